@@ -1,0 +1,66 @@
+# maglev -- MagLev rebuilt in C. `make` builds bin/maglev-ruby; `make test` runs every suite.
+# Building needs a C compiler and Debian packages only (./install.sh installs them).
+
+CC      ?= gcc
+CSTD    := -std=c11
+WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wshadow=local -Wpointer-arith -Wstrict-prototypes
+OPT     ?= -O2 -g
+DEFS    ?=
+CFLAGS  := $(CSTD) $(WARN) $(OPT) $(DEFS) -Isrc -MMD -MP
+LDLIBS  := -lonig -lgmp -llmdb -lz -lffi -ledit -lm -ldl -lpthread
+
+BUILD   ?= build/release
+SRCS    := $(shell find src -name '*.c' | sort)
+CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c
+LIB_SRCS := $(filter-out $(CLI_MAINS),$(SRCS))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+
+.PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz
+
+all: bin/maglev-ruby
+
+bin/maglev-ruby: $(BUILD)/maglev-ruby
+	@mkdir -p bin
+	cp $< $@
+
+$(BUILD)/maglev-ruby: $(LIB_OBJS) $(BUILD)/src/cli/maglev_ruby.o
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS) $(LDFLAGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+-include $(LIB_OBJS:.o=.d)
+
+# C unit tests: each test/unit/<name>.c is a program printing "N passed, M failed".
+UNIT_TESTS := build/unit/store_test
+build/unit/store_test: test/unit/store_test.c src/store/lmdb_backend.c src/store/backend.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -o $@ test/unit/store_test.c src/store/lmdb_backend.c -llmdb -lz
+
+test-unit: $(UNIT_TESTS)
+
+TESTS ?= test/lang test/core
+test: all $(UNIT_TESTS)
+	tools/runtests.sh $(TESTS) test/persist $(UNIT_TESTS)
+
+# Re-check every expectation against CRuby 3.1.
+difftest:
+	tools/runtests.sh --ruby ruby $(TESTS)
+
+bench: all
+	bench/run.sh
+
+# AddressSanitizer + UBSan build in build/asan, run on the language tests.
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" build/asan/maglev-ruby
+	ASAN_OPTIONS=detect_leaks=0 tools/runtests.sh --ruby build/asan/maglev-ruby --timeout 60 $(TESTS)
+
+# GC stress: collect at every allocation.
+stress:
+	$(MAKE) BUILD=build/stress DEFS="-DMG_GC_STRESS" OPT="-O1 -g" build/stress/maglev-ruby
+	tools/runtests.sh --ruby build/stress/maglev-ruby --timeout 120 $(TESTS)
+
+clean:
+	rm -rf build bin/maglev-ruby
