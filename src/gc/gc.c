@@ -1,0 +1,389 @@
+/* gc.c -- size-class slot allocator and precise mark-sweep collector.
+ * The design and the rooting rules are in gc.h. */
+#include "gc.h"
+#include "../util/idtable.h"
+#include "../vm/vm.h"
+#include "../core/bignum.h"
+#include <malloc.h>
+
+#define PAGE_BYTES (64 * 1024)
+static const uint16_t size_classes[] = { 32, 48, 64, 80, 96, 128, 192, 256 };
+#define NCLASSES ((int)ARRAY_LEN(size_classes))
+
+typedef struct Page {
+    struct Page *next;
+    uint16_t slot_size;
+    uint32_t nslots;
+    char *slots;
+} Page;
+
+typedef struct FreeSlot { struct FreeSlot *next; } FreeSlot;
+
+/* A free slot has type T_NONE; its first word links the free list (where klass lives). */
+static struct {
+    Page *pages;
+    FreeSlot *free[NCLASSES];
+    size_t bytes;            /* slots in use + counted malloc bytes */
+    size_t next_gc;
+    size_t live_objects, collections, total_allocated, total_freed;
+    bool disabled, collecting, ready;
+    Value *arena; size_t arena_len, arena_cap;
+    Obj **grey; size_t grey_len, grey_cap;
+    Value **roots; size_t roots_len, roots_cap;
+    void (*markers[16])(void); int nmarkers;
+} H;
+
+static void
+fatal_oom(void)
+{
+    fputs("[FATAL] maglev: out of memory in the collector\n", stderr);
+    abort();
+}
+
+static void *
+raw_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (!q && n) fatal_oom();
+    return q;
+}
+
+/* ---- body memory ---- */
+
+void *
+mg_malloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (UNLIKELY(!p)) {
+        mg_gc_collect();
+        p = malloc(size ? size : 1);
+        if (!p) mg_raise_nomem();
+    }
+    H.bytes += malloc_usable_size(p);
+    return p;
+}
+
+void *
+mg_calloc(size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size) mg_raise_nomem();
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (UNLIKELY(!p)) {
+        mg_gc_collect();
+        p = calloc(count ? count : 1, size ? size : 1);
+        if (!p) mg_raise_nomem();
+    }
+    H.bytes += malloc_usable_size(p);
+    return p;
+}
+
+void *
+mg_realloc(void *p, size_t old_size, size_t new_size)
+{
+    UNUSED(old_size);
+    size_t before = p ? malloc_usable_size(p) : 0;
+    void *q = realloc(p, new_size ? new_size : 1);
+    if (UNLIKELY(!q)) {
+        mg_gc_collect();
+        q = realloc(p, new_size ? new_size : 1);
+        if (!q) mg_raise_nomem();
+    }
+    H.bytes += malloc_usable_size(q);
+    H.bytes -= before < H.bytes ? before : H.bytes;
+    return q;
+}
+
+void
+mg_free(void *p, size_t size)
+{
+    UNUSED(size);
+    if (!p) return;
+    size_t n = malloc_usable_size(p);
+    H.bytes -= n < H.bytes ? n : H.bytes;
+    free(p);
+}
+
+/* ---- slots ---- */
+
+static int
+class_index(size_t size)
+{
+    for (int i = 0; i < NCLASSES; i++)
+        if (size <= size_classes[i]) return i;
+    return -1;
+}
+
+static void
+add_page(int ci)
+{
+    Page *pg = raw_realloc(NULL, sizeof *pg);
+    pg->slot_size = size_classes[ci];
+    pg->nslots = PAGE_BYTES / pg->slot_size;
+    pg->slots = calloc(pg->nslots, pg->slot_size);
+    if (!pg->slots) fatal_oom();
+    pg->next = H.pages;
+    H.pages = pg;
+    for (uint32_t i = pg->nslots; i-- > 0;) {
+        FreeSlot *f = (FreeSlot *)(pg->slots + (size_t)i * pg->slot_size);
+        f->next = H.free[ci];
+        H.free[ci] = f;
+    }
+}
+
+static void
+arena_push(Value v)
+{
+    if (H.arena_len == H.arena_cap) {
+        H.arena_cap = H.arena_cap ? H.arena_cap * 2 : 1024;
+        H.arena = raw_realloc(H.arena, H.arena_cap * sizeof(Value));
+    }
+    H.arena[H.arena_len++] = v;
+}
+
+Obj *
+mg_gc_alloc(size_t size, ObjType type, RClass *klass)
+{
+    int ci = class_index(size);
+    if (ci < 0) mg_bug(__FILE__, __LINE__, "object of %zu bytes is larger than the largest slot", size);
+#ifdef MG_GC_STRESS
+    if (H.ready && !H.disabled && !H.collecting) mg_gc_collect();
+#else
+    if (UNLIKELY(H.bytes >= H.next_gc) && H.ready && !H.disabled && !H.collecting) mg_gc_collect();
+#endif
+    if (UNLIKELY(!H.free[ci])) add_page(ci);
+    FreeSlot *f = H.free[ci];
+    H.free[ci] = f->next;
+    Obj *o = (Obj *)f;
+    memset(o, 0, size_classes[ci]);
+    o->type = (uint8_t)type;
+    o->klass = klass;
+    H.bytes += size_classes[ci];
+    H.live_objects++;
+    H.total_allocated++;
+    arena_push(MG_VAL(o));
+    return o;
+}
+
+/* ---- arena and roots ---- */
+
+size_t mg_gc_arena_save(void) { return H.arena_len; }
+
+void
+mg_gc_arena_restore(size_t level)
+{
+    if (level < H.arena_len) H.arena_len = level;
+}
+
+void
+mg_gc_protect(Value v)
+{
+    if (MG_IS_PTR(v)) arena_push(v);
+}
+
+void
+mg_gc_register(Value *slot)
+{
+    if (H.roots_len == H.roots_cap) {
+        H.roots_cap = H.roots_cap ? H.roots_cap * 2 : 64;
+        H.roots = raw_realloc(H.roots, H.roots_cap * sizeof(Value *));
+    }
+    H.roots[H.roots_len++] = slot;
+}
+
+void
+mg_gc_add_root_marker(void (*mark)(void))
+{
+    if (H.nmarkers == (int)ARRAY_LEN(H.markers)) mg_bug(__FILE__, __LINE__, "too many root markers");
+    H.markers[H.nmarkers++] = mark;
+}
+
+bool
+mg_gc_disable(bool disable)
+{
+    bool old = H.disabled;
+    H.disabled = disable;
+    return old;
+}
+
+/* ---- marking ---- */
+
+#define MARK_BIT 1
+
+void
+mg_gc_mark_obj(Obj *o)
+{
+    if (!o || (o->gc & MARK_BIT)) return;
+    o->gc |= MARK_BIT;
+    if (H.grey_len == H.grey_cap) {
+        H.grey_cap = H.grey_cap ? H.grey_cap * 2 : 4096;
+        H.grey = raw_realloc(H.grey, H.grey_cap * sizeof(Obj *));
+    }
+    H.grey[H.grey_len++] = o;
+}
+
+void
+mg_gc_mark(Value v)
+{
+    if (MG_IS_PTR(v)) mg_gc_mark_obj(MG_OBJ(v));
+}
+
+void
+mg_gc_mark_values(const Value *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (MG_IS_PTR(v[i])) mg_gc_mark_obj(MG_OBJ(v[i]));
+}
+
+void
+mg_gc_mark_idtable(IdTable *t)
+{
+    if (!t) return;
+    for (uint32_t i = 0; i < t->count; i++)
+        if (t->keys[i]) mg_gc_mark((Value)t->vals[i]);
+}
+
+static void
+mark_children(Obj *o)
+{
+    mg_gc_mark_obj((Obj *)o->klass);
+    if (o->flags & OF_GENIVAR) mg_genivar_mark(o);
+    if (o->flags & OF_UNFAULTED) return;
+    switch ((ObjType)o->type) {
+    case T_OBJECT: {
+        RObject *ro = (RObject *)o;
+        if (ro->ivs) mg_gc_mark_values(ro->ivs, o->extra);
+        break;
+    }
+    case T_CLASS: case T_MODULE: case T_ICLASS:
+        mg_class_mark((RClass *)o);
+        break;
+    case T_ARRAY: {
+        RArray *a = (RArray *)o;
+        mg_gc_mark_values(a->ptr, (size_t)a->len);
+        break;
+    }
+    case T_HASH:
+        mg_gc_mark(((RHash *)o)->ifnone);
+        mg_hash_mark_body((RHash *)o);
+        break;
+    case T_RANGE:
+        mg_gc_mark(((RRange *)o)->beg);
+        mg_gc_mark(((RRange *)o)->end);
+        break;
+    case T_DATA: {
+        RData *d = (RData *)o;
+        if (d->type && d->type->mark && d->ptr) d->type->mark(d->ptr);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void
+free_body(Obj *o)
+{
+    if (o->flags & OF_PERSISTENT) mg_forget_hook(o);
+    if (o->flags & OF_GENIVAR) mg_genivar_free(o);
+    if (o->flags & OF_UNFAULTED) return;
+    switch ((ObjType)o->type) {
+    case T_OBJECT: {
+        RObject *ro = (RObject *)o;
+        mg_free(ro->ivs, o->extra * sizeof(Value));
+        break;
+    }
+    case T_CLASS: case T_MODULE: case T_ICLASS:
+        mg_class_free((RClass *)o);
+        break;
+    case T_STRING:
+        mg_str_free_body((RString *)o);
+        break;
+    case T_ARRAY: {
+        RArray *a = (RArray *)o;
+        mg_free(a->ptr, (size_t)a->capa * sizeof(Value));
+        break;
+    }
+    case T_HASH:
+        mg_hash_free_body((RHash *)o);
+        break;
+    case T_BIGNUM:
+        mg_big_free(o);
+        break;
+    case T_DATA: {
+        RData *d = (RData *)o;
+        if (d->type && d->type->free && d->ptr) d->type->free(d->ptr);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void
+sweep(void)
+{
+    size_t live = 0;
+    for (int ci = 0; ci < NCLASSES; ci++) H.free[ci] = NULL;
+    for (Page *pg = H.pages; pg; pg = pg->next) {
+        int ci = class_index(pg->slot_size);
+        for (uint32_t i = 0; i < pg->nslots; i++) {
+            Obj *o = (Obj *)(pg->slots + (size_t)i * pg->slot_size);
+            if (o->type != T_NONE) {
+                if (o->gc & MARK_BIT) { o->gc &= ~MARK_BIT; live++; continue; }
+                free_body(o);
+                H.bytes -= pg->slot_size < H.bytes ? pg->slot_size : H.bytes;
+                H.total_freed++;
+                memset(o, 0, sizeof(Obj));
+            }
+            FreeSlot *f = (FreeSlot *)o;
+            f->next = H.free[ci];
+            H.free[ci] = f;
+        }
+    }
+    H.live_objects = live;
+}
+
+void
+mg_gc_collect(void)
+{
+    if (H.collecting || !H.ready) return;
+    H.collecting = true;
+    mg_gc_mark_values(H.arena, H.arena_len);
+    for (size_t i = 0; i < H.roots_len; i++) mg_gc_mark(*H.roots[i]);
+    for (int i = 0; i < H.nmarkers; i++) H.markers[i]();
+    while (H.grey_len) mark_children(H.grey[--H.grey_len]);
+    sweep();
+    H.collections++;
+    size_t floor = 16u << 20;
+    H.next_gc = H.bytes * 2 > floor ? H.bytes * 2 : floor;
+    H.collecting = false;
+}
+
+void
+mg_gc_stats(GCStats *out)
+{
+    out->collections = H.collections;
+    out->live_objects = H.live_objects;
+    out->heap_bytes = H.bytes;
+    out->total_allocated = H.total_allocated;
+    out->total_freed = H.total_freed;
+}
+
+void
+mg_gc_each_object(void (*fn)(Obj *o, void *arg), void *arg)
+{
+    for (Page *pg = H.pages; pg; pg = pg->next)
+        for (uint32_t i = 0; i < pg->nslots; i++) {
+            Obj *o = (Obj *)(pg->slots + (size_t)i * pg->slot_size);
+            if (o->type != T_NONE) fn(o, arg);
+        }
+}
+
+/* Called once the object model and the VM have registered their roots:
+ * collections before this point would miss roots. */
+void
+mg_gc_init(void)
+{
+    H.next_gc = 16u << 20;
+    H.ready = true;
+}

@@ -1,0 +1,90 @@
+/* gc.h -- the private-heap allocator and precise mark-sweep collector.
+ *
+ * Design:
+ *  1. Headers live in fixed-size slots (size classes 32..256 bytes) carved from
+ *     64 KiB pages; larger objects are malloc'd individually. A header never
+ *     moves. Bodies (string bytes, array items ...) come from mg_malloc and are
+ *     owned by their object; the collector frees them when it frees the object.
+ *  2. All allocation goes through mg_gc_alloc / mg_malloc / mg_realloc, which
+ *     count bytes; when the count passes the threshold the next mg_gc_alloc
+ *     collects first. `make stress` (MG_GC_STRESS) collects on every mg_gc_alloc.
+ *  3. Roots: the VM (stacks, frames, globals, symbols' values), registered
+ *     global roots (mg_gc_register), and the *arena*: every object mg_gc_alloc
+ *     returns is pushed on the arena, so C code may hold the objects it
+ *     allocated in C locals until the arena is restored. The VM saves the arena
+ *     level before calling a C method and restores it after (the result is then
+ *     on the VM stack). A long C loop that allocates many temporaries may
+ *     save/restore the arena itself. C code that holds an object it did NOT
+ *     allocate, and that nothing else references any more, protects it with
+ *     mg_gc_protect.
+ *  4. Marking uses an explicit grey stack (no C recursion); each type's
+ *     children are marked by gc.c, T_DATA through DataType.mark.
+ *  5. Persistent objects are in the private heap like any other while
+ *     resident; the store keeps the ones it needs (dirty, write set) alive by
+ *     its own roots.
+ */
+#ifndef MG_GC_H
+#define MG_GC_H
+
+#include "../object/object.h"
+
+/* Allocate a zeroed object of `size` bytes (>= sizeof(Obj)) with the given type
+ * and class; pushes it on the arena. May collect. Raises NoMemoryError on OOM. */
+Obj *mg_gc_alloc(size_t size, ObjType type, RClass *klass);
+
+/* Body memory: counted, may collect (never frees live objects' bodies behind the
+ * caller's back). Raise NoMemoryError on OOM. mg_free(NULL) is fine. */
+void *mg_malloc(size_t size);
+void *mg_calloc(size_t count, size_t size);
+void *mg_realloc(void *p, size_t old_size, size_t new_size);
+void  mg_free(void *p, size_t size);
+
+/* Arena (see 3). */
+size_t mg_gc_arena_save(void);
+void   mg_gc_arena_restore(size_t level);
+void   mg_gc_protect(Value v);
+
+/* A C global that holds a Value for the whole run. */
+void mg_gc_register(Value *slot);
+
+/* Marking, for DataType.mark callbacks and the VM's root marker. NULL/immediates ignored. */
+void mg_gc_mark(Value v);
+void mg_gc_mark_obj(Obj *o);
+void mg_gc_mark_values(const Value *v, size_t n);
+/* Marks every value stored in an IdTable (util/idtable.h). */
+void mg_gc_mark_idtable(IdTable *t);
+
+/* Other subsystems add root markers (the VM, the store): called at each collection. */
+void mg_gc_add_root_marker(void (*mark)(void));
+
+/* Collect now (GC.start). */
+void mg_gc_collect(void);
+/* Disable/enable (GC.disable / GC.enable); returns the previous state. */
+bool mg_gc_disable(bool disable);
+
+typedef struct {
+    size_t collections;
+    size_t live_objects;
+    size_t heap_bytes;       /* bytes counted by mg_malloc and slots */
+    size_t total_allocated;  /* objects ever allocated */
+    size_t total_freed;
+} GCStats;
+void mg_gc_stats(GCStats *out);
+
+/* Calls fn for every live heap object (ObjectSpace.each_object); no allocation allowed in fn. */
+void mg_gc_each_object(void (*fn)(Obj *o, void *arg), void *arg);
+
+void mg_gc_init(void);
+
+#endif
+
+/* ---- per-type hooks the collector calls (implemented by the owning files) ----
+ * Bodies whose layout is private to a core file are marked and freed by it. */
+void mg_hash_mark_body(RHash *h);        /* core/hash.c: mark keys, values */
+void mg_hash_free_body(RHash *h);        /* core/hash.c */
+void mg_big_free(Obj *o);                /* core/bignum.c: mpz_clear */
+void mg_str_free_body(RString *s);       /* core/string.c: release ptr (unless shared/static) */
+void mg_genivar_mark(Obj *o);            /* object/object.c: ivars of non-T_OBJECT objects */
+void mg_genivar_free(Obj *o);
+void mg_class_mark(RClass *c);           /* object/class.c: tables, names, entries */
+void mg_class_free(RClass *c);

@@ -1,0 +1,745 @@
+/* class.c -- classes, modules, singleton classes, method tables and lookup,
+ * constants and class variables. The method-cache invariant is in class.h.
+ *
+ * Ancestry: a class's super chain holds real classes and ICLASSes. Including
+ * module M into C inserts an ICLASS (sharing M's method table) after C.
+ * Prepending moves C's own methods into an "origin" ICLASS placed after the
+ * prepended modules: C -> P' -> C(origin) -> super. Definitions always go to
+ * c->origin; lookup always starts at the receiver's class. */
+#include "class.h"
+#include "../gc/gc.h"
+#include "../vm/vm.h"
+#include "../core/core.h"
+#include "../util/idtable.h"
+
+uint64_t mg_method_serial = 1;
+
+/* ---- method cache: direct-mapped, invalidated by serial ---- */
+
+#define MCACHE_SIZE 4096
+static struct { RClass *klass; ID name; uint64_t serial; MethodEntry *me; } mcache[MCACHE_SIZE];
+
+static void
+invalidate(void)
+{
+    mg_method_serial++;
+}
+
+/* ---- creation ---- */
+
+static ClassExt *
+ext_new(void)
+{
+    ClassExt *e = mg_calloc(1, sizeof *e);
+    e->name = MG_NIL;
+    return e;
+}
+
+RClass *
+mg_class_boot(RClass *super, ObjType type)
+{
+    RClass *c = (RClass *)mg_gc_alloc(sizeof(RClass), type, NULL);
+    c->super = super;
+    c->mt = mg_idtable_new();
+    c->ext = ext_new();
+    c->origin = c;
+    return c;
+}
+
+/* The metaclass of class c: its super is the metaclass of c's superclass. */
+void
+mg_class_boot_metaclass(RClass *c)
+{
+    RClass *meta = mg_class_boot(NULL, T_CLASS);
+    meta->hdr.flags |= OF_SINGLETON;
+    meta->hdr.klass = mg_cClass;
+    meta->u.attached = MG_VAL(c);
+    RClass *sup = mg_class_real(c->super ? c->super : NULL);
+    meta->super = sup ? sup->hdr.klass : mg_cClass;
+    c->hdr.klass = meta;
+    if (c->hdr.flags & OF_PERSISTABLE) meta->hdr.flags |= OF_PERSISTABLE;
+}
+
+RClass *
+mg_class_new(RClass *super)
+{
+    if (super) {
+        if (super->hdr.type != T_CLASS) mg_raise(mg_eTypeError, "superclass must be a Class");
+        if (super->hdr.flags & OF_SINGLETON) mg_raise(mg_eTypeError, "can't make subclass of singleton class");
+        if (super == mg_cClass) mg_raise(mg_eTypeError, "can't make subclass of Class");
+    }
+    RClass *c = mg_class_boot(super, T_CLASS);
+    c->hdr.klass = mg_cClass;
+    mg_class_boot_metaclass(c);
+    return c;
+}
+
+RClass *
+mg_module_new(void)
+{
+    RClass *m = mg_class_boot(NULL, T_MODULE);
+    m->hdr.klass = mg_cModule;
+    return m;
+}
+
+void
+mg_class_set_name(RClass *c, RClass *outer, ID name)
+{
+    size_t len;
+    const char *s = mg_id_name(name, &len);
+    Value path;
+    if (!outer || outer == mg_cObject) {
+        path = mg_str_new(s, len);
+    } else {
+        path = mg_str_dup(mg_class_path(outer));
+        mg_str_cat(path, "::", 2);
+        mg_str_cat(path, s, len);
+    }
+    mg_str_freeze(path);
+    c->ext->name = path;
+    c->ext->lexical_parent = outer;
+}
+
+Value
+mg_class_name(RClass *c)
+{
+    mg_ensure_faulted(&c->hdr);
+    return c->ext ? c->ext->name : MG_NIL;
+}
+
+Value
+mg_class_path(RClass *c)
+{
+    mg_ensure_faulted(&c->hdr);
+    if (c->hdr.type == T_ICLASS) c = c->u.module;
+    if (c->ext && c->ext->name != MG_NIL) return mg_str_dup(c->ext->name);
+    if (c->hdr.flags & OF_SINGLETON) {
+        Value s = mg_str_new_cstr("#<Class:");
+        Value att = c->u.attached;
+        if (MG_IS_CLASS_OR_MODULE(att)) mg_str_append(s, mg_class_path(MG_RCLASS(att)));
+        else mg_str_append(s, mg_any_to_s(att));
+        mg_str_cat(s, ">", 1);
+        return s;
+    }
+    return mg_any_to_s(MG_VAL(c));
+}
+
+const char *
+mg_class_cname(RClass *c)
+{
+    return mg_str_cstr(mg_class_path(c));
+}
+
+RClass *
+mg_class_real(RClass *c)
+{
+    while (c && ((c->hdr.flags & OF_SINGLETON) || c->hdr.type == T_ICLASS)) c = c->super;
+    return c;
+}
+
+RClass *
+mg_class_superclass(RClass *c)
+{
+    mg_ensure_faulted(&c->hdr);
+    if (c->hdr.flags & OF_SINGLETON) {
+        /* the singleton of a class: its super is the superclass's singleton */
+        RClass *s = c->super;
+        while (s && s->hdr.type == T_ICLASS) s = s->super;
+        return s;
+    }
+    RClass *s = c->super;
+    while (s && s->hdr.type == T_ICLASS) s = s->super;
+    return s;
+}
+
+static Value
+default_alloc(RClass *klass)
+{
+    return mg_obj_alloc(klass);
+}
+
+RClass *
+mg_singleton_class(Value obj)
+{
+    if (!MG_IS_PTR(obj)) {
+        if (obj == MG_NIL) return mg_cNilClass;
+        if (obj == MG_TRUE) return mg_cTrueClass;
+        if (obj == MG_FALSE) return mg_cFalseClass;
+        mg_raise(mg_eTypeError, "can't define singleton");
+    }
+    Obj *o = MG_OBJ(obj);
+    mg_ensure_faulted(o);
+    if (o->klass && (o->klass->hdr.flags & OF_SINGLETON) && o->klass->u.attached == obj) return o->klass;
+    if (o->type == T_FLOAT || o->type == T_BIGNUM) mg_raise(mg_eTypeError, "can't define singleton");
+    RClass *meta = mg_class_boot(o->klass, T_CLASS);
+    meta->hdr.flags |= OF_SINGLETON;
+    meta->u.attached = obj;
+    if (o->type == T_CLASS) {
+        /* singleton of a singleton class (rare): super is the singleton of the attached's super */
+        meta->hdr.klass = mg_cClass;
+    } else {
+        meta->hdr.klass = mg_cClass;
+    }
+    o->klass = meta;
+    invalidate();
+    return meta;
+}
+
+bool
+mg_class_inherits(RClass *c, RClass *ancestor)
+{
+    for (RClass *k = c; k; k = k->super) {
+        if (k == ancestor) return true;
+        if (k->hdr.type == T_ICLASS && k->u.module == ancestor) return true;
+    }
+    return false;
+}
+
+bool
+mg_obj_is_kind_of(Value obj, RClass *c)
+{
+    return mg_class_inherits(mg_class_of(obj), c);
+}
+
+bool
+mg_obj_is_instance_of(Value obj, RClass *c)
+{
+    return mg_obj_class(obj) == c;
+}
+
+/* ---- include / prepend ---- */
+
+static RClass *
+iclass_new(RClass *module, RClass *super)
+{
+    RClass *ic = (RClass *)mg_gc_alloc(sizeof(RClass), T_ICLASS, mg_cModule);
+    ic->super = super;
+    ic->mt = module->origin->mt;
+    ic->origin = ic;
+    ic->u.module = module;
+    return ic;
+}
+
+static bool
+already_included(RClass *start, RClass *stop, RClass *m)
+{
+    for (RClass *k = start; k && k != stop; k = k->super)
+        if (k->hdr.type == T_ICLASS && k->u.module == m) return true;
+    return false;
+}
+
+/* Insert m and the modules m includes after `at`; returns the last inserted. */
+static void
+insert_modules(RClass *klass, RClass *at, RClass *m)
+{
+    RClass *pos = at;
+    /* m's own chain: m, then the iclasses m includes (m's super chain) */
+    for (RClass *src = m; src; src = src->super) {
+        RClass *mod = src->hdr.type == T_ICLASS ? src->u.module : src;
+        if (mod == klass) mg_raise(mg_eArgumentError, "cyclic include detected");
+        if (src != m && src->hdr.type != T_ICLASS) continue;
+        if (already_included(klass, NULL, mod)) continue;
+        RClass *ic = iclass_new(mod, pos->super);
+        pos->super = ic;
+        pos = ic;
+    }
+}
+
+void
+mg_include_module(RClass *c, RClass *m)
+{
+    mg_ensure_faulted(&c->hdr);
+    mg_ensure_faulted(&m->hdr);
+    if (m->hdr.type != T_MODULE) mg_raise(mg_eTypeError, "wrong argument type %s (expected Module)",
+                                          mg_class_cname(mg_obj_class(MG_VAL(m))));
+    MG_CHECK_FROZEN(MG_VAL(c));
+    mg_wb(&c->hdr, MG_VAL(m));
+    insert_modules(c, c->origin, m);
+    invalidate();
+}
+
+void
+mg_prepend_module(RClass *c, RClass *m)
+{
+    mg_ensure_faulted(&c->hdr);
+    mg_ensure_faulted(&m->hdr);
+    if (m->hdr.type != T_MODULE) mg_raise(mg_eTypeError, "wrong argument type %s (expected Module)",
+                                          mg_class_cname(mg_obj_class(MG_VAL(m))));
+    MG_CHECK_FROZEN(MG_VAL(c));
+    mg_wb(&c->hdr, MG_VAL(m));
+    if (c->origin == c) {
+        RClass *origin = (RClass *)mg_gc_alloc(sizeof(RClass), T_ICLASS, mg_cModule);
+        origin->mt = c->mt;
+        origin->origin = origin;
+        origin->u.module = c;
+        origin->hdr.flags |= OF_ORIGIN;
+        origin->super = c->super;
+        c->super = origin;
+        c->mt = mg_idtable_new();
+        c->origin = origin;
+    }
+    if (!already_included(c, c->origin, m)) insert_modules(c, c, m);
+    invalidate();
+}
+
+void
+mg_extend_object(Value obj, RClass *m)
+{
+    mg_include_module(mg_singleton_class(obj), m);
+}
+
+Value
+mg_class_ancestors(RClass *c)
+{
+    Value a = mg_ary_new();
+    for (RClass *k = c; k; k = k->super) {
+        if (k->hdr.type == T_ICLASS) {
+            /* an origin stands where the prepended class's own methods are */
+            mg_ary_push(a, MG_VAL(k->u.module));
+        } else if (k->origin == k) {
+            mg_ary_push(a, MG_VAL(k));
+        }   /* a class with prepended modules is listed at its origin, after them */
+    }
+    return a;
+}
+
+void
+mg_define_alloc_func(RClass *c, MgAllocFunc fn)
+{
+    c->ext->alloc = fn;
+}
+
+MgAllocFunc
+mg_get_alloc_func(RClass *c)
+{
+    for (RClass *k = c; k; k = k->super)
+        if (k->hdr.type == T_CLASS && k->ext && k->ext->alloc) return k->ext->alloc;
+    return default_alloc;
+}
+
+Value
+mg_class_new_instance(RClass *c, int argc, const Value *argv, Value blk)
+{
+    if (c->hdr.flags & OF_SINGLETON) mg_raise(mg_eTypeError, "can't create instance of singleton class");
+    Value obj = mg_get_alloc_func(c)(c);
+    if (mg_kw_given()) mg_funcall_kw(obj, mg_id_initialize, argc, argv, blk);
+    else mg_funcall_block(obj, mg_id_initialize, argc, argv, blk);
+    return obj;
+}
+
+/* ---- named definitions ---- */
+
+static RClass *
+check_existing(Value v, const char *name, ObjType type, RClass *super)
+{
+    if (!MG_IS_CLASS_OR_MODULE(v) || MG_OBJ(v)->type != type)
+        mg_raise(mg_eTypeError, "%s is not a %s", name, type == T_CLASS ? "class" : "module");
+    RClass *c = MG_RCLASS(v);
+    if (type == T_CLASS && super && mg_class_superclass(c) != super)
+        mg_raise(mg_eTypeError, "superclass mismatch for class %s", name);
+    return c;
+}
+
+RClass *
+mg_define_class_under(RClass *outer, const char *name, RClass *super)
+{
+    ID id = mg_intern_cstr(name);
+    Value v = mg_const_get_at(outer, id);
+    if (v != MG_UNDEF) return check_existing(v, name, T_CLASS, super);
+    RClass *c = mg_class_new(super ? super : mg_cObject);
+    mg_const_set(outer, id, MG_VAL(c));
+    return c;
+}
+
+RClass *
+mg_define_class(const char *name, RClass *super)
+{
+    return mg_define_class_under(mg_cObject, name, super);
+}
+
+RClass *
+mg_define_module_under(RClass *outer, const char *name)
+{
+    ID id = mg_intern_cstr(name);
+    Value v = mg_const_get_at(outer, id);
+    if (v != MG_UNDEF) return check_existing(v, name, T_MODULE, NULL);
+    RClass *m = mg_module_new();
+    mg_const_set(outer, id, MG_VAL(m));
+    return m;
+}
+
+RClass *
+mg_define_module(const char *name)
+{
+    return mg_define_module_under(mg_cObject, name);
+}
+
+/* ---- methods ---- */
+
+MethodEntry *
+mg_method_add(RClass *c, ID name, const MethodEntry *me)
+{
+    mg_ensure_faulted(&c->hdr);
+    mg_wb(&c->hdr, MG_NIL);
+    RClass *target = c->origin;
+    MethodEntry *copy = mg_malloc(sizeof *copy);
+    *copy = *me;
+    copy->name = name;
+    if (!copy->original_name) copy->original_name = name;
+    copy->owner = c;
+    uint64_t old;
+    if (mg_idtable_get(target->mt, name, &old)) {
+        /* entries are never freed: a running frame or an inline cache may still hold the old one */
+    }
+    mg_idtable_set(target->mt, name, (uint64_t)(uintptr_t)copy);
+    invalidate();
+    return copy;
+}
+
+bool
+mg_method_remove(RClass *c, ID name)
+{
+    mg_ensure_faulted(&c->hdr);
+    uint64_t old;
+    if (!mg_idtable_get(c->origin->mt, name, &old)) return false;
+    if (((MethodEntry *)(uintptr_t)old)->kind == ME_UNDEF) return false;
+    mg_wb(&c->hdr, MG_NIL);
+    mg_idtable_delete(c->origin->mt, name, NULL);
+    invalidate();
+    return true;
+}
+
+void
+mg_method_undef(RClass *c, ID name)
+{
+    MethodEntry me = { .kind = ME_UNDEF };
+    mg_method_add(c, name, &me);
+}
+
+bool
+mg_method_alias(RClass *c, ID new_name, ID old_name)
+{
+    MethodEntry *orig = mg_method_lookup(c, old_name);
+    if (!orig) return false;
+    MethodEntry copy = *orig;
+    RClass *owner = orig->owner;
+    copy.original_name = orig->original_name;
+    MethodEntry *added = mg_method_add(c, new_name, &copy);
+    added->owner = owner;  /* super from an aliased method continues from the original's owner */
+    return true;
+}
+
+bool
+mg_method_set_visibility(RClass *c, ID name, Visibility vis)
+{
+    uint64_t v;
+    if (mg_idtable_get(c->origin->mt, name, &v)) {
+        MethodEntry *me = (MethodEntry *)(uintptr_t)v;
+        if (me->kind != ME_UNDEF) {
+            if (me->visibility != vis) {
+                MethodEntry copy = *me;
+                copy.visibility = (uint8_t)vis;
+                MethodEntry *added = mg_method_add(c, name, &copy);
+                added->owner = me->owner;
+            }
+            return true;
+        }
+    }
+    MethodEntry *me = mg_method_lookup(c, name);
+    if (!me) return false;
+    /* inherited: copy the entry into c with the new visibility */
+    MethodEntry copy = *me;
+    copy.visibility = (uint8_t)vis;
+    MethodEntry *added = mg_method_add(c, name, &copy);
+    added->owner = me->owner;
+    return true;
+}
+
+static MethodEntry *
+lookup_from(RClass *k, ID name)
+{
+    uint64_t v;
+    for (; k; k = k->super) {
+        mg_ensure_faulted(&k->hdr);
+        if (k->mt && mg_idtable_get(k->mt, name, &v)) {
+            MethodEntry *me = (MethodEntry *)(uintptr_t)v;
+            return me->kind == ME_UNDEF ? NULL : me;
+        }
+    }
+    return NULL;
+}
+
+MethodEntry *
+mg_method_lookup(RClass *klass, ID name)
+{
+    size_t h = (((uintptr_t)klass >> 4) ^ (name * 2654435761u)) & (MCACHE_SIZE - 1);
+    if (mcache[h].klass == klass && mcache[h].name == name && mcache[h].serial == mg_method_serial)
+        return mcache[h].me;
+    MethodEntry *me = lookup_from(klass, name);
+    mcache[h].klass = klass;
+    mcache[h].name = name;
+    mcache[h].serial = mg_method_serial;
+    mcache[h].me = me;
+    return me;
+}
+
+MethodEntry *
+mg_method_lookup_super(RClass *klass, RClass *owner, ID name)
+{
+    RClass *target = owner->origin;
+    for (RClass *k = klass; k; k = k->super) {
+        if (k == target || (k->hdr.type == T_ICLASS && k->u.module == owner && !(k->hdr.flags & OF_ORIGIN))) {
+            return lookup_from(k->super, name);
+        }
+    }
+    return NULL;
+}
+
+bool
+mg_respond_to(Value obj, ID name, bool include_private)
+{
+    MethodEntry *me = mg_method_lookup(mg_class_of(obj), name);
+    if (!me) return false;
+    return include_private || me->visibility == VIS_PUBLIC;
+}
+
+static void
+define_cfunc(RClass *c, const char *name, MgCFunc fn, int min_args, int max_args, Visibility vis)
+{
+    MethodEntry me = { .kind = ME_CFUNC, .visibility = (uint8_t)vis };
+    me.u.c.fn = fn;
+    me.u.c.min_args = (int16_t)min_args;
+    me.u.c.max_args = (int16_t)max_args;
+    mg_method_add(c, mg_intern_cstr(name), &me);
+}
+
+void
+mg_define_method(RClass *c, const char *name, MgCFunc fn, int min_args, int max_args)
+{
+    Visibility vis = VIS_PUBLIC;
+    if (!strcmp(name, "initialize") || !strcmp(name, "initialize_copy") || !strcmp(name, "respond_to_missing?"))
+        vis = VIS_PRIVATE;
+    define_cfunc(c, name, fn, min_args, max_args, vis);
+}
+
+void
+mg_define_private_method(RClass *c, const char *name, MgCFunc fn, int min_args, int max_args)
+{
+    define_cfunc(c, name, fn, min_args, max_args, VIS_PRIVATE);
+}
+
+void
+mg_define_singleton_method(Value obj, const char *name, MgCFunc fn, int min_args, int max_args)
+{
+    define_cfunc(mg_singleton_class(obj), name, fn, min_args, max_args, VIS_PUBLIC);
+}
+
+void
+mg_define_module_function(RClass *m, const char *name, MgCFunc fn, int min_args, int max_args)
+{
+    define_cfunc(m, name, fn, min_args, max_args, VIS_PRIVATE);
+    define_cfunc(mg_singleton_class(MG_VAL(m)), name, fn, min_args, max_args, VIS_PUBLIC);
+}
+
+void
+mg_define_alias(RClass *c, const char *new_name, const char *old_name)
+{
+    if (!mg_method_alias(c, mg_intern_cstr(new_name), mg_intern_cstr(old_name)))
+        mg_bug(__FILE__, __LINE__, "alias of undefined method %s", old_name);
+}
+
+void
+mg_define_methods(RClass *c, const MgMethodDef *defs)
+{
+    for (; defs->name; defs++) mg_define_method(c, defs->name, defs->fn, defs->min_args, defs->max_args);
+}
+
+void
+mg_define_singleton_methods(Value obj, const MgMethodDef *defs)
+{
+    for (; defs->name; defs++) mg_define_singleton_method(obj, defs->name, defs->fn, defs->min_args, defs->max_args);
+}
+
+/* ---- constants ---- */
+
+static bool
+const_in(RClass *k, ID name, Value *out)
+{
+    if (k->hdr.type == T_ICLASS) k = k->u.module;
+    mg_ensure_faulted(&k->hdr);
+    uint64_t v;
+    if (k->ext && k->ext->consts && mg_idtable_get(k->ext->consts, name, &v)) {
+        *out = (Value)v;
+        return true;
+    }
+    return false;
+}
+
+Value
+mg_const_get_at(RClass *c, ID name)
+{
+    Value v;
+    return const_in(c, name, &v) ? v : MG_UNDEF;
+}
+
+Value
+mg_const_lookup(RClass *c, ID name, bool inherit)
+{
+    Value v;
+    if (!inherit) return const_in(c, name, &v) ? v : MG_UNDEF;
+    for (RClass *k = c; k; k = k->super)
+        if (const_in(k, name, &v)) return v;
+    if (c->hdr.type == T_MODULE && const_in(mg_cObject, name, &v)) return v;
+    return MG_UNDEF;
+}
+
+Value
+mg_const_get(RClass *c, ID name)
+{
+    Value v = mg_const_lookup(c, name, true);
+    if (v != MG_UNDEF) return v;
+    return mg_funcall(MG_VAL(c), mg_id_const_missing, 1, (Value[]){ MG_SYM(name) });
+}
+
+void
+mg_const_set(RClass *c, ID name, Value v)
+{
+    mg_ensure_faulted(&c->hdr);
+    MG_CHECK_FROZEN(MG_VAL(c));
+    mg_wb(&c->hdr, v);
+    if (!c->ext->consts) c->ext->consts = mg_idtable_new();
+    mg_idtable_set(c->ext->consts, name, v);
+    if (MG_IS_CLASS_OR_MODULE(v)) {
+        RClass *k = MG_RCLASS(v);
+        if (k->ext && k->ext->name == MG_NIL && !(k->hdr.flags & OF_SINGLETON)) mg_class_set_name(k, c, name);
+    }
+    invalidate();   /* constant caches share the method serial */
+}
+
+bool
+mg_const_defined(RClass *c, ID name, bool inherit)
+{
+    return mg_const_lookup(c, name, inherit) != MG_UNDEF;
+}
+
+Value
+mg_const_remove(RClass *c, ID name)
+{
+    uint64_t old;
+    if (!c->ext->consts || !mg_idtable_delete(c->ext->consts, name, &old)) return MG_UNDEF;
+    mg_wb(&c->hdr, MG_NIL);
+    invalidate();
+    return (Value)old;
+}
+
+void
+mg_define_const(RClass *c, const char *name, Value v)
+{
+    mg_const_set(c, mg_intern_cstr(name), v);
+}
+
+void
+mg_define_global_const(const char *name, Value v)
+{
+    mg_const_set(mg_cObject, mg_intern_cstr(name), v);
+}
+
+/* ---- class variables ---- */
+
+static RClass *
+cvar_owner(RClass *c, ID name)
+{
+    /* class variables of a singleton class belong to the attached class */
+    if ((c->hdr.flags & OF_SINGLETON) && MG_IS_CLASS_OR_MODULE(c->u.attached)) c = MG_RCLASS(c->u.attached);
+    for (RClass *k = c; k; k = k->super) {
+        RClass *m = k->hdr.type == T_ICLASS ? k->u.module : k;
+        if (m->ext && m->ext->cvars && mg_idtable_get(m->ext->cvars, name, NULL)) return m;
+    }
+    return NULL;
+}
+
+Value
+mg_cvar_lookup(RClass *c, ID name)
+{
+    RClass *o = cvar_owner(c, name);
+    uint64_t v;
+    if (o && mg_idtable_get(o->ext->cvars, name, &v)) return (Value)v;
+    return MG_UNDEF;
+}
+
+Value
+mg_cvar_get(RClass *c, ID name)
+{
+    Value v = mg_cvar_lookup(c, name);
+    if (v == MG_UNDEF) {
+        if ((c->hdr.flags & OF_SINGLETON) && MG_IS_CLASS_OR_MODULE(c->u.attached)) c = MG_RCLASS(c->u.attached);
+        mg_raise(mg_eNameError, "uninitialized class variable %s in %s", mg_id_name(name, NULL), mg_class_cname(c));
+    }
+    return v;
+}
+
+void
+mg_cvar_set(RClass *c, ID name, Value v)
+{
+    RClass *o = cvar_owner(c, name);
+    if (!o) {
+        o = c;
+        if ((o->hdr.flags & OF_SINGLETON) && MG_IS_CLASS_OR_MODULE(o->u.attached)) o = MG_RCLASS(o->u.attached);
+    }
+    MG_CHECK_FROZEN(MG_VAL(o));
+    mg_wb(&o->hdr, v);
+    if (!o->ext->cvars) o->ext->cvars = mg_idtable_new();
+    mg_idtable_set(o->ext->cvars, name, v);
+}
+
+bool
+mg_cvar_defined(RClass *c, ID name)
+{
+    return cvar_owner(c, name) != NULL;
+}
+
+/* ---- GC hooks ---- */
+
+void
+mg_class_mark(RClass *c)
+{
+    mg_gc_mark_obj((Obj *)c->super);
+    mg_gc_mark_obj((Obj *)c->origin);
+    if (c->hdr.type == T_ICLASS) mg_gc_mark_obj((Obj *)c->u.module);
+    else if (c->hdr.flags & OF_SINGLETON) mg_gc_mark(c->u.attached);
+    if (c->mt && (c->hdr.type != T_ICLASS || (c->hdr.flags & OF_ORIGIN))) {
+        ID k;
+        uint64_t v;
+        for (uint32_t i = 0; mg_idtable_next(c->mt, &i, &k, &v);) {
+            MethodEntry *me = (MethodEntry *)(uintptr_t)v;
+            mg_gc_mark_obj((Obj *)me->owner);
+            if (me->kind == ME_ISEQ) mg_gc_mark(me->u.code);
+            else if (me->kind == ME_BMETHOD) mg_gc_mark(me->u.proc);
+        }
+    }
+    if (c->ext) {
+        mg_gc_mark_idtable(c->ext->consts);
+        mg_gc_mark_idtable(c->ext->cvars);
+        mg_gc_mark_idtable(c->ext->ivars);
+        mg_gc_mark(c->ext->name);
+        mg_gc_mark_obj((Obj *)c->ext->lexical_parent);
+    }
+}
+
+void
+mg_class_free(RClass *c)
+{
+    /* An ICLASS shares its module's table; an origin owns the moved one. */
+    bool owns_mt = c->hdr.type != T_ICLASS || (c->hdr.flags & OF_ORIGIN);
+    if (owns_mt && c->mt) {
+        /* method entries stay allocated: inline caches of live code may point at them */
+        mg_idtable_free(c->mt);
+    }
+    if (c->ext) {
+        mg_idtable_free(c->ext->consts);
+        mg_idtable_free(c->ext->cvars);
+        mg_idtable_free(c->ext->ivars);
+        mg_idtable_free(c->ext->iv_index);
+        mg_free(c->ext, sizeof *c->ext);
+    }
+}

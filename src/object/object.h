@@ -1,0 +1,268 @@
+/* object.h -- heap object headers, the core object structs, class_of,
+ * faulting and the write barrier (DESIGN.md section 3).
+ *
+ * Invariants:
+ *  1. Every heap object starts with an Obj header. The header is the object's
+ *     identity in memory and never moves; bodies (string bytes, array items,
+ *     ivar vectors ...) are separate allocations that may be emptied and
+ *     refilled (eviction / refault) without any pointer to the header changing.
+ *  2. An unfaulted object (OF_UNFAULTED) knows its oop and type (references in
+ *     repository records carry the type), and nothing else: klass is NULL and
+ *     the body fields are empty. Anything that reads klass or the body of an
+ *     object it did not just allocate calls mg_ensure_faulted (class_of does).
+ *  3. Every store into an object -- ivar, element, byte, entry, class table --
+ *     goes through mg_wb(obj, value) first (after the frozen check). For a
+ *     persistent clean object it records the object in the transaction's
+ *     write set; a generational GC will hook the same call.
+ *  4. oop is 0 until first needed (object_id, hash, persistence): mg_obj_oop.
+ */
+#ifndef MG_OBJECT_H
+#define MG_OBJECT_H
+
+#include "value.h"
+#include "symbol.h"
+
+typedef enum {
+    T_NONE = 0,
+    /* heap types (Obj.type) */
+    T_OBJECT, T_CLASS, T_MODULE, T_ICLASS,
+    T_FLOAT, T_BIGNUM, T_STRING, T_ARRAY, T_HASH, T_RANGE,
+    T_DATA,         /* C data with a DataType: procs, code, envs, regexps, ... */
+    T_HEAP_LAST = T_DATA,
+    /* pseudo types of immediates, returned by mg_type_of */
+    T_NIL, T_TRUE, T_FALSE, T_FIXNUM, T_FLONUM, T_SYMBOL, T_UNDEF
+} ObjType;
+
+enum {
+    OF_FROZEN     = 1 << 0,
+    OF_PERSISTENT = 1 << 1,   /* has a record in the repository (or will at commit) */
+    OF_DIRTY      = 1 << 2,   /* persistent and changed in this transaction */
+    OF_UNFAULTED  = 1 << 3,   /* body absent: fault before use */
+    OF_SINGLETON  = 1 << 4,   /* T_CLASS: a singleton class */
+    OF_GENIVAR    = 1 << 5,   /* non-T_OBJECT object with ivars in the side table */
+    OF_EXCL       = 1 << 6,   /* T_RANGE: exclusive end */
+    OF_HASH_PROCDEFAULT = 1 << 7,  /* T_HASH: ifnone is a default proc */
+    OF_HASH_IDENTITY    = 1 << 8,  /* T_HASH: compare_by_identity */
+    OF_PERSISTABLE = 1 << 9,  /* T_CLASS/T_MODULE: may be persisted (MagLev) */
+    OF_DATA_INLINE = 1 << 10, /* T_DATA: payload lives in the slot after the header */
+    OF_ORIGIN     = 1 << 11,  /* T_ICLASS: the origin holding a prepended class's own methods */
+    OF_USER1      = 1 << 12,  /* free for the type's own use */
+    OF_USER2      = 1 << 13,
+    OF_USER3      = 1 << 14,
+    OF_USER4      = 1 << 15,
+};
+
+typedef struct RClass RClass;
+
+typedef struct Obj {
+    RClass *klass;      /* NULL while unfaulted */
+    uint8_t type;       /* ObjType, valid also when unfaulted */
+    uint8_t gc;         /* GC-private bits */
+    uint16_t flags;     /* OF_* */
+    uint32_t extra;     /* type-specific: string encoding, object ivar capacity, ... */
+    uint64_t oop;       /* repository-wide object id; 0 = not yet assigned */
+} Obj;
+
+/* ---- the core structs ---- */
+
+typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of ivs; unset slots hold MG_UNDEF */
+
+typedef struct { Obj hdr; double value; } RFloat;
+
+typedef struct { Obj hdr; char *ptr; int64_t len; int64_t capa; } RString;  /* ptr NUL-terminated; hdr.extra = Encoding */
+
+typedef struct { Obj hdr; Value *ptr; int64_t len; int64_t capa; } RArray;
+
+typedef struct HashTable HashTable;  /* core/hash.c */
+typedef struct { Obj hdr; HashTable *tbl; Value ifnone; } RHash;
+
+typedef struct { Obj hdr; Value beg; Value end; } RRange;  /* OF_EXCL */
+
+typedef struct DataType {
+    const char *name;
+    void (*mark)(void *ptr);      /* mark every Value the payload holds (mg_gc_mark); may be NULL */
+    void (*free)(void *ptr);      /* release the payload; may be NULL */
+    size_t (*memsize)(const void *ptr);
+} DataType;
+typedef struct { Obj hdr; const DataType *type; void *ptr; } RData;
+
+typedef enum { ENC_UTF8 = 0, ENC_BINARY = 1, ENC_US_ASCII = 2 } Encoding;
+
+/* Tables used by classes: small insertion-ordered maps from ID (util/idtable.h). */
+typedef struct IdTable IdTable;
+typedef struct MethodEntry MethodEntry;
+
+typedef struct ClassExt {
+    IdTable *consts;        /* ID -> Value (MG_UNDEF value = autoload placeholder, unused yet) */
+    IdTable *cvars;         /* ID -> Value */
+    IdTable *ivars;         /* ivars of the class object itself */
+    IdTable *iv_index;      /* instance ivar name -> slot index, shared by all instances */
+    Value name;             /* String path "A::B" or MG_NIL when anonymous */
+    RClass *lexical_parent; /* namespace it was named in */
+    Value (*alloc)(RClass *klass);  /* allocator for instances; NULL = inherit */
+} ClassExt;
+
+struct RClass {
+    Obj hdr;
+    RClass *super;          /* next in the method lookup chain (may be an ICLASS) */
+    IdTable *mt;            /* ID -> MethodEntry*; for a prepended class the methods live in origin->mt */
+    ClassExt *ext;          /* NULL for ICLASS */
+    RClass *origin;         /* itself, or the origin ICLASS once something is prepended */
+    union {
+        Value attached;     /* singleton class: the object */
+        RClass *module;     /* ICLASS: the module it stands for */
+    } u;
+};
+
+/* ---- casts (no checks) ---- */
+#define MG_OBJ(v)   ((Obj *)(uintptr_t)(v))
+#define MG_VAL(p)   ((Value)(uintptr_t)(p))
+#define MG_ROBJECT(v) ((RObject *)(uintptr_t)(v))
+#define MG_RFLOAT(v)  ((RFloat *)(uintptr_t)(v))
+#define MG_RSTRING(v) ((RString *)(uintptr_t)(v))
+#define MG_RARRAY(v)  ((RArray *)(uintptr_t)(v))
+#define MG_RHASH(v)   ((RHash *)(uintptr_t)(v))
+#define MG_RRANGE(v)  ((RRange *)(uintptr_t)(v))
+#define MG_RDATA(v)   ((RData *)(uintptr_t)(v))
+#define MG_RCLASS(v)  ((RClass *)(uintptr_t)(v))
+
+/* ---- faulting ---- */
+
+/* Fill in an unfaulted object's body from the transaction's view. Set by the
+ * store; raises a Ruby error naming the OOP when the record is missing or corrupt. */
+extern void (*mg_fault_hook)(Obj *o);
+static inline void
+mg_ensure_faulted(Obj *o)
+{
+    if (UNLIKELY(o->flags & OF_UNFAULTED)) mg_fault_hook(o);
+}
+#define MG_FAULT(v) mg_ensure_faulted(MG_OBJ(v))
+
+/* Called by the collector before it frees a persistent object (the store's
+ * resident table forgets it). */
+extern void (*mg_forget_hook)(Obj *o);
+
+/* ---- write barrier ---- */
+
+/* Called by the write barrier the first time a clean persistent object is
+ * changed in a transaction: sets OF_DIRTY and adds it to the write set. */
+extern void (*mg_dirty_hook)(Obj *o);
+static inline void
+mg_wb(Obj *o, Value stored)
+{
+    UNUSED(stored);   /* reserved for a generational collector */
+    if (UNLIKELY((o->flags & (OF_PERSISTENT | OF_DIRTY)) == OF_PERSISTENT)) mg_dirty_hook(o);
+}
+#define MG_WB(v, stored) mg_wb(MG_OBJ(v), (stored))
+
+/* ---- types and classes ---- */
+
+static inline ObjType
+mg_type_of(Value v)
+{
+    if (MG_IS_PTR(v)) return (ObjType)MG_OBJ(v)->type;
+    if (MG_IS_FIXNUM(v)) return T_FIXNUM;
+    if (MG_IS_FLONUM(v)) return T_FLONUM;
+    if (MG_IS_SYMBOL(v)) return T_SYMBOL;
+    switch (v) {
+    case MG_NIL: return T_NIL;
+    case MG_TRUE: return T_TRUE;
+    case MG_FALSE: return T_FALSE;
+    default: return T_UNDEF;
+    }
+}
+#define MG_IS_TYPE(v, t) (MG_IS_PTR(v) && MG_OBJ(v)->type == (t))
+#define MG_IS_STRING(v)  MG_IS_TYPE(v, T_STRING)
+#define MG_IS_ARRAY(v)   MG_IS_TYPE(v, T_ARRAY)
+#define MG_IS_HASH(v)    MG_IS_TYPE(v, T_HASH)
+#define MG_IS_FLOAT(v)   (MG_IS_FLONUM(v) || MG_IS_TYPE(v, T_FLOAT))
+#define MG_IS_BIGNUM(v)  MG_IS_TYPE(v, T_BIGNUM)
+#define MG_IS_INTEGER(v) (MG_IS_FIXNUM(v) || MG_IS_BIGNUM(v))
+#define MG_IS_CLASS_OR_MODULE(v) (MG_IS_PTR(v) && (MG_OBJ(v)->type == T_CLASS || MG_OBJ(v)->type == T_MODULE))
+
+/* The core classes, listed once in coreclasses.def: RClass *mg_cObject, ... */
+#define CORE_CLASS(var, name, super) extern RClass *var;
+#define CORE_MODULE(var, name) extern RClass *var;
+#include "coreclasses.def"
+#undef CORE_CLASS
+#undef CORE_MODULE
+
+/* The class of any value (its singleton class if it has one). Faults. */
+static inline RClass *
+mg_class_of(Value v)
+{
+    if (MG_IS_PTR(v)) {
+        Obj *o = MG_OBJ(v);
+        mg_ensure_faulted(o);
+        return o->klass;
+    }
+    if (MG_IS_FIXNUM(v)) return mg_cInteger;
+    if (MG_IS_FLONUM(v)) return mg_cFloat;
+    if (MG_IS_SYMBOL(v)) return mg_cSymbol;
+    if (v == MG_NIL) return mg_cNilClass;
+    if (v == MG_TRUE) return mg_cTrueClass;
+    return mg_cFalseClass;
+}
+
+/* The non-singleton, non-iclass class of v (Object#class). Faults. */
+RClass *mg_obj_class(Value v);
+
+/* ---- frozen ---- */
+static inline bool
+mg_frozen_p(Value v)
+{
+    if (!MG_IS_PTR(v)) return true;
+    return (MG_OBJ(v)->flags & OF_FROZEN) != 0;
+}
+/* Raises FrozenError "can't modify frozen <Class>: <inspect>" if v is frozen. */
+void mg_check_frozen(Value v);
+#define MG_CHECK_FROZEN(v) do { if (UNLIKELY(MG_OBJ(v)->flags & OF_FROZEN)) mg_check_frozen(v); } while (0)
+
+/* ---- identity ---- */
+/* The object's OOP, assigned on first use from the gem's reserved block. */
+uint64_t mg_obj_oop(Value v);
+/* object_id: 2n+1 for fixnums, fixed small ids for nil/true/false, the OOP otherwise. */
+Value mg_obj_id(Value v);
+/* Reserve the next OOP (the store replaces the in-memory allocator). */
+extern uint64_t (*mg_oop_alloc_hook)(void);
+
+/* ---- instance variables (any object; T_OBJECT fast path) ----
+ * Names starting with '@' are Ruby-visible; other IDs are hidden internal slots. */
+Value mg_ivar_get(Value obj, ID name);          /* nil when unset */
+Value mg_ivar_lookup(Value obj, ID name);       /* MG_UNDEF when unset */
+void  mg_ivar_set(Value obj, ID name, Value v); /* checks frozen, write barrier; may allocate */
+bool  mg_ivar_defined(Value obj, ID name);
+Value mg_ivar_remove(Value obj, ID name);       /* old value or MG_UNDEF */
+/* Calls fn(name, value, arg) for each set ivar in order; stops when fn returns false. */
+void  mg_ivar_foreach(Value obj, bool (*fn)(ID, Value, void *), void *arg);
+/* Slot index of `name` for instances of class c (allocating one); used by VM ivar caches. */
+uint32_t mg_ivar_index(RClass *c, ID name);
+/* Copies all ivars from src to dst (dup/clone). */
+void mg_ivar_copy(Value dst, Value src);
+
+/* ---- allocation of plain objects ---- */
+Value mg_obj_alloc(RClass *klass);              /* a T_OBJECT instance, no ivars yet */
+Value mg_data_new(RClass *klass, const DataType *type, void *ptr);
+/* A T_DATA whose payload of `size` zeroed bytes is allocated with it; returns the object, *payload = the bytes. */
+Value mg_data_new_inline(RClass *klass, const DataType *type, size_t size, void **payload);
+/* The payload if v is a T_DATA of exactly this type, else NULL. */
+void *mg_data_get(Value v, const DataType *type);
+/* The payload, or raises TypeError "wrong argument type X (expected <type->name>)". */
+void *mg_data_check(Value v, const DataType *type);
+
+/* ---- floats (value.h has the immediate part) ---- */
+Value mg_float_new(double d);                   /* flonum or heap Float; may allocate */
+static inline double
+mg_float_value(Value v)
+{
+    if (MG_IS_FLONUM(v)) return mg_flonum_decode(v);
+    return MG_RFLOAT(v)->value;
+}
+
+/* Symbols as Values */
+static inline Value mg_sym(const char *name) { return MG_SYM(mg_intern_cstr(name)); }
+
+/* Object model bootstrap (object.c): creates the core classes in coreclasses.def. */
+void mg_init_object_model(void);
+
+#endif
