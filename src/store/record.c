@@ -1,0 +1,415 @@
+/* record.c -- the Ruby-object payload of a repository record: encoding a
+ * resident object, decoding a record into an unfaulted header, walking an
+ * object's references, and eviction. The layout is docs/format.md's
+ * "Object payload" table; every read is bounds-checked, so a corrupt record
+ * yields an error message, never a crash. */
+#include "store.h"
+#include "../core/core.h"
+#include "../core/bignum.h"
+#include "../object/class.h"
+#include "../util/idtable.h"
+
+enum {
+    REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
+    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8,
+};
+enum { RF_FROZEN = 1 };
+enum { HF_IDENTITY = 1, HF_PROCDEFAULT = 2 };
+
+/* ---- buffers ---- */
+
+void
+mg_buf_free(MgBuf *b)
+{
+    free(b->ptr);
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+}
+
+static void
+put(MgBuf *b, const void *p, size_t n)
+{
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->len + n) cap *= 2;
+        char *q = realloc(b->ptr, cap);
+        if (!q) mg_raise_nomem();
+        b->ptr = q;
+        b->cap = cap;
+    }
+    memcpy(b->ptr + b->len, p, n);
+    b->len += n;
+}
+
+static void put_u8(MgBuf *b, uint8_t v) { put(b, &v, 1); }
+static void put_u32(MgBuf *b, uint32_t v) { put(b, &v, 4); }
+static void put_u64(MgBuf *b, uint64_t v) { put(b, &v, 8); }
+
+static void
+put_sym(MgBuf *b, ID id)
+{
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    put_u32(b, (uint32_t)len);
+    put(b, s, len);
+}
+
+static void
+put_ref(MgBuf *b, Value v)
+{
+    if (v == MG_NIL) { put_u8(b, REF_NIL); return; }
+    if (v == MG_TRUE) { put_u8(b, REF_TRUE); return; }
+    if (v == MG_FALSE) { put_u8(b, REF_FALSE); return; }
+    if (v == MG_UNDEF) { put_u8(b, REF_UNDEF); return; }
+    if (MG_IS_FIXNUM(v)) { put_u8(b, REF_FIX); put_u64(b, (uint64_t)MG_FIX2LONG(v)); return; }
+    if (MG_IS_SYMBOL(v)) { put_u8(b, REF_SYM); put_sym(b, MG_SYM2ID(v)); return; }
+    if (MG_IS_FLOAT(v)) {
+        double d = mg_float_value(v);
+        put_u8(b, REF_FLOAT);
+        put(b, &d, 8);
+        return;
+    }
+    if (MG_IS_BIGNUM(v)) {
+        mpz_srcptr z = mg_big_z(v);
+        size_t n = (mpz_sizeinbase(z, 2) + 7) / 8;
+        unsigned char *bytes = malloc(n ? n : 1);
+        if (!bytes) mg_raise_nomem();
+        size_t count = 0;
+        mpz_export(bytes, &count, 1, 1, 0, 0, z);
+        put_u8(b, REF_BIG);
+        put_u8(b, mpz_sgn(z) < 0 ? 1 : 0);
+        put_u64(b, count);
+        put(b, bytes, count);
+        free(bytes);
+        return;
+    }
+    Obj *o = MG_OBJ(v);
+    uint64_t oop = mg_store_wellknown_oop(v);
+    if (!oop) oop = mg_obj_oop(v);
+    put_u8(b, REF_OBJ);
+    put_u8(b, o->type);
+    put_u64(b, oop);
+}
+
+static bool
+put_ivar(ID name, Value v, void *arg)
+{
+    MgBuf *b = arg;
+    put_sym(b, name);
+    put_ref(b, v);
+    return true;
+}
+
+static bool
+count_ivar(ID name, Value v, void *arg)
+{
+    UNUSED(name); UNUSED(v);
+    (*(uint32_t *)arg)++;
+    return true;
+}
+
+void
+mg_record_encode(Obj *o, MgBuf *b)
+{
+    Value self = MG_VAL(o);
+    b->len = 0;
+    put_u8(b, o->type);
+    put_u8(b, (o->flags & OF_FROZEN) ? RF_FROZEN : 0);
+    put_u8(b, 0);
+    put_u8(b, 0);
+    put_ref(b, MG_VAL(mg_class_real(o->klass)));
+    uint32_t n = 0;
+    mg_ivar_foreach(self, count_ivar, &n);
+    put_u32(b, n);
+    mg_ivar_foreach(self, put_ivar, b);
+    switch ((ObjType)o->type) {
+    case T_OBJECT:
+        break;
+    case T_STRING: {
+        RString *s = (RString *)o;
+        put_u8(b, (uint8_t)o->extra);
+        put_u64(b, (uint64_t)s->len);
+        put(b, s->ptr, (size_t)s->len);
+        break;
+    }
+    case T_ARRAY: {
+        RArray *a = (RArray *)o;
+        put_u64(b, (uint64_t)a->len);
+        for (int64_t i = 0; i < a->len; i++) put_ref(b, a->ptr[i]);
+        break;
+    }
+    case T_HASH: {
+        uint8_t hf = 0;
+        if (o->flags & OF_HASH_IDENTITY) hf |= HF_IDENTITY;
+        if (o->flags & OF_HASH_PROCDEFAULT) hf |= HF_PROCDEFAULT;
+        put_u8(b, hf);
+        put_ref(b, ((RHash *)o)->ifnone);
+        put_u64(b, (uint64_t)mg_hash_size(self));
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(self, &it, &k, &v);) {
+            put_ref(b, k);
+            put_ref(b, v);
+        }
+        break;
+    }
+    case T_RANGE:
+        put_u8(b, (o->flags & OF_EXCL) ? 1 : 0);
+        put_ref(b, ((RRange *)o)->beg);
+        put_ref(b, ((RRange *)o)->end);
+        break;
+    default:
+        mg_bug(__FILE__, __LINE__, "encoding an object of type %d", o->type);
+    }
+}
+
+/* ---- references of a resident object ---- */
+
+typedef struct { void (*fn)(Value, void *); void *arg; } RefWalk;
+
+static bool
+walk_ivar(ID name, Value v, void *arg)
+{
+    UNUSED(name);
+    RefWalk *w = arg;
+    w->fn(v, w->arg);
+    return true;
+}
+
+void
+mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
+{
+    Value self = MG_VAL(o);
+    RefWalk w = { fn, arg };
+    fn(MG_VAL(mg_class_real(o->klass)), arg);
+    mg_ivar_foreach(self, walk_ivar, &w);
+    switch ((ObjType)o->type) {
+    case T_ARRAY: {
+        RArray *a = (RArray *)o;
+        for (int64_t i = 0; i < a->len; i++) fn(a->ptr[i], arg);
+        break;
+    }
+    case T_HASH: {
+        fn(((RHash *)o)->ifnone, arg);
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(self, &it, &k, &v);) {
+            fn(k, arg);
+            fn(v, arg);
+        }
+        break;
+    }
+    case T_RANGE:
+        fn(((RRange *)o)->beg, arg);
+        fn(((RRange *)o)->end, arg);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- decoding ---- */
+
+typedef struct { const unsigned char *p, *end; const char *err; } Rd;
+
+static bool
+need(Rd *r, size_t n)
+{
+    if (r->err) return false;
+    if ((size_t)(r->end - r->p) < n) { r->err = "record is truncated"; return false; }
+    return true;
+}
+
+static uint8_t get_u8(Rd *r) { if (!need(r, 1)) return 0; return *r->p++; }
+static uint32_t get_u32(Rd *r) { uint32_t v = 0; if (need(r, 4)) { memcpy(&v, r->p, 4); r->p += 4; } return v; }
+static uint64_t get_u64(Rd *r) { uint64_t v = 0; if (need(r, 8)) { memcpy(&v, r->p, 8); r->p += 8; } return v; }
+
+static ID
+get_sym(Rd *r)
+{
+    uint32_t len = get_u32(r);
+    if (!need(r, len)) return 0;
+    ID id = mg_intern((const char *)r->p, len);
+    r->p += len;
+    return id;
+}
+
+static Value
+get_ref(Rd *r)
+{
+    uint8_t tag = get_u8(r);
+    if (r->err) return MG_NIL;
+    switch (tag) {
+    case REF_NIL: return MG_NIL;
+    case REF_TRUE: return MG_TRUE;
+    case REF_FALSE: return MG_FALSE;
+    case REF_UNDEF: return MG_UNDEF;
+    case REF_FIX: {
+        int64_t n = (int64_t)get_u64(r);
+        return mg_int_new(n);
+    }
+    case REF_FLOAT: {
+        double d = 0;
+        if (need(r, 8)) { memcpy(&d, r->p, 8); r->p += 8; }
+        return mg_float_new(d);
+    }
+    case REF_SYM: {
+        ID id = get_sym(r);
+        return id ? MG_SYM(id) : MG_NIL;
+    }
+    case REF_BIG: {
+        uint8_t neg = get_u8(r);
+        uint64_t n = get_u64(r);
+        if (!need(r, n)) return MG_NIL;
+        mpz_t z;
+        mpz_init(z);
+        mpz_import(z, n, 1, 1, 0, 0, r->p);
+        r->p += n;
+        if (neg) mpz_neg(z, z);
+        return mg_big_take(z);
+    }
+    case REF_OBJ: {
+        uint8_t type = get_u8(r);
+        uint64_t oop = get_u64(r);
+        if (r->err) return MG_NIL;
+        const char *err = NULL;
+        Value v = mg_store_ref(type, oop, &err);
+        if (err) r->err = err;
+        return v;
+    }
+    default:
+        r->err = "record holds an unknown reference tag";
+        return MG_NIL;
+    }
+}
+
+const char *
+mg_record_decode(Obj *o, const void *data, size_t len)
+{
+    Rd r = { data, (const unsigned char *)data + len, NULL };
+    Value self = MG_VAL(o);
+    uint8_t type = get_u8(&r);
+    uint8_t flags = get_u8(&r);
+    get_u8(&r);
+    get_u8(&r);
+    if (r.err) return r.err;
+    if (type != o->type) return "record's type differs from the reference's";
+    Value klass = get_ref(&r);
+    if (r.err) return r.err;
+    if (!MG_IS_TYPE(klass, T_CLASS)) return "record's class is not a class";
+    o->flags &= ~OF_UNFAULTED;
+    o->klass = MG_RCLASS(klass);
+    uint32_t nivars = get_u32(&r);
+    for (uint32_t i = 0; i < nivars && !r.err; i++) {
+        ID name = get_sym(&r);
+        Value v = get_ref(&r);
+        if (!r.err && name) mg_ivar_set(self, name, v);
+    }
+    switch ((ObjType)type) {
+    case T_OBJECT:
+        break;
+    case T_STRING: {
+        RString *s = (RString *)o;
+        uint8_t enc = get_u8(&r);
+        uint64_t n = get_u64(&r);
+        if (!need(&r, n)) break;
+        if (enc > ENC_US_ASCII) { r.err = "string record has an unknown encoding"; break; }
+        s->ptr = mg_malloc(n + 1);
+        memcpy(s->ptr, r.p, n);
+        s->ptr[n] = '\0';
+        s->len = (int64_t)n;
+        s->capa = (int64_t)n;
+        o->extra = enc;
+        r.p += n;
+        break;
+    }
+    case T_ARRAY: {
+        RArray *a = (RArray *)o;
+        uint64_t n = get_u64(&r);
+        if (n > (uint64_t)(r.end - r.p)) { r.err = "array record is truncated"; break; }  /* each ref >= 1 byte */
+        a->ptr = mg_malloc((n ? n : 1) * sizeof(Value));
+        a->capa = (int64_t)n;
+        a->len = 0;
+        for (uint64_t i = 0; i < n && !r.err; i++) {
+            Value v = get_ref(&r);
+            a->ptr[a->len++] = v;
+        }
+        break;
+    }
+    case T_HASH: {
+        uint8_t hf = get_u8(&r);
+        if (hf & HF_IDENTITY) o->flags |= OF_HASH_IDENTITY;
+        if (hf & HF_PROCDEFAULT) o->flags |= OF_HASH_PROCDEFAULT;
+        ((RHash *)o)->ifnone = get_ref(&r);
+        uint64_t n = get_u64(&r);
+        if (n > (uint64_t)(r.end - r.p)) { r.err = "hash record is truncated"; break; }
+        for (uint64_t i = 0; i < n && !r.err; i++) {
+            Value k = get_ref(&r);
+            Value v = get_ref(&r);
+            if (!r.err) mg_hash_aset(self, k, v);
+        }
+        break;
+    }
+    case T_RANGE:
+        if (get_u8(&r)) o->flags |= OF_EXCL;
+        ((RRange *)o)->beg = get_ref(&r);
+        ((RRange *)o)->end = get_ref(&r);
+        break;
+    default:
+        r.err = "record has a type that cannot be stored";
+        break;
+    }
+    if (!r.err && r.p != r.end) r.err = "record has trailing bytes";
+    if (r.err) {
+        mg_record_evict(o);
+        return r.err;
+    }
+    if (flags & RF_FROZEN) o->flags |= OF_FROZEN;
+    return NULL;
+}
+
+/* ---- eviction ---- */
+
+void
+mg_record_evict(Obj *o)
+{
+    if (o->flags & OF_GENIVAR) mg_genivar_free(o);
+    switch ((ObjType)o->type) {
+    case T_OBJECT: {
+        RObject *ro = (RObject *)o;
+        mg_free(ro->ivs, o->extra * sizeof(Value));
+        ro->ivs = NULL;
+        o->extra = 0;
+        break;
+    }
+    case T_STRING: {
+        RString *s = (RString *)o;
+        if (s->ptr) mg_str_free_body(s);
+        s->ptr = NULL;
+        s->len = s->capa = 0;
+        o->extra = 0;
+        break;
+    }
+    case T_ARRAY: {
+        RArray *a = (RArray *)o;
+        mg_free(a->ptr, (size_t)a->capa * sizeof(Value));
+        a->ptr = NULL;
+        a->len = a->capa = 0;
+        break;
+    }
+    case T_HASH: {
+        RHash *h = (RHash *)o;
+        if (h->tbl) mg_hash_free_body(h);
+        h->tbl = NULL;
+        h->ifnone = MG_NIL;
+        break;
+    }
+    case T_RANGE:
+        ((RRange *)o)->beg = ((RRange *)o)->end = MG_NIL;
+        break;
+    default:
+        break;
+    }
+    o->flags &= ~(OF_FROZEN | OF_DIRTY | OF_HASH_IDENTITY | OF_HASH_PROCDEFAULT | OF_EXCL
+                  | OF_USER1 | OF_USER2 | OF_USER3 | OF_USER4);
+    o->flags |= OF_UNFAULTED;
+    o->klass = NULL;
+}

@@ -1,0 +1,662 @@
+/* txn.c -- the gem's transaction: view, resident persistent objects,
+ * faulting, write set, commit by reachability, abort (DESIGN.md section 4).
+ *
+ * States of a heap object (flags in its header):
+ *
+ *   transient --(reached from a dirty persistent object at commit)--> NEW
+ *   NEW       = PERSISTENT|DIRTY, version 0, in the write set
+ *   UNFAULTED = PERSISTENT|UNFAULTED: header only (a reference was decoded)
+ *   CLEAN     = PERSISTENT, body filled from the view (fault)
+ *   DIRTY     = PERSISTENT|DIRTY, in the write set (write barrier: mg_wb)
+ *
+ *   UNFAULTED -> CLEAN     fault()            first touch reads the record
+ *   CLEAN     -> DIRTY     dirty()            first store in this transaction
+ *   CLEAN     -> UNFAULTED invalidate()       another gem committed it (seen at a
+ *                                             transaction boundary) / eviction
+ *   DIRTY     -> CLEAN     mg_store_commit    success: version = new sequence
+ *   DIRTY     -> UNFAULTED mg_store_abort     changes dropped, refault on touch
+ *   NEW       -> transient mg_store_commit    failure: the walk is undone
+ *
+ * Invariants:
+ *  1. Every resident persistent header is in the resident table under its
+ *     OOP (the table is weak: the collector tells us when it frees one).
+ *  2. Every DIRTY/NEW object is in the write set, which is a GC root.
+ *  3. The version in a table entry is the commit sequence of the record the
+ *     body was decoded from (0 for an object never committed); it is the
+ *     expected version of a write-write conflict check.
+ *  4. The view is an LMDB snapshot; record bytes are read while it lives.
+ */
+#include "store.h"
+#include "backend.h"
+#include "../core/core.h"
+#include "../object/class.h"
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct { Obj *obj; uint64_t oop; uint64_t version; } Resident;
+
+static struct {
+    MgRepo *repo;
+    MgView *view;
+    uint64_t view_seq;
+    bool opened, failed;
+    char path[4096];
+    Resident *tab; size_t tab_count, tab_used, tab_cap;   /* open addressing, tombstone obj == (Obj*)1 */
+    Obj **ws; size_t ws_len, ws_cap;                       /* write set */
+    int decoding;
+    uint64_t oop_next, oop_limit;
+    Value root;
+    Obj **wellknown; size_t nwellknown;                    /* index = (oop >> 3) - 2 */
+} S;
+
+#define TOMB ((Obj *)1)
+
+/* ---- resident table ---- */
+
+static size_t
+slot_of(uint64_t oop)
+{
+    uint64_t h = oop * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 17) & (S.tab_cap - 1);
+}
+
+static Resident *
+tab_find(uint64_t oop)
+{
+    if (!S.tab_cap) return NULL;
+    for (size_t i = slot_of(oop);; i = (i + 1) & (S.tab_cap - 1)) {
+        Resident *e = &S.tab[i];
+        if (!e->obj) return NULL;
+        if (e->obj != TOMB && e->oop == oop) return e;
+    }
+}
+
+static Resident *tab_insert(Obj *o, uint64_t version);
+
+static void
+tab_grow(void)
+{
+    Resident *old = S.tab;
+    size_t oc = S.tab_cap;
+    S.tab_cap = oc ? oc * 2 : 1024;
+    S.tab = calloc(S.tab_cap, sizeof *S.tab);
+    if (!S.tab) mg_raise_nomem();
+    S.tab_count = S.tab_used = 0;
+    for (size_t i = 0; i < oc; i++)
+        if (old[i].obj && old[i].obj != TOMB) tab_insert(old[i].obj, old[i].version);
+    free(old);
+}
+
+static Resident *
+tab_insert(Obj *o, uint64_t version)
+{
+    if ((S.tab_used + 1) * 2 > S.tab_cap) tab_grow();
+    size_t i = slot_of(o->oop);
+    while (S.tab[i].obj && S.tab[i].obj != TOMB) i = (i + 1) & (S.tab_cap - 1);
+    if (!S.tab[i].obj) S.tab_used++;
+    S.tab[i] = (Resident){ o, o->oop, version };
+    S.tab_count++;
+    return &S.tab[i];
+}
+
+static void
+forget(Obj *o)
+{
+    Resident *e = tab_find(o->oop);
+    if (e && e->obj == o) {
+        e->obj = TOMB;
+        S.tab_count--;
+    }
+}
+
+/* ---- write set ---- */
+
+static void
+ws_add(Obj *o)
+{
+    if (S.ws_len == S.ws_cap) {
+        S.ws_cap = S.ws_cap ? S.ws_cap * 2 : 256;
+        Obj **n = realloc(S.ws, S.ws_cap * sizeof *S.ws);
+        if (!n) mg_raise_nomem();
+        S.ws = n;
+    }
+    S.ws[S.ws_len++] = o;
+}
+
+static void
+mark_roots(void)
+{
+    for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
+    mg_gc_mark(S.root);
+}
+
+/* ---- opening ---- */
+
+static void
+mkdir_p(const char *dir)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        mkdir(buf, 0700);
+        *p = '/';
+    }
+    mkdir(buf, 0700);
+}
+
+const char *
+mg_store_path(void)
+{
+    if (S.path[0]) return S.path;
+    const char *data = getenv("MAGLEV_DATA");
+    const char *stone = getenv("MAGLEV_STONE");
+    if (!stone || !*stone) stone = "maglev";
+    char home[3072];
+    if (!data || !*data) {
+        const char *h = getenv("MAGLEV_HOME");
+        if (h && *h) {
+            snprintf(home, sizeof home, "%s/data", h);
+        } else {
+            char exe[2048];
+            ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+            if (n <= 0) n = 0;
+            exe[n] = '\0';
+            char *slash = strrchr(exe, '/');
+            if (slash) *slash = '\0';                    /* <home>/bin */
+            slash = strrchr(exe, '/');
+            if (slash) *slash = '\0';                    /* <home> */
+            snprintf(home, sizeof home, "%s/data", n ? exe : ".");
+        }
+        data = home;
+    }
+    snprintf(S.path, sizeof S.path, "%s/%s", data, stone);
+    return S.path;
+}
+
+static NORETURN void
+storage_error(const char *what)
+{
+    mg_raise(mg_eRuntimeError, "repository %s: %s: %s", mg_store_path(), what, mg_repo_error(S.repo));
+}
+
+static void
+ensure_open(void)
+{
+    if (S.opened) return;
+    if (S.failed) mg_raise(mg_eRuntimeError, "repository %s could not be opened", mg_store_path());
+    const char *path = mg_store_path();
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%s", path);
+    char *slash = strrchr(parent, '/');
+    if (slash) { *slash = '\0'; mkdir_p(parent); }
+    MgStoreErr e = mg_repo_open(path, MG_REPO_CREATE, &S.repo);
+    if (e) {
+        S.failed = true;
+        storage_error("open");
+    }
+    if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
+    S.view_seq = mg_view_seq(S.view);
+    S.opened = true;
+}
+
+/* ---- well-known objects ---- */
+
+uint64_t
+mg_store_wellknown_oop(Value v)
+{
+    if (!MG_IS_PTR(v)) return 0;
+    Obj *o = MG_OBJ(v);
+    if (o->oop && o->oop < MG_OOP_FIRST) return o->oop;
+    return 0;
+}
+
+static void
+init_wellknown(void)
+{
+    size_t n = 0;
+#define CORE_CLASS(var, name, super) n++;
+#define CORE_MODULE(var, name) n++;
+#include "../object/coreclasses.def"
+#undef CORE_CLASS
+#undef CORE_MODULE
+    S.wellknown = calloc(n, sizeof *S.wellknown);
+    if (!S.wellknown) mg_raise_nomem();
+    S.nwellknown = n;
+    size_t i = 0;
+#define CORE_CLASS(var, name, super) S.wellknown[i] = (Obj *)var; var->hdr.oop = 16 + 8 * (uint64_t)i; i++;
+#define CORE_MODULE(var, name) S.wellknown[i] = (Obj *)var; var->hdr.oop = 16 + 8 * (uint64_t)i; i++;
+#include "../object/coreclasses.def"
+#undef CORE_CLASS
+#undef CORE_MODULE
+}
+
+Value
+mg_store_ref(uint8_t type, uint64_t oop, const char **err)
+{
+    if (oop < MG_OOP_FIRST) {
+        if (oop == MG_OOP_ROOT) return mg_store_root();
+        size_t i = (oop >> 3) - 2;
+        if ((oop & 7) || oop < 16 || i >= S.nwellknown || S.wellknown[i]->type != type) {
+            *err = "record refers to an unknown base-image object";
+            return MG_NIL;
+        }
+        return MG_VAL(S.wellknown[i]);
+    }
+    if (oop & 7) { *err = "record holds a misaligned OOP"; return MG_NIL; }
+    Resident *e = tab_find(oop);
+    if (e) {
+        if (e->obj->type != type) { *err = "record's reference type differs from the object's"; return MG_NIL; }
+        return MG_VAL(e->obj);
+    }
+    size_t size;
+    switch (type) {
+    case T_OBJECT: size = sizeof(RObject); break;
+    case T_STRING: size = sizeof(RString); break;
+    case T_ARRAY: size = sizeof(RArray); break;
+    case T_HASH: size = sizeof(RHash); break;
+    case T_RANGE: size = sizeof(RRange); break;
+    default: *err = "record refers to an object of a type that is not stored"; return MG_NIL;
+    }
+    Obj *o = mg_gc_alloc(size, (ObjType)type, NULL);
+    o->oop = oop;
+    o->flags |= OF_PERSISTENT | OF_UNFAULTED;
+    tab_insert(o, 0);
+    return MG_VAL(o);
+}
+
+Value
+mg_store_root(void)
+{
+    return S.root;
+}
+
+/* ---- hooks ---- */
+
+typedef struct { Obj *o; const void *data; size_t len; const char *err; } DecodeJob;
+
+static Value
+run_decode(Value arg)
+{
+    DecodeJob *j = (DecodeJob *)(uintptr_t)MG_FIX2LONG(arg);
+    j->err = mg_record_decode(j->o, j->data, j->len);
+    return MG_NIL;
+}
+
+static void
+fault(Obj *o)
+{
+    ensure_open();
+    MgRecord rec;
+    MgStoreErr e = mg_view_read(S.view, o->oop, &rec);
+    if (e == MG_STORE_NOTFOUND && o->oop == MG_OOP_ROOT) {
+        o->flags &= ~OF_UNFAULTED;           /* a new repository: the root starts empty */
+        o->klass = mg_cHash;
+        Resident *r = tab_find(o->oop);
+        if (r) r->version = 0;
+        return;
+    }
+    if (e == MG_STORE_NOTFOUND)
+        mg_raise(mg_eRuntimeError, "object with OOP %llu does not exist in this view of repository %s",
+                 (unsigned long long)o->oop, mg_store_path());
+    if (e) storage_error("read");
+    DecodeJob job = { o, rec.data, rec.len, NULL };
+    Value exc;
+    S.decoding++;
+    mg_protect(run_decode, MG_FIX((int64_t)(intptr_t)&job), &exc);
+    S.decoding--;
+    if (exc != MG_NIL) {
+        if (!(o->flags & OF_UNFAULTED)) mg_record_evict(o);
+        mg_raise_exc(exc);
+    }
+    if (job.err)
+        mg_raise(mg_eRuntimeError, "corrupt record for OOP %llu in repository %s: %s",
+                 (unsigned long long)o->oop, mg_store_path(), job.err);
+    Resident *r = tab_find(o->oop);          /* after decoding: it may have grown the table */
+    if (r) r->version = rec.version;
+}
+
+static void
+dirty(Obj *o)
+{
+    if (S.decoding) return;
+    if (o->flags & OF_UNFAULTED) fault(o);   /* a store must not be lost on an empty body */
+    o->flags |= OF_DIRTY;
+    ws_add(o);
+}
+
+static uint64_t
+alloc_oop(void)
+{
+    if (S.oop_next >= S.oop_limit) {
+        ensure_open();
+        uint64_t first;
+        enum { BLOCK = 4096 };
+        if (mg_repo_alloc_oops(S.repo, BLOCK, &first)) storage_error("allocate OOPs");
+        S.oop_next = first;
+        S.oop_limit = first + 8 * (uint64_t)BLOCK;
+    }
+    uint64_t oop = S.oop_next;
+    S.oop_next += 8;
+    return oop;
+}
+
+/* ---- transaction boundaries ---- */
+
+typedef struct { uint64_t own_seq; } Invalidate;
+
+static void
+invalidate_one(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
+{
+    Invalidate *inv = arg;
+    if (seq == inv->own_seq) return;
+    for (size_t i = 0; i < count; i++) {
+        Resident *e = tab_find(oops[i]);
+        if (!e) continue;
+        Obj *o = e->obj;
+        if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
+        if (o == MG_OBJ(S.root) || o->type <= T_HEAP_LAST) mg_record_evict(o);
+    }
+}
+
+static void
+refresh_view(uint64_t own_seq)
+{
+    uint64_t old = S.view_seq;
+    mg_view_end(S.view);
+    S.view = NULL;
+    if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
+    S.view_seq = mg_view_seq(S.view);
+    if (S.view_seq == old) return;
+    Invalidate inv = { own_seq };
+    if (mg_repo_log_since(S.repo, old, invalidate_one, &inv)) storage_error("read commit log");
+}
+
+/* ---- commit ---- */
+
+typedef struct {
+    Obj **newly; size_t n, cap;
+    Obj **parent;              /* parallel to newly */
+    Obj *current;
+    Obj *bad;                  /* first object that cannot persist */
+    const char *why;
+} Walk;
+
+static const char *
+unpersistable_reason(Obj *o)
+{
+    switch ((ObjType)o->type) {
+    case T_OBJECT: case T_STRING: case T_ARRAY: case T_HASH: case T_RANGE: break;
+    case T_CLASS: case T_MODULE: return "its class is not persistable (classes persist with Maglev.persistent)";
+    default: return "objects of this kind cannot be persisted";
+    }
+    RClass *k = o->klass;
+    if (k && (k->hdr.flags & OF_SINGLETON)) return "it has a singleton class";
+    RClass *c = mg_class_real(k);
+    if (!c) return "it has no class";
+    if (mg_store_wellknown_oop(MG_VAL(c)) || (c->hdr.flags & OF_PERSISTABLE)) return NULL;
+    return "its class was defined in transient mode";
+}
+
+static void
+reach(Value ref, void *arg)
+{
+    Walk *w = arg;
+    if (!MG_IS_PTR(ref) || w->bad) return;
+    Obj *o = MG_OBJ(ref);
+    if (o->flags & OF_PERSISTENT) return;
+    if (o->type == T_FLOAT || o->type == T_BIGNUM) return;   /* stored inline as values */
+    if (mg_store_wellknown_oop(ref)) return;
+    const char *why = unpersistable_reason(o);
+    if (why) {
+        w->bad = o;
+        w->why = why;
+        if (w->n == w->cap) {
+            w->cap = w->cap ? w->cap * 2 : 64;
+            w->newly = realloc(w->newly, w->cap * sizeof(Obj *));
+            w->parent = realloc(w->parent, w->cap * sizeof(Obj *));
+            if (!w->newly || !w->parent) mg_raise_nomem();
+        }
+        w->newly[w->n] = o;
+        w->parent[w->n] = w->current;
+        w->n++;
+        o->flags |= OF_PERSISTENT;   /* undone below with the rest */
+        return;
+    }
+    mg_obj_oop(ref);
+    o->flags |= OF_PERSISTENT | OF_DIRTY;
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 64;
+        w->newly = realloc(w->newly, w->cap * sizeof(Obj *));
+        w->parent = realloc(w->parent, w->cap * sizeof(Obj *));
+        if (!w->newly || !w->parent) mg_raise_nomem();
+    }
+    w->newly[w->n] = o;
+    w->parent[w->n] = w->current;
+    w->n++;
+    ws_add(o);
+}
+
+/* Describes how child hangs from parent: "[:key]", "[3]", ".@name", or "". */
+typedef struct { Value child; Value label; } EdgeFind;
+
+static bool
+edge_ivar(ID name, Value v, void *arg)
+{
+    EdgeFind *f = arg;
+    if (v != f->child || f->label != MG_NIL) return true;
+    f->label = mg_sprintf(".%s", mg_id_name(name, NULL));
+    return false;
+}
+
+static Value
+edge_label(Obj *parent, Value child)
+{
+    EdgeFind f = { child, MG_NIL };
+    Value p = MG_VAL(parent);
+    if (parent->type == T_ARRAY) {
+        RArray *a = (RArray *)parent;
+        for (int64_t i = 0; i < a->len; i++)
+            if (a->ptr[i] == child) return mg_sprintf("[%lld]", (long long)i);
+    } else if (parent->type == T_HASH) {
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(p, &it, &k, &v);) {
+            if (v == child) {
+                Value s = mg_str_new_cstr("[");
+                mg_str_append(s, mg_inspect(k));
+                mg_str_cat(s, "]", 1);
+                return s;
+            }
+            if (k == child) return mg_str_new_cstr(".keys");
+        }
+    } else if (parent->type == T_RANGE) {
+        return mg_str_new_cstr(((RRange *)parent)->beg == child ? ".begin" : ".end");
+    }
+    mg_ivar_foreach(p, edge_ivar, &f);
+    return f.label != MG_NIL ? f.label : mg_str_new_cstr("");
+}
+
+static Value
+path_to(Walk *w, size_t idx)
+{
+    /* walk up the parents of newly reached objects to a dirty persistent one */
+    Value parts = mg_ary_new();
+    Obj *child = w->newly[idx];
+    Obj *parent = w->parent[idx];
+    for (int guard = 0; parent && guard < 10000; guard++) {
+        mg_ary_unshift(parts, edge_label(parent, MG_VAL(child)));
+        size_t j;
+        for (j = 0; j < w->n && w->newly[j] != parent; j++) {}
+        if (j == w->n) break;
+        child = parent;
+        parent = w->parent[j];
+    }
+    Value s;
+    if (parent == MG_OBJ(S.root)) s = mg_str_new_cstr("Maglev::PERSISTENT_ROOT");
+    else s = mg_sprintf("#<%s oop=%llu>", mg_class_cname(mg_obj_class(MG_VAL(parent))), (unsigned long long)parent->oop);
+    mg_str_append(s, mg_ary_join(parts, MG_NIL));
+    return s;
+}
+
+static void
+undo_walk(Walk *w)
+{
+    for (size_t i = 0; i < w->n; i++) w->newly[i]->flags &= ~(OF_PERSISTENT | OF_DIRTY);
+    /* drop them from the write set (they were appended at its end) */
+    size_t keep = 0;
+    for (size_t i = 0; i < S.ws_len; i++)
+        if (S.ws[i]->flags & OF_PERSISTENT) S.ws[keep++] = S.ws[i];
+    S.ws_len = keep;
+}
+
+static NORETURN void
+raise_transaction_error(Walk *w)
+{
+    size_t idx = w->n - 1;
+    Value obj = MG_VAL(w->bad);
+    Value path = path_to(w, idx);
+    const char *why = w->why;
+    undo_walk(w);
+    free(w->newly);
+    free(w->parent);
+    Value exc = mg_exc_new(mg_eTransactionError, "cannot commit %s at %s: %s",
+                           mg_class_cname(mg_obj_class(obj)), mg_str_cstr(path), why);
+    mg_ivar_set(exc, mg_intern_cstr("@object"), obj);
+    mg_raise_exc(exc);
+}
+
+static NORETURN void
+raise_conflict(const uint64_t *oops, size_t n)
+{
+    Value objs = mg_ary_new();
+    Value msg = mg_sprintf("commit failed: %zu write-write conflict%s with another commit:", n, n == 1 ? "" : "s");
+    for (size_t i = 0; i < n; i++) {
+        Resident *e = tab_find(oops[i]);
+        if (!e) continue;
+        Value o = MG_VAL(e->obj);
+        mg_ary_push(objs, o);
+        const char *cname = e->obj->klass ? mg_class_cname(mg_obj_class(o)) : "Object";
+        if (o == S.root) mg_str_catf(msg, " %s Maglev::PERSISTENT_ROOT (oop %llu)", cname, (unsigned long long)oops[i]);
+        else mg_str_catf(msg, " %s (oop %llu)", cname, (unsigned long long)oops[i]);
+        if (i + 1 < n) mg_str_cat(msg, ",", 1);
+    }
+    Value exc = mg_exc_new_str(mg_eCommitFailedException, msg);
+    mg_ivar_set(exc, mg_intern_cstr("@conflicts"), objs);
+    mg_raise_exc(exc);
+}
+
+void
+mg_store_commit(void)
+{
+    if (!S.opened && S.ws_len == 0) return;
+    ensure_open();
+    /* (1) persistence by reachability from everything dirty */
+    Walk w = { 0 };
+    for (size_t i = 0; i < S.ws_len; i++) {
+        Obj *o = S.ws[i];
+        if (o->flags & OF_UNFAULTED) continue;
+        w.current = o;
+        mg_record_each_ref(o, reach, &w);
+        if (w.bad) raise_transaction_error(&w);
+    }
+    /* (2) encode the write set */
+    size_t n = S.ws_len;
+    MgWrite *writes = calloc(n ? n : 1, sizeof *writes);
+    MgBuf *bufs = calloc(n ? n : 1, sizeof *bufs);
+    if (!writes || !bufs) mg_raise_nomem();
+    size_t nw = 0;
+    for (size_t i = 0; i < n; i++) {
+        Obj *o = S.ws[i];
+        if (o->flags & OF_UNFAULTED) continue;
+        Resident *e = tab_find(o->oop);
+        if (!e) e = tab_insert(o, 0);
+        mg_record_encode(o, &bufs[nw]);
+        writes[nw] = (MgWrite){ o->oop, e->version, bufs[nw].ptr, bufs[nw].len, false };
+        nw++;
+    }
+    /* (3) the commit itself */
+    uint64_t seq = 0, conflicts[16];
+    size_t nconf = 0;
+    MgStoreErr err = mg_repo_commit(S.repo, writes, nw, &seq, conflicts, 16, &nconf);
+    for (size_t i = 0; i < nw; i++) mg_buf_free(&bufs[i]);
+    free(bufs);
+    free(writes);
+    if (err) {
+        undo_walk(&w);
+        free(w.newly);
+        free(w.parent);
+        if (err == MG_STORE_CONFLICT) raise_conflict(conflicts, nconf);
+        storage_error("commit");
+    }
+    free(w.newly);
+    free(w.parent);
+    /* (4) the write set is clean at the new version; (5) move the view */
+    for (size_t i = 0; i < S.ws_len; i++) {
+        Obj *o = S.ws[i];
+        o->flags &= ~OF_DIRTY;
+        Resident *e = tab_find(o->oop);
+        if (e) e->version = seq;
+    }
+    S.ws_len = 0;
+    refresh_view(seq);
+}
+
+void
+mg_store_abort(void)
+{
+    if (!S.opened) { S.ws_len = 0; return; }
+    for (size_t i = 0; i < S.ws_len; i++) {
+        Obj *o = S.ws[i];
+        Resident *e = tab_find(o->oop);
+        if (e && e->version == 0 && o != MG_OBJ(S.root)) {
+            /* never committed: it goes back to being transient, with its changes */
+            o->flags &= ~(OF_PERSISTENT | OF_DIRTY);
+            forget(o);
+            continue;
+        }
+        mg_record_evict(o);
+    }
+    S.ws_len = 0;
+    refresh_view(0);
+}
+
+bool
+mg_store_committed_p(Value v)
+{
+    if (!MG_IS_PTR(v)) return true;
+    Obj *o = MG_OBJ(v);
+    if (mg_store_wellknown_oop(v)) return true;
+    if (!(o->flags & OF_PERSISTENT)) return false;
+    Resident *e = tab_find(o->oop);
+    return e && e->version != 0;
+}
+
+void
+mg_store_shutdown(void)
+{
+    if (!S.opened) return;
+    if (S.view) mg_view_end(S.view);
+    mg_repo_close(S.repo);
+    S.view = NULL;
+    S.repo = NULL;
+    S.opened = false;
+}
+
+void
+mg_store_init(void)
+{
+    init_wellknown();
+    mg_fault_hook = fault;
+    mg_dirty_hook = dirty;
+    mg_oop_alloc_hook = alloc_oop;
+    mg_forget_hook = forget;
+    Obj *root = mg_gc_alloc(sizeof(RHash), T_HASH, NULL);
+    root->oop = MG_OOP_ROOT;
+    root->flags |= OF_PERSISTENT | OF_UNFAULTED;
+    S.root = MG_VAL(root);
+    tab_insert(root, 0);
+    mg_gc_add_root_marker(mark_roots);
+    atexit(mg_store_shutdown);
+}

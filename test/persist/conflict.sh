@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Write-write conflicts fail cleanly and a retry after abort succeeds; reads never conflict.
+. "$(dirname "$0")/lib.sh"
+mrb 'Maglev[:x] = 0; Maglev[:y] = 0; Maglev.commit' >/dev/null
+fifo="$MAGLEV_DATA/go"
+mkfifo "$fifo"
+out=$("$MRUBY" -e '
+  v = Maglev[:x]
+  File.read(ARGV[0])
+  Maglev[:x] = v + 10
+  begin
+    Maglev.commit_transaction
+    puts "no conflict"
+  rescue Maglev::CommitFailedException => e
+    puts e.class
+    puts e.conflicts.size
+    puts e.message.include?("PERSISTENT_ROOT")
+    Maglev.abort_transaction
+    Maglev[:x] = Maglev[:x] + 10
+    Maglev.commit_transaction
+  end
+  p Maglev[:x]' "$fifo" &
+  sleep 0.3
+  mrb 'Maglev[:x] = 5; Maglev.commit' >/dev/null
+  echo go >"$fifo"
+  wait)
+expect "conflict raised, retry succeeds" "$out" $'Maglev::CommitFailedException\n1\ntrue\n15'
+expect "CommitFailedException hierarchy" "$(mrb 'p Maglev::CommitFailedException.ancestors.take(3)')" "[Maglev::CommitFailedException, Maglev::MaglevException, StandardError]"
+finish

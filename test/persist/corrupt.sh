@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# A corrupt record raises a clear error naming the OOP, never a crash; other
+# records stay readable.
+. "$(dirname "$0")/lib.sh"
+mrb 'Maglev[:good] = "fine"; Maglev[:bad] = ["MARKER-XYZZY-0123456789"]; Maglev.commit' >/dev/null
+db="$MAGLEV_DATA/test/data.mdb"
+# LMDB is copy-on-write: stale copies of the page may exist too; damage them all.
+offs=$(grep -abo 'MARKER-XYZZY' "$db" | cut -d: -f1)
+if [ -z "$offs" ]; then
+	expect "marker found in data.mdb" "no" "yes"
+	finish
+	exit
+fi
+for off in $offs; do
+	printf 'Q' | dd of="$db" bs=1 seek="$off" conv=notrunc status=none
+done
+out=$("$MRUBY" -e '
+  p Maglev[:good]
+  begin
+    Maglev[:bad].first.size   # the string record is the damaged one
+  rescue => e
+    puts e.class
+    puts e.message.include?("OOP") && e.message.include?("checksum")
+  end' 2>&1)
+expect "corrupt record reported, others readable" "$out" $'"fine"\nRuntimeError\ntrue'
+finish
