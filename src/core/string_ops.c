@@ -1,0 +1,712 @@
+/* string_ops.c -- String case mapping (ASCII plus the common Unicode letter
+ * blocks), the tr family (tr, tr_s, delete, squeeze, count with ranges and ^
+ * negation), and succ/next. Invariants: string_int.h. */
+#include "string_int.h"
+
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+/* ---- case tables ---- */
+
+/* Upper case of cp (single-character mappings only), or cp. */
+static int32_t
+uc_upper(int32_t c)
+{
+    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c < 0x100) {
+        if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;
+        if (c == 0xFF) return 0x178;
+        if (c == 0xB5) return 0x39C;
+        return c;
+    }
+    if (c < 0x180) {
+        if (c == 0x131) return 'I';
+        if (c == 0x17F) return 'S';
+        if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x178) return c;
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
+        return (c & 1) ? c - 1 : c;
+    }
+    if (c >= 0x1C4 && c <= 0x1CC) {   /* DŽ Dž dž LJ Lj lj NJ Nj nj */
+        int base = c < 0x1C7 ? 0x1C4 : c < 0x1CA ? 0x1C7 : 0x1CA;
+        return base;
+    }
+    if (c >= 0x1CD && c <= 0x1DC) return (c & 1) ? c : c - 1;
+    if (c >= 0x1DE && c <= 0x1EF) return (c & 1) ? c - 1 : c;
+    if (c >= 0x1F8 && c <= 0x21F) return (c & 1) ? c - 1 : c;
+    if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 0x20;
+    if (c == 0x3C2) return 0x3A3;
+    if (c == 0x3AC) return 0x386;
+    if (c >= 0x3AD && c <= 0x3AF) return c - 0x25;
+    if (c == 0x3CC) return 0x38C;
+    if (c == 0x3CD || c == 0x3CE) return c - 0x3F;
+    if (c >= 0x430 && c <= 0x44F) return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return (c & 1) ? c - 1 : c;
+    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c : c - 1;
+    if (c == 0x4CF) return 0x4C0;
+    if (c >= 0x561 && c <= 0x586) return c - 0x30;
+    if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF)) return (c & 1) ? c - 1 : c;
+    if (c >= 0x1F00 && c <= 0x1FFF) {   /* Greek extended: lower forms have bit 3 clear */
+        int lo = c & 0xF;
+        int row = c & 0xFFF0;
+        if ((row == 0x1F00 || row == 0x1F10 || row == 0x1F20 || row == 0x1F30 || row == 0x1F40 || row == 0x1F60) && lo < 8) return c + 8;
+        if (row == 0x1F50 && lo < 8 && (lo & 1)) return c + 8;
+        return c;
+    }
+    if (c >= 0x2170 && c <= 0x217F) return c - 0x10;
+    if (c >= 0x24D0 && c <= 0x24E9) return c - 0x1A;
+    if (c >= 0x2C30 && c <= 0x2C5F) return c - 0x30;
+    if (c >= 0xFF41 && c <= 0xFF5A) return c - 0x20;
+    if (c >= 0x10428 && c <= 0x1044F) return c - 0x28;
+    return c;
+}
+
+static int32_t
+uc_lower(int32_t c)
+{
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c < 0x100) {
+        if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+        return c;
+    }
+    if (c < 0x180) {
+        if (c == 0x130) return 'i';
+        if (c == 0x178) return 0xFF;
+        if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
+        return (c & 1) ? c : c + 1;
+    }
+    if (c >= 0x1C4 && c <= 0x1CC) {
+        int base = c < 0x1C7 ? 0x1C4 : c < 0x1CA ? 0x1C7 : 0x1CA;
+        return base + 2;
+    }
+    if (c >= 0x1CD && c <= 0x1DC) return (c & 1) ? c + 1 : c;
+    if (c >= 0x1DE && c <= 0x1EF) return (c & 1) ? c : c + 1;
+    if (c >= 0x1F8 && c <= 0x21F) return (c & 1) ? c : c + 1;
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;
+    if (c == 0x386) return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A) return c + 0x25;
+    if (c == 0x38C) return 0x3CC;
+    if (c == 0x38E || c == 0x38F) return c + 0x3F;
+    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return (c & 1) ? c : c + 1;
+    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
+    if (c == 0x4C0) return 0x4CF;
+    if (c >= 0x531 && c <= 0x556) return c + 0x30;
+    if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF)) return (c & 1) ? c : c + 1;
+    if (c >= 0x1F00 && c <= 0x1FFF) {
+        int lo = c & 0xF;
+        int row = c & 0xFFF0;
+        if ((row == 0x1F00 || row == 0x1F10 || row == 0x1F20 || row == 0x1F30 || row == 0x1F40 || row == 0x1F60) && lo >= 8) return c - 8;
+        if (row == 0x1F50 && lo >= 8 && (lo & 1)) return c - 8;
+        return c;
+    }
+    if (c >= 0x2160 && c <= 0x216F) return c + 0x10;
+    if (c >= 0x24B6 && c <= 0x24CF) return c + 0x1A;
+    if (c >= 0x2C00 && c <= 0x2C2F) return c + 0x30;
+    if (c >= 0xFF21 && c <= 0xFF3A) return c + 0x20;
+    if (c >= 0x10400 && c <= 0x10427) return c + 0x28;
+    return c;
+}
+
+/* Title case: the Dž-style digraphs have their own; everything else is upper. */
+static int32_t
+uc_title(int32_t c)
+{
+    if (c >= 0x1C4 && c <= 0x1CC) return (c < 0x1C7 ? 0x1C4 : c < 0x1CA ? 0x1C7 : 0x1CA) + 1;
+    return uc_upper(c);
+}
+
+enum { CASE_UP, CASE_DOWN, CASE_SWAP, CASE_CAP, CASE_FOLD };
+
+static bool
+ascii_option(int argc, const Value *argv)
+{
+    for (int i = 0; i < argc; i++) {
+        if (!MG_IS_SYMBOL(argv[i])) mg_raise(mg_eArgumentError, "invalid option");
+        const char *n = mg_id_name(MG_SYM2ID(argv[i]), NULL);
+        if (strcmp(n, "ascii") == 0) return true;
+        if (strcmp(n, "turkic") && strcmp(n, "lithuanian") && strcmp(n, "fold"))
+            mg_raise(mg_eArgumentError, "invalid option: %s", mg_str_cstr(mg_inspect(argv[i])));
+    }
+    return false;
+}
+
+/* Case-maps s into a new String, or returns nil when nothing changed. */
+static Value
+case_map(Value s, int mode, bool ascii)
+{
+    const char *p0 = mg_str_ptr(s);
+    int64_t len = mg_str_len(s);
+    Encoding enc = mg_str_enc(s);
+    bool unicode = !ascii && enc == ENC_UTF8 && !mg_str_ascii_only(s);
+    if (!unicode) {
+        Value out = mg_str_new_enc(p0, (size_t)len, enc);
+        char *p = (char *)mg_str_ptr(out);
+        bool changed = false, first = true;
+        for (int64_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)p[i], d = c;
+            bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+            switch (mode) {
+            case CASE_UP: if (lo) d = c - 32; break;
+            case CASE_DOWN: case CASE_FOLD: if (up) d = c + 32; break;
+            case CASE_SWAP: if (lo) d = c - 32; else if (up) d = c + 32; break;
+            case CASE_CAP:
+                if (first) { if (lo) d = c - 32; }
+                else if (up) d = c + 32;
+                break;
+            }
+            first = false;
+            if (d != c) { p[i] = (char)d; changed = true; }
+        }
+        if (MG_OBJ(s)->flags & STR_CR_7BIT) MG_OBJ(out)->flags |= STR_CR_7BIT;
+        return changed ? out : MG_NIL;
+    }
+    Value out = mg_str_buf_new((size_t)len);
+    const unsigned char *p = (const unsigned char *)p0, *e = p + len;
+    bool changed = false, first = true;
+    char buf[8];
+    while (p < e) {
+        int n;
+        int32_t c = mg_utf8_decode(p, e, &n);
+        if (c < 0) { mg_str_cat(out, (const char *)p, 1); p++; first = false; continue; }
+        int32_t d = c;
+        const char *special = NULL;
+        switch (mode) {
+        case CASE_UP: d = uc_upper(c); if (c == 0xDF) special = "SS"; break;
+        case CASE_DOWN: d = uc_lower(c); if (c == 0x130) special = "i\xCC\x87"; break;
+        case CASE_FOLD: d = uc_lower(c); if (c == 0xDF) special = "ss"; break;
+        case CASE_SWAP: d = uc_upper(c); if (d == c) d = uc_lower(c); if (c == 0xDF) special = "SS"; break;
+        case CASE_CAP:
+            if (first) { d = uc_title(c); if (c == 0xDF) special = "Ss"; }
+            else { d = uc_lower(c); if (c == 0x130) special = "i\xCC\x87"; }
+            break;
+        }
+        first = false;
+        if (special) { mg_str_cat_cstr(out, special); changed = true; }
+        else if (d != c) { mg_str_cat(out, buf, (size_t)mg_utf8_encode((uint32_t)d, buf)); changed = true; }
+        else mg_str_cat(out, (const char *)p, (size_t)n);
+        p += n;
+        /* the buffer may have moved: re-read the source pointer */
+        int64_t off = (const char *)p - p0;
+        p0 = mg_str_ptr(s);
+        p = (const unsigned char *)p0 + off;
+        e = (const unsigned char *)p0 + mg_str_len(s);
+    }
+    return changed ? out : MG_NIL;
+}
+
+Value
+mg_str_downcase_full(Value s)
+{
+    Value r = case_map(s, CASE_FOLD, false);
+    return MG_IS_NIL(r) ? s : r;
+}
+
+static Value
+case_method(Value self, int argc, const Value *argv, int mode, bool bang)
+{
+    bool ascii = ascii_option(argc, argv);
+    if (bang) mg_str_modify(self);
+    Value r = case_map(self, mode, ascii);
+    if (!bang) return MG_IS_NIL(r) ? mg_str_dup(self) : r;
+    if (MG_IS_NIL(r)) return MG_NIL;
+    mg_str_replace_bytes(self, 0, mg_str_len(self), mg_str_ptr(r), mg_str_len(r));
+    return self;
+}
+
+static Value str_upcase(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_UP, false); }
+static Value str_downcase(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_DOWN, false); }
+static Value str_swapcase(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_SWAP, false); }
+static Value str_capitalize(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_CAP, false); }
+static Value str_upcase_bang(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_UP, true); }
+static Value str_downcase_bang(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_DOWN, true); }
+static Value str_swapcase_bang(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_SWAP, true); }
+static Value str_capitalize_bang(Value self, int argc, const Value *argv, Value blk) { return case_method(self, argc, argv, CASE_CAP, true); }
+
+/* ---- character sets for tr / delete / squeeze / count ---- */
+
+typedef struct { int32_t lo, hi; } CRange;
+
+typedef struct {
+    bool neg;
+    CRange *r;       /* in spec order */
+    int count, capa;
+} CharSpec;
+
+static void
+spec_add(CharSpec *cs, int32_t lo, int32_t hi)
+{
+    if (cs->count == cs->capa) {
+        int nc = cs->capa ? cs->capa * 2 : 8;
+        cs->r = mg_realloc(cs->r, sizeof(CRange) * (size_t)cs->capa, sizeof(CRange) * (size_t)nc);
+        cs->capa = nc;
+    }
+    cs->r[cs->count++] = (CRange){lo, hi};
+}
+
+static void
+spec_free(CharSpec *cs)
+{
+    mg_free(cs->r, sizeof(CRange) * (size_t)cs->capa);
+    cs->r = NULL;
+    cs->count = cs->capa = 0;
+}
+
+/* Reads the next character of a spec (handles \ escapes); *esc tells it was escaped. */
+static int32_t
+spec_char(const unsigned char **pp, const unsigned char *e, Encoding enc, bool *esc)
+{
+    const unsigned char *p = *pp;
+    *esc = false;
+    if (*p == '\\' && p + 1 < e) { *esc = true; p++; }
+    int n = 1;
+    int32_t c = *p;
+    if (enc == ENC_UTF8 && c >= 0x80) {
+        c = mg_utf8_decode(p, e, &n);
+        if (c < 0) { c = *p; n = 1; }
+    }
+    *pp = p + n;
+    return c;
+}
+
+static void
+spec_parse(CharSpec *cs, Value str, bool allow_neg)
+{
+    memset(cs, 0, sizeof *cs);
+    const unsigned char *p = (const unsigned char *)mg_str_ptr(str), *e = p + mg_str_len(str);
+    Encoding enc = mg_str_enc(str);
+    if (allow_neg && e - p > 1 && *p == '^') { cs->neg = true; p++; }
+    while (p < e) {
+        bool esc;
+        int32_t c = spec_char(&p, e, enc, &esc);
+        if (p < e && *p == '-' && p + 1 < e) {
+            const unsigned char *q = p + 1;
+            bool esc2;
+            int32_t d = spec_char(&q, e, enc, &esc2);
+            if (d < c) {
+                Value s = mg_str_new_enc((const char *)p - 1, 0, enc);
+                (void)s;
+                char buf[16];
+                int n1 = enc == ENC_UTF8 ? mg_utf8_encode((uint32_t)c, buf) : (buf[0] = (char)c, 1);
+                int n2 = enc == ENC_UTF8 ? mg_utf8_encode((uint32_t)d, buf + n1 + 1) : (buf[n1 + 1] = (char)d, 1);
+                buf[n1] = '-';
+                Value r = mg_str_new_enc(buf, (size_t)(n1 + 1 + n2), enc);
+                spec_free(cs);
+                mg_raise(mg_eArgumentError, "invalid range \"%s\" in string transliteration", mg_str_cstr(r));
+            }
+            spec_add(cs, c, d);
+            p = q;
+            continue;
+        }
+        spec_add(cs, c, c);
+    }
+}
+
+static bool
+spec_has(const CharSpec *cs, int32_t c)
+{
+    bool in = false;
+    for (int i = 0; i < cs->count; i++)
+        if (c >= cs->r[i].lo && c <= cs->r[i].hi) { in = true; break; }
+    return in != cs->neg;
+}
+
+/* Intersection of several specs (delete/squeeze/count with many args), with
+ * an ASCII lookup table. */
+typedef struct {
+    CharSpec *specs;
+    int n;
+    uint8_t ascii[128];   /* 1 = in set */
+} CharSet;
+
+static void
+set_build(CharSet *set, int argc, const Value *argv)
+{
+    set->n = argc;
+    set->specs = mg_calloc((size_t)(argc ? argc : 1), sizeof(CharSpec));
+    for (int i = 0; i < argc; i++) {
+        Value s = mg_to_str(argv[i]);
+        spec_parse(&set->specs[i], s, true);
+    }
+    for (int c = 0; c < 128; c++) {
+        bool in = true;
+        for (int i = 0; i < argc; i++) if (!spec_has(&set->specs[i], c)) { in = false; break; }
+        set->ascii[c] = in;
+    }
+}
+
+static void
+set_free(CharSet *set)
+{
+    for (int i = 0; i < set->n; i++) spec_free(&set->specs[i]);
+    mg_free(set->specs, sizeof(CharSpec) * (size_t)(set->n ? set->n : 1));
+}
+
+static inline bool
+set_has(const CharSet *set, int32_t c)
+{
+    if (c >= 0 && c < 128) return set->ascii[c];
+    for (int i = 0; i < set->n; i++) if (!spec_has(&set->specs[i], c)) return false;
+    return true;
+}
+
+/* Next character of s at *i: codepoint (or the byte for binary / invalid). */
+static inline int32_t
+next_char(const char *p, int64_t len, int64_t *i, Encoding enc, int *n)
+{
+    unsigned char c = (unsigned char)p[*i];
+    if (c < 0x80 || enc != ENC_UTF8) { *n = 1; return c; }
+    int32_t cp = mg_utf8_decode((const unsigned char *)p + *i, (const unsigned char *)p + len, n);
+    if (cp < 0) { *n = 1; return 0x110000 + c; }   /* invalid bytes match nothing */
+    return cp;
+}
+
+static Value
+str_count(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc < 1) mg_raise_argc(argc, 1, -1);
+    for (int i = 0; i < argc; i++) mg_str_enc_compat(self, mg_to_str(argv[i]));
+    CharSet set;
+    set_build(&set, argc, argv);
+    const char *p = mg_str_ptr(self);
+    int64_t len = mg_str_len(self), n = 0;
+    Encoding enc = mg_str_enc(self);
+    for (int64_t i = 0; i < len; ) {
+        int k;
+        int32_t c = next_char(p, len, &i, enc, &k);
+        if (set_has(&set, c)) n++;
+        i += k;
+    }
+    set_free(&set);
+    return MG_FIX(n);
+}
+
+/* delete (mode 'd') or squeeze (mode 's'): new string or nil if unchanged. */
+static Value
+delete_squeeze(Value self, int argc, const Value *argv, int mode)
+{
+    for (int i = 0; i < argc; i++) mg_str_enc_compat(self, mg_to_str(argv[i]));
+    CharSet set;
+    bool all = mode == 's' && argc == 0;
+    set_build(&set, argc, argv);
+    const char *p = mg_str_ptr(self);
+    int64_t len = mg_str_len(self);
+    Encoding enc = mg_str_enc(self);
+    Value out = mg_str_buf_new((size_t)len);
+    MG_OBJ(out)->extra = enc;
+    bool changed = false;
+    int32_t prev = -1;
+    for (int64_t i = 0; i < len; ) {
+        int k;
+        int32_t c = next_char(p, len, &i, enc, &k);
+        bool in = all || set_has(&set, c);
+        bool drop = mode == 'd' ? in : (in && c == prev);
+        if (drop) changed = true;
+        else mg_str_cat(out, p + i, (size_t)k);
+        p = mg_str_ptr(self);
+        prev = c;
+        i += k;
+    }
+    set_free(&set);
+    return changed ? out : MG_NIL;
+}
+
+static Value
+str_delete(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc < 1) mg_raise_argc(argc, 1, -1);
+    Value r = delete_squeeze(self, argc, argv, 'd');
+    return MG_IS_NIL(r) ? mg_str_dup(self) : r;
+}
+
+static Value
+str_delete_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc < 1) mg_raise_argc(argc, 1, -1);
+    mg_str_modify(self);
+    Value r = delete_squeeze(self, argc, argv, 'd');
+    if (MG_IS_NIL(r)) return MG_NIL;
+    mg_str_replace_bytes(self, 0, mg_str_len(self), mg_str_ptr(r), mg_str_len(r));
+    return self;
+}
+
+static Value
+str_squeeze(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = delete_squeeze(self, argc, argv, 's');
+    return MG_IS_NIL(r) ? mg_str_dup(self) : r;
+}
+
+static Value
+str_squeeze_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_str_modify(self);
+    Value r = delete_squeeze(self, argc, argv, 's');
+    if (MG_IS_NIL(r)) return MG_NIL;
+    mg_str_replace_bytes(self, 0, mg_str_len(self), mg_str_ptr(r), mg_str_len(r));
+    return self;
+}
+
+/* Total number of characters a spec lists (ranges expanded). */
+static int64_t
+spec_size(const CharSpec *cs)
+{
+    int64_t n = 0;
+    for (int i = 0; i < cs->count; i++) n += (int64_t)cs->r[i].hi - cs->r[i].lo + 1;
+    return n;
+}
+
+/* The idx-th character listed by a spec. */
+static int32_t
+spec_nth(const CharSpec *cs, int64_t idx)
+{
+    for (int i = 0; i < cs->count; i++) {
+        int64_t w = (int64_t)cs->r[i].hi - cs->r[i].lo + 1;
+        if (idx < w) return (int32_t)(cs->r[i].lo + idx);
+        idx -= w;
+    }
+    return cs->count ? cs->r[cs->count - 1].hi : -1;
+}
+
+/* Index of the last listing of c in the spec, or -1. */
+static int64_t
+spec_index(const CharSpec *cs, int32_t c)
+{
+    int64_t base = 0, found = -1;
+    for (int i = 0; i < cs->count; i++) {
+        int64_t w = (int64_t)cs->r[i].hi - cs->r[i].lo + 1;
+        if (c >= cs->r[i].lo && c <= cs->r[i].hi) found = base + (c - cs->r[i].lo);
+        base += w;
+    }
+    return found;
+}
+
+/* tr / tr_s: new string or nil when unchanged. */
+static Value
+tr_impl(Value self, Value fromv, Value tov, bool squeeze)
+{
+    fromv = mg_to_str(fromv);
+    tov = mg_to_str(tov);
+    if (mg_str_len(tov) == 0) {
+        Value a[1] = {fromv};
+        return delete_squeeze(self, 1, a, 'd');
+    }
+    Encoding enc = mg_str_enc_compat(self, fromv);
+    enc = mg_str_enc_compat(self, tov);
+    CharSpec from, to;
+    spec_parse(&from, fromv, true);
+    spec_parse(&to, tov, false);
+    int64_t tosize = spec_size(&to);
+    int32_t last_to = spec_nth(&to, tosize - 1);
+    /* ASCII translation table: -1 = not in from */
+    int32_t table[128];
+    for (int c = 0; c < 128; c++) {
+        if (from.neg) table[c] = spec_has(&from, c) ? last_to : -1;
+        else {
+            int64_t k = spec_index(&from, c);
+            table[c] = k < 0 ? -1 : k < tosize ? spec_nth(&to, k) : last_to;
+        }
+    }
+    const char *p = mg_str_ptr(self);
+    int64_t len = mg_str_len(self);
+    Encoding senc = mg_str_enc(self);
+    Value out = mg_str_buf_new((size_t)len);
+    bool changed = false;
+    int32_t last_mapped = -1;
+    char buf[8];
+    for (int64_t i = 0; i < len; ) {
+        int k;
+        int32_t c = next_char(p, len, &i, senc, &k);
+        int32_t d;
+        if (c < 128) d = table[c];
+        else if (c >= 0x110000) d = -1;
+        else if (from.neg) d = spec_has(&from, c) ? last_to : -1;
+        else {
+            int64_t idx = spec_index(&from, c);
+            d = idx < 0 ? -1 : idx < tosize ? spec_nth(&to, idx) : last_to;
+        }
+        if (d < 0) {
+            mg_str_cat(out, p + i, (size_t)k);
+            last_mapped = -1;
+        } else {
+            if (!(squeeze && d == last_mapped)) {
+                if (senc == ENC_UTF8 || enc == ENC_UTF8) mg_str_cat(out, buf, (size_t)(d < 0x80 ? (buf[0] = (char)d, 1) : mg_utf8_encode((uint32_t)d, buf)));
+                else { buf[0] = (char)d; mg_str_cat(out, buf, 1); }
+            }
+            if (d != c || squeeze) changed = true;
+            last_mapped = d;
+        }
+        p = mg_str_ptr(self);
+        i += k;
+    }
+    spec_free(&from);
+    spec_free(&to);
+    MG_OBJ(out)->extra = enc;
+    if (!changed && mg_str_len(out) == len) return MG_NIL;
+    return out;
+}
+
+static Value
+str_tr(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = tr_impl(self, argv[0], argv[1], false);
+    return MG_IS_NIL(r) ? mg_str_dup(self) : r;
+}
+
+static Value
+str_tr_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_str_modify(self);
+    Value r = tr_impl(self, argv[0], argv[1], false);
+    if (MG_IS_NIL(r)) return MG_NIL;
+    mg_str_replace_bytes(self, 0, mg_str_len(self), mg_str_ptr(r), mg_str_len(r));
+    MG_OBJ(self)->extra = mg_str_enc(r);
+    return self;
+}
+
+static Value
+str_tr_s(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = tr_impl(self, argv[0], argv[1], true);
+    return MG_IS_NIL(r) ? mg_str_dup(self) : r;
+}
+
+static Value
+str_tr_s_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_str_modify(self);
+    Value r = tr_impl(self, argv[0], argv[1], true);
+    if (MG_IS_NIL(r) || mg_str_equal(r, self)) return MG_NIL;
+    mg_str_replace_bytes(self, 0, mg_str_len(self), mg_str_ptr(r), mg_str_len(r));
+    return self;
+}
+
+/* ---- succ ---- */
+
+enum { CK_NONE, CK_DIGIT, CK_ALPHA, CK_OTHER_ALNUM };
+
+static int
+char_kind(int32_t c)
+{
+    if (c >= '0' && c <= '9') return CK_DIGIT;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CK_ALPHA;
+    if (c >= 0x80 && c < 0x110000) return CK_OTHER_ALNUM;
+    return CK_NONE;
+}
+
+Value
+mg_str_succ(Value s)
+{
+    int64_t len = mg_str_len(s);
+    Encoding enc = mg_str_enc(s);
+    Value out = mg_str_new_enc(mg_str_ptr(s), (size_t)len, enc);
+    if (len == 0) return out;
+    unsigned char *p = (unsigned char *)mg_str_ptr(out);
+    bool utf8 = enc == ENC_UTF8;
+    /* positions of characters, right to left */
+    bool any_alnum = false;
+    for (int64_t i = 0; i < len; i++) {
+        if (char_kind(p[i]) == CK_DIGIT || char_kind(p[i]) == CK_ALPHA) { any_alnum = true; break; }
+        if (utf8 && p[i] >= 0x80 && mg_utf8_charlen(p + i, p + len) > 0) { any_alnum = true; break; }
+    }
+    if (!any_alnum) {
+        /* increment the last byte with carry to the left */
+        int64_t i = len - 1;
+        while (i >= 0) {
+            if (p[i] != 0xFF) { p[i]++; return out; }
+            p[i] = 0;
+            i--;
+        }
+        mg_str_replace_bytes(out, 0, 0, "\x01", 1);
+        return out;
+    }
+    int64_t i = len;
+    int last_kind = CK_NONE;
+    int64_t insert_at = -1;
+    char insert_ch = 0;
+    bool separated = false;
+    while (i > 0) {
+        /* step back one character */
+        int64_t j = i - 1;
+        if (utf8) while (j > 0 && (p[j] & 0xC0) == 0x80 && i - j < 4) j--;
+        int n;
+        int32_t c = utf8 ? mg_utf8_decode(p + j, p + len, &n) : (n = 1, p[j]);
+        if (c < 0 || j + n != i) { j = i - 1; c = p[j]; n = 1; if (utf8 && c >= 0x80) c = -1; }
+        int kind = c < 0 ? CK_NONE : char_kind(c);
+        if (kind == CK_NONE) {
+            if (last_kind != CK_NONE) separated = true;
+            i = j;
+            continue;
+        }
+        if (separated && kind != last_kind) break;
+        separated = false;
+        if (kind == CK_OTHER_ALNUM) {
+            char buf[4];
+            int32_t d = c + 1;
+            if (d == 0xD800) d = 0xE000;
+            if (d >= 0x110000) d = 0x10FFFF;
+            int m = mg_utf8_encode((uint32_t)d, buf);
+            mg_str_replace_bytes(out, j, n, buf, m);
+            return out;
+        }
+        if (c == '9' || c == 'z' || c == 'Z') {
+            p[j] = c == '9' ? '0' : c == 'z' ? 'a' : 'A';
+            insert_at = j;
+            insert_ch = c == '9' ? '1' : c == 'z' ? 'a' : 'A';
+            last_kind = kind;
+            i = j;
+            continue;
+        }
+        p[j] = (unsigned char)(c + 1);
+        return out;
+    }
+    if (insert_at >= 0) mg_str_replace_bytes(out, insert_at, 0, &insert_ch, 1);
+    return out;
+}
+
+static Value
+str_succ(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_str_succ(self);
+}
+
+static Value
+str_succ_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_str_modify(self);
+    Value r = mg_str_succ(self);
+    mg_str_replace_bytes(self, 0, mg_str_len(self), mg_str_ptr(r), mg_str_len(r));
+    return self;
+}
+
+static const MgMethodDef string_ops_methods[] = {
+    {"upcase", str_upcase, 0, 2},
+    {"downcase", str_downcase, 0, 2},
+    {"swapcase", str_swapcase, 0, 2},
+    {"capitalize", str_capitalize, 0, 2},
+    {"upcase!", str_upcase_bang, 0, 2},
+    {"downcase!", str_downcase_bang, 0, 2},
+    {"swapcase!", str_swapcase_bang, 0, 2},
+    {"capitalize!", str_capitalize_bang, 0, 2},
+    {"count", str_count, 0, -1},
+    {"delete", str_delete, 0, -1},
+    {"delete!", str_delete_bang, 0, -1},
+    {"squeeze", str_squeeze, 0, -1},
+    {"squeeze!", str_squeeze_bang, 0, -1},
+    {"tr", str_tr, 2, 2},
+    {"tr!", str_tr_bang, 2, 2},
+    {"tr_s", str_tr_s, 2, 2},
+    {"tr_s!", str_tr_s_bang, 2, 2},
+    {"succ", str_succ, 0, 0},
+    {"next", str_succ, 0, 0},
+    {"succ!", str_succ_bang, 0, 0},
+    {"next!", str_succ_bang, 0, 0},
+    {NULL, NULL, 0, 0}
+};
+
+void
+mg_init_string_ops(void)
+{
+    mg_define_methods(mg_cString, string_ops_methods);
+}

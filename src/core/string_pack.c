@@ -1,0 +1,533 @@
+/* string_pack.c -- Array#pack (mg_pack) and String#unpack / unpack1: integers
+ * (C c S s L l Q q J j N n V v with _ ! < > modifiers), strings (a A Z), bits and
+ * nibbles (B b H h), UTF-8 (U), BER (w), base64 (m), floats (D d F f E e G g)
+ * and positioning (x X @). */
+#include "string_int.h"
+
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+#define COUNT_STAR (-1)
+#define COUNT_NONE (-2)
+
+typedef struct {
+    const char *p, *e;
+} Tmpl;
+
+/* Reads the next directive: returns the type char (0 at end), size/endianness
+ * modifiers and the count. */
+static int
+next_directive(Tmpl *t, bool *native, int *endian, int64_t *count)
+{
+    for (;;) {
+        while (t->p < t->e && (*t->p == ' ' || (*t->p >= '\t' && *t->p <= '\r'))) t->p++;
+        if (t->p >= t->e) return 0;
+        if (*t->p == '#') {           /* comment to end of line */
+            while (t->p < t->e && *t->p != '\n') t->p++;
+            continue;
+        }
+        break;
+    }
+    int type = (unsigned char)*t->p++;
+    *native = false;
+    *endian = 0;
+    while (t->p < t->e && (*t->p == '_' || *t->p == '!' || *t->p == '<' || *t->p == '>')) {
+        if (*t->p == '_' || *t->p == '!') {
+            if (!strchr("sSiIlLqQjJ", type))
+                mg_raise(mg_eArgumentError, "'%c' allowed only after types sSiIlLqQjJ", *t->p);
+            *native = true;
+        } else {
+            *endian = *t->p;
+        }
+        t->p++;
+    }
+    if (t->p < t->e && *t->p == '*') { *count = COUNT_STAR; t->p++; }
+    else if (t->p < t->e && *t->p >= '0' && *t->p <= '9') {
+        int64_t n = 0;
+        while (t->p < t->e && *t->p >= '0' && *t->p <= '9') {
+            n = n * 10 + (*t->p - '0');
+            if (n > ((int64_t)1 << 40)) mg_raise(mg_eRangeError, "pack length too big");
+            t->p++;
+        }
+        *count = n;
+    } else {
+        *count = COUNT_NONE;
+    }
+    return type;
+}
+
+/* Integer directive: size in bytes (0 if not one), signedness and byte order. */
+static int
+int_size(int type, bool native, int endian, bool *is_signed, bool *big)
+{
+    int size = 0;
+    *is_signed = type >= 'a' && type <= 'z';
+    *big = endian == '>';
+    switch (type) {
+    case 'C': case 'c': size = 1; break;
+    case 'S': case 's': size = 2; break;
+    case 'I': case 'i': size = 4; break;
+    case 'L': case 'l': size = native ? 8 : 4; break;
+    case 'Q': case 'q': case 'J': case 'j': size = 8; break;
+    case 'n': size = 2; *big = true; *is_signed = false; break;
+    case 'N': size = 4; *big = true; *is_signed = false; break;
+    case 'v': size = 2; *big = false; *is_signed = false; break;
+    case 'V': size = 4; *big = false; *is_signed = false; break;
+    default: return 0;
+    }
+    return size;
+}
+
+/* The low 64 bits of an Integer argument (two's complement for negatives and bignums). */
+static uint64_t
+int_bits(Value v)
+{
+    if (MG_IS_FIXNUM(v)) return (uint64_t)MG_FIX2LONG(v);
+    if (MG_IS_FLOAT(v)) v = mg_dbl_to_int(mg_float_value(v));
+    else if (!MG_IS_BIGNUM(v)) v = mg_to_int(v);
+    if (MG_IS_FIXNUM(v)) return (uint64_t)MG_FIX2LONG(v);
+    Value mask = mg_uint_new(UINT64_MAX);
+    Value low = mg_funcall(v, mg_intern_cstr("&"), 1, &mask);
+    if (MG_IS_FIXNUM(low)) return (uint64_t)MG_FIX2LONG(low);
+    /* >= 2**62: split in two halves */
+    Value sh = MG_FIX(32);
+    Value hi = mg_funcall(low, mg_intern_cstr(">>"), 1, &sh);
+    Value m32 = MG_FIX(0xFFFFFFFFLL);
+    Value lo = mg_funcall(low, mg_intern_cstr("&"), 1, &m32);
+    return ((uint64_t)MG_FIX2LONG(hi) << 32) | (uint64_t)MG_FIX2LONG(lo);
+}
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void
+encode_base64(Value out, const unsigned char *p, int64_t len, int64_t line)
+{
+    int64_t col = 0;
+    char q[4];
+    for (int64_t i = 0; i < len; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16;
+        if (i + 1 < len) v |= (uint32_t)p[i + 1] << 8;
+        if (i + 2 < len) v |= p[i + 2];
+        q[0] = b64[(v >> 18) & 63];
+        q[1] = b64[(v >> 12) & 63];
+        q[2] = i + 1 < len ? b64[(v >> 6) & 63] : '=';
+        q[3] = i + 2 < len ? b64[v & 63] : '=';
+        mg_str_cat(out, q, 4);
+        col += 3;
+        if (line > 0 && col >= line) { mg_str_cat(out, "\n", 1); col = 0; }
+    }
+    if (line > 0 && col > 0) mg_str_cat(out, "\n", 1);
+}
+
+Value
+mg_pack(Value ary, Value fmt)
+{
+    fmt = mg_to_str(fmt);
+    Value fcopy = mg_str_dup(fmt);
+    Tmpl t = { mg_str_ptr(fcopy), mg_str_ptr(fcopy) + mg_str_len(fcopy) };
+    Value out = mg_str_new_enc("", 0, ENC_BINARY);
+    int64_t idx = 0;
+    bool first = true, utf8 = false;
+    int type;
+    bool native;
+    int endian;
+    int64_t count;
+#define NEXT_ARG() (idx < mg_ary_len(ary) ? mg_ary_entry(ary, idx++) : (mg_raise(mg_eArgumentError, "too few arguments"), MG_NIL))
+    while ((type = next_directive(&t, &native, &endian, &count)) != 0) {
+        if (first && type == 'U') utf8 = true;
+        first = false;
+        bool is_signed, big;
+        int size = int_size(type, native, endian, &is_signed, &big);
+        if (size) {
+            int64_t n = count == COUNT_STAR ? mg_ary_len(ary) - idx : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n; k++) {
+                Value v = NEXT_ARG();
+                if (MG_IS_NIL(v)) mg_raise(mg_eTypeError, "no implicit conversion of nil into Integer");
+                if (MG_IS_STRING(v)) mg_raise_type(v, "Integer");
+                uint64_t u = int_bits(v);
+                unsigned char buf[8];
+                for (int b = 0; b < size; b++) {
+                    unsigned char byte = (unsigned char)(u >> (8 * b));
+                    buf[big ? size - 1 - b : b] = byte;
+                }
+                mg_str_cat(out, (const char *)buf, (size_t)size);
+            }
+            continue;
+        }
+        switch (type) {
+        case 'a': case 'A': case 'Z': {
+            Value s = mg_to_str(NEXT_ARG());
+            const char *sp = mg_str_ptr(s);
+            int64_t slen = mg_str_len(s);
+            if (count == COUNT_STAR) {
+                mg_str_cat(out, sp, (size_t)slen);
+                if (type == 'Z') mg_str_cat(out, "", 1);
+            } else {
+                int64_t n = count == COUNT_NONE ? 1 : count;
+                int64_t take = slen < n ? slen : n;
+                mg_str_cat(out, sp, (size_t)take);
+                char pad = type == 'A' ? ' ' : '\0';
+                for (int64_t k = take; k < n; k++) mg_str_cat(out, &pad, 1);
+            }
+            break;
+        }
+        case 'U': {
+            int64_t n = count == COUNT_STAR ? mg_ary_len(ary) - idx : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n; k++) {
+                int64_t cp = mg_num2long(mg_to_int(NEXT_ARG()));
+                if (cp < 0) mg_raise(mg_eRangeError, "pack(U): value out of range");
+                char buf[4];
+                if (cp >= 0x110000) mg_raise(mg_eRangeError, "pack(U): value out of range");
+                mg_str_cat(out, buf, (size_t)mg_utf8_encode((uint32_t)cp, buf));
+            }
+            break;
+        }
+        case 'w': {
+            int64_t n = count == COUNT_STAR ? mg_ary_len(ary) - idx : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n; k++) {
+                Value v = mg_to_int(NEXT_ARG());
+                if (!MG_IS_FIXNUM(v)) {
+                    /* bignum: 7 bits at a time via Integer methods */
+                    if (mg_int_cmp(v, MG_FIX(0)) < 0) mg_raise(mg_eArgumentError, "can't compress negative numbers");
+                    char tmp[512];
+                    int m = 0;
+                    Value sh = MG_FIX(7), mask = MG_FIX(0x7F);
+                    while (!(MG_IS_FIXNUM(v) && MG_FIX2LONG(v) == 0) && m < (int)sizeof tmp) {
+                        Value d = mg_funcall(v, mg_intern_cstr("&"), 1, &mask);
+                        tmp[m] = (char)(MG_FIX2LONG(d) | (m ? 0x80 : 0));
+                        m++;
+                        v = mg_funcall(v, mg_intern_cstr(">>"), 1, &sh);
+                    }
+                    for (int i = m - 1; i >= 0; i--) mg_str_cat(out, &tmp[i], 1);
+                    continue;
+                }
+                int64_t x = MG_FIX2LONG(v);
+                if (x < 0) mg_raise(mg_eArgumentError, "can't compress negative numbers");
+                char tmp[10];
+                int m = 0;
+                do { tmp[m] = (char)((x & 0x7F) | (m ? 0x80 : 0)); m++; x >>= 7; } while (x);
+                for (int i = m - 1; i >= 0; i--) mg_str_cat(out, &tmp[i], 1);
+            }
+            break;
+        }
+        case 'H': case 'h': case 'B': case 'b': {
+            Value s = mg_to_str(NEXT_ARG());
+            const char *sp = mg_str_ptr(s);
+            int64_t slen = mg_str_len(s);
+            int64_t n = count == COUNT_STAR ? slen : count == COUNT_NONE ? 1 : count;
+            bool hex = type == 'H' || type == 'h';
+            int per = hex ? 2 : 8;
+            unsigned acc = 0;
+            int filled = 0;
+            for (int64_t k = 0; k < n; k++) {
+                unsigned char c = k < slen ? (unsigned char)sp[k] : 0;
+                unsigned v;
+                if (hex) {
+                    if (c >= '0' && c <= '9') v = c - '0';
+                    else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') v = ((c | 0x20) - 'a' + 10) & 15;
+                    else v = c & 15;
+                    if (type == 'H') acc |= v << (4 * (1 - filled));
+                    else acc |= v << (4 * filled);
+                } else {
+                    v = c & 1;
+                    if (type == 'B') acc |= v << (7 - filled);
+                    else acc |= v << filled;
+                }
+                if (++filled == per) {
+                    char byte = (char)acc;
+                    mg_str_cat(out, &byte, 1);
+                    acc = 0;
+                    filled = 0;
+                }
+            }
+            if (filled) { char byte = (char)acc; mg_str_cat(out, &byte, 1); }
+            break;
+        }
+        case 'm': {
+            Value s = mg_to_str(NEXT_ARG());
+            int64_t line = count == COUNT_NONE || count == COUNT_STAR ? 45 : count == 0 ? 0 : count / 3 * 3;
+            if (count > 0 && line == 0) line = 45;
+            encode_base64(out, (const unsigned char *)mg_str_ptr(s), mg_str_len(s), line);
+            break;
+        }
+        case 'D': case 'd': case 'F': case 'f': case 'E': case 'e': case 'G': case 'g': {
+            int64_t n = count == COUNT_STAR ? mg_ary_len(ary) - idx : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n; k++) {
+                Value v = NEXT_ARG();
+                if (!MG_IS_FLOAT(v) && !MG_IS_INTEGER(v)) {
+                    if (MG_IS_STRING(v) || MG_IS_NIL(v)) mg_raise_type(v, "Float");
+                }
+                double d = mg_num2dbl(v);
+                bool single = type == 'F' || type == 'f' || type == 'e' || type == 'g';
+                bool be = type == 'g' || type == 'G';
+                unsigned char buf[8];
+                uint64_t bits;
+                int sz;
+                if (single) { float f = (float)d; uint32_t b32; memcpy(&b32, &f, 4); bits = b32; sz = 4; }
+                else { memcpy(&bits, &d, 8); sz = 8; }
+                for (int b = 0; b < sz; b++) buf[be ? sz - 1 - b : b] = (unsigned char)(bits >> (8 * b));
+                mg_str_cat(out, (const char *)buf, (size_t)sz);
+            }
+            break;
+        }
+        case 'x': {
+            int64_t n = count == COUNT_STAR ? 0 : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n; k++) mg_str_cat(out, "", 1);
+            break;
+        }
+        case 'X': {
+            int64_t n = count == COUNT_STAR ? 0 : count == COUNT_NONE ? 1 : count;
+            if (n > mg_str_len(out)) mg_raise(mg_eArgumentError, "X outside of string");
+            mg_str_set_len(out, mg_str_len(out) - n);
+            break;
+        }
+        case '@': {
+            int64_t n = count == COUNT_STAR ? mg_str_len(out) : count == COUNT_NONE ? 1 : count;
+            if (n > mg_str_len(out)) { while (mg_str_len(out) < n) mg_str_cat(out, "", 1); }
+            else mg_str_set_len(out, n);
+            break;
+        }
+        case '%':
+            mg_raise(mg_eArgumentError, "%% is not supported");
+        default:
+            break;     /* unknown directives are ignored (CRuby 3.1 only warns) */
+        }
+    }
+#undef NEXT_ARG
+    if (utf8) MG_OBJ(out)->extra = ENC_UTF8;
+    return out;
+}
+
+static int
+b64_value(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+}
+
+/* Unpacks; one_only stops after the first value (unpack1). */
+static Value
+unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
+{
+    fmt = mg_to_str(fmt);
+    Value fcopy = mg_str_dup(fmt);
+    Tmpl t = { mg_str_ptr(fcopy), mg_str_ptr(fcopy) + mg_str_len(fcopy) };
+    Value s = mg_str_dup(str);
+    const unsigned char *base = (const unsigned char *)mg_str_ptr(s);
+    int64_t len = mg_str_len(s);
+    if (offset < 0 || offset > len) mg_raise(mg_eArgumentError, "offset outside of string");
+    int64_t pos = offset;
+    Value result = mg_ary_new();
+    int type;
+    bool native;
+    int endian;
+    int64_t count;
+#define PUSH(v) do { mg_ary_push(result, (v)); if (one_only) return result; } while (0)
+    while ((type = next_directive(&t, &native, &endian, &count)) != 0) {
+        bool is_signed, big;
+        int size = int_size(type, native, endian, &is_signed, &big);
+        if (size) {
+            int64_t n = count == COUNT_STAR ? (len - pos) / size : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n; k++) {
+                if (pos + size > len) {
+                    if (count != COUNT_STAR) PUSH(MG_NIL);
+                    continue;
+                }
+                uint64_t u = 0;
+                for (int b = 0; b < size; b++) {
+                    unsigned char byte = base[pos + (big ? size - 1 - b : b)];
+                    u |= (uint64_t)byte << (8 * b);
+                }
+                pos += size;
+                if (is_signed) {
+                    int64_t x = size == 8 ? (int64_t)u : (int64_t)(u << (64 - 8 * size)) >> (64 - 8 * size);
+                    PUSH(mg_int_new(x));
+                } else {
+                    PUSH(mg_uint_new(u));
+                }
+            }
+            continue;
+        }
+        switch (type) {
+        case 'a': case 'A': case 'Z': {
+            int64_t n = count == COUNT_STAR ? len - pos : count == COUNT_NONE ? 1 : count;
+            if (n > len - pos) n = len - pos;
+            int64_t take = n;
+            if (type == 'Z') {
+                const unsigned char *z = memchr(base + pos, 0, (size_t)n);
+                if (z) {
+                    take = z - (base + pos);
+                    if (count == COUNT_STAR) n = take + 1;
+                }
+            } else if (type == 'A') {
+                while (take > 0 && (base[pos + take - 1] == ' ' || base[pos + take - 1] == '\0')) take--;
+            }
+            PUSH(mg_str_new_enc((const char *)base + pos, (size_t)take, ENC_BINARY));
+            pos += n;
+            break;
+        }
+        case 'U': {
+            int64_t n = count == COUNT_STAR ? INT64_MAX : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n && pos < len; k++) {
+                int m;
+                int32_t cp = mg_utf8_decode(base + pos, base + len, &m);
+                if (cp < 0) mg_raise(mg_eArgumentError, "malformed UTF-8 character");
+                pos += m;
+                PUSH(MG_FIX(cp));
+            }
+            break;
+        }
+        case 'w': {
+            int64_t n = count == COUNT_STAR ? INT64_MAX : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n && pos < len; k++) {
+                uint64_t x = 0;
+                Value bigv = MG_NIL;
+                while (pos < len) {
+                    unsigned char c = base[pos++];
+                    if (MG_IS_NIL(bigv) && x > (UINT64_MAX >> 8)) bigv = mg_uint_new(x);
+                    if (!MG_IS_NIL(bigv)) {
+                        Value sh = MG_FIX(7);
+                        bigv = mg_funcall(bigv, mg_intern_cstr("<<"), 1, &sh);
+                        Value lo = MG_FIX(c & 0x7F);
+                        bigv = mg_funcall(bigv, mg_intern_cstr("|"), 1, &lo);
+                    } else {
+                        x = (x << 7) | (c & 0x7F);
+                    }
+                    if (!(c & 0x80)) break;
+                }
+                PUSH(MG_IS_NIL(bigv) ? mg_uint_new(x) : bigv);
+            }
+            break;
+        }
+        case 'H': case 'h': case 'B': case 'b': {
+            bool hex = type == 'H' || type == 'h';
+            int per = hex ? 2 : 8;
+            int64_t avail = (len - pos) * per;
+            int64_t n = count == COUNT_STAR ? avail : count == COUNT_NONE ? 1 : count;
+            if (n > avail) n = avail;
+            Value o = mg_str_buf_new((size_t)n);
+            for (int64_t k = 0; k < n; k++) {
+                unsigned char byte = base[pos + k / per];
+                int i = (int)(k % per);
+                char c;
+                if (hex) {
+                    unsigned v = type == 'H' ? (i == 0 ? byte >> 4 : byte & 15) : (i == 0 ? byte & 15 : byte >> 4);
+                    c = "0123456789abcdef"[v];
+                } else {
+                    unsigned v = type == 'B' ? (byte >> (7 - i)) & 1 : (byte >> i) & 1;
+                    c = (char)('0' + v);
+                }
+                mg_str_cat(o, &c, 1);
+            }
+            MG_OBJ(o)->extra = ENC_US_ASCII;
+            pos += (n + per - 1) / per;
+            PUSH(o);
+            break;
+        }
+        case 'm': {
+            Value o = mg_str_new_enc("", 0, ENC_BINARY);
+            uint32_t acc = 0;
+            int bits = 0;
+            while (pos < len) {
+                unsigned char c = base[pos];
+                if (c == '=') { pos++; continue; }
+                int v = b64_value(c);
+                pos++;
+                if (v < 0) continue;
+                acc = (acc << 6) | (uint32_t)v;
+                bits += 6;
+                if (bits >= 8) {
+                    bits -= 8;
+                    char ch = (char)(acc >> bits);
+                    mg_str_cat(o, &ch, 1);
+                }
+            }
+            PUSH(o);
+            break;
+        }
+        case 'D': case 'd': case 'F': case 'f': case 'E': case 'e': case 'G': case 'g': {
+            bool single = type == 'F' || type == 'f' || type == 'e' || type == 'g';
+            bool be = type == 'g' || type == 'G';
+            int sz = single ? 4 : 8;
+            int64_t n = count == COUNT_STAR ? (len - pos) / sz : count == COUNT_NONE ? 1 : count;
+            for (int64_t k = 0; k < n; k++) {
+                if (pos + sz > len) { if (count != COUNT_STAR) PUSH(MG_NIL); continue; }
+                uint64_t bits = 0;
+                for (int b = 0; b < sz; b++) bits |= (uint64_t)base[pos + (be ? sz - 1 - b : b)] << (8 * b);
+                pos += sz;
+                double d;
+                if (single) { uint32_t b32 = (uint32_t)bits; float f; memcpy(&f, &b32, 4); d = f; }
+                else memcpy(&d, &bits, 8);
+                PUSH(mg_float_new(d));
+            }
+            break;
+        }
+        case 'x': {
+            int64_t n = count == COUNT_STAR ? len - pos : count == COUNT_NONE ? 1 : count;
+            if (n > len - pos) mg_raise(mg_eArgumentError, "x outside of string");
+            pos += n;
+            break;
+        }
+        case 'X': {
+            int64_t n = count == COUNT_STAR ? 0 : count == COUNT_NONE ? 1 : count;
+            if (n > pos) mg_raise(mg_eArgumentError, "X outside of string");
+            pos -= n;
+            break;
+        }
+        case '@': {
+            int64_t n = count == COUNT_STAR ? 0 : count == COUNT_NONE ? 1 : count;
+            if (offset + n > len) mg_raise(mg_eArgumentError, "@ outside of string");
+            pos = offset + n;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+#undef PUSH
+    return result;
+}
+
+static int64_t
+offset_kw(int *argc, const Value *argv)
+{
+    Value kw = mg_take_kwargs(argc, argv);
+    Value off = mg_kwarg(kw, "offset");
+    if (*argc != 1) mg_raise_argc(*argc, 1, 1);
+    return off == MG_UNDEF ? 0 : mg_num2long(off);
+}
+
+static Value
+str_unpack(Value self, int argc, const Value *argv, Value blk)
+{
+    int64_t off = offset_kw(&argc, argv);
+    Value r = unpack_impl(self, argv[0], off, false);
+    if (mg_block_given(blk)) {
+        for (int64_t i = 0; i < mg_ary_len(r); i++) mg_yield1(blk, mg_ary_entry(r, i));
+        return MG_NIL;
+    }
+    return r;
+}
+
+static Value
+str_unpack1(Value self, int argc, const Value *argv, Value blk)
+{
+    int64_t off = offset_kw(&argc, argv);
+    Value r = unpack_impl(self, argv[0], off, true);
+    return mg_ary_len(r) ? mg_ary_entry(r, 0) : MG_NIL;
+}
+
+static const MgMethodDef string_pack_methods[] = {
+    {"unpack", str_unpack, 1, 2},
+    {"unpack1", str_unpack1, 1, 2},
+    {NULL, NULL, 0, 0}
+};
+
+void
+mg_init_string_pack(void)
+{
+    mg_define_methods(mg_cString, string_pack_methods);
+}

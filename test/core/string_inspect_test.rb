@@ -1,0 +1,41 @@
+# String#inspect and #dump escaping
+p "plain", "quote\"s", "back\\slash", "tab\tnl\ncr\r", "\e\a\b\f\v", "\0\x01\x7f"
+p "\#{x}", "\#$y", "\#@z", "#a", "#"
+p "é", "日本語", "\u200b", "\u0080", "\u{1f600}", "\u{10ffff}"
+p "\xff", "\xff".b, "é".b, "a\u3042".force_encoding("US-ASCII"), "\xe3\x81"
+puts "a\tb".inspect, "é".inspect
+p "ab\"c".dump, "é\n\x01".dump, "\u{1f600}".dump, "\xff".dump, "\#{".dump
+p "é\n".dump.undump, "\\u00e9".undump rescue p $!.class
+p :sym.inspect, "x".inspect.encoding
+# expect: "plain"
+# expect: "quote\"s"
+# expect: "back\\slash"
+# expect: "tab\tnl\ncr\r"
+# expect: "\e\a\b\f\v"
+# expect: "\u0000\u0001\u007F"
+# expect: "\#{x}"
+# expect: "\#$y"
+# expect: "\#@z"
+# expect: "#a"
+# expect: "#"
+# expect: "é"
+# expect: "日本語"
+# expect: "​"
+# expect: "\u0080"
+# expect: "😀"
+# expect: "\u{10FFFF}"
+# expect: "\xFF"
+# expect: "\xFF"
+# expect: "\xC3\xA9"
+# expect: "a\xE3\x81\x82"
+# expect: "\xE3\x81"
+# expect: "a\tb"
+# expect: "é"
+# expect: "\"ab\\\"c\""
+# expect: "\"\\u00E9\\n\\x01\""
+# expect: "\"\\u{1F600}\""
+# expect: "\"\\xFF\""
+# expect: "\"\\\#{\""
+# expect: RuntimeError
+# expect: ":sym"
+# expect: #<Encoding:UTF-8>
