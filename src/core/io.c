@@ -1,0 +1,2673 @@
+/* io.c -- IO, File and Dir basics, the standard streams ($stdout/$stderr/$stdin
+ * as virtual globals), Kernel's output functions (puts, print, p, printf, putc,
+ * gets, warn, display), Kernel#system and backticks, and Process::Status.
+ *
+ * Buffering: every writable IO owns a write buffer; it is flushed when full,
+ * on flush/close, when the IO is sync (STDERR), at each newline on a tty, before
+ * anything is written to stderr or read from stdin, before fork, and at exit
+ * (mg_io_flush_all, also registered with atexit). */
+#include "core.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+enum { FM_READ = 1, FM_WRITE = 2, FM_APPEND = 4, FM_BINARY = 8 };
+
+#define WBUF_SIZE 8192
+#define RBUF_SIZE 8192
+
+typedef struct IoData {
+    int fd;                 /* -1 once closed */
+    int mode;               /* FM_* */
+    bool sync, tty;
+    bool autoclose;
+    char *wbuf;
+    size_t wlen, wcap;
+    char *rbuf;
+    size_t rpos, rlen, rcap;
+    Value path;             /* String or nil */
+    int64_t lineno;
+    struct IoData *next, *prev;   /* the list of open writable streams (flush_all) */
+} IoData;
+
+static IoData *open_list;
+static IoData *stdout_io, *stderr_io, *stdin_io;
+static Value stdout_obj, stderr_obj, stdin_obj;   /* STDOUT, STDERR, STDIN */
+static Value cur_stdout, cur_stderr, cur_stdin;   /* $stdout, $stderr, $stdin */
+static Value last_status = MG_NIL;                /* $? */
+static RClass *cProcessStatus;
+
+/* ---- raw fd operations ---- */
+
+static void io_flush(IoData *io);
+
+/* Writes all of p or raises the errno as SystemCallError. */
+static void
+write_fully(IoData *io, const char *p, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(io->fd, p, len);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            mg_raise_syserr(e, NULL, io->path != MG_NIL ? mg_str_cstr(io->path) : NULL);
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+}
+
+static void
+io_flush(IoData *io)
+{
+    if (io->wlen == 0 || io->fd < 0) return;
+    size_t len = io->wlen;
+    io->wlen = 0;          /* a failed write drops the data rather than looping on it */
+    write_fully(io, io->wbuf, len);
+}
+
+void
+mg_io_flush_all(void)
+{
+    for (IoData *io = open_list; io; io = io->next) {
+        if (io->wlen == 0 || io->fd < 0) continue;
+        size_t len = io->wlen;
+        io->wlen = 0;
+        const char *p = io->wbuf;
+        while (len > 0) {         /* never raises: called at exit */
+            ssize_t n = write(io->fd, p, len);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                break;
+            }
+            p += n;
+            len -= (size_t)n;
+        }
+    }
+}
+
+static void
+flush_all_atexit(void)
+{
+    mg_io_flush_all();
+}
+
+static void
+list_add(IoData *io)
+{
+    io->prev = NULL;
+    io->next = open_list;
+    if (open_list) open_list->prev = io;
+    open_list = io;
+}
+
+static void
+list_remove(IoData *io)
+{
+    if (io->prev) io->prev->next = io->next;
+    else if (open_list == io) open_list = io->next;
+    if (io->next) io->next->prev = io->prev;
+    io->next = io->prev = NULL;
+}
+
+/* ---- the IO data type ---- */
+
+static void
+io_mark(void *p)
+{
+    IoData *io = p;
+    mg_gc_mark(io->path);
+}
+
+static void
+io_release(IoData *io)
+{
+    if (io->fd >= 0) {
+        if (io->mode & FM_WRITE) {
+            size_t len = io->wlen;
+            io->wlen = 0;
+            if (len) {
+                ssize_t n = write(io->fd, io->wbuf, len);
+                UNUSED(n);
+            }
+        }
+        if (io->autoclose && io->fd > 2) close(io->fd);
+        io->fd = -1;
+    }
+    list_remove(io);
+}
+
+static void
+io_free(void *p)
+{
+    IoData *io = p;
+    io_release(io);
+    mg_free(io->wbuf, io->wcap);
+    mg_free(io->rbuf, io->rcap);
+    mg_free(io, sizeof *io);
+}
+
+static size_t
+io_memsize(const void *p)
+{
+    const IoData *io = p;
+    return sizeof *io + io->wcap + io->rcap;
+}
+
+static const DataType io_type = { "IO", io_mark, io_free, io_memsize };
+
+static Value
+io_alloc(RClass *klass)
+{
+    IoData *io = mg_calloc(1, sizeof *io);
+    io->fd = -1;
+    io->path = MG_NIL;
+    return mg_data_new(klass, &io_type, io);
+}
+
+static void
+io_setup(IoData *io, int fd, int mode, Value path)
+{
+    io->fd = fd;
+    io->mode = mode;
+    io->path = path;
+    io->autoclose = true;
+    io->tty = isatty(fd);
+    if (mode & FM_WRITE) list_add(io);
+}
+
+static IoData *
+get_io(Value v)
+{
+    return mg_data_get(v, &io_type);
+}
+
+static IoData *
+check_io(Value v)
+{
+    return mg_data_check(v, &io_type);
+}
+
+static IoData *
+open_io(Value self)
+{
+    IoData *io = check_io(self);
+    if (io->fd < 0) mg_raise(mg_eIOError, "closed stream");
+    return io;
+}
+
+static IoData *
+writable_io(Value self)
+{
+    IoData *io = open_io(self);
+    if (!(io->mode & FM_WRITE)) mg_raise(mg_eIOError, "not opened for writing");
+    return io;
+}
+
+static IoData *
+readable_io(Value self)
+{
+    IoData *io = open_io(self);
+    if (!(io->mode & FM_READ)) mg_raise(mg_eIOError, "not opened for reading");
+    return io;
+}
+
+static void
+io_write_bytes(IoData *io, const char *p, size_t len)
+{
+    if (io == stderr_io && stdout_io) io_flush(stdout_io);
+    if (io->sync) {
+        io_flush(io);
+        write_fully(io, p, len);
+        return;
+    }
+    if (io->wlen + len > WBUF_SIZE) {
+        io_flush(io);
+        if (len >= WBUF_SIZE) {
+            write_fully(io, p, len);
+            return;
+        }
+    }
+    if (!io->wbuf) {
+        io->wbuf = mg_malloc(WBUF_SIZE);
+        io->wcap = WBUF_SIZE;
+    }
+    memcpy(io->wbuf + io->wlen, p, len);
+    io->wlen += len;
+    if (io->tty && memchr(p, '\n', len)) io_flush(io);
+}
+
+/* ---- writing through an IO or any object with #write ---- */
+
+void
+mg_io_write(Value io, const char *p, size_t len)
+{
+    IoData *d = get_io(io);
+    if (d) {
+        if (d->fd < 0) mg_raise(mg_eIOError, "closed stream");
+        if (!(d->mode & FM_WRITE)) mg_raise(mg_eIOError, "not opened for writing");
+        io_write_bytes(d, p, len);
+        return;
+    }
+    Value s = mg_str_new(p, len);
+    mg_funcall(io, mg_id_write, 1, &s);
+}
+
+static void
+write_str(Value io, Value s)
+{
+    IoData *d = get_io(io);
+    if (d) {
+        if (d->fd < 0) mg_raise(mg_eIOError, "closed stream");
+        if (!(d->mode & FM_WRITE)) mg_raise(mg_eIOError, "not opened for writing");
+        io_write_bytes(d, mg_str_ptr(s), (size_t)mg_str_len(s));
+        return;
+    }
+    mg_funcall(io, mg_id_write, 1, &s);
+}
+
+/* s followed by a newline, as one write call (CRuby passes both to #write) */
+static void
+write_line(Value io, Value s, bool nl)
+{
+    IoData *d = get_io(io);
+    if (d) {
+        write_str(io, s);
+        if (nl) io_write_bytes(d, "\n", 1);
+        return;
+    }
+    Value args[2] = { s, mg_str_new("\n", 1) };
+    if (nl) {
+        /* an old-style write(str) taking one argument gets the pieces one by one */
+        Value m = mg_funcall(io, mg_intern_cstr("method"), 1, (Value[]){ MG_SYM(mg_id_write) });
+        if (mg_funcall(m, mg_intern_cstr("arity"), 0, NULL) == MG_FIX(1)) {
+            mg_funcall(io, mg_id_write, 1, &args[0]);
+            mg_funcall(io, mg_id_write, 1, &args[1]);
+            return;
+        }
+    }
+    mg_funcall(io, mg_id_write, nl ? 2 : 1, args);
+}
+
+Value
+mg_stdout(void)
+{
+    return cur_stdout;
+}
+
+Value
+mg_stderr(void)
+{
+    return cur_stderr;
+}
+
+static Value
+puts_ary_body(Value ary, Value io, bool recursive)
+{
+    if (recursive) {
+        write_line(io, mg_str_new("[...]", 5), true);
+        return MG_NIL;
+    }
+    for (int64_t i = 0; i < mg_ary_len(ary); i++) mg_puts_value(io, mg_ary_entry(ary, i));
+    return MG_NIL;
+}
+
+void
+mg_puts_value(Value io, Value v)
+{
+    Value s;
+    if (MG_IS_STRING(v)) {
+        s = v;
+    } else {
+        Value a = MG_IS_ARRAY(v) ? v : mg_check_array(v);
+        if (a != MG_NIL) {
+            mg_exec_recursive(puts_ary_body, a, io, mg_id_puts);
+            return;
+        }
+        s = mg_to_s(v);
+    }
+    int64_t n = mg_str_len(s);
+    write_line(io, s, n == 0 || mg_str_ptr(s)[n - 1] != '\n');
+}
+
+static void
+io_puts_args(Value io, int argc, const Value *argv)
+{
+    if (argc == 0) {
+        mg_io_write(io, "\n", 1);
+        return;
+    }
+    for (int i = 0; i < argc; i++) mg_puts_value(io, argv[i]);
+}
+
+/* ---- Kernel output functions ---- */
+
+static bool
+is_std_target(Value self, Value out)
+{
+    return self == out || get_io(out) != NULL;
+}
+
+static Value
+kernel_puts(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = cur_stdout;
+    if (is_std_target(self, out)) io_puts_args(out, argc, argv);
+    else mg_funcall(out, mg_id_puts, argc, argv);
+    return MG_NIL;
+}
+
+static Value
+kernel_print(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = cur_stdout;
+    for (int i = 0; i < argc; i++) write_str(out, mg_to_s(argv[i]));
+    return MG_NIL;
+}
+
+static Value
+kernel_p(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = cur_stdout;
+    for (int i = 0; i < argc; i++) write_line(out, mg_inspect(argv[i]), true);
+    if (argc == 0) return MG_NIL;
+    if (argc == 1) return argv[0];
+    return mg_ary_new_from(argc, argv);
+}
+
+static Value
+kernel_printf(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc == 0) return MG_NIL;
+    Value out = cur_stdout;
+    if (!MG_IS_STRING(argv[0])) {
+        out = argv[0];
+        argc--;
+        argv++;
+        if (argc == 0) return MG_NIL;
+    }
+    write_str(out, mg_str_format(argc, argv));
+    return MG_NIL;
+}
+
+static Value
+putc_value(Value io, Value ch)
+{
+    if (MG_IS_STRING(ch)) {
+        int64_t n = mg_str_len(ch);
+        if (n > 0) {
+            const unsigned char *p = (const unsigned char *)mg_str_ptr(ch);
+            size_t clen = 1;
+            if (mg_str_enc(ch) == ENC_UTF8) {
+                if (p[0] >= 0xf0) clen = 4;
+                else if (p[0] >= 0xe0) clen = 3;
+                else if (p[0] >= 0xc0) clen = 2;
+                if ((int64_t)clen > n) clen = (size_t)n;
+            }
+            mg_io_write(io, (const char *)p, clen);
+        }
+    } else {
+        char c = (char)(mg_num2long(ch) & 0xff);
+        mg_io_write(io, &c, 1);
+    }
+    return ch;
+}
+
+static Value
+kernel_putc(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = cur_stdout;
+    if (is_std_target(self, out)) return putc_value(out, argv[0]);
+    return mg_funcall(out, mg_intern_cstr("putc"), 1, argv);
+}
+
+static Value
+kernel_display(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = argc > 0 ? argv[0] : cur_stdout;
+    write_str(out, mg_to_s(self));
+    return MG_NIL;
+}
+
+static Value
+warn_lines_body(Value ary, Value buf, bool recursive);
+
+static void
+warn_collect(Value buf, Value v)
+{
+    Value a = MG_IS_ARRAY(v) ? v : (MG_IS_STRING(v) ? MG_NIL : mg_check_array(v));
+    if (a != MG_NIL) {
+        mg_exec_recursive(warn_lines_body, a, buf, mg_intern_cstr("warn"));
+        return;
+    }
+    Value s = MG_IS_STRING(v) ? v : mg_to_s(v);
+    mg_str_append(buf, s);
+    int64_t n = mg_str_len(s);
+    if (n == 0 || mg_str_ptr(s)[n - 1] != '\n') mg_str_cat(buf, "\n", 1);
+}
+
+static Value
+warn_lines_body(Value ary, Value buf, bool recursive)
+{
+    if (recursive) {
+        mg_str_cat_cstr(buf, "[...]\n");
+        return MG_NIL;
+    }
+    for (int64_t i = 0; i < mg_ary_len(ary); i++) warn_collect(buf, mg_ary_entry(ary, i));
+    return MG_NIL;
+}
+
+/* warn(*msgs, uplevel: nil, category: nil) */
+static Value
+kernel_warn(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    static const char *const names[] = { "uplevel", "category" };
+    Value opt[2];
+    mg_kwargs_get(kw, names, 2, opt);
+    if (argc == 0) return MG_NIL;
+    Value buf = mg_str_buf_new(64);
+    if (opt[0] != MG_UNDEF && opt[0] != MG_NIL) {
+        int64_t up = mg_num2long(opt[0]);
+        if (up < 0) mg_raise(mg_eArgumentError, "negative level (%lld)", (long long)up);
+        Value bt = mg_backtrace(0);
+        Value loc = MG_IS_ARRAY(bt) ? mg_ary_entry(bt, up + 1) : MG_NIL;
+        if (MG_IS_STRING(loc)) {
+            const char *p = mg_str_ptr(loc);
+            const char *in = strstr(p, ":in `");
+            mg_str_cat(buf, p, in ? (size_t)(in - p) : (size_t)mg_str_len(loc));
+            mg_str_cat_cstr(buf, ": warning: ");
+        } else {
+            mg_str_cat_cstr(buf, "warning: ");
+        }
+    }
+    for (int i = 0; i < argc; i++) warn_collect(buf, argv[i]);
+    write_str(cur_stderr, buf);
+    return MG_NIL;
+}
+
+/* ---- reading ---- */
+
+/* Fills the read buffer; returns false at end of file. */
+static bool
+fill_rbuf(IoData *io)
+{
+    if (io->rpos < io->rlen) return true;
+    if (io == stdin_io && stdout_io) io_flush(stdout_io);
+    if (io->mode & FM_WRITE) io_flush(io);
+    if (!io->rbuf) {
+        io->rbuf = mg_malloc(RBUF_SIZE);
+        io->rcap = RBUF_SIZE;
+    }
+    io->rpos = io->rlen = 0;
+    for (;;) {
+        ssize_t n = read(io->fd, io->rbuf, io->rcap);
+        if (n < 0) {
+            if (errno == EINTR) {
+                mg_vm_checkpoint();
+                continue;
+            }
+            int e = errno;
+            mg_raise_syserr(e, "io_fread", io->path != MG_NIL ? mg_str_cstr(io->path) : NULL);
+        }
+        io->rlen = (size_t)n;
+        return n > 0;
+    }
+}
+
+/* Reads up to `limit` bytes (-1 = all) appending to a new String. */
+static Value
+read_bytes(IoData *io, int64_t limit, Encoding enc)
+{
+    Value s = mg_str_new_enc("", 0, enc);
+    while (limit != 0 && fill_rbuf(io)) {
+        size_t avail = io->rlen - io->rpos;
+        size_t take = (limit < 0 || (uint64_t)limit > avail) ? avail : (size_t)limit;
+        mg_str_cat(s, io->rbuf + io->rpos, take);
+        io->rpos += take;
+        if (limit > 0) limit -= (int64_t)take;
+    }
+    return s;
+}
+
+/* A growable C buffer for building lines before they become a String. */
+typedef struct { char *p; size_t len, cap; } LineBuf;
+
+static void
+lb_add(LineBuf *b, const char *p, size_t n)
+{
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 128;
+        while (cap < b->len + n) cap *= 2;
+        b->p = mg_realloc(b->p, b->cap, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, p, n);
+    b->len += n;
+}
+
+/* One line ending with sep (nil sep = everything, "" = paragraph), at most
+ * `limit` bytes when limit > 0; nil at EOF. */
+static Value
+read_line(IoData *io, Value sep, int64_t limit, bool chomp)
+{
+    if (sep == MG_NIL) {
+        if (!fill_rbuf(io)) return MG_NIL;
+        Value s = read_bytes(io, limit, ENC_UTF8);
+        io->lineno++;
+        return s;
+    }
+    const char *sp = mg_str_ptr(sep);
+    size_t slen = (size_t)mg_str_len(sep);
+    bool para = slen == 0;
+    if (para) {
+        sp = "\n\n";
+        slen = 2;
+        while (fill_rbuf(io) && io->rbuf[io->rpos] == '\n') io->rpos++;
+    }
+    if (!fill_rbuf(io)) return MG_NIL;
+    LineBuf b = { NULL, 0, 0 };
+    char last = sp[slen - 1];
+    bool found = false;
+    while (!found && fill_rbuf(io)) {
+        const char *start = io->rbuf + io->rpos;
+        size_t avail = io->rlen - io->rpos;
+        if (limit > 0 && (int64_t)(b.len + avail) > limit) avail = (size_t)(limit - (int64_t)b.len);
+        const char *hit = memchr(start, last, avail);
+        size_t take = hit ? (size_t)(hit - start) + 1 : avail;
+        lb_add(&b, start, take);
+        io->rpos += take;
+        if (hit && b.len >= slen && memcmp(b.p + b.len - slen, sp, slen) == 0) found = true;
+        if (limit > 0 && (int64_t)b.len >= limit) break;
+    }
+    if (para && found) {
+        while (fill_rbuf(io) && io->rbuf[io->rpos] == '\n') io->rpos++;
+    }
+    size_t len = b.len;
+    if (chomp && found) {
+        len -= slen;
+        if (slen == 1 && sp[0] == '\n' && len > 0 && b.p[len - 1] == '\r') len--;
+    }
+    Value s = mg_str_new(b.p ? b.p : "", len);
+    mg_free(b.p, b.cap);
+    io->lineno++;
+    return s;
+}
+
+/* Parses gets-style arguments: (sep = "\n", limit = nil, chomp: false) */
+static void
+line_args_kw(int argc, const Value *argv, Value kw, Value *sep, int64_t *limit, bool *chomp)
+{
+    static const char *const names[] = { "chomp" };
+    Value ch;
+    mg_kwargs_get(kw, names, 1, &ch);
+    *chomp = ch != MG_UNDEF && MG_TEST(ch);
+    *sep = mg_str_new("\n", 1);
+    *limit = -1;
+    if (argc > 2) mg_raise_argc(argc, 0, 2);
+    if (argc >= 1) {
+        if (argv[0] == MG_NIL) *sep = MG_NIL;
+        else if (MG_IS_INTEGER(argv[0]) && argc == 1) *limit = mg_num2long(argv[0]);
+        else *sep = mg_to_str(argv[0]);
+    }
+    if (argc == 2 && argv[1] != MG_NIL) *limit = mg_num2long(argv[1]);
+    if (*limit == 0) *limit = -2;   /* gets(0) returns "" */
+}
+
+/* Call first thing in a method: keywords are only visible before any other call. */
+static void
+line_args(int argc, const Value *argv, Value *sep, int64_t *limit, bool *chomp)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (kw == MG_NIL && argc > 0 && MG_IS_HASH(argv[argc - 1])) kw = argv[--argc];   /* from an enumerator */
+    line_args_kw(argc, argv, kw, sep, limit, chomp);
+}
+
+static Value
+io_gets_common(Value self, int argc, const Value *argv)
+{
+    IoData *io = readable_io(self);
+    Value sep;
+    int64_t limit;
+    bool chomp;
+    line_args(argc, argv, &sep, &limit, &chomp);
+    if (limit == -2) return mg_str_new("", 0);
+    return read_line(io, sep, limit, chomp);
+}
+
+static Value
+io_gets(Value self, int argc, const Value *argv, Value blk)
+{
+    Value line = io_gets_common(self, argc, argv);
+    mg_gvar_set(mg_intern_cstr("$_"), line);
+    return line;
+}
+
+static Value
+io_readline(Value self, int argc, const Value *argv, Value blk)
+{
+    Value line = io_gets_common(self, argc, argv);
+    if (line == MG_NIL) mg_raise(mg_eEOFError, "end of file reached");
+    return line;
+}
+
+static Value
+each_line_kw(Value self, int argc, const Value *argv, Value kw, Value blk)
+{
+    IoData *io = readable_io(self);
+    Value sep;
+    int64_t limit;
+    bool chomp;
+    line_args_kw(argc, argv, kw, &sep, &limit, &chomp);
+    if (limit == -2) mg_raise(mg_eArgumentError, "invalid limit: 0 for each_line");
+    Value line;
+    while ((line = read_line(io, sep, limit, chomp)) != MG_NIL) mg_yield1(blk, line);
+    return self;
+}
+
+static Value
+io_each_line(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (kw == MG_NIL && argc > 0 && MG_IS_HASH(argv[argc - 1])) kw = argv[--argc];
+    if (!mg_block_given(blk)) {
+        /* the enumerator needs the keywords back as a trailing Hash */
+        if (kw == MG_NIL) return mg_enumerator_new(self, mg_intern_cstr("each_line"), argc, argv);
+        Value args = mg_ary_new_from(argc, argv);
+        mg_ary_push(args, kw);
+        return mg_enumerator_new(self, mg_intern_cstr("each_line"), argc + 1, mg_ary_ptr(args));
+    }
+    return each_line_kw(self, argc, argv, kw, blk);
+}
+
+static Value
+readlines_kw(Value self, int argc, const Value *argv, Value kw)
+{
+    IoData *io = readable_io(self);
+    Value sep;
+    int64_t limit;
+    bool chomp;
+    line_args_kw(argc, argv, kw, &sep, &limit, &chomp);
+    if (limit == -2) mg_raise(mg_eArgumentError, "invalid limit: 0 for readlines");
+    Value ary = mg_ary_new();
+    Value line;
+    while ((line = read_line(io, sep, limit, chomp)) != MG_NIL) mg_ary_push(ary, line);
+    return ary;
+}
+
+static Value
+io_readlines(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (kw == MG_NIL && argc > 0 && MG_IS_HASH(argv[argc - 1])) kw = argv[--argc];
+    return readlines_kw(self, argc, argv, kw);
+}
+
+static Value
+io_read(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = readable_io(self);
+    if (argc == 0 || argv[0] == MG_NIL) {
+        Value s = read_bytes(io, -1, (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8);
+        if (argc > 1 && argv[1] != MG_NIL) {
+            Value buf = mg_to_str(argv[1]);
+            mg_funcall(buf, mg_intern_cstr("replace"), 1, &s);
+            return buf;
+        }
+        return s;
+    }
+    int64_t n = mg_num2long(argv[0]);
+    if (n < 0) mg_raise(mg_eArgumentError, "negative length %lld given", (long long)n);
+    if (n == 0) return mg_str_new_enc("", 0, ENC_BINARY);
+    if (!fill_rbuf(io)) return MG_NIL;
+    Value s = read_bytes(io, n, ENC_BINARY);
+    if (argc > 1 && argv[1] != MG_NIL) {
+        Value buf = mg_to_str(argv[1]);
+        mg_funcall(buf, mg_intern_cstr("replace"), 1, &s);
+        return buf;
+    }
+    return s;
+}
+
+static Value
+io_getc(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = readable_io(self);
+    if (!fill_rbuf(io)) return MG_NIL;
+    unsigned char c = (unsigned char)io->rbuf[io->rpos];
+    size_t clen = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return read_bytes(io, (int64_t)clen, ENC_UTF8);
+}
+
+static Value
+io_readchar(Value self, int argc, const Value *argv, Value blk)
+{
+    Value c = io_getc(self, argc, argv, blk);
+    if (c == MG_NIL) mg_raise(mg_eEOFError, "end of file reached");
+    return c;
+}
+
+static Value
+io_getbyte(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = readable_io(self);
+    if (!fill_rbuf(io)) return MG_NIL;
+    return MG_FIX((unsigned char)io->rbuf[io->rpos++]);
+}
+
+static Value
+io_each_char(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "each_char", 0, NULL, blk);
+    Value c;
+    while ((c = io_getc(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    return self;
+}
+
+static Value
+io_each_byte(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "each_byte", 0, NULL, blk);
+    Value c;
+    while ((c = io_getbyte(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    return self;
+}
+
+static Value
+io_eof_p(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = readable_io(self);
+    return MG_BOOL(!fill_rbuf(io));
+}
+
+/* ---- IO writing methods ---- */
+
+static Value
+io_write_m(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = writable_io(self);
+    int64_t total = 0;
+    for (int i = 0; i < argc; i++) {
+        Value s = MG_IS_STRING(argv[i]) ? argv[i] : mg_to_s(argv[i]);
+        io_write_bytes(io, mg_str_ptr(s), (size_t)mg_str_len(s));
+        total += mg_str_len(s);
+    }
+    return MG_FIX(total);
+}
+
+static Value
+io_syswrite(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = writable_io(self);
+    Value s = MG_IS_STRING(argv[0]) ? argv[0] : mg_to_s(argv[0]);
+    io_flush(io);
+    write_fully(io, mg_str_ptr(s), (size_t)mg_str_len(s));
+    return MG_FIX(mg_str_len(s));
+}
+
+static Value
+io_print(Value self, int argc, const Value *argv, Value blk)
+{
+    for (int i = 0; i < argc; i++) write_str(self, mg_to_s(argv[i]));
+    return MG_NIL;
+}
+
+static Value
+io_puts(Value self, int argc, const Value *argv, Value blk)
+{
+    io_puts_args(self, argc, argv);
+    return MG_NIL;
+}
+
+static Value
+io_p(Value self, int argc, const Value *argv, Value blk)
+{
+    for (int i = 0; i < argc; i++) write_line(self, mg_inspect(argv[i]), true);
+    return MG_NIL;
+}
+
+static Value
+io_printf(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc == 0) return MG_NIL;
+    write_str(self, mg_str_format(argc, argv));
+    return MG_NIL;
+}
+
+static Value
+io_putc(Value self, int argc, const Value *argv, Value blk)
+{
+    return putc_value(self, argv[0]);
+}
+
+static Value
+io_lshift(Value self, int argc, const Value *argv, Value blk)
+{
+    write_str(self, mg_to_s(argv[0]));
+    return self;
+}
+
+static Value
+io_flush_m(Value self, int argc, const Value *argv, Value blk)
+{
+    io_flush(open_io(self));
+    return self;
+}
+
+static Value
+io_sync(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(open_io(self)->sync);
+}
+
+static Value
+io_set_sync(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    io->sync = MG_TEST(argv[0]);
+    if (io->sync) io_flush(io);
+    return argv[0];
+}
+
+static Value
+io_fileno(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(open_io(self)->fd);
+}
+
+static Value
+io_tty_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(isatty(open_io(self)->fd));
+}
+
+static Value
+io_close(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = check_io(self);
+    if (io->fd < 0) return MG_NIL;
+    int fd = io->fd;
+    if (io->mode & FM_WRITE) io_flush(io);
+    io->fd = -1;
+    list_remove(io);
+    io->rpos = io->rlen = 0;
+    if (fd > 2 && io->autoclose) close(fd);
+    return MG_NIL;
+}
+
+static Value
+io_closed_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(check_io(self)->fd < 0);
+}
+
+static Value
+io_lineno(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(readable_io(self)->lineno);
+}
+
+static Value
+io_set_lineno(Value self, int argc, const Value *argv, Value blk)
+{
+    readable_io(self)->lineno = mg_num2long(argv[0]);
+    return argv[0];
+}
+
+static Value
+io_rewind(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    if (io->mode & FM_WRITE) io_flush(io);
+    if (lseek(io->fd, 0, SEEK_SET) < 0) mg_raise_syserr(errno, NULL, NULL);
+    io->rpos = io->rlen = 0;
+    io->lineno = 0;
+    return MG_FIX(0);
+}
+
+static Value
+io_seek(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    int whence = argc > 1 ? (int)mg_num2long(argv[1]) : SEEK_SET;
+    off_t off = (off_t)mg_num2long(argv[0]);
+    if (io->mode & FM_WRITE) io_flush(io);
+    if (whence == SEEK_CUR) off -= (off_t)(io->rlen - io->rpos);
+    if (lseek(io->fd, off, whence) < 0) mg_raise_syserr(errno, NULL, NULL);
+    io->rpos = io->rlen = 0;
+    return MG_FIX(0);
+}
+
+static Value
+io_pos(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    if (io->mode & FM_WRITE) io_flush(io);
+    off_t p = lseek(io->fd, 0, SEEK_CUR);
+    if (p < 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX((int64_t)p - (int64_t)(io->rlen - io->rpos));
+}
+
+static Value
+io_self(Value self, int argc, const Value *argv, Value blk)
+{
+    return self;
+}
+
+static Value
+io_inspect(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = check_io(self);
+    Value s = mg_str_new("#<", 2);
+    mg_str_append(s, mg_class_path(mg_obj_class(self)));
+    mg_str_cat(s, ":", 1);
+    if (io->path != MG_NIL) mg_str_append(s, io->path);
+    else if (io == stdout_io) mg_str_cat_cstr(s, "<STDOUT>");
+    else if (io == stderr_io) mg_str_cat_cstr(s, "<STDERR>");
+    else if (io == stdin_io) mg_str_cat_cstr(s, "<STDIN>");
+    else mg_str_catf(s, "fd %d", io->fd);
+    if (io->fd < 0) mg_str_cat_cstr(s, " (closed)");
+    mg_str_cat(s, ">", 1);
+    return s;
+}
+
+/* IO.new(fd, mode = "r") */
+static int parse_mode(Value mode, int *oflags);
+
+static Value
+io_initialize(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = check_io(self);
+    int fd = (int)mg_num2long(argv[0]);
+    int oflags;
+    int mode = parse_mode(argc > 1 ? argv[1] : MG_NIL, &oflags);
+    if (fcntl(fd, F_GETFL) < 0) mg_raise_syserr(errno, NULL, NULL);
+    io_setup(io, fd, mode, MG_NIL);
+    return MG_NIL;
+}
+
+/* ---- File ---- */
+
+/* "r", "w", "a", "r+", "w+", "a+" with optional b/t and ":enc"; or Integer flags */
+static int
+parse_mode(Value mode, int *oflags)
+{
+    if (mode == MG_NIL) {
+        *oflags = O_RDONLY;
+        return FM_READ;
+    }
+    if (MG_IS_INTEGER(mode)) {
+        int f = (int)mg_num2long(mode);
+        *oflags = f;
+        int acc = f & O_ACCMODE;
+        int m = acc == O_RDONLY ? FM_READ : acc == O_WRONLY ? FM_WRITE : FM_READ | FM_WRITE;
+        if (f & O_APPEND) m |= FM_APPEND;
+        return m;
+    }
+    Value ms = mg_to_str(mode);
+    const char *s = mg_str_cstr(ms);
+    const char *p = s;
+    int m, f;
+    switch (*p++) {
+    case 'r': m = FM_READ; f = O_RDONLY; break;
+    case 'w': m = FM_WRITE; f = O_WRONLY | O_CREAT | O_TRUNC; break;
+    case 'a': m = FM_WRITE | FM_APPEND; f = O_WRONLY | O_CREAT | O_APPEND; break;
+    default: mg_raise(mg_eArgumentError, "invalid access mode %s", s);
+    }
+    for (; *p && *p != ':'; p++) {
+        if (*p == '+') {
+            m |= FM_READ | FM_WRITE;
+            f = (f & ~O_ACCMODE) | O_RDWR;
+        } else if (*p == 'b') {
+            m |= FM_BINARY;
+        } else if (*p == 't') {
+        } else if (*p == 'x' && (f & O_CREAT)) {
+            f |= O_EXCL;
+        } else {
+            mg_raise(mg_eArgumentError, "invalid access mode %s", s);
+        }
+    }
+    *oflags = f;
+    return m;
+}
+
+static Value
+path_arg(Value v)
+{
+    if (MG_IS_STRING(v)) return v;
+    if (!MG_IS_STRING(v) && mg_respond_to(v, mg_intern_cstr("to_path"), true)) {
+        Value p = mg_funcall(v, mg_intern_cstr("to_path"), 0, NULL);
+        return mg_to_str(p);
+    }
+    return mg_to_str(v);
+}
+
+/* File.new(path, mode = "r", perm = 0666, mode: ...) */
+static Value
+file_initialize(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc < 1 || argc > 3) mg_raise_argc(argc, 1, 3);
+    IoData *io = check_io(self);
+    Value path = path_arg(argv[0]);
+    Value modev = argc > 1 ? argv[1] : MG_NIL;
+    if (kw != MG_NIL) {
+        Value km = mg_hash_lookup(kw, mg_sym("mode"));
+        if (km != MG_UNDEF) modev = km;
+    }
+    int oflags;
+    int mode = parse_mode(modev, &oflags);
+    int perm = argc > 2 && argv[2] != MG_NIL ? (int)mg_num2long(argv[2]) : 0666;
+    const char *cpath = mg_str_cstr(path);
+    if (strlen(cpath) != (size_t)mg_str_len(path)) mg_raise(mg_eArgumentError, "string contains null byte");
+    int fd = open(cpath, oflags | O_CLOEXEC, perm);
+    if (fd < 0) mg_raise_syserr(errno, "rb_sysopen", cpath);
+    io_setup(io, fd, mode, mg_str_freeze(mg_str_dup(path)));
+    return MG_NIL;
+}
+
+typedef struct { Value io; Value blk; } OpenBlock;
+
+static Value
+open_block_body(Value p)
+{
+    OpenBlock *ob = (OpenBlock *)(uintptr_t)MG_FIX2LONG(p);
+    return mg_yield1(ob->blk, ob->io);
+}
+
+static void
+open_block_ensure(Value io)
+{
+    IoData *d = get_io(io);
+    if (d && d->fd >= 0) io_close(io, 0, NULL, MG_NIL);
+}
+
+static Value
+with_block_close(Value io, Value blk)
+{
+    OpenBlock ob = { io, blk };
+    return mg_ensure(open_block_body, MG_FIX((int64_t)(uintptr_t)&ob), open_block_ensure, io);
+}
+
+/* File.open(path, mode = "r", perm = 0666) { |f| ... } */
+static Value
+file_s_open(Value self, int argc, const Value *argv, Value blk)
+{
+    Value f = mg_class_new_instance(MG_RCLASS(self), argc, argv, MG_NIL);
+    if (!mg_block_given(blk)) return f;
+    return with_block_close(f, blk);
+}
+
+static Value
+open_path(Value path, const char *mode)
+{
+    Value args[2] = { path, mg_str_new_cstr(mode) };
+    return mg_class_new_instance(mg_cFile, 2, args, MG_NIL);
+}
+
+static Value
+file_s_read(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_kwargs_split(&argc, argv);
+    if (argc < 1 || argc > 3) mg_raise_argc(argc, 1, 3);
+    Value path = path_arg(argv[0]);
+    Value f = open_path(path, "r");
+    IoData *io = get_io(f);
+    struct stat st;
+    if (fstat(io->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        io_close(f, 0, NULL, MG_NIL);
+        mg_raise_syserr(EISDIR, "io_fread", mg_str_cstr(path));
+    }
+    if (argc > 2 && argv[2] != MG_NIL) {
+        off_t off = (off_t)mg_num2long(argv[2]);
+        lseek(io->fd, off, SEEK_SET);
+    }
+    Value s;
+    if (argc > 1 && argv[1] != MG_NIL) {
+        int64_t n = mg_num2long(argv[1]);
+        if (n < 0) mg_raise(mg_eArgumentError, "negative length %lld given", (long long)n);
+        s = fill_rbuf(io) ? read_bytes(io, n, ENC_BINARY) : MG_NIL;
+    } else {
+        s = read_bytes(io, -1, ENC_UTF8);
+    }
+    io_close(f, 0, NULL, MG_NIL);
+    return s;
+}
+
+/* File.write(path, string, offset = nil, mode: "w") */
+static Value
+file_s_write(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc < 2 || argc > 3) mg_raise_argc(argc, 2, 3);
+    Value path = path_arg(argv[0]);
+    const char *mode = argc > 2 && argv[2] != MG_NIL ? "r+" : "w";
+    Value modev = mg_str_new_cstr(mode);
+    if (kw != MG_NIL) {
+        Value km = mg_hash_lookup(kw, mg_sym("mode"));
+        if (km != MG_UNDEF) modev = km;
+    }
+    Value args[2] = { path, modev };
+    Value f = mg_class_new_instance(mg_cFile, 2, args, MG_NIL);
+    IoData *io = get_io(f);
+    if (argc > 2 && argv[2] != MG_NIL) lseek(io->fd, (off_t)mg_num2long(argv[2]), SEEK_SET);
+    Value s = MG_IS_STRING(argv[1]) ? argv[1] : mg_to_s(argv[1]);
+    io_write_bytes(io, mg_str_ptr(s), (size_t)mg_str_len(s));
+    io_close(f, 0, NULL, MG_NIL);
+    return MG_FIX(mg_str_len(s));
+}
+
+static Value
+file_s_readlines(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc < 1) mg_raise_argc(argc, 1, 3);
+    Value f = open_path(path_arg(argv[0]), "r");
+    Value r = readlines_kw(f, argc - 1, argv + 1, kw);
+    io_close(f, 0, NULL, MG_NIL);
+    return r;
+}
+
+typedef struct { Value io; int argc; const Value *argv; Value kw; Value blk; } ForeachCall;
+
+static Value
+foreach_body(Value p)
+{
+    ForeachCall *c = (ForeachCall *)(uintptr_t)MG_FIX2LONG(p);
+    return each_line_kw(c->io, c->argc, c->argv, c->kw, c->blk);
+}
+
+static Value
+file_s_foreach(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!mg_block_given(blk)) return mg_enumerator_new(self, mg_intern_cstr("foreach"), argc, argv);
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc < 1) mg_raise_argc(argc, 1, 3);
+    Value f = open_path(path_arg(argv[0]), "r");
+    ForeachCall c = { f, argc - 1, argv + 1, kw, blk };
+    mg_ensure(foreach_body, MG_FIX((int64_t)(uintptr_t)&c), open_block_ensure, f);
+    return MG_NIL;
+}
+
+static bool
+stat_path(Value path, struct stat *st)
+{
+    return stat(mg_str_cstr(path_arg(path)), st) == 0;
+}
+
+static Value
+file_s_exist_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st));
+}
+
+static Value
+file_s_file_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st) && S_ISREG(st.st_mode));
+}
+
+static Value
+file_s_directory_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st) && S_ISDIR(st.st_mode));
+}
+
+static Value
+file_s_symlink_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(lstat(mg_str_cstr(path_arg(argv[0])), &st) == 0 && S_ISLNK(st.st_mode));
+}
+
+static Value
+file_s_readable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), R_OK) == 0);
+}
+
+static Value
+file_s_writable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), W_OK) == 0);
+}
+
+static Value
+file_s_executable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), X_OK) == 0);
+}
+
+static Value
+file_s_size(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    Value p = path_arg(argv[0]);
+    if (!stat_path(p, &st)) mg_raise_syserr(errno, "rb_file_s_size", mg_str_cstr(p));
+    return MG_FIX((int64_t)st.st_size);
+}
+
+static Value
+file_s_size_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    if (!stat_path(argv[0], &st) || st.st_size == 0) return MG_NIL;
+    return MG_FIX((int64_t)st.st_size);
+}
+
+static Value
+file_s_zero_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st) && st.st_size == 0);
+}
+
+static Value
+file_size(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    if (io->mode & FM_WRITE) io_flush(io);
+    struct stat st;
+    if (fstat(io->fd, &st) < 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX((int64_t)st.st_size);
+}
+
+static Value
+file_path(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = check_io(self);
+    return io->path == MG_NIL ? MG_NIL : mg_str_dup(io->path);
+}
+
+static Value
+file_s_delete(Value self, int argc, const Value *argv, Value blk)
+{
+    for (int i = 0; i < argc; i++) {
+        Value p = path_arg(argv[i]);
+        if (unlink(mg_str_cstr(p)) < 0) mg_raise_syserr(errno, "apply2files", mg_str_cstr(p));
+    }
+    return MG_FIX(argc);
+}
+
+static Value
+file_s_rename(Value self, int argc, const Value *argv, Value blk)
+{
+    Value a = path_arg(argv[0]), b = path_arg(argv[1]);
+    if (rename(mg_str_cstr(a), mg_str_cstr(b)) < 0) {
+        int e = errno;
+        Value d = mg_sprintf("(%s, %s)", mg_str_cstr(a), mg_str_cstr(b));
+        mg_raise_syserr(e, "rb_file_s_rename", mg_str_cstr(d));
+    }
+    return MG_FIX(0);
+}
+
+/* ---- path names ---- */
+
+static Value
+file_s_basename(Value self, int argc, const Value *argv, Value blk)
+{
+    Value path = path_arg(argv[0]);
+    const char *p = mg_str_ptr(path);
+    int64_t n = mg_str_len(path);
+    if (n == 0) return mg_str_new("", 0);
+    int64_t end = n;
+    while (end > 1 && p[end - 1] == '/') end--;
+    if (end == 1 && p[0] == '/') return mg_str_new("/", 1);
+    int64_t beg = end;
+    while (beg > 0 && p[beg - 1] != '/') beg--;
+    int64_t len = end - beg;
+    if (argc > 1) {
+        Value suf = mg_to_str(argv[1]);
+        const char *s = mg_str_ptr(suf);
+        int64_t sl = mg_str_len(suf);
+        if (sl == 2 && s[0] == '.' && s[1] == '*') {
+            for (int64_t i = len - 1; i > 0; i--) {
+                if (p[beg + i] == '.') {
+                    len = i;
+                    break;
+                }
+            }
+        } else if (sl > 0 && sl < len && memcmp(p + beg + len - sl, s, (size_t)sl) == 0) {
+            len -= sl;
+        }
+    }
+    return mg_str_new(p + beg, (size_t)len);
+}
+
+static Value
+dirname_of(const char *p, int64_t n)
+{
+    int64_t end = n;
+    while (end > 1 && p[end - 1] == '/') end--;
+    while (end > 0 && p[end - 1] != '/') end--;
+    if (end == 0) return mg_str_new(".", 1);
+    while (end > 1 && p[end - 1] == '/') end--;
+    return mg_str_new(p, (size_t)end);
+}
+
+static Value
+file_s_dirname(Value self, int argc, const Value *argv, Value blk)
+{
+    Value path = path_arg(argv[0]);
+    return dirname_of(mg_str_ptr(path), mg_str_len(path));
+}
+
+static Value
+file_s_extname(Value self, int argc, const Value *argv, Value blk)
+{
+    Value path = path_arg(argv[0]);
+    const char *p = mg_str_ptr(path);
+    int64_t n = mg_str_len(path);
+    int64_t end = n;
+    while (end > 1 && p[end - 1] == '/') end--;
+    int64_t beg = end;
+    while (beg > 0 && p[beg - 1] != '/') beg--;
+    while (beg < end && p[beg] == '.') beg++;       /* leading dots are part of the name */
+    for (int64_t i = end - 1; i > beg; i--)
+        if (p[i] == '.') return mg_str_new(p + i, (size_t)(end - i));
+    return mg_str_new("", 0);
+}
+
+static void
+flatten_paths(Value out, Value v, int depth)
+{
+    if (MG_IS_ARRAY(v)) {
+        if (depth > 64) mg_raise(mg_eArgumentError, "recursive array");
+        for (int64_t i = 0; i < mg_ary_len(v); i++) flatten_paths(out, mg_ary_entry(v, i), depth + 1);
+        return;
+    }
+    mg_ary_push(out, path_arg(v));
+}
+
+/* File.join: one '/' between parts, whatever slashes they bring at the seams */
+static Value
+file_s_join(Value self, int argc, const Value *argv, Value blk)
+{
+    Value parts = mg_ary_new();
+    for (int i = 0; i < argc; i++) flatten_paths(parts, argv[i], 0);
+    Value buf = mg_str_new("", 0);
+    for (int64_t i = 0; i < mg_ary_len(parts); i++) {
+        Value s = mg_ary_entry(parts, i);
+        const char *p = mg_str_ptr(s);
+        int64_t n = mg_str_len(s);
+        if (i > 0) {
+            int64_t bl = mg_str_len(buf);
+            bool ends = bl > 0 && mg_str_ptr(buf)[bl - 1] == '/';
+            bool starts = n > 0 && p[0] == '/';
+            if (ends && starts) {
+                while (n > 0 && p[0] == '/') p++, n--;
+            } else if (!ends && !starts) {
+                mg_str_cat(buf, "/", 1);
+            }
+        }
+        mg_str_cat(buf, p, (size_t)n);
+    }
+    return buf;
+}
+
+static Value
+cwd_string(void)
+{
+    char buf[PATH_MAX];
+    if (!getcwd(buf, sizeof buf)) mg_raise_syserr(errno, "rb_dir_getwd", NULL);
+    return mg_str_new_cstr(buf);
+}
+
+/* Normalizes an absolute path: collapses //, ., .. */
+static Value
+normalize_abs(const char *p, size_t n)
+{
+    char *out = mg_malloc(n + 2);
+    size_t ol = 0, i = 0;
+    while (i < n) {
+        while (i < n && p[i] == '/') i++;
+        size_t s = i;
+        while (i < n && p[i] != '/') i++;
+        size_t len = i - s;
+        if (len == 0) break;
+        if (len == 1 && p[s] == '.') continue;
+        if (len == 2 && p[s] == '.' && p[s + 1] == '.') {
+            while (ol > 0 && out[ol - 1] != '/') ol--;
+            if (ol > 0) ol--;
+            continue;
+        }
+        out[ol++] = '/';
+        memcpy(out + ol, p + s, len);
+        ol += len;
+    }
+    if (ol == 0) out[ol++] = '/';
+    Value r = mg_str_new(out, ol);
+    mg_free(out, n + 2);
+    return r;
+}
+
+static Value
+expand(Value path, Value dir, bool tilde)
+{
+    path = path_arg(path);
+    const char *p = mg_str_cstr(path);
+    Value full;
+    if (tilde && p[0] == '~' && (p[1] == '/' || p[1] == '\0')) {
+        const char *home = getenv("HOME");
+        if (!home) mg_raise(mg_eArgumentError, "couldn't find login name -- expanding `~'");
+        full = mg_str_new_cstr(home);
+        mg_str_cat_cstr(full, p + 1);
+    } else if (p[0] == '/') {
+        full = path;
+    } else {
+        Value base = dir == MG_NIL ? cwd_string() : expand(dir, MG_NIL, tilde);
+        full = mg_str_dup(base);
+        mg_str_cat(full, "/", 1);
+        mg_str_append(full, path);
+    }
+    return normalize_abs(mg_str_ptr(full), (size_t)mg_str_len(full));
+}
+
+static Value
+file_s_expand_path(Value self, int argc, const Value *argv, Value blk)
+{
+    return expand(argv[0], argc > 1 ? argv[1] : MG_NIL, true);
+}
+
+static Value
+file_s_absolute_path(Value self, int argc, const Value *argv, Value blk)
+{
+    return expand(argv[0], argc > 1 ? argv[1] : MG_NIL, false);
+}
+
+static Value
+file_s_absolute_path_p(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = path_arg(argv[0]);
+    return MG_BOOL(mg_str_len(p) > 0 && mg_str_ptr(p)[0] == '/');
+}
+
+static Value
+file_s_realpath(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = expand(argv[0], argc > 1 ? argv[1] : MG_NIL, false);
+    char buf[PATH_MAX];
+    if (!realpath(mg_str_cstr(p), buf)) mg_raise_syserr(errno, "rb_check_realpath_internal", mg_str_cstr(p));
+    return mg_str_new_cstr(buf);
+}
+
+static Value
+file_s_split(Value self, int argc, const Value *argv, Value blk)
+{
+    Value parts[2] = { file_s_dirname(self, 1, argv, blk), file_s_basename(self, 1, argv, blk) };
+    return mg_ary_new_from(2, parts);
+}
+
+/* ---- Dir ---- */
+
+static Value
+dir_s_pwd(Value self, int argc, const Value *argv, Value blk)
+{
+    return cwd_string();
+}
+
+static Value
+dir_chdir_back(Value p)
+{
+    Value *a = (Value *)(uintptr_t)MG_FIX2LONG(p);
+    return mg_yield1(a[1], a[0]);
+}
+
+static void
+dir_chdir_restore(Value old)
+{
+    if (chdir(mg_str_cstr(old)) < 0) mg_raise_syserr(errno, "dir_chdir", mg_str_cstr(old));
+}
+
+static Value
+dir_s_chdir(Value self, int argc, const Value *argv, Value blk)
+{
+    Value path;
+    if (argc > 0) {
+        path = path_arg(argv[0]);
+    } else {
+        const char *home = getenv("HOME");
+        if (!home) mg_raise(mg_eArgumentError, "HOME/LOGDIR not set");
+        path = mg_str_new_cstr(home);
+    }
+    Value old = cwd_string();
+    if (chdir(mg_str_cstr(path)) < 0) mg_raise_syserr(errno, "dir_chdir", mg_str_cstr(path));
+    if (!mg_block_given(blk)) return MG_FIX(0);
+    Value a[2] = { path, blk };
+    return mg_ensure(dir_chdir_back, MG_FIX((int64_t)(uintptr_t)a), dir_chdir_restore, old);
+}
+
+static Value
+dir_s_exist_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return file_s_directory_p(self, argc, argv, blk);
+}
+
+static Value
+dir_s_mkdir(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = path_arg(argv[0]);
+    int perm = argc > 1 ? (int)mg_num2long(argv[1]) : 0777;
+    if (mkdir(mg_str_cstr(p), (mode_t)perm) < 0) mg_raise_syserr(errno, "dir_s_mkdir", mg_str_cstr(p));
+    return MG_FIX(0);
+}
+
+static Value
+dir_s_rmdir(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = path_arg(argv[0]);
+    if (rmdir(mg_str_cstr(p)) < 0) mg_raise_syserr(errno, "dir_s_rmdir", mg_str_cstr(p));
+    return MG_FIX(0);
+}
+
+static int
+cmp_values_str(const void *a, const void *b)
+{
+    Value x = *(const Value *)a, y = *(const Value *)b;
+    int64_t lx = mg_str_len(x), ly = mg_str_len(y);
+    int c = memcmp(mg_str_ptr(x), mg_str_ptr(y), (size_t)(lx < ly ? lx : ly));
+    if (c) return c;
+    return lx < ly ? -1 : lx > ly;
+}
+
+static Value
+sort_strings(Value ary)
+{
+    int64_t n = mg_ary_len(ary);
+    if (n > 1) qsort(mg_ary_ptr(ary), (size_t)n, sizeof(Value), cmp_values_str);
+    return ary;
+}
+
+static Value
+dir_list(Value path, bool dots)
+{
+    Value p = path_arg(path);
+    DIR *d = opendir(mg_str_cstr(p));
+    if (!d) mg_raise_syserr(errno, "dir_initialize", mg_str_cstr(p));
+    Value ary = mg_ary_new();
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!dots && (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))) continue;
+        mg_ary_push(ary, mg_str_new_cstr(e->d_name));
+    }
+    closedir(d);
+    return ary;
+}
+
+static Value
+dir_s_entries(Value self, int argc, const Value *argv, Value blk)
+{
+    return dir_list(argv[0], true);
+}
+
+static Value
+dir_s_children(Value self, int argc, const Value *argv, Value blk)
+{
+    return dir_list(argv[0], false);
+}
+
+static Value
+dir_s_each_child(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "each_child", argc, argv, blk);
+    Value a = dir_list(argv[0], false);
+    for (int64_t i = 0; i < mg_ary_len(a); i++) mg_yield1(blk, mg_ary_entry(a, i));
+    return MG_NIL;
+}
+
+static Value
+dir_s_empty_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    if (!stat_path(argv[0], &st) || !S_ISDIR(st.st_mode)) return MG_FALSE;
+    return MG_BOOL(mg_ary_len(dir_list(argv[0], false)) == 0);
+}
+
+static Value
+dir_s_home(Value self, int argc, const Value *argv, Value blk)
+{
+    const char *home = getenv("HOME");
+    return home ? mg_str_new_cstr(home) : MG_NIL;
+}
+
+/* Glob: brace expansion first, then segment by segment with fnmatch; "**" matches
+ * any number of directories. Hidden files match only patterns starting with '.'. */
+static void
+glob_expand_braces(const char *pat, Value out)
+{
+    const char *open = NULL;
+    int depth = 0;
+    for (const char *p = pat; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            p++;
+            continue;
+        }
+        if (*p == '{') {
+            if (depth++ == 0) open = p;
+        } else if (*p == '}' && depth > 0) {
+            if (--depth == 0) {
+                const char *close = p;
+                const char *s = open + 1;
+                int d = 0;
+                for (const char *q = open + 1; q <= close; q++) {
+                    if (*q == '{') d++;
+                    else if (*q == '}' && d > 0) d--;
+                    else if ((*q == ',' && d == 0) || q == close) {
+                        Value alt = mg_str_new(pat, (size_t)(open - pat));
+                        mg_str_cat(alt, s, (size_t)(q - s));
+                        mg_str_cat_cstr(alt, close + 1);
+                        glob_expand_braces(mg_str_cstr(alt), out);
+                        s = q + 1;
+                    }
+                }
+                return;
+            }
+        }
+    }
+    mg_ary_push(out, mg_str_new_cstr(pat));
+}
+
+static bool
+has_magic(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '*' || s[i] == '?' || s[i] == '[' || s[i] == '\\') return true;
+    return false;
+}
+
+static void glob_rec(Value base, const char *rest, Value out, bool dotmatch);
+
+typedef struct { Value path; const char *key; size_t klen; int64_t order; } GlobItem;
+
+static int
+glob_item_cmp(const void *a, const void *b)
+{
+    const GlobItem *x = a, *y = b;
+    size_t n = x->klen < y->klen ? x->klen : y->klen;
+    int c = memcmp(x->key, y->key, n);
+    if (c == 0 && x->klen != y->klen) c = x->klen < y->klen ? -1 : 1;
+    if (c == 0) c = x->order < y->order ? -1 : x->order > y->order;
+    return c;
+}
+
+/* Orders out[start..] by the first path component after the base (stable, zero-directory
+ * matches first), as CRuby's sorted directory walk yields them. */
+static void
+glob_merge(Value out, int64_t start, int64_t zero_end, int64_t blen)
+{
+    int64_t n = mg_ary_len(out) - start;
+    if (n < 2 || zero_end == mg_ary_len(out)) return;
+    GlobItem *items = mg_malloc((size_t)n * sizeof *items);
+    for (int64_t i = 0; i < n; i++) {
+        Value pth = mg_ary_entry(out, start + i);
+        const char *ps = mg_str_ptr(pth);
+        int64_t plen = mg_str_len(pth);
+        int64_t off = blen;
+        if (off > 0 && off < plen && ps[off] == '/') off++;
+        if (off > plen) off = plen;
+        const char *k = ps + off;
+        const char *slash = memchr(k, '/', (size_t)(plen - off));
+        items[i].path = pth;
+        items[i].key = k;
+        items[i].klen = slash ? (size_t)(slash - k) : (size_t)(plen - off);
+        items[i].order = i;
+    }
+    qsort(items, (size_t)n, sizeof *items, glob_item_cmp);
+    for (int64_t i = 0; i < n; i++) mg_ary_store(out, start + i, items[i].path);
+    mg_free(items, (size_t)n * sizeof *items);
+}
+
+static void
+glob_path_join(Value buf, Value base, const char *name, size_t n)
+{
+    mg_str_append(buf, base);
+    int64_t bl = mg_str_len(base);
+    if (bl > 0 && mg_str_ptr(base)[bl - 1] != '/') mg_str_cat(buf, "/", 1);
+    mg_str_cat(buf, name, n);
+}
+
+static void
+glob_rec(Value base, const char *rest, Value out, bool dotmatch)
+{
+    while (*rest == '/') rest++;
+    const char *slash = strchr(rest, '/');
+    size_t seglen = slash ? (size_t)(slash - rest) : strlen(rest);
+    const char *next = slash ? slash + 1 : NULL;
+    const char *dir = mg_str_len(base) ? mg_str_cstr(base) : ".";
+    if (seglen == 0) {
+        if (mg_str_len(base)) mg_ary_push(out, mg_str_cat(mg_str_dup(base), "/", 1));
+        return;
+    }
+    if (seglen == 2 && rest[0] == '*' && rest[1] == '*' && next) {
+        /* zero directories, then each subdirectory; merged below by the entry they start with */
+        int64_t start = mg_ary_len(out);
+        glob_rec(base, next, out, dotmatch);
+        int64_t zero_end = mg_ary_len(out);
+        DIR *d = opendir(dir);
+        if (!d) return;
+        Value names = mg_ary_new();
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (e->d_name[0] == '.' && (!dotmatch || !strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))) continue;
+            mg_ary_push(names, mg_str_new_cstr(e->d_name));
+        }
+        closedir(d);
+        sort_strings(names);
+        for (int64_t i = 0; i < mg_ary_len(names); i++) {
+            Value nm = mg_ary_entry(names, i);
+            Value sub = mg_str_new("", 0);
+            glob_path_join(sub, base, mg_str_ptr(nm), (size_t)mg_str_len(nm));
+            struct stat st;
+            if (lstat(mg_str_cstr(sub), &st) == 0 && S_ISDIR(st.st_mode)) glob_rec(sub, rest, out, dotmatch);
+        }
+        glob_merge(out, start, zero_end, mg_str_len(base));
+        return;
+    }
+    char seg[NAME_MAX + 1];
+    if (seglen > NAME_MAX) return;
+    memcpy(seg, rest, seglen);
+    seg[seglen] = '\0';
+    if (!has_magic(seg, seglen)) {
+        Value sub = mg_str_new("", 0);
+        glob_path_join(sub, base, seg, seglen);
+        struct stat st;
+        if (lstat(mg_str_cstr(sub), &st) != 0) return;
+        if (!next) mg_ary_push(out, sub);
+        else if (S_ISDIR(st.st_mode)) glob_rec(sub, next, out, dotmatch);
+        return;
+    }
+    DIR *d = opendir(dir);
+    if (!d) return;
+    Value names = mg_ary_new();
+    struct dirent *e;
+    int flags = dotmatch ? 0 : FNM_PERIOD;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (fnmatch(seg, e->d_name, flags) == 0) mg_ary_push(names, mg_str_new_cstr(e->d_name));
+    }
+    closedir(d);
+    sort_strings(names);
+    for (int64_t i = 0; i < mg_ary_len(names); i++) {
+        Value nm = mg_ary_entry(names, i);
+        Value sub = mg_str_new("", 0);
+        glob_path_join(sub, base, mg_str_ptr(nm), (size_t)mg_str_len(nm));
+        if (!next) {
+            mg_ary_push(out, sub);
+        } else {
+            struct stat st;
+            if (stat(mg_str_cstr(sub), &st) == 0 && S_ISDIR(st.st_mode)) glob_rec(sub, next, out, dotmatch);
+        }
+    }
+}
+
+static void
+glob_one(Value pattern, Value base, Value out, bool dotmatch)
+{
+    Value pats = mg_ary_new();
+    glob_expand_braces(mg_str_cstr(mg_to_str(pattern)), pats);
+    for (int64_t i = 0; i < mg_ary_len(pats); i++) {
+        const char *p = mg_str_cstr(mg_ary_entry(pats, i));
+        if (p[0] == '/') {
+            glob_rec(mg_str_new("/", 1), p + 1, out, dotmatch);
+        } else if (base != MG_NIL) {
+            Value found = mg_ary_new();
+            glob_rec(base, p, found, dotmatch);
+            int64_t bl = mg_str_len(base);
+            bool sep = bl > 0 && mg_str_ptr(base)[bl - 1] != '/';
+            for (int64_t j = 0; j < mg_ary_len(found); j++) {
+                Value f = mg_ary_entry(found, j);
+                int64_t skip = bl + (sep ? 1 : 0);
+                mg_ary_push(out, mg_str_new(mg_str_ptr(f) + skip, (size_t)(mg_str_len(f) - skip)));
+            }
+        } else {
+            glob_rec(mg_str_new("", 0), p, out, dotmatch);
+        }
+    }
+}
+
+#define GLOB_DOTMATCH 4
+
+/* Dir.glob(pattern_or_array, flags = 0, base: nil) */
+static Value
+dir_s_glob(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
+    static const char *const names[] = { "base", "sort", "flags" };
+    Value opt[3];
+    mg_kwargs_get(kw, names, 3, opt);
+    int64_t flags = argc > 1 ? mg_num2long(argv[1]) : 0;
+    if (opt[2] != MG_UNDEF) flags = mg_num2long(opt[2]);
+    Value base = opt[0] == MG_UNDEF ? MG_NIL : opt[0];
+    if (base != MG_NIL) base = path_arg(base);
+    Value out = mg_ary_new();
+    Value pat = argv[0];
+    if (MG_IS_ARRAY(pat)) {
+        for (int64_t i = 0; i < mg_ary_len(pat); i++) glob_one(mg_ary_entry(pat, i), base, out, flags & GLOB_DOTMATCH);
+    } else {
+        glob_one(pat, base, out, flags & GLOB_DOTMATCH);
+    }
+    if (mg_block_given(blk)) {
+        for (int64_t i = 0; i < mg_ary_len(out); i++) mg_yield1(blk, mg_ary_entry(out, i));
+        return MG_NIL;
+    }
+    return out;
+}
+
+static Value
+dir_s_aref(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    Value out = mg_ary_new();
+    Value base = MG_NIL;
+    if (kw != MG_NIL) {
+        static const char *const names[] = { "base", "sort" };
+        Value opt[2];
+        mg_kwargs_get(kw, names, 2, opt);
+        if (opt[0] != MG_UNDEF && opt[0] != MG_NIL) base = path_arg(opt[0]);
+    }
+    for (int i = 0; i < argc; i++) glob_one(argv[i], base, out, false);
+    return out;
+}
+
+/* ---- $stdout and friends ---- */
+
+static Value
+gv_stdout_get(ID id)
+{
+    return cur_stdout;
+}
+
+static void
+check_writer(ID id, Value v)
+{
+    if (!mg_respond_to(v, mg_id_write, true))
+        mg_raise(mg_eTypeError, "%s must have write method, %s given", mg_id_name(id, NULL),
+                 mg_class_cname(mg_obj_class(v)));
+}
+
+static void
+gv_stdout_set(ID id, Value v)
+{
+    check_writer(id, v);
+    cur_stdout = v;
+}
+
+static Value
+gv_stderr_get(ID id)
+{
+    return cur_stderr;
+}
+
+static void
+gv_stderr_set(ID id, Value v)
+{
+    check_writer(id, v);
+    cur_stderr = v;
+}
+
+static Value
+gv_stdin_get(ID id)
+{
+    return cur_stdin;
+}
+
+static void
+gv_stdin_set(ID id, Value v)
+{
+    cur_stdin = v;
+}
+
+static Value
+gv_status_get(ID id)
+{
+    return last_status;
+}
+
+/* Kernel#gets(sep = $/, limit = nil, chomp: false): reads $stdin */
+static Value
+kernel_gets(Value self, int argc, const Value *argv, Value blk)
+{
+    if (get_io(cur_stdin)) return io_gets(cur_stdin, argc, argv, blk);
+    Value line = mg_funcall(cur_stdin, mg_intern_cstr("gets"), argc, argv);
+    mg_gvar_set(mg_intern_cstr("$_"), line);
+    return line;
+}
+
+static Value
+kernel_readline(Value self, int argc, const Value *argv, Value blk)
+{
+    Value line = kernel_gets(self, argc, argv, blk);
+    if (line == MG_NIL) mg_raise(mg_eEOFError, "end of file reached");
+    return line;
+}
+
+static Value
+kernel_readlines(Value self, int argc, const Value *argv, Value blk)
+{
+    if (get_io(cur_stdin)) return io_readlines(cur_stdin, argc, argv, blk);
+    return mg_funcall(cur_stdin, mg_intern_cstr("readlines"), argc, argv);
+}
+
+/* ---- processes: system, `, Process::Status ---- */
+
+typedef struct { pid_t pid; int status; } StatusData;
+static const DataType status_type = { "Process::Status", NULL, NULL, NULL };
+
+static Value
+status_new(pid_t pid, int status)
+{
+    StatusData *sd;
+    Value v = mg_data_new_inline(cProcessStatus, &status_type, sizeof *sd, (void **)&sd);
+    sd->pid = pid;
+    sd->status = status;
+    return v;
+}
+
+static StatusData *
+get_status(Value v)
+{
+    return mg_data_check(v, &status_type);
+}
+
+static Value
+status_exitstatus(Value self, int argc, const Value *argv, Value blk)
+{
+    StatusData *s = get_status(self);
+    return WIFEXITED(s->status) ? MG_FIX(WEXITSTATUS(s->status)) : MG_NIL;
+}
+
+static Value
+status_success_p(Value self, int argc, const Value *argv, Value blk)
+{
+    StatusData *s = get_status(self);
+    if (!WIFEXITED(s->status)) return MG_NIL;
+    return MG_BOOL(WEXITSTATUS(s->status) == 0);
+}
+
+static Value
+status_exited_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(WIFEXITED(get_status(self)->status));
+}
+
+static Value
+status_signaled_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(WIFSIGNALED(get_status(self)->status));
+}
+
+static Value
+status_termsig(Value self, int argc, const Value *argv, Value blk)
+{
+    StatusData *s = get_status(self);
+    return WIFSIGNALED(s->status) ? MG_FIX(WTERMSIG(s->status)) : MG_NIL;
+}
+
+static Value
+status_pid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(get_status(self)->pid);
+}
+
+static Value
+status_to_i(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(get_status(self)->status);
+}
+
+static Value
+status_to_s(Value self, int argc, const Value *argv, Value blk)
+{
+    StatusData *s = get_status(self);
+    if (WIFEXITED(s->status)) return mg_sprintf("pid %d exit %d", (int)s->pid, WEXITSTATUS(s->status));
+    if (WIFSIGNALED(s->status)) {
+        const char *n = NULL;
+        int sig = WTERMSIG(s->status);
+        static const struct { int s; const char *n; } sigs[] = {
+            {1, "HUP"}, {2, "INT"}, {3, "QUIT"}, {6, "ABRT"}, {9, "KILL"}, {11, "SEGV"}, {13, "PIPE"}, {15, "TERM"},
+        };
+        for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
+            if (sigs[i].s == sig) n = sigs[i].n;
+        if (n) return mg_sprintf("pid %d SIG%s (signal %d)", (int)s->pid, n, sig);
+        return mg_sprintf("pid %d signal %d", (int)s->pid, sig);
+    }
+    return mg_sprintf("pid %d status %d", (int)s->pid, s->status);
+}
+
+static Value
+status_inspect(Value self, int argc, const Value *argv, Value blk)
+{
+    Value s = mg_str_new_cstr("#<Process::Status: ");
+    mg_str_append(s, status_to_s(self, 0, NULL, MG_NIL));
+    mg_str_cat(s, ">", 1);
+    return s;
+}
+
+static Value
+status_eq(Value self, int argc, const Value *argv, Value blk)
+{
+    if (MG_IS_INTEGER(argv[0])) return MG_BOOL(mg_equal(MG_FIX(get_status(self)->status), argv[0]));
+    return MG_BOOL(self == argv[0]);
+}
+
+/* Shell syntax, or a first word that only the shell knows (reserved words, special builtins) */
+static bool
+needs_shell(const char *cmd)
+{
+    if (strpbrk(cmd, "*?{}[]<>()~&|\\$;'`\"\n#=%") != NULL) return true;
+    static const char *const words[] = {
+        "!", ".", ":", "break", "case", "continue", "do", "done", "elif", "else", "esac", "eval", "exec",
+        "exit", "export", "fi", "for", "if", "in", "readonly", "return", "set", "shift", "then", "times",
+        "trap", "unset", "until", "while",
+    };
+    while (*cmd == ' ' || *cmd == '\t') cmd++;
+    size_t n = strcspn(cmd, " \t");
+    for (size_t i = 0; i < ARRAY_LEN(words); i++)
+        if (strlen(words[i]) == n && strncmp(cmd, words[i], n) == 0) return true;
+    return false;
+}
+
+/* Builds argv for exec: via /bin/sh -c for a single string with shell syntax,
+ * split on spaces otherwise; several arguments are passed as they are. */
+static char **
+build_argv(int argc, const Value *argv, size_t *count)
+{
+    char **av;
+    if (argc == 1) {
+        const char *cmd = mg_str_cstr(mg_to_str(argv[0]));
+        if (needs_shell(cmd)) {
+            av = mg_malloc(4 * sizeof(char *));
+            av[0] = strdup("/bin/sh");
+            av[1] = strdup("-c");
+            av[2] = strdup(cmd);
+            av[3] = NULL;
+            *count = 4;
+            return av;
+        }
+        size_t n = 0, cap = 8;
+        av = mg_malloc(cap * sizeof(char *));
+        const char *p = cmd;
+        while (*p) {
+            while (*p == ' ' || *p == '\t') p++;
+            if (!*p) break;
+            const char *s = p;
+            while (*p && *p != ' ' && *p != '\t') p++;
+            if (n + 2 > cap) {
+                av = mg_realloc(av, cap * sizeof(char *), cap * 2 * sizeof(char *));
+                cap *= 2;
+            }
+            av[n++] = strndup(s, (size_t)(p - s));
+        }
+        av[n] = NULL;
+        *count = cap;
+        return av;
+    }
+    av = mg_malloc(((size_t)argc + 1) * sizeof(char *));
+    for (int i = 0; i < argc; i++) av[i] = strdup(mg_str_cstr(mg_to_str(argv[i])));
+    av[argc] = NULL;
+    *count = (size_t)argc + 1;
+    return av;
+}
+
+static void
+free_argv(char **av, size_t count)
+{
+    for (size_t i = 0; av[i]; i++) free(av[i]);
+    mg_free(av, count * sizeof(char *));
+}
+
+/* Runs argv; the child's stdout goes to out_fd when >= 0. Returns the pid, or -1
+ * with *exec_errno set when the program could not be started. */
+static pid_t
+spawn_cmd(char **av, Value env, int out_fd, int *exec_errno)
+{
+    int errpipe[2];
+    if (pipe2(errpipe, O_CLOEXEC) < 0) mg_raise_syserr(errno, NULL, NULL);
+    /* environment strings prepared before fork: the child must not allocate through the GC */
+    size_t nenv = env != MG_NIL ? (size_t)mg_hash_size(env) : 0;
+    char **envs = nenv ? calloc(nenv, sizeof(char *)) : NULL;
+    char **unsets = nenv ? calloc(nenv, sizeof(char *)) : NULL;
+    size_t ne = 0, nu = 0;
+    if (nenv) {
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(env, &it, &k, &v);) {
+            const char *ks = mg_str_cstr(mg_to_str(k));
+            if (v == MG_NIL) {
+                unsets[nu++] = strdup(ks);
+            } else {
+                const char *vs = mg_str_cstr(mg_to_str(v));
+                size_t l = strlen(ks) + strlen(vs) + 2;
+                char *e = malloc(l);
+                snprintf(e, l, "%s=%s", ks, vs);
+                envs[ne++] = e;
+            }
+        }
+    }
+    mg_io_flush_all();
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        close(errpipe[0]);
+        close(errpipe[1]);
+        mg_raise_syserr(e, "fork", NULL);
+    }
+    if (pid == 0) {
+        close(errpipe[0]);
+        if (out_fd >= 0) {
+            dup2(out_fd, 1);
+            close(out_fd);
+        }
+        for (size_t i = 0; i < nu; i++) unsetenv(unsets[i]);
+        for (size_t i = 0; i < ne; i++) putenv(envs[i]);
+        execvp(av[0], av);
+        int e = errno;
+        ssize_t w = write(errpipe[1], &e, sizeof e);
+        UNUSED(w);
+        _exit(127);
+    }
+    for (size_t i = 0; i < ne; i++) free(envs[i]);
+    for (size_t i = 0; i < nu; i++) free(unsets[i]);
+    free(envs);
+    free(unsets);
+    close(errpipe[1]);
+    int e = 0;
+    ssize_t r;
+    while ((r = read(errpipe[0], &e, sizeof e)) < 0 && errno == EINTR) {}
+    close(errpipe[0]);
+    if (r == (ssize_t)sizeof e) {
+        *exec_errno = e;
+        int st;
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+        last_status = status_new(pid, st);
+        return -1;
+    }
+    return pid;
+}
+
+static int
+wait_child(pid_t pid)
+{
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0) {
+        if (errno != EINTR) break;
+        mg_vm_checkpoint();
+    }
+    last_status = status_new(pid, st);
+    return st;
+}
+
+/* system([env,] cmd, *args, exception: false) */
+static Value
+kernel_system(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    static const char *const names[] = { "exception" };
+    Value exc;
+    mg_kwargs_get(kw, names, 1, &exc);
+    Value env = MG_NIL;
+    if (argc > 0 && MG_IS_HASH(argv[0])) {
+        env = argv[0];
+        argc--;
+        argv++;
+    }
+    if (argc < 1) mg_raise_argc(argc, 1, -1);
+    size_t count;
+    char **av = build_argv(argc, argv, &count);
+    if (!av[0]) {
+        free_argv(av, count);
+        mg_raise_syserr(ENOENT, NULL, mg_str_cstr(mg_to_str(argv[0])));
+    }
+    int ee = 0;
+    pid_t pid = spawn_cmd(av, env, -1, &ee);
+    free_argv(av, count);
+    if (pid < 0) {
+        if (exc != MG_UNDEF && MG_TEST(exc)) mg_raise_syserr(ee, NULL, mg_str_cstr(mg_to_str(argv[0])));
+        return MG_NIL;
+    }
+    int st = wait_child(pid);
+    bool ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    if (!ok && exc != MG_UNDEF && MG_TEST(exc))
+        mg_raise(mg_eRuntimeError, "Command failed with exit %d: %s", WIFEXITED(st) ? WEXITSTATUS(st) : -1,
+                 mg_str_cstr(mg_to_str(argv[0])));
+    return MG_BOOL(ok);
+}
+
+/* `cmd`: the command's standard output as a String */
+static Value
+kernel_backtick(Value self, int argc, const Value *argv, Value blk)
+{
+    Value cmd = mg_to_str(argv[0]);
+    size_t count;
+    char **av = build_argv(1, &cmd, &count);
+    if (!av[0]) {
+        free_argv(av, count);
+        mg_raise_syserr(ENOENT, NULL, mg_str_cstr(cmd));
+    }
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0) {
+        free_argv(av, count);
+        mg_raise_syserr(errno, NULL, NULL);
+    }
+    int ee = 0;
+    pid_t pid = spawn_cmd(av, MG_NIL, fds[1], &ee);
+    free_argv(av, count);
+    close(fds[1]);
+    if (pid < 0) {
+        close(fds[0]);
+        mg_raise_syserr(ee, NULL, mg_str_cstr(cmd));
+    }
+    Value out = mg_str_new("", 0);
+    char buf[4096];
+    for (;;) {
+        ssize_t n = read(fds[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        mg_str_cat(out, buf, (size_t)n);
+    }
+    close(fds[0]);
+    wait_child(pid);
+    return out;
+}
+
+/* ---- ENV: the process environment ---- */
+
+extern char **environ;
+
+static Value
+env_str(const char *s)
+{
+    return mg_str_freeze(mg_str_new_cstr(s));
+}
+
+static const char *
+env_key(Value k)
+{
+    Value s = mg_to_str(k);
+    const char *p = mg_str_cstr(s);
+    if (strlen(p) != (size_t)mg_str_len(s)) mg_raise(mg_eArgumentError, "bad environment variable name: contains null byte");
+    return p;
+}
+
+static Value
+env_aref(Value self, int argc, const Value *argv, Value blk)
+{
+    const char *v = getenv(env_key(argv[0]));
+    return v ? env_str(v) : MG_NIL;
+}
+
+static Value
+env_aset(Value self, int argc, const Value *argv, Value blk)
+{
+    const char *k = env_key(argv[0]);
+    if (argv[1] == MG_NIL) {
+        unsetenv(k);
+        return MG_NIL;
+    }
+    Value v = mg_to_str(argv[1]);
+    if (*k == '\0' || strchr(k, '=')) mg_raise_syserr(EINVAL, "setenv", k);
+    if (setenv(k, mg_str_cstr(v), 1) < 0) mg_raise_syserr(errno, "setenv", k);
+    return argv[1];
+}
+
+static Value
+env_fetch(Value self, int argc, const Value *argv, Value blk)
+{
+    const char *v = getenv(env_key(argv[0]));
+    if (v) return env_str(v);
+    if (mg_block_given(blk)) return mg_yield1(blk, argv[0]);
+    if (argc > 1) return argv[1];
+    Value msg = mg_str_new_cstr("key not found: ");
+    mg_str_append(msg, mg_inspect(argv[0]));
+    mg_raise_exc(mg_key_error_new(msg, self, argv[0]));
+}
+
+static Value
+env_key_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(getenv(env_key(argv[0])) != NULL);
+}
+
+static Value
+env_delete(Value self, int argc, const Value *argv, Value blk)
+{
+    const char *k = env_key(argv[0]);
+    const char *v = getenv(k);
+    if (!v) return mg_block_given(blk) ? mg_yield1(blk, argv[0]) : MG_NIL;
+    Value old = env_str(v);
+    unsetenv(k);
+    return old;
+}
+
+/* [name, value] pairs of the environment, copied so that blocks may change ENV. */
+static Value
+env_pairs(void)
+{
+    Value a = mg_ary_new();
+    for (char **e = environ; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        if (!eq) continue;
+        Value pair[2] = { mg_str_freeze(mg_str_new(*e, (size_t)(eq - *e))), env_str(eq + 1) };
+        mg_ary_push(a, mg_ary_new_from(2, pair));
+    }
+    return a;
+}
+
+static Value
+env_to_h(Value self, int argc, const Value *argv, Value blk)
+{
+    Value pairs = env_pairs();
+    Value h = mg_hash_new();
+    for (int64_t i = 0; i < mg_ary_len(pairs); i++) {
+        Value pr = mg_ary_entry(pairs, i);
+        mg_hash_aset(h, mg_ary_entry(pr, 0), mg_ary_entry(pr, 1));
+    }
+    return h;
+}
+
+static Value
+env_keys(Value self, int argc, const Value *argv, Value blk)
+{
+    Value pairs = env_pairs();
+    Value a = mg_ary_new();
+    for (int64_t i = 0; i < mg_ary_len(pairs); i++) mg_ary_push(a, mg_ary_entry(mg_ary_entry(pairs, i), 0));
+    return a;
+}
+
+static Value
+env_values(Value self, int argc, const Value *argv, Value blk)
+{
+    Value pairs = env_pairs();
+    Value a = mg_ary_new();
+    for (int64_t i = 0; i < mg_ary_len(pairs); i++) mg_ary_push(a, mg_ary_entry(mg_ary_entry(pairs, i), 1));
+    return a;
+}
+
+static Value
+env_each(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "each", 0, NULL, blk);
+    Value pairs = env_pairs();
+    for (int64_t i = 0; i < mg_ary_len(pairs); i++) {
+        Value pr = mg_ary_entry(pairs, i);
+        mg_yield_values(blk, 2, mg_ary_ptr(pr));
+    }
+    return self;
+}
+
+static Value
+env_size(Value self, int argc, const Value *argv, Value blk)
+{
+    int64_t n = 0;
+    for (char **e = environ; e && *e; e++) n++;
+    return MG_FIX(n);
+}
+
+static Value
+env_empty_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(!environ || !environ[0]);
+}
+
+static Value
+env_to_s(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_str_new("ENV", 3);
+}
+
+static Value
+env_inspect(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_inspect(env_to_h(self, 0, NULL, MG_NIL));
+}
+
+static const MgMethodDef env_methods[] = {
+    {"[]", env_aref, 1, 1},
+    {"[]=", env_aset, 2, 2},
+    {"store", env_aset, 2, 2},
+    {"fetch", env_fetch, 1, 2},
+    {"key?", env_key_p, 1, 1},
+    {"has_key?", env_key_p, 1, 1},
+    {"include?", env_key_p, 1, 1},
+    {"member?", env_key_p, 1, 1},
+    {"delete", env_delete, 1, 1},
+    {"to_h", env_to_h, 0, 0},
+    {"to_hash", env_to_h, 0, 0},
+    {"keys", env_keys, 0, 0},
+    {"values", env_values, 0, 0},
+    {"each", env_each, 0, 0},
+    {"each_pair", env_each, 0, 0},
+    {"size", env_size, 0, 0},
+    {"length", env_size, 0, 0},
+    {"empty?", env_empty_p, 0, 0},
+    {"to_s", env_to_s, 0, 0},
+    {"inspect", env_inspect, 0, 0},
+    {NULL, NULL, 0, 0}
+};
+
+/* ---- method tables ---- */
+
+static const MgMethodDef kernel_io_functions[] = {
+    {"puts", kernel_puts, 0, -1},
+    {"print", kernel_print, 0, -1},
+    {"p", kernel_p, 0, -1},
+    {"pp", kernel_p, 0, -1},
+    {"printf", kernel_printf, 0, -1},
+    {"putc", kernel_putc, 1, 1},
+    {"gets", kernel_gets, 0, 3},
+    {"readline", kernel_readline, 0, 3},
+    {"readlines", kernel_readlines, 0, 3},
+    {"warn", kernel_warn, 0, -1},
+    {"system", kernel_system, 1, -1},
+    {"`", kernel_backtick, 1, 1},
+    {NULL, NULL, 0, 0}
+};
+
+static const MgMethodDef io_methods[] = {
+    {"initialize", io_initialize, 1, 3},
+    {"write", io_write_m, 0, -1},
+    {"syswrite", io_syswrite, 1, 1},
+    {"print", io_print, 0, -1},
+    {"puts", io_puts, 0, -1},
+    {"p", io_p, 0, -1},
+    {"printf", io_printf, 0, -1},
+    {"putc", io_putc, 1, 1},
+    {"<<", io_lshift, 1, 1},
+    {"flush", io_flush_m, 0, 0},
+    {"fsync", io_flush_m, 0, 0},
+    {"sync", io_sync, 0, 0},
+    {"sync=", io_set_sync, 1, 1},
+    {"fileno", io_fileno, 0, 0},
+    {"to_i", io_fileno, 0, 0},
+    {"tty?", io_tty_p, 0, 0},
+    {"isatty", io_tty_p, 0, 0},
+    {"read", io_read, 0, 2},
+    {"gets", io_gets, 0, 3},
+    {"readline", io_readline, 0, 3},
+    {"each_line", io_each_line, 0, 3},
+    {"each", io_each_line, 0, 3},
+    {"readlines", io_readlines, 0, 3},
+    {"getc", io_getc, 0, 0},
+    {"readchar", io_readchar, 0, 0},
+    {"getbyte", io_getbyte, 0, 0},
+    {"each_char", io_each_char, 0, 0},
+    {"each_byte", io_each_byte, 0, 0},
+    {"eof?", io_eof_p, 0, 0},
+    {"eof", io_eof_p, 0, 0},
+    {"close", io_close, 0, 0},
+    {"closed?", io_closed_p, 0, 0},
+    {"lineno", io_lineno, 0, 0},
+    {"lineno=", io_set_lineno, 1, 1},
+    {"rewind", io_rewind, 0, 0},
+    {"seek", io_seek, 1, 2},
+    {"pos", io_pos, 0, 0},
+    {"tell", io_pos, 0, 0},
+    {"binmode", io_self, 0, 0},
+    {"set_encoding", io_self, 0, -1},
+    {"to_io", io_self, 0, 0},
+    {"inspect", io_inspect, 0, 0},
+    {NULL, NULL, 0, 0}
+};
+
+static const MgMethodDef file_methods[] = {
+    {"initialize", file_initialize, 0, -1},
+    {"path", file_path, 0, 0},
+    {"to_path", file_path, 0, 0},
+    {"size", file_size, 0, 0},
+    {NULL, NULL, 0, 0}
+};
+
+static const MgMethodDef file_singleton_methods[] = {
+    {"open", file_s_open, 0, -1},
+    {"read", file_s_read, 1, 4},
+    {"write", file_s_write, 2, 4},
+    {"readlines", file_s_readlines, 1, 4},
+    {"foreach", file_s_foreach, 1, 4},
+    {"exist?", file_s_exist_p, 1, 1},
+    {"file?", file_s_file_p, 1, 1},
+    {"directory?", file_s_directory_p, 1, 1},
+    {"symlink?", file_s_symlink_p, 1, 1},
+    {"readable?", file_s_readable_p, 1, 1},
+    {"writable?", file_s_writable_p, 1, 1},
+    {"executable?", file_s_executable_p, 1, 1},
+    {"size", file_s_size, 1, 1},
+    {"size?", file_s_size_p, 1, 1},
+    {"zero?", file_s_zero_p, 1, 1},
+    {"empty?", file_s_zero_p, 1, 1},
+    {"delete", file_s_delete, 0, -1},
+    {"unlink", file_s_delete, 0, -1},
+    {"rename", file_s_rename, 2, 2},
+    {"basename", file_s_basename, 1, 2},
+    {"dirname", file_s_dirname, 1, 1},
+    {"extname", file_s_extname, 1, 1},
+    {"join", file_s_join, 0, -1},
+    {"split", file_s_split, 1, 1},
+    {"expand_path", file_s_expand_path, 1, 2},
+    {"absolute_path", file_s_absolute_path, 1, 2},
+    {"absolute_path?", file_s_absolute_path_p, 1, 1},
+    {"realpath", file_s_realpath, 1, 2},
+    {NULL, NULL, 0, 0}
+};
+
+static const MgMethodDef dir_singleton_methods[] = {
+    {"pwd", dir_s_pwd, 0, 0},
+    {"getwd", dir_s_pwd, 0, 0},
+    {"chdir", dir_s_chdir, 0, 1},
+    {"exist?", dir_s_exist_p, 1, 1},
+    {"mkdir", dir_s_mkdir, 1, 2},
+    {"rmdir", dir_s_rmdir, 1, 1},
+    {"delete", dir_s_rmdir, 1, 1},
+    {"unlink", dir_s_rmdir, 1, 1},
+    {"entries", dir_s_entries, 1, 2},
+    {"children", dir_s_children, 1, 2},
+    {"each_child", dir_s_each_child, 1, 2},
+    {"empty?", dir_s_empty_p, 1, 1},
+    {"home", dir_s_home, 0, 1},
+    {"glob", dir_s_glob, 1, 3},
+    {"[]", dir_s_aref, 0, -1},
+    {NULL, NULL, 0, 0}
+};
+
+static const MgMethodDef status_methods[] = {
+    {"exitstatus", status_exitstatus, 0, 0},
+    {"success?", status_success_p, 0, 0},
+    {"exited?", status_exited_p, 0, 0},
+    {"signaled?", status_signaled_p, 0, 0},
+    {"termsig", status_termsig, 0, 0},
+    {"pid", status_pid, 0, 0},
+    {"to_i", status_to_i, 0, 0},
+    {"to_s", status_to_s, 0, 0},
+    {"inspect", status_inspect, 0, 0},
+    {"==", status_eq, 1, 1},
+    {NULL, NULL, 0, 0}
+};
+
+static Value
+std_stream(int fd, int mode, IoData **out)
+{
+    Value v = io_alloc(mg_cIO);
+    IoData *io = get_io(v);
+    io_setup(io, fd, mode, MG_NIL);
+    io->autoclose = false;
+    *out = io;
+    return v;
+}
+
+void
+mg_init_io(void)
+{
+    mg_define_alloc_func(mg_cIO, io_alloc);
+    mg_define_methods(mg_cIO, io_methods);
+    mg_define_methods(mg_cFile, file_methods);
+    mg_define_singleton_methods(MG_VAL(mg_cFile), file_singleton_methods);
+    /* IO.read etc. behave as File's for paths */
+    mg_define_singleton_method(MG_VAL(mg_cIO), "read", file_s_read, 1, 4);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "write", file_s_write, 2, 4);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "readlines", file_s_readlines, 1, 4);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "foreach", file_s_foreach, 1, 4);
+    mg_define_singleton_methods(MG_VAL(mg_cDir), dir_singleton_methods);
+
+    mg_define_const(mg_cIO, "SEEK_SET", MG_FIX(SEEK_SET));
+    mg_define_const(mg_cIO, "SEEK_CUR", MG_FIX(SEEK_CUR));
+    mg_define_const(mg_cIO, "SEEK_END", MG_FIX(SEEK_END));
+    mg_define_const(mg_cFile, "SEPARATOR", mg_str_freeze(mg_str_new("/", 1)));
+    mg_define_const(mg_cFile, "Separator", mg_const_get_at(mg_cFile, mg_intern_cstr("SEPARATOR")));
+    mg_define_const(mg_cFile, "ALT_SEPARATOR", MG_NIL);
+    mg_define_const(mg_cFile, "PATH_SEPARATOR", mg_str_freeze(mg_str_new(":", 1)));
+    static const struct { const char *n; int v; } fconsts[] = {
+        {"RDONLY", O_RDONLY}, {"WRONLY", O_WRONLY}, {"RDWR", O_RDWR}, {"APPEND", O_APPEND},
+        {"CREAT", O_CREAT}, {"EXCL", O_EXCL}, {"TRUNC", O_TRUNC}, {"NONBLOCK", O_NONBLOCK},
+        {"BINARY", 0}, {"FNM_PATHNAME", FNM_PATHNAME}, {"FNM_DOTMATCH", GLOB_DOTMATCH},
+        {"FNM_NOESCAPE", FNM_NOESCAPE}, {"FNM_CASEFOLD", 8}, {"FNM_EXTGLOB", 16},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(fconsts); i++) mg_define_const(mg_cFile, fconsts[i].n, MG_FIX(fconsts[i].v));
+
+    for (const MgMethodDef *d = kernel_io_functions; d->name; d++)
+        mg_define_module_function(mg_mKernel, d->name, d->fn, d->min_args, d->max_args);
+    mg_define_method(mg_mKernel, "display", kernel_display, 0, 1);
+
+    stdin_obj = std_stream(0, FM_READ, &stdin_io);
+    stdout_obj = std_stream(1, FM_WRITE, &stdout_io);
+    stderr_obj = std_stream(2, FM_WRITE, &stderr_io);
+    stderr_io->sync = true;
+    cur_stdin = stdin_obj;
+    cur_stdout = stdout_obj;
+    cur_stderr = stderr_obj;
+    mg_gc_register(&stdin_obj);
+    mg_gc_register(&stdout_obj);
+    mg_gc_register(&stderr_obj);
+    mg_gc_register(&cur_stdin);
+    mg_gc_register(&cur_stdout);
+    mg_gc_register(&cur_stderr);
+    mg_gc_register(&last_status);
+    mg_define_global_const("STDIN", stdin_obj);
+    mg_define_global_const("STDOUT", stdout_obj);
+    mg_define_global_const("STDERR", stderr_obj);
+    mg_define_virtual_gvar("$stdout", gv_stdout_get, gv_stdout_set);
+    mg_define_virtual_gvar("$>", gv_stdout_get, gv_stdout_set);
+    mg_define_virtual_gvar("$stderr", gv_stderr_get, gv_stderr_set);
+    mg_define_virtual_gvar("$stdin", gv_stdin_get, gv_stdin_set);
+    mg_define_virtual_gvar("$?", gv_status_get, NULL);
+
+    cProcessStatus = mg_define_class_under(mg_mProcess, "Status", mg_cObject);
+    mg_define_methods(cProcessStatus, status_methods);
+    RClass *meta = mg_singleton_class(MG_VAL(cProcessStatus));
+    mg_method_undef(meta, mg_id_new);
+    mg_method_undef(meta, mg_id_allocate);
+
+    Value env = mg_obj_alloc(mg_cObject);
+    mg_extend_object(env, mg_mEnumerable);
+    mg_define_singleton_methods(env, env_methods);
+    mg_define_global_const("ENV", env);
+
+    atexit(flush_all_atexit);
+}

@@ -1,0 +1,918 @@
+/* time.c -- Time: seconds + nanoseconds since the epoch and a zone mode (UTC,
+ * local, or a fixed offset). Broken-down fields come from our own civil-date
+ * arithmetic for UTC and fixed offsets, and from localtime_r for local time.
+ * strftime is our own formatter (CRuby's directives, flags and widths). */
+#include "core.h"
+#include <time.h>
+#include <errno.h>
+#include <math.h>
+#include <strings.h>
+
+typedef enum { TM_UTC, TM_LOCAL, TM_FIXED } TimeMode;
+
+typedef struct {
+    int64_t sec;        /* since the epoch */
+    int32_t nsec;       /* 0..999999999 */
+    int32_t off;        /* UTC offset in seconds (local: at this instant) */
+    uint8_t mode;       /* TimeMode */
+    char zone[8];       /* local zone abbreviation */
+} TimeData;
+
+typedef struct {
+    int64_t year;
+    int mon, mday, hour, min, sec, wday, yday;   /* mon 1..12, yday 1..366, wday 0 = Sunday */
+} Civil;
+
+static const DataType time_type = { "Time", NULL, NULL, NULL };
+
+static const char *const day_names[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
+static const char *const month_names[] = { "January", "February", "March", "April", "May", "June", "July",
+                                           "August", "September", "October", "November", "December" };
+
+/* ---- civil date arithmetic (proleptic Gregorian) ---- */
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+    return q;
+}
+
+/* days since 1970-01-01 of y-m-d */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = floor_div(y, 400);
+    int64_t yoe = y - era * 400;                                   /* 0..399 */
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;   /* 0..365 */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* 0..146096 */
+    return era * 146097 + doe - 719468;
+}
+
+static bool
+leap_year(int64_t y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static void
+civil_from_secs(int64_t t, Civil *c)
+{
+    int64_t days = floor_div(t, 86400);
+    int64_t rem = t - days * 86400;
+    c->hour = (int)(rem / 3600);
+    c->min = (int)(rem % 3600 / 60);
+    c->sec = (int)(rem % 60);
+    c->wday = (int)((days % 7 + 11) % 7);   /* 1970-01-01 was a Thursday */
+    int64_t z = days + 719468;
+    int64_t era = floor_div(z, 146097);
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    c->mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+    c->mon = (int)(mp < 10 ? mp + 3 : mp - 9);
+    c->year = y + (c->mon <= 2);
+    c->yday = (int)(days - days_from_civil(c->year, 1, 1) + 1);
+}
+
+/* ---- objects ---- */
+
+static RClass *
+time_class(void)
+{
+    return mg_cTime;
+}
+
+static Value
+time_alloc(RClass *klass)
+{
+    TimeData *td;
+    Value v = mg_data_new_inline(klass, &time_type, sizeof *td, (void **)&td);
+    td->mode = TM_LOCAL;
+    return v;
+}
+
+static TimeData *
+get_time(Value v)
+{
+    return mg_data_check(v, &time_type);
+}
+
+/* Fills the offset and zone of a local-mode time from the C library. */
+static void
+set_local(TimeData *t)
+{
+    time_t tt = (time_t)t->sec;
+    struct tm tm;
+    if (localtime_r(&tt, &tm)) {
+        t->off = (int32_t)tm.tm_gmtoff;
+        snprintf(t->zone, sizeof t->zone, "%s", tm.tm_zone ? tm.tm_zone : "");
+    } else {
+        t->off = 0;
+        t->zone[0] = '\0';
+    }
+}
+
+static Value
+time_new(RClass *klass, int64_t sec, int64_t nsec, TimeMode mode, int32_t off)
+{
+    Value v = time_alloc(klass);
+    TimeData *t = get_time(v);
+    sec += floor_div(nsec, 1000000000);
+    nsec -= floor_div(nsec, 1000000000) * 1000000000;
+    t->sec = sec;
+    t->nsec = (int32_t)nsec;
+    t->mode = (uint8_t)mode;
+    t->off = mode == TM_UTC ? 0 : off;
+    if (mode == TM_LOCAL) set_local(t);
+    return v;
+}
+
+static void
+civil_of(const TimeData *t, Civil *c)
+{
+    civil_from_secs(t->sec + t->off, c);
+}
+
+/* An exact number of seconds: Integer or Float (Rationals via to_f). */
+static void
+num_to_secs(Value v, int64_t *sec, int64_t *nsec)
+{
+    if (MG_IS_FIXNUM(v)) {
+        *sec = MG_FIX2LONG(v);
+        *nsec = 0;
+        return;
+    }
+    if (MG_IS_INTEGER(v)) {
+        *sec = mg_num2long(v);
+        *nsec = 0;
+        return;
+    }
+    if (MG_IS_STRING(v) || v == MG_NIL || MG_IS_SYMBOL(v) || v == MG_TRUE || v == MG_FALSE)
+        mg_raise(mg_eTypeError, "can't convert %s into an exact number", mg_class_cname(mg_obj_class(v)));
+    double d = mg_num2dbl(v);
+    if (d != d || d > 9.2e18 || d < -9.2e18) mg_raise(mg_eFloatDomainError, "%g", d);
+    double fl = floor(d);
+    *sec = (int64_t)fl;
+    *nsec = (int64_t)((d - fl) * 1e9 + 0.5);
+    if (*nsec >= 1000000000) {
+        *sec += 1;
+        *nsec -= 1000000000;
+    }
+}
+
+/* "+09:00", "-0230", "Z", "UTC": the offset in seconds; false if not an offset. */
+static bool
+parse_offset(Value z, int32_t *off, bool *utc)
+{
+    *utc = false;
+    if (MG_IS_FIXNUM(z)) {
+        *off = (int32_t)MG_FIX2LONG(z);
+        if (*off <= -86400 || *off >= 86400) mg_raise(mg_eArgumentError, "utc_offset out of range");
+        return true;
+    }
+    Value s = mg_to_str(z);
+    const char *p = mg_str_cstr(s);
+    if (!strcmp(p, "Z") || !strcmp(p, "UTC")) {
+        *off = 0;
+        *utc = true;
+        return true;
+    }
+    if ((p[0] == '+' || p[0] == '-') && strlen(p) >= 3) {
+        int sign = p[0] == '-' ? -1 : 1;
+        int h = 0, m = 0, sec = 0;
+        const char *q = p + 1;
+        if (!(q[0] >= '0' && q[0] <= '9' && q[1] >= '0' && q[1] <= '9')) goto bad;
+        h = (q[0] - '0') * 10 + (q[1] - '0');
+        q += 2;
+        if (*q == ':') q++;
+        if (*q) {
+            if (!(q[0] >= '0' && q[0] <= '9' && q[1] >= '0' && q[1] <= '9')) goto bad;
+            m = (q[0] - '0') * 10 + (q[1] - '0');
+            q += 2;
+            if (*q == ':') q++;
+            if (*q) {
+                if (!(q[0] >= '0' && q[0] <= '9' && q[1] >= '0' && q[1] <= '9' && !q[2])) goto bad;
+                sec = (q[0] - '0') * 10 + (q[1] - '0');
+            }
+        }
+        if (h > 23 || m > 59 || sec > 59) mg_raise(mg_eArgumentError, "utc_offset out of range");
+        *off = sign * (h * 3600 + m * 60 + sec);
+        return true;
+    }
+bad:
+    mg_raise(mg_eArgumentError, "\"+HH:MM\", \"-HH:MM\", \"UTC\" or \"A\"..\"I\",\"K\"..\"Z\" expected for utc_offset: %s", p);
+}
+
+static int
+month_arg(Value v)
+{
+    if (MG_IS_STRING(v)) {
+        const char *s = mg_str_cstr(v);
+        for (int i = 0; i < 12; i++)
+            if (strncasecmp(s, month_names[i], 3) == 0 && strlen(s) == 3) return i + 1;
+        int n = atoi(s);
+        if (n >= 1 && n <= 12) return n;
+        mg_raise(mg_eArgumentError, "mon out of range");
+    }
+    int64_t n = mg_num2long(v);
+    if (n < 1 || n > 12) mg_raise(mg_eArgumentError, "mon out of range");
+    return (int)n;
+}
+
+static int64_t
+int_field(Value v, int64_t lo, int64_t hi, const char *what)
+{
+    int64_t n = MG_IS_STRING(v) ? atoll(mg_str_cstr(v)) : mg_num2long(v);
+    if (n < lo || n > hi) mg_raise(mg_eArgumentError, "%s out of range", what);
+    return n;
+}
+
+/* (year, mon, day, hour, min, sec) in the given frame -> seconds since the epoch of that wall time */
+static int64_t
+wall_secs(int argc, const Value *argv, int64_t *nsec)
+{
+    int64_t year = argc > 0 ? (MG_IS_STRING(argv[0]) ? atoll(mg_str_cstr(argv[0])) : mg_num2long(argv[0])) : 1970;
+    int mon = argc > 1 && argv[1] != MG_NIL ? month_arg(argv[1]) : 1;
+    int64_t day = argc > 2 && argv[2] != MG_NIL ? int_field(argv[2], 1, 31, "mday") : 1;
+    int64_t hour = argc > 3 && argv[3] != MG_NIL ? int_field(argv[3], 0, 24, "hour") : 0;
+    int64_t min = argc > 4 && argv[4] != MG_NIL ? int_field(argv[4], 0, 59, "min") : 0;
+    int64_t sec = 0;
+    *nsec = 0;
+    if (argc > 5 && argv[5] != MG_NIL) {
+        if (MG_IS_STRING(argv[5])) sec = atoll(mg_str_cstr(argv[5]));
+        else num_to_secs(argv[5], &sec, nsec);
+        if (sec < 0 || sec > 60) mg_raise(mg_eArgumentError, "sec out of range");
+    }
+    if (argc > 6 && argv[6] != MG_NIL) {
+        int64_t us, ns;
+        num_to_secs(argv[6], &us, &ns);
+        *nsec += us * 1000;
+    }
+    /* days beyond the month's end roll over as in CRuby (Feb 30 -> Mar 1) */
+    return days_from_civil(year, mon, 1) * 86400 + (day - 1) * 86400 + hour * 3600 + min * 60 + sec;
+}
+
+/* Offset of local time at wall time `wall` (seconds as if UTC). */
+static int64_t
+local_to_epoch(int64_t wall)
+{
+    Civil c;
+    civil_from_secs(wall, &c);
+    struct tm tm = { 0 };
+    tm.tm_year = (int)(c.year - 1900);
+    tm.tm_mon = c.mon - 1;
+    tm.tm_mday = c.mday;
+    tm.tm_hour = c.hour;
+    tm.tm_min = c.min;
+    tm.tm_sec = c.sec;
+    tm.tm_isdst = -1;
+    time_t t = mktime(&tm);
+    return (int64_t)t;
+}
+
+/* ---- constructors ---- */
+
+static Value
+time_s_now(Value self, int argc, const Value *argv, Value blk)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return time_new(MG_RCLASS(self), (int64_t)ts.tv_sec, ts.tv_nsec, TM_LOCAL, 0);
+}
+
+/* Time.at(time_or_secs, subsec = nil, unit = :microsecond, in: nil) */
+static Value
+time_s_at(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc < 1 || argc > 3) mg_raise_argc(argc, 1, 3);
+    static const char *const names[] = { "in" };
+    Value in;
+    mg_kwargs_get(kw, names, 1, &in);
+    int64_t sec, nsec;
+    TimeMode mode = TM_LOCAL;
+    int32_t off = 0;
+    TimeData *src = mg_data_get(argv[0], &time_type);
+    if (src) {
+        sec = src->sec;
+        nsec = src->nsec;
+        mode = (TimeMode)src->mode;
+        off = src->off;
+    } else {
+        num_to_secs(argv[0], &sec, &nsec);
+    }
+    if (argc > 1) {
+        int64_t s2, n2;
+        num_to_secs(argv[1], &s2, &n2);
+        double scale = 1e3;   /* microseconds -> ns */
+        if (argc > 2) {
+            const char *u = MG_IS_SYMBOL(argv[2]) ? mg_id_name(MG_SYM2ID(argv[2]), NULL) : "";
+            if (!strcmp(u, "millisecond")) scale = 1e6;
+            else if (!strcmp(u, "usec") || !strcmp(u, "microsecond")) scale = 1e3;
+            else if (!strcmp(u, "nsec") || !strcmp(u, "nanosecond")) scale = 1;
+            else mg_raise(mg_eArgumentError, "unexpected unit: %s", mg_str_cstr(mg_inspect(argv[2])));
+        }
+        nsec += (int64_t)((double)s2 * scale) + (int64_t)((double)n2 * scale / 1e9);
+    }
+    if (in != MG_UNDEF && in != MG_NIL) {
+        bool utc;
+        parse_offset(in, &off, &utc);
+        mode = utc ? TM_UTC : TM_FIXED;
+    }
+    return time_new(MG_RCLASS(self), sec, nsec, mode, off);
+}
+
+static Value
+time_s_utc(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc < 1 || argc > 8) mg_raise_argc(argc, 1, 8);
+    int64_t nsec;
+    int64_t wall = wall_secs(argc, argv, &nsec);
+    return time_new(MG_RCLASS(self), wall, nsec, TM_UTC, 0);
+}
+
+static Value
+time_s_local(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc < 1 || argc > 8) mg_raise_argc(argc, 1, 8);
+    int64_t nsec;
+    int64_t wall = wall_secs(argc, argv, &nsec);
+    return time_new(MG_RCLASS(self), local_to_epoch(wall), nsec, TM_LOCAL, 0);
+}
+
+/* Time.new(year = nil, mon = nil, day = nil, hour = nil, min = nil, sec = nil, zone = nil, in: nil) */
+static Value
+time_initialize(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc > 7) mg_raise_argc(argc, 0, 7);
+    static const char *const names[] = { "in" };
+    Value in;
+    mg_kwargs_get(kw, names, 1, &in);
+    TimeData *t = get_time(self);
+    Value zone = argc > 6 ? argv[6] : (in != MG_UNDEF ? in : MG_NIL);
+    if (argc == 0) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        t->sec = (int64_t)ts.tv_sec;
+        t->nsec = (int32_t)ts.tv_nsec;
+        t->mode = TM_LOCAL;
+        set_local(t);
+        if (zone != MG_NIL) {
+            bool utc;
+            parse_offset(zone, &t->off, &utc);
+            t->mode = utc ? TM_UTC : TM_FIXED;
+        }
+        return MG_NIL;
+    }
+    int64_t nsec;
+    int64_t wall = wall_secs(argc > 6 ? 6 : argc, argv, &nsec);
+    if (zone != MG_NIL) {
+        int32_t off;
+        bool utc;
+        parse_offset(zone, &off, &utc);
+        t->sec = wall - off;
+        t->off = off;
+        t->mode = utc ? TM_UTC : TM_FIXED;
+    } else {
+        t->sec = local_to_epoch(wall);
+        t->mode = TM_LOCAL;
+        set_local(t);
+    }
+    t->sec += floor_div(nsec, 1000000000);
+    t->nsec = (int32_t)(nsec - floor_div(nsec, 1000000000) * 1000000000);
+    return MG_NIL;
+}
+
+/* ---- accessors ---- */
+
+#define CIVIL_GETTER(fname, expr) \
+    static Value fname(Value self, int argc, const Value *argv, Value blk) \
+    { \
+        Civil c; \
+        civil_of(get_time(self), &c); \
+        return MG_FIX(expr); \
+    }
+CIVIL_GETTER(time_year, c.year)
+CIVIL_GETTER(time_mon, c.mon)
+CIVIL_GETTER(time_mday, c.mday)
+CIVIL_GETTER(time_hour, c.hour)
+CIVIL_GETTER(time_min, c.min)
+CIVIL_GETTER(time_sec, c.sec)
+CIVIL_GETTER(time_wday, c.wday)
+CIVIL_GETTER(time_yday, c.yday)
+
+#define WDAY_P(fname, n) \
+    static Value fname(Value self, int argc, const Value *argv, Value blk) \
+    { \
+        Civil c; \
+        civil_of(get_time(self), &c); \
+        return MG_BOOL(c.wday == (n)); \
+    }
+WDAY_P(time_sunday_p, 0)
+WDAY_P(time_monday_p, 1)
+WDAY_P(time_tuesday_p, 2)
+WDAY_P(time_wednesday_p, 3)
+WDAY_P(time_thursday_p, 4)
+WDAY_P(time_friday_p, 5)
+WDAY_P(time_saturday_p, 6)
+
+static Value
+time_usec(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(get_time(self)->nsec / 1000);
+}
+
+static Value
+time_nsec(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(get_time(self)->nsec);
+}
+
+static Value
+time_to_i(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new(get_time(self)->sec);
+}
+
+static Value
+time_to_f(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    return mg_float_new((double)t->sec + (double)t->nsec / 1e9);
+}
+
+static Value
+time_utc_offset(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(get_time(self)->off);
+}
+
+static Value
+time_utc_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(get_time(self)->mode == TM_UTC);
+}
+
+static Value
+time_zone(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    if (t->mode == TM_UTC) return mg_str_new("UTC", 3);
+    if (t->mode == TM_FIXED) return MG_NIL;
+    return mg_str_new_cstr(t->zone);
+}
+
+static Value
+time_dst_p(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    if (t->mode != TM_LOCAL) return MG_FALSE;
+    time_t tt = (time_t)t->sec;
+    struct tm tm;
+    return MG_BOOL(localtime_r(&tt, &tm) && tm.tm_isdst > 0);
+}
+
+/* ---- conversions between zones ---- */
+
+static Value
+time_utc_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    mg_check_frozen(self);
+    t->mode = TM_UTC;
+    t->off = 0;
+    return self;
+}
+
+static Value
+time_getutc(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    return time_new(mg_obj_class(self), t->sec, t->nsec, TM_UTC, 0);
+}
+
+static void
+to_local(TimeData *t, int argc, const Value *argv)
+{
+    if (argc > 0 && argv[0] != MG_NIL) {
+        bool utc;
+        parse_offset(argv[0], &t->off, &utc);
+        t->mode = utc ? TM_UTC : TM_FIXED;
+    } else {
+        t->mode = TM_LOCAL;
+        set_local(t);
+    }
+}
+
+static Value
+time_localtime(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_check_frozen(self);
+    to_local(get_time(self), argc, argv);
+    return self;
+}
+
+static Value
+time_getlocal(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    Value r = time_new(mg_obj_class(self), t->sec, t->nsec, TM_LOCAL, 0);
+    to_local(get_time(r), argc, argv);
+    return r;
+}
+
+/* ---- arithmetic and comparison ---- */
+
+static Value
+time_plus(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    if (mg_data_get(argv[0], &time_type)) mg_raise(mg_eTypeError, "time + time?");
+    int64_t s, n;
+    num_to_secs(argv[0], &s, &n);
+    return time_new(mg_obj_class(self), t->sec + s, (int64_t)t->nsec + n, (TimeMode)t->mode, t->off);
+}
+
+static Value
+time_minus(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    TimeData *o = mg_data_get(argv[0], &time_type);
+    if (o) return mg_float_new((double)(t->sec - o->sec) + (double)(t->nsec - o->nsec) / 1e9);
+    int64_t s, n;
+    num_to_secs(argv[0], &s, &n);
+    return time_new(mg_obj_class(self), t->sec - s, (int64_t)t->nsec - n, (TimeMode)t->mode, t->off);
+}
+
+static int
+time_compare(TimeData *a, TimeData *b)
+{
+    if (a->sec != b->sec) return a->sec < b->sec ? -1 : 1;
+    if (a->nsec != b->nsec) return a->nsec < b->nsec ? -1 : 1;
+    return 0;
+}
+
+static Value
+time_cmp(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *o = mg_data_get(argv[0], &time_type);
+    if (!o) return MG_NIL;
+    return MG_FIX(time_compare(get_time(self), o));
+}
+
+static Value
+time_eql_p(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *o = mg_data_get(argv[0], &time_type);
+    return MG_BOOL(o && time_compare(get_time(self), o) == 0);
+}
+
+static Value
+time_hash(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    uint64_t h = (uint64_t)t->sec * 0x9E3779B97F4A7C15ULL ^ (uint64_t)t->nsec;
+    h ^= h >> 29;
+    return MG_FIX((int64_t)(h >> 2));
+}
+
+/* ---- strftime ---- */
+
+static void
+put_padded(Value out, const char *s, size_t n, int width, char pad, bool left_align_none)
+{
+    if (!left_align_none && width > 0 && (size_t)width > n)
+        for (size_t i = n; i < (size_t)width; i++) mg_str_cat(out, &pad, 1);
+    mg_str_cat(out, s, n);
+}
+
+static void
+put_num(Value out, int64_t v, int defwidth, char defpad, int width, char flagpad)
+{
+    char buf[32];
+    bool neg = v < 0;
+    uint64_t u = neg ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
+    int n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)u);
+    int w = width >= 0 ? width : defwidth;
+    char pad = flagpad ? flagpad : defpad;
+    if (flagpad == '-') w = 0;
+    if (neg) {
+        if (pad == '0') {
+            mg_str_cat(out, "-", 1);
+            for (int i = n + 1; i < w; i++) mg_str_cat(out, "0", 1);
+        } else {
+            for (int i = n + 1; i < w; i++) mg_str_cat(out, &pad, 1);
+            mg_str_cat(out, "-", 1);
+        }
+        mg_str_cat(out, buf, (size_t)n);
+        return;
+    }
+    for (int i = n; i < w; i++) mg_str_cat(out, &pad, 1);
+    mg_str_cat(out, buf, (size_t)n);
+}
+
+static void
+put_text(Value out, const char *s, int width, char flagpad, bool upper, bool swap)
+{
+    char buf[64];
+    size_t n = strlen(s);
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (upper && c >= 'a' && c <= 'z') c = (char)(c - 32);
+        else if (swap) {
+            if (c >= 'a' && c <= 'z') c = (char)(c - 32);
+            else if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        }
+        buf[i] = c;
+    }
+    put_padded(out, buf, n, flagpad == '-' ? 0 : width, flagpad == '0' ? '0' : ' ', false);
+}
+
+/* ISO 8601 week-based year and week of c */
+static void
+iso_week(const Civil *c, int64_t *year, int *week)
+{
+    int wday = (c->wday + 6) % 7;           /* Monday = 0 */
+    int yday = c->yday - 1;
+    int64_t y = c->year;
+    int w = (yday - wday + 10) / 7;
+    if (w < 1) {
+        y--;
+        int pyday = yday + (leap_year(y) ? 366 : 365);
+        w = (pyday - wday + 10) / 7;
+    } else {
+        int ylen = leap_year(y) ? 366 : 365;
+        if (w == 53 && (yday - wday + 3) >= ylen) {   /* Thursday of this week is next year */
+            w = 1;
+            y++;
+        }
+    }
+    *year = y;
+    *week = w;
+}
+
+static void
+strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
+{
+    Civil c;
+    civil_of(t, &c);
+    const char *end = f + flen;
+    while (f < end) {
+        if (*f != '%' || f + 1 >= end) {
+            const char *pct = memchr(f, '%', (size_t)(end - f));
+            if (pct == f) pct = NULL;
+            size_t n = pct ? (size_t)(pct - f) : (size_t)(end - f);
+            if (n == 0) n = 1;
+            mg_str_cat(out, f, n);
+            f += n;
+            continue;
+        }
+        const char *start = f++;
+        char flagpad = 0;
+        bool upper = false, swap = false, colon = false;
+        for (; f < end; f++) {
+            if (*f == '-' || *f == '_' || *f == '0') flagpad = *f == '_' ? ' ' : *f;
+            else if (*f == '^') upper = true;
+            else if (*f == '#') swap = true;
+            else break;
+        }
+        int width = -1;
+        if (f < end && *f >= '1' && *f <= '9') {
+            width = 0;
+            while (f < end && *f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+        }
+        while (f < end && *f == ':') {
+            colon = true;
+            f++;
+        }
+        if (f >= end) {
+            mg_str_cat(out, start, (size_t)(end - start));
+            break;
+        }
+        char conv = *f++;
+        char buf[64];
+        int h12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
+        switch (conv) {
+        case 'Y':
+            if (width < 0 && c.year >= 0 && flagpad != '-' ) put_num(out, c.year, 4, '0', width, flagpad);
+            else put_num(out, c.year, 0, '0', width, flagpad);
+            break;
+        case 'C': put_num(out, floor_div(c.year, 100), 2, '0', width, flagpad); break;
+        case 'y': put_num(out, c.year - floor_div(c.year, 100) * 100, 2, '0', width, flagpad); break;
+        case 'm': put_num(out, c.mon, 2, '0', width, flagpad); break;
+        case 'd': put_num(out, c.mday, 2, '0', width, flagpad); break;
+        case 'e': put_num(out, c.mday, 2, ' ', width, flagpad); break;
+        case 'j': put_num(out, c.yday, 3, '0', width, flagpad); break;
+        case 'H': put_num(out, c.hour, 2, '0', width, flagpad); break;
+        case 'k': put_num(out, c.hour, 2, ' ', width, flagpad); break;
+        case 'I': put_num(out, h12, 2, '0', width, flagpad); break;
+        case 'l': put_num(out, h12, 2, ' ', width, flagpad); break;
+        case 'M': put_num(out, c.min, 2, '0', width, flagpad); break;
+        case 'S': put_num(out, c.sec, 2, '0', width, flagpad); break;
+        case 'u': put_num(out, c.wday == 0 ? 7 : c.wday, 1, '0', width, flagpad); break;
+        case 'w': put_num(out, c.wday, 1, '0', width, flagpad); break;
+        case 's': put_num(out, t->sec, 1, '0', width, flagpad); break;
+        case 'L':
+        case 'N': {
+            int digits = width > 0 ? width : (conv == 'L' ? 3 : 9);
+            snprintf(buf, sizeof buf, "%09d", (int)t->nsec);
+            for (int i = 0; i < digits; i++) mg_str_cat(out, i < 9 ? &buf[i] : "0", 1);
+            break;
+        }
+        case 'A': put_text(out, day_names[c.wday], width, flagpad, upper, swap); break;
+        case 'a':
+            snprintf(buf, 4, "%s", day_names[c.wday]);
+            put_text(out, buf, width, flagpad, upper, swap);
+            break;
+        case 'B': put_text(out, month_names[c.mon - 1], width, flagpad, upper, swap); break;
+        case 'b':
+        case 'h':
+            snprintf(buf, 4, "%s", month_names[c.mon - 1]);
+            put_text(out, buf, width, flagpad, upper, swap);
+            break;
+        case 'p': put_text(out, c.hour < 12 ? "AM" : "PM", width, flagpad, false, swap); break;
+        case 'P': put_text(out, c.hour < 12 ? "am" : "pm", width, flagpad, upper, false); break;
+        case 'Z': {
+            const char *z = t->mode == TM_UTC ? "UTC" : t->mode == TM_FIXED ? "" : t->zone;
+            put_text(out, z, width, flagpad, upper, swap);
+            break;
+        }
+        case 'z': {
+            int off = t->off;
+            char sign = off < 0 ? '-' : '+';
+            if (off < 0) off = -off;
+            if (colon) snprintf(buf, sizeof buf, "%c%02d:%02d", sign, off / 3600, off % 3600 / 60);
+            else snprintf(buf, sizeof buf, "%c%02d%02d", sign, off / 3600, off % 3600 / 60);
+            put_padded(out, buf, strlen(buf), width, '0', false);
+            break;
+        }
+        case 'n': mg_str_cat(out, "\n", 1); break;
+        case 't': mg_str_cat(out, "\t", 1); break;
+        case '%': mg_str_cat(out, "%", 1); break;
+        case 'F': strftime_into(out, t, "%Y-%m-%d", 8); break;
+        case 'T':
+        case 'X': strftime_into(out, t, "%H:%M:%S", 8); break;
+        case 'D':
+        case 'x': strftime_into(out, t, "%m/%d/%y", 8); break;
+        case 'R': strftime_into(out, t, "%H:%M", 5); break;
+        case 'r': strftime_into(out, t, "%I:%M:%S %p", 11); break;
+        case 'c': strftime_into(out, t, "%a %b %e %H:%M:%S %Y", 20); break;
+        case 'v': strftime_into(out, t, "%e-%^b-%4Y", 10); break;
+        case 'G':
+        case 'g':
+        case 'V': {
+            int64_t iy;
+            int wk;
+            iso_week(&c, &iy, &wk);
+            if (conv == 'V') put_num(out, wk, 2, '0', width, flagpad);
+            else if (conv == 'G') put_num(out, iy, 4, '0', width, flagpad);
+            else put_num(out, iy % 100, 2, '0', width, flagpad);
+            break;
+        }
+        case 'U': put_num(out, (c.yday - 1 + 7 - c.wday) / 7, 2, '0', width, flagpad); break;
+        case 'W': put_num(out, (c.yday - 1 + 7 - (c.wday + 6) % 7) / 7, 2, '0', width, flagpad); break;
+        default:
+            mg_str_cat(out, start, (size_t)(f - start));
+            break;
+        }
+    }
+}
+
+static Value
+time_strftime(Value self, int argc, const Value *argv, Value blk)
+{
+    Value fmt = mg_to_str(argv[0]);
+    Value out = mg_str_buf_new((size_t)mg_str_len(fmt) + 16);
+    strftime_into(out, get_time(self), mg_str_ptr(fmt), (size_t)mg_str_len(fmt));
+    return out;
+}
+
+static Value
+time_to_s(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    Value out = mg_str_buf_new(32);
+    if (t->mode == TM_UTC) strftime_into(out, t, "%Y-%m-%d %H:%M:%S UTC", 21);
+    else strftime_into(out, t, "%Y-%m-%d %H:%M:%S %z", 20);
+    return out;
+}
+
+static Value
+time_inspect(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    Value out = mg_str_buf_new(40);
+    strftime_into(out, t, "%Y-%m-%d %H:%M:%S", 17);
+    if (t->nsec) {
+        char buf[16];
+        int n = snprintf(buf, sizeof buf, ".%09d", (int)t->nsec);
+        while (n > 1 && buf[n - 1] == '0') n--;
+        mg_str_cat(out, buf, (size_t)n);
+    }
+    if (t->mode == TM_UTC) mg_str_cat(out, " UTC", 4);
+    else strftime_into(out, t, " %z", 3);
+    return out;
+}
+
+static Value
+time_to_a(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    Civil c;
+    civil_of(t, &c);
+    Value parts[10] = {
+        MG_FIX(c.sec), MG_FIX(c.min), MG_FIX(c.hour), MG_FIX(c.mday), MG_FIX(c.mon), MG_FIX(c.year),
+        MG_FIX(c.wday), MG_FIX(c.yday), time_dst_p(self, 0, NULL, MG_NIL), time_zone(self, 0, NULL, MG_NIL),
+    };
+    return mg_ary_new_from(10, parts);
+}
+
+static Value
+time_initialize_copy(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *dst = get_time(self), *src = get_time(argv[0]);
+    *dst = *src;
+    return self;
+}
+
+/* ---- tables ---- */
+
+static const MgMethodDef time_methods[] = {
+    {"initialize", time_initialize, 0, 8},
+    {"initialize_copy", time_initialize_copy, 1, 1},
+    {"year", time_year, 0, 0},
+    {"month", time_mon, 0, 0},
+    {"mon", time_mon, 0, 0},
+    {"day", time_mday, 0, 0},
+    {"mday", time_mday, 0, 0},
+    {"hour", time_hour, 0, 0},
+    {"min", time_min, 0, 0},
+    {"sec", time_sec, 0, 0},
+    {"wday", time_wday, 0, 0},
+    {"yday", time_yday, 0, 0},
+    {"usec", time_usec, 0, 0},
+    {"tv_usec", time_usec, 0, 0},
+    {"nsec", time_nsec, 0, 0},
+    {"tv_nsec", time_nsec, 0, 0},
+    {"to_i", time_to_i, 0, 0},
+    {"tv_sec", time_to_i, 0, 0},
+    {"to_f", time_to_f, 0, 0},
+    {"utc_offset", time_utc_offset, 0, 0},
+    {"gmt_offset", time_utc_offset, 0, 0},
+    {"gmtoff", time_utc_offset, 0, 0},
+    {"utc?", time_utc_p, 0, 0},
+    {"gmt?", time_utc_p, 0, 0},
+    {"zone", time_zone, 0, 0},
+    {"dst?", time_dst_p, 0, 0},
+    {"isdst", time_dst_p, 0, 0},
+    {"sunday?", time_sunday_p, 0, 0},
+    {"monday?", time_monday_p, 0, 0},
+    {"tuesday?", time_tuesday_p, 0, 0},
+    {"wednesday?", time_wednesday_p, 0, 0},
+    {"thursday?", time_thursday_p, 0, 0},
+    {"friday?", time_friday_p, 0, 0},
+    {"saturday?", time_saturday_p, 0, 0},
+    {"utc", time_utc_bang, 0, 0},
+    {"gmtime", time_utc_bang, 0, 0},
+    {"getutc", time_getutc, 0, 0},
+    {"getgm", time_getutc, 0, 0},
+    {"localtime", time_localtime, 0, 1},
+    {"getlocal", time_getlocal, 0, 1},
+    {"+", time_plus, 1, 1},
+    {"-", time_minus, 1, 1},
+    {"<=>", time_cmp, 1, 1},
+    {"eql?", time_eql_p, 1, 1},
+    {"hash", time_hash, 0, 0},
+    {"strftime", time_strftime, 1, 1},
+    {"to_s", time_to_s, 0, 0},
+    {"inspect", time_inspect, 0, 0},
+    {"to_a", time_to_a, 0, 0},
+    {NULL, NULL, 0, 0}
+};
+
+static const MgMethodDef time_singleton_methods[] = {
+    {"now", time_s_now, 0, 1},
+    {"at", time_s_at, 1, 4},
+    {"utc", time_s_utc, 1, 8},
+    {"gm", time_s_utc, 1, 8},
+    {"local", time_s_local, 1, 8},
+    {"mktime", time_s_local, 1, 8},
+    {NULL, NULL, 0, 0}
+};
+
+void
+mg_init_time(void)
+{
+    RClass *c = time_class();
+    mg_define_alloc_func(c, time_alloc);
+    mg_include_module(c, mg_mComparable);
+    mg_define_methods(c, time_methods);
+    mg_define_singleton_methods(MG_VAL(c), time_singleton_methods);
+}
