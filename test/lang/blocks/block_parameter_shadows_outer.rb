@@ -1,0 +1,3 @@
+x = :outer
+[1].each { |x| x }
+p x  # expect: :outer

@@ -1,0 +1,8 @@
+def twice
+  yield
+  yield
+end
+twice { puts "hi" }
+
+# expect: hi
+# expect: hi

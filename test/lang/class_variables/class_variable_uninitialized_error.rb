@@ -1,0 +1,5 @@
+class Empty
+  def self.read = @@nothing
+end
+Empty.read
+# expect error: uninitialized class variable @@nothing in Empty (NameError)

@@ -1,0 +1,3 @@
+LIMIT = 5
+def limit = LIMIT
+p limit  # expect: 5

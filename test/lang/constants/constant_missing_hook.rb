@@ -1,0 +1,4 @@
+module Auto
+  def self.const_missing(name) = "auto #{name}"
+end
+p Auto::Anything  # expect: "auto Anything"

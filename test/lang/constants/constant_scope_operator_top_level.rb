@@ -1,0 +1,6 @@
+VALUE = "top"
+module Inner
+  VALUE = "inner"
+  def self.both = [VALUE, ::VALUE]
+end
+p Inner.both  # expect: ["inner", "top"]

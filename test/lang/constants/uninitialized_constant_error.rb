@@ -1,0 +1,2 @@
+p NotDefinedAnywhere
+# expect error: uninitialized constant NotDefinedAnywhere (NameError)

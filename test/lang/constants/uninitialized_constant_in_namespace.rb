@@ -1,0 +1,3 @@
+module Space; end
+Space::Missing
+# expect error: uninitialized constant Space::Missing (NameError)

@@ -1,0 +1,4 @@
+r = loop do
+  raise StopIteration
+end
+p r  # expect: nil

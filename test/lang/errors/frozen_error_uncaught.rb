@@ -1,0 +1,3 @@
+CONFIG = "locked".freeze
+CONFIG << "x"
+# expect error: can't modify frozen String: "locked" (FrozenError)

@@ -1,0 +1,2 @@
+Integer.new
+# expect error: undefined method `new' for Integer:Class (NoMethodError)

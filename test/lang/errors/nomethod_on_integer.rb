@@ -1,0 +1,2 @@
+5.frobnicate
+# expect error: undefined method `frobnicate' for 5:Integer (NoMethodError)

@@ -1,0 +1,3 @@
+def kw(name: nil); end
+kw(nam: "x")
+# expect error: unknown keyword: :nam (ArgumentError)

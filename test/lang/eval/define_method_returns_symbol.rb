@@ -1,0 +1,3 @@
+class R
+  p define_method(:m) { }  # expect: :m
+end

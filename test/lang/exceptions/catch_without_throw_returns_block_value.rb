@@ -1,0 +1,2 @@
+p catch(:x) { 42 }  # expect: 42
+p catch(:x) { throw :x }  # expect: nil

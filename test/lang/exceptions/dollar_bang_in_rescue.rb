@@ -1,0 +1,6 @@
+begin
+  raise "current"
+rescue
+  p $!.message  # expect: "current"
+end
+p $!  # expect: nil

@@ -1,0 +1,6 @@
+def m
+  :body
+ensure
+  :ensure
+end
+p m  # expect: :body

@@ -1,0 +1,6 @@
+begin
+  raise ArgumentError
+rescue => e
+  p e.class  # expect: ArgumentError
+  p e.message  # expect: "ArgumentError"
+end

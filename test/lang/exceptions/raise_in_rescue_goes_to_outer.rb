@@ -1,0 +1,9 @@
+begin
+  begin
+    raise "a"
+  rescue
+    raise "b"
+  end
+rescue => e
+  p e.message  # expect: "b"
+end

@@ -1,0 +1,4 @@
+v = (raise "x" rescue "rescued")
+p v  # expect: "rescued"
+w = nil.upcase rescue -1
+p w  # expect: -1

@@ -1,0 +1,7 @@
+begin
+  raise ZeroDivisionError, "zero"
+rescue StandardError
+  puts "standard"  # expect: standard
+rescue ZeroDivisionError
+  puts "zero"
+end

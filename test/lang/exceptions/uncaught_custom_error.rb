@@ -1,0 +1,3 @@
+class Oops < StandardError; end
+raise Oops, "custom failure"
+# expect error: custom failure (Oops)

@@ -1,0 +1,6 @@
+begin
+  raise ArgumentError, "bad arg"
+ensure
+  puts "cleanup"  # expect: cleanup
+end
+# expect error: bad arg (ArgumentError)

@@ -1,0 +1,2 @@
+p $never_assigned  # expect: nil
+p defined?($never_assigned)  # expect: nil

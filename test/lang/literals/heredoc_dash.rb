@@ -1,0 +1,6 @@
+def show
+  <<-EOS
+    keeps indentation
+    EOS
+end
+print show  # expect:     keeps indentation

@@ -1,0 +1,6 @@
+name = "world"
+s = <<~"EOS"
+  hello #{name}
+  tab\tdone
+EOS
+p s  # expect: "hello world\ntab\tdone\n"

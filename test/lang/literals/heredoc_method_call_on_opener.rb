@@ -1,0 +1,4 @@
+s = <<~EOS.upcase
+  shout
+EOS
+p s  # expect: "SHOUT\n"

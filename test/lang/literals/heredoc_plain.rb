@@ -1,0 +1,5 @@
+s = <<EOS
+line one
+  line two
+EOS
+p s  # expect: "line one\n  line two\n"

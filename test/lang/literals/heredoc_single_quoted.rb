@@ -1,0 +1,5 @@
+name = "world"
+s = <<~'EOS'
+  hello #{name}\n
+EOS
+p s  # expect: "hello \#{name}\\n\n"

@@ -1,0 +1,5 @@
+p %q(single 'quoted' #{no})  # expect: "single 'quoted' \#{no}"
+p %Q(double "quoted" #{1 + 1})  # expect: "double \"quoted\" 2"
+p %(bare #{:percent})  # expect: "bare percent"
+p %q{nested {braces} ok}  # expect: "nested {braces} ok"
+p %Q[with \t escape]  # expect: "with \t escape"

@@ -1,0 +1,5 @@
+p %w[apple banana cherry]  # expect: ["apple", "banana", "cherry"]
+p %w(a\ b c)  # expect: ["a b", "c"]
+p %i[one two]  # expect: [:one, :two]
+p %W[x#{1 + 1} y]  # expect: ["x2", "y"]
+p %I[s#{2}]  # expect: [:s2]

@@ -1,0 +1,7 @@
+p "tab\there"  # expect: "tab\there"
+p "new\nline"  # expect: "new\nline"
+p "bell\a back\b esc\e"  # expect: "bell\a back\b esc\e"
+p "form\f vt\v cr\r"  # expect: "form\f vt\v cr\r"
+p "nul\0end"  # expect: "nul\u0000end"
+p "quote\" backslash\\"  # expect: "quote\" backslash\\"
+p "space\s"  # expect: "space "

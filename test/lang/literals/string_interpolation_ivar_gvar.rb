@@ -1,0 +1,4 @@
+@name = "ivar"
+$gname = "gvar"
+puts "#@name and #$gname"  # expect: ivar and gvar
+puts "\#{not} \#@name"  # expect: #{not} #@name

@@ -1,0 +1,2 @@
+r = def foo; end
+p r  # expect: :foo

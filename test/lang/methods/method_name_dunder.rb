@@ -1,0 +1,5 @@
+def whoami
+  __method__
+end
+p whoami  # expect: :whoami
+p __method__  # expect: nil

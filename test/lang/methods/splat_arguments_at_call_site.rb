@@ -1,0 +1,5 @@
+def three(a, b, c) = [a, b, c]
+args = [1, 2]
+p three(*args, 3)  # expect: [1, 2, 3]
+p three(0, *[8, 9])  # expect: [0, 8, 9]
+p three(*"a", *[:b, :c])  # expect: ["a", :b, :c]

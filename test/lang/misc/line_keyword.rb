@@ -1,0 +1,3 @@
+p __LINE__  # expect: 1
+x = __LINE__
+p x  # expect: 2

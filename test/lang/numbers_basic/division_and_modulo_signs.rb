@@ -1,0 +1,9 @@
+p 7 / 2  # expect: 3
+p -7 / 2  # expect: -4
+p 7 / -2  # expect: -4
+p -7 / -2  # expect: 3
+p 7 % 3  # expect: 1
+p -7 % 3  # expect: 2
+p 7 % -3  # expect: -2
+p 7.remainder(-3)  # expect: 1
+p -7.remainder(3)  # expect: -1

@@ -1,0 +1,2 @@
+r = 5 in String
+p r  # expect: 5
