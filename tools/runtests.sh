@@ -93,6 +93,11 @@ mapfile -t files < <(
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/runtests.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
+# Tests must not touch the user's repositories: unless told otherwise, every
+# maglev process of this run uses a private data folder (object ids need one).
+if [[ -z ${MAGLEV_DATA:-} ]]; then
+	export MAGLEV_DATA="$tmp/data"
+fi
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
