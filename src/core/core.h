@@ -179,13 +179,16 @@ Value mg_hash_keys(Value h);
 Value mg_hash_inspect(Value h);
 Value mg_check_hash(Value v);                            /* Hash, to_hash, or nil */
 Value mg_to_hash(Value v);
-/* Generic object hashing and equality used by Hash keys (#hash / #eql? with fast paths) */
+/* Generic object hashing and equality used by Hash keys (#hash / #eql? with fast paths).
+ * mg_hash_value is not bit-mixed (a fixnum hashes to its own value): mix it before using low bits. */
 uint64_t mg_hash_value(Value v);
 bool  mg_eql(Value a, Value b);
 
 /* ---- Range (range.c) ---- */
 Value mg_range_new(Value beg, Value end, bool excl);
-/* For Integer-ish ranges of length len (Array#[] etc.): resolves begin/length; false if out of range. */
+/* For Integer-ish ranges over a sequence of length len (Array#[] etc.): resolves begin/count.
+ * err false: clamps the end, returns false when begin is out of range; err true (Array#[]=):
+ * begin may lie past len, the end is not clamped, RangeError "1..2 out of range" for a too-negative begin. */
 bool  mg_range_beg_len(Value range, int64_t len, int64_t *beg, int64_t *count, bool err);
 
 /* ---- Object / Kernel (object_core.c, kernel.c) ---- */
