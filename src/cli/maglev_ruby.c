@@ -1,0 +1,185 @@
+/* maglev_ruby.c -- main() of maglev-ruby: CRuby-compatible command-line
+ * options, then the VM runs the program (src/vm/run.c). */
+#include "../vm/vm_int.h"
+#include <unistd.h>
+#include "../parse/ast.h"
+
+#define VERSION_LINE "maglev 0.1.0 (ruby 3.1.2 compatible) [x86_64-linux]"
+
+void mg_disasm(FILE *out, Value codev, int indent);
+void mg_vm_boot(void);
+void mg_kernel_init_main(Value main_obj);
+
+static void
+usage(FILE *out)
+{
+    fputs("Usage: maglev-ruby [switches] [--] [programfile] [arguments]\n"
+          "  -c              check syntax only\n"
+          "  -e 'command'    one line of script. Several -e's allowed. Omit [programfile]\n"
+          "  -Idirectory     specify $LOAD_PATH directory (may be used more than once)\n"
+          "  -rlibrary       require the library before executing your script\n"
+          "  -v              print the version number, then turn on verbose mode\n"
+          "  -w              turn warnings on for your script\n"
+          "  -W[level=2]     set warning level; 0=silence, 1=medium, 2=verbose\n"
+          "  -h              show this message, --help for more info\n"
+          "  --version       print the version number, then exit\n"
+          "  --dump-ast      print the syntax tree and exit\n"
+          "  --dump-bytecode print the compiled bytecode and exit\n", out);
+}
+
+static char *
+read_all(FILE *fp, size_t *len)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) return NULL;
+    for (;;) {
+        size_t r = fread(buf + n, 1, cap - n, fp);
+        n += r;
+        if (r == 0) break;
+        if (n == cap) {
+            cap *= 2;
+            char *nb = realloc(buf, cap + 1);
+            if (!nb) { free(buf); return NULL; }
+            buf = nb;
+        }
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+typedef struct { const char *feature; } ReqArg;
+
+static Value
+require_body(Value arg)
+{
+    return mg_require((const char *)(uintptr_t)arg);
+}
+
+int
+main(int argc, char **argv)
+{
+    char *script_src = NULL;
+    size_t script_len = 0, script_cap = 0;
+    bool have_e = false, check_only = false, warnings = false, dump_ast = false, dump_bc = false, verbose_version = false;
+    const char *incdirs[256]; int nincs = 0;
+    const char *reqs[256]; int nreqs = 0;
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || !strcmp(a, "-")) break;
+        if (!strcmp(a, "--")) { i++; break; }
+        if (!strcmp(a, "-e")) {
+            if (i + 1 >= argc) { fputs("maglev-ruby: no code specified for -e (RuntimeError)\n", stderr); return 1; }
+            const char *code = argv[++i];
+            size_t l = strlen(code);
+            if (script_len + l + 2 > script_cap) {
+                script_cap = (script_len + l + 2) * 2;
+                script_src = realloc(script_src, script_cap);
+            }
+            if (have_e) script_src[script_len++] = '\n';
+            memcpy(script_src + script_len, code, l);
+            script_len += l;
+            script_src[script_len] = 0;
+            have_e = true;
+        } else if (!strncmp(a, "-I", 2)) {
+            const char *d = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (d && nincs < 256) incdirs[nincs++] = d;
+        } else if (!strncmp(a, "-r", 2)) {
+            const char *r = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (r && nreqs < 256) reqs[nreqs++] = r;
+        } else if (!strcmp(a, "-c")) check_only = true;
+        else if (!strcmp(a, "-w") || !strcmp(a, "-W") || !strcmp(a, "-W2") || !strcmp(a, "-W:deprecated")) warnings = true;
+        else if (!strncmp(a, "-W", 2)) { /* -W0, -W1 */ }
+        else if (!strcmp(a, "-v")) { verbose_version = true; warnings = true; }
+        else if (!strcmp(a, "--version")) { puts(VERSION_LINE); return 0; }
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
+        else if (!strcmp(a, "--dump-ast")) dump_ast = true;
+        else if (!strcmp(a, "--dump-bytecode")) dump_bc = true;
+        else if (!strcmp(a, "--verbose")) warnings = true;
+        else if (!strncmp(a, "--disable", 9) || !strncmp(a, "--enable", 8) || !strncmp(a, "--jit", 5) ||
+                 !strncmp(a, "--yjit", 6) || !strncmp(a, "--encoding", 10) || !strncmp(a, "--external-encoding", 19) ||
+                 !strncmp(a, "--internal-encoding", 19) || !strcmp(a, "-U") || !strncmp(a, "-E", 2) ||
+                 !strncmp(a, "-K", 2) || !strcmp(a, "-d") || !strcmp(a, "--debug") || !strncmp(a, "--backtrace-limit", 17)) {
+            if ((!strcmp(a, "--disable") || !strcmp(a, "--enable") || !strcmp(a, "-E")) && i + 1 < argc) i++;
+        } else if (!strncmp(a, "-M", 2) || !strncmp(a, "--stone", 7)) {
+            if ((!strcmp(a, "-M") || !strcmp(a, "--stone")) && i + 1 < argc) i++;
+        } else {
+            fprintf(stderr, "maglev-ruby: invalid option %s  (-h will show valid options) (RuntimeError)\n", a);
+            return 1;
+        }
+    }
+    if (verbose_version) {
+        puts(VERSION_LINE);
+        fflush(stdout);
+        if (!have_e && i >= argc) return 0;
+    }
+    const char *file;
+    if (have_e) file = "-e";
+    else if (i < argc) {
+        file = argv[i++];
+        FILE *fp = !strcmp(file, "-") ? stdin : fopen(file, "rb");
+        if (!fp) {
+            fprintf(stderr, "maglev-ruby: No such file or directory -- %s (LoadError)\n", file);
+            return 1;
+        }
+        script_src = read_all(fp, &script_len);
+        if (fp != stdin) fclose(fp);
+        if (!script_src) { fputs("maglev-ruby: out of memory\n", stderr); return 1; }
+    } else {
+        file = "-";
+        script_src = read_all(stdin, &script_len);
+        if (!script_src) return 1;
+    }
+    if (!script_src) { script_src = strdup(""); script_len = 0; }
+
+    if (check_only && !dump_ast && !dump_bc) {
+        return mg_vm_check_syntax(script_src, script_len, file);
+    }
+    if (dump_ast) {
+        ParseResult pr = mg_parse(script_src, script_len, file, 1, NULL, 0);
+        if (!pr.root) { fprintf(stderr, "%s\n", pr.error ? pr.error : "syntax error"); mg_ast_free(&pr); return 1; }
+        mg_ast_dump(stdout, pr.root, 0);
+        mg_ast_free(&pr);
+        if (!dump_bc) return 0;
+    }
+
+    mg_init_ids();
+    mg_init_object_model();
+    mg_vm_boot();
+    mg_init_core();
+    mg_gc_init();            /* every subsystem has registered its roots */
+    MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings };
+    mg_vm_init(&opts);
+    for (int k = nincs - 1; k >= 0; k--) mg_ary_unshift(VMS->load_path, mg_str_new_cstr(incdirs[k]));
+
+    if (dump_bc) {
+        Value exc;
+        typedef struct { const char *s; size_t n; const char *f; } A;
+        A a = { script_src, script_len, file };
+        Value compile_body(Value arg);
+        Value code = mg_protect(compile_body, (Value)(uintptr_t)&a, &exc);
+        if (code == MG_UNDEF) { mg_vm_report_exception(exc); return 1; }
+        mg_disasm(stdout, code, 0);
+        return 0;
+    }
+    for (int k = 0; k < nreqs; k++) {
+        Value exc;
+        mg_protect(require_body, (Value)(uintptr_t)reqs[k], &exc);
+        if (exc != MG_NIL) { mg_vm_report_exception(exc); return 1; }
+    }
+    int status = mg_vm_run_main(script_src, script_len, file);
+    free(script_src);
+    fflush(stdout);
+    return status;
+}
+
+Value compile_body(Value arg);
+Value
+compile_body(Value arg)
+{
+    typedef struct { const char *s; size_t n; const char *f; } A;
+    A *a = (A *)(uintptr_t)arg;
+    return mg_vm_compile_source(a->s, a->n, a->f, 1, CODE_TOP, MG_NIL, 0);
+}

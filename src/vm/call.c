@@ -1,0 +1,962 @@
+/* call.c -- frames, method dispatch with inline caches, argument binding for
+ * every parameter kind, blocks and procs, super, method_missing, visibility.
+ * Calling convention (see vm_int.h): the receiver and the arguments are on
+ * the VM stack (recv[0], recv[1..argc]); a keywords Hash, when given, is the
+ * last argument. The result replaces the receiver slot. */
+#include "vm_int.h"
+
+/* ------------------------------------------------------------------ */
+/* data types                                                           */
+
+static void
+env_mark(void *p)
+{
+    Env *e = p;
+    mg_gc_mark(e->parent);
+    mg_gc_mark(e->code_obj);
+    mg_gc_mark_values(e->vals, e->count);
+}
+const DataType mg_env_type = { "Env", env_mark, NULL, NULL };
+
+static void
+proc_mark(void *p)
+{
+    Proc *pr = p;
+    mg_gc_mark(pr->code); mg_gc_mark(pr->env); mg_gc_mark(pr->self); mg_gc_mark(pr->cref);
+    mg_gc_mark(pr->block); mg_gc_mark(pr->def_target); mg_gc_mark(pr->data); mg_gc_mark(pr->me_owner);
+}
+const DataType mg_proc_type = { "Proc", proc_mark, NULL, NULL };
+
+static void
+cref_mark(void *p)
+{
+    Cref *c = p;
+    if (c->klass) mg_gc_mark_obj(&c->klass->hdr);
+    mg_gc_mark(c->next);
+}
+const DataType mg_cref_type = { "Cref", cref_mark, NULL, NULL };
+
+static void
+body_mark(void *p)
+{
+    MethodBody *b = p;
+    mg_gc_mark(b->code); mg_gc_mark(b->cref); mg_gc_mark(b->def_target);
+}
+const DataType mg_body_type = { "MethodBody", body_mark, NULL, NULL };
+
+Value
+mg_cref_new(RClass *k, Value next)
+{
+    void *p;
+    Value v = mg_data_new_inline(mg_cObject, &mg_cref_type, sizeof(Cref), &p);
+    Cref *c = p;
+    c->klass = k;
+    c->next = next;
+    return v;
+}
+
+Value
+mg_method_body_new(Value code, Value cref, Value def_target)
+{
+    void *p;
+    Value v = mg_data_new_inline(mg_cObject, &mg_body_type, sizeof(MethodBody), &p);
+    MethodBody *b = p;
+    b->code = code; b->cref = cref; b->def_target = def_target;
+    return v;
+}
+
+static Value
+env_new(Frame *f, Code *code, Value parent)
+{
+    void *p;
+    Value v = mg_data_new_inline(mg_cObject, &mg_env_type, sizeof(Env) + sizeof(Value) * code->nlocals, &p);
+    Env *e = p;
+    e->parent = parent;
+    e->frame = f;
+    e->code = code;
+    e->code_obj = code->self_value;
+    e->count = code->nlocals;
+    return v;
+}
+
+/* ------------------------------------------------------------------ */
+/* frames                                                               */
+
+Frame *
+mg_vm_push_frame(void)
+{
+    VM *vm = VMS;
+    if (UNLIKELY(vm->fp + 1 >= vm->frame_end)) mg_raise_stack();
+    Frame *f = ++vm->fp;
+    memset(f, 0, sizeof *f);
+    return f;
+}
+
+void
+mg_vm_pop_frame(void)
+{
+    VM *vm = VMS;
+    Frame *f = vm->fp;
+    if (f->env != MG_NIL) mg_env_ptr(f->env)->frame = NULL;
+    if ((f->flags & FRAME_LITBLOCK) && f->block != MG_NIL) mg_proc_ptr(f->block)->flags |= PROC_ORPHAN;
+    vm->fp--;
+}
+
+bool
+mg_vm_check_stack(size_t need)
+{
+    VM *vm = VMS;
+    if (UNLIKELY(vm->sp + need + 64 >= vm->stack_end)) mg_raise_stack();
+    return true;
+}
+
+void
+mg_vm_stack_check_c(void)
+{
+    VM *vm = VMS;
+    char here;
+    if (vm->cstack_base && (size_t)(vm->cstack_base - &here) > vm->cstack_limit) mg_raise_stack();
+}
+
+Frame *
+mg_vm_ruby_frame(void)
+{
+    VM *vm = VMS;
+    for (Frame *f = vm->fp; f > vm->frames; f--) if (f->code) return f;
+    return vm->fp > vm->frames ? vm->fp : NULL;
+}
+
+Frame *
+mg_vm_caller_frame(void)
+{
+    return mg_vm_ruby_frame();
+}
+
+Frame *
+mg_vm_local_frame(Frame *f)
+{
+    while (f && (f->flags & FRAME_BLOCK) && f->proc != MG_NIL) {
+        Proc *p = mg_proc_ptr(f->proc);
+        if (p->env == MG_NIL) break;
+        Frame *h = mg_env_ptr(p->env)->frame;
+        if (!h) break;
+        f = h;
+    }
+    return f;
+}
+
+RClass *
+mg_vm_def_target(Frame *f)
+{
+    if (f->def_target != MG_NIL) return MG_RCLASS(f->def_target);
+    return mg_singleton_class(f->self);
+}
+
+/* ------------------------------------------------------------------ */
+/* argument binding                                                     */
+
+static NORETURN void
+raise_argc_kw(int given, int min, int max, const ParamInfo *p, Value kwh)
+{
+    int nmissing = 0;
+    ID missing[64];
+    if (p) for (int i = 0; i < p->kwreq && nmissing < 64; i++)
+        if (kwh == MG_NIL || mg_hash_lookup(kwh, MG_SYM(p->kws[i])) == MG_UNDEF) missing[nmissing++] = p->kws[i];
+    if (nmissing) {
+        /* CRuby appends the required keywords */
+        Value s = mg_sprintf("wrong number of arguments (given %d, expected %d", given, min);
+        if (max < 0) mg_str_cat_cstr(s, "+");
+        else if (max != min) mg_str_catf(s, "..%d", max);
+        mg_str_cat_cstr(s, nmissing > 1 ? "; required keywords: " : "; required keyword: ");
+        for (int i = 0; i < nmissing; i++) {
+            if (i) mg_str_cat_cstr(s, ", ");
+            mg_str_cat_cstr(s, mg_id_name(missing[i], NULL));
+        }
+        mg_str_cat_cstr(s, ")");
+        mg_raise_str(mg_eArgumentError, s);
+    }
+    mg_raise_argc(given, min, max);
+}
+
+static void
+bind_keywords(Code *code, Value *locals, Value kwh)
+{
+    ParamInfo *p = &code->params;
+    Value missing = MG_NIL;
+    int nused = 0;
+    for (int i = 0; i < p->nkw; i++) {
+        Value v = (kwh != MG_NIL) ? mg_hash_lookup(kwh, MG_SYM(p->kws[i])) : MG_UNDEF;
+        if (v != MG_UNDEF) nused++;
+        else if (i < p->kwreq) {
+            if (missing == MG_NIL) { missing = mg_ary_new(); locals[p->kwstart + i] = missing; }
+            mg_ary_push(missing, MG_SYM(p->kws[i]));
+            continue;
+        }
+        locals[p->kwstart + i] = v;
+    }
+    if (missing != MG_NIL) {
+        int64_t n = mg_ary_len(missing);
+        Value s = mg_str_new_cstr(n > 1 ? "missing keywords: " : "missing keyword: ");
+        for (int64_t i = 0; i < n; i++) {
+            if (i) mg_str_cat_cstr(s, ", ");
+            mg_str_append(s, mg_inspect(mg_ary_entry(missing, i)));
+        }
+        mg_raise_str(mg_eArgumentError, s);
+    }
+    if (p->kwrest >= 0) {
+        Value rest = mg_hash_new();
+        locals[p->kwrest] = rest;
+        if (kwh != MG_NIL) {
+            Value k, v;
+            for (int64_t it = 0; mg_hash_next(kwh, &it, &k, &v);) {
+                bool known = false;
+                if (MG_IS_SYMBOL(k)) for (int i = 0; i < p->nkw; i++) if (MG_SYM(p->kws[i]) == k) known = true;
+                if (!known) mg_hash_aset(rest, k, v);
+            }
+        }
+        return;
+    }
+    if (kwh != MG_NIL && nused < mg_hash_size(kwh)) {
+        Value unknown = mg_ary_new();
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(kwh, &it, &k, &v);) {
+            bool known = false;
+            if (MG_IS_SYMBOL(k)) for (int i = 0; i < p->nkw; i++) if (MG_SYM(p->kws[i]) == k) known = true;
+            if (!known) mg_ary_push(unknown, k);
+        }
+        int64_t n = mg_ary_len(unknown);
+        Value s = mg_str_new_cstr(n > 1 ? "unknown keywords: " : "unknown keyword: ");
+        for (int64_t i = 0; i < n; i++) {
+            if (i) mg_str_cat_cstr(s, ", ");
+            mg_str_append(s, mg_inspect(mg_ary_entry(unknown, i)));
+        }
+        mg_raise_str(mg_eArgumentError, s);
+    }
+}
+
+/* Lay the arguments at base[0..argc) out as the code's locals (in place).
+ * strict: method/lambda arity rules; otherwise proc rules (auto-splat, pad, drop). */
+static void
+bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool strict)
+{
+    VM *vm = VMS;
+    ParamInfo *p = &code->params;
+    int nl = (int)code->nlocals;
+    Value kwh = MG_NIL;
+    /* keywords */
+    if (kw) {
+        Value h = base[argc - 1];
+        if (p->has_kw || p->nokw) {
+            kwh = h;
+            argc--;
+            if (p->nokw && mg_hash_size(kwh) > 0) mg_raise(mg_eArgumentError, "no keywords accepted");
+        }
+    }
+    if (!strict) {
+        bool ambiguous = p->lead == 1 && p->opt == 0 && p->rest < 0 && p->post == 0 && !p->has_kw && !p->excess_comma;
+        if (argc == 1 && kwh == MG_NIL && !ambiguous && (p->lead + p->post > 0 || p->opt > 1 || p->has_kw)) {
+            Value a = mg_check_array(base[0]);
+            if (a != MG_NIL) {
+                int64_t n = mg_ary_len(a);
+                mg_vm_check_stack((size_t)n + (size_t)nl);
+                base[0] = a;
+                vm->sp = base + 1;
+                Value *src = mg_ary_ptr(a);
+                for (int64_t i = n - 1; i >= 0; i--) base[i] = src[i];
+                if (n == 0) base[0] = MG_NIL;
+                argc = (int)n;
+            }
+        }
+    }
+    int req = p->lead + p->post;
+    int max = (p->rest >= 0) ? -1 : req + p->opt;
+    if (strict) {
+        if (argc < req || (max >= 0 && argc > max)) raise_argc_kw(argc, req, max, p, kwh);
+    } else {
+        if (argc < req) {
+            for (int i = argc; i < req; i++) base[i] = MG_NIL;
+            argc = req;
+        }
+        if (max >= 0 && argc > max) argc = max;
+    }
+    /* scratch copy above the locals area, rooted by vm->sp */
+    int top = nl > argc + 1 ? nl : argc + 1;
+    mg_vm_check_stack((size_t)top + (size_t)argc + 2);
+    Value *scratch = base + top;
+    memcpy(scratch, base, sizeof(Value) * (size_t)argc);
+    scratch[argc] = kwh;
+    vm->sp = scratch + argc + 1;
+    for (int i = 0; i < nl; i++) base[i] = MG_NIL;
+    int nopt_given = argc - req;
+    if (nopt_given > p->opt) nopt_given = p->opt;
+    if (nopt_given < 0) nopt_given = 0;
+    int li = 0, ai = 0;
+    for (int i = 0; i < p->lead; i++) base[li++] = scratch[ai++];
+    for (int i = 0; i < p->opt; i++) base[li++] = (i < nopt_given) ? scratch[ai++] : MG_UNDEF;
+    int nrest = argc - req - nopt_given;
+    if (p->rest >= 0) {
+        Value r = mg_ary_new_from(nrest > 0 ? nrest : 0, scratch + ai);
+        base[p->rest] = r;
+        ai += nrest > 0 ? nrest : 0;
+        li = p->rest + 1;
+    }
+    for (int i = 0; i < p->post; i++) base[li++] = scratch[ai++];
+    if (p->has_kw) {
+        for (int i = 0; i < p->nkw; i++) base[p->kwstart + i] = MG_UNDEF;
+        bind_keywords(code, base, scratch[argc]);
+    }
+    if (p->blockp >= 0) base[p->blockp] = blk;
+    vm->sp = base + nl;
+    (void)f;
+}
+
+/* Pushes a Ruby frame for `code` whose arguments are at base[0..argc). */
+static Frame *
+push_code_frame(Code *code, Value *base, Value *ret, int argc, bool kw, Value blk, bool strict, uint32_t flags)
+{
+    VM *vm = VMS;
+    mg_vm_check_stack(code->nlocals + code->max_stack + (size_t)argc + 8);
+    Frame *f = mg_vm_push_frame();
+    f->code = code;
+    f->code_obj = code->self_value;
+    f->pc = code->insns;
+    f->base = base;
+    f->locals = base;
+    f->sp = ret;           /* the caller's result slot */
+    f->flags = flags;
+    f->block = blk;
+    f->env = f->outer = f->proc = f->cref = f->def_target = f->backref = f->lastline = MG_NIL;
+    f->self = MG_NIL;
+    vm->sp = base + argc;
+    (void)strict; (void)kw;
+    return f;
+}
+
+static void
+finish_frame_setup(Frame *f, int argc, bool kw, Value blk, bool strict)
+{
+    VM *vm = VMS;
+    Code *code = f->code;
+    bind_args(f, code, f->base, argc, kw, blk, strict);
+    if (code->env_mode) {
+        Value e = env_new(f, code, f->outer);
+        Env *ep = mg_env_ptr(e);
+        memcpy(ep->vals, f->base, sizeof(Value) * code->nlocals);
+        f->env = e;
+        f->locals = ep->vals;
+    }
+    vm->sp = f->base + code->nlocals;
+}
+
+/* ------------------------------------------------------------------ */
+/* method calls                                                         */
+
+static Value
+run_frame(bool inloop)
+{
+    if (inloop) return MG_UNDEF;
+    VMS->fp->flags |= FRAME_FINISH;
+    return mg_vm_exec();
+}
+
+static Value
+call_cfunc(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool kw, bool litblock)
+{
+    VM *vm = VMS;
+    Frame *f = mg_vm_push_frame();
+    f->flags = FRAME_CFUNC | (litblock ? FRAME_LITBLOCK : 0) | (kw ? FRAME_KW : 0);
+    f->me = (MethodEntry *)me;
+    f->mid = mid;
+    f->self = recv[0];
+    f->block = blk;
+    f->base = recv + 1;
+    f->sp = recv;
+    f->env = f->outer = f->proc = f->cref = f->def_target = f->backref = f->lastline = MG_NIL;
+    f->code_obj = MG_NIL;
+    vm->sp = recv + argc + 1;
+    int min = me->u.c.min_args, max = me->u.c.max_args;
+    if (UNLIKELY(argc < min || (max >= 0 && argc > max))) {
+        if (!(kw && argc - 1 >= min && (max < 0 || argc - 1 <= max))) mg_raise_argc(argc, min, max);
+    }
+    size_t ar = mg_gc_arena_save();
+    vm->kw_flag = kw;
+    Value r = me->u.c.fn(recv[0], argc, recv + 1, blk);
+    vm->kw_flag = false;
+    mg_gc_arena_restore(ar);
+    mg_vm_pop_frame();
+    vm->sp = recv;
+    return r;
+}
+
+static Value
+call_iseq(Value *recv, int argc, const MethodEntry *me, Value blk, bool kw, bool inloop, bool litblock)
+{
+    MethodBody *b = mg_data_get(me->u.code, &mg_body_type);
+    Code *code = mg_code_ptr(b->code);
+    Frame *f = push_code_frame(code, recv + 1, recv, argc, kw, blk, true, FRAME_METHOD | (litblock ? FRAME_LITBLOCK : 0));
+    f->self = recv[0];
+    f->me = (MethodEntry *)me;
+    f->cref = b->cref;
+    f->def_target = b->cref != MG_NIL ? MG_VAL(mg_cref_ptr(b->cref)->klass) : MG_VAL(mg_cObject);
+    f->vis = VIS_PUBLIC;
+    finish_frame_setup(f, argc, kw, blk, true);
+    return run_frame(inloop);
+}
+
+Value
+mg_vm_call_me(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool kw, bool inloop, RClass *defined)
+{
+    VM *vm = VMS;
+    bool lit = blk != MG_NIL && (mg_proc_ptr(blk)->flags & PROC_LITERAL) && !(mg_proc_ptr(blk)->flags & PROC_ORPHAN);
+    (void)defined;
+    switch (me->kind) {
+    case ME_CFUNC: return call_cfunc(recv, argc, me, mid, blk, kw, lit);
+    case ME_ISEQ: return call_iseq(recv, argc, me, blk, kw, inloop, lit);
+    case ME_ATTR_READER:
+        if (argc != 0) mg_raise_argc(argc, 0, 0);
+        vm->sp = recv;
+        return mg_ivar_get(recv[0], me->u.ivar);
+    case ME_ATTR_WRITER:
+        if (argc != 1) mg_raise_argc(argc, 1, 1);
+        mg_ivar_set(recv[0], me->u.ivar, recv[1]);
+        vm->sp = recv;
+        return recv[1];
+    case ME_BMETHOD: {
+        Value proc = me->u.proc;
+        vm->bmethod_me = me;
+        vm->bmethod_lit = lit;
+        Value r = mg_vm_invoke_proc(proc, recv + 1, argc, blk, kw, recv[0], MG_UNDEF, inloop, true);
+        if (r == MG_UNDEF) return MG_UNDEF;
+        vm->sp = recv;
+        return r;
+    }
+    case ME_ZSUPER: {
+        MethodEntry *sup = mg_method_lookup_super(mg_class_of(recv[0]), me->owner, me->name);
+        if (!sup) mg_raise_nomethod(recv[0], mid, argc, recv + 1);
+        return mg_vm_call_me(recv, argc, sup, mid, blk, kw, inloop, NULL);
+    }
+    default:
+        mg_raise_nomethod(recv[0], mid, argc, recv + 1);
+    }
+}
+
+/* Expand a splatted argument array (recv[1]) in place; returns the new argc. */
+static int
+expand_splat(Value *recv, int argc, uint32_t flags)
+{
+    VM *vm = VMS;
+    Value kwh = (flags & CI_KW) ? recv[2] : MG_UNDEF;
+    Value a = recv[1];
+    if (!MG_IS_ARRAY(a)) a = mg_splat_to_a(a);
+    int64_t n = mg_ary_len(a);
+    mg_vm_check_stack((size_t)n + 4);
+    /* keep a and kwh rooted: place them above the final area first */
+    Value *tmp = recv + 1 + n + 1;
+    tmp[0] = a; tmp[1] = kwh == MG_UNDEF ? MG_NIL : kwh;
+    vm->sp = tmp + 2;
+    Value *src = mg_ary_ptr(a);
+    for (int64_t i = 0; i < n; i++) recv[1 + i] = src[i];
+    int nargc = (int)n;
+    if (kwh != MG_UNDEF) recv[1 + nargc++] = tmp[1];
+    vm->sp = recv + 1 + nargc;
+    (void)argc;
+    return nargc;
+}
+
+static Value
+nomethod_name_str(Value recv)
+{
+    (void)recv;
+    return MG_NIL;
+}
+
+static NORETURN void
+raise_visibility(Value recv, ID mid, const char *kind)
+{
+    VMS->nomethod_vcall = 0;
+    Value desc = mg_inspect(recv);
+    Value s;
+    const char *d = mg_str_cstr(desc);
+    if (recv == VMS->main_obj) s = mg_sprintf("%s method `%s' called for main:Object", kind, mg_id_name(mid, NULL));
+    else if (recv == MG_NIL || recv == MG_TRUE || recv == MG_FALSE)
+        s = mg_sprintf("%s method `%s' called for %s:%s", kind, mg_id_name(mid, NULL), d, mg_class_cname(mg_obj_class(recv)));
+    else if (d[0] == '#') s = mg_sprintf("%s method `%s' called for %s", kind, mg_id_name(mid, NULL), d);
+    else s = mg_sprintf("%s method `%s' called for %s:%s", kind, mg_id_name(mid, NULL), d, mg_class_cname(mg_obj_class(recv)));
+    Value exc = mg_nomethod_error_new(s, recv, mid, MG_NIL, true);
+    (void)nomethod_name_str;
+    mg_raise_exc(exc);
+}
+
+static Value
+call_method_missing(Value *recv, int argc, ID mid, Value blk, uint32_t flags, bool kw, bool inloop)
+{
+    VM *vm = VMS;
+    mg_vm_check_stack((size_t)argc + 4);
+    memmove(recv + 2, recv + 1, sizeof(Value) * (size_t)argc);
+    recv[1] = MG_SYM(mid);
+    vm->sp = recv + argc + 2;
+    MethodEntry *mm = mg_method_lookup(mg_class_of(recv[0]), mg_id_method_missing);
+    vm->nomethod_vcall = (flags & CI_VCALL) ? 1 : (flags & CI_FCALL) ? 2 : 0;
+    if (!mm) mg_raise_nomethod(recv[0], mid, argc, recv + 2);
+    return mg_vm_call_me(recv, argc + 1, mm, mg_id_method_missing, blk, kw, inloop, NULL);
+}
+
+Value
+mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *ci, bool inloop)
+{
+    VM *vm = VMS;
+    if (flags & CI_SPLAT) argc = expand_splat(recv, argc, flags);
+    bool kw = (flags & CI_KW) != 0;
+    if (kw) {
+        Value h = recv[argc];
+        if (!MG_IS_HASH(h)) {
+            h = mg_to_hash(h);
+            recv[argc] = h;
+        }
+        if ((flags & CI_KWSPLAT) && mg_hash_size(h) == 0) { argc--; kw = false; vm->sp = recv + argc + 1; }
+        else if (flags & CI_KWSPLAT) { recv[argc] = mg_hash_dup(h); }
+    }
+    RClass *klass = mg_class_of(recv[0]);
+    MethodEntry *me;
+    if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) me = ci->ic_me;
+    else {
+        me = mg_method_lookup(klass, mid);
+        if (ci) { ci->ic_klass = klass; ci->ic_serial = mg_method_serial; ci->ic_me = me; }
+    }
+    if (UNLIKELY(!me)) return call_method_missing(recv, argc, mid, blk, flags, kw, inloop);
+    if (UNLIKELY(me->visibility != VIS_PUBLIC) && !(flags & (CI_FCALL | CI_SELFRECV))) {
+        if (me->visibility == VIS_PRIVATE || me->visibility == VIS_MODULE_FUNCTION) {
+            if (mg_method_lookup(klass, mg_id_method_missing) &&
+                mg_method_lookup(klass, mg_id_method_missing)->kind != ME_CFUNC)
+                return call_method_missing(recv, argc, mid, blk, flags, kw, inloop);
+            raise_visibility(recv[0], mid, "private");
+        }
+        if (me->visibility == VIS_PROTECTED) {
+            Frame *cf = mg_vm_ruby_frame();
+            Value self = cf ? cf->self : MG_NIL;
+            RClass *owner = me->owner;
+            if (owner->hdr.type == T_ICLASS) owner = owner->u.module;
+            if (!mg_obj_is_kind_of(self, mg_class_real(owner) ? mg_class_real(owner) : owner) && !mg_obj_is_kind_of(self, owner))
+                raise_visibility(recv[0], mid, "protected");
+        }
+    }
+    return mg_vm_call_me(recv, argc, me, mid, blk, kw, inloop, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* super                                                                */
+
+Value
+mg_vm_super(Value *recv, int argc, Value blk, uint32_t flags, bool inloop)
+{
+    VM *vm = VMS;
+    Frame *f = mg_vm_ruby_frame();
+    MethodEntry *cur = f ? f->me : NULL;
+    if (f && (f->flags & FRAME_BLOCK) && !(f->flags & FRAME_BMETHOD) && f->proc != MG_NIL) cur = mg_proc_ptr(f->proc)->me;
+    if (!cur) mg_raise(mg_eRuntimeError, "super called outside of method");
+    if ((flags & CI_ZSUPER) && f && (f->flags & FRAME_BMETHOD))
+        mg_raise(mg_eRuntimeError, "implicit argument passing of super from method defined by define_method() is not supported. Specify all arguments explicitly.");
+    if (flags & CI_SPLAT) { argc = expand_splat(recv, argc, flags); flags &= ~(uint32_t)CI_SPLAT; }
+    bool kw = (flags & CI_KW) != 0;
+    if (kw && (flags & CI_KWSPLAT) && mg_hash_size(recv[argc]) == 0) { argc--; kw = false; vm->sp = recv + argc + 1; }
+    if (blk == MG_NIL && !(flags & CI_BLOCKARG)) blk = f->block;
+    ID name = cur->original_name ? cur->original_name : cur->name;
+    if (cur->name) name = cur->name;
+    MethodEntry *me = mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->original_name ? cur->original_name : name);
+    if (!me && cur->original_name != cur->name) me = mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->name);
+    if (!me) {
+        MethodEntry *mm = mg_method_lookup(mg_class_of(recv[0]), mg_id_method_missing);
+        if (mm && mm->kind != ME_CFUNC) return call_method_missing(recv, argc, name, blk, CI_FCALL, kw, inloop);
+        Value desc = mg_inspect(recv[0]);
+        const char *d = mg_str_cstr(desc);
+        Value s;
+        if (d[0] == '#') s = mg_sprintf("super: no superclass method `%s' for %s", mg_id_name(name, NULL), d);
+        else s = mg_sprintf("super: no superclass method `%s' for %s:%s", mg_id_name(name, NULL), d, mg_class_cname(mg_obj_class(recv[0])));
+        if (recv[0] == vm->main_obj) s = mg_sprintf("super: no superclass method `%s' for main:Object", mg_id_name(name, NULL));
+        mg_raise_str(mg_eNoMethodError, s);
+    }
+    return mg_vm_call_me(recv, argc, me, name, blk, kw, inloop, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* blocks and procs                                                     */
+
+Value
+mg_proc_new_from_block(Frame *f, Value code, bool lambda)
+{
+    void *p;
+    Value v = mg_data_new_inline(mg_cProc, &mg_proc_type, sizeof(Proc), &p);
+    Proc *pr = p;
+    pr->code = code;
+    pr->env = f->env;
+    pr->self = f->self;
+    pr->cref = f->cref;
+    pr->block = f->block;
+    pr->def_target = f->def_target;
+    pr->me = f->me;
+    pr->me_owner = f->me ? MG_VAL(f->me->owner) : MG_NIL;
+    if (f->flags & FRAME_BLOCK) {
+        /* nested block: inherit the method context of the enclosing block */
+        if (f->proc != MG_NIL) {
+            Proc *outer = mg_proc_ptr(f->proc);
+            if (!(f->flags & FRAME_BMETHOD)) { pr->me = outer->me; pr->me_owner = outer->me_owner; }
+        }
+    }
+    pr->data = MG_NIL;
+    pr->flags = lambda ? PROC_LAMBDA : PROC_LITERAL;
+    pr->home_depth = (int32_t)(f - VMS->frames);
+    return v;
+}
+
+Value
+mg_proc_new_cfunc(MgBlockFunc fn, Value data, bool lambda)
+{
+    void *p;
+    Value v = mg_data_new_inline(mg_cProc, &mg_proc_type, sizeof(Proc), &p);
+    Proc *pr = p;
+    pr->code = pr->env = pr->self = pr->cref = pr->block = pr->def_target = pr->me_owner = MG_NIL;
+    pr->data = data;
+    pr->fn = fn;
+    pr->flags = PROC_CFUNC | (lambda ? PROC_LAMBDA : 0);
+    return v;
+}
+
+static Value
+sym_proc_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
+{
+    (void)arg;
+    if (argc < 1) mg_raise(mg_eArgumentError, "no receiver given");
+    return mg_funcall_public(argv[0], MG_SYM2ID(data), argc - 1, argv + 1, blk);
+}
+
+Value
+mg_sym_to_proc(ID name)
+{
+    Value p = mg_proc_new_cfunc(sym_proc_fn, MG_SYM(name), true);
+    mg_proc_ptr(p)->flags |= PROC_SYM;
+    mg_proc_ptr(p)->sym = name;
+    return p;
+}
+
+/* &blk argument to a block value */
+Value
+mg_to_block(Value v)
+{
+    if (v == MG_NIL || mg_is_proc(v)) return v;
+    if (MG_IS_SYMBOL(v)) return mg_sym_to_proc(MG_SYM2ID(v));
+    if (!mg_respond_to(v, mg_id_to_proc, true))
+        mg_raise(mg_eTypeError, "wrong argument type %s (expected Proc)", mg_class_cname(mg_obj_class(v)));
+    Value p = mg_funcall(v, mg_id_to_proc, 0, NULL);
+    if (!mg_is_proc(p))
+        mg_raise(mg_eTypeError, "can't convert %s to Proc (%s#to_proc gives %s)", mg_class_cname(mg_obj_class(v)),
+                 mg_class_cname(mg_obj_class(v)), mg_class_cname(mg_obj_class(p)));
+    return p;
+}
+
+/* Invoke a proc with args at args[0..argc) on the VM stack (args == vm->sp - argc).
+ * Returns the result, or MG_UNDEF when a frame was pushed (inloop). */
+Value
+mg_vm_invoke_proc(Value procv, Value *args, int argc, Value blk, bool kw, Value self_override, Value def_target, bool inloop, bool as_lambda)
+{
+    VM *vm = VMS;
+    Proc *pr = mg_proc_ptr(procv);
+    if (pr->flags & PROC_CFUNC) {
+        vm->bmethod_me = NULL;
+        Value first = argc > 0 ? args[0] : MG_NIL;
+        size_t ar = mg_gc_arena_save();
+        bool okw = vm->kw_flag;
+        vm->kw_flag = kw;
+        Value r = pr->fn(first, pr->data, argc, args, blk);
+        vm->kw_flag = okw;
+        mg_gc_arena_restore(ar);
+        vm->sp = args;
+        return r;
+    }
+    Code *code = mg_code_ptr(pr->code);
+    bool lambda = as_lambda || (pr->flags & PROC_LAMBDA);
+    uint32_t flags = FRAME_BLOCK | (lambda ? FRAME_LAMBDA : 0);
+    const MethodEntry *bme = vm->bmethod_me;
+    vm->bmethod_me = NULL;
+    if (bme) flags |= FRAME_BMETHOD | (vm->bmethod_lit ? FRAME_LITBLOCK : 0);
+    Frame *f = push_code_frame(code, args, bme ? args - 1 : args, argc, kw, blk, lambda, flags);
+    f->self = self_override != MG_UNDEF ? self_override : pr->self;
+    f->outer = pr->env;
+    f->block = pr->block;
+    f->proc = procv;
+    f->cref = pr->cref;
+    f->me = bme ? (MethodEntry *)bme : pr->me;
+    f->def_target = def_target != MG_UNDEF ? def_target : pr->def_target;
+    f->vis = VIS_PUBLIC;
+    finish_frame_setup(f, argc, kw, blk, lambda);
+    return run_frame(inloop);
+}
+
+/* yield from the loop: args are the top argc values */
+Value
+mg_vm_invoke_block(Value *args, int argc, uint32_t flags, bool inloop)
+{
+    VM *vm = VMS;
+    Frame *f = mg_vm_ruby_frame();
+    Value blk = f ? f->block : MG_NIL;
+    Value passed = MG_NIL;
+    if (flags & CI_BLOCKARG) { passed = mg_to_block(args[argc]); }
+    if (blk == MG_NIL) mg_raise(mg_eLocalJumpError, "no block given (yield)");
+    if (flags & CI_SPLAT) {
+        argc = expand_splat(args - 1, argc, flags);
+    }
+    bool kw = (flags & CI_KW) != 0;
+    if (kw && (flags & CI_KWSPLAT) && mg_hash_size(args[argc - 1]) == 0) { argc--; kw = false; }
+    vm->sp = args + argc;
+    return mg_vm_invoke_proc(blk, args, argc, passed, kw, MG_UNDEF, MG_UNDEF, inloop, false);
+}
+
+/* ------------------------------------------------------------------ */
+/* the C API (vm.h)                                                     */
+
+static Value *
+push_args(Value recv, int argc, const Value *argv)
+{
+    VM *vm = VMS;
+    mg_vm_check_stack((size_t)argc + 4);
+    Value *base = vm->sp;
+    base[0] = recv;
+    for (int i = 0; i < argc; i++) base[1 + i] = argv[i];
+    vm->sp = base + argc + 1;
+    return base;
+}
+
+static Value
+funcall_common(Value recv, ID mid, int argc, const Value *argv, Value blk, uint32_t flags)
+{
+    VM *vm = VMS;
+    Value *saved = vm->sp;
+    Value *base = push_args(recv, argc, argv);
+    Value r = mg_vm_call(base, argc, mid, blk, flags, NULL, false);
+    vm->sp = saved;
+    mg_gc_protect(r);
+    return r;
+}
+
+Value
+mg_funcall(Value recv, ID mid, int argc, const Value *argv)
+{
+    return funcall_common(recv, mid, argc, argv, MG_NIL, CI_FCALL);
+}
+
+Value
+mg_funcall_block(Value recv, ID mid, int argc, const Value *argv, Value blk)
+{
+    return funcall_common(recv, mid, argc, argv, blk, CI_FCALL);
+}
+
+Value
+mg_funcall_public(Value recv, ID mid, int argc, const Value *argv, Value blk)
+{
+    return funcall_common(recv, mid, argc, argv, blk, 0);
+}
+
+Value
+mg_funcall_kw(Value recv, ID mid, int argc, const Value *argv, Value blk)
+{
+    if (argc == 0 || !MG_IS_HASH(argv[argc - 1])) return funcall_common(recv, mid, argc, argv, blk, CI_FCALL);
+    return funcall_common(recv, mid, argc, argv, blk, CI_FCALL | CI_KW | CI_KWSPLAT);
+}
+
+Value
+mg_call_method_entry(Value recv, const MethodEntry *me, int argc, const Value *argv, Value blk)
+{
+    VM *vm = VMS;
+    Value *saved = vm->sp;
+    Value *base = push_args(recv, argc, argv);
+    bool kw = vm->kw_flag && argc > 0 && MG_IS_HASH(argv[argc - 1]);
+    Value r = mg_vm_call_me(base, argc, me, me->name, blk, kw, false, NULL);
+    vm->sp = saved;
+    mg_gc_protect(r);
+    return r;
+}
+
+bool
+mg_kw_given(void)
+{
+    return VMS->kw_flag;
+}
+
+Value
+mg_yield(Value blk, int argc, const Value *argv)
+{
+    VM *vm = VMS;
+    if (blk == MG_NIL) mg_raise(mg_eLocalJumpError, "no block given (yield)");
+    Value *saved = vm->sp;
+    mg_vm_check_stack((size_t)argc + 4);
+    Value *base = vm->sp;
+    for (int i = 0; i < argc; i++) base[i] = argv[i];
+    vm->sp = base + argc;
+    Value r = mg_vm_invoke_proc(blk, base, argc, MG_NIL, false, MG_UNDEF, MG_UNDEF, false, false);
+    vm->sp = saved;
+    mg_gc_protect(r);
+    return r;
+}
+
+Value
+mg_yield1(Value blk, Value arg)
+{
+    return mg_yield(blk, 1, &arg);
+}
+
+Value
+mg_yield_values(Value blk, int argc, const Value *argv)
+{
+    return mg_yield(blk, argc, argv);
+}
+
+Value
+mg_proc_call(Value proc, int argc, const Value *argv, Value blk)
+{
+    VM *vm = VMS;
+    Value *saved = vm->sp;
+    mg_vm_check_stack((size_t)argc + 4);
+    Value *base = vm->sp;
+    for (int i = 0; i < argc; i++) base[i] = argv[i];
+    vm->sp = base + argc;
+    bool kw = vm->kw_flag && argc > 0 && MG_IS_HASH(argv[argc - 1]);
+    Value r = mg_vm_invoke_proc(proc, base, argc, blk, kw, MG_UNDEF, MG_UNDEF, false, false);
+    vm->sp = saved;
+    mg_gc_protect(r);
+    return r;
+}
+
+Value
+mg_block_proc(Value blk)
+{
+    return blk;
+}
+
+bool
+mg_proc_lambda_p(Value proc)
+{
+    return (mg_proc_ptr(proc)->flags & PROC_LAMBDA) != 0;
+}
+
+int
+mg_params_arity(const ParamInfo *p, bool lambda)
+{
+    int min = p->lead + p->post + (p->kwreq > 0 ? 1 : 0);
+    int max = p->rest >= 0 ? -1 : p->lead + p->opt + p->post + ((p->nkw > 0 || p->kwrest >= 0) ? 1 : 0);
+    if (lambda) return min == max ? min : -min - 1;
+    return max != -1 ? min : -min - 1;
+}
+
+int
+mg_proc_arity(Value proc)
+{
+    Proc *pr = mg_proc_ptr(proc);
+    if (pr->flags & PROC_SYM) return -2;
+    if (pr->flags & PROC_CFUNC) return -1;
+    Code *c = mg_code_ptr(pr->code);
+    return mg_params_arity(&c->params, (pr->flags & PROC_LAMBDA) != 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* definitions                                                          */
+
+void
+mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
+{
+    VM *vm = VMS;
+    Value body = mg_method_body_new(code, f->cref, MG_NIL);
+    MethodEntry me = { .kind = ME_ISEQ, .visibility = VIS_PUBLIC };
+    me.u.code = body;
+    if (singleton) {
+        RClass *k = mg_singleton_class(obj);
+        mg_method_add(k, name, &me);
+        if (mg_respond_to(obj, mg_id_singleton_method_added, true))
+            mg_funcall(obj, mg_id_singleton_method_added, 1, (Value[]){ MG_SYM(name) });
+        return;
+    }
+    RClass *k = mg_vm_def_target(f);
+    Visibility vis = (f->flags & (FRAME_CLASS | FRAME_TOP)) ? (Visibility)f->vis : VIS_PUBLIC;
+    (void)vm;
+    if (name == mg_id_initialize || name == mg_id_initialize_copy || name == mg_id_respond_to_missing_p ||
+        name == mg_intern_cstr("initialize_clone") || name == mg_intern_cstr("initialize_dup"))
+        vis = VIS_PRIVATE;
+    if (vis == VIS_MODULE_FUNCTION) {
+        me.visibility = VIS_PRIVATE;
+        mg_method_add(k, name, &me);
+        MethodEntry sme = me;
+        sme.visibility = VIS_PUBLIC;
+        mg_method_add(mg_singleton_class(MG_VAL(k)), name, &sme);
+    } else {
+        me.visibility = (uint8_t)vis;
+        mg_method_add(k, name, &me);
+    }
+    if (k->hdr.flags & OF_SINGLETON) {
+        Value att = k->u.attached;
+        if (mg_respond_to(att, mg_id_singleton_method_added, true))
+            mg_funcall(att, mg_id_singleton_method_added, 1, (Value[]){ MG_SYM(name) });
+    } else if (mg_respond_to(MG_VAL(k), mg_id_method_added, true)) {
+        mg_funcall(MG_VAL(k), mg_id_method_added, 1, (Value[]){ MG_SYM(name) });
+    }
+}
+
+/* lexical constant lookup */
+Value
+mg_vm_const_lookup(Frame *f, ID id, bool *found)
+{
+    Value cref = f ? f->cref : VMS->top_cref;
+    if (cref == MG_NIL) cref = VMS->top_cref;
+    Cref *c = mg_cref_ptr(cref);
+    for (Cref *k = c; k && k->next != MG_NIL; k = mg_cref_ptr(k->next)) {
+        Value v = mg_const_get_at(k->klass, id);
+        if (v != MG_UNDEF) { *found = true; return v; }
+    }
+    RClass *inner = c->klass;
+    Value v = mg_const_lookup(inner, id, true);
+    if (v == MG_UNDEF && inner != mg_cObject) v = mg_const_lookup(mg_cObject, id, true);
+    if (v == MG_UNDEF && (inner->hdr.flags & OF_SINGLETON)) {
+        Value att = inner->u.attached;
+        if (MG_IS_CLASS_OR_MODULE(att)) v = mg_const_lookup(MG_RCLASS(att), id, true);
+    }
+    *found = v != MG_UNDEF;
+    return v;
+}
+
+Value
+mg_vm_cvar_base(Frame *f)
+{
+    Value cref = f ? f->cref : VMS->top_cref;
+    if (cref == MG_NIL) cref = VMS->top_cref;
+    Cref *c = mg_cref_ptr(cref);
+    RClass *k = c->klass;
+    while (k && (k->hdr.flags & OF_SINGLETON)) {
+        Value att = k->u.attached;
+        if (MG_IS_CLASS_OR_MODULE(att)) { k = MG_RCLASS(att); break; }
+        if (c->next == MG_NIL) break;
+        c = mg_cref_ptr(c->next);
+        k = c->klass;
+    }
+    return MG_VAL(k);
+}
+
+/* A frame with no arguments for a class body, the top level or an eval. */
+Frame *
+mg_vm_push_frame_for(Code *code, Value *base, Value *ret, uint32_t flags, Value self, Value outer, Value cref,
+                     Value def_target, Value block, MethodEntry *me)
+{
+    Frame *f = push_code_frame(code, base, ret, 0, false, MG_NIL, false, flags);
+    f->self = self;
+    f->outer = outer;
+    f->cref = cref;
+    f->def_target = def_target;
+    f->block = block;
+    f->me = me;
+    f->vis = VIS_PUBLIC;
+    finish_frame_setup(f, 0, false, MG_NIL, false);
+    return f;
+}
+
+Value
+mg_vm_push_body(Code *code, Value *base, Value *ret, Value self, Value cref, RClass *def, uint32_t flags)
+{
+    mg_vm_push_frame_for(code, base, ret, flags, self, MG_NIL, cref, def ? MG_VAL(def) : MG_NIL, MG_NIL, NULL);
+    return MG_NIL;
+}

@@ -1,0 +1,282 @@
+/* run.c -- interpreter lifecycle: mg_vm_init (stacks, globals, constants,
+ * the GC root marker), running the main program, the uncaught-exception
+ * report, at_exit handlers and the exit status. */
+#include "vm_int.h"
+#include <sys/resource.h>
+#include <unistd.h>
+#include "../parse/ast.h"
+
+bool mg_vm_booted;
+void mg_raise_init(void);
+void mg_vm_mark_gvars(void);
+void mg_init_vm_globals(const MgVMOptions *opts);
+
+#define STACK_VALUES (4u << 20)
+#define FRAME_COUNT  40000u
+
+static void
+vm_mark(void)
+{
+    VM *vm = VMS;
+    if (vm->stack) mg_gc_mark_values(vm->stack, (size_t)(vm->sp - vm->stack));
+    for (Frame *f = vm->frames + 1; f <= vm->fp; f++) {
+        mg_gc_mark(f->self); mg_gc_mark(f->env); mg_gc_mark(f->outer); mg_gc_mark(f->block);
+        mg_gc_mark(f->proc); mg_gc_mark(f->cref); mg_gc_mark(f->def_target); mg_gc_mark(f->backref);
+        mg_gc_mark(f->lastline); mg_gc_mark(f->code_obj);
+        if (f->me && f->me->owner) mg_gc_mark_obj(&f->me->owner->hdr);
+    }
+    mg_gc_mark(vm->th_val); mg_gc_mark(vm->th_tag); mg_gc_mark(vm->errinfo);
+    mg_gc_mark(vm->at_exit); mg_gc_mark(vm->loaded); mg_gc_mark(vm->load_path);
+    mg_gc_mark(vm->catch_tags); mg_gc_mark(vm->main_obj); mg_gc_mark(vm->top_cref);
+    mg_gc_mark(vm->script_name); mg_gc_mark(vm->argv); mg_gc_mark(vm->protect_list);
+    mg_gc_mark(vm->last_exc_pending); mg_gc_mark(vm->pat_reason); mg_gc_mark(vm->pat_key);
+    mg_vm_mark_gvars();
+}
+
+void mg_vm_boot(void);
+void mg_kernel_init_main(Value main_obj);
+
+/* Allocates the stacks early, so core init code may already call methods. */
+void
+mg_vm_boot(void)
+{
+    VM *vm = VMS;
+    char here;
+    if (vm->stack) return;
+    vm->stack = calloc(STACK_VALUES, sizeof(Value));
+    vm->frames = calloc(FRAME_COUNT, sizeof(Frame));
+    if (!vm->stack || !vm->frames) { fputs("maglev: cannot allocate the VM stack\n", stderr); exit(1); }
+    vm->stack_end = vm->stack + STACK_VALUES;
+    vm->sp = vm->stack;
+    vm->frame_end = vm->frames + FRAME_COUNT - 64;
+    vm->fp = vm->frames;
+    vm->th_val = vm->th_tag = vm->errinfo = vm->at_exit = vm->loaded = vm->load_path = MG_NIL;
+    vm->catch_tags = vm->main_obj = vm->top_cref = vm->script_name = vm->argv = vm->protect_list = MG_NIL;
+    vm->last_exc_pending = vm->pat_reason = MG_NIL;
+    vm->pat_key = MG_UNDEF;
+    /* C stack guard: the real limit minus a margin for the raise itself */
+    struct rlimit rl;
+    size_t limit = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur > (1u << 20)) limit = rl.rlim_cur;
+    if (limit > (1u << 30)) limit = 1u << 30;
+    vm->cstack_base = (char *)((uintptr_t)&here + 4096);
+    vm->cstack_limit = limit - (limit / 8 > (1u << 20) ? (1u << 20) : limit / 8);
+    mg_gc_add_root_marker(vm_mark);
+    vm->top_cref = mg_cref_new(mg_cObject, MG_NIL);
+}
+
+void
+mg_vm_init(const MgVMOptions *opts)
+{
+    VM *vm = VMS;
+    mg_vm_boot();
+    vm->warnings = opts ? opts->warnings : false;
+    vm->warnings_on = vm->warnings;
+    mg_raise_init();
+    vm->main_obj = mg_main_object_new();
+    mg_kernel_init_main(vm->main_obj);
+    mg_init_vm_globals(opts);
+    mg_init_eval();
+    mg_vm_booted = true;
+    mg_prelude_load();
+}
+
+/* ---- running a program ---- */
+
+static Value
+run_code(Value codev, Value self)
+{
+    VM *vm = VMS;
+    Code *code = mg_code_ptr(codev);
+    Value *base = vm->sp;
+    mg_vm_check_stack(code->nlocals + code->max_stack + 8);
+    base[0] = codev;               /* keeps the code alive; also the result slot */
+    vm->sp = base + 1;
+    Value cref = vm->top_cref;
+    mg_vm_push_body(code, base + 1, base, self, cref, mg_cObject, FRAME_TOP);
+    Frame *f = vm->fp;
+    f->vis = VIS_PRIVATE;
+    f->flags |= FRAME_FINISH;
+    Value r = mg_vm_exec();
+    vm->sp = base;
+    return r;
+}
+
+typedef struct { const char *src; size_t len; const char *file; int kind; } RunArgs;
+
+static bool
+frozen_magic(const char *src, size_t len)
+{
+    /* a magic comment in the leading comment lines */
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (src[i] == ' ' || src[i] == '\t')) i++;
+        if (i >= len || src[i] != '#') break;
+        size_t e = i;
+        while (e < len && src[e] != '\n') e++;
+        const char *m = memmem(src + i, e - i, "frozen_string_literal:", 22);
+        if (m) {
+            const char *v = m + 22;
+            while (v < src + e && *v == ' ') v++;
+            if ((size_t)(src + e - v) >= 4 && !strncmp(v, "true", 4)) return true;
+        }
+        i = e + 1;
+    }
+    return false;
+}
+
+Value mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname);
+Value
+mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname)
+{
+    /* the locals an eval can see, so the parser reads them as variables */
+    ID *names = NULL;
+    int nnames = 0, cap = 0;
+    for (Value e = outer_env; e != MG_NIL; e = mg_env_ptr(e)->parent) {
+        Env *ep = mg_env_ptr(e);
+        for (uint32_t i = 0; ep->code && i < ep->count && i < ep->code->nlocals; i++) {
+            ID id = ep->code->local_names[i];
+            if (!id) continue;
+            if (nnames == cap) { cap = cap ? cap * 2 : 16; names = realloc(names, sizeof(ID) * (size_t)cap); }
+            names[nnames++] = id;
+        }
+    }
+    ParseResult pr = mg_parse(src, len, file, line, names, nnames);
+    free(names);
+    if (!pr.root) {
+        Value msg = mg_str_new_cstr(pr.error ? pr.error : "syntax error");
+        mg_ast_free(&pr);
+        mg_raise_str(mg_eSyntaxError, msg);
+    }
+    bool saved = mg_compile_frozen_strings;
+    mg_compile_frozen_strings = frozen_magic(src, len);
+    Value code = mg_compile(pr.root, file, kind, outer_env, mname);
+    mg_compile_frozen_strings = saved;
+    mg_ast_free(&pr);
+    return code;
+}
+
+static Value
+run_main_body(Value arg)
+{
+    RunArgs *a = (RunArgs *)(uintptr_t)arg;
+    Value code = mg_vm_compile_source(a->src, a->len, a->file, 1, a->kind, MG_NIL, 0);
+    mg_gc_protect(code);
+    return run_code(code, VMS->main_obj);
+}
+
+Value mg_vm_run_file_code(const char *src, size_t len, const char *file, bool required);
+Value
+mg_vm_run_file_code(const char *src, size_t len, const char *file, bool required)
+{
+    Value code = mg_vm_compile_source(src, len, file, 1, required ? CODE_REQUIRED : CODE_TOP, MG_NIL, 0);
+    mg_gc_protect(code);
+    return run_code(code, VMS->main_obj);
+}
+
+static int
+exit_status_of(Value exc, bool *report)
+{
+    *report = true;
+    if (mg_obj_is_kind_of(exc, mg_eSystemExit)) {
+        *report = false;
+        Value st = mg_funcall(exc, mg_intern_cstr("status"), 0, NULL);
+        return MG_IS_FIXNUM(st) ? (int)MG_FIX2LONG(st) : 0;
+    }
+    if (mg_obj_is_kind_of(exc, mg_eSignalException)) {
+        if (mg_obj_is_kind_of(exc, mg_eInterrupt)) return 130;
+        return 1;
+    }
+    return 1;
+}
+
+static Value
+report_body(Value exc)
+{
+    Value s = mg_exc_full_message(exc, false, false);
+    mg_io_flush_all();
+    fwrite(mg_str_ptr(s), 1, (size_t)mg_str_len(s), stderr);
+    fflush(stderr);
+    return MG_NIL;
+}
+
+void
+mg_vm_report_exception(Value exc)
+{
+    Value e2;
+    mg_protect(report_body, exc, &e2);
+    if (e2 != MG_NIL && e2 != MG_UNDEF) {
+        fprintf(stderr, "%s: unhandled exception\n", mg_class_cname(mg_obj_class(exc)));
+    }
+}
+
+static Value
+run_at_exit_one(Value proc)
+{
+    return mg_proc_call(proc, 0, NULL, MG_NIL);
+}
+
+int
+mg_vm_finish(int status)
+{
+    VM *vm = VMS;
+    while (vm->at_exit != MG_NIL && mg_ary_len(vm->at_exit) > 0) {
+        Value p = mg_ary_pop(vm->at_exit);
+        mg_gc_protect(p);
+        Value exc;
+        mg_protect(run_at_exit_one, p, &exc);
+        if (exc != MG_NIL) {
+            bool report;
+            int st = exit_status_of(exc, &report);
+            if (report) mg_vm_report_exception(exc);
+            status = st;
+        }
+    }
+    mg_io_flush_all();
+    fflush(stdout);
+    return status;
+}
+
+int
+mg_vm_run_main(const char *src, size_t len, const char *file)
+{
+    VM *vm = VMS;
+    RunArgs a = { src, len, file, CODE_TOP };
+    Value exc;
+    mg_protect(run_main_body, (Value)(uintptr_t)&a, &exc);
+    int status = 0;
+    if (exc != MG_NIL) {
+        mg_gc_protect(exc);
+        bool report;
+        status = exit_status_of(exc, &report);
+        if (mg_obj_is_kind_of(exc, mg_eSyntaxError) && vm->fp == vm->frames && mg_exc_backtrace(exc) == MG_NIL) {
+            /* a syntax error in the main script: CRuby prints the parser's message only */
+            status = mg_vm_finish(1);
+            Value m = mg_exc_message(exc);
+            fwrite(mg_str_ptr(m), 1, (size_t)mg_str_len(m), stderr);
+            if (mg_str_len(m) == 0 || mg_str_ptr(m)[mg_str_len(m) - 1] != '\n') fputc('\n', stderr);
+            return 1;
+        }
+        vm->errinfo = exc;
+        status = mg_vm_finish(status);
+        if (report) mg_vm_report_exception(exc);
+        return status;
+    }
+    return mg_vm_finish(0);
+}
+
+int
+mg_vm_check_syntax(const char *src, size_t len, const char *file)
+{
+    ParseResult pr = mg_parse(src, len, file, 1, NULL, 0);
+    if (!pr.root) {
+        const char *e = pr.error ? pr.error : "syntax error";
+        fputs(e, stderr);
+        if (e[0] && e[strlen(e) - 1] != '\n') fputc('\n', stderr);
+        mg_ast_free(&pr);
+        return 1;
+    }
+    mg_ast_free(&pr);
+    puts("Syntax OK");
+    return 0;
+}

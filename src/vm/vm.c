@@ -1,0 +1,962 @@
+/* vm.c -- the bytecode interpreter: one dispatch loop with computed goto,
+ * and the unwinder that runs when a non-local exit lands in it.
+ * Design: src/vm/vm_int.h and DESIGN.md section 6.
+ *
+ * Invariants of the loop:
+ *  1. `sp` is the live stack top; SYNC() writes it (and pc) back to the VM
+ *     before anything that can allocate, raise or call out, so the GC marks
+ *     exactly [stack, sp) and backtraces see the right line.
+ *  2. Operands stay on the stack until the instruction has its result, so
+ *     they are rooted while the instruction allocates.
+ *  3. After an instruction allocates, the arena is reset to the level at
+ *     entry (AREST): results live on the VM stack, not in the arena.
+ */
+#include "vm_int.h"
+
+static CatchEntry *
+find_catch(Frame *f, ThrowKind kind, bool is_target)
+{
+    Code *c = f->code;
+    if (!c || !f->pc || f->pc <= c->insns) return NULL;
+    uint32_t at = (uint32_t)(f->pc - c->insns) - 1;
+    CatchEntry *best = NULL;
+    uint32_t best_level = 0;
+    for (uint32_t i = 0; i < c->ncatches; i++) {
+        CatchEntry *e = &c->catches[i];
+        if (at < e->start || at >= e->end) continue;
+        bool ok;
+        switch (e->type) {
+        case CATCH_RESCUE: ok = kind == TH_RAISE; break;
+        case CATCH_ENSURE: ok = true; break;
+        case CATCH_BREAK: ok = kind == TH_BREAK && is_target; break;
+        default: ok = false;
+        }
+        if (!ok) continue;
+        uint32_t level = e->depth >> 20;
+        if (!best || level > best_level) { best = e; best_level = level; }
+    }
+    return best;
+}
+
+static inline bool
+fix_both(Value a, Value b)
+{
+    return MG_IS_FIXNUM(a) && MG_IS_FIXNUM(b);
+}
+
+/* fixnums convert to double exactly only below 2**53; others take the slow path */
+#define EXACT_DBL(v) (MG_FIX2LONG(v) < (INT64_C(1) << 53) && MG_FIX2LONG(v) > -(INT64_C(1) << 53))
+
+static inline bool
+flo_both(Value a, Value b, double *x, double *y)
+{
+    if (MG_IS_FLONUM(a) || MG_IS_TYPE(a, T_FLOAT)) {
+        *x = mg_float_value(a);
+        if (MG_IS_FLONUM(b) || MG_IS_TYPE(b, T_FLOAT)) { *y = mg_float_value(b); return true; }
+        if (MG_IS_FIXNUM(b) && EXACT_DBL(b)) { *y = (double)MG_FIX2LONG(b); return true; }
+        return false;
+    }
+    if (MG_IS_FIXNUM(a) && EXACT_DBL(a) && (MG_IS_FLONUM(b) || MG_IS_TYPE(b, T_FLOAT))) {
+        *x = (double)MG_FIX2LONG(a); *y = mg_float_value(b); return true;
+    }
+    return false;
+}
+
+static inline bool
+plain(Value v, RClass *k)
+{
+    return MG_IS_PTR(v) && MG_OBJ(v)->klass == k && !(MG_OBJ(v)->flags & (OF_FROZEN | OF_UNFAULTED));
+}
+
+Value
+mg_vm_exec(void)
+{
+    static void *const labels[] = {
+#define OP(name, n, eff) &&L_##name,
+#include "opcodes.def"
+#undef OP
+    };
+    VM *vm = VMS;
+    Frame *volatile base = vm->fp;
+    Handler h;
+    vm->cdepth++;
+    mg_vm_stack_check_c();
+    size_t ar0 = mg_gc_arena_save();
+    h.prev = vm->handler;
+    h.fp = base;
+    h.sp = vm->sp;
+    h.arena = ar0;
+    h.cdepth = vm->cdepth;
+    vm->handler = &h;
+
+    Frame *f;
+    Code *code;
+    const uint32_t *pc;
+    Value *sp;
+    Value *locals;
+    CallInfo *ci;
+    int op;
+
+#define RELOAD() do { f = vm->fp; code = f->code; pc = f->pc; sp = vm->sp; locals = f->locals; } while (0)
+#define SYNC() (f->pc = pc, vm->sp = sp)
+#define AREST() mg_gc_arena_restore(ar0)
+#define NEXT() goto *labels[*pc++]
+#define OPND(i) (pc[i])
+#define PUSH(v) (*sp++ = (v))
+#define LIT(i) (code->lits[i])
+
+    if (setjmp(h.jb)) {
+        vm->handler = &h;
+        vm->cdepth = h.cdepth;
+        AREST();
+        goto unwind;
+    }
+    RELOAD();
+    NEXT();
+
+L_NOP: NEXT();
+L_POP: sp--; NEXT();
+L_DUP: sp[0] = sp[-1]; sp++; NEXT();
+L_DUP2: sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; NEXT();
+L_SWAP: { Value t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; NEXT(); }
+L_TOPN: { uint32_t n = OPND(0); pc++; sp[0] = sp[-1 - (int)n]; sp++; NEXT(); }
+L_SETN: { uint32_t n = OPND(0); pc++; sp[-1 - (int)n] = sp[-1]; NEXT(); }
+L_POPN: { uint32_t n = OPND(0); pc++; sp -= n; NEXT(); }
+L_ROT3: { Value t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = t; NEXT(); }
+L_DUPN: { uint32_t n = OPND(0); pc++; memcpy(sp, sp - n, n * sizeof(Value)); sp += n; NEXT(); }
+
+L_PUTNIL: PUSH(MG_NIL); NEXT();
+L_PUTTRUE: PUSH(MG_TRUE); NEXT();
+L_PUTFALSE: PUSH(MG_FALSE); NEXT();
+L_PUTSELF: PUSH(f->self); NEXT();
+L_PUTOBJECT: PUSH(LIT(OPND(0))); pc++; NEXT();
+L_PUTSTRING: {
+    Value s = LIT(OPND(0)); pc++;
+    SYNC();
+    Value d = mg_str_new_enc(mg_str_ptr(s), (size_t)mg_str_len(s), mg_str_enc(s));
+    PUSH(d);
+    AREST();
+    NEXT();
+}
+L_PUTREGEX: {
+    uint32_t li = OPND(0); int opts = (int)OPND(1); pc += 2;
+    Value r = LIT(li);
+    if (MG_IS_STRING(r)) {
+        SYNC();
+        r = mg_vm_make_regex(r, opts);
+        code->lits[li] = r;
+        AREST();
+    }
+    PUSH(r);
+    NEXT();
+}
+L_NEWREGEX: {
+    uint32_t n = OPND(0); int opts = (int)OPND(1); pc += 2;
+    SYNC();
+    Value s = mg_str_buf_new(32);
+    sp[0] = s; vm->sp = sp + 1;
+    for (uint32_t i = 0; i < n; i++) mg_str_append(s, sp[-(int)n + (int)i]);
+    Value r = mg_vm_make_regex(s, opts);
+    sp -= n;
+    PUSH(r);
+    AREST();
+    NEXT();
+}
+L_NEWARRAY: {
+    uint32_t n = OPND(0); pc++;
+    SYNC();
+    Value a = mg_ary_new_from(n, sp - n);
+    sp -= n;
+    PUSH(a);
+    AREST();
+    NEXT();
+}
+L_NEWHASH: {
+    uint32_t n = OPND(0); pc++;
+    SYNC();
+    Value hsh = mg_hash_new_capa(n / 2);
+    sp[0] = hsh; vm->sp = sp + 1;
+    for (uint32_t i = 0; i < n; i += 2) mg_hash_aset(hsh, sp[-(int)n + (int)i], sp[-(int)n + (int)i + 1]);
+    sp -= n;
+    PUSH(hsh);
+    AREST();
+    NEXT();
+}
+L_HASHMERGE: {
+    SYNC();
+    Value x = sp[-1];
+    if (x != MG_NIL || true) {
+        Value hx = MG_IS_HASH(x) ? x : mg_to_hash(x);
+        sp[-1] = hx;
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(hx, &it, &k, &v);) mg_hash_aset(sp[-2], k, v);
+    }
+    sp--;
+    AREST();
+    NEXT();
+}
+L_NEWRANGE: {
+    uint32_t excl = OPND(0); pc++;
+    SYNC();
+    Value r = mg_range_new(sp[-2], sp[-1], excl != 0);
+    sp -= 2;
+    PUSH(r);
+    AREST();
+    NEXT();
+}
+L_SPLATARRAY: {
+    uint32_t dup = OPND(0); pc++;
+    SYNC();
+    Value v = sp[-1];
+    if (MG_IS_ARRAY(v)) { if (dup) sp[-1] = mg_ary_dup(v); }
+    else sp[-1] = mg_splat_to_a(v);
+    AREST();
+    NEXT();
+}
+L_CONCATARRAY: {
+    SYNC();
+    Value b = sp[-1];
+    if (!MG_IS_ARRAY(b)) { b = mg_splat_to_a(b); sp[-1] = b; }
+    mg_ary_concat(sp[-2], b);
+    sp--;
+    AREST();
+    NEXT();
+}
+L_ARYPUSH: {
+    SYNC();
+    mg_ary_push(sp[-2], sp[-1]);
+    sp--;
+    AREST();
+    NEXT();
+}
+L_TOSTRING: {
+    Value v = sp[-1];
+    if (!MG_IS_STRING(v)) {
+        SYNC();
+        sp[-1] = mg_to_s(v);
+        AREST();
+    }
+    NEXT();
+}
+L_CONCATSTR: {
+    uint32_t n = OPND(0); pc++;
+    SYNC();
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++) total += (size_t)mg_str_len(sp[-(int)n + (int)i]);
+    Value s = mg_str_buf_new(total + 1);
+    sp[0] = s; vm->sp = sp + 1;
+    for (uint32_t i = 0; i < n; i++) mg_str_append(s, sp[-(int)n + (int)i]);
+    sp -= n;
+    PUSH(s);
+    AREST();
+    NEXT();
+}
+L_INTERN: {
+    SYNC();
+    sp[-1] = mg_str_to_sym(sp[-1]);
+    AREST();
+    NEXT();
+}
+L_XSTRING: NEXT();
+
+L_GETLOCAL: PUSH(locals[OPND(0)]); pc++; NEXT();
+L_SETLOCAL: locals[OPND(0)] = *--sp; pc++; NEXT();
+L_GETOUTER: {
+    uint32_t depth = OPND(0), idx = OPND(1); pc += 2;
+    Env *e = mg_env_ptr(f->outer);
+    for (uint32_t d = 1; d < depth; d++) e = mg_env_ptr(e->parent);
+    PUSH(e->vals[idx]);
+    NEXT();
+}
+L_SETOUTER: {
+    uint32_t depth = OPND(0), idx = OPND(1); pc += 2;
+    Env *e = mg_env_ptr(f->outer);
+    for (uint32_t d = 1; d < depth; d++) e = mg_env_ptr(e->parent);
+    e->vals[idx] = *--sp;
+    NEXT();
+}
+L_GETIVAR: {
+    ID id = OPND(0); IvarCache *ic = &code->ivcs[OPND(1)]; pc += 2;
+    Value self = f->self;
+    if (MG_IS_PTR(self)) {
+        Obj *o = MG_OBJ(self);
+        if (o->type == T_OBJECT && o->klass == ic->klass && ic->klass) {
+            Value v = ic->index < o->extra ? ((RObject *)o)->ivs[ic->index] : MG_UNDEF;
+            PUSH(v == MG_UNDEF ? MG_NIL : v);
+            NEXT();
+        }
+        SYNC();
+        Value v = mg_ivar_get(self, id);
+        if (o->type == T_OBJECT && !(o->flags & OF_UNFAULTED)) { ic->klass = o->klass; ic->index = mg_ivar_index(mg_class_real(o->klass), id); }
+        PUSH(v);
+        AREST();
+        NEXT();
+    }
+    SYNC();
+    PUSH(mg_ivar_get(self, id));
+    NEXT();
+}
+L_SETIVAR: {
+    ID id = OPND(0); IvarCache *ic = &code->ivcs[OPND(1)]; pc += 2;
+    Value self = f->self;
+    if (MG_IS_PTR(self)) {
+        Obj *o = MG_OBJ(self);
+        if (o->type == T_OBJECT && o->klass == ic->klass && ic->klass && ic->index < o->extra &&
+            !(o->flags & (OF_FROZEN | OF_PERSISTENT))) {
+            ((RObject *)o)->ivs[ic->index] = *--sp;
+            NEXT();
+        }
+    }
+    SYNC();
+    mg_ivar_set(self, id, sp[-1]);
+    if (MG_IS_PTR(self) && MG_OBJ(self)->type == T_OBJECT) {
+        Obj *o = MG_OBJ(self);
+        ic->klass = o->klass;
+        ic->index = mg_ivar_index(mg_class_real(o->klass), id);
+    }
+    sp--;
+    AREST();
+    NEXT();
+}
+L_GETGVAR: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    Value v = mg_gvar_get(id);
+    PUSH(v);
+    AREST();
+    NEXT();
+}
+L_SETGVAR: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    mg_gvar_set(id, sp[-1]);
+    sp--;
+    AREST();
+    NEXT();
+}
+L_GETCVAR: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    Value k = mg_vm_cvar_base(f);
+    if (k == MG_VAL(mg_cObject) && (f->flags & FRAME_TOP || f->cref == vm->top_cref))
+        mg_raise(mg_eRuntimeError, "class variable access from toplevel");
+    Value v = mg_cvar_get(MG_RCLASS(k), id);
+    PUSH(v);
+    AREST();
+    NEXT();
+}
+L_SETCVAR: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    Value k = mg_vm_cvar_base(f);
+    if (k == MG_VAL(mg_cObject) && (f->cref == vm->top_cref))
+        mg_raise(mg_eRuntimeError, "class variable access from toplevel");
+    mg_cvar_set(MG_RCLASS(k), id, sp[-1]);
+    sp--;
+    AREST();
+    NEXT();
+}
+L_GETCONST: {
+    ID id = OPND(0); ConstCache *cc = &code->ccs[OPND(1)]; pc += 2;
+    if (cc->mserial == mg_method_serial && cc->cref == f->cref) { PUSH(cc->value); NEXT(); }
+    SYNC();
+    bool found;
+    Value v = mg_vm_const_lookup(f, id, &found);
+    if (found) {
+        cc->mserial = mg_method_serial; cc->cref = f->cref; cc->value = v;
+    } else {
+        Value cref = f->cref != MG_NIL ? f->cref : vm->top_cref;
+        RClass *k = mg_cref_ptr(cref)->klass;
+        v = mg_funcall(MG_VAL(k), mg_id_const_missing, 1, (Value[]){ MG_SYM(id) });
+    }
+    PUSH(v);
+    AREST();
+    NEXT();
+}
+L_GETCONSTFROM: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    sp[-1] = mg_vm_const_from(sp[-1], id, true);
+    AREST();
+    NEXT();
+}
+L_GETCONSTTOP: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    Value v = mg_const_get_at(mg_cObject, id);
+    if (v == MG_UNDEF) v = mg_const_get(mg_cObject, id);
+    PUSH(v);
+    AREST();
+    NEXT();
+}
+L_SETCONST: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    Value cref = f->cref != MG_NIL ? f->cref : vm->top_cref;
+    RClass *k = mg_cref_ptr(cref)->klass;
+    if (mg_const_get_at(k, id) != MG_UNDEF && vm->warnings_on)
+        fprintf(stderr, "%s:%d: warning: already initialized constant %s\n", mg_str_cstr(code->file),
+                mg_code_line(code, pc), mg_id_name(id, NULL));
+    else if (mg_const_get_at(k, id) != MG_UNDEF) {
+        mg_io_flush_all();
+        Value path = (k == mg_cObject) ? mg_str_new_cstr(mg_id_name(id, NULL)) : mg_sprintf("%s::%s", mg_class_cname(k), mg_id_name(id, NULL));
+        fprintf(stderr, "%s:%d: warning: already initialized constant %s\n", mg_str_cstr(code->file),
+                mg_code_line(code, pc), mg_str_cstr(path));
+    }
+    mg_const_set(k, id, sp[-1]);
+    sp--;
+    AREST();
+    NEXT();
+}
+L_SETCONSTFROM: {
+    ID id = OPND(0); pc++;
+    SYNC();
+    Value scope = sp[-2];
+    if (!MG_IS_CLASS_OR_MODULE(scope))
+        mg_raise(mg_eTypeError, "%s is not a class/module", mg_str_cstr(mg_inspect(scope)));
+    mg_const_set(MG_RCLASS(scope), id, sp[-1]);
+    sp -= 2;
+    AREST();
+    NEXT();
+}
+L_GETERRINFO: PUSH(vm->errinfo); NEXT();
+L_SETERRINFO: vm->errinfo = *--sp; NEXT();
+L_NTHREF: {
+    int n = (int)OPND(0); pc++;
+    SYNC();
+    PUSH(mg_vm_backref_part(0, n));
+    AREST();
+    NEXT();
+}
+L_BACKREF: {
+    int k = (int)OPND(0); pc++;
+    SYNC();
+    PUSH(mg_vm_backref_part(k, 0));
+    AREST();
+    NEXT();
+}
+
+L_JUMP: {
+    uint32_t t = OPND(0);
+    const uint32_t *np = code->insns + t;
+    if (np <= pc) { AREST(); if (UNLIKELY(vm->interrupt)) { SYNC(); mg_vm_checkpoint(); } }
+    pc = np;
+    NEXT();
+}
+L_BRANCHIF: {
+    uint32_t t = OPND(0); pc++;
+    if (MG_TEST(*--sp)) { const uint32_t *np = code->insns + t; if (np < pc) AREST(); pc = np; }
+    NEXT();
+}
+L_BRANCHUNLESS: {
+    uint32_t t = OPND(0); pc++;
+    if (!MG_TEST(*--sp)) { const uint32_t *np = code->insns + t; if (np < pc) AREST(); pc = np; }
+    NEXT();
+}
+L_BRANCHNIL: {
+    uint32_t t = OPND(0); pc++;
+    if (*--sp == MG_NIL) pc = code->insns + t;
+    NEXT();
+}
+L_BRANCHNOTNIL: {
+    uint32_t t = OPND(0); pc++;
+    if (sp[-1] != MG_NIL) pc = code->insns + t; else sp--;
+    NEXT();
+}
+L_JUMPIFSET: {
+    uint32_t depth = OPND(0), idx = OPND(1), t = OPND(2); pc += 3;
+    Value v;
+    if (depth == 0) v = locals[idx];
+    else {
+        Env *e = mg_env_ptr(f->outer);
+        for (uint32_t d = 1; d < depth; d++) e = mg_env_ptr(e->parent);
+        v = e->vals[idx];
+    }
+    if (v != MG_UNDEF) pc = code->insns + t;
+    NEXT();
+}
+L_LEAVE: {
+    Value val = sp[-1];
+    Value *ret = f->sp;
+    if (f->flags & FRAME_FINISH) {
+        mg_vm_pop_frame();
+        vm->sp = ret;
+        vm->handler = h.prev;
+        vm->cdepth--;
+        AREST();
+        return val;
+    }
+    mg_vm_pop_frame();
+    *ret = val;
+    vm->sp = ret + 1;
+    RELOAD();
+    NEXT();
+}
+L_THROWRETURN: {
+    SYNC();
+    Value val = sp[-1];
+    if (f->flags & FRAME_LAMBDA) goto L_LEAVE;
+    mg_vm_throwreturn(f, val);
+    NEXT();
+}
+L_THROWBREAK: {
+    SYNC();
+    Value val = sp[-1];
+    if (f->flags & FRAME_LAMBDA) goto L_LEAVE;
+    mg_vm_throwbreak(f, val);
+    NEXT();
+}
+L_RETHROW: {
+    SYNC();
+    Value t = sp[-1];
+    sp--;
+    vm->sp = sp;
+    mg_throw_obj_restore(t);
+    if (vm->th_kind == TH_RAISE) vm->errinfo = vm->th_val;
+    mg_vm_rethrow();
+}
+L_RESCUEMATCH: {
+    SYNC();
+    Value exc = sp[-2], cls = sp[-1];
+    bool m = false;
+    if (MG_IS_ARRAY(cls)) {
+        for (int64_t i = 0; i < mg_ary_len(cls) && !m; i++) {
+            Value k = mg_ary_entry(cls, i);
+            if (!MG_IS_CLASS_OR_MODULE(k)) mg_raise(mg_eTypeError, "class or module required for rescue clause");
+            m = MG_TEST(mg_funcall(k, mg_id_eqq, 1, &exc));
+        }
+    } else {
+        if (!MG_IS_CLASS_OR_MODULE(cls)) mg_raise(mg_eTypeError, "class or module required for rescue clause");
+        m = mg_obj_is_kind_of(exc, MG_RCLASS(cls)) || MG_TEST(mg_funcall(cls, mg_id_eqq, 1, &exc));
+    }
+    sp[-1] = MG_BOOL(m);
+    AREST();
+    NEXT();
+}
+L_CHECKMATCH: {
+    uint32_t mode = OPND(0); pc++;
+    SYNC();
+    Value v = sp[-2], pat = sp[-1];
+    bool m = false;
+    if (mode == 1) {
+        for (int64_t i = 0; i < mg_ary_len(pat) && !m; i++)
+            m = MG_TEST(mg_funcall(mg_ary_entry(pat, i), mg_id_eqq, 1, &v));
+    } else if (mode == 2) {
+        for (int64_t i = 0; i < mg_ary_len(pat) && !m; i++) m = MG_TEST(mg_ary_entry(pat, i));
+    } else {
+        m = MG_TEST(mg_funcall(pat, mg_id_eqq, 1, &v));
+        if (!m && mode == 3) mg_vm_checkmatch_reason(pat, v);
+    }
+    sp[-1] = MG_BOOL(m);
+    AREST();
+    NEXT();
+}
+L_FLIPSTATE: NEXT();
+
+L_SEND:
+    ci = &code->cis[OPND(0)]; pc++;
+    op = OP_SEND;
+do_send: {
+    SYNC();
+    int argc = ci->argc;
+    int ba = (ci->flags & CI_BLOCKARG) ? 1 : 0;
+    Value *recv = sp - argc - 1 - ba;
+    Value blk = MG_NIL;
+    if (ci->block >= 0) blk = mg_proc_new_from_block(f, LIT((uint32_t)ci->block), false);
+    else if (ba) { blk = mg_to_block(sp[-1]); sp[-1] = blk; }
+    Value r;
+    if (op == OP_INVOKESUPER) r = mg_vm_super(recv, argc, blk, ci->flags, true);
+    else r = mg_vm_call(recv, argc, ci->mid, blk, ci->flags, ci, true);
+    if (r == MG_UNDEF) { RELOAD(); NEXT(); }
+    sp = recv;
+    PUSH(r);
+    AREST();
+    NEXT();
+}
+L_OPT_PLUS: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (fix_both(a, b)) {
+        int64_t r;
+        if (!__builtin_add_overflow(MG_FIX2LONG(a), MG_FIX2LONG(b), &r) && MG_FIXABLE(r)) { sp--; sp[-1] = MG_FIX(r); NEXT(); }
+    }
+    double x, y;
+    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x + y); AREST(); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_MINUS: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (fix_both(a, b)) {
+        int64_t r;
+        if (!__builtin_sub_overflow(MG_FIX2LONG(a), MG_FIX2LONG(b), &r) && MG_FIXABLE(r)) { sp--; sp[-1] = MG_FIX(r); NEXT(); }
+    }
+    double x, y;
+    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x - y); AREST(); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_MULT: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (fix_both(a, b)) {
+        int64_t r;
+        if (!__builtin_mul_overflow(MG_FIX2LONG(a), MG_FIX2LONG(b), &r) && MG_FIXABLE(r)) { sp--; sp[-1] = MG_FIX(r); NEXT(); }
+    }
+    double x, y;
+    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x * y); AREST(); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_DIV: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (fix_both(a, b) && MG_FIX2LONG(b) != 0) {
+        int64_t x = MG_FIX2LONG(a), y = MG_FIX2LONG(b);
+        if (!(x == MG_FIXNUM_MIN && y == -1)) {
+            int64_t q = x / y;
+            if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+            sp--; sp[-1] = MG_FIX(q); NEXT();
+        }
+    }
+    double x, y;
+    if ((MG_IS_FLONUM(a) || MG_IS_TYPE(a, T_FLOAT)) && flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x / y); AREST(); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_MOD: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (fix_both(a, b) && MG_FIX2LONG(b) != 0) {
+        int64_t x = MG_FIX2LONG(a), y = MG_FIX2LONG(b);
+        if (!(x == MG_FIXNUM_MIN && y == -1)) {
+            int64_t m = x % y;
+            if (m != 0 && ((m < 0) != (y < 0))) m += y;
+            sp--; sp[-1] = MG_FIX(m); NEXT();
+        }
+    }
+    op = OP_SEND; goto do_send;
+}
+#define CMP_OP(NAME, OPR) \
+L_OPT_##NAME: { \
+    ci = &code->cis[OPND(0)]; pc++; \
+    Value a = sp[-2], b = sp[-1]; \
+    if (fix_both(a, b)) { sp--; sp[-1] = MG_BOOL((int64_t)a OPR (int64_t)b); NEXT(); } \
+    double x, y; \
+    if (flo_both(a, b, &x, &y)) { sp--; sp[-1] = MG_BOOL(x OPR y); NEXT(); } \
+    op = OP_SEND; goto do_send; \
+}
+CMP_OP(LT, <)
+CMP_OP(LE, <=)
+CMP_OP(GT, >)
+CMP_OP(GE, >=)
+#undef CMP_OP
+L_OPT_EQ: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (fix_both(a, b) || (MG_IS_SYMBOL(a) && MG_IS_SYMBOL(b))) { sp--; sp[-1] = MG_BOOL(a == b); NEXT(); }
+    double x, y;
+    if (flo_both(a, b, &x, &y)) { sp--; sp[-1] = MG_BOOL(x == y); NEXT(); }
+    if (a == MG_NIL || a == MG_TRUE || a == MG_FALSE) { sp--; sp[-1] = MG_BOOL(a == b); NEXT(); }
+    if (MG_IS_STRING(a) && MG_IS_STRING(b) && MG_OBJ(a)->klass == mg_cString) { sp--; sp[-1] = MG_BOOL(mg_str_equal(a, b)); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_NEQ: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (fix_both(a, b) || (MG_IS_SYMBOL(a) && MG_IS_SYMBOL(b))) { sp--; sp[-1] = MG_BOOL(a != b); NEXT(); }
+    double x, y;
+    if (flo_both(a, b, &x, &y)) { sp--; sp[-1] = MG_BOOL(x != y); NEXT(); }
+    if (a == MG_NIL || a == MG_TRUE || a == MG_FALSE) { sp--; sp[-1] = MG_BOOL(a != b); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_LTLT: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2];
+    if (plain(a, mg_cArray)) { SYNC(); mg_ary_push(a, sp[-1]); sp--; AREST(); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_AREF: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (MG_IS_FIXNUM(b) && MG_IS_PTR(a) && MG_OBJ(a)->klass == mg_cArray) { sp--; sp[-1] = mg_ary_entry(a, MG_FIX2LONG(b)); NEXT(); }
+    if (MG_IS_PTR(a) && MG_OBJ(a)->klass == mg_cHash) { SYNC(); Value v = mg_hash_aref(a, b); sp--; sp[-1] = v; AREST(); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_ASET: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-3], b = sp[-2], v = sp[-1];
+    if (MG_IS_FIXNUM(b) && plain(a, mg_cArray) && MG_FIX2LONG(b) >= 0) { SYNC(); mg_ary_store(a, MG_FIX2LONG(b), v); sp -= 2; sp[-1] = v; AREST(); NEXT(); }
+    if (plain(a, mg_cHash)) { SYNC(); mg_hash_aset(a, b, v); sp -= 2; sp[-1] = v; AREST(); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_OPT_NOT: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-1];
+    RClass *k = mg_class_of(a);
+    MethodEntry *me;
+    if (ci->ic_klass == k && ci->ic_serial == mg_method_serial) me = ci->ic_me;
+    else { me = mg_method_lookup(k, mg_id_not); ci->ic_klass = k; ci->ic_serial = mg_method_serial; ci->ic_me = me; }
+    if (me && me->owner == mg_cBasicObject) { sp[-1] = MG_BOOL(!MG_TEST(a)); NEXT(); }
+    op = OP_SEND; goto do_send;
+}
+L_INVOKESUPER:
+    ci = &code->cis[OPND(0)]; pc++;
+    op = OP_INVOKESUPER;
+    goto do_send;
+L_INVOKEBLOCK: {
+    ci = &code->cis[OPND(0)]; pc++;
+    SYNC();
+    int argc = ci->argc;
+    int ba = (ci->flags & CI_BLOCKARG) ? 1 : 0;
+    Value *args = sp - argc - ba;
+    Value r = mg_vm_invoke_block(args, argc, ci->flags, true);
+    if (r == MG_UNDEF) { RELOAD(); NEXT(); }
+    sp = args;
+    PUSH(r);
+    AREST();
+    NEXT();
+}
+L_MAKELAMBDA: {
+    Value c = LIT(OPND(0)); pc++;
+    SYNC();
+    PUSH(mg_proc_new_from_block(f, c, true));
+    AREST();
+    NEXT();
+}
+
+L_DEFMETHOD: {
+    Value c = LIT(OPND(0)); pc++;
+    SYNC();
+    ID name = mg_code_ptr(c)->name;
+    mg_vm_define_method(f, name, c, false, MG_NIL);
+    PUSH(MG_SYM(name));
+    AREST();
+    NEXT();
+}
+L_DEFSMETHOD: {
+    Value c = LIT(OPND(0)); pc++;
+    SYNC();
+    ID name = mg_code_ptr(c)->name;
+    mg_vm_define_method(f, name, c, true, sp[-1]);
+    sp[-1] = MG_SYM(name);
+    AREST();
+    NEXT();
+}
+L_DEFCLASS: {
+    ID id = OPND(0); Value c = LIT(OPND(1)); uint32_t fl = OPND(2); pc += 3;
+    SYNC();
+    Value k = mg_vm_defclass(f, sp[-2], sp[-1], id, fl & 1, false);
+    sp[-2] = k;
+    sp--;
+    vm->sp = sp;
+    mg_vm_push_body(mg_code_ptr(c), sp, sp - 1, k, mg_cref_new(MG_RCLASS(k), f->cref != MG_NIL ? f->cref : vm->top_cref), MG_RCLASS(k), FRAME_CLASS);
+    AREST();
+    RELOAD();
+    NEXT();
+}
+L_DEFMODULE: {
+    ID id = OPND(0); Value c = LIT(OPND(1)); pc += 2;
+    SYNC();
+    Value k = mg_vm_defclass(f, sp[-1], MG_NIL, id, false, true);
+    sp[-1] = k;
+    vm->sp = sp;
+    mg_vm_push_body(mg_code_ptr(c), sp, sp - 1, k, mg_cref_new(MG_RCLASS(k), f->cref != MG_NIL ? f->cref : vm->top_cref), MG_RCLASS(k), FRAME_CLASS);
+    AREST();
+    RELOAD();
+    NEXT();
+}
+L_DEFSCLASS: {
+    Value c = LIT(OPND(0)); pc++;
+    SYNC();
+    Value k = MG_VAL(mg_singleton_class(sp[-1]));
+    sp[-1] = k;
+    vm->sp = sp;
+    mg_vm_push_body(mg_code_ptr(c), sp, sp - 1, k, mg_cref_new(MG_RCLASS(k), f->cref != MG_NIL ? f->cref : vm->top_cref), MG_RCLASS(k), FRAME_CLASS);
+    AREST();
+    RELOAD();
+    NEXT();
+}
+L_ALIAS: {
+    SYNC();
+    mg_vm_alias(f, sp[-2], sp[-1]);
+    sp--;
+    sp[-1] = MG_NIL;
+    AREST();
+    NEXT();
+}
+L_VALIAS: {
+    ID a = OPND(0), b = OPND(1); pc += 2;
+    SYNC();
+    mg_vm_gvar_alias(a, b);
+    PUSH(MG_NIL);
+    NEXT();
+}
+L_UNDEF: {
+    SYNC();
+    mg_vm_undef(f, sp[-1]);
+    sp[-1] = MG_NIL;
+    AREST();
+    NEXT();
+}
+L_POSTEXE: {
+    Value c = LIT(OPND(0)); pc++;
+    SYNC();
+    Code *bc = mg_code_ptr(c);
+    if (!bc->svar_slot) {
+        bc->svar_slot = 1;
+        Value p = mg_proc_new_from_block(f, c, false);
+        if (vm->at_exit == MG_NIL) vm->at_exit = mg_ary_new();
+        mg_ary_push(vm->at_exit, p);
+    }
+    PUSH(MG_NIL);
+    AREST();
+    NEXT();
+}
+L_DEFINED: {
+    int type = (int)OPND(0); ID id = OPND(1); Value lit = LIT(OPND(2)); pc += 3;
+    SYNC();
+    sp[-1] = mg_vm_defined(f, type, id, sp[-1], lit);
+    AREST();
+    NEXT();
+}
+L_EXPANDARRAY: {
+    int pre = (int)OPND(0), rest = (int)OPND(1), post = (int)OPND(2); pc += 3;
+    SYNC();
+    int n = pre + rest + post;
+    mg_vm_check_stack((size_t)n + 4);
+    mg_vm_expand(sp - 1, sp[-1], pre, rest, post);
+    sp += n - 1;
+    AREST();
+    NEXT();
+}
+L_ARYAT: {
+    int32_t i = (int32_t)OPND(0); pc++;
+    SYNC();
+    Value e = mg_ary_entry(sp[-1], i);
+    PUSH(e);
+    NEXT();
+}
+L_ARYSLICE: {
+    int from = (int)OPND(0), tail = (int)OPND(1); pc += 2;
+    SYNC();
+    Value a = sp[-1];
+    int64_t len = mg_ary_len(a);
+    int64_t cnt = len - from - tail;
+    if (cnt < 0) cnt = 0;
+    Value sl = mg_ary_new_from(cnt, mg_ary_ptr(a) + (cnt > 0 ? from : 0));
+    PUSH(sl);
+    AREST();
+    NEXT();
+}
+L_PATARRAY: {
+    int min = (int)OPND(0), max = (int)OPND(1); pc += 2;
+    SYNC();
+    sp[-1] = mg_vm_pattern_deconstruct(sp[-1], min, max);
+    AREST();
+    NEXT();
+}
+L_PATHASH: {
+    Value keys = LIT(OPND(0)); pc++;
+    SYNC();
+    sp[-1] = mg_vm_pattern_keys(sp[-1], keys);
+    AREST();
+    NEXT();
+}
+L_HASHKEY: {
+    uint32_t mode = OPND(0); Value key = LIT(OPND(1)); pc += 2;
+    SYNC();
+    Value v = mg_hash_lookup(sp[-1], key);
+    if (mode == 0) {
+        if (v == MG_UNDEF) {
+            vm->pat_reason = mg_sprintf("key not found: %s", mg_str_cstr(mg_inspect(key)));
+            vm->pat_key = key;
+        }
+        PUSH(MG_BOOL(v != MG_UNDEF));
+    } else PUSH(v == MG_UNDEF ? MG_NIL : v);
+    AREST();
+    NEXT();
+}
+L_HASHREST: {
+    Value keys = LIT(OPND(0)); pc++;
+    SYNC();
+    Value d = mg_hash_dup(sp[-1]);
+    sp[0] = d; vm->sp = sp + 1;
+    for (int64_t i = 0; i < mg_ary_len(keys); i++) mg_hash_delete(d, mg_ary_entry(keys, i));
+    sp++;
+    AREST();
+    NEXT();
+}
+L_PATREASON: {
+    uint32_t kind = OPND(0); pc++;
+    SYNC();
+    vm->pat_reason = mg_str_new_cstr(kind == 0 ? "guard clause does not return true" : "rest of hash is not empty");
+    vm->pat_key = MG_UNDEF;
+    AREST();
+    NEXT();
+}
+L_NOMATCH: {
+    uint32_t single = OPND(0); pc++;
+    SYNC();
+    mg_vm_nomatch(sp[-1], single != 0);
+    NEXT();
+}
+
+unwind:
+    for (;;) {
+        Frame *cf = vm->fp;
+        if (!cf->code) {
+            if (cf <= base) { vm->handler = h.prev; vm->cdepth--; mg_vm_rethrow(); }
+            mg_vm_pop_frame();
+            continue;
+        }
+        bool is_target = vm->th_target == cf;
+        CatchEntry *e = find_catch(cf, vm->th_kind, is_target);
+        if (e) {
+            Value *nsp = cf->base + cf->code->nlocals + (e->depth & 0xfffff);
+            vm->sp = nsp;
+            if (e->type == CATCH_BREAK) {
+                *nsp++ = vm->th_val;
+                vm->sp = nsp;
+            } else {
+                Value t = mg_throw_obj_new();
+                *nsp++ = t;
+                vm->sp = nsp;
+            }
+            cf->pc = cf->code->insns + e->cont;
+            vm->th_kind = TH_NONE;
+            AREST();
+            RELOAD();
+            NEXT();
+        }
+        if (vm->th_kind == TH_RETURN && is_target) {
+            Value val = vm->th_val;
+            Value *ret = cf->sp;
+            bool fin = (cf->flags & FRAME_FINISH) != 0;
+            vm->th_kind = TH_NONE;
+            mg_vm_pop_frame();
+            if (fin) {
+                vm->sp = ret;
+                vm->handler = h.prev;
+                vm->cdepth--;
+                return val;
+            }
+            *ret = val;
+            vm->sp = ret + 1;
+            RELOAD();
+            NEXT();
+        }
+        if (vm->th_kind == TH_BREAK && is_target) {
+            Value exc = mg_exc_new(mg_eLocalJumpError, "break from proc-closure");
+            vm->th_kind = TH_RAISE;
+            vm->th_val = exc;
+            vm->th_target = NULL;
+            vm->errinfo = exc;
+            continue;
+        }
+        if (cf == base) {
+            mg_vm_pop_frame();
+            vm->handler = h.prev;
+            vm->cdepth--;
+            mg_vm_rethrow();
+        }
+        mg_vm_pop_frame();
+    }
+}

@@ -1,0 +1,516 @@
+/* vm_ops.c -- the slower halves of instructions (class definition, defined?,
+ * patterns, constants, aliases, non-local return/break), global variables
+ * and the frame-local $~ / $_. */
+#include "vm_int.h"
+#include "../util/idtable.h"
+
+/* ------------------------------------------------------------------ */
+/* globals                                                              */
+
+static IdTable *gvars;
+
+static GVar *
+gvar_entry(ID id, bool create)
+{
+    if (!gvars) gvars = mg_idtable_new();
+    uint64_t v;
+    if (mg_idtable_get(gvars, id, &v)) {
+        GVar *g = (GVar *)(uintptr_t)v;
+        if (g->alias_of) return gvar_entry(g->alias_of, create);
+        return g;
+    }
+    if (!create) return NULL;
+    GVar *g = calloc(1, sizeof *g);
+    if (!g) mg_raise_nomem();
+    mg_idtable_set(gvars, id, (uint64_t)(uintptr_t)g);
+    return g;
+}
+
+void mg_vm_mark_gvars(void);
+void
+mg_vm_mark_gvars(void)
+{
+    if (!gvars) return;
+    ID k; uint64_t v;
+    for (uint32_t i = 0; mg_idtable_next(gvars, &i, &k, &v);) mg_gc_mark(((GVar *)(uintptr_t)v)->val);
+}
+
+Value
+mg_gvar_get(ID name)
+{
+    GVar *g = gvar_entry(name, false);
+    if (!g) return MG_NIL;
+    if (g->getter) return g->getter(name);
+    return g->val;
+}
+
+void
+mg_gvar_set(ID name, Value v)
+{
+    GVar *g = gvar_entry(name, true);
+    if (g->setter) { g->setter(name, v); g->defined = true; return; }
+    if (g->getter) mg_raise(mg_eNameError, "%s is a read-only variable", mg_id_name(name, NULL));
+    g->val = v;
+    g->defined = true;
+}
+
+bool mg_gvar_defined(ID name);
+bool
+mg_gvar_defined(ID name)
+{
+    GVar *g = gvar_entry(name, false);
+    return g && (g->defined || g->getter);
+}
+
+void
+mg_define_virtual_gvar(const char *name, Value (*getter)(ID), void (*setter)(ID, Value))
+{
+    GVar *g = gvar_entry(mg_intern_cstr(name), true);
+    g->getter = getter;
+    g->setter = setter;
+    g->defined = true;
+}
+
+void
+mg_vm_gvar_alias(ID newid, ID oldid)
+{
+    gvar_entry(oldid, true);
+    if (!gvars) gvars = mg_idtable_new();
+    uint64_t v;
+    GVar *g;
+    if (mg_idtable_get(gvars, newid, &v)) g = (GVar *)(uintptr_t)v;
+    else {
+        g = calloc(1, sizeof *g);
+        mg_idtable_set(gvars, newid, (uint64_t)(uintptr_t)g);
+    }
+    if (newid != oldid) g->alias_of = oldid;
+}
+
+/* ---- $~ and $_ live in the method-level Ruby frame ---- */
+
+static Frame *
+svar_frame(void)
+{
+    Frame *f = mg_vm_ruby_frame();
+    return f ? mg_vm_local_frame(f) : NULL;
+}
+
+Value
+mg_backref_get(void)
+{
+    Frame *f = svar_frame();
+    return f ? f->backref : MG_NIL;
+}
+
+void
+mg_backref_set(Value md)
+{
+    Frame *f = svar_frame();
+    if (f) f->backref = md;
+}
+
+Value
+mg_lastline_get(void)
+{
+    Frame *f = svar_frame();
+    return f ? f->lastline : MG_NIL;
+}
+
+void
+mg_lastline_set(Value line)
+{
+    Frame *f = svar_frame();
+    if (f) f->lastline = line;
+}
+
+Value
+mg_vm_backref_part(int kind, int n)
+{
+    Value md = mg_backref_get();
+    if (md == MG_NIL) return MG_NIL;
+    switch (kind) {
+    case 0: return mg_funcall(md, mg_id_aref, 1, (Value[]){ MG_FIX(n) });
+    case '&': return mg_funcall(md, mg_id_aref, 1, (Value[]){ MG_FIX(0) });
+    case '`': return MG_CALL0(md, "pre_match");
+    case '\'': return MG_CALL0(md, "post_match");
+    case '+': {
+        Value caps = MG_CALL0(md, "captures");
+        for (int64_t i = mg_ary_len(caps) - 1; i >= 0; i--)
+            if (mg_ary_entry(caps, i) != MG_NIL) return mg_ary_entry(caps, i);
+        return MG_NIL;
+    }
+    }
+    return MG_NIL;
+}
+
+/* ------------------------------------------------------------------ */
+/* constants                                                            */
+
+Value
+mg_vm_const_from(Value scope, ID id, bool raise)
+{
+    if (!MG_IS_CLASS_OR_MODULE(scope)) {
+        if (!raise) return MG_UNDEF;
+        mg_raise(mg_eTypeError, "%s is not a class/module", mg_str_cstr(mg_inspect(scope)));
+    }
+    RClass *c = MG_RCLASS(scope);
+    for (RClass *k = c; k; k = k->super) {
+        if (k == mg_cObject && c != mg_cObject) break;
+        RClass *t = (k->hdr.type == T_ICLASS) ? k->u.module : k;
+        if (!t->ext) continue;
+        Value v = mg_const_get_at(t, id);
+        if (v != MG_UNDEF) return v;
+    }
+    if (!raise) return MG_UNDEF;
+    return mg_funcall(scope, mg_id_const_missing, 1, (Value[]){ MG_SYM(id) });
+}
+
+/* ------------------------------------------------------------------ */
+/* class definition                                                     */
+
+Value
+mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool module)
+{
+    VM *vm = VMS;
+    RClass *outer;
+    if (cbase == MG_NIL) {
+        Value cref = f->cref != MG_NIL ? f->cref : vm->top_cref;
+        outer = mg_cref_ptr(cref)->klass;
+    } else {
+        if (!MG_IS_CLASS_OR_MODULE(cbase)) mg_raise(mg_eTypeError, "%s is not a class/module", mg_str_cstr(mg_inspect(cbase)));
+        outer = MG_RCLASS(cbase);
+    }
+    const char *name = mg_id_name(id, NULL);
+    Value existing = mg_const_get_at(outer, id);
+    if (existing == MG_UNDEF && cbase == MG_NIL && outer == mg_cObject) existing = MG_UNDEF;
+    if (existing != MG_UNDEF) {
+        if (module) {
+            if (!MG_IS_TYPE(existing, T_MODULE)) mg_raise(mg_eTypeError, "%s is not a module", mg_str_cstr(mg_inspect(existing)));
+            return existing;
+        }
+        if (!MG_IS_TYPE(existing, T_CLASS)) mg_raise(mg_eTypeError, "%s is not a class", mg_str_cstr(mg_inspect(existing)));
+        if (has_super) {
+            if (!MG_IS_TYPE(super, T_CLASS)) mg_raise(mg_eTypeError, "superclass must be an instance of Class (given an instance of %s)", mg_class_cname(mg_obj_class(super)));
+            if (mg_class_superclass(MG_RCLASS(existing)) != MG_RCLASS(super))
+                mg_raise(mg_eTypeError, "superclass mismatch for class %s", name);
+        }
+        return existing;
+    }
+    if (module) {
+        RClass *m = mg_module_new();
+        mg_const_set(outer, id, MG_VAL(m));
+        return MG_VAL(m);
+    }
+    RClass *sup = mg_cObject;
+    if (has_super) {
+        if (!MG_IS_TYPE(super, T_CLASS)) mg_raise(mg_eTypeError, "superclass must be an instance of Class (given an instance of %s)", mg_class_cname(mg_obj_class(super)));
+        sup = MG_RCLASS(super);
+    }
+    RClass *c = mg_class_new(sup);
+    Value cv = MG_VAL(c);
+    mg_gc_protect(cv);
+    mg_const_set(outer, id, cv);
+    mg_funcall(MG_VAL(sup), mg_id_inherited, 1, &cv);
+    return cv;
+}
+
+/* ------------------------------------------------------------------ */
+/* aliases, undef                                                       */
+
+static const char *
+kind_str(RClass *k)
+{
+    return k->hdr.type == T_MODULE ? "module" : "class";
+}
+
+void
+mg_vm_alias(Frame *f, Value newv, Value oldv)
+{
+    RClass *k = mg_vm_def_target(f);
+    ID nid = mg_to_id(newv), oid = mg_to_id(oldv);
+    if (!mg_method_alias(k, nid, oid)) {
+        Value path = mg_class_path(k);
+        Value msg = mg_sprintf("undefined method `%s' for %s `%s'", mg_id_name(oid, NULL), kind_str(k), mg_str_cstr(path));
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, MG_VAL(k), oid));
+    }
+    if (mg_respond_to(MG_VAL(k), mg_id_method_added, true) && !(k->hdr.flags & OF_SINGLETON))
+        mg_funcall(MG_VAL(k), mg_id_method_added, 1, (Value[]){ MG_SYM(nid) });
+}
+
+void
+mg_vm_undef(Frame *f, Value sym)
+{
+    RClass *k = mg_vm_def_target(f);
+    ID id = mg_to_id(sym);
+    if (!mg_method_lookup(k, id)) {
+        Value path = mg_class_path(k);
+        Value msg = mg_sprintf("undefined method `%s' for %s `%s'", mg_id_name(id, NULL), kind_str(k), mg_str_cstr(path));
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, MG_VAL(k), id));
+    }
+    mg_method_undef(k, id);
+}
+
+/* ------------------------------------------------------------------ */
+/* regexp literals                                                      */
+
+Value
+mg_vm_make_regex(Value str, int opts)
+{
+    int o = opts & 7;
+    if (opts & (1 << 17)) o |= 32;          /* /n: Regexp::NOENCODING */
+    if (opts & (1 << 18)) o |= 16;          /* /u: FIXEDENCODING */
+    const char *p = mg_str_ptr(str);
+    for (int64_t i = 0; i < mg_str_len(str); i++)
+        if ((unsigned char)p[i] >= 0x80) { if (!(o & 32)) o |= 16; break; }
+    Value re = mg_regexp_new_str(str, o);
+    mg_obj_freeze(re);        /* regexp literals are frozen (3.0) */
+    return re;
+}
+
+/* ------------------------------------------------------------------ */
+/* defined?                                                             */
+
+enum { DEF_IVAR, DEF_GVAR, DEF_CVAR, DEF_CONST, DEF_CONSTFROM, DEF_FCALL, DEF_CALL, DEF_YIELD, DEF_SUPER, DEF_NTHREF, DEF_BACKREF };
+
+static Value
+defined_protected(Value arg)
+{
+    Value *a = (Value *)(uintptr_t)arg;
+    return mg_vm_const_from(a[0], (ID)a[1], false);
+}
+
+Value
+mg_vm_defined(Frame *f, int type, ID id, Value v, Value lit)
+{
+    bool ok = false;
+    switch (type) {
+    case DEF_IVAR: ok = mg_ivar_defined(f->self, id); break;
+    case DEF_GVAR: ok = mg_gvar_defined(id); break;
+    case DEF_CVAR: {
+        Value k = mg_vm_cvar_base(f);
+        ok = mg_cvar_defined(MG_RCLASS(k), id);
+        break;
+    }
+    case DEF_CONST: { bool found; mg_vm_const_lookup(f, id, &found); ok = found; break; }
+    case DEF_CONSTFROM: {
+        Value a[2] = { v, (Value)id };
+        Value exc;
+        Value r = mg_protect(defined_protected, (Value)(uintptr_t)a, &exc);
+        ok = r != MG_UNDEF;
+        break;
+    }
+    case DEF_FCALL: {
+        MethodEntry *me = mg_method_lookup(mg_class_of(f->self), id);
+        ok = me != NULL;
+        if (!ok) ok = MG_TEST(mg_funcall(f->self, mg_id_respond_to_missing_p, 2, (Value[]){ MG_SYM(id), MG_TRUE }));
+        break;
+    }
+    case DEF_CALL: {
+        MethodEntry *me = mg_method_lookup(mg_class_of(v), id);
+        if (me) {
+            if (me->visibility == VIS_PUBLIC) ok = true;
+            else if (me->visibility == VIS_PROTECTED) ok = mg_obj_is_kind_of(f->self, mg_class_real(me->owner) ? mg_class_real(me->owner) : me->owner);
+        } else {
+            ok = MG_TEST(mg_funcall(v, mg_id_respond_to_missing_p, 2, (Value[]){ MG_SYM(id), MG_FALSE }));
+        }
+        break;
+    }
+    case DEF_YIELD: {
+        Frame *rf = mg_vm_ruby_frame();
+        ok = rf && rf->block != MG_NIL;
+        break;
+    }
+    case DEF_SUPER: {
+        Frame *rf = mg_vm_ruby_frame();
+        MethodEntry *me = rf ? rf->me : NULL;
+        if (me) ok = mg_method_lookup_super(mg_class_of(rf->self), me->owner, me->original_name ? me->original_name : me->name) != NULL;
+        break;
+    }
+    case DEF_NTHREF: {
+        Value md = mg_backref_get();
+        ok = md != MG_NIL && mg_vm_backref_part(0, (int)id) != MG_NIL;
+        break;
+    }
+    case DEF_BACKREF: ok = mg_backref_get() != MG_NIL; break;
+    }
+    return ok ? lit : MG_NIL;
+}
+
+/* ------------------------------------------------------------------ */
+/* patterns                                                             */
+
+static void
+reason(Value s)
+{
+    VM *vm = VMS;
+    vm->pat_reason = s;
+    vm->pat_key = MG_UNDEF;
+}
+
+void
+mg_vm_checkmatch_reason(Value pat, Value v)
+{
+    reason(mg_sprintf("%s === %s does not return true", mg_str_cstr(mg_inspect(pat)), mg_str_cstr(mg_inspect(v))));
+}
+
+Value
+mg_vm_pattern_deconstruct(Value v, int min, int max)
+{
+    Value d;
+    if (MG_IS_ARRAY(v)) d = v;
+    else if (mg_respond_to(v, mg_id_deconstruct, true)) {
+        d = mg_funcall(v, mg_id_deconstruct, 0, NULL);
+        if (!MG_IS_ARRAY(d)) mg_raise(mg_eTypeError, "deconstruct must return Array");
+    } else {
+        reason(mg_sprintf("%s does not respond to #deconstruct", mg_str_cstr(mg_inspect(v))));
+        return MG_FALSE;
+    }
+    int64_t len = mg_ary_len(d);
+    if (len < min || (max >= 0 && len > max)) {
+        if (max >= 0) reason(mg_sprintf("%s length mismatch (given %lld, expected %d)", mg_str_cstr(mg_inspect(d)), (long long)len, min));
+        else reason(mg_sprintf("%s length mismatch (given %lld, expected %d+)", mg_str_cstr(mg_inspect(d)), (long long)len, min));
+        return MG_FALSE;
+    }
+    return d;
+}
+
+Value
+mg_vm_pattern_keys(Value v, Value keys)
+{
+    Value d;
+    if (MG_IS_HASH(v)) d = v;
+    else if (mg_respond_to(v, mg_id_deconstruct_keys, true)) {
+        d = mg_funcall(v, mg_id_deconstruct_keys, 1, &keys);
+        if (!MG_IS_HASH(d)) mg_raise(mg_eTypeError, "deconstruct_keys must return Hash");
+    } else {
+        reason(mg_sprintf("%s does not respond to #deconstruct_keys", mg_str_cstr(mg_inspect(v))));
+        return MG_FALSE;
+    }
+    return d;
+}
+
+void
+mg_vm_nomatch(Value v, bool single)
+{
+    VM *vm = VMS;
+    Value ins = mg_inspect(v);
+    if (single && vm->pat_reason != MG_NIL) {
+        Value msg = mg_sprintf("%s: %s", mg_str_cstr(ins), mg_str_cstr(vm->pat_reason));
+        Value key = vm->pat_key;
+        vm->pat_reason = MG_NIL;
+        if (key != MG_UNDEF && key != MG_NIL) {
+            Value e = mg_exc_new_str(mg_eNoMatchingPatternKeyError, msg);
+            mg_ivar_set(e, mg_intern_cstr("key"), key);
+            mg_ivar_set(e, mg_intern_cstr("matchee"), v);
+            mg_raise_exc(e);
+        }
+        mg_raise_str(mg_eNoMatchingPatternError, msg);
+    }
+    vm->pat_reason = MG_NIL;
+    mg_raise_str(mg_eNoMatchingPatternError, ins);
+}
+
+/* ------------------------------------------------------------------ */
+/* multiple assignment                                                  */
+
+Value
+mg_vm_expand(Value *dst, Value v, int pre, int rest, int post)
+{
+    Value a = MG_IS_ARRAY(v) ? v : mg_check_array(v);
+    if (a == MG_NIL) { a = mg_ary_new_from(1, &v); }
+    dst[0] = a;
+    int64_t len = mg_ary_len(a);
+    Value r = MG_NIL;
+    int64_t post_start = pre;
+    if (rest) {
+        int64_t rs = pre, re = len - post;
+        if (re < rs) re = rs;
+        if (rs > len) rs = len;
+        if (re > len) re = len;
+        r = mg_ary_new_from(re > rs ? re - rs : 0, mg_ary_ptr(a) + rs);
+        post_start = (len - post > pre) ? len - post : pre;
+    }
+    int n = pre + rest + post;
+    Value buf[64];
+    Value *b = n <= 64 ? buf : malloc(sizeof(Value) * (size_t)n);
+    Value *src = mg_ary_ptr(a);
+    int k = 0;
+    for (int i = 0; i < pre; i++) b[k++] = i < len ? src[i] : MG_NIL;
+    if (rest) b[k++] = r;
+    for (int j = 0; j < post; j++) {
+        int64_t idx = post_start + j;
+        b[k++] = idx < len ? src[idx] : MG_NIL;
+    }
+    /* first target on top */
+    for (int i = 0; i < n; i++) dst[n - 1 - i] = b[i];
+    if (b != buf) free(b);
+    return MG_NIL;
+}
+
+/* ------------------------------------------------------------------ */
+/* non-local return and break                                           */
+
+static Frame *
+creating_frame(Frame *f)
+{
+    if (f->proc == MG_NIL) {
+        if (f->outer != MG_NIL) return mg_env_ptr(f->outer)->frame;
+        return NULL;
+    }
+    Proc *p = mg_proc_ptr(f->proc);
+    if (p->env == MG_NIL) return NULL;
+    return mg_env_ptr(p->env)->frame;
+}
+
+Value
+mg_vm_throwreturn(Frame *f, Value val)
+{
+    Frame *p = f;
+    for (;;) {
+        if (p->flags & FRAME_LAMBDA) break;
+        if (!(p->flags & (FRAME_BLOCK | FRAME_EVAL))) break;
+        Frame *h = creating_frame(p);
+        if (!h) mg_raise(mg_eLocalJumpError, "unexpected return");
+        p = h;
+    }
+    if (p->flags & FRAME_CLASS) mg_raise(mg_eLocalJumpError, "unexpected return");
+    mg_vm_throw(TH_RETURN, val, p, MG_NIL);
+}
+
+void
+mg_vm_throwbreak(Frame *f, Value val)
+{
+    if (f->proc == MG_NIL) {
+        /* eval: break out of the enclosing loop is not supported */
+        mg_raise(mg_eSyntaxError, "Can't escape from eval with break");
+    }
+    Proc *p = mg_proc_ptr(f->proc);
+    Frame *h = p->env != MG_NIL ? mg_env_ptr(p->env)->frame : NULL;
+    if (!h || (p->flags & PROC_ORPHAN) || !(p->flags & PROC_LITERAL))
+        mg_raise(mg_eLocalJumpError, "break from proc-closure");
+    mg_vm_throw(TH_BREAK, val, h, MG_NIL);
+}
+
+/* ------------------------------------------------------------------ */
+/* misc                                                                 */
+
+void
+mg_vm_checkpoint(void)
+{
+    VMS->interrupt = 0;
+}
+
+Value
+mg_current_self(void)
+{
+    Frame *f = mg_vm_ruby_frame();
+    return f ? f->self : VMS->main_obj;
+}
+
+ID
+mg_current_method_name(void)
+{
+    Frame *f = mg_vm_ruby_frame();
+    if (!f || !f->me) return 0;
+    return f->me->original_name ? f->me->original_name : f->me->name;
+}
