@@ -1,0 +1,472 @@
+/* parse_pat.c -- pattern matching: case/in clauses and the patterns of
+ * `case/in`, `expr => pat` and `expr in pat` (values, pins, bindings, array,
+ * find and hash patterns, alternatives, Const(...) / Const[...]). */
+#include "parser_int.h"
+
+static Node *parse_pattern(Parser *P);
+
+static bool
+begins_pattern(const Token *t)
+{
+    switch (t->type) {
+    case T_IDENT: case T_CONST: case T_NUMBER: case T_UMINUS_NUM: case T_STRING_BEG: case T_XSTRING_BEG:
+    case T_REGEXP_BEG: case T_WORDS_BEG: case T_QWORDS_BEG: case T_SYMBOLS_BEG: case T_QSYMBOLS_BEG:
+    case T_SYMBEG: case T_SYMBOL: case T_CHAR: case T_LBRACK: case T_LBRACK_INDEX: case T_LBRACE:
+    case T_LPAREN: case T_LPAREN_ARG: case T_LPAREN_CALL: case T_XOR: case T_STAR: case T_MUL:
+    case T_COLON3: case T_KW_NIL: case T_KW_TRUE: case T_KW_FALSE: case T_KW_SELF: case T_KW__FILE__:
+    case T_KW__LINE__: case T_KW__ENCODING__: case T_LAMBDA: case T_BDOT2: case T_BDOT3: case T_LABEL:
+    case T_DSTAR: case T_POW:
+        return true;
+    }
+    return false;
+}
+
+static Node *
+pat_value(Parser *P, Node *e)
+{
+    Node *v = node_new(P, NODE_PAT_VALUE, e->line, e->col);
+    v->a = e;
+    return v;
+}
+
+static Node *
+parse_const_path(Parser *P)
+{
+    Token t = *peek(P);
+    Node *n;
+    if (t.type == T_COLON3) {
+        advance(P);
+        Token *c = peek(P);
+        if (c->type != T_CONST) syntax_error(P, "constant");
+        n = node_at(P, NODE_COLON3, &t);
+        n->sym = c->id;
+        advance(P);
+    } else {
+        n = node_at(P, NODE_CONST, &t);
+        n->sym = t.id;
+        advance(P);
+    }
+    while (peek(P)->type == T_COLON2) {
+        advance(P);
+        Token *c = peek(P);
+        if (c->type != T_CONST) syntax_error(P, "constant");
+        Node *m = node_new(P, NODE_COLON2, n->line, n->col);
+        m->a = n;
+        m->sym = c->id;
+        advance(P);
+        n = m;
+    }
+    return n;
+}
+
+/* a literal usable in value patterns and ranges */
+static Node *
+parse_primitive(Parser *P)
+{
+    Token *t = peek(P);
+    Token tt = *t;
+    Node *n;
+    switch (t->type) {
+    case T_NUMBER:
+        advance(P);
+        return number_node(P, &tt, false);
+    case T_UMINUS_NUM:
+        advance(P);
+        if (peek(P)->type != T_NUMBER) syntax_error(P, NULL);
+        tt = *peek(P);
+        advance(P);
+        return number_node(P, &tt, true);
+    case T_STRING_BEG: case T_XSTRING_BEG: case T_REGEXP_BEG: case T_WORDS_BEG: case T_QWORDS_BEG:
+    case T_SYMBOLS_BEG: case T_QSYMBOLS_BEG: case T_SYMBEG: case T_SYMBOL: case T_CHAR:
+    case T_KW_NIL: case T_KW_TRUE: case T_KW_FALSE: case T_KW_SELF: case T_KW__FILE__:
+    case T_KW__LINE__: case T_KW__ENCODING__:
+        return parse_primary(P);
+    case T_LAMBDA:
+        return parse_lambda(P);
+    case T_CONST: case T_COLON3:
+        return parse_const_path(P);
+    default:
+        syntax_error(P, NULL);
+    }
+    UNUSED(n);
+}
+
+static bool
+begins_primitive(const Token *t)
+{
+    switch (t->type) {
+    case T_NUMBER: case T_UMINUS_NUM: case T_STRING_BEG: case T_XSTRING_BEG: case T_REGEXP_BEG:
+    case T_WORDS_BEG: case T_QWORDS_BEG: case T_SYMBOLS_BEG: case T_QSYMBOLS_BEG: case T_SYMBEG:
+    case T_SYMBOL: case T_CHAR: case T_KW_NIL: case T_KW_TRUE: case T_KW_FALSE: case T_KW_SELF:
+    case T_KW__FILE__: case T_KW__LINE__: case T_KW__ENCODING__: case T_LAMBDA: case T_CONST: case T_COLON3:
+        return true;
+    }
+    return false;
+}
+
+static Node *
+parse_value_pattern(Parser *P)
+{
+    Token *t = peek(P);
+    if (t->type == T_BDOT2 || t->type == T_BDOT3) {
+        Token op = *t;
+        advance(P);
+        Node *r = node_at(P, NODE_RANGE, &op);
+        if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
+        r->b = parse_primitive(P);
+        return pat_value(P, r);
+    }
+    Node *lo = parse_primitive(P);
+    t = peek(P);
+    if (t->type == T_DOT2 || t->type == T_DOT3) {
+        Token op = *t;
+        advance(P);
+        Node *r = node_new(P, NODE_RANGE, lo->line, lo->col);
+        if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
+        r->a = lo;
+        if (begins_primitive(peek(P))) r->b = parse_primitive(P);
+        return pat_value(P, r);
+    }
+    return pat_value(P, lo);
+}
+
+static Node *
+rest_pattern(Parser *P)
+{
+    Token st = *peek(P);
+    advance(P);   /* * or ** */
+    Node *r = node_at(P, NODE_PAT_REST, &st);
+    if (peek(P)->type == T_IDENT) {
+        r->sym = peek(P)->id;
+        declare(P, r->sym);
+        advance(P);
+    }
+    return r;
+}
+
+static bool
+ends_elements(Parser *P, int close)
+{
+    Token *t = peek(P);
+    if (close) return t->type == close;
+    return !begins_pattern(t);
+}
+
+/* elements of an array or find pattern, up to `close` (0: a top-level list) */
+static Node *
+parse_array_elems(Parser *P, int close, Node *konst, Node *first, int line, int col)
+{
+    NodeVec all = {0};
+    int nrest = 0;
+    bool trailing_comma = false;
+    if (first) {
+        vec_push(P, &all, first);
+        if (first->kind == NODE_PAT_REST) nrest++;
+        if (!accept(P, T_COMMA)) goto done;
+        if (ends_elements(P, close)) { trailing_comma = true; goto done; }
+    }
+    for (;;) {
+        if (close) skip_newlines(P);
+        if (close && peek(P)->type == close) break;
+        Token *t = peek(P);
+        Node *e;
+        if (t->type == T_STAR || t->type == T_MUL) { e = rest_pattern(P); nrest++; }
+        else e = parse_pattern(P);
+        vec_push(P, &all, e);
+        if (!accept(P, T_COMMA)) break;
+        if (close) skip_newlines(P);
+        if (ends_elements(P, close)) { trailing_comma = true; break; }
+    }
+done:
+    if (nrest == 0 && trailing_comma) {
+        Node *r = node_new(P, NODE_PAT_REST, line, col);
+        vec_push(P, &all, r);
+        nrest = 1;
+    }
+    if (nrest == 2 && all.count >= 2 && all.items[0]->kind == NODE_PAT_REST &&
+        all.items[all.count - 1]->kind == NODE_PAT_REST) {
+        Node *f = node_new(P, NODE_PAT_FIND, line, col);
+        f->a = konst;
+        f->b = all.items[0];
+        f->c = all.items[all.count - 1];
+        f->list = all.items + 1;
+        f->count = all.count - 2;
+        return f;
+    }
+    Node *ap = node_new(P, NODE_PAT_ARRAY, line, col);
+    ap->a = konst;
+    if (nrest > 1) error_node(P, all.items[all.count - 1], "syntax error, unexpected *");
+    int ri = -1;
+    for (int i = 0; i < all.count; i++) if (all.items[i]->kind == NODE_PAT_REST) ri = i;
+    if (ri < 0) {
+        ap->list = all.items;
+        ap->count = all.count;
+    } else {
+        ap->list = all.items;
+        ap->count = ri;
+        ap->b = all.items[ri];
+        if (ri + 1 < all.count) {
+            Node *post = node_new(P, NODE_LIST, line, col);
+            post->list = all.items + ri + 1;
+            post->count = all.count - ri - 1;
+            ap->c = post;
+        }
+    }
+    return ap;
+}
+
+static bool
+ends_hash_value(Parser *P, int close)
+{
+    Token *t = peek(P);
+    if (close && t->type == close) return true;
+    return !begins_pattern(t) || t->type == T_LABEL || t->type == T_DSTAR;
+}
+
+/* key: pattern, key:, "key": pattern, **rest, **nil -- up to `close` (0: top level) */
+static Node *
+parse_hash_elems(Parser *P, int close, Node *konst, int line, int col)
+{
+    Node *h = node_new(P, NODE_PAT_HASH, line, col);
+    h->a = konst;
+    NodeVec pairs = {0};
+    for (;;) {
+        if (close) skip_newlines(P);
+        Token *t = peek(P);
+        Token tt = *t;
+        if (close && t->type == close) break;
+        if (t->type == T_LABEL) {
+            advance(P);
+            Node *pair = node_at(P, NODE_PAIR, &tt);
+            pair->a = node_at(P, NODE_SYM, &tt);
+            pair->a->sym = tt.id;
+            if (!ends_hash_value(P, close)) pair->b = parse_pattern(P);
+            else declare(P, tt.id);
+            vec_push(P, &pairs, pair);
+        } else if (t->type == T_STRING_BEG) {
+            P->label_pending = false;
+            Node *k = parse_string(P);
+            if (!P->label_pending) error_node(P, k, "syntax error, unexpected string literal, expecting label");
+            P->label_pending = false;
+            Node *pair = node_new(P, NODE_PAIR, k->line, k->col);
+            pair->a = k;
+            if (!ends_hash_value(P, close)) pair->b = parse_pattern(P);
+            else if (k->kind == NODE_SYM) declare(P, k->sym);
+            vec_push(P, &pairs, pair);
+        } else if (t->type == T_DSTAR || t->type == T_POW) {
+            advance(P);
+            if (peek(P)->type == T_KW_NIL) {
+                advance(P);
+                h->flags |= NF_NIL_REST;
+            } else {
+                Node *r = node_at(P, NODE_PAT_REST, &tt);
+                if (peek(P)->type == T_IDENT) {
+                    r->sym = peek(P)->id;
+                    declare(P, r->sym);
+                    advance(P);
+                }
+                h->b = r;
+            }
+        } else {
+            syntax_error(P, close == T_RBRACE ? "'}'" : NULL);
+        }
+        if (!accept(P, T_COMMA)) break;
+    }
+    set_list(P, h, &pairs);
+    return h;
+}
+
+static int
+closer_of(int open)
+{
+    return open == T_LBRACK_INDEX || open == T_LBRACK ? T_RBRACK : T_RPAREN;
+}
+
+static Node *
+parse_pattern_primary(Parser *P)
+{
+    enter(P);
+    Token *t = peek(P);
+    Token tt = *t;
+    Node *n;
+    switch (t->type) {
+    case T_IDENT:
+        advance(P);
+        n = node_at(P, NODE_PAT_BIND, &tt);
+        n->sym = tt.id;
+        declare(P, tt.id);
+        break;
+    case T_XOR: {
+        advance(P);
+        n = node_at(P, NODE_PAT_PIN, &tt);
+        t = peek(P);
+        Token vt = *t;
+        switch (t->type) {
+        case T_IDENT:
+            if (!is_local(P, t->id)) error_at(P, t, "%s: no such local variable", mg_id_name(t->id, NULL));
+            n->a = node_at(P, NODE_LVAR, &vt);
+            n->a->sym = vt.id;
+            advance(P);
+            break;
+        case T_IVAR: case T_GVAR: case T_CVAR:
+            n->a = node_at(P, t->type == T_IVAR ? NODE_IVAR : t->type == T_GVAR ? NODE_GVAR : NODE_CVAR, &vt);
+            n->a->sym = vt.id;
+            advance(P);
+            break;
+        case T_LPAREN: case T_LPAREN_CALL: case T_LPAREN_ARG: {
+            advance(P);
+            bool save_kwarg = P->lx.in_kwarg;
+            P->lx.in_kwarg = false;
+            skip_newlines(P);
+            n->a = parse_expr(P);
+            skip_newlines(P);
+            expect(P, T_RPAREN, "')'");
+            P->lx.in_kwarg = save_kwarg;
+            break;
+        }
+        default:
+            syntax_error(P, NULL);
+        }
+        break;
+    }
+    case T_LBRACK: case T_LBRACK_INDEX:
+        advance(P);
+        n = parse_array_elems(P, T_RBRACK, NULL, NULL, tt.line, tt.col);
+        skip_newlines(P);
+        expect(P, T_RBRACK, "']'");
+        break;
+    case T_LBRACE: case T_LBRACE_BLOCK: case T_LBRACE_ARG: {
+        advance(P);
+        bool save_kwarg = P->lx.in_kwarg;
+        P->lx.in_kwarg = false;
+        n = parse_hash_elems(P, T_RBRACE, NULL, tt.line, tt.col);
+        skip_newlines(P);
+        P->lx.in_kwarg = save_kwarg;
+        expect(P, T_RBRACE, "'}'");
+        break;
+    }
+    case T_LPAREN: case T_LPAREN_CALL: case T_LPAREN_ARG:
+        advance(P);
+        skip_newlines(P);
+        n = parse_pattern(P);
+        skip_newlines(P);
+        expect(P, T_RPAREN, "')'");
+        break;
+    case T_CONST: case T_COLON3: {
+        Node *k = parse_const_path(P);
+        t = peek(P);
+        if (t->type == T_LPAREN_CALL || t->type == T_LBRACK_INDEX) {
+            int close = closer_of(t->type);
+            advance(P);
+            skip_newlines(P);
+            t = peek(P);
+            if (t->type == T_LABEL || t->type == T_DSTAR || (t->type == T_STRING_BEG && (t->flags & STR_FUNC_LABEL) && false)) {
+                bool save_kwarg = P->lx.in_kwarg;
+                P->lx.in_kwarg = false;
+                n = parse_hash_elems(P, close, k, k->line, k->col);
+                P->lx.in_kwarg = save_kwarg;
+            } else {
+                n = parse_array_elems(P, close, k, NULL, k->line, k->col);
+            }
+            skip_newlines(P);
+            expect(P, close, close == T_RPAREN ? "')'" : "']'");
+            break;
+        }
+        if (t->type == T_DOT2 || t->type == T_DOT3) {
+            Token op = *t;
+            advance(P);
+            Node *r = node_new(P, NODE_RANGE, k->line, k->col);
+            if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
+            r->a = k;
+            if (begins_primitive(peek(P))) r->b = parse_primitive(P);
+            n = pat_value(P, r);
+            break;
+        }
+        n = pat_value(P, k);
+        break;
+    }
+    default:
+        n = parse_value_pattern(P);
+        break;
+    }
+    leave(P);
+    return n;
+}
+
+/* p_alt [=> binding] */
+static Node *
+parse_pattern(Parser *P)
+{
+    enter(P);
+    Node *p = parse_pattern_primary(P);
+    while (peek(P)->type == T_BOR) {
+        advance(P);
+        Node *q = parse_pattern_primary(P);
+        Node *alt = node_new(P, NODE_PAT_ALT, p->line, p->col);
+        alt->a = p;
+        alt->b = q;
+        p = alt;
+    }
+    while (peek(P)->type == T_ASSOC) {
+        advance(P);
+        Token *t = peek(P);
+        if (t->type != T_IDENT) syntax_error(P, "local variable or method");
+        Node *b = node_at(P, NODE_PAT_BIND, t);
+        b->sym = t->id;
+        b->a = p;
+        declare(P, t->id);
+        advance(P);
+        p = b;
+    }
+    leave(P);
+    return p;
+}
+
+/* the pattern after `in` / `=>`: also `a, *b` and `k:, **r` without brackets */
+Node *
+parse_pattern_top(Parser *P)
+{
+    Token *t = peek(P);
+    Token tt = *t;
+    if (t->type == T_LABEL || t->type == T_DSTAR || t->type == T_POW ||
+        (t->type == T_STRING_BEG && (t->flags & STR_FUNC_LABEL) && 0))
+        return parse_hash_elems(P, 0, NULL, tt.line, tt.col);
+    Node *first;
+    if (t->type == T_STAR || t->type == T_MUL) first = rest_pattern(P);
+    else first = parse_pattern(P);
+    if (peek(P)->type == T_COMMA || first->kind == NODE_PAT_REST)
+        return parse_array_elems(P, 0, NULL, first, tt.line, tt.col);
+    return first;
+}
+
+Node *
+parse_case_in(Parser *P, Node *subject, int line, int col)
+{
+    Node *n = node_new(P, NODE_CASE_IN, line, col);
+    n->a = subject;
+    NodeVec ins = {0};
+    while (peek(P)->type == T_KW_IN) {
+        Token kw = *peek(P);
+        advance(P);
+        Node *in = node_at(P, NODE_IN, &kw);
+        bool save_kwarg = P->lx.in_kwarg;
+        P->lx.state = EXPR_BEG | EXPR_LABEL;
+        P->lx.command_start = false;
+        P->lx.in_kwarg = true;
+        in->a = parse_pattern_top(P);
+        P->lx.in_kwarg = save_kwarg;
+        Token *t = peek(P);
+        if (t->type == T_KW_IF_MOD || t->type == T_KW_UNLESS_MOD) {
+            if (t->type == T_KW_UNLESS_MOD) in->flags |= NF_UNLESS_GUARD;
+            advance(P);
+            in->c = parse_expr(P);
+        }
+        check_term_or_then(P);
+        in->b = parse_compstmt(P);
+        vec_push(P, &ins, in);
+    }
+    set_list(P, n, &ins);
+    if (accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
+    expect(P, T_KW_END, NULL);
+    return n;
+}
