@@ -149,6 +149,8 @@ mg_num2dbl(Value v)
     if (MG_IS_BIGNUM(v)) return mg_big_to_double(v);
     if (MG_IS_PTR(v) && mg_obj_is_kind_of(v, mg_cNumeric) && !MG_IS_STRING(v)) {
         if (mg_class_of(v) == mg_cRational) return rational_to_dbl(v);
+        if (!mg_respond_to(v, mg_id_to_f, true))
+            mg_raise(mg_eTypeError, "can't convert %s into Float", mg_class_cname(mg_obj_class(v)));
         Value f = mg_funcall(v, mg_id_to_f, 0, NULL);
         if (MG_IS_FLOAT(f)) return mg_float_value(f);
         const char *cn = mg_class_cname(mg_obj_class(v));
