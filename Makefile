@@ -12,12 +12,13 @@ LDLIBS  := -lonig -lgmp -llmdb -lz -lffi -ledit -lm -ldl -lpthread
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)
 CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c
-LIB_SRCS := $(filter-out $(CLI_MAINS),$(SRCS))
+ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c src/common.c
+LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c,$(SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz
 
-all: bin/maglev-ruby
+all: bin/maglev-ruby bin/maglev
 
 bin/maglev-ruby: $(BUILD)/maglev-ruby
 	@mkdir -p bin
@@ -32,6 +33,19 @@ $(BUILD)/%.o: %.c
 
 -include $(LIB_OBJS:.o=.d)
 
+# bin/maglev: the administration command and the stone daemon (docs/cli.md).
+# No VM: the storage backend, the stone and src/cli/admin_*.c only.
+ADMIN_OBJS := $(ADMIN_SRCS:%.c=$(BUILD)/%.o)
+
+bin/maglev: $(BUILD)/maglev
+	@mkdir -p bin
+	cp $< $@
+
+$(BUILD)/maglev: $(ADMIN_OBJS)
+	$(CC) $(OPT) -o $@ $^ -llmdb -lz $(LDFLAGS)
+
+-include $(ADMIN_OBJS:.o=.d)
+
 # C unit tests: each test/unit/<name>.c is a program printing "N passed, M failed".
 UNIT_TESTS := build/unit/store_test
 build/unit/store_test: test/unit/store_test.c src/store/lmdb_backend.c src/store/backend.h
@@ -42,7 +56,7 @@ test-unit: $(UNIT_TESTS)
 
 TESTS ?= test/lang test/core
 test: all $(UNIT_TESTS)
-	tools/runtests.sh $(TESTS) test/persist $(UNIT_TESTS)
+	tools/runtests.sh $(TESTS) test/persist test/cli $(UNIT_TESTS)
 
 # Re-check every expectation against CRuby 3.1.
 difftest:
@@ -63,4 +77,4 @@ stress:
 	tools/runtests.sh --ruby build/stress/maglev-ruby --timeout 120 $(TESTS)
 
 clean:
-	rm -rf build bin/maglev-ruby
+	rm -rf build bin/maglev-ruby bin/maglev

@@ -123,8 +123,12 @@ typedef struct {
 } MgSession;
 
 /* Calls fn(s, arg) for every session slot of another process (not the
- * caller's own), and stores in *seq the last commit sequence the listing was
- * measured against. A process may hold several slots. */
-MgStoreErr mg_repo_sessions(MgRepo *r, uint64_t *seq, void (*fn)(const MgSession *s, void *arg), void *arg);
+ * caller's own). The listing runs in a snapshot of its own: *seq gets its last
+ * commit sequence and *view_id its identity, so (view_id, seq) is an exact
+ * pair a caller can keep to tighten later bounds (a view with a view_id at
+ * least that large has a seq at least that large). A process may hold
+ * several slots. */
+MgStoreErr mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
+                            void (*fn)(const MgSession *s, void *arg), void *arg);
 
 #endif

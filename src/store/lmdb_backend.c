@@ -557,7 +557,8 @@ session_line(const char *msg, void *ctx)
 }
 
 MgStoreErr
-mg_repo_sessions(MgRepo *r, uint64_t *seq, void (*fn)(const MgSession *s, void *arg), void *arg)
+mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
+                 void (*fn)(const MgSession *s, void *arg), void *arg)
 {
     if (!r || !r->env) return MG_STORE_INVALID;
     int dead;
@@ -573,5 +574,6 @@ mg_repo_sessions(MgRepo *r, uint64_t *seq, void (*fn)(const MgSession *s, void *
     mdb_txn_abort(txn);
     if (rc < 0) return from_mdb(r, rc, "list readers");
     *seq = l.seq;
+    *view_id = l.txnid;
     return MG_STORE_OK;
 }

@@ -1,0 +1,143 @@
+/* helper.c -- a gem stand-in for the CLI tests: writes and reads records
+ * through the storage backend (backend.h) without the Ruby VM.
+ *
+ *   helper commit DIR N [TEXT]  N commits, each adding one record "TEXT <i>"
+ *   helper pairs DIR SECONDS    commits for SECONDS: one pair of records that
+ *                               always hold the same counter ("pair <pid> A|B <n>")
+ *   helper verify DIR           every pair in DIR holds equal counters; prints
+ *                               "pairs N commits M" (M: the largest counter)
+ *   helper hold DIR SECONDS     keeps a view open for SECONDS, prints its seq
+ *
+ * Exit status 0 on success, 1 with a message on stderr. */
+#include "../../src/store/backend.h"
+#include <time.h>
+#include <unistd.h>
+
+static int
+die(MgRepo *r, const char *what)
+{
+    fprintf(stderr, "helper: %s: %s\n", what, mg_repo_error(r));
+    return 1;
+}
+
+static double
+now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+commit_n(MgRepo *r, long n, const char *text)
+{
+    uint64_t seq = 0, first;
+    if (n <= 0) return 2;
+    if (mg_repo_alloc_oops(r, (uint64_t)n, &first)) return die(r, "alloc");   /* one block, as gems do */
+    for (long i = 0; i < n; i++) {
+        uint64_t conf[4];
+        size_t nc;
+        char buf[256];
+        int len = snprintf(buf, sizeof buf, "%s %ld", text, i);
+        MgWrite w = { first + 8 * (uint64_t)i, 0, buf, (size_t)len, false };
+        if (mg_repo_commit(r, &w, 1, &seq, conf, 4, &nc)) return die(r, "commit");
+    }
+    printf("%llu\n", (unsigned long long)seq);
+    return 0;
+}
+
+static int
+pairs(MgRepo *r, double seconds)
+{
+    uint64_t a, seq = 0, va = 0, conf[4];
+    size_t nc;
+    if (mg_repo_alloc_oops(r, 2, &a)) return die(r, "alloc");
+    double end = now() + seconds;
+    for (long n = 1; now() < end; n++) {
+        char x[64], y[64];
+        int lx = snprintf(x, sizeof x, "pair %d A %ld", (int)getpid(), n);
+        int ly = snprintf(y, sizeof y, "pair %d B %ld", (int)getpid(), n);
+        MgWrite w[2] = { { a, va, x, (size_t)lx, false }, { a + 8, va, y, (size_t)ly, false } };
+        if (mg_repo_commit(r, w, 2, &seq, conf, 4, &nc)) return die(r, "commit");
+        va = seq;
+    }
+    return 0;
+}
+
+typedef struct { int pid; long a, b; } Pair;
+typedef struct { Pair p[64]; int count; long max; bool bad; } Pairs;
+
+static bool
+collect(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    Pairs *ps = arg;
+    if (err) { fprintf(stderr, "helper: corrupt record %llu\n", (unsigned long long)oop); ps->bad = true; return true; }
+    char buf[128];
+    if (rec->len >= sizeof buf) return true;
+    memcpy(buf, rec->data, rec->len);
+    buf[rec->len] = '\0';
+    int pid;
+    char which;
+    long n;
+    if (sscanf(buf, "pair %d %c %ld", &pid, &which, &n) != 3) return true;
+    int i;
+    for (i = 0; i < ps->count && ps->p[i].pid != pid; i++) {}
+    if (i == ps->count) {
+        if (ps->count == 64) return true;
+        ps->p[ps->count++] = (Pair){ pid, -1, -1 };
+    }
+    if (which == 'A') ps->p[i].a = n; else ps->p[i].b = n;
+    if (n > ps->max) ps->max = n;
+    return true;
+}
+
+static int
+verify(MgRepo *r)
+{
+    Pairs ps;
+    memset(&ps, 0, sizeof ps);
+    uint64_t seq, next;
+    if (mg_repo_each_record(r, &seq, &next, collect, &ps)) return die(r, "walk");
+    for (int i = 0; i < ps.count; i++) {
+        if (ps.p[i].a != ps.p[i].b) {
+            fprintf(stderr, "helper: pair of %d is torn: A %ld, B %ld\n", ps.p[i].pid, ps.p[i].a, ps.p[i].b);
+            ps.bad = true;
+        }
+    }
+    printf("pairs %d commits %ld\n", ps.count, ps.max);
+    return ps.bad ? 1 : 0;
+}
+
+static int
+hold(MgRepo *r, double seconds)
+{
+    MgView *v;
+    if (mg_view_begin(r, &v)) return die(r, "view");
+    printf("%llu\n", (unsigned long long)mg_view_seq(v));
+    fflush(stdout);
+    double end = now() + seconds;
+    while (now() < end) usleep(20000);
+    mg_view_end(v);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: helper commit|pairs|verify|hold DIR [ARGS]\n");
+        return 2;
+    }
+    const char *cmd = argv[1];
+    MgRepo *r;
+    int flags = strcmp(cmd, "verify") == 0 || strcmp(cmd, "hold") == 0 ? MG_REPO_RDONLY : MG_REPO_CREATE;
+    if (mg_repo_open(argv[2], flags, &r)) return die(r, argv[2]);
+    int rc = 2;
+    if (strcmp(cmd, "commit") == 0 && argc >= 4) rc = commit_n(r, atol(argv[3]), argc > 4 ? argv[4] : "record");
+    else if (strcmp(cmd, "pairs") == 0 && argc >= 4) rc = pairs(r, atof(argv[3]));
+    else if (strcmp(cmd, "verify") == 0) rc = verify(r);
+    else if (strcmp(cmd, "hold") == 0 && argc >= 4) rc = hold(r, atof(argv[3]));
+    else fprintf(stderr, "helper: bad arguments\n");
+    mg_repo_close(r);
+    return rc;
+}
