@@ -8,9 +8,15 @@
 #include "../util/arena.h"
 #include "ast.h"
 #include <stdarg.h>
-#include <ctype.h>
 #include <limits.h>
 #include <math.h>
+
+/* ASCII-only character classes: the lexer must not depend on the C locale */
+static inline bool a_digit(int c) { return c >= '0' && c <= '9'; }
+static inline bool a_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline bool a_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline bool a_alpha(int c) { return a_upper(c) || a_lower(c); }
+static inline bool a_alnum(int c) { return a_alpha(c) || a_digit(c); }
 
 struct StrTerm {
     int func;                 /* STR_FUNC_* */
@@ -127,13 +133,13 @@ is_space(int c)
 static bool
 is_ident_char(int c)
 {
-    return c >= 0 && (isalnum(c) || c == '_' || c >= 0x80);
+    return c >= 0 && (a_alnum(c) || c == '_' || c >= 0x80);
 }
 
 static bool
 is_ident_start(int c)
 {
-    return c >= 0 && (isalpha(c) || c == '_' || c >= 0x80);
+    return c >= 0 && (a_alpha(c) || c == '_' || c >= 0x80);
 }
 
 static bool
@@ -489,7 +495,7 @@ read_regexp_options(Lexer *L)
     int c;
     char bad[32];
     size_t nbad = 0;
-    while ((c = peekc(L)) != -1 && isalpha(c)) {
+    while ((c = peekc(L)) != -1 && a_alpha(c)) {
         nextc(L);
         switch (c) {
         case 'i': flags |= NF_RE_IGNORECASE; break;
@@ -972,14 +978,14 @@ lex_ident(Lexer *L, Token *t, bool cmd_state, int last_state)
     if ((c == '!' || c == '?') && peekn(L, 1) != '=') {
         L->p++;
         type = T_FID;
-    } else if ((c == '!' || c == '?') && peekn(L, 1) == '=' && (peekn(L, 2) == '=' || peekn(L, 2) == '~' || peekn(L, 2) == '>')) {
-        L->p++;       /* foo?==x, foo!=~x are rare: keep CRuby's `foo?` + `==` reading */
+    } else if (c == '?' && peekn(L, 1) == '=' && peekn(L, 2) == '=') {
+        L->p++;       /* x.nil?==y: CRuby rejects it; reading `nil?` `==` is kinder */
         type = T_FID;
     } else if (c == '=' && (last_state & EXPR_FNAME) && peekn(L, 1) != '~' && peekn(L, 1) != '>' &&
                (peekn(L, 1) != '=' || peekn(L, 2) == '>')) {
         L->p++;
         type = T_IDENT;
-    } else if (isupper((unsigned char)*start)) {
+    } else if (a_upper((unsigned char)*start)) {
         type = T_CONST;
     }
     size_t len = (size_t)(L->p - start);
@@ -990,7 +996,6 @@ lex_ident(Lexer *L, Token *t, bool cmd_state, int last_state)
         t->type = T_EOF;
         return;
     }
-    if (type == T_CONST && (start[len - 1] == '=' )) type = T_IDENT;
     /* labels: `foo:` where a label may come */
     bool label_possible = (IS_STATE(L, EXPR_LABEL | EXPR_ENDFN) && !cmd_state) || IS_ARG(L);
     if (label_possible && peekc(L) == ':' && peekn(L, 1) != ':' && start[len - 1] != '=') {
@@ -1065,7 +1070,7 @@ lex_gvar(Lexer *L, Token *t, int last_state)
         return;
     case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': {
         int64_t n = c - '0';
-        while (isdigit(peekc(L))) {
+        while (a_digit(peekc(L))) {
             n = n * 10 + (nextc(L) - '0');
             if (n > INT_MAX) n = INT_MAX;
         }
@@ -1098,7 +1103,7 @@ lex_ivar(Lexer *L, Token *t, int last_state)
     int c = peekc(L);
     if (!is_ident_start(c)) {
         const char *what = type == T_IVAR ? "an instance" : "a class";
-        if (c >= 0 && isdigit(c))
+        if (c >= 0 && a_digit(c))
             mg_lex_error_at(L, L->lineno, start, "`%.*s%c' is not allowed as %s variable name",
                             (int)(L->p - start), start, c, what);
         mg_lex_error_at(L, L->lineno, start, "`%.*s' without identifiers is not allowed as %s variable name",
@@ -1149,7 +1154,7 @@ lex_symbol(Lexer *L, Token *t)
         c = peekc(L);
         if (is_ident_start(c)) { while (is_ident_char(peekc(L))) L->p++; }
         else if (c == '-' && is_ident_char(peekn(L, 1))) L->p += 2;
-        else if (c >= 0 && isdigit(c)) { while (isdigit(peekc(L))) L->p++; }
+        else if (c >= 0 && a_digit(c)) { while (a_digit(peekc(L))) L->p++; }
         else if (c > 0 && strchr("~*$?!@/\\;,.=:<>\"&`'+", c)) L->p++;
         else { L->p = q; return false; }
     } else {
@@ -1198,11 +1203,11 @@ lex_percent(Lexer *L, Token *t)
     int c = nextc(L);
     int type;
     if (c == -1) lex_error(L, "unterminated quoted string meets end of file");
-    if (isalnum(c)) {
+    if (a_alnum(c)) {
         type = c;
         c = nextc(L);
         if (c == -1) lex_error(L, "unterminated quoted string meets end of file");
-        if (isalnum(c) || c >= 0x80) lex_error(L, "unknown type of %%string");
+        if (a_alnum(c) || c >= 0x80) lex_error(L, "unknown type of %%string");
     } else {
         type = 'Q';
     }
@@ -1425,7 +1430,7 @@ retry:
         if (c >= 0x80) {
             buf_add(L, c);
             while (peekc(L) >= 0x80 && (peekc(L) & 0xC0) == 0x80) buf_add(L, nextc(L));
-        } else if ((isalnum(c) || c == '_') && L->p < L->lend && is_ident_char((unsigned char)*L->p)) {
+        } else if ((a_alnum(c) || c == '_') && L->p < L->lend && is_ident_char((unsigned char)*L->p)) {
             pushback(L, c);
             L->state = EXPR_VALUE;
             t->type = T_QMARK;
@@ -1485,7 +1490,7 @@ retry:
         if (IS_BEG(L) || IS_SPCARG(L, c, space_seen)) {
             L->state = EXPR_BEG;
             pushback(L, c);
-            if (c >= 0 && isdigit(c)) {
+            if (c >= 0 && a_digit(c)) {
                 if (op == '+') { lex_number(L, t, nextc(L)); break; }
                 t->type = T_UMINUS_NUM;
                 break;
@@ -1507,7 +1512,7 @@ retry:
             t->type = is_beg ? T_BDOT2 : T_DOT2;
             break;
         }
-        if (peekc(L) >= 0 && isdigit(peekc(L))) lex_error(L, "no .<digit> floating literal anymore; put 0 before dot");
+        if (peekc(L) >= 0 && a_digit(peekc(L))) lex_error(L, "no .<digit> floating literal anymore; put 0 before dot");
         L->state = EXPR_DOT;
         t->type = T_DOT;
         break;

@@ -2,7 +2,13 @@
  * assignment and multiple assignment, primaries, method calls with all their
  * argument forms, blocks and lambdas, and string-like literals. */
 #include "parser_int.h"
-#include <ctype.h>
+
+/* ASCII-only character classes: the lexer must not depend on the C locale */
+static inline bool a_digit(int c) { return c >= '0' && c <= '9'; }
+static inline bool a_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline bool a_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline bool a_alpha(int c) { return a_upper(c) || a_lower(c); }
+static inline bool a_alnum(int c) { return a_alpha(c) || a_digit(c); }
 
 enum {
     PREC_NONE, PREC_OROP, PREC_ANDOP, PREC_EQ, PREC_CMP, PREC_BOR, PREC_BAND,
@@ -15,9 +21,9 @@ static Node *parse_postfix(Parser *P, Node *n);
 static Node *parse_primary_base(Parser *P);
 
 Node *
-new_call(Parser *P, Node *recv, ID name, int line, int col)
+ast_call(Parser *P, Node *recv, ID name, int line, int col)
 {
-    Node *c = node_new(P, NODE_CALL, line, col);
+    Node *c = ast_new(P, NODE_CALL, line, col);
     c->a = recv;
     c->sym = name;
     if (!recv) c->flags |= NF_FCALL;
@@ -27,13 +33,13 @@ new_call(Parser *P, Node *recv, ID name, int line, int col)
 static Node *
 call1(Parser *P, Node *recv, const char *op, Node *arg, const Token *at)
 {
-    Node *c = new_call(P, recv, intern(op), recv ? recv->line : at->line, recv ? recv->col : at->col);
-    if (arg) list1(P, c, arg);
+    Node *c = ast_call(P, recv, parse_intern(op), recv ? recv->line : at->line, recv ? recv->col : at->col);
+    if (arg) ast_list1(P, c, arg);
     return c;
 }
 
 bool
-begins_expr(const Token *t)
+parse_begins_expr(const Token *t)
 {
     switch (t->type) {
     case T_IDENT: case T_CONST: case T_FID: case T_IVAR: case T_CVAR: case T_GVAR:
@@ -54,13 +60,13 @@ begins_expr(const Token *t)
 }
 
 bool
-begins_arg(const Token *t)
+parse_begins_arg(const Token *t)
 {
     switch (t->type) {
     case T_STAR: case T_DSTAR: case T_AMPER: case T_LABEL:
         return true;
     }
-    return begins_expr(t);
+    return parse_begins_expr(t);
 }
 
 /* ---- assignment targets ---- */
@@ -72,7 +78,7 @@ is_lvar_name(ID id)
     const char *s = mg_id_name(id, &n);
     if (n == 0) return false;
     unsigned char c = (unsigned char)s[0];
-    if (!(c == '_' || islower(c) || c >= 0x80)) return false;
+    if (!(c == '_' || a_lower(c) || c >= 0x80)) return false;
     char last = s[n - 1];
     return last != '?' && last != '!' && last != '=';
 }
@@ -119,27 +125,27 @@ setter_name(Parser *P, ID name)
 
 /* Turn an expression into an assignment target with no value (declaring locals). */
 Node *
-assignable(Parser *P, Node *n)
+parse_assignable(Parser *P, Node *n)
 {
     Node *t;
     switch (n->kind) {
     case NODE_LVAR:
-        t = node_new(P, NODE_LASGN, n->line, n->col);
+        t = ast_new(P, NODE_LASGN, n->line, n->col);
         t->sym = n->sym;
-        declare(P, n->sym);
+        parse_declare(P, n->sym);
         return t;
     case NODE_IVAR: n->kind = NODE_IASGN; return n;
     case NODE_GVAR: n->kind = NODE_GASGN; return n;
     case NODE_CVAR: n->kind = NODE_CVASGN; return n;
     case NODE_CONST: case NODE_COLON3:
     case_const:
-        if (P->in_def) error_node(P, n, "dynamic constant assignment");
-        t = node_new(P, NODE_CDECL, n->line, n->col);
+        if (P->in_def) parse_error_node(P, n, "dynamic constant assignment");
+        t = ast_new(P, NODE_CDECL, n->line, n->col);
         t->a = n;
         return t;
     case NODE_COLON2:
         if (!(n->flags & NF_CALL)) goto case_const;
-        t = new_call(P, n->a, setter_name(P, n->sym), n->line, n->col);
+        t = ast_call(P, n->a, setter_name(P, n->sym), n->line, n->col);
         t->flags = NF_ATTRASGN;
         return t;
     case NODE_MLHS:
@@ -148,18 +154,18 @@ assignable(Parser *P, Node *n)
     case NODE_NTH_REF: case NODE_BACK_REF: {
         size_t len;
         const char *s = mg_id_name(n->sym, &len);
-        error_node(P, n, "Can't set variable %s", s);
+        parse_error_node(P, n, "Can't set variable %s", s);
     }
-    case NODE_SELF: error_node(P, n, "Can't change the value of self");
-    case NODE_NIL: error_node(P, n, "Can't assign to nil");
-    case NODE_TRUE: error_node(P, n, "Can't assign to true");
-    case NODE_FALSE: error_node(P, n, "Can't assign to false");
+    case NODE_SELF: parse_error_node(P, n, "Can't change the value of self");
+    case NODE_NIL: parse_error_node(P, n, "Can't assign to nil");
+    case NODE_TRUE: parse_error_node(P, n, "Can't assign to true");
+    case NODE_FALSE: parse_error_node(P, n, "Can't assign to false");
     case NODE_CALL:
         if (n->flags & NF_VCALL) {
-            if (!is_lvar_name(n->sym)) error_node(P, n, "syntax error, unexpected '='");
-            t = node_new(P, NODE_LASGN, n->line, n->col);
+            if (!is_lvar_name(n->sym)) parse_error_node(P, n, "syntax error, unexpected '='");
+            t = ast_new(P, NODE_LASGN, n->line, n->col);
             t->sym = n->sym;
-            declare(P, n->sym);
+            parse_declare(P, n->sym);
             return t;
         }
         if (is_attr_call(n)) {
@@ -169,13 +175,13 @@ assignable(Parser *P, Node *n)
             return n;
         }
         if (is_index_call(n)) {
-            n->sym = intern("[]=");
+            n->sym = parse_intern("[]=");
             n->flags |= NF_ATTRASGN;
             return n;
         }
         break;
     }
-    error_node(P, n, "syntax error, unexpected '='");
+    parse_error_node(P, n, "syntax error, unexpected '='");
 }
 
 static void
@@ -185,8 +191,8 @@ set_value(Parser *P, Node *t, Node *v)
     case NODE_CDECL: t->b = v; break;
     case NODE_CALL: {
         NodeVec vec = {t->list, t->count, t->count};
-        vec_push(P, &vec, v);
-        set_list(P, t, &vec);
+        ast_vec_push(P, &vec, v);
+        ast_set_list(P, t, &vec);
         break;
     }
     default: t->a = v; break;
@@ -198,18 +204,18 @@ static Node *
 op_asgn_target(Parser *P, Node *n)
 {
     if (n->kind == NODE_CALL && (n->flags & NF_VCALL)) {
-        if (!is_lvar_name(n->sym)) error_node(P, n, "syntax error, unexpected operator-assignment");
-        Node *l = node_new(P, NODE_LVAR, n->line, n->col);
+        if (!is_lvar_name(n->sym)) parse_error_node(P, n, "syntax error, unexpected operator-assignment");
+        Node *l = ast_new(P, NODE_LVAR, n->line, n->col);
         l->sym = n->sym;
-        declare(P, n->sym);
+        parse_declare(P, n->sym);
         return l;
     }
     if (n->kind == NODE_CONST || n->kind == NODE_COLON2 || n->kind == NODE_COLON3) {
-        if (P->in_def && !(n->flags & NF_CALL)) error_node(P, n, "dynamic constant assignment");
+        if (P->in_def && !(n->flags & NF_CALL)) parse_error_node(P, n, "dynamic constant assignment");
     }
     if (n->kind == NODE_SELF || n->kind == NODE_NIL || n->kind == NODE_TRUE || n->kind == NODE_FALSE ||
         n->kind == NODE_NTH_REF || n->kind == NODE_BACK_REF)
-        assignable(P, n);  /* reports the error */
+        parse_assignable(P, n);  /* reports the error */
     return n;
 }
 
@@ -217,35 +223,35 @@ op_asgn_target(Parser *P, Node *n)
 static Node *
 parse_asgn_rhs(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_STAR) {
-        Node *arr = node_at(P, NODE_ARRAY, t);
+        Node *arr = ast_at(P, NODE_ARRAY, t);
         NodeVec v = {0};
         for (;;) {
-            t = peek(P);
+            t = parse_peek(P);
             if (t->type == T_STAR) {
                 Token st = *t;
-                advance(P);
-                Node *s = node_at(P, NODE_SPLAT, &st);
+                parse_advance(P);
+                Node *s = ast_at(P, NODE_SPLAT, &st);
                 s->a = parse_arg(P);
-                vec_push(P, &v, s);
+                ast_vec_push(P, &v, s);
             } else {
-                vec_push(P, &v, parse_arg(P));
+                ast_vec_push(P, &v, parse_arg(P));
             }
-            if (!accept(P, T_COMMA)) break;
+            if (!parse_accept(P, T_COMMA)) break;
         }
-        set_list(P, arr, &v);
+        ast_set_list(P, arr, &v);
         return arr;
     }
     Node *v = parse_arg(P);
-    if (peek(P)->type == T_KW_RESCUE_MOD) {
-        Token rk = *peek(P);
-        advance(P);
-        Node *b = node_new(P, NODE_BEGIN, v->line, v->col);
-        Node *r = node_at(P, NODE_RESCUE, &rk);
+    if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
+        Token rk = *parse_peek(P);
+        parse_advance(P);
+        Node *b = ast_new(P, NODE_BEGIN, v->line, v->col);
+        Node *r = ast_at(P, NODE_RESCUE, &rk);
         r->b = parse_arg(P);
         b->a = v;
-        list1(P, b, r);
+        ast_list1(P, b, r);
         v = b;
     }
     return v;
@@ -263,35 +269,35 @@ mlhs_candidate(const Node *n)
 Node *
 parse_mlhs_item(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_LPAREN || t->type == T_LPAREN_ARG || t->type == T_LPAREN_CALL) {
         Token open = *t;
-        advance(P);
-        enter(P);
-        Node *m = node_at(P, NODE_MLHS, &open);
+        parse_advance(P);
+        parse_enter(P);
+        Node *m = ast_at(P, NODE_MLHS, &open);
         NodeVec v = {0};
         for (;;) {
-            t = peek(P);
+            t = parse_peek(P);
             if (t->type == T_STAR) {
                 Token st = *t;
-                advance(P);
-                Node *s = node_at(P, NODE_SPLAT, &st);
-                t = peek(P);
-                if (t->type != T_COMMA && t->type != T_RPAREN) s->a = assignable(P, parse_mlhs_item(P));
-                vec_push(P, &v, s);
+                parse_advance(P);
+                Node *s = ast_at(P, NODE_SPLAT, &st);
+                t = parse_peek(P);
+                if (t->type != T_COMMA && t->type != T_RPAREN) s->a = parse_assignable(P, parse_mlhs_item(P));
+                ast_vec_push(P, &v, s);
             } else {
-                vec_push(P, &v, assignable(P, parse_mlhs_item(P)));
+                ast_vec_push(P, &v, parse_assignable(P, parse_mlhs_item(P)));
             }
-            if (!accept(P, T_COMMA)) break;
-            if (peek(P)->type == T_RPAREN) break;
+            if (!parse_accept(P, T_COMMA)) break;
+            if (parse_peek(P)->type == T_RPAREN) break;
         }
-        expect(P, T_RPAREN, "')'");
-        leave(P);
-        set_list(P, m, &v);
+        parse_expect(P, T_RPAREN, "')'");
+        parse_leave(P);
+        ast_set_list(P, m, &v);
         return m;
     }
     Node *n = parse_primary(P);
-    if (!mlhs_candidate(n)) error_node(P, n, "syntax error, unexpected %s", mg_token_desc(peek(P)));
+    if (!mlhs_candidate(n)) parse_error_node(P, n, "syntax error, unexpected %s", mg_token_desc(parse_peek(P)));
     return n;
 }
 
@@ -299,71 +305,71 @@ parse_mlhs_item(Parser *P)
 static Node *
 parse_masgn(Parser *P, Node *first)
 {
-    Token start = *peek(P);
-    Node *m = node_new(P, NODE_MASGN, first ? first->line : start.line, first ? first->col : start.col);
+    Token start = *parse_peek(P);
+    Node *m = ast_new(P, NODE_MASGN, first ? first->line : start.line, first ? first->col : start.col);
     NodeVec v = {0};
     if (first) {
-        vec_push(P, &v, assignable(P, first));
-        if (!accept(P, T_COMMA)) goto done;
+        ast_vec_push(P, &v, parse_assignable(P, first));
+        if (!parse_accept(P, T_COMMA)) goto done;
     }
     for (;;) {
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         if (t->type == T_ASSIGN || t->type == T_RPAREN) break;   /* `a, = x` */
         if (t->type == T_STAR) {
             Token st = *t;
-            advance(P);
-            Node *s = node_at(P, NODE_SPLAT, &st);
-            t = peek(P);
+            parse_advance(P);
+            Node *s = ast_at(P, NODE_SPLAT, &st);
+            t = parse_peek(P);
             if (t->type != T_COMMA && t->type != T_ASSIGN && t->type != T_RPAREN)
-                s->a = assignable(P, parse_mlhs_item(P));
-            vec_push(P, &v, s);
+                s->a = parse_assignable(P, parse_mlhs_item(P));
+            ast_vec_push(P, &v, s);
         } else {
-            vec_push(P, &v, assignable(P, parse_mlhs_item(P)));
+            ast_vec_push(P, &v, parse_assignable(P, parse_mlhs_item(P)));
         }
-        if (!accept(P, T_COMMA)) break;
+        if (!parse_accept(P, T_COMMA)) break;
     }
 done:
-    set_list(P, m, &v);
-    Token *t = peek(P);
+    ast_set_list(P, m, &v);
+    Token *t = parse_peek(P);
     if (t->type == T_RPAREN) {
         m->kind = NODE_MLHS;
         return m;
     }
-    if (t->type != T_ASSIGN) syntax_error(P, "'='");
-    advance(P);
+    if (t->type != T_ASSIGN) parse_syntax_error(P, "'='");
+    parse_advance(P);
     /* the right side: mrhs or a single (possibly command) value */
-    t = peek(P);
-    Node *arr = node_at(P, NODE_ARRAY, t);
+    t = parse_peek(P);
+    Node *arr = ast_at(P, NODE_ARRAY, t);
     NodeVec rv = {0};
     bool array = false;
     for (;;) {
-        t = peek(P);
+        t = parse_peek(P);
         if (t->type == T_STAR) {
             Token st = *t;
-            advance(P);
-            Node *s = node_at(P, NODE_SPLAT, &st);
+            parse_advance(P);
+            Node *s = ast_at(P, NODE_SPLAT, &st);
             s->a = parse_arg(P);
-            vec_push(P, &rv, s);
+            ast_vec_push(P, &rv, s);
             array = true;
         } else {
-            vec_push(P, &rv, parse_arg(P));
+            ast_vec_push(P, &rv, parse_arg(P));
         }
-        if (!accept(P, T_COMMA)) break;
+        if (!parse_accept(P, T_COMMA)) break;
         array = true;
     }
     if (array) {
-        set_list(P, arr, &rv);
+        ast_set_list(P, arr, &rv);
         m->a = arr;
     } else {
         m->a = rv.items[0];
-        if (peek(P)->type == T_KW_RESCUE_MOD) {
-            Token rk = *peek(P);
-            advance(P);
-            Node *b = node_new(P, NODE_BEGIN, m->a->line, m->a->col);
-            Node *r = node_at(P, NODE_RESCUE, &rk);
+        if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
+            Token rk = *parse_peek(P);
+            parse_advance(P);
+            Node *b = ast_new(P, NODE_BEGIN, m->a->line, m->a->col);
+            Node *r = ast_at(P, NODE_RESCUE, &rk);
             r->b = parse_arg(P);
             b->a = m->a;
-            list1(P, b, r);
+            ast_list1(P, b, r);
             m->a = b;
         }
     }
@@ -410,10 +416,10 @@ Node *
 parse_expr_stmt(Parser *P)
 {
     P->label_pending = false;
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_STAR) return parse_masgn(P, NULL);
     Node *n = parse_expr(P);
-    t = peek(P);
+    t = parse_peek(P);
     if (t->type == T_COMMA && mlhs_candidate(n)) return parse_masgn(P, n);
     if (n->kind == NODE_MLHS) {
         if (t->type == T_ASSIGN) {
@@ -425,31 +431,31 @@ parse_expr_stmt(Parser *P)
             }
             return m;
         }
-        syntax_error(P, "'='");
+        parse_syntax_error(P, "'='");
     }
     if (t->type == T_COMMA && is_assignment(n) && n->kind != NODE_OP_ASGN) {
         /* a = 1, 2  ==> a = [1, 2] */
         Node *first = assigned_value(n);
-        Node *arr = node_new(P, NODE_ARRAY, first->line, first->col);
+        Node *arr = ast_new(P, NODE_ARRAY, first->line, first->col);
         NodeVec v = {0};
         if (first->kind == NODE_ARRAY && first->count > 0 && first->list[0]->kind == NODE_SPLAT) {
             v.items = first->list; v.count = v.capacity = first->count;
         } else {
-            vec_push(P, &v, first);
+            ast_vec_push(P, &v, first);
         }
-        while (accept(P, T_COMMA)) {
-            t = peek(P);
+        while (parse_accept(P, T_COMMA)) {
+            t = parse_peek(P);
             if (t->type == T_STAR) {
                 Token st = *t;
-                advance(P);
-                Node *s = node_at(P, NODE_SPLAT, &st);
+                parse_advance(P);
+                Node *s = ast_at(P, NODE_SPLAT, &st);
                 s->a = parse_arg(P);
-                vec_push(P, &v, s);
+                ast_vec_push(P, &v, s);
             } else {
-                vec_push(P, &v, parse_arg(P));
+                ast_vec_push(P, &v, parse_arg(P));
             }
         }
-        set_list(P, arr, &v);
+        ast_set_list(P, arr, &v);
         replace_value(n, arr);
     }
     return n;
@@ -460,22 +466,22 @@ parse_expr_stmt(Parser *P)
 static Node *
 parse_not_expr(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_KW_NOT) {
         Token kw = *t;
-        advance(P);
-        enter(P);
-        Node *n = node_at(P, NODE_NOT, &kw);
+        parse_advance(P);
+        parse_enter(P);
+        Node *n = ast_at(P, NODE_NOT, &kw);
         n->a = parse_not_expr(P);
-        leave(P);
+        parse_leave(P);
         return n;
     }
     Node *n = parse_arg(P);
-    t = peek(P);
+    t = parse_peek(P);
     if (t->type == T_ASSOC || (t->type == T_KW_IN && !P->no_in)) {
         Token op = *t;
-        advance(P);
-        Node *m = node_new(P, NODE_PAT_MATCH, n->line, n->col);
+        parse_advance(P);
+        Node *m = ast_new(P, NODE_PAT_MATCH, n->line, n->col);
         m->a = n;
         bool save_kwarg = P->lx.in_kwarg;
         P->lx.state = EXPR_BEG | EXPR_LABEL;
@@ -492,45 +498,45 @@ parse_not_expr(Parser *P)
 Node *
 parse_expr(Parser *P)
 {
-    enter(P);
+    parse_enter(P);
     Node *left = parse_not_expr(P);
     for (;;) {
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         if (t->type != T_KW_AND && t->type != T_KW_OR) break;
         Token op = *t;
-        advance(P);
+        parse_advance(P);
         Node *right = parse_not_expr(P);
-        Node *n = node_new(P, op.type == T_KW_AND ? NODE_AND : NODE_OR, left->line, left->col);
+        Node *n = ast_new(P, op.type == T_KW_AND ? NODE_AND : NODE_OR, left->line, left->col);
         n->a = left;
         n->b = right;
         left = n;
     }
-    leave(P);
+    parse_leave(P);
     return left;
 }
 
 static Node *
 parse_range(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_BDOT2 || t->type == T_BDOT3) {
         Token op = *t;
-        advance(P);
-        Node *r = node_at(P, NODE_RANGE, &op);
+        parse_advance(P);
+        Node *r = ast_at(P, NODE_RANGE, &op);
         if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
-        if (begins_expr(peek(P))) r->b = parse_binop(P, PREC_OROP);
+        if (parse_begins_expr(parse_peek(P))) r->b = parse_binop(P, PREC_OROP);
         return r;
     }
     Node *lo = parse_binop(P, PREC_OROP);
     if (P->label_pending) return lo;
-    t = peek(P);
+    t = parse_peek(P);
     if (t->type == T_DOT2 || t->type == T_DOT3 || t->type == T_BDOT2 || t->type == T_BDOT3) {
         Token op = *t;
-        advance(P);
-        Node *r = node_new(P, NODE_RANGE, lo->line, lo->col);
+        parse_advance(P);
+        Node *r = ast_new(P, NODE_RANGE, lo->line, lo->col);
         r->a = lo;
         if (op.type == T_DOT3 || op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
-        if (begins_expr(peek(P))) r->b = parse_binop(P, PREC_OROP);
+        if (parse_begins_expr(parse_peek(P))) r->b = parse_binop(P, PREC_OROP);
         return r;
     }
     return lo;
@@ -539,25 +545,21 @@ parse_range(Parser *P)
 Node *
 parse_arg(Parser *P)
 {
-    enter(P);
+    parse_enter(P);
     Node *c = parse_range(P);
-    if (!P->label_pending && peek(P)->type == T_QMARK) {
-        advance(P);
-        Node *n = node_new(P, NODE_IF, c->line, c->col);
-        n->a = cond(P, c);
-        skip_newlines(P);
+    if (!P->label_pending && parse_peek(P)->type == T_QMARK) {
+        parse_advance(P);
+        Node *n = ast_new(P, NODE_IF, c->line, c->col);
+        n->a = parse_cond(P, c);
+        parse_skip_newlines(P);
         n->b = parse_arg(P);
-        skip_newlines(P);
-        Token *t = peek(P);
-        if (t->type == T_LABEL) {
-            /* `a ? b :c` can never lex `b:`; nothing to do */
-        }
-        expect(P, T_COLON, "':'");
-        skip_newlines(P);
+        parse_skip_newlines(P);
+        parse_expect(P, T_COLON, "':'");
+        parse_skip_newlines(P);
         n->c = parse_arg(P);
         c = n;
     }
-    leave(P);
+    parse_leave(P);
     return c;
 }
 
@@ -636,19 +638,19 @@ named_captures(Parser *P, const Node *re, NodeVec *out)
             if (k >= n || k == j) continue;
             bool ok = true;
             unsigned char c0 = (unsigned char)s[j];
-            if (!(c0 == '_' || islower(c0) || c0 >= 0x80)) ok = false;
+            if (!(c0 == '_' || a_lower(c0) || c0 >= 0x80)) ok = false;
             for (size_t q = j; q < k && ok; q++) {
                 unsigned char c = (unsigned char)s[q];
-                if (!(isalnum(c) || c == '_' || c >= 0x80)) ok = false;
+                if (!(a_alnum(c) || c == '_' || c >= 0x80)) ok = false;
             }
             if (!ok) continue;
             ID id = mg_intern(s + j, k - j);
             bool dup = false;
             for (int q = 0; q < out->count; q++) if (out->items[q]->sym == id) dup = true;
             if (dup) continue;
-            Node *sym = node_new(P, NODE_SYM, re->line, re->col);
+            Node *sym = ast_new(P, NODE_SYM, re->line, re->col);
             sym->sym = id;
-            vec_push(P, out, sym);
+            ast_vec_push(P, out, sym);
             i = k;
         }
     }
@@ -661,7 +663,7 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
     switch (op->type) {
     case T_ANDOP:
     case T_OROP:
-        n = node_new(P, op->type == T_ANDOP ? NODE_AND : NODE_OR, left->line, left->col);
+        n = ast_new(P, op->type == T_ANDOP ? NODE_AND : NODE_OR, left->line, left->col);
         n->a = left;
         n->b = right;
         return n;
@@ -670,11 +672,11 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
             NodeVec caps = {0};
             named_captures(P, left, &caps);
             if (caps.count) {
-                n = node_new(P, NODE_MATCH_ASGN, left->line, left->col);
+                n = ast_new(P, NODE_MATCH_ASGN, left->line, left->col);
                 n->a = left;
                 n->b = right;
-                set_list(P, n, &caps);
-                for (int i = 0; i < caps.count; i++) declare(P, caps.items[i]->sym);
+                ast_set_list(P, n, &caps);
+                for (int i = 0; i < caps.count; i++) parse_declare(P, caps.items[i]->sym);
                 return n;
             }
         }
@@ -686,39 +688,39 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
 static Node *
 parse_binop(Parser *P, int minprec)
 {
-    enter(P);
+    parse_enter(P);
     Node *left = parse_unary(P);
     for (;;) {
         if (P->label_pending) break;
         bool right_assoc;
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         int prec = binprec(t->type, &right_assoc);
         if (prec == PREC_NONE || prec < minprec) break;
         Token op = *t;
-        advance(P);
+        parse_advance(P);
         Node *right = parse_binop(P, right_assoc ? prec : prec + 1);
         left = make_binop(P, &op, left, right);
     }
-    leave(P);
+    parse_leave(P);
     return left;
 }
 
 Node *
-number_node(Parser *P, const Token *t, bool negative)
+ast_number(Parser *P, const Token *t, bool negative)
 {
     Node *n;
     switch (t->num) {
     case NUM_INT:
-        n = node_at(P, NODE_INT, t);
+        n = ast_at(P, NODE_INT, t);
         n->ival = negative ? -t->ival : t->ival;
         break;
     case NUM_BIG:
         if (negative && strcmp(t->str, "9223372036854775808") == 0) {
-            n = node_at(P, NODE_INT, t);
+            n = ast_at(P, NODE_INT, t);
             n->ival = INT64_MIN;
             break;
         }
-        n = node_at(P, NODE_BIGNUM, t);
+        n = ast_at(P, NODE_BIGNUM, t);
         if (negative) {
             n->len = t->len + 1;
             n->str = mg_arena_alloc(P->arena, n->len + 1);
@@ -730,7 +732,7 @@ number_node(Parser *P, const Token *t, bool negative)
         }
         break;
     default:
-        n = node_at(P, NODE_FLOAT, t);
+        n = ast_at(P, NODE_FLOAT, t);
         n->fval = negative ? -t->fval : t->fval;
         if (negative) {
             n->len = t->len + 1;
@@ -745,12 +747,12 @@ number_node(Parser *P, const Token *t, bool negative)
     }
     if (negative && n->col > 0) n->col--;
     if (t->suffix & NUM_SUFFIX_R) {
-        Node *r = node_new(P, NODE_RATIONAL, n->line, n->col);
+        Node *r = ast_new(P, NODE_RATIONAL, n->line, n->col);
         r->a = n;
         n = r;
     }
     if (t->suffix & NUM_SUFFIX_I) {
-        Node *r = node_new(P, NODE_IMAGINARY, n->line, n->col);
+        Node *r = ast_new(P, NODE_IMAGINARY, n->line, n->col);
         r->a = n;
         n = r;
     }
@@ -760,80 +762,80 @@ number_node(Parser *P, const Token *t, bool negative)
 static Node *
 parse_unary(Parser *P)
 {
-    enter(P);
-    Token *t = peek(P);
+    parse_enter(P);
+    Token *t = parse_peek(P);
     Token op = *t;
     Node *n;
     switch (t->type) {
     case T_BANG:
-        advance(P);
-        n = node_at(P, NODE_NOT, &op);
+        parse_advance(P);
+        n = ast_at(P, NODE_NOT, &op);
         n->a = parse_unary(P);
         break;
     case T_TILDE:
-        advance(P);
+        parse_advance(P);
         n = parse_unary(P);
         n = call1(P, n, "~", NULL, &op);
         n->line = op.line; n->col = op.col;
         break;
     case T_UPLUS:
-        advance(P);
+        parse_advance(P);
         n = parse_unary(P);
         n = call1(P, n, "+@", NULL, &op);
         n->line = op.line; n->col = op.col;
         break;
     case T_UMINUS:
-        advance(P);
+        parse_advance(P);
         n = parse_binop(P, PREC_POW);
         n = call1(P, n, "-@", NULL, &op);
         n->line = op.line; n->col = op.col;
         break;
     case T_UMINUS_NUM: {
-        advance(P);
-        Token num = *peek(P);
-        if (num.type != T_NUMBER) syntax_error(P, NULL);
-        advance(P);
-        if (peek(P)->type == T_POW) {
-            Token pw = *peek(P);
-            advance(P);
-            Node *base = number_node(P, &num, false);
+        parse_advance(P);
+        Token num = *parse_peek(P);
+        if (num.type != T_NUMBER) parse_syntax_error(P, NULL);
+        parse_advance(P);
+        if (parse_peek(P)->type == T_POW) {
+            Token pw = *parse_peek(P);
+            parse_advance(P);
+            Node *base = ast_number(P, &num, false);
             Node *rhs = parse_binop(P, PREC_POW);
             n = call1(P, base, "**", rhs, &pw);
             n = call1(P, n, "-@", NULL, &op);
             n->line = op.line; n->col = op.col;
         } else {
-            n = parse_postfix(P, number_node(P, &num, true));
+            n = parse_postfix(P, ast_number(P, &num, true));
         }
         break;
     }
     case T_KW_DEFINED: {
-        advance(P);
-        n = node_at(P, NODE_DEFINED, &op);
-        if (peek(P)->type == T_LPAREN_CALL) {
-            advance(P);
-            bool save_no_do = P->no_do;
+        parse_advance(P);
+        n = ast_at(P, NODE_DEFINED, &op);
+        if (parse_peek(P)->type == T_LPAREN_CALL) {
+            parse_advance(P);
+            int save_no_do = P->no_do;
             P->no_do = false;
-            skip_newlines(P);
+            parse_skip_newlines(P);
             n->a = parse_expr(P);
-            skip_newlines(P);
-            expect(P, T_RPAREN, "')'");
+            parse_skip_newlines(P);
+            parse_expect(P, T_RPAREN, "')'");
             P->no_do = save_no_do;
         } else {
-            skip_newlines(P);
+            parse_skip_newlines(P);
             n->a = parse_arg(P);
         }
         break;
     }
     case T_KW_NOT:
-        advance(P);
-        n = node_at(P, NODE_NOT, &op);
-        if (peek(P)->type == T_LPAREN_CALL) {
-            advance(P);
-            skip_newlines(P);
-            if (peek(P)->type == T_RPAREN) n->a = node_at(P, NODE_NIL, &op);
+        parse_advance(P);
+        n = ast_at(P, NODE_NOT, &op);
+        if (parse_peek(P)->type == T_LPAREN_CALL) {
+            parse_advance(P);
+            parse_skip_newlines(P);
+            if (parse_peek(P)->type == T_RPAREN) n->a = ast_at(P, NODE_NIL, &op);
             else n->a = parse_expr(P);
-            skip_newlines(P);
-            expect(P, T_RPAREN, "')'");
+            parse_skip_newlines(P);
+            parse_expect(P, T_RPAREN, "')'");
             n = parse_postfix(P, n);
         } else {
             n->a = parse_arg(P);
@@ -842,18 +844,18 @@ parse_unary(Parser *P)
     default: {
         n = parse_primary(P);
         if (P->label_pending) break;
-        t = peek(P);
+        t = parse_peek(P);
         if (t->type == T_ASSIGN && lhs_ok(n)) {
-            advance(P);
-            Node *target = assignable(P, n);
-            if (target->kind == NODE_MLHS || target->kind == NODE_SPLAT) syntax_error(P, NULL);
+            parse_advance(P);
+            Node *target = parse_assignable(P, n);
+            if (target->kind == NODE_MLHS || target->kind == NODE_SPLAT) parse_syntax_error(P, NULL);
             set_value(P, target, parse_asgn_rhs(P));
             n = target;
         } else if (t->type == T_OP_ASGN && lhs_ok(n)) {
             Token o = *t;
-            advance(P);
+            parse_advance(P);
             Node *target = op_asgn_target(P, n);
-            Node *m = node_new(P, NODE_OP_ASGN, n->line, n->col);
+            Node *m = ast_new(P, NODE_OP_ASGN, n->line, n->col);
             m->a = target;
             m->sym = o.id;
             m->b = parse_asgn_rhs(P);
@@ -862,7 +864,7 @@ parse_unary(Parser *P)
         break;
     }
     }
-    leave(P);
+    parse_leave(P);
     return n;
 }
 
@@ -871,7 +873,7 @@ parse_unary(Parser *P)
 static bool
 ends_arg_value(const Token *t)
 {
-    return !begins_expr(t);
+    return !parse_begins_expr(t);
 }
 
 /* Arguments into v, up to `close` (T_RPAREN, T_RBRACK) or, with close 0, as
@@ -884,61 +886,61 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
     NodeVec pairs = {0};
     bool save_label = P->label_pending;
     for (;;) {
-        if (close) skip_newlines(P);
-        Token *t = peek(P);
+        if (close) parse_skip_newlines(P);
+        Token *t = parse_peek(P);
         Token tt = *t;
         if (close && t->type == close) break;
-        if (close && t->type == T_EOF) syntax_error(P, close == T_RPAREN ? "')'" : "']'");
+        if (close && t->type == T_EOF) parse_syntax_error(P, close == T_RPAREN ? "')'" : "']'");
         switch (t->type) {
         case T_STAR: {
-            advance(P);
-            Node *s = node_at(P, NODE_SPLAT, &tt);
-            t = peek(P);
+            parse_advance(P);
+            Node *s = ast_at(P, NODE_SPLAT, &tt);
+            t = parse_peek(P);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 s->a = parse_arg(P);
-            vec_push(P, v, s);
+            ast_vec_push(P, v, s);
             break;
         }
         case T_DSTAR: {
-            advance(P);
-            Node *s = node_at(P, NODE_DSPLAT, &tt);
-            t = peek(P);
+            parse_advance(P);
+            Node *s = ast_at(P, NODE_DSPLAT, &tt);
+            t = parse_peek(P);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 s->a = parse_arg(P);
-            if (!hash) { hash = node_at(P, NODE_HASH, &tt); vec_push(P, v, hash); }
-            vec_push(P, &pairs, s);
+            if (!hash) { hash = ast_at(P, NODE_HASH, &tt); ast_vec_push(P, v, hash); }
+            ast_vec_push(P, &pairs, s);
             break;
         }
         case T_AMPER: {
-            advance(P);
-            Node *b = node_at(P, NODE_BLOCK_PASS, &tt);
-            t = peek(P);
+            parse_advance(P);
+            Node *b = ast_at(P, NODE_BLOCK_PASS, &tt);
+            t = parse_peek(P);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 b->a = parse_arg(P);
-            vec_push(P, v, b);
+            ast_vec_push(P, v, b);
             break;
         }
         case T_LABEL: {
-            advance(P);
-            Node *pair = node_at(P, NODE_PAIR, &tt);
-            pair->a = node_at(P, NODE_SYM, &tt);
+            parse_advance(P);
+            Node *pair = ast_at(P, NODE_PAIR, &tt);
+            pair->a = ast_at(P, NODE_SYM, &tt);
             pair->a->sym = tt.id;
-            if (!ends_arg_value(peek(P))) pair->b = parse_arg(P);
-            if (!hash) { hash = node_at(P, NODE_HASH, &tt); vec_push(P, v, hash); }
-            vec_push(P, &pairs, pair);
+            if (!ends_arg_value(parse_peek(P))) pair->b = parse_arg(P);
+            if (!hash) { hash = ast_at(P, NODE_HASH, &tt); ast_vec_push(P, v, hash); }
+            ast_vec_push(P, &pairs, pair);
             break;
         }
         case T_BDOT3:
             if (close == T_RPAREN) {
-                advance(P);
-                if (peek(P)->type == T_RPAREN) {
-                    vec_push(P, v, node_at(P, NODE_FORWARD_ARGS, &tt));
+                parse_advance(P);
+                if (parse_peek(P)->type == T_RPAREN) {
+                    ast_vec_push(P, v, ast_at(P, NODE_FORWARD_ARGS, &tt));
                     break;
                 }
-                Node *r = node_at(P, NODE_RANGE, &tt);
+                Node *r = ast_at(P, NODE_RANGE, &tt);
                 r->flags |= NF_EXCLUSIVE;
                 r->b = parse_binop(P, PREC_OROP);
-                vec_push(P, v, r);
+                ast_vec_push(P, v, r);
                 break;
             }
             /* fall through */
@@ -947,29 +949,29 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             Node *e = parse_arg(P);
             if (P->label_pending) {
                 P->label_pending = false;
-                Node *pair = node_new(P, NODE_PAIR, e->line, e->col);
+                Node *pair = ast_new(P, NODE_PAIR, e->line, e->col);
                 pair->a = e;
-                if (!ends_arg_value(peek(P))) pair->b = parse_arg(P);
-                if (!hash) { hash = node_new(P, NODE_HASH, e->line, e->col); vec_push(P, v, hash); }
-                vec_push(P, &pairs, pair);
-            } else if (peek(P)->type == T_ASSOC) {
-                advance(P);
-                Node *pair = node_new(P, NODE_PAIR, e->line, e->col);
+                if (!ends_arg_value(parse_peek(P))) pair->b = parse_arg(P);
+                if (!hash) { hash = ast_new(P, NODE_HASH, e->line, e->col); ast_vec_push(P, v, hash); }
+                ast_vec_push(P, &pairs, pair);
+            } else if (parse_peek(P)->type == T_ASSOC) {
+                parse_advance(P);
+                Node *pair = ast_new(P, NODE_PAIR, e->line, e->col);
                 pair->a = e;
                 pair->b = parse_arg(P);
-                if (!hash) { hash = node_new(P, NODE_HASH, e->line, e->col); vec_push(P, v, hash); }
-                vec_push(P, &pairs, pair);
+                if (!hash) { hash = ast_new(P, NODE_HASH, e->line, e->col); ast_vec_push(P, v, hash); }
+                ast_vec_push(P, &pairs, pair);
             } else {
-                vec_push(P, v, e);
+                ast_vec_push(P, v, e);
             }
             break;
         }
         }
-        if (peek(P)->type != T_COMMA) break;
-        advance(P);
+        if (parse_peek(P)->type != T_COMMA) break;
+        parse_advance(P);
     }
     if (hash) {
-        set_list(P, hash, &pairs);
+        ast_set_list(P, hash, &pairs);
         if (braceless) hash->flags |= NF_BRACELESS;
     }
     P->label_pending = save_label;
@@ -978,29 +980,30 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
 static void
 parse_paren_args(Parser *P, Node *call)
 {
-    advance(P);   /* ( */
-    bool save_no_do = P->no_do, save_no_in = P->no_in;
+    parse_advance(P);   /* ( */
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in;
     P->no_do = false;
     P->no_in = false;
     NodeVec v = {0};
     parse_args(P, &v, T_RPAREN, true);
-    skip_newlines(P);
-    expect(P, T_RPAREN, "')'");
+    parse_skip_newlines(P);
+    parse_expect(P, T_RPAREN, "')'");
     P->no_do = save_no_do;
     P->no_in = save_no_in;
-    set_list(P, call, &v);
+    ast_set_list(P, call, &v);
     call->flags |= NF_PAREN;
 }
 
 static void
 parse_command_args(Parser *P, Node *call)
 {
-    bool save_no_do = P->no_do;
-    P->no_do = true;
+    int save_no_do = P->no_do;
+    P->no_do = NO_DO;
     NodeVec v = {0};
     parse_args(P, &v, 0, true);
     P->no_do = save_no_do;
-    set_list(P, call, &v);
+    ast_set_list(P, call, &v);
 }
 
 static bool
@@ -1013,13 +1016,13 @@ has_block_pass(const Node *call)
 static void
 call_block(Parser *P, Node *call, bool brace_ok)
 {
-    Token *t = peek(P);
-    if ((brace_ok && t->type == T_LBRACE_BLOCK) || t->type == T_LBRACE_ARG) {
-        if (has_block_pass(call)) error_at(P, t, "both block arg and actual block given");
+    Token *t = parse_peek(P);
+    if (((brace_ok && t->type == T_LBRACE_BLOCK) || t->type == T_LBRACE_ARG) && !(P->no_do & NO_BRACE)) {
+        if (has_block_pass(call)) parse_error_at(P, t, "both block arg and actual block given");
         call->b = parse_block(P, true);
         call->flags &= ~(uint32_t)NF_VCALL;
     } else if (t->type == T_KW_DO && !P->no_do) {
-        if (has_block_pass(call)) error_at(P, t, "both block arg and actual block given");
+        if (has_block_pass(call)) parse_error_at(P, t, "both block arg and actual block given");
         call->b = parse_block(P, false);
         call->flags &= ~(uint32_t)NF_VCALL;
     }
@@ -1029,11 +1032,11 @@ call_block(Parser *P, Node *call, bool brace_ok)
 static Node *
 finish_call(Parser *P, Node *call, bool allow_command)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_LPAREN_CALL) {
         parse_paren_args(P, call);
         call_block(P, call, true);
-    } else if (allow_command && begins_arg(t)) {
+    } else if (allow_command && parse_begins_arg(t)) {
         parse_command_args(P, call);
         call_block(P, call, false);
     } else {
@@ -1047,49 +1050,50 @@ finish_call(Parser *P, Node *call, bool allow_command)
 static Node *
 parse_identifier(Parser *P)
 {
-    Token id = *peek(P);
-    advance(P);
-    Token *t = peek(P);
+    Token id = *parse_peek(P);
+    parse_advance(P);
+    Token *t = parse_peek(P);
     if (t->type == T_LPAREN_CALL) {
-        Node *c = new_call(P, NULL, id.id, id.line, id.col);
+        Node *c = ast_call(P, NULL, id.id, id.line, id.col);
         return finish_call(P, c, false);
     }
-    if (id.type == T_IDENT && is_local(P, id.id) && !begins_arg(t)) {
-        Node *n = node_at(P, NODE_LVAR, &id);
+    if (id.type == T_IDENT && parse_is_local(P, id.id) && !parse_begins_arg(t) &&
+        !((t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE)) || (t->type == T_KW_DO && !P->no_do))) {
+        Node *n = ast_at(P, NODE_LVAR, &id);
         n->sym = id.id;
         return n;
     }
     if (id.type == T_IDENT) {
         size_t len;
         const char *s = mg_id_name(id.id, &len);
-        if (len == 2 && s[0] == '_' && s[1] >= '1' && s[1] <= '9' && !is_local(P, id.id)) {
+        if (len == 2 && s[0] == '_' && s[1] >= '1' && s[1] <= '9' && !parse_is_local(P, id.id)) {
             /* a numbered block parameter, in the innermost block without params */
             Scope *sc = P->scope;
             if (sc->is_block && !sc->has_params) {
                 if (s[1] - '0' > sc->numparam) sc->numparam = s[1] - '0';
-                Node *n = node_at(P, NODE_LVAR, &id);
+                Node *n = ast_at(P, NODE_LVAR, &id);
                 n->sym = id.id;
                 return n;
             }
         }
     }
-    if (begins_arg(t)) {
-        Node *c = new_call(P, NULL, id.id, id.line, id.col);
+    if (parse_begins_arg(t)) {
+        Node *c = ast_call(P, NULL, id.id, id.line, id.col);
         parse_command_args(P, c);
         call_block(P, c, false);
         return c;
     }
-    if (t->type == T_LBRACE_BLOCK || (t->type == T_KW_DO && !P->no_do)) {
-        Node *c = new_call(P, NULL, id.id, id.line, id.col);
+    if ((t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE)) || (t->type == T_KW_DO && !P->no_do)) {
+        Node *c = ast_call(P, NULL, id.id, id.line, id.col);
         call_block(P, c, true);
         return c;
     }
     if (id.type == T_CONST) {
-        Node *n = node_at(P, NODE_CONST, &id);
+        Node *n = ast_at(P, NODE_CONST, &id);
         n->sym = id.id;
         return n;
     }
-    Node *c = new_call(P, NULL, id.id, id.line, id.col);
+    Node *c = ast_call(P, NULL, id.id, id.line, id.col);
     c->flags |= NF_VCALL;
     return c;
 }
@@ -1097,30 +1101,31 @@ parse_identifier(Parser *P)
 static Node *
 parse_paren(Parser *P)
 {
-    Token open = *peek(P);
-    advance(P);
-    bool save_no_do = P->no_do, save_no_in = P->no_in;
+    Token open = *parse_peek(P);
+    parse_advance(P);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in;
     P->no_do = false;
     P->no_in = false;
     Node *n;
-    skip_terms(P);
-    if (peek(P)->type == T_RPAREN) {
-        n = node_at(P, NODE_NIL, &open);
+    parse_skip_terms(P);
+    if (parse_peek(P)->type == T_RPAREN) {
+        n = ast_at(P, NODE_NIL, &open);
     } else {
         Node *body = parse_compstmt(P);
-        skip_terms(P);
+        parse_skip_terms(P);
         if (body->count == 1) n = body->list[0];
         else n = body;
     }
-    expect(P, T_RPAREN, "')'");
+    parse_expect(P, T_RPAREN, "')'");
     if (open.type == T_LPAREN_ARG) P->lx.state = EXPR_ENDARG;
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     if (n->kind == NODE_MLHS) {
         n->line = open.line;
         n->col = open.col;
-        int next = peek(P)->type;
-        if (next != T_COMMA && next != T_ASSIGN && next != T_KW_IN) syntax_error(P, "'='");
+        int next = parse_peek(P)->type;
+        if (next != T_COMMA && next != T_ASSIGN && next != T_KW_IN) parse_syntax_error(P, "'='");
     }
     return n;
 }
@@ -1128,74 +1133,76 @@ parse_paren(Parser *P)
 static Node *
 parse_array(Parser *P)
 {
-    Token open = *peek(P);
-    advance(P);
-    bool save_no_do = P->no_do, save_no_in = P->no_in;
+    Token open = *parse_peek(P);
+    parse_advance(P);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in;
     P->no_do = false;
     P->no_in = false;
-    Node *n = node_at(P, NODE_ARRAY, &open);
+    Node *n = ast_at(P, NODE_ARRAY, &open);
     NodeVec v = {0};
     parse_args(P, &v, T_RBRACK, false);
-    skip_newlines(P);
-    expect(P, T_RBRACK, "']'");
+    parse_skip_newlines(P);
+    parse_expect(P, T_RBRACK, "']'");
     P->no_do = save_no_do;
     P->no_in = save_no_in;
-    set_list(P, n, &v);
+    ast_set_list(P, n, &v);
     return n;
 }
 
 static Node *
 parse_hash(Parser *P)
 {
-    Token open = *peek(P);
-    advance(P);
-    bool save_no_do = P->no_do, save_no_in = P->no_in, save_label = P->label_pending;
+    Token open = *parse_peek(P);
+    parse_advance(P);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in, save_label = P->label_pending;
     P->no_do = false;
     P->no_in = false;
-    Node *n = node_at(P, NODE_HASH, &open);
+    Node *n = ast_at(P, NODE_HASH, &open);
     NodeVec v = {0};
     for (;;) {
-        skip_newlines(P);
-        Token *t = peek(P);
+        parse_skip_newlines(P);
+        Token *t = parse_peek(P);
         Token tt = *t;
         if (t->type == T_RBRACE) break;
         if (t->type == T_LABEL) {
-            advance(P);
-            Node *pair = node_at(P, NODE_PAIR, &tt);
-            pair->a = node_at(P, NODE_SYM, &tt);
+            parse_advance(P);
+            Node *pair = ast_at(P, NODE_PAIR, &tt);
+            pair->a = ast_at(P, NODE_SYM, &tt);
             pair->a->sym = tt.id;
-            if (!ends_arg_value(peek(P))) pair->b = parse_arg(P);
-            vec_push(P, &v, pair);
+            if (!ends_arg_value(parse_peek(P))) pair->b = parse_arg(P);
+            ast_vec_push(P, &v, pair);
         } else if (t->type == T_DSTAR) {
-            advance(P);
-            Node *s = node_at(P, NODE_DSPLAT, &tt);
-            if (peek(P)->type != T_COMMA && peek(P)->type != T_RBRACE) s->a = parse_arg(P);
-            vec_push(P, &v, s);
+            parse_advance(P);
+            Node *s = ast_at(P, NODE_DSPLAT, &tt);
+            if (parse_peek(P)->type != T_COMMA && parse_peek(P)->type != T_RBRACE) s->a = parse_arg(P);
+            ast_vec_push(P, &v, s);
         } else {
             P->label_pending = false;
             Node *k = parse_arg(P);
-            Node *pair = node_new(P, NODE_PAIR, k->line, k->col);
+            Node *pair = ast_new(P, NODE_PAIR, k->line, k->col);
             pair->a = k;
             if (P->label_pending) {
                 P->label_pending = false;
-                if (!ends_arg_value(peek(P))) pair->b = parse_arg(P);
+                if (!ends_arg_value(parse_peek(P))) pair->b = parse_arg(P);
             } else {
-                skip_newlines(P);
-                expect(P, T_ASSOC, "=>");
-                skip_newlines(P);
+                parse_skip_newlines(P);
+                parse_expect(P, T_ASSOC, "=>");
+                parse_skip_newlines(P);
                 pair->b = parse_arg(P);
             }
-            vec_push(P, &v, pair);
+            ast_vec_push(P, &v, pair);
         }
-        skip_newlines(P);
-        if (!accept(P, T_COMMA)) break;
+        parse_skip_newlines(P);
+        if (!parse_accept(P, T_COMMA)) break;
     }
-    skip_newlines(P);
-    expect(P, T_RBRACE, "'}'");
+    parse_skip_newlines(P);
+    parse_expect(P, T_RBRACE, "'}'");
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->label_pending = save_label;
-    set_list(P, n, &v);
+    ast_set_list(P, n, &v);
     return n;
 }
 
@@ -1203,18 +1210,18 @@ parse_hash(Parser *P)
 static Node *
 parse_jump(Parser *P, int kind)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Node *n = node_at(P, kind, &kw);
-    Token *t = peek(P);
-    if (begins_arg(t)) {
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Node *n = ast_at(P, kind, &kw);
+    Token *t = parse_peek(P);
+    if (parse_begins_arg(t)) {
         NodeVec v = {0};
         parse_args(P, &v, 0, true);
         if (v.count == 1 && v.items[0]->kind != NODE_SPLAT) {
             n->a = v.items[0];
         } else {
-            Node *arr = node_new(P, NODE_ARRAY, v.items[0]->line, v.items[0]->col);
-            set_list(P, arr, &v);
+            Node *arr = ast_new(P, NODE_ARRAY, v.items[0]->line, v.items[0]->col);
+            ast_set_list(P, arr, &v);
             n->a = arr;
         }
     }
@@ -1224,14 +1231,14 @@ parse_jump(Parser *P, int kind)
 static Node *
 parse_yield(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Node *n = node_at(P, NODE_YIELD, &kw);
-    Token *t = peek(P);
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Node *n = ast_at(P, NODE_YIELD, &kw);
+    Token *t = parse_peek(P);
     if (t->type == T_LPAREN_CALL) {
         parse_paren_args(P, n);
         n->flags &= ~(uint32_t)NF_PAREN;
-    } else if (begins_arg(t)) {
+    } else if (parse_begins_arg(t)) {
         parse_command_args(P, n);
     }
     return n;
@@ -1240,21 +1247,21 @@ parse_yield(Parser *P)
 static Node *
 parse_super(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Token *t = peek(P);
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Token *t = parse_peek(P);
     Node *n;
     if (t->type == T_LPAREN_CALL) {
-        n = node_at(P, NODE_SUPER, &kw);
+        n = ast_at(P, NODE_SUPER, &kw);
         parse_paren_args(P, n);
         n->flags &= ~(uint32_t)NF_PAREN;
         call_block(P, n, true);
-    } else if (begins_arg(t)) {
-        n = node_at(P, NODE_SUPER, &kw);
+    } else if (parse_begins_arg(t)) {
+        n = ast_at(P, NODE_SUPER, &kw);
         parse_command_args(P, n);
         call_block(P, n, false);
     } else {
-        n = node_at(P, NODE_ZSUPER, &kw);
+        n = ast_at(P, NODE_ZSUPER, &kw);
         call_block(P, n, true);
     }
     return n;
@@ -1263,22 +1270,22 @@ parse_super(Parser *P)
 static Node *
 parse_primary_base(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     Token tt = *t;
     Node *n;
     switch (t->type) {
     case T_NUMBER:
-        advance(P);
-        return number_node(P, &tt, false);
+        parse_advance(P);
+        return ast_number(P, &tt, false);
     case T_UMINUS_NUM:
-        advance(P);
-        if (peek(P)->type != T_NUMBER) syntax_error(P, NULL);
-        tt = *peek(P);
-        advance(P);
-        return number_node(P, &tt, true);
+        parse_advance(P);
+        if (parse_peek(P)->type != T_NUMBER) parse_syntax_error(P, NULL);
+        tt = *parse_peek(P);
+        parse_advance(P);
+        return ast_number(P, &tt, true);
     case T_CHAR:
-        advance(P);
-        n = node_at(P, NODE_STR, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_STR, &tt);
         n->str = tt.str;
         n->len = tt.len;
         return n;
@@ -1286,47 +1293,47 @@ parse_primary_base(Parser *P)
     case T_SYMBOLS_BEG: case T_QSYMBOLS_BEG: case T_SYMBEG:
         return parse_string(P);
     case T_SYMBOL:
-        advance(P);
-        n = node_at(P, NODE_SYM, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_SYM, &tt);
         n->sym = tt.id;
         return n;
     case T_IVAR: case T_CVAR: case T_GVAR:
-        advance(P);
-        n = node_at(P, t->type == T_IVAR ? NODE_IVAR : t->type == T_CVAR ? NODE_CVAR : NODE_GVAR, &tt);
+        parse_advance(P);
+        n = ast_at(P, t->type == T_IVAR ? NODE_IVAR : t->type == T_CVAR ? NODE_CVAR : NODE_GVAR, &tt);
         n->sym = tt.id;
         return n;
     case T_NTH_REF:
-        advance(P);
-        n = node_at(P, NODE_NTH_REF, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_NTH_REF, &tt);
         n->ival = tt.ival;
         n->sym = tt.id;
         return n;
     case T_BACK_REF:
-        advance(P);
-        n = node_at(P, NODE_BACK_REF, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_BACK_REF, &tt);
         n->ival = tt.ival;
         n->sym = tt.id;
         return n;
     case T_IDENT: case T_FID: case T_CONST:
         return parse_identifier(P);
-    case T_KW_NIL: advance(P); return node_at(P, NODE_NIL, &tt);
-    case T_KW_TRUE: advance(P); return node_at(P, NODE_TRUE, &tt);
-    case T_KW_FALSE: advance(P); return node_at(P, NODE_FALSE, &tt);
-    case T_KW_SELF: advance(P); return node_at(P, NODE_SELF, &tt);
+    case T_KW_NIL: parse_advance(P); return ast_at(P, NODE_NIL, &tt);
+    case T_KW_TRUE: parse_advance(P); return ast_at(P, NODE_TRUE, &tt);
+    case T_KW_FALSE: parse_advance(P); return ast_at(P, NODE_FALSE, &tt);
+    case T_KW_SELF: parse_advance(P); return ast_at(P, NODE_SELF, &tt);
     case T_KW__FILE__:
-        advance(P);
-        n = node_at(P, NODE_STR, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_STR, &tt);
         n->len = strlen(P->file);
         n->str = mg_arena_strndup(P->arena, P->file, n->len);
         return n;
     case T_KW__LINE__:
-        advance(P);
-        n = node_at(P, NODE_INT, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_INT, &tt);
         n->ival = tt.line;
         return n;
     case T_KW__ENCODING__:
-        advance(P);
-        return node_at(P, NODE_ENCODING, &tt);
+        parse_advance(P);
+        return ast_at(P, NODE_ENCODING, &tt);
     case T_KW_IF: return parse_if(P, false);
     case T_KW_UNLESS: return parse_if(P, true);
     case T_KW_WHILE: return parse_while(P, false);
@@ -1340,8 +1347,8 @@ parse_primary_base(Parser *P)
     case T_KW_RETURN: return parse_jump(P, NODE_RETURN);
     case T_KW_BREAK: return parse_jump(P, NODE_BREAK);
     case T_KW_NEXT: return parse_jump(P, NODE_NEXT);
-    case T_KW_REDO: advance(P); return node_at(P, NODE_REDO, &tt);
-    case T_KW_RETRY: advance(P); return node_at(P, NODE_RETRY, &tt);
+    case T_KW_REDO: parse_advance(P); return ast_at(P, NODE_REDO, &tt);
+    case T_KW_RETRY: parse_advance(P); return ast_at(P, NODE_RETRY, &tt);
     case T_KW_YIELD: return parse_yield(P);
     case T_KW_SUPER: return parse_super(P);
     case T_KW_DEFINED: case T_KW_NOT: case T_BANG:
@@ -1354,134 +1361,93 @@ parse_primary_base(Parser *P)
     case T_LBRACE:
         return parse_hash(P);
     case T_COLON3:
-        advance(P);
-        t = peek(P);
+        parse_advance(P);
+        t = parse_peek(P);
         if (t->type == T_CONST) {
-            n = node_at(P, NODE_COLON3, &tt);
+            n = ast_at(P, NODE_COLON3, &tt);
             n->sym = t->id;
-            advance(P);
-            if (peek(P)->type == T_LPAREN_CALL) {
+            parse_advance(P);
+            if (parse_peek(P)->type == T_LPAREN_CALL) {
                 /* ::Foo(x): a method call on Object */
-                Node *c = new_call(P, NULL, n->sym, tt.line, tt.col);
+                Node *c = ast_call(P, NULL, n->sym, tt.line, tt.col);
                 return finish_call(P, c, false);
             }
             return n;
         }
         if (t->type == T_IDENT || t->type == T_FID) {
-            Node *c = new_call(P, NULL, t->id, tt.line, tt.col);
-            advance(P);
+            Node *c = ast_call(P, NULL, t->id, tt.line, tt.col);
+            parse_advance(P);
             return finish_call(P, c, true);
         }
-        syntax_error(P, NULL);
+        parse_syntax_error(P, NULL);
     case T_BDOT2: case T_BDOT3:
-        advance(P);
-        n = node_at(P, NODE_RANGE, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_RANGE, &tt);
         if (tt.type == T_BDOT3) n->flags |= NF_EXCLUSIVE;
-        if (begins_expr(peek(P))) n->b = parse_binop(P, PREC_OROP);
+        if (parse_begins_expr(parse_peek(P))) n->b = parse_binop(P, PREC_OROP);
         return n;
     default:
-        syntax_error(P, NULL);
+        parse_syntax_error(P, NULL);
     }
-}
-
-/* the method name after `.`, `&.` or `::` */
-static ID
-method_name_after_dot(Parser *P, const Token *t)
-{
-    switch (t->type) {
-    case T_IDENT: case T_CONST: case T_FID: return t->id;
-    case T_PLUS: return intern("+");
-    case T_MINUS: return intern("-");
-    case T_MUL: case T_STAR: return intern("*");
-    case T_DIV: return intern("/");
-    case T_MOD: return intern("%");
-    case T_POW: case T_DSTAR: return intern("**");
-    case T_UPLUS: return intern("+@");
-    case T_UMINUS: return intern("-@");
-    case T_BAND: case T_AMPER: return intern("&");
-    case T_BOR: return intern("|");
-    case T_XOR: return intern("^");
-    case T_TILDE: return intern("~");
-    case T_BANG: return intern("!");
-    case T_LT: return intern("<");
-    case T_GT: return intern(">");
-    case T_LEQ: return intern("<=");
-    case T_GEQ: return intern(">=");
-    case T_CMP: return intern("<=>");
-    case T_EQ: return intern("==");
-    case T_EQQ: return intern("===");
-    case T_NEQ: return intern("!=");
-    case T_MATCH: return intern("=~");
-    case T_NMATCH: return intern("!~");
-    case T_LSHFT: return intern("<<");
-    case T_RSHFT: return intern(">>");
-    case T_AREF: return intern("[]");
-    case T_ASET: return intern("[]=");
-    case T_BACKTICK: return intern("`");
-    default:
-        if (t->type >= T_KW_ALIAS && t->type <= T_KW__ENCODING__) return t->id;
-    }
-    UNUSED(P);
-    return 0;
 }
 
 static Node *
 parse_postfix(Parser *P, Node *n)
 {
-    enter(P);
+    parse_enter(P);
     for (;;) {
         if (P->label_pending) break;
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         Token op = *t;
         if (t->type == T_DOT || t->type == T_ANDDOT) {
-            advance(P);
-            t = peek(P);
+            parse_advance(P);
+            t = parse_peek(P);
             Node *c;
             if (t->type == T_LPAREN_CALL) {
-                c = new_call(P, n, intern("call"), n->line, n->col);
+                c = ast_call(P, n, parse_intern("call"), n->line, n->col);
             } else {
-                ID name = method_name_after_dot(P, t);
-                if (!name) syntax_error(P, NULL);
-                advance(P);
-                c = new_call(P, n, name, n->line, n->col);
+                ID name = parse_fname_id(P, t);
+                if (!name) parse_syntax_error(P, NULL);
+                parse_advance(P);
+                c = ast_call(P, n, name, n->line, n->col);
             }
             if (op.type == T_ANDDOT) c->flags |= NF_SAFE_NAV;
             n = finish_call(P, c, true);
             continue;
         }
         if (t->type == T_COLON2) {
-            advance(P);
-            t = peek(P);
+            parse_advance(P);
+            t = parse_peek(P);
             Token nt = *t;
             if (t->type == T_CONST) {
-                advance(P);
-                if (peek(P)->type == T_LPAREN_CALL || begins_arg(peek(P))) {
-                    Node *c = new_call(P, n, nt.id, n->line, n->col);
+                parse_advance(P);
+                if (parse_peek(P)->type == T_LPAREN_CALL || parse_begins_arg(parse_peek(P))) {
+                    Node *c = ast_call(P, n, nt.id, n->line, n->col);
                     n = finish_call(P, c, true);
                     continue;
                 }
-                Node *m = node_new(P, NODE_COLON2, n->line, n->col);
+                Node *m = ast_new(P, NODE_COLON2, n->line, n->col);
                 m->a = n;
                 m->sym = nt.id;
                 n = m;
                 continue;
             }
             if (t->type == T_LPAREN_CALL) {
-                Node *c = new_call(P, n, intern("call"), n->line, n->col);
+                Node *c = ast_call(P, n, parse_intern("call"), n->line, n->col);
                 n = finish_call(P, c, false);
                 continue;
             }
-            ID name = method_name_after_dot(P, t);
-            if (!name) syntax_error(P, NULL);
-            advance(P);
-            t = peek(P);
-            if (t->type == T_LPAREN_CALL || begins_arg(t) || t->type == T_LBRACE_BLOCK ||
-                (t->type == T_KW_DO && !P->no_do)) {
-                Node *c = new_call(P, n, name, n->line, n->col);
+            ID name = parse_fname_id(P, t);
+            if (!name) parse_syntax_error(P, NULL);
+            parse_advance(P);
+            t = parse_peek(P);
+            if (t->type == T_LPAREN_CALL || parse_begins_arg(t) ||
+                (t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE)) || (t->type == T_KW_DO && !P->no_do)) {
+                Node *c = ast_call(P, n, name, n->line, n->col);
                 n = finish_call(P, c, true);
                 continue;
             }
-            Node *m = node_new(P, NODE_COLON2, n->line, n->col);
+            Node *m = ast_new(P, NODE_COLON2, n->line, n->col);
             m->a = n;
             m->sym = name;
             m->flags |= NF_CALL;
@@ -1489,23 +1455,24 @@ parse_postfix(Parser *P, Node *n)
             continue;
         }
         if (t->type == T_LBRACK_INDEX) {
-            advance(P);
-            bool save_no_do = P->no_do, save_no_in = P->no_in;
+            parse_advance(P);
+            int save_no_do = P->no_do;
+    bool save_no_in = P->no_in;
             P->no_do = false;
             P->no_in = false;
-            Node *c = new_call(P, n, intern("[]"), n->line, n->col);
+            Node *c = ast_call(P, n, parse_intern("[]"), n->line, n->col);
             c->flags &= ~(uint32_t)NF_FCALL;
             NodeVec v = {0};
             parse_args(P, &v, T_RBRACK, true);
-            skip_newlines(P);
-            expect(P, T_RBRACK, "']'");
+            parse_skip_newlines(P);
+            parse_expect(P, T_RBRACK, "']'");
             P->no_do = save_no_do;
             P->no_in = save_no_in;
-            set_list(P, c, &v);
+            ast_set_list(P, c, &v);
             n = c;
             continue;
         }
-        if ((t->type == T_LBRACE_BLOCK || (t->type == T_KW_DO && !P->no_do)) &&
+        if (((t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE)) || (t->type == T_KW_DO && !P->no_do)) &&
             (n->kind == NODE_CALL || n->kind == NODE_SUPER || n->kind == NODE_ZSUPER) && !n->b &&
             !(n->flags & NF_ATTRASGN)) {
             call_block(P, n, true);
@@ -1513,17 +1480,17 @@ parse_postfix(Parser *P, Node *n)
         }
         break;
     }
-    leave(P);
+    parse_leave(P);
     return n;
 }
 
 Node *
 parse_primary(Parser *P)
 {
-    enter(P);
+    parse_enter(P);
     Node *n = parse_primary_base(P);
     n = parse_postfix(P, n);
-    leave(P);
+    parse_leave(P);
     return n;
 }
 
@@ -1539,87 +1506,92 @@ parse_primary_value(Parser *P)
 Node *
 parse_block(Parser *P, bool brace)
 {
-    Token open = *peek(P);
-    advance(P);
-    enter(P);
-    Node *blk = node_at(P, NODE_BLOCK, &open);
+    Token open = *parse_peek(P);
+    parse_advance(P);
+    parse_enter(P);
+    Node *blk = ast_at(P, NODE_BLOCK, &open);
     if (!brace) blk->flags |= NF_DO_BLOCK;
-    Scope *sc = scope_push(P, true);
-    bool save_no_do = P->no_do, save_no_in = P->no_in, save_label = P->label_pending;
+    Scope *sc = parse_scope_push(P, true);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in, save_label = P->label_pending;
     P->no_do = false;
     P->no_in = false;
     P->label_pending = false;
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_OROP) {
-        advance(P);
-        blk->a = node_at(P, NODE_PARAMS, t);
+        parse_advance(P);
+        blk->a = ast_at(P, NODE_PARAMS, t);
         sc->has_params = true;
         P->lx.command_start = true;
     } else if (t->type == T_BOR) {
-        advance(P);
+        parse_advance(P);
         blk->a = parse_params(P, T_BOR, true);
-        expect(P, T_BOR, "'|'");
+        parse_expect(P, T_BOR, "'|'");
         sc->has_params = true;
         P->lx.command_start = true;
     }
     if (brace) {
         blk->b = parse_compstmt(P);
-        expect(P, T_RBRACE, "'}'");
+        parse_expect(P, T_RBRACE, "'}'");
     } else {
-        blk->b = parse_body_stmt(P, NULL);
-        expect(P, T_KW_END, NULL);
+        blk->b = parse_body_stmt(P);
+        parse_expect(P, T_KW_END, NULL);
     }
     blk->ival = sc->numparam;
-    scope_pop(P);
+    parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->label_pending = save_label;
-    leave(P);
+    parse_leave(P);
     return blk;
 }
 
 Node *
 parse_lambda(Parser *P)
 {
-    Token arrow = *peek(P);
-    advance(P);
-    enter(P);
-    Node *n = node_at(P, NODE_LAMBDA, &arrow);
-    Scope *sc = scope_push(P, true);
-    bool save_no_do = P->no_do, save_no_in = P->no_in, save_label = P->label_pending;
+    Token arrow = *parse_peek(P);
+    parse_advance(P);
+    parse_enter(P);
+    Node *n = ast_at(P, NODE_LAMBDA, &arrow);
+    Scope *sc = parse_scope_push(P, true);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in, save_label = P->label_pending;
     P->no_do = false;
     P->no_in = false;
     P->label_pending = false;
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_LPAREN || t->type == T_LPAREN_CALL || t->type == T_LPAREN_ARG) {
-        advance(P);
+        parse_advance(P);
         n->a = parse_params(P, T_RPAREN, true);
-        skip_newlines(P);
-        expect(P, T_RPAREN, "')'");
+        parse_skip_newlines(P);
+        parse_expect(P, T_RPAREN, "')'");
         sc->has_params = true;
     } else if (t->type == T_IDENT || t->type == T_STAR || t->type == T_MUL || t->type == T_AMPER ||
                t->type == T_BAND || t->type == T_DSTAR || t->type == T_POW || t->type == T_LABEL) {
+        /* `-> a, k: v.size do` / `-> a = b { }`: the do/brace is the lambda's */
+        P->no_do = NO_DO | NO_BRACE;
         n->a = parse_params(P, 0, true);
+        P->no_do = 0;
         sc->has_params = true;
     }
-    t = peek(P);
+    t = parse_peek(P);
     if (t->type == T_LBRACE_BLOCK || t->type == T_LBRACE || t->type == T_LBRACE_ARG) {
-        advance(P);
+        parse_advance(P);
         P->lx.command_start = true;
         n->b = parse_compstmt(P);
-        expect(P, T_RBRACE, "'}'");
+        parse_expect(P, T_RBRACE, "'}'");
     } else if (t->type == T_KW_DO) {
-        advance(P);
-        n->b = parse_body_stmt(P, NULL);
-        expect(P, T_KW_END, NULL);
+        parse_advance(P);
+        n->b = parse_body_stmt(P);
+        parse_expect(P, T_KW_END, NULL);
     } else {
-        syntax_error(P, "'{' or `do'");
+        parse_syntax_error(P, "'{' or `do'");
     }
     n->ival = sc->numparam;
-    scope_pop(P);
+    parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->label_pending = save_label;
-    leave(P);
+    parse_leave(P);
     return n;
 }

@@ -8,7 +8,7 @@
 static Node *
 str_node(Parser *P, int line, int col, const char *s, size_t n)
 {
-    Node *x = node_new(P, NODE_STR, line, col);
+    Node *x = ast_new(P, NODE_STR, line, col);
     x->str = mg_arena_strndup(P->arena, s, n);
     x->len = n;
     return x;
@@ -18,11 +18,12 @@ str_node(Parser *P, int line, int col, const char *s, size_t n)
 static Node *
 interp_part(Parser *P)
 {
-    Token t = *peek(P);
-    advance(P);
+    Token t = *parse_peek(P);
+    parse_advance(P);
     StrTerm *save = P->lx.strterm;
     P->lx.strterm = NULL;
-    bool save_no_do = P->no_do, save_no_in = P->no_in, save_label = P->label_pending;
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in, save_label = P->label_pending;
     bool save_kwarg = P->lx.in_kwarg;
     P->no_do = false;
     P->no_in = false;
@@ -32,27 +33,27 @@ interp_part(Parser *P)
     if (t.type == T_STRING_DBEG) {
         P->lx.state = EXPR_BEG;
         P->lx.command_start = true;
-        enter(P);
+        parse_enter(P);
         Node *body = parse_compstmt(P);
-        if (peek(P)->type == T_EOF)
-            mg_lex_error_at(&P->lx, peek(P)->line, peek(P)->pos, "unterminated string meets end of file");
-        expect(P, T_RBRACE, "'}'");
-        leave(P);
+        if (parse_peek(P)->type == T_EOF)
+            mg_lex_error_at(&P->lx, parse_peek(P)->line, parse_peek(P)->pos, "unterminated string meets end of file");
+        parse_expect(P, T_RBRACE, "'}'");
+        parse_leave(P);
         /* "#{'x'}" is just the literal x: it merges with the literal parts */
         part = body->count == 1 ? body->list[0] : body;
     } else {
         P->lx.state = EXPR_BEG;
-        Token *v = peek(P);
+        Token *v = parse_peek(P);
         Token vt = *v;
         switch (v->type) {
-        case T_IVAR: part = node_at(P, NODE_IVAR, &vt); part->sym = vt.id; break;
-        case T_CVAR: part = node_at(P, NODE_CVAR, &vt); part->sym = vt.id; break;
-        case T_GVAR: part = node_at(P, NODE_GVAR, &vt); part->sym = vt.id; break;
-        case T_NTH_REF: part = node_at(P, NODE_NTH_REF, &vt); part->ival = vt.ival; part->sym = vt.id; break;
-        case T_BACK_REF: part = node_at(P, NODE_BACK_REF, &vt); part->ival = vt.ival; part->sym = vt.id; break;
-        default: syntax_error(P, NULL);
+        case T_IVAR: part = ast_at(P, NODE_IVAR, &vt); part->sym = vt.id; break;
+        case T_CVAR: part = ast_at(P, NODE_CVAR, &vt); part->sym = vt.id; break;
+        case T_GVAR: part = ast_at(P, NODE_GVAR, &vt); part->sym = vt.id; break;
+        case T_NTH_REF: part = ast_at(P, NODE_NTH_REF, &vt); part->ival = vt.ival; part->sym = vt.id; break;
+        case T_BACK_REF: part = ast_at(P, NODE_BACK_REF, &vt); part->ival = vt.ival; part->sym = vt.id; break;
+        default: parse_syntax_error(P, NULL);
         }
-        advance(P);
+        parse_advance(P);
     }
     P->lx.strterm = save;
     P->no_do = save_no_do;
@@ -103,7 +104,7 @@ merge_strs(Parser *P, NodeVec *v)
             k += v->items[q]->len;
         }
         buf[k] = '\0';
-        Node *m = node_new(P, NODE_STR, n->line, n->col);
+        Node *m = ast_new(P, NODE_STR, n->line, n->col);
         m->str = buf;
         m->len = total;
         v->items[out++] = m;
@@ -118,30 +119,30 @@ parse_parts(Parser *P, NodeVec *parts, Token *end, bool squiggly)
 {
     int first = parts->count;
     for (;;) {
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         Token tt = *t;
         switch (t->type) {
         case T_STRING_CONTENT: {
-            Node *s = node_at(P, NODE_STR, &tt);
+            Node *s = ast_at(P, NODE_STR, &tt);
             s->str = tt.str;
             s->len = tt.len;
             if (squiggly && tt.indent) s->ival = 1;
-            vec_push(P, parts, s);
-            advance(P);
+            ast_vec_push(P, parts, s);
+            parse_advance(P);
             continue;
         }
         case T_STRING_DBEG:
         case T_STRING_DVAR:
-            vec_push(P, parts, interp_part(P));
+            ast_vec_push(P, parts, interp_part(P));
             continue;
         case T_STRING_END:
         case T_REGEXP_END:
         case T_LABEL_END:
             *end = tt;
-            advance(P);
+            parse_advance(P);
             break;
         default:
-            syntax_error(P, NULL);
+            parse_syntax_error(P, NULL);
         }
         break;
     }
@@ -164,78 +165,78 @@ build(Parser *P, NodeVec *parts, const Token *at, int lit_kind, int dyn_kind)
     Node *n;
     if (parts->count == 0 || (parts->count == 1 && parts->items[0]->kind == NODE_STR)) {
         Node *s = parts->count ? parts->items[0] : str_node(P, at->line, at->col, "", 0);
-        n = node_at(P, lit_kind, at);
+        n = ast_at(P, lit_kind, at);
         if (lit_kind == NODE_SYM) n->sym = mg_intern(s->str, s->len);
         else { n->str = s->str; n->len = s->len; }
         return n;
     }
-    n = node_at(P, dyn_kind, at);
-    set_list(P, n, parts);
+    n = ast_at(P, dyn_kind, at);
+    ast_set_list(P, n, parts);
     return n;
 }
 
 static Node *
 parse_words(Parser *P, bool symbols)
 {
-    Token beg = *peek(P);
-    advance(P);
-    Node *arr = node_at(P, NODE_ARRAY, &beg);
+    Token beg = *parse_peek(P);
+    parse_advance(P);
+    Node *arr = ast_at(P, NODE_ARRAY, &beg);
     NodeVec elems = {0}, cur = {0};
     Token at = beg;
     for (;;) {
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         Token tt = *t;
         bool done = false;
         switch (t->type) {
         case T_STRING_CONTENT: {
             if (cur.count == 0) at = tt;
-            Node *s = node_at(P, NODE_STR, &tt);
+            Node *s = ast_at(P, NODE_STR, &tt);
             s->str = tt.str;
             s->len = tt.len;
-            vec_push(P, &cur, s);
-            advance(P);
+            ast_vec_push(P, &cur, s);
+            parse_advance(P);
             continue;
         }
         case T_STRING_DBEG:
         case T_STRING_DVAR:
             if (cur.count == 0) at = tt;
-            vec_push(P, &cur, interp_part(P));
+            ast_vec_push(P, &cur, interp_part(P));
             continue;
         case T_WORDS_SEP:
-            advance(P);
+            parse_advance(P);
             break;
         case T_STRING_END:
-            advance(P);
+            parse_advance(P);
             done = true;
             break;
         default:
-            syntax_error(P, NULL);
+            parse_syntax_error(P, NULL);
         }
         if (cur.count) {
-            vec_push(P, &elems, build(P, &cur, &at, symbols ? NODE_SYM : NODE_STR, symbols ? NODE_DSYM : NODE_DSTR));
+            ast_vec_push(P, &elems, build(P, &cur, &at, symbols ? NODE_SYM : NODE_STR, symbols ? NODE_DSYM : NODE_DSTR));
             cur = (NodeVec){0};
         }
         if (done) break;
     }
-    set_list(P, arr, &elems);
+    ast_set_list(P, arr, &elems);
     return arr;
 }
 
 Node *
 parse_string(Parser *P)
 {
-    Token beg = *peek(P);
+    Token beg = *parse_peek(P);
     Token end;
     NodeVec parts = {0};
-    enter(P);
+    parse_enter(P);
     Node *n;
     switch (beg.type) {
     case T_STRING_BEG: {
-        advance(P);
+        parse_advance(P);
         parse_parts(P, &parts, &end, (beg.flags & STR_FUNC_SQUIGGLY) != 0);
-        while (end.type != T_LABEL_END && peek(P)->type == T_STRING_BEG) {
-            Token b2 = *peek(P);
-            advance(P);
+        while (end.type != T_LABEL_END && parse_peek(P)->type == T_STRING_BEG) {
+            Token b2 = *parse_peek(P);
+            parse_advance(P);
             parse_parts(P, &parts, &end, (b2.flags & STR_FUNC_SQUIGGLY) != 0);
         }
         if (end.type == T_LABEL_END) {
@@ -247,18 +248,18 @@ parse_string(Parser *P)
         break;
     }
     case T_XSTRING_BEG:
-        advance(P);
+        parse_advance(P);
         parse_parts(P, &parts, &end, (beg.flags & STR_FUNC_SQUIGGLY) != 0);
         n = build(P, &parts, &beg, NODE_XSTR, NODE_DXSTR);
         break;
     case T_REGEXP_BEG:
-        advance(P);
+        parse_advance(P);
         parse_parts(P, &parts, &end, false);
         n = build(P, &parts, &beg, NODE_REGEX, NODE_DREGEX);
         n->flags |= (uint32_t)end.flags;
         break;
     case T_SYMBEG:
-        advance(P);
+        parse_advance(P);
         parse_parts(P, &parts, &end, false);
         n = build(P, &parts, &beg, NODE_SYM, NODE_DSYM);
         break;
@@ -269,8 +270,8 @@ parse_string(Parser *P)
         n = parse_words(P, true);
         break;
     default:
-        syntax_error(P, NULL);
+        parse_syntax_error(P, NULL);
     }
-    leave(P);
+    parse_leave(P);
     return n;
 }

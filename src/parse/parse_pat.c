@@ -24,7 +24,7 @@ begins_pattern(const Token *t)
 static Node *
 pat_value(Parser *P, Node *e)
 {
-    Node *v = node_new(P, NODE_PAT_VALUE, e->line, e->col);
+    Node *v = ast_new(P, NODE_PAT_VALUE, e->line, e->col);
     v->a = e;
     return v;
 }
@@ -32,28 +32,28 @@ pat_value(Parser *P, Node *e)
 static Node *
 parse_const_path(Parser *P)
 {
-    Token t = *peek(P);
+    Token t = *parse_peek(P);
     Node *n;
     if (t.type == T_COLON3) {
-        advance(P);
-        Token *c = peek(P);
-        if (c->type != T_CONST) syntax_error(P, "constant");
-        n = node_at(P, NODE_COLON3, &t);
+        parse_advance(P);
+        Token *c = parse_peek(P);
+        if (c->type != T_CONST) parse_syntax_error(P, "constant");
+        n = ast_at(P, NODE_COLON3, &t);
         n->sym = c->id;
-        advance(P);
+        parse_advance(P);
     } else {
-        n = node_at(P, NODE_CONST, &t);
+        n = ast_at(P, NODE_CONST, &t);
         n->sym = t.id;
-        advance(P);
+        parse_advance(P);
     }
-    while (peek(P)->type == T_COLON2) {
-        advance(P);
-        Token *c = peek(P);
-        if (c->type != T_CONST) syntax_error(P, "constant");
-        Node *m = node_new(P, NODE_COLON2, n->line, n->col);
+    while (parse_peek(P)->type == T_COLON2) {
+        parse_advance(P);
+        Token *c = parse_peek(P);
+        if (c->type != T_CONST) parse_syntax_error(P, "constant");
+        Node *m = ast_new(P, NODE_COLON2, n->line, n->col);
         m->a = n;
         m->sym = c->id;
-        advance(P);
+        parse_advance(P);
         n = m;
     }
     return n;
@@ -63,19 +63,18 @@ parse_const_path(Parser *P)
 static Node *
 parse_primitive(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     Token tt = *t;
-    Node *n;
     switch (t->type) {
     case T_NUMBER:
-        advance(P);
-        return number_node(P, &tt, false);
+        parse_advance(P);
+        return ast_number(P, &tt, false);
     case T_UMINUS_NUM:
-        advance(P);
-        if (peek(P)->type != T_NUMBER) syntax_error(P, NULL);
-        tt = *peek(P);
-        advance(P);
-        return number_node(P, &tt, true);
+        parse_advance(P);
+        if (parse_peek(P)->type != T_NUMBER) parse_syntax_error(P, NULL);
+        tt = *parse_peek(P);
+        parse_advance(P);
+        return ast_number(P, &tt, true);
     case T_STRING_BEG: case T_XSTRING_BEG: case T_REGEXP_BEG: case T_WORDS_BEG: case T_QWORDS_BEG:
     case T_SYMBOLS_BEG: case T_QSYMBOLS_BEG: case T_SYMBEG: case T_SYMBOL: case T_CHAR:
     case T_KW_NIL: case T_KW_TRUE: case T_KW_FALSE: case T_KW_SELF: case T_KW__FILE__:
@@ -86,9 +85,8 @@ parse_primitive(Parser *P)
     case T_CONST: case T_COLON3:
         return parse_const_path(P);
     default:
-        syntax_error(P, NULL);
+        parse_syntax_error(P, NULL);
     }
-    UNUSED(n);
 }
 
 static bool
@@ -107,24 +105,24 @@ begins_primitive(const Token *t)
 static Node *
 parse_value_pattern(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_BDOT2 || t->type == T_BDOT3) {
         Token op = *t;
-        advance(P);
-        Node *r = node_at(P, NODE_RANGE, &op);
+        parse_advance(P);
+        Node *r = ast_at(P, NODE_RANGE, &op);
         if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
         r->b = parse_primitive(P);
         return pat_value(P, r);
     }
     Node *lo = parse_primitive(P);
-    t = peek(P);
+    t = parse_peek(P);
     if (t->type == T_DOT2 || t->type == T_DOT3) {
         Token op = *t;
-        advance(P);
-        Node *r = node_new(P, NODE_RANGE, lo->line, lo->col);
+        parse_advance(P);
+        Node *r = ast_new(P, NODE_RANGE, lo->line, lo->col);
         if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
         r->a = lo;
-        if (begins_primitive(peek(P))) r->b = parse_primitive(P);
+        if (begins_primitive(parse_peek(P))) r->b = parse_primitive(P);
         return pat_value(P, r);
     }
     return pat_value(P, lo);
@@ -133,13 +131,13 @@ parse_value_pattern(Parser *P)
 static Node *
 rest_pattern(Parser *P)
 {
-    Token st = *peek(P);
-    advance(P);   /* * or ** */
-    Node *r = node_at(P, NODE_PAT_REST, &st);
-    if (peek(P)->type == T_IDENT) {
-        r->sym = peek(P)->id;
-        declare(P, r->sym);
-        advance(P);
+    Token st = *parse_peek(P);
+    parse_advance(P);   /* * or ** */
+    Node *r = ast_at(P, NODE_PAT_REST, &st);
+    if (parse_peek(P)->type == T_IDENT) {
+        r->sym = parse_peek(P)->id;
+        parse_declare(P, r->sym);
+        parse_advance(P);
     }
     return r;
 }
@@ -147,7 +145,7 @@ rest_pattern(Parser *P)
 static bool
 ends_elements(Parser *P, int close)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (close) return t->type == close;
     return !begins_pattern(t);
 }
@@ -160,32 +158,32 @@ parse_array_elems(Parser *P, int close, Node *konst, Node *first, int line, int 
     int nrest = 0;
     bool trailing_comma = false;
     if (first) {
-        vec_push(P, &all, first);
+        ast_vec_push(P, &all, first);
         if (first->kind == NODE_PAT_REST) nrest++;
-        if (!accept(P, T_COMMA)) goto done;
+        if (!parse_accept(P, T_COMMA)) goto done;
         if (ends_elements(P, close)) { trailing_comma = true; goto done; }
     }
     for (;;) {
-        if (close) skip_newlines(P);
-        if (close && peek(P)->type == close) break;
-        Token *t = peek(P);
+        if (close) parse_skip_newlines(P);
+        if (close && parse_peek(P)->type == close) break;
+        Token *t = parse_peek(P);
         Node *e;
         if (t->type == T_STAR || t->type == T_MUL) { e = rest_pattern(P); nrest++; }
         else e = parse_pattern(P);
-        vec_push(P, &all, e);
-        if (!accept(P, T_COMMA)) break;
-        if (close) skip_newlines(P);
+        ast_vec_push(P, &all, e);
+        if (!parse_accept(P, T_COMMA)) break;
+        if (close) parse_skip_newlines(P);
         if (ends_elements(P, close)) { trailing_comma = true; break; }
     }
 done:
     if (nrest == 0 && trailing_comma) {
-        Node *r = node_new(P, NODE_PAT_REST, line, col);
-        vec_push(P, &all, r);
+        Node *r = ast_new(P, NODE_PAT_REST, line, col);
+        ast_vec_push(P, &all, r);
         nrest = 1;
     }
     if (nrest == 2 && all.count >= 2 && all.items[0]->kind == NODE_PAT_REST &&
         all.items[all.count - 1]->kind == NODE_PAT_REST) {
-        Node *f = node_new(P, NODE_PAT_FIND, line, col);
+        Node *f = ast_new(P, NODE_PAT_FIND, line, col);
         f->a = konst;
         f->b = all.items[0];
         f->c = all.items[all.count - 1];
@@ -193,9 +191,9 @@ done:
         f->count = all.count - 2;
         return f;
     }
-    Node *ap = node_new(P, NODE_PAT_ARRAY, line, col);
+    Node *ap = ast_new(P, NODE_PAT_ARRAY, line, col);
     ap->a = konst;
-    if (nrest > 1) error_node(P, all.items[all.count - 1], "syntax error, unexpected *");
+    if (nrest > 1) parse_error_node(P, all.items[all.count - 1], "syntax error, unexpected *");
     int ri = -1;
     for (int i = 0; i < all.count; i++) if (all.items[i]->kind == NODE_PAT_REST) ri = i;
     if (ri < 0) {
@@ -206,7 +204,7 @@ done:
         ap->count = ri;
         ap->b = all.items[ri];
         if (ri + 1 < all.count) {
-            Node *post = node_new(P, NODE_LIST, line, col);
+            Node *post = ast_new(P, NODE_LIST, line, col);
             post->list = all.items + ri + 1;
             post->count = all.count - ri - 1;
             ap->c = post;
@@ -218,7 +216,7 @@ done:
 static bool
 ends_hash_value(Parser *P, int close)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (close && t->type == close) return true;
     return !begins_pattern(t) || t->type == T_LABEL || t->type == T_DSTAR;
 }
@@ -227,52 +225,52 @@ ends_hash_value(Parser *P, int close)
 static Node *
 parse_hash_elems(Parser *P, int close, Node *konst, int line, int col)
 {
-    Node *h = node_new(P, NODE_PAT_HASH, line, col);
+    Node *h = ast_new(P, NODE_PAT_HASH, line, col);
     h->a = konst;
     NodeVec pairs = {0};
     for (;;) {
-        if (close) skip_newlines(P);
-        Token *t = peek(P);
+        if (close) parse_skip_newlines(P);
+        Token *t = parse_peek(P);
         Token tt = *t;
         if (close && t->type == close) break;
         if (t->type == T_LABEL) {
-            advance(P);
-            Node *pair = node_at(P, NODE_PAIR, &tt);
-            pair->a = node_at(P, NODE_SYM, &tt);
+            parse_advance(P);
+            Node *pair = ast_at(P, NODE_PAIR, &tt);
+            pair->a = ast_at(P, NODE_SYM, &tt);
             pair->a->sym = tt.id;
             if (!ends_hash_value(P, close)) pair->b = parse_pattern(P);
-            else declare(P, tt.id);
-            vec_push(P, &pairs, pair);
+            else parse_declare(P, tt.id);
+            ast_vec_push(P, &pairs, pair);
         } else if (t->type == T_STRING_BEG) {
             P->label_pending = false;
             Node *k = parse_string(P);
-            if (!P->label_pending) error_node(P, k, "syntax error, unexpected string literal, expecting label");
+            if (!P->label_pending) parse_error_node(P, k, "syntax error, unexpected string literal, expecting label");
             P->label_pending = false;
-            Node *pair = node_new(P, NODE_PAIR, k->line, k->col);
+            Node *pair = ast_new(P, NODE_PAIR, k->line, k->col);
             pair->a = k;
             if (!ends_hash_value(P, close)) pair->b = parse_pattern(P);
-            else if (k->kind == NODE_SYM) declare(P, k->sym);
-            vec_push(P, &pairs, pair);
+            else if (k->kind == NODE_SYM) parse_declare(P, k->sym);
+            ast_vec_push(P, &pairs, pair);
         } else if (t->type == T_DSTAR || t->type == T_POW) {
-            advance(P);
-            if (peek(P)->type == T_KW_NIL) {
-                advance(P);
+            parse_advance(P);
+            if (parse_peek(P)->type == T_KW_NIL) {
+                parse_advance(P);
                 h->flags |= NF_NIL_REST;
             } else {
-                Node *r = node_at(P, NODE_PAT_REST, &tt);
-                if (peek(P)->type == T_IDENT) {
-                    r->sym = peek(P)->id;
-                    declare(P, r->sym);
-                    advance(P);
+                Node *r = ast_at(P, NODE_PAT_REST, &tt);
+                if (parse_peek(P)->type == T_IDENT) {
+                    r->sym = parse_peek(P)->id;
+                    parse_declare(P, r->sym);
+                    parse_advance(P);
                 }
                 h->b = r;
             }
         } else {
-            syntax_error(P, close == T_RBRACE ? "'}'" : NULL);
+            parse_syntax_error(P, close == T_RBRACE ? "'}'" : NULL);
         }
-        if (!accept(P, T_COMMA)) break;
+        if (!parse_accept(P, T_COMMA)) break;
     }
-    set_list(P, h, &pairs);
+    ast_set_list(P, h, &pairs);
     return h;
 }
 
@@ -285,82 +283,82 @@ closer_of(int open)
 static Node *
 parse_pattern_primary(Parser *P)
 {
-    enter(P);
-    Token *t = peek(P);
+    parse_enter(P);
+    Token *t = parse_peek(P);
     Token tt = *t;
     Node *n;
     switch (t->type) {
     case T_IDENT:
-        advance(P);
-        n = node_at(P, NODE_PAT_BIND, &tt);
+        parse_advance(P);
+        n = ast_at(P, NODE_PAT_BIND, &tt);
         n->sym = tt.id;
-        declare(P, tt.id);
+        parse_declare(P, tt.id);
         break;
     case T_XOR: {
-        advance(P);
-        n = node_at(P, NODE_PAT_PIN, &tt);
-        t = peek(P);
+        parse_advance(P);
+        n = ast_at(P, NODE_PAT_PIN, &tt);
+        t = parse_peek(P);
         Token vt = *t;
         switch (t->type) {
         case T_IDENT:
-            if (!is_local(P, t->id)) error_at(P, t, "%s: no such local variable", mg_id_name(t->id, NULL));
-            n->a = node_at(P, NODE_LVAR, &vt);
+            if (!parse_is_local(P, t->id)) parse_error_at(P, t, "%s: no such local variable", mg_id_name(t->id, NULL));
+            n->a = ast_at(P, NODE_LVAR, &vt);
             n->a->sym = vt.id;
-            advance(P);
+            parse_advance(P);
             break;
         case T_IVAR: case T_GVAR: case T_CVAR:
-            n->a = node_at(P, t->type == T_IVAR ? NODE_IVAR : t->type == T_GVAR ? NODE_GVAR : NODE_CVAR, &vt);
+            n->a = ast_at(P, t->type == T_IVAR ? NODE_IVAR : t->type == T_GVAR ? NODE_GVAR : NODE_CVAR, &vt);
             n->a->sym = vt.id;
-            advance(P);
+            parse_advance(P);
             break;
         case T_LPAREN: case T_LPAREN_CALL: case T_LPAREN_ARG: {
-            advance(P);
+            parse_advance(P);
             bool save_kwarg = P->lx.in_kwarg;
             P->lx.in_kwarg = false;
-            skip_newlines(P);
+            parse_skip_newlines(P);
             n->a = parse_expr(P);
-            skip_newlines(P);
-            expect(P, T_RPAREN, "')'");
+            parse_skip_newlines(P);
+            parse_expect(P, T_RPAREN, "')'");
             P->lx.in_kwarg = save_kwarg;
             break;
         }
         default:
-            syntax_error(P, NULL);
+            parse_syntax_error(P, NULL);
         }
         break;
     }
     case T_LBRACK: case T_LBRACK_INDEX:
-        advance(P);
+        parse_advance(P);
         n = parse_array_elems(P, T_RBRACK, NULL, NULL, tt.line, tt.col);
-        skip_newlines(P);
-        expect(P, T_RBRACK, "']'");
+        parse_skip_newlines(P);
+        parse_expect(P, T_RBRACK, "']'");
         break;
     case T_LBRACE: case T_LBRACE_BLOCK: case T_LBRACE_ARG: {
-        advance(P);
+        parse_advance(P);
         bool save_kwarg = P->lx.in_kwarg;
         P->lx.in_kwarg = false;
         n = parse_hash_elems(P, T_RBRACE, NULL, tt.line, tt.col);
-        skip_newlines(P);
+        parse_skip_newlines(P);
         P->lx.in_kwarg = save_kwarg;
-        expect(P, T_RBRACE, "'}'");
+        parse_expect(P, T_RBRACE, "'}'");
         break;
     }
     case T_LPAREN: case T_LPAREN_CALL: case T_LPAREN_ARG:
-        advance(P);
-        skip_newlines(P);
+        parse_advance(P);
+        parse_skip_newlines(P);
         n = parse_pattern(P);
-        skip_newlines(P);
-        expect(P, T_RPAREN, "')'");
+        parse_skip_newlines(P);
+        parse_expect(P, T_RPAREN, "')'");
         break;
     case T_CONST: case T_COLON3: {
         Node *k = parse_const_path(P);
-        t = peek(P);
+        t = parse_peek(P);
         if (t->type == T_LPAREN_CALL || t->type == T_LBRACK_INDEX) {
             int close = closer_of(t->type);
-            advance(P);
-            skip_newlines(P);
-            t = peek(P);
-            if (t->type == T_LABEL || t->type == T_DSTAR || (t->type == T_STRING_BEG && (t->flags & STR_FUNC_LABEL) && false)) {
+            parse_advance(P);
+            parse_skip_newlines(P);
+            t = parse_peek(P);
+            if (t->type == T_LABEL || t->type == T_DSTAR || t->type == T_POW) {
                 bool save_kwarg = P->lx.in_kwarg;
                 P->lx.in_kwarg = false;
                 n = parse_hash_elems(P, close, k, k->line, k->col);
@@ -368,17 +366,17 @@ parse_pattern_primary(Parser *P)
             } else {
                 n = parse_array_elems(P, close, k, NULL, k->line, k->col);
             }
-            skip_newlines(P);
-            expect(P, close, close == T_RPAREN ? "')'" : "']'");
+            parse_skip_newlines(P);
+            parse_expect(P, close, close == T_RPAREN ? "')'" : "']'");
             break;
         }
         if (t->type == T_DOT2 || t->type == T_DOT3) {
             Token op = *t;
-            advance(P);
-            Node *r = node_new(P, NODE_RANGE, k->line, k->col);
+            parse_advance(P);
+            Node *r = ast_new(P, NODE_RANGE, k->line, k->col);
             if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
             r->a = k;
-            if (begins_primitive(peek(P))) r->b = parse_primitive(P);
+            if (begins_primitive(parse_peek(P))) r->b = parse_primitive(P);
             n = pat_value(P, r);
             break;
         }
@@ -389,7 +387,7 @@ parse_pattern_primary(Parser *P)
         n = parse_value_pattern(P);
         break;
     }
-    leave(P);
+    parse_leave(P);
     return n;
 }
 
@@ -397,28 +395,28 @@ parse_pattern_primary(Parser *P)
 static Node *
 parse_pattern(Parser *P)
 {
-    enter(P);
+    parse_enter(P);
     Node *p = parse_pattern_primary(P);
-    while (peek(P)->type == T_BOR) {
-        advance(P);
+    while (parse_peek(P)->type == T_BOR) {
+        parse_advance(P);
         Node *q = parse_pattern_primary(P);
-        Node *alt = node_new(P, NODE_PAT_ALT, p->line, p->col);
+        Node *alt = ast_new(P, NODE_PAT_ALT, p->line, p->col);
         alt->a = p;
         alt->b = q;
         p = alt;
     }
-    while (peek(P)->type == T_ASSOC) {
-        advance(P);
-        Token *t = peek(P);
-        if (t->type != T_IDENT) syntax_error(P, "local variable or method");
-        Node *b = node_at(P, NODE_PAT_BIND, t);
+    while (parse_peek(P)->type == T_ASSOC) {
+        parse_advance(P);
+        Token *t = parse_peek(P);
+        if (t->type != T_IDENT) parse_syntax_error(P, "local variable or method");
+        Node *b = ast_at(P, NODE_PAT_BIND, t);
         b->sym = t->id;
         b->a = p;
-        declare(P, t->id);
-        advance(P);
+        parse_declare(P, t->id);
+        parse_advance(P);
         p = b;
     }
-    leave(P);
+    parse_leave(P);
     return p;
 }
 
@@ -426,15 +424,14 @@ parse_pattern(Parser *P)
 Node *
 parse_pattern_top(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     Token tt = *t;
-    if (t->type == T_LABEL || t->type == T_DSTAR || t->type == T_POW ||
-        (t->type == T_STRING_BEG && (t->flags & STR_FUNC_LABEL) && 0))
+    if (t->type == T_LABEL || t->type == T_DSTAR || t->type == T_POW)
         return parse_hash_elems(P, 0, NULL, tt.line, tt.col);
     Node *first;
     if (t->type == T_STAR || t->type == T_MUL) first = rest_pattern(P);
     else first = parse_pattern(P);
-    if (peek(P)->type == T_COMMA || first->kind == NODE_PAT_REST)
+    if (parse_peek(P)->type == T_COMMA || first->kind == NODE_PAT_REST)
         return parse_array_elems(P, 0, NULL, first, tt.line, tt.col);
     return first;
 }
@@ -442,31 +439,31 @@ parse_pattern_top(Parser *P)
 Node *
 parse_case_in(Parser *P, Node *subject, int line, int col)
 {
-    Node *n = node_new(P, NODE_CASE_IN, line, col);
+    Node *n = ast_new(P, NODE_CASE_IN, line, col);
     n->a = subject;
     NodeVec ins = {0};
-    while (peek(P)->type == T_KW_IN) {
-        Token kw = *peek(P);
-        advance(P);
-        Node *in = node_at(P, NODE_IN, &kw);
+    while (parse_peek(P)->type == T_KW_IN) {
+        Token kw = *parse_peek(P);
+        parse_advance(P);
+        Node *in = ast_at(P, NODE_IN, &kw);
         bool save_kwarg = P->lx.in_kwarg;
         P->lx.state = EXPR_BEG | EXPR_LABEL;
         P->lx.command_start = false;
         P->lx.in_kwarg = true;
         in->a = parse_pattern_top(P);
         P->lx.in_kwarg = save_kwarg;
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         if (t->type == T_KW_IF_MOD || t->type == T_KW_UNLESS_MOD) {
             if (t->type == T_KW_UNLESS_MOD) in->flags |= NF_UNLESS_GUARD;
-            advance(P);
+            parse_advance(P);
             in->c = parse_expr(P);
         }
-        check_term_or_then(P);
+        parse_then(P);
         in->b = parse_compstmt(P);
-        vec_push(P, &ins, in);
+        ast_vec_push(P, &ins, in);
     }
-    set_list(P, n, &ins);
-    if (accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
-    expect(P, T_KW_END, NULL);
+    ast_set_list(P, n, &ins);
+    if (parse_accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
+    parse_expect(P, T_KW_END, NULL);
     return n;
 }

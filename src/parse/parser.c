@@ -11,7 +11,7 @@
 /* ---- tokens ---- */
 
 Token *
-peek(Parser *P)
+parse_peek(Parser *P)
 {
     if (!P->has_tok) {
         mg_lex_next(&P->lx, &P->tok);
@@ -21,24 +21,24 @@ peek(Parser *P)
 }
 
 void
-advance(Parser *P)
+parse_advance(Parser *P)
 {
-    peek(P);
+    parse_peek(P);
     P->prev = P->tok;
     P->has_tok = false;
 }
 
 bool
-accept(Parser *P, int type)
+parse_accept(Parser *P, int type)
 {
-    if (peek(P)->type == type) { advance(P); return true; }
+    if (parse_peek(P)->type == type) { parse_advance(P); return true; }
     return false;
 }
 
 void
-syntax_error(Parser *P, const char *expecting)
+parse_syntax_error(Parser *P, const char *expecting)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     const char *desc = mg_token_desc(t);
     if (expecting)
         mg_lex_error_at(&P->lx, t->line, t->pos, "syntax error, unexpected %s, expecting %s", desc, expecting);
@@ -46,13 +46,13 @@ syntax_error(Parser *P, const char *expecting)
 }
 
 void
-expect(Parser *P, int type, const char *expecting)
+parse_expect(Parser *P, int type, const char *expecting)
 {
-    if (!accept(P, type)) syntax_error(P, expecting);
+    if (!parse_accept(P, type)) parse_syntax_error(P, expecting);
 }
 
 void
-error_at(Parser *P, const Token *t, const char *fmt, ...)
+parse_error_at(Parser *P, const Token *t, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -63,7 +63,7 @@ error_at(Parser *P, const Token *t, const char *fmt, ...)
 }
 
 void
-error_node(Parser *P, const Node *n, const char *fmt, ...)
+parse_error_node(Parser *P, const Node *n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -79,31 +79,31 @@ error_node(Parser *P, const Node *n, const char *fmt, ...)
 }
 
 void
-skip_newlines(Parser *P)
+parse_skip_newlines(Parser *P)
 {
-    while (peek(P)->type == T_NL) advance(P);
+    while (parse_peek(P)->type == T_NL) parse_advance(P);
 }
 
 void
-skip_terms(Parser *P)
+parse_skip_terms(Parser *P)
 {
-    while (peek(P)->type == T_NL || peek(P)->type == T_SEMI) advance(P);
+    while (parse_peek(P)->type == T_NL || parse_peek(P)->type == T_SEMI) parse_advance(P);
 }
 
 void
-enter(Parser *P)
+parse_enter(Parser *P)
 {
     char here;
     uintptr_t sp = (uintptr_t)&here;
     uintptr_t used = sp < P->stack_base ? P->stack_base - sp : sp - P->stack_base;
     if (++P->depth > MAX_DEPTH || used > MAX_STACK) {
-        Token *t = peek(P);
+        Token *t = parse_peek(P);
         mg_lex_error_at(&P->lx, t->line, t->pos, "nesting too deep");
     }
 }
 
 void
-leave(Parser *P)
+parse_leave(Parser *P)
 {
     P->depth--;
 }
@@ -111,7 +111,7 @@ leave(Parser *P)
 /* ---- nodes ---- */
 
 Node *
-node_new(Parser *P, int kind, int line, int col)
+ast_new(Parser *P, int kind, int line, int col)
 {
     Node *n = mg_arena_alloc(P->arena, sizeof *n);
     n->kind = (uint16_t)kind;
@@ -121,13 +121,13 @@ node_new(Parser *P, int kind, int line, int col)
 }
 
 Node *
-node_at(Parser *P, int kind, const Token *t)
+ast_at(Parser *P, int kind, const Token *t)
 {
-    return node_new(P, kind, t->line, t->col);
+    return ast_new(P, kind, t->line, t->col);
 }
 
 void
-vec_push(Parser *P, NodeVec *v, Node *n)
+ast_vec_push(Parser *P, NodeVec *v, Node *n)
 {
     if (v->count == v->capacity) {
         int cap = v->capacity ? v->capacity * 2 : 4;
@@ -139,7 +139,7 @@ vec_push(Parser *P, NodeVec *v, Node *n)
 }
 
 void
-set_list(Parser *P, Node *n, NodeVec *v)
+ast_set_list(Parser *P, Node *n, NodeVec *v)
 {
     UNUSED(P);
     n->list = v->items;
@@ -147,7 +147,7 @@ set_list(Parser *P, Node *n, NodeVec *v)
 }
 
 Node *
-list1(Parser *P, Node *n, Node *item)
+ast_list1(Parser *P, Node *n, Node *item)
 {
     n->list = mg_arena_alloc(P->arena, sizeof(Node *));
     n->list[0] = item;
@@ -156,16 +156,16 @@ list1(Parser *P, Node *n, Node *item)
 }
 
 Node *
-make_seq(Parser *P, Node *stmt)
+ast_seq(Parser *P, Node *stmt)
 {
     if (stmt && stmt->kind == NODE_SEQ) return stmt;
-    Node *s = node_new(P, NODE_SEQ, stmt ? stmt->line : P->prev.line, stmt ? stmt->col : 0);
-    if (stmt) list1(P, s, stmt);
+    Node *s = ast_new(P, NODE_SEQ, stmt ? stmt->line : P->prev.line, stmt ? stmt->col : 0);
+    if (stmt) ast_list1(P, s, stmt);
     return s;
 }
 
 ID
-intern(const char *s)
+parse_intern(const char *s)
 {
     return mg_intern_cstr(s);
 }
@@ -173,7 +173,7 @@ intern(const char *s)
 /* ---- scopes ---- */
 
 Scope *
-scope_push(Parser *P, bool is_block)
+parse_scope_push(Parser *P, bool is_block)
 {
     Scope *s = mg_arena_alloc(P->arena, sizeof *s);
     s->prev = P->scope;
@@ -183,7 +183,7 @@ scope_push(Parser *P, bool is_block)
 }
 
 void
-scope_pop(Parser *P)
+parse_scope_pop(Parser *P)
 {
     P->scope = P->scope->prev;
 }
@@ -200,7 +200,7 @@ scope_add(Parser *P, Scope *s, ID id)
 }
 
 bool
-is_local(Parser *P, ID id)
+parse_is_local(Parser *P, ID id)
 {
     for (Scope *s = P->scope; s; s = s->prev) {
         for (int i = 0; i < s->count; i++)
@@ -212,9 +212,9 @@ is_local(Parser *P, ID id)
 
 /* A new local in the innermost scope unless already visible. */
 void
-declare(Parser *P, ID id)
+parse_declare(Parser *P, ID id)
 {
-    if (!is_local(P, id)) scope_add(P, P->scope, id);
+    if (!parse_is_local(P, id)) scope_add(P, P->scope, id);
 }
 
 /* A parameter: always a new local of the innermost scope (shadows outer ones). */
@@ -227,7 +227,7 @@ declare_param(Parser *P, ID id)
             size_t n;
             const char *name = mg_id_name(id, &n);
             if (!(n > 0 && name[0] == '_'))
-                error_at(P, &P->prev, "duplicated argument name");
+                parse_error_at(P, &P->prev, "duplicated argument name");
             return;
         }
     scope_add(P, s, id);
@@ -236,7 +236,7 @@ declare_param(Parser *P, ID id)
 static bool
 lexer_is_local(void *ud, ID id)
 {
-    return is_local((Parser *)ud, id);
+    return parse_is_local((Parser *)ud, id);
 }
 
 /* ---- statements ---- */
@@ -255,44 +255,44 @@ ends_stmts(int type)
 Node *
 parse_compstmt(Parser *P)
 {
-    Token *t = peek(P);
-    Node *seq = node_at(P, NODE_SEQ, t);
+    Token *t = parse_peek(P);
+    Node *seq = ast_at(P, NODE_SEQ, t);
     NodeVec v = {0};
     for (;;) {
-        skip_terms(P);
-        t = peek(P);
+        parse_skip_terms(P);
+        t = parse_peek(P);
         if (ends_stmts(t->type)) break;
         Node *s = parse_stmt(P);
-        vec_push(P, &v, s);
-        t = peek(P);
+        ast_vec_push(P, &v, s);
+        t = parse_peek(P);
         if (t->type != T_NL && t->type != T_SEMI) break;
     }
-    set_list(P, seq, &v);
+    ast_set_list(P, seq, &v);
     return seq;
 }
 
 static Node *
 parse_alias(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Token *t = peek(P);
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Token *t = parse_peek(P);
     if (t->type == T_GVAR || t->type == T_BACK_REF || t->type == T_NTH_REF) {
-        Node *n = node_at(P, NODE_VALIAS, &kw);
-        n->a = node_at(P, NODE_GVAR, t);
+        Node *n = ast_at(P, NODE_VALIAS, &kw);
+        n->a = ast_at(P, NODE_GVAR, t);
         n->a->sym = t->id;
-        advance(P);
-        t = peek(P);
+        parse_advance(P);
+        t = parse_peek(P);
         if (t->type != T_GVAR && t->type != T_BACK_REF && t->type != T_NTH_REF) {
-            if (t->type == T_NTH_REF) error_at(P, t, "can't make alias for the number variables");
-            syntax_error(P, "global variable");
+            if (t->type == T_NTH_REF) parse_error_at(P, t, "can't make alias for the number variables");
+            parse_syntax_error(P, "global variable");
         }
-        n->b = node_at(P, NODE_GVAR, t);
+        n->b = ast_at(P, NODE_GVAR, t);
         n->b->sym = t->id;
-        advance(P);
+        parse_advance(P);
         return n;
     }
-    Node *n = node_at(P, NODE_ALIAS, &kw);
+    Node *n = ast_at(P, NODE_ALIAS, &kw);
     n->a = parse_fname_sym(P);
     P->lx.state = EXPR_FNAME | EXPR_FITEM;
     n->b = parse_fname_sym(P);
@@ -302,41 +302,41 @@ parse_alias(Parser *P)
 static Node *
 parse_undef(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Node *n = node_at(P, NODE_UNDEF, &kw);
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Node *n = ast_at(P, NODE_UNDEF, &kw);
     NodeVec v = {0};
     for (;;) {
-        vec_push(P, &v, parse_fname_sym(P));
-        if (peek(P)->type != T_COMMA) break;
-        advance(P);
+        ast_vec_push(P, &v, parse_fname_sym(P));
+        if (parse_peek(P)->type != T_COMMA) break;
+        parse_advance(P);
         P->lx.state = EXPR_FNAME | EXPR_FITEM;
     }
-    set_list(P, n, &v);
+    ast_set_list(P, n, &v);
     return n;
 }
 
 static Node *
 parse_prepost(Parser *P, int kind)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Token *t = peek(P);
-    if (t->type != T_LBRACE && t->type != T_LBRACE_BLOCK && t->type != T_LBRACE_ARG) syntax_error(P, "'{'");
-    advance(P);
-    Node *n = node_at(P, kind, &kw);
-    if (kind == NODE_POSTEXE) scope_push(P, true);
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Token *t = parse_peek(P);
+    if (t->type != T_LBRACE && t->type != T_LBRACE_BLOCK && t->type != T_LBRACE_ARG) parse_syntax_error(P, "'{'");
+    parse_advance(P);
+    Node *n = ast_at(P, kind, &kw);
+    if (kind == NODE_POSTEXE) parse_scope_push(P, true);
     n->a = parse_compstmt(P);
-    if (kind == NODE_POSTEXE) scope_pop(P);
-    expect(P, T_RBRACE, "'}'");
+    if (kind == NODE_POSTEXE) parse_scope_pop(P);
+    parse_expect(P, T_RBRACE, "'}'");
     return n;
 }
 
 Node *
 parse_stmt(Parser *P)
 {
-    enter(P);
-    Token *t = peek(P);
+    parse_enter(P);
+    Token *t = parse_peek(P);
     Node *n;
     switch (t->type) {
     case T_KW_ALIAS: n = parse_alias(P); break;
@@ -346,39 +346,39 @@ parse_stmt(Parser *P)
     default: n = parse_expr_stmt(P); break;
     }
     for (;;) {
-        t = peek(P);
+        t = parse_peek(P);
         Token kw = *t;
         Node *m;
         switch (t->type) {
         case T_KW_IF_MOD:
         case T_KW_UNLESS_MOD:
-            advance(P);
-            m = node_at(P, NODE_IF, &kw);
+            parse_advance(P);
+            m = ast_at(P, NODE_IF, &kw);
             m->line = n->line; m->col = n->col;
-            m->a = cond(P, parse_expr(P));
+            m->a = parse_cond(P, parse_expr(P));
             if (kw.type == T_KW_IF_MOD) m->b = n; else m->c = n;
             n = m;
             continue;
         case T_KW_WHILE_MOD:
         case T_KW_UNTIL_MOD: {
-            advance(P);
+            parse_advance(P);
             bool dowhile = n == P->last_begin && n != NULL;
-            m = node_at(P, kw.type == T_KW_WHILE_MOD ? NODE_WHILE : NODE_UNTIL, &kw);
+            m = ast_at(P, kw.type == T_KW_WHILE_MOD ? NODE_WHILE : NODE_UNTIL, &kw);
             m->line = n->line; m->col = n->col;
-            m->a = cond(P, parse_expr(P));
+            m->a = parse_cond(P, parse_expr(P));
             m->b = n;
             if (dowhile) m->flags |= NF_DO_WHILE;
             n = m;
             continue;
         }
         case T_KW_RESCUE_MOD: {
-            advance(P);
-            m = node_at(P, NODE_BEGIN, &kw);
+            parse_advance(P);
+            m = ast_at(P, NODE_BEGIN, &kw);
             m->line = n->line; m->col = n->col;
-            Node *r = node_at(P, NODE_RESCUE, &kw);
+            Node *r = ast_at(P, NODE_RESCUE, &kw);
             r->b = parse_expr(P);
             m->a = n;
-            list1(P, m, r);
+            ast_list1(P, m, r);
             n = m;
             continue;
         }
@@ -387,23 +387,23 @@ parse_stmt(Parser *P)
         }
         break;
     }
-    leave(P);
+    parse_leave(P);
     return n;
 }
 
 /* `then`, or newline/';' (optionally followed by `then`) */
 void
-check_term_or_then(Parser *P)
+parse_then(Parser *P)
 {
     bool got = false;
-    while (peek(P)->type == T_NL || peek(P)->type == T_SEMI) { advance(P); got = true; }
-    if (accept(P, T_KW_THEN)) got = true;
-    if (!got) syntax_error(P, peek(P)->type == T_EOF ? NULL : "`then' or ';' or '\\n'");
+    while (parse_peek(P)->type == T_NL || parse_peek(P)->type == T_SEMI) { parse_advance(P); got = true; }
+    if (parse_accept(P, T_KW_THEN)) got = true;
+    if (!got) parse_syntax_error(P, parse_peek(P)->type == T_EOF ? NULL : "`then' or ';' or '\\n'");
 }
 
 /* Conditions: a range of non-literals becomes a flip-flop. */
 Node *
-cond(Parser *P, Node *n)
+parse_cond(Parser *P, Node *n)
 {
     if (!n) return n;
     switch (n->kind) {
@@ -415,11 +415,11 @@ cond(Parser *P, Node *n)
         break;
     case NODE_AND:
     case NODE_OR:
-        cond(P, n->a);
-        cond(P, n->b);
+        parse_cond(P, n->a);
+        parse_cond(P, n->b);
         break;
     case NODE_NOT:
-        cond(P, n->a);
+        parse_cond(P, n->a);
         break;
     }
     return n;
@@ -428,64 +428,63 @@ cond(Parser *P, Node *n)
 static Node *
 parse_rescue_clause(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Node *r = node_at(P, NODE_RESCUE, &kw);
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Node *r = ast_at(P, NODE_RESCUE, &kw);
     NodeVec v = {0};
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type != T_ASSOC && t->type != T_KW_THEN && t->type != T_NL && t->type != T_SEMI) {
         for (;;) {
-            t = peek(P);
+            t = parse_peek(P);
             if (t->type == T_STAR) {
                 Token st = *t;
-                advance(P);
-                Node *s = node_at(P, NODE_SPLAT, &st);
+                parse_advance(P);
+                Node *s = ast_at(P, NODE_SPLAT, &st);
                 s->a = parse_arg(P);
-                vec_push(P, &v, s);
+                ast_vec_push(P, &v, s);
             } else {
-                vec_push(P, &v, parse_arg(P));
+                ast_vec_push(P, &v, parse_arg(P));
             }
-            if (!accept(P, T_COMMA)) break;
-            skip_newlines(P);
+            if (!parse_accept(P, T_COMMA)) break;
+            parse_skip_newlines(P);
         }
     }
-    set_list(P, r, &v);
-    if (accept(P, T_ASSOC)) {
-        r->a = assignable(P, parse_mlhs_item(P));
+    ast_set_list(P, r, &v);
+    if (parse_accept(P, T_ASSOC)) {
+        r->a = parse_assignable(P, parse_mlhs_item(P));
     }
-    check_term_or_then(P);
+    parse_then(P);
     r->b = parse_compstmt(P);
     return r;
 }
 
 /* compstmt [rescue ...]* [else ...] [ensure ...] -- a BEGIN node if any clause */
 Node *
-parse_body_stmt(Parser *P, Node *body_head)
+parse_body_stmt(Parser *P)
 {
-    UNUSED(body_head);
-    Token start = *peek(P);
+    Token start = *parse_peek(P);
     Node *body = parse_compstmt(P);
     NodeVec rescues = {0};
     Node *els = NULL, *ens = NULL;
     bool any = false;
-    while (peek(P)->type == T_KW_RESCUE) {
-        vec_push(P, &rescues, parse_rescue_clause(P));
+    while (parse_peek(P)->type == T_KW_RESCUE) {
+        ast_vec_push(P, &rescues, parse_rescue_clause(P));
         any = true;
     }
-    if (peek(P)->type == T_KW_ELSE) {
-        advance(P);
+    if (parse_peek(P)->type == T_KW_ELSE) {
+        parse_advance(P);
         els = parse_compstmt(P);
         any = true;
     }
-    if (peek(P)->type == T_KW_ENSURE) {
-        advance(P);
+    if (parse_peek(P)->type == T_KW_ENSURE) {
+        parse_advance(P);
         ens = parse_compstmt(P);
         any = true;
     }
     if (!any) return body;
-    Node *b = node_at(P, NODE_BEGIN, &start);
+    Node *b = ast_at(P, NODE_BEGIN, &start);
     b->a = body;
-    set_list(P, b, &rescues);
+    ast_set_list(P, b, &rescues);
     b->b = els;
     b->c = ens;
     return b;
@@ -494,13 +493,13 @@ parse_body_stmt(Parser *P, Node *body_head)
 Node *
 parse_begin(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    bool save_no_do = P->no_do;
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    int save_no_do = P->no_do;
     P->no_do = false;
-    Node *body = parse_body_stmt(P, NULL);
+    Node *body = parse_body_stmt(P);
     P->no_do = save_no_do;
-    expect(P, T_KW_END, NULL);
+    parse_expect(P, T_KW_END, NULL);
     if (body->kind == NODE_SEQ && body->count == 0) {
         body->line = kw.line;
         body->col = kw.col;
@@ -515,17 +514,17 @@ parse_begin(Parser *P)
 Node *
 parse_if(Parser *P, bool is_unless)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Node *n = node_at(P, NODE_IF, &kw);
-    bool save_no_do = P->no_do;
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Node *n = ast_at(P, NODE_IF, &kw);
+    int save_no_do = P->no_do;
     P->no_do = false;
-    n->a = cond(P, parse_expr(P));
-    check_term_or_then(P);
+    n->a = parse_cond(P, parse_expr(P));
+    parse_then(P);
     Node *body = parse_compstmt(P);
     Node *els = NULL;
-    if (!is_unless && peek(P)->type == T_KW_ELSIF) {
-        Token ek = *peek(P);
+    if (!is_unless && parse_peek(P)->type == T_KW_ELSIF) {
+        Token ek = *parse_peek(P);
         /* parse `elsif c ... end` as a nested if; the nested one eats the `end` */
         P->tok.type = T_KW_IF;
         els = parse_if(P, false);
@@ -535,8 +534,8 @@ parse_if(Parser *P, bool is_unless)
         if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
         return n;
     }
-    if (accept(P, T_KW_ELSE)) els = parse_compstmt(P);
-    expect(P, T_KW_END, NULL);
+    if (parse_accept(P, T_KW_ELSE)) els = parse_compstmt(P);
+    parse_expect(P, T_KW_END, NULL);
     P->no_do = save_no_do;
     if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
     return n;
@@ -546,26 +545,26 @@ parse_if(Parser *P, bool is_unless)
 static void
 parse_do(Parser *P)
 {
-    if (accept(P, T_KW_DO)) return;
+    if (parse_accept(P, T_KW_DO)) return;
     bool got = false;
-    while (peek(P)->type == T_NL || peek(P)->type == T_SEMI) { advance(P); got = true; }
-    if (!got) syntax_error(P, "`do' or ';' or '\\n'");
-    accept(P, T_KW_DO);  /* not Ruby, but harmless: `while x\n do` is a syntax error there */
+    while (parse_peek(P)->type == T_NL || parse_peek(P)->type == T_SEMI) { parse_advance(P); got = true; }
+    if (!got) parse_syntax_error(P, parse_peek(P)->type == T_EOF ? NULL : "`do' or ';' or '\\n'");
+    parse_accept(P, T_KW_DO);  /* not Ruby, but harmless: `while x\n do` is a syntax error there */
 }
 
 Node *
 parse_while(Parser *P, bool is_until)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Node *n = node_at(P, is_until ? NODE_UNTIL : NODE_WHILE, &kw);
-    bool save_no_do = P->no_do;
-    P->no_do = true;
-    n->a = cond(P, parse_expr(P));
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Node *n = ast_at(P, is_until ? NODE_UNTIL : NODE_WHILE, &kw);
+    int save_no_do = P->no_do;
+    P->no_do = NO_DO;
+    n->a = parse_cond(P, parse_expr(P));
     P->no_do = false;
     parse_do(P);
     n->b = parse_compstmt(P);
-    expect(P, T_KW_END, NULL);
+    parse_expect(P, T_KW_END, NULL);
     P->no_do = save_no_do;
     return n;
 }
@@ -573,47 +572,48 @@ parse_while(Parser *P, bool is_until)
 static Node *
 for_target(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_STAR) {
         Token st = *t;
-        advance(P);
-        Node *s = node_at(P, NODE_SPLAT, &st);
-        t = peek(P);
-        if (t->type != T_COMMA && t->type != T_KW_IN) s->a = assignable(P, parse_mlhs_item(P));
+        parse_advance(P);
+        Node *s = ast_at(P, NODE_SPLAT, &st);
+        t = parse_peek(P);
+        if (t->type != T_COMMA && t->type != T_KW_IN) s->a = parse_assignable(P, parse_mlhs_item(P));
         return s;
     }
-    return assignable(P, parse_mlhs_item(P));
+    return parse_assignable(P, parse_mlhs_item(P));
 }
 
 Node *
 parse_for(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Node *n = node_at(P, NODE_FOR, &kw);
-    bool save_no_do = P->no_do, save_no_in = P->no_in;
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Node *n = ast_at(P, NODE_FOR, &kw);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in;
     P->no_in = true;
     Node *first = for_target(P);
-    if (peek(P)->type == T_COMMA || first->kind == NODE_SPLAT) {
-        Node *m = node_new(P, NODE_MLHS, first->line, first->col);
+    if (parse_peek(P)->type == T_COMMA || first->kind == NODE_SPLAT) {
+        Node *m = ast_new(P, NODE_MLHS, first->line, first->col);
         NodeVec v = {0};
-        vec_push(P, &v, first);
-        while (accept(P, T_COMMA)) {
-            if (peek(P)->type == T_KW_IN) break;
-            vec_push(P, &v, for_target(P));
+        ast_vec_push(P, &v, first);
+        while (parse_accept(P, T_COMMA)) {
+            if (parse_peek(P)->type == T_KW_IN) break;
+            ast_vec_push(P, &v, for_target(P));
         }
-        set_list(P, m, &v);
+        ast_set_list(P, m, &v);
         first = m;
     }
     n->a = first;
-    expect(P, T_KW_IN, "`in'");
-    P->no_do = true;
+    parse_expect(P, T_KW_IN, "`in'");
+    P->no_do = NO_DO;
     P->no_in = false;
     n->b = parse_expr(P);
     P->no_do = false;
     parse_do(P);
     n->c = parse_compstmt(P);
-    expect(P, T_KW_END, NULL);
+    parse_expect(P, T_KW_END, NULL);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -622,55 +622,57 @@ parse_for(Parser *P)
 Node *
 parse_case(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    bool save_no_do = P->no_do, save_no_in = P->no_in;
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in;
     P->no_do = false;
     Node *subject = NULL;
-    if (peek(P)->type != T_NL && peek(P)->type != T_SEMI && peek(P)->type != T_KW_WHEN) {
+    if (parse_peek(P)->type == T_EOF) parse_syntax_error(P, "`when'");
+    if (parse_peek(P)->type != T_NL && parse_peek(P)->type != T_SEMI && parse_peek(P)->type != T_KW_WHEN) {
         P->no_in = true;
         subject = parse_expr(P);
         P->no_in = false;
     }
-    skip_terms(P);
-    if (peek(P)->type == T_KW_IN) {
-        if (!subject) syntax_error(P, "`when'");
+    parse_skip_terms(P);
+    if (parse_peek(P)->type == T_KW_IN) {
+        if (!subject) parse_syntax_error(P, "`when'");
         Node *n = parse_case_in(P, subject, kw.line, kw.col);
         P->no_do = save_no_do;
         P->no_in = save_no_in;
         return n;
     }
-    Node *n = node_at(P, NODE_CASE, &kw);
+    Node *n = ast_at(P, NODE_CASE, &kw);
     n->a = subject;
     NodeVec whens = {0};
-    if (peek(P)->type != T_KW_WHEN) syntax_error(P, "`when'");
-    while (peek(P)->type == T_KW_WHEN) {
-        Token wk = *peek(P);
-        advance(P);
-        Node *w = node_at(P, NODE_WHEN, &wk);
+    if (parse_peek(P)->type != T_KW_WHEN) parse_syntax_error(P, "`when'");
+    while (parse_peek(P)->type == T_KW_WHEN) {
+        Token wk = *parse_peek(P);
+        parse_advance(P);
+        Node *w = ast_at(P, NODE_WHEN, &wk);
         NodeVec vals = {0};
         for (;;) {
-            Token *t = peek(P);
+            Token *t = parse_peek(P);
             if (t->type == T_STAR) {
                 Token st = *t;
-                advance(P);
-                Node *s = node_at(P, NODE_SPLAT, &st);
+                parse_advance(P);
+                Node *s = ast_at(P, NODE_SPLAT, &st);
                 s->a = parse_arg(P);
-                vec_push(P, &vals, s);
+                ast_vec_push(P, &vals, s);
             } else {
-                vec_push(P, &vals, parse_arg(P));
+                ast_vec_push(P, &vals, parse_arg(P));
             }
-            if (!accept(P, T_COMMA)) break;
-            skip_newlines(P);
+            if (!parse_accept(P, T_COMMA)) break;
+            parse_skip_newlines(P);
         }
-        set_list(P, w, &vals);
-        check_term_or_then(P);
+        ast_set_list(P, w, &vals);
+        parse_then(P);
         w->a = parse_compstmt(P);
-        vec_push(P, &whens, w);
+        ast_vec_push(P, &whens, w);
     }
-    set_list(P, n, &whens);
-    if (accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
-    expect(P, T_KW_END, NULL);
+    ast_set_list(P, n, &whens);
+    if (parse_accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
+    parse_expect(P, T_KW_END, NULL);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -678,40 +680,41 @@ parse_case(Parser *P)
 
 /* ---- definitions ---- */
 
-/* A method name after `def` (or `def recv.`): returns its ID or 0. */
-static ID
-fname_id(Parser *P, const Token *t)
+/* A method name: after `def`, `def recv.`, `.`, `::`, in alias/undef.
+ * Returns its ID, or 0 if the token cannot name a method. */
+ID
+parse_fname_id(Parser *P, const Token *t)
 {
     switch (t->type) {
     case T_IDENT: case T_CONST: case T_FID: return t->id;
-    case T_PLUS: return intern("+");
-    case T_MINUS: return intern("-");
-    case T_MUL: case T_STAR: return intern("*");
-    case T_DIV: return intern("/");
-    case T_MOD: return intern("%");
-    case T_POW: case T_DSTAR: return intern("**");
-    case T_UPLUS: return intern("+@");
-    case T_UMINUS: case T_UMINUS_NUM: return intern("-@");
-    case T_BAND: case T_AMPER: return intern("&");
-    case T_BOR: return intern("|");
-    case T_XOR: return intern("^");
-    case T_TILDE: return intern("~");
-    case T_BANG: return intern("!");
-    case T_LT: return intern("<");
-    case T_GT: return intern(">");
-    case T_LEQ: return intern("<=");
-    case T_GEQ: return intern(">=");
-    case T_CMP: return intern("<=>");
-    case T_EQ: return intern("==");
-    case T_EQQ: return intern("===");
-    case T_NEQ: return intern("!=");
-    case T_MATCH: return intern("=~");
-    case T_NMATCH: return intern("!~");
-    case T_LSHFT: return intern("<<");
-    case T_RSHFT: return intern(">>");
-    case T_AREF: return intern("[]");
-    case T_ASET: return intern("[]=");
-    case T_BACKTICK: return intern("`");
+    case T_PLUS: return parse_intern("+");
+    case T_MINUS: return parse_intern("-");
+    case T_MUL: case T_STAR: return parse_intern("*");
+    case T_DIV: return parse_intern("/");
+    case T_MOD: return parse_intern("%");
+    case T_POW: case T_DSTAR: return parse_intern("**");
+    case T_UPLUS: return parse_intern("+@");
+    case T_UMINUS: case T_UMINUS_NUM: return parse_intern("-@");
+    case T_BAND: case T_AMPER: return parse_intern("&");
+    case T_BOR: return parse_intern("|");
+    case T_XOR: return parse_intern("^");
+    case T_TILDE: return parse_intern("~");
+    case T_BANG: return parse_intern("!");
+    case T_LT: return parse_intern("<");
+    case T_GT: return parse_intern(">");
+    case T_LEQ: return parse_intern("<=");
+    case T_GEQ: return parse_intern(">=");
+    case T_CMP: return parse_intern("<=>");
+    case T_EQ: return parse_intern("==");
+    case T_EQQ: return parse_intern("===");
+    case T_NEQ: return parse_intern("!=");
+    case T_MATCH: return parse_intern("=~");
+    case T_NMATCH: return parse_intern("!~");
+    case T_LSHFT: return parse_intern("<<");
+    case T_RSHFT: return parse_intern(">>");
+    case T_AREF: return parse_intern("[]");
+    case T_ASET: return parse_intern("[]=");
+    case T_BACKTICK: return parse_intern("`");
     default:
         if (t->type >= T_KW_ALIAS && t->type <= T_KW__ENCODING__) return t->id;
         break;
@@ -724,19 +727,19 @@ fname_id(Parser *P, const Token *t)
 Node *
 parse_fname_sym(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     Token tt = *t;
     if (t->type == T_SYMBOL) {
-        advance(P);
-        Node *n = node_at(P, NODE_SYM, &tt);
+        parse_advance(P);
+        Node *n = ast_at(P, NODE_SYM, &tt);
         n->sym = tt.id;
         return n;
     }
     if (t->type == T_SYMBEG) return parse_string(P);
-    ID id = fname_id(P, t);
-    if (!id) syntax_error(P, NULL);
-    advance(P);
-    Node *n = node_at(P, NODE_SYM, &tt);
+    ID id = parse_fname_id(P, t);
+    if (!id) parse_syntax_error(P, NULL);
+    parse_advance(P);
+    Node *n = ast_at(P, NODE_SYM, &tt);
     n->sym = id;
     return n;
 }
@@ -744,102 +747,105 @@ parse_fname_sym(Parser *P)
 Node *
 parse_def(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    Token first = *peek(P);
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    Token first = *parse_peek(P);
     Node *recv = NULL;
     ID name = 0;
     int ptype = first.type;
     if (ptype == T_LPAREN || ptype == T_LPAREN_CALL || ptype == T_LPAREN_ARG) {
-        advance(P);
+        parse_advance(P);
         recv = parse_expr(P);
-        skip_newlines(P);
-        expect(P, T_RPAREN, "')'");
-        Token *d = peek(P);
-        if (d->type != T_DOT && d->type != T_COLON2) syntax_error(P, "'.'");
-        advance(P);
+        parse_skip_newlines(P);
+        parse_expect(P, T_RPAREN, "')'");
+        Token *d = parse_peek(P);
+        if (d->type != T_DOT && d->type != T_COLON2) parse_syntax_error(P, "'.'");
+        parse_advance(P);
         P->lx.state = EXPR_FNAME;
     } else {
-        name = fname_id(P, &first);
-        if (!name && first.type != T_IVAR && first.type != T_GVAR && first.type != T_CVAR) syntax_error(P, NULL);
-        advance(P);
-        Token *d = peek(P);
+        name = parse_fname_id(P, &first);
+        if (!name && first.type != T_IVAR && first.type != T_GVAR && first.type != T_CVAR) parse_syntax_error(P, NULL);
+        parse_advance(P);
+        Token *d = parse_peek(P);
         if (d->type == T_DOT || (d->type == T_COLON2 && (first.type == T_CONST || first.type == T_KW_SELF))) {
             switch (first.type) {
-            case T_KW_SELF: recv = node_at(P, NODE_SELF, &first); break;
-            case T_KW_NIL: recv = node_at(P, NODE_NIL, &first); break;
-            case T_KW_TRUE: recv = node_at(P, NODE_TRUE, &first); break;
-            case T_KW_FALSE: recv = node_at(P, NODE_FALSE, &first); break;
-            case T_CONST: recv = node_at(P, NODE_CONST, &first); recv->sym = first.id; break;
-            case T_IVAR: recv = node_at(P, NODE_IVAR, &first); recv->sym = first.id; break;
-            case T_GVAR: recv = node_at(P, NODE_GVAR, &first); recv->sym = first.id; break;
-            case T_CVAR: recv = node_at(P, NODE_CVAR, &first); recv->sym = first.id; break;
+            case T_KW_SELF: recv = ast_at(P, NODE_SELF, &first); break;
+            case T_KW_NIL: recv = ast_at(P, NODE_NIL, &first); break;
+            case T_KW_TRUE: recv = ast_at(P, NODE_TRUE, &first); break;
+            case T_KW_FALSE: recv = ast_at(P, NODE_FALSE, &first); break;
+            case T_CONST: recv = ast_at(P, NODE_CONST, &first); recv->sym = first.id; break;
+            case T_IVAR: recv = ast_at(P, NODE_IVAR, &first); recv->sym = first.id; break;
+            case T_GVAR: recv = ast_at(P, NODE_GVAR, &first); recv->sym = first.id; break;
+            case T_CVAR: recv = ast_at(P, NODE_CVAR, &first); recv->sym = first.id; break;
             case T_IDENT:
-                if (is_local(P, first.id)) { recv = node_at(P, NODE_LVAR, &first); recv->sym = first.id; }
+                if (parse_is_local(P, first.id)) { recv = ast_at(P, NODE_LVAR, &first); recv->sym = first.id; }
                 else {
-                    recv = new_call(P, NULL, first.id, first.line, first.col);
+                    recv = ast_call(P, NULL, first.id, first.line, first.col);
                     recv->flags |= NF_VCALL | NF_FCALL;
                 }
                 break;
-            default: error_at(P, &first, "syntax error, unexpected '.'");
+            default: parse_error_at(P, &first, "syntax error, unexpected '.'");
             }
-            advance(P);
+            parse_advance(P);
             P->lx.state = EXPR_FNAME;
         } else if (first.type == T_IVAR || first.type == T_GVAR || first.type == T_CVAR) {
-            syntax_error(P, NULL);
+            parse_syntax_error(P, NULL);
         }
     }
     if (recv) {
-        Token nt = *peek(P);
-        name = fname_id(P, &nt);
-        if (!name) syntax_error(P, NULL);
-        advance(P);
+        Token nt = *parse_peek(P);
+        name = parse_fname_id(P, &nt);
+        if (!name) parse_syntax_error(P, NULL);
+        parse_advance(P);
     }
-    Node *n = node_at(P, recv ? NODE_DEFS : NODE_DEF, &kw);
+    Node *n = ast_at(P, recv ? NODE_DEFS : NODE_DEF, &kw);
     n->sym = name;
     n->c = recv;
-    Scope *outer = P->scope;
-    UNUSED(outer);
-    scope_push(P, false);
+    parse_scope_push(P, false);
     bool save_in_def = P->in_def, save_no_do = P->no_do, save_no_in = P->no_in;
     P->in_def = true;
     P->no_do = false;
     P->no_in = false;
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     if (t->type == T_LPAREN || t->type == T_LPAREN_CALL || t->type == T_LPAREN_ARG) {
-        advance(P);
+        parse_advance(P);
         n->a = parse_params(P, T_RPAREN, false);
-        skip_newlines(P);
-        expect(P, T_RPAREN, "')'");
+        parse_skip_newlines(P);
+        parse_expect(P, T_RPAREN, "')'");
         P->lx.state = EXPR_BEG;
         P->lx.command_start = true;
     } else if (t->type != T_NL && t->type != T_SEMI && t->type != T_ASSIGN && t->type != T_EOF) {
         P->lx.in_kwarg = true;
         n->a = parse_params(P, 0, false);
         P->lx.in_kwarg = false;
-        t = peek(P);
-        if (t->type != T_NL && t->type != T_SEMI) syntax_error(P, "';' or '\\n'");
+        t = parse_peek(P);
+        if (t->type != T_NL && t->type != T_SEMI) parse_syntax_error(P, "';' or '\\n'");
     }
-    if (accept(P, T_ASSIGN)) {
+    if (parse_accept(P, T_ASSIGN)) {
         n->flags |= NF_ENDLESS;
-        skip_newlines(P);
+        parse_skip_newlines(P);
         Node *body = parse_arg(P);
-        if (peek(P)->type == T_KW_RESCUE_MOD) {
-            Token rk = *peek(P);
-            advance(P);
-            Node *b = node_at(P, NODE_BEGIN, &rk);
-            Node *r = node_at(P, NODE_RESCUE, &rk);
+        if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
+            Token rk = *parse_peek(P);
+            parse_advance(P);
+            Node *b = ast_at(P, NODE_BEGIN, &rk);
+            Node *r = ast_at(P, NODE_RESCUE, &rk);
             r->b = parse_arg(P);
             b->a = body;
-            list1(P, b, r);
+            ast_list1(P, b, r);
             body = b;
         }
-        n->b = make_seq(P, body);
+        n->b = ast_seq(P, body);
+        const char *e = parse_peek(P)->pos;   /* the source span ends before the next token */
+        while (e > kw.pos && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == ';')) e--;
+        n->len = (size_t)(e - kw.pos);
     } else {
-        n->b = parse_body_stmt(P, NULL);
-        expect(P, T_KW_END, NULL);
+        n->b = parse_body_stmt(P);
+        parse_expect(P, T_KW_END, NULL);
+        n->len = (size_t)(P->prev.pos + 3 - kw.pos);
     }
-    scope_pop(P);
+    n->ival = (int64_t)(kw.pos - P->lx.src);
+    parse_scope_pop(P);
     P->in_def = save_in_def;
     P->no_do = save_no_do;
     P->no_in = save_no_in;
@@ -850,37 +856,37 @@ parse_def(Parser *P)
 static Node *
 parse_cpath(Parser *P)
 {
-    Token *t = peek(P);
+    Token *t = parse_peek(P);
     Node *n;
     if (t->type == T_COLON3) {
         Token c3 = *t;
-        advance(P);
-        t = peek(P);
-        if (t->type != T_CONST) error_at(P, t, "class/module name must be CONSTANT");
-        n = node_at(P, NODE_COLON3, &c3);
+        parse_advance(P);
+        t = parse_peek(P);
+        if (t->type != T_CONST) parse_error_at(P, t, "class/module name must be CONSTANT");
+        n = ast_at(P, NODE_COLON3, &c3);
         n->sym = t->id;
-        advance(P);
+        parse_advance(P);
     } else if (t->type == T_CONST) {
-        n = node_at(P, NODE_CONST, t);
+        n = ast_at(P, NODE_CONST, t);
         n->sym = t->id;
-        advance(P);
+        parse_advance(P);
     } else if (t->type == T_IDENT || t->type == T_FID) {
-        error_at(P, t, "class/module name must be CONSTANT");
+        parse_error_at(P, t, "class/module name must be CONSTANT");
     } else {
         n = parse_primary(P);
-        if (n->kind != NODE_COLON2 || (n->flags & NF_CALL)) error_node(P, n, "class/module name must be CONSTANT");
+        if (n->kind != NODE_COLON2 || (n->flags & NF_CALL)) parse_error_node(P, n, "class/module name must be CONSTANT");
         return n;
     }
-    while (peek(P)->type == T_COLON2) {
-        Token c2 = *peek(P);
-        advance(P);
-        t = peek(P);
-        if (t->type != T_CONST) error_at(P, t, "class/module name must be CONSTANT");
-        Node *m = node_at(P, NODE_COLON2, &c2);
+    while (parse_peek(P)->type == T_COLON2) {
+        Token c2 = *parse_peek(P);
+        parse_advance(P);
+        t = parse_peek(P);
+        if (t->type != T_CONST) parse_error_at(P, t, "class/module name must be CONSTANT");
+        Node *m = ast_at(P, NODE_COLON2, &c2);
         m->line = n->line; m->col = n->col;
         m->a = n;
         m->sym = t->id;
-        advance(P);
+        parse_advance(P);
         n = m;
     }
     return n;
@@ -889,36 +895,38 @@ parse_cpath(Parser *P)
 Node *
 parse_class(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    bool save_no_do = P->no_do, save_no_in = P->no_in, save_in_def = P->in_def;
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in, save_in_def = P->in_def;
     P->no_do = false;
     P->no_in = false;
     Node *n;
-    if (peek(P)->type == T_LSHFT) {
-        advance(P);
-        n = node_at(P, NODE_SCLASS, &kw);
+    if (parse_peek(P)->type == T_LSHFT) {
+        parse_advance(P);
+        n = ast_at(P, NODE_SCLASS, &kw);
         n->a = parse_expr(P);
-        Token *t = peek(P);
-        if (t->type != T_NL && t->type != T_SEMI) syntax_error(P, NULL);
-        scope_push(P, false);
+        Token *t = parse_peek(P);
+        if (t->type != T_NL && t->type != T_SEMI) parse_syntax_error(P, NULL);
+        parse_scope_push(P, false);
         P->in_def = false;
-        n->c = parse_body_stmt(P, NULL);
+        n->c = parse_body_stmt(P);
     } else {
-        n = node_at(P, NODE_CLASS, &kw);
+        n = ast_at(P, NODE_CLASS, &kw);
         n->a = parse_cpath(P);
-        if (peek(P)->type == T_LT) {
-            advance(P);
+        if (parse_peek(P)->type == T_LT) {
+            parse_advance(P);
             n->b = parse_expr(P);
         }
-        Token *t = peek(P);
-        if (t->type != T_NL && t->type != T_SEMI) syntax_error(P, n->b ? NULL : "'<' or ';' or '\\n'");
-        scope_push(P, false);
+        Token *t = parse_peek(P);
+        if (t->type != T_NL && t->type != T_SEMI)
+            parse_syntax_error(P, t->type == T_EOF ? "`end'" : n->b ? NULL : "'<' or ';' or '\\n'");
+        parse_scope_push(P, false);
         P->in_def = false;
-        n->c = parse_body_stmt(P, NULL);
+        n->c = parse_body_stmt(P);
     }
-    expect(P, T_KW_END, NULL);
-    scope_pop(P);
+    parse_expect(P, T_KW_END, NULL);
+    parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->in_def = save_in_def;
@@ -928,18 +936,19 @@ parse_class(Parser *P)
 Node *
 parse_module(Parser *P)
 {
-    Token kw = *peek(P);
-    advance(P);
-    bool save_no_do = P->no_do, save_no_in = P->no_in, save_in_def = P->in_def;
+    Token kw = *parse_peek(P);
+    parse_advance(P);
+    int save_no_do = P->no_do;
+    bool save_no_in = P->no_in, save_in_def = P->in_def;
     P->no_do = false;
     P->no_in = false;
-    Node *n = node_at(P, NODE_MODULE, &kw);
+    Node *n = ast_at(P, NODE_MODULE, &kw);
     n->a = parse_cpath(P);
-    scope_push(P, false);
+    parse_scope_push(P, false);
     P->in_def = false;
-    n->c = parse_body_stmt(P, NULL);
-    expect(P, T_KW_END, NULL);
-    scope_pop(P);
+    n->c = parse_body_stmt(P);
+    parse_expect(P, T_KW_END, NULL);
+    parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->in_def = save_in_def;
@@ -951,50 +960,50 @@ parse_module(Parser *P)
 static Node *
 param_mlhs(Parser *P)
 {
-    Token open = *peek(P);
-    advance(P);
-    enter(P);
-    Node *m = node_at(P, NODE_MLHS, &open);
+    Token open = *parse_peek(P);
+    parse_advance(P);
+    parse_enter(P);
+    Node *m = ast_at(P, NODE_MLHS, &open);
     NodeVec v = {0};
     for (;;) {
-        skip_newlines(P);
-        Token *t = peek(P);
+        parse_skip_newlines(P);
+        Token *t = parse_peek(P);
         Token tt = *t;
         if (t->type == T_IDENT) {
-            advance(P);
-            Node *p = node_at(P, NODE_PARAM_REQ, &tt);
+            parse_advance(P);
+            Node *p = ast_at(P, NODE_PARAM_REQ, &tt);
             p->sym = tt.id;
             declare_param(P, tt.id);
-            vec_push(P, &v, p);
+            ast_vec_push(P, &v, p);
         } else if (t->type == T_STAR || t->type == T_MUL) {
-            advance(P);
-            Node *p = node_at(P, NODE_PARAM_REST, &tt);
-            if (peek(P)->type == T_IDENT) {
-                p->sym = peek(P)->id;
+            parse_advance(P);
+            Node *p = ast_at(P, NODE_PARAM_REST, &tt);
+            if (parse_peek(P)->type == T_IDENT) {
+                p->sym = parse_peek(P)->id;
                 declare_param(P, p->sym);
-                advance(P);
+                parse_advance(P);
             }
-            vec_push(P, &v, p);
+            ast_vec_push(P, &v, p);
         } else if (t->type == T_LPAREN || t->type == T_LPAREN_CALL || t->type == T_LPAREN_ARG) {
-            Node *p = node_at(P, NODE_PARAM_REQ, &tt);
+            Node *p = ast_at(P, NODE_PARAM_REQ, &tt);
             p->a = param_mlhs(P);
-            vec_push(P, &v, p);
+            ast_vec_push(P, &v, p);
         } else {
-            syntax_error(P, NULL);
+            parse_syntax_error(P, NULL);
         }
-        if (!accept(P, T_COMMA)) break;
+        if (!parse_accept(P, T_COMMA)) break;
     }
-    skip_newlines(P);
-    expect(P, T_RPAREN, "')'");
-    leave(P);
-    set_list(P, m, &v);
+    parse_skip_newlines(P);
+    parse_expect(P, T_RPAREN, "')'");
+    parse_leave(P);
+    ast_set_list(P, m, &v);
     return m;
 }
 
 static bool
 ends_param_value(Parser *P, int close)
 {
-    int type = peek(P)->type;
+    int type = parse_peek(P)->type;
     return type == T_COMMA || type == close || type == T_NL || type == T_SEMI ||
            type == T_RPAREN || type == T_BOR || type == T_EOF ||
            (close == 0 && (type == T_LBRACE_BLOCK || type == T_LBRACE || type == T_KW_DO || type == T_ASSIGN));
@@ -1005,105 +1014,107 @@ ends_param_value(Parser *P, int close)
 Node *
 parse_params(Parser *P, int close, bool is_block)
 {
-    Token start = *peek(P);
-    Node *params = node_at(P, NODE_PARAMS, &start);
+    Token start = *parse_peek(P);
+    Node *params = ast_at(P, NODE_PARAMS, &start);
     NodeVec v = {0};
     bool seen_rest = false;
-    if (close == T_RPAREN) skip_newlines(P);
-    Token *t = peek(P);
+    if (close == T_RPAREN) parse_skip_newlines(P);
+    Token *t = parse_peek(P);
     if (t->type == close || (close == T_BOR && t->type == T_SEMI)) goto locals;
     for (;;) {
-        if (close == T_RPAREN) skip_newlines(P);
-        t = peek(P);
+        if (close == T_RPAREN) parse_skip_newlines(P);
+        t = parse_peek(P);
         Token tt = *t;
         Node *p = NULL;
         switch (t->type) {
         case T_IDENT:
-            advance(P);
-            if (peek(P)->type == T_ASSIGN) {
-                advance(P);
-                p = node_at(P, NODE_PARAM_OPT, &tt);
+            parse_advance(P);
+            if (parse_peek(P)->type == T_ASSIGN) {
+                parse_advance(P);
+                p = ast_at(P, NODE_PARAM_OPT, &tt);
                 p->sym = tt.id;
                 declare_param(P, tt.id);
                 p->a = (is_block && close == T_BOR) ? parse_primary_value(P) : parse_arg(P);
             } else {
-                p = node_at(P, seen_rest ? NODE_PARAM_POST : NODE_PARAM_REQ, &tt);
+                p = ast_at(P, seen_rest ? NODE_PARAM_POST : NODE_PARAM_REQ, &tt);
                 p->sym = tt.id;
                 declare_param(P, tt.id);
             }
             break;
         case T_LABEL:
-            advance(P);
-            p = node_at(P, NODE_PARAM_KW, &tt);
+            parse_advance(P);
+            p = ast_at(P, NODE_PARAM_KW, &tt);
             p->sym = tt.id;
             declare_param(P, tt.id);
             if (!ends_param_value(P, close))
                 p->a = (is_block && close == T_BOR) ? parse_primary_value(P) : parse_arg(P);
             break;
         case T_STAR: case T_MUL:
-            advance(P);
-            p = node_at(P, NODE_PARAM_REST, &tt);
-            if (peek(P)->type == T_IDENT) { p->sym = peek(P)->id; declare_param(P, p->sym); advance(P); }
+            parse_advance(P);
+            p = ast_at(P, NODE_PARAM_REST, &tt);
+            if (parse_peek(P)->type == T_IDENT) { p->sym = parse_peek(P)->id; declare_param(P, p->sym); parse_advance(P); }
             seen_rest = true;
             break;
         case T_DSTAR: case T_POW:
-            advance(P);
-            if (peek(P)->type == T_KW_NIL) {
-                advance(P);
-                p = node_at(P, NODE_PARAM_NOKW, &tt);
+            parse_advance(P);
+            if (parse_peek(P)->type == T_KW_NIL) {
+                parse_advance(P);
+                p = ast_at(P, NODE_PARAM_NOKW, &tt);
             } else {
-                p = node_at(P, NODE_PARAM_KWREST, &tt);
-                if (peek(P)->type == T_IDENT) { p->sym = peek(P)->id; declare_param(P, p->sym); advance(P); }
+                p = ast_at(P, NODE_PARAM_KWREST, &tt);
+                if (parse_peek(P)->type == T_IDENT) { p->sym = parse_peek(P)->id; declare_param(P, p->sym); parse_advance(P); }
             }
             break;
         case T_AMPER: case T_BAND:
-            advance(P);
-            p = node_at(P, NODE_PARAM_BLOCK, &tt);
-            if (peek(P)->type == T_IDENT) { p->sym = peek(P)->id; declare_param(P, p->sym); advance(P); }
+            parse_advance(P);
+            p = ast_at(P, NODE_PARAM_BLOCK, &tt);
+            if (parse_peek(P)->type == T_IDENT) { p->sym = parse_peek(P)->id; declare_param(P, p->sym); parse_advance(P); }
             break;
         case T_BDOT3: case T_DOT3:
-            advance(P);
-            p = node_at(P, NODE_PARAM_FWD, &tt);
+            parse_advance(P);
+            p = ast_at(P, NODE_PARAM_FWD, &tt);
             break;
         case T_LPAREN: case T_LPAREN_CALL: case T_LPAREN_ARG:
-            p = node_at(P, seen_rest ? NODE_PARAM_POST : NODE_PARAM_REQ, &tt);
+            p = ast_at(P, seen_rest ? NODE_PARAM_POST : NODE_PARAM_REQ, &tt);
             p->a = param_mlhs(P);
             break;
         case T_CONST:
-            error_at(P, t, "formal argument cannot be a constant");
+            parse_error_at(P, t, "formal argument cannot be a constant");
         case T_IVAR:
-            error_at(P, t, "formal argument cannot be an instance variable");
+            parse_error_at(P, t, "formal argument cannot be an instance variable");
         case T_GVAR:
-            error_at(P, t, "formal argument cannot be a global variable");
+            parse_error_at(P, t, "formal argument cannot be a global variable");
         case T_CVAR:
-            error_at(P, t, "formal argument cannot be a class variable");
+            parse_error_at(P, t, "formal argument cannot be a class variable");
         default:
-            syntax_error(P, NULL);
+            parse_syntax_error(P, NULL);
         }
-        vec_push(P, &v, p);
-        if (!accept(P, T_COMMA)) break;
-        if (is_block && close == T_BOR && (peek(P)->type == T_BOR || peek(P)->type == T_SEMI)) {
+        ast_vec_push(P, &v, p);
+        if (p->kind == NODE_PARAM_BLOCK && parse_peek(P)->type == T_COMMA)
+            parse_syntax_error(P, close == T_RPAREN ? "')'" : NULL);
+        if (!parse_accept(P, T_COMMA)) break;
+        if (is_block && close == T_BOR && (parse_peek(P)->type == T_BOR || parse_peek(P)->type == T_SEMI)) {
             params->flags |= NF_EXCESS_COMMA;
             break;
         }
     }
 locals:
-    if (close == T_RPAREN) skip_newlines(P);
-    if ((close == T_BOR || close == T_RPAREN) && is_block && accept(P, T_SEMI)) {
+    if (close == T_RPAREN) parse_skip_newlines(P);
+    if ((close == T_BOR || close == T_RPAREN) && is_block && parse_accept(P, T_SEMI)) {
         for (;;) {
-            skip_newlines(P);
-            Token *lt = peek(P);
-            if (lt->type != T_IDENT) syntax_error(P, NULL);
-            Node *p = node_at(P, NODE_PARAM_LOCAL, lt);
+            parse_skip_newlines(P);
+            Token *lt = parse_peek(P);
+            if (lt->type != T_IDENT) parse_syntax_error(P, NULL);
+            Node *p = ast_at(P, NODE_PARAM_LOCAL, lt);
             p->sym = lt->id;
             declare_param(P, lt->id);
-            advance(P);
-            vec_push(P, &v, p);
-            if (!accept(P, T_COMMA)) break;
+            parse_advance(P);
+            ast_vec_push(P, &v, p);
+            if (!parse_accept(P, T_COMMA)) break;
         }
-        skip_newlines(P);
+        parse_skip_newlines(P);
     }
-    set_list(P, params, &v);
+    ast_set_list(P, params, &v);
     if (v.count == 0 && close == 0) return NULL;
     return params;
 }
@@ -1128,12 +1139,14 @@ mg_parse(const char *src, size_t len, const char *file, int line,
     mg_lex_init(&P->lx, src, len, P->file, line > 0 ? line : 1, r.arena, &P->jb);
     P->lx.is_local = lexer_is_local;
     P->lx.ud = P;
-    scope_push(P, false);
+    parse_scope_push(P, false);
     for (int i = 0; i < nlocals; i++) scope_add(P, P->scope, locals[i]);
     if (setjmp(P->jb) == 0) {
         Node *root = parse_compstmt(P);
-        Token *t = peek(P);
-        if (t->type != T_EOF) syntax_error(P, t->type == T_KW_END ? NULL : "end-of-input");
+        Token *t = parse_peek(P);
+        if (t->type != T_EOF) parse_syntax_error(P, ends_stmts(t->type) && t->type != T_RPAREN ? NULL : "end-of-input");
+        root->line = P->line0;
+        root->col = 0;
         r.root = root;
         r.data_offset = P->lx.data_offset;
     } else {

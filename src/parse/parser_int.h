@@ -16,6 +16,8 @@
 #define MAX_DEPTH 10000
 #define MAX_STACK (2u << 20)
 
+enum { NO_DO = 1, NO_BRACE = 2 };
+
 typedef struct Scope {
     struct Scope *prev;
     ID *vars;
@@ -42,7 +44,8 @@ struct Parser {
     jmp_buf jb;
     const char *file;
     int line0;                  /* number of the first source line */
-    bool no_do;                 /* a `do` here belongs to an enclosing command call or loop */
+    int no_do;                  /* NO_DO: a `do` here belongs to an enclosing command call or
+                                   loop; NO_BRACE: a `{` too (bare lambda params `-> a = b {`) */
     bool no_in;                 /* `expr in pat` is not allowed here (case subject, for) */
     bool label_pending;         /* a "string": label was just parsed */
     bool in_def;
@@ -50,33 +53,33 @@ struct Parser {
 };
 
 /* parser.c */
-Token *peek(Parser *P);
-void advance(Parser *P);
-bool accept(Parser *P, int type);
-void expect(Parser *P, int type, const char *expecting);
-NORETURN void syntax_error(Parser *P, const char *expecting);
-NORETURN void error_at(Parser *P, const Token *t, const char *fmt, ...) PRINTF(3, 4);
-NORETURN void error_node(Parser *P, const Node *n, const char *fmt, ...) PRINTF(3, 4);
-void skip_newlines(Parser *P);
-void skip_terms(Parser *P);
-void enter(Parser *P);
-void leave(Parser *P);
+Token *parse_peek(Parser *P);
+void parse_advance(Parser *P);
+bool parse_accept(Parser *P, int type);
+void parse_expect(Parser *P, int type, const char *expecting);
+NORETURN void parse_syntax_error(Parser *P, const char *expecting);
+NORETURN void parse_error_at(Parser *P, const Token *t, const char *fmt, ...) PRINTF(3, 4);
+NORETURN void parse_error_node(Parser *P, const Node *n, const char *fmt, ...) PRINTF(3, 4);
+void parse_skip_newlines(Parser *P);
+void parse_skip_terms(Parser *P);
+void parse_enter(Parser *P);
+void parse_leave(Parser *P);
 
-Node *node_new(Parser *P, int kind, int line, int col);
-Node *node_at(Parser *P, int kind, const Token *t);
-void vec_push(Parser *P, NodeVec *v, Node *n);
-void set_list(Parser *P, Node *n, NodeVec *v);
-Node *list1(Parser *P, Node *n, Node *item);
-Node *make_seq(Parser *P, Node *stmt);
+Node *ast_new(Parser *P, int kind, int line, int col);
+Node *ast_at(Parser *P, int kind, const Token *t);
+void ast_vec_push(Parser *P, NodeVec *v, Node *n);
+void ast_set_list(Parser *P, Node *n, NodeVec *v);
+Node *ast_list1(Parser *P, Node *n, Node *item);
+Node *ast_seq(Parser *P, Node *stmt);
 
-Scope *scope_push(Parser *P, bool is_block);
-void scope_pop(Parser *P);
-void declare(Parser *P, ID id);
-bool is_local(Parser *P, ID id);
+Scope *parse_scope_push(Parser *P, bool is_block);
+void parse_scope_pop(Parser *P);
+void parse_declare(Parser *P, ID id);
+bool parse_is_local(Parser *P, ID id);
 
 Node *parse_compstmt(Parser *P);
 Node *parse_stmt(Parser *P);
-Node *parse_body_stmt(Parser *P, Node *body_head);
+Node *parse_body_stmt(Parser *P);
 Node *parse_def(Parser *P);
 Node *parse_class(Parser *P);
 Node *parse_module(Parser *P);
@@ -85,9 +88,9 @@ Node *parse_while(Parser *P, bool is_until);
 Node *parse_case(Parser *P);
 Node *parse_for(Parser *P);
 Node *parse_begin(Parser *P);
-Node *cond(Parser *P, Node *n);
+Node *parse_cond(Parser *P, Node *n);
 Node *parse_params(Parser *P, int close, bool is_block);
-void check_term_or_then(Parser *P);
+void parse_then(Parser *P);
 
 /* parse_expr.c */
 Node *parse_expr(Parser *P);
@@ -95,18 +98,19 @@ Node *parse_expr_stmt(Parser *P);
 Node *parse_arg(Parser *P);
 Node *parse_primary(Parser *P);
 Node *parse_primary_value(Parser *P);
-bool begins_expr(const Token *t);
-bool begins_arg(const Token *t);
+bool parse_begins_expr(const Token *t);
+bool parse_begins_arg(const Token *t);
 Node *parse_block(Parser *P, bool brace);
 Node *parse_lambda(Parser *P);
 Node *parse_string(Parser *P);
 Node *parse_fname_sym(Parser *P);
-Node *assignable(Parser *P, Node *n);
+ID parse_fname_id(Parser *P, const Token *t);
+Node *parse_assignable(Parser *P, Node *n);
 Node *parse_mlhs_item(Parser *P);
 Node *parse_call_args_list(Parser *P, int close, Node *call);
-Node *number_node(Parser *P, const Token *t, bool negative);
-Node *new_call(Parser *P, Node *recv, ID name, int line, int col);
-ID intern(const char *s);
+Node *ast_number(Parser *P, const Token *t, bool negative);
+Node *ast_call(Parser *P, Node *recv, ID name, int line, int col);
+ID parse_intern(const char *s);
 
 /* parse_pat.c */
 Node *parse_pattern_top(Parser *P);

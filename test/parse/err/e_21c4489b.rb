@@ -1,0 +1,2 @@
+# error: unexpected end-of-input
+def foo

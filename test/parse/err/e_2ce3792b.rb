@@ -1,0 +1,2 @@
+# error: unknown regexp option - k
+/a/k

@@ -1,0 +1,2 @@
+# error: unterminated string meets end of file
+x = "abc

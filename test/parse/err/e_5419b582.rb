@@ -1,0 +1,2 @@
+# error: expecting ')'
+foo(1

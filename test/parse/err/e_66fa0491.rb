@@ -1,0 +1,2 @@
+# error: dynamic constant assignment
+def f; A = 1; end

@@ -1,0 +1,2 @@
+# error: embedded document meets end of file
+=begin

@@ -1,0 +1,2 @@
+# error: unexpected ')'
+x = 1 + )

@@ -1,0 +1,2 @@
+# error: unexpected `end'
+end

@@ -1,0 +1,2 @@
+# error: unexpected integer literal
+1 2

@@ -1,0 +1,2 @@
+# error: class/module name must be CONSTANT
+class foo; end

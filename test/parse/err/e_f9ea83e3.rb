@@ -1,0 +1,2 @@
+# error: can't find string "EOS"
+x = <<EOS

@@ -1,0 +1,2 @@
+# error: Invalid char
+ÿ

@@ -1,0 +1,3 @@
+p DATA.read
+__END__
+)))) not ruby
