@@ -11,20 +11,27 @@ LDLIBS  := -lonig -lgmp -llmdb -lz -lffi -ledit -lm -ldl -lpthread
 
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)
-CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c
+CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c src/cli/maglev_irb.c
 ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c src/common.c
 LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c,$(SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz
 
-all: bin/maglev-ruby bin/maglev
+all: bin/maglev-ruby bin/maglev bin/maglev-irb
 
 bin/maglev-ruby: $(BUILD)/maglev-ruby
 	@mkdir -p bin
 	cp $< $@
 
 $(BUILD)/maglev-ruby: $(LIB_OBJS) $(BUILD)/src/cli/maglev_ruby.o
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS) $(LDFLAGS)
+
+bin/maglev-irb: $(BUILD)/maglev-irb
+	@mkdir -p bin
+	cp $< $@
+
+$(BUILD)/maglev-irb: $(LIB_OBJS) $(BUILD)/src/cli/maglev_irb.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS) $(LDFLAGS)
 
 $(BUILD)/%.o: %.c
@@ -54,7 +61,7 @@ build/unit/store_test: test/unit/store_test.c src/store/lmdb_backend.c src/store
 
 test-unit: $(UNIT_TESTS)
 
-TESTS ?= test/lang test/core
+TESTS ?= test/lang test/core test/stdlib
 test: all $(UNIT_TESTS)
 	tools/runtests.sh $(TESTS) test/persist test/cli $(UNIT_TESTS)
 
@@ -77,4 +84,4 @@ stress:
 	tools/runtests.sh --ruby build/stress/maglev-ruby --timeout 120 $(TESTS)
 
 clean:
-	rm -rf build bin/maglev-ruby bin/maglev
+	rm -rf build bin/maglev-ruby bin/maglev bin/maglev-irb
