@@ -1,16 +1,16 @@
-/* enumerator.c -- a simple Enumerator until the interpreter's fiber-based one
- * exists: an object holding receiver, method and arguments whose `each`
- * re-sends the call with the block; Enumerable is included. with_index,
- * each_with_index, with_object, size, rewind, inspect; Enumerator.new with a
- * Yielder; next/peek buffer the values of receivers known to be finite
- * (Array, Hash, Struct, bounded Range) and raise NotImplementedError otherwise
- * (external iteration of generators needs fibers).
+/* enumerator.c -- Enumerator: an object holding receiver, method and
+ * arguments whose `each` re-sends the call with the block; Enumerable is
+ * included. with_index, each_with_index, with_object, size, inspect;
+ * Enumerator.new with a Yielder; external iteration (next, peek, rewind,
+ * next_values, peek_values, feed) runs `each` in a Fiber (vm/fiber.c) that
+ * pauses at every value. Lazy and Chain are Ruby (lib/prelude/enumerator.rb).
  * State is kept in hidden ivars so enumerators are ordinary T_OBJECTs. */
 #include "coll_int.h"
+#include "../vm/fiber.h"
 #include <math.h>
 
 static RClass *cYielder, *cGenerator;
-static ID id_recv, id_meth, id_args, id_size, id_buf, id_pos, id_proc, id_blk, id_kw, id_result;
+static ID id_recv, id_meth, id_args, id_size, id_proc, id_blk, id_kw, id_fib, id_peek, id_stop, id_feed, id_state;
 
 Value
 mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv)
@@ -22,6 +22,14 @@ mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv)
     /* keyword arguments of the creating call are passed on as keywords */
     if (argc > 0 && MG_IS_HASH(argv[argc - 1]) && mg_kw_given()) mg_ivar_set(e, id_kw, MG_TRUE);
     return e;
+}
+
+static Value ivar_or_nil(Value self, ID id);
+
+void
+mg_enumerator_set_size(Value e, Value size)
+{
+    mg_ivar_set(e, id_size, size);
 }
 
 static Value
@@ -53,6 +61,13 @@ enumerator_each(Value self, int argc, const Value *argv, Value blk)
     return enumerator_send(self, blk);
 }
 
+/* self.each(&blk): dynamic, so subclasses (Lazy, Chain) iterate their own way */
+static Value
+each_of(Value self, Value blk)
+{
+    return mg_funcall_block(self, mg_id_each, 0, NULL, blk);
+}
+
 /* data = [user block, counter] */
 static Value
 with_index_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
@@ -70,7 +85,7 @@ enumerator_with_index(Value self, int argc, const Value *argv, Value blk)
     MG_RETURN_ENUMERATOR(self, "with_index", argc, argv, blk);
     Value off = argc > 0 && !MG_IS_NIL(argv[0]) ? mg_to_int(argv[0]) : MG_FIX(0);
     Value data = mg_ary_new_from(2, (Value[]){ blk, off });
-    return enumerator_send(self, mg_proc_new_cfunc(with_index_fn, data, false));
+    return each_of(self, mg_proc_new_cfunc(with_index_fn, data, false));
 }
 
 static Value
@@ -78,7 +93,7 @@ enumerator_each_with_index(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_with_index", argc, argv, blk);
     Value data = mg_ary_new_from(2, (Value[]){ blk, MG_FIX(0) });
-    return enumerator_send(self, mg_proc_new_cfunc(with_index_fn, data, false));
+    return each_of(self, mg_proc_new_cfunc(with_index_fn, data, false));
 }
 
 /* data = [user block, memo] */
@@ -95,7 +110,7 @@ enumerator_with_object(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "with_object", argc, argv, blk);
     Value data = mg_ary_new_from(2, (Value[]){ blk, argv[0] });
-    enumerator_send(self, mg_proc_new_cfunc(with_object_fn, data, false));
+    each_of(self, mg_proc_new_cfunc(with_object_fn, data, false));
     return argv[0];
 }
 
@@ -123,7 +138,11 @@ enumerator_size(Value self, int argc, const Value *argv, Value blk)
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
     Value sz = mg_ivar_lookup(self, id_size);
     if (sz != MG_UNDEF) {
-        if (mg_obj_is_kind_of(sz, mg_cProc)) return mg_proc_call(sz, 0, NULL, MG_NIL);
+        if (mg_obj_is_kind_of(sz, mg_cProc)) {
+            Value a = ivar_or_nil(self, id_args);
+            if (!MG_IS_ARRAY(a)) return mg_proc_call(sz, 0, NULL, MG_NIL);
+            return mg_proc_call(sz, (int)ALEN(a), APTR(a), MG_NIL);
+        }
         return sz;
     }
     Value recv = mg_ivar_get(self, id_recv);
@@ -138,6 +157,7 @@ enumerator_size(Value self, int argc, const Value *argv, Value blk)
     bool sized = MG_IS_ARRAY(recv) || MG_IS_HASH(recv) || MG_IS_TYPE(recv, T_RANGE) ||
                  mg_obj_is_kind_of(recv, mg_cStruct);
     const char *mname = mg_id_name(m, NULL);
+    if (strcmp(mname, "loop") == 0) return mg_float_new(INFINITY);
     if (MG_IS_INTEGER(recv) && strcmp(mname, "times") == 0)
         return mg_int_cmp(recv, MG_FIX(0)) < 0 ? MG_FIX(0) : recv;
     int64_t nargs = MG_IS_ARRAY(args) ? ALEN(args) : 0;
@@ -219,80 +239,166 @@ enumerator_inspect(Value self, int argc, const Value *argv, Value blk)
     return s;
 }
 
-/* ---- external iteration over finite receivers ---- */
+/* ---- external iteration: a fiber runs `each`, pausing at every value ----
+ * __fib__ the Fiber (nil before the first next and after the end),
+ * __peek__ the values of a peeked element (Array) or nil,
+ * __stop__ the StopIteration to raise once `each` has returned (nil),
+ * __feed__ the value Enumerator#feed set for the next yield to return. */
 
-static bool
-finite_p(Value recv)
+static Value
+resume_fn(Value arg)
 {
-    if (MG_IS_ARRAY(recv) || MG_IS_HASH(recv) || MG_IS_STRING(recv)) return true;
-    if (mg_obj_is_kind_of(recv, mg_cStruct)) return true;
-    if (MG_IS_TYPE(recv, T_RANGE)) {
-        Value b, e;
-        bool x;
-        mg_range_values(recv, &b, &e, &x);
-        return !MG_IS_NIL(e) && !(MG_IS_FLOAT(e) && isinf(mg_float_value(e)));
-    }
-    if (MG_IS_INTEGER(recv)) return true;   /* times, upto, downto */
-    if (mg_obj_is_kind_of(recv, mg_cEnumerator)) return finite_p(mg_ivar_get(recv, id_recv));
-    return false;
+    MgFiber *f = ((struct { MgFiber *f; } *)(uintptr_t)arg)->f;
+    return mg_fiber_resume(f, 0, NULL);
 }
 
 static Value
-collect_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
+next_yield_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
 {
     UNUSED(arg); UNUSED(blk);
-    mg_ary_push(data, mg_yield_pack(argc, argv));
+    Value vals = mg_ary_new_from(argc, argv);
+    Value r = mg_fiber_yield(1, &vals);
+    Value feed = mg_ivar_lookup(data, id_feed);
+    if (feed != MG_UNDEF && feed != MG_NIL) {
+        mg_ivar_set(data, id_feed, MG_NIL);
+        return mg_ary_entry(feed, 0);
+    }
+    return r;
+}
+
+static Value
+next_body(Value arg, Value data, int argc, const Value *argv, Value blk)
+{
+    UNUSED(arg); UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    Value r = mg_funcall_block(data, mg_id_each, 0, NULL, mg_proc_new_cfunc(next_yield_fn, data, false));
+    mg_ivar_set(data, id_stop, mg_stop_iteration_new(mg_str_new_cstr("iteration reached an end"), r));
     return MG_NIL;
 }
 
 static Value
-enumerator_buffer(Value self)
+ivar_or_nil(Value self, ID id)
 {
-    Value buf = mg_ivar_lookup(self, id_buf);
-    if (buf != MG_UNDEF && !MG_IS_NIL(buf)) return buf;
-    if (!finite_p(mg_ivar_get(self, id_recv)))
-        mg_raise(mg_eNotImplementedError,
-                 "Enumerator#next is not supported for this enumerator yet (needs fibers); use each");
-    buf = mg_ary_new();
-    Value result = enumerator_send(self, mg_proc_new_cfunc(collect_fn, buf, false));
-    mg_ivar_set(self, id_result, result);
-    mg_ivar_set(self, id_buf, buf);
-    mg_ivar_set(self, id_pos, MG_FIX(0));
-    return buf;
+    Value v = mg_ivar_lookup(self, id);
+    return v == MG_UNDEF ? MG_NIL : v;
 }
 
 static Value
-enumerator_peek_or_next(Value self, bool advance)
+enumerator_next_values_raw(Value self)
 {
-    Value buf = enumerator_buffer(self);
-    int64_t pos = MG_FIX2LONG(mg_ivar_get(self, id_pos));
-    if (pos >= ALEN(buf))
-        mg_raise_exc(mg_stop_iteration_new(mg_str_new_cstr("iteration reached an end"), mg_ivar_get(self, id_result)));
-    if (advance) mg_ivar_set(self, id_pos, MG_FIX(pos + 1));
-    return APTR(buf)[pos];
+    Value pk = ivar_or_nil(self, id_peek);
+    if (pk != MG_NIL) {
+        mg_ivar_set(self, id_peek, MG_NIL);
+        return pk;
+    }
+    Value stop = ivar_or_nil(self, id_stop);
+    if (stop != MG_NIL) mg_raise_exc(stop);
+    Value fib = ivar_or_nil(self, id_fib);
+    MgFiber *f;
+    if (fib == MG_NIL) {
+        f = mg_fiber_create(mg_proc_new_cfunc(next_body, self, false), false, mg_cFiber);
+        mg_ivar_set(self, id_fib, f->self);
+    } else {
+        f = mg_data_get(fib, &mg_fiber_type);
+    }
+    Value fself = f->self;
+    mg_gc_protect(fself);
+    Value v;
+    Value exc;
+    struct { MgFiber *f; } a = { f };
+    v = mg_protect(resume_fn, (Value)(uintptr_t)&a, &exc);
+    mg_gc_protect(exc);
+    if (f->state == FIBER_TERMINATED) {
+        /* each returned (__stop__ is set) or raised: the next call starts over */
+        mg_ivar_set(self, id_fib, MG_NIL);
+        if (exc != MG_NIL) mg_raise_exc(exc);
+        mg_raise_exc(mg_ivar_get(self, id_stop));
+    }
+    if (exc != MG_NIL) mg_raise_exc(exc);
+    return v;
+}
+
+static Value
+enumerator_next_values(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return enumerator_next_values_raw(self);
+}
+
+static Value
+unpack(Value vals)
+{
+    int64_t n = ALEN(vals);
+    if (n == 0) return MG_NIL;
+    if (n == 1) return APTR(vals)[0];
+    return vals;
 }
 
 static Value
 enumerator_next(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    return enumerator_peek_or_next(self, true);
+    Value v = enumerator_next_values_raw(self);
+    return unpack(v);
+}
+
+static Value
+peek_values(Value self)
+{
+    Value pk = ivar_or_nil(self, id_peek);
+    if (pk == MG_NIL) {
+        pk = enumerator_next_values_raw(self);
+        mg_ivar_set(self, id_peek, pk);
+    }
+    return pk;
+}
+
+static Value
+enumerator_peek_values(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return mg_ary_dup(peek_values(self));
 }
 
 static Value
 enumerator_peek(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    return enumerator_peek_or_next(self, false);
+    return unpack(peek_values(self));
 }
 
 static Value
 enumerator_rewind(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    mg_ivar_set(self, id_buf, MG_NIL);
-    mg_ivar_set(self, id_pos, MG_FIX(0));
+    Value recv = mg_ivar_lookup(self, id_recv);
+    if (recv != MG_UNDEF && mg_respond_to(recv, mg_intern_cstr("rewind"), false))
+        mg_funcall(recv, mg_intern_cstr("rewind"), 0, NULL);
+    mg_ivar_set(self, id_fib, MG_NIL);
+    mg_ivar_set(self, id_peek, MG_NIL);
+    mg_ivar_set(self, id_stop, MG_NIL);
+    mg_ivar_set(self, id_feed, MG_NIL);
     return self;
+}
+
+static Value
+enumerator_init_copy(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(blk);
+    if (ivar_or_nil(argv[0], id_fib) != MG_NIL) mg_raise(mg_eTypeError, "can't copy execution context");
+    /* the ivars were copied: the copy starts its own iteration */
+    mg_ivar_set(self, id_fib, MG_NIL);
+    mg_ivar_set(self, id_peek, MG_NIL);
+    mg_ivar_set(self, id_stop, MG_NIL);
+    return self;
+}
+
+static Value
+enumerator_feed(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(blk);
+    if (ivar_or_nil(self, id_feed) != MG_NIL) mg_raise(mg_eTypeError, "feed value already set");
+    mg_ivar_set(self, id_feed, mg_ary_new_from(1, argv));
+    return MG_NIL;
 }
 
 /* ---- Enumerator.new { |y| ... } ---- */
@@ -341,6 +447,30 @@ yielder_push(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
+/* Lazy and Chain (lib/prelude/enumerator.rb) keep their state in a hidden ivar */
+static Value
+enumerator_state_get(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return ivar_or_nil(self, id_state);
+}
+
+static Value
+enumerator_state_set(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(blk);
+    mg_ivar_set(self, id_state, argv[0]);
+    return argv[0];
+}
+
+static Value
+yielder_initialize(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv);
+    mg_ivar_set(self, id_blk, blk);
+    return self;
+}
+
 static Value
 yielder_to_proc_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
 {
@@ -367,13 +497,17 @@ static const MgMethodDef enumerator_methods[] = {
     {"to_s", enumerator_inspect, 0, 0},
     {"next", enumerator_next, 0, 0},
     {"peek", enumerator_peek, 0, 0},
+    {"next_values", enumerator_next_values, 0, 0},
+    {"peek_values", enumerator_peek_values, 0, 0},
+    {"feed", enumerator_feed, 1, 1},
+    {"initialize_copy", enumerator_init_copy, 1, 1},
     {"rewind", enumerator_rewind, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
 static const MgMethodDef yielder_methods[] = {
+    {"initialize", yielder_initialize, 0, 0},
     {"yield", yielder_yield, 0, -1},
-    {"call", yielder_yield, 0, -1},
     {"<<", yielder_push, 1, 1},
     {"to_proc", yielder_to_proc, 0, 0},
     {NULL, NULL, 0, 0}
@@ -386,14 +520,18 @@ mg_init_enumerator(void)
     id_meth = mg_intern_cstr("__meth__");
     id_args = mg_intern_cstr("__args__");
     id_size = mg_intern_cstr("__size__");
-    id_buf = mg_intern_cstr("__buf__");
-    id_pos = mg_intern_cstr("__pos__");
+    id_fib = mg_intern_cstr("__fib__");
+    id_peek = mg_intern_cstr("__peek__");
+    id_stop = mg_intern_cstr("__stop__");
+    id_feed = mg_intern_cstr("__feed__");
+    id_state = mg_intern_cstr("__state__");
     id_proc = mg_intern_cstr("__proc__");
     id_blk = mg_intern_cstr("__blk__");
     id_kw = mg_intern_cstr("__kw__");
-    id_result = mg_intern_cstr("__result__");
     mg_include_module(mg_cEnumerator, mg_mEnumerable);
     mg_define_methods(mg_cEnumerator, enumerator_methods);
+    mg_define_private_method(mg_cEnumerator, "__state", enumerator_state_get, 0, 0);
+    mg_define_private_method(mg_cEnumerator, "__state=", enumerator_state_set, 1, 1);
     cYielder = mg_define_class_under(mg_cEnumerator, "Yielder", mg_cObject);
     mg_define_methods(cYielder, yielder_methods);
     cGenerator = mg_define_class_under(mg_cEnumerator, "Generator", mg_cObject);
