@@ -3,6 +3,7 @@
 #include "../vm/vm_int.h"
 #include <unistd.h>
 #include "../parse/ast.h"
+#include "../store/store.h"
 
 #define VERSION_LINE "maglev 0.1.0 (ruby 3.1.2 compatible) [x86_64-linux]"
 
@@ -21,6 +22,9 @@ usage(FILE *out)
           "  -v              print the version number, then turn on verbose mode\n"
           "  -w              turn warnings on for your script\n"
           "  -W[level=2]     set warning level; 0=silence, 1=medium, 2=verbose\n"
+          "  -Mpersistent    start in persistent mode (Maglev.persistent)\n"
+          "  -Mcommit        run -e, -r libraries and the script in persistent mode and\n"
+          "                  commit when the program ends without an exception\n"
           "  -h              show this message, --help for more info\n"
           "  --version       print the version number, then exit\n"
           "  --dump-ast      print the syntax tree and exit\n"
@@ -57,6 +61,43 @@ require_body(Value arg)
     return mg_require((const char *)(uintptr_t)arg);
 }
 
+static void
+commit_at_end(void)
+{
+    mg_store_commit();
+}
+
+/* argv with the switches of MAGLEV_OPTS inserted before the command line's
+ * (MAGLEV-API.md section 10). The strings are never freed: argv lives as long. */
+static char **
+with_maglev_opts(int *argc, char **argv)
+{
+    const char *env = getenv("MAGLEV_OPTS");
+    if (!env || !*env) return argv;
+    char *copy = strdup(env);
+    size_t n = 0;
+    for (char *p = copy; *p;) {
+        while (*p == ' ' || *p == '\t') p++;
+        if (!*p) break;
+        n++;
+        while (*p && *p != ' ' && *p != '\t') p++;
+    }
+    char **nv = calloc((size_t)*argc + n + 1, sizeof *nv);
+    if (!copy || !nv) return argv;
+    int k = 0;
+    nv[k++] = argv[0];
+    for (char *p = copy; *p;) {
+        while (*p == ' ' || *p == '\t') *p++ = '\0';
+        if (!*p) break;
+        nv[k++] = p;
+        while (*p && *p != ' ' && *p != '\t') p++;
+    }
+    for (int i = 1; i < *argc; i++) nv[k++] = argv[i];
+    nv[k] = NULL;
+    *argc = k;
+    return nv;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -65,6 +106,8 @@ main(int argc, char **argv)
     bool have_e = false, check_only = false, warnings = false, dump_ast = false, dump_bc = false, verbose_version = false;
     const char *incdirs[256]; int nincs = 0;
     const char *reqs[256]; int nreqs = 0;
+    bool m_persistent = false, m_commit = false;
+    argv = with_maglev_opts(&argc, argv);
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -103,8 +146,13 @@ main(int argc, char **argv)
                  !strncmp(a, "--internal-encoding", 19) || !strcmp(a, "-U") || !strncmp(a, "-E", 2) ||
                  !strncmp(a, "-K", 2) || !strcmp(a, "-d") || !strcmp(a, "--debug") || !strncmp(a, "--backtrace-limit", 17)) {
             if ((!strcmp(a, "--disable") || !strcmp(a, "--enable") || !strcmp(a, "-E")) && i + 1 < argc) i++;
-        } else if (!strncmp(a, "-M", 2) || !strncmp(a, "--stone", 7)) {
-            if ((!strcmp(a, "-M") || !strcmp(a, "--stone")) && i + 1 < argc) i++;
+        } else if (!strncmp(a, "-M", 2)) {
+            const char *m = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : "");
+            if (!strcmp(m, "persistent")) m_persistent = true;
+            else if (!strcmp(m, "commit")) m_commit = true;
+            /* MagLev's tracing switches (-MtraceLoad ...) are accepted and ignored */
+        } else if (!strncmp(a, "--stone", 7)) {
+            if (!strcmp(a, "--stone") && i + 1 < argc) i++;
         } else {
             fprintf(stderr, "maglev-ruby: invalid option %s  (-h will show valid options) (RuntimeError)\n", a);
             return 1;
@@ -164,6 +212,8 @@ main(int argc, char **argv)
         mg_disasm(stdout, code, 0);
         return 0;
     }
+    if (m_persistent || m_commit) mg_mode_set(MG_MODE_PERSISTENT);
+    if (m_commit) mg_vm_main_done_hook = commit_at_end;
     for (int k = 0; k < nreqs; k++) {
         Value exc;
         mg_protect(require_body, (Value)(uintptr_t)reqs[k], &exc);

@@ -49,6 +49,101 @@ commit_failed_conflicts(Value self, int argc, const Value *argv, Value blk)
     return c == MG_NIL ? mg_ary_new() : c;
 }
 
+/* ---- modes (MAGLEV-API.md section 3) ----
+ * The mode lives only behind store/code.c's mg_mode_get/mg_mode_set; it is per
+ * thread (core/thread.c saves it around switches; new threads start transient). */
+
+static Value
+mode_body(Value blk)
+{
+    return mg_yield(blk, 0, NULL);
+}
+
+static void
+mode_restore(Value saved)
+{
+    mg_mode_set((int)MG_FIX2LONG(saved));
+}
+
+static Value
+run_in_mode(int mode, Value blk)
+{
+    if (blk == MG_NIL) mg_raise(mg_eLocalJumpError, "no block given (yield)");
+    Value saved = MG_FIX(mg_mode_get());
+    mg_mode_set(mode);
+    return mg_ensure(mode_body, blk, mode_restore, saved);
+}
+
+static Value
+maglev_persistent(Value self, int argc, const Value *argv, Value blk)
+{
+    bool instances = argc == 0 || MG_TEST(argv[0]);
+    return run_in_mode(instances ? MG_MODE_PERSISTENT : MG_MODE_PERSISTENT_CODE, blk);
+}
+
+static Value
+maglev_transient(Value self, int argc, const Value *argv, Value blk)
+{
+    return run_in_mode(MG_MODE_TRANSIENT, blk);
+}
+
+static Value
+maglev_persistent_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(mg_mode_get() != MG_MODE_TRANSIENT);
+}
+
+static Value
+maglev_transient_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(mg_mode_get() == MG_MODE_TRANSIENT);
+}
+
+/* ---- marking classes (MAGLEV-API.md section 4) ---- */
+
+static RClass *mg_eNotPersistableException;
+
+static RClass *
+module_arg(Value self)
+{
+    if (!MG_IS_CLASS_OR_MODULE(self)) mg_raise(mg_eTypeError, "not a class or module");
+    return MG_RCLASS(self);
+}
+
+static Value
+mod_maglev_persistable(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_code_make_persistable(module_arg(self), argc > 0 && MG_TEST(argv[0]));
+    return self;
+}
+
+static Value
+mod_maglev_persistable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    RClass *c = module_arg(self);
+    return MG_BOOL((c->hdr.flags & OF_PERSISTABLE) || mg_store_wellknown_oop(self));
+}
+
+static Value
+class_instances_persistable_set(Value self, int argc, const Value *argv, Value blk)
+{
+    RClass *c = module_arg(self);
+    if (!(c->hdr.flags & OF_PERSISTABLE) && !mg_store_wellknown_oop(self))
+        mg_raise(mg_eNotPersistableException, "%s is not persistable", mg_class_cname(c));
+    if (MG_TEST(argv[0])) c->hdr.flags &= ~CF_NO_PERSISTENT_INSTANCES;
+    else c->hdr.flags |= CF_NO_PERSISTENT_INSTANCES;
+    if (c->hdr.flags & OF_PERSISTENT) mg_store_stage_class(c);
+    return argv[0];
+}
+
+static Value
+class_instances_persistable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    RClass *c = module_arg(self);
+    bool p = (c->hdr.flags & OF_PERSISTABLE) || mg_store_wellknown_oop(self);
+    return MG_BOOL(p && !(c->hdr.flags & CF_NO_PERSISTENT_INSTANCES));
+}
+
 static Value
 transaction_error_object(Value self, int argc, const Value *argv, Value blk)
 {
@@ -63,6 +158,10 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "[]", maglev_aref, 1, 1 },
     { "[]=", maglev_aset, 2, 2 },
     { "root", maglev_root, 0, 0 },
+    { "persistent", maglev_persistent, 0, 1 },
+    { "transient", maglev_transient, 0, 0 },
+    { "persistent?", maglev_persistent_p, 0, 0 },
+    { "transient?", maglev_transient_p, 0, 0 },
     { NULL, NULL, 0, 0 },
 };
 
@@ -75,4 +174,9 @@ mg_init_maglev(void)
     mg_define_method(mg_mKernel, "committed?", obj_committed_p, 0, 0);
     mg_define_method(mg_eCommitFailedException, "conflicts", commit_failed_conflicts, 0, 0);
     mg_define_method(mg_eTransactionError, "object", transaction_error_object, 0, 0);
+    mg_eNotPersistableException = mg_define_class_under(mg_mMaglev, "NotPersistableException", mg_eMaglevException);
+    mg_define_method(mg_cModule, "maglev_persistable", mod_maglev_persistable, 0, 1);
+    mg_define_method(mg_cModule, "maglev_persistable?", mod_maglev_persistable_p, 0, 0);
+    mg_define_method(mg_cClass, "maglev_instances_persistable=", class_instances_persistable_set, 1, 1);
+    mg_define_method(mg_cClass, "maglev_instances_persistable?", class_instances_persistable_p, 0, 0);
 }

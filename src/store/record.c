@@ -2,7 +2,10 @@
  * resident object, decoding a record into an unfaulted header, walking an
  * object's references, and eviction. The layout is docs/format.md's
  * "Object payload" table; every read is bounds-checked, so a corrupt record
- * yields an error message, never a crash. */
+ * yields an error message, never a crash. Classes and modules have their own
+ * layout ("Class records": name, superclass, class ivars and class variables,
+ * and code.c's definitions table); decoding one fills an empty class header
+ * and runs no Ruby code, and classes are never evicted. */
 #include "store.h"
 #include "../core/core.h"
 #include "../core/bignum.h"
@@ -13,7 +16,7 @@ enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
     REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8,
 };
-enum { RF_FROZEN = 1 };
+enum { RF_FROZEN = 1, RF_NO_INSTANCES = 2 /* class records: CF_NO_PERSISTENT_INSTANCES */ };
 enum { HF_IDENTITY = 1, HF_PROCDEFAULT = 2 };
 
 /* ---- buffers ---- */
@@ -108,11 +111,80 @@ count_ivar(ID name, Value v, void *arg)
     return true;
 }
 
+/* Class records (docs/format.md "Class records"): what a persistable class
+ * contributes to the repository is its name, superclass and definitions table
+ * (code.c), never its live method table. A base-image class stores only its
+ * definitions table. */
+static bool
+is_class(const Obj *o)
+{
+    return o->type == T_CLASS || o->type == T_MODULE;
+}
+
+typedef struct { void (*fn)(Value, void *); void *arg; } RefWalk;
+
+/* code.c's own bookkeeping ivars (__maglev_*) are not class-level ivars */
+static bool
+own_ivar(ID name)
+{
+    return strncmp(mg_id_name(name, NULL), "__maglev_", 9) != 0;
+}
+
+static bool
+count_class_ivar(ID name, Value v, void *arg)
+{
+    UNUSED(v);
+    if (own_ivar(name)) (*(uint32_t *)arg)++;
+    return true;
+}
+
+static bool
+put_class_ivar(ID name, Value v, void *arg)
+{
+    if (own_ivar(name)) put_ivar(name, v, arg);
+    return true;
+}
+
+static void
+encode_class(Obj *o, MgBuf *b)
+{
+    RClass *c = (RClass *)o;
+    bool wk = mg_store_wellknown_oop(MG_VAL(o)) != 0;
+    put_u8(b, o->type);
+    put_u8(b, (uint8_t)(((o->flags & OF_FROZEN) ? RF_FROZEN : 0) |
+                        ((o->flags & CF_NO_PERSISTENT_INSTANCES) ? RF_NO_INSTANCES : 0)));
+    put_u8(b, 0);
+    put_u8(b, 0);
+    put_ref(b, MG_VAL(o->type == T_MODULE ? mg_cModule : mg_cClass));
+    uint32_t n = 0;
+    if (!wk) mg_ivar_foreach(MG_VAL(o), count_class_ivar, &n);
+    put_u32(b, n);
+    if (!wk) mg_ivar_foreach(MG_VAL(o), put_class_ivar, b);
+    put_ref(b, wk ? MG_NIL : mg_class_name(c));
+    RClass *sup = (!wk && o->type == T_CLASS) ? mg_class_superclass(c) : NULL;
+    put_ref(b, sup ? MG_VAL(sup) : MG_NIL);
+    put_ref(b, mg_code_defs(c));
+    IdTable *cv = wk ? NULL : c->ext->cvars;
+    put_u32(b, mg_idtable_size(cv));
+    ID k;
+    uint64_t v;
+    for (uint32_t i = 0; cv && mg_idtable_next(cv, &i, &k, &v);) put_ivar(k, (Value)v, b);
+}
+
+static bool
+walk_class_ivar(ID name, Value v, void *arg)
+{
+    RefWalk *w = arg;
+    if (own_ivar(name)) w->fn(v, w->arg);
+    return true;
+}
+
 void
 mg_record_encode(Obj *o, MgBuf *b)
 {
     Value self = MG_VAL(o);
     b->len = 0;
+    if (is_class(o)) { encode_class(o, b); return; }
     put_u8(b, o->type);
     put_u8(b, (o->flags & OF_FROZEN) ? RF_FROZEN : 0);
     put_u8(b, 0);
@@ -164,8 +236,6 @@ mg_record_encode(Obj *o, MgBuf *b)
 
 /* ---- references of a resident object ---- */
 
-typedef struct { void (*fn)(Value, void *); void *arg; } RefWalk;
-
 static bool
 walk_ivar(ID name, Value v, void *arg)
 {
@@ -180,6 +250,20 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
 {
     Value self = MG_VAL(o);
     RefWalk w = { fn, arg };
+    if (is_class(o)) {
+        RClass *c = (RClass *)o;
+        if (!mg_store_wellknown_oop(self)) {
+            fn(mg_class_name(c), arg);
+            RClass *sup = o->type == T_CLASS ? mg_class_superclass(c) : NULL;
+            if (sup) fn(MG_VAL(sup), arg);
+            mg_ivar_foreach(self, walk_class_ivar, &w);
+            ID k;
+            uint64_t v;
+            for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) fn((Value)v, arg);
+        }
+        fn(mg_code_defs(c), arg);
+        return;
+    }
     fn(MG_VAL(mg_class_real(o->klass)), arg);
     mg_ivar_foreach(self, walk_ivar, &w);
     switch ((ObjType)o->type) {
@@ -281,6 +365,67 @@ get_ref(Rd *r)
     }
 }
 
+static const char *decode_class_body(Obj *o, Value name, Value sup, Value defs);
+
+static const char *
+decode_class(Obj *o, Rd *r)
+{
+    get_ref(r);                                /* Class or Module */
+    uint32_t niv = get_u32(r);
+    if (niv > (uint64_t)(r->end - r->p)) return "class record is truncated";
+    ID *ivn = mg_malloc((niv + 1) * sizeof(ID));
+    Value *ivv = mg_malloc((niv + 1) * sizeof(Value));   /* refs decoded here are resident (table), so unrooted is fine */
+    for (uint32_t i = 0; i < niv && !r->err; i++) {
+        ivn[i] = get_sym(r);
+        ivv[i] = get_ref(r);
+    }
+    Value name = get_ref(r);
+    Value sup = get_ref(r);
+    Value defs = get_ref(r);
+    uint32_t ncv = get_u32(r);
+    if (!r->err && ncv > (uint64_t)(r->end - r->p)) r->err = "class record is truncated";
+    ID *cvn = mg_malloc((ncv + 1) * sizeof(ID));
+    Value *cvv = mg_malloc((ncv + 1) * sizeof(Value));
+    for (uint32_t i = 0; i < ncv && !r->err; i++) {
+        cvn[i] = get_sym(r);
+        cvv[i] = get_ref(r);
+    }
+    const char *err = r->err;
+    if (!err && r->p != r->end) err = "record has trailing bytes";
+    if (!err) err = decode_class_body(o, name, sup, defs);
+    if (!err) {
+        for (uint32_t i = 0; i < niv; i++) if (ivn[i]) mg_ivar_set(MG_VAL(o), ivn[i], ivv[i]);
+        RClass *c = (RClass *)o;
+        if (ncv && !c->ext->cvars) c->ext->cvars = mg_idtable_new();
+        for (uint32_t i = 0; i < ncv; i++) if (cvn[i]) mg_idtable_set(c->ext->cvars, cvn[i], cvv[i]);
+    }
+    mg_free(ivn, (niv + 1) * sizeof(ID));
+    mg_free(ivv, (niv + 1) * sizeof(Value));
+    mg_free(cvn, (ncv + 1) * sizeof(ID));
+    mg_free(cvv, (ncv + 1) * sizeof(Value));
+    return err;
+}
+
+static const char *
+decode_class_body(Obj *o, Value name, Value sup, Value defs)
+{
+    if (name != MG_NIL && !MG_IS_STRING(name)) return "class record's name is not a String";
+    if (sup != MG_NIL && !MG_IS_TYPE(sup, T_CLASS)) return "class record's superclass is not a class";
+    if (defs != MG_NIL && !MG_IS_HASH(defs)) return "class record's definitions are not a Hash";
+    RClass *c = (RClass *)o;
+    if (o->flags & OF_UNFAULTED) {
+        if (o->type == T_CLASS && sup == MG_NIL) return "class record has no superclass";
+        if (name != MG_NIL) MG_FAULT(name);
+        if (sup != MG_NIL) MG_FAULT(sup);
+        mg_class_fill(c, sup != MG_NIL ? MG_RCLASS(sup) : NULL, name);
+        o->flags &= ~OF_UNFAULTED;
+        o->flags |= OF_PERSISTABLE;
+        if (o->klass) o->klass->hdr.flags |= OF_PERSISTABLE;
+    }
+    mg_code_set_defs(c, defs);
+    return NULL;
+}
+
 const char *
 mg_record_decode(Obj *o, const void *data, size_t len)
 {
@@ -292,9 +437,15 @@ mg_record_decode(Obj *o, const void *data, size_t len)
     get_u8(&r);
     if (r.err) return r.err;
     if (type != o->type) return "record's type differs from the reference's";
+    if (is_class(o)) {
+        const char *err = decode_class(o, &r);
+        if (!err && (flags & RF_NO_INSTANCES)) o->flags |= CF_NO_PERSISTENT_INSTANCES;
+        return err;
+    }
     Value klass = get_ref(&r);
     if (r.err) return r.err;
     if (!MG_IS_TYPE(klass, T_CLASS)) return "record's class is not a class";
+    MG_FAULT(klass);                           /* ivars of instances index into their class */
     o->flags &= ~OF_UNFAULTED;
     o->klass = MG_RCLASS(klass);
     uint32_t nivars = get_u32(&r);
@@ -371,13 +522,15 @@ mg_record_decode(Obj *o, const void *data, size_t len)
 void
 mg_record_evict(Obj *o)
 {
+    if (is_class(o)) return;                   /* classes stay resident (txn.c reapplies them) */
     if (o->flags & OF_GENIVAR) mg_genivar_free(o);
     switch ((ObjType)o->type) {
     case T_OBJECT: {
         RObject *ro = (RObject *)o;
-        mg_free(ro->ivs, o->extra * sizeof(Value));
+        if (!(o->flags & OF_IVEMBED)) mg_free(ro->ivs, o->extra * sizeof(Value));
         ro->ivs = NULL;
         o->extra = 0;
+        o->flags &= (uint16_t)~OF_IVEMBED;
         break;
     }
     case T_STRING: {

@@ -47,4 +47,39 @@ uint64_t mg_store_wellknown_oop(Value v);
 
 #define MG_OOP_ROOT ((uint64_t)8)
 
+/* ---- code.c: persistent and transient mode, persistent code ---- */
+/* The mode (MAGLEV-API.md section 3) of the running thread: it lives only
+ * behind these two calls; core/thread.c keeps it per thread across switches. */
+enum { MG_MODE_TRANSIENT = 0, MG_MODE_PERSISTENT = 1, MG_MODE_PERSISTENT_CODE = 2 /* persistent(false) */ };
+int  mg_mode_get(void);
+void mg_mode_set(int mode);
+/* Installs the class/method/constant definition hooks of class.c. */
+void mg_code_init(void);
+/* Applies the persistent definitions table of class c (recorded methods are
+ * recompiled from their source). Runs Ruby code; may raise. */
+void mg_code_apply(RClass *c);
+/* The hidden ivar holding a persistable class's definitions table (a Hash), or nil. */
+Value mg_code_defs(RClass *c);
+void  mg_code_set_defs(RClass *c, Value defs);
+/* Nonzero while definitions are being replayed (the hooks must not record them). */
+extern int mg_code_loading;
+/* T_CLASS flag: instances may not be committed (Maglev.persistent(false),
+ * Class#maglev_instances_persistable = false). Stored in the class record. */
+#define CF_NO_PERSISTENT_INSTANCES OF_USER1
+/* Module#maglev_persistable: marks c persistable, files its name in its
+ * namespace's persistent side (ArgumentError if that is not persistable);
+ * with methods, stages its methods, singleton methods, constants and modules. */
+void mg_code_make_persistable(RClass *c, bool methods);
+
+/* ---- txn.c, for code.c ---- */
+/* Adds class c (persistable or well-known) to the write set so its record is
+ * rewritten at commit; loads the well-known records first. */
+void mg_store_stage_class(RClass *c);
+/* Opens the repository (if needed) and applies the persistent definitions of
+ * the base-image classes for the current view; false if nothing could change. */
+bool mg_store_load_code(void);
+/* Called by Module#const_missing: loads persistent code not yet seen and
+ * answers the constant, or MG_UNDEF. */
+Value mg_store_const_missing(RClass *c, ID name);
+
 #endif

@@ -17,6 +17,16 @@
  *   DIRTY     -> UNFAULTED mg_store_abort     changes dropped, refault on touch
  *   NEW       -> transient mg_store_commit    failure: the walk is undone
  *
+ * Classes and modules (invariant 5) use a subset:
+ *   transient --(created in persistent mode)--> persistable (OF_PERSISTABLE, still transient)
+ *   persistable -> NEW      mg_store_stage_class (a recorded definition) or reached at commit
+ *   UNFAULTED -> CLEAN      fault(): structure decoded, definitions queued (drain_apply)
+ *   CLEAN     -> DIRTY      mg_store_stage_class; dirty() only for class ivars /
+ *                           class variables stored in persistent mode
+ *   CLEAN     -> CLEAN      refresh_code(): another gem rewrote it: re-read and re-applied
+ *   DIRTY     -> CLEAN      mg_store_commit; mg_store_abort (definitions table refaulted)
+ *   NEW       -> transient  mg_store_abort (stays persistable)
+ *
  * Invariants:
  *  1. Every resident persistent header is in the resident table under its
  *     OOP (the table is weak: the collector tells us when it frees one).
@@ -25,6 +35,19 @@
  *     body was decoded from (0 for an object never committed); it is the
  *     expected version of a write-write conflict check.
  *  4. The view is an LMDB snapshot; record bytes are read while it lives.
+ *  5. Classes and modules (code.c) never go back to UNFAULTED: a class record
+ *     holds only name, superclass and the definitions table, and it enters the
+ *     write set only by staging (the write barrier stages a class only for a
+ *     class-level store made in persistent mode). Faulting a class fills its
+ *     structure (no Ruby code runs inside a decode); its definitions are
+ *     applied -- methods recompiled -- when the outermost fault returns
+ *     (drain_apply), and again at every transaction boundary whose commit log
+ *     names the class (refresh_view queues it, refresh_code re-reads it).
+ *  7. An empty commit writes no log entry: every entry after the old view is
+ *     another gem's and is invalidated.
+ *  6. Base-image classes have records too (their persistent additions), read
+ *     by mg_store_load_code: on a constant miss, and at every boundary after
+ *     the first load.
  */
 #include "store.h"
 #include "backend.h"
@@ -48,6 +71,10 @@ static struct {
     uint64_t oop_next, oop_limit;
     Value root;
     Obj **wellknown; size_t nwellknown;                    /* index = (oop >> 3) - 2 */
+    Obj **apply; size_t napply, capply;                    /* classes whose definitions await applying */
+    Obj **reread; size_t nreread, creread;                 /* resident classes another commit rewrote */
+    bool draining;
+    uint64_t code_seq;                                     /* view whose base-image records were read (0: never) */
 } S;
 
 #define TOMB ((Obj *)1)
@@ -124,9 +151,70 @@ ws_add(Obj *o)
     S.ws[S.ws_len++] = o;
 }
 
+static bool
+is_class(const Obj *o)
+{
+    return o->type == T_CLASS || o->type == T_MODULE;
+}
+
+static void
+queue_apply(Obj *o)
+{
+    for (size_t i = 0; i < S.napply; i++) if (S.apply[i] == o) return;
+    if (S.napply == S.capply) {
+        S.capply = S.capply ? S.capply * 2 : 32;
+        Obj **n = realloc(S.apply, S.capply * sizeof *S.apply);
+        if (!n) mg_raise_nomem();
+        S.apply = n;
+    }
+    S.apply[S.napply++] = o;
+}
+
+static void
+queue_reread(Obj *o)
+{
+    for (size_t i = 0; i < S.nreread; i++) if (S.reread[i] == o) return;
+    if (S.nreread == S.creread) {
+        S.creread = S.creread ? S.creread * 2 : 32;
+        Obj **n = realloc(S.reread, S.creread * sizeof *S.reread);
+        if (!n) mg_raise_nomem();
+        S.reread = n;
+    }
+    S.reread[S.nreread++] = o;
+}
+
+static Value
+apply_one(Value c)
+{
+    mg_code_apply(MG_RCLASS(c));
+    return MG_NIL;
+}
+
+/* Applies the queued classes' definitions (runs Ruby code: only where a
+ * method call may run, i.e. not inside a decode). */
+static void
+drain_apply(void)
+{
+    if (!S.napply || S.draining || S.decoding) return;
+    S.draining = true;
+    for (size_t i = 0; i < S.napply; i++) {
+        Value exc;
+        mg_protect(apply_one, MG_VAL(S.apply[i]), &exc);
+        if (exc != MG_NIL) {
+            Value m = mg_exc_message(exc);
+            fprintf(stderr, "maglev: applying the definitions of %s: %s\n",
+                    mg_class_cname((RClass *)S.apply[i]), mg_str_cstr(m));
+        }
+    }
+    S.napply = 0;
+    S.draining = false;
+}
+
 static void
 mark_roots(void)
 {
+    for (size_t i = 0; i < S.napply; i++) mg_gc_mark_obj(S.apply[i]);
+    for (size_t i = 0; i < S.nreread; i++) mg_gc_mark_obj(S.reread[i]);
     for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
     mg_gc_mark(S.root);
 }
@@ -258,6 +346,7 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
     case T_ARRAY: size = sizeof(RArray); break;
     case T_HASH: size = sizeof(RHash); break;
     case T_RANGE: size = sizeof(RRange); break;
+    case T_CLASS: case T_MODULE: size = sizeof(RClass); break;
     default: *err = "record refers to an object of a type that is not stored"; return MG_NIL;
     }
     Obj *o = mg_gc_alloc(size, (ObjType)type, NULL);
@@ -285,8 +374,18 @@ run_decode(Value arg)
     return MG_NIL;
 }
 
+static void fault_body(Obj *o);
+
 static void
 fault(Obj *o)
+{
+    fault_body(o);
+    if (is_class(o)) queue_apply(o);
+    drain_apply();          /* a no-op inside a decode: the outermost fault applies (invariant 5) */
+}
+
+static void
+fault_body(Obj *o)
 {
     ensure_open();
     MgRecord rec;
@@ -318,10 +417,19 @@ fault(Obj *o)
     if (r) r->version = rec.version;
 }
 
+static void stage(Obj *o);
+
 static void
 dirty(Obj *o)
 {
     if (S.decoding) return;
+    if (is_class(o)) {
+        /* class ivars / class variables stored in persistent mode (invariant 5) */
+        if (mg_mode_get() != MG_MODE_TRANSIENT && !mg_code_loading && !(o->flags & OF_SINGLETON)
+            && !mg_store_wellknown_oop(MG_VAL(o)))
+            stage(o);                        /* no Ruby code may run here (a write barrier) */
+        return;
+    }
     if (o->flags & OF_UNFAULTED) fault(o);   /* a store must not be lost on an empty body */
     o->flags |= OF_DIRTY;
     ws_add(o);
@@ -345,7 +453,7 @@ alloc_oop(void)
 
 /* ---- transaction boundaries ---- */
 
-typedef struct { uint64_t own_seq; } Invalidate;
+typedef struct { uint64_t own_seq; bool base_changed; } Invalidate;
 
 static void
 invalidate_one(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
@@ -356,22 +464,44 @@ invalidate_one(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
         Resident *e = tab_find(oops[i]);
         if (!e) continue;
         Obj *o = e->obj;
+        if (oops[i] < MG_OOP_FIRST && oops[i] != MG_OOP_ROOT) inv->base_changed = true;
         if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
-        if (o == MG_OBJ(S.root) || o->type <= T_HEAP_LAST) mg_record_evict(o);
+        if (is_class(o)) queue_reread(o);
+        else if (o == MG_OBJ(S.root) || o->type <= T_HEAP_LAST) mg_record_evict(o);
     }
 }
 
 static void
 refresh_view(uint64_t own_seq)
 {
+    /* Hold the old view until the log has been read: a live view is what
+     * keeps the stone from trimming log entries this gem still needs. */
     uint64_t old = S.view_seq;
+    MgView *next;
+    if (mg_view_begin(S.repo, &next)) storage_error("begin view");
+    uint64_t seq = mg_view_seq(next);
+    Invalidate inv = { own_seq, false };
+    if (seq != old && mg_repo_log_since(S.repo, old, invalidate_one, &inv)) {
+        mg_view_end(next);
+        storage_error("read commit log");
+    }
     mg_view_end(S.view);
-    S.view = NULL;
-    if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
-    S.view_seq = mg_view_seq(S.view);
-    if (S.view_seq == old) return;
-    Invalidate inv = { own_seq };
-    if (mg_repo_log_since(S.repo, old, invalidate_one, &inv)) storage_error("read commit log");
+    S.view = next;
+    S.view_seq = seq;
+    if (seq == old) return;
+    if (S.code_seq == old && !inv.base_changed) S.code_seq = S.view_seq;
+}
+
+static void reread_class(Obj *o);
+
+/* After a boundary: code committed elsewhere becomes visible (invariant 6). */
+static void
+refresh_code(void)
+{
+    for (size_t i = 0; i < S.nreread; i++) reread_class(S.reread[i]);
+    S.nreread = 0;
+    if (S.code_seq) mg_store_load_code();
+    drain_apply();
 }
 
 /* ---- commit ---- */
@@ -389,13 +519,17 @@ unpersistable_reason(Obj *o)
 {
     switch ((ObjType)o->type) {
     case T_OBJECT: case T_STRING: case T_ARRAY: case T_HASH: case T_RANGE: break;
-    case T_CLASS: case T_MODULE: return "its class is not persistable (classes persist with Maglev.persistent)";
+    case T_CLASS: case T_MODULE:
+        if (o->flags & OF_SINGLETON) return "singleton classes cannot be persisted yet";
+        if (o->flags & OF_PERSISTABLE) return NULL;
+        return "it was defined in transient mode (classes persist when defined in Maglev.persistent)";
     default: return "objects of this kind cannot be persisted";
     }
     RClass *k = o->klass;
     if (k && (k->hdr.flags & OF_SINGLETON)) return "it has a singleton class";
     RClass *c = mg_class_real(k);
     if (!c) return "it has no class";
+    if (c->hdr.flags & CF_NO_PERSISTENT_INSTANCES) return "its class does not allow persistent instances";
     if (mg_store_wellknown_oop(MG_VAL(c)) || (c->hdr.flags & OF_PERSISTABLE)) return NULL;
     return "its class was defined in transient mode";
 }
@@ -600,7 +734,8 @@ mg_store_commit(void)
         if (e) e->version = seq;
     }
     S.ws_len = 0;
-    refresh_view(seq);
+    refresh_view(nw ? seq : 0);   /* an empty commit wrote nothing: every logged commit is another's */
+    refresh_code();
 }
 
 void
@@ -610,16 +745,106 @@ mg_store_abort(void)
     for (size_t i = 0; i < S.ws_len; i++) {
         Obj *o = S.ws[i];
         Resident *e = tab_find(o->oop);
-        if (e && e->version == 0 && o != MG_OBJ(S.root)) {
+        if ((!e || e->version == 0) && o != MG_OBJ(S.root)) {
             /* never committed: it goes back to being transient, with its changes */
             o->flags &= ~(OF_PERSISTENT | OF_DIRTY);
             forget(o);
+            continue;
+        }
+        if (is_class(o)) {
+            o->flags &= ~OF_DIRTY;    /* its definitions table is refaulted; reapply it */
+            queue_apply(o);
             continue;
         }
         mg_record_evict(o);
     }
     S.ws_len = 0;
     refresh_view(0);
+    refresh_code();
+}
+
+/* ---- persistent code (code.c) ---- */
+
+static void
+stage(Obj *o)
+{
+    if (o->flags & OF_DIRTY) return;
+    mg_obj_oop(MG_VAL(o));
+    o->flags |= OF_PERSISTENT | OF_DIRTY;
+    ws_add(o);
+}
+
+void
+mg_store_stage_class(RClass *c)
+{
+    /* a base-image class's record may exist already: its version is read first */
+    if (mg_store_wellknown_oop(MG_VAL(c))) mg_store_load_code();
+    stage(&c->hdr);
+}
+
+/* Reads the record of a resident (faulted) class again: its definitions
+ * table, class ivars and class variables as committed; then applies it. */
+static void
+reread_class(Obj *o)
+{
+    MgRecord rec;
+    MgStoreErr e = mg_view_read(S.view, o->oop, &rec);
+    if (e == MG_STORE_NOTFOUND) return;
+    if (e) storage_error("read");
+    {
+        DecodeJob job = { o, rec.data, rec.len, NULL };
+        Value exc;
+        S.decoding++;
+        mg_protect(run_decode, MG_FIX((int64_t)(intptr_t)&job), &exc);
+        S.decoding--;
+        if (exc != MG_NIL) mg_raise_exc(exc);
+        if (job.err)
+            mg_raise(mg_eRuntimeError, "corrupt record for OOP %llu in repository %s: %s",
+                     (unsigned long long)o->oop, mg_store_path(), job.err);
+        Resident *r = tab_find(o->oop);
+        if (!r) r = tab_insert(o, 0);
+        r->version = rec.version;
+        o->flags |= OF_PERSISTENT;
+        queue_apply(o);
+    }
+}
+
+bool
+mg_store_load_code(void)
+{
+    ensure_open();
+    if (S.code_seq == S.view_seq && S.code_seq) return false;
+    S.code_seq = S.view_seq ? S.view_seq : 1;
+    for (size_t i = 0; i < S.nwellknown; i++) {
+        Obj *o = S.wellknown[i];
+        if (is_class(o) && !(o->flags & OF_DIRTY)) reread_class(o);
+    }
+    drain_apply();
+    return true;
+}
+
+static Value
+load_code_run(Value arg)
+{
+    return MG_BOOL(mg_store_load_code());
+}
+
+Value
+mg_store_const_missing(RClass *c, ID name)
+{
+    if (S.failed) return MG_UNDEF;
+    /* answer only a constant the load made appear, in c or in Object: the
+     * caller's lookup rules (inherit or not) already ran and missed */
+    Value own = (c->hdr.flags & OF_UNFAULTED) ? MG_UNDEF : mg_const_get_at(c, name);
+    Value top = mg_const_get_at(mg_cObject, name);
+    Value exc;
+    Value loaded = mg_protect(load_code_run, MG_NIL, &exc);
+    if (exc != MG_NIL || loaded != MG_TRUE) return MG_UNDEF;   /* the NameError stands */
+    Value v = mg_const_get_at(c, name);
+    if (own == MG_UNDEF && v != MG_UNDEF) return v;
+    v = mg_const_get_at(mg_cObject, name);
+    if (top == MG_UNDEF && v != MG_UNDEF) return v;
+    return MG_UNDEF;
 }
 
 bool
@@ -658,5 +883,6 @@ mg_store_init(void)
     S.root = MG_VAL(root);
     tab_insert(root, 0);
     mg_gc_add_root_marker(mark_roots);
+    mg_code_init();
     atexit(mg_store_shutdown);
 }

@@ -1,0 +1,539 @@
+/* code.c -- persistent code (DESIGN.md section 5, MAGLEV-API.md section 3):
+ * the persistent/transient mode, the definitions table of persistable classes,
+ * recording definitions made in persistent mode, and replaying them in a
+ * process that faults the class (methods are recompiled from their source).
+ *
+ * Invariants:
+ *  1. A class or module created in persistent mode is OF_PERSISTABLE; the
+ *     well-known core classes are persistable targets too.
+ *  2. What a class contributes to the repository is its definitions table
+ *     (hidden ivar DEFS, a Hash, an ordinary persistent object; layout in
+ *     docs/format.md "Class records"), never its live method table: a
+ *     definition made in transient mode changes only the live class.
+ *  3. Every definition recorded stages the class (mg_store_stage_class) so its
+ *     record is rewritten and shows in the commit log: other processes re-apply
+ *     it at their next transaction boundary.
+ *  4. APPLIED (hidden, transient) remembers, per name, the table entry last
+ *     applied or recorded here; apply skips identical entries, so a transient
+ *     redefinition hides the repository's one until the repository changes it.
+ */
+#include "store.h"
+#include "../vm/vm_int.h"
+#include "../object/class.h"
+#include "../util/idtable.h"
+
+#define CODE_FORMAT 1   /* version of the recorded method entry (docs/format.md) */
+
+static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves and
+                         * restores it around every thread switch, new threads start transient */
+int mg_code_loading;
+static ID id_defs, id_applied, id_struct_members;
+void mg_struct_class_setup(RClass *c);   /* core/struct.c */
+static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts;
+static Value k_include, k_prepend, k_extend;
+static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
+
+int
+mg_mode_get(void)
+{
+    return mode;
+}
+
+void
+mg_mode_set(int m)
+{
+    mode = m;
+}
+
+/* Values read from the repository may be unfaulted headers: C code faults them first. */
+static Value
+fv(Value v)
+{
+    if (MG_IS_PTR(v)) MG_FAULT(v);
+    return v;
+}
+
+Value
+mg_code_defs(RClass *c)
+{
+    Value v = mg_ivar_lookup(MG_VAL(c), id_defs);
+    return v == MG_UNDEF ? MG_NIL : v;
+}
+
+void
+mg_code_set_defs(RClass *c, Value defs)
+{
+    mg_ivar_set(MG_VAL(c), id_defs, defs);
+}
+
+static Value
+defs_for(RClass *c)
+{
+    Value d = fv(mg_code_defs(c));
+    if (d != MG_NIL) return d;
+    d = mg_hash_new();
+    mg_hash_aset(d, s_consts, mg_hash_new());
+    mg_hash_aset(d, s_methods, mg_hash_new());
+    mg_hash_aset(d, s_smethods, mg_hash_new());
+    mg_code_set_defs(c, d);
+    return d;
+}
+
+/* APPLIED: [consts, methods, smethods] Hashes of the entries last seen */
+static Value
+applied_tbl(RClass *c, Value which)
+{
+    Value a = mg_ivar_lookup(MG_VAL(c), id_applied);
+    if (a == MG_UNDEF || a == MG_NIL) {
+        a = mg_hash_new();
+        mg_ivar_set(MG_VAL(c), id_applied, a);
+    }
+    Value t = mg_hash_aref(a, which);
+    if (t == MG_NIL) {
+        t = mg_hash_new();
+        mg_hash_aset(a, which, t);
+    }
+    return t;
+}
+
+/* The class whose table records a definition made in c, or NULL when c is no
+ * persistable target; *single: the definition is a singleton method. */
+static RClass *
+target_of(RClass *c, bool *single)
+{
+    *single = false;
+    if (c->hdr.type == T_ICLASS) return NULL;
+    if (c->hdr.flags & OF_SINGLETON) {
+        Value att = c->u.attached;
+        if (!MG_IS_CLASS_OR_MODULE(att)) return NULL;
+        *single = true;
+        c = MG_RCLASS(att);
+        if (c->hdr.flags & OF_SINGLETON) return NULL;
+    }
+    if ((c->hdr.flags & OF_PERSISTABLE) || mg_store_wellknown_oop(MG_VAL(c))) return c;
+    return NULL;
+}
+
+static int forced;      /* maglev_persistable: record whatever the mode */
+
+static bool
+recording(void)
+{
+    return (forced || mode != MG_MODE_TRANSIENT) && !mg_code_loading && mg_vm_booted;
+}
+
+/* ---- recording ---- */
+
+static Value
+cref_names(Value cref)
+{
+    Value names = mg_ary_new();
+    if (cref == MG_NIL) return names;
+    for (Value v = mg_cref_ptr(cref)->next; v != MG_NIL; v = mg_cref_ptr(v)->next) {
+        RClass *k = mg_cref_ptr(v)->klass;
+        if (!k || k == mg_cObject) break;
+        Value n = mg_class_name(k);
+        if (n != MG_NIL) mg_ary_push(names, n);
+    }
+    return names;
+}
+
+static Value
+entry_for(const MethodEntry *me)
+{
+    Value e = mg_ary_new();
+    if (!me) {
+        mg_ary_push(e, k_removed);
+        return e;
+    }
+    Value vis = MG_FIX(me->visibility);
+    if (me->kind == ME_UNDEF) {
+        mg_ary_push(e, k_undef);
+    } else if (me->original_name && me->original_name != me->name) {
+        mg_ary_push(e, k_alias);
+        mg_ary_push(e, vis);
+        mg_ary_push(e, MG_SYM(me->original_name));
+    } else if (me->kind == ME_ISEQ) {
+        MethodBody *b = mg_data_get(me->u.code, &mg_body_type);
+        Code *code = b ? mg_code_ptr(b->code) : NULL;
+        if (!code || code->source == MG_NIL) {
+            mg_ary_push(e, k_visibility);     /* no source kept: nothing to recompile */
+            mg_ary_push(e, vis);
+            return e;
+        }
+        mg_ary_push(e, k_def);
+        mg_ary_push(e, vis);
+        mg_ary_push(e, mg_str_new(mg_str_ptr(code->source) + code->src_off, code->src_len));
+        mg_ary_push(e, cref_names(b->cref));
+        mg_ary_push(e, code->file);
+        mg_ary_push(e, MG_FIX(code->line));
+        mg_ary_push(e, MG_BOOL(code->src_singleton));
+        mg_ary_push(e, MG_FIX(CODE_FORMAT));
+    } else if (me->kind == ME_ATTR_READER || me->kind == ME_ATTR_WRITER) {
+        mg_ary_push(e, me->kind == ME_ATTR_READER ? k_attr_reader : k_attr_writer);
+        mg_ary_push(e, vis);
+        mg_ary_push(e, MG_SYM(me->u.ivar));
+    } else if (me->kind == ME_BMETHOD) {
+        /* persists only if its Proc can: otherwise the commit raises TransactionError */
+        mg_ary_push(e, k_bmethod);
+        mg_ary_push(e, vis);
+        mg_ary_push(e, me->u.proc);
+    } else if (me->kind == ME_CFUNC) {
+        return MG_NIL;     /* a primitive (e.g. Struct's class methods): made again by its owner */
+    } else {
+        mg_ary_push(e, k_visibility);
+        mg_ary_push(e, vis);
+    }
+    return e;
+}
+
+static void const_hook(RClass *c, ID name, Value v);
+
+/* A persistable class without a record yet (new, or its first commit was
+ * aborted) is filed under its name in its namespace's persistent side, so a
+ * definition re-run after an abort names it again. */
+static void
+file_in_parent(RClass *c)
+{
+    if ((c->hdr.flags & OF_PERSISTENT) || mg_store_wellknown_oop(MG_VAL(c))) return;
+    Value name = mg_class_name(c);
+    if (name == MG_NIL) return;
+    RClass *parent = c->ext->lexical_parent ? c->ext->lexical_parent : mg_cObject;
+    bool single;
+    if (!target_of(parent, &single) || single) return;
+    const char *s = mg_str_cstr(name), *last = strrchr(s, ':');
+    ID id = mg_intern_cstr(last ? last + 1 : s);
+    if (mg_const_get_at(parent, id) == MG_VAL(c)) const_hook(parent, id, MG_VAL(c));
+}
+
+static void
+method_hook(RClass *c, ID name, const MethodEntry *me)
+{
+    if (!recording()) return;
+    bool single;
+    RClass *t = target_of(c, &single);
+    if (!t) return;
+    Value entry = entry_for(me);
+    if (entry == MG_NIL) return;
+    file_in_parent(t);
+    mg_store_stage_class(t);
+    Value tbl = fv(mg_hash_aref(defs_for(t), single ? s_smethods : s_methods));
+    mg_hash_aset(tbl, MG_SYM(name), entry);
+    mg_hash_aset(applied_tbl(t, single ? s_smethods : s_methods), MG_SYM(name), entry);
+}
+
+static void
+const_hook(RClass *c, ID name, Value v)
+{
+    if (!recording()) return;
+    bool single;
+    RClass *t = target_of(c, &single);
+    if (!t || single) return;
+    if (!MG_IS_CLASS_OR_MODULE(v) || MG_RCLASS(v) != t) file_in_parent(t);
+    mg_store_stage_class(t);
+    Value defs = defs_for(t);
+    Value removed = fv(mg_hash_aref(defs, s_removed_consts));
+    if (v == MG_UNDEF) {
+        /* remove_const: the name leaves the table and is listed as removed */
+        mg_hash_delete(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name));
+        mg_hash_delete(applied_tbl(t, s_consts), MG_SYM(name));
+        if (!MG_IS_HASH(removed)) {
+            removed = mg_hash_new();
+            mg_hash_aset(defs, s_removed_consts, removed);
+        }
+        mg_hash_aset(removed, MG_SYM(name), MG_TRUE);
+        return;
+    }
+    if (MG_IS_HASH(removed)) mg_hash_delete(removed, MG_SYM(name));
+    mg_hash_aset(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name), v);
+    mg_hash_aset(applied_tbl(t, s_consts), MG_SYM(name), v);
+}
+
+/* include/prepend/extend: appended to the table's :modules list as
+ * [:include | :prepend | :extend, module]; replayed in order (APPLIED keeps
+ * how many were replayed or recorded here). */
+static void
+include_hook(RClass *c, RClass *m, bool prepend)
+{
+    if (!recording()) return;
+    bool single;
+    RClass *t = target_of(c, &single);
+    if (!t) return;
+    mg_store_stage_class(t);
+    Value defs = defs_for(t);
+    Value list = fv(mg_hash_aref(defs, s_modules));
+    if (!MG_IS_ARRAY(list)) {
+        list = mg_ary_new();
+        mg_hash_aset(defs, s_modules, list);
+    }
+    Value e = mg_ary_new();
+    mg_ary_push(e, single ? k_extend : prepend ? k_prepend : k_include);
+    mg_ary_push(e, MG_VAL(m));
+    mg_ary_push(list, e);
+    mg_hash_aset(applied_tbl(t, s_modules), s_modules, MG_FIX(MG_RARRAY(list)->len));
+}
+
+static void
+apply_modules(RClass *c, Value defs)
+{
+    Value list = fv(mg_hash_aref(defs, s_modules));
+    if (!MG_IS_ARRAY(list)) return;
+    Value applied = applied_tbl(c, s_modules);
+    Value done = mg_hash_aref(applied, s_modules);
+    int64_t from = MG_IS_FIXNUM(done) ? MG_FIX2LONG(done) : 0;
+    for (int64_t i = from; i < MG_RARRAY(list)->len; i++) {
+        Value e = fv(MG_RARRAY(list)->ptr[i]);
+        if (!MG_IS_ARRAY(e) || MG_RARRAY(e)->len < 2) continue;
+        Value m = fv(MG_RARRAY(e)->ptr[1]);
+        if (!MG_IS_TYPE(m, T_MODULE)) continue;
+        Value kind = MG_RARRAY(e)->ptr[0];
+        if (kind == k_extend) mg_include_module(mg_singleton_class(MG_VAL(c)), MG_RCLASS(m));
+        else if (kind == k_prepend) mg_prepend_module(c, MG_RCLASS(m));
+        else mg_include_module(c, MG_RCLASS(m));
+    }
+    mg_hash_aset(applied, s_modules, MG_FIX(MG_RARRAY(list)->len));
+}
+
+static void
+class_hook(RClass *c)
+{
+    if (!recording()) return;
+    c->hdr.flags |= OF_PERSISTABLE;
+    if (mode == MG_MODE_PERSISTENT_CODE && c->hdr.type == T_CLASS) c->hdr.flags |= CF_NO_PERSISTENT_INSTANCES;
+}
+
+/* ---- Module#maglev_persistable ---- */
+
+typedef struct { RClass *c; bool methods; } Mark;
+
+static Value
+mark_run(Value arg)
+{
+    Mark *mk = (Mark *)(uintptr_t)MG_FIX2LONG(arg);
+    RClass *c = mk->c;
+    RClass *parent = c->ext->lexical_parent ? c->ext->lexical_parent : mg_cObject;
+    bool single;
+    if (!target_of(parent, &single) || single)
+        mg_raise(mg_eArgumentError, "the namespace of %s is not persistable", mg_class_cname(c));
+    c->hdr.flags |= OF_PERSISTABLE;
+    if (c->hdr.klass && (c->hdr.klass->hdr.flags & OF_SINGLETON)) c->hdr.klass->hdr.flags |= OF_PERSISTABLE;
+    file_in_parent(c);
+    mg_store_stage_class(c);
+    defs_for(c);
+    if (!mk->methods) return MG_NIL;
+    ID k;
+    uint64_t v;
+    for (uint32_t i = 0; mg_idtable_next(c->origin->mt, &i, &k, &v);) method_hook(c, k, (MethodEntry *)(uintptr_t)v);
+    RClass *meta = c->hdr.klass;
+    if (meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == MG_VAL(c))
+        for (uint32_t i = 0; mg_idtable_next(meta->mt, &i, &k, &v);) method_hook(meta, k, (MethodEntry *)(uintptr_t)v);
+    for (uint32_t i = 0; c->ext->consts && mg_idtable_next(c->ext->consts, &i, &k, &v);) const_hook(c, k, (Value)v);
+    /* the modules c includes (iclasses up to its superclass), outermost first */
+    Value mods = mg_ary_new();
+    for (RClass *s = c->super; s && s->hdr.type == T_ICLASS; s = s->super)
+        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
+    Value done = mg_hash_aref(fv(defs_for(c)), s_modules);
+    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
+        RClass *m = MG_RCLASS(MG_RARRAY(mods)->ptr[i]);
+        bool seen = false;
+        for (int64_t j = 0; MG_IS_ARRAY(done) && j < MG_RARRAY(done)->len; j++) {
+            Value e = fv(MG_RARRAY(done)->ptr[j]);
+            if (MG_IS_ARRAY(e) && MG_RARRAY(e)->len > 1 && MG_RARRAY(e)->ptr[1] == MG_VAL(m)) seen = true;
+        }
+        if (!seen) include_hook(c, m, false);
+    }
+    return MG_NIL;
+}
+
+static void
+mark_done(Value unused)
+{
+    forced--;
+}
+
+void
+mg_code_make_persistable(RClass *c, bool methods)
+{
+    Mark mk = { c, methods };
+    forced++;
+    mg_ensure(mark_run, MG_FIX((int64_t)(intptr_t)&mk), mark_done, MG_NIL);
+}
+
+/* ---- replay ---- */
+
+typedef struct { RClass *owner; ID name; Value entry; bool single; } Replay;
+
+static Value
+resolve_path(Value name)
+{
+    return mg_funcall(MG_VAL(mg_cObject), mg_intern_cstr("const_get"), 1, &name);
+}
+
+static Value
+protected_resolve(Value name)
+{
+    Value exc;
+    Value v = mg_protect(resolve_path, name, &exc);
+    return exc == MG_NIL && MG_IS_CLASS_OR_MODULE(v) ? v : MG_NIL;
+}
+
+static Value
+replay_one(Value arg)
+{
+    Replay *r = (Replay *)(uintptr_t)MG_FIX2LONG(arg);
+    Value e = fv(r->entry);
+    if (!MG_IS_ARRAY(e) || MG_RARRAY(e)->len < 1) return MG_NIL;
+    int64_t n = MG_RARRAY(e)->len;
+    for (int64_t i = 0; i < n; i++) fv(MG_RARRAY(e)->ptr[i]);
+    Value *a = MG_RARRAY(e)->ptr;
+    Value kind = a[0];
+    RClass *table = r->single ? mg_singleton_class(MG_VAL(r->owner)) : r->owner;
+    Visibility vis = n > 1 && MG_IS_FIXNUM(a[1]) ? (Visibility)MG_FIX2LONG(a[1]) : VIS_PUBLIC;
+    if (kind == k_def && n >= 8) {
+        if (!MG_IS_STRING(a[2]) || MG_FIX2LONG(a[7]) != CODE_FORMAT) return MG_NIL;
+        Value cref = VMS->top_cref;
+        Value outers = a[3];
+        for (int64_t i = MG_IS_ARRAY(outers) ? MG_RARRAY(outers)->len - 1 : -1; i >= 0; i--) {
+            Value k = protected_resolve(fv(MG_RARRAY(outers)->ptr[i]));
+            if (k != MG_NIL) cref = mg_cref_new(MG_RCLASS(k), cref);
+        }
+        bool defs = MG_TEST(a[6]);
+        RClass *self_k = defs ? r->owner : table;
+        if (r->single && !defs) cref = mg_cref_new(r->owner, cref);
+        cref = mg_cref_new(self_k, cref);
+        const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
+        int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
+        mg_vm_eval(a[2], MG_NIL, MG_VAL(self_k), cref, MG_VAL(self_k), file, line, false);
+        if (vis != VIS_PUBLIC) mg_method_set_visibility(table, r->name, vis);
+    } else if ((kind == k_attr_reader || kind == k_attr_writer) && n >= 3 && MG_IS_SYMBOL(a[2])) {
+        MethodEntry me = { .kind = kind == k_attr_reader ? ME_ATTR_READER : ME_ATTR_WRITER, .visibility = (uint8_t)vis };
+        me.u.ivar = MG_SYM2ID(a[2]);
+        mg_method_add(table, r->name, &me);
+    } else if (kind == k_bmethod && n >= 3 && mg_is_proc(a[2])) {
+        MethodEntry me = { .kind = ME_BMETHOD, .visibility = (uint8_t)vis };
+        me.u.proc = a[2];
+        mg_method_add(table, r->name, &me);
+    } else if (kind == k_alias && n >= 3 && MG_IS_SYMBOL(a[2])) {
+        if (mg_method_alias(table, r->name, MG_SYM2ID(a[2]))) mg_method_set_visibility(table, r->name, vis);
+    } else if (kind == k_undef) {
+        mg_method_undef(table, r->name);
+    } else if (kind == k_removed) {
+        mg_method_remove(table, r->name);
+    } else if (kind == k_visibility) {
+        mg_method_set_visibility(table, r->name, vis);
+    }
+    return MG_NIL;
+}
+
+static void
+apply_methods(RClass *c, Value defs, Value which)
+{
+    Value tbl = fv(mg_hash_aref(defs, which));
+    if (!MG_IS_HASH(tbl)) return;
+    Value applied = applied_tbl(c, which);
+    Value k, v;
+    for (int64_t it = 0; mg_hash_next(tbl, &it, &k, &v);) {
+        if (!MG_IS_SYMBOL(k)) continue;
+        Value old = mg_hash_lookup(applied, k);
+        if (old == v) continue;
+        mg_hash_aset(applied, k, v);
+        Replay r = { c, MG_SYM2ID(k), v, which == s_smethods };
+        Value exc;
+        mg_protect(replay_one, MG_FIX((int64_t)(intptr_t)&r), &exc);
+        if (exc != MG_NIL) {
+            Value m = mg_exc_message(exc);
+            fprintf(stderr, "maglev: could not recompile %s%s%s from the repository: %s\n", mg_class_cname(c),
+                    which == s_smethods ? "." : "#", mg_id_name(MG_SYM2ID(k), NULL), mg_str_cstr(m));
+        }
+    }
+}
+
+static void
+apply_body(RClass *c)
+{
+    if (c != mg_cStruct && mg_ivar_lookup(MG_VAL(c), id_struct_members) != MG_UNDEF
+        && !mg_idtable_get(mg_singleton_class(MG_VAL(c))->mt, mg_intern_cstr("new"), NULL))
+        mg_struct_class_setup(c);
+    Value defs = fv(mg_code_defs(c));
+    if (!MG_IS_HASH(defs)) return;
+    Value consts = fv(mg_hash_aref(defs, s_consts));
+    if (MG_IS_HASH(consts)) {
+        Value applied = applied_tbl(c, s_consts);
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(consts, &it, &k, &v);) {
+            if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == v) continue;
+            mg_hash_aset(applied, k, v);
+            /* a class named here is faulted now, so no lookup meets an empty header */
+            if (MG_IS_CLASS_OR_MODULE(v)) fv(v);
+            mg_const_set(c, MG_SYM2ID(k), v);
+        }
+    }
+    Value removed = fv(mg_hash_aref(defs, s_removed_consts));
+    if (MG_IS_HASH(removed)) {
+        /* a constant this process took from the repository and the repository removed */
+        Value applied = applied_tbl(c, s_consts);
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(removed, &it, &k, &v);) {
+            if (!MG_IS_SYMBOL(k)) continue;
+            Value had = mg_hash_lookup(applied, k);
+            if (had == MG_UNDEF || mg_const_get_at(c, MG_SYM2ID(k)) != had) continue;
+            mg_hash_delete(applied, k);
+            mg_const_remove(c, MG_SYM2ID(k));
+        }
+    }
+    apply_modules(c, defs);
+    apply_methods(c, defs, s_methods);
+    apply_methods(c, defs, s_smethods);
+}
+
+static Value
+apply_run(Value arg)
+{
+    apply_body(MG_RCLASS(arg));
+    return MG_NIL;
+}
+
+static void
+apply_done(Value saved)
+{
+    mg_code_loading--;
+    mode = (int)MG_FIX2LONG(saved);
+}
+
+void
+mg_code_apply(RClass *c)
+{
+    Value saved = MG_FIX(mode);
+    mg_code_loading++;
+    mode = MG_MODE_TRANSIENT;
+    mg_ensure(apply_run, MG_VAL(c), apply_done, saved);
+}
+
+void
+mg_code_init(void)
+{
+    id_defs = mg_intern_cstr("__maglev_definitions");
+    id_applied = mg_intern_cstr("__maglev_applied");
+    id_struct_members = mg_intern_cstr("__members__");
+    s_consts = mg_sym("constants");
+    s_methods = mg_sym("methods");
+    s_smethods = mg_sym("singleton_methods");
+    s_modules = mg_sym("modules");
+    s_removed_consts = mg_sym("removed_constants");
+    k_include = mg_sym("include");
+    k_prepend = mg_sym("prepend");
+    k_extend = mg_sym("extend");
+    k_def = mg_sym("def");
+    k_attr_reader = mg_sym("attr_reader");
+    k_attr_writer = mg_sym("attr_writer");
+    k_alias = mg_sym("alias");
+    k_undef = mg_sym("undef");
+    k_removed = mg_sym("removed");
+    k_visibility = mg_sym("visibility");
+    k_bmethod = mg_sym("bmethod");
+    mg_class_created_hook = class_hook;
+    mg_method_defined_hook = method_hook;
+    mg_const_defined_hook = const_hook;
+    mg_const_miss_hook = mg_store_const_missing;
+    mg_module_included_hook = include_hook;
+}
