@@ -1,0 +1,330 @@
+/* ext.c -- the registry of builtin features (see ext.h), the core bits the
+ * standard library needs at start-up (mg_init_ext), and require's fallback to
+ * Debian-installed gems (mg_ext_gem_feature). */
+#include "ext.h"
+#include "../core/core.h"
+#include <errno.h>
+#include <string.h>
+
+typedef struct { const char *feature; void (*init)(void); bool loaded; } Ext;
+
+static Ext exts[64];
+static int ext_count;
+static bool registered;
+
+void
+mg_ext_register(const char *feature, void (*init)(void))
+{
+    for (int i = 0; i < ext_count; i++)
+        if (!strcmp(exts[i].feature, feature)) { exts[i].init = init; return; }
+    if (ext_count == (int)(sizeof exts / sizeof exts[0])) return;
+    exts[ext_count++] = (Ext){ feature, init, false };
+}
+
+static void
+register_all(void)
+{
+    registered = true;
+    mg_ext_register("stringio", mg_ext_init_stringio);
+    mg_ext_register("strscan", mg_ext_init_strscan);
+    mg_ext_register("json/ext/parser", mg_ext_init_json);
+    mg_ext_register("json/ext/generator", mg_ext_init_json);
+    mg_ext_register("etc", mg_ext_init_etc);
+    mg_ext_register("rbconfig", mg_ext_init_rbconfig);
+    mg_ext_register("io/console", mg_ext_init_io_console);
+    mg_ext_register("psych.so", mg_ext_init_psych);
+    mg_ext_register("zlib", mg_ext_init_zlib);
+    mg_ext_register("digest.so", mg_ext_init_digest);
+    mg_ext_register("digest/md5", mg_ext_init_digest_md5);
+    mg_ext_register("digest/sha1", mg_ext_init_digest_sha1);
+    mg_ext_register("digest/sha2.so", mg_ext_init_digest_sha2);
+    mg_ext_register("pathname.so", mg_ext_init_pathname);
+    mg_ext_register("io/wait", mg_ext_init_io_wait);
+    mg_ext_register("monitor.so", mg_ext_init_monitor);
+}
+
+static Ext *
+find(const char *feature)
+{
+    if (!registered) register_all();
+    size_t n = strlen(feature);
+    for (int i = 0; i < ext_count; i++) {
+        const char *f = exts[i].feature;
+        size_t m = strlen(f);
+        if (n == m && !memcmp(f, feature, n)) return &exts[i];
+        if (n == m + 3 && !memcmp(f, feature, m) && !strcmp(feature + m, ".so")) return &exts[i];
+    }
+    return NULL;
+}
+
+static void (*running_init)(void);
+
+static Value
+run_init(Value arg)
+{
+    (void)arg;
+    running_init();
+    return MG_NIL;
+}
+
+static void
+set_loaded(void (*init)(void), bool v)
+{
+    for (int i = 0; i < ext_count; i++)
+        if (exts[i].init == init) exts[i].loaded = v;
+}
+
+int
+mg_ext_require(const char *feature)
+{
+    Ext *e = find(feature);
+    if (!e || !e->init) return -1;
+    if (e->loaded) return 0;
+    /* one init may serve several features (json's parser and generator): all count as loaded */
+    void (*init)(void) = e->init;
+    set_loaded(init, true);
+    void (*outer)(void) = running_init;
+    running_init = init;
+    Value exc = MG_NIL;
+    mg_protect(run_init, MG_NIL, &exc);
+    running_init = outer;
+    if (exc != MG_NIL) {
+        set_loaded(init, false);
+        mg_raise_exc(exc);
+    }
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s%s", e->feature, strstr(e->feature, ".so") ? "" : ".so");
+    mg_ary_push(mg_gvar_get(mg_intern_cstr("$LOADED_FEATURES")), mg_str_new_cstr(buf));
+    return 1;
+}
+
+bool
+mg_ext_provide(const char *feature)
+{
+    return mg_ext_require(feature) == 1;
+}
+
+/* ---- core methods the standard library needs that no core file has yet ----
+ * (benchmark, timeout, logger ...). Each steps aside when the core defines it. */
+
+#include <time.h>
+#include <sys/resource.h>
+#include <sys/times.h>
+#include <unistd.h>
+
+static Value
+process_clock_gettime(Value self, int argc, const Value *argv, Value blk)
+{
+    clockid_t id = (clockid_t)mg_num2long(argv[0]);
+    struct timespec ts;
+    if (clock_gettime(id, &ts) != 0) mg_raise_syserr(errno, "clock_gettime", NULL);
+    const char *unit = "float_second";
+    if (argc > 1) {
+        if (!MG_IS_SYMBOL(argv[1])) mg_raise(mg_eArgumentError, "unexpected unit: %s", mg_str_cstr(mg_inspect(argv[1])));
+        unit = mg_id_name(MG_SYM2ID(argv[1]), NULL);
+    }
+    int64_t ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    if (!strcmp(unit, "float_second")) return mg_float_new((double)ts.tv_sec + ts.tv_nsec / 1e9);
+    if (!strcmp(unit, "float_millisecond")) return mg_float_new((double)ts.tv_sec * 1e3 + ts.tv_nsec / 1e6);
+    if (!strcmp(unit, "float_microsecond")) return mg_float_new((double)ts.tv_sec * 1e6 + ts.tv_nsec / 1e3);
+    if (!strcmp(unit, "second")) return mg_int_new(ts.tv_sec);
+    if (!strcmp(unit, "millisecond")) return mg_int_new(ns / 1000000);
+    if (!strcmp(unit, "microsecond")) return mg_int_new(ns / 1000);
+    if (!strcmp(unit, "nanosecond")) return mg_int_new(ns);
+    mg_raise(mg_eArgumentError, "unexpected unit: %s", unit);
+}
+
+/* Process.times: a Process::Tms of user/system times of the process and its children */
+static Value
+process_times(Value self, int argc, const Value *argv, Value blk)
+{
+    struct rusage self_u, child_u;
+    getrusage(RUSAGE_SELF, &self_u);
+    getrusage(RUSAGE_CHILDREN, &child_u);
+#define TV(t) mg_float_new((double)(t).tv_sec + (t).tv_usec / 1e6)
+    Value vals[4] = { TV(self_u.ru_utime), TV(self_u.ru_stime), TV(child_u.ru_utime), TV(child_u.ru_stime) };
+#undef TV
+    Value tms = mg_const_get_at(mg_mProcess, mg_intern_cstr("Tms"));
+    if (tms == MG_UNDEF) return mg_ary_new_from(4, vals);
+    return mg_funcall(tms, mg_intern_cstr("new"), 4, vals);
+}
+
+/* LoadError#path: the feature require could not find (set by vm/eval.c's mg_require) */
+static Value
+load_error_path(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_ivar_get(self, mg_intern_cstr("path"));
+}
+
+/* Signal.list / Signal.signame (the table only: trap is the core's to add, with
+ * delivery at the VM's safe points) */
+#include <signal.h>
+static const struct { const char *name; int num; } signals[] = {
+    { "EXIT", 0 }, { "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT }, { "ILL", SIGILL }, { "TRAP", SIGTRAP },
+    { "ABRT", SIGABRT }, { "IOT", SIGIOT }, { "FPE", SIGFPE }, { "KILL", SIGKILL }, { "BUS", SIGBUS }, { "SEGV", SIGSEGV },
+    { "SYS", SIGSYS }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM }, { "URG", SIGURG }, { "STOP", SIGSTOP },
+    { "TSTP", SIGTSTP }, { "CONT", SIGCONT }, { "CHLD", SIGCHLD }, { "CLD", SIGCHLD }, { "TTIN", SIGTTIN },
+    { "TTOU", SIGTTOU }, { "IO", SIGIO }, { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM },
+    { "PROF", SIGPROF }, { "WINCH", SIGWINCH }, { "USR1", SIGUSR1 }, { "USR2", SIGUSR2 }, { "PWR", SIGPWR },
+    { "POLL", SIGPOLL },
+};
+
+static Value
+signal_list(Value self, int argc, const Value *argv, Value blk)
+{
+    Value h = mg_hash_new();
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+        mg_hash_aset(h, mg_str_new_cstr(signals[i].name), MG_FIX(signals[i].num));
+    return h;
+}
+
+static Value
+signal_signame(Value self, int argc, const Value *argv, Value blk)
+{
+    int64_t n = mg_num2long(argv[0]);
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+        if (signals[i].num == n) return mg_str_new_cstr(signals[i].name);
+    return MG_NIL;
+}
+
+static Value process_pid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(getpid()); }
+static Value process_ppid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(getppid()); }
+
+/* File#flock (pstore, logger): flock(2) on the file's descriptor; false when a
+ * LOCK_NB request would block */
+#include <sys/file.h>
+static Value
+file_flock(Value self, int argc, const Value *argv, Value blk)
+{
+    int fd = (int)mg_num2long(mg_funcall(self, mg_intern_cstr("fileno"), 0, NULL));
+    int op = (int)mg_num2long(argv[0]);
+    if (flock(fd, op) != 0) {
+        if (errno == EWOULDBLOCK && (op & LOCK_NB)) return MG_FALSE;
+        mg_raise_syserr(errno, "flock", NULL);
+    }
+    return MG_FIX(0);
+}
+
+static Value
+file_truncate(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_funcall(self, mg_intern_cstr("flush"), 0, NULL);
+    int fd = (int)mg_num2long(mg_funcall(self, mg_intern_cstr("fileno"), 0, NULL));
+    if (ftruncate(fd, (off_t)mg_num2long(argv[0])) != 0) mg_raise_syserr(errno, "ftruncate", NULL);
+    return MG_FIX(0);
+}
+
+static void
+define_if_missing(Value obj, const char *name, MgCFunc fn, int min, int max)
+{
+    if (!mg_respond_to(obj, mg_intern_cstr(name), true)) mg_define_singleton_method(obj, name, fn, min, max);
+}
+
+void
+mg_init_ext(void)
+{
+    static const struct { const char *name; clockid_t id; } clocks[] = {
+        { "CLOCK_REALTIME", CLOCK_REALTIME }, { "CLOCK_MONOTONIC", CLOCK_MONOTONIC },
+        { "CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID }, { "CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID },
+        { "CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW }, { "CLOCK_REALTIME_COARSE", CLOCK_REALTIME_COARSE },
+        { "CLOCK_MONOTONIC_COARSE", CLOCK_MONOTONIC_COARSE }, { "CLOCK_BOOTTIME", CLOCK_BOOTTIME },
+    };
+    for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++)
+        if (mg_const_get_at(mg_mProcess, mg_intern_cstr(clocks[i].name)) == MG_UNDEF)
+            mg_define_const(mg_mProcess, clocks[i].name, MG_FIX(clocks[i].id));
+    define_if_missing(MG_VAL(mg_mProcess), "clock_gettime", process_clock_gettime, 1, 2);
+    if (mg_const_get_at(mg_mProcess, mg_intern_cstr("Tms")) == MG_UNDEF) {
+        Value st = mg_const_get_at(mg_cObject, mg_intern_cstr("Struct"));
+        Value args[4] = { MG_SYM(mg_intern_cstr("utime")), MG_SYM(mg_intern_cstr("stime")),
+                          MG_SYM(mg_intern_cstr("cutime")), MG_SYM(mg_intern_cstr("cstime")) };
+        mg_define_const(mg_mProcess, "Tms", mg_funcall(st, mg_intern_cstr("new"), 4, args));
+    }
+    define_if_missing(MG_VAL(mg_mProcess), "times", process_times, 0, 0);
+    define_if_missing(MG_VAL(mg_mProcess), "pid", process_pid, 0, 0);
+    define_if_missing(MG_VAL(mg_mProcess), "ppid", process_ppid, 0, 0);
+    if (mg_const_get_at(mg_cObject, mg_intern_cstr("Signal")) == MG_UNDEF) {
+        RClass *sig = mg_define_module("Signal");
+        mg_define_module_function(sig, "list", signal_list, 0, 0);
+        mg_define_module_function(sig, "signame", signal_signame, 1, 1);
+    }
+    static const struct { const char *name; int v; } locks[] = {
+        { "LOCK_SH", LOCK_SH }, { "LOCK_EX", LOCK_EX }, { "LOCK_NB", LOCK_NB }, { "LOCK_UN", LOCK_UN } };
+    for (int i = 0; i < 4; i++)
+        if (mg_const_get_at(mg_cFile, mg_intern_cstr(locks[i].name)) == MG_UNDEF)
+            mg_define_const(mg_cFile, locks[i].name, MG_FIX(locks[i].v));
+    if (!mg_method_lookup(mg_cFile, mg_intern_cstr("truncate")))
+        mg_define_method(mg_cFile, "truncate", file_truncate, 1, 1);
+    if (!mg_method_lookup(mg_cFile, mg_intern_cstr("flock")))
+        mg_define_method(mg_cFile, "flock", file_flock, 1, 1);
+    mg_ext_boot_file_stat();
+    /* CRuby's IO includes File::Constants: IO::RDWR etc. (pstore, tempfile) */
+    static const char *const open_flags[] = { "RDONLY", "WRONLY", "RDWR", "APPEND", "CREAT", "EXCL", "NONBLOCK",
+                                              "TRUNC", "BINARY", "LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", NULL };
+    for (int i = 0; open_flags[i]; i++) {
+        Value v = mg_const_get_at(mg_cFile, mg_intern_cstr(open_flags[i]));
+        if (v != MG_UNDEF && mg_const_get_at(mg_cIO, mg_intern_cstr(open_flags[i])) == MG_UNDEF)
+            mg_define_const(mg_cIO, open_flags[i], v);
+    }
+    if (mg_const_get_at(mg_cIO, mg_intern_cstr("NULL")) == MG_UNDEF)
+        mg_define_const(mg_cIO, "NULL", mg_str_freeze(mg_str_new_cstr("/dev/null")));
+    static const char *const fnm_zero[] = { "FNM_SYSCASE", "FNM_SHORTNAME" };   /* pathname.rb reads them */
+    for (int i = 0; i < 2; i++)
+        if (mg_const_get_at(mg_cFile, mg_intern_cstr(fnm_zero[i])) == MG_UNDEF)
+            mg_define_const(mg_cFile, fnm_zero[i], MG_FIX(0));
+    if (!mg_method_lookup(mg_eLoadError, mg_intern_cstr("path")))
+        mg_define_method(mg_eLoadError, "path", load_error_path, 0, 0);
+}
+
+/* ---- gems without RubyGems ----
+ * Debian installs gems' libraries (rake, minitest ...) in RubyGems' directories,
+ * which CRuby reaches through RubyGems' require. Until RubyGems itself runs here,
+ * require falls back to these directories for a feature it cannot find on
+ * $LOAD_PATH: the newest gem holding lib/<feature>.rb gets its lib directory
+ * appended to $LOAD_PATH (what activating the gem does) and the file is loaded. */
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+static const char *const gem_dirs[] = {
+    "/usr/share/rubygems-integration/all/gems", "/usr/share/rubygems-integration/3.1.0/gems",
+    "/usr/lib/ruby/gems/3.1.0/gems", "/var/lib/gems/3.1.0/gems", NULL
+};
+
+static int
+cmp_desc(const void *a, const void *b)
+{
+    return -strverscmp(*(char *const *)a, *(char *const *)b);
+}
+
+Value
+mg_ext_gem_feature(const char *feature)
+{
+    size_t flen = strlen(feature);
+    bool has_ext = flen > 3 && !strcmp(feature + flen - 3, ".rb");
+    for (int g = 0; gem_dirs[g]; g++) {
+        DIR *d = opendir(gem_dirs[g]);
+        if (!d) continue;
+        char *names[512];
+        int n = 0;
+        struct dirent *e;
+        while ((e = readdir(d)) && n < 512)
+            if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
+        closedir(d);
+        qsort(names, (size_t)n, sizeof *names, cmp_desc);
+        Value found = MG_NIL;
+        for (int i = 0; i < n && found == MG_NIL; i++) {
+            char path[4096];
+            struct stat st;
+            snprintf(path, sizeof path, "%s/%s/lib/%s%s", gem_dirs[g], names[i], feature, has_ext ? "" : ".rb");
+            if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+                char lib[4096];
+                snprintf(lib, sizeof lib, "%s/%s/lib", gem_dirs[g], names[i]);
+                mg_ary_push(mg_gvar_get(mg_intern_cstr("$LOAD_PATH")), mg_str_new_cstr(lib));
+                found = mg_str_new_cstr(path);
+            }
+        }
+        for (int i = 0; i < n; i++) free(names[i]);
+        if (found != MG_NIL) return found;
+    }
+    return MG_NIL;
+}

@@ -1,0 +1,59 @@
+/* ext.h -- builtin features: the libraries CRuby ships as C extensions
+ * (stringio, strscan, json's parser and generator, psych, zlib, digest, etc,
+ * rbconfig, io/console, io/wait, pathname.so, monitor.so), implemented here.
+ * `require` asks mg_ext_require before it searches $LOAD_PATH, so a builtin
+ * feature shadows any file of that name (Debian's .so files, which we cannot
+ * load, never matter). Each library is one file src/ext/<name>.c whose init
+ * defines its classes on the first require; where a part is only calls on
+ * other Ruby objects (Monitor, Pathname's delegations, JSON's State settings)
+ * the init evaluates a few lines of Ruby kept in that C file. The pure-Ruby rest
+ * of each library is CRuby's own file from /usr/lib/ruby/3.1.0, loaded unchanged
+ * (vm/eval.c puts the standard library directories after lib/ on $LOAD_PATH). */
+#ifndef MG_EXT_H
+#define MG_EXT_H
+
+#include "../core/core.h"
+
+/* Adds feature to the registry: a require name, either bare ("stringio",
+ * "io/console": matches with or without ".so") or ending in ".so" when CRuby's
+ * Ruby file of the bare name requires it ("psych.so", "monitor.so"). init runs on
+ * the first require. The string is not copied. */
+void mg_ext_register(const char *feature, void (*init)(void));
+
+/* require's hook: -1 when feature (with or without ".so") is not builtin,
+ * 0 when it is and was already loaded, 1 when it was loaded now (init ran and the
+ * feature was appended to $LOADED_FEATURES as "<feature>.so"). May raise what
+ * init raises; a feature whose init raised counts as not loaded. */
+int  mg_ext_require(const char *feature);
+
+/* Loads a builtin feature from C (one ext needing another): as mg_ext_require. */
+bool mg_ext_provide(const char *feature);
+
+/* require's last resort: the path of feature inside an installed gem (RubyGems' directories),
+ * after appending that gem's lib directory to $LOAD_PATH; nil when no gem has it. */
+Value mg_ext_gem_feature(const char *feature);
+
+/* At core start-up (core.def): the few core methods and constants the standard
+ * library needs that no core file defines yet (Process.clock_gettime, Signal.list,
+ * IO::NULL, File#flock ...); each is skipped when the core already has it. */
+void mg_init_ext(void);
+void mg_ext_boot_file_stat(void);    /* file_stat.c: File::Stat, File.stat ... (called by mg_init_ext) */
+
+/* The init functions (one per src/ext file). */
+void mg_ext_init_stringio(void);
+void mg_ext_init_strscan(void);
+void mg_ext_init_json(void);
+void mg_ext_init_etc(void);
+void mg_ext_init_rbconfig(void);
+void mg_ext_init_io_console(void);
+void mg_ext_init_psych(void);
+void mg_ext_init_zlib(void);
+void mg_ext_init_digest(void);
+void mg_ext_init_digest_md5(void);
+void mg_ext_init_digest_sha1(void);
+void mg_ext_init_digest_sha2(void);
+void mg_ext_init_pathname(void);
+void mg_ext_init_io_wait(void);
+void mg_ext_init_monitor(void);
+
+#endif

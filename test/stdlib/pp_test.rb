@@ -1,0 +1,111 @@
+# pp.rb and prettyprint.rb: pp of wide nested data, PP.pp into a String, pretty_inspect
+require "pp"
+h = { name: "x" * 30, list: (1..30).to_a, nested: { a: [1, { b: "c" * 40 }], d: nil } }
+pp h
+pp [1, 2, 3]
+s = PP.pp({ a: 1 }, +"")
+p s
+Pt = Struct.new(:x, :y)
+pp Pt.new(1, 2)
+pp (1..60).map { |i| "s#{i}" }
+class Foo; def initialize; @a = 1; @b = "two"; end; end
+x = Foo.new.pretty_inspect
+p x.sub(/0x\h+/, "X")
+
+# expect: {:name=>"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+# expect:  :list=>
+# expect:   [1,
+# expect:    2,
+# expect:    3,
+# expect:    4,
+# expect:    5,
+# expect:    6,
+# expect:    7,
+# expect:    8,
+# expect:    9,
+# expect:    10,
+# expect:    11,
+# expect:    12,
+# expect:    13,
+# expect:    14,
+# expect:    15,
+# expect:    16,
+# expect:    17,
+# expect:    18,
+# expect:    19,
+# expect:    20,
+# expect:    21,
+# expect:    22,
+# expect:    23,
+# expect:    24,
+# expect:    25,
+# expect:    26,
+# expect:    27,
+# expect:    28,
+# expect:    29,
+# expect:    30],
+# expect:  :nested=>{:a=>[1, {:b=>"cccccccccccccccccccccccccccccccccccccccc"}], :d=>nil}}
+# expect: [1, 2, 3]
+# expect: "{:a=>1}\n"
+# expect: #<struct Pt x=1, y=2>
+# expect: ["s1",
+# expect:  "s2",
+# expect:  "s3",
+# expect:  "s4",
+# expect:  "s5",
+# expect:  "s6",
+# expect:  "s7",
+# expect:  "s8",
+# expect:  "s9",
+# expect:  "s10",
+# expect:  "s11",
+# expect:  "s12",
+# expect:  "s13",
+# expect:  "s14",
+# expect:  "s15",
+# expect:  "s16",
+# expect:  "s17",
+# expect:  "s18",
+# expect:  "s19",
+# expect:  "s20",
+# expect:  "s21",
+# expect:  "s22",
+# expect:  "s23",
+# expect:  "s24",
+# expect:  "s25",
+# expect:  "s26",
+# expect:  "s27",
+# expect:  "s28",
+# expect:  "s29",
+# expect:  "s30",
+# expect:  "s31",
+# expect:  "s32",
+# expect:  "s33",
+# expect:  "s34",
+# expect:  "s35",
+# expect:  "s36",
+# expect:  "s37",
+# expect:  "s38",
+# expect:  "s39",
+# expect:  "s40",
+# expect:  "s41",
+# expect:  "s42",
+# expect:  "s43",
+# expect:  "s44",
+# expect:  "s45",
+# expect:  "s46",
+# expect:  "s47",
+# expect:  "s48",
+# expect:  "s49",
+# expect:  "s50",
+# expect:  "s51",
+# expect:  "s52",
+# expect:  "s53",
+# expect:  "s54",
+# expect:  "s55",
+# expect:  "s56",
+# expect:  "s57",
+# expect:  "s58",
+# expect:  "s59",
+# expect:  "s60"]
+# expect: "#<Foo:X @a=1, @b=\"two\">\n"
