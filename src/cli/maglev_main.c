@@ -635,10 +635,11 @@ check_record(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
         problem(w, "corrupt: %s", mg_repo_error(w->r));
         return true;
     }
-    /* docs/format.md: OOPs step by 8; below MG_OOP_FIRST only 8 (the root) is a record */
+    /* docs/format.md: OOPs step by 8; below MG_OOP_FIRST only 8 (the root) and
+     * the base-image classes (16 + 8i: their persistent additions) are records */
     if (oop & 7)
         problem(w, "bad: a record under OOP %llu, not a multiple of 8", (unsigned long long)oop);
-    else if (oop < MG_OOP_FIRST && oop != 8)
+    else if (oop < MG_OOP_FIRST && oop != 8 && oop < 16)
         problem(w, "bad: a record under OOP %llu, a base-image OOP", (unsigned long long)oop);
     else if (oop >= MG_OOP_FIRST && oop >= w->next_oop)
         problem(w, "bad: a record under OOP %llu, never handed out (next OOP is %llu)", (unsigned long long)oop,
@@ -659,7 +660,7 @@ check_log(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
     if (seq > l->max_seq) l->max_seq = seq;
     for (size_t i = 0; i < count; i++) {
         uint64_t oop = oops[i];
-        if ((oop & 7) || (oop < MG_OOP_FIRST && oop != 8)) {
+        if ((oop & 7) || oop < 8) {   /* 8 the root, 16 + 8i the base-image classes */
             problem(l->w, "bad: commit-log entry %llu names OOP %llu", (unsigned long long)seq,
                     (unsigned long long)oop);
             break;

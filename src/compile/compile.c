@@ -5,6 +5,8 @@
 #include <stdarg.h>
 
 bool mg_compile_frozen_strings;
+const char *mg_compile_src;
+size_t mg_compile_src_len;
 
 /* ------------------------------------------------------------------ */
 /* Code objects                                                         */
@@ -17,8 +19,12 @@ code_mark(void *p)
     mg_gc_mark(c->label);
     mg_gc_mark(c->file);
     mg_gc_mark(c->parent);
+    mg_gc_mark(c->source);
     for (uint32_t i = 0; i < c->ncis; i++) if (c->cis[i].ic_klass) mg_gc_mark_obj(&c->cis[i].ic_klass->hdr);
+    for (uint32_t i = 0; i < c->ncis; i++) if (c->cis[i].ic2.klass) mg_gc_mark_obj(&c->cis[i].ic2.klass->hdr);
     for (uint32_t i = 0; i < c->nivcs; i++) if (c->ivcs[i].klass) mg_gc_mark_obj(&c->ivcs[i].klass->hdr);
+    for (uint32_t i = 0; i < c->nivcs; i++)
+        for (int j = 0; j < 3; j++) if (c->ivcs[i].more[j]) mg_gc_mark_obj(&c->ivcs[i].more[j]->hdr);
     for (uint32_t i = 0; i < c->nccs; i++) { mg_gc_mark(c->ccs[i].value); mg_gc_mark(c->ccs[i].cref); }
 }
 
@@ -39,7 +45,7 @@ mg_code_new(void)
     Code *c = calloc(1, sizeof *c);
     if (!c) mg_raise_nomem();
     c->params.rest = c->params.kwrest = c->params.blockp = -1;
-    c->label = c->file = c->parent = MG_NIL;
+    c->label = c->file = c->parent = c->source = MG_NIL;
     Value v = mg_data_new(mg_cObject, &mg_code_type, c);
     c->self_value = v;
     return v;
@@ -358,7 +364,14 @@ comp_finish(Comp *c)
     Code *k = c->code;
     k->max_stack = (uint32_t)c->max_depth + 4;
     k->env_mode = c->env_mode;
-    /* shrink-free; nothing else to do */
+    /* peephole: a JUMP to a LEAVE is a LEAVE (the value to return is on top
+     * either way; ensure code is inlined before both); its operand becomes a NOP */
+    for (uint32_t i = 0; i < k->ninsns; i += 1u + mg_op_operands[k->insns[i]]) {
+        if (k->insns[i] == OP_JUMP && k->insns[i + 1] < k->ninsns && k->insns[k->insns[i + 1]] == OP_LEAVE) {
+            k->insns[i] = OP_LEAVE;
+            k->insns[i + 1] = OP_NOP;
+        }
+    }
 }
 
 /* ---- parameters ---- */
@@ -537,6 +550,17 @@ method_code(Comp *c, Node *n, ID name)
     m.method_params = n->a;
     m.code->name = name;
     m.code->line = n->line;
+    if (mg_compile_src && n->len && (size_t)n->ival + n->len <= mg_compile_src_len) {
+        /* keep the definition's source (DESIGN.md 5: persistent code is recompiled
+         * from it); one String per compiled unit, held by its outermost Code */
+        Comp *root = c;
+        while (root->parent && !root->parent->eval_outer) root = root->parent;
+        if (root->code->source == MG_NIL) root->code->source = mg_str_new(mg_compile_src, mg_compile_src_len);
+        m.code->source = root->code->source;
+        m.code->src_off = (uint32_t)n->ival;
+        m.code->src_len = (uint32_t)n->len;
+        m.code->src_singleton = n->kind == NODE_DEFS;
+    }
     m.env_mode = needs_env(n->b) || (n->a && needs_env(n->a));
     params_setup(&m, n->a, 0);
     cc_line(&m, n->b ? n->b : n);
@@ -599,6 +623,34 @@ loop_add(uint32_t **arr, int *n, int *capa, uint32_t v)
     (*arr)[(*n)++] = v;
 }
 
+/* A while loop compiles its body before its condition; locals first assigned in
+ * the condition (`while line = gets`) are declared first so the body sees them. */
+static void
+declare_cond_locals(Comp *c, Node *n)
+{
+    if (!n) return;
+    switch (n->kind) {
+    case NODE_BLOCK: case NODE_LAMBDA: case NODE_DEF: case NODE_DEFS:
+    case NODE_CLASS: case NODE_SCLASS: case NODE_MODULE:
+        return;
+    case NODE_LASGN: {
+        int depth;
+        if (cc_local_find(c, n->sym, &depth) < 0) {
+            Comp *s = c;
+            while (s->transparent && s->parent) s = s->parent;
+            local_add(s, n->sym);
+        }
+        break;
+    }
+    default: break;
+    }
+    declare_cond_locals(c, n->a);
+    declare_cond_locals(c, n->b);
+    declare_cond_locals(c, n->c);
+    declare_cond_locals(c, n->d);
+    for (int i = 0; i < n->count; i++) declare_cond_locals(c, n->list[i]);
+}
+
 static void
 cc_while(Comp *c, Node *n, bool until)
 {
@@ -606,7 +658,7 @@ cc_while(Comp *c, Node *n, bool until)
     c->loop = &lp;
     uint32_t jcond = 0;
     bool do_while = (n->flags & NF_DO_WHILE) != 0;
-    if (!do_while) jcond = cc_jump(c, OP_JUMP);
+    if (!do_while) { declare_cond_locals(c, n->a); jcond = cc_jump(c, OP_JUMP); }
     lp.redo_pc = cc_pc(c);
     uint32_t body_pc = cc_pc(c);
     cc_stmt(c, n->b);
@@ -859,6 +911,10 @@ cc_case(Comp *c, Node *n)
                 Node *v = w->list[j];
                 cc_line(c, v);
                 if (v->kind == NODE_SPLAT) { cc_expr(c, v->a); E1(c, OP_SPLATARRAY, 0, 0); E1(c, OP_CHECKMATCH, 0, 1); }
+                else if (v->kind == NODE_STR) {         /* CRuby: a when's string literal is one frozen object */
+                    E1(c, OP_PUTOBJECT, 1, cc_lit(c, mg_str_freeze(mg_str_new(v->str ? v->str : "", v->len))));
+                    E1(c, OP_CHECKMATCH, 0, 0);
+                }
                 else { cc_expr(c, v); E1(c, OP_CHECKMATCH, 0, 0); }
                 owner[nj] = i;
                 jumps[nj++] = cc_jump(c, OP_BRANCHIF);

@@ -18,6 +18,9 @@ opt_for(ID mid, int argc)
             case '%': return OP_OPT_MOD;
             case '<': return OP_OPT_LT;
             case '>': return OP_OPT_GT;
+            case '&': return OP_OPT_AND;
+            case '|': return OP_OPT_OR;
+            case '^': return OP_OPT_XOR;
         }
         if (len == 2) {
             if (!strcmp(s, "<=")) return OP_OPT_LE;
@@ -25,6 +28,7 @@ opt_for(ID mid, int argc)
             if (!strcmp(s, "==")) return OP_OPT_EQ;
             if (!strcmp(s, "!=")) return OP_OPT_NEQ;
             if (!strcmp(s, "<<")) return OP_OPT_LTLT;
+            if (!strcmp(s, ">>")) return OP_OPT_RSHIFT;
             if (!strcmp(s, "[]")) return OP_OPT_AREF;
         }
     }

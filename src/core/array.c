@@ -379,6 +379,7 @@ Value
 mg_exec_recursive_paired(Value (*fn)(Value obj, Value arg, bool recursive),
                          Value obj, Value paired, Value arg, ID tag)
 {
+    mg_vm_stack_check_c();      /* nested data: SystemStackError, not a crash */
     if (rec_member(tag, obj, paired)) return fn(obj, arg, true);
     if (rec.len == rec.cap) {
         size_t cap = rec.cap ? rec.cap * 2 : 64;

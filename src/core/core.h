@@ -230,8 +230,20 @@ void  mg_io_flush_all(void);
 /* ---- Enumerable / Enumerator (enum.c, enumerator.c) ---- */
 /* An enumerator for obj.meth(*args) (what `each` returns without a block). */
 Value mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv);
+/* Sets what Enumerator#size answers: a value, or a Proc called with the enumerator's arguments. */
+void  mg_enumerator_set_size(Value e, Value size);
 #define MG_RETURN_ENUMERATOR(self, name, argc, argv, blk) \
     do { if (!mg_block_given(blk)) return mg_enumerator_new((self), mg_intern_cstr(name), (argc), (argv)); } while (0)
+
+/* ---- green threads (thread.c) ---- */
+/* Before a blocking read/write of fd: lets the other threads run until fd is
+ * ready (returns at once when only one thread lives). May raise (Thread#raise). */
+void  mg_thread_wait_fd(int fd, bool write);
+/* Kernel#sleep with other threads alive: sleeps this thread only (secs < 0:
+ * forever) and returns true; false (nothing done) when it is the only thread. */
+bool  mg_thread_sleep(double secs);
+/* Called by mg_vm_checkpoint: switch threads when the timeslice is over. */
+void  mg_vm_thread_checkpoint(void);
 
 /* ---- Exception (exception.c) ---- */
 Value mg_exc_backtrace(Value exc);                       /* Array of String or nil */

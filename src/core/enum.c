@@ -287,6 +287,32 @@ enum_reject(Value self, int argc, const Value *argv, Value blk)
     return s.out;
 }
 
+/* grep / grep_v: elements for which pattern === e is true (false); s->n says which */
+static void
+grep_i(int argc, const Value *argv, void *p)
+{
+    St *s = p;
+    Value i = PACK();
+    bool hit = MG_TEST(mg_funcall(s->arg, mg_intern_cstr("==="), 1, &i));
+    if (hit == (s->n == 0)) mg_ary_push(s->out, s->blk != MG_NIL ? mg_yield1(s->blk, i) : i);
+}
+
+static Value
+enum_grep(Value self, int argc, const Value *argv, Value blk)
+{
+    St s = { .out = mg_ary_new(), .blk = blk, .arg = argv[0], .n = 0 };
+    mg_enum_each(self, grep_i, &s);
+    return s.out;
+}
+
+static Value
+enum_grep_v(Value self, int argc, const Value *argv, Value blk)
+{
+    St s = { .out = mg_ary_new(), .blk = blk, .arg = argv[0], .n = 1 };
+    mg_enum_each(self, grep_i, &s);
+    return s.out;
+}
+
 static void
 filter_map_i(int argc, const Value *argv, void *p)
 {
@@ -1129,6 +1155,8 @@ static const MgMethodDef enum_methods[] = {
     {"select", enum_select, 0, 0},
     {"filter", enum_select, 0, 0},
     {"find_all", enum_select, 0, 0},
+    {"grep", enum_grep, 1, 1},
+    {"grep_v", enum_grep_v, 1, 1},
     {"filter_map", enum_filter_map, 0, 0},
     {"reject", enum_reject, 0, 0},
     {"partition", enum_partition, 0, 0},

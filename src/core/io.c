@@ -507,6 +507,7 @@ fill_rbuf(IoData *io)
     }
     io->rpos = io->rlen = 0;
     for (;;) {
+        mg_thread_wait_fd(io->fd, false);    /* other green threads run while this one waits */
         ssize_t n = read(io->fd, io->rbuf, io->rcap);
         if (n < 0) {
             if (errno == EINTR) {

@@ -101,6 +101,7 @@ loop_body(Value blk)
         size_t ar = mg_gc_arena_save();
         mg_yield(blk, 0, NULL);
         mg_gc_arena_restore(ar);
+        if (UNLIKELY(mg_vm_interrupt_pending())) mg_vm_checkpoint();   /* a loop: a safe point */
     }
     return MG_NIL;
 }
@@ -503,6 +504,13 @@ static Value
 top_private(Value self, int argc, const Value *argv, Value blk) { (void)self; (void)blk; return set_vis(MG_VAL(mg_cObject), argc, argv, VIS_PRIVATE); }
 static Value
 top_public(Value self, int argc, const Value *argv, Value blk) { (void)self; (void)blk; return set_vis(MG_VAL(mg_cObject), argc, argv, VIS_PUBLIC); }
+/* main.include(M): Object.include(M) */
+static Value
+top_include(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self;
+    return mg_funcall_block(MG_VAL(mg_cObject), mg_intern_cstr("include"), argc, argv, blk);
+}
 
 /* ---- require / load ---- */
 
@@ -606,6 +614,12 @@ k_caller(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
+k_caller_locations(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_backtrace_locations(k_caller(self, argc, argv, blk));
+}
+
+static Value
 k_method_name(Value self, int argc, const Value *argv, Value blk)
 {
     (void)self; (void)argc; (void)argv; (void)blk;
@@ -706,7 +720,7 @@ static const MgMethodDef kernel_private[] = {
     {"exit!", k_exit_bang, 0, 1},
     {"abort", k_abort, 0, 1},
     {"caller", k_caller, 0, 2},
-    {"caller_locations", k_caller, 0, 2},
+    {"caller_locations", k_caller_locations, 0, 2},
     {"__method__", k_method_name, 0, 0},
     {"__dir__", k_dir, 0, 0},
     {"local_variables", k_local_variables, 0, 0},
@@ -734,11 +748,11 @@ static const MgMethodDef module_public[] = {
     {"public_instance_method", mod_public_instance_method, 1, 1},
     {"private_class_method", mod_private_class_method, 0, -1},
     {"public_class_method", mod_public_class_method, 0, -1},
+    {"define_method", mod_define_method, 1, 2},    /* public since Ruby 2.5 */
     {NULL, NULL, 0, 0}
 };
 
 static const MgMethodDef module_private[] = {
-    {"define_method", mod_define_method, 1, 2},
     {"private", mod_private, 0, -1},
     {"public", mod_public, 0, -1},
     {"protected", mod_protected, 0, -1},
@@ -776,4 +790,5 @@ mg_kernel_init_main(Value main_obj)
 {
     mg_define_singleton_method(main_obj, "private", top_private, 0, -1);
     mg_define_singleton_method(main_obj, "public", top_public, 0, -1);
+    mg_define_singleton_method(main_obj, "include", top_include, 0, -1);
 }

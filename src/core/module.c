@@ -690,6 +690,8 @@ mod_const_missing(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
     ID id = mg_to_id(argv[0]);
+    Value found = mg_const_miss_hook ? mg_const_miss_hook(c, id) : MG_UNDEF;   /* persistent code not read yet */
+    if (found != MG_UNDEF) return found;
     Value msg;
     if (c == mg_cObject) msg = mg_sprintf("uninitialized constant %s", mg_id_name(id, NULL));
     else msg = mg_sprintf("uninitialized constant %s::%s", mg_class_cname(c), mg_id_name(id, NULL));

@@ -731,9 +731,10 @@ kernel_initialize_clone(Value self, int argc, const Value *argv, Value blk)
 static Value
 kernel_to_enum(Value self, int argc, const Value *argv, Value blk)
 {
-    UNUSED(blk);
     ID meth = argc > 0 ? mg_to_id(argv[0]) : mg_id_each;
-    return mg_enumerator_new(self, meth, argc > 0 ? argc - 1 : 0, argc > 0 ? argv + 1 : NULL);
+    Value e = mg_enumerator_new(self, meth, argc > 0 ? argc - 1 : 0, argc > 0 ? argv + 1 : NULL);
+    if (mg_block_given(blk)) mg_enumerator_set_size(e, mg_block_proc(blk));    /* to_enum(:m) { size } */
+    return e;
 }
 
 /* ---- Kernel: conversion functions ---- */
@@ -795,6 +796,10 @@ kernel_sleep(Value self, int argc, const Value *argv, Value blk)
     mg_io_flush_all();
     if (argc == 0 || argv[0] == MG_NIL) {
         for (;;) {
+            if (mg_thread_sleep(-1)) {          /* other threads live: until Thread#wakeup */
+                clock_gettime(CLOCK_MONOTONIC, &t1);
+                return MG_FIX((int64_t)((double)(t1.tv_sec - t0.tv_sec) + 0.5));
+            }
             struct timespec ts = { 1, 0 };
             nanosleep(&ts, NULL);
             mg_vm_checkpoint();
@@ -808,7 +813,8 @@ kernel_sleep(Value self, int argc, const Value *argv, Value blk)
     struct timespec ts;
     ts.tv_sec = (time_t)secs;
     ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
-    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) mg_vm_checkpoint();
+    if (!mg_thread_sleep(secs))
+        while (nanosleep(&ts, &ts) == -1 && errno == EINTR) mg_vm_checkpoint();
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double slept = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     return MG_FIX((int64_t)(slept + 0.5));

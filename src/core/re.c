@@ -139,7 +139,36 @@ compile(Value src, int options, OnigEncoding enc)
     regex_t *reg;
     OnigErrorInfo einfo;
     const UChar *p = (const UChar *)mg_str_ptr(src);
-    int r = onig_new(&reg, p, p + mg_str_len(src), opt, enc, ONIG_SYNTAX_RUBY, &einfo);
+    int64_t n = mg_str_len(src);
+    /* Ruby's \u{H H ...} is not Oniguruma syntax: rewrite each code point as \x{H} */
+    char *tmp = NULL;
+    if (memmem(p, (size_t)n, "\\u{", 3)) {
+        tmp = malloc((size_t)n * 4 + 16);
+        int64_t o = 0;
+        for (int64_t i = 0; i < n;) {
+            if (p[i] == '\\' && i + 2 < n && p[i + 1] == 'u' && p[i + 2] == '{') {
+                int64_t j = i + 3;
+                int64_t close = j;
+                while (close < n && p[close] != '}') close++;
+                if (close >= n) { tmp[o++] = (char)p[i++]; continue; }
+                while (j < close) {
+                    while (j < close && p[j] == ' ') j++;
+                    int64_t b = j;
+                    while (j < close && isxdigit(p[j])) j++;
+                    if (j == b) { if (j < close) j++; continue; }
+                    o += sprintf(tmp + o, "\\x{%.*s}", (int)(j - b), (const char *)p + b);
+                }
+                i = close + 1;
+                continue;
+            }
+            if (p[i] == '\\' && i + 1 < n) { tmp[o++] = (char)p[i++]; }
+            tmp[o++] = (char)p[i++];
+        }
+        p = (const UChar *)tmp;
+        n = o;
+    }
+    int r = onig_new(&reg, p, p + n, opt, enc, ONIG_SYNTAX_RUBY, &einfo);
+    free(tmp);
     if (r != ONIG_NORMAL) raise_onig_error(r, &einfo, src, options);
     return reg;
 }
@@ -241,6 +270,13 @@ re_for_string(Value re, Value str)
         r->reg_bin = b;
     }
     return r->reg_bin;
+}
+
+/* The compiled Oniguruma pattern (a regex_t *) of re fit for str: for src/ext/strscan.c. */
+void *
+mg_reg_onig(Value re, Value str)
+{
+    return re_for_string(re, str);
 }
 
 static Value

@@ -225,12 +225,23 @@ mg_str_append(Value s, Value other)
     Obj *so = MG_OBJ(s);
     mg_ensure_faulted(so);
     Encoding enc = mg_str_enc_compat(s, other);
-    uint16_t cr_s = so->flags & STR_CR_MASK, cr_o = MG_OBJ(other)->flags & STR_CR_MASK;
+    uint16_t cr_s = so->flags & STR_CR_MASK;
     bool was_empty = MG_RSTRING(s)->len == 0;
+    if (was_empty) cr_s = STR_CR_7BIT;
+    /* the appended part's code range is cheap to learn (it is scanned once and
+     * cached); the receiver's stays known when it was, so repeated << on a
+     * long non-ASCII string never rescans it */
+    uint16_t cr_o = (cr_s == STR_CR_7BIT || cr_s == STR_CR_VALID) && o->len > 0
+                    ? (mg_str_coderange(other), MG_OBJ(other)->flags & STR_CR_MASK)
+                    : MG_OBJ(other)->flags & STR_CR_MASK;
+    if (o->len == 0) cr_o = STR_CR_7BIT;
     mg_str_cat(s, o->ptr, (size_t)o->len);
     so->extra = enc;
-    /* keep the code range when both parts are known ASCII */
-    if ((cr_s == STR_CR_7BIT || was_empty) && cr_o == STR_CR_7BIT) so->flags |= STR_CR_7BIT;
+    if ((cr_s == STR_CR_7BIT || cr_s == STR_CR_VALID) && (cr_o == STR_CR_7BIT || cr_o == STR_CR_VALID)) {
+        if (cr_s == STR_CR_7BIT && cr_o == STR_CR_7BIT) so->flags |= STR_CR_7BIT;
+        /* valid UTF-8 (or BINARY) followed by valid stays valid */
+        else if (enc == ENC_UTF8 || enc == ENC_BINARY) so->flags |= STR_CR_VALID;
+    }
     return s;
 }
 

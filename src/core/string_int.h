@@ -85,6 +85,7 @@ bool     mg_unicode_printable(uint32_t cp);             /* Oniguruma's Unicode t
 int64_t  mg_reg_search(Value re, Value str, int64_t pos, bool reverse, bool set_backref, Value *md);
 /* Like mg_reg_search with a non-allocating fast path: match at or after pos, no MatchData. */
 bool     mg_reg_match_p(Value re, Value str, int64_t pos);
+void    *mg_reg_onig(Value re, Value str);              /* the regex_t * for str (src/ext/strscan.c) */
 int      mg_md_count(Value md);                         /* number of groups + 1 */
 int64_t  mg_md_beg(Value md, int i);                    /* byte offsets, -1 when the group did not match */
 int64_t  mg_md_end(Value md, int i);

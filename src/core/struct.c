@@ -184,6 +184,15 @@ struct_s_new(Value self, int argc, const Value *argv, Value blk)
     return MG_VAL(c);
 }
 
+/* A Struct class faulted from the repository gets its C class methods back
+ * (its members travel as its hidden class ivar). Called by store/code.c. */
+void mg_struct_class_setup(RClass *c);
+void
+mg_struct_class_setup(RClass *c)
+{
+    mg_define_singleton_methods(MG_VAL(c), struct_class_singleton_methods);
+}
+
 /* ---- instances ---- */
 
 static Value

@@ -42,7 +42,17 @@ void  mg_free(void *p, size_t size);
 /* Arena (see 3). */
 size_t mg_gc_arena_save(void);
 void   mg_gc_arena_restore(size_t level);
+/* The same two, inline, for the interpreter loop (the level is a plain count). */
+extern size_t *const mg_gc_arena_lenp;
+static inline size_t mg_gc_arena_save_fast(void) { return *mg_gc_arena_lenp; }
+static inline void mg_gc_arena_restore_fast(size_t level) { if (level < *mg_gc_arena_lenp) *mg_gc_arena_lenp = level; }
 void   mg_gc_protect(Value v);
+/* Fibers: each C stack has its own arena. mg_gc_arena_swap exchanges the live
+ * arena with *a (a fresh one is {NULL, 0, 0}); a saved arena is marked by its
+ * owner (mg_gc_mark_values) and released with mg_gc_arena_release. No allocation. */
+typedef struct { Value *items; size_t len, cap; } MgArena;
+void   mg_gc_arena_swap(MgArena *a);
+void   mg_gc_arena_release(MgArena *a);
 
 /* A C global that holds a Value for the whole run. */
 void mg_gc_register(Value *slot);

@@ -13,6 +13,11 @@
 #include "../util/idtable.h"
 
 uint64_t mg_method_serial = 1;
+void (*mg_class_created_hook)(RClass *c);
+void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me);
+void (*mg_const_defined_hook)(RClass *c, ID name, Value v);
+Value (*mg_const_miss_hook)(RClass *c, ID name);
+void (*mg_module_included_hook)(RClass *c, RClass *m, bool prepend);
 
 /* ---- method cache: direct-mapped, invalidated by serial ---- */
 
@@ -23,6 +28,34 @@ static void
 invalidate(void)
 {
     mg_method_serial++;
+}
+
+/* ---- redefinition of the VM's inline operators (class.h BOP_*) ---- */
+
+uint32_t mg_bop_redefined;
+bool mg_bop_tracking;
+
+static void
+bop_note(RClass *c, ID name)
+{
+    if (!mg_bop_tracking) return;
+    size_t len;
+    const char *s = mg_id_name(name, &len);
+    if (len == 0 || len > 4) return;
+    static const struct { const char *name; uint32_t bits; } ops[] = {
+        {"+", BOP_PLUS}, {"-", BOP_MINUS}, {"*", BOP_MULT}, {"/", BOP_DIV}, {"%", BOP_MOD},
+        {"<", BOP_LT}, {"<=", BOP_LE}, {">", BOP_GT}, {">=", BOP_GE}, {"==", BOP_EQ | BOP_NEQ | BOP_EQQ},
+        {"!=", BOP_NEQ}, {"<<", BOP_LTLT}, {"[]", BOP_AREF}, {"[]=", BOP_ASET}, {"&", BOP_AND},
+        {"|", BOP_OR}, {"^", BOP_XOR}, {">>", BOP_RSHIFT}, {"===", BOP_EQQ}, {"size", BOP_SIZE},
+        {"<=>", BOP_LT | BOP_LE | BOP_GT | BOP_GE}, {"coerce", 0},
+    };
+    uint32_t bits = 0;
+    for (size_t i = 0; i < ARRAY_LEN(ops); i++) if (!strcmp(s, ops[i].name)) bits = ops[i].bits;
+    if (!bits) return;
+    if (c->hdr.type == T_MODULE || c == mg_cInteger || c == mg_cFloat || c == mg_cString || c == mg_cArray ||
+        c == mg_cHash || c == mg_cSymbol || c == mg_cNilClass || c == mg_cTrueClass || c == mg_cFalseClass ||
+        c == mg_cNumeric || c == mg_cObject || c == mg_cBasicObject || c == mg_cRange)
+        mg_bop_redefined |= bits;
 }
 
 /* ---- creation ---- */
@@ -70,8 +103,22 @@ mg_class_new(RClass *super)
     }
     RClass *c = mg_class_boot(super, T_CLASS);
     c->hdr.klass = mg_cClass;
+    if (mg_class_created_hook) mg_class_created_hook(c);   /* before the metaclass copies OF_PERSISTABLE */
     mg_class_boot_metaclass(c);
     return c;
+}
+
+void
+mg_class_fill(RClass *c, RClass *super, Value name)
+{
+    c->super = super;
+    c->mt = mg_idtable_new();
+    c->ext = ext_new();
+    c->ext->name = name;
+    c->origin = c;
+    if (c->hdr.type == T_MODULE) c->hdr.klass = mg_cModule;
+    else mg_class_boot_metaclass(c);
+    invalidate();
 }
 
 RClass *
@@ -79,6 +126,7 @@ mg_module_new(void)
 {
     RClass *m = mg_class_boot(NULL, T_MODULE);
     m->hdr.klass = mg_cModule;
+    if (mg_class_created_hook) mg_class_created_hook(m);
     return m;
 }
 
@@ -256,6 +304,7 @@ mg_include_module(RClass *c, RClass *m)
     mg_wb(&c->hdr, MG_VAL(m));
     insert_modules(c, c->origin, m);
     invalidate();
+    if (mg_module_included_hook) mg_module_included_hook(c, m, false);
 }
 
 void
@@ -280,6 +329,7 @@ mg_prepend_module(RClass *c, RClass *m)
     }
     if (!already_included(c, c->origin, m)) insert_modules(c, c, m);
     invalidate();
+    if (mg_module_included_hook) mg_module_included_hook(c, m, true);
 }
 
 void
@@ -393,6 +443,8 @@ mg_method_add(RClass *c, ID name, const MethodEntry *me)
     }
     mg_idtable_set(target->mt, name, (uint64_t)(uintptr_t)copy);
     invalidate();
+    bop_note(c, name);
+    if (mg_method_defined_hook) mg_method_defined_hook(c, name, copy);
     return copy;
 }
 
@@ -406,6 +458,8 @@ mg_method_remove(RClass *c, ID name)
     mg_wb(&c->hdr, MG_NIL);
     mg_idtable_delete(c->origin->mt, name, NULL);
     invalidate();
+    bop_note(c, name);
+    if (mg_method_defined_hook) mg_method_defined_hook(c, name, NULL);
     return true;
 }
 
@@ -614,6 +668,7 @@ mg_const_set(RClass *c, ID name, Value v)
         if (k->ext && k->ext->name == MG_NIL && !(k->hdr.flags & OF_SINGLETON)) mg_class_set_name(k, c, name);
     }
     invalidate();   /* constant caches share the method serial */
+    if (mg_const_defined_hook) mg_const_defined_hook(c, name, v);
 }
 
 bool
@@ -629,6 +684,7 @@ mg_const_remove(RClass *c, ID name)
     if (!c->ext->consts || !mg_idtable_delete(c->ext->consts, name, &old)) return MG_UNDEF;
     mg_wb(&c->hdr, MG_NIL);
     invalidate();
+    if (mg_const_defined_hook) mg_const_defined_hook(c, name, MG_UNDEF);
     return (Value)old;
 }
 

@@ -46,6 +46,35 @@ struct MethodEntry {
 
 extern uint64_t mg_method_serial;
 
+/* Persistence hooks (set by store/code.c; NULL until then): a class or module
+ * was just created (Class.new, class/module keyword, Struct.new); a method
+ * entry was added to c's table (me NULL: removed); a constant was set in c
+ * (v MG_UNDEF: removed). */
+extern void (*mg_class_created_hook)(RClass *c);
+extern void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me);
+extern void (*mg_const_defined_hook)(RClass *c, ID name, Value v);
+/* A constant lookup missed in c: loads persistent code not read yet and
+ * answers the constant (MG_UNDEF: still missing). Module#const_missing and
+ * the class/module keywords call it. */
+extern Value (*mg_const_miss_hook)(RClass *c, ID name);
+/* Module m was included (prepend false) or prepended into c. */
+extern void (*mg_module_included_hook)(RClass *c, RClass *m, bool prepend);
+/* Fills an empty (unfaulted) T_CLASS/T_MODULE header decoded from the repository. */
+void mg_class_fill(RClass *c, RClass *super, Value name);
+
+/* Basic operators the VM computes inline for core classes (vm.c OPT_*
+ * instructions). Once tracking is on (after boot), defining or removing a
+ * method of that name in a core class they apply to, in one of its ancestors,
+ * or in any module sets its bit for good, and the VM dispatches it normally. */
+enum {
+    BOP_PLUS = 1 << 0, BOP_MINUS = 1 << 1, BOP_MULT = 1 << 2, BOP_DIV = 1 << 3, BOP_MOD = 1 << 4,
+    BOP_LT = 1 << 5, BOP_LE = 1 << 6, BOP_GT = 1 << 7, BOP_GE = 1 << 8, BOP_EQ = 1 << 9, BOP_NEQ = 1 << 10,
+    BOP_LTLT = 1 << 11, BOP_AREF = 1 << 12, BOP_ASET = 1 << 13, BOP_AND = 1 << 14, BOP_OR = 1 << 15,
+    BOP_XOR = 1 << 16, BOP_RSHIFT = 1 << 17, BOP_EQQ = 1 << 18, BOP_SIZE = 1 << 19,
+};
+extern uint32_t mg_bop_redefined;
+extern bool mg_bop_tracking;
+
 /* ---- classes and modules ---- */
 /* New named class under `outer` (NULL = Object); raises TypeError if the name
  * exists as a non-class or with another superclass. Returns the existing class

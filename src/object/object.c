@@ -253,7 +253,14 @@ mg_ivar_set(Value obj, ID name, Value v)
         if (idx >= o->extra) {
             uint32_t cap = o->extra ? o->extra : 2;
             while (cap <= idx) cap *= 2;
-            ro->ivs = mg_realloc(ro->ivs, o->extra * sizeof(Value), cap * sizeof(Value));
+            if (o->flags & OF_IVEMBED) {        /* outgrew the slot: move to the malloc heap */
+                Value *n = mg_malloc(cap * sizeof(Value));
+                memcpy(n, ro->ivs, o->extra * sizeof(Value));
+                ro->ivs = n;
+                o->flags &= (uint16_t)~OF_IVEMBED;
+            } else {
+                ro->ivs = mg_realloc(ro->ivs, o->extra * sizeof(Value), cap * sizeof(Value));
+            }
             for (uint32_t i = o->extra; i < cap; i++) ro->ivs[i] = MG_UNDEF;
             o->extra = cap;
         }
@@ -325,6 +332,22 @@ mg_ivar_copy(Value dst, Value src)
 Value
 mg_obj_alloc(RClass *klass)
 {
+    /* room for as many ivars as the class's instances have used so far, in
+     * the slot itself (no separate malloc'd array) when that fits */
+    RClass *real = mg_class_real(klass);
+    uint32_t n = real && real->ext && real->ext->iv_index ? (uint32_t)mg_idtable_size(real->ext->iv_index) : 0;
+    if (n > 0 && sizeof(RObject) + n * sizeof(Value) <= 128) {
+        size_t bytes = sizeof(RObject) + n * sizeof(Value);
+        bytes = bytes <= 96 ? (bytes + 15) & ~(size_t)15 : 128;      /* the slot size class it lands in */
+        uint32_t cap = (uint32_t)((bytes - sizeof(RObject)) / sizeof(Value));
+        Obj *o = mg_gc_alloc(bytes, T_OBJECT, klass);
+        RObject *ro = (RObject *)o;
+        ro->ivs = (Value *)(ro + 1);
+        for (uint32_t i = 0; i < cap; i++) ro->ivs[i] = MG_UNDEF;
+        o->extra = cap;
+        o->flags |= OF_IVEMBED;
+        return MG_VAL(o);
+    }
     Obj *o = mg_gc_alloc(sizeof(RObject), T_OBJECT, klass);
     return MG_VAL(o);
 }

@@ -66,6 +66,7 @@ typedef struct Obj {
 /* ---- the core structs ---- */
 
 typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of ivs; unset slots hold MG_UNDEF */
+#define OF_IVEMBED OF_USER1   /* T_OBJECT: ivs points into the slot right after the RObject (not malloc'd) */
 
 typedef struct { Obj hdr; double value; } RFloat;
 

@@ -82,16 +82,33 @@ env_new(Frame *f, Code *code, Value parent)
 /* ------------------------------------------------------------------ */
 /* frames                                                               */
 
-Frame *
-mg_vm_push_frame(void)
+/* Sets every member of a new frame; the named ones to the arguments, the rest
+ * to zero (NULL / MG_NIL, which is 0). Member by member because a memset or a
+ * struct initializer of a Frame compiles to `rep stos`, which cost more than
+ * the rest of a method call together. A member added to Frame must be added
+ * here too; the size check falls back to clearing the whole frame. */
+static inline Frame *
+frame_new(Code *code, const uint32_t *pc, Value *base, Value *sp, Value self, Value block, uint32_t flags)
 {
     VM *vm = VMS;
     if (UNLIKELY(vm->fp + 1 >= vm->frame_end)) mg_raise_stack();
     Frame *f = ++vm->fp;
-    memset(f, 0, sizeof *f);
+    if (sizeof(Frame) != 16 * sizeof(void *) + 2 * sizeof(uint64_t)) memset(f, 0, sizeof *f);
+    f->code = code; f->pc = pc; f->base = base; f->locals = base; f->sp = sp;
+    f->self = self; f->env = MG_NIL; f->outer = MG_NIL; f->block = block; f->proc = MG_NIL;
+    f->cref = MG_NIL; f->def_target = MG_NIL; f->backref = MG_NIL; f->lastline = MG_NIL;
+    f->me = NULL; f->code_obj = code ? code->self_value : MG_NIL;
+    f->flags = flags; f->vis = 0; f->argc = 0; f->mid = 0;
     return f;
 }
 
+Frame *
+mg_vm_push_frame(void)
+{
+    return frame_new(NULL, NULL, NULL, NULL, MG_NIL, MG_NIL, 0);
+}
+
+/* vm.c's LEAVE does the common case (no env, no FRAME_LITBLOCK) itself: keep the two in step */
 void
 mg_vm_pop_frame(void)
 {
@@ -234,6 +251,13 @@ bind_keywords(Code *code, Value *locals, Value kwh)
     }
 }
 
+/* Only required positional parameters. */
+static inline bool
+simple_params(const ParamInfo *p)
+{
+    return p->opt == 0 && p->rest < 0 && p->post == 0 && !p->has_kw && !p->nokw && p->kwrest < 0 && p->blockp < 0;
+}
+
 /* Lay the arguments at base[0..argc) out as the code's locals (in place).
  * strict: method/lambda arity rules; otherwise proc rules (auto-splat, pad, drop). */
 static void
@@ -242,6 +266,26 @@ bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool 
     VM *vm = VMS;
     ParamInfo *p = &code->params;
     int nl = (int)code->nlocals;
+    /* fast path: only required positional parameters, given exactly (no
+     * auto-splat can apply: it needs argc == 1 with lead > 1) -- the
+     * arguments already sit where the locals go */
+    if (LIKELY(!kw && argc == p->lead && simple_params(p) && (argc != 1 || strict || !p->excess_comma))) {
+        for (int i = argc; i < nl; i++) base[i] = MG_NIL;
+        vm->sp = base + nl;
+        (void)f;
+        return;
+    }
+    /* the same with optional parameters and/or &blk: missing optionals are
+     * MG_UNDEF (JUMPIFSET runs their defaults) */
+    if (!kw && p->rest < 0 && p->post == 0 && !p->has_kw && !p->nokw && p->kwrest < 0 &&
+        argc >= p->lead && argc <= p->lead + p->opt && (strict || argc != 1)) {
+        int np = p->lead + p->opt;
+        for (int i = argc; i < np; i++) base[i] = MG_UNDEF;
+        for (int i = np; i < nl; i++) base[i] = MG_NIL;
+        if (p->blockp >= 0) base[p->blockp] = blk;
+        vm->sp = base + nl;
+        return;
+    }
     Value kwh = MG_NIL;
     /* keywords */
     if (kw) {
@@ -316,17 +360,7 @@ push_code_frame(Code *code, Value *base, Value *ret, int argc, bool kw, Value bl
 {
     VM *vm = VMS;
     mg_vm_check_stack(code->nlocals + code->max_stack + (size_t)argc + 8);
-    Frame *f = mg_vm_push_frame();
-    f->code = code;
-    f->code_obj = code->self_value;
-    f->pc = code->insns;
-    f->base = base;
-    f->locals = base;
-    f->sp = ret;           /* the caller's result slot */
-    f->flags = flags;
-    f->block = blk;
-    f->env = f->outer = f->proc = f->cref = f->def_target = f->backref = f->lastline = MG_NIL;
-    f->self = MG_NIL;
+    Frame *f = frame_new(code, code->insns, base, ret /* the caller's result slot */, MG_NIL, blk, flags);
     vm->sp = base + argc;
     (void)strict; (void)kw;
     return f;
@@ -363,26 +397,20 @@ static Value
 call_cfunc(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool kw, bool litblock)
 {
     VM *vm = VMS;
-    Frame *f = mg_vm_push_frame();
-    f->flags = FRAME_CFUNC | (litblock ? FRAME_LITBLOCK : 0) | (kw ? FRAME_KW : 0);
+    Frame *f = frame_new(NULL, NULL, recv + 1, recv, recv[0], blk,
+                         FRAME_CFUNC | (litblock ? FRAME_LITBLOCK : 0) | (kw ? FRAME_KW : 0));
     f->me = (MethodEntry *)me;
     f->mid = mid;
-    f->self = recv[0];
-    f->block = blk;
-    f->base = recv + 1;
-    f->sp = recv;
-    f->env = f->outer = f->proc = f->cref = f->def_target = f->backref = f->lastline = MG_NIL;
-    f->code_obj = MG_NIL;
     vm->sp = recv + argc + 1;
     int min = me->u.c.min_args, max = me->u.c.max_args;
     if (UNLIKELY(argc < min || (max >= 0 && argc > max))) {
         if (!(kw && argc - 1 >= min && (max < 0 || argc - 1 <= max))) mg_raise_argc(argc, min, max);
     }
-    size_t ar = mg_gc_arena_save();
+    size_t ar = mg_gc_arena_save_fast();
     vm->kw_flag = kw;
     Value r = me->u.c.fn(recv[0], argc, recv + 1, blk);
     vm->kw_flag = false;
-    mg_gc_arena_restore(ar);
+    mg_gc_arena_restore_fast(ar);
     mg_vm_pop_frame();
     vm->sp = recv;
     return r;
@@ -391,7 +419,8 @@ call_cfunc(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool
 static Value
 call_iseq(Value *recv, int argc, const MethodEntry *me, Value blk, bool kw, bool inloop, bool litblock)
 {
-    MethodBody *b = mg_data_get(me->u.code, &mg_body_type);
+    MG_FAULT(me->u.code);
+    MethodBody *b = MG_RDATA(me->u.code)->ptr;   /* ME_ISEQ: always a MethodBody */
     Code *code = mg_code_ptr(b->code);
     Frame *f = push_code_frame(code, recv + 1, recv, argc, kw, blk, true, FRAME_METHOD | (litblock ? FRAME_LITBLOCK : 0));
     f->self = recv[0];
@@ -501,6 +530,106 @@ call_method_missing(Value *recv, int argc, ID mid, Value blk, uint32_t flags, bo
     return mg_vm_call_me(recv, argc + 1, mm, mg_id_method_missing, blk, kw, inloop, NULL);
 }
 
+/* The inline cache's fast path (CallInfo.ic_code): a Ruby method with only
+ * required parameters, called with exactly that many positional arguments.
+ * The arguments already sit where its locals go; no binding is needed. */
+static Value
+call_iseq_fast(Value *recv, int argc, const MethodEntry *me, Code *code, MethodBody *b, Value blk, bool inloop)
+{
+    VM *vm = VMS;
+    bool lit = blk != MG_NIL && (mg_proc_ptr(blk)->flags & PROC_LITERAL) && !(mg_proc_ptr(blk)->flags & PROC_ORPHAN);
+    Value *base = recv + 1;
+    int nl = (int)code->nlocals;
+    mg_vm_check_stack((size_t)nl + code->max_stack + (size_t)argc + 8);
+    Frame *f = frame_new(code, code->insns, base, recv, recv[0], blk, FRAME_METHOD | (lit ? FRAME_LITBLOCK : 0));
+    f->me = (MethodEntry *)me;
+    f->cref = b->cref;
+    f->def_target = b->cref != MG_NIL ? MG_VAL(mg_cref_ptr(b->cref)->klass) : MG_VAL(mg_cObject);
+    f->vis = VIS_PUBLIC;
+    for (int i = argc; i < nl; i++) base[i] = MG_NIL;
+    vm->sp = base + nl;
+    if (code->env_mode) {
+        Value e = env_new(f, code, MG_NIL);
+        Env *ep = mg_env_ptr(e);
+        memcpy(ep->vals, base, sizeof(Value) * (size_t)nl);
+        f->env = e;
+        f->locals = ep->vals;
+    }
+    return run_frame(inloop);
+}
+
+void
+mg_vm_call_cached(Value *recv, CallInfo *ci)
+{
+    call_iseq_fast(recv, ci->argc, ci->ic_me, ci->ic_code, ci->ic_body, MG_NIL, true);
+}
+
+/* Class#new of a plain class whose initialize is a simple Ruby method: the
+ * `new` C frame is pushed as a call would, the object allocated, and
+ * initialize runs in the same interpreter loop (FRAME_CTOR; vm.c LEAVE
+ * pops both frames and returns the object). False when not applicable. */
+static const MethodEntry *class_new_me;
+static MgAllocFunc default_alloc_fn;
+
+void
+mg_vm_capture_builtins(void)
+{
+    class_new_me = mg_method_lookup(mg_cClass, mg_intern_cstr("new"));
+    default_alloc_fn = mg_get_alloc_func(mg_cObject);
+}
+
+static bool
+new_inline(Value *recv, int argc, const MethodEntry *me, ID mid)
+{
+    VM *vm = VMS;
+    if (!MG_IS_PTR(recv[0])) return false;
+    RClass *c = MG_RCLASS(recv[0]);
+    if (c->hdr.type != T_CLASS || (c->hdr.flags & (OF_SINGLETON | OF_UNFAULTED)) || mg_get_alloc_func(c) != default_alloc_fn)
+        return false;
+    MethodEntry *init = mg_method_lookup(c, mg_id_initialize);
+    if (!init || init->kind != ME_ISEQ || (MG_OBJ(init->u.code)->flags & OF_UNFAULTED)) return false;
+    MethodBody *b = MG_RDATA(init->u.code)->ptr;
+    if (MG_OBJ(b->code)->flags & OF_UNFAULTED) return false;
+    Code *code = mg_code_ptr(b->code);
+    if (!simple_params(&code->params) || argc != code->params.lead) return false;
+    Frame *nf = frame_new(NULL, NULL, recv + 1, recv, recv[0], MG_NIL, FRAME_CFUNC);
+    nf->me = (MethodEntry *)me;
+    nf->mid = mid;
+    vm->sp = recv + argc + 1;
+    recv[0] = default_alloc_fn(c);          /* the class stays rooted as the `new` frame's self */
+    call_iseq_fast(recv, argc, init, code, b, MG_NIL, true);
+    vm->fp->flags |= FRAME_CTOR;
+    return true;
+}
+
+/* The cache's attr_reader/attr_writer fast path: reads or writes ivar slot idx
+ * of a plain object and leaves the result in recv[0]; false when the object
+ * needs the general path (not a T_OBJECT, unfaulted, frozen, persistent, or
+ * the slot does not exist yet for a write). */
+static inline bool
+attr_fast(Value *recv, const MethodEntry *me, uint32_t idx)
+{
+    if (!MG_IS_PTR(recv[0])) return false;
+    Obj *o = MG_OBJ(recv[0]);
+    if (o->type != T_OBJECT || (o->flags & OF_UNFAULTED)) return false;
+    if (me->kind == ME_ATTR_READER) {
+        Value v = idx < o->extra ? ((RObject *)o)->ivs[idx] : MG_UNDEF;
+        recv[0] = v == MG_UNDEF ? MG_NIL : v;
+    } else {
+        if (idx >= o->extra || (o->flags & (OF_FROZEN | OF_PERSISTENT))) return false;
+        ((RObject *)o)->ivs[idx] = recv[1];
+        recv[0] = recv[1];
+    }
+    VMS->sp = recv;
+    return true;
+}
+
+bool
+mg_vm_attr_cached(Value *recv, CallInfo *ci)
+{
+    return attr_fast(recv, ci->ic_me, ci->ic_attr - 1);
+}
+
 Value
 mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *ci, bool inloop)
 {
@@ -518,10 +647,36 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
     }
     RClass *klass = mg_class_of(recv[0]);
     MethodEntry *me;
-    if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) me = ci->ic_me;
-    else {
+    if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) {
+        me = ci->ic_me;
+        if (ci->ic_code) return call_iseq_fast(recv, argc, me, ci->ic_code, ci->ic_body, blk, inloop);
+        if (ci->ic_attr && attr_fast(recv, me, ci->ic_attr - 1)) return recv[0];
+    } else if (ci && ci->ic2.klass == klass && ci->ic2.serial == mg_method_serial) {
+        me = ci->ic2.me;
+        if (ci->ic2.code) return call_iseq_fast(recv, argc, me, ci->ic2.code, ci->ic2.body, blk, inloop);
+        if (ci->ic2.attr && attr_fast(recv, me, ci->ic2.attr - 1)) return recv[0];
+    } else {
         me = mg_method_lookup(klass, mid);
-        if (ci) { ci->ic_klass = klass; ci->ic_serial = mg_method_serial; ci->ic_me = me; }
+        if (ci) {
+            if (ci->ic_klass && ci->ic_serial == mg_method_serial) {
+                ci->ic2.klass = ci->ic_klass; ci->ic2.serial = ci->ic_serial; ci->ic2.me = ci->ic_me;
+                ci->ic2.code = ci->ic_code; ci->ic2.body = ci->ic_body; ci->ic2.attr = ci->ic_attr;
+            }
+            ci->ic_klass = klass; ci->ic_serial = mg_method_serial; ci->ic_me = me;
+            ci->ic_code = NULL; ci->ic_body = NULL; ci->ic_attr = 0;
+            bool callable = me && (me->visibility == VIS_PUBLIC || (flags & (CI_FCALL | CI_SELFRECV))) &&
+                            !(flags & (CI_SPLAT | CI_KW | CI_BLOCKARG | CI_ZSUPER)) && argc == ci->argc;
+            if (callable && ((me->kind == ME_ATTR_READER && argc == 0) || (me->kind == ME_ATTR_WRITER && argc == 1)) &&
+                !(klass->hdr.flags & OF_UNFAULTED) && mg_class_real(klass)->ext)
+                ci->ic_attr = mg_ivar_index(mg_class_real(klass), me->u.ivar) + 1;
+            if (callable && me->kind == ME_ISEQ) {
+                MG_FAULT(me->u.code);
+                MethodBody *b = MG_RDATA(me->u.code)->ptr;
+                MG_FAULT(b->code);
+                Code *code = mg_code_ptr(b->code);
+                if (simple_params(&code->params) && argc == code->params.lead) { ci->ic_code = code; ci->ic_body = b; }
+            }
+        }
     }
     if (UNLIKELY(!me)) return call_method_missing(recv, argc, mid, blk, flags, kw, inloop);
     if (UNLIKELY(me->visibility != VIS_PUBLIC) && !(flags & (CI_FCALL | CI_SELFRECV))) {
@@ -539,6 +694,9 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
             if (!mg_obj_is_kind_of(self, mg_class_real(owner) ? mg_class_real(owner) : owner) && !mg_obj_is_kind_of(self, owner))
                 raise_visibility(recv[0], mid, "protected");
         }
+    }
+    if (me == class_new_me && inloop && blk == MG_NIL && !kw) {
+        if (new_inline(recv, argc, me, mid)) return MG_UNDEF;     /* the frames are pushed */
     }
     return mg_vm_call_me(recv, argc, me, mid, blk, kw, inloop, NULL);
 }

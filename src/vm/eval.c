@@ -3,6 +3,7 @@
  * $LOAD_PATH / $LOADED_FEATURES, the Ruby prelude, and the interpreter's
  * global variables and constants. */
 #include "vm_int.h"
+#include "../ext/ext.h"
 #include <dirent.h>
 #include <limits.h>
 #include <sys/stat.h>
@@ -204,8 +205,8 @@ resolve_feature(const char *feature)
 static bool
 builtin_feature(const char *f)
 {
-    static const char *const names[] = { "enumerator", "thread", "rational", "complex", "fiber", "rbconfig",
-        "etc", "stringio", "set", "pp", "prettyprint", "ruby2_keywords", "continuation", NULL };
+    static const char *const names[] = { "enumerator", "thread", "rational", "complex", "fiber",
+        "pp", "ruby2_keywords", "continuation", NULL };
     for (int i = 0; names[i]; i++) if (!strcmp(f, names[i])) return true;
     return false;
 }
@@ -214,7 +215,13 @@ Value
 mg_require(const char *feature)
 {
     VM *vm = VMS;
+    if (feature[0] != '/' && feature[0] != '.' && feature[0] != '~') {
+        int r = mg_ext_require(feature);     /* builtin C libraries first (src/ext) */
+        if (r >= 0) return MG_BOOL(r == 1);
+    }
     Value path = resolve_feature(feature);
+    if (path == MG_NIL && feature[0] != '/' && feature[0] != '.' && feature[0] != '~')
+        path = mg_ext_gem_feature(feature);  /* a Debian-installed gem's library (src/ext/ext.c) */
     if (path == MG_NIL) {
         if (builtin_feature(feature)) return MG_FALSE;
         Value msg = mg_sprintf("cannot load such file -- %s", feature);
@@ -281,6 +288,14 @@ find_home(char *out, size_t n)
     char *s = strrchr(exe, '/');
     if (s) *s = 0;
     strcat(exe, "/..");
+    /* bin/maglev-ruby -> the checkout; a build directory's build/<name>/maglev-ruby too */
+    char lib[PATH_MAX + 16];
+    struct stat st;
+    snprintf(lib, sizeof lib, "%s/lib", exe);
+    if (stat(lib, &st) != 0) {
+        snprintf(lib, sizeof lib, "%s/../lib/prelude", exe);
+        if (stat(lib, &st) == 0 && S_ISDIR(st.st_mode) && strlen(exe) + 4 < sizeof exe) strcat(exe, "/..");
+    }
     snprintf(out, n, "%s", exe);
     char real[PATH_MAX];
     if (realpath(out, real)) snprintf(out, n, "%s", real);
@@ -296,6 +311,14 @@ mg_prelude_load(void)
     home_lib = mg_str_new_cstr(dir);
     mg_gc_register(&home_lib);
     mg_ary_push(VMS->load_path, home_lib);
+    /* then CRuby's own pure-Ruby standard library, in CRuby's order, where installed */
+    static const char *const stdlib_dirs[] = { "/usr/local/lib/site_ruby/3.1.0", "/usr/local/lib/site_ruby",
+        "/usr/lib/ruby/vendor_ruby/3.1.0", "/usr/lib/ruby/vendor_ruby", "/usr/lib/ruby/3.1.0", NULL };
+    for (int i = 0; stdlib_dirs[i]; i++) {
+        struct stat st;
+        if (stat(stdlib_dirs[i], &st) == 0 && S_ISDIR(st.st_mode))
+            mg_ary_push(VMS->load_path, mg_str_new_cstr(stdlib_dirs[i]));
+    }
     snprintf(dir, sizeof dir, "%s/lib/prelude", home);
     DIR *d = opendir(dir);
     if (!d) return;
@@ -323,9 +346,32 @@ mg_prelude_load(void)
     free(names);
 }
 
+/* Binding#dup / #clone (ERB's new_toplevel dups TOPLEVEL_BINDING): a copy of the
+ * same scope; the allocator gives the copy its T_DATA body. */
+static Value
+binding_alloc(RClass *klass)
+{
+    void *p;
+    Value v = mg_data_new_inline(klass, &mg_binding_type, sizeof(Binding), &p);
+    Binding *b = p;
+    b->env = b->self = b->cref = b->def_target = b->block = b->file = MG_NIL;
+    return v;
+}
+
+static Value
+binding_initialize_copy(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)argc; (void)blk;
+    Binding *d = mg_binding_ptr(self), *o = mg_binding_ptr(argv[0]);
+    *d = *o;
+    return self;
+}
+
 void
 mg_init_eval(void)
 {
+    mg_define_alloc_func(mg_cBinding, binding_alloc);
+    mg_define_private_method(mg_cBinding, "initialize_copy", binding_initialize_copy, 1, 1);
 }
 
 /* ---- globals ---- */
@@ -341,6 +387,12 @@ static void s_errat(ID id, Value v)
 }
 static Value g_backref(ID id) { (void)id; return mg_backref_get(); }
 static void s_backref(ID id, Value v) { (void)id; mg_backref_set(v); }
+/* $& $` $' $+ are read by the compiler as back references; these gvars let
+ * `alias $PREMATCH $`` (English.rb) and global_variable_get see them too */
+static Value g_last_match(ID id) { (void)id; return mg_reg_last_match(mg_backref_get()); }
+static Value g_prematch(ID id) { (void)id; return mg_reg_match_pre(mg_backref_get()); }
+static Value g_postmatch(ID id) { (void)id; return mg_reg_match_post(mg_backref_get()); }
+static Value g_last_paren(ID id) { (void)id; return mg_reg_match_last(mg_backref_get()); }
 static Value g_lastline(ID id) { (void)id; return mg_lastline_get(); }
 static void s_lastline(ID id, Value v) { (void)id; mg_lastline_set(v); }
 static Value g_loadpath(ID id) { (void)id; return VMS->load_path; }
@@ -364,6 +416,10 @@ mg_init_vm_globals(const MgVMOptions *opts)
     mg_define_virtual_gvar("$@", g_errat, s_errat);
     mg_define_virtual_gvar("$~", g_backref, s_backref);
     mg_define_virtual_gvar("$_", g_lastline, s_lastline);
+    mg_define_virtual_gvar("$&", g_last_match, NULL);
+    mg_define_virtual_gvar("$`", g_prematch, NULL);
+    mg_define_virtual_gvar("$'", g_postmatch, NULL);
+    mg_define_virtual_gvar("$+", g_last_paren, NULL);
     mg_define_virtual_gvar("$:", g_loadpath, NULL);
     mg_define_virtual_gvar("$LOAD_PATH", g_loadpath, NULL);
     mg_define_virtual_gvar("$-I", g_loadpath, NULL);

@@ -14,17 +14,27 @@ void mg_init_vm_globals(const MgVMOptions *opts);
 #define STACK_VALUES (4u << 20)
 #define FRAME_COUNT  40000u
 
-static void
-vm_mark(void)
+/* Marks one value stack [stack, sp) and frames (frames, fp]: the running
+ * one here, a suspended fiber's from vm/fiber.c. */
+void mg_vm_mark_stacks(Value *stack, Value *sp, Frame *frames, Frame *fp);
+void
+mg_vm_mark_stacks(Value *stack, Value *sp, Frame *frames, Frame *fp)
 {
-    VM *vm = VMS;
-    if (vm->stack) mg_gc_mark_values(vm->stack, (size_t)(vm->sp - vm->stack));
-    for (Frame *f = vm->frames + 1; f <= vm->fp; f++) {
+    if (stack) mg_gc_mark_values(stack, (size_t)(sp - stack));
+    if (!frames) return;
+    for (Frame *f = frames + 1; f <= fp; f++) {
         mg_gc_mark(f->self); mg_gc_mark(f->env); mg_gc_mark(f->outer); mg_gc_mark(f->block);
         mg_gc_mark(f->proc); mg_gc_mark(f->cref); mg_gc_mark(f->def_target); mg_gc_mark(f->backref);
         mg_gc_mark(f->lastline); mg_gc_mark(f->code_obj);
         if (f->me && f->me->owner) mg_gc_mark_obj(&f->me->owner->hdr);
     }
+}
+
+static void
+vm_mark(void)
+{
+    VM *vm = VMS;
+    mg_vm_mark_stacks(vm->stack, vm->sp, vm->frames, vm->fp);
     mg_gc_mark(vm->th_val); mg_gc_mark(vm->th_tag); mg_gc_mark(vm->errinfo);
     mg_gc_mark(vm->at_exit); mg_gc_mark(vm->loaded); mg_gc_mark(vm->load_path);
     mg_gc_mark(vm->catch_tags); mg_gc_mark(vm->main_obj); mg_gc_mark(vm->top_cref);
@@ -78,6 +88,8 @@ mg_vm_init(const MgVMOptions *opts)
     mg_init_vm_globals(opts);
     mg_init_eval();
     mg_vm_booted = true;
+    mg_bop_tracking = true;     /* class.h: redefining an inline operator from here on is noticed */
+    mg_vm_capture_builtins();
     mg_prelude_load();
 }
 
@@ -149,9 +161,15 @@ mg_vm_compile_source(const char *src, size_t len, const char *file, int line, in
         mg_raise_str(mg_eSyntaxError, msg);
     }
     bool saved = mg_compile_frozen_strings;
+    const char *saved_src = mg_compile_src;
+    size_t saved_len = mg_compile_src_len;
     mg_compile_frozen_strings = frozen_magic(src, len);
+    mg_compile_src = src;
+    mg_compile_src_len = len;
     Value code = mg_compile(pr.root, file, kind, outer_env, mname);
     mg_compile_frozen_strings = saved;
+    mg_compile_src = saved_src;
+    mg_compile_src_len = saved_len;
     mg_ast_free(&pr);
     return code;
 }
@@ -237,6 +255,15 @@ mg_vm_finish(int status)
     return status;
 }
 
+void (*mg_vm_main_done_hook)(void);
+
+static Value
+main_done_body(Value arg)
+{
+    mg_vm_main_done_hook();
+    return MG_NIL;
+}
+
 int
 mg_vm_run_main(const char *src, size_t len, const char *file)
 {
@@ -261,6 +288,17 @@ mg_vm_run_main(const char *src, size_t len, const char *file)
         status = mg_vm_finish(status);
         if (report) mg_vm_report_exception(exc);
         return status;
+    }
+    if (mg_vm_main_done_hook) {
+        /* maglev-ruby -Mcommit: commit only when the program ended without an exception */
+        mg_protect(main_done_body, MG_NIL, &exc);
+        if (exc != MG_NIL) {
+            mg_gc_protect(exc);
+            vm->errinfo = exc;
+            int st = mg_vm_finish(1);
+            mg_vm_report_exception(exc);
+            return st;
+        }
     }
     return mg_vm_finish(0);
 }

@@ -47,7 +47,7 @@ fix_both(Value a, Value b)
 /* fixnums convert to double exactly only below 2**53; others take the slow path */
 #define EXACT_DBL(v) (MG_FIX2LONG(v) < (INT64_C(1) << 53) && MG_FIX2LONG(v) > -(INT64_C(1) << 53))
 
-static inline bool
+static inline __attribute__((always_inline)) bool
 flo_both(Value a, Value b, double *x, double *y)
 {
     if (MG_IS_FLONUM(a) || MG_IS_TYPE(a, T_FLOAT)) {
@@ -67,6 +67,38 @@ plain(Value v, RClass *k)
 {
     return MG_IS_PTR(v) && MG_OBJ(v)->klass == k && !(MG_OBJ(v)->flags & (OF_FROZEN | OF_UNFAULTED));
 }
+
+/* ivar site caches (vm_int.h IvarCache): o's class -> slot index, or -1 */
+static inline int64_t
+ivc_find(const IvarCache *ic, const RClass *k)
+{
+    if (k == ic->klass) return ic->index;
+    for (int i = 0; i < 3; i++) if (ic->more[i] == k) return ic->more_index[i];
+    return -1;
+}
+
+static void
+ivc_fill(IvarCache *ic, RClass *k, uint32_t idx)
+{
+    if (ic->klass) {
+        uint32_t i = ic->next++ % 3;
+        ic->more[i] = ic->klass;
+        ic->more_index[i] = ic->index;
+    }
+    ic->klass = k;
+    ic->index = idx;
+}
+
+/* a Float result: a flonum when it fits, else a heap Float */
+static inline __attribute__((always_inline)) Value
+flo_new(double d)
+{
+    Value v = mg_flonum_encode(d);
+    return v != MG_UNDEF ? v : mg_float_new(d);
+}
+
+/* the OPT_* fast paths hold while the operator has not been redefined (class.h) */
+#define BOP_OK(bit) LIKELY(!(mg_bop_redefined & (bit)))
 
 Value
 mg_vm_exec(void)
@@ -99,7 +131,7 @@ mg_vm_exec(void)
 
 #define RELOAD() do { f = vm->fp; code = f->code; pc = f->pc; sp = vm->sp; locals = f->locals; } while (0)
 #define SYNC() (f->pc = pc, vm->sp = sp)
-#define AREST() mg_gc_arena_restore(ar0)
+#define AREST() mg_gc_arena_restore_fast(ar0)
 #define NEXT() goto *labels[*pc++]
 #define OPND(i) (pc[i])
 #define PUSH(v) (*sp++ = (v))
@@ -280,14 +312,22 @@ L_GETIVAR: {
     Value self = f->self;
     if (MG_IS_PTR(self)) {
         Obj *o = MG_OBJ(self);
-        if (o->type == T_OBJECT && o->klass == ic->klass && ic->klass) {
-            Value v = ic->index < o->extra ? ((RObject *)o)->ivs[ic->index] : MG_UNDEF;
+        int64_t idx;
+        if (o->type == T_OBJECT && (idx = ivc_find(ic, o->klass)) >= 0) {
+            Value v = (uint32_t)idx < o->extra ? ((RObject *)o)->ivs[idx] : MG_UNDEF;
             PUSH(v == MG_UNDEF ? MG_NIL : v);
             NEXT();
         }
         SYNC();
-        Value v = mg_ivar_get(self, id);
-        if (o->type == T_OBJECT && !(o->flags & OF_UNFAULTED)) { ic->klass = o->klass; ic->index = mg_ivar_index(mg_class_real(o->klass), id); }
+        Value v;
+        if (o->type == T_OBJECT && !(o->flags & OF_UNFAULTED)) {
+            uint32_t ix = mg_ivar_index(mg_class_real(o->klass), id);
+            ivc_fill(ic, o->klass, ix);
+            v = ix < o->extra ? ((RObject *)o)->ivs[ix] : MG_UNDEF;
+            if (v == MG_UNDEF) v = MG_NIL;
+        } else {
+            v = mg_ivar_get(self, id);
+        }
         PUSH(v);
         AREST();
         NEXT();
@@ -301,18 +341,19 @@ L_SETIVAR: {
     Value self = f->self;
     if (MG_IS_PTR(self)) {
         Obj *o = MG_OBJ(self);
-        if (o->type == T_OBJECT && o->klass == ic->klass && ic->klass && ic->index < o->extra &&
-            !(o->flags & (OF_FROZEN | OF_PERSISTENT))) {
-            ((RObject *)o)->ivs[ic->index] = *--sp;
-            NEXT();
+        int64_t idx;
+        if (o->type == T_OBJECT && !(o->flags & (OF_FROZEN | OF_PERSISTENT)) && (idx = ivc_find(ic, o->klass)) >= 0) {
+            if ((uint32_t)idx < o->extra) {
+                ((RObject *)o)->ivs[idx] = *--sp;
+                NEXT();
+            }
         }
     }
     SYNC();
     mg_ivar_set(self, id, sp[-1]);
     if (MG_IS_PTR(self) && MG_OBJ(self)->type == T_OBJECT) {
         Obj *o = MG_OBJ(self);
-        ic->klass = o->klass;
-        ic->index = mg_ivar_index(mg_class_real(o->klass), id);
+        if (ivc_find(ic, o->klass) < 0) ivc_fill(ic, o->klass, mg_ivar_index(mg_class_real(o->klass), id));
     }
     sp--;
     AREST();
@@ -445,12 +486,22 @@ L_JUMP: {
 }
 L_BRANCHIF: {
     uint32_t t = OPND(0); pc++;
-    if (MG_TEST(*--sp)) { const uint32_t *np = code->insns + t; if (np < pc) AREST(); pc = np; }
+    if (MG_TEST(*--sp)) {
+        const uint32_t *np = code->insns + t;
+        /* a backward branch is a loop: a safe point (thread switch, signals) */
+        if (np < pc) { AREST(); if (UNLIKELY(vm->interrupt)) { SYNC(); mg_vm_checkpoint(); } }
+        pc = np;
+    }
     NEXT();
 }
 L_BRANCHUNLESS: {
     uint32_t t = OPND(0); pc++;
-    if (!MG_TEST(*--sp)) { const uint32_t *np = code->insns + t; if (np < pc) AREST(); pc = np; }
+    if (!MG_TEST(*--sp)) {
+        const uint32_t *np = code->insns + t;
+        /* a backward branch is a loop: a safe point (thread switch, signals) */
+        if (np < pc) { AREST(); if (UNLIKELY(vm->interrupt)) { SYNC(); mg_vm_checkpoint(); } }
+        pc = np;
+    }
     NEXT();
 }
 L_BRANCHNIL: {
@@ -478,6 +529,7 @@ L_JUMPIFSET: {
 L_LEAVE: {
     Value val = sp[-1];
     Value *ret = f->sp;
+    if (UNLIKELY(f->flags & FRAME_CTOR)) { val = f->self; mg_vm_pop_frame(); }  /* then the `new` frame */
     if (f->flags & FRAME_FINISH) {
         mg_vm_pop_frame();
         vm->sp = ret;
@@ -486,7 +538,9 @@ L_LEAVE: {
         AREST();
         return val;
     }
-    mg_vm_pop_frame();
+    /* mg_vm_pop_frame, its common case inline: no Env to detach, no literal block to orphan */
+    if (UNLIKELY(f->env != MG_NIL || (f->flags & FRAME_LITBLOCK) || f != vm->fp)) mg_vm_pop_frame();
+    else vm->fp--;
     *ret = val;
     vm->sp = ret + 1;
     RELOAD();
@@ -535,6 +589,17 @@ L_RESCUEMATCH: {
 }
 L_CHECKMATCH: {
     uint32_t mode = OPND(0); pc++;
+    if (mode == 0 && BOP_OK(BOP_EQQ)) {     /* when 1, :a, 0..9 with Integer/Symbol subjects */
+        Value v = sp[-2], pat = sp[-1];
+        if ((MG_IS_FIXNUM(pat) && MG_IS_FIXNUM(v)) || (MG_IS_SYMBOL(pat) && MG_IS_SYMBOL(v))) { sp[-1] = MG_BOOL(pat == v); NEXT(); }
+        if (MG_IS_STRING(pat) && MG_IS_STRING(v) && MG_OBJ(pat)->klass == mg_cString) { sp[-1] = MG_BOOL(mg_str_equal(pat, v)); NEXT(); }
+        if (MG_IS_FIXNUM(v) && MG_IS_PTR(pat) && MG_OBJ(pat)->klass == mg_cRange && !(MG_OBJ(pat)->flags & OF_UNFAULTED) &&
+            MG_IS_FIXNUM(MG_RRANGE(pat)->beg) && MG_IS_FIXNUM(MG_RRANGE(pat)->end)) {
+            int64_t x = MG_FIX2LONG(v), lo = MG_FIX2LONG(MG_RRANGE(pat)->beg), hi = MG_FIX2LONG(MG_RRANGE(pat)->end);
+            sp[-1] = MG_BOOL(x >= lo && ((MG_OBJ(pat)->flags & OF_EXCL) ? x < hi : x <= hi));
+            NEXT();
+        }
+    }
     SYNC();
     Value v = sp[-2], pat = sp[-1];
     bool m = false;
@@ -561,6 +626,11 @@ do_send: {
     int argc = ci->argc;
     int ba = (ci->flags & CI_BLOCKARG) ? 1 : 0;
     Value *recv = sp - argc - 1 - ba;
+    if (op == OP_SEND && ci->block < 0 && ci->ic_serial == mg_method_serial && ci->ic_klass == mg_class_of(recv[0])) {
+        /* the inline cache's simple Ruby method or attribute accessor (call.c) */
+        if (ci->ic_code) { mg_vm_call_cached(recv, ci); RELOAD(); NEXT(); }
+        if (ci->ic_attr && mg_vm_attr_cached(recv, ci)) { sp = recv + 1; NEXT(); }
+    }
     Value blk = MG_NIL;
     if (ci->block >= 0) blk = mg_proc_new_from_block(f, LIT((uint32_t)ci->block), false);
     else if (ba) { blk = mg_to_block(sp[-1]); sp[-1] = blk; }
@@ -576,39 +646,43 @@ do_send: {
 L_OPT_PLUS: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_PLUS)) { op = OP_SEND; goto do_send; }
     if (fix_both(a, b)) {
         int64_t r;
         if (!__builtin_add_overflow(MG_FIX2LONG(a), MG_FIX2LONG(b), &r) && MG_FIXABLE(r)) { sp--; sp[-1] = MG_FIX(r); NEXT(); }
     }
     double x, y;
-    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x + y); AREST(); NEXT(); }
+    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = flo_new(x + y); AREST(); NEXT(); }
     op = OP_SEND; goto do_send;
 }
 L_OPT_MINUS: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_MINUS)) { op = OP_SEND; goto do_send; }
     if (fix_both(a, b)) {
         int64_t r;
         if (!__builtin_sub_overflow(MG_FIX2LONG(a), MG_FIX2LONG(b), &r) && MG_FIXABLE(r)) { sp--; sp[-1] = MG_FIX(r); NEXT(); }
     }
     double x, y;
-    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x - y); AREST(); NEXT(); }
+    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = flo_new(x - y); AREST(); NEXT(); }
     op = OP_SEND; goto do_send;
 }
 L_OPT_MULT: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_MULT)) { op = OP_SEND; goto do_send; }
     if (fix_both(a, b)) {
         int64_t r;
         if (!__builtin_mul_overflow(MG_FIX2LONG(a), MG_FIX2LONG(b), &r) && MG_FIXABLE(r)) { sp--; sp[-1] = MG_FIX(r); NEXT(); }
     }
     double x, y;
-    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x * y); AREST(); NEXT(); }
+    if (flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = flo_new(x * y); AREST(); NEXT(); }
     op = OP_SEND; goto do_send;
 }
 L_OPT_DIV: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_DIV)) { op = OP_SEND; goto do_send; }
     if (fix_both(a, b) && MG_FIX2LONG(b) != 0) {
         int64_t x = MG_FIX2LONG(a), y = MG_FIX2LONG(b);
         if (!(x == MG_FIXNUM_MIN && y == -1)) {
@@ -618,12 +692,13 @@ L_OPT_DIV: {
         }
     }
     double x, y;
-    if ((MG_IS_FLONUM(a) || MG_IS_TYPE(a, T_FLOAT)) && flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = mg_float_new(x / y); AREST(); NEXT(); }
+    if ((MG_IS_FLONUM(a) || MG_IS_TYPE(a, T_FLOAT)) && flo_both(a, b, &x, &y)) { SYNC(); sp--; sp[-1] = flo_new(x / y); AREST(); NEXT(); }
     op = OP_SEND; goto do_send;
 }
 L_OPT_MOD: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_MOD)) { op = OP_SEND; goto do_send; }
     if (fix_both(a, b) && MG_FIX2LONG(b) != 0) {
         int64_t x = MG_FIX2LONG(a), y = MG_FIX2LONG(b);
         if (!(x == MG_FIXNUM_MIN && y == -1)) {
@@ -638,6 +713,7 @@ L_OPT_MOD: {
 L_OPT_##NAME: { \
     ci = &code->cis[OPND(0)]; pc++; \
     Value a = sp[-2], b = sp[-1]; \
+    if (!BOP_OK(BOP_##NAME)) { op = OP_SEND; goto do_send; } \
     if (fix_both(a, b)) { sp--; sp[-1] = MG_BOOL((int64_t)a OPR (int64_t)b); NEXT(); } \
     double x, y; \
     if (flo_both(a, b, &x, &y)) { sp--; sp[-1] = MG_BOOL(x OPR y); NEXT(); } \
@@ -651,6 +727,7 @@ CMP_OP(GE, >=)
 L_OPT_EQ: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_EQ)) { op = OP_SEND; goto do_send; }
     if (fix_both(a, b) || (MG_IS_SYMBOL(a) && MG_IS_SYMBOL(b))) { sp--; sp[-1] = MG_BOOL(a == b); NEXT(); }
     double x, y;
     if (flo_both(a, b, &x, &y)) { sp--; sp[-1] = MG_BOOL(x == y); NEXT(); }
@@ -661,6 +738,7 @@ L_OPT_EQ: {
 L_OPT_NEQ: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_NEQ)) { op = OP_SEND; goto do_send; }
     if (fix_both(a, b) || (MG_IS_SYMBOL(a) && MG_IS_SYMBOL(b))) { sp--; sp[-1] = MG_BOOL(a != b); NEXT(); }
     double x, y;
     if (flo_both(a, b, &x, &y)) { sp--; sp[-1] = MG_BOOL(x != y); NEXT(); }
@@ -670,12 +748,40 @@ L_OPT_NEQ: {
 L_OPT_LTLT: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2];
+    if (!BOP_OK(BOP_LTLT)) { op = OP_SEND; goto do_send; }
     if (plain(a, mg_cArray)) { SYNC(); mg_ary_push(a, sp[-1]); sp--; AREST(); NEXT(); }
+    Value b = sp[-1];
+    if (fix_both(a, b) && MG_FIX2LONG(b) >= 0 && MG_FIX2LONG(b) < 62) {
+        int64_t x = MG_FIX2LONG(a), n = MG_FIX2LONG(b);
+        int64_t r = (int64_t)((uint64_t)x << n);
+        if ((r >> n) == x && MG_FIXABLE(r)) { sp--; sp[-1] = MG_FIX(r); NEXT(); }
+    }
     op = OP_SEND; goto do_send;
 }
+L_OPT_RSHIFT: {
+    ci = &code->cis[OPND(0)]; pc++;
+    Value a = sp[-2], b = sp[-1];
+    if (BOP_OK(BOP_RSHIFT) && fix_both(a, b) && MG_FIX2LONG(b) >= 0) {
+        int64_t n = MG_FIX2LONG(b);
+        sp--; sp[-1] = MG_FIX(MG_FIX2LONG(a) >> (n > 63 ? 63 : n)); NEXT();
+    }
+    op = OP_SEND; goto do_send;
+}
+#define BIT_OP(NAME, OPR) \
+L_OPT_##NAME: { \
+    ci = &code->cis[OPND(0)]; pc++; \
+    Value a = sp[-2], b = sp[-1]; \
+    if (BOP_OK(BOP_##NAME) && fix_both(a, b)) { sp--; sp[-1] = MG_FIX(MG_FIX2LONG(a) OPR MG_FIX2LONG(b)); NEXT(); } \
+    op = OP_SEND; goto do_send; \
+}
+BIT_OP(AND, &)
+BIT_OP(OR, |)
+BIT_OP(XOR, ^)
+#undef BIT_OP
 L_OPT_AREF: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-2], b = sp[-1];
+    if (!BOP_OK(BOP_AREF)) { op = OP_SEND; goto do_send; }
     if (MG_IS_FIXNUM(b) && MG_IS_PTR(a) && MG_OBJ(a)->klass == mg_cArray) { sp--; sp[-1] = mg_ary_entry(a, MG_FIX2LONG(b)); NEXT(); }
     if (MG_IS_PTR(a) && MG_OBJ(a)->klass == mg_cHash) { SYNC(); Value v = mg_hash_aref(a, b); sp--; sp[-1] = v; AREST(); NEXT(); }
     op = OP_SEND; goto do_send;
@@ -683,6 +789,7 @@ L_OPT_AREF: {
 L_OPT_ASET: {
     ci = &code->cis[OPND(0)]; pc++;
     Value a = sp[-3], b = sp[-2], v = sp[-1];
+    if (!BOP_OK(BOP_ASET)) { op = OP_SEND; goto do_send; }
     if (MG_IS_FIXNUM(b) && plain(a, mg_cArray) && MG_FIX2LONG(b) >= 0) { SYNC(); mg_ary_store(a, MG_FIX2LONG(b), v); sp -= 2; sp[-1] = v; AREST(); NEXT(); }
     if (plain(a, mg_cHash)) { SYNC(); mg_hash_aset(a, b, v); sp -= 2; sp[-1] = v; AREST(); NEXT(); }
     op = OP_SEND; goto do_send;
@@ -931,6 +1038,7 @@ unwind:
             Value *ret = cf->sp;
             bool fin = (cf->flags & FRAME_FINISH) != 0;
             vm->th_kind = TH_NONE;
+            if (UNLIKELY(cf->flags & FRAME_CTOR)) { val = cf->self; mg_vm_pop_frame(); }  /* then the `new` frame */
             mg_vm_pop_frame();
             if (fin) {
                 vm->sp = ret;

@@ -93,6 +93,11 @@ ID    mg_current_method_name(void);
 Value mg_backtrace(int skip);
 /* Safe point: lets the GC, thread scheduler and signal handlers run. */
 void  mg_vm_checkpoint(void);
+/* True when a checkpoint has work (timeslice over, signal): C loops test it cheaply. */
+bool  mg_vm_interrupt_pending(void);
+/* Raises SystemStackError when the running C stack (the process's or a
+ * fiber's) is nearly used up: C code that recurses on data calls it. */
+void  mg_vm_stack_check_c(void);
 
 /* ---- lifecycle ---- */
 typedef struct {
@@ -105,6 +110,9 @@ void  mg_vm_init(const MgVMOptions *opts);   /* after mg_init_object_model and t
 /* Run a whole program: parse, compile, execute, report an uncaught exception
  * CRuby-style on stderr, run at_exit handlers. Returns the process exit status. */
 int   mg_vm_run_main(const char *src, size_t len, const char *file);
+/* Called when the main program ends without an exception (maglev-ruby -Mcommit
+ * commits there); an exception it raises is reported and the exit status is 1. */
+extern void (*mg_vm_main_done_hook)(void);
 /* Parse only (-c): prints "Syntax OK" or the error; returns the exit status. */
 int   mg_vm_check_syntax(const char *src, size_t len, const char *file);
 /* Print an uncaught exception as CRuby does ("file:line:in `m': msg (Class)" + backtrace) to stderr. */

@@ -54,9 +54,20 @@ typedef struct CallInfo {
     RClass *ic_klass;       /* inline cache */
     uint64_t ic_serial;
     MethodEntry *ic_me;
+    /* set with the cache when ic_me is a Ruby method this site can call on
+     * the fast path (call.c: public or callable here, only required
+     * parameters, exactly argc of them, no splat/keywords/&blk) */
+    struct Code *ic_code;
+    struct MethodBody *ic_body;
+    uint32_t ic_attr;       /* attr_reader/writer: ivar index + 1 in ic_klass's objects, or 0 */
+    /* the entry the cache held before its last refill: a site that sees two
+     * classes (a class and its subclass) hits one or the other */
+    struct { RClass *klass; uint64_t serial; MethodEntry *me; struct Code *code; struct MethodBody *body; uint32_t attr; } ic2;
 } CallInfo;
 
-typedef struct { RClass *klass; uint32_t index; } IvarCache;
+/* an ivar site's cache: the last class seen, and three earlier ones (a method
+ * of a superclass runs on the instances of several subclasses) */
+typedef struct { RClass *klass; uint32_t index; RClass *more[3]; uint32_t more_index[3]; uint32_t next; } IvarCache;
 typedef struct { uint64_t serial, mserial; Value cref; Value value; } ConstCache;
 
 enum { CATCH_RESCUE, CATCH_ENSURE, CATCH_BREAK };
@@ -95,7 +106,15 @@ typedef struct Code {
     int line, last_line;
     Value parent;                       /* enclosing Code (nil at top) */
     Value self_value;                   /* the T_DATA wrapping this Code */
+    Value source;                       /* methods: the compiled unit's source text (String) or nil */
+    uint32_t src_off, src_len;          /* the def's span in source */
+    bool src_singleton;                 /* the span is `def recv.name` */
 } Code;
+
+/* Source text of the unit being compiled, set around mg_compile by
+ * mg_vm_compile_source so method Codes can keep their definition's span. */
+extern const char *mg_compile_src;
+extern size_t mg_compile_src_len;
 
 typedef struct Env {
     Value parent;           /* enclosing Env (nil) */
@@ -157,6 +176,8 @@ enum {
     FRAME_LITBLOCK = 1 << 8,  /* its block is a literal made for this call: orphan on pop */
     FRAME_BMETHOD = 1 << 9,
     FRAME_KW      = 1 << 10,  /* cfunc called with keywords */
+    FRAME_CTOR    = 1 << 14,  /* initialize run inline by Class#new (call.c): returning from it
+                               * also pops the `new` frame below and yields self */
 };
 
 typedef struct Frame {
@@ -273,6 +294,11 @@ void   mg_vm_pop_frame(void);
  * and the interpreter loop must run it (only when `inloop`). */
 Value  mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *ci, bool inloop);
 Value  mg_vm_call_me(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool kw, bool inloop, RClass *defined);
+void   mg_vm_capture_builtins(void);    /* at boot: remembers Class#new for the inline constructor path */
+/* A send whose cache hit a simple Ruby method (ci->ic_code, no block): pushes its frame. */
+void   mg_vm_call_cached(Value *recv, CallInfo *ci);
+/* Likewise for ci->ic_attr: the result replaces recv[0]; false when the general path is needed. */
+bool   mg_vm_attr_cached(Value *recv, CallInfo *ci);
 Value  mg_vm_invoke_proc(Value proc, Value *args, int argc, Value blk, bool kw, Value self_override, Value def_target, bool inloop, bool as_lambda);
 Value  mg_vm_super(Value *recv, int argc, Value blk, uint32_t flags, bool inloop);
 Value  mg_vm_invoke_block(Value *args, int argc, uint32_t flags, bool inloop);

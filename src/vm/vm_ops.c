@@ -182,6 +182,8 @@ mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool m
     }
     const char *name = mg_id_name(id, NULL);
     Value existing = mg_const_get_at(outer, id);
+    if (existing == MG_UNDEF && mg_const_miss_hook && mg_const_miss_hook(outer, id) != MG_UNDEF)
+        existing = mg_const_get_at(outer, id);   /* a class committed by another process */
     if (existing == MG_UNDEF && cbase == MG_NIL && outer == mg_cObject) existing = MG_UNDEF;
     if (existing != MG_UNDEF) {
         if (module) {
@@ -291,7 +293,16 @@ mg_vm_defined(Frame *f, int type, ID id, Value v, Value lit)
         ok = mg_cvar_defined(MG_RCLASS(k), id);
         break;
     }
-    case DEF_CONST: { bool found; mg_vm_const_lookup(f, id, &found); ok = found; break; }
+    case DEF_CONST: {
+        bool found;
+        mg_vm_const_lookup(f, id, &found);
+        if (!found && mg_const_miss_hook) {   /* a class committed by another process, not read yet */
+            Value cref = f->cref != MG_NIL ? f->cref : VMS->top_cref;
+            found = mg_const_miss_hook(mg_cref_ptr(cref)->klass, id) != MG_UNDEF;
+        }
+        ok = found;
+        break;
+    }
     case DEF_CONSTFROM: {
         Value a[2] = { v, (Value)id };
         Value exc;
@@ -498,6 +509,13 @@ void
 mg_vm_checkpoint(void)
 {
     VMS->interrupt = 0;
+    mg_vm_thread_checkpoint();      /* core/thread.c: timeslice over -> other threads run */
+}
+
+bool
+mg_vm_interrupt_pending(void)
+{
+    return VMS->interrupt != 0;
 }
 
 Value
