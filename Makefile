@@ -69,8 +69,14 @@ test: all $(UNIT_TESTS)
 difftest:
 	tools/runtests.sh --ruby ruby $(TESTS)
 
-bench: all
+bench: all $(BUILD)/bench/raw_lmdb
 	bench/run.sh
+	bench/persist.sh --raw $(BUILD)/bench/raw_lmdb
+
+# The raw-LMDB ceiling of the persistence workloads (bench/persist.sh).
+$(BUILD)/bench/raw_lmdb: bench/raw_lmdb.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -o $@ bench/raw_lmdb.c -llmdb
 
 # AddressSanitizer + UBSan build in build/asan, run on the language tests.
 asan:

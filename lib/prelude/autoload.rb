@@ -1,4 +1,4 @@
-# autoload.rb -- Module#autoload / Kernel#autoload and Module#ruby2_keywords for
+# autoload.rb -- Module#autoload / Kernel#autoload and Proc#ruby2_keywords for
 # the standard library. An autoloaded constant is loaded by the first lookup that
 # misses it (through const_missing), then looked up again; defined?(X) and
 # const_defined? do not see an autoload that has not run yet.
@@ -26,12 +26,7 @@
     end
     missing.bind_call(self, name)
   end
-  # ruby2_keywords is accepted but does not flag the Hash yet (that needs the
-  # VM's call path): keywords sent through a marked method's *args arrive at the
-  # delegate as a positional Hash, so delegating to a method with keyword
-  # parameters (SimpleDelegator, method_missing forwarding) raises ArgumentError.
-  Module.send(:define_method, :ruby2_keywords) { |*names| nil }
-  Module.send(:private, :ruby2_keywords)
+  # Module#ruby2_keywords is in C (core/kernel.c); Proc's is accepted only
   Proc.send(:define_method, :ruby2_keywords) { self }
 }.call
 

@@ -117,3 +117,59 @@ unless ObjectSpace.respond_to?(:define_finalizer)
     end
   }.call
 end
+
+# IO's non-blocking errors (core/io.c raises them from read_nonblock/write_nonblock)
+class IO
+  module WaitReadable; end
+  module WaitWritable; end
+  class EAGAINWaitReadable < Errno::EAGAIN
+    include IO::WaitReadable
+  end
+  class EAGAINWaitWritable < Errno::EAGAIN
+    include IO::WaitWritable
+  end
+  EWOULDBLOCKWaitReadable = EAGAINWaitReadable
+  EWOULDBLOCKWaitWritable = EAGAINWaitWritable
+
+  # IO.copy_stream(src, dst, copy_length = nil, src_offset = nil) -> bytes copied;
+  # src and dst are IOs (anything with readpartial/read and write) or paths.
+  def self.copy_stream(src, dst, copy_length = nil, src_offset = nil)
+    close_src = close_dst = false
+    if src.is_a?(String) || src.respond_to?(:to_path)
+      src = File.open(src.respond_to?(:to_path) ? src.to_path : src, "rb")
+      close_src = true
+    end
+    if dst.is_a?(String) || dst.respond_to?(:to_path)
+      dst = File.open(dst.respond_to?(:to_path) ? dst.to_path : dst, "wb")
+      close_dst = true
+    end
+    begin
+      if src_offset
+        saved = src.pos
+        src.seek(src_offset)
+      end
+      copied = 0
+      while copy_length.nil? || copied < copy_length
+        want = copy_length ? [copy_length - copied, 16384].min : 16384
+        chunk = src.read(want)
+        break if chunk.nil? || chunk.empty?
+        dst.write(chunk)
+        copied += chunk.bytesize
+      end
+      src.seek(saved) if src_offset
+      copied
+    ensure
+      src.close if close_src
+      dst.close if close_dst
+    end
+  end
+end
+
+# Process.detach(pid): a thread that waits for the child; its value is the Process::Status
+module Process
+  def self.detach(pid)
+    t = Thread.new { Process.wait2(pid)[1] }
+    t.define_singleton_method(:pid) { pid }
+    t
+  end
+end

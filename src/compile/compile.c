@@ -240,6 +240,15 @@ cc_local_declare(Comp *c, ID id)
     return local_add(s, id);
 }
 
+/* An assignment declares its local before its right side is compiled, as the parser
+ * does, so a block in the right side (`f = -> { f }`) captures the same slot. */
+void
+cc_local_predeclare(Comp *c, ID id)
+{
+    int depth;
+    if (cc_local_find(c, id, &depth) < 0) cc_local_declare(c, id);
+}
+
 int
 cc_local_hidden(Comp *c)
 {
@@ -1112,6 +1121,7 @@ cc_stmt(Comp *c, Node *n)
     case NODE_LASGN: case NODE_IASGN: case NODE_GASGN:
         if (n->a) {
             cc_line(c, n);
+            if (n->kind == NODE_LASGN) cc_local_predeclare(c, n->sym);
             cc_expr(c, n->a);
             if (n->kind == NODE_LASGN) cc_setvar(c, n->sym);
             else if (n->kind == NODE_IASGN) E2(c, OP_SETIVAR, -1, n->sym, cc_ivc(c));
@@ -1237,6 +1247,7 @@ cc_expr(Comp *c, Node *n)
         return;
     case NODE_COLON3: E1(c, OP_GETCONSTTOP, 1, n->sym); return;
     case NODE_LASGN:
+        cc_local_predeclare(c, n->sym);
         cc_expr(c, n->a); E0(c, OP_DUP, 1); cc_setvar(c, n->sym); return;
     case NODE_IASGN:
         cc_expr(c, n->a); E0(c, OP_DUP, 1); E2(c, OP_SETIVAR, -1, n->sym, cc_ivc(c)); return;

@@ -78,6 +78,7 @@ void  cc_catch(Comp *c, int type, uint32_t start, uint32_t end, uint32_t cont, i
 void  cc_line(Comp *c, Node *n);
 int   cc_local_find(Comp *c, ID id, int *depth);
 int   cc_local_declare(Comp *c, ID id);                   /* in the nearest non-transparent scope */
+void  cc_local_predeclare(Comp *c, ID id);                /* declare unless visible already */
 int   cc_local_hidden(Comp *c);
 void  cc_getvar(Comp *c, ID id);
 void  cc_setvar(Comp *c, ID id);                         /* pops */

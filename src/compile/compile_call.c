@@ -280,7 +280,7 @@ static void
 var_get(Comp *c, Node *t)
 {
     switch (t->kind) {
-    case NODE_LVAR: case NODE_LASGN: cc_getvar(c, t->sym); break;
+    case NODE_LVAR: case NODE_LASGN: cc_local_predeclare(c, t->sym); cc_getvar(c, t->sym); break;
     case NODE_IVAR: case NODE_IASGN: E2(c, OP_GETIVAR, 1, t->sym, cc_ivc(c)); break;
     case NODE_GVAR: case NODE_GASGN: E1(c, OP_GETGVAR, 1, t->sym); break;
     case NODE_CVAR: case NODE_CVASGN: E1(c, OP_GETCVAR, 1, t->sym); break;
@@ -521,10 +521,26 @@ cc_expand(Comp *c, Node **list, int count)
     for (int i = 0; i < count; i++) cc_asgn_target(c, list[i]);
 }
 
+/* `a, b = proc { a }, 1`: the targets' locals exist before the right side */
+static void
+predeclare_targets(Comp *c, Node **list, int count)
+{
+    for (int i = 0; i < count; i++) {
+        Node *t = list[i];
+        if (!t) continue;
+        if (t->kind == NODE_SPLAT || ((t->kind == NODE_PARAM_REQ || t->kind == NODE_PARAM_POST ||
+                                       t->kind == NODE_PARAM_REST) && t->a)) t = t->a;
+        if (!t) continue;
+        if (t->kind == NODE_LASGN) cc_local_predeclare(c, t->sym);
+        else if (t->kind == NODE_MLHS) predeclare_targets(c, t->list, t->count);
+    }
+}
+
 void
 cc_masgn(Comp *c, Node *n, bool used)
 {
     Node *v = n->a;
+    predeclare_targets(c, n->list, n->count);
     if (v && v->kind == NODE_ARRAY) {
         cc_expr(c, v);
     } else if (v && v->kind == NODE_SPLAT) {

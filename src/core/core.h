@@ -242,6 +242,16 @@ void  mg_thread_wait_fd(int fd, bool write);
 /* Kernel#sleep with other threads alive: sleeps this thread only (secs < 0:
  * forever) and returns true; false (nothing done) when it is the only thread. */
 bool  mg_thread_sleep(double secs);
+/* Signals (process.c): mg_vm_checkpoint runs the Ruby handlers of signals that
+ * arrived (Signal.trap; Interrupt for INT); may raise. The child of a fork calls
+ * mg_process_after_fork. */
+void  mg_signal_checkpoint(void);
+void  mg_process_after_fork(void);
+/* IO.popen (process.c): runs a command given as system's arguments with its
+ * stdin/stdout on in_fd/out_fd (-1: inherited); raises when it cannot start.
+ * mg_process_wait waits for a child, sets $? and returns the wait status. */
+int   mg_process_spawn(Value env, int argc, const Value *argv, int in_fd, int out_fd);
+int   mg_process_wait(int pid);
 /* Called by mg_vm_checkpoint: switch threads when the timeslice is over. */
 void  mg_vm_thread_checkpoint(void);
 

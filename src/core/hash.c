@@ -1864,8 +1864,28 @@ static const MgMethodDef hash_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
+static Value
+hash_s_ruby2_keywords_hash_p(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)argc; (void)blk;
+    if (!MG_IS_HASH(argv[0])) mg_raise(mg_eTypeError, "no implicit conversion of %s into Hash", mg_class_cname(mg_obj_class(argv[0])));
+    return MG_BOOL(MG_OBJ(argv[0])->flags & OF_HASH_RUBY2_KW);
+}
+
+static Value
+hash_s_ruby2_keywords_hash(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)argc; (void)blk;
+    if (!MG_IS_HASH(argv[0])) mg_raise(mg_eTypeError, "no implicit conversion of %s into Hash", mg_class_cname(mg_obj_class(argv[0])));
+    Value h = mg_hash_dup(argv[0]);
+    MG_OBJ(h)->flags |= OF_HASH_RUBY2_KW;
+    return h;
+}
+
 static const MgMethodDef hash_singleton_methods[] = {
     {"[]", hash_s_create, 0, -1},
+    {"ruby2_keywords_hash?", hash_s_ruby2_keywords_hash_p, 1, 1},
+    {"ruby2_keywords_hash", hash_s_ruby2_keywords_hash, 1, 1},
     {"try_convert", hash_s_try_convert, 1, 1},
     {NULL, NULL, 0, 0}
 };

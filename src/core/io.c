@@ -1,6 +1,6 @@
 /* io.c -- IO, File and Dir basics, the standard streams ($stdout/$stderr/$stdin
  * as virtual globals), Kernel's output functions (puts, print, p, printf, putc,
- * gets, warn, display), Kernel#system and backticks, and Process::Status.
+ * gets, warn, display). Processes, ENV and $? live in process.c.
  *
  * Buffering: every writable IO owns a write buffer; it is flushed when full,
  * on flush/close, when the IO is sync (STDERR), at each newline on a tty, before
@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <sys/socket.h>
+#include <poll.h>
 
 enum { FM_READ = 1, FM_WRITE = 2, FM_APPEND = 4, FM_BINARY = 8 };
 
@@ -33,6 +35,7 @@ typedef struct IoData {
     size_t rpos, rlen, rcap;
     Value path;             /* String or nil */
     int64_t lineno;
+    int pid;                /* IO.popen's child, waited for on close; 0 otherwise */
     struct IoData *next, *prev;   /* the list of open writable streams (flush_all) */
 } IoData;
 
@@ -40,8 +43,6 @@ static IoData *open_list;
 static IoData *stdout_io, *stderr_io, *stdin_io;
 static Value stdout_obj, stderr_obj, stdin_obj;   /* STDOUT, STDERR, STDIN */
 static Value cur_stdout, cur_stderr, cur_stdin;   /* $stdout, $stderr, $stdin */
-static Value last_status = MG_NIL;                /* $? */
-static RClass *cProcessStatus;
 
 /* ---- raw fd operations ---- */
 
@@ -899,6 +900,11 @@ io_close(Value self, int argc, const Value *argv, Value blk)
     list_remove(io);
     io->rpos = io->rlen = 0;
     if (fd > 2 && io->autoclose) close(fd);
+    if (io->pid > 0) {
+        int pid = io->pid;
+        io->pid = 0;
+        mg_process_wait(pid);
+    }
     return MG_NIL;
 }
 
@@ -1928,12 +1934,6 @@ gv_stdin_set(ID id, Value v)
     cur_stdin = v;
 }
 
-static Value
-gv_status_get(ID id)
-{
-    return last_status;
-}
-
 /* Kernel#gets(sep = $/, limit = nil, chomp: false): reads $stdin */
 static Value
 kernel_gets(Value self, int argc, const Value *argv, Value blk)
@@ -1959,501 +1959,388 @@ kernel_readlines(Value self, int argc, const Value *argv, Value blk)
     return mg_funcall(cur_stdin, mg_intern_cstr("readlines"), argc, argv);
 }
 
-/* ---- processes: system, `, Process::Status ---- */
-
-typedef struct { pid_t pid; int status; } StatusData;
-static const DataType status_type = { "Process::Status", NULL, NULL, NULL };
+/* ---- pipes, partial and non-blocking reads, popen, select ---- */
 
 static Value
-status_new(pid_t pid, int status)
+new_fd_io(RClass *klass, int fd, int mode)
 {
-    StatusData *sd;
-    Value v = mg_data_new_inline(cProcessStatus, &status_type, sizeof *sd, (void **)&sd);
-    sd->pid = pid;
-    sd->status = status;
+    Value v = io_alloc(klass);
+    io_setup(get_io(v), fd, mode, MG_NIL);
     return v;
 }
 
-static StatusData *
-get_status(Value v)
-{
-    return mg_data_check(v, &status_type);
-}
-
 static Value
-status_exitstatus(Value self, int argc, const Value *argv, Value blk)
+pipe_block_body(Value pair)
 {
-    StatusData *s = get_status(self);
-    return WIFEXITED(s->status) ? MG_FIX(WEXITSTATUS(s->status)) : MG_NIL;
-}
-
-static Value
-status_success_p(Value self, int argc, const Value *argv, Value blk)
-{
-    StatusData *s = get_status(self);
-    if (!WIFEXITED(s->status)) return MG_NIL;
-    return MG_BOOL(WEXITSTATUS(s->status) == 0);
-}
-
-static Value
-status_exited_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(WIFEXITED(get_status(self)->status));
-}
-
-static Value
-status_signaled_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(WIFSIGNALED(get_status(self)->status));
-}
-
-static Value
-status_termsig(Value self, int argc, const Value *argv, Value blk)
-{
-    StatusData *s = get_status(self);
-    return WIFSIGNALED(s->status) ? MG_FIX(WTERMSIG(s->status)) : MG_NIL;
-}
-
-static Value
-status_pid(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_FIX(get_status(self)->pid);
-}
-
-static Value
-status_to_i(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_FIX(get_status(self)->status);
-}
-
-static Value
-status_to_s(Value self, int argc, const Value *argv, Value blk)
-{
-    StatusData *s = get_status(self);
-    if (WIFEXITED(s->status)) return mg_sprintf("pid %d exit %d", (int)s->pid, WEXITSTATUS(s->status));
-    if (WIFSIGNALED(s->status)) {
-        const char *n = NULL;
-        int sig = WTERMSIG(s->status);
-        static const struct { int s; const char *n; } sigs[] = {
-            {1, "HUP"}, {2, "INT"}, {3, "QUIT"}, {6, "ABRT"}, {9, "KILL"}, {11, "SEGV"}, {13, "PIPE"}, {15, "TERM"},
-        };
-        for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
-            if (sigs[i].s == sig) n = sigs[i].n;
-        if (n) return mg_sprintf("pid %d SIG%s (signal %d)", (int)s->pid, n, sig);
-        return mg_sprintf("pid %d signal %d", (int)s->pid, sig);
-    }
-    return mg_sprintf("pid %d status %d", (int)s->pid, s->status);
-}
-
-static Value
-status_inspect(Value self, int argc, const Value *argv, Value blk)
-{
-    Value s = mg_str_new_cstr("#<Process::Status: ");
-    mg_str_append(s, status_to_s(self, 0, NULL, MG_NIL));
-    mg_str_cat(s, ">", 1);
-    return s;
-}
-
-static Value
-status_eq(Value self, int argc, const Value *argv, Value blk)
-{
-    if (MG_IS_INTEGER(argv[0])) return MG_BOOL(mg_equal(MG_FIX(get_status(self)->status), argv[0]));
-    return MG_BOOL(self == argv[0]);
-}
-
-/* Shell syntax, or a first word that only the shell knows (reserved words, special builtins) */
-static bool
-needs_shell(const char *cmd)
-{
-    if (strpbrk(cmd, "*?{}[]<>()~&|\\$;'`\"\n#=%") != NULL) return true;
-    static const char *const words[] = {
-        "!", ".", ":", "break", "case", "continue", "do", "done", "elif", "else", "esac", "eval", "exec",
-        "exit", "export", "fi", "for", "if", "in", "readonly", "return", "set", "shift", "then", "times",
-        "trap", "unset", "until", "while",
-    };
-    while (*cmd == ' ' || *cmd == '\t') cmd++;
-    size_t n = strcspn(cmd, " \t");
-    for (size_t i = 0; i < ARRAY_LEN(words); i++)
-        if (strlen(words[i]) == n && strncmp(cmd, words[i], n) == 0) return true;
-    return false;
-}
-
-/* Builds argv for exec: via /bin/sh -c for a single string with shell syntax,
- * split on spaces otherwise; several arguments are passed as they are. */
-static char **
-build_argv(int argc, const Value *argv, size_t *count)
-{
-    char **av;
-    if (argc == 1) {
-        const char *cmd = mg_str_cstr(mg_to_str(argv[0]));
-        if (needs_shell(cmd)) {
-            av = mg_malloc(4 * sizeof(char *));
-            av[0] = strdup("/bin/sh");
-            av[1] = strdup("-c");
-            av[2] = strdup(cmd);
-            av[3] = NULL;
-            *count = 4;
-            return av;
-        }
-        size_t n = 0, cap = 8;
-        av = mg_malloc(cap * sizeof(char *));
-        const char *p = cmd;
-        while (*p) {
-            while (*p == ' ' || *p == '\t') p++;
-            if (!*p) break;
-            const char *s = p;
-            while (*p && *p != ' ' && *p != '\t') p++;
-            if (n + 2 > cap) {
-                av = mg_realloc(av, cap * sizeof(char *), cap * 2 * sizeof(char *));
-                cap *= 2;
-            }
-            av[n++] = strndup(s, (size_t)(p - s));
-        }
-        av[n] = NULL;
-        *count = cap;
-        return av;
-    }
-    av = mg_malloc(((size_t)argc + 1) * sizeof(char *));
-    for (int i = 0; i < argc; i++) av[i] = strdup(mg_str_cstr(mg_to_str(argv[i])));
-    av[argc] = NULL;
-    *count = (size_t)argc + 1;
-    return av;
+    Value blk = mg_ary_entry(pair, 2);
+    return mg_yield(blk, 2, (Value[]){ mg_ary_entry(pair, 0), mg_ary_entry(pair, 1) });
 }
 
 static void
-free_argv(char **av, size_t count)
+pipe_block_ensure(Value pair)
 {
-    for (size_t i = 0; av[i]; i++) free(av[i]);
-    mg_free(av, count * sizeof(char *));
+    for (int i = 0; i < 2; i++) {
+        Value io = mg_ary_entry(pair, i);
+        if (get_io(io)->fd >= 0) io_close(io, 0, NULL, MG_NIL);
+    }
 }
 
-/* Runs argv; the child's stdout goes to out_fd when >= 0. Returns the pid, or -1
- * with *exec_errno set when the program could not be started. */
-static pid_t
-spawn_cmd(char **av, Value env, int out_fd, int *exec_errno)
-{
-    int errpipe[2];
-    if (pipe2(errpipe, O_CLOEXEC) < 0) mg_raise_syserr(errno, NULL, NULL);
-    /* environment strings prepared before fork: the child must not allocate through the GC */
-    size_t nenv = env != MG_NIL ? (size_t)mg_hash_size(env) : 0;
-    char **envs = nenv ? calloc(nenv, sizeof(char *)) : NULL;
-    char **unsets = nenv ? calloc(nenv, sizeof(char *)) : NULL;
-    size_t ne = 0, nu = 0;
-    if (nenv) {
-        Value k, v;
-        for (int64_t it = 0; mg_hash_next(env, &it, &k, &v);) {
-            const char *ks = mg_str_cstr(mg_to_str(k));
-            if (v == MG_NIL) {
-                unsets[nu++] = strdup(ks);
-            } else {
-                const char *vs = mg_str_cstr(mg_to_str(v));
-                size_t l = strlen(ks) + strlen(vs) + 2;
-                char *e = malloc(l);
-                snprintf(e, l, "%s=%s", ks, vs);
-                envs[ne++] = e;
-            }
-        }
-    }
-    mg_io_flush_all();
-    pid_t pid = fork();
-    if (pid < 0) {
-        int e = errno;
-        close(errpipe[0]);
-        close(errpipe[1]);
-        mg_raise_syserr(e, "fork", NULL);
-    }
-    if (pid == 0) {
-        close(errpipe[0]);
-        if (out_fd >= 0) {
-            dup2(out_fd, 1);
-            close(out_fd);
-        }
-        for (size_t i = 0; i < nu; i++) unsetenv(unsets[i]);
-        for (size_t i = 0; i < ne; i++) putenv(envs[i]);
-        execvp(av[0], av);
-        int e = errno;
-        ssize_t w = write(errpipe[1], &e, sizeof e);
-        UNUSED(w);
-        _exit(127);
-    }
-    for (size_t i = 0; i < ne; i++) free(envs[i]);
-    for (size_t i = 0; i < nu; i++) free(unsets[i]);
-    free(envs);
-    free(unsets);
-    close(errpipe[1]);
-    int e = 0;
-    ssize_t r;
-    while ((r = read(errpipe[0], &e, sizeof e)) < 0 && errno == EINTR) {}
-    close(errpipe[0]);
-    if (r == (ssize_t)sizeof e) {
-        *exec_errno = e;
-        int st;
-        while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
-        last_status = status_new(pid, st);
-        return -1;
-    }
-    return pid;
-}
-
-static int
-wait_child(pid_t pid)
-{
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0) {
-        if (errno != EINTR) break;
-        mg_vm_checkpoint();
-    }
-    last_status = status_new(pid, st);
-    return st;
-}
-
-/* system([env,] cmd, *args, exception: false) */
+/* IO.pipe -> [reader, writer]; with a block yields them and closes both after */
 static Value
-kernel_system(Value self, int argc, const Value *argv, Value blk)
+io_s_pipe(Value self, int argc, const Value *argv, Value blk)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0) mg_raise_syserr(errno, NULL, NULL);
+    RClass *klass = MG_RCLASS(self);
+    Value r = new_fd_io(klass, fds[0], FM_READ);
+    mg_gc_protect(r);
+    Value w = new_fd_io(klass, fds[1], FM_WRITE);
+    get_io(w)->sync = true;
+    Value pair = mg_ary_new_from(2, (Value[]){ r, w });
+    if (!mg_block_given(blk)) return pair;
+    mg_ary_push(pair, blk);
+    return mg_ensure(pipe_block_body, pair, pipe_block_ensure, pair);
+}
+
+static Value
+into_buffer(int argc, const Value *argv, Value s)
+{
+    if (argc > 1 && argv[1] != MG_NIL) {
+        Value buf = mg_to_str(argv[1]);
+        mg_funcall(buf, mg_intern_cstr("replace"), 1, &s);
+        return buf;
+    }
+    return s;
+}
+
+static NORETURN void
+raise_eof(void)
+{
+    mg_raise(mg_eEOFError, "end of file reached");
+}
+
+static Value
+take_buffered(IoData *io, int64_t n)
+{
+    size_t avail = io->rlen - io->rpos;
+    size_t take = (uint64_t)n < avail ? (size_t)n : avail;
+    Value s = mg_str_new_enc(io->rbuf + io->rpos, take, ENC_BINARY);
+    io->rpos += take;
+    return s;
+}
+
+static int64_t
+read_len_arg(Value v)
+{
+    int64_t n = mg_num2long(v);
+    if (n < 0) mg_raise(mg_eArgumentError, "negative length %lld given", (long long)n);
+    return n;
+}
+
+/* IO#readpartial(maxlen [, buf]) and sysread: what one read(2) gives; EOFError at the end */
+static Value
+io_readpartial(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = readable_io(self);
+    int64_t n = read_len_arg(argv[0]);
+    if (n == 0) return into_buffer(argc, argv, mg_str_new_enc("", 0, ENC_BINARY));
+    if (!fill_rbuf(io)) raise_eof();
+    return into_buffer(argc, argv, take_buffered(io, n));
+}
+
+static Value
+nonblock_exc(const char *cname, const char *what)
+{
+    Value cls = mg_const_get_at(mg_cIO, mg_intern_cstr(cname));
+    return mg_funcall(cls, mg_id_new, 1, (Value[]){ mg_str_new_cstr(what) });
+}
+
+/* IO#read_nonblock(maxlen [, buf], exception: true) */
+static Value
+io_read_nonblock(Value self, int argc, const Value *argv, Value blk)
 {
     Value kw = mg_kwargs_split(&argc, argv);
     static const char *const names[] = { "exception" };
     Value exc;
     mg_kwargs_get(kw, names, 1, &exc);
-    Value env = MG_NIL;
-    if (argc > 0 && MG_IS_HASH(argv[0])) {
-        env = argv[0];
-        argc--;
-        argv++;
+    bool raise = exc == MG_UNDEF || MG_TEST(exc);
+    if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
+    IoData *io = readable_io(self);
+    int64_t n = read_len_arg(argv[0]);
+    if (n == 0) return into_buffer(argc, argv, mg_str_new_enc("", 0, ENC_BINARY));
+    if (io->rpos < io->rlen) return into_buffer(argc, argv, take_buffered(io, n));
+    if (io->mode & FM_WRITE) io_flush(io);
+    if (!io->rbuf) {
+        io->rbuf = mg_malloc(RBUF_SIZE);
+        io->rcap = RBUF_SIZE;
     }
-    if (argc < 1) mg_raise_argc(argc, 1, -1);
-    size_t count;
-    char **av = build_argv(argc, argv, &count);
-    if (!av[0]) {
-        free_argv(av, count);
-        mg_raise_syserr(ENOENT, NULL, mg_str_cstr(mg_to_str(argv[0])));
+    int fl = fcntl(io->fd, F_GETFL);
+    if (!(fl & O_NONBLOCK)) fcntl(io->fd, F_SETFL, fl | O_NONBLOCK);
+    ssize_t got;
+    while ((got = read(io->fd, io->rbuf, io->rcap)) < 0 && errno == EINTR) mg_vm_checkpoint();
+    int e = errno;
+    if (!(fl & O_NONBLOCK)) fcntl(io->fd, F_SETFL, fl);
+    if (got < 0) {
+        if (e == EAGAIN || e == EWOULDBLOCK) {
+            if (!raise) return MG_SYM(mg_intern_cstr("wait_readable"));
+            mg_raise_exc(nonblock_exc("EAGAINWaitReadable", "read would block"));
+        }
+        mg_raise_syserr(e, "read", NULL);
     }
-    int ee = 0;
-    pid_t pid = spawn_cmd(av, env, -1, &ee);
-    free_argv(av, count);
-    if (pid < 0) {
-        if (exc != MG_UNDEF && MG_TEST(exc)) mg_raise_syserr(ee, NULL, mg_str_cstr(mg_to_str(argv[0])));
-        return MG_NIL;
+    if (got == 0) {
+        if (!raise) return MG_NIL;
+        raise_eof();
     }
-    int st = wait_child(pid);
-    bool ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
-    if (!ok && exc != MG_UNDEF && MG_TEST(exc))
-        mg_raise(mg_eRuntimeError, "Command failed with exit %d: %s", WIFEXITED(st) ? WEXITSTATUS(st) : -1,
-                 mg_str_cstr(mg_to_str(argv[0])));
-    return MG_BOOL(ok);
+    io->rpos = 0;
+    io->rlen = (size_t)got;
+    return into_buffer(argc, argv, take_buffered(io, n));
 }
 
-/* `cmd`: the command's standard output as a String */
+/* IO#write_nonblock(str, exception: true) -> bytes written */
 static Value
-kernel_backtick(Value self, int argc, const Value *argv, Value blk)
+io_write_nonblock(Value self, int argc, const Value *argv, Value blk)
 {
-    Value cmd = mg_to_str(argv[0]);
-    size_t count;
-    char **av = build_argv(1, &cmd, &count);
-    if (!av[0]) {
-        free_argv(av, count);
-        mg_raise_syserr(ENOENT, NULL, mg_str_cstr(cmd));
+    Value kw = mg_kwargs_split(&argc, argv);
+    static const char *const names[] = { "exception" };
+    Value exc;
+    mg_kwargs_get(kw, names, 1, &exc);
+    if (argc != 1) mg_raise_argc(argc, 1, 1);
+    IoData *io = writable_io(self);
+    Value s = MG_IS_STRING(argv[0]) ? argv[0] : mg_to_s(argv[0]);
+    io_flush(io);
+    int fl = fcntl(io->fd, F_GETFL);
+    if (!(fl & O_NONBLOCK)) fcntl(io->fd, F_SETFL, fl | O_NONBLOCK);
+    ssize_t n;
+    while ((n = write(io->fd, mg_str_ptr(s), (size_t)mg_str_len(s))) < 0 && errno == EINTR) mg_vm_checkpoint();
+    int e = errno;
+    if (!(fl & O_NONBLOCK)) fcntl(io->fd, F_SETFL, fl);
+    if (n < 0) {
+        if (e == EAGAIN || e == EWOULDBLOCK) {
+            if (exc != MG_UNDEF && !MG_TEST(exc)) return MG_SYM(mg_intern_cstr("wait_writable"));
+            mg_raise_exc(nonblock_exc("EAGAINWaitWritable", "write would block"));
+        }
+        mg_raise_syserr(e, "write", NULL);
     }
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) < 0) {
-        free_argv(av, count);
-        mg_raise_syserr(errno, NULL, NULL);
-    }
-    int ee = 0;
-    pid_t pid = spawn_cmd(av, MG_NIL, fds[1], &ee);
-    free_argv(av, count);
-    close(fds[1]);
-    if (pid < 0) {
-        close(fds[0]);
-        mg_raise_syserr(ee, NULL, mg_str_cstr(cmd));
-    }
-    Value out = mg_str_new("", 0);
-    char buf[4096];
-    for (;;) {
-        ssize_t n = read(fds[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        mg_str_cat(out, buf, (size_t)n);
-    }
-    close(fds[0]);
-    wait_child(pid);
-    return out;
-}
-
-/* ---- ENV: the process environment ---- */
-
-extern char **environ;
-
-static Value
-env_str(const char *s)
-{
-    return mg_str_freeze(mg_str_new_cstr(s));
-}
-
-static const char *
-env_key(Value k)
-{
-    Value s = mg_to_str(k);
-    const char *p = mg_str_cstr(s);
-    if (strlen(p) != (size_t)mg_str_len(s)) mg_raise(mg_eArgumentError, "bad environment variable name: contains null byte");
-    return p;
-}
-
-static Value
-env_aref(Value self, int argc, const Value *argv, Value blk)
-{
-    const char *v = getenv(env_key(argv[0]));
-    return v ? env_str(v) : MG_NIL;
-}
-
-static Value
-env_aset(Value self, int argc, const Value *argv, Value blk)
-{
-    const char *k = env_key(argv[0]);
-    if (argv[1] == MG_NIL) {
-        unsetenv(k);
-        return MG_NIL;
-    }
-    Value v = mg_to_str(argv[1]);
-    if (*k == '\0' || strchr(k, '=')) mg_raise_syserr(EINVAL, "setenv", k);
-    if (setenv(k, mg_str_cstr(v), 1) < 0) mg_raise_syserr(errno, "setenv", k);
-    return argv[1];
-}
-
-static Value
-env_fetch(Value self, int argc, const Value *argv, Value blk)
-{
-    const char *v = getenv(env_key(argv[0]));
-    if (v) return env_str(v);
-    if (mg_block_given(blk)) return mg_yield1(blk, argv[0]);
-    if (argc > 1) return argv[1];
-    Value msg = mg_str_new_cstr("key not found: ");
-    mg_str_append(msg, mg_inspect(argv[0]));
-    mg_raise_exc(mg_key_error_new(msg, self, argv[0]));
-}
-
-static Value
-env_key_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(getenv(env_key(argv[0])) != NULL);
-}
-
-static Value
-env_delete(Value self, int argc, const Value *argv, Value blk)
-{
-    const char *k = env_key(argv[0]);
-    const char *v = getenv(k);
-    if (!v) return mg_block_given(blk) ? mg_yield1(blk, argv[0]) : MG_NIL;
-    Value old = env_str(v);
-    unsetenv(k);
-    return old;
-}
-
-/* [name, value] pairs of the environment, copied so that blocks may change ENV. */
-static Value
-env_pairs(void)
-{
-    Value a = mg_ary_new();
-    for (char **e = environ; e && *e; e++) {
-        const char *eq = strchr(*e, '=');
-        if (!eq) continue;
-        Value pair[2] = { mg_str_freeze(mg_str_new(*e, (size_t)(eq - *e))), env_str(eq + 1) };
-        mg_ary_push(a, mg_ary_new_from(2, pair));
-    }
-    return a;
-}
-
-static Value
-env_to_h(Value self, int argc, const Value *argv, Value blk)
-{
-    Value pairs = env_pairs();
-    Value h = mg_hash_new();
-    for (int64_t i = 0; i < mg_ary_len(pairs); i++) {
-        Value pr = mg_ary_entry(pairs, i);
-        mg_hash_aset(h, mg_ary_entry(pr, 0), mg_ary_entry(pr, 1));
-    }
-    return h;
-}
-
-static Value
-env_keys(Value self, int argc, const Value *argv, Value blk)
-{
-    Value pairs = env_pairs();
-    Value a = mg_ary_new();
-    for (int64_t i = 0; i < mg_ary_len(pairs); i++) mg_ary_push(a, mg_ary_entry(mg_ary_entry(pairs, i), 0));
-    return a;
-}
-
-static Value
-env_values(Value self, int argc, const Value *argv, Value blk)
-{
-    Value pairs = env_pairs();
-    Value a = mg_ary_new();
-    for (int64_t i = 0; i < mg_ary_len(pairs); i++) mg_ary_push(a, mg_ary_entry(mg_ary_entry(pairs, i), 1));
-    return a;
-}
-
-static Value
-env_each(Value self, int argc, const Value *argv, Value blk)
-{
-    MG_RETURN_ENUMERATOR(self, "each", 0, NULL, blk);
-    Value pairs = env_pairs();
-    for (int64_t i = 0; i < mg_ary_len(pairs); i++) {
-        Value pr = mg_ary_entry(pairs, i);
-        mg_yield_values(blk, 2, mg_ary_ptr(pr));
-    }
-    return self;
-}
-
-static Value
-env_size(Value self, int argc, const Value *argv, Value blk)
-{
-    int64_t n = 0;
-    for (char **e = environ; e && *e; e++) n++;
     return MG_FIX(n);
 }
 
+/* IO#close_write / close_read: half-closes a duplex IO (popen "r+"), closes a simplex one */
 static Value
-env_empty_p(Value self, int argc, const Value *argv, Value blk)
+half_close(Value self, int keep, const char *what)
 {
-    return MG_BOOL(!environ || !environ[0]);
+    IoData *io = check_io(self);
+    if (io->fd < 0) return MG_NIL;
+    if ((io->mode & (FM_READ | FM_WRITE)) == (FM_READ | FM_WRITE)) {
+        if (io->mode & FM_WRITE) io_flush(io);
+        shutdown(io->fd, keep == FM_READ ? SHUT_WR : SHUT_RD);
+        if (keep == FM_READ) list_remove(io);
+        io->mode &= ~(FM_READ | FM_WRITE);
+        io->mode |= keep;
+        return MG_NIL;
+    }
+    if (!(io->mode & keep)) return io_close(self, 0, NULL, MG_NIL);
+    mg_raise(mg_eIOError, "closing non-duplex IO for %s", what);
 }
 
 static Value
-env_to_s(Value self, int argc, const Value *argv, Value blk)
+io_close_write(Value self, int argc, const Value *argv, Value blk)
 {
-    return mg_str_new("ENV", 3);
+    return half_close(self, FM_READ, "writing");
 }
 
 static Value
-env_inspect(Value self, int argc, const Value *argv, Value blk)
+io_close_read(Value self, int argc, const Value *argv, Value blk)
 {
-    return mg_inspect(env_to_h(self, 0, NULL, MG_NIL));
+    return half_close(self, FM_WRITE, "reading");
 }
 
-static const MgMethodDef env_methods[] = {
-    {"[]", env_aref, 1, 1},
-    {"[]=", env_aset, 2, 2},
-    {"store", env_aset, 2, 2},
-    {"fetch", env_fetch, 1, 2},
-    {"key?", env_key_p, 1, 1},
-    {"has_key?", env_key_p, 1, 1},
-    {"include?", env_key_p, 1, 1},
-    {"member?", env_key_p, 1, 1},
-    {"delete", env_delete, 1, 1},
-    {"to_h", env_to_h, 0, 0},
-    {"to_hash", env_to_h, 0, 0},
-    {"keys", env_keys, 0, 0},
-    {"values", env_values, 0, 0},
-    {"each", env_each, 0, 0},
-    {"each_pair", env_each, 0, 0},
-    {"size", env_size, 0, 0},
-    {"length", env_size, 0, 0},
-    {"empty?", env_empty_p, 0, 0},
-    {"to_s", env_to_s, 0, 0},
-    {"inspect", env_inspect, 0, 0},
-    {NULL, NULL, 0, 0}
-};
+static Value
+io_pid(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    return io->pid > 0 ? MG_FIX(io->pid) : MG_NIL;
+}
+
+typedef struct { Value env; int argc; const Value *argv; int in_fd, out_fd, pid; } PopenSpawn;
+
+static Value
+popen_spawn_body(Value p)
+{
+    PopenSpawn *ps = (PopenSpawn *)(uintptr_t)MG_FIX2LONG(p);
+    ps->pid = mg_process_spawn(ps->env, ps->argc, ps->argv, ps->in_fd, ps->out_fd);
+    return MG_NIL;
+}
+
+/* IO#reopen(other_io) / reopen(path, mode = "r"): this IO's descriptor now refers
+ * to what the other IO or the opened file refers to (dup2) */
+static Value
+io_reopen(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = check_io(self);
+    IoData *other = mg_data_get(argv[0], &io_type);
+    if (!other && mg_respond_to(argv[0], mg_intern_cstr("to_io"), false))
+        other = mg_data_get(mg_funcall(argv[0], mg_intern_cstr("to_io"), 0, NULL), &io_type);
+    int src, mode;
+    Value path = MG_NIL;
+    if (other) {
+        if (other->fd < 0) mg_raise(mg_eIOError, "closed stream");
+        if (other->mode & FM_WRITE) io_flush(other);
+        src = other->fd;
+        mode = other->mode;
+        path = other->path;
+    } else {
+        path = path_arg(argv[0]);
+        int oflags;
+        mode = parse_mode(argc > 1 ? argv[1] : (io->mode & FM_WRITE ? mg_str_new_cstr("w") : MG_NIL), &oflags);
+        src = open(mg_str_cstr(path), oflags | O_CLOEXEC, 0666);
+        if (src < 0) mg_raise_syserr(errno, NULL, mg_str_cstr(path));
+    }
+    if (io->fd >= 0 && (io->mode & FM_WRITE)) io_flush(io);
+    io->rpos = io->rlen = 0;
+    if (io->fd < 0) {
+        int fd = fcntl(src, F_DUPFD_CLOEXEC, 3);
+        if (fd < 0) mg_raise_syserr(errno, NULL, NULL);
+        io_setup(io, fd, mode, path);
+    } else if (src != io->fd) {
+        if (dup2(src, io->fd) < 0) mg_raise_syserr(errno, NULL, NULL);
+        list_remove(io);
+        io->mode = mode;
+        io->path = path;
+        io->tty = isatty(io->fd);
+        if (mode & FM_WRITE) list_add(io);
+    }
+    if (!other) close(src);
+    return self;
+}
+
+/* IO.popen([env,] cmd, mode = "r" [, opts]) [{ |io| }]: cmd is a shell string or an
+ * Array (argv, optionally starting with an env Hash). "r+" uses a socket pair. */
+static Value
+io_s_popen(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    Value env = MG_NIL;
+    if (argc > 0 && MG_IS_HASH(argv[0])) { env = argv[0]; argc--; argv++; }
+    if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
+    Value cmd = argv[0];
+    Value modev = argc > 1 ? argv[1] : MG_NIL;
+    if (modev == MG_NIL && kw != MG_NIL) {
+        Value m = mg_hash_aref(kw, MG_SYM(mg_intern_cstr("mode")));
+        if (m != MG_NIL) modev = m;
+    }
+    int oflags;
+    int mode = parse_mode(modev, &oflags);
+    int cargc;
+    const Value *cargv;
+    if (MG_IS_ARRAY(cmd)) {
+        cargc = (int)mg_ary_len(cmd);
+        cargv = mg_ary_ptr(cmd);
+        if (cargc > 0 && MG_IS_HASH(cargv[0])) { env = cargv[0]; cargc--; cargv++; }
+        if (cargc > 0 && MG_IS_HASH(cargv[cargc - 1])) cargc--;
+        if (cargc < 1) mg_raise(mg_eArgumentError, "wrong number of arguments");
+        if (cargc == 1) {
+            /* a one-element array is a program name, never a shell line */
+            cmd = mg_ary_new_from(1, (Value[]){ mg_ary_new_from(2, (Value[]){ cargv[0], cargv[0] }) });
+            cargv = mg_ary_ptr(cmd);
+        }
+    } else {
+        cmd = mg_to_str(cmd);
+        cargc = 1;
+        cargv = &cmd;
+    }
+    mg_gc_protect(cmd);
+    int parent = -1, in_fd = -1, out_fd = -1, other = -1;
+    bool rw = (mode & FM_READ) && (mode & FM_WRITE);
+    if (rw) {
+        int sv[2];
+        if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) mg_raise_syserr(errno, NULL, NULL);
+        parent = sv[0];
+        in_fd = out_fd = other = sv[1];
+    } else {
+        int fds[2];
+        if (pipe2(fds, O_CLOEXEC) < 0) mg_raise_syserr(errno, NULL, NULL);
+        if (mode & FM_WRITE) { parent = fds[1]; in_fd = other = fds[0]; }
+        else { parent = fds[0]; out_fd = other = fds[1]; }
+    }
+    PopenSpawn ps = { env, cargc, cargv, in_fd, out_fd, 0 };
+    Value exc = MG_NIL;
+    mg_protect(popen_spawn_body, MG_FIX((int64_t)(uintptr_t)&ps), &exc);
+    close(other);
+    if (exc != MG_NIL && exc != MG_UNDEF) {
+        close(parent);
+        mg_raise_exc(exc);
+    }
+    int pid = ps.pid;
+    Value io = new_fd_io(MG_RCLASS(self), parent, mode & (FM_READ | FM_WRITE | FM_BINARY));
+    IoData *d = get_io(io);
+    d->pid = pid;
+    if (mode & FM_WRITE) d->sync = true;
+    if (!mg_block_given(blk)) return io;
+    return with_block_close(io, blk);
+}
+
+/* IO.select(reads, writes = nil, errors = nil, timeout = nil) -> [[r], [w], [e]] or nil */
+static Value
+io_s_select(Value self, int argc, const Value *argv, Value blk)
+{
+    Value sets[3];
+    for (int i = 0; i < 3; i++) sets[i] = i < argc && argv[i] != MG_NIL ? mg_to_ary(argv[i]) : mg_ary_new();
+    int timeout = -1;
+    if (argc > 3 && argv[3] != MG_NIL) {
+        double t = mg_num2dbl(argv[3]);
+        if (t < 0) mg_raise(mg_eArgumentError, "time interval must not be negative");
+        timeout = (int)(t * 1000);
+    }
+    int64_t total = mg_ary_len(sets[0]) + mg_ary_len(sets[1]) + mg_ary_len(sets[2]);
+    struct pollfd *pf = mg_malloc(sizeof *pf * (size_t)(total ? total : 1));
+    bool buffered = false;
+    int64_t k = 0;
+    for (int i = 0; i < 3; i++) {
+        for (int64_t j = 0; j < mg_ary_len(sets[i]); j++, k++) {
+            Value v = mg_ary_entry(sets[i], j);
+            Value iov = mg_data_get(v, &io_type) ? v : mg_funcall(v, mg_intern_cstr("to_io"), 0, NULL);
+            IoData *io = open_io(iov);
+            pf[k].fd = io->fd;
+            pf[k].events = i == 0 ? POLLIN : i == 1 ? POLLOUT : POLLPRI;
+            pf[k].revents = 0;
+            if (i == 0 && io->rpos < io->rlen) { buffered = true; pf[k].revents = POLLIN; }
+        }
+    }
+    int r;
+    if (buffered) {
+        r = 1;
+    } else {
+        for (;;) {
+            r = poll(pf, (nfds_t)total, timeout);
+            if (r < 0 && errno == EINTR) { mg_vm_checkpoint(); continue; }
+            break;
+        }
+        if (r < 0) {
+            int e = errno;
+            mg_free(pf, sizeof *pf * (size_t)(total ? total : 1));
+            mg_raise_syserr(e, "select", NULL);
+        }
+    }
+    Value out = MG_NIL;
+    if (r > 0) {
+        out = mg_ary_new_from(3, (Value[]){ mg_ary_new(), mg_ary_new(), mg_ary_new() });
+        k = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int64_t j = 0; j < mg_ary_len(sets[i]); j++, k++) {
+                short want = i == 0 ? (POLLIN | POLLHUP | POLLERR) : i == 1 ? (POLLOUT | POLLERR) : POLLPRI;
+                if (pf[k].revents & want) mg_ary_push(mg_ary_entry(out, i), mg_ary_entry(sets[i], j));
+            }
+        }
+    }
+    mg_free(pf, sizeof *pf * (size_t)(total ? total : 1));
+    return out;
+}
+
+static Value
+io_s_for_fd(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_funcall(self, mg_id_new, argc, argv);
+}
 
 /* ---- method tables ---- */
 
@@ -2468,8 +2355,6 @@ static const MgMethodDef kernel_io_functions[] = {
     {"readline", kernel_readline, 0, 3},
     {"readlines", kernel_readlines, 0, 3},
     {"warn", kernel_warn, 0, -1},
-    {"system", kernel_system, 1, -1},
-    {"`", kernel_backtick, 1, 1},
     {NULL, NULL, 0, 0}
 };
 
@@ -2477,6 +2362,14 @@ static const MgMethodDef io_methods[] = {
     {"initialize", io_initialize, 1, 3},
     {"write", io_write_m, 0, -1},
     {"syswrite", io_syswrite, 1, 1},
+    {"readpartial", io_readpartial, 1, 2},
+    {"sysread", io_readpartial, 1, 2},
+    {"read_nonblock", io_read_nonblock, 1, -1},
+    {"write_nonblock", io_write_nonblock, 1, -1},
+    {"close_write", io_close_write, 0, 0},
+    {"close_read", io_close_read, 0, 0},
+    {"pid", io_pid, 0, 0},
+    {"reopen", io_reopen, 1, 2},
     {"print", io_print, 0, -1},
     {"puts", io_puts, 0, -1},
     {"p", io_p, 0, -1},
@@ -2578,20 +2471,6 @@ static const MgMethodDef dir_singleton_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
-static const MgMethodDef status_methods[] = {
-    {"exitstatus", status_exitstatus, 0, 0},
-    {"success?", status_success_p, 0, 0},
-    {"exited?", status_exited_p, 0, 0},
-    {"signaled?", status_signaled_p, 0, 0},
-    {"termsig", status_termsig, 0, 0},
-    {"pid", status_pid, 0, 0},
-    {"to_i", status_to_i, 0, 0},
-    {"to_s", status_to_s, 0, 0},
-    {"inspect", status_inspect, 0, 0},
-    {"==", status_eq, 1, 1},
-    {NULL, NULL, 0, 0}
-};
-
 static Value
 std_stream(int fd, int mode, IoData **out)
 {
@@ -2616,6 +2495,10 @@ mg_init_io(void)
     mg_define_singleton_method(MG_VAL(mg_cIO), "readlines", file_s_readlines, 1, 4);
     mg_define_singleton_method(MG_VAL(mg_cIO), "foreach", file_s_foreach, 1, 4);
     mg_define_singleton_methods(MG_VAL(mg_cDir), dir_singleton_methods);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "pipe", io_s_pipe, 0, -1);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "popen", io_s_popen, 1, -1);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "select", io_s_select, 1, 4);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "for_fd", io_s_for_fd, 1, 3);
 
     mg_define_const(mg_cIO, "SEEK_SET", MG_FIX(SEEK_SET));
     mg_define_const(mg_cIO, "SEEK_CUR", MG_FIX(SEEK_CUR));
@@ -2649,7 +2532,6 @@ mg_init_io(void)
     mg_gc_register(&cur_stdin);
     mg_gc_register(&cur_stdout);
     mg_gc_register(&cur_stderr);
-    mg_gc_register(&last_status);
     mg_define_global_const("STDIN", stdin_obj);
     mg_define_global_const("STDOUT", stdout_obj);
     mg_define_global_const("STDERR", stderr_obj);
@@ -2657,18 +2539,8 @@ mg_init_io(void)
     mg_define_virtual_gvar("$>", gv_stdout_get, gv_stdout_set);
     mg_define_virtual_gvar("$stderr", gv_stderr_get, gv_stderr_set);
     mg_define_virtual_gvar("$stdin", gv_stdin_get, gv_stdin_set);
-    mg_define_virtual_gvar("$?", gv_status_get, NULL);
 
-    cProcessStatus = mg_define_class_under(mg_mProcess, "Status", mg_cObject);
-    mg_define_methods(cProcessStatus, status_methods);
-    RClass *meta = mg_singleton_class(MG_VAL(cProcessStatus));
-    mg_method_undef(meta, mg_id_new);
-    mg_method_undef(meta, mg_id_allocate);
 
-    Value env = mg_obj_alloc(mg_cObject);
-    mg_extend_object(env, mg_mEnumerable);
-    mg_define_singleton_methods(env, env_methods);
-    mg_define_global_const("ENV", env);
 
     atexit(flush_all_atexit);
 }

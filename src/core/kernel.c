@@ -700,6 +700,43 @@ mod_s_nesting(Value self, int argc, const Value *argv, Value blk)
     return r;
 }
 
+/* Module#ruby2_keywords(*names): each named Ruby method taking *args and no
+ * keywords keeps keywords it is called with as a flagged Hash at the end of
+ * args, which a later splat of args passes as keywords again (vm/call.c). */
+static Value
+mark_ruby2_keywords(RClass *k, int argc, const Value *argv)
+{
+    for (int i = 0; i < argc; i++) {
+        ID id = mg_to_id(argv[i]);
+        MethodEntry *me = mg_method_lookup(k, id);
+        if (!me || me->kind == ME_UNDEF)
+            mg_raise_exc(mg_name_error_new(mg_eNameError, mg_sprintf("undefined method `%s' for %s `%s'", mg_id_name(id, NULL),
+                                                      (k->hdr.type == T_MODULE) ? "module" : "class",
+                                                      mg_str_cstr(mg_inspect(MG_VAL(k)))), MG_VAL(k), id));
+        if (me->kind != ME_ISEQ) continue;
+        MG_FAULT(me->u.code);
+        MethodBody *b = MG_RDATA(me->u.code)->ptr;
+        Code *code = mg_code_ptr(b->code);
+        ParamInfo *p = &code->params;
+        if (p->rest >= 0 && !p->has_kw && p->kwrest < 0 && !p->nokw) p->ruby2_keywords = true;
+    }
+    return MG_NIL;
+}
+
+static Value
+mod_ruby2_keywords(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)blk;
+    return mark_ruby2_keywords(MG_RCLASS(self), argc, argv);
+}
+
+static Value
+top_ruby2_keywords(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)blk;
+    return mark_ruby2_keywords(mg_cObject, argc, argv);
+}
+
 static const MgMethodDef kernel_private[] = {
     {"raise", k_raise, 0, -1},
     {"fail", k_raise, 0, -1},
@@ -757,6 +794,7 @@ static const MgMethodDef module_private[] = {
     {"public", mod_public, 0, -1},
     {"protected", mod_protected, 0, -1},
     {"module_function", mod_module_function, 0, -1},
+    {"ruby2_keywords", mod_ruby2_keywords, 0, -1},
     {NULL, NULL, 0, 0}
 };
 
@@ -791,4 +829,5 @@ mg_kernel_init_main(Value main_obj)
     mg_define_singleton_method(main_obj, "private", top_private, 0, -1);
     mg_define_singleton_method(main_obj, "public", top_public, 0, -1);
     mg_define_singleton_method(main_obj, "include", top_include, 0, -1);
+    mg_define_singleton_method(main_obj, "ruby2_keywords", top_ruby2_keywords, 0, -1);
 }

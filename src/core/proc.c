@@ -114,14 +114,18 @@ code_params(const Code *c, bool lambda)
     Value r = mg_ary_new();
     int li = 0;
 #define PAIR(kind, id) do { Value pr = mg_ary_new(); mg_ary_push(pr, mg_sym(kind)); if (id) mg_ary_push(pr, MG_SYM(id)); mg_ary_push(r, pr); } while (0)
-    for (int i = 0; i < p->lead; i++, li++) PAIR(lambda ? "req" : "opt", c->local_names[li]);
+    /* a proc's destructuring parameter |(a, b)| shows as [:opt, nil], a lambda's as [:req] */
+#define POS(id) do { if (lambda || (id)) PAIR(lambda ? "req" : "opt", (id)); \
+                     else { Value pr = mg_ary_new(); mg_ary_push(pr, mg_sym("opt")); mg_ary_push(pr, MG_NIL); mg_ary_push(r, pr); } } while (0)
+    for (int i = 0; i < p->lead; i++, li++) POS(c->local_names[li]);
     for (int i = 0; i < p->opt; i++, li++) PAIR("opt", c->local_names[li]);
     if (p->rest >= 0) { PAIR("rest", c->local_names[p->rest]); li = p->rest + 1; }
-    for (int i = 0; i < p->post; i++, li++) PAIR(lambda ? "req" : "opt", c->local_names[li]);
+    for (int i = 0; i < p->post; i++, li++) POS(c->local_names[li]);
     for (int i = 0; i < p->nkw; i++) PAIR(i < p->kwreq ? "keyreq" : "key", p->kws[i]);
     if (p->kwrest >= 0) PAIR("keyrest", c->local_names[p->kwrest]);
     if (p->nokw) PAIR("nokey", 0);
     if (p->blockp >= 0) PAIR("block", c->local_names[p->blockp]);
+#undef POS
 #undef PAIR
     return r;
 }

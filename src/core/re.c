@@ -789,6 +789,49 @@ regexp_hash(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX((int64_t)((mg_str_hash(r->src) ^ (uint64_t)r->options * 0x9E3779B97F4A7C15ULL) >> 2));
 }
 
+/* onig_foreach_name in the order the names first appear in the pattern (CRuby's
+ * order; Oniguruma's own walks its hash table) */
+typedef int (*NameFn)(const UChar *, const UChar *, int, int *, regex_t *, void *);
+typedef struct { const UChar *name, *name_end; int ngroups; int *groups; } NameRec;
+typedef struct { NameRec *recs; int count, capacity; } NameList;
+
+static int
+gather_name(const UChar *name, const UChar *name_end, int ngroups, int *groups, regex_t *reg, void *arg)
+{
+    NameList *l = arg;
+    if (l->count == l->capacity) {
+        l->capacity = l->capacity ? l->capacity * 2 : 8;
+        NameRec *n = realloc(l->recs, sizeof(NameRec) * (size_t)l->capacity);
+        if (!n) return 1;
+        l->recs = n;
+    }
+    l->recs[l->count++] = (NameRec){ name, name_end, ngroups, groups };
+    return 0;
+}
+
+static int
+cmp_name_rec(const void *a, const void *b)
+{
+    const NameRec *x = a, *y = b;
+    int gx = x->ngroups ? x->groups[0] : 0, gy = y->ngroups ? y->groups[0] : 0;
+    return (gx > gy) - (gx < gy);
+}
+
+static void
+foreach_name_ordered(regex_t *reg, NameFn fn, void *arg)
+{
+    NameList l = { NULL, 0, 0 };
+    onig_foreach_name(reg, gather_name, &l);
+    if (l.count > 1) qsort(l.recs, (size_t)l.count, sizeof(NameRec), cmp_name_rec);
+    /* fn may allocate and raise: copy out so the list can be freed first */
+    NameRec small[16];
+    NameRec *recs = l.count <= 16 ? small : NULL;
+    if (recs) { if (l.count) memcpy(small, l.recs, sizeof(NameRec) * (size_t)l.count); free(l.recs); l.recs = NULL; }
+    else recs = l.recs;
+    for (int i = 0; i < l.count; i++) fn(recs[i].name, recs[i].name_end, recs[i].ngroups, recs[i].groups, reg, arg);
+    free(l.recs);
+}
+
 static int
 collect_name(const UChar *name, const UChar *name_end, int ngroups, int *groups, regex_t *reg, void *arg)
 {
@@ -807,7 +850,7 @@ static Value
 regexp_names(Value self, int argc, const Value *argv, Value blk)
 {
     Value pair[2] = {mg_ary_new(), MG_NIL};
-    onig_foreach_name(re_get(self)->reg, collect_name, pair);
+    foreach_name_ordered(re_get(self)->reg, collect_name, pair);
     return pair[0];
 }
 
@@ -815,7 +858,7 @@ static Value
 regexp_named_captures(Value self, int argc, const Value *argv, Value blk)
 {
     Value pair[2] = {MG_NIL, mg_hash_new()};
-    onig_foreach_name(re_get(self)->reg, collect_name, pair);
+    foreach_name_ordered(re_get(self)->reg, collect_name, pair);
     return pair[1];
 }
 
@@ -945,7 +988,7 @@ md_named_captures(Value self, int argc, const Value *argv, Value blk)
 {
     MatchDataData *m = md_get(self);
     NamesArg na = {self, mg_hash_new(), MG_NIL};
-    onig_foreach_name(re_get(m->regexp)->reg, md_collect_name, &na);
+    foreach_name_ordered(re_get(m->regexp)->reg, md_collect_name, &na);
     return na.hash;
 }
 
@@ -954,7 +997,7 @@ md_names(Value self, int argc, const Value *argv, Value blk)
 {
     MatchDataData *m = md_get(self);
     NamesArg na = {self, MG_NIL, mg_ary_new()};
-    onig_foreach_name(re_get(m->regexp)->reg, md_collect_name, &na);
+    foreach_name_ordered(re_get(m->regexp)->reg, md_collect_name, &na);
     return na.ary;
 }
 

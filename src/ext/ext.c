@@ -242,8 +242,8 @@ mg_init_ext(void)
     define_if_missing(MG_VAL(mg_mProcess), "times", process_times, 0, 0);
     define_if_missing(MG_VAL(mg_mProcess), "pid", process_pid, 0, 0);
     define_if_missing(MG_VAL(mg_mProcess), "ppid", process_ppid, 0, 0);
-    if (mg_const_get_at(mg_cObject, mg_intern_cstr("Signal")) == MG_UNDEF) {
-        RClass *sig = mg_define_module("Signal");
+    if (!mg_respond_to(MG_VAL(mg_define_module("Signal")), mg_intern_cstr("list"), true)) {
+        RClass *sig = mg_define_module("Signal");   /* core/process.c defines Signal.trap */
         mg_define_module_function(sig, "list", signal_list, 0, 0);
         mg_define_module_function(sig, "signame", signal_signame, 1, 1);
     }

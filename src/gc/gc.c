@@ -360,6 +360,21 @@ sweep(void)
     H.live_objects = live;
 }
 
+static void (*weak_sweeper)(void);
+
+void
+mg_gc_set_weak_sweeper(void (*fn)(void))
+{
+    weak_sweeper = fn;
+}
+
+bool
+mg_gc_marked_p(Value v)
+{
+    if (!MG_IS_PTR(v)) return true;
+    return (MG_OBJ(v)->gc & MARK_BIT) != 0;
+}
+
 void
 mg_gc_collect(void)
 {
@@ -369,6 +384,7 @@ mg_gc_collect(void)
     for (size_t i = 0; i < H.roots_len; i++) mg_gc_mark(*H.roots[i]);
     for (int i = 0; i < H.nmarkers; i++) H.markers[i]();
     while (H.grey_len) mark_children(H.grey[--H.grey_len]);
+    if (weak_sweeper) weak_sweeper();    /* weak tables drop entries whose objects die now */
     sweep();
     H.collections++;
     size_t floor = 16u << 20;

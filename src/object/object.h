@@ -43,6 +43,7 @@ enum {
     OF_EXCL       = 1 << 6,   /* T_RANGE: exclusive end */
     OF_HASH_PROCDEFAULT = 1 << 7,  /* T_HASH: ifnone is a default proc */
     OF_HASH_IDENTITY    = 1 << 8,  /* T_HASH: compare_by_identity */
+    /* T_HASH, OF_USER1 (below): keywords a ruby2_keywords method got in its *args */
     OF_PERSISTABLE = 1 << 9,  /* T_CLASS/T_MODULE: may be persisted (MagLev) */
     OF_DATA_INLINE = 1 << 10, /* T_DATA: payload lives in the slot after the header */
     OF_ORIGIN     = 1 << 11,  /* T_ICLASS: the origin holding a prepended class's own methods */
@@ -67,6 +68,7 @@ typedef struct Obj {
 
 typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of ivs; unset slots hold MG_UNDEF */
 #define OF_IVEMBED OF_USER1   /* T_OBJECT: ivs points into the slot right after the RObject (not malloc'd) */
+#define OF_HASH_RUBY2_KW OF_USER1  /* T_HASH: splatting an array ending in it passes it as keywords */
 
 typedef struct { Obj hdr; double value; } RFloat;
 

@@ -401,7 +401,29 @@ parse_then(Parser *P)
     if (!got) parse_syntax_error(P, parse_peek(P)->type == T_EOF ? NULL : "`then' or ';' or '\\n'");
 }
 
-/* Conditions: a range of non-literals becomes a flip-flop. */
+/* `recv op arg` where arg is the global `gname` */
+static Node *
+cond_compare(Parser *P, Node *recv, const char *op, const char *gname)
+{
+    Node *g = ast_new(P, NODE_GVAR, recv->line, recv->col);
+    g->sym = parse_intern(gname);
+    Node *c = ast_call(P, recv, parse_intern(op), recv->line, recv->col);
+    NodeVec v = {0};
+    ast_vec_push(P, &v, g);
+    ast_set_list(P, c, &v);
+    return c;
+}
+
+/* a flip-flop's end: an integer literal compares with $. */
+static Node *
+flip_end(Parser *P, Node *n)
+{
+    if (n->kind == NODE_INT) return cond_compare(P, n, "==", "$.");
+    return parse_cond(P, n);
+}
+
+/* Conditions: a range of non-literals becomes a flip-flop; a regexp literal
+ * matches $_. */
 Node *
 parse_cond(Parser *P, Node *n)
 {
@@ -411,15 +433,20 @@ parse_cond(Parser *P, Node *n)
         if (n->a && n->b) {
             n->kind = (n->flags & NF_EXCLUSIVE) ? NODE_FLIP3 : NODE_FLIP2;
             n->flags &= ~(uint32_t)NF_EXCLUSIVE;
+            n->a = flip_end(P, n->a);
+            n->b = flip_end(P, n->b);
         }
         break;
+    case NODE_REGEX:
+    case NODE_DREGEX:
+        return cond_compare(P, n, "=~", "$_");
     case NODE_AND:
     case NODE_OR:
-        parse_cond(P, n->a);
-        parse_cond(P, n->b);
+        n->a = parse_cond(P, n->a);
+        n->b = parse_cond(P, n->b);
         break;
     case NODE_NOT:
-        parse_cond(P, n->a);
+        n->a = parse_cond(P, n->a);
         break;
     }
     return n;

@@ -8,6 +8,8 @@
 #include "backend.h"
 #include <errno.h>
 #include <stdarg.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <lmdb.h>
@@ -21,6 +23,7 @@ struct MgRepo {
     MDB_dbi obj, log, meta;
     int flags;
     size_t map_size;
+    int sync_fd;          /* <dir>/sync.lock: group commit (commit_durably), -1: sync alone */
     char error[512];
 };
 
@@ -110,6 +113,51 @@ meta_put(MDB_txn *txn, MDB_dbi dbi, const char *key, uint64_t val, size_t width)
 }
 
 /* Creates the tables and metadata of a new repository, or checks an existing one's format. */
+/* Group commit. The environment is opened with MDB_NOMETASYNC: a commit
+ * fsyncs its data pages but not the meta page that makes it current, which
+ * keeps the repository consistent after any crash (LMDB's guarantee) and
+ * leaves durability to us: before a commit returns, the meta page must be on
+ * disk. commit_durably takes <dir>/sync.lock (flock, shared by every process)
+ * whose 8 bytes hold the last LMDB txnid known synced; if another process
+ * synced past our commit while we waited, we are durable already; otherwise
+ * we read the newest txnid, mdb_env_sync, and record it -- one fsync for every
+ * commit that was waiting at that moment. A process killed while holding the
+ * lock releases it (flock); the recorded id only ever lags (a stale value
+ * costs one extra sync). Commits the caller opted out of syncing (NOSYNC
+ * repositories, OOP reservations) do not come here. */
+static int
+group_sync(MgRepo *r, uint64_t txnid)
+{
+    if (r->sync_fd < 0) return mdb_env_sync(r->env, 1);
+    while (flock(r->sync_fd, LOCK_EX) != 0)
+        if (errno != EINTR) return mdb_env_sync(r->env, 1);
+    uint64_t synced = 0;
+    int rc = 0;
+    if (pread(r->sync_fd, &synced, sizeof synced, 0) != (ssize_t)sizeof synced) synced = 0;
+    MDB_envinfo info;
+    mdb_env_info(r->env, &info);
+    if (synced > (uint64_t)info.me_last_txnid) synced = 0;   /* stale: the data file was replaced */
+    if (synced < txnid) {
+        uint64_t newest = info.me_last_txnid > txnid ? (uint64_t)info.me_last_txnid : txnid;
+        rc = mdb_env_sync(r->env, 1);
+        if (rc == 0 && pwrite(r->sync_fd, &newest, sizeof newest, 0) != (ssize_t)sizeof newest) {
+            /* not recorded: later commits sync for themselves */
+        }
+    }
+    flock(r->sync_fd, LOCK_UN);
+    return rc;
+}
+
+/* mdb_txn_commit, then (durable repositories) the group sync above. */
+static int
+commit_durably(MgRepo *r, MDB_txn *txn)
+{
+    uint64_t id = (uint64_t)mdb_txn_id(txn);
+    int rc = mdb_txn_commit(txn);
+    if (rc || (r->flags & MG_REPO_NOSYNC)) return rc;
+    return group_sync(r, id);
+}
+
 static MgStoreErr
 init_tables(MgRepo *r)
 {
@@ -167,7 +215,8 @@ mg_repo_open(const char *dir, int flags, MgRepo **out)
     mdb_env_set_maxdbs(r->env, 8);
     mdb_env_set_maxreaders(r->env, 1024);
     mdb_env_set_mapsize(r->env, r->map_size);
-    unsigned eflags = MDB_NOTLS | MDB_NORDAHEAD;
+    r->sync_fd = -1;
+    unsigned eflags = MDB_NOTLS | MDB_NOMETASYNC;   /* meta pages: synced by group_sync */   /* readahead on: a cold walk of records written together reads them sequentially */
     if (flags & MG_REPO_NOSYNC) eflags |= MDB_NOSYNC;
     if (flags & MG_REPO_RDONLY) eflags |= MDB_RDONLY;
     rc = mdb_env_open(r->env, dir, eflags, 0600);
@@ -178,6 +227,11 @@ mg_repo_open(const char *dir, int flags, MgRepo **out)
     }
     int dead;
     mdb_reader_check(r->env, &dead);   /* free the reader slots of killed processes */
+    if (!(flags & (MG_REPO_NOSYNC | MG_REPO_RDONLY))) {
+        char lock[4096];
+        snprintf(lock, sizeof lock, "%s/sync.lock", dir);
+        r->sync_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    }
     if ((err = init_tables(r)) != MG_STORE_OK) goto fail;
     *out = r;
     return MG_STORE_OK;
@@ -193,6 +247,7 @@ void
 mg_repo_close(MgRepo *r)
 {
     if (!r) return;
+    if (r->sync_fd >= 0) close(r->sync_fd);
     if (r->env) mdb_env_close(r->env);
     free(r);
 }
@@ -317,11 +372,32 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
     if (rc) return from_mdb(r, rc, "begin commit");
     uint64_t cur;
     if ((rc = meta_get(txn, r->meta, "seq", &cur, 8))) goto fail_mdb;
+    /* The largest OOP stored: a write above it is a fresh record (nothing to
+     * check for a conflict), and fresh records in ascending order are
+     * appended (MDB_APPEND: no search, full pages, a compact tree that a
+     * later cold walk reads sequentially). */
+    uint64_t top = 0;
+    {
+        MDB_cursor *c;
+        if ((rc = mdb_cursor_open(txn, r->obj, &c))) goto fail_mdb;
+        MDB_val lk, lv;
+        rc = mdb_cursor_get(c, &lk, &lv, MDB_LAST);
+        if (rc == 0 && lk.mv_size == sizeof top) memcpy(&top, lk.mv_data, sizeof top);
+        mdb_cursor_close(c);
+        if (rc && rc != MDB_NOTFOUND) goto fail_mdb;
+    }
 
     /* (1) conflicts: every written object must still have the version we read */
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
         uint64_t oop = writes[i].oop;
+        if (oop > top) {                       /* no record: stored version 0 */
+            if (writes[i].expected_version != 0) {
+                if (nc < max_conflicts) conflicts[nc] = oop;
+                nc++;
+            }
+            continue;
+        }
         MDB_val k = { sizeof oop, &oop }, val;
         rc = mdb_get(txn, r->obj, &k, &val);
         uint64_t stored = 0;
@@ -351,13 +427,18 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         oops[i] = oop;
         MDB_val k = { sizeof oop, &oop };
         if (writes[i].remove) {
-            rc = mdb_del(txn, r->obj, &k, NULL);
+            rc = oop > top ? 0 : mdb_del(txn, r->obj, &k, NULL);
             if (rc == MDB_NOTFOUND) rc = 0;
             if (rc) { free(oops); goto fail_mdb; }
             continue;
         }
         MDB_val val = { REC_HEADER + writes[i].len, NULL };
-        if ((rc = mdb_put(txn, r->obj, &k, &val, MDB_RESERVE))) { free(oops); goto fail_mdb; }
+        unsigned pflags = MDB_RESERVE;
+        if (oop > top) {                       /* above every key: append */
+            pflags |= MDB_APPEND;
+            top = oop;
+        }
+        if ((rc = mdb_put(txn, r->obj, &k, &val, pflags))) { free(oops); goto fail_mdb; }
         unsigned char *p = val.mv_data;
         uint32_t format = MG_STORE_FORMAT;
         memcpy(p, &format, 4);
@@ -372,7 +453,7 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
     free(oops);
     if (rc) goto fail_mdb;
     if ((rc = meta_put(txn, r->meta, "seq", next, 8))) goto fail_mdb;
-    if ((rc = mdb_txn_commit(txn))) return from_mdb(r, rc, "commit");
+    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit");
     *seq = next;
     return MG_STORE_OK;
 fail_mdb:
@@ -448,7 +529,7 @@ mg_repo_log_trim(MgRepo *r, uint64_t upto)
     }
     mdb_cursor_close(cur);
     if (rc) { mdb_txn_abort(txn); return from_mdb(r, rc, "trim log"); }
-    rc = mdb_txn_commit(txn);
+    rc = commit_durably(r, txn);
     return rc ? from_mdb(r, rc, "commit") : MG_STORE_OK;
 }
 

@@ -294,6 +294,9 @@ bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool 
             kwh = h;
             argc--;
             if (p->nokw && mg_hash_size(kwh) > 0) mg_raise(mg_eArgumentError, "no keywords accepted");
+        } else if (p->ruby2_keywords && MG_IS_HASH(h)) {
+            /* the keywords Hash is the call's own (a literal or a **splat's copy) */
+            MG_OBJ(h)->flags |= OF_HASH_RUBY2_KW;
         }
     }
     if (!strict) {
@@ -469,10 +472,13 @@ mg_vm_call_me(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, b
     }
 }
 
-/* Expand a splatted argument array (recv[1]) in place; returns the new argc. */
+/* Expand a splatted argument array (recv[1]) in place; returns the new argc.
+ * An array ending in a ruby2_keywords Hash passes (a copy of) it as keywords,
+ * and *flags gains CI_KW; an empty one is dropped. */
 static int
-expand_splat(Value *recv, int argc, uint32_t flags)
+expand_splat(Value *recv, int argc, uint32_t *flagsp)
 {
+    uint32_t flags = *flagsp;
     VM *vm = VMS;
     Value kwh = (flags & CI_KW) ? recv[2] : MG_UNDEF;
     Value a = recv[1];
@@ -487,6 +493,17 @@ expand_splat(Value *recv, int argc, uint32_t flags)
     for (int64_t i = 0; i < n; i++) recv[1 + i] = src[i];
     int nargc = (int)n;
     if (kwh != MG_UNDEF) recv[1 + nargc++] = tmp[1];
+    else if (nargc > 0 && MG_IS_HASH(recv[nargc]) && (MG_OBJ(recv[nargc])->flags & OF_HASH_RUBY2_KW)) {
+        vm->sp = recv + 1 + nargc;
+        if (mg_hash_size(recv[nargc]) == 0) nargc--;
+        else {
+            /* a copy still flagged: a callee without keywords gets it in its args as CRuby does */
+            Value h = mg_hash_dup(recv[nargc]);
+            MG_OBJ(h)->flags |= OF_HASH_RUBY2_KW;
+            recv[nargc] = h;
+            *flagsp |= CI_KW;
+        }
+    }
     vm->sp = recv + 1 + nargc;
     (void)argc;
     return nargc;
@@ -634,7 +651,7 @@ Value
 mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *ci, bool inloop)
 {
     VM *vm = VMS;
-    if (flags & CI_SPLAT) argc = expand_splat(recv, argc, flags);
+    if (flags & CI_SPLAT) argc = expand_splat(recv, argc, &flags);
     bool kw = (flags & CI_KW) != 0;
     if (kw) {
         Value h = recv[argc];
@@ -714,9 +731,10 @@ mg_vm_super(Value *recv, int argc, Value blk, uint32_t flags, bool inloop)
     if (!cur) mg_raise(mg_eRuntimeError, "super called outside of method");
     if ((flags & CI_ZSUPER) && f && (f->flags & FRAME_BMETHOD))
         mg_raise(mg_eRuntimeError, "implicit argument passing of super from method defined by define_method() is not supported. Specify all arguments explicitly.");
-    if (flags & CI_SPLAT) { argc = expand_splat(recv, argc, flags); flags &= ~(uint32_t)CI_SPLAT; }
+    if (flags & CI_SPLAT) { argc = expand_splat(recv, argc, &flags); flags &= ~(uint32_t)CI_SPLAT; }
     bool kw = (flags & CI_KW) != 0;
     if (kw && (flags & CI_KWSPLAT) && mg_hash_size(recv[argc]) == 0) { argc--; kw = false; vm->sp = recv + argc + 1; }
+    else if (kw && (flags & CI_KWSPLAT)) recv[argc] = mg_hash_dup(recv[argc]);   /* the callee owns its keywords */
     if (blk == MG_NIL && !(flags & CI_BLOCKARG)) blk = f->block;
     ID name = cur->original_name ? cur->original_name : cur->name;
     if (cur->name) name = cur->name;
@@ -860,7 +878,7 @@ mg_vm_invoke_block(Value *args, int argc, uint32_t flags, bool inloop)
     if (flags & CI_BLOCKARG) { passed = mg_to_block(args[argc]); }
     if (blk == MG_NIL) mg_raise(mg_eLocalJumpError, "no block given (yield)");
     if (flags & CI_SPLAT) {
-        argc = expand_splat(args - 1, argc, flags);
+        argc = expand_splat(args - 1, argc, &flags);
     }
     bool kw = (flags & CI_KW) != 0;
     if (kw && (flags & CI_KWSPLAT) && mg_hash_size(args[argc - 1]) == 0) { argc--; kw = false; }

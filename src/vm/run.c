@@ -137,6 +137,9 @@ frozen_magic(const char *src, size_t len)
     return false;
 }
 
+/* where the last source compiled had its __END__ data, or (size_t)-1 */
+static size_t last_data_offset = (size_t)-1;
+
 Value mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname);
 Value
 mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname)
@@ -155,6 +158,7 @@ mg_vm_compile_source(const char *src, size_t len, const char *file, int line, in
     }
     ParseResult pr = mg_parse(src, len, file, line, names, nnames);
     free(names);
+    last_data_offset = pr.data_offset;
     if (!pr.root) {
         Value msg = mg_str_new_cstr(pr.error ? pr.error : "syntax error");
         mg_ast_free(&pr);
@@ -180,6 +184,13 @@ run_main_body(Value arg)
     RunArgs *a = (RunArgs *)(uintptr_t)arg;
     Value code = mg_vm_compile_source(a->src, a->len, a->file, 1, a->kind, MG_NIL, 0);
     mg_gc_protect(code);
+    if (last_data_offset != (size_t)-1 && strcmp(a->file, "-e") && strcmp(a->file, "-")) {
+        /* the main script's DATA: the script file read from just after __END__ */
+        Value f = MG_CALL2(MG_VAL(mg_cFile), "open", mg_str_new_cstr(a->file), mg_str_new_cstr("r"));
+        mg_gc_protect(f);
+        MG_CALL1(f, "seek", MG_FIX((int64_t)last_data_offset));
+        mg_const_set(mg_cObject, mg_intern_cstr("DATA"), f);
+    }
     return run_code(code, VMS->main_obj);
 }
 

@@ -82,6 +82,7 @@ typedef struct {
     int16_t rest, kwrest, blockp;       /* local index or -1 */
     int16_t kwstart;                    /* first kw local */
     bool has_kw, nokw, fwd, excess_comma, anon_rest, anon_kwrest, anon_block;
+    bool ruby2_keywords;                /* Module#ruby2_keywords: keywords join *rest flagged */
     ID *kws;                            /* nkw names; required ones first */
 } ParamInfo;
 

@@ -510,6 +510,7 @@ mg_vm_checkpoint(void)
 {
     VMS->interrupt = 0;
     mg_vm_thread_checkpoint();      /* core/thread.c: timeslice over -> other threads run */
+    mg_signal_checkpoint();         /* core/process.c: Signal.trap handlers, Interrupt */
 }
 
 bool

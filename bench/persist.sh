@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# bench/persist.sh -- the persistence workloads W1..W5 (docs/bench.md, "Persistence")
+# on maglev, CRuby + PStore, CRuby + SQLite and raw LMDB (bench/raw_lmdb.c, the
+# ceiling), side by side on the same work; prints one table.
+#
+#   bench/persist.sh [--maglev PATH] [--ruby PATH] [--raw PATH] [--full] [-o FILE]
+#
+# Default sizes keep the run to a few minutes on a slow-fsync disk:
+# W1 10,000 commits, W2/W3 1,000,000 nodes + 100,000 lookups, W4 2 x 1,000
+# increments, W5 4 x 1,000 commits. --full: W4 2 x 2,500, W5 4 x 2,500
+# (the issue names no sizes for them).
+set -u
+export LC_ALL=C
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MAGLEV="$ROOT/bin/maglev-ruby"
+RUBY=ruby
+RAW="$ROOT/build/bench/raw_lmdb"
+OUT=""
+N1=10000 N2=1000000 K3=100000 N4=1000 N5=1000
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --maglev) MAGLEV=$2; shift 2 ;;
+        --ruby)   RUBY=$2; shift 2 ;;
+        --raw)    RAW=$2; shift 2 ;;
+        --full)   N4=2500 N5=2500; shift ;;
+        -o)       OUT=$2; shift 2 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench/persist.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+case "$MAGLEV" in /*) ;; */*) MAGLEV="$PWD/$MAGLEV" ;; esac
+case "$RAW" in /*) ;; */*) RAW="$PWD/$RAW" ;; esac
+B="$ROOT/bench/persist"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/maglev-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+now() { date +%s.%N; }
+sub() { echo "$1 - $2" | bc -l; }
+
+declare -A R   # R[engine,metric] = seconds (or a note)
+
+# run ENGINE W ARGS...: one process of the workload on ENGINE's store in $TMP/ENGINE
+run() {
+    local e=$1; shift
+    case $e in
+        maglev) MAGLEV_DATA=$TMP/maglev MAGLEV_STONE=bench "$MAGLEV" "$B/maglev.rb" "$@" ;;
+        pstore) "$RUBY" "$B/pstore.rb" "$TMP/pstore.$W" "$@" ;;
+        sqlite) "$RUBY" "$B/sqlite.rb" "$TMP/sqlite.$W" "$@" ;;
+    esac
+}
+
+# concurrent ENGINE W PROCS N: PROCS processes at once; prints the wall seconds
+concurrent() {
+    local e=$1 w=$2 p=$3 n=$4 t0 t1 i
+    t0=$(now)
+    for ((i = 0; i < p; i++)); do run "$e" "$w" "$n" "$i" >/dev/null & done
+    wait
+    t1=$(now)
+    sub "$t1" "$t0"
+}
+
+for e in maglev pstore sqlite; do
+    rm -rf "$TMP/maglev"; mkdir -p "$TMP/maglev"
+    W=a; R[$e,w1]=$(run $e w1 $N1)
+    W=b; R[$e,w2]=$(run $e w2 $N2)
+    sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null   # cold when allowed
+    set -- $(run $e w3 $K3); R[$e,w3]=${1:-fail}; R[$e,w3k]=${2:-fail}; R[$e,w3sum]="${3:-} ${4:-}"
+    rm -rf "$TMP/maglev"; mkdir -p "$TMP/maglev"
+    W=c; run $e setup45 5 >/dev/null
+    R[$e,w4]=$(concurrent $e w4 2 $N4)
+    R[$e,w5]=$(concurrent $e w5 4 $N5)
+    R[$e,check]=$(run $e result45)
+done
+if [ -x "$RAW" ]; then
+    mkdir -p "$TMP/raw"
+    R[raw,w1]=$("$RAW" "$TMP/raw" w1 $N1)
+    R[raw,w2]=$("$RAW" "$TMP/raw" w2 $N2)
+    sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null
+    set -- $("$RAW" "$TMP/raw" w3 $K3); R[raw,w3]=$1; R[raw,w3k]=$2
+fi
+
+rate() { echo "$1 / $2" | bc -l; }
+{
+echo "Persistence workloads, $(date -u +%Y-%m-%d) on $(uname -m), $(nproc) cores"
+echo "W1 $N1 durable one-object commits; W2 one commit of $N2 nodes; W3 cold walk of them + $K3 lookups;"
+echo "W4 2 x $N4 retried increments of one counter; W5 4 x $N5 commits of own objects at once."
+echo "seconds (lower is better); /s = commits per second; ratio = engine / maglev"
+printf "%-10s %10s %10s %10s %10s %10s %10s %10s %10s\n" engine W1 W1/s W2 W3walk W3look W4 W4/s W5/s
+for e in maglev raw pstore sqlite; do
+    [ -n "${R[$e,w1]:-}" ] || continue
+    w1=${R[$e,w1]}; w4=${R[$e,w4]:-}; w5=${R[$e,w5]:-}
+    printf "%-10s %10.3f %10.0f %10.3f %10.3f %10.3f" $e "$w1" "$(rate $N1 "$w1")" "${R[$e,w2]}" "${R[$e,w3]}" "${R[$e,w3k]}"
+    if [ -n "$w4" ]; then
+        printf " %10.3f %10.0f %10.0f\n" "$w4" "$(rate $((2 * N4)) "$w4")" "$(rate $((4 * N5)) "$w5")"
+    else
+        printf " %10s %10s %10s\n" - - -
+    fi
+done
+echo "ratios to maglev (>1: maglev faster)"
+printf "%-10s %10s %10s %10s %10s %10s %10s\n" engine W1 W2 W3walk W3look W4 W5
+for e in raw pstore sqlite; do
+    [ -n "${R[$e,w1]:-}" ] || continue
+    printf "%-10s" $e
+    for m in w1 w2 w3 w3k w4 w5; do
+        if [ -n "${R[$e,$m]:-}" ]; then printf " %10.2f" "$(echo "${R[$e,$m]} / ${R[maglev,$m]}" | bc -l)"; else printf " %10s" -; fi
+    done
+    echo
+done
+echo "checks (W3 sum/len; W4 counter, W5 objects): maglev ${R[maglev,w3sum]} / ${R[maglev,check]}; pstore ${R[pstore,w3sum]} / ${R[pstore,check]}; sqlite ${R[sqlite,w3sum]} / ${R[sqlite,check]}"
+} | tee ${OUT:+"$OUT"}
