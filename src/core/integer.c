@@ -906,6 +906,22 @@ int_digits(Value self, int argc, const Value *argv, Value blk)
         return ary;
     }
     if (self == MG_FIX(0)) { mg_ary_push(ary, MG_FIX(0)); return ary; }
+    if (MG_IS_FIXNUM(base) && MG_FIX2LONG(base) <= 36) {
+        /* one base conversion by GMP (subquadratic) instead of a division per digit */
+        int b = (int)MG_FIX2LONG(base);
+        mpz_srcptr z = mg_big_z(self);
+        size_t cap = mpz_sizeinbase(z, b) + 2;
+        char *buf = mg_malloc(cap);
+        mpz_get_str(buf, b, z);
+        size_t len = strlen(buf);
+        for (size_t i = len; i-- > 0;) {
+            char ch = buf[i];
+            int d = ch <= '9' ? ch - '0' : ch - 'a' + 10;
+            mg_ary_push(ary, MG_FIX(d));
+        }
+        mg_free(buf, cap);
+        return ary;
+    }
     MgIntView tb;
     mpz_srcptr bz = mg_int_view(base, &tb);
     mpz_t n, r;
