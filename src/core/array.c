@@ -1038,7 +1038,7 @@ static Value
 ary_each(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each", argc, argv, blk);
-    for (int64_t i = 0; i < ALEN(self); i++) mg_yield1(blk, APTR(self)[i]);
+    for (int64_t i = 0; i < ALEN(self); i++) mg_yield1_discard(blk, APTR(self)[i]);
     return self;
 }
 
@@ -1046,7 +1046,7 @@ static Value
 ary_each_index(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_index", argc, argv, blk);
-    for (int64_t i = 0; i < ALEN(self); i++) mg_yield1(blk, MG_FIX(i));
+    for (int64_t i = 0; i < ALEN(self); i++) mg_yield1_discard(blk, MG_FIX(i));
     return self;
 }
 

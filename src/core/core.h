@@ -227,6 +227,17 @@ void  mg_call_method_added(RClass *c, ID name);
 /* IO (io.c): flush every buffered output stream; the VM calls it at exit and before fork/exec. */
 void  mg_io_flush_all(void);
 
+/* Yield from a loop that discards the block's value (each, times, upto ...):
+ * what the block allocated leaves the arena at once, so a long loop does not
+ * keep every temporary of every iteration alive until the C method returns. */
+static inline void
+mg_yield1_discard(Value blk, Value arg)
+{
+    size_t level = mg_gc_arena_save();
+    mg_yield1(blk, arg);
+    mg_gc_arena_restore(level);
+}
+
 /* ---- Enumerable / Enumerator (enum.c, enumerator.c) ---- */
 /* An enumerator for obj.meth(*args) (what `each` returns without a block). */
 Value mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv);

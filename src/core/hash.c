@@ -956,7 +956,9 @@ static bool
 each_pair_fn(Value k, Value v, void *arg)
 {
     YieldArg *y = arg;
+    size_t level = mg_gc_arena_save();    /* the block's temporaries go at once */
     yield_pair(y->blk, k, v, y->two);
+    mg_gc_arena_restore(level);
     return true;
 }
 
@@ -982,7 +984,7 @@ static bool
 each_key_fn(Value k, Value v, void *arg)
 {
     UNUSED(v);
-    mg_yield1(((YieldArg *)arg)->blk, k);
+    mg_yield1_discard(((YieldArg *)arg)->blk, k);
     return true;
 }
 
@@ -999,7 +1001,7 @@ static bool
 each_value_fn(Value k, Value v, void *arg)
 {
     UNUSED(k);
-    mg_yield1(((YieldArg *)arg)->blk, v);
+    mg_yield1_discard(((YieldArg *)arg)->blk, v);
     return true;
 }
 

@@ -976,7 +976,7 @@ int_times(Value self, int argc, const Value *argv, Value blk)
     MG_RETURN_ENUMERATOR(self, "times", argc, argv, blk);
     if (MG_IS_FIXNUM(self)) {
         int64_t n = MG_FIX2LONG(self);
-        for (int64_t i = 0; i < n; i++) mg_yield1(blk, MG_FIX(i));
+        for (int64_t i = 0; i < n; i++) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
     Value i = MG_FIX(0);
@@ -994,7 +994,7 @@ int_upto(Value self, int argc, const Value *argv, Value blk)
     Value to = argv[0];
     if (MG_IS_FIXNUM(self) && MG_IS_FIXNUM(to)) {
         int64_t e = MG_FIX2LONG(to);
-        for (int64_t i = MG_FIX2LONG(self); i <= e; i++) mg_yield1(blk, MG_FIX(i));
+        for (int64_t i = MG_FIX2LONG(self); i <= e; i++) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
     Value i = self;
@@ -1012,7 +1012,7 @@ int_downto(Value self, int argc, const Value *argv, Value blk)
     Value to = argv[0];
     if (MG_IS_FIXNUM(self) && MG_IS_FIXNUM(to)) {
         int64_t e = MG_FIX2LONG(to);
-        for (int64_t i = MG_FIX2LONG(self); i >= e; i--) mg_yield1(blk, MG_FIX(i));
+        for (int64_t i = MG_FIX2LONG(self); i >= e; i--) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
     Value i = self;

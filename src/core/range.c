@@ -337,7 +337,7 @@ range_each(Value self, int argc, const Value *argv, Value blk)
     mg_range_values(self, &b, &e, &excl);
     if (MG_IS_FIXNUM(b) && MG_IS_FIXNUM(e)) {
         int64_t last = MG_FIX2LONG(e) - (excl ? 1 : 0);
-        for (int64_t i = MG_FIX2LONG(b); i <= last; i++) mg_yield1(blk, MG_FIX(i));
+        for (int64_t i = MG_FIX2LONG(b); i <= last; i++) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
     range_iterate(self, yield_fn, &blk);
@@ -383,7 +383,7 @@ range_reverse_each(Value self, int argc, const Value *argv, Value blk)
     mg_range_values(self, &b, &e, &excl);
     if (MG_IS_FIXNUM(b) && MG_IS_FIXNUM(e)) {
         int64_t hi = MG_FIX2LONG(e) - (excl ? 1 : 0);
-        for (int64_t i = hi; i >= MG_FIX2LONG(b); i--) mg_yield1(blk, MG_FIX(i));
+        for (int64_t i = hi; i >= MG_FIX2LONG(b); i--) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
     Value a = range_to_a(self, 0, NULL, MG_NIL);
