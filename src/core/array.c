@@ -1054,9 +1054,11 @@ static Value
 ary_each_with_index(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_with_index", argc, argv, blk);
+    size_t level = mg_gc_arena_save();
     for (int64_t i = 0; i < ALEN(self); i++) {
         Value args[2] = { APTR(self)[i], MG_FIX(i) };
         mg_yield(blk, 2, args);
+        mg_gc_arena_restore(level);
     }
     return self;
 }
@@ -1067,7 +1069,7 @@ ary_reverse_each(Value self, int argc, const Value *argv, Value blk)
     MG_RETURN_ENUMERATOR(self, "reverse_each", argc, argv, blk);
     int64_t i = ALEN(self);
     while (i-- > 0) {
-        mg_yield1(blk, APTR(self)[i]);
+        mg_yield1_discard(blk, APTR(self)[i]);
         if (i > ALEN(self)) i = ALEN(self);
     }
     return self;
@@ -1078,9 +1080,11 @@ ary_map(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "map", argc, argv, blk);
     Value out = mg_ary_new_capa(ALEN(self));
+    size_t level = mg_gc_arena_save();   /* out is below: it stays rooted */
     for (int64_t i = 0; i < ALEN(self); i++) {
         Value v = mg_yield1(blk, APTR(self)[i]);
-        ary_push_fresh(out, v);
+        ary_push_fresh(out, v);          /* v is reachable from out from here on */
+        mg_gc_arena_restore(level);
     }
     return out;
 }
@@ -1121,9 +1125,11 @@ ary_select(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "select", argc, argv, blk);
     Value out = mg_ary_new();
+    size_t level = mg_gc_arena_save();
     for (int64_t i = 0; i < ALEN(self); i++) {
         Value e = APTR(self)[i];
         if (MG_TEST(mg_yield1(blk, e))) ary_push_fresh(out, e);
+        mg_gc_arena_restore(level);
     }
     return out;
 }
