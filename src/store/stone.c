@@ -344,10 +344,15 @@ mg_stone_start(const char *name, const char *dir, const MgStoneOptions *opt,
     *pid = 0;
     int running;
     if (mg_stone_state(dir, &running) == STONE_RUNNING) {
+        /* Another start may have just locked the pid file and not yet opened
+         * the socket: give it the same time a fresh daemon gets to answer. */
         char *reply, why[256];
-        if (mg_stone_request(dir, "ping", &reply, why, sizeof why) != 0) {
-            errf(err, errsize, "its pid file is locked (pid %d), but nothing answers on its socket: %s", running, why);
-            return -1;
+        for (int tries = 0; mg_stone_request(dir, "ping", &reply, why, sizeof why) != 0; tries++) {
+            if (tries >= 50) {
+                errf(err, errsize, "its pid file is locked (pid %d), but nothing answers on its socket: %s", running, why);
+                return -1;
+            }
+            sleep_ms(100);
         }
         free(reply);
         *pid = running;
