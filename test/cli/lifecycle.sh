@@ -40,8 +40,12 @@ expect "list shows it running" "$OUT" "$(printf '%-20s running (pid %s)' maglev 
 build_helper
 "$HELPER" hold "$repo" 30 >/dev/null &
 holder=$!
-sleep 0.3
-mg status
+# wait until the helper has its view open (no fixed sleep: the machine may be busy)
+for i in $(seq 100); do
+	mg status
+	[ "$(field sessions)" = 1 ] && break
+	sleep 0.05
+done
 expect_match "status lists a session" "$OUT" "^session: pid $holder helper, view at seq 0 \(current\)"
 expect "sessions: 1" "$(field sessions)" 1
 { kill -9 "$holder"; wait "$holder"; } 2>/dev/null

@@ -3,9 +3,10 @@
 . "$(dirname "$0")/lib.sh"
 mrb 'Maglev[:x] = 0; Maglev[:y] = 0; Maglev.commit' >/dev/null
 fifo="$MAGLEV_DATA/go"
-mkfifo "$fifo"
+mkfifo "$fifo" "$MAGLEV_DATA/ready"
 out=$("$MRUBY" -e '
   v = Maglev[:x]
+  File.write(ARGV[1], "read\n")   # tell the shell our view is taken
   File.read(ARGV[0])
   Maglev[:x] = v + 10
   begin
@@ -19,8 +20,8 @@ out=$("$MRUBY" -e '
     Maglev[:x] = Maglev[:x] + 10
     Maglev.commit_transaction
   end
-  p Maglev[:x]' "$fifo" &
-  sleep 0.3
+  p Maglev[:x]' "$fifo" "$MAGLEV_DATA/ready" &
+  read -r _ <"$MAGLEV_DATA/ready"
   mrb 'Maglev[:x] = 5; Maglev.commit' >/dev/null
   echo go >"$fifo"
   wait)

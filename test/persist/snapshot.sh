@@ -3,15 +3,16 @@
 . "$(dirname "$0")/lib.sh"
 mrb 'Maglev[:x] = 1; Maglev.commit' >/dev/null
 fifo="$MAGLEV_DATA/go"
-mkfifo "$fifo"
+mkfifo "$fifo" "$MAGLEV_DATA/ready"
 out=$("$MRUBY" -e '
   a = Maglev[:x]
+  File.write(ARGV[1], "read\n")   # tell the shell our view is taken
   File.read(ARGV[0])           # wait until the other process committed
   b = Maglev[:x]
   Maglev.abort_transaction
   c = Maglev[:x]
-  p [a, b, c]' "$fifo" &
-  sleep 0.3
+  p [a, b, c]' "$fifo" "$MAGLEV_DATA/ready" &
+  read -r _ <"$MAGLEV_DATA/ready"
   mrb 'Maglev[:x] = 2; Maglev.commit' >/dev/null
   echo go >"$fifo"
   wait)
