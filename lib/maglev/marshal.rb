@@ -108,6 +108,11 @@ module Marshal
         return w_long(i)
       end
       @objs[obj] = @objs.size
+      if obj.is_a?(Rational) || obj.is_a?(Complex)
+        @out << "U"
+        w_symbol(class_name(obj.class))
+        return dump(obj.is_a?(Rational) ? [obj.numerator, obj.denominator] : [obj.real, obj.imaginary], depth)
+      end
       if obj.respond_to?(:marshal_dump, true) && !obj.is_a?(Class) && !obj.is_a?(Module)
         @out << "U"
         w_symbol(class_name(obj.class))
@@ -417,6 +422,13 @@ module Marshal
         @objs[idx] = obj
       when "U"
         klass = path2class(r_symbol)
+        if klass == Rational || klass == Complex
+          idx = @objs.size
+          entry(nil)
+          a, b = load
+          obj = klass == Rational ? Rational(a, b) : Complex(a, b)
+          return @objs[idx] = obj
+        end
         obj = klass.allocate
         idx = @objs.size
         entry(obj)

@@ -2,6 +2,7 @@
  * as given (Complex(1, 2) stays exact), arithmetic through the components'
  * own operators, polar forms, "1+2i" formatting and parsing, Kernel#Complex. */
 #include "bignum.h"
+#include "../store/store.h"
 
 #include <math.h>
 
@@ -15,7 +16,33 @@ cpx_mark(void *p)
     mg_gc_mark(c->im);
 }
 
-static const DataType complex_type = { "complex", cpx_mark, NULL, NULL };
+/* Committed as two references: re, im. */
+static void
+cpx_encode(const void *p, MgBuf *b)
+{
+    const CpxBody *x = p;
+    mg_rec_put_ref(b, x->re);
+    mg_rec_put_ref(b, x->im);
+}
+
+static void
+cpx_decode(void *p, MgRd *r)      /* the parts are real numbers: Integer, Float or Rational */
+{
+    CpxBody *x = p;
+    x->re = mg_rec_get_ref(r);
+    x->im = mg_rec_get_ref(r);
+}
+
+static void
+cpx_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
+{
+    const CpxBody *x = p;
+    fn(x->re, arg);
+    fn(x->im, arg);
+}
+
+static const MgDataPersist complex_persist = { "Complex", sizeof(CpxBody), cpx_encode, cpx_decode, cpx_each_ref };
+static const DataType complex_type = { "complex", cpx_mark, NULL, NULL, &complex_persist };
 
 static inline bool
 is_cpx(Value v)
@@ -537,10 +564,12 @@ mg_init_complex(void)
     static bool done;
     if (done) return;
     done = true;
+    mg_store_register_data(&complex_type);
     mg_define_methods(mg_cComplex, complex_methods);
     mg_define_singleton_methods(MG_VAL(mg_cComplex), complex_singleton_methods);
     RClass *meta = mg_singleton_class(MG_VAL(mg_cComplex));
     mg_method_undef(meta, mg_id_new);
+    mg_method_undef(meta, mg_id_allocate);
     static const char *const undefs[] = {
         "%", "<", "<=", ">", ">=", "between?", "clamp", "div", "divmod", "floor", "ceil", "modulo",
         "remainder", "round", "step", "truncate", "i", "positive?", "negative?",

@@ -192,6 +192,9 @@ Value mg_range_new(Value beg, Value end, bool excl);
 bool  mg_range_beg_len(Value range, int64_t len, int64_t *beg, int64_t *count, bool err);
 
 /* ---- Object / Kernel (object_core.c, kernel.c) ---- */
+/* An allocator that raises TypeError "allocator undefined for C": for classes
+ * whose instances only C makes (their methods expect a C payload). */
+Value mg_alloc_undefined(RClass *klass);
 Value mg_inspect(Value v);                               /* v.inspect as a String (always a String) */
 Value mg_to_s(Value v);                                  /* v.to_s as a String (falls back to the default when to_s returns a non-String) */
 Value mg_any_to_s(Value v);                              /* the default "#<Foo>" / "#<Foo:0x...>" form */

@@ -346,6 +346,7 @@ mg_init_encoding(void)
     static bool done;
     if (done) return;
     done = true;
+    mg_define_alloc_func(mg_cEncoding, mg_alloc_undefined);
     for (int i = 0; i < 3; i++) {
         enc_objs[i] = mg_data_new(mg_cEncoding, &encoding_type, (void *)(uintptr_t)(i + 1));
         MG_OBJ(enc_objs[i])->flags |= OF_FROZEN;

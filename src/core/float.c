@@ -884,6 +884,7 @@ mg_init_float(void)
 {
     mg_define_methods(mg_cFloat, float_methods);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cFloat)), mg_id_new);
+    mg_define_alloc_func(mg_cFloat, mg_alloc_undefined);
     mg_define_const(mg_cFloat, "RADIX", MG_FIX(FLT_RADIX));
     mg_define_const(mg_cFloat, "MANT_DIG", MG_FIX(DBL_MANT_DIG));
     mg_define_const(mg_cFloat, "DIG", MG_FIX(DBL_DIG));

@@ -1189,12 +1189,6 @@ static const MgMethodDef integer_singleton_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
-static Value
-integer_no_alloc(RClass *klass)
-{
-    mg_raise(mg_eTypeError, "allocator undefined for %s", mg_class_cname(klass));
-}
-
 void
 mg_init_integer(void)
 {
@@ -1203,7 +1197,7 @@ mg_init_integer(void)
     mg_define_singleton_methods(MG_VAL(mg_cInteger), integer_singleton_methods);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cInteger)), mg_id_new);
     /* CRuby keeps Integer.allocate (respond_to? is true); calling it raises */
-    mg_define_alloc_func(mg_cInteger, integer_no_alloc);
+    mg_define_alloc_func(mg_cInteger, mg_alloc_undefined);
     char ver[32];
     snprintf(ver, sizeof ver, "%d.%d.%d", __GNU_MP_VERSION, __GNU_MP_VERSION_MINOR, __GNU_MP_VERSION_PATCHLEVEL);
     mg_define_const(mg_cInteger, "GMP_VERSION", mg_str_freeze(mg_str_new_cstr(ver)));

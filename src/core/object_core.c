@@ -1073,12 +1073,17 @@ define_private(RClass *c, const MgMethodDef *defs)
     for (; defs->name; defs++) mg_define_private_method(c, defs->name, defs->fn, defs->min_args, defs->max_args);
 }
 
+Value
+mg_alloc_undefined(RClass *klass)
+{
+    mg_raise(mg_eTypeError, "allocator undefined for %s", mg_class_cname(klass));
+}
+
 static void
 undef_new(RClass *c)
 {
-    RClass *meta = mg_singleton_class(MG_VAL(c));
-    mg_method_undef(meta, mg_id_new);
-    mg_method_undef(meta, mg_id_allocate);
+    mg_method_undef(mg_singleton_class(MG_VAL(c)), mg_id_new);
+    mg_define_alloc_func(c, mg_alloc_undefined);
 }
 
 void

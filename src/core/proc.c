@@ -708,6 +708,8 @@ mg_init_proc(void)
     mg_define_methods(mg_cMethod, method_methods);
     mg_define_methods(mg_cUnboundMethod, umethod_methods);
     mg_define_methods(mg_cBinding, binding_methods);
-    RClass *sc = mg_singleton_class(MG_VAL(mg_cMethod));
-    (void)sc;
+    mg_define_alloc_func(mg_cProc, mg_alloc_undefined);
+    mg_define_alloc_func(mg_cMethod, mg_alloc_undefined);
+    mg_define_alloc_func(mg_cUnboundMethod, mg_alloc_undefined);
+    mg_define_alloc_func(mg_cBinding, mg_alloc_undefined);
 }

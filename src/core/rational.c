@@ -2,6 +2,7 @@
  * denominator) pair of Integers (denominator > 0, gcd 1), arithmetic with
  * Integers/Floats, rounding with digits, parsing "1/3" and Kernel#Rational. */
 #include "bignum.h"
+#include "../store/store.h"
 
 #include <math.h>
 
@@ -15,7 +16,35 @@ rat_mark(void *p)
     mg_gc_mark(r->den);
 }
 
-static const DataType rational_type = { "rational", rat_mark, NULL, NULL };
+/* Committed as two references: num, den. */
+static void
+rat_encode(const void *p, MgBuf *b)
+{
+    const RatBody *x = p;
+    mg_rec_put_ref(b, x->num);
+    mg_rec_put_ref(b, x->den);
+}
+
+static void
+rat_decode(void *p, MgRd *r)
+{
+    RatBody *x = p;
+    x->num = mg_rec_get_ref(r);
+    x->den = mg_rec_get_ref(r);
+    bool ints = (MG_IS_FIXNUM(x->num) || MG_IS_BIGNUM(x->num)) && (MG_IS_FIXNUM(x->den) || MG_IS_BIGNUM(x->den));
+    if (!mg_rec_failed(r) && !ints) mg_rec_fail(r, "Rational record has a part that is not an Integer");
+}
+
+static void
+rat_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
+{
+    const RatBody *x = p;
+    fn(x->num, arg);
+    fn(x->den, arg);
+}
+
+static const MgDataPersist rational_persist = { "Rational", sizeof(RatBody), rat_encode, rat_decode, rat_each_ref };
+static const DataType rational_type = { "rational", rat_mark, NULL, NULL, &rational_persist };
 
 static inline bool
 is_rat(Value v)
@@ -560,7 +589,9 @@ mg_init_rational(void)
     static bool done;
     if (done) return;
     done = true;
+    mg_store_register_data(&rational_type);
     mg_define_methods(mg_cRational, rational_methods);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_new);
+    mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_allocate);
     mg_define_module_function(mg_mKernel, "Rational", kernel_Rational, 1, 3);
 }

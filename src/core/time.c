@@ -3,6 +3,7 @@
  * arithmetic for UTC and fixed offsets, and from localtime_r for local time.
  * strftime is our own formatter (CRuby's directives, flags and widths). */
 #include "core.h"
+#include "../store/store.h"
 #include <time.h>
 #include <errno.h>
 #include <math.h>
@@ -23,7 +24,34 @@ typedef struct {
     int mon, mday, hour, min, sec, wday, yday;   /* mon 1..12, yday 1..366, wday 0 = Sunday */
 } Civil;
 
-static const DataType time_type = { "Time", NULL, NULL, NULL };
+/* Committed as: sec (8), nsec (4), off (4), mode (1), zone (8 bytes). */
+static void
+time_encode(const void *p, MgBuf *b)
+{
+    const TimeData *t = p;
+    mg_rec_put_u64(b, (uint64_t)t->sec);
+    mg_rec_put_u32(b, (uint32_t)t->nsec);
+    mg_rec_put_u32(b, (uint32_t)t->off);
+    mg_rec_put_u8(b, t->mode);
+    mg_rec_put_bytes(b, t->zone, sizeof t->zone);
+}
+
+static void
+time_decode(void *p, MgRd *r)
+{
+    TimeData *t = p;
+    t->sec = (int64_t)mg_rec_get_u64(r);
+    t->nsec = (int32_t)mg_rec_get_u32(r);
+    t->off = (int32_t)mg_rec_get_u32(r);
+    t->mode = mg_rec_get_u8(r);
+    const char *zone = mg_rec_get_bytes(r, sizeof t->zone);
+    if (zone) memcpy(t->zone, zone, sizeof t->zone);
+    t->zone[sizeof t->zone - 1] = '\0';
+    if (t->nsec < 0 || t->nsec > 999999999 || t->mode > TM_FIXED) mg_rec_fail(r, "time record is out of range");
+}
+
+static const MgDataPersist time_persist = { "Time", sizeof(TimeData), time_encode, time_decode, NULL };
+static const DataType time_type = { "Time", NULL, NULL, NULL, &time_persist };
 
 static const char *const day_names[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
 static const char *const month_names[] = { "January", "February", "March", "April", "May", "June", "July",
@@ -485,6 +513,7 @@ time_utc_bang(Value self, int argc, const Value *argv, Value blk)
 {
     TimeData *t = get_time(self);
     mg_check_frozen(self);
+    MG_WB(self, MG_NIL);
     t->mode = TM_UTC;
     t->off = 0;
     return self;
@@ -514,7 +543,9 @@ static Value
 time_localtime(Value self, int argc, const Value *argv, Value blk)
 {
     mg_check_frozen(self);
-    to_local(get_time(self), argc, argv);
+    TimeData *t = get_time(self);
+    MG_WB(self, MG_NIL);
+    to_local(t, argc, argv);
     return self;
 }
 
@@ -911,6 +942,7 @@ void
 mg_init_time(void)
 {
     RClass *c = time_class();
+    mg_store_register_data(&time_type);
     mg_define_alloc_func(c, time_alloc);
     mg_include_module(c, mg_mComparable);
     mg_define_methods(c, time_methods);

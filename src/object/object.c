@@ -420,6 +420,40 @@ mark_core_classes(void)
 #undef CORE_MODULE
 }
 
+/* ---- library classes (LIB_CLASS in coreclasses.def) ---- */
+
+static struct LibClass { RClass **var; const char *name; const char *feature; bool adopted; } lib_classes[] = {
+#define CORE_CLASS(var, name, super)
+#define CORE_MODULE(var, name)
+#define LIB_CLASS(var, name, super, feature) { &var, name, feature, false },
+#include "coreclasses.def"
+#undef CORE_CLASS
+#undef CORE_MODULE
+#undef LIB_CLASS
+};
+
+RClass *
+mg_lib_class_adopt(ID name, RClass *super)
+{
+    const char *s = mg_id_name(name, NULL);
+    for (size_t i = 0; i < sizeof lib_classes / sizeof *lib_classes; i++) {
+        struct LibClass *l = &lib_classes[i];
+        if (l->adopted || strcmp(l->name, s) != 0) continue;
+        if (mg_class_superclass(*l->var) != super) return NULL;
+        l->adopted = true;
+        return *l->var;
+    }
+    return NULL;
+}
+
+const char *
+mg_lib_class_feature(RClass *c)
+{
+    for (size_t i = 0; i < sizeof lib_classes / sizeof *lib_classes; i++)
+        if (*lib_classes[i].var == c) return lib_classes[i].adopted ? NULL : lib_classes[i].feature;
+    return NULL;
+}
+
 /* Defined in class.c: the raw pieces the bootstrap needs before Class exists. */
 RClass *mg_class_boot(RClass *super, ObjType type);
 void mg_class_boot_metaclass(RClass *c);
@@ -461,9 +495,11 @@ mg_init_object_model(void)
     else if (mg_const_get_at(outer, mg_intern_cstr(leaf)) == MG_UNDEF) mg_const_set(outer, mg_intern_cstr(leaf), MG_VAL(var));
 #define CORE_MODULE(var, name) \
     outer = boot_outer(name, &leaf); var = mg_define_module_under(outer, leaf);
+#define LIB_CLASS(var, name, super, feature) var = mg_class_new(super);
 #include "coreclasses.def"
 #undef CORE_CLASS
 #undef CORE_MODULE
+#undef LIB_CLASS
     mg_include_module(mg_cObject, mg_mKernel);
     mg_gc_add_root_marker(mark_core_classes);
 }

@@ -86,6 +86,7 @@ typedef struct DataType {
     void (*mark)(void *ptr);      /* mark every Value the payload holds (mg_gc_mark); may be NULL */
     void (*free)(void *ptr);      /* release the payload; may be NULL */
     size_t (*memsize)(const void *ptr);
+    const struct MgDataPersist *persist;   /* non-NULL: the payload can be committed (store/store.h) */
 } DataType;
 typedef struct { Obj hdr; const DataType *type; void *ptr; } RData;
 
@@ -206,6 +207,13 @@ mg_class_of(Value v)
     if (v == MG_TRUE) return mg_cTrueClass;
     return mg_cFalseClass;
 }
+
+/* Library classes (LIB_CLASS in coreclasses.def). adopt: the class a
+ * top-level `class <name>` with superclass super should become (NULL: make a
+ * new one); it is adopted once. feature: the library to load for c while c
+ * is not adopted yet, else NULL. */
+RClass *mg_lib_class_adopt(ID name, RClass *super);
+const char *mg_lib_class_feature(RClass *c);
 
 /* The non-singleton, non-iclass class of v (Object#class). Faults. */
 RClass *mg_obj_class(Value v);

@@ -229,6 +229,13 @@ mg_record_encode(Obj *o, MgBuf *b)
         put_ref(b, ((RRange *)o)->beg);
         put_ref(b, ((RRange *)o)->end);
         break;
+    case T_DATA: {
+        const MgDataPersist *dp = ((RData *)o)->type->persist;
+        put_u32(b, (uint32_t)strlen(dp->tag));
+        put(b, dp->tag, strlen(dp->tag));
+        dp->encode(((RData *)o)->ptr, b);
+        break;
+    }
     default:
         mg_bug(__FILE__, __LINE__, "encoding an object of type %d", o->type);
     }
@@ -285,6 +292,11 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
         fn(((RRange *)o)->beg, arg);
         fn(((RRange *)o)->end, arg);
         break;
+    case T_DATA: {
+        RData *d = (RData *)o;
+        if (d->type && d->type->persist && d->type->persist->each_ref) d->type->persist->each_ref(d->ptr, fn, arg);
+        break;
+    }
     default:
         break;
     }
@@ -292,7 +304,8 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
 
 /* ---- decoding ---- */
 
-typedef struct { const unsigned char *p, *end; const char *err; } Rd;
+struct MgRd { const unsigned char *p, *end; const char *err; };
+typedef struct MgRd Rd;
 
 static bool
 need(Rd *r, size_t n)
@@ -366,6 +379,66 @@ get_ref(Rd *r)
 }
 
 static const char *decode_class_body(Obj *o, Value name, Value sup, Value defs);
+
+/* ---- data payloads (MgDataPersist) ---- */
+
+static const DataType *data_types[32];
+static size_t ndata_types;
+
+void
+mg_store_register_data(const DataType *type)
+{
+    for (size_t i = 0; i < ndata_types; i++) if (data_types[i] == type) return;
+    if (ndata_types == sizeof data_types / sizeof *data_types || !type->persist
+        || type->persist->size > MG_DATA_INLINE_MAX)
+        mg_bug(__FILE__, __LINE__, "cannot register data type %s", type->name);
+    data_types[ndata_types++] = type;
+}
+
+void mg_rec_put_u8(MgBuf *b, uint8_t v) { put_u8(b, v); }
+void mg_rec_put_u32(MgBuf *b, uint32_t v) { put_u32(b, v); }
+void mg_rec_put_u64(MgBuf *b, uint64_t v) { put_u64(b, v); }
+void mg_rec_put_bytes(MgBuf *b, const void *p, size_t n) { put(b, p, n); }
+void mg_rec_put_ref(MgBuf *b, Value v) { put_ref(b, v); }
+uint8_t mg_rec_get_u8(MgRd *r) { return get_u8(r); }
+uint32_t mg_rec_get_u32(MgRd *r) { return get_u32(r); }
+uint64_t mg_rec_get_u64(MgRd *r) { return get_u64(r); }
+Value mg_rec_get_ref(MgRd *r) { return get_ref(r); }
+void mg_rec_fail(MgRd *r, const char *why) { if (!r->err) r->err = why; }
+bool mg_rec_failed(const MgRd *r) { return r->err != NULL; }
+
+const void *
+mg_rec_get_bytes(MgRd *r, size_t n)
+{
+    if (!need(r, n)) return NULL;
+    const void *p = r->p;
+    r->p += n;
+    return p;
+}
+
+/* The payload goes inline into the header's slot, whose room is o->extra
+ * bytes (txn.c's stubs have MG_DATA_INLINE_MAX; an evicted object keeps
+ * its own payload's size). */
+static void
+decode_data(Obj *o, Rd *r)
+{
+    uint32_t len = get_u32(r);
+    if (!need(r, len)) return;
+    const DataType *type = NULL;
+    for (size_t i = 0; i < ndata_types && !type; i++) {
+        const char *tag = data_types[i]->persist->tag;
+        if (strlen(tag) == len && memcmp(tag, r->p, len) == 0) type = data_types[i];
+    }
+    r->p += len;
+    if (!type) { r->err = "record holds data of an unknown kind"; return; }
+    if (type->persist->size > o->extra) { r->err = "record's data does not fit its object"; return; }
+    RData *d = (RData *)o;
+    d->ptr = (char *)d + sizeof(RData);
+    memset(d->ptr, 0, type->persist->size);
+    o->flags |= OF_DATA_INLINE;
+    type->persist->decode(d->ptr, r);
+    d->type = type;
+}
 
 static const char *
 decode_class(Obj *o, Rd *r)
@@ -504,6 +577,9 @@ mg_record_decode(Obj *o, const void *data, size_t len)
         ((RRange *)o)->beg = get_ref(&r);
         ((RRange *)o)->end = get_ref(&r);
         break;
+    case T_DATA:
+        decode_data(o, &r);
+        break;
     default:
         r.err = "record has a type that cannot be stored";
         break;
@@ -558,6 +634,12 @@ mg_record_evict(Obj *o)
     case T_RANGE:
         ((RRange *)o)->beg = ((RRange *)o)->end = MG_NIL;
         break;
+    case T_DATA: {
+        RData *d = (RData *)o;        /* persistable payloads are inline: nothing to free */
+        if (d->type && d->type->persist) o->extra = d->type->persist->size;
+        d->type = NULL;
+        break;
+    }
     default:
         break;
     }

@@ -39,6 +39,39 @@ const char *mg_record_decode(Obj *o, const void *data, size_t len);
 /* Empties o's body (eviction / abort): o becomes unfaulted. */
 void mg_record_evict(Obj *o);
 
+/* T_DATA payloads that persist (docs/format.md "Data payloads"). A DataType
+ * whose `persist` points at one of these can be committed; the record names
+ * it by `tag` (stable across builds) and its bytes are what `encode` writes.
+ * A decoded payload lives inline in its header's slot, so `size` is at most
+ * MG_DATA_INLINE_MAX; objects made by C must be made inline too
+ * (mg_data_new_inline). decode reads with mg_rec_get_* and reports a bad
+ * payload with mg_rec_fail (never raises, runs no Ruby code); each_ref calls
+ * fn for every Value the payload holds (persistence by reachability). */
+#define MG_DATA_INLINE_MAX 64
+typedef struct MgRd MgRd;
+typedef struct MgDataPersist {
+    const char *tag;
+    uint32_t size;
+    void (*encode)(const void *payload, MgBuf *b);
+    void (*decode)(void *payload, MgRd *r);
+    void (*each_ref)(const void *payload, void (*fn)(Value ref, void *arg), void *arg);
+} MgDataPersist;
+/* Makes type known to the decoder (called by each type's init). */
+void mg_store_register_data(const DataType *type);
+void mg_rec_put_u8(MgBuf *b, uint8_t v);
+void mg_rec_put_u32(MgBuf *b, uint32_t v);
+void mg_rec_put_u64(MgBuf *b, uint64_t v);
+void mg_rec_put_bytes(MgBuf *b, const void *p, size_t n);
+void mg_rec_put_ref(MgBuf *b, Value v);
+uint8_t  mg_rec_get_u8(MgRd *r);
+uint32_t mg_rec_get_u32(MgRd *r);
+uint64_t mg_rec_get_u64(MgRd *r);
+/* n bytes of the record (valid during decode), or NULL when truncated. */
+const void *mg_rec_get_bytes(MgRd *r, size_t n);
+Value mg_rec_get_ref(MgRd *r);
+void  mg_rec_fail(MgRd *r, const char *why);
+bool  mg_rec_failed(const MgRd *r);
+
 /* ---- txn.c, for record.c ---- */
 /* The resident header for (type, oop): existing, a well-known core object, or a new unfaulted stub. */
 Value mg_store_ref(uint8_t type, uint64_t oop, const char **err);

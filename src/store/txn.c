@@ -73,6 +73,7 @@ static struct {
     Obj **wellknown; size_t nwellknown;                    /* index = (oop >> 3) - 2 */
     Obj **apply; size_t napply, capply;                    /* classes whose definitions await applying */
     Obj **reread; size_t nreread, creread;                 /* resident classes another commit rewrote */
+    const char *features[8]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
     bool draining;
     uint64_t code_seq;                                     /* view whose base-image records were read (0: never) */
 } S;
@@ -183,6 +184,22 @@ queue_reread(Obj *o)
     S.reread[S.nreread++] = o;
 }
 
+/* A record refers to a library class whose library is not loaded: it is
+ * required when the outermost fault returns (drain_apply). */
+static void
+queue_feature(const char *feature)
+{
+    for (size_t i = 0; i < S.nfeatures; i++) if (S.features[i] == feature) return;
+    if (S.nfeatures < sizeof S.features / sizeof *S.features) S.features[S.nfeatures++] = feature;
+}
+
+static Value
+require_one(Value feature)
+{
+    mg_require((const char *)(uintptr_t)MG_FIX2LONG(feature));
+    return MG_NIL;
+}
+
 static Value
 apply_one(Value c)
 {
@@ -195,8 +212,16 @@ apply_one(Value c)
 static void
 drain_apply(void)
 {
-    if (!S.napply || S.draining || S.decoding) return;
+    if ((!S.napply && !S.nfeatures) || S.draining || S.decoding) return;
     S.draining = true;
+    for (size_t i = 0; i < S.nfeatures; i++) {
+        Value exc;
+        mg_protect(require_one, MG_FIX((int64_t)(intptr_t)S.features[i]), &exc);
+        if (exc != MG_NIL)
+            fprintf(stderr, "maglev: loading %s for a persistent object: %s\n", S.features[i],
+                    mg_str_cstr(mg_exc_message(exc)));
+    }
+    S.nfeatures = 0;
     for (size_t i = 0; i < S.napply; i++) {
         Value exc;
         mg_protect(apply_one, MG_VAL(S.apply[i]), &exc);
@@ -331,6 +356,8 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
             *err = "record refers to an unknown base-image object";
             return MG_NIL;
         }
+        const char *feature = mg_lib_class_feature((RClass *)S.wellknown[i]);
+        if (feature) queue_feature(feature);
         return MG_VAL(S.wellknown[i]);
     }
     if (oop & 7) { *err = "record holds a misaligned OOP"; return MG_NIL; }
@@ -346,12 +373,14 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
     case T_ARRAY: size = sizeof(RArray); break;
     case T_HASH: size = sizeof(RHash); break;
     case T_RANGE: size = sizeof(RRange); break;
+    case T_DATA: size = sizeof(RData) + MG_DATA_INLINE_MAX; break;
     case T_CLASS: case T_MODULE: size = sizeof(RClass); break;
     default: *err = "record refers to an object of a type that is not stored"; return MG_NIL;
     }
     Obj *o = mg_gc_alloc(size, (ObjType)type, NULL);
     o->oop = oop;
     o->flags |= OF_PERSISTENT | OF_UNFAULTED;
+    if (type == T_DATA) o->extra = MG_DATA_INLINE_MAX;    /* room for the payload (record.c) */
     tab_insert(o, 0);
     return MG_VAL(o);
 }
@@ -519,6 +548,11 @@ unpersistable_reason(Obj *o)
 {
     switch ((ObjType)o->type) {
     case T_OBJECT: case T_STRING: case T_ARRAY: case T_HASH: case T_RANGE: break;
+    case T_DATA: {
+        const DataType *t = ((RData *)o)->type;
+        if (!t || !t->persist || !(o->flags & OF_DATA_INLINE)) return "objects of this kind cannot be persisted";
+        break;
+    }
     case T_CLASS: case T_MODULE:
         if (o->flags & OF_SINGLETON) return "singleton classes cannot be persisted yet";
         if (o->flags & OF_PERSISTABLE) return NULL;

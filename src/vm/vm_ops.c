@@ -208,7 +208,8 @@ mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool m
         if (!MG_IS_TYPE(super, T_CLASS)) mg_raise(mg_eTypeError, "superclass must be an instance of Class (given an instance of %s)", mg_class_cname(mg_obj_class(super)));
         sup = MG_RCLASS(super);
     }
-    RClass *c = mg_class_new(sup);
+    RClass *c = outer == mg_cObject ? mg_lib_class_adopt(id, sup) : NULL;
+    if (!c) c = mg_class_new(sup);
     Value cv = MG_VAL(c);
     mg_gc_protect(cv);
     mg_const_set(outer, id, cv);
