@@ -518,6 +518,8 @@ label_block(Comp *parent)
     return mg_sprintf("block (%d levels) in %s", lvl, base);
 }
 
+static void keep_source(Comp *c, Code *code, size_t off, size_t len);
+
 Value
 cc_block_code(Comp *c, Node *blk, bool lambda, Node *for_target)
 {
@@ -540,6 +542,7 @@ cc_block_code(Comp *c, Node *blk, bool lambda, Node *for_target)
     } else {
         b.env_mode = needs_env(body) || (params && needs_env(params));
         params_setup(&b, params, blk->kind == NODE_BLOCK ? (int)blk->ival : 0);
+        keep_source(c, b.code, blk->off, blk->len);
     }
     b.block_start = cc_pc(&b);
     cc_line(&b, body ? body : blk);
@@ -547,6 +550,21 @@ cc_block_code(Comp *c, Node *blk, bool lambda, Node *for_target)
     E0(&b, OP_LEAVE, -1);
     comp_finish(&b);
     return b.code_obj;
+}
+
+/* Keeps a definition's or literal's source span in its Code (DESIGN.md 5:
+ * persistent code is recompiled from it); one String per compiled unit,
+ * held by its outermost Code. */
+static void
+keep_source(Comp *c, Code *code, size_t off, size_t len)
+{
+    if (!mg_compile_src || !len || off + len > mg_compile_src_len) return;
+    Comp *root = c;
+    while (root->parent && !root->parent->eval_outer) root = root->parent;
+    if (root->code->source == MG_NIL) root->code->source = mg_str_new(mg_compile_src, mg_compile_src_len);
+    code->source = root->code->source;
+    code->src_off = (uint32_t)off;
+    code->src_len = (uint32_t)len;
 }
 
 static Value
@@ -559,17 +577,8 @@ method_code(Comp *c, Node *n, ID name)
     m.method_params = n->a;
     m.code->name = name;
     m.code->line = n->line;
-    if (mg_compile_src && n->len && (size_t)n->ival + n->len <= mg_compile_src_len) {
-        /* keep the definition's source (DESIGN.md 5: persistent code is recompiled
-         * from it); one String per compiled unit, held by its outermost Code */
-        Comp *root = c;
-        while (root->parent && !root->parent->eval_outer) root = root->parent;
-        if (root->code->source == MG_NIL) root->code->source = mg_str_new(mg_compile_src, mg_compile_src_len);
-        m.code->source = root->code->source;
-        m.code->src_off = (uint32_t)n->ival;
-        m.code->src_len = (uint32_t)n->len;
-        m.code->src_singleton = n->kind == NODE_DEFS;
-    }
+    keep_source(c, m.code, (size_t)n->ival, n->len);
+    m.code->src_singleton = n->kind == NODE_DEFS;
     m.env_mode = needs_env(n->b) || (n->a && needs_env(n->a));
     params_setup(&m, n->a, 0);
     cc_line(&m, n->b ? n->b : n);
@@ -1480,4 +1489,22 @@ mg_compile(const void *rootp, const char *file, int kind, Value outer_env, ID me
     comp_finish(&top);
     for (Comp *s = outer; s; ) { Comp *p = s->parent; free(s); s = p; }
     return top.code_obj;
+}
+
+/* A persistent proc's code (store/closure.c): root is a one-statement unit,
+ * `proc { ... }` / `proc do ... end` / `-> { }`, whose block is compiled as
+ * if it appeared where the Env chain outer_env (not nil) was live: its outer
+ * variables resolve to those Envs' slots. Another shape: nil. */
+Value
+mg_compile_block(const void *rootp, const char *file, Value outer_env)
+{
+    Node *n = (Node *)rootp;
+    while (n && n->kind == NODE_SEQ && n->count == 1) n = n->list[0];
+    bool lambda = n && n->kind == NODE_LAMBDA;
+    Node *blk = lambda ? n : (n && n->kind == NODE_CALL && !n->a && n->count == 0) ? n->b : NULL;
+    if (!blk || (!lambda && blk->kind != NODE_BLOCK) || outer_env == MG_NIL) return MG_NIL;
+    Comp *outer = outer_scopes(outer_env, file);     /* the innermost scope; parents outward */
+    Value code = cc_block_code(outer, blk, lambda, NULL);
+    for (Comp *s = outer; s; ) { Comp *p = s->parent; free(s); s = p; }
+    return code;
 }

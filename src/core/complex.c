@@ -26,8 +26,9 @@ cpx_encode(const void *p, MgBuf *b)
 }
 
 static void
-cpx_decode(void *p, MgRd *r)      /* the parts are real numbers: Integer, Float or Rational */
+cpx_decode(void *p, bool in_slot, MgRd *r)      /* the parts are real numbers: Integer, Float or Rational */
 {
+    UNUSED(in_slot);
     CpxBody *x = p;
     x->re = mg_rec_get_ref(r);
     x->im = mg_rec_get_ref(r);
@@ -41,7 +42,9 @@ cpx_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
     fn(x->im, arg);
 }
 
-static const MgDataPersist complex_persist = { "Complex", sizeof(CpxBody), cpx_encode, cpx_decode, cpx_each_ref };
+static const MgDataPersist complex_persist = {
+    .tag = "Complex", .size = sizeof(CpxBody), .encode = cpx_encode, .decode = cpx_decode, .each_ref = cpx_each_ref,
+};
 static const DataType complex_type = { "complex", cpx_mark, NULL, NULL, &complex_persist };
 
 static inline bool

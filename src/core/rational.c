@@ -26,8 +26,9 @@ rat_encode(const void *p, MgBuf *b)
 }
 
 static void
-rat_decode(void *p, MgRd *r)
+rat_decode(void *p, bool in_slot, MgRd *r)
 {
+    UNUSED(in_slot);
     RatBody *x = p;
     x->num = mg_rec_get_ref(r);
     x->den = mg_rec_get_ref(r);
@@ -43,7 +44,9 @@ rat_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
     fn(x->den, arg);
 }
 
-static const MgDataPersist rational_persist = { "Rational", sizeof(RatBody), rat_encode, rat_decode, rat_each_ref };
+static const MgDataPersist rational_persist = {
+    .tag = "Rational", .size = sizeof(RatBody), .encode = rat_encode, .decode = rat_decode, .each_ref = rat_each_ref,
+};
 static const DataType rational_type = { "rational", rat_mark, NULL, NULL, &rational_persist };
 
 static inline bool

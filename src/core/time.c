@@ -37,8 +37,9 @@ time_encode(const void *p, MgBuf *b)
 }
 
 static void
-time_decode(void *p, MgRd *r)
+time_decode(void *p, bool in_slot, MgRd *r)
 {
+    UNUSED(in_slot);
     TimeData *t = p;
     t->sec = (int64_t)mg_rec_get_u64(r);
     t->nsec = (int32_t)mg_rec_get_u32(r);
@@ -50,7 +51,9 @@ time_decode(void *p, MgRd *r)
     if (t->nsec < 0 || t->nsec > 999999999 || t->mode > TM_FIXED) mg_rec_fail(r, "time record is out of range");
 }
 
-static const MgDataPersist time_persist = { "Time", sizeof(TimeData), time_encode, time_decode, NULL };
+static const MgDataPersist time_persist = {
+    .tag = "Time", .size = sizeof(TimeData), .encode = time_encode, .decode = time_decode,
+};
 static const DataType time_type = { "Time", NULL, NULL, NULL, &time_persist };
 
 static const char *const day_names[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };

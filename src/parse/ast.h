@@ -56,6 +56,7 @@ struct Node {
     double fval;
     char *str;                /* NUL-terminated as well as counted */
     size_t len;
+    size_t off;               /* BLOCK, LAMBDA: byte offset of the literal's source span, whose length is len */
 };
 
 typedef struct Parser Parser;

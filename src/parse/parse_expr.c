@@ -1503,6 +1503,18 @@ parse_primary_value(Parser *P)
 
 /* ---- blocks and lambdas ---- */
 
+/* The source span of a block or lambda literal from `start` to the `}` or
+ * `end` just parsed (persistent procs are recompiled from it). */
+static void
+literal_span(Parser *P, Node *n, const char *start)
+{
+    const char *end = P->prev.pos + (P->prev.type == T_KW_END ? 3 : 1);
+    if (P->prev.type != T_KW_END && P->prev.type != T_RBRACE) return;
+    if (start < P->lx.src || end <= start) return;
+    n->off = (size_t)(start - P->lx.src);
+    n->len = (size_t)(end - start);
+}
+
 Node *
 parse_block(Parser *P, bool brace)
 {
@@ -1537,6 +1549,7 @@ parse_block(Parser *P, bool brace)
         blk->b = parse_body_stmt(P);
         parse_expect(P, T_KW_END, NULL);
     }
+    literal_span(P, blk, open.pos);
     blk->ival = sc->numparam;
     parse_scope_pop(P);
     P->no_do = save_no_do;
@@ -1587,6 +1600,7 @@ parse_lambda(Parser *P)
     } else {
         parse_syntax_error(P, "'{' or `do'");
     }
+    literal_span(P, n, arrow.pos);
     n->ival = sc->numparam;
     parse_scope_pop(P);
     P->no_do = save_no_do;

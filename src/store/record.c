@@ -390,7 +390,7 @@ mg_store_register_data(const DataType *type)
 {
     for (size_t i = 0; i < ndata_types; i++) if (data_types[i] == type) return;
     if (ndata_types == sizeof data_types / sizeof *data_types || !type->persist
-        || type->persist->size > MG_DATA_INLINE_MAX)
+        || (!type->persist->size && (!type->persist->size_of || !type->persist->record_size)))
         mg_bug(__FILE__, __LINE__, "cannot register data type %s", type->name);
     data_types[ndata_types++] = type;
 }
@@ -418,7 +418,8 @@ mg_rec_get_bytes(MgRd *r, size_t n)
 
 /* The payload goes inline into the header's slot, whose room is o->extra
  * bytes (txn.c's stubs have MG_DATA_INLINE_MAX; an evicted object keeps
- * its own payload's size). */
+ * its own payload's size), or, when it does not fit and the type can free
+ * it, into a separate allocation. */
 static void
 decode_data(Obj *o, Rd *r)
 {
@@ -431,13 +432,46 @@ decode_data(Obj *o, Rd *r)
     }
     r->p += len;
     if (!type) { r->err = "record holds data of an unknown kind"; return; }
-    if (type->persist->size > o->extra) { r->err = "record's data does not fit its object"; return; }
+    const MgDataPersist *dp = type->persist;
+    uint32_t size = dp->size;
+    if (!size) {
+        Rd peek = *r;
+        size = dp->record_size(&peek);
+        if (peek.err || size == UINT32_MAX || size > (size_t)(r->end - r->p) * 8 + 64) {
+            r->err = "data record is truncated";
+            return;
+        }
+    }
     RData *d = (RData *)o;
-    d->ptr = (char *)d + sizeof(RData);
-    memset(d->ptr, 0, type->persist->size);
-    o->flags |= OF_DATA_INLINE;
-    type->persist->decode(d->ptr, r);
+    bool in_slot = size <= o->extra;
+    if (in_slot) {
+        d->ptr = (char *)d + sizeof(RData);
+        memset(d->ptr, 0, size);
+        o->flags |= OF_DATA_INLINE;
+    } else {
+        if (!type->free) { r->err = "record's data does not fit its object"; return; }
+        d->ptr = mg_calloc(1, size);
+        o->flags &= (uint16_t)~OF_DATA_INLINE;
+    }
+    dp->decode(d->ptr, in_slot, r);
     d->type = type;
+}
+
+bool
+mg_record_keep(Obj *o)
+{
+    if (o->type != T_DATA || (o->flags & OF_UNFAULTED)) return false;
+    const DataType *t = ((RData *)o)->type;
+    return t && t->persist && t->persist->keep && t->persist->keep(((RData *)o)->ptr);
+}
+
+const char *
+mg_record_refuse(Obj *o)
+{
+    const DataType *t = ((RData *)o)->type;
+    if (!t || !t->persist) return "objects of this kind cannot be persisted";
+    if (!(o->flags & OF_DATA_INLINE) && !t->free) return "objects of this kind cannot be persisted";
+    return t->persist->refuse ? t->persist->refuse(((RData *)o)->ptr) : NULL;
 }
 
 static const char *
@@ -635,9 +669,15 @@ mg_record_evict(Obj *o)
         ((RRange *)o)->beg = ((RRange *)o)->end = MG_NIL;
         break;
     case T_DATA: {
-        RData *d = (RData *)o;        /* persistable payloads are inline: nothing to free */
-        if (d->type && d->type->persist) o->extra = d->type->persist->size;
+        RData *d = (RData *)o;
+        const DataType *t = d->type;
+        if (t && (o->flags & OF_DATA_INLINE) && t->persist)   /* the slot's room, for the next decode */
+            o->extra = t->persist->size ? t->persist->size : t->persist->size_of(d->ptr);
+        else if (t && t->free && d->ptr)
+            t->free(d->ptr);
+        if (!(o->flags & OF_DATA_INLINE)) o->extra = 0;
         d->type = NULL;
+        d->ptr = NULL;
         break;
     }
     default:

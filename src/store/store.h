@@ -38,6 +38,10 @@ void mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
 const char *mg_record_decode(Obj *o, const void *data, size_t len);
 /* Empties o's body (eviction / abort): o becomes unfaulted. */
 void mg_record_evict(Obj *o);
+/* True for an object that must not be emptied now (an Env whose frame runs). */
+bool mg_record_keep(Obj *o);
+/* For a T_DATA object: why it cannot persist, or NULL. */
+const char *mg_record_refuse(Obj *o);
 
 /* T_DATA payloads that persist (docs/format.md "Data payloads"). A DataType
  * whose `persist` points at one of these can be committed; the record names
@@ -47,14 +51,20 @@ void mg_record_evict(Obj *o);
  * (mg_data_new_inline). decode reads with mg_rec_get_* and reports a bad
  * payload with mg_rec_fail (never raises, runs no Ruby code); each_ref calls
  * fn for every Value the payload holds (persistence by reachability). */
-#define MG_DATA_INLINE_MAX 64
+#define MG_DATA_INLINE_MAX (256 - sizeof(RData))   /* room in a stub's slot (the largest GC slot) */
 typedef struct MgRd MgRd;
 typedef struct MgDataPersist {
     const char *tag;
-    uint32_t size;
+    uint32_t size;                                   /* the payload's size; 0: variable, see below */
+    uint32_t (*size_of)(const void *payload);        /* variable: this payload's size */
+    uint32_t (*record_size)(MgRd *r);                /* variable: the size a record's payload needs (reads a copy) */
     void (*encode)(const void *payload, MgBuf *b);
-    void (*decode)(void *payload, MgRd *r);
+    /* in_slot: the payload is in the header's slot; else a separate
+     * allocation that the DataType's free releases */
+    void (*decode)(void *payload, bool in_slot, MgRd *r);
     void (*each_ref)(const void *payload, void (*fn)(Value ref, void *arg), void *arg);
+    const char *(*refuse)(const void *payload);      /* optional: why this one cannot persist, or NULL */
+    bool (*keep)(const void *payload);               /* optional: true while it must not be emptied (evicted, reset) */
 } MgDataPersist;
 /* Makes type known to the decoder (called by each type's init). */
 void mg_store_register_data(const DataType *type);
@@ -79,6 +89,14 @@ Value mg_store_ref(uint8_t type, uint64_t oop, const char **err);
 uint64_t mg_store_wellknown_oop(Value v);
 
 #define MG_OOP_ROOT ((uint64_t)8)
+/* The top-level `main` object: a well-known OOP (the last below the first
+ * allocated one), so a persistent proc made at the top level gets the main
+ * object of the process that calls it as its self. */
+#define MG_OOP_MAIN (((uint64_t)1 << 20) - 8)
+void mg_store_set_main(Value main);
+/* closure.c: registers Procs and Envs as persistent data. */
+void mg_closure_init(void);
+extern const MgDataPersist mg_env_persist, mg_proc_persist;
 
 /* ---- code.c: persistent and transient mode, persistent code ---- */
 /* The mode (MAGLEV-API.md section 3) of the running thread: it lives only

@@ -75,6 +75,8 @@ static struct {
     Obj **reread; size_t nreread, creread;                 /* resident classes another commit rewrote */
     const char *features[8]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
     bool draining;
+    Value main;                                            /* the top-level self (MG_OOP_MAIN) */
+    struct { Obj *obj; uint64_t hash; } *envs; size_t nenvs, cenvs;   /* persistent Envs: encoding hash as last read/written */
     uint64_t code_seq;                                     /* view whose base-image records were read (0: never) */
 } S;
 
@@ -128,9 +130,12 @@ tab_insert(Obj *o, uint64_t version)
     return &S.tab[i];
 }
 
+static void env_forget(Obj *o);
+
 static void
 forget(Obj *o)
 {
+    if (o->type == T_DATA) env_forget(o);
     Resident *e = tab_find(o->oop);
     if (e && e->obj == o) {
         e->obj = TOMB;
@@ -351,6 +356,7 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
 {
     if (oop < MG_OOP_FIRST) {
         if (oop == MG_OOP_ROOT) return mg_store_root();
+        if (oop == MG_OOP_MAIN && S.main && type == T_OBJECT) return S.main;
         size_t i = (oop >> 3) - 2;
         if ((oop & 7) || oop < 16 || i >= S.nwellknown || S.wellknown[i]->type != type) {
             *err = "record refers to an unknown base-image object";
@@ -389,6 +395,71 @@ Value
 mg_store_root(void)
 {
     return S.root;
+}
+
+void
+mg_store_set_main(Value main)
+{
+    S.main = main;
+    MG_OBJ(main)->oop = MG_OOP_MAIN;
+}
+
+/* ---- Envs: the VM stores locals without a write barrier (closure.c) ---- */
+
+static uint64_t
+bytes_hash(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+static bool
+is_env(const Obj *o)
+{
+    return o->type == T_DATA && !(o->flags & OF_UNFAULTED) && ((const RData *)o)->type
+           && ((const RData *)o)->type->persist == &mg_env_persist;
+}
+
+static void
+env_note(Obj *o, uint64_t hash)
+{
+    for (size_t i = 0; i < S.nenvs; i++)
+        if (S.envs[i].obj == o) { S.envs[i].hash = hash; return; }
+    if (S.nenvs == S.cenvs) {
+        S.cenvs = S.cenvs ? S.cenvs * 2 : 16;
+        void *n = realloc(S.envs, S.cenvs * sizeof *S.envs);
+        if (!n) mg_raise_nomem();
+        S.envs = n;
+    }
+    S.envs[S.nenvs].obj = o;
+    S.envs[S.nenvs].hash = hash;
+    S.nenvs++;
+}
+
+static void
+env_forget(Obj *o)
+{
+    for (size_t i = 0; i < S.nenvs; i++)
+        if (S.envs[i].obj == o) { S.envs[i] = S.envs[--S.nenvs]; return; }
+}
+
+static void dirty(Obj *o);
+
+/* Before a commit: a clean persistent Env whose encoding changed since it
+ * was read or written joins the write set. */
+static void
+envs_check(void)
+{
+    MgBuf b = { 0 };
+    for (size_t i = 0; i < S.nenvs; i++) {
+        Obj *o = S.envs[i].obj;
+        if (o->flags & (OF_DIRTY | OF_UNFAULTED)) continue;
+        mg_record_encode(o, &b);
+        if (bytes_hash(b.ptr, b.len) != S.envs[i].hash) dirty(o);
+    }
+    mg_buf_free(&b);
 }
 
 /* ---- hooks ---- */
@@ -444,6 +515,7 @@ fault_body(Obj *o)
                  (unsigned long long)o->oop, mg_store_path(), job.err);
     Resident *r = tab_find(o->oop);          /* after decoding: it may have grown the table */
     if (r) r->version = rec.version;
+    if (is_env(o)) env_note(o, bytes_hash(rec.data, rec.len));
 }
 
 static void stage(Obj *o);
@@ -496,6 +568,7 @@ invalidate_one(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
         if (oops[i] < MG_OOP_FIRST && oops[i] != MG_OOP_ROOT) inv->base_changed = true;
         if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
         if (is_class(o)) queue_reread(o);
+        else if (mg_record_keep(o)) continue;       /* a running frame's locals stay */
         else if (o == MG_OBJ(S.root) || o->type <= T_HEAP_LAST) mg_record_evict(o);
     }
 }
@@ -549,8 +622,8 @@ unpersistable_reason(Obj *o)
     switch ((ObjType)o->type) {
     case T_OBJECT: case T_STRING: case T_ARRAY: case T_HASH: case T_RANGE: break;
     case T_DATA: {
-        const DataType *t = ((RData *)o)->type;
-        if (!t || !t->persist || !(o->flags & OF_DATA_INLINE)) return "objects of this kind cannot be persisted";
+        const char *why = mg_record_refuse(o);
+        if (why) return why;
         break;
     }
     case T_CLASS: case T_MODULE:
@@ -720,6 +793,7 @@ mg_store_commit(void)
 {
     if (!S.opened && S.ws_len == 0) return;
     ensure_open();
+    envs_check();
     /* (1) persistence by reachability from everything dirty */
     Walk w = { 0 };
     for (size_t i = 0; i < S.ws_len; i++) {
@@ -748,6 +822,13 @@ mg_store_commit(void)
     uint64_t seq = 0, conflicts[16];
     size_t nconf = 0;
     MgStoreErr err = mg_repo_commit(S.repo, writes, nw, &seq, conflicts, 16, &nconf);
+    if (!err)
+        for (size_t i = 0, j = 0; i < n; i++) {
+            Obj *o = S.ws[i];
+            if (o->flags & OF_UNFAULTED) continue;
+            if (is_env(o)) env_note(o, bytes_hash(bufs[j].ptr, bufs[j].len));
+            j++;
+        }
     for (size_t i = 0; i < nw; i++) mg_buf_free(&bufs[i]);
     free(bufs);
     free(writes);
@@ -776,6 +857,7 @@ void
 mg_store_abort(void)
 {
     if (!S.opened) { S.ws_len = 0; return; }
+    envs_check();               /* changed captured variables are reset too */
     for (size_t i = 0; i < S.ws_len; i++) {
         Obj *o = S.ws[i];
         Resident *e = tab_find(o->oop);
@@ -788,6 +870,10 @@ mg_store_abort(void)
         if (is_class(o)) {
             o->flags &= ~OF_DIRTY;    /* its definitions table is refaulted; reapply it */
             queue_apply(o);
+            continue;
+        }
+        if (mg_record_keep(o)) {      /* a running frame's locals keep their values */
+            o->flags &= ~OF_DIRTY;
             continue;
         }
         mg_record_evict(o);
@@ -918,5 +1004,6 @@ mg_store_init(void)
     tab_insert(root, 0);
     mg_gc_add_root_marker(mark_roots);
     mg_code_init();
+    mg_closure_init();
     atexit(mg_store_shutdown);
 }

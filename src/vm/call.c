@@ -16,7 +16,13 @@ env_mark(void *p)
     mg_gc_mark(e->code_obj);
     mg_gc_mark_values(e->vals, e->count);
 }
-const DataType mg_env_type = { "Env", env_mark, NULL, NULL };
+static void
+env_free(void *p)
+{
+    Env *e = p;
+    if (e->heap) mg_free(e, sizeof(Env) + sizeof(Value) * e->count);
+}
+const DataType mg_env_type = { "Env", env_mark, env_free, NULL, &mg_env_persist };
 
 static void
 proc_mark(void *p)
@@ -25,7 +31,7 @@ proc_mark(void *p)
     mg_gc_mark(pr->code); mg_gc_mark(pr->env); mg_gc_mark(pr->self); mg_gc_mark(pr->cref);
     mg_gc_mark(pr->block); mg_gc_mark(pr->def_target); mg_gc_mark(pr->data); mg_gc_mark(pr->me_owner);
 }
-const DataType mg_proc_type = { "Proc", proc_mark, NULL, NULL };
+const DataType mg_proc_type = { "Proc", proc_mark, NULL, NULL, &mg_proc_persist };
 
 static void
 cref_mark(void *p)
@@ -66,17 +72,30 @@ mg_method_body_new(Value code, Value cref, Value def_target)
 }
 
 static Value
-env_new(Frame *f, Code *code, Value parent)
+env_alloc(uint32_t count, Value parent, Frame *f, Code *code)
 {
     void *p;
-    Value v = mg_data_new_inline(mg_cObject, &mg_env_type, sizeof(Env) + sizeof(Value) * code->nlocals, &p);
+    Value v = mg_data_new_inline(mg_cObject, &mg_env_type, sizeof(Env) + sizeof(Value) * count, &p);
     Env *e = p;
     e->parent = parent;
     e->frame = f;
     e->code = code;
-    e->code_obj = code->self_value;
-    e->count = code->nlocals;
+    e->code_obj = code ? code->self_value : MG_NIL;
+    e->count = count;
+    e->heap = !(MG_OBJ(v)->flags & OF_DATA_INLINE);
     return v;
+}
+
+static Value
+env_new(Frame *f, Code *code, Value parent)
+{
+    return env_alloc(code->nlocals, parent, f, code);
+}
+
+Value
+mg_env_new_detached(uint32_t count, Value parent)
+{
+    return env_alloc(count, parent, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ */

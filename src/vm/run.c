@@ -2,6 +2,7 @@
  * the GC root marker), running the main program, the uncaught-exception
  * report, at_exit handlers and the exit status. */
 #include "vm_int.h"
+#include "../store/store.h"
 #include <sys/resource.h>
 #include <unistd.h>
 #include "../parse/ast.h"
@@ -84,6 +85,7 @@ mg_vm_init(const MgVMOptions *opts)
     vm->warnings_on = vm->warnings;
     mg_raise_init();
     vm->main_obj = mg_main_object_new();
+    mg_store_set_main(vm->main_obj);
     mg_kernel_init_main(vm->main_obj);
     mg_init_vm_globals(opts);
     mg_init_eval();
@@ -140,9 +142,24 @@ frozen_magic(const char *src, size_t len)
 /* where the last source compiled had its __END__ data, or (size_t)-1 */
 static size_t last_data_offset = (size_t)-1;
 
+static Value compile_unit(const char *src, size_t len, const char *file, int line, int kind, Value outer_env,
+                          ID mname, bool block);
+
 Value mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname);
 Value
 mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname)
+{
+    return compile_unit(src, len, file, line, kind, outer_env, mname, false);
+}
+
+Value
+mg_vm_compile_block_source(const char *src, size_t len, const char *file, int line, Value outer_env)
+{
+    return compile_unit(src, len, file, line, CODE_EVAL, outer_env, 0, true);
+}
+
+static Value
+compile_unit(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname, bool block)
 {
     /* the locals an eval can see, so the parser reads them as variables */
     ID *names = NULL;
@@ -170,7 +187,7 @@ mg_vm_compile_source(const char *src, size_t len, const char *file, int line, in
     mg_compile_frozen_strings = frozen_magic(src, len);
     mg_compile_src = src;
     mg_compile_src_len = len;
-    Value code = mg_compile(pr.root, file, kind, outer_env, mname);
+    Value code = block ? mg_compile_block(pr.root, file, outer_env) : mg_compile(pr.root, file, kind, outer_env, mname);
     mg_compile_frozen_strings = saved;
     mg_compile_src = saved_src;
     mg_compile_src_len = saved_len;

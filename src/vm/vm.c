@@ -72,8 +72,9 @@ plain(Value v, RClass *k)
 static inline int64_t
 ivc_find(const IvarCache *ic, const RClass *k)
 {
-    if (k == ic->klass) return ic->index;
-    for (int i = 0; i < 3; i++) if (ic->more[i] == k) return ic->more_index[i];
+    /* k is NULL for an unfaulted persistent object: it must miss (empty entries are NULL too) */
+    if (k == ic->klass) return k ? (int64_t)ic->index : -1;
+    for (int i = 0; i < 3; i++) if (ic->more[i] == k) return k ? (int64_t)ic->more_index[i] : -1;
     return -1;
 }
 

@@ -123,6 +123,7 @@ typedef struct Env {
     Code *code;             /* for local names (eval, binding) */
     Value code_obj;
     uint32_t count;
+    uint32_t heap;          /* the payload is a separate allocation (env_free releases it) */
     Value vals[];           /* count locals */
 } Env;
 
@@ -267,8 +268,9 @@ extern VM mg_vm;
 /* ---- data types ---- */
 extern const DataType mg_code_type, mg_env_type, mg_proc_type, mg_cref_type, mg_body_type, mg_throw_type;
 static inline Code *mg_code_ptr(Value v) { return (Code *)MG_RDATA(v)->ptr; }
-static inline Proc *mg_proc_ptr(Value v) { return (Proc *)MG_RDATA(v)->ptr; }
-static inline Env *mg_env_ptr(Value v) { return (Env *)MG_RDATA(v)->ptr; }
+/* Procs and Envs can be persistent (store/closure.c): an unfaulted one is read first. */
+static inline Proc *mg_proc_ptr(Value v) { mg_ensure_faulted(MG_OBJ(v)); return (Proc *)MG_RDATA(v)->ptr; }
+static inline Env *mg_env_ptr(Value v) { mg_ensure_faulted(MG_OBJ(v)); return (Env *)MG_RDATA(v)->ptr; }
 static inline Cref *mg_cref_ptr(Value v) { return (Cref *)MG_RDATA(v)->ptr; }
 static inline bool mg_is_proc(Value v) { return MG_IS_TYPE(v, T_DATA) && MG_RDATA(v)->type == &mg_proc_type; }
 
@@ -277,6 +279,10 @@ static inline bool mg_is_proc(Value v) { return MG_IS_TYPE(v, T_DATA) && MG_RDAT
  * For eval, `outer_env` (an Env or nil) gives the visible locals.
  * Raises SyntaxError for compile-time errors. */
 Value mg_compile(const void *root, const char *file, int kind, Value outer_env, ID method_name);
+Value mg_compile_block(const void *root, const char *file, Value outer_env);
+/* Parses src (outer_env's locals read as variables) and compiles its block
+ * literal with mg_compile_block. Raises SyntaxError; nil for another shape. */
+Value mg_vm_compile_block_source(const char *src, size_t len, const char *file, int line, Value outer_env);
 Value mg_code_new(void);
 extern bool mg_compile_frozen_strings;
 Value mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname);
@@ -309,6 +315,9 @@ Frame *mg_vm_ruby_frame(void);          /* innermost frame with Ruby code */
 Frame *mg_vm_caller_frame(void);        /* the Ruby frame that called the current C method */
 Frame *mg_vm_local_frame(Frame *f);     /* method-level frame for svars */
 Value  mg_cref_new(RClass *k, Value next);
+/* An Env of count nil locals with no frame and no local names. */
+Value  mg_env_new_detached(uint32_t count, Value parent);
+extern const struct MgDataPersist mg_env_persist, mg_proc_persist;   /* store/closure.c */
 RClass *mg_vm_def_target(Frame *f);
 void   mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj);
 Value  mg_method_body_new(Value code, Value cref, Value def_target);

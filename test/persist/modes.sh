@@ -79,13 +79,16 @@ rescue TransactionError => e
   p e.object.class
 end
 Maglev.abort_transaction
-Maglev.persistent { class Later; end; Later.send(:define_method, :blk) { 1 } }
-Maglev[:later] = Later.new
+Maglev[:mproc] = method(:puts).to_proc
 begin
   Maglev.commit_transaction
 rescue TransactionError => e
   p e.object.class
 end')
+mrb 'Maglev.persistent { class Later; end; Later.send(:define_method, :blk) { 1 } }
+Maglev[:later] = Later.new
+Maglev.commit_transaction' 
 expect "instances of transient classes (even re-opened in persistent mode) and unpersistable procs raise TransactionError" "$out" 'Transient
 Proc'
+expect "a method defined with define_method and a block persists" "$(mrb 'p Maglev[:later].blk')" "1"
 finish
