@@ -150,6 +150,22 @@ transaction_error_object(Value self, int argc, const Value *argv, Value blk)
     return mg_ivar_get(self, mg_intern_cstr("@object"));
 }
 
+/* ---- reduced-conflict classes (lib/prelude/rc.rb; design: store/txn.c) ---- */
+
+/* Maglev.__rc_log(rc, state, op, *args): logs an operation for replay. */
+static Value
+maglev_rc_log(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_store_rc_log(argv[0], argv[1], argv[2], mg_ary_new_from(argc - 3, argv + 3));
+    return MG_NIL;
+}
+
+static Value
+maglev_rc_replays(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new((int64_t)mg_store_rc_replays());
+}
+
 static const MgMethodDef maglev_singleton_methods[] = {
     { "commit_transaction", maglev_commit_transaction, 0, 0 },
     { "commit", maglev_commit_transaction, 0, 0 },
@@ -162,6 +178,8 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "transient", maglev_transient, 0, 0 },
     { "persistent?", maglev_persistent_p, 0, 0 },
     { "transient?", maglev_transient_p, 0, 0 },
+    { "__rc_log", maglev_rc_log, 3, -1 },
+    { "__rc_replays", maglev_rc_replays, 0, 0 },
     { NULL, NULL, 0, 0 },
 };
 
