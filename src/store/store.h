@@ -26,6 +26,11 @@ size_t mg_store_rc_log_len(void);
 void  mg_store_rc_log_truncate(size_t len);
 /* Conflicts resolved by replay in this process. */
 uint64_t mg_store_rc_replays(void);
+/* maglev/repository: the committed instances of each class (exact class) in
+ * this view, an Array per class; the pid of another process that has the
+ * repository open, or 0. */
+Value mg_store_list_instances(Value classes);
+int   mg_store_other_session_pid(void);
 /* Abort: every dirty persistent object returns to its committed state in place. */
 void  mg_store_abort(void);
 /* Whether v has been committed (has a record in the view or was just written). */

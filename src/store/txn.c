@@ -1014,3 +1014,91 @@ mg_store_init(void)
     mg_code_init();
     atexit(mg_store_shutdown);
 }
+
+/* ---- repository access (lib/maglev/repository.rb) ---- */
+
+typedef struct { Value oops; uint64_t *classes; size_t nclasses; } InstanceScan;
+
+static bool
+class_ref_at(const uint8_t *p, size_t len, uint64_t *oop)
+{
+    /* docs/format.md, "Object payload": type, flags, 2 zero bytes, then the class ref */
+    if (len < 14 || p[4] != 6 /* REF_OBJ */ || p[5] != T_CLASS) return false;
+    memcpy(oop, p + 6, 8);
+    return true;
+}
+
+static bool
+scan_instance(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    InstanceScan *s = arg;
+    if (err || !rec || rec->len < 14) return true;
+    const uint8_t *p = rec->data;
+    uint8_t type = p[0];
+    if (type == T_CLASS || type == T_MODULE) return true;
+    uint64_t cls;
+    if (!class_ref_at(p, rec->len, &cls)) return true;
+    for (size_t i = 0; i < s->nclasses; i++)
+        if (s->classes[i] == cls) {
+            mg_ary_push(s->oops, mg_ary_new_from(3, (Value[]){ MG_FIX((int64_t)i), MG_FIX((int64_t)type), mg_int_new((int64_t)oop) }));
+            break;
+        }
+    return true;
+}
+
+Value
+mg_store_list_instances(Value classes)
+{
+    ensure_open();
+    int64_t n = mg_ary_len(classes);
+    Value out = mg_ary_new();
+    uint64_t *oops = calloc(n ? (size_t)n : 1, sizeof *oops);
+    if (!oops) mg_raise_nomem();
+    for (int64_t i = 0; i < n; i++) {
+        Value c = mg_ary_entry(classes, i);
+        if (!MG_IS_CLASS_OR_MODULE(c)) { free(oops); mg_raise(mg_eTypeError, "list_instances takes classes"); }
+        Obj *o = MG_OBJ(c);
+        oops[i] = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : (o->flags & OF_PERSISTENT) ? o->oop : 0;
+        mg_ary_push(out, mg_ary_new());
+    }
+    /* candidates from the newest snapshot, then kept only if our view has them with that class */
+    InstanceScan s = { mg_ary_new(), oops, (size_t)n };
+    uint64_t seq, next;
+    MgStoreErr e = mg_repo_each_record(S.repo, &seq, &next, scan_instance, &s);
+    free(oops);
+    if (e) storage_error("walk records");
+    for (int64_t j = 0; j < mg_ary_len(s.oops); j++) {
+        Value cand = mg_ary_entry(s.oops, j);
+        int64_t i = MG_FIX2LONG(mg_ary_entry(cand, 0));
+        uint8_t type = (uint8_t)MG_FIX2LONG(mg_ary_entry(cand, 1));
+        uint64_t oop = (uint64_t)mg_num2long(mg_ary_entry(cand, 2));
+        MgRecord rec;
+        uint64_t cls;
+        if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK) continue;
+        if (rec.len < 14 || ((const uint8_t *)rec.data)[0] != type || !class_ref_at(rec.data, rec.len, &cls)) continue;
+        Value c = mg_ary_entry(classes, i);
+        uint64_t want = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : MG_OBJ(c)->oop;
+        if (cls != want) continue;
+        const char *err = NULL;
+        Value obj = mg_store_ref(type, oop, &err);
+        if (!err) mg_ary_push(mg_ary_entry(out, i), obj);
+    }
+    return out;
+}
+
+static void
+note_session(const MgSession *s, void *arg)
+{
+    int *pid = arg;
+    if (!*pid) *pid = s->pid;
+}
+
+int
+mg_store_other_session_pid(void)
+{
+    ensure_open();
+    int pid = 0;
+    uint64_t seq, id;
+    if (mg_repo_sessions(S.repo, &seq, &id, note_session, &pid)) storage_error("list sessions");
+    return pid;
+}
