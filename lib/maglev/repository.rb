@@ -57,8 +57,10 @@ module Maglev
     def admin(command, file)
       dir, bin = Maglev.__store_paths
       env = { "MAGLEV_DATA" => File.dirname(dir), "MAGLEV_STONE" => File.basename(dir) }
-      cli = File.join(bin, "maglev")
-      raise RuntimeError, "#{cli} not found: the maglev command runs backups and restores" unless File.exist?(cli)
+      # beside this executable (bin/, a build directory), else the installation's bin/
+      dirs = [bin, ENV["MAGLEV_HOME"] && File.join(ENV["MAGLEV_HOME"], "bin"), File.join(bin, "../../bin")]
+      cli = dirs.compact.map { |d| File.join(d, "maglev") }.find { |f| File.executable?(f) }
+      raise RuntimeError, "the maglev command (bin/maglev), which runs backups and restores, is not found" unless cli
       IO.popen([env, "sh", "-c", '"$0" "$@" 2>&1', cli, command, File.basename(dir), file], &:read)
     end
   end

@@ -662,7 +662,10 @@ path_to(Walk *w, size_t idx)
 static void
 undo_walk(Walk *w)
 {
-    for (size_t i = 0; i < w->n; i++) w->newly[i]->flags &= ~(OF_PERSISTENT | OF_DIRTY);
+    for (size_t i = 0; i < w->n; i++) {
+        w->newly[i]->flags &= ~(OF_PERSISTENT | OF_DIRTY);
+        forget(w->newly[i]);      /* encoding entered it in the resident table: a transient object must not stay there */
+    }
     /* drop them from the write set (they were appended at its end) */
     size_t keep = 0;
     for (size_t i = 0; i < S.ws_len; i++)

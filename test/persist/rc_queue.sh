@@ -73,7 +73,11 @@ expect "first peeks; clear answers the removed elements" "$(mrb 'q = Maglev[:q];
 0"
 expect "the cleared queue is empty in a new process" "$(mrb 'p Maglev[:q].empty?')" true
 
-mrb 'Maglev[:c] = RCCounter.new(1); Maglev.commit' >/dev/null
+mrb 'Maglev[:c] = RCCounter.new(1); Maglev[:plain] = 0; Maglev.commit' >/dev/null
+expect "a conflict on an ordinary object still fails the commit" \
+	"$(overlap 'Maglev[:c].increment; Maglev[:plain] = 1' 'Maglev[:c].increment; Maglev[:plain] = 2')" conflict
+expect "and leaves the other commit's changes" "$(mrb 'p [Maglev[:c].value, Maglev[:plain]]')" "[2, 2]"
+mrb 'Maglev[:c].decrement; Maglev.commit' >/dev/null
 expect "guarded decrements that both still hold commit" "$(overlap 'Maglev[:c].increment_by(5); Maglev[:c].decrement_by(1, 0) { p :refused }' 'Maglev[:c].decrement_by(1, 0) { p :refused }')" committed
 expect "the counter saw both" "$(mrb 'p Maglev[:c].value')" 4
 mrb 'Maglev[:c].decrement_by(3); Maglev.commit' >/dev/null
