@@ -134,8 +134,17 @@ class RCHash
   def values = @__rc_state.values
   def values_at(*keys) = @__rc_state.values_at(*keys)
   def dig(key, *rest) = @__rc_state.dig(key, *rest)
-  def to_h = @__rc_state.dup
-  alias_method :to_hash, :to_h
+  def to_h(&block) = block ? @__rc_state.to_h(&block) : @__rc_state.dup
+  def to_hash = @__rc_state.dup
+  # as Hash's: these answer a Hash
+  def select(&block) = block ? @__rc_state.select(&block) : enum_for(:select) { size }
+  alias_method :filter, :select
+  def reject(&block) = block ? @__rc_state.reject(&block) : enum_for(:reject) { size }
+  def merge(*others, &block) = @__rc_state.merge(*others.map { |o| o.is_a?(RCHash) ? o.to_h : o }, &block)
+  def transform_values(&block) = block ? @__rc_state.transform_values(&block) : enum_for(:transform_values) { size }
+  def invert = @__rc_state.invert
+  def any?(*args, &block) = @__rc_state.any?(*args, &block)
+  def sum(*args, &block) = @__rc_state.sum(*args, &block)
   def to_a = @__rc_state.to_a
   def inspect = "#<RCHash #{@__rc_state.inspect}>"
   alias_method :to_s, :inspect

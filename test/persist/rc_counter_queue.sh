@@ -36,4 +36,10 @@ expect "4 x $N RCQueue pushes" "$(mrb 'p Maglev[:queue].size')" "$((4 * N))"
 expect "each producer's elements in its order" "$(mrb '
   q = Maglev[:queue].to_a
   p (1..4).all? { |w| q.select { |e| e[0] == w }.map { |e| e[1] } == (0...'$N').to_a }')" true
+expect "a second process finds the same classes; requiring the libraries is harmless" "$(mrb '
+  c, q = Maglev[:counter], Maglev[:queue]
+  p [c.class.equal?(RCCounter), q.class.equal?(RCQueue), c.committed?]
+  p %w[rccounter rchash rcqueue rccounter].map { |l| require "maglev/#{l}" }, RCHash.new.size')" "[true, true, true]
+[true, true, true, false]
+0"
 finish

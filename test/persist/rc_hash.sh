@@ -58,4 +58,13 @@ expect "a second process finds RCHash's read API" "$(mrb '
   h = Maglev[:h]
   p [h[:missing], h.fetch(:a), h.include?(:b), h.values.sort, h.map { |k, v| k }.size, h.count, h.empty?, h.class]')" \
 	"[nil, 20, true, [0, 0, 2, 5, 20], 5, 5, false, RCHash]"
+expect "and Hash's Hash-answering methods" "$(mrb '
+  h = Maglev[:h]
+  p h.select { |k, v| v == 20 }, h.reject { |k, v| v != 5 }, h.to_h { |k, v| [v, k] }[5], h.any? { |k, v| v == 2 }, h.is_a?(Enumerable), h.sort_by { |k, v| -v }.first')" \
+	'{:a=>20}
+{:b=>5}
+:b
+true
+true
+[:a, 20]'
 finish
