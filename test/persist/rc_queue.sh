@@ -73,6 +73,10 @@ expect "first peeks; clear answers the removed elements" "$(mrb 'q = Maglev[:q];
 0"
 expect "the cleared queue is empty in a new process" "$(mrb 'p Maglev[:q].empty?')" true
 
+mrb 'Maglev[:c1] = RCCounter.new; Maglev[:c2] = RCCounter.new; Maglev[:q2] = RCQueue.new; Maglev.commit' >/dev/null
+expect "transactions that both change several RC objects both commit" \
+	"$(overlap 'Maglev[:c1].increment; Maglev[:q2] << :a; Maglev[:c2].increment_by(10)' 'Maglev[:c2].increment_by(5); Maglev[:c1].decrement; Maglev[:q2] << :b')" committed
+expect "with every operation applied" "$(mrb 'p [Maglev[:c1].value, Maglev[:c2].value, Maglev[:q2].to_a]')" "[0, 15, [:b, :a]]"
 mrb 'Maglev[:c] = RCCounter.new(1); Maglev[:plain] = 0; Maglev.commit' >/dev/null
 expect "a conflict on an ordinary object still fails the commit" \
 	"$(overlap 'Maglev[:c].increment; Maglev[:plain] = 1' 'Maglev[:c].increment; Maglev[:plain] = 2')" conflict
