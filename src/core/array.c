@@ -66,6 +66,7 @@ mg_ary_modify(Value a)
 {
     MG_FAULT(a);
     MG_CHECK_FROZEN(a);
+    MG_WB(a, MG_NIL);   /* removals (pop, shift, clear ...) store nothing but change the array */
 }
 
 /* Length change (shrinking or growing within capacity); new slots are nil. */

@@ -2,6 +2,7 @@
  * transaction layer (store/store.h). Specification: MAGLEV-API.md. */
 #include "core.h"
 #include "../store/store.h"
+#include <unistd.h>
 
 static Value
 maglev_commit_transaction(Value self, int argc, const Value *argv, Value blk)
@@ -150,6 +151,58 @@ transaction_error_object(Value self, int argc, const Value *argv, Value blk)
     return mg_ivar_get(self, mg_intern_cstr("@object"));
 }
 
+/* ---- reduced-conflict classes (lib/prelude/rc.rb; design: store/txn.c) ---- */
+
+/* Maglev.__rc_log(rc, state, op, *args): logs an operation for replay. */
+static Value
+maglev_rc_log(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_store_rc_log(argv[0], argv[1], argv[2], mg_ary_new_from(argc - 3, argv + 3));
+    return MG_NIL;
+}
+
+static Value
+maglev_rc_replays(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new((int64_t)mg_store_rc_replays());
+}
+
+/* ---- repository access (lib/maglev/repository.rb) ---- */
+
+static Value
+maglev_list_instances(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!MG_IS_ARRAY(argv[0])) mg_raise(mg_eTypeError, "list_instances takes an Array of classes");
+    return mg_store_list_instances(argv[0]);
+}
+
+static Value
+maglev_other_session_pid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(mg_store_other_session_pid());
+}
+
+/* [repository directory, directory of this executable] */
+static Value
+maglev_store_paths(Value self, int argc, const Value *argv, Value blk)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n < 0) n = 0;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    return mg_ary_new_from(2, (Value[]){ mg_str_new_cstr(mg_store_path()), mg_str_new_cstr(exe) });
+}
+
+/* Closes the repository (an open transaction is aborted): for a restore. */
+static Value
+maglev_store_close(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_store_shutdown();
+    return MG_NIL;
+}
+
 static const MgMethodDef maglev_singleton_methods[] = {
     { "commit_transaction", maglev_commit_transaction, 0, 0 },
     { "commit", maglev_commit_transaction, 0, 0 },
@@ -162,6 +215,12 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "transient", maglev_transient, 0, 0 },
     { "persistent?", maglev_persistent_p, 0, 0 },
     { "transient?", maglev_transient_p, 0, 0 },
+    { "__rc_log", maglev_rc_log, 3, -1 },
+    { "__rc_replays", maglev_rc_replays, 0, 0 },
+    { "__list_instances", maglev_list_instances, 1, 1 },
+    { "__other_session_pid", maglev_other_session_pid, 0, 0 },
+    { "__store_paths", maglev_store_paths, 0, 0 },
+    { "__store_close", maglev_store_close, 0, 0 },
     { NULL, NULL, 0, 0 },
 };
 

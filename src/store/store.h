@@ -17,6 +17,20 @@ Value mg_store_root(void);
  * a write-write conflict (changes kept), TransactionError for an object that
  * cannot persist (nothing written), and a RuntimeError for storage errors. */
 void  mg_store_commit(void);
+/* Reduced-conflict classes (txn.c, "Reduced-conflict objects"): logs an
+ * operation op(args) of RC object rc on its state object for replay when a
+ * commit conflicts on that state; a no-op while the state is not committed. */
+void  mg_store_rc_log(Value rc, Value state, Value op, Value args);
+/* The log's length and truncation (a nested abort rolls the log back too). */
+size_t mg_store_rc_log_len(void);
+void  mg_store_rc_log_truncate(size_t len);
+/* Conflicts resolved by replay in this process. */
+uint64_t mg_store_rc_replays(void);
+/* maglev/repository: the committed instances of each class (exact class) in
+ * this view, an Array per class; the pid of another process that has the
+ * repository open, or 0. */
+Value mg_store_list_instances(Value classes);
+int   mg_store_other_session_pid(void);
 /* Abort: every dirty persistent object returns to its committed state in place. */
 void  mg_store_abort(void);
 /* Whether v has been committed (has a record in the view or was just written). */

@@ -48,6 +48,31 @@
  *  6. Base-image classes have records too (their persistent additions), read
  *     by mg_store_load_code: on a constant miss, and at every boundary after
  *     the first load.
+ *
+ * Reduced-conflict objects (RCCounter, RCHash, RCQueue; lib/prelude/rc.rb):
+ *  R1. An RC object keeps all its mutable state in one internal object, its
+ *      *state* (an Array or a Hash), created with it and never replaced. Each
+ *      mutating operation on a committed state appends [rc, state, op, args]
+ *      to this transaction's replay log (mg_store_rc_log, a GC root); args
+ *      carry what the operation saw when it mattered (RCHash: the key's old
+ *      value; RCQueue#remove: the element it took).
+ *  R2. The log is emptied by every successful commit and every abort.
+ *  R3. When the backend reports write-write conflicts and every conflicting
+ *      object is the state of a logged RC object (rc_replay): those states
+ *      leave the write set and are evicted (this transaction's changes to
+ *      them are dropped), the view moves forward (the other dirty objects keep
+ *      their expected versions, so their conflict check is unchanged), each
+ *      of their logged operations is replayed in order by rc.__rc_replay(op,
+ *      args) -- Ruby code, which logs it again -- and the commit is retried,
+ *      at most RC_MAX_ROUNDS times before CommitFailedException is raised.
+ *      commit is called from Ruby, so running Ruby code there is safe.
+ *  R4. Operations that commute replay silently (counter increments, queue
+ *      adds, RCHash stores to keys nobody else changed). One that does not
+ *      raises CommitFailedException from its replay: an RCHash store or
+ *      delete whose key another commit changed meanwhile, a queue removal
+ *      whose element another consumer took, a guarded decrement whose guard
+ *      no longer holds. Any conflict on an object that is not a logged state
+ *      is an ordinary conflict.
  */
 #include "store.h"
 #include "backend.h"
@@ -744,7 +769,10 @@ path_to(Walk *w, size_t idx)
 static void
 undo_walk(Walk *w)
 {
-    for (size_t i = 0; i < w->n; i++) w->newly[i]->flags &= ~(OF_PERSISTENT | OF_DIRTY);
+    for (size_t i = 0; i < w->n; i++) {
+        w->newly[i]->flags &= ~(OF_PERSISTENT | OF_DIRTY);
+        forget(w->newly[i]);      /* encoding entered it in the resident table: a transient object must not stay there */
+    }
     /* drop them from the write set (they were appended at its end) */
     size_t keep = 0;
     for (size_t i = 0; i < S.ws_len; i++)
@@ -786,6 +814,104 @@ raise_conflict(const uint64_t *oops, size_t n)
     Value exc = mg_exc_new_str(mg_eCommitFailedException, msg);
     mg_ivar_set(exc, mg_intern_cstr("@conflicts"), objs);
     mg_raise_exc(exc);
+}
+
+/* ---- reduced-conflict replay (RCCounter, RCHash, RCQueue: lib/prelude/rc.rb) ----
+ * See the opening comment's "Reduced-conflict objects". */
+
+enum { RC_MAX_ROUNDS = 64 };
+static Value rc_log = MG_NIL;    /* Array of [rc, state, op, args], oldest first, or nil */
+static int rc_rounds;            /* replays since the last successful commit or abort */
+static uint64_t rc_replays;      /* conflicts resolved by replaying, for statistics */
+
+void
+mg_store_rc_log(Value rc, Value state, Value op, Value args)
+{
+    static bool registered;
+    if (!MG_IS_PTR(state) || !mg_store_committed_p(state)) return;   /* a new state cannot conflict */
+    if (!registered) { mg_gc_register(&rc_log); registered = true; }
+    if (rc_log == MG_NIL) rc_log = mg_ary_new();
+    mg_ary_push(rc_log, mg_ary_new_from(4, (Value[]){ rc, state, op, args }));
+}
+
+size_t
+mg_store_rc_log_len(void)
+{
+    return rc_log == MG_NIL ? 0 : (size_t)mg_ary_len(rc_log);
+}
+
+void
+mg_store_rc_log_truncate(size_t len)
+{
+    while (mg_store_rc_log_len() > len) mg_ary_pop(rc_log);
+}
+
+uint64_t
+mg_store_rc_replays(void)
+{
+    return rc_replays;
+}
+
+static void
+rc_log_clear(void)
+{
+    rc_log = MG_NIL;
+    rc_rounds = 0;
+}
+
+static bool
+rc_stale(Obj *o, Value stale)
+{
+    for (int64_t i = 0; i < mg_ary_len(stale); i++)
+        if (MG_OBJ(mg_ary_entry(stale, i)) == o) return true;
+    return false;
+}
+
+/* Called with the write set intact after the backend reported conflicts.
+ * If every conflicting object is the state of a logged RC object: drops this
+ * transaction's changes to those states, moves the view forward, replays
+ * their logged operations (Ruby code; an operation that no longer commutes
+ * raises CommitFailedException) and commits again. False: not replayable. */
+static bool
+rc_replay(const uint64_t *conflicts, size_t n)
+{
+    if (rc_rounds >= RC_MAX_ROUNDS) { rc_rounds = 0; return false; }   /* a later commit may try again */
+    if (rc_log == MG_NIL || n == 0) return false;
+    Value stale = mg_ary_new();
+    int64_t len = mg_ary_len(rc_log);
+    for (size_t i = 0; i < n; i++) {
+        Resident *e = tab_find(conflicts[i]);
+        if (!e) return false;
+        bool logged = false;
+        for (int64_t j = 0; j < len && !logged; j++)
+            logged = mg_ary_entry(mg_ary_entry(rc_log, j), 1) == MG_VAL(e->obj);
+        if (!logged) return false;
+        mg_ary_push(stale, MG_VAL(e->obj));
+    }
+    rc_rounds++;
+    rc_replays++;
+    /* our changes to the stale states go; their bodies refault from the new view */
+    size_t keep = 0;
+    for (size_t i = 0; i < S.ws_len; i++)
+        if (!rc_stale(S.ws[i], stale)) S.ws[keep++] = S.ws[i];
+    S.ws_len = keep;
+    for (int64_t i = 0; i < mg_ary_len(stale); i++) mg_record_evict(MG_OBJ(mg_ary_entry(stale, i)));
+    refresh_view(0);
+    /* the stale states' operations leave the log; replaying them logs them again */
+    Value redo = mg_ary_new(), rest = mg_ary_new();
+    for (int64_t j = 0; j < len; j++) {
+        Value entry = mg_ary_entry(rc_log, j);
+        mg_ary_push(rc_stale(MG_OBJ(mg_ary_entry(entry, 1)), stale) ? redo : rest, entry);
+    }
+    rc_log = rest;
+    ID replay = mg_intern_cstr("__rc_replay");
+    for (int64_t j = 0; j < mg_ary_len(redo); j++) {
+        Value entry = mg_ary_entry(redo, j);
+        Value argv[2] = { mg_ary_entry(entry, 2), mg_ary_entry(entry, 3) };
+        mg_funcall(mg_ary_entry(entry, 0), replay, 2, argv);
+    }
+    mg_store_commit();
+    return true;
 }
 
 void
@@ -836,7 +962,10 @@ mg_store_commit(void)
         undo_walk(&w);
         free(w.newly);
         free(w.parent);
-        if (err == MG_STORE_CONFLICT) raise_conflict(conflicts, nconf);
+        if (err == MG_STORE_CONFLICT) {
+            if (rc_replay(conflicts, nconf)) return;   /* replayed on fresh state and committed */
+            raise_conflict(conflicts, nconf);
+        }
         storage_error("commit");
     }
     free(w.newly);
@@ -849,6 +978,7 @@ mg_store_commit(void)
         if (e) e->version = seq;
     }
     S.ws_len = 0;
+    rc_log_clear();
     refresh_view(nw ? seq : 0);   /* an empty commit wrote nothing: every logged commit is another's */
     refresh_code();
 }
@@ -879,6 +1009,7 @@ mg_store_abort(void)
         mg_record_evict(o);
     }
     S.ws_len = 0;
+    rc_log_clear();
     refresh_view(0);
     refresh_code();
 }
@@ -1006,4 +1137,92 @@ mg_store_init(void)
     mg_code_init();
     mg_closure_init();
     atexit(mg_store_shutdown);
+}
+
+/* ---- repository access (lib/maglev/repository.rb) ---- */
+
+typedef struct { Value oops; uint64_t *classes; size_t nclasses; } InstanceScan;
+
+static bool
+class_ref_at(const uint8_t *p, size_t len, uint64_t *oop)
+{
+    /* docs/format.md, "Object payload": type, flags, 2 zero bytes, then the class ref */
+    if (len < 14 || p[4] != 6 /* REF_OBJ */ || p[5] != T_CLASS) return false;
+    memcpy(oop, p + 6, 8);
+    return true;
+}
+
+static bool
+scan_instance(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    InstanceScan *s = arg;
+    if (err || !rec || rec->len < 14) return true;
+    const uint8_t *p = rec->data;
+    uint8_t type = p[0];
+    if (type == T_CLASS || type == T_MODULE) return true;
+    uint64_t cls;
+    if (!class_ref_at(p, rec->len, &cls)) return true;
+    for (size_t i = 0; i < s->nclasses; i++)
+        if (s->classes[i] == cls) {
+            mg_ary_push(s->oops, mg_ary_new_from(3, (Value[]){ MG_FIX((int64_t)i), MG_FIX((int64_t)type), mg_int_new((int64_t)oop) }));
+            break;
+        }
+    return true;
+}
+
+Value
+mg_store_list_instances(Value classes)
+{
+    ensure_open();
+    int64_t n = mg_ary_len(classes);
+    Value out = mg_ary_new();
+    uint64_t *oops = calloc(n ? (size_t)n : 1, sizeof *oops);
+    if (!oops) mg_raise_nomem();
+    for (int64_t i = 0; i < n; i++) {
+        Value c = mg_ary_entry(classes, i);
+        if (!MG_IS_CLASS_OR_MODULE(c)) { free(oops); mg_raise(mg_eTypeError, "list_instances takes classes"); }
+        Obj *o = MG_OBJ(c);
+        oops[i] = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : (o->flags & OF_PERSISTENT) ? o->oop : 0;
+        mg_ary_push(out, mg_ary_new());
+    }
+    /* candidates from the newest snapshot, then kept only if our view has them with that class */
+    InstanceScan s = { mg_ary_new(), oops, (size_t)n };
+    uint64_t seq, next;
+    MgStoreErr e = mg_repo_each_record(S.repo, &seq, &next, scan_instance, &s);
+    free(oops);
+    if (e) storage_error("walk records");
+    for (int64_t j = 0; j < mg_ary_len(s.oops); j++) {
+        Value cand = mg_ary_entry(s.oops, j);
+        int64_t i = MG_FIX2LONG(mg_ary_entry(cand, 0));
+        uint8_t type = (uint8_t)MG_FIX2LONG(mg_ary_entry(cand, 1));
+        uint64_t oop = (uint64_t)mg_num2long(mg_ary_entry(cand, 2));
+        MgRecord rec;
+        uint64_t cls;
+        if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK) continue;
+        if (rec.len < 14 || ((const uint8_t *)rec.data)[0] != type || !class_ref_at(rec.data, rec.len, &cls)) continue;
+        Value c = mg_ary_entry(classes, i);
+        uint64_t want = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : MG_OBJ(c)->oop;
+        if (cls != want) continue;
+        const char *err = NULL;
+        Value obj = mg_store_ref(type, oop, &err);
+        if (!err) mg_ary_push(mg_ary_entry(out, i), obj);
+    }
+    return out;
+}
+
+static void
+note_session(const MgSession *s, void *arg)
+{
+    int *pid = arg;
+    if (!*pid) *pid = s->pid;
+}
+
+int
+mg_store_other_session_pid(void)
+{
+    ensure_open();
+    int pid = 0;
+    uint64_t seq, id;
+    if (mg_repo_sessions(S.repo, &seq, &id, note_session, &pid)) storage_error("list sessions");
+    return pid;
 }
