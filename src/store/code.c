@@ -27,7 +27,7 @@
 static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves and
                          * restores it around every thread switch, new threads start transient */
 int mg_code_loading;
-static ID id_defs, id_applied, id_struct_members;
+static ID id_defs, id_applied, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
 static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts;
 static Value k_include, k_prepend, k_extend;
@@ -206,10 +206,19 @@ file_in_parent(RClass *c)
     if (mg_const_get_at(parent, id) == MG_VAL(c)) const_hook(parent, id, MG_VAL(c));
 }
 
+typedef struct { RClass *owner; ID name; Value entry; bool single; } Replay;
+static Value replay_one(Value arg);
+static void apply_done(Value saved);
+static Value object_of_singleton(RClass *c);
+static void record_object_method(Value obj, ID name, const MethodEntry *me);
+static void record_object_extend(Value obj, RClass *m);
+
 static void
 method_hook(RClass *c, ID name, const MethodEntry *me)
 {
     if (!recording()) return;
+    Value obj = object_of_singleton(c);
+    if (obj != MG_UNDEF) { record_object_method(obj, name, me); return; }
     bool single;
     RClass *t = target_of(c, &single);
     if (!t) return;
@@ -256,6 +265,8 @@ static void
 include_hook(RClass *c, RClass *m, bool prepend)
 {
     if (!recording()) return;
+    Value obj = object_of_singleton(c);
+    if (obj != MG_UNDEF) { if (!prepend) record_object_extend(obj, m); return; }
     bool single;
     RClass *t = target_of(c, &single);
     if (!t) return;
@@ -300,6 +311,164 @@ class_hook(RClass *c)
     if (!recording()) return;
     c->hdr.flags |= OF_PERSISTABLE;
     if (mode == MG_MODE_PERSISTENT_CODE && c->hdr.type == T_CLASS) c->hdr.flags |= CF_NO_PERSISTENT_INSTANCES;
+}
+
+/* ---- singleton classes of persistent objects ----
+ * An object's singleton class travels with it: its table (hidden ivar
+ * SINGLETON, a definitions Hash with :methods and :modules as a class's) is
+ * captured whole when the object first becomes persistent
+ * (mg_code_singleton_capture, called by the commit's reachability walk);
+ * afterwards definitions made in persistent mode on a persistent object are
+ * recorded into it and dirty the object, like a class's. Reading the object
+ * queues mg_code_apply_singleton, which rebuilds the singleton class. */
+
+static Value
+object_of_singleton(RClass *c)
+{
+    if (c->hdr.type != T_CLASS || !(c->hdr.flags & OF_SINGLETON)) return MG_UNDEF;
+    Value att = c->u.attached;
+    if (!MG_IS_PTR(att) || MG_IS_CLASS_OR_MODULE(att)) return MG_UNDEF;
+    if (!(MG_OBJ(att)->flags & OF_PERSISTENT) || mg_store_wellknown_oop(att)) return MG_UNDEF;
+    return att;
+}
+
+static Value
+singleton_defs(Value obj, bool create)
+{
+    Value d = mg_ivar_lookup(obj, id_singleton);
+    if (d != MG_UNDEF && MG_IS_HASH(fv(d))) return d;
+    if (!create) return MG_NIL;
+    d = mg_hash_new();
+    mg_hash_aset(d, s_methods, mg_hash_new());
+    mg_hash_aset(d, s_modules, mg_ary_new());
+    mg_ivar_set(obj, id_singleton, d);
+    return d;
+}
+
+static void
+record_object_method(Value obj, ID name, const MethodEntry *me)
+{
+    Value entry = entry_for(me);
+    if (entry == MG_NIL) return;
+    Value defs = singleton_defs(obj, true);
+    MG_WB(obj, defs);
+    mg_hash_aset(fv(mg_hash_aref(defs, s_methods)), MG_SYM(name), entry);
+}
+
+static void
+record_object_extend(Value obj, RClass *m)
+{
+    Value defs = singleton_defs(obj, true);
+    MG_WB(obj, defs);
+    Value e = mg_ary_new();
+    mg_ary_push(e, k_extend);
+    mg_ary_push(e, MG_VAL(m));
+    mg_ary_push(fv(mg_hash_aref(defs, s_modules)), e);
+}
+
+void
+mg_code_singleton_capture(Obj *o)
+{
+    RClass *sc = o->klass;
+    if (!sc || !(sc->hdr.flags & OF_SINGLETON) || sc->u.attached != MG_VAL(o)) return;
+    Value obj = MG_VAL(o);
+    Value defs = mg_hash_new();
+    Value methods = mg_hash_new(), modules = mg_ary_new();
+    mg_hash_aset(defs, s_methods, methods);
+    mg_hash_aset(defs, s_modules, modules);
+    ID k;
+    uint64_t v;
+    for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
+        Value entry = entry_for((MethodEntry *)(uintptr_t)v);
+        if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
+    }
+    Value mods = mg_ary_new();
+    for (RClass *s = sc->super; s && s->hdr.type == T_ICLASS; s = s->super)
+        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
+    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
+        Value e = mg_ary_new();
+        mg_ary_push(e, k_extend);
+        mg_ary_push(e, MG_RARRAY(mods)->ptr[i]);
+        mg_ary_push(modules, e);
+    }
+    mg_ivar_set(obj, id_singleton, defs);
+}
+
+ID
+mg_code_singleton_id(void)
+{
+    return id_singleton;
+}
+
+/* `def recv.name ...` of an object's singleton method becomes `def name ...`:
+ * the receiver expression meant something only where it was written. */
+static Value
+strip_receiver(Value src, ID name)
+{
+    const char *s = mg_str_ptr(src);
+    size_t n = (size_t)mg_str_len(src), len;
+    const char *mname = mg_id_name(name, &len);
+    if (n < 4 || memcmp(s, "def", 3) != 0) return MG_NIL;
+    for (size_t i = 3; i + len < n; i++) {
+        if (s[i] != '.' || memcmp(s + i + 1, mname, len) != 0) continue;
+        Value out = mg_str_new("def ", 4);
+        mg_str_cat(out, s + i + 1, n - i - 1);
+        return out;
+    }
+    return MG_NIL;
+}
+
+typedef struct { Value obj; Value defs; } SingletonApply;
+
+static Value
+apply_singleton_run(Value arg)
+{
+    SingletonApply *sa = (SingletonApply *)(uintptr_t)MG_FIX2LONG(arg);
+    Value obj = sa->obj, defs = sa->defs;
+    RClass *sc = mg_singleton_class(obj);
+    Value list = fv(mg_hash_aref(defs, s_modules));
+    for (int64_t i = 0; MG_IS_ARRAY(list) && i < MG_RARRAY(list)->len; i++) {
+        Value e = fv(MG_RARRAY(list)->ptr[i]);
+        if (!MG_IS_ARRAY(e) || MG_RARRAY(e)->len < 2) continue;
+        Value m = fv(MG_RARRAY(e)->ptr[1]);
+        if (MG_IS_TYPE(m, T_MODULE)) mg_include_module(sc, MG_RCLASS(m));
+    }
+    Value tbl = fv(mg_hash_aref(defs, s_methods));
+    Value k, v;
+    for (int64_t it = 0; MG_IS_HASH(tbl) && mg_hash_next(tbl, &it, &k, &v);) {
+        if (!MG_IS_SYMBOL(k)) continue;
+        Value e = fv(v);
+        if (!MG_IS_ARRAY(e) || MG_RARRAY(e)->len < 1) continue;
+        Value *a = MG_RARRAY(e)->ptr;
+        int64_t n = MG_RARRAY(e)->len;
+        for (int64_t i = 0; i < n; i++) fv(a[i]);
+        if (a[0] == k_def && n >= 8 && MG_IS_STRING(a[2]) && MG_FIX2LONG(a[7]) == CODE_FORMAT) {
+            Value src = MG_TEST(a[6]) ? strip_receiver(a[2], MG_SYM2ID(k)) : a[2];
+            if (src == MG_NIL) continue;
+            Value cref = mg_cref_new(sc, VMS->top_cref);
+            const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
+            int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
+            mg_vm_eval(src, MG_NIL, obj, cref, MG_VAL(sc), file, line, false);
+            Visibility vis = MG_IS_FIXNUM(a[1]) ? (Visibility)MG_FIX2LONG(a[1]) : VIS_PUBLIC;
+            if (vis != VIS_PUBLIC) mg_method_set_visibility(sc, MG_SYM2ID(k), vis);
+        } else {
+            Replay r = { sc, MG_SYM2ID(k), e, false };
+            replay_one(MG_FIX((int64_t)(intptr_t)&r));
+        }
+    }
+    return MG_NIL;
+}
+
+void
+mg_code_apply_singleton(Value obj)
+{
+    Value defs = singleton_defs(obj, false);
+    if (defs == MG_NIL) return;
+    SingletonApply sa = { obj, defs };
+    Value saved = MG_FIX(mode);
+    mg_code_loading++;
+    mode = MG_MODE_TRANSIENT;
+    mg_ensure(apply_singleton_run, MG_FIX((int64_t)(intptr_t)&sa), apply_done, saved);
 }
 
 /* ---- Module#maglev_persistable ---- */
@@ -360,8 +529,6 @@ mg_code_make_persistable(RClass *c, bool methods)
 }
 
 /* ---- replay ---- */
-
-typedef struct { RClass *owner; ID name; Value entry; bool single; } Replay;
 
 static Value
 resolve_path(Value name)
@@ -515,6 +682,7 @@ mg_code_init(void)
     id_defs = mg_intern_cstr("__maglev_definitions");
     id_applied = mg_intern_cstr("__maglev_applied");
     id_struct_members = mg_intern_cstr("__members__");
+    id_singleton = mg_intern_cstr("__maglev_singleton");
     s_consts = mg_sym("constants");
     s_methods = mg_sym("methods");
     s_smethods = mg_sym("singleton_methods");

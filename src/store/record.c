@@ -560,6 +560,7 @@ mg_record_decode(Obj *o, const void *data, size_t len)
         ID name = get_sym(&r);
         Value v = get_ref(&r);
         if (!r.err && name) mg_ivar_set(self, name, v);
+        if (!r.err && name == mg_code_singleton_id()) mg_store_queue_singleton(o);
     }
     switch ((ObjType)type) {
     case T_OBJECT:

@@ -131,6 +131,15 @@ extern int mg_code_loading;
 /* T_CLASS flag: instances may not be committed (Maglev.persistent(false),
  * Class#maglev_instances_persistable = false). Stored in the class record. */
 #define CF_NO_PERSISTENT_INSTANCES OF_USER1
+/* The singleton class of an object travels with it (code.c): capture stores
+ * its table in the object (a hidden ivar, named by mg_code_singleton_id)
+ * when the object first becomes persistent; apply rebuilds the singleton
+ * class of an object read from the repository (runs Ruby code). */
+void  mg_code_singleton_capture(Obj *o);
+void  mg_code_apply_singleton(Value obj);
+ID    mg_code_singleton_id(void);
+/* txn.c: an object just decoded has a singleton table to apply. */
+void  mg_store_queue_singleton(Obj *o);
 /* Module#maglev_persistable: marks c persistable, files its name in its
  * namespace's persistent side (ArgumentError if that is not persistable);
  * with methods, stages its methods, singleton methods, constants and modules. */

@@ -98,6 +98,7 @@ static struct {
     Obj **wellknown; size_t nwellknown;                    /* index = (oop >> 3) - 2 */
     Obj **apply; size_t napply, capply;                    /* classes whose definitions await applying */
     Obj **reread; size_t nreread, creread;                 /* resident classes another commit rewrote */
+    Obj **sapply; size_t nsapply, csapply;                 /* objects read with a singleton table (code.c) */
     const char *features[8]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
     bool draining;
     Value main;                                            /* the top-level self (MG_OOP_MAIN) */
@@ -201,6 +202,26 @@ queue_apply(Obj *o)
     S.apply[S.napply++] = o;
 }
 
+void
+mg_store_queue_singleton(Obj *o)
+{
+    for (size_t i = 0; i < S.nsapply; i++) if (S.sapply[i] == o) return;
+    if (S.nsapply == S.csapply) {
+        S.csapply = S.csapply ? S.csapply * 2 : 16;
+        Obj **n = realloc(S.sapply, S.csapply * sizeof *S.sapply);
+        if (!n) mg_raise_nomem();
+        S.sapply = n;
+    }
+    S.sapply[S.nsapply++] = o;
+}
+
+static Value
+apply_singleton_one(Value obj)
+{
+    mg_code_apply_singleton(obj);
+    return MG_NIL;
+}
+
 static void
 queue_reread(Obj *o)
 {
@@ -242,7 +263,7 @@ apply_one(Value c)
 static void
 drain_apply(void)
 {
-    if ((!S.napply && !S.nfeatures) || S.draining || S.decoding) return;
+    if ((!S.napply && !S.nfeatures && !S.nsapply) || S.draining || S.decoding) return;
     S.draining = true;
     for (size_t i = 0; i < S.nfeatures; i++) {
         Value exc;
@@ -262,6 +283,14 @@ drain_apply(void)
         }
     }
     S.napply = 0;
+    for (size_t i = 0; i < S.nsapply; i++) {
+        Value exc;
+        mg_protect(apply_singleton_one, MG_VAL(S.sapply[i]), &exc);
+        if (exc != MG_NIL)
+            fprintf(stderr, "maglev: rebuilding the singleton class of a %s: %s\n",
+                    mg_class_cname(mg_obj_class(MG_VAL(S.sapply[i]))), mg_str_cstr(mg_exc_message(exc)));
+    }
+    S.nsapply = 0;
     S.draining = false;
 }
 
@@ -270,6 +299,7 @@ mark_roots(void)
 {
     for (size_t i = 0; i < S.napply; i++) mg_gc_mark_obj(S.apply[i]);
     for (size_t i = 0; i < S.nreread; i++) mg_gc_mark_obj(S.reread[i]);
+    for (size_t i = 0; i < S.nsapply; i++) mg_gc_mark_obj(S.sapply[i]);
     for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
     mg_gc_mark(S.root);
 }
@@ -657,9 +687,7 @@ unpersistable_reason(Obj *o)
         return "it was defined in transient mode (classes persist when defined in Maglev.persistent)";
     default: return "objects of this kind cannot be persisted";
     }
-    RClass *k = o->klass;
-    if (k && (k->hdr.flags & OF_SINGLETON)) return "it has a singleton class";
-    RClass *c = mg_class_real(k);
+    RClass *c = mg_class_real(o->klass);      /* a singleton class travels with its object (code.c) */
     if (!c) return "it has no class";
     if (c->hdr.flags & CF_NO_PERSISTENT_INSTANCES) return "its class does not allow persistent instances";
     if (mg_store_wellknown_oop(MG_VAL(c)) || (c->hdr.flags & OF_PERSISTABLE)) return NULL;
@@ -693,6 +721,7 @@ reach(Value ref, void *arg)
     }
     mg_obj_oop(ref);
     o->flags |= OF_PERSISTENT | OF_DIRTY;
+    if (o->klass && (o->klass->hdr.flags & OF_SINGLETON)) mg_code_singleton_capture(o);
     if (w->n == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 64;
         w->newly = realloc(w->newly, w->cap * sizeof(Obj *));
