@@ -25,10 +25,41 @@ usage(FILE *out)
           "  -Mpersistent    start in persistent mode (Maglev.persistent)\n"
           "  -Mcommit        run -e, -r libraries and the script in persistent mode and\n"
           "                  commit when the program ends without an exception\n"
+          "  --max-memory=SIZE  cap the private heap (e.g. 64M): clean persistent objects\n"
+          "                  are evicted and read again when needed (MAGLEV_MAX_MEMORY)\n"
           "  -h              show this message, --help for more info\n"
           "  --version       print the version number, then exit\n"
           "  --dump-ast      print the syntax tree and exit\n"
           "  --dump-bytecode print the compiled bytecode and exit\n", out);
+}
+
+/* "64M", "1g", "65536k", "1000000": bytes, or 0 when malformed. */
+static size_t
+parse_size(const char *s)
+{
+    char *end;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (end == s) return 0;
+    switch (*end) {
+    case 'k': case 'K': n <<= 10; end++; break;
+    case 'm': case 'M': n <<= 20; end++; break;
+    case 'g': case 'G': n <<= 30; end++; break;
+    default: break;
+    }
+    if (*end == 'b' || *end == 'B') end++;
+    return *end ? 0 : (size_t)n;
+}
+
+static bool
+set_max_memory(const char *s)
+{
+    size_t n = parse_size(s);
+    if (!n || n < (4u << 20)) {
+        fprintf(stderr, "maglev-ruby: invalid memory size %s (at least 4M, e.g. --max-memory=64M) (RuntimeError)\n", s);
+        return false;
+    }
+    mg_gc_max_bytes = n;
+    return true;
 }
 
 static char *
@@ -108,6 +139,8 @@ main(int argc, char **argv)
     const char *reqs[256]; int nreqs = 0;
     bool m_persistent = false, m_commit = false;
     argv = with_maglev_opts(&argc, argv);
+    const char *mm = getenv("MAGLEV_MAX_MEMORY");
+    if (mm && *mm && !set_max_memory(mm)) return 1;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -151,6 +184,9 @@ main(int argc, char **argv)
             if (!strcmp(m, "persistent")) m_persistent = true;
             else if (!strcmp(m, "commit")) m_commit = true;
             /* MagLev's tracing switches (-MtraceLoad ...) are accepted and ignored */
+        } else if (!strncmp(a, "--max-memory", 12)) {
+            const char *v = a[12] == '=' ? a + 13 : (!a[12] && i + 1 < argc ? argv[++i] : "");
+            if (!set_max_memory(v)) return 1;
         } else if (!strncmp(a, "--stone", 7)) {
             if (!strcmp(a, "--stone") && i + 1 < argc) i++;
         } else {

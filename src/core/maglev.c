@@ -161,6 +161,13 @@ maglev_rc_log(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+/* Objects emptied under --max-memory so far (tests, tuning). */
+static Value
+maglev_evicted(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new((int64_t)mg_store_evicted());
+}
+
 static Value
 maglev_rc_replays(Value self, int argc, const Value *argv, Value blk)
 {
@@ -217,6 +224,7 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "transient?", maglev_transient_p, 0, 0 },
     { "__rc_log", maglev_rc_log, 3, -1 },
     { "__rc_replays", maglev_rc_replays, 0, 0 },
+    { "__evicted", maglev_evicted, 0, 0 },
     { "__list_instances", maglev_list_instances, 1, 1 },
     { "__other_session_pid", maglev_other_session_pid, 0, 0 },
     { "__store_paths", maglev_store_paths, 0, 0 },

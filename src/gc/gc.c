@@ -1,6 +1,7 @@
 /* gc.c -- size-class slot allocator and precise mark-sweep collector.
  * The design and the rooting rules are in gc.h. */
 #include "gc.h"
+#include <sys/mman.h>
 #include "../util/idtable.h"
 #include "../vm/vm.h"
 #include "../core/bignum.h"
@@ -13,6 +14,7 @@ static const uint16_t size_classes[] = { 32, 48, 64, 80, 96, 128, 192, 256 };
 typedef struct Page {
     struct Page *next;
     uint16_t slot_size;
+    bool mapped;             /* slots are an mmap of PAGE_BYTES (made under a cap; freed when empty) */
     uint32_t nslots;
     char *slots;
 } Page;
@@ -119,7 +121,14 @@ add_page(int ci)
     Page *pg = raw_realloc(NULL, sizeof *pg);
     pg->slot_size = size_classes[ci];
     pg->nslots = PAGE_BYTES / pg->slot_size;
-    pg->slots = calloc(pg->nslots, pg->slot_size);
+    /* under a cap: mapped, so that a page freed returns to the system at once */
+    pg->mapped = mg_gc_max_bytes != 0;
+    if (pg->mapped) {
+        void *m = mmap(NULL, PAGE_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        pg->slots = m == MAP_FAILED ? NULL : m;
+    } else {
+        pg->slots = calloc(pg->nslots, pg->slot_size);
+    }
     if (!pg->slots) fatal_oom();
     pg->next = H.pages;
     H.pages = pg;
@@ -341,12 +350,15 @@ sweep(void)
 {
     size_t live = 0;
     for (int ci = 0; ci < NCLASSES; ci++) H.free[ci] = NULL;
-    for (Page *pg = H.pages; pg; pg = pg->next) {
+    for (Page **link = &H.pages; *link;) {
+        Page *pg = *link;
         int ci = class_index(pg->slot_size);
+        FreeSlot *head = H.free[ci];
+        size_t page_live = 0;
         for (uint32_t i = 0; i < pg->nslots; i++) {
             Obj *o = (Obj *)(pg->slots + (size_t)i * pg->slot_size);
             if (o->type != T_NONE) {
-                if (o->gc & MARK_BIT) { o->gc &= ~MARK_BIT; live++; continue; }
+                if (o->gc & MARK_BIT) { o->gc &= ~MARK_BIT; live++; page_live++; continue; }
                 free_body(o);
                 H.bytes -= pg->slot_size < H.bytes ? pg->slot_size : H.bytes;
                 H.total_freed++;
@@ -356,6 +368,15 @@ sweep(void)
             f->next = H.free[ci];
             H.free[ci] = f;
         }
+        if (!page_live && pg->mapped) {
+            /* under a cap an empty page goes back to the system */
+            H.free[ci] = head;
+            *link = pg->next;
+            munmap(pg->slots, PAGE_BYTES);
+            free(pg);
+            continue;
+        }
+        link = &pg->next;
     }
     H.live_objects = live;
 }
@@ -391,7 +412,41 @@ mg_gc_collect(void)
     /* next collection at 1.5x the bytes in use (2x made binary_trees' peak RSS exceed CRuby's
      * for no measurable speed gain) */
     H.next_gc = H.bytes + H.bytes / 2 > floor ? H.bytes + H.bytes / 2 : floor;
+    if (mg_gc_max_bytes) {
+        /* a cap (--max-memory): collect before passing it, and past half of it ask
+         * the store to evict clean persistent objects at the next safe point */
+        size_t cap = mg_gc_max_bytes;
+        if (H.next_gc > cap && H.bytes < cap - cap / 8) H.next_gc = cap;
+        else if (H.next_gc > cap) H.next_gc = H.bytes + cap / 8;
+        if (H.bytes > cap / 2 && mg_gc_pressure_hook) mg_gc_pressure_hook();
+    }
     H.collecting = false;
+}
+
+size_t mg_gc_max_bytes;
+void (*mg_gc_pressure_hook)(void);
+
+void
+mg_gc_pin_roots(void)
+{
+    ASSERT(!H.collecting && H.grey_len == 0);
+    H.collecting = true;       /* no collection while the marks mean "pinned" */
+    mg_gc_mark_values(H.arena, H.arena_len);
+    for (size_t i = 0; i < H.roots_len; i++) mg_gc_mark(*H.roots[i]);
+    for (int i = 0; i < H.nmarkers; i++) H.markers[i]();
+}
+
+void
+mg_gc_unpin_roots(void)
+{
+    while (H.grey_len) H.grey[--H.grey_len]->gc &= (uint8_t)~MARK_BIT;
+    H.collecting = false;
+}
+
+size_t
+mg_gc_heap_bytes(void)
+{
+    return H.bytes;
 }
 
 void

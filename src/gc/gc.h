@@ -69,6 +69,18 @@ void mg_gc_add_root_marker(void (*mark)(void));
 
 /* Collect now (GC.start). */
 void mg_gc_collect(void);
+
+/* A cap on the heap (--max-memory, MAGLEV_MAX_MEMORY; 0: none). Past half of
+ * it a collection calls the pressure hook (the store then evicts clean
+ * persistent objects at the next VM safe point). */
+extern size_t mg_gc_max_bytes;
+extern void (*mg_gc_pressure_hook)(void);
+size_t mg_gc_heap_bytes(void);
+/* Between pin and unpin, mg_gc_marked_p(v) is true exactly for the objects
+ * the roots refer to directly (VM stacks, arenas, globals): what C code up
+ * the stack may be using. No allocation may happen in between. */
+void mg_gc_pin_roots(void);
+void mg_gc_unpin_roots(void);
 /* Disable/enable (GC.disable / GC.enable); returns the previous state. */
 bool mg_gc_disable(bool disable);
 

@@ -10,6 +10,11 @@
  *     repository records carry the type), and nothing else: klass is NULL and
  *     the body fields are empty. Anything that reads klass or the body of an
  *     object it did not just allocate calls mg_ensure_faulted (class_of does).
+ *     Under a memory cap the store empties clean bodies at VM safe points
+ *     (store/txn.c, "eviction"): a C function that calls back into Ruby may
+ *     keep pointers into the body only of its receiver, its arguments and
+ *     objects it allocated (those are pinned); any other body it must read
+ *     again, after mg_ensure_faulted, once the callback returns.
  *  3. Every store into an object -- ivar, element, byte, entry, class table --
  *     goes through mg_wb(obj, value) first (after the frozen check). For a
  *     persistent clean object it records the object in the transaction's

@@ -131,4 +131,8 @@ typedef struct {
 MgStoreErr mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
                             void (*fn)(const MgSession *s, void *arg), void *arg);
 
+/* Drops the process's resident copies of repository pages it read (they are
+ * read again when needed): memory accounting under --max-memory. */
+void mg_repo_release_pages(MgRepo *r);
+
 #endif

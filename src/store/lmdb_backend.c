@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <lmdb.h>
+#include <sys/mman.h>
 #include <zlib.h>
 
 #define REC_HEADER 16
@@ -657,4 +658,30 @@ mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
     *seq = l.seq;
     *view_id = l.txnid;
     return MG_STORE_OK;
+}
+
+/* ---- memory ---- */
+
+void
+mg_repo_release_pages(MgRepo *r)
+{
+    /* the map is a read-only shared file mapping: dropping its pages from
+     * this process loses nothing (they are read again from the file).
+     * LMDB does not tell where it mapped the file: /proc/self/maps does. */
+    const char *dir;
+    if (!r || mdb_env_get_path(r->env, &dir)) return;
+    char file[4200];
+    snprintf(file, sizeof file, "%s/data.mdb", dir);
+    FILE *f = fopen("/proc/self/maps", "r");
+    if (!f) return;
+    char line[4600];
+    while (fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        int off = 0;
+        if (sscanf(line, "%lx-%lx %*s %*s %*s %*s %n", &lo, &hi, &off) < 2 || !off) continue;
+        char *path = line + off;
+        path[strcspn(path, "\n")] = '\0';
+        if (!strcmp(path, file)) madvise((void *)lo, hi - lo, MADV_DONTNEED);
+    }
+    fclose(f);
 }

@@ -37,6 +37,10 @@ void  mg_store_abort(void);
 bool  mg_store_committed_p(Value v);
 /* Directory of the repository this process uses (MAGLEV_DATA / MAGLEV_STONE / MAGLEV_HOME). */
 const char *mg_store_path(void);
+/* A VM safe point (vm_ops.c): evicts clean persistent objects when the heap
+ * passed half of its cap (--max-memory). */
+void  mg_store_checkpoint(void);
+uint64_t mg_store_evicted(void);
 /* Close at exit (aborts an open transaction: uncommitted changes are dropped). */
 void  mg_store_shutdown(void);
 

@@ -82,7 +82,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef struct { Obj *obj; uint64_t oop; uint64_t version; } Resident;
+/* 24 bytes a resident object: versions are commit sequences (< 2^48); epoch
+ * is the eviction round (mod 2^16) in which the object was last read. */
+typedef struct { Obj *obj; uint64_t oop; uint64_t version : 48; uint64_t epoch : 16; } Resident;
 
 static struct {
     MgRepo *repo;
@@ -101,6 +103,12 @@ static struct {
     Obj **sapply; size_t nsapply, csapply;                 /* objects read with a singleton table (code.c) */
     const char *features[8]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
     bool draining;
+    bool evict_pending;                                    /* the heap passed half its cap (gc.c) */
+    uint64_t epoch;                                        /* eviction rounds so far */
+    uint64_t evicted;                                      /* objects evicted, for statistics */
+    uint64_t faults;
+    bool evicting;
+    size_t after_evict;                                    /* heap bytes after the last round */
     Value main;                                            /* the top-level self (MG_OOP_MAIN) */
     struct { Obj *obj; uint64_t hash; } *envs; size_t nenvs, cenvs;   /* persistent Envs: encoding hash as last read/written */
     uint64_t code_seq;                                     /* view whose base-image records were read (0: never) */
@@ -135,28 +143,50 @@ tab_grow(void)
 {
     Resident *old = S.tab;
     size_t oc = S.tab_cap;
-    S.tab_cap = oc ? oc * 2 : 1024;
-    S.tab = calloc(S.tab_cap, sizeof *S.tab);
-    if (!S.tab) mg_raise_nomem();
+    /* tombstones (objects the collector freed) count as used: when live
+     * entries fill less than a third, rehash at the same size instead */
+    size_t nc = !oc ? 1024 : S.tab_count * 3 < oc ? oc : oc * 2;
+    Resident *fresh = mg_calloc(nc, sizeof *S.tab);  /* counted in the heap (--max-memory); may collect */
+    old = S.tab;
+    oc = S.tab_cap;
+    S.tab = fresh;
+    S.tab_cap = nc;
     S.tab_count = S.tab_used = 0;
     for (size_t i = 0; i < oc; i++)
-        if (old[i].obj && old[i].obj != TOMB) tab_insert(old[i].obj, old[i].version);
-    free(old);
+        if (old[i].obj && old[i].obj != TOMB) tab_insert(old[i].obj, old[i].version)->epoch = old[i].epoch;
+    mg_free(old, oc * sizeof *old);
 }
 
 static Resident *
 tab_insert(Obj *o, uint64_t version)
 {
-    if ((S.tab_used + 1) * 2 > S.tab_cap) tab_grow();
+    if ((S.tab_used + 1) * 3 > S.tab_cap * 2) tab_grow();     /* load at most 2/3 */
     size_t i = slot_of(o->oop);
     while (S.tab[i].obj && S.tab[i].obj != TOMB) i = (i + 1) & (S.tab_cap - 1);
     if (!S.tab[i].obj) S.tab_used++;
-    S.tab[i] = (Resident){ o, o->oop, version };
+    S.tab[i] = (Resident){ o, o->oop, version, (uint16_t)S.epoch };
     S.tab_count++;
     return &S.tab[i];
 }
 
 static void env_forget(Obj *o);
+
+/* After the collector freed most residents: a table a quarter the size. */
+static void
+tab_shrink(void)
+{
+    size_t nc = S.tab_cap;
+    while (nc > 1024 && S.tab_count * 6 < nc) nc /= 2;
+    Resident *fresh = mg_calloc(nc, sizeof *S.tab);
+    Resident *old = S.tab;
+    size_t oc = S.tab_cap;
+    S.tab = fresh;
+    S.tab_cap = nc;
+    S.tab_count = S.tab_used = 0;
+    for (size_t i = 0; i < oc; i++)
+        if (old[i].obj && old[i].obj != TOMB) tab_insert(old[i].obj, old[i].version)->epoch = old[i].epoch;
+    mg_free(old, oc * sizeof *old);
+}
 
 static void
 forget(Obj *o)
@@ -530,6 +560,8 @@ run_decode(Value arg)
 }
 
 static void fault_body(Obj *o);
+static void watch_rss(void);
+static void pressure(void);
 
 static void
 fault(Obj *o)
@@ -556,6 +588,7 @@ fault_body(Obj *o)
         mg_raise(mg_eRuntimeError, "object with OOP %llu does not exist in this view of repository %s",
                  (unsigned long long)o->oop, mg_store_path());
     if (e) storage_error("read");
+    if (mg_gc_max_bytes && (++S.faults & 4095) == 0) watch_rss();
     DecodeJob job = { o, rec.data, rec.len, NULL };
     Value exc;
     S.decoding++;
@@ -569,7 +602,7 @@ fault_body(Obj *o)
         mg_raise(mg_eRuntimeError, "corrupt record for OOP %llu in repository %s: %s",
                  (unsigned long long)o->oop, mg_store_path(), job.err);
     Resident *r = tab_find(o->oop);          /* after decoding: it may have grown the table */
-    if (r) r->version = rec.version;
+    if (r) { r->version = rec.version; r->epoch = (uint16_t)S.epoch; }
     if (is_env(o)) env_note(o, bytes_hash(rec.data, rec.len));
 }
 
@@ -605,6 +638,79 @@ alloc_oop(void)
     uint64_t oop = S.oop_next;
     S.oop_next += 8;
     return oop;
+}
+
+/* ---- eviction under a memory cap ----
+ * When a collection finds the heap past half of mg_gc_max_bytes, the next VM
+ * safe point (mg_store_checkpoint, from mg_vm_checkpoint) empties the bodies
+ * of clean persistent objects that were faulted before the previous round
+ * and that no root refers to directly; a collection then frees the headers
+ * nothing references any more. Classes, the root, dirty objects and the Envs
+ * of running frames stay. Contract for C code (object.h invariant 2): a C
+ * function that calls back into Ruby may hold a body pointer only of its
+ * receiver, its arguments, or objects it allocated -- those are pinned. */
+
+/* Under a cap, every 4096 faults: when the process's resident memory (heap,
+ * and the repository pages it read) passes the cap, the pages go and an
+ * eviction round is asked for. */
+static void
+watch_rss(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (!f) return;
+    unsigned long size = 0, rss = 0;
+    int got = fscanf(f, "%lu %lu", &size, &rss);
+    fclose(f);
+    if (got != 2 || rss * (unsigned long)sysconf(_SC_PAGESIZE) < mg_gc_max_bytes) return;
+    mg_repo_release_pages(S.repo);
+    pressure();
+}
+
+static void
+pressure(void)
+{
+    /* again only once the heap grew by an eighth of the cap since the last round */
+    if (!S.opened || S.evict_pending || S.evicting || mg_gc_heap_bytes() < S.after_evict + mg_gc_max_bytes / 8) return;
+    S.evict_pending = true;
+    mg_vm_request_checkpoint();
+}
+
+void
+mg_store_checkpoint(void)
+{
+    if (!S.evict_pending) return;
+    S.evict_pending = false;
+    if (S.decoding || S.draining) return;
+    mg_gc_pin_roots();
+    uint64_t n = 0;
+    for (size_t i = 0; i < S.tab_cap; i++) {
+        Resident *e = &S.tab[i];
+        Obj *o = e->obj;
+        if (!o || o == TOMB || e->epoch == (uint16_t)S.epoch) continue;
+        if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
+        if (is_class(o) || o == MG_OBJ(S.root) || mg_gc_marked_p(MG_VAL(o)) || mg_record_keep(o)) continue;
+        if (o->type == T_DATA && is_env(o)) continue;    /* envs hash their encoding: keep them simple */
+        mg_record_evict(o);
+        n++;
+    }
+    mg_gc_unpin_roots();
+    S.evicted += n;
+    S.epoch++;
+    size_t before = mg_gc_heap_bytes();
+    S.evicting = true;
+    mg_gc_collect();
+    if (S.tab_cap > 4096 && S.tab_count * 8 < S.tab_cap) tab_shrink();
+    S.evicting = false;
+    S.after_evict = mg_gc_heap_bytes();
+    if (getenv("MG_DEBUG_EVICT"))
+        fprintf(stderr, "evict round %llu: %llu evicted, heap %zu -> %zu, table %zu/%zu\n", (unsigned long long)S.epoch,
+                (unsigned long long)n, before >> 20, mg_gc_heap_bytes() >> 20, S.tab_count, S.tab_cap);
+}
+
+uint64_t
+mg_store_evicted(void)
+{
+    return S.evicted;
 }
 
 /* ---- transaction boundaries ---- */
@@ -1163,6 +1269,7 @@ mg_store_init(void)
     S.root = MG_VAL(root);
     tab_insert(root, 0);
     mg_gc_add_root_marker(mark_roots);
+    mg_gc_pressure_hook = pressure;
     mg_code_init();
     mg_closure_init();
     atexit(mg_store_shutdown);

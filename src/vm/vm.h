@@ -85,6 +85,8 @@ Value mg_eval_string(const char *src, size_t len, const char *file, int line);
 Value mg_eval_string_in(Value self, const char *src, size_t len, const char *file, int line);
 /* Load/require a file (require tracks $LOADED_FEATURES, searches $LOAD_PATH). */
 Value mg_require(const char *feature);
+/* Makes the VM call mg_vm_checkpoint at its next safe point. */
+void  mg_vm_request_checkpoint(void);
 Value mg_load_file(const char *path, bool wrap);
 /* The self and the name of the innermost Ruby-level method (for __method__ etc.) */
 Value mg_current_self(void);

@@ -2,6 +2,7 @@
  * patterns, constants, aliases, non-local return/break), global variables
  * and the frame-local $~ / $_. */
 #include "vm_int.h"
+#include "../store/store.h"
 #include "../util/idtable.h"
 
 /* ------------------------------------------------------------------ */
@@ -507,9 +508,16 @@ mg_vm_throwbreak(Frame *f, Value val)
 /* misc                                                                 */
 
 void
+mg_vm_request_checkpoint(void)
+{
+    VMS->interrupt = 1;
+}
+
+void
 mg_vm_checkpoint(void)
 {
     VMS->interrupt = 0;
+    mg_store_checkpoint();          /* store/txn.c: eviction under a memory cap */
     mg_vm_thread_checkpoint();      /* core/thread.c: timeslice over -> other threads run */
     mg_signal_checkpoint();         /* core/process.c: Signal.trap handlers, Interrupt */
 }
