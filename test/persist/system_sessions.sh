@@ -36,6 +36,8 @@ read -r kid <"$ready"
 bpid=$!
 read -r bid <"$ready"
 expect "two live sessions" "$kid $bid" "1 2"
+expect "maglev status lists them" "$("$ROOT/bin/maglev" status | grep '^gem session:' | cut -d' ' -f3-4 | tr '\n' ' ')" \
+	"1 pid 2 pid "
 kill -9 "$kpid"
 wait "$kpid" 2>/dev/null
 expect "a killed session no longer counts, its id is reclaimed" \
