@@ -48,6 +48,13 @@
  *  6. Base-image classes have records too (their persistent additions), read
  *     by mg_store_load_code: on a constant miss, and at every boundary after
  *     the first load.
+ *  8. Nested levels (Maglev.begin_nested_transaction; section "nested
+ *     transactions" below): while the level is > 1, mg_store_commit and
+ *     mg_store_abort never touch the repository or the view; every DIRTY
+ *     object has a pre-image (in-memory copy of its body) per open level
+ *     that saw it change. Abort at level > 1 puts the pre-images back, and
+ *     DIRTY -> CLEAN for objects first dirtied in the level, NEW -> transient
+ *     for objects that became persistent in it (staged classes).
  */
 #include "store.h"
 #include "backend.h"
