@@ -48,6 +48,15 @@ expect "commit at level 2 still reaches nothing" "$(gem a 'Maglev.commit_transac
 expect "the outermost commit does" "$(gem a 'Maglev.commit_transaction')$(mrb 'p [Maglev[:a], Maglev[:h], Maglev[:obj].x]')" \
 	"true[[1, 3], {:k=>1, :m=>1}, :deep]"
 
+expect "a nested abort undoes freeze and compare_by_identity" \
+	"$(gem a 'Maglev.begin_nested_transaction; S.freeze; H.compare_by_identity; Maglev.abort_transaction; [S.frozen?, H.compare_by_identity?, Maglev::System.needs_commit]')" \
+	"[false, false, false]"
+gem a 'Maglev.begin_nested_transaction; Maglev.persistent { class Gone; def m; :gone; end; end }; Maglev.abort_transaction' >/dev/null
+gem a 'Maglev.begin_nested_transaction; Maglev.persistent { class Kept; def m; :kept; end; end }; Maglev.commit_transaction' >/dev/null
+gem a 'Maglev.commit_transaction' >/dev/null
+expect "a class staged in an aborted level goes back to transient; one in a committed level persists" \
+	"$(mrb 'p [defined?(Gone), Kept.new.m]')" '[nil, :kept]'
+
 expect "at most 16 levels" \
 	"$(gem a 'n = 0; begin; loop { Maglev.begin_nested_transaction; n += 1 }; rescue RuntimeError; end; [n, Maglev.transaction_level]')" "[15, 16]"
 expect "begin_transaction leaves every level" "$(gem a 'A << 9; Maglev.begin_transaction; [Maglev.transaction_level, A]')" "[1, [1, 3]]"
