@@ -690,7 +690,13 @@ mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
  * entry and locks are ignored by every reader and deleted by the next
  * writer that meets them (session_begin sweeps both tables). Session and
  * lock writes are not synced (they do not outlive their processes anyway);
- * counter writes are (commit_durably). */
+ * counter writes are (commit_durably). Caveat shared with
+ * mg_repo_alloc_oops: an unsynced LMDB commit writes its meta page without
+ * syncing its data pages first, so a machine crash (not a process crash)
+ * that lands before the next synced commit or sync may find a meta page
+ * whose pages never reached the disk (LMDB's MDB_NOSYNC warning). Moving
+ * these two tables to a separate, MDB_NOSYNC environment recreated after
+ * every boot would remove that window. */
 
 typedef struct { uint32_t session, pid; uint64_t started; } Holder;
 #define SESS_HEAD 16
