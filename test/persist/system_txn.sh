@@ -21,6 +21,7 @@ expect "where Maglev.commit_transaction raises" \
 	"$(gem a 'begin; Maglev.commit_transaction; rescue Maglev::CommitFailedException; :raised; end')" ":raised"
 expect "begin_transaction aborts, then begins" "$(gem a "$S.begin_transaction; [Maglev[:n], $S.needs_commit, $S.transaction_level]")" "[2, false, 1]"
 expect "System.commit_transaction answers true" "$(gem a "Maglev[:n] = 3; [$S.commit_transaction, $S.needs_commit]")" "[true, false]"
+expect "Maglev.abort_transaction answers Maglev::System" "$(gem a 'Maglev.abort_transaction')" "Maglev::System"
 expect "Maglev.begin_transaction too" "$(gem a "Maglev[:n] = 4; Maglev.begin_transaction; Maglev[:n]")" "3"
 
 # nested levels
