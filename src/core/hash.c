@@ -1639,6 +1639,7 @@ hash_compare_by_identity(Value self, int argc, const Value *argv, Value blk)
     if (IDENT_P(self)) return self;
     MG_CHECK_FROZEN(self);
     if (ITER_LEV(self) > 0) mg_raise(mg_eRuntimeError, "compare_by_identity during iteration");
+    MG_WB(self, MG_NIL);     /* the flag is part of a persistent hash's record */
     MG_OBJ(self)->flags |= OF_HASH_IDENTITY;
     hash_rehash_table(self);
     return self;

@@ -292,6 +292,7 @@ Value
 mg_str_freeze(Value s)
 {
     MG_FAULT(s);
+    if (!(MG_OBJ(s)->flags & OF_FROZEN)) MG_WB(s, MG_NIL);   /* a persistent string's frozen state is stored */
     MG_OBJ(s)->flags |= OF_FROZEN;
     return s;
 }

@@ -134,5 +134,64 @@ MgStoreErr mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
 /* Drops the process's resident copies of repository pages it read (they are
  * read again when needed): memory accounting under --max-memory. */
 void mg_repo_release_pages(MgRepo *r);
+/* ---- sessions, locks and persistent counters (MAGLEV-API.md section 6) ----
+ * State shared by every process and kept outside transactions: each call
+ * below is its own small atomic operation on the repository, independent of
+ * any view and of mg_repo_commit (a later abort does not undo it), and its
+ * effect is seen at once by every process. None of them waits for another
+ * process beyond the backend's own short serialisation of writers.
+ *  5. A session is one registered user of the repository (a gem). It is live
+ *     until mg_repo_session_end or mg_repo_close on its handle, or until its
+ *     process ends by any means (kill -9 included): the backend recognises a
+ *     dead session by itself -- never by a timeout -- and then ignores its
+ *     entry and its locks, and reclaims them. Ids are small integers >= 1,
+ *     unique among live sessions (a dead session's id may be given again).
+ *  6. Locks name objects by OOP. A lock is READ (shared) or WRITE (exclusive:
+ *     no other session holds any lock on that OOP). A session holds at most
+ *     one kind per OOP: asking again for the kind it holds, or READ while it
+ *     holds WRITE, succeeds and changes nothing; READ -> WRITE succeeds only
+ *     if no other live session holds the OOP. A request that conflicts fails
+ *     at once with MG_STORE_LOCKED and names one holding session. Locks are
+ *     not durable: they end with their session.
+ *  7. Counters are MG_COUNTERS signed 64-bit integers, indexes 1..MG_COUNTERS,
+ *     0 until first set. An update is atomic (exact under any concurrency),
+ *     durable when it returns (unless MG_REPO_NOSYNC), and wraps around on
+ *     overflow (two's complement). */
+#define MG_COUNTERS 128
+enum { MG_LOCK_READ = 1, MG_LOCK_WRITE = 2 };
+
+typedef struct {
+    uint32_t id;
+    int pid;
+    uint64_t started;      /* backend's identity of the process's start (with pid: one process) */
+    char name[64];         /* what the session registered as ("user program") */
+    bool self;             /* the caller's own session */
+} MgSessionEntry;
+
+/* Registers the caller as a session named `name` (may be NULL) and stores its
+ * id in *id; a handle registers once (again: the same id). Reclaims the
+ * entries and locks of dead sessions on the way. MG_STORE_INVALID on a
+ * read-only handle. */
+MgStoreErr mg_repo_session_begin(MgRepo *r, const char *name, uint32_t *id);
+/* Ends the handle's session and releases its locks (mg_repo_close does it too). */
+MgStoreErr mg_repo_session_end(MgRepo *r);
+/* The handle's session id, 0 when it has none. */
+uint32_t   mg_repo_session_self(const MgRepo *r);
+/* Calls fn(s, arg) for every live session, in id order, in one snapshot. */
+MgStoreErr mg_repo_session_list(MgRepo *r, void (*fn)(const MgSessionEntry *s, void *arg), void *arg);
+
+/* Gives the handle's session a lock of `kind` on oop (contract 6). Needs a
+ * registered session (MG_STORE_INVALID otherwise). On MG_STORE_LOCKED,
+ * *holder is the id of a live session holding a conflicting lock. */
+MgStoreErr mg_repo_lock(MgRepo *r, uint64_t oop, int kind, uint32_t *holder);
+/* Releases the session's lock on oop (none held: nothing happens). */
+MgStoreErr mg_repo_unlock(MgRepo *r, uint64_t oop);
+/* Releases every lock of the handle's session, in one atomic step. */
+MgStoreErr mg_repo_unlock_all(MgRepo *r);
+
+/* Counter `index` (contract 7); MG_STORE_INVALID for an index out of range. */
+MgStoreErr mg_repo_counter_get(MgRepo *r, uint32_t index, int64_t *out);
+/* Sets counter `index` to value, or (add) adds value to it; *out = the new value. */
+MgStoreErr mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64_t *out);
 
 #endif

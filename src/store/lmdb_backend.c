@@ -4,6 +4,7 @@
  *   obj  : oop (u64, integer key) -> record header (16 bytes) + payload
  *   log  : seq (u64, integer key) -> the OOPs that commit wrote (u64 each)
  *   meta : "format" u32, "seq" u64, "next_oop" u64
+ *   sessions, locks, counters : outside transactions (the end of this file)
  * This is the only file besides its siblings in src/store/ that includes lmdb.h. */
 #include "backend.h"
 #include <errno.h>
@@ -22,6 +23,11 @@
 struct MgRepo {
     MDB_env *env;
     MDB_dbi obj, log, meta;
+    MDB_dbi sessions, locks, counters;
+    bool have_sys;        /* those three exist (absent only in an old repository opened read-only) */
+    uint32_t session;     /* our registered session id, 0: none */
+    uint64_t started;     /* our process's start time (see proc_started) */
+    uint64_t *held; size_t nheld, cheld;   /* OOPs this session holds a lock on */
     int flags;
     size_t map_size;
     int sync_fd;          /* <dir>/sync.lock: group commit (commit_durably), -1: sync alone */
@@ -172,6 +178,14 @@ init_tables(MgRepo *r)
         mdb_txn_abort(txn);
         return from_mdb(r, rc, "open tables");
     }
+    if ((rc = mdb_dbi_open(txn, "sessions", create | MDB_INTEGERKEY, &r->sessions)) == 0
+        && (rc = mdb_dbi_open(txn, "locks", create | MDB_INTEGERKEY, &r->locks)) == 0
+        && (rc = mdb_dbi_open(txn, "counters", create | MDB_INTEGERKEY, &r->counters)) == 0) {
+        r->have_sys = true;
+    } else if (rc != MDB_NOTFOUND) {
+        mdb_txn_abort(txn);
+        return from_mdb(r, rc, "open tables");
+    }
     uint64_t format;
     rc = meta_get(txn, r->meta, "format", &format, 4);
     if (rc == MDB_NOTFOUND && !(r->flags & MG_REPO_RDONLY)) {
@@ -248,6 +262,8 @@ void
 mg_repo_close(MgRepo *r)
 {
     if (!r) return;
+    if (r->env && r->session) mg_repo_session_end(r);
+    free(r->held);
     if (r->sync_fd >= 0) close(r->sync_fd);
     if (r->env) mdb_env_close(r->env);
     free(r);
@@ -684,4 +700,490 @@ mg_repo_release_pages(MgRepo *r)
         if (!strcmp(path, file)) madvise((void *)lo, hi - lo, MADV_DONTNEED);
     }
     fclose(f);
+}
+
+/* ---- sessions, locks and persistent counters ----
+ * Outside transactions: each call runs its own short LMDB transaction, never
+ * the caller's view, so what it writes is seen at once by every process.
+ * Layouts (docs/format.md, "Sessions, locks, counters"):
+ *   sessions : id (u64 key, 1, 2, ...) -> u32 pid, u32 0, u64 started, name bytes
+ *   locks    : oop (u64 key) -> u32 kind (1 read, 2 write), u32 count,
+ *              count holders of 16 bytes { u32 session, u32 pid, u64 started }
+ *   counters : index (u64 key, 1..128) -> i64; an absent key holds 0
+ * (pid, started) names a process across pid reuse: started is the process's
+ * start time in clock ticks since boot (/proc/<pid>/stat, field 22). A
+ * session is live while the sessions table holds it with that pair and that
+ * process runs; a lock is held while its holder is live. A dead session's
+ * entry and locks are ignored by every reader and deleted by the next
+ * writer that meets them (session_begin sweeps both tables). Session and
+ * lock writes are not synced (they do not outlive their processes anyway);
+ * counter writes are (commit_durably). Caveat shared with
+ * mg_repo_alloc_oops: an unsynced LMDB commit writes its meta page without
+ * syncing its data pages first, so a machine crash (not a process crash)
+ * that lands before the next synced commit or sync may find a meta page
+ * whose pages never reached the disk (LMDB's MDB_NOSYNC warning). Moving
+ * these two tables to a separate, MDB_NOSYNC environment recreated after
+ * every boot would remove that window. */
+
+typedef struct { uint32_t session, pid; uint64_t started; } Holder;
+#define SESS_HEAD 16
+#define LOCK_HEAD 8
+
+/* Start time of process pid, or 0 when it does not run (a zombie counts as gone). */
+static uint64_t
+proc_started(int pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')');          /* the command name may hold spaces and parentheses */
+    if (!p || p[1] != ' ') return 0;
+    p += 2;
+    if (*p == 'Z' || *p == 'X') return 0;
+    for (int field = 3; field < 22; field++) {   /* p is at field 3 (state) */
+        p = strchr(p, ' ');
+        if (!p) return 0;
+        p++;
+    }
+    return strtoull(p, NULL, 10);
+}
+
+static int
+quick_begin(MgRepo *r, MDB_txn **txn)
+{
+    if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 1);
+    int rc = mdb_txn_begin(r->env, NULL, 0, txn);
+    if (rc && !(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 0);
+    return rc;
+}
+
+/* Commits (or aborts) a quick_begin transaction without a sync. */
+static int
+quick_end(MgRepo *r, MDB_txn *txn, bool commit)
+{
+    int rc = 0;
+    if (commit) rc = mdb_txn_commit(txn);
+    else mdb_txn_abort(txn);
+    if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 0);
+    return rc;
+}
+
+static MgStoreErr
+sys_usable(MgRepo *r, bool write)
+{
+    if (!r || !r->env) return MG_STORE_INVALID;
+    if (!r->have_sys) return fail(r, MG_STORE_INVALID, "this repository has no sessions, locks or counters tables (opened read-only)");
+    if (write && (r->flags & MG_REPO_RDONLY)) return fail(r, MG_STORE_INVALID, "the repository is open read-only");
+    return MG_STORE_OK;
+}
+
+/* Whether session id, as a holder names it, is live. */
+static bool
+holder_live(MgRepo *r, MDB_txn *txn, const Holder *h)
+{
+    uint64_t key = h->session;
+    MDB_val k = { sizeof key, &key }, v;
+    if (mdb_get(txn, r->sessions, &k, &v) != 0 || v.mv_size < SESS_HEAD) return false;
+    uint32_t pid;
+    uint64_t started;
+    memcpy(&pid, v.mv_data, 4);
+    memcpy(&started, (char *)v.mv_data + 8, 8);
+    if (pid != h->pid || started != h->started) return false;
+    if (r->session && h->session == r->session && pid == (uint32_t)getpid()) return true;
+    return proc_started((int)pid) == started;
+}
+
+static bool
+is_self(const MgRepo *r, const Holder *h)
+{
+    return r->session && h->session == r->session && h->pid == (uint32_t)getpid() && h->started == r->started;
+}
+
+/* Reads the lock entry of a cursor position: kind, and its holders into a malloc'd array. */
+static int
+lock_decode(const MDB_val *v, uint32_t *kind, Holder **hs, uint32_t *count)
+{
+    *hs = NULL;
+    *count = 0;
+    *kind = 0;
+    if (v->mv_size < LOCK_HEAD) return MDB_CORRUPTED;
+    uint32_t n;
+    memcpy(kind, v->mv_data, 4);
+    memcpy(&n, (char *)v->mv_data + 4, 4);
+    if (v->mv_size != LOCK_HEAD + (size_t)n * sizeof(Holder)) return MDB_CORRUPTED;
+    *hs = malloc((n ? n : 1) * sizeof(Holder));
+    if (!*hs) return ENOMEM;
+    memcpy(*hs, (char *)v->mv_data + LOCK_HEAD, n * sizeof(Holder));
+    *count = n;
+    return 0;
+}
+
+/* Stores kind and holders under oop, or deletes the entry when there are none. */
+static int
+lock_store(MgRepo *r, MDB_txn *txn, uint64_t oop, uint32_t kind, const Holder *hs, uint32_t n)
+{
+    MDB_val k = { sizeof oop, &oop };
+    if (n == 0) {
+        int rc = mdb_del(txn, r->locks, &k, NULL);
+        return rc == MDB_NOTFOUND ? 0 : rc;
+    }
+    MDB_val v = { LOCK_HEAD + (size_t)n * sizeof(Holder), NULL };
+    int rc = mdb_put(txn, r->locks, &k, &v, MDB_RESERVE);
+    if (rc) return rc;
+    memcpy(v.mv_data, &kind, 4);
+    memcpy((char *)v.mv_data + 4, &n, 4);
+    memcpy((char *)v.mv_data + LOCK_HEAD, hs, n * sizeof(Holder));
+    return 0;
+}
+
+/* Drops the dead holders from every lock entry (and entries left empty). */
+static int
+sweep_locks(MgRepo *r, MDB_txn *txn)
+{
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(txn, r->locks, &c);
+    if (rc) return rc;
+    uint64_t *stale = NULL;
+    size_t nstale = 0, cap = 0;
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        uint32_t kind, n;
+        Holder *hs;
+        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
+        bool dead = false;
+        for (uint32_t i = 0; i < n && !dead; i++) dead = !holder_live(r, txn, &hs[i]);
+        free(hs);
+        if (!dead) continue;
+        if (nstale == cap) {
+            cap = cap ? cap * 2 : 16;
+            uint64_t *bigger = realloc(stale, cap * sizeof *stale);
+            if (!bigger) { rc = ENOMEM; break; }
+            stale = bigger;
+        }
+        stale[nstale++] = get_u64(&k);
+    }
+    mdb_cursor_close(c);
+    if (rc == MDB_NOTFOUND) rc = 0;
+    for (size_t i = 0; i < nstale && rc == 0; i++) {
+        MDB_val key = { sizeof stale[i], &stale[i] }, val;
+        if ((rc = mdb_get(txn, r->locks, &key, &val))) break;
+        uint32_t kind, n, keep = 0;
+        Holder *hs;
+        if ((rc = lock_decode(&val, &kind, &hs, &n))) break;
+        for (uint32_t j = 0; j < n; j++)
+            if (holder_live(r, txn, &hs[j])) hs[keep++] = hs[j];
+        rc = lock_store(r, txn, stale[i], kind, hs, keep);
+        free(hs);
+    }
+    free(stale);
+    return rc;
+}
+
+MgStoreErr
+mg_repo_session_begin(MgRepo *r, const char *name, uint32_t *id)
+{
+    MgStoreErr e = sys_usable(r, true);
+    if (e) return e;
+    if (r->session) { *id = r->session; return MG_STORE_OK; }
+    uint64_t started = proc_started((int)getpid());
+    MDB_txn *txn;
+    int rc = quick_begin(r, &txn);
+    if (rc) return from_mdb(r, rc, "begin session");
+    /* live ids in order, dead ones deleted: the new id is the smallest free */
+    MDB_cursor *c;
+    uint64_t next = 1, *dead = NULL;
+    size_t ndead = 0, cap = 0;
+    if ((rc = mdb_cursor_open(txn, r->sessions, &c))) goto fail;
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        uint64_t key = get_u64(&k);
+        uint32_t pid = 0;
+        uint64_t st = 0;
+        if (v.mv_size >= SESS_HEAD) { memcpy(&pid, v.mv_data, 4); memcpy(&st, (char *)v.mv_data + 8, 8); }
+        if (v.mv_size < SESS_HEAD || proc_started((int)pid) != st) {     /* dead */
+            if (ndead == cap) {
+                cap = cap ? cap * 2 : 16;
+                uint64_t *bigger = realloc(dead, cap * sizeof *bigger);
+                if (!bigger) { rc = ENOMEM; break; }
+                dead = bigger;
+            }
+            dead[ndead++] = key;
+            continue;
+        }
+        if (key == next) next++;      /* ascending: next stops at the first id no live session has */
+    }
+    mdb_cursor_close(c);
+    if (rc != MDB_NOTFOUND) goto fail;
+    rc = 0;
+    for (size_t i = 0; i < ndead && rc == 0; i++) {
+        MDB_val key = { sizeof dead[i], &dead[i] };
+        rc = mdb_del(txn, r->sessions, &key, NULL);
+    }
+    if (rc || (rc = sweep_locks(r, txn))) goto fail;
+    size_t nlen = name ? strnlen(name, 200) : 0;
+    unsigned char rec[SESS_HEAD + 200];
+    uint32_t pid = (uint32_t)getpid(), zero = 0;
+    memcpy(rec, &pid, 4);
+    memcpy(rec + 4, &zero, 4);
+    memcpy(rec + 8, &started, 8);
+    if (nlen) memcpy(rec + SESS_HEAD, name, nlen);
+    MDB_val key = { sizeof next, &next }, val = { SESS_HEAD + nlen, rec };
+    if ((rc = mdb_put(txn, r->sessions, &key, &val, 0))) goto fail;
+    free(dead);
+    if ((rc = quick_end(r, txn, true))) return from_mdb(r, rc, "register session");
+    r->session = (uint32_t)next;
+    r->started = started;
+    *id = r->session;
+    return MG_STORE_OK;
+fail:
+    free(dead);
+    quick_end(r, txn, false);
+    return from_mdb(r, rc, "register session");
+}
+
+MgStoreErr
+mg_repo_session_end(MgRepo *r)
+{
+    if (!r || !r->env || !r->session) return MG_STORE_OK;
+    MDB_txn *txn;
+    int rc = quick_begin(r, &txn);
+    if (rc) return from_mdb(r, rc, "end session");
+    for (size_t i = 0; i < r->nheld && rc == 0; i++) {
+        MDB_val k = { sizeof r->held[i], &r->held[i] }, v;
+        if ((rc = mdb_get(txn, r->locks, &k, &v)) == MDB_NOTFOUND) { rc = 0; continue; }
+        if (rc) break;
+        uint32_t kind, n, keep = 0;
+        Holder *hs;
+        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
+        for (uint32_t j = 0; j < n; j++) if (!is_self(r, &hs[j])) hs[keep++] = hs[j];
+        rc = lock_store(r, txn, r->held[i], kind, hs, keep);
+        free(hs);
+    }
+    uint64_t key = r->session;
+    MDB_val k = { sizeof key, &key };
+    if (rc == 0 && (rc = mdb_del(txn, r->sessions, &k, NULL)) == MDB_NOTFOUND) rc = 0;
+    if (rc) { quick_end(r, txn, false); return from_mdb(r, rc, "end session"); }
+    rc = quick_end(r, txn, true);
+    r->session = 0;
+    r->nheld = 0;
+    return rc ? from_mdb(r, rc, "end session") : MG_STORE_OK;
+}
+
+uint32_t
+mg_repo_session_self(const MgRepo *r)
+{
+    return r ? r->session : 0;
+}
+
+MgStoreErr
+mg_repo_session_list(MgRepo *r, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
+{
+    MgStoreErr e = sys_usable(r, false);
+    if (e) return e;
+    MDB_txn *txn;
+    MDB_cursor *c;
+    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
+    if (rc) return from_mdb(r, rc, "begin");
+    if ((rc = mdb_cursor_open(txn, r->sessions, &c))) { mdb_txn_abort(txn); return from_mdb(r, rc, "cursor"); }
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (v.mv_size < SESS_HEAD) continue;
+        MgSessionEntry s;
+        memset(&s, 0, sizeof s);
+        uint32_t pid;
+        s.id = (uint32_t)get_u64(&k);
+        memcpy(&pid, v.mv_data, 4);
+        memcpy(&s.started, (char *)v.mv_data + 8, 8);
+        s.pid = (int)pid;
+        Holder h = { s.id, pid, s.started };
+        if (!holder_live(r, txn, &h)) continue;
+        size_t nlen = v.mv_size - SESS_HEAD;
+        if (nlen >= sizeof s.name) nlen = sizeof s.name - 1;
+        memcpy(s.name, (char *)v.mv_data + SESS_HEAD, nlen);
+        s.self = s.id == r->session && is_self(r, &h);
+        fn(&s, arg);
+    }
+    mdb_cursor_close(c);
+    mdb_txn_abort(txn);
+    return rc == MDB_NOTFOUND ? MG_STORE_OK : from_mdb(r, rc, "list sessions");
+}
+
+static void
+held_add(MgRepo *r, uint64_t oop)
+{
+    for (size_t i = 0; i < r->nheld; i++) if (r->held[i] == oop) return;
+    if (r->nheld == r->cheld) {
+        size_t cap = r->cheld ? r->cheld * 2 : 16;
+        uint64_t *bigger = realloc(r->held, cap * sizeof *bigger);
+        if (!bigger) return;     /* the lock still ends with the session (liveness) */
+        r->held = bigger;
+        r->cheld = cap;
+    }
+    r->held[r->nheld++] = oop;
+}
+
+static void
+held_drop(MgRepo *r, uint64_t oop)
+{
+    for (size_t i = 0; i < r->nheld; i++)
+        if (r->held[i] == oop) { r->held[i] = r->held[--r->nheld]; return; }
+}
+
+MgStoreErr
+mg_repo_lock(MgRepo *r, uint64_t oop, int kind, uint32_t *holder)
+{
+    MgStoreErr e = sys_usable(r, true);
+    if (e) return e;
+    *holder = 0;
+    if (!r->session) return fail(r, MG_STORE_INVALID, "locking needs a registered session");
+    if (kind != MG_LOCK_READ && kind != MG_LOCK_WRITE) return fail(r, MG_STORE_INVALID, "no lock kind %d", kind);
+    MDB_txn *txn;
+    int rc = quick_begin(r, &txn);
+    if (rc) return from_mdb(r, rc, "begin lock");
+    MDB_val k = { sizeof oop, &oop }, v;
+    uint32_t stored = 0, n = 0, keep = 0;
+    Holder *hs = NULL;
+    rc = mdb_get(txn, r->locks, &k, &v);
+    if (rc == 0) rc = lock_decode(&v, &stored, &hs, &n);
+    else if (rc == MDB_NOTFOUND) rc = 0;
+    if (rc) goto fail_mdb;
+    /* the live holders other than us; what we hold already */
+    int mine = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (is_self(r, &hs[i])) { mine = (int)stored; continue; }
+        if (holder_live(r, txn, &hs[i])) hs[keep++] = hs[i];
+    }
+    if (mine == MG_LOCK_WRITE || (mine == MG_LOCK_READ && kind == MG_LOCK_READ)) {
+        free(hs);                /* held already: a write lock covers a read request */
+        quick_end(r, txn, false);
+        held_add(r, oop);
+        return MG_STORE_OK;
+    }
+    if (keep && (kind == MG_LOCK_WRITE || stored == MG_LOCK_WRITE)) {
+        *holder = hs[0].session;
+        free(hs);
+        quick_end(r, txn, false);
+        return fail(r, MG_STORE_LOCKED, "object %llu is %s-locked by session %u", (unsigned long long)oop,
+                    stored == MG_LOCK_WRITE ? "write" : "read", *holder);
+    }
+    Holder *all = realloc(hs, (keep + 1) * sizeof *all);
+    if (!all) { free(hs); rc = ENOMEM; goto fail_mdb; }
+    hs = all;
+    hs[keep++] = (Holder){ r->session, (uint32_t)getpid(), r->started };
+    rc = lock_store(r, txn, oop, (uint32_t)kind, hs, keep);
+    free(hs);
+    if (rc) { quick_end(r, txn, false); return from_mdb(r, rc, "lock"); }
+    if ((rc = quick_end(r, txn, true))) return from_mdb(r, rc, "lock");
+    held_add(r, oop);
+    return MG_STORE_OK;
+fail_mdb:
+    free(hs);
+    quick_end(r, txn, false);
+    return from_mdb(r, rc, "lock");
+}
+
+/* Drops this session from the holders of each oops[i] in one transaction. */
+static MgStoreErr
+unlock_some(MgRepo *r, const uint64_t *oops, size_t count)
+{
+    MDB_txn *txn;
+    int rc = quick_begin(r, &txn);
+    if (rc) return from_mdb(r, rc, "begin unlock");
+    bool changed = false;
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        uint64_t oop = oops[i];
+        MDB_val k = { sizeof oop, &oop }, v;
+        if ((rc = mdb_get(txn, r->locks, &k, &v)) == MDB_NOTFOUND) { rc = 0; continue; }
+        if (rc) break;
+        uint32_t kind, n, keep = 0;
+        Holder *hs;
+        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
+        for (uint32_t j = 0; j < n; j++)
+            if (!is_self(r, &hs[j]) && holder_live(r, txn, &hs[j])) hs[keep++] = hs[j];
+        if (keep != n) {
+            rc = lock_store(r, txn, oop, kind, hs, keep);
+            changed = true;
+        }
+        free(hs);
+    }
+    if (rc) { quick_end(r, txn, false); return from_mdb(r, rc, "unlock"); }
+    rc = quick_end(r, txn, changed);
+    return rc ? from_mdb(r, rc, "unlock") : MG_STORE_OK;
+}
+
+MgStoreErr
+mg_repo_unlock(MgRepo *r, uint64_t oop)
+{
+    MgStoreErr e = sys_usable(r, true);
+    if (e) return e;
+    if (!r->session) return MG_STORE_OK;
+    e = unlock_some(r, &oop, 1);
+    if (e == MG_STORE_OK) held_drop(r, oop);
+    return e;
+}
+
+MgStoreErr
+mg_repo_unlock_all(MgRepo *r)
+{
+    MgStoreErr e = sys_usable(r, true);
+    if (e) return e;
+    if (!r->session || !r->nheld) return MG_STORE_OK;
+    e = unlock_some(r, r->held, r->nheld);
+    if (e == MG_STORE_OK) r->nheld = 0;
+    return e;
+}
+
+static MgStoreErr
+counter_index(MgRepo *r, uint32_t index)
+{
+    if (index < 1 || index > MG_COUNTERS)
+        return fail(r, MG_STORE_INVALID, "persistent counter index %u is not in 1..%d", index, MG_COUNTERS);
+    return MG_STORE_OK;
+}
+
+MgStoreErr
+mg_repo_counter_get(MgRepo *r, uint32_t index, int64_t *out)
+{
+    MgStoreErr e = sys_usable(r, false);
+    if (e || (e = counter_index(r, index))) return e;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
+    if (rc) return from_mdb(r, rc, "begin");
+    uint64_t key = index;
+    MDB_val k = { sizeof key, &key }, v;
+    *out = 0;
+    rc = mdb_get(txn, r->counters, &k, &v);
+    if (rc == 0 && v.mv_size == 8) memcpy(out, v.mv_data, 8);
+    else if (rc == 0) rc = MDB_CORRUPTED;
+    mdb_txn_abort(txn);
+    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "read counter");
+    return MG_STORE_OK;
+}
+
+MgStoreErr
+mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64_t *out)
+{
+    MgStoreErr e = sys_usable(r, true);
+    if (e || (e = counter_index(r, index))) return e;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
+    if (rc) return from_mdb(r, rc, "begin counter");
+    uint64_t key = index, cur = 0;
+    MDB_val k = { sizeof key, &key }, v;
+    rc = mdb_get(txn, r->counters, &k, &v);
+    if (rc == 0 && v.mv_size == 8) memcpy(&cur, v.mv_data, 8);
+    else if (rc == 0) rc = MDB_CORRUPTED;
+    else if (rc == MDB_NOTFOUND) rc = 0;
+    if (rc) { mdb_txn_abort(txn); return from_mdb(r, rc, "read counter"); }
+    uint64_t next = add ? cur + (uint64_t)value : (uint64_t)value;   /* unsigned: rolls over, never undefined */
+    MDB_val nv = { sizeof next, &next };
+    if ((rc = mdb_put(txn, r->counters, &k, &nv, 0))) { mdb_txn_abort(txn); return from_mdb(r, rc, "write counter"); }
+    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit counter");
+    memcpy(out, &next, 8);
+    return MG_STORE_OK;
 }

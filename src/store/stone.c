@@ -688,6 +688,13 @@ print_session(FILE *out, const MgSession *s, uint64_t seq, const MgStone *d)
     fputc('\n', out);
 }
 
+/* A registered gem session (Maglev::System.session_id; backend.h contract 5). */
+static void
+print_gem_session(const MgSessionEntry *s, void *arg)
+{
+    fprintf(arg, "gem session: %u pid %d %s\n", s->id, s->pid, s->name);
+}
+
 void
 mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone *d)
 {
@@ -729,6 +736,7 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
     } else {
         fprintf(out, "sessions: unknown (%s)\n", mg_repo_error(r));
     }
+    mg_repo_session_list(r, print_gem_session, out);   /* nothing for a repository without the table */
 
     const char *objects = "object GC not implemented (needs the object decoder)";
     if (!d) {

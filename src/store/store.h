@@ -160,4 +160,22 @@ bool mg_store_load_code(void);
  * answers the constant, or MG_UNDEF. */
 Value mg_store_const_missing(RClass *c, ID name);
 
+/* ---- txn.c: transaction levels and the repository, for Maglev::System (core/maglev_system.c) ---- */
+#define MG_TXN_MAX_LEVEL 16
+/* 1 in the outermost transaction, n > 1 inside n-1 nested ones. While it
+ * is > 1, mg_store_commit folds the level's changes into the enclosing one
+ * and mg_store_abort rolls the level back in place (design: txn.c). */
+int   mg_store_level(void);
+/* Opens a nested level; raises RuntimeError past MG_TXN_MAX_LEVEL. Allocates. */
+void  mg_store_begin_nested(void);
+/* Drops every nested level, then aborts (Maglev.begin_transaction). */
+void  mg_store_begin(void);
+/* Whether this process has uncommitted changes to persistent objects. */
+bool  mg_store_needs_commit(void);
+/* The open repository (opened and this process registered as a session on
+ * first call); raises RuntimeError if it cannot be opened. For the backend's
+ * sessions, locks and counters (backend.h). */
+typedef struct MgRepo MgRepo;
+MgRepo *mg_store_repo(void);
+
 #endif

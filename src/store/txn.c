@@ -73,12 +73,20 @@
  *      whose element another consumer took, a guarded decrement whose guard
  *      no longer holds. Any conflict on an object that is not a logged state
  *      is an ordinary conflict.
+ *  8. Nested levels (Maglev.begin_nested_transaction; section "nested
+ *     transactions" below): while the level is > 1, mg_store_commit and
+ *     mg_store_abort never touch the repository or the view; every DIRTY
+ *     object has a pre-image (in-memory copy of its body) per open level
+ *     that saw it change. Abort at level > 1 puts the pre-images back, and
+ *     DIRTY -> CLEAN for objects first dirtied in the level, NEW -> transient
+ *     for objects that became persistent in it (staged classes).
  */
 #include "store.h"
 #include "backend.h"
 #include "../core/core.h"
 #include "../object/class.h"
 #include <errno.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -385,6 +393,26 @@ storage_error(const char *what)
     mg_raise(mg_eRuntimeError, "repository %s: %s: %s", mg_store_path(), what, mg_repo_error(S.repo));
 }
 
+/* Registers this process as a session (Maglev::System.session_id, locks).
+ * A failure is not fatal: the gem still works, only locks refuse. */
+static void
+register_session(void)
+{
+    char comm[32] = "maglev", name[64];
+    FILE *f = fopen("/proc/self/comm", "r");
+    if (f) {
+        if (fgets(comm, sizeof comm, f)) comm[strcspn(comm, "\n")] = '\0';
+        fclose(f);
+    }
+    const char *user = getenv("USER");
+    struct passwd *pw = user && *user ? NULL : getpwuid(getuid());
+    if (pw) user = pw->pw_name;
+    snprintf(name, sizeof name, "%s %s", user && *user ? user : "?", comm);
+    uint32_t id;
+    if (mg_repo_session_begin(S.repo, name, &id) != MG_STORE_OK)
+        fprintf(stderr, "maglev: repository %s: no session: %s\n", mg_store_path(), mg_repo_error(S.repo));
+}
+
 static void
 ensure_open(void)
 {
@@ -403,6 +431,7 @@ ensure_open(void)
     if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
     S.view_seq = mg_view_seq(S.view);
     S.opened = true;
+    register_session();
 }
 
 /* ---- well-known objects ---- */
@@ -608,6 +637,18 @@ fault_body(Obj *o)
 
 static void stage(Obj *o);
 
+/* Nested transaction levels (see "nested transactions" below). */
+static struct {
+    int level;                                   /* 1: the outermost transaction */
+    size_t ws_mark[MG_TXN_MAX_LEVEL + 1];        /* ws_len when level i began */
+    size_t pre_mark[MG_TXN_MAX_LEVEL + 1];       /* npre when level i began */
+    size_t rc_mark[MG_TXN_MAX_LEVEL + 1];        /* length of the RC replay log when level i began */
+    struct PreImage *pre; size_t npre, cpre;
+} N = { 1, { 0 }, { 0 }, { 0 }, NULL, 0, 0 };
+static void take_preimage(Obj *o, bool fresh);
+static void nested_commit(void);
+static void nested_abort(void);
+
 static void
 dirty(Obj *o)
 {
@@ -622,6 +663,7 @@ dirty(Obj *o)
     if (o->flags & OF_UNFAULTED) fault(o);   /* a store must not be lost on an empty body */
     o->flags |= OF_DIRTY;
     ws_add(o);
+    if (N.level > 1) take_preimage(o, true);   /* before the store: the barrier runs first */
 }
 
 static uint64_t
@@ -1052,6 +1094,7 @@ rc_replay(const uint64_t *conflicts, size_t n)
 void
 mg_store_commit(void)
 {
+    if (N.level > 1) { nested_commit(); return; }
     if (!S.opened && S.ws_len == 0) return;
     ensure_open();
     envs_check();
@@ -1121,6 +1164,7 @@ mg_store_commit(void)
 void
 mg_store_abort(void)
 {
+    if (N.level > 1) { nested_abort(); return; }
     if (!S.opened) { S.ws_len = 0; return; }
     envs_check();               /* changed captured variables are reset too */
     for (size_t i = 0; i < S.ws_len; i++) {
@@ -1147,6 +1191,250 @@ mg_store_abort(void)
     rc_log_clear();
     refresh_view(0);
     refresh_code();
+}
+
+/* ---- nested transactions ----
+ * Level 1 is the outermost transaction, the only one whose commit reaches the
+ * repository. mg_store_begin_nested opens level n+1 (at most
+ * MG_TXN_MAX_LEVEL): from then on every persistent object's state at the
+ * level's start is kept as a pre-image -- an in-memory shallow copy of its
+ * body (ivar slots, bytes, elements, hash table, range ends, generic ivars,
+ * class and flags), never a repository record:
+ *   - objects already dirty when the level opens: copied right then
+ *     (take_preimage over the write set: the barrier will not fire again);
+ *   - objects first dirtied inside the level: copied by dirty(), which the
+ *     write barrier calls before the store.
+ * Commit at level n > 1 (nested_commit): the changes stay in memory and in
+ * the write set, now belonging to level n-1; the pre-images of objects first
+ * dirtied in level n move to level n-1 (their state at n's start is their
+ * state at n-1's start: they were clean), the others are dropped.
+ * Abort at level n > 1 (nested_abort): every pre-image of the level is put
+ * back in place (references held anywhere see the old state); objects first
+ * dirtied in the level are clean again and leave the write set; objects that
+ * became persistent during the level -- staged classes, the only way an
+ * object becomes persistent without an outermost commit -- go back to
+ * transient (a class stays persistable), as an outermost abort does with
+ * them. Classes and modules get no pre-image: an abort at level n > 1 does
+ * not undo methods or constants defined during the level in this process,
+ * only their staging (for a class first staged in the level). Neither
+ * moves the view. begin_transaction (mg_store_begin) drops every level and
+ * aborts the outermost transaction. */
+
+typedef struct PreImage {
+    Obj *obj;
+    Obj *twin;                 /* a transient copy of a String/Array/Hash body; holds the generic ivars */
+    RClass *klass;
+    uint16_t flags;
+    bool fresh;                /* obj was first dirtied in this pre-image's level */
+    Value *ivs; uint32_t nivs; /* T_OBJECT: the ivar slots */
+    Value beg, end;            /* T_RANGE */
+    void *data; uint32_t ndata;  /* T_DATA (persistable, in its slot): a copy of the payload */
+    const DataType *dtype;
+} PreImage;
+
+static void
+take_preimage(Obj *o, bool fresh)
+{
+    if (is_class(o) || (o->flags & OF_UNFAULTED)) return;
+    PreImage p = { o, NULL, o->klass, o->flags, fresh, NULL, 0, MG_NIL, MG_NIL, NULL, 0, NULL };
+    Value v = MG_VAL(o);
+    switch ((ObjType)o->type) {
+    case T_OBJECT:
+        p.nivs = o->extra;
+        if (p.nivs) {
+            p.ivs = malloc(p.nivs * sizeof(Value));
+            if (!p.ivs) mg_raise_nomem();
+            memcpy(p.ivs, ((RObject *)o)->ivs, p.nivs * sizeof(Value));
+        }
+        break;
+    case T_STRING: p.twin = MG_OBJ(mg_str_dup(v)); break;
+    case T_ARRAY: p.twin = MG_OBJ(mg_ary_dup(v)); break;
+    case T_HASH: p.twin = MG_OBJ(mg_hash_dup(v)); break;
+    case T_RANGE:
+        p.beg = ((RRange *)o)->beg;
+        p.end = ((RRange *)o)->end;
+        break;
+    case T_DATA: {
+        RData *d = (RData *)o;
+        const MgDataPersist *dp = d->type ? d->type->persist : NULL;
+        if (!dp || !(o->flags & OF_DATA_INLINE)) return;
+        p.dtype = d->type;
+        p.ndata = dp->size ? dp->size : dp->size_of(d->ptr);
+        p.data = malloc(p.ndata);
+        if (!p.data) mg_raise_nomem();
+        memcpy(p.data, d->ptr, p.ndata);
+        break;
+    }
+    default:
+        return;
+    }
+    if (o->flags & OF_GENIVAR) {
+        if (!p.twin) {
+            p.twin = mg_gc_alloc(sizeof(RRange), T_RANGE, mg_cRange);
+            ((RRange *)p.twin)->beg = ((RRange *)p.twin)->end = MG_NIL;
+        }
+        mg_ivar_copy(MG_VAL(p.twin), v);
+    }
+    if (N.npre == N.cpre) {
+        size_t cap = N.cpre ? N.cpre * 2 : 64;
+        PreImage *bigger = realloc(N.pre, cap * sizeof *bigger);
+        if (!bigger) { free(p.ivs); free(p.data); mg_raise_nomem(); }
+        N.pre = bigger;
+        N.cpre = cap;
+    }
+    N.pre[N.npre++] = p;
+}
+
+#define SWAP(T, a, b) do { T swap_tmp = (a); (a) = (b); (b) = swap_tmp; } while (0)
+
+static void
+restore_preimage(PreImage *p)
+{
+    Obj *o = p->obj;
+    uint16_t live = OF_PERSISTENT | OF_DIRTY | OF_UNFAULTED | OF_GENIVAR | (o->type == T_OBJECT ? OF_IVEMBED : 0);
+    o->flags &= (uint16_t)~OF_FROZEN;        /* the generic ivars go back through mg_ivar_set */
+    o->klass = p->klass;
+    switch ((ObjType)o->type) {
+    case T_OBJECT: {
+        RObject *ro = (RObject *)o;
+        if (o->extra < p->nivs) {            /* slots only grow; kept for safety */
+            Value *ivs = mg_malloc(p->nivs * sizeof(Value));
+            if (!(o->flags & OF_IVEMBED)) mg_free(ro->ivs, o->extra * sizeof(Value));
+            o->flags &= (uint16_t)~OF_IVEMBED;
+            ro->ivs = ivs;
+            o->extra = p->nivs;
+        }
+        for (uint32_t i = 0; i < o->extra; i++) ro->ivs[i] = i < p->nivs ? p->ivs[i] : MG_UNDEF;
+        break;
+    }
+    case T_STRING: {
+        RString *a = (RString *)o, *b = (RString *)p->twin;
+        SWAP(char *, a->ptr, b->ptr);
+        SWAP(int64_t, a->len, b->len);
+        SWAP(int64_t, a->capa, b->capa);
+        SWAP(uint32_t, a->hdr.extra, b->hdr.extra);
+        break;
+    }
+    case T_ARRAY: {
+        RArray *a = (RArray *)o, *b = (RArray *)p->twin;
+        SWAP(Value *, a->ptr, b->ptr);
+        SWAP(int64_t, a->len, b->len);
+        SWAP(int64_t, a->capa, b->capa);
+        break;
+    }
+    case T_HASH: {
+        RHash *a = (RHash *)o, *b = (RHash *)p->twin;
+        SWAP(HashTable *, a->tbl, b->tbl);
+        SWAP(Value, a->ifnone, b->ifnone);
+        break;
+    }
+    case T_RANGE:
+        ((RRange *)o)->beg = p->beg;
+        ((RRange *)o)->end = p->end;
+        break;
+    case T_DATA:
+        if (p->data && ((RData *)o)->type == p->dtype && (o->flags & OF_DATA_INLINE))
+            memcpy(((RData *)o)->ptr, p->data, p->ndata);
+        break;
+    default:
+        break;
+    }
+    if (o->flags & OF_GENIVAR) mg_genivar_free(o);
+    if (p->twin && (p->twin->flags & OF_GENIVAR)) mg_ivar_copy(MG_VAL(o), MG_VAL(p->twin));
+    o->flags = (uint16_t)((p->flags & ~live) | (o->flags & live));
+}
+
+static void
+mark_nested(void)
+{
+    for (size_t i = 0; i < N.npre; i++) {
+        PreImage *p = &N.pre[i];
+        mg_gc_mark_obj(p->obj);
+        if (p->twin) mg_gc_mark_obj(p->twin);
+        if (p->klass) mg_gc_mark_obj(&p->klass->hdr);
+        for (uint32_t j = 0; j < p->nivs; j++) mg_gc_mark(p->ivs[j]);
+        mg_gc_mark(p->beg);
+        mg_gc_mark(p->end);
+        if (p->data && p->dtype->mark) p->dtype->mark(p->data);
+    }
+}
+
+int
+mg_store_level(void)
+{
+    return N.level;
+}
+
+void
+mg_store_begin_nested(void)
+{
+    if (N.level >= MG_TXN_MAX_LEVEL)
+        mg_raise(mg_eRuntimeError, "cannot begin a nested transaction: at most %d transaction levels", MG_TXN_MAX_LEVEL);
+    size_t mark = N.npre;
+    for (size_t i = 0; i < S.ws_len; i++) take_preimage(S.ws[i], false);
+    N.level++;
+    N.ws_mark[N.level] = S.ws_len;
+    N.pre_mark[N.level] = mark;
+    N.rc_mark[N.level] = mg_store_rc_log_len();
+}
+
+static void
+nested_commit(void)
+{
+    size_t keep = N.pre_mark[N.level];
+    for (size_t i = keep; i < N.npre; i++) {
+        if (N.pre[i].fresh) N.pre[keep++] = N.pre[i];
+        else { free(N.pre[i].ivs); free(N.pre[i].data); }
+    }
+    N.npre = keep;
+    N.level--;
+}
+
+static void
+nested_abort(void)
+{
+    size_t from = N.pre_mark[N.level];
+    for (size_t i = N.npre; i-- > from;) {
+        restore_preimage(&N.pre[i]);
+        free(N.pre[i].ivs);
+        free(N.pre[i].data);
+    }
+    N.npre = from;
+    mg_store_rc_log_truncate(N.rc_mark[N.level]);    /* operations rolled back must not replay */
+    for (size_t i = N.ws_mark[N.level]; i < S.ws_len; i++) {
+        Obj *o = S.ws[i];
+        Resident *e = tab_find(o->oop);
+        if ((!e || e->version == 0) && o != MG_OBJ(S.root)) {
+            o->flags &= (uint16_t)~(OF_PERSISTENT | OF_DIRTY);
+            forget(o);
+        } else {
+            o->flags &= (uint16_t)~OF_DIRTY;
+        }
+    }
+    S.ws_len = N.ws_mark[N.level];
+    N.level--;
+}
+
+void
+mg_store_begin(void)
+{
+    for (size_t i = 0; i < N.npre; i++) { free(N.pre[i].ivs); free(N.pre[i].data); }
+    N.npre = 0;
+    N.level = 1;
+    mg_store_abort();
+}
+
+bool
+mg_store_needs_commit(void)
+{
+    return S.ws_len > 0;
+}
+
+MgRepo *
+mg_store_repo(void)
+{
+    ensure_open();
+    return S.repo;
 }
 
 /* ---- persistent code (code.c) ---- */
@@ -1270,6 +1558,7 @@ mg_store_init(void)
     tab_insert(root, 0);
     mg_gc_add_root_marker(mark_roots);
     mg_gc_pressure_hook = pressure;
+    mg_gc_add_root_marker(mark_nested);
     mg_code_init();
     mg_closure_init();
     atexit(mg_store_shutdown);

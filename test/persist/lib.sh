@@ -31,3 +31,41 @@ finish() {
 	echo "$((checks - fails)) passed, $fails failed"
 	[ "$fails" -eq 0 ]
 }
+
+# gem_start NAME: a maglev-ruby session that lives until gem_stop NAME and
+# runs, one at a time, the one-line programs `gem NAME CODE` sends it; gem
+# prints the inspected value of each (or "ErrorClass: message") once it has
+# run -- so a test steps several live sessions in a fixed order. $NAME_pid
+# is the process.
+gem_start() {
+	local fd
+	mkfifo "$MAGLEV_DATA/$1.cmd" "$MAGLEV_DATA/$1.res"
+	"$MRUBY" -e '
+	  cmd = File.open(ARGV[0]); res = File.open(ARGV[1], "w")
+	  while (line = cmd.gets)
+	    r = begin; eval(line, TOPLEVEL_BINDING).inspect; rescue => e; "#{e.class}: #{e.message}"; end
+	    res.puts r; res.flush
+	  end' "$MAGLEV_DATA/$1.cmd" "$MAGLEV_DATA/$1.res" &
+	eval "${1}_pid=$!"
+	exec {fd}>"$MAGLEV_DATA/$1.cmd"
+	eval "${1}_in=$fd"
+	exec {fd}<"$MAGLEV_DATA/$1.res"
+	eval "${1}_out=$fd"
+}
+
+gem() {
+	local in out line
+	eval "in=\$${1}_in out=\$${1}_out"
+	echo "$2" >&"$in"
+	IFS= read -r line <&"$out"
+	echo "$line"
+}
+
+# gem_stop NAME: ends the session normally (exit) and waits for it.
+gem_stop() {
+	local in out pid
+	eval "in=\$${1}_in out=\$${1}_out pid=\$${1}_pid"
+	echo exit >&"$in"
+	eval "exec $in>&- $out<&-"
+	wait "$pid"
+}

@@ -55,6 +55,50 @@ log_count(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
     *(size_t *)arg += count;
 }
 
+static void
+count_live(const MgSessionEntry *s, void *arg)
+{
+    (void)s;
+    (*(int *)arg)++;
+}
+
+/* Writes a sessions entry and a write lock on oop held by it, straight into
+ * the tables: a session of a live pid with the wrong start time stands for a
+ * dead process whose pid was reused. */
+static void
+forge_session(uint64_t id, uint32_t pid, uint64_t started, uint64_t oop)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi sessions, locks;
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 8);
+    mdb_env_set_mapsize(env, (size_t)1 << 38);
+    mdb_env_open(env, dir, 0, 0600);
+    mdb_txn_begin(env, NULL, 0, &txn);
+    mdb_dbi_open(txn, "sessions", MDB_INTEGERKEY, &sessions);
+    mdb_dbi_open(txn, "locks", MDB_INTEGERKEY, &locks);
+    unsigned char rec[16 + 6];
+    uint32_t zero = 0;
+    memcpy(rec, &pid, 4);
+    memcpy(rec + 4, &zero, 4);
+    memcpy(rec + 8, &started, 8);
+    memcpy(rec + 16, "forged", 6);
+    MDB_val k = { 8, &id }, v = { sizeof rec, rec };
+    mdb_put(txn, sessions, &k, &v, 0);
+    unsigned char lk[8 + 16];
+    uint32_t kind = MG_LOCK_WRITE, one = 1, sid = (uint32_t)id;
+    memcpy(lk, &kind, 4);
+    memcpy(lk + 4, &one, 4);
+    memcpy(lk + 8, &sid, 4);
+    memcpy(lk + 12, &pid, 4);
+    memcpy(lk + 16, &started, 8);
+    MDB_val ok = { 8, &oop }, ov = { sizeof lk, lk };
+    mdb_put(txn, locks, &ok, &ov, 0);
+    mdb_txn_commit(txn);
+    mdb_env_close(env);
+}
+
 int
 main(void)
 {
@@ -225,6 +269,68 @@ main(void)
     CHECK(mg_view_read(v1, a, &rec) == MG_STORE_CORRUPT);
     CHECK(strstr(mg_repo_error(r), "OOP") != NULL);
     mg_view_end(v1);
+
+    /* sessions, locks, counters (backend.h contracts 5-7) */
+    {
+        MgRepo *s1 = open_repo(), *s2 = open_repo();
+        uint32_t id1, id2, again, holder;
+        CHECK(mg_repo_lock(s1, 4096, MG_LOCK_READ, &holder) == MG_STORE_INVALID);   /* no session yet */
+        CHECK(mg_repo_session_begin(s1, "one", &id1) == MG_STORE_OK && id1 == 1);
+        CHECK(mg_repo_session_begin(s1, "one", &again) == MG_STORE_OK && again == 1);
+        CHECK(mg_repo_session_begin(s2, "two", &id2) == MG_STORE_OK && id2 == 2);
+        int live = 0;
+        CHECK(mg_repo_session_list(s1, count_live, &live) == MG_STORE_OK && live == 2);
+        CHECK(mg_repo_lock(s1, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+        CHECK(mg_repo_lock(s2, 4096, MG_LOCK_READ, &holder) == MG_STORE_LOCKED && holder == 1);
+        CHECK(mg_repo_lock(s1, 4104, MG_LOCK_READ, &holder) == MG_STORE_OK);
+        CHECK(mg_repo_lock(s2, 4104, MG_LOCK_READ, &holder) == MG_STORE_OK);
+        CHECK(mg_repo_lock(s2, 4104, MG_LOCK_WRITE, &holder) == MG_STORE_LOCKED && holder == 1);
+        CHECK(mg_repo_unlock_all(s1) == MG_STORE_OK);
+        CHECK(mg_repo_lock(s2, 4104, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+        CHECK(mg_repo_lock(s2, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+        mg_repo_close(s2);           /* ends the session and its locks */
+        CHECK(mg_repo_lock(s1, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+        CHECK(mg_repo_lock(s1, 4104, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+        CHECK(mg_repo_unlock_all(s1) == MG_STORE_OK);
+
+        /* a child registers, locks and dies without closing: both are reclaimed */
+        pid_t child = fork();
+        if (child == 0) {
+            MgRepo *c = open_repo();
+            uint32_t cid, h;
+            int ok = mg_repo_session_begin(c, "child", &cid) == MG_STORE_OK && cid == 2
+                     && mg_repo_lock(c, 4096, MG_LOCK_WRITE, &h) == MG_STORE_OK;
+            _exit(ok ? 0 : 1);
+        }
+        int status;
+        waitpid(child, &status, 0);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        live = 0;
+        CHECK(mg_repo_session_list(s1, count_live, &live) == MG_STORE_OK && live == 1);
+        CHECK(mg_repo_lock(s1, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+        CHECK(mg_repo_unlock_all(s1) == MG_STORE_OK);
+
+        /* a reused pid (ours, which runs) with another start time is not that session */
+        mg_repo_close(s1);
+        forge_session(1, (uint32_t)getpid(), 12345, 4096);
+        s1 = open_repo();
+        live = 0;
+        CHECK(mg_repo_session_list(s1, count_live, &live) == MG_STORE_OK && live == 0);
+        CHECK(mg_repo_session_begin(s1, "one", &id1) == MG_STORE_OK && id1 == 1);
+        CHECK(mg_repo_lock(s1, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+
+        int64_t val;
+        CHECK(mg_repo_counter_get(s1, 1, &val) == MG_STORE_OK && val == 0);
+        CHECK(mg_repo_counter_update(s1, 1, true, 5, &val) == MG_STORE_OK && val == 5);
+        CHECK(mg_repo_counter_update(s1, 1, true, -7, &val) == MG_STORE_OK && val == -2);
+        CHECK(mg_repo_counter_update(s1, 128, false, INT64_MAX, &val) == MG_STORE_OK && val == INT64_MAX);
+        CHECK(mg_repo_counter_update(s1, 128, true, 1, &val) == MG_STORE_OK && val == INT64_MIN);
+        CHECK(mg_repo_counter_get(s1, 0, &val) == MG_STORE_INVALID);
+        CHECK(mg_repo_counter_get(s1, 129, &val) == MG_STORE_INVALID);
+        mg_repo_close(s1);
+        r = open_repo();
+        CHECK(mg_repo_counter_get(r, 1, &val) == MG_STORE_OK && val == -2);
+    }
 
     /* backup is a consistent copy */
     char bdir[300];

@@ -1,0 +1,321 @@
+/* maglev_system.c -- Maglev::System (MAGLEV-API.md section 6): transaction
+ * control that answers instead of raising, nested levels, cross-process
+ * locks, persistent counters and session facts; plus the Maglev methods
+ * section 2 defines on top of them. Locks, counters and sessions are backend
+ * operations outside transactions (store/backend.h, contracts 5-7); levels
+ * are txn.c's (its "nested transactions" design comment).
+ *
+ * Choices where MagLev's documents are silent:
+ *  - read_lock/write_lock of an Integer, Float, Symbol, true, false or nil
+ *    raise ArgumentError (they have no identity to lock); a conflict raises
+ *    the top-level LockError naming the object and a holding session.
+ *  - read_lock on an object this session write-locked keeps the write lock.
+ *  - the lock calls, remove_lock, remove_locks_for_session, abort_transaction,
+ *    begin_transaction and begin_nested_transaction answer Maglev::System.
+ *  - counters wrap around past the signed 64-bit range, as MagLev's do; an
+ *    index outside 1..128 raises ArgumentError, a non-Integer TypeError.
+ *  - session_names is one String, a line "<id> <user> <program> (pid N)" per
+ *    live session. */
+#include "core.h"
+#include "../store/store.h"
+#include "../store/backend.h"
+#include <unistd.h>
+
+static RClass *mg_cSystem, *mg_eLockError;
+static Value session_temps = MG_NIL;    /* Hash: session_temp's per-process scratch */
+
+static NORETURN void
+backend_error(const char *what)
+{
+    mg_raise(mg_eRuntimeError, "repository %s: %s: %s", mg_store_path(), what, mg_repo_error(mg_store_repo()));
+}
+
+/* ---- transactions ---- */
+
+static Value
+commit_run(Value arg)
+{
+    mg_store_commit();
+    return MG_TRUE;
+}
+
+static Value
+commit_failed(Value arg, Value exc)
+{
+    return MG_FALSE;        /* the changes are kept, as Maglev.commit_transaction keeps them */
+}
+
+/* Commit answering false on a write-write conflict; other errors raise. */
+static bool
+commit_answer(void)
+{
+    return mg_rescue(commit_run, MG_NIL, mg_eCommitFailedException, commit_failed, MG_NIL) == MG_TRUE;
+}
+
+static Value
+sys_commit_transaction(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(commit_answer());
+}
+
+static Value
+sys_abort_transaction(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_store_abort();
+    return MG_VAL(mg_cSystem);
+}
+
+static Value
+sys_begin_transaction(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_store_begin();
+    return MG_VAL(mg_cSystem);
+}
+
+static Value
+sys_begin_nested_transaction(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_store_begin_nested();
+    return MG_VAL(mg_cSystem);
+}
+
+static Value
+sys_transaction_level(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(mg_store_level());
+}
+
+static Value
+sys_needs_commit(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(mg_store_needs_commit());
+}
+
+static Value
+sys_commit_and_release_locks(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!commit_answer()) return MG_FALSE;
+    if (mg_store_level() == 1 && mg_repo_unlock_all(mg_store_repo()) != MG_STORE_OK)
+        backend_error("release locks");
+    return MG_TRUE;
+}
+
+/* ---- locks ---- */
+
+static uint64_t
+lockable_oop(Value o)
+{
+    if (!MG_IS_PTR(o) || MG_IS_INTEGER(o) || MG_IS_FLOAT(o))
+        mg_raise(mg_eArgumentError, "cannot lock %s: Integer, Float, Symbol, true, false and nil cannot be locked",
+                 mg_str_cstr(mg_inspect(o)));
+    return mg_obj_oop(o);
+}
+
+static Value
+lock(Value self, Value o, int kind)
+{
+    uint64_t oop = lockable_oop(o);
+    MgRepo *r = mg_store_repo();
+    uint32_t holder;
+    MgStoreErr e = mg_repo_lock(r, oop, kind, &holder);
+    if (e == MG_STORE_LOCKED)
+        mg_raise(mg_eLockError, "cannot %s-lock a %s (oop %llu): session %u holds a%s lock on it",
+                 kind == MG_LOCK_WRITE ? "write" : "read", mg_class_cname(mg_obj_class(o)),
+                 (unsigned long long)oop, holder, kind == MG_LOCK_WRITE ? "" : " write");
+    if (e) backend_error("lock");
+    return MG_VAL(mg_cSystem);
+}
+
+static Value
+sys_read_lock(Value self, int argc, const Value *argv, Value blk)
+{
+    return lock(self, argv[0], MG_LOCK_READ);
+}
+
+static Value
+sys_write_lock(Value self, int argc, const Value *argv, Value blk)
+{
+    return lock(self, argv[0], MG_LOCK_WRITE);
+}
+
+static Value
+sys_remove_lock(Value self, int argc, const Value *argv, Value blk)
+{
+    uint64_t oop = lockable_oop(argv[0]);
+    if (mg_repo_unlock(mg_store_repo(), oop)) backend_error("unlock");
+    return MG_VAL(mg_cSystem);
+}
+
+static Value
+sys_remove_locks_for_session(Value self, int argc, const Value *argv, Value blk)
+{
+    if (mg_repo_unlock_all(mg_store_repo())) backend_error("release locks");
+    return MG_VAL(mg_cSystem);
+}
+
+/* ---- persistent counters ---- */
+
+static uint32_t
+counter_arg(Value i)
+{
+    if (!MG_IS_INTEGER(i)) mg_raise(mg_eTypeError, "persistent counter index must be an Integer, not %s", mg_class_cname(mg_obj_class(i)));
+    if (!MG_IS_FIXNUM(i) || MG_FIX2LONG(i) < 1 || MG_FIX2LONG(i) > MG_COUNTERS)
+        mg_raise(mg_eArgumentError, "persistent counter index %s is not in 1..%d", mg_str_cstr(mg_inspect(i)), MG_COUNTERS);
+    return (uint32_t)MG_FIX2LONG(i);
+}
+
+static int64_t
+counter_value(Value v)
+{
+    if (!MG_IS_INTEGER(v)) mg_raise(mg_eTypeError, "persistent counter value must be an Integer, not %s", mg_class_cname(mg_obj_class(v)));
+    return mg_num2long(v);     /* RangeError beyond 64 bits */
+}
+
+static Value
+counter_update(Value i, bool add, int64_t v)
+{
+    uint32_t index = counter_arg(i);
+    int64_t out;
+    if (mg_repo_counter_update(mg_store_repo(), index, add, v, &out)) backend_error("update counter");
+    return mg_int_new(out);
+}
+
+static Value
+sys_pcounter(Value self, int argc, const Value *argv, Value blk)
+{
+    uint32_t index = counter_arg(argv[0]);
+    int64_t out;
+    if (mg_repo_counter_get(mg_store_repo(), index, &out)) backend_error("read counter");
+    return mg_int_new(out);
+}
+
+static Value
+sys_set_pcounter(Value self, int argc, const Value *argv, Value blk)
+{
+    return counter_update(argv[0], false, counter_value(argv[1]));
+}
+
+static Value
+sys_increment_pcounter(Value self, int argc, const Value *argv, Value blk)
+{
+    return counter_update(argv[0], true, argc > 1 ? counter_value(argv[1]) : 1);
+}
+
+static Value
+sys_decrement_pcounter(Value self, int argc, const Value *argv, Value blk)
+{
+    int64_t by = argc > 1 ? counter_value(argv[1]) : 1;
+    return counter_update(argv[0], true, (int64_t)(0 - (uint64_t)by));   /* wraps like the counter */
+}
+
+/* ---- sessions ---- */
+
+static Value
+sys_session_id(Value self, int argc, const Value *argv, Value blk)
+{
+    uint32_t id = mg_repo_session_self(mg_store_repo());
+    if (!id) mg_raise(mg_eRuntimeError, "repository %s: this process has no session", mg_store_path());
+    return MG_FIX(id);
+}
+
+static void
+count_session(const MgSessionEntry *s, void *arg)
+{
+    (*(long *)arg)++;
+}
+
+static Value
+sys_session_count(Value self, int argc, const Value *argv, Value blk)
+{
+    long n = 0;
+    if (mg_repo_session_list(mg_store_repo(), count_session, &n)) backend_error("list sessions");
+    return MG_FIX(n);
+}
+
+static void
+name_session(const MgSessionEntry *s, void *arg)
+{
+    Value str = *(Value *)arg;
+    mg_str_catf(str, "%s%u %s (pid %d)", mg_str_len(str) ? "\n" : "", s->id, s->name, s->pid);
+}
+
+static Value
+sys_session_names(Value self, int argc, const Value *argv, Value blk)
+{
+    Value s = mg_str_new_cstr("");
+    if (mg_repo_session_list(mg_store_repo(), name_session, &s)) backend_error("list sessions");
+    return s;
+}
+
+static Value
+sys_session_temp(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_hash_aref(session_temps, argv[0]);
+}
+
+static Value
+sys_session_temp_put(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_hash_aset(session_temps, argv[0], argv[1]);
+    return argv[1];
+}
+
+static Value
+sys_stone_name(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc > 0 && MG_TEST(argv[0])) return mg_str_new_cstr(mg_store_path());
+    const char *stone = getenv("MAGLEV_STONE");
+    return mg_str_new_cstr(stone && *stone ? stone : "maglev");
+}
+
+static Value
+sys_getpid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getpid());
+}
+
+static const MgMethodDef system_methods[] = {
+    { "commit_transaction", sys_commit_transaction, 0, 0 },
+    { "abort_transaction", sys_abort_transaction, 0, 0 },
+    { "begin_transaction", sys_begin_transaction, 0, 0 },
+    { "begin_nested_transaction", sys_begin_nested_transaction, 0, 0 },
+    { "transaction_level", sys_transaction_level, 0, 0 },
+    { "needs_commit", sys_needs_commit, 0, 0 },
+    { "commit_and_release_locks", sys_commit_and_release_locks, 0, 0 },
+    { "read_lock", sys_read_lock, 1, 1 },
+    { "write_lock", sys_write_lock, 1, 1 },
+    { "remove_lock", sys_remove_lock, 1, 1 },
+    { "remove_locks_for_session", sys_remove_locks_for_session, 0, 0 },
+    { "pcounter", sys_pcounter, 1, 1 },
+    { "set_pcounter", sys_set_pcounter, 2, 2 },
+    { "increment_pcounter", sys_increment_pcounter, 1, 2 },
+    { "decrement_pcounter", sys_decrement_pcounter, 1, 2 },
+    { "session_id", sys_session_id, 0, 0 },
+    { "session_count", sys_session_count, 0, 0 },
+    { "session_names", sys_session_names, 0, 0 },
+    { "session_temp", sys_session_temp, 1, 1 },
+    { "session_temp_put", sys_session_temp_put, 2, 2 },
+    { "stone_name", sys_stone_name, 0, 1 },
+    { "getpid", sys_getpid, 0, 0 },
+    { NULL, NULL, 0, 0 },
+};
+
+/* MAGLEV-API.md section 2: the Maglev module's share of the above. */
+static const MgMethodDef maglev_methods[] = {
+    { "begin_transaction", sys_begin_transaction, 0, 0 },
+    { "begin_nested_transaction", sys_begin_nested_transaction, 0, 0 },
+    { "transaction_level", sys_transaction_level, 0, 0 },
+    { "commit_and_release_locks", sys_commit_and_release_locks, 0, 0 },
+    { NULL, NULL, 0, 0 },
+};
+
+void
+mg_init_maglev_system(void)
+{
+    mg_cSystem = mg_define_class_under(mg_mMaglev, "System", mg_cObject);
+    mg_eLockError = mg_define_class_under(mg_cObject, "LockError", mg_eStandardError);
+    mg_define_singleton_methods(MG_VAL(mg_cSystem), system_methods);
+    mg_define_singleton_methods(MG_VAL(mg_mMaglev), maglev_methods);
+    session_temps = mg_hash_new();
+    mg_gc_register(&session_temps);
+}
