@@ -4,13 +4,18 @@
 # const_defined? do not see an autoload that has not run yet.
 -> {
   table = {}.compare_by_identity
+  # In persistent mode an autoload on a persistable module is also recorded in
+  # the repository (Maglev.__persistent_autoloads): it fires in later processes.
   Module.send(:define_method, :autoload) do |name, path|
     (table[self] ||= {})[name.to_sym] = path.to_s
+    if Maglev.persistent? && maglev_persistable?
+      (Maglev.__persistent_autoloads(true)[self] ||= {})[name.to_sym] = path.to_s
+    end
     nil
   end
   Module.send(:define_method, :autoload?) do |name, inherit = true|
     t = table[self]
-    t && t[name.to_sym]
+    (t && t[name.to_sym]) || ((pt = Maglev.__persistent_autoloads) && (t = pt[self]) && t[name.to_sym])
   end
   Kernel.send(:define_method, :autoload) do |name, path|
     Object.autoload(name, path)
@@ -23,6 +28,14 @@
       next unless t && (path = t.delete(name))
       require path
       return m.const_get(name, false) if m.const_defined?(name, false)
+    end
+    if (pt = Maglev.__persistent_autoloads)
+      [self, *ancestors, Object].each do |m|
+        t = pt[m]
+        next unless t && (path = t[name])
+        require path
+        return m.const_get(name, false) if m.const_defined?(name, false)
+      end
     end
     missing.bind_call(self, name)
   end

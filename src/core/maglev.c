@@ -161,6 +161,20 @@ maglev_rc_log(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+static Value
+maglev_clear_features(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_code_clear_features();
+    return MG_NIL;
+}
+
+/* The persistent autoloads (lib/prelude/autoload.rb): a Hash or nil. */
+static Value
+maglev_persistent_autoloads(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_code_autoloads(argc > 0 && MG_TEST(argv[0]));
+}
+
 /* Objects emptied under --max-memory so far (tests, tuning). */
 static Value
 maglev_evicted(Value self, int argc, const Value *argv, Value blk)
@@ -225,6 +239,8 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "__rc_log", maglev_rc_log, 3, -1 },
     { "__rc_replays", maglev_rc_replays, 0, 0 },
     { "__evicted", maglev_evicted, 0, 0 },
+    { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },
+    { "__persistent_autoloads", maglev_persistent_autoloads, 0, 1 },
     { "__list_instances", maglev_list_instances, 1, 1 },
     { "__other_session_pid", maglev_other_session_pid, 0, 0 },
     { "__store_paths", maglev_store_paths, 0, 0 },

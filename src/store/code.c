@@ -471,6 +471,53 @@ mg_code_apply_singleton(Value obj)
     mg_ensure(apply_singleton_run, MG_FIX((int64_t)(intptr_t)&sa), apply_done, saved);
 }
 
+/* ---- the persistent $LOADED_FEATURES and autoloads (the system table) ---- */
+
+static Value s_loaded_features, s_autoloads;
+
+static Value
+system_entry(Value key, bool create, bool hash)
+{
+    Value sys = fv(mg_store_system());
+    Value v = fv(mg_hash_lookup(sys, key));
+    if (v != MG_UNDEF && (hash ? MG_IS_HASH(v) : MG_IS_ARRAY(v))) return v;
+    if (!create) return MG_NIL;
+    v = hash ? mg_hash_new() : mg_ary_new();
+    mg_hash_aset(sys, key, v);
+    return v;
+}
+
+static bool
+feature_persisted(Value path)
+{
+    Value list = system_entry(s_loaded_features, false, false);
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value p = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_STRING(p) && mg_str_equal(p, path)) return true;
+    }
+    return false;
+}
+
+static void
+feature_loaded(Value path)
+{
+    if (mode == MG_MODE_TRANSIENT || mg_code_loading || feature_persisted(path)) return;
+    mg_ary_push(system_entry(s_loaded_features, true, false), mg_str_dup(path));
+}
+
+void
+mg_code_clear_features(void)
+{
+    Value sys = fv(mg_store_system());
+    if (mg_hash_lookup(sys, s_loaded_features) != MG_UNDEF) mg_hash_aset(sys, s_loaded_features, mg_ary_new());
+}
+
+Value
+mg_code_autoloads(bool create)
+{
+    return system_entry(s_autoloads, create, true);
+}
+
 /* ---- Module#maglev_persistable ---- */
 
 typedef struct { RClass *c; bool methods; } Mark;
@@ -683,6 +730,10 @@ mg_code_init(void)
     id_applied = mg_intern_cstr("__maglev_applied");
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
+    s_loaded_features = mg_sym("loaded_features");
+    s_autoloads = mg_sym("autoloads");
+    mg_feature_persisted_hook = feature_persisted;
+    mg_feature_loaded_hook = feature_loaded;
     s_consts = mg_sym("constants");
     s_methods = mg_sym("methods");
     s_smethods = mg_sym("singleton_methods");

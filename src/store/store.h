@@ -112,6 +112,11 @@ uint64_t mg_store_wellknown_oop(Value v);
  * object of the process that calls it as its self. */
 #define MG_OOP_MAIN (((uint64_t)1 << 20) - 8)
 void mg_store_set_main(Value main);
+/* The repository's own table, a persistent Hash at a well-known OOP, not in
+ * the root: :loaded_features (the persistent $LOADED_FEATURES, an Array of
+ * paths), :autoloads ({module => {name => path}}). Code refresh reads it. */
+#define MG_OOP_SYSTEM (((uint64_t)1 << 20) - 16)
+Value mg_store_system(void);
 /* closure.c: registers Procs and Envs as persistent data. */
 void mg_closure_init(void);
 extern const MgDataPersist mg_env_persist, mg_proc_persist;
@@ -135,6 +140,12 @@ extern int mg_code_loading;
 /* T_CLASS flag: instances may not be committed (Maglev.persistent(false),
  * Class#maglev_instances_persistable = false). Stored in the class record. */
 #define CF_NO_PERSISTENT_INSTANCES OF_USER1
+/* The persistent $LOADED_FEATURES and autoloads (code.c, the system table):
+ * clear empties the feature list (Maglev.clear_persistent_LOADED_FEATURES;
+ * a commit keeps it); autoloads answers {module => {name => path}} (nil when
+ * none and not create). */
+void  mg_code_clear_features(void);
+Value mg_code_autoloads(bool create);
 /* The singleton class of an object travels with it (code.c): capture stores
  * its table in the object (a hidden ivar, named by mg_code_singleton_id)
  * when the object first becomes persistent; apply rebuilds the singleton

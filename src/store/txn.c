@@ -118,6 +118,7 @@ static struct {
     bool evicting;
     size_t after_evict;                                    /* heap bytes after the last round */
     Value main;                                            /* the top-level self (MG_OOP_MAIN) */
+    Value system;                                          /* the repository's own table (MG_OOP_SYSTEM) */
     struct { Obj *obj; uint64_t hash; } *envs; size_t nenvs, cenvs;   /* persistent Envs: encoding hash as last read/written */
     uint64_t code_seq;                                     /* view whose base-image records were read (0: never) */
 } S;
@@ -225,6 +226,14 @@ static bool
 is_class(const Obj *o)
 {
     return o->type == T_CLASS || o->type == T_MODULE;
+}
+
+/* The persistent root and the system table: records that exist from the
+ * start (an empty Hash until first committed). */
+static bool
+is_anchor(const Obj *o)
+{
+    return o->oop == MG_OOP_ROOT || o->oop == MG_OOP_SYSTEM;
 }
 
 static void
@@ -340,6 +349,7 @@ mark_roots(void)
     for (size_t i = 0; i < S.nsapply; i++) mg_gc_mark_obj(S.sapply[i]);
     for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
     mg_gc_mark(S.root);
+    mg_gc_mark(S.system);
 }
 
 /* ---- opening ---- */
@@ -471,6 +481,7 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
     if (oop < MG_OOP_FIRST) {
         if (oop == MG_OOP_ROOT) return mg_store_root();
         if (oop == MG_OOP_MAIN && S.main && type == T_OBJECT) return S.main;
+        if (oop == MG_OOP_SYSTEM && type == T_HASH) return S.system;
         size_t i = (oop >> 3) - 2;
         if ((oop & 7) || oop < 16 || i >= S.nwellknown || S.wellknown[i]->type != type) {
             *err = "record refers to an unknown base-image object";
@@ -509,6 +520,12 @@ Value
 mg_store_root(void)
 {
     return S.root;
+}
+
+Value
+mg_store_system(void)
+{
+    return S.system;
 }
 
 void
@@ -606,7 +623,7 @@ fault_body(Obj *o)
     ensure_open();
     MgRecord rec;
     MgStoreErr e = mg_view_read(S.view, o->oop, &rec);
-    if (e == MG_STORE_NOTFOUND && o->oop == MG_OOP_ROOT) {
+    if (e == MG_STORE_NOTFOUND && is_anchor(o)) {
         o->flags &= ~OF_UNFAULTED;           /* a new repository: the root starts empty */
         o->klass = mg_cHash;
         Resident *r = tab_find(o->oop);
@@ -730,7 +747,7 @@ mg_store_checkpoint(void)
         Obj *o = e->obj;
         if (!o || o == TOMB || e->epoch == (uint16_t)S.epoch) continue;
         if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
-        if (is_class(o) || o == MG_OBJ(S.root) || mg_gc_marked_p(MG_VAL(o)) || mg_record_keep(o)) continue;
+        if (is_class(o) || is_anchor(o) || mg_gc_marked_p(MG_VAL(o)) || mg_record_keep(o)) continue;
         if (o->type == T_DATA && is_env(o)) continue;    /* envs hash their encoding: keep them simple */
         mg_record_evict(o);
         n++;
@@ -772,7 +789,7 @@ invalidate_one(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
         if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
         if (is_class(o)) queue_reread(o);
         else if (mg_record_keep(o)) continue;       /* a running frame's locals stay */
-        else if (o == MG_OBJ(S.root) || o->type <= T_HEAP_LAST) mg_record_evict(o);
+        else if (is_anchor(o) || o->type <= T_HEAP_LAST) mg_record_evict(o);
     }
 }
 
@@ -1170,7 +1187,7 @@ mg_store_abort(void)
     for (size_t i = 0; i < S.ws_len; i++) {
         Obj *o = S.ws[i];
         Resident *e = tab_find(o->oop);
-        if ((!e || e->version == 0) && o != MG_OBJ(S.root)) {
+        if ((!e || e->version == 0) && !is_anchor(o)) {
             /* never committed: it goes back to being transient, with its changes */
             o->flags &= ~(OF_PERSISTENT | OF_DIRTY);
             forget(o);
@@ -1404,7 +1421,7 @@ nested_abort(void)
     for (size_t i = N.ws_mark[N.level]; i < S.ws_len; i++) {
         Obj *o = S.ws[i];
         Resident *e = tab_find(o->oop);
-        if ((!e || e->version == 0) && o != MG_OBJ(S.root)) {
+        if ((!e || e->version == 0) && !is_anchor(o)) {
             o->flags &= (uint16_t)~(OF_PERSISTENT | OF_DIRTY);
             forget(o);
         } else {
@@ -1556,6 +1573,11 @@ mg_store_init(void)
     root->flags |= OF_PERSISTENT | OF_UNFAULTED;
     S.root = MG_VAL(root);
     tab_insert(root, 0);
+    Obj *sys = mg_gc_alloc(sizeof(RHash), T_HASH, NULL);
+    sys->oop = MG_OOP_SYSTEM;
+    sys->flags |= OF_PERSISTENT | OF_UNFAULTED;
+    S.system = MG_VAL(sys);
+    tab_insert(sys, 0);
     mg_gc_add_root_marker(mark_roots);
     mg_gc_pressure_hook = pressure;
     mg_gc_add_root_marker(mark_nested);

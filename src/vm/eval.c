@@ -235,9 +235,14 @@ mg_require(const char *feature)
     }
     mg_gc_protect(path);
     mg_ary_push(vm->loaded, path);
+    if (mg_feature_persisted_hook && mg_feature_persisted_hook(path)) return MG_FALSE;   /* its code is in the repository */
     load_path_file(mg_str_cstr(path), true);
+    if (mg_feature_loaded_hook) mg_feature_loaded_hook(path);
     return MG_TRUE;
 }
+
+bool (*mg_feature_persisted_hook)(Value path);
+void (*mg_feature_loaded_hook)(Value path);
 
 Value mg_require_relative(const char *feature);
 Value

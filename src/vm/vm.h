@@ -85,6 +85,12 @@ Value mg_eval_string(const char *src, size_t len, const char *file, int line);
 Value mg_eval_string_in(Value self, const char *src, size_t len, const char *file, int line);
 /* Load/require a file (require tracks $LOADED_FEATURES, searches $LOAD_PATH). */
 Value mg_require(const char *feature);
+/* The persistent $LOADED_FEATURES (store/code.c): persisted(path) is true
+ * when a require done in persistent mode and committed loaded path (require
+ * then does not load it again); loaded(path) runs after every file require
+ * loads (it records the path when the mode is persistent). */
+extern bool (*mg_feature_persisted_hook)(Value path);
+extern void (*mg_feature_loaded_hook)(Value path);
 /* Makes the VM call mg_vm_checkpoint at its next safe point. */
 void  mg_vm_request_checkpoint(void);
 Value mg_load_file(const char *path, bool wrap);

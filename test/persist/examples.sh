@@ -19,6 +19,14 @@ expect "blog: four concurrent readers list the posts" \
 4 4"
 expect "blog: and none of their view counts is lost" "$(run -e 'p Blog.instance.views.value')" 4
 
+cd "$EX/hat_trick"
+id=$(run -Mcommit hat.rb | sed 's/.* hat //')
+expect "hat trick: a process that loads no source pulls the rabbit" "$(run trick.rb)" "the hat $id holds [:rabbit]
+pulled a rabbit out of hat $id (a Hat)
+the hat $id holds []"
+expect "hat trick: and the next one finds the hat empty" "$(run -e 'p Maglev[:hat].contents, Maglev[:peek].lambda?')" "[]
+false"
+
 cd "$EX/kvstore"
 run kv.rb set color blue
 for k in a b c d; do run kv.rb set "$k" "v$k" & done
