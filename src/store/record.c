@@ -182,8 +182,14 @@ walk_class_ivar(ID name, Value v, void *arg)
 void
 mg_record_encode(Obj *o, MgBuf *b)
 {
-    Value self = MG_VAL(o);
     b->len = 0;
+    mg_record_encode_append(o, b);
+}
+
+void
+mg_record_encode_append(Obj *o, MgBuf *b)
+{
+    Value self = MG_VAL(o);
     if (is_class(o)) { encode_class(o, b); return; }
     put_u8(b, o->type);
     put_u8(b, (o->flags & OF_FROZEN) ? RF_FROZEN : 0);

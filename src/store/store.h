@@ -49,6 +49,8 @@ typedef struct { char *ptr; size_t len, cap; } MgBuf;
 void mg_buf_free(MgBuf *b);
 /* Encodes o's state into b. Every heap reference in o must already be persistent. */
 void mg_record_encode(Obj *o, MgBuf *b);
+/* The same, appended to what b holds. */
+void mg_record_encode_append(Obj *o, MgBuf *b);
 /* Calls fn for each Value o references (ivars, elements, keys, ...), with an edge label for error paths. */
 void mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
 /* Decodes a record into the unfaulted header o (fills its body and class).

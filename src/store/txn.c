@@ -127,11 +127,14 @@ static struct {
 
 /* ---- resident table ---- */
 
+/* OOPs are handed out in dense runs (blocks of 4096 per process), so the
+ * identity of oop/8 spreads them with no collisions within a run and keeps
+ * objects made together in neighbouring slots (a commit of a million new
+ * objects, or a walk of a chain built in order, touches the table in order). */
 static size_t
 slot_of(uint64_t oop)
 {
-    uint64_t h = oop * 0x9E3779B97F4A7C15ULL;
-    return (size_t)(h >> 17) & (S.tab_cap - 1);
+    return (size_t)(oop >> 3) & (S.tab_cap - 1);
 }
 
 static Resident *
@@ -1116,6 +1119,7 @@ mg_store_commit(void)
     ensure_open();
     envs_check();
     /* (1) persistence by reachability from everything dirty */
+    size_t first_new = S.ws_len;          /* the walk appends the newly persistent */
     Walk w = { 0 };
     for (size_t i = 0; i < S.ws_len; i++) {
         Obj *o = S.ws[i];
@@ -1124,21 +1128,48 @@ mg_store_commit(void)
         mg_record_each_ref(o, reach, &w);
         if (w.bad) raise_transaction_error(&w);
     }
-    /* (2) encode the write set */
+    /* (2) encode the write set: every record into one buffer; slot[i] is
+     * S.ws[i]'s resident entry (the newly persistent are inserted without a
+     * lookup). No entry moves between here and (4): only an insert grows the
+     * table, and nothing in the write set can be forgotten (it is a root). */
     size_t n = S.ws_len;
     MgWrite *writes = calloc(n ? n : 1, sizeof *writes);
-    MgBuf *bufs = calloc(n ? n : 1, sizeof *bufs);
-    if (!writes || !bufs) mg_raise_nomem();
+    size_t *slot = malloc((n ? n : 1) * sizeof *slot);
+    size_t *off = malloc((n ? n : 1) * sizeof *off);
+    if (!writes || !slot || !off) mg_raise_nomem();
+    Resident *tab = S.tab;
+    for (size_t i = 0; i < n; i++) slot[i] = SIZE_MAX;
+    for (size_t i = first_new; i < n; i++) {
+        Obj *o = S.ws[i];
+        if (o->flags & OF_UNFAULTED) continue;
+        slot[i] = (size_t)(tab_insert(o, 0) - S.tab);
+        if (S.tab != tab) {                          /* grown: the earlier slots moved */
+            for (size_t j = first_new; j < i; j++) slot[j] = SIZE_MAX;
+            tab = S.tab;
+        }
+    }
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < n; i++) {
+            Obj *o = S.ws[i];
+            if ((i >= first_new && slot[i] != SIZE_MAX) || (o->flags & OF_UNFAULTED)) continue;
+            Resident *e = tab_find(o->oop);
+            if (!e) e = tab_insert(o, 0);
+            slot[i] = (size_t)(e - S.tab);
+            if (S.tab != tab) { tab = S.tab; again = true; for (size_t j = 0; j < n; j++) slot[j] = SIZE_MAX; break; }
+        }
+    }
+    MgBuf buf = { 0 };
     size_t nw = 0;
     for (size_t i = 0; i < n; i++) {
         Obj *o = S.ws[i];
         if (o->flags & OF_UNFAULTED) continue;
-        Resident *e = tab_find(o->oop);
-        if (!e) e = tab_insert(o, 0);
-        mg_record_encode(o, &bufs[nw]);
-        writes[nw] = (MgWrite){ o->oop, e->version, bufs[nw].ptr, bufs[nw].len, false };
+        off[nw] = buf.len;
+        mg_record_encode_append(o, &buf);
+        writes[nw] = (MgWrite){ o->oop, S.tab[slot[i]].version, NULL, buf.len - off[nw], false };
         nw++;
     }
+    for (size_t i = 0; i < nw; i++) writes[i].data = buf.ptr + off[i];
     /* (3) the commit itself */
     uint64_t seq = 0, conflicts[16];
     size_t nconf = 0;
@@ -1147,13 +1178,14 @@ mg_store_commit(void)
         for (size_t i = 0, j = 0; i < n; i++) {
             Obj *o = S.ws[i];
             if (o->flags & OF_UNFAULTED) continue;
-            if (is_env(o)) env_note(o, bytes_hash(bufs[j].ptr, bufs[j].len));
+            if (is_env(o)) env_note(o, bytes_hash(writes[j].data, writes[j].len));
             j++;
         }
-    for (size_t i = 0; i < nw; i++) mg_buf_free(&bufs[i]);
-    free(bufs);
+    mg_buf_free(&buf);
     free(writes);
+    free(off);
     if (err) {
+        free(slot);
         undo_walk(&w);
         free(w.newly);
         free(w.parent);
@@ -1169,9 +1201,10 @@ mg_store_commit(void)
     for (size_t i = 0; i < S.ws_len; i++) {
         Obj *o = S.ws[i];
         o->flags &= ~OF_DIRTY;
-        Resident *e = tab_find(o->oop);
+        Resident *e = slot[i] != SIZE_MAX ? &S.tab[slot[i]] : tab_find(o->oop);
         if (e) e->version = seq;
     }
+    free(slot);
     S.ws_len = 0;
     rc_log_clear();
     refresh_view(nw ? seq : 0);   /* an empty commit wrote nothing: every logged commit is another's */
