@@ -243,6 +243,9 @@ mg_yield1_discard(Value blk, Value arg)
 Value mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv);
 /* Sets what Enumerator#size answers: a value, or a Proc called with the enumerator's arguments. */
 void  mg_enumerator_set_size(Value e, Value size);
+/* Enumerator::ArithmeticSequence (arith_seq.c) for recv.meth(*argv) without a block:
+ * begin, end (nil = endless), step, exclude_end?. */
+Value mg_arith_seq_new(Value recv, ID meth, int argc, const Value *argv, Value beg, Value end, Value step, bool excl);
 #define MG_RETURN_ENUMERATOR(self, name, argc, argv, blk) \
     do { if (!mg_block_given(blk)) return mg_enumerator_new((self), mg_intern_cstr(name), (argc), (argv)); } while (0)
 

@@ -561,7 +561,7 @@ mg_float_step_size(double beg, double end, double unit, bool excl)
         double d = +((n + 1) * unit) + beg;
         if (beg < end) { if (d < end) n++; }
         else if (beg > end) { if (d > end) n++; }
-        return n;
+        return n + 1;
     }
     if (n < 0) return 0;
     return floor(n + err) + 1;
@@ -609,7 +609,13 @@ num_step(Value self, int argc, const Value *argv, Value blk)
     if (pos > 1) step = argv[1];
     if (step == MG_UNDEF) step = MG_FIX(1);
     else if (step == MG_NIL && pos > 1) step = MG_FIX(1);
-    /* validate step (also without a block) */
+    if (!mg_block_given(blk)) {
+        if (mg_equal(step, MG_FIX(0))) mg_raise(mg_eArgumentError, "step can't be 0");
+        if ((MG_IS_NIL(to) || mg_obj_is_kind_of(to, mg_cNumeric)) && mg_obj_is_kind_of(step, mg_cNumeric))
+            return mg_arith_seq_new(self, mg_intern_cstr("step"), argc, argv, self, to, step, false);
+        return mg_enumerator_new(self, mg_intern_cstr("step"), argc, argv);
+    }
+    /* validate step */
     if (MG_IS_FIXNUM(step) ? step == MG_FIX(0) : (MG_IS_FLOAT(step) ? mg_float_value(step) == 0.0 : false))
         mg_raise(mg_eArgumentError, "step can't be 0");
     if (!MG_IS_INTEGER(step) && !MG_IS_FLOAT(step)) {
@@ -618,7 +624,6 @@ num_step(Value self, int argc, const Value *argv, Value blk)
         UNUSED(r);
         if (MG_TEST(mg_funcall(step, mg_id_eq, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be 0");
     }
-    MG_RETURN_ENUMERATOR(self, "step", argc, argv, blk);
     bool desc;
     if (MG_IS_FIXNUM(step)) desc = MG_FIX2LONG(step) < 0;
     else if (MG_IS_FLOAT(step)) desc = mg_float_value(step) < 0;

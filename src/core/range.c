@@ -434,8 +434,9 @@ step_fn(Value v, void *arg)
     return true;
 }
 
+/* Range#step and Range#% (name): an ArithmeticSequence without a block on numbers */
 static Value
-range_step(Value self, int argc, const Value *argv, Value blk)
+step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
 {
     Value b, e;
     bool excl;
@@ -443,9 +444,13 @@ range_step(Value self, int argc, const Value *argv, Value blk)
     Value step = argc > 0 ? argv[0] : MG_FIX(1);
     if (!is_num(step)) step = mg_to_int(step);
     Value zero = MG_FIX(0);
+    if (!mg_block_given(blk) && (is_num(b) || (MG_IS_NIL(b) && is_num(e))) && (MG_IS_NIL(e) || is_num(e))) {
+        if (MG_TEST(mg_funcall(step, mg_id_eq, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be 0");
+        return mg_arith_seq_new(self, mg_intern_cstr(name), argc, argv, b, e, step, excl);
+    }
     if (MG_TEST(mg_funcall(step, mg_id_eq, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be 0");
     if (MG_TEST(mg_funcall(step, mg_id_lt, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be negative");
-    MG_RETURN_ENUMERATOR(self, "step", argc, argv, blk);
+    MG_RETURN_ENUMERATOR(self, name, argc, argv, blk);
     if (MG_IS_FIXNUM(b) && MG_IS_FIXNUM(step) && (MG_IS_FIXNUM(e) || MG_IS_NIL(e))) {
         int64_t s = MG_FIX2LONG(step), i = MG_FIX2LONG(b);
         if (MG_IS_NIL(e)) {
@@ -482,6 +487,18 @@ range_step(Value self, int argc, const Value *argv, Value blk)
     StepArg sa = { blk, NUM2LONG(step), 0 };
     range_iterate(self, step_fn, &sa);
     return self;
+}
+
+static Value
+range_step(Value self, int argc, const Value *argv, Value blk)
+{
+    return step_impl(self, argc, argv, blk, "step");
+}
+
+static Value
+range_percent(Value self, int argc, const Value *argv, Value blk)
+{
+    return step_impl(self, argc, argv, blk, "%");
 }
 
 /* ---- membership ---- */
@@ -911,7 +928,7 @@ static const MgMethodDef range_methods[] = {
     {"each", range_each, 0, 0},
     {"reverse_each", range_reverse_each, 0, 0},
     {"step", range_step, 0, 1},
-    {"%", range_step, 1, 1},
+    {"%", range_percent, 1, 1},
     {"to_a", range_to_a, 0, 0},
     {"entries", range_to_a, 0, 0},
     {"include?", range_include_p, 1, 1},
