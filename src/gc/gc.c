@@ -315,11 +315,9 @@ free_body(Obj *o)
     case T_STRING:
         mg_str_free_body((RString *)o);
         break;
-    case T_ARRAY: {
-        RArray *a = (RArray *)o;
-        mg_free(a->ptr, (size_t)a->capa * sizeof(Value));
+    case T_ARRAY:
+        mg_ary_free_body((RArray *)o);
         break;
-    }
     case T_HASH:
         mg_hash_free_body((RHash *)o);
         break;
