@@ -11,6 +11,7 @@
  * know where the block starts (mg_ary_free_body for the collector and
  * eviction). Methods that yield re-read ptr and len after every call. */
 #include "coll_int.h"
+#include "../vm/fiber.h"
 #include <math.h>
 
 /* ---- allocation and growth ---- */
@@ -434,15 +435,41 @@ mg_ary_includes(Value a, Value v)
 
 /* ---- the recursion guard ---- */
 
+/* Each fiber has its own stack of the (tag, obj, paired) calls running in it
+ * (MgFiber.rec_guard): an inspect in one thread or fiber does not see the
+ * calls another one is in the middle of. */
 typedef struct { ID tag; Value obj; Value paired; } RecFrame;
-static struct { RecFrame *v; size_t len, cap; } rec;
+typedef struct { RecFrame *v; size_t len, cap; } RecGuard;
+
+static RecGuard *
+rec_guard(void)
+{
+    static RecGuard early;      /* before the fibers exist */
+    MgFiber *f = mg_fiber_current();
+    if (!f) return &early;
+    if (!f->rec_guard) {
+        RecGuard *g = calloc(1, sizeof *g);
+        if (!g) mg_raise_nomem();
+        f->rec_guard = g;
+    }
+    return f->rec_guard;
+}
+
+void
+mg_rec_guard_free(void *guard)
+{
+    RecGuard *g = guard;
+    if (!g) return;
+    free(g->v);
+    free(g);
+}
 
 static bool
-rec_member(ID tag, Value obj, Value paired)
+rec_member(RecGuard *g, ID tag, Value obj, Value paired)
 {
-    for (size_t i = rec.len; i-- > 0;)
-        if (rec.v[i].obj == obj && rec.v[i].tag == tag &&
-            (paired == MG_UNDEF || rec.v[i].paired == paired))
+    for (size_t i = g->len; i-- > 0;)
+        if (g->v[i].obj == obj && g->v[i].tag == tag &&
+            (paired == MG_UNDEF || g->v[i].paired == paired))
             return true;
     return false;
 }
@@ -450,6 +477,7 @@ rec_member(ID tag, Value obj, Value paired)
 typedef struct {
     Value (*fn)(Value, Value, bool);
     Value obj, arg;
+    RecGuard *guard;
     size_t level;
 } RecCall;
 
@@ -464,7 +492,7 @@ static void
 rec_pop(Value p)
 {
     RecCall *c = VAL2PTR(p);
-    rec.len = c->level;
+    c->guard->len = c->level;
 }
 
 Value
@@ -472,16 +500,17 @@ mg_exec_recursive_paired(Value (*fn)(Value obj, Value arg, bool recursive),
                          Value obj, Value paired, Value arg, ID tag)
 {
     mg_vm_stack_check_c();      /* nested data: SystemStackError, not a crash */
-    if (rec_member(tag, obj, paired)) return fn(obj, arg, true);
-    if (rec.len == rec.cap) {
-        size_t cap = rec.cap ? rec.cap * 2 : 64;
-        RecFrame *nv = realloc(rec.v, cap * sizeof(RecFrame));
+    RecGuard *g = rec_guard();
+    if (rec_member(g, tag, obj, paired)) return fn(obj, arg, true);
+    if (g->len == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 64;
+        RecFrame *nv = realloc(g->v, cap * sizeof(RecFrame));
         if (!nv) mg_raise_nomem();
-        rec.v = nv;
-        rec.cap = cap;
+        g->v = nv;
+        g->cap = cap;
     }
-    RecCall c = { fn, obj, arg, rec.len };
-    rec.v[rec.len++] = (RecFrame){ tag, obj, paired };
+    RecCall c = { fn, obj, arg, g, g->len };
+    g->v[g->len++] = (RecFrame){ tag, obj, paired };
     return mg_ensure(rec_body, PTR2VAL(&c), rec_pop, PTR2VAL(&c));
 }
 

@@ -163,6 +163,9 @@ Value mg_splat_to_a(Value v);                            /* *v: Array, to_a if r
 Value mg_exec_recursive(Value (*fn)(Value obj, Value arg, bool recursive), Value obj, Value arg, ID tag);
 Value mg_exec_recursive_paired(Value (*fn)(Value obj, Value arg, bool recursive),
                                Value obj, Value paired, Value arg, ID tag);
+/* The guard's state is per fiber (so per thread), as in CRuby; vm/fiber.c
+ * releases a fiber's with this. No allocation, NULL is fine. */
+void  mg_rec_guard_free(void *guard);
 
 /* ---- Hash (hash.c) ---- */
 Value mg_hash_new(void);
