@@ -1827,7 +1827,7 @@ ary_cycle(Value self, int argc, const Value *argv, Value blk)
         if (n <= 0) return MG_NIL;
     }
     while (ALEN(self) > 0 && (n < 0 || n-- > 0)) {
-        for (int64_t i = 0; i < ALEN(self); i++) mg_yield1(blk, APTR(self)[i]);
+        for (int64_t i = 0; i < ALEN(self); i++) mg_yield1_discard(blk, APTR(self)[i]);
     }
     return MG_NIL;
 }
@@ -1841,9 +1841,11 @@ ary_each_slice(Value self, int argc, const Value *argv, Value blk)
     int64_t n = NUM2LONG(argv[0]);
     if (n <= 0) mg_raise(mg_eArgumentError, "invalid slice size");
     MG_RETURN_ENUMERATOR(self, "each_slice", argc, argv, blk);
+    size_t level = mg_gc_arena_save();
     for (int64_t i = 0; i < ALEN(self); i += n) {
         int64_t k = ALEN(self) - i < n ? ALEN(self) - i : n;
         mg_yield1(blk, mg_ary_new_from(k, APTR(self) + i));
+        mg_gc_arena_restore(level);
     }
     return self;
 }
@@ -1855,8 +1857,11 @@ ary_each_cons(Value self, int argc, const Value *argv, Value blk)
     int64_t n = NUM2LONG(argv[0]);
     if (n <= 0) mg_raise(mg_eArgumentError, "invalid size");
     MG_RETURN_ENUMERATOR(self, "each_cons", argc, argv, blk);
-    for (int64_t i = 0; i + n <= ALEN(self); i++)
+    size_t level = mg_gc_arena_save();
+    for (int64_t i = 0; i + n <= ALEN(self); i++) {
         mg_yield1(blk, mg_ary_new_from(n, APTR(self) + i));
+        mg_gc_arena_restore(level);
+    }
     return self;
 }
 

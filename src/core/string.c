@@ -991,7 +991,7 @@ str_bytes(Value self, int argc, const Value *argv, Value blk)
     Value a = mg_ary_new_capa(r->len);
     for (int64_t i = 0; i < S(self)->len; i++) mg_ary_push(a, MG_FIX((unsigned char)S(self)->ptr[i]));
     if (mg_block_given(blk)) {
-        for (int64_t i = 0; i < S(self)->len; i++) mg_yield1(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
+        for (int64_t i = 0; i < S(self)->len; i++) mg_yield1_discard(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
         return self;
     }
     return a;
@@ -1001,7 +1001,7 @@ static Value
 str_each_byte(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_byte", argc, argv, blk);
-    for (int64_t i = 0; i < S(self)->len; i++) mg_yield1(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
+    for (int64_t i = 0; i < S(self)->len; i++) mg_yield1_discard(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
     return self;
 }
 
@@ -1061,12 +1061,14 @@ str_chars(Value self, int argc, const Value *argv, Value blk)
     RString *r = S(self);
     Encoding enc = STR_ENC(self);
     Value a = mg_ary_new();
+    size_t level = mg_gc_arena_save();     /* each c is yielded and dropped, or kept in a */
     for (int64_t i = 0; i < S(self)->len; ) {
         r = S(self);
         int n = mg_enc_mbclen(r->ptr + i, r->ptr + r->len, enc);
         Value c = mg_str_subseq(self, i, n);
         if (mg_block_given(blk)) mg_yield1(blk, c);
         else mg_ary_push(a, c);
+        mg_gc_arena_restore(level);
         i += n;
     }
     return mg_block_given(blk) ? self : a;
@@ -1095,7 +1097,7 @@ str_codepoints(Value self, int argc, const Value *argv, Value blk)
             cp = (unsigned char)r->ptr[i];
             n = 1;
         }
-        if (mg_block_given(blk)) mg_yield1(blk, MG_FIX(cp));
+        if (mg_block_given(blk)) mg_yield1_discard(blk, MG_FIX(cp));
         else mg_ary_push(a, MG_FIX(cp));
         i += n;
     }
@@ -1124,7 +1126,9 @@ str_grapheme_clusters(Value self, int argc, const Value *argv, Value blk)
 {
     Value a = mg_ary_new();
     Encoding enc = STR_ENC(self);
+    size_t level = mg_gc_arena_save();
     for (int64_t i = 0; i < S(self)->len; ) {
+        mg_gc_arena_restore(level);        /* the last cluster was yielded and dropped, or kept in a */
         RString *r = S(self);
         const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
         int64_t j = i;
@@ -1189,7 +1193,9 @@ str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
         if (slen == 0) { para = true; sp = "\n\n"; slen = 2; }
     }
     int64_t i = 0;
+    size_t level = mg_gc_arena_save();  /* each line is yielded and dropped, or kept in result */
     while (i < len) {
+        mg_gc_arena_restore(level);
         r = S(str);
         const char *p = r->ptr;
         int64_t end, next, chomp_end;
@@ -2300,7 +2306,7 @@ str_upto(Value self, int argc, const Value *argv, Value blk)
         for (unsigned x = c; x <= d; x++) {
             if (excl && x == d) break;
             char ch = (char)x;
-            mg_yield1(blk, mg_str_new_enc(&ch, 1, STR_ENC(self)));
+            mg_yield1_discard(blk, mg_str_new_enc(&ch, 1, STR_ENC(self)));
         }
         return self;
     }
@@ -2314,21 +2320,25 @@ str_upto(Value self, int argc, const Value *argv, Value blk)
         for (int64_t k = x; excl ? k < y : k <= y; k++) {
             char buf[32];
             int n = snprintf(buf, sizeof buf, "%0*lld", width, (long long)k);
-            mg_yield1(blk, mg_str_new(buf, (size_t)n));
+            mg_yield1_discard(blk, mg_str_new(buf, (size_t)n));
         }
         return self;
     }
     int64_t n = b->len;
     if (a->len > n) return self;
     Value cur = mg_str_dup(self);
+    Value keep = mg_ary_new_from(2, (Value[]){ cur, MG_NIL });  /* roots cur and next across the restores */
+    size_t level = mg_gc_arena_save();
     for (;;) {
         bool at_end = mg_str_equal(cur, last);
         if (at_end && excl) break;
         Value next = mg_str_succ(cur);
-        mg_yield1(blk, cur);
+        mg_ary_ptr(keep)[1] = next;
+        mg_yield1_discard(blk, cur);
         if (at_end) break;
         if (S(next)->len > n || S(next)->len == 0) break;
-        cur = next;
+        mg_ary_ptr(keep)[0] = cur = next;
+        mg_gc_arena_restore(level);
     }
     return self;
 }
