@@ -229,6 +229,8 @@ Value mg_mod_dup(Value mod);                             /* Module#dup / Class#d
 void  mg_call_method_added(RClass *c, ID name);
 /* IO (io.c): flush every buffered output stream; the VM calls it at exit and before fork/exec. */
 void  mg_io_flush_all(void);
+/* $. (io.c): set by every line read (IO, StringIO, ARGF). No allocation. */
+void  mg_io_set_last_lineno(int64_t n);
 
 /* Yield from a loop that discards the block's value (each, times, upto ...):
  * what the block allocated leaves the arena at once, so a long loop does not

@@ -538,6 +538,34 @@ read_bytes(IoData *io, int64_t limit, Encoding enc)
     return s;
 }
 
+/* $.: the line number of the last line read by gets/each_line/readline/
+ * readlines of any IO (or StringIO, or ARGF), process-wide as in CRuby. */
+static int64_t last_lineno;
+
+void
+mg_io_set_last_lineno(int64_t n)
+{
+    last_lineno = n;
+}
+
+static Value
+gv_lineno_get(ID id)
+{
+    UNUSED(id);
+    return mg_int_new(last_lineno);
+}
+
+/* $. = n also sets ARGF.lineno (lib/prelude/argf.rb keeps it in @lineno) */
+static void
+gv_lineno_set(ID id, Value v)
+{
+    UNUSED(id);
+    last_lineno = mg_num2long(v);
+    Value argf = mg_const_lookup(mg_cObject, mg_intern_cstr("ARGF"), false);
+    if (argf != MG_UNDEF && MG_IS_PTR(argf) && MG_OBJ(argf)->type == T_OBJECT)
+        mg_ivar_set(argf, mg_intern_cstr("@lineno"), mg_int_new(last_lineno));
+}
+
 /* A growable C buffer for building lines before they become a String. */
 typedef struct { char *p; size_t len, cap; } LineBuf;
 
@@ -562,7 +590,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
     if (sep == MG_NIL) {
         if (!fill_rbuf(io)) return MG_NIL;
         Value s = read_bytes(io, limit, ENC_UTF8);
-        io->lineno++;
+        last_lineno = ++io->lineno;
         return s;
     }
     const char *sp = mg_str_ptr(sep);
@@ -598,7 +626,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
     }
     Value s = mg_str_new(b.p ? b.p : "", len);
     mg_free(b.p, b.cap);
-    io->lineno++;
+    last_lineno = ++io->lineno;
     return s;
 }
 
@@ -1934,12 +1962,34 @@ gv_stdin_set(ID id, Value v)
     cur_stdin = v;
 }
 
-/* Kernel#gets(sep = $/, limit = nil, chomp: false): reads $stdin */
+/* ARGF (lib/prelude/argf.rb), or MG_UNDEF before the prelude defined it */
+static Value
+argf_object(void)
+{
+    return mg_const_lookup(mg_cObject, mg_intern_cstr("ARGF"), false);
+}
+
+/* ARGF.name(*args), passing keywords on as keywords */
+static Value
+argf_call(const char *name, int argc, const Value *argv)
+{
+    Value argf = argf_object();
+    if (mg_kw_given()) return mg_funcall_kw(argf, mg_intern_cstr(name), argc, argv, MG_NIL);
+    return mg_funcall(argf, mg_intern_cstr(name), argc, argv);
+}
+
+/* Kernel#gets(sep = $/, limit = nil, chomp: false): ARGF.gets (the files in
+ * ARGV, else $stdin); sets $_ */
 static Value
 kernel_gets(Value self, int argc, const Value *argv, Value blk)
 {
-    if (get_io(cur_stdin)) return io_gets(cur_stdin, argc, argv, blk);
-    Value line = mg_funcall(cur_stdin, mg_intern_cstr("gets"), argc, argv);
+    if (argf_object() == MG_UNDEF) {
+        if (get_io(cur_stdin)) return io_gets(cur_stdin, argc, argv, blk);
+        Value line = mg_funcall(cur_stdin, mg_intern_cstr("gets"), argc, argv);
+        mg_gvar_set(mg_intern_cstr("$_"), line);
+        return line;
+    }
+    Value line = argf_call("gets", argc, argv);
     mg_gvar_set(mg_intern_cstr("$_"), line);
     return line;
 }
@@ -1955,8 +2005,26 @@ kernel_readline(Value self, int argc, const Value *argv, Value blk)
 static Value
 kernel_readlines(Value self, int argc, const Value *argv, Value blk)
 {
+    if (argf_object() != MG_UNDEF) return argf_call("readlines", argc, argv);
     if (get_io(cur_stdin)) return io_readlines(cur_stdin, argc, argv, blk);
     return mg_funcall(cur_stdin, mg_intern_cstr("readlines"), argc, argv);
+}
+
+/* $< is ARGF, $FILENAME its current file name */
+static Value
+gv_argf_get(ID id)
+{
+    UNUSED(id);
+    Value argf = argf_object();
+    return argf == MG_UNDEF ? MG_NIL : argf;
+}
+
+static Value
+gv_filename_get(ID id)
+{
+    UNUSED(id);
+    Value argf = argf_object();
+    return argf == MG_UNDEF ? mg_str_new("-", 1) : mg_funcall(argf, mg_intern_cstr("filename"), 0, NULL);
 }
 
 /* ---- pipes, partial and non-blocking reads, popen, select ---- */
@@ -2539,6 +2607,9 @@ mg_init_io(void)
     mg_define_virtual_gvar("$>", gv_stdout_get, gv_stdout_set);
     mg_define_virtual_gvar("$stderr", gv_stderr_get, gv_stderr_set);
     mg_define_virtual_gvar("$stdin", gv_stdin_get, gv_stdin_set);
+    mg_define_virtual_gvar("$.", gv_lineno_get, gv_lineno_set);
+    mg_define_virtual_gvar("$<", gv_argf_get, NULL);
+    mg_define_virtual_gvar("$FILENAME", gv_filename_get, NULL);
 
 
 

@@ -619,7 +619,7 @@ read_line(StrIO *d, LineArgs *la)
         p = mg_str_ptr(d->str);
         while (d->pos < len && p[d->pos] == '\n') d->pos++;
     }
-    d->lineno++;
+    mg_io_set_last_lineno(++d->lineno);
     return line;
 }
 
