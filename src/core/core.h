@@ -38,6 +38,9 @@ Value mg_str_inspect(Value s);                           /* "\"a\\n\"" as String
 Value mg_str_to_sym(Value s);
 int64_t mg_str_char_len(Value s);                        /* length in characters */
 Value mg_str_freeze(Value s);
+/* The deduplicated frozen String equal to s (String#-@): s itself when it is
+ * a frozen plain String not yet in the (weak) table, else a frozen copy. */
+Value mg_str_fstring(Value s);
 /* Implicit conversion: returns v if String, calls to_str if it responds, else TypeError "no implicit conversion of X into String". */
 Value mg_to_str(Value v);
 Value mg_check_string(Value v);                          /* to_str or nil, no error */

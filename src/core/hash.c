@@ -406,7 +406,9 @@ hash_store(Value h, Value key, Value val, bool copy_str)
         return;
     }
     if (copy_str && MG_IS_STRING(key) && !IDENT_P(h) && !mg_frozen_p(key)) {
-        key = mg_str_freeze(mg_str_dup(key));
+        /* a plain String key is shared with every equal key, as in CRuby */
+        if (mg_obj_class(key) == mg_cString && !(MG_OBJ(key)->flags & OF_GENIVAR)) key = mg_str_fstring(key);
+        else key = mg_str_freeze(mg_str_dup(key));
     }
     MG_WB(h, key);
     ht_append(h, key, val, hash);

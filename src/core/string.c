@@ -1839,10 +1839,13 @@ str_uplus(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
-/* The table of deduplicated frozen strings (String#-@): open addressing by hash. */
-static Value fstr_table_holder = MG_NIL;   /* an Array keeps them alive */
+/* The table of deduplicated frozen strings (String#-@, Hash's String keys):
+ * open addressing by hash, weak as CRuby's: a string nothing else references
+ * leaves it at the next collection (fstr_sweep turns its slot into a
+ * tombstone; the next growth rehashes without them). */
+#define FSTR_TOMB ((Value)1)         /* never a heap pointer (those are 8-aligned) */
 static Value *fstr_slots;
-static size_t fstr_capacity, fstr_count;
+static size_t fstr_capacity, fstr_count, fstr_tombs;
 
 static void
 fstr_insert_slot(Value v)
@@ -1852,20 +1855,32 @@ fstr_insert_slot(Value v)
     fstr_slots[i] = v;
 }
 
-static Value
-str_fstring(Value s)
+static void
+fstr_sweep(void)
+{
+    for (size_t i = 0; i < fstr_capacity; i++) {
+        Value v = fstr_slots[i];
+        if (v && v != FSTR_TOMB && !mg_gc_marked_p(v)) {
+            fstr_slots[i] = FSTR_TOMB;
+            fstr_count--;
+            fstr_tombs++;
+        }
+    }
+}
+
+Value
+mg_str_fstring(Value s)
 {
     if (MG_OBJ(s)->flags & STR_FSTR) return s;
     if (fstr_capacity == 0) {
         fstr_capacity = 256;
         fstr_slots = mg_calloc(fstr_capacity, sizeof(Value));
-        fstr_table_holder = mg_ary_new();
-        mg_gc_register(&fstr_table_holder);
+        mg_gc_set_weak_sweeper(fstr_sweep);
     }
     size_t mask = fstr_capacity - 1, i = (size_t)mg_str_hash(s) & mask;
     for (; fstr_slots[i]; i = (i + 1) & mask) {
         Value c = fstr_slots[i];
-        if (STR_ENC(c) == STR_ENC(s) && mg_str_equal(c, s)) return c;
+        if (c != FSTR_TOMB && STR_ENC(c) == STR_ENC(s) && mg_str_equal(c, s)) return c;
     }
     Value f = s;
     if (!mg_frozen_p(s) || mg_obj_class(s) != mg_cString || (MG_OBJ(s)->flags & OF_GENIVAR)) {
@@ -1873,14 +1888,18 @@ str_fstring(Value s)
         mg_str_freeze(f);
     }
     MG_OBJ(f)->flags |= STR_FSTR;
-    mg_ary_push(fstr_table_holder, f);
-    if ((fstr_count + 1) * 2 > fstr_capacity) {
+    if ((fstr_count + fstr_tombs + 1) * 2 > fstr_capacity) {
+        /* f is in the arena: the collection mg_calloc may run keeps it */
         Value *old = fstr_slots;
         size_t oc = fstr_capacity;
-        fstr_capacity *= 2;
-        fstr_slots = mg_calloc(fstr_capacity, sizeof(Value));
-        for (size_t k = 0; k < oc; k++) if (old[k]) fstr_insert_slot(old[k]);
+        size_t cap = oc;
+        while ((fstr_count + 1) * 4 > cap) cap *= 2;   /* at most a quarter full after the rehash */
+        Value *slots = mg_calloc(cap, sizeof(Value));
+        fstr_slots = slots;
+        fstr_capacity = cap;
+        for (size_t k = 0; k < oc; k++) if (old[k] && old[k] != FSTR_TOMB) fstr_insert_slot(old[k]);
         mg_free(old, oc * sizeof(Value));
+        fstr_tombs = 0;
     }
     fstr_insert_slot(f);
     fstr_count++;
@@ -1890,7 +1909,7 @@ str_fstring(Value s)
 static Value
 str_uminus(Value self, int argc, const Value *argv, Value blk)
 {
-    return str_fstring(self);
+    return mg_str_fstring(self);
 }
 
 static Value

@@ -84,9 +84,10 @@ void mg_gc_stats(GCStats *out);
 /* Calls fn for every live heap object (ObjectSpace.each_object); no allocation allowed in fn. */
 void mg_gc_each_object(void (*fn)(Obj *o, void *arg), void *arg);
 
-/* Weak references (ObjectSpace::WeakMap, core/objspace.c): the sweeper runs after
- * marking, before sweeping, and may only read marks (mg_gc_marked_p: true for
- * immediates) and drop its references to unmarked objects; it must not allocate. */
+/* Weak references (ObjectSpace::WeakMap, core/objspace.c; the deduplicated
+ * strings, core/string.c): each sweeper added runs after marking, before
+ * sweeping, and may only read marks (mg_gc_marked_p: true for immediates) and
+ * drop its references to unmarked objects; it must not allocate. */
 void mg_gc_set_weak_sweeper(void (*fn)(void));
 bool mg_gc_marked_p(Value v);
 
