@@ -41,6 +41,8 @@ Value mg_str_freeze(Value s);
 /* The deduplicated frozen String equal to s (String#-@): s itself when it is
  * a frozen plain String not yet in the (weak) table, else a frozen copy. */
 Value mg_str_fstring(Value s);
+/* The same for the UTF-8 bytes p[0..len): allocates only when no such string is in the table. */
+Value mg_str_fstring_utf8(const char *p, size_t len);
 /* Implicit conversion: returns v if String, calls to_str if it responds, else TypeError "no implicit conversion of X into String". */
 Value mg_to_str(Value v);
 Value mg_check_string(Value v);                          /* to_str or nil, no error */

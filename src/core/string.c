@@ -1906,6 +1906,22 @@ mg_str_fstring(Value s)
     return f;
 }
 
+Value
+mg_str_fstring_utf8(const char *p, size_t len)
+{
+    if (fstr_capacity) {
+        size_t mask = fstr_capacity - 1;
+        size_t i = (size_t)hash_bytes((const unsigned char *)p, len, 0x2d358dccaa6c78a5ULL) & mask;
+        for (; fstr_slots[i]; i = (i + 1) & mask) {
+            Value c = fstr_slots[i];
+            if (c != FSTR_TOMB && STR_ENC(c) == ENC_UTF8 && RSTR(c)->len == (int64_t)len &&
+                !(MG_OBJ(c)->flags & OF_UNFAULTED) && memcmp(RSTR(c)->ptr, p, len) == 0)
+                return c;
+        }
+    }
+    return mg_str_fstring(mg_str_freeze(mg_str_new(p, len)));
+}
+
 static Value
 str_uminus(Value self, int argc, const Value *argv, Value blk)
 {
