@@ -95,6 +95,19 @@ puts
 p (1..10).step(3) { |x| print x, " " }
 puts
 p((1..10).%(3) { |x| print x })
+p(((..10).step(2).each {} rescue $!))
+p (1..).step(2).size, (1.0..).step(0.5).size, (1..10).step(2.0).class, (1..10).step(2.0).to_a
+p ((1.0..2.0) % 0.5).to_a, ((1.0..2.0) % 0.5)
+p 1.step(10, 3).each_slice(2).to_a, 1.step(10, 3).with_index(1).to_a
+e = (1..3).step(1)
+p e.next, e.next, e.next, (e.next rescue $!.class), e.rewind.next
+p 1.step(3).zip(4.step(6))
+p 1.step(10, 2).reduce(:+), 1.step(10, 2).select(&:even?), (1..10).step(3).sort { |a, b| b <=> a }
+p 10.step(1, -2).to_a, 10.step(1, -2), 10.step(1, -2).last(2)
+p 1.step(Float::INFINITY, 2).lazy.map { _1 * 2 }.first(3)
+p (1..10).step(3).frozen?, (1..10).step(3).is_a?(Enumerator)
+p 1.0.step(2.0, 0.5).map { |f| f }, 1.0.step(by: 0.5, to: 2).to_a
+p (1...10).step(3).include?(10), (1..10).step(3).entries
 # expect: [:==, :===, :begin, :each, :end, :eql?, :exclude_end?, :first, :hash, :inspect, :last, :size, :step]
 # expect: [Enumerator::ArithmeticSequence, Enumerator, Enumerable]
 # expect: (1.step)
@@ -283,3 +296,31 @@ p((1..10).%(3) { |x| print x })
 # expect: 1 4 7 10 1..10
 # expect:
 # expect: 147101..10
+# expect: #<TypeError: nil can't be coerced into Integer>
+# expect: Infinity
+# expect: Infinity
+# expect: Enumerator::ArithmeticSequence
+# expect: [1.0, 3.0, 5.0, 7.0, 9.0]
+# expect: [1.0, 1.5, 2.0]
+# expect: ((1.0..2.0).%(0.5))
+# expect: [[1, 4], [7, 10]]
+# expect: [[1, 1], [4, 2], [7, 3], [10, 4]]
+# expect: 1
+# expect: 2
+# expect: 3
+# expect: StopIteration
+# expect: 1
+# expect: [[1, 4], [2, 5], [3, 6]]
+# expect: 25
+# expect: []
+# expect: [10, 7, 4, 1]
+# expect: [10, 8, 6, 4, 2]
+# expect: (10.step(1, -2))
+# expect: [4, 2]
+# expect: [2.0, 6.0, 10.0]
+# expect: false
+# expect: true
+# expect: [1.0, 1.5, 2.0]
+# expect: [1.0, 1.5, 2.0]
+# expect: false
+# expect: [1, 4, 7, 10]
