@@ -1633,6 +1633,40 @@ argf_call(const char *name, int argc, const Value *argv)
     return mg_funcall(argf, mg_intern_cstr(name), argc, argv);
 }
 
+/* ARGF.gets while ARGF reads an IO $stdin for good (ARGV was empty at its
+ * first read): the loop `while gets` stays in C. MG_UNDEF when ARGF is in
+ * another state (lib/prelude/argf.rb's @init/@next_p/@lineno/@file). */
+static Value
+argf_stdin_gets(int argc, const Value *argv, Value blk)
+{
+    static ID id_init, id_next_p, id_lineno, id_file;
+    if (!id_init) {
+        id_init = mg_intern_cstr("@init");
+        id_next_p = mg_intern_cstr("@next_p");
+        id_lineno = mg_intern_cstr("@lineno");
+        id_file = mg_intern_cstr("@file");
+    }
+    Value argf = argf_object();
+    if (!MG_IS_PTR(argf) || MG_OBJ(argf)->type != T_OBJECT || !get_io(cur_stdin)) return MG_UNDEF;
+    if (mg_ivar_get(argf, id_init) != MG_TRUE) {
+        Value av = mg_const_lookup(mg_cObject, mg_intern_cstr("ARGV"), false);
+        if (!MG_IS_ARRAY(av) || mg_ary_len(av) != 0) return MG_UNDEF;
+        mg_ivar_set(argf, id_init, MG_TRUE);
+        mg_ivar_set(argf, id_next_p, MG_FIX(-1));
+    } else if (mg_ivar_get(argf, id_next_p) != MG_FIX(-1)) {
+        return MG_UNDEF;
+    }
+    mg_ivar_set(argf, id_file, cur_stdin);
+    Value line = io_gets(cur_stdin, argc, argv, blk);
+    if (line != MG_NIL) {
+        Value n = mg_ivar_get(argf, id_lineno);
+        int64_t lineno = (MG_IS_FIXNUM(n) ? MG_FIX2LONG(n) : 0) + 1;
+        mg_ivar_set(argf, id_lineno, MG_FIX(lineno));
+        last_lineno = lineno;
+    }
+    return line;
+}
+
 /* Kernel#gets(sep = $/, limit = nil, chomp: false): ARGF.gets (the files in
  * ARGV, else $stdin); sets $_ */
 static Value
@@ -1644,7 +1678,9 @@ kernel_gets(Value self, int argc, const Value *argv, Value blk)
         mg_gvar_set(mg_intern_cstr("$_"), line);
         return line;
     }
-    Value line = argf_call("gets", argc, argv);
+    Value line = argf_stdin_gets(argc, argv, blk);
+    if (line != MG_UNDEF) return line;
+    line = argf_call("gets", argc, argv);
     mg_gvar_set(mg_intern_cstr("$_"), line);
     return line;
 }
