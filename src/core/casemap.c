@@ -76,6 +76,7 @@ find_special(int32_t c, bool turkic)
             if (case_turkic[i].cp == c) return &case_turkic[i];
     }
     size_t lo = 0, hi = COUNT(case_special);
+    if (c < special_sorted[0].cp || c > special_sorted[hi - 1].cp) return NULL;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (special_sorted[mid].cp == c) return &special_sorted[mid];
@@ -101,8 +102,13 @@ find_fold(int32_t c)
 static const char *
 find_title_decomp(int32_t c)
 {
-    for (size_t i = 0; i < COUNT(case_title_decomp); i++)
-        if (case_title_decomp[i].cp == c) return case_title_decomp[i].decomp;
+    size_t lo = 0, hi = COUNT(case_title_decomp);   /* in code point order, as UnicodeData.txt */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (case_title_decomp[mid].cp == c) return case_title_decomp[mid].decomp;
+        if (case_title_decomp[mid].cp < c) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
 }
 
@@ -218,6 +224,23 @@ mg_casemap_utf8(const char *src, int64_t len, int mode, bool turkic)
             mg_raise(mg_eArgumentError, "input string invalid");
         }
         bool ch;
+        if (c < 0x80 && !(turkic && (c == 'i' || c == 'I'))) {
+            /* ASCII: no table needed */
+            bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+            int32_t d = c;
+            switch (mode) {
+            case CASEMAP_UP: if (lo) d = c - 32; break;
+            case CASEMAP_SWAP: if (lo) d = c - 32; else if (up) d = c + 32; break;
+            case CASEMAP_CAP: if (first ? lo : up) d = first ? c - 32 : c + 32; break;
+            default: if (up) d = c + 32; break;
+            }
+            char ch1 = (char)d;
+            buf_add(&b, &ch1, 1);
+            changed |= d != c;
+            first = false;
+            p += n;
+            continue;
+        }
         switch (mode) {
         case CASEMAP_UP: ch = map_cp(&b, c, MAP_UPPER, turkic); break;
         case CASEMAP_DOWN: ch = map_cp(&b, c, MAP_LOWER, turkic); break;
