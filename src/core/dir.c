@@ -124,7 +124,7 @@ dir_s_each_child(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_child", argc, argv, blk);
     Value a = dir_list(argv[0], false);
-    for (int64_t i = 0; i < mg_ary_len(a); i++) mg_yield1(blk, mg_ary_entry(a, i));
+    for (int64_t i = 0; i < mg_ary_len(a); i++) mg_yield1_discard(blk, mg_ary_entry(a, i));
     return MG_NIL;
 }
 
@@ -360,7 +360,7 @@ dir_s_glob(Value self, int argc, const Value *argv, Value blk)
         glob_one(pat, base, out, flags & GLOB_DOTMATCH);
     }
     if (mg_block_given(blk)) {
-        for (int64_t i = 0; i < mg_ary_len(out); i++) mg_yield1(blk, mg_ary_entry(out, i));
+        for (int64_t i = 0; i < mg_ary_len(out); i++) mg_yield1_discard(blk, mg_ary_entry(out, i));
         return MG_NIL;
     }
     return out;

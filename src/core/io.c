@@ -698,7 +698,11 @@ each_line_kw(Value self, int argc, const Value *argv, Value kw, Value blk)
     line_args_kw(argc, argv, kw, &sep, &limit, &chomp);
     if (limit == -2) mg_raise(mg_eArgumentError, "invalid limit: 0 for each_line");
     Value line;
-    while ((line = read_line(io, sep, limit, chomp)) != MG_NIL) mg_yield1(blk, line);
+    size_t level = mg_gc_arena_save();   /* each line leaves the arena after its yield */
+    while ((line = read_line(io, sep, limit, chomp)) != MG_NIL) {
+        mg_yield1(blk, line);
+        mg_gc_arena_restore(level);
+    }
     return self;
 }
 
@@ -797,7 +801,11 @@ io_each_char(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_char", 0, NULL, blk);
     Value c;
-    while ((c = io_getc(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    size_t level = mg_gc_arena_save();
+    while ((c = io_getc(self, 0, NULL, MG_NIL)) != MG_NIL) {
+        mg_yield1(blk, c);
+        mg_gc_arena_restore(level);
+    }
     return self;
 }
 
@@ -806,7 +814,7 @@ io_each_byte(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_byte", 0, NULL, blk);
     Value c;
-    while ((c = io_getbyte(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    while ((c = io_getbyte(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1_discard(blk, c);
     return self;
 }
 
