@@ -40,6 +40,14 @@ $(BUILD)/%.o: %.c
 
 -include $(LIB_OBJS:.o=.d)
 
+# Unicode case-mapping tables for src/core/casemap.c, from Debian's unicode-data.
+UNICODE_DIR ?= /usr/share/unicode
+$(BUILD)/gen/casemap_data.h: tools/gen_casemap.sh
+	@mkdir -p $(dir $@)
+	tools/gen_casemap.sh $(UNICODE_DIR) > $@.tmp && mv $@.tmp $@
+$(BUILD)/src/core/casemap.o: $(BUILD)/gen/casemap_data.h
+$(BUILD)/src/core/casemap.o: CFLAGS += -I$(BUILD)/gen
+
 # bin/maglev: the administration command and the stone daemon (docs/cli.md).
 # No VM: the storage backend, the stone and src/cli/admin_*.c only.
 ADMIN_OBJS := $(ADMIN_SRCS:%.c=$(BUILD)/%.o)

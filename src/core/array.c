@@ -3,10 +3,15 @@
  * Sorting, set operations, combinatorics and the numeric methods are in
  * array_ops.c. Shared internals: coll_int.h.
  *
- * An RArray owns ptr[0..capa) (mg_malloc'd, freed by the collector with
- * capa * sizeof(Value)); only ptr[0..len) is marked. Methods that yield
- * re-read ptr and len after every call. */
+ * An RArray's buffer is one mg_malloc'd block of hdr.extra + capa Values:
+ * hdr.extra (the "front", OFF below) slots that shift has given up, then
+ * ptr[0..capa). Only ptr[0..len) is marked. shift advances ptr (O(1)),
+ * unshift reuses the front or regrows the buffer with room in front
+ * (amortized O(1)); every realloc/free goes through the helpers below, which
+ * know where the block starts (mg_ary_free_body for the collector and
+ * eviction). Methods that yield re-read ptr and len after every call. */
 #include "coll_int.h"
+#include "../vm/fiber.h"
 #include <math.h>
 
 /* ---- allocation and growth ---- */
@@ -47,6 +52,39 @@ mg_ary_new_from(int64_t n, const Value *elts)
     return a;
 }
 
+#define OFF(r) ((int64_t)(r)->hdr.extra)
+
+/* Gives the front slots back to ptr: the elements move to the block's start. */
+static void
+ary_buf_compact(RArray *r)
+{
+    int64_t off = OFF(r);
+    if (off == 0) return;
+    Value *base = r->ptr - off;
+    mg_memmove0(base, r->ptr, (size_t)r->len * sizeof(Value));
+    r->ptr = base;
+    r->capa += off;
+    r->hdr.extra = 0;
+}
+
+/* The buffer as one block of capa Values with no front (realloc keeps ptr[0..len)). */
+static void
+ary_resize_buf(RArray *r, int64_t capa)
+{
+    ary_buf_compact(r);
+    r->ptr = mg_realloc(r->ptr, (size_t)r->capa * sizeof(Value), (size_t)capa * sizeof(Value));
+    r->capa = capa;
+}
+
+void
+mg_ary_free_body(RArray *r)
+{
+    if (r->ptr) mg_free(r->ptr - OFF(r), (size_t)(OFF(r) + r->capa) * sizeof(Value));
+    r->ptr = NULL;
+    r->len = r->capa = 0;
+    r->hdr.extra = 0;
+}
+
 void
 mg_ary_reserve(Value a, int64_t need)
 {
@@ -54,11 +92,59 @@ mg_ary_reserve(Value a, int64_t need)
     MG_FAULT(a);
     if (need <= r->capa) return;
     if (need > ARY_MAX_SIZE) mg_raise(mg_eArgumentError, "array size too big");
-    int64_t capa = r->capa < 4 ? 4 : r->capa + r->capa / 2;
+    /* a queue (push + shift) reuses its front instead of growing */
+    if (need <= OFF(r) + r->capa && r->len <= OFF(r)) {
+        ary_buf_compact(r);
+        return;
+    }
+    int64_t total = OFF(r) + r->capa;
+    int64_t capa = total < 4 ? 4 : total + total / 2;
     if (capa < need) capa = need;
     if (capa > ARY_MAX_SIZE) capa = ARY_MAX_SIZE;
-    r->ptr = mg_realloc(r->ptr, (size_t)r->capa * sizeof(Value), (size_t)capa * sizeof(Value));
-    r->capa = capa;
+    ary_resize_buf(r, capa);
+}
+
+/* Room for n more elements in front of ptr[0] (unshift): reuses the front, or
+ * moves the elements into a new block with len/2 spare slots before them. */
+static void
+ary_reserve_front(RArray *r, int64_t n)
+{
+    if (n <= OFF(r)) return;
+    int64_t slack = r->len < 16 ? 16 : r->len / 2;
+    if (slack > UINT32_MAX / 2) slack = UINT32_MAX / 2;
+    int64_t front = n + slack;
+    int64_t back = r->capa - r->len;
+    if (r->len + front + back > ARY_MAX_SIZE) mg_raise(mg_eArgumentError, "array size too big");
+    Value *buf = mg_malloc((size_t)(front + r->len + back) * sizeof(Value));
+    mg_memcpy0(buf + front, r->ptr, (size_t)r->len * sizeof(Value));
+    int64_t len = r->len;
+    mg_ary_free_body(r);
+    r->ptr = buf + front;
+    r->len = len;
+    r->capa = len + back;
+    r->hdr.extra = (uint32_t)front;
+}
+
+/* Drops the first n elements (n <= len) in O(1). */
+static void
+ary_drop_front(RArray *r, int64_t n)
+{
+    if (n == r->len) {
+        /* empty: the whole block is ptr's again, nothing to move */
+        r->len = 0;
+        ary_buf_compact(r);
+        return;
+    }
+    if (OFF(r) + n > UINT32_MAX) {
+        ary_buf_compact(r);
+        mg_memmove0(r->ptr, r->ptr + n, (size_t)(r->len - n) * sizeof(Value));
+        r->len -= n;
+        return;
+    }
+    r->ptr += n;
+    r->len -= n;
+    r->capa -= n;
+    r->hdr.extra += (uint32_t)n;
 }
 
 void
@@ -84,11 +170,8 @@ static void
 ary_maybe_shrink(Value a)
 {
     RArray *r = MG_RARRAY(a);
-    if (r->capa > 64 && r->len < r->capa / 4) {
-        int64_t capa = r->len < 16 ? 16 : r->len * 2;
-        r->ptr = mg_realloc(r->ptr, (size_t)r->capa * sizeof(Value), (size_t)capa * sizeof(Value));
-        r->capa = capa;
-    }
+    int64_t total = OFF(r) + r->capa;
+    if (total > 64 && r->len < total / 4) ary_resize_buf(r, r->len < 16 ? 16 : r->len * 2);
 }
 
 /* Replaces a's contents with n values (which may point into a's own buffer). */
@@ -99,7 +182,7 @@ ary_replace_values(Value a, int64_t n, const Value *src)
     if (n > r->capa) {
         Value *buf = mg_malloc((size_t)n * sizeof(Value));
         mg_memcpy0(buf, src, (size_t)n * sizeof(Value));
-        mg_free(r->ptr, (size_t)r->capa * sizeof(Value));
+        mg_ary_free_body(r);
         r->ptr = buf;
         r->capa = n;
     } else if (n > 0 && src != r->ptr) {
@@ -200,8 +283,7 @@ mg_ary_shift(Value a)
     RArray *r = MG_RARRAY(a);
     if (r->len == 0) return MG_NIL;
     Value v = r->ptr[0];
-    mg_memmove0(r->ptr, r->ptr + 1, (size_t)(r->len - 1) * sizeof(Value));
-    r->len--;
+    ary_drop_front(r, 1);
     ary_maybe_shrink(a);
     return v;
 }
@@ -213,6 +295,16 @@ ary_insert_values(Value a, int64_t pos, int64_t n, const Value *v)
     if (n <= 0) return;
     if (r->len + n > ARY_MAX_SIZE) mg_raise(mg_eArgumentError, "array size too big");
     if (pos > r->len) ary_set_len(a, pos);
+    if (pos == 0 && n <= UINT32_MAX / 2) {
+        ary_reserve_front(r, n);
+        r->ptr -= n;
+        r->capa += n;
+        r->hdr.extra -= (uint32_t)n;
+        mg_memcpy0(r->ptr, v, (size_t)n * sizeof(Value));
+        r->len += n;
+        MG_WB(a, v[0]);
+        return;
+    }
     mg_ary_reserve(a, r->len + n);
     mg_memmove0(r->ptr + pos + n, r->ptr + pos, (size_t)(r->len - pos) * sizeof(Value));
     mg_memcpy0(r->ptr + pos, v, (size_t)n * sizeof(Value));
@@ -269,7 +361,8 @@ ary_splice(Value a, int64_t beg, int64_t len, const Value *rpl, int64_t rlen)
         r->len = newlen;
         if (heap) mg_free(tmp, (size_t)rlen * sizeof(Value));
     }
-    MG_WB(a, rlen ? rpl[0] : MG_NIL);
+    /* rpl may have pointed into the old buffer: the barrier reads the copy in place */
+    MG_WB(a, rlen ? r->ptr[beg] : MG_NIL);
 }
 
 /* ---- conversions ---- */
@@ -343,15 +436,41 @@ mg_ary_includes(Value a, Value v)
 
 /* ---- the recursion guard ---- */
 
+/* Each fiber has its own stack of the (tag, obj, paired) calls running in it
+ * (MgFiber.rec_guard): an inspect in one thread or fiber does not see the
+ * calls another one is in the middle of. */
 typedef struct { ID tag; Value obj; Value paired; } RecFrame;
-static struct { RecFrame *v; size_t len, cap; } rec;
+typedef struct { RecFrame *v; size_t len, cap; } RecGuard;
+
+static RecGuard *
+rec_guard(void)
+{
+    static RecGuard early;      /* before the fibers exist */
+    MgFiber *f = mg_fiber_current();
+    if (!f) return &early;
+    if (!f->rec_guard) {
+        RecGuard *g = calloc(1, sizeof *g);
+        if (!g) mg_raise_nomem();
+        f->rec_guard = g;
+    }
+    return f->rec_guard;
+}
+
+void
+mg_rec_guard_free(void *guard)
+{
+    RecGuard *g = guard;
+    if (!g) return;
+    free(g->v);
+    free(g);
+}
 
 static bool
-rec_member(ID tag, Value obj, Value paired)
+rec_member(RecGuard *g, ID tag, Value obj, Value paired)
 {
-    for (size_t i = rec.len; i-- > 0;)
-        if (rec.v[i].obj == obj && rec.v[i].tag == tag &&
-            (paired == MG_UNDEF || rec.v[i].paired == paired))
+    for (size_t i = g->len; i-- > 0;)
+        if (g->v[i].obj == obj && g->v[i].tag == tag &&
+            (paired == MG_UNDEF || g->v[i].paired == paired))
             return true;
     return false;
 }
@@ -359,6 +478,7 @@ rec_member(ID tag, Value obj, Value paired)
 typedef struct {
     Value (*fn)(Value, Value, bool);
     Value obj, arg;
+    RecGuard *guard;
     size_t level;
 } RecCall;
 
@@ -373,7 +493,7 @@ static void
 rec_pop(Value p)
 {
     RecCall *c = VAL2PTR(p);
-    rec.len = c->level;
+    c->guard->len = c->level;
 }
 
 Value
@@ -381,16 +501,17 @@ mg_exec_recursive_paired(Value (*fn)(Value obj, Value arg, bool recursive),
                          Value obj, Value paired, Value arg, ID tag)
 {
     mg_vm_stack_check_c();      /* nested data: SystemStackError, not a crash */
-    if (rec_member(tag, obj, paired)) return fn(obj, arg, true);
-    if (rec.len == rec.cap) {
-        size_t cap = rec.cap ? rec.cap * 2 : 64;
-        RecFrame *nv = realloc(rec.v, cap * sizeof(RecFrame));
+    RecGuard *g = rec_guard();
+    if (rec_member(g, tag, obj, paired)) return fn(obj, arg, true);
+    if (g->len == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 64;
+        RecFrame *nv = realloc(g->v, cap * sizeof(RecFrame));
         if (!nv) mg_raise_nomem();
-        rec.v = nv;
-        rec.cap = cap;
+        g->v = nv;
+        g->cap = cap;
     }
-    RecCall c = { fn, obj, arg, rec.len };
-    rec.v[rec.len++] = (RecFrame){ tag, obj, paired };
+    RecCall c = { fn, obj, arg, g, g->len };
+    g->v[g->len++] = (RecFrame){ tag, obj, paired };
     return mg_ensure(rec_body, PTR2VAL(&c), rec_pop, PTR2VAL(&c));
 }
 
@@ -873,9 +994,7 @@ ary_shift_m(Value self, int argc, const Value *argv, Value blk)
     int64_t len = ALEN(self);
     if (n > len) n = len;
     Value out = mg_ary_new_from(n, APTR(self));
-    RArray *r = MG_RARRAY(self);
-    mg_memmove0(r->ptr, r->ptr + n, (size_t)(len - n) * sizeof(Value));
-    r->len = len - n;
+    ary_drop_front(MG_RARRAY(self), n);
     ary_maybe_shrink(self);
     return out;
 }
@@ -1709,7 +1828,7 @@ ary_cycle(Value self, int argc, const Value *argv, Value blk)
         if (n <= 0) return MG_NIL;
     }
     while (ALEN(self) > 0 && (n < 0 || n-- > 0)) {
-        for (int64_t i = 0; i < ALEN(self); i++) mg_yield1(blk, APTR(self)[i]);
+        for (int64_t i = 0; i < ALEN(self); i++) mg_yield1_discard(blk, APTR(self)[i]);
     }
     return MG_NIL;
 }
@@ -1723,9 +1842,11 @@ ary_each_slice(Value self, int argc, const Value *argv, Value blk)
     int64_t n = NUM2LONG(argv[0]);
     if (n <= 0) mg_raise(mg_eArgumentError, "invalid slice size");
     MG_RETURN_ENUMERATOR(self, "each_slice", argc, argv, blk);
+    size_t level = mg_gc_arena_save();
     for (int64_t i = 0; i < ALEN(self); i += n) {
         int64_t k = ALEN(self) - i < n ? ALEN(self) - i : n;
         mg_yield1(blk, mg_ary_new_from(k, APTR(self) + i));
+        mg_gc_arena_restore(level);
     }
     return self;
 }
@@ -1737,8 +1858,11 @@ ary_each_cons(Value self, int argc, const Value *argv, Value blk)
     int64_t n = NUM2LONG(argv[0]);
     if (n <= 0) mg_raise(mg_eArgumentError, "invalid size");
     MG_RETURN_ENUMERATOR(self, "each_cons", argc, argv, blk);
-    for (int64_t i = 0; i + n <= ALEN(self); i++)
+    size_t level = mg_gc_arena_save();
+    for (int64_t i = 0; i + n <= ALEN(self); i++) {
         mg_yield1(blk, mg_ary_new_from(n, APTR(self) + i));
+        mg_gc_arena_restore(level);
+    }
     return self;
 }
 

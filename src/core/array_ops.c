@@ -607,12 +607,14 @@ ary_zip(Value self, int argc, const Value *argv, Value blk)
         push_fresh(others, o);
     }
     Value out = mg_block_given(blk) ? MG_NIL : mg_ary_new_capa(len);
+    size_t level = mg_gc_arena_save();  /* a tuple is yielded and dropped, or kept in out */
     for (int64_t i = 0; i < ALEN(self); i++) {
         Value tuple = mg_ary_new_capa(argc + 1);
         push_fresh(tuple, APTR(self)[i]);
         for (int k = 0; k < argc; k++) push_fresh(tuple, mg_ary_entry(APTR(others)[k], i));
         if (MG_IS_NIL(out)) mg_yield1(blk, tuple);
         else push_fresh(out, tuple);
+        mg_gc_arena_restore(level);
     }
     return out;
 }
@@ -635,11 +637,13 @@ ary_product(Value self, int argc, const Value *argv, Value blk)
     Value out = block ? MG_NIL : mg_ary_new_capa(total);
     if (total == 0) return block ? self : out;
     int64_t *idx = mg_calloc((size_t)n, sizeof(int64_t));
+    size_t level = mg_gc_arena_save();
     for (;;) {
         Value t = mg_ary_new_capa(n);
         for (int i = 0; i < n; i++) push_fresh(t, mg_ary_entry(APTR(arrays)[i], idx[i]));
         if (block) mg_yield1(blk, t);
         else push_fresh(out, t);
+        mg_gc_arena_restore(level);
         int i = n - 1;
         while (i >= 0) {
             if (++idx[i] < ALEN(APTR(arrays)[i])) break;
@@ -677,13 +681,18 @@ ary_transpose(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- combinatorics ---- */
 
-typedef struct { Value out, blk; } Emit;
+/* level: the arena level before the tuples; each yielded one is dropped after its yield */
+typedef struct { Value out, blk; size_t level; } Emit;
 
 static void
 emit(Emit *e, Value t)
 {
-    if (MG_IS_NIL(e->out)) mg_yield1(e->blk, t);
-    else push_fresh(e->out, t);
+    if (MG_IS_NIL(e->out)) {
+        mg_yield1(e->blk, t);
+        mg_gc_arena_restore(e->level);
+    } else {
+        push_fresh(e->out, t);
+    }
 }
 
 static Value
@@ -702,7 +711,7 @@ combinatorics(Value self, int argc, const Value *argv, Value blk, int kind, cons
     int64_t n = ALEN(self);
     int64_t k = argc > 0 ? NUM2LONG(argv[0]) : n;
     Value pool = mg_ary_dup(self);   /* the block may change self */
-    Emit e = { MG_NIL, blk };
+    Emit e = { MG_NIL, blk, mg_gc_arena_save() };
     if (k < 0 || (k > n && kind < 2)) return self;
     if (k == 0) {
         emit(&e, mg_ary_new());

@@ -69,6 +69,16 @@ void  mg_sum_init(SumState *s, Value init);
 void  mg_sum_add(SumState *s, Value e);
 Value mg_sum_finish(SumState *s);
 
+/* ---- enumerator.c ---- */
+/* mg_enumerator_new for a subclass of Enumerator (Enumerator::ArithmeticSequence). */
+Value mg_enumerator_new_of(RClass *klass, Value obj, ID meth, int argc, const Value *argv);
+/* The creating call of an enumerator: receiver, method, arguments (an Array), whether
+ * the last argument was passed as keywords. No allocation. */
+Value mg_enumerator_receiver(Value e);
+ID    mg_enumerator_method(Value e);
+Value mg_enumerator_args(Value e);
+bool  mg_enumerator_kw_p(Value e);
+
 /* ---- hash.c ---- */
 /* Iterates h in insertion order with the iteration level raised (adding keys
  * raises); fn returns false to stop. Exceptions and throws lower the level again. */

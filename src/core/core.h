@@ -38,6 +38,11 @@ Value mg_str_inspect(Value s);                           /* "\"a\\n\"" as String
 Value mg_str_to_sym(Value s);
 int64_t mg_str_char_len(Value s);                        /* length in characters */
 Value mg_str_freeze(Value s);
+/* The deduplicated frozen String equal to s (String#-@): s itself when it is
+ * a frozen plain String not yet in the (weak) table, else a frozen copy. */
+Value mg_str_fstring(Value s);
+/* The same for the UTF-8 bytes p[0..len): allocates only when no such string is in the table. */
+Value mg_str_fstring_utf8(const char *p, size_t len);
 /* Implicit conversion: returns v if String, calls to_str if it responds, else TypeError "no implicit conversion of X into String". */
 Value mg_to_str(Value v);
 Value mg_check_string(Value v);                          /* to_str or nil, no error */
@@ -163,6 +168,9 @@ Value mg_splat_to_a(Value v);                            /* *v: Array, to_a if r
 Value mg_exec_recursive(Value (*fn)(Value obj, Value arg, bool recursive), Value obj, Value arg, ID tag);
 Value mg_exec_recursive_paired(Value (*fn)(Value obj, Value arg, bool recursive),
                                Value obj, Value paired, Value arg, ID tag);
+/* The guard's state is per fiber (so per thread), as in CRuby; vm/fiber.c
+ * releases a fiber's with this. No allocation, NULL is fine. */
+void  mg_rec_guard_free(void *guard);
 
 /* ---- Hash (hash.c) ---- */
 Value mg_hash_new(void);
@@ -229,6 +237,8 @@ Value mg_mod_dup(Value mod);                             /* Module#dup / Class#d
 void  mg_call_method_added(RClass *c, ID name);
 /* IO (io.c): flush every buffered output stream; the VM calls it at exit and before fork/exec. */
 void  mg_io_flush_all(void);
+/* $. (io.c): set by every line read (IO, StringIO, ARGF). No allocation. */
+void  mg_io_set_last_lineno(int64_t n);
 
 /* Yield from a loop that discards the block's value (each, times, upto ...):
  * what the block allocated leaves the arena at once, so a long loop does not
@@ -246,6 +256,9 @@ mg_yield1_discard(Value blk, Value arg)
 Value mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv);
 /* Sets what Enumerator#size answers: a value, or a Proc called with the enumerator's arguments. */
 void  mg_enumerator_set_size(Value e, Value size);
+/* Enumerator::ArithmeticSequence (arith_seq.c) for recv.meth(*argv) without a block:
+ * begin, end (nil = endless), step, exclude_end?. */
+Value mg_arith_seq_new(Value recv, ID meth, int argc, const Value *argv, Value beg, Value end, Value step, bool excl);
 #define MG_RETURN_ENUMERATOR(self, name, argc, argv, blk) \
     do { if (!mg_block_given(blk)) return mg_enumerator_new((self), mg_intern_cstr(name), (argc), (argv)); } while (0)
 

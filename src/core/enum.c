@@ -59,23 +59,29 @@ static bool
 hash_adapt_fn(Value k, Value v, void *arg)
 {
     HashAdapt *h = arg;
+    size_t level = mg_gc_arena_save();
     Value pair = mg_ary_new_from(2, (Value[]){ k, v });
     h->fn(1, &pair, h->state);
+    mg_gc_arena_restore(level);
     return true;
 }
 
 /* Iterates the core collections directly, without a Ruby-level each call.
- * Returns false when obj needs the generic path. */
+ * Returns false when obj needs the generic path. As on that path (the C
+ * block's call restores the arena), what fn allocates leaves the arena after
+ * each element: fn keeps what it needs in its memo Array. */
 static bool
 enum_each_fast(Value obj, EnumFunc fn, void *state)
 {
     if (!MG_IS_PTR(obj)) return false;
+    size_t level = mg_gc_arena_save();
     switch (MG_OBJ(obj)->type) {
     case T_ARRAY:
         if (!builtin_each(obj, mg_cArray)) return false;
         for (int64_t i = 0; i < ALEN(obj); i++) {
             Value v = APTR(obj)[i];
             fn(1, &v, state);
+            mg_gc_arena_restore(level);
         }
         return true;
     case T_RANGE: {
@@ -87,6 +93,7 @@ enum_each_fast(Value obj, EnumFunc fn, void *state)
         for (int64_t i = MG_FIX2LONG(b); i <= last; i++) {
             Value v = MG_FIX(i);
             fn(1, &v, state);
+            mg_gc_arena_restore(level);
         }
         return true;
     }
@@ -922,7 +929,7 @@ enum_reverse_each(Value self, int argc, const Value *argv, Value blk)
     Value a = enum_to_a(self, argc, argv, MG_NIL);
     for (int64_t i = ALEN(a); i-- > 0;) {
         if (i >= ALEN(a)) continue;
-        mg_yield1(blk, APTR(a)[i]);
+        mg_yield1_discard(blk, APTR(a)[i]);
     }
     return self;
 }
@@ -998,7 +1005,7 @@ enum_cycle(Value self, int argc, const Value *argv, Value blk)
     if (ALEN(saved) == 0) return MG_NIL;
     if (n > 0) n--;
     while (n < 0 || n-- > 0)
-        for (int64_t i = 0; i < ALEN(saved); i++) mg_yield1(blk, APTR(saved)[i]);
+        for (int64_t i = 0; i < ALEN(saved); i++) mg_yield1_discard(blk, APTR(saved)[i]);
     return MG_NIL;
 }
 

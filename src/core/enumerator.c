@@ -15,7 +15,13 @@ static ID id_recv, id_meth, id_args, id_size, id_proc, id_blk, id_kw, id_fib, id
 Value
 mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv)
 {
-    Value e = mg_obj_alloc(mg_cEnumerator);
+    return mg_enumerator_new_of(mg_cEnumerator, obj, meth, argc, argv);
+}
+
+Value
+mg_enumerator_new_of(RClass *klass, Value obj, ID meth, int argc, const Value *argv)
+{
+    Value e = mg_obj_alloc(klass);
     mg_ivar_set(e, id_recv, obj);
     mg_ivar_set(e, id_meth, MG_SYM(meth));
     mg_ivar_set(e, id_args, mg_ary_new_from(argc, argv));
@@ -25,6 +31,31 @@ mg_enumerator_new(Value obj, ID meth, int argc, const Value *argv)
 }
 
 static Value ivar_or_nil(Value self, ID id);
+
+Value
+mg_enumerator_receiver(Value e)
+{
+    return ivar_or_nil(e, id_recv);
+}
+
+Value
+mg_enumerator_args(Value e)
+{
+    return ivar_or_nil(e, id_args);
+}
+
+bool
+mg_enumerator_kw_p(Value e)
+{
+    return ivar_or_nil(e, id_kw) == MG_TRUE;
+}
+
+ID
+mg_enumerator_method(Value e)
+{
+    Value m = ivar_or_nil(e, id_meth);
+    return MG_IS_SYMBOL(m) ? MG_SYM2ID(m) : mg_id_each;
+}
 
 void
 mg_enumerator_set_size(Value e, Value size)
@@ -494,7 +525,6 @@ static const MgMethodDef enumerator_methods[] = {
     {"each_with_object", enumerator_with_object, 1, 1},
     {"size", enumerator_size, 0, 0},
     {"inspect", enumerator_inspect, 0, 0},
-    {"to_s", enumerator_inspect, 0, 0},
     {"next", enumerator_next, 0, 0},
     {"peek", enumerator_peek, 0, 0},
     {"next_values", enumerator_next_values, 0, 0},

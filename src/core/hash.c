@@ -102,8 +102,7 @@ mg_hash_value(Value v)
     MG_FAULT(v);
     switch ((ObjType)MG_OBJ(v)->type) {
     case T_STRING:
-        if (mg_class_of(v) == mg_cString) return mg_str_hash(v);
-        break;
+        return mg_str_hash(v);      /* any String, as CRuby: a subclass's #hash is not asked */
     case T_FLOAT:
         return dbl_hash(MG_RFLOAT(v)->value);
     case T_BIGNUM:
@@ -405,8 +404,11 @@ hash_store(Value h, Value key, Value val, bool copy_str)
         RH(h)->tbl->e[i].val = val;
         return;
     }
-    if (copy_str && MG_IS_STRING(key) && !IDENT_P(h) && !mg_frozen_p(key)) {
-        key = mg_str_freeze(mg_str_dup(key));
+    if (copy_str && MG_IS_STRING(key) && !IDENT_P(h) && !mg_frozen_p(key) && mg_obj_class(key) == mg_cString) {
+        /* a plain String key is shared with every equal key, as in CRuby;
+         * one with instance variables is copied; a subclass's is kept as is */
+        if (!(MG_OBJ(key)->flags & OF_GENIVAR)) key = mg_str_fstring(key);
+        else key = mg_str_freeze(mg_str_dup(key));
     }
     MG_WB(h, key);
     ht_append(h, key, val, hash);

@@ -979,10 +979,13 @@ int_times(Value self, int argc, const Value *argv, Value blk)
         for (int64_t i = 0; i < n; i++) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
-    Value i = MG_FIX(0);
-    while (mg_int_cmp(i, self) < 0) {
+    Value keep = mg_ary_new_from(1, (Value[]){ MG_FIX(0) });   /* roots the counter across the restores */
+    size_t level = mg_gc_arena_save();
+    while (mg_int_cmp(mg_ary_entry(keep, 0), self) < 0) {
+        Value i = mg_ary_entry(keep, 0);
         mg_yield1(blk, i);
-        i = mg_int_plus(i, MG_FIX(1));
+        mg_ary_ptr(keep)[0] = mg_int_plus(i, MG_FIX(1));
+        mg_gc_arena_restore(level);
     }
     return self;
 }
@@ -997,10 +1000,13 @@ int_upto(Value self, int argc, const Value *argv, Value blk)
         for (int64_t i = MG_FIX2LONG(self); i <= e; i++) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
-    Value i = self;
-    while (!MG_TEST(mg_funcall(i, mg_id_gt, 1, &to))) {
+    Value keep = mg_ary_new_from(1, &self);
+    size_t level = mg_gc_arena_save();
+    while (!MG_TEST(mg_funcall(mg_ary_entry(keep, 0), mg_id_gt, 1, &to))) {
+        Value i = mg_ary_entry(keep, 0);
         mg_yield1(blk, i);
-        i = mg_int_plus(i, MG_FIX(1));
+        mg_ary_ptr(keep)[0] = mg_int_plus(i, MG_FIX(1));
+        mg_gc_arena_restore(level);
     }
     return self;
 }
@@ -1015,10 +1021,13 @@ int_downto(Value self, int argc, const Value *argv, Value blk)
         for (int64_t i = MG_FIX2LONG(self); i >= e; i--) mg_yield1_discard(blk, MG_FIX(i));
         return self;
     }
-    Value i = self;
-    while (!MG_TEST(mg_funcall(i, mg_id_lt, 1, &to))) {
+    Value keep = mg_ary_new_from(1, &self);
+    size_t level = mg_gc_arena_save();
+    while (!MG_TEST(mg_funcall(mg_ary_entry(keep, 0), mg_id_lt, 1, &to))) {
+        Value i = mg_ary_entry(keep, 0);
         mg_yield1(blk, i);
-        i = mg_int_minus(i, MG_FIX(1));
+        mg_ary_ptr(keep)[0] = mg_int_minus(i, MG_FIX(1));
+        mg_gc_arena_restore(level);
     }
     return self;
 }

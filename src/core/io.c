@@ -1,4 +1,4 @@
-/* io.c -- IO, File and Dir basics, the standard streams ($stdout/$stderr/$stdin
+/* io.c -- IO and File basics (Dir is dir.c), the standard streams ($stdout/$stderr/$stdin
  * as virtual globals), Kernel's output functions (puts, print, p, printf, putc,
  * gets, warn, display). Processes, ENV and $? live in process.c.
  *
@@ -7,6 +7,7 @@
  * anything is written to stderr or read from stdin, before fork, and at exit
  * (mg_io_flush_all, also registered with atexit). */
 #include "core.h"
+#include "io_int.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -538,6 +539,34 @@ read_bytes(IoData *io, int64_t limit, Encoding enc)
     return s;
 }
 
+/* $.: the line number of the last line read by gets/each_line/readline/
+ * readlines of any IO (or StringIO, or ARGF), process-wide as in CRuby. */
+static int64_t last_lineno;
+
+void
+mg_io_set_last_lineno(int64_t n)
+{
+    last_lineno = n;
+}
+
+static Value
+gv_lineno_get(ID id)
+{
+    UNUSED(id);
+    return mg_int_new(last_lineno);
+}
+
+/* $. = n also sets ARGF.lineno (lib/prelude/argf.rb keeps it in @lineno) */
+static void
+gv_lineno_set(ID id, Value v)
+{
+    UNUSED(id);
+    last_lineno = mg_num2long(v);
+    Value argf = mg_const_lookup(mg_cObject, mg_intern_cstr("ARGF"), false);
+    if (argf != MG_UNDEF && MG_IS_PTR(argf) && MG_OBJ(argf)->type == T_OBJECT)
+        mg_ivar_set(argf, mg_intern_cstr("@lineno"), mg_int_new(last_lineno));
+}
+
 /* A growable C buffer for building lines before they become a String. */
 typedef struct { char *p; size_t len, cap; } LineBuf;
 
@@ -562,7 +591,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
     if (sep == MG_NIL) {
         if (!fill_rbuf(io)) return MG_NIL;
         Value s = read_bytes(io, limit, ENC_UTF8);
-        io->lineno++;
+        last_lineno = ++io->lineno;
         return s;
     }
     const char *sp = mg_str_ptr(sep);
@@ -598,7 +627,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
     }
     Value s = mg_str_new(b.p ? b.p : "", len);
     mg_free(b.p, b.cap);
-    io->lineno++;
+    last_lineno = ++io->lineno;
     return s;
 }
 
@@ -669,7 +698,11 @@ each_line_kw(Value self, int argc, const Value *argv, Value kw, Value blk)
     line_args_kw(argc, argv, kw, &sep, &limit, &chomp);
     if (limit == -2) mg_raise(mg_eArgumentError, "invalid limit: 0 for each_line");
     Value line;
-    while ((line = read_line(io, sep, limit, chomp)) != MG_NIL) mg_yield1(blk, line);
+    size_t level = mg_gc_arena_save();   /* each line leaves the arena after its yield */
+    while ((line = read_line(io, sep, limit, chomp)) != MG_NIL) {
+        mg_yield1(blk, line);
+        mg_gc_arena_restore(level);
+    }
     return self;
 }
 
@@ -768,7 +801,11 @@ io_each_char(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_char", 0, NULL, blk);
     Value c;
-    while ((c = io_getc(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    size_t level = mg_gc_arena_save();
+    while ((c = io_getc(self, 0, NULL, MG_NIL)) != MG_NIL) {
+        mg_yield1(blk, c);
+        mg_gc_arena_restore(level);
+    }
     return self;
 }
 
@@ -777,7 +814,7 @@ io_each_byte(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_byte", 0, NULL, blk);
     Value c;
-    while ((c = io_getbyte(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    while ((c = io_getbyte(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1_discard(blk, c);
     return self;
 }
 
@@ -1514,376 +1551,30 @@ file_s_split(Value self, int argc, const Value *argv, Value blk)
     return mg_ary_new_from(2, parts);
 }
 
-/* ---- Dir ---- */
+/* Dir is in dir.c; what it uses from here (io_int.h) */
 
-static Value
-dir_s_pwd(Value self, int argc, const Value *argv, Value blk)
+Value
+mg_io_path_arg(Value v)
+{
+    return path_arg(v);
+}
+
+bool
+mg_io_stat_path(Value path, struct stat *st)
+{
+    return stat_path(path, st);
+}
+
+Value
+mg_io_cwd(void)
 {
     return cwd_string();
 }
 
-static Value
-dir_chdir_back(Value p)
+bool
+mg_io_directory_p(Value path)
 {
-    Value *a = (Value *)(uintptr_t)MG_FIX2LONG(p);
-    return mg_yield1(a[1], a[0]);
-}
-
-static void
-dir_chdir_restore(Value old)
-{
-    if (chdir(mg_str_cstr(old)) < 0) mg_raise_syserr(errno, "dir_chdir", mg_str_cstr(old));
-}
-
-static Value
-dir_s_chdir(Value self, int argc, const Value *argv, Value blk)
-{
-    Value path;
-    if (argc > 0) {
-        path = path_arg(argv[0]);
-    } else {
-        const char *home = getenv("HOME");
-        if (!home) mg_raise(mg_eArgumentError, "HOME/LOGDIR not set");
-        path = mg_str_new_cstr(home);
-    }
-    Value old = cwd_string();
-    if (chdir(mg_str_cstr(path)) < 0) mg_raise_syserr(errno, "dir_chdir", mg_str_cstr(path));
-    if (!mg_block_given(blk)) return MG_FIX(0);
-    Value a[2] = { path, blk };
-    return mg_ensure(dir_chdir_back, MG_FIX((int64_t)(uintptr_t)a), dir_chdir_restore, old);
-}
-
-static Value
-dir_s_exist_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return file_s_directory_p(self, argc, argv, blk);
-}
-
-static Value
-dir_s_mkdir(Value self, int argc, const Value *argv, Value blk)
-{
-    Value p = path_arg(argv[0]);
-    int perm = argc > 1 ? (int)mg_num2long(argv[1]) : 0777;
-    if (mkdir(mg_str_cstr(p), (mode_t)perm) < 0) mg_raise_syserr(errno, "dir_s_mkdir", mg_str_cstr(p));
-    return MG_FIX(0);
-}
-
-static Value
-dir_s_rmdir(Value self, int argc, const Value *argv, Value blk)
-{
-    Value p = path_arg(argv[0]);
-    if (rmdir(mg_str_cstr(p)) < 0) mg_raise_syserr(errno, "dir_s_rmdir", mg_str_cstr(p));
-    return MG_FIX(0);
-}
-
-static int
-cmp_values_str(const void *a, const void *b)
-{
-    Value x = *(const Value *)a, y = *(const Value *)b;
-    int64_t lx = mg_str_len(x), ly = mg_str_len(y);
-    int c = memcmp(mg_str_ptr(x), mg_str_ptr(y), (size_t)(lx < ly ? lx : ly));
-    if (c) return c;
-    return lx < ly ? -1 : lx > ly;
-}
-
-static Value
-sort_strings(Value ary)
-{
-    int64_t n = mg_ary_len(ary);
-    if (n > 1) qsort(mg_ary_ptr(ary), (size_t)n, sizeof(Value), cmp_values_str);
-    return ary;
-}
-
-static Value
-dir_list(Value path, bool dots)
-{
-    Value p = path_arg(path);
-    DIR *d = opendir(mg_str_cstr(p));
-    if (!d) mg_raise_syserr(errno, "dir_initialize", mg_str_cstr(p));
-    Value ary = mg_ary_new();
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (!dots && (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))) continue;
-        mg_ary_push(ary, mg_str_new_cstr(e->d_name));
-    }
-    closedir(d);
-    return ary;
-}
-
-static Value
-dir_s_entries(Value self, int argc, const Value *argv, Value blk)
-{
-    return dir_list(argv[0], true);
-}
-
-static Value
-dir_s_children(Value self, int argc, const Value *argv, Value blk)
-{
-    return dir_list(argv[0], false);
-}
-
-static Value
-dir_s_each_child(Value self, int argc, const Value *argv, Value blk)
-{
-    MG_RETURN_ENUMERATOR(self, "each_child", argc, argv, blk);
-    Value a = dir_list(argv[0], false);
-    for (int64_t i = 0; i < mg_ary_len(a); i++) mg_yield1(blk, mg_ary_entry(a, i));
-    return MG_NIL;
-}
-
-static Value
-dir_s_empty_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    if (!stat_path(argv[0], &st) || !S_ISDIR(st.st_mode)) return MG_FALSE;
-    return MG_BOOL(mg_ary_len(dir_list(argv[0], false)) == 0);
-}
-
-static Value
-dir_s_home(Value self, int argc, const Value *argv, Value blk)
-{
-    const char *home = getenv("HOME");
-    return home ? mg_str_new_cstr(home) : MG_NIL;
-}
-
-/* Glob: brace expansion first, then segment by segment with fnmatch; "**" matches
- * any number of directories. Hidden files match only patterns starting with '.'. */
-static void
-glob_expand_braces(const char *pat, Value out)
-{
-    const char *open = NULL;
-    int depth = 0;
-    for (const char *p = pat; *p; p++) {
-        if (*p == '\\' && p[1]) {
-            p++;
-            continue;
-        }
-        if (*p == '{') {
-            if (depth++ == 0) open = p;
-        } else if (*p == '}' && depth > 0) {
-            if (--depth == 0) {
-                const char *close = p;
-                const char *s = open + 1;
-                int d = 0;
-                for (const char *q = open + 1; q <= close; q++) {
-                    if (*q == '{') d++;
-                    else if (*q == '}' && d > 0) d--;
-                    else if ((*q == ',' && d == 0) || q == close) {
-                        Value alt = mg_str_new(pat, (size_t)(open - pat));
-                        mg_str_cat(alt, s, (size_t)(q - s));
-                        mg_str_cat_cstr(alt, close + 1);
-                        glob_expand_braces(mg_str_cstr(alt), out);
-                        s = q + 1;
-                    }
-                }
-                return;
-            }
-        }
-    }
-    mg_ary_push(out, mg_str_new_cstr(pat));
-}
-
-static bool
-has_magic(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '*' || s[i] == '?' || s[i] == '[' || s[i] == '\\') return true;
-    return false;
-}
-
-static void glob_rec(Value base, const char *rest, Value out, bool dotmatch);
-
-typedef struct { Value path; const char *key; size_t klen; int64_t order; } GlobItem;
-
-static int
-glob_item_cmp(const void *a, const void *b)
-{
-    const GlobItem *x = a, *y = b;
-    size_t n = x->klen < y->klen ? x->klen : y->klen;
-    int c = memcmp(x->key, y->key, n);
-    if (c == 0 && x->klen != y->klen) c = x->klen < y->klen ? -1 : 1;
-    if (c == 0) c = x->order < y->order ? -1 : x->order > y->order;
-    return c;
-}
-
-/* Orders out[start..] by the first path component after the base (stable, zero-directory
- * matches first), as CRuby's sorted directory walk yields them. */
-static void
-glob_merge(Value out, int64_t start, int64_t zero_end, int64_t blen)
-{
-    int64_t n = mg_ary_len(out) - start;
-    if (n < 2 || zero_end == mg_ary_len(out)) return;
-    GlobItem *items = mg_malloc((size_t)n * sizeof *items);
-    for (int64_t i = 0; i < n; i++) {
-        Value pth = mg_ary_entry(out, start + i);
-        const char *ps = mg_str_ptr(pth);
-        int64_t plen = mg_str_len(pth);
-        int64_t off = blen;
-        if (off > 0 && off < plen && ps[off] == '/') off++;
-        if (off > plen) off = plen;
-        const char *k = ps + off;
-        const char *slash = memchr(k, '/', (size_t)(plen - off));
-        items[i].path = pth;
-        items[i].key = k;
-        items[i].klen = slash ? (size_t)(slash - k) : (size_t)(plen - off);
-        items[i].order = i;
-    }
-    qsort(items, (size_t)n, sizeof *items, glob_item_cmp);
-    for (int64_t i = 0; i < n; i++) mg_ary_store(out, start + i, items[i].path);
-    mg_free(items, (size_t)n * sizeof *items);
-}
-
-static void
-glob_path_join(Value buf, Value base, const char *name, size_t n)
-{
-    mg_str_append(buf, base);
-    int64_t bl = mg_str_len(base);
-    if (bl > 0 && mg_str_ptr(base)[bl - 1] != '/') mg_str_cat(buf, "/", 1);
-    mg_str_cat(buf, name, n);
-}
-
-static void
-glob_rec(Value base, const char *rest, Value out, bool dotmatch)
-{
-    while (*rest == '/') rest++;
-    const char *slash = strchr(rest, '/');
-    size_t seglen = slash ? (size_t)(slash - rest) : strlen(rest);
-    const char *next = slash ? slash + 1 : NULL;
-    const char *dir = mg_str_len(base) ? mg_str_cstr(base) : ".";
-    if (seglen == 0) {
-        if (mg_str_len(base)) mg_ary_push(out, mg_str_cat(mg_str_dup(base), "/", 1));
-        return;
-    }
-    if (seglen == 2 && rest[0] == '*' && rest[1] == '*' && next) {
-        /* zero directories, then each subdirectory; merged below by the entry they start with */
-        int64_t start = mg_ary_len(out);
-        glob_rec(base, next, out, dotmatch);
-        int64_t zero_end = mg_ary_len(out);
-        DIR *d = opendir(dir);
-        if (!d) return;
-        Value names = mg_ary_new();
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (e->d_name[0] == '.' && (!dotmatch || !strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))) continue;
-            mg_ary_push(names, mg_str_new_cstr(e->d_name));
-        }
-        closedir(d);
-        sort_strings(names);
-        for (int64_t i = 0; i < mg_ary_len(names); i++) {
-            Value nm = mg_ary_entry(names, i);
-            Value sub = mg_str_new("", 0);
-            glob_path_join(sub, base, mg_str_ptr(nm), (size_t)mg_str_len(nm));
-            struct stat st;
-            if (lstat(mg_str_cstr(sub), &st) == 0 && S_ISDIR(st.st_mode)) glob_rec(sub, rest, out, dotmatch);
-        }
-        glob_merge(out, start, zero_end, mg_str_len(base));
-        return;
-    }
-    char seg[NAME_MAX + 1];
-    if (seglen > NAME_MAX) return;
-    memcpy(seg, rest, seglen);
-    seg[seglen] = '\0';
-    if (!has_magic(seg, seglen)) {
-        Value sub = mg_str_new("", 0);
-        glob_path_join(sub, base, seg, seglen);
-        struct stat st;
-        if (lstat(mg_str_cstr(sub), &st) != 0) return;
-        if (!next) mg_ary_push(out, sub);
-        else if (S_ISDIR(st.st_mode)) glob_rec(sub, next, out, dotmatch);
-        return;
-    }
-    DIR *d = opendir(dir);
-    if (!d) return;
-    Value names = mg_ary_new();
-    struct dirent *e;
-    int flags = dotmatch ? 0 : FNM_PERIOD;
-    while ((e = readdir(d)) != NULL) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (fnmatch(seg, e->d_name, flags) == 0) mg_ary_push(names, mg_str_new_cstr(e->d_name));
-    }
-    closedir(d);
-    sort_strings(names);
-    for (int64_t i = 0; i < mg_ary_len(names); i++) {
-        Value nm = mg_ary_entry(names, i);
-        Value sub = mg_str_new("", 0);
-        glob_path_join(sub, base, mg_str_ptr(nm), (size_t)mg_str_len(nm));
-        if (!next) {
-            mg_ary_push(out, sub);
-        } else {
-            struct stat st;
-            if (stat(mg_str_cstr(sub), &st) == 0 && S_ISDIR(st.st_mode)) glob_rec(sub, next, out, dotmatch);
-        }
-    }
-}
-
-static void
-glob_one(Value pattern, Value base, Value out, bool dotmatch)
-{
-    Value pats = mg_ary_new();
-    glob_expand_braces(mg_str_cstr(mg_to_str(pattern)), pats);
-    for (int64_t i = 0; i < mg_ary_len(pats); i++) {
-        const char *p = mg_str_cstr(mg_ary_entry(pats, i));
-        if (p[0] == '/') {
-            glob_rec(mg_str_new("/", 1), p + 1, out, dotmatch);
-        } else if (base != MG_NIL) {
-            Value found = mg_ary_new();
-            glob_rec(base, p, found, dotmatch);
-            int64_t bl = mg_str_len(base);
-            bool sep = bl > 0 && mg_str_ptr(base)[bl - 1] != '/';
-            for (int64_t j = 0; j < mg_ary_len(found); j++) {
-                Value f = mg_ary_entry(found, j);
-                int64_t skip = bl + (sep ? 1 : 0);
-                mg_ary_push(out, mg_str_new(mg_str_ptr(f) + skip, (size_t)(mg_str_len(f) - skip)));
-            }
-        } else {
-            glob_rec(mg_str_new("", 0), p, out, dotmatch);
-        }
-    }
-}
-
-#define GLOB_DOTMATCH 4
-
-/* Dir.glob(pattern_or_array, flags = 0, base: nil) */
-static Value
-dir_s_glob(Value self, int argc, const Value *argv, Value blk)
-{
-    Value kw = mg_kwargs_split(&argc, argv);
-    if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
-    static const char *const names[] = { "base", "sort", "flags" };
-    Value opt[3];
-    mg_kwargs_get(kw, names, 3, opt);
-    int64_t flags = argc > 1 ? mg_num2long(argv[1]) : 0;
-    if (opt[2] != MG_UNDEF) flags = mg_num2long(opt[2]);
-    Value base = opt[0] == MG_UNDEF ? MG_NIL : opt[0];
-    if (base != MG_NIL) base = path_arg(base);
-    Value out = mg_ary_new();
-    Value pat = argv[0];
-    if (MG_IS_ARRAY(pat)) {
-        for (int64_t i = 0; i < mg_ary_len(pat); i++) glob_one(mg_ary_entry(pat, i), base, out, flags & GLOB_DOTMATCH);
-    } else {
-        glob_one(pat, base, out, flags & GLOB_DOTMATCH);
-    }
-    if (mg_block_given(blk)) {
-        for (int64_t i = 0; i < mg_ary_len(out); i++) mg_yield1(blk, mg_ary_entry(out, i));
-        return MG_NIL;
-    }
-    return out;
-}
-
-static Value
-dir_s_aref(Value self, int argc, const Value *argv, Value blk)
-{
-    Value kw = mg_kwargs_split(&argc, argv);
-    Value out = mg_ary_new();
-    Value base = MG_NIL;
-    if (kw != MG_NIL) {
-        static const char *const names[] = { "base", "sort" };
-        Value opt[2];
-        mg_kwargs_get(kw, names, 2, opt);
-        if (opt[0] != MG_UNDEF && opt[0] != MG_NIL) base = path_arg(opt[0]);
-    }
-    for (int i = 0; i < argc; i++) glob_one(argv[i], base, out, false);
-    return out;
+    return MG_TEST(file_s_directory_p(MG_NIL, 1, &path, MG_NIL));
 }
 
 /* ---- $stdout and friends ---- */
@@ -1934,12 +1625,70 @@ gv_stdin_set(ID id, Value v)
     cur_stdin = v;
 }
 
-/* Kernel#gets(sep = $/, limit = nil, chomp: false): reads $stdin */
+/* ARGF (lib/prelude/argf.rb), or MG_UNDEF before the prelude defined it */
+static Value
+argf_object(void)
+{
+    return mg_const_lookup(mg_cObject, mg_intern_cstr("ARGF"), false);
+}
+
+/* ARGF.name(*args), passing keywords on as keywords */
+static Value
+argf_call(const char *name, int argc, const Value *argv)
+{
+    Value argf = argf_object();
+    if (mg_kw_given()) return mg_funcall_kw(argf, mg_intern_cstr(name), argc, argv, MG_NIL);
+    return mg_funcall(argf, mg_intern_cstr(name), argc, argv);
+}
+
+/* ARGF.gets while ARGF reads an IO $stdin for good (ARGV was empty at its
+ * first read): the loop `while gets` stays in C. MG_UNDEF when ARGF is in
+ * another state (lib/prelude/argf.rb's @init/@next_p/@lineno/@file). */
+static Value
+argf_stdin_gets(int argc, const Value *argv, Value blk)
+{
+    static ID id_init, id_next_p, id_lineno, id_file;
+    if (!id_init) {
+        id_init = mg_intern_cstr("@init");
+        id_next_p = mg_intern_cstr("@next_p");
+        id_lineno = mg_intern_cstr("@lineno");
+        id_file = mg_intern_cstr("@file");
+    }
+    Value argf = argf_object();
+    if (!MG_IS_PTR(argf) || MG_OBJ(argf)->type != T_OBJECT || !get_io(cur_stdin)) return MG_UNDEF;
+    if (mg_ivar_get(argf, id_init) != MG_TRUE) {
+        Value av = mg_const_lookup(mg_cObject, mg_intern_cstr("ARGV"), false);
+        if (!MG_IS_ARRAY(av) || mg_ary_len(av) != 0) return MG_UNDEF;
+        mg_ivar_set(argf, id_init, MG_TRUE);
+        mg_ivar_set(argf, id_next_p, MG_FIX(-1));
+    } else if (mg_ivar_get(argf, id_next_p) != MG_FIX(-1)) {
+        return MG_UNDEF;
+    }
+    mg_ivar_set(argf, id_file, cur_stdin);
+    Value line = io_gets(cur_stdin, argc, argv, blk);
+    if (line != MG_NIL) {
+        Value n = mg_ivar_get(argf, id_lineno);
+        int64_t lineno = (MG_IS_FIXNUM(n) ? MG_FIX2LONG(n) : 0) + 1;
+        mg_ivar_set(argf, id_lineno, MG_FIX(lineno));
+        last_lineno = lineno;
+    }
+    return line;
+}
+
+/* Kernel#gets(sep = $/, limit = nil, chomp: false): ARGF.gets (the files in
+ * ARGV, else $stdin); sets $_ */
 static Value
 kernel_gets(Value self, int argc, const Value *argv, Value blk)
 {
-    if (get_io(cur_stdin)) return io_gets(cur_stdin, argc, argv, blk);
-    Value line = mg_funcall(cur_stdin, mg_intern_cstr("gets"), argc, argv);
+    if (argf_object() == MG_UNDEF) {
+        if (get_io(cur_stdin)) return io_gets(cur_stdin, argc, argv, blk);
+        Value line = mg_funcall(cur_stdin, mg_intern_cstr("gets"), argc, argv);
+        mg_gvar_set(mg_intern_cstr("$_"), line);
+        return line;
+    }
+    Value line = argf_stdin_gets(argc, argv, blk);
+    if (line != MG_UNDEF) return line;
+    line = argf_call("gets", argc, argv);
     mg_gvar_set(mg_intern_cstr("$_"), line);
     return line;
 }
@@ -1955,8 +1704,26 @@ kernel_readline(Value self, int argc, const Value *argv, Value blk)
 static Value
 kernel_readlines(Value self, int argc, const Value *argv, Value blk)
 {
+    if (argf_object() != MG_UNDEF) return argf_call("readlines", argc, argv);
     if (get_io(cur_stdin)) return io_readlines(cur_stdin, argc, argv, blk);
     return mg_funcall(cur_stdin, mg_intern_cstr("readlines"), argc, argv);
+}
+
+/* $< is ARGF, $FILENAME its current file name */
+static Value
+gv_argf_get(ID id)
+{
+    UNUSED(id);
+    Value argf = argf_object();
+    return argf == MG_UNDEF ? MG_NIL : argf;
+}
+
+static Value
+gv_filename_get(ID id)
+{
+    UNUSED(id);
+    Value argf = argf_object();
+    return argf == MG_UNDEF ? mg_str_new("-", 1) : mg_funcall(argf, mg_intern_cstr("filename"), 0, NULL);
 }
 
 /* ---- pipes, partial and non-blocking reads, popen, select ---- */
@@ -2452,25 +2219,6 @@ static const MgMethodDef file_singleton_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
-static const MgMethodDef dir_singleton_methods[] = {
-    {"pwd", dir_s_pwd, 0, 0},
-    {"getwd", dir_s_pwd, 0, 0},
-    {"chdir", dir_s_chdir, 0, 1},
-    {"exist?", dir_s_exist_p, 1, 1},
-    {"mkdir", dir_s_mkdir, 1, 2},
-    {"rmdir", dir_s_rmdir, 1, 1},
-    {"delete", dir_s_rmdir, 1, 1},
-    {"unlink", dir_s_rmdir, 1, 1},
-    {"entries", dir_s_entries, 1, 2},
-    {"children", dir_s_children, 1, 2},
-    {"each_child", dir_s_each_child, 1, 2},
-    {"empty?", dir_s_empty_p, 1, 1},
-    {"home", dir_s_home, 0, 1},
-    {"glob", dir_s_glob, 1, 3},
-    {"[]", dir_s_aref, 0, -1},
-    {NULL, NULL, 0, 0}
-};
-
 static Value
 std_stream(int fd, int mode, IoData **out)
 {
@@ -2494,7 +2242,6 @@ mg_init_io(void)
     mg_define_singleton_method(MG_VAL(mg_cIO), "write", file_s_write, 2, 4);
     mg_define_singleton_method(MG_VAL(mg_cIO), "readlines", file_s_readlines, 1, 4);
     mg_define_singleton_method(MG_VAL(mg_cIO), "foreach", file_s_foreach, 1, 4);
-    mg_define_singleton_methods(MG_VAL(mg_cDir), dir_singleton_methods);
     mg_define_singleton_method(MG_VAL(mg_cIO), "pipe", io_s_pipe, 0, -1);
     mg_define_singleton_method(MG_VAL(mg_cIO), "popen", io_s_popen, 1, -1);
     mg_define_singleton_method(MG_VAL(mg_cIO), "select", io_s_select, 1, 4);
@@ -2539,6 +2286,9 @@ mg_init_io(void)
     mg_define_virtual_gvar("$>", gv_stdout_get, gv_stdout_set);
     mg_define_virtual_gvar("$stderr", gv_stderr_get, gv_stderr_set);
     mg_define_virtual_gvar("$stdin", gv_stdin_get, gv_stdin_set);
+    mg_define_virtual_gvar("$.", gv_lineno_get, gv_lineno_set);
+    mg_define_virtual_gvar("$<", gv_argf_get, NULL);
+    mg_define_virtual_gvar("$FILENAME", gv_filename_get, NULL);
 
 
 

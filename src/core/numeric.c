@@ -561,7 +561,7 @@ mg_float_step_size(double beg, double end, double unit, bool excl)
         double d = +((n + 1) * unit) + beg;
         if (beg < end) { if (d < end) n++; }
         else if (beg > end) { if (d > end) n++; }
-        return n;
+        return n + 1;
     }
     if (n < 0) return 0;
     return floor(n + err) + 1;
@@ -573,17 +573,17 @@ mg_float_step(double beg, double end, double unit, bool excl, Value blk)
 {
     double n = mg_float_step_size(beg, end, unit, excl);
     if (isinf(unit)) {
-        if (n) mg_yield1(blk, mg_float_new(beg));
+        if (n) mg_yield1_discard(blk, mg_float_new(beg));
         return;
     }
     if (unit == 0) {
         Value v = mg_float_new(beg);
-        for (;;) mg_yield1(blk, v);
+        for (;;) mg_yield1_discard(blk, v);
     }
     for (double i = 0; i < n; i++) {
         double d = i * unit + beg;
         if (unit >= 0 ? end < d : d < end) d = end;
-        mg_yield1(blk, mg_float_new(d));
+        mg_yield1_discard(blk, mg_float_new(d));
     }
 }
 
@@ -609,7 +609,13 @@ num_step(Value self, int argc, const Value *argv, Value blk)
     if (pos > 1) step = argv[1];
     if (step == MG_UNDEF) step = MG_FIX(1);
     else if (step == MG_NIL && pos > 1) step = MG_FIX(1);
-    /* validate step (also without a block) */
+    if (!mg_block_given(blk)) {
+        if (mg_equal(step, MG_FIX(0))) mg_raise(mg_eArgumentError, "step can't be 0");
+        if ((MG_IS_NIL(to) || mg_obj_is_kind_of(to, mg_cNumeric)) && mg_obj_is_kind_of(step, mg_cNumeric))
+            return mg_arith_seq_new(self, mg_intern_cstr("step"), argc, argv, self, to, step, false);
+        return mg_enumerator_new(self, mg_intern_cstr("step"), argc, argv);
+    }
+    /* validate step */
     if (MG_IS_FIXNUM(step) ? step == MG_FIX(0) : (MG_IS_FLOAT(step) ? mg_float_value(step) == 0.0 : false))
         mg_raise(mg_eArgumentError, "step can't be 0");
     if (!MG_IS_INTEGER(step) && !MG_IS_FLOAT(step)) {
@@ -618,7 +624,6 @@ num_step(Value self, int argc, const Value *argv, Value blk)
         UNUSED(r);
         if (MG_TEST(mg_funcall(step, mg_id_eq, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be 0");
     }
-    MG_RETURN_ENUMERATOR(self, "step", argc, argv, blk);
     bool desc;
     if (MG_IS_FIXNUM(step)) desc = MG_FIX2LONG(step) < 0;
     else if (MG_IS_FLOAT(step)) desc = mg_float_value(step) < 0;
@@ -636,18 +641,21 @@ num_step(Value self, int argc, const Value *argv, Value blk)
         int64_t e = to == MG_NIL ? (desc ? MG_FIXNUM_MIN : MG_FIXNUM_MAX) : MG_FIX2LONG(to);
         if (to == MG_NIL) {
             Value v = self;
-            for (;;) { mg_yield1(blk, v); v = mg_int_plus(v, step); }
+            for (;;) { mg_yield1_discard(blk, v); v = mg_int_plus(v, step); }
         }
-        if (desc) { for (; i >= e; i += s) { mg_yield1(blk, MG_FIX(i)); if (i < MG_FIXNUM_MIN - s) break; } }
-        else { for (; i <= e; i += s) { mg_yield1(blk, MG_FIX(i)); if (i > MG_FIXNUM_MAX - s) break; } }
+        if (desc) { for (; i >= e; i += s) { mg_yield1_discard(blk, MG_FIX(i)); if (i < MG_FIXNUM_MIN - s) break; } }
+        else { for (; i <= e; i += s) { mg_yield1_discard(blk, MG_FIX(i)); if (i > MG_FIXNUM_MAX - s) break; } }
         return self;
     }
-    Value i = self;
+    Value keep = mg_ary_new_from(1, &self);    /* roots the current value across the restores */
+    size_t level = mg_gc_arena_save();
     ID stop = desc ? mg_id_lt : mg_id_gt;
     for (;;) {
+        Value i = mg_ary_entry(keep, 0);
         if (to != MG_NIL && MG_TEST(mg_funcall(i, stop, 1, &to))) break;
         mg_yield1(blk, i);
-        i = mg_funcall(i, mg_id_plus, 1, &step);
+        mg_ary_ptr(keep)[0] = mg_funcall(i, mg_id_plus, 1, &step);
+        mg_gc_arena_restore(level);
     }
     return self;
 }

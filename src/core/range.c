@@ -144,7 +144,9 @@ str_all_digits(Value s)
     return true;
 }
 
-/* String#upto semantics; fn returns false to stop. */
+/* String#upto semantics; fn returns false to stop. The iterations release
+ * their temporaries (the arena is restored after each fn): fn keeps what it
+ * needs in an Array it was given (push_fn, take_fn) or keeps nothing. */
 typedef bool (*EachFn)(Value v, void *arg);
 
 static void
@@ -158,9 +160,11 @@ str_range_each(Value beg, Value end, bool excl, EachFn fn, void *arg)
             (unsigned char)mg_str_ptr(beg)[0] < 0x80 && (unsigned char)mg_str_ptr(end)[0] < 0x80) {
             unsigned char c = (unsigned char)mg_str_ptr(beg)[0], e = (unsigned char)mg_str_ptr(end)[0];
             if (c > e || (excl && c == e)) return;
+            size_t level = mg_gc_arena_save();
             for (;;) {
                 char ch = (char)c;
                 if (!fn(mg_str_new(&ch, 1), arg)) return;
+                mg_gc_arena_restore(level);
                 if (c == e || (excl && c + 1 == e)) return;
                 c++;
             }
@@ -172,8 +176,10 @@ str_range_each(Value beg, Value end, bool excl, EachFn fn, void *arg)
             if (MG_IS_FIXNUM(bi) && MG_IS_FIXNUM(ei)) {
                 int64_t b = MG_FIX2LONG(bi), e2 = MG_FIX2LONG(ei);
                 if (excl) e2--;
+                size_t level = mg_gc_arena_save();
                 for (int64_t i = b; i <= e2; i++) {
                     if (!fn(mg_sprintf("%.*lld", (int)width, (long long)i), arg)) return;
+                    mg_gc_arena_restore(level);
                 }
                 return;
             }
@@ -185,7 +191,9 @@ str_range_each(Value beg, Value end, bool excl, EachFn fn, void *arg)
         Value keep = mg_ary_new_from(3, (Value[]){ after, beg, MG_NIL });
         Value cur = beg;
         int64_t elen = mg_str_len(end);
+        size_t level = mg_gc_arena_save();
         for (;;) {
+            mg_gc_arena_restore(level);   /* cur and next are in keep */
             if (mg_str_equal(cur, after)) return;
             bool last = mg_str_equal(cur, end);
             if (excl && last) return;
@@ -200,7 +208,9 @@ str_range_each(Value beg, Value end, bool excl, EachFn fn, void *arg)
     /* endless */
     Value cur = beg;
     Value keep = mg_ary_new_from(2, (Value[]){ beg, MG_NIL });
+    size_t level = mg_gc_arena_save();
     for (;;) {
+        mg_gc_arena_restore(level);
         Value next = mg_funcall(cur, mg_id_succ, 0, NULL);
         APTR(keep)[1] = next;
         if (!fn(cur, arg)) return;
@@ -231,41 +241,54 @@ range_each_fn(Value self, EachFn fn, void *arg)
     if (MG_IS_FIXNUM(b) && (MG_IS_FIXNUM(e) || MG_IS_NIL(e))) {
         int64_t i = MG_FIX2LONG(b);
         if (MG_IS_NIL(e)) {
-            for (; i < MG_FIXNUM_MAX; i++)
+            size_t level = mg_gc_arena_save();
+            for (; i < MG_FIXNUM_MAX; i++) {
                 if (!fn(MG_FIX(i), arg)) return;
-            Value v = MG_FIX(i);
+                mg_gc_arena_restore(level);
+            }
+            Value keep = mg_ary_new_from(1, (Value[]){ MG_FIX(i) });
+            level = mg_gc_arena_save();
             for (;;) {
-                if (!fn(v, arg)) return;
-                v = mg_int_plus(v, MG_FIX(1));
+                if (!fn(APTR(keep)[0], arg)) return;
+                APTR(keep)[0] = mg_int_plus(APTR(keep)[0], MG_FIX(1));
+                mg_gc_arena_restore(level);
             }
         }
         int64_t last = MG_FIX2LONG(e);
         if (excl) last--;
+        size_t level = mg_gc_arena_save();
         for (; i <= last; i++) {
             if (!fn(MG_FIX(i), arg)) return;
+            mg_gc_arena_restore(level);
             if (i == MG_FIXNUM_MAX) break;
         }
         return;
     }
     if (MG_IS_INTEGER(b) && (MG_IS_INTEGER(e) || MG_IS_NIL(e))) {
-        Value v = b;
+        Value keep = mg_ary_new_from(1, &b);
+        size_t level = mg_gc_arena_save();
         for (;;) {
+            Value v = APTR(keep)[0];
             if (!MG_IS_NIL(e)) {
                 int c = mg_int_cmp(v, e);
                 if (c > 0 || (excl && c == 0)) return;
             }
             if (!fn(v, arg)) return;
-            v = mg_int_plus(v, MG_FIX(1));
+            APTR(keep)[0] = mg_int_plus(v, MG_FIX(1));
+            mg_gc_arena_restore(level);
         }
     }
     if (MG_IS_INTEGER(b) && MG_IS_FLOAT(e)) {
         double d = mg_float_value(e);
-        Value v = b;
+        Value keep = mg_ary_new_from(1, &b);
+        size_t level = mg_gc_arena_save();
         for (;;) {
+            Value v = APTR(keep)[0];
             double x = MG_IS_FIXNUM(v) ? (double)MG_FIX2LONG(v) : mg_big_to_double(v);
             if (x > d || (excl && x == d)) return;
             if (!fn(v, arg)) return;
-            v = mg_int_plus(v, MG_FIX(1));
+            APTR(keep)[0] = mg_int_plus(v, MG_FIX(1));
+            mg_gc_arena_restore(level);
         }
     }
     if (MG_IS_NIL(b)) cant_iterate(b);
@@ -276,24 +299,28 @@ range_each_fn(Value self, EachFn fn, void *arg)
     if (!mg_respond_to(b, mg_id_succ, false)) cant_iterate(b);
     Value v = b;
     Value keep = mg_ary_new_from(1, &v);
-    Value *slot = APTR(keep);
+    size_t level = mg_gc_arena_save();
+    /* APTR(keep)[0] roots v; re-read after each call, which may move nothing but is cheap */
     if (MG_IS_NIL(e)) {
         for (;;) {
             if (!fn(v, arg)) return;
-            *slot = v = mg_funcall(v, mg_id_succ, 0, NULL);
+            APTR(keep)[0] = v = mg_funcall(v, mg_id_succ, 0, NULL);
+            mg_gc_arena_restore(level);
         }
     }
     if (excl) {
         while (r_less(v, e) < 0) {
             if (!fn(v, arg)) return;
-            *slot = v = mg_funcall(v, mg_id_succ, 0, NULL);
+            APTR(keep)[0] = v = mg_funcall(v, mg_id_succ, 0, NULL);
+            mg_gc_arena_restore(level);
         }
     } else {
         int c;
         while ((c = r_less(v, e)) <= 0) {
             if (!fn(v, arg)) return;
             if (c == 0) break;
-            *slot = v = mg_funcall(v, mg_id_succ, 0, NULL);
+            APTR(keep)[0] = v = mg_funcall(v, mg_id_succ, 0, NULL);
+            mg_gc_arena_restore(level);
         }
     }
 }
@@ -301,7 +328,7 @@ range_each_fn(Value self, EachFn fn, void *arg)
 static bool
 yield_fn(Value v, void *arg)
 {
-    mg_yield1(*(Value *)arg, v);
+    mg_yield1_discard(*(Value *)arg, v);
     return true;
 }
 
@@ -387,7 +414,7 @@ range_reverse_each(Value self, int argc, const Value *argv, Value blk)
         return self;
     }
     Value a = range_to_a(self, 0, NULL, MG_NIL);
-    for (int64_t i = ALEN(a); i-- > 0;) mg_yield1(blk, APTR(a)[i]);
+    for (int64_t i = ALEN(a); i-- > 0;) mg_yield1_discard(blk, APTR(a)[i]);
     return self;
 }
 
@@ -397,7 +424,7 @@ static void
 float_step(double beg, double end, double unit, bool excl, bool endless, Value blk)
 {
     if (endless) {
-        for (double i = 0;; i++) mg_yield1(blk, mg_float_new(beg + i * unit));
+        for (double i = 0;; i++) mg_yield1_discard(blk, mg_float_new(beg + i * unit));
     }
     double n = (end - beg) / unit;
     double err = (fabs(beg) + fabs(end) + fabs(end - beg)) / fabs(unit) * DBL_EPSILON;
@@ -420,7 +447,7 @@ float_step(double beg, double end, double unit, bool excl, bool endless, Value b
     for (double i = 0; i <= n; i++) {
         double d = i * unit + beg;
         if (unit >= 0 ? end < d : d < end) d = end;
-        mg_yield1(blk, mg_float_new(d));
+        mg_yield1_discard(blk, mg_float_new(d));
     }
 }
 
@@ -430,12 +457,13 @@ static bool
 step_fn(Value v, void *arg)
 {
     StepArg *s = arg;
-    if (s->i++ % s->n == 0) mg_yield1(s->blk, v);
+    if (s->i++ % s->n == 0) mg_yield1_discard(s->blk, v);
     return true;
 }
 
+/* Range#step and Range#% (name): an ArithmeticSequence without a block on numbers */
 static Value
-range_step(Value self, int argc, const Value *argv, Value blk)
+step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
 {
     Value b, e;
     bool excl;
@@ -443,21 +471,25 @@ range_step(Value self, int argc, const Value *argv, Value blk)
     Value step = argc > 0 ? argv[0] : MG_FIX(1);
     if (!is_num(step)) step = mg_to_int(step);
     Value zero = MG_FIX(0);
+    if (!mg_block_given(blk) && (is_num(b) || (MG_IS_NIL(b) && is_num(e))) && (MG_IS_NIL(e) || is_num(e))) {
+        if (MG_TEST(mg_funcall(step, mg_id_eq, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be 0");
+        return mg_arith_seq_new(self, mg_intern_cstr(name), argc, argv, b, e, step, excl);
+    }
     if (MG_TEST(mg_funcall(step, mg_id_eq, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be 0");
     if (MG_TEST(mg_funcall(step, mg_id_lt, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be negative");
-    MG_RETURN_ENUMERATOR(self, "step", argc, argv, blk);
+    MG_RETURN_ENUMERATOR(self, name, argc, argv, blk);
     if (MG_IS_FIXNUM(b) && MG_IS_FIXNUM(step) && (MG_IS_FIXNUM(e) || MG_IS_NIL(e))) {
         int64_t s = MG_FIX2LONG(step), i = MG_FIX2LONG(b);
         if (MG_IS_NIL(e)) {
             Value v = b;
             for (;;) {
-                mg_yield1(blk, v);
+                mg_yield1_discard(blk, v);
                 v = mg_int_plus(v, step);
             }
         }
         int64_t last = MG_FIX2LONG(e);
         for (; excl ? i < last : i <= last; ) {
-            mg_yield1(blk, MG_FIX(i));
+            mg_yield1_discard(blk, MG_FIX(i));
             if (__builtin_add_overflow(i, s, &i)) break;
         }
         return self;
@@ -469,6 +501,7 @@ range_step(Value self, int argc, const Value *argv, Value blk)
     if (is_num(b)) {
         Value v = b;
         Value keep = mg_ary_new_from(1, &v);
+        size_t level = mg_gc_arena_save();
         for (;;) {
             if (!MG_IS_NIL(e)) {
                 int c = mg_cmp_fast(v, e);
@@ -476,12 +509,25 @@ range_step(Value self, int argc, const Value *argv, Value blk)
             }
             mg_yield1(blk, v);
             APTR(keep)[0] = v = mg_funcall(v, mg_id_plus, 1, &step);
+            mg_gc_arena_restore(level);
         }
         return self;
     }
     StepArg sa = { blk, NUM2LONG(step), 0 };
     range_iterate(self, step_fn, &sa);
     return self;
+}
+
+static Value
+range_step(Value self, int argc, const Value *argv, Value blk)
+{
+    return step_impl(self, argc, argv, blk, "step");
+}
+
+static Value
+range_percent(Value self, int argc, const Value *argv, Value blk)
+{
+    return step_impl(self, argc, argv, blk, "%");
 }
 
 /* ---- membership ---- */
@@ -911,7 +957,7 @@ static const MgMethodDef range_methods[] = {
     {"each", range_each, 0, 0},
     {"reverse_each", range_reverse_each, 0, 0},
     {"step", range_step, 0, 1},
-    {"%", range_step, 1, 1},
+    {"%", range_percent, 1, 1},
     {"to_a", range_to_a, 0, 0},
     {"entries", range_to_a, 0, 0},
     {"include?", range_include_p, 1, 1},

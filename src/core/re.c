@@ -1260,7 +1260,14 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
     Value md = MG_NIL;
     OnigRegion *region = onig_region_new();
     bool need_md = MG_IS_NIL(repl);
+    /* out and the last MatchData live in keep: each match's temporaries
+     * (MatchData, the block's garbage) leave the arena after it */
+    Value keep = mg_ary_new_from(2, (Value[]){ MG_NIL, MG_NIL });
+    size_t level = mg_gc_arena_save();
     while (pos <= len) {
+        mg_ary_ptr(keep)[0] = out;
+        mg_ary_ptr(keep)[1] = md;
+        mg_gc_arena_restore(level);
         onig_region_clear(region);
         int64_t b = search_region(re, str, pos, false, region);
         if (b < 0) break;
@@ -1328,7 +1335,11 @@ str_scan(Value self, int argc, const Value *argv, Value blk)
     int64_t len = mg_str_len(str), pos = 0;
     Value result = mg_block_given(blk) ? MG_NIL : mg_ary_new();
     Value md = MG_NIL;
+    Value keep = mg_ary_new_from(1, &md);   /* the last MatchData, across the restores */
+    size_t level = mg_gc_arena_save();
     while (pos <= len) {
+        mg_ary_ptr(keep)[0] = md;
+        mg_gc_arena_restore(level);
         Value m;
         int64_t b = mg_reg_search(re, str, pos, false, false, &m);
         if (b < 0) break;

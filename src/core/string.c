@@ -992,7 +992,7 @@ str_bytes(Value self, int argc, const Value *argv, Value blk)
     Value a = mg_ary_new_capa(r->len);
     for (int64_t i = 0; i < S(self)->len; i++) mg_ary_push(a, MG_FIX((unsigned char)S(self)->ptr[i]));
     if (mg_block_given(blk)) {
-        for (int64_t i = 0; i < S(self)->len; i++) mg_yield1(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
+        for (int64_t i = 0; i < S(self)->len; i++) mg_yield1_discard(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
         return self;
     }
     return a;
@@ -1002,7 +1002,7 @@ static Value
 str_each_byte(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_byte", argc, argv, blk);
-    for (int64_t i = 0; i < S(self)->len; i++) mg_yield1(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
+    for (int64_t i = 0; i < S(self)->len; i++) mg_yield1_discard(blk, MG_FIX((unsigned char)S(self)->ptr[i]));
     return self;
 }
 
@@ -1062,12 +1062,14 @@ str_chars(Value self, int argc, const Value *argv, Value blk)
     RString *r = S(self);
     Encoding enc = STR_ENC(self);
     Value a = mg_ary_new();
+    size_t level = mg_gc_arena_save();     /* each c is yielded and dropped, or kept in a */
     for (int64_t i = 0; i < S(self)->len; ) {
         r = S(self);
         int n = mg_enc_mbclen(r->ptr + i, r->ptr + r->len, enc);
         Value c = mg_str_subseq(self, i, n);
         if (mg_block_given(blk)) mg_yield1(blk, c);
         else mg_ary_push(a, c);
+        mg_gc_arena_restore(level);
         i += n;
     }
     return mg_block_given(blk) ? self : a;
@@ -1096,7 +1098,7 @@ str_codepoints(Value self, int argc, const Value *argv, Value blk)
             cp = (unsigned char)r->ptr[i];
             n = 1;
         }
-        if (mg_block_given(blk)) mg_yield1(blk, MG_FIX(cp));
+        if (mg_block_given(blk)) mg_yield1_discard(blk, MG_FIX(cp));
         else mg_ary_push(a, MG_FIX(cp));
         i += n;
     }
@@ -1125,7 +1127,9 @@ str_grapheme_clusters(Value self, int argc, const Value *argv, Value blk)
 {
     Value a = mg_ary_new();
     Encoding enc = STR_ENC(self);
+    size_t level = mg_gc_arena_save();
     for (int64_t i = 0; i < S(self)->len; ) {
+        mg_gc_arena_restore(level);        /* the last cluster was yielded and dropped, or kept in a */
         RString *r = S(self);
         const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
         int64_t j = i;
@@ -1190,7 +1194,9 @@ str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
         if (slen == 0) { para = true; sp = "\n\n"; slen = 2; }
     }
     int64_t i = 0;
+    size_t level = mg_gc_arena_save();  /* each line is yielded and dropped, or kept in result */
     while (i < len) {
+        mg_gc_arena_restore(level);
         r = S(str);
         const char *p = r->ptr;
         int64_t end, next, chomp_end;
@@ -1834,10 +1840,13 @@ str_uplus(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
-/* The table of deduplicated frozen strings (String#-@): open addressing by hash. */
-static Value fstr_table_holder = MG_NIL;   /* an Array keeps them alive */
+/* The table of deduplicated frozen strings (String#-@, Hash's String keys):
+ * open addressing by hash, weak as CRuby's: a string nothing else references
+ * leaves it at the next collection (fstr_sweep turns its slot into a
+ * tombstone; the next growth rehashes without them). */
+#define FSTR_TOMB ((Value)1)         /* never a heap pointer (those are 8-aligned) */
 static Value *fstr_slots;
-static size_t fstr_capacity, fstr_count;
+static size_t fstr_capacity, fstr_count, fstr_tombs;
 
 static void
 fstr_insert_slot(Value v)
@@ -1847,20 +1856,32 @@ fstr_insert_slot(Value v)
     fstr_slots[i] = v;
 }
 
-static Value
-str_fstring(Value s)
+static void
+fstr_sweep(void)
+{
+    for (size_t i = 0; i < fstr_capacity; i++) {
+        Value v = fstr_slots[i];
+        if (v && v != FSTR_TOMB && !mg_gc_marked_p(v)) {
+            fstr_slots[i] = FSTR_TOMB;
+            fstr_count--;
+            fstr_tombs++;
+        }
+    }
+}
+
+Value
+mg_str_fstring(Value s)
 {
     if (MG_OBJ(s)->flags & STR_FSTR) return s;
     if (fstr_capacity == 0) {
         fstr_capacity = 256;
         fstr_slots = mg_calloc(fstr_capacity, sizeof(Value));
-        fstr_table_holder = mg_ary_new();
-        mg_gc_register(&fstr_table_holder);
+        mg_gc_set_weak_sweeper(fstr_sweep);
     }
     size_t mask = fstr_capacity - 1, i = (size_t)mg_str_hash(s) & mask;
     for (; fstr_slots[i]; i = (i + 1) & mask) {
         Value c = fstr_slots[i];
-        if (STR_ENC(c) == STR_ENC(s) && mg_str_equal(c, s)) return c;
+        if (c != FSTR_TOMB && STR_ENC(c) == STR_ENC(s) && mg_str_equal(c, s)) return c;
     }
     Value f = s;
     if (!mg_frozen_p(s) || mg_obj_class(s) != mg_cString || (MG_OBJ(s)->flags & OF_GENIVAR)) {
@@ -1868,24 +1889,44 @@ str_fstring(Value s)
         mg_str_freeze(f);
     }
     MG_OBJ(f)->flags |= STR_FSTR;
-    mg_ary_push(fstr_table_holder, f);
-    if ((fstr_count + 1) * 2 > fstr_capacity) {
+    if ((fstr_count + fstr_tombs + 1) * 2 > fstr_capacity) {
+        /* f is in the arena: the collection mg_calloc may run keeps it */
         Value *old = fstr_slots;
         size_t oc = fstr_capacity;
-        fstr_capacity *= 2;
-        fstr_slots = mg_calloc(fstr_capacity, sizeof(Value));
-        for (size_t k = 0; k < oc; k++) if (old[k]) fstr_insert_slot(old[k]);
+        size_t cap = oc;
+        while ((fstr_count + 1) * 4 > cap) cap *= 2;   /* at most a quarter full after the rehash */
+        Value *slots = mg_calloc(cap, sizeof(Value));
+        fstr_slots = slots;
+        fstr_capacity = cap;
+        for (size_t k = 0; k < oc; k++) if (old[k] && old[k] != FSTR_TOMB) fstr_insert_slot(old[k]);
         mg_free(old, oc * sizeof(Value));
+        fstr_tombs = 0;
     }
     fstr_insert_slot(f);
     fstr_count++;
     return f;
 }
 
+Value
+mg_str_fstring_utf8(const char *p, size_t len)
+{
+    if (fstr_capacity) {
+        size_t mask = fstr_capacity - 1;
+        size_t i = (size_t)hash_bytes((const unsigned char *)p, len, 0x2d358dccaa6c78a5ULL) & mask;
+        for (; fstr_slots[i]; i = (i + 1) & mask) {
+            Value c = fstr_slots[i];
+            if (c != FSTR_TOMB && STR_ENC(c) == ENC_UTF8 && RSTR(c)->len == (int64_t)len &&
+                !(MG_OBJ(c)->flags & OF_UNFAULTED) && memcmp(RSTR(c)->ptr, p, len) == 0)
+                return c;
+        }
+    }
+    return mg_str_fstring(mg_str_freeze(mg_str_new(p, len)));
+}
+
 static Value
 str_uminus(Value self, int argc, const Value *argv, Value blk)
 {
-    return str_fstring(self);
+    return mg_str_fstring(self);
 }
 
 static Value
@@ -2301,7 +2342,7 @@ str_upto(Value self, int argc, const Value *argv, Value blk)
         for (unsigned x = c; x <= d; x++) {
             if (excl && x == d) break;
             char ch = (char)x;
-            mg_yield1(blk, mg_str_new_enc(&ch, 1, STR_ENC(self)));
+            mg_yield1_discard(blk, mg_str_new_enc(&ch, 1, STR_ENC(self)));
         }
         return self;
     }
@@ -2315,21 +2356,25 @@ str_upto(Value self, int argc, const Value *argv, Value blk)
         for (int64_t k = x; excl ? k < y : k <= y; k++) {
             char buf[32];
             int n = snprintf(buf, sizeof buf, "%0*lld", width, (long long)k);
-            mg_yield1(blk, mg_str_new(buf, (size_t)n));
+            mg_yield1_discard(blk, mg_str_new(buf, (size_t)n));
         }
         return self;
     }
     int64_t n = b->len;
     if (a->len > n) return self;
     Value cur = mg_str_dup(self);
+    Value keep = mg_ary_new_from(2, (Value[]){ cur, MG_NIL });  /* roots cur and next across the restores */
+    size_t level = mg_gc_arena_save();
     for (;;) {
         bool at_end = mg_str_equal(cur, last);
         if (at_end && excl) break;
         Value next = mg_str_succ(cur);
-        mg_yield1(blk, cur);
+        mg_ary_ptr(keep)[1] = next;
+        mg_yield1_discard(blk, cur);
         if (at_end) break;
         if (S(next)->len > n || S(next)->len == 0) break;
-        cur = next;
+        mg_ary_ptr(keep)[0] = cur = next;
+        mg_gc_arena_restore(level);
     }
     return self;
 }

@@ -72,7 +72,12 @@ Value    mg_take_kwargs(int *argc, const Value *argv);
 Value    mg_kwarg(Value kw, const char *name);          /* MG_UNDEF if kw nil or key absent */
 void     mg_init_string_ops(void);
 Value    mg_str_succ(Value s);                          /* string_ops.c: String#succ */
-Value    mg_str_downcase_full(Value s);                 /* string_ops.c: Unicode downcase */
+Value    mg_str_downcase_full(Value s);                 /* string_ops.c: full case folding (casecmp?) */
+/* casemap.c: Unicode case mapping of the UTF-8 text src[0..len) character by
+ * character as CRuby does it; a new UTF-8 String, or nil when nothing changed.
+ * ArgumentError "input string invalid" for invalid UTF-8. */
+enum { CASEMAP_UP, CASEMAP_DOWN, CASEMAP_SWAP, CASEMAP_CAP, CASEMAP_FOLD };
+Value    mg_casemap_utf8(const char *src, int64_t len, int mode, bool turkic);
 extern RClass *mg_eUndefinedConversionError, *mg_eInvalidByteSequenceError, *mg_eConverterNotFoundError;
 void     mg_init_string_pack(void);
 

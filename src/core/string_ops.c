@@ -1,215 +1,104 @@
-/* string_ops.c -- String case mapping (ASCII plus the common Unicode letter
- * blocks), the tr family (tr, tr_s, delete, squeeze, count with ranges and ^
+/* string_ops.c -- String case mapping (ASCII here, Unicode in casemap.c),
+ * the tr family (tr, tr_s, delete, squeeze, count with ranges and ^
  * negation), and succ/next. Invariants: string_int.h. */
 #include "string_int.h"
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
-/* ---- case tables ---- */
+/* ---- case mapping (the Unicode part is casemap.c) ---- */
 
-/* Upper case of cp (single-character mappings only), or cp. */
-static int32_t
-uc_upper(int32_t c)
+enum { CASE_UP = CASEMAP_UP, CASE_DOWN = CASEMAP_DOWN, CASE_SWAP = CASEMAP_SWAP, CASE_CAP = CASEMAP_CAP,
+       CASE_FOLD = CASEMAP_FOLD };
+
+typedef struct { bool ascii, turkic, fold; } CaseOpts;
+
+/* CRuby's options: :ascii, :turkic, :lithuanian (no effect), :fold (downcase
+ * only), or :turkic with :lithuanian */
+static CaseOpts
+case_options(int argc, const Value *argv, int mode)
 {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if (c < 0x100) {
-        if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;
-        if (c == 0xFF) return 0x178;
-        if (c == 0xB5) return 0x39C;
-        return c;
+    CaseOpts o = { false, false, false };
+    if (argc == 0) return o;
+    if (argc > 2) mg_raise(mg_eArgumentError, "too many options");
+    const char *n = MG_IS_SYMBOL(argv[0]) ? mg_id_name(MG_SYM2ID(argv[0]), NULL) : "";
+    bool turkic = strcmp(n, "turkic") == 0, lith = strcmp(n, "lithuanian") == 0;
+    if (turkic || lith) {
+        o.turkic = turkic;
+        if (argc == 2) {
+            const char *m = MG_IS_SYMBOL(argv[1]) ? mg_id_name(MG_SYM2ID(argv[1]), NULL) : "";
+            if (strcmp(m, turkic ? "lithuanian" : "turkic") != 0) mg_raise(mg_eArgumentError, "invalid second option");
+            o.turkic = true;
+        }
+        return o;
     }
-    if (c < 0x180) {
-        if (c == 0x131) return 'I';
-        if (c == 0x17F) return 'S';
-        if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x178) return c;
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-        return (c & 1) ? c - 1 : c;
+    if (strcmp(n, "ascii") == 0) o.ascii = true;
+    else if (strcmp(n, "fold") == 0) {
+        if (mode != CASE_DOWN) mg_raise(mg_eArgumentError, "option :fold only allowed for downcasing");
+        o.fold = true;
+    } else {
+        mg_raise(mg_eArgumentError, "invalid option");
     }
-    if (c >= 0x1C4 && c <= 0x1CC) {   /* DŽ Dž dž LJ Lj lj NJ Nj nj */
-        int base = c < 0x1C7 ? 0x1C4 : c < 0x1CA ? 0x1C7 : 0x1CA;
-        return base;
-    }
-    if (c >= 0x1CD && c <= 0x1DC) return (c & 1) ? c : c - 1;
-    if (c >= 0x1DE && c <= 0x1EF) return (c & 1) ? c - 1 : c;
-    if (c >= 0x1F8 && c <= 0x21F) return (c & 1) ? c - 1 : c;
-    if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 0x20;
-    if (c == 0x3C2) return 0x3A3;
-    if (c == 0x3AC) return 0x386;
-    if (c >= 0x3AD && c <= 0x3AF) return c - 0x25;
-    if (c == 0x3CC) return 0x38C;
-    if (c == 0x3CD || c == 0x3CE) return c - 0x3F;
-    if (c >= 0x430 && c <= 0x44F) return c - 0x20;
-    if (c >= 0x450 && c <= 0x45F) return c - 0x50;
-    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return (c & 1) ? c - 1 : c;
-    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c : c - 1;
-    if (c == 0x4CF) return 0x4C0;
-    if (c >= 0x561 && c <= 0x586) return c - 0x30;
-    if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF)) return (c & 1) ? c - 1 : c;
-    if (c >= 0x1F00 && c <= 0x1FFF) {   /* Greek extended: lower forms have bit 3 clear */
-        int lo = c & 0xF;
-        int row = c & 0xFFF0;
-        if ((row == 0x1F00 || row == 0x1F10 || row == 0x1F20 || row == 0x1F30 || row == 0x1F40 || row == 0x1F60) && lo < 8) return c + 8;
-        if (row == 0x1F50 && lo < 8 && (lo & 1)) return c + 8;
-        return c;
-    }
-    if (c >= 0x2170 && c <= 0x217F) return c - 0x10;
-    if (c >= 0x24D0 && c <= 0x24E9) return c - 0x1A;
-    if (c >= 0x2C30 && c <= 0x2C5F) return c - 0x30;
-    if (c >= 0xFF41 && c <= 0xFF5A) return c - 0x20;
-    if (c >= 0x10428 && c <= 0x1044F) return c - 0x28;
-    return c;
-}
-
-static int32_t
-uc_lower(int32_t c)
-{
-    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c < 0x100) {
-        if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
-        return c;
-    }
-    if (c < 0x180) {
-        if (c == 0x130) return 'i';
-        if (c == 0x178) return 0xFF;
-        if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-        return (c & 1) ? c : c + 1;
-    }
-    if (c >= 0x1C4 && c <= 0x1CC) {
-        int base = c < 0x1C7 ? 0x1C4 : c < 0x1CA ? 0x1C7 : 0x1CA;
-        return base + 2;
-    }
-    if (c >= 0x1CD && c <= 0x1DC) return (c & 1) ? c + 1 : c;
-    if (c >= 0x1DE && c <= 0x1EF) return (c & 1) ? c : c + 1;
-    if (c >= 0x1F8 && c <= 0x21F) return (c & 1) ? c : c + 1;
-    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;
-    if (c == 0x386) return 0x3AC;
-    if (c >= 0x388 && c <= 0x38A) return c + 0x25;
-    if (c == 0x38C) return 0x3CC;
-    if (c == 0x38E || c == 0x38F) return c + 0x3F;
-    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
-    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
-    if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F)) return (c & 1) ? c : c + 1;
-    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
-    if (c == 0x4C0) return 0x4CF;
-    if (c >= 0x531 && c <= 0x556) return c + 0x30;
-    if ((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF)) return (c & 1) ? c : c + 1;
-    if (c >= 0x1F00 && c <= 0x1FFF) {
-        int lo = c & 0xF;
-        int row = c & 0xFFF0;
-        if ((row == 0x1F00 || row == 0x1F10 || row == 0x1F20 || row == 0x1F30 || row == 0x1F40 || row == 0x1F60) && lo >= 8) return c - 8;
-        if (row == 0x1F50 && lo >= 8 && (lo & 1)) return c - 8;
-        return c;
-    }
-    if (c >= 0x2160 && c <= 0x216F) return c + 0x10;
-    if (c >= 0x24B6 && c <= 0x24CF) return c + 0x1A;
-    if (c >= 0x2C00 && c <= 0x2C2F) return c + 0x30;
-    if (c >= 0xFF21 && c <= 0xFF3A) return c + 0x20;
-    if (c >= 0x10400 && c <= 0x10427) return c + 0x28;
-    return c;
-}
-
-/* Title case: the Dž-style digraphs have their own; everything else is upper. */
-static int32_t
-uc_title(int32_t c)
-{
-    if (c >= 0x1C4 && c <= 0x1CC) return (c < 0x1C7 ? 0x1C4 : c < 0x1CA ? 0x1C7 : 0x1CA) + 1;
-    return uc_upper(c);
-}
-
-enum { CASE_UP, CASE_DOWN, CASE_SWAP, CASE_CAP, CASE_FOLD };
-
-static bool
-ascii_option(int argc, const Value *argv)
-{
-    for (int i = 0; i < argc; i++) {
-        if (!MG_IS_SYMBOL(argv[i])) mg_raise(mg_eArgumentError, "invalid option");
-        const char *n = mg_id_name(MG_SYM2ID(argv[i]), NULL);
-        if (strcmp(n, "ascii") == 0) return true;
-        if (strcmp(n, "turkic") && strcmp(n, "lithuanian") && strcmp(n, "fold"))
-            mg_raise(mg_eArgumentError, "invalid option: %s", mg_str_cstr(mg_inspect(argv[i])));
-    }
-    return false;
+    if (argc == 2) mg_raise(mg_eArgumentError, "too many options");
+    return o;
 }
 
 /* Case-maps s into a new String, or returns nil when nothing changed. */
 static Value
-case_map(Value s, int mode, bool ascii)
+case_map(Value s, int mode, CaseOpts o)
 {
     const char *p0 = mg_str_ptr(s);
     int64_t len = mg_str_len(s);
     Encoding enc = mg_str_enc(s);
-    bool unicode = !ascii && enc == ENC_UTF8 && !mg_str_ascii_only(s);
-    if (!unicode) {
-        Value out = mg_str_new_enc(p0, (size_t)len, enc);
-        char *p = (char *)mg_str_ptr(out);
-        bool changed = false, first = true;
-        for (int64_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)p[i], d = c;
-            bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-            switch (mode) {
-            case CASE_UP: if (lo) d = c - 32; break;
-            case CASE_DOWN: case CASE_FOLD: if (up) d = c + 32; break;
-            case CASE_SWAP: if (lo) d = c - 32; else if (up) d = c + 32; break;
-            case CASE_CAP:
-                if (first) { if (lo) d = c - 32; }
-                else if (up) d = c + 32;
-                break;
-            }
-            first = false;
-            if (d != c) { p[i] = (char)d; changed = true; }
-        }
-        if (MG_OBJ(s)->flags & STR_CR_7BIT) MG_OBJ(out)->flags |= STR_CR_7BIT;
-        return changed ? out : MG_NIL;
+    bool unicode = !o.ascii && enc == ENC_UTF8 && (o.turkic || !mg_str_ascii_only(s));
+    if (unicode) {
+        Value r = mg_casemap_utf8(p0, len, mode, o.turkic);
+        if (!MG_IS_NIL(r) && (MG_OBJ(s)->flags & STR_CR_7BIT) && mode != CASE_UP && mode != CASE_SWAP &&
+            mode != CASE_CAP && !o.turkic)
+            MG_OBJ(r)->flags |= STR_CR_7BIT;
+        return r;
     }
-    Value out = mg_str_buf_new((size_t)len);
-    const unsigned char *p = (const unsigned char *)p0, *e = p + len;
+    Value out = mg_str_new_enc(p0, (size_t)len, enc);
+    char *p = (char *)mg_str_ptr(out);
     bool changed = false, first = true;
-    char buf[8];
-    while (p < e) {
-        int n;
-        int32_t c = mg_utf8_decode(p, e, &n);
-        if (c < 0) { mg_str_cat(out, (const char *)p, 1); p++; first = false; continue; }
-        int32_t d = c;
-        const char *special = NULL;
+    for (int64_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i], d = c;
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
         switch (mode) {
-        case CASE_UP: d = uc_upper(c); if (c == 0xDF) special = "SS"; break;
-        case CASE_DOWN: d = uc_lower(c); if (c == 0x130) special = "i\xCC\x87"; break;
-        case CASE_FOLD: d = uc_lower(c); if (c == 0xDF) special = "ss"; break;
-        case CASE_SWAP: d = uc_upper(c); if (d == c) d = uc_lower(c); if (c == 0xDF) special = "SS"; break;
+        case CASE_UP: if (lo) d = c - 32; break;
+        case CASE_DOWN: case CASE_FOLD: if (up) d = c + 32; break;
+        case CASE_SWAP: if (lo) d = c - 32; else if (up) d = c + 32; break;
         case CASE_CAP:
-            if (first) { d = uc_title(c); if (c == 0xDF) special = "Ss"; }
-            else { d = uc_lower(c); if (c == 0x130) special = "i\xCC\x87"; }
+            if (first) { if (lo) d = c - 32; }
+            else if (up) d = c + 32;
             break;
         }
         first = false;
-        if (special) { mg_str_cat_cstr(out, special); changed = true; }
-        else if (d != c) { mg_str_cat(out, buf, (size_t)mg_utf8_encode((uint32_t)d, buf)); changed = true; }
-        else mg_str_cat(out, (const char *)p, (size_t)n);
-        p += n;
-        /* the buffer may have moved: re-read the source pointer */
-        int64_t off = (const char *)p - p0;
-        p0 = mg_str_ptr(s);
-        p = (const unsigned char *)p0 + off;
-        e = (const unsigned char *)p0 + mg_str_len(s);
+        if (d != c) { p[i] = (char)d; changed = true; }
     }
+    if (MG_OBJ(s)->flags & STR_CR_7BIT) MG_OBJ(out)->flags |= STR_CR_7BIT;
     return changed ? out : MG_NIL;
 }
 
 Value
 mg_str_downcase_full(Value s)
 {
-    Value r = case_map(s, CASE_FOLD, false);
+    CaseOpts o = { false, false, true };
+    Value r = case_map(s, CASE_FOLD, o);
     return MG_IS_NIL(r) ? s : r;
 }
 
 static Value
 case_method(Value self, int argc, const Value *argv, int mode, bool bang)
 {
-    bool ascii = ascii_option(argc, argv);
+    CaseOpts o = case_options(argc, argv, mode);
+    if (o.fold) mode = CASE_FOLD;
     if (bang) mg_str_modify(self);
-    Value r = case_map(self, mode, ascii);
-    if (!bang) return MG_IS_NIL(r) ? mg_str_dup(self) : r;
+    Value r = case_map(self, mode, o);
+    if (!MG_IS_NIL(r)) MG_OBJ(r)->extra = mg_str_enc(self);
+    if (!bang) {
+        if (MG_IS_NIL(r)) return mg_str_dup(self);
+        return r;
+    }
     if (MG_IS_NIL(r)) return MG_NIL;
     mg_str_replace_bytes(self, 0, mg_str_len(self), mg_str_ptr(r), mg_str_len(r));
     return self;

@@ -117,9 +117,11 @@ hex4(const char *p, const char *e)
     return v;
 }
 
-/* p at the opening quote; MG_UNDEF when it does not parse */
+/* p at the opening quote; MG_UNDEF when it does not parse. A key of a plain
+ * Hash is the deduplicated frozen String that Hash#[]= would store anyway
+ * (no garbage copy per key). */
 static Value
-parse_string(P *ps, bool is_key)
+parse_string(P *ps, bool is_key, bool hash_key)
 {
     const char *p = ps->p + 1, *e = ps->end;
     const char *q = p;
@@ -132,6 +134,10 @@ parse_string(P *ps, bool is_key)
     }
     if (q >= e) return MG_UNDEF;
     Value s;
+    if (plain && hash_key && !ps->d->symbolize_names) {
+        ps->p = q + 1;
+        return mg_str_fstring_utf8(p, (size_t)(q - p));
+    }
     if (plain) {
         s = mg_str_new(p, (size_t)(q - p));
     } else {
@@ -282,7 +288,7 @@ parse_object(P *ps)
     } else {
         for (;;) {
             if (ps->p >= ps->end || *ps->p != '"') return MG_UNDEF;
-            Value key = parse_string(ps, true);
+            Value key = parse_string(ps, true, plain);
             if (key == MG_UNDEF) return MG_UNDEF;
             skip_ws(ps);
             if (ps->p >= ps->end || *ps->p != ':') return MG_UNDEF;
@@ -317,7 +323,7 @@ parse_value(P *ps)
 {
     if (ps->p >= ps->end) return MG_UNDEF;
     switch (*ps->p) {
-    case '"': return parse_string(ps, false);
+    case '"': return parse_string(ps, false, false);
     case '{': return parse_object(ps);
     case '[': return parse_array(ps);
     case 'n': return literal(ps, "null") ? MG_NIL : MG_UNDEF;

@@ -619,7 +619,7 @@ read_line(StrIO *d, LineArgs *la)
         p = mg_str_ptr(d->str);
         while (d->pos < len && p[d->pos] == '\n') d->pos++;
     }
-    d->lineno++;
+    mg_io_set_last_lineno(++d->lineno);
     return line;
 }
 
@@ -647,11 +647,13 @@ sio_each_line(Value self, int argc, const Value *argv, Value blk)
     MG_RETURN_ENUMERATOR(self, "each_line", argc, argv, blk);
     LineArgs la = line_args(argc, argv);
     if (la.limit == 0) mg_raise(mg_eArgumentError, "invalid limit: 0 for each_line");
+    size_t level = mg_gc_arena_save();   /* each line leaves the arena after its yield */
     for (;;) {
         StrIO *d = readable(self);
         Value line = read_line(d, &la);
         if (line == MG_NIL) break;
         mg_yield1(blk, line);
+        mg_gc_arena_restore(level);
     }
     return self;
 }
@@ -676,7 +678,11 @@ sio_each_char(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_char", argc, argv, blk);
     Value c;
-    while ((c = sio_getc(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    size_t level = mg_gc_arena_save();
+    while ((c = sio_getc(self, 0, NULL, MG_NIL)) != MG_NIL) {
+        mg_yield1(blk, c);
+        mg_gc_arena_restore(level);
+    }
     return self;
 }
 
@@ -685,7 +691,7 @@ sio_each_byte(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each_byte", argc, argv, blk);
     Value c;
-    while ((c = sio_getbyte(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1(blk, c);
+    while ((c = sio_getbyte(self, 0, NULL, MG_NIL)) != MG_NIL) mg_yield1_discard(blk, c);
     return self;
 }
 

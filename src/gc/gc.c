@@ -324,11 +324,9 @@ free_body(Obj *o)
     case T_STRING:
         mg_str_free_body((RString *)o);
         break;
-    case T_ARRAY: {
-        RArray *a = (RArray *)o;
-        mg_free(a->ptr, (size_t)a->capa * sizeof(Value));
+    case T_ARRAY:
+        mg_ary_free_body((RArray *)o);
         break;
-    }
     case T_HASH:
         mg_hash_free_body((RHash *)o);
         break;
@@ -381,12 +379,15 @@ sweep(void)
     H.live_objects = live;
 }
 
-static void (*weak_sweeper)(void);
+static void (*weak_sweepers[4])(void);
+static int nweak_sweepers;
 
 void
 mg_gc_set_weak_sweeper(void (*fn)(void))
 {
-    weak_sweeper = fn;
+    if (nweak_sweepers == (int)(sizeof weak_sweepers / sizeof weak_sweepers[0]))
+        mg_bug(__FILE__, __LINE__, "too many weak sweepers");
+    weak_sweepers[nweak_sweepers++] = fn;
 }
 
 bool
@@ -405,7 +406,7 @@ mg_gc_collect(void)
     for (size_t i = 0; i < H.roots_len; i++) mg_gc_mark(*H.roots[i]);
     for (int i = 0; i < H.nmarkers; i++) H.markers[i]();
     while (H.grey_len) mark_children(H.grey[--H.grey_len]);
-    if (weak_sweeper) weak_sweeper();    /* weak tables drop entries whose objects die now */
+    for (int i = 0; i < nweak_sweepers; i++) weak_sweepers[i]();   /* weak tables drop entries whose objects die now */
     sweep();
     H.collections++;
     size_t floor = 16u << 20;

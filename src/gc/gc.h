@@ -96,9 +96,10 @@ void mg_gc_stats(GCStats *out);
 /* Calls fn for every live heap object (ObjectSpace.each_object); no allocation allowed in fn. */
 void mg_gc_each_object(void (*fn)(Obj *o, void *arg), void *arg);
 
-/* Weak references (ObjectSpace::WeakMap, core/objspace.c): the sweeper runs after
- * marking, before sweeping, and may only read marks (mg_gc_marked_p: true for
- * immediates) and drop its references to unmarked objects; it must not allocate. */
+/* Weak references (ObjectSpace::WeakMap, core/objspace.c; the deduplicated
+ * strings, core/string.c): each sweeper added runs after marking, before
+ * sweeping, and may only read marks (mg_gc_marked_p: true for immediates) and
+ * drop its references to unmarked objects; it must not allocate. */
 void mg_gc_set_weak_sweeper(void (*fn)(void));
 bool mg_gc_marked_p(Value v);
 
@@ -112,6 +113,7 @@ void mg_hash_mark_body(RHash *h);        /* core/hash.c: mark keys, values */
 void mg_hash_free_body(RHash *h);        /* core/hash.c */
 void mg_big_free(Obj *o);                /* core/bignum.c: mpz_clear */
 void mg_str_free_body(RString *s);       /* core/string.c: release ptr (unless shared/static) */
+void mg_ary_free_body(RArray *a);        /* core/array.c: release the buffer (which may start before ptr); empties a */
 void mg_genivar_mark(Obj *o);            /* object/object.c: ivars of non-T_OBJECT objects */
 void mg_genivar_free(Obj *o);
 void mg_class_mark(RClass *c);           /* object/class.c: tables, names, entries */

@@ -592,6 +592,7 @@ mg_record_decode(Obj *o, const void *data, size_t len)
         if (n > (uint64_t)(r.end - r.p)) { r.err = "array record is truncated"; break; }  /* each ref >= 1 byte */
         a->ptr = mg_malloc((n ? n : 1) * sizeof(Value));
         a->capa = (int64_t)n;
+        o->extra = 0;   /* no front (core/array.c) */
         a->len = 0;
         for (uint64_t i = 0; i < n && !r.err; i++) {
             Value v = get_ref(&r);
@@ -658,13 +659,9 @@ mg_record_evict(Obj *o)
         o->extra = 0;
         break;
     }
-    case T_ARRAY: {
-        RArray *a = (RArray *)o;
-        mg_free(a->ptr, (size_t)a->capa * sizeof(Value));
-        a->ptr = NULL;
-        a->len = a->capa = 0;
+    case T_ARRAY:
+        mg_ary_free_body((RArray *)o);
         break;
-    }
     case T_HASH: {
         RHash *h = (RHash *)o;
         if (h->tbl) mg_hash_free_body(h);

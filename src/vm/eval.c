@@ -443,7 +443,7 @@ mg_init_vm_globals(const MgVMOptions *opts)
     mg_gvar_set(mg_intern_cstr("$-v"), opts && opts->warnings ? MG_TRUE : MG_FALSE);
     mg_gvar_set(mg_intern_cstr("$-w"), opts && opts->warnings ? MG_TRUE : MG_FALSE);
     mg_gvar_set(mg_intern_cstr("$DEBUG"), opts && opts->debug ? MG_TRUE : MG_FALSE);
-    mg_gvar_set(mg_intern_cstr("$FILENAME"), mg_str_new_cstr("-"));
+    /* $FILENAME is ARGF.filename (core/io.c) */
     /* standard streams, when io.c made the constants but not the globals */
     static const char *const streams[][2] = { { "$stdout", "STDOUT" }, { "$stderr", "STDERR" }, { "$stdin", "STDIN" } };
     for (int i = 0; i < 3; i++) {

@@ -124,6 +124,8 @@ mg_fiber_release(MgFiber *f)
 {
     if (f->mem) { mem_free(f->mem); f->mem = NULL; }
     mg_gc_arena_release(&f->arena);
+    mg_rec_guard_free(f->rec_guard);
+    f->rec_guard = NULL;
     f->stack = f->stack_end = f->sp = NULL;
     f->frames = f->frame_end = f->fp = NULL;
 }

@@ -39,6 +39,7 @@ typedef struct MgFiber {
     const void *asan_bottom;
     size_t asan_size;
     FiberMem *mem;              /* NULL for the main fiber */
+    void *rec_guard;            /* core/array.c: this fiber's recursion guard (inspect, ==, hash) or NULL */
 } MgFiber;
 
 extern const DataType mg_fiber_type;
