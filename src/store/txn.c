@@ -1370,6 +1370,7 @@ restore_preimage(PreImage *p)
         SWAP(Value *, a->ptr, b->ptr);
         SWAP(int64_t, a->len, b->len);
         SWAP(int64_t, a->capa, b->capa);
+        SWAP(uint32_t, a->hdr.extra, b->hdr.extra);      /* the free slots before ptr (array.c) */
         break;
     }
     case T_HASH: {
