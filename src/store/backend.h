@@ -42,7 +42,7 @@ enum {
     MG_REPO_RDONLY  = 1 << 2,
 };
 
-#define MG_STORE_FORMAT 1      /* bumped on any incompatible change of docs/format.md */
+#define MG_STORE_FORMAT 2      /* bumped on any incompatible change of docs/format.md (2: CRC-32C) */
 #define MG_OOP_FIRST    ((uint64_t)1 << 20)   /* below: well-known OOPs of the base image */
 
 typedef struct MgRepo MgRepo;

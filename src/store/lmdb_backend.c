@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <lmdb.h>
+#include "../util/crc32c.h"
 #include <sys/mman.h>
-#include <zlib.h>
 
 #define REC_HEADER 16
 #define DEFAULT_MAP_SIZE ((size_t)1 << 38)
@@ -308,7 +308,7 @@ decode(MgRepo *r, uint64_t oop, const MDB_val *val, MgRecord *out)
     memcpy(&crc, p + 4, 4);
     if (format != MG_STORE_FORMAT)
         return fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
-    uint32_t actual = (uint32_t)crc32(crc32(0L, Z_NULL, 0), p + 8, (uInt)(val->mv_size - 8));
+    uint32_t actual = mg_crc32c(p + 8, val->mv_size - 8);
     if (actual != crc)
         return fail(r, MG_STORE_CORRUPT, "record of OOP %llu fails its checksum", (unsigned long long)oop);
     memcpy(&out->version, p + 8, 8);
@@ -461,7 +461,7 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         memcpy(p, &format, 4);
         memcpy(p + 8, &next, 8);
         if (writes[i].len) memcpy(p + REC_HEADER, writes[i].data, writes[i].len);
-        uint32_t crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), p + 8, (uInt)(val.mv_size - 8));
+        uint32_t crc = mg_crc32c(p + 8, val.mv_size - 8);
         memcpy(p + 4, &crc, 4);
     }
     /* (3) the commit log and the sequence */

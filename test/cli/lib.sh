@@ -94,7 +94,7 @@ field() {
 build_helper() {
 	HELPER=$TMP/helper
 	${CC:-gcc} -std=c11 -O1 -I"$ROOT/src" -o "$HELPER" "$ROOT/test/cli/helper.c" \
-		"$ROOT/src/store/lmdb_backend.c" "$ROOT/src/common.c" -llmdb -lz
+		"$ROOT/src/store/lmdb_backend.c" "$ROOT/src/util/crc32c.c" "$ROOT/src/common.c" -llmdb -lz
 }
 
 # have_ruby: whether bin/maglev-ruby exists and commits cleanly (tests that
