@@ -93,6 +93,7 @@
 /* 24 bytes a resident object: versions are commit sequences (< 2^48); epoch
  * is the eviction round (mod 2^16) in which the object was last read. */
 typedef struct { Obj *obj; uint64_t oop; uint64_t version : 48; uint64_t epoch : 16; } Resident;
+typedef struct { Obj **v; size_t n, cap; } ObjList;      /* a set in insertion order (small) */
 
 static struct {
     MgRepo *repo;
@@ -106,9 +107,9 @@ static struct {
     uint64_t oop_next, oop_limit;
     Value root;
     Obj **wellknown; size_t nwellknown;                    /* index = (oop >> 3) - 2 */
-    Obj **apply; size_t napply, capply;                    /* classes whose definitions await applying */
-    Obj **reread; size_t nreread, creread;                 /* resident classes another commit rewrote */
-    Obj **sapply; size_t nsapply, csapply;                 /* objects read with a singleton table (code.c) */
+    ObjList apply;                                         /* classes whose definitions await applying */
+    ObjList reread;                                        /* resident classes another commit rewrote */
+    ObjList sapply;                                        /* objects read with a singleton table (code.c) */
     const char *features[8]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
     bool draining;
     bool evict_pending;                                    /* the heap passed half its cap (gc.c) */
@@ -240,31 +241,29 @@ is_anchor(const Obj *o)
 }
 
 static void
-queue_apply(Obj *o)
+objlist_add(ObjList *l, Obj *o)
 {
-    for (size_t i = 0; i < S.napply; i++) if (S.apply[i] == o) return;
-    if (S.napply == S.capply) {
-        S.capply = S.capply ? S.capply * 2 : 32;
-        Obj **n = realloc(S.apply, S.capply * sizeof *S.apply);
-        if (!n) mg_raise_nomem();
-        S.apply = n;
+    for (size_t i = 0; i < l->n; i++) if (l->v[i] == o) return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        Obj **v = realloc(l->v, cap * sizeof *v);
+        if (!v) mg_raise_nomem();
+        l->v = v;
+        l->cap = cap;
     }
-    S.apply[S.napply++] = o;
+    l->v[l->n++] = o;
 }
 
+static void
+queue_apply(Obj *o)
+{
+    objlist_add(&S.apply, o);
+}
 void
 mg_store_queue_singleton(Obj *o)
 {
-    for (size_t i = 0; i < S.nsapply; i++) if (S.sapply[i] == o) return;
-    if (S.nsapply == S.csapply) {
-        S.csapply = S.csapply ? S.csapply * 2 : 16;
-        Obj **n = realloc(S.sapply, S.csapply * sizeof *S.sapply);
-        if (!n) mg_raise_nomem();
-        S.sapply = n;
-    }
-    S.sapply[S.nsapply++] = o;
+    objlist_add(&S.sapply, o);
 }
-
 static Value
 apply_singleton_one(Value obj)
 {
@@ -275,16 +274,8 @@ apply_singleton_one(Value obj)
 static void
 queue_reread(Obj *o)
 {
-    for (size_t i = 0; i < S.nreread; i++) if (S.reread[i] == o) return;
-    if (S.nreread == S.creread) {
-        S.creread = S.creread ? S.creread * 2 : 32;
-        Obj **n = realloc(S.reread, S.creread * sizeof *S.reread);
-        if (!n) mg_raise_nomem();
-        S.reread = n;
-    }
-    S.reread[S.nreread++] = o;
+    objlist_add(&S.reread, o);
 }
-
 /* A record refers to a library class whose library is not loaded: it is
  * required when the outermost fault returns (drain_apply). */
 static void
@@ -313,7 +304,7 @@ apply_one(Value c)
 static void
 drain_apply(void)
 {
-    if ((!S.napply && !S.nfeatures && !S.nsapply) || S.draining || S.decoding) return;
+    if ((!S.apply.n && !S.nfeatures && !S.sapply.n) || S.draining || S.decoding) return;
     S.draining = true;
     for (size_t i = 0; i < S.nfeatures; i++) {
         Value exc;
@@ -323,33 +314,33 @@ drain_apply(void)
                     mg_str_cstr(mg_exc_message(exc)));
     }
     S.nfeatures = 0;
-    for (size_t i = 0; i < S.napply; i++) {
+    for (size_t i = 0; i < S.apply.n; i++) {
         Value exc;
-        mg_protect(apply_one, MG_VAL(S.apply[i]), &exc);
+        mg_protect(apply_one, MG_VAL(S.apply.v[i]), &exc);
         if (exc != MG_NIL) {
             Value m = mg_exc_message(exc);
             fprintf(stderr, "maglev: applying the definitions of %s: %s\n",
-                    mg_class_cname((RClass *)S.apply[i]), mg_str_cstr(m));
+                    mg_class_cname((RClass *)S.apply.v[i]), mg_str_cstr(m));
         }
     }
-    S.napply = 0;
-    for (size_t i = 0; i < S.nsapply; i++) {
+    S.apply.n = 0;
+    for (size_t i = 0; i < S.sapply.n; i++) {
         Value exc;
-        mg_protect(apply_singleton_one, MG_VAL(S.sapply[i]), &exc);
+        mg_protect(apply_singleton_one, MG_VAL(S.sapply.v[i]), &exc);
         if (exc != MG_NIL)
             fprintf(stderr, "maglev: rebuilding the singleton class of a %s: %s\n",
-                    mg_class_cname(mg_obj_class(MG_VAL(S.sapply[i]))), mg_str_cstr(mg_exc_message(exc)));
+                    mg_class_cname(mg_obj_class(MG_VAL(S.sapply.v[i]))), mg_str_cstr(mg_exc_message(exc)));
     }
-    S.nsapply = 0;
+    S.sapply.n = 0;
     S.draining = false;
 }
 
 static void
 mark_roots(void)
 {
-    for (size_t i = 0; i < S.napply; i++) mg_gc_mark_obj(S.apply[i]);
-    for (size_t i = 0; i < S.nreread; i++) mg_gc_mark_obj(S.reread[i]);
-    for (size_t i = 0; i < S.nsapply; i++) mg_gc_mark_obj(S.sapply[i]);
+    for (size_t i = 0; i < S.apply.n; i++) mg_gc_mark_obj(S.apply.v[i]);
+    for (size_t i = 0; i < S.reread.n; i++) mg_gc_mark_obj(S.reread.v[i]);
+    for (size_t i = 0; i < S.sapply.n; i++) mg_gc_mark_obj(S.sapply.v[i]);
     for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
     mg_gc_mark(S.root);
     mg_gc_mark(S.system);
@@ -823,8 +814,8 @@ static void reread_class(Obj *o);
 static void
 refresh_code(void)
 {
-    for (size_t i = 0; i < S.nreread; i++) reread_class(S.reread[i]);
-    S.nreread = 0;
+    for (size_t i = 0; i < S.reread.n; i++) reread_class(S.reread.v[i]);
+    S.reread.n = 0;
     if (S.code_seq) mg_store_load_code();
     drain_apply();
 }
