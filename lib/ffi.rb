@@ -225,7 +225,7 @@ module FFI
     def native_type = FFI::Type::POINTER
     def size = 8
     def alignment = 8
-    def from_native(p) = p.null? ? nil : @struct_class.new(p)
+    def from_native(p) = @struct_class.new(p)
     def to_native(v)
       return v if v.nil? || v.is_a?(Pointer)
       raise TypeError, "wrong argument type #{v.class} (expected #{@struct_class})" unless v.is_a?(@struct_class)
@@ -509,6 +509,7 @@ module FFI
       name = args[0].is_a?(Symbol) ? args.shift : nil
       params, ret = args
       raise ArgumentError, "wrong number of arguments" unless params.is_a?(Array) && ret
+      raise TypeError, ":string is not allowed as return type of callbacks" if find_type(ret) == FFI::Type::STRING
       t = FFI::Type.callback(params.map { |p| FFI.native(find_type(p)) }, FFI.native(find_type(ret)))
       __ffi_typedefs[name] = t if name
       t
