@@ -212,10 +212,11 @@ int_arg(Value v)
 static uint64_t
 uint_arg(Value v)
 {
-    if (MG_IS_BIGNUM(v) && MG_TEST(mg_funcall(v, mg_intern_cstr(">"), 1, (Value[]){ MG_FIX(0) })))
-        return (uint64_t)mg_num2dbl(v) >= 9223372036854775808.0
-               ? (uint64_t)mg_num2long(mg_funcall(v, mg_intern_cstr("-"), 1, (Value[]){ mg_uint_new(1ULL << 63) })) + (1ULL << 63)
-               : (uint64_t)mg_num2long(v);
+    /* an Integer of 2**63 or more (a uint64 / ulong / size_t) does not fit a long */
+    if (MG_IS_BIGNUM(v) && mg_num2dbl(v) >= 9223372036854775808.0) {
+        Value low = mg_funcall(v, mg_intern_cstr("-"), 1, (Value[]){ mg_uint_new(1ULL << 63) });
+        return (uint64_t)mg_num2long(low) + (1ULL << 63);
+    }
     return (uint64_t)int_arg(v);
 }
 
