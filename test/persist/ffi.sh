@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# FFI objects never persist: a Pointer, MemoryPointer, Function or a Struct's
+# memory reached from the root makes the commit raise TransactionError with a
+# clear message, and the rest of the repository is unchanged.
+. "$(dirname "$0")/lib.sh"
+mrb 'Maglev[:ok] = "kept"; Maglev.commit' >/dev/null
+expect "a MemoryPointer cannot be committed" "$(mrb 'require "ffi"
+Maglev[:mp] = FFI::MemoryPointer.new(:int, 4)
+begin; Maglev.commit; rescue TransactionError => e; puts e.message; end')" \
+  "cannot commit FFI::MemoryPointer at Maglev::PERSISTENT_ROOT[:mp]: objects of this kind cannot be persisted"
+expect "a Pointer inside an Array cannot be committed" "$(mrb 'require "ffi"
+Maglev[:list] = [1, FFI::Pointer.new(16)]
+begin; Maglev.commit; rescue TransactionError => e; puts e.class; end')" "TransactionError"
+expect "a Function (a C closure of a Proc) cannot be committed" "$(mrb 'require "ffi"
+Maglev[:fn] = FFI::Function.new(:int, [:int]) { |x| x }
+begin; Maglev.commit; rescue TransactionError => e; puts e.class; end')" "TransactionError"
+expect "a Struct of a persistent class cannot be committed (its memory is C memory)" "$(mrb 'require "ffi"
+Maglev.persistent { class PPoint < FFI::Struct; end }
+PPoint.layout :x, :int, :y, :int
+Maglev[:pt] = PPoint.new
+begin; Maglev.commit; rescue TransactionError => e; puts e.class; end')" "TransactionError"
+expect "the failed commits changed nothing" "$(mrb 'p Maglev[:ok], Maglev[:mp], Maglev[:list], Maglev[:fn], Maglev[:pt]')" \
+  $'"kept"\nnil\nnil\nnil\nnil'
+finish
