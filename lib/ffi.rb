@@ -208,6 +208,34 @@ module FFI
     end
   end
 
+  # A pointer to C memory released by a Proc (or the class's release method):
+  # at #free, or when the program exits (maglev runs ObjectSpace finalizers at
+  # exit, not at collection) unless autorelease was turned off.
+  class AutoPointer < Pointer
+    def initialize(ptr, releaser = nil, &blk)
+      if !ptr.is_a?(Pointer) || ptr.is_a?(MemoryPointer) || ptr.is_a?(AutoPointer)
+        raise TypeError, "Invalid pointer"
+      end
+      releaser ||= blk || (self.class.respond_to?(:release) ? self.class.method(:release) : nil)
+      raise RuntimeError, "no release method defined" unless releaser
+      __init(ptr)
+      @releaser = releaser
+      state = @state = [true, false]        # autorelease, released
+      target = Pointer.new(ptr.address)
+      ObjectSpace.define_finalizer(self, proc { releaser.call(target) if state[0] && !state[1] })
+    end
+    def free
+      return nil if @state[1]
+      @state[1] = true
+      @releaser.call(Pointer.new(address))
+      nil
+    end
+    def autorelease=(v)
+      @state[0] = v ? true : false
+    end
+    def autorelease? = @state[0]
+  end
+
   # ---- Struct ----
   class StructByValue
     attr_reader :struct_class
@@ -405,6 +433,15 @@ module FFI
         end
       end
       v
+    end
+  end
+
+  # A Struct over memory that its class's release(pointer) frees (through an AutoPointer).
+  class ManagedStruct < Struct
+    def initialize(ptr = nil)
+      raise NoMethodError, "release() not implemented for class #{self.class}" unless self.class.respond_to?(:release)
+      raise ArgumentError, "Must supply a pointer to memory for the Struct" unless ptr
+      super(AutoPointer.new(ptr, self.class.method(:release)))
     end
   end
 

@@ -216,3 +216,37 @@ T.global_counter = 41
 p T.global_counter + 1                # expect: 42
 p T.global_point[:x], T.global_point[:y] # expect: 3
                                       # expect: 4
+
+# ManagedStruct / AutoPointer: the release method runs once, at #free
+class OwnedPoint < FFI::ManagedStruct
+  layout :x, :int, :y, :int
+  @released = []
+  class << self
+    attr_reader :released
+    def release(ptr)
+      @released << ptr.address
+      T.point_free(ptr)
+    end
+  end
+end
+module T
+  attach_function :point_new_raw, :point_new, [:int, :int], :pointer
+end
+raw = T.point_new_raw(2, 3)
+op = OwnedPoint.new(raw)
+p op[:x] + op[:y], op.to_ptr.class    # expect: 5
+                                      # expect: FFI::AutoPointer
+op.to_ptr.free
+op.to_ptr.free
+p OwnedPoint.released == [raw.address] # expect: true
+freed = []
+ap = FFI::AutoPointer.new(T.point_new_raw(1, 1), ->(ptr) { freed << :once; T.point_free(ptr) })
+ap.autorelease = false
+p ap.autorelease?                     # expect: false
+ap.free
+p freed                               # expect: [:once]
+begin
+  FFI::AutoPointer.new(FFI::MemoryPointer.new(4), ->(ptr) {})
+rescue TypeError => e
+  p e.message                         # expect: "Invalid pointer"
+end
