@@ -19,6 +19,9 @@ Maglev.persistent { class PPoint < FFI::Struct; end }
 PPoint.layout :x, :int, :y, :int
 Maglev[:pt] = PPoint.new
 begin; Maglev.commit; rescue TransactionError => e; puts e.class; end')" "TransactionError"
+expect "FFI classes refuse persistable instances" "$(mrb 'require "ffi"
+begin; FFI::MemoryPointer.maglev_instances_persistable = true; rescue Maglev::NotPersistableException => e; puts e.message; end')" \
+  "FFI::MemoryPointer is not persistable"
 expect "the failed commits changed nothing" "$(mrb 'p Maglev[:ok], Maglev[:mp], Maglev[:list], Maglev[:fn], Maglev[:pt]')" \
   $'"kept"\nnil\nnil\nnil\nnil'
 finish
