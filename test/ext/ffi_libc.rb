@@ -73,3 +73,27 @@ p LibM.cos(0.0)                       # expect: 1.0
 p LibM.pow(2.0, 10)                   # expect: 1024.0
 p LibM.pow(9, 0.5)                    # expect: 3.0
 p LibM.floorf(2.75)                   # expect: 2.0
+
+# several libraries at once, flags, the current process, an attached Function object
+module Both
+  extend FFI::Library
+  ffi_lib_flags :now, :global
+  ffi_lib 'c', 'libm.so.6'
+  attach_function :abs, [:int], :int
+  attach_function :sqrt, [:double], :double
+end
+p Both.abs(-3), Both.sqrt(16.0)       # expect: 3
+                                      # expect: 4.0
+p Both.ffi_libraries.map(&:name)      # expect: ["libc.so.6", "libm.so.6"]
+module Self
+  extend FFI::Library
+  ffi_lib FFI::CURRENT_PROCESS
+  attach_function :strlen, [:string], :size_t
+end
+p Self.strlen("four")                 # expect: 4
+class Includer
+  include LibC
+end
+p Includer.new.send(:abs, -9)         # expect: 9
+p LibC.respond_to?(:strlen), FFI::Function.new(:int, [:int], LibC.ffi_libraries.first.find_function("abs")).call(-11) # expect: true
+                                      # expect: 11
