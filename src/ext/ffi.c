@@ -61,6 +61,7 @@ typedef struct {
     Value args, ret;        /* Array of Types, Type */
     ffi_closure *closure;   /* non-NULL for a Proc made callable from C */
     Value proc;
+    Value cbtype;           /* the callback Type a closure was made for */
     bool prepared;
 } FFunc;
 
@@ -77,7 +78,7 @@ static void ptr_mark(void *p) { mg_gc_mark(((FPtr *)p)->keep); }
 static void ptr_free(void *p) { FPtr *q = p; if (q->owned) free(q->addr); free(q); }
 static const DataType ptr_dt = { "FFI::Pointer", ptr_mark, ptr_free, NULL, NULL };
 
-static void func_mark(void *p) { FFunc *f = p; mg_gc_mark(f->p.keep); mg_gc_mark(f->args); mg_gc_mark(f->ret); mg_gc_mark(f->proc); }
+static void func_mark(void *p) { FFunc *f = p; mg_gc_mark(f->p.keep); mg_gc_mark(f->args); mg_gc_mark(f->ret); mg_gc_mark(f->proc); mg_gc_mark(f->cbtype); }
 static void func_free(void *p) { FFunc *f = p; free(f->atypes); if (f->closure) ffi_closure_free(f->closure); free(f); }
 static const DataType func_dt = { "FFI::Function", func_mark, func_free, NULL, NULL };
 
@@ -501,7 +502,7 @@ func_alloc(RClass *c)
     FFunc *f = calloc(1, sizeof *f);
     if (!f) mg_raise_nomem();
     f->p.size = -1;
-    f->p.keep = f->args = f->ret = f->proc = MG_NIL;
+    f->p.keep = f->args = f->ret = f->proc = f->cbtype = MG_NIL;
     return mg_data_new(c, &func_dt, f);
 }
 
@@ -560,15 +561,25 @@ func_initialize(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
-/* a closure Function of callback type cbtype (an FT_CALLBACK Type) for proc */
+/* The closure Function of callback type cbtype (an FT_CALLBACK Type) for proc.
+ * It is cached in a hidden instance variable of the Proc, as the gem does, so it
+ * lives as long as the Proc: C code that keeps the function pointer after the
+ * call (a registered handler) stays valid while the program references the Proc.
+ * (A frozen Proc gets a closure for this call only.) */
 static Value
 closure_new(Value cbtype, Value proc)
 {
+    ID cache = mg_intern_cstr("__ffi_closure");
+    Value old = mg_frozen_p(proc) ? MG_UNDEF : mg_ivar_lookup(proc, cache);
+    FFunc *of = old == MG_UNDEF ? NULL : mg_data_get(old, &func_dt);
+    if (of && of->cbtype == cbtype) return old;
     FType *t = get_type(cbtype);
     Value fn = func_alloc(cFunction);
     FFunc *f = mg_data_get(fn, &func_dt);
     prep(f, t->args, t->ret);
     make_closure(f, proc);
+    f->cbtype = cbtype;
+    if (!mg_frozen_p(proc)) mg_ivar_set(proc, cache, fn);
     return fn;
 }
 

@@ -250,3 +250,10 @@ begin
 rescue TypeError => e
   p e.message                         # expect: "Invalid pointer"
 end
+
+# a Proc passed where C keeps the function pointer stays callable while the Proc lives
+HANDLER = ->(v) { v * 3 }
+T.save_cb(HANDLER)
+GC.start
+p T.run_saved(7), T.run_saved(8)      # expect: 21
+                                      # expect: 24

@@ -19,9 +19,17 @@ Maglev.persistent { class PPoint < FFI::Struct; end }
 PPoint.layout :x, :int, :y, :int
 Maglev[:pt] = PPoint.new
 begin; Maglev.commit; rescue TransactionError => e; puts e.class; end')" "TransactionError"
+expect "a Proc used as a C callback holds its closure: committing it names the path" "$(mrb 'require "ffi"
+module L; extend FFI::Library; ffi_lib "c"; callback :cmp, [:pointer, :pointer], :int
+  attach_function :qsort, [:pointer, :size_t, :size_t, :cmp], :void; end
+c = ->(a, b) { a.read_int <=> b.read_int }
+m = FFI::MemoryPointer.new(:int, 3); m.write_array_of_int([3, 1, 2]); L.qsort(m, 3, 4, c)
+Maglev[:cb] = c
+begin; Maglev.commit; rescue TransactionError => e; puts e.message; end')" \
+  "cannot commit FFI::Function at Maglev::PERSISTENT_ROOT[:cb].__ffi_closure: objects of this kind cannot be persisted"
 expect "FFI classes refuse persistable instances" "$(mrb 'require "ffi"
 begin; FFI::MemoryPointer.maglev_instances_persistable = true; rescue Maglev::NotPersistableException => e; puts e.message; end')" \
   "FFI::MemoryPointer is not persistable"
-expect "the failed commits changed nothing" "$(mrb 'p Maglev[:ok], Maglev[:mp], Maglev[:list], Maglev[:fn], Maglev[:pt]')" \
-  $'"kept"\nnil\nnil\nnil\nnil'
+expect "the failed commits changed nothing" "$(mrb 'p Maglev[:ok], Maglev[:mp], Maglev[:list], Maglev[:fn], Maglev[:pt], Maglev[:cb]')" \
+  $'"kept"\nnil\nnil\nnil\nnil\nnil'
 finish
