@@ -621,8 +621,9 @@ module FFI
       fns << fn
       params_s = (0...natives.size).map { |i| "a#{i}" }.join(', ')
       if conv_in.none? && !conv_out
-        src = "def self.#{name}(#{params_s}) = FFI_FUNCTIONS__[#{idx}].call(#{params_s})\n" \
-              "def #{name}(#{params_s}) = FFI_FUNCTIONS__[#{idx}].call(#{params_s})\n"
+        const_set(:"FFI_FUNCTION_#{idx}__", fn)
+        src = "def self.#{name}(#{params_s}) = FFI_FUNCTION_#{idx}__.call(#{params_s})\n" \
+              "def #{name}(#{params_s}) = FFI_FUNCTION_#{idx}__.call(#{params_s})\n"
         module_eval(src, __FILE__, __LINE__)
       else
         body = lambda do |*args|

@@ -19,6 +19,8 @@
  *    (ffi_closure_alloc): C calling its address runs the Proc. An exception
  *    raised by the Proc cannot unwind through C frames: the closure returns
  *    zero and the exception is raised again when the outer #call returns.
+ *    A Proc passed for a callback argument gets its closure cached on the Proc
+ *    (closure_new), so the C pointer stays valid as long as the Proc lives.
  *    FFI::Function.call_variadic prepares a one-off variadic cif per call.
  *  - FFI::Core.dlopen / dlsym: libraries and symbol addresses.
  *
