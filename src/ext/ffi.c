@@ -301,7 +301,7 @@ from_native(FType *t, const void *src, bool widen)
     case FT_BOOL:   return (widen ? (*(const ffi_arg *)src & 0xff) : *(const uint8_t *)src) ? MG_TRUE : MG_FALSE;
     case FT_STRING: {
         const char *s = *(const char *const *)src;
-        return s ? mg_str_new_cstr(s) : MG_NIL;
+        return s ? mg_str_new_enc(s, strlen(s), ENC_BINARY) : MG_NIL;    /* as the gem: binary */
     }
     case FT_POINTER: case FT_CALLBACK: return ptr_new(cPointer, *(void *const *)src, -1, MG_NIL);
     case FT_STRUCT: {
@@ -454,7 +454,7 @@ ptr_get_string(Value self, int argc, const Value *argv, Value blk)
     int64_t max = argc > 1 && argv[1] != MG_NIL ? int_arg(argv[1]) : (p->size >= 0 ? p->size - off : INT64_MAX);
     if (p->size >= 0 && max > p->size - off) span(p, off, max, false);
     const char *end = memchr(a, 0, (size_t)(max < 0 ? 0 : max));
-    return mg_str_new(a, end ? (size_t)(end - a) : (size_t)max);
+    return mg_str_new_enc(a, end ? (size_t)(end - a) : (size_t)max, ENC_BINARY);
 }
 
 /* put_string(offset, string): the bytes and a NUL */

@@ -43,6 +43,8 @@ p s.size, s.read_string, s.get_string(1), s.read_string(3) # expect: 6
                                       # expect: "ello"
                                       # expect: "hel"
 s.put_string(0, "hi")
+p s.read_string.encoding, s.get_string(0).encoding # expect: #<Encoding:ASCII-8BIT>
+                                      # expect: #<Encoding:ASCII-8BIT>
 p s.read_string, s.get_bytes(0, 6)    # expect: "hi"
                                       # expect: "hi\x00lo\x00"
 b = FFI::MemoryPointer.new(8)

@@ -103,7 +103,7 @@ p T.negate(false)                     # expect: true
 
 # strings
 p T.greeting                          # expect: "hello from C"
-p T.greeting.encoding == Encoding::UTF_8 || T.greeting.encoding == Encoding::ASCII_8BIT # expect: true
+p T.greeting.encoding                 # expect: #<Encoding:ASCII-8BIT>
 p T.maybe_str(1), T.maybe_str(0)      # expect: "yes"
                                       # expect: nil
 p T.count_char("banana", "a".ord)     # expect: 3
