@@ -299,7 +299,7 @@ module FFI
       def offset_of(name) = field(name).offset
       def offsets = (layout_check; @__fields.map { |f| [f.name, f.offset] })
       def layout_check
-        raise ArgumentError, "#{self} has no layout" unless @__fields
+        raise RuntimeError, "no Struct layout configured for #{self}" unless @__fields
       end
       def field(name)
         layout_check

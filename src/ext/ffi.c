@@ -230,7 +230,10 @@ pointer_arg(Value v, bool allow_string)
     if (v == MG_NIL) return NULL;
     FPtr *p = ptr_of(v);
     if (p) return p->addr;
-    if (allow_string && MG_IS_STRING(v)) { mg_str_modify(v); return (void *)mg_str_ptr(v); }
+    if (allow_string && MG_IS_STRING(v)) {
+        if (!mg_frozen_p(v)) mg_str_modify(v);    /* C may write into it: drop cached state */
+        return (void *)mg_str_ptr(v);
+    }
     ID to_ptr = mg_intern_cstr("to_ptr");
     if (!MG_IS_INTEGER(v) && mg_respond_to(v, to_ptr, true)) {
         Value r = mg_funcall(v, to_ptr, 0, NULL);
@@ -334,7 +337,8 @@ ptr_initialize(Value self, int argc, const Value *argv, Value blk)
     Value a = argv[argc - 1];
     FPtr *o = ptr_of(a);
     if (o) { p->addr = o->addr; p->size = o->size; p->keep = a; }
-    else p->addr = (char *)(uintptr_t)uint_arg(a);
+    else if (MG_IS_INTEGER(a)) p->addr = (char *)(uintptr_t)uint_arg(a);
+    else mg_raise(mg_eTypeError, "wrong argument type, expected Integer or FFI::Pointer");
     return self;
 }
 
@@ -493,7 +497,7 @@ mptr_free(Value self, int argc, const Value *argv, Value blk)
     p->addr = NULL;
     p->size = 0;
     p->owned = false;
-    return MG_NIL;
+    return self;
 }
 
 /* ---- FFI::Function ---- */
@@ -555,11 +559,12 @@ func_initialize(Value self, int argc, const Value *argv, Value blk)
     prep(f, argv[1], argv[0]);
     Value target = argc > 2 ? argv[2] : blk;
     if (mg_obj_is_kind_of(target, mg_cProc) || mg_obj_is_kind_of(target, mg_cMethod)) make_closure(f, target);
-    else {
-        void *a = pointer_arg(target, false);
+    else if (ptr_of(target) || MG_IS_INTEGER(target)) {
+        void *a = MG_IS_INTEGER(target) ? (void *)(uintptr_t)uint_arg(target) : ptr_of(target)->addr;
         if (!a) mg_raise(eNullPointerError, "Cannot use a NULL pointer as a function");
         f->p.addr = a;
-    }
+    } else
+        mg_raise(mg_eTypeError, "wrong argument type %s, expected pointer or proc", mg_class_cname(mg_obj_class(target)));
     return self;
 }
 

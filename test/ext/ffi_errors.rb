@@ -65,3 +65,24 @@ try { FFI::MemoryPointer.new(:int, 2).get_int(-1) } # expect: IndexError: Memory
 try { FFI::MemoryPointer.new(4).put_int64(0, 1) }   # expect: IndexError: Memory access offset=0 size=8 is out of bounds
 try { FFI::MemoryPointer.new(3).read_bytes(4) }     # expect: IndexError: Memory access offset=0 size=4 is out of bounds
 p FFI::NullPointerError.ancestors.include?(RuntimeError) # expect: true
+
+try { module NoLib; extend FFI::Library; attach_function :abs, [:int], :int; end } # expect: LoadError: no library specified
+try { FFI::Pointer.new("x") }         # expect: TypeError: wrong argument type, expected Integer or FFI::Pointer
+try { FFI::Function.new(:int, [:int], nil) } # expect: TypeError: wrong argument type NilClass, expected pointer or proc
+try { Object.new.extend(FFI::Library) } # expect: RuntimeError: must only be extended by module
+
+# exceptions raised in a callback come out of the C call that ran it
+ints = FFI::MemoryPointer.new(:int, 3)
+ints.write_array_of_int([3, 1, 2])
+try { LibC.qsort(ints, 3, 4, ->(a) { 0 }) } # expect: ArgumentError: wrong number of arguments (given 2, expected 1)
+try { LibC.qsort(ints, 3, 4, ->(a, b) { "x" }) } # expect: TypeError: no implicit conversion of String into Integer
+try { LibC.qsort(ints, 3, 4, ->(a, b) { raise "boom" }) } # expect: RuntimeError: boom
+p ints.read_array_of_int(3).sort      # expect: [1, 2, 3]
+
+class P1 < FFI::Struct; layout :x, :int; end
+class Q1 < FFI::Struct; layout :y, :int; end
+module LibC; attach_function :strlen_s, :strlen, [P1.by_ref], :size_t; end
+try { LibC.strlen_s(Q1.new) }         # expect: TypeError: wrong argument type Q1 (expected P1)
+try { P1.new[:x] = "a" }              # expect: TypeError: no implicit conversion of String into Integer
+try { FFI::Struct.new }               # expect: RuntimeError: no Struct layout configured for FFI::Struct
+try { class R1 < FFI::Struct; end; R1.new } # expect: RuntimeError: no Struct layout configured for R1
