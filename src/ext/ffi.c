@@ -21,6 +21,8 @@
  *    zero and the exception is raised again when the outer #call returns.
  *    A Proc passed for a callback argument gets its closure cached on the Proc
  *    (closure_new), so the C pointer stays valid as long as the Proc lives.
+ *    Ruby runs on one OS thread: a closure that C calls from a thread of its
+ *    own returns 0 without running (and says so on stderr) instead of crashing.
  *    FFI::Function.call_variadic prepares a one-off variadic cif per call.
  *  - FFI::Core.dlopen / dlsym: libraries and symbol addresses.
  *
@@ -31,6 +33,8 @@
 #include <ffi.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -70,7 +74,8 @@ typedef struct {
 static RClass *mFFI, *cType, *cPointer, *cMemoryPointer, *cFunction, *eNullPointerError;
 static Value builtin[FT_BUILTIN_COUNT];
 static Value pending_exc = MG_NIL;
-static int last_errno;                 /* errno right after the last call (FFI.errno) */     /* raised by a closure's Proc, re-raised after ffi_call */
+static int last_errno;                 /* errno right after the last call (FFI.errno) */
+static pthread_t ruby_thread;          /* the one OS thread that runs Ruby (core/thread.c: green threads) */     /* raised by a closure's Proc, re-raised after ffi_call */
 
 static void type_mark(void *p) { FType *t = p; mg_gc_mark(t->fields); mg_gc_mark(t->args); mg_gc_mark(t->ret); }
 static void type_free(void *p) { FType *t = p; if (t->code == FT_STRUCT) free(t->st.elements); free(t); }
@@ -621,6 +626,13 @@ closure_handler(ffi_cif *cif, void *ret, void **args, void *data)
     FType *rt = get_type(f->ret);
     if (rt->ft->size) memset(ret, 0, rt->ft->size < sizeof(ffi_arg) ? sizeof(ffi_arg) : rt->ft->size);
     if (pending_exc != MG_NIL) return;     /* an earlier call already raised: do nothing more */
+    if (!pthread_equal(pthread_self(), ruby_thread)) {
+        /* C called the closure from a thread of its own: Ruby cannot run there */
+        static const char msg[] = "maglev ffi: a callback was called from a foreign OS thread; it returns 0 without running\n";
+        ssize_t w = write(2, msg, sizeof msg - 1);
+        (void)w;
+        return;
+    }
     size_t level = mg_gc_arena_save();
     CbCall c = { f, args };
     Value exc = MG_NIL;
@@ -751,6 +763,7 @@ void
 mg_ext_init_ffi(void)
 {
     mFFI = mg_define_module("FFI");
+    ruby_thread = pthread_self();
     eNullPointerError = mg_define_class_under(mFFI, "NullPointerError", mg_eRuntimeError);
     mg_gc_register(&pending_exc);
     mg_define_module_function(mFFI, "errno", ffi_errno, 0, 0);
