@@ -536,7 +536,12 @@ module FFI
     def ffi_convention(c = nil) = (@ffi_convention = c)
 
     def __ffi_typedefs = (@ffi_typedefs ||= {})
-    def find_type(t) = FFI.find_type(t, __ffi_typedefs)
+    # In function signatures a bare Struct class is a pointer to one (as in the gem);
+    # Struct.by_value / by_ref say which explicitly. In a layout it is an inline struct.
+    def find_type(t)
+      return FFI::Type::POINTER if t.is_a?(Class) && t < FFI::Struct
+      FFI.find_type(t, __ffi_typedefs)
+    end
 
     def typedef(old, add, info = nil)
       __ffi_typedefs[add] = old.is_a?(Symbol) && old == :enum ? enum(info) : find_type(old)
@@ -640,7 +645,7 @@ module FFI
 
     def attach_variable(name, *rest)
       cname = rest.size > 1 ? rest.shift : name
-      type = find_type(rest[0])
+      type = rest[0].is_a?(Class) && rest[0] < FFI::Struct ? rest[0].by_value : find_type(rest[0])
       addr = __ffi_find_symbol(cname, 'Symbol')
       ptr = Pointer.new(addr)
       if type.is_a?(StructByValue)

@@ -257,3 +257,17 @@ T.save_cb(HANDLER)
 GC.start
 p T.run_saved(7), T.run_saved(8)      # expect: 21
                                       # expect: 24
+
+# a bare Struct class in a signature is a pointer to one; in a layout, an inline struct
+module T
+  attach_function :point_sum_bare, :point_sum, [Point], :int
+  attach_function :point_new_bare, :point_new, [:int, :int], Point
+end
+bp = Point.new
+bp[:x] = 4
+bp[:y] = 5
+p T.point_sum_bare(bp)                # expect: 9
+raw2 = T.point_new_bare(6, 1)
+p raw2.class, Point.new(raw2)[:x]     # expect: FFI::Pointer
+                                      # expect: 6
+T.point_free(raw2)
