@@ -426,8 +426,9 @@ module FFI
       when :array
         raise ArgumentError, "cannot set array field #{name} (assign its elements)" unless v.is_a?(Array) || v.is_a?(String)
         if v.is_a?(String)
-          raise IndexError, "string too long for #{name}" if v.bytesize > f.type.size * f.extra
-          @pointer.put_bytes(f.offset, v)
+          total = f.type.size * f.extra
+          raise IndexError, "string too long for #{name}" if v.bytesize > total
+          @pointer.put_bytes(f.offset, v.b + "\0" * (total - v.bytesize))
         else
           v.each_with_index { |x, i| @pointer.put(f.type, f.offset + i * f.type.size, x) }
         end

@@ -138,3 +138,14 @@ begin
 rescue ArgumentError => e
   p e.message                         # expect: "No such field 'nope'"
 end
+
+class Named < FFI::Struct
+  layout :name, [:char, 8], :vals, [:int, 3]
+end
+nm = Named.new
+nm[:name].to_ptr.put_string(0, "abc")
+p nm[:name].to_s, nm[:vals].size, nm[:vals].to_a # expect: "abc"
+                                      # expect: 3
+                                      # expect: [0, 0, 0]
+nm[:name] = "xy"
+p nm[:name].to_s                      # expect: "xy"
