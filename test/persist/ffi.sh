@@ -27,6 +27,11 @@ m = FFI::MemoryPointer.new(:int, 3); m.write_array_of_int([3, 1, 2]); L.qsort(m,
 Maglev[:cb] = c
 begin; Maglev.commit; rescue TransactionError => e; puts e.message; end')" \
   "cannot commit FFI::Function at Maglev::PERSISTENT_ROOT[:cb].__ffi_closure: objects of this kind cannot be persisted"
+expect "a binding module defined in persistent mode cannot be committed (its library is a process handle)" "$(mrb 'require "ffi"
+Maglev.persistent { module PLib; extend FFI::Library; ffi_lib "c"; attach_function :abs, [:int], :int; end }
+p PLib.abs(-2)
+begin; Maglev.commit; rescue TransactionError => e; puts e.message.sub(/ at .*: /, " at ...: "); end')" \
+  $'2\ncannot commit FFI::DynamicLibrary at ...: its class was defined in transient mode'
 expect "FFI classes refuse persistable instances" "$(mrb 'require "ffi"
 begin; FFI::MemoryPointer.maglev_instances_persistable = true; rescue Maglev::NotPersistableException => e; puts e.message; end')" \
   "FFI::MemoryPointer is not persistable"
