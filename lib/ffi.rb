@@ -307,10 +307,6 @@ module FFI
         raise ArgumentError, "No such field '#{name}'" unless f
         f
       end
-      def inherited(sub)
-        super
-      end
-
       def layout(*spec)
         spec = spec[0].to_a.flatten(1) if spec.size == 1 && spec[0].is_a?(Hash)
         @__fields = []
