@@ -243,7 +243,9 @@ parse_asgn_rhs(Parser *P)
         ast_set_list(P, arr, &v);
         return arr;
     }
+    P->cmd_ok = CMD_ARG;
     Node *v = parse_arg(P);
+    P->cmd_ok = CMD_NO;
     if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
         Token rk = *parse_peek(P);
         parse_advance(P);
@@ -352,7 +354,9 @@ done:
             ast_vec_push(P, &rv, s);
             array = true;
         } else {
+            if (!array) P->cmd_ok = CMD_ARG;
             ast_vec_push(P, &rv, parse_arg(P));
+            P->cmd_ok = CMD_NO;
         }
         if (!parse_accept(P, T_COMMA)) break;
         array = true;
@@ -476,9 +480,12 @@ parse_not_expr(Parser *P)
         parse_leave(P);
         return n;
     }
+    P->cmd_ok = CMD_EXPR;
     Node *n = parse_arg(P);
+    P->cmd_ok = CMD_NO;
     t = parse_peek(P);
-    if (t->type == T_ASSOC || (t->type == T_KW_IN && !P->no_in)) {
+    /* `arg => pattern`, `arg in pattern`: a command call is not an arg */
+    if ((t->type == T_ASSOC || (t->type == T_KW_IN && !P->no_in)) && n != P->last_cmd) {
         Token op = *t;
         parse_advance(P);
         Node *m = ast_new(P, NODE_PAT_MATCH, n->line, n->col);
@@ -766,6 +773,15 @@ parse_unary(Parser *P)
     Token *t = parse_peek(P);
     Token op = *t;
     Node *n;
+    if (t->type == T_BANG) {
+        /* `! command_call` is an expr, not an arg */
+        if (P->cmd_ok != CMD_EXPR) P->cmd_ok = CMD_NO;
+    } else if (!(parse_begins_expr(t) && t->type != T_UMINUS && t->type != T_UMINUS_NUM &&
+                 t->type != T_UPLUS && t->type != T_TILDE && t->type != T_KW_DEFINED &&
+                 t->type != T_KW_NOT)) {
+        P->cmd_ok = CMD_NO;
+    }
+    bool save_here = P->cmd_here;
     switch (t->type) {
     case T_BANG:
         parse_advance(P);
@@ -804,7 +820,9 @@ parse_unary(Parser *P)
             n = call1(P, n, "-@", NULL, &op);
             n->line = op.line; n->col = op.col;
         } else {
+            P->cmd_here = false;
             n = parse_postfix(P, ast_number(P, &num, true));
+            P->cmd_here = save_here;
         }
         break;
     }
@@ -820,6 +838,9 @@ parse_unary(Parser *P)
             parse_skip_newlines(P);
             parse_expect(P, T_RPAREN, "')'");
             P->no_do = save_no_do;
+            P->cmd_here = false;
+            n = parse_postfix(P, n);
+            P->cmd_here = save_here;
         } else {
             parse_skip_newlines(P);
             n->a = parse_arg(P);
@@ -836,9 +857,12 @@ parse_unary(Parser *P)
             else n->a = parse_expr(P);
             parse_skip_newlines(P);
             parse_expect(P, T_RPAREN, "')'");
+            P->cmd_here = false;
             n = parse_postfix(P, n);
+            P->cmd_here = save_here;
         } else {
-            n->a = parse_arg(P);
+            /* `not x` is an expr (parse_not_expr); as an arg only `not(x)` */
+            parse_syntax_error(P, "'('");
         }
         break;
     default: {
@@ -885,7 +909,9 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
     Node *hash = NULL;
     NodeVec pairs = {0};
     bool save_label = P->label_pending;
-    for (;;) {
+    int first_cmd = P->cmd_ok;
+    P->cmd_ok = CMD_NO;
+    for (int argi = 0;; argi++) {
         if (close) parse_skip_newlines(P);
         Token *t = parse_peek(P);
         Token tt = *t;
@@ -946,7 +972,9 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             /* fall through */
         default: {
             P->label_pending = false;
+            if (argi == 0) P->cmd_ok = first_cmd;
             Node *e = parse_arg(P);
+            P->cmd_ok = CMD_NO;
             if (P->label_pending) {
                 P->label_pending = false;
                 Node *pair = ast_new(P, NODE_PAIR, e->line, e->col);
@@ -986,6 +1014,7 @@ parse_paren_args(Parser *P, Node *call)
     P->no_do = false;
     P->no_in = false;
     NodeVec v = {0};
+    P->cmd_ok = CMD_ARG;
     parse_args(P, &v, T_RPAREN, true);
     parse_skip_newlines(P);
     parse_expect(P, T_RPAREN, "')'");
@@ -1001,9 +1030,11 @@ parse_command_args(Parser *P, Node *call)
     int save_no_do = P->no_do;
     P->no_do = NO_DO;
     NodeVec v = {0};
+    P->cmd_ok = CMD_ARG;
     parse_args(P, &v, 0, true);
     P->no_do = save_no_do;
     ast_set_list(P, call, &v);
+    P->last_cmd = call;
 }
 
 static bool
@@ -1037,6 +1068,7 @@ finish_call(Parser *P, Node *call, bool allow_command)
         parse_paren_args(P, call);
         call_block(P, call, true);
     } else if (allow_command && parse_begins_arg(t)) {
+        if (!P->cmd_here) parse_syntax_error(P, "`do' or '{' or '('");
         parse_command_args(P, call);
         call_block(P, call, false);
     } else {
@@ -1078,6 +1110,7 @@ parse_identifier(Parser *P)
         }
     }
     if (parse_begins_arg(t)) {
+        if (!P->cmd_here) parse_syntax_error(P, "`do' or '{' or '('");
         Node *c = ast_call(P, NULL, id.id, id.line, id.col);
         parse_command_args(P, c);
         call_block(P, c, false);
@@ -1216,6 +1249,7 @@ parse_jump(Parser *P, int kind)
     Token *t = parse_peek(P);
     if (parse_begins_arg(t)) {
         NodeVec v = {0};
+        P->cmd_ok = CMD_ARG;
         parse_args(P, &v, 0, true);
         if (v.count == 1 && v.items[0]->kind != NODE_SPLAT) {
             n->a = v.items[0];
@@ -1463,6 +1497,7 @@ parse_postfix(Parser *P, Node *n)
             Node *c = ast_call(P, n, parse_intern("[]"), n->line, n->col);
             c->flags &= ~(uint32_t)NF_FCALL;
             NodeVec v = {0};
+            P->cmd_ok = CMD_ARG;
             parse_args(P, &v, T_RBRACK, true);
             parse_skip_newlines(P);
             parse_expect(P, T_RBRACK, "']'");
@@ -1488,8 +1523,12 @@ Node *
 parse_primary(Parser *P)
 {
     parse_enter(P);
+    bool save_here = P->cmd_here;
+    P->cmd_here = P->cmd_ok != CMD_NO;
+    P->cmd_ok = CMD_NO;
     Node *n = parse_primary_base(P);
     n = parse_postfix(P, n);
+    P->cmd_here = save_here;
     parse_leave(P);
     return n;
 }

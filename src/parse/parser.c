@@ -851,7 +851,9 @@ parse_def(Parser *P)
     if (parse_accept(P, T_ASSIGN)) {
         n->flags |= NF_ENDLESS;
         parse_skip_newlines(P);
+        P->cmd_ok = CMD_ARG;
         Node *body = parse_arg(P);
+        P->cmd_ok = CMD_NO;
         if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
             Token rk = *parse_peek(P);
             parse_advance(P);

@@ -17,6 +17,7 @@
 #define MAX_STACK (2u << 20)
 
 enum { NO_DO = 1, NO_BRACE = 2 };
+enum { CMD_NO = 0, CMD_ARG = 1, CMD_EXPR = 2 };
 
 typedef struct Scope {
     struct Scope *prev;
@@ -49,6 +50,13 @@ struct Parser {
     bool no_in;                 /* `expr in pat` is not allowed here (case subject, for) */
     bool label_pending;         /* a "string": label was just parsed */
     bool in_def;
+    int cmd_ok;                 /* the next primary may be a command call (`foo 1`, `a.b c`):
+                                   CMD_ARG where parse.y's grammar allows `command` (the first
+                                   call argument, an assignment's value), CMD_EXPR where it allows
+                                   `expr` (a statement, `not`/`and`/`or` operands: also `!cmd`);
+                                   the next primary consumes it (see parse_primary) */
+    bool cmd_here;              /* the primary being parsed may take command arguments */
+    Node *last_cmd;             /* the latest call given command arguments */
     Node *last_begin;           /* the node of the latest `begin ... end` (for `end while`) */
 };
 
