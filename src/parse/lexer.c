@@ -57,48 +57,95 @@ xvformat(const char *fmt, va_list ap)
     return s;
 }
 
-void
-mg_lex_error_at(Lexer *L, int line, const char *pos, const char *fmt, ...)
+/* The source line and caret line of an error report, as CRuby 3.1 shows them:
+ * the line holding `beg`, cut to 30 characters either side of the token's end
+ * with "..." where cut, a `^` under the token's first character and `~` under the
+ * rest of it. Short lines (4 characters or fewer) are not shown at all. */
+static size_t
+show_error_line(const Lexer *L, const char *beg, const char *end, char *out)
+{
+    const char *pos = beg;
+    /* the line holding pos; at the very end after a newline, the last line */
+    const char *ls = pos;
+    if (ls == L->end && ls > L->src && ls[-1] == '\n') ls--;
+    while (ls > L->src && ls[-1] != '\n') ls--;
+    const char *le = ls;
+    while (le < L->end && *le != '\n') le++;
+    if (le > ls && le[-1] == '\r') le--;
+    if (pos > le) pos = le;
+    if (!end || end < pos) end = pos;
+    bool one_line = end <= le;
+    const char *pt = one_line ? end : le;       /* where the token ends on this line */
+    const char *ptr = pt, *ptr_end = pt;
+    const char *lim = pt - ls > 30 ? pt - 30 : ls;
+    while (lim < ptr && ptr[-1] != '\n') ptr--;
+    lim = le - ptr_end > 30 ? ptr_end + 30 : le;
+    while (ptr_end < lim && *ptr_end != '\n' && *ptr_end != '\r') ptr_end++;
+    if (ptr_end - ptr <= 4 && one_line) return 0;
+    const char *pre = "", *post = "";
+    if (ptr > ls) {
+        do ptr--; while (ptr > ls && ((unsigned char)*ptr & 0xC0) == 0x80);
+        if (ptr > ls) pre = "...";
+    }
+    if (ptr_end < le) {
+        do ptr_end--; while (ptr_end > ptr && ((unsigned char)*ptr_end & 0xC0) == 0x80);
+        if (ptr_end < le) post = "...";
+    }
+    const char *pb = pos < pt ? pos : pt;
+    if (pb < ptr) pb = ptr;
+    size_t k = 0;
+    k += (size_t)sprintf(out + k, "%s", pre);
+    for (const char *q = ptr; q < ptr_end; q++) out[k++] = (*q == '\0') ? ' ' : *q;
+    k += (size_t)sprintf(out + k, "%s\n%s", post, pre);
+    const char *q = ptr;
+    for (; q < pb; q++) out[k++] = *q == '\t' ? '\t' : ' ';
+    out[k++] = '^';
+    q++;
+    for (; q < pt; q++) out[k++] = '~';
+    out[k++] = '\n';
+    out[k] = '\0';
+    return k;
+}
+
+NORETURN static void
+lex_verror(Lexer *L, int line, const char *beg, const char *end, bool show, const char *fmt, va_list ap)
 {
     if (!L->error) {
-        va_list ap;
-        va_start(ap, fmt);
         char *msg = xvformat(fmt, ap);
-        va_end(ap);
-        if (!pos || pos < L->src) pos = L->src;
-        if (pos > L->end) pos = L->end;
-        /* the line holding pos; at the very end after a newline, the last line */
-        const char *ls = pos;
-        if (ls == L->end && ls > L->src && ls[-1] == '\n') ls--;
-        const char *caret = pos < ls ? ls : pos;
-        if (caret == L->end && caret > L->src && caret[-1] == '\n') caret--;
-        while (ls > L->src && ls[-1] != '\n') ls--;
-        const char *le = ls;
-        while (le < L->end && *le != '\n') le++;
-        if (le > ls && le[-1] == '\r') le--;
-        if (caret > le) caret = le;
-        size_t linelen = (size_t)(le - ls);
-        if (linelen > 400) {  /* very long lines: show a window around the caret */
-            const char *ws = caret - ls > 200 ? caret - 200 : ls;
-            const char *we = (size_t)(le - ws) > 400 ? ws + 400 : le;
-            ls = ws; le = we; linelen = (size_t)(le - ls);
-        }
-        size_t col = (size_t)(caret - ls);
+        if (!beg || beg < L->src) beg = L->src;
+        if (beg > L->end) beg = L->end;
+        if (end && end > L->end) end = L->end;
         size_t flen = strlen(L->file), mlen = strlen(msg);
-        size_t cap = flen + mlen + 2 * linelen + 64;
+        size_t cap = flen + mlen + 2 * 80 + 64;
         char *out = malloc(cap);
         if (!out) { fputs("maglev: out of memory in lexer\n", stderr); abort(); }
-        int n = snprintf(out, cap, "%s:%d: %s\n", L->file, line, msg);
-        size_t k = (size_t)n;
-        for (const char *q = ls; q < le; q++) out[k++] = (*q == '\0') ? ' ' : *q;
-        out[k++] = '\n';
-        for (size_t i = 0; i < col; i++) out[k++] = ls[i] == '\t' ? '\t' : ' ';
-        out[k++] = '^';
-        out[k] = '\0';
+        int n = snprintf(out, cap, "%s:%d: %s", L->file, line, msg);
+        if (show) {
+            char shown[256];
+            if (show_error_line(L, beg, end, shown)) snprintf(out + n, cap - (size_t)n, "\n%s", shown);
+        }
         free(msg);
         L->error = out;
     }
     longjmp(*L->jb, 1);
+}
+
+void
+mg_lex_error_at(Lexer *L, int line, const char *pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lex_verror(L, line, pos, pos, true, fmt, ap);
+    va_end(ap);
+}
+
+void
+mg_lex_error_span(Lexer *L, int line, const char *beg, const char *end, bool show_line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lex_verror(L, line, beg, end, show_line, fmt, ap);
+    va_end(ap);
 }
 
 #define lex_error(L, ...) mg_lex_error_at((L), (L)->lineno, (L)->p, __VA_ARGS__)
@@ -1281,8 +1328,17 @@ leading_dot_follows(Lexer *L)
     }
 }
 
+static void lex_token(Lexer *L, Token *t);
+
 void
 mg_lex_next(Lexer *L, Token *t)
+{
+    lex_token(L, t);
+    t->end = t->type == T_EOF ? t->pos : L->p;
+}
+
+static void
+lex_token(Lexer *L, Token *t)
 {
     memset(t, 0, sizeof *t);
     if (L->strterm) {

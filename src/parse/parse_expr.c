@@ -130,6 +130,7 @@ parse_assignable(Parser *P, Node *n)
     Node *t;
     switch (n->kind) {
     case NODE_LVAR:
+        if (parse_is_numparam(n->sym)) parse_error_span(P, n->line, NULL, NULL, "%s is reserved for numbered parameter", mg_id_name(n->sym, NULL));
         t = ast_new(P, NODE_LASGN, n->line, n->col);
         t->sym = n->sym;
         parse_declare(P, n->sym);
@@ -163,6 +164,7 @@ parse_assignable(Parser *P, Node *n)
     case NODE_CALL:
         if (n->flags & NF_VCALL) {
             if (!is_lvar_name(n->sym)) parse_error_node(P, n, "syntax error, unexpected '='");
+            if (parse_is_numparam(n->sym)) parse_error_span(P, n->line, NULL, NULL, "%s is reserved for numbered parameter", mg_id_name(n->sym, NULL));
             t = ast_new(P, NODE_LASGN, n->line, n->col);
             t->sym = n->sym;
             parse_declare(P, n->sym);
@@ -544,6 +546,8 @@ parse_range(Parser *P)
         r->a = lo;
         if (op.type == T_DOT3 || op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
         if (parse_begins_expr(parse_peek(P))) r->b = parse_binop(P, PREC_OROP);
+        t = parse_peek(P);
+        if (t->type == T_DOT2 || t->type == T_DOT3) parse_syntax_error(P, NULL);   /* non-associative */
         return r;
     }
     return lo;
@@ -697,12 +701,15 @@ parse_binop(Parser *P, int minprec)
 {
     parse_enter(P);
     Node *left = parse_unary(P);
+    int last_prec = PREC_NONE;
     for (;;) {
         if (P->label_pending) break;
         bool right_assoc;
         Token *t = parse_peek(P);
         int prec = binprec(t->type, &right_assoc);
         if (prec == PREC_NONE || prec < minprec) break;
+        if (prec == PREC_EQ && last_prec == PREC_EQ) parse_syntax_error(P, NULL);   /* non-associative */
+        last_prec = prec;
         Token op = *t;
         parse_advance(P);
         Node *right = parse_binop(P, right_assoc ? prec : prec + 1);
@@ -922,6 +929,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             parse_advance(P);
             Node *s = ast_at(P, NODE_SPLAT, &tt);
             t = parse_peek(P);
+            if (t->type == T_COMMA || t->type == T_RPAREN || (close && t->type == close)) parse_syntax_error(P, NULL);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 s->a = parse_arg(P);
             ast_vec_push(P, v, s);
@@ -931,6 +939,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             parse_advance(P);
             Node *s = ast_at(P, NODE_DSPLAT, &tt);
             t = parse_peek(P);
+            if (t->type == T_COMMA || t->type == T_RPAREN || (close && t->type == close)) parse_syntax_error(P, NULL);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 s->a = parse_arg(P);
             if (!hash) { hash = ast_at(P, NODE_HASH, &tt); ast_vec_push(P, v, hash); }
@@ -960,6 +969,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             if (close == T_RPAREN) {
                 parse_advance(P);
                 if (parse_peek(P)->type == T_RPAREN) {
+                    if (!parse_def_forwards(P)) parse_error_span(P, tt.line, NULL, NULL, "unexpected ...");
                     ast_vec_push(P, v, ast_at(P, NODE_FORWARD_ARGS, &tt));
                     break;
                 }
@@ -1040,7 +1050,8 @@ parse_command_args(Parser *P, Node *call)
 static bool
 has_block_pass(const Node *call)
 {
-    return call->count > 0 && call->list[call->count - 1]->kind == NODE_BLOCK_PASS;
+    return call->count > 0 && (call->list[call->count - 1]->kind == NODE_BLOCK_PASS ||
+                               call->list[call->count - 1]->kind == NODE_FORWARD_ARGS);
 }
 
 /* a block after a call's arguments, if any; `brace_ok` false for command calls */
@@ -1049,11 +1060,11 @@ call_block(Parser *P, Node *call, bool brace_ok)
 {
     Token *t = parse_peek(P);
     if (((brace_ok && t->type == T_LBRACE_BLOCK) || t->type == T_LBRACE_ARG) && !(P->no_do & NO_BRACE)) {
-        if (has_block_pass(call)) parse_error_at(P, t, "both block arg and actual block given");
+        if (has_block_pass(call)) parse_error_span(P, t->line, NULL, NULL, "both block arg and actual block given");
         call->b = parse_block(P, true);
         call->flags &= ~(uint32_t)NF_VCALL;
     } else if (t->type == T_KW_DO && !P->no_do) {
-        if (has_block_pass(call)) parse_error_at(P, t, "both block arg and actual block given");
+        if (has_block_pass(call)) parse_error_span(P, t->line, NULL, NULL, "both block arg and actual block given");
         call->b = parse_block(P, false);
         call->flags &= ~(uint32_t)NF_VCALL;
     }
@@ -1101,7 +1112,18 @@ parse_identifier(Parser *P)
         if (len == 2 && s[0] == '_' && s[1] >= '1' && s[1] <= '9' && !parse_is_local(P, id.id)) {
             /* a numbered block parameter, in the innermost block without params */
             Scope *sc = P->scope;
+            if (sc->is_block && sc->has_params) parse_error_span(P, id.line, NULL, NULL, "ordinary parameter is defined");
             if (sc->is_block && !sc->has_params) {
+                for (Scope *o = sc->prev; o && o->is_block; o = o->prev)
+                    if (o->numparam)
+                        parse_error_span(P, id.line, o->np_tok.pos, o->np_tok.end,
+                                         "numbered parameter is already used in\n%s:%d: outer block here",
+                                         P->file, o->np_tok.line);
+                if (sc->inner_np.type)
+                    parse_error_span(P, id.line, sc->inner_np.pos, sc->inner_np.end,
+                                     "numbered parameter is already used in\n%s:%d: inner block here",
+                                     P->file, sc->inner_np.line);
+                if (!sc->numparam) sc->np_tok = id;
                 if (s[1] - '0' > sc->numparam) sc->numparam = s[1] - '0';
                 Node *n = ast_at(P, NODE_LVAR, &id);
                 n->sym = id.id;
@@ -1244,6 +1266,7 @@ static Node *
 parse_jump(Parser *P, int kind)
 {
     Token kw = *parse_peek(P);
+    if (kind == NODE_RETURN && P->in_class) parse_error_at(P, &kw, "Invalid return in class/module body");
     parse_advance(P);
     Node *n = ast_at(P, kind, &kw);
     Token *t = parse_peek(P);
@@ -1571,10 +1594,10 @@ parse_block(Parser *P, bool brace)
     }
     if (brace) {
         blk->b = parse_compstmt(P);
-        parse_expect(P, T_RBRACE, "'}'");
+        parse_expect_close(P, T_RBRACE, "'}'");
     } else {
         blk->b = parse_body_stmt(P);
-        parse_expect(P, T_KW_END, NULL);
+        parse_expect_close(P, T_KW_END, "`end'");
     }
     blk->ival = sc->numparam;
     parse_scope_pop(P);
@@ -1622,7 +1645,7 @@ parse_lambda(Parser *P)
     } else if (t->type == T_KW_DO) {
         parse_advance(P);
         n->b = parse_body_stmt(P);
-        parse_expect(P, T_KW_END, NULL);
+        parse_expect_close(P, T_KW_END, "`end'");
     } else {
         parse_syntax_error(P, "'{' or `do'");
     }

@@ -7,6 +7,7 @@
  * arena, so nothing leaks. */
 #include "parser_int.h"
 #include <stdarg.h>
+#include <ctype.h>
 
 /* ---- tokens ---- */
 
@@ -41,14 +42,23 @@ parse_syntax_error(Parser *P, const char *expecting)
     Token *t = parse_peek(P);
     const char *desc = mg_token_desc(t);
     if (expecting)
-        mg_lex_error_at(&P->lx, t->line, t->pos, "syntax error, unexpected %s, expecting %s", desc, expecting);
-    mg_lex_error_at(&P->lx, t->line, t->pos, "syntax error, unexpected %s", desc);
+        mg_lex_error_span(&P->lx, t->line, t->pos, t->end, true, "syntax error, unexpected %s, expecting %s", desc, expecting);
+    mg_lex_error_span(&P->lx, t->line, t->pos, t->end, true, "syntax error, unexpected %s", desc);
 }
 
 void
 parse_expect(Parser *P, int type, const char *expecting)
 {
     if (!parse_accept(P, type)) parse_syntax_error(P, expecting);
+}
+
+/* the `end` (or `}`, `)`) closing a body: CRuby names what it expects unless
+ * the input ended right after an empty body */
+void
+parse_expect_close(Parser *P, int type, const char *expecting)
+{
+    if (parse_accept(P, type)) return;
+    parse_syntax_error(P, parse_peek(P)->type == T_EOF && P->last_body_empty ? NULL : expecting);
 }
 
 void
@@ -59,7 +69,18 @@ parse_error_at(Parser *P, const Token *t, const char *fmt, ...)
     char buf[512];
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    mg_lex_error_at(&P->lx, t->line, t->pos, "%s", buf);
+    mg_lex_error_span(&P->lx, t->line, t->pos, t->end, true, "%s", buf);
+}
+
+void
+parse_error_span(Parser *P, int line, const char *beg, const char *end, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[512];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    mg_lex_error_span(&P->lx, line, beg, end, beg != NULL, "%s", buf);
 }
 
 void
@@ -178,6 +199,8 @@ parse_scope_push(Parser *P, bool is_block)
     Scope *s = mg_arena_alloc(P->arena, sizeof *s);
     s->prev = P->scope;
     s->is_block = is_block;
+    s->saved_in_class = P->in_class;
+    if (is_block) P->in_class = false;
     P->scope = s;
     return s;
 }
@@ -185,7 +208,28 @@ parse_scope_push(Parser *P, bool is_block)
 void
 parse_scope_pop(Parser *P)
 {
-    P->scope = P->scope->prev;
+    Scope *s = P->scope;
+    P->in_class = s->saved_in_class;
+    P->scope = s->prev;
+    /* a block that used numbered parameters: its enclosing block may not use them */
+    if (s->is_block && s->numparam && P->scope && P->scope->is_block && !P->scope->inner_np.type)
+        P->scope->inner_np = s->np_tok;
+}
+
+bool
+parse_is_numparam(ID id)
+{
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    return len == 2 && s[0] == '_' && s[1] >= '1' && s[1] <= '9';
+}
+
+bool
+parse_def_forwards(Parser *P)
+{
+    Scope *s = P->scope;
+    while (s && s->is_block) s = s->prev;
+    return s && s->forwards;
 }
 
 static void
@@ -222,6 +266,7 @@ static void
 declare_param(Parser *P, ID id)
 {
     Scope *s = P->scope;
+    if (parse_is_numparam(id)) parse_error_span(P, P->prev.line, NULL, NULL, "%s is reserved for numbered parameter", mg_id_name(id, NULL));
     for (int i = 0; i < s->count; i++)
         if (s->vars[i] == id) {
             size_t n;
@@ -258,6 +303,7 @@ parse_compstmt(Parser *P)
     Token *t = parse_peek(P);
     Node *seq = ast_at(P, NODE_SEQ, t);
     NodeVec v = {0};
+    P->stmt_nest++;
     for (;;) {
         parse_skip_terms(P);
         t = parse_peek(P);
@@ -268,6 +314,8 @@ parse_compstmt(Parser *P)
         if (t->type != T_NL && t->type != T_SEMI) break;
     }
     ast_set_list(P, seq, &v);
+    P->stmt_nest--;
+    P->last_body_empty = v.count == 0;
     return seq;
 }
 
@@ -283,10 +331,8 @@ parse_alias(Parser *P)
         n->a->sym = t->id;
         parse_advance(P);
         t = parse_peek(P);
-        if (t->type != T_GVAR && t->type != T_BACK_REF && t->type != T_NTH_REF) {
-            if (t->type == T_NTH_REF) parse_error_at(P, t, "can't make alias for the number variables");
-            parse_syntax_error(P, "global variable");
-        }
+        if (t->type == T_NTH_REF) parse_error_at(P, t, "can't make alias for the number variables");
+        if (t->type != T_GVAR && t->type != T_BACK_REF) parse_syntax_error(P, "global variable");
         n->b = ast_at(P, NODE_GVAR, t);
         n->b->sym = t->id;
         parse_advance(P);
@@ -341,7 +387,10 @@ parse_stmt(Parser *P)
     switch (t->type) {
     case T_KW_ALIAS: n = parse_alias(P); break;
     case T_KW_UNDEF: n = parse_undef(P); break;
-    case T_KW_BEGIN_UP: n = parse_prepost(P, NODE_PREEXE); break;
+    case T_KW_BEGIN_UP:
+        if (P->stmt_nest > 1 || P->scope->prev) parse_error_at(P, t, "BEGIN is permitted only at toplevel");
+        n = parse_prepost(P, NODE_PREEXE);
+        break;
     case T_KW_END_UP: n = parse_prepost(P, NODE_POSTEXE); break;
     default: n = parse_expr_stmt(P); break;
     }
@@ -499,6 +548,7 @@ parse_body_stmt(Parser *P)
         any = true;
     }
     if (parse_peek(P)->type == T_KW_ELSE) {
+        if (rescues.count == 0) parse_error_at(P, parse_peek(P), "else without rescue is useless");
         parse_advance(P);
         els = parse_compstmt(P);
         any = true;
@@ -526,7 +576,7 @@ parse_begin(Parser *P)
     P->no_do = false;
     Node *body = parse_body_stmt(P);
     P->no_do = save_no_do;
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     if (body->kind == NODE_SEQ && body->count == 0) {
         body->line = kw.line;
         body->col = kw.col;
@@ -562,7 +612,7 @@ parse_if(Parser *P, bool is_unless)
         return n;
     }
     if (parse_accept(P, T_KW_ELSE)) els = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
     return n;
@@ -591,7 +641,7 @@ parse_while(Parser *P, bool is_until)
     P->no_do = false;
     parse_do(P);
     n->b = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     return n;
 }
@@ -640,7 +690,7 @@ parse_for(Parser *P)
     P->no_do = false;
     parse_do(P);
     n->c = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -699,7 +749,7 @@ parse_case(Parser *P)
     }
     ast_set_list(P, n, &whens);
     if (parse_accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -830,7 +880,10 @@ parse_def(Parser *P)
     n->c = recv;
     parse_scope_push(P, false);
     bool save_in_def = P->in_def, save_no_do = P->no_do, save_no_in = P->no_in;
+    bool save_in_class = P->in_class;
+    const char *head_end = P->prev.end;   /* `def name` / `def recv.name` */
     P->in_def = true;
+    P->in_class = false;
     P->no_do = false;
     P->no_in = false;
     Token *t = parse_peek(P);
@@ -849,6 +902,10 @@ parse_def(Parser *P)
         if (t->type != T_NL && t->type != T_SEMI) parse_syntax_error(P, "';' or '\\n'");
     }
     if (parse_accept(P, T_ASSIGN)) {
+        size_t nl;
+        const char *ns = mg_id_name(name, &nl);
+        if (nl >= 2 && ns[nl - 1] == '=' && (isalnum((unsigned char)ns[nl - 2]) || ns[nl - 2] == '_' || (unsigned char)ns[nl - 2] >= 0x80))
+            parse_error_span(P, kw.line, kw.pos, head_end, "setter method cannot be defined in an endless method definition");
         n->flags |= NF_ENDLESS;
         parse_skip_newlines(P);
         P->cmd_ok = CMD_ARG;
@@ -870,12 +927,13 @@ parse_def(Parser *P)
         n->len = (size_t)(e - kw.pos);
     } else {
         n->b = parse_body_stmt(P);
-        parse_expect(P, T_KW_END, NULL);
+        parse_expect_close(P, T_KW_END, "`end'");
         n->len = (size_t)(P->prev.pos + 3 - kw.pos);
     }
     n->ival = (int64_t)(kw.pos - P->lx.src);
     parse_scope_pop(P);
     P->in_def = save_in_def;
+    P->in_class = save_in_class;
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -931,6 +989,8 @@ parse_class(Parser *P)
     P->no_do = false;
     P->no_in = false;
     Node *n;
+    bool save_in_class = P->in_class;
+    P->in_class = true;
     if (parse_peek(P)->type == T_LSHFT) {
         parse_advance(P);
         n = ast_at(P, NODE_SCLASS, &kw);
@@ -943,6 +1003,7 @@ parse_class(Parser *P)
     } else {
         n = ast_at(P, NODE_CLASS, &kw);
         n->a = parse_cpath(P);
+        if (P->in_def) parse_error_span(P, kw.line, kw.pos, P->prev.end, "class definition in method body");
         if (parse_peek(P)->type == T_LT) {
             parse_advance(P);
             n->b = parse_expr(P);
@@ -954,11 +1015,12 @@ parse_class(Parser *P)
         P->in_def = false;
         n->c = parse_body_stmt(P);
     }
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->in_def = save_in_def;
+    P->in_class = save_in_class;
     return n;
 }
 
@@ -966,6 +1028,8 @@ Node *
 parse_module(Parser *P)
 {
     Token kw = *parse_peek(P);
+    bool save_in_class = P->in_class;
+    P->in_class = true;
     parse_advance(P);
     int save_no_do = P->no_do;
     bool save_no_in = P->no_in, save_in_def = P->in_def;
@@ -973,14 +1037,16 @@ parse_module(Parser *P)
     P->no_in = false;
     Node *n = ast_at(P, NODE_MODULE, &kw);
     n->a = parse_cpath(P);
+    if (P->in_def) parse_error_span(P, kw.line, kw.pos, P->prev.end, "module definition in method body");
     parse_scope_push(P, false);
     P->in_def = false;
     n->c = parse_body_stmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->in_def = save_in_def;
+    P->in_class = save_in_class;
     return n;
 }
 
@@ -1059,6 +1125,8 @@ parse_params(Parser *P, int close, bool is_block)
         case T_IDENT:
             parse_advance(P);
             if (parse_peek(P)->type == T_ASSIGN) {
+                if (seen_rest)
+                    parse_syntax_error(P, close == T_RPAREN ? "')'" : close == T_BOR ? "'|'" : "';' or '\\n'");
                 parse_advance(P);
                 p = ast_at(P, NODE_PARAM_OPT, &tt);
                 p->sym = tt.id;
@@ -1102,6 +1170,7 @@ parse_params(Parser *P, int close, bool is_block)
         case T_BDOT3: case T_DOT3:
             parse_advance(P);
             p = ast_at(P, NODE_PARAM_FWD, &tt);
+            P->scope->forwards = true;
             break;
         case T_LPAREN: case T_LPAREN_CALL: case T_LPAREN_ARG:
             p = ast_at(P, seen_rest ? NODE_PARAM_POST : NODE_PARAM_REQ, &tt);
@@ -1173,7 +1242,8 @@ mg_parse(const char *src, size_t len, const char *file, int line,
     if (setjmp(P->jb) == 0) {
         Node *root = parse_compstmt(P);
         Token *t = parse_peek(P);
-        if (t->type != T_EOF) parse_syntax_error(P, ends_stmts(t->type) && t->type != T_RPAREN ? NULL : "end-of-input");
+        if (t->type != T_EOF)
+            parse_syntax_error(P, ends_stmts(t->type) && t->type != T_RPAREN && root->count == 0 ? NULL : "end-of-input");
         root->line = P->line0;
         root->col = 0;
         r.root = root;

@@ -26,6 +26,10 @@ typedef struct Scope {
     bool is_block;              /* a block or lambda: sees the enclosing locals */
     bool has_params;            /* explicit block params: `_1` is not a numbered param */
     int numparam;               /* highest _N used in this block */
+    bool saved_in_class;        /* Parser.in_class outside this scope */
+    bool forwards;              /* a def with `...` parameters */
+    Token np_tok;               /* the first numbered parameter used here */
+    Token inner_np;             /* the first one an inner block used (type 0: none) */
 } Scope;
 
 typedef struct {
@@ -50,6 +54,9 @@ struct Parser {
     bool no_in;                 /* `expr in pat` is not allowed here (case subject, for) */
     bool label_pending;         /* a "string": label was just parsed */
     bool in_def;
+    bool in_class;              /* directly in a class/module body (not in a def): `return` is invalid */
+    int stmt_nest;              /* > 0 below the top-level statements (BEGIN only at top level) */
+    bool last_body_empty;       /* the latest compound statement had no statement */
     int cmd_ok;                 /* the next primary may be a command call (`foo 1`, `a.b c`):
                                    CMD_ARG where parse.y's grammar allows `command` (the first
                                    call argument, an assignment's value), CMD_EXPR where it allows
@@ -57,6 +64,7 @@ struct Parser {
                                    the next primary consumes it (see parse_primary) */
     bool cmd_here;              /* the primary being parsed may take command arguments */
     Node *last_cmd;             /* the latest call given command arguments */
+    NodeVec pat_vars;           /* the variables bound so far by the pattern being parsed (IDs) */
     Node *last_begin;           /* the node of the latest `begin ... end` (for `end while`) */
 };
 
@@ -65,8 +73,11 @@ Token *parse_peek(Parser *P);
 void parse_advance(Parser *P);
 bool parse_accept(Parser *P, int type);
 void parse_expect(Parser *P, int type, const char *expecting);
+void parse_expect_close(Parser *P, int type, const char *expecting);
 NORETURN void parse_syntax_error(Parser *P, const char *expecting);
 NORETURN void parse_error_at(Parser *P, const Token *t, const char *fmt, ...) PRINTF(3, 4);
+/* an error for the source span [beg, end) of `line`; with beg NULL, no source line */
+NORETURN void parse_error_span(Parser *P, int line, const char *beg, const char *end, const char *fmt, ...) PRINTF(5, 6);
 NORETURN void parse_error_node(Parser *P, const Node *n, const char *fmt, ...) PRINTF(3, 4);
 void parse_skip_newlines(Parser *P);
 void parse_skip_terms(Parser *P);
@@ -81,6 +92,8 @@ Node *ast_list1(Parser *P, Node *n, Node *item);
 Node *ast_seq(Parser *P, Node *stmt);
 
 Scope *parse_scope_push(Parser *P, bool is_block);
+bool parse_is_numparam(ID id);
+bool parse_def_forwards(Parser *P);
 void parse_scope_pop(Parser *P);
 void parse_declare(Parser *P, ID id);
 bool parse_is_local(Parser *P, ID id);

@@ -765,8 +765,6 @@ A
 #--- line continuation
 x = 1 \
   + 2
-#--- backslash error
-x = \ 1
 #--- semicolons only
 ;;;
 #--- empty program
