@@ -72,8 +72,9 @@ show_error_line(const Lexer *L, const char *beg, const char *end, char *out)
     const char *le = ls;
     while (le < L->end && *le != '\n') le++;
     if (le > ls && le[-1] == '\r') le--;
-    if (pos > le) pos = le;
-    if (!end || end < pos) end = pos;
+    if (!end || end <= beg) end = beg;
+    if (pos > le) pos = end = le;    /* at the end of the input */
+    if (end < pos) end = pos;
     bool one_line = end <= le;
     const char *pt = one_line ? end : le;       /* where the token ends on this line */
     const char *ptr = pt, *ptr_end = pt;
@@ -461,7 +462,6 @@ unterminated_what(int func)
 {
     if (func & STR_FUNC_REGEXP) return "regexp";
     if (func & STR_FUNC_QWORDS) return "list";
-    if (func & STR_FUNC_SYMBOL) return "quoted string";
     return "string";
 }
 
@@ -805,7 +805,7 @@ read_digits(Lexer *L, int base, int have)
         last_us = false;
         n++;
     }
-    if (last_us) lex_error(L, "trailing '_' in number");
+    if (last_us) lex_error(L, "trailing `_' in number");
     return n;
 }
 
@@ -856,7 +856,10 @@ lex_number(Lexer *L, Token *t, int c)
         switch (d) {
         case 'x': case 'X': base = 16; L->p++; n = read_digits(L, 16, 0); goto prefixed;
         case 'b': case 'B': base = 2; L->p++; n = read_digits(L, 2, 0); goto prefixed;
-        case 'o': case 'O': base = 8; L->p++; n = read_digits(L, 8, 0); goto prefixed;
+        case 'o': case 'O':
+            base = 8; L->p++; n = read_digits(L, 8, 0);
+            if (peekc(L) == '8' || peekc(L) == '9') lex_error(L, "Invalid octal digit");
+            goto prefixed;
         case 'd': case 'D': base = 10; L->p++; n = read_digits(L, 10, 0); goto prefixed;
         case '_': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
             base = 8;
@@ -1297,10 +1300,9 @@ skip_embedded_doc(Lexer *L)
     const char *q = L->lbeg;
     if (L->p - 1 != q || (size_t)(L->lend - q) < 6 || memcmp(q, "=begin", 6) != 0) return false;
     if (q + 6 < L->lend && !is_space((unsigned char)q[6])) return false;
-    int start_line = L->lineno;
     const char *start = q;
     for (;;) {
-        if (!next_line(L)) mg_lex_error_at(L, start_line, start, "embedded document meets end of file");
+        if (!next_line(L)) mg_lex_error_span(L, L->lineno, start, start, false, "embedded document meets end of file");
         q = L->lbeg;
         if ((size_t)(L->lend - q) >= 4 && memcmp(q, "=end", 4) == 0 &&
             (q + 4 == L->lend || is_space((unsigned char)q[4]))) {
@@ -1335,6 +1337,7 @@ mg_lex_next(Lexer *L, Token *t)
 {
     lex_token(L, t);
     t->end = t->type == T_EOF ? t->pos : L->p;
+    L->last_float = t->type == T_NUMBER && t->num == NUM_FLOAT;
 }
 
 static void
@@ -1568,7 +1571,11 @@ retry:
             t->type = is_beg ? T_BDOT2 : T_DOT2;
             break;
         }
-        if (peekc(L) >= 0 && a_digit(peekc(L))) lex_error(L, "no .<digit> floating literal anymore; put 0 before dot");
+        if (peekc(L) >= 0 && a_digit(peekc(L))) {
+            if (L->last_float && !space_seen)
+                mg_lex_error_span(L, L->lineno, L->p - 1, L->p + 1, true, "unexpected fraction part after numeric literal");
+            lex_error(L, "no .<digit> floating literal anymore; put 0 before dot");
+        }
         L->state = EXPR_DOT;
         t->type = T_DOT;
         break;

@@ -142,6 +142,7 @@ typedef struct Lexer {
     char *buf;                /* scratch for the token being built (malloc'ed) */
     size_t blen, bcap;
     int last_line;            /* line of the last token returned (for errors at EOF) */
+    bool last_float;          /* the last token was a float literal (`1.2.3`) */
     int warn_count;
 } Lexer;
 

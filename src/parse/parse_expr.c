@@ -155,7 +155,7 @@ parse_assignable(Parser *P, Node *n)
     case NODE_NTH_REF: case NODE_BACK_REF: {
         size_t len;
         const char *s = mg_id_name(n->sym, &len);
-        parse_error_node(P, n, "Can't set variable %s", s);
+        parse_error_span(P, n->line, NULL, NULL, "Can't set variable %s", s);
     }
     case NODE_SELF: parse_error_node(P, n, "Can't change the value of self");
     case NODE_NIL: parse_error_node(P, n, "Can't assign to nil");
@@ -476,6 +476,7 @@ parse_not_expr(Parser *P)
     if (t->type == T_KW_NOT) {
         Token kw = *t;
         parse_advance(P);
+        parse_skip_newlines(P);   /* keyword_not opt_nl expr */
         parse_enter(P);
         Node *n = ast_at(P, NODE_NOT, &kw);
         n->a = parse_not_expr(P);
@@ -924,6 +925,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
         Token tt = *t;
         if (close && t->type == close) break;
         if (close && t->type == T_EOF) parse_syntax_error(P, close == T_RPAREN ? "')'" : "']'");
+        if (close == T_RPAREN && t->type == T_COMMA) parse_syntax_error(P, "')'");
         switch (t->type) {
         case T_STAR: {
             parse_advance(P);
@@ -953,6 +955,10 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 b->a = parse_arg(P);
             ast_vec_push(P, v, b);
+            if (parse_peek(P)->type == T_COMMA) {
+                if (close == T_RPAREN) parse_syntax_error(P, "')'");
+                goto args_done;   /* `foo &b, 1`: the call ends at the block argument */
+            }
             break;
         }
         case T_LABEL: {
@@ -1008,6 +1014,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
         if (parse_peek(P)->type != T_COMMA) break;
         parse_advance(P);
     }
+args_done:
     if (hash) {
         ast_set_list(P, hash, &pairs);
         if (braceless) hash->flags |= NF_BRACELESS;
@@ -1078,8 +1085,7 @@ finish_call(Parser *P, Node *call, bool allow_command)
     if (t->type == T_LPAREN_CALL) {
         parse_paren_args(P, call);
         call_block(P, call, true);
-    } else if (allow_command && parse_begins_arg(t)) {
-        if (!P->cmd_here) parse_syntax_error(P, "`do' or '{' or '('");
+    } else if (allow_command && P->cmd_here && parse_begins_arg(t)) {
         parse_command_args(P, call);
         call_block(P, call, false);
     } else {
@@ -1172,7 +1178,7 @@ parse_paren(Parser *P)
         if (body->count == 1) n = body->list[0];
         else n = body;
     }
-    parse_expect(P, T_RPAREN, "')'");
+    parse_expect_close(P, T_RPAREN, "')'");
     if (open.type == T_LPAREN_ARG) P->lx.state = EXPR_ENDARG;
     P->no_do = save_no_do;
     P->no_in = save_no_in;
@@ -1221,6 +1227,7 @@ parse_hash(Parser *P)
         Token *t = parse_peek(P);
         Token tt = *t;
         if (t->type == T_RBRACE) break;
+        if (t->type == T_EOF) parse_syntax_error(P, "'}'");
         if (t->type == T_LABEL) {
             parse_advance(P);
             Node *pair = ast_at(P, NODE_PAIR, &tt);
@@ -1379,17 +1386,23 @@ parse_primary_base(Parser *P)
     case T_KW_SELF: parse_advance(P); return ast_at(P, NODE_SELF, &tt);
     case T_KW__FILE__:
         parse_advance(P);
+        if (parse_peek(P)->type == T_ASSIGN || parse_peek(P)->type == T_OP_ASGN)
+            parse_error_at(P, &tt, "Can't assign to __FILE__");
         n = ast_at(P, NODE_STR, &tt);
         n->len = strlen(P->file);
         n->str = mg_arena_strndup(P->arena, P->file, n->len);
         return n;
     case T_KW__LINE__:
         parse_advance(P);
+        if (parse_peek(P)->type == T_ASSIGN || parse_peek(P)->type == T_OP_ASGN)
+            parse_error_at(P, &tt, "Can't assign to __LINE__");
         n = ast_at(P, NODE_INT, &tt);
         n->ival = tt.line;
         return n;
     case T_KW__ENCODING__:
         parse_advance(P);
+        if (parse_peek(P)->type == T_ASSIGN || parse_peek(P)->type == T_OP_ASGN)
+            parse_error_at(P, &tt, "Can't assign to __ENCODING__");
         return ast_at(P, NODE_ENCODING, &tt);
     case T_KW_IF: return parse_if(P, false);
     case T_KW_UNLESS: return parse_if(P, true);

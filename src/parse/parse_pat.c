@@ -321,7 +321,7 @@ parse_pattern_primary(Parser *P)
         Token vt = *t;
         switch (t->type) {
         case T_IDENT:
-            if (!parse_is_local(P, t->id)) parse_error_at(P, t, "%s: no such local variable", mg_id_name(t->id, NULL));
+            if (!parse_is_local(P, t->id)) parse_error_span(P, t->line, NULL, NULL, "%s: no such local variable", mg_id_name(t->id, NULL));
             n->a = ast_at(P, NODE_LVAR, &vt);
             n->a->sym = vt.id;
             parse_advance(P);

@@ -25,6 +25,7 @@ void
 parse_advance(Parser *P)
 {
     parse_peek(P);
+    P->prev2 = P->prev;
     P->prev = P->tok;
     P->has_tok = false;
 }
@@ -96,7 +97,10 @@ parse_error_node(Parser *P, const Node *n, const char *fmt, ...)
     for (int line = P->line0; line < n->line && q < end; q++)
         if (*q == '\n') line++;
     for (int i = 0; i < n->col && q < end && *q != '\n'; i++) q++;
-    mg_lex_error_at(&P->lx, n->line, q, "%s", buf);
+    /* the node ends with the token before an `=` just read, else with the last token */
+    const Token *last = (P->prev.type == T_ASSIGN || P->prev.type == T_OP_ASGN) ? &P->prev2 : &P->prev;
+    const char *e = last->end && last->end > q ? last->end : q;
+    mg_lex_error_span(&P->lx, n->line, q, e, true, "%s", buf);
 }
 
 void
@@ -611,6 +615,7 @@ parse_if(Parser *P, bool is_unless)
         if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
         return n;
     }
+    if (is_unless && parse_peek(P)->type == T_KW_ELSIF) parse_syntax_error(P, NULL);
     if (parse_accept(P, T_KW_ELSE)) els = parse_compstmt(P);
     parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
@@ -1015,7 +1020,7 @@ parse_class(Parser *P)
         P->in_def = false;
         n->c = parse_body_stmt(P);
     }
-    parse_expect_close(P, T_KW_END, "`end'");
+    parse_expect(P, T_KW_END, "`end'");
     parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
@@ -1041,7 +1046,7 @@ parse_module(Parser *P)
     parse_scope_push(P, false);
     P->in_def = false;
     n->c = parse_body_stmt(P);
-    parse_expect_close(P, T_KW_END, "`end'");
+    parse_expect(P, T_KW_END, "`end'");
     parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
@@ -1112,7 +1117,7 @@ parse_params(Parser *P, int close, bool is_block)
     Token start = *parse_peek(P);
     Node *params = ast_at(P, NODE_PARAMS, &start);
     NodeVec v = {0};
-    bool seen_rest = false;
+    bool seen_rest = false, seen_kw = false, seen_kwrest = false;
     if (close == T_RPAREN) parse_skip_newlines(P);
     Token *t = parse_peek(P);
     if (t->type == close || (close == T_BOR && t->type == T_SEMI)) goto locals;
@@ -1121,6 +1126,11 @@ parse_params(Parser *P, int close, bool is_block)
         t = parse_peek(P);
         Token tt = *t;
         Node *p = NULL;
+        /* order: positional and rest, then keywords, then **kwrest, then &block */
+        bool positional = t->type == T_IDENT || t->type == T_STAR || t->type == T_MUL ||
+                          t->type == T_LPAREN || t->type == T_LPAREN_CALL || t->type == T_LPAREN_ARG;
+        if (seen_kwrest && t->type != T_AMPER && t->type != T_BAND) parse_syntax_error(P, "& or '&'");
+        if (seen_kw && positional) parse_syntax_error(P, NULL);
         switch (t->type) {
         case T_IDENT:
             parse_advance(P);
@@ -1142,6 +1152,7 @@ parse_params(Parser *P, int close, bool is_block)
             parse_advance(P);
             p = ast_at(P, NODE_PARAM_KW, &tt);
             p->sym = tt.id;
+            seen_kw = true;
             declare_param(P, tt.id);
             if (!ends_param_value(P, close))
                 p->a = (is_block && close == T_BOR) ? parse_primary_value(P) : parse_arg(P);
@@ -1161,6 +1172,7 @@ parse_params(Parser *P, int close, bool is_block)
                 p = ast_at(P, NODE_PARAM_KWREST, &tt);
                 if (parse_peek(P)->type == T_IDENT) { p->sym = parse_peek(P)->id; declare_param(P, p->sym); parse_advance(P); }
             }
+            seen_kwrest = true;
             break;
         case T_AMPER: case T_BAND:
             parse_advance(P);
@@ -1185,7 +1197,7 @@ parse_params(Parser *P, int close, bool is_block)
         case T_CVAR:
             parse_error_at(P, t, "formal argument cannot be a class variable");
         default:
-            parse_syntax_error(P, NULL);
+            parse_syntax_error(P, close == T_BOR ? "'|'" : v.count > 0 ? NULL : close == T_RPAREN ? "')'" : "';' or '\\n'");
         }
         ast_vec_push(P, &v, p);
         if (p->kind == NODE_PARAM_BLOCK && parse_peek(P)->type == T_COMMA)

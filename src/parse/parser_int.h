@@ -43,6 +43,7 @@ struct Parser {
     Token tok;                  /* the lookahead token, valid when has_tok */
     bool has_tok;
     Token prev;                 /* the token consumed last */
+    Token prev2;                /* the one before it */
     Scope *scope;
     int depth;
     uintptr_t stack_base;       /* address of a local of mg_parse */
