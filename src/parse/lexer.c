@@ -61,6 +61,9 @@ xvformat(const char *fmt, va_list ap)
  * the line holding `beg`, cut to 30 characters either side of the token's end
  * with "..." where cut, a `^` under the token's first character and `~` under the
  * rest of it. Short lines (4 characters or fewer) are not shown at all. */
+/* at most 3+65+3 bytes of source, "\n", 3+65 of caret line, "\n", NUL */
+#define SHOWN_MAX 160
+
 static size_t
 show_error_line(const Lexer *L, const char *beg, const char *end, char *out)
 {
@@ -84,12 +87,15 @@ show_error_line(const Lexer *L, const char *beg, const char *end, char *out)
     while (ptr_end < lim && *ptr_end != '\n' && *ptr_end != '\r') ptr_end++;
     if (ptr_end - ptr <= 4 && one_line) return 0;
     const char *pre = "", *post = "";
+    /* one character further out at the start, one in at the end (at most 4 bytes) */
     if (ptr > ls) {
-        do ptr--; while (ptr > ls && ((unsigned char)*ptr & 0xC0) == 0x80);
+        int k = 0;
+        do ptr--; while (ptr > ls && ++k < 4 && ((unsigned char)*ptr & 0xC0) == 0x80);
         if (ptr > ls) pre = "...";
     }
     if (ptr_end < le) {
-        do ptr_end--; while (ptr_end > ptr && ((unsigned char)*ptr_end & 0xC0) == 0x80);
+        int k = 0;
+        do ptr_end--; while (ptr_end > ptr && ++k < 4 && ((unsigned char)*ptr_end & 0xC0) == 0x80);
         if (ptr_end < le) post = "...";
     }
     const char *pb = pos < pt ? pos : pt;
@@ -117,12 +123,12 @@ lex_verror(Lexer *L, int line, const char *beg, const char *end, bool show, cons
         if (beg > L->end) beg = L->end;
         if (end && end > L->end) end = L->end;
         size_t flen = strlen(L->file), mlen = strlen(msg);
-        size_t cap = flen + mlen + 2 * 80 + 64;
+        size_t cap = flen + mlen + SHOWN_MAX + 64;
         char *out = malloc(cap);
         if (!out) { fputs("maglev: out of memory in lexer\n", stderr); abort(); }
         int n = snprintf(out, cap, "%s:%d: %s", L->file, line, msg);
         if (show) {
-            char shown[256];
+            char shown[SHOWN_MAX];
             if (show_error_line(L, beg, end, shown)) snprintf(out + n, cap - (size_t)n, "\n%s", shown);
         }
         free(msg);
