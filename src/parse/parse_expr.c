@@ -694,6 +694,7 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
         }
         break;
     }
+    if (P->spot.active) parse_spot(P, parse_intern(binop_name(op->type)), op, op->end);
     return call1(P, left, binop_name(op->type), right, op);
 }
 
@@ -885,6 +886,7 @@ parse_unary(Parser *P)
             n = target;
         } else if (t->type == T_OP_ASGN && lhs_ok(n)) {
             Token o = *t;
+            parse_spot(P, o.id, &o, o.pos + 1);
             parse_advance(P);
             Node *target = op_asgn_target(P, n);
             Node *m = ast_new(P, NODE_OP_ASGN, n->line, n->col);
@@ -1100,6 +1102,7 @@ static Node *
 parse_identifier(Parser *P)
 {
     Token id = *parse_peek(P);
+    parse_spot(P, id.id, &id, id.end);
     parse_advance(P);
     Token *t = parse_peek(P);
     if (t->type == T_LPAREN_CALL) {
@@ -1434,6 +1437,7 @@ parse_primary_base(Parser *P)
         parse_advance(P);
         t = parse_peek(P);
         if (t->type == T_CONST) {
+            parse_spot(P, t->id, &tt, t->end);
             n = ast_at(P, NODE_COLON3, &tt);
             n->sym = t->id;
             parse_advance(P);
@@ -1478,7 +1482,13 @@ parse_postfix(Parser *P, Node *n)
             } else {
                 ID name = parse_fname_id(P, t);
                 if (!name) parse_syntax_error(P, NULL);
+                parse_spot(P, name, t->line == op.line ? &op : t, t->end);
                 parse_advance(P);
+                if (P->spot.active) {
+                    /* recv.name = v: the setter, from the dot to the `=` */
+                    Token *q = parse_peek(P);
+                    if (q->type == T_ASSIGN && q->line == op.line) parse_spot(P, setter_name(P, name), &op, q->end);
+                }
                 c = ast_call(P, n, name, n->line, n->col);
             }
             if (op.type == T_ANDDOT) c->flags |= NF_SAFE_NAV;
@@ -1489,6 +1499,7 @@ parse_postfix(Parser *P, Node *n)
             parse_advance(P);
             t = parse_peek(P);
             Token nt = *t;
+            if (nt.type == T_CONST || nt.type == T_IDENT || nt.type == T_FID) parse_spot(P, nt.id, &op, nt.end);
             if (t->type == T_CONST) {
                 parse_advance(P);
                 if (parse_peek(P)->type == T_LPAREN_CALL || parse_begins_arg(parse_peek(P))) {
@@ -1537,6 +1548,11 @@ parse_postfix(Parser *P, Node *n)
             parse_args(P, &v, T_RBRACK, true);
             parse_skip_newlines(P);
             parse_expect(P, T_RBRACK, "']'");
+            if (P->prev.line == op.line) {
+                parse_spot(P, c->sym, &op, P->prev.end);
+                Token *q = parse_peek(P);
+                if (q->type == T_ASSIGN && q->line == op.line) parse_spot(P, parse_intern("[]="), &op, q->end);
+            }
             P->no_do = save_no_do;
             P->no_in = save_no_in;
             ast_set_list(P, c, &v);

@@ -1270,6 +1270,33 @@ mg_parse(const char *src, size_t len, const char *file, int line,
     return r;
 }
 
+bool
+mg_parse_spot(const char *src, size_t len, const char *file, int line, ID name, int *beg, int *end)
+{
+    Arena *arena = mg_arena_new();
+    Parser *P = mg_arena_alloc(arena, sizeof *P);
+    P->arena = arena;
+    P->file = file ? file : "-";
+    P->line0 = 1;
+    char base;
+    P->stack_base = (uintptr_t)&base;
+    P->spot.active = true;
+    P->spot.line = line;
+    P->spot.name = name;
+    mg_lex_init(&P->lx, src ? src : "", src ? len : 0, P->file, 1, arena, &P->jb);
+    P->lx.is_local = lexer_is_local;
+    P->lx.ud = P;
+    parse_scope_push(P, false);
+    if (setjmp(P->jb) == 0) parse_compstmt(P);
+    bool found = P->spot.found;
+    *beg = P->spot.beg;
+    *end = P->spot.end;
+    free(P->lx.error);
+    mg_lex_finish(&P->lx);
+    mg_arena_free(arena);
+    return found;
+}
+
 void
 mg_ast_free(ParseResult *r)
 {

@@ -67,6 +67,12 @@ struct Parser {
     Node *last_cmd;             /* the latest call given command arguments */
     NodeVec pat_vars;           /* the variables bound so far by the pattern being parsed (IDs) */
     Node *last_begin;           /* the node of the latest `begin ... end` (for `end while`) */
+    struct {                    /* mg_parse_spot: where a call of `name` on `line` is */
+        bool active, found;
+        int line;
+        ID name;
+        int beg, end;           /* columns of the first one */
+    } spot;
 };
 
 /* parser.c */
@@ -113,6 +119,18 @@ Node *parse_begin(Parser *P);
 Node *parse_cond(Parser *P, Node *n);
 Node *parse_params(Parser *P, int close, bool is_block);
 void parse_then(Parser *P);
+
+/* note a call site of `name` spanning [from->pos, end) for mg_parse_spot */
+static inline void
+parse_spot(Parser *P, ID name, const Token *from, const char *end)
+{
+    if (P->spot.active && !P->spot.found && from->line == P->spot.line && name == P->spot.name) {
+        const char *ls = from->pos - from->col;
+        P->spot.found = true;
+        P->spot.beg = from->col;
+        P->spot.end = (int)(end - ls);
+    }
+}
 
 /* parse_expr.c */
 Node *parse_expr(Parser *P);
