@@ -33,6 +33,7 @@ cref_mark(void *p)
     Cref *c = p;
     if (c->klass) mg_gc_mark_obj(&c->klass->hdr);
     mg_gc_mark(c->next);
+    mg_gc_mark(c->refinements);
 }
 const DataType mg_cref_type = { "Cref", cref_mark, NULL, NULL };
 
@@ -52,6 +53,8 @@ mg_cref_new(RClass *k, Value next)
     Cref *c = p;
     c->klass = k;
     c->next = next;
+    /* a nested scope sees the refinements of the enclosing one */
+    c->refinements = next != MG_NIL ? mg_cref_ptr(next)->refinements : MG_NIL;
     return v;
 }
 
@@ -664,7 +667,12 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
     }
     RClass *klass = mg_class_of(recv[0]);
     MethodEntry *me;
-    if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) {
+    if (UNLIKELY(mg_refinements_used) && ci && mg_vm_refinements_active(vm->fp)) {
+        /* refinements in scope: no inline cache for this site */
+        me = mg_vm_refined_lookup(vm->fp, klass, mid);
+        ci->ic_klass = NULL;
+        ci->ic2.klass = NULL;
+    } else if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) {
         me = ci->ic_me;
         if (ci->ic_code) return call_iseq_fast(recv, argc, me, ci->ic_code, ci->ic_body, blk, inloop);
         if (ci->ic_attr && attr_fast(recv, me, ci->ic_attr - 1)) return recv[0];
@@ -738,7 +746,9 @@ mg_vm_super(Value *recv, int argc, Value blk, uint32_t flags, bool inloop)
     if (blk == MG_NIL && !(flags & CI_BLOCKARG)) blk = f->block;
     ID name = cur->original_name ? cur->original_name : cur->name;
     if (cur->name) name = cur->name;
-    MethodEntry *me = mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->original_name ? cur->original_name : name);
+    MethodEntry *me = mg_vm_is_refinement(cur->owner)
+        ? mg_vm_refinement_super(cur->owner, cur->original_name ? cur->original_name : name)
+        : mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->original_name ? cur->original_name : name);
     if (!me && cur->original_name != cur->name) me = mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->name);
     if (!me) {
         MethodEntry *mm = mg_method_lookup(mg_class_of(recv[0]), mg_id_method_missing);

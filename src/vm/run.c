@@ -85,6 +85,7 @@ mg_vm_init(const MgVMOptions *opts)
     mg_raise_init();
     vm->main_obj = mg_main_object_new();
     mg_kernel_init_main(vm->main_obj);
+    mg_init_refinements();
     mg_init_vm_globals(opts);
     mg_init_eval();
     mg_vm_booted = true;
