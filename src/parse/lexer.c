@@ -46,6 +46,7 @@ struct StrTerm {
 static char *
 xvformat(const char *fmt, va_list ap)
 {
+    if (!fmt) fmt = "";
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
