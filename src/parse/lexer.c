@@ -349,6 +349,7 @@ read_unicode_escape(Lexer *L, bool raw)
             if (c == '}') { nextc(L); if (raw) buf_add(L, '}'); break; }
             unsigned long cp = 0;
             int n = 0;
+            const char *ds = L->p;
             while (hexval(peekc(L)) >= 0) {
                 int d = nextc(L);
                 if (raw) buf_add(L, d);
@@ -356,22 +357,23 @@ read_unicode_escape(Lexer *L, bool raw)
                 cp = cp * 16 + (unsigned long)hexval(d);
             }
             if (n == 0) lex_error(L, peekc(L) == -1 ? "unterminated Unicode escape" : "invalid Unicode escape");
-            if (cp > 0x10FFFF) lex_error(L, "invalid Unicode codepoint (too large)");
-            if (cp >= 0xD800 && cp <= 0xDFFF) lex_error(L, "invalid Unicode codepoint");
+            if (cp > 0x10FFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint (too large)");
+            if (cp >= 0xD800 && cp <= 0xDFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint");
             if (!raw) add_utf8(L, cp);
         }
         return;
     }
     unsigned long cp = 0;
+    const char *ds = L->p;
     for (int i = 0; i < 4; i++) {
         int c = peekc(L);
-        if (hexval(c) < 0) lex_error(L, "invalid Unicode escape");
+        if (hexval(c) < 0) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode escape");
         nextc(L);
         if (raw) buf_add(L, c);
         cp = cp * 16 + (unsigned long)hexval(c);
     }
     if (!raw) {
-        if (cp >= 0xD800 && cp <= 0xDFFF) lex_error(L, "invalid Unicode codepoint");
+        if (cp >= 0xD800 && cp <= 0xDFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint");
         add_utf8(L, cp);
     }
 }

@@ -712,9 +712,9 @@ parse_case(Parser *P)
     Node *subject = NULL;
     if (parse_peek(P)->type == T_EOF) parse_syntax_error(P, "`when'");
     if (parse_peek(P)->type != T_NL && parse_peek(P)->type != T_SEMI && parse_peek(P)->type != T_KW_WHEN) {
-        P->no_in = true;
-        subject = parse_expr(P);
+        /* `case 1 in Integer` on one line: the subject is a one-line pattern match (as parse.y) */
         P->no_in = false;
+        subject = parse_expr(P);
     }
     parse_skip_terms(P);
     if (parse_peek(P)->type == T_KW_IN) {

@@ -333,3 +333,7 @@ x[1] = 2 3
 x.y += 1 2
 #--- x ||= 1 2
 x ||= 1 2
+#--- unicode escapes bad
+"\uD800"
+#--- unicode escape bad brace
+"\u{zz}"

@@ -768,3 +768,314 @@ x = 1 \
 #--- semicolons only
 ;;;
 #--- empty program
+#--- break in method
+def f; break; end
+#--- next in method
+def f; next; end
+#--- redo in method
+def f; redo; end
+#--- break in block in method
+def f; [1].each { break }; end
+#--- break in while in method
+def f; while true; break; end; end
+#--- return at top
+return
+#--- return value at top
+return 1
+#--- yield in block at top
+[1].each { yield }
+#--- yield in class body
+class A; yield; end
+#--- retry in rescue
+begin; rescue; retry; end
+#--- retry in method rescue
+def f; rescue; retry; end
+#--- retry in ensure
+begin; ensure; retry; end
+#--- super at top
+super
+#--- super in block at top
+[1].each { super }
+#--- heredoc with method call on terminator line
+x = <<~A + "b"
+  a
+A
+#--- heredoc squiggly interpolation
+x = <<~A
+  #{1}
+    b
+A
+#--- heredoc dash
+x = <<-A
+  a
+  A
+#--- heredoc raw
+x = <<'A'
+#{x}
+A
+#--- heredoc in hash
+h = {a: <<~X, b: 2}
+  v
+X
+#--- heredoc in method chain args
+foo(<<~A.strip, <<~B.strip)
+  a
+A
+  b
+B
+#--- string escapes
+"\u{1F600} \x41 \101 \cA \C-a \M-a \e \s"
+#--- bad unicode escape
+"\u{110000}"
+#--- invalid escape u
+"\uZZZZ"
+#--- char literals
+[?a, ?\n, ?\s, ?あ, ?\u0041, ?\C-a]
+#--- percent q nested parens
+%q(a (b) c)
+#--- percent with angle
+%w<a b>
+#--- percent with bang
+%q!a!
+#--- percent literal space after p
+p %w[a]
+#--- modulo vs percent
+x = 10; x %w
+#--- x % 2
+x = 10; x % 2
+#--- symbol op methods
+[:+, :-, :*, :/, :%, :**, :==, :<, :>, :<=, :>=, :<<, :>>, :&, :|, :^, :~, :!, :=~, :!~, :[], :[]=, :+@, :-@, :call]
+#--- symbol with question
+:a?
+#--- symbol setter
+:a=
+#--- keyword symbols
+[:if, :end, :class, :def, :self, :nil]
+#--- label keyword
+{if: 1, class: 2, def: 3, end: 4}
+#--- lambda with block param
+->(&b) {}
+#--- lambda with kwargs no parens
+-> a:, b: 1 {}
+#--- lambda with splat
+->(*a, **k) {}
+#--- lambda body do with rescue
+-> do rescue; end
+#--- lambda brace rescue
+-> { 1 rescue 2 }
+#--- block with rescue
+[1].each do |x| rescue; else; ensure; end
+#--- block numbered params 9
+[1].each { _9 }
+#--- method ending with ? and !
+def a?; end; def b!; end; a?; b!
+#--- call with ? method and ternary
+x = a? ? 1 : 2
+#--- method call with trailing dot-newline
+foo.
+  bar
+#--- method call with &. newline
+foo&.
+  bar
+#--- case in with then on same line
+case 1 in Integer then 1 end
+#--- case in with array pattern splat name
+case [1]; in [*a]; end
+#--- case in with hash pattern **rest
+case {}; in {a: 1, **rest}; end
+#--- case in with nil pattern
+case 1; in nil; end
+#--- case in with const pattern with array
+case 1; in Array[1, *]; end
+#--- case in find pattern const
+case 1; in Array[*, 1, *]; end
+#--- case in pin expression
+x = 1; case 1; in ^x; end
+#--- case in alternatives with nil
+case 1; in 1 | 2 | nil; end
+#--- case in with guard unless
+case 1; in x unless x; end
+#--- in pattern rocket binding
+case 1; in Integer => n; end
+#--- case in string pattern keys
+case {}; in {"a": 1}; end
+#--- one-line pattern with hash
+{a: 1} in {a: Integer}
+#--- one-line pattern array w/o brackets
+[1] => a,
+#--- multiple assignment nested splat
+a, (b, *c), d = 1, [2, 3], 4
+#--- masgn with index and attr
+a[0], b.c = 1, 2
+#--- masgn splat in middle only
+*a, b = 1
+#--- op assign with &&=
+a = nil; a &&= 1
+#--- op assign index ||=
+a = {}; a[:x] ||= 1
+#--- op assign const ::
+A ||= 1
+#--- conditional assign in cond
+x = 1 if (y = 2)
+#--- assignment in ternary
+x = true ? y = 1 : 2
+#--- def with rescue modifier body
+def f = 1 rescue 2
+#--- def singleton with paren expr
+def (Object.new).f; end
+#--- def with default referencing method
+def f(a = b, b = 1); end
+#--- def keyword args with keyword names
+def f(if:, class: 1); end
+#--- undef keyword
+undef if
+#--- alias keyword
+alias if unless
+#--- alias symbols
+alias :a :b
+#--- alias op
+alias + -
+#--- not method
+a.!
+#--- unary on literals
+[-1, +1, -1.5, +2r, -3i, ~1, !1]
+#--- power negative
+2 ** -1
+#--- exponents chain
+2 ** 3 ** 2
+#--- negative literal method
+-1.abs
+#--- spaceship in cond
+if a <=> b then end
+#--- regexp with interpolation and options
+/#{1}a/o
+#--- regexp literal after keyword
+if /a/ then end
+#--- regexp after paren
+p(/a/)
+#--- division after number
+1 / 2
+#--- division after ident no space
+x = 1; x/2
+#--- division ambiguous
+x = 1; x / 2
+#--- divide after method call with space
+foo / 2
+#--- string continuation backslash
+"a" \
+"b"
+#--- __END__ in string
+"__END__"
+#--- =begin indented is not comment
+  =begin
+#--- global with special chars
+$stdout.puts $0, $:, $;
+#--- gvar $-
+$-0
+#--- ivar in string
+"#@a #$b #@@c"
+#--- dstring with braces
+"#{}"
+#--- nested heredoc in interpolation
+"#{<<~A}"
+  x
+A
+#--- while with begin end modifier
+begin end while false
+#--- until modifier
+1 until true
+#--- loop with break value
+x = loop do break 1 end
+#--- for with trailing comma var
+for a, in [[1]]; end
+#--- for with splat
+for *a in [[1]]; end
+#--- defined? super/yield/@x/$x/::A
+[defined?(@a), defined?($a), defined?(::A), defined?(A::B), defined?(a.b)]
+#--- defined? no paren with ==
+defined? a == b
+#--- BEGIN after statement
+p 1; BEGIN { }
+#--- END block in class
+class A; END { }; end
+#--- ensure without begin at top
+ensure
+#--- then without if
+then
+#--- comment with =end
+# =end
+#--- multiple semicolons and newlines in params
+def f(a,
+      b); end
+#--- newline after operator in args
+foo(1 +
+    2)
+#--- hash with newline after label
+foo(a:
+    1)
+#--- trailing comma in block params and args
+foo(1,) { |a,| }
+#--- ternary with symbols
+x ? :a : :b
+#--- ternary nested
+a ? b ? 1 : 2 : 3
+#--- ternary with method?
+a ? b? : c
+#--- safe nav assignment
+a&.b = 1
+#--- safe nav op asgn
+a&.b += 1
+#--- index with block
+a[1] { }
+#--- method with keyword as name call
+self.class
+#--- private def
+private def f; end
+#--- chained methods after block
+[1].map { }.select { }.first
+#--- call with do after parens
+foo() do end
+#--- command with splat and block arg
+foo *a, &b
+#--- command with hash and block arg
+foo a: 1, &b
+#--- command with double splat
+foo **h
+#--- return with hash
+def f; return a: 1; end
+#--- yield with hash
+def f; yield a: 1; end
+#--- super with kwargs
+def f; super(a: 1); end
+#--- numeric literals
+[0b101, 0o17, 017, 0xff, 0d99, 1_000, 1e3, 1.5e-3, 1r, 1.5r, 2i, 1ri]
+#--- float without leading digit
+.5
+#--- integer followed by dot method
+1.abs
+#--- range with step literal
+(1..10).step(2)
+#--- rescue with then
+begin; rescue then; end
+#--- rescue class list with splat
+begin; rescue A, *B => e; end
+#--- def rescue ensure only
+def f; ensure; end
+#--- class body rescue
+class A; rescue; end
+#--- module body ensure
+module A; ensure; end
+#--- method named like keyword via send
+send(:class)
+#--- call on keyword receiver
+nil.to_a; true.&(false); self.x
+#--- lonely operator method call
+a.+ 1
+#--- spaces before paren with args command
+puts (1), 2
+#--- p with space before parens and more
+p (1).to_s
+#--- p with space before parens and op
+p (1) + 2
+#--- method call with space and block
+foo (1) do end
