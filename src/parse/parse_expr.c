@@ -189,6 +189,7 @@ parse_assignable(Parser *P, Node *n)
 static void
 set_value(Parser *P, Node *t, Node *v)
 {
+    parse_value_expr(P, v);
     switch (t->kind) {
     case NODE_CDECL: t->b = v; break;
     case NODE_CALL: {
@@ -532,6 +533,7 @@ parse_range(Parser *P)
     if (t->type == T_BDOT2 || t->type == T_BDOT3) {
         Token op = *t;
         parse_advance(P);
+        P->cmd_ok = CMD_NO;
         Node *r = ast_at(P, NODE_RANGE, &op);
         if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
         if (parse_begins_expr(parse_peek(P))) r->b = parse_binop(P, PREC_OROP);
@@ -675,6 +677,7 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
     switch (op->type) {
     case T_ANDOP:
     case T_OROP:
+        parse_value_expr(P, left);
         n = ast_new(P, op->type == T_ANDOP ? NODE_AND : NODE_OR, left->line, left->col);
         n->a = left;
         n->b = right;
@@ -694,6 +697,8 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
         }
         break;
     }
+    parse_value_expr(P, left);
+    parse_value_expr(P, right);
     if (P->spot.active) parse_spot(P, parse_intern(binop_name(op->type)), op, op->end);
     return call1(P, left, binop_name(op->type), right, op);
 }
@@ -796,6 +801,7 @@ parse_unary(Parser *P)
         parse_advance(P);
         n = ast_at(P, NODE_NOT, &op);
         n->a = parse_unary(P);
+        parse_value_expr(P, n->a);
         break;
     case T_TILDE:
         parse_advance(P);
@@ -893,6 +899,7 @@ parse_unary(Parser *P)
             m->a = target;
             m->sym = o.id;
             m->b = parse_asgn_rhs(P);
+            parse_value_expr(P, m->b);
             n = m;
         }
         break;
@@ -930,6 +937,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
         if (close == T_RPAREN && t->type == T_COMMA) parse_syntax_error(P, "')'");
         switch (t->type) {
         case T_STAR: {
+            if (hash && close == T_RPAREN) parse_syntax_error(P, "')'");
             parse_advance(P);
             Node *s = ast_at(P, NODE_SPLAT, &tt);
             t = parse_peek(P);
@@ -993,6 +1001,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             if (argi == 0) P->cmd_ok = first_cmd;
             Node *e = parse_arg(P);
             P->cmd_ok = CMD_NO;
+            parse_value_expr(P, e);
             if (P->label_pending) {
                 P->label_pending = false;
                 Node *pair = ast_new(P, NODE_PAIR, e->line, e->col);
@@ -1008,6 +1017,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
                 if (!hash) { hash = ast_new(P, NODE_HASH, e->line, e->col); ast_vec_push(P, v, hash); }
                 ast_vec_push(P, &pairs, pair);
             } else {
+                if (hash) parse_syntax_error(P, "=>");   /* keyword pairs come last */
                 ast_vec_push(P, v, e);
             }
             break;
@@ -1292,6 +1302,7 @@ parse_jump(Parser *P, int kind)
             n->a = arr;
         }
     }
+    n->ival = (int64_t)(P->prev.end - P->lx.src);   /* end of the source span (void value errors) */
     return n;
 }
 
@@ -1420,8 +1431,12 @@ parse_primary_base(Parser *P)
     case T_KW_RETURN: return parse_jump(P, NODE_RETURN);
     case T_KW_BREAK: return parse_jump(P, NODE_BREAK);
     case T_KW_NEXT: return parse_jump(P, NODE_NEXT);
-    case T_KW_REDO: parse_advance(P); return ast_at(P, NODE_REDO, &tt);
-    case T_KW_RETRY: parse_advance(P); return ast_at(P, NODE_RETRY, &tt);
+    case T_KW_REDO:
+    case T_KW_RETRY:
+        parse_advance(P);
+        n = ast_at(P, tt.type == T_KW_REDO ? NODE_REDO : NODE_RETRY, &tt);
+        n->ival = (int64_t)(tt.end - P->lx.src);   /* end of the source span (void value errors) */
+        return n;
     case T_KW_YIELD: return parse_yield(P);
     case T_KW_SUPER: return parse_super(P);
     case T_KW_DEFINED: case T_KW_NOT: case T_BANG:
@@ -1441,19 +1456,9 @@ parse_primary_base(Parser *P)
             n = ast_at(P, NODE_COLON3, &tt);
             n->sym = t->id;
             parse_advance(P);
-            if (parse_peek(P)->type == T_LPAREN_CALL) {
-                /* ::Foo(x): a method call on Object */
-                Node *c = ast_call(P, NULL, n->sym, tt.line, tt.col);
-                return finish_call(P, c, false);
-            }
             return n;
         }
-        if (t->type == T_IDENT || t->type == T_FID) {
-            Node *c = ast_call(P, NULL, t->id, tt.line, tt.col);
-            parse_advance(P);
-            return finish_call(P, c, true);
-        }
-        parse_syntax_error(P, NULL);
+        parse_syntax_error(P, "constant");   /* only ::Const (parse.y: tCOLON3 tCONSTANT) */
     case T_BDOT2: case T_BDOT3:
         parse_advance(P);
         n = ast_at(P, NODE_RANGE, &tt);

@@ -84,6 +84,40 @@ parse_error_span(Parser *P, int line, const char *beg, const char *end, const ch
     mg_lex_error_span(&P->lx, line, beg, end, beg != NULL, "%s", buf);
 }
 
+/* the source position of a node: its line (relative to the first) and column */
+const char *
+parse_node_pos(Parser *P, const Node *n)
+{
+    const char *q = P->lx.src, *end = P->lx.end;
+    for (int line = P->line0; line < n->line && q < end; q++)
+        if (*q == '\n') line++;
+    for (int i = 0; i < n->col && q < end && *q != '\n'; i++) q++;
+    return q;
+}
+
+/* CRuby's "void value expression": return/break/next/redo/retry used as a value */
+void
+parse_value_expr(Parser *P, const Node *n)
+{
+    while (n && (n->kind == NODE_SEQ || n->kind == NODE_BEGIN)) {
+        if (n->kind == NODE_SEQ) {
+            if (n->count == 0) return;
+            n = n->list[n->count - 1];
+        } else {
+            if (n->count || n->b || n->c) return;
+            n = n->a;
+        }
+    }
+    if (!n) return;
+    switch (n->kind) {
+    case NODE_RETURN: case NODE_BREAK: case NODE_NEXT: case NODE_REDO: case NODE_RETRY: break;
+    default: return;
+    }
+    const char *beg = parse_node_pos(P, n);
+    const char *end = n->ival > 0 && (size_t)n->ival <= (size_t)(P->lx.end - P->lx.src) ? P->lx.src + n->ival : beg;
+    parse_error_span(P, n->line, beg, end, "void value expression");
+}
+
 void
 parse_error_node(Parser *P, const Node *n, const char *fmt, ...)
 {
@@ -481,6 +515,7 @@ Node *
 parse_cond(Parser *P, Node *n)
 {
     if (!n) return n;
+    parse_value_expr(P, n);
     switch (n->kind) {
     case NODE_RANGE:
         if (n->a && n->b) {

@@ -85,6 +85,8 @@ NORETURN void parse_syntax_error(Parser *P, const char *expecting);
 NORETURN void parse_error_at(Parser *P, const Token *t, const char *fmt, ...) PRINTF(3, 4);
 /* an error for the source span [beg, end) of `line`; with beg NULL, no source line */
 NORETURN void parse_error_span(Parser *P, int line, const char *beg, const char *end, const char *fmt, ...) PRINTF(5, 6);
+const char *parse_node_pos(Parser *P, const Node *n);
+void parse_value_expr(Parser *P, const Node *n);
 NORETURN void parse_error_node(Parser *P, const Node *n, const char *fmt, ...) PRINTF(3, 4);
 void parse_skip_newlines(Parser *P);
 void parse_skip_terms(Parser *P);

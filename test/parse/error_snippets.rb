@@ -337,3 +337,47 @@ x ||= 1 2
 "\uD800"
 #--- unicode escape bad brace
 "\u{zz}"
+#--- x = return
+x = return
+#--- 1 + return
+1 + return
+#--- foo(return)
+foo(return)
+#--- x = (return)
+x = (return)
+#--- if return; end
+if return; end
+#--- !return
+!return
+#--- x = redo
+x = redo
+#--- x = begin; return; end
+x = begin; return; end
+#--- foo(next 1)
+foo(next 1)
+#--- x = (return; 1)
+x = (return; 1)
+#--- a && return
+a && return
+#--- x += return
+x += return
+#--- p return 1
+p return 1
+#--- ..p 1
+..p 1
+#--- ::Foo(1)
+::Foo(1)
+#--- ::foo
+::foo
+#--- foo(a: 1, 2)
+foo(a: 1, 2)
+#--- [a: 1, 2]
+[a: 1, 2]
+#--- foo(a: 1, *b)
+foo(a: 1, *b)
+#--- foo a: 1, 2
+foo a: 1, 2
+#--- foo(1, a: 2, **h, &b)
+foo(1, a: 2, **h, &b)
+#--- [1, a: 2, "b" => 3]
+[1, a: 2, "b" => 3]
