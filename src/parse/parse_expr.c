@@ -223,8 +223,10 @@ op_asgn_target(Parser *P, Node *n)
 }
 
 /* right side of `lhs = ...`: arg [rescue arg], or `*a, b` */
+/* the value of an assignment; a command call (`x = foo 1`) only when the
+ * assignment is a statement (`cmd`: the target was at CMD_EXPR or CMD_ASGN) */
 static Node *
-parse_asgn_rhs(Parser *P)
+parse_asgn_rhs(Parser *P, bool cmd)
 {
     Token *t = parse_peek(P);
     if (t->type == T_STAR) {
@@ -246,7 +248,7 @@ parse_asgn_rhs(Parser *P)
         ast_set_list(P, arr, &v);
         return arr;
     }
-    P->cmd_ok = CMD_ARG;
+    P->cmd_ok = cmd ? CMD_ASGN : CMD_NO;
     Node *v = parse_arg(P);
     P->cmd_ok = CMD_NO;
     if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
@@ -536,7 +538,8 @@ parse_range(Parser *P)
         P->cmd_ok = CMD_NO;
         Node *r = ast_at(P, NODE_RANGE, &op);
         if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
-        if (parse_begins_expr(parse_peek(P))) r->b = parse_binop(P, PREC_OROP);
+        if (!parse_begins_expr(parse_peek(P))) parse_syntax_error(P, NULL);   /* `..` alone */
+        r->b = parse_binop(P, PREC_OROP);
         return r;
     }
     Node *lo = parse_binop(P, PREC_OROP);
@@ -881,6 +884,7 @@ parse_unary(Parser *P)
         }
         break;
     default: {
+        bool stmt_asgn = P->cmd_ok == CMD_EXPR || P->cmd_ok == CMD_ASGN;
         n = parse_primary(P);
         if (P->label_pending) break;
         t = parse_peek(P);
@@ -888,7 +892,7 @@ parse_unary(Parser *P)
             parse_advance(P);
             Node *target = parse_assignable(P, n);
             if (target->kind == NODE_MLHS || target->kind == NODE_SPLAT) parse_syntax_error(P, NULL);
-            set_value(P, target, parse_asgn_rhs(P));
+            set_value(P, target, parse_asgn_rhs(P, stmt_asgn));
             n = target;
         } else if (t->type == T_OP_ASGN && lhs_ok(n)) {
             Token o = *t;
@@ -898,7 +902,7 @@ parse_unary(Parser *P)
             Node *m = ast_new(P, NODE_OP_ASGN, n->line, n->col);
             m->a = target;
             m->sym = o.id;
-            m->b = parse_asgn_rhs(P);
+            m->b = parse_asgn_rhs(P, stmt_asgn);
             parse_value_expr(P, m->b);
             n = m;
         }
@@ -1463,7 +1467,8 @@ parse_primary_base(Parser *P)
         parse_advance(P);
         n = ast_at(P, NODE_RANGE, &tt);
         if (tt.type == T_BDOT3) n->flags |= NF_EXCLUSIVE;
-        if (parse_begins_expr(parse_peek(P))) n->b = parse_binop(P, PREC_OROP);
+        if (!parse_begins_expr(parse_peek(P))) parse_syntax_error(P, NULL);
+        n->b = parse_binop(P, PREC_OROP);
         return n;
     default:
         parse_syntax_error(P, NULL);

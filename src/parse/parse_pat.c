@@ -111,18 +111,21 @@ parse_value_pattern(Parser *P)
         parse_advance(P);
         Node *r = ast_at(P, NODE_RANGE, &op);
         if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
+        if (parse_peek(P)->type == T_CONST || parse_peek(P)->type == T_COLON3) parse_syntax_error(P, NULL);
         r->b = parse_primitive(P);
         return pat_value(P, r);
     }
+    bool lo_const = t->type == T_CONST || t->type == T_COLON3;
     Node *lo = parse_primitive(P);
     t = parse_peek(P);
-    if (t->type == T_DOT2 || t->type == T_DOT3) {
+    if ((t->type == T_DOT2 || t->type == T_DOT3) && !lo_const) {   /* range ends are literals */
         Token op = *t;
         parse_advance(P);
         Node *r = ast_new(P, NODE_RANGE, lo->line, lo->col);
         if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
         r->a = lo;
-        if (begins_primitive(parse_peek(P))) r->b = parse_primitive(P);
+        t = parse_peek(P);
+        if (begins_primitive(t) && t->type != T_CONST && t->type != T_COLON3) r->b = parse_primitive(P);
         return pat_value(P, r);
     }
     return pat_value(P, lo);
@@ -390,16 +393,7 @@ parse_pattern_primary(Parser *P)
             parse_expect(P, close, close == T_RPAREN ? "')'" : "']'");
             break;
         }
-        if (t->type == T_DOT2 || t->type == T_DOT3) {
-            Token op = *t;
-            parse_advance(P);
-            Node *r = ast_new(P, NODE_RANGE, k->line, k->col);
-            if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
-            r->a = k;
-            if (begins_primitive(parse_peek(P))) r->b = parse_primitive(P);
-            n = pat_value(P, r);
-            break;
-        }
+        /* a constant is no range end (parse.y's p_primitive): `Foo..` stops at the `..` */
         n = pat_value(P, k);
         break;
     }

@@ -17,7 +17,7 @@
 #define MAX_STACK (2u << 20)
 
 enum { NO_DO = 1, NO_BRACE = 2 };
-enum { CMD_NO = 0, CMD_ARG = 1, CMD_EXPR = 2 };
+enum { CMD_NO = 0, CMD_ARG = 1, CMD_EXPR = 2, CMD_ASGN = 3 };
 
 typedef struct Scope {
     struct Scope *prev;
@@ -61,7 +61,9 @@ struct Parser {
     int cmd_ok;                 /* the next primary may be a command call (`foo 1`, `a.b c`):
                                    CMD_ARG where parse.y's grammar allows `command` (the first
                                    call argument, an assignment's value), CMD_EXPR where it allows
-                                   `expr` (a statement, `not`/`and`/`or` operands: also `!cmd`);
+                                   `expr` (a statement, `not`/`and`/`or` operands: also `!cmd`),
+                                   CMD_ASGN for the value of an assignment that is itself a
+                                   statement (parse.y's command_asgn, `x = y = foo 1`);
                                    the next primary consumes it (see parse_primary) */
     bool cmd_here;              /* the primary being parsed may take command arguments */
     Node *last_cmd;             /* the latest call given command arguments */

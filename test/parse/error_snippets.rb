@@ -381,3 +381,27 @@ foo a: 1, 2
 foo(1, a: 2, **h, &b)
 #--- [1, a: 2, "b" => 3]
 [1, a: 2, "b" => 3]
+#--- foo(x = bar 1)
+foo(x = bar 1)
+#--- x = ...
+x = ...
+#--- ...
+...
+#--- p(..)
+p(..)
+#--- x = y = foo 1
+x = y = foo 1
+#--- case 1; in 1..Foo; end
+case 1; in 1..Foo; end
+#--- case 1; in Foo..; end
+case 1; in Foo..; end
+#--- case 1; in ..Foo; end
+case 1; in ..Foo; end
+#--- p r = escue 1
+p r = escue 1
+#--- x = y = !foo 1
+x = y = !foo 1
+#--- r = 5 in.. String
+r = 5 in.. String
+#--- def f(...); g ...; end
+def f(...); g ...; end
