@@ -968,6 +968,8 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             t = parse_peek(P);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 b->a = parse_arg(P);
+            else if (!parse_def_anon_block(P))
+                parse_error_span(P, tt.line, NULL, NULL, "no anonymous block parameter");
             ast_vec_push(P, v, b);
             if (parse_peek(P)->type == T_COMMA) {
                 if (close == T_RPAREN) parse_syntax_error(P, "')'");
@@ -1189,6 +1191,11 @@ parse_paren(Parser *P)
     parse_skip_terms(P);
     if (parse_peek(P)->type == T_RPAREN) {
         n = ast_at(P, NODE_NIL, &open);
+    } else if (open.type == T_LPAREN_ARG) {
+        /* `foo (x)`: parse.y's tLPAREN_ARG stmt rparen, one statement */
+        n = parse_stmt(P);
+        parse_skip_newlines(P);
+        if (parse_peek(P)->type != T_RPAREN) parse_syntax_error(P, "')'");
     } else {
         Node *body = parse_compstmt(P);
         parse_skip_terms(P);
@@ -1294,7 +1301,7 @@ parse_jump(Parser *P, int kind)
     parse_advance(P);
     Node *n = ast_at(P, kind, &kw);
     Token *t = parse_peek(P);
-    if (parse_begins_arg(t)) {
+    if (parse_begins_arg(t) && P->cmd_here) {   /* with arguments it is a command */
         NodeVec v = {0};
         P->cmd_ok = CMD_ARG;
         parse_args(P, &v, 0, true);
@@ -1320,7 +1327,7 @@ parse_yield(Parser *P)
     if (t->type == T_LPAREN_CALL) {
         parse_paren_args(P, n);
         n->flags &= ~(uint32_t)NF_PAREN;
-    } else if (parse_begins_arg(t)) {
+    } else if (parse_begins_arg(t) && P->cmd_here) {
         parse_command_args(P, n);
     }
     return n;
@@ -1338,7 +1345,7 @@ parse_super(Parser *P)
         parse_paren_args(P, n);
         n->flags &= ~(uint32_t)NF_PAREN;
         call_block(P, n, true);
-    } else if (parse_begins_arg(t)) {
+    } else if (parse_begins_arg(t) && P->cmd_here) {
         n = ast_at(P, NODE_SUPER, &kw);
         parse_command_args(P, n);
         call_block(P, n, false);

@@ -263,6 +263,14 @@ parse_is_numparam(ID id)
 }
 
 bool
+parse_def_anon_block(Parser *P)
+{
+    Scope *s = P->scope;
+    while (s && s->is_block) s = s->prev;
+    return s && s->anon_block;
+}
+
+bool
 parse_def_forwards(Parser *P)
 {
     Scope *s = P->scope;
@@ -1049,8 +1057,8 @@ parse_class(Parser *P)
             n->b = parse_expr(P);
         }
         Token *t = parse_peek(P);
-        if (t->type != T_NL && t->type != T_SEMI)
-            parse_syntax_error(P, t->type == T_EOF ? "`end'" : n->b ? NULL : "'<' or ';' or '\\n'");
+        /* after a superclass a terminator; without one the body may follow directly */
+        if (n->b && t->type != T_NL && t->type != T_SEMI) parse_syntax_error(P, t->type == T_EOF ? "`end'" : NULL);
         parse_scope_push(P, false);
         P->in_def = false;
         n->c = parse_body_stmt(P);
@@ -1213,6 +1221,7 @@ parse_params(Parser *P, int close, bool is_block)
             parse_advance(P);
             p = ast_at(P, NODE_PARAM_BLOCK, &tt);
             if (parse_peek(P)->type == T_IDENT) { p->sym = parse_peek(P)->id; declare_param(P, p->sym); parse_advance(P); }
+            else if (!is_block) P->scope->anon_block = true;
             break;
         case T_BDOT3: case T_DOT3:
             parse_advance(P);

@@ -28,6 +28,7 @@ typedef struct Scope {
     int numparam;               /* highest _N used in this block */
     bool saved_in_class;        /* Parser.in_class outside this scope */
     bool forwards;              /* a def with `...` parameters */
+    bool anon_block;            /* a def with an anonymous `&` parameter */
     Token np_tok;               /* the first numbered parameter used here */
     Token inner_np;             /* the first one an inner block used (type 0: none) */
 } Scope;
@@ -105,6 +106,7 @@ Node *ast_seq(Parser *P, Node *stmt);
 Scope *parse_scope_push(Parser *P, bool is_block);
 bool parse_is_numparam(ID id);
 bool parse_def_forwards(Parser *P);
+bool parse_def_anon_block(Parser *P);
 void parse_scope_pop(Parser *P);
 void parse_declare(Parser *P, ID id);
 bool parse_is_local(Parser *P, ID id);

@@ -405,3 +405,34 @@ x = y = !foo 1
 r = 5 in.. String
 #--- def f(...); g ...; end
 def f(...); g ...; end
+#--- p (1; 2)
+p (1; 2)
+#--- p ()
+p ()
+#--- p (1).to_s
+p (1).to_s
+#--- class Foo bar; end
+class Foo bar; end
+#--- class Foo < Bar baz; end
+class Foo < Bar baz; end
+#--- module Foo bar; end
+module Foo bar; end
+#--- def f(&) = g(&)
+def f(&) = g(&)
+#--- def f = g(&)
+def f = g(&)
+#--- def f(&b) = g(&)
+def f(&b) = g(&)
+#--- def f(&); [1].each { g(&) }; end
+def f(&); [1].each { g(&) }; end
+#--- 1 + yield 2
+1 + yield 2
+#--- x = [yield 1]
+x = [yield 1]
+#--- a && return 1
+a && return 1
+#--- p super 1
+p super 1
+#--- spaced paren holds one statement
+p (1
+2)
