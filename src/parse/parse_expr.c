@@ -1491,6 +1491,7 @@ parse_postfix(Parser *P, Node *n)
         Token *t = parse_peek(P);
         Token op = *t;
         if (t->type == T_DOT || t->type == T_ANDDOT) {
+            parse_value_expr(P, n);   /* `return.foo` */
             parse_advance(P);
             t = parse_peek(P);
             Node *c;
@@ -1593,11 +1594,14 @@ parse_primary(Parser *P)
 {
     parse_enter(P);
     bool save_here = P->cmd_here;
+    int save_level = P->cmd_level;
     P->cmd_here = P->cmd_ok != CMD_NO;
+    P->cmd_level = P->cmd_ok;
     P->cmd_ok = CMD_NO;
     Node *n = parse_primary_base(P);
     n = parse_postfix(P, n);
     P->cmd_here = save_here;
+    P->cmd_level = save_level;
     parse_leave(P);
     return n;
 }

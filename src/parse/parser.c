@@ -930,6 +930,8 @@ parse_def(Parser *P)
     bool save_in_def = P->in_def, save_no_do = P->no_do, save_no_in = P->no_in;
     bool save_in_class = P->in_class;
     const char *head_end = P->prev.end;   /* `def name` / `def recv.name` */
+    /* `def f = cmd arg` only where the def is a statement (or an assignment's value) */
+    bool cmd_body = P->cmd_level == CMD_EXPR || P->cmd_level == CMD_ASGN;
     P->in_def = true;
     P->in_class = false;
     P->no_do = false;
@@ -956,7 +958,7 @@ parse_def(Parser *P)
             parse_error_span(P, kw.line, kw.pos, head_end, "setter method cannot be defined in an endless method definition");
         n->flags |= NF_ENDLESS;
         parse_skip_newlines(P);
-        P->cmd_ok = CMD_ARG;
+        P->cmd_ok = cmd_body ? CMD_ARG : CMD_NO;
         Node *body = parse_arg(P);
         P->cmd_ok = CMD_NO;
         if (parse_peek(P)->type == T_KW_RESCUE_MOD) {

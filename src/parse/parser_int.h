@@ -67,6 +67,7 @@ struct Parser {
                                    statement (parse.y's command_asgn, `x = y = foo 1`);
                                    the next primary consumes it (see parse_primary) */
     bool cmd_here;              /* the primary being parsed may take command arguments */
+    int cmd_level;              /* the cmd_ok it was parsed at */
     Node *last_cmd;             /* the latest call given command arguments */
     NodeVec pat_vars;           /* the variables bound so far by the pattern being parsed (IDs) */
     Node *last_begin;           /* the node of the latest `begin ... end` (for `end while`) */

@@ -436,3 +436,15 @@ p super 1
 #--- spaced paren holds one statement
 p (1
 2)
+#--- x = def f = puts 1
+x = def f = puts 1
+#--- p def f = puts 1
+p def f = puts 1
+#--- private def f = puts 1
+private def f = puts 1
+#--- return.foo
+return.foo
+#--- x = return&.foo
+x = return&.foo
+#--- next.a
+next.a
