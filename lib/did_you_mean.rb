@@ -183,7 +183,8 @@ module DidYouMean
     def name_corrections(e, msg)
       if msg.start_with?("uninitialized constant")
         constant_corrections(e, msg)
-      elsif msg.start_with?("undefined local variable or method", "undefined method")
+      elsif msg.start_with?("undefined local variable or method", "undefined method",
+                            "uninitialized class variable") || msg.match?(/\Ano member '.*' in struct\z/)
         variable_corrections(e)
       else
         []
