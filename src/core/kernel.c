@@ -369,6 +369,8 @@ obj_method(Value self, int argc, const Value *argv, Value blk)
     ID id = mg_to_id(argv[0]);
     RClass *k = mg_class_of(self);
     MethodEntry *me = mg_method_lookup(k, id);
+    if (UNLIKELY(mg_refinements_used) && mg_vm_refinements_active(caller_frame()))
+        me = mg_vm_refined_lookup(caller_frame(), k, id);   /* Kernel#method sees refinements (3.1) */
     if (!me) {
         if (MG_TEST(mg_funcall(self, mg_id_respond_to_missing_p, 2, (Value[]){ MG_SYM(id), MG_TRUE }))) {
             /* a method object that forwards to method_missing */

@@ -824,11 +824,34 @@ mg_sym_to_proc(ID name)
     return p;
 }
 
+/* &:sym where refinements are active: data is [sym, refinements] */
+static Value
+sym_proc_refined_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
+{
+    (void)arg;
+    if (argc < 1) mg_raise(mg_eArgumentError, "no receiver given");
+    ID mid = MG_SYM2ID(mg_ary_entry(data, 0));
+    MethodEntry *me = mg_vm_refined_lookup_in(mg_ary_entry(data, 1), mg_class_of(argv[0]), mid);
+    if (me && mg_vm_is_refinement(me->owner) && me->visibility == VIS_PUBLIC)
+        return mg_call_method_entry(argv[0], me, argc - 1, argv + 1, blk);
+    return mg_funcall_public(argv[0], mid, argc - 1, argv + 1, blk);
+}
+
 /* &blk argument to a block value */
 Value
 mg_to_block(Value v)
 {
     if (v == MG_NIL || mg_is_proc(v)) return v;
+    if (MG_IS_SYMBOL(v) && UNLIKELY(mg_refinements_used) && mg_vm_refinements_active(VMS->fp)) {
+        /* &:sym sees the refinements of the call site (3.1) */
+        Value data = mg_ary_new();
+        mg_ary_push(data, v);
+        mg_ary_push(data, mg_vm_active_refinements(VMS->fp));
+        Value p = mg_proc_new_cfunc(sym_proc_refined_fn, data, true);
+        mg_proc_ptr(p)->flags |= PROC_SYM;
+        mg_proc_ptr(p)->sym = MG_SYM2ID(v);
+        return p;
+    }
     if (MG_IS_SYMBOL(v)) return mg_sym_to_proc(MG_SYM2ID(v));
     if (!mg_respond_to(v, mg_id_to_proc, true))
         mg_raise(mg_eTypeError, "wrong argument type %s (expected Proc)", mg_class_cname(mg_obj_class(v)));

@@ -78,11 +78,9 @@ refined_in(Value list, RClass *m, ID mid)
     return NULL;
 }
 
-/* The method `mid` of an instance of klass as seen from frame f. */
-MethodEntry *
-mg_vm_refined_lookup(Frame *f, RClass *klass, ID mid)
+static MethodEntry *
+refined_lookup(Value extra, Value list, RClass *klass, ID mid)
 {
-    Value extra, list = active_refinements(f, &extra);
     for (RClass *k = klass; k; k = k->super) {
         RClass *m = k;
         if (k->hdr.type == T_ICLASS) m = (k->hdr.flags & OF_ORIGIN) ? NULL : k->u.module;
@@ -95,6 +93,32 @@ mg_vm_refined_lookup(Frame *f, RClass *klass, ID mid)
         if (k->mt && mg_idtable_get(k->mt, mid, &v)) return mg_method_lookup(klass, mid);
     }
     return NULL;
+}
+
+/* The method `mid` of an instance of klass as seen from frame f. */
+MethodEntry *
+mg_vm_refined_lookup(Frame *f, RClass *klass, ID mid)
+{
+    Value extra, list = active_refinements(f, &extra);
+    return refined_lookup(extra, list, klass, mid);
+}
+
+/* Every refinement active in frame f (nil if none), to look up with later. */
+Value
+mg_vm_active_refinements(Frame *f)
+{
+    Value extra, list = active_refinements(f, &extra);
+    if (extra == MG_NIL) return list;
+    if (list == MG_NIL) return extra;
+    Value all = mg_ary_dup(extra);
+    for (int64_t i = 0; i < mg_ary_len(list); i++) mg_ary_push(all, mg_ary_entry(list, i));
+    return all;
+}
+
+MethodEntry *
+mg_vm_refined_lookup_in(Value refinements, RClass *klass, ID mid)
+{
+    return refined_lookup(MG_NIL, refinements, klass, mid);
 }
 
 /* super from a refined method: the refined class's own method */
@@ -153,11 +177,14 @@ refinement_inspect(Value self, int argc, const Value *argv, Value blk)
 /* ---- using ---- */
 
 static void
-use(Value mod)
+use(Value self, Value mod, bool main)
 {
+    Frame *f = mg_vm_ruby_frame();
+    if (f && (f->flags & FRAME_METHOD))
+        mg_raise(mg_eRuntimeError, main ? "main.using is permitted only at toplevel" : "Module#using is not permitted in methods");
+    if (!main && f && f->self != self) mg_raise(mg_eRuntimeError, "Module#using is not called on self");
     if (!MG_IS_TYPE(mod, T_MODULE) || mg_vm_is_refinement(MG_RCLASS(mod)))
         mg_raise(mg_eTypeError, "wrong argument type %s (expected Module)", mg_class_cname(mg_obj_class(mod)));
-    Frame *f = mg_vm_ruby_frame();
     if (!f) return;
     VM *vm = VMS;
     Value old = f->cref != MG_NIL ? f->cref : vm->top_cref;
@@ -172,21 +199,26 @@ use(Value mod)
     Value nc = mg_cref_new(oc->klass, oc->next);
     Cref *c = mg_cref_ptr(nc);
     c->refinements = mg_ary_len(list) ? list : MG_NIL;
-    f->cref = nc;           /* constant caches are keyed by cref: they refill */
+    /* the frame, and -- from a block -- the frames down to the scope the
+     * block is in that share its Cref (constant caches are keyed by cref: they refill) */
+    for (Frame *g = f; g >= vm->frames; g--) {
+        if (g->cref == old || (g->cref == MG_NIL && old == vm->top_cref)) g->cref = nc;
+        if (g->code && !(g->flags & FRAME_BLOCK)) break;
+    }
     mg_refinements_used = true;
 }
 
 static Value
 main_using(Value self, int argc, const Value *argv, Value blk)
 {
-    use(argv[0]);
+    use(self, argv[0], true);
     return self;
 }
 
 static Value
 mod_using(Value self, int argc, const Value *argv, Value blk)
 {
-    use(argv[0]);
+    use(self, argv[0], false);
     return self;
 }
 

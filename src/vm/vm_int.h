@@ -284,6 +284,8 @@ bool mg_vm_is_refinement(const RClass *m);
 bool mg_vm_refinements_active(Frame *f);
 MethodEntry *mg_vm_refined_lookup(Frame *f, RClass *klass, ID mid);
 MethodEntry *mg_vm_refinement_super(RClass *owner, ID mid);
+Value mg_vm_active_refinements(Frame *f);
+MethodEntry *mg_vm_refined_lookup_in(Value refinements, RClass *klass, ID mid);
 void mg_init_refinements(void);
 static inline bool mg_is_proc(Value v) { return MG_IS_TYPE(v, T_DATA) && MG_RDATA(v)->type == &mg_proc_type; }
 
