@@ -355,6 +355,7 @@ Value mg_vm_defined(Frame *f, int type, ID id, Value v, Value lit);
 void  mg_vm_checkmatch_reason(Value pat, Value v);
 Value mg_vm_const_from(Value scope, ID id, bool raise);
 Value mg_vm_make_regex(Value str, int opts);
+Value mg_vm_regex_literal_error(Value str, int opts);   /* RegexpError message or nil */
 void  mg_vm_alias(Frame *f, Value newv, Value oldv);
 void  mg_vm_undef(Frame *f, Value sym);
 Value mg_vm_backref_part(int kind, int n);

@@ -269,6 +269,27 @@ mg_vm_make_regex(Value str, int opts)
     return re;
 }
 
+struct regex_check { Value str; int opts; };
+
+static Value
+regex_check_body(Value arg)
+{
+    struct regex_check *rc = (struct regex_check *)(uintptr_t)arg;
+    return mg_vm_make_regex(rc->str, rc->opts);
+}
+
+/* The RegexpError message a regexp literal would raise, or nil: the compiler
+ * reports a bad literal as a SyntaxError before the code runs, as CRuby. */
+Value
+mg_vm_regex_literal_error(Value str, int opts)
+{
+    struct regex_check rc = { str, opts };
+    Value exc;
+    mg_protect(regex_check_body, (Value)(uintptr_t)&rc, &exc);
+    if (exc == MG_NIL || !mg_obj_is_kind_of(exc, mg_eRegexpError)) return MG_NIL;
+    return mg_exc_message(exc);
+}
+
 /* ------------------------------------------------------------------ */
 /* defined?                                                             */
 
