@@ -448,3 +448,9 @@ return.foo
 x = return&.foo
 #--- next.a
 next.a
+#--- bad regexp literal
+x = /(unclosed/
+#--- good regexp literal
+x = /a(b)c/i
+#--- bad regexp close paren
+/a)/
