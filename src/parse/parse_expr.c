@@ -1577,9 +1577,10 @@ parse_postfix(Parser *P, Node *n)
             n = c;
             continue;
         }
-        if (((t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE)) || (t->type == T_KW_DO && !P->no_do)) &&
+        if (((t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE) && n != P->last_cmd) ||
+             (t->type == T_KW_DO && !P->no_do)) &&
             (n->kind == NODE_CALL || n->kind == NODE_SUPER || n->kind == NODE_ZSUPER) && !n->b &&
-            !(n->flags & NF_ATTRASGN)) {
+            !(n->flags & NF_ATTRASGN)) {   /* `foo 1 { }`: no brace block after command arguments */
             call_block(P, n, true);
             continue;
         }

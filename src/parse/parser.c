@@ -517,13 +517,21 @@ flip_end(Parser *P, Node *n)
     return parse_cond(P, n);
 }
 
+static Node *cond1(Parser *P, Node *n);
+
 /* Conditions: a range of non-literals becomes a flip-flop; a regexp literal
  * matches $_. */
 Node *
 parse_cond(Parser *P, Node *n)
 {
+    parse_value_expr(P, n);   /* the condition itself; `a or next` is fine */
+    return cond1(P, n);
+}
+
+static Node *
+cond1(Parser *P, Node *n)
+{
     if (!n) return n;
-    parse_value_expr(P, n);
     switch (n->kind) {
     case NODE_RANGE:
         if (n->a && n->b) {
@@ -538,11 +546,11 @@ parse_cond(Parser *P, Node *n)
         return cond_compare(P, n, "=~", "$_");
     case NODE_AND:
     case NODE_OR:
-        n->a = parse_cond(P, n->a);
-        n->b = parse_cond(P, n->b);
+        n->a = cond1(P, n->a);
+        n->b = cond1(P, n->b);
         break;
     case NODE_NOT:
-        n->a = parse_cond(P, n->a);
+        n->a = cond1(P, n->a);
         break;
     }
     return n;
@@ -1008,7 +1016,12 @@ parse_cpath(Parser *P)
         n->sym = t->id;
         parse_advance(P);
     } else if (t->type == T_IDENT || t->type == T_FID) {
-        parse_error_at(P, t, "class/module name must be CONSTANT");
+        /* a::B: the scope may be a method call; a bare name is an error */
+        Token id = *t;
+        parse_advance(P);
+        if (parse_peek(P)->type != T_COLON2) parse_error_at(P, &id, "class/module name must be CONSTANT");
+        n = ast_call(P, NULL, id.id, id.line, id.col);
+        n->flags |= NF_VCALL;
     } else {
         n = parse_primary(P);
         if (n->kind != NODE_COLON2 || (n->flags & NF_CALL)) parse_error_node(P, n, "class/module name must be CONSTANT");
@@ -1018,13 +1031,17 @@ parse_cpath(Parser *P)
         Token c2 = *parse_peek(P);
         parse_advance(P);
         t = parse_peek(P);
-        if (t->type != T_CONST) parse_error_at(P, t, "class/module name must be CONSTANT");
+        bool call = t->type == T_IDENT || t->type == T_FID;   /* Gem::r::M: the scope may be a call */
+        if (!call && t->type != T_CONST) parse_error_at(P, t, "class/module name must be CONSTANT");
+        Token nt = *t;
         Node *m = ast_at(P, NODE_COLON2, &c2);
         m->line = n->line; m->col = n->col;
         m->a = n;
         m->sym = t->id;
+        if (call) m->flags |= NF_CALL;
         parse_advance(P);
         n = m;
+        if (call && parse_peek(P)->type != T_COLON2) parse_error_at(P, &nt, "class/module name must be CONSTANT");
     }
     return n;
 }

@@ -454,3 +454,31 @@ x = /(unclosed/
 x = /a(b)c/i
 #--- bad regexp close paren
 /a)/
+#--- a.b :c{ }
+a.b :c{ }
+#--- a.b 1{ }
+a.b 1{ }
+#--- foo 1 {}
+foo 1 {}
+#--- foo "a" { }
+foo "a" { }
+#--- foo [1] { }
+foo [1] { }
+#--- foo (1) { }
+foo (1) { }
+#--- foo a, b { }
+foo a, b { }
+#--- module Gem::r; end
+module Gem::r; end
+#--- module Gem::r::M; end
+module Gem::r::M; end
+#--- class a::B; end
+class a::B; end
+#--- class foo; end
+class foo; end
+#--- class a::b; end
+class a::b; end
+#--- k if a === b or next
+k if a === b or next
+#--- x = 1 if a and return
+x = 1 if a and return
