@@ -5,7 +5,9 @@
  * message, then -- when the exception was raised in a source file that can be
  * read again -- a blank line, the source line of the first backtrace entry and
  * a `^^^^` line under the call of the missing method or constant (the parser
- * finds it: mg_parse_spot), then "\nDid you mean?  ..." with the suggestions of
+ * finds the first call of that name on the line: mg_parse_spot; failing that,
+ * the C method of the first backtrace entry, as `send` or `[]`, or a `raise`),
+ * then "\nDid you mean?  ..." with the suggestions of
  * lib/did_you_mean.rb (DidYouMean.formatted_suggestions, autoloaded on first
  * use). KeyError#to_s adds the suggestions only. Either part is left out when
  * it cannot be computed; an error inside them never escapes. */
@@ -37,6 +39,25 @@ split_location(Value loc, int *line)
         return path;
     }
     return NULL;
+}
+
+/* "path:12:in `name'" -> name, when it names a method (not `<main>', `block in x') */
+static ID
+label_of(Value loc)
+{
+    if (!MG_IS_STRING(loc)) return 0;
+    const char *s = mg_str_ptr(loc), *end = s + mg_str_len(loc);
+    const char *q = memmem(s, (size_t)(end - s), ":in `", 5);
+    if (!q) return 0;
+    q += 5;
+    const char *r = memchr(q, '\'', (size_t)(end - q));
+    if (!r || r == q || *q == '<' || memchr(q, ' ', (size_t)(r - q))) return 0;
+    char buf[128];
+    size_t n = (size_t)(r - q);
+    if (n >= sizeof buf) return 0;
+    memcpy(buf, q, n);
+    buf[n] = '\0';
+    return mg_intern_cstr(buf);
 }
 
 static char *
@@ -84,8 +105,13 @@ highlight(Value exc)
         bool ascii = true;
         while (e < end && *e != '\n') { if ((unsigned char)*e >= 0x80) ascii = false; e++; }
         int beg, fin;
-        if (p < end && ascii && mg_parse_spot(src, len, path, line, MG_SYM2ID(name), &beg, &fin) &&
-            fin > beg && fin <= (int)(e - p)) {
+        bool found = p < end && ascii && mg_parse_spot(src, len, path, line, MG_SYM2ID(name), &beg, &fin);
+        /* not a call of that name: the C method the error came from (`send`, `[]`,
+         * the first backtrace entry's label), or a `raise` on the line */
+        ID other = label_of(mg_ary_entry(bt, 0));
+        if (!found && p < end && ascii && other) found = mg_parse_spot(src, len, path, line, other, &beg, &fin);
+        if (!found && p < end && ascii) found = mg_parse_spot(src, len, path, line, mg_intern_cstr("raise"), &beg, &fin);
+        if (found && fin > beg && fin <= (int)(e - p)) {
             out = mg_str_new_cstr("\n\n");
             mg_str_cat(out, p, (size_t)(e - p));
             mg_str_cat_cstr(out, "\n");
