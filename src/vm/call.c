@@ -668,10 +668,10 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
     RClass *klass = mg_class_of(recv[0]);
     MethodEntry *me;
     if (UNLIKELY(mg_refinements_used) && ci && mg_vm_refinements_active(vm->fp)) {
-        /* refinements in scope: no inline cache for this site */
+        /* refinements in scope: look them up; the site's cache then holds the
+         * result (a call site's refinements are fixed by where it is) */
         me = mg_vm_refined_lookup(vm->fp, klass, mid);
-        ci->ic_klass = NULL;
-        ci->ic2.klass = NULL;
+        goto fill_cache;
     } else if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) {
         me = ci->ic_me;
         if (ci->ic_code) return call_iseq_fast(recv, argc, me, ci->ic_code, ci->ic_body, blk, inloop);
@@ -682,6 +682,7 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
         if (ci->ic2.attr && attr_fast(recv, me, ci->ic2.attr - 1)) return recv[0];
     } else {
         me = mg_method_lookup(klass, mid);
+    fill_cache:
         if (ci) {
             if (ci->ic_klass && ci->ic_serial == mg_method_serial) {
                 ci->ic2.klass = ci->ic_klass; ci->ic2.serial = ci->ic_serial; ci->ic2.me = ci->ic_me;

@@ -16,7 +16,8 @@
  * refined method, which sees its own module's refinements) looks the method
  * up with mg_vm_refined_lookup: walking the receiver's class chain, a class's
  * active refinement that defines the method wins over the class's own one.
- * Such call sites are never cached. `super` in a refined method goes to the
+ * The site's inline cache then holds that result: a call site's refinements
+ * are fixed by where it is in the source. `super` in a refined method goes to the
  * refined class's method. Kernel#send and #__send__ honour the caller's
  * refinements (3.1); C calls (mg_funcall), respond_to? and method do not. */
 #include "vm_int.h"
