@@ -37,7 +37,13 @@
         return m.const_get(name, false) if m.const_defined?(name, false)
       end
     end
-    missing.bind_call(self, name)
+    begin
+      missing.bind_call(self, name)
+    rescue NameError => e
+      # the backtrace starts where the constant was looked up, as CRuby's
+      e.set_backtrace(caller) if e.name == name && e.backtrace&.first&.start_with?(__FILE__)
+      raise e
+    end
   end
   # Module#ruby2_keywords is in C (core/kernel.c); Proc's is accepted only
   Proc.send(:define_method, :ruby2_keywords) { self }
@@ -48,3 +54,5 @@
 autoload :Gem, "rubygems" unless defined?(::Gem)
 # Marshal is written in Ruby (lib/maglev/marshal.rb) and loads on first use.
 autoload :Marshal, "maglev/marshal" unless defined?(::Marshal)
+# DidYouMean (lib/did_you_mean.rb) loads when an error message first wants suggestions.
+autoload :DidYouMean, "did_you_mean" unless defined?(::DidYouMean)

@@ -135,6 +135,7 @@ main(int argc, char **argv)
     char *script_src = NULL;
     size_t script_len = 0, script_cap = 0;
     bool have_e = false, check_only = false, warnings = false, dump_ast = false, dump_bc = false, verbose_version = false;
+    bool check_regexps = false;
     const char *incdirs[256]; int nincs = 0;
     const char *reqs[256]; int nreqs = 0;
     bool m_persistent = false, m_commit = false;
@@ -219,7 +220,9 @@ main(int argc, char **argv)
     if (!script_src) { script_src = strdup(""); script_len = 0; }
 
     if (check_only && !dump_ast && !dump_bc) {
-        return mg_vm_check_syntax(script_src, script_len, file);
+        int st = mg_vm_check_syntax(script_src, script_len, file);
+        if (st != 2) return st;
+        check_regexps = true;   /* regexp literals: checked once the VM runs (below) */
     }
     if (dump_ast) {
         ParseResult pr = mg_parse(script_src, script_len, file, 1, NULL, 0);
@@ -236,6 +239,7 @@ main(int argc, char **argv)
     mg_gc_init();            /* every subsystem has registered its roots */
     MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings };
     mg_vm_init(&opts);
+    if (check_regexps) return mg_vm_check_syntax(script_src, script_len, file);
     for (int k = nincs - 1; k >= 0; k--) mg_ary_unshift(VMS->load_path, mg_str_new_cstr(incdirs[k]));
 
     if (dump_bc) {

@@ -1224,9 +1224,13 @@ cc_expr(Comp *c, Node *n)
         return;
     case NODE_SYM: E1(c, OP_PUTOBJECT, 1, cc_lit(c, MG_SYM(n->sym))); return;
     case NODE_DSYM: cc_dstr(c, n); E0(c, OP_INTERN, 0); return;
-    case NODE_REGEX:
-        E2(c, OP_PUTREGEX, 1, cc_lit(c, lit_str(n)), n->flags);
+    case NODE_REGEX: {
+        Value src = lit_str(n);
+        Value err = mg_vm_regex_literal_error(src, (int)n->flags);
+        if (err != MG_NIL) cc_error(c, n, mg_str_cstr(err));   /* CRuby rejects the program */
+        E2(c, OP_PUTREGEX, 1, cc_lit(c, src), n->flags);
         return;
+    }
     case NODE_DREGEX:
         cc_dstr_parts(c, n);
         E2(c, OP_NEWREGEX, -(n->count) + 1, n->count, n->flags);

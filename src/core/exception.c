@@ -671,6 +671,8 @@ err_receiver(Value self, int argc, const Value *argv, Value blk)
 static Value
 name_err_local_variables(Value self, int argc, const Value *argv, Value blk)
 {
+    Value v = mg_ivar_lookup(self, mg_intern_cstr("local_variables"));
+    if (MG_IS_TYPE(v, T_ARRAY)) return mg_ary_dup(v);
     return mg_ary_new();
 }
 
@@ -1091,6 +1093,8 @@ init_errno(void)
     errno_classes[0] = noerr;
 }
 
+void mg_init_error_hints(void);
+
 void
 mg_init_exception(void)
 {
@@ -1125,6 +1129,7 @@ mg_init_exception(void)
     mg_define_methods(mg_eKeyError, key_err_methods);
     mg_define_methods(mg_eFrozenError, frozen_err_methods);
     mg_define_methods(mg_eNoMatchingPatternKeyError, nmpk_err_methods);
+    mg_init_error_hints();   /* NameError#to_s and KeyError#to_s: error_highlight, did_you_mean */
     mg_define_method(mg_eStopIteration, "result", stop_iteration_result, 0, 0);
     mg_define_method(mg_eLocalJumpError, "reason", local_jump_reason, 0, 0);
     mg_define_method(mg_eLocalJumpError, "exit_value", local_jump_exit_value, 0, 0);

@@ -317,6 +317,14 @@ obj_send(Value self, int argc, const Value *argv, Value blk)
 {
     if (argc < 1) mg_raise(mg_eArgumentError, "no method name given");
     ID mid = mg_to_id(argv[0]);
+    if (UNLIKELY(mg_refinements_used)) {
+        /* send sees the refinements active where it is called (vm/refine.c) */
+        Frame *cf = caller_frame();
+        if (mg_vm_refinements_active(cf)) {
+            MethodEntry *me = mg_vm_refined_lookup(cf, mg_class_of(self), mid);
+            if (me && mg_vm_is_refinement(me->owner)) return mg_call_method_entry(self, me, argc - 1, argv + 1, blk);
+        }
+    }
     return vm_send(self, mid, argc - 1, argv + 1, blk, CI_FCALL);
 }
 
@@ -325,6 +333,14 @@ obj_public_send(Value self, int argc, const Value *argv, Value blk)
 {
     if (argc < 1) mg_raise(mg_eArgumentError, "no method name given");
     ID mid = mg_to_id(argv[0]);
+    if (UNLIKELY(mg_refinements_used)) {
+        Frame *cf = caller_frame();
+        if (mg_vm_refinements_active(cf)) {
+            MethodEntry *me = mg_vm_refined_lookup(cf, mg_class_of(self), mid);
+            if (me && mg_vm_is_refinement(me->owner) && me->visibility == VIS_PUBLIC)
+                return mg_call_method_entry(self, me, argc - 1, argv + 1, blk);
+        }
+    }
     return vm_send(self, mid, argc - 1, argv + 1, blk, 0);
 }
 
@@ -353,6 +369,8 @@ obj_method(Value self, int argc, const Value *argv, Value blk)
     ID id = mg_to_id(argv[0]);
     RClass *k = mg_class_of(self);
     MethodEntry *me = mg_method_lookup(k, id);
+    if (UNLIKELY(mg_refinements_used) && mg_vm_refinements_active(caller_frame()))
+        me = mg_vm_refined_lookup(caller_frame(), k, id);   /* Kernel#method sees refinements (3.1) */
     if (!me) {
         if (MG_TEST(mg_funcall(self, mg_id_respond_to_missing_p, 2, (Value[]){ MG_SYM(id), MG_TRUE }))) {
             /* a method object that forwards to method_missing */
@@ -416,6 +434,8 @@ obj_respond_to_p(Value self, int argc, const Value *argv, Value blk)
     ID id = mg_to_id(argv[0]);
     bool priv = argc > 1 && MG_TEST(argv[1]);
     MethodEntry *me = mg_method_lookup(mg_class_of(self), id);
+    if (UNLIKELY(mg_refinements_used) && mg_vm_refinements_active(caller_frame()))
+        me = mg_vm_refined_lookup(caller_frame(), mg_class_of(self), id);   /* as CRuby 3.1 */
     if (me) {
         if (me->visibility == VIS_PUBLIC || priv) return MG_TRUE;
         return MG_FALSE;

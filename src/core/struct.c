@@ -284,7 +284,8 @@ member_for(Value self, Value idx)
         Value sym = MG_IS_SYMBOL(idx) ? idx : mg_str_to_sym(idx);
         for (int64_t i = 0; i < n; i++)
             if (APTR(m)[i] == sym) return sym;
-        mg_raise(mg_eNameError, "no member '%s' in struct", mg_id_name(MG_SYM2ID(sym), NULL));
+        mg_raise_exc(mg_name_error_new(mg_eNameError, mg_sprintf("no member '%s' in struct", mg_id_name(MG_SYM2ID(sym), NULL)),
+                                       self, MG_SYM2ID(sym)));   /* name and receiver: did_you_mean */
     }
     int64_t i = NUM2LONG(idx);
     if (i < 0) {

@@ -714,7 +714,7 @@ static const char state_rb[] =
     "  end\n"
     "  attr_accessor :indent, :space, :space_before, :object_nl, :array_nl, :max_nesting, :depth\n"
     "  attr_reader :buffer_initial_length\n"
-    "  def buffer_initial_length=(n) = (@buffer_initial_length = n if n.is_a?(::Integer) && n > 0)\n"
+    "  def buffer_initial_length=(n); @buffer_initial_length = n if n.is_a?(::Integer) && n > 0; end\n"
     "  def allow_nan? = @allow_nan\n"
     "  def ascii_only? = @ascii_only\n"
     "  def escape_slash? = @escape_slash\n"

@@ -729,7 +729,8 @@ mg_cvar_get(RClass *c, ID name)
     Value v = mg_cvar_lookup(c, name);
     if (v == MG_UNDEF) {
         if ((c->hdr.flags & OF_SINGLETON) && MG_IS_CLASS_OR_MODULE(c->u.attached)) c = MG_RCLASS(c->u.attached);
-        mg_raise(mg_eNameError, "uninitialized class variable %s in %s", mg_id_name(name, NULL), mg_class_cname(c));
+        Value msg = mg_sprintf("uninitialized class variable %s in %s", mg_id_name(name, NULL), mg_class_cname(c));
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, MG_VAL(c), name));   /* name and receiver: did_you_mean */
     }
     return v;
 }

@@ -77,6 +77,11 @@ ParseResult mg_parse(const char *src, size_t len, const char *file, int line,
                      const ID *locals, int nlocals);
 void mg_ast_free(ParseResult *r);
 
+/* error_highlight: parse src and find the first call of method (or constant)
+ * `name` on `line` -- `.name`, `&.name`, `::Name`, a bare `name`, an operator,
+ * `[...]` for [] -- giving its columns [*beg, *end) on that line. */
+bool mg_parse_spot(const char *src, size_t len, const char *file, int line, ID name, int *beg, int *end);
+
 /* Debug dump of a tree (one node per line, indented); used by maglev-ruby --dump-ast. */
 void mg_ast_dump(FILE *out, const Node *n, int indent);
 const char *mg_node_name(int kind);

@@ -46,6 +46,7 @@ struct StrTerm {
 static char *
 xvformat(const char *fmt, va_list ap)
 {
+    if (!fmt) fmt = "";
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
@@ -57,48 +58,102 @@ xvformat(const char *fmt, va_list ap)
     return s;
 }
 
-void
-mg_lex_error_at(Lexer *L, int line, const char *pos, const char *fmt, ...)
+/* The source line and caret line of an error report, as CRuby 3.1 shows them:
+ * the line holding `beg`, cut to 30 characters either side of the token's end
+ * with "..." where cut, a `^` under the token's first character and `~` under the
+ * rest of it. Short lines (4 characters or fewer) are not shown at all. */
+/* at most 3+65+3 bytes of source, "\n", 3+65 of caret line, "\n", NUL */
+#define SHOWN_MAX 160
+
+static size_t
+show_error_line(const Lexer *L, const char *beg, const char *end, char *out)
+{
+    const char *pos = beg;
+    /* the line holding pos; at the very end after a newline, the last line */
+    const char *ls = pos;
+    if (ls == L->end && ls > L->src && ls[-1] == '\n') ls--;
+    while (ls > L->src && ls[-1] != '\n') ls--;
+    const char *le = ls;
+    while (le < L->end && *le != '\n') le++;
+    if (le > ls && le[-1] == '\r') le--;
+    if (!end || end <= beg) end = beg;
+    if (pos > le) pos = end = le;    /* at the end of the input */
+    if (end < pos) end = pos;
+    bool one_line = end <= le;
+    const char *pt = one_line ? end : le;       /* where the token ends on this line */
+    const char *ptr = pt, *ptr_end = pt;
+    const char *lim = pt - ls > 30 ? pt - 30 : ls;
+    while (lim < ptr && ptr[-1] != '\n') ptr--;
+    lim = le - ptr_end > 30 ? ptr_end + 30 : le;
+    while (ptr_end < lim && *ptr_end != '\n' && *ptr_end != '\r') ptr_end++;
+    if (ptr_end - ptr <= 4 && one_line) return 0;
+    const char *pre = "", *post = "";
+    /* one character further out at the start, one in at the end (at most 4 bytes) */
+    if (ptr > ls) {
+        int k = 0;
+        do ptr--; while (ptr > ls && ++k < 4 && ((unsigned char)*ptr & 0xC0) == 0x80);
+        if (ptr > ls) pre = "...";
+    }
+    if (ptr_end < le) {
+        int k = 0;
+        do ptr_end--; while (ptr_end > ptr && ++k < 4 && ((unsigned char)*ptr_end & 0xC0) == 0x80);
+        if (ptr_end < le) post = "...";
+    }
+    const char *pb = pos < pt ? pos : pt;
+    if (pb < ptr) pb = ptr;
+    size_t k = 0;
+    k += (size_t)sprintf(out + k, "%s", pre);
+    for (const char *q = ptr; q < ptr_end; q++) out[k++] = (*q == '\0') ? ' ' : *q;
+    k += (size_t)sprintf(out + k, "%s\n%s", post, pre);
+    const char *q = ptr;
+    for (; q < pb; q++) out[k++] = *q == '\t' ? '\t' : ' ';
+    out[k++] = '^';
+    q++;
+    for (; q < pt; q++) out[k++] = '~';
+    out[k++] = '\n';
+    out[k] = '\0';
+    return k;
+}
+
+NORETURN static void
+lex_verror(Lexer *L, int line, const char *beg, const char *end, bool show, const char *fmt, va_list ap)
 {
     if (!L->error) {
-        va_list ap;
-        va_start(ap, fmt);
         char *msg = xvformat(fmt, ap);
-        va_end(ap);
-        if (!pos || pos < L->src) pos = L->src;
-        if (pos > L->end) pos = L->end;
-        /* the line holding pos; at the very end after a newline, the last line */
-        const char *ls = pos;
-        if (ls == L->end && ls > L->src && ls[-1] == '\n') ls--;
-        const char *caret = pos < ls ? ls : pos;
-        if (caret == L->end && caret > L->src && caret[-1] == '\n') caret--;
-        while (ls > L->src && ls[-1] != '\n') ls--;
-        const char *le = ls;
-        while (le < L->end && *le != '\n') le++;
-        if (le > ls && le[-1] == '\r') le--;
-        if (caret > le) caret = le;
-        size_t linelen = (size_t)(le - ls);
-        if (linelen > 400) {  /* very long lines: show a window around the caret */
-            const char *ws = caret - ls > 200 ? caret - 200 : ls;
-            const char *we = (size_t)(le - ws) > 400 ? ws + 400 : le;
-            ls = ws; le = we; linelen = (size_t)(le - ls);
-        }
-        size_t col = (size_t)(caret - ls);
+        if (!beg || beg < L->src) beg = L->src;
+        if (beg > L->end) beg = L->end;
+        if (end && end > L->end) end = L->end;
         size_t flen = strlen(L->file), mlen = strlen(msg);
-        size_t cap = flen + mlen + 2 * linelen + 64;
+        size_t cap = flen + mlen + SHOWN_MAX + 64;
         char *out = malloc(cap);
         if (!out) { fputs("maglev: out of memory in lexer\n", stderr); abort(); }
-        int n = snprintf(out, cap, "%s:%d: %s\n", L->file, line, msg);
-        size_t k = (size_t)n;
-        for (const char *q = ls; q < le; q++) out[k++] = (*q == '\0') ? ' ' : *q;
-        out[k++] = '\n';
-        for (size_t i = 0; i < col; i++) out[k++] = ls[i] == '\t' ? '\t' : ' ';
-        out[k++] = '^';
-        out[k] = '\0';
+        int n = snprintf(out, cap, "%s:%d: %s", L->file, line, msg);
+        if (show) {
+            char shown[SHOWN_MAX];
+            if (show_error_line(L, beg, end, shown)) snprintf(out + n, cap - (size_t)n, "\n%s", shown);
+        }
         free(msg);
         L->error = out;
     }
     longjmp(*L->jb, 1);
+}
+
+void
+mg_lex_error_at(Lexer *L, int line, const char *pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lex_verror(L, line, pos, pos, true, fmt, ap);
+    va_end(ap);
+}
+
+void
+mg_lex_error_span(Lexer *L, int line, const char *beg, const char *end, bool show_line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lex_verror(L, line, beg, end, show_line, fmt, ap);
+    va_end(ap);
 }
 
 #define lex_error(L, ...) mg_lex_error_at((L), (L)->lineno, (L)->p, __VA_ARGS__)
@@ -294,6 +349,7 @@ read_unicode_escape(Lexer *L, bool raw)
             if (c == '}') { nextc(L); if (raw) buf_add(L, '}'); break; }
             unsigned long cp = 0;
             int n = 0;
+            const char *ds = L->p;
             while (hexval(peekc(L)) >= 0) {
                 int d = nextc(L);
                 if (raw) buf_add(L, d);
@@ -301,22 +357,23 @@ read_unicode_escape(Lexer *L, bool raw)
                 cp = cp * 16 + (unsigned long)hexval(d);
             }
             if (n == 0) lex_error(L, peekc(L) == -1 ? "unterminated Unicode escape" : "invalid Unicode escape");
-            if (cp > 0x10FFFF) lex_error(L, "invalid Unicode codepoint (too large)");
-            if (cp >= 0xD800 && cp <= 0xDFFF) lex_error(L, "invalid Unicode codepoint");
+            if (cp > 0x10FFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint (too large)");
+            if (cp >= 0xD800 && cp <= 0xDFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint");
             if (!raw) add_utf8(L, cp);
         }
         return;
     }
     unsigned long cp = 0;
+    const char *ds = L->p;
     for (int i = 0; i < 4; i++) {
         int c = peekc(L);
-        if (hexval(c) < 0) lex_error(L, "invalid Unicode escape");
+        if (hexval(c) < 0) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode escape");
         nextc(L);
         if (raw) buf_add(L, c);
         cp = cp * 16 + (unsigned long)hexval(c);
     }
     if (!raw) {
-        if (cp >= 0xD800 && cp <= 0xDFFF) lex_error(L, "invalid Unicode codepoint");
+        if (cp >= 0xD800 && cp <= 0xDFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint");
         add_utf8(L, cp);
     }
 }
@@ -414,7 +471,6 @@ unterminated_what(int func)
 {
     if (func & STR_FUNC_REGEXP) return "regexp";
     if (func & STR_FUNC_QWORDS) return "list";
-    if (func & STR_FUNC_SYMBOL) return "quoted string";
     return "string";
 }
 
@@ -758,7 +814,7 @@ read_digits(Lexer *L, int base, int have)
         last_us = false;
         n++;
     }
-    if (last_us) lex_error(L, "trailing '_' in number");
+    if (last_us) lex_error(L, "trailing `_' in number");
     return n;
 }
 
@@ -809,7 +865,10 @@ lex_number(Lexer *L, Token *t, int c)
         switch (d) {
         case 'x': case 'X': base = 16; L->p++; n = read_digits(L, 16, 0); goto prefixed;
         case 'b': case 'B': base = 2; L->p++; n = read_digits(L, 2, 0); goto prefixed;
-        case 'o': case 'O': base = 8; L->p++; n = read_digits(L, 8, 0); goto prefixed;
+        case 'o': case 'O':
+            base = 8; L->p++; n = read_digits(L, 8, 0);
+            if (peekc(L) == '8' || peekc(L) == '9') lex_error(L, "Invalid octal digit");
+            goto prefixed;
         case 'd': case 'D': base = 10; L->p++; n = read_digits(L, 10, 0); goto prefixed;
         case '_': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
             base = 8;
@@ -1250,10 +1309,9 @@ skip_embedded_doc(Lexer *L)
     const char *q = L->lbeg;
     if (L->p - 1 != q || (size_t)(L->lend - q) < 6 || memcmp(q, "=begin", 6) != 0) return false;
     if (q + 6 < L->lend && !is_space((unsigned char)q[6])) return false;
-    int start_line = L->lineno;
     const char *start = q;
     for (;;) {
-        if (!next_line(L)) mg_lex_error_at(L, start_line, start, "embedded document meets end of file");
+        if (!next_line(L)) mg_lex_error_span(L, L->lineno, start, start, false, "embedded document meets end of file");
         q = L->lbeg;
         if ((size_t)(L->lend - q) >= 4 && memcmp(q, "=end", 4) == 0 &&
             (q + 4 == L->lend || is_space((unsigned char)q[4]))) {
@@ -1281,8 +1339,18 @@ leading_dot_follows(Lexer *L)
     }
 }
 
+static void lex_token(Lexer *L, Token *t);
+
 void
 mg_lex_next(Lexer *L, Token *t)
+{
+    lex_token(L, t);
+    t->end = t->type == T_EOF ? t->pos : L->p;
+    L->last_float = t->type == T_NUMBER && t->num == NUM_FLOAT;
+}
+
+static void
+lex_token(Lexer *L, Token *t)
 {
     memset(t, 0, sizeof *t);
     if (L->strterm) {
@@ -1512,7 +1580,11 @@ retry:
             t->type = is_beg ? T_BDOT2 : T_DOT2;
             break;
         }
-        if (peekc(L) >= 0 && a_digit(peekc(L))) lex_error(L, "no .<digit> floating literal anymore; put 0 before dot");
+        if (peekc(L) >= 0 && a_digit(peekc(L))) {
+            if (L->last_float && !space_seen)
+                mg_lex_error_span(L, L->lineno, L->p - 1, L->p + 1, true, "unexpected fraction part after numeric literal");
+            lex_error(L, "no .<digit> floating literal anymore; put 0 before dot");
+        }
         L->state = EXPR_DOT;
         t->type = T_DOT;
         break;

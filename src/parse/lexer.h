@@ -106,6 +106,7 @@ typedef struct Token {
     int type;                 /* TokenType */
     int line, col;            /* position of the first character */
     const char *pos;          /* that character in the source */
+    const char *end;          /* just after the token's last character */
     bool space_before;
     ID id;                    /* names; operator of T_OP_ASGN ("+", "||", ...) */
     char *str;                /* T_STRING_CONTENT / T_CHAR bytes, T_NUMBER digits (arena) */
@@ -141,6 +142,7 @@ typedef struct Lexer {
     char *buf;                /* scratch for the token being built (malloc'ed) */
     size_t blen, bcap;
     int last_line;            /* line of the last token returned (for errors at EOF) */
+    bool last_float;          /* the last token was a float literal (`1.2.3`) */
     int warn_count;
 } Lexer;
 
@@ -154,6 +156,10 @@ void mg_lex_next(Lexer *L, Token *t);
 /* Record "FILE:LINE: message" plus the source line and a caret under `pos`,
  * then longjmp. `pos` points into the source (or at its end). */
 NORETURN void mg_lex_error_at(Lexer *L, int line, const char *pos, const char *fmt, ...) PRINTF(4, 5);
+/* The same for the span [beg, end) (a `^~~` caret line); without the source
+ * lines when !show_line (errors CRuby reports without a location). */
+NORETURN void mg_lex_error_span(Lexer *L, int line, const char *beg, const char *end, bool show_line,
+                                const char *fmt, ...) PRINTF(6, 7);
 /* Description of a token for "unexpected ..." messages. */
 const char *mg_token_desc(const Token *t);
 

@@ -130,6 +130,7 @@ parse_assignable(Parser *P, Node *n)
     Node *t;
     switch (n->kind) {
     case NODE_LVAR:
+        if (parse_is_numparam(n->sym)) parse_error_span(P, n->line, NULL, NULL, "%s is reserved for numbered parameter", mg_id_name(n->sym, NULL));
         t = ast_new(P, NODE_LASGN, n->line, n->col);
         t->sym = n->sym;
         parse_declare(P, n->sym);
@@ -154,7 +155,7 @@ parse_assignable(Parser *P, Node *n)
     case NODE_NTH_REF: case NODE_BACK_REF: {
         size_t len;
         const char *s = mg_id_name(n->sym, &len);
-        parse_error_node(P, n, "Can't set variable %s", s);
+        parse_error_span(P, n->line, NULL, NULL, "Can't set variable %s", s);
     }
     case NODE_SELF: parse_error_node(P, n, "Can't change the value of self");
     case NODE_NIL: parse_error_node(P, n, "Can't assign to nil");
@@ -163,6 +164,7 @@ parse_assignable(Parser *P, Node *n)
     case NODE_CALL:
         if (n->flags & NF_VCALL) {
             if (!is_lvar_name(n->sym)) parse_error_node(P, n, "syntax error, unexpected '='");
+            if (parse_is_numparam(n->sym)) parse_error_span(P, n->line, NULL, NULL, "%s is reserved for numbered parameter", mg_id_name(n->sym, NULL));
             t = ast_new(P, NODE_LASGN, n->line, n->col);
             t->sym = n->sym;
             parse_declare(P, n->sym);
@@ -187,6 +189,7 @@ parse_assignable(Parser *P, Node *n)
 static void
 set_value(Parser *P, Node *t, Node *v)
 {
+    parse_value_expr(P, v);
     switch (t->kind) {
     case NODE_CDECL: t->b = v; break;
     case NODE_CALL: {
@@ -220,8 +223,10 @@ op_asgn_target(Parser *P, Node *n)
 }
 
 /* right side of `lhs = ...`: arg [rescue arg], or `*a, b` */
+/* the value of an assignment; a command call (`x = foo 1`) only when the
+ * assignment is a statement (`cmd`: the target was at CMD_EXPR or CMD_ASGN) */
 static Node *
-parse_asgn_rhs(Parser *P)
+parse_asgn_rhs(Parser *P, bool cmd)
 {
     Token *t = parse_peek(P);
     if (t->type == T_STAR) {
@@ -243,7 +248,9 @@ parse_asgn_rhs(Parser *P)
         ast_set_list(P, arr, &v);
         return arr;
     }
+    P->cmd_ok = cmd ? CMD_ASGN : CMD_NO;
     Node *v = parse_arg(P);
+    P->cmd_ok = CMD_NO;
     if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
         Token rk = *parse_peek(P);
         parse_advance(P);
@@ -352,7 +359,9 @@ done:
             ast_vec_push(P, &rv, s);
             array = true;
         } else {
+            if (!array) P->cmd_ok = CMD_ARG;
             ast_vec_push(P, &rv, parse_arg(P));
+            P->cmd_ok = CMD_NO;
         }
         if (!parse_accept(P, T_COMMA)) break;
         array = true;
@@ -470,15 +479,19 @@ parse_not_expr(Parser *P)
     if (t->type == T_KW_NOT) {
         Token kw = *t;
         parse_advance(P);
+        parse_skip_newlines(P);   /* keyword_not opt_nl expr */
         parse_enter(P);
         Node *n = ast_at(P, NODE_NOT, &kw);
         n->a = parse_not_expr(P);
         parse_leave(P);
         return n;
     }
+    P->cmd_ok = CMD_EXPR;
     Node *n = parse_arg(P);
+    P->cmd_ok = CMD_NO;
     t = parse_peek(P);
-    if (t->type == T_ASSOC || (t->type == T_KW_IN && !P->no_in)) {
+    /* `arg => pattern`, `arg in pattern`: a command call is not an arg */
+    if ((t->type == T_ASSOC || (t->type == T_KW_IN && !P->no_in)) && n != P->last_cmd) {
         Token op = *t;
         parse_advance(P);
         Node *m = ast_new(P, NODE_PAT_MATCH, n->line, n->col);
@@ -522,9 +535,11 @@ parse_range(Parser *P)
     if (t->type == T_BDOT2 || t->type == T_BDOT3) {
         Token op = *t;
         parse_advance(P);
+        P->cmd_ok = CMD_NO;
         Node *r = ast_at(P, NODE_RANGE, &op);
         if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
-        if (parse_begins_expr(parse_peek(P))) r->b = parse_binop(P, PREC_OROP);
+        if (!parse_begins_expr(parse_peek(P))) parse_syntax_error(P, NULL);   /* `..` alone */
+        r->b = parse_binop(P, PREC_OROP);
         return r;
     }
     Node *lo = parse_binop(P, PREC_OROP);
@@ -537,6 +552,8 @@ parse_range(Parser *P)
         r->a = lo;
         if (op.type == T_DOT3 || op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
         if (parse_begins_expr(parse_peek(P))) r->b = parse_binop(P, PREC_OROP);
+        t = parse_peek(P);
+        if (t->type == T_DOT2 || t->type == T_DOT3) parse_syntax_error(P, NULL);   /* non-associative */
         return r;
     }
     return lo;
@@ -663,6 +680,7 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
     switch (op->type) {
     case T_ANDOP:
     case T_OROP:
+        parse_value_expr(P, left);
         n = ast_new(P, op->type == T_ANDOP ? NODE_AND : NODE_OR, left->line, left->col);
         n->a = left;
         n->b = right;
@@ -682,6 +700,9 @@ make_binop(Parser *P, const Token *op, Node *left, Node *right)
         }
         break;
     }
+    parse_value_expr(P, left);
+    parse_value_expr(P, right);
+    if (P->spot.active) parse_spot(P, parse_intern(binop_name(op->type)), op, op->end);
     return call1(P, left, binop_name(op->type), right, op);
 }
 
@@ -690,12 +711,15 @@ parse_binop(Parser *P, int minprec)
 {
     parse_enter(P);
     Node *left = parse_unary(P);
+    int last_prec = PREC_NONE;
     for (;;) {
         if (P->label_pending) break;
         bool right_assoc;
         Token *t = parse_peek(P);
         int prec = binprec(t->type, &right_assoc);
         if (prec == PREC_NONE || prec < minprec) break;
+        if (prec == PREC_EQ && last_prec == PREC_EQ) parse_syntax_error(P, NULL);   /* non-associative */
+        last_prec = prec;
         Token op = *t;
         parse_advance(P);
         Node *right = parse_binop(P, right_assoc ? prec : prec + 1);
@@ -766,11 +790,21 @@ parse_unary(Parser *P)
     Token *t = parse_peek(P);
     Token op = *t;
     Node *n;
+    if (t->type == T_BANG) {
+        /* `! command_call` is an expr, not an arg */
+        if (P->cmd_ok != CMD_EXPR) P->cmd_ok = CMD_NO;
+    } else if (!(parse_begins_expr(t) && t->type != T_UMINUS && t->type != T_UMINUS_NUM &&
+                 t->type != T_UPLUS && t->type != T_TILDE && t->type != T_KW_DEFINED &&
+                 t->type != T_KW_NOT)) {
+        P->cmd_ok = CMD_NO;
+    }
+    bool save_here = P->cmd_here;
     switch (t->type) {
     case T_BANG:
         parse_advance(P);
         n = ast_at(P, NODE_NOT, &op);
         n->a = parse_unary(P);
+        parse_value_expr(P, n->a);
         break;
     case T_TILDE:
         parse_advance(P);
@@ -804,7 +838,9 @@ parse_unary(Parser *P)
             n = call1(P, n, "-@", NULL, &op);
             n->line = op.line; n->col = op.col;
         } else {
+            P->cmd_here = false;
             n = parse_postfix(P, ast_number(P, &num, true));
+            P->cmd_here = save_here;
         }
         break;
     }
@@ -820,6 +856,9 @@ parse_unary(Parser *P)
             parse_skip_newlines(P);
             parse_expect(P, T_RPAREN, "')'");
             P->no_do = save_no_do;
+            P->cmd_here = false;
+            n = parse_postfix(P, n);
+            P->cmd_here = save_here;
         } else {
             parse_skip_newlines(P);
             n->a = parse_arg(P);
@@ -836,12 +875,16 @@ parse_unary(Parser *P)
             else n->a = parse_expr(P);
             parse_skip_newlines(P);
             parse_expect(P, T_RPAREN, "')'");
+            P->cmd_here = false;
             n = parse_postfix(P, n);
+            P->cmd_here = save_here;
         } else {
-            n->a = parse_arg(P);
+            /* `not x` is an expr (parse_not_expr); as an arg only `not(x)` */
+            parse_syntax_error(P, "'('");
         }
         break;
     default: {
+        bool stmt_asgn = P->cmd_ok == CMD_EXPR || P->cmd_ok == CMD_ASGN;
         n = parse_primary(P);
         if (P->label_pending) break;
         t = parse_peek(P);
@@ -849,16 +892,18 @@ parse_unary(Parser *P)
             parse_advance(P);
             Node *target = parse_assignable(P, n);
             if (target->kind == NODE_MLHS || target->kind == NODE_SPLAT) parse_syntax_error(P, NULL);
-            set_value(P, target, parse_asgn_rhs(P));
+            set_value(P, target, parse_asgn_rhs(P, stmt_asgn));
             n = target;
         } else if (t->type == T_OP_ASGN && lhs_ok(n)) {
             Token o = *t;
+            parse_spot(P, o.id, &o, o.pos + 1);
             parse_advance(P);
             Node *target = op_asgn_target(P, n);
             Node *m = ast_new(P, NODE_OP_ASGN, n->line, n->col);
             m->a = target;
             m->sym = o.id;
-            m->b = parse_asgn_rhs(P);
+            m->b = parse_asgn_rhs(P, stmt_asgn);
+            parse_value_expr(P, m->b);
             n = m;
         }
         break;
@@ -885,17 +930,22 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
     Node *hash = NULL;
     NodeVec pairs = {0};
     bool save_label = P->label_pending;
-    for (;;) {
+    int first_cmd = P->cmd_ok;
+    P->cmd_ok = CMD_NO;
+    for (int argi = 0;; argi++) {
         if (close) parse_skip_newlines(P);
         Token *t = parse_peek(P);
         Token tt = *t;
         if (close && t->type == close) break;
         if (close && t->type == T_EOF) parse_syntax_error(P, close == T_RPAREN ? "')'" : "']'");
+        if (close == T_RPAREN && t->type == T_COMMA) parse_syntax_error(P, "')'");
         switch (t->type) {
         case T_STAR: {
+            if (hash && close == T_RPAREN) parse_syntax_error(P, "')'");
             parse_advance(P);
             Node *s = ast_at(P, NODE_SPLAT, &tt);
             t = parse_peek(P);
+            if (t->type == T_COMMA || t->type == T_RPAREN || (close && t->type == close)) parse_syntax_error(P, NULL);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 s->a = parse_arg(P);
             ast_vec_push(P, v, s);
@@ -905,6 +955,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             parse_advance(P);
             Node *s = ast_at(P, NODE_DSPLAT, &tt);
             t = parse_peek(P);
+            if (t->type == T_COMMA || t->type == T_RPAREN || (close && t->type == close)) parse_syntax_error(P, NULL);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 s->a = parse_arg(P);
             if (!hash) { hash = ast_at(P, NODE_HASH, &tt); ast_vec_push(P, v, hash); }
@@ -917,7 +968,13 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             t = parse_peek(P);
             if (t->type != T_COMMA && t->type != close && !(close == 0 && ends_arg_value(t)) && t->type != T_RPAREN)
                 b->a = parse_arg(P);
+            else if (!parse_def_anon_block(P))
+                parse_error_span(P, tt.line, NULL, NULL, "no anonymous block parameter");
             ast_vec_push(P, v, b);
+            if (parse_peek(P)->type == T_COMMA) {
+                if (close == T_RPAREN) parse_syntax_error(P, "')'");
+                goto args_done;   /* `foo &b, 1`: the call ends at the block argument */
+            }
             break;
         }
         case T_LABEL: {
@@ -934,6 +991,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             if (close == T_RPAREN) {
                 parse_advance(P);
                 if (parse_peek(P)->type == T_RPAREN) {
+                    if (!parse_def_forwards(P)) parse_error_span(P, tt.line, NULL, NULL, "unexpected ...");
                     ast_vec_push(P, v, ast_at(P, NODE_FORWARD_ARGS, &tt));
                     break;
                 }
@@ -946,7 +1004,10 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
             /* fall through */
         default: {
             P->label_pending = false;
+            if (argi == 0) P->cmd_ok = first_cmd;
             Node *e = parse_arg(P);
+            P->cmd_ok = CMD_NO;
+            parse_value_expr(P, e);
             if (P->label_pending) {
                 P->label_pending = false;
                 Node *pair = ast_new(P, NODE_PAIR, e->line, e->col);
@@ -962,6 +1023,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
                 if (!hash) { hash = ast_new(P, NODE_HASH, e->line, e->col); ast_vec_push(P, v, hash); }
                 ast_vec_push(P, &pairs, pair);
             } else {
+                if (hash) parse_syntax_error(P, "=>");   /* keyword pairs come last */
                 ast_vec_push(P, v, e);
             }
             break;
@@ -970,6 +1032,7 @@ parse_args(Parser *P, NodeVec *v, int close, bool braceless)
         if (parse_peek(P)->type != T_COMMA) break;
         parse_advance(P);
     }
+args_done:
     if (hash) {
         ast_set_list(P, hash, &pairs);
         if (braceless) hash->flags |= NF_BRACELESS;
@@ -986,6 +1049,7 @@ parse_paren_args(Parser *P, Node *call)
     P->no_do = false;
     P->no_in = false;
     NodeVec v = {0};
+    P->cmd_ok = CMD_ARG;
     parse_args(P, &v, T_RPAREN, true);
     parse_skip_newlines(P);
     parse_expect(P, T_RPAREN, "')'");
@@ -1001,15 +1065,18 @@ parse_command_args(Parser *P, Node *call)
     int save_no_do = P->no_do;
     P->no_do = NO_DO;
     NodeVec v = {0};
+    P->cmd_ok = CMD_ARG;
     parse_args(P, &v, 0, true);
     P->no_do = save_no_do;
     ast_set_list(P, call, &v);
+    P->last_cmd = call;
 }
 
 static bool
 has_block_pass(const Node *call)
 {
-    return call->count > 0 && call->list[call->count - 1]->kind == NODE_BLOCK_PASS;
+    return call->count > 0 && (call->list[call->count - 1]->kind == NODE_BLOCK_PASS ||
+                               call->list[call->count - 1]->kind == NODE_FORWARD_ARGS);
 }
 
 /* a block after a call's arguments, if any; `brace_ok` false for command calls */
@@ -1018,11 +1085,11 @@ call_block(Parser *P, Node *call, bool brace_ok)
 {
     Token *t = parse_peek(P);
     if (((brace_ok && t->type == T_LBRACE_BLOCK) || t->type == T_LBRACE_ARG) && !(P->no_do & NO_BRACE)) {
-        if (has_block_pass(call)) parse_error_at(P, t, "both block arg and actual block given");
+        if (has_block_pass(call)) parse_error_span(P, t->line, NULL, NULL, "both block arg and actual block given");
         call->b = parse_block(P, true);
         call->flags &= ~(uint32_t)NF_VCALL;
     } else if (t->type == T_KW_DO && !P->no_do) {
-        if (has_block_pass(call)) parse_error_at(P, t, "both block arg and actual block given");
+        if (has_block_pass(call)) parse_error_span(P, t->line, NULL, NULL, "both block arg and actual block given");
         call->b = parse_block(P, false);
         call->flags &= ~(uint32_t)NF_VCALL;
     }
@@ -1036,7 +1103,7 @@ finish_call(Parser *P, Node *call, bool allow_command)
     if (t->type == T_LPAREN_CALL) {
         parse_paren_args(P, call);
         call_block(P, call, true);
-    } else if (allow_command && parse_begins_arg(t)) {
+    } else if (allow_command && P->cmd_here && parse_begins_arg(t)) {
         parse_command_args(P, call);
         call_block(P, call, false);
     } else {
@@ -1051,6 +1118,7 @@ static Node *
 parse_identifier(Parser *P)
 {
     Token id = *parse_peek(P);
+    parse_spot(P, id.id, &id, id.end);
     parse_advance(P);
     Token *t = parse_peek(P);
     if (t->type == T_LPAREN_CALL) {
@@ -1069,7 +1137,18 @@ parse_identifier(Parser *P)
         if (len == 2 && s[0] == '_' && s[1] >= '1' && s[1] <= '9' && !parse_is_local(P, id.id)) {
             /* a numbered block parameter, in the innermost block without params */
             Scope *sc = P->scope;
+            if (sc->is_block && sc->has_params) parse_error_span(P, id.line, NULL, NULL, "ordinary parameter is defined");
             if (sc->is_block && !sc->has_params) {
+                for (Scope *o = sc->prev; o && o->is_block; o = o->prev)
+                    if (o->numparam)
+                        parse_error_span(P, id.line, o->np_tok.pos, o->np_tok.end,
+                                         "numbered parameter is already used in\n%s:%d: outer block here",
+                                         P->file, o->np_tok.line);
+                if (sc->inner_np.type)
+                    parse_error_span(P, id.line, sc->inner_np.pos, sc->inner_np.end,
+                                     "numbered parameter is already used in\n%s:%d: inner block here",
+                                     P->file, sc->inner_np.line);
+                if (!sc->numparam) sc->np_tok = id;
                 if (s[1] - '0' > sc->numparam) sc->numparam = s[1] - '0';
                 Node *n = ast_at(P, NODE_LVAR, &id);
                 n->sym = id.id;
@@ -1078,6 +1157,7 @@ parse_identifier(Parser *P)
         }
     }
     if (parse_begins_arg(t)) {
+        if (!P->cmd_here) parse_syntax_error(P, "`do' or '{' or '('");
         Node *c = ast_call(P, NULL, id.id, id.line, id.col);
         parse_command_args(P, c);
         call_block(P, c, false);
@@ -1111,13 +1191,18 @@ parse_paren(Parser *P)
     parse_skip_terms(P);
     if (parse_peek(P)->type == T_RPAREN) {
         n = ast_at(P, NODE_NIL, &open);
+    } else if (open.type == T_LPAREN_ARG) {
+        /* `foo (x)`: parse.y's tLPAREN_ARG stmt rparen, one statement */
+        n = parse_stmt(P);
+        parse_skip_newlines(P);
+        if (parse_peek(P)->type != T_RPAREN) parse_syntax_error(P, "')'");
     } else {
         Node *body = parse_compstmt(P);
         parse_skip_terms(P);
         if (body->count == 1) n = body->list[0];
         else n = body;
     }
-    parse_expect(P, T_RPAREN, "')'");
+    parse_expect_close(P, T_RPAREN, "')'");
     if (open.type == T_LPAREN_ARG) P->lx.state = EXPR_ENDARG;
     P->no_do = save_no_do;
     P->no_in = save_no_in;
@@ -1166,6 +1251,7 @@ parse_hash(Parser *P)
         Token *t = parse_peek(P);
         Token tt = *t;
         if (t->type == T_RBRACE) break;
+        if (t->type == T_EOF) parse_syntax_error(P, "'}'");
         if (t->type == T_LABEL) {
             parse_advance(P);
             Node *pair = ast_at(P, NODE_PAIR, &tt);
@@ -1211,11 +1297,13 @@ static Node *
 parse_jump(Parser *P, int kind)
 {
     Token kw = *parse_peek(P);
+    if (kind == NODE_RETURN && P->in_class) parse_error_at(P, &kw, "Invalid return in class/module body");
     parse_advance(P);
     Node *n = ast_at(P, kind, &kw);
     Token *t = parse_peek(P);
-    if (parse_begins_arg(t)) {
+    if (parse_begins_arg(t) && P->cmd_here) {   /* with arguments it is a command */
         NodeVec v = {0};
+        P->cmd_ok = CMD_ARG;
         parse_args(P, &v, 0, true);
         if (v.count == 1 && v.items[0]->kind != NODE_SPLAT) {
             n->a = v.items[0];
@@ -1225,6 +1313,7 @@ parse_jump(Parser *P, int kind)
             n->a = arr;
         }
     }
+    n->ival = (int64_t)(P->prev.end - P->lx.src);   /* end of the source span (void value errors) */
     return n;
 }
 
@@ -1238,7 +1327,7 @@ parse_yield(Parser *P)
     if (t->type == T_LPAREN_CALL) {
         parse_paren_args(P, n);
         n->flags &= ~(uint32_t)NF_PAREN;
-    } else if (parse_begins_arg(t)) {
+    } else if (parse_begins_arg(t) && P->cmd_here) {
         parse_command_args(P, n);
     }
     return n;
@@ -1256,7 +1345,7 @@ parse_super(Parser *P)
         parse_paren_args(P, n);
         n->flags &= ~(uint32_t)NF_PAREN;
         call_block(P, n, true);
-    } else if (parse_begins_arg(t)) {
+    } else if (parse_begins_arg(t) && P->cmd_here) {
         n = ast_at(P, NODE_SUPER, &kw);
         parse_command_args(P, n);
         call_block(P, n, false);
@@ -1322,17 +1411,23 @@ parse_primary_base(Parser *P)
     case T_KW_SELF: parse_advance(P); return ast_at(P, NODE_SELF, &tt);
     case T_KW__FILE__:
         parse_advance(P);
+        if (parse_peek(P)->type == T_ASSIGN || parse_peek(P)->type == T_OP_ASGN)
+            parse_error_at(P, &tt, "Can't assign to __FILE__");
         n = ast_at(P, NODE_STR, &tt);
         n->len = strlen(P->file);
         n->str = mg_arena_strndup(P->arena, P->file, n->len);
         return n;
     case T_KW__LINE__:
         parse_advance(P);
+        if (parse_peek(P)->type == T_ASSIGN || parse_peek(P)->type == T_OP_ASGN)
+            parse_error_at(P, &tt, "Can't assign to __LINE__");
         n = ast_at(P, NODE_INT, &tt);
         n->ival = tt.line;
         return n;
     case T_KW__ENCODING__:
         parse_advance(P);
+        if (parse_peek(P)->type == T_ASSIGN || parse_peek(P)->type == T_OP_ASGN)
+            parse_error_at(P, &tt, "Can't assign to __ENCODING__");
         return ast_at(P, NODE_ENCODING, &tt);
     case T_KW_IF: return parse_if(P, false);
     case T_KW_UNLESS: return parse_if(P, true);
@@ -1347,8 +1442,12 @@ parse_primary_base(Parser *P)
     case T_KW_RETURN: return parse_jump(P, NODE_RETURN);
     case T_KW_BREAK: return parse_jump(P, NODE_BREAK);
     case T_KW_NEXT: return parse_jump(P, NODE_NEXT);
-    case T_KW_REDO: parse_advance(P); return ast_at(P, NODE_REDO, &tt);
-    case T_KW_RETRY: parse_advance(P); return ast_at(P, NODE_RETRY, &tt);
+    case T_KW_REDO:
+    case T_KW_RETRY:
+        parse_advance(P);
+        n = ast_at(P, tt.type == T_KW_REDO ? NODE_REDO : NODE_RETRY, &tt);
+        n->ival = (int64_t)(tt.end - P->lx.src);   /* end of the source span (void value errors) */
+        return n;
     case T_KW_YIELD: return parse_yield(P);
     case T_KW_SUPER: return parse_super(P);
     case T_KW_DEFINED: case T_KW_NOT: case T_BANG:
@@ -1364,27 +1463,19 @@ parse_primary_base(Parser *P)
         parse_advance(P);
         t = parse_peek(P);
         if (t->type == T_CONST) {
+            parse_spot(P, t->id, &tt, t->end);
             n = ast_at(P, NODE_COLON3, &tt);
             n->sym = t->id;
             parse_advance(P);
-            if (parse_peek(P)->type == T_LPAREN_CALL) {
-                /* ::Foo(x): a method call on Object */
-                Node *c = ast_call(P, NULL, n->sym, tt.line, tt.col);
-                return finish_call(P, c, false);
-            }
             return n;
         }
-        if (t->type == T_IDENT || t->type == T_FID) {
-            Node *c = ast_call(P, NULL, t->id, tt.line, tt.col);
-            parse_advance(P);
-            return finish_call(P, c, true);
-        }
-        parse_syntax_error(P, NULL);
+        parse_syntax_error(P, "constant");   /* only ::Const (parse.y: tCOLON3 tCONSTANT) */
     case T_BDOT2: case T_BDOT3:
         parse_advance(P);
         n = ast_at(P, NODE_RANGE, &tt);
         if (tt.type == T_BDOT3) n->flags |= NF_EXCLUSIVE;
-        if (parse_begins_expr(parse_peek(P))) n->b = parse_binop(P, PREC_OROP);
+        if (!parse_begins_expr(parse_peek(P))) parse_syntax_error(P, NULL);
+        n->b = parse_binop(P, PREC_OROP);
         return n;
     default:
         parse_syntax_error(P, NULL);
@@ -1400,6 +1491,7 @@ parse_postfix(Parser *P, Node *n)
         Token *t = parse_peek(P);
         Token op = *t;
         if (t->type == T_DOT || t->type == T_ANDDOT) {
+            parse_value_expr(P, n);   /* `return.foo` */
             parse_advance(P);
             t = parse_peek(P);
             Node *c;
@@ -1408,7 +1500,13 @@ parse_postfix(Parser *P, Node *n)
             } else {
                 ID name = parse_fname_id(P, t);
                 if (!name) parse_syntax_error(P, NULL);
+                parse_spot(P, name, t->line == op.line ? &op : t, t->end);
                 parse_advance(P);
+                if (P->spot.active) {
+                    /* recv.name = v: the setter, from the dot to the `=` */
+                    Token *q = parse_peek(P);
+                    if (q->type == T_ASSIGN && q->line == op.line) parse_spot(P, setter_name(P, name), &op, q->end);
+                }
                 c = ast_call(P, n, name, n->line, n->col);
             }
             if (op.type == T_ANDDOT) c->flags |= NF_SAFE_NAV;
@@ -1419,6 +1517,7 @@ parse_postfix(Parser *P, Node *n)
             parse_advance(P);
             t = parse_peek(P);
             Token nt = *t;
+            if (nt.type == T_CONST || nt.type == T_IDENT || nt.type == T_FID) parse_spot(P, nt.id, &op, nt.end);
             if (t->type == T_CONST) {
                 parse_advance(P);
                 if (parse_peek(P)->type == T_LPAREN_CALL || parse_begins_arg(parse_peek(P))) {
@@ -1463,18 +1562,25 @@ parse_postfix(Parser *P, Node *n)
             Node *c = ast_call(P, n, parse_intern("[]"), n->line, n->col);
             c->flags &= ~(uint32_t)NF_FCALL;
             NodeVec v = {0};
+            P->cmd_ok = CMD_ARG;
             parse_args(P, &v, T_RBRACK, true);
             parse_skip_newlines(P);
             parse_expect(P, T_RBRACK, "']'");
+            if (P->prev.line == op.line) {
+                parse_spot(P, c->sym, &op, P->prev.end);
+                Token *q = parse_peek(P);
+                if (q->type == T_ASSIGN && q->line == op.line) parse_spot(P, parse_intern("[]="), &op, q->end);
+            }
             P->no_do = save_no_do;
             P->no_in = save_no_in;
             ast_set_list(P, c, &v);
             n = c;
             continue;
         }
-        if (((t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE)) || (t->type == T_KW_DO && !P->no_do)) &&
+        if (((t->type == T_LBRACE_BLOCK && !(P->no_do & NO_BRACE) && n != P->last_cmd) ||
+             (t->type == T_KW_DO && !P->no_do)) &&
             (n->kind == NODE_CALL || n->kind == NODE_SUPER || n->kind == NODE_ZSUPER) && !n->b &&
-            !(n->flags & NF_ATTRASGN)) {
+            !(n->flags & NF_ATTRASGN)) {   /* `foo 1 { }`: no brace block after command arguments */
             call_block(P, n, true);
             continue;
         }
@@ -1488,8 +1594,15 @@ Node *
 parse_primary(Parser *P)
 {
     parse_enter(P);
+    bool save_here = P->cmd_here;
+    int save_level = P->cmd_level;
+    P->cmd_here = P->cmd_ok != CMD_NO;
+    P->cmd_level = P->cmd_ok;
+    P->cmd_ok = CMD_NO;
     Node *n = parse_primary_base(P);
     n = parse_postfix(P, n);
+    P->cmd_here = save_here;
+    P->cmd_level = save_level;
     parse_leave(P);
     return n;
 }
@@ -1544,10 +1657,10 @@ parse_block(Parser *P, bool brace)
     }
     if (brace) {
         blk->b = parse_compstmt(P);
-        parse_expect(P, T_RBRACE, "'}'");
+        parse_expect_close(P, T_RBRACE, "'}'");
     } else {
         blk->b = parse_body_stmt(P);
-        parse_expect(P, T_KW_END, NULL);
+        parse_expect_close(P, T_KW_END, "`end'");
     }
     literal_span(P, blk, open.pos);
     blk->ival = sc->numparam;
@@ -1596,7 +1709,7 @@ parse_lambda(Parser *P)
     } else if (t->type == T_KW_DO) {
         parse_advance(P);
         n->b = parse_body_stmt(P);
-        parse_expect(P, T_KW_END, NULL);
+        parse_expect_close(P, T_KW_END, "`end'");
     } else {
         parse_syntax_error(P, "'{' or `do'");
     }

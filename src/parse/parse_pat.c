@@ -111,21 +111,38 @@ parse_value_pattern(Parser *P)
         parse_advance(P);
         Node *r = ast_at(P, NODE_RANGE, &op);
         if (op.type == T_BDOT3) r->flags |= NF_EXCLUSIVE;
+        if (parse_peek(P)->type == T_CONST || parse_peek(P)->type == T_COLON3) parse_syntax_error(P, NULL);
         r->b = parse_primitive(P);
         return pat_value(P, r);
     }
+    bool lo_const = t->type == T_CONST || t->type == T_COLON3;
     Node *lo = parse_primitive(P);
     t = parse_peek(P);
-    if (t->type == T_DOT2 || t->type == T_DOT3) {
+    if ((t->type == T_DOT2 || t->type == T_DOT3) && !lo_const) {   /* range ends are literals */
         Token op = *t;
         parse_advance(P);
         Node *r = ast_new(P, NODE_RANGE, lo->line, lo->col);
         if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
         r->a = lo;
-        if (begins_primitive(parse_peek(P))) r->b = parse_primitive(P);
+        t = parse_peek(P);
+        if (begins_primitive(t) && t->type != T_CONST && t->type != T_COLON3) r->b = parse_primitive(P);
         return pat_value(P, r);
     }
     return pat_value(P, lo);
+}
+
+/* a variable bound by the pattern being parsed: each name once (but `_x`) */
+static void
+pat_declare(Parser *P, const Token *t, ID id)
+{
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    if (len > 0 && s[0] != '_') {
+        for (int i = 0; i < P->pat_vars.count; i++)
+            if ((ID)(uintptr_t)P->pat_vars.items[i] == id) parse_error_at(P, t, "duplicated variable name");
+        ast_vec_push(P, &P->pat_vars, (Node *)(uintptr_t)id);
+    }
+    parse_declare(P, id);
 }
 
 static Node *
@@ -136,7 +153,7 @@ rest_pattern(Parser *P)
     Node *r = ast_at(P, NODE_PAT_REST, &st);
     if (parse_peek(P)->type == T_IDENT) {
         r->sym = parse_peek(P)->id;
-        parse_declare(P, r->sym);
+        pat_declare(P, parse_peek(P), r->sym);
         parse_advance(P);
     }
     return r;
@@ -235,17 +252,23 @@ parse_hash_elems(Parser *P, int close, Node *konst, int line, int col)
         if (close && t->type == close) break;
         if (t->type == T_LABEL) {
             parse_advance(P);
+            for (int i = 0; i < pairs.count; i++)
+                if (pairs.items[i]->a->kind == NODE_SYM && pairs.items[i]->a->sym == tt.id)
+                    parse_error_at(P, &tt, "duplicated key name");
             Node *pair = ast_at(P, NODE_PAIR, &tt);
             pair->a = ast_at(P, NODE_SYM, &tt);
             pair->a->sym = tt.id;
             if (!ends_hash_value(P, close)) pair->b = parse_pattern(P);
-            else parse_declare(P, tt.id);
+            else pat_declare(P, &tt, tt.id);
             ast_vec_push(P, &pairs, pair);
         } else if (t->type == T_STRING_BEG) {
             P->label_pending = false;
             Node *k = parse_string(P);
             if (!P->label_pending) parse_error_node(P, k, "syntax error, unexpected string literal, expecting label");
             P->label_pending = false;
+            for (int i = 0; k->kind == NODE_SYM && i < pairs.count; i++)
+                if (pairs.items[i]->a->kind == NODE_SYM && pairs.items[i]->a->sym == k->sym)
+                    parse_error_span(P, tt.line, tt.pos, P->prev.end, "duplicated key name");
             Node *pair = ast_new(P, NODE_PAIR, k->line, k->col);
             pair->a = k;
             if (!ends_hash_value(P, close)) pair->b = parse_pattern(P);
@@ -260,7 +283,7 @@ parse_hash_elems(Parser *P, int close, Node *konst, int line, int col)
                 Node *r = ast_at(P, NODE_PAT_REST, &tt);
                 if (parse_peek(P)->type == T_IDENT) {
                     r->sym = parse_peek(P)->id;
-                    parse_declare(P, r->sym);
+                    pat_declare(P, parse_peek(P), r->sym);
                     parse_advance(P);
                 }
                 h->b = r;
@@ -292,7 +315,7 @@ parse_pattern_primary(Parser *P)
         parse_advance(P);
         n = ast_at(P, NODE_PAT_BIND, &tt);
         n->sym = tt.id;
-        parse_declare(P, tt.id);
+        pat_declare(P, &tt, tt.id);
         break;
     case T_XOR: {
         parse_advance(P);
@@ -301,7 +324,7 @@ parse_pattern_primary(Parser *P)
         Token vt = *t;
         switch (t->type) {
         case T_IDENT:
-            if (!parse_is_local(P, t->id)) parse_error_at(P, t, "%s: no such local variable", mg_id_name(t->id, NULL));
+            if (!parse_is_local(P, t->id)) parse_error_span(P, t->line, NULL, NULL, "%s: no such local variable", mg_id_name(t->id, NULL));
             n->a = ast_at(P, NODE_LVAR, &vt);
             n->a->sym = vt.id;
             parse_advance(P);
@@ -370,16 +393,7 @@ parse_pattern_primary(Parser *P)
             parse_expect(P, close, close == T_RPAREN ? "')'" : "']'");
             break;
         }
-        if (t->type == T_DOT2 || t->type == T_DOT3) {
-            Token op = *t;
-            parse_advance(P);
-            Node *r = ast_new(P, NODE_RANGE, k->line, k->col);
-            if (op.type == T_DOT3) r->flags |= NF_EXCLUSIVE;
-            r->a = k;
-            if (begins_primitive(parse_peek(P))) r->b = parse_primitive(P);
-            n = pat_value(P, r);
-            break;
-        }
+        /* a constant is no range end (parse.y's p_primitive): `Foo..` stops at the `..` */
         n = pat_value(P, k);
         break;
     }
@@ -412,7 +426,7 @@ parse_pattern(Parser *P)
         Node *b = ast_at(P, NODE_PAT_BIND, t);
         b->sym = t->id;
         b->a = p;
-        parse_declare(P, t->id);
+        pat_declare(P, t, t->id);
         parse_advance(P);
         p = b;
     }
@@ -421,8 +435,8 @@ parse_pattern(Parser *P)
 }
 
 /* the pattern after `in` / `=>`: also `a, *b` and `k:, **r` without brackets */
-Node *
-parse_pattern_top(Parser *P)
+static Node *
+pattern_top(Parser *P)
 {
     Token *t = parse_peek(P);
     Token tt = *t;
@@ -434,6 +448,16 @@ parse_pattern_top(Parser *P)
     if (parse_peek(P)->type == T_COMMA || first->kind == NODE_PAT_REST)
         return parse_array_elems(P, 0, NULL, first, tt.line, tt.col);
     return first;
+}
+
+Node *
+parse_pattern_top(Parser *P)
+{
+    NodeVec save = P->pat_vars;
+    P->pat_vars = (NodeVec){0};
+    Node *n = pattern_top(P);
+    P->pat_vars = save;
+    return n;
 }
 
 Node *
@@ -464,6 +488,6 @@ parse_case_in(Parser *P, Node *subject, int line, int col)
     }
     ast_set_list(P, n, &ins);
     if (parse_accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     return n;
 }

@@ -7,6 +7,7 @@
  * arena, so nothing leaks. */
 #include "parser_int.h"
 #include <stdarg.h>
+#include <ctype.h>
 
 /* ---- tokens ---- */
 
@@ -24,6 +25,7 @@ void
 parse_advance(Parser *P)
 {
     parse_peek(P);
+    P->prev2 = P->prev;
     P->prev = P->tok;
     P->has_tok = false;
 }
@@ -41,14 +43,23 @@ parse_syntax_error(Parser *P, const char *expecting)
     Token *t = parse_peek(P);
     const char *desc = mg_token_desc(t);
     if (expecting)
-        mg_lex_error_at(&P->lx, t->line, t->pos, "syntax error, unexpected %s, expecting %s", desc, expecting);
-    mg_lex_error_at(&P->lx, t->line, t->pos, "syntax error, unexpected %s", desc);
+        mg_lex_error_span(&P->lx, t->line, t->pos, t->end, true, "syntax error, unexpected %s, expecting %s", desc, expecting);
+    mg_lex_error_span(&P->lx, t->line, t->pos, t->end, true, "syntax error, unexpected %s", desc);
 }
 
 void
 parse_expect(Parser *P, int type, const char *expecting)
 {
     if (!parse_accept(P, type)) parse_syntax_error(P, expecting);
+}
+
+/* the `end` (or `}`, `)`) closing a body: CRuby names what it expects unless
+ * the input ended right after an empty body */
+void
+parse_expect_close(Parser *P, int type, const char *expecting)
+{
+    if (parse_accept(P, type)) return;
+    parse_syntax_error(P, parse_peek(P)->type == T_EOF && P->last_body_empty ? NULL : expecting);
 }
 
 void
@@ -59,7 +70,52 @@ parse_error_at(Parser *P, const Token *t, const char *fmt, ...)
     char buf[512];
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    mg_lex_error_at(&P->lx, t->line, t->pos, "%s", buf);
+    mg_lex_error_span(&P->lx, t->line, t->pos, t->end, true, "%s", buf);
+}
+
+void
+parse_error_span(Parser *P, int line, const char *beg, const char *end, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[512];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    mg_lex_error_span(&P->lx, line, beg, end, beg != NULL, "%s", buf);
+}
+
+/* the source position of a node: its line (relative to the first) and column */
+const char *
+parse_node_pos(Parser *P, const Node *n)
+{
+    const char *q = P->lx.src, *end = P->lx.end;
+    for (int line = P->line0; line < n->line && q < end; q++)
+        if (*q == '\n') line++;
+    for (int i = 0; i < n->col && q < end && *q != '\n'; i++) q++;
+    return q;
+}
+
+/* CRuby's "void value expression": return/break/next/redo/retry used as a value */
+void
+parse_value_expr(Parser *P, const Node *n)
+{
+    while (n && (n->kind == NODE_SEQ || n->kind == NODE_BEGIN)) {
+        if (n->kind == NODE_SEQ) {
+            if (n->count == 0) return;
+            n = n->list[n->count - 1];
+        } else {
+            if (n->count || n->b || n->c) return;
+            n = n->a;
+        }
+    }
+    if (!n) return;
+    switch (n->kind) {
+    case NODE_RETURN: case NODE_BREAK: case NODE_NEXT: case NODE_REDO: case NODE_RETRY: break;
+    default: return;
+    }
+    const char *beg = parse_node_pos(P, n);
+    const char *end = n->ival > 0 && (size_t)n->ival <= (size_t)(P->lx.end - P->lx.src) ? P->lx.src + n->ival : beg;
+    parse_error_span(P, n->line, beg, end, "void value expression");
 }
 
 void
@@ -75,7 +131,10 @@ parse_error_node(Parser *P, const Node *n, const char *fmt, ...)
     for (int line = P->line0; line < n->line && q < end; q++)
         if (*q == '\n') line++;
     for (int i = 0; i < n->col && q < end && *q != '\n'; i++) q++;
-    mg_lex_error_at(&P->lx, n->line, q, "%s", buf);
+    /* the node ends with the token before an `=` just read, else with the last token */
+    const Token *last = (P->prev.type == T_ASSIGN || P->prev.type == T_OP_ASGN) ? &P->prev2 : &P->prev;
+    const char *e = last->end && last->end > q ? last->end : q;
+    mg_lex_error_span(&P->lx, n->line, q, e, true, "%s", buf);
 }
 
 void
@@ -178,6 +237,8 @@ parse_scope_push(Parser *P, bool is_block)
     Scope *s = mg_arena_alloc(P->arena, sizeof *s);
     s->prev = P->scope;
     s->is_block = is_block;
+    s->saved_in_class = P->in_class;
+    if (is_block) P->in_class = false;
     P->scope = s;
     return s;
 }
@@ -185,7 +246,36 @@ parse_scope_push(Parser *P, bool is_block)
 void
 parse_scope_pop(Parser *P)
 {
-    P->scope = P->scope->prev;
+    Scope *s = P->scope;
+    P->in_class = s->saved_in_class;
+    P->scope = s->prev;
+    /* a block that used numbered parameters: its enclosing block may not use them */
+    if (s->is_block && s->numparam && P->scope && P->scope->is_block && !P->scope->inner_np.type)
+        P->scope->inner_np = s->np_tok;
+}
+
+bool
+parse_is_numparam(ID id)
+{
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    return len == 2 && s[0] == '_' && s[1] >= '1' && s[1] <= '9';
+}
+
+bool
+parse_def_anon_block(Parser *P)
+{
+    Scope *s = P->scope;
+    while (s && s->is_block) s = s->prev;
+    return s && s->anon_block;
+}
+
+bool
+parse_def_forwards(Parser *P)
+{
+    Scope *s = P->scope;
+    while (s && s->is_block) s = s->prev;
+    return s && s->forwards;
 }
 
 static void
@@ -222,6 +312,7 @@ static void
 declare_param(Parser *P, ID id)
 {
     Scope *s = P->scope;
+    if (parse_is_numparam(id)) parse_error_span(P, P->prev.line, NULL, NULL, "%s is reserved for numbered parameter", mg_id_name(id, NULL));
     for (int i = 0; i < s->count; i++)
         if (s->vars[i] == id) {
             size_t n;
@@ -258,6 +349,7 @@ parse_compstmt(Parser *P)
     Token *t = parse_peek(P);
     Node *seq = ast_at(P, NODE_SEQ, t);
     NodeVec v = {0};
+    P->stmt_nest++;
     for (;;) {
         parse_skip_terms(P);
         t = parse_peek(P);
@@ -268,6 +360,8 @@ parse_compstmt(Parser *P)
         if (t->type != T_NL && t->type != T_SEMI) break;
     }
     ast_set_list(P, seq, &v);
+    P->stmt_nest--;
+    P->last_body_empty = v.count == 0;
     return seq;
 }
 
@@ -283,10 +377,8 @@ parse_alias(Parser *P)
         n->a->sym = t->id;
         parse_advance(P);
         t = parse_peek(P);
-        if (t->type != T_GVAR && t->type != T_BACK_REF && t->type != T_NTH_REF) {
-            if (t->type == T_NTH_REF) parse_error_at(P, t, "can't make alias for the number variables");
-            parse_syntax_error(P, "global variable");
-        }
+        if (t->type == T_NTH_REF) parse_error_at(P, t, "can't make alias for the number variables");
+        if (t->type != T_GVAR && t->type != T_BACK_REF) parse_syntax_error(P, "global variable");
         n->b = ast_at(P, NODE_GVAR, t);
         n->b->sym = t->id;
         parse_advance(P);
@@ -341,7 +433,10 @@ parse_stmt(Parser *P)
     switch (t->type) {
     case T_KW_ALIAS: n = parse_alias(P); break;
     case T_KW_UNDEF: n = parse_undef(P); break;
-    case T_KW_BEGIN_UP: n = parse_prepost(P, NODE_PREEXE); break;
+    case T_KW_BEGIN_UP:
+        if (P->stmt_nest > 1 || P->scope->prev) parse_error_at(P, t, "BEGIN is permitted only at toplevel");
+        n = parse_prepost(P, NODE_PREEXE);
+        break;
     case T_KW_END_UP: n = parse_prepost(P, NODE_POSTEXE); break;
     default: n = parse_expr_stmt(P); break;
     }
@@ -422,10 +517,19 @@ flip_end(Parser *P, Node *n)
     return parse_cond(P, n);
 }
 
+static Node *cond1(Parser *P, Node *n);
+
 /* Conditions: a range of non-literals becomes a flip-flop; a regexp literal
  * matches $_. */
 Node *
 parse_cond(Parser *P, Node *n)
+{
+    parse_value_expr(P, n);   /* the condition itself; `a or next` is fine */
+    return cond1(P, n);
+}
+
+static Node *
+cond1(Parser *P, Node *n)
 {
     if (!n) return n;
     switch (n->kind) {
@@ -442,11 +546,11 @@ parse_cond(Parser *P, Node *n)
         return cond_compare(P, n, "=~", "$_");
     case NODE_AND:
     case NODE_OR:
-        n->a = parse_cond(P, n->a);
-        n->b = parse_cond(P, n->b);
+        n->a = cond1(P, n->a);
+        n->b = cond1(P, n->b);
         break;
     case NODE_NOT:
-        n->a = parse_cond(P, n->a);
+        n->a = cond1(P, n->a);
         break;
     }
     return n;
@@ -499,6 +603,7 @@ parse_body_stmt(Parser *P)
         any = true;
     }
     if (parse_peek(P)->type == T_KW_ELSE) {
+        if (rescues.count == 0) parse_error_at(P, parse_peek(P), "else without rescue is useless");
         parse_advance(P);
         els = parse_compstmt(P);
         any = true;
@@ -526,7 +631,7 @@ parse_begin(Parser *P)
     P->no_do = false;
     Node *body = parse_body_stmt(P);
     P->no_do = save_no_do;
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     if (body->kind == NODE_SEQ && body->count == 0) {
         body->line = kw.line;
         body->col = kw.col;
@@ -561,8 +666,9 @@ parse_if(Parser *P, bool is_unless)
         if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
         return n;
     }
+    if (is_unless && parse_peek(P)->type == T_KW_ELSIF) parse_syntax_error(P, NULL);
     if (parse_accept(P, T_KW_ELSE)) els = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
     return n;
@@ -591,7 +697,7 @@ parse_while(Parser *P, bool is_until)
     P->no_do = false;
     parse_do(P);
     n->b = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     return n;
 }
@@ -640,7 +746,7 @@ parse_for(Parser *P)
     P->no_do = false;
     parse_do(P);
     n->c = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -657,9 +763,9 @@ parse_case(Parser *P)
     Node *subject = NULL;
     if (parse_peek(P)->type == T_EOF) parse_syntax_error(P, "`when'");
     if (parse_peek(P)->type != T_NL && parse_peek(P)->type != T_SEMI && parse_peek(P)->type != T_KW_WHEN) {
-        P->no_in = true;
-        subject = parse_expr(P);
+        /* `case 1 in Integer` on one line: the subject is a one-line pattern match (as parse.y) */
         P->no_in = false;
+        subject = parse_expr(P);
     }
     parse_skip_terms(P);
     if (parse_peek(P)->type == T_KW_IN) {
@@ -699,7 +805,7 @@ parse_case(Parser *P)
     }
     ast_set_list(P, n, &whens);
     if (parse_accept(P, T_KW_ELSE)) n->b = parse_compstmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect_close(P, T_KW_END, "`end'");
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -830,7 +936,12 @@ parse_def(Parser *P)
     n->c = recv;
     parse_scope_push(P, false);
     bool save_in_def = P->in_def, save_no_do = P->no_do, save_no_in = P->no_in;
+    bool save_in_class = P->in_class;
+    const char *head_end = P->prev.end;   /* `def name` / `def recv.name` */
+    /* `def f = cmd arg` only where the def is a statement (or an assignment's value) */
+    bool cmd_body = P->cmd_level == CMD_EXPR || P->cmd_level == CMD_ASGN;
     P->in_def = true;
+    P->in_class = false;
     P->no_do = false;
     P->no_in = false;
     Token *t = parse_peek(P);
@@ -849,9 +960,15 @@ parse_def(Parser *P)
         if (t->type != T_NL && t->type != T_SEMI) parse_syntax_error(P, "';' or '\\n'");
     }
     if (parse_accept(P, T_ASSIGN)) {
+        size_t nl;
+        const char *ns = mg_id_name(name, &nl);
+        if (nl >= 2 && ns[nl - 1] == '=' && (isalnum((unsigned char)ns[nl - 2]) || ns[nl - 2] == '_' || (unsigned char)ns[nl - 2] >= 0x80))
+            parse_error_span(P, kw.line, kw.pos, head_end, "setter method cannot be defined in an endless method definition");
         n->flags |= NF_ENDLESS;
         parse_skip_newlines(P);
+        P->cmd_ok = cmd_body ? CMD_ARG : CMD_NO;
         Node *body = parse_arg(P);
+        P->cmd_ok = CMD_NO;
         if (parse_peek(P)->type == T_KW_RESCUE_MOD) {
             Token rk = *parse_peek(P);
             parse_advance(P);
@@ -868,12 +985,13 @@ parse_def(Parser *P)
         n->len = (size_t)(e - kw.pos);
     } else {
         n->b = parse_body_stmt(P);
-        parse_expect(P, T_KW_END, NULL);
+        parse_expect_close(P, T_KW_END, "`end'");
         n->len = (size_t)(P->prev.pos + 3 - kw.pos);
     }
     n->ival = (int64_t)(kw.pos - P->lx.src);
     parse_scope_pop(P);
     P->in_def = save_in_def;
+    P->in_class = save_in_class;
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     return n;
@@ -898,7 +1016,12 @@ parse_cpath(Parser *P)
         n->sym = t->id;
         parse_advance(P);
     } else if (t->type == T_IDENT || t->type == T_FID) {
-        parse_error_at(P, t, "class/module name must be CONSTANT");
+        /* a::B: the scope may be a method call; a bare name is an error */
+        Token id = *t;
+        parse_advance(P);
+        if (parse_peek(P)->type != T_COLON2) parse_error_at(P, &id, "class/module name must be CONSTANT");
+        n = ast_call(P, NULL, id.id, id.line, id.col);
+        n->flags |= NF_VCALL;
     } else {
         n = parse_primary(P);
         if (n->kind != NODE_COLON2 || (n->flags & NF_CALL)) parse_error_node(P, n, "class/module name must be CONSTANT");
@@ -908,13 +1031,17 @@ parse_cpath(Parser *P)
         Token c2 = *parse_peek(P);
         parse_advance(P);
         t = parse_peek(P);
-        if (t->type != T_CONST) parse_error_at(P, t, "class/module name must be CONSTANT");
+        bool call = t->type == T_IDENT || t->type == T_FID;   /* Gem::r::M: the scope may be a call */
+        if (!call && t->type != T_CONST) parse_error_at(P, t, "class/module name must be CONSTANT");
+        Token nt = *t;
         Node *m = ast_at(P, NODE_COLON2, &c2);
         m->line = n->line; m->col = n->col;
         m->a = n;
         m->sym = t->id;
+        if (call) m->flags |= NF_CALL;
         parse_advance(P);
         n = m;
+        if (call && parse_peek(P)->type != T_COLON2) parse_error_at(P, &nt, "class/module name must be CONSTANT");
     }
     return n;
 }
@@ -929,6 +1056,8 @@ parse_class(Parser *P)
     P->no_do = false;
     P->no_in = false;
     Node *n;
+    bool save_in_class = P->in_class;
+    P->in_class = true;
     if (parse_peek(P)->type == T_LSHFT) {
         parse_advance(P);
         n = ast_at(P, NODE_SCLASS, &kw);
@@ -941,22 +1070,24 @@ parse_class(Parser *P)
     } else {
         n = ast_at(P, NODE_CLASS, &kw);
         n->a = parse_cpath(P);
+        if (P->in_def) parse_error_span(P, kw.line, kw.pos, P->prev.end, "class definition in method body");
         if (parse_peek(P)->type == T_LT) {
             parse_advance(P);
             n->b = parse_expr(P);
         }
         Token *t = parse_peek(P);
-        if (t->type != T_NL && t->type != T_SEMI)
-            parse_syntax_error(P, t->type == T_EOF ? "`end'" : n->b ? NULL : "'<' or ';' or '\\n'");
+        /* after a superclass a terminator; without one the body may follow directly */
+        if (n->b && t->type != T_NL && t->type != T_SEMI) parse_syntax_error(P, t->type == T_EOF ? "`end'" : NULL);
         parse_scope_push(P, false);
         P->in_def = false;
         n->c = parse_body_stmt(P);
     }
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect(P, T_KW_END, "`end'");
     parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->in_def = save_in_def;
+    P->in_class = save_in_class;
     return n;
 }
 
@@ -964,6 +1095,8 @@ Node *
 parse_module(Parser *P)
 {
     Token kw = *parse_peek(P);
+    bool save_in_class = P->in_class;
+    P->in_class = true;
     parse_advance(P);
     int save_no_do = P->no_do;
     bool save_no_in = P->no_in, save_in_def = P->in_def;
@@ -971,14 +1104,16 @@ parse_module(Parser *P)
     P->no_in = false;
     Node *n = ast_at(P, NODE_MODULE, &kw);
     n->a = parse_cpath(P);
+    if (P->in_def) parse_error_span(P, kw.line, kw.pos, P->prev.end, "module definition in method body");
     parse_scope_push(P, false);
     P->in_def = false;
     n->c = parse_body_stmt(P);
-    parse_expect(P, T_KW_END, NULL);
+    parse_expect(P, T_KW_END, "`end'");
     parse_scope_pop(P);
     P->no_do = save_no_do;
     P->no_in = save_no_in;
     P->in_def = save_in_def;
+    P->in_class = save_in_class;
     return n;
 }
 
@@ -1044,7 +1179,7 @@ parse_params(Parser *P, int close, bool is_block)
     Token start = *parse_peek(P);
     Node *params = ast_at(P, NODE_PARAMS, &start);
     NodeVec v = {0};
-    bool seen_rest = false;
+    bool seen_rest = false, seen_kw = false, seen_kwrest = false;
     if (close == T_RPAREN) parse_skip_newlines(P);
     Token *t = parse_peek(P);
     if (t->type == close || (close == T_BOR && t->type == T_SEMI)) goto locals;
@@ -1053,10 +1188,17 @@ parse_params(Parser *P, int close, bool is_block)
         t = parse_peek(P);
         Token tt = *t;
         Node *p = NULL;
+        /* order: positional and rest, then keywords, then **kwrest, then &block */
+        bool positional = t->type == T_IDENT || t->type == T_STAR || t->type == T_MUL ||
+                          t->type == T_LPAREN || t->type == T_LPAREN_CALL || t->type == T_LPAREN_ARG;
+        if (seen_kwrest && t->type != T_AMPER && t->type != T_BAND) parse_syntax_error(P, "& or '&'");
+        if (seen_kw && positional) parse_syntax_error(P, NULL);
         switch (t->type) {
         case T_IDENT:
             parse_advance(P);
             if (parse_peek(P)->type == T_ASSIGN) {
+                if (seen_rest)
+                    parse_syntax_error(P, close == T_RPAREN ? "')'" : close == T_BOR ? "'|'" : "';' or '\\n'");
                 parse_advance(P);
                 p = ast_at(P, NODE_PARAM_OPT, &tt);
                 p->sym = tt.id;
@@ -1072,6 +1214,7 @@ parse_params(Parser *P, int close, bool is_block)
             parse_advance(P);
             p = ast_at(P, NODE_PARAM_KW, &tt);
             p->sym = tt.id;
+            seen_kw = true;
             declare_param(P, tt.id);
             if (!ends_param_value(P, close))
                 p->a = (is_block && close == T_BOR) ? parse_primary_value(P) : parse_arg(P);
@@ -1091,15 +1234,18 @@ parse_params(Parser *P, int close, bool is_block)
                 p = ast_at(P, NODE_PARAM_KWREST, &tt);
                 if (parse_peek(P)->type == T_IDENT) { p->sym = parse_peek(P)->id; declare_param(P, p->sym); parse_advance(P); }
             }
+            seen_kwrest = true;
             break;
         case T_AMPER: case T_BAND:
             parse_advance(P);
             p = ast_at(P, NODE_PARAM_BLOCK, &tt);
             if (parse_peek(P)->type == T_IDENT) { p->sym = parse_peek(P)->id; declare_param(P, p->sym); parse_advance(P); }
+            else if (!is_block) P->scope->anon_block = true;
             break;
         case T_BDOT3: case T_DOT3:
             parse_advance(P);
             p = ast_at(P, NODE_PARAM_FWD, &tt);
+            P->scope->forwards = true;
             break;
         case T_LPAREN: case T_LPAREN_CALL: case T_LPAREN_ARG:
             p = ast_at(P, seen_rest ? NODE_PARAM_POST : NODE_PARAM_REQ, &tt);
@@ -1114,7 +1260,7 @@ parse_params(Parser *P, int close, bool is_block)
         case T_CVAR:
             parse_error_at(P, t, "formal argument cannot be a class variable");
         default:
-            parse_syntax_error(P, NULL);
+            parse_syntax_error(P, close == T_BOR ? "'|'" : v.count > 0 ? NULL : close == T_RPAREN ? "')'" : "';' or '\\n'");
         }
         ast_vec_push(P, &v, p);
         if (p->kind == NODE_PARAM_BLOCK && parse_peek(P)->type == T_COMMA)
@@ -1171,7 +1317,8 @@ mg_parse(const char *src, size_t len, const char *file, int line,
     if (setjmp(P->jb) == 0) {
         Node *root = parse_compstmt(P);
         Token *t = parse_peek(P);
-        if (t->type != T_EOF) parse_syntax_error(P, ends_stmts(t->type) && t->type != T_RPAREN ? NULL : "end-of-input");
+        if (t->type != T_EOF)
+            parse_syntax_error(P, ends_stmts(t->type) && t->type != T_RPAREN && root->count == 0 ? NULL : "end-of-input");
         root->line = P->line0;
         root->col = 0;
         r.root = root;
@@ -1184,6 +1331,33 @@ mg_parse(const char *src, size_t len, const char *file, int line,
     }
     mg_lex_finish(&P->lx);
     return r;
+}
+
+bool
+mg_parse_spot(const char *src, size_t len, const char *file, int line, ID name, int *beg, int *end)
+{
+    Arena *arena = mg_arena_new();
+    Parser *P = mg_arena_alloc(arena, sizeof *P);
+    P->arena = arena;
+    P->file = file ? file : "-";
+    P->line0 = 1;
+    char base;
+    P->stack_base = (uintptr_t)&base;
+    P->spot.active = true;
+    P->spot.line = line;
+    P->spot.name = name;
+    mg_lex_init(&P->lx, src ? src : "", src ? len : 0, P->file, 1, arena, &P->jb);
+    P->lx.is_local = lexer_is_local;
+    P->lx.ud = P;
+    parse_scope_push(P, false);
+    if (setjmp(P->jb) == 0) parse_compstmt(P);
+    bool found = P->spot.found;
+    *beg = P->spot.beg;
+    *end = P->spot.end;
+    free(P->lx.error);
+    mg_lex_finish(&P->lx);
+    mg_arena_free(arena);
+    return found;
 }
 
 void

@@ -39,6 +39,7 @@ cref_mark(void *p)
     Cref *c = p;
     if (c->klass) mg_gc_mark_obj(&c->klass->hdr);
     mg_gc_mark(c->next);
+    mg_gc_mark(c->refinements);
 }
 const DataType mg_cref_type = { "Cref", cref_mark, NULL, NULL };
 
@@ -58,6 +59,8 @@ mg_cref_new(RClass *k, Value next)
     Cref *c = p;
     c->klass = k;
     c->next = next;
+    /* a nested scope sees the refinements of the enclosing one */
+    c->refinements = next != MG_NIL ? mg_cref_ptr(next)->refinements : MG_NIL;
     return v;
 }
 
@@ -683,7 +686,12 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
     }
     RClass *klass = mg_class_of(recv[0]);
     MethodEntry *me;
-    if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) {
+    if (UNLIKELY(mg_refinements_used) && ci && mg_vm_refinements_active(vm->fp)) {
+        /* refinements in scope: look them up; the site's cache then holds the
+         * result (a call site's refinements are fixed by where it is) */
+        me = mg_vm_refined_lookup(vm->fp, klass, mid);
+        goto fill_cache;
+    } else if (ci && ci->ic_klass == klass && ci->ic_serial == mg_method_serial) {
         me = ci->ic_me;
         if (ci->ic_code) return call_iseq_fast(recv, argc, me, ci->ic_code, ci->ic_body, blk, inloop);
         if (ci->ic_attr && attr_fast(recv, me, ci->ic_attr - 1)) return recv[0];
@@ -693,6 +701,7 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
         if (ci->ic2.attr && attr_fast(recv, me, ci->ic2.attr - 1)) return recv[0];
     } else {
         me = mg_method_lookup(klass, mid);
+    fill_cache:
         if (ci) {
             if (ci->ic_klass && ci->ic_serial == mg_method_serial) {
                 ci->ic2.klass = ci->ic_klass; ci->ic2.serial = ci->ic_serial; ci->ic2.me = ci->ic_me;
@@ -757,7 +766,9 @@ mg_vm_super(Value *recv, int argc, Value blk, uint32_t flags, bool inloop)
     if (blk == MG_NIL && !(flags & CI_BLOCKARG)) blk = f->block;
     ID name = cur->original_name ? cur->original_name : cur->name;
     if (cur->name) name = cur->name;
-    MethodEntry *me = mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->original_name ? cur->original_name : name);
+    MethodEntry *me = mg_vm_is_refinement(cur->owner)
+        ? mg_vm_refinement_super(cur->owner, cur->original_name ? cur->original_name : name)
+        : mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->original_name ? cur->original_name : name);
     if (!me && cur->original_name != cur->name) me = mg_method_lookup_super(mg_class_of(recv[0]), cur->owner, cur->name);
     if (!me) {
         MethodEntry *mm = mg_method_lookup(mg_class_of(recv[0]), mg_id_method_missing);
@@ -833,11 +844,34 @@ mg_sym_to_proc(ID name)
     return p;
 }
 
+/* &:sym where refinements are active: data is [sym, refinements] */
+static Value
+sym_proc_refined_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
+{
+    (void)arg;
+    if (argc < 1) mg_raise(mg_eArgumentError, "no receiver given");
+    ID mid = MG_SYM2ID(mg_ary_entry(data, 0));
+    MethodEntry *me = mg_vm_refined_lookup_in(mg_ary_entry(data, 1), mg_class_of(argv[0]), mid);
+    if (me && mg_vm_is_refinement(me->owner) && me->visibility == VIS_PUBLIC)
+        return mg_call_method_entry(argv[0], me, argc - 1, argv + 1, blk);
+    return mg_funcall_public(argv[0], mid, argc - 1, argv + 1, blk);
+}
+
 /* &blk argument to a block value */
 Value
 mg_to_block(Value v)
 {
     if (v == MG_NIL || mg_is_proc(v)) return v;
+    if (MG_IS_SYMBOL(v) && UNLIKELY(mg_refinements_used) && mg_vm_refinements_active(VMS->fp)) {
+        /* &:sym sees the refinements of the call site (3.1) */
+        Value data = mg_ary_new();
+        mg_ary_push(data, v);
+        mg_ary_push(data, mg_vm_active_refinements(VMS->fp));
+        Value p = mg_proc_new_cfunc(sym_proc_refined_fn, data, true);
+        mg_proc_ptr(p)->flags |= PROC_SYM;
+        mg_proc_ptr(p)->sym = MG_SYM2ID(v);
+        return p;
+    }
     if (MG_IS_SYMBOL(v)) return mg_sym_to_proc(MG_SYM2ID(v));
     if (!mg_respond_to(v, mg_id_to_proc, true))
         mg_raise(mg_eTypeError, "wrong argument type %s (expected Proc)", mg_class_cname(mg_obj_class(v)));

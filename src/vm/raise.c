@@ -181,6 +181,8 @@ mg_vm_describe_recv(Value recv)
     return describe_recv(recv);
 }
 
+Value mg_vm_local_variables(Frame *f);   /* core/kernel.c */
+
 NORETURN void
 mg_raise_nomethod(Value recv, ID mid, int argc, const Value *argv)
 {
@@ -194,6 +196,8 @@ mg_raise_nomethod(Value recv, ID mid, int argc, const Value *argv)
     if (kind == 1) {
         Value msg = mg_sprintf("undefined local variable or method `%s' for %s", mg_id_name(mid, NULL), mg_str_cstr(d));
         Value e = mg_name_error_new(mg_eNameError, msg, recv, mid);
+        /* NameError#local_variables: the locals where the name was not found (did_you_mean) */
+        mg_ivar_set(e, mg_intern_cstr("local_variables"), mg_vm_local_variables(mg_vm_ruby_frame()));
         if (bt != MG_NIL) mg_exc_set_backtrace(e, bt);
         mg_raise_exc(e);
     }

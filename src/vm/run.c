@@ -87,6 +87,7 @@ mg_vm_init(const MgVMOptions *opts)
     vm->main_obj = mg_main_object_new();
     mg_store_set_main(vm->main_obj);
     mg_kernel_init_main(vm->main_obj);
+    mg_init_refinements();
     mg_init_vm_globals(opts);
     mg_init_eval();
     mg_vm_booted = true;
@@ -331,6 +332,27 @@ mg_vm_run_main(const char *src, size_t len, const char *file)
     return mg_vm_finish(0);
 }
 
+/* the first regexp literal of the tree that Onigmo rejects, or NULL; *msg its
+ * error. Without the VM (check_only) any regexp literal is returned, msg nil. */
+static const Node *
+bad_regex_literal(const Node *n, Value *msg, int depth, bool check_only)
+{
+    if (!n || depth > 100000) return NULL;
+    if (n->kind == NODE_REGEX) {
+        if (check_only) return n;
+        Value s = mg_str_new(n->str ? n->str : "", n->len);
+        *msg = mg_vm_regex_literal_error(s, (int)n->flags);
+        return *msg != MG_NIL ? n : NULL;
+    }
+    const Node *kids[4] = { n->a, n->b, n->c, n->d };
+    for (int i = 0; i < 4; i++) { const Node *r = bad_regex_literal(kids[i], msg, depth + 1, check_only); if (r) return r; }
+    for (int i = 0; i < n->count; i++) { const Node *r = bad_regex_literal(n->list[i], msg, depth + 1, check_only); if (r) return r; }
+    return NULL;
+}
+
+/* maglev-ruby -c. Returns 0 (Syntax OK), 1 (an error was reported) or, before
+ * the VM runs (!mg_vm_booted), 2 when regexp literals need the VM to be
+ * checked: the caller boots it and calls again. */
 int
 mg_vm_check_syntax(const char *src, size_t len, const char *file)
 {
@@ -339,6 +361,15 @@ mg_vm_check_syntax(const char *src, size_t len, const char *file)
         const char *e = pr.error ? pr.error : "syntax error";
         fputs(e, stderr);
         if (e[0] && e[strlen(e) - 1] != '\n') fputc('\n', stderr);
+        mg_ast_free(&pr);
+        return 1;
+    }
+    /* CRuby's parser compiles regexp literals: a bad one is a syntax error */
+    Value msg = MG_NIL;
+    const Node *bad = bad_regex_literal(pr.root, &msg, 0, !mg_vm_booted);
+    if (bad && !mg_vm_booted) { mg_ast_free(&pr); return 2; }
+    if (bad) {
+        fprintf(stderr, "%s:%d: %s\n", file, bad->line, mg_str_cstr(msg));
         mg_ast_free(&pr);
         return 1;
     }

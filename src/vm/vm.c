@@ -380,7 +380,7 @@ L_GETCVAR: {
     ID id = OPND(0); pc++;
     SYNC();
     Value k = mg_vm_cvar_base(f);
-    if (k == MG_VAL(mg_cObject) && (f->flags & FRAME_TOP || f->cref == vm->top_cref))
+    if (k == MG_VAL(mg_cObject) && (f->flags & FRAME_TOP || mg_cref_is_top(f->cref)))
         mg_raise(mg_eRuntimeError, "class variable access from toplevel");
     Value v = mg_cvar_get(MG_RCLASS(k), id);
     PUSH(v);
@@ -391,7 +391,7 @@ L_SETCVAR: {
     ID id = OPND(0); pc++;
     SYNC();
     Value k = mg_vm_cvar_base(f);
-    if (k == MG_VAL(mg_cObject) && (f->cref == vm->top_cref))
+    if (k == MG_VAL(mg_cObject) && mg_cref_is_top(f->cref))
         mg_raise(mg_eRuntimeError, "class variable access from toplevel");
     mg_cvar_set(MG_RCLASS(k), id, sp[-1]);
     sp--;

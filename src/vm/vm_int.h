@@ -130,7 +130,9 @@ typedef struct Env {
 typedef struct Cref {
     RClass *klass;
     Value next;             /* Cref or nil */
+    Value refinements;      /* nil or Array of the Refinements `using` activated here (refine.c) */
 } Cref;
+
 
 enum {
     PROC_LAMBDA   = 1 << 0,
@@ -272,6 +274,21 @@ static inline Code *mg_code_ptr(Value v) { return (Code *)MG_RDATA(v)->ptr; }
 static inline Proc *mg_proc_ptr(Value v) { mg_ensure_faulted(MG_OBJ(v)); return (Proc *)MG_RDATA(v)->ptr; }
 static inline Env *mg_env_ptr(Value v) { mg_ensure_faulted(MG_OBJ(v)); return (Env *)MG_RDATA(v)->ptr; }
 static inline Cref *mg_cref_ptr(Value v) { return (Cref *)MG_RDATA(v)->ptr; }
+/* the top-level scope (VM.top_cref, or its copy made by `using`) */
+static inline bool mg_cref_is_top(Value cref)
+{
+    return cref != MG_NIL && mg_cref_ptr(cref)->klass == mg_cObject && mg_cref_ptr(cref)->next == MG_NIL;
+}
+
+/* refine.c */
+extern bool mg_refinements_used;           /* some `using` ran: calls check Cref.refinements */
+bool mg_vm_is_refinement(const RClass *m);
+bool mg_vm_refinements_active(Frame *f);
+MethodEntry *mg_vm_refined_lookup(Frame *f, RClass *klass, ID mid);
+MethodEntry *mg_vm_refinement_super(RClass *owner, ID mid);
+Value mg_vm_active_refinements(Frame *f);
+MethodEntry *mg_vm_refined_lookup_in(Value refinements, RClass *klass, ID mid);
+void mg_init_refinements(void);
 static inline bool mg_is_proc(Value v) { return MG_IS_TYPE(v, T_DATA) && MG_RDATA(v)->type == &mg_proc_type; }
 
 /* ---- compile.c ---- */
@@ -347,6 +364,7 @@ Value mg_vm_defined(Frame *f, int type, ID id, Value v, Value lit);
 void  mg_vm_checkmatch_reason(Value pat, Value v);
 Value mg_vm_const_from(Value scope, ID id, bool raise);
 Value mg_vm_make_regex(Value str, int opts);
+Value mg_vm_regex_literal_error(Value str, int opts);   /* RegexpError message or nil */
 void  mg_vm_alias(Frame *f, Value newv, Value oldv);
 void  mg_vm_undef(Frame *f, Value sym);
 Value mg_vm_backref_part(int kind, int n);

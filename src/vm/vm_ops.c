@@ -271,6 +271,39 @@ mg_vm_make_regex(Value str, int opts)
     return re;
 }
 
+struct regex_check { Value str; int opts; };
+
+static Value
+regex_check_body(Value arg)
+{
+    struct regex_check *rc = (struct regex_check *)(uintptr_t)arg;
+    return mg_vm_make_regex(rc->str, rc->opts);
+}
+
+/* The RegexpError message a regexp literal would raise, or nil: the compiler
+ * reports a bad literal as a SyntaxError before the code runs, as CRuby. */
+Value
+mg_vm_regex_literal_error(Value str, int opts)
+{
+    struct regex_check rc = { str, opts };
+    Value exc;
+    mg_protect(regex_check_body, (Value)(uintptr_t)&rc, &exc);
+    if (exc == MG_NIL || !mg_obj_is_kind_of(exc, mg_eRegexpError)) return MG_NIL;
+    /* only errors of the pattern's structure, which CRuby's Onigmo reports too;
+     * this Oniguruma refuses a few patterns Onigmo takes (`$+`): those stay a
+     * RegexpError when the literal runs */
+    Value m = mg_exc_message(exc);
+    const char *t = mg_str_cstr(m);
+    static const char *const structural[] = {
+        "unmatched", "premature end", "end pattern", "upper is smaller", "too big number",
+        "invalid backref", "undefined name", "empty range in char class", "invalid pattern in look-behind",
+        "too short", "invalid code point value",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(structural); i++)
+        if (strstr(t, structural[i])) return m;
+    return MG_NIL;
+}
+
 /* ------------------------------------------------------------------ */
 /* defined?                                                             */
 

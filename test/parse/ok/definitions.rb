@@ -10,7 +10,7 @@ def -@; end
 def !; end
 def foo=(v); end
 def fw(...) = g(...)
-def an(*, **, &) = g(*, **, &)
+def an(*, **, &) = g(&)
 def all(a, b = a, *r, c, k:, j: k, **kw, &blk)
   yield a
 rescue => e
