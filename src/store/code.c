@@ -478,6 +478,7 @@ static Value s_loaded_features, s_autoloads;
 static Value
 system_entry(Value key, bool create, bool hash)
 {
+    if (!create && !mg_store_usable()) return MG_NIL;
     Value sys = fv(mg_store_system());
     Value v = fv(mg_hash_lookup(sys, key));
     if (v != MG_UNDEF && (hash ? MG_IS_HASH(v) : MG_IS_ARRAY(v))) return v;

@@ -35,6 +35,10 @@ int   mg_store_other_session_pid(void);
 void  mg_store_abort(void);
 /* Whether v has been committed (has a record in the view or was just written). */
 bool  mg_store_committed_p(Value v);
+/* Opens the repository if needed; false (nothing raised) when it cannot be
+ * opened: for what runs in every program (require, const_missing), which must
+ * not fail because of the repository. */
+bool  mg_store_usable(void);
 /* Directory of the repository this process uses (MAGLEV_DATA / MAGLEV_STONE / MAGLEV_HOME). */
 const char *mg_store_path(void);
 /* A VM safe point (vm_ops.c): evicts clean persistent objects when the heap

@@ -100,6 +100,7 @@ static struct {
     MgView *view;
     uint64_t view_seq;
     bool opened, failed;
+    char open_error[512];                                  /* why the repository could not be opened */
     char path[4096];
     Resident *tab; size_t tab_count, tab_used, tab_cap;   /* open addressing, tombstone obj == (Obj*)1 */
     Obj **ws; size_t ws_len, ws_cap;                       /* write set */
@@ -421,7 +422,7 @@ static void
 ensure_open(void)
 {
     if (S.opened) return;
-    if (S.failed) mg_raise(mg_eRuntimeError, "repository %s could not be opened", mg_store_path());
+    if (S.failed) mg_raise(mg_eRuntimeError, "repository %s could not be opened: %s", mg_store_path(), S.open_error);
     const char *path = mg_store_path();
     char parent[4096];
     snprintf(parent, sizeof parent, "%s", path);
@@ -430,12 +431,30 @@ ensure_open(void)
     MgStoreErr e = mg_repo_open(path, MG_REPO_CREATE, &S.repo);
     if (e) {
         S.failed = true;
+        snprintf(S.open_error, sizeof S.open_error, "%s", mg_repo_error(S.repo));
         storage_error("open");
     }
     if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
     S.view_seq = mg_view_seq(S.view);
     S.opened = true;
     register_session();
+}
+
+static Value
+open_run(Value unused)
+{
+    ensure_open();
+    return MG_NIL;
+}
+
+bool
+mg_store_usable(void)
+{
+    if (S.opened) return true;
+    if (S.failed) return false;
+    Value exc;
+    mg_protect(open_run, MG_NIL, &exc);
+    return S.opened;
 }
 
 /* ---- well-known objects ---- */

@@ -267,6 +267,7 @@ Value
 mg_protect(Value (*fn)(Value), Value arg, Value *exc)
 {
     VM *vm = VMS;
+    Value old_err = vm->errinfo;
     Handler h;
     HANDLER_BEGIN(h);
     if (setjmp(h.jb) == 0) {
@@ -278,6 +279,7 @@ mg_protect(Value (*fn)(Value), Value arg, Value *exc)
     handler_restore(&h);
     if (vm->th_kind != TH_RAISE) mg_vm_rethrow();
     if (exc) *exc = vm->th_val;
+    vm->errinfo = old_err;      /* rescued: $! (and the cause of the next raise) is what it was */
     return MG_UNDEF;
 }
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# A repository this build cannot open (another format) breaks only what uses
+# it: plain programs, requires and constant misses still work, uncaught
+# errors are reported without the repository's error as their cause, and a
+# persistence call raises a clear error naming the reason.
+. "$(dirname "$0")/lib.sh"
+mrb 'Maglev[:x] = 1; Maglev.commit' >/dev/null
+chmod 000 "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb"
+if [ -r "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb" ]; then
+	echo "# note: running as a user who reads unreadable files (root); corrupting the header instead"
+	chmod 600 "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb"
+	printf 'garbage!garbage!' | dd of="$MAGLEV_DATA/$MAGLEV_STONE/data.mdb" bs=1 seek=0 conv=notrunc 2>/dev/null
+fi
+expect "a plain program runs" "$(mrb 'require "set"; p Set[1].size, defined?(NoSuch)' 2>&1)" $'1\nnil'
+expect "an uncaught error is reported alone" "$("$MRUBY" -e 'raise "x"' 2>&1)" "-e:1:in \`<main>': x (RuntimeError)"
+out=$(mrb 'begin; Maglev[:x]; rescue RuntimeError => e; puts e.message.include?("could not be opened") || e.message.include?("repository"); end' 2>&1)
+expect "a persistence call raises a clear error" "$out" "true"
+finish
