@@ -55,5 +55,6 @@ void mg_ext_init_digest_sha2(void);
 void mg_ext_init_pathname(void);
 void mg_ext_init_io_wait(void);
 void mg_ext_init_monitor(void);
+void mg_ext_init_socket(void);
 
 #endif
