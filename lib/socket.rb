@@ -453,12 +453,6 @@ class BasicSocket < IO
   end
   attr_writer :do_not_reverse_lookup
 
-  def self.for_fd(fd)
-    sock = allocate
-    IO.instance_method(:initialize).bind_call(sock, fd)
-    sock
-  end
-
   def getsockopt(level, optname)
     lev = BasicSocket.__level(level)
     opt = BasicSocket.__optname(lev, optname)

@@ -2344,6 +2344,19 @@ io_s_for_fd(Value self, int argc, const Value *argv, Value blk)
     return mg_funcall(self, mg_id_new, argc, argv);
 }
 
+static Value
+io_autoclose_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(open_io(self)->autoclose);
+}
+
+static Value
+io_set_autoclose(Value self, int argc, const Value *argv, Value blk)
+{
+    open_io(self)->autoclose = MG_TEST(argv[0]);
+    return argv[0];
+}
+
 /* ---- for other IO classes in C (ext/socket.c) ---- */
 
 void
@@ -2388,6 +2401,8 @@ static const MgMethodDef io_methods[] = {
     {"close_write", io_close_write, 0, 0},
     {"close_read", io_close_read, 0, 0},
     {"pid", io_pid, 0, 0},
+    {"autoclose?", io_autoclose_p, 0, 0},
+    {"autoclose=", io_set_autoclose, 1, 1},
     {"reopen", io_reopen, 1, 2},
     {"print", io_print, 0, -1},
     {"puts", io_puts, 0, -1},

@@ -181,7 +181,7 @@ eligible(MgThread *t, double tnow)
     if (pending_now(t) || t->wakeup) return true;
     if (t->ready && t->ready(t)) return true;
     if (t->deadline >= 0 && tnow >= t->deadline) return true;
-    if (t->wait_fd >= 0 && fd_ready(t)) return true;
+    if ((t->wait_fd >= 0 || t->wait_set) && fd_ready(t)) return true;
     return false;
 }
 

@@ -621,6 +621,17 @@ sock_accept_raw(Value self, int argc, const Value *argv, Value blk)
     return mg_ary_new_from(2, (Value[]){ s, sockaddr_str(&ss, len) });
 }
 
+/* BasicSocket.for_fd(fd): a socket of this class on an open descriptor */
+static Value
+bs_s_for_fd(Value self, int argc, const Value *argv, Value blk)
+{
+    int fd = (int)mg_num2long(argv[0]);
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0) mg_raise_syserr(errno, "fcntl(2)", NULL);
+    fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+    return wrap_fd(MG_RCLASS(self), fd);
+}
+
 /* ---- TCPSocket / TCPServer ---- */
 
 /* TCPSocket.new(host, port, local_host = nil, local_port = nil, connect_timeout: nil) */
@@ -974,6 +985,7 @@ mg_ext_init_socket(void)
     mg_define_singleton_method(S, "__getnameinfo", s_getnameinfo_raw, 1, 2);
     mg_define_singleton_method(S, "__socketpair", s_socketpair_raw, 4, 4);
 
+    mg_define_singleton_method(MG_VAL(cBasicSocket), "for_fd", bs_s_for_fd, 1, 1);
     mg_define_method(cBasicSocket, "getsockname", bs_getsockname, 0, 0);
     mg_define_method(cBasicSocket, "getpeername", bs_getpeername, 0, 0);
     mg_define_method(cBasicSocket, "__getsockopt", bs_getsockopt_raw, 2, 2);
