@@ -237,7 +237,9 @@ pick(MgThread *after)
             ms = d <= 0 ? 0 : (int)d + 1;
         }
         mg_io_flush_all();
-        poll(fds, (nfds_t)nfds, ms);
+        /* a signal (Signal.trap) interrupts the wait: its handler runs in the main thread */
+        if (poll(fds, (nfds_t)nfds, ms) < 0 && errno == EINTR && main_th->state == TS_BLOCKED && mg_vm.interrupt)
+            return main_th;
     }
 }
 
@@ -264,6 +266,23 @@ check_pending(MgThread *t)
 /* Blocks the current thread until ready(t) holds, `timeout` seconds pass
  * (< 0: no timeout), or fd polls ready. Returns false on timeout. Raises what
  * Thread#raise / kill sent meanwhile. */
+/* The main thread, woken from a wait by a signal: runs the trap handlers, then
+ * waits on. A handler that raises leaves the thread runnable with no wait set. */
+static void
+signals_while_waiting(MgThread *t)
+{
+    MgThread saved = *t;
+    t->state = TS_RUNNABLE;
+    t->ready = NULL; t->wait_obj = NULL; t->deadline = -1; t->wait_fd = -1;
+    t->wait_set = NULL; t->wait_nset = 0;
+    mg_signal_checkpoint();
+    t->state = TS_BLOCKED;
+    t->ready = saved.ready; t->wait_obj = saved.wait_obj; t->deadline = saved.deadline;
+    t->wait_fd = saved.wait_fd; t->wait_events = saved.wait_events;
+    t->wait_set = saved.wait_set; t->wait_nset = saved.wait_nset;
+    t->deadlockable = saved.deadlockable;
+}
+
 static bool
 thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool deadlockable)
 {
@@ -275,6 +294,7 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
     t->deadlockable = deadlockable;
     t->state = TS_BLOCKED;
     for (;;) {
+        if (t == main_th && mg_vm.interrupt) signals_while_waiting(t);
         if (pending_now(t)) break;
         if (ready && ready(t)) break;
         if (t->wakeup) { t->wakeup = false; break; }
