@@ -57,5 +57,6 @@ void mg_ext_init_io_wait(void);
 void mg_ext_init_monitor(void);
 void mg_ext_init_socket(void);
 void mg_ext_init_io_nonblock(void);
+void mg_ext_init_openssl(void);
 
 #endif
