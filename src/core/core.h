@@ -234,6 +234,7 @@ void  mg_io_flush_all(void);
  * scheduler when fd is non-blocking); mg_io_fd is the descriptor of an open IO (IOError when closed). */
 void  mg_io_attach_fd(Value io, int fd);
 int   mg_io_fd(Value io);
+int64_t mg_io_buffered(Value io);                        /* bytes read ahead in io's buffer (0 for a non-IO) */
 
 /* Yield from a loop that discards the block's value (each, times, upto ...):
  * what the block allocated leaves the arena at once, so a long loop does not

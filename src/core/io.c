@@ -2374,6 +2374,13 @@ mg_io_fd(Value self)
     return open_io(self)->fd;
 }
 
+int64_t
+mg_io_buffered(Value self)
+{
+    IoData *io = get_io(self);
+    return io && io->fd >= 0 ? (int64_t)(io->rlen - io->rpos) : 0;
+}
+
 /* ---- method tables ---- */
 
 static const MgMethodDef kernel_io_functions[] = {

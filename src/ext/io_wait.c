@@ -34,6 +34,7 @@ wait_for(Value io, short events, double timeout)
 static Value
 iow_wait_readable(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_io_buffered(self) > 0) return MG_TRUE;   /* already read ahead (a pipelined request): true, as CRuby */
     return wait_for(self, POLLIN, timeout_secs(argc, argv)) ? self : MG_NIL;
 }
 
@@ -60,19 +61,22 @@ iow_wait(Value self, int argc, const Value *argv, Value blk)
             targv = &argv[i];
         }
     }
+    if ((ev & POLLIN) && mg_io_buffered(self) > 0) return MG_TRUE;
     return wait_for(self, ev, timeout_secs(targc, targv)) ? self : MG_NIL;
 }
 
 static Value
 iow_ready_p(Value self, int argc, const Value *argv, Value blk)
 {
-    return MG_BOOL(wait_for(self, POLLIN, 0));
+    return MG_BOOL(mg_io_buffered(self) > 0 || wait_for(self, POLLIN, 0));
 }
 
 static Value
 iow_nread(Value self, int argc, const Value *argv, Value blk)
 {
     int n = 0;
+    int64_t buffered = mg_io_buffered(self);
+    if (buffered > 0) return mg_int_new(buffered);
     if (ioctl(fd_of(self), FIONREAD, &n) != 0) return MG_FIX(0);
     return MG_FIX(n);
 }
