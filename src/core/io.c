@@ -571,7 +571,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
 {
     if (sep == MG_NIL) {
         if (!fill_rbuf(io)) return MG_NIL;
-        Value s = read_bytes(io, limit, ENC_UTF8);
+        Value s = read_bytes(io, limit, (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8);
         io->lineno++;
         return s;
     }
@@ -606,7 +606,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
         len -= slen;
         if (slen == 1 && sp[0] == '\n' && len > 0 && b.p[len - 1] == '\r') len--;
     }
-    Value s = mg_str_new(b.p ? b.p : "", len);
+    Value s = (io->mode & FM_BINARY) ? mg_str_new_enc(b.p ? b.p : "", len, ENC_BINARY) : mg_str_new(b.p ? b.p : "", len);
     mg_free(b.p, b.cap);
     io->lineno++;
     return s;
