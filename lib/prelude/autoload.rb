@@ -21,8 +21,14 @@
   mod_name = Module.instance_method(:name)
   # the modules enclosing self by name (A::B for A::B::C): a stand-in for the
   # lexical scope, where CRuby also finds autoloads (Rack's Utils from Rack::Request::Helpers)
+  mod_inspect = Module.instance_method(:inspect)
   outer_of = lambda do |mod|
     n = mod_name.bind_call(mod)
+    if n.nil? && mod.singleton_class?
+      # class << Rack::Multipart: the lexical scope goes on with Rack::Multipart itself
+      n = mod_inspect.bind_call(mod)[/\A#<Class:([A-Z][\w:]*)>\z/, 1]
+      n &&= n + "::_"
+    end
     return [] unless n && n.include?("::")
     parts = n.split("::")
     parts.pop

@@ -15,6 +15,14 @@ Dir.mktmpdir do |dir|
   p ALFix.autoload?(:Utils)
   p ALFix::Request::Helpers.go
   p ALFix.autoload?(:Utils)
+  File.write(File.join(dir, "al_gen_fixture.rb"), "module ALFix\n  class Gen\n    def self.dump = :dumped\n  end\nend\n")
+  module ALFix
+    autoload :Gen, "al_gen_fixture"
+    class << self
+      def build = Gen.dump   # looked up from the singleton class
+    end
+  end
+  p ALFix.build
   begin
     ALFix::Request::Helpers.module_eval { Nope }
   rescue NameError => e
@@ -25,4 +33,5 @@ end
 # expect: "al_utils_fixture"
 # expect: :hi
 # expect: nil
+# expect: :dumped
 # expect: NameError
