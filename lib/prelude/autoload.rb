@@ -1,6 +1,7 @@
 # autoload.rb -- Module#autoload / Kernel#autoload and Proc#ruby2_keywords for
 # the standard library. An autoloaded constant is loaded by the first lookup that
-# misses it (through const_missing), then looked up again; defined?(X) and
+# misses it (through const_missing: in the module, its ancestors, the modules
+# enclosing it by name, Object), then looked up again; defined?(X) and
 # const_defined? do not see an autoload that has not run yet.
 -> {
   table = {}.compare_by_identity
@@ -22,8 +23,32 @@
   end
   Kernel.send(:private, :autoload)
   missing = Module.instance_method(:const_missing)
+  mod_name = Module.instance_method(:name)
+  # the modules enclosing self by name (A::B for A::B::C): a stand-in for the
+  # lexical scope, where CRuby also finds autoloads (Rack's Utils from Rack::Request::Helpers)
+  mod_inspect = Module.instance_method(:inspect)
+  outer_of = lambda do |mod|
+    n = mod_name.bind_call(mod)
+    if n.nil? && mod.singleton_class?
+      # class << Rack::Multipart: the lexical scope goes on with Rack::Multipart itself
+      n = mod_inspect.bind_call(mod)[/\A#<Class:([A-Z][\w:]*)>\z/, 1]
+      n &&= n + "::_"
+    end
+    return [] unless n && n.include?("::")
+    parts = n.split("::")
+    parts.pop
+    mods = []
+    m = Object
+    parts.each do |part|
+      break unless m.const_defined?(part, false)
+      m = m.const_get(part, false)
+      break unless m.is_a?(Module)
+      mods << m
+    end
+    mods.reverse
+  end
   Module.send(:define_method, :const_missing) do |name|
-    [self, *ancestors, Object].each do |m|
+    [self, *ancestors, *outer_of.(self), Object].each do |m|
       t = table[m]
       next unless t && (path = t.delete(name))
       require path

@@ -738,6 +738,7 @@ cc_next(Comp *c, Node *n)
     Loop *lp = while_loop(c);
     int d = c->depth;
     if (lp) {
+        if (n->a) { cc_expr(c, n->a); E0(c, OP_POP, -1); }   /* `next x = y` in a while loop: the value is dropped, its side effects are not */
         if (c->depth > lp->depth) E1(c, OP_POPN, -(c->depth - lp->depth), c->depth - lp->depth);
         cc_inline_ensures(c, lp->nens);
         uint32_t j = cc_jump(c, OP_JUMP);

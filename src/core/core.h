@@ -239,6 +239,12 @@ void  mg_call_method_added(RClass *c, ID name);
 void  mg_io_flush_all(void);
 /* $. (io.c): set by every line read (IO, StringIO, ARGF). No allocation. */
 void  mg_io_set_last_lineno(int64_t n);
+/* IO (io.c) for IO subclasses made in C (sockets): mg_io_attach_fd gives an allocated, not yet
+ * opened IO its descriptor (read-write, binary, sync; writes and reads wait through the thread
+ * scheduler when fd is non-blocking); mg_io_fd is the descriptor of an open IO (IOError when closed). */
+void  mg_io_attach_fd(Value io, int fd);
+int   mg_io_fd(Value io);
+int64_t mg_io_buffered(Value io);                        /* bytes read ahead in io's buffer (0 for a non-IO) */
 
 /* Yield from a loop that discards the block's value (each, times, upto ...):
  * what the block allocated leaves the arena at once, so a long loop does not
@@ -266,6 +272,11 @@ Value mg_arith_seq_new(Value recv, ID meth, int argc, const Value *argv, Value b
 /* Before a blocking read/write of fd: lets the other threads run until fd is
  * ready (returns at once when only one thread lives). May raise (Thread#raise). */
 void  mg_thread_wait_fd(int fd, bool write);
+/* poll(2) that lets the other threads run meanwhile: waits until one of fds is
+ * ready (revents set, returns true) or timeout seconds pass (< 0: forever;
+ * returns false). EINTR is retried after mg_vm_checkpoint. May raise. */
+struct pollfd;
+bool  mg_thread_poll(struct pollfd *fds, int nfds, double timeout);
 /* Kernel#sleep with other threads alive: sleeps this thread only (secs < 0:
  * forever) and returns true; false (nothing done) when it is the only thread. */
 bool  mg_thread_sleep(double secs);

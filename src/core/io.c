@@ -57,6 +57,11 @@ write_fully(IoData *io, const char *p, size_t len)
         ssize_t n = write(io->fd, p, len);
         if (n < 0) {
             if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {   /* a non-blocking fd (sockets) */
+                struct pollfd pf = { io->fd, POLLOUT, 0 };
+                mg_thread_poll(&pf, 1, -1);
+                continue;
+            }
             int e = errno;
             mg_raise_syserr(e, NULL, io->path != MG_NIL ? mg_str_cstr(io->path) : NULL);
         }
@@ -516,6 +521,11 @@ fill_rbuf(IoData *io)
                 mg_vm_checkpoint();
                 continue;
             }
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {   /* a non-blocking fd (sockets) */
+                struct pollfd pf = { io->fd, POLLIN, 0 };
+                mg_thread_poll(&pf, 1, -1);
+                continue;
+            }
             int e = errno;
             mg_raise_syserr(e, "io_fread", io->path != MG_NIL ? mg_str_cstr(io->path) : NULL);
         }
@@ -590,7 +600,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
 {
     if (sep == MG_NIL) {
         if (!fill_rbuf(io)) return MG_NIL;
-        Value s = read_bytes(io, limit, ENC_UTF8);
+        Value s = read_bytes(io, limit, (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8);
         last_lineno = ++io->lineno;
         return s;
     }
@@ -625,7 +635,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
         len -= slen;
         if (slen == 1 && sp[0] == '\n' && len > 0 && b.p[len - 1] == '\r') len--;
     }
-    Value s = mg_str_new(b.p ? b.p : "", len);
+    Value s = (io->mode & FM_BINARY) ? mg_str_new_enc(b.p ? b.p : "", len, ENC_BINARY) : mg_str_new(b.p ? b.p : "", len);
     mg_free(b.p, b.cap);
     last_lineno = ++io->lineno;
     return s;
@@ -2052,14 +2062,14 @@ io_s_select(Value self, int argc, const Value *argv, Value blk)
 {
     Value sets[3];
     for (int i = 0; i < 3; i++) sets[i] = i < argc && argv[i] != MG_NIL ? mg_to_ary(argv[i]) : mg_ary_new();
-    int timeout = -1;
+    double timeout = -1;
     if (argc > 3 && argv[3] != MG_NIL) {
-        double t = mg_num2dbl(argv[3]);
-        if (t < 0) mg_raise(mg_eArgumentError, "time interval must not be negative");
-        timeout = (int)(t * 1000);
+        timeout = mg_num2dbl(argv[3]);
+        if (timeout < 0) mg_raise(mg_eArgumentError, "time interval must not be negative");
     }
     int64_t total = mg_ary_len(sets[0]) + mg_ary_len(sets[1]) + mg_ary_len(sets[2]);
-    struct pollfd *pf = mg_malloc(sizeof *pf * (size_t)(total ? total : 1));
+    struct pollfd small[16];
+    struct pollfd *pf = total <= 16 ? small : mg_malloc(sizeof *pf * (size_t)total);
     bool buffered = false;
     int64_t k = 0;
     for (int i = 0; i < 3; i++) {
@@ -2077,16 +2087,8 @@ io_s_select(Value self, int argc, const Value *argv, Value blk)
     if (buffered) {
         r = 1;
     } else {
-        for (;;) {
-            r = poll(pf, (nfds_t)total, timeout);
-            if (r < 0 && errno == EINTR) { mg_vm_checkpoint(); continue; }
-            break;
-        }
-        if (r < 0) {
-            int e = errno;
-            mg_free(pf, sizeof *pf * (size_t)(total ? total : 1));
-            mg_raise_syserr(e, "select", NULL);
-        }
+        /* other threads run meanwhile (a Thread#raise here leaks a large pf) */
+        r = mg_thread_poll(pf, (int)total, timeout) ? 1 : 0;
     }
     Value out = MG_NIL;
     if (r > 0) {
@@ -2099,7 +2101,7 @@ io_s_select(Value self, int argc, const Value *argv, Value blk)
             }
         }
     }
-    mg_free(pf, sizeof *pf * (size_t)(total ? total : 1));
+    if (pf != small) mg_free(pf, sizeof *pf * (size_t)total);
     return out;
 }
 
@@ -2107,6 +2109,43 @@ static Value
 io_s_for_fd(Value self, int argc, const Value *argv, Value blk)
 {
     return mg_funcall(self, mg_id_new, argc, argv);
+}
+
+static Value
+io_autoclose_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(open_io(self)->autoclose);
+}
+
+static Value
+io_set_autoclose(Value self, int argc, const Value *argv, Value blk)
+{
+    open_io(self)->autoclose = MG_TEST(argv[0]);
+    return argv[0];
+}
+
+/* ---- for other IO classes in C (ext/socket.c) ---- */
+
+void
+mg_io_attach_fd(Value self, int fd)
+{
+    IoData *io = check_io(self);
+    if (io->fd >= 0) mg_raise(mg_eIOError, "already initialized");
+    io_setup(io, fd, FM_READ | FM_WRITE | FM_BINARY, MG_NIL);
+    io->sync = true;
+}
+
+int
+mg_io_fd(Value self)
+{
+    return open_io(self)->fd;
+}
+
+int64_t
+mg_io_buffered(Value self)
+{
+    IoData *io = get_io(self);
+    return io && io->fd >= 0 ? (int64_t)(io->rlen - io->rpos) : 0;
 }
 
 /* ---- method tables ---- */
@@ -2136,6 +2175,8 @@ static const MgMethodDef io_methods[] = {
     {"close_write", io_close_write, 0, 0},
     {"close_read", io_close_read, 0, 0},
     {"pid", io_pid, 0, 0},
+    {"autoclose?", io_autoclose_p, 0, 0},
+    {"autoclose=", io_set_autoclose, 1, 1},
     {"reopen", io_reopen, 1, 2},
     {"print", io_print, 0, -1},
     {"puts", io_puts, 0, -1},

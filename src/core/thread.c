@@ -56,6 +56,8 @@ struct MgThread {
     double deadline;            /* < 0: none */
     int wait_fd;                /* < 0: none */
     short wait_events;
+    struct pollfd *wait_set;    /* mg_thread_poll's descriptors (IO.select), or NULL */
+    int wait_nset;
     bool signaled;              /* ConditionVariable */
 };
 
@@ -166,6 +168,7 @@ pending_now(MgThread *t)
 static bool
 fd_ready(MgThread *t)
 {
+    if (t->wait_set) return poll(t->wait_set, (nfds_t)t->wait_nset, 0) > 0;
     struct pollfd p = { t->wait_fd, t->wait_events, 0 };
     return poll(&p, 1, 0) > 0;
 }
@@ -178,7 +181,7 @@ eligible(MgThread *t, double tnow)
     if (pending_now(t) || t->wakeup) return true;
     if (t->ready && t->ready(t)) return true;
     if (t->deadline >= 0 && tnow >= t->deadline) return true;
-    if (t->wait_fd >= 0 && fd_ready(t)) return true;
+    if ((t->wait_fd >= 0 || t->wait_set) && fd_ready(t)) return true;
     return false;
 }
 
@@ -219,7 +222,10 @@ pick(MgThread *after)
             if (t->state != TS_BLOCKED) continue;
             if (t->deadline >= 0 && (nearest < 0 || t->deadline < nearest)) nearest = t->deadline;
             if (t->wait_fd >= 0 && nfds < 64) { fds[nfds].fd = t->wait_fd; fds[nfds].events = t->wait_events; fds[nfds].revents = 0; nfds++; }
-            if (!t->deadlockable && t->deadline < 0 && t->wait_fd < 0) waits_forever = true;
+            for (int i = 0; t->wait_set && i < t->wait_nset && nfds < 64; i++) {
+                fds[nfds].fd = t->wait_set[i].fd; fds[nfds].events = t->wait_set[i].events; fds[nfds].revents = 0; nfds++;
+            }
+            if (!t->deadlockable && t->deadline < 0 && t->wait_fd < 0 && !t->wait_set) waits_forever = true;
         }
         if (nearest < 0 && nfds == 0 && !waits_forever) {
             main_th->pending = deadlock_exception();
@@ -231,7 +237,9 @@ pick(MgThread *after)
             ms = d <= 0 ? 0 : (int)d + 1;
         }
         mg_io_flush_all();
-        poll(fds, (nfds_t)nfds, ms);
+        /* a signal (Signal.trap) interrupts the wait: its handler runs in the main thread */
+        if (poll(fds, (nfds_t)nfds, ms) < 0 && errno == EINTR && main_th->state == TS_BLOCKED && mg_vm.interrupt)
+            return main_th;
     }
 }
 
@@ -258,6 +266,23 @@ check_pending(MgThread *t)
 /* Blocks the current thread until ready(t) holds, `timeout` seconds pass
  * (< 0: no timeout), or fd polls ready. Returns false on timeout. Raises what
  * Thread#raise / kill sent meanwhile. */
+/* The main thread, woken from a wait by a signal: runs the trap handlers, then
+ * waits on. A handler that raises leaves the thread runnable with no wait set. */
+static void
+signals_while_waiting(MgThread *t)
+{
+    MgThread saved = *t;
+    t->state = TS_RUNNABLE;
+    t->ready = NULL; t->wait_obj = NULL; t->deadline = -1; t->wait_fd = -1;
+    t->wait_set = NULL; t->wait_nset = 0;
+    mg_signal_checkpoint();
+    t->state = TS_BLOCKED;
+    t->ready = saved.ready; t->wait_obj = saved.wait_obj; t->deadline = saved.deadline;
+    t->wait_fd = saved.wait_fd; t->wait_events = saved.wait_events;
+    t->wait_set = saved.wait_set; t->wait_nset = saved.wait_nset;
+    t->deadlockable = saved.deadlockable;
+}
+
 static bool
 thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool deadlockable)
 {
@@ -269,15 +294,17 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
     t->deadlockable = deadlockable;
     t->state = TS_BLOCKED;
     for (;;) {
+        if (t == main_th && mg_vm.interrupt) signals_while_waiting(t);
         if (pending_now(t)) break;
         if (ready && ready(t)) break;
         if (t->wakeup) { t->wakeup = false; break; }
         if (t->deadline >= 0 && now() >= t->deadline) { ok = false; break; }
-        if (fd >= 0 && fd_ready(t)) break;
+        if ((fd >= 0 || t->wait_set) && fd_ready(t)) break;
         schedule();
     }
     t->state = TS_RUNNABLE;
     t->ready = NULL; t->wait_obj = NULL; t->deadline = -1; t->wait_fd = -1;
+    t->wait_set = NULL; t->wait_nset = 0;
     check_pending(t);
     return ok;
 }
@@ -297,6 +324,33 @@ mg_thread_wait_fd(int fd, bool write)
 {
     if (!cur_th || live_count < 2) return;
     thread_wait(NULL, NULL, -1, fd, write ? POLLOUT : POLLIN, false);
+}
+
+bool
+mg_thread_poll(struct pollfd *fds, int nfds, double timeout)
+{
+    for (int i = 0; i < nfds; i++) fds[i].revents = 0;
+    if (cur_th && live_count >= 2) {
+        MgThread *t = cur_th;
+        t->wait_set = fds;
+        t->wait_nset = nfds;
+        /* thread_wait clears the set before it raises what Thread#raise sent */
+        if (!thread_wait(NULL, NULL, timeout, -1, 0, false)) return false;
+        return poll(fds, (nfds_t)nfds, 0) > 0;
+    }
+    double deadline = timeout >= 0 ? now() + timeout : -1;
+    for (;;) {
+        int ms = -1;
+        if (deadline >= 0) {
+            double d = (deadline - now()) * 1000.0;
+            ms = d <= 0 ? 0 : (int)d + 1;
+        }
+        int r = poll(fds, (nfds_t)nfds, ms);
+        if (r > 0) return true;
+        if (r == 0) return false;
+        if (errno != EINTR) mg_raise_syserr(errno, "poll", NULL);
+        mg_vm_checkpoint();
+    }
 }
 
 bool

@@ -56,5 +56,8 @@ void mg_ext_init_pathname(void);
 void mg_ext_init_io_wait(void);
 void mg_ext_init_monitor(void);
 void mg_ext_init_ffi(void);          /* ffi.c: the core of lib/ffi.rb (feature "ffi_c") */
+void mg_ext_init_socket(void);
+void mg_ext_init_io_nonblock(void);
+void mg_ext_init_openssl(void);
 
 #endif

@@ -1,5 +1,5 @@
 /* io_wait.c -- io/wait: IO#wait_readable, wait_writable, wait, ready?, nread
- * with poll(2) on the IO's descriptor. A timeout is in seconds (nil: forever);
+ * with poll(2) on the IO's descriptor (through the thread scheduler). A timeout is in seconds (nil: forever);
  * a wait that times out answers nil, as in CRuby. */
 #include "ext.h"
 #include "../core/core.h"
@@ -15,35 +15,33 @@ fd_of(Value io)
     return (int)mg_num2long(mg_funcall(io, mg_intern_cstr("fileno"), 0, NULL));
 }
 
-static int
-timeout_ms(int argc, const Value *argv)
+static double
+timeout_secs(int argc, const Value *argv)
 {
     if (argc < 1 || argv[0] == MG_NIL) return -1;
     double t = mg_num2dbl(argv[0]);
-    if (t < 0) t = 0;
-    return (int)ceil(t * 1000.0);
+    return t < 0 ? 0 : t;
 }
 
+/* other green threads run while this one waits (a server thread waiting for its client) */
 static bool
-wait_for(Value io, short events, int ms)
+wait_for(Value io, short events, double timeout)
 {
     struct pollfd p = { fd_of(io), events, 0 };
-    int r;
-    do r = poll(&p, 1, ms); while (r < 0 && errno == EINTR);
-    if (r < 0) mg_raise_syserr(errno, "poll", NULL);
-    return r > 0;
+    return mg_thread_poll(&p, 1, timeout);
 }
 
 static Value
 iow_wait_readable(Value self, int argc, const Value *argv, Value blk)
 {
-    return wait_for(self, POLLIN, timeout_ms(argc, argv)) ? self : MG_NIL;
+    if (mg_io_buffered(self) > 0) return MG_TRUE;   /* already read ahead (a pipelined request): true, as CRuby */
+    return wait_for(self, POLLIN, timeout_secs(argc, argv)) ? self : MG_NIL;
 }
 
 static Value
 iow_wait_writable(Value self, int argc, const Value *argv, Value blk)
 {
-    return wait_for(self, POLLOUT, timeout_ms(argc, argv)) ? self : MG_NIL;
+    return wait_for(self, POLLOUT, timeout_secs(argc, argv)) ? self : MG_NIL;
 }
 
 /* wait(timeout = nil) or wait(timeout, :read / :write / :read_write) */
@@ -63,19 +61,22 @@ iow_wait(Value self, int argc, const Value *argv, Value blk)
             targv = &argv[i];
         }
     }
-    return wait_for(self, ev, timeout_ms(targc, targv)) ? self : MG_NIL;
+    if ((ev & POLLIN) && mg_io_buffered(self) > 0) return MG_TRUE;
+    return wait_for(self, ev, timeout_secs(targc, targv)) ? self : MG_NIL;
 }
 
 static Value
 iow_ready_p(Value self, int argc, const Value *argv, Value blk)
 {
-    return MG_BOOL(wait_for(self, POLLIN, 0));
+    return MG_BOOL(mg_io_buffered(self) > 0 || wait_for(self, POLLIN, 0));
 }
 
 static Value
 iow_nread(Value self, int argc, const Value *argv, Value blk)
 {
     int n = 0;
+    int64_t buffered = mg_io_buffered(self);
+    if (buffered > 0) return mg_int_new(buffered);
     if (ioctl(fd_of(self), FIONREAD, &n) != 0) return MG_FIX(0);
     return MG_FIX(n);
 }

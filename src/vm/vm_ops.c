@@ -186,6 +186,19 @@ mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool m
     if (existing == MG_UNDEF && mg_const_miss_hook && mg_const_miss_hook(outer, id) != MG_UNDEF)
         existing = mg_const_get_at(outer, id);   /* a class committed by another process */
     if (existing == MG_UNDEF && cbase == MG_NIL && outer == mg_cObject) existing = MG_UNDEF;
+    if (existing == MG_UNDEF) {
+        /* `class Rack::Builder` with an autoload registered for it loads the file first, as CRuby
+         * (Module#autoload? is lib/prelude/autoload.rb's) */
+        static ID id_autoload_p;
+        if (!id_autoload_p) id_autoload_p = mg_intern_cstr("autoload?");
+        if (mg_respond_to(MG_VAL(outer), id_autoload_p, false)) {
+            Value path = mg_funcall(MG_VAL(outer), id_autoload_p, 2, (Value[]){ MG_SYM(id), MG_FALSE });
+            if (MG_IS_STRING(path)) {
+                mg_require(mg_str_cstr(path));
+                existing = mg_const_get_at(outer, id);
+            }
+        }
+    }
     if (existing != MG_UNDEF) {
         if (module) {
             if (!MG_IS_TYPE(existing, T_MODULE)) mg_raise(mg_eTypeError, "%s is not a module", mg_str_cstr(mg_inspect(existing)));
