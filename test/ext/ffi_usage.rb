@@ -15,7 +15,8 @@ module C
   attach_function :sprintf, [:buffer_out, :string, :varargs], :int
 end
 endp = FFI::MemoryPointer.new(:pointer)
-p C.strtol("123abc", endp, 10), endp.read_pointer.read_string
+num = "123abc"     # endp points into it: it must stay alive until read
+p C.strtol(num, endp, 10), endp.read_pointer.read_string
 p C.open("/nonexistent/maglev/ffi", 0), FFI.errno == Errno::ENOENT::Errno
 fd = C.open(__FILE__, 0)
 p C.lseek(fd, 0, :end) == File.size(__FILE__), C.lseek(fd, 5, :set)
