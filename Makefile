@@ -12,8 +12,9 @@ LDLIBS  := -lonig -lgmp -llmdb -lz -lcrypto -lffi -ledit -lyaml -lm -ldl -lpthre
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)
 CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c src/cli/maglev_irb.c
-ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c src/common.c
-LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c,$(SRCS))
+ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c \
+              src/store/scan.c src/store/repogc.c src/common.c
+LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/repogc.c,$(SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz

@@ -8,6 +8,10 @@
  *                               "pairs N commits M" (M: the largest counter)
  *   helper hold DIR SECONDS     keeps a view open for SECONDS, prints its seq
  *
+ * A record is a String object (docs/format.md "Object payload"), so that
+ * `maglev check` finds it well-formed; nothing references it, so the
+ * repository GC reclaims it.
+ *
  * Exit status 0 on success, 1 with a message on stderr. */
 #include "../../src/store/backend.h"
 #include <time.h>
@@ -28,6 +32,22 @@ now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A String payload holding text: type 7, class String (well-known OOP
+ * 16 + 8 * 21), no ivars, UTF-8, length, bytes. */
+#define STR_HEAD 27
+static int
+str_payload(char *buf, size_t size, const char *text, size_t len)
+{
+    if (STR_HEAD + len > size) len = size - STR_HEAD;
+    unsigned char h[STR_HEAD] = { 7, 0, 0, 0, 6, 2 };
+    uint64_t klass = 16 + 8 * 21, n = len;
+    memcpy(h + 6, &klass, 8);
+    memcpy(h + 18 + 1, &n, 8);
+    memcpy(buf, h, STR_HEAD);
+    memcpy(buf + STR_HEAD, text, len);
+    return (int)(STR_HEAD + len);
+}
+
 static int
 commit_n(MgRepo *r, long n, const char *text)
 {
@@ -37,8 +57,9 @@ commit_n(MgRepo *r, long n, const char *text)
     for (long i = 0; i < n; i++) {
         uint64_t conf[4];
         size_t nc;
-        char buf[256];
-        int len = snprintf(buf, sizeof buf, "%s %ld", text, i);
+        char txt[220], buf[256];
+        int len = snprintf(txt, sizeof txt, "%s %ld", text, i);
+        len = str_payload(buf, sizeof buf, txt, (size_t)len);
         MgWrite w = { first + 8 * (uint64_t)i, 0, buf, (size_t)len, false };
         if (mg_repo_commit(r, &w, 1, &seq, conf, 4, &nc)) return die(r, "commit");
     }
@@ -54,9 +75,11 @@ pairs(MgRepo *r, double seconds)
     if (mg_repo_alloc_oops(r, 2, &a)) return die(r, "alloc");
     double end = now() + seconds;
     for (long n = 1; now() < end; n++) {
-        char x[64], y[64];
-        int lx = snprintf(x, sizeof x, "pair %d A %ld", (int)getpid(), n);
-        int ly = snprintf(y, sizeof y, "pair %d B %ld", (int)getpid(), n);
+        char tx[64], ty[64], x[100], y[100];
+        int lx = snprintf(tx, sizeof tx, "pair %d A %ld", (int)getpid(), n);
+        int ly = snprintf(ty, sizeof ty, "pair %d B %ld", (int)getpid(), n);
+        lx = str_payload(x, sizeof x, tx, (size_t)lx);
+        ly = str_payload(y, sizeof y, ty, (size_t)ly);
         MgWrite w[2] = { { a, va, x, (size_t)lx, false }, { a + 8, va, y, (size_t)ly, false } };
         if (mg_repo_commit(r, w, 2, &seq, conf, 4, &nc)) return die(r, "commit");
         va = seq;
@@ -73,9 +96,9 @@ collect(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
     Pairs *ps = arg;
     if (err) { fprintf(stderr, "helper: corrupt record %llu\n", (unsigned long long)oop); ps->bad = true; return true; }
     char buf[128];
-    if (rec->len >= sizeof buf) return true;
-    memcpy(buf, rec->data, rec->len);
-    buf[rec->len] = '\0';
+    if (rec->len >= sizeof buf + STR_HEAD || rec->len < STR_HEAD) return true;
+    memcpy(buf, (const char *)rec->data + STR_HEAD, rec->len - STR_HEAD);
+    buf[rec->len - STR_HEAD] = '\0';
     int pid;
     char which;
     long n;
