@@ -7,6 +7,10 @@
  *   helper verify DIR           every pair in DIR holds equal counters; prints
  *                               "pairs N commits M" (M: the largest counter)
  *   helper hold DIR SECONDS     keeps a view open for SECONDS, prints its seq
+ *   helper dangle DIR           commits an Array whose element is an OOP with no record
+ *   helper junk DIR             commits a record whose payload is no object
+ *   helper remove DIR TEXT      deletes every String record holding TEXT, behind
+ *                               the GC protocol's back (prints how many)
  *
  * A record is a String object (docs/format.md "Object payload"), so that
  * `maglev check` finds it well-formed; nothing references it, so the
@@ -144,6 +148,63 @@ hold(MgRepo *r, double seconds)
     return 0;
 }
 
+static int
+commit_raw(MgRepo *r, const void *data, size_t len)
+{
+    uint64_t oop, seq, conf[4];
+    size_t nc;
+    if (mg_repo_alloc_oops(r, 1, &oop)) return die(r, "alloc");
+    MgWrite w = { oop, 0, data, len, false };
+    if (mg_repo_commit(r, &w, 1, &seq, conf, 4, &nc)) return die(r, "commit");
+    printf("%llu\n", (unsigned long long)oop);
+    return 0;
+}
+
+/* An Array (type 8) of class Array (16 + 8 * 23) holding one reference to
+ * an OOP far above every one handed out. */
+static int
+dangle(MgRepo *r)
+{
+    unsigned char p[4 + 10 + 4 + 8 + 10] = { 8, 0, 0, 0, 6, 2 };
+    uint64_t klass = 16 + 8 * 23, one = 1, target = (uint64_t)1 << 40;
+    memcpy(p + 6, &klass, 8);
+    memcpy(p + 18, &one, 8);
+    p[26] = 6;
+    p[27] = 1;
+    memcpy(p + 28, &target, 8);
+    return commit_raw(r, p, sizeof p);
+}
+
+typedef struct { const char *text; uint64_t oops[64], versions[64]; int n; } Find;
+
+static bool
+find_text(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    Find *f = arg;
+    size_t tl = strlen(f->text);
+    if (err || rec->len < STR_HEAD || ((const unsigned char *)rec->data)[0] != 7 || f->n == 64) return true;
+    const char *p = (const char *)rec->data + STR_HEAD;
+    size_t n = rec->len - STR_HEAD;
+    for (size_t i = 0; i + tl <= n; i++)
+        if (memcmp(p + i, f->text, tl) == 0) { f->versions[f->n] = rec->version; f->oops[f->n++] = oop; break; }
+    return true;
+}
+
+static int
+remove_text(MgRepo *r, const char *text)
+{
+    Find f = { text, { 0 }, { 0 }, 0 };
+    uint64_t seq, next, conf[4];
+    size_t nc;
+    if (mg_repo_each_record(r, &seq, &next, find_text, &f)) return die(r, "walk");
+    for (int i = 0; i < f.n; i++) {
+        MgWrite w = { f.oops[i], f.versions[i], NULL, 0, true };
+        if (mg_repo_commit(r, &w, 1, &seq, conf, 4, &nc)) return die(r, "remove");
+    }
+    printf("%d\n", f.n);
+    return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -160,6 +221,9 @@ main(int argc, char **argv)
     else if (strcmp(cmd, "pairs") == 0 && argc >= 4) rc = pairs(r, atof(argv[3]));
     else if (strcmp(cmd, "verify") == 0) rc = verify(r);
     else if (strcmp(cmd, "hold") == 0 && argc >= 4) rc = hold(r, atof(argv[3]));
+    else if (strcmp(cmd, "dangle") == 0) rc = dangle(r);
+    else if (strcmp(cmd, "junk") == 0) rc = commit_raw(r, "not an object", 13);
+    else if (strcmp(cmd, "remove") == 0 && argc >= 4) rc = remove_text(r, argv[3]);
     else fprintf(stderr, "helper: bad arguments\n");
     mg_repo_close(r);
     return rc;

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Repository GC (src/store/repogc.c) with real gems: garbage is reclaimed, an
+# object a live gem holds survives and can be stored again, a killed gem does
+# not block GC, the stone collects periodically; check reports a corrupt
+# payload and a dangling reference; a commit of a reference to a reclaimed
+# object fails cleanly.
+. "$(dirname "$0")/lib.sh"
+repo=$MAGLEV_DATA/maglev
+build_helper
+mg create
+
+if ! have_ruby; then
+	echo "ok - repository GC with gems # skip: bin/maglev-ruby cannot commit yet"
+	finish
+	exit
+fi
+
+# wait_file FILE: until FILE is non-empty (at most 60 s)
+wait_file() {
+	local i=0
+	while [ ! -s "$1" ] && [ $i -lt 3000 ]; do sleep 0.02; i=$((i + 1)); done
+}
+
+objects() {
+	mg status
+	field objects
+}
+
+# ---- garbage is reclaimed ----
+"$MRUBY" -e 'Maglev[:keep] = (0...5000).map { |i| [i, "k#{i}"] }
+             Maglev[:drop] = (0...5000).map { |i| [i, "d#{i}"] }
+             Maglev.commit_transaction'
+mg check
+expect "check after the load: exit 0" "$RC" 0
+expect_match "check: nothing dangling" "$OUT" '^references: 0 dangling$'
+expect_match "check: nothing unreachable" "$OUT" '^unreachable: 0 records \(0 bytes\)$'
+before=$(objects)
+"$MRUBY" -e 'Maglev::PERSISTENT_ROOT.delete(:drop); Maglev.commit_transaction'
+mg check
+expect "check with garbage: exit 0 (garbage is not a problem)" "$RC" 0
+expect_match "check counts the garbage" "$OUT" '^unreachable: 10001 records \([0-9]+ bytes\)$'
+mg gc
+expect "gc: exit 0" "$RC" 0
+expect_match "gc frees the dropped half" "$(field objects)" '^freed 10001 records \([0-9]+ bytes\), 10001 possibly dead, 0 kept'
+after=$(objects)
+expect "the object count drops by as much" "$((before - after))" 10001
+mg check
+expect "check after gc: exit 0" "$RC" 0
+expect_match "check after gc: nothing unreachable" "$OUT" '^unreachable: 0 records \(0 bytes\)$'
+expect "what is reachable survives" "$("$MRUBY" -e 'k = Maglev[:keep]; p [k.size, k[4999], Maglev[:drop]]')" '[5000, [4999, "k4999"], nil]'
+
+# ---- an object held by a live gem survives, and is committed back ----
+"$MRUBY" -e 'Maglev[:held] = ["held", [1, 2, "deep"]]; Maglev.commit_transaction'
+"$MRUBY" -e 'h = Maglev[:held]; h[1][2]                      # faulted, all of it
+             File.write(ARGV[0], "ready")
+             Maglev.abort_transaction until File.exist?(ARGV[1]) # each abort is a boundary (a vote)
+             Maglev[:back] = h
+             Maglev.commit_transaction
+             puts "committed"' "$TMP/ready" "$TMP/go" >"$TMP/gem" 2>&1 &
+gem=$!
+wait_file "$TMP/ready"
+# garbage the gem never saw (its root is refaulted only on touch)
+"$MRUBY" -e 'Maglev[:lost] = ["lost", [3]]; Maglev.commit_transaction'
+"$MRUBY" -e 'Maglev::PERSISTENT_ROOT.delete(:held); Maglev::PERSISTENT_ROOT.delete(:lost); Maglev.commit_transaction'
+mg gc
+expect "gc with a gem holding an object: exit 0" "$RC" 0
+expect_match "gc keeps what the gem holds, frees the rest" "$(field objects)" '^freed 3 records \([0-9]+ bytes\), 7 possibly dead, 4 kept'
+mg check
+expect "check: exit 0 while the gem holds it" "$RC" 0
+expect_match "check: the held object is unreachable in the repository" "$OUT" '^unreachable: 4 records'
+touch "$TMP/go"
+wait "$gem"
+expect "the gem commits the held object back" "$(cat "$TMP/gem")" committed
+expect "a third process reads it" "$("$MRUBY" -e 'p Maglev[:back], Maglev[:lost]')" '["held", [1, 2, "deep"]]
+nil'
+mg check
+expect "check after the gem stored it again: exit 0" "$RC" 0
+expect_match "check: nothing unreachable" "$OUT" '^unreachable: 0 records \(0 bytes\)$'
+
+# ---- a gem that reaches no boundary blocks the sweep; killed, it does not ----
+"$MRUBY" -e 'Maglev[:tmp] = ["tmp"]; Maglev.commit_transaction'
+"$MRUBY" -e 'Maglev[:keep].size; File.write(ARGV[0], "ready"); sleep' "$TMP/ready2" &
+stuck=$!
+wait_file "$TMP/ready2"
+"$MRUBY" -e 'Maglev::PERSISTENT_ROOT.delete(:tmp); Maglev.commit_transaction'
+mg gc --timeout 1
+expect "gc whose gem does not vote: exit 0" "$RC" 0
+expect_match "gc says who it waited for" "$(field objects)" "^not collected: 1 live session did not vote in round [0-9]+ within the timeout \(waiting for pid $stuck\)"
+"$MAGLEV" gc --timeout 60 >"$TMP/gc" 2>&1 &
+gc=$!
+i=0
+until mg status && [[ $(field gc) == *"waiting for 1 of 1 sessions"* ]] || [ $i -gt 3000 ]; do sleep 0.02; i=$((i + 1)); done
+expect_match "status: the round waits for the stuck gem" "$(field gc)" "object GC round [0-9]+ open .*waiting for 1 of 1 sessions to vote \(pid $stuck has not reached a transaction boundary\)"
+kill -9 "$stuck"
+wait "$gc"
+expect_match "gc after the gem was killed: the sweep goes on" "$(cat "$TMP/gc")" '^objects: freed 2 records'
+wait "$stuck" 2>/dev/null
+
+# ---- a commit of a reference to a reclaimed object fails cleanly ----
+"$MRUBY" -e 'Maglev[:victim] = ["VICTIM-MARKER-42"]; Maglev.commit_transaction'
+"$MRUBY" -e 's = Maglev[:victim][0]; s.size              # the String, faulted
+             File.write(ARGV[0], "ready")
+             sleep 0.02 until File.exist?(ARGV[1])
+             Maglev.abort_transaction
+             Maglev[:again] = s
+             begin
+               Maglev.commit_transaction
+               puts "committed"
+             rescue => e
+               puts "#{e.class}: #{e.message}"
+             end' "$TMP/ready3" "$TMP/go3" >"$TMP/gem3" 2>&1 &
+gem=$!
+wait_file "$TMP/ready3"
+"$MRUBY" -e 'Maglev[:victim][0] = "replaced"; Maglev.commit_transaction'
+expect "the string is deleted behind the protocol's back" "$("$HELPER" remove "$repo" VICTIM-MARKER)" 1
+touch "$TMP/go3"
+wait "$gem"
+expect_match "the commit fails with a clear error" "$(cat "$TMP/gem3")" 'no longer exists.*nothing was committed'
+expect "nothing was written" "$("$MRUBY" -e 'p Maglev[:again]')" nil
+mg check
+expect "the repository is still clean" "$RC" 0
+
+# ---- the stone collects periodically ----
+"$MRUBY" -e 'Maglev[:tmp2] = ["a", "b"]; Maglev.commit_transaction; Maglev::PERSISTENT_ROOT.delete(:tmp2); Maglev.commit_transaction'
+mg start --interval 1 --gc-interval 1
+i=0
+until grep -q 'gc round [0-9]*: freed 3 records' "$repo/stone.log" || [ $i -gt 1500 ]; do sleep 0.02; i=$((i + 1)); done
+expect_match "the daemon opened and swept a round" "$(cat "$repo/stone.log")" 'gc round [0-9]+: freed 3 records \([0-9]+ bytes\), 0 kept'
+mg status
+expect_match "status: the last sweep" "$(field gc)" 'object GC idle, last sweep [0-9:]+ \(round [0-9]+\) freed 3 records'
+mg gc
+expect "gc through the daemon: exit 0" "$RC" 0
+expect_match "gc through the daemon: nothing left to free" "$(field objects)" '^freed 0 records \(0 bytes\)'
+mg stop
+
+# ---- check: a corrupt payload and a dangling reference ----
+mg create bad
+"$HELPER" junk "$MAGLEV_DATA/bad" >/dev/null
+mg check bad
+expect_fail "check a record that is no object" "^maglev: stone 'bad' failed its check$"
+expect_match "check names it" "$OUT" '^corrupt: object [0-9]+: record (is truncated|holds an unknown reference tag|has a type that cannot be stored)'
+mg create dang
+dangling=$("$HELPER" dangle "$MAGLEV_DATA/dang")
+mg check dang
+expect_fail "check a dangling reference" "^maglev: stone 'dang' failed its check$"
+expect_match "check names both ends" "$OUT" "^dangling: object $dangling references OOP 1099511627776, which has no record$"
+expect_match "check counts it" "$OUT" '^references: 1 dangling$'
+finish
