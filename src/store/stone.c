@@ -785,14 +785,15 @@ note_error(MgStone *d, const char *what)
     memcpy(d->last_error, msg, sizeof msg);
 }
 
-/* The periodic repository GC: sweep the round we opened once every live
- * session voted; open one every GC_EVERY ticks when commits happened. */
+/* The periodic repository GC: sweep the open round once every live session
+ * voted; open one every gc_interval seconds when commits happened. */
 static void
 gc_tick(MgStone *d)
 {
     MgGcState g;
     if (mg_repo_gc_state(d->repo, &g) != MG_STORE_OK) { note_error(d, "gc state"); return; }
-    if (d->gc_round && g.round == d->gc_round) {
+    d->gc_round = g.round;                    /* ours, or one left open by a `maglev gc` that died: sweep it */
+    if (d->gc_round) {
         MgGcSweep sw;
         if (mg_repo_gc_sweep(d->repo, d->gc_round, mg_record_scan, &sw) != MG_STORE_OK) {
             note_error(d, "gc sweep");
@@ -807,8 +808,7 @@ gc_tick(MgStone *d)
         d->gc_round = 0;
         return;
     }
-    d->gc_round = 0;                          /* ours was dropped or replaced (maglev gc) */
-    if (g.round || time(NULL) - d->gc_last < d->gc_interval) return;
+    if (time(NULL) - d->gc_last < d->gc_interval) return;
     d->gc_last = time(NULL);
     MgRepoStat st;
     if (mg_repo_stat(d->repo, &st) != MG_STORE_OK || (d->gc_rounds && st.seq == d->gc_seq)) return;

@@ -26,9 +26,9 @@ objects() {
 	field objects
 }
 
-# ---- garbage is reclaimed ----
-"$MRUBY" -e 'Maglev[:keep] = (0...5000).map { |i| [i, "k#{i}"] }
-             Maglev[:drop] = (0...5000).map { |i| [i, "d#{i}"] }
+# ---- garbage is reclaimed: 100,000 objects, half dropped ----
+"$MRUBY" -e 'Maglev[:keep] = (0...25000).map { |i| [i, "k#{i}"] }
+             Maglev[:drop] = (0...25000).map { |i| [i, "d#{i}"] }
              Maglev.commit_transaction'
 mg check
 expect "check after the load: exit 0" "$RC" 0
@@ -38,16 +38,16 @@ before=$(objects)
 "$MRUBY" -e 'Maglev::PERSISTENT_ROOT.delete(:drop); Maglev.commit_transaction'
 mg check
 expect "check with garbage: exit 0 (garbage is not a problem)" "$RC" 0
-expect_match "check counts the garbage" "$OUT" '^unreachable: 10001 records \([0-9]+ bytes\)$'
+expect_match "check counts the garbage" "$OUT" '^unreachable: 50001 records \([0-9]+ bytes\)$'
 mg gc
 expect "gc: exit 0" "$RC" 0
-expect_match "gc frees the dropped half" "$(field objects)" '^freed 10001 records \([0-9]+ bytes\), 10001 possibly dead, 0 kept'
+expect_match "gc frees the dropped half" "$(field objects)" '^freed 50001 records \([0-9]+ bytes\), 50001 possibly dead, 0 kept'
 after=$(objects)
-expect "the object count drops by as much" "$((before - after))" 10001
+expect "the object count drops by as much" "$((before - after))" 50001
 mg check
 expect "check after gc: exit 0" "$RC" 0
 expect_match "check after gc: nothing unreachable" "$OUT" '^unreachable: 0 records \(0 bytes\)$'
-expect "what is reachable survives" "$("$MRUBY" -e 'k = Maglev[:keep]; p [k.size, k[4999], Maglev[:drop]]')" '[5000, [4999, "k4999"], nil]'
+expect "what is reachable survives" "$("$MRUBY" -e 'k = Maglev[:keep]; p [k.size, k[24999], Maglev[:drop]]')" '[25000, [24999, "k24999"], nil]'
 
 # ---- an object held by a live gem survives, and is committed back ----
 "$MRUBY" -e 'Maglev[:held] = ["held", [1, 2, "deep"]]; Maglev.commit_transaction'
@@ -91,10 +91,9 @@ gc=$!
 i=0
 until mg status && [[ $(field gc) == *"waiting for 1 of 1 sessions"* ]] || [ $i -gt 3000 ]; do sleep 0.02; i=$((i + 1)); done
 expect_match "status: the round waits for the stuck gem" "$(field gc)" "object GC round [0-9]+ open .*waiting for 1 of 1 sessions to vote \(pid $stuck has not reached a transaction boundary\)"
-kill -9 "$stuck"
+{ kill -9 "$stuck"; wait "$stuck"; } 2>/dev/null
 wait "$gc"
 expect_match "gc after the gem was killed: the sweep goes on" "$(cat "$TMP/gc")" '^objects: freed 2 records'
-wait "$stuck" 2>/dev/null
 
 # ---- a commit of a reference to a reclaimed object fails cleanly ----
 "$MRUBY" -e 'Maglev[:victim] = ["VICTIM-MARKER-42"]; Maglev.commit_transaction'
