@@ -55,10 +55,14 @@ $(BUILD)/maglev: $(ADMIN_OBJS)
 -include $(ADMIN_OBJS:.o=.d)
 
 # C unit tests: each test/unit/<name>.c is a program printing "N passed, M failed".
-UNIT_TESTS := build/unit/store_test
+UNIT_TESTS := build/unit/store_test build/unit/scan_test
 build/unit/store_test: test/unit/store_test.c src/store/lmdb_backend.c src/store/backend.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -o $@ test/unit/store_test.c src/store/lmdb_backend.c -llmdb -lz
+
+build/unit/scan_test: test/unit/scan_test.c src/store/scan.c src/store/scan.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -o $@ test/unit/scan_test.c src/store/scan.c
 
 test-unit: $(UNIT_TESTS)
 
