@@ -895,7 +895,7 @@ static const Command commands[] = {
     { "status", cmd_status, "status [STONE]", "show the state of a stone",
       "Prints 'running' or 'not running' on the first line, then 'key: value'\n"
       "lines: stone, pid and uptime (when running), repository path, size (of\n"
-      "data.mdb), used bytes, format, objects (records), last commit sequence,\n"
+      "data.mdb), used bytes, free bytes, format, objects (records), last commit sequence,\n"
       "next oop, commit log (entries not yet trimmed), sessions and one 'session:'\n"
       "line per process with the repository open (pid, command, view, age), and\n"
       "gc. A running stone answers over its socket; otherwise the repository is\n"

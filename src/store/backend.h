@@ -71,6 +71,8 @@ typedef struct {
     uint64_t map_size, used_bytes;
     uint32_t format;
     uint32_t readers;
+    uint64_t free_pages;        /* pages of the file on LMDB's free list (reusable; GC frees them) */
+    uint32_t page_size;
 } MgRepoStat;
 
 MgStoreErr mg_repo_open(const char *dir, int flags, MgRepo **out);

@@ -668,6 +668,18 @@ mg_repo_stat(MgRepo *r, MgRepoStat *out)
     out->map_size = info.me_mapsize;
     out->used_bytes = (uint64_t)(info.me_last_pgno + 1) * se.ms_psize;
     out->readers = info.me_numreaders;
+    out->page_size = se.ms_psize;
+    /* the free list (LMDB's dbi 0): each value is a page-number list, its first word the count */
+    MDB_cursor *fc;
+    if (mdb_cursor_open(txn, 0, &fc) == 0) {
+        MDB_val fk, fv;
+        for (rc = mdb_cursor_get(fc, &fk, &fv, MDB_FIRST); rc == 0; rc = mdb_cursor_get(fc, &fk, &fv, MDB_NEXT)) {
+            size_t count = 0;
+            if (fv.mv_size >= sizeof count) memcpy(&count, fv.mv_data, sizeof count);
+            out->free_pages += count;
+        }
+        mdb_cursor_close(fc);
+    }
     mdb_txn_abort(txn);
     return MG_STORE_OK;
 }

@@ -727,6 +727,8 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
         return;
     }
     fprintf(out, "used: %llu bytes\n", (unsigned long long)rs.used_bytes);
+    fprintf(out, "free: %llu bytes (%llu pages reusable)\n", (unsigned long long)rs.free_pages * rs.page_size,
+            (unsigned long long)rs.free_pages);
     fprintf(out, "format: %u\n", rs.format);
     fprintf(out, "objects: %llu\n", (unsigned long long)rs.records);
     fprintf(out, "last commit: %llu\n", (unsigned long long)rs.seq);

@@ -33,8 +33,10 @@ mg check
 expect "check after the load: exit 0" "$RC" 0
 expect_match "check: nothing dangling" "$OUT" '^references: 0 dangling$'
 expect_match "check: nothing unreachable" "$OUT" '^unreachable: 0 records \(0 bytes\)$'
-before=$(objects)
 "$MRUBY" -e 'Maglev::PERSISTENT_ROOT.delete(:drop); Maglev.commit_transaction'
+before=$(objects)
+mg status
+free_before=$(field free | cut -d' ' -f1)
 mg check
 expect "check with garbage: exit 0 (garbage is not a problem)" "$RC" 0
 expect_match "check counts the garbage" "$OUT" '^unreachable: 50001 records \([0-9]+ bytes\)$'
@@ -43,6 +45,9 @@ expect "gc: exit 0" "$RC" 0
 expect_match "gc frees the dropped half" "$(field objects)" '^freed 50001 records \([0-9]+ bytes\), 50001 possibly dead, 0 kept'
 after=$(objects)
 expect "the object count drops by as much" "$((before - after))" 50001
+mg status
+free_after=$(field free | cut -d' ' -f1)
+expect "the file's free pages grow by more than 1 MB" "$([ $((free_after - free_before)) -gt 1000000 ] && echo yes || echo "no: $free_before -> $free_after")" yes
 mg check
 expect "check after gc: exit 0" "$RC" 0
 expect_match "check after gc: nothing unreachable" "$OUT" '^unreachable: 0 records \(0 bytes\)$'
