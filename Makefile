@@ -12,8 +12,9 @@ LDLIBS  := -lonig -lgmp -llmdb -lz -lcrypto -lffi -ledit -lyaml -lm -ldl -lpthre
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)
 CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c src/cli/maglev_irb.c
-ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c src/util/crc32c.c src/common.c
-LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c,$(SRCS))
+ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c \
+              src/store/scan.c src/store/repogc.c src/util/crc32c.c src/common.c
+LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/repogc.c,$(SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz
@@ -62,10 +63,14 @@ $(BUILD)/maglev: $(ADMIN_OBJS)
 -include $(ADMIN_OBJS:.o=.d)
 
 # C unit tests: each test/unit/<name>.c is a program printing "N passed, M failed".
-UNIT_TESTS := build/unit/store_test
+UNIT_TESTS := build/unit/store_test build/unit/scan_test
 build/unit/store_test: test/unit/store_test.c src/store/lmdb_backend.c src/util/crc32c.c src/store/backend.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -o $@ test/unit/store_test.c src/store/lmdb_backend.c src/util/crc32c.c -llmdb -lz
+
+build/unit/scan_test: test/unit/scan_test.c src/store/scan.c src/store/scan.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -o $@ test/unit/scan_test.c src/store/scan.c
 
 test-unit: $(UNIT_TESTS)
 

@@ -3,6 +3,7 @@
  * destroy stones. The daemon itself is src/store/stone.c; this file parses
  * arguments, resolves the stone (DESIGN.md section 7) and prints. No Ruby VM. */
 #include "../store/stone.h"
+#include "../store/repogc.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -22,12 +23,14 @@ enum {
     EXIT_NOT_RUNNING = 3,    /* `status` of a stone that is not running (LSB) */
 };
 
-enum { OPT_FORCE = 1, OPT_INTERVAL = 2 };
+enum { OPT_FORCE = 1, OPT_INTERVAL = 2, OPT_TIMEOUT = 4 };
 
 typedef struct {
     const char *stone;       /* --stone NAME */
     bool force, help;
     int interval;            /* --interval SECS, 0 = default */
+    int timeout;             /* --timeout SECS (gc), 0 = default */
+    int gc_interval;         /* --gc-interval SECS (start), 0 = default */
     const char *pos[4];
     int npos;
 } Args;
@@ -269,7 +272,7 @@ start(const Stone *s, const Args *a)
         if (rc) return rc;
         printf("created stone '%s' in %s\n", s->name, s->dir);
     }
-    MgStoneOptions opt = { a->interval, 15 };
+    MgStoneOptions opt = { a->interval, 15, a->gc_interval };
     int pid;
     char err[512];
     int rc = mg_stone_start(s->name, s->dir, &opt, &pid, err, sizeof err);
@@ -668,6 +671,13 @@ check_log(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
     }
 }
 
+static void
+check_report(void *arg, const char *line)
+{
+    Walk *w = arg;
+    if (w->problems < MAX_REPORTED) printf("%s\n", line);
+}
+
 /* The walk itself, in a child process: a damaged B-tree page can make LMDB
  * read wild memory, and the check must report that, not die of it.
  * Exit status: 0 clean, 1 problems found, 2 the repository does not open. */
@@ -692,11 +702,23 @@ check_child(const Stone *s)
     else if (l.max_seq > rs.seq)
         problem(&w, "bad: the commit log has entry %llu, the last commit is %llu", (unsigned long long)l.max_seq,
                 (unsigned long long)rs.seq);
+    /* payloads and references, and reachability, in one more snapshot (repogc.c) */
+    MgGcMark m;
+    e = mg_gc_mark(r, true, &m, check_report, &w);
+    if (e) problem(&w, "corrupt: the references cannot be walked: %s", mg_repo_error(r));
+    uint64_t unreachable = m.ndead;
+    w.problems += m.corrupt + m.dangling;
     mg_repo_close(r);
     if (w.problems > MAX_REPORTED) printf("... and %llu more problems\n", (unsigned long long)(w.problems - MAX_REPORTED));
-    printf("records: %llu checked, %llu corrupt\n", (unsigned long long)w.records, (unsigned long long)w.corrupt);
+    printf("records: %llu checked, %llu corrupt\n", (unsigned long long)w.records, (unsigned long long)(w.corrupt + m.corrupt));
     printf("commit log: %llu entries checked\n", (unsigned long long)l.entries);
-    printf("references: not checked (resolving them needs the object decoder)\n");
+    printf("references: %llu dangling\n", (unsigned long long)m.dangling);
+    printf("reachable: %llu of %llu records from %llu roots\n", (unsigned long long)m.marked,
+           (unsigned long long)m.records, (unsigned long long)m.roots);
+    /* garbage the next `maglev gc` frees (or keeps for a live session that holds it): not a problem */
+    printf("unreachable: %llu records (%llu bytes)\n", (unsigned long long)unreachable,
+           (unsigned long long)m.dead_bytes);
+    mg_gc_mark_free(&m);
     fflush(stdout);
     return w.problems ? 1 : 0;
 }
@@ -747,7 +769,9 @@ cmd_gc(Args *a)
     if (st == STONE_RUNNING) {
         char *reply;
         char why[512];
-        if (mg_stone_request(s.dir, "gc", &reply, why, sizeof why) != 0)
+        char req[32];
+        snprintf(req, sizeof req, "gc %d", a->timeout ? a->timeout : 30);
+        if (mg_stone_request(s.dir, req, &reply, why, sizeof why) != 0)
             return error("stone '%s' does not answer: %s", s.name, why);
         if (strncmp(reply, "error: ", 7) == 0) {
             reply[strcspn(reply, "\n")] = '\0';
@@ -760,7 +784,12 @@ cmd_gc(Args *a)
     }
     MgRepo *r;
     if ((rc = open_repo(&s, 0, &r))) return rc;
+    MgGcResult res;
     if (mg_stone_gc(r, 1000, stdout) != MG_STORE_OK) rc = error("gc of stone '%s' failed: %s", s.name, mg_repo_error(r));
+    else if (mg_gc_collect(r, (a->timeout ? a->timeout : 30) * 1000, &res) != MG_STORE_OK)
+        rc = error("gc of stone '%s' failed: %s", s.name, mg_repo_error(r));
+    else
+        mg_gc_print(stdout, &res);
     mg_repo_close(r);
     return rc;
 }
@@ -849,22 +878,24 @@ static const Command commands[] = {
       "Creates the repository of STONE in the data folder (created too, mode 0700).\n"
       "Fails if the stone already exists. maglev start and maglev-ruby create a\n"
       "missing stone by themselves; create makes it explicit.\n", 0, 1 },
-    { "start", cmd_start, "start [STONE] [--interval SECS]", "start the stone daemon",
+    { "start", cmd_start, "start [STONE] [--interval SECS] [--gc-interval SECS]", "start the stone daemon",
       "Starts the stone's daemon in the background and waits until it answers on\n"
       "its socket. Creates the repository if it does not exist. Starting a stone\n"
       "that is already running does nothing and succeeds. The daemon writes\n"
       "stone.pid, stone.sock and stone.log beside the repository and trims the\n"
-      "commit log every SECS seconds (default 10).\n", OPT_INTERVAL, 1 },
+      "commit log every SECS seconds (default 10). It runs a repository GC round\n"
+      "every --gc-interval seconds (default 60) when commits happened since the\n"
+      "last one; the round is swept once every live gem has voted.\n", OPT_INTERVAL, 1 },
     { "stop", cmd_stop, "stop [STONE]", "stop the stone daemon",
       "Asks the daemon to shut down over its socket and waits until it has exited.\n"
       "Fails if the stone is not running. Ruby processes using the repository are\n"
       "not affected.\n", 0, 1 },
-    { "restart", cmd_restart, "restart [STONE] [--interval SECS]", "stop (if running) and start",
+    { "restart", cmd_restart, "restart [STONE] [--interval SECS] [--gc-interval SECS]", "stop (if running) and start",
       "Stops the daemon if it runs, then starts it (see maglev start --help).\n", OPT_INTERVAL, 1 },
     { "status", cmd_status, "status [STONE]", "show the state of a stone",
       "Prints 'running' or 'not running' on the first line, then 'key: value'\n"
       "lines: stone, pid and uptime (when running), repository path, size (of\n"
-      "data.mdb), used bytes, format, objects (records), last commit sequence,\n"
+      "data.mdb), used bytes, free bytes, format, objects (records), last commit sequence,\n"
       "next oop, commit log (entries not yet trimmed), sessions and one 'session:'\n"
       "line per process with the repository open (pid, command, view, age), and\n"
       "gc. A running stone answers over its socket; otherwise the repository is\n"
@@ -885,14 +916,22 @@ static const Command commands[] = {
     { "check", cmd_check, "check [STONE]", "check the repository's integrity",
       "Walks every record: its header and checksum must decode, its OOP must be\n"
       "one that was handed out, its version no newer than the last commit; walks\n"
-      "the commit log likewise. Prints each problem (at most 100) and a summary;\n"
-      "exits 1 if there is any. References between objects are not checked yet:\n"
-      "that needs the object decoder. Safe while other processes commit.\n", 0, 1 },
-    { "gc", cmd_gc, "gc [STONE]", "trim the commit log now",
-      "Trims the commit log up to the oldest view any process still has open\n"
-      "(the running daemon does it, or this command when the stone is not\n"
-      "running). Reclaiming unreachable objects is not implemented yet: it needs\n"
-      "the object decoder; gc says so and reclaims nothing.\n", 0, 1 },
+      "the commit log likewise. Then, in one snapshot, every record's payload must\n"
+      "parse and every reference in it must name a record or a well-known OOP of\n"
+      "the base image; and it counts the records reachable from the roots (the\n"
+      "persistent root and the base-image class records) and the unreachable ones\n"
+      "(garbage for the next maglev gc: reported, not a problem). Prints each\n"
+      "problem (at most 100) and a summary; exits 1 if there is any (a corrupt\n"
+      "record, a dangling reference). Safe while other processes commit.\n", 0, 1 },
+    { "gc", cmd_gc, "gc [STONE] [--timeout SECS]", "collect garbage and trim the commit log now",
+      "Trims the commit log up to the oldest view any process still has open,\n"
+      "then collects the repository's garbage: marks what is reachable from the\n"
+      "roots, publishes the rest as possibly dead, waits (up to SECS, default 30)\n"
+      "until every live gem has voted at its next commit or abort (keeping what it\n"
+      "holds in memory), and deletes what is still unreferenced. Prints the\n"
+      "records and bytes freed. A gem that reaches no transaction boundary within\n"
+      "the timeout: nothing is freed (exit 0, the report names it). The running\n"
+      "daemon does it, or this command when the stone is not running.\n", OPT_TIMEOUT, 1 },
     { "destroy", cmd_destroy, "destroy STONE [--force]", "delete a stone and its repository",
       "Deletes the repository of STONE and the stone's files. Asks first unless\n"
       "--force is given (an answer other than y or yes keeps the stone). Refuses\n"
@@ -950,13 +989,19 @@ parse(int argc, char **argv, int from, const Command *c, Args *a)
 #define IS(opt) (len == strlen(opt) && strncmp(s, opt, len) == 0)
             if (IS("-h") || IS("--help")) {
                 a->help = true;
-            } else if (IS("--stone") || IS("--interval")) {
+            } else if (IS("--stone") || IS("--interval") || IS("--timeout") || IS("--gc-interval")) {
                 if (!val) {
                     if (i + 1 >= argc) return usage_error("%.*s needs a value", (int)len, s);
                     val = argv[++i];
                 }
                 if (IS("--stone")) {
                     a->stone = val;
+                } else if (IS("--gc-interval")) {
+                    if (!(c->options & OPT_INTERVAL)) return usage_error("%s does not take --gc-interval", c->name);
+                    if (!parse_int(val, &a->gc_interval)) return usage_error("--gc-interval needs seconds (1 to 86400)");
+                } else if (IS("--timeout")) {
+                    if (!(c->options & OPT_TIMEOUT)) return usage_error("%s does not take --timeout", c->name);
+                    if (!parse_int(val, &a->timeout)) return usage_error("--timeout needs seconds (1 to 86400)");
                 } else {
                     if (!(c->options & OPT_INTERVAL)) return usage_error("%s does not take --interval", c->name);
                     if (!parse_int(val, &a->interval)) return usage_error("--interval needs seconds (1 to 86400)");

@@ -34,6 +34,7 @@ typedef enum {
     MG_STORE_IO,           /* OS error (errno in the message) */
     MG_STORE_NOMEM,
     MG_STORE_INVALID,      /* misuse: bad argument, closed handle */
+    MG_STORE_DANGLING,     /* commit: a record would reference an OOP that has no record */
 } MgStoreErr;
 
 enum {
@@ -70,6 +71,8 @@ typedef struct {
     uint64_t map_size, used_bytes;
     uint32_t format;
     uint32_t readers;
+    uint64_t free_pages;        /* pages of the file on LMDB's free list (reusable; GC frees them) */
+    uint32_t page_size;
 } MgRepoStat;
 
 MgStoreErr mg_repo_open(const char *dir, int flags, MgRepo **out);
@@ -193,5 +196,60 @@ MgStoreErr mg_repo_unlock_all(MgRepo *r);
 MgStoreErr mg_repo_counter_get(MgRepo *r, uint32_t index, int64_t *out);
 /* Sets counter `index` to value, or (add) adds value to it; *out = the new value. */
 MgStoreErr mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64_t *out);
+
+/* ---- repository garbage collection (protocol: repogc.c; tables: docs/format.md
+ * "Repository GC") ----
+ * A record's references are found by a scanner the caller installs (the
+ * backend does not know payloads): scan.h's mg_record_scan. */
+typedef const char *(*MgRefScan)(const void *data, size_t len,
+                                 void (*fn)(uint64_t oop, uint8_t type, void *arg), void *arg);
+/* With a scanner installed, mg_repo_commit also checks that every reference
+ * (OOP >= MG_OOP_FIRST) of every record written is written by the same
+ * commit or has a record: otherwise MG_STORE_DANGLING, nothing written. */
+void mg_repo_set_ref_scan(MgRepo *r, MgRefScan scan);
+
+/* Calls fn for every record of the view's snapshot, in OOP order (as
+ * mg_repo_each_record does for a snapshot of its own). */
+MgStoreErr mg_view_each(MgView *v, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg);
+
+typedef struct {
+    uint64_t round;        /* the open round, 0: none */
+    uint64_t seq;          /* its mark sequence S */
+    uint64_t opened;       /* when it was opened, seconds since the epoch */
+    uint64_t candidates;   /* possibly-dead records it published */
+    uint64_t kept;         /* of them, marked kept by votes so far */
+    size_t sessions;       /* live sessions (other than the caller's) */
+    size_t waiting;        /* of them, those that have not voted in the round */
+    int waiting_pid;       /* one of those (the lowest session id), 0 if none */
+    uint64_t rounds;       /* rounds opened since the repository was made */
+    uint64_t last_round, last_time, last_freed, last_bytes, last_kept;   /* the last sweep */
+} MgGcState;
+MgStoreErr mg_repo_gc_state(MgRepo *r, MgGcState *out);
+/* Opens round *round (any open round is dropped): publishes the possibly-dead
+ * OOPs (ascending, the unmarked records of the snapshot at mark sequence seq)
+ * and clears the votes. */
+MgStoreErr mg_repo_gc_open(MgRepo *r, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round);
+/* The round open in view v's snapshot, 0 when none. */
+uint64_t   mg_view_gc_round(MgView *v);
+/* The handle's session votes in round `round`: every possibly-dead OOP for
+ * which held(oop, arg) is true is marked kept, and the vote is recorded. A
+ * round no longer open: nothing happens (MG_STORE_OK). Needs a session. */
+MgStoreErr mg_repo_gc_vote(MgRepo *r, uint64_t round, bool (*held)(uint64_t oop, void *arg), void *arg);
+
+typedef struct {
+    bool swept;            /* false: some live session has not voted (nothing done) */
+    size_t waiting;        /* then: how many */
+    int waiting_pid;       /* and one of them */
+    uint64_t candidates, kept, freed, bytes;   /* swept: what happened */
+} MgGcSweep;
+/* In one write transaction: if every live session voted in `round`, keeps
+ * the possibly-dead records referenced by a record written since the mark
+ * sequence (the commit log) or kept by a vote, and what those reach among
+ * them; deletes the others and closes the round. MG_STORE_CONFLICT (round
+ * dropped) when the commit log since the mark sequence is no longer whole;
+ * MG_STORE_CORRUPT when a record that must be scanned does not scan. */
+MgStoreErr mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out);
+/* Drops the open round (if any). */
+MgStoreErr mg_repo_gc_cancel(MgRepo *r);
 
 #endif

@@ -13,6 +13,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <time.h>
 #include <lmdb.h>
 #include "../util/crc32c.h"
 #include <sys/mman.h>
@@ -25,6 +26,9 @@ struct MgRepo {
     MDB_dbi obj, log, meta;
     MDB_dbi sessions, locks, counters;
     bool have_sys;        /* those three exist (absent only in an old repository opened read-only) */
+    MDB_dbi gc, gcdead, gcvote;   /* repository GC (the end of this file) */
+    bool have_gc;
+    MgRefScan ref_scan;   /* commit's dangling-reference check (mg_repo_set_ref_scan) */
     uint32_t session;     /* our registered session id, 0: none */
     uint64_t started;     /* our process's start time (see proc_started) */
     uint64_t *held; size_t nheld, cheld;   /* OOPs this session holds a lock on */
@@ -82,6 +86,7 @@ mg_store_strerror(MgStoreErr e)
     case MG_STORE_IO: return "I/O error";
     case MG_STORE_NOMEM: return "out of memory";
     case MG_STORE_INVALID: return "invalid use of the repository";
+    case MG_STORE_DANGLING: return "reference to an object that no longer exists";
     }
     return "unknown error";
 }
@@ -186,6 +191,14 @@ init_tables(MgRepo *r)
         mdb_txn_abort(txn);
         return from_mdb(r, rc, "open tables");
     }
+    if ((rc = mdb_dbi_open(txn, "gc", create, &r->gc)) == 0
+        && (rc = mdb_dbi_open(txn, "gcdead", create | MDB_INTEGERKEY, &r->gcdead)) == 0
+        && (rc = mdb_dbi_open(txn, "gcvote", create | MDB_INTEGERKEY, &r->gcvote)) == 0) {
+        r->have_gc = true;
+    } else if (rc != MDB_NOTFOUND) {
+        mdb_txn_abort(txn);
+        return from_mdb(r, rc, "open tables");
+    }
     uint64_t format;
     rc = meta_get(txn, r->meta, "format", &format, 4);
     if (rc == MDB_NOTFOUND && !(r->flags & MG_REPO_RDONLY)) {
@@ -227,7 +240,7 @@ mg_repo_open(const char *dir, int flags, MgRepo **out)
     r->map_size = DEFAULT_MAP_SIZE;
     int rc = mdb_env_create(&r->env);
     if (rc) { free(r); return MG_STORE_NOMEM; }
-    mdb_env_set_maxdbs(r->env, 8);
+    mdb_env_set_maxdbs(r->env, 16);
     mdb_env_set_maxreaders(r->env, 1024);
     mdb_env_set_mapsize(r->env, r->map_size);
     r->sync_fd = -1;
@@ -379,6 +392,82 @@ fail_begin:
     return from_mdb(r, rc, "allocate OOPs");
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static bool
+sorted_has(const uint64_t *v, size_t n, uint64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x) lo = mid + 1;
+        else if (v[mid] > x) hi = mid;
+        else return true;
+    }
+    return false;
+}
+
+typedef struct {
+    MgRepo *r;
+    MDB_txn *txn;
+    const uint64_t *written;
+    size_t nwritten;
+    uint64_t top, from, bad;
+    int rc;
+} RefCheck;
+
+static void
+check_ref(uint64_t oop, uint8_t type, void *arg)
+{
+    (void)type;
+    RefCheck *c = arg;
+    if (oop < MG_OOP_FIRST || c->bad || c->rc) return;     /* well-known OOPs need no record */
+    if (sorted_has(c->written, c->nwritten, oop)) return;
+    if (oop <= c->top) {
+        MDB_val k = { sizeof oop, &oop }, v;
+        int rc = mdb_get(c->txn, c->r->obj, &k, &v);
+        if (rc == 0) return;
+        if (rc != MDB_NOTFOUND) { c->rc = rc; return; }
+    }
+    c->bad = oop;
+}
+
+/* Commit step (1b): every reference of every record written resolves. */
+static MgStoreErr
+check_refs(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t top)
+{
+    uint64_t *w = malloc((n ? n : 1) * sizeof *w);
+    if (!w) return MG_STORE_NOMEM;
+    bool sorted = true;
+    for (size_t i = 0; i < n; i++) {
+        w[i] = writes[i].oop;
+        if (i && w[i] < w[i - 1]) sorted = false;
+    }
+    if (!sorted) qsort(w, n, sizeof *w, cmp_u64);
+    RefCheck c = { r, txn, w, n, top, 0, 0, 0 };
+    MgStoreErr err = MG_STORE_OK;
+    for (size_t i = 0; i < n && !err; i++) {
+        if (writes[i].remove) continue;
+        c.from = writes[i].oop;
+        const char *why = r->ref_scan(writes[i].data, writes[i].len, check_ref, &c);
+        if (c.rc) err = from_mdb(r, c.rc, "commit");
+        else if (c.bad)
+            err = fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
+                       "(reclaimed by the repository GC): nothing was committed",
+                       (unsigned long long)c.from, (unsigned long long)c.bad);
+        else if (why)
+            err = fail(r, MG_STORE_INVALID, "record of object %llu does not scan (%s): nothing was committed",
+                       (unsigned long long)c.from, why);
+    }
+    free(w);
+    return err;
+}
+
 static MgStoreErr
 commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
             uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
@@ -434,6 +523,9 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         *nconflicts = nc < max_conflicts ? nc : max_conflicts;
         return fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
     }
+
+    /* (1b) no record may reference an object that has no record (GC) */
+    if (r->ref_scan && (err = check_refs(r, txn, writes, n, top)) != MG_STORE_OK) goto fail;
 
     /* (2) the records, with the new version */
     uint64_t next = cur + 1;
@@ -576,6 +668,18 @@ mg_repo_stat(MgRepo *r, MgRepoStat *out)
     out->map_size = info.me_mapsize;
     out->used_bytes = (uint64_t)(info.me_last_pgno + 1) * se.ms_psize;
     out->readers = info.me_numreaders;
+    out->page_size = se.ms_psize;
+    /* the free list (LMDB's dbi 0): each value is a page-number list, its first word the count */
+    MDB_cursor *fc;
+    if (mdb_cursor_open(txn, 0, &fc) == 0) {
+        MDB_val fk, fv;
+        for (rc = mdb_cursor_get(fc, &fk, &fv, MDB_FIRST); rc == 0; rc = mdb_cursor_get(fc, &fk, &fv, MDB_NEXT)) {
+            size_t count = 0;
+            if (fv.mv_size >= sizeof count) memcpy(&count, fv.mv_data, sizeof count);
+            out->free_pages += count;
+        }
+        mdb_cursor_close(fc);
+    }
     mdb_txn_abort(txn);
     return MG_STORE_OK;
 }
@@ -1186,4 +1290,403 @@ mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64
     if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit counter");
     memcpy(out, &next, 8);
     return MG_STORE_OK;
+}
+
+/* ---- repository garbage collection (the protocol: repogc.c) ----
+ * Layouts (docs/format.md, "Repository GC"):
+ *   gc     : "round" u64 (the open round, 0: none), "seq" u64 (its mark
+ *            sequence), "opened" u64 (unix time), "rounds" u64 (opened so
+ *            far), "last" 5 × u64 (round, unix time, freed, bytes, kept)
+ *   gcdead : OOP (u64 key) -> u8: 0 possibly dead, 1 kept by a vote
+ *   gcvote : session id (u64 key) -> u32 pid, u32 0, u64 started, u64 round
+ * Every change is a write transaction of its own, like the sessions table. */
+
+void
+mg_repo_set_ref_scan(MgRepo *r, MgRefScan scan)
+{
+    if (r) r->ref_scan = scan;
+}
+
+MgStoreErr
+mg_view_each(MgView *v, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
+{
+    MgRepo *r = v->repo;
+    MDB_cursor *cur;
+    int rc = mdb_cursor_open(v->txn, r->obj, &cur);
+    if (rc) return from_mdb(r, rc, "cursor");
+    MDB_val k, val;
+    bool go = true;
+    for (rc = mdb_cursor_get(cur, &k, &val, MDB_FIRST); rc == 0 && go; rc = mdb_cursor_get(cur, &k, &val, MDB_NEXT)) {
+        uint64_t oop = get_u64(&k);
+        MgRecord rec;
+        if (k.mv_size != sizeof oop) {
+            fail(r, MG_STORE_CORRUPT, "a record key is %zu bytes, not 8", k.mv_size);
+            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
+        } else if (decode(r, oop, &val, &rec) != MG_STORE_OK) {
+            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
+        } else {
+            go = fn(oop, MG_STORE_OK, &rec, arg);
+        }
+    }
+    mdb_cursor_close(cur);
+    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "walk records");
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+gc_usable(MgRepo *r, bool write)
+{
+    if (!r || !r->env) return MG_STORE_INVALID;
+    if (!r->have_gc || !r->have_sys)
+        return fail(r, MG_STORE_INVALID, "this repository has no GC tables (opened read-only)");
+    if (write && (r->flags & MG_REPO_RDONLY)) return fail(r, MG_STORE_INVALID, "the repository is open read-only");
+    return MG_STORE_OK;
+}
+
+static uint64_t
+gc_get(MgRepo *r, MDB_txn *txn, const char *key)
+{
+    uint64_t v = 0;
+    if (meta_get(txn, r->gc, key, &v, 8)) v = 0;
+    return v;
+}
+
+typedef struct { size_t live, waiting; int waiting_pid; } Votes;
+
+/* Which live sessions (other than the caller's) have not voted in round. */
+static int
+gc_votes(MgRepo *r, MDB_txn *txn, uint64_t round, Votes *out)
+{
+    memset(out, 0, sizeof *out);
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(txn, r->sessions, &c);
+    if (rc) return rc;
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (v.mv_size < SESS_HEAD) continue;
+        Holder h = { (uint32_t)get_u64(&k), 0, 0 };
+        memcpy(&h.pid, v.mv_data, 4);
+        memcpy(&h.started, (char *)v.mv_data + 8, 8);
+        if (is_self(r, &h) || !holder_live(r, txn, &h)) continue;
+        out->live++;
+        uint64_t key = h.session;
+        MDB_val vk = { sizeof key, &key }, vv;
+        bool voted = false;
+        if (round && mdb_get(txn, r->gcvote, &vk, &vv) == 0 && vv.mv_size == 24) {
+            uint32_t pid;
+            uint64_t started, vround;
+            memcpy(&pid, vv.mv_data, 4);
+            memcpy(&started, (char *)vv.mv_data + 8, 8);
+            memcpy(&vround, (char *)vv.mv_data + 16, 8);
+            voted = pid == h.pid && started == h.started && vround == round;
+        }
+        if (round && !voted) {
+            if (!out->waiting) out->waiting_pid = (int)h.pid;
+            out->waiting++;
+        }
+    }
+    mdb_cursor_close(c);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+MgStoreErr
+mg_repo_gc_state(MgRepo *r, MgGcState *out)
+{
+    memset(out, 0, sizeof *out);
+    MgStoreErr e = gc_usable(r, false);
+    if (e) return e;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
+    if (rc) return from_mdb(r, rc, "begin");
+    out->round = gc_get(r, txn, "round");
+    out->seq = gc_get(r, txn, "seq");
+    out->opened = gc_get(r, txn, "opened");
+    out->rounds = gc_get(r, txn, "rounds");
+    MDB_val k = { 4, "last" }, v;
+    if (mdb_get(txn, r->gc, &k, &v) == 0 && v.mv_size == 40) {
+        uint64_t last[5];
+        memcpy(last, v.mv_data, 40);
+        out->last_round = last[0];
+        out->last_time = last[1];
+        out->last_freed = last[2];
+        out->last_bytes = last[3];
+        out->last_kept = last[4];
+    }
+    MDB_stat st;
+    if (out->round && mdb_stat(txn, r->gcdead, &st) == 0) out->candidates = st.ms_entries;
+    if (out->round) {
+        MDB_cursor *c;
+        if ((rc = mdb_cursor_open(txn, r->gcdead, &c)) == 0) {
+            for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT))
+                if (v.mv_size == 1 && *(unsigned char *)v.mv_data) out->kept++;
+            mdb_cursor_close(c);
+        }
+    }
+    Votes vt;
+    rc = gc_votes(r, txn, out->round, &vt);
+    mdb_txn_abort(txn);
+    if (rc) return from_mdb(r, rc, "gc state");
+    out->sessions = vt.live;
+    out->waiting = vt.waiting;
+    out->waiting_pid = vt.waiting_pid;
+    return MG_STORE_OK;
+}
+
+MgStoreErr
+mg_repo_gc_open(MgRepo *r, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round)
+{
+    MgStoreErr e = gc_usable(r, true);
+    if (e) return e;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
+    if (rc) return from_mdb(r, rc, "begin");
+    uint64_t next = gc_get(r, txn, "rounds") + 1;
+    if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))) goto fail;
+    unsigned char zero = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t oop = oops[i];
+        MDB_val k = { sizeof oop, &oop }, v = { 1, &zero };
+        if ((rc = mdb_put(txn, r->gcdead, &k, &v, MDB_APPEND))) goto fail;
+    }
+    if ((rc = meta_put(txn, r->gc, "seq", seq, 8)) || (rc = meta_put(txn, r->gc, "opened", (uint64_t)time(NULL), 8))
+        || (rc = meta_put(txn, r->gc, "rounds", next, 8)) || (rc = meta_put(txn, r->gc, "round", next, 8)))
+        goto fail;
+    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "open gc round");
+    *round = next;
+    return MG_STORE_OK;
+fail:
+    mdb_txn_abort(txn);
+    return from_mdb(r, rc, "open gc round");
+}
+
+uint64_t
+mg_view_gc_round(MgView *v)
+{
+    if (!v || !v->repo->have_gc) return 0;
+    return gc_get(v->repo, v->txn, "round");
+}
+
+MgStoreErr
+mg_repo_gc_vote(MgRepo *r, uint64_t round, bool (*held)(uint64_t oop, void *arg), void *arg)
+{
+    MgStoreErr e = gc_usable(r, true);
+    if (e) return e;
+    if (!r->session) return fail(r, MG_STORE_INVALID, "only a registered session votes in a GC round");
+    MDB_txn *txn;
+    int rc = quick_begin(r, &txn);
+    if (rc) return from_mdb(r, rc, "begin gc vote");
+    if (gc_get(r, txn, "round") != round) { quick_end(r, txn, false); return MG_STORE_OK; }
+    MDB_cursor *c;
+    if ((rc = mdb_cursor_open(txn, r->gcdead, &c))) goto fail;
+    MDB_val k, v;
+    unsigned char one = 1;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (v.mv_size == 1 && *(unsigned char *)v.mv_data) continue;
+        if (!held(get_u64(&k), arg)) continue;
+        MDB_val nv = { 1, &one };
+        if ((rc = mdb_cursor_put(c, &k, &nv, MDB_CURRENT))) break;
+    }
+    mdb_cursor_close(c);
+    if (rc != MDB_NOTFOUND) goto fail;
+    unsigned char rec[24];
+    uint32_t pid = (uint32_t)getpid(), zero = 0;
+    uint64_t key = r->session;
+    memcpy(rec, &pid, 4);
+    memcpy(rec + 4, &zero, 4);
+    memcpy(rec + 8, &r->started, 8);
+    memcpy(rec + 16, &round, 8);
+    MDB_val vk = { sizeof key, &key }, vv = { sizeof rec, rec };
+    if ((rc = mdb_put(txn, r->gcvote, &vk, &vv, 0))) goto fail;
+    if ((rc = quick_end(r, txn, true))) return from_mdb(r, rc, "gc vote");
+    return MG_STORE_OK;
+fail:
+    quick_end(r, txn, false);
+    return from_mdb(r, rc, "gc vote");
+}
+
+MgStoreErr
+mg_repo_gc_cancel(MgRepo *r)
+{
+    MgStoreErr e = gc_usable(r, true);
+    if (e) return e;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
+    if (rc) return from_mdb(r, rc, "begin");
+    if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
+        || (rc = meta_put(txn, r->gc, "round", 0, 8))) {
+        mdb_txn_abort(txn);
+        return from_mdb(r, rc, "cancel gc round");
+    }
+    rc = commit_durably(r, txn);
+    return rc ? from_mdb(r, rc, "cancel gc round") : MG_STORE_OK;
+}
+
+typedef struct {
+    uint64_t *oop; unsigned char *kept; size_t n;   /* the candidates, ascending */
+    uint64_t *work; size_t nwork, cwork;            /* kept candidates whose references are still to scan */
+    uint64_t kept_count;
+    bool nomem;
+} Sweep;
+
+static void
+sweep_keep(uint64_t oop, uint8_t type, void *arg)
+{
+    (void)type;
+    Sweep *s = arg;
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->oop[mid] < oop) lo = mid + 1;
+        else if (s->oop[mid] > oop) hi = mid;
+        else { lo = mid; break; }
+    }
+    if (lo >= s->n || s->oop[lo] != oop || s->kept[lo]) return;
+    s->kept[lo] = 1;
+    s->kept_count++;
+    if (s->nwork == s->cwork) {
+        size_t cap = s->cwork ? s->cwork * 2 : 256;
+        uint64_t *bigger = realloc(s->work, cap * sizeof *bigger);
+        if (!bigger) { s->nomem = true; return; }
+        s->work = bigger;
+        s->cwork = cap;
+    }
+    s->work[s->nwork++] = oop;
+}
+
+/* Scans the stored record of oop (none: nothing), keeping the candidates it references. */
+static MgStoreErr
+sweep_scan(MgRepo *r, MDB_txn *txn, MgRefScan scan, Sweep *s, uint64_t oop)
+{
+    MDB_val k = { sizeof oop, &oop }, v;
+    int rc = mdb_get(txn, r->obj, &k, &v);
+    if (rc == MDB_NOTFOUND) return MG_STORE_OK;
+    if (rc) return from_mdb(r, rc, "gc sweep");
+    MgRecord rec;
+    MgStoreErr e = decode(r, oop, &v, &rec);
+    if (e) return e;
+    const char *why = scan(rec.data, rec.len, sweep_keep, s);
+    if (s->nomem) return fail(r, MG_STORE_NOMEM, "gc sweep: out of memory");
+    if (why) return fail(r, MG_STORE_CORRUPT, "record of OOP %llu does not scan: %s", (unsigned long long)oop, why);
+    return MG_STORE_OK;
+}
+
+MgStoreErr
+mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
+{
+    memset(out, 0, sizeof *out);
+    MgStoreErr e = gc_usable(r, true);
+    if (e) return e;
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
+    if (rc) return from_mdb(r, rc, "begin gc sweep");
+    Sweep s = { 0 };
+    uint64_t *written = NULL;
+    size_t nwritten = 0, cwritten = 0;
+    MDB_cursor *c = NULL;
+    if (gc_get(r, txn, "round") != round || !round) {
+        e = fail(r, MG_STORE_INVALID, "GC round %llu is not open", (unsigned long long)round);
+        goto out;
+    }
+    /* (1) every live session voted */
+    Votes vt;
+    if ((rc = gc_votes(r, txn, round, &vt))) goto out_mdb;
+    if (vt.waiting) {
+        out->waiting = vt.waiting;
+        out->waiting_pid = vt.waiting_pid;
+        goto out;
+    }
+    /* (2) the commit log since S is whole: one entry per sequence */
+    uint64_t S = gc_get(r, txn, "seq"), cur;
+    if ((rc = meta_get(txn, r->meta, "seq", &cur, 8))) goto out_mdb;
+    if ((rc = mdb_cursor_open(txn, r->log, &c))) goto out_mdb;
+    uint64_t start = S + 1, entries = 0;
+    MDB_val k = { sizeof start, &start }, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        entries++;
+        size_t count = v.mv_size / 8;
+        if (nwritten + count > cwritten) {
+            size_t cap = cwritten ? cwritten * 2 : 1024;
+            while (cap < nwritten + count) cap *= 2;
+            uint64_t *bigger = realloc(written, cap * sizeof *bigger);
+            if (!bigger) { rc = ENOMEM; break; }
+            written = bigger;
+            cwritten = cap;
+        }
+        memcpy(written + nwritten, v.mv_data, count * 8);
+        nwritten += count;
+    }
+    mdb_cursor_close(c);
+    c = NULL;
+    if (rc != MDB_NOTFOUND) goto out_mdb;
+    if (entries != cur - S) {
+        mdb_txn_abort(txn);
+        txn = NULL;
+        mg_repo_gc_cancel(r);
+        e = fail(r, MG_STORE_CONFLICT, "the commit log since the round's mark (seq %llu) was trimmed: "
+                 "round %llu dropped, start another", (unsigned long long)S, (unsigned long long)round);
+        goto out;
+    }
+    /* (3) the candidates, with the kept ones as the first work */
+    MDB_stat st;
+    if ((rc = mdb_stat(txn, r->gcdead, &st))) goto out_mdb;
+    s.n = 0;
+    s.oop = malloc((st.ms_entries ? st.ms_entries : 1) * sizeof *s.oop);
+    s.kept = malloc(st.ms_entries ? st.ms_entries : 1);
+    if (!s.oop || !s.kept) { rc = ENOMEM; goto out_mdb; }
+    if ((rc = mdb_cursor_open(txn, r->gcdead, &c))) goto out_mdb;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && s.n < st.ms_entries; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        s.oop[s.n] = get_u64(&k);
+        s.kept[s.n] = 0;
+        bool kept = v.mv_size == 1 && *(unsigned char *)v.mv_data;
+        s.n++;
+        if (kept) sweep_keep(s.oop[s.n - 1], 0, &s);
+    }
+    mdb_cursor_close(c);
+    c = NULL;
+    if (rc && rc != MDB_NOTFOUND) goto out_mdb;
+    if (s.nomem) { rc = ENOMEM; goto out_mdb; }
+    /* (4) what records written since S reference is kept, and everything a kept one reaches */
+    if (nwritten) qsort(written, nwritten, sizeof *written, cmp_u64);
+    for (size_t i = 0; i < nwritten; i++) {
+        if (i && written[i] == written[i - 1]) continue;
+        if ((e = sweep_scan(r, txn, scan, &s, written[i]))) goto out;
+    }
+    while (s.nwork) {
+        uint64_t oop = s.work[--s.nwork];
+        if ((e = sweep_scan(r, txn, scan, &s, oop))) goto out;
+    }
+    /* (5) the others go */
+    for (size_t i = 0; i < s.n; i++) {
+        if (s.kept[i]) continue;
+        uint64_t oop = s.oop[i];
+        MDB_val dk = { sizeof oop, &oop }, dv;
+        if ((rc = mdb_get(txn, r->obj, &dk, &dv)) == MDB_NOTFOUND) continue;
+        if (rc) goto out_mdb;
+        out->bytes += dv.mv_size;
+        if ((rc = mdb_del(txn, r->obj, &dk, NULL))) goto out_mdb;
+        out->freed++;
+    }
+    out->candidates = s.n;
+    out->kept = s.kept_count;
+    /* (6) the round closes */
+    uint64_t last[5] = { round, (uint64_t)time(NULL), out->freed, out->bytes, out->kept };
+    MDB_val lk = { 4, "last" }, lv = { sizeof last, last };
+    if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
+        || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = mdb_put(txn, r->gc, &lk, &lv, 0)))
+        goto out_mdb;
+    rc = commit_durably(r, txn);
+    txn = NULL;
+    if (rc) { e = from_mdb(r, rc, "gc sweep"); goto out; }
+    out->swept = true;
+    goto out;
+out_mdb:
+    e = from_mdb(r, rc, "gc sweep");
+out:
+    if (c) mdb_cursor_close(c);
+    if (txn) mdb_txn_abort(txn);
+    free(written);
+    free(s.oop);
+    free(s.kept);
+    free(s.work);
+    return e;
 }

@@ -20,7 +20,10 @@
  *   3. writes its pid, opens the repository, binds stone.sock (0600);
  *   4. writes "ok <pid>" on the readiness pipe: `maglev start` stops waiting;
  *   5. serve(): answers one request per connection; every interval seconds
- *      tick() trims the commit log;
+ *      tick() trims the commit log and drives the repository GC (repogc.c):
+ *      every gc_interval seconds it opens a round if commits happened since
+ *      the last one, and at every tick tries to sweep the round it opened
+ *      (the sweep waits until every live session voted);
  *   6. on "stop" or SIGTERM/SIGINT: unlinks the socket, empties the pid
  *      file, closes the repository, logs and exits 0.
  *
@@ -31,8 +34,12 @@
  *  3. The commit log is trimmed only up to the smaller of two bounds taken a
  *     grace period apart (tick n-1 and tick n; stone.h explains why).
  *  4. No gem needs the daemon: all coordination goes through LMDB.
+ *  5. The commit log is never trimmed past the mark sequence of an open GC
+ *     round: its sweep reads every commit since (mg_stone_trim).
  */
 #include "stone.h"
+#include "repogc.h"
+#include "scan.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -82,6 +89,11 @@ struct MgStone {
     uint64_t trimmed_upto, last_removed, total_removed;
     time_t last_trim;
     char last_error[256];
+    /* repository GC (tick) */
+    uint64_t gc_round, gc_seq;  /* the round this daemon opened and waits to sweep; mark seq of the last */
+    int gc_interval;
+    time_t gc_last;             /* when the last periodic round was opened (or the daemon started) */
+    uint64_t gc_freed, gc_bytes, gc_rounds;
     Samples samples;            /* exact (view id, seq) pairs, oldest first */
     /* when each live view was first seen, for the session ages */
     SeenView *seen;
@@ -284,7 +296,7 @@ mg_stone_request(const char *dir, const char *cmd, char **reply, char *err, size
         if (dirfd >= 0) close(dirfd);
         return -1;
     }
-    struct timeval tv = { 30, 0 };
+    struct timeval tv = { strncmp(cmd, "gc", 2) == 0 ? 3600 : 30, 0 };   /* a gc waits for votes */
     setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
     int rc = connect(s, (struct sockaddr *)&a, sizeof a);
@@ -610,6 +622,8 @@ mg_stone_trim(MgRepo *r, uint64_t upto, uint64_t *removed)
     MgStoreErr e = mg_repo_stat(r, &before);
     if (e) return e;
     if (before.log_entries == 0) return MG_STORE_OK;
+    MgGcState g;                              /* invariant 5 */
+    if (mg_repo_gc_state(r, &g) == MG_STORE_OK && g.round && g.seq < upto) upto = g.seq;
     if ((e = mg_repo_log_trim(r, upto)) || (e = mg_repo_stat(r, &after))) return e;
     /* every commit in between appended exactly one entry */
     uint64_t expected = before.log_entries + (after.seq - before.seq);
@@ -642,8 +656,6 @@ gc_report(FILE *out, const MgTrimBound *b, uint64_t upto, uint64_t removed, cons
                 b->sessions == 1 ? "view" : "views");
     else
         fprintf(out, "oldest live view: none (no other process has a view open)\n");
-    fprintf(out, "objects: not collected: reclaiming unreachable objects needs the object decoder, "
-                 "which the stone does not have yet\n");
 }
 
 MgStoreErr
@@ -715,6 +727,8 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
         return;
     }
     fprintf(out, "used: %llu bytes\n", (unsigned long long)rs.used_bytes);
+    fprintf(out, "free: %llu bytes (%llu pages reusable)\n", (unsigned long long)rs.free_pages * rs.page_size,
+            (unsigned long long)rs.free_pages);
     fprintf(out, "format: %u\n", rs.format);
     fprintf(out, "objects: %llu\n", (unsigned long long)rs.records);
     fprintf(out, "last commit: %llu\n", (unsigned long long)rs.seq);
@@ -738,7 +752,8 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
     }
     mg_repo_session_list(r, print_gem_session, out);   /* nothing for a repository without the table */
 
-    const char *objects = "object GC not implemented (needs the object decoder)";
+    char objects[512];
+    mg_gc_state_line(r, objects, sizeof objects);
     if (!d) {
         fprintf(out, "gc: stone not running, commit log not trimmed (maglev gc trims it once); %s\n", objects);
     } else if (d->last_trim) {
@@ -772,6 +787,49 @@ note_error(MgStone *d, const char *what)
     memcpy(d->last_error, msg, sizeof msg);
 }
 
+/* The periodic repository GC: sweep the open round once every live session
+ * voted; open one every gc_interval seconds when commits happened. */
+static void
+gc_tick(MgStone *d)
+{
+    MgGcState g;
+    if (mg_repo_gc_state(d->repo, &g) != MG_STORE_OK) { note_error(d, "gc state"); return; }
+    d->gc_round = g.round;                    /* ours, or one left open by a `maglev gc` that died: sweep it */
+    if (d->gc_round) {
+        MgGcSweep sw;
+        if (mg_repo_gc_sweep(d->repo, d->gc_round, mg_record_scan, &sw) != MG_STORE_OK) {
+            note_error(d, "gc sweep");
+            d->gc_round = 0;
+            return;
+        }
+        if (!sw.swept) return;
+        d->gc_freed += sw.freed;
+        d->gc_bytes += sw.bytes;
+        slog("gc round %llu: freed %llu records (%llu bytes), %llu kept", (unsigned long long)d->gc_round,
+             (unsigned long long)sw.freed, (unsigned long long)sw.bytes, (unsigned long long)sw.kept);
+        d->gc_round = 0;
+        return;
+    }
+    if (time(NULL) - d->gc_last < d->gc_interval) return;
+    d->gc_last = time(NULL);
+    MgRepoStat st;
+    if (mg_repo_stat(d->repo, &st) != MG_STORE_OK || (d->gc_rounds && st.seq == d->gc_seq)) return;
+    MgGcMark m;
+    uint64_t round;
+    MgStoreErr e = mg_gc_start(d->repo, &round, &m);
+    if (e) {
+        note_error(d, "gc round");
+    } else {
+        d->gc_round = round;
+        d->gc_seq = m.seq;
+        d->gc_rounds++;
+        slog("gc round %llu opened: %llu of %llu records possibly dead (mark %.3fs at seq %llu)",
+             (unsigned long long)round, (unsigned long long)m.ndead, (unsigned long long)m.records, m.secs,
+             (unsigned long long)m.seq);
+    }
+    mg_gc_mark_free(&m);
+}
+
 /* Trims the commit log up to min(previous bound, this bound) (invariant 3). */
 static void
 tick(MgStone *d)
@@ -798,6 +856,7 @@ tick(MgStone *d)
     }
     d->prev = b;
     d->have_prev = true;
+    gc_tick(d);
 }
 
 static void
@@ -809,7 +868,9 @@ handle(MgStone *d, const char *req, FILE *out)
         MgTrimBound b;
         survey(d->repo, &d->samples, d, &b);     /* ages for the views new since the tick */
         mg_stone_report(out, d->repo, d->name, d->dir, d);
-    } else if (strcmp(req, "gc") == 0) {
+    } else if (strcmp(req, "gc") == 0 || strncmp(req, "gc ", 3) == 0) {
+        int timeout = req[2] ? atoi(req + 3) : 30;
+        if (timeout < 1) timeout = 30;
         slog("gc requested");
         MgTrimBound b;
         MgRepoStat after;
@@ -826,6 +887,23 @@ handle(MgStone *d, const char *req, FILE *out)
         slog("gc: trimmed %llu commit-log %s up to seq %llu", (unsigned long long)removed, entries(removed),
              (unsigned long long)upto);
         gc_report(out, &b, upto, removed, &after);
+        MgGcResult res;
+        if (mg_gc_collect(d->repo, timeout * 1000, &res) != MG_STORE_OK) {
+            note_error(d, "gc");
+            fprintf(out, "error: %s\n", d->last_error);
+            return;
+        }
+        d->gc_round = 0;
+        if (res.swept) {
+            d->gc_freed += res.freed;
+            d->gc_bytes += res.bytes;
+            slog("gc round %llu: freed %llu records (%llu bytes), %llu kept", (unsigned long long)res.round,
+                 (unsigned long long)res.freed, (unsigned long long)res.bytes, (unsigned long long)res.kept);
+        } else {
+            slog("gc round %llu: not swept: pid %d did not vote within %ds", (unsigned long long)res.round,
+                 res.waiting_pid, timeout);
+        }
+        mg_gc_print(out, &res);
     } else if (strcmp(req, "stop") == 0) {
         slog("stop requested");
         fprintf(out, "stopping\n");
@@ -1012,6 +1090,8 @@ daemon_main(const char *name, const char *dir, const MgStoneOptions *opt, int re
     d.pid_fd = pfd;
     d.interval = opt && opt->interval > 0 ? opt->interval : 10;
     d.started = time(NULL);
+    d.gc_interval = opt && opt->gc_interval > 0 ? opt->gc_interval : 60;
+    d.gc_last = d.started;
     int rc = 1;
 
     /* 3. the repository and the socket */
@@ -1034,8 +1114,8 @@ daemon_main(const char *name, const char *dir, const MgStoneOptions *opt, int re
         goto done;
     }
     if (previous) slog("the previous stone (pid %d) ended without stopping", previous);
-    slog("stone '%s' started: pid %d, repository %s, commit-log trim every %ds", name, (int)getpid(), dir,
-         d.interval);
+    slog("stone '%s' started: pid %d, repository %s, commit-log trim every %ds, object GC every %ds", name,
+         (int)getpid(), dir, d.interval, d.gc_interval);
     /* 4. ready */
     tell(ready, "ok %d", (int)getpid());
     close(ready);

@@ -27,6 +27,7 @@ typedef enum {
 typedef struct {
     int interval;        /* seconds between two commit-log trims (default 10) */
     int start_timeout;   /* seconds `start` waits for the socket (default 15) */
+    int gc_interval;     /* seconds between two periodic repository GC rounds (default 60) */
 } MgStoneOptions;
 
 /* ---- where stones live (DESIGN.md section 7) ---- */

@@ -83,6 +83,7 @@
  */
 #include "store.h"
 #include "backend.h"
+#include "scan.h"
 #include "../core/core.h"
 #include "../object/class.h"
 #include <errno.h>
@@ -418,6 +419,27 @@ register_session(void)
         fprintf(stderr, "maglev: repository %s: no session: %s\n", mg_store_path(), mg_repo_error(S.repo));
 }
 
+/* Repository GC (protocol: repogc.c): at a boundary whose view shows an
+ * open round this session has not voted in, every possibly-dead OOP that is
+ * resident here is reported kept. */
+static uint64_t gc_voted;
+
+static bool
+gc_held(uint64_t oop, void *arg)
+{
+    UNUSED(arg);
+    return tab_find(oop) != NULL;
+}
+
+static void
+gc_vote(void)
+{
+    uint64_t round = mg_view_gc_round(S.view);
+    if (round && round != gc_voted && mg_repo_session_self(S.repo)
+        && mg_repo_gc_vote(S.repo, round, gc_held, NULL) == MG_STORE_OK)
+        gc_voted = round;
+}
+
 static void
 ensure_open(void)
 {
@@ -437,7 +459,9 @@ ensure_open(void)
     if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
     S.view_seq = mg_view_seq(S.view);
     S.opened = true;
+    mg_repo_set_ref_scan(S.repo, mg_record_scan);   /* a commit never stores a dangling reference */
     register_session();
+    gc_vote();
 }
 
 static Value
@@ -823,6 +847,7 @@ refresh_view(uint64_t own_seq)
     mg_view_end(S.view);
     S.view = next;
     S.view_seq = seq;
+    gc_vote();
     if (seq == old) return;
     if (S.code_seq == old && !inv.base_changed) S.code_seq = S.view_seq;
 }

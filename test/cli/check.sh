@@ -10,7 +10,9 @@ expect "check an empty repository: exit 0" "$RC" 0
 expect "check: the report" "$OUT" "checking stone 'maglev' in $MAGLEV_DATA/maglev
 records: 0 checked, 0 corrupt
 commit log: 0 entries checked
-references: not checked (resolving them needs the object decoder)
+references: 0 dangling
+reachable: 0 of 0 records from 0 roots
+unreachable: 0 records (0 bytes)
 stone 'maglev' is ok"
 
 "$HELPER" commit "$MAGLEV_DATA/maglev" 20 >/dev/null

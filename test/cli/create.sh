@@ -41,7 +41,7 @@ expect "status: objects" "$(field objects)" 0
 expect "status: last commit" "$(field 'last commit')" 0
 expect "status: commit log" "$(field 'commit log')" "0 entries"
 expect "status: sessions" "$(field sessions)" 0
-expect_match "status: gc says object GC is not there" "$(field gc)" 'object GC not implemented'
+expect_match "status: gc says object GC is idle" "$(field gc)" 'object GC idle, no sweep yet$'
 expect "status: no pid when stopped" "$(field pid)" ""
 
 build_helper

@@ -1,0 +1,164 @@
+/* scan.c -- the record-level reference scanner (scan.h). It parses the
+ * layouts of docs/format.md byte by byte, bounds-checked: a corrupt payload
+ * yields a message, never a crash. It mirrors record.c's decoder (and the
+ * MgDataPersist encoders of Time, Rational, Complex, Env and Proc) but only
+ * reads: no symbol is interned, no object is made. A change of the payload
+ * format changes both. */
+#include "scan.h"
+
+enum {
+    REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
+    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8,
+};
+/* ObjType values stored in payloads (object.h, docs/format.md) */
+enum { TY_OBJECT = 1, TY_CLASS = 2, TY_MODULE = 3, TY_STRING = 7, TY_ARRAY = 8, TY_HASH = 9, TY_RANGE = 10, TY_DATA = 11 };
+
+typedef struct {
+    const unsigned char *p, *end;
+    const char *err;
+    void (*fn)(uint64_t oop, uint8_t type, void *arg);
+    void *arg;
+} Sc;
+
+static bool
+need(Sc *s, uint64_t n)
+{
+    if (s->err) return false;
+    if ((uint64_t)(s->end - s->p) < n) { s->err = "record is truncated"; return false; }
+    return true;
+}
+
+static void skip(Sc *s, uint64_t n) { if (need(s, n)) s->p += n; }
+static uint8_t u8(Sc *s) { return need(s, 1) ? *s->p++ : 0; }
+static uint32_t u32(Sc *s) { uint32_t v = 0; if (need(s, 4)) { memcpy(&v, s->p, 4); s->p += 4; } return v; }
+static uint64_t u64(Sc *s) { uint64_t v = 0; if (need(s, 8)) { memcpy(&v, s->p, 8); s->p += 8; } return v; }
+static void sym(Sc *s) { skip(s, u32(s)); }     /* also: u32 length + bytes strings */
+
+static void
+ref(Sc *s)
+{
+    uint8_t tag = u8(s);
+    if (s->err) return;
+    switch (tag) {
+    case REF_NIL: case REF_TRUE: case REF_FALSE: case REF_UNDEF: return;
+    case REF_FIX: case REF_FLOAT: skip(s, 8); return;
+    case REF_SYM: sym(s); return;
+    case REF_BIG: u8(s); skip(s, u64(s)); return;
+    case REF_OBJ: {
+        uint8_t type = u8(s);
+        uint64_t oop = u64(s);
+        if (s->err) return;
+        if (oop == 0 || (oop & 7)) { s->err = "record holds a reference to an OOP that is not a multiple of 8"; return; }
+        s->fn(oop, type, s->arg);
+        return;
+    }
+    default:
+        s->err = "record holds an unknown reference tag";
+    }
+}
+
+/* n × (sym, ref); n bounded by the bytes left (each pair >= 5 bytes) */
+static void
+pairs(Sc *s, uint64_t n)
+{
+    if (!s->err && n > (uint64_t)(s->end - s->p)) { s->err = "record is truncated"; return; }
+    for (uint64_t i = 0; i < n && !s->err; i++) { sym(s); ref(s); }
+}
+
+static void
+refs(Sc *s, uint64_t n)
+{
+    if (!s->err && n > (uint64_t)(s->end - s->p)) { s->err = "record is truncated"; return; }
+    for (uint64_t i = 0; i < n && !s->err; i++) ref(s);
+}
+
+static bool
+tag_is(const unsigned char *t, uint32_t len, const char *name)
+{
+    return strlen(name) == len && memcmp(t, name, len) == 0;
+}
+
+/* docs/format.md "Data payloads" */
+static void
+data(Sc *s)
+{
+    uint32_t len = u32(s);
+    if (!need(s, len)) return;
+    const unsigned char *t = s->p;
+    s->p += len;
+    if (tag_is(t, len, "Time")) {
+        skip(s, 8 + 4 + 4 + 1 + 8);
+    } else if (tag_is(t, len, "Rational") || tag_is(t, len, "Complex")) {
+        ref(s);
+        ref(s);
+    } else if (tag_is(t, len, "Env")) {
+        uint32_t n = u32(s);
+        if (!s->err && n > (uint64_t)(s->end - s->p) / 4) { s->err = "record is truncated"; return; }
+        for (uint32_t i = 0; i < n && !s->err; i++) sym(s);
+        ref(s);                                  /* parent */
+        refs(s, n);
+    } else if (tag_is(t, len, "Proc")) {
+        uint32_t flags = u32(s);
+        if (flags & 2) { sym(s); return; }       /* a Symbol proc: its name */
+        ref(s);                                  /* self */
+        ref(s);                                  /* Env */
+        sym(s);                                  /* source */
+        sym(s);                                  /* file */
+        u32(s);                                  /* line */
+        sym(s);                                  /* label */
+        refs(s, u32(s));                         /* lexical scope */
+        ref(s);                                  /* def target */
+    } else if (!s->err) {
+        s->err = "record holds data of an unknown kind";
+    }
+}
+
+const char *
+mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t type, void *arg), void *arg)
+{
+    Sc sc = { payload, (const unsigned char *)payload + len, NULL, fn, arg };
+    Sc *s = &sc;
+    uint8_t type = u8(s);
+    u8(s);
+    skip(s, 2);
+    if (s->err) return s->err;
+    ref(s);                                      /* class (Class / Module for class records) */
+    pairs(s, u32(s));                            /* instance variables / class-level ivars */
+    switch (type) {
+    case TY_CLASS: case TY_MODULE:
+        ref(s);                                  /* name */
+        ref(s);                                  /* superclass */
+        ref(s);                                  /* definitions table */
+        pairs(s, u32(s));                        /* class variables */
+        break;
+    case TY_OBJECT:
+        break;
+    case TY_STRING:
+        u8(s);
+        skip(s, u64(s));
+        break;
+    case TY_ARRAY:
+        refs(s, u64(s));
+        break;
+    case TY_HASH: {
+        u8(s);
+        ref(s);
+        uint64_t n = u64(s);
+        if (!s->err && n > (uint64_t)(s->end - s->p) / 2) { s->err = "record is truncated"; break; }
+        refs(s, n * 2);
+        break;
+    }
+    case TY_RANGE:
+        u8(s);
+        ref(s);
+        ref(s);
+        break;
+    case TY_DATA:
+        data(s);
+        break;
+    default:
+        if (!s->err) s->err = "record has a type that cannot be stored";
+    }
+    if (!s->err && s->p != s->end) s->err = "record has trailing bytes";
+    return s->err;
+}

@@ -1,0 +1,19 @@
+/* scan.h -- the record-level reference scanner (scan.c): walks a record's
+ * payload (docs/format.md "Object payload", "Class records", "Data
+ * payloads") and reports every object reference in it, without a VM and
+ * without creating Ruby objects. Used by the repository GC and `maglev
+ * check` (repogc.c, bin/maglev: no VM), and by the backend's commit check
+ * that no written record references a record that no longer exists. */
+#ifndef MG_STORE_SCAN_H
+#define MG_STORE_SCAN_H
+
+#include "../common.h"
+
+/* Calls fn(oop, type, arg) for every object reference (ref tag 6) of the
+ * payload, in payload order. Returns NULL when the whole payload parsed, or a
+ * static message naming the corruption (truncated, unknown tag or type,
+ * trailing bytes); fn may have been called for references before it. */
+const char *mg_record_scan(const void *data, size_t len,
+                           void (*fn)(uint64_t oop, uint8_t type, void *arg), void *arg);
+
+#endif
