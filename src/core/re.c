@@ -131,8 +131,10 @@ raise_onig_error(int code, OnigErrorInfo *einfo, Value src, int options)
 static regex_t *
 compile(Value src, int options, OnigEncoding enc)
 {
-    /* Ruby's \w \d \s \b are ASCII-only; POSIX brackets and \p{} are not */
-    OnigOptionType opt = ONIG_OPTION_WORD_IS_ASCII | ONIG_OPTION_DIGIT_IS_ASCII | ONIG_OPTION_SPACE_IS_ASCII;
+    /* Ruby's \w \d \s are ASCII-only, but \b \B see Unicode word characters
+     * (Onigmo's behaviour): Oniguruma ties \b to \w, so \w is rewritten as an
+     * ASCII class below and words stay Unicode; POSIX brackets and \p{} are too */
+    OnigOptionType opt = ONIG_OPTION_DIGIT_IS_ASCII | ONIG_OPTION_SPACE_IS_ASCII;
     if (options & RE_IGNORECASE) opt |= ONIG_OPTION_IGNORECASE;
     if (options & RE_EXTENDED) opt |= ONIG_OPTION_EXTEND;
     if (options & RE_MULTILINE) opt |= ONIG_OPTION_MULTILINE;
@@ -167,8 +169,43 @@ compile(Value src, int options, OnigEncoding enc)
         p = (const UChar *)tmp;
         n = o;
     }
+    char *tmp2 = NULL;
+    if (memmem(p, (size_t)n, "\\w", 2) || memmem(p, (size_t)n, "\\W", 2)) {
+        tmp2 = malloc((size_t)n * 14 + 16);
+        int64_t o = 0;
+        int depth = 0;                        /* inside a character class (they nest) */
+        for (int64_t i = 0; i < n;) {
+            UChar c = p[i];
+            if (c == '\\' && i + 1 < n) {
+                UChar d = p[i + 1];
+                if (d == 'w' || (d == 'W' && !depth)) {
+                    const char *rep = depth ? "a-zA-Z0-9_" : d == 'w' ? "[a-zA-Z0-9_]" : "[^a-zA-Z0-9_]";
+                    size_t l = strlen(rep);
+                    memcpy(tmp2 + o, rep, l);
+                    o += (int64_t)l;
+                } else {
+                    tmp2[o++] = (char)c;
+                    tmp2[o++] = (char)d;
+                }
+                i += 2;
+                continue;
+            }
+            if (c == '[') {
+                depth++;
+                tmp2[o++] = (char)p[i++];
+                if (i < n && p[i] == '^') tmp2[o++] = (char)p[i++];
+                if (i < n && p[i] == ']') tmp2[o++] = (char)p[i++];   /* a leading ] is literal */
+                continue;
+            }
+            if (c == ']' && depth) depth--;
+            tmp2[o++] = (char)p[i++];
+        }
+        p = (const UChar *)tmp2;
+        n = o;
+    }
     int r = onig_new(&reg, p, p + n, opt, enc, ONIG_SYNTAX_RUBY, &einfo);
     free(tmp);
+    free(tmp2);
     if (r != ONIG_NORMAL) raise_onig_error(r, &einfo, src, options);
     return reg;
 }
