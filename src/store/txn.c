@@ -724,12 +724,19 @@ static uint64_t
 alloc_oop(void)
 {
     if (S.oop_next >= S.oop_limit) {
-        ensure_open();
-        uint64_t first;
-        enum { BLOCK = 4096 };
-        if (mg_repo_alloc_oops(S.repo, BLOCK, &first)) storage_error("allocate OOPs");
-        S.oop_next = first;
-        S.oop_limit = first + 8 * (uint64_t)BLOCK;
+        if (!mg_store_usable()) {
+            /* no repository: nothing this process makes can be committed, so
+             * object ids only need to be unique here (from 2^60 up, far above
+             * any repository's, still Integers in fixnum range) */
+            S.oop_next = (uint64_t)1 << 60;
+            S.oop_limit = (uint64_t)1 << 61;
+        } else {
+            uint64_t first;
+            enum { BLOCK = 4096 };
+            if (mg_repo_alloc_oops(S.repo, BLOCK, &first)) storage_error("allocate OOPs");
+            S.oop_next = first;
+            S.oop_limit = first + 8 * (uint64_t)BLOCK;
+        }
     }
     uint64_t oop = S.oop_next;
     S.oop_next += 8;
