@@ -180,6 +180,7 @@ Value mg_hash_lookup(Value h, Value key);                /* MG_UNDEF when absent
 void  mg_hash_aset(Value h, Value key, Value v);         /* String keys are duped and frozen as in CRuby */
 Value mg_hash_delete(Value h, Value key);                /* MG_UNDEF when absent */
 int64_t mg_hash_size(Value h);
+size_t  mg_hash_memsize(Value h);                        /* bytes of h's table (ObjectSpace.memsize_of) */
 /* Iterate in insertion order: for (int64_t i = 0; mg_hash_next(h, &i, &k, &v); ) — safe against concurrent deletion */
 bool  mg_hash_next(Value h, int64_t *iter, Value *key, Value *val);
 Value mg_hash_dup(Value h);

@@ -453,6 +453,14 @@ mg_hash_size(Value h)
     return t ? t->live : 0;
 }
 
+size_t
+mg_hash_memsize(Value h)
+{
+    HashTable *t = TBL(h);
+    if (!t) return 0;
+    return sizeof *t + (size_t)t->capa * sizeof(HEntry) + (t->index ? ((size_t)t->mask + 1) * sizeof(uint64_t) : 0);
+}
+
 bool
 mg_hash_next(Value h, int64_t *iter, Value *key, Value *val)
 {

@@ -42,6 +42,7 @@ register_all(void)
     mg_ext_register("io/wait", mg_ext_init_io_wait);
     mg_ext_register("monitor.so", mg_ext_init_monitor);
     mg_ext_register("ffi_c", mg_ext_init_ffi);
+    mg_ext_register("objspace", mg_ext_init_objspace);
     mg_ext_register("socket.so", mg_ext_init_socket);   /* under lib/socket.rb */
     mg_ext_register("io/nonblock", mg_ext_init_io_nonblock);
     mg_ext_register("openssl.so", mg_ext_init_openssl);   /* Cipher only, under lib/openssl.rb */

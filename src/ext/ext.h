@@ -55,6 +55,7 @@ void mg_ext_init_digest_sha2(void);
 void mg_ext_init_pathname(void);
 void mg_ext_init_io_wait(void);
 void mg_ext_init_monitor(void);
+void mg_ext_init_objspace(void);     /* objspace.c: require 'objspace' */
 void mg_ext_init_ffi(void);          /* ffi.c: the core of lib/ffi.rb (feature "ffi_c") */
 void mg_ext_init_socket(void);
 void mg_ext_init_io_nonblock(void);

@@ -167,6 +167,7 @@ mg_gc_alloc(size_t size, ObjType type, RClass *klass)
     o->type = (uint8_t)type;
     o->klass = klass;
     H.bytes += size_classes[ci];
+    if (UNLIKELY(mg_gc_alloc_hook != NULL)) mg_gc_alloc_hook(o);
     H.live_objects++;
     H.total_allocated++;
     arena_push(MG_VAL(o));
@@ -235,9 +236,13 @@ mg_gc_disable(bool disable)
 
 #define MARK_BIT 1
 
+static void (*child_fn)(Obj *o, void *arg);   /* mg_gc_each_child: marks are reports */
+static void *child_arg;
+
 void
 mg_gc_mark_obj(Obj *o)
 {
+    if (UNLIKELY(child_fn)) { if (o) child_fn(o, child_arg); return; }
     if (!o || (o->gc & MARK_BIT)) return;
     o->gc |= MARK_BIT;
     if (H.grey_len == H.grey_cap) {
@@ -423,6 +428,29 @@ mg_gc_collect(void)
     }
     H.collecting = false;
 }
+
+void
+mg_gc_each_child(Obj *o, void (*fn)(Obj *child, void *arg), void *arg)
+{
+    if (H.collecting) return;
+    H.collecting = true;        /* no collection while marks are reports */
+    child_fn = fn;
+    child_arg = arg;
+    mark_children(o);
+    child_fn = NULL;
+    H.collecting = false;
+}
+
+size_t
+mg_gc_slot_size(const Obj *o)
+{
+    for (Page *pg = H.pages; pg; pg = pg->next)
+        if ((const char *)o >= pg->slots && (const char *)o < pg->slots + (size_t)pg->nslots * pg->slot_size)
+            return pg->slot_size;
+    return 0;
+}
+
+void (*mg_gc_alloc_hook)(Obj *o);
 
 size_t mg_gc_max_bytes;
 void (*mg_gc_pressure_hook)(void);

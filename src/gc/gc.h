@@ -80,6 +80,12 @@ size_t mg_gc_heap_bytes(void);
  * the roots refer to directly (VM stacks, arenas, globals): what C code up
  * the stack may be using. No allocation may happen in between. */
 void mg_gc_pin_roots(void);
+/* ObjectSpace (ext/objspace.c): calls fn for every object o refers to (what
+ * the collector would mark from it, its class included); the slot size of o;
+ * a hook called for every new object (allocation tracing; NULL: none). */
+void   mg_gc_each_child(Obj *o, void (*fn)(Obj *child, void *arg), void *arg);
+size_t mg_gc_slot_size(const Obj *o);
+extern void (*mg_gc_alloc_hook)(Obj *o);
 void mg_gc_unpin_roots(void);
 /* Disable/enable (GC.disable / GC.enable); returns the previous state. */
 bool mg_gc_disable(bool disable);
