@@ -145,6 +145,7 @@ main(int argc, char **argv)
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
+        if (!strcmp(a, "+d")) continue;           /* MagLev: no debugger on errors (the default) */
         if (a[0] != '-' || !strcmp(a, "-")) break;
         if (!strcmp(a, "--")) { i++; break; }
         if (!strcmp(a, "-e")) {
@@ -185,6 +186,21 @@ main(int argc, char **argv)
             if (!strcmp(m, "persistent")) m_persistent = true;
             else if (!strcmp(m, "commit")) m_commit = true;
             /* MagLev's tracing switches (-MtraceLoad ...) are accepted and ignored */
+        } else if (!strcmp(a, "--copyright")) {
+            puts("maglev - Copyright (c) 2026 the maglev developers; MagLev's design by GemStone Systems");
+            return 0;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "-G")) {
+            /* MagLev's quiet start and lock/log folder switches: maglev prints no
+             * banner and keeps its locks and logs beside the repository */
+        } else if (!strncmp(a, "--netldiname", 12) || !strncmp(a, "--stonehost", 11)) {
+            /* GemStone's remote hosts: one repository on this machine (docs/cli.md) */
+            if (!strchr(a, '=') && i + 1 < argc) i++;
+        } else if (!strncmp(a, "--tocsz", 7)) {
+            /* MagLev's temporary object cache size in KB: the heap cap */
+            const char *v = a[7] == '=' ? a + 8 : (!a[7] && i + 1 < argc ? argv[++i] : "");
+            char buf[64];
+            snprintf(buf, sizeof buf, "%sK", v);
+            if (!*v || !set_max_memory(buf)) return 1;
         } else if (!strncmp(a, "--max-memory", 12)) {
             const char *v = a[12] == '=' ? a + 13 : (!a[12] && i + 1 < argc ? argv[++i] : "");
             if (!set_max_memory(v)) return 1;

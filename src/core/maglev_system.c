@@ -274,6 +274,112 @@ sys_getpid(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX((long)getpid());
 }
 
+/* ---- statistics and debugging (MAGLEV-API.md section 6) ----
+ * Session statistics are 48 signed 64-bit slots of this process (GemStone's
+ * session stats), 0 until set. The temporary object space is the private
+ * heap: its cap is --max-memory when given, else the machine's memory. */
+enum { SESSION_STATS = 48 };
+static int64_t session_stats[SESSION_STATS];
+
+static int
+stat_index(Value i)
+{
+    int64_t n = mg_num2long(i);
+    if (n < 0 || n >= SESSION_STATS) mg_raise(mg_eArgumentError, "session statistic index %lld out of range 0..%d", (long long)n, SESSION_STATS - 1);
+    return (int)n;
+}
+
+static Value
+sys_get_session_stat(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new(session_stats[stat_index(argv[0])]);
+}
+
+static Value
+sys_set_session_stat(Value self, int argc, const Value *argv, Value blk)
+{
+    int i = stat_index(argv[0]);
+    session_stats[i] = mg_num2long(argv[1]);
+    return argv[1];
+}
+
+static Value
+sys_increment_session_stat(Value self, int argc, const Value *argv, Value blk)
+{
+    int i = stat_index(argv[0]);
+    session_stats[i] = (int64_t)((uint64_t)session_stats[i] + (uint64_t)(argc > 1 ? mg_num2long(argv[1]) : 1));
+    return mg_int_new(session_stats[i]);
+}
+
+static Value
+sys_decrement_session_stat(Value self, int argc, const Value *argv, Value blk)
+{
+    int i = stat_index(argv[0]);
+    session_stats[i] = (int64_t)((uint64_t)session_stats[i] - (uint64_t)(argc > 1 ? mg_num2long(argv[1]) : 1));
+    return mg_int_new(session_stats[i]);
+}
+
+static size_t
+space_max(void)
+{
+    if (mg_gc_max_bytes) return mg_gc_max_bytes;
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    return pages > 0 && size > 0 ? (size_t)pages * (size_t)size : (size_t)1 << 32;
+}
+
+static Value
+sys_temp_obj_space_used(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new((int64_t)mg_gc_heap_bytes());
+}
+
+static Value
+sys_temp_obj_space_max(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new((int64_t)space_max());
+}
+
+static Value
+sys_temp_obj_space_percent_used(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new((int64_t)(mg_gc_heap_bytes() * 100 / space_max()));
+}
+
+static Value
+sys_my_cache_slot(Value self, int argc, const Value *argv, Value blk)
+{
+    return sys_session_id(self, 0, NULL, MG_NIL);
+}
+
+static Value
+sys_my_cache_statistics(Value self, int argc, const Value *argv, Value blk)
+{
+    GCStats g;
+    mg_gc_stats(&g);
+    MgStoreStats s;
+    mg_store_stats(&s);
+    Value h = mg_hash_new();
+    mg_hash_aset(h, mg_sym("temp_obj_space_used"), mg_int_new((int64_t)g.heap_bytes));
+    mg_hash_aset(h, mg_sym("live_objects"), mg_int_new((int64_t)g.live_objects));
+    mg_hash_aset(h, mg_sym("collections"), mg_int_new((int64_t)g.collections));
+    mg_hash_aset(h, mg_sym("resident_persistent_objects"), mg_int_new((int64_t)s.resident));
+    mg_hash_aset(h, mg_sym("objects_read"), mg_int_new((int64_t)s.faults));
+    mg_hash_aset(h, mg_sym("objects_evicted"), mg_int_new((int64_t)s.evicted));
+    mg_hash_aset(h, mg_sym("dirty_objects"), mg_int_new((int64_t)s.dirty));
+    mg_hash_aset(h, mg_sym("view_commit_sequence"), mg_int_new((int64_t)s.view_seq));
+    return h;
+}
+
+/* GemStone's closure trap: the next commits print, on stderr, where o hangs
+ * when it joins what they write (debugging "why did this get committed?"). */
+static Value
+sys_trap_add_to_closure_list(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!MG_IS_PTR(argv[0])) mg_raise(mg_eArgumentError, "%s cannot be trapped (not a heap object)", mg_str_cstr(mg_inspect(argv[0])));
+    mg_store_trap(argv[0]);
+    return argv[0];
+}
+
 static const MgMethodDef system_methods[] = {
     { "commit_transaction", sys_commit_transaction, 0, 0 },
     { "abort_transaction", sys_abort_transaction, 0, 0 },
@@ -297,6 +403,16 @@ static const MgMethodDef system_methods[] = {
     { "session_temp_put", sys_session_temp_put, 2, 2 },
     { "stone_name", sys_stone_name, 0, 1 },
     { "getpid", sys_getpid, 0, 0 },
+    { "get_session_stat", sys_get_session_stat, 1, 1 },
+    { "set_session_stat", sys_set_session_stat, 2, 2 },
+    { "increment_session_stat", sys_increment_session_stat, 1, 2 },
+    { "decrement_session_stat", sys_decrement_session_stat, 1, 2 },
+    { "temp_obj_space_used", sys_temp_obj_space_used, 0, 0 },
+    { "temp_obj_space_max", sys_temp_obj_space_max, 0, 0 },
+    { "temp_obj_space_percent_used", sys_temp_obj_space_percent_used, 0, 0 },
+    { "my_cache_slot", sys_my_cache_slot, 0, 0 },
+    { "my_cache_statistics", sys_my_cache_statistics, 0, 0 },
+    { "trap_add_to_closure_list", sys_trap_add_to_closure_list, 1, 1 },
     { NULL, NULL, 0, 0 },
 };
 

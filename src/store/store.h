@@ -45,6 +45,11 @@ const char *mg_store_path(void);
  * passed half of its cap (--max-memory). */
 void  mg_store_checkpoint(void);
 uint64_t mg_store_evicted(void);
+typedef struct { size_t resident, dirty; uint64_t faults, evicted, view_seq; } MgStoreStats;
+void  mg_store_stats(MgStoreStats *out);
+/* Maglev::System.trap_add_to_closure_list: a commit that makes o persistent
+ * prints where it hangs (stderr). */
+void  mg_store_trap(Value o);
 /* Close at exit (aborts an open transaction: uncommitted changes are dropped). */
 void  mg_store_shutdown(void);
 

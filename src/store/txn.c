@@ -122,6 +122,7 @@ static struct {
     size_t after_evict;                                    /* heap bytes after the last round */
     Value main;                                            /* the top-level self (MG_OOP_MAIN) */
     Value system;                                          /* the repository's own table (MG_OOP_SYSTEM) */
+    Value traps;                                           /* identity Hash of trapped objects, or nil */
     struct { Obj *obj; uint64_t hash; } *envs; size_t nenvs, cenvs;   /* persistent Envs: encoding hash as last read/written */
     uint64_t code_seq;                                     /* view whose base-image records were read (0: never) */
 } S;
@@ -346,6 +347,7 @@ mark_roots(void)
     for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
     mg_gc_mark(S.root);
     mg_gc_mark(S.system);
+    mg_gc_mark(S.traps);
 }
 
 /* ---- opening ---- */
@@ -671,7 +673,7 @@ fault_body(Obj *o)
         mg_raise(mg_eRuntimeError, "object with OOP %llu does not exist in this view of repository %s",
                  (unsigned long long)o->oop, mg_store_path());
     if (e) storage_error("read");
-    if (mg_gc_max_bytes && (++S.faults & 4095) == 0) watch_rss();
+    if ((++S.faults & 4095) == 0 && mg_gc_max_bytes) watch_rss();
     DecodeJob job = { o, rec.data, rec.len, NULL };
     Value exc;
     S.decoding++;
@@ -816,6 +818,26 @@ mg_store_evicted(void)
     return S.evicted;
 }
 
+void
+mg_store_stats(MgStoreStats *out)
+{
+    out->resident = S.tab_count;
+    out->dirty = S.ws_len;
+    out->faults = S.faults;
+    out->evicted = S.evicted;
+    out->view_seq = S.view_seq;
+}
+
+void
+mg_store_trap(Value o)
+{
+    if (!MG_IS_HASH(S.traps)) {
+        S.traps = mg_hash_new();
+        MG_OBJ(S.traps)->flags |= OF_HASH_IDENTITY;
+    }
+    mg_hash_aset(S.traps, o, MG_TRUE);
+}
+
 /* ---- transaction boundaries ---- */
 
 typedef struct { uint64_t own_seq; bool base_changed; } Invalidate;
@@ -904,6 +926,8 @@ unpersistable_reason(Obj *o)
     return "its class was defined in transient mode";
 }
 
+static Value path_to(Walk *w, size_t idx);
+
 static void
 reach(Value ref, void *arg)
 {
@@ -942,6 +966,10 @@ reach(Value ref, void *arg)
     w->parent[w->n] = w->current;
     w->n++;
     ws_add(o);
+    if (UNLIKELY(S.traps != MG_NIL) && mg_hash_lookup(S.traps, ref) != MG_UNDEF) {
+        Value path = path_to(w, w->n - 1);
+        fprintf(stderr, "maglev: trapped %s joins the commit at %s\n", mg_class_cname(mg_obj_class(ref)), mg_str_cstr(path));
+    }
 }
 
 /* Describes how child hangs from parent: "[:key]", "[3]", ".@name", or "". */
