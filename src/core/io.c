@@ -2301,7 +2301,11 @@ mg_init_io(void)
         {"BINARY", 0}, {"FNM_PATHNAME", FNM_PATHNAME}, {"FNM_DOTMATCH", GLOB_DOTMATCH},
         {"FNM_NOESCAPE", FNM_NOESCAPE}, {"FNM_CASEFOLD", 8}, {"FNM_EXTGLOB", 16},
     };
-    for (size_t i = 0; i < ARRAY_LEN(fconsts); i++) mg_define_const(mg_cFile, fconsts[i].n, MG_FIX(fconsts[i].v));
+    /* in File::Constants, which IO includes (as CRuby: File::RDONLY, IO::RDONLY) */
+    RClass *fc = mg_define_module_under(mg_cFile, "Constants");
+    for (size_t i = 0; i < ARRAY_LEN(fconsts); i++) mg_define_const(fc, fconsts[i].n, MG_FIX(fconsts[i].v));
+    mg_include_module(mg_cIO, mg_mEnumerable);
+    mg_include_module(mg_cIO, fc);
 
     for (const MgMethodDef *d = kernel_io_functions; d->name; d++)
         mg_define_module_function(mg_mKernel, d->name, d->fn, d->min_args, d->max_args);
