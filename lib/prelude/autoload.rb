@@ -15,6 +15,7 @@
     nil
   end
   Module.send(:define_method, :autoload?) do |name, inherit = true|
+    next nil if const_defined?(name, false)     # loaded (by the autoload or a require)
     t = table[self]
     (t && t[name.to_sym]) || ((pt = Maglev.__persistent_autoloads) && (t = pt[self]) && t[name.to_sym])
   end
