@@ -175,6 +175,24 @@ maglev_persistent_autoloads(Value self, int argc, const Value *argv, Value blk)
     return mg_code_autoloads(argc > 0 && MG_TEST(argv[0]));
 }
 
+static NORETURN void
+conflicts_unsupported(const char *name)
+{
+    mg_raise(mg_eNotImplementedError, "%s is not implemented in maglev (as in MagLev); #conflicts answers the conflicting objects", name);
+}
+
+static Value
+commit_failed_transaction_conflicts(Value self, int argc, const Value *argv, Value blk)
+{
+    conflicts_unsupported("transaction_conflicts");
+}
+
+static Value
+commit_failed_disconnect_conflicts(Value self, int argc, const Value *argv, Value blk)
+{
+    conflicts_unsupported("disconnect_conflicts");
+}
+
 /* Objects emptied under --max-memory so far (tests, tuning). */
 static Value
 maglev_evicted(Value self, int argc, const Value *argv, Value blk)
@@ -258,6 +276,12 @@ mg_init_maglev(void)
     mg_define_method(mg_eCommitFailedException, "conflicts", commit_failed_conflicts, 0, 0);
     mg_define_method(mg_eTransactionError, "object", transaction_error_object, 0, 0);
     mg_eNotPersistableException = mg_define_class_under(mg_mMaglev, "NotPersistableException", mg_eMaglevException);
+    /* MAGLEV-API.md section 5: declared (a maglev process is always in a
+     * transaction, so nothing raises it); GemStone's conflict sets are not
+     * offered -- #conflicts answers the conflicting objects */
+    mg_define_class_under(mg_mMaglev, "OutsideOfTransactionException", mg_eMaglevException);
+    mg_define_method(mg_eCommitFailedException, "transaction_conflicts", commit_failed_transaction_conflicts, 0, 0);
+    mg_define_method(mg_eCommitFailedException, "disconnect_conflicts", commit_failed_disconnect_conflicts, 0, 0);
     mg_define_method(mg_cModule, "maglev_persistable", mod_maglev_persistable, 0, 1);
     mg_define_method(mg_cModule, "maglev_persistable?", mod_maglev_persistable_p, 0, 0);
     mg_define_method(mg_cClass, "maglev_instances_persistable=", class_instances_persistable_set, 1, 1);

@@ -12,4 +12,5 @@ expect "a trapped object reports where it joins a commit" "$(mrb 'x = ["t"]; Mag
   "maglev: trapped Array joins the commit at Maglev::PERSISTENT_ROOT[:a][:k]"
 expect "MagLev's switches are accepted" "$("$MRUBY" -q -G +d --netldiname=ldi --stonehost localhost -MtraceLoad -e 'print :ok')" "ok"
 expect "--copyright" "$("$MRUBY" --copyright | cut -c1-30)" "maglev - Copyright (c) 2026 th"
+expect "MagLev's exception classes" "$(mrb 'p Maglev::OutsideOfTransactionException.superclass, LockError.superclass; begin; Maglev::CommitFailedException.new.transaction_conflicts; rescue NotImplementedError => e; p e.class; end')" $'Maglev::MaglevException\nStandardError\nNotImplementedError'
 finish
