@@ -21,7 +21,9 @@ irb_readline(Value self, int argc, const Value *argv, Value blk)
         if (!line) return MG_NIL;
         if (*line) {
             add_history(line);
-            if (history_path[0]) append_history(1, history_path);
+            /* the whole list each time: libedit's append_history(1, ...) wrote
+             * entries twice; the list is stifled to 1000 lines */
+            if (history_path[0]) write_history(history_path);
         }
         Value s = mg_str_new_cstr(line);
         free(line);
@@ -64,6 +66,7 @@ main(int argc, char **argv)
         if (home && *home) {
             snprintf(history_path, sizeof history_path, "%s/.maglev_irb_history", home);
             using_history();
+            stifle_history(1000);
             read_history(history_path);
         }
     }
