@@ -19,7 +19,15 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz
 
-all: bin/maglev-ruby bin/maglev bin/maglev-irb
+all: bin/maglev-ruby bin/maglev bin/maglev-irb share/maglev/extent0.mdb
+
+# The base image `maglev create` copies: a repository holding the root, the
+# system table and a record of every core class (MagLev's extent0.ruby.dbf).
+share/maglev/extent0.mdb: bin/maglev-ruby bin/maglev
+	@rm -rf build/seed && mkdir -p share/maglev
+	MAGLEV_DATA=build/seed MAGLEV_STONE=seed bin/maglev-ruby -e 'Maglev.__seed_base_image'
+	MAGLEV_DATA=build/seed bin/maglev backup seed $@.tmp >/dev/null && mv $@.tmp $@
+	@rm -rf build/seed
 
 bin/maglev-ruby: $(BUILD)/maglev-ruby
 	@mkdir -p bin
@@ -103,4 +111,4 @@ stress:
 	tools/runtests.sh --ruby build/stress/maglev-ruby --timeout 120 $(TESTS)
 
 clean:
-	rm -rf build bin/maglev-ruby bin/maglev bin/maglev-irb
+	rm -rf build share bin/maglev-ruby bin/maglev bin/maglev-irb

@@ -241,10 +241,35 @@ remove_repo_dir(const char *dir)
 
 /* ---- create, start, stop, restart ---- */
 
+static bool copy_file(const char *from, const char *to, char *why, size_t n);
+
+/* A new stone from the base image: copied beside the stone, opened to check
+ * it, then renamed into place. */
+static int
+create_from_image(const Stone *s, const char *image)
+{
+    char tmp[PATH_MAX], copy[PATH_MAX], lock[PATH_MAX], why[512];
+    if (!format(tmp, sizeof tmp, "%s/.%s.create-XXXXXX", s->data, s->name)) return error("path too long");
+    if (!mkdtemp(tmp)) return error("cannot write in %s: %s", s->data, strerror(errno));
+    join(copy, sizeof copy, tmp, "data.mdb");
+    join(lock, sizeof lock, tmp, "lock.mdb");
+    int rc = EXIT_OK;
+    MgRepo *r = NULL;
+    if (!copy_file(image, copy, why, sizeof why)) rc = error("cannot copy the base image %s: %s", image, why);
+    else if (mg_repo_open(tmp, MG_REPO_RDONLY, &r) != MG_STORE_OK) rc = error("the base image %s does not open: %s", image, mg_repo_error(r));
+    mg_repo_close(r);
+    unlink(lock);
+    if (!rc && rename(tmp, s->dir) != 0) rc = error("cannot move the new repository into %s: %s", s->dir, strerror(errno));
+    if (rc) { unlink(copy); rmdir(tmp); }
+    return rc;
+}
+
 static int
 create_repo(const Stone *s)
 {
     if (!mkdir_p(s->data)) return error("cannot create the data folder %s: %s", s->data, strerror(errno));
+    char image[PATH_MAX];
+    if (mg_stone_base_image(image, sizeof image)) return create_from_image(s, image);
     MgRepo *r;
     int rc = open_repo(s, MG_REPO_CREATE, &r);
     if (rc) return rc;

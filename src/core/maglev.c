@@ -193,6 +193,14 @@ commit_failed_disconnect_conflicts(Value self, int argc, const Value *argv, Valu
     conflicts_unsupported("disconnect_conflicts");
 }
 
+/* make: the base image (share/maglev/extent0.mdb) is a repository seeded so. */
+static Value
+maglev_seed_base_image(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_store_seed();
+    return MG_TRUE;
+}
+
 /* Objects emptied under --max-memory so far (tests, tuning). */
 static Value
 maglev_evicted(Value self, int argc, const Value *argv, Value blk)
@@ -257,6 +265,7 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "__rc_log", maglev_rc_log, 3, -1 },
     { "__rc_replays", maglev_rc_replays, 0, 0 },
     { "__evicted", maglev_evicted, 0, 0 },
+    { "__seed_base_image", maglev_seed_base_image, 0, 0 },
     { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },
     { "__persistent_autoloads", maglev_persistent_autoloads, 0, 1 },
     { "__list_instances", maglev_list_instances, 1, 1 },

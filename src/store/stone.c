@@ -195,31 +195,39 @@ slog(const char *fmt, ...)
 
 /* ---- where stones live ---- */
 
+/* The installation: MAGLEV_HOME, else the folder above bin/ of this program. */
+static int
+home_path(char *buf, size_t size, const char *below)
+{
+    const char *home = getenv("MAGLEV_HOME");
+    if (home && *home) return snprintf(buf, size, "%s/%s", home, below);
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len < 0) len = 0;
+    exe[len] = '\0';
+    for (int i = 0; i < 2; i++) {          /* <home>/bin/maglev -> <home> */
+        char *slash = strrchr(exe, '/');
+        if (slash) *slash = '\0';
+    }
+    return snprintf(buf, size, "%s/%s", len ? exe : ".", below);
+}
+
 bool
 mg_stone_data_dir(char *buf, size_t size)
 {
     const char *data = getenv("MAGLEV_DATA");
-    const char *home = getenv("MAGLEV_HOME");
-    int n;
-    if (data && *data) {
-        n = snprintf(buf, size, "%s", data);
-    } else if (home && *home) {
-        n = snprintf(buf, size, "%s/data", home);
-    } else {
-        /* <home>/bin/maglev -> <home>/data, as mg_store_path does for gems */
-        char exe[PATH_MAX];
-        ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        if (len < 0) len = 0;
-        exe[len] = '\0';
-        for (int i = 0; i < 2; i++) {
-            char *slash = strrchr(exe, '/');
-            if (slash) *slash = '\0';
-        }
-        n = snprintf(buf, size, "%s/data", len ? exe : ".");
-    }
+    int n = data && *data ? snprintf(buf, size, "%s", data) : home_path(buf, size, "data");
     if (n < 0 || (size_t)n >= size) return false;
     while (n > 1 && buf[n - 1] == '/') buf[--n] = '\0';
     return true;
+}
+
+bool
+mg_stone_base_image(char *buf, size_t size)
+{
+    int n = home_path(buf, size, "share/maglev/extent0.mdb");
+    if (n < 0 || (size_t)n >= size) return false;
+    return access(buf, R_OK) == 0;
 }
 
 bool

@@ -35,6 +35,10 @@ typedef struct {
 /* The folder holding the stones: $MAGLEV_DATA, else $MAGLEV_HOME/data, else
  * <directory of this executable>/../data. Returns false if it does not fit. */
 bool mg_stone_data_dir(char *buf, size_t size);
+/* The base image (`make` builds <home>/share/maglev/extent0.mdb: the root,
+ * the system table and a record of every core class): its path in buf, and
+ * whether it exists. `maglev create` copies it. */
+bool mg_stone_base_image(char *buf, size_t size);
 /* Whether name is usable as a stone name: 1..64 of [A-Za-z0-9._-], not
  * starting with '.' or '-'. */
 bool mg_stone_name_ok(const char *name);

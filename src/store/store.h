@@ -47,6 +47,9 @@ void  mg_store_checkpoint(void);
 uint64_t mg_store_evicted(void);
 typedef struct { size_t resident, dirty; uint64_t faults, evicted, view_seq; } MgStoreStats;
 void  mg_store_stats(MgStoreStats *out);
+/* Writes the base image's records into this (new) repository and commits:
+ * the root, the system table and a record of every core class (make). */
+void  mg_store_seed(void);
 /* Maglev::System.trap_add_to_closure_list: a commit that makes o persistent
  * prints where it hangs (stderr). */
 void  mg_store_trap(Value o);

@@ -819,6 +819,19 @@ mg_store_evicted(void)
 }
 
 void
+mg_store_seed(void)
+{
+    ensure_open();
+    for (size_t i = 0; i < S.nwellknown; i++)
+        if (is_class(S.wellknown[i]) && !(S.wellknown[i]->flags & OF_DIRTY)) stage(S.wellknown[i]);
+    MG_FAULT(S.root);
+    MG_FAULT(S.system);
+    dirty(MG_OBJ(S.root));
+    dirty(MG_OBJ(S.system));
+    mg_store_commit();
+}
+
+void
 mg_store_stats(MgStoreStats *out)
 {
     out->resident = S.tab_count;
