@@ -225,7 +225,9 @@ mg_stone_data_dir(char *buf, size_t size)
 bool
 mg_stone_base_image(char *buf, size_t size)
 {
-    int n = home_path(buf, size, "share/maglev/extent0.mdb");
+    const char *env = getenv("MAGLEV_BASE_IMAGE");      /* another image; empty: none */
+    int n = env ? snprintf(buf, size, "%s", env) : home_path(buf, size, "share/maglev/extent0.mdb");
+    if (env && !*env) return false;
     if (n < 0 || (size_t)n >= size) return false;
     return access(buf, R_OK) == 0;
 }

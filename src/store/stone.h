@@ -37,7 +37,8 @@ typedef struct {
 bool mg_stone_data_dir(char *buf, size_t size);
 /* The base image (`make` builds <home>/share/maglev/extent0.mdb: the root,
  * the system table and a record of every core class): its path in buf, and
- * whether it exists. `maglev create` copies it. */
+ * whether it exists; MAGLEV_BASE_IMAGE names another (empty: none).
+ * `maglev create` copies it. */
 bool mg_stone_base_image(char *buf, size_t size);
 /* Whether name is usable as a stone name: 1..64 of [A-Za-z0-9._-], not
  * starting with '.' or '-'. */

@@ -3,6 +3,7 @@
 # table and a record of every core class); maglev create copies it, and the
 # new stone passes check and works for maglev-ruby.
 . "$(dirname "$0")/lib.sh"
+unset MAGLEV_BASE_IMAGE
 IMAGE=$ROOT/share/maglev/extent0.mdb
 [ -f "$IMAGE" ] || { echo "skip: no base image (run make)"; exit 0; }
 classes=$(grep -c '^\(CORE_CLASS\|CORE_MODULE\|LIB_CLASS\)(' "$ROOT/src/object/coreclasses.def")
