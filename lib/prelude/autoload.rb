@@ -52,6 +52,14 @@
 # RubyGems loads on first use of Gem (CRuby loads it at start-up; this keeps
 # start-up fast): Gem.find_files, Gem::Version ...
 autoload :Gem, "rubygems" unless defined?(::Gem)
+# Kernel#gem loads RubyGems, whose own Kernel#gem replaces this one, and calls it.
+# (require loads RubyGems when a feature is in no $LOAD_PATH directory: ext/ext.c.)
+module Kernel
+  private def gem(name, *requirements)
+    require "rubygems"
+    gem(name, *requirements)
+  end
+end
 # Marshal is written in Ruby (lib/maglev/marshal.rb) and loads on first use.
 autoload :Marshal, "maglev/marshal" unless defined?(::Marshal)
 # DidYouMean (lib/did_you_mean.rb) loads when an error message first wants suggestions.
