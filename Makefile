@@ -69,7 +69,7 @@ build/unit/store_test: test/unit/store_test.c src/store/lmdb_backend.c src/util/
 
 test-unit: $(UNIT_TESTS)
 
-TESTS ?= test/lang test/core test/stdlib test/ext
+TESTS ?= test/lang test/core test/stdlib test/ext test/gems
 test: all $(UNIT_TESTS)
 	tools/runtests.sh $(TESTS) test/persist test/cli $(UNIT_TESTS)
 

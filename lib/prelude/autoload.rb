@@ -22,8 +22,17 @@
   end
   Kernel.send(:private, :autoload)
   missing = Module.instance_method(:const_missing)
+  # the modules enclosing self by name (A::B::C -> A::B, A): the lexical scopes a
+  # reference from inside `module A; module B; class C` also searches
+  outer = lambda do |mod|
+    n = mod.name
+    next [] unless n && n.include?("::")
+    parts = n.split("::")[0...-1]
+    (1..parts.size).map { |i| parts.first(i).join("::") }.reverse
+      .filter_map { |path| Object.const_get(path) rescue nil }
+  end
   Module.send(:define_method, :const_missing) do |name|
-    [self, *ancestors, Object].each do |m|
+    [self, *ancestors, *outer.(self), Object].each do |m|
       t = table[m]
       next unless t && (path = t.delete(name))
       require path

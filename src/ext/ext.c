@@ -347,7 +347,7 @@ extension_gem_name(const char *so, const char *feature)
         for (const char *q = p; q < end; q++) if (*q == '-' && q[1] >= '0' && q[1] <= '9') dash = q;
         if (end && dash) return mg_str_new(p, (size_t)(dash - p));
     }
-    size_t n = strcspn(feature, "/");
+    size_t n = strcspn(feature, "/.");
     if (n > 4 && !strncmp(feature + n - 4, "_ext", 4)) n -= 4;
     else if (n > 7 && !strncmp(feature + n - 7, "_native", 7)) n -= 7;
     return mg_str_new(feature, n);
@@ -382,9 +382,14 @@ mg_ext_gem_feature(const char *feature)
     if (has_rb) return MG_NIL;
     Value so = find_on_path(feature, has_so ? "" : ".so", true);
     if (so == MG_NIL) return MG_NIL;
-    Value gem = extension_gem_name(mg_str_cstr(so), feature);
-    Value msg = mg_sprintf("cannot load such file -- %s (it is %s, a C extension of the %s gem: "
-                           "maglev cannot load CRuby C extensions)", feature, mg_str_cstr(so), mg_str_cstr(gem));
+    Value msg;
+    if (!strncmp(mg_str_cstr(so), arch_dirs[1], strlen(arch_dirs[1])))
+        msg = mg_sprintf("cannot load such file -- %s (it is %s, a C extension of CRuby's standard library: "
+                         "maglev cannot load CRuby C extensions)", feature, mg_str_cstr(so));
+    else
+        msg = mg_sprintf("cannot load such file -- %s (it is %s, a C extension of the %s gem: "
+                         "maglev cannot load CRuby C extensions)", feature, mg_str_cstr(so),
+                         mg_str_cstr(extension_gem_name(mg_str_cstr(so), feature)));
     Value e = mg_exc_new_str(mg_eLoadError, msg);
     mg_ivar_set(e, mg_intern_cstr("path"), mg_str_new_cstr(feature));
     mg_raise_exc(e);
