@@ -24,10 +24,13 @@
   missing = Module.instance_method(:const_missing)
   # the modules enclosing self by name (A::B::C -> A::B, A): the lexical scopes a
   # reference from inside `module A; module B; class C` also searches
+  # (from a singleton class `class << Mod`, Mod and the modules enclosing it)
   outer = lambda do |mod|
     n = mod.name
-    next [] unless n && n.include?("::")
-    parts = n.split("::")[0...-1]
+    n = $1 if !n && mod.singleton_class? && mod.inspect =~ /\A#<Class:([A-Z][\w:]*)>\z/
+    next [] unless n
+    parts = n.split("::")
+    parts.pop if mod.name
     (1..parts.size).map { |i| parts.first(i).join("::") }.reverse
       .filter_map { |path| Object.const_get(path) rescue nil }
   end
@@ -35,14 +38,14 @@
     [self, *ancestors, *outer.(self), Object].each do |m|
       t = table[m]
       next unless t && (path = t.delete(name))
-      require path
+      Kernel.instance_method(:require).bind_call(self, path)   # not a module's own require (Bundler.require)
       return m.const_get(name, false) if m.const_defined?(name, false)
     end
     if (pt = Maglev.__persistent_autoloads)
       [self, *ancestors, Object].each do |m|
         t = pt[m]
         next unless t && (path = t[name])
-        require path
+        Kernel.instance_method(:require).bind_call(self, path)   # not a module's own require (Bundler.require)
         return m.const_get(name, false) if m.const_defined?(name, false)
       end
     end
@@ -61,6 +64,10 @@
 # RubyGems loads on first use of Gem (CRuby loads it at start-up; this keeps
 # start-up fast): Gem.find_files, Gem::Version ...
 autoload :Gem, "rubygems" unless defined?(::Gem)
+# RubyGems inserts activated gems' directories at the entry so marked, the first
+# of the interpreter's own (maglev's lib/): -I and RUBYLIB directories, put in
+# front of it, keep beating gems as in CRuby (bundle exec relies on it).
+$LOAD_PATH.first&.instance_variable_set(:@gem_prelude_index, true)
 # Kernel#gem loads RubyGems, whose own Kernel#gem replaces this one, and calls it.
 # (require loads RubyGems when a feature is in no $LOAD_PATH directory: ext/ext.c.)
 module Kernel
