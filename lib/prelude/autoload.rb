@@ -1,7 +1,7 @@
 # autoload.rb -- Module#autoload / Kernel#autoload and Proc#ruby2_keywords for
 # the standard library. An autoloaded constant is loaded by the first lookup that
-# misses it (through const_missing), then looked up again; defined?(X) and
-# const_defined? do not see an autoload that has not run yet.
+# misses it (through const_missing), then looked up again; defined?(X) sees an
+# autoload that has not run yet (vm/vm_ops.c asks autoload?), const_defined? does not.
 -> {
   table = {}.compare_by_identity
   # In persistent mode an autoload on a persistable module is also recorded in
