@@ -63,7 +63,8 @@
 
 # RubyGems loads on first use of Gem (CRuby loads it at start-up; this keeps
 # start-up fast): Gem.find_files, Gem::Version ...
-autoload :Gem, "rubygems" unless defined?(::Gem)
+unless defined?(::Gem) || Maglev.respond_to?(:__gems_disabled?)   # --disable-gems
+autoload :Gem, "rubygems"
 # RubyGems inserts activated gems' directories at the entry so marked, the first
 # of the interpreter's own (maglev's lib/): -I and RUBYLIB directories, put in
 # front of it, keep beating gems as in CRuby (bundle exec relies on it).
@@ -75,6 +76,7 @@ module Kernel
     require "rubygems"
     gem(name, *requirements)
   end
+end
 end
 # Marshal is written in Ruby (lib/maglev/marshal.rb) and loads on first use.
 autoload :Marshal, "maglev/marshal" unless defined?(::Marshal)

@@ -331,6 +331,7 @@ main(int argc, char **argv)
     mg_vm_boot();
     mg_init_core();
     mg_gc_init();            /* every subsystem has registered its roots */
+    if (gems_off) mg_ext_disable_gems();
     MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings };
     mg_vm_init(&opts);
     if (check_regexps) return mg_vm_check_syntax(script_src, script_len, file);
@@ -344,7 +345,6 @@ main(int argc, char **argv)
         free(copy);
     }
     for (int k = nincs - 1; k >= 0; k--) mg_ary_unshift(VMS->load_path, mg_str_new_cstr(incdirs[k]));
-    if (gems_off) mg_ext_disable_gems();
 
     if (dump_bc) {
         Value exc;

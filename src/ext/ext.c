@@ -353,12 +353,21 @@ extension_gem_name(const char *so, const char *feature)
     return mg_str_new(feature, n);
 }
 
+static Value
+gems_disabled_p(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)argc; (void)argv; (void)blk;
+    return MG_TRUE;
+}
+
+/* before the prelude runs: Maglev.__gems_disabled? tells lib/prelude/autoload.rb
+ * to leave out the Gem autoload and Kernel#gem */
 void
 mg_ext_disable_gems(void)
 {
     gems_disabled = true;
-    mg_const_remove(mg_cObject, mg_intern_cstr("Gem"));
-    mg_method_remove(mg_mKernel, mg_intern_cstr("gem"));
+    Value maglev = mg_const_get_at(mg_cObject, mg_intern_cstr("Maglev"));
+    if (maglev != MG_UNDEF) mg_define_singleton_method(maglev, "__gems_disabled?", gems_disabled_p, 0, 0);
 }
 
 Value

@@ -33,7 +33,7 @@ bool mg_ext_provide(const char *feature);
  * feature, returning the feature's path (nil when no gem has it); raises a LoadError
  * naming the gem when feature is a C extension (a .so), which maglev cannot load. */
 Value mg_ext_gem_feature(const char *feature);
-/* --disable-gems: no Gem, no Kernel#gem, no RubyGems fallback in require. */
+/* --disable-gems (before mg_vm_init): no Gem, no Kernel#gem, no RubyGems fallback in require. */
 void mg_ext_disable_gems(void);
 
 /* At core start-up (core.def): the few core methods and constants the standard
