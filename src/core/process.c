@@ -578,12 +578,23 @@ redir_add_raw(Redirs *rd, int to, int from)
 
 /* ---- for io.c's IO.popen ---- */
 
+static void spawn_options(Value opts, Redirs *rd, int *opened, int *nopened);
+
 int
 mg_process_spawn(Value env, int argc, const Value *argv, int in_fd, int out_fd)
+{
+    return mg_process_spawn_opts(env, argc, argv, in_fd, out_fd, MG_NIL);
+}
+
+/* opts: spawn's options (err: [:child, :out] ...), after the pipe's redirections */
+int
+mg_process_spawn_opts(Value env, int argc, const Value *argv, int in_fd, int out_fd, Value opts)
 {
     Redirs rd = { 0 };
     if (in_fd >= 0) redir_add_raw(&rd, 0, in_fd);
     if (out_fd >= 0) redir_add_raw(&rd, 1, out_fd);
+    int opened[8], nopened = 0;
+    if (opts != MG_NIL) spawn_options(opts, &rd, opened, &nopened);
     size_t count;
     char **av = build_argv(argc, argv, &count);
     if (!av[0]) {
@@ -593,6 +604,7 @@ mg_process_spawn(Value env, int argc, const Value *argv, int in_fd, int out_fd)
     int ee = 0;
     pid_t pid = spawn_redir(av, env, &rd, &ee);
     free_argv(av, count);
+    for (int i = 0; i < nopened; i++) close(opened[i]);
     if (pid < 0) mg_raise_syserr(ee, NULL, cmd_name(argv[0]));
     return pid;
 }
