@@ -141,11 +141,24 @@ module DidYouMean
     end
   end
 
+  # DidYouMean.formatter.message_for(corrections): the text appended to a
+  # message (optparse uses it for an unknown option)
+  class Formatter
+    def message_for(corrections)
+      corrections.empty? ? "" : "\nDid you mean?  #{corrections.join("\n               ")}"
+    end
+  end
+
   class << self
+    attr_writer :formatter
+
+    def formatter
+      @formatter ||= Formatter.new
+    end
+
     # "\nDid you mean?  a\n               b", or "" when nothing is close
     def formatted_suggestions(exception, message = exception.to_s)
-      list = corrections(exception, message)
-      list.empty? ? "" : "\nDid you mean?  #{list.join("\n               ")}"
+      formatter.message_for(corrections(exception, message))
     end
 
     def corrections(exception, message = exception.to_s)

@@ -1,8 +1,8 @@
 # autoload.rb -- Module#autoload / Kernel#autoload and Proc#ruby2_keywords for
 # the standard library. An autoloaded constant is loaded by the first lookup that
 # misses it (through const_missing: in the module, its ancestors, the modules
-# enclosing it by name, Object), then looked up again; defined?(X) and
-# const_defined? do not see an autoload that has not run yet.
+# enclosing it by name, Object), then looked up again; defined?(X) sees an
+# autoload that has not run yet (vm/vm_ops.c asks autoload?), const_defined? does not.
 -> {
   table = {}.compare_by_identity
   # In persistent mode an autoload on a persistable module is also recorded in
@@ -52,14 +52,14 @@
     [self, *ancestors, *outer_of.(self), Object].each do |m|
       t = table[m]
       next unless t && (path = t.delete(name))
-      require path
+      Kernel.instance_method(:require).bind_call(self, path)   # not a module's own require (Bundler.require)
       return m.const_get(name, false) if m.const_defined?(name, false)
     end
     if (pt = Maglev.__persistent_autoloads)
       [self, *ancestors, Object].each do |m|
         t = pt[m]
         next unless t && (path = t[name])
-        require path
+        Kernel.instance_method(:require).bind_call(self, path)   # not a module's own require (Bundler.require)
         return m.const_get(name, false) if m.const_defined?(name, false)
       end
     end
@@ -77,7 +77,21 @@
 
 # RubyGems loads on first use of Gem (CRuby loads it at start-up; this keeps
 # start-up fast): Gem.find_files, Gem::Version ...
-autoload :Gem, "rubygems" unless defined?(::Gem)
+unless defined?(::Gem) || Maglev.respond_to?(:__gems_disabled?)   # --disable-gems
+autoload :Gem, "rubygems"
+# RubyGems inserts activated gems' directories at the entry so marked, the first
+# of the interpreter's own (maglev's lib/): -I and RUBYLIB directories, put in
+# front of it, keep beating gems as in CRuby (bundle exec relies on it).
+$LOAD_PATH.first&.instance_variable_set(:@gem_prelude_index, true)
+# Kernel#gem loads RubyGems, whose own Kernel#gem replaces this one, and calls it.
+# (require loads RubyGems when a feature is in no $LOAD_PATH directory: ext/ext.c.)
+module Kernel
+  private def gem(name, *requirements)
+    require "rubygems"
+    gem(name, *requirements)
+  end
+end
+end
 # Marshal is written in Ruby (lib/maglev/marshal.rb) and loads on first use.
 autoload :Marshal, "maglev/marshal" unless defined?(::Marshal)
 # DidYouMean (lib/did_you_mean.rb) loads when an error message first wants suggestions.

@@ -4,6 +4,8 @@
 #include <unistd.h>
 #include "../parse/ast.h"
 #include "../store/store.h"
+#include "../ext/ext.h"
+#include <limits.h>
 
 #define VERSION_LINE "maglev 0.1.0 (ruby 3.1.2 compatible) [x86_64-linux]"
 
@@ -19,6 +21,8 @@ usage(FILE *out)
           "  -e 'command'    one line of script. Several -e's allowed. Omit [programfile]\n"
           "  -Idirectory     specify $LOAD_PATH directory (may be used more than once)\n"
           "  -rlibrary       require the library before executing your script\n"
+          "  -S              look for the script using PATH environment variable\n"
+          "  --disable-gems  do not load RubyGems (nor activate installed gems on require)\n"
           "  -v              print the version number, then turn on verbose mode\n"
           "  -w              turn warnings on for your script\n"
           "  -W[level=2]     set warning level; 0=silence, 1=medium, 2=verbose\n"
@@ -129,6 +133,88 @@ with_maglev_opts(int *argc, char **argv)
     return nv;
 }
 
+/* --disable=LIST / --enable=LIST: whether the list names gems (or all) */
+static bool
+names_gems(const char *list)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
+        if (!strcmp(t, "gems") || !strcmp(t, "all")) return true;
+    return false;
+}
+
+/* a -I directory as CRuby records it: relative ones made absolute */
+static const char *
+abs_dir(const char *d)
+{
+    if (d[0] == '/') return d;
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) return d;
+    size_t n = strlen(cwd) + strlen(d) + 2;
+    char *r = malloc(n);
+    if (!r) return d;
+    if (!strcmp(d, ".")) snprintf(r, n, "%s", cwd);
+    else snprintf(r, n, "%s/%s", cwd, !strncmp(d, "./", 2) ? d + 2 : d);
+    return r;
+}
+
+/* the switches of RUBYOPT, after the command line's (as CRuby): -I, -r, -w, -W,
+ * -v (verbose, no version line), -d, -U, -E/-K and --enable/--disable; any other
+ * is an error. The strings are never freed: they live as long as the process. */
+static bool
+rubyopt_switches(const char **incdirs, int *nincs, const char **reqs, int *nreqs, bool *warnings, bool *gems_off)
+{
+    const char *env = getenv("RUBYOPT");
+    if (!env || !*env) return true;
+    char *copy = strdup(env);
+    if (!copy) return true;
+    for (char *t = strtok(copy, " \t"); t; t = strtok(NULL, " \t")) {
+        if (t[0] != '-') continue;
+        if (!strncmp(t, "-I", 2)) {
+            const char *d = t[2] ? t + 2 : strtok(NULL, " \t");
+            if (d && *nincs < 256) incdirs[(*nincs)++] = abs_dir(d);
+        } else if (!strncmp(t, "-r", 2)) {
+            const char *r = t[2] ? t + 2 : strtok(NULL, " \t");
+            if (r && *nreqs < 256) reqs[(*nreqs)++] = r;
+        } else if (!strcmp(t, "-w") || !strcmp(t, "-v") || !strcmp(t, "-W") || !strcmp(t, "-W2")) *warnings = true;
+        else if (!strncmp(t, "-W", 2) || !strcmp(t, "-d") || !strcmp(t, "-U") || !strncmp(t, "-E", 2) ||
+                 !strncmp(t, "-K", 2) || !strcmp(t, "--debug") || !strncmp(t, "--encoding", 10)) { }
+        else if (!strncmp(t, "--disable", 9)) {
+            const char *l = t[9] == '-' || t[9] == '=' ? t + 10 : strtok(NULL, " \t");
+            if (l && names_gems(l)) *gems_off = true;
+        } else if (!strncmp(t, "--enable", 8)) {
+            const char *l = t[8] == '-' || t[8] == '=' ? t + 9 : strtok(NULL, " \t");
+            if (l && names_gems(l)) *gems_off = false;
+        } else {
+            fprintf(stderr, "maglev-ruby: invalid switch in RUBYOPT: %s (RuntimeError)\n", t);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* -S: a script name without a slash is looked for in the directories of PATH */
+static const char *
+search_path(const char *file)
+{
+    if (strchr(file, '/')) return file;
+    const char *path = getenv("PATH");
+    if (!path) return file;
+    char *copy = strdup(path);
+    if (!copy) return file;
+    for (char *d = strtok(copy, ":"); d; d = strtok(NULL, ":")) {
+        size_t n = strlen(d) + strlen(file) + 2;
+        char *full = malloc(n);
+        if (!full) break;
+        snprintf(full, n, "%s/%s", *d ? d : ".", file);
+        if (access(full, R_OK) == 0) { free(copy); return full; }
+        free(full);
+    }
+    free(copy);
+    return file;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -138,7 +224,7 @@ main(int argc, char **argv)
     bool check_regexps = false;
     const char *incdirs[256]; int nincs = 0;
     const char *reqs[256]; int nreqs = 0;
-    bool m_persistent = false, m_commit = false;
+    bool m_persistent = false, m_commit = false, gems_off = false, search_script = false;
     argv = with_maglev_opts(&argc, argv);
     const char *mm = getenv("MAGLEV_MAX_MEMORY");
     if (mm && *mm && !set_max_memory(mm)) return 1;
@@ -163,11 +249,17 @@ main(int argc, char **argv)
             have_e = true;
         } else if (!strncmp(a, "-I", 2)) {
             const char *d = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
-            if (d && nincs < 256) incdirs[nincs++] = d;
+            if (d && nincs < 256) incdirs[nincs++] = abs_dir(d);
         } else if (!strncmp(a, "-r", 2)) {
             const char *r = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             if (r && nreqs < 256) reqs[nreqs++] = r;
         } else if (!strcmp(a, "-c")) check_only = true;
+        else if (!strcmp(a, "-S")) search_script = true;
+        else if (!strncmp(a, "--disable", 9) && (a[9] == '-' || a[9] == '=' || (!a[9] && i + 1 < argc))) {
+            if (names_gems(a[9] ? a + 10 : argv[++i])) gems_off = true;
+        } else if (!strncmp(a, "--enable", 8) && (a[8] == '-' || a[8] == '=' || (!a[8] && i + 1 < argc))) {
+            if (names_gems(a[8] ? a + 9 : argv[++i])) gems_off = false;
+        }
         else if (!strcmp(a, "-w") || !strcmp(a, "-W") || !strcmp(a, "-W2") || !strcmp(a, "-W:deprecated")) warnings = true;
         else if (!strncmp(a, "-W", 2)) { /* -W0, -W1 */ }
         else if (!strcmp(a, "-v")) { verbose_version = true; warnings = true; }
@@ -211,6 +303,7 @@ main(int argc, char **argv)
             return 1;
         }
     }
+    if (!rubyopt_switches(incdirs, &nincs, reqs, &nreqs, &warnings, &gems_off)) return 1;
     if (verbose_version) {
         puts(VERSION_LINE);
         fflush(stdout);
@@ -220,6 +313,7 @@ main(int argc, char **argv)
     if (have_e) file = "-e";
     else if (i < argc) {
         file = argv[i++];
+        if (search_script) file = search_path(file);
         FILE *fp = !strcmp(file, "-") ? stdin : fopen(file, "rb");
         if (!fp) {
             fprintf(stderr, "maglev-ruby: No such file or directory -- %s (LoadError)\n", file);
@@ -253,9 +347,19 @@ main(int argc, char **argv)
     mg_vm_boot();
     mg_init_core();
     mg_gc_init();            /* every subsystem has registered its roots */
+    if (gems_off) mg_ext_disable_gems();
     MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings };
     mg_vm_init(&opts);
     if (check_regexps) return mg_vm_check_syntax(script_src, script_len, file);
+    /* $LOAD_PATH: -I directories (the command line's, then RUBYOPT's), then RUBYLIB's */
+    const char *rubylib = getenv("RUBYLIB");
+    if (rubylib && *rubylib) {
+        char *copy = strdup(rubylib);
+        const char *dirs[256]; int nd = 0;
+        for (char *d = copy ? strtok(copy, ":") : NULL; d && nd < 256; d = strtok(NULL, ":")) dirs[nd++] = d;
+        for (int k = nd - 1; k >= 0; k--) mg_ary_unshift(VMS->load_path, mg_str_new_cstr(dirs[k]));
+        free(copy);
+    }
     for (int k = nincs - 1; k >= 0; k--) mg_ary_unshift(VMS->load_path, mg_str_new_cstr(incdirs[k]));
 
     if (dump_bc) {

@@ -148,8 +148,9 @@ cc_call(Comp *c, Node *n)
         jnil = cc_jump(c, OP_BRANCHNIL);
         flags |= CI_SAFE;
     }
+    /* the block is compiled after the arguments: a local assigned in an
+     * argument (m(k: (v = 1)) { v }) is the block's outer variable */
     int32_t block = -1;
-    if (n->b) block = (int32_t)cc_lit(c, cc_block_code(c, n->b, false, NULL));
     if (n->flags & NF_ATTRASGN) {
         /* value of `x.y = v` is v: keep a copy under the receiver */
         int count = n->count;
@@ -163,6 +164,7 @@ cc_call(Comp *c, Node *n)
             E0(c, OP_SWAP, 0);
             for (int i = 0; i < count; i++) cc_expr(c, n->list[i]);
             E1(c, OP_SETN, 0, count + 1);
+            if (n->b) block = (int32_t)cc_lit(c, cc_block_code(c, n->b, false, NULL));
             cc_send(c, n->sym, count, flags | CI_ATTRASGN, block);
             E0(c, OP_POP, -1);
             goto done;
@@ -172,6 +174,7 @@ cc_call(Comp *c, Node *n)
     {
         bool blockarg;
         int argc = cc_args(c, n->list, n->count, &flags, &blockarg);
+        if (n->b) block = (int32_t)cc_lit(c, cc_block_code(c, n->b, false, NULL));
         cc_send(c, n->sym, argc, flags, block);
     }
 done:
@@ -189,12 +192,13 @@ cc_super(Comp *c, Node *n, bool zsuper)
 {
     E0(c, OP_PUTSELF, 1);
     int32_t block = -1;
-    if (n->b) block = (int32_t)cc_lit(c, cc_block_code(c, n->b, false, NULL));
+    if (n->b && zsuper) block = (int32_t)cc_lit(c, cc_block_code(c, n->b, false, NULL));
     uint32_t flags = CI_FCALL;
     int argc = 0;
     if (!zsuper) {
         bool blockarg;
         argc = cc_args(c, n->list, n->count, &flags, &blockarg);
+        if (n->b) block = (int32_t)cc_lit(c, cc_block_code(c, n->b, false, NULL));   /* after the arguments, as in cc_call */
     } else {
         Comp *m = cc_method_scope(c);
         flags |= CI_ZSUPER;

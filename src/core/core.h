@@ -290,6 +290,7 @@ void  mg_process_after_fork(void);
  * stdin/stdout on in_fd/out_fd (-1: inherited); raises when it cannot start.
  * mg_process_wait waits for a child, sets $? and returns the wait status. */
 int   mg_process_spawn(Value env, int argc, const Value *argv, int in_fd, int out_fd);
+int   mg_process_spawn_opts(Value env, int argc, const Value *argv, int in_fd, int out_fd, Value opts);
 int   mg_process_wait(int pid);
 /* Called by mg_vm_checkpoint: switch threads when the timeslice is over. */
 void  mg_vm_thread_checkpoint(void);

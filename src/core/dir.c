@@ -128,6 +128,16 @@ dir_s_each_child(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+/* Dir.foreach(path) { |name| }: every entry, "." and ".." included */
+static Value
+dir_s_foreach(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "foreach", argc, argv, blk);
+    Value a = dir_list(argv[0], true);
+    for (int64_t i = 0; i < mg_ary_len(a); i++) mg_yield1_discard(blk, mg_ary_entry(a, i));
+    return MG_NIL;
+}
+
 static Value
 dir_s_empty_p(Value self, int argc, const Value *argv, Value blk)
 {
@@ -394,6 +404,7 @@ static const MgMethodDef dir_singleton_methods[] = {
     {"entries", dir_s_entries, 1, 2},
     {"children", dir_s_children, 1, 2},
     {"each_child", dir_s_each_child, 1, 2},
+    {"foreach", dir_s_foreach, 1, 2},
     {"empty?", dir_s_empty_p, 1, 1},
     {"home", dir_s_home, 0, 1},
     {"glob", dir_s_glob, 1, 3},

@@ -1938,13 +1938,13 @@ io_pid(Value self, int argc, const Value *argv, Value blk)
     return io->pid > 0 ? MG_FIX(io->pid) : MG_NIL;
 }
 
-typedef struct { Value env; int argc; const Value *argv; int in_fd, out_fd, pid; } PopenSpawn;
+typedef struct { Value env; int argc; const Value *argv; int in_fd, out_fd, pid; Value opts; } PopenSpawn;
 
 static Value
 popen_spawn_body(Value p)
 {
     PopenSpawn *ps = (PopenSpawn *)(uintptr_t)MG_FIX2LONG(p);
-    ps->pid = mg_process_spawn(ps->env, ps->argc, ps->argv, ps->in_fd, ps->out_fd);
+    ps->pid = mg_process_spawn_opts(ps->env, ps->argc, ps->argv, ps->in_fd, ps->out_fd, ps->opts);
     return MG_NIL;
 }
 
@@ -2013,7 +2013,7 @@ io_s_popen(Value self, int argc, const Value *argv, Value blk)
         cargc = (int)mg_ary_len(cmd);
         cargv = mg_ary_ptr(cmd);
         if (cargc > 0 && MG_IS_HASH(cargv[0])) { env = cargv[0]; cargc--; cargv++; }
-        if (cargc > 0 && MG_IS_HASH(cargv[cargc - 1])) cargc--;
+        if (cargc > 0 && MG_IS_HASH(cargv[cargc - 1])) { if (kw == MG_NIL) kw = cargv[cargc - 1]; cargc--; }
         if (cargc < 1) mg_raise(mg_eArgumentError, "wrong number of arguments");
         if (cargc == 1) {
             /* a one-element array is a program name, never a shell line */
@@ -2039,7 +2039,7 @@ io_s_popen(Value self, int argc, const Value *argv, Value blk)
         if (mode & FM_WRITE) { parent = fds[1]; in_fd = other = fds[0]; }
         else { parent = fds[0]; out_fd = other = fds[1]; }
     }
-    PopenSpawn ps = { env, cargc, cargv, in_fd, out_fd, 0 };
+    PopenSpawn ps = { env, cargc, cargv, in_fd, out_fd, 0, kw };   /* kw: err: [:child, :out], chdir: ... */
     Value exc = MG_NIL;
     mg_protect(popen_spawn_body, MG_FIX((int64_t)(uintptr_t)&ps), &exc);
     close(other);

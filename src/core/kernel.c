@@ -262,17 +262,10 @@ define_method_in(RClass *k, Value name, Value body, Value blk, Visibility vis)
     if (body == MG_NIL) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");
     MethodEntry me = { .visibility = (uint8_t)vis };
     if (mg_is_proc(body)) {
-        Proc *p = mg_proc_ptr(body);
-        if (p->flags & PROC_METHOD) {
-            RClass *owner;
-            Value mev = mg_method_entry_of(p->data, &owner);
-            me = *(MethodEntry *)(uintptr_t)mev;
-            me.visibility = (uint8_t)vis;
-        } else {
-            me.kind = ME_BMETHOD;
-            me.u.proc = body;
-            mg_gc_protect(body);
-        }
+        /* a Method's proc (&obj.method(:m)) keeps calling m on obj, as in CRuby */
+        me.kind = ME_BMETHOD;
+        me.u.proc = body;
+        mg_gc_protect(body);
     } else {
         RClass *owner = NULL;
         Value mev = mg_method_entry_of(body, &owner);

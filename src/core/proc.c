@@ -93,6 +93,7 @@ me_arity(const MethodEntry *me)
     case ME_ATTR_WRITER: return 1;
     case ME_BMETHOD: {
         Proc *p = mg_proc_ptr(me->u.proc);
+        if (p->flags & PROC_METHOD) return me_arity(&mobj(p->data)->me);
         if (p->flags & PROC_CFUNC) return -1;
         return mg_params_arity(&mg_code_ptr(p->code)->params, true);
     }
@@ -145,6 +146,7 @@ me_params(const MethodEntry *me)
     }
     if (me->kind == ME_BMETHOD) {
         Proc *p = mg_proc_ptr(me->u.proc);
+        if (p->flags & PROC_METHOD) return me_params(&mobj(p->data)->me);
         if (!(p->flags & PROC_CFUNC)) return code_params(mg_code_ptr(p->code), true);
     }
     Value r = mg_ary_new();

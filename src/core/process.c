@@ -578,12 +578,23 @@ redir_add_raw(Redirs *rd, int to, int from)
 
 /* ---- for io.c's IO.popen ---- */
 
+static void spawn_options(Value opts, Redirs *rd, int *opened, int *nopened);
+
 int
 mg_process_spawn(Value env, int argc, const Value *argv, int in_fd, int out_fd)
+{
+    return mg_process_spawn_opts(env, argc, argv, in_fd, out_fd, MG_NIL);
+}
+
+/* opts: spawn's options (err: [:child, :out] ...), after the pipe's redirections */
+int
+mg_process_spawn_opts(Value env, int argc, const Value *argv, int in_fd, int out_fd, Value opts)
 {
     Redirs rd = { 0 };
     if (in_fd >= 0) redir_add_raw(&rd, 0, in_fd);
     if (out_fd >= 0) redir_add_raw(&rd, 1, out_fd);
+    int opened[8], nopened = 0;
+    if (opts != MG_NIL) spawn_options(opts, &rd, opened, &nopened);
     size_t count;
     char **av = build_argv(argc, argv, &count);
     if (!av[0]) {
@@ -593,6 +604,7 @@ mg_process_spawn(Value env, int argc, const Value *argv, int in_fd, int out_fd)
     int ee = 0;
     pid_t pid = spawn_redir(av, env, &rd, &ee);
     free_argv(av, count);
+    for (int i = 0; i < nopened; i++) close(opened[i]);
     if (pid < 0) mg_raise_syserr(ee, NULL, cmd_name(argv[0]));
     return pid;
 }
@@ -702,6 +714,48 @@ process_spawn(Value self, int argc, const Value *argv, Value blk)
     for (int i = 0; i < nopened; i++) close(opened[i]);
     if (pid < 0) mg_raise_syserr(ee, NULL, cmd_name(argv[0]));
     return MG_FIX(pid);
+}
+
+/* exec([env,] command... [, options]): the program replaces this process (env
+ * and the options' redirections and chdir applied first); SystemCallError when
+ * it cannot be started, and this process goes on. */
+static Value
+process_exec(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    Value env = MG_NIL;
+    if (argc > 0 && MG_IS_HASH(argv[0])) { env = argv[0]; argc--; argv++; }
+    if (kw == MG_NIL && argc > 1 && MG_IS_HASH(argv[argc - 1])) kw = argv[--argc];
+    if (argc < 1) mg_raise_argc(argc, 1, -1);
+    Redirs rd = { 0 };
+    int opened[8], nopened = 0;
+    if (kw != MG_NIL) spawn_options(kw, &rd, opened, &nopened);
+    size_t count;
+    char **av = build_argv(argc, argv, &count);
+    int e = ENOENT;
+    if (av[0]) {
+        Value k, v;
+        for (int64_t it = 0; env != MG_NIL && mg_hash_next(env, &it, &k, &v);) {
+            if (v == MG_NIL) unsetenv(mg_str_cstr(mg_to_str(k)));
+            else setenv(mg_str_cstr(mg_to_str(k)), mg_str_cstr(mg_to_str(v)), 1);
+        }
+        mg_io_flush_all();
+        fflush(stdout);
+        fflush(stderr);
+        for (int i = 0; i < rd.count; i++) {
+            if (rd.from[i] == -2) close(rd.to[i]);
+            else if (rd.from[i] != rd.to[i]) dup2(rd.from[i], rd.to[i]);
+            else fcntl(rd.to[i], F_SETFD, 0);
+        }
+        if (rd.chdir && chdir(rd.chdir) != 0) e = errno;
+        else {
+            execvp(av[0], av);
+            e = errno;
+        }
+    }
+    free_argv(av, count);
+    for (int i = 0; i < nopened; i++) close(opened[i]);
+    mg_raise_syserr(e, NULL, cmd_name(argv[0]));
 }
 
 /* waitpid that lets other green threads run while the child is alive. Returns
@@ -967,6 +1021,7 @@ mg_process_after_fork(void)
 
 static const MgMethodDef process_functions[] = {
     {"spawn", process_spawn, 1, -1},
+    {"exec", process_exec, 1, -1},
     {"wait", process_wait, 0, 2},
     {"waitpid", process_wait, 0, 2},
     {"wait2", process_wait2, 0, 2},
@@ -980,6 +1035,7 @@ static const MgMethodDef process_functions[] = {
 
 static const MgMethodDef process_kernel_functions[] = {
     {"spawn", process_spawn, 1, -1},
+    {"exec", process_exec, 1, -1},
     {"fork", process_fork, 0, 0},
     {"trap", signal_trap, 1, 2},
     {"system", kernel_system, 1, -1},

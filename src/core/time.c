@@ -465,6 +465,14 @@ time_nsec(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX(get_time(self)->nsec);
 }
 
+/* the fraction of the second: 0, or a Rational of nanoseconds */
+static Value
+time_subsec(Value self, int argc, const Value *argv, Value blk)
+{
+    long ns = get_time(self)->nsec;
+    return ns ? mg_rational_new(MG_FIX(ns), MG_FIX(1000000000)) : MG_FIX(0);
+}
+
 static Value
 time_to_i(Value self, int argc, const Value *argv, Value blk)
 {
@@ -895,6 +903,7 @@ static const MgMethodDef time_methods[] = {
     {"tv_usec", time_usec, 0, 0},
     {"nsec", time_nsec, 0, 0},
     {"tv_nsec", time_nsec, 0, 0},
+    {"subsec", time_subsec, 0, 0},
     {"to_i", time_to_i, 0, 0},
     {"tv_sec", time_to_i, 0, 0},
     {"to_f", time_to_f, 0, 0},

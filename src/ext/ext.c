@@ -280,56 +280,130 @@ mg_init_ext(void)
         mg_define_method(mg_eLoadError, "path", load_error_path, 0, 0);
 }
 
-/* ---- gems without RubyGems ----
- * Debian installs gems' libraries (rake, minitest ...) in RubyGems' directories,
- * which CRuby reaches through RubyGems' require. Until RubyGems itself runs here,
- * require falls back to these directories for a feature it cannot find on
- * $LOAD_PATH: the newest gem holding lib/<feature>.rb gets its lib directory
- * appended to $LOAD_PATH (what activating the gem does) and the file is loaded. */
+/* ---- installed gems: RubyGems on demand ----
+ * RubyGems is not loaded at start-up (that keeps `-e 1` fast; lib/prelude/autoload.rb
+ * autoloads Gem and defines a Kernel#gem that loads it). When require cannot find
+ * a feature on $LOAD_PATH, this fallback loads RubyGems and asks it to activate the
+ * installed gem holding the feature (Gem.try_activate: the gem's require paths join
+ * $LOAD_PATH, as CRuby's RubyGems require does); once loaded, RubyGems' own
+ * Kernel#require does that for plain requires too. A feature that exists only as a
+ * shared object is a CRuby C extension, which maglev cannot load: LoadError names
+ * the gem. --disable-gems turns the fallback off (mg_ext_disable_gems). */
 
-#include <dirent.h>
 #include <sys/stat.h>
 
-static const char *const gem_dirs[] = {
-    "/usr/share/rubygems-integration/all/gems", "/usr/share/rubygems-integration/3.1.0/gems",
-    "/usr/lib/ruby/gems/3.1.0/gems", "/var/lib/gems/3.1.0/gems", NULL
+static bool gems_disabled, in_gem_fallback;
+
+static const char *const arch_dirs[] = {
+    "/usr/lib/x86_64-linux-gnu/ruby/vendor_ruby/3.1.0", "/usr/lib/x86_64-linux-gnu/ruby/3.1.0", NULL
 };
 
-static int
-cmp_desc(const void *a, const void *b)
+static bool
+is_file(const char *path)
 {
-    return -strverscmp(*(char *const *)a, *(char *const *)b);
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* the first dir/feature+suffix on $LOAD_PATH (then, when arch, in CRuby's arch dirs) */
+static Value
+find_on_path(const char *feature, const char *suffix, bool arch)
+{
+    Value lp = mg_gvar_get(mg_intern_cstr("$LOAD_PATH"));
+    char path[4096];
+    for (int64_t i = 0; MG_IS_ARRAY(lp) && i < mg_ary_len(lp); i++) {
+        Value dir = mg_ary_entry(lp, i);
+        if (!MG_IS_STRING(dir)) continue;
+        snprintf(path, sizeof path, "%s/%s%s", mg_str_cstr(dir), feature, suffix);
+        if (is_file(path)) return mg_str_new_cstr(path);
+    }
+    for (int i = 0; arch && arch_dirs[i]; i++) {
+        snprintf(path, sizeof path, "%s/%s%s", arch_dirs[i], feature, suffix);
+        if (is_file(path)) return mg_str_new_cstr(path);
+    }
+    return MG_NIL;
+}
+
+static Value
+gem_activate_body(Value feature)
+{
+    mg_require("rubygems");
+    Value gem = mg_const_get_at(mg_cObject, mg_intern_cstr("Gem"));
+    if (gem == MG_UNDEF || !mg_respond_to(gem, mg_intern_cstr("try_activate"), true)) return MG_FALSE;
+    return mg_funcall(gem, mg_intern_cstr("try_activate"), 1, &feature);
+}
+
+/* the gem a C extension belongs to: the gem directory it sits in
+ * (".../gems/NAME-VERSION/..." or ".../extensions/ARCH/API/NAME-VERSION/..."),
+ * else the feature's first component without "_ext"/"_native" (pg_ext -> pg) */
+static Value
+extension_gem_name(const char *so, const char *feature)
+{
+    const char *marks[] = { "/gems/", "/extensions/", NULL };
+    for (int m = 0; marks[m]; m++) {
+        const char *p = strstr(so, marks[m]);
+        if (!p) continue;
+        p += strlen(marks[m]);
+        if (m == 1)   /* skip ARCH/API/ */
+            for (int k = 0; k < 2 && strchr(p, '/'); k++) p = strchr(p, '/') + 1;
+        const char *end = strchr(p, '/');
+        const char *dash = NULL;
+        for (const char *q = p; q < end; q++) if (*q == '-' && q[1] >= '0' && q[1] <= '9') dash = q;
+        if (end && dash) return mg_str_new(p, (size_t)(dash - p));
+    }
+    size_t n = strcspn(feature, "/.");
+    if (n > 4 && !strncmp(feature + n - 4, "_ext", 4)) n -= 4;
+    else if (n > 7 && !strncmp(feature + n - 7, "_native", 7)) n -= 7;
+    return mg_str_new(feature, n);
+}
+
+static Value
+gems_disabled_p(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)argc; (void)argv; (void)blk;
+    return MG_TRUE;
+}
+
+/* before the prelude runs: Maglev.__gems_disabled? tells lib/prelude/autoload.rb
+ * to leave out the Gem autoload and Kernel#gem */
+void
+mg_ext_disable_gems(void)
+{
+    gems_disabled = true;
+    Value maglev = mg_const_get_at(mg_cObject, mg_intern_cstr("Maglev"));
+    if (maglev != MG_UNDEF) mg_define_singleton_method(maglev, "__gems_disabled?", gems_disabled_p, 0, 0);
 }
 
 Value
 mg_ext_gem_feature(const char *feature)
 {
     size_t flen = strlen(feature);
-    bool has_ext = flen > 3 && !strcmp(feature + flen - 3, ".rb");
-    for (int g = 0; gem_dirs[g]; g++) {
-        DIR *d = opendir(gem_dirs[g]);
-        if (!d) continue;
-        char *names[512];
-        int n = 0;
-        struct dirent *e;
-        while ((e = readdir(d)) && n < 512)
-            if (e->d_name[0] != '.') names[n++] = strdup(e->d_name);
-        closedir(d);
-        qsort(names, (size_t)n, sizeof *names, cmp_desc);
-        Value found = MG_NIL;
-        for (int i = 0; i < n && found == MG_NIL; i++) {
-            char path[4096];
-            struct stat st;
-            snprintf(path, sizeof path, "%s/%s/lib/%s%s", gem_dirs[g], names[i], feature, has_ext ? "" : ".rb");
-            if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-                char lib[4096];
-                snprintf(lib, sizeof lib, "%s/%s/lib", gem_dirs[g], names[i]);
-                mg_ary_push(mg_gvar_get(mg_intern_cstr("$LOAD_PATH")), mg_str_new_cstr(lib));
-                found = mg_str_new_cstr(path);
-            }
+    bool has_rb = flen > 3 && !strcmp(feature + flen - 3, ".rb");
+    bool has_so = flen > 3 && !strcmp(feature + flen - 3, ".so");
+    if (!gems_disabled && !in_gem_fallback && !has_so) {
+        in_gem_fallback = true;
+        Value exc = MG_NIL;
+        Value fv = mg_str_new_cstr(feature);
+        Value r = mg_protect(gem_activate_body, fv, &exc);
+        in_gem_fallback = false;
+        if (exc != MG_NIL) mg_raise_exc(exc);
+        if (MG_TEST(r)) {
+            Value path = find_on_path(feature, has_rb ? "" : ".rb", false);
+            if (path != MG_NIL) return path;
         }
-        for (int i = 0; i < n; i++) free(names[i]);
-        if (found != MG_NIL) return found;
     }
-    return MG_NIL;
+    if (has_rb) return MG_NIL;
+    Value so = find_on_path(feature, has_so ? "" : ".so", true);
+    if (so == MG_NIL) return MG_NIL;
+    Value msg;
+    if (!strncmp(mg_str_cstr(so), arch_dirs[1], strlen(arch_dirs[1])))
+        msg = mg_sprintf("cannot load such file -- %s (it is %s, a C extension of CRuby's standard library: "
+                         "maglev cannot load CRuby C extensions)", feature, mg_str_cstr(so));
+    else
+        msg = mg_sprintf("cannot load such file -- %s (it is %s, a C extension of the %s gem: "
+                         "maglev cannot load CRuby C extensions)", feature, mg_str_cstr(so),
+                         mg_str_cstr(extension_gem_name(mg_str_cstr(so), feature)));
+    Value e = mg_exc_new_str(mg_eLoadError, msg);
+    mg_ivar_set(e, mg_intern_cstr("path"), mg_str_new_cstr(feature));
+    mg_raise_exc(e);
 }

@@ -29,9 +29,12 @@ int  mg_ext_require(const char *feature);
 /* Loads a builtin feature from C (one ext needing another): as mg_ext_require. */
 bool mg_ext_provide(const char *feature);
 
-/* require's last resort: the path of feature inside an installed gem (RubyGems' directories),
- * after appending that gem's lib directory to $LOAD_PATH; nil when no gem has it. */
+/* require's last resort: loads RubyGems and activates the installed gem holding
+ * feature, returning the feature's path (nil when no gem has it); raises a LoadError
+ * naming the gem when feature is a C extension (a .so), which maglev cannot load. */
 Value mg_ext_gem_feature(const char *feature);
+/* --disable-gems (before mg_vm_init): no Gem, no Kernel#gem, no RubyGems fallback in require. */
+void mg_ext_disable_gems(void);
 
 /* At core start-up (core.def): the few core methods and constants the standard
  * library needs that no core file defines yet (Process.clock_gettime, Signal.list,

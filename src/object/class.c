@@ -222,11 +222,13 @@ mg_singleton_class(Value obj)
     RClass *meta = mg_class_boot(o->klass, T_CLASS);
     meta->hdr.flags |= OF_SINGLETON;
     meta->u.attached = obj;
-    if (o->type == T_CLASS) {
-        /* singleton of a singleton class (rare): super is the singleton of the attached's super */
-        meta->hdr.klass = mg_cClass;
-    } else {
-        meta->hdr.klass = mg_cClass;
+    meta->hdr.klass = mg_cClass;
+    if (o->type != T_CLASS) {
+        /* an object's singleton class answers its class's class methods, as in CRuby:
+         * its class is the metaclass of the object's class (obj.singleton_class.m
+         * finds B.m), and its own singleton class then inherits from that metaclass */
+        RClass *rc = mg_class_real(o->klass);
+        if (rc && rc->hdr.klass && (rc->hdr.klass->hdr.flags & OF_SINGLETON)) meta->hdr.klass = rc->hdr.klass;
     }
     o->klass = meta;
     invalidate();

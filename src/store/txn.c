@@ -64,7 +64,8 @@
  *      their expected versions, so their conflict check is unchanged), each
  *      of their logged operations is replayed in order by rc.__rc_replay(op,
  *      args) -- Ruby code, which logs it again -- and the commit is retried,
- *      at most RC_MAX_ROUNDS times before CommitFailedException is raised.
+ *      at most RC_MAX_ROUNDS times (with a random back-off after the fourth)
+ *      before CommitFailedException is raised.
  *      commit is called from Ruby, so running Ruby code there is safe.
  *  R4. Operations that commute replay silently (counter increments, queue
  *      adds, RCHash stores to keys nobody else changed). One that does not
@@ -1099,7 +1100,7 @@ raise_conflict(const uint64_t *oops, size_t n)
 /* ---- reduced-conflict replay (RCCounter, RCHash, RCQueue: lib/prelude/rc.rb) ----
  * See the opening comment's "Reduced-conflict objects". */
 
-enum { RC_MAX_ROUNDS = 64 };
+enum { RC_MAX_ROUNDS = 256 };
 static Value rc_log = MG_NIL;    /* Array of [rc, state, op, args], oldest first, or nil */
 static int rc_rounds;            /* replays since the last successful commit or abort */
 static uint64_t rc_replays;      /* conflicts resolved by replaying, for statistics */
@@ -1170,6 +1171,14 @@ rc_replay(const uint64_t *conflicts, size_t n)
     }
     rc_rounds++;
     rc_replays++;
+    if (rc_rounds > 4) {
+        /* losing again and again to the same writers: back off a random while
+         * (up to ~6 ms) so that one of the contenders gets through */
+        static unsigned seed;
+        if (!seed) seed = (unsigned)getpid() ^ (unsigned)(uintptr_t)&seed;
+        int shift = rc_rounds - 4 < 6 ? rc_rounds - 4 : 6;
+        usleep((useconds_t)(rand_r(&seed) % (100u << shift)));
+    }
     /* our changes to the stale states go; their bodies refault from the new view */
     size_t keep = 0;
     for (size_t i = 0; i < S.ws_len; i++)

@@ -348,6 +348,13 @@ mg_vm_defined(Frame *f, int type, ID id, Value v, Value lit)
             Value cref = f->cref != MG_NIL ? f->cref : VMS->top_cref;
             found = mg_const_miss_hook(mg_cref_ptr(cref)->klass, id) != MG_UNDEF;
         }
+        if (!found) {   /* an autoload not run yet counts, as in CRuby (lib/prelude/autoload.rb) */
+            Value cref = f->cref != MG_NIL ? f->cref : VMS->top_cref;
+            Value ks[2] = { MG_VAL(mg_cref_ptr(cref)->klass), MG_VAL(mg_cObject) };
+            ID aq = mg_intern_cstr("autoload?");
+            for (int i = 0; i < 2 && !found; i++)
+                found = mg_respond_to(ks[i], aq, true) && MG_TEST(mg_funcall(ks[i], aq, 1, (Value[]){ MG_SYM(id) }));
+        }
         ok = found;
         break;
     }
