@@ -155,23 +155,39 @@ tab_find(uint64_t oop)
 
 static Resident *tab_insert(Obj *o, uint64_t version);
 
+/* Rehashes the live entries into a table of nc slots (counted in the heap,
+ * for --max-memory; the allocation may collect, which only adds tombstones). */
 static void
-tab_grow(void)
+tab_rehash(size_t nc)
 {
+    Resident *fresh = mg_calloc(nc, sizeof *S.tab);
     Resident *old = S.tab;
     size_t oc = S.tab_cap;
-    /* tombstones (objects the collector freed) count as used: when live
-     * entries fill less than a third, rehash at the same size instead */
-    size_t nc = !oc ? 1024 : S.tab_count * 3 < oc ? oc : oc * 2;
-    Resident *fresh = mg_calloc(nc, sizeof *S.tab);  /* counted in the heap (--max-memory); may collect */
-    old = S.tab;
-    oc = S.tab_cap;
     S.tab = fresh;
     S.tab_cap = nc;
     S.tab_count = S.tab_used = 0;
     for (size_t i = 0; i < oc; i++)
         if (old[i].obj && old[i].obj != TOMB) tab_insert(old[i].obj, old[i].version)->epoch = old[i].epoch;
     mg_free(old, oc * sizeof *old);
+}
+
+static void
+tab_grow(void)
+{
+    /* tombstones (objects the collector freed) count as used: when live
+     * entries fill less than a third, rehash at the same size instead */
+    size_t oc = S.tab_cap;
+    tab_rehash(!oc ? 1024 : S.tab_count * 3 < oc ? oc : oc * 2);
+}
+
+/* Room for extra more inserts without a rehash (entries stay where they are). */
+static void
+tab_reserve(size_t extra)
+{
+    if ((S.tab_used + extra + 1) * 3 <= S.tab_cap * 2) return;
+    size_t nc = S.tab_cap ? S.tab_cap : 1024;
+    while ((S.tab_count + extra + 1) * 3 > nc * 2) nc *= 2;
+    tab_rehash(nc);
 }
 
 static Resident *
@@ -188,21 +204,13 @@ tab_insert(Obj *o, uint64_t version)
 
 static void env_forget(Obj *o);
 
-/* After the collector freed most residents: a table a quarter the size. */
+/* After the collector freed most residents: a smaller table. */
 static void
 tab_shrink(void)
 {
     size_t nc = S.tab_cap;
     while (nc > 1024 && S.tab_count * 6 < nc) nc /= 2;
-    Resident *fresh = mg_calloc(nc, sizeof *S.tab);
-    Resident *old = S.tab;
-    size_t oc = S.tab_cap;
-    S.tab = fresh;
-    S.tab_cap = nc;
-    S.tab_count = S.tab_used = 0;
-    for (size_t i = 0; i < oc; i++)
-        if (old[i].obj && old[i].obj != TOMB) tab_insert(old[i].obj, old[i].version)->epoch = old[i].epoch;
-    mg_free(old, oc * sizeof *old);
+    tab_rehash(nc);
 }
 
 static void
@@ -1222,34 +1230,21 @@ mg_store_commit(void)
     }
     /* (2) encode the write set: every record into one buffer; slot[i] is
      * S.ws[i]'s resident entry (the newly persistent are inserted without a
-     * lookup). No entry moves between here and (4): only an insert grows the
-     * table, and nothing in the write set can be forgotten (it is a root). */
+     * lookup). No entry moves between here and (4): the table has room for
+     * every insert, and nothing in the write set is forgotten (it is a root). */
     size_t n = S.ws_len;
     MgWrite *writes = calloc(n ? n : 1, sizeof *writes);
     size_t *slot = malloc((n ? n : 1) * sizeof *slot);
     size_t *off = malloc((n ? n : 1) * sizeof *off);
     if (!writes || !slot || !off) mg_raise_nomem();
-    Resident *tab = S.tab;
-    for (size_t i = 0; i < n; i++) slot[i] = SIZE_MAX;
-    for (size_t i = first_new; i < n; i++) {
+    tab_reserve(n);                              /* no insert below moves an entry */
+    for (size_t i = 0; i < n; i++) {
         Obj *o = S.ws[i];
+        slot[i] = SIZE_MAX;
         if (o->flags & OF_UNFAULTED) continue;
-        slot[i] = (size_t)(tab_insert(o, 0) - S.tab);
-        if (S.tab != tab) {                          /* grown: the earlier slots moved */
-            for (size_t j = first_new; j < i; j++) slot[j] = SIZE_MAX;
-            tab = S.tab;
-        }
-    }
-    for (bool again = true; again;) {
-        again = false;
-        for (size_t i = 0; i < n; i++) {
-            Obj *o = S.ws[i];
-            if ((i >= first_new && slot[i] != SIZE_MAX) || (o->flags & OF_UNFAULTED)) continue;
-            Resident *e = tab_find(o->oop);
-            if (!e) e = tab_insert(o, 0);
-            slot[i] = (size_t)(e - S.tab);
-            if (S.tab != tab) { tab = S.tab; again = true; for (size_t j = 0; j < n; j++) slot[j] = SIZE_MAX; break; }
-        }
+        Resident *e = i >= first_new ? NULL : tab_find(o->oop);
+        if (!e) e = tab_insert(o, 0);
+        slot[i] = (size_t)(e - S.tab);
     }
     MgBuf buf = { 0 };
     size_t nw = 0;
