@@ -471,22 +471,26 @@ env_to_h(Value self, int argc, const Value *argv, Value blk)
     return h;
 }
 
+/* The names (0) or the values (1) of the environment, in order. */
 static Value
-env_keys(Value self, int argc, const Value *argv, Value blk)
+env_column(int which)
 {
     Value pairs = env_pairs();
     Value a = mg_ary_new();
-    for (int64_t i = 0; i < mg_ary_len(pairs); i++) mg_ary_push(a, mg_ary_entry(mg_ary_entry(pairs, i), 0));
+    for (int64_t i = 0; i < mg_ary_len(pairs); i++) mg_ary_push(a, mg_ary_entry(mg_ary_entry(pairs, i), which));
     return a;
+}
+
+static Value
+env_keys(Value self, int argc, const Value *argv, Value blk)
+{
+    return env_column(0);
 }
 
 static Value
 env_values(Value self, int argc, const Value *argv, Value blk)
 {
-    Value pairs = env_pairs();
-    Value a = mg_ary_new();
-    for (int64_t i = 0; i < mg_ary_len(pairs); i++) mg_ary_push(a, mg_ary_entry(mg_ary_entry(pairs, i), 1));
-    return a;
+    return env_column(1);
 }
 
 static Value
