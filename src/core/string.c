@@ -10,7 +10,6 @@
 /* Core methods share one signature; most ignore some of the arguments. */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
-#define STR_MAX_LEN ((int64_t)1 << 40)
 
 static inline RString *
 S(Value v)
@@ -1711,49 +1710,6 @@ str_chr(Value self, int argc, const Value *argv, Value blk)
     return mg_str_subseq(self, 0, mg_enc_mbclen(r->ptr, r->ptr + r->len, STR_ENC(self)));
 }
 
-/* ---- justification ---- */
-
-static Value
-justify(Value self, int argc, const Value *argv, int mode)
-{
-    int64_t width = num2long(argv[0]);
-    Value pad = argc > 1 ? mg_to_str(argv[1]) : MG_NIL;
-    const char *pp = " ";
-    int64_t plen = 1, pclen = 1;
-    if (!MG_IS_NIL(pad)) {
-        mg_str_enc_compat(self, pad);
-        pp = S(pad)->ptr;
-        plen = S(pad)->len;
-        if (plen == 0) mg_raise(mg_eArgumentError, "zero width padding");
-        pclen = mg_str_char_len(pad);
-    }
-    int64_t clen = mg_str_char_len(self);
-    if (width <= clen) return mg_str_dup(self);
-    if (width - clen > STR_MAX_LEN / 4) mg_raise(mg_eArgumentError, "argument too big");
-    int64_t total = width - clen, left, right;
-    if (mode == 'l') { left = 0; right = total; }
-    else if (mode == 'r') { left = total; right = 0; }
-    else { left = total / 2; right = total - left; }
-    Value out = str_alloc(mg_cString, S(self)->len + (total / pclen + 2) * plen, STR_ENC(self));
-    if (!MG_IS_NIL(pad)) pp = S(pad)->ptr;
-    for (int side = 0; side < 2; side++) {
-        int64_t n = side == 0 ? left : right;
-        if (side == 1) mg_str_cat(out, S(self)->ptr, (size_t)S(self)->len);
-        while (n >= pclen) { mg_str_cat(out, pp, (size_t)plen); n -= pclen; }
-        if (n > 0) {
-            int64_t off = pclen == plen ? n : mg_enc_nth(pp, plen, n, ENC_UTF8, CR_VALID);
-            mg_str_cat(out, pp, (size_t)off);
-        }
-    }
-    if (left == 0 && right == 0) mg_str_cat(out, S(self)->ptr, (size_t)S(self)->len);
-    if (!MG_IS_NIL(pad)) MG_OBJ(out)->extra = mg_str_enc_compat(self, pad);
-    return out;
-}
-
-static Value str_ljust(Value self, int argc, const Value *argv, Value blk) { return justify(self, argc, argv, 'l'); }
-static Value str_rjust(Value self, int argc, const Value *argv, Value blk) { return justify(self, argc, argv, 'r'); }
-static Value str_center(Value self, int argc, const Value *argv, Value blk) { return justify(self, argc, argv, 'c'); }
-
 /* ---- misc ---- */
 
 static Value
@@ -2447,9 +2403,6 @@ static const MgMethodDef string_methods[] = {
     {"chop", str_chop, 0, 0},
     {"chop!", str_chop_bang, 0, 0},
     {"chr", str_chr, 0, 0},
-    {"ljust", str_ljust, 1, 2},
-    {"rjust", str_rjust, 1, 2},
-    {"center", str_center, 1, 2},
     {"reverse", str_reverse, 0, 0},
     {"reverse!", str_reverse_bang, 0, 0},
     {"insert", str_insert, 2, 2},

@@ -24,6 +24,7 @@ enum { CR_UNKNOWN = 0, CR_7BIT = 1, CR_VALID = 2, CR_BROKEN = 3 };
 
 #define RSTR(v) MG_RSTRING(v)
 #define STR_ENC(v) ((Encoding)MG_OBJ(v)->extra)
+#define STR_MAX_LEN ((int64_t)1 << 40)     /* the longest String (bytes) */
 
 /* ---- encoding.c ---- */
 /* Byte length of the UTF-8 character at p (< e), or -1 if the bytes there do

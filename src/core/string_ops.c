@@ -1,6 +1,6 @@
 /* string_ops.c -- String case mapping (ASCII here, Unicode in casemap.c),
  * the tr family (tr, tr_s, delete, squeeze, count with ranges and ^
- * negation), and succ/next. Invariants: string_int.h. */
+ * negation), succ/next, and ljust/rjust/center. Invariants: string_int.h. */
 #include "string_int.h"
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -569,7 +569,54 @@ str_succ_bang(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
+/* ---- justification ---- */
+
+static Value
+justify(Value self, int argc, const Value *argv, int mode)
+{
+    int64_t width = mg_num2long(argv[0]);
+    Value pad = argc > 1 ? mg_to_str(argv[1]) : MG_NIL;
+    const char *pp = " ";
+    int64_t plen = 1, pclen = 1;
+    if (!MG_IS_NIL(pad)) {
+        mg_str_enc_compat(self, pad);
+        pp = RSTR(pad)->ptr;
+        plen = RSTR(pad)->len;
+        if (plen == 0) mg_raise(mg_eArgumentError, "zero width padding");
+        pclen = mg_str_char_len(pad);
+    }
+    int64_t clen = mg_str_char_len(self);
+    if (width <= clen) return mg_str_dup(self);
+    if (width - clen > STR_MAX_LEN / 4) mg_raise(mg_eArgumentError, "argument too big");
+    int64_t total = width - clen, left, right;
+    if (mode == 'l') { left = 0; right = total; }
+    else if (mode == 'r') { left = total; right = 0; }
+    else { left = total / 2; right = total - left; }
+    Value out = mg_str_buf_new((size_t)(RSTR(self)->len + (total / pclen + 2) * plen));
+    MG_OBJ(out)->extra = STR_ENC(self);
+    if (!MG_IS_NIL(pad)) pp = RSTR(pad)->ptr;
+    for (int side = 0; side < 2; side++) {
+        int64_t n = side == 0 ? left : right;
+        if (side == 1) mg_str_cat(out, RSTR(self)->ptr, (size_t)RSTR(self)->len);
+        while (n >= pclen) { mg_str_cat(out, pp, (size_t)plen); n -= pclen; }
+        if (n > 0) {
+            int64_t off = pclen == plen ? n : mg_enc_nth(pp, plen, n, ENC_UTF8, CR_VALID);
+            mg_str_cat(out, pp, (size_t)off);
+        }
+    }
+    if (left == 0 && right == 0) mg_str_cat(out, RSTR(self)->ptr, (size_t)RSTR(self)->len);
+    if (!MG_IS_NIL(pad)) MG_OBJ(out)->extra = mg_str_enc_compat(self, pad);
+    return out;
+}
+
+static Value str_ljust(Value self, int argc, const Value *argv, Value blk) { return justify(self, argc, argv, 'l'); }
+static Value str_rjust(Value self, int argc, const Value *argv, Value blk) { return justify(self, argc, argv, 'r'); }
+static Value str_center(Value self, int argc, const Value *argv, Value blk) { return justify(self, argc, argv, 'c'); }
+
 static const MgMethodDef string_ops_methods[] = {
+    {"ljust", str_ljust, 1, 2},
+    {"rjust", str_rjust, 1, 2},
+    {"center", str_center, 1, 2},
     {"upcase", str_upcase, 0, 2},
     {"downcase", str_downcase, 0, 2},
     {"swapcase", str_swapcase, 0, 2},
