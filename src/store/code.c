@@ -206,7 +206,9 @@ file_in_parent(RClass *c)
     if (mg_const_get_at(parent, id) == MG_VAL(c)) const_hook(parent, id, MG_VAL(c));
 }
 
-typedef struct { RClass *owner; ID name; Value entry; bool single; } Replay;
+/* One definitions-table entry to apply to owner (single: to its singleton
+ * class); obj: the object whose singleton class owner is, or MG_UNDEF. */
+typedef struct { RClass *owner; ID name; Value entry; bool single; Value obj; } Replay;
 static Value replay_one(Value arg);
 static void apply_done(Value saved);
 static Value object_of_singleton(RClass *c);
@@ -439,22 +441,8 @@ apply_singleton_run(Value arg)
         if (!MG_IS_SYMBOL(k)) continue;
         Value e = fv(v);
         if (!MG_IS_ARRAY(e) || MG_RARRAY(e)->len < 1) continue;
-        Value *a = MG_RARRAY(e)->ptr;
-        int64_t n = MG_RARRAY(e)->len;
-        for (int64_t i = 0; i < n; i++) fv(a[i]);
-        if (a[0] == k_def && n >= 8 && MG_IS_STRING(a[2]) && MG_FIX2LONG(a[7]) == CODE_FORMAT) {
-            Value src = MG_TEST(a[6]) ? strip_receiver(a[2], MG_SYM2ID(k)) : a[2];
-            if (src == MG_NIL) continue;
-            Value cref = mg_cref_new(sc, VMS->top_cref);
-            const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
-            int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
-            mg_vm_eval(src, MG_NIL, obj, cref, MG_VAL(sc), file, line, false);
-            Visibility vis = MG_IS_FIXNUM(a[1]) ? (Visibility)MG_FIX2LONG(a[1]) : VIS_PUBLIC;
-            if (vis != VIS_PUBLIC) mg_method_set_visibility(sc, MG_SYM2ID(k), vis);
-        } else {
-            Replay r = { sc, MG_SYM2ID(k), e, false };
-            replay_one(MG_FIX((int64_t)(intptr_t)&r));
-        }
+        Replay r = { sc, MG_SYM2ID(k), e, false, obj };
+        replay_one(MG_FIX((int64_t)(intptr_t)&r));
     }
     return MG_NIL;
 }
@@ -604,7 +592,16 @@ replay_one(Value arg)
     Value kind = a[0];
     RClass *table = r->single ? mg_singleton_class(MG_VAL(r->owner)) : r->owner;
     Visibility vis = n > 1 && MG_IS_FIXNUM(a[1]) ? (Visibility)MG_FIX2LONG(a[1]) : VIS_PUBLIC;
-    if (kind == k_def && n >= 8) {
+    if (kind == k_def && n >= 8 && r->obj != MG_UNDEF) {
+        /* an object's singleton method: self is the object; `def recv.name` lost its receiver */
+        if (!MG_IS_STRING(a[2]) || MG_FIX2LONG(a[7]) != CODE_FORMAT) return MG_NIL;
+        Value src = MG_TEST(a[6]) ? strip_receiver(a[2], r->name) : a[2];
+        if (src == MG_NIL) return MG_NIL;
+        const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
+        int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
+        mg_vm_eval(src, MG_NIL, r->obj, mg_cref_new(table, VMS->top_cref), MG_VAL(table), file, line, false);
+        if (vis != VIS_PUBLIC) mg_method_set_visibility(table, r->name, vis);
+    } else if (kind == k_def && n >= 8) {
         if (!MG_IS_STRING(a[2]) || MG_FIX2LONG(a[7]) != CODE_FORMAT) return MG_NIL;
         Value cref = VMS->top_cref;
         Value outers = a[3];
@@ -652,7 +649,7 @@ apply_methods(RClass *c, Value defs, Value which)
         Value old = mg_hash_lookup(applied, k);
         if (old == v) continue;
         mg_hash_aset(applied, k, v);
-        Replay r = { c, MG_SYM2ID(k), v, which == s_smethods };
+        Replay r = { c, MG_SYM2ID(k), v, which == s_smethods, MG_UNDEF };
         Value exc;
         mg_protect(replay_one, MG_FIX((int64_t)(intptr_t)&r), &exc);
         if (exc != MG_NIL) {
