@@ -242,11 +242,14 @@ typedef struct {
     int waiting_pid;       /* and one of them */
     uint64_t candidates, kept, freed, bytes;   /* swept: what happened */
 } MgGcSweep;
-/* In one write transaction: if every live session voted in `round`, keeps
+/* If every live session voted in `round` (and no process without a session
+ * has a view open), keeps
  * the possibly-dead records referenced by a record written since the mark
  * sequence (the commit log) or kept by a vote, and what those reach among
- * them; deletes the others and closes the round. MG_STORE_CONFLICT (round
- * dropped) when the commit log since the mark sequence is no longer whole;
+ * them; deletes the others and closes the round. The deletes may take
+ * several write transactions with other commits between them: the result
+ * is what one transaction at the end would have done. MG_STORE_CONFLICT
+ * (round dropped) when the commit log since the mark sequence is no longer whole;
  * MG_STORE_CORRUPT when a record that must be scanned does not scan. */
 MgStoreErr mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out);
 /* Drops the open round (if any). */

@@ -1296,7 +1296,9 @@ mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64
  * Layouts (docs/format.md, "Repository GC"):
  *   gc     : "round" u64 (the open round, 0: none), "seq" u64 (its mark
  *            sequence), "opened" u64 (unix time), "rounds" u64 (opened so
- *            far), "last" 5 × u64 (round, unix time, freed, bytes, kept)
+ *            far), "publishing" u64 (the round whose candidates are being
+ *            written, 0: none), "last" 5 × u64 (round, unix time, freed,
+ *            bytes, kept)
  *   gcdead : OOP (u64 key) -> u8: 0 possibly dead, 1 kept by a vote
  *   gcvote : session id (u64 key) -> u32 pid, u32 0, u64 started, u64 round
  * Every change is a write transaction of its own, like the sessions table. */
@@ -1351,13 +1353,38 @@ gc_get(MgRepo *r, MDB_txn *txn, const char *key)
     return v;
 }
 
-typedef struct { size_t live, waiting; int waiting_pid; } Votes;
+typedef struct {
+    size_t live, waiting; int waiting_pid;
+    int pids[64]; size_t npids;    /* pids of the live sessions (the first 64) */
+    bool all_pids;                 /* every live session's pid is in pids[] */
+} Votes;
 
-/* Which live sessions (other than the caller's) have not voted in round. */
+/* A reader slot of a process without a live session: a process that reads
+ * the repository but cannot vote (it could not register, or opened it
+ * read-only). It may hold possibly-dead objects in memory, so while it has
+ * a view open the round waits for it, as for a session that has not voted. */
+static void
+gc_unregistered(const MgSession *s, void *arg)
+{
+    Votes *vt = arg;
+    if (!s->in_view || !vt->all_pids) return;
+    for (size_t i = 0; i < vt->npids; i++)
+        if (vt->pids[i] == s->pid) return;
+    for (size_t i = 0; i < vt->npids; i++)   /* one entry per process */
+        if (vt->pids[i] == -s->pid) return;
+    if (vt->npids < sizeof vt->pids / sizeof vt->pids[0]) vt->pids[vt->npids++] = -s->pid;
+    vt->live++;
+    if (!vt->waiting) vt->waiting_pid = s->pid;
+    vt->waiting++;
+}
+
+/* Which live sessions (other than the caller's) have not voted in round,
+ * and which other processes read without a session (gc_unregistered). */
 static int
 gc_votes(MgRepo *r, MDB_txn *txn, uint64_t round, Votes *out)
 {
     memset(out, 0, sizeof *out);
+    out->all_pids = true;
     MDB_cursor *c;
     int rc = mdb_cursor_open(txn, r->sessions, &c);
     if (rc) return rc;
@@ -1369,6 +1396,8 @@ gc_votes(MgRepo *r, MDB_txn *txn, uint64_t round, Votes *out)
         memcpy(&h.started, (char *)v.mv_data + 8, 8);
         if (is_self(r, &h) || !holder_live(r, txn, &h)) continue;
         out->live++;
+        if (out->npids < sizeof out->pids / sizeof out->pids[0]) out->pids[out->npids++] = (int)h.pid;
+        else out->all_pids = false;
         uint64_t key = h.session;
         MDB_val vk = { sizeof key, &key }, vv;
         bool voted = false;
@@ -1386,7 +1415,14 @@ gc_votes(MgRepo *r, MDB_txn *txn, uint64_t round, Votes *out)
         }
     }
     mdb_cursor_close(c);
-    return rc == MDB_NOTFOUND ? 0 : rc;
+    if (rc != MDB_NOTFOUND) return rc;
+    if (round) {
+        int dead;
+        mdb_reader_check(r->env, &dead);   /* slots of dead processes do not wait */
+        SessionList l = { 0, mdb_txn_id(txn), (int)getpid(), gc_unregistered, out };
+        if (mdb_reader_list(r->env, session_line, &l) < 0) return EIO;
+    }
+    return 0;
 }
 
 MgStoreErr
@@ -1432,24 +1468,48 @@ mg_repo_gc_state(MgRepo *r, MgGcState *out)
     return MG_STORE_OK;
 }
 
+/* Publishing a million candidates in one write transaction would stall
+ * every commit for its duration, so they go in chunks (SWEEP_CHUNK OOPs per
+ * transaction) while the round is not yet open: the first transaction drops
+ * the old round and its tables and claims the publication under the new
+ * round's number ("publishing"), each chunk checks that claim (another
+ * collector that started meanwhile took it: this one gives up), and the
+ * last opens the round. Gems vote only once it is open. */
+#define SWEEP_CHUNK 4096
+
 MgStoreErr
 mg_repo_gc_open(MgRepo *r, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round)
 {
     MgStoreErr e = gc_usable(r, true);
     if (e) return e;
     MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    uint64_t next = gc_get(r, txn, "rounds") + 1;
-    if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))) goto fail;
-    unsigned char zero = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t oop = oops[i];
-        MDB_val k = { sizeof oop, &oop }, v = { 1, &zero };
-        if ((rc = mdb_put(txn, r->gcdead, &k, &v, MDB_APPEND))) goto fail;
+    uint64_t next = 0;
+    size_t i = 0;
+    int rc;
+    for (bool first = true;; first = false) {
+        if ((rc = mdb_txn_begin(r->env, NULL, 0, &txn))) return from_mdb(r, rc, "begin");
+        if (first) {
+            next = gc_get(r, txn, "rounds") + 1;
+            if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
+                || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = meta_put(txn, r->gc, "rounds", next, 8))
+                || (rc = meta_put(txn, r->gc, "publishing", next, 8)))
+                goto fail;
+        } else if (gc_get(r, txn, "publishing") != next) {
+            mdb_txn_abort(txn);
+            return fail(r, MG_STORE_CONFLICT, "another collection started while round %llu was being published",
+                        (unsigned long long)next);
+        }
+        unsigned char zero = 0;
+        for (size_t end = i + SWEEP_CHUNK < n ? i + SWEEP_CHUNK : n; i < end; i++) {
+            uint64_t oop = oops[i];
+            MDB_val k = { sizeof oop, &oop }, v = { 1, &zero };
+            if ((rc = mdb_put(txn, r->gcdead, &k, &v, MDB_APPEND))) goto fail;
+        }
+        if (i == n) break;
+        if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "publish gc round");
     }
     if ((rc = meta_put(txn, r->gc, "seq", seq, 8)) || (rc = meta_put(txn, r->gc, "opened", (uint64_t)time(NULL), 8))
-        || (rc = meta_put(txn, r->gc, "rounds", next, 8)) || (rc = meta_put(txn, r->gc, "round", next, 8)))
+        || (rc = meta_put(txn, r->gc, "publishing", 0, 8)) || (rc = meta_put(txn, r->gc, "round", next, 8)))
         goto fail;
     if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "open gc round");
     *round = next;
@@ -1513,7 +1573,7 @@ mg_repo_gc_cancel(MgRepo *r)
     int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
     if (rc) return from_mdb(r, rc, "begin");
     if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
-        || (rc = meta_put(txn, r->gc, "round", 0, 8))) {
+        || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = meta_put(txn, r->gc, "publishing", 0, 8))) {
         mdb_txn_abort(txn);
         return from_mdb(r, rc, "cancel gc round");
     }
@@ -1570,6 +1630,71 @@ sweep_scan(MgRepo *r, MDB_txn *txn, MgRefScan scan, Sweep *s, uint64_t oop)
     return MG_STORE_OK;
 }
 
+/* Appends the OOPs written by every commit with sequence > since to
+ * *written (grown as needed); *entries counts the commits read. */
+static int
+sweep_log(MgRepo *r, MDB_txn *txn, uint64_t since, uint64_t **written, size_t *nwritten, size_t *cwritten,
+          uint64_t *entries)
+{
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(txn, r->log, &c);
+    if (rc) return rc;
+    uint64_t start = since + 1;
+    MDB_val k = { sizeof start, &start }, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        (*entries)++;
+        size_t count = v.mv_size / 8;
+        if (*nwritten + count > *cwritten) {
+            size_t cap = *cwritten ? *cwritten * 2 : 1024;
+            while (cap < *nwritten + count) cap *= 2;
+            uint64_t *bigger = realloc(*written, cap * sizeof *bigger);
+            if (!bigger) { rc = ENOMEM; break; }
+            *written = bigger;
+            *cwritten = cap;
+        }
+        memcpy(*written + *nwritten, v.mv_data, count * 8);
+        *nwritten += count;
+    }
+    mdb_cursor_close(c);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* Keeps the candidates that the records of written[0..n) reference, and
+ * everything kept ones reach among the candidates. */
+static MgStoreErr
+sweep_close(MgRepo *r, MDB_txn *txn, MgRefScan scan, Sweep *s, uint64_t *written, size_t n)
+{
+    MgStoreErr e;
+    if (n) qsort(written, n, sizeof *written, cmp_u64);
+    for (size_t i = 0; i < n; i++) {
+        if (i && written[i] == written[i - 1]) continue;
+        if ((e = sweep_scan(r, txn, scan, s, written[i]))) return e;
+    }
+    while (s->nwork) {
+        uint64_t oop = s->work[--s->nwork];
+        if ((e = sweep_scan(r, txn, scan, s, oop))) return e;
+    }
+    return MG_STORE_OK;
+}
+
+/* A sweep deletes SWEEP_CHUNK records per write transaction: commits of
+ * other gems take the write lock between two chunks, so a sweep of a
+ * million records never stalls them for more than one chunk's worth. */
+
+/* The sweep runs in two phases. The expensive one -- the commit log since
+ * S, the candidates and the closure of what is kept -- reads one snapshot
+ * (T) and holds no lock, so gems go on committing. Then chunks of deletes,
+ * each a write transaction of its own; each first catches up on the commits
+ * made since the previous one (their records are scanned and what they
+ * reference kept, as in phase one), so the kept set is exactly the one a
+ * single transaction at the end would have computed. (By the protocol no
+ * such commit can reference a candidate that is not already kept -- a gem
+ * can only write a reference it holds, and everything it could hold was
+ * voted or is reachable from a record written since S -- and the commit
+ * check refuses a reference to a deleted record; the catch-up is the
+ * belt to those braces.) A round dropped or reopened meanwhile stops the
+ * sweep after the chunks already done, which freed only unreachable
+ * records. */
 MgStoreErr
 mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
 {
@@ -1577,7 +1702,7 @@ mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
     MgStoreErr e = gc_usable(r, true);
     if (e) return e;
     MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
+    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
     if (rc) return from_mdb(r, rc, "begin gc sweep");
     Sweep s = { 0 };
     uint64_t *written = NULL;
@@ -1596,29 +1721,10 @@ mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
         goto out;
     }
     /* (2) the commit log since S is whole: one entry per sequence */
-    uint64_t S = gc_get(r, txn, "seq"), cur;
-    if ((rc = meta_get(txn, r->meta, "seq", &cur, 8))) goto out_mdb;
-    if ((rc = mdb_cursor_open(txn, r->log, &c))) goto out_mdb;
-    uint64_t start = S + 1, entries = 0;
-    MDB_val k = { sizeof start, &start }, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        entries++;
-        size_t count = v.mv_size / 8;
-        if (nwritten + count > cwritten) {
-            size_t cap = cwritten ? cwritten * 2 : 1024;
-            while (cap < nwritten + count) cap *= 2;
-            uint64_t *bigger = realloc(written, cap * sizeof *bigger);
-            if (!bigger) { rc = ENOMEM; break; }
-            written = bigger;
-            cwritten = cap;
-        }
-        memcpy(written + nwritten, v.mv_data, count * 8);
-        nwritten += count;
-    }
-    mdb_cursor_close(c);
-    c = NULL;
-    if (rc != MDB_NOTFOUND) goto out_mdb;
-    if (entries != cur - S) {
+    uint64_t S = gc_get(r, txn, "seq"), seen, entries = 0;
+    if ((rc = meta_get(txn, r->meta, "seq", &seen, 8))) goto out_mdb;
+    if ((rc = sweep_log(r, txn, S, &written, &nwritten, &cwritten, &entries))) goto out_mdb;
+    if (entries != seen - S) {
         mdb_txn_abort(txn);
         txn = NULL;
         mg_repo_gc_cancel(r);
@@ -1634,6 +1740,7 @@ mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
     s.kept = malloc(st.ms_entries ? st.ms_entries : 1);
     if (!s.oop || !s.kept) { rc = ENOMEM; goto out_mdb; }
     if ((rc = mdb_cursor_open(txn, r->gcdead, &c))) goto out_mdb;
+    MDB_val k, v;
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && s.n < st.ms_entries; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         s.oop[s.n] = get_u64(&k);
         s.kept[s.n] = 0;
@@ -1646,39 +1753,62 @@ mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
     if (rc && rc != MDB_NOTFOUND) goto out_mdb;
     if (s.nomem) { rc = ENOMEM; goto out_mdb; }
     /* (4) what records written since S reference is kept, and everything a kept one reaches */
-    if (nwritten) qsort(written, nwritten, sizeof *written, cmp_u64);
-    for (size_t i = 0; i < nwritten; i++) {
-        if (i && written[i] == written[i - 1]) continue;
-        if ((e = sweep_scan(r, txn, scan, &s, written[i]))) goto out;
-    }
-    while (s.nwork) {
-        uint64_t oop = s.work[--s.nwork];
-        if ((e = sweep_scan(r, txn, scan, &s, oop))) goto out;
-    }
-    /* (5) the others go */
-    for (size_t i = 0; i < s.n; i++) {
-        if (s.kept[i]) continue;
-        uint64_t oop = s.oop[i];
-        MDB_val dk = { sizeof oop, &oop }, dv;
-        if ((rc = mdb_get(txn, r->obj, &dk, &dv)) == MDB_NOTFOUND) continue;
-        if (rc) goto out_mdb;
-        out->bytes += dv.mv_size;
-        if ((rc = mdb_del(txn, r->obj, &dk, NULL))) goto out_mdb;
-        out->freed++;
-    }
-    out->candidates = s.n;
-    out->kept = s.kept_count;
-    /* (6) the round closes */
-    uint64_t last[5] = { round, (uint64_t)time(NULL), out->freed, out->bytes, out->kept };
-    MDB_val lk = { 4, "last" }, lv = { sizeof last, last };
-    if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
-        || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = mdb_put(txn, r->gc, &lk, &lv, 0)))
-        goto out_mdb;
-    rc = commit_durably(r, txn);
+    if ((e = sweep_close(r, txn, scan, &s, written, nwritten))) goto out;
+    mdb_txn_abort(txn);
     txn = NULL;
-    if (rc) { e = from_mdb(r, rc, "gc sweep"); goto out; }
-    out->swept = true;
-    goto out;
+    /* (5) the others go, a chunk per write transaction, each after catching up */
+    out->candidates = s.n;
+    size_t next = 0;
+    for (;;) {
+        if ((rc = mdb_txn_begin(r->env, NULL, 0, &txn))) goto out_mdb;
+        if (gc_get(r, txn, "round") != round) {
+            e = fail(r, MG_STORE_CONFLICT, "GC round %llu was dropped during its sweep (%llu records freed)",
+                      (unsigned long long)round, (unsigned long long)out->freed);
+            goto out;
+        }
+        uint64_t cur;
+        if ((rc = meta_get(txn, r->meta, "seq", &cur, 8))) goto out_mdb;
+        if (cur != seen) {
+            nwritten = entries = 0;
+            if ((rc = sweep_log(r, txn, seen, &written, &nwritten, &cwritten, &entries))) goto out_mdb;
+            if (entries != cur - seen) {
+                e = fail(r, MG_STORE_CONFLICT, "the commit log was trimmed during the sweep of GC round %llu",
+                          (unsigned long long)round);
+                goto out;
+            }
+            if ((e = sweep_close(r, txn, scan, &s, written, nwritten))) goto out;
+            seen = cur;
+        }
+        for (size_t done = 0; next < s.n && done < SWEEP_CHUNK; next++) {
+            if (s.kept[next]) continue;
+            uint64_t oop = s.oop[next];
+            MDB_val dk = { sizeof oop, &oop }, dv;
+            if ((rc = mdb_get(txn, r->obj, &dk, &dv)) == MDB_NOTFOUND) continue;
+            if (rc) goto out_mdb;
+            out->bytes += dv.mv_size;
+            if ((rc = mdb_del(txn, r->obj, &dk, NULL))) goto out_mdb;
+            out->freed++;
+            done++;
+        }
+        if (next < s.n) {
+            rc = commit_durably(r, txn);
+            txn = NULL;
+            if (rc) { e = from_mdb(r, rc, "gc sweep"); goto out; }
+            continue;
+        }
+        /* (6) the round closes with the last chunk */
+        out->kept = s.kept_count;
+        uint64_t last[5] = { round, (uint64_t)time(NULL), out->freed, out->bytes, out->kept };
+        MDB_val lk = { 4, "last" }, lv = { sizeof last, last };
+        if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
+            || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = mdb_put(txn, r->gc, &lk, &lv, 0)))
+            goto out_mdb;
+        rc = commit_durably(r, txn);
+        txn = NULL;
+        if (rc) { e = from_mdb(r, rc, "gc sweep"); goto out; }
+        out->swept = true;
+        goto out;
+    }
 out_mdb:
     e = from_mdb(r, rc, "gc sweep");
 out:

@@ -30,14 +30,18 @@
  *      reference in it. After its vote the gem's view is at least S, so any
  *      object it reads later is either reachable at S, or written after S
  *      (step 4 sees it), or reached from a kept object (step 4 keeps those).
- *   4. SWEEP (mg_repo_gc_sweep, one write transaction, so no commit
- *      interleaves): once every live session (backend.h contract 5: a
- *      killed gem is dead at once, never by a timeout) has voted in the
- *      round, the kept set is: the voted OOPs, plus the possibly-dead ones
- *      referenced by any record written since S (the commit log since S,
- *      which must be whole: the stone never trims it past an open round's S,
- *      and the sweep drops the round if it was), closed under references
- *      among the possibly-dead records. The others are deleted.
+ *   4. SWEEP (mg_repo_gc_sweep): once every live session (backend.h
+ *      contract 5: a killed gem is dead at once, never by a timeout) has
+ *      voted in the round, and no process without a session (one that
+ *      cannot vote) has a view open, the kept set is: the voted OOPs, plus
+ *      the possibly-dead ones referenced by any record written since S (the
+ *      commit log since S, which must be whole: the stone never trims it
+ *      past an open round's S, and the sweep drops the round if it was),
+ *      closed under references among the possibly-dead records. The others
+ *      are deleted, in chunks of write transactions between which gems
+ *      commit; each chunk first extends the kept set with what the commits
+ *      since the previous one reference (lmdb_backend.c says why that is
+ *      exact). Publishing (step 2) is chunked the same way.
  *   A gem that never reaches a boundary blocks the sweep: `maglev gc` gives
  *   up after its timeout (dropping the round), the stone keeps waiting, and
  *   `maglev status` names the session it waits for.
@@ -47,10 +51,10 @@
  * resolves (written by the same commit or stored); otherwise it fails with
  * MG_STORE_DANGLING and writes nothing.
  *
- * Caveats: a process that reads the repository without a registered session
- * (a read-only handle, a gem whose registration failed) is not asked; it
- * cannot commit a dangling reference (the commit check), but it may find an
- * object gone when it faults it after a sweep. */
+ * A process that reads the repository without a registered session (a
+ * read-only handle, a gem whose registration failed) cannot vote: while it
+ * has a view open the sweep waits for it as for a session that has not
+ * voted, and `maglev status` names its pid. */
 #include "repogc.h"
 #include "scan.h"
 #include <stdarg.h>

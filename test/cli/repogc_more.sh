@@ -73,4 +73,40 @@ mg check dang
 expect_fail "check a dangling reference" "^maglev: stone 'dang' failed its check$"
 expect_match "check names both ends" "$OUT" "^dangling: object $dangling references OOP 1099511627776, which has no record$"
 expect_match "check counts it" "$OUT" '^references: 1 dangling$'
+# ---- a reader without a session blocks the sweep, as a session that has not voted ----
+mg create ro
+MAGLEV_STONE=ro "$MRUBY" -e 'Maglev[:gone] = ["x", "y"]; Maglev.commit_transaction
+             Maglev::PERSISTENT_ROOT.delete(:gone); Maglev.commit_transaction'
+"$HELPER" hold "$MAGLEV_DATA/ro" 60 >"$TMP/held_ro" &
+holder=$!
+wait_file "$TMP/held_ro"
+mg gc ro --timeout 1
+expect "gc with an unregistered reader: exit 0" "$RC" 0
+expect_match "gc waits for the reader and frees nothing" "$OUT" "waiting for pid $holder"
+{ kill "$holder"; wait "$holder"; } 2>/dev/null
+mg gc ro
+expect_match "the reader gone, gc frees the garbage" "$(field objects)" '^freed 3 records'
+
+# ---- a sweep of many chunks while another process commits ----
+mg create big
+MAGLEV_STONE=big "$MRUBY" -e 'Maglev[:junk] = (0...20000).map { |i| "j#{i}" }; Maglev[:kept] = "kept"
+             Maglev.commit_transaction
+             Maglev::PERSISTENT_ROOT.delete(:junk); Maglev.commit_transaction'
+MAGLEV_STONE=big "$MRUBY" -e 'Maglev[:n] = 0; Maglev.commit_transaction
+             File.write(ARGV[0], "started")
+             500.times { Maglev[:n] += 1; Maglev[:last] = ["w", Maglev[:n].to_s]; Maglev.commit_transaction }
+             puts "wrote"' "$TMP/writer_big" >"$TMP/writer_big.out" 2>&1 &
+writer=$!
+wait_file "$TMP/writer_big"
+mg gc big
+expect "gc of 20,001 records while a gem commits: exit 0" "$RC" 0
+freed=$(field objects | sed 's/^freed \([0-9]*\).*/\1/')
+expect "the junk is freed (and the writer's dropped arrays)" "$([ "$freed" -ge 20001 ] && echo yes || echo "no: $freed")" yes
+wait "$writer"
+expect "the writer never failed" "$(cat "$TMP/writer_big.out")" wrote
+expect "its every commit is there" "$(MAGLEV_STONE=big "$MRUBY" -e 'p [Maglev[:n], Maglev[:last]]')" '[500, ["w", "500"]]'
+mg check big
+expect "check after the chunked sweep: exit 0" "$RC" 0
+expect "what is reachable survives" "$(MAGLEV_STONE=big "$MRUBY" -e 'p Maglev[:kept], Maglev[:junk]')" '"kept"
+nil'
 finish
