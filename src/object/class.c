@@ -14,7 +14,7 @@
 
 uint64_t mg_method_serial = 1;
 void (*mg_class_created_hook)(RClass *c);
-void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me);
+void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me, bool had);
 void (*mg_const_defined_hook)(RClass *c, ID name, Value v);
 Value (*mg_const_miss_hook)(RClass *c, ID name);
 void (*mg_module_included_hook)(RClass *c, RClass *m, bool prepend);
@@ -440,13 +440,12 @@ mg_method_add(RClass *c, ID name, const MethodEntry *me)
     if (!copy->original_name) copy->original_name = name;
     copy->owner = c;
     uint64_t old;
-    if (mg_idtable_get(target->mt, name, &old)) {
-        /* entries are never freed: a running frame or an inline cache may still hold the old one */
-    }
+    /* entries are never freed: a running frame or an inline cache may still hold the old one */
+    bool had = mg_idtable_get(target->mt, name, &old);
     mg_idtable_set(target->mt, name, (uint64_t)(uintptr_t)copy);
     invalidate();
     bop_note(c, name);
-    if (mg_method_defined_hook) mg_method_defined_hook(c, name, copy);
+    if (mg_method_defined_hook) mg_method_defined_hook(c, name, copy, had);
     return copy;
 }
 
@@ -461,7 +460,7 @@ mg_method_remove(RClass *c, ID name)
     mg_idtable_delete(c->origin->mt, name, NULL);
     invalidate();
     bop_note(c, name);
-    if (mg_method_defined_hook) mg_method_defined_hook(c, name, NULL);
+    if (mg_method_defined_hook) mg_method_defined_hook(c, name, NULL, true);
     return true;
 }
 

@@ -51,7 +51,7 @@ extern uint64_t mg_method_serial;
  * entry was added to c's table (me NULL: removed); a constant was set in c
  * (v MG_UNDEF: removed). */
 extern void (*mg_class_created_hook)(RClass *c);
-extern void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me);
+extern void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me, bool had);   /* had: c defined name before */
 extern void (*mg_const_defined_hook)(RClass *c, ID name, Value v);
 /* A constant lookup missed in c: loads persistent code not read yet and
  * answers the constant (MG_UNDEF: still missing). Module#const_missing and

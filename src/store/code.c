@@ -27,7 +27,7 @@
 static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves and
                          * restores it around every thread switch, new threads start transient */
 int mg_code_loading;
-static ID id_defs, id_applied, id_struct_members, id_singleton;
+static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
 static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts;
 static Value k_include, k_prepend, k_extend;
@@ -94,6 +94,29 @@ applied_tbl(RClass *c, Value which)
         mg_hash_aset(a, which, t);
     }
     return t;
+}
+
+/* FRESH: {methods | singleton_methods => {name => true}}, the names whose
+ * recorded definition was the first in this process's table (no C, library
+ * or transient method of that name before it). If the definition is then
+ * rolled back -- an abort, outermost or nested, restores the definitions
+ * table without it -- the method goes (apply_body); a recorded redefinition
+ * of a method that existed before keeps its new body here on abort (the old
+ * entry is not kept), but never reaches the repository. */
+static void
+note_fresh(RClass *c, Value which, ID name)
+{
+    Value f = mg_ivar_lookup(MG_VAL(c), id_fresh);
+    if (f == MG_UNDEF || f == MG_NIL) {
+        f = mg_hash_new();
+        mg_ivar_set(MG_VAL(c), id_fresh, f);
+    }
+    Value t = mg_hash_aref(f, which);
+    if (t == MG_NIL) {
+        t = mg_hash_new();
+        mg_hash_aset(f, which, t);
+    }
+    mg_hash_aset(t, MG_SYM(name), MG_TRUE);
 }
 
 /* The class whose table records a definition made in c, or NULL when c is no
@@ -216,7 +239,7 @@ static void record_object_method(Value obj, ID name, const MethodEntry *me);
 static void record_object_extend(Value obj, RClass *m);
 
 static void
-method_hook(RClass *c, ID name, const MethodEntry *me)
+method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
 {
     if (!recording()) return;
     Value obj = object_of_singleton(c);
@@ -229,6 +252,7 @@ method_hook(RClass *c, ID name, const MethodEntry *me)
     file_in_parent(t);
     mg_store_stage_class(t);
     Value tbl = fv(mg_hash_aref(defs_for(t), single ? s_smethods : s_methods));
+    if (!had && me) note_fresh(t, single ? s_smethods : s_methods, name);
     mg_hash_aset(tbl, MG_SYM(name), entry);
     mg_hash_aset(applied_tbl(t, single ? s_smethods : s_methods), MG_SYM(name), entry);
 }
@@ -528,10 +552,10 @@ mark_run(Value arg)
     if (!mk->methods) return MG_NIL;
     ID k;
     uint64_t v;
-    for (uint32_t i = 0; mg_idtable_next(c->origin->mt, &i, &k, &v);) method_hook(c, k, (MethodEntry *)(uintptr_t)v);
+    for (uint32_t i = 0; mg_idtable_next(c->origin->mt, &i, &k, &v);) method_hook(c, k, (MethodEntry *)(uintptr_t)v, true);
     RClass *meta = c->hdr.klass;
     if (meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == MG_VAL(c))
-        for (uint32_t i = 0; mg_idtable_next(meta->mt, &i, &k, &v);) method_hook(meta, k, (MethodEntry *)(uintptr_t)v);
+        for (uint32_t i = 0; mg_idtable_next(meta->mt, &i, &k, &v);) method_hook(meta, k, (MethodEntry *)(uintptr_t)v, true);
     for (uint32_t i = 0; c->ext->consts && mg_idtable_next(c->ext->consts, &i, &k, &v);) const_hook(c, k, (Value)v);
     /* the modules c includes (iclasses up to its superclass), outermost first */
     Value mods = mg_ary_new();
@@ -637,10 +661,32 @@ replay_one(Value arg)
     return MG_NIL;
 }
 
+/* The fresh methods (note_fresh) whose definition the table no longer has:
+ * rolled back by an abort, they leave the live class too. */
+static void
+revert_fresh(RClass *c, Value tbl, Value which)
+{
+    Value f = mg_ivar_lookup(MG_VAL(c), id_fresh);
+    if (f == MG_UNDEF || f == MG_NIL) return;
+    Value fresh = mg_hash_aref(f, which);
+    if (!MG_IS_HASH(fresh) || !mg_hash_size(fresh)) return;
+    Value names = mg_hash_keys(fresh);
+    for (int64_t i = 0; i < MG_RARRAY(names)->len; i++) {
+        Value k = MG_RARRAY(names)->ptr[i];
+        /* still in the table: committed, or pending in an open level (an
+         * abort of an outer level may still take it back) */
+        if (MG_IS_HASH(tbl) && mg_hash_lookup(tbl, k) != MG_UNDEF) continue;
+        mg_hash_delete(fresh, k);
+        mg_hash_delete(applied_tbl(c, which), k);
+        mg_method_remove(which == s_smethods ? mg_singleton_class(MG_VAL(c)) : c, MG_SYM2ID(k));
+    }
+}
+
 static void
 apply_methods(RClass *c, Value defs, Value which)
 {
     Value tbl = fv(mg_hash_aref(defs, which));
+    revert_fresh(c, tbl, which);
     if (!MG_IS_HASH(tbl)) return;
     Value applied = applied_tbl(c, which);
     Value k, v;
@@ -693,6 +739,21 @@ apply_body(RClass *c)
             mg_const_remove(c, MG_SYM2ID(k));
         }
     }
+    /* a constant recorded here that the table no longer has was rolled back
+     * by an abort: it goes, unless it names a class or module (a class made
+     * in the aborted transaction stays, transient, as its objects do) */
+    Value applied_c = applied_tbl(c, s_consts);
+    if (mg_hash_size(applied_c)) {
+        Value names = mg_hash_keys(applied_c);
+        for (int64_t i = 0; i < MG_RARRAY(names)->len; i++) {
+            Value k = MG_RARRAY(names)->ptr[i];
+            if (!MG_IS_SYMBOL(k) || (MG_IS_HASH(consts) && mg_hash_lookup(consts, k) != MG_UNDEF)) continue;
+            Value had = mg_hash_lookup(applied_c, k);
+            mg_hash_delete(applied_c, k);
+            if (MG_IS_CLASS_OR_MODULE(had) || mg_const_get_at(c, MG_SYM2ID(k)) != had) continue;
+            mg_const_remove(c, MG_SYM2ID(k));
+        }
+    }
     apply_modules(c, defs);
     apply_methods(c, defs, s_methods);
     apply_methods(c, defs, s_smethods);
@@ -726,6 +787,7 @@ mg_code_init(void)
 {
     id_defs = mg_intern_cstr("__maglev_definitions");
     id_applied = mg_intern_cstr("__maglev_applied");
+    id_fresh = mg_intern_cstr("__maglev_fresh");
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
     s_loaded_features = mg_sym("loaded_features");

@@ -86,6 +86,7 @@
 #include "backend.h"
 #include "scan.h"
 #include "../core/core.h"
+#include "../core/coll_int.h"
 #include "../object/class.h"
 #include <errno.h>
 #include <pwd.h>
@@ -1314,8 +1315,10 @@ mg_store_abort(void)
             continue;
         }
         if (is_class(o)) {
-            o->flags &= ~OF_DIRTY;    /* its definitions table is refaulted; reapply it */
-            queue_apply(o);
+            /* its record is read again (the committed definitions table and
+             * class ivars), then applied: definitions it lost are undone */
+            o->flags &= ~OF_DIRTY;
+            queue_reread(o);
             continue;
         }
         if (mg_record_keep(o)) {      /* a running frame's locals keep their values */
@@ -1351,10 +1354,13 @@ mg_store_abort(void)
  * became persistent during the level -- staged classes, the only way an
  * object becomes persistent without an outermost commit -- go back to
  * transient (a class stays persistable), as an outermost abort does with
- * them. Classes and modules get no pre-image: an abort at level n > 1 does
- * not undo methods or constants defined during the level in this process,
- * only their staging (for a class first staged in the level). Neither
- * moves the view. begin_transaction (mg_store_begin) drops every level and
+ * them. A class or module recorded into during the level (a definition
+ * made in persistent mode) gets a pre-image of its definitions table
+ * (take_class_preimage); abort puts it back and applies it, which removes
+ * the methods and constants the level defined (code.c apply_body) and
+ * replays the definitions they replaced. Not undone: include/extend, and
+ * class-level instance variables and class variables set in the level.
+ * Neither moves the view. begin_transaction (mg_store_begin) drops every level and
  * aborts the outermost transaction. */
 
 typedef struct PreImage {
@@ -1363,6 +1369,7 @@ typedef struct PreImage {
     RClass *klass;
     uint16_t flags;
     bool fresh;                /* obj was first dirtied in this pre-image's level */
+    bool code;                 /* a class's definitions table: twin maps each of its keys to a copy */
     Value *ivs; uint32_t nivs; /* T_OBJECT: the ivar slots */
     Value beg, end;            /* T_RANGE */
     void *data; uint32_t ndata;  /* T_DATA (persistable, in its slot): a copy of the payload */
@@ -1373,7 +1380,7 @@ static void
 take_preimage(Obj *o, bool fresh)
 {
     if (is_class(o) || (o->flags & OF_UNFAULTED)) return;
-    PreImage p = { o, NULL, o->klass, o->flags, fresh, NULL, 0, MG_NIL, MG_NIL, NULL, 0, NULL };
+    PreImage p = { o, NULL, o->klass, o->flags, fresh, false, NULL, 0, MG_NIL, MG_NIL, NULL, 0, NULL };
     Value v = MG_VAL(o);
     switch ((ObjType)o->type) {
     case T_OBJECT:
@@ -1424,9 +1431,77 @@ take_preimage(Obj *o, bool fresh)
 
 #define SWAP(T, a, b) do { T swap_tmp = (a); (a) = (b); (b) = swap_tmp; } while (0)
 
+/* A class recorded into at level n > 1 (mg_store_stage_class): the state of
+ * its definitions table at the level's start, one level deep (the tables of
+ * constants and methods, the modules list), in a transient Hash; beg holds
+ * the table itself (nil: none yet). Taken once per level. */
+static void
+take_class_preimage(Obj *o)
+{
+    for (size_t i = N.pre_mark[N.level]; i < N.npre; i++)
+        if (N.pre[i].obj == o && N.pre[i].code) return;
+    Value defs = mg_code_defs((RClass *)o);
+    if (MG_IS_PTR(defs)) MG_FAULT(defs);
+    Value copy = mg_hash_new();
+    Value k, v;
+    for (int64_t it = 0; MG_IS_HASH(defs) && mg_hash_next(defs, &it, &k, &v);) {
+        if (MG_IS_PTR(v)) MG_FAULT(v);
+        mg_hash_aset(copy, k, MG_IS_HASH(v) ? mg_hash_dup(v) : MG_IS_ARRAY(v) ? mg_ary_dup(v) : v);
+    }
+    PreImage p = { o, MG_OBJ(copy), o->klass, o->flags, true, true, NULL, 0, defs, MG_NIL, NULL, 0, NULL };
+    if (N.npre == N.cpre) {
+        size_t cap = N.cpre ? N.cpre * 2 : 64;
+        PreImage *bigger = realloc(N.pre, cap * sizeof *bigger);
+        if (!bigger) mg_raise_nomem();
+        N.pre = bigger;
+        N.cpre = cap;
+    }
+    N.pre[N.npre++] = p;
+}
+
+static void
+restore_class_preimage(PreImage *p)
+{
+    RClass *c = (RClass *)p->obj;
+    Value then = p->beg, now = mg_code_defs(c), copy = MG_VAL(p->twin);
+    if (MG_IS_PTR(now)) MG_FAULT(now);
+    if (!MG_IS_HASH(then)) {
+        /* the table was made in the level: it stays, emptied */
+        if (MG_IS_HASH(now)) {
+            Value k, v;
+            for (int64_t it = 0; mg_hash_next(now, &it, &k, &v);) {
+                if (MG_IS_HASH(v)) mg_hash_clear(v);
+                else if (MG_IS_ARRAY(v)) MG_RARRAY(v)->len = 0;
+            }
+        }
+        return;
+    }
+    if (now != then) mg_code_set_defs(c, then);
+    Value keys = mg_hash_keys(then);
+    for (int64_t i = 0; i < MG_RARRAY(keys)->len; i++)
+        if (mg_hash_lookup(copy, MG_RARRAY(keys)->ptr[i]) == MG_UNDEF) mg_hash_delete(then, MG_RARRAY(keys)->ptr[i]);
+    Value k, old;
+    for (int64_t it = 0; mg_hash_next(copy, &it, &k, &old);) {
+        Value live = mg_hash_lookup(then, k);
+        if (MG_IS_HASH(old) && MG_IS_HASH(live)) {
+            RHash *a = MG_RHASH(live), *b = MG_RHASH(old);
+            SWAP(HashTable *, a->tbl, b->tbl);
+        } else if (MG_IS_ARRAY(old) && MG_IS_ARRAY(live)) {
+            RArray *a = MG_RARRAY(live), *b = MG_RARRAY(old);
+            SWAP(Value *, a->ptr, b->ptr);
+            SWAP(int64_t, a->len, b->len);
+            SWAP(int64_t, a->capa, b->capa);
+            SWAP(uint32_t, a->hdr.extra, b->hdr.extra);
+        } else {
+            mg_hash_aset(then, k, old);
+        }
+    }
+}
+
 static void
 restore_preimage(PreImage *p)
 {
+    if (p->code) { restore_class_preimage(p); return; }
     Obj *o = p->obj;
     uint16_t live = OF_PERSISTENT | OF_DIRTY | OF_UNFAULTED | OF_GENIVAR | (o->type == T_OBJECT ? OF_IVEMBED : 0);
     o->flags &= (uint16_t)~OF_FROZEN;        /* the generic ivars go back through mg_ivar_set */
@@ -1532,8 +1607,17 @@ static void
 nested_abort(void)
 {
     size_t from = N.pre_mark[N.level];
-    for (size_t i = N.npre; i-- > from;) {
-        restore_preimage(&N.pre[i]);
+    for (size_t i = N.npre; i-- > from;) restore_preimage(&N.pre[i]);
+    /* then the classes recorded into apply their restored tables: what the
+     * level defined is undone (code.c apply_body) */
+    for (size_t i = from; i < N.npre; i++) {
+        if (N.pre[i].code) {
+            bool seen = false;
+            for (size_t j = from; j < i && !seen; j++) seen = N.pre[j].code && N.pre[j].obj == N.pre[i].obj;
+            if (!seen) mg_code_apply((RClass *)N.pre[i].obj);
+        }
+    }
+    for (size_t i = from; i < N.npre; i++) {
         free(N.pre[i].ivs);
         free(N.pre[i].data);
     }
@@ -1591,6 +1675,7 @@ mg_store_stage_class(RClass *c)
 {
     /* a base-image class's record may exist already: its version is read first */
     if (mg_store_wellknown_oop(MG_VAL(c))) mg_store_load_code();
+    if (N.level > 1) take_class_preimage(&c->hdr);
     stage(&c->hdr);
 }
 
