@@ -96,8 +96,8 @@ module Maglev
     # For the rest of the process: frames are captured and an exception
     # that ends the program is saved (committed) before it exits.
     def self.debug_on_error
-      return true if @on_error
-      @on_error = true
+      return true if $__maglev_debug_on_error       # a global: never persisted, unlike a module's ivar
+      $__maglev_debug_on_error = true
       Maglev.__capture_frames(true)
       at_exit do
         e = $!

@@ -60,9 +60,12 @@ class ObjectLogEntry
   def tagged? = !@tag.nil?
   def priority_name = PRIORITY_NAMES[@priority]
 
-  PRIORITY_NAMES.each do |level, name|
-    define_method(:"#{name}?") { @priority == level }
-  end
+  def trace? = @priority == TRACE
+  def debug? = @priority == DEBUG
+  def info? = @priority == INFO
+  def warn? = @priority == WARN
+  def error? = @priority == ERROR
+  def fatal? = @priority == FATAL
 
   # Appends this entry to the persistent log; answers self. Committed with
   # the process's next commit.
@@ -80,10 +83,13 @@ class ObjectLogEntry
   end
 
   class << self
-    PRIORITY_NAMES.each do |level, name|
-      # ObjectLogEntry.error(label, object = nil): a new entry (not yet in the log).
-      define_method(name) { |label, object = nil| new(label, object, level) }
-    end
+    # ObjectLogEntry.error(label, object = nil): a new entry (not yet in the log).
+    def trace(label, object = nil) = new(label, object, TRACE)
+    def debug(label, object = nil) = new(label, object, DEBUG)
+    def info(label, object = nil) = new(label, object, INFO)
+    def warn(label, object = nil) = new(label, object, WARN)
+    def error(label, object = nil) = new(label, object, ERROR)
+    def fatal(label, object = nil) = new(label, object, FATAL)
 
     # The persistent log, an OrderedCollection, oldest first (made if missing).
     def object_log
@@ -126,10 +132,14 @@ module ObjectLog
     self
   end
 
-  ObjectLogEntry::PRIORITY_NAMES.each do |level, name|
-    # ObjectLog.errors(abort = false): the entries of that priority, oldest first.
-    define_singleton_method(:"#{name}s") { |abort = false| log(abort).select { |e| e.priority == level } }
-  end
+  # ObjectLog.errors(abort = false): the entries of that priority, oldest first.
+  def self.traces(abort = false) = at_level(ObjectLogEntry::TRACE, abort)
+  def self.debugs(abort = false) = at_level(ObjectLogEntry::DEBUG, abort)
+  def self.infos(abort = false) = at_level(ObjectLogEntry::INFO, abort)
+  def self.warns(abort = false) = at_level(ObjectLogEntry::WARN, abort)
+  def self.errors(abort = false) = at_level(ObjectLogEntry::ERROR, abort)
+  def self.fatals(abort = false) = at_level(ObjectLogEntry::FATAL, abort)
+  def self.at_level(priority, abort = false) = log(abort).select { |e| e.priority == priority }
 
   def self.tagged(abort = false) = log(abort).select(&:tagged?)
 
@@ -154,7 +164,5 @@ module ObjectLog
 
   # Removes every entry (trim(0)).
   def self.delete_all(commit = true) = trim(0, commit)
-  class << self
-    alias_method :clear, :delete_all
-  end
+  def self.clear(commit = true) = trim(0, commit)
 end
