@@ -77,4 +77,15 @@ expect "and keeps the newest" "$(ol 'p ObjectLog.map(&:label)')" "$before"
 expect "the newest is the last one added" "$(ol 'p ObjectLog.to_a.last.label')" '"late"'
 ol 'ObjectLog.delete_all'
 expect "delete_all empties it" "$(ol 'p ObjectLog.size')" 0
+# in another fresh repository: a process with uncommitted changes makes the
+# log; it goes with that process's commit
+export MAGLEV_STONE=dirty
+expect "the log made by a process with uncommitted changes" "$(ol '
+  Maglev::PERSISTENT_ROOT[:x] = 1
+  ObjectLogEntry.info("first").add_to_log
+  system(ENV["MAGLEV_RUBY"] || "'"$MRUBY"'", "-e", "p Maglev::PERSISTENT_ROOT.key?(:ObjectLog)")
+  Maglev.commit_transaction')
+$(ol 'p Maglev::PERSISTENT_ROOT[:x], ObjectLog.map(&:label)')" 'false
+1
+["first"]'
 finish
