@@ -10,12 +10,13 @@
 #   e = Maglev::Debugger.entries.last            # a DebuggerLogEntry
 #   puts e.report                                # the error, frames and their locals
 #   e.frames[0][:locals]                         # { "order" => "#<Order 17>", ... }
+#   e.frames[0][:self]                           # the receiver, inspected
 #
 # GemStone saved the live, resumable stack (a continuation) in the log; this
 # cannot: a frame's state is C stack and interpreter registers, which do not
 # persist. What is saved is a snapshot: the exception's class, message and
 # backtrace, and for every Ruby frame from the raise outwards its label,
-# file, line and locals, each local as its inspect String (so any value can
+# file, line, receiver and locals, each as its inspect String (so any value can
 # be shown, whether or not it could persist). The snapshot is taken when the
 # exception is raised (the VM keeps one while Debugger.debug runs:
 # Maglev.__capture_frames, vm/raise.c), before the frames unwind.
@@ -34,8 +35,8 @@ class DebuggerLogEntry < ObjectLogEntry
     @exception_class = exception.class.name || exception.class.inspect
     @exception_message = DebuggerLogEntry.safely { exception.message.to_s } || ""
     @backtrace = (exception.backtrace || []).map(&:to_s)
-    @frames = (frames || []).map do |label, file, line, locals|
-      { method: label.to_s, file: file.to_s, line: line,
+    @frames = (frames || []).map do |label, file, line, locals, receiver|
+      { method: label.to_s, file: file.to_s, line: line, self: DebuggerLogEntry.inspect_value(receiver),
         locals: locals.to_h { |k, v| [k.to_s, DebuggerLogEntry.inspect_value(v)] } }
     end
   end
@@ -49,7 +50,7 @@ class DebuggerLogEntry < ObjectLogEntry
     out = +"#{label}\n"
     out << "  raised in process #{pid} at #{stamp}\n"
     @frames.each_with_index do |f, i|
-      out << format("  #%-2d %s:%s:in `%s'\n", i, f[:file], f[:line], f[:method])
+      out << format("  #%-2d %s:%s:in `%s' (self: %s)\n", i, f[:file], f[:line], f[:method], f[:self])
       f[:locals].each { |name, value| out << "        #{name} = #{value}\n" }
     end
     out

@@ -95,7 +95,7 @@ mg_throw_obj_restore(Value obj)
 /* ---- frame snapshots (lib/maglev/debugger.rb) ----
  * While mg_vm_capture_frames is above zero (Maglev.__capture_frames), an
  * exception raised the first time gets, in its hidden ivar __frames, one
- * [label, file, line, {local => value}] per Ruby frame, innermost first:
+ * [label, file, line, {local => value}, self] per Ruby frame, innermost first:
  * the frames are gone once the exception is rescued, their data is not. */
 int mg_vm_capture_frames;
 Value mg_vm_local_values(Frame *f);   /* core/kernel.c */
@@ -109,8 +109,8 @@ snapshot_frames(Value exc)
     Value out = mg_ary_new();
     for (Frame *f = vm->fp; f > vm->frames; f--) {
         if (!f->code) continue;
-        Value snap = mg_ary_new_from(4, (Value[]){ mg_label_for(f), mg_str_new_cstr(mg_frame_file(f)),
-                                                   MG_FIX(mg_frame_line(f)), mg_vm_local_values(f) });
+        Value snap = mg_ary_new_from(5, (Value[]){ mg_label_for(f), mg_str_new_cstr(mg_frame_file(f)),
+                                                   MG_FIX(mg_frame_line(f)), mg_vm_local_values(f), f->self });
         mg_ary_push(out, snap);
     }
     mg_ivar_set(exc, id, out);

@@ -36,15 +36,16 @@ expect "frames from the raise outwards, with their locals (inspected)" "$(mrb '
   require "maglev/debugger"
   e = Maglev::Debugger.last
   p e.frames.map { |f| [f[:method], File.basename(f[:file]), f[:line]] }
-  p e.locals(0), e.locals(1), e.locals(2).keys, e.backtrace.size > 3, ObjectLog.errors.size, Maglev::Debugger.entries.size
+  p e.locals(0), e.locals(1), e.locals(2).keys, e.frames.map { |f| f[:self] }, e.backtrace.size > 3, ObjectLog.errors.size, Maglev::Debugger.entries.size
   puts e.report.lines[2..3]')" "[[\"total\", \"app.rb\", 7], [\"block in handle\", \"app.rb\", 12], [\"handle\", \"app.rb\", 12], [\"block in <main>\", \"app.rb\", 15], [\"<main>\", \"app.rb\", 15]]
 {\"qty\"=>\"3\", \"price\"=>\"nil\"}
 {\"n\"=>\"1\", \"id\"=>\"17\", \"order\"=>\"#<Order 17>\"}
 [\"id\", \"order\"]
+[\"#<Order 17>\", \"main\", \"main\", \"main\", \"main\"]
 true
 1
 1
-  #0  $D/app.rb:7:in \`total'
+  #0  $D/app.rb:7:in \`total' (self: #<Order 17>)
         qty = 3"
 expect "debug answers the block's value" "$(mrb 'require "maglev/debugger"
   begin; Maglev::Debugger.debug(false) { raise ArgumentError, "not saved" }; rescue ArgumentError; end
