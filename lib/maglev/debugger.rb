@@ -22,8 +22,9 @@
 # Maglev.__capture_frames, vm/raise.c), before the frames unwind.
 #
 # Saving commits the current transaction, so the program's uncommitted
-# changes are committed with the entry; when that commit fails on a
-# conflict, the transaction is aborted and the entry alone committed.
+# changes are committed with the entry; when that commit fails (a conflict,
+# or a TransactionError for a change that cannot persist), the transaction is
+# aborted and the entry alone committed.
 require 'maglev/objectlog'
 
 class DebuggerLogEntry < ObjectLogEntry
@@ -87,7 +88,7 @@ module Maglev
       rescue SystemExit
         raise
       rescue Exception => e
-        save(e, commit)
+        save_or_warn(e, commit)
         raise
       end
     ensure
@@ -102,7 +103,7 @@ module Maglev
       Maglev.__capture_frames(true)
       at_exit do
         e = $!
-        save(e, true) if e && !e.is_a?(SystemExit)
+        save_or_warn(e, true) if e && !e.is_a?(SystemExit)
       end
       true
     end
@@ -114,12 +115,20 @@ module Maglev
       return entry unless commit
       begin
         Maglev.commit_transaction
-      rescue Maglev::CommitFailedException
-        Maglev.abort_transaction                   # the program's changes conflicted: the entry alone
+      rescue Maglev::CommitFailedException, TransactionError
+        Maglev.abort_transaction                   # the program's changes cannot commit: the entry alone
         entry.add_to_log
         Maglev.commit_transaction
       end
       entry
+    end
+
+    # Saving must not hide the exception being saved: a failure is reported on stderr.
+    def self.save_or_warn(exception, commit)
+      save(exception, commit)
+    rescue Exception => failure
+      $stderr.puts "maglev/debugger: could not save #{exception.class} in the ObjectLog: #{failure.class}: #{failure.message}"
+      nil
     end
 
     # The saved entries, oldest first; abort = true refreshes the view first.
@@ -130,6 +139,6 @@ module Maglev
     def self.frames_of(exception)
       (Maglev.__frames_of(exception) || []).reject { |f| f[1] == LIB }
     end
-    private_class_method :frames_of
+    private_class_method :frames_of, :save_or_warn
   end
 end

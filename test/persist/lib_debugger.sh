@@ -62,6 +62,16 @@ mrb "require 'maglev/debugger'
 expect "a conflicting program change is dropped, the entry committed" \
 	"$(mrb 'require "maglev/debugger"; p Maglev::PERSISTENT_ROOT[:acct], Maglev::Debugger.entries.map(&:label)')" '[0]
 ["TypeError: nil can'"'"'t be coerced into Integer", "IOError: lost"]'
+mrb 'require "maglev/debugger"
+  class Local; end                          # transient: an instance of it cannot be committed
+  Maglev::PERSISTENT_ROOT[:bad] = Local.new
+  begin; Maglev::Debugger.debug { raise RangeError, "kept" }; rescue => e; p e.class; end
+  p Maglev::PERSISTENT_ROOT.key?(:bad)' >"$D/bad" 2>&1
+expect "a program change that cannot persist is dropped, the entry committed, the exception raised" \
+	"$(cat "$D/bad"; mrb 'require "maglev/debugger"; p Maglev::Debugger.last.label, Maglev::PERSISTENT_ROOT.key?(:bad)')" 'RangeError
+false
+"RangeError: kept"
+false'
 "$MRUBY" -e 'require "maglev/debugger"; Maglev::Debugger.debug_on_error
   def lookup(h, k) = h.fetch(k)
   lookup({ a: 1 }, :b)' 2>/dev/null
@@ -71,5 +81,5 @@ expect "debug_on_error saves the exception that ends the program" "$? $(mrb '
 "lookup"
 {"h"=>"{:a=>1}", "k"=>":b"}'
 "$MRUBY" -e 'require "maglev/debugger"; Maglev::Debugger.debug_on_error; exit 3'
-expect "but not an exit" "$? $(mrb 'require "maglev/debugger"; p Maglev::Debugger.entries.size')" '3 3'
+expect "but not an exit" "$? $(mrb 'require "maglev/debugger"; p Maglev::Debugger.entries.size')" '3 4'
 finish
