@@ -695,6 +695,27 @@ mg_vm_local_variables(Frame *f)
     return r;
 }
 
+/* The frame's visible locals and their values, innermost scope first (for
+ * maglev/debugger's snapshots, vm/raise.c): a Hash Symbol => value. */
+Value mg_vm_local_values(Frame *f);
+Value
+mg_vm_local_values(Frame *f)
+{
+    Value h = mg_hash_new();
+    if (!f || !f->code) return h;
+    if (f->env == MG_NIL)
+        for (uint32_t i = 0; i < f->code->nlocals; i++)
+            if (visible_local(f->code->local_names[i])) mg_hash_aset(h, MG_SYM(f->code->local_names[i]), f->locals[i]);
+    for (Value e = f->env != MG_NIL ? f->env : f->outer; e != MG_NIL; e = mg_env_ptr(e)->parent) {
+        Env *ep = mg_env_ptr(e);
+        for (uint32_t i = 0; ep->code && i < ep->count && i < ep->code->nlocals; i++) {
+            Value k = MG_SYM(ep->code->local_names[i]);
+            if (visible_local(ep->code->local_names[i]) && mg_hash_lookup(h, k) == MG_UNDEF) mg_hash_aset(h, k, ep->vals[i]);
+        }
+    }
+    return h;
+}
+
 static Value
 k_local_variables(Value self, int argc, const Value *argv, Value blk)
 {

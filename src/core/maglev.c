@@ -161,6 +161,28 @@ maglev_rc_log(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+/* Maglev.__capture_frames(on): while on (calls nest), a raised exception
+ * keeps a snapshot of its Ruby frames (vm/raise.c). Maglev.__frames_of(exc)
+ * takes the snapshot off the exception (its values need not be persistable)
+ * and answers it, nil when none was taken. */
+extern int mg_vm_capture_frames;
+
+static Value
+maglev_capture_frames(Value self, int argc, const Value *argv, Value blk)
+{
+    if (MG_TEST(argv[0])) mg_vm_capture_frames++;
+    else if (mg_vm_capture_frames > 0) mg_vm_capture_frames--;
+    return MG_FIX(mg_vm_capture_frames);
+}
+
+static Value
+maglev_frames_of(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!MG_IS_PTR(argv[0])) return MG_NIL;
+    Value v = mg_ivar_remove(argv[0], mg_intern_cstr("__frames"));
+    return v == MG_UNDEF ? MG_NIL : v;
+}
+
 static Value
 maglev_clear_features(Value self, int argc, const Value *argv, Value blk)
 {
@@ -264,6 +286,8 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "transient?", maglev_transient_p, 0, 0 },
     { "__rc_log", maglev_rc_log, 3, -1 },
     { "__rc_replays", maglev_rc_replays, 0, 0 },
+    { "__capture_frames", maglev_capture_frames, 1, 1 },
+    { "__frames_of", maglev_frames_of, 1, 1 },
     { "__evicted", maglev_evicted, 0, 0 },
     { "__seed_base_image", maglev_seed_base_image, 0, 0 },
     { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },

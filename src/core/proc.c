@@ -196,6 +196,30 @@ method_source_location(Value self, int argc, const Value *argv, Value blk)
     return mg_ary_new_from(2, (Value[]){ c->file, MG_FIX(c->line) });
 }
 
+/* Method#__source / UnboundMethod#__source, for lib/maglev/method_source.rb:
+ * [:def, text, file, line] for a def (text: the definition as compiled, or
+ * nil when not kept), [:block, text, file, line] for define_method's block,
+ * [:attr_reader or :attr_writer, ivar], nil for a primitive. */
+static Value
+method_source_info(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)argc; (void)argv; (void)blk;
+    MethodObj *m = mobj(self);
+    Code *c = NULL;
+    const char *kind = "def";
+    if (m->me.kind == ME_ATTR_READER || m->me.kind == ME_ATTR_WRITER)
+        return mg_ary_new_from(2, (Value[]){ mg_sym(m->me.kind == ME_ATTR_READER ? "attr_reader" : "attr_writer"),
+                                             MG_SYM(m->me.u.ivar) });
+    if (m->me.kind == ME_ISEQ) c = mg_code_ptr(((MethodBody *)mg_data_get(m->me.u.code, &mg_body_type))->code);
+    if (m->me.kind == ME_BMETHOD && !(mg_proc_ptr(m->me.u.proc)->flags & PROC_CFUNC)) {
+        c = mg_code_ptr(mg_proc_ptr(m->me.u.proc)->code);
+        kind = "block";
+    }
+    if (!c) return MG_NIL;
+    Value text = c->source == MG_NIL || !c->src_len ? MG_NIL : mg_str_new(mg_str_ptr(c->source) + c->src_off, c->src_len);
+    return mg_ary_new_from(4, (Value[]){ mg_sym(kind), text, c->file, MG_FIX(c->line) });
+}
+
 static Value
 method_super_method(Value self, int argc, const Value *argv, Value blk)
 {
@@ -661,6 +685,7 @@ static const MgMethodDef method_methods[] = {
     {"unbind", method_unbind, 0, 0},
     {"to_proc", method_to_proc, 0, 0},
     {"source_location", method_source_location, 0, 0},
+    {"__source", method_source_info, 0, 0},
     {"super_method", method_super_method, 0, 0},
     {"inspect", method_inspect, 0, 0},
     {"to_s", method_inspect, 0, 0},
@@ -682,6 +707,7 @@ static const MgMethodDef umethod_methods[] = {
     {"name", method_name, 0, 0},
     {"original_name", method_original_name, 0, 0},
     {"source_location", method_source_location, 0, 0},
+    {"__source", method_source_info, 0, 0},
     {"super_method", method_super_method, 0, 0},
     {"inspect", method_inspect, 0, 0},
     {"to_s", method_inspect, 0, 0},

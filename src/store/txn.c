@@ -114,7 +114,7 @@ static struct {
     ObjList apply;                                         /* classes whose definitions await applying */
     ObjList reread;                                        /* resident classes another commit rewrote */
     ObjList sapply;                                        /* objects read with a singleton table (code.c) */
-    const char *features[8]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
+    const char *features[16]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
     bool draining;
     bool evict_pending;                                    /* the heap passed half its cap (gc.c) */
     uint64_t epoch;                                        /* eviction rounds so far */

@@ -92,6 +92,30 @@ mg_throw_obj_restore(Value obj)
 
 /* ---- raising ---- */
 
+/* ---- frame snapshots (lib/maglev/debugger.rb) ----
+ * While mg_vm_capture_frames is above zero (Maglev.__capture_frames), an
+ * exception raised the first time gets, in its hidden ivar __frames, one
+ * [label, file, line, {local => value}, self] per Ruby frame, innermost first:
+ * the frames are gone once the exception is rescued, their data is not. */
+int mg_vm_capture_frames;
+Value mg_vm_local_values(Frame *f);   /* core/kernel.c */
+
+static void
+snapshot_frames(Value exc)
+{
+    VM *vm = VMS;
+    ID id = mg_intern_cstr("__frames");
+    if (mg_ivar_lookup(exc, id) != MG_UNDEF) return;      /* raised again: the first raise's frames stay */
+    Value out = mg_ary_new();
+    for (Frame *f = vm->fp; f > vm->frames; f--) {
+        if (!f->code) continue;
+        Value snap = mg_ary_new_from(5, (Value[]){ mg_label_for(f), mg_str_new_cstr(mg_frame_file(f)),
+                                                   MG_FIX(mg_frame_line(f)), mg_vm_local_values(f), f->self });
+        mg_ary_push(out, snap);
+    }
+    mg_ivar_set(exc, id, out);
+}
+
 NORETURN void
 mg_raise_exc(Value exc)
 {
@@ -100,6 +124,7 @@ mg_raise_exc(Value exc)
         exc = mg_exc_new(mg_eTypeError, "exception class/object expected");
     }
     if (!mg_frozen_p(exc)) {
+        if (mg_vm_capture_frames > 0 && vm->fp > vm->frames) snapshot_frames(exc);
         if (mg_exc_backtrace(exc) == MG_NIL && vm->fp > vm->frames) mg_exc_set_backtrace(exc, mg_backtrace(0));
         if (vm->errinfo != MG_NIL && vm->errinfo != exc && mg_ivar_lookup(exc, mg_id_cause) == MG_UNDEF)
             mg_exc_set_cause(exc, vm->errinfo);
