@@ -79,14 +79,15 @@ defs_for(RClass *c)
     return d;
 }
 
-/* APPLIED: [consts, methods, smethods] Hashes of the entries last seen */
+/* The Hash under key `which` of c's hidden bookkeeping Hash ivar id (both
+ * made when missing). */
 static Value
-applied_tbl(RClass *c, Value which)
+hidden_tbl(RClass *c, ID id, Value which)
 {
-    Value a = mg_ivar_lookup(MG_VAL(c), id_applied);
+    Value a = mg_ivar_lookup(MG_VAL(c), id);
     if (a == MG_UNDEF || a == MG_NIL) {
         a = mg_hash_new();
-        mg_ivar_set(MG_VAL(c), id_applied, a);
+        mg_ivar_set(MG_VAL(c), id, a);
     }
     Value t = mg_hash_aref(a, which);
     if (t == MG_NIL) {
@@ -94,6 +95,13 @@ applied_tbl(RClass *c, Value which)
         mg_hash_aset(a, which, t);
     }
     return t;
+}
+
+/* APPLIED: [consts, methods, smethods] Hashes of the entries last seen */
+static Value
+applied_tbl(RClass *c, Value which)
+{
+    return hidden_tbl(c, id_applied, which);
 }
 
 /* FRESH: {methods | singleton_methods => {name => true}}, the names whose
@@ -106,17 +114,7 @@ applied_tbl(RClass *c, Value which)
 static void
 note_fresh(RClass *c, Value which, ID name)
 {
-    Value f = mg_ivar_lookup(MG_VAL(c), id_fresh);
-    if (f == MG_UNDEF || f == MG_NIL) {
-        f = mg_hash_new();
-        mg_ivar_set(MG_VAL(c), id_fresh, f);
-    }
-    Value t = mg_hash_aref(f, which);
-    if (t == MG_NIL) {
-        t = mg_hash_new();
-        mg_hash_aset(f, which, t);
-    }
-    mg_hash_aset(t, MG_SYM(name), MG_TRUE);
+    mg_hash_aset(hidden_tbl(c, id_fresh, which), MG_SYM(name), MG_TRUE);
 }
 
 /* The class whose table records a definition made in c, or NULL when c is no
