@@ -1086,6 +1086,79 @@ raise_transaction_error(Walk *w)
     mg_raise_exc(exc);
 }
 
+/* ---- where a conflicting object hangs from the root ----
+ * A breadth-first walk from PERSISTENT_ROOT over what is resident and
+ * faulted -- never faulting, never entering classes, at most PATH_BUDGET
+ * objects -- so it is cheap; an object it does not reach gets no path. */
+enum { PATH_BUDGET = 200000 };
+typedef struct { Obj **obj; uint32_t *parent; size_t n, cap; Obj **set; size_t mask; bool full; } PathWalk;
+
+static bool
+path_seen(PathWalk *w, Obj *o)
+{
+    size_t h = ((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15ull;
+    for (size_t i = h & w->mask;; i = (i + 1) & w->mask) {
+        if (w->set[i] == o) return true;
+        if (!w->set[i]) { w->set[i] = o; return false; }
+    }
+}
+
+typedef struct { PathWalk *w; uint32_t from; } PathStep;
+
+static void
+path_visit(Value v, void *arg)
+{
+    PathStep *st = arg;
+    PathWalk *w = st->w;
+    if (!MG_IS_PTR(v) || w->full) return;
+    Obj *o = MG_OBJ(v);
+    if (is_class(o) || path_seen(w, o)) return;
+    if (w->n == w->cap) { w->full = true; return; }
+    w->obj[w->n] = o;
+    w->parent[w->n] = st->from;
+    w->n++;
+}
+
+/* "Maglev::PERSISTENT_ROOT[:users][\"bob\"]", or nil. */
+static Value
+root_path(Obj *target)
+{
+    Obj *root = MG_OBJ(S.root);
+    if (root->flags & OF_UNFAULTED) return MG_NIL;
+    if (target == root) return mg_str_new_cstr("Maglev::PERSISTENT_ROOT");
+    PathWalk w = { 0 };
+    w.cap = PATH_BUDGET;
+    w.mask = 2 * 262144 - 1;      /* a power of two above twice the budget */
+    w.obj = malloc(w.cap * sizeof *w.obj);
+    w.parent = malloc(w.cap * sizeof *w.parent);
+    w.set = calloc(w.mask + 1, sizeof *w.set);
+    Value out = MG_NIL;
+    if (!w.obj || !w.parent || !w.set) goto done;
+    path_seen(&w, root);
+    w.obj[w.n] = root;
+    w.parent[w.n++] = UINT32_MAX;
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < w.n && found == SIZE_MAX; i++) {
+        Obj *o = w.obj[i];
+        if (o == target) { found = i; break; }
+        if (o->flags & OF_UNFAULTED) continue;
+        PathStep st = { &w, (uint32_t)i };
+        mg_record_each_ref(o, path_visit, &st);
+    }
+    if (found == SIZE_MAX) goto done;
+    /* the labels allocate: every object on the path is reachable from the root */
+    Value parts = mg_ary_new();
+    for (size_t i = found; w.parent[i] != UINT32_MAX; i = w.parent[i])
+        mg_ary_unshift(parts, edge_label(w.obj[w.parent[i]], MG_VAL(w.obj[i])));
+    out = mg_str_new_cstr("Maglev::PERSISTENT_ROOT");
+    mg_str_append(out, mg_ary_join(parts, MG_NIL));
+done:
+    free(w.obj);
+    free(w.parent);
+    free(w.set);
+    return out;
+}
+
 static NORETURN void
 raise_conflict(const uint64_t *oops, size_t n)
 {
@@ -1097,7 +1170,8 @@ raise_conflict(const uint64_t *oops, size_t n)
         Value o = MG_VAL(e->obj);
         mg_ary_push(objs, o);
         const char *cname = e->obj->klass ? mg_class_cname(mg_obj_class(o)) : "Object";
-        if (o == S.root) mg_str_catf(msg, " %s Maglev::PERSISTENT_ROOT (oop %llu)", cname, (unsigned long long)oops[i]);
+        Value path = i < 16 ? root_path(e->obj) : MG_NIL;
+        if (path != MG_NIL) mg_str_catf(msg, " %s %s (oop %llu)", cname, mg_str_cstr(path), (unsigned long long)oops[i]);
         else mg_str_catf(msg, " %s (oop %llu)", cname, (unsigned long long)oops[i]);
         if (i + 1 < n) mg_str_cat(msg, ",", 1);
     }

@@ -27,4 +27,18 @@ out=$("$MRUBY" -e '
   wait)
 expect "conflict raised, retry succeeds" "$out" $'Maglev::CommitFailedException\n1\ntrue\n15'
 expect "CommitFailedException hierarchy" "$(mrb 'p Maglev::CommitFailedException.ancestors.take(3)')" "[Maglev::CommitFailedException, Maglev::MaglevException, StandardError]"
+# the message says where each conflicting object hangs from the root
+mrb 'Maglev[:users] = {"bob" => ["x"]}; Maglev.commit' >/dev/null
+out=$("$MRUBY" -e '
+  a = Maglev[:users]["bob"]
+  system(ARGV[0], "-e", "Maglev[:users][%q(bob)] << 1; Maglev.commit")
+  a << 2
+  begin
+    Maglev.commit_transaction
+  rescue Maglev::CommitFailedException => e
+    puts e.message
+    p e.conflicts
+  end' "$MRUBY")
+expect "the conflict names the path from the root" "$out" 'commit failed: 1 write-write conflict with another commit: Array Maglev::PERSISTENT_ROOT[:users]["bob"] (oop '"$(mrb 'p Maglev[:users]["bob"].__id__' 2>/dev/null | tr -d '\n')"')
+[["x", 2]]'
 finish
