@@ -480,6 +480,28 @@ mg_record_refuse(Obj *o)
     return t->persist->refuse ? t->persist->refuse(((RData *)o)->ptr) : NULL;
 }
 
+/* The class ivars of a class read again that its record lacks (collected
+ * first: the ivar table must not change under its iteration). */
+typedef struct { const ID *names; uint32_t n; ID *drop; size_t ndrop, cdrop; } Unrecorded;
+
+static bool
+find_unrecorded(ID name, Value v, void *arg)
+{
+    UNUSED(v);
+    Unrecorded *u = arg;
+    if (!own_ivar(name)) return true;
+    for (uint32_t i = 0; i < u->n; i++) if (u->names[i] == name) return true;
+    if (u->ndrop == u->cdrop) {
+        size_t cap = u->cdrop ? u->cdrop * 2 : 8;
+        ID *bigger = realloc(u->drop, cap * sizeof *bigger);
+        if (!bigger) return false;
+        u->drop = bigger;
+        u->cdrop = cap;
+    }
+    u->drop[u->ndrop++] = name;
+    return true;
+}
+
 static const char *
 decode_class(Obj *o, Rd *r)
 {
@@ -505,10 +527,27 @@ decode_class(Obj *o, Rd *r)
     }
     const char *err = r->err;
     if (!err && r->p != r->end) err = "record has trailing bytes";
+    bool reread = !(o->flags & OF_UNFAULTED);
     if (!err) err = decode_class_body(o, name, sup, defs);
     if (!err) {
+        /* read again (an abort, another's commit): class ivars the record
+         * lacks go, as they would from any object's body */
+        if (reread) {
+            Unrecorded u = { ivn, niv, NULL, 0, 0 };
+            mg_ivar_foreach(MG_VAL(o), find_unrecorded, &u);
+            for (size_t i = 0; i < u.ndrop; i++) mg_ivar_remove(MG_VAL(o), u.drop[i]);
+            free(u.drop);
+        }
         for (uint32_t i = 0; i < niv; i++) if (ivn[i]) mg_ivar_set(MG_VAL(o), ivn[i], ivv[i]);
         RClass *c = (RClass *)o;
+        if (reread && c->ext->cvars) {       /* and class variables */
+            ID k;
+            uint64_t v;
+            Unrecorded u = { cvn, ncv, NULL, 0, 0 };
+            for (uint32_t i = 0; mg_idtable_next(c->ext->cvars, &i, &k, &v);) find_unrecorded(k, (Value)v, &u);
+            for (size_t i = 0; i < u.ndrop; i++) mg_idtable_delete(c->ext->cvars, u.drop[i], NULL);
+            free(u.drop);
+        }
         if (ncv && !c->ext->cvars) c->ext->cvars = mg_idtable_new();
         for (uint32_t i = 0; i < ncv; i++) if (cvn[i]) mg_idtable_set(c->ext->cvars, cvn[i], cvv[i]);
     }

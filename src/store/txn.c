@@ -1432,8 +1432,10 @@ mg_store_abort(void)
  * made in persistent mode) gets a pre-image of its definitions table
  * (take_class_preimage); abort puts it back and applies it, which removes
  * the methods and constants the level defined (code.c apply_body) and
- * replays the definitions they replaced. Not undone: include/extend, and
- * class-level instance variables and class variables set in the level.
+ * replays the definitions they replaced. Not undone at a nested level:
+ * include/extend, and class-level instance variables and class variables
+ * set in it (an outermost abort reads the class record again, which resets
+ * class ivars and variables; include/extend stay there too).
  * Neither moves the view. begin_transaction (mg_store_begin) drops every level and
  * aborts the outermost transaction. */
 

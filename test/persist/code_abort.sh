@@ -6,21 +6,25 @@
 # only with the outermost commit. Another process sees exactly what was
 # committed.
 . "$(dirname "$0")/lib.sh"
-mrb 'Maglev.persistent { class Book; def title = "committed"; LIMIT = 1; end }; Maglev.commit_transaction'
+mrb 'Maglev.persistent { class Book; def title = "committed"; LIMIT = 1; @shelf = 1; @@copies = 1; end }; Maglev.commit_transaction'
 out=$(mrb '
-Maglev.persistent { class Book; def title = "changed"; def pages = 10; EXTRA = 2; end }
+Maglev.persistent { class Book; def title = "changed"; def pages = 10; EXTRA = 2; @shelf = 2; @room = 3; @@copies = 2; @@readers = 3; end }
 p Book.new.title, Book.new.pages, Book::EXTRA
 Maglev.abort_transaction
-p Book.new.title, Book.new.respond_to?(:pages), defined?(Book::EXTRA), Book::LIMIT
+p Book.new.title, Book.new.respond_to?(:pages), defined?(Book::EXTRA), Book::LIMIT, Book.instance_variables, Book.instance_variable_get(:@shelf), Book.class_variables, Book.class_variable_get(:@@copies)
 Maglev.transient { class Book; def local = :mine; end }
 Maglev.abort_transaction
 p Book.new.local')
-expect "an outermost abort undoes uncommitted definitions" "$out" '"changed"
+expect "an outermost abort undoes uncommitted definitions, class ivars and class variables" "$out" '"changed"
 10
 2
 "committed"
 false
 nil
+1
+[:@shelf]
+1
+[:@@copies]
 1
 :mine'
 out=$(mrb '
