@@ -305,6 +305,7 @@ mg_init_maglev(void)
     mg_store_init();
     mg_define_const(mg_mMaglev, "PERSISTENT_ROOT", mg_store_root());
     mg_define_singleton_methods(MG_VAL(mg_mMaglev), maglev_singleton_methods);
+    mg_notify_init();
     mg_define_method(mg_mKernel, "committed?", obj_committed_p, 0, 0);
     mg_define_method(mg_eCommitFailedException, "conflicts", commit_failed_conflicts, 0, 0);
     mg_define_method(mg_eTransactionError, "object", transaction_error_object, 0, 0);

@@ -53,6 +53,17 @@ void  mg_store_seed(void);
 /* Maglev::System.trap_add_to_closure_list: a commit that makes o persistent
  * prints where it hangs (stderr). */
 void  mg_store_trap(Value o);
+/* ---- notify.c: change notification (its design comment) ---- */
+void  mg_notify_init(void);             /* the Maglev methods */
+/* One commit-log entry read by this process (seq; the OOPs it wrote; own_seq:
+ * this process's commit being refreshed past, 0: none). */
+void  mg_notify_log(uint64_t seq, const uint64_t *oops, size_t count, uint64_t own_seq);
+/* Called after every outermost commit (commit true; the new sequence and the
+ * records written) and abort, when set. */
+extern void (*mg_store_boundary_hook)(bool commit, uint64_t seq, size_t written);
+/* The resident object of oop, or MG_UNDEF; the view's commit sequence. */
+Value mg_store_resident(uint64_t oop);
+uint64_t mg_store_view_seq(void);
 /* Close at exit (aborts an open transaction: uncommitted changes are dropped). */
 void  mg_store_shutdown(void);
 

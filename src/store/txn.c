@@ -841,6 +841,22 @@ mg_store_seed(void)
     mg_store_commit();
 }
 
+void (*mg_store_boundary_hook)(bool commit, uint64_t seq, size_t written);
+
+Value
+mg_store_resident(uint64_t oop)
+{
+    Resident *e = tab_find(oop);
+    return e ? MG_VAL(e->obj) : MG_UNDEF;
+}
+
+uint64_t
+mg_store_view_seq(void)
+{
+    if (!mg_store_usable()) return 0;
+    return S.view_seq;
+}
+
 void
 mg_store_stats(MgStoreStats *out)
 {
@@ -869,6 +885,7 @@ static void
 invalidate_one(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
 {
     Invalidate *inv = arg;
+    mg_notify_log(seq, oops, count, inv->own_seq);
     if (seq == inv->own_seq) return;
     for (size_t i = 0; i < count; i++) {
         Resident *e = tab_find(oops[i]);
@@ -1371,6 +1388,7 @@ mg_store_commit(void)
     rc_log_clear();
     refresh_view(nw ? seq : 0);   /* an empty commit wrote nothing: every logged commit is another's */
     refresh_code();
+    if (mg_store_boundary_hook) mg_store_boundary_hook(true, nw ? seq : S.view_seq, nw);
 }
 
 void
@@ -1405,6 +1423,7 @@ mg_store_abort(void)
     rc_log_clear();
     refresh_view(0);
     refresh_code();
+    if (mg_store_boundary_hook) mg_store_boundary_hook(false, S.view_seq, 0);
 }
 
 /* ---- nested transactions ----
