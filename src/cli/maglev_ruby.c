@@ -220,6 +220,7 @@ main(int argc, char **argv)
 {
     char *script_src = NULL;
     size_t script_len = 0, script_cap = 0;
+    int mswitches = 0;   /* MagLev's -M tooling switches: on once the VM has booted */
     bool have_e = false, check_only = false, warnings = false, dump_ast = false, dump_bc = false, verbose_version = false;
     bool check_regexps = false;
     const char *incdirs[256]; int nincs = 0;
@@ -277,7 +278,17 @@ main(int argc, char **argv)
             const char *m = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : "");
             if (!strcmp(m, "persistent")) m_persistent = true;
             else if (!strcmp(m, "commit")) m_commit = true;
-            /* MagLev's tracing switches (-MtraceLoad ...) are accepted and ignored */
+            else if (!strcmp(m, "traceLoad")) mswitches |= MG_TRACE_LOAD;
+            else if (!strcmp(m, "traceGlobals")) mswitches |= MG_TRACE_GLOBALS;
+            else if (!strcmp(m, "logSexp")) mswitches |= MG_LOG_SEXP;
+            else if (!strcmp(m, "noCaptureStack")) mswitches |= MG_NO_CAPTURE_STACK;
+            else if (!strcmp(m, "maglevVersion")) { puts(VERSION_LINE); fflush(stdout); }
+            else if (!strcmp(m, "rlwrap")) { /* line editing is maglev-irb's own (libedit): nothing to wrap */ }
+            else {
+                fprintf(stderr, "maglev-ruby: unknown MagLev switch -M%s (known: persistent, commit, traceLoad, "
+                        "traceGlobals, logSexp, noCaptureStack, maglevVersion, rlwrap)\n", m);
+                return 1;
+            }
         } else if (!strcmp(a, "--copyright")) {
             puts("maglev - Copyright (c) 2026 the maglev developers; MagLev's design by GemStone Systems");
             return 0;
@@ -296,8 +307,9 @@ main(int argc, char **argv)
         } else if (!strncmp(a, "--max-memory", 12)) {
             const char *v = a[12] == '=' ? a + 13 : (!a[12] && i + 1 < argc ? argv[++i] : "");
             if (!set_max_memory(v)) return 1;
-        } else if (!strncmp(a, "--stone", 7)) {
-            if (!strcmp(a, "--stone") && i + 1 < argc) i++;
+        } else if (!strncmp(a, "--stone", 7) && (a[7] == '=' || (!a[7] && i + 1 < argc))) {
+            /* MagLev's repository choice: this project's MAGLEV_STONE */
+            setenv("MAGLEV_STONE", a[7] == '=' ? a + 8 : argv[++i], 1);
         } else {
             fprintf(stderr, "maglev-ruby: invalid option %s  (-h will show valid options) (RuntimeError)\n", a);
             return 1;
@@ -350,6 +362,7 @@ main(int argc, char **argv)
     if (gems_off) mg_ext_disable_gems();
     MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings };
     mg_vm_init(&opts);
+    mg_maglev_switches = mswitches;
     if (check_regexps) return mg_vm_check_syntax(script_src, script_len, file);
     /* $LOAD_PATH: -I directories (the command line's, then RUBYOPT's), then RUBYLIB's */
     const char *rubylib = getenv("RUBYLIB");

@@ -86,7 +86,7 @@ k_raise(Value self, int argc, const Value *argv, Value blk)
     }
     Value exc = make_exception(argc, argv);
     if (!mg_frozen_p(exc)) {
-        if (mg_exc_backtrace(exc) == MG_NIL) mg_exc_set_backtrace(exc, mg_backtrace(1));
+        if (mg_exc_backtrace(exc) == MG_NIL && !(mg_maglev_switches & MG_NO_CAPTURE_STACK)) mg_exc_set_backtrace(exc, mg_backtrace(1));
         if (cause != MG_UNDEF) mg_exc_set_cause(exc, cause);
     }
     mg_raise_exc(exc);

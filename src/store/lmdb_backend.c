@@ -524,8 +524,10 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         return fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
     }
 
+    struct timespec A,B,C,D; clock_gettime(CLOCK_MONOTONIC, &A);
     /* (1b) no record may reference an object that has no record (GC) */
     if (r->ref_scan && (err = check_refs(r, txn, writes, n, top)) != MG_STORE_OK) goto fail;
+    clock_gettime(CLOCK_MONOTONIC, &B);
 
     /* (2) the records, with the new version */
     uint64_t next = cur + 1;
@@ -562,7 +564,11 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
     free(oops);
     if (rc) goto fail_mdb;
     if ((rc = meta_put(txn, r->meta, "seq", next, 8))) goto fail_mdb;
+    clock_gettime(CLOCK_MONOTONIC, &C);
     if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit");
+    clock_gettime(CLOCK_MONOTONIC, &D);
+#define DT(a,b) ((b.tv_sec-a.tv_sec)+(b.tv_nsec-a.tv_nsec)/1e9)
+    if (getenv("MG_CT")) fprintf(stderr, "  checkrefs %.3f puts %.3f durable %.3f\n", DT(A,B), DT(B,C), DT(C,D));
     *seq = next;
     return MG_STORE_OK;
 fail_mdb:

@@ -125,7 +125,8 @@ mg_raise_exc(Value exc)
     }
     if (!mg_frozen_p(exc)) {
         if (mg_vm_capture_frames > 0 && vm->fp > vm->frames) snapshot_frames(exc);
-        if (mg_exc_backtrace(exc) == MG_NIL && vm->fp > vm->frames) mg_exc_set_backtrace(exc, mg_backtrace(0));
+        if (mg_exc_backtrace(exc) == MG_NIL && vm->fp > vm->frames && !(mg_maglev_switches & MG_NO_CAPTURE_STACK))
+            mg_exc_set_backtrace(exc, mg_backtrace(0));
         if (vm->errinfo != MG_NIL && vm->errinfo != exc && mg_ivar_lookup(exc, mg_id_cause) == MG_UNDEF)
             mg_exc_set_cause(exc, vm->errinfo);
     }

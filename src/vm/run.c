@@ -196,10 +196,27 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
     return code;
 }
 
+int mg_maglev_switches;
+
+static void
+maglev_trace_file(const char *src, size_t len, const char *file)
+{
+    if (mg_maglev_switches & MG_TRACE_LOAD) fprintf(stderr, "[traceLoad] loading %s\n", file);
+    if (mg_maglev_switches & MG_LOG_SEXP) {
+        ParseResult pr = mg_parse(src, len, file, 1, NULL, 0);
+        if (pr.root) {
+            fprintf(stderr, "[logSexp] %s\n", file);
+            mg_ast_dump(stderr, pr.root, 1);
+        }
+        mg_ast_free(&pr);
+    }
+}
+
 static Value
 run_main_body(Value arg)
 {
     RunArgs *a = (RunArgs *)(uintptr_t)arg;
+    if (mg_maglev_switches) maglev_trace_file(a->src, a->len, a->file);
     Value code = mg_vm_compile_source(a->src, a->len, a->file, 1, a->kind, MG_NIL, 0);
     mg_gc_protect(code);
     if (last_data_offset != (size_t)-1 && strcmp(a->file, "-e") && strcmp(a->file, "-")) {
@@ -216,6 +233,7 @@ Value mg_vm_run_file_code(const char *src, size_t len, const char *file, bool re
 Value
 mg_vm_run_file_code(const char *src, size_t len, const char *file, bool required)
 {
+    if (mg_maglev_switches) maglev_trace_file(src, len, file);
     Value code = mg_vm_compile_source(src, len, file, 1, required ? CODE_REQUIRED : CODE_TOP, MG_NIL, 0);
     mg_gc_protect(code);
     return run_code(code, VMS->main_obj);

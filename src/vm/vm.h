@@ -91,6 +91,12 @@ Value mg_require(const char *feature);
  * loads (it records the path when the mode is persistent). */
 extern bool (*mg_feature_persisted_hook)(Value path);
 extern void (*mg_feature_loaded_hook)(Value path);
+/* MagLev's tooling switches (maglev-ruby -M...): -MtraceLoad prints each
+ * file loaded, -MtraceGlobals each global variable assignment, -MlogSexp the
+ * parse tree of each file compiled (to stderr); -MnoCaptureStack makes raised
+ * exceptions keep no backtrace. */
+enum { MG_TRACE_LOAD = 1, MG_TRACE_GLOBALS = 2, MG_LOG_SEXP = 4, MG_NO_CAPTURE_STACK = 8 };
+extern int mg_maglev_switches;
 /* Makes the VM call mg_vm_checkpoint at its next safe point. */
 void  mg_vm_request_checkpoint(void);
 Value mg_load_file(const char *path, bool wrap);

@@ -49,6 +49,10 @@ void
 mg_gvar_set(ID name, Value v)
 {
     GVar *g = gvar_entry(name, true);
+    if (UNLIKELY(mg_maglev_switches & MG_TRACE_GLOBALS)) {
+        Value s = mg_inspect(v);
+        fprintf(stderr, "[traceGlobals] %s = %.*s\n", mg_id_name(name, NULL), (int)mg_str_len(s), mg_str_ptr(s));
+    }
     if (g->setter) { g->setter(name, v); g->defined = true; return; }
     if (g->getter) mg_raise(mg_eNameError, "%s is a read-only variable", mg_id_name(name, NULL));
     g->val = v;
