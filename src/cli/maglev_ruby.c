@@ -96,9 +96,18 @@ require_body(Value arg)
     return mg_require((const char *)(uintptr_t)arg);
 }
 
+static Value
+restore_load_path_body(Value arg)
+{
+    UNUSED(arg);
+    mg_code_restore_load_path();
+    return MG_NIL;
+}
+
 static void
 commit_at_end(void)
 {
+    mg_code_save_load_path();
     mg_store_commit();
 }
 
@@ -374,6 +383,11 @@ main(int argc, char **argv)
         free(copy);
     }
     for (int k = nincs - 1; k >= 0; k--) mg_ary_unshift(VMS->load_path, mg_str_new_cstr(incdirs[k]));
+    /* then the persistent $LOAD_PATH's directories it lacks (the repository's, when there is one) */
+    {
+        Value exc;
+        mg_protect(restore_load_path_body, MG_NIL, &exc);
+    }
 
     if (dump_bc) {
         Value exc;

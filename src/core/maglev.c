@@ -63,7 +63,9 @@ mode_body(Value blk)
 static void
 mode_restore(Value saved)
 {
-    mg_mode_set((int)MG_FIX2LONG(saved));
+    int was = mg_mode_get(), next = (int)MG_FIX2LONG(saved);
+    if (was != MG_MODE_TRANSIENT && next == MG_MODE_TRANSIENT) mg_code_save_load_path();
+    mg_mode_set(next);
 }
 
 static Value
@@ -114,8 +116,131 @@ module_arg(Value self)
 static Value
 mod_maglev_persistable(Value self, int argc, const Value *argv, Value blk)
 {
-    mg_code_make_persistable(module_arg(self), argc > 0 && MG_TEST(argv[0]));
+    RClass *c = module_arg(self);
+    if (c->hdr.flags & CF_NIL_REFERENCES)
+        mg_raise(mg_eArgumentError, "%s has maglev_nil_references: it cannot be persistable", mg_class_cname(c));
+    mg_code_make_persistable(c, argc > 0 && MG_TEST(argv[0]));
     return self;
+}
+
+/* Module#maglev_nil_references(on = true): references to the module from
+ * persistent objects are written as nil (MaglevRecord's transient mixins). */
+static Value
+mod_maglev_nil_references(Value self, int argc, const Value *argv, Value blk)
+{
+    RClass *c = module_arg(self);
+    bool on = argc == 0 || MG_TEST(argv[0]);
+    if (on && ((c->hdr.flags & OF_PERSISTABLE) || mg_store_wellknown_oop(self)))
+        mg_raise(mg_eArgumentError, "%s is persistable: references to it cannot be written as nil", mg_class_cname(c));
+    if (on) c->hdr.flags |= CF_NIL_REFERENCES;
+    else c->hdr.flags &= (uint16_t)~CF_NIL_REFERENCES;
+    return MG_BOOL(on);
+}
+
+static Value
+mod_maglev_nil_references_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(module_arg(self)->hdr.flags & CF_NIL_REFERENCES);
+}
+
+/* MagLev's replayable includes: reinclude_store(mod) / reextend_store(mod)
+ * include (extend) mod now and remember its name so redo_include /
+ * redo_extend / redo_include_and_extend do it again in a later process (for
+ * modules that are not persistable, so the include itself is not kept). */
+/* include/extend in transient mode: the module itself is not persistable,
+ * so the include must not be recorded (only its name is) */
+typedef struct { Value self, mod; bool extend; int mode; } Redo;
+
+static Value
+redo_one_run(Value arg)
+{
+    Redo *r = (Redo *)(uintptr_t)MG_FIX2LONG(arg);
+    mg_mode_set(MG_MODE_TRANSIENT);
+    return mg_funcall(r->self, mg_intern_cstr(r->extend ? "extend" : "include"), 1, &r->mod);
+}
+
+static void
+redo_one_done(Value arg)
+{
+    mg_mode_set(((Redo *)(uintptr_t)MG_FIX2LONG(arg))->mode);
+}
+
+static void
+redo_one(Value self, Value mod, bool extend)
+{
+    Redo r = { self, mod, extend, mg_mode_get() };
+    Value arg = MG_FIX((int64_t)(intptr_t)&r);
+    mg_ensure(redo_one_run, arg, redo_one_done, arg);
+}
+
+static Value
+store_redo(Value self, int argc, const Value *argv, bool extend)
+{
+    RClass *c = module_arg(self);
+    for (int i = 0; i < argc; i++) {
+        if (!MG_IS_CLASS_OR_MODULE(argv[i]) || MG_RCLASS(argv[i])->hdr.type != T_MODULE)
+            mg_raise(mg_eTypeError, "wrong argument type %s (expected Module)", mg_class_cname(mg_obj_class(argv[i])));
+        Value name = mg_class_name(MG_RCLASS(argv[i]));
+        if (name == MG_NIL) mg_raise(mg_eArgumentError, "an anonymous module cannot be included again by name");
+        Value list = mg_code_redo_list(c, extend, true);
+        if (!MG_TEST(mg_funcall(list, mg_intern_cstr("include?"), 1, &name))) mg_ary_push(list, mg_str_dup(name));
+        redo_one(self, argv[i], extend);
+    }
+    return self;
+}
+
+static Value
+mod_reinclude_store(Value self, int argc, const Value *argv, Value blk)
+{
+    return store_redo(self, argc, argv, false);
+}
+
+static Value
+mod_reextend_store(Value self, int argc, const Value *argv, Value blk)
+{
+    return store_redo(self, argc, argv, true);
+}
+
+static Value
+redo(Value self, bool extend)
+{
+    Value list = mg_code_redo_list(module_arg(self), extend, false);
+    for (int64_t i = 0; MG_IS_ARRAY(list) && i < MG_RARRAY(list)->len; i++) {
+        Value name = MG_RARRAY(list)->ptr[i];
+        if (MG_IS_PTR(name)) MG_FAULT(name);
+        redo_one(self, mg_funcall(MG_VAL(mg_cObject), mg_intern_cstr("const_get"), 1, &name), extend);
+    }
+    return self;
+}
+
+static Value
+mod_redo_include(Value self, int argc, const Value *argv, Value blk)
+{
+    return redo(self, false);
+}
+
+static Value
+mod_redo_extend(Value self, int argc, const Value *argv, Value blk)
+{
+    return redo(self, true);
+}
+
+static Value
+mod_redo_include_and_extend(Value self, int argc, const Value *argv, Value blk)
+{
+    redo(self, false);
+    return redo(self, true);
+}
+
+/* Module#transient_const_set(name) { value }: code.c. */
+static Value
+mod_transient_const_set(Value self, int argc, const Value *argv, Value blk)
+{
+    if (blk == MG_NIL) mg_raise(mg_eArgumentError, "transient_const_set needs a block computing the value");
+    Value name = argv[0];
+    if (MG_IS_STRING(name)) name = mg_str_to_sym(name);
+    if (!MG_IS_SYMBOL(name)) mg_raise(mg_eTypeError, "%s is not a symbol nor a string", mg_str_cstr(mg_inspect(name)));
+    return mg_code_transient_const(module_arg(self), MG_SYM2ID(name), blk);
 }
 
 static Value
@@ -318,6 +443,14 @@ mg_init_maglev(void)
     mg_define_method(mg_eCommitFailedException, "disconnect_conflicts", commit_failed_disconnect_conflicts, 0, 0);
     mg_define_method(mg_cModule, "maglev_persistable", mod_maglev_persistable, 0, 1);
     mg_define_method(mg_cModule, "maglev_persistable?", mod_maglev_persistable_p, 0, 0);
+    mg_define_method(mg_cModule, "maglev_nil_references", mod_maglev_nil_references, 0, 1);
+    mg_define_method(mg_cModule, "maglev_nil_references?", mod_maglev_nil_references_p, 0, 0);
+    mg_define_method(mg_cModule, "transient_const_set", mod_transient_const_set, 1, 1);
+    mg_define_method(mg_cModule, "reinclude_store", mod_reinclude_store, 0, -1);
+    mg_define_method(mg_cModule, "reextend_store", mod_reextend_store, 0, -1);
+    mg_define_method(mg_cModule, "redo_include", mod_redo_include, 0, 0);
+    mg_define_method(mg_cModule, "redo_extend", mod_redo_extend, 0, 0);
+    mg_define_method(mg_cModule, "redo_include_and_extend", mod_redo_include_and_extend, 0, 0);
     mg_define_method(mg_cClass, "maglev_instances_persistable=", class_instances_persistable_set, 1, 1);
     mg_define_method(mg_cClass, "maglev_instances_persistable?", class_instances_persistable_p, 0, 0);
 }

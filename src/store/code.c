@@ -29,7 +29,7 @@ static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves 
 int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
-static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts;
+static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
 
@@ -282,6 +282,123 @@ const_hook(RClass *c, ID name, Value v)
     mg_hash_aset(applied_tbl(t, s_consts), MG_SYM(name), v);
 }
 
+/* ---- replayable includes (Module#reinclude_store and friends, in
+ * core/maglev.c) ----
+ * The names of modules a class wants included (kind :include) or extended
+ * (:extend) again in every process: in the definitions table under
+ * :redo_include / :redo_extend (an Array of Strings) for a persistable
+ * target, which a definition in persistent mode stages; else in a hidden
+ * transient ivar of this process. */
+Value
+mg_code_redo_list(RClass *c, bool extend, bool create)
+{
+    Value key = mg_sym(extend ? "redo_extend" : "redo_include");
+    bool single;
+    RClass *t = target_of(c, &single);
+    Value holder;
+    if (t && !single && t == c) {
+        if (create && recording()) mg_store_stage_class(t);
+        holder = create ? defs_for(t) : fv(mg_code_defs(t));
+    } else {
+        ID id = mg_intern_cstr("__maglev_redo");
+        holder = mg_ivar_lookup(MG_VAL(c), id);
+        if ((holder == MG_UNDEF || holder == MG_NIL) && create) {
+            holder = mg_hash_new();
+            mg_ivar_set(MG_VAL(c), id, holder);
+        }
+    }
+    if (!MG_IS_HASH(holder)) return MG_NIL;
+    Value list = fv(mg_hash_aref(holder, key));
+    if (!MG_IS_ARRAY(list) && create) {
+        list = mg_ary_new();
+        mg_hash_aset(holder, key, list);
+    }
+    return MG_IS_ARRAY(list) ? list : MG_NIL;
+}
+
+/* ---- transient constants (Module#transient_const_set) ----
+ * The table's :transient_constants maps a name to the block computing its
+ * value; every process that applies the table runs the block and sets the
+ * constant in its own namespace only (a Mutex, a socket: things that cannot
+ * persist). The defining process runs it at once. */
+typedef struct { RClass *c; ID name; Value v; int mode; } TransientSet;
+
+static Value
+transient_set_run(Value arg)
+{
+    TransientSet *t = (TransientSet *)(uintptr_t)MG_FIX2LONG(arg);
+    mg_const_set(t->c, t->name, t->v);
+    return MG_NIL;
+}
+
+static void
+transient_set_done(Value arg)
+{
+    TransientSet *t = (TransientSet *)(uintptr_t)MG_FIX2LONG(arg);
+    mg_code_loading--;
+    mode = t->mode;
+}
+
+static void
+set_transient(RClass *c, ID name, Value v)
+{
+    TransientSet t = { c, name, v, mode };
+    mg_code_loading++;
+    mode = MG_MODE_TRANSIENT;
+    Value arg = MG_FIX((int64_t)(intptr_t)&t);
+    mg_ensure(transient_set_run, arg, transient_set_done, arg);
+}
+
+Value
+mg_code_transient_const(RClass *c, ID name, Value blk)
+{
+    bool rec = recording();
+    Value v = mg_proc_call(blk, 0, NULL, MG_NIL);
+    set_transient(c, name, v);
+    bool single;
+    RClass *t = rec ? target_of(c, &single) : NULL;
+    if (t && !single) {
+        mg_store_stage_class(t);
+        Value defs = defs_for(t);
+        Value tbl = fv(mg_hash_aref(defs, s_transient));
+        if (!MG_IS_HASH(tbl)) {
+            tbl = mg_hash_new();
+            mg_hash_aset(defs, s_transient, tbl);
+        }
+        mg_hash_aset(tbl, MG_SYM(name), blk);
+        mg_hash_aset(applied_tbl(t, s_transient), MG_SYM(name), blk);
+    }
+    return v;
+}
+
+static Value
+transient_run(Value arg)
+{
+    Replay *r = (Replay *)(uintptr_t)MG_FIX2LONG(arg);
+    Value v = mg_proc_call(fv(r->entry), 0, NULL, MG_NIL);
+    mg_const_set(r->owner, r->name, v);
+    return MG_NIL;
+}
+
+static void
+apply_transient(RClass *c, Value defs)
+{
+    Value tbl = fv(mg_hash_aref(defs, s_transient));
+    if (!MG_IS_HASH(tbl)) return;
+    Value applied = applied_tbl(c, s_transient);
+    Value k, blk;
+    for (int64_t it = 0; mg_hash_next(tbl, &it, &k, &blk);) {
+        if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == blk) continue;
+        mg_hash_aset(applied, k, blk);
+        Replay r = { c, MG_SYM2ID(k), blk, false, MG_UNDEF };
+        Value exc;
+        mg_protect(transient_run, MG_FIX((int64_t)(intptr_t)&r), &exc);
+        if (exc != MG_NIL)
+            fprintf(stderr, "maglev: the transient constant %s::%s could not be computed: %s\n", mg_class_cname(c),
+                    mg_id_name(MG_SYM2ID(k), NULL), mg_str_cstr(mg_exc_message(exc)));
+    }
+}
+
 /* include/prepend/extend: appended to the table's :modules list as
  * [:include | :prepend | :extend, module]; replayed in order (APPLIED keeps
  * how many were replayed or recorded here). */
@@ -483,7 +600,7 @@ mg_code_apply_singleton(Value obj)
 
 /* ---- the persistent $LOADED_FEATURES and autoloads (the system table) ---- */
 
-static Value s_loaded_features, s_autoloads;
+static Value s_loaded_features, s_autoloads, s_load_path;
 
 static Value
 system_entry(Value key, bool create, bool hash)
@@ -514,6 +631,45 @@ feature_loaded(Value path)
 {
     if (mode == MG_MODE_TRANSIENT || mg_code_loading || feature_persisted(path)) return;
     mg_ary_push(system_entry(s_loaded_features, true, false), mg_str_dup(path));
+}
+
+/* The persistent $LOAD_PATH (MAGLEV-API.md section 3): when a thread leaves
+ * persistent mode (and before -Mcommit's commit) the directories of
+ * $LOAD_PATH not recorded yet are recorded in the system table (committed
+ * with the next commit); a later process appends the recorded ones it lacks
+ * at start-up, after its own. */
+static bool
+has_path(Value list, Value dir)
+{
+    for (int64_t i = 0; i < MG_RARRAY(list)->len; i++) {
+        Value p = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_STRING(p) && mg_str_equal(p, dir)) return true;
+    }
+    return false;
+}
+
+void
+mg_code_save_load_path(void)
+{
+    if (!mg_store_usable()) return;
+    Value lp = VMS->load_path, saved = MG_NIL;
+    for (int64_t i = 0; i < MG_RARRAY(lp)->len; i++) {
+        Value dir = MG_RARRAY(lp)->ptr[i];
+        if (!MG_IS_STRING(dir)) continue;
+        if (saved == MG_NIL) saved = system_entry(s_load_path, true, false);
+        if (!has_path(saved, dir)) mg_ary_push(saved, mg_str_dup(dir));
+    }
+}
+
+void
+mg_code_restore_load_path(void)
+{
+    Value saved = system_entry(s_load_path, false, false);
+    Value lp = VMS->load_path;
+    for (int64_t i = 0; saved != MG_NIL && i < MG_RARRAY(saved)->len; i++) {
+        Value dir = fv(MG_RARRAY(saved)->ptr[i]);
+        if (MG_IS_STRING(dir) && !has_path(lp, dir)) mg_ary_push(lp, mg_str_dup(dir));
+    }
 }
 
 void
@@ -753,6 +909,7 @@ apply_body(RClass *c)
         }
     }
     apply_modules(c, defs);
+    apply_transient(c, defs);
     apply_methods(c, defs, s_methods);
     apply_methods(c, defs, s_smethods);
 }
@@ -789,6 +946,7 @@ mg_code_init(void)
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
     s_loaded_features = mg_sym("loaded_features");
+    s_load_path = mg_sym("load_path");
     s_autoloads = mg_sym("autoloads");
     mg_feature_persisted_hook = feature_persisted;
     mg_feature_loaded_hook = feature_loaded;
@@ -797,6 +955,7 @@ mg_code_init(void)
     s_smethods = mg_sym("singleton_methods");
     s_modules = mg_sym("modules");
     s_removed_consts = mg_sym("removed_constants");
+    s_transient = mg_sym("transient_constants");
     k_include = mg_sym("include");
     k_prepend = mg_sym("prepend");
     k_extend = mg_sym("extend");

@@ -87,6 +87,10 @@ put_ref(MgBuf *b, Value v)
         return;
     }
     Obj *o = MG_OBJ(v);
+    if (UNLIKELY((o->type == T_CLASS || o->type == T_MODULE) && (o->flags & CF_NIL_REFERENCES))) {
+        put_u8(b, REF_NIL);
+        return;
+    }
     uint64_t oop = mg_store_wellknown_oop(v);
     if (!oop) oop = mg_obj_oop(v);
     put_u8(b, REF_OBJ);

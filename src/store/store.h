@@ -165,11 +165,24 @@ extern int mg_code_loading;
 /* T_CLASS flag: instances may not be committed (Maglev.persistent(false),
  * Class#maglev_instances_persistable = false). Stored in the class record. */
 #define CF_NO_PERSISTENT_INSTANCES OF_USER1
+/* T_CLASS/T_MODULE flag (Module#maglev_nil_references): a reference to it
+ * from a persistent object is written as nil; never persistable. */
+#define CF_NIL_REFERENCES OF_USER2
+/* Module#transient_const_set: a constant whose value each process computes
+ * with the block (the block persists with a persistable target). */
+Value mg_code_transient_const(RClass *c, ID name, Value blk);
+/* Module#reinclude_store / reextend_store / redo_*: the list of module names
+ * to include (or extend) again in every process; nil when none and not create. */
+Value mg_code_redo_list(RClass *c, bool extend, bool create);
 /* The persistent $LOADED_FEATURES and autoloads (code.c, the system table):
  * clear empties the feature list (Maglev.clear_persistent_LOADED_FEATURES;
  * a commit keeps it); autoloads answers {module => {name => path}} (nil when
  * none and not create). */
 void  mg_code_clear_features(void);
+/* The persistent $LOAD_PATH: record this process's (leaving persistent mode),
+ * append the recorded one (start-up). */
+void  mg_code_save_load_path(void);
+void  mg_code_restore_load_path(void);
 Value mg_code_autoloads(bool create);
 /* The singleton class of an object travels with it (code.c): capture stores
  * its table in the object (a hidden ivar, named by mg_code_singleton_id)

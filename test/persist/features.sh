@@ -29,4 +29,19 @@ expect "a persistent autoload fires in a later process" "$(mrb 'p Lazy.autoload?
 loading thing
 42"
 expect "a transient autoload stays local" "$(mrb "module Lazy; autoload :Other, '$lib/none.rb'; end; Maglev.commit" ; mrb 'p Lazy.autoload?(:Other)')" "nil"
+# the persistent $LOAD_PATH: recorded when a thread leaves persistent mode
+# (and by -Mcommit), appended at start-up by later processes
+mkdir -p "$MAGLEV_DATA/applib" "$MAGLEV_DATA/cmdlib"
+echo 'APPLIB = :app' >"$MAGLEV_DATA/applib/applib.rb"
+echo 'CMDLIB = :cmd' >"$MAGLEV_DATA/cmdlib/cmdlib.rb"
+expect "a transient addition is not recorded" "$(mrb "\$LOAD_PATH << '$MAGLEV_DATA/nowhere'; Maglev.commit; p 1")" 1
+mrb "Maglev.persistent { \$LOAD_PATH << '$MAGLEV_DATA/applib' }; Maglev.commit" >/dev/null
+"$MRUBY" -Mcommit -I"$MAGLEV_DATA/cmdlib" -e 'require "cmdlib"'
+expect "a later process starts with the recorded directories, after its own" \
+	"$(mrb "p \$LOAD_PATH.index('$MAGLEV_DATA/applib') > \$LOAD_PATH.index('/usr/lib/ruby/3.1.0') rescue p \$LOAD_PATH; require 'applib'; p APPLIB, \$LOAD_PATH.include?('$MAGLEV_DATA/nowhere'), \$LOAD_PATH.count('$MAGLEV_DATA/applib')")" 'true
+:app
+false
+1'
+expect "-Mcommit records its -I directories (and its constant persisted)" "$(mrb "p \$LOAD_PATH.include?('$MAGLEV_DATA/cmdlib'), CMDLIB")" 'true
+:cmd'
 finish

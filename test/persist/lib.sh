@@ -9,9 +9,14 @@ trap 'rm -rf "$MAGLEV_DATA"' EXIT
 checks=0
 fails=0
 
-# mrb CODE...: run maglev-ruby -e CODE, print its stdout, fail the test on a non-zero exit.
+# mrb CODE...: run maglev-ruby -e CODE, print its stdout, fail the test on a
+# non-zero exit (counted at finish: mrb often runs in a command substitution).
 mrb() {
-	"$MRUBY" -e "$1"
+	"$MRUBY" -e "$1" || {
+		local rc=$?
+		printf 'mrb exited %s: %s\n' "$rc" "$(printf '%s\n' "$1" | sed '/^[[:space:]]*$/d' | head -1)" >>"$MAGLEV_DATA/.mrb_failures"
+		return $rc
+	}
 }
 
 # expect NAME ACTUAL EXPECTED
@@ -28,6 +33,13 @@ expect() {
 }
 
 finish() {
+	if [ -s "$MAGLEV_DATA/.mrb_failures" ]; then
+		while IFS= read -r line; do
+			checks=$((checks + 1)); fails=$((fails + 1))
+			echo "not ok - a maglev-ruby run failed"
+			echo "  ${line:0:300}"
+		done <"$MAGLEV_DATA/.mrb_failures"
+	fi
 	echo "$((checks - fails)) passed, $fails failed"
 	[ "$fails" -eq 0 ]
 }
