@@ -79,6 +79,18 @@ defs_for(RClass *c)
     return d;
 }
 
+/* The Hash (hash) or Array under key in a definitions table (or another
+ * Hash), made when missing. */
+static Value
+defs_sub(Value defs, Value key, bool hash)
+{
+    Value v = fv(mg_hash_aref(defs, key));
+    if (hash ? MG_IS_HASH(v) : MG_IS_ARRAY(v)) return v;
+    v = hash ? mg_hash_new() : mg_ary_new();
+    mg_hash_aset(defs, key, v);
+    return v;
+}
+
 /* The Hash under key `which` of c's hidden bookkeeping Hash ivar id (both
  * made when missing). */
 static Value
@@ -89,12 +101,7 @@ hidden_tbl(RClass *c, ID id, Value which)
         a = mg_hash_new();
         mg_ivar_set(MG_VAL(c), id, a);
     }
-    Value t = mg_hash_aref(a, which);
-    if (t == MG_NIL) {
-        t = mg_hash_new();
-        mg_hash_aset(a, which, t);
-    }
-    return t;
+    return defs_sub(a, which, true);
 }
 
 /* APPLIED: [consts, methods, smethods] Hashes of the entries last seen */
@@ -270,11 +277,7 @@ const_hook(RClass *c, ID name, Value v)
         /* remove_const: the name leaves the table and is listed as removed */
         mg_hash_delete(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name));
         mg_hash_delete(applied_tbl(t, s_consts), MG_SYM(name));
-        if (!MG_IS_HASH(removed)) {
-            removed = mg_hash_new();
-            mg_hash_aset(defs, s_removed_consts, removed);
-        }
-        mg_hash_aset(removed, MG_SYM(name), MG_TRUE);
+        mg_hash_aset(defs_sub(defs, s_removed_consts, true), MG_SYM(name), MG_TRUE);
         return;
     }
     if (MG_IS_HASH(removed)) mg_hash_delete(removed, MG_SYM(name));
@@ -308,11 +311,8 @@ mg_code_redo_list(RClass *c, bool extend, bool create)
         }
     }
     if (!MG_IS_HASH(holder)) return MG_NIL;
+    if (create) return defs_sub(holder, key, false);
     Value list = fv(mg_hash_aref(holder, key));
-    if (!MG_IS_ARRAY(list) && create) {
-        list = mg_ary_new();
-        mg_hash_aset(holder, key, list);
-    }
     return MG_IS_ARRAY(list) ? list : MG_NIL;
 }
 
@@ -359,13 +359,7 @@ mg_code_transient_const(RClass *c, ID name, Value blk)
     RClass *t = rec ? target_of(c, &single) : NULL;
     if (t && !single) {
         mg_store_stage_class(t);
-        Value defs = defs_for(t);
-        Value tbl = fv(mg_hash_aref(defs, s_transient));
-        if (!MG_IS_HASH(tbl)) {
-            tbl = mg_hash_new();
-            mg_hash_aset(defs, s_transient, tbl);
-        }
-        mg_hash_aset(tbl, MG_SYM(name), blk);
+        mg_hash_aset(defs_sub(defs_for(t), s_transient, true), MG_SYM(name), blk);
         mg_hash_aset(applied_tbl(t, s_transient), MG_SYM(name), blk);
     }
     return v;
@@ -412,12 +406,7 @@ include_hook(RClass *c, RClass *m, bool prepend)
     RClass *t = target_of(c, &single);
     if (!t) return;
     mg_store_stage_class(t);
-    Value defs = defs_for(t);
-    Value list = fv(mg_hash_aref(defs, s_modules));
-    if (!MG_IS_ARRAY(list)) {
-        list = mg_ary_new();
-        mg_hash_aset(defs, s_modules, list);
-    }
+    Value list = defs_sub(defs_for(t), s_modules, false);
     Value e = mg_ary_new();
     mg_ary_push(e, single ? k_extend : prepend ? k_prepend : k_include);
     mg_ary_push(e, MG_VAL(m));
