@@ -232,6 +232,135 @@ mod_redo_include_and_extend(Value self, int argc, const Value *argv, Value blk)
     return redo(self, true);
 }
 
+/* ---- objects: become, find_references_in_memory (MAGLEV-API.md section 8) ---- */
+
+static size_t
+body_size(const Obj *o)
+{
+    switch ((ObjType)o->type) {
+    case T_OBJECT: return sizeof(RObject);
+    case T_STRING: return sizeof(RString);
+    case T_ARRAY: return sizeof(RArray);
+    case T_HASH: return sizeof(RHash);
+    case T_RANGE: return sizeof(RRange);
+    default: return 0;
+    }
+}
+
+static Obj *
+becoming(Value v)
+{
+    if (!MG_IS_PTR(v))
+        mg_raise(mg_eArgumentError, "%s is an immediate value: it cannot become another object", mg_str_cstr(mg_inspect(v)));
+    Obj *o = MG_OBJ(v);
+    mg_ensure_faulted(o);
+    if (!body_size(o))
+        mg_raise(mg_eArgumentError, "a %s cannot become another object (only plain objects, Strings, Arrays, Hashes "
+                 "and Ranges can)", mg_class_cname(mg_obj_class(v)));
+    if (o->flags & OF_GENIVAR)
+        mg_raise(mg_eArgumentError, "a %s with instance variables cannot become another object",
+                 mg_class_cname(mg_obj_class(v)));
+    if (o->type == T_OBJECT && (o->flags & OF_IVEMBED)) {   /* the ivars move out of the slot */
+        RObject *ro = (RObject *)o;
+        Value *ivs = mg_malloc((o->extra ? o->extra : 1) * sizeof(Value));
+        memcpy(ivs, ro->ivs, o->extra * sizeof(Value));
+        ro->ivs = ivs;
+        o->flags &= (uint16_t)~OF_IVEMBED;
+    }
+    return o;
+}
+
+/* Object#become(other): every reference to the receiver -- variables,
+ * other objects, the repository's records -- now sees other's state and
+ * class, and every reference to other the receiver's: the two swap what
+ * they are, while each keeps its place, object id and OOP (GemStone's
+ * become:). Persistent ones are dirty: the next commit rewrites their records. */
+static Value
+obj_become(Value self, int argc, const Value *argv, Value blk)
+{
+    Value other = argv[0];
+    if (self == other) return self;
+    Obj *a = becoming(self), *b = becoming(other);
+    size_t need = body_size(a) > body_size(b) ? body_size(a) : body_size(b);
+    if (mg_gc_slot_size(a) < need || mg_gc_slot_size(b) < need)
+        mg_raise(mg_eArgumentError, "a %s cannot become a %s: their slots differ in size",
+                 mg_class_cname(mg_obj_class(self)), mg_class_cname(mg_obj_class(other)));
+    mg_wb(a, MG_NIL);                      /* persistent ones join the write set first */
+    mg_wb(b, MG_NIL);
+    const uint16_t keep = OF_PERSISTENT | OF_DIRTY | OF_UNFAULTED;
+    Obj ha = *a, hb = *b;
+    a->klass = hb.klass; a->type = hb.type; a->extra = hb.extra;
+    b->klass = ha.klass; b->type = ha.type; b->extra = ha.extra;
+    a->flags = (uint16_t)((ha.flags & keep) | (hb.flags & ~keep));
+    b->flags = (uint16_t)((hb.flags & keep) | (ha.flags & ~keep));
+    char tmp[64];
+    size_t n = need - sizeof(Obj);
+    memcpy(tmp, (char *)a + sizeof(Obj), n);
+    memcpy((char *)a + sizeof(Obj), (char *)b + sizeof(Obj), n);
+    memcpy((char *)b + sizeof(Obj), tmp, n);
+    /* a singleton class belongs to the slot that now has it */
+    if (a->klass && (a->klass->hdr.flags & OF_SINGLETON) && a->klass->u.attached == other) a->klass->u.attached = self;
+    if (b->klass && (b->klass->hdr.flags & OF_SINGLETON) && b->klass->u.attached == self) b->klass->u.attached = other;
+    return self;
+}
+
+typedef struct { Obj *target; Obj *current; size_t hits; Value *found; size_t n, cap; } RefFind;
+
+static void
+ref_child(Obj *child, void *arg)
+{
+    RefFind *f = arg;
+    if (child == f->target) f->hits++;
+}
+
+static bool
+ref_ivar(ID name, Value v, void *arg)
+{
+    RefFind *f = arg;
+    if (MG_IS_PTR(v) && MG_OBJ(v) == f->target && mg_id_name(name, NULL)[0] == '@') f->hits++;   /* not hidden ones */
+
+    return true;
+}
+
+static void
+ref_scan(Obj *o, void *arg)
+{
+    RefFind *f = arg;
+    if ((o->flags & OF_UNFAULTED) || !o->klass || o->type == T_ICLASS || o->type == T_NONE || o == f->target) return;
+    if (o->type == T_DATA && o->klass == mg_cObject) return;   /* the VM's own: code, environments of frames */
+    f->hits = 0;
+    if (o->type == T_OBJECT) {
+        mg_ivar_foreach(MG_VAL(o), ref_ivar, f);         /* its instance variables, not VM-internal slots */
+    } else {
+        mg_gc_each_child(o, ref_child, f);
+        if (&o->klass->hdr == f->target) f->hits--;      /* being its class is no reference */
+    }
+    if (!f->hits) return;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        Value *p = realloc(f->found, cap * sizeof *p);     /* the walk must not allocate on the heap */
+        if (!p) return;
+        f->found = p;
+        f->cap = cap;
+    }
+    f->found[f->n++] = MG_VAL(o);
+}
+
+/* Object#find_references_in_memory: the objects of this process (not the
+ * repository's records) that refer to the receiver. */
+static Value
+obj_find_references_in_memory(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!MG_IS_PTR(self)) return mg_ary_new();
+    RefFind f = { MG_OBJ(self), NULL, 0, NULL, 0, 0 };
+    bool was = mg_gc_disable(true);
+    mg_gc_each_object(ref_scan, &f);
+    Value out = mg_ary_new_from((int64_t)f.n, f.found);
+    mg_gc_disable(was);
+    free(f.found);
+    return out;
+}
+
 /* Module#transient_const_set(name) { value }: code.c. */
 static Value
 mod_transient_const_set(Value self, int argc, const Value *argv, Value blk)
@@ -446,6 +575,8 @@ mg_init_maglev(void)
     mg_define_method(mg_cModule, "maglev_nil_references", mod_maglev_nil_references, 0, 1);
     mg_define_method(mg_cModule, "maglev_nil_references?", mod_maglev_nil_references_p, 0, 0);
     mg_define_method(mg_cModule, "transient_const_set", mod_transient_const_set, 1, 1);
+    mg_define_method(mg_mKernel, "become", obj_become, 1, 1);
+    mg_define_method(mg_mKernel, "find_references_in_memory", obj_find_references_in_memory, 0, 0);
     mg_define_method(mg_cModule, "reinclude_store", mod_reinclude_store, 0, -1);
     mg_define_method(mg_cModule, "reextend_store", mod_reextend_store, 0, -1);
     mg_define_method(mg_cModule, "redo_include", mod_redo_include, 0, 0);
