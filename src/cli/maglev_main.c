@@ -4,6 +4,7 @@
  * arguments, resolves the stone (DESIGN.md section 7) and prints. No Ruby VM. */
 #include "../store/stone.h"
 #include "../store/repogc.h"
+#include "../store/scan.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -189,7 +190,10 @@ open_repo(const Stone *s, int flags, MgRepo **r)
         && !(flags & MG_REPO_CREATE))
         return error("cannot open stone '%s': %s is empty (zero bytes)", s->name, path);
     MgStoreErr e = mg_repo_open(s->dir, flags, r);
-    if (e == MG_STORE_OK) return EXIT_OK;
+    if (e == MG_STORE_OK) {
+        if (!(flags & MG_REPO_RDONLY)) mg_repo_set_class_of(*r, mg_record_class);   /* gc keeps the class index */
+        return EXIT_OK;
+    }
     error("cannot open stone '%s' (%s): %s", s->name, s->dir, mg_repo_error(*r));
     mg_repo_close(*r);
     *r = NULL;

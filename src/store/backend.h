@@ -203,6 +203,19 @@ MgStoreErr mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t v
  * backend does not know payloads): scan.h's mg_record_scan. */
 typedef const char *(*MgRefScan)(const void *data, size_t len,
                                  void (*fn)(uint64_t oop, uint8_t type, void *arg), void *arg);
+/* The class index: with class_of installed (it answers a payload's class
+ * OOP, 0 for none or not indexed: scan.h's mg_record_class indexes the
+ * classes above the base image's), commits and sweeps keep an
+ * index of the records by class (built over the existing records the first
+ * time a writable handle installs it). mg_view_instances calls fn(oop, arg)
+ * for every record of class cls in the view's snapshot, in OOP order, until
+ * fn answers false; MG_STORE_INVALID when the repository has no index yet.
+ * An entry may name a record that no longer has that class (a writer without
+ * class_of): callers check the record. */
+typedef uint64_t (*MgClassOf)(const void *data, size_t len);
+void       mg_repo_set_class_of(MgRepo *r, MgClassOf class_of);
+MgStoreErr mg_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg), void *arg);
+
 /* With a scanner installed, mg_repo_commit also checks that every reference
  * (OOP >= MG_OOP_FIRST) of every record written is written by the same
  * commit or has a record: otherwise MG_STORE_DANGLING, nothing written. */

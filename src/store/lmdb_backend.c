@@ -29,6 +29,9 @@ struct MgRepo {
     MDB_dbi gc, gcdead, gcvote;   /* repository GC (the end of this file) */
     bool have_gc;
     MgRefScan ref_scan;   /* commit's dangling-reference check (mg_repo_set_ref_scan) */
+    MDB_dbi classidx;     /* (class OOP, OOP) of every record: class_index_* below */
+    bool have_classidx;   /* the table exists */
+    MgClassOf class_of;   /* a payload's class OOP (mg_repo_set_class_of); NULL: no upkeep */
     uint32_t session;     /* our registered session id, 0: none */
     uint64_t started;     /* our process's start time (see proc_started) */
     uint64_t *held; size_t nheld, cheld;   /* OOPs this session holds a lock on */
@@ -196,6 +199,11 @@ init_tables(MgRepo *r)
         && (rc = mdb_dbi_open(txn, "gcvote", create | MDB_INTEGERKEY, &r->gcvote)) == 0) {
         r->have_gc = true;
     } else if (rc != MDB_NOTFOUND) {
+        mdb_txn_abort(txn);
+        return from_mdb(r, rc, "open tables");
+    }
+    if ((rc = mdb_dbi_open(txn, "classidx", create, &r->classidx)) == 0) r->have_classidx = true;
+    else if (rc != MDB_NOTFOUND) {
         mdb_txn_abort(txn);
         return from_mdb(r, rc, "open tables");
     }
@@ -468,6 +476,117 @@ check_refs(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t to
     return err;
 }
 
+/* ---- the class index ----
+ * classidx holds a key of 16 bytes, big-endian (class OOP, OOP), with an
+ * empty value, for every object record: list_instances reads one class's
+ * instances as one key range instead of walking every record. Kept by every
+ * commit and sweep of a handle that has a class_of reader (txn.c and the
+ * stone install scan.c's); "classidx" in meta says the table is complete
+ * (it is built once, by the first such writable handle). Readers check what
+ * it names against the records, so an entry left behind by a writer without
+ * the reader is harmless. */
+static void
+class_key(unsigned char key[16], uint64_t cls, uint64_t oop)
+{
+    for (int i = 0; i < 8; i++) {
+        key[i] = (unsigned char)(cls >> (56 - 8 * i));
+        key[8 + i] = (unsigned char)(oop >> (56 - 8 * i));
+    }
+}
+
+static uint64_t
+key_part(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++) v = v << 8 | p[i];
+    return v;
+}
+
+static bool
+class_index_kept(MgRepo *r, MDB_txn *txn)
+{
+    uint64_t built;
+    return r->class_of && r->have_classidx && meta_get(txn, r->meta, "classidx", &built, 8) == 0;
+}
+
+/* The class of the stored record of oop, 0 when none. */
+static uint64_t
+stored_class(MgRepo *r, MDB_txn *txn, uint64_t oop)
+{
+    MDB_val k = { sizeof oop, &oop }, v;
+    if (mdb_get(txn, r->obj, &k, &v) || v.mv_size < REC_HEADER) return 0;
+    return r->class_of((const char *)v.mv_data + REC_HEADER, v.mv_size - REC_HEADER);
+}
+
+static int
+class_index_set(MgRepo *r, MDB_txn *txn, uint64_t cls, uint64_t oop, bool add)
+{
+    unsigned char key[16];
+    class_key(key, cls, oop);
+    MDB_val k = { sizeof key, key }, v = { 0, NULL };
+    int rc = add ? mdb_put(txn, r->classidx, &k, &v, 0) : mdb_del(txn, r->classidx, &k, NULL);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* Before a write of oop (stored: it may have a record): the entry moves to
+ * the new record's class (a become, a new version), or goes (a delete). */
+static int
+class_index_update(MgRepo *r, MDB_txn *txn, uint64_t oop, bool stored, const MgWrite *w)
+{
+    uint64_t old = stored ? stored_class(r, txn, oop) : 0;
+    uint64_t now = w->remove ? 0 : r->class_of(w->data, w->len);
+    if (old == now) return 0;
+    int rc = old ? class_index_set(r, txn, old, oop, false) : 0;
+    if (!rc && now) rc = class_index_set(r, txn, now, oop, true);
+    return rc;
+}
+
+void
+mg_repo_set_class_of(MgRepo *r, MgClassOf class_of)
+{
+    if (!r) return;
+    r->class_of = class_of;
+    if (!class_of || !r->have_classidx || (r->flags & MG_REPO_RDONLY)) return;
+    MDB_txn *txn;
+    if (mdb_txn_begin(r->env, NULL, 0, &txn)) return;
+    uint64_t built;
+    if (meta_get(txn, r->meta, "classidx", &built, 8) == 0) { mdb_txn_abort(txn); return; }
+    /* built once: every record so far (one write transaction) */
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(txn, r->obj, &c);
+    MDB_val k, v;
+    for (rc = rc ? rc : mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (v.mv_size < REC_HEADER || k.mv_size != 8) continue;
+        uint64_t cls = class_of((const char *)v.mv_data + REC_HEADER, v.mv_size - REC_HEADER);
+        if (cls && (rc = class_index_set(r, txn, cls, get_u64(&k), true))) break;
+    }
+    if (c) mdb_cursor_close(c);
+    if (rc == MDB_NOTFOUND && meta_put(txn, r->meta, "classidx", 1, 8) == 0) commit_durably(r, txn);
+    else mdb_txn_abort(txn);
+}
+
+MgStoreErr
+mg_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg), void *arg)
+{
+    MgRepo *r = v->repo;
+    uint64_t built;
+    if (!r->have_classidx || meta_get(v->txn, r->meta, "classidx", &built, 8))
+        return fail(r, MG_STORE_INVALID, "this repository has no class index yet");
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(v->txn, r->classidx, &c);
+    if (rc) return from_mdb(r, rc, "class index");
+    unsigned char key[16];
+    class_key(key, cls, 0);
+    MDB_val k = { sizeof key, key }, val;
+    for (rc = mdb_cursor_get(c, &k, &val, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &val, MDB_NEXT)) {
+        if (k.mv_size != 16 || key_part(k.mv_data) != cls) break;
+        if (!fn(key_part((const unsigned char *)k.mv_data + 8), arg)) break;
+    }
+    mdb_cursor_close(c);
+    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "class index");
+    return MG_STORE_OK;
+}
+
 static MgStoreErr
 commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
             uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
@@ -529,14 +648,16 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
     if (r->ref_scan && (err = check_refs(r, txn, writes, n, top)) != MG_STORE_OK) goto fail;
     clock_gettime(CLOCK_MONOTONIC, &B);
 
-    /* (2) the records, with the new version */
+    /* (2) the records, with the new version (and the class index) */
     uint64_t next = cur + 1;
+    bool idx = class_index_kept(r, txn);
     uint64_t *oops = malloc((n ? n : 1) * sizeof(uint64_t));
     if (!oops) { mdb_txn_abort(txn); return MG_STORE_NOMEM; }
     for (size_t i = 0; i < n; i++) {
         uint64_t oop = writes[i].oop;
         oops[i] = oop;
         MDB_val k = { sizeof oop, &oop };
+        if (idx && (rc = class_index_update(r, txn, oop, oop <= top, &writes[i]))) { free(oops); goto fail_mdb; }
         if (writes[i].remove) {
             rc = oop > top ? 0 : mdb_del(txn, r->obj, &k, NULL);
             if (rc == MDB_NOTFOUND) rc = 0;
@@ -1785,6 +1906,7 @@ mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
             if ((e = sweep_close(r, txn, scan, &s, written, nwritten))) goto out;
             seen = cur;
         }
+        bool idx = class_index_kept(r, txn);
         for (size_t done = 0; next < s.n && done < SWEEP_CHUNK; next++) {
             if (s.kept[next]) continue;
             uint64_t oop = s.oop[next];
@@ -1792,6 +1914,10 @@ mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
             if ((rc = mdb_get(txn, r->obj, &dk, &dv)) == MDB_NOTFOUND) continue;
             if (rc) goto out_mdb;
             out->bytes += dv.mv_size;
+            if (idx && dv.mv_size >= REC_HEADER) {
+                uint64_t cls = r->class_of((const char *)dv.mv_data + REC_HEADER, dv.mv_size - REC_HEADER);
+                if (cls && (rc = class_index_set(r, txn, cls, oop, false))) goto out_mdb;
+            }
             if ((rc = mdb_del(txn, r->obj, &dk, NULL))) goto out_mdb;
             out->freed++;
             done++;

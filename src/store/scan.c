@@ -162,3 +162,14 @@ mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t
     if (!s->err && s->p != s->end) s->err = "record has trailing bytes";
     return s->err;
 }
+
+uint64_t
+mg_record_class(const void *data, size_t len)
+{
+    /* docs/format.md "Object payload": type, flags, 2 zero bytes, then the class ref */
+    const unsigned char *p = data;
+    if (len < 14 || p[4] != REF_OBJ || p[5] != TY_CLASS || p[0] == TY_CLASS || p[0] == TY_MODULE) return 0;
+    uint64_t oop;
+    memcpy(&oop, p + 6, 8);
+    return oop >= ((uint64_t)1 << 20) ? oop : 0;
+}

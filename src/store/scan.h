@@ -16,4 +16,8 @@
 const char *mg_record_scan(const void *data, size_t len,
                            void (*fn)(uint64_t oop, uint8_t type, void *arg), void *arg);
 
+/* The class OOP of an object payload whose class is not a base-image class
+ * (OOP >= 2^20: the classes the class index covers), else 0. */
+uint64_t mg_record_class(const void *data, size_t len);
+
 #endif

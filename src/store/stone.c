@@ -1111,6 +1111,7 @@ daemon_main(const char *name, const char *dir, const MgStoneOptions *opt, int re
         tell(ready, "error: cannot open the repository %s: %s", dir, mg_repo_error(d.repo));
         goto done;
     }
+    mg_repo_set_class_of(d.repo, mg_record_class);   /* its sweeps keep the class index */
     struct sockaddr_un a;
     memset(&a, 0, sizeof a);
     a.sun_family = AF_UNIX;

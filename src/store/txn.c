@@ -473,6 +473,7 @@ ensure_open(void)
     S.view_seq = mg_view_seq(S.view);
     S.opened = true;
     mg_repo_set_ref_scan(S.repo, mg_record_scan);   /* a commit never stores a dangling reference */
+    mg_repo_set_class_of(S.repo, mg_record_class);  /* and keeps the class index */
     register_session();
     gc_vote();
 }
@@ -1898,7 +1899,7 @@ mg_store_init(void)
 
 /* ---- repository access (lib/maglev/repository.rb) ---- */
 
-typedef struct { Value oops; uint64_t *classes; size_t nclasses; } InstanceScan;
+typedef struct { Value oops; uint64_t *classes; size_t nclasses; int64_t which; } InstanceScan;
 
 static bool
 class_ref_at(const uint8_t *p, size_t len, uint64_t *oop)
@@ -1907,6 +1908,12 @@ class_ref_at(const uint8_t *p, size_t len, uint64_t *oop)
     if (len < 14 || p[4] != 6 /* REF_OBJ */ || p[5] != T_CLASS) return false;
     memcpy(oop, p + 6, 8);
     return true;
+}
+
+static void
+candidate(InstanceScan *s, int64_t i, int type, uint64_t oop)
+{
+    mg_ary_push(s->oops, mg_ary_new_from(3, (Value[]){ MG_FIX(i), MG_FIX(type), mg_int_new((int64_t)oop) }));
 }
 
 static bool
@@ -1921,12 +1928,23 @@ scan_instance(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
     if (!class_ref_at(p, rec->len, &cls)) return true;
     for (size_t i = 0; i < s->nclasses; i++)
         if (s->classes[i] == cls) {
-            mg_ary_push(s->oops, mg_ary_new_from(3, (Value[]){ MG_FIX((int64_t)i), MG_FIX((int64_t)type), mg_int_new((int64_t)oop) }));
+            candidate(s, (int64_t)i, type, oop);
             break;
         }
     return true;
 }
 
+static bool
+indexed_instance(uint64_t oop, void *arg)
+{
+    InstanceScan *s = arg;
+    candidate(s, s->which, -1, oop);
+    return true;
+}
+
+/* The instances of each class in this view: from the class index for the
+ * classes it covers (one key range each), else from a walk of every record;
+ * every candidate is checked against the view's record. */
 Value
 mg_store_list_instances(Value classes)
 {
@@ -1935,33 +1953,42 @@ mg_store_list_instances(Value classes)
     Value out = mg_ary_new();
     uint64_t *oops = calloc(n ? (size_t)n : 1, sizeof *oops);
     if (!oops) mg_raise_nomem();
+    InstanceScan s = { mg_ary_new(), oops, (size_t)n, 0 };
+    bool walk = false;
     for (int64_t i = 0; i < n; i++) {
         Value c = mg_ary_entry(classes, i);
         if (!MG_IS_CLASS_OR_MODULE(c)) { free(oops); mg_raise(mg_eTypeError, "list_instances takes classes"); }
         Obj *o = MG_OBJ(c);
         oops[i] = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : (o->flags & OF_PERSISTENT) ? o->oop : 0;
         mg_ary_push(out, mg_ary_new());
+        s.which = i;
+        if (oops[i] >= MG_OOP_FIRST && mg_view_instances(S.view, oops[i], indexed_instance, &s) == MG_STORE_OK)
+            oops[i] = 0;                              /* done: the walk need not look for it */
+        else if (oops[i])
+            walk = true;
     }
-    /* candidates from the newest snapshot, then kept only if our view has them with that class */
-    InstanceScan s = { mg_ary_new(), oops, (size_t)n };
-    uint64_t seq, next;
-    MgStoreErr e = mg_repo_each_record(S.repo, &seq, &next, scan_instance, &s);
+    if (walk) {
+        /* candidates from the newest snapshot, then kept only if our view has them with that class */
+        uint64_t seq, next;
+        MgStoreErr e = mg_repo_each_record(S.repo, &seq, &next, scan_instance, &s);
+        if (e) { free(oops); storage_error("walk records"); }
+    }
     free(oops);
-    if (e) storage_error("walk records");
     for (int64_t j = 0; j < mg_ary_len(s.oops); j++) {
         Value cand = mg_ary_entry(s.oops, j);
         int64_t i = MG_FIX2LONG(mg_ary_entry(cand, 0));
-        uint8_t type = (uint8_t)MG_FIX2LONG(mg_ary_entry(cand, 1));
+        int type = (int)MG_FIX2LONG(mg_ary_entry(cand, 1));
         uint64_t oop = (uint64_t)mg_num2long(mg_ary_entry(cand, 2));
         MgRecord rec;
         uint64_t cls;
-        if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK) continue;
-        if (rec.len < 14 || ((const uint8_t *)rec.data)[0] != type || !class_ref_at(rec.data, rec.len, &cls)) continue;
+        if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK || rec.len < 14 || !class_ref_at(rec.data, rec.len, &cls)) continue;
+        uint8_t rtype = ((const uint8_t *)rec.data)[0];
+        if (rtype == T_CLASS || rtype == T_MODULE || (type >= 0 && rtype != type)) continue;
         Value c = mg_ary_entry(classes, i);
         uint64_t want = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : MG_OBJ(c)->oop;
         if (cls != want) continue;
         const char *err = NULL;
-        Value obj = mg_store_ref(type, oop, &err);
+        Value obj = mg_store_ref(rtype, oop, &err);
         if (!err) mg_ary_push(mg_ary_entry(out, i), obj);
     }
     return out;

@@ -29,12 +29,15 @@ expect "session_temp keeps its value in its process" "$(cat "$MAGLEV_DATA/a.out"
 expect "an ended session is gone" "$(mrb "p [$S.session_id, $S.session_count]")" "[1, 1]"
 
 # kill -9: the dead session is recognised and its id given again
-"$MRUBY" -e "File.write(ARGV[0], \"#{$S.session_id}\n\"); sleep" "$ready" &
+# (a fifo each: a reader opening a fifo that a finished writer still holds
+# open would read end-of-file)
+mkfifo "$ready.k" "$ready.b"
+"$MRUBY" -e "File.write(ARGV[0], \"#{$S.session_id}\n\"); sleep" "$ready.k" &
 kpid=$!
-read -r kid <"$ready"
-"$MRUBY" -e "File.write(ARGV[0], \"#{$S.session_id}\n\"); File.read(ARGV[1])" "$ready" "$go" &
+read -r kid <"$ready.k"
+"$MRUBY" -e "File.write(ARGV[0], \"#{$S.session_id}\n\"); File.read(ARGV[1])" "$ready.b" "$go" &
 bpid=$!
-read -r bid <"$ready"
+read -r bid <"$ready.b"
 expect "two live sessions" "$kid $bid" "1 2"
 expect "maglev status lists them" "$("$ROOT/bin/maglev" status | grep '^gem session:' | cut -d' ' -f3-4 | tr '\n' ' ')" \
 	"1 pid 2 pid "
