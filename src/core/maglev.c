@@ -496,7 +496,19 @@ static Value
 maglev_list_instances(Value self, int argc, const Value *argv, Value blk)
 {
     if (!MG_IS_ARRAY(argv[0])) mg_raise(mg_eTypeError, "list_instances takes an Array of classes");
-    return mg_store_list_instances(argv[0]);
+    int64_t limit = argc > 1 && argv[1] != MG_NIL ? mg_num2long(argv[1]) : 0;
+    if (limit < 0) mg_raise(mg_eArgumentError, "negative limit");
+    return mg_store_list_instances(argv[0], (size_t)limit);
+}
+
+/* The system table (the persistent $LOADED_FEATURES, autoloads, the
+ * migrations in progress: lib/prelude/migration.rb). */
+static Value
+maglev_system_table(Value self, int argc, const Value *argv, Value blk)
+{
+    Value sys = mg_store_system();
+    MG_FAULT(sys);
+    return sys;
 }
 
 static Value
@@ -546,7 +558,8 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "__seed_base_image", maglev_seed_base_image, 0, 0 },
     { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },
     { "__persistent_autoloads", maglev_persistent_autoloads, 0, 1 },
-    { "__list_instances", maglev_list_instances, 1, 1 },
+    { "__list_instances", maglev_list_instances, 1, 2 },
+    { "__system_table", maglev_system_table, 0, 0 },
     { "__other_session_pid", maglev_other_session_pid, 0, 0 },
     { "__store_paths", maglev_store_paths, 0, 0 },
     { "__store_close", maglev_store_close, 0, 0 },

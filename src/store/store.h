@@ -29,7 +29,7 @@ uint64_t mg_store_rc_replays(void);
 /* maglev/repository: the committed instances of each class (exact class) in
  * this view, an Array per class; the pid of another process that has the
  * repository open, or 0. */
-Value mg_store_list_instances(Value classes);
+Value mg_store_list_instances(Value classes, size_t limit);
 int   mg_store_other_session_pid(void);
 /* Abort: every dirty persistent object returns to its committed state in place. */
 void  mg_store_abort(void);

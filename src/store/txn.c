@@ -1899,7 +1899,7 @@ mg_store_init(void)
 
 /* ---- repository access (lib/maglev/repository.rb) ---- */
 
-typedef struct { Value oops; uint64_t *classes; size_t nclasses; int64_t which; } InstanceScan;
+typedef struct { Value oops; uint64_t *classes; size_t nclasses; int64_t which; size_t limit; } InstanceScan;
 
 static bool
 class_ref_at(const uint8_t *p, size_t len, uint64_t *oop)
@@ -1939,21 +1939,23 @@ indexed_instance(uint64_t oop, void *arg)
 {
     InstanceScan *s = arg;
     candidate(s, s->which, -1, oop);
-    return true;
+    return !s->limit || (size_t)mg_ary_len(s->oops) < s->limit;
 }
 
 /* The instances of each class in this view: from the class index for the
  * classes it covers (one key range each), else from a walk of every record;
- * every candidate is checked against the view's record. */
+ * every candidate is checked against the view's record. With one class and a
+ * limit > 0, at most the first limit candidates of the index are checked
+ * (the migration's batches). */
 Value
-mg_store_list_instances(Value classes)
+mg_store_list_instances(Value classes, size_t limit)
 {
     ensure_open();
     int64_t n = mg_ary_len(classes);
     Value out = mg_ary_new();
     uint64_t *oops = calloc(n ? (size_t)n : 1, sizeof *oops);
     if (!oops) mg_raise_nomem();
-    InstanceScan s = { mg_ary_new(), oops, (size_t)n, 0 };
+    InstanceScan s = { mg_ary_new(), oops, (size_t)n, 0, n == 1 ? limit : 0 };
     bool walk = false;
     for (int64_t i = 0; i < n; i++) {
         Value c = mg_ary_entry(classes, i);
