@@ -220,6 +220,7 @@ class IdentitySet
     i = ixs.index { |ix| ix[0] == key }
     return false unless i
     ixs.delete_at(i)
+    __touch(ixs)
     Maglev.__rc_log(self, @__rc_state, :remove_index, key)
     true
   end
@@ -525,6 +526,12 @@ class IdentitySet
     entries.sort! { |a, b| IdentitySet.__t_cmp(vk, a[0], a[1], b[0], b[1]) }
     ix[4] = IdentitySet.__t_build(vk ? :value : :oid, entries)
     ixs << ix
+    __touch(ixs)
+    # the index was built from the members in this view: an add committed
+    # meanwhile must meet this commit (and replay) rather than miss the index
+    members = @__rc_state[0]
+    members[1] = members[1]
+    __touch(members)
     Maglev.__rc_log(self, @__rc_state, :create_index, kind, path, klass)
     self
   end
