@@ -46,10 +46,6 @@ class IdentitySet
   OPS = %i[equal not_equal eql not_eql lt lte gt gte].freeze
   private_constant :FAN, :FILL, :MIN_OID, :MAX_OID
 
-  pending = []     # not yet committed members that are in an index (transient)
-  define_singleton_method(:__pending) { pending }
-  __watch(pending)
-
   def self.with_all(*elements)
     elements = elements[0] if elements.size == 1 && elements[0].is_a?(Array)
     new(elements)

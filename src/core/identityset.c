@@ -5,7 +5,7 @@
 #include "../store/store.h"
 
 static ID id_sets, id_deps, id_precommit;
-static Value pending_check = MG_NIL;   /* IdentitySet.__pending (a transient Array), once loaded */
+static Value pending = MG_NIL;         /* IdentitySet.__pending */
 
 /* A hidden slot name: a Symbol or String without '@' (never Ruby-visible). */
 static ID
@@ -54,27 +54,25 @@ iset_hdel(Value self, int argc, const Value *argv, Value blk)
     return v == MG_UNDEF ? MG_NIL : v;
 }
 
-/* IdentitySet.__watch(pending): the library is loaded; pending is its Array
- * of not yet committed members that are in an index. */
+/* IdentitySet.__pending: the not yet committed members that are in an index
+ * (an Array of this process, never persisted; the library appends to it). */
 static Value
-iset_watch(Value self, int argc, const Value *argv, Value blk)
+iset_pending(Value self, int argc, const Value *argv, Value blk)
 {
-    pending_check = argv[0];
-    return MG_NIL;
+    return pending;
 }
 
 /* store/txn.c R6: dirty objects that carry back-references (and the
- * pending new members) go to IdentitySet.__precommit, which moves them. */
+ * pending new members) go to IdentitySet.__precommit, which moves them.
+ * The library may not be loaded yet (a member faulted, its set not), or its
+ * methods may come from the repository (it was loaded in persistent mode). */
 static void
 precommit(void)
 {
     Value dirty = mg_store_dirty_with(id_sets, id_deps);
-    bool pend = pending_check != MG_NIL && mg_ary_len(pending_check) > 0;
-    if (mg_ary_len(dirty) == 0 && !pend) return;
-    if (pending_check == MG_NIL) {
-        mg_require("maglev/identityset");   /* a member faulted before any set was */
-        if (pending_check == MG_NIL) return;
-    }
+    if (mg_ary_len(dirty) == 0 && mg_ary_len(pending) == 0) return;
+    if (!mg_respond_to(MG_VAL(mg_cIdentitySet), id_precommit, true)) mg_require("maglev/identityset");
+    if (!mg_respond_to(MG_VAL(mg_cIdentitySet), id_precommit, true)) return;
     mg_funcall(MG_VAL(mg_cIdentitySet), id_precommit, 1, &dirty);
 }
 
@@ -82,7 +80,7 @@ static const MgMethodDef iset_singleton_methods[] = {
     { "__hget", iset_hget, 2, 3 },
     { "__hset", iset_hset, 3, 3 },
     { "__hdel", iset_hdel, 2, 2 },
-    { "__watch", iset_watch, 1, 1 },
+    { "__pending", iset_pending, 0, 0 },
     { NULL, NULL, 0, 0 },
 };
 
@@ -92,7 +90,8 @@ mg_init_identityset(void)
     id_sets = mg_intern_cstr("__ixs");
     id_deps = mg_intern_cstr("__ixd");
     id_precommit = mg_intern_cstr("__precommit");
-    mg_gc_register(&pending_check);
+    pending = mg_ary_new();
+    mg_gc_register(&pending);
     mg_define_singleton_methods(MG_VAL(mg_cIdentitySet), iset_singleton_methods);
     mg_store_precommit_hook = precommit;
 }

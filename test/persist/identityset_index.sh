@@ -57,6 +57,10 @@ expect "an aborted change leaves the index as committed" \
 1
 20
 []'
+mrb 'Maglev[:p7].age = 1001; Maglev.commit_transaction'
+expect "a process that never touches the set still moves a member it changes" \
+	"$(mrb 'ps = Maglev[:people]; p ps.search(:age, :eql, 1001).map(&:name), ps.search(:age, :eql, 1000).size')" '["p7"]
+0'
 mrb 'Maglev[:cities][3].city = "Lyon"; Maglev.commit_transaction'
 expect "a change two steps down the path moves every member that goes through it" \
 	"$(mrb 'ps = Maglev[:people]; p ps.search("address.city", :eql, "Lyon").size, ps.search("address.city", :eql, "city3").size, ps.search("address.city", :lt, "city5").size')" '200
@@ -134,4 +138,11 @@ TypeError: an index path is a String or an Array of Symbols, not Integer
 ArgumentError: empty index path
 TypeError: search_range takes a Range, not Integer
 TypeError: 5 is not a class'
+# the library first loaded in persistent mode (its methods then come from the repository)
+mrb 'Maglev.persistent { Maglev[:pm] = s = IdentitySet.new; s << Address.new("a"); s.create_index(:city, String) }; Maglev.commit_transaction'
+mrb 'Maglev.persistent { s = Maglev[:pm]; s.first.city = "b"; s << Address.new("c") }; Maglev.commit_transaction'
+expect "with the library loaded in persistent mode, members still move" \
+	"$(mrb 's = Maglev[:pm]; p s.search(:city, :lte, "b").map(&:city), s.search(:city, :eql, "a").size, s.__verify')" '["b"]
+0
+[]'
 finish
