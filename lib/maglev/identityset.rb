@@ -19,7 +19,9 @@
 # the path, member's object id) whose leaves hold the members. A tree is
 # [root, count, kind]; a node is [level, next_leaf, k0, o0, v0, k1, o1, v1, ...]
 # (level 0 = leaf; in an inner node v is a child and (k, o) the least entry
-# it held when it was made). So a lookup reads O(log n) nodes, a range query
+# it held when it was made). The set's state, @__rc_state, is [members tree,
+# indexes]; an index is [path String, path Array of ivar Symbols, :equality
+# or :identity, klass, tree, hidden slot Symbol]. So a lookup reads O(log n) nodes, a range query
 # O(log n + k) nodes, and neither faults a member it does not answer.
 #
 # Index maintenance. A member in an index carries hidden slots (never
@@ -401,16 +403,28 @@ class IdentitySet
   # Commit hook (src/core/identityset.c): moves the members among dirty
   # (and the pending new members) whose indexed values changed.
   def self.__precommit(dirty)
-    todo = {}.compare_by_identity
     pend = __pending
-    pend.reject!(&:committed?) unless pend.empty?
-    pend.each { |m| todo[m] = true }
+    unless pend.empty?
+      pend.reject!(&:committed?)
+      pend.each { |m| __reindex(m) unless __unchanged?(m) }
+    end
+    todo = {}.compare_by_identity
     dirty.each do |x|
       todo[x] = true unless __hget(x, :__ixs).nil?
       deps = __hget(x, :__ixd)
       deps&.each { |m| todo[m] = true }
     end
     todo.each_key { |m| __reindex(m) }
+  end
+
+  # m is in one set and its one-step paths give the values last indexed
+  def self.__unchanged?(m)
+    s = __hget(m, :__ixs)
+    return false unless s.is_a?(IdentitySet)
+    s.__index_list.each do |ix|
+      return false if ix[1].size > 1 || !__hget(m, ix[5], :__none).equal?(__value_at(m, ix[1]))
+    end
+    true
   end
 
   def self.__sets_of(m)
@@ -425,8 +439,7 @@ class IdentitySet
     sets.each do |set|
       next unless set.include?(m)
       set.__index_list.each do |ix|
-        key = ix[0]
-        slot = :"__ix:#{key}"
+        slot = ix[5]
         old = __hget(m, slot, :__none)
         now = __value_at(m, ix[1])
         __depend(m, ix[1])      # the path may run through new objects even when the value is the same
@@ -434,14 +447,14 @@ class IdentitySet
           __hset(m, slot, now)
           next
         end
-        next if old.equal?(now) && !done[key]
+        next if old.equal?(now) && !done[slot]
         set.__check_value(ix, now)
-        done[key] = [old, now] unless done.key?(key)
-        o, n = done[key]
-        set.__move(m, key, o, n)
+        done[slot] = [old, now] unless done.key?(slot)
+        o, n = done[slot]
+        set.__move(m, ix[0], o, n)
       end
     end
-    done.each { |key, (_o, n)| __hset(m, :"__ix:#{key}", n) }
+    done.each { |slot, (_o, n)| __hset(m, slot, n) }
   end
 
   # The objects along a path of two or more steps note that m depends on them.
@@ -509,17 +522,22 @@ class IdentitySet
       return self if old[2] == kind && old[3] == klass
       raise ArgumentError, "IdentitySet already has an index on '#{key}'"
     end
-    ix = [key, path, kind, klass, nil]
+    ix = [key, path, kind, klass, nil, :"__ix:#{key}"]
     entries = []
     __t_each(@__rc_state[0]) do |oid, _o, m|
       IdentitySet.__reindex(m) if IdentitySet.__hget(m, :__ixs)   # its other indexes first
       v = IdentitySet.__value_at(m, path)
       __check_value(ix, v)
       entries << [__ix_key(ix, v), oid, m]
-      __link(m, key, v, path)
+      __link(m, ix[5], v, path)
     end
     vk = kind == :equality
-    entries.sort! { |a, b| IdentitySet.__t_cmp(vk, a[0], a[1], b[0], b[1]) }
+    begin
+      raise ArgumentError if vk && entries.any? { |e| e[0].nil? }
+      entries.sort!   # [k, oid, m]: Array#<=> orders by k then oid (oids are unique), in C
+    rescue ArgumentError
+      entries.sort! { |a, b| IdentitySet.__t_cmp(vk, a[0], a[1], b[0], b[1]) }   # nil keys; or says which values do not compare
+    end
     ix[4] = IdentitySet.__t_build(vk ? :value : :oid, entries)
     ixs << ix
     __touch(ixs)
@@ -537,18 +555,18 @@ class IdentitySet
     v = IdentitySet.__value_at(m, ix[1])
     __check_value(ix, v)
     __t_insert(ix[4], __ix_key(ix, v), oid, m)
-    __link(m, ix[0], v, ix[1])
+    __link(m, ix[5], v, ix[1])
   end
 
   def __ix_remove(ix, m, oid)
-    v = IdentitySet.__hget(m, :"__ix:#{ix[0]}", :__none)
+    v = IdentitySet.__hget(m, ix[5], :__none)
     v = IdentitySet.__value_at(m, ix[1]) if v.equal?(:__none)
     __t_delete(ix[4], __ix_key(ix, v), oid)
   end
 
   # m is in one of this set's indexes: its hidden slots say so.
-  def __link(m, key, v, path)
-    IdentitySet.__hset(m, :"__ix:#{key}", v)
+  def __link(m, slot, v, path)
+    IdentitySet.__hset(m, slot, v)
     IdentitySet.__depend(m, path)
     s = IdentitySet.__hget(m, :__ixs)
     if s.nil?
