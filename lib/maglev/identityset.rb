@@ -566,7 +566,7 @@ class IdentitySet
 
   # m is in one of this set's indexes: its hidden slots say so.
   def __link(m, slot, v, path)
-    IdentitySet.__hset(m, slot, v)
+    return unless IdentitySet.__hset(m, slot, v)   # an immediate or frozen member never changes
     IdentitySet.__depend(m, path)
     s = IdentitySet.__hget(m, :__ixs)
     if s.nil?

@@ -7,7 +7,7 @@
 # a full scan's, and at the end a third process checks every index tree.
 . "$(dirname "$0")/lib.sh"
 D=$MAGLEV_DATA
-OPS=${ISET_OPS:-3000}
+OPS=${ISET_OPS:-2000}
 mrb '
 Maglev.persistent do
   class Rec; attr_accessor :k, :s, :ref; end
