@@ -69,5 +69,6 @@ done
 printf "index vs scan on maglev: %.0fx fewer records, %.0fx less time (k = v)\n" \
     "$(echo "${M[scan_eq,query]} / ${M[eq_cold,query]}" | bc -l)" "$(echo "${M[scan_eq,ms]} / ${M[eq_cold,ms]}" | bc -l)"
 echo "mg_query: records the query read; mg_read: with the answers' @id read too; ms include both"
+echo "(scan_range1000 reads no new record: scan_eq before it faulted every member)"
 echo "(sqlite/mg > 1: maglev faster; same: both found the same members)"
 } | tee ${OUT:+"$OUT"}
