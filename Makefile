@@ -93,6 +93,7 @@ difftest:
 bench: all $(BUILD)/bench/raw_lmdb
 	bench/run.sh
 	bench/persist.sh --raw $(BUILD)/bench/raw_lmdb
+	bench/index.sh
 
 # The raw-LMDB ceiling of the persistence workloads (bench/persist.sh).
 $(BUILD)/bench/raw_lmdb: bench/raw_lmdb.c

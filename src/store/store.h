@@ -24,6 +24,11 @@ void  mg_store_rc_log(Value rc, Value state, Value op, Value args);
 /* The log's length and truncation (a nested abort rolls the log back too). */
 size_t mg_store_rc_log_len(void);
 void  mg_store_rc_log_truncate(size_t len);
+/* Called (when set) at the start of every outermost commit, before the walk;
+ * may run Ruby code and dirty more objects (core/identityset.c). */
+extern void (*mg_store_precommit_hook)(void);
+/* The faulted, non-class objects of the write set that have hidden ivar a or b. */
+Value mg_store_dirty_with(ID a, ID b);
 /* Conflicts resolved by replay in this process. */
 uint64_t mg_store_rc_replays(void);
 /* maglev/repository: the committed instances of each class (exact class) in

@@ -74,6 +74,15 @@
  *      whose element another consumer took, a guarded decrement whose guard
  *      no longer holds. Any conflict on an object that is not a logged state
  *      is an ordinary conflict.
+ *  R5. An RC object may log several states (IdentitySet: its anchor and each
+ *      committed B+-tree node it changed, lib/maglev/identityset.rb). When
+ *      one of them conflicts, all of that object's logged states are dropped
+ *      and all its operations replayed, so a node split or a count stored
+ *      elsewhere cannot be half-kept.
+ *  R6. mg_store_precommit_hook (core/identityset.c) runs Ruby code at the
+ *      start of every outermost commit, before the walk: it moves members
+ *      whose indexed instance variables changed (mg_store_dirty_with finds
+ *      the dirty objects that carry index back-references).
  *  8. Nested levels (Maglev.begin_nested_transaction; section "nested
  *     transactions" below): while the level is > 1, mg_store_commit and
  *     mg_store_abort never touch the repository or the view; every DIRTY
@@ -1272,6 +1281,19 @@ rc_replay(const uint64_t *conflicts, size_t n)
         if (!logged) return false;
         mg_ary_push(stale, MG_VAL(e->obj));
     }
+    /* R5: an RC object with several states (IdentitySet's tree nodes) replays
+     * as a whole: every state it logged is dropped with the conflicting ones */
+    for (int64_t j = 0; j < len; j++) {
+        Value entry = mg_ary_entry(rc_log, j), st = mg_ary_entry(entry, 1);
+        if (rc_stale(MG_OBJ(st), stale)) continue;
+        for (int64_t k = 0; k < len; k++) {
+            Value other = mg_ary_entry(rc_log, k);
+            if (mg_ary_entry(other, 0) == mg_ary_entry(entry, 0) && rc_stale(MG_OBJ(mg_ary_entry(other, 1)), stale)) {
+                mg_ary_push(stale, st);
+                break;
+            }
+        }
+    }
     rc_rounds++;
     rc_replays++;
     if (rc_rounds > 4) {
@@ -1306,10 +1328,26 @@ rc_replay(const uint64_t *conflicts, size_t n)
     return true;
 }
 
+void (*mg_store_precommit_hook)(void);
+
+Value
+mg_store_dirty_with(ID a, ID b)
+{
+    Value out = mg_ary_new();
+    for (size_t i = 0; i < S.ws_len; i++) {
+        Obj *o = S.ws[i];
+        if ((o->flags & OF_UNFAULTED) || is_class(o)) continue;
+        if (mg_ivar_lookup(MG_VAL(o), a) != MG_UNDEF || mg_ivar_lookup(MG_VAL(o), b) != MG_UNDEF)
+            mg_ary_push(out, MG_VAL(o));
+    }
+    return out;
+}
+
 void
 mg_store_commit(void)
 {
     if (N.level > 1) { nested_commit(); return; }
+    if (mg_store_precommit_hook) mg_store_precommit_hook();
     if (!S.opened && S.ws_len == 0) return;
     ensure_open();
     envs_check();
