@@ -460,7 +460,7 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
     /* integer part */
     while (p < end) {
         if (is_dig(*p)) { digits[nd++] = *p++; nint++; }
-        else if (*p == '_' && nint > 0 && p + 1 < end && is_dig(p[1])) p++;
+        else if (*p == '_' && nint > 0 && is_dig(p[-1]) && (p + 1 == end || p[1] != '_')) p++;
         else break;
     }
     if (p < end && *p == '.') {
@@ -511,10 +511,7 @@ str_to_bd(Value str, bool raise)
 {
     const char *s = mg_str_ptr(str);
     size_t len = (size_t)mg_str_len(str);
-    if (memchr(s, 0, len)) {
-        if (!raise) return MG_NIL;
-        mg_raise(mg_eArgumentError, "invalid value for BigDecimal(): %s", mg_str_cstr(mg_str_inspect(str)));
-    }
+    if (memchr(s, 0, len)) mg_raise(mg_eArgumentError, "string contains null byte");
     bool ok;
     Value v = parse_str(s, len, true, &ok);
     if (!ok) {
@@ -1470,10 +1467,10 @@ mode_from_sym(Value v)
         const char *s = mg_id_name(MG_SYM2ID(v), NULL);
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
             if (!strcmp(s, names[i].name)) return names[i].mode;
-        mg_raise(mg_eArgumentError, "invalid rounding mode (%s)", mg_str_cstr(mg_to_s(v)));
+        mg_raise(mg_eArgumentError, "invalid rounding mode");
     }
     int64_t m = mg_num2long(v);
-    if (m < R_UP || m > R_HALF_EVEN) mg_raise(mg_eArgumentError, "invalid rounding mode (%s)", mg_str_cstr(mg_inspect(v)));
+    if (m < R_UP || m > R_HALF_EVEN) mg_raise(mg_eArgumentError, "invalid rounding mode");
     return (int)m;
 }
 
@@ -1484,12 +1481,12 @@ mode_from_opts(Value h)
     Value m = mg_hash_lookup(h, mg_sym("half"));
     if (m == MG_UNDEF || m == MG_NIL) return round_mode;
     Value s = MG_IS_SYMBOL(m) ? mg_sym_to_s(m) : mg_check_string(m);
-    if (s == MG_NIL) mg_raise(mg_eArgumentError, "invalid rounding mode (%s)", mg_str_cstr(mg_inspect(m)));
+    if (s == MG_NIL) mg_raise(mg_eArgumentError, "invalid rounding mode: %s", mg_str_cstr(mg_inspect(m)));
     const char *p = mg_str_cstr(s);
     if (!strcasecmp(p, "up")) return R_HALF_UP;
     if (!strcasecmp(p, "even")) return R_HALF_EVEN;
     if (!strcasecmp(p, "down")) return R_HALF_DOWN;
-    mg_raise(mg_eArgumentError, "invalid rounding mode (%s)", p);
+    mg_raise(mg_eArgumentError, "invalid rounding mode: %s", p);
 }
 
 static int32_t
@@ -1541,7 +1538,7 @@ bd_m_frac(Value self, int argc, const Value *argv, Value blk)
 {
     BigDec *a = bd_get(self);
     if (a->kind != BD_FINITE) return checked(self);
-    if (a->exp >= 0) return bd_zero(1);
+    if (a->exp >= 0) return bd_zero(a->sign);
     if (bd_E(a) <= 0) return self;
     MgIntView v;
     mpz_t z, d;

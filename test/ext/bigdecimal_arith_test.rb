@@ -1,0 +1,196 @@
+# + - * / with CRuby's quotient digits, div(x, n), %, divmod, remainder, **, abs, -@, mixed operands
+require 'bigdecimal'
+def t(src)
+  r = begin
+    eval(src).inspect
+  rescue => e
+    "#{e.class}: #{e.message}"
+  end
+  puts "#{src} => #{r}"
+end
+t 'BigDecimal("1.1") + BigDecimal("2.25")'
+t 'BigDecimal("0.1") + BigDecimal("0.2") == BigDecimal("0.3")'
+t 'BigDecimal("1e20") + BigDecimal("1e-20")'
+t 'BigDecimal("1.5") - BigDecimal("1.5")'
+t 'BigDecimal("-1.5") - BigDecimal("2")'
+t 'BigDecimal("1.5") * BigDecimal("-1.5")'
+t 'BigDecimal("123456789.987654321") * BigDecimal("987654321.123456789")'
+t 'BigDecimal("1")/3'
+t 'BigDecimal("2")/3'
+t 'BigDecimal("1")/7'
+t 'BigDecimal("-2")/3'
+t 'BigDecimal("1234567890123")/7'
+t 'BigDecimal("12345678901234567890123")/7'
+t 'BigDecimal("1")/BigDecimal("7.1234567890123456789012345")'
+t 'BigDecimal("1.5")/3'
+t 'BigDecimal("10")/4'
+t 'BigDecimal("1")/BigDecimal("1234567890")'
+t 'BigDecimal("0.000000001")/3'
+t 'BigDecimal("0.0000000001")/3'
+t 'BigDecimal("100000000000")/3'
+t 'BigDecimal("1000000000")/3'
+t 'BigDecimal("100000000")/3'
+t 'BigDecimal("1"*50)/7'
+t 'BigDecimal("1")/BigDecimal("7"+"1"*49)'
+t 'BigDecimal("1"*37)/7'
+t 'BigDecimal("111111111.1")/7'
+t 'BigDecimal("1")/3*3'
+t '(BigDecimal("1")/3).precs'
+t 'BigDecimal("1").quo(3)'
+t 'BigDecimal("1").quo(3, 5)'
+t 'BigDecimal("1").div(3, 5)'
+t 'BigDecimal("2").div(3, 10)'
+t 'BigDecimal("2").div(3, 0)'
+t 'BigDecimal("22").div(7, 30)'
+t 'BigDecimal("1").div(BigDecimal("0.3"), 3)'
+t 'BigDecimal("7.5").div(2)'
+t 'BigDecimal("-7.5").div(2)'
+t 'BigDecimal("1")/0'
+t 'BigDecimal("-1")/0'
+t 'BigDecimal("0")/0'
+t 'BigDecimal("1") % 0'
+t 'BigDecimal("1").divmod(0)'
+t 'BigDecimal("1").div(0)'
+t 'BigDecimal("7.5") % 2'
+t 'BigDecimal("-7.5") % 2'
+t 'BigDecimal("7.5").modulo(-2)'
+t 'BigDecimal("-7.5").divmod(2)'
+t 'BigDecimal("7.5").divmod(BigDecimal("0.7"))'
+t 'BigDecimal("-7.5").remainder(2)'
+t 'BigDecimal("7.5").remainder(-2)'
+t 'BigDecimal("13.25").remainder(BigDecimal("0.5"))'
+t 'BigDecimal("2") ** 10'
+t 'BigDecimal("2") ** -1'
+t 'BigDecimal("3") ** -2'
+t 'BigDecimal("1.5") ** 3'
+t 'BigDecimal("-1.5") ** 3'
+t 'BigDecimal("0.1") ** 3'
+t 'BigDecimal("2") ** BigDecimal("2")'
+t 'BigDecimal("2").power(3, 2)'
+t 'BigDecimal("0") ** -1'
+t 'BigDecimal("Infinity") ** 2'
+t 'BigDecimal("-1.5").abs'
+t '-BigDecimal("1.5")'
+t '-BigDecimal("0")'
+t '+BigDecimal("1.5")'
+t 'BigDecimal("16").sqrt(5)'
+t 'BigDecimal("0.25").sqrt(5)'
+t 'BigDecimal("2").sqrt(16).round(16)'
+t 'BigDecimal("-1").sqrt(5)'
+t 'BigDecimal("1.5") + 1.25'
+t 'BigDecimal("1.5") * Rational(1,3)'
+t 'BigDecimal("1.5") / 0.1'
+t 'BigDecimal("1.5") - 3'
+t '1 + BigDecimal("2")'
+t '1.5 + BigDecimal("2")'
+t 'Rational(1,2) + BigDecimal("2")'
+t '2 * BigDecimal("2.5")'
+t '10 / BigDecimal("4")'
+t '(2**70) - BigDecimal("0.5")'
+t 'BigDecimal("1") + nil'
+t 'BigDecimal("1") + "2"'
+t 'BigDecimal("1").coerce(2)'
+t 'BigDecimal("1").coerce(2.5)'
+t 'BigDecimal("1").coerce("2")'
+t 'BigDecimal("1.5").add(BigDecimal("1.25"), 2)'
+t 'BigDecimal("1.5").sub(BigDecimal("1.25"), 1)'
+t 'BigDecimal("1.5").mult(BigDecimal("1.25"), 2)'
+t 'BigDecimal("1.5").add(1, 0)'
+t 'BigDecimal("NaN") + 1'
+t 'BigDecimal("Infinity") + BigDecimal("-Infinity")'
+t 'BigDecimal("Infinity") * 0'
+t 'BigDecimal("Infinity") - 1e10'
+t 'BigDecimal("5") / BigDecimal("Infinity")'
+# expect: BigDecimal("1.1") + BigDecimal("2.25") => 0.335e1
+# expect: BigDecimal("0.1") + BigDecimal("0.2") == BigDecimal("0.3") => true
+# expect: BigDecimal("1e20") + BigDecimal("1e-20") => 0.10000000000000000000000000000000000000001e21
+# expect: BigDecimal("1.5") - BigDecimal("1.5") => 0.0
+# expect: BigDecimal("-1.5") - BigDecimal("2") => -0.35e1
+# expect: BigDecimal("1.5") * BigDecimal("-1.5") => -0.225e1
+# expect: BigDecimal("123456789.987654321") * BigDecimal("987654321.123456789") => 0.121932632103337905662094193112635269e18
+# expect: BigDecimal("1")/3 => 0.333333333333333333333333333333333333e0
+# expect: BigDecimal("2")/3 => 0.666666666666666666666666666666666667e0
+# expect: BigDecimal("1")/7 => 0.142857142857142857142857142857142857e0
+# expect: BigDecimal("-2")/3 => -0.666666666666666666666666666666666667e0
+# expect: BigDecimal("1234567890123")/7 => 0.176366841446142857142857142857142857143e12
+# expect: BigDecimal("12345678901234567890123")/7 => 0.1763668414462081127160428571428571428571e22
+# expect: BigDecimal("1")/BigDecimal("7.1234567890123456789012345") => 0.140381282517563804900943110495389962e0
+# expect: BigDecimal("1.5")/3 => 0.5e0
+# expect: BigDecimal("10")/4 => 0.25e1
+# expect: BigDecimal("1")/BigDecimal("1234567890") => 0.810000007371000067076100610392515555e-9
+# expect: BigDecimal("0.000000001")/3 => 0.333333333333333333333333333333333333e-9
+# expect: BigDecimal("0.0000000001")/3 => 0.33333333333333333333333333333333333333333333e-10
+# expect: BigDecimal("100000000000")/3 => 0.33333333333333333333333333333333333333e11
+# expect: BigDecimal("1000000000")/3 => 0.333333333333333333333333333333333333e9
+# expect: BigDecimal("100000000")/3 => 0.33333333333333333333333333333333333333333333e8
+# expect: BigDecimal("1"*50)/7 => 0.1587301587301587301587301587301587301587301587301571428571e49
+# expect: BigDecimal("1")/BigDecimal("7"+"1"*49) => 0.140625e-49
+# expect: BigDecimal("1"*37)/7 => 0.158730158730158730158730158730158730142857143e36
+# expect: BigDecimal("111111111.1")/7 => 0.15873015871428571428571428571428571428571429e8
+# expect: BigDecimal("1")/3*3 => 0.999999999999999999999999999999999999e0
+# expect: (BigDecimal("1")/3).precs => [36, 54]
+# expect: BigDecimal("1").quo(3) => 0.333333333333333333333333333333333333e0
+# expect: BigDecimal("1").quo(3, 5) => 0.33333e0
+# expect: BigDecimal("1").div(3, 5) => 0.33333e0
+# expect: BigDecimal("2").div(3, 10) => 0.6666666667e0
+# expect: BigDecimal("2").div(3, 0) => 0.666666666666666666666666666666666667e0
+# expect: BigDecimal("22").div(7, 30) => 0.314285714285714285714285714286e1
+# expect: BigDecimal("1").div(BigDecimal("0.3"), 3) => 0.333e1
+# expect: BigDecimal("7.5").div(2) => 3
+# expect: BigDecimal("-7.5").div(2) => -4
+# expect: BigDecimal("1")/0 => Infinity
+# expect: BigDecimal("-1")/0 => -Infinity
+# expect: BigDecimal("0")/0 => NaN
+# expect: BigDecimal("1") % 0 => ZeroDivisionError: divided by 0
+# expect: BigDecimal("1").divmod(0) => ZeroDivisionError: divided by 0
+# expect: BigDecimal("1").div(0) => ZeroDivisionError: divided by 0
+# expect: BigDecimal("7.5") % 2 => 0.15e1
+# expect: BigDecimal("-7.5") % 2 => 0.5e0
+# expect: BigDecimal("7.5").modulo(-2) => -0.5e0
+# expect: BigDecimal("-7.5").divmod(2) => [-0.4e1, 0.5e0]
+# expect: BigDecimal("7.5").divmod(BigDecimal("0.7")) => [0.1e2, 0.5e0]
+# expect: BigDecimal("-7.5").remainder(2) => -0.15e1
+# expect: BigDecimal("7.5").remainder(-2) => 0.15e1
+# expect: BigDecimal("13.25").remainder(BigDecimal("0.5")) => 0.25e0
+# expect: BigDecimal("2") ** 10 => 0.1024e4
+# expect: BigDecimal("2") ** -1 => 0.5e0
+# expect: BigDecimal("3") ** -2 => 0.111111111111111111111111111111111111e0
+# expect: BigDecimal("1.5") ** 3 => 0.3375e1
+# expect: BigDecimal("-1.5") ** 3 => -0.3375e1
+# expect: BigDecimal("0.1") ** 3 => 0.1e-2
+# expect: BigDecimal("2") ** BigDecimal("2") => 0.4e1
+# expect: BigDecimal("2").power(3, 2) => 0.8e1
+# expect: BigDecimal("0") ** -1 => Infinity
+# expect: BigDecimal("Infinity") ** 2 => Infinity
+# expect: BigDecimal("-1.5").abs => 0.15e1
+# expect: -BigDecimal("1.5") => -0.15e1
+# expect: -BigDecimal("0") => -0.0
+# expect: +BigDecimal("1.5") => 0.15e1
+# expect: BigDecimal("16").sqrt(5) => 0.4e1
+# expect: BigDecimal("0.25").sqrt(5) => 0.5e0
+# expect: BigDecimal("2").sqrt(16).round(16) => 0.1414213562373095e1
+# expect: BigDecimal("-1").sqrt(5) => FloatDomainError: sqrt of negative value
+# expect: BigDecimal("1.5") + 1.25 => 0.275e1
+# expect: BigDecimal("1.5") * Rational(1,3) => 0.4999999999999999995e0
+# expect: BigDecimal("1.5") / 0.1 => 0.15e2
+# expect: BigDecimal("1.5") - 3 => -0.15e1
+# expect: 1 + BigDecimal("2") => 0.3e1
+# expect: 1.5 + BigDecimal("2") => 0.35e1
+# expect: Rational(1,2) + BigDecimal("2") => 0.25e1
+# expect: 2 * BigDecimal("2.5") => 0.5e1
+# expect: 10 / BigDecimal("4") => 0.25e1
+# expect: (2**70) - BigDecimal("0.5") => 0.11805916207174113034235e22
+# expect: BigDecimal("1") + nil => TypeError: nil can't be coerced into BigDecimal
+# expect: BigDecimal("1") + "2" => TypeError: String can't be coerced into BigDecimal
+# expect: BigDecimal("1").coerce(2) => [0.2e1, 0.1e1]
+# expect: BigDecimal("1").coerce(2.5) => [0.25e1, 0.1e1]
+# expect: BigDecimal("1").coerce("2") => TypeError: String can't be coerced into BigDecimal
+# expect: BigDecimal("1.5").add(BigDecimal("1.25"), 2) => 0.28e1
+# expect: BigDecimal("1.5").sub(BigDecimal("1.25"), 1) => 0.3e0
+# expect: BigDecimal("1.5").mult(BigDecimal("1.25"), 2) => 0.19e1
+# expect: BigDecimal("1.5").add(1, 0) => 0.25e1
+# expect: BigDecimal("NaN") + 1 => NaN
+# expect: BigDecimal("Infinity") + BigDecimal("-Infinity") => NaN
+# expect: BigDecimal("Infinity") * 0 => NaN
+# expect: BigDecimal("Infinity") - 1e10 => Infinity
+# expect: BigDecimal("5") / BigDecimal("Infinity") => 0.0
