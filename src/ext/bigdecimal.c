@@ -702,12 +702,16 @@ div_special(const BigDec *a, const BigDec *b)
     return MG_UNDEF;
 }
 
-/* The limbs CRuby 3.1's a / b may fill: from the longer operand's limbs. */
+static void prec_scale(const BigDec *a, int64_t *prec, int64_t *scale);
+
+/* The limbs CRuby 3.1's a / b may fill: from the longer operand's precision. */
 static int64_t
 div_word_c(const BigDec *a, const BigDec *b)
 {
-    int64_t pa = bd_prec(a), pb = bd_prec(b);
-    int64_t mx = (pa > pb ? pa : pb) * BASE_FIG;
+    int64_t pa, pb, sc;
+    prec_scale(a, &pa, &sc);
+    prec_scale(b, &pb, &sc);
+    int64_t mx = pa > pb ? pa : pb;
     if (mx < 2 * DBL_FIG) mx = 2 * DBL_FIG;
     return roomof(mx + 2 * BASE_FIG, BASE_FIG);
 }
