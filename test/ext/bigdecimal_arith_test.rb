@@ -101,6 +101,11 @@ t 'BigDecimal("Infinity") + BigDecimal("-Infinity")'
 t 'BigDecimal("Infinity") * 0'
 t 'BigDecimal("Infinity") - 1e10'
 t 'BigDecimal("5") / BigDecimal("Infinity")'
+t 'BigDecimal("1e40")/3'
+t 'BigDecimal(10)**40/3'
+t 'BigDecimal("1e-40")/3'
+t 'BigDecimal("123e30")/BigDecimal("7e-10")'
+t '(BigDecimal("1.5")**7)/BigDecimal("0.7")'
 # expect: BigDecimal("1.1") + BigDecimal("2.25") => 0.335e1
 # expect: BigDecimal("0.1") + BigDecimal("0.2") == BigDecimal("0.3") => true
 # expect: BigDecimal("1e20") + BigDecimal("1e-20") => 0.10000000000000000000000000000000000000001e21
@@ -194,3 +199,8 @@ t 'BigDecimal("5") / BigDecimal("Infinity")'
 # expect: BigDecimal("Infinity") * 0 => NaN
 # expect: BigDecimal("Infinity") - 1e10 => Infinity
 # expect: BigDecimal("5") / BigDecimal("Infinity") => 0.0
+# expect: BigDecimal("1e40")/3 => 0.3333333333333333333333333333333333333333333333333e40
+# expect: BigDecimal(10)**40/3 => 0.3333333333333333333333333333333333333333333333333e40
+# expect: BigDecimal("1e-40")/3 => 0.33333333333333333333333333333333333333333333333333e-40
+# expect: BigDecimal("123e30")/BigDecimal("7e-10") => 0.175714285714285714285714285714286e42
+# expect: (BigDecimal("1.5")**7)/BigDecimal("0.7") => 0.24408482142857142857142857143e2
