@@ -35,6 +35,7 @@ typedef struct {
     int32_t maxprec;   /* limbs */
     int8_t sign;       /* 1 or -1, also for zeros and infinities */
     uint8_t kind;
+    int64_t ndig;      /* digits of coef, 0 until first needed (not persisted) */
 } BigDec;
 
 /* The modes CRuby keeps per thread; we keep them per process. */
@@ -82,6 +83,7 @@ bd_decode(void *p, bool in_slot, MgRd *r)
     x->exp = (int64_t)mg_rec_get_u64(r);
     x->maxprec = (int32_t)mg_rec_get_u32(r);
     x->coef = mg_rec_get_ref(r);
+    x->ndig = 0;
     if (mg_rec_failed(r)) return;
     if (x->kind > BD_INF || !MG_IS_INTEGER(x->coef)) mg_rec_fail(r, "BigDecimal record is malformed");
 }
@@ -170,33 +172,56 @@ floor_div(int64_t a, int64_t b)
 
 static inline int64_t roomof(int64_t n, int64_t m) { return (n + m - 1) / m; }
 
-/* The number of decimal digits of z > 0, exactly. */
-static int64_t
-ndigits(mpz_srcptr z)
+/* 10**n for small n, made once on first use (division and alignment need
+ * the same few powers over and over). */
+#define POW10_CACHED 4096
+static mpz_t pow10_cache[POW10_CACHED];
+static bool pow10_made[POW10_CACHED];
+
+static mpz_srcptr
+pow10_ref(int64_t n)
 {
-    if (mpz_sgn(z) == 0) return 0;
-    size_t n = mpz_sizeinbase(z, 10);
-    if (n > 1) {
-        mpz_t t;
-        mpz_init(t);
-        mpz_ui_pow_ui(t, 10, n - 1);
-        if (mpz_cmpabs(z, t) < 0) n--;
-        mpz_clear(t);
+    if (!pow10_made[n]) {
+        mpz_init(pow10_cache[n]);
+        mpz_ui_pow_ui(pow10_cache[n], 10, (unsigned long)n);
+        pow10_made[n] = true;
     }
-    return (int64_t)n;
+    return pow10_cache[n];
 }
 
 static void
 pow10z(mpz_ptr r, int64_t n)
 {
+    if (n < POW10_CACHED) { mpz_set(r, pow10_ref(n)); return; }
     mg_big_check_bits((double)n * 3.33);
     mpz_ui_pow_ui(r, 10, (unsigned long)n);
+}
+
+/* The number of decimal digits of z > 0, exactly. */
+static int64_t
+ndigits(mpz_srcptr z)
+{
+    if (mpz_sgn(z) == 0) return 0;
+    size_t n = mpz_sizeinbase(z, 10);    /* exact or one too many */
+    if (n > 1) {
+        if (n - 1 < POW10_CACHED) {
+            if (mpz_cmpabs(z, pow10_ref((int64_t)n - 1)) < 0) n--;
+        } else {
+            mpz_t t;
+            mpz_init(t);
+            mpz_ui_pow_ui(t, 10, n - 1);
+            if (mpz_cmpabs(z, t) < 0) n--;
+            mpz_clear(t);
+        }
+    }
+    return (int64_t)n;
 }
 
 static void
 mul_pow10(mpz_ptr r, mpz_srcptr z, int64_t n)
 {
     if (n == 0) { mpz_set(r, z); return; }
+    if (n < POW10_CACHED) { mpz_mul(r, z, pow10_ref(n)); return; }
     mpz_t t;
     mpz_init(t);
     pow10z(t, n);
@@ -211,16 +236,18 @@ coef_z(const BigDec *p, MgIntView *v)
 }
 
 static int64_t
-bd_ndigits(const BigDec *p)
+bd_ndigits(const BigDec *cp)
 {
+    BigDec *p = (BigDec *)cp;    /* the cache only */
+    if (p->ndig) return p->ndig;
     if (MG_IS_FIXNUM(p->coef)) {
         uint64_t c = (uint64_t)MG_FIX2LONG(p->coef);
         int64_t n = 0;
         while (c) { n++; c /= 10; }
-        return n;
+        return p->ndig = n;
     }
     MgIntView v;
-    return ndigits(coef_z(p, &v));
+    return p->ndig = ndigits(coef_z(p, &v));
 }
 
 /* E: x = 0.ddd * 10**E (0 for zero, NaN, Infinity): BigDecimal#exponent. */
@@ -279,11 +306,13 @@ bd_make(int sign, mpz_ptr z, int64_t exp, int64_t maxprec)
     exp += (int64_t)mpz_remove(z, z, ten);
     mpz_clear(ten);
     if (maxprec > INT32_MAX) maxprec = INT32_MAX;
-    int64_t E = ndigits(z) + exp;
+    int64_t nd = ndigits(z), E = nd + exp;
     if (E > EXP_MAX) { mpz_clear(z); return overflow_result(sign); }
     if (E < -EXP_MAX) { mpz_clear(z); return underflow_result(sign); }
     Value coef = mg_big_take(z);
-    return bd_alloc(BD_FINITE, sign, coef, exp, (int32_t)maxprec);
+    Value v = bd_alloc(BD_FINITE, sign, coef, exp, (int32_t)maxprec);
+    bd_get(v)->ndig = nd;
+    return v;
 }
 
 static Value
