@@ -1276,16 +1276,19 @@ bd_to_int_value(Value self)
     if (a->kind == BD_ZERO || bd_E(a) <= 0) return MG_FIX(0);
     MgIntView v;
     mpz_t z;
-    mpz_init(z);
-    if (a->exp >= 0) mul_pow10(z, coef_z(a, &v), a->exp);
+    mpz_init_set(z, coef_z(a, &v));
+    if (a->sign < 0) mpz_neg(z, z);
+    if (a->exp >= 0) mul_pow10(z, z, a->exp);
     else {
+        /* CRuby truncates a value of up to 9 integral digits but floors a longer
+         * one (it divides the signed digits with Integer#div) */
         mpz_t d;
         mpz_init(d);
         pow10z(d, -a->exp);
-        mpz_tdiv_q(z, coef_z(a, &v), d);
+        if (bd_E(a) > BASE_FIG) mpz_fdiv_q(z, z, d);
+        else mpz_tdiv_q(z, z, d);
         mpz_clear(d);
     }
-    if (a->sign < 0) mpz_neg(z, z);
     return mg_big_take(z);
 }
 

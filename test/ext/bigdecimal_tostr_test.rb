@@ -62,6 +62,7 @@ t 'BigDecimal("NaN").to_r'
 t '[BigDecimal("1").nonzero?, BigDecimal("0").nonzero?, BigDecimal("0").zero?, BigDecimal("-0").zero?]'
 t '[BigDecimal("Infinity").infinite?, BigDecimal("-Infinity").infinite?, BigDecimal("1").infinite?]'
 t '[BigDecimal("1").finite?, BigDecimal("NaN").finite?, BigDecimal("Infinity").finite?, BigDecimal("NaN").nan?, BigDecimal("1").nan?]'
+t '[BigDecimal("-1234567890.5").to_i, BigDecimal("-123456789.5").to_i, BigDecimal("-1234567890.5").truncate, BigDecimal("-1234567890.5").floor, BigDecimal("-1234567890.5").ceil, BigDecimal("-1234567890.5").div(1)]'
 # expect: BigDecimal('1234567.891').to_s("E") => "0.1234567891e7"
 # expect: BigDecimal('1234567.891').to_s("F") => "1234567.891"
 # expect: BigDecimal('1234567.891').to_s("3F") => "123 456 7.891"
@@ -130,3 +131,4 @@ t '[BigDecimal("1").finite?, BigDecimal("NaN").finite?, BigDecimal("Infinity").f
 # expect: [BigDecimal("1").nonzero?, BigDecimal("0").nonzero?, BigDecimal("0").zero?, BigDecimal("-0").zero?] => [0.1e1, nil, true, true]
 # expect: [BigDecimal("Infinity").infinite?, BigDecimal("-Infinity").infinite?, BigDecimal("1").infinite?] => [1, -1, nil]
 # expect: [BigDecimal("1").finite?, BigDecimal("NaN").finite?, BigDecimal("Infinity").finite?, BigDecimal("NaN").nan?, BigDecimal("1").nan?] => [true, false, false, true, false]
+# expect: [BigDecimal("-1234567890.5").to_i, BigDecimal("-123456789.5").to_i, BigDecimal("-1234567890.5").truncate, BigDecimal("-1234567890.5").floor, BigDecimal("-1234567890.5").ceil, BigDecimal("-1234567890.5").div(1)] => [-1234567891, -123456789, -1234567890, -1234567891, -1234567890, -1234567891]
