@@ -1771,7 +1771,7 @@ static const char bigmath_rb[] =
     "end\n"
     "class BigDecimal\n"
     "  def precs\n"
-    "    warn('BigDecimal#precs is deprecated and will be removed in the future; use BigDecimal#precision instead.', uplevel: 0, category: :deprecated) if Warning[:deprecated]\n"
+    "    warn('BigDecimal#precs is deprecated and will be removed in the future; use BigDecimal#precision instead.', uplevel: 1)\n"
     "    __precs\n"
     "  end\n"
     "  def to_d = self\n"
