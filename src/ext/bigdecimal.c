@@ -988,7 +988,87 @@ bd_m_abs(Value self, int argc, const Value *argv, Value blk)
 
 static Value bd_m_uplus(Value self, int argc, const Value *argv, Value blk) { return self; }
 
-/* sqrt(n): at least n significant digits (truncated) */
+/* ---- sqrt: CRuby's Newton iteration, step by step ----
+ * The digits of BigDecimal#sqrt beyond the requested ones are whatever
+ * CRuby's iteration leaves, so we run the same iteration on exact values:
+ * y0 from the double sqrt of the leading limbs, then
+ *   f = x / y (truncated to k limbs), f = (f - y) / 2 and y += f
+ * (both rounded to k limbs on the first digit of the next limb), with k
+ * doubling from 2 up to the result's limbs, until f is 0 or the iterations
+ * run out. A value is a magnitude z and an exponent (z * 10**e). */
+
+static int64_t
+limb_exp_of(mpz_srcptr z, int64_t e)
+{
+    return floor_div(ndigits(z) + e + BASE_FIG - 1, BASE_FIG);
+}
+
+/* z * 10**e keeps its k leading limbs; the first digit of the next limb rounds
+ * the last kept limb in mode (CRuby's VpAsgn with rounding). Returns the new e. */
+static int64_t
+limb_round(mpz_ptr z, int64_t e, int sign, int64_t k, int mode)
+{
+    if (mpz_sgn(z) == 0) return e;
+    int64_t pos = BASE_FIG * (limb_exp_of(z, e) - k);
+    if (e >= pos) return e;
+    mpz_t q, rem, d;
+    mpz_inits(q, rem, d, NULL);
+    pow10z(d, pos - e);
+    mpz_tdiv_qr(q, rem, z, d);
+    uint32_t v;                              /* the next limb */
+    if (pos - BASE_FIG >= e) { pow10z(d, pos - BASE_FIG - e); mpz_tdiv_q(rem, rem, d); }
+    else mul_pow10(rem, rem, e - (pos - BASE_FIG));
+    v = (uint32_t)mpz_get_ui(rem);
+    bool up = false;
+    if (v) {
+        uint32_t dg = v / 100000000, prev = (uint32_t)mpz_fdiv_ui(q, 1000000000);
+        switch (mode) {
+        case R_UP: up = dg != 0; break;
+        case R_HALF_UP: up = dg >= 5; break;
+        case R_HALF_DOWN: up = dg >= 6; break;
+        case R_CEIL: up = dg && sign > 0; break;
+        case R_FLOOR: up = dg && sign < 0; break;
+        case R_HALF_EVEN: up = dg > 5 || (dg == 5 && (prev % 2)); break;
+        default: break;
+        }
+    }
+    /* the +1 goes to the k-th limb; CRuby drops it when that limb is 0 (it
+     * normalizes the kept limbs first and the limb falls outside them) */
+    if (up && mpz_fdiv_ui(q, 1000000000) != 0) mpz_add_ui(q, q, 1);
+    mpz_swap(z, q);
+    mpz_clears(q, rem, d, NULL);
+    return pos;
+}
+
+/* trunc(a / b) to word_c limbs as quotient_trunc, on raw positive values */
+static int64_t
+quot_raw(mpz_srcptr ca, int64_t ea, mpz_srcptr cb, int64_t eb, int64_t word_c, mpz_ptr q)
+{
+    int64_t w = limb_exp_of(ca, ea) - limb_exp_of(cb, eb) + 2 - word_c;
+    int64_t s = ea - eb - BASE_FIG * w;
+    mpz_t num, den;
+    mpz_inits(num, den, NULL);
+    if (s >= 0) { mul_pow10(num, ca, s); mpz_set(den, cb); }
+    else { mpz_set(num, ca); mul_pow10(den, cb, -s); }
+    mpz_tdiv_q(q, num, den);
+    mpz_clears(num, den, NULL);
+    return BASE_FIG * w;
+}
+
+/* signed a*10**ea + b*10**eb into r (exact); returns r's exponent */
+static int64_t
+add_raw(mpz_ptr r, mpz_srcptr a, int64_t ea, mpz_srcptr b, int64_t eb)
+{
+    int64_t e = ea < eb ? ea : eb;
+    mpz_t x, y;
+    mpz_inits(x, y, NULL);
+    mul_pow10(x, a, ea - e);
+    mul_pow10(y, b, eb - e);
+    mpz_add(r, x, y);
+    mpz_clears(x, y, NULL);
+    return e;
+}
+
 static Value
 bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1001,22 +1081,68 @@ bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
     int64_t mx = bd_prec(a) * (BASE_FIG + 1);
     n += DBL_FIG + BASE_FIG;
     if (mx <= n) mx = n;
-    int64_t limbs = roomof(mx, BASE_FIG);
-    /* sqrt(c * 10**e) with an even exponent and enough digits */
+    int64_t y_prec = roomof(mx, BASE_FIG);
     MgIntView v;
-    int64_t want = limbs * BASE_FIG, e = a->exp;
-    int64_t nd = bd_ndigits(a);
-    int64_t shift = 2 * want - nd + 2;
-    if (shift < 0) shift = 0;
-    if ((e - shift) % 2) shift++;
-    mpz_t z;
-    mpz_init(z);
-    mul_pow10(z, coef_z(a, &v), shift);
-    mpz_sqrt(z, z);
-    int64_t re = (e - shift) / 2;
-    int64_t E = ndigits(z) + re;
-    re = round_at(z, re, 1, E - want, R_DOWN);
-    return checked(bd_make(1, z, re, limbs));
+    mpz_srcptr xc = coef_z(a, &v);
+    int64_t xe = a->exp;
+    if (a->exp == 0 && mpz_cmp_ui(xc, 1) == 0) return from_int(MG_FIX(1));
+    /* the double from x's first two limbs, as CRuby sums them */
+    int64_t le = bd_limb_exp(a);
+    mpz_t t, y, f, r;
+    mpz_inits(t, y, f, r, NULL);
+    int64_t sh = BASE_FIG * (le - 2) - xe;
+    if (sh >= 0) { pow10z(t, sh); mpz_tdiv_q(t, xc, t); } else mul_pow10(t, xc, -sh);
+    uint64_t two = mpz_get_ui(t);
+    double val = 0.0, div = 1.0;
+    div /= 1e9; val += (double)(two / 1000000000) * div;
+    if (bd_prec(a) > 1) { div /= 1e9; val += (double)(two % 1000000000) * div; }
+    int64_t e = le, hn = e / 2;
+    if (e - hn * 2 != 0) { val /= 1e9; hn = (e + 1) / 2; }
+    /* y0: the double sqrt's decimal expansion in limbs (CRuby's VpDtoV) */
+    double d = sqrt(val);
+    int64_t ne = 0;
+    if (d >= 1.0) while (d >= 1.0) { d /= 1e9; ne++; }
+    else while (d < 1.0 / 1e9) { d *= 1e9; ne--; }
+    int64_t cnt = 0;
+    mpz_set_ui(y, 0);
+    for (; d > 0.0 && cnt < y_prec; cnt++) {
+        d *= 1e9;
+        uint32_t limb = (uint32_t)d;
+        d -= (double)limb;
+        mpz_mul_ui(y, y, 1000000000);
+        mpz_add_ui(y, y, limb);
+    }
+    int64_t ye = BASE_FIG * (ne - cnt);
+    uint32_t nextv = (uint32_t)(d * 1e9);
+    while (mpz_sgn(y) && mpz_divisible_ui_p(y, 1000000000)) { mpz_tdiv_q_ui(y, y, 1000000000); ye += BASE_FIG; }
+    if (nextv) {
+        uint32_t dg = nextv / 100000000, prev = (uint32_t)mpz_fdiv_ui(y, 1000000000);
+        bool up = (round_mode == R_UP && dg) || (round_mode == R_HALF_UP && dg >= 5) || (round_mode == R_HALF_DOWN && dg >= 6) ||
+                  (round_mode == R_CEIL && dg) || (round_mode == R_HALF_EVEN && (dg > 5 || (dg == 5 && prev % 2)));
+        if (up) mpz_add_ui(y, y, 1);
+    }
+    ye += BASE_FIG * hn;
+    int64_t k = y_prec < 2 ? y_prec : 2;
+    int64_t nmax = y_prec * BASE_FIG > 100 ? y_prec * BASE_FIG : 100;
+    for (int64_t nr = 0; nr < nmax; nr++) {
+        k = k * 2 > y_prec ? y_prec : k * 2;
+        int64_t fe = quot_raw(xc, xe, y, ye, k, f);           /* f = x / y */
+        mpz_neg(t, y);
+        int64_t re = add_raw(r, f, fe, t, ye);                  /* r = f - y */
+        mpz_mul_ui(f, r, 5);                                    /* f = r / 2, k limbs */
+        fe = re - 1;
+        int fs = mpz_sgn(f) < 0 ? -1 : 1;
+        mpz_abs(f, f);
+        fe = limb_round(f, fe, fs, k, round_mode);
+        if (mpz_sgn(f) == 0) break;
+        if (fs < 0) mpz_neg(f, f);
+        re = add_raw(r, y, ye, f, fe);                          /* y = y + f, k limbs */
+        mpz_swap(y, r);
+        ye = limb_round(y, re, 1, k, round_mode);
+        if ((nr & 15) == 15) mg_vm_checkpoint();
+    }
+    mpz_clears(t, f, r, NULL);
+    return checked(bd_make(1, y, ye, y_prec));
 }
 
 /* x ** n for an Integer n (exact for n >= 0; 1 / x**-n otherwise) */

@@ -106,6 +106,14 @@ t 'BigDecimal(10)**40/3'
 t 'BigDecimal("1e-40")/3'
 t 'BigDecimal("123e30")/BigDecimal("7e-10")'
 t '(BigDecimal("1.5")**7)/BigDecimal("0.7")'
+%w[2 3 10 0.5 1e21 12345.6789 0.000123 7e-15 99999999999999999999].each do |s|
+  [1, 10, 16, 50].each { |n| t "BigDecimal(#{s.inspect}).sqrt(#{n})" }
+end
+t 'BigDecimal.save_rounding_mode { BigDecimal.mode(BigDecimal::ROUND_MODE, :floor); BigDecimal("2").sqrt(10) }'
+t 'BigDecimal("1").sqrt(5)'
+t 'BigDecimal("NaN").sqrt(5)'
+t 'BigDecimal("Infinity").sqrt(5)'
+t 'BigDecimal("-0").sqrt(5)'
 # expect: BigDecimal("1.1") + BigDecimal("2.25") => 0.335e1
 # expect: BigDecimal("0.1") + BigDecimal("0.2") == BigDecimal("0.3") => true
 # expect: BigDecimal("1e20") + BigDecimal("1e-20") => 0.10000000000000000000000000000000000000001e21
@@ -204,3 +212,44 @@ t '(BigDecimal("1.5")**7)/BigDecimal("0.7")'
 # expect: BigDecimal("1e-40")/3 => 0.33333333333333333333333333333333333333333333333333e-40
 # expect: BigDecimal("123e30")/BigDecimal("7e-10") => 0.175714285714285714285714285714286e42
 # expect: (BigDecimal("1.5")**7)/BigDecimal("0.7") => 0.24408482142857142857142857143e2
+# expect: BigDecimal("2").sqrt(1) => 0.1414213562e1
+# expect: BigDecimal("2").sqrt(10) => 0.1414213562373095048666666667e1
+# expect: BigDecimal("2").sqrt(16) => 0.1414213562373095048801688724e1
+# expect: BigDecimal("2").sqrt(50) => 0.1414213562373095048801688724209698078569671875376948073176679737746031747e1
+# expect: BigDecimal("3").sqrt(1) => 0.1732050807141732284e1
+# expect: BigDecimal("3").sqrt(10) => 0.1732050807568877293516129033e1
+# expect: BigDecimal("3").sqrt(16) => 0.1732050807568877293527446341503937008e1
+# expect: BigDecimal("3").sqrt(50) => 0.1732050807568877293527446341505872366942805253810380628055806979e1
+# expect: BigDecimal("10").sqrt(1) => 0.316227766e1
+# expect: BigDecimal("10").sqrt(10) => 0.3162277660168379331499021527e1
+# expect: BigDecimal("10").sqrt(16) => 0.3162277660168379331998893544e1
+# expect: BigDecimal("10").sqrt(50) => 0.3162277660168379331998893544432718533719555139325216826857504852666666667e1
+# expect: BigDecimal("0.5").sqrt(1) => 0.707106781e0
+# expect: BigDecimal("0.5").sqrt(10) => 0.707106781186547524e0
+# expect: BigDecimal("0.5").sqrt(16) => 0.707106781186547524400844362e0
+# expect: BigDecimal("0.5").sqrt(50) => 0.707106781186547524400844362104849039284835937688474036588339868992125984251968504e0
+# expect: BigDecimal("1e21").sqrt(1) => 0.31622776601666666667e11
+# expect: BigDecimal("1e21").sqrt(10) => 0.31622776601683793319936507937e11
+# expect: BigDecimal("1e21").sqrt(16) => 0.31622776601683793319988935444e11
+# expect: BigDecimal("1e21").sqrt(50) => 0.31622776601683793319988935444327185337195551393252168268575048527714285715e11
+# expect: BigDecimal("12345.6789").sqrt(1) => 0.111111110605533333334e3
+# expect: BigDecimal("12345.6789").sqrt(10) => 0.111111110605555554405e3
+# expect: BigDecimal("12345.6789").sqrt(16) => 0.111111110605555554405416661433133333334e3
+# expect: BigDecimal("12345.6789").sqrt(50) => 0.111111110605555554405416661433534692458784098601343510714585706752253968254e3
+# expect: BigDecimal("0.000123").sqrt(1) => 0.11090536125984251968503938e-1
+# expect: BigDecimal("0.000123").sqrt(10) => 0.11090536506409417e-1
+# expect: BigDecimal("0.000123").sqrt(16) => 0.110905365064094171620516e-1
+# expect: BigDecimal("0.000123").sqrt(50) => 0.1109053650640941716205160010260993291846337674245402002287731241935483870967742e-1
+# expect: BigDecimal("7e-15").sqrt(1) => 0.83666002653e-7
+# expect: BigDecimal("7e-15").sqrt(10) => 0.83666002653407554797666666667e-7
+# expect: BigDecimal("7e-15").sqrt(16) => 0.8366600265340755479781720257806451613e-7
+# expect: BigDecimal("7e-15").sqrt(50) => 0.83666002653407554797817202578518748939281536929867219981119154308e-7
+# expect: BigDecimal("99999999999999999999").sqrt(1) => 0.9999999999999999999933333334e10
+# expect: BigDecimal("99999999999999999999").sqrt(10) => 0.9999999999999999999933333334e10
+# expect: BigDecimal("99999999999999999999").sqrt(16) => 0.999999999999999999994999999999609375e10
+# expect: BigDecimal("99999999999999999999").sqrt(50) => 0.99999999999999999999499999999999999999998749999999999999999993749921875e10
+# expect: BigDecimal.save_rounding_mode { BigDecimal.mode(BigDecimal::ROUND_MODE, :floor); BigDecimal("2").sqrt(10) } => 0.1414213562373095048666666666e1
+# expect: BigDecimal("1").sqrt(5) => 0.1e1
+# expect: BigDecimal("NaN").sqrt(5) => FloatDomainError: sqrt of 'NaN'(Not a Number)
+# expect: BigDecimal("Infinity").sqrt(5) => Infinity
+# expect: BigDecimal("-0").sqrt(5) => -0.0
