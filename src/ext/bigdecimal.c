@@ -367,6 +367,8 @@ bd_round_pos(Value x, int64_t pos, int mode, int64_t maxprec)
 {
     BigDec *p = bd_get(x);
     if (p->kind != BD_FINITE) return x;
+    /* left of the leading limb only ceil and floor round away from 0 (VpMidRound) */
+    if (pos > BASE_FIG * bd_limb_exp(p) && mode != R_CEIL && mode != R_FLOOR) return bd_zero(p->sign);
     MgIntView v;
     mpz_t z;
     mpz_init_set(z, coef_z(p, &v));

@@ -67,6 +67,9 @@ t 'BigDecimal.save_limit { BigDecimal.limit(5); [BigDecimal("1")/3, BigDecimal("
 t 'BigDecimal.limit'
 t 'BigDecimal.limit(-1)'
 t 'BigDecimal.double_fig'
+%w[0.369 5 12.5 -0.5 99 1e9 -7].each do |x|
+  [-10, -9, -2, -1].each { |k| t "[:up, :half_up, :ceiling, :floor].map { |m| BigDecimal(#{x.inspect}).round(#{k}, m) }" }
+end
 # expect: BigDecimal("1.23456").round(2) => 0.123e1
 # expect: BigDecimal("1.235").round(2) => 0.124e1
 # expect: BigDecimal("1.225").round(2, :half_even) => 0.122e1
@@ -137,3 +140,31 @@ t 'BigDecimal.double_fig'
 # expect: BigDecimal.limit => 0
 # expect: BigDecimal.limit(-1) => ArgumentError: argument must be positive
 # expect: BigDecimal.double_fig => 16
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("0.369").round(-10, m) } => [0.0, 0.0, 0.1e11, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("0.369").round(-9, m) } => [0.0, 0.0, 0.1e10, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("0.369").round(-2, m) } => [0.0, 0.0, 0.1e3, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("0.369").round(-1, m) } => [0.0, 0.0, 0.1e2, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("5").round(-10, m) } => [0.0, 0.0, 0.1e11, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("5").round(-9, m) } => [0.1e10, 0.0, 0.1e10, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("5").round(-2, m) } => [0.1e3, 0.0, 0.1e3, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("5").round(-1, m) } => [0.1e2, 0.1e2, 0.1e2, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("12.5").round(-10, m) } => [0.0, 0.0, 0.1e11, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("12.5").round(-9, m) } => [0.1e10, 0.0, 0.1e10, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("12.5").round(-2, m) } => [0.1e3, 0.0, 0.1e3, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("12.5").round(-1, m) } => [0.2e2, 0.1e2, 0.2e2, 0.1e2]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-0.5").round(-10, m) } => [-0.0, -0.0, -0.0, -0.1e11]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-0.5").round(-9, m) } => [-0.0, -0.0, -0.0, -0.1e10]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-0.5").round(-2, m) } => [-0.0, -0.0, -0.0, -0.1e3]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-0.5").round(-1, m) } => [-0.0, -0.0, -0.0, -0.1e2]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("99").round(-10, m) } => [0.0, 0.0, 0.1e11, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("99").round(-9, m) } => [0.1e10, 0.0, 0.1e10, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("99").round(-2, m) } => [0.1e3, 0.1e3, 0.1e3, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("99").round(-1, m) } => [0.1e3, 0.1e3, 0.1e3, 0.9e2]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("1e9").round(-10, m) } => [0.1e11, 0.0, 0.1e11, 0.0]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("1e9").round(-9, m) } => [0.1e10, 0.1e10, 0.1e10, 0.1e10]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("1e9").round(-2, m) } => [0.1e10, 0.1e10, 0.1e10, 0.1e10]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("1e9").round(-1, m) } => [0.1e10, 0.1e10, 0.1e10, 0.1e10]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-7").round(-10, m) } => [-0.0, -0.0, -0.0, -0.1e11]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-7").round(-9, m) } => [-0.1e10, -0.0, -0.0, -0.1e10]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-7").round(-2, m) } => [-0.1e3, -0.0, -0.0, -0.1e3]
+# expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-7").round(-1, m) } => [-0.1e2, -0.1e2, -0.0, -0.1e2]
