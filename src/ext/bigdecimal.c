@@ -828,13 +828,35 @@ do_divmod(Value self, Value r, Value *div, Value *mod)
     mpz_t q, rem;
     int64_t qexp, rexp;
     mpz_inits(q, rem, NULL);
-    quotient_trunc(a, b, div_word_c(a, b), q, &qexp, rem, &rexp);
+    int64_t word_c = div_word_c(a, b);
+    quotient_trunc(a, b, word_c, q, &qexp, rem, &rexp);
     mpz_clear(rem);
+    int64_t cprec = mpz_sgn(q) ? bd_prec(bd_get(bd_make_copy(sign, q, qexp, 0))) : 1;
     qexp = round_at(q, qexp, sign, 0, R_DOWN);
     Value d = bd_make(sign, q, qexp, 0);
-    Value m = bd_addsub(self, bd_mul(d, bv), -1);
+    Value res = bd_mul(d, bv);
+    /* a - d*b lands in the quotient's word_c limbs, counted from one limb
+     * above the larger operand: both are truncated there first (so a dropped
+     * tail of d*b rounds the modulus up), as CRuby's subtraction does */
+    BigDec *pr = bd_get(res);
+    if (pr->kind == BD_FINITE) {
+        int64_t lmax = bd_limb_exp(a) > bd_limb_exp(pr) ? bd_limb_exp(a) : bd_limb_exp(pr);
+        int64_t cut = BASE_FIG * (lmax - word_c + 1);
+        self = bd_round_pos(self, cut, R_DOWN, 0);
+        res = bd_round_pos(res, cut, R_DOWN, 0);
+    }
+    Value m = bd_addsub(self, res, -1);
     if (bd_get(m)->kind != BD_ZERO && sign < 0) {
-        d = bd_addsub(d, from_int(MG_FIX(1)), -1);
+        /* d - 1 in d's limbs (the quotient's), truncated the same way */
+        Value one = from_int(MG_FIX(1));
+        BigDec *pd = bd_get(d);
+        if (pd->kind == BD_FINITE) {
+            int64_t lmax = bd_limb_exp(pd) > 1 ? bd_limb_exp(pd) : 1;
+            int64_t cut = BASE_FIG * (lmax - cprec + 1);
+            d = bd_round_pos(d, cut, R_DOWN, 0);
+            one = bd_round_pos(one, cut, R_DOWN, 0);
+        }
+        d = bd_addsub(d, one, -1);
         m = bd_addsub(m, bv, 1);
     }
     *div = d;
@@ -952,19 +974,19 @@ bd_m_remainder(Value self, int argc, const Value *argv, Value blk)
     BigDec *a = bd_get(self), *b = bd_get(bv);
     if (b->kind == BD_INF && a->kind != BD_NAN && a->kind != BD_INF) return self;
     if (a->kind == BD_NAN || b->kind == BD_NAN || a->kind == BD_INF || b->kind == BD_ZERO) return checked(bd_nan());
-    if (a->kind == BD_ZERO) return bd_zero(1);
+    if (a->kind == BD_ZERO) return self;
     int sign = a->sign * b->sign;
-    MgIntView va, vb;
-    mpz_srcptr ca = coef_z(a, &va), cb = coef_z(b, &vb);
-    /* the integral part of |a / b|, exactly */
-    int64_t s = a->exp - b->exp;
-    mpz_t q, num, den;
-    mpz_inits(q, num, den, NULL);
-    if (s >= 0) { mul_pow10(num, ca, s); mpz_set(den, cb); }
-    else { mpz_set(num, ca); mul_pow10(den, cb, -s); }
-    mpz_tdiv_q(q, num, den);
-    mpz_clears(num, den, NULL);
-    Value d = bd_make(sign, q, 0, 0);
+    /* the integral part of a / b as CRuby's quotient of maxprec(a) +
+     * maxprec(b) limbs holds it (a long quotient loses its low digits) */
+    int64_t ma = a->maxprec > bd_prec(a) ? a->maxprec : bd_prec(a);
+    int64_t mb = b->maxprec > bd_prec(b) ? b->maxprec : bd_prec(b);
+    mpz_t q, rem;
+    int64_t qexp, rexp;
+    mpz_inits(q, rem, NULL);
+    quotient_trunc(a, b, ma + mb, q, &qexp, rem, &rexp);
+    mpz_clear(rem);
+    qexp = round_at(q, qexp, sign, 0, R_DOWN);
+    Value d = bd_make(sign, q, qexp, 0);
     return checked(bd_addsub(self, bd_mul(d, bv), -1));
 }
 
@@ -1176,9 +1198,19 @@ pow_int(Value x, Value n)
     double ee = (double)a->exp * (double)k;
     if (ee > (double)EXP_MAX) { mpz_clear(z); return overflow_result(sign); }
     if (ee < -(double)EXP_MAX) { mpz_clear(z); return underflow_result(sign); }
-    Value p = bd_make(sign, z, a->exp * k, bd_prec(a) * (k + 1));
+    int64_t word = roomof(bd_prec(a) * (BASE_FIG + 1) * (k + 1), BASE_FIG);
+    Value p = bd_make(sign, z, a->exp * k, word);
     if (!neg) return p;
-    return bd_div(from_int(MG_FIX(1)), p);
+    /* 1 / x**k keeps the result's limbs from its leading one, truncated
+     * (CRuby's VpPowerByInt) */
+    BigDec *one = bd_get(from_int(MG_FIX(1))), *pp = bd_get(p);
+    mpz_t q, rem;
+    int64_t qexp, rexp;
+    mpz_inits(q, rem, NULL);
+    quotient_trunc(one, pp, word + 2, q, &qexp, rem, &rexp);
+    mpz_clear(rem);
+    qexp = limb_round(q, qexp, sign, word, R_DOWN);
+    return bd_make(sign, q, qexp, word);
 }
 
 static Value

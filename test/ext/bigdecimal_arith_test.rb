@@ -114,6 +114,14 @@ t 'BigDecimal("1").sqrt(5)'
 t 'BigDecimal("NaN").sqrt(5)'
 t 'BigDecimal("Infinity").sqrt(5)'
 t 'BigDecimal("-0").sqrt(5)'
+t 'BigDecimal("0.957e32") % BigDecimal("0.0012284714013")'
+t 'BigDecimal("90836311046502289616507553").divmod(BigDecimal("0.6092369872244372382292"))'
+t 'BigDecimal("-0.528986570493652594892e45").divmod(BigDecimal("0.76825"))'
+t 'BigDecimal("1e20") % BigDecimal("7e-20")'
+t 'BigDecimal("0.854256490415070262109015054e49").remainder(BigDecimal("0.889e-7"))'
+t 'BigDecimal("-0").remainder(3)'
+t '(1..4).map { |k| BigDecimal("1.5") ** -k }'
+t 'BigDecimal("0.0086557421") ** -3'
 # expect: BigDecimal("1.1") + BigDecimal("2.25") => 0.335e1
 # expect: BigDecimal("0.1") + BigDecimal("0.2") == BigDecimal("0.3") => true
 # expect: BigDecimal("1e20") + BigDecimal("1e-20") => 0.10000000000000000000000000000000000000001e21
@@ -253,3 +261,11 @@ t 'BigDecimal("-0").sqrt(5)'
 # expect: BigDecimal("NaN").sqrt(5) => FloatDomainError: sqrt of 'NaN'(Not a Number)
 # expect: BigDecimal("Infinity").sqrt(5) => Infinity
 # expect: BigDecimal("-0").sqrt(5) => -0.0
+# expect: BigDecimal("0.957e32") % BigDecimal("0.0012284714013") => 0.1056624e-2
+# expect: BigDecimal("90836311046502289616507553").divmod(BigDecimal("0.6092369872244372382292")) => [0.149098483761359416113301115e27, 0.117793919513911015e0]
+# expect: BigDecimal("-0.528986570493652594892e45").divmod(BigDecimal("0.76825")) => [-0.688560456223433250754311747478034493e45, 0.37e-1]
+# expect: BigDecimal("1e20") % BigDecimal("7e-20") => 0.3e-10
+# expect: BigDecimal("0.854256490415070262109015054e49").remainder(BigDecimal("0.889e-7")) => 0.66e2
+# expect: BigDecimal("-0").remainder(3) => -0.0
+# expect: (1..4).map { |k| BigDecimal("1.5") ** -k } => [0.666666666666666666666666666666666666666666666e0, 0.444444444444444444444444444444444444444444444444444444444444444e0, 0.296296296296296296296296296296296296296296296296296296296296296296296296296296296e0, 0.197530864197530864197530864197530864197530864197530864197530864197530864197530864197530864197530864197530864e0]
+# expect: BigDecimal("0.0086557421") ** -3 => 0.1542009594272246127382221459343557247143100641307614675301030803090974545907674e7
