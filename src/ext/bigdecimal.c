@@ -418,9 +418,16 @@ from_float(double d, int64_t prec)
     if (d == 0.0) return bd_zero(signbit(d) ? -1 : 1);
     char buf[64];
     if (prec <= 0) {
-        for (int p = 1; p <= 17; p++) {
+        /* the shortest digits, but CRuby keeps at most 16 of them (cut, not rounded) */
+        int p = 1;
+        for (; p <= 17; p++) {
             snprintf(buf, sizeof buf, "%.*e", p - 1, d);
             if (strtod(buf, NULL) == d) break;
+        }
+        if (p > DBL_FIG) {
+            char *e = strchr(buf, 'e');
+            char *dot = strchr(buf, '.');
+            if (e && dot && e - dot - 1 > DBL_FIG - 1) memmove(dot + DBL_FIG, e, strlen(e) + 1);
         }
     } else {
         snprintf(buf, sizeof buf, "%.*e", (int)prec - 1, d);
@@ -1064,6 +1071,14 @@ limb_round(mpz_ptr z, int64_t e, int sign, int64_t k, int mode)
     return pos;
 }
 
+/* BigDecimal.limit's rounding of a raw value (each assignment in CRuby's sqrt) */
+static int64_t
+limit_round(mpz_ptr z, int64_t e, int sign)
+{
+    if (prec_limit <= 0 || mpz_sgn(z) == 0) return e;
+    return round_at(z, e, sign, ndigits(z) + e - prec_limit, round_mode);
+}
+
 /* trunc(a / b) to word_c limbs as quotient_trunc, on raw positive values */
 static int64_t
 quot_raw(mpz_srcptr ca, int64_t ea, mpz_srcptr cb, int64_t eb, int64_t word_c, mpz_ptr q)
@@ -1106,6 +1121,7 @@ bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
     n += DBL_FIG + BASE_FIG;
     if (mx <= n) mx = n;
     int64_t y_prec = roomof(mx, BASE_FIG);
+    if (prec_limit > 0 && y_prec > roomof(prec_limit, BASE_FIG) + 2) y_prec = roomof(prec_limit, BASE_FIG) + 2;
     MgIntView v;
     mpz_srcptr xc = coef_z(a, &v);
     int64_t xe = a->exp;
@@ -1146,6 +1162,7 @@ bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
         if (up) mpz_add_ui(y, y, 1);
     }
     ye += BASE_FIG * hn;
+    ye = limit_round(y, ye, 1);
     int64_t k = y_prec < 2 ? y_prec : 2;
     int64_t nmax = y_prec * BASE_FIG > 100 ? y_prec * BASE_FIG : 100;
     for (int64_t nr = 0; nr < nmax; nr++) {
@@ -1157,12 +1174,12 @@ bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
         fe = re - 1;
         int fs = mpz_sgn(f) < 0 ? -1 : 1;
         mpz_abs(f, f);
-        fe = limb_round(f, fe, fs, k, round_mode);
+        fe = limit_round(f, limb_round(f, fe, fs, k, round_mode), fs);
         if (mpz_sgn(f) == 0) break;
         if (fs < 0) mpz_neg(f, f);
         re = add_raw(r, y, ye, f, fe);                          /* y = y + f, k limbs */
         mpz_swap(y, r);
-        ye = limb_round(y, re, 1, k, round_mode);
+        ye = limit_round(y, limb_round(y, re, 1, k, round_mode), 1);
         if ((nr & 15) == 15) mg_vm_checkpoint();
     }
     mpz_clears(t, f, r, NULL);

@@ -67,6 +67,11 @@ t 'BigDecimal.allocate'
 t 'BigDecimal("1.5").class.ancestors.take(3)'
 t 'BigDecimal("1.5").frozen?'
 t '[BigDecimal::INFINITY, BigDecimal::NAN, BigDecimal::BASE]'
+t 'BigDecimal(-232625.23262537454, 0)'
+t 'BigDecimal(0.1 + 0.2, 0)'
+t '(0.1 + 0.2).to_d rescue :no_util'
+t 'BigDecimal("1.5") + (0.1 + 0.2)'
+t '(BigDecimal("-28372.0283725604231").to_f <=> BigDecimal("-28372.0283725604231"))'
 # expect: BigDecimal("1.23") => 0.123e1
 # expect: BigDecimal("  1.5  ") => 0.15e1
 # expect: BigDecimal("1_000.5") => 0.10005e4
@@ -136,3 +141,8 @@ t '[BigDecimal::INFINITY, BigDecimal::NAN, BigDecimal::BASE]'
 # expect: BigDecimal("1.5").class.ancestors.take(3) => [BigDecimal, Numeric, Comparable]
 # expect: BigDecimal("1.5").frozen? => true
 # expect: [BigDecimal::INFINITY, BigDecimal::NAN, BigDecimal::BASE] => [Infinity, NaN, 1000000000]
+# expect: BigDecimal(-232625.23262537454, 0) => -0.2326252326253745e6
+# expect: BigDecimal(0.1 + 0.2, 0) => 0.3e0
+# expect: (0.1 + 0.2).to_d rescue :no_util => :no_util
+# expect: BigDecimal("1.5") + (0.1 + 0.2) => 0.18e1
+# expect: (BigDecimal("-28372.0283725604231").to_f <=> BigDecimal("-28372.0283725604231")) => 1

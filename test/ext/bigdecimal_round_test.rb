@@ -70,6 +70,7 @@ t 'BigDecimal.double_fig'
 %w[0.369 5 12.5 -0.5 99 1e9 -7].each do |x|
   [-10, -9, -2, -1].each { |k| t "[:up, :half_up, :ceiling, :floor].map { |m| BigDecimal(#{x.inspect}).round(#{k}, m) }" }
 end
+t 'BigDecimal.save_limit { BigDecimal.limit(7); [BigDecimal("0.237415831088442685779788").sqrt(2), BigDecimal("2").sqrt(30)] }'
 # expect: BigDecimal("1.23456").round(2) => 0.123e1
 # expect: BigDecimal("1.235").round(2) => 0.124e1
 # expect: BigDecimal("1.225").round(2, :half_even) => 0.122e1
@@ -168,3 +169,4 @@ end
 # expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-7").round(-9, m) } => [-0.1e10, -0.0, -0.0, -0.1e10]
 # expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-7").round(-2, m) } => [-0.1e3, -0.0, -0.0, -0.1e3]
 # expect: [:up, :half_up, :ceiling, :floor].map { |m| BigDecimal("-7").round(-1, m) } => [-0.1e2, -0.1e2, -0.0, -0.1e2]
+# expect: BigDecimal.save_limit { BigDecimal.limit(7); [BigDecimal("0.237415831088442685779788").sqrt(2), BigDecimal("2").sqrt(30)] } => [0.4872534e0, 0.1414214e1]
