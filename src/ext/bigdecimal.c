@@ -484,12 +484,12 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
     if ((size_t)(end - q) >= 8 && !memcmp(q, inf, 8)) {
         const char *t = q + 8;
         while (t < end && is_sp(*t)) t++;
-        if (t == end || !strict) return bd_inf(sign);
+        if (t == end) return bd_inf(sign);
     }
     if (p == q && (size_t)(end - q) >= 3 && !memcmp(q, nan, 3)) {
         const char *t = q + 3;
         while (t < end && is_sp(*t)) t++;
-        if (t == end || !strict) return bd_nan();
+        if (t == end) return bd_nan();
     }
     p = q;
     char *digits = mg_malloc(len + 2);
@@ -498,7 +498,7 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
     /* integer part */
     while (p < end) {
         if (is_dig(*p)) { digits[nd++] = *p++; nint++; }
-        else if (*p == '_' && nint > 0 && is_dig(p[-1]) && (p + 1 == end || p[1] != '_')) p++;
+        else if (*p == '_' && nint > 0 && is_dig(p[-1]) && (p + 1 == end || is_sp(p[1]) || is_dig(p[1]))) p++;
         else break;
     }
     if (p < end && *p == '.') {
@@ -510,6 +510,7 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
                 else break;
             }
         } else if (strict) bad = true;
+        else if (nd > 0) p++;                   /* "1.e5".to_d: a bare point, then the exponent */
     }
     int64_t e = 0;
     if (!bad && nd > 0 && p < end && (*p == 'e' || *p == 'E' || *p == 'd' || *p == 'D')) {
@@ -517,8 +518,8 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
         int es = 1;
         if (t < end && (*t == '+' || *t == '-')) { if (*t == '-') es = -1; t++; }
         if (t < end && is_dig(*t)) {
-            while (t < end && is_dig(*t)) {
-                if (e < EXP_MAX) e = e * 10 + (*t - '0');
+            while (t < end && (is_dig(*t) || (*t == '_' && t + 1 < end && is_dig(t[1])))) {
+                if (*t != '_' && e < EXP_MAX) e = e * 10 + (*t - '0');
                 t++;
             }
             e *= es;
@@ -533,7 +534,8 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
     if (bad || nd == 0) {
         mg_free(digits, len + 2);
         if (bad) *ok = false;
-        return bd_zero(sign);
+        /* (String#to_d keeps the sign of "-x" but not of "-_x") */
+        return bd_zero(q < end && *q == '_' ? 1 : sign);
     }
     digits[nd] = 0;
     mpz_t z;
@@ -554,7 +556,7 @@ str_to_bd(Value str, bool raise)
     Value v = parse_str(s, len, true, &ok);
     if (!ok) {
         if (!raise) return MG_NIL;
-        mg_raise(mg_eArgumentError, "invalid value for BigDecimal(): %s", mg_str_cstr(mg_str_inspect(str)));
+        mg_raise(mg_eArgumentError, "invalid value for BigDecimal(): \"%s\"", mg_str_cstr(str));
     }
     return checked(v);
 }

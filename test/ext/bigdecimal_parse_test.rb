@@ -72,6 +72,11 @@ t 'BigDecimal(0.1 + 0.2, 0)'
 t '(0.1 + 0.2).to_d rescue :no_util'
 t 'BigDecimal("1.5") + (0.1 + 0.2)'
 t '(BigDecimal("-28372.0283725604231").to_f <=> BigDecimal("-28372.0283725604231"))'
+require 'bigdecimal/util'
+%W[1e1_0 1e1__0 1e_10 1_.5 1.5_ 1_\  1e5_ 1_e5 NaN\  Infinityx -x -_x - 1.e5 1.D5d 51.e+1Ex5 9e1_000d 1e-_\te+1].each do |s|
+  t "BigDecimal(#{s.inspect})"
+  t "#{s.inspect}.to_d"
+end
 # expect: BigDecimal("1.23") => 0.123e1
 # expect: BigDecimal("  1.5  ") => 0.15e1
 # expect: BigDecimal("1_000.5") => 0.10005e4
@@ -146,3 +151,39 @@ t '(BigDecimal("-28372.0283725604231").to_f <=> BigDecimal("-28372.0283725604231
 # expect: (0.1 + 0.2).to_d rescue :no_util => :no_util
 # expect: BigDecimal("1.5") + (0.1 + 0.2) => 0.18e1
 # expect: (BigDecimal("-28372.0283725604231").to_f <=> BigDecimal("-28372.0283725604231")) => 1
+# expect: BigDecimal("1e1_0") => 0.1e11
+# expect: "1e1_0".to_d => 0.1e11
+# expect: BigDecimal("1e1__0") => ArgumentError: invalid value for BigDecimal(): "1e1__0"
+# expect: "1e1__0".to_d => 0.1e2
+# expect: BigDecimal("1e_10") => ArgumentError: invalid value for BigDecimal(): "1e_10"
+# expect: "1e_10".to_d => 0.1e1
+# expect: BigDecimal("1_.5") => ArgumentError: invalid value for BigDecimal(): "1_.5"
+# expect: "1_.5".to_d => 0.1e1
+# expect: BigDecimal("1.5_") => ArgumentError: invalid value for BigDecimal(): "1.5_"
+# expect: "1.5_".to_d => 0.15e1
+# expect: BigDecimal("1_ ") => 0.1e1
+# expect: "1_ ".to_d => 0.1e1
+# expect: BigDecimal("1e5_") => ArgumentError: invalid value for BigDecimal(): "1e5_"
+# expect: "1e5_".to_d => 0.1e6
+# expect: BigDecimal("1_e5") => ArgumentError: invalid value for BigDecimal(): "1_e5"
+# expect: "1_e5".to_d => 0.1e1
+# expect: BigDecimal("NaN ") => NaN
+# expect: "NaN ".to_d => NaN
+# expect: BigDecimal("Infinityx") => ArgumentError: invalid value for BigDecimal(): "Infinityx"
+# expect: "Infinityx".to_d => 0.0
+# expect: BigDecimal("-x") => ArgumentError: invalid value for BigDecimal(): "-x"
+# expect: "-x".to_d => -0.0
+# expect: BigDecimal("-_x") => ArgumentError: invalid value for BigDecimal(): "-_x"
+# expect: "-_x".to_d => 0.0
+# expect: BigDecimal("-") => ArgumentError: invalid value for BigDecimal(): "-"
+# expect: "-".to_d => -0.0
+# expect: BigDecimal("1.e5") => ArgumentError: invalid value for BigDecimal(): "1.e5"
+# expect: "1.e5".to_d => 0.1e6
+# expect: BigDecimal("1.D5d") => ArgumentError: invalid value for BigDecimal(): "1.D5d"
+# expect: "1.D5d".to_d => 0.1e6
+# expect: BigDecimal("51.e+1Ex5") => ArgumentError: invalid value for BigDecimal(): "51.e+1Ex5"
+# expect: "51.e+1Ex5".to_d => 0.51e3
+# expect: BigDecimal("9e1_000d") => ArgumentError: invalid value for BigDecimal(): "9e1_000d"
+# expect: "9e1_000d".to_d => 0.9e1001
+# expect: BigDecimal("1e-_\te+1") => ArgumentError: invalid value for BigDecimal(): "1e-_	e+1"
+# expect: "1e-_\te+1".to_d => 0.1e1
