@@ -127,6 +127,8 @@ bd_alloc(uint8_t kind, int sign, Value coef, int64_t exp, int32_t maxprec)
 static Value bd_nan(void) { return bd_alloc(BD_NAN, 1, MG_FIX(0), 0, 1); }
 static Value bd_inf(int sign) { return bd_alloc(BD_INF, sign, MG_FIX(0), 0, 1); }
 static Value bd_zero(int sign) { return bd_alloc(BD_ZERO, sign, MG_FIX(0), 0, 1); }
+/* a zero result keeps the limbs CRuby allocated for it (precs, _dump) */
+static Value bd_zero_mp(int sign, int64_t mp) { return bd_alloc(BD_ZERO, sign, MG_FIX(0), 0, (int32_t)(mp > INT32_MAX ? INT32_MAX : mp)); }
 
 /* ---- exceptions (BigDecimal.mode) ---- */
 
@@ -299,7 +301,7 @@ lead_limb(mpz_srcptr coef, int64_t exp)
 static Value
 bd_make(int sign, mpz_ptr z, int64_t exp, int64_t maxprec)
 {
-    if (mpz_sgn(z) == 0) { mpz_clear(z); return bd_zero(sign); }
+    if (mpz_sgn(z) == 0) { mpz_clear(z); return bd_zero_mp(sign, maxprec); }
     mpz_abs(z, z);
     mpz_t ten;
     mpz_init_set_ui(ten, 10);
@@ -368,7 +370,7 @@ bd_round_pos(Value x, int64_t pos, int mode, int64_t maxprec)
     BigDec *p = bd_get(x);
     if (p->kind != BD_FINITE) return x;
     /* left of the leading limb only ceil and floor round away from 0 (VpMidRound) */
-    if (pos > BASE_FIG * bd_limb_exp(p) && mode != R_CEIL && mode != R_FLOOR) return bd_zero(p->sign);
+    if (pos > BASE_FIG * bd_limb_exp(p) && mode != R_CEIL && mode != R_FLOOR) return bd_zero_mp(p->sign, maxprec ? maxprec : p->maxprec);
     MgIntView v;
     mpz_t z;
     mpz_init_set(z, coef_z(p, &v));
@@ -405,7 +407,46 @@ from_int(Value i)
     int sign = mpz_sgn(z) < 0 ? -1 : 1;
     if (mpz_sgn(z) == 0) return bd_zero(1);
     int64_t nd = ndigits(z);
-    return bd_make_copy(sign, z, 0, roomof(nd, BASE_FIG) + 1);
+    Value r = bd_make_copy(sign, z, 0, 1);
+    /* CRuby's allocation: the limbs of a 64-bit value, or room for its digits */
+    BigDec *p = bd_get(r);
+    /* (the digits of a bignum come from its to_s, sign included) */
+    int64_t mp = mpz_sizeinbase(z, 2) <= 64 ? bd_prec(p) : roomof(nd + (sign < 0) + BASE_FIG + 1, BASE_FIG);
+    if (mpz_sizeinbase(z, 2) > 64 && mp < roomof(nd, BASE_FIG) + 1) mp = roomof(nd, BASE_FIG) + 1;
+    p->maxprec = (int32_t)mp;
+    return r;
+}
+
+/* The limbs CRuby allocates for a Float's digits: it pads them with zeros
+ * to whole limbs, makes an Integer of that and converts the Integer. */
+static int64_t
+float_maxprec(const BigDec *p)
+{
+    int64_t len = bd_ndigits(p), decpt = bd_E(p), ntz;
+    if (decpt > 0 && decpt < len) ntz = BASE_FIG - (len - decpt) % BASE_FIG;
+    else if (decpt >= len) ntz = (decpt - len) % BASE_FIG;
+    else if (decpt == 0) ntz = roomof(len, BASE_FIG) * BASE_FIG - len;
+    else {
+        int64_t lz = -decpt, prec = roomof(lz + len, BASE_FIG) - lz / BASE_FIG;
+        ntz = prec * BASE_FIG - lz % BASE_FIG - len;
+    }
+    MgIntView v;
+    mpz_t z;
+    mpz_init(z);
+    mul_pow10(z, coef_z(p, &v), ntz);
+    int64_t nd = len + ntz, mp;
+    if (mpz_sizeinbase(z, 2) <= 64) {
+        mpz_t ten;
+        mpz_init_set_ui(ten, 10);
+        int64_t tz = (int64_t)mpz_remove(z, z, ten);
+        mpz_clear(ten);
+        mp = roomof(nd, BASE_FIG) - tz / BASE_FIG;
+    } else {
+        mp = roomof(nd + BASE_FIG + 1, BASE_FIG);
+        if (mp < roomof(nd, BASE_FIG) + 1) mp = roomof(nd, BASE_FIG) + 1;
+    }
+    mpz_clear(z);
+    return mp;
 }
 
 /* A Float's digits: the shortest that read back as d when prec is 0, else d
@@ -433,13 +474,19 @@ from_float(double d, int64_t prec)
         snprintf(buf, sizeof buf, "%.*e", (int)prec - 1, d);
     }
     bool ok;
-    return parse_str(buf, strlen(buf), true, &ok);
+    Value r = parse_str(buf, strlen(buf), true, &ok);
+    BigDec *p = bd_get(r);
+    if (p->kind == BD_FINITE) p->maxprec = (int32_t)float_maxprec(p);
+    return r;
 }
+
+static Value bd_div(Value av, Value bv);
 
 static Value
 from_rational(Value r, int64_t prec)
 {
     Value num = MG_CALL0(r, "numerator"), den = MG_CALL0(r, "denominator");
+    if (prec == 0) return bd_div(from_int(num), from_int(den));     /* div(x, 0) is / */
     return bd_div_digits(from_int(num), from_int(den), prec);
 }
 
@@ -542,7 +589,7 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
     mpz_init_set_str(z, digits, 10);
     mg_free(digits, len + 2);
     int64_t maxprec = roomof((int64_t)(nint + nfrac), BASE_FIG) + 1;
-    if (mpz_sgn(z) == 0) { mpz_clear(z); return bd_zero(sign); }
+    if (mpz_sgn(z) == 0) { mpz_clear(z); return bd_zero_mp(sign, maxprec); }
     return bd_make(sign, z, e - (int64_t)nfrac, maxprec);
 }
 
@@ -690,12 +737,12 @@ bd_mul(Value av, Value bv)
         if (a->kind == BD_ZERO || b->kind == BD_ZERO) return bd_nan();
         return bd_inf(sign);
     }
-    if (a->kind == BD_ZERO || b->kind == BD_ZERO) return bd_zero(sign);
+    int64_t mp = roomof((bd_prec(a) + bd_prec(b)) * (BASE_FIG + 1), BASE_FIG);
+    if (a->kind == BD_ZERO || b->kind == BD_ZERO) return bd_zero_mp(sign, mp);
     MgIntView va, vb;
     mpz_t x;
     mpz_init(x);
     mpz_mul(x, coef_z(a, &va), coef_z(b, &vb));
-    int64_t mp = roomof((bd_prec(a) + bd_prec(b)) * (BASE_FIG + 1), BASE_FIG);
     return bd_make(sign, x, a->exp + b->exp, mp);
 }
 
@@ -719,6 +766,8 @@ quotient_trunc(const BigDec *a, const BigDec *b, int64_t word_c, mpz_ptr q, int6
     mpz_clears(num, den, NULL);
 }
 
+static int64_t div_word_c(const BigDec *a, const BigDec *b);
+
 /* The special cases of a / b; MG_UNDEF when both are finite and non-zero. */
 static Value
 div_special(const BigDec *a, const BigDec *b)
@@ -738,7 +787,7 @@ div_special(const BigDec *a, const BigDec *b)
         if (exc_mode & EXC_ZERODIVIDE) domain_error("Divide by zero");
         return bd_inf(sign);
     }
-    if (a->kind == BD_ZERO) return bd_zero(sign);
+    if (a->kind == BD_ZERO) return bd_zero_mp(sign, div_word_c(a, b));
     return MG_UNDEF;
 }
 
@@ -832,7 +881,7 @@ do_divmod(Value self, Value r, Value *div, Value *mod)
         return true;
     }
     if (b->kind == BD_INF) { *div = bd_zero(1); *mod = self; return true; }
-    if (a->kind == BD_ZERO) { *div = *mod = bd_zero(1); return true; }
+    if (a->kind == BD_ZERO) { *div = *mod = bd_zero_mp(1, 2); return true; }
     int sign = a->sign * b->sign;
     mpz_t q, rem;
     int64_t qexp, rexp;
@@ -855,6 +904,7 @@ do_divmod(Value self, Value r, Value *div, Value *mod)
         res = bd_round_pos(res, cut, R_DOWN, 0);
     }
     Value m = bd_addsub(self, res, -1);
+    bd_get(m)->maxprec = (int32_t)word_c;          /* it is the quotient's object in CRuby */
     if (bd_get(m)->kind != BD_ZERO && sign < 0) {
         /* d - 1 in d's limbs (the quotient's), truncated the same way */
         Value one = from_int(MG_FIX(1));
@@ -866,7 +916,12 @@ do_divmod(Value self, Value r, Value *div, Value *mod)
             one = bd_round_pos(one, cut, R_DOWN, 0);
         }
         d = bd_addsub(d, one, -1);
+        BigDec *pm = bd_get(m);
+        int64_t mx = bd_prec(pm) > bd_prec(b) ? bd_prec(pm) : bd_prec(b);
+        int64_t dl = bd_limb_exp(pm) - bd_limb_exp(b);
+        mx += dl < 0 ? -dl : dl;
         m = bd_addsub(m, bv, 1);
+        bd_get(m)->maxprec = (int32_t)(2 * mx);
     }
     *div = d;
     *mod = m;
@@ -1196,7 +1251,12 @@ pow_int(Value x, Value n)
     bool neg = mg_int_cmp(n, MG_FIX(0)) < 0;
     bool odd = !mg_int_even_p(n);
     if (a->kind == BD_NAN) return bd_nan();
-    if (n == MG_FIX(0)) return from_int(MG_FIX(1));
+    if (n == MG_FIX(1)) return x;
+    if (n == MG_FIX(0)) {
+        Value one = from_int(MG_FIX(1));
+        bd_get(one)->maxprec = (int32_t)(bd_prec(a) > 2 ? bd_prec(a) : 2);
+        return one;
+    }
     if (a->kind == BD_INF) {
         if (neg) return bd_zero(a->sign < 0 && odd ? -1 : 1);
         return bd_inf(a->sign < 0 && odd ? -1 : 1);
@@ -1767,8 +1827,8 @@ bd_m_frac(Value self, int argc, const Value *argv, Value blk)
 {
     BigDec *a = bd_get(self);
     if (a->kind != BD_FINITE) return checked(self);
-    if (a->exp >= 0) return bd_zero(a->sign);
-    if (bd_E(a) <= 0) return self;
+    if (a->exp >= 0) return bd_zero_mp(a->sign, round_maxprec(a));
+    if (bd_E(a) <= 0) return bd_alloc(BD_FINITE, a->sign, a->coef, a->exp, round_maxprec(a));
     MgIntView v;
     mpz_t z, d;
     mpz_inits(z, d, NULL);
