@@ -686,7 +686,8 @@ static int64_t
 addsub_maxprec(const BigDec *a, const BigDec *b)
 {
     int64_t mx = bd_prec(a) > bd_prec(b) ? bd_prec(a) : bd_prec(b);
-    int64_t d = bd_limb_exp(a) - bd_limb_exp(b);
+    /* (CRuby's zero sits at limb exponent 1) */
+    int64_t d = (a->kind == BD_ZERO ? 1 : bd_limb_exp(a)) - (b->kind == BD_ZERO ? 1 : bd_limb_exp(b));
     mx += d < 0 ? -d : d;
     return roomof(mx * (BASE_FIG + 1), BASE_FIG);
 }
@@ -705,12 +706,12 @@ bd_addsub(Value av, Value bv, int sb)
     }
     if (b->kind == BD_INF) return bd_inf(bs);
     if (b->kind == BD_ZERO) {
-        if (a->kind == BD_ZERO) return bd_zero(a->sign < 0 && bs < 0 ? -1 : 1);
-        return av;
+        if (a->kind == BD_ZERO) return bd_zero_mp(a->sign < 0 && bs < 0 ? -1 : 1, addsub_maxprec(a, b));
+        return bd_alloc(BD_FINITE, a->sign, a->coef, a->exp, (int32_t)addsub_maxprec(a, b));
     }
     if (a->kind == BD_ZERO) {
         MgIntView v;
-        return bd_make_copy(bs, coef_z(b, &v), b->exp, b->maxprec);
+        return bd_make_copy(bs, coef_z(b, &v), b->exp, addsub_maxprec(a, b));
     }
     MgIntView va, vb;
     mpz_srcptr ca = coef_z(a, &va), cb = coef_z(b, &vb);
@@ -780,12 +781,13 @@ div_special(const BigDec *a, const BigDec *b)
     }
     if (b->kind == BD_INF) return bd_zero(sign);
     if (b->kind == BD_ZERO) {
+        int32_t mp = (int32_t)div_word_c(a, b);
         if (a->kind == BD_ZERO) {
             if (exc_mode & EXC_NAN) domain_error("Computation results to 'NaN'");
-            return bd_nan();
+            return bd_alloc(BD_NAN, 1, MG_FIX(0), 0, mp);
         }
         if (exc_mode & EXC_ZERODIVIDE) domain_error("Divide by zero");
-        return bd_inf(sign);
+        return bd_alloc(BD_INF, sign, MG_FIX(0), 0, mp);
     }
     if (a->kind == BD_ZERO) return bd_zero_mp(sign, div_word_c(a, b));
     return MG_UNDEF;
