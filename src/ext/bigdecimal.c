@@ -44,9 +44,39 @@ enum {
     ROUND_MODE = 256,
     R_UP = 1, R_DOWN, R_HALF_UP, R_HALF_DOWN, R_CEIL, R_FLOOR, R_HALF_EVEN,
 };
-static unsigned exc_mode;
-static int round_mode = R_HALF_UP;
-static int64_t prec_limit;
+/* The modes are per thread, as in CRuby: the running thread's are kept
+ * here; a switch to another thread stores them in the owner's Thread#[]
+ * (under CRuby's keys) and loads the new thread's. */
+typedef struct { unsigned exc; int round; int64_t limit; } Modes;
+static Modes cur_modes = { 0, R_HALF_UP, 0 };
+static Value modes_owner = MG_NIL;
+
+static void
+modes_switch(Value th)
+{
+    static const char *const keys[] = { "BigDecimal.exception_mode", "BigDecimal.rounding_mode", "BigDecimal.precision_limit" };
+    if (modes_owner != MG_NIL) {
+        Value vals[3] = { MG_FIX((int64_t)cur_modes.exc), MG_FIX(cur_modes.round), mg_int_new(cur_modes.limit) };
+        for (int i = 0; i < 3; i++) MG_CALL2(modes_owner, "[]=", mg_sym(keys[i]), vals[i]);
+    }
+    Value v[3];
+    for (int i = 0; i < 3; i++) v[i] = MG_CALL1(th, "[]", mg_sym(keys[i]));
+    cur_modes.exc = MG_IS_FIXNUM(v[0]) ? (unsigned)MG_FIX2LONG(v[0]) : 0;
+    cur_modes.round = MG_IS_FIXNUM(v[1]) ? (int)MG_FIX2LONG(v[1]) : R_HALF_UP;
+    cur_modes.limit = MG_IS_FIXNUM(v[2]) ? MG_FIX2LONG(v[2]) : 0;
+    modes_owner = th;
+}
+
+static inline Modes *
+modes(void)
+{
+    Value th = mg_thread_current();
+    if (UNLIKELY(th != modes_owner) && th != MG_NIL) modes_switch(th);
+    return &cur_modes;
+}
+#define exc_mode (modes()->exc)
+#define round_mode (modes()->round)
+#define prec_limit (modes()->limit)
 
 #define BASE_FIG 9
 #define DBL_FIG 16
@@ -2089,6 +2119,7 @@ mg_ext_init_bigdecimal(void)
     mg_define_const(cBigDecimal, "VERSION", mg_str_freeze(mg_str_new_cstr("3.1.1")));
     mg_define_const(cBigDecimal, "INFINITY", bd_inf(1));
     mg_define_const(cBigDecimal, "NAN", bd_nan());
+    mg_gc_register(&modes_owner);
     mBigMath = mg_define_module("BigMath");
     mg_eval_string(bigmath_rb, sizeof bigmath_rb - 1, "bigdecimal.so", 1);
 }
