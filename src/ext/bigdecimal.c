@@ -179,6 +179,14 @@ checked(Value v)
     return v;
 }
 
+/* A NaN an operation on infinities makes (CRuby's VpIsDefOP raises at once). */
+static Value
+op_nan(void)
+{
+    if (exc_mode & EXC_NAN) domain_error("Computation results to 'NaN'");
+    return bd_nan();
+}
+
 static Value
 overflow_result(int sign)
 {
@@ -620,6 +628,15 @@ parse_str(const char *s, size_t len, bool strict, bool *ok)
     mg_free(digits, len + 2);
     int64_t maxprec = roomof((int64_t)(nint + nfrac), BASE_FIG) + 1;
     if (mpz_sgn(z) == 0) { mpz_clear(z); return bd_zero_mp(sign, maxprec); }
+    /* an exponent out of range: Infinity (raising "exponent overflow" in that
+     * mode) or, silently, zero */
+    int64_t E = ndigits(z) + e - (int64_t)nfrac;
+    if (E > EXP_MAX || E < -EXP_MAX) {
+        mpz_clear(z);
+        if (E < 0) return bd_zero_mp(sign, maxprec);
+        if (exc_mode & EXC_INFINITY) domain_error("exponent overflow");
+        return bd_inf(sign);
+    }
     return bd_make(sign, z, e - (int64_t)nfrac, maxprec);
 }
 
@@ -731,7 +748,7 @@ bd_addsub(Value av, Value bv, int sb)
     if (a->kind == BD_NAN) return av;
     int bs = b->sign * sb;
     if (a->kind == BD_INF) {
-        if (b->kind == BD_INF && a->sign != bs) return bd_nan();
+        if (b->kind == BD_INF && a->sign != bs) return op_nan();
         return bd_inf(a->sign);
     }
     if (b->kind == BD_INF) return bd_inf(bs);
@@ -765,7 +782,7 @@ bd_mul(Value av, Value bv)
     if (a->kind == BD_NAN || b->kind == BD_NAN) return bd_nan();
     int sign = a->sign * b->sign;
     if (a->kind == BD_INF || b->kind == BD_INF) {
-        if (a->kind == BD_ZERO || b->kind == BD_ZERO) return bd_nan();
+        if (a->kind == BD_ZERO || b->kind == BD_ZERO) return op_nan();
         return bd_inf(sign);
     }
     int64_t mp = roomof((bd_prec(a) + bd_prec(b)) * (BASE_FIG + 1), BASE_FIG);
@@ -1068,8 +1085,8 @@ bd_m_remainder(Value self, int argc, const Value *argv, Value blk)
     Value bv = operand(self, argv[0]);
     if (bv == MG_UNDEF) return mg_num_coerce_bin(self, argv[0], mg_intern_cstr("remainder"));
     BigDec *a = bd_get(self), *b = bd_get(bv);
-    if (b->kind == BD_INF && a->kind != BD_NAN && a->kind != BD_INF) return self;
-    if (a->kind == BD_NAN || b->kind == BD_NAN || a->kind == BD_INF || b->kind == BD_ZERO) return checked(bd_nan());
+    if (a->kind == BD_NAN || b->kind == BD_NAN || a->kind == BD_INF || b->kind == BD_INF || b->kind == BD_ZERO)
+        return op_nan();
     if (a->kind == BD_ZERO) return self;
     int sign = a->sign * b->sign;
     /* the integral part of a / b as CRuby's quotient of maxprec(a) +
