@@ -16,7 +16,20 @@
  *
  * maxprec is CRuby's allocated limb count (BigDecimal#precs, _dump's prefix);
  * it is bookkeeping only. Persistent: a BigDecimal is committed as its kind,
- * sign, exponent, maxprec and a reference to coef (like Rational). */
+ * sign, exponent, maxprec and a reference to coef (like Rational).
+ *
+ * Exact operations (+ - * rounding) are plain GMP. Where CRuby 3.1's result
+ * depends on its limb arithmetic, the same cut is made on exact values:
+ *   1. a / b: the quotient truncated below limb word_c (from the operands'
+ *      precision), then one rounding step on the remainder's leading limb;
+ *   2. div(b, n), %, divmod, remainder, x ** -n: the same truncated
+ *      quotient with their own word_c, then CRuby's windows (a modulus is
+ *      cut word_c limbs below the larger operand's limb exponent);
+ *   3. sqrt: CRuby's Newton iteration, step for step, on exact values;
+ *   4. BigMath.exp / log: CRuby's series at CRuby's precisions (Ruby below).
+ * test/ext/bigdecimal_*_test.rb hold CRuby's outputs; random operands agree
+ * except where CRuby itself aborts ("space for remainder too small").
+ * The rounding mode, exception mode and limit are per thread (Thread#[]). */
 #include "ext.h"
 #include "../core/bignum.h"
 #include "../store/store.h"
