@@ -1242,9 +1242,11 @@ bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
     int64_t y_prec = roomof(mx, BASE_FIG);
     if (prec_limit > 0 && y_prec > roomof(prec_limit, BASE_FIG) + 2) y_prec = roomof(prec_limit, BASE_FIG) + 2;
     MgIntView v;
-    mpz_srcptr xc = coef_z(a, &v);
+    /* a copy: the loop passes safe points, where a persistent coefficient's body may be evicted */
+    mpz_t xc;
+    mpz_init_set(xc, coef_z(a, &v));
     int64_t xe = a->exp;
-    if (a->exp == 0 && mpz_cmp_ui(xc, 1) == 0) return from_int(MG_FIX(1));
+    if (a->exp == 0 && mpz_cmp_ui(xc, 1) == 0) { mpz_clear(xc); return from_int(MG_FIX(1)); }
     /* the double from x's first two limbs, as CRuby sums them */
     int64_t le = bd_limb_exp(a);
     mpz_t t, y, f, r;
@@ -1301,7 +1303,7 @@ bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
         ye = limit_round(y, limb_round(y, re, 1, k, round_mode), 1);
         if ((nr & 15) == 15) mg_vm_checkpoint();
     }
-    mpz_clears(t, f, r, NULL);
+    mpz_clears(t, f, r, xc, NULL);
     return checked(bd_make(1, y, ye, y_prec));
 }
 
