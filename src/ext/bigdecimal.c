@@ -911,10 +911,13 @@ static Value
 bd_div_digits(Value av, Value bv, int64_t n)
 {
     BigDec *a = bd_get(av), *b = bd_get(bv);
-    Value sp = div_special(a, b);
-    if (sp != MG_UNDEF) return sp;
-    int sign = a->sign * b->sign;
     int64_t word_c = roomof(n + 3 * BASE_FIG, BASE_FIG), qexp, rexp;
+    Value sp = div_special(a, b);
+    if (sp != MG_UNDEF) {
+        if (b->kind == BD_ZERO) bd_get(sp)->maxprec = (int32_t)word_c;
+        return sp;
+    }
+    int sign = a->sign * b->sign;
     mpz_t q, rem;
     mpz_inits(q, rem, NULL);
     quotient_trunc(a, b, word_c, q, &qexp, rem, &rexp);
