@@ -1237,13 +1237,13 @@ bd_m_sqrt(Value self, int argc, const Value *argv, Value blk)
     int64_t n = check_prec(argv[0]);
     if (a->kind == BD_NAN) domain_error("sqrt of 'NaN'(Not a Number)");
     if (a->sign < 0 && a->kind != BD_ZERO) domain_error("sqrt of negative value");
-    if (a->kind == BD_INF) return checked(bd_inf(1));
-    if (a->kind == BD_ZERO) return bd_zero(a->sign);
     int64_t mx = bd_prec(a) * (BASE_FIG + 1);
     n += DBL_FIG + BASE_FIG;
     if (mx <= n) mx = n;
     int64_t y_prec = roomof(mx, BASE_FIG);
     if (prec_limit > 0 && y_prec > roomof(prec_limit, BASE_FIG) + 2) y_prec = roomof(prec_limit, BASE_FIG) + 2;
+    if (a->kind == BD_INF) return checked(bd_alloc(BD_INF, 1, MG_FIX(0), 0, (int32_t)y_prec));
+    if (a->kind == BD_ZERO) return bd_zero_mp(a->sign, y_prec);
     MgIntView v;
     /* a copy: the loop passes safe points, where a persistent coefficient's body may be evicted */
     mpz_t xc;
