@@ -270,6 +270,8 @@ Value mg_arith_seq_new(Value recv, ID meth, int argc, const Value *argv, Value b
     do { if (!mg_block_given(blk)) return mg_enumerator_new((self), mg_intern_cstr(name), (argc), (argv)); } while (0)
 
 /* ---- green threads (thread.c) ---- */
+/* The running Thread object (nil before threads exist). No allocation. */
+Value mg_thread_current(void);
 /* Before a blocking read/write of fd: lets the other threads run until fd is
  * ready (returns at once when only one thread lives). May raise (Thread#raise). */
 void  mg_thread_wait_fd(int fd, bool write);

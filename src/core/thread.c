@@ -586,6 +586,12 @@ thread_inspect(Value self, int argc, const Value *argv, Value blk)
     return inspect_thread(thread_of(self));
 }
 
+Value
+mg_thread_current(void)
+{
+    return cur_th ? cur_th->self : MG_NIL;
+}
+
 static Value
 thread_s_current(Value self, int argc, const Value *argv, Value blk)
 {

@@ -46,6 +46,7 @@ register_all(void)
     mg_ext_register("socket.so", mg_ext_init_socket);   /* under lib/socket.rb */
     mg_ext_register("io/nonblock", mg_ext_init_io_nonblock);
     mg_ext_register("openssl.so", mg_ext_init_openssl);   /* Cipher only, under lib/openssl.rb */
+    mg_ext_register("bigdecimal.so", mg_ext_init_bigdecimal);   /* under Debian's bigdecimal.rb */
 }
 
 static Ext *
@@ -228,6 +229,7 @@ define_if_missing(Value obj, const char *name, MgCFunc fn, int min, int max)
 void
 mg_init_ext(void)
 {
+    mg_ext_bigdecimal_register_data();
     static const struct { const char *name; clockid_t id; } clocks[] = {
         { "CLOCK_REALTIME", CLOCK_REALTIME }, { "CLOCK_MONOTONIC", CLOCK_MONOTONIC },
         { "CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID }, { "CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID },

@@ -63,5 +63,8 @@ void mg_ext_init_ffi(void);          /* ffi.c: the core of lib/ffi.rb (feature "
 void mg_ext_init_socket(void);
 void mg_ext_init_io_nonblock(void);
 void mg_ext_init_openssl(void);
+void mg_ext_init_bigdecimal(void);
+/* At start-up (mg_init_ext): lets a committed BigDecimal decode before bigdecimal is required. */
+void mg_ext_bigdecimal_register_data(void);
 
 #endif

@@ -475,6 +475,8 @@ bool
 mg_method_alias(RClass *c, ID new_name, ID old_name)
 {
     MethodEntry *orig = mg_method_lookup(c, old_name);
+    /* as in CRuby, a module may alias Object's methods (Kernel#require ...) */
+    if (!orig && c->hdr.type == T_MODULE) orig = mg_method_lookup(mg_cObject, old_name);
     if (!orig) return false;
     MethodEntry copy = *orig;
     RClass *owner = orig->owner;

@@ -1,4 +1,3 @@
-# skip: Sequel requires bigdecimal, a C extension of CRuby's standard library that maglev does not provide yet (require raises a LoadError naming bigdecimal.so)
 # Sequel's SQL generation without a database (the mock adapter)
 require "sequel"
 
