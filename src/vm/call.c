@@ -4,6 +4,7 @@
  * the VM stack (recv[0], recv[1..argc]); a keywords Hash, when given, is the
  * last argument. The result replaces the receiver slot. */
 #include "vm_int.h"
+#include "../util/idtable.h"
 
 /* ------------------------------------------------------------------ */
 /* data types                                                           */
@@ -1127,6 +1128,39 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
     }
 }
 
+/* Names some Module#autoload has registered (lib/prelude/autoload.rb notes each
+ * through Module#__autoload_note). Autoloads run from const_missing, which a
+ * constant found further out never reaches: for a noted name, a lexical lookup
+ * first runs the autoloads of the scopes it passes over (CRuby finds
+ * Bundler::Plugin::Index from inside Bundler::Plugin though Bundler::Index exists). */
+static IdTable *autoload_names;
+
+static Value
+mod_autoload_note(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!autoload_names) autoload_names = mg_idtable_new();
+    mg_idtable_set(autoload_names, mg_to_id(argv[0]), 1);
+    return MG_NIL;
+}
+
+void
+mg_init_autoload_note(void)
+{
+    mg_define_private_method(mg_cModule, "__autoload_note", mod_autoload_note, 1, 1);
+}
+
+/* the autoload registered in k for id, run; the constant then, or MG_UNDEF */
+static Value
+run_lexical_autoload(RClass *k, ID id)
+{
+    static ID id_autoload_p;
+    if (!id_autoload_p) id_autoload_p = mg_intern_cstr("autoload?");
+    Value path = mg_funcall(MG_VAL(k), id_autoload_p, 2, (Value[]){ MG_SYM(id), MG_FALSE });
+    if (!MG_IS_STRING(path)) return MG_UNDEF;
+    mg_require(mg_str_cstr(path));
+    return mg_const_get_at(k, id);
+}
+
 /* lexical constant lookup */
 Value
 mg_vm_const_lookup(Frame *f, ID id, bool *found)
@@ -1134,8 +1168,10 @@ mg_vm_const_lookup(Frame *f, ID id, bool *found)
     Value cref = f ? f->cref : VMS->top_cref;
     if (cref == MG_NIL) cref = VMS->top_cref;
     Cref *c = mg_cref_ptr(cref);
+    bool noted = mg_idtable_get(autoload_names, id, NULL);
     for (Cref *k = c; k && k->next != MG_NIL; k = mg_cref_ptr(k->next)) {
         Value v = mg_const_get_at(k->klass, id);
+        if (v == MG_UNDEF && noted) v = run_lexical_autoload(k->klass, id);
         if (v != MG_UNDEF) { *found = true; return v; }
     }
     RClass *inner = c->klass;
