@@ -101,6 +101,7 @@ difftest:
 bench: all $(BUILD)/bench/raw_lmdb
 	bench/run.sh
 	bench/persist.sh --raw $(BUILD)/bench/raw_lmdb
+	bench/blog.sh
 
 # The raw-LMDB ceiling of the persistence workloads (bench/persist.sh).
 $(BUILD)/bench/raw_lmdb: bench/raw_lmdb.c
