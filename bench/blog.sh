@@ -87,7 +87,7 @@ done
 
 ratio() { awk -v m="$1" -v c="$2" 'BEGIN { if (m + 0 > 0 && c + 0 > 0) printf "%.2f", m / c; else print "-" }'; }
 report() {
-    echo "The blog (examples/blog) under wrk -c$CONNS -d${DUR}s, Connection: close; $(date +%F), $(uname -m), $(nproc) cores"
+    echo "The blog (examples/blog) under wrk -c$CONNS -d${DUR}s, Connection: close; $(date +%F), $(uname -m), $(nproc) cores, load avg $(cut -d" " -f1 /proc/loadavg); maglev $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null), $("$RUBY" -e "print RUBY_VERSION")"
     echo "maglev: a transaction per request on a real repository; CRuby: the in-memory stand-in (bench/blog/cruby)"
     printf '%-26s %14s %14s %16s\n' load "maglev req/s" "CRuby req/s" "maglev/CRuby"
     printf '%-26s %14s %14s %16s\n' "GET / (${R[maglev,posts]}/${R[cruby,posts]} posts)" "${R[maglev,list]}" "${R[cruby,list]}" "$(ratio "${R[maglev,list]}" "${R[cruby,list]}")"
