@@ -361,6 +361,7 @@ comp_init(Comp *c, Comp *parent, int kind, const char *file, Value label)
     c->code->label = label;
     c->code->file = mg_str_new_cstr(file);
     c->code->parent = parent ? parent->code_obj : MG_NIL;
+    c->cov = parent ? parent->cov : MG_NIL;
     if (parent) {
         c->block_level = parent->block_level;
         c->method_name = parent->method_name;
@@ -1123,6 +1124,8 @@ class_label(const char *kind, ID name)
 /* ------------------------------------------------------------------ */
 /* expressions                                                          */
 
+static void cc_cov_line(Comp *c, Node *n, bool unused);
+
 void
 cc_stmt(Comp *c, Node *n)
 {
@@ -1144,7 +1147,7 @@ cc_stmt(Comp *c, Node *n)
         cc_masgn(c, n, false);
         return;
     case NODE_SEQ:
-        for (int i = 0; i < n->count; i++) cc_stmt(c, n->list[i]);
+        for (int i = 0; i < n->count; i++) { cc_cov_line(c, n->list[i], true); cc_stmt(c, n->list[i]); }
         return;
     case NODE_NIL: case NODE_SELF: case NODE_TRUE: case NODE_FALSE: case NODE_LVAR:
         return;
@@ -1160,12 +1163,44 @@ cc_body(Comp *c, Node *n)
     cc_expr(c, n);
 }
 
+/* ---- line coverage ----
+ * As CRuby counts lines: a statement starts a line event, except one that
+ * compiles to nothing (a literal or variable whose value is unused) and a
+ * begin/end block (its statements count); statements sharing a line within one
+ * code object count once. The line's entry in the counts Array becomes 0 (a
+ * line that can run) at compile time; OP_COVLINE adds one each time it runs. */
+Value (*mg_compile_coverage_hook)(const char *file, int nlines);
+
+static bool
+no_code_when_unused(const Node *n)
+{
+    switch (n->kind) {
+    case NODE_NIL: case NODE_TRUE: case NODE_FALSE: case NODE_SELF: case NODE_LVAR:
+    case NODE_INT: case NODE_FLOAT: case NODE_SYM: case NODE_STR: case NODE_IVAR: case NODE_GVAR:
+        return true;
+    }
+    return false;
+}
+
+static void
+cc_cov_line(Comp *c, Node *n, bool unused)
+{
+    if (c->cov == MG_NIL || !n || n->line <= 0 || n->line == c->cov_line) return;
+    if (n->kind == NODE_BEGIN || n->kind == NODE_SEQ || (unused && no_code_when_unused(n))) return;
+    Value counts = mg_ary_entry(c->cov, 0);
+    if (n->line > mg_ary_len(counts)) return;
+    c->cov_line = n->line;
+    if (mg_ary_entry(counts, n->line - 1) == MG_NIL) mg_ary_store(counts, n->line - 1, MG_FIX(0));
+    E2(c, OP_COVLINE, 0, cc_lit(c, c->cov), n->line - 1);
+}
+
 static void
 cc_seq(Comp *c, Node *n)
 {
     if (n->count == 0) { E0(c, OP_PUTNIL, 1); return; }
-    for (int i = 0; i < n->count - 1; i++) { cc_line(c, n->list[i]); cc_stmt(c, n->list[i]); }
+    for (int i = 0; i < n->count - 1; i++) { cc_line(c, n->list[i]); cc_cov_line(c, n->list[i], true); cc_stmt(c, n->list[i]); }
     cc_line(c, n->list[n->count - 1]);
+    cc_cov_line(c, n->list[n->count - 1], false);
     cc_expr(c, n->list[n->count - 1]);
 }
 
@@ -1309,6 +1344,7 @@ cc_expr(Comp *c, Node *n)
         uint32_t jend = cc_jump(c, OP_JUMP);
         c->depth = d;
         cc_here(c, jelse);
+        if (n->c && (n->c->flags & NF_ELSIF)) cc_cov_line(c, n->c, false);
         cc_expr(c, n->c);
         cc_here(c, jend);
         return;
@@ -1482,6 +1518,12 @@ mg_compile(const void *rootp, const char *file, int kind, Value outer_env, ID me
     comp_init(&top, outer, kind, file, label);
     top.code->line = root ? root->line : 1;
     top.code->parent = MG_NIL;
+    if (mg_compile_coverage_hook && (kind == CODE_REQUIRED || kind == CODE_TOP) && mg_compile_src) {
+        int nlines = 0;
+        for (size_t i = 0; i < mg_compile_src_len; i++) if (mg_compile_src[i] == '\n') nlines++;
+        if (mg_compile_src_len && mg_compile_src[mg_compile_src_len - 1] != '\n') nlines++;
+        top.cov = mg_compile_coverage_hook(file, nlines);
+    }
     top.env_mode = true;       /* top-level and eval scopes always keep their locals in an Env */
     top.method_name = method_name;
     if (kind == CODE_EVAL && outer) {

@@ -53,7 +53,14 @@ typedef struct Comp {
     Node *method_params;        /* PARAMS of the method for zsuper */
     int last_line;
     uint32_t block_start;       /* redo target in blocks */
+    Value cov;                  /* line coverage: [counts, oneshot list or nil] of the file; MG_NIL when off */
+    int cov_line;               /* the line of this code's last COVLINE */
 } Comp;
+
+/* Line coverage (ext/coverage.c sets it while Coverage is set up): called once per
+ * file compiled by require/load with the file's line count; returns the record its
+ * code's OP_COVLINEs count into, or MG_NIL for no coverage. May allocate. */
+extern Value (*mg_compile_coverage_hook)(const char *file, int nlines);
 
 extern bool mg_compile_frozen_strings;
 

@@ -64,5 +64,6 @@ void mg_ext_init_ffi(void);          /* ffi.c: the core of lib/ffi.rb (feature "
 void mg_ext_init_socket(void);
 void mg_ext_init_io_nonblock(void);
 void mg_ext_init_openssl(void);
+void mg_ext_init_coverage(void);     /* coverage.c: require 'coverage' (line coverage) */
 
 #endif

@@ -662,6 +662,7 @@ parse_if(Parser *P, bool is_unless)
         els = parse_if(P, false);
         els->line = ek.line;
         els->col = ek.col;
+        els->flags |= NF_ELSIF;
         P->no_do = save_no_do;
         if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
         return n;

@@ -618,6 +618,11 @@ L_CHECKMATCH: {
     NEXT();
 }
 L_FLIPSTATE: NEXT();
+L_COVLINE: {
+    Value rec = code->lits[OPND(0)]; uint32_t line = OPND(1); pc += 2;
+    if (mg_coverage_running) mg_coverage_count(rec, line);
+    NEXT();
+}
 
 L_SEND:
     ci = &code->cis[OPND(0)]; pc++;

@@ -289,7 +289,10 @@ MethodEntry *mg_vm_refinement_super(RClass *owner, ID mid);
 Value mg_vm_active_refinements(Frame *f);
 MethodEntry *mg_vm_refined_lookup_in(Value refinements, RClass *klass, ID mid);
 void mg_init_refinements(void);
-void mg_init_autoload_note(void);   /* call.c: Module#__autoload_note for lib/prelude/autoload.rb */
+void mg_init_autoload_note(void);
+/* ext/coverage.c: OP_COVLINE counts a line run into a coverage record while Coverage runs */
+extern bool mg_coverage_running;
+void mg_coverage_count(Value rec, uint32_t line);   /* call.c: Module#__autoload_note for lib/prelude/autoload.rb */
 static inline bool mg_is_proc(Value v) { return MG_IS_TYPE(v, T_DATA) && MG_RDATA(v)->type == &mg_proc_type; }
 
 /* ---- compile.c ---- */
