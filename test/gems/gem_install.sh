@@ -120,6 +120,30 @@ expect "bundle exec script.rb: maglev beside CRuby" "$M" "$C"
 expect_match "bundle exec: the gem was used" "$M" "^hello, bundler$"
 cd "$TMP" || exit 1
 
+# a gem depending on tinygem: install --local resolves it from the .gem files here
+mkdir -p depgem/lib && cp tinygem/tinygem-1.0.0.gem depgem/ && cd depgem || exit 1
+echo 'require "tinygem"; module DepGem; def self.hi = TinyGem.hello("dependency"); end' > lib/depgem.rb
+cat > depgem.gemspec <<'R'
+Gem::Specification.new do |s|
+  s.name = "depgem"
+  s.version = "0.2.0"
+  s.summary = "A gem that needs tinygem"
+  s.authors = ["maglev"]
+  s.license = "MIT"
+  s.files = ["lib/depgem.rb"]
+  s.add_dependency "tinygem", "~> 1.0"
+end
+R
+"$MGEM" build depgem.gemspec >/dev/null 2>&1
+M=$(GEM_HOME=$TMP/gemhome2 "$MGEM" install ./depgem-0.2.0.gem --local 2>&1)
+expect "install --local with a dependency" "$M" "Successfully installed tinygem-1.0.0
+Successfully installed depgem-0.2.0
+2 gems installed"
+M=$(GEM_HOME=$TMP/gemhome2 "$MRUBY" -e 'require "depgem"; puts DepGem.hi; p Gem.loaded_specs.keys.sort' 2>&1)
+expect "require the dependent gem" "$M" 'hello, dependency
+["depgem", "tinygem"]'
+cd "$TMP" || exit 1
+
 M=$("$MGEM" uninstall tinygem --executables 2>&1)
 expect_match "maglev-gem uninstall" "$M" "Successfully uninstalled tinygem-1.0.0"
 M=$("$MRUBY" -e 'begin; require "tinygem"; rescue LoadError => e; p e.class; end' 2>&1)
