@@ -144,6 +144,30 @@ expect "require the dependent gem" "$M" 'hello, dependency
 ["depgem", "tinygem"]'
 cd "$TMP" || exit 1
 
+# a gem with a C extension: refused with a message naming it, nothing installed
+mkdir -p cgem/ext/cgem cgem/lib && cd cgem || exit 1
+printf 'require "mkmf"\ncreate_makefile("cgem/cgem")\n' > ext/cgem/extconf.rb
+echo 'void Init_cgem(void) {}' > ext/cgem/cgem.c
+echo 'require "cgem/cgem"' > lib/cgem.rb
+cat > cgem.gemspec <<'R'
+Gem::Specification.new do |s|
+  s.name = "cgem"
+  s.version = "0.1.0"
+  s.summary = "A gem with a C extension"
+  s.authors = ["maglev"]
+  s.license = "MIT"
+  s.files = ["lib/cgem.rb", "ext/cgem/extconf.rb", "ext/cgem/cgem.c"]
+  s.extensions = ["ext/cgem/extconf.rb"]
+end
+R
+"$MGEM" build cgem.gemspec >/dev/null 2>&1
+M=$(GEM_HOME=$TMP/gemhome3 "$MGEM" install ./cgem-0.1.0.gem --local 2>&1); MR=$?
+expect "a C-extension gem: exit status 1" "$MR" 1
+expect "a C-extension gem: the reason" "$M" "ERROR:  Error installing ./cgem-0.1.0.gem:
+	cgem-0.1.0 has a C extension (ext/cgem/extconf.rb): maglev cannot build or load CRuby C extensions"
+expect "a C-extension gem: not installed" "$(ls "$TMP/gemhome3/gems" 2>/dev/null)" ""
+cd "$TMP" || exit 1
+
 M=$("$MGEM" uninstall tinygem --executables 2>&1)
 expect_match "maglev-gem uninstall" "$M" "Successfully uninstalled tinygem-1.0.0"
 M=$("$MRUBY" -e 'begin; require "tinygem"; rescue LoadError => e; p e.class; end' 2>&1)

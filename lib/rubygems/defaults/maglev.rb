@@ -33,3 +33,13 @@ module Gem
     end
   end
 end
+
+# A gem with a C extension: maglev cannot build one (mkmf needs CRuby's headers)
+# nor load one, so its install stops with a message saying so.
+Gem.pre_install do |installer|
+  exts = installer.spec.extensions
+  unless exts.empty?
+    raise Gem::InstallError, "#{installer.spec.full_name} has a C extension (#{exts.join(", ")}): " \
+                             "maglev cannot build or load CRuby C extensions"
+  end
+end
