@@ -1074,6 +1074,7 @@ parse_class(Parser *P)
         if (P->in_def) parse_error_span(P, kw.line, kw.pos, P->prev.end, "class definition in method body");
         if (parse_peek(P)->type == T_LT) {
             parse_advance(P);
+            P->lx.command_start = true;    /* as parse.y: the superclass starts like a statement */
             n->b = parse_expr(P);
         }
         Token *t = parse_peek(P);
