@@ -8,18 +8,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { int line, col; const char *pos, *end; int type, before, state, flags, num, suffix; } RTok;
+typedef struct {
+    int line, col; const char *pos, *end; int type, before, state, flags, num, suffix;
+    int indent;               /* T_STRING_CONTENT: starts a line; heredoc end: indentation to remove */
+    bool heredoc;             /* a heredoc's begin or end */
+} RTok;
 typedef struct { RTok *v; size_t n, cap; } RToks;
 
 static void
 record(void *ud, const Token *t, int before, int state)
 {
     RToks *r = ud;
-    if (t->type == T_EOF || !t->pos || t->end <= t->pos) return;
+    if (t->type == T_EOF || !t->pos) return;
+    RTok k = { t->line, t->col, t->pos, t->end, t->type, before, state, t->flags, t->num, t->suffix, t->indent, false };
+    if ((t->type == T_STRING_BEG || t->type == T_XSTRING_BEG) && (t->flags & STR_FUNC_HEREDOC)) {
+        /* `<<~ID`, `<<-"ID"`: the marker only (the lexer went on to read the body) */
+        const char *e = t->pos + 2;
+        if (*e == '-' || *e == '~') e++;
+        if (*e == '\'' || *e == '"' || *e == '`') {
+            char q = *e++;
+            while (*e && *e != q && *e != '\n') e++;
+            if (*e == q) e++;
+        } else {
+            while (*e == '_' || (*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') ||
+                   (unsigned char)*e >= 0x80) e++;
+        }
+        k.end = e;
+        k.heredoc = true;
+    } else if (t->type == T_STRING_END && t->end < t->pos) {
+        /* a heredoc's terminator: its whole line (the lexer went back to the line it began on) */
+        const char *e = t->pos;
+        while (*e && *e != '\n') e++;
+        if (*e == '\n') e++;
+        k.end = e;
+        k.heredoc = true;
+    }
+    if (k.end <= k.pos) return;
     /* a token made twice (the parser looked again) is kept once, with its last state */
     for (size_t i = r->n; i-- > 0 && r->n - i < 4;)
         if (r->v[i].pos == t->pos) {
-            r->v[i] = (RTok){ t->line, t->col, t->pos, t->end, t->type, before, state, t->flags, t->num, t->suffix };
+            r->v[i] = k;
             return;
         }
     if (r->n == r->cap) {
@@ -27,7 +55,7 @@ record(void *ud, const Token *t, int before, int state)
         r->v = realloc(r->v, r->cap * sizeof *r->v);
         if (!r->v) abort();
     }
-    r->v[r->n++] = (RTok){ t->line, t->col, t->pos, t->end, t->type, before, state, t->flags, t->num, t->suffix };
+    r->v[r->n++] = k;
 }
 
 static int
@@ -56,8 +84,9 @@ token_event(const RTok *t, int *brace_depth, int *embexpr, int *nembexpr)
         if (t->suffix & NUM_SUFFIX_R) return "on_rational";
         return t->num == NUM_FLOAT ? "on_float" : "on_int";
     case T_SYMBEG: return "on_symbeg";
-    case T_STRING_BEG: return "on_tstring_beg";
-    case T_XSTRING_BEG: case T_BACKTICK: return "on_backtick";
+    case T_STRING_BEG: return t->heredoc ? "on_heredoc_beg" : "on_tstring_beg";
+    case T_XSTRING_BEG: return t->heredoc ? "on_heredoc_beg" : "on_backtick";
+    case T_BACKTICK: return "on_backtick";
     case T_REGEXP_BEG: return "on_regexp_beg";
     case T_WORDS_BEG: return "on_words_beg";
     case T_QWORDS_BEG: return "on_qwords_beg";
@@ -68,7 +97,7 @@ token_event(const RTok *t, int *brace_depth, int *embexpr, int *nembexpr)
         if (*nembexpr < 64) embexpr[(*nembexpr)++] = *brace_depth;
         return "on_embexpr_beg";
     case T_STRING_DVAR: return "on_embvar";
-    case T_STRING_END: return "on_tstring_end";
+    case T_STRING_END: return t->heredoc ? "on_heredoc_end" : "on_tstring_end";
     case T_REGEXP_END: return "on_regexp_end";
     case T_LABEL_END: return "on_label_end";
     case T_WORDS_SEP: return "on_words_sep";
@@ -125,6 +154,22 @@ gap(RipperScan *out, const char *p, const char *end, int *line, const char **lbe
     while (p < end) {
         const char *q = p;
         const char *ev;
+        if (p == *lbeg && end - p >= 6 && !memcmp(p, "=begin", 6) && (p + 6 == end || p[6] == '\n' || p[6] == ' ' || p[6] == '\t')) {
+            /* =begin ... =end: a line each */
+            bool first = true;
+            for (;;) {
+                const char *e = memchr(q, '\n', (size_t)(end - q));
+                e = e ? e + 1 : end;
+                bool last = !first && e - q >= 4 && !memcmp(q, "=end", 4) && (q + 4 == e || q[4] == '\n' || q[4] == ' ' || q[4] == '\t' || q[4] == '\r');
+                push(out, *line, 0, first ? "on_embdoc_beg" : last ? "on_embdoc_end" : "on_embdoc", q, (size_t)(e - q), state);
+                if (e > q && e[-1] == '\n') { (*line)++; *lbeg = e; }
+                q = e;
+                first = false;
+                if (last || q >= end) break;
+            }
+            p = q;
+            continue;
+        }
         if (*p == '#') {
             while (q < end && *q != '\n') q++;
             if (q < end) q++;
@@ -160,6 +205,12 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
     mg_lex_token_hook = saved;
     mg_lex_token_hook_ud = saved_ud;
     mg_ast_free(&pr);
+    /* a squiggly heredoc's indentation is known at its end, made after its body */
+    for (size_t i = 0; i < r.n; i++) {
+        if (!r.v[i].heredoc || r.v[i].type == T_STRING_END || !(r.v[i].flags & STR_FUNC_SQUIGGLY)) continue;
+        for (size_t k = i + 1; k < r.n; k++)
+            if (r.v[k].heredoc && r.v[k].type == T_STRING_END) { r.v[i].indent = r.v[k].indent; break; }
+    }
     if (r.n) qsort(r.v, r.n, sizeof *r.v, by_pos);
 
     const char *at = s, *lbeg = s;
@@ -168,12 +219,17 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
     /* strings and the code interpolated into them, innermost last: a string's
      * content is reported in the state its literal began in, once code inside it
      * has run (or from the start, for %w/%i lists) */
-    typedef struct { bool code, words; int content; } Ctx;
+    typedef struct { bool code, words; int content; int squiggly; bool heredoc; int beg_state; } Ctx;
     Ctx ctx[64];
     int nctx = 0;
     for (size_t i = 0; i < r.n; i++) {
         RTok *t = &r.v[i];
-        if (t->pos < at) continue;     /* overlaps what was emitted (heredocs are not handled) */
+        if (t->pos < at) continue;     /* overlaps what was emitted */
+        /* `def self.name` with no parameter list: parse.y adds EXPR_LABEL for the rest of the line */
+        int line_state = t->before;
+        if (t->type == T_NL && i >= 4 && t->before == EXPR_ENDFN && r.v[i - 4].type == T_KW_DEF &&
+            (r.v[i - 2].type == T_DOT || r.v[i - 2].type == T_COLON2))
+            line_state |= EXPR_LABEL;
         bool in_words = nctx > 0 && !ctx[nctx - 1].code && ctx[nctx - 1].words;
         if (in_words && t->pos > at) {
             push(out, line, (int)(at - lbeg), "on_words_sep", at, (size_t)(t->pos - at), ctx[nctx - 1].content);
@@ -181,7 +237,7 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                 if (*c == '\n') { line++; lbeg = c + 1; }
         } else {
             /* the text before a token is scanned in the state the token starts from */
-            gap(out, at, t->pos, &line, &lbeg, t->before);
+            gap(out, at, t->pos, &line, &lbeg, line_state);
         }
         const char *ev = token_event(t, &brace_depth, embexpr, &nembexpr);
         int st = t->state;
@@ -196,10 +252,11 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
              * the comment and blank lines the lexer looked through for a leading `.`,
              * which CRuby scans in the state before the newline */
             const char *p = t->pos, *e = t->end;
+            if (i + 1 < r.n && r.v[i + 1].pos < e) e = r.v[i + 1].pos;   /* a heredoc body follows */
             const char *nl = memchr(p, '\n', (size_t)(e - p));
             const char *first_end = nl ? nl + 1 : e;
             push(out, t->line, t->col, *p == '#' ? "on_comment" : "on_nl", p, (size_t)(first_end - p),
-                 *p == '#' ? t->before : t->state);
+                 *p == '#' ? line_state : t->state);
             if (nl) { line++; lbeg = nl + 1; }
             gap(out, first_end, e, &line, &lbeg, t->before);
             at = e;
@@ -225,14 +282,18 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                          t->type == T_QSYMBOLS_BEG;
             bool top_string = nctx > 0 && !ctx[nctx - 1].code;
             int content = top_string ? ctx[nctx - 1].content : -1;
+            Ctx hdc = top_string && ctx[nctx - 1].heredoc ? ctx[nctx - 1] : (Ctx){ 0 };
+            Ctx *hd = hdc.heredoc ? &hdc : NULL;    /* the heredoc this token is in (a copy: it may end here) */
             bool keep = words || t->type == T_REGEXP_BEG ||
                         ((t->type == T_STRING_BEG || t->type == T_XSTRING_BEG) && *t->pos == '%');
             if (keep) st = t->before;    /* %w[ %q{ %r{ /.../ leave the state as it was */
             if (keep || t->type == T_STRING_BEG || t->type == T_XSTRING_BEG || t->type == T_SYMBEG) {
-                if (nctx < 64) ctx[nctx++] = (Ctx){ false, words, keep ? st : -1 };
+                if (nctx < 64)
+                    ctx[nctx++] = (Ctx){ false, words, keep ? st : -1,
+                                         t->heredoc && (t->flags & STR_FUNC_SQUIGGLY) ? t->indent : -1, t->heredoc, st };
             } else if (t->type == T_STRING_DBEG) {
                 if (content >= 0) st = content;
-                if (nctx < 64) ctx[nctx++] = (Ctx){ true, false, st };
+                if (nctx < 64) ctx[nctx++] = (Ctx){ true, false, st, -1, false, st };
             } else if (!strcmp(ev, "on_embexpr_end")) {
                 st = t->before;    /* where the code inside ended */
                 if (nctx > 0 && ctx[nctx - 1].code) {
@@ -245,7 +306,31 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                 if (t->type == T_REGEXP_END && content >= 0) st = content;
                 if (top_string) nctx--;
             }
-            push(out, t->line, t->col, ev, t->pos, (size_t)(t->end - t->pos), st);
+            if (hd && t->type == T_STRING_CONTENT && hd->squiggly > 0 && t->indent) {
+                /* <<~: the indentation removed from a body line is on_ignored_sp */
+                const char *b = t->pos, *q = b;
+                int col = 0;
+                while (q < t->end && col < hd->squiggly && (*q == ' ' || *q == '\t')) {
+                    col = *q == '\t' ? (col / 8 + 1) * 8 : col + 1;
+                    q++;
+                }
+                if (q > b) push(out, t->line, t->col, "on_ignored_sp", b, (size_t)(q - b), st);
+                if (q < t->end) push(out, t->line, t->col + (int)(q - b), ev, q, (size_t)(t->end - q), st);
+            } else if (hd && hd->squiggly < 0 && t->type == T_STRING_CONTENT && out->count &&
+                       !strcmp(out->toks[out->count - 1].event, "on_tstring_content") &&
+                       out->toks[out->count - 1].pos + out->toks[out->count - 1].len == t->pos) {
+                out->toks[out->count - 1].len += (size_t)(t->end - t->pos);   /* one piece, as CRuby's */
+            } else if (hd && t->type == T_STRING_END) {
+                /* the terminator's line from its start, indentation included */
+                const char *b = t->pos;
+                while (b > lbeg && b > at && (b[-1] == ' ' || b[-1] == '\t')) b--;
+                if (b < t->pos && out->count && !strcmp(out->toks[out->count - 1].event, "on_sp") &&
+                    out->toks[out->count - 1].pos == b)
+                    out->count--;
+                push(out, t->line, (int)(b - lbeg), ev, b, (size_t)(t->end - b), hd->beg_state);
+            } else {
+                push(out, t->line, t->col, ev, t->pos, (size_t)(t->end - t->pos), st);
+            }
         }
         for (const char *c = t->pos; c < t->end; c++)
             if (*c == '\n') { line++; lbeg = c + 1; }

@@ -1,6 +1,7 @@
 # require 'ripper': Ripper.lex (position, event, token, lexer state) and
 # Ripper.tokenize on everyday code: calls, defs, classes, literals, strings
-# with interpolation, %w lists, symbols, regexps, blocks, lambdas, comments
+# with interpolation, %w lists, symbols, regexps, blocks, lambdas, comments,
+# heredocs, =begin/=end
 require "ripper"
 srcs = [
   "a = 1 + foo(2) # hi\nputs a\n",
@@ -19,6 +20,8 @@ srcs = [
   "# only a comment\n\n\nx = 1\n",
   "s = :\"quoted\"\nr = /ab+c/i\nt = %r{x\#{y}z}m\nq = %q{a b}\n",
   "[:+, :Foo, :if, :@a, :$b, :a?]\n",
+  "x = <<-EOS + y\n  body \#{z}\n  two\n  EOS\nputs <<~T\n  a\n    b\nT\nz = <<X\nraw\nX\n",
+  "=begin\ndoc\n=end\ndef self.f # :nodoc:\nend\n",
 ]
 srcs.each do |s|
   Ripper.lex(s).each { |pos, ev, tok, st| puts "#{pos.inspect} #{ev} #{tok.inspect} #{st.inspect}" }
@@ -484,6 +487,53 @@ p [Ripper::EXPR_BEG, Ripper::EXPR_END, Ripper::EXPR_ARG, Ripper::EXPR_LABEL, Rip
 # expect: [1, 27] on_ident "a?" ENDFN
 # expect: [1, 29] on_rbracket "]" END
 # expect: [1, 30] on_nl "\n" BEG
+# expect: true
+# expect: [1, 0] on_ident "x" CMDARG
+# expect: [1, 1] on_sp " " CMDARG
+# expect: [1, 2] on_op "=" BEG
+# expect: [1, 3] on_sp " " BEG
+# expect: [1, 4] on_heredoc_beg "<<-EOS" BEG
+# expect: [1, 10] on_sp " " END
+# expect: [1, 11] on_op "+" BEG
+# expect: [1, 12] on_sp " " BEG
+# expect: [1, 13] on_ident "y" ARG
+# expect: [1, 14] on_nl "\n" BEG
+# expect: [2, 0] on_tstring_content "  body " BEG
+# expect: [2, 7] on_embexpr_beg "\#{" BEG
+# expect: [2, 9] on_ident "z" CMDARG
+# expect: [2, 10] on_embexpr_end "}" CMDARG
+# expect: [2, 11] on_tstring_content "\n  two\n" BEG
+# expect: [4, 0] on_heredoc_end "  EOS\n" BEG
+# expect: [5, 0] on_ident "puts" CMDARG
+# expect: [5, 4] on_sp " " CMDARG
+# expect: [5, 5] on_heredoc_beg "<<~T" CMDARG
+# expect: [5, 9] on_nl "\n" BEG
+# expect: [6, 0] on_ignored_sp "  " CMDARG
+# expect: [6, 2] on_tstring_content "a\n" CMDARG
+# expect: [7, 0] on_ignored_sp "  " CMDARG
+# expect: [7, 2] on_tstring_content "  b\n" CMDARG
+# expect: [8, 0] on_heredoc_end "T\n" CMDARG
+# expect: [9, 0] on_ident "z" CMDARG
+# expect: [9, 1] on_sp " " CMDARG
+# expect: [9, 2] on_op "=" BEG
+# expect: [9, 3] on_sp " " BEG
+# expect: [9, 4] on_heredoc_beg "<<X" BEG
+# expect: [9, 7] on_nl "\n" BEG
+# expect: [10, 0] on_tstring_content "raw\n" BEG
+# expect: [11, 0] on_heredoc_end "X\n" BEG
+# expect: true
+# expect: [1, 0] on_embdoc_beg "=begin\n" BEG
+# expect: [2, 0] on_embdoc "doc\n" BEG
+# expect: [3, 0] on_embdoc_end "=end\n" BEG
+# expect: [4, 0] on_kw "def" FNAME
+# expect: [4, 3] on_sp " " FNAME
+# expect: [4, 4] on_kw "self" ENDFN
+# expect: [4, 8] on_period "." DOT
+# expect: [4, 9] on_ident "f" ENDFN
+# expect: [4, 10] on_sp " " ENDFN|LABEL
+# expect: [4, 11] on_comment "# :nodoc:\n" ENDFN|LABEL
+# expect: [5, 0] on_kw "end" END
+# expect: [5, 3] on_nl "\n" BEG
 # expect: true
 # expect: ["def", " ", "f", " ", "=", " ", "1"]
 # expect: Ripper::Lexer::State
