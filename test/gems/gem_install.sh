@@ -144,6 +144,20 @@ expect "require the dependent gem" "$M" 'hello, dependency
 ["depgem", "tinygem"]'
 cd "$TMP" || exit 1
 
+# without GEM_HOME: into maglev's own directory, $MAGLEV_HOME/gems/3.1.0 (a
+# temporary installation here, sharing the checkout's lib/ and base image)
+mkdir -p home && ln -s "$ROOT/lib" home/lib && ln -s "$ROOT/share" home/share && ln -s "$ROOT/bin" home/bin
+M=$(env -u GEM_HOME MAGLEV_HOME=$TMP/home MAGLEV_DATA=$TMP/data "$MGEM" install ./tinygem/tinygem-1.0.0.gem --local 2>&1)
+expect "install into \$MAGLEV_HOME/gems/3.1.0" "$M$(ls "$TMP/home/gems/3.1.0/gems" 2>&1)" "Successfully installed tinygem-1.0.0
+1 gem installedtinygem-1.0.0"
+M=$(env -u GEM_HOME MAGLEV_HOME=$TMP/home MAGLEV_DATA=$TMP/data "$MRUBY" -e 'require "tinygem"; puts TinyGem.hello("home"); puts Gem.dir; p Gem.path.include?("/usr/share/rubygems-integration/all")' 2>&1)
+expect "found there by require, Gem.dir and Gem.path" "$M" "hello, home
+$TMP/home/gems/3.1.0
+true"
+M=$(env -u GEM_HOME MAGLEV_HOME=$TMP/home MAGLEV_DATA=$TMP/data "$MGEM" list 2>&1)
+expect_match "maglev-gem list: maglev's gem" "$M" "^tinygem \(1\.0\.0\)$"
+expect_match "maglev-gem list: and Debian's" "$M" "^tzinfo \("
+
 # a gem with a C extension: refused with a message naming it, nothing installed
 mkdir -p cgem/ext/cgem cgem/lib && cd cgem || exit 1
 printf 'require "mkmf"\ncreate_makefile("cgem/cgem")\n' > ext/cgem/extconf.rb

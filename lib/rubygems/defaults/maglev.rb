@@ -1,11 +1,12 @@
 # rubygems/defaults/maglev.rb -- what RubyGems asks the Ruby implementation
 # (rubygems.rb requires rubygems/defaults/#{RUBY_ENGINE} after Debian's
 # operating_system.rb): maglev's own gem directory, $MAGLEV_HOME/gems/3.1.0
-# (the installation holding this lib/), is Gem.dir, where `maglev-gem install`
+# ($MAGLEV_HOME, else the installation holding this lib/), is Gem.dir, where `maglev-gem install`
 # puts gems; Gem.path adds Debian's directories after it, so the gems Debian
 # installs stay visible. GEM_HOME / GEM_PATH override both, as in CRuby.
 module Gem
-  MAGLEV_GEM_DIR = File.join(File.expand_path("../../..", __dir__), "gems", RbConfig::CONFIG["ruby_version"]).freeze
+  home = ENV["MAGLEV_HOME"].to_s.empty? ? File.expand_path("../../..", __dir__) : ENV["MAGLEV_HOME"]
+  MAGLEV_GEM_DIR = File.join(home, "gems", RbConfig::CONFIG["ruby_version"]).freeze
 
   class << self
     alias maglev_debian_default_path default_path
