@@ -33,6 +33,7 @@ while [ $# -gt 0 ]; do
 done
 case "$MAGLEV" in /*) ;; */*) MAGLEV="$PWD/$MAGLEV" ;; esac
 command -v wrk >/dev/null || { echo "bench/blog.sh: wrk is not installed (Debian wrk)"; exit 0; }
+command -v curl >/dev/null || { echo "bench/blog.sh: curl is not installed (Debian curl)"; exit 0; }
 "$RUBY" -e 'require "sinatra/base"' 2>/dev/null || { echo "bench/blog.sh: CRuby has no sinatra (Debian ruby-sinatra)"; exit 0; }
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/maglev-blog-bench.XXXXXX")
 PID=""
