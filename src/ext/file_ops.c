@@ -1,6 +1,7 @@
 /* file_ops.c -- the File operations on modes, owners and links that RubyGems'
  * installer and fileutils use: File.umask, chmod, lchmod, chown, lchown,
- * symlink, link, readlink, mkfifo and File#chmod / #chown. Installed at
+ * symlink, link, readlink, mkfifo, File#chmod / #chown, and IO.binread /
+ * binwrite. Installed at
  * start-up by mg_init_ext (ext.c) only where the core (io.c) has not defined them. */
 #include "ext.h"
 #include "../core/core.h"
@@ -133,6 +134,24 @@ file_chown(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX(0);
 }
 
+/* IO.binread(path, length = nil, offset = nil): File.read's bytes as ASCII-8BIT */
+static Value
+io_s_binread(Value self, int argc, const Value *argv, Value blk)
+{
+    Value s = mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr("read"), argc, argv);
+    if (s == MG_NIL) return s;
+    Value enc = mg_const_get_at(mg_cObject, mg_intern_cstr("Encoding"));
+    Value bin = mg_funcall(enc, mg_intern_cstr("const_get"), 1, (Value[]){ MG_SYM(mg_intern_cstr("BINARY")) });
+    return mg_funcall(s, mg_intern_cstr("force_encoding"), 1, &bin);
+}
+
+/* IO.binwrite(path, string, offset = nil): File.write (no newline conversion on Linux) */
+static Value
+io_s_binwrite(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr("write"), argc, argv);
+}
+
 static void
 single_if_missing(const char *name, MgCFunc fn, int min, int max)
 {
@@ -152,6 +171,10 @@ mg_ext_boot_file_ops(void)
     single_if_missing("link", f_link, 2, 2);
     single_if_missing("readlink", f_readlink, 1, 1);
     single_if_missing("mkfifo", f_mkfifo, 1, 2);
+    if (!mg_respond_to(MG_VAL(mg_cIO), mg_intern_cstr("binread"), true))
+        mg_define_singleton_method(MG_VAL(mg_cIO), "binread", io_s_binread, 1, 3);
+    if (!mg_respond_to(MG_VAL(mg_cIO), mg_intern_cstr("binwrite"), true))
+        mg_define_singleton_method(MG_VAL(mg_cIO), "binwrite", io_s_binwrite, 2, 3);
     if (!mg_method_lookup(mg_cFile, mg_intern_cstr("chmod"))) mg_define_method(mg_cFile, "chmod", file_chmod, 1, 1);
     if (!mg_method_lookup(mg_cFile, mg_intern_cstr("chown"))) mg_define_method(mg_cFile, "chown", file_chown, 2, 2);
 }

@@ -15,6 +15,9 @@ Dir.mktmpdir do |dir|
   p File.link(path, File.join(dir, "h.txt"))
   p File.read(File.join(dir, "h.txt"))
   p File.chown(nil, nil, path)
+  b = File.binread(path)
+  p b, b.encoding, IO.binread(path, 5, 6)
+  p IO.binwrite(File.join(dir, "b.bin"), "ab\xff".b), File.binread(File.join(dir, "b.bin")).bytes
   File.open(path, "r+") do |f|
     p(f.pos = 6)
     p f.read
@@ -64,6 +67,11 @@ end
 # expect: 0
 # expect: "hello world"
 # expect: 1
+# expect: "hello world"
+# expect: #<Encoding:ASCII-8BIT>
+# expect: "world"
+# expect: 3
+# expect: [97, 98, 255]
 # expect: 6
 # expect: "world"
 # expect: "hello"
