@@ -47,7 +47,11 @@ register_all(void)
     mg_ext_register("io/nonblock", mg_ext_init_io_nonblock);
     mg_ext_register("openssl.so", mg_ext_init_openssl);   /* Cipher only, under lib/openssl.rb */
     mg_ext_register("coverage", mg_ext_init_coverage);
-    mg_ext_register("ripper", mg_ext_init_ripper);   /* shadows ripper.rb: the scanner only */   /* shadows coverage.rb, whose line_stub needs RubyVM */
+    mg_ext_register("ripper", mg_ext_init_ripper);   /* shadows ripper.rb: the scanner only */
+    mg_ext_register("ripper/core", mg_ext_init_ripper);
+    mg_ext_register("ripper/lexer", mg_ext_init_ripper);
+    mg_ext_register("ripper/filter", mg_ext_init_ripper);
+    mg_ext_register("ripper/sexp", mg_ext_init_ripper);   /* shadows coverage.rb, whose line_stub needs RubyVM */
 }
 
 static Ext *

@@ -4,7 +4,8 @@
  * a hook that records every token the lexer makes with its state right after
  * it; tokens are sorted by position, and the text between two tokens (spaces,
  * comments, ignored newlines) becomes on_sp / on_comment / on_ignored_nl, so the
- * tokens put together are the source. Ripper.sexp, Ripper.sexp_raw and the
+ * tokens put together are the source; Ripper::Filter runs on them. Ripper.sexp,
+ * Ripper.sexp_raw and the
  * event-driven Ripper#parse (parser events) are not provided: they raise
  * NotImplementedError. Heredocs and =begin/=end are scanned; __END__ is not.
  * Measured against CRuby 3.1 on 149 files of its standard library and RubyGems
@@ -74,6 +75,25 @@ static const char ripper_rb[] =
     "  def self.sexp(*) = raise(NotImplementedError, \"Ripper.sexp: maglev's ripper has only Ripper.lex and Ripper.tokenize\")\n"
     "  def self.sexp_raw(*) = raise(NotImplementedError, \"Ripper.sexp_raw: maglev's ripper has only Ripper.lex and Ripper.tokenize\")\n"
     "  def initialize(*) = raise(NotImplementedError, \"Ripper.new: maglev's ripper has only Ripper.lex and Ripper.tokenize\")\n"
+    "  # Ripper::Filter: on_<event>(token, data) for each scanner event, in order; on_default otherwise\n"
+    "  class Filter\n"
+    "    def initialize(src, filename = '-', lineno = 1)\n"
+    "      @__lexer = Lexer.new(src, filename, lineno)\n"
+    "      @__filename, @__line, @__col, @__state = filename, nil, nil, nil\n"
+    "    end\n"
+    "    def filename = @__filename\n"
+    "    def lineno = @__line\n"
+    "    def column = @__col\n"
+    "    def state = @__state\n"
+    "    def parse(init = nil)\n"
+    "      @__lexer.lex.inject(init) do |data, (pos, event, tok, st)|\n"
+    "        @__line, @__col = pos\n"
+    "        @__state = st\n"
+    "        respond_to?(event, true) ? __send__(event, tok, data) : on_default(event, tok, data)\n"
+    "      end\n"
+    "    end\n"
+    "    private def on_default(event, token, data) = data\n"
+    "  end\n"
     "  class Lexer\n"
     "    def initialize(src, filename = '-', lineno = 1) = (@src, @filename, @lineno = src, filename, lineno)\n"
     "    def lex = Ripper.lex(@src, @filename, @lineno)\n"
@@ -100,6 +120,9 @@ static const char ripper_rb[] =
 void
 mg_ext_init_ripper(void)
 {
+    static bool done;     /* ripper, ripper/lexer, ripper/filter ... are all this one library */
+    if (done) return;
+    done = true;
     mg_eval_string(ripper_rb, sizeof ripper_rb - 1, "ripper", 1);
     Value ripper = mg_const_get_at(mg_cObject, mg_intern_cstr("Ripper"));
     state_class = mg_eval_string("Ripper::Lexer::State", 20, "ripper", 1);
