@@ -51,7 +51,8 @@ register_all(void)
     mg_ext_register("ripper/core", mg_ext_init_ripper);
     mg_ext_register("ripper/lexer", mg_ext_init_ripper);
     mg_ext_register("ripper/filter", mg_ext_init_ripper);
-    mg_ext_register("ripper/sexp", mg_ext_init_ripper);   /* shadows coverage.rb, whose line_stub needs RubyVM */
+    mg_ext_register("ripper/sexp", mg_ext_init_ripper);
+    mg_ext_register("cgi/escape", mg_ext_init_cgi_escape);   /* shadows coverage.rb, whose line_stub needs RubyVM */
 }
 
 static Ext *

@@ -65,6 +65,7 @@ void mg_ext_init_socket(void);
 void mg_ext_init_io_nonblock(void);
 void mg_ext_init_openssl(void);
 void mg_ext_init_coverage(void);
-void mg_ext_init_ripper(void);       /* ripper.c: require 'ripper' (Ripper.lex, Ripper.tokenize) */     /* coverage.c: require 'coverage' (line coverage) */
+void mg_ext_init_ripper(void);
+void mg_ext_init_cgi_escape(void);   /* cgi_escape.c: require 'cgi/escape' (CGI::Escape) */       /* ripper.c: require 'ripper' (Ripper.lex, Ripper.tokenize) */     /* coverage.c: require 'coverage' (line coverage) */
 
 #endif
