@@ -28,7 +28,8 @@ module Gem
       ([user_dir, MAGLEV_GEM_DIR, "/var/lib/gems/#{api}"] + debian).uniq
     end
 
-    # No rdoc/ri by default: RDoc's Ruby parser needs ripper, CRuby's C extension
+    # No rdoc/ri by default: RDoc runs on maglev's Ripper scanner (`--document`
+    # works), but its output still differs from CRuby's (a file's leading comment is missed)
     def platform_defaults
       { "install" => "--no-document", "update" => "--no-document" }
     end
