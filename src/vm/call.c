@@ -1161,14 +1161,14 @@ run_lexical_autoload(RClass *k, ID id)
     return mg_const_get_at(k, id);
 }
 
-/* lexical constant lookup */
-Value
-mg_vm_const_lookup(Frame *f, ID id, bool *found)
+/* lexical constant lookup; with autoloads, the passed-over scopes' autoloads of id run */
+static Value
+const_lookup(Frame *f, ID id, bool *found, bool autoloads)
 {
     Value cref = f ? f->cref : VMS->top_cref;
     if (cref == MG_NIL) cref = VMS->top_cref;
     Cref *c = mg_cref_ptr(cref);
-    bool noted = mg_idtable_get(autoload_names, id, NULL);
+    bool noted = autoloads && mg_idtable_get(autoload_names, id, NULL);
     for (Cref *k = c; k && k->next != MG_NIL; k = mg_cref_ptr(k->next)) {
         Value v = mg_const_get_at(k->klass, id);
         if (v == MG_UNDEF && noted) v = run_lexical_autoload(k->klass, id);
@@ -1183,6 +1183,18 @@ mg_vm_const_lookup(Frame *f, ID id, bool *found)
     }
     *found = v != MG_UNDEF;
     return v;
+}
+
+Value
+mg_vm_const_lookup(Frame *f, ID id, bool *found)
+{
+    return const_lookup(f, id, found, false);   /* defined?(X): loads nothing */
+}
+
+Value
+mg_vm_const_get(Frame *f, ID id, bool *found)
+{
+    return const_lookup(f, id, found, true);
 }
 
 Value

@@ -403,7 +403,7 @@ L_GETCONST: {
     if (cc->mserial == mg_method_serial && cc->cref == f->cref) { PUSH(cc->value); NEXT(); }
     SYNC();
     bool found;
-    Value v = mg_vm_const_lookup(f, id, &found);
+    Value v = mg_vm_const_get(f, id, &found);
     if (found) {
         cc->mserial = mg_method_serial; cc->cref = f->cref; cc->value = v;
     } else {

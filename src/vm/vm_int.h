@@ -345,6 +345,7 @@ Value  mg_method_body_new(Value code, Value cref, Value def_target);
 bool   mg_vm_check_stack(size_t need);
 void   mg_vm_stack_check_c(void);       /* C stack guard */
 Value  mg_vm_const_lookup(Frame *f, ID id, bool *found);
+Value  mg_vm_const_get(Frame *f, ID id, bool *found);     /* as mg_vm_const_lookup, running lexical autoloads (GETCONST) */
 Value  mg_vm_cvar_base(Frame *f);
 int    mg_params_arity(const ParamInfo *p, bool lambda);
 Value  mg_params_list(const Code *c, bool lambda);

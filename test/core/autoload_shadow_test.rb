@@ -8,6 +8,8 @@ Dir.mktmpdir do |dir|
     class Index; def who = :outer; end
     module Inner
       autoload :Index, File.join($dir, "index.rb")
+      p defined?(Index)
+      p $LOADED_FEATURES.grep(/index\.rb/).size   # defined? loads nothing
       def self.get = Index.new.who
     end
     def self.get = Index.new.who
@@ -17,6 +19,8 @@ Dir.mktmpdir do |dir|
   p Outer::Inner::Index.new.who
   p Outer::Inner.autoload?(:Index)
 end
+# expect: "constant"
+# expect: 0
 # expect: :inner
 # expect: :outer
 # expect: :inner
