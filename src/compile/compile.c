@@ -3,6 +3,7 @@
  * Design: DESIGN.md section 6 and src/vm/vm_int.h. */
 #include "compile.h"
 #include <stdarg.h>
+#include <string.h>
 
 bool mg_compile_frozen_strings;
 const char *mg_compile_src;
@@ -1519,9 +1520,16 @@ mg_compile(const void *rootp, const char *file, int kind, Value outer_env, ID me
     top.code->line = root ? root->line : 1;
     top.code->parent = MG_NIL;
     if (mg_compile_coverage_hook && (kind == CODE_REQUIRED || kind == CODE_TOP) && mg_compile_src) {
+        /* the file's lines, up to and including an __END__ line */
         int nlines = 0;
-        for (size_t i = 0; i < mg_compile_src_len; i++) if (mg_compile_src[i] == '\n') nlines++;
-        if (mg_compile_src_len && mg_compile_src[mg_compile_src_len - 1] != '\n') nlines++;
+        const char *p = mg_compile_src, *e = mg_compile_src + mg_compile_src_len;
+        while (p < e) {
+            const char *nl = memchr(p, '\n', (size_t)(e - p));
+            const char *end = nl ? nl : e;
+            nlines++;
+            if (end - p == 7 && !memcmp(p, "__END__", 7)) break;
+            p = nl ? nl + 1 : e;
+        }
         top.cov = mg_compile_coverage_hook(file, nlines);
     }
     top.env_mode = true;       /* top-level and eval scopes always keep their locals in an Env */
