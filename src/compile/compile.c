@@ -569,6 +569,8 @@ keep_source(Comp *c, Code *code, size_t off, size_t len)
     code->src_len = (uint32_t)len;
 }
 
+static void cc_cov_method(Comp *c, Comp *m, Node *n, ID name);
+
 static Value
 method_code(Comp *c, Node *n, ID name)
 {
@@ -583,6 +585,8 @@ method_code(Comp *c, Node *n, ID name)
     m.code->src_singleton = n->kind == NODE_DEFS;
     m.env_mode = needs_env(n->b) || (n->a && needs_env(n->a));
     params_setup(&m, n->a, 0);
+    cc_cov_method(c, &m, n, name);
+    if (n->flags & NF_ENDLESS) m.cov_line = n->line;   /* `def f = x`: the def's line event only, as CRuby */
     cc_line(&m, n->b ? n->b : n);
     cc_body(&m, n->b);
     E0(&m, OP_LEAVE, -1);
@@ -1171,6 +1175,23 @@ cc_body(Comp *c, Node *n)
  * code object count once. The line's entry in the counts Array becomes 0 (a
  * line that can run) at compile time; OP_COVLINE adds one each time it runs. */
 Value (*mg_compile_coverage_hook)(const char *file, int nlines);
+Value (*mg_compile_coverage_method_hook)(Value rec, Value code, ID name, int sl, int sc, int el, int ec);
+
+/* a covered def's entry and its OP_COVMETHOD, at the start of the method's code m */
+static void
+cc_cov_method(Comp *c, Comp *m, Node *n, ID name)
+{
+    if (c->cov == MG_NIL || !mg_compile_coverage_method_hook || !mg_compile_src) return;
+    size_t off = (size_t)n->ival, end = off + n->len;
+    if (end > mg_compile_src_len || end <= off) return;
+    int el = n->line;
+    const char *lbeg = NULL;
+    for (const char *p = mg_compile_src + off; p < mg_compile_src + end; p++)
+        if (*p == '\n') { el++; lbeg = p + 1; }
+    int ec = lbeg ? (int)(mg_compile_src + end - lbeg) : n->col + (int)n->len;
+    Value entry = mg_compile_coverage_method_hook(c->cov, m->code_obj, name, n->line, n->col, el, ec);
+    if (entry != MG_NIL) E1(m, OP_COVMETHOD, 0, cc_lit(m, entry));
+}
 
 static bool
 no_code_when_unused(const Node *n)

@@ -61,6 +61,9 @@ typedef struct Comp {
  * file compiled by require/load with the file's line count; returns the record its
  * code's OP_COVLINEs count into, or MG_NIL for no coverage. May allocate. */
 extern Value (*mg_compile_coverage_hook)(const char *file, int nlines);
+/* Method coverage: for a def compiled into a covered file (rec), its entry
+ * (name, start line/column, end line/column) or MG_NIL when methods are not measured. */
+extern Value (*mg_compile_coverage_method_hook)(Value rec, Value code, ID name, int sl, int sc, int el, int ec);
 
 extern bool mg_compile_frozen_strings;
 

@@ -8,19 +8,26 @@
  * (nor after Coverage.result stops it): that code has no COVLINE.
  *
  * States, as CRuby's: idle --setup--> suspended --resume--> running;
- * running --suspend--> suspended; result(stop: true) --> idle. Branch and method
- * coverage are not measured: asking for them raises NotImplementedError. */
+ * running --suspend--> suspended; result(stop: true) --> idle. Branch
+ * coverage is not measured: asking for it raises NotImplementedError.
+ * Method coverage (methods:): each def compiled into a covered file gets an
+ * entry [class, name, start line, start column, end line, end column, calls];
+ * OP_COVMETHOD at the method's start counts calls, mg_vm_define_method names
+ * the class when the def runs; defs that never ran are not reported. */
 #include "ext.h"
 #include "../compile/compile.h"
 #include "../vm/vm_int.h"
 
 enum { COV_IDLE, COV_SUSPENDED, COV_RUNNING };
-enum { MODE_LEGACY, MODE_LINES, MODE_ONESHOT, MODE_NONE };
+enum { MODE_LEGACY, MODE_HASH };
 
 bool mg_coverage_running;
+bool mg_coverage_methods;
 static int state = COV_IDLE;
 static int mode;
-static Value results;          /* path => [counts, oneshot list or nil] */
+static bool want_lines, want_oneshot;   /* MODE_HASH: which results (mg_coverage_methods: methods:) */
+static Value results;          /* path => [counts, oneshot list or nil, method entries or nil] */
+static Value method_of_code;   /* method Code => its entry [class or nil, name, sl, sc, el, ec, calls] */
 
 void
 mg_coverage_count(Value rec, uint32_t line)
@@ -36,13 +43,14 @@ mg_coverage_count(Value rec, uint32_t line)
 }
 
 static Value
-new_record(int nlines, bool oneshot)
+new_record(int nlines, bool oneshot, bool methods)
 {
     Value counts = mg_ary_new_capa(nlines);
     for (int i = 0; i < nlines; i++) mg_ary_push(counts, MG_NIL);
-    Value rec = mg_ary_new_capa(2);
+    Value rec = mg_ary_new_capa(3);
     mg_ary_push(rec, counts);
     mg_ary_push(rec, oneshot ? mg_ary_new() : MG_NIL);
+    mg_ary_push(rec, methods ? mg_ary_new() : MG_NIL);
     return rec;
 }
 
@@ -50,33 +58,67 @@ static Value
 coverage_hook(const char *file, int nlines)
 {
     if (state == COV_IDLE) return MG_NIL;
-    Value rec = new_record(nlines, mode == MODE_ONESHOT);
+    Value rec = new_record(nlines, mode == MODE_HASH && want_oneshot, mode == MODE_HASH && mg_coverage_methods);
     mg_hash_aset(results, mg_str_new_cstr(file), rec);
     return rec;
+}
+
+static Value
+method_hook(Value rec, Value code, ID name, int sl, int sc, int el, int ec)
+{
+    Value methods = mg_ary_entry(rec, 2);
+    if (methods == MG_NIL) return MG_NIL;
+    Value e = mg_ary_new_capa(7);
+    Value parts[7] = { MG_NIL, MG_SYM(name), MG_FIX(sl), MG_FIX(sc), MG_FIX(el), MG_FIX(ec), MG_FIX(0) };
+    for (int i = 0; i < 7; i++) mg_ary_push(e, parts[i]);
+    mg_ary_push(methods, e);
+    mg_hash_aset(method_of_code, code, e);
+    return e;
+}
+
+void
+mg_coverage_method_called(Value entry)
+{
+    Value n = mg_ary_entry(entry, 6);
+    if (MG_IS_FIXNUM(n)) mg_ary_store(entry, 6, MG_FIX(MG_FIX2LONG(n) + 1));
+}
+
+void
+mg_coverage_defined(Value code, RClass *klass)
+{
+    if (method_of_code == MG_NIL) return;
+    Value e = mg_hash_aref(method_of_code, code);
+    if (e != MG_NIL) mg_ary_store(e, 0, MG_VAL(klass));
 }
 
 static Value
 cov_setup(Value self, int argc, const Value *argv, Value blk)
 {
     int m = MODE_LEGACY;
+    bool lines = false, oneshot = false, methods = false;
     if (argc > 0 && argv[0] != MG_NIL) {
         Value opt = argv[0];
         if (MG_IS_SYMBOL(opt) && MG_SYM2ID(opt) == mg_intern_cstr("all"))
-            mg_raise(mg_eNotImplementedError, "Coverage.setup(:all): maglev measures line coverage only (lines: or oneshot_lines:)");
+            mg_raise(mg_eNotImplementedError, "Coverage.setup(:all): maglev measures lines, oneshot_lines and methods, not branches");
         if (!MG_IS_HASH(opt)) mg_raise(mg_eTypeError, "no implicit conversion of %s into Hash", mg_class_cname(mg_obj_class(opt)));
         static const char *const names[] = { "lines", "oneshot_lines", "branches", "methods", "eval" };
         Value v[5];
         mg_kwargs_get(opt, names, 5, v);
-        bool lines = v[0] != MG_UNDEF && MG_TEST(v[0]);
-        bool oneshot = v[1] != MG_UNDEF && MG_TEST(v[1]);
-        for (int i = 2; i < 4; i++)
-            if (v[i] != MG_UNDEF && MG_TEST(v[i]))
-                mg_raise(mg_eNotImplementedError, "Coverage %s: maglev measures line coverage only (lines: or oneshot_lines:)", names[i]);
+        lines = v[0] != MG_UNDEF && MG_TEST(v[0]);
+        oneshot = v[1] != MG_UNDEF && MG_TEST(v[1]);
+        methods = v[3] != MG_UNDEF && MG_TEST(v[3]);
+        if (v[2] != MG_UNDEF && MG_TEST(v[2]))
+            mg_raise(mg_eNotImplementedError, "Coverage branches: maglev measures lines, oneshot_lines and methods");
         if (lines && oneshot) mg_raise(mg_eRuntimeError, "cannot enable lines and oneshot_lines simultaneously");
-        m = oneshot ? MODE_ONESHOT : lines ? MODE_LINES : MODE_NONE;
+        m = MODE_HASH;
     }
     if (state != COV_IDLE) mg_raise(mg_eRuntimeError, "coverage measurement is already setup");
     mode = m;
+    want_lines = lines;
+    want_oneshot = oneshot;
+    mg_coverage_methods = methods;
+    method_of_code = mg_funcall(mg_hash_new(), mg_intern_cstr("compare_by_identity"), 0, NULL);
+    mg_compile_coverage_method_hook = methods ? method_hook : NULL;
     results = mg_hash_new();
     state = COV_SUSPENDED;
     mg_compile_coverage_hook = coverage_hook;
@@ -122,8 +164,21 @@ file_result(Value rec)
     Value counts = mg_ary_dup(mg_ary_entry(rec, 0));
     if (mode == MODE_LEGACY) return counts;
     Value h = mg_hash_new();
-    if (mode == MODE_LINES) mg_hash_aset(h, MG_SYM(mg_intern_cstr("lines")), counts);
-    if (mode == MODE_ONESHOT) mg_hash_aset(h, MG_SYM(mg_intern_cstr("oneshot_lines")), mg_ary_dup(mg_ary_entry(rec, 1)));
+    if (want_lines) mg_hash_aset(h, MG_SYM(mg_intern_cstr("lines")), counts);
+    if (want_oneshot) mg_hash_aset(h, MG_SYM(mg_intern_cstr("oneshot_lines")), mg_ary_dup(mg_ary_entry(rec, 1)));
+    Value methods = mg_ary_entry(rec, 2);
+    if (methods != MG_NIL) {
+        /* the methods that were defined, the latest first (as CRuby lists them) */
+        Value mh = mg_hash_new();
+        for (int64_t i = mg_ary_len(methods); i-- > 0;) {
+            Value e = mg_ary_entry(methods, i);
+            if (mg_ary_entry(e, 0) == MG_NIL) continue;
+            Value key = mg_ary_new_capa(6);
+            for (int k = 0; k < 6; k++) mg_ary_push(key, mg_ary_entry(e, k));
+            mg_hash_aset(mh, key, mg_ary_entry(e, 6));
+        }
+        mg_hash_aset(h, MG_SYM(mg_intern_cstr("methods")), mh);
+    }
     return h;
 }
 
@@ -142,6 +197,9 @@ clear_counts(void)
 {
     Value k, rec;
     for (int64_t it = 0; mg_hash_next(results, &it, &k, &rec);) {
+        Value methods = mg_ary_entry(rec, 2);
+        for (int64_t i = 0; methods != MG_NIL && i < mg_ary_len(methods); i++)
+            mg_ary_store(mg_ary_entry(methods, i), 6, MG_FIX(0));
         Value once = mg_ary_entry(rec, 1);
         if (once != MG_NIL) {   /* a line is reported once per process: only the list empties */
             mg_funcall(once, mg_intern_cstr("clear"), 0, NULL);
@@ -177,6 +235,9 @@ cov_result(Value self, int argc, const Value *argv, Value blk)
         state = COV_IDLE;
         mg_coverage_running = false;
         mg_compile_coverage_hook = NULL;
+        mg_compile_coverage_method_hook = NULL;
+        mg_coverage_methods = false;
+        method_of_code = MG_NIL;
         results = mg_hash_new();
     }
     return out;
@@ -188,7 +249,7 @@ static Value stub_record;
 static Value
 stub_hook(const char *file, int nlines)
 {
-    stub_record = new_record(nlines, false);
+    stub_record = new_record(nlines, false, false);
     return stub_record;
 }
 
@@ -239,6 +300,8 @@ mg_ext_init_coverage(void)
     results = mg_hash_new();
     mg_gc_register(&results);
     mg_gc_register(&stub_record);
+    method_of_code = MG_NIL;
+    mg_gc_register(&method_of_code);
     RClass *m = mg_define_module("Coverage");
     for (const MgMethodDef *d = coverage_functions; d->name; d++)
         mg_define_singleton_method(MG_VAL(m), d->name, d->fn, d->min_args, d->max_args);

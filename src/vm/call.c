@@ -1099,6 +1099,7 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
     if (singleton) {
         RClass *k = mg_singleton_class(obj);
         mg_method_add(k, name, &me);
+        if (mg_coverage_methods) mg_coverage_defined(code, k);
         if (mg_respond_to(obj, mg_id_singleton_method_added, true))
             mg_funcall(obj, mg_id_singleton_method_added, 1, (Value[]){ MG_SYM(name) });
         return;
@@ -1119,6 +1120,7 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
         me.visibility = (uint8_t)vis;
         mg_method_add(k, name, &me);
     }
+    if (mg_coverage_methods) mg_coverage_defined(code, k);
     if (k->hdr.flags & OF_SINGLETON) {
         Value att = k->u.attached;
         if (mg_respond_to(att, mg_id_singleton_method_added, true))

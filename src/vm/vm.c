@@ -623,6 +623,11 @@ L_COVLINE: {
     if (mg_coverage_running) mg_coverage_count(rec, line);
     NEXT();
 }
+L_COVMETHOD: {
+    Value entry = code->lits[OPND(0)]; pc++;
+    if (mg_coverage_running) mg_coverage_method_called(entry);
+    NEXT();
+}
 
 L_SEND:
     ci = &code->cis[OPND(0)]; pc++;

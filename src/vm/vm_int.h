@@ -292,7 +292,12 @@ void mg_init_refinements(void);
 void mg_init_autoload_note(void);
 /* ext/coverage.c: OP_COVLINE counts a line run into a coverage record while Coverage runs */
 extern bool mg_coverage_running;
-void mg_coverage_count(Value rec, uint32_t line);   /* call.c: Module#__autoload_note for lib/prelude/autoload.rb */
+void mg_coverage_count(Value rec, uint32_t line);
+/* method coverage: OP_COVMETHOD counts a call; mg_vm_define_method tells which class
+ * a covered method went to (mg_coverage_methods: some are being measured) */
+extern bool mg_coverage_methods;
+void mg_coverage_method_called(Value entry);
+void mg_coverage_defined(Value code, RClass *klass);   /* call.c: Module#__autoload_note for lib/prelude/autoload.rb */
 static inline bool mg_is_proc(Value v) { return MG_IS_TYPE(v, T_DATA) && MG_RDATA(v)->type == &mg_proc_type; }
 
 /* ---- compile.c ---- */
