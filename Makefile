@@ -11,7 +11,7 @@ LDLIBS  := -lonig -lgmp -llmdb -lz -lcrypto -lffi -ledit -lyaml -lm -ldl -lpthre
 
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)
-CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c src/cli/maglev_irb.c
+CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c src/cli/maglev_irb.c src/cli/maglev_gem.c
 ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c \
               src/store/scan.c src/store/repogc.c src/util/crc32c.c src/common.c
 LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/repogc.c,$(SRCS))
@@ -19,7 +19,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz
 
-all: bin/maglev-ruby bin/maglev bin/maglev-irb share/maglev/extent0.mdb
+all: bin/maglev-ruby bin/maglev bin/maglev-irb bin/maglev-gem share/maglev/extent0.mdb
 
 # The base image `maglev create` copies: a repository holding the root, the
 # system table and a record of every core class (MagLev's extent0.ruby.dbf).
@@ -42,6 +42,14 @@ bin/maglev-irb: $(BUILD)/maglev-irb
 
 $(BUILD)/maglev-irb: $(LIB_OBJS) $(BUILD)/src/cli/maglev_irb.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS) $(LDFLAGS)
+
+# bin/maglev-gem: RubyGems' gem command, run by the maglev-ruby beside it (no VM of its own)
+bin/maglev-gem: $(BUILD)/maglev-gem
+	@mkdir -p bin
+	cp $< $@
+
+$(BUILD)/maglev-gem: $(BUILD)/src/cli/maglev_gem.o
+	$(CC) $(OPT) -o $@ $^ $(LDFLAGS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -94,6 +102,7 @@ bench: all $(BUILD)/bench/raw_lmdb
 	bench/run.sh
 	bench/persist.sh --raw $(BUILD)/bench/raw_lmdb
 	bench/index.sh
+	bench/blog.sh
 
 # The raw-LMDB ceiling of the persistence workloads (bench/persist.sh).
 $(BUILD)/bench/raw_lmdb: bench/raw_lmdb.c
@@ -112,4 +121,4 @@ stress:
 	tools/runtests.sh --ruby build/stress/maglev-ruby --timeout 120 $(TESTS)
 
 clean:
-	rm -rf build share bin/maglev-ruby bin/maglev bin/maglev-irb
+	rm -rf build share bin/maglev-ruby bin/maglev bin/maglev-irb bin/maglev-gem

@@ -62,6 +62,9 @@ module OpenSSL
 
     def base64digest = [digest].pack("m0")
     def reset = (@impl.reset; self)
+    def initialize_copy(other) = (super; @impl = @impl.dup)
+    # a fresh digest of the same algorithm (Digest::Instance#new; RubyGems calls it)
+    def new = clone.reset
     def digest_length = @impl.digest_length
     def block_length = @impl.block_length
     def to_s = hexdigest

@@ -5,6 +5,12 @@
 # variables, Class/Module references, marshal_dump/marshal_load, _dump/_load,
 # and shared references. Procs, IOs, bindings and other native objects raise
 # TypeError, as in CRuby.
+# An Encoding travels by name, as in CRuby (RDoc's ri cache holds one)
+class Encoding
+  def _dump(_limit = nil) = name
+  def self._load(name) = find(name)
+end
+
 module Marshal
   MAJOR_VERSION = 4
   MINOR_VERSION = 8

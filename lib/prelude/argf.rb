@@ -188,6 +188,13 @@ ARGF = Class.new do
   def external_encoding = file.external_encoding
   def internal_encoding = file.internal_encoding
 
+  # for the file open now and the ones after it (the erb command sets UTF-8)
+  def set_encoding(*args)
+    @encoding = args
+    @file&.set_encoding(*args)
+    self
+  end
+
   private
 
   # Makes @file the stream to read; false when ARGV has run out.

@@ -9,6 +9,7 @@
   # the repository (Maglev.__persistent_autoloads): it fires in later processes.
   Module.send(:define_method, :autoload) do |name, path|
     (table[self] ||= {})[name.to_sym] = path.to_s
+    __autoload_note(name)   # a lexical lookup finding the name further out runs it first (vm/call.c)
     if Maglev.persistent? && maglev_persistable?
       (Maglev.__persistent_autoloads(true)[self] ||= {})[name.to_sym] = path.to_s
     end

@@ -3,6 +3,7 @@
  * Design: DESIGN.md section 6 and src/vm/vm_int.h. */
 #include "compile.h"
 #include <stdarg.h>
+#include <string.h>
 
 bool mg_compile_frozen_strings;
 const char *mg_compile_src;
@@ -361,6 +362,7 @@ comp_init(Comp *c, Comp *parent, int kind, const char *file, Value label)
     c->code->label = label;
     c->code->file = mg_str_new_cstr(file);
     c->code->parent = parent ? parent->code_obj : MG_NIL;
+    c->cov = parent ? parent->cov : MG_NIL;
     if (parent) {
         c->block_level = parent->block_level;
         c->method_name = parent->method_name;
@@ -567,6 +569,8 @@ keep_source(Comp *c, Code *code, size_t off, size_t len)
     code->src_len = (uint32_t)len;
 }
 
+static void cc_cov_method(Comp *c, Comp *m, Node *n, ID name);
+
 static Value
 method_code(Comp *c, Node *n, ID name)
 {
@@ -581,6 +585,8 @@ method_code(Comp *c, Node *n, ID name)
     m.code->src_singleton = n->kind == NODE_DEFS;
     m.env_mode = needs_env(n->b) || (n->a && needs_env(n->a));
     params_setup(&m, n->a, 0);
+    cc_cov_method(c, &m, n, name);
+    if (n->flags & NF_ENDLESS) m.cov_line = n->line;   /* `def f = x`: the def's line event only, as CRuby */
     cc_line(&m, n->b ? n->b : n);
     cc_body(&m, n->b);
     E0(&m, OP_LEAVE, -1);
@@ -1123,6 +1129,8 @@ class_label(const char *kind, ID name)
 /* ------------------------------------------------------------------ */
 /* expressions                                                          */
 
+static void cc_cov_line(Comp *c, Node *n, bool unused);
+
 void
 cc_stmt(Comp *c, Node *n)
 {
@@ -1144,7 +1152,7 @@ cc_stmt(Comp *c, Node *n)
         cc_masgn(c, n, false);
         return;
     case NODE_SEQ:
-        for (int i = 0; i < n->count; i++) cc_stmt(c, n->list[i]);
+        for (int i = 0; i < n->count; i++) { cc_cov_line(c, n->list[i], true); cc_stmt(c, n->list[i]); }
         return;
     case NODE_NIL: case NODE_SELF: case NODE_TRUE: case NODE_FALSE: case NODE_LVAR:
         return;
@@ -1160,12 +1168,61 @@ cc_body(Comp *c, Node *n)
     cc_expr(c, n);
 }
 
+/* ---- line coverage ----
+ * As CRuby counts lines: a statement starts a line event, except one that
+ * compiles to nothing (a literal or variable whose value is unused) and a
+ * begin/end block (its statements count); statements sharing a line within one
+ * code object count once. The line's entry in the counts Array becomes 0 (a
+ * line that can run) at compile time; OP_COVLINE adds one each time it runs. */
+Value (*mg_compile_coverage_hook)(const char *file, int nlines);
+Value (*mg_compile_coverage_method_hook)(Value rec, Value code, ID name, int sl, int sc, int el, int ec);
+
+/* a covered def's entry and its OP_COVMETHOD, at the start of the method's code m */
+static void
+cc_cov_method(Comp *c, Comp *m, Node *n, ID name)
+{
+    if (c->cov == MG_NIL || !mg_compile_coverage_method_hook || !mg_compile_src) return;
+    size_t off = (size_t)n->ival, end = off + n->len;
+    if (end > mg_compile_src_len || end <= off) return;
+    int el = n->line;
+    const char *lbeg = NULL;
+    for (const char *p = mg_compile_src + off; p < mg_compile_src + end; p++)
+        if (*p == '\n') { el++; lbeg = p + 1; }
+    int ec = lbeg ? (int)(mg_compile_src + end - lbeg) : n->col + (int)n->len;
+    Value entry = mg_compile_coverage_method_hook(c->cov, m->code_obj, name, n->line, n->col, el, ec);
+    if (entry != MG_NIL) E1(m, OP_COVMETHOD, 0, cc_lit(m, entry));
+}
+
+static bool
+no_code_when_unused(const Node *n)
+{
+    switch (n->kind) {
+    case NODE_NIL: case NODE_TRUE: case NODE_FALSE: case NODE_SELF: case NODE_LVAR:
+    case NODE_INT: case NODE_FLOAT: case NODE_SYM: case NODE_STR: case NODE_IVAR: case NODE_GVAR:
+        return true;
+    }
+    return false;
+}
+
+static void
+cc_cov_line(Comp *c, Node *n, bool unused)
+{
+    if (c->cov == MG_NIL || !n || n->line <= 0 || n->line == c->cov_line) return;
+    if (n->kind == NODE_BEGIN || n->kind == NODE_SEQ || (unused && no_code_when_unused(n))) return;
+    Value counts = mg_ary_entry(c->cov, 0);
+    if (n->line > mg_ary_len(counts)) return;
+    c->cov_line = n->line;
+    if (mg_ary_entry(counts, n->line - 1) == MG_NIL) mg_ary_store(counts, n->line - 1, MG_FIX(0));
+    E2(c, OP_COVLINE, 0, cc_lit(c, c->cov), n->line - 1);
+}
+
 static void
 cc_seq(Comp *c, Node *n)
 {
     if (n->count == 0) { E0(c, OP_PUTNIL, 1); return; }
-    for (int i = 0; i < n->count - 1; i++) { cc_line(c, n->list[i]); cc_stmt(c, n->list[i]); }
+    for (int i = 0; i < n->count - 1; i++) { cc_line(c, n->list[i]); cc_cov_line(c, n->list[i], true); cc_stmt(c, n->list[i]); }
     cc_line(c, n->list[n->count - 1]);
+    cc_cov_line(c, n->list[n->count - 1], false);
     cc_expr(c, n->list[n->count - 1]);
 }
 
@@ -1309,6 +1366,7 @@ cc_expr(Comp *c, Node *n)
         uint32_t jend = cc_jump(c, OP_JUMP);
         c->depth = d;
         cc_here(c, jelse);
+        if (n->c && (n->c->flags & NF_ELSIF)) cc_cov_line(c, n->c, false);
         cc_expr(c, n->c);
         cc_here(c, jend);
         return;
@@ -1482,6 +1540,19 @@ mg_compile(const void *rootp, const char *file, int kind, Value outer_env, ID me
     comp_init(&top, outer, kind, file, label);
     top.code->line = root ? root->line : 1;
     top.code->parent = MG_NIL;
+    if (mg_compile_coverage_hook && (kind == CODE_REQUIRED || kind == CODE_TOP) && mg_compile_src) {
+        /* the file's lines, up to and including an __END__ line */
+        int nlines = 0;
+        const char *p = mg_compile_src, *e = mg_compile_src + mg_compile_src_len;
+        while (p < e) {
+            const char *nl = memchr(p, '\n', (size_t)(e - p));
+            const char *end = nl ? nl : e;
+            nlines++;
+            if (end - p == 7 && !memcmp(p, "__END__", 7)) break;
+            p = nl ? nl + 1 : e;
+        }
+        top.cov = mg_compile_coverage_hook(file, nlines);
+    }
     top.env_mode = true;       /* top-level and eval scopes always keep their locals in an Env */
     top.method_name = method_name;
     if (kind == CODE_EVAL && outer) {

@@ -53,7 +53,17 @@ typedef struct Comp {
     Node *method_params;        /* PARAMS of the method for zsuper */
     int last_line;
     uint32_t block_start;       /* redo target in blocks */
+    Value cov;                  /* line coverage: [counts, oneshot list or nil] of the file; MG_NIL when off */
+    int cov_line;               /* the line of this code's last COVLINE */
 } Comp;
+
+/* Line coverage (ext/coverage.c sets it while Coverage is set up): called once per
+ * file compiled by require/load with the file's line count; returns the record its
+ * code's OP_COVLINEs count into, or MG_NIL for no coverage. May allocate. */
+extern Value (*mg_compile_coverage_hook)(const char *file, int nlines);
+/* Method coverage: for a def compiled into a covered file (rec), its entry
+ * (name, start line/column, end line/column) or MG_NIL when methods are not measured. */
+extern Value (*mg_compile_coverage_method_hook)(Value rec, Value code, ID name, int sl, int sc, int el, int ec);
 
 extern bool mg_compile_frozen_strings;
 

@@ -1,6 +1,6 @@
 /* dir.c -- Dir's class methods: pwd, chdir (with a block), mkdir, rmdir,
  * entries, children, each_child, empty?, exist?, home, glob and Dir[] (with
- * base: and the ** / {a,b} / dotmatch patterns). The path helpers it shares
+ * base: and the ** / {a,b} / dotmatch patterns), and File.fnmatch. The path helpers it shares
  * with File are io.c's (io_int.h). */
 #include "core.h"
 #include "io_int.h"
@@ -392,6 +392,69 @@ dir_s_aref(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
+/* ---- File.fnmatch(pattern, path, flags = 0): Ruby's flag bits ---- */
+enum { RB_FNM_NOESCAPE = 1, RB_FNM_PATHNAME = 2, RB_FNM_DOTMATCH = 4, RB_FNM_CASEFOLD = 8, RB_FNM_EXTGLOB = 16 };
+
+/* With FNM_PATHNAME, segment by segment: a "**" segment followed by '/' matches
+ * zero or more whole directories (not hidden ones without FNM_DOTMATCH). */
+static bool
+fnmatch_segments(const char *pat, const char *path, int cflags, bool dotmatch)
+{
+    if (!strncmp(pat, "**/", 3)) {
+        const char *rest = pat + 3;
+        for (const char *p = path;;) {
+            if (fnmatch_segments(rest, p, cflags, dotmatch)) return true;
+            if (*p == '.' && !dotmatch) return false;
+            const char *slash = strchr(p, '/');
+            if (!slash) return false;
+            p = slash + 1;
+        }
+    }
+    const char *star2 = strstr(pat, "/**/");
+    if (!star2) return fnmatch(pat, path, cflags | FNM_PATHNAME) == 0;
+    /* the part before the inner "**" segment must match a prefix of whole segments */
+    size_t head = (size_t)(star2 - pat);
+    char *hp = mg_malloc(head + 1);
+    memcpy(hp, pat, head);
+    hp[head] = '\0';
+    bool ok = false;
+    for (const char *p = path; !ok && (p = strchr(p, '/')); p++) {
+        size_t n = (size_t)(p - path);
+        char *seg = mg_malloc(n + 1);
+        memcpy(seg, path, n);
+        seg[n] = '\0';
+        if (fnmatch(hp, seg, cflags | FNM_PATHNAME) == 0) ok = fnmatch_segments(star2 + 1, p + 1, cflags, dotmatch);
+        mg_free(seg, n + 1);
+    }
+    mg_free(hp, head + 1);
+    return ok;
+}
+
+static bool
+fnmatch_one(const char *pat, const char *path, int64_t flags)
+{
+    bool dotmatch = flags & RB_FNM_DOTMATCH;
+    int cflags = dotmatch ? 0 : FNM_PERIOD;
+    if (flags & RB_FNM_NOESCAPE) cflags |= FNM_NOESCAPE;
+    if (flags & RB_FNM_CASEFOLD) cflags |= FNM_CASEFOLD;
+    if (flags & RB_FNM_PATHNAME) return fnmatch_segments(pat, path, cflags, dotmatch);
+    return fnmatch(pat, path, cflags) == 0;
+}
+
+static Value
+file_s_fnmatch(Value self, int argc, const Value *argv, Value blk)
+{
+    Value pat = mg_to_str(argv[0]);
+    Value path = mg_io_path_arg(argv[1]);
+    int64_t flags = argc > 2 ? mg_num2long(argv[2]) : 0;
+    if (!(flags & RB_FNM_EXTGLOB)) return MG_BOOL(fnmatch_one(mg_str_cstr(pat), mg_str_cstr(path), flags));
+    Value alts = mg_ary_new();
+    glob_expand_braces(mg_str_cstr(pat), alts);
+    for (int64_t i = 0; i < mg_ary_len(alts); i++)
+        if (fnmatch_one(mg_str_cstr(mg_ary_entry(alts, i)), mg_str_cstr(path), flags)) return MG_TRUE;
+    return MG_FALSE;
+}
+
 static const MgMethodDef dir_singleton_methods[] = {
     {"pwd", dir_s_pwd, 0, 0},
     {"getwd", dir_s_pwd, 0, 0},
@@ -416,4 +479,6 @@ void
 mg_init_dir(void)
 {
     mg_define_singleton_methods(MG_VAL(mg_cDir), dir_singleton_methods);
+    mg_define_singleton_method(MG_VAL(mg_cFile), "fnmatch", file_s_fnmatch, 2, 3);
+    mg_define_singleton_method(MG_VAL(mg_cFile), "fnmatch?", file_s_fnmatch, 2, 3);
 }

@@ -1008,6 +1008,14 @@ io_pos(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX((int64_t)p - (int64_t)(io->rlen - io->rpos));
 }
 
+/* pos = n: seek to n from the start; the value is n */
+static Value
+io_set_pos(Value self, int argc, const Value *argv, Value blk)
+{
+    io_seek(self, 1, argv, MG_NIL);
+    return argv[0];
+}
+
 static Value
 io_self(Value self, int argc, const Value *argv, Value blk)
 {
@@ -2212,6 +2220,7 @@ static const MgMethodDef io_methods[] = {
     {"rewind", io_rewind, 0, 0},
     {"seek", io_seek, 1, 2},
     {"pos", io_pos, 0, 0},
+    {"pos=", io_set_pos, 1, 1},
     {"tell", io_pos, 0, 0},
     {"binmode", io_self, 0, 0},
     {"set_encoding", io_self, 0, -1},
@@ -2298,8 +2307,8 @@ mg_init_io(void)
     static const struct { const char *n; int v; } fconsts[] = {
         {"RDONLY", O_RDONLY}, {"WRONLY", O_WRONLY}, {"RDWR", O_RDWR}, {"APPEND", O_APPEND},
         {"CREAT", O_CREAT}, {"EXCL", O_EXCL}, {"TRUNC", O_TRUNC}, {"NONBLOCK", O_NONBLOCK},
-        {"BINARY", 0}, {"FNM_PATHNAME", FNM_PATHNAME}, {"FNM_DOTMATCH", GLOB_DOTMATCH},
-        {"FNM_NOESCAPE", FNM_NOESCAPE}, {"FNM_CASEFOLD", 8}, {"FNM_EXTGLOB", 16},
+        {"BINARY", 0}, {"FNM_PATHNAME", 2}, {"FNM_DOTMATCH", GLOB_DOTMATCH},
+        {"FNM_NOESCAPE", 1}, {"FNM_CASEFOLD", 8}, {"FNM_EXTGLOB", 16},
     };
     /* in File::Constants, which IO includes (as CRuby: File::RDONLY, IO::RDONLY) */
     RClass *fc = mg_define_module_under(mg_cFile, "Constants");

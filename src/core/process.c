@@ -258,6 +258,7 @@ spawn_redir(char **av, Value env, const Redirs *rd, int *exec_errno)
         }
         for (size_t i = 0; i < nu; i++) unsetenv(unsets[i]);
         for (size_t i = 0; i < ne; i++) putenv(envs[i]);
+        signal(SIGPIPE, SIG_DFL);   /* ignored only by the VM (mg_init_process), as CRuby */
         execvp(av[0], av);
         int e = errno;
         ssize_t w = write(errpipe[1], &e, sizeof e);
@@ -753,6 +754,7 @@ process_exec(Value self, int argc, const Value *argv, Value blk)
         }
         if (rd.chdir && chdir(rd.chdir) != 0) e = errno;
         else {
+            signal(SIGPIPE, SIG_DFL);
             execvp(av[0], av);
             e = errno;
         }
@@ -1062,6 +1064,9 @@ mg_init_process(void)
     mg_gc_register(&trap_cmds);
     for (int i = 0; i < NSIG; i++) mg_ary_push(trap_cmds, i == 0 ? MG_NIL : mg_str_new_cstr("DEFAULT"));
     install(SIGINT, on_signal);    /* the default for INT raises Interrupt in the main program */
+    /* a write to a closed socket or pipe raises Errno::EPIPE instead of killing the
+     * process (a WEBrick server whose client went away); children get the default back */
+    signal(SIGPIPE, SIG_IGN);
     RClass *sig = mg_define_module("Signal");
     mg_define_module_function(sig, "trap", signal_trap, 1, 2);
     mg_define_virtual_gvar("$?", gv_status_get, NULL);

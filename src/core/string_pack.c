@@ -155,9 +155,10 @@ mg_pack(Value ary, Value fmt)
         }
         switch (type) {
         case 'a': case 'A': case 'Z': {
-            Value s = mg_to_str(NEXT_ARG());
-            const char *sp = mg_str_ptr(s);
-            int64_t slen = mg_str_len(s);
+            Value arg = NEXT_ARG();
+            Value s = arg == MG_NIL ? MG_NIL : mg_to_str(arg);   /* nil packs as "" */
+            const char *sp = s == MG_NIL ? "" : mg_str_ptr(s);
+            int64_t slen = s == MG_NIL ? 0 : mg_str_len(s);
             if (count == COUNT_STAR) {
                 mg_str_cat(out, sp, (size_t)slen);
                 if (type == 'Z') mg_str_cat(out, "", 1);

@@ -523,6 +523,7 @@ static Value
 time_utc_bang(Value self, int argc, const Value *argv, Value blk)
 {
     TimeData *t = get_time(self);
+    if (t->mode == TM_UTC) return self;   /* already UTC: a frozen Time may say so */
     mg_check_frozen(self);
     MG_WB(self, MG_NIL);
     t->mode = TM_UTC;

@@ -47,6 +47,13 @@ register_all(void)
     mg_ext_register("io/nonblock", mg_ext_init_io_nonblock);
     mg_ext_register("openssl.so", mg_ext_init_openssl);   /* Cipher only, under lib/openssl.rb */
     mg_ext_register("bigdecimal.so", mg_ext_init_bigdecimal);   /* under Debian's bigdecimal.rb */
+    mg_ext_register("coverage", mg_ext_init_coverage);   /* shadows coverage.rb, whose line_stub needs RubyVM */
+    mg_ext_register("ripper", mg_ext_init_ripper);   /* shadows ripper.rb: the scanner only */
+    mg_ext_register("ripper/core", mg_ext_init_ripper);
+    mg_ext_register("ripper/lexer", mg_ext_init_ripper);
+    mg_ext_register("ripper/filter", mg_ext_init_ripper);
+    mg_ext_register("ripper/sexp", mg_ext_init_ripper);
+    mg_ext_register("cgi/escape", mg_ext_init_cgi_escape);
 }
 
 static Ext *
@@ -195,6 +202,10 @@ signal_signame(Value self, int argc, const Value *argv, Value blk)
 
 static Value process_pid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(getpid()); }
 static Value process_ppid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(getppid()); }
+static Value process_uid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(getuid()); }
+static Value process_euid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(geteuid()); }
+static Value process_gid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(getgid()); }
+static Value process_egid(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(getegid()); }
 
 /* File#flock (pstore, logger): flock(2) on the file's descriptor; false when a
  * LOCK_NB request would block */
@@ -249,6 +260,10 @@ mg_init_ext(void)
     define_if_missing(MG_VAL(mg_mProcess), "times", process_times, 0, 0);
     define_if_missing(MG_VAL(mg_mProcess), "pid", process_pid, 0, 0);
     define_if_missing(MG_VAL(mg_mProcess), "ppid", process_ppid, 0, 0);
+    define_if_missing(MG_VAL(mg_mProcess), "uid", process_uid, 0, 0);   /* RubyGems checks its home's owner */
+    define_if_missing(MG_VAL(mg_mProcess), "euid", process_euid, 0, 0);
+    define_if_missing(MG_VAL(mg_mProcess), "gid", process_gid, 0, 0);
+    define_if_missing(MG_VAL(mg_mProcess), "egid", process_egid, 0, 0);
     if (!mg_respond_to(MG_VAL(mg_define_module("Signal")), mg_intern_cstr("list"), true)) {
         RClass *sig = mg_define_module("Signal");   /* core/process.c defines Signal.trap */
         mg_define_module_function(sig, "list", signal_list, 0, 0);
@@ -264,6 +279,7 @@ mg_init_ext(void)
     if (!mg_method_lookup(mg_cFile, mg_intern_cstr("flock")))
         mg_define_method(mg_cFile, "flock", file_flock, 1, 1);
     mg_ext_boot_file_stat();
+    mg_ext_boot_file_ops();
     /* CRuby's IO includes File::Constants: IO::RDWR etc. (pstore, tempfile) */
     static const char *const open_flags[] = { "RDONLY", "WRONLY", "RDWR", "APPEND", "CREAT", "EXCL", "NONBLOCK",
                                               "TRUNC", "BINARY", "LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", NULL };

@@ -41,6 +41,7 @@ void mg_ext_disable_gems(void);
  * IO::NULL, File#flock ...); each is skipped when the core already has it. */
 void mg_init_ext(void);
 void mg_ext_boot_file_stat(void);    /* file_stat.c: File::Stat, File.stat ... (called by mg_init_ext) */
+void mg_ext_boot_file_ops(void);     /* file_ops.c: File.umask, chmod, symlink ... (called by mg_init_ext) */
 
 /* The init functions (one per src/ext file). */
 void mg_ext_init_stringio(void);
@@ -66,5 +67,8 @@ void mg_ext_init_openssl(void);
 void mg_ext_init_bigdecimal(void);
 /* At start-up (mg_init_ext): lets a committed BigDecimal decode before bigdecimal is required. */
 void mg_ext_bigdecimal_register_data(void);
+void mg_ext_init_coverage(void);     /* coverage.c: require 'coverage' (line coverage) */
+void mg_ext_init_ripper(void);       /* ripper.c: require 'ripper' (Ripper.lex, Ripper.tokenize) */
+void mg_ext_init_cgi_escape(void);   /* cgi_escape.c: require 'cgi/escape' (CGI::Escape) */
 
 #endif

@@ -16,6 +16,7 @@ typedef struct {
     int64_t lineno;
     int mode;             /* SIO_* it was opened with */
     int closed;           /* SIO_READ / SIO_WRITE bits closed */
+    int enc;              /* set_encoding's Encoding for a frozen string; -1: the string's own */
 } StrIO;
 
 static RClass *cStringIO;
@@ -34,6 +35,7 @@ sio_alloc(RClass *klass)
     void *p;
     Value v = mg_data_new_inline(klass, &sio_type, sizeof(StrIO), &p);
     ((StrIO *)p)->str = MG_NIL;
+    ((StrIO *)p)->enc = -1;
     return v;
 }
 
@@ -122,6 +124,7 @@ sio_initialize(Value self, int argc, const Value *argv, Value blk)
     d->pos = 0;
     d->lineno = 0;
     d->closed = 0;
+    d->enc = -1;
     return self;
 }
 
@@ -162,6 +165,7 @@ sio_set_string(Value self, int argc, const Value *argv, Value blk)
     d->mode = mg_frozen_p(s) ? SIO_READ : SIO_READ | SIO_WRITE;
     d->pos = d->lineno = 0;
     d->closed = 0;
+    d->enc = -1;
     return s;
 }
 
@@ -415,6 +419,7 @@ sio_read(Value self, int argc, const Value *argv, Value blk)
     Value out;
     if (argc == 0 || argv[0] == MG_NIL) {
         out = mg_str_subseq(d->str, d->pos < len ? d->pos : len, avail);
+        if (d->enc >= 0) MG_OBJ(out)->extra = (Encoding)d->enc;   /* a fresh copy: its encoding is ours */
         d->pos += avail;
     } else {
         int64_t n = mg_num2long(argv[0]);
@@ -707,29 +712,33 @@ static Value sio_arg(Value self, int argc, const Value *argv, Value blk) { retur
 static Value
 sio_external_encoding(Value self, int argc, const Value *argv, Value blk)
 {
-    return mg_enc_value(mg_str_enc(get(self)->str));
+    StrIO *d = get(self);
+    return mg_enc_value(d->enc >= 0 ? (Encoding)d->enc : mg_str_enc(d->str));
+}
+
+/* the string takes the encoding; a frozen one cannot, so the StringIO keeps it
+ * (Rack's WEBrick handler sets ASCII-8BIT on StringIO.new(body.to_s), often frozen "") */
+static void
+set_enc(StrIO *d, Encoding e)
+{
+    if (mg_frozen_p(d->str)) { d->enc = (int)e; return; }
+    d->enc = -1;
+    mg_str_modify(d->str);
+    MG_OBJ(d->str)->extra = e;
 }
 
 static Value
 sio_set_encoding(Value self, int argc, const Value *argv, Value blk)
 {
     StrIO *d = get(self);
-    if (argc > 0 && argv[0] != MG_NIL && !mg_frozen_p(d->str)) {
-        Encoding e = mg_to_encoding(argv[0]);
-        mg_str_modify(d->str);
-        MG_OBJ(d->str)->extra = e;
-    }
+    if (argc > 0 && argv[0] != MG_NIL) set_enc(d, mg_to_encoding(argv[0]));
     return self;
 }
 
 static Value
 sio_binmode(Value self, int argc, const Value *argv, Value blk)
 {
-    StrIO *d = get(self);
-    if (!mg_frozen_p(d->str)) {
-        mg_str_modify(d->str);
-        MG_OBJ(d->str)->extra = ENC_BINARY;
-    }
+    set_enc(get(self), ENC_BINARY);
     return self;
 }
 

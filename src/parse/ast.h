@@ -30,6 +30,7 @@ enum {
     NF_BOOL_MATCH   = 1 << 13,  /* PAT_MATCH: `v in pat` */
     NF_CALL         = 1 << 14,  /* COLON2: A::b is a method call */
     NF_STATEMENT    = 1 << 15,  /* value unused (hint only) */
+    NF_ELSIF        = 1 << 16,  /* IF: an `elsif` clause (a statement of its own for line coverage) */
 };
 
 /* Regexp options, in REGEX/DREGEX flags (same bits as Regexp::IGNORECASE etc.) */

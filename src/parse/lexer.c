@@ -1341,12 +1341,17 @@ leading_dot_follows(Lexer *L)
 
 static void lex_token(Lexer *L, Token *t);
 
+void (*mg_lex_token_hook)(void *ud, const Token *t, int state_before, int state_after);
+void *mg_lex_token_hook_ud;
+
 void
 mg_lex_next(Lexer *L, Token *t)
 {
+    int before = L->state;
     lex_token(L, t);
     t->end = t->type == T_EOF ? t->pos : L->p;
     L->last_float = t->type == T_NUMBER && t->num == NUM_FLOAT;
+    if (mg_lex_token_hook) mg_lex_token_hook(mg_lex_token_hook_ud, t, before, L->state);
 }
 
 static void

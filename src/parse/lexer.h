@@ -153,6 +153,10 @@ void mg_lex_init(Lexer *L, const char *src, size_t len, const char *file, int li
 void mg_lex_finish(Lexer *L);
 /* The next token. May longjmp on a lexical error. */
 void mg_lex_next(Lexer *L, Token *t);
+/* When set (ext/ripper.c, around one mg_parse), sees every token the lexer makes,
+ * with the lexer's state before and just after it, in the order they are made. */
+extern void (*mg_lex_token_hook)(void *ud, const Token *t, int state_before, int state_after);
+extern void *mg_lex_token_hook_ud;
 /* Record "FILE:LINE: message" plus the source line and a caret under `pos`,
  * then longjmp. `pos` points into the source (or at its end). */
 NORETURN void mg_lex_error_at(Lexer *L, int line, const char *pos, const char *fmt, ...) PRINTF(4, 5);

@@ -662,6 +662,7 @@ parse_if(Parser *P, bool is_unless)
         els = parse_if(P, false);
         els->line = ek.line;
         els->col = ek.col;
+        els->flags |= NF_ELSIF;
         P->no_do = save_no_do;
         if (is_unless) { n->b = els; n->c = body; } else { n->b = body; n->c = els; }
         return n;
@@ -1073,6 +1074,7 @@ parse_class(Parser *P)
         if (P->in_def) parse_error_span(P, kw.line, kw.pos, P->prev.end, "class definition in method body");
         if (parse_peek(P)->type == T_LT) {
             parse_advance(P);
+            P->lx.command_start = true;    /* as parse.y: the superclass starts like a statement */
             n->b = parse_expr(P);
         }
         Token *t = parse_peek(P);

@@ -4,6 +4,7 @@
  * the VM stack (recv[0], recv[1..argc]); a keywords Hash, when given, is the
  * last argument. The result replaces the receiver slot. */
 #include "vm_int.h"
+#include "../util/idtable.h"
 
 /* ------------------------------------------------------------------ */
 /* data types                                                           */
@@ -1098,6 +1099,7 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
     if (singleton) {
         RClass *k = mg_singleton_class(obj);
         mg_method_add(k, name, &me);
+        if (mg_coverage_methods) mg_coverage_defined(code, k);
         if (mg_respond_to(obj, mg_id_singleton_method_added, true))
             mg_funcall(obj, mg_id_singleton_method_added, 1, (Value[]){ MG_SYM(name) });
         return;
@@ -1118,6 +1120,7 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
         me.visibility = (uint8_t)vis;
         mg_method_add(k, name, &me);
     }
+    if (mg_coverage_methods) mg_coverage_defined(code, k);
     if (k->hdr.flags & OF_SINGLETON) {
         Value att = k->u.attached;
         if (mg_respond_to(att, mg_id_singleton_method_added, true))
@@ -1127,15 +1130,50 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
     }
 }
 
-/* lexical constant lookup */
-Value
-mg_vm_const_lookup(Frame *f, ID id, bool *found)
+/* Names some Module#autoload has registered (lib/prelude/autoload.rb notes each
+ * through Module#__autoload_note). Autoloads run from const_missing, which a
+ * constant found further out never reaches: for a noted name, a lexical lookup
+ * first runs the autoloads of the scopes it passes over (CRuby finds
+ * Bundler::Plugin::Index from inside Bundler::Plugin though Bundler::Index exists). */
+static IdTable *autoload_names;
+
+static Value
+mod_autoload_note(Value self, int argc, const Value *argv, Value blk)
+{
+    if (!autoload_names) autoload_names = mg_idtable_new();
+    mg_idtable_set(autoload_names, mg_to_id(argv[0]), 1);
+    return MG_NIL;
+}
+
+void
+mg_init_autoload_note(void)
+{
+    mg_define_private_method(mg_cModule, "__autoload_note", mod_autoload_note, 1, 1);
+}
+
+/* the autoload registered in k for id, run; the constant then, or MG_UNDEF */
+static Value
+run_lexical_autoload(RClass *k, ID id)
+{
+    static ID id_autoload_p;
+    if (!id_autoload_p) id_autoload_p = mg_intern_cstr("autoload?");
+    Value path = mg_funcall(MG_VAL(k), id_autoload_p, 2, (Value[]){ MG_SYM(id), MG_FALSE });
+    if (!MG_IS_STRING(path)) return MG_UNDEF;
+    mg_require(mg_str_cstr(path));
+    return mg_const_get_at(k, id);
+}
+
+/* lexical constant lookup; with autoloads, the passed-over scopes' autoloads of id run */
+static Value
+const_lookup(Frame *f, ID id, bool *found, bool autoloads)
 {
     Value cref = f ? f->cref : VMS->top_cref;
     if (cref == MG_NIL) cref = VMS->top_cref;
     Cref *c = mg_cref_ptr(cref);
+    bool noted = autoloads && mg_idtable_get(autoload_names, id, NULL);
     for (Cref *k = c; k && k->next != MG_NIL; k = mg_cref_ptr(k->next)) {
         Value v = mg_const_get_at(k->klass, id);
+        if (v == MG_UNDEF && noted) v = run_lexical_autoload(k->klass, id);
         if (v != MG_UNDEF) { *found = true; return v; }
     }
     RClass *inner = c->klass;
@@ -1147,6 +1185,18 @@ mg_vm_const_lookup(Frame *f, ID id, bool *found)
     }
     *found = v != MG_UNDEF;
     return v;
+}
+
+Value
+mg_vm_const_lookup(Frame *f, ID id, bool *found)
+{
+    return const_lookup(f, id, found, false);   /* defined?(X): loads nothing */
+}
+
+Value
+mg_vm_const_get(Frame *f, ID id, bool *found)
+{
+    return const_lookup(f, id, found, true);
 }
 
 Value

@@ -88,6 +88,7 @@ mg_vm_init(const MgVMOptions *opts)
     mg_store_set_main(vm->main_obj);
     mg_kernel_init_main(vm->main_obj);
     mg_init_refinements();
+    mg_init_autoload_note();
     mg_init_vm_globals(opts);
     mg_init_eval();
     mg_vm_booted = true;

@@ -403,7 +403,7 @@ L_GETCONST: {
     if (cc->mserial == mg_method_serial && cc->cref == f->cref) { PUSH(cc->value); NEXT(); }
     SYNC();
     bool found;
-    Value v = mg_vm_const_lookup(f, id, &found);
+    Value v = mg_vm_const_get(f, id, &found);
     if (found) {
         cc->mserial = mg_method_serial; cc->cref = f->cref; cc->value = v;
     } else {
@@ -618,6 +618,16 @@ L_CHECKMATCH: {
     NEXT();
 }
 L_FLIPSTATE: NEXT();
+L_COVLINE: {
+    Value rec = code->lits[OPND(0)]; uint32_t line = OPND(1); pc += 2;
+    if (mg_coverage_running) mg_coverage_count(rec, line);
+    NEXT();
+}
+L_COVMETHOD: {
+    Value entry = code->lits[OPND(0)]; pc++;
+    if (mg_coverage_running) mg_coverage_method_called(entry);
+    NEXT();
+}
 
 L_SEND:
     ci = &code->cis[OPND(0)]; pc++;

@@ -289,6 +289,15 @@ MethodEntry *mg_vm_refinement_super(RClass *owner, ID mid);
 Value mg_vm_active_refinements(Frame *f);
 MethodEntry *mg_vm_refined_lookup_in(Value refinements, RClass *klass, ID mid);
 void mg_init_refinements(void);
+void mg_init_autoload_note(void);
+/* ext/coverage.c: OP_COVLINE counts a line run into a coverage record while Coverage runs */
+extern bool mg_coverage_running;
+void mg_coverage_count(Value rec, uint32_t line);
+/* method coverage: OP_COVMETHOD counts a call; mg_vm_define_method tells which class
+ * a covered method went to (mg_coverage_methods: some are being measured) */
+extern bool mg_coverage_methods;
+void mg_coverage_method_called(Value entry);
+void mg_coverage_defined(Value code, RClass *klass);   /* call.c: Module#__autoload_note for lib/prelude/autoload.rb */
 static inline bool mg_is_proc(Value v) { return MG_IS_TYPE(v, T_DATA) && MG_RDATA(v)->type == &mg_proc_type; }
 
 /* ---- compile.c ---- */
@@ -341,6 +350,7 @@ Value  mg_method_body_new(Value code, Value cref, Value def_target);
 bool   mg_vm_check_stack(size_t need);
 void   mg_vm_stack_check_c(void);       /* C stack guard */
 Value  mg_vm_const_lookup(Frame *f, ID id, bool *found);
+Value  mg_vm_const_get(Frame *f, ID id, bool *found);     /* as mg_vm_const_lookup, running lexical autoloads (GETCONST) */
 Value  mg_vm_cvar_base(Frame *f);
 int    mg_params_arity(const ParamInfo *p, bool lambda);
 Value  mg_params_list(const Code *c, bool lambda);

@@ -43,4 +43,20 @@ expect "twelve concurrent edits through both servers all succeed" "$(cat "$MAGLE
 expect "and every one of them landed" "$(client "$P2" get /posts/1 | sed -n 3p)" "edits: 12"
 expect "a missing post" "$(client "$P1" get /posts/99 | head -1)" "404"
 expect "an empty title is refused" "$(client "$P1" post /posts title '' body x | head -1)" "400"
+
+# a headless browser loads the post list (Debian's chromium; --no-sandbox: tests may run as root)
+if [ -x /usr/bin/chromium ]; then
+	CHROME=(/usr/bin/chromium --headless --no-sandbox --disable-gpu --user-data-dir="$MAGLEV_DATA/chromium")
+	"${CHROME[@]}" --screenshot="$MAGLEV_DATA/list.png" --window-size=800,260 "http://127.0.0.1:$P2/" >/dev/null 2>&1
+	expect "chromium: a PNG screenshot of the post list" "$(head -c 8 "$MAGLEV_DATA/list.png" 2>/dev/null | od -An -c | tr -d ' ')" '211PNG\r\n032\n'
+	expect "chromium: of the window's size" "$(od -An -tx1 -j16 -N8 "$MAGLEV_DATA/list.png" 2>/dev/null | tr -d ' ')" "0000032000000104"
+	# a blank page of that size is about 1 KB; the rendered list is far more
+	size=$(stat -c %s "$MAGLEV_DATA/list.png" 2>/dev/null || echo 0)
+	expect "chromium: the screenshot is not blank (>5 KB)" "$([ "$size" -gt 5000 ] && echo yes || echo "no: $size bytes")" yes
+	dom=$("${CHROME[@]}" --dump-dom "http://127.0.0.1:$P1/" 2>/dev/null)
+	expect "chromium: the titles are in the DOM, in order" "$(printf '%s\n' "$dom" | sed -n 's|^<li><a href="/posts/[0-9]*">\([^<]*\)</a>.*|\1|p')" $'Aardvark\nZebra'
+	expect "chromium: the page title" "$(printf '%s\n' "$dom" | grep -o '<title>[^<]*</title>')" "<title>The MagLev blog</title>"
+else
+	echo "skip: chromium checks: /usr/bin/chromium is missing (Debian chromium; not in install.sh: it pulls in some 130 packages)"
+fi
 finish
