@@ -19,7 +19,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-lang test-core test-unit difftest bench asan stress clean fuzz
 
-all: bin/maglev-ruby bin/maglev bin/maglev-irb bin/maglev-gem share/maglev/extent0.mdb
+all: bin/maglev-ruby bin/maglev bin/maglev-irb bin/maglev-gem bin/maglev-rake share/maglev/extent0.mdb
 
 # The base image `maglev create` copies: a repository holding the root, the
 # system table and a record of every core class (MagLev's extent0.ruby.dbf).
@@ -43,8 +43,9 @@ bin/maglev-irb: $(BUILD)/maglev-irb
 $(BUILD)/maglev-irb: $(LIB_OBJS) $(BUILD)/src/cli/maglev_irb.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS) $(LDFLAGS)
 
-# bin/maglev-gem: RubyGems' gem command, run by the maglev-ruby beside it (no VM of its own)
-bin/maglev-gem: $(BUILD)/maglev-gem
+# bin/maglev-gem, bin/maglev-rake: RubyGems' gem command and rake, run by the
+# maglev-ruby beside them (one program, named by argv[0]; no VM of its own)
+bin/maglev-gem bin/maglev-rake: $(BUILD)/maglev-gem
 	@mkdir -p bin
 	cp $< $@
 
@@ -121,4 +122,4 @@ stress:
 	tools/runtests.sh --ruby build/stress/maglev-ruby --timeout 120 $(TESTS)
 
 clean:
-	rm -rf build share bin/maglev-ruby bin/maglev bin/maglev-irb bin/maglev-gem
+	rm -rf build share bin/maglev-ruby bin/maglev bin/maglev-irb bin/maglev-gem bin/maglev-rake

@@ -88,5 +88,13 @@ expect "bundle exec under maglev-ruby" "$M" "$C"
 M=$(HOME=$TMP RUBYOPT=-rbundler/setup "$MRUBY" script.rb 2>/dev/null)
 expect "RUBYOPT=-rbundler/setup" "$M" "$C"
 
+# maglev-rake: rake run by maglev-ruby, beside CRuby's rake on the same Rakefile
+mkdir rk
+printf 'task :default => :greet\ntask(:greet) { puts "greet #{[1, 2].sum}" }\ndesc "shown"\ntask(:shown) { }\n' >rk/Rakefile
+C=$(cd rk && rake 2>&1; rake -T 2>&1)
+M=$(cd rk && "$ROOT/bin/maglev-rake" 2>&1; "$ROOT/bin/maglev-rake" -T 2>&1)
+expect "maglev-rake runs a Rakefile as rake does" "$M" "$C"
+expect "maglev-rake runs on maglev" "$(cd rk && "$ROOT/bin/maglev-rake" -e 'puts RUBY_ENGINE' 2>&1)" maglev
+
 echo "$((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
