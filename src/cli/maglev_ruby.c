@@ -230,6 +230,7 @@ main(int argc, char **argv)
     char *script_src = NULL;
     size_t script_len = 0, script_cap = 0;
     int mswitches = 0;   /* MagLev's -M tooling switches: on once the VM has booted */
+    bool quiet = false;  /* -W0 */
     bool have_e = false, check_only = false, warnings = false, dump_ast = false, dump_bc = false, verbose_version = false;
     bool check_regexps = false;
     const char *incdirs[256]; int nincs = 0;
@@ -271,7 +272,8 @@ main(int argc, char **argv)
             if (names_gems(a[8] ? a + 9 : argv[++i])) gems_off = false;
         }
         else if (!strcmp(a, "-w") || !strcmp(a, "-W") || !strcmp(a, "-W2") || !strcmp(a, "-W:deprecated")) warnings = true;
-        else if (!strncmp(a, "-W", 2)) { /* -W0, -W1 */ }
+        else if (!strcmp(a, "-W0")) { quiet = true; warnings = false; }
+        else if (!strncmp(a, "-W", 2)) { /* -W1: the default */ }
         else if (!strcmp(a, "-v")) { verbose_version = true; warnings = true; }
         else if (!strcmp(a, "--version")) { puts(VERSION_LINE); return 0; }
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
@@ -369,7 +371,8 @@ main(int argc, char **argv)
     mg_init_core();
     mg_gc_init();            /* every subsystem has registered its roots */
     if (gems_off) mg_ext_disable_gems();
-    MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings };
+    MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings && !quiet,
+                         .quiet = quiet };
     mg_vm_init(&opts);
     mg_maglev_switches = mswitches;
     if (check_regexps) return mg_vm_check_syntax(script_src, script_len, file);

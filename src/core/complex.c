@@ -470,6 +470,31 @@ parse_complex(Value str)
     return cpx_raw(re, im);
 }
 
+/* String#to_c: the complex number at the start of the string ("1+2i",
+ * "-3.5i", "2/3", "1@2" in polar form), 0+0i when there is none: the
+ * longest prefix without blanks inside that parses. */
+static Value
+str_to_c(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    const char *s = mg_str_ptr(self), *p = s, *e = s + mg_str_len(self);
+    while (p < e && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
+    const char *end = p;
+    while (end < e && !(*end == ' ' || (*end >= '\t' && *end <= '\r')) && *end) end++;
+    for (const char *q = end; q > p; q--) {
+        const char *at = memchr(p, '@', (size_t)(q - p));
+        Value c;
+        if (at && at > p && at + 1 < q) {
+            Value r = parse_complex(mg_str_new(p, (size_t)(at - p)));
+            Value t = parse_complex(mg_str_new(at + 1, (size_t)(q - at - 1)));
+            if (r == MG_NIL || t == MG_NIL || IM(r) != MG_FIX(0) || IM(t) != MG_FIX(0)) continue;
+            return cpx_polar_v(RE(r), RE(t));
+        }
+        if ((c = parse_complex(mg_str_new(p, (size_t)(q - p)))) != MG_NIL) return c;
+    }
+    return cpx_raw(MG_FIX(0), MG_FIX(0));
+}
+
 static Value
 kernel_Complex(Value self, int argc, const Value *argv, Value blk)
 {
@@ -570,6 +595,7 @@ mg_init_complex(void)
     mg_store_register_data(&complex_type);
     mg_define_methods(mg_cComplex, complex_methods);
     mg_define_singleton_methods(MG_VAL(mg_cComplex), complex_singleton_methods);
+    mg_define_method(mg_cString, "to_c", str_to_c, 0, 0);
     RClass *meta = mg_singleton_class(MG_VAL(mg_cComplex));
     mg_method_undef(meta, mg_id_new);
     mg_method_undef(meta, mg_id_allocate);

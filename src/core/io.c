@@ -478,7 +478,7 @@ kernel_warn(Value self, int argc, const Value *argv, Value blk)
     static const char *const names[] = { "uplevel", "category" };
     Value opt[2];
     mg_kwargs_get(kw, names, 2, opt);
-    if (argc == 0) return MG_NIL;
+    if (argc == 0 || mg_verbose_nil()) return MG_NIL;     /* warnings off (-W0) */
     Value buf = mg_str_buf_new(64);
     if (opt[0] != MG_UNDEF && opt[0] != MG_NIL) {
         int64_t up = mg_num2long(opt[0]);

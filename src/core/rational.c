@@ -586,6 +586,15 @@ static const MgMethodDef rational_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
+/* String#to_r: the rational at the start of the string ("1/3", "0.75",
+ * "1e2", " 2/3x"), 0/1 when there is none. */
+static Value
+str_to_r(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return mg_str_to_rational(mg_str_ptr(self), (size_t)mg_str_len(self), false);
+}
+
 void
 mg_init_rational(void)
 {
@@ -597,4 +606,5 @@ mg_init_rational(void)
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_new);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_allocate);
     mg_define_module_function(mg_mKernel, "Rational", kernel_Rational, 1, 3);
+    mg_define_method(mg_cString, "to_r", str_to_r, 0, 0);
 }

@@ -439,7 +439,7 @@ mg_init_vm_globals(const MgVMOptions *opts)
     mg_gvar_set(mg_intern_cstr("$;"), MG_NIL);
     mg_gvar_set(mg_intern_cstr("$,"), MG_NIL);
     mg_gvar_set(mg_intern_cstr("$\\"), MG_NIL);
-    mg_gvar_set(mg_intern_cstr("$VERBOSE"), opts && opts->warnings ? MG_TRUE : MG_FALSE);
+    mg_gvar_set(mg_intern_cstr("$VERBOSE"), opts && opts->quiet ? MG_NIL : opts && opts->warnings ? MG_TRUE : MG_FALSE);
     mg_gvar_set(mg_intern_cstr("$-v"), opts && opts->warnings ? MG_TRUE : MG_FALSE);
     mg_gvar_set(mg_intern_cstr("$-w"), opts && opts->warnings ? MG_TRUE : MG_FALSE);
     mg_gvar_set(mg_intern_cstr("$DEBUG"), opts && opts->debug ? MG_TRUE : MG_FALSE);

@@ -436,7 +436,9 @@ L_SETCONST: {
     SYNC();
     Value cref = f->cref != MG_NIL ? f->cref : vm->top_cref;
     RClass *k = mg_cref_ptr(cref)->klass;
-    if (mg_const_get_at(k, id) != MG_UNDEF && vm->warnings_on)
+    if (mg_const_get_at(k, id) != MG_UNDEF && mg_verbose_nil()) {
+        /* -W0: no warning */
+    } else if (mg_const_get_at(k, id) != MG_UNDEF && vm->warnings_on)
         fprintf(stderr, "%s:%d: warning: already initialized constant %s\n", mg_str_cstr(code->file),
                 mg_code_line(code, pc), mg_id_name(id, NULL));
     else if (mg_const_get_at(k, id) != MG_UNDEF) {

@@ -97,6 +97,8 @@ extern void (*mg_feature_loaded_hook)(Value path);
  * exceptions keep no backtrace. */
 enum { MG_TRACE_LOAD = 1, MG_TRACE_GLOBALS = 2, MG_LOG_SEXP = 4, MG_NO_CAPTURE_STACK = 8 };
 extern int mg_maglev_switches;
+/* $VERBOSE is nil (-W0, or set so): warnings print nothing. */
+bool  mg_verbose_nil(void);
 /* Makes the VM call mg_vm_checkpoint at its next safe point. */
 void  mg_vm_request_checkpoint(void);
 Value mg_load_file(const char *path, bool wrap);
@@ -118,6 +120,7 @@ typedef struct {
     int argc; char **argv;        /* ARGV for the script */
     const char *script_name;      /* $0 */
     bool warnings;                /* -w */
+    bool quiet;                   /* -W0: $VERBOSE is nil, warn and warnings print nothing */
     bool debug;
 } MgVMOptions;
 void  mg_vm_init(const MgVMOptions *opts);   /* after mg_init_object_model and the core inits */

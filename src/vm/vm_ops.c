@@ -59,6 +59,15 @@ mg_gvar_set(ID name, Value v)
     g->defined = true;
 }
 
+/* $VERBOSE is nil (-W0): warnings print nothing. */
+bool
+mg_verbose_nil(void)
+{
+    static ID id;
+    if (!id) id = mg_intern_cstr("$VERBOSE");
+    return mg_gvar_get(id) == MG_NIL;
+}
+
 bool mg_gvar_defined(ID name);
 bool
 mg_gvar_defined(ID name)

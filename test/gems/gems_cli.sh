@@ -96,5 +96,12 @@ M=$(cd rk && "$ROOT/bin/maglev-rake" 2>&1; "$ROOT/bin/maglev-rake" -T 2>&1)
 expect "maglev-rake runs a Rakefile as rake does" "$M" "$C"
 expect "maglev-rake runs on maglev" "$(cd rk && "$ROOT/bin/maglev-rake" -e 'puts RUBY_ENGINE' 2>&1)" maglev
 
+# -W0: $VERBOSE nil, warn and warnings print nothing (stderr kept here)
+for o in -W0 -W1 -W -w; do
+	C=$(ruby $o -e 'p $VERBOSE; warn "w"; $stderr.puts "e"' 2>&1)
+	M=$("$MRUBY" $o -e 'p $VERBOSE; warn "w"; $stderr.puts "e"' 2>&1)
+	expect "$o and \$VERBOSE, warn" "$M" "$C"
+done
+
 echo "$((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
