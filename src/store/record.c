@@ -201,9 +201,10 @@ mg_record_encode_append(Obj *o, MgBuf *b)
     put_u8(b, 0);
     put_ref(b, MG_VAL(mg_class_real(o->klass)));
     uint32_t n = 0;
-    mg_ivar_foreach(self, count_ivar, &n);
+    bool ivars = o->type == T_OBJECT || (o->flags & OF_GENIVAR);   /* else none: no side-table probe */
+    if (ivars) mg_ivar_foreach(self, count_ivar, &n);
     put_u32(b, n);
-    mg_ivar_foreach(self, put_ivar, b);
+    if (n) mg_ivar_foreach(self, put_ivar, b);
     switch ((ObjType)o->type) {
     case T_OBJECT:
         break;

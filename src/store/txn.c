@@ -101,7 +101,6 @@
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <time.h>
 
 /* 24 bytes a resident object: versions are commit sequences (< 2^48); epoch
  * is the eviction round (mod 2^16) in which the object was last read. */
@@ -1351,7 +1350,6 @@ mg_store_commit(void)
     if (!S.opened && S.ws_len == 0) return;
     ensure_open();
     envs_check();
-    struct timespec T0, T1, T2, T3, T4; clock_gettime(CLOCK_MONOTONIC, &T0);
     /* (1) persistence by reachability from everything dirty */
     size_t first_new = S.ws_len;          /* the walk appends the newly persistent */
     Walk w = { 0 };
@@ -1366,7 +1364,6 @@ mg_store_commit(void)
      * S.ws[i]'s resident entry (the newly persistent are inserted without a
      * lookup). No entry moves between here and (4): the table has room for
      * every insert, and nothing in the write set is forgotten (it is a root). */
-    clock_gettime(CLOCK_MONOTONIC, &T1);
     size_t n = S.ws_len;
     MgWrite *writes = calloc(n ? n : 1, sizeof *writes);
     size_t *slot = malloc((n ? n : 1) * sizeof *slot);
@@ -1392,12 +1389,10 @@ mg_store_commit(void)
         nw++;
     }
     for (size_t i = 0; i < nw; i++) writes[i].data = buf.ptr + off[i];
-    clock_gettime(CLOCK_MONOTONIC, &T2);
     /* (3) the commit itself */
     uint64_t seq = 0, conflicts[16];
     size_t nconf = 0;
     MgStoreErr err = mg_repo_commit(S.repo, writes, nw, &seq, conflicts, 16, &nconf);
-    clock_gettime(CLOCK_MONOTONIC, &T3);
     if (!err)
         for (size_t i = 0, j = 0; i < n; i++) {
             Obj *o = S.ws[i];
@@ -1433,9 +1428,6 @@ mg_store_commit(void)
     rc_log_clear();
     refresh_view(nw ? seq : 0);   /* an empty commit wrote nothing: every logged commit is another's */
     refresh_code();
-    clock_gettime(CLOCK_MONOTONIC, &T4);
-#define DT(a,b) ((b.tv_sec-a.tv_sec)+(b.tv_nsec-a.tv_nsec)/1e9)
-    if (getenv("MG_CT")) fprintf(stderr, "walk %.3f encode %.3f repo %.3f after %.3f (%zu records, %zu bytes)\n", DT(T0,T1), DT(T1,T2), DT(T2,T3), DT(T3,T4), nw, (size_t)0);
     if (mg_store_boundary_hook) mg_store_boundary_hook(true, nw ? seq : S.view_seq, nw);
 }
 

@@ -30,7 +30,7 @@ objects() {
              File.write(ARGV[0], "ready")
              sleep 0.02 until File.exist?(ARGV[1])
              Maglev.abort_transaction
-             Maglev[:again] = s
+             Maglev[:again] = [s] + Array.new(3000) { |i| [i] }   # a big commit: the bitmap check
              begin
                Maglev.commit_transaction
                puts "committed"
