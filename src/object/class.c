@@ -33,6 +33,7 @@ invalidate(void)
 /* ---- redefinition of the VM's inline operators (class.h BOP_*) ---- */
 
 uint32_t mg_bop_redefined;
+uint32_t mg_bop_real;        /* what programs redefined: mg_bop_redefined is more while TracePoint traces C calls */
 bool mg_bop_tracking;
 
 static void
@@ -54,8 +55,10 @@ bop_note(RClass *c, ID name)
     if (!bits) return;
     if (c->hdr.type == T_MODULE || c == mg_cInteger || c == mg_cFloat || c == mg_cString || c == mg_cArray ||
         c == mg_cHash || c == mg_cSymbol || c == mg_cNilClass || c == mg_cTrueClass || c == mg_cFalseClass ||
-        c == mg_cNumeric || c == mg_cObject || c == mg_cBasicObject || c == mg_cRange)
+        c == mg_cNumeric || c == mg_cObject || c == mg_cBasicObject || c == mg_cRange) {
         mg_bop_redefined |= bits;
+        mg_bop_real |= bits;
+    }
 }
 
 /* ---- creation ---- */

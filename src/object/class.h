@@ -73,6 +73,7 @@ enum {
     BOP_XOR = 1 << 16, BOP_RSHIFT = 1 << 17, BOP_EQQ = 1 << 18, BOP_SIZE = 1 << 19,
 };
 extern uint32_t mg_bop_redefined;
+extern uint32_t mg_bop_real;     /* the operators programs redefined (mg_bop_redefined may add more) */
 extern bool mg_bop_tracking;
 
 /* ---- classes and modules ---- */

@@ -433,9 +433,14 @@ call_cfunc(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool
         if (!(kw && argc - 1 >= min && (max < 0 || argc - 1 <= max))) mg_raise_argc(argc, min, max);
     }
     size_t ar = mg_gc_arena_save_fast();
+    if (UNLIKELY(mg_trace_events & MG_EV_C_CALL)) mg_trace_fire(MG_EV_C_CALL, recv[0], me->original_name, mid, me->owner, MG_NIL);
     vm->kw_flag = kw;
     Value r = me->u.c.fn(recv[0], argc, recv + 1, blk);
     vm->kw_flag = false;
+    if (UNLIKELY(mg_trace_events & MG_EV_C_RETURN)) {
+        mg_gc_protect(r);
+        mg_trace_fire(MG_EV_C_RETURN, recv[0], me->original_name, mid, me->owner, r);
+    }
     mg_gc_arena_restore_fast(ar);
     mg_vm_pop_frame();
     vm->sp = recv;
@@ -455,6 +460,7 @@ call_iseq(Value *recv, int argc, const MethodEntry *me, Value blk, bool kw, bool
     f->def_target = b->cref != MG_NIL ? MG_VAL(mg_cref_ptr(b->cref)->klass) : MG_VAL(mg_cObject);
     f->vis = VIS_PUBLIC;
     finish_frame_setup(f, argc, kw, blk, true);
+    if (UNLIKELY(mg_trace_events & MG_EV_CALL)) mg_trace_fire(MG_EV_CALL, f->self, me->original_name, me->name, me->owner, MG_NIL);
     return run_frame(inloop);
 }
 
@@ -595,6 +601,7 @@ call_iseq_fast(Value *recv, int argc, const MethodEntry *me, Code *code, MethodB
         f->env = e;
         f->locals = ep->vals;
     }
+    if (UNLIKELY(mg_trace_events & MG_EV_CALL)) mg_trace_fire(MG_EV_CALL, f->self, me->original_name, me->name, me->owner, MG_NIL);
     return run_frame(inloop);
 }
 
@@ -918,6 +925,9 @@ mg_vm_invoke_proc(Value procv, Value *args, int argc, Value blk, bool kw, Value 
     f->def_target = def_target != MG_UNDEF ? def_target : pr->def_target;
     f->vis = VIS_PUBLIC;
     finish_frame_setup(f, argc, kw, blk, lambda);
+    if (UNLIKELY(mg_trace_events & (bme ? MG_EV_CALL : MG_EV_B_CALL)))   /* a define_method body is a method */
+        mg_trace_fire(bme ? MG_EV_CALL : MG_EV_B_CALL, f->self, bme ? bme->original_name : 0, bme ? bme->name : 0,
+                      bme ? bme->owner : NULL, MG_NIL);
     return run_frame(inloop);
 }
 

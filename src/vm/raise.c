@@ -129,6 +129,10 @@ mg_raise_exc(Value exc)
             mg_exc_set_backtrace(exc, mg_backtrace(0));
         if (vm->errinfo != MG_NIL && vm->errinfo != exc && mg_ivar_lookup(exc, mg_id_cause) == MG_UNDEF)
             mg_exc_set_cause(exc, vm->errinfo);
+        if (UNLIKELY(mg_trace_events & MG_EV_RAISE)) {
+            mg_gc_protect(exc);
+            mg_trace_fire(MG_EV_RAISE, vm->fp > vm->frames ? vm->fp->self : MG_NIL, 0, 0, NULL, exc);
+        }
     }
     vm->errinfo = exc;
     mg_vm_throw(TH_RAISE, exc, NULL, MG_NIL);

@@ -531,6 +531,10 @@ L_JUMPIFSET: {
 }
 L_LEAVE: {
     Value val = sp[-1];
+    if (UNLIKELY(mg_trace_events & (MG_EV_RETURN | MG_EV_B_RETURN | MG_EV_END))) {
+        SYNC();
+        mg_vm_trace_leave(f, val);
+    }
     Value *ret = f->sp;
     if (UNLIKELY(f->flags & FRAME_CTOR)) { val = f->self; mg_vm_pop_frame(); }  /* then the `new` frame */
     if (f->flags & FRAME_FINISH) {
@@ -868,6 +872,7 @@ L_DEFCLASS: {
     sp--;
     vm->sp = sp;
     mg_vm_push_body(mg_code_ptr(c), sp, sp - 1, k, mg_cref_new(MG_RCLASS(k), f->cref != MG_NIL ? f->cref : vm->top_cref), MG_RCLASS(k), FRAME_CLASS);
+    if (UNLIKELY(mg_trace_events & MG_EV_CLASS)) mg_trace_fire(MG_EV_CLASS, k, 0, 0, NULL, MG_NIL);
     AREST();
     RELOAD();
     NEXT();
@@ -879,6 +884,7 @@ L_DEFMODULE: {
     sp[-1] = k;
     vm->sp = sp;
     mg_vm_push_body(mg_code_ptr(c), sp, sp - 1, k, mg_cref_new(MG_RCLASS(k), f->cref != MG_NIL ? f->cref : vm->top_cref), MG_RCLASS(k), FRAME_CLASS);
+    if (UNLIKELY(mg_trace_events & MG_EV_CLASS)) mg_trace_fire(MG_EV_CLASS, k, 0, 0, NULL, MG_NIL);
     AREST();
     RELOAD();
     NEXT();
@@ -890,6 +896,7 @@ L_DEFSCLASS: {
     sp[-1] = k;
     vm->sp = sp;
     mg_vm_push_body(mg_code_ptr(c), sp, sp - 1, k, mg_cref_new(MG_RCLASS(k), f->cref != MG_NIL ? f->cref : vm->top_cref), MG_RCLASS(k), FRAME_CLASS);
+    if (UNLIKELY(mg_trace_events & MG_EV_CLASS)) mg_trace_fire(MG_EV_CLASS, k, 0, 0, NULL, MG_NIL);
     AREST();
     RELOAD();
     NEXT();

@@ -97,6 +97,15 @@ extern void (*mg_feature_loaded_hook)(Value path);
  * exceptions keep no backtrace. */
 enum { MG_TRACE_LOAD = 1, MG_TRACE_GLOBALS = 2, MG_LOG_SEXP = 4, MG_NO_CAPTURE_STACK = 8 };
 extern int mg_maglev_switches;
+/* TracePoint (core/trace.c): the events of the enabled TracePoints; the VM
+ * calls mg_trace_fire where an event happens only when its bit is set. */
+enum {
+    MG_EV_CALL = 1 << 0, MG_EV_RETURN = 1 << 1, MG_EV_C_CALL = 1 << 2, MG_EV_C_RETURN = 1 << 3,
+    MG_EV_B_CALL = 1 << 4, MG_EV_B_RETURN = 1 << 5, MG_EV_CLASS = 1 << 6, MG_EV_END = 1 << 7,
+    MG_EV_RAISE = 1 << 8, MG_EV_ALL = (1 << 9) - 1,
+};
+extern uint32_t mg_trace_events;
+void  mg_trace_fire(uint32_t event, Value self, ID mid, ID callee, RClass *klass, Value value);
 /* $VERBOSE is nil (-W0, or set so): warnings print nothing. */
 bool  mg_verbose_nil(void);
 /* Makes the VM call mg_vm_checkpoint at its next safe point. */

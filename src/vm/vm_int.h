@@ -393,6 +393,7 @@ void  mg_init_eval(void);
 
 /* ---- helpers ---- */
 Value mg_label_for(Frame *f);
+void  mg_vm_trace_leave(Frame *f, Value val);   /* core/trace.c: a frame's :return/:b_return/:end */
 const char *mg_frame_file(Frame *f);
 int   mg_frame_line(Frame *f);
 extern bool mg_vm_booted;
