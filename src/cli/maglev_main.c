@@ -170,6 +170,9 @@ resolve(const Args *a, int index, bool explicit, Stone *s)
     if (!mg_stone_data_dir(data, sizeof data) || !absolute(data, s->data, sizeof s->data)
         || !join(s->dir, sizeof s->dir, s->data, name))
         return error("the data folder's path is too long");
+    const char *repo = getenv("MAGLEV_REPOSITORY");     /* overrides the stone's folder, as for gems */
+    if (repo && *repo && snprintf(s->dir, sizeof s->dir, "%s", repo) >= (int)sizeof s->dir)
+        return error("MAGLEV_REPOSITORY is too long");
     return EXIT_OK;
 }
 
@@ -358,8 +361,9 @@ cmd_status(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    int pid;
-    MgStoneState st = mg_stone_state(s.dir, &pid);
+    int pid = 0;
+    /* a PostgreSQL repository has no stone folder: no daemon to ask */
+    MgStoneState st = mg_repo_is_url(s.dir) ? STONE_STOPPED : mg_stone_state(s.dir, &pid);
     if (st == STONE_ABSENT) return no_such_stone(&s);
     char why[512] = "";
     if (st == STONE_RUNNING) {

@@ -75,7 +75,13 @@ typedef struct {
     uint32_t page_size;
 } MgRepoStat;
 
-MgStoreErr mg_repo_open(const char *dir, int flags, MgRepo **out);
+/* Opens the repository at `where`: a postgresql:// or postgres:// URL (libpq's
+ * connection URI; PG* variables and .pgpass fill in what it leaves out) opens
+ * the PostgreSQL backend, anything else is the directory of an LMDB one. On
+ * failure *out may still be a handle whose mg_repo_error says why (close it). */
+MgStoreErr mg_repo_open(const char *where, int flags, MgRepo **out);
+bool       mg_repo_is_url(const char *where);        /* names a PostgreSQL repository */
+const char *mg_repo_backend(const MgRepo *r);        /* "lmdb" or "postgresql" */
 void       mg_repo_close(MgRepo *r);
 const char *mg_repo_error(const MgRepo *r);      /* text of the last error (never NULL) */
 const char *mg_store_strerror(MgStoreErr e);

@@ -379,6 +379,11 @@ const char *
 mg_store_path(void)
 {
     if (S.path[0]) return S.path;
+    const char *repo = getenv("MAGLEV_REPOSITORY");     /* a postgresql:// URL or a directory */
+    if (repo && *repo) {
+        snprintf(S.path, sizeof S.path, "%s", repo);
+        return S.path;
+    }
     const char *data = getenv("MAGLEV_DATA");
     const char *stone = getenv("MAGLEV_STONE");
     if (!stone || !*stone) stone = "maglev";
@@ -460,7 +465,7 @@ ensure_open(void)
     char parent[4096];
     snprintf(parent, sizeof parent, "%s", path);
     char *slash = strrchr(parent, '/');
-    if (slash) { *slash = '\0'; mkdir_p(parent); }
+    if (slash && !mg_repo_is_url(path)) { *slash = '\0'; mkdir_p(parent); }
     MgStoreErr e = mg_repo_open(path, MG_REPO_CREATE, &S.repo);
     if (e) {
         S.failed = true;
