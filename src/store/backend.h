@@ -1,8 +1,13 @@
 /* backend.h -- the storage backend interface: what the transaction layer
- * asks of a repository (DESIGN.md section 2, issue "many hosts"). The LMDB
- * backend (lmdb_backend.c) is the embedded default; a PostgreSQL backend can
- * implement the same calls. Nothing here knows Ruby: a record is an opaque
- * payload with the commit sequence number that last wrote it (its version).
+ * asks of a repository (DESIGN.md section 2, issue "many hosts"). There are
+ * two backends behind it: LMDB (lmdb_backend.c), the embedded default, one
+ * directory shared by the processes of one host; and PostgreSQL
+ * (pg_backend.c), one database shared by processes on many hosts. The
+ * repository's location picks one (mg_repo_open); every other call goes
+ * through the dispatch table the handle carries (backend.c, backend_ops.h).
+ * Nothing here knows Ruby: a record is an opaque payload with the commit
+ * sequence number that last wrote it (its version). Both backends keep the
+ * contracts below and pass the same persistence tests (test/persist, twice).
  *
  * Contracts:
  *  1. Functions return MG_STORE_OK (0) or an MgStoreErr; they never longjmp,
