@@ -13,7 +13,7 @@ N1=${1:-2000} N2=${2:-100000} K3=${3:-100000} N5=${4:-500}
 MAGLEV="$ROOT/bin/maglev-ruby"
 B="$ROOT/bench/persist/maglev.rb"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/maglev-pgbench.XXXXXX")
-SRV="$TMP/pg"
+SRV=$(mktemp -u "${TMPDIR:-/tmp}/maglev-pgbench-srv.XXXXXX")   # beside TMP: the server user must reach it
 URL=$(MAGLEV_PG_FSYNC=on "$ROOT/test/pg/server.sh" start "$SRV") || exit 1
 trap '"$ROOT/test/pg/server.sh" stop "$SRV"; rm -rf "$TMP"' EXIT
 PSQL=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql

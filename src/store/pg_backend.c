@@ -26,9 +26,11 @@
  *      application_name ("maglev PID view SEQ"): mg_repo_sessions reads it
  *      back from pg_stat_activity (no write per view).
  *  P5. A view reads ahead: a miss fetches every record in a window of OOPs
- *      after the one asked for in the same query, into the view's cache
- *      (absent OOPs of the window too); the window doubles while the reads
- *      that follow hit it, and shrinks when they do not. */
+ *      next to the one asked for in the same query, into the view's cache
+ *      (absent OOPs of the window too): the window starts at that OOP, or
+ *      ends at it when the misses go downwards (a list built in order and
+ *      walked from its newest end); it doubles while the reads that follow
+ *      hit it, and shrinks when they do not. */
 #include "backend_ops.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -82,8 +84,9 @@ struct PgView {
     PGresult **results;        /* kept until the view ends: record bytes point into them */
     size_t nresults, cresults;
     uint64_t window;           /* read-ahead, in OOPs (P5) */
-    uint64_t ahead_end;        /* end of the last window fetched */
+    uint64_t win_lo, win_hi;   /* the last window fetched: OOPs [win_lo, win_hi) */
     uint64_t ahead_hits;       /* hits in it since */
+    uint64_t last_miss;        /* the OOP that fetched it */
 };
 
 static const char SCHEMA[] =
@@ -616,6 +619,8 @@ decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, size_t
 static MgStoreErr
 fetch_window(PgView *v, uint64_t from, uint64_t count)
 {
+    v->win_lo = from;
+    v->win_hi = from + count * 8;
     PgRepo *r = v->repo;
     char a[24], b[24], c[24];
     snprintf(a, sizeof a, "%llu", (unsigned long long)from);
@@ -656,7 +661,7 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
     PgRepo *r = v->repo;
     Slot *s = slot_find(v, oop);
     if (s) {
-        if (oop < v->ahead_end) v->ahead_hits++;
+        if (oop >= v->win_lo && oop < v->win_hi) v->ahead_hits++;
     } else {
         MgStoreErr e = usable(r);
         if (e) return e;
@@ -664,8 +669,11 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
         if (v->ahead_hits * 2 >= v->window && v->window < WINDOW_MAX) v->window *= 2;
         else if (v->ahead_hits * 8 < v->window && v->window > WINDOW_MIN) v->window /= 2;
         v->ahead_hits = 0;
-        if ((e = fetch_window(v, oop, v->window))) return e;
-        v->ahead_end = oop + v->window * 8;
+        /* downwards (a walk of a list built in order, newest first): the window ends at oop */
+        uint64_t span = v->window * 8, from = oop;
+        if (v->last_miss && oop < v->last_miss) from = oop + 8 > span ? oop + 8 - span : 0;
+        v->last_miss = oop;
+        if ((e = fetch_window(v, from, v->window))) return e;
         s = slot_find(v, oop);
         if (!s) return fail(r, MG_STORE_NOMEM, "read: out of memory");
     }

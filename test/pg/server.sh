@@ -4,15 +4,16 @@
 #   test/pg/server.sh start DIR   initdb + pg_ctl start in DIR (must not exist);
 #                                 prints the server's URL without a database:
 #                                 append /DBNAME
+#   test/pg/server.sh restart DIR stops it (fast: sessions are cut) and starts it again
 #   test/pg/server.sh stop DIR    stops it and removes DIR
 # As root the server runs as an unprivileged user (postgres, else nobody) that
-# owns DIR. PG_BIN names PostgreSQL's programs (default: the newest under
+# owns DIR (so DIR's parent must let that user in: /tmp does). PG_BIN names PostgreSQL's programs (default: the newest under
 # /usr/lib/postgresql). MAGLEV_PG_FSYNC=off (the default here) runs the
 # server without fsync: the tests check semantics, not machine crashes.
 set -eu
 cmd=${1:-}
 dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|restart|stop DIR" >&2; exit 2; }
 if [ -z "${PG_BIN:-}" ]; then
 	PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 fi
@@ -37,17 +38,27 @@ start)
 	[ "$(id -u)" -eq 0 ] && chown -R "$owner" "$dir"
 	as_owner "$PG_BIN/initdb" -D "$dir/data" -U maglev -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log" >&2; exit 1; }
-	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -s \
-		-o "-c listen_addresses='' -c unix_socket_directories='$dir/sock' -c max_connections=300 \
-		    -c fsync=${MAGLEV_PG_FSYNC:-off} -c shared_buffers=128MB -c max_locks_per_transaction=256" start ||
+	# the settings stay with the data folder, for restarts
+	cat >>"$dir/data/postgresql.conf" <<CONF
+listen_addresses = ''
+unix_socket_directories = '$dir/sock'
+max_connections = 300
+fsync = ${MAGLEV_PG_FSYNC:-off}
+shared_buffers = 128MB
+max_locks_per_transaction = 256
+CONF
+	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -s start ||
 		{ cat "$dir/data/server.log" >&2; exit 1; }
 	# the host part of a URL may name a socket folder, percent-encoded
 	echo "postgresql://maglev@$(printf '%s' "$dir/sock" | sed 's#/#%2F#g')"
+	;;
+restart)
+	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -m fast -w -s restart
 	;;
 stop)
 	[ -d "$dir/data" ] && as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -s stop || true
 	rm -rf "$dir"
 	;;
 *)
-	echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+	echo "usage: $0 start|restart|stop DIR" >&2; exit 2 ;;
 esac
