@@ -46,7 +46,7 @@
 #define INIT_TOKEN     2           /* advisory xact lock: schema initialisation */
 #define SESSION_CLASS  19783       /* advisory lock (SESSION_CLASS, id): session id is live */
 #define WINDOW_MIN     16          /* read-ahead window, in OOPs */
-#define WINDOW_MAX     8192
+#define WINDOW_MAX     32768
 #define BATCH          5000        /* rows per query of a walk */
 
 #define OID_INT8ARRAY  1016
@@ -68,25 +68,32 @@ struct PgRepo {
     char error[1024];
 };
 
+/* The view's cache: pages of PAGE_OOPS consecutive OOPs (a window fills a
+ * few of them densely), found through a small open-addressing table. */
+#define PAGE_OOPS 512
 typedef struct {
-    uint64_t oop, version;
     const unsigned char *data; /* NULL: no record at this view */
+    uint64_t version;
     uint32_t len;
-    bool used;
+    bool used;                 /* known: fetched, present or absent */
+    bool ahead;                /* read ahead, not asked for yet */
 } Slot;
+
+typedef struct {
+    uint64_t base;             /* oop / (8 * PAGE_OOPS) */
+    Slot s[PAGE_OOPS];
+} Page;
 
 struct PgView {
     const MgBackendOps *ops;
     PgRepo *repo;
     uint64_t seq, gc_round;
-    Slot *slots;               /* open addressing on oop, a power of two */
-    size_t nslots, count;
+    Page **pages;              /* open addressing on base, a power of two */
+    size_t npages, count;
     PGresult **results;        /* kept until the view ends: record bytes point into them */
     size_t nresults, cresults;
     uint64_t window;           /* read-ahead, in OOPs (P5) */
-    uint64_t win_lo, win_hi;   /* the last window fetched: OOPs [win_lo, win_hi) */
-    uint64_t ahead_hits;       /* hits in it since */
-    uint64_t last_miss;        /* the OOP that fetched it */
+    uint64_t ahead_hits;       /* reads of read-ahead records since the last miss */
 };
 
 static const char SCHEMA[] =
@@ -556,44 +563,58 @@ pg_view_gc_round(MgView *vv)
 }
 
 static size_t
-slot_hash(uint64_t oop, size_t mask)
+page_hash(uint64_t base, size_t mask)
 {
-    uint64_t h = (oop >> 3) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(h >> 17) & mask;
+    return (size_t)((base * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+}
+
+static Page *
+page_find(PgView *v, uint64_t base)
+{
+    if (!v->npages) return NULL;
+    size_t mask = v->npages - 1;
+    for (size_t i = page_hash(base, mask);; i = (i + 1) & mask) {
+        if (!v->pages[i]) return NULL;
+        if (v->pages[i]->base == base) return v->pages[i];
+    }
 }
 
 static Slot *
 slot_find(PgView *v, uint64_t oop)
 {
-    if (!v->nslots) return NULL;
-    size_t mask = v->nslots - 1;
-    for (size_t i = slot_hash(oop, mask);; i = (i + 1) & mask) {
-        if (!v->slots[i].used) return NULL;
-        if (v->slots[i].oop == oop) return &v->slots[i];
-    }
+    Page *p = page_find(v, oop / (8 * PAGE_OOPS));
+    Slot *s = p ? &p->s[(oop / 8) % PAGE_OOPS] : NULL;
+    return s && s->used ? s : NULL;
 }
 
 static bool
 slot_put(PgView *v, uint64_t oop, uint64_t version, const unsigned char *data, uint32_t len)
 {
-    if ((v->count + 1) * 2 > v->nslots) {
-        size_t n = v->nslots ? v->nslots * 2 : 1024;
-        Slot *s = calloc(n, sizeof *s);
-        if (!s) return false;
-        for (size_t i = 0; i < v->nslots; i++) {
-            if (!v->slots[i].used) continue;
-            size_t j = slot_hash(v->slots[i].oop, n - 1);
-            while (s[j].used) j = (j + 1) & (n - 1);
-            s[j] = v->slots[i];
+    uint64_t base = oop / (8 * PAGE_OOPS);
+    Page *p = page_find(v, base);
+    if (!p) {
+        if ((v->count + 1) * 2 > v->npages) {
+            size_t n = v->npages ? v->npages * 2 : 64;
+            Page **t = calloc(n, sizeof *t);
+            if (!t) return false;
+            for (size_t i = 0; i < v->npages; i++) {
+                if (!v->pages[i]) continue;
+                size_t j = page_hash(v->pages[i]->base, n - 1);
+                while (t[j]) j = (j + 1) & (n - 1);
+                t[j] = v->pages[i];
+            }
+            free(v->pages);
+            v->pages = t;
+            v->npages = n;
         }
-        free(v->slots);
-        v->slots = s;
-        v->nslots = n;
+        if (!(p = calloc(1, sizeof *p))) return false;
+        p->base = base;
+        size_t mask = v->npages - 1, i = page_hash(base, mask);
+        while (v->pages[i]) i = (i + 1) & mask;
+        v->pages[i] = p;
+        v->count++;
     }
-    size_t mask = v->nslots - 1, i = slot_hash(oop, mask);
-    while (v->slots[i].used && v->slots[i].oop != oop) i = (i + 1) & mask;
-    if (!v->slots[i].used) v->count++;
-    v->slots[i] = (Slot){ oop, version, data, len, true };
+    p->s[(oop / 8) % PAGE_OOPS] = (Slot){ data, version, len, true, true };
     return true;
 }
 
@@ -619,8 +640,6 @@ decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, size_t
 static MgStoreErr
 fetch_window(PgView *v, uint64_t from, uint64_t count)
 {
-    v->win_lo = from;
-    v->win_hi = from + count * 8;
     PgRepo *r = v->repo;
     char a[24], b[24], c[24];
     snprintf(a, sizeof a, "%llu", (unsigned long long)from);
@@ -661,7 +680,7 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
     PgRepo *r = v->repo;
     Slot *s = slot_find(v, oop);
     if (s) {
-        if (oop >= v->win_lo && oop < v->win_hi) v->ahead_hits++;
+        if (s->ahead) { s->ahead = false; v->ahead_hits++; }
     } else {
         MgStoreErr e = usable(r);
         if (e) return e;
@@ -669,12 +688,13 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
         if (v->ahead_hits * 2 >= v->window && v->window < WINDOW_MAX) v->window *= 2;
         else if (v->ahead_hits * 8 < v->window && v->window > WINDOW_MIN) v->window /= 2;
         v->ahead_hits = 0;
-        /* downwards (a walk of a list built in order, newest first): the window ends at oop */
+        /* the OOP above is here already: the reads go downwards (a list built
+         * in order, walked from its newest end), so the window ends at oop */
         uint64_t span = v->window * 8, from = oop;
-        if (v->last_miss && oop < v->last_miss) from = oop + 8 > span ? oop + 8 - span : 0;
-        v->last_miss = oop;
+        if (slot_find(v, oop + 8)) from = oop + 8 > span ? oop + 8 - span : 0;
         if ((e = fetch_window(v, from, v->window))) return e;
         s = slot_find(v, oop);
+        if (s) s->ahead = false;
         if (!s) return fail(r, MG_STORE_NOMEM, "read: out of memory");
     }
     if (!s->data) return fail(r, MG_STORE_NOTFOUND, "no object with OOP %llu", (unsigned long long)oop);
@@ -687,7 +707,8 @@ pg_view_end(MgView *vv)
     PgView *v = (PgView *)vv;
     for (size_t i = 0; i < v->nresults; i++) PQclear(v->results[i]);
     free(v->results);
-    free(v->slots);
+    for (size_t i = 0; i < v->npages; i++) free(v->pages[i]);
+    free(v->pages);
     free(v);
 }
 
