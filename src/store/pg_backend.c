@@ -108,6 +108,9 @@ static const char SCHEMA[] =
     "CREATE TABLE mg_counter (idx int PRIMARY KEY, value bigint NOT NULL);\n"
     "CREATE TABLE mg_gcdead (oop bigint PRIMARY KEY, kept boolean NOT NULL);\n"
     "CREATE TABLE mg_gcvote (session int PRIMARY KEY, round bigint NOT NULL);\n"
+    /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
+    "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
+    "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
     "INSERT INTO mg_meta VALUES ('schema', 1), ('format', 2), ('seq', 0), ('next_oop', 1048576),\n"
     "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
     "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0);\n"
