@@ -2,6 +2,9 @@
  * mg_repo_open picks the backend by the repository's location, and every
  * other call dispatches through the table the handle carries (backend_ops.h). */
 #include "backend_ops.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 bool
 mg_repo_is_url(const char *where)
@@ -16,6 +19,21 @@ mg_repo_open(const char *where, int flags, MgRepo **out)
     if (!where || !*where) return MG_STORE_INVALID;
     const MgBackendOps *ops = mg_repo_is_url(where) ? &mg_pg_ops : &mg_lmdb_ops;
     return ops->open(where, flags, out);
+}
+
+bool
+mg_repo_pointer(const char *dir, char *out, size_t size)
+{
+    char path[4200];
+    if (snprintf(path, sizeof path, "%s/%s", dir, MG_REPO_POINTER) >= (int)sizeof path) return false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return false;
+    ssize_t n = read(fd, out, size - 1);
+    close(fd);
+    if (n <= 0) return false;
+    out[n] = '\0';
+    out[strcspn(out, "\r\n")] = '\0';
+    return out[0] != '\0';
 }
 
 const char *

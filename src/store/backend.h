@@ -87,6 +87,12 @@ typedef struct {
 MgStoreErr mg_repo_open(const char *where, int flags, MgRepo **out);
 bool       mg_repo_is_url(const char *where);        /* names a PostgreSQL repository */
 const char *mg_repo_backend(const MgRepo *r);        /* "lmdb" or "postgresql" */
+/* A stone whose repository lives elsewhere (`maglev create NAME --backend
+ * URL`): its folder holds only the file MG_REPO_POINTER (mode 0600: the URL
+ * may hold a password), one line naming the repository. Stores it in out and
+ * returns true when dir is such a folder. */
+#define MG_REPO_POINTER "repository"
+bool       mg_repo_pointer(const char *dir, char *out, size_t size);
 void       mg_repo_close(MgRepo *r);
 const char *mg_repo_error(const MgRepo *r);      /* text of the last error (never NULL) */
 const char *mg_store_strerror(MgStoreErr e);

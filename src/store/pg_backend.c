@@ -1635,12 +1635,12 @@ pg_gc_sweep(MgRepo *rr, uint64_t round, MgRefScan scan, MgGcSweep *out)
     if (!dead) { e = MG_STORE_NOMEM; goto out; }
     size_t nd = 0;
     for (size_t i = 0; i < nc; i++) if (!s.kept[i]) dead[nd++] = s.oop[i];
-    res = with_oops(r, "SELECT count(*), coalesce(sum(octet_length(data) - 8), 0) FROM (SELECT DISTINCT ON (oop) data"
+    res = with_oops(r, "SELECT count(*), coalesce(sum(octet_length(data) - 8), 0)::bigint FROM (SELECT DISTINCT ON (oop) data"
                        " FROM mg_obj WHERE oop = ANY($1) ORDER BY oop, version DESC) t WHERE data IS NOT NULL",
                     dead, nd, NULL, "gc sweep", &e);
     if (!res) goto out;
-    out->freed = (uint64_t)text_i64(res, 0, 0);
-    out->bytes = (uint64_t)text_i64(res, 0, 1);
+    out->freed = get_be64(PQgetvalue(res, 0, 0));       /* binary results (with_oops) */
+    out->bytes = get_be64(PQgetvalue(res, 0, 1));
     PQclear(res);
     res = with_oops(r, "DELETE FROM mg_obj WHERE oop = ANY($1)", dead, nd, NULL, "gc sweep", &e);
     if (!res) goto out;

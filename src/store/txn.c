@@ -406,6 +406,8 @@ mg_store_path(void)
         data = home;
     }
     snprintf(S.path, sizeof S.path, "%s/%s", data, stone);
+    char url[sizeof S.path];
+    if (mg_repo_pointer(S.path, url, sizeof url)) memcpy(S.path, url, sizeof url);   /* a stone on PostgreSQL */
     return S.path;
 }
 
