@@ -36,6 +36,21 @@ mg_repo_pointer(const char *dir, char *out, size_t size)
     return out[0] != '\0';
 }
 
+void
+mg_repo_display(const char *where, char *out, size_t size)
+{
+    if (!where) where = "";
+    const char *scheme = mg_repo_is_url(where) ? strstr(where, "://") : NULL;
+    const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+    if (at && colon && colon < at)
+        snprintf(out, size, "%.*s:***%s", (int)(colon - where), where, at);
+    else
+        snprintf(out, size, "%s", where);
+    char *pw = scheme ? strstr(out, "password=") : NULL;
+    if (pw) snprintf(pw, size - (size_t)(pw - out), "password=***");
+}
+
 const char *
 mg_repo_backend(const MgRepo *r)
 {

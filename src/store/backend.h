@@ -86,6 +86,8 @@ typedef struct {
  * failure *out may still be a handle whose mg_repo_error says why (close it). */
 MgStoreErr mg_repo_open(const char *where, int flags, MgRepo **out);
 bool       mg_repo_is_url(const char *where);        /* names a PostgreSQL repository */
+/* where as messages show it: a URL's password (user:PASSWORD@, password=) as ***. */
+void       mg_repo_display(const char *where, char *out, size_t size);
 const char *mg_repo_backend(const MgRepo *r);        /* "lmdb" or "postgresql" */
 /* A stone whose repository lives elsewhere (`maglev create NAME --backend
  * URL`): its folder holds only the file MG_REPO_POINTER (mode 0600: the URL

@@ -419,21 +419,6 @@ writable(PgRepo *r)
     return MG_STORE_OK;
 }
 
-/* The URL to show in messages: any password left out. */
-static void
-safe_where(char *out, size_t size, const char *url)
-{
-    const char *scheme = strstr(url, "://");
-    const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
-    const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
-    if (at && colon && colon < at)
-        snprintf(out, size, "%.*s:***%s", (int)(colon - url), url, at);
-    else
-        snprintf(out, size, "%s", url);
-    char *pw = strstr(out, "password=");
-    if (pw) snprintf(pw, size - (size_t)(pw - out), "password=***");
-}
-
 /* A database with no maglev tables: initialised when it holds nothing else. */
 static MgStoreErr
 init_schema(PgRepo *r)
@@ -493,7 +478,7 @@ pg_open(const char *url, int flags, MgRepo **out)
     r->ops = &mg_pg_ops;
     r->flags = flags;
     r->started = proc_started((int)getpid());
-    safe_where(r->where, sizeof r->where, url);
+    mg_repo_display(url, r->where, sizeof r->where);
     *out = (MgRepo *)r;
     r->conn = PQconnectdb(url);
     if (!r->conn) return fail(r, MG_STORE_NOMEM, "%s: out of memory", r->where);

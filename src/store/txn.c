@@ -103,7 +103,8 @@ static struct {
     uint64_t view_seq;
     bool opened, failed;
     char open_error[512];                                  /* why the repository could not be opened */
-    char path[4096];
+    char path[4096];          /* the repository's location (mg_store_path) */
+    char shown[4096];         /* the same for messages: no password */
     Resident *tab; size_t tab_count, tab_used, tab_cap;   /* open addressing, tombstone obj == (Obj*)1 */
     Obj **ws; size_t ws_len, ws_cap;                       /* write set */
     int decoding;
@@ -378,11 +379,12 @@ mkdir_p(const char *dir)
 const char *
 mg_store_path(void)
 {
-    if (S.path[0]) return S.path;
+    if (S.path[0]) return S.shown;
     const char *repo = getenv("MAGLEV_REPOSITORY");     /* a postgresql:// URL or a directory */
     if (repo && *repo) {
         snprintf(S.path, sizeof S.path, "%s", repo);
-        return S.path;
+        mg_repo_display(S.path, S.shown, sizeof S.shown);
+        return S.shown;
     }
     const char *data = getenv("MAGLEV_DATA");
     const char *stone = getenv("MAGLEV_STONE");
@@ -408,7 +410,8 @@ mg_store_path(void)
     snprintf(S.path, sizeof S.path, "%s/%s", data, stone);
     char url[sizeof S.path];
     if (mg_repo_pointer(S.path, url, sizeof url)) memcpy(S.path, url, sizeof url);   /* a stone on PostgreSQL */
-    return S.path;
+    mg_repo_display(S.path, S.shown, sizeof S.shown);
+    return S.shown;
 }
 
 static NORETURN void
@@ -463,7 +466,8 @@ ensure_open(void)
 {
     if (S.opened) return;
     if (S.failed) mg_raise(mg_eRuntimeError, "repository %s could not be opened: %s", mg_store_path(), S.open_error);
-    const char *path = mg_store_path();
+    mg_store_path();
+    const char *path = S.path;        /* with its password, if the URL has one */
     char parent[4096];
     snprintf(parent, sizeof parent, "%s", path);
     char *slash = strrchr(parent, '/');
