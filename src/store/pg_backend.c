@@ -30,7 +30,12 @@
  *      (absent OOPs of the window too): the window starts at that OOP, or
  *      ends at it when the misses go downwards (a list built in order and
  *      walked from its newest end); it doubles while the reads that follow
- *      hit it, and shrinks when they do not. */
+ *      hit it, and shrinks when they do not.
+ *  P6. Beginning a view also reads the commit log after the previous view
+ *      the handle began (up to the new view's seq), in the same statement:
+ *      the mg_repo_log_since(previous) that follows a new view (txn.c's
+ *      refresh) is answered from it without a round trip. Later commits are
+ *      left to the next view's refresh, as a view does not see them anyway. */
 #include "backend_ops.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -65,6 +70,10 @@ struct PgRepo {
     uint32_t session;          /* our session id (P3), 0: none */
     uint64_t started;
     char where[1024];          /* the URL, without a password */
+    bool begun;                /* a view was begun: last_view is its seq */
+    uint64_t last_view;
+    PGresult *log_res;         /* P6: the log after last_view, read with the next view */
+    uint64_t log_from;
     char error[1024];
 };
 
@@ -509,6 +518,7 @@ pg_close(MgRepo *rr)
     PgRepo *r = (PgRepo *)rr;
     if (r->conn && r->session) pg_session_end(rr);
     if (r->conn) PQfinish(r->conn);
+    if (r->log_res) PQclear(r->log_res);
     free(r);
 }
 
@@ -526,14 +536,26 @@ pg_view_begin(MgRepo *rr, MgView **out)
     v->ops = &mg_pg_ops;
     v->repo = r;
     v->window = WINDOW_MIN;
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT s.value, g.value, set_config('application_name', 'maglev %d view ' || s.value, false) "
-             "FROM mg_meta s, mg_meta g WHERE s.key = 'seq' AND g.key = 'gc_round'", (int)getpid());
-    PGresult *res = run(r, sql);
-    if (!ok(res) || PQntuples(res) != 1) { free(v); return pg_fail(r, res, "begin view"); }
-    v->seq = (uint64_t)text_i64(res, 0, 0);
-    v->gc_round = (uint64_t)text_i64(res, 0, 1);
-    PQclear(res);
+    char sql[512];
+    /* P6: the log entries since the previous view come in the same round trip */
+    snprintf(sql, sizeof sql, "SELECT s.value, g.value, set_config('application_name', 'maglev %d view ' || s.value, false),"
+             " l.seq, l.oops FROM mg_meta s JOIN mg_meta g ON g.key = 'gc_round'"
+             " LEFT JOIN mg_log l ON %s AND l.seq > %llu AND l.seq <= s.value WHERE s.key = 'seq' ORDER BY l.seq",
+             (int)getpid(), r->begun ? "true" : "false", (unsigned long long)r->last_view);
+    PGresult *res = PQexecParams(r->conn, sql, 0, NULL, NULL, NULL, NULL, 1);
+    if (!ok(res) || PQntuples(res) < 1) { free(v); return pg_fail(r, res, "begin view"); }
+    v->seq = get_be64(PQgetvalue(res, 0, 0));
+    v->gc_round = get_be64(PQgetvalue(res, 0, 1));
+    if (r->log_res) PQclear(r->log_res);
+    r->log_res = NULL;
+    if (r->begun && !PQgetisnull(res, 0, 3)) {
+        r->log_res = res;
+        r->log_from = r->last_view;
+    } else {
+        PQclear(res);
+    }
+    r->begun = true;
+    r->last_view = v->seq;
     *out = (MgView *)v;
     return MG_STORE_OK;
 }
@@ -947,22 +969,29 @@ pg_log_since(MgRepo *rr, uint64_t since,
              void (*fn)(uint64_t seq, const uint64_t *oops, size_t count, void *arg), void *arg)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
-    if (e) return e;
-    char a[24];
-    snprintf(a, sizeof a, "%llu", (unsigned long long)since);
-    const char *vals[1] = { a };
-    PGresult *res = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
-    if (!res) return e;
+    PGresult *res = r->log_res;
+    int col = 3;
+    r->log_res = NULL;
+    if (!res || r->log_from != since) {          /* not what the last view brought along (P6) */
+        if (res) PQclear(res);
+        MgStoreErr e = usable(r);
+        if (e) return e;
+        char a[24];
+        snprintf(a, sizeof a, "%llu", (unsigned long long)since);
+        const char *vals[1] = { a };
+        res = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
+        if (!res) return e;
+        col = 0;
+    }
     int rows = PQntuples(res);
     for (int i = 0; i < rows; i++) {
         uint64_t *oops;
         size_t count;
-        if (!parse_int8_array(PQgetvalue(res, i, 1), PQgetlength(res, i, 1), &oops, &count)) {
+        if (!parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) {
             PQclear(res);
             return fail(r, MG_STORE_CORRUPT, "read log: a commit-log entry does not decode");
         }
-        fn(get_be64(PQgetvalue(res, i, 0)), oops, count, arg);
+        fn(get_be64(PQgetvalue(res, i, col)), oops, count, arg);
         free(oops);
     }
     PQclear(res);
