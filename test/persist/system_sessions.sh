@@ -28,10 +28,14 @@ wait "$apid"
 expect "session_temp keeps its value in its process" "$(cat "$MAGLEV_DATA/a.out")" "42"
 expect "an ended session is gone" "$(mrb "p [$S.session_id, $S.session_count]")" "[1, 1]"
 
-# kill -9: the dead session is recognised and its id given again
-"$MRUBY" -e "File.write(ARGV[0], \"#{$S.session_id}\n\"); sleep" "$ready" &
+# kill -9: the dead session is recognised and its id given again. K reports
+# through a FIFO of its own: K may still hold $ready open for writing when
+# the shell opens it again for B's line (it would read K's end-of-file).
+kready="$MAGLEV_DATA/kready"
+mkfifo "$kready"
+"$MRUBY" -e "File.write(ARGV[0], \"#{$S.session_id}\n\"); sleep" "$kready" &
 kpid=$!
-read -r kid <"$ready"
+read -r kid <"$kready"
 "$MRUBY" -e "File.write(ARGV[0], \"#{$S.session_id}\n\"); File.read(ARGV[1])" "$ready" "$go" &
 bpid=$!
 read -r bid <"$ready"
