@@ -356,6 +356,12 @@ image_load(MgRepo *r, const char *image)
         rc = error("cannot hand out OOPs: %s", mg_repo_error(r));
     else if (next > have + 8 && mg_repo_alloc_oops(r, (next - have - 8) / 8, &have) != MG_STORE_OK)
         rc = error("cannot hand out OOPs: %s", mg_repo_error(r));
+    for (uint32_t i = 1; i <= MG_COUNTERS && !rc; i++) {       /* the persistent counters */
+        int64_t v, got;
+        if (mg_repo_counter_get(img, i, &v) != MG_STORE_OK) break;      /* an image without the table */
+        if (v && mg_repo_counter_update(r, i, false, v, &got) != MG_STORE_OK)
+            rc = error("cannot set counter %u: %s", i, mg_repo_error(r));
+    }
     mg_repo_close(img);
     for (size_t i = 0; i < im.n; i++) free((void *)im.w[i].data);
     free(im.w);
@@ -397,6 +403,24 @@ create_remote(const Stone *s, const char *url)
         return error("cannot write %s: %s", file, strerror(errno));
     }
     return EXIT_OK;
+}
+
+/* restore onto a PostgreSQL stone: into its database, which must be empty */
+static int
+restore_remote(const Stone *s, const char *file)
+{
+    MgRepo *r = NULL;
+    MgRepoStat st;
+    int rc = EXIT_OK;
+    if (mg_repo_open(s->dir, MG_REPO_CREATE, &r) != MG_STORE_OK || mg_repo_stat(r, &st) != MG_STORE_OK)
+        rc = error("cannot restore stone '%s': %s", s->name, mg_repo_error(r));
+    else if (st.seq != 0 || st.records != 0)
+        rc = error("cannot restore stone '%s': its database holds a repository (last commit %llu): "
+                   "restore into an empty database", s->name, (unsigned long long)st.seq);
+    else if (!(rc = image_load(r, file)) && mg_repo_stat(r, &st) == MG_STORE_OK)
+        printf("restored stone '%s' from %s: %llu objects\n", s->name, file, (unsigned long long)st.records);
+    mg_repo_close(r);
+    return rc;
 }
 
 static int
@@ -699,10 +723,11 @@ cmd_restore(Args *a)
     Stone s;
     const char *file = NULL;
     int rc = stone_and_file(a, &s, &file);
-    if (rc || (rc = lmdb_only(&s, "restore"))) return rc;
+    if (rc) return rc;
     struct stat st;
     if (stat(file, &st) != 0) return error("%s: %s", file, strerror(errno));
     if (!S_ISREG(st.st_mode)) return error("%s is not a backup file (not a regular file)", file);
+    if (mg_repo_is_url(s.dir)) return restore_remote(&s, file);
     MgStoneState state = stone_state(s.dir, NULL);
     if (state == STONE_RUNNING)
         return error("stone '%s' is running: stop it before restoring onto it (maglev stop %s)", s.name, s.name);

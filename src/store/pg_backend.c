@@ -511,6 +511,8 @@ pg_open(const char *url, int flags, MgRepo **out)
 }
 
 static MgStoreErr pg_session_end(MgRepo *rr);
+static MgStoreErr pg_each_record(MgRepo *rr, uint64_t *seq, uint64_t *next_oop,
+                                 bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg);
 
 static void
 pg_close(MgRepo *rr)
@@ -1048,13 +1050,88 @@ pg_stat(MgRepo *rr, MgRepoStat *out)
     return MG_STORE_OK;
 }
 
+/* The backup is an export: the records of one snapshot committed into a
+ * new LMDB repository in dest (the format `maglev backup` writes and
+ * `maglev restore` reads), with the next OOP and the counters. Its commit
+ * sequence starts again from 1. */
+typedef struct {
+    MgRepo *to;
+    MgWrite *w;
+    size_t n, cap, bytes;
+    MgStoreErr err;
+} Export;
+
+static MgStoreErr
+export_flush(Export *x)
+{
+    uint64_t seq, conflicts[1];
+    size_t nc;
+    MgStoreErr e = x->n ? mg_repo_commit(x->to, x->w, x->n, &seq, conflicts, 1, &nc) : MG_STORE_OK;
+    for (size_t i = 0; i < x->n; i++) free((void *)x->w[i].data);
+    x->n = 0;
+    x->bytes = 0;
+    return e;
+}
+
+static bool
+export_record(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    Export *x = arg;
+    if (err) { x->err = MG_STORE_CORRUPT; return false; }
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 1024;
+        MgWrite *bigger = realloc(x->w, cap * sizeof *bigger);
+        if (!bigger) { x->err = MG_STORE_NOMEM; return false; }
+        x->w = bigger;
+        x->cap = cap;
+    }
+    void *copy = malloc(rec->len ? rec->len : 1);
+    if (!copy) { x->err = MG_STORE_NOMEM; return false; }
+    memcpy(copy, rec->data, rec->len);
+    x->w[x->n++] = (MgWrite){ oop, 0, copy, rec->len, false };
+    x->bytes += rec->len;
+    if (x->n >= 100000 || x->bytes >= ((size_t)64 << 20)) x->err = export_flush(x);
+    return x->err == MG_STORE_OK;
+}
+
 static MgStoreErr
 pg_backup(MgRepo *rr, const char *dest)
 {
     PgRepo *r = (PgRepo *)rr;
-    (void)dest;
-    return fail(r, MG_STORE_INVALID, "maglev backup does not copy a PostgreSQL repository yet (%s): "
-                "use pg_dump on the database", r->where);
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    Export x = { 0 };
+    if ((e = mg_repo_open(dest, 0, &x.to)) != MG_STORE_OK) {
+        fail(r, e, "backup into %s: %s", dest, mg_repo_error(x.to));
+        mg_repo_close(x.to);
+        return e;
+    }
+    uint64_t seq, next_oop, first;
+    e = pg_each_record(rr, &seq, &next_oop, export_record, &x);
+    if (!e && x.err) e = x.err == MG_STORE_CORRUPT ? fail(r, MG_STORE_CORRUPT, "backup: %s", r->error)
+                                                   : fail(r, x.err, "backup: %s", mg_repo_error(x.to));
+    if (!e && (e = export_flush(&x))) fail(r, e, "backup: %s", mg_repo_error(x.to));
+    for (size_t i = 0; i < x.n; i++) free((void *)x.w[i].data);
+    free(x.w);
+    /* the OOPs handed out so far stay handed out */
+    if (!e && (e = mg_repo_alloc_oops(x.to, 1, &first))) fail(r, e, "backup: %s", mg_repo_error(x.to));
+    if (!e && next_oop > first + 8 && (e = mg_repo_alloc_oops(x.to, (next_oop - first - 8) / 8, &first)))
+        fail(r, e, "backup: %s", mg_repo_error(x.to));
+    PGresult *res = e ? NULL : run(r, "SELECT idx, value FROM mg_counter ORDER BY idx");
+    if (res && !ok(res)) e = pg_fail(r, res, "backup");
+    else if (res) {
+        for (int i = 0; i < PQntuples(res) && !e; i++) {
+            int64_t got;
+            if ((e = mg_repo_counter_update(x.to, (uint32_t)text_i64(res, i, 0), false, text_i64(res, i, 1), &got)))
+                fail(r, e, "backup: %s", mg_repo_error(x.to));
+        }
+        PQclear(res);
+    }
+    mg_repo_close(x.to);
+    char lock[4200];
+    snprintf(lock, sizeof lock, "%s/sync.lock", dest);     /* the LMDB backend's group-commit file: not part of a backup */
+    unlink(lock);
+    return e;
 }
 
 /* P4: the other processes with the repository open, and their views. */

@@ -2,8 +2,8 @@
 # PostgreSQL backend and bin/maglev: `maglev create NAME --backend URL` makes
 # a stone whose repository is a database (the base image loaded into it);
 # gems of two "hosts" (data folders of their own, each naming the stone)
-# share it; status, check and gc work on it; what needs an LMDB repository
-# refuses clearly.
+# share it; status, check, gc, backup and restore work on it; what needs an
+# LMDB repository refuses clearly.
 . "$(dirname "$0")/lib.sh"
 on_pg || { echo "PostgreSQL only: maglev create --backend postgresql://"; exit 77; }
 M="$ROOT/bin/maglev"
@@ -26,4 +26,19 @@ expect "start refuses: no daemon for PostgreSQL yet" "$(MAGLEV_DATA=$H1 "$M" sta
 expect "create refuses an existing stone" "$(MAGLEV_DATA=$H1 "$M" create web --backend "$MAGLEV_PG_URL/$MAGLEV_PG_DB" 2>&1 | grep -c 'already exists')" "1"
 expect "a missing database is a clear error" \
 	"$(MAGLEV_DATA=$H1 "$M" create other --backend "$MAGLEV_PG_URL/no_such_db" 2>&1 | grep -c 'database "no_such_db" does not exist')" "1"
+MAGLEV_DATA=$H1 MAGLEV_STONE=web "$MRUBY" -e 'Maglev::System.set_pcounter(7, 42)'
+expect "backup exports the stone" "$(MAGLEV_DATA=$H1 "$M" backup web "$MAGLEV_DATA/web.mdb" | grep -c "^backed up stone 'web'")" "1"
+expect "the export restores into an LMDB stone" "$(MAGLEV_DATA=$MAGLEV_DATA/lmdb "$M" restore copy "$MAGLEV_DATA/web.mdb" | cut -d: -f1)" \
+	"restored stone 'copy' from $MAGLEV_DATA/web.mdb"
+expect "with the objects and counters" \
+	"$(MAGLEV_DATA=$MAGLEV_DATA/lmdb MAGLEV_STONE=copy "$MRUBY" -e 'p [Maglev[:shared], Maglev::System.pcounter(7)]')" '["from host 1", 42]'
+"${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" -c "CREATE DATABASE \"${MAGLEV_PG_DB}_2\"" || exit 1
+echo "$MAGLEV_PG_URL/${MAGLEV_PG_DB}_2" >"$MAGLEV_DATA/url2"
+mkdir -m 700 "$H1/two" && install -m 600 "$MAGLEV_DATA/url2" "$H1/two/repository"
+expect "and into an empty database" "$(MAGLEV_DATA=$H1 "$M" restore two "$MAGLEV_DATA/web.mdb" | cut -d: -f1)" \
+	"restored stone 'two' from $MAGLEV_DATA/web.mdb"
+expect "which then holds them" "$(MAGLEV_DATA=$H1 MAGLEV_STONE=two "$MRUBY" -e 'p [Maglev[:shared], Maglev::System.pcounter(7)]')" '["from host 1", 42]'
+expect "restore refuses a database that holds a repository" \
+	"$(MAGLEV_DATA=$H1 "$M" restore web "$MAGLEV_DATA/web.mdb" 2>&1 | grep -c 'restore into an empty database')" "1"
+"${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" -c "DROP DATABASE \"${MAGLEV_PG_DB}_2\" WITH (FORCE)" >/dev/null
 finish
