@@ -24,7 +24,13 @@
  *      the live ids from pg_locks. No timeouts anywhere.
  *  P4. Every process publishes its view's sequence in its connection's
  *      application_name ("maglev PID view SEQ"): mg_repo_sessions reads it
- *      back from pg_stat_activity (no write per view).
+ *      back from pg_stat_activity (no write per view). What it shows is
+ *      always a lower bound of the sequence of any view the process may be
+ *      reading through: 0 from the moment it connects, and a new view is
+ *      published in the statement that reads its sequence, which is at
+ *      least the one published before it. So the log trimming (pg_log_trim
+ *      up to the smallest published view) never takes a version a view
+ *      can still ask for, however a listing and a view's start interleave.
  *  P5. A view reads ahead: a miss fetches every record in a window of OOPs
  *      next to the one asked for in the same query, into the view's cache
  *      (absent OOPs of the window too): the window starts at that OOP, or
@@ -367,15 +373,11 @@ int8_array(Buf *b, const uint64_t *v, size_t n)
 }
 
 static void
-publish_view(PgRepo *r, uint64_t seq, bool in_view)
+publish_view(PgRepo *r, uint64_t seq)
 {
     char sql[160];
-    if (in_view)
-        snprintf(sql, sizeof sql, "SET application_name = 'maglev %d view %llu'", (int)getpid(), (unsigned long long)seq);
-    else
-        snprintf(sql, sizeof sql, "SET application_name = 'maglev %d'", (int)getpid());
-    PGresult *res = run(r, sql);
-    PQclear(res);
+    snprintf(sql, sizeof sql, "SET application_name = 'maglev %d view %llu'", (int)getpid(), (unsigned long long)seq);
+    PQclear(run(r, sql));
 }
 
 /* The lock of our session id again, after a reconnection. */
@@ -394,7 +396,7 @@ relock_session(PgRepo *r)
 static MgStoreErr
 setup_conn(PgRepo *r)
 {
-    publish_view(r, 0, false);
+    publish_view(r, 0);               /* P4: a lower bound until the first view */
     if (r->flags & MG_REPO_NOSYNC) return run_ok(r, "SET synchronous_commit = off", "connect");
     return MG_STORE_OK;
 }
