@@ -46,6 +46,7 @@ max_connections = 300
 fsync = ${MAGLEV_PG_FSYNC:-off}
 shared_buffers = 128MB
 max_locks_per_transaction = 256
+max_wal_size = 4GB
 CONF
 	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -s start ||
 		{ cat "$dir/data/server.log" >&2; exit 1; }
