@@ -7,13 +7,13 @@ WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -
 OPT     ?= -O2 -g
 DEFS    ?=
 CFLAGS  := $(CSTD) $(WARN) $(OPT) $(DEFS) -Isrc -MMD -MP
-LDLIBS  := -lonig -lgmp -llmdb -lz -lcrypto -lffi -ledit -lyaml -lm -ldl -lpthread
+LDLIBS  := -lonig -lgmp -llmdb -lpq -lz -lcrypto -lffi -ledit -lyaml -lm -ldl -lpthread
 
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)
 CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c src/cli/maglev_irb.c src/cli/maglev_gem.c
-ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/lmdb_backend.c \
-              src/store/scan.c src/store/repogc.c src/util/crc32c.c src/common.c
+ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/backend.c src/store/lmdb_backend.c \
+              src/store/pg_backend.c src/store/scan.c src/store/repogc.c src/util/crc32c.c src/common.c
 LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/repogc.c,$(SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
 
@@ -58,6 +58,10 @@ $(BUILD)/%.o: %.c
 
 -include $(LIB_OBJS:.o=.d)
 
+# The PostgreSQL backend includes libpq-fe.h (Debian's libpq-dev).
+PQ_INC  := $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+$(BUILD)/src/store/pg_backend.o: CFLAGS += -I$(PQ_INC)
+
 # Unicode case-mapping tables for src/core/casemap.c, from Debian's unicode-data.
 UNICODE_DIR ?= /usr/share/unicode
 $(BUILD)/gen/casemap_data.h: tools/gen_casemap.sh
@@ -75,15 +79,21 @@ bin/maglev: $(BUILD)/maglev
 	cp $< $@
 
 $(BUILD)/maglev: $(ADMIN_OBJS)
-	$(CC) $(OPT) -o $@ $^ -llmdb -lz $(LDFLAGS)
+	$(CC) $(OPT) -o $@ $^ -llmdb -lpq -lz $(LDFLAGS)
 
 -include $(ADMIN_OBJS:.o=.d)
 
 # C unit tests: each test/unit/<name>.c is a program printing "N passed, M failed".
-UNIT_TESTS := build/unit/store_test build/unit/scan_test
-build/unit/store_test: test/unit/store_test.c src/store/lmdb_backend.c src/util/crc32c.c src/store/backend.h
+UNIT_TESTS := build/unit/store_test build/unit/pg_store_test build/unit/scan_test
+STORE_TEST_SRCS := test/unit/store_test.c src/store/backend.c src/store/lmdb_backend.c src/store/pg_backend.c src/util/crc32c.c
+build/unit/store_test: $(STORE_TEST_SRCS) src/store/backend.h src/store/backend_ops.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -o $@ test/unit/store_test.c src/store/lmdb_backend.c src/util/crc32c.c -llmdb -lz
+	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -I$(PQ_INC) -o $@ $(STORE_TEST_SRCS) -llmdb -lpq -lz
+
+# needs a server: skipped (exit 77) without MAGLEV_PG_URL (test/pg/with_server.sh)
+build/unit/pg_store_test: test/unit/pg_store_test.c $(filter-out test/unit/store_test.c,$(STORE_TEST_SRCS)) src/store/backend.h src/store/backend_ops.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -I$(PQ_INC) -o $@ test/unit/pg_store_test.c $(filter-out test/unit/store_test.c,$(STORE_TEST_SRCS)) -llmdb -lpq -lz
 
 build/unit/scan_test: test/unit/scan_test.c src/store/scan.c src/store/scan.h
 	@mkdir -p $(dir $@)
@@ -92,8 +102,10 @@ build/unit/scan_test: test/unit/scan_test.c src/store/scan.c src/store/scan.h
 test-unit: $(UNIT_TESTS)
 
 TESTS ?= test/lang test/core test/stdlib test/ext test/gems
+# The persistence suite runs twice: on LMDB, then (pg:) on the PostgreSQL
+# backend, against one private server for the whole run (test/pg/with_server.sh).
 test: all $(UNIT_TESTS)
-	tools/runtests.sh $(TESTS) test/persist test/cli $(UNIT_TESTS)
+	test/pg/with_server.sh tools/runtests.sh $(TESTS) test/persist pg:test/persist test/cli $(UNIT_TESTS)
 
 # Re-check every expectation against CRuby 3.1.
 difftest:

@@ -71,10 +71,12 @@ command -v "${ruby[0]}" >/dev/null 2>&1 ||
 
 # The test list: every .rb file under the given paths, sorted bytewise. A missing
 # path is only a warning, so that a suite directory can be listed in the Makefile
-# before it has tests.
+# before it has tests. A path written pg:PATH runs its shell scripts a second
+# time with MAGLEV_TEST_BACKEND=pg (test/persist/lib.sh: on the PostgreSQL
+# backend); they are reported as pg:FILE.
 existing=()
 for p in "${paths[@]}"; do
-	if [[ -e $p ]]; then
+	if [[ -e ${p#pg:} ]]; then
 		existing+=("$p")
 	else
 		printf 'runtests.sh: warning: no such file or directory: %s\n' "$p" >&2
@@ -83,12 +85,14 @@ done
 ((${#existing[@]})) || die "none of the given paths exists"
 mapfile -t files < <(
 	for p in "${existing[@]}"; do
+		pre=
+		[[ $p == pg:* ]] && pre=pg: && p=${p#pg:}
 		if [[ -d $p ]]; then
 			find "$p" -type f \( -name '*.rb' -o \( -name '*.sh' -perm -u+x \) \)
 		else
 			printf '%s\n' "$p"
-		fi
-	done | sed -e 's#^\./##' -e 's#//*#/#g' | LC_ALL=C sort -u
+		fi | sed -e 's#^\./##' -e 's#//*#/#g' -e "s#^#$pre#"
+	done | LC_ALL=C sort -u
 )
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/runtests.XXXXXX") || die "cannot create a temporary directory"
@@ -110,11 +114,16 @@ run_one() {
 
 	# A program that is not Ruby (a C unit test, a shell script driving several
 	# processes) passes when it exits 0; its own output says what it checked.
+	# Exit status 77 skips it; its last line of output says why.
 	if [[ $file != *.rb ]]; then
-		{ LC_ALL=C.UTF-8 timeout -k 2 "$((${timeout_secs%%.*} * 12))" "./${file#./}" </dev/null >"$r.out" 2>&1; } 2>/dev/null
+		local backend=lmdb path=$file
+		[[ $file == pg:* ]] && backend=pg && path=${file#pg:}
+		{ MAGLEV_TEST_BACKEND=$backend LC_ALL=C.UTF-8 timeout -k 2 "$((${timeout_secs%%.*} * 12))" "./${path#./}" </dev/null >"$r.out" 2>&1; } 2>/dev/null
 		rc=$?
 		if ((rc == 0)); then
 			printf 'PASS %s\n' "$file" >"$r.pass"
+		elif ((rc == 77)); then
+			printf 'SKIP %s: %s\n' "$file" "$(tail -n 1 "$r.out")" >"$r.skip"
 		else
 			{ printf 'FAIL %s\n    exit status %d\n' "$file" "$rc"; tail -n 15 "$r.out" | sed 's/^/      /'; } >"$r.fail"
 		fi

@@ -24,7 +24,7 @@ enum {
     EXIT_NOT_RUNNING = 3,    /* `status` of a stone that is not running (LSB) */
 };
 
-enum { OPT_FORCE = 1, OPT_INTERVAL = 2, OPT_TIMEOUT = 4 };
+enum { OPT_FORCE = 1, OPT_INTERVAL = 2, OPT_TIMEOUT = 4, OPT_BACKEND = 8 };
 
 typedef struct {
     const char *stone;       /* --stone NAME */
@@ -32,6 +32,7 @@ typedef struct {
     int interval;            /* --interval SECS, 0 = default */
     int timeout;             /* --timeout SECS (gc), 0 = default */
     int gc_interval;         /* --gc-interval SECS (start), 0 = default */
+    const char *backend;     /* --backend URL (create) */
     const char *pos[4];
     int npos;
 } Args;
@@ -39,7 +40,8 @@ typedef struct {
 /* The stone a command works on. */
 typedef struct {
     const char *name;
-    char dir[PATH_MAX];      /* absolute */
+    char dir[PATH_MAX];      /* the repository: absolute, or a postgresql:// URL */
+    char folder[PATH_MAX];   /* the stone's folder in the data folder */
     char data[PATH_MAX];     /* the folder holding the stones, absolute */
 } Stone;
 
@@ -171,7 +173,35 @@ resolve(const Args *a, int index, bool explicit, Stone *s)
     if (!mg_stone_data_dir(data, sizeof data) || !absolute(data, s->data, sizeof s->data)
         || !join(s->dir, sizeof s->dir, s->data, name))
         return error("the data folder's path is too long");
+    memcpy(s->folder, s->dir, sizeof s->folder);
+    char url[PATH_MAX];
+    if (mg_repo_pointer(s->folder, url, sizeof url)) memcpy(s->dir, url, sizeof s->dir);   /* created --backend URL */
+    const char *repo = getenv("MAGLEV_REPOSITORY");     /* overrides the stone's folder, as for gems */
+    if (repo && *repo && snprintf(s->dir, sizeof s->dir, "%s", repo) >= (int)sizeof s->dir)
+        return error("MAGLEV_REPOSITORY is too long");
     return EXIT_OK;
+}
+
+/* The state of the stone whose repository or folder is `where`: one on
+ * PostgreSQL (a URL, or a folder naming one) has no daemon, it is "stopped". */
+static MgStoneState
+stone_state(const char *where, int *pid)
+{
+    char url[PATH_MAX];
+    if (mg_repo_is_url(where) || mg_repo_pointer(where, url, sizeof url)) {
+        if (pid) *pid = 0;
+        return STONE_STOPPED;
+    }
+    return mg_stone_state(where, pid);
+}
+
+/* Commands that know only LMDB repositories refuse a PostgreSQL one. */
+static int
+lmdb_only(const Stone *s, const char *what)
+{
+    if (!mg_repo_is_url(s->dir)) return EXIT_OK;
+    return error("stone '%s' is a PostgreSQL repository (%s): maglev %s works on LMDB repositories only, for now",
+                 s->name, s->dir, what);
 }
 
 static int
@@ -281,13 +311,136 @@ create_repo(const Stone *s)
     return EXIT_OK;
 }
 
+/* Collects the base image's records into a write set (image_load). */
+typedef struct { MgWrite *w; size_t n, cap; bool nomem; } Image;
+
+static bool
+image_record(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    Image *im = arg;
+    if (err) return true;                 /* a corrupt image record: left out (the image was checked when built) */
+    if (im->n == im->cap) {
+        size_t cap = im->cap ? im->cap * 2 : 256;
+        MgWrite *bigger = realloc(im->w, cap * sizeof *bigger);
+        if (!bigger) { im->nomem = true; return false; }
+        im->w = bigger;
+        im->cap = cap;
+    }
+    void *copy = malloc(rec->len ? rec->len : 1);
+    if (!copy) { im->nomem = true; return false; }
+    memcpy(copy, rec->data, rec->len);
+    im->w[im->n++] = (MgWrite){ oop, 0, copy, rec->len, false };
+    return true;
+}
+
+/* Commits the records of the base image into the empty repository r and
+ * hands out its OOPs up to the image's next OOP. */
+static int
+image_load(MgRepo *r, const char *image)
+{
+    char tmp[PATH_MAX], copy[PATH_MAX], lock[PATH_MAX], why[512];
+    const char *t = getenv("TMPDIR");
+    if (!format(tmp, sizeof tmp, "%s/maglev-image-XXXXXX", t && *t ? t : "/tmp")) return error("path too long");
+    if (!mkdtemp(tmp)) return error("cannot make a temporary folder: %s", strerror(errno));
+    join(copy, sizeof copy, tmp, "data.mdb");
+    join(lock, sizeof lock, tmp, "lock.mdb");
+    int rc = EXIT_OK;
+    MgRepo *img = NULL;
+    Image im = { 0 };
+    uint64_t seq, next = 0, have, conflicts[1];
+    size_t nc;
+    if (!copy_file(image, copy, why, sizeof why)) rc = error("cannot copy the base image %s: %s", image, why);
+    else if (mg_repo_open(tmp, MG_REPO_RDONLY, &img) != MG_STORE_OK)
+        rc = error("the base image %s does not open: %s", image, mg_repo_error(img));
+    else if (mg_repo_each_record(img, &seq, &next, image_record, &im) != MG_STORE_OK || im.nomem)
+        rc = error("cannot read the base image %s: %s", image, im.nomem ? "out of memory" : mg_repo_error(img));
+    else if (im.n && mg_repo_commit(r, im.w, im.n, &seq, conflicts, 1, &nc) != MG_STORE_OK)
+        rc = error("cannot store the base image: %s", mg_repo_error(r));
+    else if (mg_repo_alloc_oops(r, 1, &have) != MG_STORE_OK)
+        rc = error("cannot hand out OOPs: %s", mg_repo_error(r));
+    else if (next > have + 8 && mg_repo_alloc_oops(r, (next - have - 8) / 8, &have) != MG_STORE_OK)
+        rc = error("cannot hand out OOPs: %s", mg_repo_error(r));
+    for (uint32_t i = 1; i <= MG_COUNTERS && !rc; i++) {       /* the persistent counters */
+        int64_t v, got;
+        if (mg_repo_counter_get(img, i, &v) != MG_STORE_OK) break;      /* an image without the table */
+        if (v && mg_repo_counter_update(r, i, false, v, &got) != MG_STORE_OK)
+            rc = error("cannot set counter %u: %s", i, mg_repo_error(r));
+    }
+    mg_repo_close(img);
+    for (size_t i = 0; i < im.n; i++) free((void *)im.w[i].data);
+    free(im.w);
+    unlink(copy);
+    unlink(lock);
+    rmdir(tmp);
+    return rc;
+}
+
+/* create NAME --backend URL: the repository is the database at URL (initialised
+ * when empty, the base image loaded into it); the stone's folder names it. */
+static int
+create_remote(const Stone *s, const char *url)
+{
+    if (!mg_repo_is_url(url)) return usage_error("--backend takes a postgresql:// URL, not '%.200s'", url);
+    if (!mkdir_p(s->data)) return error("cannot create the data folder %s: %s", s->data, strerror(errno));
+    MgRepo *r = NULL;
+    if (mg_repo_open(url, MG_REPO_CREATE, &r) != MG_STORE_OK) {
+        int rc = error("cannot create stone '%s': %s", s->name, mg_repo_error(r));
+        mg_repo_close(r);
+        return rc;
+    }
+    MgRepoStat st;
+    int rc = EXIT_OK;
+    char image[PATH_MAX];
+    if (mg_repo_stat(r, &st) != MG_STORE_OK) rc = error("cannot create stone '%s': %s", s->name, mg_repo_error(r));
+    else if (st.seq == 0 && st.records == 0 && mg_stone_base_image(image, sizeof image)) rc = image_load(r, image);
+    mg_repo_close(r);
+    if (rc) return rc;
+    char file[PATH_MAX];
+    if (mkdir(s->folder, 0700) != 0) return error("cannot create %s: %s", s->folder, strerror(errno));
+    if (!join(file, sizeof file, s->folder, MG_REPO_POINTER)) return error("path too long");
+    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f || fprintf(f, "%s\n", url) < 0 || fclose(f) != 0) {
+        if (fd >= 0 && !f) close(fd);
+        unlink(file);
+        rmdir(s->folder);
+        return error("cannot write %s: %s", file, strerror(errno));
+    }
+    return EXIT_OK;
+}
+
+/* restore onto a PostgreSQL stone: into its database, which must be empty */
+static int
+restore_remote(const Stone *s, const char *file)
+{
+    MgRepo *r = NULL;
+    MgRepoStat st;
+    int rc = EXIT_OK;
+    if (mg_repo_open(s->dir, MG_REPO_CREATE, &r) != MG_STORE_OK || mg_repo_stat(r, &st) != MG_STORE_OK)
+        rc = error("cannot restore stone '%s': %s", s->name, mg_repo_error(r));
+    else if (st.seq != 0 || st.records != 0)
+        rc = error("cannot restore stone '%s': its database holds a repository (last commit %llu): "
+                   "restore into an empty database", s->name, (unsigned long long)st.seq);
+    else if (!(rc = image_load(r, file)) && mg_repo_stat(r, &st) == MG_STORE_OK)
+        printf("restored stone '%s' from %s: %llu objects\n", s->name, file, (unsigned long long)st.records);
+    mg_repo_close(r);
+    return rc;
+}
+
 static int
 cmd_create(Args *a)
 {
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    if (mg_stone_state(s.dir, NULL) != STONE_ABSENT) return error("stone '%s' already exists (%s)", s.name, s.dir);
+    char url[PATH_MAX];
+    if (mg_stone_state(s.folder, NULL) != STONE_ABSENT || mg_repo_pointer(s.folder, url, sizeof url))
+        return error("stone '%s' already exists (%s)", s.name, s.dir);
+    if (a->backend) {
+        if ((rc = create_remote(&s, a->backend))) return rc;
+        printf("created stone '%s' on PostgreSQL (%s/%s names the database)\n", s.name, s.folder, MG_REPO_POINTER);
+        return EXIT_OK;
+    }
     if ((rc = create_repo(&s))) return rc;
     printf("created stone '%s' in %s\n", s.name, s.dir);
     return EXIT_OK;
@@ -296,7 +449,9 @@ cmd_create(Args *a)
 static int
 start(const Stone *s, const Args *a)
 {
-    if (mg_stone_state(s->dir, NULL) == STONE_ABSENT) {
+    int refused = lmdb_only(s, "start (the stone daemon)");
+    if (refused) return refused;
+    if (stone_state(s->dir, NULL) == STONE_ABSENT) {
         int rc = create_repo(s);
         if (rc) return rc;
         printf("created stone '%s' in %s\n", s->name, s->dir);
@@ -336,7 +491,7 @@ cmd_stop(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    switch (mg_stone_state(s.dir, NULL)) {
+    switch (stone_state(s.dir, NULL)) {
     case STONE_ABSENT: return no_such_stone(&s);
     case STONE_STOPPED: return error("stone '%s' is not running", s.name);
     case STONE_RUNNING: break;
@@ -350,7 +505,7 @@ cmd_restart(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    if (mg_stone_state(s.dir, NULL) == STONE_RUNNING && (rc = stop(&s))) return rc;
+    if (stone_state(s.dir, NULL) == STONE_RUNNING && (rc = stop(&s))) return rc;
     return start(&s, a);
 }
 
@@ -362,8 +517,9 @@ cmd_status(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    int pid;
-    MgStoneState st = mg_stone_state(s.dir, &pid);
+    int pid = 0;
+    /* a PostgreSQL repository has no stone folder: no daemon to ask */
+    MgStoneState st = stone_state(s.dir, &pid);
     if (st == STONE_ABSENT) return no_such_stone(&s);
     char why[512] = "";
     if (st == STONE_RUNNING) {
@@ -424,7 +580,7 @@ cmd_list(Args *a)
     while ((e = readdir(d))) {
         if (!mg_stone_name_ok(e->d_name)) continue;
         char dir[PATH_MAX];
-        if (!join(dir, sizeof dir, s.data, e->d_name) || mg_stone_state(dir, NULL) == STONE_ABSENT) continue;
+        if (!join(dir, sizeof dir, s.data, e->d_name) || stone_state(dir, NULL) == STONE_ABSENT) continue;
         if (count == capacity) {
             capacity = capacity ? capacity * 2 : 16;
             char **bigger = realloc(names, capacity * sizeof *names);
@@ -440,7 +596,7 @@ cmd_list(Args *a)
         char dir[PATH_MAX];
         join(dir, sizeof dir, s.data, names[i]);
         int pid;
-        MgStoneState st = mg_stone_state(dir, &pid);
+        MgStoneState st = stone_state(dir, &pid);
         if (st == STONE_RUNNING)
             printf("%-20s running (pid %d)\n", names[i], pid);
         else
@@ -479,7 +635,7 @@ cmd_backup(Args *a)
     const char *file = NULL;
     int rc = stone_and_file(a, &s, &file);
     if (rc) return rc;
-    if (mg_stone_state(s.dir, NULL) == STONE_ABSENT) return no_such_stone(&s);
+    if (stone_state(s.dir, NULL) == STONE_ABSENT) return no_such_stone(&s);
     struct stat st;
     if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) return error("%s is a directory: name the backup file", file);
     char parent[PATH_MAX], tmp[PATH_MAX], copy[PATH_MAX], lock[PATH_MAX];
@@ -575,7 +731,8 @@ cmd_restore(Args *a)
     struct stat st;
     if (stat(file, &st) != 0) return error("%s: %s", file, strerror(errno));
     if (!S_ISREG(st.st_mode)) return error("%s is not a backup file (not a regular file)", file);
-    MgStoneState state = mg_stone_state(s.dir, NULL);
+    if (mg_repo_is_url(s.dir)) return restore_remote(&s, file);
+    MgStoneState state = stone_state(s.dir, NULL);
     if (state == STONE_RUNNING)
         return error("stone '%s' is running: stop it before restoring onto it (maglev stop %s)", s.name, s.name);
     if (state == STONE_STOPPED && (rc = refuse_if_in_use(&s, "restore onto"))) return rc;
@@ -758,7 +915,7 @@ cmd_check(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    if (mg_stone_state(s.dir, NULL) == STONE_ABSENT) return no_such_stone(&s);
+    if (stone_state(s.dir, NULL) == STONE_ABSENT) return no_such_stone(&s);
     printf("checking stone '%s' in %s\n", s.name, s.dir);
     fflush(NULL);
     pid_t child = fork();
@@ -793,7 +950,7 @@ cmd_gc(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    MgStoneState st = mg_stone_state(s.dir, NULL);
+    MgStoneState st = stone_state(s.dir, NULL);
     if (st == STONE_ABSENT) return no_such_stone(&s);
     if (st == STONE_RUNNING) {
         char *reply;
@@ -828,8 +985,8 @@ cmd_destroy(Args *a)
 {
     Stone s;
     int rc = resolve(a, 0, true, &s);
-    if (rc) return rc;
-    switch (mg_stone_state(s.dir, NULL)) {
+    if (rc || (rc = lmdb_only(&s, "destroy (drop the database with dropdb)"))) return rc;
+    switch (stone_state(s.dir, NULL)) {
     case STONE_ABSENT: return no_such_stone(&s);
     case STONE_RUNNING:
         return error("stone '%s' is running: stop it before destroying it (maglev stop %s)", s.name, s.name);
@@ -903,10 +1060,13 @@ cmd_version(Args *a)
 }
 
 static const Command commands[] = {
-    { "create", cmd_create, "create [STONE]", "create a new, empty repository",
+    { "create", cmd_create, "create [STONE] [--backend URL]", "create a new, empty repository",
       "Creates the repository of STONE in the data folder (created too, mode 0700).\n"
       "Fails if the stone already exists. maglev start and maglev-ruby create a\n"
-      "missing stone by themselves; create makes it explicit.\n", 0, 1 },
+      "missing stone by themselves; create makes it explicit. With --backend\n"
+      "postgresql://..., the repository is that PostgreSQL database (initialised,\n"
+      "with the base image, when empty; shared by gems of every host) and the\n"
+      "stone's folder holds only the file 'repository' naming it (mode 0600).\n", OPT_BACKEND, 1 },
     { "start", cmd_start, "start [STONE] [--interval SECS] [--gc-interval SECS]", "start the stone daemon",
       "Starts the stone's daemon in the background and waits until it answers on\n"
       "its socket. Creates the repository if it does not exist. Starting a stone\n"
@@ -1018,13 +1178,16 @@ parse(int argc, char **argv, int from, const Command *c, Args *a)
 #define IS(opt) (len == strlen(opt) && strncmp(s, opt, len) == 0)
             if (IS("-h") || IS("--help")) {
                 a->help = true;
-            } else if (IS("--stone") || IS("--interval") || IS("--timeout") || IS("--gc-interval")) {
+            } else if (IS("--stone") || IS("--interval") || IS("--timeout") || IS("--gc-interval") || IS("--backend")) {
                 if (!val) {
                     if (i + 1 >= argc) return usage_error("%.*s needs a value", (int)len, s);
                     val = argv[++i];
                 }
                 if (IS("--stone")) {
                     a->stone = val;
+                } else if (IS("--backend")) {
+                    if (!(c->options & OPT_BACKEND)) return usage_error("%s does not take --backend", c->name);
+                    a->backend = val;
                 } else if (IS("--gc-interval")) {
                     if (!(c->options & OPT_INTERVAL)) return usage_error("%s does not take --gc-interval", c->name);
                     if (!parse_int(val, &a->gc_interval)) return usage_error("--gc-interval needs seconds (1 to 86400)");

@@ -1,8 +1,13 @@
 /* backend.h -- the storage backend interface: what the transaction layer
- * asks of a repository (DESIGN.md section 2, issue "many hosts"). The LMDB
- * backend (lmdb_backend.c) is the embedded default; a PostgreSQL backend can
- * implement the same calls. Nothing here knows Ruby: a record is an opaque
- * payload with the commit sequence number that last wrote it (its version).
+ * asks of a repository (DESIGN.md section 2, issue "many hosts"). There are
+ * two backends behind it: LMDB (lmdb_backend.c), the embedded default, one
+ * directory shared by the processes of one host; and PostgreSQL
+ * (pg_backend.c), one database shared by processes on many hosts. The
+ * repository's location picks one (mg_repo_open); every other call goes
+ * through the dispatch table the handle carries (backend.c, backend_ops.h).
+ * Nothing here knows Ruby: a record is an opaque payload with the commit
+ * sequence number that last wrote it (its version). Both backends keep the
+ * contracts below and pass the same persistence tests (test/persist, twice).
  *
  * Contracts:
  *  1. Functions return MG_STORE_OK (0) or an MgStoreErr; they never longjmp,
@@ -75,7 +80,21 @@ typedef struct {
     uint32_t page_size;
 } MgRepoStat;
 
-MgStoreErr mg_repo_open(const char *dir, int flags, MgRepo **out);
+/* Opens the repository at `where`: a postgresql:// or postgres:// URL (libpq's
+ * connection URI; PG* variables and .pgpass fill in what it leaves out) opens
+ * the PostgreSQL backend, anything else is the directory of an LMDB one. On
+ * failure *out may still be a handle whose mg_repo_error says why (close it). */
+MgStoreErr mg_repo_open(const char *where, int flags, MgRepo **out);
+bool       mg_repo_is_url(const char *where);        /* names a PostgreSQL repository */
+/* where as messages show it: a URL's password (user:PASSWORD@, password=) as ***. */
+void       mg_repo_display(const char *where, char *out, size_t size);
+const char *mg_repo_backend(const MgRepo *r);        /* "lmdb" or "postgresql" */
+/* A stone whose repository lives elsewhere (`maglev create NAME --backend
+ * URL`): its folder holds only the file MG_REPO_POINTER (mode 0600: the URL
+ * may hold a password), one line naming the repository. Stores it in out and
+ * returns true when dir is such a folder. */
+#define MG_REPO_POINTER "repository"
+bool       mg_repo_pointer(const char *dir, char *out, size_t size);
 void       mg_repo_close(MgRepo *r);
 const char *mg_repo_error(const MgRepo *r);      /* text of the last error (never NULL) */
 const char *mg_store_strerror(MgStoreErr e);

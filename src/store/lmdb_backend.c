@@ -6,7 +6,7 @@
  *   meta : "format" u32, "seq" u64, "next_oop" u64
  *   sessions, locks, counters : outside transactions (the end of this file)
  * This is the only file besides its siblings in src/store/ that includes lmdb.h. */
-#include "backend.h"
+#include "backend_ops.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -22,6 +22,7 @@
 #define DEFAULT_MAP_SIZE ((size_t)1 << 38)
 
 struct MgRepo {
+    const MgBackendOps *ops;   /* first: backend_ops.h */
     MDB_env *env;
     MDB_dbi obj, log, meta;
     MDB_dbi sessions, locks, counters;
@@ -42,6 +43,7 @@ struct MgRepo {
 };
 
 struct MgView {
+    const MgBackendOps *ops;
     MgRepo *repo;
     MDB_txn *txn;
     uint64_t seq;
@@ -75,27 +77,8 @@ from_mdb(MgRepo *r, int rc, const char *what)
     return fail(r, code, "%s: %s", what, mdb_strerror(rc));
 }
 
-const char *
-mg_store_strerror(MgStoreErr e)
-{
-    switch (e) {
-    case MG_STORE_OK: return "ok";
-    case MG_STORE_CONFLICT: return "write-write conflict";
-    case MG_STORE_NOTFOUND: return "no such object";
-    case MG_STORE_CORRUPT: return "corrupt repository";
-    case MG_STORE_VERSION: return "repository format mismatch";
-    case MG_STORE_FULL: return "repository full";
-    case MG_STORE_LOCKED: return "repository locked";
-    case MG_STORE_IO: return "I/O error";
-    case MG_STORE_NOMEM: return "out of memory";
-    case MG_STORE_INVALID: return "invalid use of the repository";
-    case MG_STORE_DANGLING: return "reference to an object that no longer exists";
-    }
-    return "unknown error";
-}
-
-const char *
-mg_repo_error(const MgRepo *r)
+static const char *
+lmdb_error(const MgRepo *r)
 {
     return r && r->error[0] ? r->error : "no error";
 }
@@ -230,8 +213,8 @@ init_tables(MgRepo *r)
     return rc ? from_mdb(r, rc, "commit") : MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_open(const char *dir, int flags, MgRepo **out)
+static MgStoreErr
+lmdb_open(const char *dir, int flags, MgRepo **out)
 {
     *out = NULL;
     struct stat st;
@@ -244,6 +227,7 @@ mg_repo_open(const char *dir, int flags, MgRepo **out)
     }
     MgRepo *r = calloc(1, sizeof *r);
     if (!r) return MG_STORE_NOMEM;
+    r->ops = &mg_lmdb_ops;
     r->flags = flags;
     r->map_size = DEFAULT_MAP_SIZE;
     int rc = mdb_env_create(&r->env);
@@ -279,8 +263,8 @@ fail:
     return err;
 }
 
-void
-mg_repo_close(MgRepo *r)
+static void
+lmdb_close(MgRepo *r)
 {
     if (!r) return;
     if (r->env && r->session) mg_repo_session_end(r);
@@ -292,13 +276,14 @@ mg_repo_close(MgRepo *r)
 
 /* ---- views ---- */
 
-MgStoreErr
-mg_view_begin(MgRepo *r, MgView **out)
+static MgStoreErr
+lmdb_view_begin(MgRepo *r, MgView **out)
 {
     *out = NULL;
     if (!r || !r->env) return MG_STORE_INVALID;
     MgView *v = calloc(1, sizeof *v);
     if (!v) return MG_STORE_NOMEM;
+    v->ops = &mg_lmdb_ops;
     int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &v->txn);
     if (rc) { free(v); return from_mdb(r, rc, "begin view"); }
     rc = meta_get(v->txn, r->meta, "seq", &v->seq, 8);
@@ -312,8 +297,8 @@ mg_view_begin(MgRepo *r, MgView **out)
     return MG_STORE_OK;
 }
 
-uint64_t
-mg_view_seq(const MgView *v)
+static uint64_t
+lmdb_view_seq(const MgView *v)
 {
     return v->seq;
 }
@@ -338,8 +323,8 @@ decode(MgRepo *r, uint64_t oop, const MDB_val *val, MgRecord *out)
     return MG_STORE_OK;
 }
 
-MgStoreErr
-mg_view_read(MgView *v, uint64_t oop, MgRecord *out)
+static MgStoreErr
+lmdb_view_read(MgView *v, uint64_t oop, MgRecord *out)
 {
     MDB_val k = { sizeof oop, &oop }, val;
     int rc = mdb_get(v->txn, v->repo->obj, &k, &val);
@@ -348,8 +333,8 @@ mg_view_read(MgView *v, uint64_t oop, MgRecord *out)
     return decode(v->repo, oop, &val, out);
 }
 
-void
-mg_view_end(MgView *v)
+static void
+lmdb_view_end(MgView *v)
 {
     if (!v) return;
     mdb_txn_abort(v->txn);
@@ -369,8 +354,8 @@ grow(MgRepo *r)
     return MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_alloc_oops(MgRepo *r, uint64_t count, uint64_t *first)
+static MgStoreErr
+lmdb_alloc_oops(MgRepo *r, uint64_t count, uint64_t *first)
 {
     if (!r || !r->env || count == 0) return MG_STORE_INVALID;
     /* No fsync for a reservation: any later synced commit of this process
@@ -569,8 +554,8 @@ class_index_update(MgRepo *r, MDB_txn *txn, uint64_t oop, bool stored, const MgW
     return rc;
 }
 
-void
-mg_repo_set_class_of(MgRepo *r, MgClassOf class_of)
+static void
+lmdb_set_class_of(MgRepo *r, MgClassOf class_of)
 {
     if (!r) return;
     r->class_of = class_of;
@@ -593,8 +578,8 @@ mg_repo_set_class_of(MgRepo *r, MgClassOf class_of)
     else mdb_txn_abort(txn);
 }
 
-MgStoreErr
-mg_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg), void *arg)
+static MgStoreErr
+lmdb_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg), void *arg)
 {
     MgRepo *r = v->repo;
     uint64_t built;
@@ -721,8 +706,8 @@ fail:
     return err;
 }
 
-MgStoreErr
-mg_repo_commit(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
+static MgStoreErr
+lmdb_commit(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
                uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
 {
     if (!r || !r->env || (r->flags & MG_REPO_RDONLY)) return MG_STORE_INVALID;
@@ -743,8 +728,8 @@ mg_repo_commit(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
 
 /* ---- the commit log ---- */
 
-MgStoreErr
-mg_repo_log_since(MgRepo *r, uint64_t since,
+static MgStoreErr
+lmdb_log_since(MgRepo *r, uint64_t since,
                   void (*fn)(uint64_t seq, const uint64_t *oops, size_t count, void *arg), void *arg)
 {
     MDB_txn *txn;
@@ -771,8 +756,8 @@ mg_repo_log_since(MgRepo *r, uint64_t since,
     return MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_log_trim(MgRepo *r, uint64_t upto)
+static MgStoreErr
+lmdb_log_trim(MgRepo *r, uint64_t upto)
 {
     MDB_txn *txn;
     MDB_cursor *cur;
@@ -791,8 +776,8 @@ mg_repo_log_trim(MgRepo *r, uint64_t upto)
     return rc ? from_mdb(r, rc, "commit") : MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_stat(MgRepo *r, MgRepoStat *out)
+static MgStoreErr
+lmdb_stat(MgRepo *r, MgRepoStat *out)
 {
     memset(out, 0, sizeof *out);
     MDB_txn *txn;
@@ -833,8 +818,8 @@ mg_repo_stat(MgRepo *r, MgRepoStat *out)
     return MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_backup(MgRepo *r, const char *dest)
+static MgStoreErr
+lmdb_backup(MgRepo *r, const char *dest)
 {
     int rc = mdb_env_copy2(r->env, dest, MDB_CP_COMPACT);
     return rc ? from_mdb(r, rc, "backup") : MG_STORE_OK;
@@ -842,8 +827,8 @@ mg_repo_backup(MgRepo *r, const char *dest)
 
 /* ---- the integrity walk and sessions (maglev check / status / the stone) ---- */
 
-MgStoreErr
-mg_repo_each_record(MgRepo *r, uint64_t *seq, uint64_t *next_oop,
+static MgStoreErr
+lmdb_each_record(MgRepo *r, uint64_t *seq, uint64_t *next_oop,
                     bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
 {
     if (!r || !r->env) return MG_STORE_INVALID;
@@ -907,8 +892,8 @@ session_line(const char *msg, void *ctx)
     return 0;
 }
 
-MgStoreErr
-mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
+static MgStoreErr
+lmdb_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
                  void (*fn)(const MgSession *s, void *arg), void *arg)
 {
     if (!r || !r->env) return MG_STORE_INVALID;
@@ -931,8 +916,8 @@ mg_repo_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
 
 /* ---- memory ---- */
 
-void
-mg_repo_release_pages(MgRepo *r)
+static void
+lmdb_release_pages(MgRepo *r)
 {
     /* the map is a read-only shared file mapping: dropping its pages from
      * this process loses nothing (they are read again from the file).
@@ -1137,8 +1122,8 @@ sweep_locks(MgRepo *r, MDB_txn *txn)
     return rc;
 }
 
-MgStoreErr
-mg_repo_session_begin(MgRepo *r, const char *name, uint32_t *id)
+static MgStoreErr
+lmdb_session_begin(MgRepo *r, const char *name, uint32_t *id)
 {
     MgStoreErr e = sys_usable(r, true);
     if (e) return e;
@@ -1199,8 +1184,8 @@ fail:
     return from_mdb(r, rc, "register session");
 }
 
-MgStoreErr
-mg_repo_session_end(MgRepo *r)
+static MgStoreErr
+lmdb_session_end(MgRepo *r)
 {
     if (!r || !r->env || !r->session) return MG_STORE_OK;
     MDB_txn *txn;
@@ -1227,14 +1212,14 @@ mg_repo_session_end(MgRepo *r)
     return rc ? from_mdb(r, rc, "end session") : MG_STORE_OK;
 }
 
-uint32_t
-mg_repo_session_self(const MgRepo *r)
+static uint32_t
+lmdb_session_self(const MgRepo *r)
 {
     return r ? r->session : 0;
 }
 
-MgStoreErr
-mg_repo_session_list(MgRepo *r, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
+static MgStoreErr
+lmdb_session_list(MgRepo *r, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
 {
     MgStoreErr e = sys_usable(r, false);
     if (e) return e;
@@ -1287,8 +1272,8 @@ held_drop(MgRepo *r, uint64_t oop)
         if (r->held[i] == oop) { r->held[i] = r->held[--r->nheld]; return; }
 }
 
-MgStoreErr
-mg_repo_lock(MgRepo *r, uint64_t oop, int kind, uint32_t *holder)
+static MgStoreErr
+lmdb_lock(MgRepo *r, uint64_t oop, int kind, uint32_t *holder)
 {
     MgStoreErr e = sys_usable(r, true);
     if (e) return e;
@@ -1369,8 +1354,8 @@ unlock_some(MgRepo *r, const uint64_t *oops, size_t count)
     return rc ? from_mdb(r, rc, "unlock") : MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_unlock(MgRepo *r, uint64_t oop)
+static MgStoreErr
+lmdb_unlock(MgRepo *r, uint64_t oop)
 {
     MgStoreErr e = sys_usable(r, true);
     if (e) return e;
@@ -1380,8 +1365,8 @@ mg_repo_unlock(MgRepo *r, uint64_t oop)
     return e;
 }
 
-MgStoreErr
-mg_repo_unlock_all(MgRepo *r)
+static MgStoreErr
+lmdb_unlock_all(MgRepo *r)
 {
     MgStoreErr e = sys_usable(r, true);
     if (e) return e;
@@ -1399,8 +1384,8 @@ counter_index(MgRepo *r, uint32_t index)
     return MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_counter_get(MgRepo *r, uint32_t index, int64_t *out)
+static MgStoreErr
+lmdb_counter_get(MgRepo *r, uint32_t index, int64_t *out)
 {
     MgStoreErr e = sys_usable(r, false);
     if (e || (e = counter_index(r, index))) return e;
@@ -1418,8 +1403,8 @@ mg_repo_counter_get(MgRepo *r, uint32_t index, int64_t *out)
     return MG_STORE_OK;
 }
 
-MgStoreErr
-mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64_t *out)
+static MgStoreErr
+lmdb_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64_t *out)
 {
     MgStoreErr e = sys_usable(r, true);
     if (e || (e = counter_index(r, index))) return e;
@@ -1452,14 +1437,14 @@ mg_repo_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64
  *   gcvote : session id (u64 key) -> u32 pid, u32 0, u64 started, u64 round
  * Every change is a write transaction of its own, like the sessions table. */
 
-void
-mg_repo_set_ref_scan(MgRepo *r, MgRefScan scan)
+static void
+lmdb_set_ref_scan(MgRepo *r, MgRefScan scan)
 {
     if (r) r->ref_scan = scan;
 }
 
-MgStoreErr
-mg_view_each(MgView *v, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
+static MgStoreErr
+lmdb_view_each(MgView *v, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
 {
     MgRepo *r = v->repo;
     MDB_cursor *cur;
@@ -1574,8 +1559,8 @@ gc_votes(MgRepo *r, MDB_txn *txn, uint64_t round, Votes *out)
     return 0;
 }
 
-MgStoreErr
-mg_repo_gc_state(MgRepo *r, MgGcState *out)
+static MgStoreErr
+lmdb_gc_state(MgRepo *r, MgGcState *out)
 {
     memset(out, 0, sizeof *out);
     MgStoreErr e = gc_usable(r, false);
@@ -1626,8 +1611,8 @@ mg_repo_gc_state(MgRepo *r, MgGcState *out)
  * last opens the round. Gems vote only once it is open. */
 #define SWEEP_CHUNK 4096
 
-MgStoreErr
-mg_repo_gc_open(MgRepo *r, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round)
+static MgStoreErr
+lmdb_gc_open(MgRepo *r, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round)
 {
     MgStoreErr e = gc_usable(r, true);
     if (e) return e;
@@ -1668,15 +1653,15 @@ fail:
     return from_mdb(r, rc, "open gc round");
 }
 
-uint64_t
-mg_view_gc_round(MgView *v)
+static uint64_t
+lmdb_view_gc_round(MgView *v)
 {
     if (!v || !v->repo->have_gc) return 0;
     return gc_get(v->repo, v->txn, "round");
 }
 
-MgStoreErr
-mg_repo_gc_vote(MgRepo *r, uint64_t round, bool (*held)(uint64_t oop, void *arg), void *arg)
+static MgStoreErr
+lmdb_gc_vote(MgRepo *r, uint64_t round, bool (*held)(uint64_t oop, void *arg), void *arg)
 {
     MgStoreErr e = gc_usable(r, true);
     if (e) return e;
@@ -1713,8 +1698,8 @@ fail:
     return from_mdb(r, rc, "gc vote");
 }
 
-MgStoreErr
-mg_repo_gc_cancel(MgRepo *r)
+static MgStoreErr
+lmdb_gc_cancel(MgRepo *r)
 {
     MgStoreErr e = gc_usable(r, true);
     if (e) return e;
@@ -1844,8 +1829,8 @@ sweep_close(MgRepo *r, MDB_txn *txn, MgRefScan scan, Sweep *s, uint64_t *written
  * belt to those braces.) A round dropped or reopened meanwhile stops the
  * sweep after the chunks already done, which freed only unreachable
  * records. */
-MgStoreErr
-mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
+static MgStoreErr
+lmdb_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
 {
     memset(out, 0, sizeof *out);
     MgStoreErr e = gc_usable(r, true);
@@ -1974,3 +1959,44 @@ out:
     free(s.work);
     return e;
 }
+
+/* ---- the dispatch table (backend_ops.h) ---- */
+
+const MgBackendOps mg_lmdb_ops = {
+    .name = "lmdb",
+    .set_class_of = lmdb_set_class_of,
+    .view_instances = lmdb_view_instances,
+    .open = lmdb_open,
+    .close = lmdb_close,
+    .error = lmdb_error,
+    .view_begin = lmdb_view_begin,
+    .view_seq = lmdb_view_seq,
+    .view_read = lmdb_view_read,
+    .view_end = lmdb_view_end,
+    .view_each = lmdb_view_each,
+    .view_gc_round = lmdb_view_gc_round,
+    .alloc_oops = lmdb_alloc_oops,
+    .commit = lmdb_commit,
+    .log_since = lmdb_log_since,
+    .log_trim = lmdb_log_trim,
+    .stat = lmdb_stat,
+    .backup = lmdb_backup,
+    .each_record = lmdb_each_record,
+    .sessions = lmdb_sessions,
+    .release_pages = lmdb_release_pages,
+    .session_begin = lmdb_session_begin,
+    .session_end = lmdb_session_end,
+    .session_self = lmdb_session_self,
+    .session_list = lmdb_session_list,
+    .lock = lmdb_lock,
+    .unlock = lmdb_unlock,
+    .unlock_all = lmdb_unlock_all,
+    .counter_get = lmdb_counter_get,
+    .counter_update = lmdb_counter_update,
+    .set_ref_scan = lmdb_set_ref_scan,
+    .gc_state = lmdb_gc_state,
+    .gc_open = lmdb_gc_open,
+    .gc_vote = lmdb_gc_vote,
+    .gc_sweep = lmdb_gc_sweep,
+    .gc_cancel = lmdb_gc_cancel,
+};

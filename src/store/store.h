@@ -44,7 +44,8 @@ bool  mg_store_committed_p(Value v);
  * opened: for what runs in every program (require, const_missing), which must
  * not fail because of the repository. */
 bool  mg_store_usable(void);
-/* Directory of the repository this process uses (MAGLEV_DATA / MAGLEV_STONE / MAGLEV_HOME). */
+/* The repository this process uses (MAGLEV_REPOSITORY, else MAGLEV_DATA / MAGLEV_STONE /
+ * MAGLEV_HOME): a directory, or a postgresql:// URL with any password shown as ***. */
 const char *mg_store_path(void);
 /* A VM safe point (vm_ops.c): evicts clean persistent objects when the heap
  * passed half of its cap (--max-memory). */

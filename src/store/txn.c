@@ -113,7 +113,8 @@ static struct {
     uint64_t view_seq;
     bool opened, failed;
     char open_error[512];                                  /* why the repository could not be opened */
-    char path[4096];
+    char path[4096];          /* the repository's location (mg_store_path) */
+    char shown[4096];         /* the same for messages: no password */
     Resident *tab; size_t tab_count, tab_used, tab_cap;   /* open addressing, tombstone obj == (Obj*)1 */
     Obj **ws; size_t ws_len, ws_cap;                       /* write set */
     int decoding;
@@ -388,7 +389,13 @@ mkdir_p(const char *dir)
 const char *
 mg_store_path(void)
 {
-    if (S.path[0]) return S.path;
+    if (S.path[0]) return S.shown;
+    const char *repo = getenv("MAGLEV_REPOSITORY");     /* a postgresql:// URL or a directory */
+    if (repo && *repo) {
+        snprintf(S.path, sizeof S.path, "%s", repo);
+        mg_repo_display(S.path, S.shown, sizeof S.shown);
+        return S.shown;
+    }
     const char *data = getenv("MAGLEV_DATA");
     const char *stone = getenv("MAGLEV_STONE");
     if (!stone || !*stone) stone = "maglev";
@@ -411,7 +418,10 @@ mg_store_path(void)
         data = home;
     }
     snprintf(S.path, sizeof S.path, "%s/%s", data, stone);
-    return S.path;
+    char url[sizeof S.path];
+    if (mg_repo_pointer(S.path, url, sizeof url)) memcpy(S.path, url, sizeof url);   /* a stone on PostgreSQL */
+    mg_repo_display(S.path, S.shown, sizeof S.shown);
+    return S.shown;
 }
 
 static NORETURN void
@@ -466,11 +476,12 @@ ensure_open(void)
 {
     if (S.opened) return;
     if (S.failed) mg_raise(mg_eRuntimeError, "repository %s could not be opened: %s", mg_store_path(), S.open_error);
-    const char *path = mg_store_path();
+    mg_store_path();
+    const char *path = S.path;        /* with its password, if the URL has one */
     char parent[4096];
     snprintf(parent, sizeof parent, "%s", path);
     char *slash = strrchr(parent, '/');
-    if (slash) { *slash = '\0'; mkdir_p(parent); }
+    if (slash && !mg_repo_is_url(path)) { *slash = '\0'; mkdir_p(parent); }
     MgStoreErr e = mg_repo_open(path, MG_REPO_CREATE, &S.repo);
     if (e) {
         S.failed = true;

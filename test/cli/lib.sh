@@ -96,8 +96,9 @@ field() {
 # through the storage backend) into $HELPER.
 build_helper() {
 	HELPER=$TMP/helper
-	${CC:-gcc} -std=c11 -O1 -I"$ROOT/src" -o "$HELPER" "$ROOT/test/cli/helper.c" \
-		"$ROOT/src/store/lmdb_backend.c" "$ROOT/src/util/crc32c.c" "$ROOT/src/common.c" -llmdb -lz
+	${CC:-gcc} -std=c11 -O1 -I"$ROOT/src" -I"$(pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)" \
+		-o "$HELPER" "$ROOT/test/cli/helper.c" "$ROOT/src/store/backend.c" "$ROOT/src/store/lmdb_backend.c" \
+		"$ROOT/src/store/pg_backend.c" "$ROOT/src/util/crc32c.c" "$ROOT/src/common.c" -llmdb -lpq -lz
 }
 
 # have_ruby: whether bin/maglev-ruby exists and commits cleanly (tests that

@@ -5,8 +5,9 @@
 # persistence call raises a clear error naming the reason.
 . "$(dirname "$0")/lib.sh"
 mrb 'Maglev[:x] = 1; Maglev.commit' >/dev/null
-chmod 000 "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb"
-if [ -r "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb" ]; then
+if on_pg; then
+	pg_sql "UPDATE mg_meta SET value = 99 WHERE key = 'format'"     # another format
+elif chmod 000 "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb"; [ -r "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb" ]; then
 	echo "# note: running as a user who reads unreadable files (root); corrupting the header instead"
 	chmod 600 "$MAGLEV_DATA/$MAGLEV_STONE/data.mdb"
 	printf 'garbage!garbage!' | dd of="$MAGLEV_DATA/$MAGLEV_STONE/data.mdb" bs=1 seek=0 conv=notrunc 2>/dev/null

@@ -4,14 +4,22 @@
 . "$(dirname "$0")/lib.sh"
 mrb 'Maglev[:good] = "fine"; Maglev[:bad] = ["MARKER-XYZZY-0123456789"]; Maglev.commit' >/dev/null
 db="$MAGLEV_DATA/test/data.mdb"
-# LMDB is copy-on-write: stale copies of the page may exist too; damage them all.
-offs=$(grep -abo 'MARKER-XYZZY' "$db" | cut -d: -f1)
+if on_pg; then
+	# the record's row, damaged in place (every version of it)
+	n=$(pg_sql "UPDATE mg_obj SET data = overlay(data placing 'Q'::bytea from position('MARKER-XYZZY'::bytea in data))
+	            WHERE position('MARKER-XYZZY'::bytea in data) > 0 RETURNING oop" | wc -l)
+	db=/dev/null
+	[ "$n" -gt 0 ] && offs=pg || offs=
+else
+	# LMDB is copy-on-write: stale copies of the page may exist too; damage them all.
+	offs=$(grep -abo 'MARKER-XYZZY' "$db" | cut -d: -f1)
+fi
 if [ -z "$offs" ]; then
 	expect "marker found in data.mdb" "no" "yes"
 	finish
 	exit
 fi
-for off in $offs; do
+on_pg || for off in $offs; do
 	printf 'Q' | dd of="$db" bs=1 seek="$off" conv=notrunc status=none
 done
 out=$("$MRUBY" -e '

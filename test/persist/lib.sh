@@ -6,6 +6,38 @@ MRUBY=${MAGLEV_RUBY:-$ROOT/bin/maglev-ruby}
 export MAGLEV_DATA=$(mktemp -d "${TMPDIR:-/tmp}/maglev-persist.XXXXXX")
 export MAGLEV_STONE=test
 trap 'rm -rf "$MAGLEV_DATA"' EXIT
+
+# pg_skip REASON: on the PostgreSQL pass, this test does not run (it needs
+# what only the LMDB backend has); the harness reports it skipped, with REASON.
+pg_skip() {
+	if [ "${MAGLEV_TEST_BACKEND:-}" = pg ]; then
+		echo "not on PostgreSQL: $1"
+		exit 77
+	fi
+}
+
+# on_pg: true on the PostgreSQL pass. pg_sql SQL: runs SQL on the test's database.
+on_pg() {
+	[ "${MAGLEV_TEST_BACKEND:-}" = pg ]
+}
+pg_sql() {
+	"${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -t -A -v ON_ERROR_STOP=1 -d "$MAGLEV_REPOSITORY" -c "$1"
+}
+
+# The PostgreSQL pass (tools/runtests.sh pg:test/persist, under
+# test/pg/with_server.sh): the same test on a fresh database of the pass's
+# server, through MAGLEV_REPOSITORY.
+if [ "${MAGLEV_TEST_BACKEND:-}" = pg ]; then
+	if [ -z "${MAGLEV_PG_URL:-}" ]; then
+		echo "no PostgreSQL server for this pass (test/pg/with_server.sh starts one)"
+		exit 77
+	fi
+	MAGLEV_PG_DB="t_$(basename "$0" .sh)_$$"
+	"${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" -c "CREATE DATABASE \"$MAGLEV_PG_DB\"" >/dev/null || exit 1
+	export MAGLEV_REPOSITORY="$MAGLEV_PG_URL/$MAGLEV_PG_DB"
+	trap 'rm -rf "$MAGLEV_DATA"; "${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" \
+	      -c "DROP DATABASE IF EXISTS \"$MAGLEV_PG_DB\" WITH (FORCE)" >/dev/null 2>&1' EXIT
+fi
 checks=0
 fails=0
 

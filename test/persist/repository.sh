@@ -2,6 +2,7 @@
 # maglev/repository: list_instances and Class#all_instances scan the
 # repository in a second process; full_backup_to and restore_from_backup.
 . "$(dirname "$0")/lib.sh"
+pg_skip "restore_from_backup replaces the repository in place; a PostgreSQL stone restores only into an empty database (test/persist/pg_cli.sh tests backup and restore there)"
 D=$MAGLEV_DATA
 mrb '
 Maglev.persistent do

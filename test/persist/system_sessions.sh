@@ -49,7 +49,7 @@ echo go >"$go"
 wait "$bpid"
 
 expect "stone_name is MAGLEV_STONE" "$(mrb "p $S.stone_name")" '"test"'
-expect "stone_name(true) is the repository's path" "$(mrb "puts $S.stone_name(true)")" "$MAGLEV_DATA/test"
+expect "stone_name(true) is the repository's path" "$(mrb "puts $S.stone_name(true)")" "${MAGLEV_REPOSITORY:-$MAGLEV_DATA/test}"
 expect "stone_name defaults to maglev" "$(MAGLEV_STONE= "$MRUBY" -e "p $S.stone_name")" '"maglev"'
 expect "getpid" "$(mrb "p $S.getpid == Process.pid")" "true"
 finish

@@ -1,0 +1,1799 @@
+/* pg_backend.c -- the storage backend on PostgreSQL (backend.h), through
+ * libpq: many hosts share one repository, one database per repository.
+ * The schema is in docs/format.md ("The PostgreSQL backend"):
+ *   mg_obj     (oop, version, data)  every version of every record; data is
+ *              NULL for a removed record (GC), else an 8-byte header (u32
+ *              format, u32 CRC-32C of the payload) and the payload
+ *   mg_log     (seq, oops[])         the commit log
+ *   mg_meta    (key, value)          schema, format, seq, next_oop, gc_*
+ *   mg_session, mg_lock, mg_counter, mg_gcdead, mg_gcvote
+ * and three server-side functions (mg_live, mg_commit, mg_lock).
+ *
+ * Invariants:
+ *  P1. A view is a commit sequence S; a read takes the newest version <= S.
+ *      Rows of version S+1.. are never visible to it, and rows <= S are never
+ *      written again, so a view holds no PostgreSQL transaction open.
+ *  P2. mg_commit runs as one statement (one round trip, one PostgreSQL
+ *      transaction): it takes the commit token (transaction advisory lock
+ *      TOKEN), checks the expected versions, bumps seq, writes the rows and
+ *      the log entry and NOTIFYs channel "maglev" with the new seq. seq and
+ *      the rows of that commit become visible in the same instant.
+ *  P3. A session is live exactly while its connection holds the
+ *      session-level advisory lock (SESSION_CLASS, id); PostgreSQL drops it
+ *      when the connection ends, however the process ended. mg_live() lists
+ *      the live ids from pg_locks. No timeouts anywhere.
+ *  P4. Every process publishes its view's sequence in its connection's
+ *      application_name ("maglev PID view SEQ"): mg_repo_sessions reads it
+ *      back from pg_stat_activity (no write per view). What it shows is
+ *      always a lower bound of the sequence of any view the process may be
+ *      reading through: 0 from the moment it connects, and a new view is
+ *      published in the statement that reads its sequence, which is at
+ *      least the one published before it. So the log trimming (pg_log_trim
+ *      up to the smallest published view) never takes a version a view
+ *      can still ask for, however a listing and a view's start interleave.
+ *  P5. A view reads ahead: a miss fetches every record in a window of OOPs
+ *      next to the one asked for in the same query, into the view's cache
+ *      (absent OOPs of the window too): the window starts at that OOP, or
+ *      ends at it when the misses go downwards (a list built in order and
+ *      walked from its newest end); it doubles while the reads that follow
+ *      hit it, and shrinks when they do not.
+ *  P6. Beginning a view also reads the commit log after the previous view
+ *      the handle began (up to the new view's seq), in the same statement:
+ *      the mg_repo_log_since(previous) that follows a new view (txn.c's
+ *      refresh) is answered from it without a round trip. Later commits are
+ *      left to the next view's refresh, as a view does not see them anyway. */
+#include "backend_ops.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+#include <libpq-fe.h>
+#include "../util/crc32c.h"
+
+#define PG_SCHEMA      1           /* version of the SQL schema below */
+#define PG_HEADER      8           /* u32 format, u32 crc32c(payload) */
+#define TOKEN          1           /* advisory xact lock: the commit token (OOPs are multiples of 8) */
+#define INIT_TOKEN     2           /* advisory xact lock: schema initialisation */
+#define SESSION_CLASS  19783       /* advisory lock (SESSION_CLASS, id): session id is live */
+#define WINDOW_MIN     16          /* read-ahead window, in OOPs */
+#define WINDOW_MAX     32768
+#define BATCH          5000        /* rows per query of a walk */
+
+#define OID_INT8ARRAY  1016
+#define OID_BYTEAARRAY 1001
+#define OID_INT8       20
+#define OID_BYTEA      17
+
+typedef struct PgRepo PgRepo;
+typedef struct PgView PgView;
+
+struct PgRepo {
+    const MgBackendOps *ops;   /* first: backend_ops.h */
+    PGconn *conn;
+    int flags;
+    MgRefScan ref_scan;
+    uint32_t session;          /* our session id (P3), 0: none */
+    uint64_t started;
+    char where[1024];          /* the URL, without a password */
+    bool begun;                /* a view was begun: last_view is its seq */
+    uint64_t last_view;
+    PGresult *log_res;         /* P6: the log after last_view, read with the next view */
+    uint64_t log_from;
+    char error[1024];
+};
+
+/* The view's cache: pages of PAGE_OOPS consecutive OOPs (a window fills a
+ * few of them densely), found through a small open-addressing table. */
+#define PAGE_OOPS 512
+typedef struct {
+    const unsigned char *data; /* NULL: no record at this view */
+    uint64_t version;
+    uint32_t len;
+    bool used;                 /* known: fetched, present or absent */
+    bool ahead;                /* read ahead, not asked for yet */
+} Slot;
+
+typedef struct {
+    uint64_t base;             /* oop / (8 * PAGE_OOPS) */
+    Slot s[PAGE_OOPS];
+} Page;
+
+struct PgView {
+    const MgBackendOps *ops;
+    PgRepo *repo;
+    uint64_t seq, gc_round;
+    Page **pages;              /* open addressing on base, a power of two */
+    size_t npages, count;
+    PGresult **results;        /* kept until the view ends: record bytes point into them */
+    size_t nresults, cresults;
+    uint64_t window;           /* read-ahead, in OOPs (P5) */
+    uint64_t ahead_hits;       /* reads of read-ahead records since the last miss */
+};
+
+static const char SCHEMA[] =
+    "CREATE TABLE mg_meta (key text PRIMARY KEY, value bigint NOT NULL);\n"
+    "CREATE TABLE mg_obj (oop bigint NOT NULL, version bigint NOT NULL, data bytea,\n"
+    "                     PRIMARY KEY (oop, version));\n"
+    "CREATE TABLE mg_log (seq bigint PRIMARY KEY, oops bigint[] NOT NULL);\n"
+    "CREATE TABLE mg_session (id int PRIMARY KEY, pid int NOT NULL, started bigint NOT NULL,\n"
+    "                         host text NOT NULL, name text NOT NULL);\n"
+    "CREATE TABLE mg_lock (oop bigint NOT NULL, session int NOT NULL, kind int NOT NULL,\n"
+    "                      PRIMARY KEY (oop, session));\n"
+    "CREATE TABLE mg_counter (idx int PRIMARY KEY, value bigint NOT NULL);\n"
+    "CREATE TABLE mg_gcdead (oop bigint PRIMARY KEY, kept boolean NOT NULL);\n"
+    "CREATE TABLE mg_gcvote (session int PRIMARY KEY, round bigint NOT NULL);\n"
+    /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
+    "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
+    "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
+    "INSERT INTO mg_meta VALUES ('schema', 1), ('format', 2), ('seq', 0), ('next_oop', 1048576),\n"
+    "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
+    "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0);\n"
+    /* P3: the live session ids */
+    "CREATE FUNCTION mg_live() RETURNS SETOF int LANGUAGE sql STABLE AS $$\n"
+    "  SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory' AND classid = 19783::oid\n"
+    "    AND objsubid = 2 AND granted\n"
+    "    AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) $$;\n"
+    /* P2. Returns {seq} on success, {0, conflicting oops...}, or {-1, dangling oop}. */
+    "CREATE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[])\n"
+    "RETURNS bigint[] LANGUAGE plpgsql AS $$\n"
+    "DECLARE s bigint; top bigint; bad bigint[];\n"
+    "BEGIN\n"
+    "  PERFORM pg_advisory_xact_lock(1);\n"
+    "  SELECT coalesce(max(oop), 0) INTO top FROM mg_obj;\n"
+    "  SELECT array_agg(w.oop) INTO bad FROM unnest(p_oops, p_expect) AS w(oop, exp)\n"
+    "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n"
+    "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n"
+    "  IF bad IS NOT NULL THEN RETURN array_prepend(0::bigint, bad); END IF;\n"
+    "  IF p_refs IS NOT NULL THEN\n"
+    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n"
+    "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n"
+    "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n"
+    "    IF bad IS NOT NULL THEN RETURN array_prepend(-1::bigint, bad); END IF;\n"
+    "  END IF;\n"
+    "  UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value INTO s;\n"
+    "  INSERT INTO mg_obj SELECT u.oop, s, u.data FROM unnest(p_oops, p_data) AS u(oop, data);\n"
+    "  INSERT INTO mg_log VALUES (s, p_oops);\n"
+    "  PERFORM pg_notify('maglev', s::text);\n"
+    "  RETURN ARRAY[s];\n"
+    "END $$;\n"
+    /* contract 6: 0 granted, else holder * 4 + the kind it holds */
+    "CREATE FUNCTION mg_lock(p_oop bigint, p_sess int, p_kind int) RETURNS bigint LANGUAGE plpgsql AS $$\n"
+    "DECLARE mine int; other int; okind int;\n"
+    "BEGIN\n"
+    "  PERFORM pg_advisory_xact_lock(p_oop);\n"
+    "  SELECT kind INTO mine FROM mg_lock WHERE oop = p_oop AND session = p_sess;\n"
+    "  IF mine = 2 OR (mine = 1 AND p_kind = 1) THEN RETURN 0; END IF;\n"
+    "  SELECT l.session, l.kind INTO other, okind FROM mg_lock l WHERE l.oop = p_oop AND l.session <> p_sess\n"
+    "    AND (p_kind = 2 OR l.kind = 2) AND l.session IN (SELECT mg_live()) ORDER BY l.session LIMIT 1;\n"
+    "  IF other IS NOT NULL THEN RETURN other::bigint * 4 + okind; END IF;\n"
+    "  INSERT INTO mg_lock VALUES (p_oop, p_sess, p_kind)\n"
+    "    ON CONFLICT (oop, session) DO UPDATE SET kind = excluded.kind;\n"
+    "  RETURN 0;\n"
+    "END $$;\n";
+
+/* ---- errors ---- */
+
+static MgStoreErr
+fail(PgRepo *r, MgStoreErr code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->error, sizeof r->error, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* The error of a failed query (res may be NULL): a lost connection says so. */
+static MgStoreErr
+pg_fail(PgRepo *r, PGresult *res, const char *what)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *msg = res && *PQresultErrorMessage(res) ? PQresultErrorMessage(res) : PQerrorMessage(r->conn);
+    char text[700];
+    snprintf(text, sizeof text, "%s", msg && *msg ? msg : "unknown error");
+    text[strcspn(text, "\n")] = '\0';
+    MgStoreErr code = MG_STORE_IO;
+    if (PQstatus(r->conn) == CONNECTION_BAD || (state && !strncmp(state, "08", 2))) {
+        fail(r, MG_STORE_IO, "%s: lost the connection to PostgreSQL (%s): %s", what, r->where, text);
+        if (res) PQclear(res);
+        return MG_STORE_IO;
+    }
+    if (state && !strncmp(state, "53", 2)) code = MG_STORE_FULL;
+    else if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03"))) code = MG_STORE_LOCKED;
+    fail(r, code, "%s: PostgreSQL: %s", what, text);
+    if (res) PQclear(res);
+    return code;
+}
+
+static const char *
+pg_error(const MgRepo *rr)
+{
+    const PgRepo *r = (const PgRepo *)rr;
+    return r->error[0] ? r->error : "no error";
+}
+
+/* ---- the connection ---- */
+
+/* Start time of process pid in clock ticks since boot (/proc/PID/stat field
+ * 22), 0 when it does not run: with the pid, it names one process. */
+static uint64_t
+proc_started(int pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')');           /* the command may hold spaces and parentheses */
+    if (!p || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X') return 0;
+    for (int field = 2; field < 22 && p; field++) p = strchr(p + 1, ' ');
+    return p ? strtoull(p + 1, NULL, 10) : 0;
+}
+
+static PGresult *
+run(PgRepo *r, const char *sql)
+{
+    return PQexec(r->conn, sql);
+}
+
+static bool
+ok(PGresult *res)
+{
+    ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+/* Runs sql (no parameters, any number of statements); MG_STORE_OK or the error. */
+static MgStoreErr
+run_ok(PgRepo *r, const char *sql, const char *what)
+{
+    PGresult *res = run(r, sql);
+    if (!ok(res)) return pg_fail(r, res, what);
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+/* Runs sql with text parameters; NULL (error set) on failure. */
+static PGresult *
+query(PgRepo *r, const char *sql, int n, const char *const *vals, bool binary, const char *what, MgStoreErr *err)
+{
+    PGresult *res = PQexecParams(r->conn, sql, n, NULL, vals, NULL, NULL, binary ? 1 : 0);
+    if (!ok(res)) { *err = pg_fail(r, res, what); return NULL; }
+    *err = MG_STORE_OK;
+    return res;
+}
+
+static uint64_t
+get_be64(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    uint64_t x = 0;
+    for (int i = 0; i < 8; i++) x = x << 8 | u[i];
+    return x;
+}
+
+static uint32_t
+get_be32(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
+}
+
+static int64_t
+text_i64(PGresult *res, int row, int col)
+{
+    return PQgetisnull(res, row, col) ? 0 : strtoll(PQgetvalue(res, row, col), NULL, 10);
+}
+
+/* A binary int8[] result value: its elements into a malloc'd array. */
+static bool
+parse_int8_array(const char *p, int len, uint64_t **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (len < 12) return false;
+    uint32_t ndim = get_be32(p);
+    if (ndim == 0) { *out = malloc(8); return *out != NULL; }
+    if (ndim != 1 || len < 20) return false;
+    size_t n = get_be32(p + 12);
+    if ((size_t)len < 20 + n * 12) return false;
+    uint64_t *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v) return false;
+    const char *q = p + 20;
+    for (size_t i = 0; i < n; i++, q += 12) {
+        if (get_be32(q) != 8) { free(v); return false; }
+        v[i] = get_be64(q + 4);
+    }
+    *out = v;
+    *count = n;
+    return true;
+}
+
+/* A growable byte buffer for binary parameters. */
+typedef struct { char *p; size_t len, cap; bool nomem; } Buf;
+
+static void
+buf_room(Buf *b, size_t more)
+{
+    if (b->nomem || b->len + more <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + more) cap *= 2;
+    char *bigger = realloc(b->p, cap);
+    if (!bigger) { b->nomem = true; return; }
+    b->p = bigger;
+    b->cap = cap;
+}
+
+static void
+buf_be32(Buf *b, uint32_t x)
+{
+    buf_room(b, 4);
+    if (b->nomem) return;
+    unsigned char *u = (unsigned char *)b->p + b->len;
+    u[0] = (unsigned char)(x >> 24); u[1] = (unsigned char)(x >> 16); u[2] = (unsigned char)(x >> 8); u[3] = (unsigned char)x;
+    b->len += 4;
+}
+
+static void
+buf_be64(Buf *b, uint64_t x)
+{
+    buf_be32(b, (uint32_t)(x >> 32));
+    buf_be32(b, (uint32_t)x);
+}
+
+static void
+buf_bytes(Buf *b, const void *p, size_t n)
+{
+    buf_room(b, n);
+    if (b->nomem || !n) return;
+    memcpy(b->p + b->len, p, n);
+    b->len += n;
+}
+
+/* The header of a one-dimensional binary array of n elements. */
+static void
+array_head(Buf *b, size_t n, bool nulls, uint32_t elem)
+{
+    buf_be32(b, 1);
+    buf_be32(b, nulls ? 1 : 0);
+    buf_be32(b, elem);
+    buf_be32(b, (uint32_t)n);
+    buf_be32(b, 1);
+}
+
+static void
+int8_array(Buf *b, const uint64_t *v, size_t n)
+{
+    array_head(b, n, false, OID_INT8);
+    for (size_t i = 0; i < n; i++) { buf_be32(b, 8); buf_be64(b, v[i]); }
+}
+
+static void
+publish_view(PgRepo *r, uint64_t seq)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "SET application_name = 'maglev %d view %llu'", (int)getpid(), (unsigned long long)seq);
+    PQclear(run(r, sql));
+}
+
+/* The lock of our session id again, after a reconnection. */
+static void
+relock_session(PgRepo *r)
+{
+    if (!r->session) return;
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT pg_try_advisory_lock(%d, %u)", SESSION_CLASS, r->session);
+    PGresult *res = run(r, sql);
+    bool got = ok(res) && PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+    PQclear(res);
+    if (!got) r->session = 0;        /* another process has the id now: ours ended */
+}
+
+static MgStoreErr
+setup_conn(PgRepo *r)
+{
+    publish_view(r, 0);               /* P4: a lower bound until the first view */
+    if (r->flags & MG_REPO_NOSYNC) return run_ok(r, "SET synchronous_commit = off", "connect");
+    return MG_STORE_OK;
+}
+
+/* Before a call: a connection that broke is made again (the call that saw it
+ * break reported the loss; this one retries on a fresh connection). */
+static MgStoreErr
+usable(PgRepo *r)
+{
+    if (!r || !r->conn) return MG_STORE_INVALID;
+    if (PQstatus(r->conn) == CONNECTION_OK) return MG_STORE_OK;
+    PQreset(r->conn);
+    if (PQstatus(r->conn) != CONNECTION_OK) {
+        char text[600];
+        snprintf(text, sizeof text, "%s", PQerrorMessage(r->conn));
+        text[strcspn(text, "\n")] = '\0';
+        return fail(r, MG_STORE_IO, "lost the connection to PostgreSQL (%s) and cannot reconnect: %s", r->where, text);
+    }
+    MgStoreErr e = setup_conn(r);
+    if (e) return e;
+    relock_session(r);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+writable(PgRepo *r)
+{
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    if (r->flags & MG_REPO_RDONLY) return fail(r, MG_STORE_INVALID, "the repository is open read-only");
+    return MG_STORE_OK;
+}
+
+/* A database with no maglev tables: initialised when it holds nothing else. */
+static MgStoreErr
+init_schema(PgRepo *r)
+{
+    MgStoreErr e = run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", "initialise");
+    if (e) return e;
+    PGresult *res = run(r, "SELECT to_regclass('mg_meta') IS NOT NULL, (SELECT count(*) FROM pg_class c JOIN "
+                           "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema())");
+    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "initialise"); goto fail; }
+    bool made = PQgetvalue(res, 0, 0)[0] == 't';
+    long others = atol(PQgetvalue(res, 0, 1));
+    PQclear(res);
+    if (made) return run_ok(r, "COMMIT", "initialise");     /* another process was first */
+    if (others) {
+        e = fail(r, MG_STORE_INVALID, "%s: the database is not empty and holds no maglev repository "
+                 "(maglev initialises only an empty database)", r->where);
+        goto fail;
+    }
+    if ((e = run_ok(r, SCHEMA, "initialise"))) goto fail;
+    return run_ok(r, "COMMIT", "initialise");
+fail:
+    PQclear(run(r, "ROLLBACK"));
+    return e;
+}
+
+static MgStoreErr
+check_schema(PgRepo *r)
+{
+    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'schema'), "
+                           "(SELECT value FROM mg_meta WHERE key = 'format')");
+    if (!ok(res)) {
+        const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+        if (state && !strcmp(state, "42P01")) {            /* undefined table */
+            PQclear(res);
+            if (r->flags & MG_REPO_RDONLY)
+                return fail(r, MG_STORE_INVALID, "%s holds no maglev repository", r->where);
+            MgStoreErr e = init_schema(r);
+            if (e) return e;
+            return check_schema(r);
+        }
+        return pg_fail(r, res, "open");
+    }
+    long schema = atol(PQgetvalue(res, 0, 0)), format = atol(PQgetvalue(res, 0, 1));
+    PQclear(res);
+    if (schema != PG_SCHEMA || format != MG_STORE_FORMAT)
+        return fail(r, MG_STORE_VERSION, "%s: repository schema %ld format %ld, this maglev reads schema %d format %d",
+                    r->where, schema, format, PG_SCHEMA, MG_STORE_FORMAT);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_open(const char *url, int flags, MgRepo **out)
+{
+    *out = NULL;
+    PgRepo *r = calloc(1, sizeof *r);
+    if (!r) return MG_STORE_NOMEM;
+    r->ops = &mg_pg_ops;
+    r->flags = flags;
+    r->started = proc_started((int)getpid());
+    mg_repo_display(url, r->where, sizeof r->where);
+    *out = (MgRepo *)r;
+    r->conn = PQconnectdb(url);
+    if (!r->conn) return fail(r, MG_STORE_NOMEM, "%s: out of memory", r->where);
+    if (PQstatus(r->conn) != CONNECTION_OK) {
+        char text[700];
+        snprintf(text, sizeof text, "%s", PQerrorMessage(r->conn));
+        for (char *p = text; *p; p++) if (*p == '\n') *p = ' ';
+        size_t n = strlen(text);
+        while (n && text[n - 1] == ' ') text[--n] = '\0';
+        PQfinish(r->conn);
+        r->conn = NULL;
+        return fail(r, MG_STORE_IO, "cannot connect to the PostgreSQL repository %s: %s", r->where, text);
+    }
+    MgStoreErr e = setup_conn(r);
+    if (!e) e = check_schema(r);
+    if (e) {
+        PQfinish(r->conn);
+        r->conn = NULL;
+    }
+    return e;
+}
+
+static MgStoreErr pg_session_end(MgRepo *rr);
+static MgStoreErr pg_each_record(MgRepo *rr, uint64_t *seq, uint64_t *next_oop,
+                                 bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg);
+
+static void
+pg_close(MgRepo *rr)
+{
+    PgRepo *r = (PgRepo *)rr;
+    if (r->conn && r->session) pg_session_end(rr);
+    if (r->conn) PQfinish(r->conn);
+    if (r->log_res) PQclear(r->log_res);
+    free(r);
+}
+
+/* ---- views ---- */
+
+static MgStoreErr
+pg_view_begin(MgRepo *rr, MgView **out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    *out = NULL;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    PgView *v = calloc(1, sizeof *v);
+    if (!v) return MG_STORE_NOMEM;
+    v->ops = &mg_pg_ops;
+    v->repo = r;
+    v->window = WINDOW_MIN;
+    char sql[512];
+    /* P6: the log entries since the previous view come in the same round trip */
+    snprintf(sql, sizeof sql, "SELECT s.value, g.value, set_config('application_name', 'maglev %d view ' || s.value, false),"
+             " l.seq, l.oops FROM mg_meta s JOIN mg_meta g ON g.key = 'gc_round'"
+             " LEFT JOIN mg_log l ON %s AND l.seq > %llu AND l.seq <= s.value WHERE s.key = 'seq' ORDER BY l.seq",
+             (int)getpid(), r->begun ? "true" : "false", (unsigned long long)r->last_view);
+    PGresult *res = PQexecParams(r->conn, sql, 0, NULL, NULL, NULL, NULL, 1);
+    if (!ok(res) || PQntuples(res) < 1) { free(v); return pg_fail(r, res, "begin view"); }
+    v->seq = get_be64(PQgetvalue(res, 0, 0));
+    v->gc_round = get_be64(PQgetvalue(res, 0, 1));
+    if (r->log_res) PQclear(r->log_res);
+    r->log_res = NULL;
+    if (r->begun && !PQgetisnull(res, 0, 3)) {
+        r->log_res = res;
+        r->log_from = r->last_view;
+    } else {
+        PQclear(res);
+    }
+    r->begun = true;
+    r->last_view = v->seq;
+    *out = (MgView *)v;
+    return MG_STORE_OK;
+}
+
+static uint64_t
+pg_view_seq(const MgView *vv)
+{
+    return ((const PgView *)vv)->seq;
+}
+
+static uint64_t
+pg_view_gc_round(MgView *vv)
+{
+    return ((PgView *)vv)->gc_round;
+}
+
+static size_t
+page_hash(uint64_t base, size_t mask)
+{
+    return (size_t)((base * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+}
+
+static Page *
+page_find(PgView *v, uint64_t base)
+{
+    if (!v->npages) return NULL;
+    size_t mask = v->npages - 1;
+    for (size_t i = page_hash(base, mask);; i = (i + 1) & mask) {
+        if (!v->pages[i]) return NULL;
+        if (v->pages[i]->base == base) return v->pages[i];
+    }
+}
+
+static Slot *
+slot_find(PgView *v, uint64_t oop)
+{
+    Page *p = page_find(v, oop / (8 * PAGE_OOPS));
+    Slot *s = p ? &p->s[(oop / 8) % PAGE_OOPS] : NULL;
+    return s && s->used ? s : NULL;
+}
+
+static bool
+slot_put(PgView *v, uint64_t oop, uint64_t version, const unsigned char *data, uint32_t len)
+{
+    uint64_t base = oop / (8 * PAGE_OOPS);
+    Page *p = page_find(v, base);
+    if (!p) {
+        if ((v->count + 1) * 2 > v->npages) {
+            size_t n = v->npages ? v->npages * 2 : 64;
+            Page **t = calloc(n, sizeof *t);
+            if (!t) return false;
+            for (size_t i = 0; i < v->npages; i++) {
+                if (!v->pages[i]) continue;
+                size_t j = page_hash(v->pages[i]->base, n - 1);
+                while (t[j]) j = (j + 1) & (n - 1);
+                t[j] = v->pages[i];
+            }
+            free(v->pages);
+            v->pages = t;
+            v->npages = n;
+        }
+        if (!(p = calloc(1, sizeof *p))) return false;
+        p->base = base;
+        size_t mask = v->npages - 1, i = page_hash(base, mask);
+        while (v->pages[i]) i = (i + 1) & mask;
+        v->pages[i] = p;
+        v->count++;
+    }
+    p->s[(oop / 8) % PAGE_OOPS] = (Slot){ data, version, len, true, true };
+    return true;
+}
+
+static MgStoreErr
+decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, size_t len, MgRecord *out)
+{
+    if (len < PG_HEADER)
+        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated (%zu bytes)", (unsigned long long)oop, len);
+    uint32_t format, crc;
+    memcpy(&format, p, 4);
+    memcpy(&crc, p + 4, 4);
+    if (format != MG_STORE_FORMAT)
+        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
+    if (mg_crc32c(p + PG_HEADER, len - PG_HEADER) != crc)
+        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu fails its checksum", (unsigned long long)oop);
+    out->version = version;
+    out->data = p + PG_HEADER;
+    out->len = len - PG_HEADER;
+    return MG_STORE_OK;
+}
+
+/* Fetches the records of OOPs [from, from + count * 8) at the view into its cache (P5). */
+static MgStoreErr
+fetch_window(PgView *v, uint64_t from, uint64_t count)
+{
+    PgRepo *r = v->repo;
+    char a[24], b[24], c[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)from);
+    snprintf(b, sizeof b, "%llu", (unsigned long long)(from + count * 8));
+    snprintf(c, sizeof c, "%llu", (unsigned long long)v->seq);
+    const char *vals[3] = { a, b, c };
+    MgStoreErr e;
+    PGresult *res = query(r, "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND oop < $2 "
+                             "AND version <= $3 ORDER BY oop, version DESC", 3, vals, true, "read", &e);
+    if (!res) return e;
+    if (v->nresults == v->cresults) {
+        size_t cap = v->cresults ? v->cresults * 2 : 16;
+        PGresult **bigger = realloc(v->results, cap * sizeof *bigger);
+        if (!bigger) { PQclear(res); return MG_STORE_NOMEM; }
+        v->results = bigger;
+        v->cresults = cap;
+    }
+    v->results[v->nresults++] = res;
+    int rows = PQntuples(res);
+    uint64_t next = from;
+    for (int i = 0; i <= rows; i++) {
+        uint64_t oop = i < rows ? get_be64(PQgetvalue(res, i, 0)) : from + count * 8;
+        for (; next < oop; next += 8)
+            if (!slot_find(v, next) && !slot_put(v, next, 0, NULL, 0)) return MG_STORE_NOMEM;
+        if (i == rows) break;
+        next = oop + 8;
+        uint64_t version = get_be64(PQgetvalue(res, i, 1));
+        const unsigned char *data = PQgetisnull(res, i, 2) ? NULL : (const unsigned char *)PQgetvalue(res, i, 2);
+        if (!slot_put(v, oop, version, data, (uint32_t)PQgetlength(res, i, 2))) return MG_STORE_NOMEM;
+    }
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
+{
+    PgView *v = (PgView *)vv;
+    PgRepo *r = v->repo;
+    Slot *s = slot_find(v, oop);
+    if (s) {
+        if (s->ahead) { s->ahead = false; v->ahead_hits++; }
+    } else {
+        MgStoreErr e = usable(r);
+        if (e) return e;
+        /* a window mostly used: the reads walk the OOP space in order */
+        if (v->ahead_hits * 2 >= v->window && v->window < WINDOW_MAX) v->window *= 2;
+        else if (v->ahead_hits * 8 < v->window && v->window > WINDOW_MIN) v->window /= 2;
+        v->ahead_hits = 0;
+        /* the OOP above is here already: the reads go downwards (a list built
+         * in order, walked from its newest end), so the window ends at oop */
+        uint64_t span = v->window * 8, from = oop;
+        if (slot_find(v, oop + 8)) from = oop + 8 > span ? oop + 8 - span : 0;
+        if ((e = fetch_window(v, from, v->window))) return e;
+        s = slot_find(v, oop);
+        if (s) s->ahead = false;
+        if (!s) return fail(r, MG_STORE_NOMEM, "read: out of memory");
+    }
+    if (!s->data) return fail(r, MG_STORE_NOTFOUND, "no object with OOP %llu", (unsigned long long)oop);
+    return decode(r, oop, s->version, s->data, s->len, out);
+}
+
+static void
+pg_view_end(MgView *vv)
+{
+    PgView *v = (PgView *)vv;
+    for (size_t i = 0; i < v->nresults; i++) PQclear(v->results[i]);
+    free(v->results);
+    for (size_t i = 0; i < v->npages; i++) free(v->pages[i]);
+    free(v->pages);
+    free(v);
+}
+
+/* Every record of snapshot seq in OOP order, BATCH rows per query. */
+static MgStoreErr
+walk(PgRepo *r, uint64_t seq, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
+{
+    uint64_t after = 0;
+    bool first = true;
+    for (;;) {
+        char a[24], b[24], c[24];
+        snprintf(a, sizeof a, "%llu", (unsigned long long)after);
+        snprintf(b, sizeof b, "%llu", (unsigned long long)seq);
+        snprintf(c, sizeof c, "%d", BATCH);
+        const char *vals[3] = { a, b, c };
+        MgStoreErr e;
+        PGresult *res = query(r, first ? "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND version <= $2 "
+                                         "ORDER BY oop, version DESC LIMIT $3"
+                                       : "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop > $1 AND version <= $2 "
+                                         "ORDER BY oop, version DESC LIMIT $3", 3, vals, true, "walk records", &e);
+        if (!res) return e;
+        first = false;
+        int rows = PQntuples(res);
+        for (int i = 0; i < rows; i++) {
+            uint64_t oop = get_be64(PQgetvalue(res, i, 0));
+            after = oop;
+            if (PQgetisnull(res, i, 2)) continue;
+            MgRecord rec;
+            bool go;
+            if (decode(r, oop, get_be64(PQgetvalue(res, i, 1)), (const unsigned char *)PQgetvalue(res, i, 2),
+                       (size_t)PQgetlength(res, i, 2), &rec) != MG_STORE_OK)
+                go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
+            else
+                go = fn(oop, MG_STORE_OK, &rec, arg);
+            if (!go) { PQclear(res); return MG_STORE_OK; }
+        }
+        PQclear(res);
+        if (rows < BATCH) return MG_STORE_OK;
+    }
+}
+
+static MgStoreErr
+pg_view_each(MgView *vv, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
+{
+    PgView *v = (PgView *)vv;
+    MgStoreErr e = usable(v->repo);
+    return e ? e : walk(v->repo, v->seq, fn, arg);
+}
+
+static MgStoreErr
+meta_pair(PgRepo *r, uint64_t *seq, uint64_t *next_oop)
+{
+    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), (SELECT value FROM mg_meta WHERE key = 'next_oop')");
+    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "read metadata");
+    *seq = (uint64_t)text_i64(res, 0, 0);
+    *next_oop = (uint64_t)text_i64(res, 0, 1);
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_each_record(MgRepo *rr, uint64_t *seq, uint64_t *next_oop,
+               bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (!e) e = meta_pair(r, seq, next_oop);
+    return e ? e : walk(r, *seq, fn, arg);
+}
+
+/* ---- writing ---- */
+
+static MgStoreErr
+pg_alloc_oops(MgRepo *rr, uint64_t count, uint64_t *first)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    if (count == 0 || count > ((uint64_t)1 << 56)) return MG_STORE_INVALID;
+    char n[24];
+    snprintf(n, sizeof n, "%llu", (unsigned long long)(count * 8));
+    const char *vals[1] = { n };
+    /* no wait for the disk: a later durable commit of ours makes it durable too (WAL order) */
+    PGresult *res = query(r, "WITH c AS (SELECT set_config('synchronous_commit', 'off', true)) "
+                             "UPDATE mg_meta SET value = value + $1::bigint FROM c WHERE key = 'next_oop' "
+                             "RETURNING value - $1::bigint", 1, vals, false, "allocate OOPs", &e);
+    if (!res) return e;
+    if (PQntuples(res) != 1) { PQclear(res); return fail(r, MG_STORE_CORRUPT, "allocate OOPs: no next_oop"); }
+    *first = (uint64_t)text_i64(res, 0, 0);
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static bool
+sorted_has(const uint64_t *v, size_t n, uint64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x) lo = mid + 1;
+        else if (v[mid] > x) hi = mid;
+        else return true;
+    }
+    return false;
+}
+
+typedef struct {
+    const uint64_t *written;
+    size_t nwritten;
+    uint64_t *refs;
+    size_t nrefs, crefs;
+    uint64_t find;             /* the second pass: who references find */
+    bool found, nomem;
+} Refs;
+
+static void
+note_ref(uint64_t oop, uint8_t type, void *arg)
+{
+    (void)type;
+    Refs *c = arg;
+    if (oop < MG_OOP_FIRST) return;                /* well-known OOPs need no record */
+    if (c->find) { if (oop == c->find) c->found = true; return; }
+    if (sorted_has(c->written, c->nwritten, oop)) return;
+    if (c->nrefs == c->crefs) {
+        size_t cap = c->crefs ? c->crefs * 2 : 64;
+        uint64_t *bigger = realloc(c->refs, cap * sizeof *bigger);
+        if (!bigger) { c->nomem = true; return; }
+        c->refs = bigger;
+        c->crefs = cap;
+    }
+    c->refs[c->nrefs++] = oop;
+}
+
+/* The references of the write set outside it, sorted and unique (commit step 1b). */
+static MgStoreErr
+collect_refs(PgRepo *r, const MgWrite *writes, size_t n, const uint64_t *written, Refs *c)
+{
+    c->written = written;
+    c->nwritten = n;
+    for (size_t i = 0; i < n; i++) {
+        if (writes[i].remove) continue;
+        const char *why = r->ref_scan(writes[i].data, writes[i].len, note_ref, c);
+        if (c->nomem) return MG_STORE_NOMEM;
+        if (why)
+            return fail(r, MG_STORE_INVALID, "record of object %llu does not scan (%s): nothing was committed",
+                        (unsigned long long)writes[i].oop, why);
+    }
+    if (c->nrefs) qsort(c->refs, c->nrefs, sizeof *c->refs, cmp_u64);
+    size_t k = 0;
+    for (size_t i = 0; i < c->nrefs; i++)
+        if (!k || c->refs[i] != c->refs[k - 1]) c->refs[k++] = c->refs[i];
+    c->nrefs = k;
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
+          uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    *nconflicts = 0;
+    if (n == 0) {
+        PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'seq'");
+        if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "commit");
+        *seq = (uint64_t)text_i64(res, 0, 0);
+        PQclear(res);
+        return MG_STORE_OK;
+    }
+    uint64_t *written = malloc(n * sizeof *written);
+    if (!written) return MG_STORE_NOMEM;
+    Buf oops = { 0 }, expect = { 0 }, data = { 0 }, refs = { 0 };
+    Refs c = { 0 };
+    array_head(&oops, n, false, OID_INT8);
+    array_head(&expect, n, false, OID_INT8);
+    array_head(&data, n, true, OID_BYTEA);
+    for (size_t i = 0; i < n; i++) {
+        written[i] = writes[i].oop;
+        buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
+        buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version);
+        if (writes[i].remove) { buf_be32(&data, 0xFFFFFFFFu); continue; }
+        uint32_t format = MG_STORE_FORMAT, crc = mg_crc32c(writes[i].data, writes[i].len);
+        buf_be32(&data, (uint32_t)(PG_HEADER + writes[i].len));
+        buf_bytes(&data, &format, 4);
+        buf_bytes(&data, &crc, 4);
+        buf_bytes(&data, writes[i].data, writes[i].len);
+    }
+    qsort(written, n, sizeof *written, cmp_u64);
+    if (r->ref_scan) {
+        if ((e = collect_refs(r, writes, n, written, &c))) goto out;
+        int8_array(&refs, c.refs, c.nrefs);
+    }
+    if (oops.nomem || expect.nomem || data.nomem || refs.nomem) { e = MG_STORE_NOMEM; goto out; }
+    {
+        const char *vals[4] = { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL };
+        int lens[4] = { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len };
+        int fmts[4] = { 1, 1, 1, 1 };
+        Oid types[4] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY };
+        if (data.len > 0x7FFFFFF0u) { e = fail(r, MG_STORE_FULL, "commit: a write set of %zu bytes is too large for one PostgreSQL statement", data.len); goto out; }
+        PGresult *res = PQexecParams(r->conn, "SELECT mg_commit($1, $2, $3, $4)", 4, types, vals, lens, fmts, 1);
+        if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "commit"); goto out; }
+        uint64_t *ret;
+        size_t nret;
+        bool parsed = parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), &ret, &nret);
+        PQclear(res);
+        if (!parsed || nret == 0) { free(parsed ? ret : NULL); e = fail(r, MG_STORE_CORRUPT, "commit: mg_commit returned no sequence"); goto out; }
+        if (ret[0] == 0) {
+            size_t nc = nret - 1;
+            for (size_t i = 0; i < nc && i < max_conflicts; i++) conflicts[i] = ret[1 + i];
+            *nconflicts = nc < max_conflicts ? nc : max_conflicts;
+            e = fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
+        } else if ((int64_t)ret[0] == -1) {
+            uint64_t bad = nret > 1 ? ret[1] : 0, from = 0;
+            c.find = bad;
+            for (size_t i = 0; i < n && !from; i++) {
+                if (writes[i].remove) continue;
+                c.found = false;
+                r->ref_scan(writes[i].data, writes[i].len, note_ref, &c);
+                if (c.found) from = writes[i].oop;
+            }
+            e = fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
+                     "(reclaimed by the repository GC): nothing was committed",
+                     (unsigned long long)from, (unsigned long long)bad);
+        } else {
+            *seq = ret[0];
+        }
+        free(ret);
+    }
+out:
+    free(written);
+    free(oops.p); free(expect.p); free(data.p); free(refs.p);
+    free(c.refs);
+    return e;
+}
+
+/* ---- the commit log ---- */
+
+static MgStoreErr
+pg_log_since(MgRepo *rr, uint64_t since,
+             void (*fn)(uint64_t seq, const uint64_t *oops, size_t count, void *arg), void *arg)
+{
+    PgRepo *r = (PgRepo *)rr;
+    PGresult *res = r->log_res;
+    int col = 3;
+    r->log_res = NULL;
+    if (!res || r->log_from != since) {          /* not what the last view brought along (P6) */
+        if (res) PQclear(res);
+        MgStoreErr e = usable(r);
+        if (e) return e;
+        char a[24];
+        snprintf(a, sizeof a, "%llu", (unsigned long long)since);
+        const char *vals[1] = { a };
+        res = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
+        if (!res) return e;
+        col = 0;
+    }
+    int rows = PQntuples(res);
+    for (int i = 0; i < rows; i++) {
+        uint64_t *oops;
+        size_t count;
+        if (!parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) {
+            PQclear(res);
+            return fail(r, MG_STORE_CORRUPT, "read log: a commit-log entry does not decode");
+        }
+        fn(get_be64(PQgetvalue(res, i, col)), oops, count, arg);
+        free(oops);
+    }
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+/* Drops log entries <= upto and the versions no view can read any more: a
+ * version older than the newest one <= upto of its OOP (views are >= upto). */
+static MgStoreErr
+pg_log_trim(MgRepo *rr, uint64_t upto)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "BEGIN;"
+             "DELETE FROM mg_obj o USING (SELECT DISTINCT unnest(oops) AS oop FROM mg_log WHERE seq <= %llu) w"
+             " WHERE o.oop = w.oop AND o.version < (SELECT max(m.version) FROM mg_obj m WHERE m.oop = o.oop AND m.version <= %llu);"
+             "DELETE FROM mg_obj o WHERE o.data IS NULL AND o.version <= %llu"
+             " AND NOT EXISTS (SELECT 1 FROM mg_obj m WHERE m.oop = o.oop AND m.version > o.version);"
+             "DELETE FROM mg_log WHERE seq <= %llu;"
+             "COMMIT",
+             (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto);
+    e = run_ok(r, sql, "trim log");
+    if (e) PQclear(run(r, "ROLLBACK"));
+    return e;
+}
+
+static MgStoreErr
+pg_stat(MgRepo *rr, MgRepoStat *out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    memset(out, 0, sizeof *out);
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), (SELECT value FROM mg_meta WHERE key = 'next_oop'),"
+                           " (SELECT value FROM mg_meta WHERE key = 'format'),"
+                           " (SELECT count(*) FROM (SELECT DISTINCT ON (oop) data FROM mg_obj ORDER BY oop, version DESC) t"
+                           "   WHERE data IS NOT NULL),"
+                           " (SELECT count(*) FROM mg_log), pg_database_size(current_database()),"
+                           " (SELECT count(*) FROM mg_live()), current_setting('block_size')");
+    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "stat");
+    out->seq = (uint64_t)text_i64(res, 0, 0);
+    out->next_oop = (uint64_t)text_i64(res, 0, 1);
+    out->format = (uint32_t)text_i64(res, 0, 2);
+    out->records = (uint64_t)text_i64(res, 0, 3);
+    out->log_entries = (uint64_t)text_i64(res, 0, 4);
+    out->used_bytes = (uint64_t)text_i64(res, 0, 5);
+    out->map_size = out->used_bytes;
+    out->readers = (uint32_t)text_i64(res, 0, 6);
+    out->page_size = (uint32_t)text_i64(res, 0, 7);
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+/* The backup is an export: the records of one snapshot committed into a
+ * new LMDB repository in dest (the format `maglev backup` writes and
+ * `maglev restore` reads), with the next OOP and the counters. Its commit
+ * sequence starts again from 1. */
+typedef struct {
+    MgRepo *to;
+    MgWrite *w;
+    size_t n, cap, bytes;
+    MgStoreErr err;
+} Export;
+
+static MgStoreErr
+export_flush(Export *x)
+{
+    uint64_t seq, conflicts[1];
+    size_t nc;
+    MgStoreErr e = x->n ? mg_repo_commit(x->to, x->w, x->n, &seq, conflicts, 1, &nc) : MG_STORE_OK;
+    for (size_t i = 0; i < x->n; i++) free((void *)x->w[i].data);
+    x->n = 0;
+    x->bytes = 0;
+    return e;
+}
+
+static bool
+export_record(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    Export *x = arg;
+    if (err) { x->err = MG_STORE_CORRUPT; return false; }
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 1024;
+        MgWrite *bigger = realloc(x->w, cap * sizeof *bigger);
+        if (!bigger) { x->err = MG_STORE_NOMEM; return false; }
+        x->w = bigger;
+        x->cap = cap;
+    }
+    void *copy = malloc(rec->len ? rec->len : 1);
+    if (!copy) { x->err = MG_STORE_NOMEM; return false; }
+    memcpy(copy, rec->data, rec->len);
+    x->w[x->n++] = (MgWrite){ oop, 0, copy, rec->len, false };
+    x->bytes += rec->len;
+    if (x->n >= 100000 || x->bytes >= ((size_t)64 << 20)) x->err = export_flush(x);
+    return x->err == MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_backup(MgRepo *rr, const char *dest)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    Export x = { 0 };
+    if ((e = mg_repo_open(dest, 0, &x.to)) != MG_STORE_OK) {
+        fail(r, e, "backup into %s: %s", dest, mg_repo_error(x.to));
+        mg_repo_close(x.to);
+        return e;
+    }
+    uint64_t seq, next_oop, first;
+    e = pg_each_record(rr, &seq, &next_oop, export_record, &x);
+    if (!e && x.err) e = x.err == MG_STORE_CORRUPT ? fail(r, MG_STORE_CORRUPT, "backup: %s", r->error)
+                                                   : fail(r, x.err, "backup: %s", mg_repo_error(x.to));
+    if (!e && (e = export_flush(&x))) fail(r, e, "backup: %s", mg_repo_error(x.to));
+    for (size_t i = 0; i < x.n; i++) free((void *)x.w[i].data);
+    free(x.w);
+    /* the OOPs handed out so far stay handed out */
+    if (!e && (e = mg_repo_alloc_oops(x.to, 1, &first))) fail(r, e, "backup: %s", mg_repo_error(x.to));
+    if (!e && next_oop > first + 8 && (e = mg_repo_alloc_oops(x.to, (next_oop - first - 8) / 8, &first)))
+        fail(r, e, "backup: %s", mg_repo_error(x.to));
+    PGresult *res = e ? NULL : run(r, "SELECT idx, value FROM mg_counter ORDER BY idx");
+    if (res && !ok(res)) e = pg_fail(r, res, "backup");
+    else if (res) {
+        for (int i = 0; i < PQntuples(res) && !e; i++) {
+            int64_t got;
+            if ((e = mg_repo_counter_update(x.to, (uint32_t)text_i64(res, i, 0), false, text_i64(res, i, 1), &got)))
+                fail(r, e, "backup: %s", mg_repo_error(x.to));
+        }
+        PQclear(res);
+    }
+    mg_repo_close(x.to);
+    char lock[4200];
+    snprintf(lock, sizeof lock, "%s/sync.lock", dest);     /* the LMDB backend's group-commit file: not part of a backup */
+    unlink(lock);
+    return e;
+}
+
+/* P4: the other processes with the repository open, and their views. */
+static MgStoreErr
+pg_sessions(MgRepo *rr, uint64_t *seq, uint64_t *view_id,
+            void (*fn)(const MgSession *s, void *arg), void *arg)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), a.application_name"
+                           " FROM (SELECT 1) one LEFT JOIN pg_stat_activity a ON a.datname = current_database()"
+                           " AND a.pid <> pg_backend_pid() AND a.application_name LIKE 'maglev %'");
+    if (!ok(res)) return pg_fail(r, res, "list sessions");
+    int rows = PQntuples(res);
+    uint64_t now = rows ? (uint64_t)text_i64(res, 0, 0) : 0;
+    for (int i = 0; i < rows; i++) {
+        if (PQgetisnull(res, i, 1)) continue;
+        int pid = 0;
+        unsigned long long vs = 0;
+        int got = sscanf(PQgetvalue(res, i, 1), "maglev %d view %llu", &pid, &vs);
+        if (got < 1 || pid == (int)getpid()) continue;
+        MgSession s = { pid, got == 2, got == 2 ? (uint64_t)vs : 0, got == 2 ? (uint64_t)vs : 0 };
+        fn(&s, arg);
+    }
+    PQclear(res);
+    *seq = now;
+    *view_id = now;
+    return MG_STORE_OK;
+}
+
+static void
+pg_release_pages(MgRepo *rr)
+{
+    (void)rr;      /* nothing mapped: record bytes live in the views' results until they end */
+}
+
+/* ---- sessions, locks and counters (P3) ---- */
+
+/* P3 leaves a gap: a process killed on this host is dead at once, but its
+ * server backend notices the closed connection only a moment later, and
+ * holds the session lock until then. Sessions of this host whose process no
+ * longer runs are ended here: their backend is terminated and we wait (for
+ * the lock, not for a time) until it has released the session. The backend
+ * must carry the dead process's pid in its application_name (P4), so a new
+ * holder of a reused id is never taken for the dead one. */
+static MgStoreErr
+reap(PgRepo *r)
+{
+    char host[256] = "?";
+    gethostname(host, sizeof host - 1);
+    host[sizeof host - 1] = '\0';
+    const char *vals[1] = { host };
+    MgStoreErr e;
+    PGresult *res = query(r, "SELECT s.id, s.pid, s.started, l.pid FROM mg_session s"
+                             " JOIN pg_locks l ON l.locktype = 'advisory' AND l.classid = 19783::oid AND l.objsubid = 2"
+                             "  AND l.granted AND l.objid = s.id::oid"
+                             "  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                             " JOIN pg_stat_activity a ON a.pid = l.pid"
+                             " WHERE s.host = $1 AND a.pid <> pg_backend_pid()"
+                             "  AND split_part(a.application_name, ' ', 2) = s.pid::text", 1, vals, false, "find dead sessions", &e);
+    if (!res) return e;
+    for (int i = 0; i < PQntuples(res) && !e; i++) {
+        int pid = (int)text_i64(res, i, 1);
+        if (proc_started(pid) == (uint64_t)text_i64(res, i, 2)) continue;     /* runs */
+        char sql[256];
+        snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%s); SELECT pg_advisory_lock(%d, %s); "
+                 "SELECT pg_advisory_unlock(%d, %s)", PQgetvalue(res, i, 3), SESSION_CLASS, PQgetvalue(res, i, 0),
+                 SESSION_CLASS, PQgetvalue(res, i, 0));
+        e = run_ok(r, sql, "end a dead session");
+    }
+    PQclear(res);
+    return e;
+}
+
+static MgStoreErr
+pg_session_begin(MgRepo *rr, const char *name, uint32_t *id)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    if (r->session) { *id = r->session; return MG_STORE_OK; }
+    if ((e = reap(r))) return e;
+    uint32_t got = 0;
+    for (int tries = 0; tries < 1000 && !got; tries++) {
+        PGresult *res = run(r, "SELECT min(i) FROM generate_series(1, (SELECT count(*) FROM mg_live())::int + 1) i"
+                               " WHERE i NOT IN (SELECT mg_live())");
+        if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "register session");
+        uint32_t cand = (uint32_t)text_i64(res, 0, 0);
+        PQclear(res);
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT pg_try_advisory_lock(%d, %u)", SESSION_CLASS, cand);
+        res = run(r, sql);
+        if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "register session");
+        if (PQgetvalue(res, 0, 0)[0] == 't') got = cand;
+        PQclear(res);
+    }
+    if (!got) return fail(r, MG_STORE_LOCKED, "register session: no free session id");
+    char host[256] = "?";
+    gethostname(host, sizeof host - 1);
+    host[sizeof host - 1] = '\0';
+    char pid[16], sid[16], started[24];
+    snprintf(pid, sizeof pid, "%d", (int)getpid());
+    snprintf(sid, sizeof sid, "%u", got);
+    snprintf(started, sizeof started, "%llu", (unsigned long long)r->started);
+    char nm[64];
+    snprintf(nm, sizeof nm, "%s", name ? name : "");
+    const char *vals[5] = { sid, pid, started, host, nm };
+    /* the entries and locks of dead sessions go, and whatever an earlier holder of our id left */
+    PGresult *res = query(r, "WITH live AS (SELECT mg_live() AS id),"
+                             " s AS (DELETE FROM mg_session WHERE id = $1 OR id NOT IN (SELECT id FROM live)),"
+                             " l AS (DELETE FROM mg_lock WHERE session = $1 OR session NOT IN (SELECT id FROM live)),"
+                             " v AS (DELETE FROM mg_gcvote WHERE session = $1)"
+                             " SELECT 1", 1, vals, false, "register session", &e);
+    if (res) PQclear(res);
+    if (!e) res = query(r, "INSERT INTO mg_session VALUES ($1, $2, $3, $4, $5)", 5, vals, false, "register session", &e);
+    if (e) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT pg_advisory_unlock(%d, %u)", SESSION_CLASS, got);
+        PQclear(run(r, sql));
+        return e;
+    }
+    PQclear(res);
+    r->session = got;
+    *id = got;
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_session_end(MgRepo *rr)
+{
+    PgRepo *r = (PgRepo *)rr;
+    if (!r->conn || !r->session || PQstatus(r->conn) != CONNECTION_OK) { r->session = 0; return MG_STORE_OK; }
+    char sql[320];
+    snprintf(sql, sizeof sql, "DELETE FROM mg_lock WHERE session = %u; DELETE FROM mg_session WHERE id = %u;"
+             " DELETE FROM mg_gcvote WHERE session = %u; SELECT pg_advisory_unlock(%d, %u)",
+             r->session, r->session, r->session, SESSION_CLASS, r->session);
+    r->session = 0;
+    return run_ok(r, sql, "end session");
+}
+
+static uint32_t
+pg_session_self(const MgRepo *rr)
+{
+    return ((const PgRepo *)rr)->session;
+}
+
+static MgStoreErr
+pg_session_list(MgRepo *rr, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e || (e = reap(r))) return e;
+    PGresult *res = run(r, "SELECT id, pid, started, name FROM mg_session WHERE id IN (SELECT mg_live()) ORDER BY id");
+    if (!ok(res)) return pg_fail(r, res, "list sessions");
+    for (int i = 0; i < PQntuples(res); i++) {
+        MgSessionEntry s;
+        memset(&s, 0, sizeof s);
+        s.id = (uint32_t)text_i64(res, i, 0);
+        s.pid = (int)text_i64(res, i, 1);
+        s.started = (uint64_t)text_i64(res, i, 2);
+        snprintf(s.name, sizeof s.name, "%s", PQgetvalue(res, i, 3));
+        s.self = r->session && s.id == r->session;
+        fn(&s, arg);
+    }
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_lock(MgRepo *rr, uint64_t oop, int kind, uint32_t *holder)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    *holder = 0;
+    if (!r->session) return fail(r, MG_STORE_INVALID, "locking needs a registered session");
+    if (kind != MG_LOCK_READ && kind != MG_LOCK_WRITE) return fail(r, MG_STORE_INVALID, "no lock kind %d", kind);
+    char a[24], b[16], c[8];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)oop);
+    snprintf(b, sizeof b, "%u", r->session);
+    snprintf(c, sizeof c, "%d", kind);
+    const char *vals[3] = { a, b, c };
+    int64_t got = 0;
+    for (int round = 0; round < 2; round++) {       /* a conflict: again once dead sessions are reaped */
+        PGresult *res = query(r, "SELECT mg_lock($1, $2, $3)", 3, vals, false, "lock", &e);
+        if (!res) return e;
+        got = text_i64(res, 0, 0);
+        PQclear(res);
+        if (got == 0 || round || (e = reap(r))) break;
+    }
+    if (e) return e;
+    if (got == 0) return MG_STORE_OK;
+    *holder = (uint32_t)(got / 4);
+    return fail(r, MG_STORE_LOCKED, "object %llu is %s-locked by session %u", (unsigned long long)oop,
+                got % 4 == MG_LOCK_WRITE ? "write" : "read", *holder);
+}
+
+static MgStoreErr
+unlock_where(PgRepo *r, const char *sql, const char *oop)
+{
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    if (!r->session) return MG_STORE_OK;
+    char sid[16];
+    snprintf(sid, sizeof sid, "%u", r->session);
+    const char *vals[2] = { sid, oop };
+    PGresult *res = query(r, sql, oop ? 2 : 1, vals, false, "unlock", &e);
+    if (res) PQclear(res);
+    return e;
+}
+
+static MgStoreErr
+pg_unlock(MgRepo *rr, uint64_t oop)
+{
+    char a[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)oop);
+    return unlock_where((PgRepo *)rr, "DELETE FROM mg_lock WHERE session = $1 AND oop = $2", a);
+}
+
+static MgStoreErr
+pg_unlock_all(MgRepo *rr)
+{
+    return unlock_where((PgRepo *)rr, "DELETE FROM mg_lock WHERE session = $1", NULL);
+}
+
+static MgStoreErr
+pg_counter_get(MgRepo *rr, uint32_t index, int64_t *out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    if (index < 1 || index > MG_COUNTERS)
+        return fail(r, MG_STORE_INVALID, "no persistent counter %u (1..%d)", index, MG_COUNTERS);
+    char a[16];
+    snprintf(a, sizeof a, "%u", index);
+    const char *vals[1] = { a };
+    PGresult *res = query(r, "SELECT value FROM mg_counter WHERE idx = $1", 1, vals, false, "counter", &e);
+    if (!res) return e;
+    *out = PQntuples(res) ? text_i64(res, 0, 0) : 0;
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_counter_update(MgRepo *rr, uint32_t index, bool add, int64_t value, int64_t *out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    if (index < 1 || index > MG_COUNTERS)
+        return fail(r, MG_STORE_INVALID, "no persistent counter %u (1..%d)", index, MG_COUNTERS);
+    char a[16], b[24];
+    snprintf(a, sizeof a, "%u", index);
+    snprintf(b, sizeof b, "%lld", (long long)value);
+    const char *vals[3] = { a, b, add ? "t" : "f" };
+    /* two's complement wrap-around (contract 7), computed in numeric */
+    PGresult *res = query(r, "INSERT INTO mg_counter VALUES ($1, $2) ON CONFLICT (idx) DO UPDATE SET value ="
+                             " CASE WHEN $3::boolean THEN (((mg_counter.value::numeric + excluded.value + 9223372036854775808)"
+                             " % 18446744073709551616) - 9223372036854775808)::bigint ELSE excluded.value END RETURNING value",
+                          3, vals, false, "counter", &e);
+    if (!res) return e;
+    *out = text_i64(res, 0, 0);
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static void
+pg_set_ref_scan(MgRepo *rr, MgRefScan scan)
+{
+    ((PgRepo *)rr)->ref_scan = scan;
+}
+
+/* ---- repository garbage collection (the protocol: repogc.c) ---- */
+
+static const char GC_META[] =
+    "SELECT (SELECT value FROM mg_meta WHERE key = 'gc_round'), (SELECT value FROM mg_meta WHERE key = 'gc_seq'),"
+    " (SELECT value FROM mg_meta WHERE key = 'gc_opened'), (SELECT value FROM mg_meta WHERE key = 'gc_rounds'),"
+    " (SELECT value FROM mg_meta WHERE key = 'gc_last_round'), (SELECT value FROM mg_meta WHERE key = 'gc_last_time'),"
+    " (SELECT value FROM mg_meta WHERE key = 'gc_last_freed'), (SELECT value FROM mg_meta WHERE key = 'gc_last_bytes'),"
+    " (SELECT value FROM mg_meta WHERE key = 'gc_last_kept'), (SELECT value FROM mg_meta WHERE key = 'seq'),"
+    " (SELECT count(*) FROM mg_gcdead), (SELECT count(*) FROM mg_gcdead WHERE kept)";
+
+typedef struct { size_t live, waiting; int waiting_pid; } Votes;
+
+/* The live sessions other than ours, and of them those that have not voted in round. */
+static MgStoreErr
+gc_votes(PgRepo *r, uint64_t round, Votes *out)
+{
+    memset(out, 0, sizeof *out);
+    char a[24], b[16];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)round);
+    snprintf(b, sizeof b, "%u", r->session);
+    const char *vals[2] = { a, b };
+    MgStoreErr e = reap(r);
+    if (e) return e;
+    PGresult *res = query(r, "SELECT s.pid, EXISTS (SELECT 1 FROM mg_gcvote v WHERE v.session = s.id AND v.round = $1)"
+                             " FROM mg_session s WHERE s.id IN (SELECT mg_live()) AND s.id <> $2 ORDER BY s.id",
+                          2, vals, false, "gc votes", &e);
+    if (!res) return e;
+    for (int i = 0; i < PQntuples(res); i++) {
+        out->live++;
+        if (round && PQgetvalue(res, i, 1)[0] != 't') {
+            if (!out->waiting) out->waiting_pid = (int)text_i64(res, i, 0);
+            out->waiting++;
+        }
+    }
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_gc_state(MgRepo *rr, MgGcState *out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    memset(out, 0, sizeof *out);
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    PGresult *res = run(r, GC_META);
+    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "gc state");
+    out->round = (uint64_t)text_i64(res, 0, 0);
+    out->seq = (uint64_t)text_i64(res, 0, 1);
+    out->opened = (uint64_t)text_i64(res, 0, 2);
+    out->rounds = (uint64_t)text_i64(res, 0, 3);
+    out->last_round = (uint64_t)text_i64(res, 0, 4);
+    out->last_time = (uint64_t)text_i64(res, 0, 5);
+    out->last_freed = (uint64_t)text_i64(res, 0, 6);
+    out->last_bytes = (uint64_t)text_i64(res, 0, 7);
+    out->last_kept = (uint64_t)text_i64(res, 0, 8);
+    if (out->round) {
+        out->candidates = (uint64_t)text_i64(res, 0, 10);
+        out->kept = (uint64_t)text_i64(res, 0, 11);
+    }
+    PQclear(res);
+    Votes vt;
+    if ((e = gc_votes(r, out->round, &vt))) return e;
+    out->sessions = vt.live;
+    out->waiting = vt.waiting;
+    out->waiting_pid = vt.waiting_pid;
+    return MG_STORE_OK;
+}
+
+/* Runs one statement with a single binary int8[] parameter $1 and text ones after it. */
+static PGresult *
+with_oops(PgRepo *r, const char *sql, const uint64_t *oops, size_t n, const char *p2, const char *what, MgStoreErr *err)
+{
+    Buf b = { 0 };
+    int8_array(&b, oops, n);
+    if (b.nomem) { free(b.p); *err = MG_STORE_NOMEM; return NULL; }
+    const char *vals[2] = { b.p, p2 };
+    int lens[2] = { (int)b.len, 0 };
+    int fmts[2] = { 1, 0 };
+    Oid types[2] = { OID_INT8ARRAY, 0 };
+    PGresult *res = PQexecParams(r->conn, sql, p2 ? 2 : 1, types, vals, lens, fmts, 1);
+    free(b.p);
+    if (!ok(res)) { *err = pg_fail(r, res, what); return NULL; }
+    *err = MG_STORE_OK;
+    return res;
+}
+
+static MgStoreErr
+pg_gc_open(MgRepo *rr, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    if ((e = run_ok(r, "BEGIN; DELETE FROM mg_gcdead; DELETE FROM mg_gcvote", "open gc round"))) goto fail;
+    PGresult *res = with_oops(r, "INSERT INTO mg_gcdead SELECT unnest($1::bigint[]), false", oops, n, NULL, "open gc round", &e);
+    if (!res) goto fail;
+    PQclear(res);
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "UPDATE mg_meta SET value = value + 1 WHERE key = 'gc_rounds';"
+             "UPDATE mg_meta SET value = (SELECT value FROM mg_meta WHERE key = 'gc_rounds') WHERE key = 'gc_round';"
+             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_seq';"
+             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_opened';"
+             "SELECT value FROM mg_meta WHERE key = 'gc_round'",
+             (unsigned long long)seq, (unsigned long long)time(NULL));
+    res = run(r, sql);
+    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "open gc round"); goto fail; }
+    uint64_t opened = (uint64_t)text_i64(res, 0, 0);
+    PQclear(res);
+    if ((e = run_ok(r, "COMMIT", "open gc round"))) return e;
+    *round = opened;
+    return MG_STORE_OK;
+fail:
+    PQclear(run(r, "ROLLBACK"));
+    return e;
+}
+
+static MgStoreErr
+pg_gc_vote(MgRepo *rr, uint64_t round, bool (*held)(uint64_t oop, void *arg), void *arg)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    if (!r->session) return fail(r, MG_STORE_INVALID, "only a registered session votes in a GC round");
+    char a[24], sid[16];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)round);
+    snprintf(sid, sizeof sid, "%u", r->session);
+    const char *vals[2] = { a, sid };
+    PGresult *res = query(r, "SELECT oop FROM mg_gcdead WHERE NOT kept AND $1 = (SELECT value FROM mg_meta WHERE key = 'gc_round')"
+                             " ORDER BY oop", 1, vals, false, "gc vote", &e);
+    if (!res) return e;
+    size_t n = (size_t)PQntuples(res), k = 0;
+    uint64_t *keep = malloc((n ? n : 1) * sizeof *keep);
+    if (!keep) { PQclear(res); return MG_STORE_NOMEM; }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t oop = (uint64_t)text_i64(res, (int)i, 0);
+        if (held(oop, arg)) keep[k++] = oop;
+    }
+    PQclear(res);
+    /* a round closed meanwhile: nothing happens */
+    Buf b = { 0 };
+    int8_array(&b, keep, k);
+    free(keep);
+    if (b.nomem) { free(b.p); return MG_STORE_NOMEM; }
+    const char *pv[3] = { b.p, a, sid };
+    int lens[3] = { (int)b.len, 0, 0 };
+    int fmts[3] = { 1, 0, 0 };
+    Oid types[3] = { OID_INT8ARRAY, 0, 0 };
+    res = PQexecParams(r->conn,
+                       "WITH open AS (SELECT 1 FROM mg_meta WHERE key = 'gc_round' AND value = $2::bigint FOR UPDATE),"
+                       " k AS (UPDATE mg_gcdead SET kept = true WHERE oop = ANY($1) AND EXISTS (SELECT 1 FROM open))"
+                       " INSERT INTO mg_gcvote SELECT $3::int, $2::bigint FROM open"
+                       " ON CONFLICT (session) DO UPDATE SET round = excluded.round",
+                       3, types, pv, lens, fmts, 0);
+    free(b.p);
+    if (!ok(res)) return pg_fail(r, res, "gc vote");
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+pg_gc_cancel(MgRepo *rr)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    return run_ok(r, "BEGIN; DELETE FROM mg_gcdead; DELETE FROM mg_gcvote;"
+                     " UPDATE mg_meta SET value = 0 WHERE key = 'gc_round'; COMMIT", "cancel gc round");
+}
+
+typedef struct {
+    uint64_t *oop; unsigned char *kept; size_t n;   /* the candidates, ascending */
+    uint64_t *work; size_t nwork, cwork;            /* kept candidates whose references are still to scan */
+    uint64_t kept_count;
+    bool nomem;
+} Sweep;
+
+static void
+sweep_keep(uint64_t oop, uint8_t type, void *arg)
+{
+    (void)type;
+    Sweep *s = arg;
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->oop[mid] < oop) lo = mid + 1;
+        else if (s->oop[mid] > oop) hi = mid;
+        else { lo = mid; break; }
+    }
+    if (lo >= s->n || s->oop[lo] != oop || s->kept[lo]) return;
+    s->kept[lo] = 1;
+    s->kept_count++;
+    if (s->nwork == s->cwork) {
+        size_t cap = s->cwork ? s->cwork * 2 : 256;
+        uint64_t *bigger = realloc(s->work, cap * sizeof *bigger);
+        if (!bigger) { s->nomem = true; return; }
+        s->work = bigger;
+        s->cwork = cap;
+    }
+    s->work[s->nwork++] = oop;
+}
+
+/* Scans the newest records of oops[0..n) (absent ones: nothing), keeping the candidates they reference. */
+static MgStoreErr
+sweep_scan(PgRepo *r, MgRefScan scan, Sweep *s, const uint64_t *oops, size_t n)
+{
+    MgStoreErr e;
+    PGresult *res = with_oops(r, "SELECT DISTINCT ON (oop) oop, data FROM mg_obj WHERE oop = ANY($1)"
+                                 " ORDER BY oop, version DESC", oops, n, NULL, "gc sweep", &e);
+    if (!res) return e;
+    for (int i = 0; i < PQntuples(res) && !e; i++) {
+        if (PQgetisnull(res, i, 1)) continue;
+        uint64_t oop = get_be64(PQgetvalue(res, i, 0));
+        MgRecord rec;
+        if ((e = decode(r, oop, 0, (const unsigned char *)PQgetvalue(res, i, 1), (size_t)PQgetlength(res, i, 1), &rec))) break;
+        const char *why = scan(rec.data, rec.len, sweep_keep, s);
+        if (s->nomem) e = fail(r, MG_STORE_NOMEM, "gc sweep: out of memory");
+        else if (why) e = fail(r, MG_STORE_CORRUPT, "record of OOP %llu does not scan: %s", (unsigned long long)oop, why);
+    }
+    PQclear(res);
+    return e;
+}
+
+static MgStoreErr
+pg_gc_sweep(MgRepo *rr, uint64_t round, MgRefScan scan, MgGcSweep *out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    memset(out, 0, sizeof *out);
+    MgStoreErr e = writable(r);
+    if (e) return e;
+    Sweep s = { 0 };
+    uint64_t *written = NULL, *dead = NULL;
+    size_t nwritten = 0, cwritten = 0;
+    /* the commit token: no commit runs while the sweep decides */
+    if ((e = run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(1)", "gc sweep"))) goto out;
+    PGresult *res = run(r, GC_META);
+    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "gc sweep"); goto out; }
+    uint64_t open = (uint64_t)text_i64(res, 0, 0), S = (uint64_t)text_i64(res, 0, 1), cur = (uint64_t)text_i64(res, 0, 9);
+    PQclear(res);
+    if (!round || open != round) {
+        e = fail(r, MG_STORE_INVALID, "GC round %llu is not open", (unsigned long long)round);
+        goto out;
+    }
+    /* (1) every live session voted */
+    Votes vt;
+    if ((e = gc_votes(r, round, &vt))) goto out;
+    if (vt.waiting) {
+        out->waiting = vt.waiting;
+        out->waiting_pid = vt.waiting_pid;
+        goto out;
+    }
+    /* (2) the commit log since S is whole */
+    char a[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)S);
+    const char *vals[1] = { a };
+    res = query(r, "SELECT oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "gc sweep", &e);
+    if (!res) goto out;
+    uint64_t entries = (uint64_t)PQntuples(res);
+    for (int i = 0; i < PQntuples(res); i++) {
+        uint64_t *oops;
+        size_t count;
+        if (!parse_int8_array(PQgetvalue(res, i, 0), PQgetlength(res, i, 0), &oops, &count)) {
+            PQclear(res);
+            e = fail(r, MG_STORE_CORRUPT, "gc sweep: a commit-log entry does not decode");
+            goto out;
+        }
+        if (nwritten + count > cwritten) {
+            size_t cap = cwritten ? cwritten * 2 : 1024;
+            while (cap < nwritten + count) cap *= 2;
+            uint64_t *bigger = realloc(written, cap * sizeof *bigger);
+            if (!bigger) { free(oops); PQclear(res); e = MG_STORE_NOMEM; goto out; }
+            written = bigger;
+            cwritten = cap;
+        }
+        memcpy(written + nwritten, oops, count * 8);
+        nwritten += count;
+        free(oops);
+    }
+    PQclear(res);
+    if (entries != cur - S) {
+        PQclear(run(r, "ROLLBACK"));
+        pg_gc_cancel(rr);
+        return fail(r, MG_STORE_CONFLICT, "the commit log since the round's mark (seq %llu) was trimmed: "
+                    "round %llu dropped, start another", (unsigned long long)S, (unsigned long long)round);
+    }
+    /* (3) the candidates, the kept ones as the first work */
+    res = run(r, "SELECT oop, kept FROM mg_gcdead ORDER BY oop");
+    if (!ok(res)) { e = pg_fail(r, res, "gc sweep"); goto out; }
+    size_t nc = (size_t)PQntuples(res);
+    s.oop = malloc((nc ? nc : 1) * sizeof *s.oop);
+    s.kept = malloc(nc ? nc : 1);
+    if (!s.oop || !s.kept) { PQclear(res); e = MG_STORE_NOMEM; goto out; }
+    for (size_t i = 0; i < nc; i++) {
+        s.oop[i] = (uint64_t)text_i64(res, (int)i, 0);
+        s.kept[i] = 0;
+    }
+    s.n = nc;
+    for (size_t i = 0; i < nc; i++)
+        if (PQgetvalue(res, (int)i, 1)[0] == 't') sweep_keep(s.oop[i], 0, &s);
+    PQclear(res);
+    if (s.nomem) { e = MG_STORE_NOMEM; goto out; }
+    /* (4) what records written since S reference is kept, and all a kept one reaches */
+    if (nwritten) {
+        qsort(written, nwritten, sizeof *written, cmp_u64);
+        if ((e = sweep_scan(r, scan, &s, written, nwritten))) goto out;
+    }
+    while (s.nwork) {
+        size_t n = s.nwork;
+        uint64_t *batch = malloc(n * sizeof *batch);
+        if (!batch) { e = MG_STORE_NOMEM; goto out; }
+        memcpy(batch, s.work, n * sizeof *batch);
+        s.nwork = 0;
+        e = sweep_scan(r, scan, &s, batch, n);
+        free(batch);
+        if (e) goto out;
+    }
+    /* (5) the others go, every version of them */
+    dead = malloc((nc ? nc : 1) * sizeof *dead);
+    if (!dead) { e = MG_STORE_NOMEM; goto out; }
+    size_t nd = 0;
+    for (size_t i = 0; i < nc; i++) if (!s.kept[i]) dead[nd++] = s.oop[i];
+    res = with_oops(r, "SELECT count(*), coalesce(sum(octet_length(data) - 8), 0)::bigint FROM (SELECT DISTINCT ON (oop) data"
+                       " FROM mg_obj WHERE oop = ANY($1) ORDER BY oop, version DESC) t WHERE data IS NOT NULL",
+                    dead, nd, NULL, "gc sweep", &e);
+    if (!res) goto out;
+    out->freed = get_be64(PQgetvalue(res, 0, 0));       /* binary results (with_oops) */
+    out->bytes = get_be64(PQgetvalue(res, 0, 1));
+    PQclear(res);
+    res = with_oops(r, "DELETE FROM mg_obj WHERE oop = ANY($1)", dead, nd, NULL, "gc sweep", &e);
+    if (!res) goto out;
+    PQclear(res);
+    out->candidates = s.n;
+    out->kept = s.kept_count;
+    /* (6) the round closes */
+    char sql[768];
+    snprintf(sql, sizeof sql,
+             "DELETE FROM mg_gcdead; DELETE FROM mg_gcvote; UPDATE mg_meta SET value = 0 WHERE key = 'gc_round';"
+             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_round'; UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_time';"
+             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_freed'; UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_bytes';"
+             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_kept'; COMMIT",
+             (unsigned long long)round, (unsigned long long)time(NULL), (unsigned long long)out->freed,
+             (unsigned long long)out->bytes, (unsigned long long)out->kept);
+    if ((e = run_ok(r, sql, "gc sweep"))) goto out;
+    out->swept = true;
+    free(written); free(dead); free(s.oop); free(s.kept); free(s.work);
+    return MG_STORE_OK;
+out:
+    if (r->conn && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(run(r, "ROLLBACK"));
+    free(written); free(dead); free(s.oop); free(s.kept); free(s.work);
+    return e;
+}
+
+/* ---- the dispatch table (backend_ops.h) ---- */
+
+const MgBackendOps mg_pg_ops = {
+    .name = "postgresql",
+    .open = pg_open,
+    .close = pg_close,
+    .error = pg_error,
+    .view_begin = pg_view_begin,
+    .view_seq = pg_view_seq,
+    .view_read = pg_view_read,
+    .view_end = pg_view_end,
+    .view_each = pg_view_each,
+    .view_gc_round = pg_view_gc_round,
+    .alloc_oops = pg_alloc_oops,
+    .commit = pg_commit,
+    .log_since = pg_log_since,
+    .log_trim = pg_log_trim,
+    .stat = pg_stat,
+    .backup = pg_backup,
+    .each_record = pg_each_record,
+    .sessions = pg_sessions,
+    .release_pages = pg_release_pages,
+    .session_begin = pg_session_begin,
+    .session_end = pg_session_end,
+    .session_self = pg_session_self,
+    .session_list = pg_session_list,
+    .lock = pg_lock,
+    .unlock = pg_unlock,
+    .unlock_all = pg_unlock_all,
+    .counter_get = pg_counter_get,
+    .counter_update = pg_counter_update,
+    .set_ref_scan = pg_set_ref_scan,
+    .gc_state = pg_gc_state,
+    .gc_open = pg_gc_open,
+    .gc_vote = pg_gc_vote,
+    .gc_sweep = pg_gc_sweep,
+    .gc_cancel = pg_gc_cancel,
+};

@@ -1,0 +1,393 @@
+/* pg_store_test.c -- unit tests of the PostgreSQL storage backend
+ * (backend.h, pg_backend.c) on a database of its own, made on the server
+ * $MAGLEV_PG_URL names (test/pg/with_server.sh; without it the test is
+ * skipped, exit 77): initialisation, OOPs, commit/read, snapshot stability,
+ * conflicts between processes, the read-ahead both ways, the commit log and
+ * its trimming, a corrupt row, a process killed while committing, sessions,
+ * locks and counters, a GC round, and the backup export.
+ * Prints "N passed, M failed". */
+#include "../../src/store/backend.h"
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <libpq-fe.h>
+
+static int passed, failed;
+#define CHECK(c) do { if (c) passed++; else { failed++; fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #c); } } while (0)
+
+void
+mg_bug(const char *file, int line, const char *fmt, ...)
+{
+    fprintf(stderr, "bug at %s:%d %s\n", file, line, fmt);
+    abort();
+}
+
+static char url[1024], admin[1024], db[64];
+
+static MgRepo *
+open_repo(void)
+{
+    MgRepo *r;
+    MgStoreErr e = mg_repo_open(url, MG_REPO_CREATE, &r);
+    if (e) { fprintf(stderr, "open: %s\n", mg_repo_error(r)); exit(2); }
+    return r;
+}
+
+/* Runs one SQL command on the test's database (or the server's, with admin). */
+static bool
+sql(const char *where, const char *command)
+{
+    PGconn *c = PQconnectdb(where);
+    PGresult *res = PQstatus(c) == CONNECTION_OK ? PQexec(c, command) : NULL;
+    bool ok = res && (PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK);
+    if (!ok) fprintf(stderr, "sql %s: %s", command, PQerrorMessage(c));
+    PQclear(res);
+    PQfinish(c);
+    return ok;
+}
+
+static MgStoreErr
+put(MgRepo *r, uint64_t oop, uint64_t expected, const char *s, uint64_t *seq)
+{
+    MgWrite w = { oop, expected, s, strlen(s), false };
+    uint64_t conf[4];
+    size_t nc;
+    return mg_repo_commit(r, &w, 1, seq, conf, 4, &nc);
+}
+
+static bool
+read_is(MgView *v, uint64_t oop, const char *s, uint64_t *version)
+{
+    MgRecord rec;
+    if (mg_view_read(v, oop, &rec) != MG_STORE_OK) return false;
+    if (version) *version = rec.version;
+    return rec.len == strlen(s) && memcmp(rec.data, s, rec.len) == 0;
+}
+
+static void
+log_count(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
+{
+    (void)seq; (void)oops;
+    *(size_t *)arg += count;
+}
+
+static void
+count_live(const MgSessionEntry *s, void *arg)
+{
+    (void)s;
+    (*(int *)arg)++;
+}
+
+static bool
+count_record(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
+{
+    (void)oop; (void)rec;
+    if (err == MG_STORE_OK) (*(int *)arg)++;
+    return true;
+}
+
+/* A payload format for the GC test: 8-byte OOPs, every one a reference. */
+static const char *
+scan_oops(const void *data, size_t len, void (*fn)(uint64_t oop, uint8_t type, void *arg), void *arg)
+{
+    if (len % 8) return "not a list of OOPs";
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t oop;
+        memcpy(&oop, (const char *)data + i, 8);
+        fn(oop, 0, arg);
+    }
+    return NULL;
+}
+
+static bool
+held_none(uint64_t oop, void *arg)
+{
+    (void)oop; (void)arg;
+    return false;
+}
+
+int
+main(void)
+{
+    const char *base = getenv("MAGLEV_PG_URL");
+    if (!base || !*base) {
+        printf("no PostgreSQL server (MAGLEV_PG_URL; test/pg/with_server.sh starts one)\n");
+        return 77;
+    }
+    snprintf(db, sizeof db, "t_unit_%d", (int)getpid());
+    snprintf(admin, sizeof admin, "%s/postgres", base);
+    snprintf(url, sizeof url, "%s/%s", base, db);
+    char command[256];
+    snprintf(command, sizeof command, "CREATE DATABASE %s", db);
+    if (!sql(admin, command)) return 2;
+
+    /* a database that does not exist is a clear error */
+    MgRepo *r;
+    char missing[1100];
+    snprintf(missing, sizeof missing, "%s/no_such_database", base);
+    CHECK(mg_repo_open(missing, MG_REPO_CREATE, &r) == MG_STORE_IO && strstr(mg_repo_error(r), "does not exist"));
+    mg_repo_close(r);
+
+    /* the empty database is initialised on first use */
+    r = open_repo();
+    CHECK(!strcmp(mg_repo_backend(r), "postgresql"));
+    MgRepoStat st;
+    CHECK(mg_repo_stat(r, &st) == MG_STORE_OK);
+    CHECK(st.seq == 0 && st.format == MG_STORE_FORMAT && st.next_oop == MG_OOP_FIRST && st.records == 0);
+    uint64_t a, b;
+    CHECK(mg_repo_alloc_oops(r, 100, &a) == MG_STORE_OK);
+    CHECK(mg_repo_alloc_oops(r, 100, &b) == MG_STORE_OK);
+    CHECK(a == MG_OOP_FIRST && b == a + 800);
+
+    /* commit and read back; views are stable */
+    uint64_t seq, ver;
+    CHECK(put(r, a, 0, "hello", &seq) == MG_STORE_OK && seq == 1);
+    MgView *v1, *v2;
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK && mg_view_seq(v1) == 1);
+    CHECK(read_is(v1, a, "hello", &ver) && ver == 1);
+    MgRecord rec;
+    CHECK(mg_view_read(v1, a + 8, &rec) == MG_STORE_NOTFOUND);
+    CHECK(put(r, a, 1, "world", &seq) == MG_STORE_OK && seq == 2);
+    CHECK(read_is(v1, a, "hello", NULL));
+    CHECK(mg_view_begin(r, &v2) == MG_STORE_OK);
+    CHECK(read_is(v2, a, "world", &ver) && ver == 2);
+    mg_view_end(v2);
+
+    /* a stale write conflicts and writes nothing */
+    MgWrite ws[2] = { { a, 1, "stale", 5, false }, { b, 0, "new", 3, false } };
+    uint64_t conf[4];
+    size_t nc;
+    CHECK(mg_repo_commit(r, ws, 2, &seq, conf, 4, &nc) == MG_STORE_CONFLICT);
+    CHECK(nc == 1 && conf[0] == a);
+    mg_view_end(v1);
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK && mg_view_seq(v1) == 2);
+    CHECK(mg_view_read(v1, b, &rec) == MG_STORE_NOTFOUND);
+    mg_view_end(v1);
+
+    /* three processes increment one record 100 times each, retrying on conflicts */
+    CHECK(put(r, b, 0, "0", &seq) == MG_STORE_OK);
+    enum { KIDS = 3, ROUNDS = 100 };
+    for (int k = 0; k < KIDS; k++) {
+        if (fork() == 0) {
+            MgRepo *cr = open_repo();
+            for (int i = 0; i < ROUNDS; i++) {
+                for (;;) {
+                    MgView *cv;
+                    MgRecord cur;
+                    if (mg_view_begin(cr, &cv) || mg_view_read(cv, b, &cur)) _exit(3);
+                    char buf[32];
+                    size_t len = cur.len < sizeof buf - 1 ? cur.len : sizeof buf - 1;
+                    memcpy(buf, cur.data, len);
+                    buf[len] = '\0';
+                    int n = snprintf(buf, sizeof buf, "%d", atoi(buf) + 1);
+                    MgWrite w = { b, cur.version, buf, (size_t)n, false };
+                    uint64_t s2, cf[2];
+                    size_t ncf;
+                    MgStoreErr e = mg_repo_commit(cr, &w, 1, &s2, cf, 2, &ncf);
+                    mg_view_end(cv);
+                    if (e == MG_STORE_OK) break;
+                    if (e != MG_STORE_CONFLICT) _exit(5);
+                }
+            }
+            mg_repo_close(cr);
+            _exit(0);
+        }
+    }
+    int kids_ok = 0;
+    for (int k = 0; k < KIDS; k++) {
+        int status;
+        wait(&status);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) kids_ok++;
+    }
+    CHECK(kids_ok == KIDS);
+    char expect[16];
+    snprintf(expect, sizeof expect, "%d", KIDS * ROUNDS);
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK && read_is(v1, b, expect, NULL));
+    mg_view_end(v1);
+
+    /* the read-ahead, upwards and downwards, reads what was written */
+    enum { MANY = 3000 };
+    uint64_t many;
+    CHECK(mg_repo_alloc_oops(r, MANY, &many) == MG_STORE_OK);
+    MgWrite *mw = calloc(MANY, sizeof *mw);
+    char (*texts)[16] = calloc(MANY, sizeof *texts);
+    for (int i = 0; i < MANY; i++) {
+        snprintf(texts[i], sizeof texts[i], "r%d", i);
+        mw[i] = (MgWrite){ many + 8 * (uint64_t)i, 0, texts[i], strlen(texts[i]), false };
+    }
+    CHECK(mg_repo_commit(r, mw, MANY, &seq, conf, 4, &nc) == MG_STORE_OK);
+    bool up = true, down = true;
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK);
+    for (int i = 0; i < MANY; i += 2) up = up && read_is(v1, many + 8 * (uint64_t)i, texts[i], NULL);
+    mg_view_end(v1);
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK);
+    for (int i = MANY - 1; i >= 0; i--) down = down && read_is(v1, many + 8 * (uint64_t)i, texts[i], NULL);
+    CHECK(mg_view_read(v1, many + 8 * MANY, &rec) == MG_STORE_NOTFOUND);
+    mg_view_end(v1);
+    CHECK(up && down);
+    free(mw);
+    free(texts);
+    int records = 0;
+    uint64_t eseq, enext;
+    CHECK(mg_repo_each_record(r, &eseq, &enext, count_record, &records) == MG_STORE_OK);
+    CHECK(records == MANY + 2 && eseq == seq && enext == many + 8 * MANY);
+
+    /* the commit log, and its trimming (old versions go with it) */
+    size_t logged = 0;
+    CHECK(mg_repo_log_since(r, 2, log_count, &logged) == MG_STORE_OK);
+    CHECK(logged == 1 + KIDS * ROUNDS + MANY);
+    CHECK(mg_repo_log_trim(r, 100) == MG_STORE_OK);
+    logged = 0;
+    CHECK(mg_repo_log_since(r, 0, log_count, &logged) == MG_STORE_OK);
+    CHECK(logged == (size_t)(3 + KIDS * ROUNDS + MANY - 100));
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK && read_is(v1, b, expect, NULL) && read_is(v1, a, "world", NULL));
+    mg_view_end(v1);
+
+    /* a process killed while committing leaves whole commits only */
+    pid_t pid = fork();
+    if (pid == 0) {
+        MgRepo *cr = open_repo();
+        static char big[4096];
+        memset(big, 'x', sizeof big);
+        for (;;) {
+            MgWrite w[64];
+            MgView *cv;
+            mg_view_begin(cr, &cv);
+            for (int j = 0; j < 64; j++) {
+                w[j] = (MgWrite){ a + 8 * (uint64_t)(10 + j), 0, big, sizeof big, false };
+                MgRecord cur;
+                if (mg_view_read(cv, w[j].oop, &cur) == MG_STORE_OK) w[j].expected_version = cur.version;
+            }
+            mg_view_end(cv);
+            uint64_t s2, cf[1];
+            size_t ncf;
+            mg_repo_commit(cr, w, 64, &s2, cf, 1, &ncf);
+        }
+    }
+    usleep(300000);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK);
+    bool consistent = true;
+    uint64_t first_version = 0;
+    for (int j = 0; j < 64; j++) {
+        if (mg_view_read(v1, a + 8 * (uint64_t)(10 + j), &rec) != MG_STORE_OK) { consistent = false; break; }
+        if (j == 0) first_version = rec.version;
+        if (rec.version != first_version || rec.len != 4096) consistent = false;
+    }
+    CHECK(consistent);
+    mg_view_end(v1);
+
+    /* a corrupt row is reported with its OOP */
+    snprintf(command, sizeof command, "UPDATE mg_obj SET data = overlay(data placing '\\x55'::bytea from 9) WHERE oop = %llu",
+             (unsigned long long)(many + 8));
+    CHECK(sql(url, command));
+    CHECK(mg_view_begin(r, &v1) == MG_STORE_OK);
+    CHECK(mg_view_read(v1, many + 8, &rec) == MG_STORE_CORRUPT && strstr(mg_repo_error(r), "OOP"));
+    mg_view_end(v1);
+
+    /* sessions, locks, counters (contracts 5-7) */
+    MgRepo *s1 = open_repo(), *s2 = open_repo();
+    uint32_t id1, id2, again, holder;
+    CHECK(mg_repo_lock(s1, 4096, MG_LOCK_READ, &holder) == MG_STORE_INVALID);
+    CHECK(mg_repo_session_begin(s1, "one", &id1) == MG_STORE_OK && id1 == 1);
+    CHECK(mg_repo_session_begin(s1, "one", &again) == MG_STORE_OK && again == 1);
+    CHECK(mg_repo_session_begin(s2, "two", &id2) == MG_STORE_OK && id2 == 2);
+    int live = 0;
+    CHECK(mg_repo_session_list(s1, count_live, &live) == MG_STORE_OK && live == 2);
+    CHECK(mg_repo_lock(s1, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+    CHECK(mg_repo_lock(s2, 4096, MG_LOCK_READ, &holder) == MG_STORE_LOCKED && holder == 1);
+    CHECK(mg_repo_lock(s1, 4104, MG_LOCK_READ, &holder) == MG_STORE_OK);
+    CHECK(mg_repo_lock(s2, 4104, MG_LOCK_READ, &holder) == MG_STORE_OK);
+    CHECK(mg_repo_lock(s2, 4104, MG_LOCK_WRITE, &holder) == MG_STORE_LOCKED && holder == 1);
+    CHECK(mg_repo_unlock_all(s1) == MG_STORE_OK);
+    CHECK(mg_repo_lock(s2, 4104, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+    mg_repo_close(s2);
+    CHECK(mg_repo_lock(s1, 4104, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+    CHECK(mg_repo_unlock_all(s1) == MG_STORE_OK);
+    /* a child registers, locks and is killed: its session and lock are reclaimed, its id given again */
+    int ready[2];
+    CHECK(pipe(ready) == 0);
+    pid_t child = fork();
+    if (child == 0) {
+        MgRepo *c = open_repo();
+        uint32_t cid, h;
+        char ok = mg_repo_session_begin(c, "child", &cid) == MG_STORE_OK && cid == 2
+                  && mg_repo_lock(c, 4096, MG_LOCK_WRITE, &h) == MG_STORE_OK;
+        if (write(ready[1], &ok, 1) != 1) _exit(1);
+        pause();
+        _exit(0);
+    }
+    char ok = 0;
+    CHECK(read(ready[0], &ok, 1) == 1 && ok);
+    CHECK(mg_repo_lock(s1, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_LOCKED && holder == 2);
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    live = 0;
+    CHECK(mg_repo_session_list(s1, count_live, &live) == MG_STORE_OK && live == 1);
+    CHECK(mg_repo_lock(s1, 4096, MG_LOCK_WRITE, &holder) == MG_STORE_OK);
+    s2 = open_repo();
+    CHECK(mg_repo_session_begin(s2, "three", &id2) == MG_STORE_OK && id2 == 2);
+    mg_repo_close(s2);
+    int64_t val;
+    CHECK(mg_repo_counter_get(s1, 1, &val) == MG_STORE_OK && val == 0);
+    CHECK(mg_repo_counter_update(s1, 1, true, 5, &val) == MG_STORE_OK && val == 5);
+    CHECK(mg_repo_counter_update(s1, 1, true, -7, &val) == MG_STORE_OK && val == -2);
+    CHECK(mg_repo_counter_update(s1, 128, false, INT64_MAX, &val) == MG_STORE_OK && val == INT64_MAX);
+    CHECK(mg_repo_counter_update(s1, 128, true, 1, &val) == MG_STORE_OK && val == INT64_MIN);
+    CHECK(mg_repo_counter_get(s1, 0, &val) == MG_STORE_INVALID);
+    CHECK(mg_repo_counter_get(s1, 129, &val) == MG_STORE_INVALID);
+
+    /* a GC round: c is kept by d (written since the mark), e goes */
+    uint64_t c;
+    CHECK(mg_repo_alloc_oops(s1, 3, &c) == MG_STORE_OK);
+    uint64_t d = c + 8, e = c + 16;
+    MgWrite gw[2] = { { c, 0, "", 0, false }, { e, 0, "", 0, false } };
+    CHECK(mg_repo_commit(s1, gw, 2, &seq, conf, 4, &nc) == MG_STORE_OK);
+    uint64_t mark = seq, round, dead[2] = { c, e };
+    CHECK(mg_repo_gc_open(s1, mark, dead, 2, &round) == MG_STORE_OK && round == 1);
+    CHECK(mg_view_begin(s1, &v1) == MG_STORE_OK && mg_view_gc_round(v1) == 1);
+    mg_view_end(v1);
+    mg_repo_set_ref_scan(s1, scan_oops);
+    MgWrite dw = { d, 0, &c, 8, false };
+    CHECK(mg_repo_commit(s1, &dw, 1, &seq, conf, 4, &nc) == MG_STORE_OK);
+    MgWrite bad = { d, seq, &(uint64_t){ e + 800 }, 8, false };
+    CHECK(mg_repo_commit(s1, &bad, 1, &seq, conf, 4, &nc) == MG_STORE_DANGLING);
+    CHECK(mg_repo_gc_vote(s1, round, held_none, NULL) == MG_STORE_OK);
+    MgGcSweep sw;
+    CHECK(mg_repo_gc_sweep(s1, round, scan_oops, &sw) == MG_STORE_OK && sw.swept);
+    CHECK(sw.candidates == 2 && sw.kept == 1 && sw.freed == 1);
+    CHECK(mg_view_begin(s1, &v1) == MG_STORE_OK);
+    CHECK(mg_view_read(v1, c, &rec) == MG_STORE_OK && mg_view_read(v1, e, &rec) == MG_STORE_NOTFOUND);
+    mg_view_end(v1);
+    MgGcState gs;
+    CHECK(mg_repo_gc_state(s1, &gs) == MG_STORE_OK && gs.round == 0 && gs.last_freed == 1 && gs.rounds == 1);
+    mg_repo_close(s1);
+
+    /* the backup is an LMDB repository with the same records */
+    char bdir[64];
+    snprintf(bdir, sizeof bdir, "/tmp/maglev-pg-unit-%d", (int)getpid());
+    mkdir(bdir, 0700);
+    CHECK(mg_repo_backup(r, bdir) == MG_STORE_CORRUPT);          /* the corrupt row is refused */
+    snprintf(command, sizeof command, "DELETE FROM mg_obj WHERE oop = %llu", (unsigned long long)(many + 8));
+    CHECK(sql(url, command));
+    snprintf(command, sizeof command, "rm -rf '%s' && mkdir -m 700 '%s'", bdir, bdir);
+    CHECK(system(command) == 0);
+    CHECK(mg_repo_backup(r, bdir) == MG_STORE_OK);
+    MgRepo *copy;
+    CHECK(mg_repo_open(bdir, MG_REPO_RDONLY, &copy) == MG_STORE_OK && !strcmp(mg_repo_backend(copy), "lmdb"));
+    MgRepoStat cs;
+    CHECK(mg_repo_stat(r, &st) == MG_STORE_OK && mg_repo_stat(copy, &cs) == MG_STORE_OK);
+    CHECK(cs.records == st.records && cs.next_oop == st.next_oop);
+    CHECK(mg_repo_counter_get(copy, 1, &val) == MG_STORE_OK && val == -2);
+    mg_repo_close(copy);
+    mg_repo_close(r);
+
+    snprintf(command, sizeof command, "rm -rf '%s'", bdir);
+    if (system(command) != 0) fprintf(stderr, "cleanup failed\n");
+    snprintf(command, sizeof command, "DROP DATABASE %s WITH (FORCE)", db);
+    sql(admin, command);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
