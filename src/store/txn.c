@@ -1972,7 +1972,7 @@ scan_instance(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
             candidate(s, (int64_t)i, type, oop);
             break;
         }
-    return true;
+    return !s->limit || (size_t)mg_ary_len(s->oops) < s->limit;
 }
 
 static bool
@@ -1996,7 +1996,7 @@ mg_store_list_instances(Value classes, size_t limit)
     Value out = mg_ary_new();
     uint64_t *oops = calloc(n ? (size_t)n : 1, sizeof *oops);
     if (!oops) mg_raise_nomem();
-    InstanceScan s = { mg_ary_new(), oops, (size_t)n, 0, n == 1 ? limit : 0 };
+    InstanceScan s = { mg_ary_new(), oops, (size_t)n, 0, n == 1 ? limit : 0 };    /* (both paths honour it) */
     bool walk = false;
     for (int64_t i = 0; i < n; i++) {
         Value c = mg_ary_entry(classes, i);

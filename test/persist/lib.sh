@@ -33,11 +33,25 @@ if [ "${MAGLEV_TEST_BACKEND:-}" = pg ]; then
 		exit 77
 	fi
 	MAGLEV_PG_DB="t_$(basename "$0" .sh)_$$"
+	PG_DBS="$MAGLEV_PG_DB"
 	"${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" -c "CREATE DATABASE \"$MAGLEV_PG_DB\"" >/dev/null || exit 1
 	export MAGLEV_REPOSITORY="$MAGLEV_PG_URL/$MAGLEV_PG_DB"
-	trap 'rm -rf "$MAGLEV_DATA"; "${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" \
-	      -c "DROP DATABASE IF EXISTS \"$MAGLEV_PG_DB\" WITH (FORCE)" >/dev/null 2>&1' EXIT
+	trap 'rm -rf "$MAGLEV_DATA"; for db in $PG_DBS; do "${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" \
+	      -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1; done' EXIT
 fi
+
+# fresh_repository NAME: the processes started from now on use another, new
+# repository: the stone NAME (LMDB), or a new database (PostgreSQL pass).
+fresh_repository() {
+	if [ "${MAGLEV_TEST_BACKEND:-}" = pg ]; then
+		local db="${MAGLEV_PG_DB}_$1"
+		"${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" -c "CREATE DATABASE \"$db\"" >/dev/null || exit 1
+		PG_DBS="$PG_DBS $db"
+		export MAGLEV_REPOSITORY="$MAGLEV_PG_URL/$db"
+	else
+		export MAGLEV_STONE=$1
+	fi
+}
 checks=0
 fails=0
 

@@ -80,7 +80,7 @@ ol 'ObjectLog.delete_all'
 expect "delete_all empties it" "$(ol 'p ObjectLog.size')" 0
 # in another fresh repository: a process with uncommitted changes makes the
 # log; it goes with that process's commit
-export MAGLEV_STONE=dirty
+fresh_repository dirty
 expect "the log made by a process with uncommitted changes" "$(ol '
   Maglev::PERSISTENT_ROOT[:x] = 1
   ObjectLogEntry.info("first").add_to_log
