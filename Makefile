@@ -126,7 +126,7 @@ $(BUILD)/bench/raw_lmdb: bench/raw_lmdb.c
 asan:
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
 	    LDFLAGS="-fsanitize=address,undefined" build/asan/maglev-ruby
-	ASAN_OPTIONS=detect_leaks=0 tools/runtests.sh --ruby build/asan/maglev-ruby --timeout 60 $(TESTS)
+	ASAN_OPTIONS=detect_leaks=0 MAGLEV_TEST_ASAN=1 tools/runtests.sh --ruby build/asan/maglev-ruby --timeout 60 $(TESTS)
 
 # GC stress: collect at every allocation.
 stress:

@@ -3,6 +3,7 @@
 #   # expect: LINE         one line of expected stdout, in order
 #   # expect error: TEXT   the run must exit non-zero and TEXT must appear in stderr
 #   # skip: REASON         (first line only) the file is listed but not run
+#   # skip under asan: REASON  (first line only) not run when MAGLEV_TEST_ASAN is set
 # Every other test must exit with status 0. Tests run two at a time; results are
 # collected in a temporary directory and reported in sorted order, so the output does
 # not depend on scheduling. The last line is always "N passed, M failed".
@@ -134,6 +135,10 @@ run_one() {
 		if ((first)); then
 			first=0
 			if [[ $line =~ ^#\ skip:\ ?(.*)$ ]]; then
+				printf 'SKIP %s: %s\n' "$file" "${BASH_REMATCH[1]}" >"$r.skip"
+				return
+			fi
+			if [[ -n ${MAGLEV_TEST_ASAN:-} && $line =~ ^#\ skip\ under\ asan:\ ?(.*)$ ]]; then
 				printf 'SKIP %s: %s\n' "$file" "${BASH_REMATCH[1]}" >"$r.skip"
 				return
 			fi

@@ -1,3 +1,4 @@
+# skip under asan: it frees libc's strdup through libc's own free, dlsym'd past ASan's malloc interposer (strdup's malloc is ASan's), which aborts the sanitized build only
 # Everyday FFI idioms: typedef'd handles, enums as arguments and struct fields,
 # out-parameters, variadic open(2), FFI.errno, :buffer_out, :string struct fields.
 require 'ffi'
