@@ -945,6 +945,33 @@ ary_sample(Value self, int argc, const Value *argv, Value blk)
     int64_t k = NUM2LONG(argv[0]);
     if (k < 0) mg_raise(mg_eArgumentError, "negative sample number");
     if (k > len) k = len;
+    if (k >= 2 && k <= 10) {
+        /* CRuby's draws for a few: k numbers first, the i-th below len - i,
+         * then each made an index not taken yet (counting past the taken
+         * ones), so one seed picks what CRuby picks */
+        int64_t rnd[10], idx[10], sorted[10];
+        for (int64_t i = 0; i < k; i++) rnd[i] = rand_below(rng, len - i);
+        if (k == 2) {
+            idx[0] = rnd[0];
+            idx[1] = rnd[1] >= rnd[0] ? rnd[1] + 1 : rnd[1];
+        } else if (k == 3) {
+            int64_t i = rnd[0], j = rnd[1], kk = rnd[2], l = j, g = i;
+            if (j >= i) { l = i; g = ++j; }
+            if (kk >= l && ++kk >= g) ++kk;
+            idx[0] = i; idx[1] = j; idx[2] = kk;
+        } else {
+            sorted[0] = idx[0] = rnd[0];
+            for (int64_t i = 1; i < k; i++) {
+                int64_t v = rnd[i], j;
+                for (j = 0; j < i && v >= sorted[j]; j++) v++;
+                memmove(&sorted[j + 1], &sorted[j], (size_t)(i - j) * sizeof sorted[0]);
+                sorted[j] = idx[i] = v;
+            }
+        }
+        Value out = mg_ary_new();
+        for (int64_t i = 0; i < k; i++) mg_ary_push(out, idx[i] < ALEN(self) ? APTR(self)[idx[i]] : MG_NIL);
+        return out;
+    }
     Value pool = mg_ary_dup(self);
     /* partial Fisher-Yates from the front */
     for (int64_t i = 0; i < k; i++) {

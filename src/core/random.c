@@ -1,6 +1,17 @@
-/* random.c -- Random (xoshiro256** seeded through splitmix64 from the Integer
- * seed, so one seed always gives one sequence), Kernel#rand / #srand and the
- * mg_random_int / mg_random_real helpers for Array#shuffle and #sample. */
+/* random.c -- Random: MT19937 (Matsumoto and Nishimura's Mersenne Twister),
+ * seeded from the Integer seed and drawn from as CRuby's Random is, so one
+ * seed gives CRuby's sequence (Random.new(42).rand, srand + rand, shuffle
+ * and sample with random:); Kernel#rand / #srand and the mg_random_int /
+ * mg_random_real helpers for Array#shuffle and #sample.
+ *
+ * Seeding: the seed's absolute value as 32-bit words, least significant
+ * first (0: one word 0); a top word of 1 above others is dropped (CRuby's
+ * way: 2**32 + 5 seeds as 5); one word seeds the generator directly
+ * (init_genrand), several as a key (init_by_array). Draws: 32-bit words;
+ * a Float in [0, 1) takes two (27 + 26 bits); an Integer below a limit takes
+ * one word per 32 bits of limit - 1, most significant first, masked to its
+ * bit length, drawn again while above it; bytes take one word per 4 bytes,
+ * least significant byte first. */
 #include "bignum.h"
 
 #include <math.h>
@@ -8,8 +19,11 @@
 #include <unistd.h>
 #include <sys/random.h>
 
+enum { MT_N = 624, MT_M = 397 };
+
 typedef struct {
-    uint64_t s[4];
+    uint32_t mt[MT_N];
+    int mti;
     Value seed;
 } RandomState;
 
@@ -26,25 +40,52 @@ static Value default_seed_root = MG_NIL;
 
 /* ---- the generator ---- */
 
-static inline uint64_t
-rotl(uint64_t x, int k)
+static void
+mt_seed1(RandomState *r, uint32_t s)
 {
-    return (x << k) | (x >> (64 - k));
+    r->mt[0] = s;
+    for (int i = 1; i < MT_N; i++) r->mt[i] = 1812433253u * (r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) + (uint32_t)i;
+    r->mti = MT_N;
 }
 
-static uint64_t
-next64(RandomState *r)
+static void
+mt_seed_key(RandomState *r, const uint32_t *key, size_t len)
 {
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
+    mt_seed1(r, 19650218u);
+    int i = 1;
+    size_t j = 0;
+    for (size_t k = MT_N > len ? MT_N : len; k; k--) {
+        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1664525u)) + key[j] + (uint32_t)j;
+        i++;
+        j++;
+        if (i >= MT_N) { r->mt[0] = r->mt[MT_N - 1]; i = 1; }
+        if (j >= len) j = 0;
+    }
+    for (int k = MT_N - 1; k; k--) {
+        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1566083941u)) - (uint32_t)i;
+        i++;
+        if (i >= MT_N) { r->mt[0] = r->mt[MT_N - 1]; i = 1; }
+    }
+    r->mt[0] = 0x80000000u;
+}
+
+static uint32_t
+next32(RandomState *r)
+{
+    if (r->mti >= MT_N) {
+        int k;
+        for (k = 0; k < MT_N; k++) {
+            uint32_t y = (r->mt[k] & 0x80000000u) | (r->mt[(k + 1) % MT_N] & 0x7fffffffu);
+            r->mt[k] = r->mt[(k + MT_M) % MT_N] ^ (y >> 1) ^ ((y & 1) ? 0x9908b0dfu : 0);
+        }
+        r->mti = 0;
+    }
+    uint32_t y = r->mt[r->mti++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
 }
 
 static uint64_t
@@ -56,23 +97,23 @@ splitmix(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-/* The state is a function of the seed's absolute value, its sign and its size. */
 static void
 seed_state(RandomState *r, Value seed)
 {
     MgIntView t;
     mpz_srcptr z = mg_int_view(seed, &t);
-    size_t n = mpz_size(z);
-    uint64_t x = 0x853c49e6748fea9bULL ^ ((uint64_t)n << 1) ^ (mpz_sgn(z) < 0 ? 1 : 0);
-    for (size_t i = 0; i < n; i++) {
-        x ^= (uint64_t)mpz_getlimbn(z, (mp_size_t)i);
-        splitmix(&x);
-    }
-    for (int i = 0; i < 4; i++) r->s[i] = splitmix(&x);
-    if (!(r->s[0] | r->s[1] | r->s[2] | r->s[3])) r->s[0] = 1;
+    size_t len = (mpz_sizeinbase(z, 2) + 31) / 32;
+    if (len == 0) len = 1;
+    uint32_t *key = mg_malloc(len * sizeof *key);
+    size_t got = 0;
+    mpz_export(key, &got, -1, sizeof *key, 0, 0, z);     /* |z|, least significant word first */
+    for (size_t i = got; i < len; i++) key[i] = 0;
+    if (len > 1 && key[len - 1] == 1) len--;
+    if (len == 1) mt_seed1(r, key[0]);
+    else mt_seed_key(r, key, len);
+    mg_free(key, ((mpz_sizeinbase(z, 2) + 31) / 32 ? (mpz_sizeinbase(z, 2) + 31) / 32 : 1) * sizeof *key);
     r->seed = seed;
 }
-
 static void
 fill_urandom(void *buf, size_t n)
 {
@@ -109,44 +150,81 @@ get_rng(Value obj)
 
 /* ---- values ---- */
 
+/* A uniform integer in [0, max], max < 2^64. */
 static uint64_t
-uniform64(RandomState *r, uint64_t limit)
+upto64(RandomState *r, uint64_t max)
 {
-    /* limit > 0; rejection keeps it unbiased */
-    if ((limit & (limit - 1)) == 0) return next64(r) & (limit - 1);
-    uint64_t mask = limit - 1;
+    if (max == 0) return 0;
+    uint64_t mask = max;
     mask |= mask >> 1; mask |= mask >> 2; mask |= mask >> 4;
     mask |= mask >> 8; mask |= mask >> 16; mask |= mask >> 32;
     for (;;) {
-        uint64_t v = next64(r) & mask;
-        if (v < limit) return v;
+        uint64_t v = 0;
+        if (mask >> 32) v = (uint64_t)next32(r) << 32;
+        v |= next32(r);
+        v &= mask;
+        if (v <= max) return v;
     }
+}
+
+static uint64_t
+uniform64(RandomState *r, uint64_t limit)
+{
+    return upto64(r, limit - 1);     /* limit > 0 */
+}
+
+/* [0, 1], both ends included: the 64 bits of two words scaled by
+ * (2^53 + 1) / 2^64, as CRuby draws for an inclusive Float range. */
+static double
+real01_incl(RandomState *r)
+{
+    uint64_t a = next32(r), b = next32(r);
+    unsigned __int128 x = ((unsigned __int128)((a << 32) | b) * (((unsigned __int128)1 << 53) | 1)) >> 64;
+    return ldexp((double)(uint64_t)x, -53);
 }
 
 static double
 real01(RandomState *r)
 {
-    return (double)(next64(r) >> 11) * (1.0 / 9007199254740992.0);
+    uint32_t a = next32(r) >> 5, b = next32(r) >> 6;
+    return ((double)a * 67108864.0 + (double)b) * (1.0 / 9007199254740992.0);
 }
 
-/* A uniform Integer in [0, limit), limit an Integer > 0. */
+/* A uniform Integer in [0, limit), limit an Integer > 0: the words of
+ * limit - 1 from the most significant, each drawn word masked (the top one
+ * to its bit length) and compared while the prefix equals limit - 1's. */
 static Value
 uniform_int(RandomState *r, Value limit)
 {
     if (MG_IS_FIXNUM(limit)) return MG_FIX((int64_t)uniform64(r, (uint64_t)MG_FIX2LONG(limit)));
-    mpz_srcptr lz = mg_big_z(limit);
-    size_t bits = mpz_sizeinbase(lz, 2);
-    size_t words = (bits + 63) / 64;
-    uint64_t top_mask = bits % 64 ? (1ULL << (bits % 64)) - 1 : ~0ULL;
-    uint64_t *w = mg_malloc(words * sizeof(uint64_t));
+    Value maxv = mg_int_minus(limit, MG_FIX(1));
+    MgIntView t;
+    mpz_srcptr mz = mg_int_view(maxv, &t);
+    size_t words = (mpz_sizeinbase(mz, 2) + 31) / 32;
+    uint32_t *max = mg_malloc(words * sizeof *max), *out = mg_malloc(words * sizeof *out);
+    size_t got = 0;
+    mpz_export(max, &got, -1, sizeof *max, 0, 0, mz);
+    for (size_t i = got; i < words; i++) max[i] = 0;
+    uint32_t top = max[words - 1], mask = top;
+    mask |= mask >> 1; mask |= mask >> 2; mask |= mask >> 4; mask |= mask >> 8; mask |= mask >> 16;
+    for (;;) {
+        bool bounded = true, retry = false;
+        for (size_t i = words; i-- > 0;) {
+            uint32_t m = i == words - 1 ? mask : 0xffffffffu;
+            uint32_t v = next32(r) & (bounded ? m : 0xffffffffu);
+            if (bounded) {
+                if (v > max[i]) { retry = true; break; }
+                if (v < max[i]) bounded = false;
+            }
+            out[i] = v;
+        }
+        if (!retry) break;
+    }
     mpz_t z;
     mpz_init(z);
-    do {
-        for (size_t i = 0; i < words; i++) w[i] = next64(r);
-        w[words - 1] &= top_mask;
-        mpz_import(z, words, -1, sizeof(uint64_t), 0, 0, w);
-    } while (mpz_cmp(z, lz) >= 0);
-    mg_free(w, words * sizeof(uint64_t));
+    mpz_import(z, words, -1, sizeof *out, 0, 0, out);
+    mg_free(max, words * sizeof *max);
+    mg_free(out, words * sizeof *out);
     return mg_big_take(z);
 }
 
@@ -204,12 +282,7 @@ rand_range(RandomState *r, Value v, bool strict)
             return MG_NIL;
         }
         if (isinf(span)) mg_raise(mg_eArgumentError, "invalid argument - %s", mg_str_cstr(mg_inspect(v)));
-        double x = real01(r);
-        if (!excl) {
-            /* include the end: scale by the next float above 1 */
-            x = x * (1.0 + 1.1102230246251565e-16);
-            if (x > 1.0) x = 1.0;
-        }
+        double x = excl ? real01(r) : real01_incl(r);
         return mg_float_new(lo + x * span);
     }
     b = mg_to_int(b);
@@ -291,9 +364,9 @@ random_bytes(Value self, int argc, const Value *argv, Value blk)
     int64_t n = mg_num2long(argv[0]);
     if (n < 0) mg_raise(mg_eArgumentError, "negative string size (or size too big)");
     char *buf = mg_malloc((size_t)n + 8);
-    for (int64_t i = 0; i < n; i += 8) {
-        uint64_t x = next64(r);
-        memcpy(buf + i, &x, 8);
+    for (int64_t i = 0; i < n; i += 4) {
+        uint32_t x = next32(r);
+        for (int k = 0; k < 4; k++) buf[i + k] = (char)(x >> (8 * k));
     }
     Value str = mg_str_new_enc(buf, (size_t)n, ENC_BINARY);
     mg_free(buf, (size_t)n + 8);
@@ -313,7 +386,7 @@ random_eq(Value self, int argc, const Value *argv, Value blk)
     UNUSED(argc); UNUSED(blk);
     RandomState *a = mg_data_get(self, &random_type), *b = mg_data_get(argv[0], &random_type);
     if (!a || !b || mg_obj_class(self) != mg_obj_class(argv[0])) return MG_FALSE;
-    return MG_BOOL(memcmp(a->s, b->s, sizeof a->s) == 0 && mg_equal(a->seed, b->seed));
+    return MG_BOOL(a->mti == b->mti && memcmp(a->mt, b->mt, sizeof a->mt) == 0 && mg_equal(a->seed, b->seed));
 }
 
 static Value

@@ -103,5 +103,16 @@ for o in -W0 -W1 -W -w; do
 	expect "$o and \$VERBOSE, warn" "$M" "$C"
 done
 
+# minitest runs the tests of a seed in CRuby's order (Random is CRuby's MT19937)
+cat >mt_order.rb <<'RB'
+require "minitest/autorun"
+class T < Minitest::Test
+  %w[a b c d e f g h].each { |n| define_method("test_#{n}") { puts n } }
+end
+RB
+C=$(ruby mt_order.rb --seed 4242 2>&1 | grep -oE '^\.?[a-h]$' | tr -d . | tr '\n' ' ')
+M=$("$MRUBY" mt_order.rb --seed 4242 2>&1 | grep -oE '^\.?[a-h]$' | tr -d . | tr '\n' ' ')
+expect "minitest --seed 4242 runs in CRuby's order" "$M" "$C"
+
 echo "$((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
