@@ -677,6 +677,32 @@ mod_const_defined_p(Value self, int argc, const Value *argv, Value blk)
     return MG_BOOL(const_path(self, argv[0], argc > 1 ? MG_TEST(argv[1]) : true, true) != MG_UNDEF);
 }
 
+/* Module#const_source_location(name, inherit = true): [file, line] of the
+ * Ruby code that set it, [] for one defined in C, nil when not defined. */
+static Value
+mod_const_source_location(Value self, int argc, const Value *argv, Value blk)
+{
+    bool inherit = argc > 1 ? MG_TEST(argv[1]) : true;
+    Value name = argv[0], where = self;
+    if (MG_IS_STRING(name)) {
+        const char *p = mg_str_ptr(name), *last = NULL;
+        int64_t n = mg_str_len(name);
+        for (int64_t i = 0; i + 1 < n; i++) if (p[i] == ':' && p[i + 1] == ':') last = p + i;
+        if (last) {
+            Value head = last == p ? MG_VAL(mg_cObject)
+                                   : const_path(self, mg_str_new(p, (size_t)(last - p)), inherit, true);
+            if (head == MG_UNDEF || !MG_IS_CLASS_OR_MODULE(head)) return MG_NIL;
+            where = head;
+            name = mg_str_new(last + 2, (size_t)(p + n - last - 2));
+        }
+    }
+    ID id = const_id(where, name);
+    bool found;
+    Value loc = mg_const_location(mod_of(where), id, inherit, &found);
+    if (!found) return MG_NIL;
+    return loc == MG_NIL ? mg_ary_new() : mg_ary_dup(loc);
+}
+
 static Value
 mod_const_set(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1040,6 +1066,7 @@ static const MgMethodDef mod_methods[] = {
     {"const_get", mod_const_get, 1, 2},
     {"const_set", mod_const_set, 2, 2},
     {"const_defined?", mod_const_defined_p, 1, 2},
+    {"const_source_location", mod_const_source_location, 1, 2},
     {"const_missing", mod_const_missing, 1, 1},
     {"constants", mod_constants, 0, 1},
     {"private_constant", mod_private_constant, 0, -1},

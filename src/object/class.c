@@ -635,6 +635,27 @@ const_in(RClass *k, ID name, Value *out)
     return false;
 }
 
+Value (*mg_const_location_hook)(void);
+
+Value
+mg_const_location(RClass *c, ID name, bool inherit, bool *found)
+{
+    Value v;
+    *found = false;
+    for (RClass *k = c; k; k = inherit ? k->super : NULL) {
+        RClass *own = k->hdr.type == T_ICLASS ? k->u.module : k;
+        if (!const_in(own, name, &v)) {
+            if (!inherit) break;
+            continue;
+        }
+        *found = true;
+        uint64_t loc;
+        return own->ext->const_locs && mg_idtable_get(own->ext->const_locs, name, &loc) ? (Value)loc : MG_NIL;
+    }
+    if (inherit && c->hdr.type == T_MODULE && c != mg_cObject) return mg_const_location(mg_cObject, name, false, found);
+    return MG_NIL;
+}
+
 Value
 mg_const_get_at(RClass *c, ID name)
 {
@@ -669,6 +690,13 @@ mg_const_set(RClass *c, ID name, Value v)
     mg_wb(&c->hdr, v);
     if (!c->ext->consts) c->ext->consts = mg_idtable_new();
     mg_idtable_set(c->ext->consts, name, v);
+    Value loc = mg_const_location_hook ? mg_const_location_hook() : MG_NIL;
+    if (loc != MG_NIL) {
+        if (!c->ext->const_locs) c->ext->const_locs = mg_idtable_new();
+        mg_idtable_set(c->ext->const_locs, name, loc);
+    } else if (c->ext->const_locs) {
+        mg_idtable_delete(c->ext->const_locs, name, NULL);
+    }
     if (MG_IS_CLASS_OR_MODULE(v)) {
         RClass *k = MG_RCLASS(v);
         if (k->ext && k->ext->name == MG_NIL && !(k->hdr.flags & OF_SINGLETON)) mg_class_set_name(k, c, name);
@@ -688,6 +716,7 @@ mg_const_remove(RClass *c, ID name)
 {
     uint64_t old;
     if (!c->ext->consts || !mg_idtable_delete(c->ext->consts, name, &old)) return MG_UNDEF;
+    if (c->ext->const_locs) mg_idtable_delete(c->ext->const_locs, name, NULL);
     mg_wb(&c->hdr, MG_NIL);
     invalidate();
     if (mg_const_defined_hook) mg_const_defined_hook(c, name, MG_UNDEF);
@@ -782,6 +811,7 @@ mg_class_mark(RClass *c)
     }
     if (c->ext) {
         mg_gc_mark_idtable(c->ext->consts);
+        mg_gc_mark_idtable(c->ext->const_locs);
         mg_gc_mark_idtable(c->ext->cvars);
         mg_gc_mark_idtable(c->ext->ivars);
         mg_gc_mark(c->ext->name);
@@ -800,6 +830,7 @@ mg_class_free(RClass *c)
     }
     if (c->ext) {
         mg_idtable_free(c->ext->consts);
+        mg_idtable_free(c->ext->const_locs);
         mg_idtable_free(c->ext->cvars);
         mg_idtable_free(c->ext->ivars);
         mg_idtable_free(c->ext->iv_index);

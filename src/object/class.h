@@ -53,6 +53,11 @@ extern uint64_t mg_method_serial;
 extern void (*mg_class_created_hook)(RClass *c);
 extern void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me, bool had);   /* had: c defined name before */
 extern void (*mg_const_defined_hook)(RClass *c, ID name, Value v);
+/* Where Ruby code is setting a constant: [file, line], or nil (the VM's,
+ * once it runs programs); and the location recorded for name (found: it
+ * is defined; nil: defined from C or before the hook). */
+extern Value (*mg_const_location_hook)(void);
+Value mg_const_location(RClass *c, ID name, bool inherit, bool *found);
 /* A constant lookup missed in c: loads persistent code not read yet and
  * answers the constant (MG_UNDEF: still missing). Module#const_missing and
  * the class/module keywords call it. */

@@ -76,13 +76,14 @@ mg_vm_boot(void)
     vm->top_cref = mg_cref_new(mg_cObject, MG_NIL);
 }
 
+static Value const_location(void);
+
 void
 mg_vm_init(const MgVMOptions *opts)
 {
     VM *vm = VMS;
     mg_vm_boot();
     vm->warnings = opts ? opts->warnings : false;
-    vm->warnings_on = vm->warnings;
     mg_raise_init();
     vm->main_obj = mg_main_object_new();
     mg_store_set_main(vm->main_obj);
@@ -95,6 +96,7 @@ mg_vm_init(const MgVMOptions *opts)
     mg_bop_tracking = true;     /* class.h: redefining an inline operator from here on is noticed */
     mg_vm_capture_builtins();
     mg_prelude_load();
+    mg_const_location_hook = const_location;   /* the program's constants, not the prelude's */
 }
 
 /* ---- running a program ---- */
@@ -198,6 +200,17 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
 }
 
 int mg_maglev_switches;
+
+/* Where a constant is being set: the innermost Ruby frame's file and line. */
+static Value
+const_location(void)
+{
+    VM *vm = VMS;
+    Frame *f = vm->fp;
+    while (f > vm->frames && !f->code) f--;
+    if (f <= vm->frames || !f->code) return MG_NIL;
+    return mg_ary_new_from(2, (Value[]){ mg_str_new_cstr(mg_frame_file(f)), MG_FIX(mg_frame_line(f)) });
+}
 
 static void
 maglev_trace_file(const char *src, size_t len, const char *file)

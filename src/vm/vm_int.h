@@ -259,7 +259,6 @@ typedef struct VM {
     const MethodEntry *bmethod_me;  /* set just before invoking a define_method body */
     bool bmethod_lit;
     volatile int interrupt;
-    bool warnings_on;
     Value pat_reason;       /* why the last pattern failed (String) */
     Value pat_key;          /* missing key (NoMatchingPatternKeyError) or undef */
 } VM;
