@@ -53,7 +53,14 @@
  *      which remove whole rows, keep the index right by themselves. meta
  *      classidx = 1 says every row has its cls; a schema-1 database gets the
  *      column on its first writable open (classidx 0), and the first handle
- *      that installs a reader fills it for the existing rows (pg_set_class_of). */
+ *      that installs a reader fills it for the existing rows (pg_set_class_of).
+ *      Old rows of an instance that changed class stay in the index until
+ *      the log trim removes them, and a listing must step over them: after
+ *      a listing at S found its first instance at OOP x, the handle knows
+ *      there is no instance <= x - 8 at S, and at a later view S2 only an
+ *      OOP written by a commit in (S, S2] (the commit log, when whole) can
+ *      be one there; so a migration's batches each read one batch of such
+ *      rows, not all of them since it started. */
 #include "backend_ops.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -71,6 +78,8 @@
 #define WINDOW_MIN     16          /* read-ahead window, in OOPs */
 #define WINDOW_MAX     32768
 #define BATCH          5000        /* rows per query of a walk */
+#define CLEAR_SLOTS    8           /* classes whose clear prefix a handle remembers (P7) */
+#define CLEAR_COMMITS  10000       /* at most this many commits since: else the prefix is walked again */
 
 #define OID_INT8ARRAY  1016
 #define OID_BYTEAARRAY 1001
@@ -87,6 +96,8 @@ struct PgRepo {
     MgRefScan ref_scan;
     MgClassOf class_of;        /* P7: the class of a payload, NULL: none installed */
     bool indexed;              /* P7: classidx was seen to be 1 (it never goes back) */
+    struct { uint64_t cls, seq, upto; } clear[CLEAR_SLOTS];   /* P7: no instance of cls <= upto at seq */
+    unsigned clear_next;
     uint32_t session;          /* our session id (P3), 0: none */
     uint64_t started;
     char where[1024];          /* the URL, without a password */
@@ -1142,6 +1153,41 @@ run_last(PgRepo *r, const char *sql, const char *what, MgStoreErr *err)
     return last;
 }
 
+/* The slot remembering cls's clear prefix, NULL if none. */
+static int
+clear_slot(PgRepo *r, uint64_t cls)
+{
+    for (int i = 0; i < CLEAR_SLOTS; i++) if (r->clear[i].cls == cls) return i;
+    return -1;
+}
+
+/* The instances of cls at seq among the OOPs <= upto written since `since`
+ * (when the handle knew there was none <= upto), ascending, into *out.
+ * MG_STORE_NOTFOUND when the commit log since then is not whole. */
+static MgStoreErr
+prefix_instances(PgRepo *r, uint64_t cls, uint64_t since, uint64_t seq, uint64_t upto, uint64_t **out, size_t *n)
+{
+    char a[24], b[24], c[24], d[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)cls);
+    snprintf(b, sizeof b, "%llu", (unsigned long long)since);
+    snprintf(c, sizeof c, "%llu", (unsigned long long)seq);
+    snprintf(d, sizeof d, "%llu", (unsigned long long)upto);
+    const char *vals[4] = { a, b, c, d };
+    MgStoreErr e;
+    PGresult *res = query(r, "SELECT (SELECT count(*) FROM mg_log WHERE seq > $2 AND seq <= $3),"
+                             " array(SELECT w.oop FROM (SELECT DISTINCT unnest(oops) AS oop FROM mg_log"
+                             "  WHERE seq > $2 AND seq <= $3) w WHERE w.oop <= $4 AND EXISTS (SELECT 1 FROM mg_obj o"
+                             "  WHERE o.oop = w.oop AND o.cls = $1 AND o.version > $2 AND o.version <= $3 AND NOT EXISTS"
+                             "  (SELECT 1 FROM mg_obj m WHERE m.oop = o.oop AND m.version > o.version AND m.version <= $3))"
+                             "  ORDER BY w.oop)", 4, vals, true, "class index", &e);
+    if (!res) return e;
+    bool whole = get_be64(PQgetvalue(res, 0, 0)) == seq - since;
+    bool parsed = whole && parse_int8_array(PQgetvalue(res, 0, 1), PQgetlength(res, 0, 1), out, n);
+    PQclear(res);
+    if (!whole) return MG_STORE_NOTFOUND;
+    return parsed ? MG_STORE_OK : fail(r, MG_STORE_CORRUPT, "class index: an OOP list does not decode");
+}
+
 /* The OOPs whose newest row <= the view's seq has cls = cls, in OOP order,
  * a growing number per query (a caller with a limit stops early). The plan
  * must walk mg_obj_cls in order from `after`: without statistics (a young
@@ -1161,8 +1207,22 @@ pg_view_instances(MgView *vv, uint64_t cls, bool (*fn)(uint64_t oop, void *arg),
         PQclear(res);
         if (!r->indexed) return fail(r, MG_STORE_INVALID, "this repository has no class index yet");
     }
-    uint64_t after = 0;
-    for (int limit = 256;; limit = limit * 4 < BATCH ? limit * 4 : BATCH) {
+    uint64_t after = 0, first = 0, *pre = NULL;
+    size_t npre = 0;
+    bool stopped = false;
+    int slot = clear_slot(r, cls);
+    if (slot >= 0 && r->clear[slot].seq <= v->seq && v->seq - r->clear[slot].seq <= CLEAR_COMMITS) {
+        e = prefix_instances(r, cls, r->clear[slot].seq, v->seq, r->clear[slot].upto, &pre, &npre);
+        if (e == MG_STORE_NOTFOUND) { r->clear[slot].cls = 0; slot = -1; }      /* trimmed: walk it all */
+        else if (e) return e;
+        else after = r->clear[slot].upto;
+    }
+    for (size_t i = 0; i < npre && !stopped; i++) {
+        if (!first) first = pre[i];
+        stopped = !fn(pre[i], arg);
+    }
+    free(pre);
+    for (int limit = 256; !stopped; limit = limit * 4 < BATCH ? limit * 4 : BATCH) {
         char sql[512];
         unsigned long long s = (unsigned long long)v->seq;
         snprintf(sql, sizeof sql, "SET LOCAL enable_sort = off; SELECT o.oop FROM mg_obj o WHERE o.cls = %llu"
@@ -1172,13 +1232,22 @@ pg_view_instances(MgView *vv, uint64_t cls, bool (*fn)(uint64_t oop, void *arg),
         PGresult *res = run_last(r, sql, "class index", &e);
         if (!res) return e;
         int rows = PQntuples(res);
-        for (int i = 0; i < rows; i++) {
+        for (int i = 0; i < rows && !stopped; i++) {
             after = strtoull(PQgetvalue(res, i, 0), NULL, 10);
-            if (!fn(after, arg)) { PQclear(res); return MG_STORE_OK; }
+            if (!first) first = after;
+            stopped = !fn(after, arg);
         }
         PQclear(res);
-        if (rows < limit) return MG_STORE_OK;
+        if (rows < limit) break;
     }
+    /* what this listing learnt: nothing of cls below its first instance at this seq */
+    if (slot < 0 || r->clear[slot].seq <= v->seq) {
+        if (slot < 0) slot = (int)(r->clear_next++ % CLEAR_SLOTS);
+        r->clear[slot].cls = cls;
+        r->clear[slot].seq = v->seq;
+        r->clear[slot].upto = first ? first - 8 : (uint64_t)INT64_MAX;
+    }
+    return MG_STORE_OK;
 }
 
 /* ---- the commit log ---- */
