@@ -1140,7 +1140,7 @@ run_last(PgRepo *r, const char *sql, const char *what, MgStoreErr *err)
     PGresult *last = NULL, *bad = NULL, *res;
     while ((res = PQgetResult(r->conn))) {
         if (!ok(res) && !bad) { bad = res; continue; }
-        if (res == bad || !ok(res)) { PQclear(res); continue; }
+        if (!ok(res)) { PQclear(res); continue; }
         if (last) PQclear(last);
         last = res;
     }
@@ -1153,7 +1153,7 @@ run_last(PgRepo *r, const char *sql, const char *what, MgStoreErr *err)
     return last;
 }
 
-/* The slot remembering cls's clear prefix, NULL if none. */
+/* The slot remembering cls's clear prefix, -1 if none. */
 static int
 clear_slot(PgRepo *r, uint64_t cls)
 {
@@ -1213,9 +1213,8 @@ pg_view_instances(MgView *vv, uint64_t cls, bool (*fn)(uint64_t oop, void *arg),
     int slot = clear_slot(r, cls);
     if (slot >= 0 && r->clear[slot].seq <= v->seq && v->seq - r->clear[slot].seq <= CLEAR_COMMITS) {
         e = prefix_instances(r, cls, r->clear[slot].seq, v->seq, r->clear[slot].upto, &pre, &npre);
-        if (e == MG_STORE_NOTFOUND) { r->clear[slot].cls = 0; slot = -1; }      /* trimmed: walk it all */
-        else if (e) return e;
-        else after = r->clear[slot].upto;
+        if (e == MG_STORE_OK) after = r->clear[slot].upto;
+        else if (e != MG_STORE_NOTFOUND) return e;            /* NOTFOUND: the log was trimmed, walk it all */
     }
     for (size_t i = 0; i < npre && !stopped; i++) {
         if (!first) first = pre[i];
