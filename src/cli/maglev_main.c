@@ -347,6 +347,7 @@ image_load(MgRepo *r, const char *image)
     int rc = EXIT_OK;
     MgRepo *img = NULL;
     Image im = { 0 };
+    mg_repo_set_class_of(r, mg_record_class);       /* the loaded records go into the class index */
     uint64_t seq, next = 0, have, conflicts[1];
     size_t nc;
     if (!copy_file(image, copy, why, sizeof why)) rc = error("cannot copy the base image %s: %s", image, why);

@@ -1,11 +1,12 @@
 /* pg_backend.c -- the storage backend on PostgreSQL (backend.h), through
  * libpq: many hosts share one repository, one database per repository.
  * The schema is in docs/format.md ("The PostgreSQL backend"):
- *   mg_obj     (oop, version, data)  every version of every record; data is
- *              NULL for a removed record (GC), else an 8-byte header (u32
- *              format, u32 CRC-32C of the payload) and the payload
+ *   mg_obj     (oop, version, data, cls)  every version of every record;
+ *              data is NULL for a removed record (GC), else an 8-byte header
+ *              (u32 format, u32 CRC-32C of the payload) and the payload; cls
+ *              the class OOP of that version for the class index (P7)
  *   mg_log     (seq, oops[])         the commit log
- *   mg_meta    (key, value)          schema, format, seq, next_oop, gc_*
+ *   mg_meta    (key, value)          schema, format, classidx, seq, next_oop, gc_*
  *   mg_session, mg_lock, mg_counter, mg_gcdead, mg_gcvote
  * and three server-side functions (mg_live, mg_commit, mg_lock).
  *
@@ -41,7 +42,25 @@
  *      the handle began (up to the new view's seq), in the same statement:
  *      the mg_repo_log_since(previous) that follows a new view (txn.c's
  *      refresh) is answered from it without a round trip. Later commits are
- *      left to the next view's refresh, as a view does not see them anyway. */
+ *      left to the next view's refresh, as a view does not see them anyway.
+ *  P7. The class index is the column cls of mg_obj: the class OOP of that
+ *      version of the record, as the writer's class_of reader answers it
+ *      (NULL: none, not indexed, a removal, or a writer without a reader),
+ *      set by mg_commit from the client's array and never changed after,
+ *      with a partial index on (cls, oop, version). An instance of class C
+ *      in view S is an OOP whose newest row <= S has cls = C: the rows of
+ *      other versions are other index entries, so trims and GC deletes,
+ *      which remove whole rows, keep the index right by themselves. meta
+ *      classidx = 1 says every row has its cls; a schema-1 database gets the
+ *      column on its first writable open (classidx 0), and the first handle
+ *      that installs a reader fills it for the existing rows (pg_set_class_of).
+ *      Old rows of an instance that changed class stay in the index until
+ *      the log trim removes them, and a listing must step over them: after
+ *      a listing at S found its first instance at OOP x, the handle knows
+ *      there is no instance <= x - 8 at S, and at a later view S2 only an
+ *      OOP written by a commit in (S, S2] (the commit log, when whole) can
+ *      be one there; so a migration's batches each read one batch of such
+ *      rows, not all of them since it started. */
 #include "backend_ops.h"
 #include <errno.h>
 #include <stdarg.h>
@@ -51,7 +70,7 @@
 #include <libpq-fe.h>
 #include "../util/crc32c.h"
 
-#define PG_SCHEMA      1           /* version of the SQL schema below */
+#define PG_SCHEMA      2           /* version of the SQL schema below (2: the class index) */
 #define PG_HEADER      8           /* u32 format, u32 crc32c(payload) */
 #define TOKEN          1           /* advisory xact lock: the commit token (OOPs are multiples of 8) */
 #define INIT_TOKEN     2           /* advisory xact lock: schema initialisation */
@@ -59,6 +78,8 @@
 #define WINDOW_MIN     16          /* read-ahead window, in OOPs */
 #define WINDOW_MAX     32768
 #define BATCH          5000        /* rows per query of a walk */
+#define CLEAR_SLOTS    8           /* classes whose clear prefix a handle remembers (P7) */
+#define CLEAR_COMMITS  10000       /* at most this many commits since: else the prefix is walked again */
 
 #define OID_INT8ARRAY  1016
 #define OID_BYTEAARRAY 1001
@@ -73,6 +94,10 @@ struct PgRepo {
     PGconn *conn;
     int flags;
     MgRefScan ref_scan;
+    MgClassOf class_of;        /* P7: the class of a payload, NULL: none installed */
+    bool indexed;              /* P7: classidx was seen to be 1 (it never goes back) */
+    struct { uint64_t cls, seq, upto; } clear[CLEAR_SLOTS];   /* P7: no instance of cls <= upto at seq */
+    unsigned clear_next;
     uint32_t session;          /* our session id (P3), 0: none */
     uint64_t started;
     char where[1024];          /* the URL, without a password */
@@ -111,10 +136,40 @@ struct PgView {
     uint64_t ahead_hits;       /* reads of read-ahead records since the last miss */
 };
 
+/* P2. Returns {seq} on success, {0, conflicting oops...}, or {-1, dangling oop}.
+ * p_cls: each write's class OOP for the class index (P7), NULL elements for none. */
+#define COMMIT_FN \
+    "CREATE OR REPLACE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[])\n" \
+    "RETURNS bigint[] LANGUAGE plpgsql AS $$\n" \
+    "DECLARE s bigint; top bigint; bad bigint[];\n" \
+    "BEGIN\n" \
+    "  PERFORM pg_advisory_xact_lock(1);\n" \
+    "  SELECT coalesce(max(oop), 0) INTO top FROM mg_obj;\n" \
+    "  SELECT array_agg(w.oop) INTO bad FROM unnest(p_oops, p_expect) AS w(oop, exp)\n" \
+    "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
+    "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n" \
+    "  IF bad IS NOT NULL THEN RETURN array_prepend(0::bigint, bad); END IF;\n" \
+    "  IF p_refs IS NOT NULL THEN\n" \
+    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n" \
+    "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n" \
+    "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n" \
+    "    IF bad IS NOT NULL THEN RETURN array_prepend(-1::bigint, bad); END IF;\n" \
+    "  END IF;\n" \
+    "  UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value INTO s;\n" \
+    "  INSERT INTO mg_obj SELECT u.oop, s, u.data, u.cls FROM unnest(p_oops, p_data, p_cls) AS u(oop, data, cls);\n" \
+    "  INSERT INTO mg_log VALUES (s, p_oops);\n" \
+    "  PERFORM pg_notify('maglev', s::text);\n" \
+    "  RETURN ARRAY[s];\n" \
+    "END $$;\n"
+
+/* P7: the rows of the indexed classes, in OOP order per class */
+#define CLASS_INDEX "CREATE INDEX mg_obj_cls ON mg_obj (cls, oop, version) WHERE cls IS NOT NULL;\n"
+
 static const char SCHEMA[] =
     "CREATE TABLE mg_meta (key text PRIMARY KEY, value bigint NOT NULL);\n"
-    "CREATE TABLE mg_obj (oop bigint NOT NULL, version bigint NOT NULL, data bytea,\n"
+    "CREATE TABLE mg_obj (oop bigint NOT NULL, version bigint NOT NULL, data bytea, cls bigint,\n"
     "                     PRIMARY KEY (oop, version));\n"
+    CLASS_INDEX
     "CREATE TABLE mg_log (seq bigint PRIMARY KEY, oops bigint[] NOT NULL);\n"
     "CREATE TABLE mg_session (id int PRIMARY KEY, pid int NOT NULL, started bigint NOT NULL,\n"
     "                         host text NOT NULL, name text NOT NULL);\n"
@@ -126,7 +181,7 @@ static const char SCHEMA[] =
     /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
     "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
     "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
-    "INSERT INTO mg_meta VALUES ('schema', 1), ('format', 2), ('seq', 0), ('next_oop', 1048576),\n"
+    "INSERT INTO mg_meta VALUES ('schema', 2), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
     "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
     "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0);\n"
     /* P3: the live session ids */
@@ -134,29 +189,7 @@ static const char SCHEMA[] =
     "  SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory' AND classid = 19783::oid\n"
     "    AND objsubid = 2 AND granted\n"
     "    AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) $$;\n"
-    /* P2. Returns {seq} on success, {0, conflicting oops...}, or {-1, dangling oop}. */
-    "CREATE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[])\n"
-    "RETURNS bigint[] LANGUAGE plpgsql AS $$\n"
-    "DECLARE s bigint; top bigint; bad bigint[];\n"
-    "BEGIN\n"
-    "  PERFORM pg_advisory_xact_lock(1);\n"
-    "  SELECT coalesce(max(oop), 0) INTO top FROM mg_obj;\n"
-    "  SELECT array_agg(w.oop) INTO bad FROM unnest(p_oops, p_expect) AS w(oop, exp)\n"
-    "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n"
-    "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n"
-    "  IF bad IS NOT NULL THEN RETURN array_prepend(0::bigint, bad); END IF;\n"
-    "  IF p_refs IS NOT NULL THEN\n"
-    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n"
-    "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n"
-    "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n"
-    "    IF bad IS NOT NULL THEN RETURN array_prepend(-1::bigint, bad); END IF;\n"
-    "  END IF;\n"
-    "  UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value INTO s;\n"
-    "  INSERT INTO mg_obj SELECT u.oop, s, u.data FROM unnest(p_oops, p_data) AS u(oop, data);\n"
-    "  INSERT INTO mg_log VALUES (s, p_oops);\n"
-    "  PERFORM pg_notify('maglev', s::text);\n"
-    "  RETURN ARRAY[s];\n"
-    "END $$;\n"
+    COMMIT_FN
     /* contract 6: 0 granted, else holder * 4 + the kind it holds */
     "CREATE FUNCTION mg_lock(p_oop bigint, p_sess int, p_kind int) RETURNS bigint LANGUAGE plpgsql AS $$\n"
     "DECLARE mine int; other int; okind int;\n"
@@ -455,11 +488,36 @@ fail:
     return e;
 }
 
+/* Schema 1 -> 2 (P7), on the first writable open: the class column (NULL in
+ * every existing row), its index and the commit function that fills it, in
+ * one transaction; classidx 0 until a handle with a reader fills the rows. */
+static MgStoreErr
+upgrade_schema(PgRepo *r)
+{
+    MgStoreErr e = run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", "upgrade schema");
+    if (e) return e;
+    PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'schema' FOR UPDATE");
+    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "upgrade schema"); goto fail; }
+    long schema = atol(PQgetvalue(res, 0, 0));
+    PQclear(res);
+    if (schema != 1) return run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
+    e = run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
+                  "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n" COMMIT_FN
+                  "INSERT INTO mg_meta VALUES ('classidx', 0);\n"
+                  "UPDATE mg_meta SET value = 2 WHERE key = 'schema'", "upgrade schema");
+    if (e) goto fail;
+    return run_ok(r, "COMMIT", "upgrade schema");
+fail:
+    PQclear(run(r, "ROLLBACK"));
+    return e;
+}
+
 static MgStoreErr
 check_schema(PgRepo *r)
 {
     PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'schema'), "
-                           "(SELECT value FROM mg_meta WHERE key = 'format')");
+                           "(SELECT value FROM mg_meta WHERE key = 'format'), "
+                           "(SELECT value FROM mg_meta WHERE key = 'classidx')");
     if (!ok(res)) {
         const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
         if (state && !strcmp(state, "42P01")) {            /* undefined table */
@@ -473,7 +531,15 @@ check_schema(PgRepo *r)
         return pg_fail(r, res, "open");
     }
     long schema = atol(PQgetvalue(res, 0, 0)), format = atol(PQgetvalue(res, 0, 1));
+    r->indexed = atol(PQgetvalue(res, 0, 2)) == 1;
     PQclear(res);
+    if (schema == 1 && format == MG_STORE_FORMAT) {
+        if (r->flags & MG_REPO_RDONLY)
+            return fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
+                        "writable (any maglev-ruby run) to upgrade it to schema %d", r->where, PG_SCHEMA);
+        MgStoreErr e = upgrade_schema(r);
+        return e ? e : check_schema(r);
+    }
     if (schema != PG_SCHEMA || format != MG_STORE_FORMAT)
         return fail(r, MG_STORE_VERSION, "%s: repository schema %ld format %ld, this maglev reads schema %d format %d",
                     r->where, schema, format, PG_SCHEMA, MG_STORE_FORMAT);
@@ -902,15 +968,20 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
     }
     uint64_t *written = malloc(n * sizeof *written);
     if (!written) return MG_STORE_NOMEM;
-    Buf oops = { 0 }, expect = { 0 }, data = { 0 }, refs = { 0 };
+    Buf oops = { 0 }, expect = { 0 }, data = { 0 }, refs = { 0 }, cls = { 0 };
     Refs c = { 0 };
     array_head(&oops, n, false, OID_INT8);
     array_head(&expect, n, false, OID_INT8);
     array_head(&data, n, true, OID_BYTEA);
+    array_head(&cls, n, true, OID_INT8);
     for (size_t i = 0; i < n; i++) {
         written[i] = writes[i].oop;
         buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
         buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version);
+        /* P7: NULL for what the index does not cover */
+        uint64_t k = writes[i].remove || !r->class_of ? 0 : r->class_of(writes[i].data, writes[i].len);
+        if (k) { buf_be32(&cls, 8); buf_be64(&cls, k); }
+        else buf_be32(&cls, 0xFFFFFFFFu);
         if (writes[i].remove) { buf_be32(&data, 0xFFFFFFFFu); continue; }
         uint32_t format = MG_STORE_FORMAT, crc = mg_crc32c(writes[i].data, writes[i].len);
         buf_be32(&data, (uint32_t)(PG_HEADER + writes[i].len));
@@ -923,14 +994,14 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         if ((e = collect_refs(r, writes, n, written, &c))) goto out;
         int8_array(&refs, c.refs, c.nrefs);
     }
-    if (oops.nomem || expect.nomem || data.nomem || refs.nomem) { e = MG_STORE_NOMEM; goto out; }
+    if (oops.nomem || expect.nomem || data.nomem || refs.nomem || cls.nomem) { e = MG_STORE_NOMEM; goto out; }
     {
-        const char *vals[4] = { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL };
-        int lens[4] = { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len };
-        int fmts[4] = { 1, 1, 1, 1 };
-        Oid types[4] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY };
+        const char *vals[5] = { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL, cls.p };
+        int lens[5] = { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len, (int)cls.len };
+        int fmts[5] = { 1, 1, 1, 1, 1 };
+        Oid types[5] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
         if (data.len > 0x7FFFFFF0u) { e = fail(r, MG_STORE_FULL, "commit: a write set of %zu bytes is too large for one PostgreSQL statement", data.len); goto out; }
-        PGresult *res = PQexecParams(r->conn, "SELECT mg_commit($1, $2, $3, $4)", 4, types, vals, lens, fmts, 1);
+        PGresult *res = PQexecParams(r->conn, "SELECT mg_commit($1, $2, $3, $4, $5)", 5, types, vals, lens, fmts, 1);
         if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "commit"); goto out; }
         uint64_t *ret;
         size_t nret;
@@ -961,9 +1032,221 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
     }
 out:
     free(written);
-    free(oops.p); free(expect.p); free(data.p); free(refs.p);
+    free(oops.p); free(expect.p); free(data.p); free(refs.p); free(cls.p);
     free(c.refs);
     return e;
+}
+
+/* ---- the class index (P7) ---- */
+
+/* Runs sql with narrays binary int8[] parameters of n elements each. */
+static MgStoreErr
+run_arrays(PgRepo *r, const char *sql, uint64_t *const *arrays, int narrays, size_t n, const char *what)
+{
+    Buf b[3] = { { 0 } };
+    const char *vals[3];
+    int lens[3], fmts[3] = { 1, 1, 1 };
+    Oid types[3] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
+    bool nomem = false;
+    for (int i = 0; i < narrays; i++) {
+        int8_array(&b[i], arrays[i], n);
+        nomem |= b[i].nomem;
+        vals[i] = b[i].p;
+        lens[i] = (int)b[i].len;
+    }
+    PGresult *res = nomem ? NULL : PQexecParams(r->conn, sql, narrays, types, vals, lens, fmts, 0);
+    for (int i = 0; i < narrays; i++) free(b[i].p);
+    if (nomem) return fail(r, MG_STORE_NOMEM, "%s: out of memory", what);
+    if (!ok(res)) return pg_fail(r, res, what);
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+/* Fills cls for the rows written before the index (classidx 0), in one
+ * transaction under the initialisation lock (one handle does it): the rows
+ * in (oop, version) order, BATCH a query, through the handle's reader.
+ * Commits meanwhile write their own cls; the rows they add are simply read
+ * again. A corrupt record is left out (a reader checks the record anyway). */
+static MgStoreErr
+fill_class_index(PgRepo *r)
+{
+    const char *what = "build the class index";
+    uint64_t *oops = malloc(BATCH * sizeof *oops), *versions = malloc(BATCH * sizeof *versions),
+             *classes = malloc(BATCH * sizeof *classes);
+    MgStoreErr e = oops && versions && classes ? run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", what) : MG_STORE_NOMEM;
+    if (e) goto out;
+    PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'classidx' FOR UPDATE");
+    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, what); goto out; }
+    bool built = atol(PQgetvalue(res, 0, 0)) == 1;
+    PQclear(res);
+    uint64_t after_oop = 0, after_version = 0;
+    for (int rows = BATCH; !built && rows == BATCH;) {
+        char a[24], b[24], c[24];
+        snprintf(a, sizeof a, "%llu", (unsigned long long)after_oop);
+        snprintf(b, sizeof b, "%llu", (unsigned long long)after_version);
+        snprintf(c, sizeof c, "%d", BATCH);
+        const char *vals[3] = { a, b, c };
+        res = query(r, "SELECT oop, version, data FROM mg_obj WHERE (oop, version) > ($1, $2) AND data IS NOT NULL"
+                       " ORDER BY oop, version LIMIT $3", 3, vals, true, what, &e);
+        if (!res) goto out;
+        rows = PQntuples(res);
+        size_t k = 0;
+        for (int i = 0; i < rows; i++) {
+            after_oop = get_be64(PQgetvalue(res, i, 0));
+            after_version = get_be64(PQgetvalue(res, i, 1));
+            MgRecord rec;
+            if (decode(r, after_oop, after_version, (const unsigned char *)PQgetvalue(res, i, 2),
+                       (size_t)PQgetlength(res, i, 2), &rec) != MG_STORE_OK) continue;
+            uint64_t cls = r->class_of(rec.data, rec.len);
+            if (!cls) continue;
+            oops[k] = after_oop;
+            versions[k] = after_version;
+            classes[k++] = cls;
+        }
+        PQclear(res);
+        uint64_t *arrays[3] = { oops, versions, classes };
+        if (k && (e = run_arrays(r, "UPDATE mg_obj o SET cls = u.cls FROM unnest($1::bigint[], $2::bigint[], $3::bigint[])"
+                                    " AS u(oop, version, cls) WHERE o.oop = u.oop AND o.version = u.version",
+                                 arrays, 3, k, what))) goto out;
+    }
+    if (!built && (e = run_ok(r, "UPDATE mg_meta SET value = 1 WHERE key = 'classidx'", what))) goto out;
+    if ((e = run_ok(r, "COMMIT", what))) goto out;
+    r->indexed = true;
+out:
+    if (e && r->conn && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(run(r, "ROLLBACK"));
+    free(oops); free(versions); free(classes);
+    return e;
+}
+
+/* Installs the reader; a writable handle fills the index the first time
+ * (errors leave it unfilled: list_instances then walks the records, and the
+ * next writable open tries again). */
+static void
+pg_set_class_of(MgRepo *rr, MgClassOf class_of)
+{
+    PgRepo *r = (PgRepo *)rr;
+    if (!r) return;
+    r->class_of = class_of;
+    if (!class_of || r->indexed || (r->flags & MG_REPO_RDONLY) || usable(r)) return;
+    fill_class_index(r);
+}
+
+/* Runs a string of statements (one round trip, one implicit transaction);
+ * the result of the last one, NULL (error set) when any failed. */
+static PGresult *
+run_last(PgRepo *r, const char *sql, const char *what, MgStoreErr *err)
+{
+    if (!PQsendQuery(r->conn, sql)) { *err = pg_fail(r, NULL, what); return NULL; }
+    PGresult *last = NULL, *bad = NULL, *res;
+    while ((res = PQgetResult(r->conn))) {
+        if (!ok(res) && !bad) { bad = res; continue; }
+        if (!ok(res)) { PQclear(res); continue; }
+        if (last) PQclear(last);
+        last = res;
+    }
+    if (bad || !last) {
+        if (last) PQclear(last);
+        *err = pg_fail(r, bad, what);
+        return NULL;
+    }
+    *err = MG_STORE_OK;
+    return last;
+}
+
+/* The slot remembering cls's clear prefix, -1 if none. */
+static int
+clear_slot(PgRepo *r, uint64_t cls)
+{
+    for (int i = 0; i < CLEAR_SLOTS; i++) if (r->clear[i].cls == cls) return i;
+    return -1;
+}
+
+/* The instances of cls at seq among the OOPs <= upto written since `since`
+ * (when the handle knew there was none <= upto), ascending, into *out.
+ * MG_STORE_NOTFOUND when the commit log since then is not whole. */
+static MgStoreErr
+prefix_instances(PgRepo *r, uint64_t cls, uint64_t since, uint64_t seq, uint64_t upto, uint64_t **out, size_t *n)
+{
+    char a[24], b[24], c[24], d[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)cls);
+    snprintf(b, sizeof b, "%llu", (unsigned long long)since);
+    snprintf(c, sizeof c, "%llu", (unsigned long long)seq);
+    snprintf(d, sizeof d, "%llu", (unsigned long long)upto);
+    const char *vals[4] = { a, b, c, d };
+    MgStoreErr e;
+    PGresult *res = query(r, "SELECT (SELECT count(*) FROM mg_log WHERE seq > $2 AND seq <= $3),"
+                             " array(SELECT w.oop FROM (SELECT DISTINCT unnest(oops) AS oop FROM mg_log"
+                             "  WHERE seq > $2 AND seq <= $3) w WHERE w.oop <= $4 AND EXISTS (SELECT 1 FROM mg_obj o"
+                             "  WHERE o.oop = w.oop AND o.cls = $1 AND o.version > $2 AND o.version <= $3 AND NOT EXISTS"
+                             "  (SELECT 1 FROM mg_obj m WHERE m.oop = o.oop AND m.version > o.version AND m.version <= $3))"
+                             "  ORDER BY w.oop)", 4, vals, true, "class index", &e);
+    if (!res) return e;
+    bool whole = get_be64(PQgetvalue(res, 0, 0)) == seq - since;
+    bool parsed = whole && parse_int8_array(PQgetvalue(res, 0, 1), PQgetlength(res, 0, 1), out, n);
+    PQclear(res);
+    if (!whole) return MG_STORE_NOTFOUND;
+    return parsed ? MG_STORE_OK : fail(r, MG_STORE_CORRUPT, "class index: an OOP list does not decode");
+}
+
+/* The OOPs whose newest row <= the view's seq has cls = cls, in OOP order,
+ * a growing number per query (a caller with a limit stops early). The plan
+ * must walk mg_obj_cls in order from `after`: without statistics (a young
+ * table) the planner would rather fetch every row of the class and sort
+ * them, O(instances) per batch, so sorting is off for that statement. */
+static MgStoreErr
+pg_view_instances(MgView *vv, uint64_t cls, bool (*fn)(uint64_t oop, void *arg), void *arg)
+{
+    PgView *v = (PgView *)vv;
+    PgRepo *r = v->repo;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    if (!r->indexed) {
+        PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'classidx'");
+        if (!ok(res)) return pg_fail(r, res, "class index");
+        r->indexed = PQntuples(res) == 1 && atol(PQgetvalue(res, 0, 0)) == 1;
+        PQclear(res);
+        if (!r->indexed) return fail(r, MG_STORE_INVALID, "this repository has no class index yet");
+    }
+    uint64_t after = 0, first = 0, *pre = NULL;
+    size_t npre = 0;
+    bool stopped = false;
+    int slot = clear_slot(r, cls);
+    if (slot >= 0 && r->clear[slot].seq <= v->seq && v->seq - r->clear[slot].seq <= CLEAR_COMMITS) {
+        e = prefix_instances(r, cls, r->clear[slot].seq, v->seq, r->clear[slot].upto, &pre, &npre);
+        if (e == MG_STORE_OK) after = r->clear[slot].upto;
+        else if (e != MG_STORE_NOTFOUND) return e;            /* NOTFOUND: the log was trimmed, walk it all */
+    }
+    for (size_t i = 0; i < npre && !stopped; i++) {
+        if (!first) first = pre[i];
+        stopped = !fn(pre[i], arg);
+    }
+    free(pre);
+    for (int limit = 256; !stopped; limit = limit * 4 < BATCH ? limit * 4 : BATCH) {
+        char sql[512];
+        unsigned long long s = (unsigned long long)v->seq;
+        snprintf(sql, sizeof sql, "SET LOCAL enable_sort = off; SELECT o.oop FROM mg_obj o WHERE o.cls = %llu"
+                 " AND o.oop > %llu AND o.version <= %llu AND NOT EXISTS (SELECT 1 FROM mg_obj n WHERE n.oop = o.oop"
+                 " AND n.version > o.version AND n.version <= %llu) ORDER BY o.oop LIMIT %d",
+                 (unsigned long long)cls, (unsigned long long)after, s, s, limit);
+        PGresult *res = run_last(r, sql, "class index", &e);
+        if (!res) return e;
+        int rows = PQntuples(res);
+        for (int i = 0; i < rows && !stopped; i++) {
+            after = strtoull(PQgetvalue(res, i, 0), NULL, 10);
+            if (!first) first = after;
+            stopped = !fn(after, arg);
+        }
+        PQclear(res);
+        if (rows < limit) break;
+    }
+    /* what this listing learnt: nothing of cls below its first instance at this seq */
+    if (slot < 0 || r->clear[slot].seq <= v->seq) {
+        if (slot < 0) slot = (int)(r->clear_next++ % CLEAR_SLOTS);
+        r->clear[slot].cls = cls;
+        r->clear[slot].seq = v->seq;
+        r->clear[slot].upto = first ? first - 8 : (uint64_t)INT64_MAX;
+    }
+    return MG_STORE_OK;
 }
 
 /* ---- the commit log ---- */
@@ -1796,4 +2079,6 @@ const MgBackendOps mg_pg_ops = {
     .gc_vote = pg_gc_vote,
     .gc_sweep = pg_gc_sweep,
     .gc_cancel = pg_gc_cancel,
+    .set_class_of = pg_set_class_of,
+    .view_instances = pg_view_instances,
 };

@@ -14,6 +14,7 @@ expect "create --backend" "$(MAGLEV_DATA=$H1 "$M" create web --backend "$MAGLEV_
 expect "the folder holds only the owner-only pointer" "$(stat -c '%a %n' "$H1"/web/* | sed "s#$H1/##")" "600 web/repository"
 mkdir -p "$H2/web" && cp -p "$H1/web/repository" "$H2/web/"          # the second host names it too
 expect "a gem on host 1 commits" "$(MAGLEV_DATA=$H1 MAGLEV_STONE=web "$MRUBY" -e '
+  Maglev.persistent { class Gadget; end }; Maglev[:gadgets] = [Gadget.new, Gadget.new]
   Maglev[:shared] = "from host 1"; Maglev[:junk] = Array.new(5) { |i| "junk#{i}" }; Maglev.commit
   Maglev[:junk] = nil; Maglev.commit; p :ok')" ":ok"
 expect "a gem on host 2 sees it" "$(MAGLEV_DATA=$H2 MAGLEV_STONE=web "$MRUBY" -e 'p Maglev[:shared]')" '"from host 1"'
@@ -37,7 +38,8 @@ echo "$MAGLEV_PG_URL/${MAGLEV_PG_DB}_2" >"$MAGLEV_DATA/url2"
 mkdir -m 700 "$H1/two" && install -m 600 "$MAGLEV_DATA/url2" "$H1/two/repository"
 expect "and into an empty database" "$(MAGLEV_DATA=$H1 "$M" restore two "$MAGLEV_DATA/web.mdb" | cut -d: -f1)" \
 	"restored stone 'two' from $MAGLEV_DATA/web.mdb"
-expect "which then holds them" "$(MAGLEV_DATA=$H1 MAGLEV_STONE=two "$MRUBY" -e 'p [Maglev[:shared], Maglev::System.pcounter(7)]')" '["from host 1", 42]'
+expect "which then holds them, in its class index too" "$(MAGLEV_DATA=$H1 MAGLEV_STONE=two "$MRUBY" -e '
+  require "maglev/repository"; p [Maglev[:shared], Maglev::System.pcounter(7), Gadget.all_instances.size]')" '["from host 1", 42, 2]'
 expect "restore refuses a database that holds a repository" \
 	"$(MAGLEV_DATA=$H1 "$M" restore web "$MAGLEV_DATA/web.mdb" 2>&1 | grep -c 'restore into an empty database')" "1"
 "${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$MAGLEV_PG_URL/postgres" -c "DROP DATABASE \"${MAGLEV_PG_DB}_2\" WITH (FORCE)" >/dev/null

@@ -4,7 +4,7 @@
  * skipped, exit 77): initialisation, OOPs, commit/read, snapshot stability,
  * conflicts between processes, the read-ahead both ways, the commit log and
  * its trimming, a corrupt row, a process killed while committing, sessions,
- * locks and counters, a GC round, and the backup export.
+ * locks and counters, a GC round, the backup export, and the class index.
  * Prints "N passed, M failed". */
 #include "../../src/store/backend.h"
 #include <signal.h>
@@ -105,6 +105,160 @@ held_none(uint64_t oop, void *arg)
 {
     (void)oop; (void)arg;
     return false;
+}
+
+/* A payload format for the class-index test: 'C' and an 8-byte class OOP; anything else has none. */
+static uint64_t
+class_of_test(const void *data, size_t len)
+{
+    uint64_t cls = 0;
+    if (len >= 9 && ((const char *)data)[0] == 'C') memcpy(&cls, (const char *)data + 1, 8);
+    return cls;
+}
+
+static const char *
+scan_none(const void *data, size_t len, void (*fn)(uint64_t oop, uint8_t type, void *arg), void *arg)
+{
+    (void)data; (void)len; (void)fn; (void)arg;
+    return NULL;
+}
+
+typedef struct { uint64_t oops[16]; size_t n, stop; } Found;
+
+static bool
+found_oop(uint64_t oop, void *arg)
+{
+    Found *f = arg;
+    if (f->n < 16) f->oops[f->n] = oop;
+    f->n++;
+    return !f->stop || f->n < f->stop;
+}
+
+/* Whether view v lists exactly want[0..n) as the instances of cls. */
+static bool
+lists(MgView *v, uint64_t cls, const uint64_t *want, size_t n)
+{
+    Found f = { { 0 }, 0, 0 };
+    if (mg_view_instances(v, cls, found_oop, &f) != MG_STORE_OK || f.n != n) return false;
+    for (size_t i = 0; i < n; i++) if (f.oops[i] != want[i]) return false;
+    return true;
+}
+
+static bool
+lists_now(MgRepo *r, uint64_t cls, const uint64_t *want, size_t n)
+{
+    MgView *v;
+    if (mg_view_begin(r, &v) != MG_STORE_OK) return false;
+    bool same = lists(v, cls, want, n);
+    mg_view_end(v);
+    return same;
+}
+
+/* Writes payload p (9 bytes) as the new version of oop. */
+static bool
+rewrite(MgRepo *r, uint64_t oop, const char *p)
+{
+    MgView *v;
+    MgRecord rec;
+    if (mg_view_begin(r, &v) != MG_STORE_OK) return false;
+    bool got = mg_view_read(v, oop, &rec) == MG_STORE_OK;
+    mg_view_end(v);
+    MgWrite w = { oop, got ? rec.version : 0, p, 9, false };
+    uint64_t seq, conf[2];
+    size_t nc;
+    return got && mg_repo_commit(r, &w, 1, &seq, conf, 2, &nc) == MG_STORE_OK;
+}
+
+/* The class index (pg_backend.c P7) on a database of its own: instances per
+ * view, a become, a removal, the log trim, a GC sweep, and the upgrade of a
+ * schema-1 database (the column filled for the rows it had). */
+static void
+class_index_tests(const char *base)
+{
+    char idb[80], iurl[1200], admin_cmd[160];
+    snprintf(idb, sizeof idb, "%s_idx", db);
+    snprintf(iurl, sizeof iurl, "%s/%s", base, idb);
+    snprintf(admin_cmd, sizeof admin_cmd, "CREATE DATABASE %s", idb);
+    if (!sql(admin, admin_cmd)) { failed++; return; }
+    MgRepo *r;
+    CHECK(mg_repo_open(iurl, MG_REPO_CREATE, &r) == MG_STORE_OK);
+    mg_repo_set_class_of(r, class_of_test);
+    uint64_t x, seq, conf[4];
+    size_t nc;
+    CHECK(mg_repo_alloc_oops(r, 4, &x) == MG_STORE_OK);
+    const uint64_t K = MG_OOP_FIRST * 4, L = K + 8;
+    char ck[9] = "C", cl[9] = "C";
+    memcpy(ck + 1, &K, 8);
+    memcpy(cl + 1, &L, 8);
+    MgWrite w[4] = { { x, 0, ck, 9, false }, { x + 8, 0, ck, 9, false }, { x + 16, 0, ck, 9, false },
+                     { x + 24, 0, cl, 9, false } };
+    CHECK(mg_repo_commit(r, w, 4, &seq, conf, 4, &nc) == MG_STORE_OK);
+    uint64_t first = seq;
+    MgView *old;
+    CHECK(mg_view_begin(r, &old) == MG_STORE_OK);
+    CHECK(lists(old, K, (uint64_t[]){ x, x + 8, x + 16 }, 3));
+    CHECK(lists(old, L, (uint64_t[]){ x + 24 }, 1));
+    CHECK(lists(old, L + 8, NULL, 0));
+    Found f = { { 0 }, 0, 2 };
+    CHECK(mg_view_instances(old, K, found_oop, &f) == MG_STORE_OK && f.n == 2);      /* fn stops it */
+    /* x+8 becomes an L, x+16 is removed, one more record without a class */
+    MgWrite w2[3] = { { x + 8, first, cl, 9, false }, { x + 16, first, NULL, 0, true }, { x + 32, 0, "plain", 5, false } };
+    CHECK(mg_repo_commit(r, w2, 3, &seq, conf, 4, &nc) == MG_STORE_OK);
+    CHECK(lists_now(r, K, (uint64_t[]){ x }, 1));
+    CHECK(lists_now(r, L, (uint64_t[]){ x + 8, x + 24 }, 2));
+    CHECK(lists(old, K, (uint64_t[]){ x, x + 8, x + 16 }, 3));                          /* the old view keeps its own */
+    mg_view_end(old);
+    CHECK(mg_repo_log_trim(r, seq) == MG_STORE_OK);
+    CHECK(lists_now(r, K, (uint64_t[]){ x }, 1));
+    CHECK(lists_now(r, L, (uint64_t[]){ x + 8, x + 24 }, 2));
+    /* a GC sweep reclaims x: gone from the index too */
+    uint32_t id;
+    uint64_t round;
+    CHECK(mg_repo_session_begin(r, "gc", &id) == MG_STORE_OK);
+    CHECK(mg_repo_gc_open(r, seq, &x, 1, &round) == MG_STORE_OK);
+    CHECK(mg_repo_gc_vote(r, round, held_none, NULL) == MG_STORE_OK);
+    MgGcSweep sw;
+    CHECK(mg_repo_gc_sweep(r, round, scan_none, &sw) == MG_STORE_OK && sw.swept && sw.freed == 1);
+    CHECK(lists_now(r, K, NULL, 0));
+    mg_repo_close(r);
+
+    /* a schema-1 database: no class column, the commit function of four arguments */
+    CHECK(sql(iurl, "ALTER TABLE mg_obj DROP COLUMN cls;"
+                    " DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);"
+                    " CREATE FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[]) RETURNS bigint[]"
+                    "   LANGUAGE sql AS 'SELECT NULL::bigint[]';"
+                    " DELETE FROM mg_meta WHERE key = 'classidx'; UPDATE mg_meta SET value = 1 WHERE key = 'schema'"));
+    CHECK(mg_repo_open(iurl, MG_REPO_RDONLY, &r) == MG_STORE_VERSION && strstr(mg_repo_error(r), "predates the class index"));
+    mg_repo_close(r);
+    CHECK(mg_repo_open(iurl, MG_REPO_CREATE, &r) == MG_STORE_OK);      /* upgraded: column, index, function */
+    MgView *v;
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_instances(v, L, found_oop, &f) == MG_STORE_INVALID);
+    mg_view_end(v);
+    mg_repo_set_class_of(r, class_of_test);                              /* fills the existing rows */
+    CHECK(lists_now(r, L, (uint64_t[]){ x + 8, x + 24 }, 2));
+    MgRecord rec;
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x + 24, &rec) == MG_STORE_OK);
+    mg_view_end(v);
+    MgWrite w3 = { x + 24, rec.version, ck, 9, false };
+    CHECK(mg_repo_commit(r, &w3, 1, &seq, conf, 4, &nc) == MG_STORE_OK);
+    CHECK(lists_now(r, K, (uint64_t[]){ x + 24 }, 1));
+    CHECK(lists_now(r, L, (uint64_t[]){ x + 8 }, 1));
+    /* below the first instance a listing found, only what the log names since can be one (P7) */
+    CHECK(rewrite(r, x + 8, ck));
+    CHECK(lists_now(r, K, (uint64_t[]){ x + 8, x + 24 }, 2));
+    CHECK(rewrite(r, x + 8, cl));
+    CHECK(lists_now(r, K, (uint64_t[]){ x + 24 }, 1));
+    CHECK(rewrite(r, x + 8, ck));
+    MgRepoStat ist;
+    CHECK(mg_repo_stat(r, &ist) == MG_STORE_OK && mg_repo_log_trim(r, ist.seq) == MG_STORE_OK);
+    CHECK(lists_now(r, K, (uint64_t[]){ x + 8, x + 24 }, 2));            /* the log is not whole: all walked */
+    CHECK(lists_now(r, L, NULL, 0));
+    mg_repo_close(r);
+    CHECK(mg_repo_open(iurl, MG_REPO_RDONLY, &r) == MG_STORE_OK);      /* schema 2 now */
+    CHECK(lists_now(r, K, (uint64_t[]){ x + 8, x + 24 }, 2));
+    mg_repo_close(r);
+    snprintf(admin_cmd, sizeof admin_cmd, "DROP DATABASE %s WITH (FORCE)", idb);
+    sql(admin, admin_cmd);
 }
 
 int
@@ -383,6 +537,8 @@ main(void)
     CHECK(mg_repo_counter_get(copy, 1, &val) == MG_STORE_OK && val == -2);
     mg_repo_close(copy);
     mg_repo_close(r);
+
+    class_index_tests(base);
 
     snprintf(command, sizeof command, "rm -rf '%s'", bdir);
     if (system(command) != 0) fprintf(stderr, "cleanup failed\n");
