@@ -876,12 +876,54 @@ static volatile sig_atomic_t sig_pending[NSIG];
 static volatile sig_atomic_t sig_any;
 static Value trap_cmds = MG_NIL;      /* Array: signo -> Proc, "IGNORE", "DEFAULT", "EXIT", nil */
 
+/* The wake pipe: on_signal writes a byte to it, so a poll(2) that includes
+ * its read end (the scheduler's, mg_thread_poll's) returns even when the
+ * signal arrived just before the poll began -- a flag alone is lost there,
+ * and a server whose threads all wait would sleep through its SIGTERM. */
+static int wake_pipe[2] = { -1, -1 };
+
+static void
+wake_open(void)
+{
+    if (wake_pipe[0] >= 0) { close(wake_pipe[0]); close(wake_pipe[1]); }
+    if (pipe(wake_pipe) != 0) { wake_pipe[0] = wake_pipe[1] = -1; return; }
+    for (int i = 0; i < 2; i++) {
+        fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+        fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
+    }
+}
+
 static void
 on_signal(int sig)
 {
     if (sig > 0 && sig < NSIG) sig_pending[sig] = 1;
     sig_any = 1;
     mg_vm.interrupt = 1;
+    if (wake_pipe[1] >= 0) {
+        int e = errno;
+        ssize_t w = write(wake_pipe[1], "", 1);   /* a full pipe already wakes */
+        (void)w;
+        errno = e;
+    }
+}
+
+int
+mg_signal_wake_fd(void)
+{
+    return wake_pipe[0];
+}
+
+bool
+mg_signal_pending(void)
+{
+    return sig_any != 0;
+}
+
+void
+mg_signal_wake_drain(void)
+{
+    char buf[64];
+    while (wake_pipe[0] >= 0 && read(wake_pipe[0], buf, sizeof buf) > 0) {}
 }
 
 static void
@@ -976,7 +1018,11 @@ void
 mg_signal_checkpoint(void)
 {
     if (!sig_any) return;
+    /* handlers run in the main thread, as CRuby (a raise there ends the
+     * program); the scheduler runs it next (mg_thread_* sees the flag) */
+    if (!mg_thread_main_p()) return;
     sig_any = 0;
+    mg_signal_wake_drain();
     for (int sig = 1; sig < NSIG; sig++) {
         if (!sig_pending[sig]) continue;
         sig_pending[sig] = 0;
@@ -1023,6 +1069,7 @@ mg_process_after_fork(void)
 {
     sig_any = 0;
     for (int i = 0; i < NSIG; i++) sig_pending[i] = 0;
+    wake_open();    /* the parent's pipe would wake the child on the parent's signals */
 }
 
 static const MgMethodDef process_functions[] = {
@@ -1060,6 +1107,7 @@ mg_init_process(void)
     mg_define_const(mg_mProcess, "WNOHANG", MG_FIX(WNOHANG));
     mg_define_const(mg_mProcess, "WUNTRACED", MG_FIX(WUNTRACED));
 
+    wake_open();
     trap_cmds = mg_ary_new();
     mg_gc_register(&trap_cmds);
     for (int i = 0; i < NSIG; i++) mg_ary_push(trap_cmds, i == 0 ? MG_NIL : mg_str_new_cstr("DEFAULT"));

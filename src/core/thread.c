@@ -179,6 +179,7 @@ eligible(MgThread *t, double tnow)
     if (t->state == TS_RUNNABLE) return true;
     if (t->state != TS_BLOCKED) return false;
     if (pending_now(t) || t->wakeup) return true;
+    if (t == main_th && mg_signal_pending()) return true;   /* its trap handlers run */
     if (t->ready && t->ready(t)) return true;
     if (t->deadline >= 0 && tnow >= t->deadline) return true;
     if ((t->wait_fd >= 0 || t->wait_set) && fd_ready(t)) return true;
@@ -195,6 +196,9 @@ switch_to(MgThread *t)
     mg_fiber_switch(t->fiber);
     /* running in `me` again */
     mg_mode_set(mode);
+    /* a signal another thread saw (and left for the main thread) is handled
+     * at the main thread's next checkpoint */
+    if (me == main_th && mg_signal_pending()) mg_vm.interrupt = 1;
 }
 
 static Value deadlock_exception(void);
@@ -215,7 +219,7 @@ pick(MgThread *after)
         } while (t != start);
         /* nobody can run: wait for a deadline or an fd */
         double nearest = -1;
-        struct pollfd fds[64];
+        struct pollfd fds[65];
         int nfds = 0;
         bool waits_forever = false;
         for (t = threads; t; t = t->next) {
@@ -236,10 +240,14 @@ pick(MgThread *after)
             double d = (nearest - now()) * 1000.0;
             ms = d <= 0 ? 0 : (int)d + 1;
         }
+        /* a signal wakes the wait (through the wake pipe, which also holds a
+         * signal that came before poll began): its handlers run in the main
+         * thread, eligible from then on */
+        int wake = mg_signal_wake_fd();
+        if (wake >= 0) { fds[nfds].fd = wake; fds[nfds].events = POLLIN; fds[nfds].revents = 0; nfds++; }
         mg_io_flush_all();
-        /* a signal (Signal.trap) interrupts the wait: its handler runs in the main thread */
-        if (poll(fds, (nfds_t)nfds, ms) < 0 && errno == EINTR && main_th->state == TS_BLOCKED && mg_vm.interrupt)
-            return main_th;
+        if (poll(fds, (nfds_t)nfds, ms) > 0 && wake >= 0 && (fds[nfds - 1].revents & POLLIN) && !mg_signal_pending())
+            mg_signal_wake_drain();     /* a byte whose signal was handled already */
     }
 }
 
@@ -294,7 +302,7 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
     t->deadlockable = deadlockable;
     t->state = TS_BLOCKED;
     for (;;) {
-        if (t == main_th && mg_vm.interrupt) signals_while_waiting(t);
+        if (t == main_th && mg_signal_pending()) signals_while_waiting(t);
         if (pending_now(t)) break;
         if (ready && ready(t)) break;
         if (t->wakeup) { t->wakeup = false; break; }
@@ -307,6 +315,12 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
     t->wait_set = NULL; t->wait_nset = 0;
     check_pending(t);
     return ok;
+}
+
+bool
+mg_thread_main_p(void)
+{
+    return !cur_th || cur_th == main_th;
 }
 
 void
