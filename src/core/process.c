@@ -937,6 +937,16 @@ install(int sig, void (*fn)(int))
     sigaction(sig, &sa, NULL);
 }
 
+/* The signals whose default (as CRuby's) raises SignalException -- Interrupt
+ * for INT -- in the main thread: the program ends through its ensure clauses
+ * and at_exit handlers, then by the signal itself (mg_vm_run_main). */
+static bool
+ruby_default_p(int sig)
+{
+    return sig == SIGINT || sig == SIGHUP || sig == SIGQUIT || sig == SIGTERM || sig == SIGALRM ||
+           sig == SIGUSR1 || sig == SIGUSR2;
+}
+
 /* The signal number of 9, "INT", "SIGINT", :INT; ArgumentError when unknown. */
 static int
 signo_of(Value v)
@@ -990,7 +1000,7 @@ signal_trap(Value self, int argc, const Value *argv, Value blk)
         if (!strcmp(s, "IGNORE") || !strcmp(s, "SIG_IGN") || !*s) {
             stored = cmd_str("IGNORE"); fn = SIG_IGN;
         } else if (!strcmp(s, "DEFAULT") || !strcmp(s, "SIG_DFL")) {
-            stored = cmd_str("DEFAULT"); fn = sig == SIGINT ? on_signal : SIG_DFL;
+            stored = cmd_str("DEFAULT"); fn = ruby_default_p(sig) ? on_signal : SIG_DFL;
         } else if (!strcmp(s, "SYSTEM_DEFAULT")) {
             stored = cmd_str("SYSTEM_DEFAULT"); fn = SIG_DFL;
         } else if (!strcmp(s, "EXIT")) {
@@ -1031,6 +1041,8 @@ mg_signal_checkpoint(void)
             if (!strcmp(mg_str_cstr(cmd), "EXIT"))
                 mg_raise_exc(mg_funcall(MG_VAL(mg_eSystemExit), mg_id_new, 1, (Value[]){ MG_FIX(0) }));
             if (sig == SIGINT) mg_raise_exc(mg_funcall(MG_VAL(mg_eInterrupt), mg_id_new, 1, (Value[]){ mg_str_new("", 0) }));
+            if (ruby_default_p(sig) && !strcmp(mg_str_cstr(cmd), "DEFAULT"))
+                mg_raise_exc(mg_funcall(MG_VAL(mg_eSignalException), mg_id_new, 1, (Value[]){ MG_FIX(sig) }));
         } else if (cmd != MG_NIL) {
             mg_funcall(cmd, mg_intern_cstr("call"), 1, (Value[]){ MG_FIX(sig) });
         }
@@ -1111,7 +1123,17 @@ mg_init_process(void)
     trap_cmds = mg_ary_new();
     mg_gc_register(&trap_cmds);
     for (int i = 0; i < NSIG; i++) mg_ary_push(trap_cmds, i == 0 ? MG_NIL : mg_str_new_cstr("DEFAULT"));
-    install(SIGINT, on_signal);    /* the default for INT raises Interrupt in the main program */
+    /* the defaults of INT (Interrupt), TERM, HUP, ... raise in the main
+     * program; one ignored when we started stays ignored, as CRuby's */
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (!ruby_default_p(sig)) continue;
+        struct sigaction old;
+        if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+            mg_ary_store(trap_cmds, sig, cmd_str("IGNORE"));
+            continue;
+        }
+        install(sig, on_signal);
+    }
     /* a write to a closed socket or pipe raises Errno::EPIPE instead of killing the
      * process (a WEBrick server whose client went away); children get the default back */
     signal(SIGPIPE, SIG_IGN);
