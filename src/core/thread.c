@@ -24,7 +24,13 @@
  *     runs (its wait returns early). kill is a throw of a private tag: it runs
  *     ensure clauses, passes every rescue, and ends the thread normally.
  *  6. A thread whose body raised keeps the exception: join/value re-raise it;
- *     report_on_exception prints CRuby's report when it dies. */
+ *     report_on_exception prints CRuby's report when it dies.
+ *  7. Signals: trap handlers (and the default SIGTERM/SIGINT raise) run in the
+ *     main thread only (process.c leaves them pending elsewhere); a pending
+ *     signal makes a blocked main thread eligible. Every scheduler poll holds
+ *     the read end of process.c's wake pipe, written by the signal handler,
+ *     so a signal that lands between the eligibility scan and poll() -- say
+ *     while a thread ends -- still wakes it (a flag alone was lost there). */
 #include "coll_int.h"
 #include "../vm/fiber.h"
 #include "../store/store.h"
@@ -352,14 +358,34 @@ mg_thread_poll(struct pollfd *fds, int nfds, double timeout)
         if (!thread_wait(NULL, NULL, timeout, -1, 0, false)) return false;
         return poll(fds, (nfds_t)nfds, 0) > 0;
     }
+    /* the wake pipe joins the set: a signal that arrives just before poll
+     * begins (no EINTR then) still ends the wait */
+    struct pollfd all[65];
+    int wake = mg_signal_wake_fd();
+    int n = nfds;
+    struct pollfd *set = fds;
+    if (wake >= 0 && nfds < 64) {
+        memcpy(all, fds, (size_t)nfds * sizeof *fds);
+        all[nfds].fd = wake; all[nfds].events = POLLIN; all[nfds].revents = 0;
+        set = all;
+        n = nfds + 1;
+    }
     double deadline = timeout >= 0 ? now() + timeout : -1;
     for (;;) {
+        if (mg_signal_pending()) mg_vm_checkpoint();    /* trap handlers; may raise */
         int ms = -1;
         if (deadline >= 0) {
             double d = (deadline - now()) * 1000.0;
             ms = d <= 0 ? 0 : (int)d + 1;
         }
-        int r = poll(fds, (nfds_t)nfds, ms);
+        int r = poll(set, (nfds_t)n, ms);
+        if (r > 0 && set == all) {
+            bool any = false;
+            for (int i = 0; i < nfds; i++) { fds[i].revents = all[i].revents; if (all[i].revents) any = true; }
+            if (any) return true;
+            if (!mg_signal_pending()) mg_signal_wake_drain();   /* a handled signal's byte */
+            continue;
+        }
         if (r > 0) return true;
         if (r == 0) return false;
         if (errno != EINTR) mg_raise_syserr(errno, "poll", NULL);
