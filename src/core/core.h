@@ -288,6 +288,14 @@ bool  mg_thread_sleep(double secs);
  * mg_process_after_fork. */
 void  mg_signal_checkpoint(void);
 void  mg_process_after_fork(void);
+/* A signal arrived whose handler has not run yet; the read end of the pipe
+ * the signal handler writes to (include it in a poll to wake on signals; -1
+ * when there is none); mg_signal_wake_drain empties it. mg_thread_main_p:
+ * the main thread is the one running (true before threads exist). */
+bool  mg_signal_pending(void);
+int   mg_signal_wake_fd(void);
+void  mg_signal_wake_drain(void);
+bool  mg_thread_main_p(void);
 /* IO.popen (process.c): runs a command given as system's arguments with its
  * stdin/stdout on in_fd/out_fd (-1: inherited); raises when it cannot start.
  * mg_process_wait waits for a child, sets $? and returns the wait status. */

@@ -876,12 +876,54 @@ static volatile sig_atomic_t sig_pending[NSIG];
 static volatile sig_atomic_t sig_any;
 static Value trap_cmds = MG_NIL;      /* Array: signo -> Proc, "IGNORE", "DEFAULT", "EXIT", nil */
 
+/* The wake pipe: on_signal writes a byte to it, so a poll(2) that includes
+ * its read end (the scheduler's, mg_thread_poll's) returns even when the
+ * signal arrived just before the poll began -- a flag alone is lost there,
+ * and a server whose threads all wait would sleep through its SIGTERM. */
+static int wake_pipe[2] = { -1, -1 };
+
+static void
+wake_open(void)
+{
+    if (wake_pipe[0] >= 0) { close(wake_pipe[0]); close(wake_pipe[1]); }
+    if (pipe(wake_pipe) != 0) { wake_pipe[0] = wake_pipe[1] = -1; return; }
+    for (int i = 0; i < 2; i++) {
+        fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
+        fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
+    }
+}
+
 static void
 on_signal(int sig)
 {
     if (sig > 0 && sig < NSIG) sig_pending[sig] = 1;
     sig_any = 1;
     mg_vm.interrupt = 1;
+    if (wake_pipe[1] >= 0) {
+        int e = errno;
+        ssize_t w = write(wake_pipe[1], "", 1);   /* a full pipe already wakes */
+        (void)w;
+        errno = e;
+    }
+}
+
+int
+mg_signal_wake_fd(void)
+{
+    return wake_pipe[0];
+}
+
+bool
+mg_signal_pending(void)
+{
+    return sig_any != 0;
+}
+
+void
+mg_signal_wake_drain(void)
+{
+    char buf[64];
+    while (wake_pipe[0] >= 0 && read(wake_pipe[0], buf, sizeof buf) > 0) {}
 }
 
 static void
@@ -893,6 +935,16 @@ install(int sig, void (*fn)(int))
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;     /* no SA_RESTART: blocking reads return EINTR and reach a checkpoint */
     sigaction(sig, &sa, NULL);
+}
+
+/* The signals whose default (as CRuby's) raises SignalException -- Interrupt
+ * for INT -- in the main thread: the program ends through its ensure clauses
+ * and at_exit handlers, then by the signal itself (mg_vm_run_main). */
+static bool
+ruby_default_p(int sig)
+{
+    return sig == SIGINT || sig == SIGHUP || sig == SIGQUIT || sig == SIGTERM || sig == SIGALRM ||
+           sig == SIGUSR1 || sig == SIGUSR2;
 }
 
 /* The signal number of 9, "INT", "SIGINT", :INT; ArgumentError when unknown. */
@@ -948,7 +1000,7 @@ signal_trap(Value self, int argc, const Value *argv, Value blk)
         if (!strcmp(s, "IGNORE") || !strcmp(s, "SIG_IGN") || !*s) {
             stored = cmd_str("IGNORE"); fn = SIG_IGN;
         } else if (!strcmp(s, "DEFAULT") || !strcmp(s, "SIG_DFL")) {
-            stored = cmd_str("DEFAULT"); fn = sig == SIGINT ? on_signal : SIG_DFL;
+            stored = cmd_str("DEFAULT"); fn = ruby_default_p(sig) ? on_signal : SIG_DFL;
         } else if (!strcmp(s, "SYSTEM_DEFAULT")) {
             stored = cmd_str("SYSTEM_DEFAULT"); fn = SIG_DFL;
         } else if (!strcmp(s, "EXIT")) {
@@ -976,7 +1028,11 @@ void
 mg_signal_checkpoint(void)
 {
     if (!sig_any) return;
+    /* handlers run in the main thread, as CRuby (a raise there ends the
+     * program); the scheduler runs it next (mg_thread_* sees the flag) */
+    if (!mg_thread_main_p()) return;
     sig_any = 0;
+    mg_signal_wake_drain();
     for (int sig = 1; sig < NSIG; sig++) {
         if (!sig_pending[sig]) continue;
         sig_pending[sig] = 0;
@@ -985,6 +1041,8 @@ mg_signal_checkpoint(void)
             if (!strcmp(mg_str_cstr(cmd), "EXIT"))
                 mg_raise_exc(mg_funcall(MG_VAL(mg_eSystemExit), mg_id_new, 1, (Value[]){ MG_FIX(0) }));
             if (sig == SIGINT) mg_raise_exc(mg_funcall(MG_VAL(mg_eInterrupt), mg_id_new, 1, (Value[]){ mg_str_new("", 0) }));
+            if (ruby_default_p(sig) && !strcmp(mg_str_cstr(cmd), "DEFAULT"))
+                mg_raise_exc(mg_funcall(MG_VAL(mg_eSignalException), mg_id_new, 1, (Value[]){ MG_FIX(sig) }));
         } else if (cmd != MG_NIL) {
             mg_funcall(cmd, mg_intern_cstr("call"), 1, (Value[]){ MG_FIX(sig) });
         }
@@ -1023,6 +1081,7 @@ mg_process_after_fork(void)
 {
     sig_any = 0;
     for (int i = 0; i < NSIG; i++) sig_pending[i] = 0;
+    wake_open();    /* the parent's pipe would wake the child on the parent's signals */
 }
 
 static const MgMethodDef process_functions[] = {
@@ -1060,10 +1119,21 @@ mg_init_process(void)
     mg_define_const(mg_mProcess, "WNOHANG", MG_FIX(WNOHANG));
     mg_define_const(mg_mProcess, "WUNTRACED", MG_FIX(WUNTRACED));
 
+    wake_open();
     trap_cmds = mg_ary_new();
     mg_gc_register(&trap_cmds);
     for (int i = 0; i < NSIG; i++) mg_ary_push(trap_cmds, i == 0 ? MG_NIL : mg_str_new_cstr("DEFAULT"));
-    install(SIGINT, on_signal);    /* the default for INT raises Interrupt in the main program */
+    /* the defaults of INT (Interrupt), TERM, HUP, ... raise in the main
+     * program; one ignored when we started stays ignored, as CRuby's */
+    for (int sig = 1; sig < NSIG; sig++) {
+        if (!ruby_default_p(sig)) continue;
+        struct sigaction old;
+        if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+            mg_ary_store(trap_cmds, sig, cmd_str("IGNORE"));
+            continue;
+        }
+        install(sig, on_signal);
+    }
     /* a write to a closed socket or pipe raises Errno::EPIPE instead of killing the
      * process (a WEBrick server whose client went away); children get the default back */
     signal(SIGPIPE, SIG_IGN);

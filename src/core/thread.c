@@ -24,7 +24,13 @@
  *     runs (its wait returns early). kill is a throw of a private tag: it runs
  *     ensure clauses, passes every rescue, and ends the thread normally.
  *  6. A thread whose body raised keeps the exception: join/value re-raise it;
- *     report_on_exception prints CRuby's report when it dies. */
+ *     report_on_exception prints CRuby's report when it dies.
+ *  7. Signals: trap handlers (and the default SIGTERM/SIGINT raise) run in the
+ *     main thread only (process.c leaves them pending elsewhere); a pending
+ *     signal makes a blocked main thread eligible. Every scheduler poll holds
+ *     the read end of process.c's wake pipe, written by the signal handler,
+ *     so a signal that lands between the eligibility scan and poll() -- say
+ *     while a thread ends -- still wakes it (a flag alone was lost there). */
 #include "coll_int.h"
 #include "../vm/fiber.h"
 #include "../store/store.h"
@@ -179,6 +185,7 @@ eligible(MgThread *t, double tnow)
     if (t->state == TS_RUNNABLE) return true;
     if (t->state != TS_BLOCKED) return false;
     if (pending_now(t) || t->wakeup) return true;
+    if (t == main_th && mg_signal_pending()) return true;   /* its trap handlers run */
     if (t->ready && t->ready(t)) return true;
     if (t->deadline >= 0 && tnow >= t->deadline) return true;
     if ((t->wait_fd >= 0 || t->wait_set) && fd_ready(t)) return true;
@@ -195,6 +202,9 @@ switch_to(MgThread *t)
     mg_fiber_switch(t->fiber);
     /* running in `me` again */
     mg_mode_set(mode);
+    /* a signal another thread saw (and left for the main thread) is handled
+     * at the main thread's next checkpoint */
+    if (me == main_th && mg_signal_pending()) mg_vm.interrupt = 1;
 }
 
 static Value deadlock_exception(void);
@@ -215,7 +225,7 @@ pick(MgThread *after)
         } while (t != start);
         /* nobody can run: wait for a deadline or an fd */
         double nearest = -1;
-        struct pollfd fds[64];
+        struct pollfd fds[65];
         int nfds = 0;
         bool waits_forever = false;
         for (t = threads; t; t = t->next) {
@@ -236,10 +246,14 @@ pick(MgThread *after)
             double d = (nearest - now()) * 1000.0;
             ms = d <= 0 ? 0 : (int)d + 1;
         }
+        /* a signal wakes the wait (through the wake pipe, which also holds a
+         * signal that came before poll began): its handlers run in the main
+         * thread, eligible from then on */
+        int wake = mg_signal_wake_fd();
+        if (wake >= 0) { fds[nfds].fd = wake; fds[nfds].events = POLLIN; fds[nfds].revents = 0; nfds++; }
         mg_io_flush_all();
-        /* a signal (Signal.trap) interrupts the wait: its handler runs in the main thread */
-        if (poll(fds, (nfds_t)nfds, ms) < 0 && errno == EINTR && main_th->state == TS_BLOCKED && mg_vm.interrupt)
-            return main_th;
+        if (poll(fds, (nfds_t)nfds, ms) > 0 && wake >= 0 && (fds[nfds - 1].revents & POLLIN) && !mg_signal_pending())
+            mg_signal_wake_drain();     /* a byte whose signal was handled already */
     }
 }
 
@@ -294,7 +308,7 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
     t->deadlockable = deadlockable;
     t->state = TS_BLOCKED;
     for (;;) {
-        if (t == main_th && mg_vm.interrupt) signals_while_waiting(t);
+        if (t == main_th && mg_signal_pending()) signals_while_waiting(t);
         if (pending_now(t)) break;
         if (ready && ready(t)) break;
         if (t->wakeup) { t->wakeup = false; break; }
@@ -307,6 +321,12 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
     t->wait_set = NULL; t->wait_nset = 0;
     check_pending(t);
     return ok;
+}
+
+bool
+mg_thread_main_p(void)
+{
+    return !cur_th || cur_th == main_th;
 }
 
 void
@@ -338,14 +358,34 @@ mg_thread_poll(struct pollfd *fds, int nfds, double timeout)
         if (!thread_wait(NULL, NULL, timeout, -1, 0, false)) return false;
         return poll(fds, (nfds_t)nfds, 0) > 0;
     }
+    /* the wake pipe joins the set: a signal that arrives just before poll
+     * begins (no EINTR then) still ends the wait */
+    struct pollfd all[65];
+    int wake = mg_signal_wake_fd();
+    int n = nfds;
+    struct pollfd *set = fds;
+    if (wake >= 0 && nfds < 64) {
+        memcpy(all, fds, (size_t)nfds * sizeof *fds);
+        all[nfds].fd = wake; all[nfds].events = POLLIN; all[nfds].revents = 0;
+        set = all;
+        n = nfds + 1;
+    }
     double deadline = timeout >= 0 ? now() + timeout : -1;
     for (;;) {
+        if (mg_signal_pending()) mg_vm_checkpoint();    /* trap handlers; may raise */
         int ms = -1;
         if (deadline >= 0) {
             double d = (deadline - now()) * 1000.0;
             ms = d <= 0 ? 0 : (int)d + 1;
         }
-        int r = poll(fds, (nfds_t)nfds, ms);
+        int r = poll(set, (nfds_t)n, ms);
+        if (r > 0 && set == all) {
+            bool any = false;
+            for (int i = 0; i < nfds; i++) { fds[i].revents = all[i].revents; if (all[i].revents) any = true; }
+            if (any) return true;
+            if (!mg_signal_pending()) mg_signal_wake_drain();   /* a handled signal's byte */
+            continue;
+        }
         if (r > 0) return true;
         if (r == 0) return false;
         if (errno != EINTR) mg_raise_syserr(errno, "poll", NULL);

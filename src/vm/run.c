@@ -3,6 +3,7 @@
  * report, at_exit handlers and the exit status. */
 #include "vm_int.h"
 #include "../store/store.h"
+#include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include "../parse/ast.h"
@@ -264,9 +265,32 @@ exit_status_of(Value exc, bool *report)
     }
     if (mg_obj_is_kind_of(exc, mg_eSignalException)) {
         if (mg_obj_is_kind_of(exc, mg_eInterrupt)) return 130;
+        *report = false;        /* as CRuby: only Interrupt is reported */
         return 1;
     }
     return 1;
+}
+
+/* The program ended by an uncaught SignalException (SIGTERM's default
+ * handler raised it in the main thread): after the at_exit handlers, the
+ * process ends by that signal itself, as CRuby's (the parent sees it killed,
+ * a shell shows 128 + signo). */
+static void
+die_by_signal(Value exc)
+{
+    if (!mg_obj_is_kind_of(exc, mg_eSignalException)) return;
+    Value s = mg_funcall(exc, mg_intern_cstr("signo"), 0, NULL);
+    int sig = MG_IS_FIXNUM(s) ? (int)MG_FIX2LONG(s) : 0;
+    if (sig <= 0 || sig >= NSIG || sig == SIGKILL || sig == SIGSTOP) return;
+    mg_io_flush_all();
+    fflush(stdout);
+    fflush(stderr);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
 }
 
 static Value
@@ -348,6 +372,7 @@ mg_vm_run_main(const char *src, size_t len, const char *file)
         vm->errinfo = exc;
         status = mg_vm_finish(status);
         if (report) mg_vm_report_exception(exc);
+        die_by_signal(exc);     /* returns when the signal does not end the process */
         return status;
     }
     if (mg_vm_main_done_hook) {
