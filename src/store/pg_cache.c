@@ -5,7 +5,8 @@
  * a query (P7 there) and stores what its queries bring back.
  *
  * Where: the folder MAGLEV_CACHE_DIR names (off: no cache), by default
- * $MAGLEV_DATA/pgcache (or $MAGLEV_HOME/data/pgcache). One environment holds
+ * $MAGLEV_DATA/pgcache (or $MAGLEV_HOME/data/pgcache, MAGLEV_HOME the folder
+ * above the program's bin/ by default, as for the stones). One environment holds
  * the entries of every repository the host's gems use, each repository under
  * its identity (a random number the repository keeps in mg_meta 'cache_id',
  * mixed with the database's OID: a copy of a database is another one).
@@ -118,8 +119,16 @@ mg_pgc_dir(char *buf, size_t size)
         n = snprintf(buf, size, "%s/pgcache", data);
     } else if (home && *home) {
         n = snprintf(buf, size, "%s/data/pgcache", home);
-    } else {
-        return false;
+    } else {                               /* the installation's data folder, as the stones' */
+        char exe[4096];
+        ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (len <= 0) return false;
+        exe[len] = '\0';
+        for (int i = 0; i < 2; i++) {      /* <home>/bin/maglev-ruby -> <home> */
+            char *slash = strrchr(exe, '/');
+            if (slash) *slash = '\0';
+        }
+        n = snprintf(buf, size, "%s/data/pgcache", exe);
     }
     return n > 0 && (size_t)n < size;
 }
@@ -164,6 +173,14 @@ mg_pgc_open(const char *dir, uint64_t id, char *err, size_t errsize)
     if (!c) { snprintf(err, errsize, "out of memory"); return NULL; }
     c->id = id;
     be64(c->idkey, id);
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%s", dir);
+    for (char *p = parent + 1; *p; p++) {  /* the folders above it, as mkdir -p */
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(parent, 0755) && errno != EEXIST) break;
+        *p = '/';
+    }
     if (mkdir(dir, 0700) && errno != EEXIST) {
         snprintf(err, errsize, "cannot make the cache folder %s: %s", dir, strerror(errno));
         free(c);
