@@ -47,10 +47,10 @@
  * unsynced pages. A folder deleted while gems run leaves them on the old
  * file (still consistent among them); new gems make a new one.
  *
- * Size: the LMDB map (MAGLEV_CACHE_SIZE bytes, default 256 MiB). A put that
- * finds the map full evicts the oldest eighth of the entries and tries once
- * more; when that fails too the rows are not stored (a reader's old snapshot
- * may hold the freed pages). */
+ * Size: the LMDB map, MAGLEV_CACHE_SIZE bytes (suffix K, M or G; default
+ * 1 GiB; LMDB raises it to what the file holds already). A put that finds the map full evicts the oldest eighth of the
+ * entries and tries once more; when that fails too the rows are not stored
+ * (a reader's old snapshot may hold the freed pages). */
 #include "pg_cache.h"
 #include <errno.h>
 #include <sys/stat.h>
@@ -59,7 +59,7 @@
 #include "../util/crc32c.h"
 
 #define HEAD 32                       /* u64 version, u64 hi, u64 ins, u32 flags, u32 crc */
-#define DEFAULT_SIZE ((size_t)256 << 20)
+#define DEFAULT_SIZE ((size_t)1 << 30)
 
 struct MgPgCache {
     MDB_env *env;
