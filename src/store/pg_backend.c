@@ -828,7 +828,6 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
             s->ahead = false;
             goto found;
         }
-        if (getenv("PGC_DEBUG")) fprintf(stderr, "miss %llu seq %llu\n", (unsigned long long)oop, (unsigned long long)v->seq);
         mg_pgc_release(v->host);               /* the next lookup sees what this miss stores */
         MgStoreErr e = usable(r);
         if (e) return e;

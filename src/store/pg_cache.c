@@ -37,6 +37,9 @@
  *    that is not (the stone trimmed it, or H is far behind) empties the
  *    repository's entries instead.
  *  - evict deletes entries, which never breaks C1.
+ * The GC's sweep deletes the rows of records no session can reach without a
+ * log entry: their entries stay until evicted, readable only through an OOP
+ * that nobody holds (OOPs are never handed out again).
  * A reader holds an LMDB read snapshot, so it sees one H with the entries
  * that go with it. Values carry a CRC-32C: an entry that does not check is a
  * miss. Any other LMDB error turns the cache off for the process (its reads

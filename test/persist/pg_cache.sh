@@ -59,7 +59,10 @@ h1 "$READ" >/dev/null
 head -c 100000 /dev/urandom >"$C1/data.mdb"
 expect "a gem of host 1 on a damaged cache file" "$(h1 'p [Maglev[:x], Maglev[:list][0], Maglev[:list].size]' 2>&1)" '["from a", "changed", 2000]'
 expect "and the cache works again" "$(h1 "$READ" >/dev/null; queries "$C1" "$READ")" "0"
-# a damaged record in the cache (its bytes changed in place) is a miss, not a wrong read
+# a damaged record in the cache (its bytes changed in place while a gem of the
+# host runs) is a miss, not a wrong read
+MAGLEV_CACHE_DIR=$C1 gem_start c
+expect "a gem of host 1 runs" "$(gem c 'Maglev[:x]')" '"from a"'
 h1 'Maglev[:marker] = "MARKERVALUE-original"; Maglev.commit' >/dev/null
 h1 'p Maglev[:marker]' >/dev/null
 expect "the record is in the cache file" "$(grep -c MARKERVALUE-original "$C1/data.mdb")" "1"
@@ -71,6 +74,8 @@ i = b.find(b'MARKERVALUE-original')
 b[i:i + 20] = b'MARKERVALUE-tampered'
 open(p, 'r+b').write(b)
 EOF
+expect "the running gem, in a new view, reads it from the database, not the cache" "$(gem c 'Maglev.abort_transaction; Maglev[:marker]')" '"MARKERVALUE-original"'
+gem_stop c
 expect "a damaged entry is read from the database" "$(h1 'p Maglev[:marker]')" '"MARKERVALUE-original"'
 
 # the log trimmed under a cache whose horizon is behind: the cache empties itself
