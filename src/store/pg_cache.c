@@ -53,7 +53,9 @@
  * Size: the LMDB map, MAGLEV_CACHE_SIZE bytes (suffix K, M or G; default
  * 1 GiB; LMDB raises it to what the file holds already). A put that finds the map full evicts the oldest eighth of the
  * entries and tries once more; when that fails too the rows are not stored
- * (a reader's old snapshot may hold the freed pages). */
+ * (a reader's old snapshot may hold the freed pages: a view keeps its
+ * snapshot of the cache from its first lookup to its first miss or its end,
+ * so an idle gem's open view keeps the pages it saw from being reused). */
 #include "pg_cache.h"
 #include <errno.h>
 #include <sys/stat.h>
@@ -164,6 +166,7 @@ open_env(MgPgCache *c, const char *dir)
     }
     mdb_env_set_mapsize(c->env, size);
     mdb_env_set_maxdbs(c->env, 4);
+    mdb_env_set_maxreaders(c->env, 4096);  /* a slot per open view of every gem of the host */
     rc = mdb_env_open(c->env, dir, MDB_NOTLS | MDB_NOSYNC, 0600);
     if (rc) { mdb_env_close(c->env); c->env = NULL; }
     return rc;
@@ -420,16 +423,21 @@ put_rows(MgPgCache *c, MDB_txn *txn, uint64_t seq, const MgPgcRow *rows, size_t 
         unsigned char key[16];
         rec_key(c, key, rows[i].oop);
         MDB_val k = { 16, key }, v;
-        rc = mdb_get(txn, c->rec, &k, &v);
-        if (!rc) {
-            if (v.mv_size >= HEAD && rd64(v.mv_data) > seq) continue;    /* a newer version: kept */
-            if ((rc = del_entry(c, txn, &k, &v))) return rc;
-        } else if (rc != MDB_NOTFOUND) {
-            return rc;
-        }
         size_t len = rows[i].data ? rows[i].len : 0;
         v = (MDB_val){ HEAD + len, NULL };
-        if ((rc = mdb_put(txn, c->rec, &k, &v, MDB_RESERVE))) return rc;
+        rc = mdb_put(txn, c->rec, &k, &v, MDB_RESERVE | MDB_NOOVERWRITE);
+        if (rc == MDB_KEYEXIST) {          /* v is the entry there */
+            if (v.mv_size >= HEAD && rd64(v.mv_data) > seq) continue;    /* a newer version: kept */
+            if (v.mv_size >= HEAD) {
+                unsigned char ok[8];
+                be64(ok, rd64((const unsigned char *)v.mv_data + 16));
+                MDB_val ko = { 8, ok };
+                if ((rc = mdb_del(txn, c->ord, &ko, NULL)) && rc != MDB_NOTFOUND) return rc;
+            }
+            v = (MDB_val){ HEAD + len, NULL };
+            rc = mdb_put(txn, c->rec, &k, &v, MDB_RESERVE);
+        }
+        if (rc) return rc;
         unsigned char *p = v.mv_data;
         uint64_t version = rows[i].version;
         uint32_t flags = rows[i].data ? 1 : 0;
