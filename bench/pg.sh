@@ -11,6 +11,7 @@ export LC_ALL=C
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N1=${1:-2000} N2=${2:-100000} K3=${3:-100000} N5=${4:-500}
 MAGLEV="$ROOT/bin/maglev-ruby"
+export MAGLEV_CACHE_DIR=off     # the backend itself: bench/pg_cache.sh measures the host cache
 B="$ROOT/bench/persist/maglev.rb"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/maglev-pgbench.XXXXXX")
 SRV=$(mktemp -u "${TMPDIR:-/tmp}/maglev-pgbench-srv.XXXXXX")   # beside TMP: the server user must reach it

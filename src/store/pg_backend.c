@@ -60,8 +60,16 @@
  *      there is no instance <= x - 8 at S, and at a later view S2 only an
  *      OOP written by a commit in (S, S2] (the commit log, when whole) can
  *      be one there; so a migration's batches each read one batch of such
- *      rows, not all of them since it started. */
+ *      rows, not all of them since it started.
+ *  P8. The host's shared cache (pg_cache.c, its invariant C1): a miss of the
+ *      view's cache asks the host cache first, and a window read from the
+ *      database is stored there. Beginning a view advances the host cache's
+ *      horizon with the log P6 brought along (or, when the horizon is older
+ *      than the previous view, with one query of the log since it), so an
+ *      entry is read only at a sequence where its version is the newest.
+ *      MAGLEV_PG_STATS=1 prints the round trips of the read path at close. */
 #include "backend_ops.h"
+#include "pg_cache.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -105,6 +113,8 @@ struct PgRepo {
     uint64_t last_view;
     PGresult *log_res;         /* P6: the log after last_view, read with the next view */
     uint64_t log_from;
+    MgPgCache *cache;          /* P8: the host cache, NULL: none */
+    uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
     char error[1024];
 };
 
@@ -134,6 +144,7 @@ struct PgView {
     size_t nresults, cresults;
     uint64_t window;           /* read-ahead, in OOPs (P5) */
     uint64_t ahead_hits;       /* reads of read-ahead records since the last miss */
+    MgPgcReader *host;         /* P8: lookups in the host cache, made on the first miss */
 };
 
 /* P2. Returns {seq} on success, {0, conflicting oops...}, or {-1, dangling oop}.
@@ -546,6 +557,44 @@ check_schema(PgRepo *r)
     return MG_STORE_OK;
 }
 
+/* P8: the repository's identity for the host cache (a random number kept in
+ * mg_meta, made by the first writable handle, mixed with the database's OID)
+ * and the cache. Without one the views read from the database only. */
+static void
+cache_setup(PgRepo *r)
+{
+    char dir[4096];
+    if (!mg_pgc_dir(dir, sizeof dir)) return;
+    uint64_t rnd = (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ull ^ (uint64_t)getpid() << 32;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        if (read(fd, &rnd, sizeof rnd) != (ssize_t)sizeof rnd) rnd ^= (uint64_t)clock();
+        close(fd);
+    }
+    char a[24];
+    snprintf(a, sizeof a, "%lld", (long long)(rnd >> 2) + 1);
+    const char *vals[1] = { a };
+    static const char sel[] = "SELECT value FROM mg_meta WHERE key = 'cache_id'";
+    static const char ins[] = "WITH i AS (INSERT INTO mg_meta VALUES ('cache_id', $1::bigint) ON CONFLICT (key) DO NOTHING"
+                              " RETURNING value) SELECT value FROM i UNION ALL SELECT value FROM mg_meta WHERE key = 'cache_id'";
+    static const char db[] = "SELECT oid::bigint FROM pg_database WHERE datname = current_database()";
+    MgStoreErr e;
+    PGresult *res = query(r, r->flags & MG_REPO_RDONLY ? sel : ins, r->flags & MG_REPO_RDONLY ? 0 : 1, vals, false, "cache", &e);
+    if (res && PQntuples(res) == 0 && !(r->flags & MG_REPO_RDONLY)) {       /* another process made it meanwhile */
+        PQclear(res);
+        res = query(r, sel, 0, NULL, false, "cache", &e);
+    }
+    if (!res || PQntuples(res) != 1) { if (res) PQclear(res); return; }
+    uint64_t id = (uint64_t)text_i64(res, 0, 0);
+    PQclear(res);
+    if (!(res = query(r, db, 0, NULL, false, "cache", &e)) || PQntuples(res) != 1) { if (res) PQclear(res); return; }
+    id = id * 0x9E3779B97F4A7C15ull ^ (uint64_t)text_i64(res, 0, 0);
+    PQclear(res);
+    char err[600];
+    if (!(r->cache = mg_pgc_open(dir, id, err, sizeof err)))
+        fprintf(stderr, "maglev: warning: no host object cache: %s\n", err);
+}
+
 static MgStoreErr
 pg_open(const char *url, int flags, MgRepo **out)
 {
@@ -575,6 +624,7 @@ pg_open(const char *url, int flags, MgRepo **out)
         PQfinish(r->conn);
         r->conn = NULL;
     }
+    if (!e) cache_setup(r);
     return e;
 }
 
@@ -589,10 +639,72 @@ pg_close(MgRepo *rr)
     if (r->conn && r->session) pg_session_end(rr);
     if (r->conn) PQfinish(r->conn);
     if (r->log_res) PQclear(r->log_res);
+    const char *stats = getenv("MAGLEV_PG_STATS");
+    if (stats && *stats && strcmp(stats, "0"))
+        fprintf(stderr, "maglev pg stats: %llu views, %llu record queries, %llu log queries, %llu records from the host cache%s\n",
+                (unsigned long long)r->n_views, (unsigned long long)r->n_reads, (unsigned long long)r->n_logs,
+                (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)");
+    mg_pgc_close(r->cache);
     free(r);
 }
 
 /* ---- views ---- */
+
+/* The commit-log rows of res (columns col, col + 1; rows with a NULL seq skipped). */
+static MgPgcCommit *
+log_rows(PGresult *res, int col, size_t *n)
+{
+    int rows = PQntuples(res);
+    MgPgcCommit *log = calloc(rows ? (size_t)rows : 1, sizeof *log);
+    *n = 0;
+    if (!log) return NULL;
+    for (int i = 0; i < rows; i++) {
+        if (PQgetisnull(res, i, col)) continue;
+        uint64_t *oops;
+        size_t count;
+        if (!parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) continue;
+        log[*n] = (MgPgcCommit){ get_be64(PQgetvalue(res, i, col)), oops, count };
+        ++*n;
+    }
+    return log;
+}
+
+static void
+log_free(MgPgcCommit *log, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free((void *)log[i].oops);
+    free(log);
+}
+
+/* P8: the host cache's horizon follows the view: res holds the log of (from, seq]. */
+static void
+cache_sync(PgRepo *r, PGresult *res, uint64_t from, uint64_t seq)
+{
+    if (!mg_pgc_ok(r->cache)) return;
+    size_t n = 0;
+    MgPgcCommit *log = res ? log_rows(res, 3, &n) : NULL;
+    if (res && !log) return;
+    uint64_t h;
+    int k = mg_pgc_advance(r->cache, from, seq, log, n, &h);
+    log_free(log, n);
+    if (k != 1) return;
+    if (seq - h > 100000) {                /* far behind: emptied rather than caught up */
+        mg_pgc_advance(r->cache, h, seq, NULL, 0, &h);
+        return;
+    }
+    char a[24], b[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)h);
+    snprintf(b, sizeof b, "%llu", (unsigned long long)seq);
+    const char *vals[2] = { a, b };
+    MgStoreErr e;
+    r->n_logs++;
+    PGresult *lr = query(r, "SELECT 0, 0, 0, seq, oops FROM mg_log WHERE seq > $1 AND seq <= $2 ORDER BY seq", 2, vals, true, "read log", &e);
+    if (!lr) return;                       /* the horizon stays: consistent, less useful */
+    log = log_rows(lr, 3, &n);
+    if (log) mg_pgc_advance(r->cache, h, seq, log, n, &h);
+    log_free(log, n);
+    PQclear(lr);
+}
 
 static MgStoreErr
 pg_view_begin(MgRepo *rr, MgView **out)
@@ -616,6 +728,8 @@ pg_view_begin(MgRepo *rr, MgView **out)
     if (!ok(res) || PQntuples(res) < 1) { free(v); return pg_fail(r, res, "begin view"); }
     v->seq = get_be64(PQgetvalue(res, 0, 0));
     v->gc_round = get_be64(PQgetvalue(res, 0, 1));
+    r->n_views++;
+    cache_sync(r, r->begun ? res : NULL, r->begun ? r->last_view : v->seq, v->seq);
     if (r->log_res) PQclear(r->log_res);
     r->log_res = NULL;
     if (r->begun && !PQgetisnull(res, 0, 3)) {
@@ -739,17 +853,26 @@ fetch_window(PgView *v, uint64_t from, uint64_t count)
     }
     v->results[v->nresults++] = res;
     int rows = PQntuples(res);
+    r->n_reads++;
+    /* P8: the window goes to the host cache too, its OOPs without a row as well */
+    MgPgcRow *put = mg_pgc_ok(r->cache) ? malloc(count * sizeof *put) : NULL;
+    size_t nput = 0;
     uint64_t next = from;
     for (int i = 0; i <= rows; i++) {
         uint64_t oop = i < rows ? get_be64(PQgetvalue(res, i, 0)) : from + count * 8;
-        for (; next < oop; next += 8)
-            if (!slot_find(v, next) && !slot_put(v, next, 0, NULL, 0)) return MG_STORE_NOMEM;
+        for (; next < oop; next += 8) {
+            if (put && nput < count) put[nput++] = (MgPgcRow){ next, 0, NULL, 0 };
+            if (!slot_find(v, next) && !slot_put(v, next, 0, NULL, 0)) { free(put); return MG_STORE_NOMEM; }
+        }
         if (i == rows) break;
         next = oop + 8;
         uint64_t version = get_be64(PQgetvalue(res, i, 1));
         const unsigned char *data = PQgetisnull(res, i, 2) ? NULL : (const unsigned char *)PQgetvalue(res, i, 2);
-        if (!slot_put(v, oop, version, data, (uint32_t)PQgetlength(res, i, 2))) return MG_STORE_NOMEM;
+        if (put && nput < count) put[nput++] = (MgPgcRow){ oop, version, data, (size_t)PQgetlength(res, i, 2) };
+        if (!slot_put(v, oop, version, data, (uint32_t)PQgetlength(res, i, 2))) { free(put); return MG_STORE_NOMEM; }
     }
+    if (put) mg_pgc_put(r->cache, v->seq, put, nput);
+    free(put);
     return MG_STORE_OK;
 }
 
@@ -762,6 +885,16 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
     if (s) {
         if (s->ahead) { s->ahead = false; v->ahead_hits++; }
     } else {
+        MgPgcRow row;
+        if (r->cache && !v->host) v->host = mg_pgc_reader(r->cache, v->seq);
+        if (v->host && mg_pgc_get(v->host, oop, &row)) {        /* P8: no round trip */
+            r->n_cached++;
+            if (!slot_put(v, oop, row.version, row.data, (uint32_t)row.len)) return fail(r, MG_STORE_NOMEM, "read: out of memory");
+            s = slot_find(v, oop);
+            s->ahead = false;
+            goto found;
+        }
+        mg_pgc_release(v->host);               /* the next lookup sees what this miss stores */
         MgStoreErr e = usable(r);
         if (e) return e;
         /* a window mostly used: the reads walk the OOP space in order */
@@ -777,6 +910,7 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
         if (s) s->ahead = false;
         if (!s) return fail(r, MG_STORE_NOMEM, "read: out of memory");
     }
+found:
     if (!s->data) return fail(r, MG_STORE_NOTFOUND, "no object with OOP %llu", (unsigned long long)oop);
     return decode(r, oop, s->version, s->data, s->len, out);
 }
@@ -785,6 +919,7 @@ static void
 pg_view_end(MgView *vv)
 {
     PgView *v = (PgView *)vv;
+    mg_pgc_reader_end(v->host);
     for (size_t i = 0; i < v->nresults; i++) PQclear(v->results[i]);
     free(v->results);
     for (size_t i = 0; i < v->npages; i++) free(v->pages[i]);
@@ -1266,6 +1401,7 @@ pg_log_since(MgRepo *rr, uint64_t since,
         char a[24];
         snprintf(a, sizeof a, "%llu", (unsigned long long)since);
         const char *vals[1] = { a };
+        r->n_logs++;
         res = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
         if (!res) return e;
         col = 0;
