@@ -11,8 +11,9 @@ expect "blog: a process that loads no source posts" "$(run post.rb Hello 'First 
 for i in 1 2 3; do run post.rb "Post $i" "body $i" >/dev/null & done
 wait
 expect "blog: concurrent posters all get in" "$(run -e 'p Blog.instance.posts.map(&:number)')" "[1, 2, 3, 4]"
-for i in 1 2 3 4; do run list.rb >"$D/list$i" & done
+for i in 1 2 3 4; do "$MRUBY" list.rb >"$D/list$i" 2>"$D/list$i.err" & done
 wait
+expect "blog: the four concurrent readers warn of nothing" "$(cat "$D"/list?.err)" ""
 expect "blog: four concurrent readers list the posts" \
 	"$(for i in 1 2 3 4; do sed -n 2p "$D/list$i"; grep -c '^  #' "$D/list$i"; done | sort | uniq -c | sed 's/^ *//')" \
 	"4   #1 Hello: First post
