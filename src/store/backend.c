@@ -304,3 +304,30 @@ mg_repo_session_self(const MgRepo *r)
 {
     return r ? MG_OPS(r)->session_self(r) : 0;
 }
+
+/* ---- shared by the backends (backend_ops.h) ---- */
+
+void
+mg_sweep_keep(uint64_t oop, uint8_t type, void *arg)
+{
+    (void)type;
+    MgSweep *s = arg;
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->oop[mid] < oop) lo = mid + 1;
+        else if (s->oop[mid] > oop) hi = mid;
+        else { lo = mid; break; }
+    }
+    if (lo >= s->n || s->oop[lo] != oop || s->kept[lo]) return;
+    s->kept[lo] = 1;
+    s->kept_count++;
+    if (s->nwork == s->cwork) {
+        size_t cap = s->cwork ? s->cwork * 2 : 256;
+        uint64_t *bigger = realloc(s->work, cap * sizeof *bigger);
+        if (!bigger) { s->nomem = true; return; }
+        s->work = bigger;
+        s->cwork = cap;
+    }
+    s->work[s->nwork++] = oop;
+}

@@ -62,6 +62,19 @@ struct MgBackendOps {
     MgStoreErr (*view_instances)(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg), void *arg);
 };
 
+/* A GC sweep's candidates (both backends' gc_sweep): the possibly-dead
+ * OOPs of the round, ascending, with a kept flag each, and the kept ones
+ * whose references are still to scan. mg_sweep_keep(oop, type, s) -- a
+ * MgRefScan callback -- marks a candidate kept and queues it (nomem on
+ * allocation failure); the caller frees oop, kept and work. */
+typedef struct {
+    uint64_t *oop; unsigned char *kept; size_t n;
+    uint64_t *work; size_t nwork, cwork;
+    uint64_t kept_count;
+    bool nomem;
+} MgSweep;
+void mg_sweep_keep(uint64_t oop, uint8_t type, void *arg);
+
 extern const MgBackendOps mg_lmdb_ops;
 extern const MgBackendOps mg_pg_ops;
 

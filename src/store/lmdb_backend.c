@@ -1715,41 +1715,9 @@ lmdb_gc_cancel(MgRepo *r)
     return rc ? from_mdb(r, rc, "cancel gc round") : MG_STORE_OK;
 }
 
-typedef struct {
-    uint64_t *oop; unsigned char *kept; size_t n;   /* the candidates, ascending */
-    uint64_t *work; size_t nwork, cwork;            /* kept candidates whose references are still to scan */
-    uint64_t kept_count;
-    bool nomem;
-} Sweep;
-
-static void
-sweep_keep(uint64_t oop, uint8_t type, void *arg)
-{
-    (void)type;
-    Sweep *s = arg;
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->oop[mid] < oop) lo = mid + 1;
-        else if (s->oop[mid] > oop) hi = mid;
-        else { lo = mid; break; }
-    }
-    if (lo >= s->n || s->oop[lo] != oop || s->kept[lo]) return;
-    s->kept[lo] = 1;
-    s->kept_count++;
-    if (s->nwork == s->cwork) {
-        size_t cap = s->cwork ? s->cwork * 2 : 256;
-        uint64_t *bigger = realloc(s->work, cap * sizeof *bigger);
-        if (!bigger) { s->nomem = true; return; }
-        s->work = bigger;
-        s->cwork = cap;
-    }
-    s->work[s->nwork++] = oop;
-}
-
 /* Scans the stored record of oop (none: nothing), keeping the candidates it references. */
 static MgStoreErr
-sweep_scan(MgRepo *r, MDB_txn *txn, MgRefScan scan, Sweep *s, uint64_t oop)
+sweep_scan(MgRepo *r, MDB_txn *txn, MgRefScan scan, MgSweep *s, uint64_t oop)
 {
     MDB_val k = { sizeof oop, &oop }, v;
     int rc = mdb_get(txn, r->obj, &k, &v);
@@ -1758,7 +1726,7 @@ sweep_scan(MgRepo *r, MDB_txn *txn, MgRefScan scan, Sweep *s, uint64_t oop)
     MgRecord rec;
     MgStoreErr e = decode(r, oop, &v, &rec);
     if (e) return e;
-    const char *why = scan(rec.data, rec.len, sweep_keep, s);
+    const char *why = scan(rec.data, rec.len, mg_sweep_keep, s);
     if (s->nomem) return fail(r, MG_STORE_NOMEM, "gc sweep: out of memory");
     if (why) return fail(r, MG_STORE_CORRUPT, "record of OOP %llu does not scan: %s", (unsigned long long)oop, why);
     return MG_STORE_OK;
@@ -1796,7 +1764,7 @@ sweep_log(MgRepo *r, MDB_txn *txn, uint64_t since, uint64_t **written, size_t *n
 /* Keeps the candidates that the records of written[0..n) reference, and
  * everything kept ones reach among the candidates. */
 static MgStoreErr
-sweep_close(MgRepo *r, MDB_txn *txn, MgRefScan scan, Sweep *s, uint64_t *written, size_t n)
+sweep_close(MgRepo *r, MDB_txn *txn, MgRefScan scan, MgSweep *s, uint64_t *written, size_t n)
 {
     MgStoreErr e;
     if (n) qsort(written, n, sizeof *written, cmp_u64);
@@ -1838,7 +1806,7 @@ lmdb_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
     MDB_txn *txn;
     int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
     if (rc) return from_mdb(r, rc, "begin gc sweep");
-    Sweep s = { 0 };
+    MgSweep s = { 0 };
     uint64_t *written = NULL;
     size_t nwritten = 0, cwritten = 0;
     MDB_cursor *c = NULL;
@@ -1880,7 +1848,7 @@ lmdb_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
         s.kept[s.n] = 0;
         bool kept = v.mv_size == 1 && *(unsigned char *)v.mv_data;
         s.n++;
-        if (kept) sweep_keep(s.oop[s.n - 1], 0, &s);
+        if (kept) mg_sweep_keep(s.oop[s.n - 1], 0, &s);
     }
     mdb_cursor_close(c);
     c = NULL;

@@ -1996,41 +1996,9 @@ pg_gc_cancel(MgRepo *rr)
                      " UPDATE mg_meta SET value = 0 WHERE key = 'gc_round'; COMMIT", "cancel gc round");
 }
 
-typedef struct {
-    uint64_t *oop; unsigned char *kept; size_t n;   /* the candidates, ascending */
-    uint64_t *work; size_t nwork, cwork;            /* kept candidates whose references are still to scan */
-    uint64_t kept_count;
-    bool nomem;
-} Sweep;
-
-static void
-sweep_keep(uint64_t oop, uint8_t type, void *arg)
-{
-    (void)type;
-    Sweep *s = arg;
-    size_t lo = 0, hi = s->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->oop[mid] < oop) lo = mid + 1;
-        else if (s->oop[mid] > oop) hi = mid;
-        else { lo = mid; break; }
-    }
-    if (lo >= s->n || s->oop[lo] != oop || s->kept[lo]) return;
-    s->kept[lo] = 1;
-    s->kept_count++;
-    if (s->nwork == s->cwork) {
-        size_t cap = s->cwork ? s->cwork * 2 : 256;
-        uint64_t *bigger = realloc(s->work, cap * sizeof *bigger);
-        if (!bigger) { s->nomem = true; return; }
-        s->work = bigger;
-        s->cwork = cap;
-    }
-    s->work[s->nwork++] = oop;
-}
-
 /* Scans the newest records of oops[0..n) (absent ones: nothing), keeping the candidates they reference. */
 static MgStoreErr
-sweep_scan(PgRepo *r, MgRefScan scan, Sweep *s, const uint64_t *oops, size_t n)
+sweep_scan(PgRepo *r, MgRefScan scan, MgSweep *s, const uint64_t *oops, size_t n)
 {
     MgStoreErr e;
     PGresult *res = with_oops(r, "SELECT DISTINCT ON (oop) oop, data FROM mg_obj WHERE oop = ANY($1)"
@@ -2041,7 +2009,7 @@ sweep_scan(PgRepo *r, MgRefScan scan, Sweep *s, const uint64_t *oops, size_t n)
         uint64_t oop = get_be64(PQgetvalue(res, i, 0));
         MgRecord rec;
         if ((e = decode(r, oop, 0, (const unsigned char *)PQgetvalue(res, i, 1), (size_t)PQgetlength(res, i, 1), &rec))) break;
-        const char *why = scan(rec.data, rec.len, sweep_keep, s);
+        const char *why = scan(rec.data, rec.len, mg_sweep_keep, s);
         if (s->nomem) e = fail(r, MG_STORE_NOMEM, "gc sweep: out of memory");
         else if (why) e = fail(r, MG_STORE_CORRUPT, "record of OOP %llu does not scan: %s", (unsigned long long)oop, why);
     }
@@ -2056,7 +2024,7 @@ pg_gc_sweep(MgRepo *rr, uint64_t round, MgRefScan scan, MgGcSweep *out)
     memset(out, 0, sizeof *out);
     MgStoreErr e = writable(r);
     if (e) return e;
-    Sweep s = { 0 };
+    MgSweep s = { 0 };
     uint64_t *written = NULL, *dead = NULL;
     size_t nwritten = 0, cwritten = 0;
     /* the commit token: no commit runs while the sweep decides */
@@ -2124,7 +2092,7 @@ pg_gc_sweep(MgRepo *rr, uint64_t round, MgRefScan scan, MgGcSweep *out)
     }
     s.n = nc;
     for (size_t i = 0; i < nc; i++)
-        if (PQgetvalue(res, (int)i, 1)[0] == 't') sweep_keep(s.oop[i], 0, &s);
+        if (PQgetvalue(res, (int)i, 1)[0] == 't') mg_sweep_keep(s.oop[i], 0, &s);
     PQclear(res);
     if (s.nomem) { e = MG_STORE_NOMEM; goto out; }
     /* (4) what records written since S reference is kept, and all a kept one reaches */
