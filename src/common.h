@@ -27,6 +27,9 @@ NORETURN void mg_bug(const char *file, int line, const char *fmt, ...) PRINTF(3,
 #endif
 #define UNREACHABLE() mg_bug(__FILE__, __LINE__, "unreachable")
 
+/* Seconds on the monotonic clock (intervals, deadlines). */
+double mg_clock(void);
+
 /* Symbols are interned once per process; an ID is a dense index. */
 typedef uint32_t ID;
 

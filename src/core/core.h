@@ -283,6 +283,9 @@ bool  mg_thread_poll(struct pollfd *fds, int nfds, double timeout);
 /* Kernel#sleep with other threads alive: sleeps this thread only (secs < 0:
  * forever) and returns true; false (nothing done) when it is the only thread. */
 bool  mg_thread_sleep(double secs);
+/* Sleeps secs, letting other threads run (mg_thread_sleep) or, alone, in
+ * nanosleep with signals handled (Kernel#sleep with a duration). */
+void  mg_sleep(double secs);
 /* Signals (process.c): mg_vm_checkpoint runs the Ruby handlers of signals that
  * arrived (Signal.trap; Interrupt for INT); may raise. The child of a fork calls
  * mg_process_after_fork. */

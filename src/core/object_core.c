@@ -787,6 +787,16 @@ kernel_Hash(Value self, int argc, const Value *argv, Value blk)
     return h;
 }
 
+void
+mg_sleep(double secs)
+{
+    struct timespec ts;
+    ts.tv_sec = (time_t)secs;
+    ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
+    if (!mg_thread_sleep(secs))
+        while (nanosleep(&ts, &ts) == -1 && errno == EINTR) mg_vm_checkpoint();
+}
+
 static Value
 kernel_sleep(Value self, int argc, const Value *argv, Value blk)
 {
@@ -810,11 +820,7 @@ kernel_sleep(Value self, int argc, const Value *argv, Value blk)
         mg_raise(mg_eTypeError, "can't convert %s into time interval", mg_class_cname(mg_obj_class(d)));
     double secs = mg_num2dbl(d);
     if (secs < 0) mg_raise(mg_eArgumentError, "time interval must not be negative");
-    struct timespec ts;
-    ts.tv_sec = (time_t)secs;
-    ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
-    if (!mg_thread_sleep(secs))
-        while (nanosleep(&ts, &ts) == -1 && errno == EINTR) mg_vm_checkpoint();
+    mg_sleep(secs);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double slept = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     return MG_FIX((int64_t)(slept + 0.5));

@@ -75,14 +75,6 @@ static Value kill_tag = MG_NIL;
 static RClass *cMutex, *cCondVar, *cQueue, *cSizedQueue, *eFatal;
 static bool timer_on;
 
-static double
-now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* ---- GC ---- */
 
 static void
@@ -216,7 +208,7 @@ static MgThread *
 pick(MgThread *after)
 {
     for (;;) {
-        double tnow = now();
+        double tnow = mg_clock();
         MgThread *start = after && after->next ? after->next : threads;
         MgThread *t = start;
         do {
@@ -243,7 +235,7 @@ pick(MgThread *after)
         }
         int ms = -1;
         if (nearest >= 0) {
-            double d = (nearest - now()) * 1000.0;
+            double d = (nearest - mg_clock()) * 1000.0;
             ms = d <= 0 ? 0 : (int)d + 1;
         }
         /* a signal wakes the wait (through the wake pipe, which also holds a
@@ -303,7 +295,7 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
     MgThread *t = cur_th;
     bool ok = true;
     t->ready = ready; t->wait_obj = obj;
-    t->deadline = timeout >= 0 ? now() + timeout : -1;
+    t->deadline = timeout >= 0 ? mg_clock() + timeout : -1;
     t->wait_fd = fd; t->wait_events = events;
     t->deadlockable = deadlockable;
     t->state = TS_BLOCKED;
@@ -312,7 +304,7 @@ thread_wait(ReadyFn ready, void *obj, double timeout, int fd, short events, bool
         if (pending_now(t)) break;
         if (ready && ready(t)) break;
         if (t->wakeup) { t->wakeup = false; break; }
-        if (t->deadline >= 0 && now() >= t->deadline) { ok = false; break; }
+        if (t->deadline >= 0 && mg_clock() >= t->deadline) { ok = false; break; }
         if ((fd >= 0 || t->wait_set) && fd_ready(t)) break;
         schedule();
     }
@@ -370,12 +362,12 @@ mg_thread_poll(struct pollfd *fds, int nfds, double timeout)
         set = all;
         n = nfds + 1;
     }
-    double deadline = timeout >= 0 ? now() + timeout : -1;
+    double deadline = timeout >= 0 ? mg_clock() + timeout : -1;
     for (;;) {
         if (mg_signal_pending()) mg_vm_checkpoint();    /* trap handlers; may raise */
         int ms = -1;
         if (deadline >= 0) {
-            double d = (deadline - now()) * 1000.0;
+            double d = (deadline - mg_clock()) * 1000.0;
             ms = d <= 0 ? 0 : (int)d + 1;
         }
         int r = poll(set, (nfds_t)n, ms);
@@ -1136,7 +1128,7 @@ mutex_sleep(Value self, int argc, const Value *argv, Value blk)
     UNUSED(blk);
     double timeout = argc > 0 && argv[0] != MG_NIL ? mg_num2dbl(argv[0]) : -1;
     mutex_unlock(self, 0, NULL, MG_NIL);
-    double t0 = now();
+    double t0 = mg_clock();
     if (live_count < 2 && timeout >= 0) {
         struct timespec ts = { (time_t)timeout, (long)((timeout - (double)(time_t)timeout) * 1e9) };
         while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {}
@@ -1144,7 +1136,7 @@ mutex_sleep(Value self, int argc, const Value *argv, Value blk)
         thread_wait(NULL, NULL, timeout, -1, 0, timeout < 0);
     }
     mutex_lock(self, 0, NULL, MG_NIL);
-    double slept = now() - t0;
+    double slept = mg_clock() - t0;
     return MG_FIX((int64_t)(slept + 0.5));
 }
 

@@ -31,7 +31,6 @@
 #include "store.h"
 #include "backend.h"
 #include "../core/core.h"
-#include <time.h>
 
 static struct {
     Value set;                 /* identity Hash: member -> true */
@@ -179,32 +178,20 @@ changed_objects(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
-static double
-now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static Value
 wait_for_change(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(self); UNUSED(blk);
     double timeout = argc > 0 && argv[0] != MG_NIL ? mg_num2dbl(argv[0]) : -1;
     if (argc > 0 && argv[0] != MG_NIL && timeout < 0) mg_raise(mg_eArgumentError, "time interval must not be negative");
-    double end = timeout >= 0 ? now_s() + timeout : 0, step = 0.001;
+    double end = timeout >= 0 ? mg_clock() + timeout : 0, step = 0.001;
     for (;;) {
         catch_up();
         if (has_news()) return MG_TRUE;
-        double left = timeout >= 0 ? end - now_s() : step;
+        double left = timeout >= 0 ? end - mg_clock() : step;
         if (left <= 0) return MG_FALSE;
         double d = step < left ? step : left;
-        if (!mg_thread_sleep(d)) {
-            struct timespec ts = { (time_t)d, (long)((d - (double)(time_t)d) * 1e9) };
-            nanosleep(&ts, NULL);
-            mg_vm_checkpoint();
-        }
+        mg_sleep(d);
         if (step < 0.005) step *= 1.5;
     }
 }

@@ -61,14 +61,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static double
-now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static const size_t ncore = 0
 #define CORE_CLASS(var, name, super) + 1
 #define CORE_MODULE(var, name) + 1
@@ -238,7 +230,7 @@ MgStoreErr
 mg_gc_mark(MgRepo *r, bool check, MgGcMark *out, void (*report)(void *arg, const char *line), void *arg)
 {
     memset(out, 0, sizeof *out);
-    double t0 = now_s();
+    double t0 = mg_clock();
     Mark k = { 0 };
     k.r = r;
     k.check = check;
@@ -271,7 +263,7 @@ done:
     free(k.exists);
     free(k.marked);
     free(k.stack);
-    out->secs = now_s() - t0;
+    out->secs = mg_clock() - t0;
     return e;
 }
 
@@ -313,15 +305,15 @@ mg_gc_collect(MgRepo *r, int timeout_ms, MgGcResult *res)
     res->mark_secs = m.secs;
     res->candidates = m.ndead;
     mg_gc_mark_free(&m);
-    double t0 = now_s();
+    double t0 = mg_clock();
     /* the votes: each live gem writes one at its next boundary; polled */
     for (;;) {
-        double t1 = now_s();
+        double t1 = mg_clock();
         MgGcSweep sw;
         if ((e = mg_repo_gc_sweep(r, res->round, mg_record_scan, &sw))) return e;
         if (sw.swept) {
             res->swept = true;
-            res->sweep_secs = now_s() - t1;
+            res->sweep_secs = mg_clock() - t1;
             res->wait_secs = t1 - t0;
             res->kept = sw.kept;
             res->freed = sw.freed;
@@ -330,8 +322,8 @@ mg_gc_collect(MgRepo *r, int timeout_ms, MgGcResult *res)
         }
         res->waiting = sw.waiting;
         res->waiting_pid = sw.waiting_pid;
-        if ((now_s() - t0) * 1000 >= timeout_ms) {
-            res->wait_secs = now_s() - t0;
+        if ((mg_clock() - t0) * 1000 >= timeout_ms) {
+            res->wait_secs = mg_clock() - t0;
             mg_repo_gc_cancel(r);
             break;
         }
