@@ -12,7 +12,10 @@ require_relative 'model'
 set :server, 'webrick'
 set :environment, :production      # no code reloading, short error pages
 
-# Runs the request again (up to 5 times) when its commit conflicted. A
+# Runs the request again (up to 10 times, after a short random pause that
+# lets the other side's commit finish) when its commit conflicted. A request
+# loses only to another process's commit, so with fewer competing writers
+# than attempts every request lands. A
 # transaction belongs to the process, not to a thread, so the requests that
 # WEBrick serves in threads of their own take turns (as a MagLev gem serves
 # one request at a time); more throughput means more server processes.
@@ -30,7 +33,10 @@ class RetryOnConflict
       env['rack.input']&.rewind
       @app.call(env)
     rescue Maglev::CommitFailedException
-      retry if attempts < 5
+      if attempts < 10
+        sleep(rand * 0.01 * attempts)
+        retry
+      end
       [409, { 'content-type' => 'text/plain' }, ["conflict: try again\n"]]
     end
   end
