@@ -437,9 +437,19 @@ relock_session(PgRepo *r)
     if (!got) r->session = 0;        /* another process has the id now: ours ended */
 }
 
+/* The server's messages outside a query (a FATAL as it shuts down) are not
+ * printed on the program's stderr: the call that meets the broken connection
+ * reports it, as a Ruby exception. */
+static void
+quiet_notice(void *arg, const char *message)
+{
+    UNUSED(arg); UNUSED(message);
+}
+
 static MgStoreErr
 setup_conn(PgRepo *r)
 {
+    PQsetNoticeProcessor(r->conn, quiet_notice, NULL);
     publish_view(r, 0);               /* P4: a lower bound until the first view */
     if (r->flags & MG_REPO_NOSYNC) return run_ok(r, "SET synchronous_commit = off", "connect");
     return MG_STORE_OK;

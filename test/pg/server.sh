@@ -10,6 +10,9 @@
 # owns DIR (so DIR's parent must let that user in: /tmp does). PG_BIN names PostgreSQL's programs (default: the newest under
 # /usr/lib/postgresql). MAGLEV_PG_FSYNC=off (the default here) runs the
 # server without fsync: the tests check semantics, not machine crashes.
+# MAGLEV_PG_LISTEN=ADDR,... (with MAGLEV_PG_PORT and MAGLEV_PG_HBA=CIDR) also
+# listens on TCP there, trusting clients from CIDR: the two-"host" test's
+# network namespaces reach the server over veth pairs.
 set -eu
 cmd=${1:-}
 dir=${2:-}
@@ -40,7 +43,8 @@ start)
 		{ cat "$dir/initdb.log" >&2; exit 1; }
 	# the settings stay with the data folder, for restarts
 	cat >>"$dir/data/postgresql.conf" <<CONF
-listen_addresses = ''
+listen_addresses = '${MAGLEV_PG_LISTEN:-}'
+port = ${MAGLEV_PG_PORT:-5432}
 unix_socket_directories = '$dir/sock'
 max_connections = 300
 fsync = ${MAGLEV_PG_FSYNC:-off}
@@ -48,10 +52,11 @@ shared_buffers = 128MB
 max_locks_per_transaction = 256
 max_wal_size = 4GB
 CONF
+	[ -n "${MAGLEV_PG_HBA:-}" ] && echo "host all maglev $MAGLEV_PG_HBA trust" >>"$dir/data/pg_hba.conf"
 	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -s start ||
 		{ cat "$dir/data/server.log" >&2; exit 1; }
 	# the host part of a URL may name a socket folder, percent-encoded
-	echo "postgresql://maglev@$(printf '%s' "$dir/sock" | sed 's#/#%2F#g')"
+	echo "postgresql://maglev@$(printf '%s' "$dir/sock" | sed 's#/#%2F#g')${MAGLEV_PG_PORT:+:$MAGLEV_PG_PORT}"
 	;;
 restart)
 	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -m fast -w -s restart
