@@ -377,6 +377,9 @@ mg_stone_start(const char *name, const char *dir, const MgStoneOptions *opt,
             sleep_ms(100);
         }
         free(reply);
+        /* read again: the pid was read when the lock was seen, perhaps before
+         * the holder wrote it; it writes it before it answers on the socket */
+        mg_stone_state(dir, &running);
         *pid = running;
         return 1;
     }
@@ -1057,7 +1060,11 @@ daemon_main(const char *name, const char *dir, const MgStoneOptions *opt, int re
     while ((locked = flock(pfd, LOCK_EX | LOCK_NB)) != 0 && errno == EWOULDBLOCK && ++tries < 100) sleep_ms(5);
     if (locked != 0) {
         if (errno == EWOULDBLOCK) {
-            tell(ready, "running %d", read_pid(pfd));
+            /* the holder may have the lock but not yet its pid in the file
+             * (a start racing ours): wait until the file names a live process */
+            int holder = 0;
+            for (int i = 0; i < 400 && !((holder = read_pid(pfd)) > 0 && kill(holder, 0) == 0); i++) sleep_ms(5);
+            tell(ready, "running %d", holder);
             return 0;
         }
         tell(ready, "error: lock %s/stone.pid: %s", dir, strerror(errno));
@@ -1065,7 +1072,10 @@ daemon_main(const char *name, const char *dir, const MgStoneOptions *opt, int re
     }
     prctl(PR_SET_NAME, PROC_NAME, 0, 0, 0);
     int previous = read_pid(pfd);       /* a clean stop leaves the file empty */
-    if (ftruncate(pfd, 0) != 0 || dprintf(pfd, "%d\n", (int)getpid()) < 0) {
+    char pidline[24];
+    int plen = snprintf(pidline, sizeof pidline, "%d\n", (int)getpid());
+    /* written over the old pid, then cut: a reader never sees the file empty */
+    if (pwrite(pfd, pidline, (size_t)plen, 0) != plen || ftruncate(pfd, plen) != 0) {
         tell(ready, "error: write %s/stone.pid: %s", dir, strerror(errno));
         return 1;
     }
