@@ -29,17 +29,28 @@ mg_buf_free(MgBuf *b)
     b->len = b->cap = 0;
 }
 
-static void
+static void __attribute__((noinline))
+grow(MgBuf *b, size_t n)
+{
+    size_t cap = b->cap ? b->cap * 2 : 256;
+    while (cap < b->len + n) cap *= 2;
+    char *q = realloc(b->ptr, cap);
+    if (!q) mg_raise_nomem();
+    b->ptr = q;
+    b->cap = cap;
+}
+
+void
+mg_buf_reserve(MgBuf *b, size_t more)
+{
+    if (b->len + more > b->cap) grow(b, more);
+}
+
+/* inline, so that the fixed-size puts below become single stores */
+static inline __attribute__((always_inline)) void
 put(MgBuf *b, const void *p, size_t n)
 {
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->len + n) cap *= 2;
-        char *q = realloc(b->ptr, cap);
-        if (!q) mg_raise_nomem();
-        b->ptr = q;
-        b->cap = cap;
-    }
+    if (UNLIKELY(b->len + n > b->cap)) grow(b, n);
     memcpy(b->ptr + b->len, p, n);
     b->len += n;
 }

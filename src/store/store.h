@@ -76,6 +76,7 @@ void  mg_store_shutdown(void);
 /* ---- record.c: the Ruby-object payload format (docs/format.md) ---- */
 typedef struct { char *ptr; size_t len, cap; } MgBuf;
 void mg_buf_free(MgBuf *b);
+void mg_buf_reserve(MgBuf *b, size_t more);   /* room for more bytes at once */
 /* Encodes o's state into b. Every heap reference in o must already be persistent. */
 void mg_record_encode(Obj *o, MgBuf *b);
 /* The same, appended to what b holds. */

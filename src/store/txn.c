@@ -119,6 +119,7 @@ static struct {
     Obj **ws; size_t ws_len, ws_cap;                       /* write set */
     int decoding;
     uint64_t oop_next, oop_limit;
+    uint64_t oop_block;        /* OOPs reserved at the next refill (alloc_oop) */
     Value root;
     Obj **wellknown; size_t nwellknown;                    /* index = (oop >> 3) - 2 */
     ObjList apply;                                         /* classes whose definitions await applying */
@@ -769,11 +770,15 @@ alloc_oop(void)
             S.oop_next = (uint64_t)1 << 60;
             S.oop_limit = (uint64_t)1 << 61;
         } else {
+            /* 4,096 OOPs, doubling with each block a process uses up, to
+             * 2^20: a process that makes millions of objects reserves a few
+             * times, and one that ends leaves at most a block unused */
+            if (S.oop_block < 4096) S.oop_block = 4096;
             uint64_t first;
-            enum { BLOCK = 4096 };
-            if (mg_repo_alloc_oops(S.repo, BLOCK, &first)) storage_error("allocate OOPs");
+            if (mg_repo_alloc_oops(S.repo, S.oop_block, &first)) storage_error("allocate OOPs");
             S.oop_next = first;
-            S.oop_limit = first + 8 * (uint64_t)BLOCK;
+            S.oop_limit = first + 8 * S.oop_block;
+            if (S.oop_block < ((uint64_t)1 << 20)) S.oop_block *= 2;
         }
     }
     uint64_t oop = S.oop_next;
@@ -1395,6 +1400,7 @@ mg_store_commit(void)
         slot[i] = (size_t)(e - S.tab);
     }
     MgBuf buf = { 0 };
+    mg_buf_reserve(&buf, n * 48);                /* a small record's size: fewer copies while it grows */
     size_t nw = 0;
     for (size_t i = 0; i < n; i++) {
         Obj *o = S.ws[i];
