@@ -2,7 +2,7 @@
  * interpreter: raise, loop, catch/throw, block_given?, lambda/proc, binding,
  * eval and the instance_eval/class_exec family, define_method, send, method objects,
  * respond_to?, method_missing, visibility, require/load, at_exit/exit/abort,
- * caller, __method__, __dir__. */
+ * caller, __method__, __callee__, __dir__. */
 #include "../vm/vm_int.h"
 #include "../util/idtable.h"
 #include <limits.h>
@@ -641,6 +641,14 @@ k_method_name(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
+k_callee_name(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)argc; (void)argv; (void)blk;
+    ID id = mg_current_callee_name();
+    return id ? MG_SYM(id) : MG_NIL;
+}
+
+static Value
 k_dir(Value self, int argc, const Value *argv, Value blk)
 {
     (void)self; (void)argc; (void)argv; (void)blk;
@@ -793,6 +801,7 @@ static const MgMethodDef kernel_private[] = {
     {"caller", k_caller, 0, 2},
     {"caller_locations", k_caller_locations, 0, 2},
     {"__method__", k_method_name, 0, 0},
+    {"__callee__", k_callee_name, 0, 0},
     {"__dir__", k_dir, 0, 0},
     {"local_variables", k_local_variables, 0, 0},
     {NULL, NULL, 0, 0}

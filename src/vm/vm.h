@@ -114,6 +114,7 @@ Value mg_load_file(const char *path, bool wrap);
 /* The self and the name of the innermost Ruby-level method (for __method__ etc.) */
 Value mg_current_self(void);
 ID    mg_current_method_name(void);
+ID    mg_current_callee_name(void);
 /* Backtrace of the current stack as an Array of Strings ("file:line:in `meth'"). */
 Value mg_backtrace(int skip);
 /* Safe point: lets the GC, thread scheduler and signal handlers run. */

@@ -608,3 +608,11 @@ mg_current_method_name(void)
     if (!f || !f->me) return 0;
     return f->me->original_name ? f->me->original_name : f->me->name;
 }
+
+/* __callee__: the name the running method was called by (an alias's own) */
+ID
+mg_current_callee_name(void)
+{
+    Frame *f = mg_vm_ruby_frame();
+    return f && f->me ? f->me->name : 0;
+}
