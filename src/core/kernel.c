@@ -525,6 +525,14 @@ top_include(Value self, int argc, const Value *argv, Value blk)
     return mg_funcall_block(MG_VAL(mg_cObject), mg_intern_cstr("include"), argc, argv, blk);
 }
 
+/* main.define_method(name, body = nil) { }: a public method of Object */
+static Value
+top_define_method(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self;
+    return mg_funcall_block(MG_VAL(mg_cObject), mg_intern_cstr("define_method"), argc, argv, blk);
+}
+
 /* ---- require / load ---- */
 
 static Value
@@ -869,8 +877,10 @@ void mg_kernel_init_main(Value main_obj);
 void
 mg_kernel_init_main(Value main_obj)
 {
-    mg_define_singleton_method(main_obj, "private", top_private, 0, -1);
-    mg_define_singleton_method(main_obj, "public", top_public, 0, -1);
-    mg_define_singleton_method(main_obj, "include", top_include, 0, -1);
-    mg_define_singleton_method(main_obj, "ruby2_keywords", top_ruby2_keywords, 0, -1);
+    RClass *sk = mg_singleton_class(main_obj);    /* private, as CRuby's: self.private raises */
+    mg_define_private_method(sk, "private", top_private, 0, -1);
+    mg_define_private_method(sk, "public", top_public, 0, -1);
+    mg_define_private_method(sk, "include", top_include, 0, -1);
+    mg_define_private_method(sk, "ruby2_keywords", top_ruby2_keywords, 0, -1);
+    mg_define_private_method(sk, "define_method", top_define_method, 1, 2);
 }
