@@ -1422,7 +1422,16 @@ static Value
 file_s_dirname(Value self, int argc, const Value *argv, Value blk)
 {
     Value path = path_arg(argv[0]);
-    return dirname_of(mg_str_ptr(path), mg_str_len(path));
+    int64_t level = argc > 1 ? mg_num2long(argv[1]) : 1;
+    if (level < 0) mg_raise(mg_eArgumentError, "negative level: %lld", (long long)level);
+    Value d = level == 0 ? mg_str_dup(path) : dirname_of(mg_str_ptr(path), mg_str_len(path));
+    for (int64_t i = 1; i < level; i++) {
+        Value up = dirname_of(mg_str_ptr(d), mg_str_len(d));
+        if (mg_str_len(up) == mg_str_len(d) && !memcmp(mg_str_ptr(up), mg_str_ptr(d), (size_t)mg_str_len(d)))
+            break;                                       /* "/" or "." : no further up */
+        d = up;
+    }
+    return d;
 }
 
 static Value
@@ -2260,7 +2269,7 @@ static const MgMethodDef file_singleton_methods[] = {
     {"unlink", file_s_delete, 0, -1},
     {"rename", file_s_rename, 2, 2},
     {"basename", file_s_basename, 1, 2},
-    {"dirname", file_s_dirname, 1, 1},
+    {"dirname", file_s_dirname, 1, 2},
     {"extname", file_s_extname, 1, 1},
     {"join", file_s_join, 0, -1},
     {"split", file_s_split, 1, 1},

@@ -976,7 +976,7 @@ static const MgMethodDef basic_methods[] = {
 };
 
 static const MgMethodDef basic_private_methods[] = {
-    {"initialize", basic_initialize, 0, -1},
+    {"initialize", basic_initialize, 0, 0},
     {"singleton_method_added", basic_hook, 1, 1},
     {"singleton_method_removed", basic_hook, 1, 1},
     {"singleton_method_undefined", basic_hook, 1, 1},

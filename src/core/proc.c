@@ -82,8 +82,9 @@ me_arity(const MethodEntry *me)
 {
     switch (me->kind) {
     case ME_CFUNC: {
+        /* as CRuby's C methods: a fixed count, else -1 (its argc -1 form), whatever the minimum */
         int min = me->u.c.min_args, max = me->u.c.max_args;
-        return min == max ? min : -min - 1;
+        return min == max ? min : -1;
     }
     case ME_ISEQ: {
         MethodBody *b = mg_data_get(me->u.code, &mg_body_type);
@@ -359,8 +360,7 @@ proc_call(Value self, int argc, const Value *argv, Value blk)
 static Value
 proc_eqq(Value self, int argc, const Value *argv, Value blk)
 {
-    (void)argc;
-    return mg_proc_call(self, 1, argv, blk);
+    return mg_proc_call(self, argc, argv, blk);
 }
 
 static Value proc_to_proc(Value self, int argc, const Value *argv, Value blk) { (void)argc; (void)argv; (void)blk; return self; }
@@ -654,7 +654,7 @@ static const MgMethodDef proc_methods[] = {
     {"()", proc_call, 0, -1},
     {"yield", proc_call, 0, -1},
     {"[]", proc_call, 0, -1},
-    {"===", proc_eqq, 1, 1},
+    {"===", proc_eqq, 0, -1},
     {"to_proc", proc_to_proc, 0, 0},
     {"lambda?", proc_lambda_p, 0, 0},
     {"arity", proc_arity, 0, 0},

@@ -765,18 +765,29 @@ thread_s_handle_interrupt(Value self, int argc, const Value *argv, Value blk)
     return r;
 }
 
+/* pending_interrupt?(error = nil): an interrupt is queued (of that class, when given) */
+static Value
+pending_matches(Value pending, int argc, const Value *argv)
+{
+    if (pending == MG_NIL) return MG_FALSE;
+    if (argc == 0 || argv[0] == MG_NIL) return MG_TRUE;
+    if (!MG_IS_PTR(argv[0]) || MG_OBJ(argv[0])->type != T_CLASS) mg_raise(mg_eTypeError, "class or module required for rescue clause");
+    Value e = MG_IS_PTR(pending) && MG_OBJ(pending)->type == T_CLASS ? pending : MG_VAL(mg_class_of(pending));
+    return MG_BOOL(e == argv[0] || mg_class_inherits((RClass *)MG_OBJ(e), (RClass *)MG_OBJ(argv[0])));
+}
+
 static Value
 thread_s_pending_interrupt_p(Value self, int argc, const Value *argv, Value blk)
 {
-    UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    return MG_BOOL(cur_th->pending != MG_NIL);
+    UNUSED(self); UNUSED(blk);
+    return pending_matches(cur_th->pending, argc, argv);
 }
 
 static Value
 thread_pending_interrupt_p(Value self, int argc, const Value *argv, Value blk)
 {
-    UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    return MG_BOOL(thread_of(self)->pending != MG_NIL);
+    UNUSED(blk);
+    return pending_matches(thread_of(self)->pending, argc, argv);
 }
 
 static Value
@@ -1412,7 +1423,7 @@ static const MgMethodDef thread_methods[] = {
     {"name", thread_name_get, 0, 0},
     {"name=", thread_name_set, 1, 1},
     {"priority", thread_priority, 0, 0},
-    {"pending_interrupt?", thread_pending_interrupt_p, 0, 0},
+    {"pending_interrupt?", thread_pending_interrupt_p, 0, 1},
     {"backtrace", thread_backtrace, 0, 2},
     {"priority=", thread_priority_set, 1, 1},
     {NULL, NULL, 0, 0}
