@@ -2318,6 +2318,8 @@ mg_init_io(void)
     static const struct { const char *n; int v; } fconsts[] = {
         {"RDONLY", O_RDONLY}, {"WRONLY", O_WRONLY}, {"RDWR", O_RDWR}, {"APPEND", O_APPEND},
         {"CREAT", O_CREAT}, {"EXCL", O_EXCL}, {"TRUNC", O_TRUNC}, {"NONBLOCK", O_NONBLOCK},
+        {"NOCTTY", O_NOCTTY}, {"NOFOLLOW", O_NOFOLLOW}, {"SYNC", O_SYNC}, {"DSYNC", O_DSYNC},
+        {"DIRECT", O_DIRECT}, {"RSYNC", O_RSYNC}, {"NOATIME", O_NOATIME}, {"TMPFILE", O_TMPFILE}, {"SHARE_DELETE", 0},
         {"BINARY", 0}, {"FNM_PATHNAME", 2}, {"FNM_DOTMATCH", GLOB_DOTMATCH},
         {"FNM_NOESCAPE", 1}, {"FNM_CASEFOLD", 8}, {"FNM_EXTGLOB", 16},
     };

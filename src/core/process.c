@@ -76,6 +76,26 @@ status_termsig(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
+status_stopped_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(WIFSTOPPED(get_status(self)->status));
+}
+
+static Value
+status_stopsig(Value self, int argc, const Value *argv, Value blk)
+{
+    StatusData *s = get_status(self);
+    return WIFSTOPPED(s->status) ? MG_FIX(WSTOPSIG(s->status)) : MG_NIL;
+}
+
+static Value
+status_coredump_p(Value self, int argc, const Value *argv, Value blk)
+{
+    StatusData *s = get_status(self);
+    return MG_BOOL(WIFSIGNALED(s->status) && WCOREDUMP(s->status));
+}
+
+static Value
 status_pid(Value self, int argc, const Value *argv, Value blk)
 {
     return MG_FIX(get_status(self)->pid);
@@ -562,6 +582,9 @@ static const MgMethodDef status_methods[] = {
     {"exited?", status_exited_p, 0, 0},
     {"signaled?", status_signaled_p, 0, 0},
     {"termsig", status_termsig, 0, 0},
+    {"stopped?", status_stopped_p, 0, 0},
+    {"stopsig", status_stopsig, 0, 0},
+    {"coredump?", status_coredump_p, 0, 0},
     {"pid", status_pid, 0, 0},
     {"to_i", status_to_i, 0, 0},
     {"to_s", status_to_s, 0, 0},
@@ -1084,7 +1107,65 @@ mg_process_after_fork(void)
     wake_open();    /* the parent's pipe would wake the child on the parent's signals */
 }
 
+/* ---- sessions and process groups ---- */
+
+static pid_t
+pid_arg(int argc, const Value *argv, int i)
+{
+    return argc > i && argv[i] != MG_NIL ? (pid_t)mg_num2long(argv[i]) : 0;
+}
+
+static Value
+process_setsid(Value self, int argc, const Value *argv, Value blk)
+{
+    pid_t s = setsid();
+    if (s < 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(s);
+}
+
+static Value
+process_getsid(Value self, int argc, const Value *argv, Value blk)
+{
+    pid_t s = getsid(pid_arg(argc, argv, 0));
+    if (s < 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(s);
+}
+
+static Value
+process_getpgid(Value self, int argc, const Value *argv, Value blk)
+{
+    pid_t g = getpgid(pid_arg(argc, argv, 0));
+    if (g < 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(g);
+}
+
+static Value
+process_getpgrp(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(getpgrp());
+}
+
+static Value
+process_setpgid(Value self, int argc, const Value *argv, Value blk)
+{
+    if (setpgid(pid_arg(argc, argv, 0), pid_arg(argc, argv, 1)) != 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(0);
+}
+
+static Value
+process_setpgrp(Value self, int argc, const Value *argv, Value blk)
+{
+    if (setpgid(0, 0) != 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(0);
+}
+
 static const MgMethodDef process_functions[] = {
+    {"setsid", process_setsid, 0, 0},
+    {"getsid", process_getsid, 0, 1},
+    {"getpgid", process_getpgid, 1, 1},
+    {"getpgrp", process_getpgrp, 0, 0},
+    {"setpgid", process_setpgid, 2, 2},
+    {"setpgrp", process_setpgrp, 0, 0},
     {"spawn", process_spawn, 1, -1},
     {"exec", process_exec, 1, -1},
     {"wait", process_wait, 0, 2},

@@ -54,6 +54,8 @@ register_all(void)
     mg_ext_register("ripper/filter", mg_ext_init_ripper);
     mg_ext_register("ripper/sexp", mg_ext_init_ripper);
     mg_ext_register("cgi/escape", mg_ext_init_cgi_escape);
+    mg_ext_register("fcntl", mg_ext_init_fcntl);
+    mg_ext_register("pty", mg_ext_init_pty);
 }
 
 static Ext *
@@ -271,29 +273,23 @@ mg_init_ext(void)
     }
     static const struct { const char *name; int v; } locks[] = {
         { "LOCK_SH", LOCK_SH }, { "LOCK_EX", LOCK_EX }, { "LOCK_NB", LOCK_NB }, { "LOCK_UN", LOCK_UN } };
+    /* in File::Constants (core/io.c), which IO and so File include, as CRuby's */
+    RClass *fc = (RClass *)MG_OBJ(mg_const_get_at(mg_cFile, mg_intern_cstr("Constants")));
     for (int i = 0; i < 4; i++)
-        if (mg_const_get_at(mg_cFile, mg_intern_cstr(locks[i].name)) == MG_UNDEF)
-            mg_define_const(mg_cFile, locks[i].name, MG_FIX(locks[i].v));
+        if (mg_const_get_at(fc, mg_intern_cstr(locks[i].name)) == MG_UNDEF)
+            mg_define_const(fc, locks[i].name, MG_FIX(locks[i].v));
     if (!mg_method_lookup(mg_cFile, mg_intern_cstr("truncate")))
         mg_define_method(mg_cFile, "truncate", file_truncate, 1, 1);
     if (!mg_method_lookup(mg_cFile, mg_intern_cstr("flock")))
         mg_define_method(mg_cFile, "flock", file_flock, 1, 1);
     mg_ext_boot_file_stat();
     mg_ext_boot_file_ops();
-    /* CRuby's IO includes File::Constants: IO::RDWR etc. (pstore, tempfile) */
-    static const char *const open_flags[] = { "RDONLY", "WRONLY", "RDWR", "APPEND", "CREAT", "EXCL", "NONBLOCK",
-                                              "TRUNC", "BINARY", "LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", NULL };
-    for (int i = 0; open_flags[i]; i++) {
-        Value v = mg_const_get_at(mg_cFile, mg_intern_cstr(open_flags[i]));
-        if (v != MG_UNDEF && mg_const_get_at(mg_cIO, mg_intern_cstr(open_flags[i])) == MG_UNDEF)
-            mg_define_const(mg_cIO, open_flags[i], v);
-    }
-    if (mg_const_get_at(mg_cIO, mg_intern_cstr("NULL")) == MG_UNDEF)
-        mg_define_const(mg_cIO, "NULL", mg_str_freeze(mg_str_new_cstr("/dev/null")));
+    if (mg_const_get_at(fc, mg_intern_cstr("NULL")) == MG_UNDEF)
+        mg_define_const(fc, "NULL", mg_str_freeze(mg_str_new_cstr("/dev/null")));
     static const char *const fnm_zero[] = { "FNM_SYSCASE", "FNM_SHORTNAME" };   /* pathname.rb reads them */
     for (int i = 0; i < 2; i++)
-        if (mg_const_get_at(mg_cFile, mg_intern_cstr(fnm_zero[i])) == MG_UNDEF)
-            mg_define_const(mg_cFile, fnm_zero[i], MG_FIX(0));
+        if (mg_const_get_at(fc, mg_intern_cstr(fnm_zero[i])) == MG_UNDEF)
+            mg_define_const(fc, fnm_zero[i], MG_FIX(0));
     if (!mg_method_lookup(mg_eLoadError, mg_intern_cstr("path")))
         mg_define_method(mg_eLoadError, "path", load_error_path, 0, 0);
 }

@@ -70,5 +70,7 @@ void mg_ext_bigdecimal_register_data(void);
 void mg_ext_init_coverage(void);     /* coverage.c: require 'coverage' (line coverage) */
 void mg_ext_init_ripper(void);       /* ripper.c: require 'ripper' (Ripper.lex, Ripper.tokenize) */
 void mg_ext_init_cgi_escape(void);   /* cgi_escape.c: require 'cgi/escape' (CGI::Escape) */
+void mg_ext_init_fcntl(void);        /* fcntl.c: require 'fcntl' (the Fcntl constants) */
+void mg_ext_init_pty(void);          /* pty.c: require 'pty' */
 
 #endif

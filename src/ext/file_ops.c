@@ -159,9 +159,52 @@ single_if_missing(const char *name, MgCFunc fn, int min, int max)
         mg_define_singleton_method(MG_VAL(mg_cFile), name, fn, min, max);
 }
 
+/* IO#fcntl(cmd, arg = 0): an Integer (true 1, false/nil 0) is passed as is;
+ * a String as a buffer the call may fill (F_GETLK's struct flock). */
+static Value
+io_fcntl(Value self, int argc, const Value *argv, Value blk)
+{
+    int cmd = (int)mg_num2long(argv[0]);
+    Value a = argc > 1 ? argv[1] : MG_FIX(0);
+    int r;
+    if (MG_IS_STRING(a)) {
+        mg_str_modify(a);
+        r = fcntl(mg_io_fd(self), cmd, mg_str_ptr(a));
+    } else {
+        long n = a == MG_TRUE ? 1 : (a == MG_FALSE || a == MG_NIL) ? 0 : mg_num2long(a);
+        r = fcntl(mg_io_fd(self), cmd, n);
+    }
+    if (r < 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(r);
+}
+
+/* IO#close_on_exec = bool, IO#close_on_exec? (FD_CLOEXEC) */
+static Value
+io_set_cloexec(Value self, int argc, const Value *argv, Value blk)
+{
+    int fd = mg_io_fd(self), fl = fcntl(fd, F_GETFD);
+    if (fl < 0) mg_raise_syserr(errno, NULL, NULL);
+    int nfl = MG_TEST(argv[0]) ? fl | FD_CLOEXEC : fl & ~FD_CLOEXEC;
+    if (nfl != fl && fcntl(fd, F_SETFD, nfl) < 0) mg_raise_syserr(errno, NULL, NULL);
+    return argv[0];
+}
+
+static Value
+io_cloexec_p(Value self, int argc, const Value *argv, Value blk)
+{
+    int fl = fcntl(mg_io_fd(self), F_GETFD);
+    if (fl < 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_BOOL(fl & FD_CLOEXEC);
+}
+
 void
 mg_ext_boot_file_ops(void)
 {
+    if (!mg_method_lookup(mg_cIO, mg_intern_cstr("close_on_exec="))) {
+        mg_define_method(mg_cIO, "close_on_exec=", io_set_cloexec, 1, 1);
+        mg_define_method(mg_cIO, "close_on_exec?", io_cloexec_p, 0, 0);
+    }
+    if (!mg_method_lookup(mg_cIO, mg_intern_cstr("fcntl"))) mg_define_method(mg_cIO, "fcntl", io_fcntl, 1, 2);
     single_if_missing("umask", f_umask, 0, 1);
     single_if_missing("chmod", f_chmod, 1, -1);
     single_if_missing("lchmod", f_lchmod, 1, -1);
