@@ -7,7 +7,7 @@ WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -
 OPT     ?= -O2 -g
 DEFS    ?=
 CFLAGS  := $(CSTD) $(WARN) $(OPT) $(DEFS) -Isrc -MMD -MP
-LDLIBS  := -lonig -lgmp -llmdb -lpq -lz -lcrypto -lffi -ledit -lyaml -lm -ldl -lpthread
+LDLIBS  := -lonig -lgmp -llmdb -lpq -lz -lcrypto -lffi -ledit -lyaml -lcrypt -lm -ldl -lpthread
 
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)

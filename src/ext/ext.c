@@ -2,6 +2,8 @@
  * standard library needs at start-up (mg_init_ext), and require's fallback to
  * Debian-installed gems (mg_ext_gem_feature). */
 #include "ext.h"
+#include <crypt.h>
+#include <errno.h>
 #include "../core/core.h"
 #include <errno.h>
 #include <string.h>
@@ -233,6 +235,23 @@ file_truncate(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX(0);
 }
 
+/* String#crypt(salt): crypt(3) of libcrypt (DES for a two-character salt,
+ * $1$/$5$/$6$/$y$ ... for the others) */
+static Value
+str_crypt(Value self, int argc, const Value *argv, Value blk)
+{
+    Value salt = mg_to_str(argv[0]);
+    const char *s = mg_str_ptr(salt);
+    if (mg_str_len(salt) < 2 || !s[0] || !s[1]) mg_raise(mg_eArgumentError, "salt too short (need >=2 bytes)");
+    Value key = mg_to_str(self);
+    if (memchr(mg_str_ptr(key), 0, (size_t)mg_str_len(key))) mg_raise(mg_eArgumentError, "string contains null byte");
+    struct crypt_data data;
+    memset(&data, 0, sizeof data);
+    const char *out = crypt_r(mg_str_cstr(key), mg_str_cstr(salt), &data);
+    if (!out || out[0] == '*') mg_raise_syserr(errno ? errno : EINVAL, "crypt", NULL);
+    return mg_str_new_cstr(out);
+}
+
 static void
 define_if_missing(Value obj, const char *name, MgCFunc fn, int min, int max)
 {
@@ -284,6 +303,7 @@ mg_init_ext(void)
         mg_define_method(mg_cFile, "flock", file_flock, 1, 1);
     mg_ext_boot_file_stat();
     mg_ext_boot_file_ops();
+    if (!mg_method_lookup(mg_cString, mg_intern_cstr("crypt"))) mg_define_method(mg_cString, "crypt", str_crypt, 1, 1);
     if (mg_const_get_at(fc, mg_intern_cstr("NULL")) == MG_UNDEF)
         mg_define_const(fc, "NULL", mg_str_freeze(mg_str_new_cstr("/dev/null")));
     static const char *const fnm_zero[] = { "FNM_SYSCASE", "FNM_SHORTNAME" };   /* pathname.rb reads them */
