@@ -58,6 +58,7 @@ register_all(void)
     mg_ext_register("cgi/escape", mg_ext_init_cgi_escape);
     mg_ext_register("fcntl", mg_ext_init_fcntl);
     mg_ext_register("pty", mg_ext_init_pty);
+    mg_ext_register("readline.so", mg_ext_init_readline);   /* under readline.rb */
 }
 
 static Ext *

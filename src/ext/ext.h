@@ -72,5 +72,6 @@ void mg_ext_init_ripper(void);       /* ripper.c: require 'ripper' (Ripper.lex, 
 void mg_ext_init_cgi_escape(void);   /* cgi_escape.c: require 'cgi/escape' (CGI::Escape) */
 void mg_ext_init_fcntl(void);        /* fcntl.c: require 'fcntl' (the Fcntl constants) */
 void mg_ext_init_pty(void);          /* pty.c: require 'pty' */
+void mg_ext_init_readline(void);     /* readline.c: readline.rb's readline.so, on libedit */
 
 #endif

@@ -115,6 +115,7 @@ Value mg_load_file(const char *path, bool wrap);
 Value mg_current_self(void);
 ID    mg_current_method_name(void);
 ID    mg_current_callee_name(void);
+ID    mg_current_cfunc_name(void);      /* of the running C method, 0 in Ruby code */
 /* Backtrace of the current stack as an Array of Strings ("file:line:in `meth'"). */
 Value mg_backtrace(int skip);
 /* Safe point: lets the GC, thread scheduler and signal handlers run. */

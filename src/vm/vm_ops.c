@@ -609,6 +609,14 @@ mg_current_method_name(void)
     return f->me->original_name ? f->me->original_name : f->me->name;
 }
 
+/* The name the running C method was called by (its error messages say it) */
+ID
+mg_current_cfunc_name(void)
+{
+    Frame *f = VMS->fp;
+    return f > VMS->frames && !f->code ? f->mid : 0;
+}
+
 /* __callee__: the name the running method was called by (an alias's own) */
 ID
 mg_current_callee_name(void)
