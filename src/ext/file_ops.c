@@ -197,9 +197,45 @@ io_cloexec_p(Value self, int argc, const Value *argv, Value blk)
     return MG_BOOL(fl & FD_CLOEXEC);
 }
 
+/* IO.open(fd, mode = "r", **opts) { |io| }: IO.new, and with a block the
+ * block's value, the IO closed after it */
+typedef struct { Value io, blk; } OpenBlock;
+
+static Value
+io_open_body(Value p)
+{
+    OpenBlock *b = (OpenBlock *)(uintptr_t)MG_FIX2LONG(p);
+    return mg_yield(b->blk, 1, &b->io);
+}
+
+static void
+io_open_ensure(Value io)
+{
+    if (!MG_TEST(mg_funcall(io, mg_intern_cstr("closed?"), 0, NULL))) mg_funcall(io, mg_intern_cstr("close"), 0, NULL);
+}
+
+static Value
+io_s_open(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    Value io;
+    if (kw == MG_NIL) {
+        io = mg_funcall(self, mg_intern_cstr("new"), argc, argv);
+    } else {
+        Value args[argc + 1];
+        memcpy(args, argv, (size_t)argc * sizeof *args);
+        args[argc] = kw;
+        io = mg_funcall_kw(self, mg_intern_cstr("new"), argc + 1, args, MG_NIL);
+    }
+    if (blk == MG_NIL) return io;
+    OpenBlock b = { io, blk };
+    return mg_ensure(io_open_body, MG_FIX((intptr_t)(uintptr_t)&b), io_open_ensure, io);
+}
+
 void
 mg_ext_boot_file_ops(void)
 {
+    mg_define_singleton_method(MG_VAL(mg_cIO), "open", io_s_open, 1, -1);   /* File.open is File's own */
     if (!mg_method_lookup(mg_cIO, mg_intern_cstr("close_on_exec="))) {
         mg_define_method(mg_cIO, "close_on_exec=", io_set_cloexec, 1, 1);
         mg_define_method(mg_cIO, "close_on_exec?", io_cloexec_p, 0, 0);
