@@ -145,11 +145,17 @@ io_s_binread(Value self, int argc, const Value *argv, Value blk)
     return mg_funcall(s, mg_intern_cstr("force_encoding"), 1, &bin);
 }
 
-/* IO.binwrite(path, string, offset = nil): File.write (no newline conversion on Linux) */
+/* IO.binwrite(path, string, offset = nil, mode: ...): File.write (no newline
+ * conversion on Linux), its keywords passed on as keywords */
 static Value
 io_s_binwrite(Value self, int argc, const Value *argv, Value blk)
 {
-    return mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr("write"), argc, argv);
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (kw == MG_NIL) return mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr("write"), argc, argv);
+    Value args[argc + 1];
+    memcpy(args, argv, (size_t)argc * sizeof *args);
+    args[argc] = kw;
+    return mg_funcall_kw(MG_VAL(mg_cFile), mg_intern_cstr("write"), argc + 1, args, MG_NIL);
 }
 
 static void
