@@ -33,6 +33,7 @@ static void
 code_free(void *p)
 {
     Code *c = p;
+    for (uint32_t i = 0; i < c->ncis; i++) free(c->cis[i].kwnames);
     free(c->insns); free(c->lits); free(c->cis); free(c->ivcs); free(c->ccs);
     free(c->catches); free(c->lines); free(c->local_names); free(c->params.kws);
     free(c);

@@ -43,7 +43,7 @@ cc_send(Comp *c, ID mid, int argc, uint32_t flags, int32_t block)
     int blockarg = (flags & CI_BLOCKARG) ? 1 : 0;
     uint32_t ci = cc_ci(c, mid, argc, flags, block);
     int op = -1;
-    if (block < 0 && !(flags & (CI_SPLAT | CI_KW | CI_BLOCKARG | CI_SAFE | CI_FCALL))) op = opt_for(mid, argc);
+    if (block < 0 && !(flags & (CI_SPLAT | CI_KW | CI_KWLIT | CI_BLOCKARG | CI_SAFE | CI_FCALL))) op = opt_for(mid, argc);
     if (op >= 0) { E1(c, op, -(argc + 1) + 1, ci); return; }
     uint32_t at = E1(c, OP_SEND, -(argc + 1 + blockarg) + 1, ci);
     if (block >= 0) {
@@ -75,9 +75,58 @@ only_dsplat(Node *h)
 
 void cc_hash_lit(Comp *c, Node *n);
 
+/* Keywords a send can pass without a Hash (CI_KWLIT): symbol keys written
+ * out, none twice, no **, at most 16 (call.c binds them by name). */
+static bool
+kwlit_ok(Node *h)
+{
+    if (h->count == 0 || h->count > 16) return false;
+    for (int i = 0; i < h->count; i++) {
+        Node *e = h->list[i];
+        if (e->kind == NODE_DSPLAT || !e->a || e->a->kind != NODE_SYM) return false;
+        for (int j = 0; j < i; j++) if (h->list[j]->a->sym == e->a->sym) return false;
+    }
+    return true;
+}
+
+/* Pushes the keywords' values in order; *names gets their names (malloc'ed). */
+static int
+cc_kwlit(Comp *c, Node *h, ID **names)
+{
+    *names = malloc((size_t)(unsigned)h->count * sizeof **names);
+    if (!*names) mg_raise_nomem();
+    for (int i = 0; i < h->count; i++) {
+        Node *e = h->list[i];
+        (*names)[i] = e->a->sym;
+        if (e->b) cc_expr(c, e->b);
+        else {
+            int depth;                               /* value omission: x: means x */
+            if (cc_local_find(c, e->a->sym, &depth) >= 0) cc_getvar(c, e->a->sym);
+            else { E0(c, OP_PUTSELF, 1); cc_send(c, e->a->sym, 0, CI_FCALL | CI_VCALL, -1); }
+        }
+    }
+    return h->count;
+}
+
+static int args_common(Comp *c, Node **list, int count, uint32_t *flags, bool *blockarg, ID **kwnames, int *nkw);
+
 /* Pushes the arguments; returns argc as the call site counts it. */
 int
 cc_args(Comp *c, Node **list, int count, uint32_t *flags, bool *blockarg)
+{
+    return args_common(c, list, count, flags, blockarg, NULL, NULL);
+}
+
+/* The same for a plain send, whose keywords may go without a Hash: then
+ * *kwnames and *nkw say them (CI_KWLIT; argc counts their values). */
+static int
+cc_send_args(Comp *c, Node **list, int count, uint32_t *flags, bool *blockarg, ID **kwnames, int *nkw)
+{
+    return args_common(c, list, count, flags, blockarg, kwnames, nkw);
+}
+
+static int
+args_common(Comp *c, Node **list, int count, uint32_t *flags, bool *blockarg, ID **kwnames, int *nkw)
 {
     Node *bp = find_blockpass(list, &count);
     bool fwd = count > 0 && list[count - 1]->kind == NODE_FORWARD_ARGS;
@@ -104,7 +153,11 @@ cc_args(Comp *c, Node **list, int count, uint32_t *flags, bool *blockarg)
         argc = 1;
         *flags |= CI_SPLAT;
     }
-    if (kw) {
+    if (kw && kwnames && !splat && kwlit_ok(kw)) {
+        *nkw = cc_kwlit(c, kw, kwnames);
+        argc += *nkw;
+        *flags |= CI_KWLIT;
+    } else if (kw) {
         cc_hash_lit(c, kw);
         argc++;
         *flags |= CI_KW;
@@ -173,9 +226,17 @@ cc_call(Comp *c, Node *n)
     }
     {
         bool blockarg;
-        int argc = cc_args(c, n->list, n->count, &flags, &blockarg);
+        ID *kwnames = NULL;
+        int nkw = 0;
+        int argc = (flags & CI_ATTRASGN) ? cc_args(c, n->list, n->count, &flags, &blockarg)
+                                         : cc_send_args(c, n->list, n->count, &flags, &blockarg, &kwnames, &nkw);
         if (n->b) block = (int32_t)cc_lit(c, cc_block_code(c, n->b, false, NULL));
         cc_send(c, n->sym, argc, flags, block);
+        if (kwnames) {
+            CallInfo *ci = &c->code->cis[c->code->ncis - 1];   /* cc_send's: a kwlit send is never an opt_* */
+            ci->kwnames = kwnames;
+            ci->nkw = (uint16_t)nkw;
+        }
     }
 done:
     if (safe) {

@@ -198,10 +198,11 @@ mg_vm_def_target(Frame *f)
 static NORETURN void
 raise_argc_kw(int given, int min, int max, const ParamInfo *p, Value kwh)
 {
+    /* CRuby names every required keyword, given or not */
+    (void)kwh;
     int nmissing = 0;
     ID missing[64];
-    if (p) for (int i = 0; i < p->kwreq && nmissing < 64; i++)
-        if (kwh == MG_NIL || mg_hash_lookup(kwh, MG_SYM(p->kws[i])) == MG_UNDEF) missing[nmissing++] = p->kws[i];
+    if (p) for (int i = 0; i < p->kwreq && nmissing < 64; i++) missing[nmissing++] = p->kws[i];
     if (nmissing) {
         /* CRuby appends the required keywords */
         Value s = mg_sprintf("wrong number of arguments (given %d, expected %d", given, min);
@@ -274,6 +275,34 @@ bind_keywords(Code *code, Value *locals, Value kwh)
     }
 }
 
+/* The keywords of a CI_KWLIT call, as the Hash a call without it would pass. */
+static Value
+kwlit_hash(const ID *names, const Value *vals, int n)
+{
+    Value h = mg_hash_new_capa(n);
+    for (int i = 0; i < n; i++) mg_hash_aset(h, MG_SYM(names[i]), vals[i]);
+    return h;
+}
+
+/* bind_keywords for a CI_KWLIT call: by name, no Hash. A missing required
+ * keyword or an unknown one goes through bind_keywords on the Hash, which
+ * raises CRuby's error. vals is rooted (the VM stack). */
+static void
+bind_keywords_lit(Code *code, Value *locals, const ID *names, const Value *vals, int n)
+{
+    ParamInfo *p = &code->params;
+    int used = 0;
+    bool missing = false;
+    for (int i = 0; i < p->nkw && !missing; i++) {
+        Value v = MG_UNDEF;
+        for (int j = 0; j < n; j++) if (names[j] == p->kws[i]) { v = vals[j]; used++; break; }
+        if (v == MG_UNDEF && i < p->kwreq) missing = true;
+        locals[p->kwstart + i] = v;
+    }
+    if (!missing && used == n) return;
+    bind_keywords(code, locals, kwlit_hash(names, vals, n));
+}
+
 /* Only required positional parameters. */
 static inline bool
 simple_params(const ParamInfo *p)
@@ -284,11 +313,19 @@ simple_params(const ParamInfo *p)
 /* Lay the arguments at base[0..argc) out as the code's locals (in place).
  * strict: method/lambda arity rules; otherwise proc rules (auto-splat, pad, drop). */
 static void
-bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool strict)
+bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool strict, const CallInfo *kwl)
 {
     VM *vm = VMS;
     ParamInfo *p = &code->params;
     int nl = (int)code->nlocals;
+    /* CI_KWLIT (only for a method with keywords and no **rest): the last
+     * kwl->nkw arguments are the keywords' values */
+    int nkwl = kwl ? kwl->nkw : 0;
+    Value kwvals[16];
+    if (nkwl) {
+        argc -= nkwl;
+        memcpy(kwvals, base + argc, sizeof(Value) * (size_t)nkwl);   /* no allocation until they are back on the stack */
+    }
     /* fast path: only required positional parameters, given exactly (no
      * auto-splat can apply: it needs argc == 1 with lead > 1) -- the
      * arguments already sit where the locals go */
@@ -341,7 +378,13 @@ bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool 
     int req = p->lead + p->post;
     int max = (p->rest >= 0) ? -1 : req + p->opt;
     if (strict) {
-        if (argc < req || (max >= 0 && argc > max)) raise_argc_kw(argc, req, max, p, kwh);
+        if (argc < req || (max >= 0 && argc > max)) {
+            if (nkwl) {
+                memcpy(base + argc, kwvals, sizeof(Value) * (size_t)nkwl);   /* rooted again (below vm->sp) */
+                kwh = kwlit_hash(kwl->kwnames, base + argc, nkwl);
+            }
+            raise_argc_kw(argc, req, max, p, kwh);
+        }
     } else {
         if (argc < req) {
             for (int i = argc; i < req; i++) base[i] = MG_NIL;
@@ -350,12 +393,13 @@ bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool 
         if (max >= 0 && argc > max) argc = max;
     }
     /* scratch copy above the locals area, rooted by vm->sp */
-    int top = nl > argc + 1 ? nl : argc + 1;
-    mg_vm_check_stack((size_t)top + (size_t)argc + 2);
+    int top = nl > argc + nkwl + 1 ? nl : argc + nkwl + 1;
+    mg_vm_check_stack((size_t)top + (size_t)argc + (size_t)nkwl + 2);
     Value *scratch = base + top;
     memcpy(scratch, base, sizeof(Value) * (size_t)argc);
     scratch[argc] = kwh;
-    vm->sp = scratch + argc + 1;
+    if (nkwl) memcpy(scratch + argc + 1, kwvals, sizeof(Value) * (size_t)nkwl);
+    vm->sp = scratch + argc + 1 + nkwl;
     for (int i = 0; i < nl; i++) base[i] = MG_NIL;
     int nopt_given = argc - req;
     if (nopt_given > p->opt) nopt_given = p->opt;
@@ -373,7 +417,8 @@ bind_args(Frame *f, Code *code, Value *base, int argc, bool kw, Value blk, bool 
     for (int i = 0; i < p->post; i++) base[li++] = scratch[ai++];
     if (p->has_kw) {
         for (int i = 0; i < p->nkw; i++) base[p->kwstart + i] = MG_UNDEF;
-        bind_keywords(code, base, scratch[argc]);
+        if (nkwl) bind_keywords_lit(code, base, kwl->kwnames, scratch + argc + 1, nkwl);
+        else bind_keywords(code, base, scratch[argc]);
     }
     if (p->blockp >= 0) base[p->blockp] = blk;
     vm->sp = base + nl;
@@ -393,11 +438,11 @@ push_code_frame(Code *code, Value *base, Value *ret, int argc, bool kw, Value bl
 }
 
 static void
-finish_frame_setup(Frame *f, int argc, bool kw, Value blk, bool strict)
+finish_frame_setup(Frame *f, int argc, bool kw, Value blk, bool strict, const CallInfo *kwl)
 {
     VM *vm = VMS;
     Code *code = f->code;
-    bind_args(f, code, f->base, argc, kw, blk, strict);
+    bind_args(f, code, f->base, argc, kw, blk, strict, kwl);
     if (code->env_mode) {
         Value e = env_new(f, code, f->outer);
         Env *ep = mg_env_ptr(e);
@@ -448,7 +493,7 @@ call_cfunc(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool
 }
 
 static Value
-call_iseq(Value *recv, int argc, const MethodEntry *me, Value blk, bool kw, bool inloop, bool litblock)
+call_iseq_kw(Value *recv, int argc, const MethodEntry *me, Value blk, bool kw, bool inloop, bool litblock, const CallInfo *kwl)
 {
     MG_FAULT(me->u.code);
     MethodBody *b = MG_RDATA(me->u.code)->ptr;   /* ME_ISEQ: always a MethodBody */
@@ -459,9 +504,15 @@ call_iseq(Value *recv, int argc, const MethodEntry *me, Value blk, bool kw, bool
     f->cref = b->cref;
     f->def_target = b->cref != MG_NIL ? MG_VAL(mg_cref_ptr(b->cref)->klass) : MG_VAL(mg_cObject);
     f->vis = VIS_PUBLIC;
-    finish_frame_setup(f, argc, kw, blk, true);
+    finish_frame_setup(f, argc, kw, blk, true, kwl);
     if (UNLIKELY(mg_trace_events & MG_EV_CALL)) mg_trace_fire(MG_EV_CALL, f->self, me->original_name, me->name, me->owner, MG_NIL);
     return run_frame(inloop);
+}
+
+static Value
+call_iseq(Value *recv, int argc, const MethodEntry *me, Value blk, bool kw, bool inloop, bool litblock)
+{
+    return call_iseq_kw(recv, argc, me, blk, kw, inloop, litblock, NULL);
 }
 
 Value
@@ -677,10 +728,51 @@ mg_vm_attr_cached(Value *recv, CallInfo *ci)
     return attr_fast(recv, ci->ic_me, ci->ic_attr - 1);
 }
 
+/* A CI_KWLIT send (compile_call.c): a Ruby method with keywords and no
+ * **rest, callable here, binds the keywords by name without a Hash; any
+ * other callee gets the Hash a plain call passes: then *argc and *flags are
+ * those of such a call and false is returned (the caller goes on with them);
+ * true: called, *result is the call's (MG_UNDEF: its frame is pushed). */
+static bool
+kwlit_call(Value *recv, int *argc, ID mid, Value blk, uint32_t *flags, CallInfo *ci, bool inloop, Value *result)
+{
+    VM *vm = VMS;
+    RClass *klass = mg_class_of(recv[0]);
+    MethodEntry *me;
+    if (ci->ic_klass == klass && ci->ic_serial == mg_method_serial) me = ci->ic_me;
+    else {
+        me = mg_method_lookup(klass, mid);
+        ci->ic_klass = klass; ci->ic_serial = mg_method_serial; ci->ic_me = me;
+        ci->ic_code = NULL; ci->ic_body = NULL; ci->ic_attr = 0;
+    }
+    if (me && me->kind == ME_ISEQ && (me->visibility == VIS_PUBLIC || (*flags & (CI_FCALL | CI_SELFRECV))) &&
+        !(UNLIKELY(mg_refinements_used) && mg_vm_refinements_active(vm->fp))) {
+        MG_FAULT(me->u.code);
+        MethodBody *b = MG_RDATA(me->u.code)->ptr;
+        MG_FAULT(b->code);
+        const ParamInfo *p = &mg_code_ptr(b->code)->params;
+        if (p->has_kw && p->kwrest < 0 && !p->nokw) {
+            bool lit = blk != MG_NIL && (mg_proc_ptr(blk)->flags & PROC_LITERAL) && !(mg_proc_ptr(blk)->flags & PROC_ORPHAN);
+            *result = call_iseq_kw(recv, *argc, me, blk, false, inloop, lit, ci);
+            return true;
+        }
+    }
+    int first = *argc - ci->nkw + 1;                 /* recv[first..]: the keywords' values */
+    recv[first] = kwlit_hash(ci->kwnames, recv + first, ci->nkw);
+    *argc = first;
+    vm->sp = recv + first + 1;
+    *flags = (*flags & ~(uint32_t)CI_KWLIT) | CI_KW;
+    return false;
+}
+
 Value
 mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *ci, bool inloop)
 {
     VM *vm = VMS;
+    if (UNLIKELY(flags & CI_KWLIT)) {
+        Value r;
+        if (kwlit_call(recv, &argc, mid, blk, &flags, ci, inloop, &r)) return r;
+    }
     if (flags & CI_SPLAT) argc = expand_splat(recv, argc, &flags);
     bool kw = (flags & CI_KW) != 0;
     if (kw) {
@@ -718,7 +810,7 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
             ci->ic_klass = klass; ci->ic_serial = mg_method_serial; ci->ic_me = me;
             ci->ic_code = NULL; ci->ic_body = NULL; ci->ic_attr = 0;
             bool callable = me && (me->visibility == VIS_PUBLIC || (flags & (CI_FCALL | CI_SELFRECV))) &&
-                            !(flags & (CI_SPLAT | CI_KW | CI_BLOCKARG | CI_ZSUPER)) && argc == ci->argc;
+                            !(flags & (CI_SPLAT | CI_KW | CI_KWLIT | CI_BLOCKARG | CI_ZSUPER)) && argc == ci->argc;
             if (callable && ((me->kind == ME_ATTR_READER && argc == 0) || (me->kind == ME_ATTR_WRITER && argc == 1)) &&
                 !(klass->hdr.flags & OF_UNFAULTED) && mg_class_real(klass)->ext)
                 ci->ic_attr = mg_ivar_index(mg_class_real(klass), me->u.ivar) + 1;
@@ -744,8 +836,12 @@ mg_vm_call(Value *recv, int argc, ID mid, Value blk, uint32_t flags, CallInfo *c
             Value self = cf ? cf->self : MG_NIL;
             RClass *owner = me->owner;
             if (owner->hdr.type == T_ICLASS) owner = owner->u.module;
-            if (!mg_obj_is_kind_of(self, mg_class_real(owner) ? mg_class_real(owner) : owner) && !mg_obj_is_kind_of(self, owner))
+            if (!mg_obj_is_kind_of(self, mg_class_real(owner) ? mg_class_real(owner) : owner) && !mg_obj_is_kind_of(self, owner)) {
+                if (mg_method_lookup(klass, mg_id_method_missing) &&
+                    mg_method_lookup(klass, mg_id_method_missing)->kind != ME_CFUNC)
+                    return call_method_missing(recv, argc, mid, blk, flags, kw, inloop);
                 raise_visibility(recv[0], mid, "protected");
+            }
         }
     }
     if (me == class_new_me && inloop && blk == MG_NIL && !kw) {
@@ -924,7 +1020,7 @@ mg_vm_invoke_proc(Value procv, Value *args, int argc, Value blk, bool kw, Value 
     f->me = bme ? (MethodEntry *)bme : pr->me;
     f->def_target = def_target != MG_UNDEF ? def_target : pr->def_target;
     f->vis = VIS_PUBLIC;
-    finish_frame_setup(f, argc, kw, blk, lambda);
+    finish_frame_setup(f, argc, kw, blk, lambda, NULL);
     if (UNLIKELY(mg_trace_events & (bme ? MG_EV_CALL : MG_EV_B_CALL)))   /* a define_method body is a method */
         mg_trace_fire(bme ? MG_EV_CALL : MG_EV_B_CALL, f->self, bme ? bme->original_name : 0, bme ? bme->name : 0,
                       bme ? bme->owner : NULL, MG_NIL);
@@ -1239,7 +1335,7 @@ mg_vm_push_frame_for(Code *code, Value *base, Value *ret, uint32_t flags, Value 
     f->block = block;
     f->me = me;
     f->vis = VIS_PUBLIC;
-    finish_frame_setup(f, 0, false, MG_NIL, false);
+    finish_frame_setup(f, 0, false, MG_NIL, false, NULL);
     return f;
 }
 

@@ -44,6 +44,7 @@ enum {
     CI_ZSUPER   = 1 << 7,
     CI_KWSPLAT  = 1 << 8,   /* kw hash came from ** only: drop it when empty */
     CI_SELFRECV = 1 << 9,   /* receiver written as `self`: private setters allowed */
+    CI_KWLIT    = 1 << 10,  /* the last nkw values are keywords named by kwnames: no Hash (call.c) */
 };
 
 typedef struct CallInfo {
@@ -51,6 +52,8 @@ typedef struct CallInfo {
     uint16_t argc;          /* values after the receiver, excluding the block arg */
     uint16_t flags;
     int32_t block;          /* literal index of a block Code, or -1 */
+    uint16_t nkw;           /* CI_KWLIT: how many of the argc values are keywords, */
+    ID *kwnames;            /* and their names (owned by the Code) */
     RClass *ic_klass;       /* inline cache */
     uint64_t ic_serial;
     MethodEntry *ic_me;
