@@ -70,6 +70,7 @@
  *      MAGLEV_PG_STATS=1 prints the round trips of the read path at close. */
 #include "backend_ops.h"
 #include "pg_cache.h"
+#include "pg_admin.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -115,6 +116,7 @@ struct PgRepo {
     uint64_t log_from;
     MgPgCache *cache;          /* P8: the host cache, NULL: none */
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
+    MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
     char error[1024];
 };
 
@@ -640,10 +642,15 @@ pg_close(MgRepo *rr)
     if (r->conn) PQfinish(r->conn);
     if (r->log_res) PQclear(r->log_res);
     const char *stats = getenv("MAGLEV_PG_STATS");
+    uint64_t waits, lq, notes;
+    mg_pgl_counts(r->listen, &waits, &lq, &notes);
     if (stats && *stats && strcmp(stats, "0"))
-        fprintf(stderr, "maglev pg stats: %llu views, %llu record queries, %llu log queries, %llu records from the host cache%s\n",
+        fprintf(stderr, "maglev pg stats: %llu views, %llu record queries, %llu log queries, %llu records from the host cache%s;"
+                " %llu commit waits, %llu listen queries, %llu notifications\n",
                 (unsigned long long)r->n_views, (unsigned long long)r->n_reads, (unsigned long long)r->n_logs,
-                (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)");
+                (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)",
+                (unsigned long long)waits, (unsigned long long)lq, (unsigned long long)notes);
+    mg_pgl_free(r->listen);
     mg_pgc_close(r->cache);
     free(r);
 }
@@ -2146,6 +2153,33 @@ out:
     return e;
 }
 
+/* ---- the stone token and commit notification (pg_admin.c) ---- */
+
+static MgStoreErr
+pg_stone_token(MgRepo *rr, MgStoneToken *out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    return mg_pga_token(r->conn, out, r->error, sizeof r->error);
+}
+
+static MgStoreErr
+pg_wait_commit(MgRepo *rr, uint64_t after, int timeout_ms, uint64_t *seq)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    if (!r->listen && !(r->listen = mg_pgl_new())) return fail(r, MG_STORE_NOMEM, "listen: out of memory");
+    return mg_pgl_wait(r->listen, r->conn, after, timeout_ms, seq, r->error, sizeof r->error);
+}
+
+static int
+pg_commit_fd(MgRepo *rr)
+{
+    return mg_pgl_fd(((PgRepo *)rr)->listen);
+}
+
 /* ---- the dispatch table (backend_ops.h) ---- */
 
 const MgBackendOps mg_pg_ops = {
@@ -2185,4 +2219,7 @@ const MgBackendOps mg_pg_ops = {
     .gc_cancel = pg_gc_cancel,
     .set_class_of = pg_set_class_of,
     .view_instances = pg_view_instances,
+    .stone_token = pg_stone_token,
+    .wait_commit = pg_wait_commit,
+    .commit_fd = pg_commit_fd,
 };
