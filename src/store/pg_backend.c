@@ -117,6 +117,7 @@ struct PgRepo {
     MgPgCache *cache;          /* P8: the host cache, NULL: none */
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
     MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
+    bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
     char error[1024];
 };
 
@@ -464,7 +465,16 @@ usable(PgRepo *r)
     MgStoreErr e = setup_conn(r);
     if (e) return e;
     relock_session(r);
+    r->token = false;                 /* pg_admin.c A1: the new connection holds no token */
     return MG_STORE_OK;
+}
+
+/* pg_admin.c A1: a stone trims and collects only while it holds the token. */
+static MgStoreErr
+stone_may(PgRepo *r, const char *what)
+{
+    if (!r->stone || r->token) return MG_STORE_OK;
+    return fail(r, MG_STORE_LOCKED, "%s: this stone does not hold the stone token (another stone trims and collects)", what);
 }
 
 static MgStoreErr
@@ -1435,7 +1445,7 @@ pg_log_trim(MgRepo *rr, uint64_t upto)
 {
     PgRepo *r = (PgRepo *)rr;
     MgStoreErr e = writable(r);
-    if (e) return e;
+    if (e || (e = stone_may(r, "trim log"))) return e;
     char sql[1024];
     snprintf(sql, sizeof sql,
              "BEGIN;"
@@ -1925,7 +1935,7 @@ pg_gc_open(MgRepo *rr, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *r
 {
     PgRepo *r = (PgRepo *)rr;
     MgStoreErr e = writable(r);
-    if (e) return e;
+    if (e || (e = stone_may(r, "open gc round"))) return e;
     if ((e = run_ok(r, "BEGIN; DELETE FROM mg_gcdead; DELETE FROM mg_gcvote", "open gc round"))) goto fail;
     PGresult *res = with_oops(r, "INSERT INTO mg_gcdead SELECT unnest($1::bigint[]), false", oops, n, NULL, "open gc round", &e);
     if (!res) goto fail;
@@ -2030,7 +2040,7 @@ pg_gc_sweep(MgRepo *rr, uint64_t round, MgRefScan scan, MgGcSweep *out)
     PgRepo *r = (PgRepo *)rr;
     memset(out, 0, sizeof *out);
     MgStoreErr e = writable(r);
-    if (e) return e;
+    if (e || (e = stone_may(r, "gc sweep"))) return e;
     MgSweep s = { 0 };
     uint64_t *written = NULL, *dead = NULL;
     size_t nwritten = 0, cwritten = 0;
@@ -2161,7 +2171,10 @@ pg_stone_token(MgRepo *rr, MgStoneToken *out)
     PgRepo *r = (PgRepo *)rr;
     MgStoreErr e = usable(r);
     if (e) return e;
-    return mg_pga_token(r->conn, out, r->error, sizeof r->error);
+    r->stone = true;
+    e = mg_pga_token(r->conn, out, r->error, sizeof r->error);
+    r->token = !e && out->held;
+    return e;
 }
 
 static MgStoreErr

@@ -911,6 +911,7 @@ tick(MgStone *d)
         uint64_t upto = d->prev.bound < b.bound ? d->prev.bound : b.bound;
         if (upto > d->trimmed_upto) {
             uint64_t removed;
+            int64_t t0 = mono_ms();
             if (mg_stone_trim(d->repo, upto, &removed) != MG_STORE_OK) {
                 note_error(d, "trim commit log");
                 return;
@@ -921,8 +922,9 @@ tick(MgStone *d)
             d->total_removed += removed;
             d->last_error[0] = '\0';
             if (removed)
-                slog("trimmed the commit log: %llu %s up to seq %llu (%zu open views)",
-                     (unsigned long long)removed, entries(removed), (unsigned long long)upto, b.sessions);
+                slog("trimmed the commit log: %llu %s up to seq %llu (%zu open views) in %lld ms",
+                     (unsigned long long)removed, entries(removed), (unsigned long long)upto, b.sessions,
+                     (long long)(mono_ms() - t0));
         }
     }
     d->prev = b;
@@ -940,6 +942,10 @@ handle(MgStone *d, const char *req, FILE *out)
         check_token(d);
         survey(d->repo, &d->samples, d, &b);     /* ages for the views new since the tick */
         mg_stone_report(out, d->repo, d->name, d->dir, d);
+    } else if ((strcmp(req, "gc") == 0 || strncmp(req, "gc ", 3) == 0) && !check_token(d)) {
+        fprintf(out, "error: this stone stands by: the stone token is held by the stone of pid %d%s%s, "
+                     "which trims and collects (run maglev gc where it runs)\n", d->holder.holder_pid,
+                d->holder.holder_host[0] ? " on host " : "", d->holder.holder_host);
     } else if (strcmp(req, "gc") == 0 || strncmp(req, "gc ", 3) == 0) {
         int timeout = req[2] ? atoi(req + 3) : 30;
         if (timeout < 1) timeout = 30;

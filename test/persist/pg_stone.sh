@@ -65,6 +65,9 @@ until_true 60 fell "$before" 250
 expect "host 1's stone trims the new versions" "$?" 0
 expect "host 2's stone did not trim" "$(grep -c 'trimmed' "$H2/web/stone.log")" 0
 expect "its status says so" "$(mg2 status web | grep -c '^gc: standby')" 1
+expect "maglev gc on host 2 names the stone that collects" "$(mg2 gc web 2>&1; echo "exit $?")" \
+	"maglev: gc of stone 'web' failed: this stone stands by: the stone token is held by the stone of pid $p1 on host $(hostname | cut -c1-40), which trims and collects (run maglev gc where it runs)
+exit 1"
 
 # kill -9 of the holder: the standby takes over, nothing is lost
 kill -9 "$p1"
