@@ -1084,7 +1084,10 @@ static const Command commands[] = {
       "stone.pid, stone.sock and stone.log beside the repository and trims the\n"
       "commit log every SECS seconds (default 10). It runs a repository GC round\n"
       "every --gc-interval seconds (default 60) when commits happened since the\n"
-      "last one; the round is swept once every live gem has voted.\n", OPT_INTERVAL, 1 },
+      "last one; the round is swept once every live gem has voted. A stone on\n"
+      "PostgreSQL keeps its files in the stone's folder; of the stones of all\n"
+      "hosts naming one database only the holder of the stone token trims and\n"
+      "collects, the others stand by and take over when it ends.\n", OPT_INTERVAL, 1 },
     { "stop", cmd_stop, "stop [STONE]", "stop the stone daemon",
       "Asks the daemon to shut down over its socket and waits until it has exited.\n"
       "Fails if the stone is not running. Ruby processes using the repository are\n"

@@ -187,6 +187,7 @@ typedef struct {
     int pid;
     uint64_t started;      /* backend's identity of the process's start (with pid: one process) */
     char name[64];         /* what the session registered as ("user program") */
+    char host[64];         /* the host it runs on ("": this host; LMDB has one) */
     bool self;             /* the caller's own session */
 } MgSessionEntry;
 

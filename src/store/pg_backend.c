@@ -1723,7 +1723,7 @@ pg_session_list(MgRepo *rr, void (*fn)(const MgSessionEntry *s, void *arg), void
     PgRepo *r = (PgRepo *)rr;
     MgStoreErr e = usable(r);
     if (e || (e = reap(r))) return e;
-    PGresult *res = run(r, "SELECT id, pid, started, name FROM mg_session WHERE id IN (SELECT mg_live()) ORDER BY id");
+    PGresult *res = run(r, "SELECT id, pid, started, name, host FROM mg_session WHERE id IN (SELECT mg_live()) ORDER BY id");
     if (!ok(res)) return pg_fail(r, res, "list sessions");
     for (int i = 0; i < PQntuples(res); i++) {
         MgSessionEntry s;
@@ -1732,6 +1732,7 @@ pg_session_list(MgRepo *rr, void (*fn)(const MgSessionEntry *s, void *arg), void
         s.pid = (int)text_i64(res, i, 1);
         s.started = (uint64_t)text_i64(res, i, 2);
         snprintf(s.name, sizeof s.name, "%s", PQgetvalue(res, i, 3));
+        snprintf(s.host, sizeof s.host, "%s", PQgetvalue(res, i, 4));
         s.self = r->session && s.id == r->session;
         fn(&s, arg);
     }

@@ -737,7 +737,13 @@ print_session(FILE *out, const MgSession *s, uint64_t seq, const MgStone *d)
 static void
 print_gem_session(const MgSessionEntry *s, void *arg)
 {
-    fprintf(arg, "gem session: %u pid %d %s\n", s->id, s->pid, s->name);
+    char here[64] = "";
+    gethostname(here, sizeof here - 1);
+    here[sizeof here - 1] = '\0';
+    if (s->host[0] && strcmp(s->host, here) != 0)        /* a session of another host */
+        fprintf(arg, "gem session: %u pid %d %s (host %s)\n", s->id, s->pid, s->name, s->host);
+    else
+        fprintf(arg, "gem session: %u pid %d %s\n", s->id, s->pid, s->name);
 }
 
 void
