@@ -312,8 +312,8 @@ MgStoreErr mg_repo_stone_token(MgRepo *r, MgStoneToken *out);
  * newest sequence it knows (<= after on a timeout). PostgreSQL: LISTENs for
  * the NOTIFY of every commit on a connection of its own (pg_admin.c A2-A4),
  * made on the first call: no query while it waits. LMDB: reads the last
- * sequence from the metadata every millisecond or so (a read transaction,
- * no I/O: the map is shared). Blocks the calling OS thread; a caller with its
+ * sequence from the metadata every 0.2 ms, backing off to 5 ms (a read
+ * transaction, no I/O: the map is shared). Blocks the calling OS thread; a caller with its
  * own poll loop (green threads) calls it with timeout 0 and waits on
  * mg_repo_commit_fd. */
 MgStoreErr mg_repo_wait_commit(MgRepo *r, uint64_t after, int timeout_ms, uint64_t *seq);

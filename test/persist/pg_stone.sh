@@ -103,6 +103,8 @@ freed() { grep -q 'gc round [0-9]*: freed [1-9]' "$H1/web/stone.log"; }
 until_true 60 freed
 expect "a periodic GC round frees the unreachable records" "$?" 0
 expect "still whole" "$(mg1 check web | tail -n 1)" "stone 'web' is ok"
+expect "restart" "$(mg1 restart web | sed 's/(pid [0-9]*)/(pid N)/')" "stone 'web' stopped
+stone 'web' started (pid N)"
 expect "stop" "$(mg1 stop web)" "stone 'web' stopped"
 expect "status after stop" "$(mg1 status web | head -n 1)" "not running"
 finish
