@@ -27,8 +27,10 @@
  *      us), and only then is seq read; a commit before it is in that seq.
  *      After that, waiting reads notifications only: no query, whatever the
  *      timeout. seq is the largest sequence seen, monotonic.
- *  A4. A broken LISTEN connection is dropped; the next wait makes a new one
- *      and reads seq again (A3), so a loss delays news, never loses it. */
+ *  A4. A broken LISTEN connection is dropped and made again at once, which
+ *      reads seq again (A3): a loss delays news, never loses it. Only a
+ *      connection that cannot be made again is an error (the server is
+ *      down: the main connection fails as well). */
 #include "pg_admin.h"
 #include <errno.h>
 #include <poll.h>
@@ -135,6 +137,14 @@ drop(MgPgListen *l)
     l->conn = NULL;
 }
 
+/* What the server says on the LISTEN connection outside a query (e.g. that
+ * it ends the connection) is not the program's output: a loss is handled (A4). */
+static void
+quiet(void *arg, const char *message)
+{
+    (void)arg; (void)message;
+}
+
 /* A2, A3: a connection like main's that LISTENs, and seq read after it. */
 static MgStoreErr
 connect_listen(MgPgListen *l, PGconn *main, char *err, size_t errsize)
@@ -170,6 +180,7 @@ connect_listen(MgPgListen *l, PGconn *main, char *err, size_t errsize)
         drop(l);
         return MG_STORE_IO;
     }
+    PQsetNoticeProcessor(l->conn, quiet, NULL);
     l->queries += 2;
     PGresult *res = PQexec(l->conn, "LISTEN maglev");               /* A3: committed before seq is read */
     if (PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -192,14 +203,15 @@ connect_listen(MgPgListen *l, PGconn *main, char *err, size_t errsize)
     return MG_STORE_OK;
 }
 
-/* Reads what arrived on the socket, without blocking; seq follows the notifications. */
+/* Reads what arrived on the socket, without blocking; seq follows the
+ * notifications. A lost connection is made again at once (A4): only when
+ * that fails is it an error. */
 static MgStoreErr
-drain(MgPgListen *l, char *err, size_t errsize)
+drain(MgPgListen *l, PGconn *main, char *err, size_t errsize)
 {
     if (!PQconsumeInput(l->conn)) {
-        errf(err, errsize, "listen: lost the connection", PQerrorMessage(l->conn));
         drop(l);                                                     /* A4 */
-        return MG_STORE_IO;
+        return connect_listen(l, main, err, errsize);
     }
     PGnotify *n;
     while ((n = PQnotifies(l->conn))) {
@@ -219,7 +231,7 @@ mg_pgl_wait(MgPgListen *l, PGconn *main, uint64_t after, int timeout_ms, uint64_
     l->waits++;
     MgStoreErr e = MG_STORE_OK;
     if (!l->conn) e = connect_listen(l, main, err, errsize);
-    if (!e) e = drain(l, err, errsize);
+    if (!e) e = drain(l, main, err, errsize);
     int64_t deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
     while (!e && l->seq <= after && timeout_ms != 0) {
         int left = -1;
@@ -234,7 +246,7 @@ mg_pgl_wait(MgPgListen *l, PGconn *main, uint64_t after, int timeout_ms, uint64_
             snprintf(err, errsize, "listen: poll: %s", strerror(errno));
             e = MG_STORE_IO;
         } else if (got > 0) {
-            e = drain(l, err, errsize);
+            e = drain(l, main, err, errsize);
         } else if (got < 0) {
             break;                                                   /* a signal: the caller decides */
         }

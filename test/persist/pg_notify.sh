@@ -3,7 +3,8 @@
 # LISTEN connection (pg_admin.c A2-A4), not by polling: a wait of 2 s makes
 # exactly the queries of a wait of 0 s (MAGLEV_PG_STATS counts them); a
 # waiter wakes on another process's commit while its other threads run, and
-# unrelated commits wake it without reporting anything. The notification
+# unrelated commits wake it without reporting anything; a lost LISTEN
+# connection is made again. The notification
 # latency is printed (not checked: no timing assertions).
 . "$(dirname "$0")/lib.sh"
 on_pg || { echo "PostgreSQL only: LISTEN/NOTIFY (on LMDB wait_for_change reads the shared map, test/persist/notify.sh)"; exit 77; }
@@ -52,4 +53,19 @@ expect "it read each commit's notification" \
 	"$(sed -n 's/^maglev pg stats: .*, \([0-9]*\) notifications$/\1/p' "$MAGLEV_DATA/waiter.err")" 6
 expect "and the log once per notification at most, and for changed_objects: no polling" \
 	"$(sed -n 's/^maglev pg stats: .* \([0-9]*\) log queries.*/\1/p' "$MAGLEV_DATA/waiter.err" | awk '{ print ($1 <= 6 + 1 ? "yes" : $1) }')" yes
+
+# a LISTEN connection that is lost (here: terminated) is made again: the waiter wakes on the next commit
+"$MRUBY" -e '
+  Maglev.notify_on_change(Maglev[:b])
+  Maglev.wait_for_change(0)
+  File.write(ARGV[0], "waiting")
+  p Maglev.wait_for_change(60), Maglev.changed_objects.size' "$MAGLEV_DATA/waiting2" >"$MAGLEV_DATA/waiter2.out" &
+waiter=$!
+i=0; while [ ! -s "$MAGLEV_DATA/waiting2" ] && [ $i -lt 3000 ]; do sleep 0.02; i=$((i + 1)); done
+expect "its LISTEN connection is terminated" \
+	"$(pg_sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'maglev-listen $waiter'")" 1
+mrb 'Maglev[:b][:z] = 3; Maglev.commit'
+wait "$waiter"
+expect "the waiter still wakes on the commit" "$(cat "$MAGLEV_DATA/waiter2.out")" 'true
+1'
 finish
