@@ -12,7 +12,11 @@
  *      nothing: the stone asks at every tick, so it learns it is no longer
  *      the holder before it trims again. The holder names itself in its
  *      application_name ("maglev PID stone HOST": a session without a view
- *      for P4's listing), which is how a standby stone names it.
+ *      for P4's listing), which is how a standby stone names it. The
+ *      holder's connection asks the server for TCP keepalives (20 s idle,
+ *      then 4 probes 5 s apart): a holder whose host dies without closing
+ *      its connection loses the token within a minute, not after the
+ *      system's default two hours (no effect over a Unix socket).
  *  A2. Waiting for a commit LISTENs on channel "maglev", to which mg_commit
  *      NOTIFYs every commit's sequence (P2), on a connection of its own,
  *      made on the first wait with the main connection's parameters. Not on
@@ -78,6 +82,8 @@ mg_pga_token(PGconn *conn, MgStoneToken *out, char *err, size_t errsize)
     PGresult *res = PQexecParams(conn,
         "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE " LOCK_WHERE " AND pid = pg_backend_pid())"
         " THEN true ELSE pg_try_advisory_lock(19784, 1) END, set_config('application_name', $1, false),"
+        " set_config('tcp_keepalives_idle', '20', false), set_config('tcp_keepalives_interval', '5', false),"
+        " set_config('tcp_keepalives_count', '4', false),"
         " (SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
         "   WHERE l." LOCK_WHERE " AND l.pid <> pg_backend_pid() LIMIT 1)",
         1, NULL, vals, NULL, NULL, 0);
@@ -87,11 +93,11 @@ mg_pga_token(PGconn *conn, MgStoneToken *out, char *err, size_t errsize)
         return MG_STORE_IO;
     }
     out->held = PQgetvalue(res, 0, 0)[0] == 't';
-    if (!out->held && !PQgetisnull(res, 0, 2)) {
+    if (!out->held && !PQgetisnull(res, 0, 5)) {
         int pid = 0;
         char h[64] = "";
-        if (sscanf(PQgetvalue(res, 0, 2), "maglev %d stone %63s", &pid, h) >= 1
-            || sscanf(PQgetvalue(res, 0, 2), "maglev %d", &pid) == 1) {
+        if (sscanf(PQgetvalue(res, 0, 5), "maglev %d stone %63s", &pid, h) >= 1
+            || sscanf(PQgetvalue(res, 0, 5), "maglev %d", &pid) == 1) {
             out->holder_pid = pid;
             snprintf(out->holder_host, sizeof out->holder_host, "%s", h);
         }
