@@ -17,10 +17,12 @@
  *      stderr appended to stone.log (so a caller's pipe sees EOF at once);
  *   2. takes the exclusive flock on stone.pid, or, if another daemon holds
  *      it, reports "running <pid>" and exits: starting twice is a no-op;
- *   3. writes its pid, opens the repository, binds stone.sock (0600);
+ *   3. writes its pid, opens the repository (opt->repository, or the folder
+ *      itself), binds stone.sock (0600), asks for the stone token;
  *   4. writes "ok <pid>" on the readiness pipe: `maglev start` stops waiting;
  *   5. serve(): answers one request per connection; every interval seconds
- *      tick() trims the commit log and drives the repository GC (repogc.c):
+ *      tick() -- if it holds the stone token (invariant 6) -- trims the
+ *      commit log and drives the repository GC (repogc.c):
  *      every gc_interval seconds it opens a round if commits happened since
  *      the last one, and at every tick tries to sweep the round it opened
  *      (the sweep waits until every live session voted);
@@ -803,7 +805,7 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
     mg_gc_state_line(r, objects, sizeof objects);
     if (!d) {
         fprintf(out, "gc: stone not running, commit log not trimmed (maglev gc trims it once); %s\n", objects);
-    } else if (!d->token) {
+    } else if (d->shared && !d->token) {
         fprintf(out, "gc: standby, the stone holding the token trims the commit log; %s\n", objects);
     } else if (d->last_trim) {
         char stamp[32];
