@@ -182,17 +182,21 @@ resolve(const Args *a, int index, bool explicit, Stone *s)
     return EXIT_OK;
 }
 
-/* The state of the stone whose repository or folder is `where`: one on
- * PostgreSQL (a URL, or a folder naming one) has no daemon, it is "stopped". */
-static MgStoneState
-stone_state(const char *where, int *pid)
+/* Where the stone's daemon keeps its pid file, socket and log: beside an
+ * LMDB repository; in the stone's folder for one on PostgreSQL. */
+static const char *
+stone_files(const Stone *s)
 {
-    char url[PATH_MAX];
-    if (mg_repo_is_url(where) || mg_repo_pointer(where, url, sizeof url)) {
-        if (pid) *pid = 0;
-        return STONE_STOPPED;
-    }
-    return mg_stone_state(where, pid);
+    return mg_repo_is_url(s->dir) ? s->folder : s->dir;
+}
+
+/* The state of the stone: on PostgreSQL the repository is there (the
+ * database says otherwise when opened) and its daemon is that of the folder. */
+static MgStoneState
+stone_state(const Stone *s, int *pid)
+{
+    if (mg_repo_is_url(s->dir)) return mg_stone_daemon(s->folder, pid);
+    return mg_stone_state(s->dir, pid);
 }
 
 /* Commands that know only LMDB repositories refuse a PostgreSQL one. */
@@ -450,17 +454,23 @@ cmd_create(Args *a)
 static int
 start(const Stone *s, const Args *a)
 {
-    int refused = lmdb_only(s, "start (the stone daemon)");
-    if (refused) return refused;
-    if (stone_state(s->dir, NULL) == STONE_ABSENT) {
+    bool remote = mg_repo_is_url(s->dir);
+    if (remote && stone_state(s, NULL) != STONE_RUNNING) {
+        /* the database must hold a repository: a daemon does not make one */
+        MgRepo *r;
+        int rc = open_repo(s, MG_REPO_RDONLY, &r);
+        if (rc) return rc;
+        mg_repo_close(r);
+        if (!mkdir_p(s->folder)) return error("cannot create %s: %s", s->folder, strerror(errno));
+    } else if (stone_state(s, NULL) == STONE_ABSENT) {
         int rc = create_repo(s);
         if (rc) return rc;
         printf("created stone '%s' in %s\n", s->name, s->dir);
     }
-    MgStoneOptions opt = { a->interval, 15, a->gc_interval };
+    MgStoneOptions opt = { remote ? s->dir : NULL, a->interval, 15, a->gc_interval };
     int pid;
     char err[512];
-    int rc = mg_stone_start(s->name, s->dir, &opt, &pid, err, sizeof err);
+    int rc = mg_stone_start(s->name, stone_files(s), &opt, &pid, err, sizeof err);
     if (rc < 0) return error("cannot start stone '%s': %s", s->name, err);
     if (rc == 1)
         printf("stone '%s' is already running (pid %d)\n", s->name, pid);
@@ -481,7 +491,7 @@ static int
 stop(const Stone *s)
 {
     char err[512];
-    if (mg_stone_stop(s->dir, 30, err, sizeof err) != 0) return error("cannot stop stone '%s': %s", s->name, err);
+    if (mg_stone_stop(stone_files(s), 30, err, sizeof err) != 0) return error("cannot stop stone '%s': %s", s->name, err);
     printf("stone '%s' stopped\n", s->name);
     return EXIT_OK;
 }
@@ -492,7 +502,7 @@ cmd_stop(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    switch (stone_state(s.dir, NULL)) {
+    switch (stone_state(&s, NULL)) {
     case STONE_ABSENT: return no_such_stone(&s);
     case STONE_STOPPED: return error("stone '%s' is not running", s.name);
     case STONE_RUNNING: break;
@@ -506,7 +516,7 @@ cmd_restart(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    if (stone_state(s.dir, NULL) == STONE_RUNNING && (rc = stop(&s))) return rc;
+    if (stone_state(&s, NULL) == STONE_RUNNING && (rc = stop(&s))) return rc;
     return start(&s, a);
 }
 
@@ -519,13 +529,12 @@ cmd_status(Args *a)
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
     int pid = 0;
-    /* a PostgreSQL repository has no stone folder: no daemon to ask */
-    MgStoneState st = stone_state(s.dir, &pid);
+    MgStoneState st = stone_state(&s, &pid);
     if (st == STONE_ABSENT) return no_such_stone(&s);
     char why[512] = "";
     if (st == STONE_RUNNING) {
         char *reply;
-        if (mg_stone_request(s.dir, "status", &reply, why, sizeof why) == 0) {
+        if (mg_stone_request(stone_files(&s), "status", &reply, why, sizeof why) == 0) {
             fputs(reply, stdout);
             free(reply);
             return EXIT_OK;
@@ -581,7 +590,7 @@ cmd_list(Args *a)
     while ((e = readdir(d))) {
         if (!mg_stone_name_ok(e->d_name)) continue;
         char dir[PATH_MAX];
-        if (!join(dir, sizeof dir, s.data, e->d_name) || stone_state(dir, NULL) == STONE_ABSENT) continue;
+        if (!join(dir, sizeof dir, s.data, e->d_name) || mg_stone_state(dir, NULL) == STONE_ABSENT) continue;
         if (count == capacity) {
             capacity = capacity ? capacity * 2 : 16;
             char **bigger = realloc(names, capacity * sizeof *names);
@@ -597,7 +606,7 @@ cmd_list(Args *a)
         char dir[PATH_MAX];
         join(dir, sizeof dir, s.data, names[i]);
         int pid;
-        MgStoneState st = stone_state(dir, &pid);
+        MgStoneState st = mg_stone_state(dir, &pid);
         if (st == STONE_RUNNING)
             printf("%-20s running (pid %d)\n", names[i], pid);
         else
@@ -636,7 +645,7 @@ cmd_backup(Args *a)
     const char *file = NULL;
     int rc = stone_and_file(a, &s, &file);
     if (rc) return rc;
-    if (stone_state(s.dir, NULL) == STONE_ABSENT) return no_such_stone(&s);
+    if (stone_state(&s, NULL) == STONE_ABSENT) return no_such_stone(&s);
     struct stat st;
     if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) return error("%s is a directory: name the backup file", file);
     char parent[PATH_MAX], tmp[PATH_MAX], copy[PATH_MAX], lock[PATH_MAX];
@@ -733,7 +742,7 @@ cmd_restore(Args *a)
     if (stat(file, &st) != 0) return error("%s: %s", file, strerror(errno));
     if (!S_ISREG(st.st_mode)) return error("%s is not a backup file (not a regular file)", file);
     if (mg_repo_is_url(s.dir)) return restore_remote(&s, file);
-    MgStoneState state = stone_state(s.dir, NULL);
+    MgStoneState state = stone_state(&s, NULL);
     if (state == STONE_RUNNING)
         return error("stone '%s' is running: stop it before restoring onto it (maglev stop %s)", s.name, s.name);
     if (state == STONE_STOPPED && (rc = refuse_if_in_use(&s, "restore onto"))) return rc;
@@ -916,7 +925,7 @@ cmd_check(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    if (stone_state(s.dir, NULL) == STONE_ABSENT) return no_such_stone(&s);
+    if (stone_state(&s, NULL) == STONE_ABSENT) return no_such_stone(&s);
     printf("checking stone '%s' in %s\n", s.name, s.dir);
     fflush(NULL);
     pid_t child = fork();
@@ -951,14 +960,14 @@ cmd_gc(Args *a)
     Stone s;
     int rc = resolve(a, 0, false, &s);
     if (rc) return rc;
-    MgStoneState st = stone_state(s.dir, NULL);
+    MgStoneState st = stone_state(&s, NULL);
     if (st == STONE_ABSENT) return no_such_stone(&s);
     if (st == STONE_RUNNING) {
         char *reply;
         char why[512];
         char req[32];
         snprintf(req, sizeof req, "gc %d", a->timeout ? a->timeout : 30);
-        if (mg_stone_request(s.dir, req, &reply, why, sizeof why) != 0)
+        if (mg_stone_request(stone_files(&s), req, &reply, why, sizeof why) != 0)
             return error("stone '%s' does not answer: %s", s.name, why);
         if (strncmp(reply, "error: ", 7) == 0) {
             reply[strcspn(reply, "\n")] = '\0';
@@ -987,7 +996,7 @@ cmd_destroy(Args *a)
     Stone s;
     int rc = resolve(a, 0, true, &s);
     if (rc || (rc = lmdb_only(&s, "destroy (drop the database with dropdb)"))) return rc;
-    switch (stone_state(s.dir, NULL)) {
+    switch (stone_state(&s, NULL)) {
     case STONE_ABSENT: return no_such_stone(&s);
     case STONE_RUNNING:
         return error("stone '%s' is running: stop it before destroying it (maglev stop %s)", s.name, s.name);
@@ -1075,7 +1084,10 @@ static const Command commands[] = {
       "stone.pid, stone.sock and stone.log beside the repository and trims the\n"
       "commit log every SECS seconds (default 10). It runs a repository GC round\n"
       "every --gc-interval seconds (default 60) when commits happened since the\n"
-      "last one; the round is swept once every live gem has voted.\n", OPT_INTERVAL, 1 },
+      "last one; the round is swept once every live gem has voted. A stone on\n"
+      "PostgreSQL keeps its files in the stone's folder; of the stones of all\n"
+      "hosts naming one database only the holder of the stone token trims and\n"
+      "collects, the others stand by and take over when it ends.\n", OPT_INTERVAL, 1 },
     { "stop", cmd_stop, "stop [STONE]", "stop the stone daemon",
       "Asks the daemon to shut down over its socket and waits until it has exited.\n"
       "Fails if the stone is not running. Ruby processes using the repository are\n"

@@ -305,6 +305,28 @@ mg_repo_session_self(const MgRepo *r)
     return r ? MG_OPS(r)->session_self(r) : 0;
 }
 
+MgStoreErr
+mg_repo_stone_token(MgRepo *r, MgStoneToken *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!r) return MG_STORE_INVALID;
+    return MG_OPS(r)->stone_token(r, out);
+}
+
+MgStoreErr
+mg_repo_wait_commit(MgRepo *r, uint64_t after, int timeout_ms, uint64_t *seq)
+{
+    *seq = 0;
+    if (!r) return MG_STORE_INVALID;
+    return MG_OPS(r)->wait_commit(r, after, timeout_ms, seq);
+}
+
+int
+mg_repo_commit_fd(MgRepo *r)
+{
+    return r ? MG_OPS(r)->commit_fd(r) : -1;
+}
+
 /* ---- shared by the backends (backend_ops.h) ---- */
 
 void

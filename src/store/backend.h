@@ -187,6 +187,7 @@ typedef struct {
     int pid;
     uint64_t started;      /* backend's identity of the process's start (with pid: one process) */
     char name[64];         /* what the session registered as ("user program") */
+    char host[64];         /* the host it runs on ("": this host; LMDB has one) */
     bool self;             /* the caller's own session */
 } MgSessionEntry;
 
@@ -286,5 +287,40 @@ typedef struct {
 MgStoreErr mg_repo_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out);
 /* Drops the open round (if any). */
 MgStoreErr mg_repo_gc_cancel(MgRepo *r);
+
+/* ---- the stone token and commit notification ----
+ * The stone token: at most one handle holds it at a time, across all the
+ * hosts that share the repository; a stone trims the commit log and drives
+ * GC rounds only while it holds it (stone.c). mg_repo_stone_token takes it
+ * when it is free, keeps it when the handle holds it already (asking again
+ * changes nothing), and says who holds it otherwise. A holder keeps it until
+ * its handle closes or its process ends by any means (kill -9 included: the
+ * backend notices by itself, never by a timeout); a handle whose connection
+ * was made again after a loss may have lost it, so a holder asks before each
+ * trim. Call it with no view open: on PostgreSQL it also publishes the handle
+ * as having none (pg_backend.c P4). LMDB: always held -- one host, and the
+ * stone's pid-file lock in the repository's own folder admits one stone. */
+typedef struct {
+    bool held;               /* this handle holds the token */
+    int holder_pid;          /* else the holder's pid (0: unknown) */
+    char holder_host[64];    /* and its host ("": unknown) */
+} MgStoneToken;
+MgStoreErr mg_repo_stone_token(MgRepo *r, MgStoneToken *out);
+
+/* Waits until the repository's last commit sequence is > after, or
+ * timeout_ms pass (0: does not wait, < 0: no limit), and stores in *seq the
+ * newest sequence it knows (<= after on a timeout). PostgreSQL: LISTENs for
+ * the NOTIFY of every commit on a connection of its own (pg_admin.c A2-A4),
+ * made on the first call: no query while it waits. LMDB: reads the last
+ * sequence from the metadata every 0.2 ms, backing off to 5 ms (a read
+ * transaction, no I/O: the map is shared). Blocks the calling OS thread; a caller with its
+ * own poll loop (green threads) calls it with timeout 0 and waits on
+ * mg_repo_commit_fd. */
+MgStoreErr mg_repo_wait_commit(MgRepo *r, uint64_t after, int timeout_ms, uint64_t *seq);
+/* A descriptor that polls readable when news of a commit may have arrived
+ * since the last mg_repo_wait_commit, valid until the next call of it or the
+ * close; -1 when there is none (LMDB, or before the first wait): the caller
+ * then asks mg_repo_wait_commit(.., 0, ..) again every few milliseconds. */
+int        mg_repo_commit_fd(MgRepo *r);
 
 #endif

@@ -60,6 +60,9 @@ struct MgBackendOps {
      * answers MG_STORE_INVALID and callers walk the records) */
     void       (*set_class_of)(MgRepo *r, MgClassOf class_of);
     MgStoreErr (*view_instances)(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg), void *arg);
+    MgStoreErr (*stone_token)(MgRepo *r, MgStoneToken *out);
+    MgStoreErr (*wait_commit)(MgRepo *r, uint64_t after, int timeout_ms, uint64_t *seq);
+    int        (*commit_fd)(MgRepo *r);
 };
 
 /* A GC sweep's candidates (both backends' gc_sweep): the possibly-dead

@@ -818,6 +818,49 @@ lmdb_stat(MgRepo *r, MgRepoStat *out)
     return MG_STORE_OK;
 }
 
+/* ---- the stone token and commit notification (backend.h) ---- */
+
+static MgStoreErr
+lmdb_stone_token(MgRepo *r, MgStoneToken *out)
+{
+    (void)r;
+    memset(out, 0, sizeof *out);
+    out->held = true;         /* the stone's pid-file lock beside the repository is the token */
+    return MG_STORE_OK;
+}
+
+/* Polls the metadata's seq: a read transaction on the shared map, no I/O. */
+static MgStoreErr
+lmdb_wait_commit(MgRepo *r, uint64_t after, int timeout_ms, uint64_t *seq)
+{
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    long step_us = 200;
+    for (;;) {
+        MDB_txn *txn;
+        int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
+        if (rc) return from_mdb(r, rc, "begin");
+        rc = meta_get(txn, r->meta, "seq", seq, 8);
+        mdb_txn_abort(txn);
+        if (rc) return from_mdb(r, rc, "read seq");
+        if (*seq > after || timeout_ms == 0) return MG_STORE_OK;
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        long long ms = (long long)(t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
+        if (timeout_ms > 0 && ms >= timeout_ms) return MG_STORE_OK;
+        struct timespec d = { 0, step_us * 1000 };
+        nanosleep(&d, NULL);
+        if (step_us < 5000) step_us = step_us * 3 / 2;
+    }
+}
+
+static int
+lmdb_commit_fd(MgRepo *r)
+{
+    (void)r;
+    return -1;
+}
+
 static MgStoreErr
 lmdb_backup(MgRepo *r, const char *dest)
 {
@@ -1934,6 +1977,9 @@ const MgBackendOps mg_lmdb_ops = {
     .name = "lmdb",
     .set_class_of = lmdb_set_class_of,
     .view_instances = lmdb_view_instances,
+    .stone_token = lmdb_stone_token,
+    .wait_commit = lmdb_wait_commit,
+    .commit_fd = lmdb_commit_fd,
     .open = lmdb_open,
     .close = lmdb_close,
     .error = lmdb_error,

@@ -25,12 +25,16 @@
  * when its body is evicted. An object that has no OOP yet (not committed)
  * can be a member; it is reported only for commits after its first.
  *
- * Waiting polls the newest sequence (one small read of the log, no object
- * touched) every few milliseconds, backing off to 5 ms: a change is seen
- * within that bound of its commit. */
+ * Waiting asks the backend for the newest sequence (mg_repo_wait_commit)
+ * and reads the log only when it moved. On PostgreSQL the news is the
+ * NOTIFY every commit sends, read from a LISTEN connection this thread
+ * polls while the others run: no query while nothing commits, and a change
+ * is seen as soon as its notification arrives. On LMDB the sequence is read
+ * from the shared map every few milliseconds, backing off to 5 ms. */
 #include "store.h"
 #include "backend.h"
 #include "../core/core.h"
+#include <poll.h>
 
 static struct {
     Value set;                 /* identity Hash: member -> true */
@@ -178,6 +182,12 @@ changed_objects(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
+/* Waits for news of a commit (backend.h mg_repo_wait_commit): on a backend
+ * with a descriptor (PostgreSQL's LISTEN connection) this thread polls it
+ * while the others run, and no query is made until a commit is announced;
+ * without one (LMDB) it asks again every few milliseconds, backing off to
+ * 5 ms. The log is read only when the newest sequence moved past what was
+ * read already. */
 static Value
 wait_for_change(Value self, int argc, const Value *argv, Value blk)
 {
@@ -185,14 +195,29 @@ wait_for_change(Value self, int argc, const Value *argv, Value blk)
     double timeout = argc > 0 && argv[0] != MG_NIL ? mg_num2dbl(argv[0]) : -1;
     if (argc > 0 && argv[0] != MG_NIL && timeout < 0) mg_raise(mg_eArgumentError, "time interval must not be negative");
     double end = timeout >= 0 ? mg_clock() + timeout : 0, step = 0.001;
+    uint64_t handled = NT.seen;         /* commits up to here are read */
     for (;;) {
-        catch_up();
         if (has_news()) return MG_TRUE;
-        double left = timeout >= 0 ? end - mg_clock() : step;
-        if (left <= 0) return MG_FALSE;
-        double d = step < left ? step : left;
-        mg_sleep(d);
-        if (step < 0.005) step *= 1.5;
+        MgRepo *r = mg_store_usable() ? mg_store_repo() : NULL;
+        uint64_t newest = 0;
+        if (r && mg_repo_wait_commit(r, handled, 0, &newest) != MG_STORE_OK)
+            mg_raise(mg_eRuntimeError, "repository %s: wait for a commit: %s", mg_store_path(), mg_repo_error(r));
+        if (newest > handled) {
+            catch_up();
+            if (newest > handled) handled = newest;
+            if (has_news()) return MG_TRUE;
+        }
+        double left = timeout >= 0 ? end - mg_clock() : -1;
+        if (timeout >= 0 && left <= 0) return MG_FALSE;
+        int fd = r ? mg_repo_commit_fd(r) : -1;
+        if (fd >= 0) {
+            struct pollfd p = { fd, POLLIN, 0 };
+            mg_thread_poll(&p, 1, left);
+        } else {
+            double d = left >= 0 && left < step ? left : step;
+            mg_sleep(d);
+            if (step < 0.005) step *= 1.5;
+        }
     }
 }
 

@@ -70,6 +70,7 @@
  *      MAGLEV_PG_STATS=1 prints the round trips of the read path at close. */
 #include "backend_ops.h"
 #include "pg_cache.h"
+#include "pg_admin.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -115,6 +116,8 @@ struct PgRepo {
     uint64_t log_from;
     MgPgCache *cache;          /* P8: the host cache, NULL: none */
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
+    MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
+    bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
     char error[1024];
 };
 
@@ -472,7 +475,16 @@ usable(PgRepo *r)
     MgStoreErr e = setup_conn(r);
     if (e) return e;
     relock_session(r);
+    r->token = false;                 /* pg_admin.c A1: the new connection holds no token */
     return MG_STORE_OK;
+}
+
+/* pg_admin.c A1: a stone trims and collects only while it holds the token. */
+static MgStoreErr
+stone_may(PgRepo *r, const char *what)
+{
+    if (!r->stone || r->token) return MG_STORE_OK;
+    return fail(r, MG_STORE_LOCKED, "%s: this stone does not hold the stone token (another stone trims and collects)", what);
 }
 
 static MgStoreErr
@@ -650,10 +662,15 @@ pg_close(MgRepo *rr)
     if (r->conn) PQfinish(r->conn);
     if (r->log_res) PQclear(r->log_res);
     const char *stats = getenv("MAGLEV_PG_STATS");
+    uint64_t waits, lq, notes;
+    mg_pgl_counts(r->listen, &waits, &lq, &notes);
     if (stats && *stats && strcmp(stats, "0"))
-        fprintf(stderr, "maglev pg stats: %llu views, %llu record queries, %llu log queries, %llu records from the host cache%s\n",
+        fprintf(stderr, "maglev pg stats: %llu views, %llu record queries, %llu log queries, %llu records from the host cache%s;"
+                " %llu commit waits, %llu listen queries, %llu notifications\n",
                 (unsigned long long)r->n_views, (unsigned long long)r->n_reads, (unsigned long long)r->n_logs,
-                (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)");
+                (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)",
+                (unsigned long long)waits, (unsigned long long)lq, (unsigned long long)notes);
+    mg_pgl_free(r->listen);
     mg_pgc_close(r->cache);
     free(r);
 }
@@ -1438,7 +1455,7 @@ pg_log_trim(MgRepo *rr, uint64_t upto)
 {
     PgRepo *r = (PgRepo *)rr;
     MgStoreErr e = writable(r);
-    if (e) return e;
+    if (e || (e = stone_may(r, "trim log"))) return e;
     char sql[1024];
     snprintf(sql, sizeof sql,
              "BEGIN;"
@@ -1716,7 +1733,7 @@ pg_session_list(MgRepo *rr, void (*fn)(const MgSessionEntry *s, void *arg), void
     PgRepo *r = (PgRepo *)rr;
     MgStoreErr e = usable(r);
     if (e || (e = reap(r))) return e;
-    PGresult *res = run(r, "SELECT id, pid, started, name FROM mg_session WHERE id IN (SELECT mg_live()) ORDER BY id");
+    PGresult *res = run(r, "SELECT id, pid, started, name, host FROM mg_session WHERE id IN (SELECT mg_live()) ORDER BY id");
     if (!ok(res)) return pg_fail(r, res, "list sessions");
     for (int i = 0; i < PQntuples(res); i++) {
         MgSessionEntry s;
@@ -1725,6 +1742,7 @@ pg_session_list(MgRepo *rr, void (*fn)(const MgSessionEntry *s, void *arg), void
         s.pid = (int)text_i64(res, i, 1);
         s.started = (uint64_t)text_i64(res, i, 2);
         snprintf(s.name, sizeof s.name, "%s", PQgetvalue(res, i, 3));
+        snprintf(s.host, sizeof s.host, "%s", PQgetvalue(res, i, 4));
         s.self = r->session && s.id == r->session;
         fn(&s, arg);
     }
@@ -1928,7 +1946,7 @@ pg_gc_open(MgRepo *rr, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *r
 {
     PgRepo *r = (PgRepo *)rr;
     MgStoreErr e = writable(r);
-    if (e) return e;
+    if (e || (e = stone_may(r, "open gc round"))) return e;
     if ((e = run_ok(r, "BEGIN; DELETE FROM mg_gcdead; DELETE FROM mg_gcvote", "open gc round"))) goto fail;
     PGresult *res = with_oops(r, "INSERT INTO mg_gcdead SELECT unnest($1::bigint[]), false", oops, n, NULL, "open gc round", &e);
     if (!res) goto fail;
@@ -2033,7 +2051,7 @@ pg_gc_sweep(MgRepo *rr, uint64_t round, MgRefScan scan, MgGcSweep *out)
     PgRepo *r = (PgRepo *)rr;
     memset(out, 0, sizeof *out);
     MgStoreErr e = writable(r);
-    if (e) return e;
+    if (e || (e = stone_may(r, "gc sweep"))) return e;
     MgSweep s = { 0 };
     uint64_t *written = NULL, *dead = NULL;
     size_t nwritten = 0, cwritten = 0;
@@ -2156,6 +2174,36 @@ out:
     return e;
 }
 
+/* ---- the stone token and commit notification (pg_admin.c) ---- */
+
+static MgStoreErr
+pg_stone_token(MgRepo *rr, MgStoneToken *out)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    r->stone = true;
+    e = mg_pga_token(r->conn, out, r->error, sizeof r->error);
+    r->token = !e && out->held;
+    return e;
+}
+
+static MgStoreErr
+pg_wait_commit(MgRepo *rr, uint64_t after, int timeout_ms, uint64_t *seq)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    if (!r->listen && !(r->listen = mg_pgl_new())) return fail(r, MG_STORE_NOMEM, "listen: out of memory");
+    return mg_pgl_wait(r->listen, r->conn, after, timeout_ms, seq, r->error, sizeof r->error);
+}
+
+static int
+pg_commit_fd(MgRepo *rr)
+{
+    return mg_pgl_fd(((PgRepo *)rr)->listen);
+}
+
 /* ---- the dispatch table (backend_ops.h) ---- */
 
 const MgBackendOps mg_pg_ops = {
@@ -2195,4 +2243,7 @@ const MgBackendOps mg_pg_ops = {
     .gc_cancel = pg_gc_cancel,
     .set_class_of = pg_set_class_of,
     .view_instances = pg_view_instances,
+    .stone_token = pg_stone_token,
+    .wait_commit = pg_wait_commit,
+    .commit_fd = pg_commit_fd,
 };

@@ -17,10 +17,12 @@
  *      stderr appended to stone.log (so a caller's pipe sees EOF at once);
  *   2. takes the exclusive flock on stone.pid, or, if another daemon holds
  *      it, reports "running <pid>" and exits: starting twice is a no-op;
- *   3. writes its pid, opens the repository, binds stone.sock (0600);
+ *   3. writes its pid, opens the repository (opt->repository, or the folder
+ *      itself), binds stone.sock (0600), asks for the stone token;
  *   4. writes "ok <pid>" on the readiness pipe: `maglev start` stops waiting;
  *   5. serve(): answers one request per connection; every interval seconds
- *      tick() trims the commit log and drives the repository GC (repogc.c):
+ *      tick() -- if it holds the stone token (invariant 6) -- trims the
+ *      commit log and drives the repository GC (repogc.c):
  *      every gc_interval seconds it opens a round if commits happened since
  *      the last one, and at every tick tries to sweep the round it opened
  *      (the sweep waits until every live session voted);
@@ -36,6 +38,14 @@
  *  4. No gem needs the daemon: all coordination goes through LMDB.
  *  5. The commit log is never trimmed past the mark sequence of an open GC
  *     round: its sweep reads every commit since (mg_stone_trim).
+ *  6. Only the holder of the repository's stone token (backend.h
+ *     mg_repo_stone_token) trims the commit log and drives GC rounds, and it
+ *     asks for the token again before each tick's work: on PostgreSQL,
+ *     where stones of several hosts (data folders naming one database) may
+ *     run at once, the others stand by -- they serve status and requests,
+ *     and take the token at the first tick after its holder ended (stopped,
+ *     killed, lost its connection). On LMDB the token is always held: the
+ *     stone.pid lock beside the repository already admits one stone.
  */
 #include "stone.h"
 #include "repogc.h"
@@ -78,7 +88,12 @@ typedef struct {
 
 struct MgStone {
     const char *name, *dir;
+    char where[1024];           /* the repository as messages show it (no password) */
     MgRepo *repo;
+    /* the stone token (invariant 6): only its holder trims and collects */
+    bool shared;                /* the repository may have stones on other hosts (PostgreSQL) */
+    bool token, token_seen;     /* held at the last look; looked once */
+    MgStoneToken holder;        /* who holds it, when not us */
     int sock, pid_fd;
     int interval;
     time_t started;
@@ -257,10 +272,20 @@ MgStoneState
 mg_stone_state(const char *dir, int *pid)
 {
     if (pid) *pid = 0;
+    char path[PATH_MAX], url[PATH_MAX];
+    struct stat st;
+    if ((!join(path, sizeof path, dir, "data.mdb") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        && !mg_repo_pointer(dir, url, sizeof url))
+        return STONE_ABSENT;
+    return mg_stone_daemon(dir, pid);
+}
+
+MgStoneState
+mg_stone_daemon(const char *dir, int *pid)
+{
+    if (pid) *pid = 0;
     char path[PATH_MAX];
     struct stat st;
-    if (!join(path, sizeof path, dir, "data.mdb") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return STONE_ABSENT;
     if (!join(path, sizeof path, dir, "stone.pid")) return STONE_STOPPED;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) return STONE_STOPPED;
@@ -365,7 +390,7 @@ mg_stone_start(const char *name, const char *dir, const MgStoneOptions *opt,
 {
     *pid = 0;
     int running;
-    if (mg_stone_state(dir, &running) == STONE_RUNNING) {
+    if (mg_stone_daemon(dir, &running) == STONE_RUNNING) {
         /* Another start may have just locked the pid file and not yet opened
          * the socket: give it the same time a fresh daemon gets to answer. */
         char *reply, why[256];
@@ -457,7 +482,7 @@ int
 mg_stone_stop(const char *dir, int timeout, char *err, size_t errsize)
 {
     int pid;
-    if (mg_stone_state(dir, &pid) != STONE_RUNNING) {
+    if (mg_stone_daemon(dir, &pid) != STONE_RUNNING) {
         errf(err, errsize, "the stone is not running");
         return -1;
     }
@@ -476,7 +501,7 @@ mg_stone_stop(const char *dir, int timeout, char *err, size_t errsize)
     }
     free(reply);
     int64_t deadline = mono_ms() + (int64_t)(timeout > 0 ? timeout : 30) * 1000;
-    while (mg_stone_state(dir, NULL) == STONE_RUNNING) {
+    while (mg_stone_daemon(dir, NULL) == STONE_RUNNING) {
         if (mono_ms() > deadline) {
             errf(err, errsize, "the stone (pid %d) did not stop within %d s", pid, timeout);
             return -1;
@@ -717,7 +742,13 @@ print_session(FILE *out, const MgSession *s, uint64_t seq, const MgStone *d)
 static void
 print_gem_session(const MgSessionEntry *s, void *arg)
 {
-    fprintf(arg, "gem session: %u pid %d %s\n", s->id, s->pid, s->name);
+    char here[64] = "";
+    gethostname(here, sizeof here - 1);
+    here[sizeof here - 1] = '\0';
+    if (s->host[0] && strcmp(s->host, here) != 0)        /* a session of another host */
+        fprintf(arg, "gem session: %u pid %d %s (host %s)\n", s->id, s->pid, s->name, s->host);
+    else
+        fprintf(arg, "gem session: %u pid %d %s\n", s->id, s->pid, s->name);
 }
 
 void
@@ -729,7 +760,15 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
         fprintf(out, "pid: %d\n", (int)getpid());
         fprintf(out, "uptime: %llds\n", (long long)(time(NULL) - d->started));
     }
-    fprintf(out, "repository: %s\n", dir);
+    char shown[1024];
+    mg_repo_display(d ? d->where : dir, shown, sizeof shown);
+    fprintf(out, "repository: %s\n", shown);
+    if (d && d->shared && d->token)
+        fprintf(out, "role: active (holds the stone token: this stone trims the commit log and runs GC rounds)\n");
+    else if (d && d->shared)
+        fprintf(out, "role: standby (the stone token is held by another stone: pid %d%s%s; "
+                     "this one takes over when it ends)\n", d->holder.holder_pid,
+                d->holder.holder_host[0] ? " on host " : "", d->holder.holder_host);
     char path[PATH_MAX];
     struct stat st;
     if (join(path, sizeof path, dir, "data.mdb") && stat(path, &st) == 0)
@@ -769,6 +808,8 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
     mg_gc_state_line(r, objects, sizeof objects);
     if (!d) {
         fprintf(out, "gc: stone not running, commit log not trimmed (maglev gc trims it once); %s\n", objects);
+    } else if (d->shared && !d->token) {
+        fprintf(out, "gc: standby, the stone holding the token trims the commit log; %s\n", objects);
     } else if (d->last_trim) {
         char stamp[32];
         struct tm tm;
@@ -843,16 +884,45 @@ gc_tick(MgStone *d)
     mg_gc_mark_free(&m);
 }
 
+/* Whether this stone holds the stone token (invariant 6), taking it when
+ * free; a change is logged. Called between requests, with no view open. */
+static bool
+check_token(MgStone *d)
+{
+    MgStoneToken t;
+    if (mg_repo_stone_token(d->repo, &t) != MG_STORE_OK) {
+        note_error(d, "stone token");
+        d->token = false;
+        return false;
+    }
+    bool changed = !d->token_seen || t.held != d->token || (!t.held && t.holder_pid != d->holder.holder_pid);
+    if (changed && d->shared && t.held)
+        slog("holds the stone token: this stone trims the commit log and runs GC rounds");
+    else if (changed && d->shared)
+        slog("standby: the stone token is held by another stone (pid %d%s%s); this one takes over when it ends",
+             t.holder_pid, t.holder_host[0] ? " on host " : "", t.holder_host);
+    if (!t.held) {
+        d->have_prev = false;         /* bounds are taken afresh once it holds the token */
+        d->gc_round = 0;
+    }
+    d->token_seen = true;
+    d->token = t.held;
+    d->holder = t;
+    return t.held;
+}
+
 /* Trims the commit log up to min(previous bound, this bound) (invariant 3). */
 static void
 tick(MgStone *d)
 {
+    if (!check_token(d)) return;
     MgTrimBound b;
     if (survey(d->repo, &d->samples, d, &b) != MG_STORE_OK) { note_error(d, "list sessions"); return; }
     if (d->have_prev) {
         uint64_t upto = d->prev.bound < b.bound ? d->prev.bound : b.bound;
         if (upto > d->trimmed_upto) {
             uint64_t removed;
+            int64_t t0 = mono_ms();
             if (mg_stone_trim(d->repo, upto, &removed) != MG_STORE_OK) {
                 note_error(d, "trim commit log");
                 return;
@@ -863,8 +933,9 @@ tick(MgStone *d)
             d->total_removed += removed;
             d->last_error[0] = '\0';
             if (removed)
-                slog("trimmed the commit log: %llu %s up to seq %llu (%zu open views)",
-                     (unsigned long long)removed, entries(removed), (unsigned long long)upto, b.sessions);
+                slog("trimmed the commit log: %llu %s up to seq %llu (%zu open views) in %lld ms",
+                     (unsigned long long)removed, entries(removed), (unsigned long long)upto, b.sessions,
+                     (long long)(mono_ms() - t0));
         }
     }
     d->prev = b;
@@ -879,8 +950,13 @@ handle(MgStone *d, const char *req, FILE *out)
         fprintf(out, "pong\n");
     } else if (strcmp(req, "status") == 0) {
         MgTrimBound b;
+        check_token(d);
         survey(d->repo, &d->samples, d, &b);     /* ages for the views new since the tick */
         mg_stone_report(out, d->repo, d->name, d->dir, d);
+    } else if ((strcmp(req, "gc") == 0 || strncmp(req, "gc ", 3) == 0) && !check_token(d)) {
+        fprintf(out, "error: this stone stands by: the stone token is held by the stone of pid %d%s%s, "
+                     "which trims and collects (run maglev gc where it runs)\n", d->holder.holder_pid,
+                d->holder.holder_host[0] ? " on host " : "", d->holder.holder_host);
     } else if (strcmp(req, "gc") == 0 || strncmp(req, "gc ", 3) == 0) {
         int timeout = req[2] ? atoi(req + 3) : 30;
         if (timeout < 1) timeout = 30;
@@ -1115,12 +1191,15 @@ daemon_main(const char *name, const char *dir, const MgStoneOptions *opt, int re
     int rc = 1;
 
     /* 3. the repository and the socket */
-    MgStoreErr e = mg_repo_open(dir, 0, &d.repo);
+    const char *where = opt && opt->repository ? opt->repository : dir;
+    mg_repo_display(where, d.where, sizeof d.where);
+    MgStoreErr e = mg_repo_open(where, 0, &d.repo);
     if (e) {
-        slog("error: cannot open the repository %s: %s", dir, mg_repo_error(d.repo));
-        tell(ready, "error: cannot open the repository %s: %s", dir, mg_repo_error(d.repo));
+        slog("error: cannot open the repository %s: %s", d.where, mg_repo_error(d.repo));
+        tell(ready, "error: cannot open the repository %s: %s", d.where, mg_repo_error(d.repo));
         goto done;
     }
+    d.shared = strcmp(mg_repo_backend(d.repo), "lmdb") != 0;
     mg_repo_set_class_of(d.repo, mg_record_class);   /* its sweeps keep the class index */
     struct sockaddr_un a;
     memset(&a, 0, sizeof a);
@@ -1136,7 +1215,8 @@ daemon_main(const char *name, const char *dir, const MgStoneOptions *opt, int re
     }
     if (previous) slog("the previous stone (pid %d) ended without stopping", previous);
     slog("stone '%s' started: pid %d, repository %s, commit-log trim every %ds, object GC every %ds", name,
-         (int)getpid(), dir, d.interval, d.gc_interval);
+         (int)getpid(), d.where, d.interval, d.gc_interval);
+    check_token(&d);
     /* 4. ready */
     tell(ready, "ok %d", (int)getpid());
     close(ready);

@@ -9,6 +9,8 @@
  *               a stale file left by a killed daemon is harmless
  *   stone.sock  the Unix socket: one request line, a reply, then close
  *   stone.log   the daemon's log, one timestamped line per event
+ * A stone on PostgreSQL keeps them in its folder in the data folder (the one
+ * whose MG_REPO_POINTER file names the database), on the host it runs on.
  */
 #ifndef MG_STORE_STONE_H
 #define MG_STORE_STONE_H
@@ -25,6 +27,8 @@ typedef enum {
 } MgStoneState;
 
 typedef struct {
+    const char *repository;  /* where the repository is (a directory or a postgresql:// URL);
+                              * NULL: the stone's folder itself (LMDB) */
     int interval;        /* seconds between two commit-log trims (default 10) */
     int start_timeout;   /* seconds `start` waits for the socket (default 15) */
     int gc_interval;     /* seconds between two periodic repository GC rounds (default 60) */
@@ -46,14 +50,19 @@ bool mg_stone_name_ok(const char *name);
 /* <data dir>/<name>. Returns false if it does not fit. */
 bool mg_stone_dir(const char *name, char *buf, size_t size);
 
-/* State of the stone in dir; *pid (may be NULL) gets the daemon's pid when
+/* State of the stone in dir (a repository: data.mdb, or the MG_REPO_POINTER
+ * file of one on PostgreSQL); *pid (may be NULL) gets the daemon's pid when
  * running, else the pid a stale pid file names (0 if none). Never fails. */
 MgStoneState mg_stone_state(const char *dir, int *pid);
+/* Whether a daemon holds the pid-file lock in dir, whatever else is there:
+ * STONE_RUNNING or STONE_STOPPED (a stone whose repository lives elsewhere). */
+MgStoneState mg_stone_daemon(const char *dir, int *pid);
 
 /* ---- the daemon, seen from a client ---- */
 
-/* Starts the daemon for the existing repository in dir (an absolute path) and
- * waits until its socket answers. *pid gets the daemon's pid. Returns 0, 1 if
+/* Starts the daemon for the existing repository in dir (an absolute path), or
+ * at opt->repository with its pid file, socket and log in the folder dir,
+ * and waits until its socket answers. *pid gets the daemon's pid. Returns 0, 1 if
  * a stone was already running (not an error), or -1 with a one-line reason in
  * err. The caller must not have the repository open (LMDB forbids fork). */
 int  mg_stone_start(const char *name, const char *dir, const MgStoneOptions *opt,

@@ -3,7 +3,7 @@
 # a stone whose repository is a database (the base image loaded into it);
 # gems of two "hosts" (data folders of their own, each naming the stone)
 # share it; status, check, gc, backup and restore work on it; what needs an
-# LMDB repository refuses clearly.
+# LMDB repository refuses clearly; the stone starts and stops.
 . "$(dirname "$0")/lib.sh"
 on_pg || { echo "PostgreSQL only: maglev create --backend postgresql://"; exit 77; }
 M="$ROOT/bin/maglev"
@@ -23,7 +23,9 @@ expect "check" "$(MAGLEV_DATA=$H1 "$M" check web | tail -n 1)" "stone 'web' is o
 expect "gc frees the unreachable records" \
 	"$(MAGLEV_DATA=$H2 "$M" gc web | sed -n 's/^objects: freed \([0-9]*\) records.*/\1/p')" "6"
 expect "still ok after gc" "$(MAGLEV_DATA=$H1 "$M" check web | tail -n 1)" "stone 'web' is ok"
-expect "start refuses: no daemon for PostgreSQL yet" "$(MAGLEV_DATA=$H1 "$M" start web 2>&1 | grep -c 'works on LMDB repositories only')" "1"
+expect "start" "$(MAGLEV_DATA=$H1 "$M" start web | sed 's/(pid [0-9]*)/(pid N)/')" "stone 'web' started (pid N)"
+expect "stop (the stone: test/persist/pg_stone.sh)" "$(MAGLEV_DATA=$H1 "$M" stop web)" "stone 'web' stopped"
+expect "destroy refuses" "$(MAGLEV_DATA=$H1 "$M" destroy web --force 2>&1 | grep -c 'works on LMDB repositories only')" "1"
 expect "create refuses an existing stone" "$(MAGLEV_DATA=$H1 "$M" create web --backend "$MAGLEV_PG_URL/$MAGLEV_PG_DB" 2>&1 | grep -c 'already exists')" "1"
 expect "a missing database is a clear error" \
 	"$(MAGLEV_DATA=$H1 "$M" create other --backend "$MAGLEV_PG_URL/no_such_db" 2>&1 | grep -c 'database "no_such_db" does not exist')" "1"

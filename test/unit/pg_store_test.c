@@ -4,7 +4,8 @@
  * skipped, exit 77): initialisation, OOPs, commit/read, snapshot stability,
  * conflicts between processes, the read-ahead both ways, the commit log and
  * its trimming, a corrupt row, a process killed while committing, sessions,
- * locks and counters, a GC round, the backup export, and the class index.
+ * locks and counters, a GC round, the backup export, the class index, the
+ * stone token and commit waits.
  * Prints "N passed, M failed". */
 #include "../../src/store/backend.h"
 #include <signal.h>
@@ -259,6 +260,52 @@ class_index_tests(const char *base)
     mg_repo_close(r);
     snprintf(admin_cmd, sizeof admin_cmd, "DROP DATABASE %s WITH (FORCE)", idb);
     sql(admin, admin_cmd);
+}
+
+/* The stone token (pg_admin.c A1): one holder among handles; asking again
+ * keeps it; it passes on when its holder closes; a stone's handle without it
+ * refuses to trim. Commit waits (A2-A4): a commit of another process ends a
+ * wait, a wait without commit times out, the descriptor exists once waited. */
+static void
+token_and_wait_tests(void)
+{
+    MgRepo *s1 = open_repo(), *s2 = open_repo();
+    MgStoneToken t;
+    CHECK(mg_repo_stone_token(s1, &t) == MG_STORE_OK && t.held);
+    CHECK(mg_repo_stone_token(s1, &t) == MG_STORE_OK && t.held);          /* again: still ours */
+    CHECK(mg_repo_stone_token(s2, &t) == MG_STORE_OK && !t.held && t.holder_pid == (int)getpid());
+    CHECK(mg_repo_log_trim(s2, 1) == MG_STORE_LOCKED && strstr(mg_repo_error(s2), "stone token"));
+    CHECK(mg_repo_log_trim(s1, 0) == MG_STORE_OK);
+    mg_repo_close(s1);                      /* the server drops the lock when it sees the connection end */
+    bool got = false;
+    for (int i = 0; i < 2000 && !got; i++) {
+        got = mg_repo_stone_token(s2, &t) == MG_STORE_OK && t.held;
+        if (!got) usleep(5000);
+    }
+    CHECK(got);
+    mg_repo_close(s2);
+
+    MgRepo *w = open_repo();
+    MgRepoStat st;
+    uint64_t now, seq;
+    CHECK(mg_repo_stat(w, &st) == MG_STORE_OK);
+    CHECK(mg_repo_commit_fd(w) == -1);                                   /* before the first wait */
+    CHECK(mg_repo_wait_commit(w, st.seq, 0, &now) == MG_STORE_OK && now == st.seq);
+    CHECK(mg_repo_commit_fd(w) >= 0);
+    CHECK(mg_repo_wait_commit(w, now, 50, &seq) == MG_STORE_OK && seq == now);     /* nothing committed */
+    uint64_t oop;
+    CHECK(mg_repo_alloc_oops(w, 1, &oop) == MG_STORE_OK);
+    pid_t kid = fork();
+    if (kid == 0) {
+        MgRepo *c = open_repo();
+        uint64_t s;
+        _exit(put(c, oop, 0, "news", &s) == MG_STORE_OK ? 0 : 1);
+    }
+    CHECK(mg_repo_wait_commit(w, now, 60000, &seq) == MG_STORE_OK && seq == now + 1);
+    int status;
+    waitpid(kid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    mg_repo_close(w);
 }
 
 int
@@ -542,6 +589,7 @@ main(void)
     mg_repo_close(r);
 
     class_index_tests(base);
+    token_and_wait_tests();
 
     snprintf(command, sizeof command, "rm -rf '%s'", bdir);
     if (system(command) != 0) fprintf(stderr, "cleanup failed\n");

@@ -337,6 +337,16 @@ main(void)
     snprintf(bdir, sizeof bdir, "%s-backup", dir);
     mkdir(bdir, 0700);
     CHECK(mg_repo_backup(r, bdir) == MG_STORE_OK);
+
+    /* the stone token is always held on LMDB; a wait reads the last sequence */
+    MgStoneToken tok;
+    CHECK(mg_repo_stone_token(r, &tok) == MG_STORE_OK && tok.held);
+    MgRepoStat wst;
+    uint64_t wseq;
+    CHECK(mg_repo_stat(r, &wst) == MG_STORE_OK);
+    CHECK(mg_repo_wait_commit(r, 0, 0, &wseq) == MG_STORE_OK && wseq == wst.seq);
+    CHECK(mg_repo_wait_commit(r, wst.seq, 20, &wseq) == MG_STORE_OK && wseq == wst.seq);    /* times out */
+    CHECK(mg_repo_commit_fd(r) == -1);
     mg_repo_close(r);
 
     char cmd[700];
