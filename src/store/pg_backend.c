@@ -25,9 +25,13 @@
  *      off for its own transaction (its commit record is written, the locks
  *      are released at once) and sets the session variable maglev.flush.
  *      The client then runs mg_flush(), its own transaction: when the flag
- *      is set it takes an xid (txid_current) and commits synchronously, so
- *      it returns once the WAL is on disk up to its own commit record, which
- *      lies after ours: our commit is durable before pg_commit returns, and
+ *      is set it writes a WAL record (a transactional logical message; an
+ *      xid alone, txid_current(), writes none, and PostgreSQL does not wait
+ *      for the disk at the commit of a transaction that wrote no WAL) and
+ *      commits synchronously, so it returns once the WAL is on disk up to
+ *      its own commit record, which lies after ours (pg_stat_wal's wal_sync
+ *      counts one flush per commit of a single gem): our commit is durable
+ *      before pg_commit returns, and
  *      the flushes of concurrent gems group in PostgreSQL (one fsync serves
  *      every commit record written before it). Both go in one pipeline (one
  *      round trip); after a conflict or a dangling reference the flag is not
@@ -226,13 +230,15 @@ struct PgView {
     "  PERFORM pg_notify('maglev', s::text);\n" \
     "  RETURN ARRAY[s];\n" \
     "END $$;\n" \
-    /* P2: after a successful mg_commit, a transaction with an xid committed \
-     * synchronously: it returns once the WAL is flushed past the commit's record */ \
+    /* P2: after a successful mg_commit, a transaction that writes a WAL record (a \
+     * transactional logical message: an xid alone writes none, and then its \
+     * commit does not wait either) and commits synchronously: it returns once \
+     * the WAL is flushed past the commit's record */ \
     "CREATE OR REPLACE FUNCTION mg_flush() RETURNS bigint LANGUAGE plpgsql AS $$\n" \
     "BEGIN\n" \
     "  IF current_setting('maglev.flush', true) IS DISTINCT FROM 'y' THEN RETURN 0; END IF;\n" \
-    "  PERFORM set_config('maglev.flush', '', false);\n" \
-    "  RETURN txid_current();\n" \
+    "  PERFORM set_config('maglev.flush', '', false), pg_logical_emit_message(true, 'maglev', 'flush');\n" \
+    "  RETURN 1;\n" \
     "END $$;\n"
 
 /* P7: the rows of the indexed classes, in OOP order per class */
@@ -1209,7 +1215,8 @@ commit_flushed(PgRepo *r, PGresult *res)
 {
     if (ok(res)) { PQclear(res); return MG_STORE_OK; }
     if (res) PQclear(res);
-    if (PQstatus(r->conn) == CONNECTION_OK && !run_ok(r, "SELECT txid_current()", "commit")) return MG_STORE_OK;
+    if (PQstatus(r->conn) == CONNECTION_OK && !run_ok(r, "SELECT pg_logical_emit_message(true, 'maglev', 'flush')", "commit"))
+        return MG_STORE_OK;
     return fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) while the commit was being "
                 "made durable: it may or may not be in the repository", r->where);
 }

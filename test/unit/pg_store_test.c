@@ -383,6 +383,25 @@ commit_path_tests(const char *base)
     CHECK(whole);
     mg_view_end(v);
 
+    /* a commit returns once the WAL is on disk past it: what was written before it began is flushed */
+    PGconn *watch = PQconnectdb(curl);
+    bool flushed = PQstatus(watch) == CONNECTION_OK;
+    for (int i = 0; i < 5 && flushed; i++) {
+        PGresult *lsn = PQexec(watch, "SELECT pg_current_wal_insert_lsn()");
+        char before_lsn[64];
+        snprintf(before_lsn, sizeof before_lsn, "%s", PQresultStatus(lsn) == PGRES_TUPLES_OK ? PQgetvalue(lsn, 0, 0) : "0/0");
+        PQclear(lsn);
+        CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x, &rec) == MG_STORE_OK);
+        mg_view_end(v);
+        CHECK(put(r, x, rec.version, "durable", &seq) == MG_STORE_OK);
+        const char *param[1] = { before_lsn };
+        lsn = PQexecParams(watch, "SELECT pg_current_wal_flush_lsn() > $1::pg_lsn", 1, NULL, param, NULL, NULL, 0);
+        flushed = PQresultStatus(lsn) == PGRES_TUPLES_OK && PQgetvalue(lsn, 0, 0)[0] == 't';
+        PQclear(lsn);
+    }
+    CHECK(flushed);
+    PQfinish(watch);
+
     /* the first commit after the server started anew: its sequence after a gap (P2) */
     CHECK(mg_repo_stat(r, &st) == MG_STORE_OK);
     uint64_t before = st.seq;
