@@ -97,7 +97,10 @@
  *      COPY (pg_copy.c) instead of the bytea[] parameter, whose INSERT ..
  *      unnest costs several times as much on the server: in one PostgreSQL
  *      transaction, mg_commit with NULL data (the token, the checks, seq,
- *      the log row, NOTIFY: all of P2 but the rows), then COPY mg_obj of the
+ *      the log row, NOTIFY: all of P2 but the rows; the OOPs of existing
+ *      objects first, with their expected versions, then those of new ones,
+ *      which need no check of their own when they all lie above the largest
+ *      stored OOP, as they usually do), then COPY mg_obj of the
  *      rows with that seq as their version, COMMIT, and mg_flush. A conflict
  *      or a dangling reference is answered before any row is sent, and the
  *      transaction is rolled back; a connection lost at any point leaves the
@@ -190,20 +193,32 @@ struct PgView {
 
 /* P2. Returns {seq} on success, {0, conflicting oops...}, or {-1, dangling oop}.
  * p_cls: each write's class OOP for the class index (P7), NULL elements for none.
- * p_data NULL: the rows follow in the same transaction through COPY (P9).
+ * p_expect may be shorter than p_oops: the OOPs after its end are new
+ * (expected version 0), checked all at once when they lie above every
+ * stored OOP (P9). p_data NULL: the rows follow in the same transaction
+ * through COPY (P9).
  * On success the transaction commits without waiting for the disk
  * (synchronous_commit off for it: the token is free at once) and
  * maglev.flush says so to the mg_flush() that follows (P2). */
 #define COMMIT_FN \
     "CREATE OR REPLACE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[])\n" \
     "RETURNS bigint[] LANGUAGE plpgsql AS $$\n" \
-    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint;\n" \
+    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; k int; rest bigint[];\n" \
     "BEGIN\n" \
     "  PERFORM pg_advisory_xact_lock(1);\n" \
     "  SELECT coalesce(max(oop), 0) INTO top FROM mg_obj;\n" \
-    "  SELECT array_agg(w.oop) INTO bad FROM unnest(p_oops, p_expect) AS w(oop, exp)\n" \
+    "  k := coalesce(cardinality(p_expect), 0);\n" \
+    "  SELECT array_agg(w.oop) INTO bad\n" \
+    "    FROM unnest(CASE WHEN k = cardinality(p_oops) THEN p_oops ELSE p_oops[1:k] END, p_expect) AS w(oop, exp)\n" \
     "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
     "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n" \
+    "  IF cardinality(p_oops) > k THEN\n" \
+    "    rest := p_oops[k + 1:];\n" \
+    "    IF NOT top < ALL(rest) THEN\n" \
+    "      bad := bad || (SELECT array_agg(r) FROM unnest(rest) AS r WHERE r <= top AND coalesce((SELECT o.data IS NOT NULL\n" \
+    "                     FROM mg_obj o WHERE o.oop = r ORDER BY o.version DESC LIMIT 1), false));\n" \
+    "    END IF;\n" \
+    "  END IF;\n" \
     "  IF bad IS NOT NULL THEN RETURN array_prepend(0::bigint, bad); END IF;\n" \
     "  IF p_refs IS NOT NULL THEN\n" \
     "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n" \
@@ -1312,16 +1327,29 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
     Buf oops = { 0 }, expect = { 0 }, data = { 0 }, refs = { 0 }, cls = { 0 };
     Refs c = { 0 };
     array_head(&oops, n, false, OID_INT8);
-    array_head(&expect, n, false, OID_INT8);
     if (!big) {
         array_head(&data, n, true, OID_BYTEA);
         array_head(&cls, n, true, OID_INT8);
     }
+    size_t nexpect = n;
+    if (big) {                                        /* P9: the writes of existing objects first, then the new ones */
+        nexpect = 0;
+        for (size_t i = 0; i < n; i++) nexpect += writes[i].expected_version != 0;
+        array_head(&expect, nexpect, false, OID_INT8);
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < n; i++) {
+                if ((writes[i].expected_version != 0) != (pass == 0)) continue;
+                buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
+                if (pass == 0) { buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version); }
+            }
+    } else {
+        array_head(&expect, n, false, OID_INT8);
+    }
     for (size_t i = 0; i < n; i++) {
         written[i] = writes[i].oop;
+        if (big) continue;                            /* the rows go through COPY (P9) */
         buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
         buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version);
-        if (big) continue;                            /* the rows go through COPY (P9) */
         /* P7: NULL for what the index does not cover */
         uint64_t k = writes[i].remove || !r->class_of ? 0 : r->class_of(writes[i].data, writes[i].len);
         if (k) { buf_be32(&cls, 8); buf_be64(&cls, k); }
