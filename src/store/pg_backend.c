@@ -534,8 +534,8 @@ static MgStoreErr
 usable(PgRepo *r)
 {
     if (!r || !r->conn) return MG_STORE_INVALID;
-    if (PQstatus(r->conn) == CONNECTION_OK) return MG_STORE_OK;
-    PQreset(r->conn);
+    if (PQstatus(r->conn) == CONNECTION_OK && PQpipelineStatus(r->conn) == PQ_PIPELINE_OFF) return MG_STORE_OK;
+    PQreset(r->conn);                 /* also a commit's pipeline that could not be ended (P2) */
     if (PQstatus(r->conn) != CONNECTION_OK) {
         char text[600];
         snprintf(text, sizeof text, "%s", PQerrorMessage(r->conn));
@@ -543,7 +543,6 @@ usable(PgRepo *r)
         return fail(r, MG_STORE_IO, "lost the connection to PostgreSQL (%s) and cannot reconnect: %s", r->where, text);
     }
     r->reset_since_view = true;
-    if (PQpipelineStatus(r->conn) != PQ_PIPELINE_OFF) PQexitPipelineMode(r->conn);   /* a commit's, cut off */
     MgStoreErr e = setup_conn(r);
     if (e) return e;
     relock_session(r);
