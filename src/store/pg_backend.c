@@ -31,9 +31,9 @@
  *      commits synchronously, so it returns once the WAL is on disk up to
  *      its own commit record, which lies after ours (pg_stat_wal's wal_sync
  *      counts one flush per commit of a single gem): our commit is durable
- *      before pg_commit returns, and
- *      the flushes of concurrent gems group in PostgreSQL (one fsync serves
- *      every commit record written before it). Both go in one pipeline (one
+ *      before pg_commit returns, and the flushes of concurrent gems group
+ *      in PostgreSQL (one fsync serves every commit record written before
+ *      it). Both go in one pipeline (one
  *      round trip); after a conflict or a dangling reference the flag is not
  *      set, mg_commit wrote nothing and took no xid, so nothing waits for
  *      the disk. What others see: a commit is visible (and NOTIFYed) up to
@@ -42,8 +42,18 @@
  *      commit ever depends on a lost one, and the gem that made it has not
  *      been told it succeeded (a lost connection during the flush is
  *      reported as an error saying the commit may or may not be there).
- *      MG_REPO_NOSYNC connections skip the flush. Schema 3 brought mg_flush;
- *      a schema-2 database gets both functions on its first writable open.
+ *      MG_REPO_NOSYNC connections skip the flush. The sequences of lost
+ *      commits are never given out again (views, the host cache of P8 and
+ *      expected versions name them): the first commit after the server
+ *      started (pg_postmaster_start_time() differs from meta boot) records
+ *      the start and bumps seq by SEQ_GAP first, synchronously, so the gap
+ *      is durable before anything after it is visible (at most one commit
+ *      per durable connection is visible and not yet durable, far fewer than the
+ *      gap). And a handle that reconnected since its last view began
+ *      refuses to commit (reset_since_view): that view may hold commits the
+ *      restarted server lost, which the write set could depend on. Schema 3
+ *      brought mg_flush and boot; a schema-2 database gets them and the new
+ *      mg_commit on its first writable open.
  *  P3. A session is live exactly while its connection holds the
  *      session-level advisory lock (SESSION_CLASS, id); PostgreSQL drops it
  *      when the connection ends, however the process ended. mg_live() lists
