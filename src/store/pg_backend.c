@@ -14,11 +14,46 @@
  *  P1. A view is a commit sequence S; a read takes the newest version <= S.
  *      Rows of version S+1.. are never visible to it, and rows <= S are never
  *      written again, so a view holds no PostgreSQL transaction open.
- *  P2. mg_commit runs as one statement (one round trip, one PostgreSQL
- *      transaction): it takes the commit token (transaction advisory lock
- *      TOKEN), checks the expected versions, bumps seq, writes the rows and
- *      the log entry and NOTIFYs channel "maglev" with the new seq. seq and
- *      the rows of that commit become visible in the same instant.
+ *  P2. mg_commit runs as one statement (one PostgreSQL transaction): it
+ *      takes the commit token (transaction advisory lock TOKEN), checks the
+ *      expected versions, bumps seq, writes the rows and the log entry and
+ *      NOTIFYs channel "maglev" with the new seq. seq and the rows of that
+ *      commit become visible in the same instant. The token and the seq row
+ *      lock are held to the end of that transaction, so its commit must not
+ *      wait for the disk, or concurrent commits would queue behind each
+ *      other's WAL flushes: a successful mg_commit turns synchronous_commit
+ *      off for its own transaction (its commit record is written, the locks
+ *      are released at once) and sets the session variable maglev.flush.
+ *      The client then runs mg_flush(), its own transaction: when the flag
+ *      is set it writes a WAL record (a transactional logical message; an
+ *      xid alone, txid_current(), writes none, and PostgreSQL does not wait
+ *      for the disk at the commit of a transaction that wrote no WAL) and
+ *      commits synchronously, so it returns once the WAL is on disk up to
+ *      its own commit record, which lies after ours (pg_stat_wal's wal_sync
+ *      counts one flush per commit of a single gem): our commit is durable
+ *      before pg_commit returns, and the flushes of concurrent gems group
+ *      in PostgreSQL (one fsync serves every commit record written before
+ *      it). Both go in one pipeline (one
+ *      round trip); after a conflict or a dangling reference the flag is not
+ *      set, mg_commit wrote nothing and took no xid, so nothing waits for
+ *      the disk. What others see: a commit is visible (and NOTIFYed) up to
+ *      one flush before it is durable; a server crash in that window loses
+ *      it and, WAL being ordered, every commit after it, so no surviving
+ *      commit ever depends on a lost one, and the gem that made it has not
+ *      been told it succeeded (a lost connection during the flush is
+ *      reported as an error saying the commit may or may not be there).
+ *      MG_REPO_NOSYNC connections skip the flush. The sequences of lost
+ *      commits are never given out again (views, the host cache of P8 and
+ *      expected versions name them): the first commit after the server
+ *      started (pg_postmaster_start_time() differs from meta boot) records
+ *      the start and bumps seq by SEQ_GAP first, synchronously, so the gap
+ *      is durable before anything after it is visible (at most one commit
+ *      per durable connection is visible and not yet durable, far fewer than the
+ *      gap). And a handle that reconnected since its last view began
+ *      refuses to commit (reset_since_view): that view may hold commits the
+ *      restarted server lost, which the write set could depend on. Schema 3
+ *      brought mg_flush and boot; a schema-2 database gets them and the new
+ *      mg_commit on its first writable open.
  *  P3. A session is live exactly while its connection holds the
  *      session-level advisory lock (SESSION_CLASS, id); PostgreSQL drops it
  *      when the connection ends, however the process ended. mg_live() lists
@@ -67,10 +102,23 @@
  *      horizon with the log P6 brought along (or, when the horizon is older
  *      than the previous view, with one query of the log since it), so an
  *      entry is read only at a sequence where its version is the newest.
- *      MAGLEV_PG_STATS=1 prints the round trips of the read path at close. */
+ *      MAGLEV_PG_STATS=1 prints the round trips of the read path at close.
+ *  P9. A commit of COPY_MIN writes or more sends its rows through binary
+ *      COPY (pg_copy.c) instead of the bytea[] parameter, whose INSERT ..
+ *      unnest costs several times as much on the server: in one PostgreSQL
+ *      transaction, mg_commit with NULL data (the token, the checks, seq,
+ *      the log row, NOTIFY: all of P2 but the rows; the OOPs of existing
+ *      objects first, with their expected versions, then those of new ones,
+ *      which need no check of their own when they all lie above the largest
+ *      stored OOP, as they usually do), then COPY mg_obj of the
+ *      rows with that seq as their version, COMMIT, and mg_flush. A conflict
+ *      or a dangling reference is answered before any row is sent, and the
+ *      transaction is rolled back; a connection lost at any point leaves the
+ *      transaction uncommitted, so nothing of it is seen. */
 #include "backend_ops.h"
 #include "pg_cache.h"
 #include "pg_admin.h"
+#include "pg_copy.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -79,7 +127,7 @@
 #include <libpq-fe.h>
 #include "../util/crc32c.h"
 
-#define PG_SCHEMA      2           /* version of the SQL schema below (2: the class index) */
+#define PG_SCHEMA      3           /* version of the SQL schema below (2: the class index, 3: mg_flush) */
 #define PG_HEADER      8           /* u32 format, u32 crc32c(payload) */
 #define TOKEN          1           /* advisory xact lock: the commit token (OOPs are multiples of 8) */
 #define INIT_TOKEN     2           /* advisory xact lock: schema initialisation */
@@ -89,6 +137,7 @@
 #define BATCH          5000        /* rows per query of a walk */
 #define CLEAR_SLOTS    8           /* classes whose clear prefix a handle remembers (P7) */
 #define CLEAR_COMMITS  10000       /* at most this many commits since: else the prefix is walked again */
+#define COPY_MIN       1000        /* writes from which a commit sends its rows through COPY (P9) */
 
 #define OID_INT8ARRAY  1016
 #define OID_BYTEAARRAY 1001
@@ -118,6 +167,7 @@ struct PgRepo {
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
     MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
     bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
+    bool reset_since_view;     /* P2: reconnected since the last view began: no commit */
     char error[1024];
 };
 
@@ -150,18 +200,38 @@ struct PgView {
     MgPgcReader *host;         /* P8: lookups in the host cache, made on the first miss */
 };
 
+/* P2: the server's start, in microseconds; the sequence gap after it */
+#define BOOT    "(extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint"
+#define SEQ_GAP "1000000"
+
 /* P2. Returns {seq} on success, {0, conflicting oops...}, or {-1, dangling oop}.
- * p_cls: each write's class OOP for the class index (P7), NULL elements for none. */
+ * p_cls: each write's class OOP for the class index (P7), NULL elements for none.
+ * p_expect may be shorter than p_oops: the OOPs after its end are new
+ * (expected version 0), checked all at once when they lie above every
+ * stored OOP (P9). p_data NULL: the rows follow in the same transaction
+ * through COPY (P9).
+ * On success the transaction commits without waiting for the disk
+ * (synchronous_commit off for it: the token is free at once) and
+ * maglev.flush says so to the mg_flush() that follows (P2). */
 #define COMMIT_FN \
     "CREATE OR REPLACE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[])\n" \
     "RETURNS bigint[] LANGUAGE plpgsql AS $$\n" \
-    "DECLARE s bigint; top bigint; bad bigint[];\n" \
+    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; k int; rest bigint[];\n" \
     "BEGIN\n" \
     "  PERFORM pg_advisory_xact_lock(1);\n" \
     "  SELECT coalesce(max(oop), 0) INTO top FROM mg_obj;\n" \
-    "  SELECT array_agg(w.oop) INTO bad FROM unnest(p_oops, p_expect) AS w(oop, exp)\n" \
+    "  k := coalesce(cardinality(p_expect), 0);\n" \
+    "  SELECT array_agg(w.oop) INTO bad\n" \
+    "    FROM unnest(CASE WHEN k = cardinality(p_oops) THEN p_oops ELSE p_oops[1:k] END, p_expect) AS w(oop, exp)\n" \
     "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
     "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n" \
+    "  IF cardinality(p_oops) > k THEN\n" \
+    "    rest := p_oops[k + 1:];\n" \
+    "    IF NOT top < ALL(rest) THEN\n" \
+    "      bad := bad || (SELECT array_agg(r) FROM unnest(rest) AS r WHERE r <= top AND coalesce((SELECT o.data IS NOT NULL\n" \
+    "                     FROM mg_obj o WHERE o.oop = r ORDER BY o.version DESC LIMIT 1), false));\n" \
+    "    END IF;\n" \
+    "  END IF;\n" \
     "  IF bad IS NOT NULL THEN RETURN array_prepend(0::bigint, bad); END IF;\n" \
     "  IF p_refs IS NOT NULL THEN\n" \
     "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n" \
@@ -169,11 +239,34 @@ struct PgView {
     "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n" \
     "    IF bad IS NOT NULL THEN RETURN array_prepend(-1::bigint, bad); END IF;\n" \
     "  END IF;\n" \
+    "  boot := " BOOT ";\n" \
+    "  SELECT value INTO was FROM mg_meta WHERE key = 'boot';\n" \
+    "  IF was IS DISTINCT FROM boot THEN\n" \
+    "    UPDATE mg_meta SET value = boot WHERE key = 'boot';\n" \
+    "    IF NOT FOUND THEN INSERT INTO mg_meta VALUES ('boot', boot); END IF;\n" \
+    "    UPDATE mg_meta SET value = value + " SEQ_GAP " WHERE key = 'seq';\n" \
+    "    PERFORM set_config('synchronous_commit', 'on', true);\n" \
+    "  ELSE\n" \
+    "    PERFORM set_config('synchronous_commit', 'off', true);\n" \
+    "  END IF;\n" \
+    "  PERFORM set_config('maglev.flush', 'y', false);\n" \
     "  UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value INTO s;\n" \
-    "  INSERT INTO mg_obj SELECT u.oop, s, u.data, u.cls FROM unnest(p_oops, p_data, p_cls) AS u(oop, data, cls);\n" \
+    "  IF p_data IS NOT NULL THEN\n" \
+    "    INSERT INTO mg_obj SELECT u.oop, s, u.data, u.cls FROM unnest(p_oops, p_data, p_cls) AS u(oop, data, cls);\n" \
+    "  END IF;\n" \
     "  INSERT INTO mg_log VALUES (s, p_oops);\n" \
     "  PERFORM pg_notify('maglev', s::text);\n" \
     "  RETURN ARRAY[s];\n" \
+    "END $$;\n" \
+    /* P2: after a successful mg_commit, a transaction that writes a WAL record (a \
+     * transactional logical message: an xid alone writes none, and then its \
+     * commit does not wait either) and commits synchronously: it returns once \
+     * the WAL is flushed past the commit's record */ \
+    "CREATE OR REPLACE FUNCTION mg_flush() RETURNS bigint LANGUAGE plpgsql AS $$\n" \
+    "BEGIN\n" \
+    "  IF current_setting('maglev.flush', true) IS DISTINCT FROM 'y' THEN RETURN 0; END IF;\n" \
+    "  PERFORM set_config('maglev.flush', '', false), pg_logical_emit_message(true, 'maglev', 'flush');\n" \
+    "  RETURN 1;\n" \
     "END $$;\n"
 
 /* P7: the rows of the indexed classes, in OOP order per class */
@@ -195,9 +288,9 @@ static const char SCHEMA[] =
     /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
     "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
     "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
-    "INSERT INTO mg_meta VALUES ('schema', 2), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
+    "INSERT INTO mg_meta VALUES ('schema', 3), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
     "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
-    "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0);\n"
+    "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0), ('boot', " BOOT ");\n"
     /* P3: the live session ids */
     "CREATE FUNCTION mg_live() RETURNS SETOF int LANGUAGE sql STABLE AS $$\n"
     "  SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory' AND classid = 19783::oid\n"
@@ -464,14 +557,15 @@ static MgStoreErr
 usable(PgRepo *r)
 {
     if (!r || !r->conn) return MG_STORE_INVALID;
-    if (PQstatus(r->conn) == CONNECTION_OK) return MG_STORE_OK;
-    PQreset(r->conn);
+    if (PQstatus(r->conn) == CONNECTION_OK && PQpipelineStatus(r->conn) == PQ_PIPELINE_OFF) return MG_STORE_OK;
+    PQreset(r->conn);                 /* also a commit's pipeline that could not be ended (P2) */
     if (PQstatus(r->conn) != CONNECTION_OK) {
         char text[600];
         snprintf(text, sizeof text, "%s", PQerrorMessage(r->conn));
         text[strcspn(text, "\n")] = '\0';
         return fail(r, MG_STORE_IO, "lost the connection to PostgreSQL (%s) and cannot reconnect: %s", r->where, text);
     }
+    r->reset_since_view = true;
     MgStoreErr e = setup_conn(r);
     if (e) return e;
     relock_session(r);
@@ -521,9 +615,10 @@ fail:
     return e;
 }
 
-/* Schema 1 -> 2 (P7), on the first writable open: the class column (NULL in
- * every existing row), its index and the commit function that fills it, in
- * one transaction; classidx 0 until a handle with a reader fills the rows. */
+/* On the first writable open, in one transaction: schema 1 -> 2 (P7): the
+ * class column (NULL in every existing row), its index, classidx 0 until a
+ * handle with a reader fills the rows; 2 -> 3 (P2): the commit function that
+ * does not wait for the disk, and mg_flush. */
 static MgStoreErr
 upgrade_schema(PgRepo *r)
 {
@@ -533,11 +628,13 @@ upgrade_schema(PgRepo *r)
     if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "upgrade schema"); goto fail; }
     long schema = atol(PQgetvalue(res, 0, 0));
     PQclear(res);
-    if (schema != 1) return run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
-    e = run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
-                  "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n" COMMIT_FN
-                  "INSERT INTO mg_meta VALUES ('classidx', 0);\n"
-                  "UPDATE mg_meta SET value = 2 WHERE key = 'schema'", "upgrade schema");
+    if (schema != 1 && schema != 2) return run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
+    if (schema == 1)
+        e = run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
+                      "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n"
+                      "INSERT INTO mg_meta VALUES ('classidx', 0)", "upgrade schema");
+    if (!e) e = run_ok(r, COMMIT_FN "UPDATE mg_meta SET value = 3 WHERE key = 'schema';\n"
+                          "INSERT INTO mg_meta VALUES ('boot', " BOOT ") ON CONFLICT (key) DO NOTHING", "upgrade schema");
     if (e) goto fail;
     return run_ok(r, "COMMIT", "upgrade schema");
 fail:
@@ -566,7 +663,9 @@ check_schema(PgRepo *r)
     long schema = atol(PQgetvalue(res, 0, 0)), format = atol(PQgetvalue(res, 0, 1));
     r->indexed = atol(PQgetvalue(res, 0, 2)) == 1;
     PQclear(res);
-    if (schema == 1 && format == MG_STORE_FORMAT) {
+    if (schema == 2 && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
+        return MG_STORE_OK;                 /* reads are the same; the next writable open upgrades it */
+    if ((schema == 1 || schema == 2) && format == MG_STORE_FORMAT) {
         if (r->flags & MG_REPO_RDONLY)
             return fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
                         "writable (any maglev-ruby run) to upgrade it to schema %d", r->where, PG_SCHEMA);
@@ -740,6 +839,7 @@ pg_view_begin(MgRepo *rr, MgView **out)
     *out = NULL;
     MgStoreErr e = usable(r);
     if (e) return e;
+    r->reset_since_view = false;
     PgView *v = calloc(1, sizeof *v);
     if (!v) return MG_STORE_NOMEM;
     v->ops = &mg_pg_ops;
@@ -1113,6 +1213,131 @@ collect_refs(PgRepo *r, const MgWrite *writes, size_t n, const uint64_t *written
     return MG_STORE_OK;
 }
 
+/* mg_commit's answer ret[0..nret) (P2): the sequence, or the conflicts or
+ * the dangling reference reported as the interface says. */
+static MgStoreErr
+commit_answer(PgRepo *r, const uint64_t *ret, size_t nret, const MgWrite *writes, size_t n, Refs *c,
+              uint64_t *seq, uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
+{
+    if (ret[0] == 0) {
+        size_t nc = nret - 1;
+        for (size_t i = 0; i < nc && i < max_conflicts; i++) conflicts[i] = ret[1 + i];
+        *nconflicts = nc < max_conflicts ? nc : max_conflicts;
+        return fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
+    }
+    if ((int64_t)ret[0] == -1) {
+        uint64_t bad = nret > 1 ? ret[1] : 0, from = 0;
+        c->find = bad;
+        for (size_t i = 0; i < n && !from; i++) {
+            if (writes[i].remove) continue;
+            c->found = false;
+            r->ref_scan(writes[i].data, writes[i].len, note_ref, c);
+            if (c->found) from = writes[i].oop;
+        }
+        return fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
+                    "(reclaimed by the repository GC): nothing was committed",
+                    (unsigned long long)from, (unsigned long long)bad);
+    }
+    *seq = ret[0];
+    return MG_STORE_OK;
+}
+
+/* The int8[] answer of mg_commit in res (cleared) into a malloc'd array. */
+static MgStoreErr
+commit_parse(PgRepo *r, PGresult *res, uint64_t **ret, size_t *nret)
+{
+    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "commit");
+    bool parsed = parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), ret, nret);
+    PQclear(res);
+    if (!parsed || *nret == 0) {
+        free(parsed ? *ret : NULL);
+        *ret = NULL;
+        return fail(r, MG_STORE_CORRUPT, "commit: mg_commit returned no sequence");
+    }
+    return MG_STORE_OK;
+}
+
+/* P2: the commit is durable once mg_flush() returned (after a commit that
+ * failed, it does nothing). A failure of the flush itself leaves it unknown
+ * whether the commit survives a crash of the server that comes next; on a
+ * connection that still works the flush is asked again. */
+static MgStoreErr
+commit_flushed(PgRepo *r, PGresult *res)
+{
+    if (ok(res)) { PQclear(res); return MG_STORE_OK; }
+    if (res) PQclear(res);
+    if (PQstatus(r->conn) == CONNECTION_OK && !run_ok(r, "SELECT pg_logical_emit_message(true, 'maglev', 'flush')", "commit"))
+        return MG_STORE_OK;
+    return fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) while the commit was being "
+                "made durable: it may or may not be in the repository", r->where);
+}
+
+/* One round trip (P2): mg_commit and mg_flush as two transactions of one
+ * pipeline; the second waits for the disk only when the first committed. */
+static MgStoreErr
+commit_small(PgRepo *r, const char *const vals[5], const int lens[5], uint64_t **ret, size_t *nret)
+{
+    static const int fmts[5] = { 1, 1, 1, 1, 1 };
+    static const Oid types[5] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
+    bool flush = !(r->flags & MG_REPO_NOSYNC);
+    if (!PQenterPipelineMode(r->conn)) return pg_fail(r, NULL, "commit");
+    bool sent = PQsendQueryParams(r->conn, "SELECT mg_commit($1, $2, $3, $4, $5)", 5, types, vals, lens, fmts, 1)
+                && PQpipelineSync(r->conn)
+                && (!flush || (PQsendQueryParams(r->conn, "SELECT mg_flush()", 0, NULL, NULL, NULL, NULL, 0)
+                               && PQpipelineSync(r->conn)));
+    PGresult *results[2] = { NULL, NULL }, *res;
+    int got = 0, syncs = 0, want = sent ? (flush ? 2 : 1) : 0;
+    /* each query's result, its NULL, and the sync's; stops at a broken connection */
+    while (syncs < want) {
+        if (!(res = PQgetResult(r->conn))) {
+            if (PQstatus(r->conn) != CONNECTION_OK) break;
+            continue;
+        }
+        ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_PIPELINE_SYNC) { syncs++; PQclear(res); continue; }
+        if (got < 2 && !results[got]) results[got++] = res;
+        else PQclear(res);
+        if (st == PGRES_FATAL_ERROR && PQstatus(r->conn) != CONNECTION_OK) break;
+    }
+    PQexitPipelineMode(r->conn);
+    MgStoreErr e = commit_parse(r, results[0], ret, nret);
+    if (e || !flush) { if (results[1]) PQclear(results[1]); return e; }
+    if ((e = commit_flushed(r, results[1]))) { free(*ret); *ret = NULL; }
+    return e;
+}
+
+/* P9: a big commit in one transaction: mg_commit without the rows checks and
+ * writes the log row, the rows follow through COPY, then the commit and the
+ * flush. A conflict or a dangling reference rolls back what was begun. */
+static MgStoreErr
+commit_big(PgRepo *r, const MgWrite *writes, size_t n, const char *const vals[5], const int lens[5],
+           uint64_t **ret, size_t *nret)
+{
+    static const int fmts[3] = { 1, 1, 1 };
+    static const Oid types[3] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
+    const char *v3[3] = { vals[0], vals[1], vals[3] };
+    int l3[3] = { lens[0], lens[1], lens[3] };
+    MgStoreErr e = run_ok(r, "BEGIN", "commit");
+    if (e) return e;
+    PGresult *res = PQexecParams(r->conn, "SELECT mg_commit($1, $2, NULL, $3, NULL)", 3, types, v3, l3, fmts, 1);
+    if ((e = commit_parse(r, res, ret, nret))) goto fail;
+    if ((*ret)[0] == 0 || (int64_t)(*ret)[0] == -1) {      /* nothing to write: commit_answer says why */
+        PQclear(run(r, "ROLLBACK"));
+        return MG_STORE_OK;
+    }
+    res = mg_pg_copy_rows(r->conn, writes, n, (*ret)[0], r->class_of, MG_STORE_FORMAT);
+    if (!ok(res)) { e = pg_fail(r, res, "commit"); goto fail; }
+    PQclear(res);
+    if ((e = run_ok(r, "COMMIT", "commit"))) goto fail;
+    if (!(r->flags & MG_REPO_NOSYNC) && (e = commit_flushed(r, run(r, "SELECT mg_flush()")))) goto fail;
+    return MG_STORE_OK;
+fail:
+    if (PQstatus(r->conn) == CONNECTION_OK && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(run(r, "ROLLBACK"));
+    free(*ret);
+    *ret = NULL;
+    return e;
+}
+
 static MgStoreErr
 pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
           uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
@@ -1121,6 +1346,10 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
     MgStoreErr e = writable(r);
     if (e) return e;
     *nconflicts = 0;
+    if (r->reset_since_view && n)
+        return fail(r, MG_STORE_IO, "commit: the connection to PostgreSQL (%s) was lost since this transaction's "
+                    "view began (the server may have restarted without commits it had shown): nothing was committed; "
+                    "retry the transaction", r->where);
     if (n == 0) {
         PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'seq'");
         if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "commit");
@@ -1128,16 +1357,33 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         PQclear(res);
         return MG_STORE_OK;
     }
+    bool big = n >= COPY_MIN;
     uint64_t *written = malloc(n * sizeof *written);
     if (!written) return MG_STORE_NOMEM;
     Buf oops = { 0 }, expect = { 0 }, data = { 0 }, refs = { 0 }, cls = { 0 };
     Refs c = { 0 };
     array_head(&oops, n, false, OID_INT8);
-    array_head(&expect, n, false, OID_INT8);
-    array_head(&data, n, true, OID_BYTEA);
-    array_head(&cls, n, true, OID_INT8);
+    if (!big) {
+        array_head(&data, n, true, OID_BYTEA);
+        array_head(&cls, n, true, OID_INT8);
+    }
+    size_t nexpect = n;
+    if (big) {                                        /* P9: the writes of existing objects first, then the new ones */
+        nexpect = 0;
+        for (size_t i = 0; i < n; i++) nexpect += writes[i].expected_version != 0;
+        array_head(&expect, nexpect, false, OID_INT8);
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < n; i++) {
+                if ((writes[i].expected_version != 0) != (pass == 0)) continue;
+                buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
+                if (pass == 0) { buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version); }
+            }
+    } else {
+        array_head(&expect, n, false, OID_INT8);
+    }
     for (size_t i = 0; i < n; i++) {
         written[i] = writes[i].oop;
+        if (big) continue;                            /* the rows go through COPY (P9) */
         buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
         buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version);
         /* P7: NULL for what the index does not cover */
@@ -1157,39 +1403,17 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         int8_array(&refs, c.refs, c.nrefs);
     }
     if (oops.nomem || expect.nomem || data.nomem || refs.nomem || cls.nomem) { e = MG_STORE_NOMEM; goto out; }
+    if (data.len > 0x7FFFFFF0u || oops.len > 0x7FFFFFF0u) {
+        e = fail(r, MG_STORE_FULL, "commit: a write set of %zu bytes is too large for one PostgreSQL statement", data.len);
+        goto out;
+    }
     {
         const char *vals[5] = { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL, cls.p };
         int lens[5] = { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len, (int)cls.len };
-        int fmts[5] = { 1, 1, 1, 1, 1 };
-        Oid types[5] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
-        if (data.len > 0x7FFFFFF0u) { e = fail(r, MG_STORE_FULL, "commit: a write set of %zu bytes is too large for one PostgreSQL statement", data.len); goto out; }
-        PGresult *res = PQexecParams(r->conn, "SELECT mg_commit($1, $2, $3, $4, $5)", 5, types, vals, lens, fmts, 1);
-        if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "commit"); goto out; }
-        uint64_t *ret;
-        size_t nret;
-        bool parsed = parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), &ret, &nret);
-        PQclear(res);
-        if (!parsed || nret == 0) { free(parsed ? ret : NULL); e = fail(r, MG_STORE_CORRUPT, "commit: mg_commit returned no sequence"); goto out; }
-        if (ret[0] == 0) {
-            size_t nc = nret - 1;
-            for (size_t i = 0; i < nc && i < max_conflicts; i++) conflicts[i] = ret[1 + i];
-            *nconflicts = nc < max_conflicts ? nc : max_conflicts;
-            e = fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
-        } else if ((int64_t)ret[0] == -1) {
-            uint64_t bad = nret > 1 ? ret[1] : 0, from = 0;
-            c.find = bad;
-            for (size_t i = 0; i < n && !from; i++) {
-                if (writes[i].remove) continue;
-                c.found = false;
-                r->ref_scan(writes[i].data, writes[i].len, note_ref, &c);
-                if (c.found) from = writes[i].oop;
-            }
-            e = fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
-                     "(reclaimed by the repository GC): nothing was committed",
-                     (unsigned long long)from, (unsigned long long)bad);
-        } else {
-            *seq = ret[0];
-        }
+        uint64_t *ret = NULL;
+        size_t nret = 0;
+        e = big ? commit_big(r, writes, n, vals, lens, &ret, &nret) : commit_small(r, vals, lens, &ret, &nret);
+        if (!e) e = commit_answer(r, ret, nret, writes, n, &c, seq, conflicts, max_conflicts, nconflicts);
         free(ret);
     }
 out:

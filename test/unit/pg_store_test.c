@@ -5,7 +5,8 @@
  * conflicts between processes, the read-ahead both ways, the commit log and
  * its trimming, a corrupt row, a process killed while committing, sessions,
  * locks and counters, a GC round, the backup export, the class index, the
- * stone token and commit waits.
+ * stone token and commit waits, and the commit path (big commits through
+ * COPY, the flush, reconnections).
  * Prints "N passed, M failed". */
 #include "../../src/store/backend.h"
 #include <signal.h>
@@ -308,6 +309,219 @@ token_and_wait_tests(void)
     mg_repo_close(w);
 }
 
+/* The commit path on a database of its own (pg_backend.c P2, P9): big commits
+ * through COPY (records read back exactly, a conflict and a dangling
+ * reference write nothing, a process killed in the middle of them leaves
+ * whole commits), the sequence gap of the first commit after a server start,
+ * a commit refused after a reconnection, and the upgrade of a schema-2
+ * database (its commit function replaced, mg_flush added). */
+static void
+commit_path_tests(const char *base)
+{
+    char cdb[80], curl[1200], admin_cmd[160];
+    snprintf(cdb, sizeof cdb, "%s_commit", db);
+    snprintf(curl, sizeof curl, "%s/%s", base, cdb);
+    snprintf(admin_cmd, sizeof admin_cmd, "CREATE DATABASE %s", cdb);
+    if (!sql(admin, admin_cmd)) { failed++; return; }
+    MgRepo *r;
+    CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r) == MG_STORE_OK);
+    mg_repo_set_ref_scan(r, scan_oops);
+    enum { BIG = 5000 };
+    uint64_t x, seq, conf[4];
+    size_t nc;
+    CHECK(mg_repo_alloc_oops(r, 2 * BIG, &x) == MG_STORE_OK);
+    /* a big commit: payloads of 0..7 OOPs (references to the one before), one of 3 MiB (more than a COPY chunk) */
+    uint64_t (*pay)[8] = calloc(BIG, sizeof *pay);
+    size_t *plen = calloc(BIG, sizeof *plen);
+    MgWrite *w = calloc(2 * BIG, sizeof *w);
+    size_t hugelen = (size_t)3 << 20;
+    uint64_t *huge = calloc(hugelen / 8, 8);
+    for (size_t k = 0; k < hugelen / 8; k++) huge[k] = x;
+    for (int i = 0; i < BIG; i++) {
+        plen[i] = i ? 8 * (size_t)(i % 8) : 0;
+        for (size_t k = 0; k < plen[i] / 8; k++) pay[i][k] = x + 8 * (uint64_t)(i - 1);
+        w[i] = (MgWrite){ x + 8 * (uint64_t)i, 0, pay[i], plen[i], false };
+    }
+    w[BIG / 2].data = huge;
+    w[BIG / 2].len = hugelen;
+    CHECK(mg_repo_commit(r, w, BIG, &seq, conf, 4, &nc) == MG_STORE_OK && seq == 1);
+    MgView *v;
+    MgRecord rec;
+    bool same = true;
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK);
+    for (int i = 0; i < BIG && same; i++)
+        same = mg_view_read(v, w[i].oop, &rec) == MG_STORE_OK && rec.version == 1 && rec.len == w[i].len
+               && (!rec.len || !memcmp(rec.data, w[i].data, rec.len));
+    CHECK(same);
+    CHECK(mg_view_read(v, x + 8 * BIG, &rec) == MG_STORE_NOTFOUND);
+    mg_view_end(v);
+    size_t logged = 0;
+    CHECK(mg_repo_log_since(r, 0, log_count, &logged) == MG_STORE_OK && logged == BIG);
+
+    /* a big commit with one stale write: a conflict naming it, nothing written */
+    for (int i = 0; i < BIG; i++) w[i] = (MgWrite){ x + 8 * (uint64_t)i, 1, pay[0], 8, false };
+    for (int i = 0; i < BIG; i++) w[BIG + i] = (MgWrite){ x + 8 * (uint64_t)(BIG + i), 0, pay[0], 8, false };
+    w[7].expected_version = 0;
+    CHECK(mg_repo_commit(r, w, 2 * BIG, &seq, conf, 4, &nc) == MG_STORE_CONFLICT && nc == 1 && conf[0] == x + 56);
+    /* a big commit referencing a record that does not exist: dangling, nothing written */
+    w[7].expected_version = 1;
+    uint64_t ghost[1] = { x + 8 * (uint64_t)(2 * BIG) + 8000 };
+    w[BIG + 100].data = ghost;
+    CHECK(mg_repo_commit(r, w, 2 * BIG, &seq, conf, 4, &nc) == MG_STORE_DANGLING);
+    char want[80];
+    snprintf(want, sizeof want, "object %llu references object %llu", (unsigned long long)w[BIG + 100].oop,
+             (unsigned long long)ghost[0]);
+    CHECK(strstr(mg_repo_error(r), want) != NULL);
+    MgRepoStat st;
+    CHECK(mg_repo_stat(r, &st) == MG_STORE_OK && st.seq == 1 && st.records == BIG);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK);
+    CHECK(mg_view_read(v, x + 8 * BIG, &rec) == MG_STORE_NOTFOUND);
+    CHECK(mg_view_read(v, x + 8, &rec) == MG_STORE_OK && rec.version == 1 && rec.len == 8);
+    mg_view_end(v);
+    /* and the same commit without the ghost goes through: the new rows, the rewritten ones, a removal */
+    w[BIG + 100].data = pay[0];
+    w[3].remove = true;
+    w[3].data = NULL;
+    w[3].len = 0;
+    CHECK(mg_repo_commit(r, w, 2 * BIG, &seq, conf, 4, &nc) == MG_STORE_OK && seq == 2);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK);
+    CHECK(mg_view_read(v, x + 8 * (2 * BIG - 1), &rec) == MG_STORE_OK && rec.version == 2 && rec.len == 8
+          && !memcmp(rec.data, pay[0], 8));
+    CHECK(mg_view_read(v, x + 8 * (BIG / 2), &rec) == MG_STORE_OK && rec.version == 2 && rec.len == 8);
+    CHECK(mg_view_read(v, x + 24, &rec) == MG_STORE_NOTFOUND);
+    mg_view_end(v);
+    free(huge);
+
+    /* a process killed while making big commits leaves whole commits only */
+    mg_repo_set_ref_scan(r, NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        MgRepo *cr;
+        if (mg_repo_open(curl, MG_REPO_CREATE, &cr)) _exit(2);
+        static char blob[200];
+        MgWrite *kw = calloc(BIG, sizeof *kw);
+        for (uint64_t round = 0;; round++) {
+            MgView *cv;
+            mg_view_begin(cr, &cv);
+            memset(blob, 'a' + (int)(round % 26), sizeof blob);
+            for (int j = 0; j < BIG; j++) {
+                kw[j] = (MgWrite){ x + 8 * (uint64_t)(BIG + j), 0, blob, sizeof blob, false };
+                MgRecord cur;
+                if (mg_view_read(cv, kw[j].oop, &cur) == MG_STORE_OK) kw[j].expected_version = cur.version;
+            }
+            mg_view_end(cv);
+            uint64_t s2, cf[1];
+            size_t ncf;
+            mg_repo_commit(cr, kw, BIG, &s2, cf, 1, &ncf);
+        }
+    }
+    usleep(1500000);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK);
+    bool whole = true;
+    uint64_t first = 0;
+    char letter = 0;
+    for (int j = 0; j < BIG && whole; j++) {
+        if (mg_view_read(v, x + 8 * (uint64_t)(BIG + j), &rec) != MG_STORE_OK) { whole = false; break; }
+        if (j == 0) { first = rec.version; letter = rec.len ? ((const char *)rec.data)[0] : 0; }
+        whole = rec.version == first && (first == 2 ? rec.len == 8 : rec.len == 200 && ((const char *)rec.data)[199] == letter);
+    }
+    CHECK(whole);
+    mg_view_end(v);
+
+    /* a commit returns once the WAL is on disk past it: what was written before it began is flushed */
+    PGconn *watch = PQconnectdb(curl);
+    bool flushed = PQstatus(watch) == CONNECTION_OK;
+    for (int i = 0; i < 5 && flushed; i++) {
+        PGresult *lsn = PQexec(watch, "SELECT pg_current_wal_insert_lsn()");
+        char before_lsn[64];
+        snprintf(before_lsn, sizeof before_lsn, "%s", PQresultStatus(lsn) == PGRES_TUPLES_OK ? PQgetvalue(lsn, 0, 0) : "0/0");
+        PQclear(lsn);
+        CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x, &rec) == MG_STORE_OK);
+        mg_view_end(v);
+        CHECK(put(r, x, rec.version, "durable", &seq) == MG_STORE_OK);
+        const char *param[1] = { before_lsn };
+        lsn = PQexecParams(watch, "SELECT pg_current_wal_flush_lsn() > $1::pg_lsn", 1, NULL, param, NULL, NULL, 0);
+        flushed = PQresultStatus(lsn) == PGRES_TUPLES_OK && PQgetvalue(lsn, 0, 0)[0] == 't';
+        PQclear(lsn);
+    }
+    CHECK(flushed);
+    PQfinish(watch);
+
+    /* the first commit after the server started anew: its sequence after a gap (P2) */
+    CHECK(mg_repo_stat(r, &st) == MG_STORE_OK);
+    uint64_t before = st.seq;
+    CHECK(sql(curl, "UPDATE mg_meta SET value = 0 WHERE key = 'boot'"));    /* as if the server had restarted */
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x, &rec) == MG_STORE_OK);
+    mg_view_end(v);
+    CHECK(put(r, x, rec.version, "after", &seq) == MG_STORE_OK && seq == before + 1000001);
+    CHECK(put(r, x, seq, "again", &seq) == MG_STORE_OK && seq == before + 1000002);
+
+    /* a connection lost since the view began: that transaction's commit is refused, the next one goes */
+    int ready[2], go[2];
+    CHECK(pipe(ready) == 0 && pipe(go) == 0);
+    pid = fork();
+    if (pid == 0) {
+        MgRepo *cr;
+        if (mg_repo_open(curl, MG_REPO_CREATE, &cr)) _exit(2);
+        MgView *cv;
+        MgRecord cur;
+        char c = 1, b;
+        if (mg_view_begin(cr, &cv) || mg_view_read(cv, x, &cur)) _exit(3);
+        if (write(ready[1], &c, 1) != 1 || read(go[0], &b, 1) != 1) _exit(4);
+        uint64_t s2, cf[1];
+        size_t ncf;
+        MgStoreErr e1 = mg_repo_commit(cr, &(MgWrite){ x, cur.version, "lost", 4, false }, 1, &s2, cf, 1, &ncf);
+        MgStoreErr e2 = mg_repo_commit(cr, &(MgWrite){ x, cur.version, "lost", 4, false }, 1, &s2, cf, 1, &ncf);
+        bool said = strstr(mg_repo_error(cr), "was lost since this transaction's view began") != NULL;
+        mg_view_end(cv);
+        if (mg_view_begin(cr, &cv) || mg_view_read(cv, x, &cur)) _exit(5);
+        MgStoreErr e3 = mg_repo_commit(cr, &(MgWrite){ x, cur.version, "found", 5, false }, 1, &s2, cf, 1, &ncf);
+        mg_view_end(cv);
+        _exit(e1 == MG_STORE_IO && e2 == MG_STORE_IO && said && e3 == MG_STORE_OK ? 0 : 10 + (int)e1);
+    }
+    char c;
+    CHECK(read(ready[0], &c, 1) == 1);
+    char kill_sql[200];
+    snprintf(kill_sql, sizeof kill_sql, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+             " WHERE application_name LIKE 'maglev %d view %%'", (int)pid);
+    CHECK(sql(admin, kill_sql));
+    CHECK(write(go[1], &c, 1) == 1);
+    int status;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "found", NULL));
+    mg_view_end(v);
+    mg_repo_close(r);
+
+    /* a database of schema 2: its commit function (a stand-in that commits nothing) is replaced and
+     * mg_flush made on the first writable open; a read-only open reads it as it is */
+    CHECK(sql(curl, "DROP FUNCTION mg_flush(); DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);"
+                    " CREATE FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]) RETURNS bigint[]"
+                    "   LANGUAGE sql AS 'SELECT NULL::bigint[]';"
+                    " DELETE FROM mg_meta WHERE key = 'boot'; UPDATE mg_meta SET value = 2 WHERE key = 'schema'"));
+    CHECK(mg_repo_open(curl, MG_REPO_RDONLY, &r) == MG_STORE_OK);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "found", NULL));
+    mg_view_end(v);
+    mg_repo_close(r);
+    CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r) == MG_STORE_OK);
+    CHECK(mg_repo_stat(r, &st) == MG_STORE_OK);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x, &rec) == MG_STORE_OK);
+    mg_view_end(v);
+    CHECK(put(r, x, rec.version, "upgraded", &seq) == MG_STORE_OK && seq == st.seq + 1);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "upgraded", NULL));
+    mg_view_end(v);
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 3"
+                    " OR to_regprocedure('mg_flush()') IS NULL THEN RAISE 'not upgraded'; END IF; END $$"));
+    mg_repo_close(r);
+    free(pay);
+    free(plen);
+    free(w);
+    snprintf(admin_cmd, sizeof admin_cmd, "DROP DATABASE %s WITH (FORCE)", cdb);
+    sql(admin, admin_cmd);
+}
+
 int
 main(void)
 {
@@ -590,6 +804,7 @@ main(void)
 
     class_index_tests(base);
     token_and_wait_tests();
+    commit_path_tests(base);
 
     snprintf(command, sizeof command, "rm -rf '%s'", bdir);
     if (system(command) != 0) fprintf(stderr, "cleanup failed\n");
