@@ -47,7 +47,7 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 PSQL=$PG_BIN/psql
 ENGINES="maglev-lmdb maglev-pg raw-libpq cruby-sequel"
 calc() { awk "BEGIN { printf \"%.6f\", $* }"; }
-LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg) START=$(date -u '+%Y-%m-%d %H:%M')
 
 # fresh ENGINE: a new empty repository or database for ENGINE in $REPO
 n=0
@@ -187,7 +187,7 @@ for ((k = 1; k <= RUNS; k++)); do
 done
 
 {
-echo "PostgreSQL persistence workloads, $(date -u '+%Y-%m-%d %H:%M') UTC on $(uname -m), $(nproc) cores;" \
+echo "PostgreSQL persistence workloads, $START-$(date -u +%H:%M) UTC on $(uname -m), $(nproc) cores;" \
      "load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "server: $("$PG_BIN/postgres" --version), private (test/pg/server.sh), Unix socket, fsync on, synchronous_commit on"
 echo "W1 $N1 durable one-object commits; W2 one commit of $N2 nodes; W3 walk of them in a new process + $K3 lookups;"
