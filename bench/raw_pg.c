@@ -138,7 +138,7 @@ w2(long n)
     exec("BEGIN");
     expect(PQexec(conn, "COPY nodes (id, prev, i, s) FROM STDIN (FORMAT binary)"), PGRES_COPY_IN, "copy");
     size_t cap = 1 << 16, len = 0;
-    unsigned char *buf = malloc(cap + 64);
+    unsigned char *buf = malloc(cap + 128);    /* a row takes at most 66 bytes past cap */
     static const unsigned char header[19] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0";
     memcpy(buf, header, 19);
     len = 19;
@@ -211,6 +211,8 @@ w3(long k)
         if (id < 1 || id > count)
             die("walk", "an id out of range");
         prev[id] = PQgetisnull(r, (int)j, 1) ? 0 : get64(PQgetvalue(r, (int)j, 1));
+        if (prev[id] < 0 || prev[id] > count)
+            die("walk", "a prev out of range");
         iv[id] = get64(PQgetvalue(r, (int)j, 2));
         slen[id] = PQgetlength(r, (int)j, 3);
     }
