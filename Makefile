@@ -111,16 +111,22 @@ test: all $(UNIT_TESTS)
 difftest:
 	tools/runtests.sh --ruby ruby $(TESTS)
 
-bench: all $(BUILD)/bench/raw_lmdb
+bench: all $(BUILD)/bench/raw_lmdb $(BUILD)/bench/raw_pg
 	bench/run.sh
 	bench/persist.sh --raw $(BUILD)/bench/raw_lmdb
 	bench/index.sh
 	bench/blog.sh
+	bench/pg.sh --raw $(BUILD)/bench/raw_pg
 
 # The raw-LMDB ceiling of the persistence workloads (bench/persist.sh).
 $(BUILD)/bench/raw_lmdb: bench/raw_lmdb.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT) -o $@ bench/raw_lmdb.c -llmdb
+
+# The raw-libpq ceiling of the same workloads on PostgreSQL (bench/pg.sh).
+$(BUILD)/bench/raw_pg: bench/raw_pg.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -I$(PQ_INC) -o $@ bench/raw_pg.c -lpq
 
 # AddressSanitizer + UBSan build in build/asan, run on the language tests.
 asan:

@@ -27,8 +27,8 @@ w3() {
     local out stats
     out=$(MAGLEV_REPOSITORY=$2 MAGLEV_CACHE_DIR=$3 MAGLEV_PG_STATS=1 "$MAGLEV" "$B" w3 "$K3" 2>"$TMP/err") || { cat "$TMP/err"; exit 1; }
     stats=$(sed -n 's/^maglev pg stats: [0-9]* views, \([0-9]*\) record queries.*, \([0-9]*\) records from the host cache.*/\1 \2/p' "$TMP/err")
-    set -- "$1" $out $stats
-    printf "%-28s %9.3f %9.3f %9.2f %9s %9s\n" "$1" "$2" "$3" "$(echo "$2 * 1000000000 / $N2" | bc -l)" "${6:--}" "${7:--}"
+    set -- "$1" $(echo "$out" | cut -d' ' -f1,2) $stats   # walk, lookups; queries, cached
+    printf "%-28s %9.3f %9.3f %9.2f %9s %9s\n" "$1" "$2" "$3" "$(echo "$2 * 1000000000 / $N2" | bc -l)" "${4:--}" "${5:--}"
 }
 
 MAGLEV_REPOSITORY=$TMP/lmdb "$MAGLEV" "$B" w2 "$N2" >/dev/null

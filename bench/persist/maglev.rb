@@ -1,9 +1,19 @@
 # bench/persist/maglev.rb -- the persistence workloads (docs/bench.md, "Persistence")
 # on maglev's repository. Run by bench/persist.sh: maglev-ruby maglev.rb W ARGS...
-# Prints the seconds the measured part took (setup excluded).
+# Prints the seconds the measured part took (setup excluded); w3 prints
+# "walk lookups sum len s2 keysum". w4 and w5 take an optional GUN, a
+# CLOCK_REALTIME time to start at (bench/pg.sh starts the processes one
+# after the other), and then print "start end" in CLOCK_REALTIME.
 # A node is [prev, i, "s<i>"]: a reference, an Integer and a short String.
 W, *ARGS = ARGV
 def now = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+def wall = Process.clock_gettime(Process::CLOCK_REALTIME)
+
+def start_at(gun)
+  d = gun - wall
+  sleep d if d > 0
+  wall
+end
 
 case W
 when "w1"                        # N durable commits of one new object each
@@ -48,11 +58,17 @@ when "w3"                        # cold walk of the chain, then K random lookups
   r = Random.new(42)
   size = all.size
   s2 = 0
-  k.times { s2 += all[r.rand(size)][1] }
-  puts "#{walk} #{now - t} #{sum} #{len}"
+  keysum = 0
+  k.times do
+    j = r.rand(size)
+    s2 += all[j][1]
+    keysum += j
+  end
+  puts "#{walk} #{now - t} #{sum} #{len} #{s2} #{keysum}"
 when "w4"                        # N retried increments of one shared counter
   n = ARGS[0].to_i
   retries = 0
+  s = start_at(ARGS[1].to_f) if ARGS[1]
   n.times do
     begin
       c = Maglev[:w4]
@@ -64,16 +80,23 @@ when "w4"                        # N retried increments of one shared counter
       retry
     end
   end
-  puts retries
+  puts ARGS[1] ? "#{s} #{wall} #{retries}" : retries
 when "w5"                        # N commits of own new objects (slot k of Maglev[:w5])
   n, k = ARGS[0].to_i, ARGS[1].to_i
   slot = Maglev[:w5][k]
+  s = start_at(ARGS[2].to_f) if ARGS[2]
   i = 0
   while i < n
     slot[0] = [slot[0], i, "s#{i}"]
     Maglev.commit_transaction
     i += 1
   end
+  puts "#{s} #{wall}" if ARGS[2]
+when "check1"
+  c = 0
+  n = Maglev[:w1][0]
+  while n; c += 1; n = n[0]; end
+  puts c
 when "setup45"
   Maglev[:w4] = [0]
   Maglev[:w5] = Array.new(ARGS[0].to_i) { [nil] }
