@@ -1,5 +1,6 @@
 /* string_int.h -- internals shared by the string files: string.c, string_ops.c,
- * string_pack.c, encoding.c, re.c, sprintf.c, symbol_core.c. Not for other
+ * string_pack.c, string_enc.c, encoding.c, transcode.c, re.c, sprintf.c,
+ * symbol_core.c, and io.c for the encodings of reads and writes. Not for other
  * subsystems (they use core.h).
  *
  * Invariants of an RString (object.h):
