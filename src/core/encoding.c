@@ -280,6 +280,17 @@ mg_enc_nth(const char *s, int64_t len, int64_t n, Encoding enc, int cr)
     return n == 0 ? i : -1;
 }
 
+Value
+mg_enc_chr(int64_t c, Value encv)
+{
+    Encoding enc = mg_to_encoding(encv);
+    if (c < 0 || c > 0xffffffffLL) mg_raise(mg_eRangeError, "%lld out of char range", (long long)c);
+    char buf[16];
+    int n = mg_enc_code_to_mbc((uint32_t)c, buf, enc);
+    if (n < 0) mg_raise(mg_eRangeError, "invalid codepoint 0x%llX in %s", (long long)c, mg_enc_name(enc));
+    return mg_str_new_enc(buf, (size_t)n, enc);
+}
+
 /* ---- Encoding objects ---- */
 
 static Value enc_objs[ARRAY_LEN(mg_enc_table)];

@@ -100,6 +100,10 @@ Value    mg_enc_default_replacement(Encoding enc);      /* U+FFFD or "?" in enc 
 Value    mg_transcode(Value str, Encoding from, Encoding to, Value kw);
 /* The Encoding named by v for encode: ConverterNotFoundError-friendly lookup (false if unknown). */
 bool     mg_transcode_find(Value v, Encoding *out);
+/* One character of e (p[0..n)) as a code point through iconv, -1 when undefined;
+ * and back (its length in buf, -1 when e lacks it). */
+int32_t  mg_enc_to_unicode(Encoding e, const char *p, int n);
+int      mg_enc_from_unicode(Encoding e, uint32_t cp, char *buf, int size);
 void     mg_init_transcode(void);
 
 /* ---- string.c ---- */

@@ -653,6 +653,34 @@ mg_transcode(Value str, Encoding from, Encoding to, Value kw)
     return transcode_with(&c, str);
 }
 
+int32_t
+mg_enc_to_unicode(Encoding e, const char *p, int n)
+{
+    if (n == 1 && (unsigned char)p[0] < 0x80 && mg_enc_ascii_compat(e)) return (unsigned char)p[0];
+    if (kind_of(e) != K_ICONV) return -1;
+    iconv_t cd = get_cd(e, true);
+    if (cd == (iconv_t)-1) return -1;
+    unsigned char obuf[8];
+    char *ip = (char *)p, *op = (char *)obuf;
+    size_t il = (size_t)n, ol = sizeof obuf;
+    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0 || sizeof obuf - ol != 4) return -1;
+    return (int32_t)(obuf[0] | obuf[1] << 8 | obuf[2] << 16 | (uint32_t)obuf[3] << 24);
+}
+
+int
+mg_enc_from_unicode(Encoding e, uint32_t cp, char *buf, int size)
+{
+    if (cp < 0x80 && mg_enc_ascii_compat(e)) { buf[0] = (char)cp; return 1; }
+    if (kind_of(e) != K_ICONV) return -1;
+    iconv_t cd = get_cd(e, false);
+    if (cd == (iconv_t)-1) return -1;
+    unsigned char in[4] = { (unsigned char)cp, (unsigned char)(cp >> 8), (unsigned char)(cp >> 16), (unsigned char)(cp >> 24) };
+    char *ip = (char *)in, *op = buf;
+    size_t il = 4, ol = (size_t)size;
+    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) return -1;
+    return size - (int)ol;
+}
+
 bool
 mg_transcode_find(Value v, Encoding *out)
 {
