@@ -93,6 +93,15 @@ const MgEncInfo mg_enc_table[] = {
 };
 const int mg_enc_count = (int)ARRAY_LEN(mg_enc_table);
 
+/* every index from 0 up used once: a gap or a repeated index fails here */
+enum {
+    ENC_LINES = 0
+#define ENC(i, n, o, f, ic, al) + 1
+#include "encodings.def"
+#undef ENC
+};
+_Static_assert(ARRAY_LEN(mg_enc_table) == ENC_LINES, "encodings.def: indexes must be 0..n-1, each once");
+
 unsigned
 mg_encoding_count(void)
 {
