@@ -58,6 +58,7 @@ typedef struct Conv {
     bool pending_cr;           /* universal newline: the last chunk ended in \r */
     char pending[8];           /* Converter: a cut-off character kept for the next convert */
     int npending;
+    bool finished;             /* Converter#finish was called */
 } Conv;
 
 static RClass *cConverter;
@@ -796,6 +797,7 @@ converter_convert(Value self, int argc, const Value *argv, Value blk)
     UNUSED(argc); UNUSED(blk);
     Conv *c = conv_get(self);
     Value s = mg_to_str(argv[0]);
+    if (c->finished) mg_raise(mg_eArgumentError, "converter already finished");
     Value in = s;
     if (c->npending) {
         in = mg_str_new_enc(c->pending, (size_t)c->npending, ENC_BINARY);
@@ -813,6 +815,7 @@ converter_finish(Value self, int argc, const Value *argv, Value blk)
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
     Conv *c = conv_get(self);
     Value out = mg_str_new_enc("", 0, c->to);
+    c->finished = true;
     if (c->pending_cr) { c->pending_cr = false; emit_cp(c, out, '\n'); }
     if (c->npending) {
         int n = c->npending;
@@ -870,19 +873,25 @@ converter_convpath(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
     Conv *c = conv_get(self);
+    /* the points of the path; the decorators go at its last ASCII-compatible one */
+    Encoding pts[3];
+    int np = 0;
+    pts[np++] = c->from;
+    if (c->fk != K_UTF8 && c->tk != K_UTF8) pts[np++] = ENC_UTF8;
+    pts[np++] = c->to;
+    int at = 0;
+    for (int i = 0; i < np; i++) if (mg_enc_ascii_compat(pts[i])) at = i;
     Value a = mg_ary_new();
-    if (c->fk == K_UTF8 || c->tk == K_UTF8) {
-        mg_ary_push(a, mg_ary_new_from(2, (Value[]){mg_enc_value(c->from), mg_enc_value(c->to)}));
-    } else {
-        mg_ary_push(a, mg_ary_new_from(2, (Value[]){mg_enc_value(c->from), mg_enc_value(ENC_UTF8)}));
-        mg_ary_push(a, mg_ary_new_from(2, (Value[]){mg_enc_value(ENC_UTF8), mg_enc_value(c->to)}));
+    for (int i = 0; i < np; i++) {
+        if (i > 0) mg_ary_push(a, mg_ary_new_from(2, (Value[]){mg_enc_value(pts[i - 1]), mg_enc_value(pts[i])}));
+        if (i != at) continue;
+        if (c->flags & F_XML_TEXT) mg_ary_push(a, mg_str_new("xml_text_escape", 15));
+        if (c->flags & F_XML_ATTR_CONTENT) mg_ary_push(a, mg_str_new("xml_attr_content_escape", 23));
+        if (c->flags & F_XML_ATTR_QUOTE) mg_ary_push(a, mg_str_new("xml_attr_quote", 14));
+        if (c->flags & F_UNIVERSAL_NL) mg_ary_push(a, mg_str_new("universal_newline", 17));
+        if (c->flags & F_CRLF_NL) mg_ary_push(a, mg_str_new("crlf_newline", 12));
+        if (c->flags & F_CR_NL) mg_ary_push(a, mg_str_new("cr_newline", 10));
     }
-    if (c->flags & F_UNIVERSAL_NL) mg_ary_push(a, mg_str_new("universal_newline", 17));
-    if (c->flags & F_CRLF_NL) mg_ary_push(a, mg_str_new("crlf_newline", 12));
-    if (c->flags & F_CR_NL) mg_ary_push(a, mg_str_new("cr_newline", 10));
-    if (c->flags & F_XML_TEXT) mg_ary_push(a, mg_str_new("xml_text_escape", 15));
-    if (c->flags & F_XML_ATTR_CONTENT) mg_ary_push(a, mg_str_new("xml_attr_content_escape", 23));
-    if (c->flags & F_XML_ATTR_QUOTE) mg_ary_push(a, mg_str_new("xml_attr_quote", 14));
     return a;
 }
 
