@@ -300,6 +300,22 @@ mg_enc_chr(int64_t c, Value encv)
     return mg_str_new_enc(buf, (size_t)n, enc);
 }
 
+const char *
+mg_enc_memmem(const char *p, int64_t len, int64_t from, const char *n, int64_t nlen, Encoding enc)
+{
+    bool aligned = enc == ENC_UTF8 || mg_enc_single_byte(enc);
+    int64_t b = from;
+    while (from <= len) {
+        const char *hit = memmem(p + from, (size_t)(len - from), n, (size_t)nlen);
+        if (!hit || aligned) return hit;
+        int64_t at = hit - p;
+        while (b < at) b += mg_enc_mbclen(p + b, p + len, enc);
+        if (b == at) return hit;
+        from = at + 1;
+    }
+    return NULL;
+}
+
 /* ---- Encoding objects ---- */
 
 static Value enc_objs[ARRAY_LEN(mg_enc_table)];

@@ -1297,7 +1297,7 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
         mg_str_enc_compat(self, pat);
         const char *p = mg_str_ptr(self), *np = mg_str_ptr(pat);
         int64_t len = mg_str_len(self), nlen = mg_str_len(pat);
-        const char *hit = memmem(p, (size_t)len, np, (size_t)nlen);
+        const char *hit = mg_enc_memmem(p, len, 0, np, nlen, mg_str_enc(self));
         if (!hit) { mg_backref_set(MG_NIL); return MG_NIL; }
         Value out = mg_str_buf_new((size_t)len);
         MG_OBJ(out)->extra = mg_str_enc(self);
@@ -1309,7 +1309,7 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
             mg_str_append(out, repl);
             last_beg = at;
             i = at + nlen;
-            hit = i <= len ? memmem(p + i, (size_t)(len - i), np, (size_t)nlen) : NULL;
+            hit = i <= len ? mg_enc_memmem(p, len, i, np, nlen, mg_str_enc(self)) : NULL;
         }
         mg_str_cat(out, mg_str_ptr(self) + i, (size_t)(len - i));
         /* $~ describes the last match */
@@ -1508,7 +1508,7 @@ str_split(Value self, int argc, const Value *argv, Value blk)
             }
         } else {
             const char *hit;
-            while (beg <= len && (hit = memmem(p + beg, (size_t)(len - beg), sp, (size_t)slen)) != NULL) {
+            while (beg <= len && (hit = mg_enc_memmem(p, len, beg, sp, slen, enc)) != NULL) {
                 int64_t at = hit - p;
                 split_push(&o, mg_str_subseq(str, beg, at - beg));
                 beg = at + slen;

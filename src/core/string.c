@@ -612,6 +612,7 @@ str_dump(Value self, int argc, const Value *argv, Value blk)
     Value out = mg_str_new("\"", 1);
     mg_str_append(out, body);
     mg_str_cat(out, "\"", 1);
+    if (!mg_enc_ascii_compat(STR_ENC(self))) mg_str_catf(out, ".dup.force_encoding(\"%s\")", mg_enc_name(STR_ENC(self)));
     if (STR_ENC(self) == ENC_US_ASCII) MG_OBJ(out)->extra = ENC_US_ASCII;
     return out;
 }
@@ -1214,8 +1215,9 @@ str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
             end = next = chomp_end = len;
         } else {
             const char *hit = NULL;
-            if (slen == 1) hit = memchr(p + i, sp[0], (size_t)(len - i));
-            else hit = memmem(p + i, (size_t)(len - i), sp, (size_t)slen);
+            Encoding se = STR_ENC(str);
+            if (slen == 1 && (se == ENC_UTF8 || mg_enc_single_byte(se))) hit = memchr(p + i, sp[0], (size_t)(len - i));
+            else hit = mg_enc_memmem(p, len, i, sp, slen, se);
             if (hit) {
                 end = next = (hit - p) + slen;
                 chomp_end = hit - p;
@@ -1278,7 +1280,7 @@ str_aref_one(Value self, Value idx)
     if (MG_IS_STRING(idx)) {
         RString *r = S(self), *o = S(idx);
         if (o->len == 0) return mg_str_new_enc("", 0, STR_ENC(idx));
-        if (memmem(r->ptr, (size_t)r->len, o->ptr, (size_t)o->len)) return mg_str_dup(idx);
+        if (mg_enc_memmem(r->ptr, r->len, 0, o->ptr, o->len, STR_ENC(self))) return mg_str_dup(idx);
         return MG_NIL;
     }
     if (MG_IS_TYPE(idx, T_RANGE)) {
@@ -1379,7 +1381,7 @@ str_aset(Value self, int argc, const Value *argv, Value blk)
     }
     if (MG_IS_STRING(idx)) {
         RString *r = S(self), *o = S(idx);
-        const char *hit = memmem(r->ptr, (size_t)r->len, o->ptr, (size_t)o->len);
+        const char *hit = mg_enc_memmem(r->ptr, r->len, 0, o->ptr, o->len, STR_ENC(self));
         if (!hit) mg_raise(mg_eIndexError, "string not matched");
         int64_t b = hit - r->ptr;
         Encoding enc = mg_str_enc_compat(self, val);
@@ -1416,7 +1418,7 @@ str_slice_bang(Value self, int argc, const Value *argv, Value blk)
     Value empty = mg_str_new("", 0);
     if (argc == 1 && MG_IS_STRING(argv[0])) {
         RString *r = S(self), *o = S(argv[0]);
-        const char *hit = memmem(r->ptr, (size_t)r->len, o->ptr, (size_t)o->len);
+        const char *hit = mg_enc_memmem(r->ptr, r->len, 0, o->ptr, o->len, STR_ENC(self));
         if (hit) mg_str_replace_bytes(self, hit - r->ptr, o->len, "", 0);
         return piece;
     }
@@ -1508,6 +1510,16 @@ str_rindex(Value self, int argc, const Value *argv, Value blk)
     int64_t i = bstart;
     if (i > r->len - n->len) i = r->len - n->len;
     bool mb = str_multibyte(self);
+    if (mb && STR_ENC(self) != ENC_UTF8) {
+        /* Shift_JIS, UTF-16, ...: the last match at a character boundary */
+        int64_t last = -1, b = 0;
+        while (b <= i) {
+            if (memcmp(r->ptr + b, n->ptr, (size_t)n->len) == 0) last = b;
+            if (b >= r->len) break;
+            b += mg_enc_mbclen(r->ptr + b, r->ptr + r->len, STR_ENC(self));
+        }
+        return last < 0 ? MG_NIL : MG_FIX(mg_str_offset_to_char(self, last));
+    }
     for (; i >= 0; i--) {
         if (mb && ((unsigned char)r->ptr[i] & 0xC0) == 0x80) continue;
         if (memcmp(r->ptr + i, n->ptr, (size_t)n->len) == 0) return MG_FIX(mg_str_offset_to_char(self, i));

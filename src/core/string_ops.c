@@ -217,9 +217,22 @@ spec_char(const unsigned char **pp, const unsigned char *e, Encoding enc, bool *
 {
     const unsigned char *p = *pp;
     *esc = false;
-    if (*p == '\\' && p + 1 < e) { *esc = true; p++; }
     int n = 1;
-    int32_t c = *p;
+    int32_t c;
+    if (enc != ENC_UTF8 && !mg_enc_single_byte(enc)) {
+        /* Shift_JIS, UTF-16, ...: whole characters (a trail byte is no '\\') */
+        c = mg_enc_codepoint((const char *)p, (const char *)e, enc, &n);
+        if (c == '\\' && p + n < e) {
+            *esc = true;
+            p += n;
+            c = mg_enc_codepoint((const char *)p, (const char *)e, enc, &n);
+        }
+        if (c < 0) c = 0x110000 + *p;
+        *pp = p + n;
+        return c;
+    }
+    if (*p == '\\' && p + 1 < e) { *esc = true; p++; }
+    c = *p;
     if (enc == ENC_UTF8 && c >= 0x80) {
         c = mg_utf8_decode(p, e, &n);
         if (c < 0) { c = *p; n = 1; }
@@ -314,6 +327,10 @@ static inline int32_t
 next_char(const char *p, int64_t len, int64_t *i, Encoding enc, int *n)
 {
     unsigned char c = (unsigned char)p[*i];
+    if (enc != ENC_UTF8 && !mg_enc_single_byte(enc)) {
+        int32_t cp = mg_enc_codepoint(p + *i, p + len, enc, n);
+        return cp < 0 ? 0x110000 + c : cp;
+    }
     if (c < 0x80 || enc != ENC_UTF8) { *n = 1; return c; }
     int32_t cp = mg_utf8_decode((const unsigned char *)p + *i, (const unsigned char *)p + len, n);
     if (cp < 0) { *n = 1; return 0x110000 + c; }   /* invalid bytes match nothing */
@@ -472,7 +489,7 @@ tr_impl(Value self, Value fromv, Value tov, bool squeeze)
     Value out = mg_str_buf_new((size_t)len);
     bool changed = false;
     int32_t last_mapped = -1;
-    char buf[8];
+    char buf[16];
     for (int64_t i = 0; i < len; ) {
         int k;
         int32_t c = next_char(p, len, &i, senc, &k);
@@ -490,6 +507,11 @@ tr_impl(Value self, Value fromv, Value tov, bool squeeze)
         } else {
             if (!(squeeze && d == last_mapped)) {
                 if (senc == ENC_UTF8 || enc == ENC_UTF8) mg_str_cat(out, buf, (size_t)(d < 0x80 ? (buf[0] = (char)d, 1) : mg_utf8_encode((uint32_t)d, buf)));
+                else if (!mg_enc_single_byte(senc)) {
+                    int w = mg_enc_code_to_mbc((uint32_t)d, buf, senc);
+                    if (w < 0) mg_raise(mg_eRangeError, "invalid codepoint 0x%X in %s", (unsigned)d, mg_enc_name(senc));
+                    mg_str_cat(out, buf, (size_t)w);
+                }
                 else { buf[0] = (char)d; mg_str_cat(out, buf, 1); }
             }
             if (d != c || squeeze) changed = true;
