@@ -229,10 +229,6 @@ re_init(Value re, Value src, int options, bool literal)
         }
     }
     Encoding senc = mg_str_enc(s);
-    if (!mg_enc_ascii_compat(senc)) {
-        Value msg = mg_sprintf("incompatible character encodings: %s and US-ASCII", mg_enc_name(senc));
-        mg_raise_str(mg_eEncCompatError, msg);
-    }
     if (mg_str_coderange(s) == CR_BROKEN && !(options & RE_NOENCODING)) {
         Value msg = mg_str_new_cstr("invalid multibyte character: /");
         mg_str_append(msg, mg_str_escape_chars(s));
@@ -311,6 +307,14 @@ re_for_string(Value re, Value str)
     int cr = mg_str_coderange(str);
     Encoding enc = mg_str_enc(str);
     if (r->options & RE_NOENCODING) return r->reg;
+    if ((r->options & RE_FIXEDENCODING) && mg_str_enc(r->src) == enc && !mg_enc_ascii_compat(enc)) {
+        /* a UTF-16 / UTF-32 pattern on a string of its encoding */
+        if (cr == CR_BROKEN) mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(enc));
+        return r->reg;
+    }
+    if ((r->options & RE_FIXEDENCODING) && !mg_enc_ascii_compat(mg_str_enc(r->src)))
+        mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (%s regexp with %s string)",
+                 mg_enc_name(mg_str_enc(r->src)), mg_enc_name(enc));
     if (!mg_enc_ascii_compat(enc))
         mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (%s regexp with %s string)",
                  !(r->options & RE_FIXEDENCODING) ? "US-ASCII" : mg_str_enc(r->src) == ENC_US_ASCII ? "UTF-8" : mg_enc_name(mg_str_enc(r->src)), mg_enc_name(enc));
@@ -520,6 +524,31 @@ mg_reg_quote(Value s)
     const char *p = mg_str_ptr(s);
     int64_t len = mg_str_len(s);
     Value out = mg_str_buf_new((size_t)len + 8);
+    Encoding enc = mg_str_enc(s);
+    if (enc != ENC_UTF8 && !mg_enc_single_byte(enc)) {
+        /* Shift_JIS, UTF-16, ...: whole characters; only ASCII ones are quoted,
+         * with a backslash in the string's encoding */
+        char bs[8];
+        int bsl = mg_enc_code_to_mbc('\\', bs, enc);
+        for (int64_t i = 0; i < len; ) {
+            p = mg_str_ptr(s);
+            int n;
+            int32_t c = mg_enc_codepoint(p + i, p + len, enc, &n);
+            if (c >= 0 && c < 0x80 && bsl > 0 && strchr("[]{}()|-*.\\?+^$# \t\n\r\f\v", (int)c) && c != 0) {
+                static const char map[] = " \tt\nn\rr\ff\vv";
+                const char *m = strchr(map, (int)c);
+                char buf[8];
+                mg_str_cat(out, bs, (size_t)bsl);
+                int w = mg_enc_code_to_mbc((uint32_t)(m && c != ' ' ? m[1] : c), buf, enc);
+                mg_str_cat(out, buf, (size_t)(w > 0 ? w : 0));
+            } else {
+                mg_str_cat(out, p + i, (size_t)n);
+            }
+            i += n;
+        }
+        MG_OBJ(out)->extra = enc;
+        return out;
+    }
     for (int64_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)p[i];
         const char *rep = NULL;

@@ -1196,6 +1196,9 @@ str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
     int64_t len = r->len;
     Encoding enc = STR_ENC(str);
     if (len == 0) return collect ? result : orig;
+    /* UTF-16 / UTF-32: an ASCII separator in the string's own encoding */
+    if (!MG_IS_NIL(sep) && !mg_enc_ascii_compat(enc) && STR_ENC(sep) != enc && mg_str_ascii_only(sep) && S(sep)->len > 0)
+        sep = mg_transcode(sep, STR_ENC(sep), enc, MG_NIL);
     const char *sp = NULL;
     int64_t slen = 0;
     bool para = false;
@@ -1620,6 +1623,23 @@ strip_bounds(Value s, bool left, bool right, int64_t *b, int64_t *e)
 {
     RString *r = S(s);
     int64_t i = 0, j = r->len;
+    if (!mg_enc_ascii_compat(STR_ENC(s))) {
+        /* UTF-16 / UTF-32: whole characters */
+        Encoding enc = STR_ENC(s);
+        int64_t first = -1, end = 0;
+        for (int64_t k = 0; k < r->len; ) {
+            int n;
+            int32_t c = mg_enc_codepoint(r->ptr + k, r->ptr + r->len, enc, &n);
+            bool sp = c >= 0 && c < 0x80 && is_strip_space((unsigned char)c);
+            if (!sp) { if (first < 0) first = k; end = k + n; }
+            k += n;
+        }
+        if (first < 0) first = end = left ? r->len : 0;
+        *b = left ? first : 0;
+        *e = right ? end : r->len;
+        if (*e < *b) *e = *b;
+        return;
+    }
     if (left) while (i < j && is_strip_space((unsigned char)r->ptr[i])) i++;
     if (right) while (j > i && is_strip_space((unsigned char)r->ptr[j - 1])) j--;
     *b = i;
@@ -1647,6 +1667,15 @@ static Value str_strip_bang(Value self, int argc, const Value *argv, Value blk) 
 static Value str_lstrip_bang(Value self, int argc, const Value *argv, Value blk) { return strip_impl(self, true, false, true); }
 static Value str_rstrip_bang(Value self, int argc, const Value *argv, Value blk) { return strip_impl(self, false, true, true); }
 
+/* The code point of s's first character, -1 when empty or invalid. */
+static int32_t
+str_first_cp(Value s)
+{
+    RString *r = S(s);
+    int n;
+    return r->len ? mg_enc_codepoint(r->ptr, r->ptr + r->len, STR_ENC(s), &n) : -1;
+}
+
 /* New length after chomp (byte count), per CRuby's rules. */
 static int64_t
 chomp_len(Value self, int argc, const Value *argv)
@@ -1655,6 +1684,24 @@ chomp_len(Value self, int argc, const Value *argv)
     int64_t len = r->len;
     const char *p = r->ptr;
     if (len == 0) return 0;
+    if (!mg_enc_ascii_compat(STR_ENC(self))) {
+        /* UTF-16 / UTF-32: the last characters, stepped from the start */
+        Encoding enc = STR_ENC(self);
+        Value sep = argc > 0 ? argv[0] : MG_NIL;
+        if (argc > 0 && MG_IS_NIL(sep)) return len;
+        int64_t last = -1, prev = -1;
+        for (int64_t k = 0; k < len; ) { prev = last; last = k; k += mg_enc_mbclen(p + k, p + len, enc); }
+        int n;
+        int32_t c = mg_enc_codepoint(p + last, p + len, enc, &n);
+        int32_t d = prev >= 0 ? mg_enc_codepoint(p + prev, p + len, enc, &n) : -1;
+        if (argc == 0 || (mg_str_char_len(sep = mg_to_str(sep)) == 1 && str_first_cp(sep) == '\n')) {
+            if (c == '\n') return d == '\r' ? prev : last;
+            return c == '\r' && argc == 0 ? last : len;
+        }
+        RString *sr = S(sep);
+        if (sr->len <= len && memcmp(p + len - sr->len, sr->ptr, (size_t)sr->len) == 0) return len - sr->len;
+        return len;
+    }
     if (argc == 0) goto newline;
     Value sep = argv[0];
     if (MG_IS_NIL(sep)) return len;
