@@ -654,6 +654,14 @@ mg_transcode(Value str, Encoding from, Encoding to, Value kw)
     return transcode_with(&c, str);
 }
 
+Value
+mg_str_conv_enc(Value s, Encoding to)
+{
+    Value r = mg_transcode(s, mg_str_enc(s), to, MG_NIL);
+    MG_OBJ(r)->extra = to;
+    return r;
+}
+
 int32_t
 mg_enc_to_unicode(Encoding e, const char *p, int n)
 {
