@@ -229,6 +229,13 @@ mg_enc_strlen(const char *s, int64_t len, Encoding enc, int cr)
         bool ascii = (ei->flags & EF_ASCII) != 0;
         int minlen = ((OnigEncoding)ei->onig)->min_enc_len;
         if (cr == CR_VALID && !ascii && (ei->flags & EF_UNICODE) && minlen == 4) return len / 4;
+        if (cr == CR_VALID && !ascii && (ei->flags & EF_UNICODE) && minlen == 2) {
+            /* valid UTF-16: every unit but the high surrogates starts a character */
+            int hi = ei->onig == (const void *)ONIG_ENCODING_UTF16_LE ? 1 : 0;
+            int64_t n = 0;
+            for (int64_t k = hi; k < len; k += 2) n += (p[k] & 0xFC) == 0xD8;
+            return len / 2 - n;
+        }
         while (i < len) {
             if (ascii && p[i] < 0x80) {
                 int64_t j = skip_ascii(p, i, len);

@@ -59,6 +59,8 @@ typedef struct Conv {
     char pending[8];           /* Converter: a cut-off character kept for the next convert */
     int npending;
     bool finished;             /* Converter#finish was called */
+    char obuf[256];            /* output not yet appended to the result (ocat) */
+    int olen;
 } Conv;
 
 static RClass *cConverter;
@@ -115,6 +117,39 @@ get_cd(Encoding e, bool decode)
     }
     if (cd[e] != (iconv_t)-1) iconv(cd[e], NULL, NULL, NULL, NULL);
     return cd[e];
+}
+
+/* Single-byte encodings: each byte's code point (-1 undefined), asked of iconv
+ * once per encoding. */
+static int32_t **sb_tables;
+
+static const int32_t *
+sb_table(Encoding e)
+{
+    if (!(mg_enc_info(e)->flags & EF_SB)) return NULL;
+    if (!sb_tables) {
+        sb_tables = calloc(mg_encoding_count(), sizeof *sb_tables);
+        if (!sb_tables) mg_raise_nomem();
+    }
+    if (sb_tables[e]) return sb_tables[e];
+    iconv_t cd = get_cd(e, true);
+    if (cd == (iconv_t)-1) return NULL;
+    int32_t *t = malloc(256 * sizeof *t);
+    if (!t) mg_raise_nomem();
+    for (int b = 0; b < 256; b++) {
+        char in = (char)b;
+        unsigned char obuf[16];
+        char *ip = &in, *op = (char *)obuf;
+        size_t il = 1, ol = sizeof obuf;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        bool ok = iconv(cd, &ip, &il, &op, &ol) != (size_t)-1;
+        if (ok) iconv(cd, NULL, NULL, &op, &ol);     /* CP1255 holds a letter back for a combining mark */
+        if (!ok || sizeof obuf - ol != 4) t[b] = -1;
+        else t[b] = (int32_t)(obuf[0] | obuf[1] << 8 | obuf[2] << 16 | (uint32_t)obuf[3] << 24);
+        if (b < 0x80 && mg_enc_ascii_compat(e)) t[b] = b;
+    }
+    sb_tables[e] = t;
+    return t;
 }
 
 static bool
@@ -236,19 +271,38 @@ raise_not_found(const char *from, const char *to)
 
 /* ---- encoding a code point ---- */
 
+/* Output goes through a small buffer in the Conv (one mg_str_cat per 256
+ * bytes, not per character); oflush before anything else writes to out. */
 static void
-put_u16(Value out, uint32_t u, bool le)
+oflush(Conv *c, Value out)
 {
-    char b[2] = { (char)(le ? u & 0xFF : u >> 8), (char)(le ? u >> 8 : u & 0xFF) };
-    mg_str_cat(out, b, 2);
+    if (c->olen) { mg_str_cat(out, c->obuf, (size_t)c->olen); c->olen = 0; }
 }
 
 static void
-put_u32(Value out, uint32_t u, bool le)
+ocat(Conv *c, Value out, const char *p, size_t n)
+{
+    if (c->olen + n > sizeof c->obuf) {
+        oflush(c, out);
+        if (n > sizeof c->obuf) { mg_str_cat(out, p, n); return; }
+    }
+    memcpy(c->obuf + c->olen, p, n);
+    c->olen += (int)n;
+}
+
+static void
+put_u16(Conv *c, Value out, uint32_t u, bool le)
+{
+    char b[2] = { (char)(le ? u & 0xFF : u >> 8), (char)(le ? u >> 8 : u & 0xFF) };
+    ocat(c, out, b, 2);
+}
+
+static void
+put_u32(Conv *c, Value out, uint32_t u, bool le)
 {
     char b[4];
     for (int i = 0; i < 4; i++) b[le ? i : 3 - i] = (char)((u >> (8 * i)) & 0xFF);
-    mg_str_cat(out, b, 4);
+    ocat(c, out, b, 4);
 }
 
 /* Appends cp in the destination; false when it has no such character. */
@@ -258,29 +312,40 @@ encode_cp(Conv *c, Value out, uint32_t cp)
     switch (c->tk) {
     case K_UTF8: {
         char b[4];
-        mg_str_cat(out, b, (size_t)mg_utf8_encode(cp, b));
+        ocat(c, out, b, (size_t)mg_utf8_encode(cp, b));
         return true;
     }
     case K_U16: case K_U16LE: case K_U16BE: {
         bool le = c->tk == K_U16LE;
-        if (c->tk == K_U16 && !c->started) put_u16(out, 0xFEFF, false);
+        if (c->tk == K_U16 && !c->started) put_u16(c, out, 0xFEFF, false);
         c->started = true;
-        if (cp < 0x10000) put_u16(out, cp, le);
-        else { put_u16(out, 0xD800 + ((cp - 0x10000) >> 10), le); put_u16(out, 0xDC00 + ((cp - 0x10000) & 0x3FF), le); }
+        if (cp < 0x10000) put_u16(c, out, cp, le);
+        else { put_u16(c, out, 0xD800 + ((cp - 0x10000) >> 10), le); put_u16(c, out, 0xDC00 + ((cp - 0x10000) & 0x3FF), le); }
         return true;
     }
     case K_U32: case K_U32LE: case K_U32BE:
-        if (c->tk == K_U32 && !c->started) put_u32(out, 0xFEFF, false);
+        if (c->tk == K_U32 && !c->started) put_u32(c, out, 0xFEFF, false);
         c->started = true;
-        put_u32(out, cp, c->tk == K_U32LE);
+        put_u32(c, out, cp, c->tk == K_U32LE);
         return true;
     case K_BIN: case K_ASCII:
         if (cp >= 0x80) return false;
-        { char b = (char)cp; mg_str_cat(out, &b, 1); }
+        { char b = (char)cp; ocat(c, out, &b, 1); }
         return true;
     default: break;
     }
-    if (cp < 0x80 && mg_enc_ascii_compat(c->to)) { char b = (char)cp; mg_str_cat(out, &b, 1); return true; }
+    if (cp < 0x80 && mg_enc_ascii_compat(c->to)) { char b = (char)cp; ocat(c, out, &b, 1); return true; }
+    const int32_t *t = sb_table(c->to);
+    if (t) {
+        /* the byte whose code point is cp: the same byte first (Latin-1's
+         * high half is the identity), then a scan of the 256 */
+        if (cp < 256 && t[cp] == (int32_t)cp) { char b = (char)cp; ocat(c, out, &b, 1); return true; }
+        for (int b = 0x80; b < 256; b++)
+            if (t[b] == (int32_t)cp) { char ch = (char)b; ocat(c, out, &ch, 1); return true; }
+        for (int b = 0; b < 0x80; b++)
+            if (t[b] == (int32_t)cp) { char ch = (char)b; ocat(c, out, &ch, 1); return true; }
+        return false;
+    }
     iconv_t cd = get_cd(c->to, false);
     unsigned char in[4] = { (unsigned char)cp, (unsigned char)(cp >> 8), (unsigned char)(cp >> 16), (unsigned char)(cp >> 24) };
     char obuf[32];
@@ -288,7 +353,7 @@ encode_cp(Conv *c, Value out, uint32_t cp)
     size_t il = 4, ol = sizeof obuf;
     if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) return false;
     iconv(cd, NULL, NULL, &op, &ol);
-    mg_str_cat(out, obuf, sizeof obuf - ol);
+    ocat(c, out, obuf, sizeof obuf - ol);
     return true;
 }
 
@@ -301,7 +366,7 @@ put_ascii(Conv *c, Value out, const char *s)
 static void
 put_repl(Conv *c, Value out)
 {
-    if (!MG_IS_NIL(c->repl)) { mg_str_cat(out, S(c->repl)->ptr, (size_t)S(c->repl)->len); return; }
+    if (!MG_IS_NIL(c->repl)) { ocat(c, out, S(c->repl)->ptr, (size_t)S(c->repl)->len); return; }
     if (c->tk == K_UTF8 || c->tk == K_U16 || c->tk == K_U16LE || c->tk == K_U16BE ||
         c->tk == K_U32 || c->tk == K_U32LE || c->tk == K_U32BE) {
         encode_cp(c, out, 0xFFFD);
@@ -324,7 +389,7 @@ undefined_dst(Conv *c, Value out, uint32_t cp)
         if (!MG_IS_NIL(r)) {
             r = mg_to_str(r);
             if (STR_ENC(r) != c->to) r = mg_transcode(r, STR_ENC(r), c->to, MG_NIL);
-            mg_str_cat(out, S(r)->ptr, (size_t)S(r)->len);
+            ocat(c, out, S(r)->ptr, (size_t)S(r)->len);
             return;
         }
     }
@@ -423,7 +488,7 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
         if ((c->fk == K_U16 || c->fk == K_U32) && c->in_order == K_NONE) {
             int w = c->fk == K_U16 ? 2 : 4;
             if (e - p < w) {
-                if (partial) { memcpy(c->pending, p, (size_t)(e - p)); c->npending = (int)(e - p); return; }
+                if (partial) { memcpy(c->pending, p, (size_t)(e - p)); c->npending = (int)(e - p); oflush(c, out); return; }
                 raise_invalid(c, (const char *)p, (int)(e - p), "", 0, true);
             }
             if (w == 2 && p[0] == 0xFE && p[1] == 0xFF) { c->in_order = K_U16BE; p += 2; continue; }
@@ -444,8 +509,8 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
             Encoding fe = src_enc(c);
             n = mg_enc_precise(p, e, fe);
             if (n < 0) {
-                if (partial) { memcpy(c->pending, p, (size_t)(e - p)); c->npending = (int)(e - p); return; }
-                if (c->flags & F_INVALID_REPLACE) { put_repl(c, out); return; }
+                if (partial) { memcpy(c->pending, p, (size_t)(e - p)); c->npending = (int)(e - p); oflush(c, out); return; }
+                if (c->flags & F_INVALID_REPLACE) { put_repl(c, out); oflush(c, out); return; }
                 raise_invalid(c, (const char *)p, (int)(e - p), "", 0, true);
             }
             if (n == 0) {
@@ -465,7 +530,14 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
                 }
                 invalid_at(c, p, e);
             }
-            if (c->fk == K_ICONV) {
+            const int32_t *sbt = c->fk == K_ICONV && n == 1 ? sb_table(c->from) : NULL;
+            if (sbt && sbt[b] < 0) {
+                if ((c->flags & 0xF0) == F_UNDEF_REPLACE || (c->flags & 0xF0) == F_UNDEF_HEX_CHARREF) { put_repl(c, out); p++; continue; }
+                raise_undef_src(c, (const char *)p, 1);
+            }
+            if (sbt) {
+                cp = (uint32_t)sbt[b];
+            } else if (c->fk == K_ICONV) {
                 iconv_t cd = get_cd(c->from, true);
                 char obuf[64];
                 char *ip = (char *)p, *op = obuf;
@@ -482,10 +554,10 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
                     emit_cp(c, out, (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24);
                 }
                 continue;
+            } else {
+                int clen;
+                cp = (uint32_t)mg_enc_codepoint((const char *)p, (const char *)e, fe, &clen);
             }
-            int clen;
-            int32_t v = mg_enc_codepoint((const char *)p, (const char *)e, fe, &clen);
-            cp = (uint32_t)v;
         }
         p += n;
         if (cp == '\r' && (c->flags & F_UNIVERSAL_NL)) {
@@ -501,6 +573,7 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
         }
         emit_cp(c, out, cp);
     }
+    oflush(c, out);
 }
 
 /* ---- options ---- */
@@ -634,9 +707,11 @@ transcode_with(Conv *c, Value str)
     if (c->from == c->to) return same_encoding(c, str);
     Value out = mg_str_new_enc("", 0, c->to);
     if (c->flags & F_XML_ATTR_QUOTE) encode_cp(c, out, '"');
+    oflush(c, out);
     conv_run(c, out, S(str)->ptr, S(str)->len, false);
     if (c->pending_cr) { c->pending_cr = false; emit_cp(c, out, '\n'); }
     if (c->flags & F_XML_ATTR_QUOTE) encode_cp(c, out, '"');
+    oflush(c, out);
     return out;
 }
 
@@ -831,6 +906,7 @@ converter_finish(Value self, int argc, const Value *argv, Value blk)
         if (c->flags & F_INVALID_REPLACE) put_repl(c, out);
         else raise_invalid(c, c->pending, n, "", 0, true);
     }
+    oflush(c, out);
     return out;
 }
 
