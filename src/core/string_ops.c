@@ -65,7 +65,9 @@ case_map_enc(Value s, int mode, CaseOpts o)
     int64_t len = mg_str_len(s);
     Value out = mg_str_new_enc("", 0, enc);
     bool changed = false;
+    size_t level = mg_gc_arena_save();      /* each character's mapping is dropped once copied */
     for (int64_t i = 0; i < len; i++) {
+        mg_gc_arena_restore(level);
         int m = mode == CASE_CAP ? (i == 0 ? CASE_CAP : CASE_DOWN) : mode;
         unsigned char c = (unsigned char)mg_str_ptr(s)[i];
         char u8[8];
