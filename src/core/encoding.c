@@ -325,6 +325,12 @@ mg_enc_memmem(const char *p, int64_t len, int64_t from, const char *n, int64_t n
 
 /* ---- Encoding objects ---- */
 
+static Encoding default_external = ENC_UTF8;
+static int default_internal = -1;       /* an Encoding, or -1 for nil */
+
+Encoding mg_enc_default_external(void) { return default_external; }
+int mg_enc_default_internal(void) { return default_internal; }
+
 static Value enc_objs[ARRAY_LEN(mg_enc_table)];
 
 static const DataType encoding_type = { "Encoding", NULL, NULL, NULL };
@@ -369,6 +375,8 @@ alias_list_has(const char *list, const char *name, size_t len)
 bool
 mg_enc_find_name(const char *name, size_t len, Encoding *out)
 {
+    if (len == 8 && strncasecmp(name, "external", 8) == 0) { *out = default_external; return true; }
+    if (len == 8 && strncasecmp(name, "internal", 8) == 0 && default_internal >= 0) { *out = (Encoding)default_internal; return true; }
     for (size_t i = 0; i < ARRAY_LEN(mg_enc_table); i++)
         if (strlen(mg_enc_table[i].name) == len && strncasecmp(mg_enc_table[i].name, name, len) == 0) {
             *out = (Encoding)i;
@@ -468,7 +476,8 @@ encoding_s_find(Value self, int argc, const Value *argv, Value blk)
     Encoding e;
     if (enc_of_value(v, &e)) return v;
     v = mg_to_str(v);
-    if (mg_str_len(v) == 8 && strncasecmp(mg_str_ptr(v), "internal", 8) == 0) return MG_NIL;
+    if (mg_str_len(v) == 8 && strncasecmp(mg_str_ptr(v), "internal", 8) == 0)
+        return default_internal < 0 ? MG_NIL : mg_enc_value((Encoding)default_internal);
     return mg_enc_value(mg_to_encoding(v));
 }
 
@@ -499,20 +508,33 @@ static Value
 encoding_s_default_external(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    return enc_objs[ENC_UTF8];
+    return enc_objs[default_external];
 }
 
 static Value
 encoding_s_default_internal(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    return MG_NIL;
+    return default_internal < 0 ? MG_NIL : enc_objs[default_internal];
 }
 
+/* Encoding.default_external = enc: File reads are tagged with it (io.c) */
 static Value
-encoding_s_set_default(Value self, int argc, const Value *argv, Value blk)
+encoding_s_set_default_external(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(self); UNUSED(argc); UNUSED(blk);
+    if (MG_IS_NIL(argv[0])) mg_raise(mg_eArgumentError, "default external can not be nil");
+    default_external = mg_to_encoding(argv[0]);
+    return argv[0];
+}
+
+/* Encoding.default_internal = enc or nil: reads are converted to it, and
+ * String#encode without arguments converts to it */
+static Value
+encoding_s_set_default_internal(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(self); UNUSED(argc); UNUSED(blk);
+    default_internal = MG_IS_NIL(argv[0]) ? -1 : (int)mg_to_encoding(argv[0]);
     return argv[0];
 }
 
@@ -582,8 +604,8 @@ static const MgMethodDef encoding_singleton_methods[] = {
     {"aliases", encoding_s_aliases, 0, 0},
     {"default_external", encoding_s_default_external, 0, 0},
     {"default_internal", encoding_s_default_internal, 0, 0},
-    {"default_external=", encoding_s_set_default, 1, 1},
-    {"default_internal=", encoding_s_set_default, 1, 1},
+    {"default_external=", encoding_s_set_default_external, 1, 1},
+    {"default_internal=", encoding_s_set_default_internal, 1, 1},
     {"compatible?", encoding_s_compatible_p, 2, 2},
     {NULL, NULL, 0, 0}
 };

@@ -237,7 +237,16 @@ static Encoding
 io_ext(IoData *io)
 {
     if (io->ext_enc) return (Encoding)(io->ext_enc - 1);
-    return (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8;
+    return (io->mode & FM_BINARY) ? ENC_BINARY : mg_enc_default_external();
+}
+
+/* The encoding reads are converted to: the internal one, else Encoding.default_internal; -1 none. */
+static int
+io_int(IoData *io)
+{
+    if (io->int_enc) return io->int_enc - 1;
+    if (io->mode & FM_BINARY) return -1;
+    return mg_enc_default_internal();
 }
 
 /* Text just read: tagged with the external encoding, converted to the internal one when set. */
@@ -247,8 +256,8 @@ io_text(IoData *io, Value s)
     if (s == MG_NIL) return s;
     Encoding ext = io_ext(io);
     if (mg_str_enc(s) != ext) { mg_str_modify(s); MG_OBJ(s)->extra = ext; }
-    if (io->int_enc && (Encoding)(io->int_enc - 1) != ext) {
-        Encoding in = (Encoding)(io->int_enc - 1);
+    if (io_int(io) >= 0 && (Encoding)io_int(io) != ext) {
+        Encoding in = (Encoding)io_int(io);
         s = mg_transcode(s, ext, in, MG_NIL);
         MG_OBJ(s)->extra = in;
     }
@@ -997,7 +1006,7 @@ io_external_encoding(Value self, int argc, const Value *argv, Value blk)
     IoData *io = open_io(self);
     if (io->ext_enc) return mg_enc_value((Encoding)(io->ext_enc - 1));
     if (io->mode & FM_BINARY) return mg_enc_value(ENC_BINARY);
-    if (io->mode & FM_READ) return mg_enc_value(ENC_UTF8);
+    if (io->mode & FM_READ) return mg_enc_value(mg_enc_default_external());
     return MG_NIL;
 }
 
@@ -1005,7 +1014,8 @@ static Value
 io_internal_encoding(Value self, int argc, const Value *argv, Value blk)
 {
     IoData *io = open_io(self);
-    return io->int_enc ? mg_enc_value((Encoding)(io->int_enc - 1)) : MG_NIL;
+    int in = io_int(io);
+    return in >= 0 && (Encoding)in != io_ext(io) ? mg_enc_value((Encoding)in) : MG_NIL;
 }
 
 /* ---- IO writing methods ---- */

@@ -83,6 +83,8 @@ int      mg_enc_code_to_mbc(uint32_t cp, char *buf, Encoding enc);
 int64_t  mg_enc_nth(const char *p, int64_t len, int64_t n, Encoding enc, int cr);
 /* memmem of n in p[from..len) at a character boundary of enc (from is one). */
 const char *mg_enc_memmem(const char *p, int64_t len, int64_t from, const char *n, int64_t nlen, Encoding enc);
+Encoding mg_enc_default_external(void);               /* Encoding.default_external (UTF-8 unless set) */
+int      mg_enc_default_internal(void);               /* Encoding.default_internal, -1 for nil */
 const char *mg_enc_name(Encoding enc);
 Value    mg_enc_value(Encoding enc);                   /* the Encoding object */
 bool     mg_enc_of_value(Value v, Encoding *out);      /* v an Encoding object? */

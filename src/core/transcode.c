@@ -782,8 +782,10 @@ str_encode_impl(Value self, int argc, const Value *argv)
     if (argc > 2) mg_raise_argc(argc, 0, 2);
     Encoding from = STR_ENC(self), to;
     if (argc == 0) {
-        if (MG_IS_NIL(kw)) return mg_str_dup(self);
-        to = from;
+        /* to Encoding.default_internal; without it a copy (options: the same encoding) */
+        int di = mg_enc_default_internal();
+        if (MG_IS_NIL(kw) && di < 0) return mg_str_dup(self);
+        to = di < 0 ? from : (Encoding)di;
     } else {
         Value tv = argv[0];
         bool tok = mg_transcode_find(tv, &to);
