@@ -81,7 +81,7 @@ module Marshal
       when Encoding::BINARY then []
       when Encoding::UTF_8 then [[:E, true]]
       when Encoding::US_ASCII then [[:E, false]]
-      else [[:encoding, s.encoding.name]]
+      else [[:encoding, s.encoding.name.b]]   # the name without ivars, as CRuby writes it
       end
     end
 

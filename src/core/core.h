@@ -31,6 +31,9 @@ const char *mg_str_cstr(Value s);                        /* NUL-terminated bytes
 static inline const char *mg_str_ptr(Value s) { MG_FAULT(s); return MG_RSTRING(s)->ptr; }
 static inline int64_t mg_str_len(Value s) { MG_FAULT(s); return MG_RSTRING(s)->len; }
 static inline Encoding mg_str_enc(Value s) { MG_FAULT(s); return (Encoding)MG_OBJ(s)->extra; }
+Value mg_str_conv_enc(Value s, Encoding to);            /* s.encode(to) (transcode.c; raises its errors) */
+Value mg_enc_chr(int64_t c, Value enc);                 /* Integer#chr(enc) for any encoding (encoding.c) */
+unsigned mg_encoding_count(void);                      /* encodings.def lines: valid Encoding indexes are below it */
 bool  mg_str_equal(Value a, Value b);                    /* same bytes (and compatible encodings) */
 uint64_t mg_str_hash(Value s);
 int   mg_str_cmp(Value a, Value b);

@@ -751,7 +751,7 @@ int_chr(Value self, int argc, const Value *argv, Value blk)
     }
     bool binary = !strcasecmp(name, "ASCII-8BIT") || !strcasecmp(name, "BINARY");
     bool ascii = !strcasecmp(name, "US-ASCII") || !strcasecmp(name, "ASCII") || !strcasecmp(name, "ANSI_X3.4-1968");
-    if (!binary && !ascii) mg_raise(mg_eArgumentError, "unknown encoding name - %s", name);
+    if (!binary && !ascii) return mg_enc_chr(c, argv[0]);   /* the other encodings: encoding.c */
     if (c < 0 || c > 0xffffffffLL) mg_raise(mg_eRangeError, "%lld out of char range", (long long)c);
     if (c > (ascii ? 0x7f : 0xff))
         mg_raise(mg_eRangeError, "invalid codepoint 0x%llX in %s", (long long)c, ascii ? "US-ASCII" : "ASCII-8BIT");

@@ -7,6 +7,7 @@
  * anything is written to stderr or read from stdin, before fork, and at exit
  * (mg_io_flush_all, also registered with atexit). */
 #include "core.h"
+#include "string_int.h"
 #include "io_int.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -37,6 +38,8 @@ typedef struct IoData {
     Value path;             /* String or nil */
     int64_t lineno;
     int pid;                /* IO.popen's child, waited for on close; 0 otherwise */
+    int ext_enc, int_enc;   /* external / internal Encoding + 1; 0 = not set */
+    bool bom;               /* "BOM|UTF-8": a byte order mark is skipped at the start */
     struct IoData *next, *prev;   /* the list of open writable streams (flush_all) */
 } IoData;
 
@@ -225,6 +228,130 @@ readable_io(Value self)
     return io;
 }
 
+/* ---- external / internal encodings ---- */
+
+static bool fill_rbuf(IoData *io);
+
+/* The encoding text read from io is in (its external one; BINARY for "b"). */
+static Encoding
+io_ext(IoData *io)
+{
+    if (io->ext_enc) return (Encoding)(io->ext_enc - 1);
+    return (io->mode & FM_BINARY) ? ENC_BINARY : mg_enc_default_external();
+}
+
+/* The encoding reads are converted to: the internal one, else Encoding.default_internal; -1 none. */
+static int
+io_int(IoData *io)
+{
+    if (io->int_enc) return io->int_enc - 1;
+    if (io->mode & FM_BINARY) return -1;
+    return mg_enc_default_internal();
+}
+
+/* Text just read: tagged with the external encoding, converted to the internal one when set. */
+static Value
+io_text(IoData *io, Value s)
+{
+    if (s == MG_NIL) return s;
+    Encoding ext = io_ext(io);
+    if (mg_str_enc(s) != ext) { mg_str_modify(s); MG_OBJ(s)->extra = ext; }
+    if (io_int(io) >= 0 && (Encoding)io_int(io) != ext) {
+        Encoding in = (Encoding)io_int(io);
+        s = mg_transcode(s, ext, in, MG_NIL);
+        MG_OBJ(s)->extra = in;
+    }
+    return s;
+}
+
+/* A String about to be written: in the external encoding when one is set (CRuby converts). */
+static Value
+io_out_text(IoData *io, Value s)
+{
+    if (!io || !io->ext_enc) return s;
+    Encoding ext = (Encoding)(io->ext_enc - 1), se = mg_str_enc(s);
+    if (ext == ENC_BINARY || se == ext || se == ENC_BINARY) return s;
+    if (mg_enc_ascii_compat(se) && mg_enc_ascii_compat(ext) && mg_str_ascii_only(s)) return s;
+    return mg_transcode(s, se, ext, MG_NIL);
+}
+
+/* "EXT", "EXT:INT", "BOM|UTF-8" (names, any case) */
+static void
+io_set_enc_spec(IoData *io, const char *spec, size_t len)
+{
+    char buf[128];
+    if (len >= sizeof buf) mg_raise(mg_eArgumentError, "unknown encoding name - %.*s", (int)len, spec);
+    memcpy(buf, spec, len);
+    buf[len] = '\0';
+    char *ext = buf, *in = strchr(buf, ':');
+    if (in) *in++ = '\0';
+    io->bom = false;
+    if (strncasecmp(ext, "BOM|", 4) == 0) { io->bom = true; ext += 4; }
+    Encoding e;
+    if (*ext && strcmp(ext, "-") != 0) {
+        if (!mg_enc_find_name(ext, strlen(ext), &e)) mg_raise(mg_eArgumentError, "unknown encoding name - %s", ext);
+        io->ext_enc = (int)e + 1;
+    }
+    io->int_enc = 0;
+    if (in && *in && strcmp(in, "-") != 0) {
+        if (!mg_enc_find_name(in, strlen(in), &e)) mg_raise(mg_eArgumentError, "unknown encoding name - %s", in);
+        io->int_enc = (int)e + 1;
+        if (io->int_enc == io->ext_enc) io->int_enc = 0;
+    }
+}
+
+static void
+io_set_enc_value(IoData *io, Value v, bool internal)
+{
+    if (v == MG_NIL) { if (internal) io->int_enc = 0; else io->ext_enc = 0; return; }
+    Encoding e;
+    if (!mg_enc_of_value(v, &e)) {
+        Value sv = mg_to_str(v);
+        if (!internal && memchr(mg_str_ptr(sv), ':', (size_t)mg_str_len(sv))) { io_set_enc_spec(io, mg_str_ptr(sv), (size_t)mg_str_len(sv)); return; }
+        if (!internal && mg_str_len(sv) > 4 && strncasecmp(mg_str_ptr(sv), "BOM|", 4) == 0) { io_set_enc_spec(io, mg_str_ptr(sv), (size_t)mg_str_len(sv)); return; }
+        e = mg_to_encoding(sv);
+    }
+    if (internal) io->int_enc = io->ext_enc == (int)e + 1 ? 0 : (int)e + 1;
+    else io->ext_enc = (int)e + 1;
+}
+
+/* The encoding part of a mode String ("r:ISO-8859-1:UTF-8") and the
+ * encoding:, external_encoding:, internal_encoding: keywords. */
+static void
+io_apply_encodings(IoData *io, Value modev, Value kw)
+{
+    if (modev != MG_NIL && MG_IS_STRING(modev)) {
+        const char *m = mg_str_ptr(modev), *c = memchr(m, ':', (size_t)mg_str_len(modev));
+        if (c) io_set_enc_spec(io, c + 1, (size_t)(m + mg_str_len(modev) - c - 1));
+    }
+    if (kw != MG_NIL && MG_IS_HASH(kw)) {
+        Value v = mg_hash_lookup(kw, mg_sym("encoding"));
+        if (v != MG_UNDEF) io_set_enc_value(io, v, false);
+        v = mg_hash_lookup(kw, mg_sym("external_encoding"));
+        if (v != MG_UNDEF) io_set_enc_value(io, v, false);
+        v = mg_hash_lookup(kw, mg_sym("internal_encoding"));
+        if (v != MG_UNDEF) io_set_enc_value(io, v, true);
+        v = mg_hash_lookup(kw, mg_sym("binmode"));
+        if (v != MG_UNDEF && MG_TEST(v)) io->mode |= FM_BINARY;
+    }
+    if (io->ext_enc && (io->mode & FM_READ) && !(io->mode & FM_BINARY) && !io->bom &&
+        !mg_enc_ascii_compat((Encoding)(io->ext_enc - 1)))
+        mg_raise(mg_eArgumentError, "ASCII incompatible encoding needs binmode");
+    if (io->bom && (io->mode & FM_READ) && io->fd >= 0 && fill_rbuf(io)) {
+        const unsigned char *b = (const unsigned char *)io->rbuf + io->rpos;
+        size_t n = io->rlen - io->rpos;
+        const char *found = NULL;
+        size_t skip = 0;
+        if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) { found = "UTF-8"; skip = 3; }
+        else if (n >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) { found = "UTF-32LE"; skip = 4; }
+        else if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF) { found = "UTF-32BE"; skip = 4; }
+        else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) { found = "UTF-16LE"; skip = 2; }
+        else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) { found = "UTF-16BE"; skip = 2; }
+        Encoding e;
+        if (found && mg_enc_find_name(found, strlen(found), &e)) { io->ext_enc = (int)e + 1; io->rpos += skip; }
+    }
+}
+
 static void
 io_write_bytes(IoData *io, const char *p, size_t len)
 {
@@ -273,6 +400,7 @@ write_str(Value io, Value s)
     if (d) {
         if (d->fd < 0) mg_raise(mg_eIOError, "closed stream");
         if (!(d->mode & FM_WRITE)) mg_raise(mg_eIOError, "not opened for writing");
+        s = io_out_text(d, s);
         io_write_bytes(d, mg_str_ptr(s), (size_t)mg_str_len(s));
         return;
     }
@@ -600,7 +728,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
 {
     if (sep == MG_NIL) {
         if (!fill_rbuf(io)) return MG_NIL;
-        Value s = read_bytes(io, limit, (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8);
+        Value s = io_text(io, read_bytes(io, limit, (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8));
         last_lineno = ++io->lineno;
         return s;
     }
@@ -637,6 +765,7 @@ read_line(IoData *io, Value sep, int64_t limit, bool chomp)
     }
     Value s = (io->mode & FM_BINARY) ? mg_str_new_enc(b.p ? b.p : "", len, ENC_BINARY) : mg_str_new(b.p ? b.p : "", len);
     mg_free(b.p, b.cap);
+    s = io_text(io, s);
     last_lineno = ++io->lineno;
     return s;
 }
@@ -759,7 +888,7 @@ io_read(Value self, int argc, const Value *argv, Value blk)
 {
     IoData *io = readable_io(self);
     if (argc == 0 || argv[0] == MG_NIL) {
-        Value s = read_bytes(io, -1, (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8);
+        Value s = io_text(io, read_bytes(io, -1, (io->mode & FM_BINARY) ? ENC_BINARY : ENC_UTF8));
         if (argc > 1 && argv[1] != MG_NIL) {
             Value buf = mg_to_str(argv[1]);
             mg_funcall(buf, mg_intern_cstr("replace"), 1, &s);
@@ -787,7 +916,13 @@ io_getc(Value self, int argc, const Value *argv, Value blk)
     if (!fill_rbuf(io)) return MG_NIL;
     unsigned char c = (unsigned char)io->rbuf[io->rpos];
     size_t clen = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return read_bytes(io, (int64_t)clen, ENC_UTF8);
+    Encoding ext = io_ext(io);
+    if (ext != ENC_UTF8) {
+        /* one character of the external encoding (a character cut by the end
+         * of the buffer comes in pieces) */
+        clen = (size_t)mg_enc_mbclen(io->rbuf + io->rpos, io->rbuf + io->rlen, ext);
+    }
+    return io_text(io, read_bytes(io, (int64_t)clen, ext));
 }
 
 static Value
@@ -835,6 +970,54 @@ io_eof_p(Value self, int argc, const Value *argv, Value blk)
     return MG_BOOL(!fill_rbuf(io));
 }
 
+/* ---- encodings ---- */
+
+/* set_encoding(ext, int = nil) / set_encoding("EXT:INT") / set_encoding(nil) */
+static Value
+io_set_encoding(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    UNUSED(kw);
+    if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
+    IoData *io = open_io(self);
+    io->int_enc = 0;
+    if (argv[0] == MG_NIL && (argc == 1 || argv[1] == MG_NIL)) { io->ext_enc = 0; return self; }
+    io_set_enc_value(io, argv[0], false);
+    if (argc == 2) io_set_enc_value(io, argv[1], true);
+    return self;
+}
+
+static Value
+io_set_encoding_by_bom(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    io->bom = true;
+    int before = io->ext_enc;
+    io->ext_enc = 0;
+    io_apply_encodings(io, MG_NIL, MG_NIL);
+    io->bom = false;
+    if (!io->ext_enc) { io->ext_enc = before; return MG_NIL; }
+    return mg_enc_value((Encoding)(io->ext_enc - 1));
+}
+
+static Value
+io_external_encoding(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    if (io->ext_enc) return mg_enc_value((Encoding)(io->ext_enc - 1));
+    if (io->mode & FM_BINARY) return mg_enc_value(ENC_BINARY);
+    if (io->mode & FM_READ) return mg_enc_value(mg_enc_default_external());
+    return MG_NIL;
+}
+
+static Value
+io_internal_encoding(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    int in = io_int(io);
+    return in >= 0 && (Encoding)in != io_ext(io) ? mg_enc_value((Encoding)in) : MG_NIL;
+}
+
 /* ---- IO writing methods ---- */
 
 static Value
@@ -844,6 +1027,7 @@ io_write_m(Value self, int argc, const Value *argv, Value blk)
     int64_t total = 0;
     for (int i = 0; i < argc; i++) {
         Value s = MG_IS_STRING(argv[i]) ? argv[i] : mg_to_s(argv[i]);
+        s = io_out_text(io, s);
         io_write_bytes(io, mg_str_ptr(s), (size_t)mg_str_len(s));
         total += mg_str_len(s);
     }
@@ -1051,6 +1235,7 @@ io_initialize(Value self, int argc, const Value *argv, Value blk)
     int mode = parse_mode(argc > 1 ? argv[1] : MG_NIL, &oflags);
     if (fcntl(fd, F_GETFL) < 0) mg_raise_syserr(errno, NULL, NULL);
     io_setup(io, fd, mode, MG_NIL);
+    io_apply_encodings(io, argc > 1 ? argv[1] : MG_NIL, MG_NIL);
     return MG_NIL;
 }
 
@@ -1133,6 +1318,7 @@ file_initialize(Value self, int argc, const Value *argv, Value blk)
     while ((fd = open(cpath, oflags | O_CLOEXEC, perm)) < 0 && errno == EINTR) mg_vm_checkpoint();
     if (fd < 0) mg_raise_syserr(errno, "rb_sysopen", cpath);
     io_setup(io, fd, mode, mg_str_freeze(mg_str_dup(path)));
+    io_apply_encodings(io, modev, kw);
     return MG_NIL;
 }
 
@@ -1178,11 +1364,16 @@ open_path(Value path, const char *mode)
 static Value
 file_s_read(Value self, int argc, const Value *argv, Value blk)
 {
-    mg_kwargs_split(&argc, argv);
+    Value kw = mg_kwargs_split(&argc, argv);
     if (argc < 1 || argc > 3) mg_raise_argc(argc, 1, 3);
     Value path = path_arg(argv[0]);
     Value f = open_path(path, "r");
     IoData *io = get_io(f);
+    if (kw != MG_NIL) {
+        Value km = mg_hash_lookup(kw, mg_sym("mode"));
+        if (km != MG_UNDEF && MG_IS_STRING(km) && memchr(mg_str_ptr(km), 'b', (size_t)mg_str_len(km))) io->mode |= FM_BINARY;
+        io_apply_encodings(io, km != MG_UNDEF ? km : MG_NIL, kw);
+    }
     struct stat st;
     if (fstat(io->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         io_close(f, 0, NULL, MG_NIL);
@@ -1198,7 +1389,7 @@ file_s_read(Value self, int argc, const Value *argv, Value blk)
         if (n < 0) mg_raise(mg_eArgumentError, "negative length %lld given", (long long)n);
         s = fill_rbuf(io) ? read_bytes(io, n, ENC_BINARY) : MG_NIL;
     } else {
-        s = read_bytes(io, -1, ENC_UTF8);
+        s = io_text(io, read_bytes(io, -1, ENC_UTF8));
     }
     io_close(f, 0, NULL, MG_NIL);
     return s;
@@ -1222,9 +1413,26 @@ file_s_write(Value self, int argc, const Value *argv, Value blk)
     IoData *io = get_io(f);
     if (argc > 2 && argv[2] != MG_NIL) lseek(io->fd, (off_t)mg_num2long(argv[2]), SEEK_SET);
     Value s = MG_IS_STRING(argv[1]) ? argv[1] : mg_to_s(argv[1]);
+    io_apply_encodings(io, modev, kw);
+    s = io_out_text(io, s);
     io_write_bytes(io, mg_str_ptr(s), (size_t)mg_str_len(s));
     io_close(f, 0, NULL, MG_NIL);
     return MG_FIX(mg_str_len(s));
+}
+
+/* File.readlines / foreach: the open keywords (mode:, encoding:, ...) are
+ * applied to io; the rest (chomp:) is returned for the line reading. */
+static Value
+open_kw_apply(IoData *io, Value kw)
+{
+    if (kw == MG_NIL || !MG_IS_HASH(kw)) return kw;
+    Value km = mg_hash_lookup(kw, mg_sym("mode"));
+    if (km != MG_UNDEF && MG_IS_STRING(km) && memchr(mg_str_ptr(km), 'b', (size_t)mg_str_len(km))) io->mode |= FM_BINARY;
+    io_apply_encodings(io, km != MG_UNDEF ? km : MG_NIL, kw);
+    Value rest = mg_hash_new();
+    Value ch = mg_hash_lookup(kw, mg_sym("chomp"));
+    if (ch != MG_UNDEF) mg_hash_aset(rest, mg_sym("chomp"), ch);
+    return rest;
 }
 
 static Value
@@ -1233,6 +1441,7 @@ file_s_readlines(Value self, int argc, const Value *argv, Value blk)
     Value kw = mg_kwargs_split(&argc, argv);
     if (argc < 1) mg_raise_argc(argc, 1, 3);
     Value f = open_path(path_arg(argv[0]), "r");
+    kw = open_kw_apply(get_io(f), kw);
     Value r = readlines_kw(f, argc - 1, argv + 1, kw);
     io_close(f, 0, NULL, MG_NIL);
     return r;
@@ -1254,6 +1463,7 @@ file_s_foreach(Value self, int argc, const Value *argv, Value blk)
     Value kw = mg_kwargs_split(&argc, argv);
     if (argc < 1) mg_raise_argc(argc, 1, 3);
     Value f = open_path(path_arg(argv[0]), "r");
+    kw = open_kw_apply(get_io(f), kw);
     ForeachCall c = { f, argc - 1, argv + 1, kw, blk };
     mg_ensure(foreach_body, MG_FIX((int64_t)(uintptr_t)&c), open_block_ensure, f);
     return MG_NIL;
@@ -2234,7 +2444,10 @@ static const MgMethodDef io_methods[] = {
     {"pos=", io_set_pos, 1, 1},
     {"tell", io_pos, 0, 0},
     {"binmode", io_self, 0, 0},
-    {"set_encoding", io_self, 0, -1},
+    {"set_encoding", io_set_encoding, 1, -1},
+    {"set_encoding_by_bom", io_set_encoding_by_bom, 0, 0},
+    {"external_encoding", io_external_encoding, 0, 0},
+    {"internal_encoding", io_internal_encoding, 0, 0},
     {"to_io", io_self, 0, 0},
     {"inspect", io_inspect, 0, 0},
     {NULL, NULL, 0, 0}

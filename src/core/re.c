@@ -18,7 +18,8 @@ enum {
 
 typedef struct {
     regex_t *reg;        /* for UTF-8 / ASCII strings; NULL until initialized */
-    regex_t *reg_bin;    /* for binary strings with high bytes */
+    regex_t *reg_bin;    /* for strings with high bytes in another encoding: bin_enc's */
+    Encoding bin_enc;    /* BINARY, or the encoding (ISO-8859-1, Shift_JIS, ...) reg_bin is for */
     Value src;           /* frozen source String */
     int options;
     bool literal;
@@ -218,13 +219,26 @@ re_init(Value re, Value src, int options, bool literal)
     Value s = mg_str_dup(src);
     if (mg_str_enc(src) == ENC_BINARY && !mg_str_ascii_only(src)) options |= RE_NOENCODING;
     if (!(options & RE_NOENCODING) && !mg_str_ascii_only(s)) options |= RE_FIXEDENCODING;
+    if (!(options & RE_NOENCODING)) {
+        /* \u and \p{} escapes make a pattern UTF-8 (CRuby) */
+        const char *q = mg_str_ptr(s);
+        for (int64_t i = 0; i + 1 < mg_str_len(s); i++) {
+            if (q[i] != '\\') continue;
+            if (q[i + 1] == 'u' || q[i + 1] == 'p' || q[i + 1] == 'P') { options |= RE_FIXEDENCODING; break; }
+            i++;
+        }
+    }
+    Encoding senc = mg_str_enc(s);
     if (mg_str_coderange(s) == CR_BROKEN && !(options & RE_NOENCODING)) {
         Value msg = mg_str_new_cstr("invalid multibyte character: /");
         mg_str_append(msg, mg_str_escape_chars(s));
         mg_str_cat(msg, "/", 1);
         mg_raise_str(mg_eRegexpError, msg);
     }
-    regex_t *reg = compile(s, options, (options & RE_NOENCODING) ? ONIG_ENCODING_ASCII : ONIG_ENCODING_UTF8);
+    /* a source with high bytes in ISO-8859-1, Shift_JIS, ... is compiled in its encoding */
+    OnigEncoding oenc = (options & RE_NOENCODING) ? ONIG_ENCODING_ASCII : ONIG_ENCODING_UTF8;
+    if ((options & RE_FIXEDENCODING) && senc != ENC_UTF8) oenc = (OnigEncoding)mg_enc_info(senc)->onig;
+    regex_t *reg = compile(s, options, oenc);
     if (r->reg) onig_free(r->reg);
     if (r->reg_bin) onig_free(r->reg_bin);
     r = mg_data_check(re, &regexp_type);
@@ -293,18 +307,37 @@ re_for_string(Value re, Value str)
     int cr = mg_str_coderange(str);
     Encoding enc = mg_str_enc(str);
     if (r->options & RE_NOENCODING) return r->reg;
-    if (cr == CR_7BIT) return r->reg;
-    if (enc == ENC_UTF8) {
-        if (cr == CR_BROKEN) mg_raise(mg_eArgumentError, "invalid byte sequence in UTF-8");
+    if ((r->options & RE_FIXEDENCODING) && mg_str_enc(r->src) == enc && !mg_enc_ascii_compat(enc)) {
+        /* a UTF-16 / UTF-32 pattern on a string of its encoding */
+        if (cr == CR_BROKEN) mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(enc));
         return r->reg;
     }
-    /* a binary string with high bytes */
+    if ((r->options & RE_FIXEDENCODING) && !mg_enc_ascii_compat(mg_str_enc(r->src)))
+        mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (%s regexp with %s string)",
+                 mg_enc_name(mg_str_enc(r->src)), mg_enc_name(enc));
+    if (!mg_enc_ascii_compat(enc))
+        mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (%s regexp with %s string)",
+                 !(r->options & RE_FIXEDENCODING) ? "US-ASCII" : mg_str_enc(r->src) == ENC_US_ASCII ? "UTF-8" : mg_enc_name(mg_str_enc(r->src)), mg_enc_name(enc));
+    if (cr == CR_7BIT) return r->reg;
+    Encoding renc = (r->options & RE_FIXEDENCODING) ? mg_str_enc(r->src) : ENC_US_ASCII;
+    if (renc == ENC_US_ASCII && (r->options & RE_FIXEDENCODING)) renc = ENC_UTF8;
+    if (enc == ENC_UTF8 && (r->options & RE_FIXEDENCODING) && renc != ENC_UTF8)
+        mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (%s regexp with UTF-8 string)", mg_enc_name(renc));
+    if (enc == ENC_UTF8 || enc == renc) {
+        if (cr == CR_BROKEN) mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(enc));
+        return r->reg;
+    }
+    /* high bytes in another encoding: BINARY, or ISO-8859-1, Shift_JIS, ... */
     if (r->options & RE_FIXEDENCODING)
-        mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (UTF-8 regexp with %s string)", mg_enc_name(enc));
-    if (!r->reg_bin) {
-        regex_t *b = compile(r->src, r->options, ONIG_ENCODING_ASCII);
+        mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (%s regexp with %s string)", mg_enc_name(renc), mg_enc_name(enc));
+    if (cr == CR_BROKEN && enc != ENC_BINARY) mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(enc));
+    if (!r->reg_bin || r->bin_enc != enc) {
+        OnigEncoding oe = enc == ENC_BINARY ? ONIG_ENCODING_ASCII : (OnigEncoding)mg_enc_info(enc)->onig;
+        regex_t *b = compile(r->src, r->options, oe);
         r = re_get(re);
+        if (r->reg_bin) onig_free(r->reg_bin);
         r->reg_bin = b;
+        r->bin_enc = enc;
     }
     return r->reg_bin;
 }
@@ -491,6 +524,31 @@ mg_reg_quote(Value s)
     const char *p = mg_str_ptr(s);
     int64_t len = mg_str_len(s);
     Value out = mg_str_buf_new((size_t)len + 8);
+    Encoding enc = mg_str_enc(s);
+    if (enc != ENC_UTF8 && !mg_enc_single_byte(enc)) {
+        /* Shift_JIS, UTF-16, ...: whole characters; only ASCII ones are quoted,
+         * with a backslash in the string's encoding */
+        char bs[8];
+        int bsl = mg_enc_code_to_mbc('\\', bs, enc);
+        for (int64_t i = 0; i < len; ) {
+            p = mg_str_ptr(s);
+            int n;
+            int32_t c = mg_enc_codepoint(p + i, p + len, enc, &n);
+            if (c >= 0 && c < 0x80 && bsl > 0 && strchr("[]{}()|-*.\\?+^$# \t\n\r\f\v", (int)c) && c != 0) {
+                static const char map[] = " \tt\nn\rr\ff\vv";
+                const char *m = strchr(map, (int)c);
+                char buf[8];
+                mg_str_cat(out, bs, (size_t)bsl);
+                int w = mg_enc_code_to_mbc((uint32_t)(m && c != ' ' ? m[1] : c), buf, enc);
+                mg_str_cat(out, buf, (size_t)(w > 0 ? w : 0));
+            } else {
+                mg_str_cat(out, p + i, (size_t)n);
+            }
+            i += n;
+        }
+        MG_OBJ(out)->extra = enc;
+        return out;
+    }
     for (int64_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)p[i];
         const char *rep = NULL;
@@ -720,7 +778,7 @@ regexp_encoding(Value self, int argc, const Value *argv, Value blk)
 {
     RegexpData *r = re_get(self);
     if (r->options & RE_NOENCODING) return mg_enc_value(ENC_BINARY);
-    if (r->options & RE_FIXEDENCODING) return mg_enc_value(ENC_UTF8);
+    if (r->options & RE_FIXEDENCODING) return mg_enc_value(mg_str_enc(r->src) == ENC_US_ASCII ? ENC_UTF8 : mg_str_enc(r->src));
     return mg_enc_value(ENC_US_ASCII);
 }
 
@@ -1268,7 +1326,7 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
         mg_str_enc_compat(self, pat);
         const char *p = mg_str_ptr(self), *np = mg_str_ptr(pat);
         int64_t len = mg_str_len(self), nlen = mg_str_len(pat);
-        const char *hit = memmem(p, (size_t)len, np, (size_t)nlen);
+        const char *hit = mg_enc_memmem(p, len, 0, np, nlen, mg_str_enc(self));
         if (!hit) { mg_backref_set(MG_NIL); return MG_NIL; }
         Value out = mg_str_buf_new((size_t)len);
         MG_OBJ(out)->extra = mg_str_enc(self);
@@ -1280,7 +1338,7 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
             mg_str_append(out, repl);
             last_beg = at;
             i = at + nlen;
-            hit = i <= len ? memmem(p + i, (size_t)(len - i), np, (size_t)nlen) : NULL;
+            hit = i <= len ? mg_enc_memmem(p, len, i, np, nlen, mg_str_enc(self)) : NULL;
         }
         mg_str_cat(out, mg_str_ptr(self) + i, (size_t)(len - i));
         /* $~ describes the last match */
@@ -1479,7 +1537,7 @@ str_split(Value self, int argc, const Value *argv, Value blk)
             }
         } else {
             const char *hit;
-            while (beg <= len && (hit = memmem(p + beg, (size_t)(len - beg), sp, (size_t)slen)) != NULL) {
+            while (beg <= len && (hit = mg_enc_memmem(p, len, beg, sp, slen, enc)) != NULL) {
                 int64_t at = hit - p;
                 split_push(&o, mg_str_subseq(str, beg, at - beg));
                 beg = at + slen;

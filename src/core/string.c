@@ -184,7 +184,9 @@ mg_str_enc_compat(Value a, Value b)
     Encoding ea = STR_ENC(a), eb = STR_ENC(b);
     if (ea == eb) return ea;
     if (S(b)->len == 0) return ea;
-    if (S(a)->len == 0) return (ea == ENC_US_ASCII && mg_str_ascii_only(b)) ? ea : eb;
+    if (S(a)->len == 0) return (mg_enc_ascii_compat(ea) && mg_str_ascii_only(b)) ? ea : eb;
+    if (!mg_enc_ascii_compat(ea) || !mg_enc_ascii_compat(eb))
+        mg_raise(mg_eEncCompatError, "incompatible character encodings: %s and %s", mg_enc_name(ea), mg_enc_name(eb));
     bool a7 = mg_str_ascii_only(a), b7 = mg_str_ascii_only(b);
     if (b7) return ea;
     if (a7) return eb;
@@ -425,15 +427,15 @@ int64_t
 mg_str_char_len(Value s)
 {
     RString *r = S(s);
-    if (STR_ENC(s) != ENC_UTF8) return r->len;
-    return mg_enc_strlen(r->ptr, r->len, ENC_UTF8, mg_str_coderange(s));
+    if (mg_enc_single_byte(STR_ENC(s))) return r->len;
+    return mg_enc_strlen(r->ptr, r->len, STR_ENC(s), mg_str_coderange(s));
 }
 
 /* Does the string need character (not byte) indexing? */
 static inline bool
 str_multibyte(Value s)
 {
-    return STR_ENC(s) == ENC_UTF8 && mg_str_coderange(s) != CR_7BIT;
+    return !mg_enc_single_byte(STR_ENC(s)) && mg_str_coderange(s) != CR_7BIT;
 }
 
 int64_t
@@ -441,7 +443,7 @@ mg_str_char_to_offset(Value s, int64_t idx)
 {
     RString *r = S(s);
     if (!str_multibyte(s)) return idx <= r->len ? idx : -1;
-    return mg_enc_nth(r->ptr, r->len, idx, ENC_UTF8, mg_str_coderange(s));
+    return mg_enc_nth(r->ptr, r->len, idx, STR_ENC(s), mg_str_coderange(s));
 }
 
 int64_t
@@ -450,7 +452,7 @@ mg_str_offset_to_char(Value s, int64_t off)
     RString *r = S(s);
     if (!str_multibyte(s)) return off;
     if (off > r->len) off = r->len;
-    return mg_enc_strlen(r->ptr, off, ENC_UTF8, CR_BROKEN);
+    return mg_enc_strlen(r->ptr, off, STR_ENC(s), CR_BROKEN);
 }
 
 /* Substring by characters: nil when out of range (CRuby's rb_str_substr). */
@@ -467,13 +469,13 @@ str_substr(Value s, int64_t beg, int64_t len)
     }
     int cr = mg_str_coderange(s);
     if (beg < 0) {
-        int64_t clen = mg_enc_strlen(r->ptr, r->len, ENC_UTF8, cr);
+        int64_t clen = mg_enc_strlen(r->ptr, r->len, STR_ENC(s), cr);
         beg += clen;
         if (beg < 0) return MG_NIL;
     }
-    int64_t b0 = mg_enc_nth(r->ptr, r->len, beg, ENC_UTF8, cr);
+    int64_t b0 = mg_enc_nth(r->ptr, r->len, beg, STR_ENC(s), cr);
     if (b0 < 0) return MG_NIL;
-    int64_t b1 = mg_enc_nth(r->ptr + b0, r->len - b0, len, ENC_UTF8, cr);
+    int64_t b1 = mg_enc_nth(r->ptr + b0, r->len - b0, len, STR_ENC(s), cr);
     if (b1 < 0) b1 = r->len - b0;
     return mg_str_subseq(s, b0, b1);
 }
@@ -492,8 +494,8 @@ str_char_range(Value s, int64_t *beg, int64_t *len)
     if (l > clen - b) l = clen - b;
     if (!str_multibyte(s)) { *beg = b; *len = l; return true; }
     int cr = mg_str_coderange(s);
-    int64_t b0 = mg_enc_nth(r->ptr, r->len, b, ENC_UTF8, cr);
-    int64_t b1 = mg_enc_nth(r->ptr + b0, r->len - b0, l, ENC_UTF8, cr);
+    int64_t b0 = mg_enc_nth(r->ptr, r->len, b, STR_ENC(s), cr);
+    int64_t b1 = mg_enc_nth(r->ptr + b0, r->len - b0, l, STR_ENC(s), cr);
     *beg = b0;
     *len = b1 < 0 ? r->len - b0 : b1;
     return true;
@@ -525,6 +527,7 @@ str_escape(Value s, bool dump)
     RString *r = S(s);
     Encoding enc = STR_ENC(s);
     bool utf8 = enc == ENC_UTF8;
+    if (!utf8 && enc != ENC_BINARY && enc != ENC_US_ASCII && !dump) return mg_str_escape_enc(s);
     Value out = str_alloc(mg_cString, r->len + 2, ENC_UTF8);
     r = S(s);
     const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
@@ -609,6 +612,7 @@ str_dump(Value self, int argc, const Value *argv, Value blk)
     Value out = mg_str_new("\"", 1);
     mg_str_append(out, body);
     mg_str_cat(out, "\"", 1);
+    if (!mg_enc_ascii_compat(STR_ENC(self))) mg_str_catf(out, ".dup.force_encoding(\"%s\")", mg_enc_name(STR_ENC(self)));
     if (STR_ENC(self) == ENC_US_ASCII) MG_OBJ(out)->extra = ENC_US_ASCII;
     return out;
 }
@@ -806,6 +810,11 @@ str_cat_codepoint(Value s, Value n)
         if (cp >= 0xD800 && cp <= 0xDFFF) mg_raise(mg_eRangeError, "invalid codepoint 0x%llX in UTF-8", (long long)cp);
         char buf[4];
         mg_str_cat(s, buf, (size_t)mg_utf8_encode((uint32_t)cp, buf));
+    } else if (!mg_enc_single_byte(enc)) {
+        char buf[16];
+        int k = cp > 0xFFFFFFFFLL ? -1 : mg_enc_code_to_mbc((uint32_t)cp, buf, enc);
+        if (k < 0) mg_raise(mg_eRangeError, "%lld out of char range", (long long)cp);
+        mg_str_cat(s, buf, (size_t)k);
     } else {
         if (cp > 0xFF || (enc == ENC_US_ASCII && cp > 0x7F)) {
             if (enc == ENC_US_ASCII && cp <= 0xFF) {
@@ -1093,6 +1102,9 @@ str_codepoints(Value self, int argc, const Value *argv, Value blk)
         if (enc == ENC_UTF8) {
             cp = mg_utf8_decode((const unsigned char *)r->ptr + i, (const unsigned char *)r->ptr + r->len, &n);
             if (cp < 0) mg_raise(mg_eArgumentError, "invalid byte sequence in UTF-8");
+        } else if (!mg_enc_single_byte(enc)) {
+            cp = mg_enc_codepoint(r->ptr + i, r->ptr + r->len, enc, &n);
+            if (cp < 0) mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(enc));
         } else {
             cp = (unsigned char)r->ptr[i];
             n = 1;
@@ -1133,7 +1145,7 @@ str_grapheme_clusters(Value self, int argc, const Value *argv, Value blk)
         const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
         int64_t j = i;
         int n;
-        int32_t cp = enc == ENC_UTF8 ? mg_utf8_decode(p + j, e, &n) : (n = 1, p[j]);
+        int32_t cp = enc == ENC_UTF8 ? mg_utf8_decode(p + j, e, &n) : (n = mg_enc_mbclen((const char *)p + j, (const char *)e, enc), n == 1 ? p[j] : -1);
         j += n;
         if (cp == '\r' && j < r->len && p[j] == '\n') j++;
         else if (enc == ENC_UTF8) {
@@ -1184,6 +1196,9 @@ str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
     int64_t len = r->len;
     Encoding enc = STR_ENC(str);
     if (len == 0) return collect ? result : orig;
+    /* UTF-16 / UTF-32: an ASCII separator in the string's own encoding */
+    if (!MG_IS_NIL(sep) && !mg_enc_ascii_compat(enc) && STR_ENC(sep) != enc && mg_str_ascii_only(sep) && S(sep)->len > 0)
+        sep = mg_transcode(sep, STR_ENC(sep), enc, MG_NIL);
     const char *sp = NULL;
     int64_t slen = 0;
     bool para = false;
@@ -1203,8 +1218,9 @@ str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
             end = next = chomp_end = len;
         } else {
             const char *hit = NULL;
-            if (slen == 1) hit = memchr(p + i, sp[0], (size_t)(len - i));
-            else hit = memmem(p + i, (size_t)(len - i), sp, (size_t)slen);
+            Encoding se = STR_ENC(str);
+            if (slen == 1 && (se == ENC_UTF8 || mg_enc_single_byte(se))) hit = memchr(p + i, sp[0], (size_t)(len - i));
+            else hit = mg_enc_memmem(p, len, i, sp, slen, se);
             if (hit) {
                 end = next = (hit - p) + slen;
                 chomp_end = hit - p;
@@ -1267,7 +1283,7 @@ str_aref_one(Value self, Value idx)
     if (MG_IS_STRING(idx)) {
         RString *r = S(self), *o = S(idx);
         if (o->len == 0) return mg_str_new_enc("", 0, STR_ENC(idx));
-        if (memmem(r->ptr, (size_t)r->len, o->ptr, (size_t)o->len)) return mg_str_dup(idx);
+        if (mg_enc_memmem(r->ptr, r->len, 0, o->ptr, o->len, STR_ENC(self))) return mg_str_dup(idx);
         return MG_NIL;
     }
     if (MG_IS_TYPE(idx, T_RANGE)) {
@@ -1368,7 +1384,7 @@ str_aset(Value self, int argc, const Value *argv, Value blk)
     }
     if (MG_IS_STRING(idx)) {
         RString *r = S(self), *o = S(idx);
-        const char *hit = memmem(r->ptr, (size_t)r->len, o->ptr, (size_t)o->len);
+        const char *hit = mg_enc_memmem(r->ptr, r->len, 0, o->ptr, o->len, STR_ENC(self));
         if (!hit) mg_raise(mg_eIndexError, "string not matched");
         int64_t b = hit - r->ptr;
         Encoding enc = mg_str_enc_compat(self, val);
@@ -1405,7 +1421,7 @@ str_slice_bang(Value self, int argc, const Value *argv, Value blk)
     Value empty = mg_str_new("", 0);
     if (argc == 1 && MG_IS_STRING(argv[0])) {
         RString *r = S(self), *o = S(argv[0]);
-        const char *hit = memmem(r->ptr, (size_t)r->len, o->ptr, (size_t)o->len);
+        const char *hit = mg_enc_memmem(r->ptr, r->len, 0, o->ptr, o->len, STR_ENC(self));
         if (hit) mg_str_replace_bytes(self, hit - r->ptr, o->len, "", 0);
         return piece;
     }
@@ -1447,7 +1463,7 @@ str_byte_index(Value s, Value needle, int64_t start)
     if (str_multibyte(s)) {
         const char *p = r->ptr, *e = p + r->len;
         int64_t i = 0;
-        while (i < pos) i += mg_enc_mbclen(p + i, e, ENC_UTF8);
+        while (i < pos) i += mg_enc_mbclen(p + i, e, STR_ENC(s));
         if (i != pos) return str_byte_index(s, needle, i);
     }
     return pos;
@@ -1497,6 +1513,16 @@ str_rindex(Value self, int argc, const Value *argv, Value blk)
     int64_t i = bstart;
     if (i > r->len - n->len) i = r->len - n->len;
     bool mb = str_multibyte(self);
+    if (mb && STR_ENC(self) != ENC_UTF8) {
+        /* Shift_JIS, UTF-16, ...: the last match at a character boundary */
+        int64_t last = -1, b = 0;
+        while (b <= i) {
+            if (memcmp(r->ptr + b, n->ptr, (size_t)n->len) == 0) last = b;
+            if (b >= r->len) break;
+            b += mg_enc_mbclen(r->ptr + b, r->ptr + r->len, STR_ENC(self));
+        }
+        return last < 0 ? MG_NIL : MG_FIX(mg_str_offset_to_char(self, last));
+    }
     for (; i >= 0; i--) {
         if (mb && ((unsigned char)r->ptr[i] & 0xC0) == 0x80) continue;
         if (memcmp(r->ptr + i, n->ptr, (size_t)n->len) == 0) return MG_FIX(mg_str_offset_to_char(self, i));
@@ -1597,6 +1623,23 @@ strip_bounds(Value s, bool left, bool right, int64_t *b, int64_t *e)
 {
     RString *r = S(s);
     int64_t i = 0, j = r->len;
+    if (!mg_enc_ascii_compat(STR_ENC(s))) {
+        /* UTF-16 / UTF-32: whole characters */
+        Encoding enc = STR_ENC(s);
+        int64_t first = -1, end = 0;
+        for (int64_t k = 0; k < r->len; ) {
+            int n;
+            int32_t c = mg_enc_codepoint(r->ptr + k, r->ptr + r->len, enc, &n);
+            bool sp = c >= 0 && c < 0x80 && is_strip_space((unsigned char)c);
+            if (!sp) { if (first < 0) first = k; end = k + n; }
+            k += n;
+        }
+        if (first < 0) first = end = left ? r->len : 0;
+        *b = left ? first : 0;
+        *e = right ? end : r->len;
+        if (*e < *b) *e = *b;
+        return;
+    }
     if (left) while (i < j && is_strip_space((unsigned char)r->ptr[i])) i++;
     if (right) while (j > i && is_strip_space((unsigned char)r->ptr[j - 1])) j--;
     *b = i;
@@ -1624,6 +1667,15 @@ static Value str_strip_bang(Value self, int argc, const Value *argv, Value blk) 
 static Value str_lstrip_bang(Value self, int argc, const Value *argv, Value blk) { return strip_impl(self, true, false, true); }
 static Value str_rstrip_bang(Value self, int argc, const Value *argv, Value blk) { return strip_impl(self, false, true, true); }
 
+/* The code point of s's first character, -1 when empty or invalid. */
+static int32_t
+str_first_cp(Value s)
+{
+    RString *r = S(s);
+    int n;
+    return r->len ? mg_enc_codepoint(r->ptr, r->ptr + r->len, STR_ENC(s), &n) : -1;
+}
+
 /* New length after chomp (byte count), per CRuby's rules. */
 static int64_t
 chomp_len(Value self, int argc, const Value *argv)
@@ -1632,6 +1684,24 @@ chomp_len(Value self, int argc, const Value *argv)
     int64_t len = r->len;
     const char *p = r->ptr;
     if (len == 0) return 0;
+    if (!mg_enc_ascii_compat(STR_ENC(self))) {
+        /* UTF-16 / UTF-32: the last characters, stepped from the start */
+        Encoding enc = STR_ENC(self);
+        Value sep = argc > 0 ? argv[0] : MG_NIL;
+        if (argc > 0 && MG_IS_NIL(sep)) return len;
+        int64_t last = -1, prev = -1;
+        for (int64_t k = 0; k < len; ) { prev = last; last = k; k += mg_enc_mbclen(p + k, p + len, enc); }
+        int n;
+        int32_t c = mg_enc_codepoint(p + last, p + len, enc, &n);
+        int32_t d = prev >= 0 ? mg_enc_codepoint(p + prev, p + len, enc, &n) : -1;
+        if (argc == 0 || (mg_str_char_len(sep = mg_to_str(sep)) == 1 && str_first_cp(sep) == '\n')) {
+            if (c == '\n') return d == '\r' ? prev : last;
+            return c == '\r' && argc == 0 ? last : len;
+        }
+        RString *sr = S(sep);
+        if (sr->len <= len && memcmp(p + len - sr->len, sr->ptr, (size_t)sr->len) == 0) return len - sr->len;
+        return len;
+    }
     if (argc == 0) goto newline;
     Value sep = argv[0];
     if (MG_IS_NIL(sep)) return len;
@@ -1683,7 +1753,7 @@ chop_len(Value self)
     if (!str_multibyte(self)) return r->len - 1;
     /* back up one character */
     int64_t i = 0, last = 0;
-    while (i < r->len) { last = i; i += mg_enc_mbclen(r->ptr + i, r->ptr + r->len, ENC_UTF8); }
+    while (i < r->len) { last = i; i += mg_enc_mbclen(r->ptr + i, r->ptr + r->len, STR_ENC(self)); }
     return last;
 }
 
@@ -1724,7 +1794,7 @@ str_reverse(Value self, int argc, const Value *argv, Value blk)
     } else {
         int64_t i = 0;
         while (i < r->len) {
-            int n = mg_enc_mbclen(r->ptr + i, r->ptr + r->len, ENC_UTF8);
+            int n = mg_enc_mbclen(r->ptr + i, r->ptr + r->len, STR_ENC(self));
             memcpy(o->ptr + r->len - i - n, r->ptr + i, (size_t)n);
             i += n;
         }
@@ -1931,18 +2001,13 @@ str_b(Value self, int argc, const Value *argv, Value blk)
 
 RClass *mg_eUndefinedConversionError, *mg_eInvalidByteSequenceError, *mg_eConverterNotFoundError;
 
-static const char *
-repl_default(Encoding to)
-{
-    return to == ENC_UTF8 ? "\xEF\xBF\xBD" : "?";
-}
-
 /* Replaces invalid sequences of a UTF-8 string; repl nil = default, blk = computes. */
 static Value
 scrub_impl(Value self, Value repl, Value blk)
 {
     if (mg_str_coderange(self) != CR_BROKEN) return MG_NIL;
     Encoding enc = STR_ENC(self);
+    if (enc != ENC_UTF8 && enc != ENC_BINARY && enc != ENC_US_ASCII) return mg_str_scrub_enc(self, repl, blk);
     if (!MG_IS_NIL(repl)) repl = mg_to_str(repl);
     Value out = mg_str_new_enc("", 0, enc);
     int64_t i = 0;
@@ -1987,129 +2052,6 @@ str_scrub_bang(Value self, int argc, const Value *argv, Value blk)
     mg_str_modify(self);
     Value r = scrub_impl(self, argc > 0 ? argv[0] : MG_NIL, blk);
     if (!MG_IS_NIL(r)) mg_str_replace_bytes(self, 0, S(self)->len, S(r)->ptr, S(r)->len);
-    return self;
-}
-
-static Value
-str_encode_impl(Value self, int argc, const Value *argv)
-{
-    Value kw = mg_take_kwargs(&argc, argv);
-    if (argc > 2) mg_raise_argc(argc, 0, 2);
-    Encoding from = STR_ENC(self), to = ENC_UTF8;
-    if (argc == 0) {
-        if (MG_IS_NIL(kw)) return mg_str_dup(self);
-        to = from;
-    } else {
-        Value t = argv[0];
-        if (MG_IS_STRING(t)) {
-            Encoding e;
-            Value name = t;
-            /* unknown names are a converter error here, not an ArgumentError */
-            Value exc = MG_NIL;
-            (void)exc;
-            RString *nr = S(name);
-            bool ok = false;
-            static const char *const known[] = {"UTF-8", "ASCII-8BIT", "BINARY", "US-ASCII", "ASCII", "CP65001", "locale", "external", "filesystem"};
-            for (size_t k = 0; k < ARRAY_LEN(known); k++)
-                if ((size_t)nr->len == strlen(known[k]) && strncasecmp(nr->ptr, known[k], (size_t)nr->len) == 0) ok = true;
-            if (!ok)
-                mg_raise(mg_eConverterNotFoundError, "code converter not found (%s to %s)", mg_enc_name(from), nr->ptr);
-            e = mg_to_encoding(t);
-            to = e;
-        } else {
-            to = mg_to_encoding(t);
-        }
-        if (argc == 2) from = mg_to_encoding(argv[1]);
-    }
-    Value inv = mg_kwarg(kw, "invalid"), und = mg_kwarg(kw, "undef"), rep = mg_kwarg(kw, "replace");
-    Value xml = mg_kwarg(kw, "xml");
-    bool inv_replace = inv != MG_UNDEF && !MG_IS_NIL(inv);
-    bool und_replace = und != MG_UNDEF && !MG_IS_NIL(und);
-    const char *rp = repl_default(to);
-    int64_t rlen = (int64_t)strlen(rp);
-    if (rep != MG_UNDEF && !MG_IS_NIL(rep)) {
-        rep = mg_to_str(rep);
-        rp = S(rep)->ptr;
-        rlen = S(rep)->len;
-    }
-    RString *r = S(self);
-    Value out = mg_str_new_enc("", 0, to);
-    if (rep != MG_UNDEF && MG_IS_STRING(rep)) rp = S(rep)->ptr;
-    const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
-    bool same = from == to || (from == ENC_US_ASCII && to == ENC_UTF8);
-    if (same && !inv_replace && xml == MG_UNDEF) {
-        mg_str_cat(out, r->ptr, (size_t)r->len);
-        MG_OBJ(out)->extra = to;
-        return out;
-    }
-    bool xml_attr = xml != MG_UNDEF && MG_IS_SYMBOL(xml) && MG_SYM2ID(xml) == mg_intern_cstr("attr");
-    if (xml_attr) mg_str_cat(out, "\"", 1);
-    int64_t i = 0;
-    while (i < r->len) {
-        r = S(self);
-        p = (const unsigned char *)r->ptr;
-        e = p + r->len;
-        unsigned c = p[i];
-        if (xml != MG_UNDEF && (c == '<' || c == '>' || c == '&' || (c == '"' && xml_attr))) {
-            const char *ent = c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : "&quot;";
-            mg_str_cat(out, ent, strlen(ent));
-            i++;
-            continue;
-        }
-        if (c < 0x80) { mg_str_cat(out, (const char *)p + i, 1); i++; continue; }
-        if (from == ENC_UTF8) {
-            int n;
-            int32_t cp = mg_utf8_decode(p + i, e, &n);
-            if (cp < 0) {
-                if (!inv_replace) {
-                    Value bad = mg_str_new_enc((const char *)p + i, 1, ENC_BINARY);
-                    Value insp = mg_str_inspect(bad);
-                    mg_raise(mg_eInvalidByteSequenceError, "%s on UTF-8", mg_str_cstr(insp));
-                }
-                mg_str_cat(out, rp, (size_t)rlen);
-                i++;
-                continue;
-            }
-            if (to == ENC_UTF8) { mg_str_cat(out, (const char *)p + i, (size_t)n); i += n; continue; }
-            if (xml != MG_UNDEF) { mg_str_catf(out, "&#x%X;", cp); i += n; continue; }
-            if (!und_replace)
-                mg_raise(mg_eUndefinedConversionError, "U+%04X from UTF-8 to %s", cp, mg_enc_name(to));
-            mg_str_cat(out, rp, (size_t)rlen);
-            i += n;
-            continue;
-        }
-        /* from BINARY / US-ASCII: a high byte */
-        if (from == ENC_BINARY && to == ENC_BINARY) { mg_str_cat(out, (const char *)p + i, 1); i++; continue; }
-        if (from == ENC_US_ASCII) {
-            if (!inv_replace) {
-                Value bad = mg_str_new_enc((const char *)p + i, 1, ENC_BINARY);
-                mg_raise(mg_eInvalidByteSequenceError, "%s on US-ASCII", mg_str_cstr(mg_str_inspect(bad)));
-            }
-        } else if (!und_replace) {
-            Value bad = mg_str_new_enc((const char *)p + i, 1, ENC_BINARY);
-            mg_raise(mg_eUndefinedConversionError, "%s from ASCII-8BIT to %s", mg_str_cstr(mg_str_inspect(bad)), mg_enc_name(to));
-        }
-        mg_str_cat(out, rp, (size_t)rlen);
-        i++;
-    }
-    if (xml_attr) mg_str_cat(out, "\"", 1);
-    MG_OBJ(out)->extra = to;
-    return out;
-}
-
-static Value
-str_encode(Value self, int argc, const Value *argv, Value blk)
-{
-    return str_encode_impl(self, argc, argv);
-}
-
-static Value
-str_encode_bang(Value self, int argc, const Value *argv, Value blk)
-{
-    mg_str_modify(self);
-    Value r = str_encode_impl(self, argc, argv);
-    mg_str_replace_bytes(self, 0, S(self)->len, S(r)->ptr, S(r)->len);
-    MG_OBJ(self)->extra = STR_ENC(r);
     return self;
 }
 
@@ -2214,8 +2156,13 @@ str_ord(Value self, int argc, const Value *argv, Value blk)
 {
     RString *r = S(self);
     if (r->len == 0) mg_raise(mg_eArgumentError, "empty string");
-    if (STR_ENC(self) != ENC_UTF8) return MG_FIX((unsigned char)r->ptr[0]);
+    if (mg_enc_single_byte(STR_ENC(self))) return MG_FIX((unsigned char)r->ptr[0]);
     int n;
+    if (STR_ENC(self) != ENC_UTF8) {
+        int32_t c = mg_enc_codepoint(r->ptr, r->ptr + r->len, STR_ENC(self), &n);
+        if (c < 0) mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(STR_ENC(self)));
+        return MG_FIX(c);
+    }
     int32_t cp = mg_utf8_decode((const unsigned char *)r->ptr, (const unsigned char *)r->ptr + r->len, &n);
     if (cp < 0) mg_raise(mg_eArgumentError, "invalid byte sequence in UTF-8");
     return MG_FIX(cp);
@@ -2426,8 +2373,6 @@ static const MgMethodDef string_methods[] = {
     {"b", str_b, 0, 0},
     {"scrub", str_scrub, 0, 1},
     {"scrub!", str_scrub_bang, 0, 1},
-    {"encode", str_encode, 0, -1},
-    {"encode!", str_encode_bang, 0, -1},
     {"unicode_normalize", str_unicode_normalize, 0, 1},
     {"to_i", str_to_i, 0, 1},
     {"to_f", str_to_f, 0, 0},
@@ -2457,6 +2402,7 @@ mg_init_string(void)
     mg_eConverterNotFoundError = mg_define_class_under(mg_cEncoding, "ConverterNotFoundError", mg_eEncodingError);
     mg_eUndefinedConversionError = mg_define_class_under(mg_cEncoding, "UndefinedConversionError", mg_eEncodingError);
     mg_eInvalidByteSequenceError = mg_define_class_under(mg_cEncoding, "InvalidByteSequenceError", mg_eEncodingError);
+    mg_init_transcode();
     mg_init_encoding();
     mg_init_string_ops();
     mg_init_string_pack();

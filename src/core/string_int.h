@@ -1,5 +1,6 @@
 /* string_int.h -- internals shared by the string files: string.c, string_ops.c,
- * string_pack.c, encoding.c, re.c, sprintf.c, symbol_core.c. Not for other
+ * string_pack.c, string_enc.c, encoding.c, transcode.c, re.c, sprintf.c,
+ * symbol_core.c, and io.c for the encodings of reads and writes. Not for other
  * subsystems (they use core.h).
  *
  * Invariants of an RString (object.h):
@@ -27,6 +28,26 @@ enum { CR_UNKNOWN = 0, CR_7BIT = 1, CR_VALID = 2, CR_BROKEN = 3 };
 #define STR_MAX_LEN ((int64_t)1 << 40)     /* the longest String (bytes) */
 
 /* ---- encoding.c ---- */
+/* One encoding (a line of encodings.def); the index into mg_enc_table is the Encoding. */
+enum { EF_ASCII = 1, EF_DUMMY = 2, EF_SB = 4, EF_UNICODE = 8, EF_UPT = 16 };
+typedef struct MgEncInfo {
+    const char *name;
+    const void *onig;          /* OnigEncoding */
+    unsigned flags;            /* EF_* */
+    const char *iconv;         /* glibc iconv name or NULL */
+    const char *aliases;       /* space-separated */
+} MgEncInfo;
+extern const MgEncInfo mg_enc_table[];
+extern const int mg_enc_count;
+static inline const MgEncInfo *
+mg_enc_info(Encoding e)
+{
+    return &mg_enc_table[(unsigned)e < (unsigned)mg_enc_count ? (unsigned)e : 0];
+}
+static inline bool mg_enc_ascii_compat(Encoding e) { return e <= ENC_US_ASCII || (mg_enc_info(e)->flags & EF_ASCII); }
+/* One byte a character (BINARY, US-ASCII, ISO-8859-x, Windows-125x, ...). */
+static inline bool mg_enc_single_byte(Encoding e) { return e == ENC_BINARY || e == ENC_US_ASCII || (e != ENC_UTF8 && (mg_enc_info(e)->flags & EF_SB)); }
+static inline bool mg_enc_unicode(Encoding e) { return e == ENC_UTF8 || (mg_enc_info(e)->flags & EF_UNICODE); }
 /* Byte length of the UTF-8 character at p (< e), or -1 if the bytes there do
  * not start a valid sequence (callers then step 1 byte). */
 int      mg_utf8_charlen(const unsigned char *p, const unsigned char *e);
@@ -34,24 +55,60 @@ int      mg_utf8_charlen(const unsigned char *p, const unsigned char *e);
 int32_t  mg_utf8_decode(const unsigned char *p, const unsigned char *e, int *len);
 int      mg_utf8_encode(uint32_t cp, char *buf);       /* 1..4 bytes written; cp < 0x110000 */
 int      mg_enc_coderange_scan(const char *p, int64_t len, Encoding enc);
-/* Number of characters of p[0..len) in enc (bytes for BINARY/US-ASCII). */
+/* Number of characters of p[0..len) in enc (bytes for the single-byte ones). */
 int64_t  mg_enc_strlen(const char *p, int64_t len, Encoding enc, int cr);
-/* Byte length of the character at p (>= 1). */
+/* The character at p (< e): its length when valid, 0 when invalid, -1 when cut off by e. */
+int      mg_enc_precise(const unsigned char *p, const unsigned char *e, Encoding enc);
+int      mg_enc_minlen(Encoding enc);                 /* shortest character (2 for UTF-16) */
+int      mg_enc_mbclen_slow(const char *p, const char *e, Encoding enc);
+/* Byte length of the character at p (>= 1); an invalid one counts as the
+ * encoding's shortest character, as CRuby steps. */
 static inline int
 mg_enc_mbclen(const char *p, const char *e, Encoding enc)
 {
-    if (enc != ENC_UTF8 || (unsigned char)*p < 0x80) return 1;
-    int n = mg_utf8_charlen((const unsigned char *)p, (const unsigned char *)e);
-    return n < 0 ? 1 : n;
+    if (enc == ENC_UTF8) {
+        if ((unsigned char)*p < 0x80) return 1;
+        int n = mg_utf8_charlen((const unsigned char *)p, (const unsigned char *)e);
+        return n < 0 ? 1 : n;
+    }
+    if (enc == ENC_BINARY || enc == ENC_US_ASCII) return 1;
+    return mg_enc_mbclen_slow(p, e, enc);
 }
+/* The code point of the character at p (*len its length), -1 when invalid. */
+int32_t  mg_enc_codepoint(const char *p, const char *e, Encoding enc, int *len);
+/* Writes code point cp in enc (buf >= 8 bytes); its length or -1 if enc cannot hold it. */
+int      mg_enc_code_to_mbc(uint32_t cp, char *buf, Encoding enc);
 /* Byte offset of the n-th character (n >= 0), or -1 when the string is shorter.
  * n == the character count gives len. */
 int64_t  mg_enc_nth(const char *p, int64_t len, int64_t n, Encoding enc, int cr);
+/* memmem of n in p[from..len) at a character boundary of enc (from is one). */
+const char *mg_enc_memmem(const char *p, int64_t len, int64_t from, const char *n, int64_t nlen, Encoding enc);
+Encoding mg_enc_default_external(void);               /* Encoding.default_external (UTF-8 unless set) */
+int      mg_enc_default_internal(void);               /* Encoding.default_internal, -1 for nil */
 const char *mg_enc_name(Encoding enc);
 Value    mg_enc_value(Encoding enc);                   /* the Encoding object */
+bool     mg_enc_of_value(Value v, Encoding *out);      /* v an Encoding object? */
+bool     mg_enc_find_name(const char *name, size_t len, Encoding *out);  /* names and aliases, any case */
 /* An Encoding object or a name String: the Encoding; ArgumentError "unknown encoding name - x". */
 Encoding mg_to_encoding(Value v);
 void     mg_init_encoding(void);
+
+/* ---- string_enc.c ---- */
+Value    mg_str_escape_enc(Value s);                    /* inspect body of a non-UTF-8/BINARY/US-ASCII string */
+Value    mg_str_scrub_enc(Value s, Value repl, Value blk);   /* scrub for those; nil when valid */
+Value    mg_enc_default_replacement(Encoding enc);      /* U+FFFD or "?" in enc */
+
+/* ---- transcode.c ---- */
+/* str converted from encoding from to encoding to with String#encode's options
+ * (kw: a Hash or nil); raises the Encoding errors as CRuby does. */
+Value    mg_transcode(Value str, Encoding from, Encoding to, Value kw);
+/* The Encoding named by v for encode: ConverterNotFoundError-friendly lookup (false if unknown). */
+bool     mg_transcode_find(Value v, Encoding *out);
+/* One character of e (p[0..n)) as a code point through iconv, -1 when undefined;
+ * and back (its length in buf, -1 when e lacks it). */
+int32_t  mg_enc_to_unicode(Encoding e, const char *p, int n);
+int      mg_enc_from_unicode(Encoding e, uint32_t cp, char *buf, int size);
+void     mg_init_transcode(void);
 
 /* ---- string.c ---- */
 int      mg_str_coderange(Value s);                     /* computes and caches */

@@ -42,6 +42,56 @@ case_options(int argc, const Value *argv, int mode)
     return o;
 }
 
+/* Case mapping outside UTF-8: the Unicode forms through UTF-8 as a whole; the
+ * ISO-8859-x and Windows-125x single-byte encodings character by character
+ * through Unicode (a mapping the encoding cannot hold leaves the character);
+ * MG_UNDEF for the others (ASCII letters only, by the caller). */
+static Value
+case_map_enc(Value s, int mode, CaseOpts o)
+{
+    Encoding enc = mg_str_enc(s);
+    const char *name = mg_enc_name(enc);
+    if (mg_enc_unicode(enc)) {
+        if (mg_str_coderange(s) == CR_BROKEN) mg_raise(mg_eArgumentError, "input string invalid");
+        Value u = mg_transcode(s, enc, ENC_UTF8, MG_NIL);
+        Value r = mg_casemap_utf8(mg_str_ptr(u), mg_str_len(u), mode, o.turkic);
+        if (MG_IS_NIL(r)) return MG_NIL;
+        r = mg_transcode(r, ENC_UTF8, enc, MG_NIL);
+        MG_OBJ(r)->extra = enc;
+        return r;
+    }
+    if (!mg_enc_single_byte(enc) || (strncmp(name, "ISO-8859-", 9) != 0 && strncmp(name, "Windows-125", 11) != 0))
+        return MG_UNDEF;
+    int64_t len = mg_str_len(s);
+    Value out = mg_str_new_enc("", 0, enc);
+    bool changed = false;
+    size_t level = mg_gc_arena_save();      /* each character's mapping is dropped once copied */
+    for (int64_t i = 0; i < len; i++) {
+        mg_gc_arena_restore(level);
+        int m = mode == CASE_CAP ? (i == 0 ? CASE_CAP : CASE_DOWN) : mode;
+        unsigned char c = (unsigned char)mg_str_ptr(s)[i];
+        char u8[8];
+        int32_t cp = mg_enc_to_unicode(enc, (const char *)&c, 1);
+        Value r = cp < 0 ? MG_NIL : mg_casemap_utf8(u8, mg_utf8_encode((uint32_t)cp, u8), m, o.turkic);
+        char buf[32];
+        int blen = 0;
+        if (!MG_IS_NIL(r)) {
+            const unsigned char *q = (const unsigned char *)mg_str_ptr(r), *qe = q + mg_str_len(r);
+            while (q < qe && blen >= 0) {
+                int k;
+                int32_t d = mg_utf8_decode(q, qe, &k);
+                int w = d < 0 || blen > 24 ? -1 : mg_enc_from_unicode(enc, (uint32_t)d, buf + blen, (int)sizeof buf - blen);
+                blen = w < 0 ? -1 : blen + w;
+                q += k;
+            }
+        }
+        if (MG_IS_NIL(r) || blen <= 0) { mg_str_cat(out, (const char *)&c, 1); continue; }
+        mg_str_cat(out, buf, (size_t)blen);
+        changed = true;
+    }
+    return changed ? out : MG_NIL;
+}
+
 /* Case-maps s into a new String, or returns nil when nothing changed. */
 static Value
 case_map(Value s, int mode, CaseOpts o)
@@ -57,9 +107,30 @@ case_map(Value s, int mode, CaseOpts o)
             MG_OBJ(r)->flags |= STR_CR_7BIT;
         return r;
     }
+    if (!o.ascii && enc != ENC_UTF8 && enc != ENC_BINARY && enc != ENC_US_ASCII) {
+        Value r = case_map_enc(s, mode, o);
+        if (r != MG_UNDEF) return r;
+    }
     Value out = mg_str_new_enc(p0, (size_t)len, enc);
     char *p = (char *)mg_str_ptr(out);
     bool changed = false, first = true;
+    if (!mg_enc_single_byte(enc) && enc != ENC_UTF8) {
+        /* ASCII letters only, stepping over the multibyte characters */
+        const char *e = p + len;
+        for (int64_t i = 0; i < len; ) {
+            int n = mg_enc_mbclen(p + i, e, enc);
+            unsigned char c = (unsigned char)p[i], d = c;
+            if (n == 1 && mg_enc_ascii_compat(enc)) {
+                bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+                if ((mode == CASE_UP || mode == CASE_SWAP || (mode == CASE_CAP && first)) && lo) d = c - 32;
+                else if ((mode == CASE_DOWN || mode == CASE_FOLD || mode == CASE_SWAP || (mode == CASE_CAP && !first)) && up) d = c + 32;
+            }
+            if (d != c) { p[i] = (char)d; changed = true; }
+            first = false;
+            i += n;
+        }
+        return changed ? out : MG_NIL;
+    }
     for (int64_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)p[i], d = c;
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
@@ -148,9 +219,22 @@ spec_char(const unsigned char **pp, const unsigned char *e, Encoding enc, bool *
 {
     const unsigned char *p = *pp;
     *esc = false;
-    if (*p == '\\' && p + 1 < e) { *esc = true; p++; }
     int n = 1;
-    int32_t c = *p;
+    int32_t c;
+    if (enc != ENC_UTF8 && !mg_enc_single_byte(enc)) {
+        /* Shift_JIS, UTF-16, ...: whole characters (a trail byte is no '\\') */
+        c = mg_enc_codepoint((const char *)p, (const char *)e, enc, &n);
+        if (c == '\\' && p + n < e) {
+            *esc = true;
+            p += n;
+            c = mg_enc_codepoint((const char *)p, (const char *)e, enc, &n);
+        }
+        if (c < 0) c = 0x110000 + *p;
+        *pp = p + n;
+        return c;
+    }
+    if (*p == '\\' && p + 1 < e) { *esc = true; p++; }
+    c = *p;
     if (enc == ENC_UTF8 && c >= 0x80) {
         c = mg_utf8_decode(p, e, &n);
         if (c < 0) { c = *p; n = 1; }
@@ -245,6 +329,10 @@ static inline int32_t
 next_char(const char *p, int64_t len, int64_t *i, Encoding enc, int *n)
 {
     unsigned char c = (unsigned char)p[*i];
+    if (enc != ENC_UTF8 && !mg_enc_single_byte(enc)) {
+        int32_t cp = mg_enc_codepoint(p + *i, p + len, enc, n);
+        return cp < 0 ? 0x110000 + c : cp;
+    }
     if (c < 0x80 || enc != ENC_UTF8) { *n = 1; return c; }
     int32_t cp = mg_utf8_decode((const unsigned char *)p + *i, (const unsigned char *)p + len, n);
     if (cp < 0) { *n = 1; return 0x110000 + c; }   /* invalid bytes match nothing */
@@ -403,7 +491,7 @@ tr_impl(Value self, Value fromv, Value tov, bool squeeze)
     Value out = mg_str_buf_new((size_t)len);
     bool changed = false;
     int32_t last_mapped = -1;
-    char buf[8];
+    char buf[16];
     for (int64_t i = 0; i < len; ) {
         int k;
         int32_t c = next_char(p, len, &i, senc, &k);
@@ -421,6 +509,11 @@ tr_impl(Value self, Value fromv, Value tov, bool squeeze)
         } else {
             if (!(squeeze && d == last_mapped)) {
                 if (senc == ENC_UTF8 || enc == ENC_UTF8) mg_str_cat(out, buf, (size_t)(d < 0x80 ? (buf[0] = (char)d, 1) : mg_utf8_encode((uint32_t)d, buf)));
+                else if (!mg_enc_single_byte(senc)) {
+                    int w = mg_enc_code_to_mbc((uint32_t)d, buf, senc);
+                    if (w < 0) mg_raise(mg_eRangeError, "invalid codepoint 0x%X in %s", (unsigned)d, mg_enc_name(senc));
+                    mg_str_cat(out, buf, (size_t)w);
+                }
                 else { buf[0] = (char)d; mg_str_cat(out, buf, 1); }
             }
             if (d != c || squeeze) changed = true;

@@ -377,6 +377,8 @@ parser_initialize(Value self, int argc, const Value *argv, Value blk)
     Value opts = kw;
     if (argc == 2 && argv[1] != MG_NIL) opts = mg_to_hash(argv[1]);
     Value src = mg_to_str(argv[0]);
+    if (mg_str_enc(src) != ENC_UTF8 && mg_str_enc(src) != ENC_BINARY && mg_str_enc(src) != ENC_US_ASCII)
+        src = mg_str_conv_enc(src, ENC_UTF8);     /* CRuby's json parses a converted copy */
     if (mg_str_enc(src) != ENC_UTF8) {
         src = mg_str_dup(src);
         MG_OBJ(src)->extra = ENC_UTF8;
@@ -481,6 +483,9 @@ static void
 gen_string(Gen *g, Value buf, Value str)
 {
     static const char hex[] = "0123456789abcdef";
+    /* a string in another encoding than UTF-8 / US-ASCII / BINARY is converted first (CRuby's json) */
+    Encoding se = mg_str_enc(str);
+    if (se != ENC_UTF8 && se != ENC_US_ASCII && se != ENC_BINARY) str = mg_str_conv_enc(str, ENC_UTF8);
     const unsigned char *p = (const unsigned char *)mg_str_ptr(str), *e = p + mg_str_len(str);
     /* every string is treated as UTF-8 (a binary string too, as CRuby's json does) */
     mg_str_cat(buf, "\"", 1);

@@ -631,7 +631,7 @@ mg_record_decode(Obj *o, const void *data, size_t len)
         uint8_t enc = get_u8(&r);
         uint64_t n = get_u64(&r);
         if (!need(&r, n)) break;
-        if (enc > ENC_US_ASCII) { r.err = "string record has an unknown encoding"; break; }
+        if (enc >= mg_encoding_count()) { r.err = "string record has an unknown encoding"; break; }
         s->ptr = mg_malloc(n + 1);
         memcpy(s->ptr, r.p, n);
         s->ptr[n] = '\0';
