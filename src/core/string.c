@@ -2055,11 +2055,35 @@ str_scrub_bang(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
+/* unicode_normalize(form = :nfc), unicode_normalize!, unicode_normalized?:
+ * as CRuby, the standard library's unicode_normalize/normalize.rb (Ruby, with
+ * its tables) does the work; it is loaded on first use */
+static Value
+unicode_normalize_call(const char *fn, Value self, int argc, const Value *argv)
+{
+    mg_require("unicode_normalize/normalize");
+    Value m = mg_const_get_at(mg_cObject, mg_intern_cstr("UnicodeNormalize"));
+    Value args[2] = { self, argc > 0 ? argv[0] : mg_sym("nfc") };
+    return mg_funcall(m, mg_intern_cstr(fn), 2, args);
+}
+
 static Value
 str_unicode_normalize(Value self, int argc, const Value *argv, Value blk)
 {
-    /* composed forms of the common Latin letters with one combining mark */
-    return mg_str_dup(self);
+    return unicode_normalize_call("normalize", self, argc, argv);
+}
+
+static Value
+str_unicode_normalize_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = unicode_normalize_call("normalize", self, argc, argv);
+    return mg_funcall(self, mg_intern_cstr("replace"), 1, &r);
+}
+
+static Value
+str_unicode_normalized_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return unicode_normalize_call("normalized?", self, argc, argv);
 }
 
 /* ---- numbers ---- */
@@ -2374,6 +2398,8 @@ static const MgMethodDef string_methods[] = {
     {"scrub", str_scrub, 0, 1},
     {"scrub!", str_scrub_bang, 0, 1},
     {"unicode_normalize", str_unicode_normalize, 0, 1},
+    {"unicode_normalize!", str_unicode_normalize_bang, 0, 1},
+    {"unicode_normalized?", str_unicode_normalized_p, 0, 1},
     {"to_i", str_to_i, 0, 1},
     {"to_f", str_to_f, 0, 0},
     {"hex", str_hex, 0, 0},
