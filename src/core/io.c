@@ -304,6 +304,7 @@ static void
 io_set_enc_value(IoData *io, Value v, bool internal)
 {
     if (v == MG_NIL) { if (internal) io->int_enc = 0; else io->ext_enc = 0; return; }
+    if (internal && MG_IS_STRING(v) && mg_str_len(v) == 1 && mg_str_ptr(v)[0] == '-') { io->int_enc = 0; return; }   /* "-": none */
     Encoding e;
     if (!mg_enc_of_value(v, &e)) {
         Value sv = mg_to_str(v);
@@ -1229,13 +1230,27 @@ static int parse_mode(Value mode, int *oflags);
 static Value
 io_initialize(Value self, int argc, const Value *argv, Value blk)
 {
+    /* IO.new(fd, mode = "r", mode:, autoclose:, encoding options...) */
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
     IoData *io = check_io(self);
     int fd = (int)mg_num2long(argv[0]);
+    Value modev = argc > 1 ? argv[1] : MG_NIL;
+    Value autoclose = MG_UNDEF;
+    if (kw != MG_NIL) {
+        Value km = mg_hash_lookup(kw, mg_sym("mode"));
+        if (km != MG_UNDEF) {
+            if (modev != MG_NIL) mg_raise(mg_eArgumentError, "mode specified twice");
+            modev = km;
+        }
+        autoclose = mg_hash_lookup(kw, mg_sym("autoclose"));
+    }
     int oflags;
-    int mode = parse_mode(argc > 1 ? argv[1] : MG_NIL, &oflags);
+    int mode = parse_mode(modev, &oflags);
     if (fcntl(fd, F_GETFL) < 0) mg_raise_syserr(errno, NULL, NULL);
     io_setup(io, fd, mode, MG_NIL);
-    io_apply_encodings(io, argc > 1 ? argv[1] : MG_NIL, MG_NIL);
+    if (autoclose != MG_UNDEF) io->autoclose = MG_TEST(autoclose);
+    io_apply_encodings(io, modev, kw);
     return MG_NIL;
 }
 
@@ -2394,7 +2409,7 @@ static const MgMethodDef kernel_io_functions[] = {
 };
 
 static const MgMethodDef io_methods[] = {
-    {"initialize", io_initialize, 1, 3},
+    {"initialize", io_initialize, 1, -1},
     {"write", io_write_m, 0, -1},
     {"syswrite", io_syswrite, 1, 1},
     {"readpartial", io_readpartial, 1, 2},
