@@ -1,6 +1,8 @@
 /* ext.h -- builtin features: the libraries CRuby ships as C extensions
  * (stringio, strscan, json's parser and generator, psych, zlib, digest, etc,
- * rbconfig, io/console, io/wait, pathname.so, monitor.so), implemented here.
+ * rbconfig, io/console, io/wait, io/nonblock, pathname.so, monitor.so,
+ * socket, openssl's ciphers, bigdecimal, objspace, coverage, ripper,
+ * cgi/escape, fcntl, pty, readline.so on libedit), implemented here.
  * `require` asks mg_ext_require before it searches $LOAD_PATH, so a builtin
  * feature shadows any file of that name (Debian's .so files, which we cannot
  * load, never matter). Each library is one file src/ext/<name>.c whose init
