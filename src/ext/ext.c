@@ -59,6 +59,7 @@ register_all(void)
     mg_ext_register("fcntl", mg_ext_init_fcntl);
     mg_ext_register("pty", mg_ext_init_pty);
     mg_ext_register("readline.so", mg_ext_init_readline);   /* under readline.rb */
+    mg_ext_register("syslog", mg_ext_init_syslog);
 }
 
 static Ext *

@@ -2,7 +2,7 @@
  * (stringio, strscan, json's parser and generator, psych, zlib, digest, etc,
  * rbconfig, io/console, io/wait, io/nonblock, pathname.so, monitor.so,
  * socket, openssl's ciphers, bigdecimal, objspace, coverage, ripper,
- * cgi/escape, fcntl, pty, readline.so on libedit), implemented here.
+ * cgi/escape, fcntl, pty, syslog, readline.so on libedit), implemented here.
  * `require` asks mg_ext_require before it searches $LOAD_PATH, so a builtin
  * feature shadows any file of that name (Debian's .so files, which we cannot
  * load, never matter). Each library is one file src/ext/<name>.c whose init
@@ -75,5 +75,6 @@ void mg_ext_init_cgi_escape(void);   /* cgi_escape.c: require 'cgi/escape' (CGI:
 void mg_ext_init_fcntl(void);        /* fcntl.c: require 'fcntl' (the Fcntl constants) */
 void mg_ext_init_pty(void);          /* pty.c: require 'pty' */
 void mg_ext_init_readline(void);     /* readline.c: readline.rb's readline.so, on libedit */
+void mg_ext_init_syslog(void);       /* syslog.c: require 'syslog' */
 
 #endif
