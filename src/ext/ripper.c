@@ -13,7 +13,9 @@
  * after `...` forwarding, some code inside heredoc interpolation). */
 #include "ext.h"
 #include "../parse/ripper_scan.h"
+#include "../parse/ast.h"
 #include <stdlib.h>
+#include <string.h>
 
 static Value state_class;     /* Ripper::Lexer::State */
 
@@ -59,6 +61,54 @@ ripper_s_tokenize(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
+/* The tree of maglev's parser as nested arrays, for the Ruby part (lib/maglev/ripper_tree.rb) that
+ * turns it into Ripper's parser events: each node is
+ * [kind, line, col, flags, a, b, c, d, list, sym, ival, fval, str, off, len]. */
+static Value
+node_ary(const Node *n)
+{
+    if (!n) return MG_NIL;
+    Value v = mg_ary_new_capa(15);
+    mg_ary_push(v, MG_SYM(mg_intern_cstr(mg_node_name(n->kind))));
+    mg_ary_push(v, MG_FIX(n->line));
+    mg_ary_push(v, MG_FIX(n->col));
+    mg_ary_push(v, MG_FIX((int64_t)n->flags));
+    mg_ary_push(v, node_ary(n->a));
+    mg_ary_push(v, node_ary(n->b));
+    mg_ary_push(v, node_ary(n->c));
+    mg_ary_push(v, node_ary(n->d));
+    if (n->list || n->count) {
+        Value l = mg_ary_new_capa(n->count);
+        for (int i = 0; i < n->count; i++) mg_ary_push(l, node_ary(n->list[i]));
+        mg_ary_push(v, l);
+    } else {
+        mg_ary_push(v, MG_NIL);
+    }
+    mg_ary_push(v, n->sym ? MG_SYM(n->sym) : MG_NIL);
+    mg_ary_push(v, mg_int_new(n->ival));
+    mg_ary_push(v, mg_float_new(n->fval));
+    mg_ary_push(v, n->str ? mg_str_new(n->str, n->len) : MG_NIL);
+    mg_ary_push(v, mg_int_new((int64_t)n->off));
+    mg_ary_push(v, mg_int_new((int64_t)n->len));
+    return v;
+}
+
+/* Ripper.__tree(src, filename, lineno) -> [tree or nil, error message or nil, __END__ offset or nil] */
+static Value
+ripper_s_tree(Value self, int argc, const Value *argv, Value blk)
+{
+    Value src = mg_to_str(argv[0]);
+    const char *file = argc > 1 ? mg_str_cstr(mg_to_str(argv[1])) : "-";
+    int line0 = argc > 2 ? (int)mg_num2long(argv[2]) : 1;
+    ParseResult pr = mg_parse(mg_str_ptr(src), (size_t)mg_str_len(src), file, line0, NULL, 0);
+    Value out = mg_ary_new_capa(3);
+    mg_ary_push(out, pr.root ? node_ary(pr.root) : MG_NIL);
+    mg_ary_push(out, pr.error ? mg_str_new(pr.error, strlen(pr.error)) : MG_NIL);
+    mg_ary_push(out, pr.data_offset == (size_t)-1 ? MG_NIL : mg_int_new((int64_t)pr.data_offset));
+    mg_ast_free(&pr);
+    return out;
+}
+
 static const char ripper_rb[] =
     "class Ripper\n"
     "  NAMES = %w[BEG END ENDARG ENDFN ARG CMDARG MID FNAME DOT CLASS LABEL LABELED FITEM].freeze\n"
@@ -72,9 +122,6 @@ static const char ripper_rb[] =
     "    return 'NONE' if i == 0\n"
     "    NAMES.each_with_index.select { |_, b| i[b] == 1 }.map(&:first).join('|')\n"
     "  end\n"
-    "  def self.sexp(*) = raise(NotImplementedError, \"Ripper.sexp: maglev's ripper has only Ripper.lex and Ripper.tokenize\")\n"
-    "  def self.sexp_raw(*) = raise(NotImplementedError, \"Ripper.sexp_raw: maglev's ripper has only Ripper.lex and Ripper.tokenize\")\n"
-    "  def initialize(*) = raise(NotImplementedError, \"Ripper.new: maglev's ripper has only Ripper.lex and Ripper.tokenize\")\n"
     "  # Ripper::Filter: on_<event>(token, data) for each scanner event, in order; on_default otherwise\n"
     "  class Filter\n"
     "    def initialize(src, filename = '-', lineno = 1)\n"
@@ -129,4 +176,7 @@ mg_ext_init_ripper(void)
     mg_gc_register(&state_class);
     mg_define_singleton_method(ripper, "lex", ripper_s_lex, 1, 3);
     mg_define_singleton_method(ripper, "tokenize", ripper_s_tokenize, 1, 3);
+    mg_define_singleton_method(ripper, "__tree", ripper_s_tree, 1, 3);
+    static const char req[] = "require 'maglev/ripper_tree'";
+    mg_eval_string(req, sizeof req - 1, "ripper", 1);
 }
