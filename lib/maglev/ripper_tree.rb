@@ -277,8 +277,9 @@ class Ripper
         return ev(:stmts_add, s, ev(:void_stmt))
       end
       if lead
-        i = peek_sig(@inhd ? @hdcur : @cur, false)
-        s = ev(:stmts_add, s, ev(:void_stmt)) if i && @ev[i] == :on_semicolon
+        i = @inhd ? @hdcur : @cur
+        i += 1 while i < @ev.size && (%i[on_sp on_ignored_nl on_comment on_embdoc_beg on_embdoc on_embdoc_end on_ignored_sp].include?(@ev[i]) || @hd[i] != @inhd || @used[i])
+        s = ev(:stmts_add, s, ev(:void_stmt)) if i < @ev.size && (@ev[i] == :on_semicolon || @ev[i] == :on_nl)
       end
       list.each { |x| s = ev(:stmts_add, s, expr(x)) }
       s
@@ -531,23 +532,37 @@ class Ripper
     end
 
     # the parts of a string literal (str or dstr list) added to acc with add_ev
+    STR_ENDS = %i[on_tstring_end on_regexp_end on_label_end on_heredoc_end on_words_sep].freeze
+
+    # The parts of a literal added to acc with add_ev, driven by its tokens up to
+    # (not taking) its closing token: tstring_content, #{...} (the next
+    # interpolated expression of parts), #@x.
     def string_parts(acc, parts, add_ev)
-      parts.each do |p|
-        if p[0] == :STR || p[0] == :XSTR
-          next if p[12].empty? && !(find(:on_tstring_content))
+      exprs = parts.reject { |x| x[0] == :STR || x[0] == :XSTR }
+      loop do
+        i = @inhd ? @hdcur : @cur
+        i += 1 while i < @ev.size && (@used[i] || @hd[i] != @inhd)
+        break if i >= @ev.size || STR_ENDS.include?(@ev[i])
+        case @ev[i]
+        when :on_tstring_content
           acc = ev(add_ev, acc, take(:on_tstring_content))
-        elsif (i = peek_sig) && @ev[i] == :on_embvar
+        when :on_embvar
           @used[i] = true
-          @cur = i + 1 unless @inhd
-          @hdcur = i + 1 if @inhd
-          acc = ev(add_ev, acc, ev(:string_dvar, expr(p)))
-        else
-          take(:on_embexpr_beg)
-          body = p[0] == :SEQ && (p[8] || []).empty? ? stmts(nil) : stmts(p)
+          if @inhd then @hdcur = i + 1 else @cur = i + 1 end
+          e = exprs.shift or nyi('an interpolated variable the tree has not')
+          acc = ev(add_ev, acc, ev(:string_dvar, expr(e)))
+        when :on_embexpr_beg
+          @used[i] = true
+          if @inhd then @hdcur = i + 1 else @cur = i + 1 end
+          e = exprs.shift or nyi('an interpolation the tree has not')
+          body = e[0] == :SEQ && (e[8] || []).empty? ? stmts(nil) : stmts(e)
           take(:on_embexpr_end)
           acc = ev(add_ev, acc, ev(:string_embexpr, body))
+        else
+          break
         end
       end
+      nyi('a string whose interpolations did not match the tree') unless exprs.empty?
       acc
     end
 
@@ -567,15 +582,26 @@ class Ripper
       when :on_tstring_beg, :on_backtick then nil
       else nyi("a string starting with #{@ev[i]}")
       end
-      # adjacent literals "a" "b": the tree merged them
-      j = closing_of(i)
-      k = j && peek_sig(j + 1)
-      nyi('adjacent string literals') if k && (@ev[k] == :on_tstring_beg) && !@used[k]
-      @used[i] = true
-      @cur = i + 1
-      c = string_parts(ev(:string_content), str_parts_of(n), :string_add)
-      take(:on_tstring_end)
-      ev(:string_literal, c)
+      # adjacent literals "a" "b" (string_concat): one node in the tree
+      parts = str_parts_of(n)
+      exprs = parts.reject { |x| x[0] == :STR }
+      lits = []
+      loop do
+        @used[i] = true
+        @cur = i + 1
+        j = closing_of(i)
+        mine = exprs.take_while { |x| j.nil? || (@pos[j] <=> [x[1], x[2]]) > 0 }
+        exprs = exprs.drop(mine.size)
+        c = string_parts(ev(:string_content), mine, :string_add)
+        take(:on_tstring_end)
+        lits << ev(:string_literal, c)
+        k = @cur
+        k += 1 while k < @ev.size && @ev[k] == :on_sp
+        break unless k < @ev.size && @ev[k] == :on_tstring_beg && !@used[k]
+        i = k
+      end
+      nyi('a string whose interpolations did not match the tree') unless exprs.empty?
+      lits.reduce { |x, y| ev(:string_concat, x, y) }
     end
 
     def closing_of(i)
@@ -639,6 +665,12 @@ class Ripper
                   else e[8] || []
                   end
           w = ev(:"#{kind}_add", w, string_parts(ev(:word_new), parts, :word_add))
+        end
+        k = @cur
+        k += 1 while k < @ev.size && @used[k]
+        if k < @ev.size && @ev[k] == :on_words_sep
+          @used[k] = true
+          @cur = k + 1
         end
       end
       take(:on_tstring_end)
@@ -1143,7 +1175,7 @@ class Ripper
         ev(kw.to_sym, s)
       when :FLIP2, :FLIP3
         l = expr(n[4])
-        take(:on_op)
+        take(:on_op, n[0] == :FLIP3 ? '...' : '..')
         ev(n[0] == :FLIP3 ? :dot3 : :dot2, l, expr(n[5]))
       when :PAT_MATCH then nyi('rightward pattern matching (=> / in)')
       else nyi(n[0].to_s)
