@@ -80,7 +80,7 @@ class Ripper
     @__parsed = true
     tree, err, data = Ripper.__tree(@__src, @__filename, @__lineno0)
     @__end_seen = !data.nil?
-    toks = Ripper.lex(@__src, @__filename, @__lineno0)
+    toks = __squiggly(Ripper.lex(@__src, @__filename, @__lineno0))
     vals = toks.map do |(pos, ev, tok, _)|
       @__lineno, @__column = pos
       __send__(ev, tok)
@@ -96,6 +96,50 @@ class Ripper
   end
 
   private
+
+  # Ripper.lex shows a <<~ heredoc's indentation as on_ignored_sp; the parser
+  # events see each line's content with it (the builder's on_heredoc_dedent
+  # takes it off), as CRuby's do.
+  def __squiggly(toks)
+    out = []
+    queue = []      # squiggly? for each heredoc whose body is still to come
+    body = nil      # squiggly? of the body being read
+    pending = []
+    toks.each_with_index do |t, i|
+      ev = t[1]
+      if body.nil?
+        queue << t[2].start_with?('<<~') if ev == :on_heredoc_beg
+        if !queue.empty? && (ev == :on_nl || ev == :on_ignored_nl || (ev == :on_comment && t[2].end_with?("\n")))
+          out << t
+          body = queue.shift
+          next
+        end
+        out << t
+        next
+      end
+      if ev == :on_heredoc_end
+        out << t
+        body = queue.empty? ? nil : queue.shift
+        next
+      end
+      if body && ev == :on_ignored_sp
+        nx = toks[i + 1]
+        if nx && nx[1] == :on_tstring_content && nx[0][0] == t[0][0]
+          pending << t
+        else
+          out << [t[0], :on_tstring_content, t[2], t[3]]
+        end
+        next
+      end
+      if body && ev == :on_tstring_content && !pending.empty?
+        sp = pending.pop
+        out << [sp[0], :on_tstring_content, sp[2] + t[2], t[3]]
+        next
+      end
+      out << t
+    end
+    out
+  end
 
   def warn(fmt, *args); end
   def warning(fmt, *args); end
@@ -617,20 +661,52 @@ class Ripper
       nil
     end
 
-    def heredoc(n, i)
-      nyi('<<~ heredocs') if @tx[i].start_with?('<<~')
-      nyi('backtick heredocs') if @tx[i] =~ /\A<<[-~]?`/
+    def heredoc(n, i, x = false)
+      squiggly = @tx[i].start_with?('<<~')
       @used[i] = true
       @cur = i + 1
       saved, @inhd = @inhd, true
-      c = string_parts(ev(:string_content), str_parts_of(n), :string_add)
+      first = find_any
+      c = string_parts(x ? ev(:xstring_new) : ev(:string_content), str_parts_of(n), x ? :xstring_add : :string_add)
+      last = find_any
       take(:on_heredoc_end)
       @inhd = saved
-      ev(:string_literal, c)
+      ev(:heredoc_dedent, c, dedent_width(first, last)) if squiggly
+      ev(x ? :xstring_literal : :string_literal, c)
+    end
+
+    def find_any
+      i = @inhd ? @hdcur : @cur
+      i += 1 while i < @ev.size && (@used[i] || @hd[i] != @inhd)
+      i
+    end
+
+    # the indentation a <<~ heredoc's body loses: the least of its lines' (blank lines aside)
+    def dedent_width(first, last)
+      w = nil
+      (first...last).each do |k|
+        next unless @pos[k][1] == 0 && @hd[k]
+        t = @tx[k]
+        if @ev[k] == :on_tstring_content
+          next if t =~ /\A[ \t]*\r?\n?\z/ && (t.end_with?("\n") || @ev[k + 1] == :on_heredoc_end)
+          col = 0
+          t.each_char do |ch|
+            if ch == ' ' then col += 1
+            elsif ch == "\t" then col = 8 * (col / 8 + 1)
+            else break
+            end
+          end
+          w = col if w.nil? || col < w
+        elsif @ev[k] == :on_embexpr_beg || @ev[k] == :on_embvar
+          w = 0
+        end
+      end
+      w || 0
     end
 
     def xstring(n)
       i = peek_sig
+      return heredoc(n, i, true) if i && @ev[i] == :on_heredoc_beg
       nyi('a command string here') unless i && @ev[i] == :on_backtick
       @used[i] = true
       @cur = i + 1
@@ -854,6 +930,7 @@ class Ripper
         return expr(recv)
       end
       r = nil
+      walked = false
       if OPS.include?(name)
         r_first = before?(recv, n) || (recv[1] == n[1] && recv[2] == n[2])
         if args.empty? && %i[-@ +@ ! ~].include?(name) && !r_first
@@ -861,10 +938,11 @@ class Ripper
           return ev(:unary, name == :! ? :! : name, expr(recv))
         end
         r = expr(recv)
+        walked = true
         j = peek_sig
         dotted = j && (@ev[j] == :on_period || (@ev[j] == :on_op && %w[&. ::].include?(@tx[j])))
       end
-      if r && !dotted
+      if walked && !dotted
         if name == :[] && fl & 64 == 0
           take(:on_lbracket)
           a = args.empty? ? nil : call_args(args)
@@ -877,7 +955,7 @@ class Ripper
           return ev(:binary, l, name, expr(args[0]))
         end
       end
-      r ||= expr(recv)
+      r = expr(recv) unless walked
       per = period(n)
       if s == 'call' && (j = peek_sig) && @ev[j] == :on_lparen
         m = :call
@@ -1177,7 +1255,14 @@ class Ripper
         l = expr(n[4])
         take(:on_op, n[0] == :FLIP3 ? '...' : '..')
         ev(n[0] == :FLIP3 ? :dot3 : :dot2, l, expr(n[5]))
-      when :PAT_MATCH then nyi('rightward pattern matching (=> / in)')
+      when :PAT_MATCH
+        v = expr(n[4])
+        i = peek_sig
+        if i && ((@ev[i] == :on_op && @tx[i] == '=>') || (@ev[i] == :on_kw && @tx[i] == 'in'))
+          @used[i] = true
+          @cur = i + 1
+        end
+        ev(:case, v, ev(:in, pattern_top(n[5]), nil, nil))
       else nyi(n[0].to_s)
       end
     end
@@ -1323,7 +1408,117 @@ class Ripper
     end
 
     def case_in(n)
-      nyi('case/in')
+      skip_kw('case')
+      subj = expr(n[4])
+      ev(:case, subj, in_chain(n[8], n[5]))
+    end
+
+    def in_chain(list, els)
+      c = list.first
+      skip_kw('in')
+      pat = guarded(c)
+      body = stmts(c[5])
+      rest = list.size > 1 ? in_chain(list[1..], els) : (els ? (skip_kw('else'); ev(:else, stmts(els, true))) : nil)
+      ev(:in, pat, body, rest)
+    end
+
+    def guarded(c)
+      pat = pattern_top(c[4])
+      return pat unless c[6]
+      kw = c[3] & 2048 != 0 ? 'unless' : 'if'
+      skip_kw(kw)
+      ev(kw == 'if' ? :if_mod : :unless_mod, expr(c[6]), pat)
+    end
+
+    # a top-level pattern: `in a, *b` is an array pattern without brackets
+    def pattern_top(p) = pattern(p)
+
+    def pat_rest(r)
+      take(:on_op, r[0] == :PAT_REST && @tx[find(:on_op, '**') || find(:on_op, '*') || 0] == '**' ? '**' : '*') if false
+      ev(:var_field, r[9] ? take(:on_ident, r[9].to_s) : nil)
+    end
+
+    def pattern(p)
+      case p[0]
+      when :PAT_VALUE then expr(p[4])
+      when :PAT_PIN
+        take(:on_op, '^')
+        v = p[4]
+        if %i[LVAR IVAR GVAR CVAR].include?(v[0])
+          return ev(:var_ref, var_leaf(v[9]))
+        end
+        take(:on_lparen)
+        x = expr(v)
+        take(:on_rparen)
+        ev(:begin, x)
+      when :PAT_BIND
+        if p[4]
+          sub = pattern(p[4])
+          take(:on_op, '=>')
+          return ev(:binary, sub, :"=>", ev(:var_field, take(:on_ident, p[9].to_s)))
+        end
+        ev(:var_field, take(:on_ident, p[9].to_s))
+      when :PAT_ALT
+        l = pattern(p[4])
+        take(:on_op, '|')
+        ev(:binary, l, :|, pattern(p[5]))
+      when :PAT_ARRAY
+        const = p[4] ? expr(p[4]) : nil
+        open_pat
+        pre = (p[8] || []).empty? ? nil : p[8].map { |x| pattern(x) }
+        rest = p[5] ? (take(:on_op, '*'); pat_rest(p[5])) : nil
+        post = p[6] && !(p[6][8] || []).empty? ? p[6][8].map { |x| pattern(x) } : nil
+        close_pat
+        ev(:aryptn, const, pre, rest, post)
+      when :PAT_FIND
+        const = p[4] ? expr(p[4]) : nil
+        open_pat
+        take(:on_op, '*')
+        pre = pat_rest(p[5])
+        mid = (p[8] || []).map { |x| pattern(x) }
+        take(:on_op, '*')
+        post = pat_rest(p[6])
+        close_pat
+        ev(:fndptn, const, pre, mid, post)
+      when :PAT_HASH
+        const = p[4] ? expr(p[4]) : nil
+        open_pat
+        pairs = (p[8] || []).map do |pr|
+          k = pr[4]
+          key = if tok_ev(k) == :on_label then take(:on_label)
+                else
+                  take(:on_tstring_beg)
+                  c = string_parts(ev(:string_content), [], :string_add)
+                  take(:on_label_end)
+                  c
+                end
+          [key, pr[5] ? pattern(pr[5]) : nil]
+        end
+        rest = if p[3] & 4096 != 0 then (take(:on_op, '**'); take(:on_kw, 'nil'); ev(:var_field, :nil))
+               elsif p[5] then (take(:on_op, '**'); pat_rest(p[5]))
+               end
+        close_pat
+        ev(:hshptn, const, pairs.empty? ? nil : pairs, rest)
+      else nyi("pattern #{p[0]}")
+      end
+    end
+
+    # the bracket of an array/hash/find pattern, if written
+    def open_pat
+      i = peek_sig
+      @pat_open ||= []
+      if i && %i[on_lbracket on_lparen on_lbrace].include?(@ev[i])
+        @used[i] = true
+        @cur = i + 1
+        @pat_open << { on_lbracket: :on_rbracket, on_lparen: :on_rparen, on_lbrace: :on_rbrace }[@ev[i]]
+      else
+        @pat_open << nil
+      end
+    end
+
+    def close_pat
+      c = @pat_open.pop
+      take(c) if c
     end
   end
 
@@ -1345,6 +1540,32 @@ class Ripper
     end
     alias on_parse_error on_error
     alias compile_error on_error
+
+    def __dedent_leaf(e, width)
+      n = dedent_string(e[1], width)
+      e[2][1] += n if n > 0
+      e
+    end
+
+    # the nested string_add events: the last part of each level, and the level below's own first child
+    def on_heredoc_dedent(val, width)
+      walk = lambda do |list|
+        list.map! do |e|
+          if e.is_a?(Array)
+            if e[0] == :@tstring_content
+              __dedent_leaf(e, width)
+            elsif e[0].to_s.end_with?('_add')
+              e[1] = walk.call(e[1])
+            end
+          elsif e.is_a?(String)
+            dedent_string(e, width)
+          end
+          e
+        end
+      end
+      walk.call(val)
+      val
+    end
   end
 
   class SexpBuilderPP < SexpBuilder
@@ -1357,6 +1578,18 @@ class Ripper
       elsif s.end_with?('_add')
         define_method(:"on_#{ev}") { |list, item| list.push(item) }
       end
+    end
+
+    def on_heredoc_dedent(val, width)
+      val.map! do |e|
+        if e.is_a?(Array) && e[0] == :@tstring_content
+          __dedent_leaf(e, width)
+        elsif e.is_a?(String)
+          dedent_string(e, width)
+        end
+        e
+      end
+      val
     end
 
     def on_mlhs_paren(list) = [:mlhs, *list]
