@@ -15,7 +15,7 @@ ARGV.each do |f|
     rescue Exception => e
       "#{e.class}: #{e.message.lines.first}"
     end
-    puts "#{name}\t#{out.gsub(/\s*\n/, ' ')}"
+    puts "#{File.basename(f)}:#{name}\t#{out.gsub(/\s*\n/, ' ')}"
   end
   File.foreach(f) do |line|
     if line.start_with?('#--- ')

@@ -141,6 +141,11 @@ class Ripper
     out
   end
 
+  def __compile_error(msg)
+    @__error = true
+    compile_error(msg)
+  end
+
   def warn(fmt, *args); end
   def warning(fmt, *args); end
   def compile_error(msg); end
@@ -210,7 +215,7 @@ class Ripper
       @inhd = false
     end
 
-    def nyi(what) = raise(NotImplementedError, "Ripper: #{what} is not supported by maglev's Ripper parser events")
+    def nyi(what) = raise(NotImplementedError, "maglev's Ripper parser events do not cover #{what}")
 
     def ev(name, *args) = @dry ? nil : @r.__send__(:"on_#{name}", *args)
 
@@ -285,7 +290,7 @@ class Ripper
     end
 
     def take(event, text = nil)
-      i = find(event, text) or (@dry ? (return nil) : nil) or nyi("a tree whose #{event} #{text.inspect} token was not found")
+      i = find(event, text) or (@dry ? (return nil) : nil) or nyi("this code (no #{event.to_s.sub('on_', '')}#{text ? " #{text.inspect}" : ''} token where the tree has one)")
       @used[i] = true
       if @inhd then @hdcur = i + 1 else @cur = i + 1 end
       @last_lparen = i if event == :on_lparen
@@ -306,7 +311,10 @@ class Ripper
 
     def before?(x, y) = ((x[1] <=> y[1]).nonzero? || (x[2] <=> y[2])) < 0
 
-    def program(tree) = ev(:program, stmts(tree))
+    def program(tree)
+      @tree = tree
+      ev(:program, stmts(tree))
+    end
 
     def stmts_of(n)
       return [] if n.nil?
@@ -593,12 +601,12 @@ class Ripper
         when :on_embvar
           @used[i] = true
           if @inhd then @hdcur = i + 1 else @cur = i + 1 end
-          e = exprs.shift or nyi('an interpolated variable the tree has not')
+          e = exprs.shift or nyi('a literal interpolated into a string (the parser folded it)')
           acc = ev(add_ev, acc, ev(:string_dvar, expr(e)))
         when :on_embexpr_beg
           @used[i] = true
           if @inhd then @hdcur = i + 1 else @cur = i + 1 end
-          e = exprs.shift or nyi('an interpolation the tree has not')
+          e = exprs.shift or nyi('a literal interpolated into a string (the parser folded it)')
           body = e[0] == :SEQ && (e[8] || []).empty? ? stmts(nil) : stmts(e)
           take(:on_embexpr_end)
           acc = ev(add_ev, acc, ev(:string_embexpr, body))
@@ -606,7 +614,7 @@ class Ripper
           break
         end
       end
-      nyi('a string whose interpolations did not match the tree') unless exprs.empty?
+      nyi('a literal interpolated into a string (the parser folded it)') unless exprs.empty?
       acc
     end
 
@@ -644,7 +652,7 @@ class Ripper
         break unless k < @ev.size && @ev[k] == :on_tstring_beg && !@used[k]
         i = k
       end
-      nyi('a string whose interpolations did not match the tree') unless exprs.empty?
+      nyi('a literal interpolated into a string (the parser folded it)') unless exprs.empty?
       lits.reduce { |x, y| ev(:string_concat, x, y) }
     end
 
@@ -722,6 +730,13 @@ class Ripper
       @cur = i + 1
       parts = n[0] == :REGEX ? (n[12].empty? ? [] : [[:STR, 0, 0, 0, nil, nil, nil, nil, nil, nil, 0, 0.0, n[12]]]) : n[8]
       c = string_parts(ev(:regexp_new), parts, :regexp_add)
+      if n[0] == :REGEX && !@dry
+        begin
+          Regexp.new(n[12], n[3] & 7)
+        rescue RegexpError => e
+          @r.__send__(:__compile_error, "#{e.message}: /#{n[12]}/")
+        end
+      end
       ev(:regexp_literal, c, take(:on_regexp_end))
     end
 
@@ -1012,6 +1027,7 @@ class Ripper
         if n[0] == :NIL && i && @ev[i] == :on_lparen && (j = peek_sig(i + 1)) && @ev[j] == :on_rparen
           @used[i] = @used[j] = true
           @cur = j + 1
+          return ev(:paren, false) if paren_arg?(i)
           return ev(:paren, stmts(nil))
         end
         ev(:var_ref, take(:on_kw))
@@ -1047,7 +1063,7 @@ class Ripper
         nyi('an array without brackets here')
       when :HASH
         i = peek_sig
-        if n[3] & 2 != 0
+        if n[3] & 2 != 0 || !(i && @ev[i] == :on_lbrace)
           return ev(:bare_assoc_hash, assocs(n[8] || []))
         end
         take(:on_lbrace)
@@ -1059,7 +1075,13 @@ class Ripper
         take(:on_op, n[3] & 1 != 0 ? '...' : '..')
         r = n[5] ? expr(n[5]) : nil
         ev(n[3] & 1 != 0 ? :dot3 : :dot2, l, r)
-      when :LVAR, :IVAR, :GVAR, :CVAR, :CONST then ev(:var_ref, var_leaf(n[9]))
+      when :LVAR
+        if captured_only?(n[9])
+          ev(:vcall, take(:on_ident, n[9].to_s))
+        else
+          ev(:var_ref, var_leaf(n[9]))
+        end
+      when :IVAR, :GVAR, :CVAR, :CONST then ev(:var_ref, var_leaf(n[9]))
       when :NTH_REF, :BACK_REF then take(:on_backref)
       when :COLON2
         r = expr(n[4])
@@ -1263,8 +1285,30 @@ class Ripper
           @cur = i + 1
         end
         ev(:case, v, ev(:in, pattern_top(n[5]), nil, nil))
-      else nyi(n[0].to_s)
+      else nyi("the node #{n[0]}")
       end
+    end
+
+    # a local only a named capture (/(?<x>.)/ =~ s) assigns: Ripper does not know it
+    def captured_only?(sym)
+      unless @captures
+        @captures = {}
+        @assigned = {}
+        scan = lambda do |x|
+          next unless x.is_a?(Array) && x[0].is_a?(Symbol)
+          (x[8] || []).each { |c| @captures[c[9]] = true if c.is_a?(Array) && c[0] == :SYM } if x[0] == :MATCH_ASGN
+          @assigned[x[9]] = true if %i[LASGN PARAM_REQ PARAM_OPT PARAM_REST PARAM_POST PARAM_KW PARAM_KWREST PARAM_BLOCK PARAM_LOCAL PAT_BIND PAT_REST].include?(x[0])
+          x[4..8].each do |c|
+            if c.is_a?(Array) && c[0].is_a?(Symbol) then scan.call(c)
+            elsif c.is_a?(Array) then c.each { |y| scan.call(y) }
+            end
+          end
+        end
+        scan.call(@tree)
+      end
+      return false unless @captures[sym]
+      nyi("the local #{sym} assigned both by a named capture and otherwise") if @assigned[sym]
+      true
     end
 
     def next_pos_after_kw
@@ -1466,7 +1510,12 @@ class Ripper
         const = p[4] ? expr(p[4]) : nil
         open_pat
         pre = (p[8] || []).empty? ? nil : p[8].map { |x| pattern(x) }
-        rest = p[5] ? (take(:on_op, '*'); pat_rest(p[5])) : nil
+        rest = nil
+        if p[5]
+          i = peek_sig
+          take(:on_op, '*') if i && @ev[i] == :on_op && @tx[i] == '*'
+          rest = pat_rest(p[5])
+        end
         post = p[6] && !(p[6][8] || []).empty? ? p[6][8].map { |x| pattern(x) } : nil
         close_pat
         ev(:aryptn, const, pre, rest, post)
