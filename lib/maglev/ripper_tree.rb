@@ -189,6 +189,7 @@ class Ripper
       @ev = toks.map { |t| t[1] }
       @tx = toks.map { |t| t[2] }
       @pos = toks.map { |t| t[0] }
+      @st = toks.map { |t| t[3].to_i }
       @at = {}
       toks.each_with_index { |t, i| @at[t[0]] ||= i }
       @used = Array.new(toks.size, false)
@@ -331,7 +332,17 @@ class Ripper
       if lead
         i = @inhd ? @hdcur : @cur
         i += 1 while i < @ev.size && (%i[on_sp on_ignored_nl on_comment on_embdoc_beg on_embdoc on_embdoc_end on_ignored_sp].include?(@ev[i]) || @hd[i] != @inhd || @used[i])
-        s = ev(:stmts_add, s, ev(:void_stmt)) if i < @ev.size && (@ev[i] == :on_semicolon || @ev[i] == :on_nl)
+        term = i < @ev.size && (@ev[i] == :on_semicolon || @ev[i] == :on_nl)
+        # a comment takes the line's newline: a term unless the lexer's state ignores it
+        k = @inhd ? @hdcur : @cur
+        while k < i
+          if @ev[k] == :on_comment && @tx[k].end_with?("\n") && !@used[k]
+            term = true if @st[k] & (1 | 128 | 256 | 512) == 0
+            break
+          end
+          k += 1
+        end
+        s = ev(:stmts_add, s, ev(:void_stmt)) if term
       end
       list.each { |x| s = ev(:stmts_add, s, expr(x)) }
       s
@@ -560,7 +571,7 @@ class Ripper
       s = sym.to_s
       i = peek_sig
       i = peek_sig(i + 1) while i && %i[on_symbeg on_comma].include?(@ev[i])
-      nyi("symbol #{s}") unless i
+      nyi("symbol #{s}") unless i && @tx[i] == s
       @used[i] = true
       @cur = i + 1 unless @inhd
       @vals[i]
@@ -808,6 +819,7 @@ class Ripper
         when :PARAM_POST then (post ||= []) << param_name(x)
         when :PARAM_OPT
           nm = take(:on_ident, x[9].to_s)
+          take(:on_op, '=')
           (opt ||= []) << [nm, expr(x[4])]
         when :PARAM_REST
           take(:on_op, '*')
@@ -949,7 +961,7 @@ class Ripper
       if OPS.include?(name)
         r_first = before?(recv, n) || (recv[1] == n[1] && recv[2] == n[2])
         if args.empty? && %i[-@ +@ ! ~].include?(name) && !r_first
-          take(:on_op)
+          take(:on_op, s.chomp('@'))
           return ev(:unary, name == :! ? :! : name, expr(recv))
         end
         r = expr(recv)
@@ -1030,7 +1042,7 @@ class Ripper
           return ev(:paren, false) if paren_arg?(i)
           return ev(:paren, stmts(nil))
         end
-        ev(:var_ref, take(:on_kw))
+        ev(:var_ref, take(:on_kw, n[0].to_s.downcase))
       when :INT, :BIGNUM
         i = peek_sig
         return ev(:var_ref, take(:on_kw, '__LINE__')) if i && @ev[i] == :on_kw && @tx[i] == '__LINE__'
@@ -1255,8 +1267,8 @@ class Ripper
         ev(:alias, a, b)
       when :VALIAS
         skip_kw('alias')
-        a = take(name_tok(n[4][9]))
-        b = take(name_tok(n[5][9]))
+        a = take(name_tok(n[4][9]), n[4][9].to_s)
+        b = take(name_tok(n[5][9]), n[5][9].to_s)
         ev(:var_alias, a, b)
       when :UNDEF
         skip_kw('undef')
