@@ -182,6 +182,7 @@ class Ripper
   # The walk: one per parse.
   class Walker
     OPS = %w[+ - * / % ** == != === =~ !~ < > <= >= <=> << >> & | ^ ! ~ +@ -@ [] []= `].map(&:to_sym)
+    FILLER_KW = %w[then do end].freeze   # never the first token of a node
     SKIP = %i[on_sp on_nl on_ignored_nl on_comment on_embdoc_beg on_embdoc on_embdoc_end on_ignored_sp on___end__ on_words_sep]
 
     def initialize(r, toks, vals)
@@ -216,7 +217,10 @@ class Ripper
       @inhd = false
     end
 
-    def nyi(what) = raise(NotImplementedError, "maglev's Ripper parser events do not cover #{what}")
+    def nyi(what)
+      $stderr.puts "ripper nyi at #{@pos[[@cur, @pos.size - 1].min].inspect}" if ENV['MAGLEV_RIPPER_DEBUG']
+      raise(NotImplementedError, "maglev's Ripper parser events do not cover #{what}")
+    end
 
     def ev(name, *args) = @dry ? nil : @r.__send__(:"on_#{name}", *args)
 
@@ -265,7 +269,7 @@ class Ripper
         return v
       end
       i = peek_sig
-      if i && @ev[i] == :on_lparen && n[0] != :SEQ && ((@pos[i] <=> [n[1], n[2]]) < 0) &&
+      if i && @ev[i] == :on_lparen && n[0] != :SEQ && ((@pos[i] <=> [n[1], n[2]]) <= 0) &&
          (j = match_paren(i)) && (@ext[n.__id__] || j) < j
         @used[i] = true
         if @inhd then @hdcur = i + 1 else @cur = i + 1 end
@@ -292,6 +296,11 @@ class Ripper
 
     def take(event, text = nil)
       i = find(event, text) or (@dry ? (return nil) : nil) or nyi("this code (no #{event.to_s.sub('on_', '')}#{text ? " #{text.inspect}" : ''} token where the tree has one)")
+      if ENV['MAGLEV_RIPPER_DEBUG']
+        from = @inhd ? @hdcur : @cur
+        skipped = (from...i).count { |k| !@used[k] && !SKIP.include?(@ev[k]) && @hd[k] == @inhd && !(@ev[k] == :on_kw || %i[on_comma on_semicolon on_rparen on_rbracket on_rbrace on_nl on_lparen on_period on_op].include?(@ev[k])) }
+        $stderr.puts "ripper: take #{event} #{text.inspect} at #{@pos[i].inspect} skipped #{skipped} from #{@pos[from].inspect}" if skipped > 0
+      end
       @used[i] = true
       if @inhd then @hdcur = i + 1 else @cur = i + 1 end
       @last_lparen = i if event == :on_lparen
@@ -306,7 +315,9 @@ class Ripper
     # the next significant token index from the cursor (not used)
     def peek_sig(from = @inhd ? @hdcur : @cur, commas = true)
       i = from
-      i += 1 while i < @ev.size && (SKIP.include?(@ev[i]) || @hd[i] != @inhd || @used[i] || (commas && (@ev[i] == :on_comma || @ev[i] == :on_semicolon)))
+      i += 1 while i < @ev.size && (SKIP.include?(@ev[i]) || @hd[i] != @inhd || @used[i] ||
+                                   (commas && (@ev[i] == :on_comma || @ev[i] == :on_semicolon ||
+                                               (@ev[i] == :on_kw && FILLER_KW.include?(@tx[i])))))
       i < @ev.size ? i : nil
     end
 
@@ -453,14 +464,24 @@ class Ripper
       i && @ev[i + 1] == :on_lparen
     end
 
+    # the arguments in f(...) (its `(` taken): arg_paren, taking the `)`
     def paren_args(list)
-      return ev(:arg_paren, nil) if list.nil? || list.empty?
+      if list.nil? || list.empty?
+        take(:on_rparen)
+        return ev(:arg_paren, nil)
+      end
       if @last_lparen && (j = match_paren(@last_lparen))
         k = j - 1
         k -= 1 while k > 0 && SKIP.include?(@ev[k])
-        return ev(:arg_paren, args_list(list)) if @ev[k] == :on_comma && list.last[0] != :BLOCK_PASS
+        if @ev[k] == :on_comma && list.last[0] != :BLOCK_PASS
+          a = args_list(list)
+          take(:on_rparen)
+          return ev(:arg_paren, a)
+        end
       end
-      ev(:arg_paren, call_args(list))
+      a = call_args(list)
+      take(:on_rparen)
+      ev(:arg_paren, a)
     end
 
     def assocs(list)
@@ -472,7 +493,10 @@ class Ripper
           k = p[4]
           key = if k[0] == :SYM && tok_ev(k) == :on_label then take(:on_label)
                 elsif k[0] == :DSYM || (k[0] == :SYM && tok_ev(k) == :on_tstring_beg) then label_string(k)
-                else expr(k)
+                else
+                  x = expr(k)
+                  take(:on_op, '=>')
+                  x
                 end
           ev(:assoc_new, key, p[5] ? expr(p[5]) : nil)
         end
@@ -570,7 +594,7 @@ class Ripper
     def sym_leaf(sym)
       s = sym.to_s
       i = peek_sig
-      i = peek_sig(i + 1) while i && %i[on_symbeg on_comma].include?(@ev[i])
+      i = peek_sig(i + 1, false) if i && @ev[i] == :on_symbeg
       nyi("symbol #{s}") unless i && @tx[i] == s
       @used[i] = true
       @cur = i + 1 unless @inhd
@@ -582,7 +606,11 @@ class Ripper
       if i && @ev[i] == :on_symbeg && @tx[i] == ':'
         @used[i] = true
         @cur = i + 1
-        ev(:symbol_literal, ev(:symbol, sym_leaf(n[9])))
+        j = peek_sig(i + 1, false)
+        nyi("symbol #{n[9]}") unless j && @tx[j] == n[9].to_s
+        @used[j] = true
+        @cur = j + 1
+        ev(:symbol_literal, ev(:symbol, @vals[j]))
       elsif i && @ev[i] == :on_symbeg
         take(:on_symbeg)
         parts = n[0] == :SYM ? [[:STR, 0, 0, 0, nil, nil, nil, nil, nil, nil, 0, 0.0, n[9].to_s]] : n[8]
@@ -877,7 +905,8 @@ class Ripper
     end
 
     def def_params(p)
-      i = peek_sig
+      i = @cur
+      i += 1 while i < @ev.size && %i[on_sp on_ignored_sp].include?(@ev[i])   # `def f (a)`, not a paren on the next line
       @def_paren = i && @ev[i] == :on_lparen
       if i && (@ev[i] == :on_lparen)
         @used[i] = true
@@ -892,7 +921,7 @@ class Ripper
 
     def def_name(sym)
       s = sym.to_s
-      i = peek_sig
+      i = peek_sig(@cur, false)
       nyi("def #{s}") unless i
       @used[i] = true
       @cur = i + 1
