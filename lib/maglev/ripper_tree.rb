@@ -241,7 +241,7 @@ class Ripper
     # `foo (1)`, `def (a).b`: a parenthesized argument (tLPAREN_ARG), paren(expr)
     def paren_arg?(i)
       i >= 2 && @ev[i - 1] == :on_sp && (%i[on_ident on_const].include?(@ev[i - 2]) ||
-                                        (@ev[i - 2] == :on_kw && %w[def yield super].include?(@tx[i - 2])))
+                                        (@ev[i - 2] == :on_kw && %w[def yield super not].include?(@tx[i - 2])))
     end
 
     def match_paren(i)
@@ -834,16 +834,28 @@ class Ripper
 
     def block_var(p)
       locals = (p[8] || []).select { |x| x[0] == :PARAM_LOCAL }
+      bar = take_op_if('||') ? nil : take_op_if('|')
       prm = params(p)
       lv = locals.empty? ? false : locals.map { |x| take(:on_ident, x[9].to_s) }
+      take_op_if('|') if bar
       ev(:block_var, prm, lv)
+    end
+
+    def take_op_if(op)
+      i = peek_sig
+      return nil unless i && @ev[i] == :on_op && @tx[i] == op
+      @used[i] = true
+      @cur = i + 1 unless @inhd
+      @hdcur = i + 1 if @inhd
+      true
     end
 
     def params(p)
       req = opt = rest = post = kw = kwrest = blk = nil
       (p[8] || []).each do |x|
         case x[0]
-        when :PARAM_REQ then (req ||= []) << param_name(x)
+        when :PARAM_REQ
+          if opt || rest then (post ||= []) << param_name(x) else (req ||= []) << param_name(x) end
         when :PARAM_POST then (post ||= []) << param_name(x)
         when :PARAM_OPT
           nm = take(:on_ident, x[9].to_s)
