@@ -597,7 +597,7 @@ class Ripper
       i = peek_sig(i + 1, false) if i && @ev[i] == :on_symbeg
       nyi("symbol #{s}") unless i && @tx[i] == s
       @used[i] = true
-      @cur = i + 1 unless @inhd
+      adv(i)
       @vals[i]
     end
 
@@ -605,11 +605,11 @@ class Ripper
       i = peek_sig
       if i && @ev[i] == :on_symbeg && @tx[i] == ':'
         @used[i] = true
-        @cur = i + 1
+        adv(i)
         j = peek_sig(i + 1, false)
         nyi("symbol #{n[9]}") unless j && @tx[j] == n[9].to_s
         @used[j] = true
-        @cur = j + 1
+        adv(j)
         ev(:symbol_literal, ev(:symbol, @vals[j]))
       elsif i && @ev[i] == :on_symbeg
         take(:on_symbeg)
@@ -679,14 +679,14 @@ class Ripper
       lits = []
       loop do
         @used[i] = true
-        @cur = i + 1
+        adv(i)
         j = closing_of(i)
         mine = exprs.take_while { |x| j.nil? || (@pos[j] <=> [x[1], x[2]]) > 0 }
         exprs = exprs.drop(mine.size)
         c = string_parts(ev(:string_content), mine, :string_add)
         take(:on_tstring_end)
         lits << ev(:string_literal, c)
-        k = @cur
+        k = pos_cur
         k += 1 while k < @ev.size && @ev[k] == :on_sp
         break unless k < @ev.size && @ev[k] == :on_tstring_beg && !@used[k]
         i = k
@@ -711,7 +711,7 @@ class Ripper
     def heredoc(n, i, x = false)
       squiggly = @tx[i].start_with?('<<~')
       @used[i] = true
-      @cur = i + 1
+      adv(i)
       saved, @inhd = @inhd, true
       first = find_any
       c = string_parts(x ? ev(:xstring_new) : ev(:string_content), str_parts_of(n), x ? :xstring_add : :string_add)
@@ -756,7 +756,7 @@ class Ripper
       return heredoc(n, i, true) if i && @ev[i] == :on_heredoc_beg
       nyi('a command string here') unless i && @ev[i] == :on_backtick
       @used[i] = true
-      @cur = i + 1
+      adv(i)
       c = string_parts(ev(:xstring_new), str_parts_of(n), :xstring_add)
       take(:on_tstring_end)
       ev(:xstring_literal, c)
@@ -766,7 +766,7 @@ class Ripper
       i = peek_sig
       nyi('a regexp here') unless i && @ev[i] == :on_regexp_beg
       @used[i] = true
-      @cur = i + 1
+      adv(i)
       parts = n[0] == :REGEX ? (n[12].empty? ? [] : [[:STR, 0, 0, 0, nil, nil, nil, nil, nil, nil, 0, 0.0, n[12]]]) : n[8]
       c = string_parts(ev(:regexp_new), parts, :regexp_add)
       if n[0] == :REGEX && !@dry
@@ -783,7 +783,7 @@ class Ripper
     def words(n, i)
       kind = { on_qwords_beg: :qwords, on_words_beg: :words, on_qsymbols_beg: :qsymbols, on_symbols_beg: :symbols }[@ev[i]]
       @used[i] = true
-      @cur = i + 1
+      adv(i)
       w = ev(:"#{kind}_new")
       (n[8] || []).each do |e|
         if kind == :qwords || kind == :qsymbols
@@ -796,11 +796,11 @@ class Ripper
                   end
           w = ev(:"#{kind}_add", w, string_parts(ev(:word_new), parts, :word_add))
         end
-        k = @cur
+        k = pos_cur
         k += 1 while k < @ev.size && @used[k]
         if k < @ev.size && @ev[k] == :on_words_sep
           @used[k] = true
-          @cur = k + 1
+          adv(k)
         end
       end
       take(:on_tstring_end)
@@ -811,7 +811,7 @@ class Ripper
       i = peek_sig
       if i && @ev[i] == :on_op && @tx[i] == '-' && !@used[i]
         @used[i] = true
-        @cur = i + 1
+        adv(i)
         return ev(:unary, :-@, take(kind))
       end
       take(kind)
@@ -841,11 +841,18 @@ class Ripper
       ev(:block_var, prm, lv)
     end
 
+    def pos_cur = @inhd ? @hdcur : @cur
+
+    # moves the cursor of the stream being read past token i
+    def adv(i)
+      if @inhd then @hdcur = i + 1 else @cur = i + 1 end
+    end
+
     def take_op_if(op)
       i = peek_sig
       return nil unless i && @ev[i] == :on_op && @tx[i] == op
       @used[i] = true
-      @cur = i + 1 unless @inhd
+      adv(i)
       @hdcur = i + 1 if @inhd
       true
     end
@@ -917,12 +924,12 @@ class Ripper
     end
 
     def def_params(p)
-      i = @cur
+      i = pos_cur
       i += 1 while i < @ev.size && %i[on_sp on_ignored_sp].include?(@ev[i])   # `def f (a)`, not a paren on the next line
       @def_paren = i && @ev[i] == :on_lparen
       if i && (@ev[i] == :on_lparen)
         @used[i] = true
-        @cur = i + 1
+        adv(i)
         pr = p ? params(p) : ev(:params, nil, nil, nil, nil, nil, nil, nil)
         take(:on_rparen)
         ev(:paren, pr)
@@ -933,10 +940,10 @@ class Ripper
 
     def def_name(sym)
       s = sym.to_s
-      i = peek_sig(@cur, false)
+      i = peek_sig(pos_cur, false)
       nyi("def #{s}") unless i
       @used[i] = true
-      @cur = i + 1
+      adv(i)
       @vals[i]
     end
 
@@ -1052,13 +1059,13 @@ class Ripper
         i = peek_sig
         if i && @ev[i] == :on_lparen
           @used[i] = true
-          @cur = i + 1
+          adv(i)
           s = list.empty? ? stmts(nil) : stmts(n, true)
           take(:on_rparen)
           return ev(:paren, s)
         end
         if i && @ev[i] == :on_kw && @tx[i] == 'begin'
-          @cur = i + 1
+          adv(i)
           return ev(:begin, bodystmt(n, true))
         end
         return expr(list[0]) if list.size == 1
@@ -1066,7 +1073,7 @@ class Ripper
       when :BEGIN
         i = peek_sig
         if i && @ev[i] == :on_kw && @tx[i] == 'begin'
-          @cur = i + 1
+          adv(i)
           return ev(:begin, bodystmt(n, true))
         end
         if n[8]&.size == 1 && (n[8][0][8] || []).empty? && n[8][0][4].nil? && !n[5] && !n[6]
@@ -1079,7 +1086,7 @@ class Ripper
         i = peek_sig
         if n[0] == :NIL && i && @ev[i] == :on_lparen && (j = peek_sig(i + 1)) && @ev[j] == :on_rparen
           @used[i] = @used[j] = true
-          @cur = j + 1
+          adv(j)
           return ev(:paren, false) if paren_arg?(i)
           return ev(:paren, stmts(nil))
         end
@@ -1108,7 +1115,7 @@ class Ripper
         end
         if i && @ev[i] == :on_lbracket
           @used[i] = true
-          @cur = i + 1
+          adv(i)
           a = (n[8] || []).empty? ? nil : args_list(n[8])
           take(:on_rbracket)
           return ev(:array, a)
@@ -1194,7 +1201,7 @@ class Ripper
         i = peek_sig
         if i && @ev[i] == :on_lparen && @pos[i] == next_pos_after_kw
           @used[i] = true
-          @cur = i + 1
+          adv(i)
           a = args.empty? ? nil : call_args(args)
           take(:on_rparen)
           return ev(:yield, ev(:paren, a))
@@ -1203,11 +1210,11 @@ class Ripper
       when :NOT
         i = peek_sig
         if i && @ev[i] == :on_kw && @tx[i] == 'not'
-          @cur = i + 1
+          adv(i)
           j = peek_sig
           if j && @ev[j] == :on_lparen && @ev[j - 1] == :on_kw
             @used[j] = true
-            @cur = j + 1
+            adv(j)
             v = n[4] && n[4][0] == :NIL && (k = peek_sig) && @ev[k] == :on_rparen ? nil : expr(n[4])
             take(:on_rparen)
             return ev(:unary, :not, v)
@@ -1221,7 +1228,7 @@ class Ripper
         word = n[0] == :AND ? 'and' : 'or'
         sym = n[0] == :AND ? '&&' : '||'
         i = peek_sig
-        op = if i && @ev[i] == :on_kw && @tx[i] == word then (@cur = i + 1; word.to_sym)
+        op = if i && @ev[i] == :on_kw && @tx[i] == word then (adv(i); word.to_sym)
              else (take(:on_op, sym); sym.to_sym)
              end
         ev(:binary, l, op, expr(n[5]))
@@ -1230,7 +1237,7 @@ class Ripper
         i = peek_sig
         if i && @ev[i] == :on_lparen
           @used[i] = true
-          @cur = i + 1
+          adv(i)
           v = expr(n[4])
           take(:on_rparen)
           return ev(:defined, v)
@@ -1335,7 +1342,7 @@ class Ripper
         i = peek_sig
         if i && ((@ev[i] == :on_op && @tx[i] == '=>') || (@ev[i] == :on_kw && @tx[i] == 'in'))
           @used[i] = true
-          @cur = i + 1
+          adv(i)
         end
         ev(:case, v, ev(:in, pattern_top(n[5]), nil, nil))
       else nyi("the node #{n[0]}")
@@ -1365,7 +1372,7 @@ class Ripper
     end
 
     def next_pos_after_kw
-      i = @cur
+      i = pos_cur
       i < @pos.size ? @pos[i] : nil
     end
 
@@ -1418,10 +1425,10 @@ class Ripper
 
     def if_node(n, kw = nil)
       cond, thn, els = n[4], n[5], n[6]
-      i = kw ? @cur - 1 : tok_at(n)
+      i = kw ? pos_cur - 1 : tok_at(n)
       kw ||= i && @ev[i] == :on_kw ? @tx[i] : nil
       if kw == 'if' || kw == 'unless' || kw == 'elsif'
-        @cur = i + 1 if i >= @cur
+        adv(i) if i >= pos_cur
         c = expr(cond)
         if kw == 'unless'
           body = stmts(els)
@@ -1457,7 +1464,7 @@ class Ripper
       return nil unless els
       i = peek_sig
       if els[0] == :IF && i && @ev[i] == :on_kw && @tx[i] == 'elsif'
-        @cur = i + 1
+        adv(i)
         return if_node(els, 'elsif')
       end
       skip_kw('else')
@@ -1468,7 +1475,7 @@ class Ripper
       w = n[0] == :WHILE ? 'while' : 'until'
       i = tok_at(n)
       if i && @ev[i] == :on_kw && @tx[i] == w
-        @cur = i + 1 if i >= @cur
+        adv(i) if i >= pos_cur
         c = expr(n[4])
         return ev(w.to_sym, c, stmts(n[5]))
       end
@@ -1483,7 +1490,7 @@ class Ripper
       pr = nil
       if i && @ev[i] == :on_lparen
         @used[i] = true
-        @cur = i + 1
+        adv(i)
         pr = ev(:paren, n[4] ? params(n[4]) : ev(:params, nil, nil, nil, nil, nil, nil, nil))
         take(:on_rparen)
       elsif n[4]
@@ -1494,7 +1501,7 @@ class Ripper
       i = peek_sig
       if i && (@ev[i] == :on_tlambeg || @ev[i] == :on_lbrace)
         @used[i] = true
-        @cur = i + 1
+        adv(i)
         s = stmts(n[5], true)
         take(:on_rbrace)
         ev(:lambda, pr, s)
@@ -1611,7 +1618,7 @@ class Ripper
       @pat_open ||= []
       if i && %i[on_lbracket on_lparen on_lbrace].include?(@ev[i])
         @used[i] = true
-        @cur = i + 1
+        adv(i)
         @pat_open << { on_lbracket: :on_rbracket, on_lparen: :on_rparen, on_lbrace: :on_rbrace }[@ev[i]]
       else
         @pat_open << nil
