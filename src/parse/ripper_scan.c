@@ -219,7 +219,7 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
     /* strings and the code interpolated into them, innermost last: a string's
      * content is reported in the state its literal began in, once code inside it
      * has run (or from the start, for %w/%i lists) */
-    typedef struct { bool code, words; int content; int squiggly; bool heredoc; int beg_state; } Ctx;
+    typedef struct { bool code, words; int content; int squiggly; bool heredoc; int beg_state; bool expand; } Ctx;
     Ctx ctx[64];
     int nctx = 0;
     for (size_t i = 0; i < r.n; i++) {
@@ -272,7 +272,7 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             if (n[0] == '@' && n[1] == '@') ev = "on_cvar";
             else if (n[0] == '@') ev = "on_ivar";
             else if (n[0] == '$') { ev = "on_gvar"; nst = EXPR_END; }
-            else if (n[0] >= 'A' && n[0] <= 'Z') ev = "on_const";
+            else if (n[0] >= 'A' && n[0] <= 'Z') ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : "on_const";   /* :END */
             else if ((n[0] >= 'a' && n[0] <= 'z') || n[0] == '_' || (unsigned char)n[0] >= 0x80)
                 ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : "on_ident";
             else { ev = "on_op"; nst = EXPR_ARG; }
@@ -290,10 +290,11 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             if (keep || t->type == T_STRING_BEG || t->type == T_XSTRING_BEG || t->type == T_SYMBEG) {
                 if (nctx < 64)
                     ctx[nctx++] = (Ctx){ false, words, keep ? st : -1,
-                                         t->heredoc && (t->flags & STR_FUNC_SQUIGGLY) ? t->indent : -1, t->heredoc, st };
+                                         t->heredoc && (t->flags & STR_FUNC_SQUIGGLY) ? t->indent : -1, t->heredoc, st,
+                                         (t->flags & STR_FUNC_EXPAND) != 0 };
             } else if (t->type == T_STRING_DBEG) {
                 if (content >= 0) st = content;
-                if (nctx < 64) ctx[nctx++] = (Ctx){ true, false, st, -1, false, st };
+                if (nctx < 64) ctx[nctx++] = (Ctx){ true, false, st, -1, false, st, false };
             } else if (!strcmp(ev, "on_embexpr_end")) {
                 st = t->before;    /* where the code inside ended */
                 if (nctx > 0 && ctx[nctx - 1].code) {
@@ -318,8 +319,11 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                 if (q < t->end) push(out, t->line, t->col + (int)(q - b), ev, q, (size_t)(t->end - q), st);
             } else if (hd && hd->squiggly < 0 && t->type == T_STRING_CONTENT && out->count &&
                        !strcmp(out->toks[out->count - 1].event, "on_tstring_content") &&
-                       out->toks[out->count - 1].pos + out->toks[out->count - 1].len == t->pos) {
-                out->toks[out->count - 1].len += (size_t)(t->end - t->pos);   /* one piece, as CRuby's */
+                       out->toks[out->count - 1].pos + out->toks[out->count - 1].len == t->pos &&
+                       !(hd->expand && t->pos - out->toks[out->count - 1].pos >= 2 && t->pos[-1] == '\n' && t->pos[-2] == '\\')) {
+                /* one piece, as CRuby's; but a line ending in a backslash (a continued line) ends
+                 * a piece of an interpolating heredoc */
+                out->toks[out->count - 1].len += (size_t)(t->end - t->pos);
             } else if (hd && t->type == T_STRING_END) {
                 /* the terminator's line from its start, indentation included */
                 const char *b = t->pos;
