@@ -263,13 +263,19 @@ class Ripper
     def expr(n)
       return nil if n.nil?
       if @dry
+        # a `(` before the node: its own or a descendant's wrapper; out of the way of peeks
+        i = peek_sig
+        if i && @ev[i] == :on_lparen && n[0] != :SEQ && n[0] != :NIL && ((@pos[i] <=> [n[1], n[2]]) <= 0) && (j = match_paren(i))
+          @used[i] = @used[j] = true
+          adv(i)
+        end
         v = expr0(n)
         last = (@inhd ? @hdcur : @cur) - 1
         @ext[n.__id__] = last if (@ext[n.__id__] || -1) < last
         return v
       end
       i = peek_sig
-      if i && @ev[i] == :on_lparen && n[0] != :SEQ && ((@pos[i] <=> [n[1], n[2]]) <= 0) &&
+      if i && @ev[i] == :on_lparen && n[0] != :SEQ && n[0] != :NIL && ((@pos[i] <=> [n[1], n[2]]) <= 0) &&
          (j = match_paren(i)) && (@ext[n.__id__] || j) < j
         @used[i] = true
         if @inhd then @hdcur = i + 1 else @cur = i + 1 end
@@ -958,7 +964,7 @@ class Ripper
     def args_value(a)
       # return / break / next values
       return nil unless a
-      if a[0] == :ARRAY && tok_ev(a) != :on_lbracket
+      if a[0] == :ARRAY && !literal_array?(a)
         call_args(a[8])
       else
         call_args([a])
@@ -1175,7 +1181,7 @@ class Ripper
         lhs = mlhs(list)
         take(:on_op, '=')
         v = n[4]
-        val = if v && v[0] == :ARRAY && tok_ev(v) != :on_lbracket then mrhs(v[8] || [])
+        val = if v && v[0] == :ARRAY && !literal_array?(v) then mrhs(v[8] || [])
               elsif v && v[0] == :SPLAT then mrhs([v])
               else expr(v)
               end
@@ -1371,6 +1377,33 @@ class Ripper
       true
     end
 
+    # an ARRAY node written as a literal ([...], %w...), not the values of `x = 1, 2` / `return 1, 2`
+    def literal_array?(v)
+      i = tok_at(v)
+      return false unless i
+      close = case @ev[i]
+              when :on_lbracket then :on_rbracket
+              when :on_qwords_beg, :on_words_beg, :on_qsymbols_beg, :on_symbols_beg then :on_tstring_end
+              else return false
+              end
+      depth = 0
+      j = i
+      while j < @ev.size
+        if @hd[j] == @hd[i]
+          depth += 1 if @ev[j] == @ev[i] || (close == :on_rbracket && @ev[j] == :on_lbracket)
+          if @ev[j] == close
+            depth -= 1
+            break if depth == 0
+          end
+        end
+        j += 1
+      end
+      return true if j >= @ev.size
+      k = j + 1
+      k += 1 while k < @ev.size && SKIP.include?(@ev[k]) && @ev[k] != :on_nl
+      !(k < @ev.size && @ev[k] == :on_comma)
+    end
+
     def next_pos_after_kw
       i = pos_cur
       i < @pos.size ? @pos[i] : nil
@@ -1379,7 +1412,7 @@ class Ripper
     # the value of an assignment: x = 1, 2 is an mrhs; x = *a too
     def rhs(v)
       return nil if v.nil?
-      if v[0] == :ARRAY && tok_ev(v) != :on_lbracket && !%i[on_qwords_beg on_words_beg on_qsymbols_beg on_symbols_beg].include?(tok_ev(v))
+      if v[0] == :ARRAY && !literal_array?(v)
         return mrhs(v[8] || [])
       end
       return mrhs([v]) if v[0] == :SPLAT
