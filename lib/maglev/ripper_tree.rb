@@ -444,7 +444,7 @@ class Ripper
         take(:on_op, '...')
         return ev(:args_add, a, ev(:args_forward))
       end
-      if list.size == 1 && command?(list[0])
+      if list.size == 1 && command?(list[0]) && !((i = peek_sig) && @ev[i] == :on_lparen && (@pos[i] <=> [list[0][1], list[0][2]]) <= 0)
         return ev(:args_add, ev(:args_new), expr(list[0]))
       end
       blk = list.last && list.last[0] == :BLOCK_PASS ? list.last : nil
@@ -1175,10 +1175,17 @@ class Ripper
       when :MASGN
         list = n[8] || []
         i = peek_sig
-        lhs = if i && @ev[i] == :on_lparen && list.size == 1 && list[0][0] == :MLHS
-                nil
-              end
-        lhs = mlhs(list)
+        j = i && @ev[i] == :on_lparen && list.first && ((@pos[i] <=> [list.first[1], list.first[2]]) < 0) && match_paren(i)
+        k = j && peek_sig(j + 1, false)
+        if k && @ev[k] == :on_op && @tx[k] == '='
+          # (a, b) = v: the whole left side in parentheses
+          @used[i] = true
+          adv(i)
+          lhs = ev(:mlhs_paren, mlhs(list))
+          take(:on_rparen)
+        else
+          lhs = mlhs(list)
+        end
         take(:on_op, '=')
         v = n[4]
         val = if v && v[0] == :ARRAY && !literal_array?(v) then mrhs(v[8] || [])
@@ -1208,7 +1215,7 @@ class Ripper
         if i && @ev[i] == :on_lparen && @pos[i] == next_pos_after_kw
           @used[i] = true
           adv(i)
-          a = args.empty? ? nil : call_args(args)
+          a = args.empty? ? ev(:args_new) : call_args(args)
           take(:on_rparen)
           return ev(:yield, ev(:paren, a))
         end
