@@ -244,6 +244,11 @@ class Ripper
                                         (@ev[i - 2] == :on_kw && %w[def yield super not].include?(@tx[i - 2])))
     end
 
+    # `()`: a NIL node of its own
+    def empty_parens?(n, i)
+      n[0] == :NIL && (j = peek_sig(i + 1, false)) && @ev[j] == :on_rparen
+    end
+
     def match_paren(i)
       depth = 0
       j = i
@@ -265,7 +270,7 @@ class Ripper
       if @dry
         # a `(` before the node: its own or a descendant's wrapper; out of the way of peeks
         i = peek_sig
-        if i && @ev[i] == :on_lparen && n[0] != :SEQ && n[0] != :NIL && ((@pos[i] <=> [n[1], n[2]]) <= 0) && (j = match_paren(i))
+        if i && @ev[i] == :on_lparen && n[0] != :SEQ && !empty_parens?(n, i) && ((@pos[i] <=> [n[1], n[2]]) <= 0) && (j = match_paren(i))
           @used[i] = @used[j] = true
           adv(i)
         end
@@ -275,7 +280,7 @@ class Ripper
         return v
       end
       i = peek_sig
-      if i && @ev[i] == :on_lparen && n[0] != :SEQ && n[0] != :NIL && ((@pos[i] <=> [n[1], n[2]]) <= 0) &&
+      if i && @ev[i] == :on_lparen && n[0] != :SEQ && !empty_parens?(n, i) && ((@pos[i] <=> [n[1], n[2]]) <= 0) &&
          (j = match_paren(i)) && (@ext[n.__id__] || j) < j
         @used[i] = true
         if @inhd then @hdcur = i + 1 else @cur = i + 1 end
@@ -396,23 +401,14 @@ class Ripper
       ev(:rescue, ex, var, stmts(r[5]), list.size > 1 ? rescues(list[1..]) : nil)
     end
 
+    # the values of `x = a, *b, c` (and rescue lists): every one but the last as args
     def mrhs(list)
       if list.size == 1 && list[0][0] == :SPLAT
         return ev(:mrhs_add_star, ev(:mrhs_new), splat_val(list[0]))
       end
-      first = list.take_while { |x| x[0] != :SPLAT }
-      if first.empty?
-        m = ev(:mrhs_new)
-      else
-        head = first.size == list.size ? first[0...-1] : first
-        m = ev(:mrhs_new_from_args, args_list(head))
-        list = list[head.size..]
-        return ev(:mrhs_add, m, expr(list[0])) if list.size == 1 && list[0][0] != :SPLAT
-      end
-      list.each do |x|
-        m = x[0] == :SPLAT ? ev(:mrhs_add_star, m, splat_val(x)) : ev(:mrhs_add, m, expr(x))
-      end
-      m
+      m = ev(:mrhs_new_from_args, args_list(list[0...-1]))
+      last = list[-1]
+      last[0] == :SPLAT ? ev(:mrhs_add_star, m, splat_val(last)) : ev(:mrhs_add, m, expr(last))
     end
 
     def splat_val(x)
@@ -549,7 +545,24 @@ class Ripper
           per = period(t)
           ev(:field, recv, per, take(:on_ident, t[9].to_s.chomp('=')) || nil)
         end
-      when :MLHS then ev(:mlhs_paren, mlhs(t[8]))
+      when :MLHS
+        i = peek_sig
+        list = t[8] || []
+        if i && @ev[i] == :on_lparen
+          @used[i] = true
+          adv(i)
+          j = match_paren(i)
+          k = j && j - 1
+          k -= 1 while k && k > i && SKIP.include?(@ev[k])
+          if list.size == 1 && list[0][0] == :MLHS && !(k && @ev[k] == :on_comma)
+            m = target(list[0])         # ((a, b)): the inner list's mlhs_paren, in another
+          else
+            m = mlhs(list)
+          end
+          take(:on_rparen)
+          return ev(:mlhs_paren, m)
+        end
+        ev(:mlhs_paren, mlhs(list))
       when :SPLAT then nyi('a splat target here')
       else nyi("assignment to #{t[0]}")
       end
@@ -792,6 +805,12 @@ class Ripper
       adv(i)
       w = ev(:"#{kind}_new")
       (n[8] || []).each do |e|
+        k = pos_cur
+        k += 1 while k < @ev.size && @used[k]
+        if k < @ev.size && @ev[k] == :on_words_sep
+          @used[k] = true
+          adv(k)
+        end
         if kind == :qwords || kind == :qsymbols
           w = ev(:"#{kind}_add", w, take(:on_tstring_content))
         else
@@ -1090,7 +1109,7 @@ class Ripper
         nyi('rescue in this position')
       when :NIL, :TRUE, :FALSE, :SELF
         i = peek_sig
-        if n[0] == :NIL && i && @ev[i] == :on_lparen && (j = peek_sig(i + 1)) && @ev[j] == :on_rparen
+        if n[0] == :NIL && i && @ev[i] == :on_lparen && (j = peek_sig(i + 1, false)) && @ev[j] == :on_rparen
           @used[i] = @used[j] = true
           adv(j)
           return ev(:paren, false) if paren_arg?(i)

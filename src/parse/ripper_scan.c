@@ -136,6 +136,16 @@ is_keyword(const char *p, size_t n)
     return false;
 }
 
+/* [b, e) ends with a backslash-newline: a continued line (an odd number of backslashes) */
+static bool
+continued(const char *b, const char *e)
+{
+    if (e - b < 2 || e[-1] != '\n') return false;
+    int n = 0;
+    for (const char *p = e - 2; p >= b && *p == '\\'; p--) n++;
+    return n % 2 == 1;
+}
+
 static void
 push(RipperScan *out, int line, int col, const char *event, const char *p, size_t n, int state)
 {
@@ -272,7 +282,8 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             if (n[0] == '@' && n[1] == '@') ev = "on_cvar";
             else if (n[0] == '@') ev = "on_ivar";
             else if (n[0] == '$') { ev = "on_gvar"; nst = EXPR_END; }
-            else if (n[0] >= 'A' && n[0] <= 'Z') ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : "on_const";   /* :END */
+            else if (n[0] >= 'A' && n[0] <= 'Z')   /* :END is a keyword, :Foo? an identifier */
+                ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : (t->end[-1] == '?' || t->end[-1] == '!') ? "on_ident" : "on_const";
             else if ((n[0] >= 'a' && n[0] <= 'z') || n[0] == '_' || (unsigned char)n[0] >= 0x80)
                 ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : "on_ident";
             else { ev = "on_op"; nst = EXPR_ARG; }
@@ -320,7 +331,7 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             } else if (hd && hd->squiggly < 0 && t->type == T_STRING_CONTENT && out->count &&
                        !strcmp(out->toks[out->count - 1].event, "on_tstring_content") &&
                        out->toks[out->count - 1].pos + out->toks[out->count - 1].len == t->pos &&
-                       !(hd->expand && t->pos - out->toks[out->count - 1].pos >= 2 && t->pos[-1] == '\n' && t->pos[-2] == '\\')) {
+                       !(hd->expand && continued(out->toks[out->count - 1].pos, t->pos))) {
                 /* one piece, as CRuby's; but a line ending in a backslash (a continued line) ends
                  * a piece of an interpolating heredoc */
                 out->toks[out->count - 1].len += (size_t)(t->end - t->pos);
