@@ -664,7 +664,7 @@ class Ripper
         when :on_embexpr_beg
           @used[i] = true
           if @inhd then @hdcur = i + 1 else @cur = i + 1 end
-          e = exprs.shift or nyi('a literal interpolated into a string (the parser folded it)')
+          e = folded_literal(i) || exprs.shift or nyi('a literal interpolated into a string (the parser folded it)')
           body = e[0] == :SEQ && (e[8] || []).empty? ? stmts(nil) : stmts(e)
           take(:on_embexpr_end)
           acc = ev(add_ev, acc, ev(:string_embexpr, body))
@@ -674,6 +674,37 @@ class Ripper
       end
       nyi('a literal interpolated into a string (the parser folded it)') unless exprs.empty?
       acc
+    end
+
+    # "#{"x"}", "#{<<A}": the parser folded the literal into the string around it; a
+    # node for it from its tokens when it is all the interpolation holds (and has
+    # no interpolation of its own)
+    def folded_literal(i)
+      depth = 0
+      j = i
+      while (j += 1) < @ev.size
+        next if @hd[j] != @hd[i]
+        case @ev[j]
+        when :on_embexpr_beg then depth += 1
+        when :on_embexpr_end
+          break if depth == 0
+          depth -= 1
+        end
+      end
+      return nil if j >= @ev.size
+      inner = ((i + 1)...j).reject { |k| SKIP.include?(@ev[k]) || @hd[k] != @hd[i] }
+      return nil if inner.empty?
+      k = inner.first
+      if @ev[k] == :on_tstring_beg && @tx[k] =~ /\A(["']|%[qQ]?\W)/
+        return nil unless @ev[inner.last] == :on_tstring_end
+        return nil unless inner[1..-2].all? { |x| @ev[x] == :on_tstring_content }
+        return nil unless closing_of(k) == inner.last
+        return [:STR, @pos[k][0], @pos[k][1], 0, nil, nil, nil, nil, nil, nil, 0, 0.0, '', 0, 0]
+      end
+      if @ev[k] == :on_heredoc_beg && inner.size == 1 && @ev.each_index.none? { |x| @hd[x] && %i[on_embexpr_beg on_embvar].include?(@ev[x]) }
+        return [:STR, @pos[k][0], @pos[k][1], 0, nil, nil, nil, nil, nil, nil, 0, 0.0, '', 0, 0]
+      end
+      nil
     end
 
     def str_parts_of(n)

@@ -1,16 +1,20 @@
-/* ripper.c -- require 'ripper', the scanner part only: Ripper.lex and
- * Ripper.tokenize, from maglev's own parser (src/parse/), which lexes as
- * CRuby's parse.y does (the same EXPR_* states). The source is parsed once with
+/* ripper.c -- require 'ripper', from maglev's own parser (src/parse/).
+ *
+ * Scanner events: Ripper.lex and Ripper.tokenize. maglev's lexer lexes as
+ * CRuby's parse.y does (the same EXPR_* states); the source is parsed once with
  * a hook that records every token the lexer makes with its state right after
  * it; tokens are sorted by position, and the text between two tokens (spaces,
  * comments, ignored newlines) becomes on_sp / on_comment / on_ignored_nl, so the
- * tokens put together are the source; Ripper::Filter runs on them. Ripper.sexp,
- * Ripper.sexp_raw and the
- * event-driven Ripper#parse (parser events) are not provided: they raise
- * NotImplementedError. Heredocs and =begin/=end are scanned; __END__ is not.
- * Measured against CRuby 3.1 on 149 files of its standard library and RubyGems
- * (298,710 events): 142 files agree event for event; 108 events differ (states
- * after `...` forwarding, some code inside heredoc interpolation). */
+ * tokens put together are the source; Ripper::Filter runs on them. Heredocs and
+ * =begin/=end are scanned; __END__ is not. Measured against CRuby 3.1 on 149
+ * files of its standard library and RubyGems (298,710 events): 142 files agree
+ * event for event; 108 events differ (states after `...` forwarding, some code
+ * inside heredoc interpolation).
+ *
+ * Parser events: Ripper#parse, Ripper.sexp, Ripper.sexp_raw, SexpBuilder and
+ * SexpBuilderPP are lib/maglev/ripper_tree.rb, which this file loads: it walks
+ * the syntax tree Ripper.__tree gives (the parser's AST as nested arrays) along
+ * the scanner tokens and dispatches CRuby's parser events to on_XXX. */
 #include "ext.h"
 #include "../parse/ripper_scan.h"
 #include "../parse/ast.h"
