@@ -613,6 +613,7 @@ class Ripper
     def sym_leaf(sym)
       s = sym.to_s
       i = peek_sig
+      i = peek_sig(pos_cur, false) if i.nil? || @tx[i] != s    # alias then with
       i = peek_sig(i + 1, false) if i && @ev[i] == :on_symbeg
       nyi("symbol #{s}") unless i && @tx[i] == s
       @used[i] = true
@@ -699,6 +700,9 @@ class Ripper
         return nil unless @ev[inner.last] == :on_tstring_end
         return nil unless inner[1..-2].all? { |x| @ev[x] == :on_tstring_content }
         return nil unless closing_of(k) == inner.last
+        return [:STR, @pos[k][0], @pos[k][1], 0, nil, nil, nil, nil, nil, nil, 0, 0.0, '', 0, 0]
+      end
+      if @ev[k] == :on_kw && @tx[k] == '__FILE__' && inner.size == 1
         return [:STR, @pos[k][0], @pos[k][1], 0, nil, nil, nil, nil, nil, nil, 0, 0.0, '', 0, 0]
       end
       if @ev[k] == :on_heredoc_beg && inner.size == 1 && @ev.each_index.none? { |x| @hd[x] && %i[on_embexpr_beg on_embvar].include?(@ev[x]) }
@@ -819,7 +823,9 @@ class Ripper
       adv(i)
       parts = n[0] == :REGEX ? (n[12].empty? ? [] : [[:STR, 0, 0, 0, nil, nil, nil, nil, nil, nil, 0, 0.0, n[12]]]) : n[8]
       c = string_parts(ev(:regexp_new), parts, :regexp_add)
-      if n[0] == :REGEX && !@dry
+      # an invalid regexp is an error (sexp nil), as CRuby's parser finds; only plain
+      # ASCII patterns are checked (byte escapes depend on the encoding options)
+      if n[0] == :REGEX && !@dry && n[3] & ((1 << 17) | (1 << 18)) == 0 && n[12].ascii_only? && n[12] !~ /\\[xuMCc0-7]/
         begin
           Regexp.new(n[12], n[3] & 7)
         rescue RegexpError => e
@@ -955,8 +961,9 @@ class Ripper
     def param_name(x)
       return take(:on_ident, x[9].to_s) unless x[4]
       take(:on_lparen)
-      m = ev(:mlhs_paren, param_mlhs(x[4][8] || []))
-      m
+      m = param_mlhs(x[4][8] || [])
+      take(:on_rparen)
+      ev(:mlhs_paren, m)
     end
 
     def param_mlhs(list)
@@ -1125,6 +1132,7 @@ class Ripper
           return ev(:begin, bodystmt(n, true))
         end
         return expr(list[0]) if list.size == 1
+        return stmts(n) if @dry    # its `(` went to the node it begins (the real pass finds it here)
         nyi('a statement sequence here')
       when :BEGIN
         i = peek_sig
@@ -1517,6 +1525,8 @@ class Ripper
       cond, thn, els = n[4], n[5], n[6]
       i = kw ? pos_cur - 1 : tok_at(n)
       kw ||= i && @ev[i] == :on_kw ? @tx[i] : nil
+      body_node = thn || els
+      kw = nil if kw != 'elsif' && body_node && cond && before?(body_node, cond)   # `if a; b; end if c`: a modifier
       if kw == 'if' || kw == 'unless' || kw == 'elsif'
         adv(i) if i >= pos_cur
         c = expr(cond)
@@ -1564,7 +1574,7 @@ class Ripper
     def loop_node(n)
       w = n[0] == :WHILE ? 'while' : 'until'
       i = tok_at(n)
-      if i && @ev[i] == :on_kw && @tx[i] == w
+      if i && @ev[i] == :on_kw && @tx[i] == w && !(n[5] && n[4] && before?(n[5], n[4]))
         adv(i) if i >= pos_cur
         c = expr(n[4])
         return ev(w.to_sym, c, stmts(n[5]))
