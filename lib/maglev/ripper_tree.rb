@@ -516,7 +516,7 @@ class Ripper
 
     def name_tok(sym)
       s = sym.to_s
-      if s =~ /\A[A-Z]/ then :on_const
+      if s =~ /\A[A-Z]\w*\z/ then :on_const
       elsif s.start_with?('@@') then :on_cvar
       elsif s.start_with?('@') then :on_ivar
       elsif s.start_with?('$') then (s =~ /\A\$[1-9&`'+]/ ? :on_backref : :on_gvar)
@@ -1047,7 +1047,7 @@ class Ripper
         if fl & 8 != 0 # vcall
           return ev(:vcall, take(name_tok(name) == :on_const ? :on_const : :on_ident, s))
         end
-        nm = take(s =~ /\A[A-Z]/ ? :on_const : :on_ident, s)
+        nm = take(s =~ /\A[A-Z]\w*\z/ ? :on_const : :on_ident, s)
         f = ev(:fcall, nm)
         if fl & 64 != 0
           take(:on_lparen)
@@ -1098,7 +1098,7 @@ class Ripper
       if s == 'call' && (j = peek_sig) && @ev[j] == :on_lparen
         m = :call
       else
-        m = take(s =~ /\A[A-Z]/ ? :on_const : (OPS.include?(name) ? :on_op : :on_ident), s)
+        m = take(s =~ /\A[A-Z]\w*\z/ ? :on_const : (OPS.include?(name) ? :on_op : :on_ident), s)
       end
       c = ev(:call, r, per, m)
       if fl & 64 != 0

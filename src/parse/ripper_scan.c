@@ -343,6 +343,20 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                     out->toks[out->count - 1].pos == b)
                     out->count--;
                 push(out, t->line, (int)(b - lbeg), ev, b, (size_t)(t->end - b), hd->beg_state);
+            } else if (t->type == T_STRING_CONTENT && top_string && ctx[nctx - 1].expand) {
+                /* CRuby ends a piece before a `#$` / `#@` that starts no interpolation */
+                const char *b = t->pos;
+                int ln = t->line, cl = t->col, bl = ln, bc = cl;
+                for (const char *q = t->pos; q < t->end; q++) {
+                    if (q > b && *q == '#' && q + 1 < t->end && (q[1] == '$' || q[1] == '@')) {
+                        push(out, bl, bc, ev, b, (size_t)(q - b), st);
+                        b = q;
+                        bl = ln;
+                        bc = cl;
+                    }
+                    if (*q == '\n') { ln++; cl = 0; } else cl++;
+                }
+                push(out, bl, bc, ev, b, (size_t)(t->end - b), st);
             } else {
                 push(out, t->line, t->col, ev, t->pos, (size_t)(t->end - t->pos), st);
             }
