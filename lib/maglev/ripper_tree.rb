@@ -1116,6 +1116,8 @@ class Ripper
     def dotted_after?(_recv) = false
 
     def expr0(n)
+      return scoped(n) if SCOPES.include?(n[0]) && !@in_scope_node
+      @in_scope_node = false
       case n[0]
       when :SEQ
         list = n[8] || []
@@ -1421,24 +1423,32 @@ class Ripper
     end
 
     # a local only a named capture (/(?<x>.)/ =~ s) assigns: Ripper does not know it
+    SCOPES = %i[DEF DEFS CLASS MODULE SCLASS].freeze
+
+    # a local only a named capture (/(?<x>.)/ =~ s) assigns in its scope (a def,
+    # class, module or the program; blocks share it): Ripper does not know it
     def captured_only?(sym)
-      unless @captures
-        @captures = {}
-        @assigned = {}
-        scan = lambda do |x|
+      scope = (@scopes ||= [@tree]).last
+      @scope_info ||= {}.compare_by_identity
+      info = @scope_info[scope] ||= begin
+        captures = {}
+        assigned = {}
+        scan = lambda do |x, top|
           next unless x.is_a?(Array) && x[0].is_a?(Symbol)
-          (x[8] || []).each { |c| @captures[c[9]] = true if c.is_a?(Array) && c[0] == :SYM } if x[0] == :MATCH_ASGN
-          @assigned[x[9]] = true if %i[LASGN PARAM_REQ PARAM_OPT PARAM_REST PARAM_POST PARAM_KW PARAM_KWREST PARAM_BLOCK PARAM_LOCAL PAT_BIND PAT_REST].include?(x[0])
+          next if !top && SCOPES.include?(x[0])
+          (x[8] || []).each { |c| captures[c[9]] = true if c.is_a?(Array) && c[0] == :SYM } if x[0] == :MATCH_ASGN
+          assigned[x[9]] = true if %i[LASGN PARAM_REQ PARAM_OPT PARAM_REST PARAM_POST PARAM_KW PARAM_KWREST PARAM_BLOCK PARAM_LOCAL PAT_BIND PAT_REST].include?(x[0])
           x[4..8].each do |c|
-            if c.is_a?(Array) && c[0].is_a?(Symbol) then scan.call(c)
-            elsif c.is_a?(Array) then c.each { |y| scan.call(y) }
+            if c.is_a?(Array) && c[0].is_a?(Symbol) then scan.call(c, false)
+            elsif c.is_a?(Array) then c.each { |y| scan.call(y, false) }
             end
           end
         end
-        scan.call(@tree)
+        scan.call(scope, true)
+        [captures, assigned]
       end
-      return false unless @captures[sym]
-      nyi("the local #{sym} assigned both by a named capture and otherwise") if @assigned[sym]
+      return false unless info[0][sym]
+      nyi("the local #{sym} assigned both by a named capture and otherwise") if info[1][sym]
       true
     end
 
@@ -1467,6 +1477,14 @@ class Ripper
       k = j + 1
       k += 1 while k < @ev.size && SKIP.include?(@ev[k]) && @ev[k] != :on_nl
       !(k < @ev.size && @ev[k] == :on_comma)
+    end
+
+    def scoped(n)
+      (@scopes ||= [@tree]) << n
+      @in_scope_node = true
+      expr0(n)
+    ensure
+      @scopes.pop
     end
 
     def next_pos_after_kw
