@@ -1065,7 +1065,10 @@ class Ripper
         nyi('attribute assignment in this position')
       end
       if name == :=~ && args.size == 1 && args[0][0] == :GVAR && args[0][9] == :$_ && !find(:on_op, '=~')
-        return expr(recv)
+        return expr(recv)     # `if /re/`: a match against $_ the parser made
+      end
+      if name == :== && args.size == 1 && args[0][0] == :GVAR && args[0][9] == :$. && args[0][1] == recv[1] && args[0][2] == recv[2]
+        return expr(recv)     # `if 3..5`: a comparison with $. the parser made
       end
       r = nil
       walked = false
@@ -1122,6 +1125,8 @@ class Ripper
       when :SEQ
         list = n[8] || []
         i = peek_sig
+        # one statement: the statement (a `(` before it is its own, or a part's)
+        return expr(list[0]) if list.size == 1 && !(i && @ev[i] == :on_kw && @tx[i] == 'begin')
         if i && @ev[i] == :on_lparen
           @used[i] = true
           adv(i)
@@ -1437,7 +1442,10 @@ class Ripper
           next unless x.is_a?(Array) && x[0].is_a?(Symbol)
           next if !top && SCOPES.include?(x[0])
           (x[8] || []).each { |c| captures[c[9]] = true if c.is_a?(Array) && c[0] == :SYM } if x[0] == :MATCH_ASGN
-          assigned[x[9]] = true if %i[LASGN PARAM_REQ PARAM_OPT PARAM_REST PARAM_POST PARAM_KW PARAM_KWREST PARAM_BLOCK PARAM_LOCAL PAT_BIND PAT_REST].include?(x[0])
+          # locals CRuby's Ripper does not see either: pattern rests (*r, **r) and `in {k:}` keys
+          captures[x[9]] = true if x[0] == :PAT_REST && x[9]
+          (x[8] || []).each { |c| captures[c[4][9]] = true if c.is_a?(Array) && c[0] == :PAIR && c[5].nil? && c[4] } if x[0] == :PAT_HASH
+          assigned[x[9]] = true if %i[LASGN PARAM_REQ PARAM_OPT PARAM_REST PARAM_POST PARAM_KW PARAM_KWREST PARAM_BLOCK PARAM_LOCAL PAT_BIND].include?(x[0])
           x[4..8].each do |c|
             if c.is_a?(Array) && c[0].is_a?(Symbol) then scan.call(c, false)
             elsif c.is_a?(Array) then c.each { |y| scan.call(y, false) }
@@ -1448,7 +1456,7 @@ class Ripper
         [captures, assigned]
       end
       return false unless info[0][sym]
-      nyi("the local #{sym} assigned both by a named capture and otherwise") if info[1][sym]
+      nyi("the local #{sym} assigned both where Ripper sees it and where it does not (a named capture, a pattern)") if info[1][sym]
       true
     end
 

@@ -222,6 +222,25 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             if (r.v[k].heredoc && r.v[k].type == T_STRING_END) { r.v[i].indent = r.v[k].indent; break; }
     }
     if (r.n) qsort(r.v, r.n, sizeof *r.v, by_pos);
+    /* a lambda's brace: the first `{` after `->` and its parameters, `(...)` or bare */
+    bool *lambeg = calloc(r.n ? r.n : 1, sizeof *lambeg);
+    if (!lambeg) abort();
+    for (size_t i = 0; i < r.n; i++) {
+        if (r.v[i].type != T_LAMBDA) continue;
+        size_t k = i + 1;
+        if (k < r.n && (r.v[k].type == T_LPAREN || r.v[k].type == T_LPAREN_ARG || r.v[k].type == T_LPAREN_CALL)) {
+            int d = 0;
+            for (; k < r.n; k++) {
+                int ty = r.v[k].type;
+                if (ty == T_LPAREN || ty == T_LPAREN_ARG || ty == T_LPAREN_CALL) d++;
+                else if (ty == T_RPAREN && --d == 0) { k++; break; }
+            }
+        } else {
+            while (k < r.n && r.v[k].type != T_LBRACE && r.v[k].type != T_LBRACE_BLOCK && r.v[k].type != T_LBRACE_ARG &&
+                   r.v[k].type != T_NL && r.v[k].type != T_SEMI && r.v[k].type != T_KW_DO && r.v[k].type != T_LAMBDA) k++;
+        }
+        if (k < r.n && (r.v[k].type == T_LBRACE || r.v[k].type == T_LBRACE_BLOCK || r.v[k].type == T_LBRACE_ARG)) lambeg[k] = true;
+    }
 
     const char *at = s, *lbeg = s;
     int line = line0, state = EXPR_BEG;
@@ -251,12 +270,7 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
         }
         const char *ev = token_event(t, &brace_depth, embexpr, &nembexpr);
         int st = t->state;
-        if (t->type == T_LBRACE_BLOCK && i > 0 && r.v[i - 1].type == T_RPAREN) {
-            /* `->(a) {`: the lambda's brace */
-            for (size_t k = i; k-- > 0;)
-                if (r.v[k].type == T_LAMBDA) { ev = "on_tlambeg"; break; }
-                else if (r.v[k].type == T_NL || r.v[k].type == T_SEMI) break;
-        }
+        if (lambeg[i]) ev = "on_tlambeg";
         if (t->type == T_NL) {
             /* a newline token: the comment ending its line (if any) and the newline, then
              * the comment and blank lines the lexer looked through for a leading `.`,
@@ -283,10 +297,11 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             else if (n[0] == '@') ev = "on_ivar";
             else if (n[0] == '$') { ev = "on_gvar"; nst = EXPR_END; }
             else if (n[0] >= 'A' && n[0] <= 'Z')   /* :END is a keyword, :Foo? an identifier */
-                ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : (t->end[-1] == '?' || t->end[-1] == '!') ? "on_ident" : "on_const";
+                ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" :
+                     (t->end[-1] == '?' || t->end[-1] == '!' || t->end[-1] == '=') ? "on_ident" : "on_const";
             else if ((n[0] >= 'a' && n[0] <= 'z') || n[0] == '_' || (unsigned char)n[0] >= 0x80)
                 ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : "on_ident";
-            else { ev = "on_op"; nst = EXPR_ARG; }
+            else { ev = n[0] == '`' && t->end - n == 1 ? "on_backtick" : "on_op"; nst = EXPR_ARG; }
             push(out, t->line, t->col + 1, ev, n, (size_t)(t->end - n), nst);
         } else {
             bool words = t->type == T_WORDS_BEG || t->type == T_QWORDS_BEG || t->type == T_SYMBOLS_BEG ||
@@ -348,7 +363,9 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                 const char *b = t->pos;
                 int ln = t->line, cl = t->col, bl = ln, bc = cl;
                 for (const char *q = t->pos; q < t->end; q++) {
-                    if (q > b && *q == '#' && q + 1 < t->end && (q[1] == '$' || q[1] == '@')) {
+                    int bs = 0;     /* \#@ is no interpolation */
+                    for (const char *bp = q - 1; bp >= t->pos && *bp == '\\'; bp--) bs++;
+                    if (q > b && *q == '#' && q + 1 < t->end && (q[1] == '$' || q[1] == '@') && bs % 2 == 0) {
                         push(out, bl, bc, ev, b, (size_t)(q - b), st);
                         b = q;
                         bl = ln;
@@ -367,5 +384,6 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
         state = t->state;
     }
     gap(out, at, s + len, &line, &lbeg, state);
+    free(lambeg);
     free(r.v);
 }
