@@ -1,22 +1,32 @@
-# ripper_tree.rb -- the parser events of Ripper (Ripper#parse, Ripper.sexp,
-# Ripper.sexp_raw) from maglev's own parser. Loaded by src/ext/ripper.c on
-# require 'ripper'.
+# ripper_tree.rb -- the parser events of Ripper (Ripper#parse, and through it
+# Ripper.sexp and Ripper.sexp_raw) from maglev's own parser. Loaded by
+# src/ext/ripper.c on require 'ripper'.
 #
 # Ripper.__tree (C) gives the syntax tree maglev's parser builds, as nested
 # arrays [kind, line, col, flags, a, b, c, d, list, sym, ival, fval, str, off,
-# len] (see src/parse/ast.def); Ripper.lex gives the scanner tokens with their
-# positions. Ripper#parse first dispatches every scanner event in source order
-# (on_ident, on_sp ...: their results are the leaves), then walks the tree
-# dispatching the parser events (on_stmts_add, on_call ...) bottom-up, each
-# leaf taking the next unused token of its kind from a cursor that moves
-# through the tokens as the walk does (the tree is mostly in source order;
-# heredoc bodies, which sit after their line, are a stream of their own).
-# Where the tree lost what Ripper shows (if or unless, modifier or ternary,
-# && or `and`, parentheses), the token at the node's position tells.
+# len] (see src/parse/ast.def); Ripper.__lex gives the scanner tokens with their
+# positions and states. Ripper#parse first dispatches every scanner event in
+# source order (on_ident, on_sp ...: their results are the leaves; lineno,
+# column, state and token are set for each), then walks the tree dispatching
+# the parser events (on_stmts_add, on_call ...) bottom-up, each leaf taking the
+# next unused token of its kind from a cursor that moves through the tokens as
+# the walk does (the tree is mostly in source order; heredoc bodies, which sit
+# after their line, are a stream of their own). Where the tree lost what Ripper
+# shows (if or unless, modifier or ternary, && or `and`, parentheses, string
+# juxtaposition), the tokens tell. The walk runs twice: a dry pass without
+# events records how far each node's tokens go, so that the real one knows
+# whether a `(` before a node closes after all of it.
 #
 # A construct the walk does not know raises NotImplementedError naming it:
-# never a wrong tree. Ripper::SexpBuilder / SexpBuilderPP (Ripper.sexp_raw /
-# Ripper.sexp) are subclasses whose on_XXX build the arrays.
+# never a wrong tree. CRuby's own ripper/sexp.rb and filter.rb then load
+# unchanged on top (SexpBuilder, SexpBuilderPP, Ripper.sexp, Ripper::Filter);
+# the builders here are for when they are not installed.
+#
+# Measured (tools/ripper_diff.sh, test/stdlib/ripper_diff.sh): every snippet of
+# test/parse/{snippets,error_snippets,ripper_snippets}.rb but the 28 listed in
+# test/parse/ripper_unsupported.txt (code maglev's parser rejects) gives CRuby's
+# trees; so do 1,801 of the 1,802 files of CRuby's standard library and gems
+# (the other raises NotImplementedError).
 class Ripper
   PARSER_EVENT_TABLE = {}
   %w[BEGIN:1 END:1 alias:2 alias_error:2 aref:2 aref_field:2 arg_ambiguous:1 arg_paren:1 args_add:2
@@ -57,7 +67,7 @@ class Ripper
   def initialize(src, filename = '(ripper)', lineno = 1)
     src = src.respond_to?(:gets) ? src.read : src.to_str
     @__src, @__filename, @__lineno0 = src, filename.to_s, lineno.to_i
-    @__lineno = @__column = nil
+    @__lineno = @__column = @__state = @__token = nil
     @__error = false
     @__parsed = false
   end
@@ -72,19 +82,24 @@ class Ripper
   def yydebug=(v); end
   def debug_output = $stderr
   def debug_output=(v); end
-  def state = nil
-  def token = nil
+  def state = @__state         # while a scanner event is dispatched: the lexer's state after its token
+  def token = @__token
 
   def parse
-    raise ArgumentError, 'method Ripper#parse called twice' if @__parsed
+    if @__parsed
+      # CRuby's parser goes on from where it stopped: nothing is left but an empty program
+      return __send__(:on_program, __send__(:on_stmts_add, __send__(:on_stmts_new), __send__(:on_void_stmt)))
+    end
     @__parsed = true
     tree, err, data = Ripper.__tree(@__src, @__filename, @__lineno0)
     @__end_seen = !data.nil?
-    toks = __squiggly(Ripper.lex(@__src, @__filename, @__lineno0))
-    vals = toks.map do |(pos, ev, tok, _)|
+    toks = __squiggly(Ripper.__lex(@__src, @__filename, @__lineno0))
+    vals = toks.map do |(pos, ev, tok, st)|
       @__lineno, @__column = pos
+      @__state, @__token = st.to_i, tok
       __send__(ev, tok)
     end
+    @__token = nil
     if tree.nil?
       @__error = true
       @__lineno, @__column = toks.empty? ? [@__lineno0, 0] : toks.last[0]
@@ -92,7 +107,15 @@ class Ripper
       compile_error(msg)
       return nil
     end
+    # a subclass that handles no parser event (Ripper::Lexer) gets nil, as from CRuby's
+    # default handlers, without the walk
+    return nil unless self.class.__parser_events?
     Walker.new(self, toks, vals).run(tree)
+  end
+
+  def self.__parser_events?
+    return @__parser_events unless @__parser_events.nil?
+    @__parser_events = PARSER_EVENTS.any? { |e| instance_method(:"on_#{e}").owner != ::Ripper }
   end
 
   private
@@ -1830,6 +1853,28 @@ class Ripper
     def on_mlhs_paren(list) = [:mlhs, *list]
     def on_mlhs_add_star(list, star) = list.push([:rest_param, star])
     def on_mlhs_add_post(list, post) = list.concat(post)
+  end
+
+  # CRuby's own ripper/filter.rb and sexp.rb (the pure-Ruby part of its ripper)
+  # load unchanged on this Ripper: Ripper::Filter, SexpBuilder, SexpBuilderPP,
+  # Ripper.sexp and Ripper.sexp_raw are then CRuby's. Loaded when found on
+  # $LOAD_PATH; else the ones here stay. (Its lexer.rb loads too and lexes as
+  # Ripper.lex on whole files, but it wants heredoc_dedent dispatched among the
+  # scanner events, and a construct the walk does not cover would make Ripper.lex
+  # raise: Ripper::Lexer stays ext/ripper.c's.)
+  def self.__load_cruby_parts
+    %w[filter sexp].each do |f|
+      path = $LOAD_PATH.map { |d| File.join(d.to_s, "ripper/#{f}.rb") }.find { |x| File.file?(x) }
+      next unless path
+      if f == 'filter'
+        remove_const(:Filter)
+      else
+        remove_const(:SexpBuilderPP)
+        remove_const(:SexpBuilder)
+        singleton_class.send(:remove_method, :sexp, :sexp_raw)
+      end
+      load path
+    end
   end
 
   def self.sexp(src, filename = '-', lineno = 1, raise_errors: false)

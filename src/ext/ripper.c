@@ -181,6 +181,7 @@ mg_ext_init_ripper(void)
     mg_define_singleton_method(ripper, "lex", ripper_s_lex, 1, 3);
     mg_define_singleton_method(ripper, "tokenize", ripper_s_tokenize, 1, 3);
     mg_define_singleton_method(ripper, "__tree", ripper_s_tree, 1, 3);
-    static const char req[] = "require 'maglev/ripper_tree'";
+    mg_define_singleton_method(ripper, "__lex", ripper_s_lex, 1, 3);   /* what Ripper#parse scans with (CRuby's ripper/lexer.rb redefines Ripper.lex) */
+    static const char req[] = "require 'maglev/ripper_tree'; Ripper.__load_cruby_parts";
     mg_eval_string(req, sizeof req - 1, "ripper", 1);
 }
