@@ -633,3 +633,141 @@ require 'set'
 private def f; end
 #--- puts [1, 2].sum
 puts [1, 2].sum
+#--- edge: x = 1
+x = 1
+__END__
+data
+#--- edge: =begin
+=begin
+doc
+=end
+a
+#--- edge: a ? b : c ? d : e
+a ? b : c ? d : e
+#--- edge: def f(*, **, &) g(*, **, &) end
+def f(*, **, &) g(*, **, &) end
+#--- edge: foo::Bar
+foo::Bar
+#--- edge: a&.b = 1
+a&.b = 1
+#--- edge: a[1] += 1 rescue 2
+a[1] += 1 rescue 2
+#--- edge: f.g do |x| end.h
+f.g do |x| end.h
+#--- edge: obj&.m { }
+obj&.m { }
+#--- edge: def f(&b) super(&b) end
+def f(&b) super(&b) end
+#--- edge: def f; yield[1]; end
+def f; yield[1]; end
+#--- edge: [*a, *b]
+[*a, *b]
+#--- edge: {**a, b: 1}
+{**a, b: 1}
+#--- edge: "#{}"
+"#{}"
+#--- edge: :"#{}"
+:"#{}"
+#--- edge: %i[]
+%i[]
+#--- edge: ?\n
+?\n
+#--- edge: [0b101, 1e3, 1.0r, 0o17, 0xff, 1_0]
+[0b101, 1e3, 1.0r, 0o17, 0xff, 1_0]
+#--- edge: $1
+$1
+#--- edge: def f() = 1
+def f() = 1
+#--- edge: class Foo::Bar < Baz; end
+class Foo::Bar < Baz; end
+#--- edge: module A; module B; end; end
+module A; module B; end; end
+#--- edge: case; when a; end
+case; when a; end
+#--- edge: while true do end
+while true do end
+#--- edge: loop { break 1, 2 }
+loop { break 1, 2 }
+#--- edge: loop { next [1] }
+loop { next [1] }
+#--- edge: a, b = *c, d
+a, b = *c, d
+#--- edge: begin; rescue A, B; rescue; else; ensure
+begin; rescue A, B; rescue; else; ensure; end
+#--- edge: puts(<<~A, <<~B)
+puts(<<~A, <<~B)
+  a
+A
+  b
+B
+#--- edge: x = if a then 1 else 2 end
+x = if a then 1 else 2 end
+#--- edge: foo a, *b, c: 1, &d
+foo a, *b, c: 1, &d
+#--- edge: a.b(c).d { |e| e }.f
+a.b(c).d { |e| e }.f
+#--- edge: A::B::C = 1
+A::B::C = 1
+#--- edge: def ==(o) = true
+def ==(o) = true
+#--- edge: x = y = z = 0
+x = y = z = 0
+#--- edge: p(*a, **h)
+p(*a, **h)
+#--- edge: foo[] = 1
+foo[] = 1
+#--- edge: a ||= b ||= c
+a ||= b ||= c
+#--- edge: -> (a, b = 1, *c, d:, e: 2, **f, &g) {}
+-> (a, b = 1, *c, d:, e: 2, **f, &g) {}
+#--- edge: for a, b in c; end
+for a, b in c; end
+#--- edge: alias_method :a, :b
+alias_method :a, :b
+#--- edge: BEGIN { }; END { }
+BEGIN { }; END { }
+#--- edge: p <<-X.strip
+p <<-X.strip
+  hi
+  X
+#--- edge: a = <<~'X'
+a = <<~'X'
+  raw #{no}
+X
+#--- edge: x = `echo #{y}`
+x = `echo #{y}`
+#--- edge: /#{a}b/o
+/#{a}b/o
+#--- edge: p(a: 1, **nil.to_h)
+p(a: 1, **nil.to_h)
+#--- edge: def m(a, (b, c), d) end
+def m(a, (b, c), d) end
+#--- edge: case [1, 2]
+case [1, 2]
+in [Integer => a, String | Symbol => b] then a
+in {x: [1, *]} then 2
+end
+#--- edge: x => {a: [b, *c]}
+x => {a: [b, *c]}
+#--- edge: 1.then { _1 + 1 }
+1.then { _1 + 1 }
+#--- edge: def method_missing(name, *args, &block) 
+def method_missing(name, *args, &block) = super
+#--- edge: !!a
+!!a
+#--- edge: a.!
+a.!
+#--- edge: not(a)
+not(a)
+#--- edge: a =~ /x/ ? $~[0] : nil
+a =~ /x/ ? $~[0] : nil
+#--- edge: "a" "b" "c"
+"a" "b" "c"
+#--- edge: 'a\'b' + "c\"d"
+'a\'b' + "c\"d"
+#--- edge: %q{a{b}c}
+%q{a{b}c}
+#--- edge: x = [1,
+x = [1,
+  2,
+]
