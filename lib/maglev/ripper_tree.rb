@@ -66,7 +66,7 @@ class Ripper
 
   def initialize(src, filename = '(ripper)', lineno = 1)
     src = src.respond_to?(:gets) ? src.read : src.to_str
-    @__src, @__filename, @__lineno0 = src, filename.to_s, lineno.to_i
+    @__src, @__filename, @__lineno0 = src, filename.to_s, lineno.nil? ? 1 : lineno.to_i
     @__lineno = @__column = @__state = @__token = nil
     @__error = false
     @__parsed = false

@@ -43,8 +43,8 @@ static Value
 ripper_s_lex(Value self, int argc, const Value *argv, Value blk)
 {
     Value src = mg_to_str(argv[0]);
-    const char *file = argc > 1 ? mg_str_cstr(mg_to_str(argv[1])) : "-";
-    int line0 = argc > 2 ? (int)mg_num2long(argv[2]) : 1;
+    const char *file = argc > 1 && argv[1] != MG_NIL ? mg_str_cstr(mg_to_str(argv[1])) : "-";
+    int line0 = argc > 2 && argv[2] != MG_NIL ? (int)mg_num2long(argv[2]) : 1;   /* nil: 1, as CRuby */
     RipperScan sc;
     mg_ripper_scan(mg_str_ptr(src), (size_t)mg_str_len(src), file, line0, &sc);
     Value out = mg_ary_new_capa((int64_t)sc.count);
@@ -102,8 +102,8 @@ static Value
 ripper_s_tree(Value self, int argc, const Value *argv, Value blk)
 {
     Value src = mg_to_str(argv[0]);
-    const char *file = argc > 1 ? mg_str_cstr(mg_to_str(argv[1])) : "-";
-    int line0 = argc > 2 ? (int)mg_num2long(argv[2]) : 1;
+    const char *file = argc > 1 && argv[1] != MG_NIL ? mg_str_cstr(mg_to_str(argv[1])) : "-";
+    int line0 = argc > 2 && argv[2] != MG_NIL ? (int)mg_num2long(argv[2]) : 1;   /* nil: 1, as CRuby */
     ParseResult pr = mg_parse(mg_str_ptr(src), (size_t)mg_str_len(src), file, line0, NULL, 0);
     Value out = mg_ary_new_capa(3);
     mg_ary_push(out, pr.root ? node_ary(pr.root) : MG_NIL);
@@ -147,8 +147,30 @@ static const char ripper_rb[] =
     "  end\n"
     "  class Lexer\n"
     "    def initialize(src, filename = '-', lineno = 1) = (@src, @filename, @lineno = src, filename, lineno)\n"
-    "    def lex = Ripper.lex(@src, @filename, @lineno)\n"
-    "    def tokenize = Ripper.tokenize(@src, @filename, @lineno)\n"
+    "    def lex(**) = Ripper.lex(@src, @filename, @lineno)\n"
+    "    def tokenize(**) = Ripper.tokenize(@src, @filename, @lineno)\n"
+    "    # the tokens as Elem objects (irb's RubyLex); syntax errors are not among them\n"
+    "    def scan(**) = Ripper.lex(@src, @filename, @lineno).map { |pos, ev, tok, st| Elem.new(pos, ev, tok, st) }\n"
+    "    alias parse scan\n"
+    "    def errors = []\n"
+    "    class Elem\n"
+    "      attr_accessor :pos, :event, :tok, :state, :message\n"
+    "      def initialize(pos, event, tok, state, message = nil)\n"
+    "        @pos, @event, @tok, @state, @message = pos, event, tok, state, message\n"
+    "      end\n"
+    "      def [](i)\n"
+    "        case i\n"
+    "        when 0, :pos then @pos\n"
+    "        when 1, :event then @event\n"
+    "        when 2, :tok then @tok\n"
+    "        when 3, :state then @state\n"
+    "        when 4, :message then @message\n"
+    "        end\n"
+    "      end\n"
+    "      def to_a = @message ? [@pos, @event, @tok, @state, @message] : [@pos, @event, @tok, @state]\n"
+    "      def inspect = \"#<#{self.class}: #{event}@#{pos[0]}:#{pos[1]}:#{state}: #{tok.inspect}#{': ' if message}#{message}>\"\n"
+    "      alias to_s inspect\n"
+    "    end\n"
     "    class State\n"
     "      attr_reader :to_int, :to_i\n"
     "      def initialize(i) = @to_int = @to_i = i\n"
