@@ -125,6 +125,10 @@ mg_trace_fire(uint32_t event, Value self, ID mid, ID callee, RClass *klass, Valu
     if (f == vm->fp && f->code && (event & (MG_EV_CALL | MG_EV_B_CALL | MG_EV_CLASS))) line = f->code->line;   /* where it begins */
     Value list = mg_ary_dup(enabled_list);    /* a hook may enable or disable others */
     mg_gc_protect(list);
+    /* a C method's hooks see the backtrace of its caller, as CRuby's (power_assert counts frames) */
+    Frame *hide = (event & (MG_EV_C_CALL | MG_EV_C_RETURN)) && (vm->fp->flags & FRAME_CFUNC) &&
+                  !(vm->fp->flags & FRAME_BT_HIDE) ? vm->fp : NULL;
+    if (hide) hide->flags |= FRAME_BT_HIDE;
     for (int64_t i = 0; i < MG_RARRAY(list)->len; i++) {
         Value tpv = MG_RARRAY(list)->ptr[i];
         TracePoint *tp = tp_of(tpv);
@@ -139,8 +143,9 @@ mg_trace_fire(uint32_t event, Value self, ID mid, ID callee, RClass *klass, Valu
         tp->line = line;
         tp->frame = f > vm->frames && f->code ? f : NULL;
         firing++;
-        mg_ensure(fire_run, tpv, fire_done, tpv);
+        mg_ensure(fire_run, tpv, fire_done, tpv);   /* a hook that raises unwinds the C frame too */
     }
+    if (hide) hide->flags &= ~(uint32_t)FRAME_BT_HIDE;
 }
 
 /* A frame leaves with val (vm.c L_LEAVE): :return, :b_return or :end. */

@@ -136,6 +136,16 @@ is_keyword(const char *p, size_t n)
     return false;
 }
 
+/* [b, e) ends with a backslash-newline: a continued line (an odd number of backslashes) */
+static bool
+continued(const char *b, const char *e)
+{
+    if (e - b < 2 || e[-1] != '\n') return false;
+    int n = 0;
+    for (const char *p = e - 2; p >= b && *p == '\\'; p--) n++;
+    return n % 2 == 1;
+}
+
 static void
 push(RipperScan *out, int line, int col, const char *event, const char *p, size_t n, int state)
 {
@@ -212,6 +222,25 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             if (r.v[k].heredoc && r.v[k].type == T_STRING_END) { r.v[i].indent = r.v[k].indent; break; }
     }
     if (r.n) qsort(r.v, r.n, sizeof *r.v, by_pos);
+    /* a lambda's brace: the first `{` after `->` and its parameters, `(...)` or bare */
+    bool *lambeg = calloc(r.n ? r.n : 1, sizeof *lambeg);
+    if (!lambeg) abort();
+    for (size_t i = 0; i < r.n; i++) {
+        if (r.v[i].type != T_LAMBDA) continue;
+        size_t k = i + 1;
+        if (k < r.n && (r.v[k].type == T_LPAREN || r.v[k].type == T_LPAREN_ARG || r.v[k].type == T_LPAREN_CALL)) {
+            int d = 0;
+            for (; k < r.n; k++) {
+                int ty = r.v[k].type;
+                if (ty == T_LPAREN || ty == T_LPAREN_ARG || ty == T_LPAREN_CALL) d++;
+                else if (ty == T_RPAREN && --d == 0) { k++; break; }
+            }
+        } else {
+            while (k < r.n && r.v[k].type != T_LBRACE && r.v[k].type != T_LBRACE_BLOCK && r.v[k].type != T_LBRACE_ARG &&
+                   r.v[k].type != T_NL && r.v[k].type != T_SEMI && r.v[k].type != T_KW_DO && r.v[k].type != T_LAMBDA) k++;
+        }
+        if (k < r.n && (r.v[k].type == T_LBRACE || r.v[k].type == T_LBRACE_BLOCK || r.v[k].type == T_LBRACE_ARG)) lambeg[k] = true;
+    }
 
     const char *at = s, *lbeg = s;
     int line = line0, state = EXPR_BEG;
@@ -219,7 +248,7 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
     /* strings and the code interpolated into them, innermost last: a string's
      * content is reported in the state its literal began in, once code inside it
      * has run (or from the start, for %w/%i lists) */
-    typedef struct { bool code, words; int content; int squiggly; bool heredoc; int beg_state; } Ctx;
+    typedef struct { bool code, words; int content; int squiggly; bool heredoc; int beg_state; bool expand; } Ctx;
     Ctx ctx[64];
     int nctx = 0;
     for (size_t i = 0; i < r.n; i++) {
@@ -241,12 +270,7 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
         }
         const char *ev = token_event(t, &brace_depth, embexpr, &nembexpr);
         int st = t->state;
-        if (t->type == T_LBRACE_BLOCK && i > 0 && r.v[i - 1].type == T_RPAREN) {
-            /* `->(a) {`: the lambda's brace */
-            for (size_t k = i; k-- > 0;)
-                if (r.v[k].type == T_LAMBDA) { ev = "on_tlambeg"; break; }
-                else if (r.v[k].type == T_NL || r.v[k].type == T_SEMI) break;
-        }
+        if (lambeg[i]) ev = "on_tlambeg";
         if (t->type == T_NL) {
             /* a newline token: the comment ending its line (if any) and the newline, then
              * the comment and blank lines the lexer looked through for a leading `.`,
@@ -272,10 +296,12 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             if (n[0] == '@' && n[1] == '@') ev = "on_cvar";
             else if (n[0] == '@') ev = "on_ivar";
             else if (n[0] == '$') { ev = "on_gvar"; nst = EXPR_END; }
-            else if (n[0] >= 'A' && n[0] <= 'Z') ev = "on_const";
+            else if (n[0] >= 'A' && n[0] <= 'Z')   /* :END is a keyword, :Foo? an identifier */
+                ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" :
+                     (t->end[-1] == '?' || t->end[-1] == '!' || t->end[-1] == '=') ? "on_ident" : "on_const";
             else if ((n[0] >= 'a' && n[0] <= 'z') || n[0] == '_' || (unsigned char)n[0] >= 0x80)
                 ev = is_keyword(n, (size_t)(t->end - n)) ? "on_kw" : "on_ident";
-            else { ev = "on_op"; nst = EXPR_ARG; }
+            else { ev = n[0] == '`' && t->end - n == 1 ? "on_backtick" : "on_op"; nst = EXPR_ARG; }
             push(out, t->line, t->col + 1, ev, n, (size_t)(t->end - n), nst);
         } else {
             bool words = t->type == T_WORDS_BEG || t->type == T_QWORDS_BEG || t->type == T_SYMBOLS_BEG ||
@@ -290,10 +316,11 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
             if (keep || t->type == T_STRING_BEG || t->type == T_XSTRING_BEG || t->type == T_SYMBEG) {
                 if (nctx < 64)
                     ctx[nctx++] = (Ctx){ false, words, keep ? st : -1,
-                                         t->heredoc && (t->flags & STR_FUNC_SQUIGGLY) ? t->indent : -1, t->heredoc, st };
+                                         t->heredoc && (t->flags & STR_FUNC_SQUIGGLY) ? t->indent : -1, t->heredoc, st,
+                                         (t->flags & STR_FUNC_EXPAND) != 0 };
             } else if (t->type == T_STRING_DBEG) {
                 if (content >= 0) st = content;
-                if (nctx < 64) ctx[nctx++] = (Ctx){ true, false, st, -1, false, st };
+                if (nctx < 64) ctx[nctx++] = (Ctx){ true, false, st, -1, false, st, false };
             } else if (!strcmp(ev, "on_embexpr_end")) {
                 st = t->before;    /* where the code inside ended */
                 if (nctx > 0 && ctx[nctx - 1].code) {
@@ -318,8 +345,11 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                 if (q < t->end) push(out, t->line, t->col + (int)(q - b), ev, q, (size_t)(t->end - q), st);
             } else if (hd && hd->squiggly < 0 && t->type == T_STRING_CONTENT && out->count &&
                        !strcmp(out->toks[out->count - 1].event, "on_tstring_content") &&
-                       out->toks[out->count - 1].pos + out->toks[out->count - 1].len == t->pos) {
-                out->toks[out->count - 1].len += (size_t)(t->end - t->pos);   /* one piece, as CRuby's */
+                       out->toks[out->count - 1].pos + out->toks[out->count - 1].len == t->pos &&
+                       !(hd->expand && continued(out->toks[out->count - 1].pos, t->pos))) {
+                /* one piece, as CRuby's; but a line ending in a backslash (a continued line) ends
+                 * a piece of an interpolating heredoc */
+                out->toks[out->count - 1].len += (size_t)(t->end - t->pos);
             } else if (hd && t->type == T_STRING_END) {
                 /* the terminator's line from its start, indentation included */
                 const char *b = t->pos;
@@ -328,6 +358,22 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
                     out->toks[out->count - 1].pos == b)
                     out->count--;
                 push(out, t->line, (int)(b - lbeg), ev, b, (size_t)(t->end - b), hd->beg_state);
+            } else if (t->type == T_STRING_CONTENT && top_string && ctx[nctx - 1].expand) {
+                /* CRuby ends a piece before a `#$` / `#@` that starts no interpolation */
+                const char *b = t->pos;
+                int ln = t->line, cl = t->col, bl = ln, bc = cl;
+                for (const char *q = t->pos; q < t->end; q++) {
+                    int bs = 0;     /* \#@ is no interpolation */
+                    for (const char *bp = q - 1; bp >= t->pos && *bp == '\\'; bp--) bs++;
+                    if (q > b && *q == '#' && q + 1 < t->end && (q[1] == '$' || q[1] == '@') && bs % 2 == 0) {
+                        push(out, bl, bc, ev, b, (size_t)(q - b), st);
+                        b = q;
+                        bl = ln;
+                        bc = cl;
+                    }
+                    if (*q == '\n') { ln++; cl = 0; } else cl++;
+                }
+                push(out, bl, bc, ev, b, (size_t)(t->end - b), st);
             } else {
                 push(out, t->line, t->col, ev, t->pos, (size_t)(t->end - t->pos), st);
             }
@@ -338,5 +384,6 @@ mg_ripper_scan(const char *s, size_t len, const char *file, int line0, RipperSca
         state = t->state;
     }
     gap(out, at, s + len, &line, &lbeg, state);
+    free(lambeg);
     free(r.v);
 }

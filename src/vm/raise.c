@@ -430,6 +430,7 @@ mg_vm_backtrace_from(Frame *top, int skip)
     /* a burst of small strings for every frame: collect afterwards, not during */
     bool was = mg_gc_disable(true);
     for (Frame *f = top; f > vm->frames; f--) {
+        if (f->flags & FRAME_BT_HIDE) continue;
         if (skip > 0) { skip--; continue; }
         Value label = mg_label_for(f);
         Value line = mg_sprintf("%s:%d:in `%s'", mg_frame_file(f), mg_frame_line(f), mg_str_cstr(label));

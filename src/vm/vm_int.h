@@ -183,6 +183,8 @@ enum {
     FRAME_LITBLOCK = 1 << 8,  /* its block is a literal made for this call: orphan on pop */
     FRAME_BMETHOD = 1 << 9,
     FRAME_KW      = 1 << 10,  /* cfunc called with keywords */
+    FRAME_BT_HIDE = 1 << 11,  /* not in backtraces: a C method's frame while its :c_call/:c_return
+                               * hooks run (CRuby runs them outside the method's frame) */
     FRAME_CTOR    = 1 << 14,  /* initialize run inline by Class#new (call.c): returning from it
                                * also pops the `new` frame below and yields self */
 };
