@@ -31,14 +31,14 @@ share/maglev/extent0.mdb: bin/maglev-ruby bin/maglev
 
 bin/maglev-ruby: $(BUILD)/maglev-ruby
 	@mkdir -p bin
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@   # a rename: a running copy keeps its file
 
 $(BUILD)/maglev-ruby: $(LIB_OBJS) $(BUILD)/src/cli/maglev_ruby.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS) $(LDFLAGS)
 
 bin/maglev-irb: $(BUILD)/maglev-irb
 	@mkdir -p bin
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@   # a rename: a running copy keeps its file
 
 $(BUILD)/maglev-irb: $(LIB_OBJS) $(BUILD)/src/cli/maglev_irb.o
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS) $(LDFLAGS)
@@ -47,7 +47,7 @@ $(BUILD)/maglev-irb: $(LIB_OBJS) $(BUILD)/src/cli/maglev_irb.o
 # maglev-ruby beside them (one program, named by argv[0]; no VM of its own)
 bin/maglev-gem bin/maglev-rake: $(BUILD)/maglev-gem
 	@mkdir -p bin
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@   # a rename: a running copy keeps its file
 
 $(BUILD)/maglev-gem: $(BUILD)/src/cli/maglev_gem.o
 	$(CC) $(OPT) -o $@ $^ $(LDFLAGS)
@@ -76,7 +76,7 @@ ADMIN_OBJS := $(ADMIN_SRCS:%.c=$(BUILD)/%.o)
 
 bin/maglev: $(BUILD)/maglev
 	@mkdir -p bin
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@   # a rename: a running copy keeps its file
 
 $(BUILD)/maglev: $(ADMIN_OBJS)
 	$(CC) $(OPT) -o $@ $^ -llmdb -lpq -lz $(LDFLAGS)
