@@ -68,12 +68,16 @@ WRITER='
       Maglev.commit
       done_log.puts i
       i += 1
-    rescue Maglev::CommitFailedException
-      Maglev.abort_transaction
-    rescue StandardError => e                  # the server is restarting
-      raise unless e.message.include?("PostgreSQL")
-      sleep 0.05
-      Maglev.abort_transaction rescue nil
+    rescue Maglev::CommitFailedException, StandardError => e
+      # a conflict, or the server is restarting (then the abort may fail too:
+      # the next round tries again)
+      raise unless e.is_a?(Maglev::CommitFailedException) || e.message.include?("PostgreSQL")
+      sleep 0.05 unless e.is_a?(Maglev::CommitFailedException)
+      begin
+        Maglev.abort_transaction
+      rescue StandardError => e2
+        raise unless e2.message.include?("PostgreSQL")
+      end
     end
   end'
 pids=
