@@ -1,5 +1,5 @@
 /* file_path.c -- File's path-name functions (basename, dirname, extname,
- * join, split, expand_path, absolute_path(?), realpath): string work on
+ * join, split, expand_path, absolute_path(?), realpath, realdirpath): string work on
  * paths, plus getcwd and realpath(3); io.c registers them (io_int.h). */
 #include "io_int.h"
 #include <errno.h>
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 static Value
 file_s_basename(Value self, int argc, const Value *argv, Value blk)
@@ -206,6 +207,63 @@ file_s_realpath(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new_cstr(buf);
 }
 
+/* realdirpath(path, dir = nil): realpath, but the last component need not exist.
+ * The components are resolved in order, symbolic links through realpath(3). */
+static Value
+file_s_realdirpath(Value self, int argc, const Value *argv, Value blk)
+{
+    Value path = mg_io_path_arg(argv[0]);
+    Value full;
+    if (mg_str_len(path) > 0 && mg_str_ptr(path)[0] == '/') {
+        full = path;
+    } else {
+        full = mg_str_dup(argc > 1 && argv[1] != MG_NIL ? expand(argv[1], MG_NIL, false) : cwd_string());
+        mg_str_cat(full, "/", 1);
+        mg_str_append(full, path);
+    }
+    const char *p = mg_str_cstr(full);
+    size_t n = strlen(p), i = 0;
+    char res[PATH_MAX] = "";
+    size_t rl = 0;
+    while (i < n) {
+        while (i < n && p[i] == '/') i++;
+        size_t st = i;
+        while (i < n && p[i] != '/') i++;
+        size_t len = i - st;
+        if (len == 0) break;
+        if (len == 1 && p[st] == '.') continue;
+        if (len == 2 && p[st] == '.' && p[st + 1] == '.') {
+            while (rl > 0 && res[rl - 1] != '/') rl--;
+            if (rl > 0) rl--;
+            res[rl] = '\0';
+            continue;
+        }
+        if (rl + 1 + len >= sizeof res) mg_raise_syserr(ENAMETOOLONG, "realpath_rec", p);
+        res[rl++] = '/';
+        memcpy(res + rl, p + st, len);
+        rl += len;
+        res[rl] = '\0';
+        bool last = i >= n;    /* a trailing slash: the name must exist (a directory) */
+        struct stat sb;
+        if (lstat(res, &sb) != 0) {
+            if (last && errno == ENOENT) break;
+            mg_raise_syserr(errno, "realpath_rec", res);
+        }
+        if (S_ISLNK(sb.st_mode)) {
+            char buf[PATH_MAX];
+            if (!realpath(res, buf)) {
+                if (last && errno == ENOENT) break;
+                mg_raise_syserr(errno, "realpath_rec", res);
+            }
+            rl = strlen(buf);
+            memcpy(res, buf, rl + 1);
+            if (rl == 1) rl = 0;   /* "/": the next component adds its own slash */
+        }
+    }
+    if (rl == 0) return mg_str_new("/", 1);
+    return mg_str_new(res, rl);
+}
+
 static Value
 file_s_split(Value self, int argc, const Value *argv, Value blk)
 {
@@ -229,5 +287,6 @@ const MgMethodDef mg_file_path_methods[] = {
     {"absolute_path", file_s_absolute_path, 1, 2},
     {"absolute_path?", file_s_absolute_path_p, 1, 1},
     {"realpath", file_s_realpath, 1, 2},
+    {"realdirpath", file_s_realdirpath, 1, 2},
     {NULL, NULL, 0, 0}
 };
