@@ -507,14 +507,29 @@ kernel_print(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+/* p also flushes $stdout when it is an IO (so `p` output is seen at once); pp does not */
 static Value
-kernel_p(Value self, int argc, const Value *argv, Value blk)
+p_common(int argc, const Value *argv, bool flush)
 {
     Value out = cur_stdout;
     for (int i = 0; i < argc; i++) write_line(out, mg_inspect(argv[i]), true);
+    IoData *d = get_io(out);
+    if (flush && d && d->fd >= 0 && (d->mode & FM_WRITE)) io_flush(d);
     if (argc == 0) return MG_NIL;
     if (argc == 1) return argv[0];
     return mg_ary_new_from(argc, argv);
+}
+
+static Value
+kernel_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return p_common(argc, argv, true);
+}
+
+static Value
+kernel_pp(Value self, int argc, const Value *argv, Value blk)
+{
+    return p_common(argc, argv, false);
 }
 
 static Value
@@ -1131,13 +1146,6 @@ static Value
 io_puts(Value self, int argc, const Value *argv, Value blk)
 {
     io_puts_args(self, argc, argv);
-    return MG_NIL;
-}
-
-static Value
-io_p(Value self, int argc, const Value *argv, Value blk)
-{
-    for (int i = 0; i < argc; i++) write_line(self, mg_inspect(argv[i]), true);
     return MG_NIL;
 }
 
@@ -2372,7 +2380,7 @@ static const MgMethodDef kernel_io_functions[] = {
     {"puts", kernel_puts, 0, -1},
     {"print", kernel_print, 0, -1},
     {"p", kernel_p, 0, -1},
-    {"pp", kernel_p, 0, -1},
+    {"pp", kernel_pp, 0, -1},
     {"printf", kernel_printf, 0, -1},
     {"putc", kernel_putc, 1, 1},
     {"gets", kernel_gets, 0, 3},
@@ -2398,7 +2406,6 @@ static const MgMethodDef io_methods[] = {
     {"reopen", io_reopen, 1, 2},
     {"print", io_print, 0, -1},
     {"puts", io_puts, 0, -1},
-    {"p", io_p, 0, -1},
     {"printf", io_printf, 0, -1},
     {"putc", io_putc, 1, 1},
     {"<<", io_lshift, 1, 1},
