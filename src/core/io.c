@@ -1474,15 +1474,6 @@ with_block_close(Value io, Value blk)
     return mg_ensure(open_block_body, MG_FIX((int64_t)(uintptr_t)&ob), open_block_ensure, io);
 }
 
-/* File.open(path, mode = "r", perm = 0666) { |f| ... } */
-static Value
-file_s_open(Value self, int argc, const Value *argv, Value blk)
-{
-    Value f = mg_class_new_instance(MG_RCLASS(self), argc, argv, MG_NIL);
-    if (!mg_block_given(blk)) return f;
-    return with_block_close(f, blk);
-}
-
 static Value
 open_path(Value path, const char *mode)
 {
@@ -2461,12 +2452,8 @@ static const MgMethodDef file_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
+/* File.read / write / readlines / foreach are IO's (as in CRuby); so is open (ext/file_ops.c) */
 static const MgMethodDef file_singleton_methods[] = {
-    {"open", file_s_open, 0, -1},
-    {"read", file_s_read, 1, 4},
-    {"write", file_s_write, 2, 4},
-    {"readlines", file_s_readlines, 1, 4},
-    {"foreach", file_s_foreach, 1, 4},
     {"exist?", file_s_exist_p, 1, 1},
     {"file?", file_s_file_p, 1, 1},
     {"directory?", file_s_directory_p, 1, 1},

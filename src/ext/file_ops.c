@@ -260,7 +260,7 @@ f_exists_p(Value self, int argc, const Value *argv, Value blk)
 void
 mg_ext_boot_file_ops(void)
 {
-    mg_define_singleton_method(MG_VAL(mg_cIO), "open", io_s_open, 1, -1);   /* File.open is File's own */
+    mg_define_singleton_method(MG_VAL(mg_cIO), "open", io_s_open, 1, -1);   /* File.open too */
     if (!mg_method_lookup(mg_cIO, mg_intern_cstr("close_on_exec="))) {
         mg_define_method(mg_cIO, "close_on_exec=", io_set_cloexec, 1, 1);
         mg_define_method(mg_cIO, "close_on_exec?", io_cloexec_p, 0, 0);
