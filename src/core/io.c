@@ -1,4 +1,5 @@
-/* io.c -- IO and File basics (Dir is dir.c, path names file_path.c), the standard streams ($stdout/$stderr/$stdin
+/* io.c -- IO and File basics (Dir is dir.c, path names and predicates file_path.c,
+ * pread / sysseek / ioctl ... io_sys.c), the standard streams ($stdout/$stderr/$stdin
  * as virtual globals), Kernel's output functions (puts, print, p, printf, putc,
  * gets, warn, display). Processes, ENV and $? live in process.c.
  *
@@ -1589,82 +1590,6 @@ file_s_foreach(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
-static bool
-stat_path(Value path, struct stat *st)
-{
-    return stat(mg_str_cstr(path_arg(path)), st) == 0;
-}
-
-static Value
-file_s_exist_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st));
-}
-
-static Value
-file_s_file_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st) && S_ISREG(st.st_mode));
-}
-
-static Value
-file_s_directory_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st) && S_ISDIR(st.st_mode));
-}
-
-static Value
-file_s_symlink_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(lstat(mg_str_cstr(path_arg(argv[0])), &st) == 0 && S_ISLNK(st.st_mode));
-}
-
-static Value
-file_s_readable_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), R_OK) == 0);
-}
-
-static Value
-file_s_writable_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), W_OK) == 0);
-}
-
-static Value
-file_s_executable_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), X_OK) == 0);
-}
-
-static Value
-file_s_size(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    Value p = path_arg(argv[0]);
-    if (!stat_path(p, &st)) mg_raise_syserr(errno, "rb_file_s_size", mg_str_cstr(p));
-    return MG_FIX((int64_t)st.st_size);
-}
-
-static Value
-file_s_size_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    if (!stat_path(argv[0], &st) || st.st_size == 0) return MG_NIL;
-    return MG_FIX((int64_t)st.st_size);
-}
-
-static Value
-file_s_zero_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st) && st.st_size == 0);
-}
-
 static Value
 file_size(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1680,28 +1605,6 @@ file_path(Value self, int argc, const Value *argv, Value blk)
 {
     IoData *io = check_io(self);
     return io->path == MG_NIL ? MG_NIL : mg_str_dup(io->path);
-}
-
-static Value
-file_s_delete(Value self, int argc, const Value *argv, Value blk)
-{
-    for (int i = 0; i < argc; i++) {
-        Value p = path_arg(argv[i]);
-        if (unlink(mg_str_cstr(p)) < 0) mg_raise_syserr(errno, "apply2files", mg_str_cstr(p));
-    }
-    return MG_FIX(argc);
-}
-
-static Value
-file_s_rename(Value self, int argc, const Value *argv, Value blk)
-{
-    Value a = path_arg(argv[0]), b = path_arg(argv[1]);
-    if (rename(mg_str_cstr(a), mg_str_cstr(b)) < 0) {
-        int e = errno;
-        Value d = mg_sprintf("(%s, %s)", mg_str_cstr(a), mg_str_cstr(b));
-        mg_raise_syserr(e, "rb_file_s_rename", mg_str_cstr(d));
-    }
-    return MG_FIX(0);
 }
 
 /* Dir is in dir.c; what it uses from here (io_int.h) */
@@ -1774,17 +1677,6 @@ mg_io_path_arg(Value v)
     return path_arg(v);
 }
 
-bool
-mg_io_stat_path(Value path, struct stat *st)
-{
-    return stat_path(path, st);
-}
-
-bool
-mg_io_directory_p(Value path)
-{
-    return MG_TEST(file_s_directory_p(MG_NIL, 1, &path, MG_NIL));
-}
 
 /* ---- $stdout and friends ---- */
 
@@ -2454,20 +2346,6 @@ static const MgMethodDef file_methods[] = {
 
 /* File.read / write / readlines / foreach are IO's (as in CRuby); so is open (ext/file_ops.c) */
 static const MgMethodDef file_singleton_methods[] = {
-    {"exist?", file_s_exist_p, 1, 1},
-    {"file?", file_s_file_p, 1, 1},
-    {"directory?", file_s_directory_p, 1, 1},
-    {"symlink?", file_s_symlink_p, 1, 1},
-    {"readable?", file_s_readable_p, 1, 1},
-    {"writable?", file_s_writable_p, 1, 1},
-    {"executable?", file_s_executable_p, 1, 1},
-    {"size", file_s_size, 1, 1},
-    {"size?", file_s_size_p, 1, 1},
-    {"zero?", file_s_zero_p, 1, 1},
-    {"empty?", file_s_zero_p, 1, 1},
-    {"delete", file_s_delete, 0, -1},
-    {"unlink", file_s_delete, 0, -1},
-    {"rename", file_s_rename, 2, 2},
     {NULL, NULL, 0, 0}
 };
 

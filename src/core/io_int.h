@@ -1,5 +1,6 @@
-/* io_int.h -- what io.c lends dir.c and file_path.c: path arguments, stat of
- * a path, the current directory, the glob flag. */
+/* io_int.h -- what io.c, file_path.c and io_sys.c lend each other and dir.c (and
+ * ext/file_ops.c): path arguments, stat of a path, the current directory, the
+ * glob flag, checked descriptors of IOs, warnings at the caller's line. */
 #ifndef MG_IO_INT_H
 #define MG_IO_INT_H
 
