@@ -117,7 +117,7 @@ io_fdatasync(Value self, int argc, const Value *argv, Value blk)
 }
 
 /* ioctl(cmd, arg = 0): arg is an Integer, true/false/nil (1/0/0), or a String the
- * call may read and fill (its bytes are the buffer); returns ioctl's result */
+ * call may read and fill; returns ioctl's result */
 static Value
 io_ioctl(Value self, int argc, const Value *argv, Value blk)
 {
@@ -126,15 +126,17 @@ io_ioctl(Value self, int argc, const Value *argv, Value blk)
     int fd = mg_io_fd_for(self, 0);
     long r;
     if (MG_IS_STRING(arg)) {
-        /* the kernel may write up to the size the command names: a buffer with room
-         * for it (and 1024 bytes when it names none), copied back into the string */
-        size_t len = (size_t)mg_str_len(arg), want = _IOC_SIZE(cmd) ? _IOC_SIZE(cmd) : 1024;
+        /* the string's bytes are the buffer: the kernel may write up to the size the
+         * command names (256 bytes when it names none), so it gets room for that and
+         * the string its own length back */
+        mg_str_modify(arg);
+        size_t len = (size_t)mg_str_len(arg), want = _IOC_SIZE(cmd) ? _IOC_SIZE(cmd) : 256;
         size_t cap = len > want ? len : want;
         char *tmp = mg_calloc(1, cap);
         memcpy(tmp, mg_str_ptr(arg), len);
         r = ioctl(fd, cmd, tmp);
         int e = errno;
-        if (r >= 0) mg_str_replace_bytes(arg, 0, (int64_t)len, tmp, (int64_t)(len > want ? len : want));
+        if (r >= 0) memcpy(MG_RSTRING(arg)->ptr, tmp, len);
         mg_free(tmp, cap);
         errno = e;
     } else {
