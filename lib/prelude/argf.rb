@@ -174,10 +174,15 @@ ARGF = Class.new do
     file.seek(amount, whence)
   end
 
-  def inplace_mode = @inplace
+  def inplace_mode = @inplace&.dup
 
   def inplace_mode=(ext)
-    @inplace = ext ? String(ext.to_str) : nil
+    if ext
+      raise TypeError, "no implicit conversion of #{ext.class} into String" unless ext.respond_to?(:to_str)
+      @inplace = ext.to_str.dup
+    else
+      @inplace = nil
+    end
     ext
   end
 

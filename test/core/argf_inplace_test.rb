@@ -61,6 +61,10 @@ ARGF.close
 require "fileutils"
 FileUtils.rm_rf(dir)
 p File.exist?(dir)
+begin; ARGF.inplace_mode = 1; rescue => e; p e; end
+p((ARGF.inplace_mode = false), ARGF.inplace_mode)
+s = +".b"; ARGF.inplace_mode = s; p ARGF.inplace_mode.frozen?, ARGF.inplace_mode.equal?(s); s << "x"; p ARGF.inplace_mode
+p ARGF.inplace_mode.equal?(ARGF.inplace_mode)
 # expect: false
 # expect: nil
 # expect: #<IOError: not opened for writing>
@@ -98,4 +102,11 @@ p File.exist?(dir)
 # expect: "B1\nb.txt:3"
 # expect: "\nsame: fal"
 # expect: "\nsame: fal"
+# expect: false
+# expect: #<TypeError: no implicit conversion of Integer into String>
+# expect: false
+# expect: nil
+# expect: false
+# expect: false
+# expect: ".b"
 # expect: false
