@@ -2208,9 +2208,11 @@ io_s_new(Value self, int argc, const Value *argv, Value blk)
         mg_io_warn(msg, false);
     }
     RClass *k = MG_RCLASS(self);
+    if (k->hdr.flags & OF_SINGLETON) mg_raise(mg_eTypeError, "can't create instance of singleton class");
     Value obj = mg_get_alloc_func(k)(k);
-    if (kw) mg_funcall_kw(obj, mg_id_initialize, argc, argv, MG_NIL);
-    else mg_funcall(obj, mg_id_initialize, argc, argv);
+    /* initialize still gets the block, as in CRuby */
+    if (kw) mg_funcall_kw(obj, mg_id_initialize, argc, argv, blk);
+    else mg_funcall_block(obj, mg_id_initialize, argc, argv, blk);
     return obj;
 }
 
