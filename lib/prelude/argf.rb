@@ -6,6 +6,11 @@
 #
 # State (CRuby's): @next_p is 1 when the next read takes the next name from
 # ARGV, 0 while a file from ARGV is open, -1 when reading $stdin for good.
+#
+# In-place mode (inplace_mode = ext, as ruby -i): each file from ARGV is read
+# from its backup (name + ext; with "" the original is unlinked once open) while
+# a new file of its name is written: to_write_io, and $stdout, which keeps it
+# after the last file (as CRuby). ARGF.print / puts / write ... write to it.
 ARGF = Class.new do
   include Enumerable
 
@@ -19,6 +24,9 @@ ARGF = Class.new do
     @file = nil
     @filename = "-"
     @lineno = 0
+    @inplace = nil
+    @write_io = nil
+    @binmode = false
   end
 
   def argv = ARGV
@@ -38,6 +46,7 @@ ARGF = Class.new do
 
   def to_io = file
   def fileno = file.fileno
+  alias_method :to_i, :fileno
   def lineno = @lineno
 
   def lineno=(n)
@@ -145,6 +154,50 @@ ARGF = Class.new do
     self
   end
 
+  def each_codepoint
+    return enum_for(:each_codepoint) unless block_given?
+    while (c = getc)
+      yield c.ord
+    end
+    self
+  end
+
+  def readpartial(maxlen, outbuf = nil)
+    __getpartial(maxlen, outbuf, false, true)
+  end
+
+  def read_nonblock(maxlen, outbuf = nil, exception: true)
+    __getpartial(maxlen, outbuf, true, exception)
+  end
+
+  def seek(amount, whence = IO::SEEK_SET)
+    file.seek(amount, whence)
+  end
+
+  def inplace_mode = @inplace&.dup
+
+  def inplace_mode=(ext)
+    if ext
+      raise TypeError, "no implicit conversion of #{ext.class} into String" unless ext.respond_to?(:to_str)
+      @inplace = ext.to_str.dup
+    else
+      @inplace = nil
+    end
+    ext
+  end
+
+  def to_write_io
+    __next_argv
+    raise IOError, "not opened for writing" unless @write_io
+    @write_io
+  end
+
+  def write(str) = to_write_io.write(str)
+  def print(*args) = to_write_io.print(*args)
+  def puts(*args) = to_write_io.puts(*args)
+  def printf(*args) = to_write_io.printf(*args)
+  def putc(c) = to_write_io.putc(c)
+
   def eof?
     return true unless __next_argv
     @file.eof?
@@ -180,10 +233,15 @@ ARGF = Class.new do
     file.pos = n
   end
 
+  # binary from now on: the file open now and the ones after it
   def binmode
-    file.binmode
+    @binmode = true
+    __next_argv
+    @file.binmode if @file && !@file.closed?
     self
   end
+
+  def binmode? = @binmode
 
   def external_encoding = file.external_encoding
   def internal_encoding = file.internal_encoding
@@ -195,7 +253,44 @@ ARGF = Class.new do
     self
   end
 
-  private
+  # readpartial / read_nonblock on the current file; at the end of a file that
+  # is not the last, "" (the next call reads the next file)
+  def __getpartial(maxlen, outbuf, nonblock, exception)
+    unless __next_argv
+      outbuf&.clear
+      raise EOFError, "end of file reached"
+    end
+    begin
+      part = nonblock ? @file.read_nonblock(maxlen, outbuf, exception: exception) : @file.readpartial(maxlen, outbuf)
+      return part unless part.nil?
+    rescue EOFError
+      raise if @next_p == -1
+    end
+    return nil if @next_p == -1
+    __close_current
+    if ARGV.empty?
+      return nil unless exception
+      raise EOFError, "end of file reached"
+    end
+    outbuf ? outbuf.replace("") : +""
+  end
+
+  # In-place mode: read name from its backup (or unlinked), write a new name.
+  def __open_inplace(name)
+    mode = File.stat(name).mode
+    if @inplace.empty?
+      @file = File.open(name, "r")
+      File.unlink(name)
+    else
+      backup = name + @inplace
+      File.rename(name, backup)
+      @file = File.open(backup, "r")
+    end
+    old = @write_io
+    @write_io = File.open(name, "w", mode & 0o7777)
+    $stdout = @write_io
+    old.close if old && !old.closed?
+  end
 
   # Makes @file the stream to read; false when ARGV has run out.
   def __next_argv
@@ -207,7 +302,15 @@ ARGF = Class.new do
       return false if ARGV.empty?
       name = ARGV.shift.to_s
       @filename = name
-      @file = name == "-" ? $stdin : File.open(name, "r")
+      if name == "-"
+        @file = $stdin
+        warn "Can't do inplace edit for stdio" if @inplace
+      elsif @inplace
+        __open_inplace(name)
+      else
+        @file = File.open(name, "r")
+      end
+      @file.binmode if @binmode
       @next_p = 0
     elsif @next_p == -1
       @file = $stdin
@@ -218,7 +321,10 @@ ARGF = Class.new do
 
   def __close_current
     @file.close if @file && !@file.equal?($stdin) && !@file.closed?
+    @write_io.flush if @write_io && !@write_io.closed?   # stays open (and $stdout) until the next file
     @file = nil unless @next_p == -1
     @next_p = 1 unless @next_p == -1
   end
+  # (explicitly: private without arguments does not reach these in a Class.new block)
+  private :__next_argv, :__close_current, :__getpartial, :__open_inplace
 end.new

@@ -19,6 +19,7 @@ usage(FILE *out)
     fputs("Usage: maglev-ruby [switches] [--] [programfile] [arguments]\n"
           "  -c              check syntax only\n"
           "  -e 'command'    one line of script. Several -e's allowed. Omit [programfile]\n"
+          "  -i[extension]   edit ARGV files in place (make backup if extension supplied)\n"
           "  -Idirectory     specify $LOAD_PATH directory (may be used more than once)\n"
           "  -rlibrary       require the library before executing your script\n"
           "  -S              look for the script using PATH environment variable\n"
@@ -94,6 +95,15 @@ static Value
 require_body(Value arg)
 {
     return mg_require((const char *)(uintptr_t)arg);
+}
+
+/* -i[ext]: ARGF.inplace_mode = ext */
+static Value
+inplace_body(Value arg)
+{
+    Value argf = mg_const_get_at(mg_cObject, mg_intern_cstr("ARGF"));
+    Value ext = mg_str_new_cstr((const char *)(uintptr_t)arg);
+    return mg_funcall(argf, mg_intern_cstr("inplace_mode="), 1, &ext);
 }
 
 static Value
@@ -231,6 +241,7 @@ main(int argc, char **argv)
     size_t script_len = 0, script_cap = 0;
     int mswitches = 0;   /* MagLev's -M tooling switches: on once the VM has booted */
     bool quiet = false;  /* -W0 */
+    const char *inplace = NULL;   /* -i's extension */
     bool have_e = false, check_only = false, warnings = false, dump_ast = false, dump_bc = false, verbose_version = false;
     bool check_regexps = false;
     const char *incdirs[256]; int nincs = 0;
@@ -264,7 +275,8 @@ main(int argc, char **argv)
         } else if (!strncmp(a, "-r", 2)) {
             const char *r = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             if (r && nreqs < 256) reqs[nreqs++] = r;
-        } else if (!strcmp(a, "-c")) check_only = true;
+        } else if (!strncmp(a, "-i", 2)) inplace = a + 2;
+        else if (!strcmp(a, "-c")) check_only = true;
         else if (!strcmp(a, "-S")) search_script = true;
         else if (!strncmp(a, "--disable", 9) && (a[9] == '-' || a[9] == '=' || (!a[9] && i + 1 < argc))) {
             if (names_gems(a[9] ? a + 10 : argv[++i])) gems_off = true;
@@ -404,6 +416,11 @@ main(int argc, char **argv)
     }
     if (m_persistent || m_commit) mg_mode_set(MG_MODE_PERSISTENT);
     if (m_commit) mg_vm_main_done_hook = commit_at_end;
+    if (inplace) {
+        Value exc;
+        mg_protect(inplace_body, (Value)(uintptr_t)inplace, &exc);
+        if (exc != MG_NIL) { mg_vm_report_exception(exc); return 1; }
+    }
     for (int k = 0; k < nreqs; k++) {
         Value exc;
         mg_protect(require_body, (Value)(uintptr_t)reqs[k], &exc);

@@ -1,9 +1,11 @@
 /* dir.c -- Dir's class methods: pwd, chdir (with a block), mkdir, rmdir,
- * entries, children, each_child, empty?, exist?, home, glob and Dir[] (with
- * base: and the ** / {a,b} / dotmatch patterns), and File.fnmatch. The path helpers it shares
+ * entries, children, each_child, empty?, exist?, home, chroot, glob and Dir[] (with
+ * base: and the ** / {a,b} / dotmatch patterns), and File.fnmatch; Dir objects
+ * (Dir.new / Dir.open) wrap a DIR stream: read, each, children, pos, seek, close. The path helpers it shares
  * with File are io.c's (io_int.h). */
 #include "core.h"
 #include "io_int.h"
+#include "string_int.h"
 #include <errno.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -455,7 +457,265 @@ file_s_fnmatch(Value self, int argc, const Value *argv, Value blk)
     return MG_FALSE;
 }
 
+/* ---- Dir objects ---- */
+
+typedef struct {
+    DIR *dir;          /* NULL once closed (or before initialize) */
+    Value path;        /* String or nil */
+    Encoding enc;      /* of the names read */
+} DirData;
+
+static void
+dirdata_mark(void *p)
+{
+    mg_gc_mark(((DirData *)p)->path);
+}
+
+static void
+dirdata_free(void *p)
+{
+    DirData *d = p;
+    if (d->dir) closedir(d->dir);
+    mg_free(d, sizeof *d);
+}
+
+static size_t
+dirdata_memsize(const void *p)
+{
+    UNUSED(p);
+    return sizeof(DirData);
+}
+
+static const DataType dir_type = { "Dir", dirdata_mark, dirdata_free, dirdata_memsize };
+
+static Value
+dir_alloc(RClass *klass)
+{
+    DirData *d = mg_calloc(1, sizeof *d);
+    d->path = MG_NIL;
+    d->enc = ENC_UTF8;
+    return mg_data_new(klass, &dir_type, d);
+}
+
+static DirData *
+open_dir(Value self)
+{
+    DirData *d = mg_data_check(self, &dir_type);
+    if (!d->dir) mg_raise(mg_eIOError, "closed directory");
+    return d;
+}
+
+/* Dir.new(path, encoding: nil) */
+static Value
+dir_initialize(Value self, int argc, const Value *argv, Value blk)
+{
+    Value kw = mg_kwargs_split(&argc, argv);
+    if (argc != 1) mg_raise_argc(argc, 1, 1);
+    static const char *const names[] = { "encoding" };
+    Value enc;
+    mg_kwargs_get(kw, names, 1, &enc);
+    DirData *d = mg_data_check(self, &dir_type);
+    Value path = mg_io_path_arg(argv[0]);
+    Encoding e = ENC_UTF8;
+    if (enc != MG_UNDEF && enc != MG_NIL) e = mg_to_encoding(enc);
+    DIR *dir = opendir(mg_str_cstr(path));
+    if (!dir) mg_raise_syserr(errno, "dir_initialize", mg_str_cstr(path));
+    if (d->dir) closedir(d->dir);
+    d->dir = dir;
+    d->path = mg_str_freeze(mg_str_dup(path));
+    d->enc = e;
+    return MG_NIL;
+}
+
+static Value
+dir_close_ensure_body(Value pair)
+{
+    return mg_yield1(mg_ary_entry(pair, 1), mg_ary_entry(pair, 0));
+}
+
+static void
+dir_close_ensure(Value pair)
+{
+    DirData *d = mg_data_check(mg_ary_entry(pair, 0), &dir_type);
+    if (d->dir) { closedir(d->dir); d->dir = NULL; }
+}
+
+/* Dir.open(path, encoding: nil) [{ |dir| }]: with a block, the block's value (dir closed after) */
+static Value
+dir_s_open(Value self, int argc, const Value *argv, Value blk)
+{
+    Value dir = mg_class_new_instance(MG_RCLASS(self), argc, argv, MG_NIL);
+    if (!mg_block_given(blk)) return dir;
+    Value pair = mg_ary_new_from(2, (Value[]){ dir, blk });
+    return mg_ensure(dir_close_ensure_body, pair, dir_close_ensure, pair);
+}
+
+/* The next entry's name, or nil at the end. */
+static Value
+next_entry(DirData *d, bool dots)
+{
+    struct dirent *e;
+    for (;;) {
+        errno = 0;
+        e = readdir(d->dir);
+        if (!e) {
+            if (errno) mg_raise_syserr(errno, "dir_read", mg_str_cstr(d->path));
+            return MG_NIL;
+        }
+        if (dots || (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))) break;
+    }
+    return mg_str_new_enc(e->d_name, strlen(e->d_name), d->enc);
+}
+
+static Value
+dir_read(Value self, int argc, const Value *argv, Value blk)
+{
+    return next_entry(open_dir(self), true);
+}
+
+/* each / each_child / children: from the first entry, leaving the stream at its end */
+static Value
+dir_iterate(Value self, Value blk, bool dots, Value ary)
+{
+    DirData *d = open_dir(self);
+    rewinddir(d->dir);
+    size_t level = mg_gc_arena_save();
+    for (;;) {
+        d = open_dir(self);   /* the block may close it */
+        Value name = next_entry(d, dots);
+        if (name == MG_NIL) break;
+        if (ary != MG_NIL) mg_ary_push(ary, name);
+        else mg_yield1(blk, name);
+        mg_gc_arena_restore(level);
+    }
+    return ary != MG_NIL ? ary : self;
+}
+
+static Value
+dir_each(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "each", 0, NULL, blk);
+    return dir_iterate(self, blk, true, MG_NIL);
+}
+
+static Value
+dir_each_child(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "each_child", 0, NULL, blk);
+    return dir_iterate(self, blk, false, MG_NIL);
+}
+
+static Value
+dir_children(Value self, int argc, const Value *argv, Value blk)
+{
+    return dir_iterate(self, MG_NIL, false, mg_ary_new());
+}
+
+static Value
+dir_tell(Value self, int argc, const Value *argv, Value blk)
+{
+    DirData *d = open_dir(self);
+    long p = telldir(d->dir);
+    if (p < 0) mg_raise_syserr(errno, "dir_tell", mg_str_cstr(d->path));
+    return mg_int_new(p);
+}
+
+static Value
+dir_seek(Value self, int argc, const Value *argv, Value blk)
+{
+    long p = (long)mg_num2long(argv[0]);
+    seekdir(open_dir(self)->dir, p);
+    return self;
+}
+
+static Value
+dir_set_pos(Value self, int argc, const Value *argv, Value blk)
+{
+    dir_seek(self, argc, argv, blk);
+    return argv[0];
+}
+
+static Value
+dir_rewind(Value self, int argc, const Value *argv, Value blk)
+{
+    rewinddir(open_dir(self)->dir);
+    return self;
+}
+
+static Value
+dir_fileno(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(dirfd(open_dir(self)->dir));
+}
+
+/* close: nil, also when already closed */
+static Value
+dir_close(Value self, int argc, const Value *argv, Value blk)
+{
+    DirData *d = mg_data_check(self, &dir_type);
+    if (d->dir) { closedir(d->dir); d->dir = NULL; }
+    return MG_NIL;
+}
+
+static Value
+dir_path(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = ((DirData *)mg_data_check(self, &dir_type))->path;
+    return p == MG_NIL ? MG_NIL : mg_str_dup(p);
+}
+
+static Value
+dir_inspect(Value self, int argc, const Value *argv, Value blk)
+{
+    DirData *d = mg_data_check(self, &dir_type);
+    if (d->path == MG_NIL) return mg_any_to_s(self);
+    Value s = mg_str_new("#<", 2);
+    mg_str_append(s, mg_class_path(mg_obj_class(self)));
+    mg_str_cat(s, ":", 1);
+    mg_str_append(s, d->path);
+    mg_str_cat(s, ">", 1);
+    return s;
+}
+
+static const MgMethodDef dir_methods[] = {
+    {"initialize", dir_initialize, 1, -1},
+    {"read", dir_read, 0, 0},
+    {"each", dir_each, 0, 0},
+    {"each_child", dir_each_child, 0, 0},
+    {"children", dir_children, 0, 0},
+    {"pos", dir_tell, 0, 0},
+    {"tell", dir_tell, 0, 0},
+    {"seek", dir_seek, 1, 1},
+    {"pos=", dir_set_pos, 1, 1},
+    {"rewind", dir_rewind, 0, 0},
+    {"fileno", dir_fileno, 0, 0},
+    {"close", dir_close, 0, 0},
+    {"path", dir_path, 0, 0},
+    {"to_path", dir_path, 0, 0},
+    {"inspect", dir_inspect, 0, 0},
+    {NULL, NULL, 0, 0}
+};
+
+/* Dir.exists?: deprecated (a warning under Warning[:deprecated]) */
+static Value
+dir_s_exists_p(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_io_warn("Dir.exists? is deprecated; use Dir.exist? instead", true);
+    return MG_BOOL(mg_io_directory_p(argv[0]));
+}
+
+static Value
+dir_s_chroot(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = mg_io_path_arg(argv[0]);
+    if (chroot(mg_str_cstr(p)) < 0) mg_raise_syserr(errno, "dir_s_chroot", mg_str_cstr(p));
+    return MG_FIX(0);
+}
+
 static const MgMethodDef dir_singleton_methods[] = {
+    {"open", dir_s_open, 1, -1},
+    {"exists?", dir_s_exists_p, 1, 1},
+    {"chroot", dir_s_chroot, 1, 1},
     {"pwd", dir_s_pwd, 0, 0},
     {"getwd", dir_s_pwd, 0, 0},
     {"chdir", dir_s_chdir, 0, 1},
@@ -478,6 +738,9 @@ static const MgMethodDef dir_singleton_methods[] = {
 void
 mg_init_dir(void)
 {
+    mg_define_alloc_func(mg_cDir, dir_alloc);
+    mg_define_methods(mg_cDir, dir_methods);
+    mg_include_module(mg_cDir, mg_mEnumerable);
     mg_define_singleton_methods(MG_VAL(mg_cDir), dir_singleton_methods);
     mg_define_singleton_method(MG_VAL(mg_cFile), "fnmatch", file_s_fnmatch, 2, 3);
     mg_define_singleton_method(MG_VAL(mg_cFile), "fnmatch?", file_s_fnmatch, 2, 3);

@@ -1,6 +1,8 @@
 /* file_path.c -- File's path-name functions (basename, dirname, extname,
- * join, split, expand_path, absolute_path(?), realpath): string work on
- * paths, plus getcwd and realpath(3); io.c registers them (io_int.h). */
+ * join, split, expand_path, absolute_path(?), realpath, realdirpath): string work on
+ * paths, plus getcwd and realpath(3); and the predicates and operations on
+ * paths (exist?, file?, directory?, size, delete, rename ...). io.c registers
+ * them (io_int.h). */
 #include "io_int.h"
 #include <errno.h>
 #include <limits.h>
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 static Value
 file_s_basename(Value self, int argc, const Value *argv, Value blk)
@@ -206,6 +209,63 @@ file_s_realpath(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new_cstr(buf);
 }
 
+/* realdirpath(path, dir = nil): realpath, but the last component need not exist.
+ * The components are resolved in order, symbolic links through realpath(3). */
+static Value
+file_s_realdirpath(Value self, int argc, const Value *argv, Value blk)
+{
+    Value path = mg_io_path_arg(argv[0]);
+    Value full;
+    if (mg_str_len(path) > 0 && mg_str_ptr(path)[0] == '/') {
+        full = path;
+    } else {
+        full = mg_str_dup(argc > 1 && argv[1] != MG_NIL ? expand(argv[1], MG_NIL, false) : cwd_string());
+        mg_str_cat(full, "/", 1);
+        mg_str_append(full, path);
+    }
+    const char *p = mg_str_cstr(full);
+    size_t n = strlen(p), i = 0;
+    char res[PATH_MAX] = "";
+    size_t rl = 0;
+    while (i < n) {
+        while (i < n && p[i] == '/') i++;
+        size_t st = i;
+        while (i < n && p[i] != '/') i++;
+        size_t len = i - st;
+        if (len == 0) break;
+        if (len == 1 && p[st] == '.') continue;
+        if (len == 2 && p[st] == '.' && p[st + 1] == '.') {
+            while (rl > 0 && res[rl - 1] != '/') rl--;
+            if (rl > 0) rl--;
+            res[rl] = '\0';
+            continue;
+        }
+        if (rl + 1 + len >= sizeof res) mg_raise_syserr(ENAMETOOLONG, "realpath_rec", p);
+        res[rl++] = '/';
+        memcpy(res + rl, p + st, len);
+        rl += len;
+        res[rl] = '\0';
+        bool last = i >= n;    /* a trailing slash: the name must exist (a directory) */
+        struct stat sb;
+        if (lstat(res, &sb) != 0) {
+            if (last && errno == ENOENT) break;
+            mg_raise_syserr(errno, "realpath_rec", res);
+        }
+        if (S_ISLNK(sb.st_mode)) {
+            char buf[PATH_MAX];
+            if (!realpath(res, buf)) {
+                if (last && errno == ENOENT) break;
+                mg_raise_syserr(errno, "realpath_rec", res);
+            }
+            rl = strlen(buf);
+            memcpy(res, buf, rl + 1);
+            if (rl == 1) rl = 0;   /* "/": the next component adds its own slash */
+        }
+    }
+    if (rl == 0) return mg_str_new("/", 1);
+    return mg_str_new(res, rl);
+}
+
 static Value
 file_s_split(Value self, int argc, const Value *argv, Value blk)
 {
@@ -219,6 +279,118 @@ mg_io_cwd(void)
     return cwd_string();
 }
 
+/* ---- File's predicates and operations on paths ---- */
+
+static bool
+stat_path(Value path, struct stat *st)
+{
+    return stat(mg_str_cstr(mg_io_path_arg(path)), st) == 0;
+}
+
+static Value
+file_s_exist_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st));
+}
+
+static Value
+file_s_file_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st) && S_ISREG(st.st_mode));
+}
+
+static Value
+file_s_directory_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st) && S_ISDIR(st.st_mode));
+}
+
+static Value
+file_s_symlink_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(lstat(mg_str_cstr(mg_io_path_arg(argv[0])), &st) == 0 && S_ISLNK(st.st_mode));
+}
+
+static Value
+file_s_readable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(access(mg_str_cstr(mg_io_path_arg(argv[0])), R_OK) == 0);
+}
+
+static Value
+file_s_writable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(access(mg_str_cstr(mg_io_path_arg(argv[0])), W_OK) == 0);
+}
+
+static Value
+file_s_executable_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(access(mg_str_cstr(mg_io_path_arg(argv[0])), X_OK) == 0);
+}
+
+static Value
+file_s_size(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    Value p = mg_io_path_arg(argv[0]);
+    if (!stat_path(p, &st)) mg_raise_syserr(errno, "rb_file_s_size", mg_str_cstr(p));
+    return MG_FIX((int64_t)st.st_size);
+}
+
+static Value
+file_s_size_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    if (!stat_path(argv[0], &st) || st.st_size == 0) return MG_NIL;
+    return MG_FIX((int64_t)st.st_size);
+}
+
+static Value
+file_s_zero_p(Value self, int argc, const Value *argv, Value blk)
+{
+    struct stat st;
+    return MG_BOOL(stat_path(argv[0], &st) && st.st_size == 0);
+}
+
+static Value
+file_s_delete(Value self, int argc, const Value *argv, Value blk)
+{
+    for (int i = 0; i < argc; i++) {
+        Value p = mg_io_path_arg(argv[i]);
+        if (unlink(mg_str_cstr(p)) < 0) mg_raise_syserr(errno, "apply2files", mg_str_cstr(p));
+    }
+    return MG_FIX(argc);
+}
+
+static Value
+file_s_rename(Value self, int argc, const Value *argv, Value blk)
+{
+    Value a = mg_io_path_arg(argv[0]), b = mg_io_path_arg(argv[1]);
+    if (rename(mg_str_cstr(a), mg_str_cstr(b)) < 0) {
+        int e = errno;
+        Value d = mg_sprintf("(%s, %s)", mg_str_cstr(a), mg_str_cstr(b));
+        mg_raise_syserr(e, "rb_file_s_rename", mg_str_cstr(d));
+    }
+    return MG_FIX(0);
+}
+
+bool
+mg_io_stat_path(Value path, struct stat *st)
+{
+    return stat_path(path, st);
+}
+
+bool
+mg_io_directory_p(Value path)
+{
+    return MG_TEST(file_s_directory_p(MG_NIL, 1, &path, MG_NIL));
+}
+
 const MgMethodDef mg_file_path_methods[] = {
     {"basename", file_s_basename, 1, 2},
     {"dirname", file_s_dirname, 1, 2},
@@ -229,5 +401,20 @@ const MgMethodDef mg_file_path_methods[] = {
     {"absolute_path", file_s_absolute_path, 1, 2},
     {"absolute_path?", file_s_absolute_path_p, 1, 1},
     {"realpath", file_s_realpath, 1, 2},
+    {"realdirpath", file_s_realdirpath, 1, 2},
+    {"exist?", file_s_exist_p, 1, 1},
+    {"file?", file_s_file_p, 1, 1},
+    {"directory?", file_s_directory_p, 1, 1},
+    {"symlink?", file_s_symlink_p, 1, 1},
+    {"readable?", file_s_readable_p, 1, 1},
+    {"writable?", file_s_writable_p, 1, 1},
+    {"executable?", file_s_executable_p, 1, 1},
+    {"size", file_s_size, 1, 1},
+    {"size?", file_s_size_p, 1, 1},
+    {"zero?", file_s_zero_p, 1, 1},
+    {"empty?", file_s_zero_p, 1, 1},
+    {"delete", file_s_delete, 0, -1},
+    {"unlink", file_s_delete, 0, -1},
+    {"rename", file_s_rename, 2, 2},
     {NULL, NULL, 0, 0}
 };

@@ -1,4 +1,5 @@
-/* io.c -- IO and File basics (Dir is dir.c, path names file_path.c), the standard streams ($stdout/$stderr/$stdin
+/* io.c -- IO and File basics (Dir is dir.c, path names and predicates file_path.c,
+ * pread / sysseek / ioctl ... io_sys.c), the standard streams ($stdout/$stderr/$stdin
  * as virtual globals), Kernel's output functions (puts, print, p, printf, putc,
  * gets, warn, display). Processes, ENV and $? live in process.c.
  *
@@ -507,14 +508,29 @@ kernel_print(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+/* p also flushes $stdout when it is an IO (so `p` output is seen at once); pp does not */
 static Value
-kernel_p(Value self, int argc, const Value *argv, Value blk)
+p_common(int argc, const Value *argv, bool flush)
 {
     Value out = cur_stdout;
     for (int i = 0; i < argc; i++) write_line(out, mg_inspect(argv[i]), true);
+    IoData *d = get_io(out);
+    if (flush && d && d->fd >= 0 && (d->mode & FM_WRITE)) io_flush(d);
     if (argc == 0) return MG_NIL;
     if (argc == 1) return argv[0];
     return mg_ary_new_from(argc, argv);
+}
+
+static Value
+kernel_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return p_common(argc, argv, true);
+}
+
+static Value
+kernel_pp(Value self, int argc, const Value *argv, Value blk)
+{
+    return p_common(argc, argv, false);
 }
 
 static Value
@@ -965,6 +981,81 @@ io_each_byte(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
+io_readbyte(Value self, int argc, const Value *argv, Value blk)
+{
+    Value b = io_getbyte(self, 0, NULL, MG_NIL);
+    if (b == MG_NIL) mg_raise(mg_eEOFError, "end of file reached");
+    return b;
+}
+
+static Value
+io_each_codepoint(Value self, int argc, const Value *argv, Value blk)
+{
+    MG_RETURN_ENUMERATOR(self, "each_codepoint", 0, NULL, blk);
+    Value c;
+    size_t level = mg_gc_arena_save();
+    while ((c = io_getc(self, 0, NULL, MG_NIL)) != MG_NIL) {
+        mg_yield1(blk, mg_funcall(c, mg_intern_cstr("ord"), 0, NULL));
+        mg_gc_arena_restore(level);
+    }
+    return self;
+}
+
+/* Puts p[0..n) back in front of the unread bytes: the next read returns them
+ * first. They must fit in the read buffer with what is unread, as in CRuby (whose
+ * buffer is made big enough for a first ungetc before any read). */
+static void
+unread_bytes(IoData *io, const char *p, size_t n)
+{
+    if (!io->rbuf) {
+        io->rcap = n > RBUF_SIZE ? n : RBUF_SIZE;
+        io->rbuf = mg_malloc(io->rcap);
+        io->rpos = io->rlen = 0;
+    }
+    size_t left = io->rlen - io->rpos;
+    if (left + n > io->rcap) mg_raise(mg_eIOError, "ungetbyte failed");
+    if (n == 0) return;
+    if (io->rpos >= n) {
+        io->rpos -= n;
+        memcpy(io->rbuf + io->rpos, p, n);
+        return;
+    }
+    memmove(io->rbuf + n, io->rbuf + io->rpos, left);
+    memcpy(io->rbuf, p, n);
+    io->rpos = 0;
+    io->rlen = left + n;
+}
+
+/* ungetc(str or codepoint): the codepoint is a character of the external encoding */
+static Value
+io_ungetc(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = readable_io(self);
+    Value s = argv[0];
+    if (MG_IS_INTEGER(s)) s = mg_enc_chr(mg_num2long(s), mg_enc_value(io_ext(io)));
+    else s = mg_to_str(s);
+    unread_bytes(io, mg_str_ptr(s), (size_t)mg_str_len(s));
+    return MG_NIL;
+}
+
+/* ungetbyte(str or byte): an Integer is taken modulo 256; nil does nothing */
+static Value
+io_ungetbyte(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = readable_io(self);
+    Value b = argv[0];
+    if (b == MG_NIL) return MG_NIL;
+    if (MG_IS_INTEGER(b)) {
+        char c = (char)(mg_num2long(mg_funcall(b, mg_intern_cstr("&"), 1, (Value[]){ MG_FIX(0xff) })));
+        unread_bytes(io, &c, 1);
+        return MG_NIL;
+    }
+    b = mg_to_str(b);
+    unread_bytes(io, mg_str_ptr(b), (size_t)mg_str_len(b));
+    return MG_NIL;
+}
+
+static Value
 io_eof_p(Value self, int argc, const Value *argv, Value blk)
 {
     IoData *io = readable_io(self);
@@ -1056,13 +1147,6 @@ static Value
 io_puts(Value self, int argc, const Value *argv, Value blk)
 {
     io_puts_args(self, argc, argv);
-    return MG_NIL;
-}
-
-static Value
-io_p(Value self, int argc, const Value *argv, Value blk)
-{
-    for (int i = 0; i < argc; i++) write_line(self, mg_inspect(argv[i]), true);
     return MG_NIL;
 }
 
@@ -1170,11 +1254,25 @@ io_rewind(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX(0);
 }
 
+/* seek's whence: IO::SEEK_* or :SET, :CUR, :END */
+int
+mg_io_whence(Value v)
+{
+    if (MG_IS_SYMBOL(v)) {
+        const char *n = mg_id_name(MG_SYM2ID(v), NULL);
+        if (!strcmp(n, "SET")) return SEEK_SET;
+        if (!strcmp(n, "CUR")) return SEEK_CUR;
+        if (!strcmp(n, "END")) return SEEK_END;
+        mg_raise(mg_eTypeError, "no implicit conversion of Symbol into Integer");
+    }
+    return (int)mg_num2long(v);
+}
+
 static Value
 io_seek(Value self, int argc, const Value *argv, Value blk)
 {
     IoData *io = open_io(self);
-    int whence = argc > 1 ? (int)mg_num2long(argv[1]) : SEEK_SET;
+    int whence = argc > 1 ? mg_io_whence(argv[1]) : SEEK_SET;
     off_t off = (off_t)mg_num2long(argv[0]);
     if (io->mode & FM_WRITE) io_flush(io);
     if (whence == SEEK_CUR) off -= (off_t)(io->rlen - io->rpos);
@@ -1205,6 +1303,23 @@ static Value
 io_self(Value self, int argc, const Value *argv, Value blk)
 {
     return self;
+}
+
+/* binmode: no newline or encoding conversion; reads give ASCII-8BIT strings */
+static Value
+io_binmode(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *io = open_io(self);
+    io->mode |= FM_BINARY;
+    io->ext_enc = io->int_enc = 0;
+    io->bom = false;
+    return self;
+}
+
+static Value
+io_binmode_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(open_io(self)->mode & FM_BINARY);
 }
 
 static Value
@@ -1360,15 +1475,6 @@ with_block_close(Value io, Value blk)
     return mg_ensure(open_block_body, MG_FIX((int64_t)(uintptr_t)&ob), open_block_ensure, io);
 }
 
-/* File.open(path, mode = "r", perm = 0666) { |f| ... } */
-static Value
-file_s_open(Value self, int argc, const Value *argv, Value blk)
-{
-    Value f = mg_class_new_instance(MG_RCLASS(self), argc, argv, MG_NIL);
-    if (!mg_block_given(blk)) return f;
-    return with_block_close(f, blk);
-}
-
 static Value
 open_path(Value path, const char *mode)
 {
@@ -1484,82 +1590,6 @@ file_s_foreach(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
-static bool
-stat_path(Value path, struct stat *st)
-{
-    return stat(mg_str_cstr(path_arg(path)), st) == 0;
-}
-
-static Value
-file_s_exist_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st));
-}
-
-static Value
-file_s_file_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st) && S_ISREG(st.st_mode));
-}
-
-static Value
-file_s_directory_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st) && S_ISDIR(st.st_mode));
-}
-
-static Value
-file_s_symlink_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(lstat(mg_str_cstr(path_arg(argv[0])), &st) == 0 && S_ISLNK(st.st_mode));
-}
-
-static Value
-file_s_readable_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), R_OK) == 0);
-}
-
-static Value
-file_s_writable_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), W_OK) == 0);
-}
-
-static Value
-file_s_executable_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(access(mg_str_cstr(path_arg(argv[0])), X_OK) == 0);
-}
-
-static Value
-file_s_size(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    Value p = path_arg(argv[0]);
-    if (!stat_path(p, &st)) mg_raise_syserr(errno, "rb_file_s_size", mg_str_cstr(p));
-    return MG_FIX((int64_t)st.st_size);
-}
-
-static Value
-file_s_size_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    if (!stat_path(argv[0], &st) || st.st_size == 0) return MG_NIL;
-    return MG_FIX((int64_t)st.st_size);
-}
-
-static Value
-file_s_zero_p(Value self, int argc, const Value *argv, Value blk)
-{
-    struct stat st;
-    return MG_BOOL(stat_path(argv[0], &st) && st.st_size == 0);
-}
-
 static Value
 file_size(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1577,29 +1607,69 @@ file_path(Value self, int argc, const Value *argv, Value blk)
     return io->path == MG_NIL ? MG_NIL : mg_str_dup(io->path);
 }
 
-static Value
-file_s_delete(Value self, int argc, const Value *argv, Value blk)
-{
-    for (int i = 0; i < argc; i++) {
-        Value p = path_arg(argv[i]);
-        if (unlink(mg_str_cstr(p)) < 0) mg_raise_syserr(errno, "apply2files", mg_str_cstr(p));
-    }
-    return MG_FIX(argc);
-}
-
-static Value
-file_s_rename(Value self, int argc, const Value *argv, Value blk)
-{
-    Value a = path_arg(argv[0]), b = path_arg(argv[1]);
-    if (rename(mg_str_cstr(a), mg_str_cstr(b)) < 0) {
-        int e = errno;
-        Value d = mg_sprintf("(%s, %s)", mg_str_cstr(a), mg_str_cstr(b));
-        mg_raise_syserr(e, "rb_file_s_rename", mg_str_cstr(d));
-    }
-    return MG_FIX(0);
-}
-
 /* Dir is in dir.c; what it uses from here (io_int.h) */
+
+int
+mg_io_fd_for(Value v, int need)
+{
+    IoData *io = need == 1 ? readable_io(v) : need == 2 ? writable_io(v) : open_io(v);
+    return io->fd;
+}
+
+const char *
+mg_io_path_cstr(Value v)
+{
+    IoData *io = check_io(v);
+    return io->path != MG_NIL ? mg_str_cstr(io->path) : NULL;
+}
+
+int
+mg_io_oflags(Value mode)
+{
+    int oflags;
+    parse_mode(mode, &oflags);
+    return oflags;
+}
+
+size_t
+mg_io_wbuffered(Value v)
+{
+    IoData *io = open_io(v);
+    return io->wlen;
+}
+
+void
+mg_io_flush(Value v)
+{
+    IoData *io = open_io(v);
+    if (io->mode & FM_WRITE) io_flush(io);
+}
+
+void
+mg_io_warn(const char *msg, bool deprecated)
+{
+    if (mg_verbose_nil()) return;
+    Value w = mg_const_get_at(mg_cObject, mg_intern_cstr("Warning"));
+    Value dep = mg_sym("deprecated");
+    if (deprecated && !MG_TEST(mg_funcall(w, mg_intern_cstr("[]"), 1, &dep))) return;
+    Value buf = mg_str_buf_new(64);
+    Value bt = mg_backtrace(0);
+    Value loc = MG_IS_ARRAY(bt) ? mg_ary_entry(bt, 1) : MG_NIL;
+    if (MG_IS_STRING(loc)) {
+        const char *p = mg_str_ptr(loc);
+        const char *in = strstr(p, ":in `");
+        mg_str_cat(buf, p, in ? (size_t)(in - p) : (size_t)mg_str_len(loc));
+        mg_str_cat_cstr(buf, ": ");
+    }
+    mg_str_catf(buf, "warning: %s\n", msg);
+    if (!deprecated) {
+        mg_funcall(w, mg_intern_cstr("warn"), 1, &buf);
+        return;
+    }
+    Value kw = mg_hash_new();
+    mg_hash_aset(kw, mg_sym("category"), dep);
+    mg_funcall_kw(w, mg_intern_cstr("warn"), 2, (Value[]){ buf, kw }, MG_NIL);
+}
 
 Value
 mg_io_path_arg(Value v)
@@ -1607,17 +1677,6 @@ mg_io_path_arg(Value v)
     return path_arg(v);
 }
 
-bool
-mg_io_stat_path(Value path, struct stat *st)
-{
-    return stat_path(path, st);
-}
-
-bool
-mg_io_directory_p(Value path)
-{
-    return MG_TEST(file_s_directory_p(MG_NIL, 1, &path, MG_NIL));
-}
 
 /* ---- $stdout and friends ---- */
 
@@ -2137,6 +2196,26 @@ io_s_select(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
+/* IO.new / File.new: Class#new, with a warning for a block (IO.open takes it) */
+static Value
+io_s_new(Value self, int argc, const Value *argv, Value blk)
+{
+    bool kw = mg_kw_given();
+    if (mg_block_given(blk)) {
+        const char *c = mg_str_cstr(mg_class_path(MG_RCLASS(self)));
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s::new() does not take block; use %s::open() instead", c, c);
+        mg_io_warn(msg, false);
+    }
+    RClass *k = MG_RCLASS(self);
+    if (k->hdr.flags & OF_SINGLETON) mg_raise(mg_eTypeError, "can't create instance of singleton class");
+    Value obj = mg_get_alloc_func(k)(k);
+    /* initialize still gets the block, as in CRuby */
+    if (kw) mg_funcall_kw(obj, mg_id_initialize, argc, argv, blk);
+    else mg_funcall_block(obj, mg_id_initialize, argc, argv, blk);
+    return obj;
+}
+
 static Value
 io_s_for_fd(Value self, int argc, const Value *argv, Value blk)
 {
@@ -2186,7 +2265,7 @@ static const MgMethodDef kernel_io_functions[] = {
     {"puts", kernel_puts, 0, -1},
     {"print", kernel_print, 0, -1},
     {"p", kernel_p, 0, -1},
-    {"pp", kernel_p, 0, -1},
+    {"pp", kernel_pp, 0, -1},
     {"printf", kernel_printf, 0, -1},
     {"putc", kernel_putc, 1, 1},
     {"gets", kernel_gets, 0, 3},
@@ -2212,12 +2291,10 @@ static const MgMethodDef io_methods[] = {
     {"reopen", io_reopen, 1, 2},
     {"print", io_print, 0, -1},
     {"puts", io_puts, 0, -1},
-    {"p", io_p, 0, -1},
     {"printf", io_printf, 0, -1},
     {"putc", io_putc, 1, 1},
     {"<<", io_lshift, 1, 1},
     {"flush", io_flush_m, 0, 0},
-    {"fsync", io_flush_m, 0, 0},
     {"sync", io_sync, 0, 0},
     {"sync=", io_set_sync, 1, 1},
     {"fileno", io_fileno, 0, 0},
@@ -2233,6 +2310,10 @@ static const MgMethodDef io_methods[] = {
     {"getc", io_getc, 0, 0},
     {"readchar", io_readchar, 0, 0},
     {"getbyte", io_getbyte, 0, 0},
+    {"readbyte", io_readbyte, 0, 0},
+    {"ungetc", io_ungetc, 1, 1},
+    {"ungetbyte", io_ungetbyte, 1, 1},
+    {"each_codepoint", io_each_codepoint, 0, 0},
     {"each_char", io_each_char, 0, 0},
     {"each_byte", io_each_byte, 0, 0},
     {"eof?", io_eof_p, 0, 0},
@@ -2246,7 +2327,8 @@ static const MgMethodDef io_methods[] = {
     {"pos", io_pos, 0, 0},
     {"pos=", io_set_pos, 1, 1},
     {"tell", io_pos, 0, 0},
-    {"binmode", io_self, 0, 0},
+    {"binmode", io_binmode, 0, 0},
+    {"binmode?", io_binmode_p, 0, 0},
     {"set_encoding", io_set_encoding, 1, -1},
     {"set_encoding_by_bom", io_set_encoding_by_bom, 0, 0},
     {"external_encoding", io_external_encoding, 0, 0},
@@ -2264,26 +2346,8 @@ static const MgMethodDef file_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
+/* File.read / write / readlines / foreach are IO's (as in CRuby); so is open (ext/file_ops.c) */
 static const MgMethodDef file_singleton_methods[] = {
-    {"open", file_s_open, 0, -1},
-    {"read", file_s_read, 1, 4},
-    {"write", file_s_write, 2, 4},
-    {"readlines", file_s_readlines, 1, 4},
-    {"foreach", file_s_foreach, 1, 4},
-    {"exist?", file_s_exist_p, 1, 1},
-    {"file?", file_s_file_p, 1, 1},
-    {"directory?", file_s_directory_p, 1, 1},
-    {"symlink?", file_s_symlink_p, 1, 1},
-    {"readable?", file_s_readable_p, 1, 1},
-    {"writable?", file_s_writable_p, 1, 1},
-    {"executable?", file_s_executable_p, 1, 1},
-    {"size", file_s_size, 1, 1},
-    {"size?", file_s_size_p, 1, 1},
-    {"zero?", file_s_zero_p, 1, 1},
-    {"empty?", file_s_zero_p, 1, 1},
-    {"delete", file_s_delete, 0, -1},
-    {"unlink", file_s_delete, 0, -1},
-    {"rename", file_s_rename, 2, 2},
     {NULL, NULL, 0, 0}
 };
 
@@ -2315,6 +2379,9 @@ mg_init_io(void)
     mg_define_singleton_method(MG_VAL(mg_cIO), "popen", io_s_popen, 1, -1);
     mg_define_singleton_method(MG_VAL(mg_cIO), "select", io_s_select, 1, 4);
     mg_define_singleton_method(MG_VAL(mg_cIO), "for_fd", io_s_for_fd, 1, 3);
+    mg_define_singleton_method(MG_VAL(mg_cIO), "new", io_s_new, 0, -1);
+    mg_define_methods(mg_cIO, mg_io_sys_methods);   /* io_sys.c */
+    mg_define_singleton_methods(MG_VAL(mg_cIO), mg_io_sys_singleton_methods);
 
     mg_define_const(mg_cIO, "SEEK_SET", MG_FIX(SEEK_SET));
     mg_define_const(mg_cIO, "SEEK_CUR", MG_FIX(SEEK_CUR));

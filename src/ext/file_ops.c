@@ -1,10 +1,11 @@
 /* file_ops.c -- the File operations on modes, owners and links that RubyGems'
  * installer and fileutils use: File.umask, chmod, lchmod, chown, lchown,
- * symlink, link, readlink, mkfifo, File#chmod / #chown, and IO.binread /
- * binwrite. Installed at
+ * symlink, link, readlink, mkfifo, truncate, File#chmod / #chown, IO.binread /
+ * binwrite, and the deprecated File.exists?. Installed at
  * start-up by mg_init_ext (ext.c) only where the core (io.c) has not defined them. */
 #include "ext.h"
 #include "../core/core.h"
+#include "../core/io_int.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -238,10 +239,28 @@ io_s_open(Value self, int argc, const Value *argv, Value blk)
     return mg_ensure(io_open_body, MG_FIX((intptr_t)(uintptr_t)&b), io_open_ensure, io);
 }
 
+/* File.truncate(path, length) -> 0 */
+static Value
+f_truncate(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = path_of(argv[0]);
+    off_t len = (off_t)mg_num2long(argv[1]);
+    if (truncate(mg_str_cstr(p), len) != 0) mg_raise_syserr(errno, "rb_file_s_truncate", mg_str_cstr(p));
+    return MG_FIX(0);
+}
+
+/* File.exists?: deprecated (a warning under Warning[:deprecated]) */
+static Value
+f_exists_p(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_io_warn("File.exists? is deprecated; use File.exist? instead", true);
+    return mg_funcall(self, mg_intern_cstr("exist?"), 1, argv);
+}
+
 void
 mg_ext_boot_file_ops(void)
 {
-    mg_define_singleton_method(MG_VAL(mg_cIO), "open", io_s_open, 1, -1);   /* File.open is File's own */
+    mg_define_singleton_method(MG_VAL(mg_cIO), "open", io_s_open, 1, -1);   /* File.open too */
     if (!mg_method_lookup(mg_cIO, mg_intern_cstr("close_on_exec="))) {
         mg_define_method(mg_cIO, "close_on_exec=", io_set_cloexec, 1, 1);
         mg_define_method(mg_cIO, "close_on_exec?", io_cloexec_p, 0, 0);
@@ -256,6 +275,8 @@ mg_ext_boot_file_ops(void)
     single_if_missing("link", f_link, 2, 2);
     single_if_missing("readlink", f_readlink, 1, 1);
     single_if_missing("mkfifo", f_mkfifo, 1, 2);
+    single_if_missing("truncate", f_truncate, 2, 2);
+    single_if_missing("exists?", f_exists_p, 1, 1);
     if (!mg_respond_to(MG_VAL(mg_cIO), mg_intern_cstr("binread"), true))
         mg_define_singleton_method(MG_VAL(mg_cIO), "binread", io_s_binread, 1, 3);
     if (!mg_respond_to(MG_VAL(mg_cIO), mg_intern_cstr("binwrite"), true))

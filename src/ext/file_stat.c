@@ -2,7 +2,8 @@
  * File predicates and times the standard library reads (tmpdir, fileutils,
  * tempfile, pstore, pathname): File.mtime / atime / ctime, ftype,
  * world_writable?, sticky?, setuid?, setgid?, owned?, pipe?, socket?,
- * chardev?, blockdev?. Installed at start-up by mg_init_ext (ext.c) only where
+ * chardev?, blockdev?, the _real? predicates, File.birthtime / File#birthtime
+ * (statx), File#mtime / atime / ctime, File.lutime. Installed at start-up by mg_init_ext (ext.c) only where
  * the core (io.c) has not defined them. */
 #include "ext.h"
 #include "../core/core.h"
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 static RClass *cStat;
@@ -192,6 +194,68 @@ st_ftype(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new_cstr(ftype_of(sget(self)->st_mode));
 }
 
+static Value st_dev_major(Value self, int argc, const Value *argv, Value blk) { return mg_int_new((int64_t)major(sget(self)->st_dev)); }
+static Value st_dev_minor(Value self, int argc, const Value *argv, Value blk) { return mg_int_new((int64_t)minor(sget(self)->st_dev)); }
+static Value st_rdev_major(Value self, int argc, const Value *argv, Value blk) { return mg_int_new((int64_t)major(sget(self)->st_rdev)); }
+static Value st_rdev_minor(Value self, int argc, const Value *argv, Value blk) { return mg_int_new((int64_t)minor(sget(self)->st_rdev)); }
+
+/* struct stat has no birth time on Linux: CRuby 3.1 says so */
+static Value
+stat_birthtime(Value self, int argc, const Value *argv, Value blk)
+{
+    sget(self);
+    mg_raise(mg_eNotImplementedError, "birthtime() function is unimplemented on this machine");
+}
+
+/* The birth time through statx(2) of path (relative to fd; "" with AT_EMPTY_PATH: fd itself). */
+static Value
+statx_birthtime(int fd, const char *path, int flags, const char *func)
+{
+    struct statx stx;
+    if (statx(fd, path, flags, STATX_BTIME, &stx) != 0) mg_raise_syserr(errno, func, *path ? path : NULL);
+    if (!(stx.stx_mask & STATX_BTIME)) mg_raise(mg_eNotImplementedError, "birthtime is unimplemented on this filesystem");
+    struct timespec ts = { (time_t)stx.stx_btime.tv_sec, (long)stx.stx_btime.tv_nsec };
+    return time_at(&ts);
+}
+
+static Value
+f_birthtime(Value self, int argc, const Value *argv, Value blk)
+{
+    Value p = path_of(argv[0]);
+    return statx_birthtime(AT_FDCWD, mg_str_cstr(p), 0, "rb_file_s_birthtime");
+}
+
+static int
+file_fd(Value self)
+{
+    return (int)mg_num2long(mg_funcall(self, mg_intern_cstr("fileno"), 0, NULL));
+}
+
+static Value
+file_birthtime(Value self, int argc, const Value *argv, Value blk)
+{
+    return statx_birthtime(file_fd(self), "", AT_EMPTY_PATH, "rb_file_birthtime");
+}
+
+/* File#mtime / atime / ctime: of the open file (fstat) */
+static struct stat
+file_fstat(Value self, const char *func)
+{
+    struct stat st;
+    int fd = file_fd(self);
+    if (fstat(fd, &st) != 0) mg_raise_syserr(errno, func, NULL);
+    return st;
+}
+
+static Value file_mtime(Value self, int argc, const Value *argv, Value blk) { struct stat st = file_fstat(self, "rb_file_mtime"); return time_at(&st.st_mtim); }
+static Value file_atime(Value self, int argc, const Value *argv, Value blk) { struct stat st = file_fstat(self, "rb_file_atime"); return time_at(&st.st_atim); }
+static Value file_ctime(Value self, int argc, const Value *argv, Value blk) { struct stat st = file_fstat(self, "rb_file_ctime"); return time_at(&st.st_ctim); }
+
+/* File.readable_real? etc.: access(2) checks with the real user and group ids */
+static Value f_readable_real_p(Value self, int argc, const Value *argv, Value blk) { return MG_BOOL(access(mg_str_cstr(path_of(argv[0])), R_OK) == 0); }
+static Value f_writable_real_p(Value self, int argc, const Value *argv, Value blk) { return MG_BOOL(access(mg_str_cstr(path_of(argv[0])), W_OK) == 0); }
+static Value f_executable_real_p(Value self, int argc, const Value *argv, Value blk) { return MG_BOOL(access(mg_str_cstr(path_of(argv[0])), X_OK) == 0); }
+
 static Value stat_mtime(Value self, int argc, const Value *argv, Value blk) { return time_at(&sget(self)->st_mtim); }
 static Value stat_atime(Value self, int argc, const Value *argv, Value blk) { return time_at(&sget(self)->st_atim); }
 static Value stat_ctime(Value self, int argc, const Value *argv, Value blk) { return time_at(&sget(self)->st_ctim); }
@@ -232,7 +296,9 @@ static const MgMethodDef stat_methods[] = {
     {"world_writable?", st_world_writable_p, 0, 0}, {"world_readable?", st_world_readable_p, 0, 0},
     {"size?", st_size_p, 0, 0}, {"ftype", st_ftype, 0, 0},
     {"mtime", stat_mtime, 0, 0}, {"atime", stat_atime, 0, 0}, {"ctime", stat_ctime, 0, 0},
-    {"<=>", st_cmp, 1, 1}, {"inspect", st_inspect, 0, 0},
+    {"<=>", st_cmp, 1, 1}, {"inspect", st_inspect, 0, 0}, {"birthtime", stat_birthtime, 0, 0},
+    {"dev_major", st_dev_major, 0, 0}, {"dev_minor", st_dev_minor, 0, 0},
+    {"rdev_major", st_rdev_major, 0, 0}, {"rdev_minor", st_rdev_minor, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
@@ -308,16 +374,20 @@ timespec_of(Value t)
 }
 
 static Value
-f_utime(Value self, int argc, const Value *argv, Value blk)
+utime_files(int argc, const Value *argv, int flags, const char *func)
 {
     if (argc < 2) mg_raise(mg_eArgumentError, "wrong number of arguments (given %d, expected 2+)", argc);
     struct timespec ts[2] = { timespec_of(argv[0]), timespec_of(argv[1]) };
     for (int i = 2; i < argc; i++) {
         Value p = path_of(argv[i]);
-        if (utimensat(AT_FDCWD, mg_str_cstr(p), ts, 0) != 0) mg_raise_syserr(errno, "rb_file_s_utime", mg_str_cstr(p));
+        if (utimensat(AT_FDCWD, mg_str_cstr(p), ts, flags) != 0) mg_raise_syserr(errno, func, mg_str_cstr(p));
     }
     return MG_FIX(argc - 2);
 }
+
+static Value f_utime(Value self, int argc, const Value *argv, Value blk) { return utime_files(argc, argv, 0, "apply2files"); }
+/* lutime: a symbolic link's own times */
+static Value f_lutime(Value self, int argc, const Value *argv, Value blk) { return utime_files(argc, argv, AT_SYMLINK_NOFOLLOW, "apply2files"); }
 
 static void
 single_if_missing(const char *name, MgCFunc fn, int min, int max)
@@ -336,7 +406,7 @@ mg_ext_boot_file_stat(void)
         mg_include_module(cStat, mg_mComparable);
         single_if_missing("stat", file_s_stat, 1, 1);
         single_if_missing("lstat", file_s_lstat, 1, 1);
-        if (!mg_method_lookup(mg_cFile, mg_intern_cstr("stat"))) mg_define_method(mg_cFile, "stat", file_stat, 0, 0);
+        if (!mg_method_lookup(mg_cIO, mg_intern_cstr("stat"))) mg_define_method(mg_cIO, "stat", file_stat, 0, 0);
         if (!mg_method_lookup(mg_cFile, mg_intern_cstr("lstat"))) mg_define_method(mg_cFile, "lstat", file_lstat, 0, 0);
     }
     single_if_missing("sticky?", f_sticky_p, 1, 1);
@@ -356,4 +426,15 @@ mg_ext_boot_file_stat(void)
     single_if_missing("ftype", f_ftype, 1, 1);
     single_if_missing("identical?", f_identical_p, 2, 2);
     single_if_missing("utime", f_utime, 0, -1);
+    single_if_missing("lutime", f_lutime, 0, -1);
+    single_if_missing("birthtime", f_birthtime, 1, 1);
+    single_if_missing("readable_real?", f_readable_real_p, 1, 1);
+    single_if_missing("writable_real?", f_writable_real_p, 1, 1);
+    single_if_missing("executable_real?", f_executable_real_p, 1, 1);
+    static const MgMethodDef file_times[] = {
+        {"mtime", file_mtime, 0, 0}, {"atime", file_atime, 0, 0}, {"ctime", file_ctime, 0, 0},
+        {"birthtime", file_birthtime, 0, 0}, {NULL, NULL, 0, 0}
+    };
+    for (const MgMethodDef *d = file_times; d->name; d++)
+        if (!mg_method_lookup(mg_cFile, mg_intern_cstr(d->name))) mg_define_method(mg_cFile, d->name, d->fn, d->min_args, d->max_args);
 }
