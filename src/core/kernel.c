@@ -247,7 +247,8 @@ static Visibility
 scope_vis(void)
 {
     Frame *f = caller_frame();
-    if (f && (f->flags & FRAME_CLASS)) {
+    if (f) f = mg_vm_scope_frame(f);
+    if (f && (f->flags & (FRAME_CLASS | FRAME_DEFSCOPE))) {
         Visibility v = (Visibility)f->vis;
         return v == VIS_MODULE_FUNCTION ? VIS_PUBLIC : v;
     }
@@ -460,7 +461,7 @@ set_vis(Value self, int argc, const Value *argv, Visibility vis)
     RClass *k = MG_RCLASS(self);
     if (argc == 0) {
         Frame *f = caller_frame();
-        if (f) f->vis = (uint8_t)vis;
+        if (f) mg_vm_scope_frame(f)->vis = (uint8_t)vis;
         return MG_NIL;
     }
     for (int i = 0; i < argc; i++) {

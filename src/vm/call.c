@@ -172,6 +172,22 @@ mg_vm_caller_frame(void)
     return mg_vm_ruby_frame();
 }
 
+/* A plain block shares the definition scope of the frame it was made in
+ * (private in a block of a class body makes the body's later defs private);
+ * a class_eval block is a scope of its own, a define_method body a method's. */
+Frame *
+mg_vm_scope_frame(Frame *f)
+{
+    while (f && (f->flags & FRAME_BLOCK) && !(f->flags & (FRAME_DEFSCOPE | FRAME_BMETHOD)) && f->proc != MG_NIL) {
+        Proc *p = mg_proc_ptr(f->proc);
+        if (p->env == MG_NIL) break;
+        Frame *h = mg_env_ptr(p->env)->frame;
+        if (!h) break;
+        f = h;
+    }
+    return f;
+}
+
 Frame *
 mg_vm_local_frame(Frame *f)
 {
@@ -1007,7 +1023,7 @@ mg_vm_invoke_proc(Value procv, Value *args, int argc, Value blk, bool kw, Value 
     }
     Code *code = mg_code_ptr(pr->code);
     bool lambda = as_lambda || (pr->flags & PROC_LAMBDA);
-    uint32_t flags = FRAME_BLOCK | (lambda ? FRAME_LAMBDA : 0);
+    uint32_t flags = FRAME_BLOCK | (lambda ? FRAME_LAMBDA : 0) | (def_target != MG_UNDEF ? FRAME_DEFSCOPE : 0);
     const MethodEntry *bme = vm->bmethod_me;
     vm->bmethod_me = NULL;
     if (bme) flags |= FRAME_BMETHOD | (vm->bmethod_lit ? FRAME_LITBLOCK : 0);
@@ -1211,7 +1227,8 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
         return;
     }
     RClass *k = mg_vm_def_target(f);
-    Visibility vis = (f->flags & (FRAME_CLASS | FRAME_TOP)) ? (Visibility)f->vis : VIS_PUBLIC;
+    Frame *scope = mg_vm_scope_frame(f);
+    Visibility vis = (scope->flags & (FRAME_CLASS | FRAME_TOP | FRAME_DEFSCOPE)) ? (Visibility)scope->vis : VIS_PUBLIC;
     (void)vm;
     if (name == mg_id_initialize || name == mg_id_initialize_copy || name == mg_id_respond_to_missing_p ||
         name == mg_intern_cstr("initialize_clone") || name == mg_intern_cstr("initialize_dup"))

@@ -56,7 +56,7 @@ mg_binding_ptr(Value v)
 
 static Value
 eval_in(Value src, Value env, Value self, Value cref, Value def_target, Value block, MethodEntry *me,
-        const char *file, int line, Binding *bind)
+        const char *file, int line, Binding *bind, bool defscope)
 {
     VM *vm = VMS;
     Value s = mg_to_str(src);
@@ -67,7 +67,9 @@ eval_in(Value src, Value env, Value self, Value cref, Value def_target, Value bl
     base[0] = code;
     vm->sp = base + 1;
     if (cref == MG_NIL) cref = vm->top_cref;
-    Frame *f = mg_vm_push_frame_for(mg_code_ptr(code), base + 1, base, FRAME_EVAL | FRAME_FINISH, self, env, cref,
+    /* class_eval/instance_eval of a String: a definition scope of its own (private; def ...) */
+    Frame *f = mg_vm_push_frame_for(mg_code_ptr(code), base + 1, base,
+                                    FRAME_EVAL | FRAME_FINISH | (defscope ? FRAME_DEFSCOPE : 0), self, env, cref,
                                     def_target, block, me);
     if (bind) bind->env = f->env;
     Value r = mg_vm_exec();
@@ -80,13 +82,15 @@ mg_vm_eval(Value src, Value binding, Value self, Value cref, Value def_target, c
 {
     if (binding != MG_NIL) {
         Binding *b = mg_binding_ptr(binding);
-        return eval_in(src, b->env, self != MG_UNDEF ? self : b->self, b->cref, b->def_target, b->block, b->me, file, line, b);
+        return eval_in(src, b->env, self != MG_UNDEF ? self : b->self, b->cref, b->def_target, b->block, b->me, file, line, b, false);
     }
     Frame *f = use_caller ? mg_vm_ruby_frame() : NULL;
     if (!f) return eval_in(src, MG_NIL, self != MG_UNDEF ? self : VMS->main_obj, cref != MG_UNDEF ? cref : VMS->top_cref,
-                           def_target != MG_UNDEF ? def_target : MG_VAL(mg_cObject), MG_NIL, NULL, file, line, NULL);
+                           def_target != MG_UNDEF ? def_target : MG_VAL(mg_cObject), MG_NIL, NULL, file, line, NULL,
+                           def_target != MG_UNDEF);
     return eval_in(src, f->env, self != MG_UNDEF ? self : f->self, cref != MG_UNDEF ? cref : f->cref,
-                   def_target != MG_UNDEF ? def_target : f->def_target, f->block, f->me, file, line, NULL);
+                   def_target != MG_UNDEF ? def_target : f->def_target, f->block, f->me, file, line, NULL,
+                   def_target != MG_UNDEF);
 }
 
 Value

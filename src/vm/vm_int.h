@@ -185,6 +185,8 @@ enum {
     FRAME_KW      = 1 << 10,  /* cfunc called with keywords */
     FRAME_BT_HIDE = 1 << 11,  /* not in backtraces: a C method's frame while its :c_call/:c_return
                                * hooks run (CRuby runs them outside the method's frame) */
+    FRAME_DEFSCOPE = 1 << 12, /* a block run by class_eval/instance_eval (Class.new, Module.new):
+                               * a definition scope of its own (private; def ...) */
     FRAME_CTOR    = 1 << 14,  /* initialize run inline by Class#new (call.c): returning from it
                                * also pops the `new` frame below and yields self */
 };
@@ -344,6 +346,7 @@ Value  mg_proc_new_from_block(Frame *f, Value code, bool lambda);
 Frame *mg_vm_ruby_frame(void);          /* innermost frame with Ruby code */
 Frame *mg_vm_caller_frame(void);        /* the Ruby frame that called the current C method */
 Frame *mg_vm_local_frame(Frame *f);     /* method-level frame for svars */
+Frame *mg_vm_scope_frame(Frame *f);     /* the frame whose vis is the default visibility of a def in f */
 Value  mg_cref_new(RClass *k, Value next);
 /* An Env of count nil locals with no frame and no local names. */
 Value  mg_env_new_detached(uint32_t count, Value parent);
