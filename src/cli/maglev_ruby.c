@@ -17,16 +17,29 @@ static void
 usage(FILE *out)
 {
     fputs("Usage: maglev-ruby [switches] [--] [programfile] [arguments]\n"
+          "  -0[octal]       specify record separator (\\0, if no argument)\n"
+          "  -a              autosplit mode with -n or -p (splits $_ into $F)\n"
           "  -c              check syntax only\n"
+          "  -d, --debug     set debugging flags (set $DEBUG to true)\n"
           "  -e 'command'    one line of script. Several -e's allowed. Omit [programfile]\n"
+          "  -Eex[:in]       specify the default external and internal character encodings\n"
+          "  -Fpattern       split() pattern for autosplit (-a)\n"
           "  -i[extension]   edit ARGV files in place (make backup if extension supplied)\n"
           "  -Idirectory     specify $LOAD_PATH directory (may be used more than once)\n"
+          "  -l              enable line ending processing\n"
+          "  -n              assume 'while gets(); ... end' loop around your script\n"
+          "  -p              assume loop like -n but print line also like sed\n"
           "  -rlibrary       require the library before executing your script\n"
+          "  -s              enable some switch parsing for switches after script name\n"
           "  -S              look for the script using PATH environment variable\n"
+          "  -U              set the internal encoding to UTF-8\n"
           "  --disable-gems  do not load RubyGems (nor activate installed gems on require)\n"
           "  -v              print the version number, then turn on verbose mode\n"
           "  -w              turn warnings on for your script\n"
           "  -W[level=2]     set warning level; 0=silence, 1=medium, 2=verbose\n"
+          "  -x[directory]   strip off text before #!ruby line and perhaps cd to directory\n"
+          "  --enable=frozen-string-literal, --disable=frozen-string-literal\n"
+          "                  string literals frozen (or not) unless a magic comment says\n"
           "  -Mpersistent    start in persistent mode (Maglev.persistent)\n"
           "  -Mcommit        run -e, -r libraries and the script in persistent mode and\n"
           "                  commit when the program ends without an exception\n"
@@ -234,6 +247,138 @@ search_path(const char *file)
     return file;
 }
 
+/* CRuby's bundled switches: -lane is -l -a -n -e, -ne 'code' is -n -e 'code',
+ * -e'code' is -e 'code'. Switches that take a value keep it (attached, or
+ * the next argument); expansion stops at the script name or "--". */
+static char **
+expand_bundles(int *argc, char **argv)
+{
+    char **out = calloc((size_t)*argc * 4 + 1, sizeof *out);
+    if (!out) return argv;
+    int n = 0, i = 0;
+    out[n++] = argv[i++];
+    static const char *const with_value[] = { "-e", "-I", "-r", "-E", "-C", "-M", "--enable", "--disable", "--stone",
+                                              "--tocsz", "--max-memory", "--netldiname", "--stonehost", "-F", NULL };
+    for (; i < *argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || !a[1] || !strcmp(a, "--")) break;
+        bool takes = false;
+        for (int k = 0; with_value[k]; k++) if (!strcmp(a, with_value[k])) takes = true;
+        if (takes) {
+            out[n++] = (char *)a;
+            if (i + 1 < *argc) out[n++] = argv[++i];
+            continue;
+        }
+        if (a[1] == 'e' && a[2]) { out[n++] = "-e"; out[n++] = (char *)a + 2; continue; }
+        /* letters that take nothing, one after another; the rest is a switch of its own */
+        const char *p = a + 1;
+        while (p[0] && p[1] && strchr("naplcdsvwyU", p[0])) {
+            char *one = malloc(3);
+            if (!one) break;
+            one[0] = '-'; one[1] = p[0]; one[2] = 0;
+            out[n++] = one;
+            p++;
+        }
+        if (p == a + 1) { out[n++] = (char *)a; continue; }
+        if (p[0] == 'e' && !p[1]) {                    /* -ne 'code' */
+            out[n++] = "-e";
+            if (i + 1 < *argc) out[n++] = argv[++i];
+            continue;
+        }
+        if (p[0] == 'e') { out[n++] = "-e"; out[n++] = (char *)p + 1; continue; }
+        char *rest = malloc(strlen(p) + 2);
+        if (!rest) break;
+        rest[0] = '-';
+        strcpy(rest + 1, p);
+        out[n++] = rest;
+    }
+    for (; i < *argc; i++) out[n++] = argv[i];
+    out[n] = NULL;
+    *argc = n;
+    return out;
+}
+
+/* --enable=LIST / --disable=LIST: frozen-string-literal in the list */
+static bool
+names_frozen(const char *list)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
+        if (!strcmp(t, "frozen-string-literal") || !strcmp(t, "frozen_string_literal") || !strcmp(t, "all")) return true;
+    return false;
+}
+
+/* -x[dir]: the text before the first "#!...ruby" line is skipped (blanked,
+ * so the lines keep their numbers); false when there is none */
+static bool
+strip_before_shebang(char *src, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && src[e] != '\n') e++;
+        if (e - i >= 2 && src[i] == '#' && src[i + 1] == '!' && memmem(src + i, e - i, "ruby", 4)) {
+            for (size_t k = 0; k < i; k++) if (src[k] != '\n') src[k] = ' ';
+            return true;
+        }
+        i = e + 1;
+    }
+    return false;
+}
+
+/* The switches that set globals or encodings, applied once the VM runs. */
+typedef struct {
+    const char *rs;            /* -0's digits ("" for -0), NULL: not given */
+    bool chomp_out;            /* -l: $\ = $/ */
+    const char *fs;            /* -F */
+    bool utf8_internal;        /* -U */
+    const char *enc;           /* -E ext[:int] */
+    const char **snames, **svalues;   /* -s: $name = value (NULL: true) */
+    int ns;
+} Globals;
+
+static Value
+set_globals_body(Value arg)
+{
+    Globals *g = (Globals *)(uintptr_t)arg;
+    if (g->rs) {
+        Value v;
+        long code = *g->rs ? strtol(g->rs, NULL, 8) : 0;
+        if (*g->rs && code == 0 && strspn(g->rs, "0") == strlen(g->rs) && strlen(g->rs) >= 1) v = mg_str_new("", 0);  /* -00: paragraphs */
+        else if (code >= 0400) v = MG_NIL;                                          /* -0777: the whole input */
+        else { char c = (char)code; v = mg_str_new(&c, 1); }
+        if (v != MG_NIL) v = mg_funcall(v, mg_intern_cstr("force_encoding"), 1, (Value[]){ mg_str_new_cstr("ASCII-8BIT") });
+        mg_gvar_set(mg_intern_cstr("$/"), v);
+    }
+    if (g->chomp_out) mg_gvar_set(mg_intern_cstr("$\\"), mg_gvar_get(mg_intern_cstr("$/")));
+    if (g->fs) {
+        Value re = mg_const_get_at(mg_cObject, mg_intern_cstr("Regexp"));
+        mg_gvar_set(mg_intern_cstr("$;"), mg_funcall(re, mg_intern_cstr("new"), 1, (Value[]){ mg_str_new_cstr(g->fs) }));
+    }
+    Value enc = mg_const_get_at(mg_cObject, mg_intern_cstr("Encoding"));
+    if (g->enc) {
+        const char *colon = strchr(g->enc, ':');
+        Value ext = mg_str_new(g->enc, colon ? (size_t)(colon - g->enc) : strlen(g->enc));
+        if (mg_str_len(ext)) mg_funcall(enc, mg_intern_cstr("default_external="), 1, &ext);
+        if (colon && colon[1]) {
+            Value in = mg_str_new_cstr(colon + 1);
+            mg_funcall(enc, mg_intern_cstr("default_internal="), 1, &in);
+        }
+    }
+    if (g->utf8_internal) {
+        Value u = mg_str_new_cstr("UTF-8");
+        mg_funcall(enc, mg_intern_cstr("default_internal="), 1, &u);
+    }
+    for (int k = 0; k < g->ns; k++) {
+        char name[256];
+        snprintf(name, sizeof name, "$%s", g->snames[k]);
+        for (char *c = name; *c; c++) if (*c == '-') *c = '_';
+        mg_gvar_set(mg_intern_cstr(name), g->svalues[k] ? mg_str_new_cstr(g->svalues[k]) : MG_TRUE);
+    }
+    return MG_NIL;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -247,7 +392,12 @@ main(int argc, char **argv)
     const char *incdirs[256]; int nincs = 0;
     const char *reqs[256]; int nreqs = 0;
     bool m_persistent = false, m_commit = false, gems_off = false, search_script = false;
+    int loop = 0;                         /* -n/-p */
+    bool lflag = false, aflag = false, sflag = false, xflag = false, debug = false;
+    const char *xdir = NULL;
+    Globals globals = { 0 };
     argv = with_maglev_opts(&argc, argv);
+    argv = expand_bundles(&argc, argv);
     const char *mm = getenv("MAGLEV_MAX_MEMORY");
     if (mm && *mm && !set_max_memory(mm)) return 1;
     int i = 1;
@@ -275,13 +425,44 @@ main(int argc, char **argv)
         } else if (!strncmp(a, "-r", 2)) {
             const char *r = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             if (r && nreqs < 256) reqs[nreqs++] = r;
+        } else if (!strcmp(a, "-n")) loop |= MG_LOOP_GETS;
+        else if (!strcmp(a, "-p")) loop |= MG_LOOP_GETS | MG_LOOP_PRINT;
+        else if (!strcmp(a, "-l")) lflag = true;
+        else if (!strcmp(a, "-a")) aflag = true;
+        else if (!strcmp(a, "-s")) sflag = true;
+        else if (!strcmp(a, "-y")) { /* the parser's debug trace: none here */ }
+        else if (!strcmp(a, "-d") || !strcmp(a, "--debug")) debug = true;
+        else if (!strcmp(a, "-U")) globals.utf8_internal = true;
+        else if (!strncmp(a, "-0", 2)) {
+            if (strspn(a + 2, "01234567") != strlen(a + 2)) {
+                fprintf(stderr, "maglev-ruby: invalid option %s  (-h will show valid options) (RuntimeError)\n", a);
+                return 1;
+            }
+            globals.rs = a + 2;
+        } else if (!strncmp(a, "-F", 2)) globals.fs = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : "");
+        else if (!strncmp(a, "-x", 2)) { xflag = true; xdir = a[2] ? a + 2 : NULL; }
+        else if (!strncmp(a, "-E", 2) || !strncmp(a, "--encoding", 10) || !strncmp(a, "--external-encoding", 19) ||
+                 !strncmp(a, "--internal-encoding", 19)) {
+            const char *v;
+            if (a[1] == 'E') v = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : "");
+            else { const char *eq = strchr(a, '='); v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : ""); }
+            if (!strncmp(a, "--internal-encoding", 19)) {
+                static char buf[256];
+                snprintf(buf, sizeof buf, ":%s", v);
+                v = buf;
+            }
+            globals.enc = v;
         } else if (!strncmp(a, "-i", 2)) inplace = a + 2;
         else if (!strcmp(a, "-c")) check_only = true;
         else if (!strcmp(a, "-S")) search_script = true;
         else if (!strncmp(a, "--disable", 9) && (a[9] == '-' || a[9] == '=' || (!a[9] && i + 1 < argc))) {
-            if (names_gems(a[9] ? a + 10 : argv[++i])) gems_off = true;
+            const char *list = a[9] ? a + 10 : argv[++i];
+            if (names_gems(list)) gems_off = true;
+            if (names_frozen(list)) mg_frozen_string_default = false;
         } else if (!strncmp(a, "--enable", 8) && (a[8] == '-' || a[8] == '=' || (!a[8] && i + 1 < argc))) {
-            if (names_gems(a[8] ? a + 9 : argv[++i])) gems_off = false;
+            const char *list = a[8] ? a + 9 : argv[++i];
+            if (names_gems(list)) gems_off = false;
+            if (names_frozen(list)) mg_frozen_string_default = true;
         }
         else if (!strcmp(a, "-w") || !strcmp(a, "-W") || !strcmp(a, "-W2") || !strcmp(a, "-W:deprecated")) warnings = true;
         else if (!strcmp(a, "-W0")) { quiet = true; warnings = false; }
@@ -293,10 +474,8 @@ main(int argc, char **argv)
         else if (!strcmp(a, "--dump-bytecode")) dump_bc = true;
         else if (!strcmp(a, "--verbose")) warnings = true;
         else if (!strncmp(a, "--disable", 9) || !strncmp(a, "--enable", 8) || !strncmp(a, "--jit", 5) ||
-                 !strncmp(a, "--yjit", 6) || !strncmp(a, "--encoding", 10) || !strncmp(a, "--external-encoding", 19) ||
-                 !strncmp(a, "--internal-encoding", 19) || !strcmp(a, "-U") || !strncmp(a, "-E", 2) ||
-                 !strncmp(a, "-K", 2) || !strcmp(a, "-d") || !strcmp(a, "--debug") || !strncmp(a, "--backtrace-limit", 17)) {
-            if ((!strcmp(a, "--disable") || !strcmp(a, "--enable") || !strcmp(a, "-E")) && i + 1 < argc) i++;
+                 !strncmp(a, "--yjit", 6) || !strncmp(a, "-K", 2) || !strncmp(a, "--backtrace-limit", 17)) {
+            if ((!strcmp(a, "--disable") || !strcmp(a, "--enable")) && i + 1 < argc) i++;
         } else if (!strncmp(a, "-M", 2)) {
             const char *m = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : "");
             if (!strcmp(m, "persistent")) m_persistent = true;
@@ -363,6 +542,31 @@ main(int argc, char **argv)
         if (!script_src) return 1;
     }
     if (!script_src) { script_src = strdup(""); script_len = 0; }
+    if (xflag) {
+        if (!strip_before_shebang(script_src, script_len)) {
+            fputs("maglev-ruby: no Ruby script found in input (LoadError)\n", stderr);
+            return 1;
+        }
+        if (xdir && chdir(xdir) != 0) {
+            fprintf(stderr, "maglev-ruby: Can't chdir to %s (fatal)\n", xdir);
+            return 1;
+        }
+    }
+    if (sflag) {
+        /* -s: the script's own leading -name[=value] switches become globals */
+        globals.snames = calloc((size_t)argc, sizeof *globals.snames);
+        globals.svalues = calloc((size_t)argc, sizeof *globals.svalues);
+        while (globals.snames && globals.svalues && i < argc && argv[i][0] == '-' && argv[i][1]) {
+            if (!strcmp(argv[i], "--")) { i++; break; }
+            char *name = strdup(argv[i] + 1), *eq = name ? strchr(name, '=') : NULL;
+            if (!name) break;
+            if (eq) *eq = 0;
+            globals.snames[globals.ns] = name;
+            globals.svalues[globals.ns++] = eq ? eq + 1 : NULL;
+            i++;
+        }
+    }
+    globals.chomp_out = lflag;
 
     if (check_only && !dump_ast && !dump_bc) {
         int st = mg_vm_check_syntax(script_src, script_len, file);
@@ -383,10 +587,16 @@ main(int argc, char **argv)
     mg_init_core();
     mg_gc_init();            /* every subsystem has registered its roots */
     if (gems_off) mg_ext_disable_gems();
-    MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file, .warnings = warnings && !quiet,
-                         .quiet = quiet };
+    MgVMOptions opts = { .argc = argc - i, .argv = argv + i, .script_name = file,
+                         .warnings = (warnings || debug) && !quiet, .quiet = quiet, .debug = debug };
     mg_vm_init(&opts);
     mg_maglev_switches = mswitches;
+    {
+        Value exc;
+        mg_protect(set_globals_body, (Value)(uintptr_t)&globals, &exc);
+        if (exc != MG_NIL) { mg_vm_report_exception(exc); return 1; }
+    }
+    if (loop) mg_vm_main_loop = loop | (lflag ? MG_LOOP_CHOMP : 0) | (aflag ? MG_LOOP_SPLIT : 0);
     if (check_regexps) return mg_vm_check_syntax(script_src, script_len, file);
     /* $LOAD_PATH: -I directories (the command line's, then RUBYOPT's), then RUBYLIB's */
     const char *rubylib = getenv("RUBYLIB");

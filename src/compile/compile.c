@@ -1020,11 +1020,34 @@ cc_flip(Comp *c, Node *n, bool three)
     cc_here(c, jend);
 }
 
+/* A condition: as an expression, except that a regexp literal matches $_
+ * (`print if /x/` under -n), also under and/or/not, and a range of
+ * conditions is a flip-flop. */
 static void
 cc_cond(Comp *c, Node *n)
 {
     if (n && n->kind == NODE_FLIP2) { cc_flip(c, n, false); return; }
     if (n && n->kind == NODE_FLIP3) { cc_flip(c, n, true); return; }
+    if (n && (n->kind == NODE_REGEX || n->kind == NODE_DREGEX)) {
+        cc_expr(c, n);
+        E1(c, OP_GETGVAR, 1, mg_intern_cstr("$_"));
+        cc_send(c, mg_intern_cstr("=~"), 1, 0, -1);
+        return;
+    }
+    if (n && (n->kind == NODE_AND || n->kind == NODE_OR)) {
+        cc_cond(c, n->a);
+        E0(c, OP_DUP, 1);
+        uint32_t j = cc_jump(c, n->kind == NODE_AND ? OP_BRANCHUNLESS : OP_BRANCHIF);
+        E0(c, OP_POP, -1);
+        cc_cond(c, n->b);
+        cc_here(c, j);
+        return;
+    }
+    if (n && n->kind == NODE_NOT) {
+        cc_cond(c, n->a);
+        E1(c, OP_OPT_NOT, 0, cc_ci(c, mg_id_not, 0, 0, -1));
+        return;
+    }
     cc_expr(c, n);
 }
 

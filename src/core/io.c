@@ -500,11 +500,28 @@ kernel_puts(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+/* print: the arguments ($_ when there are none), $, between them, $\ after */
+static void
+print_args(Value out, int argc, const Value *argv)
+{
+    Value underscore;
+    if (argc == 0) {
+        underscore = mg_gvar_get(mg_intern_cstr("$_"));
+        argc = 1;
+        argv = &underscore;
+    }
+    Value ofs = mg_gvar_get(mg_intern_cstr("$,")), ors = mg_gvar_get(mg_intern_cstr("$\\"));
+    for (int i = 0; i < argc; i++) {
+        if (i > 0 && ofs != MG_NIL) write_str(out, mg_to_s(ofs));
+        write_str(out, mg_to_s(argv[i]));
+    }
+    if (ors != MG_NIL) write_str(out, mg_to_s(ors));
+}
+
 static Value
 kernel_print(Value self, int argc, const Value *argv, Value blk)
 {
-    Value out = cur_stdout;
-    for (int i = 0; i < argc; i++) write_str(out, mg_to_s(argv[i]));
+    print_args(cur_stdout, argc, argv);
     return MG_NIL;
 }
 
@@ -795,7 +812,8 @@ line_args_kw(int argc, const Value *argv, Value kw, Value *sep, int64_t *limit, 
     Value ch;
     mg_kwargs_get(kw, names, 1, &ch);
     *chomp = ch != MG_UNDEF && MG_TEST(ch);
-    *sep = mg_str_new("\n", 1);
+    *sep = mg_gvar_get(mg_intern_cstr("$/"));        /* the input record separator: nil reads it all */
+    if (*sep != MG_NIL) *sep = mg_to_str(*sep);
     *limit = -1;
     if (argc > 2) mg_raise_argc(argc, 0, 2);
     if (argc >= 1) {
@@ -1139,7 +1157,7 @@ io_syswrite(Value self, int argc, const Value *argv, Value blk)
 static Value
 io_print(Value self, int argc, const Value *argv, Value blk)
 {
-    for (int i = 0; i < argc; i++) write_str(self, mg_to_s(argv[i]));
+    print_args(self, argc, argv);
     return MG_NIL;
 }
 

@@ -78,6 +78,13 @@ ParseResult mg_parse(const char *src, size_t len, const char *file, int line,
                      const ID *locals, int nlocals);
 void mg_ast_free(ParseResult *r);
 
+/* maglev-ruby -n/-p/-l/-a: the next mg_parse wraps the program's statements
+ * (BEGIN blocks stay in front) in `while gets ... end`, after $_.chomp!
+ * (CHOMP) and $F = $_.split (SPLIT), and with print $_ at the end of each
+ * round (PRINT); the caller sets it for the main script and clears it. */
+enum { MG_LOOP_GETS = 1, MG_LOOP_PRINT = 2, MG_LOOP_CHOMP = 4, MG_LOOP_SPLIT = 8 };
+extern int mg_parse_loop;
+
 /* error_highlight: parse src and find the first call of method (or constant)
  * `name` on `line` -- `.name`, `&.name`, `::Name`, a bare `name`, an operator,
  * `[...]` for [] -- giving its columns [*beg, *end) on that line. */

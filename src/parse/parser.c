@@ -1296,12 +1296,55 @@ locals:
 
 /* ---- entry ---- */
 
+int mg_parse_loop;
+
+static Node *
+gvar_underscore(Parser *P, int line)
+{
+    Node *g = ast_new(P, NODE_GVAR, line, 0);
+    g->sym = parse_intern("$_");
+    return g;
+}
+
+/* -n/-p (mg_parse_loop): BEGIN blocks first, then the loop */
+static Node *
+wrap_main_loop(Parser *P, Node *root, int flags)
+{
+    int line = root->line;
+    NodeVec out = { 0 }, body = { 0 };
+    if (flags & MG_LOOP_CHOMP) ast_vec_push(P, &body, ast_call(P, gvar_underscore(P, line), parse_intern("chomp!"), line, 0));
+    if (flags & MG_LOOP_SPLIT) {
+        Node *a = ast_new(P, NODE_GASGN, line, 0);
+        a->sym = parse_intern("$F");
+        a->a = ast_call(P, gvar_underscore(P, line), parse_intern("split"), line, 0);
+        ast_vec_push(P, &body, a);
+    }
+    for (int i = 0; i < root->count; i++)
+        ast_vec_push(P, root->list[i]->kind == NODE_PREEXE ? &out : &body, root->list[i]);
+    if (flags & MG_LOOP_PRINT) {
+        Node *pr = ast_call(P, NULL, parse_intern("print"), line, 0);
+        ast_list1(P, pr, gvar_underscore(P, line));
+        ast_vec_push(P, &body, pr);
+    }
+    Node *seq = ast_new(P, NODE_SEQ, line, 0);
+    ast_set_list(P, seq, &body);
+    Node *w = ast_new(P, NODE_WHILE, line, 0);
+    w->a = ast_call(P, NULL, parse_intern("gets"), line, 0);
+    w->b = seq;
+    ast_vec_push(P, &out, w);
+    Node *r = ast_new(P, NODE_SEQ, line, 0);
+    ast_set_list(P, r, &out);
+    return r;
+}
+
 ParseResult
 mg_parse(const char *src, size_t len, const char *file, int line,
          const ID *locals, int nlocals)
 {
     ParseResult r;
     memset(&r, 0, sizeof r);
+    int loop = mg_parse_loop;             /* this parse's only */
+    mg_parse_loop = 0;
     r.data_offset = (size_t)-1;
     r.arena = mg_arena_new();
     Parser *P = mg_arena_alloc(r.arena, sizeof *P);
@@ -1323,6 +1366,7 @@ mg_parse(const char *src, size_t len, const char *file, int line,
             parse_syntax_error(P, ends_stmts(t->type) && t->type != T_RPAREN && root->count == 0 ? NULL : "end-of-input");
         root->line = P->line0;
         root->col = 0;
+        if (loop) root = wrap_main_loop(P, root, loop);
         r.root = root;
         r.data_offset = P->lx.data_offset;
     } else {

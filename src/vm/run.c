@@ -123,7 +123,10 @@ run_code(Value codev, Value self)
 
 typedef struct { const char *src; size_t len; const char *file; int kind; } RunArgs;
 
-static bool
+bool mg_frozen_string_default;
+
+/* 1: the magic comment says true, 0: false, -1: there is none */
+static int
 frozen_magic(const char *src, size_t len)
 {
     /* a magic comment in the leading comment lines */
@@ -137,11 +140,12 @@ frozen_magic(const char *src, size_t len)
         if (m) {
             const char *v = m + 22;
             while (v < src + e && *v == ' ') v++;
-            if ((size_t)(src + e - v) >= 4 && !strncmp(v, "true", 4)) return true;
+            if ((size_t)(src + e - v) >= 4 && !strncmp(v, "true", 4)) return 1;
+            return 0;
         }
         i = e + 1;
     }
-    return false;
+    return -1;
 }
 
 /* where the last source compiled had its __END__ data, or (size_t)-1 */
@@ -189,7 +193,8 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
     bool saved = mg_compile_frozen_strings;
     const char *saved_src = mg_compile_src;
     size_t saved_len = mg_compile_src_len;
-    mg_compile_frozen_strings = frozen_magic(src, len);
+    int magic = frozen_magic(src, len);
+    mg_compile_frozen_strings = magic >= 0 ? magic == 1 : mg_frozen_string_default;
     mg_compile_src = src;
     mg_compile_src_len = len;
     Value code = block ? mg_compile_block(pr.root, file, outer_env) : mg_compile(pr.root, file, kind, outer_env, mname);
@@ -201,6 +206,7 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
 }
 
 int mg_maglev_switches;
+int mg_vm_main_loop;
 
 /* Where a constant is being set: the innermost Ruby frame's file and line. */
 static Value
@@ -232,6 +238,7 @@ run_main_body(Value arg)
 {
     RunArgs *a = (RunArgs *)(uintptr_t)arg;
     if (mg_maglev_switches) maglev_trace_file(a->src, a->len, a->file);
+    mg_parse_loop = mg_vm_main_loop;            /* -n/-p: the main script only (mg_parse clears it) */
     Value code = mg_vm_compile_source(a->src, a->len, a->file, 1, a->kind, MG_NIL, 0);
     mg_gc_protect(code);
     if (last_data_offset != (size_t)-1 && strcmp(a->file, "-e") && strcmp(a->file, "-")) {
