@@ -165,16 +165,18 @@ with_maglev_opts(int *argc, char **argv)
     return nv;
 }
 
-/* --disable=LIST / --enable=LIST: whether the list names gems (or all) */
+/* --disable=LIST / --enable=LIST: whether the list names the feature (or all) */
 static bool
-names_gems(const char *list)
+names_feature(const char *list, const char *feature, const char *alias)
 {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", list);
     for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
-        if (!strcmp(t, "gems") || !strcmp(t, "all")) return true;
+        if (!strcmp(t, feature) || (alias && !strcmp(t, alias)) || !strcmp(t, "all")) return true;
     return false;
 }
+
+static bool names_gems(const char *list) { return names_feature(list, "gems", NULL); }
 
 /* a -I directory as CRuby records it: relative ones made absolute */
 static const char *
@@ -298,16 +300,7 @@ expand_bundles(int *argc, char **argv)
     return out;
 }
 
-/* --enable=LIST / --disable=LIST: frozen-string-literal in the list */
-static bool
-names_frozen(const char *list)
-{
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", list);
-    for (char *t = strtok(buf, ","); t; t = strtok(NULL, ","))
-        if (!strcmp(t, "frozen-string-literal") || !strcmp(t, "frozen_string_literal") || !strcmp(t, "all")) return true;
-    return false;
-}
+static bool names_frozen(const char *list) { return names_feature(list, "frozen-string-literal", "frozen_string_literal"); }
 
 /* -x[dir]: the text before the first "#!...ruby" line is skipped (blanked,
  * so the lines keep their numbers); false when there is none */

@@ -1020,6 +1020,18 @@ cc_flip(Comp *c, Node *n, bool three)
     cc_here(c, jend);
 }
 
+/* a && b, a || b: each side compiled by side (an expression, or a condition) */
+static void
+cc_andor(Comp *c, Node *n, void (*side)(Comp *, Node *))
+{
+    side(c, n->a);
+    E0(c, OP_DUP, 1);
+    uint32_t j = cc_jump(c, n->kind == NODE_AND ? OP_BRANCHUNLESS : OP_BRANCHIF);
+    E0(c, OP_POP, -1);
+    side(c, n->b);
+    cc_here(c, j);
+}
+
 /* A condition: as an expression, except that a regexp literal matches $_
  * (`print if /x/` under -n), also under and/or/not, and a range of
  * conditions is a flip-flop. */
@@ -1034,15 +1046,7 @@ cc_cond(Comp *c, Node *n)
         cc_send(c, mg_intern_cstr("=~"), 1, 0, -1);
         return;
     }
-    if (n && (n->kind == NODE_AND || n->kind == NODE_OR)) {
-        cc_cond(c, n->a);
-        E0(c, OP_DUP, 1);
-        uint32_t j = cc_jump(c, n->kind == NODE_AND ? OP_BRANCHUNLESS : OP_BRANCHIF);
-        E0(c, OP_POP, -1);
-        cc_cond(c, n->b);
-        cc_here(c, j);
-        return;
-    }
+    if (n && (n->kind == NODE_AND || n->kind == NODE_OR)) { cc_andor(c, n, cc_cond); return; }
     if (n && n->kind == NODE_NOT) {
         cc_cond(c, n->a);
         E1(c, OP_OPT_NOT, 0, cc_ci(c, mg_id_not, 0, 0, -1));
@@ -1406,15 +1410,7 @@ cc_expr(Comp *c, Node *n)
     }
     case NODE_CASE: cc_case(c, n); return;
     case NODE_CASE_IN: cc_case_in(c, n); return;
-    case NODE_AND: case NODE_OR: {
-        cc_expr(c, n->a);
-        E0(c, OP_DUP, 1);
-        uint32_t j = cc_jump(c, n->kind == NODE_AND ? OP_BRANCHUNLESS : OP_BRANCHIF);
-        E0(c, OP_POP, -1);
-        cc_expr(c, n->b);
-        cc_here(c, j);
-        return;
-    }
+    case NODE_AND: case NODE_OR: cc_andor(c, n, cc_expr); return;
     case NODE_NOT:
         cc_expr(c, n->a);
         E1(c, OP_OPT_NOT, 0, cc_ci(c, mg_id_not, 0, 0, -1));
