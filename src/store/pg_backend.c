@@ -1274,7 +1274,7 @@ log_unflatten(const char *p, int len, CommitCall *k)
     size_t n;
     if (!parse_int8_array(p, len, &v, &n)) return false;
     size_t entries = 0;
-    for (size_t i = 0; i + 1 < n; i += 2 + v[i + 1]) entries++;
+    for (size_t i = 0; i + 1 < n && v[i + 1] <= n - i - 2; i += 2 + v[i + 1]) entries++;
     k->log = calloc(entries + 1, sizeof *k->log);
     bool good = k->log != NULL;
     for (size_t i = 0; good && i < n; ) {
