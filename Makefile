@@ -91,7 +91,7 @@ build/unit/store_test: $(STORE_TEST_SRCS) src/store/backend.h src/store/backend_
 	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -I$(PQ_INC) -o $@ $(STORE_TEST_SRCS) -llmdb -lpq -lz
 
 # needs a server: skipped (exit 77) without MAGLEV_PG_URL (test/pg/with_server.sh)
-build/unit/pg_store_test: test/unit/pg_store_test.c $(filter-out test/unit/store_test.c,$(STORE_TEST_SRCS)) src/store/backend.h src/store/backend_ops.h
+build/unit/pg_store_test: test/unit/pg_store_test.c $(filter-out test/unit/store_test.c,$(STORE_TEST_SRCS)) src/store/backend.h src/store/backend_ops.h src/store/pg_schema.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -I$(PQ_INC) -o $@ test/unit/pg_store_test.c $(filter-out test/unit/store_test.c,$(STORE_TEST_SRCS)) -llmdb -lpq -lz
 

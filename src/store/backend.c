@@ -96,6 +96,13 @@ mg_view_begin(MgRepo *r, MgView **out)
 }
 
 MgStoreErr
+mg_view_begin_next(MgRepo *r, MgView **out)
+{
+    if (!r) return MG_STORE_INVALID;
+    return MG_OPS(r)->view_begin_next ? MG_OPS(r)->view_begin_next(r, out) : MG_OPS(r)->view_begin(r, out);
+}
+
+MgStoreErr
 mg_view_read(MgView *v, uint64_t oop, MgRecord *out)
 {
     if (!v) return MG_STORE_INVALID;

@@ -100,6 +100,11 @@ const char *mg_repo_error(const MgRepo *r);      /* text of the last error (neve
 const char *mg_store_strerror(MgStoreErr e);
 
 MgStoreErr mg_view_begin(MgRepo *r, MgView **out);
+/* The view of the transaction that follows a successful commit of this
+ * handle: at least as new as that commit, and maybe no newer (PostgreSQL:
+ * at its sequence, brought along by the commit's own round trip); without
+ * such a commit since the last view began, the same as mg_view_begin. */
+MgStoreErr mg_view_begin_next(MgRepo *r, MgView **out);
 uint64_t   mg_view_seq(const MgView *v);
 MgStoreErr mg_view_read(MgView *v, uint64_t oop, MgRecord *out);
 void       mg_view_end(MgView *v);

@@ -23,6 +23,7 @@ struct MgBackendOps {
     void       (*close)(MgRepo *r);
     const char *(*error)(const MgRepo *r);
     MgStoreErr (*view_begin)(MgRepo *r, MgView **out);
+    MgStoreErr (*view_begin_next)(MgRepo *r, MgView **out);   /* NULL: view_begin */
     uint64_t   (*view_seq)(const MgView *v);
     MgStoreErr (*view_read)(MgView *v, uint64_t oop, MgRecord *out);
     void       (*view_end)(MgView *v);

@@ -1,6 +1,7 @@
 /* pg_backend.c -- the storage backend on PostgreSQL (backend.h), through
  * libpq: many hosts share one repository, one database per repository.
- * The schema is in docs/format.md ("The PostgreSQL backend"):
+ * The schema is in docs/format.md ("The PostgreSQL backend"), its SQL in
+ * pg_schema.h:
  *   mg_obj     (oop, version, data, cls)  every version of every record;
  *              data is NULL for a removed record (GC), else an 8-byte header
  *              (u32 format, u32 CRC-32C of the payload) and the payload; cls
@@ -8,41 +9,48 @@
  *   mg_log     (seq, oops[])         the commit log
  *   mg_meta    (key, value)          schema, format, classidx, seq, next_oop, gc_*
  *   mg_session, mg_lock, mg_counter, mg_gcdead, mg_gcvote
- * and three server-side functions (mg_live, mg_commit, mg_lock).
+ * and server-side functions mg_live, mg_commit, mg_flush, mg_lock and the
+ * procedure mg_save.
  *
  * Invariants:
  *  P1. A view is a commit sequence S; a read takes the newest version <= S.
  *      Rows of version S+1.. are never visible to it, and rows <= S are never
  *      written again, so a view holds no PostgreSQL transaction open.
- *  P2. mg_commit runs as one statement (one PostgreSQL transaction): it
- *      takes the commit token (transaction advisory lock TOKEN), checks the
- *      expected versions, bumps seq, writes the rows and the log entry and
- *      NOTIFYs channel "maglev" with the new seq. seq and the rows of that
- *      commit become visible in the same instant. The token and the seq row
- *      lock are held to the end of that transaction, so its commit must not
- *      wait for the disk, or concurrent commits would queue behind each
- *      other's WAL flushes: a successful mg_commit turns synchronous_commit
- *      off for its own transaction (its commit record is written, the locks
- *      are released at once) and sets the session variable maglev.flush.
- *      The client then runs mg_flush(), its own transaction: when the flag
- *      is set it writes a WAL record (a transactional logical message; an
- *      xid alone, txid_current(), writes none, and PostgreSQL does not wait
- *      for the disk at the commit of a transaction that wrote no WAL) and
- *      commits synchronously, so it returns once the WAL is on disk up to
- *      its own commit record, which lies after ours (pg_stat_wal's wal_sync
- *      counts one flush per commit of a single gem): our commit is durable
- *      before pg_commit returns, and the flushes of concurrent gems group
- *      in PostgreSQL (one fsync serves every commit record written before
- *      it). Both go in one pipeline (one
- *      round trip); after a conflict or a dangling reference the flag is not
- *      set, mg_commit wrote nothing and took no xid, so nothing waits for
- *      the disk. What others see: a commit is visible (and NOTIFYed) up to
+ *  P2. A commit is one statement, CALL mg_save (prepared once per
+ *      connection), and so one round trip. Its first PostgreSQL
+ *      transaction is mg_commit: it takes the commit token (transaction
+ *      advisory lock TOKEN), checks the expected versions, bumps seq, writes
+ *      the rows and the log entry and NOTIFYs channel "maglev" with the new
+ *      seq. seq and the rows of that commit become visible in the same
+ *      instant. The token and the seq row lock are held to the end of that
+ *      transaction, so its commit must not wait for the disk, or concurrent
+ *      commits would queue behind each other's WAL flushes: a successful
+ *      mg_commit turns synchronous_commit off for its own transaction (its
+ *      commit record is written, the locks are released at once) and sets
+ *      the session variable maglev.flush to the seq. mg_save then COMMITs
+ *      it and, in a second transaction, writes a WAL record (a transactional
+ *      logical message; an xid alone, txid_current(), writes none, and
+ *      PostgreSQL does not wait for the disk at the commit of a transaction
+ *      that wrote no WAL), clears the flag and commits synchronously, so the
+ *      CALL returns once the WAL is on disk up to that commit record, which
+ *      lies after ours (pg_stat_wal's wal_sync counts one flush per commit
+ *      of a single gem): our commit is durable before pg_commit returns,
+ *      and the flushes of concurrent gems group in PostgreSQL (one fsync
+ *      serves every commit record written before it). An error after the
+ *      first transaction committed leaves the flag set (the second one
+ *      rolled back): the client sees it, flushes and reports the commit as
+ *      made. After a conflict or a dangling reference mg_commit wrote
+ *      nothing and took no xid, and nothing waits for the disk. mg_commit's
+ *      statements take generic plans (its SET plan_cache_mode): planning
+ *      them per call cost more than running them. What others see: a commit is visible (and NOTIFYed) up to
  *      one flush before it is durable; a server crash in that window loses
  *      it and, WAL being ordered, every commit after it, so no surviving
  *      commit ever depends on a lost one, and the gem that made it has not
  *      been told it succeeded (a lost connection during the flush is
  *      reported as an error saying the commit may or may not be there).
- *      MG_REPO_NOSYNC connections skip the flush. The sequences of lost
+ *      MG_REPO_NOSYNC connections skip the flush (p_flush false). A big
+ *      commit (P9) calls mg_commit and, after its COMMIT, mg_flush(), which
+ *      does the second transaction's work when the flag is set. The sequences of lost
  *      commits are never given out again (views, the host cache of P8 and
  *      expected versions name them): the first commit after the server
  *      started (pg_postmaster_start_time() differs from meta boot) records
@@ -52,8 +60,9 @@
  *      gap). And a handle that reconnected since its last view began
  *      refuses to commit (reset_since_view): that view may hold commits the
  *      restarted server lost, which the write set could depend on. Schema 3
- *      brought mg_flush and boot; a schema-2 database gets them and the new
- *      mg_commit on its first writable open.
+ *      brought mg_flush and boot, schema 4 mg_save and mg_commit's answer of
+ *      the next view (P6); a schema-2 or 3 database gets them on its first
+ *      writable open (the five-argument mg_commit and mg_flush() dropped).
  *  P3. A session is live exactly while its connection holds the
  *      session-level advisory lock (SESSION_CLASS, id); PostgreSQL drops it
  *      when the connection ends, however the process ended. mg_live() lists
@@ -64,7 +73,11 @@
  *      always a lower bound of the sequence of any view the process may be
  *      reading through: 0 from the moment it connects, and a new view is
  *      published in the statement that reads its sequence, which is at
- *      least the one published before it. So the log trimming (pg_log_trim
+ *      least the one published before it; the view a commit brings along
+ *      (P6) by the transaction that makes that commit durable (mg_save's
+ *      second, or mg_flush; by mg_commit on a connection that does not
+ *      flush), whose failure leaves the old one shown, a lower bound of the
+ *      old view still in use. So the log trimming (pg_log_trim
  *      up to the smallest published view) never takes a version a view
  *      can still ask for, however a listing and a view's start interleave.
  *  P5. A view reads ahead: a miss fetches every record in a window of OOPs
@@ -78,6 +91,15 @@
  *      the mg_repo_log_since(previous) that follows a new view (txn.c's
  *      refresh) is answered from it without a round trip. Later commits are
  *      left to the next view's refresh, as a view does not see them anyway.
+ *      The first commit since a view brings the next view along: mg_commit
+ *      answers the seq and gc_round a view at its seq reads and the log in
+ *      (previous view, seq), to which the client adds the commit's own
+ *      entry; mg_view_begin_next (txn.c, right after a commit) begins that
+ *      view with no round trip, and answers the log_since after it as
+ *      above. The view is at the commit's seq, which is all a view begun
+ *      when the commit returned is sure to see. mg_view_begin always reads
+ *      the newest seq (a commit, then a wait for other processes, then a
+ *      view sees what they committed), and drops what a commit brought.
  *  P7. The class index is the column cls of mg_obj: the class OOP of that
  *      version of the record, as the writer's class_of reader answers it
  *      (NULL: none, not indexed, a removal, or a writer without a reader),
@@ -119,6 +141,7 @@
 #include "pg_cache.h"
 #include "pg_admin.h"
 #include "pg_copy.h"
+#include "pg_schema.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -127,7 +150,6 @@
 #include <libpq-fe.h>
 #include "../util/crc32c.h"
 
-#define PG_SCHEMA      3           /* version of the SQL schema below (2: the class index, 3: mg_flush) */
 #define PG_HEADER      8           /* u32 format, u32 crc32c(payload) */
 #define TOKEN          1           /* advisory xact lock: the commit token (OOPs are multiples of 8) */
 #define INIT_TOKEN     2           /* advisory xact lock: schema initialisation */
@@ -143,6 +165,8 @@
 #define OID_BYTEAARRAY 1001
 #define OID_INT8       20
 #define OID_BYTEA      17
+#define OID_TEXT       25
+#define OID_BOOL       16
 
 typedef struct PgRepo PgRepo;
 typedef struct PgView PgView;
@@ -161,10 +185,22 @@ struct PgRepo {
     char where[1024];          /* the URL, without a password */
     bool begun;                /* a view was begun: last_view is its seq */
     uint64_t last_view;
-    PGresult *log_res;         /* P6: the log after last_view, read with the next view */
+    MgPgcCommit *log;          /* P6: the log in (log_from, last_view], read with the view */
+    size_t nlog;
+    bool have_log;
     uint64_t log_from;
+    bool committed;            /* P6: a commit was made since the last view began */
+    bool prepared;             /* this connection has the prepared statement of a commit (mg_save) */
+    bool prepared_view;        /* and that of a view's beginning (mg_view) */
+    struct {                   /* P6: the next view, brought along by the last commit */
+        bool valid;
+        uint64_t seq, gc_round;
+        MgPgcCommit *log;      /* the log in (last_view, seq] */
+        size_t nlog;
+    } next;
     MgPgCache *cache;          /* P8: the host cache, NULL: none */
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
+    uint64_t n_commits, n_next;                  /* commits; views a commit brought along (P6) */
     MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
     bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
     bool reset_since_view;     /* P2: reconnected since the last view began: no commit */
@@ -199,118 +235,6 @@ struct PgView {
     uint64_t ahead_hits;       /* reads of read-ahead records since the last miss */
     MgPgcReader *host;         /* P8: lookups in the host cache, made on the first miss */
 };
-
-/* P2: the server's start, in microseconds; the sequence gap after it */
-#define BOOT    "(extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint"
-#define SEQ_GAP "1000000"
-
-/* P2. Returns {seq} on success, {0, conflicting oops...}, or {-1, dangling oop}.
- * p_cls: each write's class OOP for the class index (P7), NULL elements for none.
- * p_expect may be shorter than p_oops: the OOPs after its end are new
- * (expected version 0), checked all at once when they lie above every
- * stored OOP (P9). p_data NULL: the rows follow in the same transaction
- * through COPY (P9).
- * On success the transaction commits without waiting for the disk
- * (synchronous_commit off for it: the token is free at once) and
- * maglev.flush says so to the mg_flush() that follows (P2). */
-#define COMMIT_FN \
-    "CREATE OR REPLACE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[])\n" \
-    "RETURNS bigint[] LANGUAGE plpgsql AS $$\n" \
-    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; k int; rest bigint[];\n" \
-    "BEGIN\n" \
-    "  PERFORM pg_advisory_xact_lock(1);\n" \
-    "  SELECT coalesce(max(oop), 0) INTO top FROM mg_obj;\n" \
-    "  k := coalesce(cardinality(p_expect), 0);\n" \
-    "  SELECT array_agg(w.oop) INTO bad\n" \
-    "    FROM unnest(CASE WHEN k = cardinality(p_oops) THEN p_oops ELSE p_oops[1:k] END, p_expect) AS w(oop, exp)\n" \
-    "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
-    "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n" \
-    "  IF cardinality(p_oops) > k THEN\n" \
-    "    rest := p_oops[k + 1:];\n" \
-    "    IF NOT top < ALL(rest) THEN\n" \
-    "      bad := bad || (SELECT array_agg(r) FROM unnest(rest) AS r WHERE r <= top AND coalesce((SELECT o.data IS NOT NULL\n" \
-    "                     FROM mg_obj o WHERE o.oop = r ORDER BY o.version DESC LIMIT 1), false));\n" \
-    "    END IF;\n" \
-    "  END IF;\n" \
-    "  IF bad IS NOT NULL THEN RETURN array_prepend(0::bigint, bad); END IF;\n" \
-    "  IF p_refs IS NOT NULL THEN\n" \
-    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n" \
-    "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n" \
-    "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n" \
-    "    IF bad IS NOT NULL THEN RETURN array_prepend(-1::bigint, bad); END IF;\n" \
-    "  END IF;\n" \
-    "  boot := " BOOT ";\n" \
-    "  SELECT value INTO was FROM mg_meta WHERE key = 'boot';\n" \
-    "  IF was IS DISTINCT FROM boot THEN\n" \
-    "    UPDATE mg_meta SET value = boot WHERE key = 'boot';\n" \
-    "    IF NOT FOUND THEN INSERT INTO mg_meta VALUES ('boot', boot); END IF;\n" \
-    "    UPDATE mg_meta SET value = value + " SEQ_GAP " WHERE key = 'seq';\n" \
-    "    PERFORM set_config('synchronous_commit', 'on', true);\n" \
-    "  ELSE\n" \
-    "    PERFORM set_config('synchronous_commit', 'off', true);\n" \
-    "  END IF;\n" \
-    "  PERFORM set_config('maglev.flush', 'y', false);\n" \
-    "  UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value INTO s;\n" \
-    "  IF p_data IS NOT NULL THEN\n" \
-    "    INSERT INTO mg_obj SELECT u.oop, s, u.data, u.cls FROM unnest(p_oops, p_data, p_cls) AS u(oop, data, cls);\n" \
-    "  END IF;\n" \
-    "  INSERT INTO mg_log VALUES (s, p_oops);\n" \
-    "  PERFORM pg_notify('maglev', s::text);\n" \
-    "  RETURN ARRAY[s];\n" \
-    "END $$;\n" \
-    /* P2: after a successful mg_commit, a transaction that writes a WAL record (a \
-     * transactional logical message: an xid alone writes none, and then its \
-     * commit does not wait either) and commits synchronously: it returns once \
-     * the WAL is flushed past the commit's record */ \
-    "CREATE OR REPLACE FUNCTION mg_flush() RETURNS bigint LANGUAGE plpgsql AS $$\n" \
-    "BEGIN\n" \
-    "  IF current_setting('maglev.flush', true) IS DISTINCT FROM 'y' THEN RETURN 0; END IF;\n" \
-    "  PERFORM set_config('maglev.flush', '', false), pg_logical_emit_message(true, 'maglev', 'flush');\n" \
-    "  RETURN 1;\n" \
-    "END $$;\n"
-
-/* P7: the rows of the indexed classes, in OOP order per class */
-#define CLASS_INDEX "CREATE INDEX mg_obj_cls ON mg_obj (cls, oop, version) WHERE cls IS NOT NULL;\n"
-
-static const char SCHEMA[] =
-    "CREATE TABLE mg_meta (key text PRIMARY KEY, value bigint NOT NULL);\n"
-    "CREATE TABLE mg_obj (oop bigint NOT NULL, version bigint NOT NULL, data bytea, cls bigint,\n"
-    "                     PRIMARY KEY (oop, version));\n"
-    CLASS_INDEX
-    "CREATE TABLE mg_log (seq bigint PRIMARY KEY, oops bigint[] NOT NULL);\n"
-    "CREATE TABLE mg_session (id int PRIMARY KEY, pid int NOT NULL, started bigint NOT NULL,\n"
-    "                         host text NOT NULL, name text NOT NULL);\n"
-    "CREATE TABLE mg_lock (oop bigint NOT NULL, session int NOT NULL, kind int NOT NULL,\n"
-    "                      PRIMARY KEY (oop, session));\n"
-    "CREATE TABLE mg_counter (idx int PRIMARY KEY, value bigint NOT NULL);\n"
-    "CREATE TABLE mg_gcdead (oop bigint PRIMARY KEY, kept boolean NOT NULL);\n"
-    "CREATE TABLE mg_gcvote (session int PRIMARY KEY, round bigint NOT NULL);\n"
-    /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
-    "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
-    "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
-    "INSERT INTO mg_meta VALUES ('schema', 3), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
-    "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
-    "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0), ('boot', " BOOT ");\n"
-    /* P3: the live session ids */
-    "CREATE FUNCTION mg_live() RETURNS SETOF int LANGUAGE sql STABLE AS $$\n"
-    "  SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory' AND classid = 19783::oid\n"
-    "    AND objsubid = 2 AND granted\n"
-    "    AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) $$;\n"
-    COMMIT_FN
-    /* contract 6: 0 granted, else holder * 4 + the kind it holds */
-    "CREATE FUNCTION mg_lock(p_oop bigint, p_sess int, p_kind int) RETURNS bigint LANGUAGE plpgsql AS $$\n"
-    "DECLARE mine int; other int; okind int;\n"
-    "BEGIN\n"
-    "  PERFORM pg_advisory_xact_lock(p_oop);\n"
-    "  SELECT kind INTO mine FROM mg_lock WHERE oop = p_oop AND session = p_sess;\n"
-    "  IF mine = 2 OR (mine = 1 AND p_kind = 1) THEN RETURN 0; END IF;\n"
-    "  SELECT l.session, l.kind INTO other, okind FROM mg_lock l WHERE l.oop = p_oop AND l.session <> p_sess\n"
-    "    AND (p_kind = 2 OR l.kind = 2) AND l.session IN (SELECT mg_live()) ORDER BY l.session LIMIT 1;\n"
-    "  IF other IS NOT NULL THEN RETURN other::bigint * 4 + okind; END IF;\n"
-    "  INSERT INTO mg_lock VALUES (p_oop, p_sess, p_kind)\n"
-    "    ON CONFLICT (oop, session) DO UPDATE SET kind = excluded.kind;\n"
-    "  RETURN 0;\n"
-    "END $$;\n";
 
 /* ---- errors ---- */
 
@@ -545,6 +469,7 @@ quiet_notice(void *arg, const char *message)
 static MgStoreErr
 setup_conn(PgRepo *r)
 {
+    r->prepared = r->prepared_view = false;   /* a new connection: none prepared yet */
     PQsetNoticeProcessor(r->conn, quiet_notice, NULL);
     publish_view(r, 0);               /* P4: a lower bound until the first view */
     if (r->flags & MG_REPO_NOSYNC) return run_ok(r, "SET synchronous_commit = off", "connect");
@@ -618,7 +543,9 @@ fail:
 /* On the first writable open, in one transaction: schema 1 -> 2 (P7): the
  * class column (NULL in every existing row), its index, classidx 0 until a
  * handle with a reader fills the rows; 2 -> 3 (P2): the commit function that
- * does not wait for the disk, and mg_flush. */
+ * does not wait for the disk, and mg_flush; 3 -> 4 (P6): the commit function
+ * of seven arguments that answers the next view too (the five-argument one
+ * is dropped). */
 static MgStoreErr
 upgrade_schema(PgRepo *r)
 {
@@ -628,12 +555,14 @@ upgrade_schema(PgRepo *r)
     if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "upgrade schema"); goto fail; }
     long schema = atol(PQgetvalue(res, 0, 0));
     PQclear(res);
-    if (schema != 1 && schema != 2) return run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
+    if (schema < 1 || schema > 3) return run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
     if (schema == 1)
         e = run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
                       "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n"
                       "INSERT INTO mg_meta VALUES ('classidx', 0)", "upgrade schema");
-    if (!e) e = run_ok(r, COMMIT_FN "UPDATE mg_meta SET value = 3 WHERE key = 'schema';\n"
+    if (!e) e = run_ok(r, "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);\n"
+                          "DROP FUNCTION IF EXISTS mg_flush();\n"
+                          COMMIT_FN "UPDATE mg_meta SET value = 4 WHERE key = 'schema';\n"
                           "INSERT INTO mg_meta VALUES ('boot', " BOOT ") ON CONFLICT (key) DO NOTHING", "upgrade schema");
     if (e) goto fail;
     return run_ok(r, "COMMIT", "upgrade schema");
@@ -663,9 +592,9 @@ check_schema(PgRepo *r)
     long schema = atol(PQgetvalue(res, 0, 0)), format = atol(PQgetvalue(res, 0, 1));
     r->indexed = atol(PQgetvalue(res, 0, 2)) == 1;
     PQclear(res);
-    if (schema == 2 && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
+    if ((schema == 2 || schema == 3) && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
         return MG_STORE_OK;                 /* reads are the same; the next writable open upgrades it */
-    if ((schema == 1 || schema == 2) && format == MG_STORE_FORMAT) {
+    if (schema >= 1 && schema <= 3 && format == MG_STORE_FORMAT) {
         if (r->flags & MG_REPO_RDONLY)
             return fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
                         "writable (any maglev-ruby run) to upgrade it to schema %d", r->where, PG_SCHEMA);
@@ -750,6 +679,7 @@ pg_open(const char *url, int flags, MgRepo **out)
 }
 
 static MgStoreErr pg_session_end(MgRepo *rr);
+static void log_free(MgPgcCommit *log, size_t n);
 static MgStoreErr pg_each_record(MgRepo *rr, uint64_t *seq, uint64_t *next_oop,
                                  bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg);
 
@@ -759,7 +689,8 @@ pg_close(MgRepo *rr)
     PgRepo *r = (PgRepo *)rr;
     if (r->conn && r->session) pg_session_end(rr);
     if (r->conn) PQfinish(r->conn);
-    if (r->log_res) PQclear(r->log_res);
+    log_free(r->log, r->nlog);
+    log_free(r->next.log, r->next.nlog);
     const char *stats = getenv("MAGLEV_PG_STATS");
     uint64_t waits, lq, notes;
     mg_pgl_counts(r->listen, &waits, &lq, &notes);
@@ -769,6 +700,9 @@ pg_close(MgRepo *rr)
                 (unsigned long long)r->n_views, (unsigned long long)r->n_reads, (unsigned long long)r->n_logs,
                 (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)",
                 (unsigned long long)waits, (unsigned long long)lq, (unsigned long long)notes);
+    if (stats && *stats && strcmp(stats, "0"))
+        fprintf(stderr, "maglev pg commits: %llu commits, %llu views begun without a query (P6)\n",
+                (unsigned long long)r->n_commits, (unsigned long long)r->n_next);
     mg_pgl_free(r->listen);
     mg_pgc_close(r->cache);
     free(r);
@@ -776,43 +710,64 @@ pg_close(MgRepo *rr)
 
 /* ---- views ---- */
 
-/* The commit-log rows of res (columns col, col + 1; rows with a NULL seq skipped). */
-static MgPgcCommit *
-log_rows(PGresult *res, int col, size_t *n)
+/* The commit-log rows of res (columns col, col + 1; rows with a NULL seq
+ * skipped) into *log (malloc'd, *n entries). false: out of memory, or a row
+ * that does not decode (*bad set). */
+static bool
+log_rows(PGresult *res, int col, MgPgcCommit **log, size_t *n, bool *bad)
 {
     int rows = PQntuples(res);
-    MgPgcCommit *log = calloc(rows ? (size_t)rows : 1, sizeof *log);
     *n = 0;
-    if (!log) return NULL;
+    *bad = false;
+    if (!(*log = calloc(rows ? (size_t)rows : 1, sizeof **log))) return false;
     for (int i = 0; i < rows; i++) {
         if (PQgetisnull(res, i, col)) continue;
         uint64_t *oops;
         size_t count;
-        if (!parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) continue;
-        log[*n] = (MgPgcCommit){ get_be64(PQgetvalue(res, i, col)), oops, count };
+        if (!parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) {
+            *bad = true;
+            continue;
+        }
+        (*log)[*n] = (MgPgcCommit){ get_be64(PQgetvalue(res, i, col)), oops, count };
         ++*n;
     }
-    return log;
+    return !*bad;
 }
 
 static void
 log_free(MgPgcCommit *log, size_t n)
 {
-    for (size_t i = 0; i < n; i++) free((void *)log[i].oops);
+    for (size_t i = 0; log && i < n; i++) free((void *)log[i].oops);
     free(log);
 }
 
-/* P8: the host cache's horizon follows the view: res holds the log of (from, seq]. */
+/* P6: what the last view brought along is spent */
 static void
-cache_sync(PgRepo *r, PGresult *res, uint64_t from, uint64_t seq)
+log_drop(PgRepo *r)
+{
+    log_free(r->log, r->nlog);
+    r->log = NULL;
+    r->nlog = 0;
+    r->have_log = false;
+}
+
+static void
+next_drop(PgRepo *r)
+{
+    log_free(r->next.log, r->next.nlog);
+    r->next.log = NULL;
+    r->next.nlog = 0;
+    r->next.valid = false;
+}
+
+/* P8: the host cache's horizon follows the view: log holds the log of
+ * (from, seq] (NULL: none, from == seq). */
+static void
+cache_sync(PgRepo *r, const MgPgcCommit *log, size_t n, uint64_t from, uint64_t seq)
 {
     if (!mg_pgc_ok(r->cache)) return;
-    size_t n = 0;
-    MgPgcCommit *log = res ? log_rows(res, 3, &n) : NULL;
-    if (res && !log) return;
     uint64_t h;
     int k = mg_pgc_advance(r->cache, from, seq, log, n, &h);
-    log_free(log, n);
     if (k != 1) return;
     if (seq - h > 100000) {                /* far behind: emptied rather than caught up */
         mg_pgc_advance(r->cache, h, seq, NULL, 0, &h);
@@ -824,51 +779,98 @@ cache_sync(PgRepo *r, PGresult *res, uint64_t from, uint64_t seq)
     const char *vals[2] = { a, b };
     MgStoreErr e;
     r->n_logs++;
-    PGresult *lr = query(r, "SELECT 0, 0, 0, seq, oops FROM mg_log WHERE seq > $1 AND seq <= $2 ORDER BY seq", 2, vals, true, "read log", &e);
+    PGresult *lr = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 AND seq <= $2 ORDER BY seq", 2, vals, true, "read log", &e);
     if (!lr) return;                       /* the horizon stays: consistent, less useful */
-    log = log_rows(lr, 3, &n);
-    if (log) mg_pgc_advance(r->cache, h, seq, log, n, &h);
-    log_free(log, n);
+    MgPgcCommit *more;
+    size_t nmore;
+    bool bad;
+    if (log_rows(lr, 0, &more, &nmore, &bad)) mg_pgc_advance(r->cache, h, seq, more, nmore, &h);
+    log_free(more, nmore);
     PQclear(lr);
+}
+
+/* A view at seq next.valid says (the one the last commit brought along, P6)
+ * or else at the newest seq, read with the log since the previous view. */
+static MgStoreErr
+view_begin(PgRepo *r, bool take_next, MgView **out)
+{
+    *out = NULL;
+    if (!take_next) next_drop(r);
+    MgStoreErr e = usable(r);
+    if (e) { next_drop(r); return e; }
+    r->reset_since_view = false;
+    r->committed = false;
+    PgView *v = calloc(1, sizeof *v);
+    if (!v) { next_drop(r); return MG_STORE_NOMEM; }
+    v->ops = &mg_pg_ops;
+    v->repo = r;
+    v->window = WINDOW_MIN;
+    log_drop(r);
+    if (r->next.valid) {                   /* P6: the last commit brought this view along */
+        v->seq = r->next.seq;
+        v->gc_round = r->next.gc_round;
+        r->n_views++;
+        r->n_next++;
+        cache_sync(r, r->next.log, r->next.nlog, r->last_view, v->seq);
+        r->log = r->next.log;
+        r->nlog = r->next.nlog;
+        r->have_log = true;
+        r->log_from = r->last_view;
+        r->next.log = NULL;
+        r->next.nlog = 0;
+        r->next.valid = false;
+        r->last_view = v->seq;
+        *out = (MgView *)v;
+        return MG_STORE_OK;
+    }
+    /* P6: the log entries since the previous view come in the same round trip;
+     * P4: the view is shown by the statement that reads its seq */
+    PGresult *res;
+    if (!r->prepared_view) {
+        static const Oid types[3] = { OID_BOOL, OID_INT8, OID_TEXT };
+        res = PQprepare(r->conn, "mg_view", "SELECT s.value, g.value, set_config('application_name', $3 || s.value, false),"
+                        " l.seq, l.oops FROM mg_meta s JOIN mg_meta g ON g.key = 'gc_round'"
+                        " LEFT JOIN mg_log l ON $1 AND l.seq > $2 AND l.seq <= s.value WHERE s.key = 'seq' ORDER BY l.seq",
+                        3, types);
+        if (!ok(res)) { free(v); return pg_fail(r, res, "begin view"); }
+        PQclear(res);
+        r->prepared_view = true;
+    }
+    char since[24], app[48];
+    snprintf(since, sizeof since, "%llu", (unsigned long long)r->last_view);
+    snprintf(app, sizeof app, "maglev %d view ", (int)getpid());
+    const char *vals[3] = { r->begun ? "t" : "f", since, app };
+    res = PQexecPrepared(r->conn, "mg_view", 3, vals, NULL, NULL, 1);
+    if (!ok(res) || PQntuples(res) < 1) { free(v); return pg_fail(r, res, "begin view"); }
+    v->seq = get_be64(PQgetvalue(res, 0, 0));
+    v->gc_round = get_be64(PQgetvalue(res, 0, 1));
+    r->n_views++;
+    if (r->begun) {
+        bool bad;
+        r->have_log = log_rows(res, 3, &r->log, &r->nlog, &bad);
+        r->log_from = r->last_view;
+        if (r->have_log) cache_sync(r, r->log, r->nlog, r->last_view, v->seq);
+        else log_drop(r);                  /* pg_log_since asks again, and says what is wrong */
+    } else {
+        cache_sync(r, NULL, 0, v->seq, v->seq);
+    }
+    PQclear(res);
+    r->begun = true;
+    r->last_view = v->seq;
+    *out = (MgView *)v;
+    return MG_STORE_OK;
 }
 
 static MgStoreErr
 pg_view_begin(MgRepo *rr, MgView **out)
 {
-    PgRepo *r = (PgRepo *)rr;
-    *out = NULL;
-    MgStoreErr e = usable(r);
-    if (e) return e;
-    r->reset_since_view = false;
-    PgView *v = calloc(1, sizeof *v);
-    if (!v) return MG_STORE_NOMEM;
-    v->ops = &mg_pg_ops;
-    v->repo = r;
-    v->window = WINDOW_MIN;
-    char sql[512];
-    /* P6: the log entries since the previous view come in the same round trip */
-    snprintf(sql, sizeof sql, "SELECT s.value, g.value, set_config('application_name', 'maglev %d view ' || s.value, false),"
-             " l.seq, l.oops FROM mg_meta s JOIN mg_meta g ON g.key = 'gc_round'"
-             " LEFT JOIN mg_log l ON %s AND l.seq > %llu AND l.seq <= s.value WHERE s.key = 'seq' ORDER BY l.seq",
-             (int)getpid(), r->begun ? "true" : "false", (unsigned long long)r->last_view);
-    PGresult *res = PQexecParams(r->conn, sql, 0, NULL, NULL, NULL, NULL, 1);
-    if (!ok(res) || PQntuples(res) < 1) { free(v); return pg_fail(r, res, "begin view"); }
-    v->seq = get_be64(PQgetvalue(res, 0, 0));
-    v->gc_round = get_be64(PQgetvalue(res, 0, 1));
-    r->n_views++;
-    cache_sync(r, r->begun ? res : NULL, r->begun ? r->last_view : v->seq, v->seq);
-    if (r->log_res) PQclear(r->log_res);
-    r->log_res = NULL;
-    if (r->begun && !PQgetisnull(res, 0, 3)) {
-        r->log_res = res;
-        r->log_from = r->last_view;
-    } else {
-        PQclear(res);
-    }
-    r->begun = true;
-    r->last_view = v->seq;
-    *out = (MgView *)v;
-    return MG_STORE_OK;
+    return view_begin((PgRepo *)rr, false, out);
+}
+
+static MgStoreErr
+pg_view_begin_next(MgRepo *rr, MgView **out)
+{
+    return view_begin((PgRepo *)rr, true, out);
 }
 
 static uint64_t
@@ -1242,19 +1244,89 @@ commit_answer(PgRepo *r, const uint64_t *ret, size_t nret, const MgWrite *writes
     return MG_STORE_OK;
 }
 
-/* The int8[] answer of mg_commit in res (cleared) into a malloc'd array. */
-static MgStoreErr
-commit_parse(PgRepo *r, PGresult *res, uint64_t **ret, size_t *nret)
+/* One call of mg_save or mg_commit (P2, P6, P9): the seven parameters of
+ * mg_commit (binary but the last) and mg_save's p_flush, mg_flush's
+ * p_app, and the answer: ret, and when the commit succeeded and asked for
+ * it, the log lg brought along. */
+enum { COMMIT_ARGS = 7, SAVE_ARGS = 8 };
+typedef struct {
+    const char *vals[SAVE_ARGS];
+    int lens[SAVE_ARGS];
+    const char *app;           /* mg_flush's p_app (P4), NULL: none */
+    uint64_t *ret;
+    size_t nret;
+    MgPgcCommit *log;
+    size_t nlog;
+    bool have_log;
+} CommitCall;
+
+static bool
+answer_ok(const uint64_t *ret, size_t nret)
 {
-    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "commit");
-    bool parsed = parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), ret, nret);
+    return nret > 0 && ret[0] != 0 && (int64_t)ret[0] != -1;
+}
+
+/* P6: the flattened log lg ({seq, count, oops...} each) into k's entries */
+static bool
+log_unflatten(const char *p, int len, CommitCall *k)
+{
+    uint64_t *v;
+    size_t n;
+    if (!parse_int8_array(p, len, &v, &n)) return false;
+    size_t entries = 0;
+    for (size_t i = 0; i + 1 < n && v[i + 1] <= n - i - 2; i += 2 + v[i + 1]) entries++;
+    k->log = calloc(entries + 1, sizeof *k->log);
+    bool good = k->log != NULL;
+    for (size_t i = 0; good && i < n; ) {
+        if (i + 1 >= n || v[i + 1] > n - i - 2) { good = false; break; }
+        size_t count = v[i + 1];
+        uint64_t *oops = malloc((count ? count : 1) * sizeof *oops);
+        if (!oops) { good = false; break; }
+        memcpy(oops, v + i + 2, count * sizeof *oops);
+        k->log[k->nlog++] = (MgPgcCommit){ v[i], oops, count };
+        i += 2 + count;
+    }
+    free(v);
+    if (!good) { log_free(k->log, k->nlog); k->log = NULL; k->nlog = 0; }
+    return good;
+}
+
+/* The answer (ret, lg) in res (cleared) into k. */
+static MgStoreErr
+commit_parse(PgRepo *r, PGresult *res, CommitCall *k)
+{
+    if (!ok(res) || PQntuples(res) != 1 || PQnfields(res) != 2 || PQgetisnull(res, 0, 0))
+        return pg_fail(r, res, "commit");
+    bool parsed = parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), &k->ret, &k->nret);
+    if (parsed && answer_ok(k->ret, k->nret) && k->nret >= 2 && !PQgetisnull(res, 0, 1))
+        k->have_log = log_unflatten(PQgetvalue(res, 0, 1), PQgetlength(res, 0, 1), k);
     PQclear(res);
-    if (!parsed || *nret == 0) {
-        free(parsed ? *ret : NULL);
-        *ret = NULL;
+    if (!parsed || k->nret == 0) {
+        free(parsed ? k->ret : NULL);
+        k->ret = NULL;
+        k->nret = 0;
         return fail(r, MG_STORE_CORRUPT, "commit: mg_commit returned no sequence");
     }
     return MG_STORE_OK;
+}
+
+static void
+commit_forget(CommitCall *k)
+{
+    free(k->ret);
+    k->ret = NULL;
+    k->nret = 0;
+    log_free(k->log, k->nlog);
+    k->log = NULL;
+    k->nlog = 0;
+    k->have_log = false;
+}
+
+static MgStoreErr
+lost_durability(PgRepo *r)
+{
+    return fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) while the commit was being "
+                "made durable: it may or may not be in the repository", r->where);
 }
 
 /* P2: the commit is durable once mg_flush() returned (after a commit that
@@ -1266,76 +1338,105 @@ commit_flushed(PgRepo *r, PGresult *res)
 {
     if (ok(res)) { PQclear(res); return MG_STORE_OK; }
     if (res) PQclear(res);
-    if (PQstatus(r->conn) == CONNECTION_OK && !run_ok(r, "SELECT pg_logical_emit_message(true, 'maglev', 'flush')", "commit"))
+    if (PQstatus(r->conn) == CONNECTION_OK && !run_ok(r, "SELECT set_config('maglev.flush', '', false), "
+                                                        "pg_logical_emit_message(true, 'maglev', 'flush')", "commit"))
         return MG_STORE_OK;
-    return fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) while the commit was being "
-                "made durable: it may or may not be in the repository", r->where);
+    return lost_durability(r);
 }
 
-/* One round trip (P2): mg_commit and mg_flush as two transactions of one
- * pipeline; the second waits for the disk only when the first committed. */
+static const Oid commit_types[SAVE_ARGS] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY,
+                                             OID_INT8, OID_TEXT, OID_BOOL };
+static const int commit_fmts[SAVE_ARGS] = { 1, 1, 1, 1, 1, 1, 0, 0 };
+
+/* One round trip, one statement (P2): CALL mg_save, prepared once per
+ * connection. An error after its first transaction committed (maglev.flush
+ * still holds the seq: the flush's transaction did not commit) leaves the
+ * commit in the repository: it is made durable here and reported as made. */
 static MgStoreErr
-commit_small(PgRepo *r, const char *const vals[5], const int lens[5], uint64_t **ret, size_t *nret)
+commit_small(PgRepo *r, CommitCall *k)
 {
-    static const int fmts[5] = { 1, 1, 1, 1, 1 };
-    static const Oid types[5] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
-    bool flush = !(r->flags & MG_REPO_NOSYNC);
-    if (!PQenterPipelineMode(r->conn)) return pg_fail(r, NULL, "commit");
-    bool sent = PQsendQueryParams(r->conn, "SELECT mg_commit($1, $2, $3, $4, $5)", 5, types, vals, lens, fmts, 1)
-                && PQpipelineSync(r->conn)
-                && (!flush || (PQsendQueryParams(r->conn, "SELECT mg_flush()", 0, NULL, NULL, NULL, NULL, 0)
-                               && PQpipelineSync(r->conn)));
-    PGresult *results[2] = { NULL, NULL }, *res;
-    int got = 0, syncs = 0, want = sent ? (flush ? 2 : 1) : 0;
-    /* each query's result, its NULL, and the sync's; stops at a broken connection */
-    while (syncs < want) {
-        if (!(res = PQgetResult(r->conn))) {
-            if (PQstatus(r->conn) != CONNECTION_OK) break;
-            continue;
-        }
-        ExecStatusType st = PQresultStatus(res);
-        if (st == PGRES_PIPELINE_SYNC) { syncs++; PQclear(res); continue; }
-        if (got < 2 && !results[got]) results[got++] = res;
-        else PQclear(res);
-        if (st == PGRES_FATAL_ERROR && PQstatus(r->conn) != CONNECTION_OK) break;
+    if (!r->prepared) {
+        PGresult *res = PQprepare(r->conn, "mg_save", "CALL mg_save($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL)",
+                                  SAVE_ARGS, commit_types);
+        if (!ok(res)) return pg_fail(r, res, "commit");
+        PQclear(res);
+        r->prepared = true;
     }
-    PQexitPipelineMode(r->conn);
-    MgStoreErr e = commit_parse(r, results[0], ret, nret);
-    if (e || !flush) { if (results[1]) PQclear(results[1]); return e; }
-    if ((e = commit_flushed(r, results[1]))) { free(*ret); *ret = NULL; }
-    return e;
+    PGresult *res = PQexecPrepared(r->conn, "mg_save", SAVE_ARGS, k->vals, k->lens, commit_fmts, 1);
+    if (ok(res) || (r->flags & MG_REPO_NOSYNC)) return commit_parse(r, res, k);
+    if (PQstatus(r->conn) != CONNECTION_OK) {
+        /* the commit may have been made, before or after its flush */
+        PQclear(res);
+        return lost_durability(r);
+    }
+    PGresult *flag = run(r, "SELECT current_setting('maglev.flush', true)");
+    const char *f = ok(flag) && PQntuples(flag) == 1 ? PQgetvalue(flag, 0, 0) : "";
+    uint64_t made = strtoull(f, NULL, 10);
+    PQclear(flag);
+    if (!made) return pg_fail(r, res, "commit");          /* nothing was committed */
+    PQclear(res);
+    MgStoreErr e = commit_flushed(r, NULL);
+    if (e) return e;
+    k->ret = malloc(2 * sizeof *k->ret);
+    if (!k->ret) return MG_STORE_NOMEM;
+    k->ret[0] = made;
+    k->ret[1] = 0;
+    k->nret = 2;                           /* no log: the next view asks the database */
+    return MG_STORE_OK;
 }
 
 /* P9: a big commit in one transaction: mg_commit without the rows checks and
  * writes the log row, the rows follow through COPY, then the commit and the
  * flush. A conflict or a dangling reference rolls back what was begun. */
 static MgStoreErr
-commit_big(PgRepo *r, const MgWrite *writes, size_t n, const char *const vals[5], const int lens[5],
-           uint64_t **ret, size_t *nret)
+commit_big(PgRepo *r, const MgWrite *writes, size_t n, CommitCall *k)
 {
-    static const int fmts[3] = { 1, 1, 1 };
-    static const Oid types[3] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
-    const char *v3[3] = { vals[0], vals[1], vals[3] };
-    int l3[3] = { lens[0], lens[1], lens[3] };
+    static const int fmts[5] = { 1, 1, 1, 1, 0 };
+    static const Oid types[5] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_INT8ARRAY, OID_INT8, OID_TEXT };
+    bool flush = !(r->flags & MG_REPO_NOSYNC);
+    const char *v5[5] = { k->vals[0], k->vals[1], k->vals[3], k->vals[5], flush ? NULL : k->app };
+    int l5[5] = { k->lens[0], k->lens[1], k->lens[3], k->lens[5], 0 };
     MgStoreErr e = run_ok(r, "BEGIN", "commit");
     if (e) return e;
-    PGresult *res = PQexecParams(r->conn, "SELECT mg_commit($1, $2, NULL, $3, NULL)", 3, types, v3, l3, fmts, 1);
-    if ((e = commit_parse(r, res, ret, nret))) goto fail;
-    if ((*ret)[0] == 0 || (int64_t)(*ret)[0] == -1) {      /* nothing to write: commit_answer says why */
+    PGresult *res = PQexecParams(r->conn, "SELECT * FROM mg_commit($1, $2, NULL, $3, NULL, $4, $5)", 5, types, v5, l5, fmts, 1);
+    if ((e = commit_parse(r, res, k))) goto fail;
+    if (!answer_ok(k->ret, k->nret)) {                      /* nothing to write: commit_answer says why */
         PQclear(run(r, "ROLLBACK"));
         return MG_STORE_OK;
     }
-    res = mg_pg_copy_rows(r->conn, writes, n, (*ret)[0], r->class_of, MG_STORE_FORMAT);
+    res = mg_pg_copy_rows(r->conn, writes, n, k->ret[0], r->class_of, MG_STORE_FORMAT);
     if (!ok(res)) { e = pg_fail(r, res, "commit"); goto fail; }
     PQclear(res);
     if ((e = run_ok(r, "COMMIT", "commit"))) goto fail;
-    if (!(r->flags & MG_REPO_NOSYNC) && (e = commit_flushed(r, run(r, "SELECT mg_flush()")))) goto fail;
+    if (flush) {
+        static const Oid ftypes[1] = { OID_TEXT };
+        const char *fvals[1] = { k->app };
+        if ((e = commit_flushed(r, PQexecParams(r->conn, "SELECT mg_flush($1)", 1, ftypes, fvals, NULL, NULL, 0)))) goto fail;
+    }
     return MG_STORE_OK;
 fail:
     if (PQstatus(r->conn) == CONNECTION_OK && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(run(r, "ROLLBACK"));
-    free(*ret);
-    *ret = NULL;
+    commit_forget(k);
     return e;
+}
+
+/* P6: after a successful commit that brought the log since the last view
+ * along, the next view is at its seq: the log with the commit's own entry
+ * (logged: its OOPs as mg_log has them) appended. */
+static void
+next_keep(PgRepo *r, CommitCall *k, uint64_t *logged, size_t n)
+{
+    MgPgcCommit *log = realloc(k->log, (k->nlog + 1) * sizeof *log);
+    if (!log) return;                      /* the next view asks the database */
+    k->log = log;
+    log[k->nlog++] = (MgPgcCommit){ k->ret[0], logged, n };
+    r->next.log = log;
+    r->next.nlog = k->nlog;
+    r->next.seq = k->ret[0];
+    r->next.gc_round = k->ret[1];
+    r->next.valid = true;
+    k->log = NULL;
+    k->nlog = 0;
 }
 
 static MgStoreErr
@@ -1343,6 +1444,7 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
           uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
 {
     PgRepo *r = (PgRepo *)rr;
+    next_drop(r);
     MgStoreErr e = writable(r);
     if (e) return e;
     *nconflicts = 0;
@@ -1357,11 +1459,17 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         PQclear(res);
         return MG_STORE_OK;
     }
+    /* P6: the first commit since a view brings the next view along */
+    bool next = r->begun && !r->committed;
+    r->committed = true;
+    r->n_commits++;
     bool big = n >= COPY_MIN;
-    uint64_t *written = malloc(n * sizeof *written);
-    if (!written) return MG_STORE_NOMEM;
+    uint64_t *written = malloc(n * sizeof *written), *logged = malloc(n * sizeof *logged);
+    if (!written || !logged) { free(written); free(logged); return MG_STORE_NOMEM; }
+    size_t nlogged = 0;
     Buf oops = { 0 }, expect = { 0 }, data = { 0 }, refs = { 0 }, cls = { 0 };
     Refs c = { 0 };
+    CommitCall k = { 0 };
     array_head(&oops, n, false, OID_INT8);
     if (!big) {
         array_head(&data, n, true, OID_BYTEA);
@@ -1376,6 +1484,7 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
             for (size_t i = 0; i < n; i++) {
                 if ((writes[i].expected_version != 0) != (pass == 0)) continue;
                 buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
+                logged[nlogged++] = writes[i].oop;
                 if (pass == 0) { buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version); }
             }
     } else {
@@ -1385,10 +1494,11 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         written[i] = writes[i].oop;
         if (big) continue;                            /* the rows go through COPY (P9) */
         buf_be32(&oops, 8); buf_be64(&oops, writes[i].oop);
+        logged[nlogged++] = writes[i].oop;
         buf_be32(&expect, 8); buf_be64(&expect, writes[i].expected_version);
         /* P7: NULL for what the index does not cover */
-        uint64_t k = writes[i].remove || !r->class_of ? 0 : r->class_of(writes[i].data, writes[i].len);
-        if (k) { buf_be32(&cls, 8); buf_be64(&cls, k); }
+        uint64_t kc = writes[i].remove || !r->class_of ? 0 : r->class_of(writes[i].data, writes[i].len);
+        if (kc) { buf_be32(&cls, 8); buf_be64(&cls, kc); }
         else buf_be32(&cls, 0xFFFFFFFFu);
         if (writes[i].remove) { buf_be32(&data, 0xFFFFFFFFu); continue; }
         uint32_t format = MG_STORE_FORMAT, crc = mg_crc32c(writes[i].data, writes[i].len);
@@ -1408,16 +1518,28 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         goto out;
     }
     {
-        const char *vals[5] = { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL, cls.p };
-        int lens[5] = { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len, (int)cls.len };
-        uint64_t *ret = NULL;
-        size_t nret = 0;
-        e = big ? commit_big(r, writes, n, vals, lens, &ret, &nret) : commit_small(r, vals, lens, &ret, &nret);
-        if (!e) e = commit_answer(r, ret, nret, writes, n, &c, seq, conflicts, max_conflicts, nconflicts);
-        free(ret);
+        char since[8], app[48];
+        for (int i = 0; i < 8; i++) since[i] = (char)(r->last_view >> (56 - 8 * i));
+        snprintf(app, sizeof app, "maglev %d view ", (int)getpid());
+        /* P4: the next view is shown by the flush that makes the commit durable, or by mg_commit when none follows */
+        bool nosync = r->flags & MG_REPO_NOSYNC;
+        k = (CommitCall){ { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL, cls.p, next ? since : NULL,
+                            next ? app : NULL, nosync ? "f" : "t" },
+                          { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len, (int)cls.len, next ? 8 : 0, 0, 0 },
+                          next ? app : NULL };
+        e = big ? commit_big(r, writes, n, &k) : commit_small(r, &k);
+        if (!e) e = commit_answer(r, k.ret, k.nret, writes, n, &c, seq, conflicts, max_conflicts, nconflicts);
+        if (!e && next && k.have_log) {
+            next_keep(r, &k, logged, nlogged);
+            if (r->next.valid) logged = NULL;         /* the next view's log owns it */
+        }
+        if (e && e != MG_STORE_CONFLICT && e != MG_STORE_DANGLING && next && nosync && PQstatus(r->conn) == CONNECTION_OK)
+            publish_view(r, r->last_view);            /* P4: the view in use is the last one still */
+        commit_forget(&k);
     }
 out:
     free(written);
+    free(logged);
     free(oops.p); free(expect.p); free(data.p); free(refs.p); free(cls.p);
     free(c.refs);
     return e;
@@ -1642,30 +1764,34 @@ pg_log_since(MgRepo *rr, uint64_t since,
              void (*fn)(uint64_t seq, const uint64_t *oops, size_t count, void *arg), void *arg)
 {
     PgRepo *r = (PgRepo *)rr;
-    PGresult *res = r->log_res;
-    int col = 3;
-    r->log_res = NULL;
-    if (!res || r->log_from != since) {          /* not what the last view brought along (P6) */
-        if (res) PQclear(res);
-        MgStoreErr e = usable(r);
-        if (e) return e;
-        char a[24];
-        snprintf(a, sizeof a, "%llu", (unsigned long long)since);
-        const char *vals[1] = { a };
-        r->n_logs++;
-        res = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
-        if (!res) return e;
-        col = 0;
+    if (r->have_log && r->log_from == since) {    /* what the last view brought along (P6) */
+        MgPgcCommit *log = r->log;
+        size_t n = r->nlog;
+        r->log = NULL;
+        r->nlog = 0;
+        r->have_log = false;
+        for (size_t i = 0; i < n; i++) fn(log[i].seq, log[i].oops, log[i].count, arg);
+        log_free(log, n);
+        return MG_STORE_OK;
     }
+    log_drop(r);
+    MgStoreErr e = usable(r);
+    if (e) return e;
+    char a[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)since);
+    const char *vals[1] = { a };
+    r->n_logs++;
+    PGresult *res = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
+    if (!res) return e;
     int rows = PQntuples(res);
     for (int i = 0; i < rows; i++) {
         uint64_t *oops;
         size_t count;
-        if (!parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) {
+        if (!parse_int8_array(PQgetvalue(res, i, 1), PQgetlength(res, i, 1), &oops, &count)) {
             PQclear(res);
             return fail(r, MG_STORE_CORRUPT, "read log: a commit-log entry does not decode");
         }
-        fn(get_be64(PQgetvalue(res, i, col)), oops, count, arg);
+        fn(get_be64(PQgetvalue(res, i, 0)), oops, count, arg);
         free(oops);
     }
     PQclear(res);
@@ -2436,6 +2562,7 @@ const MgBackendOps mg_pg_ops = {
     .close = pg_close,
     .error = pg_error,
     .view_begin = pg_view_begin,
+    .view_begin_next = pg_view_begin_next,
     .view_seq = pg_view_seq,
     .view_read = pg_view_read,
     .view_end = pg_view_end,

@@ -937,7 +937,8 @@ refresh_view(uint64_t own_seq)
      * keeps the stone from trimming log entries this gem still needs. */
     uint64_t old = S.view_seq;
     MgView *next;
-    if (mg_view_begin(S.repo, &next)) storage_error("begin view");
+    /* after a commit of ours: the view that commit may have brought along (no round trip) */
+    if ((own_seq ? mg_view_begin_next : mg_view_begin)(S.repo, &next)) storage_error("begin view");
     uint64_t seq = mg_view_seq(next);
     Invalidate inv = { own_seq, false };
     if (seq != old && mg_repo_log_since(S.repo, old, invalidate_one, &inv)) {

@@ -35,14 +35,14 @@ mrb 'Maglev[:items].slice!(0, 10); Maglev.commit_transaction'
 expect "after repository GC the reclaimed ones are gone" "$(mrb 'require "maglev/repository"; p Item.all_instances.size')" '11'
 if on_pg; then
 	# a database of schema 1 (before the class index): no cls column, the commit function of four arguments
-	pg_sql "ALTER TABLE mg_obj DROP COLUMN cls; DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);
+	pg_sql "ALTER TABLE mg_obj DROP COLUMN cls; DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[], bigint, text);
 		CREATE FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[]) RETURNS bigint[] LANGUAGE sql AS 'SELECT NULL::bigint[]';
 		DELETE FROM mg_meta WHERE key = 'classidx'; UPDATE mg_meta SET value = 1 WHERE key = 'schema'"
 	expect "PostgreSQL: a schema-1 database is upgraded by its first writable open, its rows indexed" \
 		"$(mrb 'require "maglev/repository"; p Item.all_instances.size')
 $(pg_sql "SELECT key, value FROM mg_meta WHERE key IN ('schema', 'classidx') ORDER BY key")" '11
 classidx|1
-schema|3'
+schema|4'
 	expect "and commits after the upgrade are indexed" "$(mrb '
 require "maglev/repository"
 Maglev[:items] << Item.new(7); Maglev.commit_transaction

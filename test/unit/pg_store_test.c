@@ -226,7 +226,7 @@ class_index_tests(const char *base)
 
     /* a schema-1 database: no class column, the commit function of four arguments */
     CHECK(sql(iurl, "ALTER TABLE mg_obj DROP COLUMN cls;"
-                    " DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);"
+                    " DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[], bigint, text);"
                     " CREATE FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[]) RETURNS bigint[]"
                     "   LANGUAGE sql AS 'SELECT NULL::bigint[]';"
                     " DELETE FROM mg_meta WHERE key = 'classidx'; UPDATE mg_meta SET value = 1 WHERE key = 'schema'"));
@@ -496,8 +496,9 @@ commit_path_tests(const char *base)
     mg_repo_close(r);
 
     /* a database of schema 2: its commit function (a stand-in that commits nothing) is replaced and
-     * mg_flush made on the first writable open; a read-only open reads it as it is */
-    CHECK(sql(curl, "DROP FUNCTION mg_flush(); DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);"
+     * mg_save and mg_flush made on the first writable open; a read-only open reads it as it is */
+    CHECK(sql(curl, "DROP PROCEDURE mg_save; DROP FUNCTION mg_flush(text);"
+                    " DROP FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[], bigint, text);"
                     " CREATE FUNCTION mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]) RETURNS bigint[]"
                     "   LANGUAGE sql AS 'SELECT NULL::bigint[]';"
                     " DELETE FROM mg_meta WHERE key = 'boot'; UPDATE mg_meta SET value = 2 WHERE key = 'schema'"));
@@ -512,14 +513,84 @@ commit_path_tests(const char *base)
     CHECK(put(r, x, rec.version, "upgraded", &seq) == MG_STORE_OK && seq == st.seq + 1);
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "upgraded", NULL));
     mg_view_end(v);
-    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 3"
-                    " OR to_regprocedure('mg_flush()') IS NULL THEN RAISE 'not upgraded'; END IF; END $$"));
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 4"
+                    " OR to_regprocedure('mg_flush(text)') IS NULL OR to_regprocedure('mg_save(bigint[], bigint[], bytea[],"
+                    " bigint[], bigint[], bigint, text, boolean, bigint[], bigint[])') IS NULL"
+                    " OR to_regprocedure('mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[])') IS NOT NULL"
+                    " THEN RAISE 'not upgraded'; END IF; END $$"));
     mg_repo_close(r);
     free(pay);
     free(plen);
     free(w);
     snprintf(admin_cmd, sizeof admin_cmd, "DROP DATABASE %s WITH (FORCE)", cdb);
     sql(admin, admin_cmd);
+}
+
+typedef struct { uint64_t seq[8]; uint64_t first[8]; size_t count[8]; size_t n; } LogSeen;
+
+static void
+log_seen(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
+{
+    LogSeen *l = arg;
+    if (l->n < 8) {
+        l->seq[l->n] = seq;
+        l->first[l->n] = count ? oops[0] : 0;
+        l->count[l->n] = count;
+    }
+    l->n++;
+}
+
+/* The view a commit brings along (P6): after a commit, the next view is at
+ * its seq, sees what others committed before it, and the log since the
+ * previous view names their commits and its own; a second commit without a
+ * view between, or a conflict, leaves the next view to a query. The
+ * connection shows the view (P4). On a connection that does not flush too. */
+static void
+next_view_tests(int flags)
+{
+    MgRepo *a, *b;
+    CHECK(mg_repo_open(url, MG_REPO_CREATE | flags, &a) == MG_STORE_OK);
+    CHECK(mg_repo_open(url, MG_REPO_CREATE, &b) == MG_STORE_OK);
+    uint64_t x, y, s0, s1, s2, s3, s4, conf[4];
+    size_t nc;
+    CHECK(mg_repo_alloc_oops(a, 2, &x) == MG_STORE_OK);
+    y = x + 8;
+    MgView *v;
+    CHECK(mg_view_begin(a, &v) == MG_STORE_OK);
+    s0 = mg_view_seq(v);
+    mg_view_end(v);
+    CHECK(put(b, y, 0, "b1", &s1) == MG_STORE_OK);
+    CHECK(put(a, x, 0, "a1", &s2) == MG_STORE_OK && s2 > s1 && s1 > s0);
+    CHECK(mg_view_begin_next(a, &v) == MG_STORE_OK && mg_view_seq(v) == s2);
+    CHECK(read_is(v, y, "b1", NULL) && read_is(v, x, "a1", NULL));
+    LogSeen l = { 0 };
+    CHECK(mg_repo_log_since(a, s0, log_seen, &l) == MG_STORE_OK && l.n == 2);
+    CHECK(l.seq[0] == s1 && l.first[0] == y && l.count[0] == 1 && l.seq[1] == s2 && l.first[1] == x && l.count[1] == 1);
+    char q[200];
+    snprintf(q, sizeof q, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = "
+             "'maglev %d view %llu') THEN RAISE 'not shown'; END IF; END $$", (int)getpid(), (unsigned long long)s2);
+    CHECK(sql(admin, q));
+    mg_view_end(v);
+    /* two commits, no view between */
+    CHECK(put(a, x, s2, "a2", &s3) == MG_STORE_OK && put(a, x, s3, "a3", &s4) == MG_STORE_OK && s4 == s3 + 1);
+    CHECK(mg_view_begin_next(a, &v) == MG_STORE_OK && mg_view_seq(v) == s4 && read_is(v, x, "a3", NULL));
+    memset(&l, 0, sizeof l);
+    CHECK(mg_repo_log_since(a, s2, log_seen, &l) == MG_STORE_OK && l.n == 2 && l.seq[0] == s3 && l.seq[1] == s4);
+    mg_view_end(v);
+    /* a conflict: the next view is read from the database, after the other commit */
+    CHECK(put(b, x, s4, "b2", &s1) == MG_STORE_OK);
+    CHECK(mg_repo_commit(a, &(MgWrite){ x, s4, "a4", 2, false }, 1, &s3, conf, 4, &nc) == MG_STORE_CONFLICT
+          && nc == 1 && conf[0] == x);
+    CHECK(mg_view_begin_next(a, &v) == MG_STORE_OK && mg_view_seq(v) >= s1 && read_is(v, x, "b2", NULL));
+    mg_view_end(v);
+    /* a plain view after a commit is the newest one: it sees a commit made after ours */
+    CHECK(mg_view_begin(a, &v) == MG_STORE_OK && read_is(v, y, "b1", &s3));
+    mg_view_end(v);
+    CHECK(put(a, y, s3, "a5", &s2) == MG_STORE_OK && put(b, y, s2, "b3", &s4) == MG_STORE_OK && s4 > s2);
+    CHECK(mg_view_begin(a, &v) == MG_STORE_OK && mg_view_seq(v) >= s4 && read_is(v, y, "b3", NULL));
+    mg_view_end(v);
+    mg_repo_close(a);
+    mg_repo_close(b);
 }
 
 int
@@ -805,6 +876,8 @@ main(void)
     class_index_tests(base);
     token_and_wait_tests();
     commit_path_tests(base);
+    next_view_tests(0);
+    next_view_tests(MG_REPO_NOSYNC);
 
     snprintf(command, sizeof command, "rm -rf '%s'", bdir);
     if (system(command) != 0) fprintf(stderr, "cleanup failed\n");

@@ -1,0 +1,160 @@
+/* pg_schema.h -- the SQL of the PostgreSQL backend: its tables and its
+ * server-side functions, and the version they make (the design, P1-P9, is
+ * pg_backend.c's opening comment). Included by pg_backend.c only. */
+#ifndef MG_STORE_PG_SCHEMA_H
+#define MG_STORE_PG_SCHEMA_H
+
+#define PG_SCHEMA      4           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view) */
+
+/* P2: the server's start, in microseconds; the sequence gap after it */
+#define BOOT    "(extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint"
+#define SEQ_GAP "1000000"
+
+/* P2. Answers ret: {seq, gc_round} on success, {0, conflicting oops...} or
+ * {-1, dangling oop}; and lg, after a success with p_since not NULL: the
+ * commit-log entries in (p_since, seq) flattened, {seq, count, oops...} each,
+ * in order -- with the commit's own OOPs, which the client has, the log the
+ * next view needs (P6).
+ * p_cls: each write's class OOP for the class index (P7), NULL elements for none.
+ * p_expect may be shorter than p_oops: the OOPs after its end are new
+ * (expected version 0), checked all at once when they lie above every
+ * stored OOP (P9). p_data NULL: the rows follow in the same transaction
+ * through COPY (P9). p_app not NULL: application_name becomes p_app || seq
+ * (P4: the view at seq the client begins next, on a connection that does not
+ * flush).
+ * On success the transaction commits without waiting for the disk
+ * (synchronous_commit off for it: the token is free at once) and
+ * maglev.flush holds the seq for the flush that follows (P2). Its statements
+ * take generic plans: custom ones (plpgsql's default for statements with
+ * parameters, as the arrays' sizes differ) cost a planning per statement
+ * per call, more than the rest of the commit. */
+#define COMMIT_FN \
+    "CREATE OR REPLACE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[],\n" \
+    "                                     p_since bigint, p_app text, OUT ret bigint[], OUT lg bigint[])\n" \
+    "LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$\n" \
+    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; gr bigint; k int; rest bigint[];\n" \
+    "BEGIN\n" \
+    "  PERFORM pg_advisory_xact_lock(1);\n" \
+    "  SELECT (SELECT coalesce(max(oop), 0) FROM mg_obj), (SELECT value FROM mg_meta WHERE key = 'boot') INTO top, was;\n" \
+    "  k := coalesce(cardinality(p_expect), 0);\n" \
+    "  SELECT array_agg(w.oop) INTO bad\n" \
+    "    FROM unnest(CASE WHEN k = cardinality(p_oops) THEN p_oops ELSE p_oops[1:k] END, p_expect) AS w(oop, exp)\n" \
+    "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
+    "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n" \
+    "  IF cardinality(p_oops) > k THEN\n" \
+    "    rest := p_oops[k + 1:];\n" \
+    "    IF NOT top < ALL(rest) THEN\n" \
+    "      bad := bad || (SELECT array_agg(r) FROM unnest(rest) AS r WHERE r <= top AND coalesce((SELECT o.data IS NOT NULL\n" \
+    "                     FROM mg_obj o WHERE o.oop = r ORDER BY o.version DESC LIMIT 1), false));\n" \
+    "    END IF;\n" \
+    "  END IF;\n" \
+    "  IF bad IS NOT NULL THEN ret := array_prepend(0::bigint, bad); RETURN; END IF;\n" \
+    "  IF p_refs IS NOT NULL THEN\n" \
+    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n" \
+    "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n" \
+    "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n" \
+    "    IF bad IS NOT NULL THEN ret := array_prepend(-1::bigint, bad); RETURN; END IF;\n" \
+    "  END IF;\n" \
+    "  boot := " BOOT ";\n" \
+    "  IF was IS DISTINCT FROM boot THEN\n" \
+    "    UPDATE mg_meta SET value = boot WHERE key = 'boot';\n" \
+    "    IF NOT FOUND THEN INSERT INTO mg_meta VALUES ('boot', boot); END IF;\n" \
+    "    UPDATE mg_meta SET value = value + " SEQ_GAP " WHERE key = 'seq';\n" \
+    "    PERFORM set_config('synchronous_commit', 'on', true);\n" \
+    "  ELSE\n" \
+    "    PERFORM set_config('synchronous_commit', 'off', true);\n" \
+    "  END IF;\n" \
+    /* one statement: seq, the rows, the log row; gc_round as a view at seq reads it */ \
+    "  WITH q AS (UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value),\n" \
+    "       o AS (INSERT INTO mg_obj SELECT u.oop, q.value, u.data, u.cls FROM q, unnest(p_oops, p_data, p_cls) AS u(oop, data, cls)\n" \
+    "             WHERE p_data IS NOT NULL),\n" \
+    "       l AS (INSERT INTO mg_log SELECT q.value, p_oops FROM q)\n" \
+    "  SELECT q.value, (SELECT value FROM mg_meta WHERE key = 'gc_round') INTO s, gr FROM q;\n" \
+    "  PERFORM set_config('maglev.flush', s::text, false), pg_notify('maglev', s::text);\n" \
+    "  IF p_app IS NOT NULL THEN PERFORM set_config('application_name', p_app || s, false); END IF;\n" \
+    "  ret := ARRAY[s, gr];\n" \
+    "  IF p_since IS NOT NULL THEN\n" \
+    "    lg := '{}';\n" \
+    "    IF p_since < s - 1 THEN\n" \
+    "      SELECT coalesce(array_agg(u.x ORDER BY l.seq, u.i), '{}') INTO lg FROM mg_log l,\n" \
+    "             unnest(ARRAY[l.seq, cardinality(l.oops)] || l.oops) WITH ORDINALITY AS u(x, i)\n" \
+    "       WHERE l.seq > p_since AND l.seq < s;\n" \
+    "    END IF;\n" \
+    "  END IF;\n" \
+    "END $$;\n" \
+    /* P2: mg_commit, its commit (not waiting for the disk: the token is \
+     * free), and after a success a transaction that writes a WAL record (a \
+     * transactional logical message: an xid alone writes none, and then its \
+     * commit does not wait either) and commits synchronously: the call \
+     * returns once the WAL is flushed past the commit's record. p_app: P4, \
+     * the view at the commit's seq, shown once the commit is durable (the \
+     * setting goes back if that transaction fails). */ \
+    "CREATE OR REPLACE PROCEDURE mg_save(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[],\n" \
+    "                                    p_since bigint, p_app text, p_flush boolean, INOUT ret bigint[], INOUT lg bigint[])\n" \
+    "LANGUAGE plpgsql AS $$\n" \
+    "DECLARE c record;\n" \
+    "BEGIN\n" \
+    "  c := mg_commit(p_oops, p_expect, p_data, p_refs, p_cls, p_since, CASE WHEN p_flush THEN NULL ELSE p_app END);\n" \
+    "  ret := c.ret;\n" \
+    "  lg := c.lg;\n" \
+    "  IF p_flush AND ret[1] > 0 THEN\n" \
+    "    COMMIT;\n" \
+    "    PERFORM set_config('maglev.flush', '', false), pg_logical_emit_message(true, 'maglev', 'flush');\n" \
+    "    IF p_app IS NOT NULL THEN PERFORM set_config('application_name', p_app || ret[1], false); END IF;\n" \
+    "    COMMIT;\n" \
+    "  END IF;\n" \
+    "END $$;\n" \
+    /* P9: the same flush after a big commit (COPY), in a transaction of its own */ \
+    "CREATE OR REPLACE FUNCTION mg_flush(p_app text) RETURNS bigint LANGUAGE plpgsql AS $$\n" \
+    "DECLARE f text := current_setting('maglev.flush', true);\n" \
+    "BEGIN\n" \
+    "  IF f IS NULL OR f = '' THEN RETURN 0; END IF;\n" \
+    "  PERFORM set_config('maglev.flush', '', false), pg_logical_emit_message(true, 'maglev', 'flush');\n" \
+    "  IF p_app IS NOT NULL THEN PERFORM set_config('application_name', p_app || f, false); END IF;\n" \
+    "  RETURN 1;\n" \
+    "END $$;\n"
+
+/* P7: the rows of the indexed classes, in OOP order per class */
+#define CLASS_INDEX "CREATE INDEX mg_obj_cls ON mg_obj (cls, oop, version) WHERE cls IS NOT NULL;\n"
+
+static const char SCHEMA[] =
+    "CREATE TABLE mg_meta (key text PRIMARY KEY, value bigint NOT NULL);\n"
+    "CREATE TABLE mg_obj (oop bigint NOT NULL, version bigint NOT NULL, data bytea, cls bigint,\n"
+    "                     PRIMARY KEY (oop, version));\n"
+    CLASS_INDEX
+    "CREATE TABLE mg_log (seq bigint PRIMARY KEY, oops bigint[] NOT NULL);\n"
+    "CREATE TABLE mg_session (id int PRIMARY KEY, pid int NOT NULL, started bigint NOT NULL,\n"
+    "                         host text NOT NULL, name text NOT NULL);\n"
+    "CREATE TABLE mg_lock (oop bigint NOT NULL, session int NOT NULL, kind int NOT NULL,\n"
+    "                      PRIMARY KEY (oop, session));\n"
+    "CREATE TABLE mg_counter (idx int PRIMARY KEY, value bigint NOT NULL);\n"
+    "CREATE TABLE mg_gcdead (oop bigint PRIMARY KEY, kept boolean NOT NULL);\n"
+    "CREATE TABLE mg_gcvote (session int PRIMARY KEY, round bigint NOT NULL);\n"
+    /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
+    "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
+    "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
+    "INSERT INTO mg_meta VALUES ('schema', 4), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
+    "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
+    "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0), ('boot', " BOOT ");\n"
+    /* P3: the live session ids */
+    "CREATE FUNCTION mg_live() RETURNS SETOF int LANGUAGE sql STABLE AS $$\n"
+    "  SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory' AND classid = 19783::oid\n"
+    "    AND objsubid = 2 AND granted\n"
+    "    AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) $$;\n"
+    COMMIT_FN
+    /* contract 6: 0 granted, else holder * 4 + the kind it holds */
+    "CREATE FUNCTION mg_lock(p_oop bigint, p_sess int, p_kind int) RETURNS bigint LANGUAGE plpgsql AS $$\n"
+    "DECLARE mine int; other int; okind int;\n"
+    "BEGIN\n"
+    "  PERFORM pg_advisory_xact_lock(p_oop);\n"
+    "  SELECT kind INTO mine FROM mg_lock WHERE oop = p_oop AND session = p_sess;\n"
+    "  IF mine = 2 OR (mine = 1 AND p_kind = 1) THEN RETURN 0; END IF;\n"
+    "  SELECT l.session, l.kind INTO other, okind FROM mg_lock l WHERE l.oop = p_oop AND l.session <> p_sess\n"
+    "    AND (p_kind = 2 OR l.kind = 2) AND l.session IN (SELECT mg_live()) ORDER BY l.session LIMIT 1;\n"
+    "  IF other IS NOT NULL THEN RETURN other::bigint * 4 + okind; END IF;\n"
+    "  INSERT INTO mg_lock VALUES (p_oop, p_sess, p_kind)\n"
+    "    ON CONFLICT (oop, session) DO UPDATE SET kind = excluded.kind;\n"
+    "  RETURN 0;\n"
+    "END $$;\n";
+
+#endif
