@@ -214,6 +214,11 @@ Value mg_obj_inspect_default(Value v);                   /* "#<Foo ivars...>" */
 bool  mg_equal(Value a, Value b);                        /* a == b with fast paths */
 Value mg_obj_dup(Value v);
 Value mg_obj_clone(Value v, bool freeze);
+/* The rest of a dup or clone after r, v's body copy, is made (by copy_body, or by
+ * the own #dup/#clone of a class without an allocator: Proc, Method, Binding):
+ * copies the ivars, for a clone the singleton methods and (freeze) the frozen
+ * state, and runs initialize_dup / initialize_clone when redefined. Returns r. */
+Value mg_obj_copy_finish(Value r, Value v, bool clone, bool freeze);
 Value mg_obj_freeze(Value v);
 /* Output used by puts/print/p (goes through $stdout when it is not the real stdout). */
 void  mg_io_write(Value io, const char *p, size_t len);
