@@ -337,6 +337,15 @@ NORETURN void mg_raise_syserr(int err, const char *func, const char *detail);
 RClass *mg_errno_class(int err);                         /* Errno::XXX or NULL */
 /* Thread::Backtrace::Location objects for an Array of "path:line:in `label'" Strings (nil -> nil). */
 Value mg_backtrace_locations(Value bt);
+/* The part of backtrace bt (level 0 first) that Kernel#caller / Thread#backtrace
+ * arguments ask for: (start = def_start, length = all) or (range); nil when start
+ * lies past the end; ArgumentError "negative level (-1)" / "negative size (-1)".
+ * (kernel.c) */
+Value mg_backtrace_select(Value bt, int argc, const Value *argv, int64_t def_start);
+/* rb_warn for C methods: "file:line: warning: <msg>\n" (the calling Ruby line)
+ * through Warning.warn, unless $VERBOSE is nil or category ("deprecated",
+ * NULL for none) is switched off. (kernel.c) */
+void  mg_warn_caller(const char *category, const char *fmt, ...) PRINTF(2, 3);
 
 /* Frequently used symbols, interned at start-up (init.c): mg_id_initialize etc.
  * Listed once in ids.def. */

@@ -6,6 +6,7 @@
 #include "../vm/vm_int.h"
 #include "../util/idtable.h"
 #include <limits.h>
+#include <stdarg.h>
 #include <unistd.h>
 
 Value mg_require_relative(const char *feature);
@@ -621,17 +622,56 @@ k_abort(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- introspection ---- */
 
+Value
+mg_backtrace_select(Value bt, int argc, const Value *argv, int64_t def_start)
+{
+    if (!MG_IS_ARRAY(bt)) return bt;
+    int64_t size = mg_ary_len(bt), start = def_start, count = -1;
+    if (argc == 1 && MG_IS_TYPE(argv[0], T_RANGE)) {
+        if (!mg_range_beg_len(argv[0], size, &start, &count, false)) return MG_NIL;
+    } else if (argc > 0) {
+        if (argv[0] != MG_NIL) start = mg_num2long(argv[0]);
+        if (start < 0) mg_raise(mg_eArgumentError, "negative level (%lld)", (long long)start);
+        if (argc > 1 && argv[1] != MG_NIL) {
+            count = mg_num2long(argv[1]);
+            if (count < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)count);
+        }
+    }
+    if (start > size) return MG_NIL;
+    if (count < 0 || count > size - start) count = size - start;
+    return mg_ary_new_from(count, mg_ary_ptr(bt) + start);
+}
+
+void
+mg_warn_caller(const char *category, const char *fmt, ...)
+{
+    if (mg_verbose_nil()) return;
+    Value w = mg_const_get_at(mg_cObject, mg_intern_cstr("Warning"));
+    if (w == MG_UNDEF) return;
+    Value cat = category ? mg_sym(category) : MG_NIL;
+    if (category && !MG_TEST(mg_funcall(w, mg_id_aref, 1, &cat))) return;
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    Frame *f = caller_frame();
+    Value msg = f ? mg_sprintf("%s:%d: warning: %s\n", mg_frame_file(f), mg_frame_line(f), text)
+                  : mg_sprintf("warning: %s\n", text);
+    if (!category) {
+        mg_funcall(w, mg_intern_cstr("warn"), 1, &msg);
+        return;
+    }
+    Value kw = mg_hash_new();
+    mg_hash_aset(kw, mg_sym("category"), cat);
+    mg_funcall_kw(w, mg_intern_cstr("warn"), 2, (Value[]){ msg, kw }, MG_NIL);
+}
+
 static Value
 k_caller(Value self, int argc, const Value *argv, Value blk)
 {
     (void)self; (void)blk;
-    int start = argc > 0 && argv[0] != MG_NIL ? (int)mg_num2long(argv[0]) : 1;
-    Value bt = mg_backtrace(1 + start);
-    if (argc > 1 && argv[1] != MG_NIL) {
-        int64_t n = mg_num2long(argv[1]);
-        while (mg_ary_len(bt) > n) mg_ary_pop(bt);
-    }
-    return bt;
+    return mg_backtrace_select(mg_backtrace(1), argc, argv, 1);
 }
 
 static Value
