@@ -346,6 +346,8 @@ Value mg_backtrace_select(Value bt, int argc, const Value *argv, int64_t def_sta
  * through Warning.warn, unless $VERBOSE is nil or category ("deprecated",
  * NULL for none) is switched off. (kernel.c) */
 void  mg_warn_caller(const char *category, const char *fmt, ...) PRINTF(2, 3);
+/* Records $0 as the program starts, for Process.argv0 (process.c). */
+void  mg_process_set_argv0(const char *name);
 
 /* Frequently used symbols, interned at start-up (init.c): mg_id_initialize etc.
  * Listed once in ids.def. */
