@@ -474,6 +474,12 @@ report_fn(Value arg)
     return MG_NIL;
 }
 
+MgFiber *
+mg_thread_root_fiber(MgThread *t)
+{
+    return t && t->root ? t->root : mg_fiber_main();
+}
+
 NORETURN void
 mg_thread_root_finished(MgFiber *f, Value result, Value exc)
 {
