@@ -875,15 +875,25 @@ fork_child_body(Value blk)
 
 /* fork { } / fork: the child runs the block, then its at_exit handlers, and exits */
 static Value
-process_fork(Value self, int argc, const Value *argv, Value blk)
+process__fork(Value self, int argc, const Value *argv, Value blk)
 {
     mg_io_flush_all();
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) mg_raise_syserr(errno, "fork", NULL);
+    if (pid == 0) mg_process_after_fork();
+    return MG_FIX(pid);
+}
+
+/* fork / Kernel#fork: the fork itself is Process._fork, called as a method so
+ * that a program can hook it (3.1: prepend to Process.singleton_class). */
+static Value
+process_fork(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = mg_funcall(MG_VAL(mg_mProcess), mg_intern_cstr("_fork"), 0, NULL);
+    pid_t pid = (pid_t)mg_num2long(r);
     if (pid > 0) return MG_FIX(pid);
-    mg_process_after_fork();
     if (!mg_block_given(blk)) return MG_NIL;
     Value exc = MG_NIL;
     mg_protect(fork_child_body, blk, &exc);
@@ -1487,6 +1497,7 @@ static const MgMethodDef process_functions[] = {
     {"waitpid2", process_wait2, 0, 2},
     {"waitall", process_waitall, 0, 0},
     {"fork", process_fork, 0, 0},
+    {"_fork", process__fork, 0, 0},
     {"kill", process_kill, 0, -1},
     {"exit!", process_exit_bang, 0, 1},
     {"exit", process_exit, 0, 1},
