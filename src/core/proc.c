@@ -816,6 +816,36 @@ static const MgMethodDef umethod_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
+/* MaglevIRB.readline(prompt) for maglev-ruby, where the maglev-irb binary's
+ * line editor is not linked in: the prompt on $stdout, a line of $stdin
+ * without its newline, nil at the end of input. */
+static Value
+irb_plain_readline(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = mg_gvar_get(mg_intern_cstr("$stdout"));
+    mg_funcall(out, mg_intern_cstr("print"), 1, argv);
+    mg_funcall(out, mg_intern_cstr("flush"), 0, NULL);
+    Value line = mg_funcall(mg_gvar_get(mg_intern_cstr("$stdin")), mg_intern_cstr("gets"), 0, NULL);
+    if (!MG_IS_STRING(line)) return MG_NIL;
+    return mg_funcall(line, mg_intern_cstr("chomp"), 0, NULL);
+}
+
+/* Binding#irb: the maglev-irb read-eval-print loop (lib/maglev/irb.rb) in this
+ * binding, until the end of input; then the program goes on. */
+static Value
+binding_irb(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_funcall(VMS->main_obj, mg_intern_cstr("require"), 1, (Value[]){ mg_str_new_cstr("maglev/irb") });
+    if (mg_const_get_at(mg_cObject, mg_intern_cstr("MaglevIRB")) == MG_UNDEF) {
+        RClass *m = mg_define_module("MaglevIRB");
+        mg_define_module_function(m, "readline", irb_plain_readline, 1, 1);
+    }
+    Value maglev = mg_const_get_at(mg_cObject, mg_intern_cstr("Maglev"));
+    Value irb = mg_const_get_at(MG_RCLASS(maglev), mg_intern_cstr("IRB"));
+    mg_funcall(irb, mg_intern_cstr("start"), 1, &self);
+    return MG_NIL;
+}
+
 /* Binding#dup / #clone: another binding of the same local variables (a
  * variable created through one is not seen by the other, as in CRuby). */
 static Value
@@ -849,6 +879,7 @@ static const MgMethodDef binding_methods[] = {
     {"source_location", binding_source_location, 0, 0},
     {"dup", binding_dup, 0, 0},
     {"clone", binding_clone, 0, 0},
+    {"irb", binding_irb, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
