@@ -1053,7 +1053,15 @@ mg_mod_dup(Value mod)
 
 /* ---- tables ---- */
 
+/* Module#==: identity, defined on Module as in CRuby (so its owner is Module) */
+static Value
+mod_eq(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(self == argv[0]);
+}
+
 static const MgMethodDef mod_methods[] = {
+    {"==", mod_eq, 1, 1},
     {"name", mod_name, 0, 0},
     {"to_s", mod_to_s, 0, 0},
     {"inspect", mod_to_s, 0, 0},

@@ -23,6 +23,8 @@ begin; def f.foo; end; rescue => e; p e.class, e.message; end
 module LaterRef; refine(Array) { def zc = 3 }; end
 using LaterRef
 p Module.used_modules
+mm = Module.new
+p Module.instance_method(:==).owner, mm == mm, mm == Module.new, Comparable == Comparable.dup
 # expect: true
 # expect: true
 # expect: []
@@ -40,3 +42,7 @@ p Module.used_modules
 # expect: TypeError
 # expect: "can't define singleton"
 # expect: [RefA, RefB, LaterRef]
+# expect: Module
+# expect: true
+# expect: false
+# expect: false
