@@ -23,7 +23,12 @@
   Kernel.send(:define_method, :autoload) do |name, path|
     Object.autoload(name, path)
   end
-  Kernel.send(:private, :autoload)
+  Kernel.send(:define_method, :autoload?) do |name, inherit = true|
+    Object.autoload?(name, inherit)
+  end
+  Kernel.send(:private, :autoload, :autoload?)
+  Kernel.define_singleton_method(:autoload) { |name, path| Object.autoload(name, path) }
+  Kernel.define_singleton_method(:autoload?) { |name, inherit = true| Object.autoload?(name, inherit) }
   missing = Module.instance_method(:const_missing)
   mod_name = Module.instance_method(:name)
   # the modules enclosing self by name (A::B for A::B::C): a stand-in for the

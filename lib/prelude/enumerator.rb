@@ -296,6 +296,7 @@ class Enumerator
       end
     end
 
+    def chunk(&blk) = blk ? super(&blk).lazy : to_enum(:chunk)
     def chunk_while(&blk) = super(&blk).lazy
     def slice_when(&blk) = super(&blk).lazy
     def slice_before(*a, &blk) = super(*a, &blk).lazy

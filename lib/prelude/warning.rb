@@ -2,7 +2,7 @@
 # Warning[category] / Warning[category]= switch the :deprecated and
 # :experimental categories (Kernel#warn, in core/io.c, writes to $stderr itself).
 module Warning
-  CATEGORIES = { deprecated: false, experimental: true }
+  CATEGORIES = { deprecated: $VERBOSE == true, experimental: true }   # -w / -W turn :deprecated on
 
   def self.[](category)
     check = category.is_a?(Symbol) ? category : raise(TypeError, "no implicit conversion of #{category.class} into Symbol")

@@ -377,6 +377,34 @@ cpx_to_r(CPX_ARGS)
     return MG_CALL0(RE(self), "to_r");
 }
 
+static Value
+cpx_rationalize(CPX_ARGS)
+{
+    CPX_UNUSED;
+    if (!exact_zero(IM(self))) cant_convert(self, "Rational");
+    return mg_funcall(RE(self), mg_intern_cstr("rationalize"), argc, argv);
+}
+
+/* Complex#denominator: the lcm of the parts' denominators; #numerator: the
+ * parts over that common denominator. */
+static Value
+cpx_denominator(CPX_ARGS)
+{
+    CPX_UNUSED;
+    return MG_CALL1(MG_CALL0(RE(self), "denominator"), "lcm", MG_CALL0(IM(self), "denominator"));
+}
+
+static Value
+cpx_numerator(CPX_ARGS)
+{
+    CPX_UNUSED;
+    Value cd = cpx_denominator(self, 0, NULL, MG_NIL);
+    Value re = RE(self), im = IM(self);
+    Value nre = MG_CALL1(MG_CALL0(re, "numerator"), "*", MG_CALL1(cd, "/", MG_CALL0(re, "denominator")));
+    Value nim = MG_CALL1(MG_CALL0(im, "numerator"), "*", MG_CALL1(cd, "/", MG_CALL0(im, "denominator")));
+    return mg_complex_new(nre, nim);
+}
+
 static bool
 positive_sign(Value v)
 {
@@ -574,6 +602,9 @@ static const MgMethodDef complex_methods[] = {
     {"to_f", cpx_to_f, 0, 0},
     {"to_i", cpx_to_i, 0, 0},
     {"to_r", cpx_to_r, 0, 0},
+    {"rationalize", cpx_rationalize, 0, 1},
+    {"numerator", cpx_numerator, 0, 0},
+    {"denominator", cpx_denominator, 0, 0},
     {"to_s", cpx_to_s, 0, 0},
     {"inspect", cpx_inspect, 0, 0},
     {NULL, NULL, 0, 0}

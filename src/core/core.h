@@ -214,6 +214,11 @@ Value mg_obj_inspect_default(Value v);                   /* "#<Foo ivars...>" */
 bool  mg_equal(Value a, Value b);                        /* a == b with fast paths */
 Value mg_obj_dup(Value v);
 Value mg_obj_clone(Value v, bool freeze);
+/* The rest of a dup or clone after r, v's body copy, is made (by copy_body, or by
+ * the own #dup/#clone of a class without an allocator: Proc, Method, Binding):
+ * copies the ivars, for a clone the singleton methods and (freeze) the frozen
+ * state, and runs initialize_dup / initialize_clone when redefined. Returns r. */
+Value mg_obj_copy_finish(Value r, Value v, bool clone, bool freeze);
 Value mg_obj_freeze(Value v);
 /* Output used by puts/print/p (goes through $stdout when it is not the real stdout). */
 void  mg_io_write(Value io, const char *p, size_t len);
@@ -332,6 +337,17 @@ NORETURN void mg_raise_syserr(int err, const char *func, const char *detail);
 RClass *mg_errno_class(int err);                         /* Errno::XXX or NULL */
 /* Thread::Backtrace::Location objects for an Array of "path:line:in `label'" Strings (nil -> nil). */
 Value mg_backtrace_locations(Value bt);
+/* The part of backtrace bt (level 0 first) that Kernel#caller / Thread#backtrace
+ * arguments ask for: (start = def_start, length = all) or (range); nil when start
+ * lies past the end; ArgumentError "negative level (-1)" / "negative size (-1)".
+ * (kernel.c) */
+Value mg_backtrace_select(Value bt, int argc, const Value *argv, int64_t def_start);
+/* rb_warn for C methods: "file:line: warning: <msg>\n" (the calling Ruby line)
+ * through Warning.warn, unless $VERBOSE is nil or category ("deprecated",
+ * NULL for none) is switched off. (kernel.c) */
+void  mg_warn_caller(const char *category, const char *fmt, ...) PRINTF(2, 3);
+/* Records $0 as the program starts, for Process.argv0 (process.c). */
+void  mg_process_set_argv0(const char *name);
 
 /* Frequently used symbols, interned at start-up (init.c): mg_id_initialize etc.
  * Listed once in ids.def. */

@@ -12,6 +12,8 @@
 #include "string_int.h"
 #include <oniguruma.h>
 #include <ctype.h>
+#include <langinfo.h>
+#include <locale.h>
 
 /* ---- UTF-8 ---- */
 
@@ -597,6 +599,20 @@ static const MgMethodDef encoding_methods[] = {
     {NULL, NULL, 0, 0}
 };
 
+/* Encoding.locale_charmap: the codeset of the environment's LC_CTYPE locale
+ * (LC_ALL / LC_CTYPE / LANG), as nl_langinfo names it ("UTF-8",
+ * "ANSI_X3.4-1968" for C), read without switching the process's locale. */
+static Value
+encoding_s_locale_charmap(Value self, int argc, const Value *argv, Value blk)
+{
+    locale_t loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0);
+    if (loc == (locale_t)0) loc = newlocale(LC_CTYPE_MASK, "C", (locale_t)0);
+    if (loc == (locale_t)0) return mg_str_new_cstr("ANSI_X3.4-1968");
+    Value r = mg_str_new_cstr(nl_langinfo_l(CODESET, loc));
+    freelocale(loc);
+    return r;
+}
+
 static const MgMethodDef encoding_singleton_methods[] = {
     {"find", encoding_s_find, 1, 1},
     {"list", encoding_s_list, 0, 0},
@@ -607,6 +623,7 @@ static const MgMethodDef encoding_singleton_methods[] = {
     {"default_external=", encoding_s_set_default_external, 1, 1},
     {"default_internal=", encoding_s_set_default_internal, 1, 1},
     {"compatible?", encoding_s_compatible_p, 2, 2},
+    {"locale_charmap", encoding_s_locale_charmap, 0, 0},
     {NULL, NULL, 0, 0}
 };
 

@@ -198,6 +198,23 @@ mg_enum_to_a(Value obj)
     return s.out;
 }
 
+static void
+compact_i(int argc, const Value *argv, void *s)
+{
+    Value v = PACK();
+    if (!MG_IS_NIL(v)) mg_ary_push(((St *)s)->out, v);
+}
+
+/* Enumerable#compact: the elements other than nil (a multiple yield is one Array). */
+static Value
+enum_compact(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(blk);
+    St s = { .out = mg_ary_new() };
+    mg_enum_each(self, compact_i, &s);
+    return s.out;
+}
+
 static Value
 enum_to_a(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1084,32 +1101,69 @@ enum_slice_when(Value self, int argc, const Value *argv, Value blk)
     return mg_enumerator_new(slice_between(self, blk, true), mg_id_each, 0, NULL);
 }
 
+/* chunk streams, as CRuby's: the Enumerator's generator runs `each` and
+ * hands each finished run [key, elements] to the yielder, so an endless
+ * source works (first(n)). The state of one run is the Array
+ * [yielder, block, key, elements] (elements nil: no open run). */
+static bool
+sym_named(Value k, const char *name)
+{
+    return MG_IS_SYMBOL(k) && strcmp(mg_id_name(MG_SYM2ID(k), NULL), name) == 0;
+}
+
+static void
+chunk_flush(Value st)
+{
+    if (MG_IS_NIL(APTR(st)[3])) return;
+    Value pair = mg_ary_new_from(2, (Value[]){ APTR(st)[2], APTR(st)[3] });
+    APTR(st)[3] = MG_NIL;
+    mg_funcall(APTR(st)[0], mg_intern_cstr("<<"), 1, &pair);
+}
+
+static Value
+chunk_elem_fn(Value arg, Value st, int argc, const Value *argv, Value blk)
+{
+    UNUSED(arg); UNUSED(blk);
+    Value e = PACK();
+    Value k = mg_yield1(APTR(st)[1], e);
+    if (MG_IS_NIL(k) || sym_named(k, "_separator")) {
+        chunk_flush(st);
+    } else if (sym_named(k, "_alone")) {
+        chunk_flush(st);
+        Value pair = mg_ary_new_from(2, (Value[]){ k, mg_ary_new_from(1, &e) });
+        mg_funcall(APTR(st)[0], mg_intern_cstr("<<"), 1, &pair);
+    } else if (MG_IS_SYMBOL(k) && mg_id_name(MG_SYM2ID(k), NULL)[0] == '_') {
+        mg_raise(mg_eRuntimeError, "symbols beginning with an underscore are reserved");
+    } else if (!MG_IS_NIL(APTR(st)[3]) && mg_equal(APTR(st)[2], k)) {
+        mg_ary_push(APTR(st)[3], e);
+    } else {
+        chunk_flush(st);
+        APTR(st)[2] = k;
+        Value run = mg_ary_new_from(1, &e);
+        mg_ary_store(st, 3, run);
+    }
+    return MG_NIL;
+}
+
+/* the generator: data is [enumerable, block], arg the yielder */
+static Value
+chunk_gen_fn(Value yielder, Value data, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    Value st = mg_ary_new_from(4, (Value[]){ yielder, APTR(data)[1], MG_NIL, MG_NIL });
+    Value inner = mg_proc_new_cfunc(chunk_elem_fn, st, false);
+    mg_funcall_block(APTR(data)[0], mg_id_each, 0, NULL, inner);
+    chunk_flush(st);
+    return MG_NIL;
+}
+
 static Value
 enum_chunk(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "chunk", argc, argv, blk);
-    Value a = mg_enum_to_a(self);
-    Value out = mg_ary_new();
-    Value cur = MG_NIL, curkey = MG_NIL;
-    Value keep = mg_ary_new_from(1, (Value[]){ MG_NIL });
-    for (int64_t i = 0; i < ALEN(a); i++) {
-        Value e = APTR(a)[i];
-        Value k = mg_yield1(blk, e);
-        if (MG_IS_NIL(k) || (MG_IS_SYMBOL(k) && strcmp(mg_id_name(MG_SYM2ID(k), NULL), "_separator") == 0)) {
-            cur = MG_NIL;
-            continue;
-        }
-        bool alone = MG_IS_SYMBOL(k) && strcmp(mg_id_name(MG_SYM2ID(k), NULL), "_alone") == 0;
-        if (MG_IS_NIL(cur) || alone || !mg_equal(k, curkey)) {
-            cur = mg_ary_new();
-            curkey = k;
-            APTR(keep)[0] = k;
-            mg_ary_push(out, mg_ary_new_from(2, (Value[]){ k, cur }));
-        }
-        mg_ary_push(cur, e);
-        if (alone) cur = MG_NIL;
-    }
-    return mg_enumerator_new(out, mg_id_each, 0, NULL);
+    Value data = mg_ary_new_from(2, (Value[]){ self, blk });
+    Value gen = mg_proc_new_cfunc(chunk_gen_fn, data, false);
+    return mg_funcall_block(MG_VAL(mg_cEnumerator), mg_intern_cstr("new"), 0, NULL, gen);
 }
 
 static Value
@@ -1208,6 +1262,7 @@ static const MgMethodDef enum_methods[] = {
     {"chunk_while", enum_chunk_while, 0, 0},
     {"slice_when", enum_slice_when, 0, 0},
     {"chunk", enum_chunk, 0, 0},
+    {"compact", enum_compact, 0, 0},
     {"slice_before", enum_slice_before, 0, 1},
     {"slice_after", enum_slice_after, 0, 1},
     {NULL, NULL, 0, 0}

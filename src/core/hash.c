@@ -1052,6 +1052,28 @@ hash_to_a(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
+/* Hash#flatten(level = 1): the keys and values in one Array, flattened level - 1
+ * further (negative: all the way); level 0 is to_a. */
+static Value
+hash_flatten(Value self, int argc, const Value *argv, Value blk)
+{
+    int64_t level = argc > 0 ? mg_num2long(mg_to_int(argv[0])) : 1;
+    if (level == 0) return hash_to_a(self, 0, NULL, MG_NIL);
+    Value out = mg_ary_new_capa(2 * mg_hash_size(self));
+    Value k, v;
+    for (int64_t i = 0; mg_hash_next(self, &i, &k, &v);) {
+        mg_ary_push(out, k);
+        mg_ary_push(out, v);
+    }
+    if (level > 1) {
+        Value depth = mg_int_new(level - 1);
+        mg_funcall(out, mg_intern_cstr("flatten!"), 1, &depth);
+    } else if (level < 0) {
+        mg_funcall(out, mg_intern_cstr("flatten!"), 0, NULL);
+    }
+    return out;
+}
+
 /* select/filter/reject (new Hash), filter_map etc. use mode: 1 keep true, 0 keep false */
 static bool
 select_fn(Value k, Value v, void *arg)
@@ -1817,6 +1839,7 @@ static const MgMethodDef hash_methods[] = {
     {"map", hash_map, 0, 0},
     {"collect", hash_map, 0, 0},
     {"to_a", hash_to_a, 0, 0},
+    {"flatten", hash_flatten, 0, 1},
     {"entries", hash_to_a, 0, 0},
     {"select", hash_select, 0, 0},
     {"filter", hash_select, 0, 0},

@@ -6,7 +6,10 @@
 #include "../vm/vm_int.h"
 #include "../util/idtable.h"
 #include <limits.h>
+#include <stdarg.h>
 #include <unistd.h>
+#include <errno.h>
+#include <sys/syscall.h>
 
 Value mg_require_relative(const char *feature);
 Value mg_method_obj_new(Value recv, RClass *klass, const MethodEntry *me, ID name, bool unbound);
@@ -622,17 +625,56 @@ k_abort(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- introspection ---- */
 
+Value
+mg_backtrace_select(Value bt, int argc, const Value *argv, int64_t def_start)
+{
+    if (!MG_IS_ARRAY(bt)) return bt;
+    int64_t size = mg_ary_len(bt), start = def_start, count = -1;
+    if (argc == 1 && MG_IS_TYPE(argv[0], T_RANGE)) {
+        if (!mg_range_beg_len(argv[0], size, &start, &count, false)) return MG_NIL;
+    } else if (argc > 0) {
+        if (argv[0] != MG_NIL) start = mg_num2long(argv[0]);
+        if (start < 0) mg_raise(mg_eArgumentError, "negative level (%lld)", (long long)start);
+        if (argc > 1 && argv[1] != MG_NIL) {
+            count = mg_num2long(argv[1]);
+            if (count < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)count);
+        }
+    }
+    if (start > size) return MG_NIL;
+    if (count < 0 || count > size - start) count = size - start;
+    return mg_ary_new_from(count, mg_ary_ptr(bt) + start);
+}
+
+void
+mg_warn_caller(const char *category, const char *fmt, ...)
+{
+    if (mg_verbose_nil()) return;
+    Value w = mg_const_get_at(mg_cObject, mg_intern_cstr("Warning"));
+    if (w == MG_UNDEF) return;
+    Value cat = category ? mg_sym(category) : MG_NIL;
+    if (category && !MG_TEST(mg_funcall(w, mg_id_aref, 1, &cat))) return;
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    Frame *f = caller_frame();
+    Value msg = f ? mg_sprintf("%s:%d: warning: %s\n", mg_frame_file(f), mg_frame_line(f), text)
+                  : mg_sprintf("warning: %s\n", text);
+    if (!category) {
+        mg_funcall(w, mg_intern_cstr("warn"), 1, &msg);
+        return;
+    }
+    Value kw = mg_hash_new();
+    mg_hash_aset(kw, mg_sym("category"), cat);
+    mg_funcall_kw(w, mg_intern_cstr("warn"), 2, (Value[]){ msg, kw }, MG_NIL);
+}
+
 static Value
 k_caller(Value self, int argc, const Value *argv, Value blk)
 {
     (void)self; (void)blk;
-    int start = argc > 0 && argv[0] != MG_NIL ? (int)mg_num2long(argv[0]) : 1;
-    Value bt = mg_backtrace(1 + start);
-    if (argc > 1 && argv[1] != MG_NIL) {
-        int64_t n = mg_num2long(argv[1]);
-        while (mg_ary_len(bt) > n) mg_ary_pop(bt);
-    }
-    return bt;
+    return mg_backtrace_select(mg_backtrace(1), argc, argv, 1);
 }
 
 static Value
@@ -788,7 +830,175 @@ top_ruby2_keywords(Value self, int argc, const Value *argv, Value blk)
     return mark_ruby2_keywords(mg_cObject, argc, argv);
 }
 
+/* ---- taint (a no-op since 2.7; deprecated, warned under -W:deprecated) ---- */
+
+static Value
+k_taint(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)argc; (void)argv; (void)blk;
+    mg_warn_caller("deprecated", "Object#%s is deprecated and will be removed in Ruby 3.2", mg_id_name(mg_current_cfunc_name(), NULL));
+    return self;
+}
+
+static Value
+k_tainted_p(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)argc; (void)argv; (void)blk;
+    mg_warn_caller("deprecated", "Object#%s is deprecated and will be removed in Ruby 3.2", mg_id_name(mg_current_cfunc_name(), NULL));
+    return MG_FALSE;
+}
+
+/* ---- open, select, test: Kernel's doors to File / IO ---- */
+
+/* open(path, ...): path.to_open(...) when it responds, IO.popen for "|cmd", else File.open */
+static Value
+k_open(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self;
+    if (argc < 1) mg_raise_argc(argc, 1, -1);
+    ID to_open = mg_intern_cstr("to_open");
+    bool kw = mg_kw_given();
+    if (MG_IS_PTR(argv[0]) && !MG_IS_STRING(argv[0]) && mg_respond_to(argv[0], to_open, true))
+        return kw ? mg_funcall_kw(argv[0], to_open, argc - 1, argv + 1, blk) : mg_funcall_block(argv[0], to_open, argc - 1, argv + 1, blk);
+    Value path = MG_IS_STRING(argv[0]) ? argv[0] : mg_check_string(argv[0]);
+    if (MG_IS_STRING(path) && mg_str_len(path) > 0 && mg_str_ptr(path)[0] == '|') {
+        Value rest = mg_ary_new_from(argc, argv);
+        mg_ary_store(rest, 0, mg_str_new(mg_str_ptr(path) + 1, (size_t)mg_str_len(path) - 1));
+        ID popen = mg_intern_cstr("popen");
+        return kw ? mg_funcall_kw(MG_VAL(mg_cIO), popen, argc, mg_ary_ptr(rest), blk)
+                  : mg_funcall_block(MG_VAL(mg_cIO), popen, argc, mg_ary_ptr(rest), blk);
+    }
+    ID open = mg_intern_cstr("open");
+    return kw ? mg_funcall_kw(MG_VAL(mg_cFile), open, argc, argv, blk) : mg_funcall_block(MG_VAL(mg_cFile), open, argc, argv, blk);
+}
+
+static Value
+k_select(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self;
+    return mg_funcall_block(MG_VAL(mg_cIO), mg_intern_cstr("select"), argc, argv, blk);
+}
+
+/* test(cmd, file1 [, file2]): the File predicate named by the letter cmd */
+static Value
+k_test(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)blk;
+    if (argc == 0) mg_raise_argc(argc, 2, 3);
+    int cmd;
+    if (MG_IS_STRING(argv[0]) && mg_str_len(argv[0]) > 0) cmd = (unsigned char)mg_str_ptr(argv[0])[0];
+    else cmd = (int)(mg_num2long(mg_to_int(argv[0])) & 0xff);
+    static const struct { char c; const char *m; } one[] = {
+        {'A', "atime"}, {'b', "blockdev?"}, {'C', "ctime"}, {'c', "chardev?"}, {'d', "directory?"},
+        {'e', "exist?"}, {'f', "file?"}, {'g', "setgid?"}, {'G', "grpowned?"}, {'k', "sticky?"},
+        {'l', "symlink?"}, {'M', "mtime"}, {'o', "owned?"}, {'O', "owned?"}, {'p', "pipe?"},
+        {'r', "readable?"}, {'R', "readable_real?"}, {'s', "size?"}, {'S', "socket?"}, {'u', "setuid?"},
+        {'w', "writable?"}, {'W', "writable_real?"}, {'x', "executable?"}, {'X', "executable_real?"},
+        {'z', "zero?"},
+    };
+    for (size_t i = 0; i < sizeof one / sizeof one[0]; i++) {
+        if (one[i].c != cmd) continue;
+        if (argc > 3) mg_raise_argc(argc, 2, 3);
+        if (argc != 2) mg_raise_argc(argc, 2, 2);
+        return mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr(one[i].m), 1, argv + 1);
+    }
+    if (cmd == '=' || cmd == '<' || cmd == '>' || cmd == '-') {
+        if (argc > 3) mg_raise_argc(argc, 2, 3);
+        if (argc != 3) mg_raise_argc(argc, 3, 3);
+        if (cmd == '-') return mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr("identical?"), 2, argv + 1);
+        Value a = mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr("mtime"), 1, argv + 1);
+        Value b = mg_funcall(MG_VAL(mg_cFile), mg_intern_cstr("mtime"), 1, argv + 2);
+        int c = (int)mg_num2long(mg_funcall(a, mg_id_cmp, 1, &b));
+        return MG_BOOL(cmd == '=' ? c == 0 : cmd == '<' ? c < 0 : c > 0);
+    }
+    if (cmd >= 0x20 && cmd < 0x7f) mg_raise(mg_eArgumentError, "unknown command '%c'", cmd);
+    mg_raise(mg_eArgumentError, "unknown command \"\\x%02X\"", cmd);
+}
+
+/* syscall(num, *args): Linux's syscall(2); an Integer argument goes by value, a
+ * String by its (modifiable) buffer. SystemCallError when it answers -1. */
+static Value
+k_syscall(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)blk;
+    if (argc < 1) mg_raise(mg_eArgumentError, "too few arguments for syscall");
+    if (argc > 8) mg_raise(mg_eArgumentError, "too many arguments for syscall");
+    long a[8] = { 0 };
+    for (int i = 0; i < argc; i++) {
+        Value v = argv[i];
+        if (i > 0 && MG_IS_STRING(v)) {
+            mg_str_modify(v);
+            a[i] = (long)(intptr_t)mg_str_cstr(v);
+        } else {
+            a[i] = (long)mg_num2long(v);
+        }
+    }
+    mg_io_flush_all();      /* what Ruby wrote comes first */
+    errno = 0;
+    long r = syscall(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+    if (r == -1) mg_raise_syserr(errno, NULL, NULL);
+    return mg_int_new(r);
+}
+
+static Value
+k_global_variables(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)argc; (void)argv; (void)blk;
+    Value mg_gvar_list(void);
+    return mg_gvar_list();
+}
+
+/* trace_var(:$g, cmd) / trace_var(:$g) { |v| }: cmd (a Proc, or a String to
+ * eval) runs after each assignment to $g; trace_var(:$g, nil) is untrace_var. */
+static Value k_untrace_var(Value self, int argc, const Value *argv, Value blk);
+
+static Value
+k_trace_var(Value self, int argc, const Value *argv, Value blk)
+{
+    Value mg_gvar_traces(ID name, bool create);
+    ID name = mg_to_id(argv[0]);
+    Value cmd = argc > 1 ? argv[1] : blk;
+    if (argc > 1 && cmd == MG_NIL) return k_untrace_var(self, 1, argv, MG_NIL);
+    if (cmd == MG_NIL) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");
+    Value trace = mg_gvar_traces(name, true);
+    mg_ary_unshift(trace, cmd);
+    return MG_NIL;
+}
+
+static Value
+k_untrace_var(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)self; (void)blk;
+    Value mg_gvar_traces(ID name, bool create);
+    bool mg_gvar_defined(ID name);
+    ID name = mg_to_id(argv[0]);
+    Value trace = mg_gvar_traces(name, false);
+    if (trace == MG_UNDEF || (trace == MG_NIL && !mg_gvar_defined(name))) {
+        Value msg = mg_sprintf("undefined global variable %s", mg_id_name(name, NULL));
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, MG_UNDEF, name));
+    }
+    if (trace == MG_NIL) return argc > 1 ? MG_NIL : mg_ary_new();
+    if (argc > 1) {
+        for (int64_t i = 0; i < mg_ary_len(trace); i++) {
+            if (mg_ary_entry(trace, i) != argv[1]) continue;
+            mg_funcall(trace, mg_intern_cstr("delete_at"), 1, (Value[]){ mg_int_new(i) });
+            return mg_ary_new_from(1, &argv[1]);
+        }
+        return MG_NIL;
+    }
+    Value all = mg_ary_dup(trace);
+    mg_funcall(trace, mg_intern_cstr("clear"), 0, NULL);
+    return all;
+}
+
 static const MgMethodDef kernel_private[] = {
+    {"open", k_open, 0, -1},
+    {"select", k_select, 1, 4},
+    {"test", k_test, 0, -1},
+    {"global_variables", k_global_variables, 0, 0},
+    {"syscall", k_syscall, 0, -1},
+    {"trace_var", k_trace_var, 1, 2},
+    {"untrace_var", k_untrace_var, 1, 2},
     {"raise", k_raise, 0, -1},
     {"fail", k_raise, 0, -1},
     {"loop", k_loop, 0, 0},
@@ -817,6 +1027,12 @@ static const MgMethodDef kernel_private[] = {
 };
 
 static const MgMethodDef kernel_public[] = {
+    {"taint", k_taint, 0, 0},
+    {"untaint", k_taint, 0, 0},
+    {"trust", k_taint, 0, 0},
+    {"untrust", k_taint, 0, 0},
+    {"tainted?", k_tainted_p, 0, 0},
+    {"untrusted?", k_tainted_p, 0, 0},
     {"send", obj_send, 0, -1},
     {"public_send", obj_public_send, 0, -1},
     {"method", obj_method, 1, 1},

@@ -5,6 +5,7 @@
  * The object model itself (tables, lookup, iclasses) is object/class.c. */
 #include "core.h"
 #include "../util/idtable.h"
+#include "../vm/vm_int.h"      /* the caller's Cref (Module.constants) */
 
 #define VM_PUBLIC    (1 << VIS_PUBLIC)
 #define VM_PRIVATE   (1 << VIS_PRIVATE)
@@ -756,6 +757,29 @@ mod_constants(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
+/* Module.constants (no argument, on Module itself): the constants reachable
+ * where it is called -- of the lexically enclosing classes, then Object's.
+ * With an argument, or for a subclass of Module, Module#constants. */
+static Value
+mod_s_constants(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc > 0 || MG_RCLASS(self) != mg_cModule) return mod_constants(self, argc, argv, blk);
+    Value out = mg_ary_new();
+    IdTable *seen = mg_idtable_new();
+    Frame *f = mg_vm_ruby_frame();
+    Value cref = f && f->cref != MG_NIL ? f->cref : VMS->top_cref;
+    for (Value c = cref; c != MG_NIL; c = mg_cref_ptr(c)->next) {
+        RClass *k = mg_cref_ptr(c)->klass;
+        if (k && k != mg_cObject) collect_consts(k, seen, out);
+    }
+    for (RClass *k = mg_cObject; k; k = k->super) {
+        if (k->hdr.type == T_ICLASS && (k->hdr.flags & OF_ORIGIN)) continue;
+        collect_consts(k, seen, out);
+    }
+    mg_idtable_free(seen);
+    return out;
+}
+
 static Value
 mod_remove_const(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1029,7 +1053,15 @@ mg_mod_dup(Value mod)
 
 /* ---- tables ---- */
 
+/* Module#==: identity, defined on Module as in CRuby (so its owner is Module) */
+static Value
+mod_eq(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(self == argv[0]);
+}
+
 static const MgMethodDef mod_methods[] = {
+    {"==", mod_eq, 1, 1},
     {"name", mod_name, 0, 0},
     {"to_s", mod_to_s, 0, 0},
     {"inspect", mod_to_s, 0, 0},
@@ -1122,6 +1154,8 @@ mg_init_module(void)
     mg_define_methods(mg_cClass, class_methods);
     mg_define_private_method(mg_cClass, "inherited", mod_hook, 1, 1);
     mg_define_singleton_method(MG_VAL(mg_cClass), "new", class_s_new, 0, -1);
+    mg_define_singleton_method(MG_VAL(mg_cClass), "allocate", class_allocate, 0, 0);
+    mg_define_singleton_method(MG_VAL(mg_cModule), "constants", mod_s_constants, 0, 1);
     static const char *const class_undefs[] = {
         "append_features", "prepend_features", "extend_object", "module_function", "refine",
     };

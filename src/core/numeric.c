@@ -732,5 +732,4 @@ mg_init_numeric(void)
     id_modulo = mg_intern_cstr("modulo");
     mg_include_module(mg_cNumeric, mg_mComparable);
     mg_define_methods(mg_cNumeric, numeric_methods);
-    mg_define_private_method(mg_cNumeric, "singleton_method_added", num_sma, 1, 1);
 }

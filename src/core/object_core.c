@@ -219,13 +219,7 @@ mg_obj_dup(Value v)
 {
     if (dup_is_trivial(v)) return v;
     MG_FAULT(v);
-    Value r = copy_body(v);
-    mg_ivar_copy(r, v);
-    RClass *k = mg_class_of(r);
-    if (!is_cfunc(k, mg_intern_cstr("initialize_dup"), kernel_initialize_dup) ||
-        !is_cfunc(k, mg_id_initialize_copy, kernel_initialize_copy))
-        mg_funcall(r, mg_intern_cstr("initialize_dup"), 1, &v);
-    return r;
+    return mg_obj_copy_finish(copy_body(v), v, false, false);
 }
 
 /* Copies v's singleton methods and extended modules onto r's own singleton class. */
@@ -261,14 +255,20 @@ mg_obj_clone(Value v, bool freeze)
         return v;
     }
     MG_FAULT(v);
-    Value r = copy_body(v);
+    return mg_obj_copy_finish(copy_body(v), v, true, freeze);
+}
+
+Value
+mg_obj_copy_finish(Value r, Value v, bool clone, bool freeze)
+{
     mg_ivar_copy(r, v);
-    copy_singleton(r, v);
+    if (clone) copy_singleton(r, v);
     RClass *k = mg_class_of(r);
-    if (!is_cfunc(k, mg_intern_cstr("initialize_clone"), kernel_initialize_clone) ||
+    ID hook = mg_intern_cstr(clone ? "initialize_clone" : "initialize_dup");
+    if (!is_cfunc(k, hook, clone ? kernel_initialize_clone : kernel_initialize_dup) ||
         !is_cfunc(k, mg_id_initialize_copy, kernel_initialize_copy))
-        mg_funcall(r, mg_intern_cstr("initialize_clone"), 1, &v);
-    if (freeze && (MG_OBJ(v)->flags & OF_FROZEN)) MG_OBJ(r)->flags |= OF_FROZEN;
+        mg_funcall(r, hook, 1, &v);
+    if (clone && freeze && (MG_OBJ(v)->flags & OF_FROZEN)) MG_OBJ(r)->flags |= OF_FROZEN;
     return r;
 }
 
@@ -866,6 +866,27 @@ nil_to_f(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
+nil_to_r(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return mg_rational_new(MG_FIX(0), MG_FIX(1));
+}
+
+static Value
+nil_to_c(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return mg_complex_new(MG_FIX(0), MG_FIX(0));
+}
+
+static Value
+nil_eqq(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(blk);
+    return MG_BOOL(mg_equal(self, argv[0]));
+}
+
+static Value
 nil_inspect(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
@@ -1044,6 +1065,10 @@ static const MgMethodDef nil_methods[] = {
     {"to_h", nil_to_h, 0, 0},
     {"to_i", nil_to_i, 0, 0},
     {"to_f", nil_to_f, 0, 0},
+    {"to_r", nil_to_r, 0, 0},
+    {"rationalize", nil_to_r, 0, 1},
+    {"to_c", nil_to_c, 0, 0},
+    {"===", nil_eqq, 1, 1},
     {"inspect", nil_inspect, 0, 0},
     {"nil?", nil_nil_p, 0, 0},
     {"&", false_and, 1, 1},

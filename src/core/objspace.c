@@ -4,6 +4,7 @@
  * so matches are gathered into a malloc'd list first, then made an Array with
  * the collector paused, and only then yielded. */
 #include "core.h"
+#include "../store/store.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,178 @@ gc_s_stat(Value self, int argc, const Value *argv, Value blk)
     for (size_t i = 0; i < ARRAY_LEN(names); i++)
         mg_hash_aset(h, MG_SYM(mg_intern_cstr(names[i])), mg_int_new(vals[i]));
     return h;
+}
+
+/* GC.stress: what was set (true, false or CRuby's Integer flags); anything
+ * true makes every allocation collect. */
+static Value stress_setting = MG_FALSE;
+
+static Value
+gc_s_stress(Value self, int argc, const Value *argv, Value blk)
+{
+    return stress_setting;
+}
+
+static Value
+gc_s_set_stress(Value self, int argc, const Value *argv, Value blk)
+{
+    Value v = argv[0];
+    if (!MG_IS_FIXNUM(v) && v != MG_TRUE && v != MG_FALSE && v != MG_NIL) v = mg_to_int(v);
+    stress_setting = v == MG_NIL ? MG_FALSE : v;
+    mg_gc_set_stress(MG_TEST(v) && v != MG_FIX(0));
+    return argv[0];
+}
+
+/* GC.total_time: nanoseconds spent collecting (while measure_total_time is on) */
+static Value
+gc_s_total_time(Value self, int argc, const Value *argv, Value blk)
+{
+    GCStats st;
+    mg_gc_stats(&st);
+    return mg_uint_new(st.total_time_ns);
+}
+
+static Value
+gc_s_measure_total_time(Value self, int argc, const Value *argv, Value blk)
+{
+    GCStats st;
+    mg_gc_stats(&st);
+    return MG_BOOL(st.measure_time);
+}
+
+static Value
+gc_s_set_measure_total_time(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_gc_set_measure(MG_TEST(argv[0]));
+    return argv[0];
+}
+
+/* GC.latest_gc_info: every collection of ours is a full, non-incremental mark
+ * and sweep, so it is major, swept at once, and the collector is idle after it:
+ * major_by :force when GC.start asked for it, :nofree when allocation did. */
+static Value
+gc_s_latest_gc_info(Value self, int argc, const Value *argv, Value blk)
+{
+    GCStats st;
+    mg_gc_stats(&st);
+    static const char *const keys[] = { "major_by", "gc_by", "immediate_sweep", "have_finalizer", "state" };
+    Value vals[5] = {
+        st.collections == 0 ? MG_NIL : mg_sym(st.last_by_alloc ? "nofree" : "force"),
+        st.collections == 0 ? MG_NIL : mg_sym(st.last_by_alloc ? "newobj" : "method"),
+        MG_BOOL(st.collections > 0), MG_FALSE, mg_sym("none"),
+    };
+    if (argc > 0 && MG_IS_SYMBOL(argv[0])) {
+        const char *k = mg_id_name(MG_SYM2ID(argv[0]), NULL);
+        for (size_t i = 0; i < ARRAY_LEN(keys); i++)
+            if (!strcmp(k, keys[i])) return vals[i];
+        mg_raise(mg_eArgumentError, "unknown key: %s", k);
+    }
+    if (argc > 0 && !MG_IS_HASH(argv[0])) mg_raise(mg_eTypeError, "non-hash or symbol given");
+    Value h = argc > 0 ? argv[0] : mg_hash_new();
+    for (size_t i = 0; i < ARRAY_LEN(keys); i++) mg_hash_aset(h, mg_sym(keys[i]), vals[i]);
+    return h;
+}
+
+/* Our collector never moves objects: compaction is not available, which
+ * CRuby reports the same way on platforms where it cannot compact. */
+static Value
+gc_s_compact(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_raise(mg_eNotImplementedError, "Compaction isn't available on this platform");
+}
+
+static Value
+gc_s_auto_compact(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FALSE;
+}
+
+static Value
+gc_s_set_auto_compact(Value self, int argc, const Value *argv, Value blk)
+{
+    if (MG_TEST(argv[0])) mg_raise(mg_eNotImplementedError, "Automatic compaction isn't available on this platform");
+    return argv[0];
+}
+
+static Value
+gc_s_latest_compact_info(Value self, int argc, const Value *argv, Value blk)
+{
+    Value h = mg_hash_new();
+    mg_hash_aset(h, mg_sym("considered"), mg_hash_new());
+    mg_hash_aset(h, mg_sym("moved"), mg_hash_new());
+    return h;
+}
+
+static Value
+gc_s_false(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FALSE;
+}
+
+/* No transient heap here: nothing to verify (CRuby answers nil the same way). */
+static Value
+gc_s_nil(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_NIL;
+}
+
+/* GC.verify_internal_consistency: every reference a live object holds leads
+ * to a live slot (not a freed one); RuntimeError naming the count otherwise. */
+static void
+verify_child(Obj *child, void *arg)
+{
+    if (child->type == T_NONE) (*(size_t *)arg)++;
+}
+
+static void
+verify_obj(Obj *o, void *arg)
+{
+    mg_gc_each_child(o, verify_child, arg);
+}
+
+static Value
+gc_s_verify_internal_consistency(Value self, int argc, const Value *argv, Value blk)
+{
+    size_t bad = 0;
+    mg_gc_each_object(verify_obj, &bad);
+    if (bad) mg_raise(mg_eRuntimeError, "GC.verify_internal_consistency: %zu references to freed slots", bad);
+    return MG_NIL;
+}
+
+/* ObjectSpace._id2ref(id): the object whose object_id is id (objspace's ids are
+ * repository OOPs for heap objects, see object.c's mg_obj_id); immediates
+ * decode directly. RangeError for an id no live object has. */
+typedef struct { uint64_t oop; Obj *found; } IdFind;
+
+static void
+id_find(Obj *o, void *arg)
+{
+    IdFind *f = arg;
+    if (o->oop == f->oop && o->type != T_ICLASS) f->found = o;
+}
+
+static Value
+os_id2ref(Value self, int argc, const Value *argv, Value blk)
+{
+    Value id = mg_to_int(argv[0]);
+    if (MG_IS_FIXNUM(id)) {
+        int64_t n = MG_FIX2LONG(id);
+        if (n == 8) return MG_NIL;
+        if (n == 20) return MG_TRUE;
+        if (n == 0) return MG_FALSE;
+        if (n & 1) return MG_FIX((n - 1) / 2);
+        if (n > 0) {
+            Value r = mg_store_resident((uint64_t)n);
+            if (r != MG_UNDEF) return r;
+            IdFind f = { (uint64_t)n, NULL };
+            mg_gc_each_object(id_find, &f);
+            if (f.found) return MG_VAL(f.found);
+        }
+        Value s = (Value)((uint64_t)n << 1);
+        if (MG_IS_SYMBOL(s) && mg_obj_id(s) == id && mg_id_name(MG_SYM2ID(s), NULL)) return s;
+    }
+    Value str = mg_inspect(mg_funcall(id, mg_id_to_s, 0, NULL));
+    mg_raise(mg_eRangeError, "%s is not id value", mg_str_cstr(str));
 }
 
 /* ---- ObjectSpace ---- */
@@ -357,10 +530,29 @@ static const MgMethodDef gc_functions[] = {
     {NULL, NULL, 0, 0}
 };
 
+static const MgMethodDef gc_singleton_methods[] = {
+    {"stress", gc_s_stress, 0, 0},
+    {"stress=", gc_s_set_stress, 1, 1},
+    {"total_time", gc_s_total_time, 0, 0},
+    {"measure_total_time", gc_s_measure_total_time, 0, 0},
+    {"measure_total_time=", gc_s_set_measure_total_time, 1, 1},
+    {"latest_gc_info", gc_s_latest_gc_info, 0, 1},
+    {"compact", gc_s_compact, 0, 0},
+    {"verify_compaction_references", gc_s_compact, 0, -1},
+    {"auto_compact", gc_s_auto_compact, 0, 0},
+    {"auto_compact=", gc_s_set_auto_compact, 1, 1},
+    {"latest_compact_info", gc_s_latest_compact_info, 0, 0},
+    {"using_rvargc?", gc_s_false, 0, 0},
+    {"verify_internal_consistency", gc_s_verify_internal_consistency, 0, 0},
+    {"verify_transient_heap_internal_consistency", gc_s_nil, 0, 0},
+    {NULL, NULL, 0, 0}
+};
+
 static const MgMethodDef objspace_functions[] = {
     {"each_object", os_each_object, 0, 1},
     {"count_objects", os_count_objects, 0, 1},
     {"garbage_collect", gc_s_start, 0, -1},
+    {"_id2ref", os_id2ref, 1, 1},
     {NULL, NULL, 0, 0}
 };
 
@@ -369,6 +561,9 @@ mg_init_objspace(void)
 {
     for (const MgMethodDef *d = gc_functions; d->name; d++)
         mg_define_module_function(mg_mGC, d->name, d->fn, d->min_args, d->max_args);
+    mg_define_singleton_methods(MG_VAL(mg_mGC), gc_singleton_methods);
+    mg_define_method(mg_mGC, "garbage_collect", gc_s_start, 0, -1);
+    mg_gc_register(&stress_setting);
     for (const MgMethodDef *d = objspace_functions; d->name; d++)
         mg_define_module_function(mg_mObjectSpace, d->name, d->fn, d->min_args, d->max_args);
     RClass *wm = mg_define_class_under(mg_mObjectSpace, "WeakMap", mg_cObject);

@@ -185,6 +185,55 @@ method_unbind(Value self, int argc, const Value *argv, Value blk)
     return mg_method_obj_new(MG_UNDEF, MG_RCLASS(m->klass), &m->me, m->name, true);
 }
 
+/* Method / UnboundMethod #public? #private? #protected? (3.1.0 has them): the
+ * visibility of the entry the lookup found; a method object standing for
+ * respond_to_missing? has none of them. */
+static Visibility
+mobj_visibility(MethodObj *m, bool *ghost)
+{
+    *ghost = m->me.name == mg_id_method_missing && m->name != mg_id_method_missing;
+    return m->me.visibility == VIS_MODULE_FUNCTION ? VIS_PRIVATE : (Visibility)m->me.visibility;
+}
+
+static Value
+method_public_p(Value self, int argc, const Value *argv, Value blk)
+{
+    bool ghost;
+    Visibility v = mobj_visibility(mobj(self), &ghost);
+    return MG_BOOL(!ghost && v == VIS_PUBLIC);
+}
+
+static Value
+method_private_p(Value self, int argc, const Value *argv, Value blk)
+{
+    bool ghost;
+    Visibility v = mobj_visibility(mobj(self), &ghost);
+    return MG_BOOL(!ghost && v == VIS_PRIVATE);
+}
+
+static Value
+method_protected_p(Value self, int argc, const Value *argv, Value blk)
+{
+    bool ghost;
+    Visibility v = mobj_visibility(mobj(self), &ghost);
+    return MG_BOOL(!ghost && v == VIS_PROTECTED);
+}
+
+/* Method#clone / UnboundMethod#clone (they have no allocator, so Kernel#clone
+ * cannot make the body): the same method, ivars, singleton methods, frozen state. */
+static Value
+method_clone(Value self, int argc, const Value *argv, Value blk)
+{
+    MethodObj *m = mobj(self);
+    bool unbound = m->recv == MG_UNDEF;
+    Value r = mg_method_obj_new(m->recv, MG_RCLASS(m->klass), &m->me, m->name, unbound);
+    m = mobj(self);
+    MethodObj *c = mobj(r);
+    c->owner = m->owner;
+    MG_OBJ(r)->klass = mg_obj_class(self);
+    return mg_obj_copy_finish(r, self, true, true);
+}
+
 static Value
 method_source_location(Value self, int argc, const Value *argv, Value blk)
 {
@@ -338,16 +387,40 @@ procp(Value v)
     return mg_data_check(v, &mg_proc_type);
 }
 
+/* A new Proc of klass with p's body. The copy is not the block literal of a
+ * call (so `break` in it is a LocalJumpError, as for any proc object). */
+static Value
+proc_copy(Value self, RClass *klass)
+{
+    void *p;
+    Value v = mg_data_new_inline(klass, &mg_proc_type, sizeof(Proc), &p);
+    memcpy(p, procp(self), sizeof(Proc));
+    ((Proc *)p)->flags &= ~(uint32_t)(PROC_LITERAL | PROC_ORPHAN);
+    return v;
+}
+
+/* Proc.new { }: the block itself; for a subclass a copy of that class, which
+ * then gets the arguments through initialize (as CRuby). */
 static Value
 proc_s_new(Value self, int argc, const Value *argv, Value blk)
 {
-    (void)argc; (void)argv;
     if (blk == MG_NIL) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");
-    if (MG_RCLASS(self) != mg_cProc) {
-        Value obj = mg_proc_new_cfunc(NULL, MG_NIL, false);
-        (void)obj;
-    }
-    return blk;
+    Value obj = mg_obj_class(blk) == MG_RCLASS(self) ? blk : proc_copy(blk, MG_RCLASS(self));
+    if (mg_kw_given()) mg_funcall_kw(obj, mg_id_initialize, argc, argv, MG_NIL);
+    else mg_funcall(obj, mg_id_initialize, argc, argv);
+    return obj;
+}
+
+static Value
+proc_dup(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_obj_copy_finish(proc_copy(self, mg_obj_class(self)), self, false, false);
+}
+
+static Value
+proc_clone(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_obj_copy_finish(proc_copy(self, mg_obj_class(self)), self, true, true);
 }
 
 static Value
@@ -524,7 +597,22 @@ static Value
 proc_eq(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
-    return MG_BOOL(self == argv[0]);
+    Value o = argv[0];
+    if (self == o) return MG_TRUE;
+    if (!mg_is_proc(o) || mg_obj_class(o) != mg_obj_class(self)) return MG_FALSE;
+    Proc *a = procp(self), *b = procp(o);
+    /* a copy (dup, clone, Proc.new of a subclass) is equal to its original */
+    return MG_BOOL(a->code == b->code && a->env == b->env && a->self == b->self && a->data == b->data &&
+                   a->fn == b->fn && a->sym == b->sym && (a->flags & PROC_LAMBDA) == (b->flags & PROC_LAMBDA));
+}
+
+static Value
+proc_hash(Value self, int argc, const Value *argv, Value blk)
+{
+    Proc *p = procp(self);
+    uint64_t h = (uint64_t)p->code * 0x9E3779B97F4A7C15ULL ^ (uint64_t)p->env ^ ((uint64_t)p->data << 7);
+    h ^= h >> 31;
+    return MG_FIX((int64_t)(h >> 3));
 }
 
 static Value
@@ -668,6 +756,9 @@ static const MgMethodDef proc_methods[] = {
     {"==", proc_eq, 1, 1},
     {"eql?", proc_eq, 1, 1},
     {"binding", proc_binding, 0, 0},
+    {"hash", proc_hash, 0, 0},
+    {"dup", proc_dup, 0, 0},
+    {"clone", proc_clone, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
@@ -695,6 +786,10 @@ static const MgMethodDef method_methods[] = {
     {">>", method_rshift, 1, 1},
     {"<<", method_lshift, 1, 1},
     {"curry", method_curry, 0, 1},
+    {"public?", method_public_p, 0, 0},
+    {"private?", method_private_p, 0, 0},
+    {"protected?", method_protected_p, 0, 0},
+    {"clone", method_clone, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
@@ -714,8 +809,65 @@ static const MgMethodDef umethod_methods[] = {
     {"==", method_eq, 1, 1},
     {"eql?", method_eq, 1, 1},
     {"hash", method_hash, 0, 0},
+    {"public?", method_public_p, 0, 0},
+    {"private?", method_private_p, 0, 0},
+    {"protected?", method_protected_p, 0, 0},
+    {"clone", method_clone, 0, 0},
     {NULL, NULL, 0, 0}
 };
+
+/* MaglevIRB.readline(prompt) for maglev-ruby, where the maglev-irb binary's
+ * line editor is not linked in: the prompt on $stdout, a line of $stdin
+ * without its newline, nil at the end of input. */
+static Value
+irb_plain_readline(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = mg_gvar_get(mg_intern_cstr("$stdout"));
+    mg_funcall(out, mg_intern_cstr("print"), 1, argv);
+    mg_funcall(out, mg_intern_cstr("flush"), 0, NULL);
+    Value line = mg_funcall(mg_gvar_get(mg_intern_cstr("$stdin")), mg_intern_cstr("gets"), 0, NULL);
+    if (!MG_IS_STRING(line)) return MG_NIL;
+    return mg_funcall(line, mg_intern_cstr("chomp"), 0, NULL);
+}
+
+/* Binding#irb: the maglev-irb read-eval-print loop (lib/maglev/irb.rb) in this
+ * binding, until the end of input; then the program goes on. */
+static Value
+binding_irb(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_funcall(VMS->main_obj, mg_intern_cstr("require"), 1, (Value[]){ mg_str_new_cstr("maglev/irb") });
+    if (mg_const_get_at(mg_cObject, mg_intern_cstr("MaglevIRB")) == MG_UNDEF) {
+        RClass *m = mg_define_module("MaglevIRB");
+        mg_define_module_function(m, "readline", irb_plain_readline, 1, 1);
+    }
+    Value maglev = mg_const_get_at(mg_cObject, mg_intern_cstr("Maglev"));
+    Value irb = mg_const_get_at(MG_RCLASS(maglev), mg_intern_cstr("IRB"));
+    mg_funcall(irb, mg_intern_cstr("start"), 1, &self);
+    return MG_NIL;
+}
+
+/* Binding#dup / #clone: another binding of the same local variables (a
+ * variable created through one is not seen by the other, as in CRuby). */
+static Value
+binding_copy(Value self, bool clone)
+{
+    bindp(self);
+    Value r = mg_binding_new(NULL);
+    memcpy(bindp(r), bindp(self), sizeof(BindingS));
+    return mg_obj_copy_finish(r, self, clone, clone);
+}
+
+static Value
+binding_dup(Value self, int argc, const Value *argv, Value blk)
+{
+    return binding_copy(self, false);
+}
+
+static Value
+binding_clone(Value self, int argc, const Value *argv, Value blk)
+{
+    return binding_copy(self, true);
+}
 
 static const MgMethodDef binding_methods[] = {
     {"local_variable_get", binding_lv_get, 1, 1},
@@ -725,6 +877,9 @@ static const MgMethodDef binding_methods[] = {
     {"eval", binding_eval, 1, 3},
     {"receiver", binding_receiver, 0, 0},
     {"source_location", binding_source_location, 0, 0},
+    {"dup", binding_dup, 0, 0},
+    {"clone", binding_clone, 0, 0},
+    {"irb", binding_irb, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
@@ -732,7 +887,7 @@ void
 mg_init_proc(void)
 {
     mg_define_methods(mg_cProc, proc_methods);
-    mg_define_singleton_method(MG_VAL(mg_cProc), "new", proc_s_new, 0, 0);
+    mg_define_singleton_method(MG_VAL(mg_cProc), "new", proc_s_new, 0, -1);
     mg_define_methods(mg_cMethod, method_methods);
     mg_define_methods(mg_cUnboundMethod, umethod_methods);
     mg_define_methods(mg_cBinding, binding_methods);

@@ -8,6 +8,11 @@
 #include <unistd.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <sys/resource.h>
+#include <sys/prctl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <time.h>
 #include <signal.h>
 #include <string.h>
 
@@ -105,6 +110,18 @@ static Value
 status_to_i(Value self, int argc, const Value *argv, Value blk)
 {
     return MG_FIX(get_status(self)->status);
+}
+
+static Value
+status_and(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new(get_status(self)->status & mg_num2long(argv[0]));
+}
+
+static Value
+status_rshift(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_int_new((int64_t)get_status(self)->status >> (mg_num2long(argv[0]) & 63));
 }
 
 static Value
@@ -590,6 +607,8 @@ static const MgMethodDef status_methods[] = {
     {"to_s", status_to_s, 0, 0},
     {"inspect", status_inspect, 0, 0},
     {"==", status_eq, 1, 1},
+    {"&", status_and, 1, 1},
+    {">>", status_rshift, 1, 1},
     {NULL, NULL, 0, 0}
 };
 
@@ -856,15 +875,25 @@ fork_child_body(Value blk)
 
 /* fork { } / fork: the child runs the block, then its at_exit handlers, and exits */
 static Value
-process_fork(Value self, int argc, const Value *argv, Value blk)
+process__fork(Value self, int argc, const Value *argv, Value blk)
 {
     mg_io_flush_all();
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) mg_raise_syserr(errno, "fork", NULL);
+    if (pid == 0) mg_process_after_fork();
+    return MG_FIX(pid);
+}
+
+/* fork / Kernel#fork: the fork itself is Process._fork, called as a method so
+ * that a program can hook it (3.1: prepend to Process.singleton_class). */
+static Value
+process_fork(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = mg_funcall(MG_VAL(mg_mProcess), mg_intern_cstr("_fork"), 0, NULL);
+    pid_t pid = (pid_t)mg_num2long(r);
     if (pid > 0) return MG_FIX(pid);
-    mg_process_after_fork();
     if (!mg_block_given(blk)) return MG_NIL;
     Value exc = MG_NIL;
     mg_protect(fork_child_body, blk, &exc);
@@ -1159,6 +1188,300 @@ process_setpgrp(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX(0);
 }
 
+/* Process::Status.wait(pid = -1, flags = 0): as Process.wait, answering the
+ * Process::Status (pid -1 when there is no child to wait for); nil for WNOHANG
+ * and no change. */
+static Value
+status_s_wait(Value self, int argc, const Value *argv, Value blk)
+{
+    pid_t pid = argc > 0 && argv[0] != MG_NIL ? (pid_t)mg_num2long(argv[0]) : -1;
+    int flags = argc > 1 && argv[1] != MG_NIL ? (int)mg_num2long(argv[1]) : 0;
+    int st = 0;
+    pid_t r = wait_any(pid, &st, flags);
+    if (r < 0) {
+        if (errno != ECHILD) mg_raise_syserr(errno, NULL, NULL);
+        return status_new(-1, 0);
+    }
+    if (r == 0) return MG_NIL;
+    return status_new(r, st);      /* $? stays as it was, as CRuby's */
+}
+
+static Value
+process_last_status(Value self, int argc, const Value *argv, Value blk)
+{
+    return last_status;
+}
+
+static Value
+process_exit(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_funcall(MG_VAL(mg_mKernel), mg_intern_cstr("exit"), argc, argv);
+}
+
+static Value
+process_abort(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_funcall(MG_VAL(mg_mKernel), mg_intern_cstr("abort"), argc, argv);
+}
+
+/* ---- clocks, limits, priorities, ids ---- */
+
+static Value
+process_clock_getres(Value self, int argc, const Value *argv, Value blk)
+{
+    if (MG_IS_SYMBOL(argv[0])) mg_raise_syserr(EINVAL, NULL, NULL);   /* no emulated clocks */
+    struct timespec ts;
+    if (clock_getres((clockid_t)mg_num2long(argv[0]), &ts) != 0) mg_raise_syserr(errno, NULL, NULL);
+    const char *unit = "float_second";
+    if (argc > 1) {
+        if (!MG_IS_SYMBOL(argv[1])) mg_raise(mg_eArgumentError, "unexpected unit: %s", mg_str_cstr(mg_inspect(argv[1])));
+        unit = mg_id_name(MG_SYM2ID(argv[1]), NULL);
+    }
+    int64_t ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    if (!strcmp(unit, "float_second")) return mg_float_new((double)ns / 1e9);
+    if (!strcmp(unit, "float_millisecond")) return mg_float_new((double)ns / 1e6);
+    if (!strcmp(unit, "float_microsecond")) return mg_float_new((double)ns / 1e3);
+    if (!strcmp(unit, "second")) return mg_int_new(ns / 1000000000);
+    if (!strcmp(unit, "millisecond")) return mg_int_new(ns / 1000000);
+    if (!strcmp(unit, "microsecond")) return mg_int_new(ns / 1000);
+    if (!strcmp(unit, "nanosecond")) return mg_int_new(ns);
+    mg_raise(mg_eArgumentError, "unexpected unit: %s", unit);
+}
+
+static const struct { const char *name; int res; } rlimits[] = {
+    {"AS", RLIMIT_AS}, {"CORE", RLIMIT_CORE}, {"CPU", RLIMIT_CPU}, {"DATA", RLIMIT_DATA},
+    {"FSIZE", RLIMIT_FSIZE}, {"MEMLOCK", RLIMIT_MEMLOCK}, {"MSGQUEUE", RLIMIT_MSGQUEUE},
+    {"NICE", RLIMIT_NICE}, {"NOFILE", RLIMIT_NOFILE}, {"NPROC", RLIMIT_NPROC}, {"RSS", RLIMIT_RSS},
+    {"RTPRIO", RLIMIT_RTPRIO}, {"RTTIME", RLIMIT_RTTIME}, {"SIGPENDING", RLIMIT_SIGPENDING},
+    {"STACK", RLIMIT_STACK},
+};
+
+/* A resource: an Integer, or a name (Symbol or String) as :NOFILE / "NOFILE". */
+static int
+rlimit_resource(Value v)
+{
+    if (MG_IS_SYMBOL(v) || MG_IS_STRING(v)) {
+        const char *n = MG_IS_SYMBOL(v) ? mg_id_name(MG_SYM2ID(v), NULL) : mg_str_cstr(v);
+        for (size_t i = 0; i < ARRAY_LEN(rlimits); i++)
+            if (!strcmp(n, rlimits[i].name)) return rlimits[i].res;
+        mg_raise(mg_eArgumentError, "invalid resource name: %s", n);
+    }
+    return (int)mg_num2long(v);
+}
+
+static rlim_t
+rlimit_value(Value v, const struct rlimit *now)
+{
+    if (MG_IS_SYMBOL(v) || MG_IS_STRING(v)) {
+        const char *n = MG_IS_SYMBOL(v) ? mg_id_name(MG_SYM2ID(v), NULL) : mg_str_cstr(v);
+        if (!strcmp(n, "INFINITY")) return RLIM_INFINITY;
+        if (!strcmp(n, "SAVED_MAX")) return RLIM_SAVED_MAX;
+        if (!strcmp(n, "SAVED_CUR")) return RLIM_SAVED_CUR;
+        mg_raise(mg_eArgumentError, "invalid resource value: %s", n);
+    }
+    (void)now;
+    Value i = mg_to_int(v);
+    if (MG_IS_FIXNUM(i)) return (rlim_t)MG_FIX2LONG(i);
+    return (rlim_t)mg_num2long(MG_CALL1(i, "&", mg_uint_new(UINT64_MAX)));
+}
+
+static Value
+rlim_to_value(rlim_t r)
+{
+    return mg_uint_new((uint64_t)r);
+}
+
+static Value
+process_getrlimit(Value self, int argc, const Value *argv, Value blk)
+{
+    struct rlimit rl;
+    if (getrlimit(rlimit_resource(argv[0]), &rl) != 0) mg_raise_syserr(errno, "getrlimit", NULL);
+    return mg_ary_new_from(2, (Value[]){ rlim_to_value(rl.rlim_cur), rlim_to_value(rl.rlim_max) });
+}
+
+/* setrlimit(resource, cur, max = cur) */
+static Value
+process_setrlimit(Value self, int argc, const Value *argv, Value blk)
+{
+    int res = rlimit_resource(argv[0]);
+    struct rlimit rl, now;
+    if (getrlimit(res, &now) != 0) mg_raise_syserr(errno, "getrlimit", NULL);
+    rl.rlim_cur = rlimit_value(argv[1], &now);
+    rl.rlim_max = argc > 2 ? rlimit_value(argv[2], &now) : rl.rlim_cur;
+    if (setrlimit(res, &rl) != 0) mg_raise_syserr(errno, "setrlimit", NULL);
+    return MG_NIL;
+}
+
+static Value
+process_getpriority(Value self, int argc, const Value *argv, Value blk)
+{
+    errno = 0;
+    int p = getpriority((int)mg_num2long(argv[0]), (id_t)mg_num2long(argv[1]));
+    if (p == -1 && errno) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(p);
+}
+
+static Value
+process_setpriority(Value self, int argc, const Value *argv, Value blk)
+{
+    if (setpriority((int)mg_num2long(argv[0]), (id_t)mg_num2long(argv[1]), (int)mg_num2long(argv[2])) != 0)
+        mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(0);
+}
+
+static int maxgroups_setting = -1;
+
+static int
+maxgroups_limit(void)
+{
+    long n = sysconf(_SC_NGROUPS_MAX);
+    return n > 0 ? (int)n : 65536;
+}
+
+static Value
+process_maxgroups(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX(maxgroups_setting > 0 ? maxgroups_setting : maxgroups_limit());
+}
+
+static Value
+process_set_maxgroups(Value self, int argc, const Value *argv, Value blk)
+{
+    int64_t n = mg_num2long(argv[0]);
+    if (n <= 0) mg_raise(mg_eArgumentError, "maxgroups %lld should be positive", (long long)n);
+    maxgroups_setting = n > maxgroups_limit() ? maxgroups_limit() : (int)n;
+    return argv[0];
+}
+
+static Value
+process_groups(Value self, int argc, const Value *argv, Value blk)
+{
+    int n = getgroups(0, NULL);
+    if (n < 0) mg_raise_syserr(errno, "getgroups", NULL);
+    gid_t *g = malloc(sizeof(gid_t) * (size_t)(n + 1));
+    if (!g) mg_raise_nomem();
+    n = getgroups(n, g);
+    if (n < 0) { int e = errno; free(g); mg_raise_syserr(e, "getgroups", NULL); }
+    Value r = mg_ary_new_capa(n);
+    for (int i = 0; i < n; i++) mg_ary_push(r, MG_FIX(g[i]));
+    free(g);
+    return r;
+}
+
+static gid_t gid_of(Value v);
+
+static Value
+process_set_groups(Value self, int argc, const Value *argv, Value blk)
+{
+    Value a = mg_to_ary(argv[0]);
+    int64_t n = mg_ary_len(a);
+    if (n > (maxgroups_setting > 0 ? maxgroups_setting : maxgroups_limit()))
+        mg_raise(mg_eArgumentError, "too many groups, %lld restricted.", (long long)(maxgroups_setting > 0 ? maxgroups_setting : maxgroups_limit()));
+    gid_t *g = malloc(sizeof(gid_t) * (size_t)(n + 1));
+    if (!g) mg_raise_nomem();
+    for (int64_t i = 0; i < n; i++) g[i] = gid_of(mg_ary_entry(a, i));
+    int r = setgroups((size_t)n, g);
+    int e = errno;
+    free(g);
+    if (r != 0) mg_raise_syserr(e, "setgroups", NULL);
+    return process_groups(self, 0, NULL, MG_NIL);
+}
+
+/* a user or group: an Integer id, or a name looked up in the passwd / group database */
+static uid_t
+uid_of(Value v)
+{
+    if (MG_IS_STRING(v)) {
+        struct passwd *pw = getpwnam(mg_str_cstr(v));
+        if (!pw) mg_raise(mg_eArgumentError, "can't find user for %s", mg_str_cstr(v));
+        return pw->pw_uid;
+    }
+    return (uid_t)mg_num2long(v);
+}
+
+static gid_t
+gid_of(Value v)
+{
+    if (MG_IS_STRING(v)) {
+        struct group *gr = getgrnam(mg_str_cstr(v));
+        if (!gr) mg_raise(mg_eArgumentError, "can't find group for %s", mg_str_cstr(v));
+        return gr->gr_gid;
+    }
+    return (gid_t)mg_num2long(v);
+}
+
+static Value
+process_initgroups(Value self, int argc, const Value *argv, Value blk)
+{
+    if (initgroups(mg_str_cstr(mg_to_str(argv[0])), gid_of(argv[1])) != 0) mg_raise_syserr(errno, "initgroups", NULL);
+    return process_groups(self, 0, NULL, MG_NIL);
+}
+
+static Value
+process_set_uid(Value self, int argc, const Value *argv, Value blk)
+{
+    if (setuid(uid_of(argv[0])) != 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(getuid());
+}
+
+static Value
+process_set_gid(Value self, int argc, const Value *argv, Value blk)
+{
+    if (setgid(gid_of(argv[0])) != 0) mg_raise_syserr(errno, NULL, NULL);
+    return MG_FIX(getgid());
+}
+
+static Value
+process_set_euid(Value self, int argc, const Value *argv, Value blk)
+{
+    if (seteuid(uid_of(argv[0])) != 0) mg_raise_syserr(errno, NULL, NULL);
+    return argv[0];
+}
+
+static Value
+process_set_egid(Value self, int argc, const Value *argv, Value blk)
+{
+    if (setegid(gid_of(argv[0])) != 0) mg_raise_syserr(errno, NULL, NULL);
+    return argv[0];
+}
+
+/* argv0: $0 as the program started (eval.c records it once) */
+static Value argv0 = MG_NIL;
+
+void
+mg_process_set_argv0(const char *name)
+{
+    argv0 = mg_str_new_cstr(name);
+}
+
+static Value
+process_argv0(Value self, int argc, const Value *argv, Value blk)
+{
+    return argv0;
+}
+
+/* setproctitle: Linux lets a process rename its own thread (what ps -o comm and
+ * /proc/PID/comm show, 15 bytes); the argv area CRuby overwrites is not ours. */
+static Value
+process_setproctitle(Value self, int argc, const Value *argv, Value blk)
+{
+    Value t = mg_to_str(argv[0]);
+    prctl(PR_SET_NAME, (unsigned long)mg_str_cstr(t), 0, 0, 0);
+    return t;
+}
+
+/* daemon(nochdir = false, noclose = false): detach from the terminal in a
+ * forked child (the parent exits), as daemon(3). */
+static Value
+process_daemon(Value self, int argc, const Value *argv, Value blk)
+{
+    bool nochdir = argc > 0 && MG_TEST(argv[0]), noclose = argc > 1 && MG_TEST(argv[1]);
+    mg_io_flush_all();
+    if (daemon(nochdir, noclose) != 0) mg_raise_syserr(errno, "daemon", NULL);
+    mg_process_after_fork();
+    return MG_FIX(0);
+}
+
 static const MgMethodDef process_functions[] = {
     {"setsid", process_setsid, 0, 0},
     {"getsid", process_getsid, 0, 1},
@@ -1174,8 +1497,29 @@ static const MgMethodDef process_functions[] = {
     {"waitpid2", process_wait2, 0, 2},
     {"waitall", process_waitall, 0, 0},
     {"fork", process_fork, 0, 0},
+    {"_fork", process__fork, 0, 0},
     {"kill", process_kill, 0, -1},
     {"exit!", process_exit_bang, 0, 1},
+    {"exit", process_exit, 0, 1},
+    {"abort", process_abort, 0, 1},
+    {"last_status", process_last_status, 0, 0},
+    {"clock_getres", process_clock_getres, 1, 2},
+    {"getrlimit", process_getrlimit, 1, 1},
+    {"setrlimit", process_setrlimit, 2, 3},
+    {"getpriority", process_getpriority, 2, 2},
+    {"setpriority", process_setpriority, 3, 3},
+    {"groups", process_groups, 0, 0},
+    {"groups=", process_set_groups, 1, 1},
+    {"maxgroups", process_maxgroups, 0, 0},
+    {"maxgroups=", process_set_maxgroups, 1, 1},
+    {"initgroups", process_initgroups, 2, 2},
+    {"uid=", process_set_uid, 1, 1},
+    {"gid=", process_set_gid, 1, 1},
+    {"euid=", process_set_euid, 1, 1},
+    {"egid=", process_set_egid, 1, 1},
+    {"argv0", process_argv0, 0, 0},
+    {"setproctitle", process_setproctitle, 1, 1},
+    {"daemon", process_daemon, 0, 2},
     {NULL, NULL, 0, 0}
 };
 
@@ -1227,6 +1571,20 @@ mg_init_process(void)
     RClass *meta = mg_singleton_class(MG_VAL(cProcessStatus));
     mg_method_undef(meta, mg_id_new);
     mg_method_undef(meta, mg_id_allocate);
+    mg_define_singleton_method(MG_VAL(cProcessStatus), "wait", status_s_wait, 0, 2);
+    mg_gc_register(&argv0);
+    static const struct { const char *name; int64_t v; } consts[] = {
+        {"PRIO_PROCESS", PRIO_PROCESS}, {"PRIO_PGRP", PRIO_PGRP}, {"PRIO_USER", PRIO_USER},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(consts); i++) mg_define_const(mg_mProcess, consts[i].name, MG_FIX(consts[i].v));
+    for (size_t i = 0; i < ARRAY_LEN(rlimits); i++) {
+        char name[32];
+        snprintf(name, sizeof name, "RLIMIT_%s", rlimits[i].name);
+        mg_define_const(mg_mProcess, name, MG_FIX(rlimits[i].res));
+    }
+    mg_define_const(mg_mProcess, "RLIM_INFINITY", mg_uint_new((uint64_t)RLIM_INFINITY));
+    mg_define_const(mg_mProcess, "RLIM_SAVED_MAX", mg_uint_new((uint64_t)RLIM_SAVED_MAX));
+    mg_define_const(mg_mProcess, "RLIM_SAVED_CUR", mg_uint_new((uint64_t)RLIM_SAVED_CUR));
 
     Value env = mg_obj_alloc(mg_cObject);
     mg_extend_object(env, mg_mEnumerable);

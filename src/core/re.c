@@ -737,6 +737,30 @@ regexp_match_op(Value self, int argc, const Value *argv, Value blk)
     return pos < 0 ? MG_NIL : MG_FIX(mg_str_offset_to_char(str, pos));
 }
 
+/* ~re: re =~ $_ (nil, and $~ cleared, when $_ is not a String). */
+static Value
+regexp_tilde(Value self, int argc, const Value *argv, Value blk)
+{
+    Value line = mg_lastline_get();
+    if (!MG_IS_STRING(line)) { mg_backref_set(MG_NIL); return MG_NIL; }
+    int64_t pos = mg_reg_search(self, line, 0, false, true, NULL);
+    return pos < 0 ? MG_NIL : MG_FIX(mg_str_offset_to_char(line, pos));
+}
+
+/* Regexp.try_convert(obj): obj when a Regexp, obj.to_regexp when it responds, else nil. */
+static Value
+regexp_s_try_convert(Value self, int argc, const Value *argv, Value blk)
+{
+    Value v = argv[0];
+    if (mg_data_get(v, &regexp_type)) return v;
+    ID to_regexp = mg_intern_cstr("to_regexp");
+    if (!MG_IS_PTR(v) || !mg_respond_to(v, to_regexp, true)) return MG_NIL;
+    Value r = mg_funcall(v, to_regexp, 0, NULL);
+    if (MG_IS_NIL(r) || mg_data_get(r, &regexp_type)) return r;
+    mg_raise(mg_eTypeError, "can't convert %s to Regexp (%s#to_regexp gives %s)", mg_class_cname(mg_obj_class(v)),
+             mg_class_cname(mg_obj_class(v)), mg_class_cname(mg_obj_class(r)));
+}
+
 static Value
 regexp_eqq(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1221,6 +1245,35 @@ md_eq(Value self, int argc, const Value *argv, Value blk)
     return MG_BOOL(memcmp(a->offs, b->offs, sizeof(int64_t) * 2 * (size_t)a->nregs) == 0);
 }
 
+/* MatchData#hash: equal (==) match data hash alike. */
+static Value
+md_hash(Value self, int argc, const Value *argv, Value blk)
+{
+    MatchDataData *m = md_get(self);
+    uint64_t h = mg_str_hash(m->str) ^ ((uint64_t)mg_hash_value(m->regexp) * 0x9E3779B97F4A7C15ULL);
+    for (int i = 0; i < 2 * m->nregs; i++) h = (h ^ (uint64_t)m->offs[i]) * 0x100000001B3ULL;
+    h ^= h >> 29;
+    return MG_FIX((int64_t)(h >> 3));
+}
+
+/* MatchData#match(n) / #match_length(n): group n (a number or a name) and its
+ * length in characters; nil for a group that did not take part. */
+static Value
+md_match(Value self, int argc, const Value *argv, Value blk)
+{
+    int i = md_index_of(self, argv[0]);
+    return md_group(self, i);
+}
+
+static Value
+md_match_length(Value self, int argc, const Value *argv, Value blk)
+{
+    int i = md_index_of(self, argv[0]);
+    MatchDataData *m = md_get(self);
+    if (m->offs[2 * i] < 0) return MG_NIL;
+    return MG_FIX(mg_str_offset_to_char(m->str, m->offs[2 * i + 1]) - mg_str_offset_to_char(m->str, m->offs[2 * i]));
+}
+
 static Value
 md_initialize_copy(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1590,6 +1643,7 @@ static const MgMethodDef regexp_methods[] = {
     {"match?", regexp_match_p, 1, 2},
     {"=~", regexp_match_op, 1, 1},
     {"===", regexp_eqq, 1, 1},
+    {"~", regexp_tilde, 0, 0},
     {"source", regexp_source, 0, 0},
     {"options", regexp_options, 0, 0},
     {"casefold?", regexp_casefold_p, 0, 0},
@@ -1610,6 +1664,7 @@ static const MgMethodDef regexp_singleton_methods[] = {
     {"escape", regexp_s_escape, 1, 1},
     {"quote", regexp_s_escape, 1, 1},
     {"union", regexp_s_union, 0, -1},
+    {"try_convert", regexp_s_try_convert, 1, 1},
     {"last_match", regexp_s_last_match, 0, 1},
     {NULL, NULL, 0, 0}
 };
@@ -1636,6 +1691,9 @@ static const MgMethodDef matchdata_methods[] = {
     {"inspect", md_inspect, 0, 0},
     {"==", md_eq, 1, 1},
     {"eql?", md_eq, 1, 1},
+    {"hash", md_hash, 0, 0},
+    {"match", md_match, 1, 1},
+    {"match_length", md_match_length, 1, 1},
     {NULL, NULL, 0, 0}
 };
 

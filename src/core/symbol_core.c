@@ -241,6 +241,7 @@ static const MgMethodDef symbol_methods[] = {
     {"id2name", sym_to_s, 0, 0},
     {"name", sym_name_m, 0, 0},
     {"to_sym", sym_to_sym, 0, 0},
+    {"intern", sym_to_sym, 0, 0},
     {"to_proc", sym_to_proc, 0, 0},
     {"inspect", sym_inspect, 0, 0},
     {"length", sym_length, 0, 0},

@@ -39,6 +39,8 @@
 #include <sys/time.h>
 #include <time.h>
 #include <errno.h>
+#include <unistd.h>
+#include <sys/syscall.h>
 
 #define TIMESLICE_US 20000
 
@@ -71,6 +73,7 @@ static MgThread *threads;       /* live list, main first */
 static MgThread *main_th, *cur_th;
 static int live_count;
 static bool global_abort_on_exception, global_report_on_exception = true;
+static bool ignore_deadlock;    /* Thread.ignore_deadlock: never raise the deadlock fatal */
 static Value kill_tag = MG_NIL;
 static RClass *cMutex, *cCondVar, *cQueue, *cSizedQueue, *eFatal;
 static bool timer_on;
@@ -229,7 +232,7 @@ pick(MgThread *after)
             }
             if (!t->deadlockable && t->deadline < 0 && t->wait_fd < 0 && !t->wait_set) waits_forever = true;
         }
-        if (nearest < 0 && nfds == 0 && !waits_forever) {
+        if (nearest < 0 && nfds == 0 && !waits_forever && !ignore_deadlock) {
             main_th->pending = deadlock_exception();
             continue;
         }
@@ -469,6 +472,12 @@ report_fn(Value arg)
     fwrite(mg_str_ptr(head), 1, (size_t)mg_str_len(head), stderr);
     fflush(stderr);
     return MG_NIL;
+}
+
+MgFiber *
+mg_thread_root_fiber(MgThread *t)
+{
+    return t && t->root ? t->root : mg_fiber_main();
 }
 
 NORETURN void
@@ -791,9 +800,8 @@ thread_pending_interrupt_p(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
-thread_backtrace(Value self, int argc, const Value *argv, Value blk)
+thread_backtrace_all(Value self)
 {
-    UNUSED(argc); UNUSED(argv); UNUSED(blk);
     MgThread *t = thread_of(self);
     if (t->state == TS_DEAD) return MG_NIL;
     if (t == cur_th) return mg_backtrace(0);
@@ -808,6 +816,43 @@ thread_backtrace(Value self, int argc, const Value *argv, Value blk)
     mg_vm.frames = saved;
     mg_gc_disable(was);
     return bt;
+}
+
+/* Thread#backtrace(start = 0, length = nil) / (range); #backtrace_locations the same as Location objects */
+static Value
+thread_backtrace(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_backtrace_select(thread_backtrace_all(self), argc, argv, 0);
+}
+
+static Value
+thread_backtrace_locations(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_backtrace_locations(thread_backtrace(self, argc, argv, blk));
+}
+
+/* Every green thread runs on the process's one OS thread: its id (nil once dead). */
+static Value
+thread_native_thread_id(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    if (thread_of(self)->state == TS_DEAD) return MG_NIL;
+    return MG_FIX((int64_t)syscall(SYS_gettid));
+}
+
+static Value
+thread_s_ignore_deadlock(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return MG_BOOL(ignore_deadlock);
+}
+
+static Value
+thread_s_set_ignore_deadlock(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(self); UNUSED(argc); UNUSED(blk);
+    ignore_deadlock = MG_TEST(argv[0]);
+    return argv[0];
 }
 
 static Value
@@ -836,6 +881,22 @@ thread_aref(Value self, int argc, const Value *argv, Value blk)
     Value k = key_of(argv[0]);
     if (f->storage == MG_NIL) return MG_NIL;
     return mg_hash_aref(f->storage, k);
+}
+
+/* Thread#fetch(key [, default]) { |key| }: the fiber-local, or the default,
+ * the block's value, or KeyError "key not found: :k". */
+static Value
+thread_fetch(Value self, int argc, const Value *argv, Value blk)
+{
+    if (argc == 2 && blk != MG_NIL) mg_warn_caller(NULL, "block supersedes default value argument");
+    MgFiber *f = locals_fiber(thread_of(self));
+    Value k = key_of(argv[0]);
+    Value v = f->storage == MG_NIL ? MG_UNDEF : mg_hash_lookup(f->storage, k);
+    if (v != MG_UNDEF) return v;
+    if (blk != MG_NIL) return mg_yield1(blk, argv[0]);
+    if (argc == 2) return argv[1];
+    Value msg = mg_sprintf("key not found: %s", mg_str_cstr(mg_inspect(argv[0])));
+    mg_raise_exc(mg_key_error_new(msg, self, argv[0]));
 }
 
 static Value
@@ -1425,6 +1486,9 @@ static const MgMethodDef thread_methods[] = {
     {"priority", thread_priority, 0, 0},
     {"pending_interrupt?", thread_pending_interrupt_p, 0, 1},
     {"backtrace", thread_backtrace, 0, 2},
+    {"backtrace_locations", thread_backtrace_locations, 0, 2},
+    {"native_thread_id", thread_native_thread_id, 0, 0},
+    {"fetch", thread_fetch, 1, 2},
     {"priority=", thread_priority_set, 1, 1},
     {NULL, NULL, 0, 0}
 };
@@ -1446,6 +1510,8 @@ static const MgMethodDef thread_smethods[] = {
     {"report_on_exception=", thread_s_report_set, 1, 1},
     {"abort_on_exception", thread_s_abort_get, 0, 0},
     {"abort_on_exception=", thread_s_abort_set, 1, 1},
+    {"ignore_deadlock", thread_s_ignore_deadlock, 0, 0},
+    {"ignore_deadlock=", thread_s_set_ignore_deadlock, 1, 1},
     {NULL, NULL, 0, 0}
 };
 
@@ -1464,6 +1530,7 @@ static const MgMethodDef cv_methods[] = {
     {"wait", cv_wait, 1, 2},
     {"signal", cv_signal, 0, 0},
     {"broadcast", cv_broadcast, 0, 0},
+    {"marshal_dump", queue_marshal_dump, 0, 0},
     {NULL, NULL, 0, 0}
 };
 

@@ -579,7 +579,7 @@ time_plus(Value self, int argc, const Value *argv, Value blk)
     if (mg_data_get(argv[0], &time_type)) mg_raise(mg_eTypeError, "time + time?");
     int64_t s, n;
     num_to_secs(argv[0], &s, &n);
-    return time_new(mg_obj_class(self), t->sec + s, (int64_t)t->nsec + n, (TimeMode)t->mode, t->off);
+    return time_new(mg_cTime, t->sec + s, (int64_t)t->nsec + n, (TimeMode)t->mode, t->off);
 }
 
 static Value
@@ -590,7 +590,7 @@ time_minus(Value self, int argc, const Value *argv, Value blk)
     if (o) return mg_float_new((double)(t->sec - o->sec) + (double)(t->nsec - o->nsec) / 1e9);
     int64_t s, n;
     num_to_secs(argv[0], &s, &n);
-    return time_new(mg_obj_class(self), t->sec - s, (int64_t)t->nsec - n, (TimeMode)t->mode, t->off);
+    return time_new(mg_cTime, t->sec - s, (int64_t)t->nsec - n, (TimeMode)t->mode, t->off);
 }
 
 static int
@@ -623,6 +623,52 @@ time_hash(Value self, int argc, const Value *argv, Value blk)
     uint64_t h = (uint64_t)t->sec * 0x9E3779B97F4A7C15ULL ^ (uint64_t)t->nsec;
     h ^= h >> 29;
     return MG_FIX((int64_t)(h >> 2));
+}
+
+/* Time#round / #floor / #ceil: to ndigits decimal places of a second (nil or
+ * absent is 0; 9 or more keeps every digit we have). A half rounds up, and the
+ * result is a plain Time in the receiver's zone, as CRuby's. */
+typedef enum { RND_ROUND, RND_FLOOR, RND_CEIL } RoundMode;
+
+static Value
+time_round_to(Value self, int argc, const Value *argv, RoundMode how)
+{
+    TimeData *t = get_time(self);
+    int64_t nd = 0;
+    if (argc > 0 && argv[0] != MG_NIL) nd = mg_num2long(argv[0]);
+    if (nd < 0) mg_raise(mg_eArgumentError, "negative ndigits given");
+    int64_t unit = 1;
+    for (int64_t i = nd; i < 9; i++) unit *= 10;
+    int64_t rem = t->nsec % unit, nsec = t->nsec - rem;
+    if (rem != 0 && (how == RND_CEIL || (how == RND_ROUND && rem * 2 >= unit))) nsec += unit;
+    return time_new(mg_cTime, t->sec, nsec, (TimeMode)t->mode, t->off);
+}
+
+static Value
+time_round(Value self, int argc, const Value *argv, Value blk)
+{
+    return time_round_to(self, argc, argv, RND_ROUND);
+}
+
+static Value
+time_floor(Value self, int argc, const Value *argv, Value blk)
+{
+    return time_round_to(self, argc, argv, RND_FLOOR);
+}
+
+static Value
+time_ceil(Value self, int argc, const Value *argv, Value blk)
+{
+    return time_round_to(self, argc, argv, RND_CEIL);
+}
+
+/* Exact seconds since the epoch as a Rational (our resolution is the nanosecond). */
+static Value
+time_to_r(Value self, int argc, const Value *argv, Value blk)
+{
+    TimeData *t = get_time(self);
+    Value ns = mg_int_plus(mg_int_mul(mg_int_new(t->sec), MG_FIX(1000000000)), MG_FIX(t->nsec));
+    return mg_rational_new(ns, MG_FIX(1000000000));
 }
 
 /* ---- strftime ---- */
@@ -864,6 +910,15 @@ time_inspect(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
+/* Time#asctime / #ctime: "Thu Jan  1 00:00:00 1970" */
+static Value
+time_asctime(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = mg_str_buf_new(24);
+    strftime_into(out, get_time(self), "%a %b %e %H:%M:%S %Y", 20);
+    return out;
+}
+
 static Value
 time_to_a(Value self, int argc, const Value *argv, Value blk)
 {
@@ -938,6 +993,12 @@ static const MgMethodDef time_methods[] = {
     {"to_s", time_to_s, 0, 0},
     {"inspect", time_inspect, 0, 0},
     {"to_a", time_to_a, 0, 0},
+    {"to_r", time_to_r, 0, 0},
+    {"round", time_round, 0, 1},
+    {"floor", time_floor, 0, 1},
+    {"ceil", time_ceil, 0, 1},
+    {"asctime", time_asctime, 0, 0},
+    {"ctime", time_asctime, 0, 0},
     {NULL, NULL, 0, 0}
 };
 

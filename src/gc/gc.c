@@ -6,6 +6,7 @@
 #include "../vm/vm.h"
 #include "../core/bignum.h"
 #include <malloc.h>
+#include <time.h>
 
 #define PAGE_BYTES (64 * 1024)
 static const uint16_t size_classes[] = { 32, 48, 64, 80, 96, 128, 192, 256 };
@@ -29,6 +30,10 @@ static struct {
     size_t next_gc;
     size_t live_objects, collections, total_allocated, total_freed;
     bool disabled, collecting, ready;
+    bool stress;             /* GC.stress: collect at every allocation (next_gc stays 0) */
+    bool measure;            /* GC.measure_total_time */
+    bool in_alloc, last_by_alloc;   /* the allocator started the (last) collection */
+    uint64_t total_ns;       /* GC.total_time */
     Value *arena; size_t arena_len, arena_cap;
     Obj **grey; size_t grey_len, grey_cap;
     Value **roots; size_t roots_len, roots_cap;
@@ -157,7 +162,11 @@ mg_gc_alloc(size_t size, ObjType type, RClass *klass)
 #ifdef MG_GC_STRESS
     if (H.ready && !H.disabled && !H.collecting) mg_gc_collect();
 #else
-    if (UNLIKELY(H.bytes >= H.next_gc) && H.ready && !H.disabled && !H.collecting) mg_gc_collect();
+    if (UNLIKELY(H.bytes >= H.next_gc) && H.ready && !H.disabled && !H.collecting) {
+        H.in_alloc = true;
+        mg_gc_collect();
+        H.in_alloc = false;
+    }
 #endif
     if (UNLIKELY(!H.free[ci])) add_page(ci);
     FreeSlot *f = H.free[ci];
@@ -407,6 +416,9 @@ mg_gc_collect(void)
 {
     if (H.collecting || !H.ready) return;
     H.collecting = true;
+    H.last_by_alloc = H.in_alloc;
+    struct timespec t0 = { 0, 0 };
+    if (H.measure) clock_gettime(CLOCK_MONOTONIC, &t0);
     mg_gc_mark_values(H.arena, H.arena_len);
     for (size_t i = 0; i < H.roots_len; i++) mg_gc_mark(*H.roots[i]);
     for (int i = 0; i < H.nmarkers; i++) H.markers[i]();
@@ -426,7 +438,29 @@ mg_gc_collect(void)
         else if (H.next_gc > cap) H.next_gc = H.bytes + cap / 8;
         if (H.bytes > cap / 2 && mg_gc_pressure_hook) mg_gc_pressure_hook();
     }
+    if (H.stress) H.next_gc = 0;
+    if (H.measure) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        H.total_ns += (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+    }
     H.collecting = false;
+}
+
+void
+mg_gc_set_stress(bool on)
+{
+    H.stress = on;
+    if (on) H.next_gc = 0;
+    else if (H.next_gc == 0) H.next_gc = H.bytes + H.bytes / 2 > (16u << 20) ? H.bytes + H.bytes / 2 : 16u << 20;
+}
+
+bool
+mg_gc_set_measure(bool on)
+{
+    bool was = H.measure;
+    H.measure = on;
+    return was;
 }
 
 void
@@ -486,6 +520,9 @@ mg_gc_stats(GCStats *out)
     out->heap_bytes = H.bytes;
     out->total_allocated = H.total_allocated;
     out->total_freed = H.total_freed;
+    out->total_time_ns = H.total_ns;
+    out->measure_time = H.measure;
+    out->last_by_alloc = H.last_by_alloc;
 }
 
 void
@@ -505,4 +542,5 @@ mg_gc_init(void)
 {
     H.next_gc = 16u << 20;
     H.ready = true;
+    H.measure = true;       /* as CRuby: GC.measure_total_time is on by default */
 }

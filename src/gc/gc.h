@@ -96,8 +96,15 @@ typedef struct {
     size_t heap_bytes;       /* bytes counted by mg_malloc and slots */
     size_t total_allocated;  /* objects ever allocated */
     size_t total_freed;
+    uint64_t total_time_ns;  /* spent collecting while measure_time was on (GC.total_time) */
+    bool measure_time;       /* GC.measure_total_time */
+    bool last_by_alloc;      /* the last collection was started by an allocation, not GC.start */
 } GCStats;
 void mg_gc_stats(GCStats *out);
+/* GC.stress = on: collect at every allocation from now on (a stress build does it always). */
+void mg_gc_set_stress(bool on);
+/* GC.measure_total_time = on; returns the previous setting. */
+bool mg_gc_set_measure(bool on);
 
 /* Calls fn for every live heap object (ObjectSpace.each_object); no allocation allowed in fn. */
 void mg_gc_each_object(void (*fn)(Obj *o, void *arg), void *arg);

@@ -421,6 +421,7 @@ mg_init_vm_globals(const MgVMOptions *opts)
     vm->argv = mg_ary_new();
     if (opts) for (int i = 0; i < opts->argc; i++) mg_ary_push(vm->argv, mg_str_new_cstr(opts->argv[i]));
     vm->script_name = mg_str_new_cstr(opts && opts->script_name ? opts->script_name : "-");
+    mg_process_set_argv0(opts && opts->script_name ? opts->script_name : "-");    /* Process.argv0 */
     mg_define_virtual_gvar("$!", g_errinfo, s_errinfo);
     mg_define_virtual_gvar("$@", g_errat, s_errat);
     mg_define_virtual_gvar("$~", g_backref, s_backref);

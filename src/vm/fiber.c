@@ -339,6 +339,8 @@ fiber_finish(MgFiber *f, Value result, Value exc)
     f->proc = MG_NIL;
     if (f->thread_root) mg_thread_root_finished(f, result, exc);
     MgFiber *to = f->prev;
+    /* a fiber reached by transfer hands its end to the thread's root fiber */
+    if (!to) to = f->thread ? mg_thread_root_fiber(f->thread) : &main_fiber;
     f->prev = NULL;
     if (exc != MG_NIL) { to->xfer = exc; to->xfer_raise = true; }
     else { to->xfer = result; to->xfer_raise = false; }
@@ -453,6 +455,7 @@ check_resumable(MgFiber *f)
     if (f->state == FIBER_TERMINATED) mg_raise(mg_eFiberError, "attempt to resume a terminated fiber");
     if (f == cur) mg_raise(mg_eFiberError, "attempt to resume the current fiber");
     if (f->prev || f->state == FIBER_RESUMED) mg_raise(mg_eFiberError, "attempt to resume a resumed fiber (double resume)");
+    if (f->transferred) mg_raise(mg_eFiberError, "attempt to resume a transferring fiber");
     if (f->thread != cur->thread) mg_raise(mg_eFiberError, "fiber called across threads");
 }
 
@@ -491,6 +494,40 @@ mg_fiber_yield(int argc, const Value *argv)
     return take_xfer();
 }
 
+/* Fiber#transfer: switch to f outside the resume chain. f must be new or have
+ * left by transfer itself; the running fiber waits to be transferred back to.
+ * A transferred fiber that ends goes to the thread's root fiber. */
+static bool
+on_resume_chain(MgFiber *f)
+{
+    for (MgFiber *c = cur; c; c = c->prev)
+        if (c == f) return true;
+    return false;
+}
+
+Value
+mg_fiber_transfer(MgFiber *f, int argc, const Value *argv)
+{
+    if (!cur) cur = &main_fiber;
+    if (f == cur) return pack(argc, argv);
+    if (f->state == FIBER_TERMINATED) mg_raise(mg_eFiberError, "dead fiber called");
+    if (f->thread != cur->thread) mg_raise(mg_eFiberError, "fiber called across threads");
+    if (on_resume_chain(f) || (f->state == FIBER_RESUMED && !f->transferred))
+        mg_raise(mg_eFiberError, "attempt to transfer to a resuming fiber");
+    if (f->state == FIBER_SUSPENDED && !f->transferred) mg_raise(mg_eFiberError, "attempt to transfer to a yielding fiber");
+    f->xfer = f->state == FIBER_CREATED ? mg_ary_new_from(argc, argv) : pack(argc, argv);
+    f->xfer_raise = false;
+    f->transferred = true;
+    f->state = FIBER_RESUMED;
+    MgFiber *me = cur;
+    me->transferred = true;
+    if (!me->prev) me->state = FIBER_SUSPENDED;
+    mg_fiber_switch(f);
+    me->transferred = false;
+    me->state = FIBER_RESUMED;
+    return take_xfer();
+}
+
 /* ---- Fiber methods ---- */
 
 static MgFiber *
@@ -510,10 +547,16 @@ fiber_alloc(RClass *klass)
 static Value
 fiber_initialize(Value self, int argc, const Value *argv, Value blk)
 {
-    UNUSED(argc); UNUSED(argv);
+    bool blocking = false;
+    if (argc > 0 && mg_kw_given()) {
+        Value kw = argv[--argc];
+        Value b = mg_hash_lookup(kw, MG_SYM(mg_intern_cstr("blocking")));
+        if (b != MG_UNDEF) blocking = MG_TEST(b);
+    }
     if (!mg_block_given(blk)) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");
     if (MG_RDATA(self)->ptr) mg_raise(mg_eTypeError, "already initialized fiber");
     MgFiber *f = mg_fiber_create(mg_block_proc(blk), false, NULL);
+    f->nonblocking = !blocking;
     f->self = self;
     MG_RDATA(self)->ptr = f;
     return self;
@@ -586,6 +629,60 @@ fiber_raise(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
+fiber_transfer(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(blk);
+    return mg_fiber_transfer(fiber_of(self), argc, argv);
+}
+
+/* blocking?: false for a fiber made non-blocking (Fiber.new's default); the
+ * main and thread fibers, and Fiber.new(blocking: true), are blocking. */
+static Value
+fiber_blocking_p(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return MG_BOOL(!fiber_of(self)->nonblocking);
+}
+
+static Value
+fiber_s_blocking_p(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(self); UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    if (!cur) cur = &main_fiber;
+    return cur->nonblocking ? MG_FALSE : MG_FIX(1);
+}
+
+/* backtrace(start = 0, length = nil) / (range): the running fiber's stack, a
+ * suspended one's saved frames; [] before it starts and after it ends. */
+static Value
+fiber_backtrace_all(MgFiber *f)
+{
+    if (f == cur) return mg_backtrace(0);
+    if (f->state == FIBER_CREATED || f->state == FIBER_TERMINATED || !f->frames) return mg_ary_new();
+    /* its saved frames stand in for the VM's while walked, with the collector off */
+    bool was = mg_gc_disable(true);
+    Frame *saved = VMS->frames;
+    VMS->frames = f->frames;
+    Value bt = mg_vm_backtrace_from(f->fp, 0);
+    VMS->frames = saved;
+    mg_gc_disable(was);
+    return bt;
+}
+
+static Value
+fiber_backtrace(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(blk);
+    return mg_backtrace_select(fiber_backtrace_all(fiber_of(self)), argc, argv, 0);
+}
+
+static Value
+fiber_backtrace_locations(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_backtrace_locations(fiber_backtrace(self, argc, argv, blk));
+}
+
+static Value
 fiber_inspect(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
@@ -612,6 +709,10 @@ static const MgMethodDef fiber_methods[] = {
     {"raise", fiber_raise, 0, 3},
     {"inspect", fiber_inspect, 0, 0},
     {"to_s", fiber_inspect, 0, 0},
+    {"transfer", fiber_transfer, 0, -1},
+    {"blocking?", fiber_blocking_p, 0, 0},
+    {"backtrace", fiber_backtrace, 0, 2},
+    {"backtrace_locations", fiber_backtrace_locations, 0, 2},
     {NULL, NULL, 0, 0}
 };
 
@@ -628,4 +729,5 @@ mg_init_fiber(void)
     mg_define_methods(mg_cFiber, fiber_methods);
     mg_define_singleton_method(MG_VAL(mg_cFiber), "yield", fiber_s_yield, 0, -1);
     mg_define_singleton_method(MG_VAL(mg_cFiber), "current", fiber_s_current, 0, 0);
+    mg_define_singleton_method(MG_VAL(mg_cFiber), "blocking?", fiber_s_blocking_p, 0, 0);
 }

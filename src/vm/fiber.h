@@ -20,6 +20,8 @@ typedef struct MgFiber {
     struct MgThread *thread;    /* owning thread (NULL: the main thread) */
     bool thread_root;           /* the body of a Thread: finishing goes to the scheduler */
     bool big;                   /* thread-sized stacks */
+    bool transferred;           /* left by Fiber#transfer (or entered by it): only transfer reaches it */
+    bool nonblocking;           /* Fiber.new(blocking: false), the default for Fiber.new */
     /* VM state, saved while not running */
     Value *stack, *stack_end, *sp;
     Frame *frames, *frame_end, *fp;
@@ -70,6 +72,10 @@ void mg_fiber_release(MgFiber *f);
 
 /* core/thread.c: a thread's root fiber finished (result, or exc != nil). Never returns. */
 NORETURN void mg_thread_root_finished(MgFiber *f, Value result, Value exc);
+/* core/thread.c: the root fiber of thread t (the main fiber for the main thread). */
+MgFiber *mg_thread_root_fiber(struct MgThread *t);
+/* Fiber#transfer (fiber.c): raises FiberError as CRuby; returns what the next transfer back passes. */
+Value mg_fiber_transfer(MgFiber *f, int argc, const Value *argv);
 /* core/thread.c: the tag Thread#kill throws */
 bool mg_thread_kill_p(Value tag);
 /* core/thread.c: marks the threads (GC root marker helper) */

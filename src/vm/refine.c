@@ -223,6 +223,21 @@ mod_using(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
+/* Module.used_modules: the modules whose refinements `using` made active
+ * where it is called, in the order they were activated. */
+static Value
+mod_s_used_modules(Value self, int argc, const Value *argv, Value blk)
+{
+    Value out = mg_ary_new();
+    Value list = mg_vm_active_refinements(mg_vm_ruby_frame());
+    if (list == MG_NIL) return out;
+    for (int64_t i = mg_ary_len(list) - 1; i >= 0; i--) {     /* the list holds the newest first */
+        Value m = mg_ivar_lookup(mg_ary_entry(list, i), id_defined_at);
+        if (MG_IS_CLASS_OR_MODULE(m) && !mg_ary_includes(out, m)) mg_ary_push(out, m);
+    }
+    return out;
+}
+
 void mg_init_refinements(void);
 void
 mg_init_refinements(void)
@@ -237,4 +252,5 @@ mg_init_refinements(void)
     mg_define_private_method(mg_cModule, "refine", mod_refine, 1, 1);
     mg_define_private_method(mg_cModule, "using", mod_using, 1, 1);
     mg_define_private_method(mg_singleton_class(VMS->main_obj), "using", main_using, 1, 1);
+    mg_define_singleton_method(MG_VAL(mg_cModule), "used_modules", mod_s_used_modules, 0, 0);
 }

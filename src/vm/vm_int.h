@@ -231,6 +231,7 @@ typedef struct GVar {
     void (*setter)(ID, Value);
     bool defined;
     ID alias_of;
+    Value trace;            /* trace_var: Array of commands run after each assignment, or nil */
 } GVar;
 
 typedef struct VM {

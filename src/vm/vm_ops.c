@@ -33,7 +33,52 @@ mg_vm_mark_gvars(void)
 {
     if (!gvars) return;
     ID k; uint64_t v;
-    for (uint32_t i = 0; mg_idtable_next(gvars, &i, &k, &v);) mg_gc_mark(((GVar *)(uintptr_t)v)->val);
+    for (uint32_t i = 0; mg_idtable_next(gvars, &i, &k, &v);) {
+        mg_gc_mark(((GVar *)(uintptr_t)v)->val);
+        mg_gc_mark(((GVar *)(uintptr_t)v)->trace);
+    }
+}
+
+/* Kernel#global_variables (core/kernel.c): the names of the defined globals. */
+Value mg_gvar_list(void);
+Value
+mg_gvar_list(void)
+{
+    Value r = mg_ary_new();
+    if (!gvars) return r;
+    ID k; uint64_t v;
+    for (uint32_t i = 0; mg_idtable_next(gvars, &i, &k, &v);) {
+        GVar *g = gvar_entry(k, false);
+        if (g && (g->defined || g->getter)) mg_ary_push(r, MG_SYM(k));
+    }
+    return r;
+}
+
+/* trace_var / untrace_var (core/kernel.c): name's Array of trace commands
+ * (Procs or Strings, newest first), made when create; else nil when none.
+ * NULL entry (name never seen) answers MG_UNDEF. */
+Value mg_gvar_traces(ID name, bool create);
+Value
+mg_gvar_traces(ID name, bool create)
+{
+    GVar *g = gvar_entry(name, create);
+    if (!g) return MG_UNDEF;
+    if (create && g->trace == MG_NIL) g->trace = mg_ary_new();
+    return g->trace;
+}
+
+static void
+run_traces(Value trace, Value v)
+{
+    for (int64_t i = 0; i < mg_ary_len(trace); i++) {
+        Value cmd = mg_ary_entry(trace, i);
+        if (MG_IS_STRING(cmd)) {
+            Value top = mg_const_get_at(mg_cObject, mg_intern_cstr("TOPLEVEL_BINDING"));
+            mg_funcall(top, mg_intern_cstr("eval"), 1, &cmd);
+        } else {
+            mg_funcall(cmd, mg_id_call, 1, &v);
+        }
+    }
 }
 
 Value
@@ -53,10 +98,15 @@ mg_gvar_set(ID name, Value v)
         Value s = mg_inspect(v);
         fprintf(stderr, "[traceGlobals] %s = %.*s\n", mg_id_name(name, NULL), (int)mg_str_len(s), mg_str_ptr(s));
     }
-    if (g->setter) { g->setter(name, v); g->defined = true; return; }
-    if (g->getter) mg_raise(mg_eNameError, "%s is a read-only variable", mg_id_name(name, NULL));
-    g->val = v;
-    g->defined = true;
+    if (g->setter) {
+        g->setter(name, v);
+        g->defined = true;
+    } else {
+        if (g->getter) mg_raise(mg_eNameError, "%s is a read-only variable", mg_id_name(name, NULL));
+        g->val = v;
+        g->defined = true;
+    }
+    if (UNLIKELY(g->trace != MG_NIL)) run_traces(g->trace, v);
 }
 
 /* $VERBOSE is nil (-W0): warnings print nothing. */
