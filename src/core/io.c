@@ -1461,9 +1461,13 @@ file_initialize(Value self, int argc, const Value *argv, Value blk)
     int perm = argc > 2 && argv[2] != MG_NIL ? (int)mg_num2long(argv[2]) : 0666;
     const char *cpath = mg_str_cstr(path);
     if (strlen(cpath) != (size_t)mg_str_len(path)) mg_raise(mg_eArgumentError, "string contains null byte");
-    int fd;
-    /* a FIFO's open blocks until its other end opens: a signal runs its handler, then the open goes on */
-    while ((fd = open(cpath, oflags | O_CLOEXEC, perm)) < 0 && errno == EINTR) mg_vm_checkpoint();
+    int fd = open(cpath, oflags | O_CLOEXEC, perm);
+    if (fd < 0 && errno == EINTR) {
+        /* a signal while a FIFO's open waited for its other end: as CRuby, a
+         * handler that raises (SIGTERM's default) ends it; else Errno::EINTR */
+        mg_vm_checkpoint();
+        errno = EINTR;
+    }
     if (fd < 0) mg_raise_syserr(errno, "rb_sysopen", cpath);
     io_setup(io, fd, mode, mg_str_freeze(mg_str_dup(path)));
     io_apply_encodings(io, modev, kw);
