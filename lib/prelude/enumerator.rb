@@ -342,3 +342,81 @@ class Enumerator
     end
   end
 end
+
+# slice_when, chunk_while, slice_before, slice_after stream, as CRuby's: the
+# Enumerator they answer runs `each` when it is iterated (an endless source
+# works with first(n); the block runs then, not when the slicer is made).
+module Enumerable
+  def slice_when(&pred)
+    raise ArgumentError, "tried to create Proc object without a block" unless pred
+    __slice_between(pred, true)
+  end
+
+  def chunk_while(&pred)
+    raise ArgumentError, "tried to create Proc object without a block" unless pred
+    __slice_between(pred, false)
+  end
+
+  def slice_before(*args, &blk)
+    __slice_at(args, blk, true)
+  end
+
+  def slice_after(*args, &blk)
+    __slice_at(args, blk, false)
+  end
+
+  private
+
+  def __slice_between(pred, cut_when)
+    src = self
+    Enumerator.new do |y|
+      acc = nil
+      prev = nil
+      src.each do |*v|
+        e = v.size <= 1 ? v[0] : v
+        if acc.nil?
+          acc = [e]
+        elsif (pred.call(prev, e) ? true : false) == cut_when
+          y << acc
+          acc = [e]
+        else
+          acc << e
+        end
+        prev = e
+      end
+      y << acc if acc
+    end
+  end
+
+  def __slice_at(args, blk, before)
+    if blk
+      raise ArgumentError, "wrong number of arguments (given #{args.size}, expected 0)" unless args.empty?
+      test = blk
+    else
+      raise ArgumentError, "wrong number of arguments (given #{args.size}, expected 1)" unless args.size == 1
+      pat = args[0]
+      test = ->(e) { pat === e }
+    end
+    src = self
+    Enumerator.new do |y|
+      acc = nil
+      src.each do |*v|
+        e = v.size <= 1 ? v[0] : v
+        if before
+          if acc && test.call(e)
+            y << acc
+            acc = nil
+          end
+          (acc ||= []) << e
+        else
+          (acc ||= []) << e
+          if test.call(e)
+            y << acc
+            acc = nil
+          end
+        end
+      end
+      y << acc if acc
+    end
+  end
+end

@@ -1064,43 +1064,6 @@ enum_zip(Value self, int argc, const Value *argv, Value blk)
     return mg_block_given(blk) ? MG_NIL : s.out;
 }
 
-/* chunk_while / slice_when: eager, returned as an enumerator over the slices */
-static Value
-slice_between(Value self, Value blk, bool when)
-{
-    Value a = mg_enum_to_a(self);
-    Value out = mg_ary_new();
-    if (ALEN(a) == 0) return out;
-    Value cur = mg_ary_new_from(1, &APTR(a)[0]);
-    for (int64_t i = 1; i < ALEN(a); i++) {
-        Value args[2] = { APTR(a)[i - 1], APTR(a)[i] };
-        bool t = MG_TEST(mg_yield(blk, 2, args));
-        if (t == when) {
-            mg_ary_push(out, cur);
-            cur = mg_ary_new();
-        }
-        mg_ary_push(cur, APTR(a)[i]);
-    }
-    mg_ary_push(out, cur);
-    return out;
-}
-
-static Value
-enum_chunk_while(Value self, int argc, const Value *argv, Value blk)
-{
-    UNUSED(argc); UNUSED(argv);
-    if (!mg_block_given(blk)) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");
-    return mg_enumerator_new(slice_between(self, blk, false), mg_id_each, 0, NULL);
-}
-
-static Value
-enum_slice_when(Value self, int argc, const Value *argv, Value blk)
-{
-    UNUSED(argc); UNUSED(argv);
-    if (!mg_block_given(blk)) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");
-    return mg_enumerator_new(slice_between(self, blk, true), mg_id_each, 0, NULL);
-}
-
 /* chunk streams, as CRuby's: the Enumerator's generator runs `each` and
  * hands each finished run [key, elements] to the yielder, so an endless
  * source works (first(n)). The state of one run is the Array
@@ -1166,46 +1129,6 @@ enum_chunk(Value self, int argc, const Value *argv, Value blk)
     return mg_funcall_block(MG_VAL(mg_cEnumerator), mg_intern_cstr("new"), 0, NULL, gen);
 }
 
-static Value
-enum_slice_before_after(Value self, int argc, const Value *argv, Value blk, bool before)
-{
-    if (argc == 0 && !mg_block_given(blk)) mg_raise(mg_eArgumentError, "wrong number of arguments (given 0, expected 1)");
-    Value a = mg_enum_to_a(self);
-    Value out = mg_ary_new();
-    Value cur = mg_ary_new();
-    for (int64_t i = 0; i < ALEN(a); i++) {
-        Value e = APTR(a)[i];
-        bool t = argc > 0 ? MG_TEST(mg_funcall(argv[0], mg_id_eqq, 1, &e)) : MG_TEST(mg_yield1(blk, e));
-        if (before) {
-            if (t && ALEN(cur) > 0) {
-                mg_ary_push(out, cur);
-                cur = mg_ary_new();
-            }
-            mg_ary_push(cur, e);
-        } else {
-            mg_ary_push(cur, e);
-            if (t) {
-                mg_ary_push(out, cur);
-                cur = mg_ary_new();
-            }
-        }
-    }
-    if (ALEN(cur) > 0) mg_ary_push(out, cur);
-    return mg_enumerator_new(out, mg_id_each, 0, NULL);
-}
-
-static Value
-enum_slice_before(Value self, int argc, const Value *argv, Value blk)
-{
-    return enum_slice_before_after(self, argc, argv, blk, true);
-}
-
-static Value
-enum_slice_after(Value self, int argc, const Value *argv, Value blk)
-{
-    return enum_slice_before_after(self, argc, argv, blk, false);
-}
-
 static const MgMethodDef enum_methods[] = {
     {"to_a", enum_to_a, 0, -1},
     {"entries", enum_to_a, 0, -1},
@@ -1259,12 +1182,8 @@ static const MgMethodDef enum_methods[] = {
     {"each_cons", enum_each_cons, 1, 1},
     {"cycle", enum_cycle, 0, 1},
     {"zip", enum_zip, 0, -1},
-    {"chunk_while", enum_chunk_while, 0, 0},
-    {"slice_when", enum_slice_when, 0, 0},
     {"chunk", enum_chunk, 0, 0},
     {"compact", enum_compact, 0, 0},
-    {"slice_before", enum_slice_before, 0, 1},
-    {"slice_after", enum_slice_after, 0, 1},
     {NULL, NULL, 0, 0}
 };
 
