@@ -1,5 +1,7 @@
 /* pg_backend.c -- the storage backend on PostgreSQL (backend.h), through
  * libpq: many hosts share one repository, one database per repository.
+ * Its repository-GC calls are in pg_gc.c; the handle and the helpers both
+ * files use are declared in pg_int.h.
  * The schema is in docs/format.md ("The PostgreSQL backend"), its SQL in
  * pg_schema.h:
  *   mg_obj     (oop, version, data, cls)  every version of every record;
@@ -142,6 +144,7 @@
 #include "pg_admin.h"
 #include "pg_copy.h"
 #include "pg_schema.h"
+#include "pg_int.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
@@ -157,55 +160,13 @@
 #define WINDOW_MIN     16          /* read-ahead window, in OOPs */
 #define WINDOW_MAX     32768
 #define BATCH          5000        /* rows per query of a walk */
-#define CLEAR_SLOTS    8           /* classes whose clear prefix a handle remembers (P7) */
 #define CLEAR_COMMITS  10000       /* at most this many commits since: else the prefix is walked again */
 #define COPY_MIN       1000        /* writes from which a commit sends its rows through COPY (P9) */
 
-#define OID_INT8ARRAY  1016
-#define OID_BYTEAARRAY 1001
-#define OID_INT8       20
-#define OID_BYTEA      17
-#define OID_TEXT       25
-#define OID_BOOL       16
 
-typedef struct PgRepo PgRepo;
+
 typedef struct PgView PgView;
 
-struct PgRepo {
-    const MgBackendOps *ops;   /* first: backend_ops.h */
-    PGconn *conn;
-    int flags;
-    MgRefScan ref_scan;
-    MgClassOf class_of;        /* P7: the class of a payload, NULL: none installed */
-    bool indexed;              /* P7: classidx was seen to be 1 (it never goes back) */
-    struct { uint64_t cls, seq, upto; } clear[CLEAR_SLOTS];   /* P7: no instance of cls <= upto at seq */
-    unsigned clear_next;
-    uint32_t session;          /* our session id (P3), 0: none */
-    uint64_t started;
-    char where[1024];          /* the URL, without a password */
-    bool begun;                /* a view was begun: last_view is its seq */
-    uint64_t last_view;
-    MgPgcCommit *log;          /* P6: the log in (log_from, last_view], read with the view */
-    size_t nlog;
-    bool have_log;
-    uint64_t log_from;
-    bool committed;            /* P6: a commit was made since the last view began */
-    bool prepared;             /* this connection has the prepared statement of a commit (mg_save) */
-    bool prepared_view;        /* and that of a view's beginning (mg_view) */
-    struct {                   /* P6: the next view, brought along by the last commit */
-        bool valid;
-        uint64_t seq, gc_round;
-        MgPgcCommit *log;      /* the log in (last_view, seq] */
-        size_t nlog;
-    } next;
-    MgPgCache *cache;          /* P8: the host cache, NULL: none */
-    uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
-    uint64_t n_commits, n_next;                  /* commits; views a commit brought along (P6) */
-    MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
-    bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
-    bool reset_since_view;     /* P2: reconnected since the last view began: no commit */
-    char error[1024];
-};
 
 /* The view's cache: pages of PAGE_OOPS consecutive OOPs (a window fills a
  * few of them densely), found through a small open-addressing table. */
@@ -238,8 +199,8 @@ struct PgView {
 
 /* ---- errors ---- */
 
-static MgStoreErr
-fail(PgRepo *r, MgStoreErr code, const char *fmt, ...)
+MgStoreErr
+pgb_fail(PgRepo *r, MgStoreErr code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -249,7 +210,7 @@ fail(PgRepo *r, MgStoreErr code, const char *fmt, ...)
 }
 
 /* The error of a failed query (res may be NULL): a lost connection says so. */
-static MgStoreErr
+MgStoreErr
 pg_fail(PgRepo *r, PGresult *res, const char *what)
 {
     const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
@@ -259,13 +220,13 @@ pg_fail(PgRepo *r, PGresult *res, const char *what)
     text[strcspn(text, "\n")] = '\0';
     MgStoreErr code = MG_STORE_IO;
     if (PQstatus(r->conn) == CONNECTION_BAD || (state && !strncmp(state, "08", 2))) {
-        fail(r, MG_STORE_IO, "%s: lost the connection to PostgreSQL (%s): %s", what, r->where, text);
+        pgb_fail(r, MG_STORE_IO, "%s: lost the connection to PostgreSQL (%s): %s", what, r->where, text);
         if (res) PQclear(res);
         return MG_STORE_IO;
     }
     if (state && !strncmp(state, "53", 2)) code = MG_STORE_FULL;
     else if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03"))) code = MG_STORE_LOCKED;
-    fail(r, code, "%s: PostgreSQL: %s", what, text);
+    pgb_fail(r, code, "%s: PostgreSQL: %s", what, text);
     if (res) PQclear(res);
     return code;
 }
@@ -298,41 +259,41 @@ proc_started(int pid)
     return p ? strtoull(p + 1, NULL, 10) : 0;
 }
 
-static PGresult *
-run(PgRepo *r, const char *sql)
+PGresult *
+pgb_run(PgRepo *r, const char *sql)
 {
     return PQexec(r->conn, sql);
 }
 
-static bool
-ok(PGresult *res)
+bool
+pgb_ok(PGresult *res)
 {
     ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
 }
 
 /* Runs sql (no parameters, any number of statements); MG_STORE_OK or the error. */
-static MgStoreErr
-run_ok(PgRepo *r, const char *sql, const char *what)
+MgStoreErr
+pgb_run_ok(PgRepo *r, const char *sql, const char *what)
 {
-    PGresult *res = run(r, sql);
-    if (!ok(res)) return pg_fail(r, res, what);
+    PGresult *res = pgb_run(r, sql);
+    if (!pgb_ok(res)) return pg_fail(r, res, what);
     PQclear(res);
     return MG_STORE_OK;
 }
 
 /* Runs sql with text parameters; NULL (error set) on failure. */
-static PGresult *
-query(PgRepo *r, const char *sql, int n, const char *const *vals, bool binary, const char *what, MgStoreErr *err)
+PGresult *
+pgb_query(PgRepo *r, const char *sql, int n, const char *const *vals, bool binary, const char *what, MgStoreErr *err)
 {
     PGresult *res = PQexecParams(r->conn, sql, n, NULL, vals, NULL, NULL, binary ? 1 : 0);
-    if (!ok(res)) { *err = pg_fail(r, res, what); return NULL; }
+    if (!pgb_ok(res)) { *err = pg_fail(r, res, what); return NULL; }
     *err = MG_STORE_OK;
     return res;
 }
 
-static uint64_t
-get_be64(const char *p)
+uint64_t
+pgb_get_be64(const char *p)
 {
     const unsigned char *u = (const unsigned char *)p;
     uint64_t x = 0;
@@ -347,15 +308,15 @@ get_be32(const char *p)
     return (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
 }
 
-static int64_t
-text_i64(PGresult *res, int row, int col)
+int64_t
+pgb_text_i64(PGresult *res, int row, int col)
 {
     return PQgetisnull(res, row, col) ? 0 : strtoll(PQgetvalue(res, row, col), NULL, 10);
 }
 
 /* A binary int8[] result value: its elements into a malloc'd array. */
-static bool
-parse_int8_array(const char *p, int len, uint64_t **out, size_t *count)
+bool
+pgb_parse_int8_array(const char *p, int len, uint64_t **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
@@ -370,7 +331,7 @@ parse_int8_array(const char *p, int len, uint64_t **out, size_t *count)
     const char *q = p + 20;
     for (size_t i = 0; i < n; i++, q += 12) {
         if (get_be32(q) != 8) { free(v); return false; }
-        v[i] = get_be64(q + 4);
+        v[i] = pgb_get_be64(q + 4);
     }
     *out = v;
     *count = n;
@@ -378,7 +339,6 @@ parse_int8_array(const char *p, int len, uint64_t **out, size_t *count)
 }
 
 /* A growable byte buffer for binary parameters. */
-typedef struct { char *p; size_t len, cap; bool nomem; } Buf;
 
 static void
 buf_room(Buf *b, size_t more)
@@ -429,8 +389,8 @@ array_head(Buf *b, size_t n, bool nulls, uint32_t elem)
     buf_be32(b, 1);
 }
 
-static void
-int8_array(Buf *b, const uint64_t *v, size_t n)
+void
+pgb_int8_array(Buf *b, const uint64_t *v, size_t n)
 {
     array_head(b, n, false, OID_INT8);
     for (size_t i = 0; i < n; i++) { buf_be32(b, 8); buf_be64(b, v[i]); }
@@ -441,7 +401,7 @@ publish_view(PgRepo *r, uint64_t seq)
 {
     char sql[160];
     snprintf(sql, sizeof sql, "SET application_name = 'maglev %d view %llu'", (int)getpid(), (unsigned long long)seq);
-    PQclear(run(r, sql));
+    PQclear(pgb_run(r, sql));
 }
 
 /* The lock of our session id again, after a reconnection. */
@@ -451,8 +411,8 @@ relock_session(PgRepo *r)
     if (!r->session) return;
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT pg_try_advisory_lock(%d, %u)", SESSION_CLASS, r->session);
-    PGresult *res = run(r, sql);
-    bool got = ok(res) && PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+    PGresult *res = pgb_run(r, sql);
+    bool got = pgb_ok(res) && PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
     PQclear(res);
     if (!got) r->session = 0;        /* another process has the id now: ours ended */
 }
@@ -472,14 +432,14 @@ setup_conn(PgRepo *r)
     r->prepared = r->prepared_view = false;   /* a new connection: none prepared yet */
     PQsetNoticeProcessor(r->conn, quiet_notice, NULL);
     publish_view(r, 0);               /* P4: a lower bound until the first view */
-    if (r->flags & MG_REPO_NOSYNC) return run_ok(r, "SET synchronous_commit = off", "connect");
+    if (r->flags & MG_REPO_NOSYNC) return pgb_run_ok(r, "SET synchronous_commit = off", "connect");
     return MG_STORE_OK;
 }
 
 /* Before a call: a connection that broke is made again (the call that saw it
  * break reported the loss; this one retries on a fresh connection). */
-static MgStoreErr
-usable(PgRepo *r)
+MgStoreErr
+pgb_usable(PgRepo *r)
 {
     if (!r || !r->conn) return MG_STORE_INVALID;
     if (PQstatus(r->conn) == CONNECTION_OK && PQpipelineStatus(r->conn) == PQ_PIPELINE_OFF) return MG_STORE_OK;
@@ -488,7 +448,7 @@ usable(PgRepo *r)
         char text[600];
         snprintf(text, sizeof text, "%s", PQerrorMessage(r->conn));
         text[strcspn(text, "\n")] = '\0';
-        return fail(r, MG_STORE_IO, "lost the connection to PostgreSQL (%s) and cannot reconnect: %s", r->where, text);
+        return pgb_fail(r, MG_STORE_IO, "lost the connection to PostgreSQL (%s) and cannot reconnect: %s", r->where, text);
     }
     r->reset_since_view = true;
     MgStoreErr e = setup_conn(r);
@@ -499,19 +459,19 @@ usable(PgRepo *r)
 }
 
 /* pg_admin.c A1: a stone trims and collects only while it holds the token. */
-static MgStoreErr
-stone_may(PgRepo *r, const char *what)
+MgStoreErr
+pgb_stone_may(PgRepo *r, const char *what)
 {
     if (!r->stone || r->token) return MG_STORE_OK;
-    return fail(r, MG_STORE_LOCKED, "%s: this stone does not hold the stone token (another stone trims and collects)", what);
+    return pgb_fail(r, MG_STORE_LOCKED, "%s: this stone does not hold the stone token (another stone trims and collects)", what);
 }
 
-static MgStoreErr
-writable(PgRepo *r)
+MgStoreErr
+pgb_writable(PgRepo *r)
 {
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
-    if (r->flags & MG_REPO_RDONLY) return fail(r, MG_STORE_INVALID, "the repository is open read-only");
+    if (r->flags & MG_REPO_RDONLY) return pgb_fail(r, MG_STORE_INVALID, "the repository is open read-only");
     return MG_STORE_OK;
 }
 
@@ -519,24 +479,24 @@ writable(PgRepo *r)
 static MgStoreErr
 init_schema(PgRepo *r)
 {
-    MgStoreErr e = run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", "initialise");
+    MgStoreErr e = pgb_run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", "initialise");
     if (e) return e;
-    PGresult *res = run(r, "SELECT to_regclass('mg_meta') IS NOT NULL, (SELECT count(*) FROM pg_class c JOIN "
+    PGresult *res = pgb_run(r, "SELECT to_regclass('mg_meta') IS NOT NULL, (SELECT count(*) FROM pg_class c JOIN "
                            "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema())");
-    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "initialise"); goto fail; }
+    if (!pgb_ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "initialise"); goto fail; }
     bool made = PQgetvalue(res, 0, 0)[0] == 't';
     long others = atol(PQgetvalue(res, 0, 1));
     PQclear(res);
-    if (made) return run_ok(r, "COMMIT", "initialise");     /* another process was first */
+    if (made) return pgb_run_ok(r, "COMMIT", "initialise");     /* another process was first */
     if (others) {
-        e = fail(r, MG_STORE_INVALID, "%s: the database is not empty and holds no maglev repository "
+        e = pgb_fail(r, MG_STORE_INVALID, "%s: the database is not empty and holds no maglev repository "
                  "(maglev initialises only an empty database)", r->where);
         goto fail;
     }
-    if ((e = run_ok(r, SCHEMA, "initialise"))) goto fail;
-    return run_ok(r, "COMMIT", "initialise");
+    if ((e = pgb_run_ok(r, SCHEMA, "initialise"))) goto fail;
+    return pgb_run_ok(r, "COMMIT", "initialise");
 fail:
-    PQclear(run(r, "ROLLBACK"));
+    PQclear(pgb_run(r, "ROLLBACK"));
     return e;
 }
 
@@ -549,40 +509,40 @@ fail:
 static MgStoreErr
 upgrade_schema(PgRepo *r)
 {
-    MgStoreErr e = run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", "upgrade schema");
+    MgStoreErr e = pgb_run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", "upgrade schema");
     if (e) return e;
-    PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'schema' FOR UPDATE");
-    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "upgrade schema"); goto fail; }
+    PGresult *res = pgb_run(r, "SELECT value FROM mg_meta WHERE key = 'schema' FOR UPDATE");
+    if (!pgb_ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "upgrade schema"); goto fail; }
     long schema = atol(PQgetvalue(res, 0, 0));
     PQclear(res);
-    if (schema < 1 || schema > 3) return run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
+    if (schema < 1 || schema > 3) return pgb_run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
     if (schema == 1)
-        e = run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
+        e = pgb_run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
                       "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n"
                       "INSERT INTO mg_meta VALUES ('classidx', 0)", "upgrade schema");
-    if (!e) e = run_ok(r, "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);\n"
+    if (!e) e = pgb_run_ok(r, "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);\n"
                           "DROP FUNCTION IF EXISTS mg_flush();\n"
                           COMMIT_FN "UPDATE mg_meta SET value = 4 WHERE key = 'schema';\n"
                           "INSERT INTO mg_meta VALUES ('boot', " BOOT ") ON CONFLICT (key) DO NOTHING", "upgrade schema");
     if (e) goto fail;
-    return run_ok(r, "COMMIT", "upgrade schema");
+    return pgb_run_ok(r, "COMMIT", "upgrade schema");
 fail:
-    PQclear(run(r, "ROLLBACK"));
+    PQclear(pgb_run(r, "ROLLBACK"));
     return e;
 }
 
 static MgStoreErr
 check_schema(PgRepo *r)
 {
-    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'schema'), "
+    PGresult *res = pgb_run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'schema'), "
                            "(SELECT value FROM mg_meta WHERE key = 'format'), "
                            "(SELECT value FROM mg_meta WHERE key = 'classidx')");
-    if (!ok(res)) {
+    if (!pgb_ok(res)) {
         const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
         if (state && !strcmp(state, "42P01")) {            /* undefined table */
             PQclear(res);
             if (r->flags & MG_REPO_RDONLY)
-                return fail(r, MG_STORE_INVALID, "%s holds no maglev repository", r->where);
+                return pgb_fail(r, MG_STORE_INVALID, "%s holds no maglev repository", r->where);
             MgStoreErr e = init_schema(r);
             if (e) return e;
             return check_schema(r);
@@ -596,13 +556,13 @@ check_schema(PgRepo *r)
         return MG_STORE_OK;                 /* reads are the same; the next writable open upgrades it */
     if (schema >= 1 && schema <= 3 && format == MG_STORE_FORMAT) {
         if (r->flags & MG_REPO_RDONLY)
-            return fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
+            return pgb_fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
                         "writable (any maglev-ruby run) to upgrade it to schema %d", r->where, PG_SCHEMA);
         MgStoreErr e = upgrade_schema(r);
         return e ? e : check_schema(r);
     }
     if (schema != PG_SCHEMA || format != MG_STORE_FORMAT)
-        return fail(r, MG_STORE_VERSION, "%s: repository schema %ld format %ld, this maglev reads schema %d format %d",
+        return pgb_fail(r, MG_STORE_VERSION, "%s: repository schema %ld format %ld, this maglev reads schema %d format %d",
                     r->where, schema, format, PG_SCHEMA, MG_STORE_FORMAT);
     return MG_STORE_OK;
 }
@@ -629,16 +589,16 @@ cache_setup(PgRepo *r)
                               " RETURNING value) SELECT value FROM i UNION ALL SELECT value FROM mg_meta WHERE key = 'cache_id'";
     static const char db[] = "SELECT oid::bigint FROM pg_database WHERE datname = current_database()";
     MgStoreErr e;
-    PGresult *res = query(r, r->flags & MG_REPO_RDONLY ? sel : ins, r->flags & MG_REPO_RDONLY ? 0 : 1, vals, false, "cache", &e);
+    PGresult *res = pgb_query(r, r->flags & MG_REPO_RDONLY ? sel : ins, r->flags & MG_REPO_RDONLY ? 0 : 1, vals, false, "cache", &e);
     if (res && PQntuples(res) == 0 && !(r->flags & MG_REPO_RDONLY)) {       /* another process made it meanwhile */
         PQclear(res);
-        res = query(r, sel, 0, NULL, false, "cache", &e);
+        res = pgb_query(r, sel, 0, NULL, false, "cache", &e);
     }
     if (!res || PQntuples(res) != 1) { if (res) PQclear(res); return; }
-    uint64_t id = (uint64_t)text_i64(res, 0, 0);
+    uint64_t id = (uint64_t)pgb_text_i64(res, 0, 0);
     PQclear(res);
-    if (!(res = query(r, db, 0, NULL, false, "cache", &e)) || PQntuples(res) != 1) { if (res) PQclear(res); return; }
-    id = id * 0x9E3779B97F4A7C15ull ^ (uint64_t)text_i64(res, 0, 0);
+    if (!(res = pgb_query(r, db, 0, NULL, false, "cache", &e)) || PQntuples(res) != 1) { if (res) PQclear(res); return; }
+    id = id * 0x9E3779B97F4A7C15ull ^ (uint64_t)pgb_text_i64(res, 0, 0);
     PQclear(res);
     char err[600];
     if (!(r->cache = mg_pgc_open(dir, id, err, sizeof err)))
@@ -657,7 +617,7 @@ pg_open(const char *url, int flags, MgRepo **out)
     mg_repo_display(url, r->where, sizeof r->where);
     *out = (MgRepo *)r;
     r->conn = PQconnectdb(url);
-    if (!r->conn) return fail(r, MG_STORE_NOMEM, "%s: out of memory", r->where);
+    if (!r->conn) return pgb_fail(r, MG_STORE_NOMEM, "%s: out of memory", r->where);
     if (PQstatus(r->conn) != CONNECTION_OK) {
         char text[700];
         snprintf(text, sizeof text, "%s", PQerrorMessage(r->conn));
@@ -666,7 +626,7 @@ pg_open(const char *url, int flags, MgRepo **out)
         while (n && text[n - 1] == ' ') text[--n] = '\0';
         PQfinish(r->conn);
         r->conn = NULL;
-        return fail(r, MG_STORE_IO, "cannot connect to the PostgreSQL repository %s: %s", r->where, text);
+        return pgb_fail(r, MG_STORE_IO, "cannot connect to the PostgreSQL repository %s: %s", r->where, text);
     }
     MgStoreErr e = setup_conn(r);
     if (!e) e = check_schema(r);
@@ -724,11 +684,11 @@ log_rows(PGresult *res, int col, MgPgcCommit **log, size_t *n, bool *bad)
         if (PQgetisnull(res, i, col)) continue;
         uint64_t *oops;
         size_t count;
-        if (!parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) {
+        if (!pgb_parse_int8_array(PQgetvalue(res, i, col + 1), PQgetlength(res, i, col + 1), &oops, &count)) {
             *bad = true;
             continue;
         }
-        (*log)[*n] = (MgPgcCommit){ get_be64(PQgetvalue(res, i, col)), oops, count };
+        (*log)[*n] = (MgPgcCommit){ pgb_get_be64(PQgetvalue(res, i, col)), oops, count };
         ++*n;
     }
     return !*bad;
@@ -779,7 +739,7 @@ cache_sync(PgRepo *r, const MgPgcCommit *log, size_t n, uint64_t from, uint64_t 
     const char *vals[2] = { a, b };
     MgStoreErr e;
     r->n_logs++;
-    PGresult *lr = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 AND seq <= $2 ORDER BY seq", 2, vals, true, "read log", &e);
+    PGresult *lr = pgb_query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 AND seq <= $2 ORDER BY seq", 2, vals, true, "read log", &e);
     if (!lr) return;                       /* the horizon stays: consistent, less useful */
     MgPgcCommit *more;
     size_t nmore;
@@ -796,7 +756,7 @@ view_begin(PgRepo *r, bool take_next, MgView **out)
 {
     *out = NULL;
     if (!take_next) next_drop(r);
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) { next_drop(r); return e; }
     r->reset_since_view = false;
     r->committed = false;
@@ -832,7 +792,7 @@ view_begin(PgRepo *r, bool take_next, MgView **out)
                         " l.seq, l.oops FROM mg_meta s JOIN mg_meta g ON g.key = 'gc_round'"
                         " LEFT JOIN mg_log l ON $1 AND l.seq > $2 AND l.seq <= s.value WHERE s.key = 'seq' ORDER BY l.seq",
                         3, types);
-        if (!ok(res)) { free(v); return pg_fail(r, res, "begin view"); }
+        if (!pgb_ok(res)) { free(v); return pg_fail(r, res, "begin view"); }
         PQclear(res);
         r->prepared_view = true;
     }
@@ -841,9 +801,9 @@ view_begin(PgRepo *r, bool take_next, MgView **out)
     snprintf(app, sizeof app, "maglev %d view ", (int)getpid());
     const char *vals[3] = { r->begun ? "t" : "f", since, app };
     res = PQexecPrepared(r->conn, "mg_view", 3, vals, NULL, NULL, 1);
-    if (!ok(res) || PQntuples(res) < 1) { free(v); return pg_fail(r, res, "begin view"); }
-    v->seq = get_be64(PQgetvalue(res, 0, 0));
-    v->gc_round = get_be64(PQgetvalue(res, 0, 1));
+    if (!pgb_ok(res) || PQntuples(res) < 1) { free(v); return pg_fail(r, res, "begin view"); }
+    v->seq = pgb_get_be64(PQgetvalue(res, 0, 0));
+    v->gc_round = pgb_get_be64(PQgetvalue(res, 0, 1));
     r->n_views++;
     if (r->begun) {
         bool bad;
@@ -941,18 +901,18 @@ slot_put(PgView *v, uint64_t oop, uint64_t version, const unsigned char *data, u
     return true;
 }
 
-static MgStoreErr
-decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, size_t len, MgRecord *out)
+MgStoreErr
+pgb_decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, size_t len, MgRecord *out)
 {
     if (len < PG_HEADER)
-        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated (%zu bytes)", (unsigned long long)oop, len);
+        return pgb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated (%zu bytes)", (unsigned long long)oop, len);
     uint32_t format, crc;
     memcpy(&format, p, 4);
     memcpy(&crc, p + 4, 4);
     if (format != MG_STORE_FORMAT)
-        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
+        return pgb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
     if (mg_crc32c(p + PG_HEADER, len - PG_HEADER) != crc)
-        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu fails its checksum", (unsigned long long)oop);
+        return pgb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu fails its checksum", (unsigned long long)oop);
     out->version = version;
     out->data = p + PG_HEADER;
     out->len = len - PG_HEADER;
@@ -970,7 +930,7 @@ fetch_window(PgView *v, uint64_t from, uint64_t count)
     snprintf(c, sizeof c, "%llu", (unsigned long long)v->seq);
     const char *vals[3] = { a, b, c };
     MgStoreErr e;
-    PGresult *res = query(r, "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND oop < $2 "
+    PGresult *res = pgb_query(r, "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND oop < $2 "
                              "AND version <= $3 ORDER BY oop, version DESC", 3, vals, true, "read", &e);
     if (!res) return e;
     if (v->nresults == v->cresults) {
@@ -988,14 +948,14 @@ fetch_window(PgView *v, uint64_t from, uint64_t count)
     size_t nput = 0;
     uint64_t next = from;
     for (int i = 0; i <= rows; i++) {
-        uint64_t oop = i < rows ? get_be64(PQgetvalue(res, i, 0)) : from + count * 8;
+        uint64_t oop = i < rows ? pgb_get_be64(PQgetvalue(res, i, 0)) : from + count * 8;
         for (; next < oop; next += 8) {
             if (put && nput < count) put[nput++] = (MgPgcRow){ next, 0, NULL, 0 };
             if (!slot_find(v, next) && !slot_put(v, next, 0, NULL, 0)) { free(put); return MG_STORE_NOMEM; }
         }
         if (i == rows) break;
         next = oop + 8;
-        uint64_t version = get_be64(PQgetvalue(res, i, 1));
+        uint64_t version = pgb_get_be64(PQgetvalue(res, i, 1));
         const unsigned char *data = PQgetisnull(res, i, 2) ? NULL : (const unsigned char *)PQgetvalue(res, i, 2);
         if (put && nput < count) put[nput++] = (MgPgcRow){ oop, version, data, (size_t)PQgetlength(res, i, 2) };
         if (!slot_put(v, oop, version, data, (uint32_t)PQgetlength(res, i, 2))) { free(put); return MG_STORE_NOMEM; }
@@ -1018,13 +978,13 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
         if (r->cache && !v->host) v->host = mg_pgc_reader(r->cache, v->seq);
         if (v->host && mg_pgc_get(v->host, oop, &row)) {        /* P8: no round trip */
             r->n_cached++;
-            if (!slot_put(v, oop, row.version, row.data, (uint32_t)row.len)) return fail(r, MG_STORE_NOMEM, "read: out of memory");
+            if (!slot_put(v, oop, row.version, row.data, (uint32_t)row.len)) return pgb_fail(r, MG_STORE_NOMEM, "read: out of memory");
             s = slot_find(v, oop);
             s->ahead = false;
             goto found;
         }
         mg_pgc_release(v->host);               /* the next lookup sees what this miss stores */
-        MgStoreErr e = usable(r);
+        MgStoreErr e = pgb_usable(r);
         if (e) return e;
         /* a window mostly used: the reads walk the OOP space in order */
         if (v->ahead_hits * 2 >= v->window && v->window < WINDOW_MAX) v->window *= 2;
@@ -1037,11 +997,11 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
         if ((e = fetch_window(v, from, v->window))) return e;
         s = slot_find(v, oop);
         if (s) s->ahead = false;
-        if (!s) return fail(r, MG_STORE_NOMEM, "read: out of memory");
+        if (!s) return pgb_fail(r, MG_STORE_NOMEM, "read: out of memory");
     }
 found:
-    if (!s->data) return fail(r, MG_STORE_NOTFOUND, "no object with OOP %llu", (unsigned long long)oop);
-    return decode(r, oop, s->version, s->data, s->len, out);
+    if (!s->data) return pgb_fail(r, MG_STORE_NOTFOUND, "no object with OOP %llu", (unsigned long long)oop);
+    return pgb_decode(r, oop, s->version, s->data, s->len, out);
 }
 
 static void
@@ -1069,7 +1029,7 @@ walk(PgRepo *r, uint64_t seq, bool (*fn)(uint64_t oop, MgStoreErr err, const MgR
         snprintf(c, sizeof c, "%d", BATCH);
         const char *vals[3] = { a, b, c };
         MgStoreErr e;
-        PGresult *res = query(r, first ? "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND version <= $2 "
+        PGresult *res = pgb_query(r, first ? "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND version <= $2 "
                                          "ORDER BY oop, version DESC LIMIT $3"
                                        : "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop > $1 AND version <= $2 "
                                          "ORDER BY oop, version DESC LIMIT $3", 3, vals, true, "walk records", &e);
@@ -1077,12 +1037,12 @@ walk(PgRepo *r, uint64_t seq, bool (*fn)(uint64_t oop, MgStoreErr err, const MgR
         first = false;
         int rows = PQntuples(res);
         for (int i = 0; i < rows; i++) {
-            uint64_t oop = get_be64(PQgetvalue(res, i, 0));
+            uint64_t oop = pgb_get_be64(PQgetvalue(res, i, 0));
             after = oop;
             if (PQgetisnull(res, i, 2)) continue;
             MgRecord rec;
             bool go;
-            if (decode(r, oop, get_be64(PQgetvalue(res, i, 1)), (const unsigned char *)PQgetvalue(res, i, 2),
+            if (pgb_decode(r, oop, pgb_get_be64(PQgetvalue(res, i, 1)), (const unsigned char *)PQgetvalue(res, i, 2),
                        (size_t)PQgetlength(res, i, 2), &rec) != MG_STORE_OK)
                 go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
             else
@@ -1098,17 +1058,17 @@ static MgStoreErr
 pg_view_each(MgView *vv, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
 {
     PgView *v = (PgView *)vv;
-    MgStoreErr e = usable(v->repo);
+    MgStoreErr e = pgb_usable(v->repo);
     return e ? e : walk(v->repo, v->seq, fn, arg);
 }
 
 static MgStoreErr
 meta_pair(PgRepo *r, uint64_t *seq, uint64_t *next_oop)
 {
-    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), (SELECT value FROM mg_meta WHERE key = 'next_oop')");
-    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "read metadata");
-    *seq = (uint64_t)text_i64(res, 0, 0);
-    *next_oop = (uint64_t)text_i64(res, 0, 1);
+    PGresult *res = pgb_run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), (SELECT value FROM mg_meta WHERE key = 'next_oop')");
+    if (!pgb_ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "read metadata");
+    *seq = (uint64_t)pgb_text_i64(res, 0, 0);
+    *next_oop = (uint64_t)pgb_text_i64(res, 0, 1);
     PQclear(res);
     return MG_STORE_OK;
 }
@@ -1118,7 +1078,7 @@ pg_each_record(MgRepo *rr, uint64_t *seq, uint64_t *next_oop,
                bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (!e) e = meta_pair(r, seq, next_oop);
     return e ? e : walk(r, *seq, fn, arg);
 }
@@ -1129,25 +1089,25 @@ static MgStoreErr
 pg_alloc_oops(MgRepo *rr, uint64_t count, uint64_t *first)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
+    MgStoreErr e = pgb_writable(r);
     if (e) return e;
     if (count == 0 || count > ((uint64_t)1 << 56)) return MG_STORE_INVALID;
     char n[24];
     snprintf(n, sizeof n, "%llu", (unsigned long long)(count * 8));
     const char *vals[1] = { n };
     /* no wait for the disk: a later durable commit of ours makes it durable too (WAL order) */
-    PGresult *res = query(r, "WITH c AS (SELECT set_config('synchronous_commit', 'off', true)) "
+    PGresult *res = pgb_query(r, "WITH c AS (SELECT set_config('synchronous_commit', 'off', true)) "
                              "UPDATE mg_meta SET value = value + $1::bigint FROM c WHERE key = 'next_oop' "
                              "RETURNING value - $1::bigint", 1, vals, false, "allocate OOPs", &e);
     if (!res) return e;
-    if (PQntuples(res) != 1) { PQclear(res); return fail(r, MG_STORE_CORRUPT, "allocate OOPs: no next_oop"); }
-    *first = (uint64_t)text_i64(res, 0, 0);
+    if (PQntuples(res) != 1) { PQclear(res); return pgb_fail(r, MG_STORE_CORRUPT, "allocate OOPs: no next_oop"); }
+    *first = (uint64_t)pgb_text_i64(res, 0, 0);
     PQclear(res);
     return MG_STORE_OK;
 }
 
-static int
-cmp_u64(const void *a, const void *b)
+int
+pgb_cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
@@ -1204,10 +1164,10 @@ collect_refs(PgRepo *r, const MgWrite *writes, size_t n, const uint64_t *written
         const char *why = r->ref_scan(writes[i].data, writes[i].len, note_ref, c);
         if (c->nomem) return MG_STORE_NOMEM;
         if (why)
-            return fail(r, MG_STORE_INVALID, "record of object %llu does not scan (%s): nothing was committed",
+            return pgb_fail(r, MG_STORE_INVALID, "record of object %llu does not scan (%s): nothing was committed",
                         (unsigned long long)writes[i].oop, why);
     }
-    if (c->nrefs) qsort(c->refs, c->nrefs, sizeof *c->refs, cmp_u64);
+    if (c->nrefs) qsort(c->refs, c->nrefs, sizeof *c->refs, pgb_cmp_u64);
     size_t k = 0;
     for (size_t i = 0; i < c->nrefs; i++)
         if (!k || c->refs[i] != c->refs[k - 1]) c->refs[k++] = c->refs[i];
@@ -1225,7 +1185,7 @@ commit_answer(PgRepo *r, const uint64_t *ret, size_t nret, const MgWrite *writes
         size_t nc = nret - 1;
         for (size_t i = 0; i < nc && i < max_conflicts; i++) conflicts[i] = ret[1 + i];
         *nconflicts = nc < max_conflicts ? nc : max_conflicts;
-        return fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
+        return pgb_fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
     }
     if ((int64_t)ret[0] == -1) {
         uint64_t bad = nret > 1 ? ret[1] : 0, from = 0;
@@ -1236,7 +1196,7 @@ commit_answer(PgRepo *r, const uint64_t *ret, size_t nret, const MgWrite *writes
             r->ref_scan(writes[i].data, writes[i].len, note_ref, c);
             if (c->found) from = writes[i].oop;
         }
-        return fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
+        return pgb_fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
                     "(reclaimed by the repository GC): nothing was committed",
                     (unsigned long long)from, (unsigned long long)bad);
     }
@@ -1272,7 +1232,7 @@ log_unflatten(const char *p, int len, CommitCall *k)
 {
     uint64_t *v;
     size_t n;
-    if (!parse_int8_array(p, len, &v, &n)) return false;
+    if (!pgb_parse_int8_array(p, len, &v, &n)) return false;
     size_t entries = 0;
     for (size_t i = 0; i + 1 < n && v[i + 1] <= n - i - 2; i += 2 + v[i + 1]) entries++;
     k->log = calloc(entries + 1, sizeof *k->log);
@@ -1295,9 +1255,9 @@ log_unflatten(const char *p, int len, CommitCall *k)
 static MgStoreErr
 commit_parse(PgRepo *r, PGresult *res, CommitCall *k)
 {
-    if (!ok(res) || PQntuples(res) != 1 || PQnfields(res) != 2 || PQgetisnull(res, 0, 0))
+    if (!pgb_ok(res) || PQntuples(res) != 1 || PQnfields(res) != 2 || PQgetisnull(res, 0, 0))
         return pg_fail(r, res, "commit");
-    bool parsed = parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), &k->ret, &k->nret);
+    bool parsed = pgb_parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), &k->ret, &k->nret);
     if (parsed && answer_ok(k->ret, k->nret) && k->nret >= 2 && !PQgetisnull(res, 0, 1))
         k->have_log = log_unflatten(PQgetvalue(res, 0, 1), PQgetlength(res, 0, 1), k);
     PQclear(res);
@@ -1305,7 +1265,7 @@ commit_parse(PgRepo *r, PGresult *res, CommitCall *k)
         free(parsed ? k->ret : NULL);
         k->ret = NULL;
         k->nret = 0;
-        return fail(r, MG_STORE_CORRUPT, "commit: mg_commit returned no sequence");
+        return pgb_fail(r, MG_STORE_CORRUPT, "commit: mg_commit returned no sequence");
     }
     return MG_STORE_OK;
 }
@@ -1325,7 +1285,7 @@ commit_forget(CommitCall *k)
 static MgStoreErr
 lost_durability(PgRepo *r)
 {
-    return fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) while the commit was being "
+    return pgb_fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) while the commit was being "
                 "made durable: it may or may not be in the repository", r->where);
 }
 
@@ -1336,9 +1296,9 @@ lost_durability(PgRepo *r)
 static MgStoreErr
 commit_flushed(PgRepo *r, PGresult *res)
 {
-    if (ok(res)) { PQclear(res); return MG_STORE_OK; }
+    if (pgb_ok(res)) { PQclear(res); return MG_STORE_OK; }
     if (res) PQclear(res);
-    if (PQstatus(r->conn) == CONNECTION_OK && !run_ok(r, "SELECT set_config('maglev.flush', '', false), "
+    if (PQstatus(r->conn) == CONNECTION_OK && !pgb_run_ok(r, "SELECT set_config('maglev.flush', '', false), "
                                                         "pg_logical_emit_message(true, 'maglev', 'flush')", "commit"))
         return MG_STORE_OK;
     return lost_durability(r);
@@ -1358,19 +1318,19 @@ commit_small(PgRepo *r, CommitCall *k)
     if (!r->prepared) {
         PGresult *res = PQprepare(r->conn, "mg_save", "CALL mg_save($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL)",
                                   SAVE_ARGS, commit_types);
-        if (!ok(res)) return pg_fail(r, res, "commit");
+        if (!pgb_ok(res)) return pg_fail(r, res, "commit");
         PQclear(res);
         r->prepared = true;
     }
     PGresult *res = PQexecPrepared(r->conn, "mg_save", SAVE_ARGS, k->vals, k->lens, commit_fmts, 1);
-    if (ok(res) || (r->flags & MG_REPO_NOSYNC)) return commit_parse(r, res, k);
+    if (pgb_ok(res) || (r->flags & MG_REPO_NOSYNC)) return commit_parse(r, res, k);
     if (PQstatus(r->conn) != CONNECTION_OK) {
         /* the commit may have been made, before or after its flush */
         PQclear(res);
         return lost_durability(r);
     }
-    PGresult *flag = run(r, "SELECT current_setting('maglev.flush', true)");
-    const char *f = ok(flag) && PQntuples(flag) == 1 ? PQgetvalue(flag, 0, 0) : "";
+    PGresult *flag = pgb_run(r, "SELECT current_setting('maglev.flush', true)");
+    const char *f = pgb_ok(flag) && PQntuples(flag) == 1 ? PQgetvalue(flag, 0, 0) : "";
     uint64_t made = strtoull(f, NULL, 10);
     PQclear(flag);
     if (!made) return pg_fail(r, res, "commit");          /* nothing was committed */
@@ -1396,18 +1356,18 @@ commit_big(PgRepo *r, const MgWrite *writes, size_t n, CommitCall *k)
     bool flush = !(r->flags & MG_REPO_NOSYNC);
     const char *v5[5] = { k->vals[0], k->vals[1], k->vals[3], k->vals[5], flush ? NULL : k->app };
     int l5[5] = { k->lens[0], k->lens[1], k->lens[3], k->lens[5], 0 };
-    MgStoreErr e = run_ok(r, "BEGIN", "commit");
+    MgStoreErr e = pgb_run_ok(r, "BEGIN", "commit");
     if (e) return e;
     PGresult *res = PQexecParams(r->conn, "SELECT * FROM mg_commit($1, $2, NULL, $3, NULL, $4, $5)", 5, types, v5, l5, fmts, 1);
     if ((e = commit_parse(r, res, k))) goto fail;
     if (!answer_ok(k->ret, k->nret)) {                      /* nothing to write: commit_answer says why */
-        PQclear(run(r, "ROLLBACK"));
+        PQclear(pgb_run(r, "ROLLBACK"));
         return MG_STORE_OK;
     }
     res = mg_pg_copy_rows(r->conn, writes, n, k->ret[0], r->class_of, MG_STORE_FORMAT);
-    if (!ok(res)) { e = pg_fail(r, res, "commit"); goto fail; }
+    if (!pgb_ok(res)) { e = pg_fail(r, res, "commit"); goto fail; }
     PQclear(res);
-    if ((e = run_ok(r, "COMMIT", "commit"))) goto fail;
+    if ((e = pgb_run_ok(r, "COMMIT", "commit"))) goto fail;
     if (flush) {
         static const Oid ftypes[1] = { OID_TEXT };
         const char *fvals[1] = { k->app };
@@ -1415,7 +1375,7 @@ commit_big(PgRepo *r, const MgWrite *writes, size_t n, CommitCall *k)
     }
     return MG_STORE_OK;
 fail:
-    if (PQstatus(r->conn) == CONNECTION_OK && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(run(r, "ROLLBACK"));
+    if (PQstatus(r->conn) == CONNECTION_OK && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(pgb_run(r, "ROLLBACK"));
     commit_forget(k);
     return e;
 }
@@ -1445,17 +1405,17 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
 {
     PgRepo *r = (PgRepo *)rr;
     next_drop(r);
-    MgStoreErr e = writable(r);
+    MgStoreErr e = pgb_writable(r);
     if (e) return e;
     *nconflicts = 0;
     if (r->reset_since_view && n)
-        return fail(r, MG_STORE_IO, "commit: the connection to PostgreSQL (%s) was lost since this transaction's "
+        return pgb_fail(r, MG_STORE_IO, "commit: the connection to PostgreSQL (%s) was lost since this transaction's "
                     "view began (the server may have restarted without commits it had shown): nothing was committed; "
                     "retry the transaction", r->where);
     if (n == 0) {
-        PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'seq'");
-        if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "commit");
-        *seq = (uint64_t)text_i64(res, 0, 0);
+        PGresult *res = pgb_run(r, "SELECT value FROM mg_meta WHERE key = 'seq'");
+        if (!pgb_ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "commit");
+        *seq = (uint64_t)pgb_text_i64(res, 0, 0);
         PQclear(res);
         return MG_STORE_OK;
     }
@@ -1507,14 +1467,14 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         buf_bytes(&data, &crc, 4);
         buf_bytes(&data, writes[i].data, writes[i].len);
     }
-    qsort(written, n, sizeof *written, cmp_u64);
+    qsort(written, n, sizeof *written, pgb_cmp_u64);
     if (r->ref_scan) {
         if ((e = collect_refs(r, writes, n, written, &c))) goto out;
-        int8_array(&refs, c.refs, c.nrefs);
+        pgb_int8_array(&refs, c.refs, c.nrefs);
     }
     if (oops.nomem || expect.nomem || data.nomem || refs.nomem || cls.nomem) { e = MG_STORE_NOMEM; goto out; }
     if (data.len > 0x7FFFFFF0u || oops.len > 0x7FFFFFF0u) {
-        e = fail(r, MG_STORE_FULL, "commit: a write set of %zu bytes is too large for one PostgreSQL statement", data.len);
+        e = pgb_fail(r, MG_STORE_FULL, "commit: a write set of %zu bytes is too large for one PostgreSQL statement", data.len);
         goto out;
     }
     {
@@ -1557,15 +1517,15 @@ run_arrays(PgRepo *r, const char *sql, uint64_t *const *arrays, int narrays, siz
     Oid types[3] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_INT8ARRAY };
     bool nomem = false;
     for (int i = 0; i < narrays; i++) {
-        int8_array(&b[i], arrays[i], n);
+        pgb_int8_array(&b[i], arrays[i], n);
         nomem |= b[i].nomem;
         vals[i] = b[i].p;
         lens[i] = (int)b[i].len;
     }
     PGresult *res = nomem ? NULL : PQexecParams(r->conn, sql, narrays, types, vals, lens, fmts, 0);
     for (int i = 0; i < narrays; i++) free(b[i].p);
-    if (nomem) return fail(r, MG_STORE_NOMEM, "%s: out of memory", what);
-    if (!ok(res)) return pg_fail(r, res, what);
+    if (nomem) return pgb_fail(r, MG_STORE_NOMEM, "%s: out of memory", what);
+    if (!pgb_ok(res)) return pg_fail(r, res, what);
     PQclear(res);
     return MG_STORE_OK;
 }
@@ -1581,10 +1541,10 @@ fill_class_index(PgRepo *r)
     const char *what = "build the class index";
     uint64_t *oops = malloc(BATCH * sizeof *oops), *versions = malloc(BATCH * sizeof *versions),
              *classes = malloc(BATCH * sizeof *classes);
-    MgStoreErr e = oops && versions && classes ? run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", what) : MG_STORE_NOMEM;
+    MgStoreErr e = oops && versions && classes ? pgb_run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(2)", what) : MG_STORE_NOMEM;
     if (e) goto out;
-    PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'classidx' FOR UPDATE");
-    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, what); goto out; }
+    PGresult *res = pgb_run(r, "SELECT value FROM mg_meta WHERE key = 'classidx' FOR UPDATE");
+    if (!pgb_ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, what); goto out; }
     bool built = atol(PQgetvalue(res, 0, 0)) == 1;
     PQclear(res);
     uint64_t after_oop = 0, after_version = 0;
@@ -1594,16 +1554,16 @@ fill_class_index(PgRepo *r)
         snprintf(b, sizeof b, "%llu", (unsigned long long)after_version);
         snprintf(c, sizeof c, "%d", BATCH);
         const char *vals[3] = { a, b, c };
-        res = query(r, "SELECT oop, version, data FROM mg_obj WHERE (oop, version) > ($1, $2) AND data IS NOT NULL"
+        res = pgb_query(r, "SELECT oop, version, data FROM mg_obj WHERE (oop, version) > ($1, $2) AND data IS NOT NULL"
                        " ORDER BY oop, version LIMIT $3", 3, vals, true, what, &e);
         if (!res) goto out;
         rows = PQntuples(res);
         size_t k = 0;
         for (int i = 0; i < rows; i++) {
-            after_oop = get_be64(PQgetvalue(res, i, 0));
-            after_version = get_be64(PQgetvalue(res, i, 1));
+            after_oop = pgb_get_be64(PQgetvalue(res, i, 0));
+            after_version = pgb_get_be64(PQgetvalue(res, i, 1));
             MgRecord rec;
-            if (decode(r, after_oop, after_version, (const unsigned char *)PQgetvalue(res, i, 2),
+            if (pgb_decode(r, after_oop, after_version, (const unsigned char *)PQgetvalue(res, i, 2),
                        (size_t)PQgetlength(res, i, 2), &rec) != MG_STORE_OK) continue;
             uint64_t cls = r->class_of(rec.data, rec.len);
             if (!cls) continue;
@@ -1617,11 +1577,11 @@ fill_class_index(PgRepo *r)
                                     " AS u(oop, version, cls) WHERE o.oop = u.oop AND o.version = u.version",
                                  arrays, 3, k, what))) goto out;
     }
-    if (!built && (e = run_ok(r, "UPDATE mg_meta SET value = 1 WHERE key = 'classidx'", what))) goto out;
-    if ((e = run_ok(r, "COMMIT", what))) goto out;
+    if (!built && (e = pgb_run_ok(r, "UPDATE mg_meta SET value = 1 WHERE key = 'classidx'", what))) goto out;
+    if ((e = pgb_run_ok(r, "COMMIT", what))) goto out;
     r->indexed = true;
 out:
-    if (e && r->conn && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(run(r, "ROLLBACK"));
+    if (e && r->conn && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(pgb_run(r, "ROLLBACK"));
     free(oops); free(versions); free(classes);
     return e;
 }
@@ -1635,7 +1595,7 @@ pg_set_class_of(MgRepo *rr, MgClassOf class_of)
     PgRepo *r = (PgRepo *)rr;
     if (!r) return;
     r->class_of = class_of;
-    if (!class_of || r->indexed || (r->flags & MG_REPO_RDONLY) || usable(r)) return;
+    if (!class_of || r->indexed || (r->flags & MG_REPO_RDONLY) || pgb_usable(r)) return;
     fill_class_index(r);
 }
 
@@ -1647,8 +1607,8 @@ run_last(PgRepo *r, const char *sql, const char *what, MgStoreErr *err)
     if (!PQsendQuery(r->conn, sql)) { *err = pg_fail(r, NULL, what); return NULL; }
     PGresult *last = NULL, *bad = NULL, *res;
     while ((res = PQgetResult(r->conn))) {
-        if (!ok(res) && !bad) { bad = res; continue; }
-        if (!ok(res)) { PQclear(res); continue; }
+        if (!pgb_ok(res) && !bad) { bad = res; continue; }
+        if (!pgb_ok(res)) { PQclear(res); continue; }
         if (last) PQclear(last);
         last = res;
     }
@@ -1682,18 +1642,18 @@ prefix_instances(PgRepo *r, uint64_t cls, uint64_t since, uint64_t seq, uint64_t
     snprintf(d, sizeof d, "%llu", (unsigned long long)upto);
     const char *vals[4] = { a, b, c, d };
     MgStoreErr e;
-    PGresult *res = query(r, "SELECT (SELECT count(*) FROM mg_log WHERE seq > $2 AND seq <= $3),"
+    PGresult *res = pgb_query(r, "SELECT (SELECT count(*) FROM mg_log WHERE seq > $2 AND seq <= $3),"
                              " array(SELECT w.oop FROM (SELECT DISTINCT unnest(oops) AS oop FROM mg_log"
                              "  WHERE seq > $2 AND seq <= $3) w WHERE w.oop <= $4 AND EXISTS (SELECT 1 FROM mg_obj o"
                              "  WHERE o.oop = w.oop AND o.cls = $1 AND o.version > $2 AND o.version <= $3 AND NOT EXISTS"
                              "  (SELECT 1 FROM mg_obj m WHERE m.oop = o.oop AND m.version > o.version AND m.version <= $3))"
                              "  ORDER BY w.oop)", 4, vals, true, "class index", &e);
     if (!res) return e;
-    bool whole = get_be64(PQgetvalue(res, 0, 0)) == seq - since;
-    bool parsed = whole && parse_int8_array(PQgetvalue(res, 0, 1), PQgetlength(res, 0, 1), out, n);
+    bool whole = pgb_get_be64(PQgetvalue(res, 0, 0)) == seq - since;
+    bool parsed = whole && pgb_parse_int8_array(PQgetvalue(res, 0, 1), PQgetlength(res, 0, 1), out, n);
     PQclear(res);
     if (!whole) return MG_STORE_NOTFOUND;
-    return parsed ? MG_STORE_OK : fail(r, MG_STORE_CORRUPT, "class index: an OOP list does not decode");
+    return parsed ? MG_STORE_OK : pgb_fail(r, MG_STORE_CORRUPT, "class index: an OOP list does not decode");
 }
 
 /* The OOPs whose newest row <= the view's seq has cls = cls, in OOP order,
@@ -1706,14 +1666,14 @@ pg_view_instances(MgView *vv, uint64_t cls, bool (*fn)(uint64_t oop, void *arg),
 {
     PgView *v = (PgView *)vv;
     PgRepo *r = v->repo;
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
     if (!r->indexed) {
-        PGresult *res = run(r, "SELECT value FROM mg_meta WHERE key = 'classidx'");
-        if (!ok(res)) return pg_fail(r, res, "class index");
+        PGresult *res = pgb_run(r, "SELECT value FROM mg_meta WHERE key = 'classidx'");
+        if (!pgb_ok(res)) return pg_fail(r, res, "class index");
         r->indexed = PQntuples(res) == 1 && atol(PQgetvalue(res, 0, 0)) == 1;
         PQclear(res);
-        if (!r->indexed) return fail(r, MG_STORE_INVALID, "this repository has no class index yet");
+        if (!r->indexed) return pgb_fail(r, MG_STORE_INVALID, "this repository has no class index yet");
     }
     uint64_t after = 0, first = 0, *pre = NULL;
     size_t npre = 0;
@@ -1775,23 +1735,23 @@ pg_log_since(MgRepo *rr, uint64_t since,
         return MG_STORE_OK;
     }
     log_drop(r);
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
     char a[24];
     snprintf(a, sizeof a, "%llu", (unsigned long long)since);
     const char *vals[1] = { a };
     r->n_logs++;
-    PGresult *res = query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
+    PGresult *res = pgb_query(r, "SELECT seq, oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "read log", &e);
     if (!res) return e;
     int rows = PQntuples(res);
     for (int i = 0; i < rows; i++) {
         uint64_t *oops;
         size_t count;
-        if (!parse_int8_array(PQgetvalue(res, i, 1), PQgetlength(res, i, 1), &oops, &count)) {
+        if (!pgb_parse_int8_array(PQgetvalue(res, i, 1), PQgetlength(res, i, 1), &oops, &count)) {
             PQclear(res);
-            return fail(r, MG_STORE_CORRUPT, "read log: a commit-log entry does not decode");
+            return pgb_fail(r, MG_STORE_CORRUPT, "read log: a commit-log entry does not decode");
         }
-        fn(get_be64(PQgetvalue(res, i, 0)), oops, count, arg);
+        fn(pgb_get_be64(PQgetvalue(res, i, 0)), oops, count, arg);
         free(oops);
     }
     PQclear(res);
@@ -1804,8 +1764,8 @@ static MgStoreErr
 pg_log_trim(MgRepo *rr, uint64_t upto)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
-    if (e || (e = stone_may(r, "trim log"))) return e;
+    MgStoreErr e = pgb_writable(r);
+    if (e || (e = pgb_stone_may(r, "trim log"))) return e;
     char sql[1024];
     snprintf(sql, sizeof sql,
              "BEGIN;"
@@ -1816,8 +1776,8 @@ pg_log_trim(MgRepo *rr, uint64_t upto)
              "DELETE FROM mg_log WHERE seq <= %llu;"
              "COMMIT",
              (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto);
-    e = run_ok(r, sql, "trim log");
-    if (e) PQclear(run(r, "ROLLBACK"));
+    e = pgb_run_ok(r, sql, "trim log");
+    if (e) PQclear(pgb_run(r, "ROLLBACK"));
     return e;
 }
 
@@ -1826,24 +1786,24 @@ pg_stat(MgRepo *rr, MgRepoStat *out)
 {
     PgRepo *r = (PgRepo *)rr;
     memset(out, 0, sizeof *out);
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
-    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), (SELECT value FROM mg_meta WHERE key = 'next_oop'),"
+    PGresult *res = pgb_run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), (SELECT value FROM mg_meta WHERE key = 'next_oop'),"
                            " (SELECT value FROM mg_meta WHERE key = 'format'),"
                            " (SELECT count(*) FROM (SELECT DISTINCT ON (oop) data FROM mg_obj ORDER BY oop, version DESC) t"
                            "   WHERE data IS NOT NULL),"
                            " (SELECT count(*) FROM mg_log), pg_database_size(current_database()),"
                            " (SELECT count(*) FROM mg_live()), current_setting('block_size')");
-    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "stat");
-    out->seq = (uint64_t)text_i64(res, 0, 0);
-    out->next_oop = (uint64_t)text_i64(res, 0, 1);
-    out->format = (uint32_t)text_i64(res, 0, 2);
-    out->records = (uint64_t)text_i64(res, 0, 3);
-    out->log_entries = (uint64_t)text_i64(res, 0, 4);
-    out->used_bytes = (uint64_t)text_i64(res, 0, 5);
+    if (!pgb_ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "stat");
+    out->seq = (uint64_t)pgb_text_i64(res, 0, 0);
+    out->next_oop = (uint64_t)pgb_text_i64(res, 0, 1);
+    out->format = (uint32_t)pgb_text_i64(res, 0, 2);
+    out->records = (uint64_t)pgb_text_i64(res, 0, 3);
+    out->log_entries = (uint64_t)pgb_text_i64(res, 0, 4);
+    out->used_bytes = (uint64_t)pgb_text_i64(res, 0, 5);
     out->map_size = out->used_bytes;
-    out->readers = (uint32_t)text_i64(res, 0, 6);
-    out->page_size = (uint32_t)text_i64(res, 0, 7);
+    out->readers = (uint32_t)pgb_text_i64(res, 0, 6);
+    out->page_size = (uint32_t)pgb_text_i64(res, 0, 7);
     PQclear(res);
     return MG_STORE_OK;
 }
@@ -1896,32 +1856,32 @@ static MgStoreErr
 pg_backup(MgRepo *rr, const char *dest)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
     Export x = { 0 };
     if ((e = mg_repo_open(dest, 0, &x.to)) != MG_STORE_OK) {
-        fail(r, e, "backup into %s: %s", dest, mg_repo_error(x.to));
+        pgb_fail(r, e, "backup into %s: %s", dest, mg_repo_error(x.to));
         mg_repo_close(x.to);
         return e;
     }
     uint64_t seq, next_oop, first;
     e = pg_each_record(rr, &seq, &next_oop, export_record, &x);
-    if (!e && x.err) e = x.err == MG_STORE_CORRUPT ? fail(r, MG_STORE_CORRUPT, "backup: %s", r->error)
-                                                   : fail(r, x.err, "backup: %s", mg_repo_error(x.to));
-    if (!e && (e = export_flush(&x))) fail(r, e, "backup: %s", mg_repo_error(x.to));
+    if (!e && x.err) e = x.err == MG_STORE_CORRUPT ? pgb_fail(r, MG_STORE_CORRUPT, "backup: %s", r->error)
+                                                   : pgb_fail(r, x.err, "backup: %s", mg_repo_error(x.to));
+    if (!e && (e = export_flush(&x))) pgb_fail(r, e, "backup: %s", mg_repo_error(x.to));
     for (size_t i = 0; i < x.n; i++) free((void *)x.w[i].data);
     free(x.w);
     /* the OOPs handed out so far stay handed out */
-    if (!e && (e = mg_repo_alloc_oops(x.to, 1, &first))) fail(r, e, "backup: %s", mg_repo_error(x.to));
+    if (!e && (e = mg_repo_alloc_oops(x.to, 1, &first))) pgb_fail(r, e, "backup: %s", mg_repo_error(x.to));
     if (!e && next_oop > first + 8 && (e = mg_repo_alloc_oops(x.to, (next_oop - first - 8) / 8, &first)))
-        fail(r, e, "backup: %s", mg_repo_error(x.to));
-    PGresult *res = e ? NULL : run(r, "SELECT idx, value FROM mg_counter ORDER BY idx");
-    if (res && !ok(res)) e = pg_fail(r, res, "backup");
+        pgb_fail(r, e, "backup: %s", mg_repo_error(x.to));
+    PGresult *res = e ? NULL : pgb_run(r, "SELECT idx, value FROM mg_counter ORDER BY idx");
+    if (res && !pgb_ok(res)) e = pg_fail(r, res, "backup");
     else if (res) {
         for (int i = 0; i < PQntuples(res) && !e; i++) {
             int64_t got;
-            if ((e = mg_repo_counter_update(x.to, (uint32_t)text_i64(res, i, 0), false, text_i64(res, i, 1), &got)))
-                fail(r, e, "backup: %s", mg_repo_error(x.to));
+            if ((e = mg_repo_counter_update(x.to, (uint32_t)pgb_text_i64(res, i, 0), false, pgb_text_i64(res, i, 1), &got)))
+                pgb_fail(r, e, "backup: %s", mg_repo_error(x.to));
         }
         PQclear(res);
     }
@@ -1938,14 +1898,14 @@ pg_sessions(MgRepo *rr, uint64_t *seq, uint64_t *view_id,
             void (*fn)(const MgSession *s, void *arg), void *arg)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
-    PGresult *res = run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), a.application_name"
+    PGresult *res = pgb_run(r, "SELECT (SELECT value FROM mg_meta WHERE key = 'seq'), a.application_name"
                            " FROM (SELECT 1) one LEFT JOIN pg_stat_activity a ON a.datname = current_database()"
                            " AND a.pid <> pg_backend_pid() AND a.application_name LIKE 'maglev %'");
-    if (!ok(res)) return pg_fail(r, res, "list sessions");
+    if (!pgb_ok(res)) return pg_fail(r, res, "list sessions");
     int rows = PQntuples(res);
-    uint64_t now = rows ? (uint64_t)text_i64(res, 0, 0) : 0;
+    uint64_t now = rows ? (uint64_t)pgb_text_i64(res, 0, 0) : 0;
     for (int i = 0; i < rows; i++) {
         if (PQgetisnull(res, i, 1)) continue;
         int pid = 0;
@@ -1976,15 +1936,15 @@ pg_release_pages(MgRepo *rr)
  * the lock, not for a time) until it has released the session. The backend
  * must carry the dead process's pid in its application_name (P4), so a new
  * holder of a reused id is never taken for the dead one. */
-static MgStoreErr
-reap(PgRepo *r)
+MgStoreErr
+pgb_reap(PgRepo *r)
 {
     char host[256] = "?";
     gethostname(host, sizeof host - 1);
     host[sizeof host - 1] = '\0';
     const char *vals[1] = { host };
     MgStoreErr e;
-    PGresult *res = query(r, "SELECT s.id, s.pid, s.started, l.pid FROM mg_session s"
+    PGresult *res = pgb_query(r, "SELECT s.id, s.pid, s.started, l.pid FROM mg_session s"
                              " JOIN pg_locks l ON l.locktype = 'advisory' AND l.classid = 19783::oid AND l.objsubid = 2"
                              "  AND l.granted AND l.objid = s.id::oid"
                              "  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
@@ -1993,13 +1953,13 @@ reap(PgRepo *r)
                              "  AND split_part(a.application_name, ' ', 2) = s.pid::text", 1, vals, false, "find dead sessions", &e);
     if (!res) return e;
     for (int i = 0; i < PQntuples(res) && !e; i++) {
-        int pid = (int)text_i64(res, i, 1);
-        if (proc_started(pid) == (uint64_t)text_i64(res, i, 2)) continue;     /* runs */
+        int pid = (int)pgb_text_i64(res, i, 1);
+        if (proc_started(pid) == (uint64_t)pgb_text_i64(res, i, 2)) continue;     /* runs */
         char sql[256];
         snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%s); SELECT pg_advisory_lock(%d, %s); "
                  "SELECT pg_advisory_unlock(%d, %s)", PQgetvalue(res, i, 3), SESSION_CLASS, PQgetvalue(res, i, 0),
                  SESSION_CLASS, PQgetvalue(res, i, 0));
-        e = run_ok(r, sql, "end a dead session");
+        e = pgb_run_ok(r, sql, "end a dead session");
     }
     PQclear(res);
     return e;
@@ -2009,25 +1969,25 @@ static MgStoreErr
 pg_session_begin(MgRepo *rr, const char *name, uint32_t *id)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
+    MgStoreErr e = pgb_writable(r);
     if (e) return e;
     if (r->session) { *id = r->session; return MG_STORE_OK; }
-    if ((e = reap(r))) return e;
+    if ((e = pgb_reap(r))) return e;
     uint32_t got = 0;
     for (int tries = 0; tries < 1000 && !got; tries++) {
-        PGresult *res = run(r, "SELECT min(i) FROM generate_series(1, (SELECT count(*) FROM mg_live())::int + 1) i"
+        PGresult *res = pgb_run(r, "SELECT min(i) FROM generate_series(1, (SELECT count(*) FROM mg_live())::int + 1) i"
                                " WHERE i NOT IN (SELECT mg_live())");
-        if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "register session");
-        uint32_t cand = (uint32_t)text_i64(res, 0, 0);
+        if (!pgb_ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "register session");
+        uint32_t cand = (uint32_t)pgb_text_i64(res, 0, 0);
         PQclear(res);
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT pg_try_advisory_lock(%d, %u)", SESSION_CLASS, cand);
-        res = run(r, sql);
-        if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "register session");
+        res = pgb_run(r, sql);
+        if (!pgb_ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "register session");
         if (PQgetvalue(res, 0, 0)[0] == 't') got = cand;
         PQclear(res);
     }
-    if (!got) return fail(r, MG_STORE_LOCKED, "register session: no free session id");
+    if (!got) return pgb_fail(r, MG_STORE_LOCKED, "register session: no free session id");
     char host[256] = "?";
     gethostname(host, sizeof host - 1);
     host[sizeof host - 1] = '\0';
@@ -2039,17 +1999,17 @@ pg_session_begin(MgRepo *rr, const char *name, uint32_t *id)
     snprintf(nm, sizeof nm, "%s", name ? name : "");
     const char *vals[5] = { sid, pid, started, host, nm };
     /* the entries and locks of dead sessions go, and whatever an earlier holder of our id left */
-    PGresult *res = query(r, "WITH live AS (SELECT mg_live() AS id),"
+    PGresult *res = pgb_query(r, "WITH live AS (SELECT mg_live() AS id),"
                              " s AS (DELETE FROM mg_session WHERE id = $1 OR id NOT IN (SELECT id FROM live)),"
                              " l AS (DELETE FROM mg_lock WHERE session = $1 OR session NOT IN (SELECT id FROM live)),"
                              " v AS (DELETE FROM mg_gcvote WHERE session = $1)"
                              " SELECT 1", 1, vals, false, "register session", &e);
     if (res) PQclear(res);
-    if (!e) res = query(r, "INSERT INTO mg_session VALUES ($1, $2, $3, $4, $5)", 5, vals, false, "register session", &e);
+    if (!e) res = pgb_query(r, "INSERT INTO mg_session VALUES ($1, $2, $3, $4, $5)", 5, vals, false, "register session", &e);
     if (e) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT pg_advisory_unlock(%d, %u)", SESSION_CLASS, got);
-        PQclear(run(r, sql));
+        PQclear(pgb_run(r, sql));
         return e;
     }
     PQclear(res);
@@ -2068,7 +2028,7 @@ pg_session_end(MgRepo *rr)
              " DELETE FROM mg_gcvote WHERE session = %u; SELECT pg_advisory_unlock(%d, %u)",
              r->session, r->session, r->session, SESSION_CLASS, r->session);
     r->session = 0;
-    return run_ok(r, sql, "end session");
+    return pgb_run_ok(r, sql, "end session");
 }
 
 static uint32_t
@@ -2081,16 +2041,16 @@ static MgStoreErr
 pg_session_list(MgRepo *rr, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
-    if (e || (e = reap(r))) return e;
-    PGresult *res = run(r, "SELECT id, pid, started, name, host FROM mg_session WHERE id IN (SELECT mg_live()) ORDER BY id");
-    if (!ok(res)) return pg_fail(r, res, "list sessions");
+    MgStoreErr e = pgb_usable(r);
+    if (e || (e = pgb_reap(r))) return e;
+    PGresult *res = pgb_run(r, "SELECT id, pid, started, name, host FROM mg_session WHERE id IN (SELECT mg_live()) ORDER BY id");
+    if (!pgb_ok(res)) return pg_fail(r, res, "list sessions");
     for (int i = 0; i < PQntuples(res); i++) {
         MgSessionEntry s;
         memset(&s, 0, sizeof s);
-        s.id = (uint32_t)text_i64(res, i, 0);
-        s.pid = (int)text_i64(res, i, 1);
-        s.started = (uint64_t)text_i64(res, i, 2);
+        s.id = (uint32_t)pgb_text_i64(res, i, 0);
+        s.pid = (int)pgb_text_i64(res, i, 1);
+        s.started = (uint64_t)pgb_text_i64(res, i, 2);
         snprintf(s.name, sizeof s.name, "%s", PQgetvalue(res, i, 3));
         snprintf(s.host, sizeof s.host, "%s", PQgetvalue(res, i, 4));
         s.self = r->session && s.id == r->session;
@@ -2104,11 +2064,11 @@ static MgStoreErr
 pg_lock(MgRepo *rr, uint64_t oop, int kind, uint32_t *holder)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
+    MgStoreErr e = pgb_writable(r);
     if (e) return e;
     *holder = 0;
-    if (!r->session) return fail(r, MG_STORE_INVALID, "locking needs a registered session");
-    if (kind != MG_LOCK_READ && kind != MG_LOCK_WRITE) return fail(r, MG_STORE_INVALID, "no lock kind %d", kind);
+    if (!r->session) return pgb_fail(r, MG_STORE_INVALID, "locking needs a registered session");
+    if (kind != MG_LOCK_READ && kind != MG_LOCK_WRITE) return pgb_fail(r, MG_STORE_INVALID, "no lock kind %d", kind);
     char a[24], b[16], c[8];
     snprintf(a, sizeof a, "%llu", (unsigned long long)oop);
     snprintf(b, sizeof b, "%u", r->session);
@@ -2116,29 +2076,29 @@ pg_lock(MgRepo *rr, uint64_t oop, int kind, uint32_t *holder)
     const char *vals[3] = { a, b, c };
     int64_t got = 0;
     for (int round = 0; round < 2; round++) {       /* a conflict: again once dead sessions are reaped */
-        PGresult *res = query(r, "SELECT mg_lock($1, $2, $3)", 3, vals, false, "lock", &e);
+        PGresult *res = pgb_query(r, "SELECT mg_lock($1, $2, $3)", 3, vals, false, "lock", &e);
         if (!res) return e;
-        got = text_i64(res, 0, 0);
+        got = pgb_text_i64(res, 0, 0);
         PQclear(res);
-        if (got == 0 || round || (e = reap(r))) break;
+        if (got == 0 || round || (e = pgb_reap(r))) break;
     }
     if (e) return e;
     if (got == 0) return MG_STORE_OK;
     *holder = (uint32_t)(got / 4);
-    return fail(r, MG_STORE_LOCKED, "object %llu is %s-locked by session %u", (unsigned long long)oop,
+    return pgb_fail(r, MG_STORE_LOCKED, "object %llu is %s-locked by session %u", (unsigned long long)oop,
                 got % 4 == MG_LOCK_WRITE ? "write" : "read", *holder);
 }
 
 static MgStoreErr
 unlock_where(PgRepo *r, const char *sql, const char *oop)
 {
-    MgStoreErr e = writable(r);
+    MgStoreErr e = pgb_writable(r);
     if (e) return e;
     if (!r->session) return MG_STORE_OK;
     char sid[16];
     snprintf(sid, sizeof sid, "%u", r->session);
     const char *vals[2] = { sid, oop };
-    PGresult *res = query(r, sql, oop ? 2 : 1, vals, false, "unlock", &e);
+    PGresult *res = pgb_query(r, sql, oop ? 2 : 1, vals, false, "unlock", &e);
     if (res) PQclear(res);
     return e;
 }
@@ -2161,16 +2121,16 @@ static MgStoreErr
 pg_counter_get(MgRepo *rr, uint32_t index, int64_t *out)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
     if (index < 1 || index > MG_COUNTERS)
-        return fail(r, MG_STORE_INVALID, "no persistent counter %u (1..%d)", index, MG_COUNTERS);
+        return pgb_fail(r, MG_STORE_INVALID, "no persistent counter %u (1..%d)", index, MG_COUNTERS);
     char a[16];
     snprintf(a, sizeof a, "%u", index);
     const char *vals[1] = { a };
-    PGresult *res = query(r, "SELECT value FROM mg_counter WHERE idx = $1", 1, vals, false, "counter", &e);
+    PGresult *res = pgb_query(r, "SELECT value FROM mg_counter WHERE idx = $1", 1, vals, false, "counter", &e);
     if (!res) return e;
-    *out = PQntuples(res) ? text_i64(res, 0, 0) : 0;
+    *out = PQntuples(res) ? pgb_text_i64(res, 0, 0) : 0;
     PQclear(res);
     return MG_STORE_OK;
 }
@@ -2179,21 +2139,21 @@ static MgStoreErr
 pg_counter_update(MgRepo *rr, uint32_t index, bool add, int64_t value, int64_t *out)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
+    MgStoreErr e = pgb_writable(r);
     if (e) return e;
     if (index < 1 || index > MG_COUNTERS)
-        return fail(r, MG_STORE_INVALID, "no persistent counter %u (1..%d)", index, MG_COUNTERS);
+        return pgb_fail(r, MG_STORE_INVALID, "no persistent counter %u (1..%d)", index, MG_COUNTERS);
     char a[16], b[24];
     snprintf(a, sizeof a, "%u", index);
     snprintf(b, sizeof b, "%lld", (long long)value);
     const char *vals[3] = { a, b, add ? "t" : "f" };
     /* two's complement wrap-around (contract 7), computed in numeric */
-    PGresult *res = query(r, "INSERT INTO mg_counter VALUES ($1, $2) ON CONFLICT (idx) DO UPDATE SET value ="
+    PGresult *res = pgb_query(r, "INSERT INTO mg_counter VALUES ($1, $2) ON CONFLICT (idx) DO UPDATE SET value ="
                              " CASE WHEN $3::boolean THEN (((mg_counter.value::numeric + excluded.value + 9223372036854775808)"
                              " % 18446744073709551616) - 9223372036854775808)::bigint ELSE excluded.value END RETURNING value",
                           3, vals, false, "counter", &e);
     if (!res) return e;
-    *out = text_i64(res, 0, 0);
+    *out = pgb_text_i64(res, 0, 0);
     PQclear(res);
     return MG_STORE_OK;
 }
@@ -2204,333 +2164,13 @@ pg_set_ref_scan(MgRepo *rr, MgRefScan scan)
     ((PgRepo *)rr)->ref_scan = scan;
 }
 
-/* ---- repository garbage collection (the protocol: repogc.c) ---- */
-
-static const char GC_META[] =
-    "SELECT (SELECT value FROM mg_meta WHERE key = 'gc_round'), (SELECT value FROM mg_meta WHERE key = 'gc_seq'),"
-    " (SELECT value FROM mg_meta WHERE key = 'gc_opened'), (SELECT value FROM mg_meta WHERE key = 'gc_rounds'),"
-    " (SELECT value FROM mg_meta WHERE key = 'gc_last_round'), (SELECT value FROM mg_meta WHERE key = 'gc_last_time'),"
-    " (SELECT value FROM mg_meta WHERE key = 'gc_last_freed'), (SELECT value FROM mg_meta WHERE key = 'gc_last_bytes'),"
-    " (SELECT value FROM mg_meta WHERE key = 'gc_last_kept'), (SELECT value FROM mg_meta WHERE key = 'seq'),"
-    " (SELECT count(*) FROM mg_gcdead), (SELECT count(*) FROM mg_gcdead WHERE kept)";
-
-typedef struct { size_t live, waiting; int waiting_pid; } Votes;
-
-/* The live sessions other than ours, and of them those that have not voted in round. */
-static MgStoreErr
-gc_votes(PgRepo *r, uint64_t round, Votes *out)
-{
-    memset(out, 0, sizeof *out);
-    char a[24], b[16];
-    snprintf(a, sizeof a, "%llu", (unsigned long long)round);
-    snprintf(b, sizeof b, "%u", r->session);
-    const char *vals[2] = { a, b };
-    MgStoreErr e = reap(r);
-    if (e) return e;
-    PGresult *res = query(r, "SELECT s.pid, EXISTS (SELECT 1 FROM mg_gcvote v WHERE v.session = s.id AND v.round = $1)"
-                             " FROM mg_session s WHERE s.id IN (SELECT mg_live()) AND s.id <> $2 ORDER BY s.id",
-                          2, vals, false, "gc votes", &e);
-    if (!res) return e;
-    for (int i = 0; i < PQntuples(res); i++) {
-        out->live++;
-        if (round && PQgetvalue(res, i, 1)[0] != 't') {
-            if (!out->waiting) out->waiting_pid = (int)text_i64(res, i, 0);
-            out->waiting++;
-        }
-    }
-    PQclear(res);
-    return MG_STORE_OK;
-}
-
-static MgStoreErr
-pg_gc_state(MgRepo *rr, MgGcState *out)
-{
-    PgRepo *r = (PgRepo *)rr;
-    memset(out, 0, sizeof *out);
-    MgStoreErr e = usable(r);
-    if (e) return e;
-    PGresult *res = run(r, GC_META);
-    if (!ok(res) || PQntuples(res) != 1) return pg_fail(r, res, "gc state");
-    out->round = (uint64_t)text_i64(res, 0, 0);
-    out->seq = (uint64_t)text_i64(res, 0, 1);
-    out->opened = (uint64_t)text_i64(res, 0, 2);
-    out->rounds = (uint64_t)text_i64(res, 0, 3);
-    out->last_round = (uint64_t)text_i64(res, 0, 4);
-    out->last_time = (uint64_t)text_i64(res, 0, 5);
-    out->last_freed = (uint64_t)text_i64(res, 0, 6);
-    out->last_bytes = (uint64_t)text_i64(res, 0, 7);
-    out->last_kept = (uint64_t)text_i64(res, 0, 8);
-    if (out->round) {
-        out->candidates = (uint64_t)text_i64(res, 0, 10);
-        out->kept = (uint64_t)text_i64(res, 0, 11);
-    }
-    PQclear(res);
-    Votes vt;
-    if ((e = gc_votes(r, out->round, &vt))) return e;
-    out->sessions = vt.live;
-    out->waiting = vt.waiting;
-    out->waiting_pid = vt.waiting_pid;
-    return MG_STORE_OK;
-}
-
-/* Runs one statement with a single binary int8[] parameter $1 and text ones after it. */
-static PGresult *
-with_oops(PgRepo *r, const char *sql, const uint64_t *oops, size_t n, const char *p2, const char *what, MgStoreErr *err)
-{
-    Buf b = { 0 };
-    int8_array(&b, oops, n);
-    if (b.nomem) { free(b.p); *err = MG_STORE_NOMEM; return NULL; }
-    const char *vals[2] = { b.p, p2 };
-    int lens[2] = { (int)b.len, 0 };
-    int fmts[2] = { 1, 0 };
-    Oid types[2] = { OID_INT8ARRAY, 0 };
-    PGresult *res = PQexecParams(r->conn, sql, p2 ? 2 : 1, types, vals, lens, fmts, 1);
-    free(b.p);
-    if (!ok(res)) { *err = pg_fail(r, res, what); return NULL; }
-    *err = MG_STORE_OK;
-    return res;
-}
-
-static MgStoreErr
-pg_gc_open(MgRepo *rr, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round)
-{
-    PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
-    if (e || (e = stone_may(r, "open gc round"))) return e;
-    if ((e = run_ok(r, "BEGIN; DELETE FROM mg_gcdead; DELETE FROM mg_gcvote", "open gc round"))) goto fail;
-    PGresult *res = with_oops(r, "INSERT INTO mg_gcdead SELECT unnest($1::bigint[]), false", oops, n, NULL, "open gc round", &e);
-    if (!res) goto fail;
-    PQclear(res);
-    char sql[512];
-    snprintf(sql, sizeof sql,
-             "UPDATE mg_meta SET value = value + 1 WHERE key = 'gc_rounds';"
-             "UPDATE mg_meta SET value = (SELECT value FROM mg_meta WHERE key = 'gc_rounds') WHERE key = 'gc_round';"
-             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_seq';"
-             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_opened';"
-             "SELECT value FROM mg_meta WHERE key = 'gc_round'",
-             (unsigned long long)seq, (unsigned long long)time(NULL));
-    res = run(r, sql);
-    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "open gc round"); goto fail; }
-    uint64_t opened = (uint64_t)text_i64(res, 0, 0);
-    PQclear(res);
-    if ((e = run_ok(r, "COMMIT", "open gc round"))) return e;
-    *round = opened;
-    return MG_STORE_OK;
-fail:
-    PQclear(run(r, "ROLLBACK"));
-    return e;
-}
-
-static MgStoreErr
-pg_gc_vote(MgRepo *rr, uint64_t round, bool (*held)(uint64_t oop, void *arg), void *arg)
-{
-    PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
-    if (e) return e;
-    if (!r->session) return fail(r, MG_STORE_INVALID, "only a registered session votes in a GC round");
-    char a[24], sid[16];
-    snprintf(a, sizeof a, "%llu", (unsigned long long)round);
-    snprintf(sid, sizeof sid, "%u", r->session);
-    const char *vals[2] = { a, sid };
-    PGresult *res = query(r, "SELECT oop FROM mg_gcdead WHERE NOT kept AND $1 = (SELECT value FROM mg_meta WHERE key = 'gc_round')"
-                             " ORDER BY oop", 1, vals, false, "gc vote", &e);
-    if (!res) return e;
-    size_t n = (size_t)PQntuples(res), k = 0;
-    uint64_t *keep = malloc((n ? n : 1) * sizeof *keep);
-    if (!keep) { PQclear(res); return MG_STORE_NOMEM; }
-    for (size_t i = 0; i < n; i++) {
-        uint64_t oop = (uint64_t)text_i64(res, (int)i, 0);
-        if (held(oop, arg)) keep[k++] = oop;
-    }
-    PQclear(res);
-    /* a round closed meanwhile: nothing happens */
-    Buf b = { 0 };
-    int8_array(&b, keep, k);
-    free(keep);
-    if (b.nomem) { free(b.p); return MG_STORE_NOMEM; }
-    const char *pv[3] = { b.p, a, sid };
-    int lens[3] = { (int)b.len, 0, 0 };
-    int fmts[3] = { 1, 0, 0 };
-    Oid types[3] = { OID_INT8ARRAY, 0, 0 };
-    res = PQexecParams(r->conn,
-                       "WITH open AS (SELECT 1 FROM mg_meta WHERE key = 'gc_round' AND value = $2::bigint FOR UPDATE),"
-                       " k AS (UPDATE mg_gcdead SET kept = true WHERE oop = ANY($1) AND EXISTS (SELECT 1 FROM open))"
-                       " INSERT INTO mg_gcvote SELECT $3::int, $2::bigint FROM open"
-                       " ON CONFLICT (session) DO UPDATE SET round = excluded.round",
-                       3, types, pv, lens, fmts, 0);
-    free(b.p);
-    if (!ok(res)) return pg_fail(r, res, "gc vote");
-    PQclear(res);
-    return MG_STORE_OK;
-}
-
-static MgStoreErr
-pg_gc_cancel(MgRepo *rr)
-{
-    PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = writable(r);
-    if (e) return e;
-    return run_ok(r, "BEGIN; DELETE FROM mg_gcdead; DELETE FROM mg_gcvote;"
-                     " UPDATE mg_meta SET value = 0 WHERE key = 'gc_round'; COMMIT", "cancel gc round");
-}
-
-/* Scans the newest records of oops[0..n) (absent ones: nothing), keeping the candidates they reference. */
-static MgStoreErr
-sweep_scan(PgRepo *r, MgRefScan scan, MgSweep *s, const uint64_t *oops, size_t n)
-{
-    MgStoreErr e;
-    PGresult *res = with_oops(r, "SELECT DISTINCT ON (oop) oop, data FROM mg_obj WHERE oop = ANY($1)"
-                                 " ORDER BY oop, version DESC", oops, n, NULL, "gc sweep", &e);
-    if (!res) return e;
-    for (int i = 0; i < PQntuples(res) && !e; i++) {
-        if (PQgetisnull(res, i, 1)) continue;
-        uint64_t oop = get_be64(PQgetvalue(res, i, 0));
-        MgRecord rec;
-        if ((e = decode(r, oop, 0, (const unsigned char *)PQgetvalue(res, i, 1), (size_t)PQgetlength(res, i, 1), &rec))) break;
-        const char *why = scan(rec.data, rec.len, mg_sweep_keep, s);
-        if (s->nomem) e = fail(r, MG_STORE_NOMEM, "gc sweep: out of memory");
-        else if (why) e = fail(r, MG_STORE_CORRUPT, "record of OOP %llu does not scan: %s", (unsigned long long)oop, why);
-    }
-    PQclear(res);
-    return e;
-}
-
-static MgStoreErr
-pg_gc_sweep(MgRepo *rr, uint64_t round, MgRefScan scan, MgGcSweep *out)
-{
-    PgRepo *r = (PgRepo *)rr;
-    memset(out, 0, sizeof *out);
-    MgStoreErr e = writable(r);
-    if (e || (e = stone_may(r, "gc sweep"))) return e;
-    MgSweep s = { 0 };
-    uint64_t *written = NULL, *dead = NULL;
-    size_t nwritten = 0, cwritten = 0;
-    /* the commit token: no commit runs while the sweep decides */
-    if ((e = run_ok(r, "BEGIN; SELECT pg_advisory_xact_lock(1)", "gc sweep"))) goto out;
-    PGresult *res = run(r, GC_META);
-    if (!ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "gc sweep"); goto out; }
-    uint64_t open = (uint64_t)text_i64(res, 0, 0), S = (uint64_t)text_i64(res, 0, 1), cur = (uint64_t)text_i64(res, 0, 9);
-    PQclear(res);
-    if (!round || open != round) {
-        e = fail(r, MG_STORE_INVALID, "GC round %llu is not open", (unsigned long long)round);
-        goto out;
-    }
-    /* (1) every live session voted */
-    Votes vt;
-    if ((e = gc_votes(r, round, &vt))) goto out;
-    if (vt.waiting) {
-        out->waiting = vt.waiting;
-        out->waiting_pid = vt.waiting_pid;
-        goto out;
-    }
-    /* (2) the commit log since S is whole */
-    char a[24];
-    snprintf(a, sizeof a, "%llu", (unsigned long long)S);
-    const char *vals[1] = { a };
-    res = query(r, "SELECT oops FROM mg_log WHERE seq > $1 ORDER BY seq", 1, vals, true, "gc sweep", &e);
-    if (!res) goto out;
-    uint64_t entries = (uint64_t)PQntuples(res);
-    for (int i = 0; i < PQntuples(res); i++) {
-        uint64_t *oops;
-        size_t count;
-        if (!parse_int8_array(PQgetvalue(res, i, 0), PQgetlength(res, i, 0), &oops, &count)) {
-            PQclear(res);
-            e = fail(r, MG_STORE_CORRUPT, "gc sweep: a commit-log entry does not decode");
-            goto out;
-        }
-        if (nwritten + count > cwritten) {
-            size_t cap = cwritten ? cwritten * 2 : 1024;
-            while (cap < nwritten + count) cap *= 2;
-            uint64_t *bigger = realloc(written, cap * sizeof *bigger);
-            if (!bigger) { free(oops); PQclear(res); e = MG_STORE_NOMEM; goto out; }
-            written = bigger;
-            cwritten = cap;
-        }
-        memcpy(written + nwritten, oops, count * 8);
-        nwritten += count;
-        free(oops);
-    }
-    PQclear(res);
-    if (entries != cur - S) {
-        PQclear(run(r, "ROLLBACK"));
-        pg_gc_cancel(rr);
-        return fail(r, MG_STORE_CONFLICT, "the commit log since the round's mark (seq %llu) was trimmed: "
-                    "round %llu dropped, start another", (unsigned long long)S, (unsigned long long)round);
-    }
-    /* (3) the candidates, the kept ones as the first work */
-    res = run(r, "SELECT oop, kept FROM mg_gcdead ORDER BY oop");
-    if (!ok(res)) { e = pg_fail(r, res, "gc sweep"); goto out; }
-    size_t nc = (size_t)PQntuples(res);
-    s.oop = malloc((nc ? nc : 1) * sizeof *s.oop);
-    s.kept = malloc(nc ? nc : 1);
-    if (!s.oop || !s.kept) { PQclear(res); e = MG_STORE_NOMEM; goto out; }
-    for (size_t i = 0; i < nc; i++) {
-        s.oop[i] = (uint64_t)text_i64(res, (int)i, 0);
-        s.kept[i] = 0;
-    }
-    s.n = nc;
-    for (size_t i = 0; i < nc; i++)
-        if (PQgetvalue(res, (int)i, 1)[0] == 't') mg_sweep_keep(s.oop[i], 0, &s);
-    PQclear(res);
-    if (s.nomem) { e = MG_STORE_NOMEM; goto out; }
-    /* (4) what records written since S reference is kept, and all a kept one reaches */
-    if (nwritten) {
-        qsort(written, nwritten, sizeof *written, cmp_u64);
-        if ((e = sweep_scan(r, scan, &s, written, nwritten))) goto out;
-    }
-    while (s.nwork) {
-        size_t n = s.nwork;
-        uint64_t *batch = malloc(n * sizeof *batch);
-        if (!batch) { e = MG_STORE_NOMEM; goto out; }
-        memcpy(batch, s.work, n * sizeof *batch);
-        s.nwork = 0;
-        e = sweep_scan(r, scan, &s, batch, n);
-        free(batch);
-        if (e) goto out;
-    }
-    /* (5) the others go, every version of them */
-    dead = malloc((nc ? nc : 1) * sizeof *dead);
-    if (!dead) { e = MG_STORE_NOMEM; goto out; }
-    size_t nd = 0;
-    for (size_t i = 0; i < nc; i++) if (!s.kept[i]) dead[nd++] = s.oop[i];
-    res = with_oops(r, "SELECT count(*), coalesce(sum(octet_length(data) - 8), 0)::bigint FROM (SELECT DISTINCT ON (oop) data"
-                       " FROM mg_obj WHERE oop = ANY($1) ORDER BY oop, version DESC) t WHERE data IS NOT NULL",
-                    dead, nd, NULL, "gc sweep", &e);
-    if (!res) goto out;
-    out->freed = get_be64(PQgetvalue(res, 0, 0));       /* binary results (with_oops) */
-    out->bytes = get_be64(PQgetvalue(res, 0, 1));
-    PQclear(res);
-    res = with_oops(r, "DELETE FROM mg_obj WHERE oop = ANY($1)", dead, nd, NULL, "gc sweep", &e);
-    if (!res) goto out;
-    PQclear(res);
-    out->candidates = s.n;
-    out->kept = s.kept_count;
-    /* (6) the round closes */
-    char sql[768];
-    snprintf(sql, sizeof sql,
-             "DELETE FROM mg_gcdead; DELETE FROM mg_gcvote; UPDATE mg_meta SET value = 0 WHERE key = 'gc_round';"
-             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_round'; UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_time';"
-             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_freed'; UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_bytes';"
-             "UPDATE mg_meta SET value = %llu WHERE key = 'gc_last_kept'; COMMIT",
-             (unsigned long long)round, (unsigned long long)time(NULL), (unsigned long long)out->freed,
-             (unsigned long long)out->bytes, (unsigned long long)out->kept);
-    if ((e = run_ok(r, sql, "gc sweep"))) goto out;
-    out->swept = true;
-    free(written); free(dead); free(s.oop); free(s.kept); free(s.work);
-    return MG_STORE_OK;
-out:
-    if (r->conn && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(run(r, "ROLLBACK"));
-    free(written); free(dead); free(s.oop); free(s.kept); free(s.work);
-    return e;
-}
-
 /* ---- the stone token and commit notification (pg_admin.c) ---- */
 
 static MgStoreErr
 pg_stone_token(MgRepo *rr, MgStoneToken *out)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
     r->stone = true;
     e = mg_pga_token(r->conn, out, r->error, sizeof r->error);
@@ -2542,9 +2182,9 @@ static MgStoreErr
 pg_wait_commit(MgRepo *rr, uint64_t after, int timeout_ms, uint64_t *seq)
 {
     PgRepo *r = (PgRepo *)rr;
-    MgStoreErr e = usable(r);
+    MgStoreErr e = pgb_usable(r);
     if (e) return e;
-    if (!r->listen && !(r->listen = mg_pgl_new())) return fail(r, MG_STORE_NOMEM, "listen: out of memory");
+    if (!r->listen && !(r->listen = mg_pgl_new())) return pgb_fail(r, MG_STORE_NOMEM, "listen: out of memory");
     return mg_pgl_wait(r->listen, r->conn, after, timeout_ms, seq, r->error, sizeof r->error);
 }
 
