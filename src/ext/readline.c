@@ -27,7 +27,6 @@ static RClass *mReadline;
 static Value history;          /* Readline::HISTORY */
 static Value completion_proc = MG_NIL, pre_input_hook = MG_NIL, case_fold = MG_NIL;
 static Value pending_error = MG_NIL;       /* raised in a callback, raised again after readline */
-static char *word_breaks, *basic_breaks, *basic_quotes, *completer_quotes, *prefixes;
 
 static Value
 unimplemented(Value self, int argc, const Value *argv, Value blk)
@@ -178,70 +177,33 @@ get_append_char(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new(&c, 1);
 }
 
-/* a string variable of libedit's that we own: *slot keeps our copy */
-static Value
-set_chars(char **slot, Value v)
-{
-    free(*slot);
-    *slot = v == MG_NIL ? NULL : dup_str(v);
-    return v;
-}
-
 static Value
 chars(const char *s)
 {
     return s ? mg_str_new_cstr(s) : MG_NIL;
 }
 
-static Value
-set_word_breaks(Value self, int argc, const Value *argv, Value blk)
-{
-    set_chars(&word_breaks, argv[0]);
-    rl_completer_word_break_characters = word_breaks;
-    return argv[0];
-}
+/* A string variable of libedit's, set from Ruby: our copy (freed when it is
+ * set again) is what libedit's variable points at. */
+#define STRING_VAR(name, var)                                                      \
+    static char *name##_copy;                                                      \
+    static Value                                                                   \
+    set_##name(Value self, int argc, const Value *argv, Value blk)                 \
+    {                                                                              \
+        free(name##_copy);                                                         \
+        name##_copy = argv[0] == MG_NIL ? NULL : dup_str(argv[0]);                 \
+        var = name##_copy;                                                         \
+        return argv[0];                                                            \
+    }                                                                              \
+    static Value                                                                   \
+    get_##name(Value self, int argc, const Value *argv, Value blk) { return chars(var); }
 
-static Value get_word_breaks(Value self, int argc, const Value *argv, Value blk) { return chars(rl_completer_word_break_characters); }
+STRING_VAR(word_breaks, rl_completer_word_break_characters)
+STRING_VAR(basic_breaks, rl_basic_word_break_characters)
+STRING_VAR(basic_quotes, rl_basic_quote_characters)
+STRING_VAR(completer_quotes, rl_completer_quote_characters)
+STRING_VAR(prefixes, rl_special_prefixes)
 
-static Value
-set_basic_breaks(Value self, int argc, const Value *argv, Value blk)
-{
-    set_chars(&basic_breaks, argv[0]);
-    rl_basic_word_break_characters = basic_breaks;
-    return argv[0];
-}
-
-static Value get_basic_breaks(Value self, int argc, const Value *argv, Value blk) { return chars(rl_basic_word_break_characters); }
-
-static Value
-set_basic_quotes(Value self, int argc, const Value *argv, Value blk)
-{
-    set_chars(&basic_quotes, argv[0]);
-    rl_basic_quote_characters = basic_quotes;
-    return argv[0];
-}
-
-static Value get_basic_quotes(Value self, int argc, const Value *argv, Value blk) { return chars(rl_basic_quote_characters); }
-
-static Value
-set_completer_quotes(Value self, int argc, const Value *argv, Value blk)
-{
-    set_chars(&completer_quotes, argv[0]);
-    rl_completer_quote_characters = completer_quotes;
-    return argv[0];
-}
-
-static Value get_completer_quotes(Value self, int argc, const Value *argv, Value blk) { return chars(rl_completer_quote_characters); }
-
-static Value
-set_prefixes(Value self, int argc, const Value *argv, Value blk)
-{
-    set_chars(&prefixes, argv[0]);
-    rl_special_prefixes = prefixes;
-    return argv[0];
-}
-
-static Value get_prefixes(Value self, int argc, const Value *argv, Value blk) { return chars(rl_special_prefixes); }
 static Value get_line_buffer(Value self, int argc, const Value *argv, Value blk) { return chars(rl_line_buffer); }
 static Value get_point(Value self, int argc, const Value *argv, Value blk) { return MG_FIX(rl_point); }
 
