@@ -1387,6 +1387,25 @@ io_initialize(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
+/* IO#dup / #clone: the copy has a descriptor of its own (dup(2)), the
+ * original's mode, path, encodings and sync; buffered writes of the
+ * original go out first, unread input stays with the original. */
+static Value
+io_initialize_copy(Value self, int argc, const Value *argv, Value blk)
+{
+    IoData *orig = open_io(argv[0]);
+    if (orig->mode & FM_WRITE) io_flush(orig);
+    int fd = fcntl(orig->fd, F_DUPFD_CLOEXEC, 3);
+    if (fd < 0) mg_raise_syserr(errno, NULL, NULL);
+    IoData *io = check_io(self);
+    io_setup(io, fd, orig->mode, orig->path);
+    io->sync = orig->sync;
+    io->ext_enc = orig->ext_enc;
+    io->int_enc = orig->int_enc;
+    io->lineno = orig->lineno;
+    return self;
+}
+
 /* ---- File ---- */
 
 /* "r", "w", "a", "r+", "w+", "a+" with optional b/t and ":enc"; or Integer flags */
@@ -2299,6 +2318,7 @@ static const MgMethodDef kernel_io_functions[] = {
 
 static const MgMethodDef io_methods[] = {
     {"initialize", io_initialize, 1, -1},
+    {"initialize_copy", io_initialize_copy, 1, 1},
     {"write", io_write_m, 0, -1},
     {"syswrite", io_syswrite, 1, 1},
     {"readpartial", io_readpartial, 1, 2},

@@ -85,8 +85,8 @@ static const char pty_rb[] =
     "      master.close\n"
     "      raise SystemCallError.new('fork failed', err.to_i)\n"
     "    end\n"
-    "    r = File.for_fd(master.fileno, 'r', autoclose: true) rescue master\n"
-    "    w = File.for_fd(master.dup.fileno, 'w') rescue master\n"
+    "    r = master\n"
+    "    w = master.dup\n"              /* a descriptor of its own */
     "    r.sync = w.sync = true\n"
     "    res = [r, w, pid]\n"
     "    return res unless block_given?\n"
