@@ -338,7 +338,7 @@ set_globals_body(Value arg)
     if (g->rs) {
         Value v;
         long code = *g->rs ? strtol(g->rs, NULL, 8) : 0;
-        if (*g->rs && code == 0 && strspn(g->rs, "0") == strlen(g->rs) && strlen(g->rs) >= 1) v = mg_str_new("", 0);  /* -00: paragraphs */
+        if (*g->rs && code == 0) v = mg_str_new("", 0);                            /* -00: paragraphs */
         else if (code >= 0400) v = MG_NIL;                                          /* -0777: the whole input */
         else { char c = (char)code; v = mg_str_new(&c, 1); }
         if (v != MG_NIL) v = mg_funcall(v, mg_intern_cstr("force_encoding"), 1, (Value[]){ mg_str_new_cstr("ASCII-8BIT") });
