@@ -797,6 +797,27 @@ ary_initialize_copy(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- element reference ---- */
 
+/* mg_ary_entry of an Array that is not faulted: faulted, it may be lazy
+ * (object.h), and then only element i is resolved. */
+Value
+mg_ary_entry_slow(Value a, int64_t i)
+{
+    Obj *o = MG_OBJ(a);
+    if (!mg_ary_lazy_p(o)) {
+        mg_fault_lazy_hook(o);
+        if (!mg_ary_lazy_p(o)) return mg_ary_entry(a, i);
+    }
+    RArray *r = MG_RARRAY(a);
+    if (i < 0) i += r->len;
+    if ((uint64_t)i >= (uint64_t)r->len) return MG_NIL;
+    Value v = r->ptr[i];
+    if (mg_lazy_ref_p(v)) {
+        v = mg_lazy_resolve_hook(o, v);
+        MG_RARRAY(a)->ptr[i] = v;      /* not a change: the Array stays clean */
+    }
+    return v;
+}
+
 static Value
 ary_aref_range(Value self, Value idx, bool *ok)
 {
@@ -844,7 +865,7 @@ ary_fetch(Value self, int argc, const Value *argv, Value blk)
         mg_raise(mg_eIndexError, "index %lld outside of array bounds: %lld...%lld",
                  (long long)idx, (long long)-len, (long long)len);
     }
-    return APTR(self)[i];
+    return mg_ary_entry(self, i);
 }
 
 static Value
@@ -1158,7 +1179,7 @@ static Value
 ary_each(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "each", argc, argv, blk);
-    for (int64_t i = 0; i < ALEN(self); i++) mg_yield1_discard(blk, APTR(self)[i]);
+    for (int64_t i = 0; i < ALEN(self); i++) mg_yield1_discard(blk, AELT(self, i));
     return self;
 }
 
@@ -1176,7 +1197,7 @@ ary_each_with_index(Value self, int argc, const Value *argv, Value blk)
     MG_RETURN_ENUMERATOR(self, "each_with_index", argc, argv, blk);
     size_t level = mg_gc_arena_save();
     for (int64_t i = 0; i < ALEN(self); i++) {
-        Value args[2] = { APTR(self)[i], MG_FIX(i) };
+        Value args[2] = { AELT(self, i), MG_FIX(i) };
         mg_yield(blk, 2, args);
         mg_gc_arena_restore(level);
     }
@@ -1189,7 +1210,7 @@ ary_reverse_each(Value self, int argc, const Value *argv, Value blk)
     MG_RETURN_ENUMERATOR(self, "reverse_each", argc, argv, blk);
     int64_t i = ALEN(self);
     while (i-- > 0) {
-        mg_yield1_discard(blk, APTR(self)[i]);
+        mg_yield1_discard(blk, AELT(self, i));
         if (i > ALEN(self)) i = ALEN(self);
     }
     return self;

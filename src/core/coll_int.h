@@ -19,6 +19,13 @@
 
 #define ALEN(a) mg_ary_len(a)
 #define APTR(a) mg_ary_ptr(a)
+/* Element i, 0 <= i < ALEN(a), for loops that yield: a lazy Array (object.h) stays lazy. */
+static inline Value
+AELT(Value a, int64_t i)
+{
+    if (UNLIKELY(MG_OBJ(a)->flags & OF_UNFAULTED)) return mg_ary_entry_slow(a, i);
+    return MG_RARRAY(a)->ptr[i];
+}
 
 /* memcpy/memmove that accept NULL pointers when n is 0 (empty buffers). */
 static inline void mg_memcpy0(void *d, const void *s, size_t n) { if (n) memcpy(d, s, n); }

@@ -140,13 +140,21 @@ Value mg_ary_new(void);
 Value mg_ary_new_capa(int64_t capa);
 Value mg_ary_new_from(int64_t n, const Value *elts);
 Value mg_ary_dup(Value a);
-static inline int64_t mg_ary_len(Value a) { MG_FAULT(a); return MG_RARRAY(a)->len; }
+/* mg_ary_len and mg_ary_entry leave a lazy Array lazy (object.h); mg_ary_ptr
+ * resolves every element first. */
+Value mg_ary_entry_slow(Value a, int64_t i);
+static inline int64_t
+mg_ary_len(Value a)
+{
+    if (UNLIKELY(MG_OBJ(a)->flags & OF_UNFAULTED) && !mg_ary_lazy_p(MG_OBJ(a))) mg_fault_lazy_hook(MG_OBJ(a));
+    return MG_RARRAY(a)->len;
+}
 static inline Value *mg_ary_ptr(Value a) { MG_FAULT(a); return MG_RARRAY(a)->ptr; }
 /* a[i]: negative from the end; nil out of range. */
 static inline Value
 mg_ary_entry(Value a, int64_t i)
 {
-    MG_FAULT(a);
+    if (UNLIKELY(MG_OBJ(a)->flags & OF_UNFAULTED)) return mg_ary_entry_slow(a, i);
     const RArray *r = MG_RARRAY(a);
     if (i < 0) i += r->len;
     if ((uint64_t)i >= (uint64_t)r->len) return MG_NIL;

@@ -79,7 +79,7 @@ enum_each_fast(Value obj, EnumFunc fn, void *state)
     case T_ARRAY:
         if (!builtin_each(obj, mg_cArray)) return false;
         for (int64_t i = 0; i < ALEN(obj); i++) {
-            Value v = APTR(obj)[i];
+            Value v = AELT(obj, i);
             fn(1, &v, state);
             mg_gc_arena_restore(level);
         }

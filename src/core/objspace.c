@@ -245,7 +245,7 @@ typedef struct {
 static bool
 visible(Obj *o)
 {
-    if (o->flags & OF_UNFAULTED) return false;
+    if (!mg_body_present(o)) return false;
     if (!o->klass) return false;
     return o->type != T_ICLASS && o->type != T_NONE;
 }

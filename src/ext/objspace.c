@@ -24,7 +24,7 @@
 static size_t
 body_size(Obj *o)
 {
-    if (o->flags & OF_UNFAULTED) return 0;
+    if (!mg_body_present(o)) return 0;
     switch ((ObjType)o->type) {
     case T_OBJECT:
         return (o->flags & OF_IVEMBED) ? 0 : (size_t)o->extra * sizeof(Value);

@@ -287,7 +287,7 @@ mark_children(Obj *o)
 {
     mg_gc_mark_obj((Obj *)o->klass);
     if (o->flags & OF_GENIVAR) mg_genivar_mark(o);
-    if (o->flags & OF_UNFAULTED) return;
+    if (!mg_body_present(o)) return;
     switch ((ObjType)o->type) {
     case T_OBJECT: {
         RObject *ro = (RObject *)o;
@@ -325,7 +325,7 @@ free_body(Obj *o)
 {
     if (o->flags & OF_PERSISTENT) mg_forget_hook(o);
     if (o->flags & OF_GENIVAR) mg_genivar_free(o);
-    if (o->flags & OF_UNFAULTED) return;
+    if (!mg_body_present(o)) return;
     switch ((ObjType)o->type) {
     case T_OBJECT: {
         RObject *ro = (RObject *)o;

@@ -34,7 +34,16 @@ local_oop_alloc(void)
 
 static void no_forget(Obj *o) { UNUSED(o); }
 
+static Value
+no_store_resolve(Obj *ary, Value lazy)
+{
+    UNUSED(ary); UNUSED(lazy);
+    mg_bug(__FILE__, __LINE__, "a lazy reference without a repository");
+}
+
 void (*mg_fault_hook)(Obj *o) = no_store_fault;
+void (*mg_fault_lazy_hook)(Obj *o) = no_store_fault;
+Value (*mg_lazy_resolve_hook)(Obj *ary, Value lazy) = no_store_resolve;
 void (*mg_forget_hook)(Obj *o) = no_forget;
 void (*mg_dirty_hook)(Obj *o) = no_store_dirty;
 uint64_t (*mg_oop_alloc_hook)(void) = local_oop_alloc;

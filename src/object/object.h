@@ -74,6 +74,7 @@ typedef struct Obj {
 typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of ivs; unset slots hold MG_UNDEF */
 #define OF_IVEMBED OF_USER1   /* T_OBJECT: ivs points into the slot right after the RObject (not malloc'd) */
 #define OF_HASH_RUBY2_KW OF_USER1  /* T_HASH: splatting an array ending in it passes it as keywords */
+#define OF_ARY_LAZY OF_USER1  /* T_ARRAY: lazily faulted (below, "lazy arrays") */
 
 typedef struct { Obj hdr; double value; } RFloat;
 
@@ -141,12 +142,46 @@ struct RClass {
 /* Fill in an unfaulted object's body from the transaction's view. Set by the
  * store; raises a Ruby error naming the OOP when the record is missing or corrupt. */
 extern void (*mg_fault_hook)(Obj *o);
+/* The same, except that a big Array may come back lazy (below): for readers
+ * that handle lazy Arrays (mg_class_of, mg_ary_len, mg_ary_entry). */
+extern void (*mg_fault_lazy_hook)(Obj *o);
+/* The object a lazy reference in lazy Array ary's elements stands for
+ * (allocating its header if it is not resident); raises for a corrupt one. */
+extern Value (*mg_lazy_resolve_hook)(Obj *ary, Value lazy);
 static inline void
 mg_ensure_faulted(Obj *o)
 {
     if (UNLIKELY(o->flags & OF_UNFAULTED)) mg_fault_hook(o);
 }
 #define MG_FAULT(v) mg_ensure_faulted(MG_OBJ(v))
+
+/* Lazy arrays. A big Array read from the repository (store/record.c) gets
+ * its body, but its references to other objects stay lazy references (an
+ * immediate: oop and type, value.h) until an element is read; so a
+ * million-element Array costs its 8 MB vector, not a million headers. Such
+ * an Array has klass, its body and OF_UNFAULTED | OF_ARY_LAZY: every reader
+ * that faults (mg_ensure_faulted, invariant 2) resolves all its elements and
+ * makes it an ordinary Array, and only mg_ary_entry / mg_ary_len (core.h),
+ * and the few Array methods built on them, take one element at a time.
+ * Lazy references never leave the element vector. Under a memory cap the
+ * store turns resolved elements of a clean lazy Array back into lazy
+ * references (store/txn.c, "eviction"). */
+static inline bool
+mg_ary_lazy_p(const Obj *o)
+{
+    return o->type == T_ARRAY && (o->flags & (OF_UNFAULTED | OF_ARY_LAZY)) == (OF_UNFAULTED | OF_ARY_LAZY);
+}
+/* The object's body is present: faulted, or a lazy Array. */
+static inline bool
+mg_body_present(const Obj *o)
+{
+    return !(o->flags & OF_UNFAULTED) || mg_ary_lazy_p(o);
+}
+static inline bool mg_lazy_ref_p(Value v) { return (v & 0x0f) == 0x0c && (v & 0xf0) != 0; }
+#define MG_LAZY_OOP_LIMIT ((uint64_t)1 << 56)
+static inline Value mg_lazy_ref(uint8_t type, uint64_t oop) { return (oop << 8) | ((Value)type << 4) | 0x0c; }
+static inline uint64_t mg_lazy_ref_oop(Value v) { return v >> 8; }
+static inline uint8_t mg_lazy_ref_type(Value v) { return (uint8_t)((v >> 4) & 0x0f); }
 
 /* Called by the collector before it frees a persistent object (the store's
  * resident table forgets it). */
@@ -203,7 +238,7 @@ mg_class_of(Value v)
 {
     if (MG_IS_PTR(v)) {
         Obj *o = MG_OBJ(v);
-        mg_ensure_faulted(o);
+        if (UNLIKELY(o->flags & OF_UNFAULTED) && !mg_ary_lazy_p(o)) mg_fault_lazy_hook(o);   /* a lazy Array has its class */
         return o->klass;
     }
     if (MG_IS_FIXNUM(v)) return mg_cInteger;

@@ -8,6 +8,8 @@
  *   0x14       true
  *   0x24       undef    (internal "no value": missing ivar, absent hash key, no argument)
  *   id<<8|0x0c symbol
+ *   oop<<8|type<<4|0x0c (type 1..15): a lazy reference, found only among the
+ *              elements of a lazily faulted Array (object.h, OF_ARY_LAZY)
  */
 #ifndef MG_VALUE_H
 #define MG_VALUE_H

@@ -7,6 +7,7 @@
  * and code.c's definitions table); decoding one fills an empty class header
  * and runs no Ruby code, and classes are never evicted. */
 #include "store.h"
+#include "backend.h"
 #include "../core/core.h"
 #include "../core/bignum.h"
 #include "../object/class.h"
@@ -72,6 +73,12 @@ static void
 put_ref(MgBuf *b, Value v)
 {
     if (v == MG_NIL) { put_u8(b, REF_NIL); return; }
+    if (UNLIKELY(mg_lazy_ref_p(v))) {          /* a lazy Array's element, as it was read */
+        put_u8(b, REF_OBJ);
+        put_u8(b, mg_lazy_ref_type(v));
+        put_u64(b, mg_lazy_ref_oop(v));
+        return;
+    }
     if (v == MG_TRUE) { put_u8(b, REF_TRUE); return; }
     if (v == MG_FALSE) { put_u8(b, REF_FALSE); return; }
     if (v == MG_UNDEF) { put_u8(b, REF_UNDEF); return; }
@@ -402,6 +409,25 @@ get_ref(Rd *r)
 
 static const char *decode_class_body(Obj *o, Value name, Value sup, Value defs);
 
+/* An element of a big Array: a reference to an ordinary object becomes a
+ * lazy reference (object.h, "lazy arrays"; resolving finds a resident header
+ * as mg_store_ref does), checked here as mg_store_ref would check it;
+ * anything else decodes as get_ref does. */
+static Value
+get_lazy_ref(Rd *r, size_t *nlazy)
+{
+    if (r->p + 10 > r->end || *r->p != REF_OBJ) return get_ref(r);
+    uint8_t type = r->p[1];
+    uint64_t oop;
+    memcpy(&oop, r->p + 2, 8);
+    if (oop < MG_OOP_FIRST || oop >= MG_LAZY_OOP_LIMIT || (oop & 7) || type == T_CLASS || type == T_MODULE
+        || type == T_ICLASS || type == T_FLOAT || type == T_BIGNUM || type == T_NONE || type > T_HEAP_LAST)
+        return get_ref(r);
+    r->p += 10;
+    ++*nlazy;
+    return mg_lazy_ref(type, oop);
+}
+
 /* ---- data payloads (MgDataPersist) ---- */
 
 static const DataType *data_types[32];
@@ -595,9 +621,10 @@ decode_class_body(Obj *o, Value name, Value sup, Value defs)
 }
 
 const char *
-mg_record_decode(Obj *o, const void *data, size_t len)
+mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
 {
     Rd r = { data, (const unsigned char *)data + len, NULL };
+    size_t nlazy = 0;
     Value self = MG_VAL(o);
     uint8_t type = get_u8(&r);
     uint8_t flags = get_u8(&r);
@@ -649,8 +676,9 @@ mg_record_decode(Obj *o, const void *data, size_t len)
         a->capa = (int64_t)n;
         o->extra = 0;   /* no front (core/array.c) */
         a->len = 0;
+        lazy = lazy && n >= MG_ARY_LAZY_MIN;
         for (uint64_t i = 0; i < n && !r.err; i++) {
-            Value v = get_ref(&r);
+            Value v = lazy ? get_lazy_ref(&r, &nlazy) : get_ref(&r);
             a->ptr[a->len++] = v;
         }
         break;
@@ -687,6 +715,7 @@ mg_record_decode(Obj *o, const void *data, size_t len)
         return r.err;
     }
     if (flags & RF_FROZEN) o->flags |= OF_FROZEN;
+    if (nlazy) o->flags |= OF_UNFAULTED | OF_ARY_LAZY;
     return NULL;
 }
 

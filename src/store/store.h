@@ -84,8 +84,10 @@ void mg_record_encode_append(Obj *o, MgBuf *b);
 /* Calls fn for each Value o references (ivars, elements, keys, ...), with an edge label for error paths. */
 void mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
 /* Decodes a record into the unfaulted header o (fills its body and class).
- * Returns NULL, or a static message describing the corruption. */
-const char *mg_record_decode(Obj *o, const void *data, size_t len);
+ * lazy: an Array of MG_ARY_LAZY_MIN elements or more may come back lazy
+ * (object.h). Returns NULL, or a static message describing the corruption. */
+const char *mg_record_decode(Obj *o, const void *data, size_t len, bool lazy);
+#define MG_ARY_LAZY_MIN 1024
 /* Empties o's body (eviction / abort): o becomes unfaulted. */
 void mg_record_evict(Obj *o);
 /* True for an object that must not be emptied now (an Env whose frame runs). */

@@ -98,6 +98,7 @@
 #include "../core/coll_int.h"
 #include "../object/class.h"
 #include <errno.h>
+#include <malloc.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -671,30 +672,64 @@ envs_check(void)
 
 /* ---- hooks ---- */
 
-typedef struct { Obj *o; const void *data; size_t len; const char *err; } DecodeJob;
+typedef struct { Obj *o; const void *data; size_t len; bool lazy; const char *err; } DecodeJob;
 
 static Value
 run_decode(Value arg)
 {
     DecodeJob *j = (DecodeJob *)(uintptr_t)MG_FIX2LONG(arg);
-    j->err = mg_record_decode(j->o, j->data, j->len);
+    j->err = mg_record_decode(j->o, j->data, j->len, j->lazy);
     return MG_NIL;
 }
 
-static void fault_body(Obj *o);
+static void fault_body(Obj *o, bool lazy);
 static void watch_rss(void);
 static void pressure(void);
 
-static void
-fault(Obj *o)
+/* The object lazy reference v in lazy Array ary stands for (mg_lazy_resolve_hook).
+ * The arena is left as it was: the caller stores the header into ary at once. */
+static Value
+resolve_lazy(Obj *ary, Value v)
 {
-    fault_body(o);
+    size_t level = mg_gc_arena_save();
+    const char *err = NULL;
+    Value obj = mg_store_ref(mg_lazy_ref_type(v), mg_lazy_ref_oop(v), &err);
+    mg_gc_arena_restore(level);
+    if (err)
+        mg_raise(mg_eRuntimeError, "corrupt record for OOP %llu in repository %s: %s",
+                 (unsigned long long)ary->oop, mg_store_path(), err);
+    return obj;
+}
+
+/* A lazy Array becomes an ordinary one: every element resolved. */
+static void
+resolve_array(Obj *o)
+{
+    RArray *a = (RArray *)o;
+    for (int64_t i = 0; i < a->len; i++)
+        if (mg_lazy_ref_p(a->ptr[i])) a->ptr[i] = resolve_lazy(o, a->ptr[i]);
+    o->flags &= (uint16_t)~(OF_UNFAULTED | OF_ARY_LAZY);
+}
+
+/* mg_fault_lazy_hook: a big Array may stay lazy */
+static void
+fault_lazy(Obj *o)
+{
+    if (mg_ary_lazy_p(o)) return;
+    fault_body(o, true);
     if (is_class(o)) queue_apply(o);
     drain_apply();          /* a no-op inside a decode: the outermost fault applies (invariant 5) */
 }
 
 static void
-fault_body(Obj *o)
+fault(Obj *o)
+{
+    fault_lazy(o);
+    if (mg_ary_lazy_p(o)) resolve_array(o);
+}
+
+static void
+fault_body(Obj *o, bool lazy)
 {
     ensure_open();
     MgRecord rec;
@@ -710,14 +745,14 @@ fault_body(Obj *o)
         mg_raise(mg_eRuntimeError, "object with OOP %llu does not exist in this view of repository %s",
                  (unsigned long long)o->oop, mg_store_path());
     if (e) storage_error("read");
-    if ((++S.faults & 4095) == 0 && mg_gc_max_bytes) watch_rss();
-    DecodeJob job = { o, rec.data, rec.len, NULL };
+    if ((++S.faults & 255) == 0 && mg_gc_max_bytes) watch_rss();
+    DecodeJob job = { o, rec.data, rec.len, lazy, NULL };
     Value exc;
     S.decoding++;
     mg_protect(run_decode, MG_FIX((int64_t)(intptr_t)&job), &exc);
     S.decoding--;
     if (exc != MG_NIL) {
-        if (!(o->flags & OF_UNFAULTED)) mg_record_evict(o);
+        if (mg_body_present(o)) mg_record_evict(o);
         mg_raise_exc(exc);
     }
     if (job.err)
@@ -796,20 +831,48 @@ alloc_oop(void)
  * function that calls back into Ruby may hold a body pointer only of its
  * receiver, its arguments, or objects it allocated -- those are pinned. */
 
-/* Under a cap, every 4096 faults: when the process's resident memory (heap,
- * and the repository pages it read) passes the cap, the pages go and an
- * eviction round is asked for. */
+/* Under a cap, every 256 faults (a random read maps in up to 64 KiB of
+ * file pages: the kernel maps the cached pages around a fault): when the
+ * process's resident memory passes the cap, the repository pages it read
+ * go, and an eviction round is asked for -- also when the heap has not
+ * grown by the usual eighth of the cap, if its own (anonymous) memory is
+ * past half the cap: the heap's count leaves out the resident table and
+ * malloc's overheads. */
 static void
 watch_rss(void)
 {
     FILE *f = fopen("/proc/self/statm", "r");
     if (!f) return;
-    unsigned long size = 0, rss = 0;
-    int got = fscanf(f, "%lu %lu", &size, &rss);
+    unsigned long size = 0, rss = 0, shared = 0;
+    int got = fscanf(f, "%lu %lu %lu", &size, &rss, &shared);
     fclose(f);
-    if (got != 2 || rss * (unsigned long)sysconf(_SC_PAGESIZE) < mg_gc_max_bytes) return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (got != 3 || rss * page < mg_gc_max_bytes) return;
     mg_repo_release_pages(S.repo);
-    pressure();
+    if ((rss - shared) * page > mg_gc_max_bytes / 2 && S.opened && !S.evict_pending && !S.evicting) {
+        S.evict_pending = true;
+        mg_vm_request_checkpoint();
+    } else {
+        pressure();
+    }
+}
+
+/* A lazy Array under a cap: its resolved elements become lazy references
+ * again, so that the headers only it held can go (resolving one again finds
+ * the same header while anything else holds it: identity stays). */
+static void
+relazify(Obj *o)
+{
+    RArray *a = (RArray *)o;
+    for (int64_t i = 0; i < a->len; i++) {
+        Value v = a->ptr[i];
+        if (!MG_IS_PTR(v)) continue;
+        Obj *e = MG_OBJ(v);
+        if (!(e->flags & OF_PERSISTENT) || e->oop < MG_OOP_FIRST || e->oop >= MG_LAZY_OOP_LIMIT || is_class(e)
+            || e->type == T_FLOAT || e->type == T_BIGNUM)
+            continue;
+        a->ptr[i] = mg_lazy_ref(e->type, e->oop);
+    }
 }
 
 static void
@@ -832,8 +895,10 @@ mg_store_checkpoint(void)
     for (size_t i = 0; i < S.tab_cap; i++) {
         Resident *e = &S.tab[i];
         Obj *o = e->obj;
-        if (!o || o == TOMB || e->epoch == (uint16_t)S.epoch) continue;
-        if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
+        if (!o || o == TOMB) continue;
+        if (mg_ary_lazy_p(o)) relazify(o);        /* its body may go below, or stay */
+        if (e->epoch == (uint16_t)S.epoch) continue;
+        if ((o->flags & OF_DIRTY) || !mg_body_present(o)) continue;
         if (is_class(o) || is_anchor(o) || mg_gc_marked_p(MG_VAL(o)) || mg_record_keep(o)) continue;
         if (o->type == T_DATA && is_env(o)) continue;    /* envs hash their encoding: keep them simple */
         mg_record_evict(o);
@@ -846,6 +911,7 @@ mg_store_checkpoint(void)
     S.evicting = true;
     mg_gc_collect();
     if (S.tab_cap > 4096 && S.tab_count * 8 < S.tab_cap) tab_shrink();
+    malloc_trim(0);                           /* what the bodies freed goes back to the system */
     S.evicting = false;
     S.after_evict = mg_gc_heap_bytes();
     if (getenv("MG_DEBUG_EVICT"))
@@ -923,7 +989,7 @@ invalidate_one(uint64_t seq, const uint64_t *oops, size_t count, void *arg)
         if (!e) continue;
         Obj *o = e->obj;
         if (oops[i] < MG_OOP_FIRST && oops[i] != MG_OOP_ROOT) inv->base_changed = true;
-        if (o->flags & (OF_UNFAULTED | OF_DIRTY)) continue;
+        if ((o->flags & OF_DIRTY) || !mg_body_present(o)) continue;
         if (is_class(o)) queue_reread(o);
         else if (mg_record_keep(o)) continue;       /* a running frame's locals stay */
         else if (is_anchor(o) || o->type <= T_HEAP_LAST) mg_record_evict(o);
@@ -1847,7 +1913,7 @@ reread_class(Obj *o)
     if (e == MG_STORE_NOTFOUND) return;
     if (e) storage_error("read");
     {
-        DecodeJob job = { o, rec.data, rec.len, NULL };
+        DecodeJob job = { o, rec.data, rec.len, false, NULL };
         Value exc;
         S.decoding++;
         mg_protect(run_decode, MG_FIX((int64_t)(intptr_t)&job), &exc);
@@ -1929,6 +1995,8 @@ mg_store_init(void)
 {
     init_wellknown();
     mg_fault_hook = fault;
+    mg_fault_lazy_hook = fault_lazy;
+    mg_lazy_resolve_hook = resolve_lazy;
     mg_dirty_hook = dirty;
     mg_oop_alloc_hook = alloc_oop;
     mg_forget_hook = forget;

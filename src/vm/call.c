@@ -1133,8 +1133,14 @@ mg_kw_given(void)
     return VMS->kw_flag;
 }
 
-Value
-mg_yield(Value blk, int argc, const Value *argv)
+static void __attribute__((noinline, cold))
+yield_checkpoint(void)
+{
+    mg_vm_checkpoint();
+}
+
+static inline __attribute__((always_inline)) Value
+yield_n(Value blk, int argc, const Value *argv)
 {
     VM *vm = VMS;
     if (blk == MG_NIL) mg_raise(mg_eLocalJumpError, "no block given (yield)");
@@ -1143,6 +1149,11 @@ mg_yield(Value blk, int argc, const Value *argv)
     Value *base = vm->sp;
     for (int i = 0; i < argc; i++) base[i] = argv[i];
     vm->sp = base + argc;
+    /* a safe point, as a backward branch is: a C loop (times, each, ...)
+     * must let other threads, signal handlers and eviction run. After the
+     * arguments are on the stack: there they are roots (an element a lazy
+     * Array gave may have nothing else holding it) */
+    if (UNLIKELY(vm->interrupt)) yield_checkpoint();
     Value r = mg_vm_invoke_proc(blk, base, argc, MG_NIL, false, MG_UNDEF, MG_UNDEF, false, false);
     vm->sp = saved;
     mg_gc_protect(r);
@@ -1150,9 +1161,15 @@ mg_yield(Value blk, int argc, const Value *argv)
 }
 
 Value
+mg_yield(Value blk, int argc, const Value *argv)
+{
+    return yield_n(blk, argc, argv);
+}
+
+Value
 mg_yield1(Value blk, Value arg)
 {
-    return mg_yield(blk, 1, &arg);
+    return yield_n(blk, 1, &arg);     /* inlined: the copy loop becomes one store */
 }
 
 Value

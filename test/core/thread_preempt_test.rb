@@ -1,4 +1,5 @@
 # A thread that never blocks is preempted at loop back-edges (while/until, Kernel#loop)
+# and where a C iterator (Integer#times, Array#each, ...) yields
 stop = false
 spinner = Thread.new { n = 0; n += 1 until stop; :stopped }
 worker = Thread.new { 3.times.map { |i| i * i } }
@@ -20,9 +21,22 @@ s = Thread.new { spin_forever }
 p Thread.new { :other_ran }.value
 s.kill
 p s.join.status
+count = 0
+c = Thread.new { 1_000_000_000.times { count += 1 } }
+Thread.pass until count > 0
+p Thread.new { :beside_times }.value
+c.kill
+p c.join.status, count < 1_000_000_000
+e = Thread.new { a = [1, 2, 3]; i = 0; loop_each = -> { a.each { i += 1 } }; 100_000_000.times { loop_each.() } }
+p Thread.new { :beside_each }.value
+e.kill.join
 # expect: [0, 1, 4]
 # expect: :stopped
 # expect: false
 # expect: true
 # expect: :other_ran
 # expect: false
+# expect: :beside_times
+# expect: false
+# expect: true
+# expect: :beside_each
