@@ -27,7 +27,8 @@
  *      A resident header is exactly "this process may hold or reach a
  *      reference": every object a gem has in memory that came from the
  *      repository has one, and decoding a body makes a header for every
- *      reference in it. After its vote the gem's view is at least S, so any
+ *      reference in it -- except a lazy Array's (object.h), whose elements
+ *      not read yet the closure of step 4 keeps with the kept Array. After its vote the gem's view is at least S, so any
  *      object it reads later is either reachable at S, or written after S
  *      (step 4 sees it), or reached from a kept object (step 4 keeps those).
  *   4. SWEEP (mg_repo_gc_sweep): once every live session (backend.h

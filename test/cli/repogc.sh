@@ -81,6 +81,24 @@ mg check
 expect "check after the gem stored it again: exit 0" "$RC" 0
 expect_match "check: nothing unreachable" "$OUT" '^unreachable: 0 records \(0 bytes\)$'
 
+# ---- what a held lazy Array refers to (elements never read) is held too ----
+"$MRUBY" -e 'Maglev[:big] = Array.new(2000) { |i| ["b#{i}"] }; Maglev.commit_transaction'
+"$MRUBY" -e 'b = Maglev[:big]; b.size                        # lazy: no element read
+             File.write(ARGV[0], "ready")
+             Maglev.abort_transaction until File.exist?(ARGV[1])
+             p [b[1999], b.sum { |e| e[0].size }]' "$TMP/ready3" "$TMP/go3" >"$TMP/gem3" 2>&1 &
+gem=$!
+wait_file "$TMP/ready3"
+"$MRUBY" -e 'Maglev::PERSISTENT_ROOT.delete(:big); Maglev.commit_transaction'
+mg gc
+expect "gc with a gem holding a lazy Array: exit 0" "$RC" 0
+expect_match "gc keeps the Array and every element" "$(field objects)" '^freed 0 records \(0 bytes\), 4001 possibly dead, 4001 kept'
+touch "$TMP/go3"
+wait "$gem"
+expect "the gem reads the elements after the gc" "$(cat "$TMP/gem3")" '[["b1999"], 8890]'
+mg gc
+expect_match "with the gem gone, they go" "$(field objects)" '^freed 4001 records'
+
 # ---- a gem that reaches no boundary blocks the sweep; killed, it does not ----
 "$MRUBY" -e 'Maglev[:tmp] = ["tmp"]; Maglev.commit_transaction'
 "$MRUBY" -e 'Maglev[:keep].size; File.write(ARGV[0], "ready"); sleep' "$TMP/ready2" &
