@@ -12,7 +12,7 @@ LDLIBS  := -lonig -lgmp -llmdb -lpq -lz -lcrypto -lffi -ledit -lyaml -lcrypt -lm
 BUILD   ?= build/release
 SRCS    := $(shell find src -name '*.c' | sort)
 CLI_MAINS := $(wildcard src/cli/*_main.c) src/cli/maglev_ruby.c src/cli/maglev_irb.c src/cli/maglev_gem.c
-ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/backend.c src/store/lmdb_backend.c \
+ADMIN_SRCS := src/cli/maglev_main.c $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/backend.c src/store/lmdb_backend.c src/store/commitq.c \
               src/store/pg_backend.c src/store/pg_admin.c src/store/pg_copy.c src/store/pg_gc.c src/store/pg_cache.c src/store/scan.c src/store/repogc.c src/util/crc32c.c src/common.c
 LIB_SRCS := $(filter-out $(CLI_MAINS) $(wildcard src/cli/admin_*.c) src/store/stone.c src/store/repogc.c,$(SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
@@ -85,7 +85,7 @@ $(BUILD)/maglev: $(ADMIN_OBJS)
 
 # C unit tests: each test/unit/<name>.c is a program printing "N passed, M failed".
 UNIT_TESTS := build/unit/store_test build/unit/pg_store_test build/unit/scan_test
-STORE_TEST_SRCS := test/unit/store_test.c src/store/backend.c src/store/lmdb_backend.c src/store/pg_backend.c src/store/pg_admin.c src/store/pg_copy.c src/store/pg_gc.c src/store/pg_cache.c src/util/crc32c.c
+STORE_TEST_SRCS := test/unit/store_test.c src/store/backend.c src/store/lmdb_backend.c src/store/commitq.c src/store/pg_backend.c src/store/pg_admin.c src/store/pg_copy.c src/store/pg_gc.c src/store/pg_cache.c src/util/crc32c.c
 build/unit/store_test: $(STORE_TEST_SRCS) src/store/backend.h src/store/backend_ops.h src/store/pg_int.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT) -Isrc -I$(PQ_INC) -o $@ $(STORE_TEST_SRCS) -llmdb -lpq -lz

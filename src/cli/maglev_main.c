@@ -267,7 +267,7 @@ refuse_if_in_use(const Stone *s, const char *what)
 static int
 remove_repo_dir(const char *dir)
 {
-    static const char *const files[] = { "data.mdb", "lock.mdb", "sync.lock", "stone.pid", "stone.sock", "stone.log", "stone.log.1" };
+    static const char *const files[] = { "data.mdb", "lock.mdb", MG_LMDB_SIDE_FILES, "stone.pid", "stone.sock", "stone.log", "stone.log.1" };
     char path[PATH_MAX];
     for (size_t i = 0; i < ARRAY_LEN(files); i++)
         if (join(path, sizeof path, dir, files[i]) && unlink(path) != 0 && errno != ENOENT)

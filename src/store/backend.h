@@ -50,6 +50,9 @@ enum {
 
 #define MG_STORE_FORMAT 2      /* bumped on any incompatible change of docs/format.md (2: CRC-32C) */
 #define MG_OOP_FIRST    ((uint64_t)1 << 20)   /* below: well-known OOPs of the base image */
+/* The files an LMDB repository's processes keep beside data.mdb and
+ * lock.mdb: the group-commit lock and the commit queue (lmdb_backend.c). */
+#define MG_LMDB_SIDE_FILES "sync.lock", "commitq"
 
 typedef struct MgRepo MgRepo;
 typedef struct MgView MgView;

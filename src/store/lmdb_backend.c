@@ -7,7 +7,9 @@
  *   sessions, locks, counters : outside transactions (the end of this file)
  * This is the only file besides its siblings in src/store/ that includes lmdb.h. */
 #include "backend_ops.h"
+#include "commitq.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -39,6 +41,7 @@ struct MgRepo {
     int flags;
     size_t map_size;
     int sync_fd;          /* <dir>/sync.lock: group commit (commit_durably), -1: sync alone */
+    CommitQ *cq;          /* <dir>/commitq: batches of commits (commit_batched), NULL: alone */
     char error[512];
 };
 
@@ -213,6 +216,26 @@ init_tables(MgRepo *r)
     return rc ? from_mdb(r, rc, "commit") : MG_STORE_OK;
 }
 
+/* meta "cq_slots": for each commit-queue slot, the ticket of the last
+ * write set an LMDB transaction took from it (commit_batched, "Batches"). */
+static int
+cq_slots_get(MgRepo *r, MDB_txn *txn, uint64_t t[CQ_SLOTS])
+{
+    memset(t, 0, CQ_SLOTS * sizeof *t);
+    MDB_val k = { 8, "cq_slots" }, v;
+    int rc = mdb_get(txn, r->meta, &k, &v);
+    if (rc == MDB_NOTFOUND) return 0;
+    if (rc == 0 && v.mv_size == CQ_SLOTS * sizeof *t) memcpy(t, v.mv_data, v.mv_size);
+    return rc;
+}
+
+static int
+cq_slots_put(MgRepo *r, MDB_txn *txn, const uint64_t t[CQ_SLOTS])
+{
+    MDB_val k = { 8, "cq_slots" }, v = { CQ_SLOTS * sizeof *t, (void *)t };
+    return mdb_put(txn, r->meta, &k, &v, 0);
+}
+
 static MgStoreErr
 lmdb_open(const char *dir, int flags, MgRepo **out)
 {
@@ -253,6 +276,17 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
         r->sync_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     }
     if ((err = init_tables(r)) != MG_STORE_OK) goto fail;
+    if (r->sync_fd >= 0) {
+        /* the commit queue's tickets go on above every one a batch recorded */
+        MDB_txn *txn;
+        uint64_t t[CQ_SLOTS], last = 0;
+        if (mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn) == 0) {
+            if (cq_slots_get(r, txn, t) == 0)
+                for (int i = 0; i < CQ_SLOTS; i++) if (t[i] > last) last = t[i];
+            mdb_txn_abort(txn);
+            r->cq = mg_cq_open(dir, last + 1);
+        }
+    }
     *out = r;
     return MG_STORE_OK;
 fail:
@@ -270,6 +304,7 @@ lmdb_close(MgRepo *r)
     if (r->env && r->session) mg_repo_session_end(r);
     free(r->held);
     if (r->sync_fd >= 0) close(r->sync_fd);
+    mg_cq_close(r->cq);
     if (r->env) mdb_env_close(r->env);
     free(r);
 }
@@ -600,36 +635,40 @@ lmdb_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg)
     return MG_STORE_OK;
 }
 
-static MgStoreErr
-commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
-            uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
+/* The largest OOP stored: a write above it is a fresh record (nothing to
+ * check for a conflict), and fresh records in ascending order are appended
+ * (MDB_APPEND: no search, full pages, a compact tree that a later cold walk
+ * reads sequentially). */
+static int
+top_oop(MgRepo *r, MDB_txn *txn, uint64_t *top)
 {
-    MDB_txn *txn;
-    MgStoreErr err = MG_STORE_OK;
-    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) return from_mdb(r, rc, "begin commit");
-    uint64_t cur;
-    if ((rc = meta_get(txn, r->meta, "seq", &cur, 8))) goto fail_mdb;
-    /* The largest OOP stored: a write above it is a fresh record (nothing to
-     * check for a conflict), and fresh records in ascending order are
-     * appended (MDB_APPEND: no search, full pages, a compact tree that a
-     * later cold walk reads sequentially). */
-    uint64_t top = 0;
-    {
-        MDB_cursor *c;
-        if ((rc = mdb_cursor_open(txn, r->obj, &c))) goto fail_mdb;
-        MDB_val lk, lv;
-        rc = mdb_cursor_get(c, &lk, &lv, MDB_LAST);
-        if (rc == 0 && lk.mv_size == sizeof top) memcpy(&top, lk.mv_data, sizeof top);
-        mdb_cursor_close(c);
-        if (rc && rc != MDB_NOTFOUND) goto fail_mdb;
-    }
+    *top = 0;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(txn, r->obj, &c);
+    if (rc) return rc;
+    MDB_val lk, lv;
+    rc = mdb_cursor_get(c, &lk, &lv, MDB_LAST);
+    if (rc == 0 && lk.mv_size == sizeof *top) memcpy(top, lk.mv_data, sizeof *top);
+    mdb_cursor_close(c);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
 
+/* One write set into txn as commit sequence `next`: the conflict check,
+ * the dangling-reference check, the records (and the class index) and the
+ * commit-log entry. MG_STORE_CONFLICT or another refusal leaves txn as it
+ * was; *mdb_rc != 0 means txn failed and must be aborted. */
+static MgStoreErr
+apply_set(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t next, uint64_t *top, bool idx,
+          uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts, int *mdb_rc)
+{
+    *mdb_rc = 0;
+    *nconflicts = 0;
+    int rc;
     /* (1) conflicts: every written object must still have the version we read */
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
         uint64_t oop = writes[i].oop;
-        if (oop > top) {                       /* no record: stored version 0 */
+        if (oop > *top) {                      /* no record: stored version 0 */
             if (writes[i].expected_version != 0) {
                 if (nc < max_conflicts) conflicts[nc] = oop;
                 nc++;
@@ -640,10 +679,11 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         rc = mdb_get(txn, r->obj, &k, &val);
         uint64_t stored = 0;
         if (rc == 0) {
-            if (val.mv_size < REC_HEADER) { err = fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated", (unsigned long long)oop); goto fail; }
+            if (val.mv_size < REC_HEADER) return fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated", (unsigned long long)oop);
             memcpy(&stored, (char *)val.mv_data + 8, 8);
         } else if (rc != MDB_NOTFOUND) {
-            goto fail_mdb;
+            *mdb_rc = rc;
+            return from_mdb(r, rc, "commit");
         }
         if (stored != writes[i].expected_version) {
             if (nc < max_conflicts) conflicts[nc] = oop;
@@ -651,37 +691,34 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         }
     }
     if (nc) {
-        mdb_txn_abort(txn);
         *nconflicts = nc < max_conflicts ? nc : max_conflicts;
         return fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
     }
-
     /* (1b) no record may reference an object that has no record (GC) */
-    if (r->ref_scan && (err = check_refs(r, txn, writes, n, top)) != MG_STORE_OK) goto fail;
+    MgStoreErr err;
+    if (r->ref_scan && (err = check_refs(r, txn, writes, n, *top)) != MG_STORE_OK) return err;
 
     /* (2) the records, with the new version (and the class index) */
-    uint64_t next = cur + 1;
-    bool idx = class_index_kept(r, txn);
     uint64_t *oops = malloc((n ? n : 1) * sizeof(uint64_t));
-    if (!oops) { mdb_txn_abort(txn); return MG_STORE_NOMEM; }
+    if (!oops) { *mdb_rc = ENOMEM; return MG_STORE_NOMEM; }
     for (size_t i = 0; i < n; i++) {
         uint64_t oop = writes[i].oop;
         oops[i] = oop;
         MDB_val k = { sizeof oop, &oop };
-        if (idx && (rc = class_index_update(r, txn, oop, oop <= top, &writes[i]))) { free(oops); goto fail_mdb; }
+        if (idx && (rc = class_index_update(r, txn, oop, oop <= *top, &writes[i]))) goto fail;
         if (writes[i].remove) {
-            rc = oop > top ? 0 : mdb_del(txn, r->obj, &k, NULL);
+            rc = oop > *top ? 0 : mdb_del(txn, r->obj, &k, NULL);
             if (rc == MDB_NOTFOUND) rc = 0;
-            if (rc) { free(oops); goto fail_mdb; }
+            if (rc) goto fail;
             continue;
         }
         MDB_val val = { REC_HEADER + writes[i].len, NULL };
         unsigned pflags = MDB_RESERVE;
-        if (oop > top) {                       /* above every key: append */
+        if (oop > *top) {                      /* above every key: append */
             pflags |= MDB_APPEND;
-            top = oop;
+            *top = oop;
         }
-        if ((rc = mdb_put(txn, r->obj, &k, &val, pflags))) { free(oops); goto fail_mdb; }
+        if ((rc = mdb_put(txn, r->obj, &k, &val, pflags))) goto fail;
         unsigned char *p = val.mv_data;
         uint32_t format = MG_STORE_FORMAT;
         memcpy(p, &format, 4);
@@ -690,20 +727,288 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         uint32_t crc = mg_crc32c(p + 8, val.mv_size - 8);
         memcpy(p + 4, &crc, 4);
     }
-    /* (3) the commit log and the sequence */
+    /* (3) the commit log */
     MDB_val lk = { sizeof next, &next }, lv = { n * sizeof(uint64_t), oops };
     rc = mdb_put(txn, r->log, &lk, &lv, MDB_APPEND);
     free(oops);
-    if (rc) goto fail_mdb;
-    if ((rc = meta_put(txn, r->meta, "seq", next, 8))) goto fail_mdb;
-    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit");
-    *seq = next;
+    if (rc) { *mdb_rc = rc; return from_mdb(r, rc, "commit"); }
     return MG_STORE_OK;
-fail_mdb:
-    err = from_mdb(r, rc, "commit");
 fail:
+    free(oops);
+    *mdb_rc = rc;
+    return from_mdb(r, rc, "commit");
+}
+
+/* A commit alone: one LMDB transaction for one write set. */
+static MgStoreErr
+commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
+            uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
+{
+    MDB_txn *txn;
+    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
+    if (rc) return from_mdb(r, rc, "begin commit");
+    uint64_t cur, top;
+    if ((rc = meta_get(txn, r->meta, "seq", &cur, 8)) || (rc = top_oop(r, txn, &top))) {
+        mdb_txn_abort(txn);
+        return from_mdb(r, rc, "commit");
+    }
+    MgStoreErr err = apply_set(r, txn, writes, n, cur + 1, &top, class_index_kept(r, txn),
+                               conflicts, max_conflicts, nconflicts, &rc);
+    if (!err && (rc = meta_put(txn, r->meta, "seq", cur + 1, 8))) err = from_mdb(r, rc, "commit");
+    if (err) {
+        mdb_txn_abort(txn);
+        return err;
+    }
+    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit");
+    *seq = cur + 1;
+    return MG_STORE_OK;
+}
+
+/* ---- Batches (group commit) ----
+ * A durable commit of a small write set goes through the commit queue
+ * (commitq.h): the committer puts its write set in a slot, then waits for
+ * LMDB's write lock. Whoever gets the lock with its own slot still queued
+ * leads: it claims every queued slot (of live owners; a dead owner's commit
+ * never started), applies the write sets in ticket order into one LMDB
+ * transaction -- each its own commit sequence and log entry, checked for
+ * conflicts against the ones before it -- records in meta "cq_slots" the
+ * ticket it took from each slot, writes every result into its slot
+ * (PENDING), commits (one data sync), syncs the meta page (group_sync) and
+ * marks the slots DONE. A
+ * follower that gets the lock and finds its slot taken gives the lock back
+ * at once and waits on its slot (a futex) for DONE, then returns the result
+ * once group_sync says its transaction is on disk. A leader that dies
+ * leaves CLAIMED slots (its transaction never committed: they are queued
+ * again) or PENDING ones (committed exactly when "cq_slots" holds their
+ * ticket: a slot is taken again only once its result was read); the first
+ * waiter that finds the leader gone sets them right.
+ * With N committers waiting, one pair of syncs commits N transactions. */
+
+#define CQ_WAIT_MS 2
+
+/* MAGLEV_TEST_CQ_KILL=claimed|pending|committed: a leader of two or more
+ * commits kills itself there (test/persist/commit_queue.sh: the others
+ * recover). */
+static void
+cq_test_kill(int point, int nclaimed)
+{
+    static int at = -1;
+    if (at < 0) {
+        const char *e = getenv("MAGLEV_TEST_CQ_KILL");
+        at = !e ? 0 : !strcmp(e, "claimed") ? 1 : !strcmp(e, "pending") ? 2 : !strcmp(e, "committed") ? 3 : 0;
+    }
+    if (at == point && nclaimed > 1) raise(SIGKILL);
+}
+#define CQ_DELAY_STEPS 4
+#define CQ_DELAY_NS 25000
+
+/* Whether slot s's leader is gone; then its CLAIMED and PENDING slots are
+ * put right (the lock held). */
+static bool
+cq_recover(MgRepo *r, CqSlot *s)
+{
+    if (mg_cq_alive(s->leader_pid, s->leader_started)) return false;
+    uint32_t pid = s->leader_pid;
+    uint64_t started = s->leader_started, taken[CQ_SLOTS];
+    MDB_txn *txn;
+    if (mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn) != 0) return false;   /* try again later */
+    int rc = cq_slots_get(r, txn, taken);
     mdb_txn_abort(txn);
+    if (rc) return false;
+    for (int i = 0; i < CQ_SLOTS; i++) {
+        CqSlot *o = &r->cq->slot[i];
+        if (o->leader_pid != pid || o->leader_started != started) continue;
+        if (o->state == CQ_CLAIMED) mg_cq_set_state(r->cq, i, CQ_QUEUED);
+        else if (o->state == CQ_PENDING) mg_cq_set_state(r->cq, i, taken[i] == o->ticket ? CQ_DONE : CQ_QUEUED);
+    }
+    return true;
+}
+
+static int
+cmp_ticket(const void *a, const void *b, void *arg)
+{
+    const CommitQ *q = arg;
+    uint64_t x = q->slot[*(const int *)a].ticket, y = q->slot[*(const int *)b].ticket;
+    return x < y ? -1 : x > y;
+}
+
+/* Slot mine's result into the caller's variables, and the slot is free (the lock held). */
+static MgStoreErr
+cq_take(MgRepo *r, int mine, uint64_t *seq, uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts,
+        uint64_t *txnid)
+{
+    CqSlot *s = &r->cq->slot[mine];
+    MgStoreErr err = (MgStoreErr)s->err;
+    *seq = s->seq;
+    *txnid = s->txnid;
+    size_t nc = s->nconflicts < max_conflicts ? s->nconflicts : max_conflicts;
+    for (size_t i = 0; i < nc; i++) conflicts[i] = s->conflicts[i];
+    *nconflicts = nc;
+    if (err) fail(r, err, "%s", s->msg);
+    mg_cq_set_state(r->cq, mine, CQ_FREE);
     return err;
+}
+
+/* Leads a batch: txn is LMDB's write transaction, the queue lock is held
+ * and slot mine is queued. Returns with the lock released; *solo: commit
+ * mine alone instead (the batch failed as a whole and was given back). */
+static MgStoreErr
+cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, size_t max_conflicts,
+        size_t *nconflicts, bool *solo)
+{
+    CommitQ *q = r->cq;
+    int claimed[CQ_SLOTS], nclaimed = 0;
+    uint32_t pid = (uint32_t)getpid();
+    /* commit delay: when the last batch held several commits, the others
+     * are likely a few microseconds from queueing theirs */
+    for (int wait = 0; wait < CQ_DELAY_STEPS && q->last_batch > 1; wait++) {
+        uint32_t queued = 0;
+        for (int i = 0; i < CQ_SLOTS; i++) queued += q->slot[i].state == CQ_QUEUED;
+        if (queued >= q->last_batch) break;
+        mg_cq_unlock(q);
+        struct timespec d = { 0, CQ_DELAY_NS };
+        nanosleep(&d, NULL);
+        mg_cq_lock(q);
+    }
+    for (int i = 0; i < CQ_SLOTS; i++) {
+        CqSlot *s = &q->slot[i];
+        if (s->state != CQ_QUEUED) continue;
+        if (!mg_cq_alive(s->owner_pid, s->owner_started)) { mg_cq_set_state(q, i, CQ_FREE); continue; }
+        s->leader_pid = pid;
+        s->leader_started = mg_cq_self_started();
+        mg_cq_set_state(q, i, CQ_CLAIMED);
+        claimed[nclaimed++] = i;
+    }
+    mg_cq_unlock(q);
+    cq_test_kill(1, nclaimed);
+    qsort_r(claimed, (size_t)nclaimed, sizeof *claimed, cmp_ticket, q);
+    struct { MgStoreErr err; uint64_t seq; size_t nc; uint64_t conflicts[CQ_CONFLICTS]; char msg[256]; } res[CQ_SLOTS];
+    uint64_t cur, top;
+    int rc = meta_get(txn, r->meta, "seq", &cur, 8);
+    if (!rc) rc = top_oop(r, txn, &top);
+    bool idx = !rc && class_index_kept(r, txn);
+    size_t applied = 0;
+    for (int j = 0; j < nclaimed && !rc; j++) {
+        CqSlot *s = &q->slot[claimed[j]];
+        MgWrite *w = mg_cq_writes(q, claimed[j]);
+        if (!w) {
+            res[j].err = fail(r, MG_STORE_CORRUPT, "a queued commit's write set does not parse");
+            res[j].nc = 0;
+        } else {
+            res[j].err = apply_set(r, txn, w, s->nwrites, cur + 1, &top, idx, res[j].conflicts, CQ_CONFLICTS, &res[j].nc, &rc);
+            free(w);
+        }
+        snprintf(res[j].msg, sizeof res[j].msg, "%.255s", res[j].err ? r->error : "");
+        if (rc) break;
+        if (res[j].err == MG_STORE_OK) { res[j].seq = ++cur; applied++; }
+    }
+    if (!rc && applied && !(rc = meta_put(txn, r->meta, "seq", cur, 8))) {
+        uint64_t taken[CQ_SLOTS];
+        if (!(rc = cq_slots_get(r, txn, taken))) {
+            for (int j = 0; j < nclaimed; j++) taken[claimed[j]] = q->slot[claimed[j]].ticket;
+            rc = cq_slots_put(r, txn, taken);
+        }
+    }
+    if (rc) {
+        /* the transaction failed (a full map, ...): the others queue again, mine commits alone */
+        mdb_txn_abort(txn);
+        mg_cq_lock(q);
+        for (int j = 0; j < nclaimed; j++) mg_cq_set_state(q, claimed[j], claimed[j] == mine ? CQ_FREE : CQ_QUEUED);
+        mg_cq_unlock(q);
+        *solo = true;
+        return MG_STORE_OK;
+    }
+    uint64_t txnid = applied ? (uint64_t)mdb_txn_id(txn) : 0;
+    mg_cq_lock(q);
+    q->last_batch = (uint32_t)applied;     /* refused ones (conflicts) are no reason to wait */
+    for (int j = 0; j < nclaimed; j++) {
+        CqSlot *s = &q->slot[claimed[j]];
+        s->err = res[j].err;
+        s->seq = res[j].err ? 0 : res[j].seq;
+        s->txnid = res[j].err ? 0 : txnid;
+        s->nconflicts = (uint32_t)res[j].nc;
+        memcpy(s->conflicts, res[j].conflicts, res[j].nc * sizeof(uint64_t));
+        memcpy(s->msg, res[j].msg, sizeof s->msg);
+        mg_cq_set_state(q, claimed[j], applied ? CQ_PENDING : CQ_DONE);
+    }
+    mg_cq_unlock(q);
+    if (applied) cq_test_kill(2, nclaimed);
+    int sync_rc = 0;
+    if (!applied) {
+        mdb_txn_abort(txn);                    /* every one refused: nothing to write */
+    } else if ((rc = mdb_txn_commit(txn))) {  /* one data sync for all */
+        /* nothing committed: the others queue again, mine reports it */
+        mg_cq_lock(q);
+        for (int j = 0; j < nclaimed; j++) mg_cq_set_state(q, claimed[j], claimed[j] == mine ? CQ_FREE : CQ_QUEUED);
+        mg_cq_unlock(q);
+        return from_mdb(r, rc, "commit");
+    } else {
+        cq_test_kill(3, nclaimed);
+        sync_rc = group_sync(r, txnid);        /* and one meta sync (a waiter that finds it failed syncs itself) */
+    }
+    mg_cq_lock(q);
+    /* PENDING slots are ours until DONE; once DONE (all of them above, when
+     * none applied) their owners free and reuse them: never touched again */
+    for (int j = 0; applied && j < nclaimed; j++)
+        if (claimed[j] != mine && q->slot[claimed[j]].state == CQ_PENDING) mg_cq_set_state(q, claimed[j], CQ_DONE);
+    uint64_t unused;
+    MgStoreErr err = cq_take(r, mine, seq, conflicts, max_conflicts, nconflicts, &unused);
+    mg_cq_unlock(q);
+    if (!err && sync_rc) return from_mdb(r, sync_rc, "commit");
+    return err;
+}
+
+/* A commit through the queue; *solo when it must commit alone (too big,
+ * no free slot, or its batch failed as a whole). */
+static MgStoreErr
+commit_batched(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
+               uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts, bool *solo)
+{
+    *solo = false;
+    int mine = mg_cq_enqueue(r->cq, writes, n);
+    if (mine < 0) { *solo = true; return MG_STORE_OK; }
+    CommitQ *q = r->cq;
+    CqSlot *s = &q->slot[mine];
+    for (;;) {
+        mg_cq_lock(q);
+        uint32_t st = s->state;
+        if (st == CQ_DONE) {
+            uint64_t txnid;
+            MgStoreErr err = cq_take(r, mine, seq, conflicts, max_conflicts, nconflicts, &txnid);
+            mg_cq_unlock(q);
+            if (!err && txnid) {
+                int rc = group_sync(r, txnid);       /* on disk before we say so */
+                if (rc) return from_mdb(r, rc, "commit");
+            }
+            return err;
+        }
+        if (st == CQ_CLAIMED || st == CQ_PENDING) {
+            bool recovered = cq_recover(r, s);
+            mg_cq_unlock(q);
+            if (!recovered) mg_cq_wait(q, mine, st, CQ_WAIT_MS);
+            continue;
+        }
+        mg_cq_unlock(q);
+        /* queued: wait for the write lock; then lead, unless a leader took it meanwhile */
+        MDB_txn *txn;
+        int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
+        mg_cq_lock(q);
+        if (rc) {
+            if (s->state == CQ_QUEUED) {
+                mg_cq_set_state(q, mine, CQ_FREE);
+                mg_cq_unlock(q);
+                return from_mdb(r, rc, "begin commit");
+            }
+            mg_cq_unlock(q);
+            continue;
+        }
+        if (s->state != CQ_QUEUED) {
+            mg_cq_unlock(q);
+            mdb_txn_abort(txn);
+            continue;
+        }
+        return cq_lead(r, txn, mine, seq, conflicts, max_conflicts, nconflicts, solo);
+    }
 }
 
 static MgStoreErr
@@ -720,7 +1025,10 @@ lmdb_commit(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         mg_view_end(v);
         return MG_STORE_OK;
     }
-    MgStoreErr e = commit_once(r, writes, n, seq, conflicts, max_conflicts, nconflicts);
+    bool solo = true;
+    MgStoreErr e = MG_STORE_OK;
+    if (r->cq) e = commit_batched(r, writes, n, seq, conflicts, max_conflicts, nconflicts, &solo);
+    if (solo) e = commit_once(r, writes, n, seq, conflicts, max_conflicts, nconflicts);
     if (e == MG_STORE_FULL && grow(r) == MG_STORE_OK)
         e = commit_once(r, writes, n, seq, conflicts, max_conflicts, nconflicts);
     return e;
@@ -1010,30 +1318,6 @@ typedef struct { uint32_t session, pid; uint64_t started; } Holder;
 #define SESS_HEAD 16
 #define LOCK_HEAD 8
 
-/* Start time of process pid, or 0 when it does not run (a zombie counts as gone). */
-static uint64_t
-proc_started(int pid)
-{
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 0;
-    buf[n] = '\0';
-    char *p = strrchr(buf, ')');          /* the command name may hold spaces and parentheses */
-    if (!p || p[1] != ' ') return 0;
-    p += 2;
-    if (*p == 'Z' || *p == 'X') return 0;
-    for (int field = 3; field < 22; field++) {   /* p is at field 3 (state) */
-        p = strchr(p, ' ');
-        if (!p) return 0;
-        p++;
-    }
-    return strtoull(p, NULL, 10);
-}
-
 static int
 quick_begin(MgRepo *r, MDB_txn **txn)
 {
@@ -1076,7 +1360,7 @@ holder_live(MgRepo *r, MDB_txn *txn, const Holder *h)
     memcpy(&started, (char *)v.mv_data + 8, 8);
     if (pid != h->pid || started != h->started) return false;
     if (r->session && h->session == r->session && pid == (uint32_t)getpid()) return true;
-    return proc_started((int)pid) == started;
+    return mg_proc_started((int)pid) == started;
 }
 
 static bool
@@ -1171,7 +1455,7 @@ lmdb_session_begin(MgRepo *r, const char *name, uint32_t *id)
     MgStoreErr e = sys_usable(r, true);
     if (e) return e;
     if (r->session) { *id = r->session; return MG_STORE_OK; }
-    uint64_t started = proc_started((int)getpid());
+    uint64_t started = mg_proc_started((int)getpid());
     MDB_txn *txn;
     int rc = quick_begin(r, &txn);
     if (rc) return from_mdb(r, rc, "begin session");
@@ -1186,7 +1470,7 @@ lmdb_session_begin(MgRepo *r, const char *name, uint32_t *id)
         uint32_t pid = 0;
         uint64_t st = 0;
         if (v.mv_size >= SESS_HEAD) { memcpy(&pid, v.mv_data, 4); memcpy(&st, (char *)v.mv_data + 8, 8); }
-        if (v.mv_size < SESS_HEAD || proc_started((int)pid) != st) {     /* dead */
+        if (v.mv_size < SESS_HEAD || mg_proc_started((int)pid) != st) {     /* dead */
             if (ndead == cap) {
                 cap = cap ? cap * 2 : 16;
                 uint64_t *bigger = realloc(dead, cap * sizeof *bigger);

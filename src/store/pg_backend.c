@@ -1886,9 +1886,12 @@ pg_backup(MgRepo *rr, const char *dest)
         PQclear(res);
     }
     mg_repo_close(x.to);
-    char lock[4200];
-    snprintf(lock, sizeof lock, "%s/sync.lock", dest);     /* the LMDB backend's group-commit file: not part of a backup */
-    unlink(lock);
+    static const char *const side[] = { MG_LMDB_SIDE_FILES };   /* the LMDB backend's group-commit files: not part of a backup */
+    for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", dest, side[i]);
+        unlink(path);
+    }
     return e;
 }
 
