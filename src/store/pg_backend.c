@@ -52,7 +52,19 @@
  *      reported as an error saying the commit may or may not be there).
  *      MG_REPO_NOSYNC connections skip the flush (p_flush false). A big
  *      commit (P9) calls mg_commit and, after its COMMIT, mg_flush(), which
- *      does the second transaction's work when the flag is set. The sequences of lost
+ *      does the second transaction's work when the flag is set. A solo
+ *      commit skips the second transaction: when the handle's last
+ *      SOLO_AFTER commits each came right after its view (seq = view + 1:
+ *      no other commit came between, so no other gem is committing now,
+ *      likely), its next small commit is the one statement mg_commit1, a
+ *      SELECT of mg_commit that turns synchronous_commit back on and clears
+ *      maglev.flush in the same transaction, which so commits waiting for
+ *      the disk while it holds the token: one transaction, one commit
+ *      record and no wake-up of the WAL writer instead of two, the token
+ *      held over one flush, which a gem that comes meanwhile waits for
+ *      (at most one flush: its commit is then not solo, nor the next
+ *      one's of the first gem, which sees it). It is visible only once
+ *      durable. MAGLEV_PG_SOLO=0 turns solo commits off. The sequences of lost
  *      commits are never given out again (views, the host cache of P8 and
  *      expected versions name them): the first commit after the server
  *      started (pg_postmaster_start_time() differs from meta boot) records
@@ -162,6 +174,7 @@
 #define BATCH          5000        /* rows per query of a walk */
 #define CLEAR_COMMITS  10000       /* at most this many commits since: else the prefix is walked again */
 #define COPY_MIN       1000        /* writes from which a commit sends its rows through COPY (P9) */
+#define SOLO_AFTER     3           /* commits in a row with none of another between: the next is solo (P2) */
 
 
 
@@ -429,7 +442,7 @@ quiet_notice(void *arg, const char *message)
 static MgStoreErr
 setup_conn(PgRepo *r)
 {
-    r->prepared = r->prepared_view = false;   /* a new connection: none prepared yet */
+    r->prepared = r->prepared_view = r->prepared_solo = false;   /* a new connection: none prepared yet */
     PQsetNoticeProcessor(r->conn, quiet_notice, NULL);
     publish_view(r, 0);               /* P4: a lower bound until the first view */
     if (r->flags & MG_REPO_NOSYNC) return pgb_run_ok(r, "SET synchronous_commit = off", "connect");
@@ -614,6 +627,8 @@ pg_open(const char *url, int flags, MgRepo **out)
     r->ops = &mg_pg_ops;
     r->flags = flags;
     r->started = proc_started((int)getpid());
+    const char *solo = getenv("MAGLEV_PG_SOLO");
+    r->solo_off = solo && !strcmp(solo, "0");          /* P2: every commit shared (for comparisons) */
     mg_repo_display(url, r->where, sizeof r->where);
     *out = (MgRepo *)r;
     r->conn = PQconnectdb(url);
@@ -661,8 +676,8 @@ pg_close(MgRepo *rr)
                 (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)",
                 (unsigned long long)waits, (unsigned long long)lq, (unsigned long long)notes);
     if (stats && *stats && strcmp(stats, "0"))
-        fprintf(stderr, "maglev pg commits: %llu commits, %llu views begun without a query (P6)\n",
-                (unsigned long long)r->n_commits, (unsigned long long)r->n_next);
+        fprintf(stderr, "maglev pg commits: %llu commits, %llu solo (P2), %llu views begun without a query (P6)\n",
+                (unsigned long long)r->n_commits, (unsigned long long)r->n_solo, (unsigned long long)r->n_next);
     mg_pgl_free(r->listen);
     mg_pgc_close(r->cache);
     free(r);
@@ -1208,11 +1223,13 @@ commit_answer(PgRepo *r, const uint64_t *ret, size_t nret, const MgWrite *writes
  * mg_commit (binary but the last) and mg_save's p_flush, mg_flush's
  * p_app, and the answer: ret, and when the commit succeeded and asked for
  * it, the log lg brought along. */
-enum { COMMIT_ARGS = 7, SAVE_ARGS = 8 };
+enum { COMMIT_ARGS = 7, SAVE_ARGS = 8, SOLO_ARGS = 7 };
 typedef struct {
     const char *vals[SAVE_ARGS];
     int lens[SAVE_ARGS];
     const char *app;           /* mg_flush's p_app (P4), NULL: none */
+    bool solo;                 /* P2: in one synchronous transaction (mg_commit1) */
+    const char *view;          /* then the view in use, shown (P4) */
     uint64_t *ret;
     size_t nret;
     MgPgcCommit *log;
@@ -1255,7 +1272,7 @@ log_unflatten(const char *p, int len, CommitCall *k)
 static MgStoreErr
 commit_parse(PgRepo *r, PGresult *res, CommitCall *k)
 {
-    if (!pgb_ok(res) || PQntuples(res) != 1 || PQnfields(res) != 2 || PQgetisnull(res, 0, 0))
+    if (!pgb_ok(res) || PQntuples(res) != 1 || PQnfields(res) < 2 || PQgetisnull(res, 0, 0))
         return pg_fail(r, res, "commit");
     bool parsed = pgb_parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), &k->ret, &k->nret);
     if (parsed && answer_ok(k->ret, k->nret) && k->nret >= 2 && !PQgetisnull(res, 0, 1))
@@ -1308,13 +1325,48 @@ static const Oid commit_types[SAVE_ARGS] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_B
                                              OID_INT8, OID_TEXT, OID_BOOL };
 static const int commit_fmts[SAVE_ARGS] = { 1, 1, 1, 1, 1, 1, 0, 0 };
 
+/* P2: a solo commit, one statement and one transaction that commits
+ * synchronously: mg_commit, then synchronous_commit back on and
+ * maglev.flush cleared for that transaction, and the view in use shown (P4:
+ * the commit's own view is shown by the next commit or view). A failure
+ * other than a lost connection rolled all of it back. */
+static MgStoreErr
+commit_solo(PgRepo *r, CommitCall *k)
+{
+    if (!r->prepared_solo) {
+        static const Oid types[SOLO_ARGS] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY,
+                                              OID_INT8, OID_TEXT };
+        PGresult *res = PQprepare(r->conn, "mg_commit1", "SELECT c.ret, c.lg, set_config('synchronous_commit', 'on', true),"
+                                  " set_config('maglev.flush', '', false), set_config('application_name', $7, false)"
+                                  " FROM mg_commit($1, $2, $3, $4, $5, $6, NULL) AS c", SOLO_ARGS, types);
+        if (!pgb_ok(res)) return pg_fail(r, res, "commit");
+        PQclear(res);
+        r->prepared_solo = true;
+    }
+    const char *vals[SOLO_ARGS];
+    int lens[SOLO_ARGS];
+    memcpy(vals, k->vals, 6 * sizeof *vals);
+    memcpy(lens, k->lens, 6 * sizeof *lens);
+    vals[6] = k->view;
+    lens[6] = 0;
+    PGresult *res = PQexecPrepared(r->conn, "mg_commit1", SOLO_ARGS, vals, lens, commit_fmts, 1);
+    if (pgb_ok(res)) return commit_parse(r, res, k);
+    if (PQstatus(r->conn) != CONNECTION_OK) {
+        PQclear(res);                      /* lost during the commit's flush, or before it */
+        return lost_durability(r);
+    }
+    return pg_fail(r, res, "commit");      /* its one transaction rolled back: nothing was committed */
+}
+
 /* One round trip, one statement (P2): CALL mg_save, prepared once per
  * connection. An error after its first transaction committed (maglev.flush
  * still holds the seq: the flush's transaction did not commit) leaves the
- * commit in the repository: it is made durable here and reported as made. */
+ * commit in the repository: it is made durable here and reported as made.
+ * A solo commit (P2) goes through commit_solo instead. */
 static MgStoreErr
 commit_small(PgRepo *r, CommitCall *k)
 {
+    if (k->solo) return commit_solo(r, k);
     if (!r->prepared) {
         PGresult *res = PQprepare(r->conn, "mg_save", "CALL mg_save($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL)",
                                   SAVE_ARGS, commit_types);
@@ -1483,12 +1535,18 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         snprintf(app, sizeof app, "maglev %d view ", (int)getpid());
         /* P4: the next view is shown by the flush that makes the commit durable, or by mg_commit when none follows */
         bool nosync = r->flags & MG_REPO_NOSYNC;
+        char view[48];
+        snprintf(view, sizeof view, "maglev %d view %llu", (int)getpid(), (unsigned long long)r->last_view);
+        uint64_t at = r->last_view;
         k = (CommitCall){ { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL, cls.p, next ? since : NULL,
                             next ? app : NULL, nosync ? "f" : "t" },
                           { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len, (int)cls.len, next ? 8 : 0, 0, 0 },
-                          next ? app : NULL };
+                          next ? app : NULL, !big && !nosync && !r->solo_off && r->solo_run >= SOLO_AFTER, view };
         e = big ? commit_big(r, writes, n, &k) : commit_small(r, &k);
         if (!e) e = commit_answer(r, k.ret, k.nret, writes, n, &c, seq, conflicts, max_conflicts, nconflicts);
+        /* P2: no other commit came between this one's view and it */
+        r->solo_run = !e && next && *seq == at + 1 ? r->solo_run + 1 : 0;
+        if (!e && k.solo) r->n_solo++;
         if (!e && next && k.have_log) {
             next_keep(r, &k, logged, nlogged);
             if (r->next.valid) logged = NULL;         /* the next view's log owns it */
