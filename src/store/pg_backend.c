@@ -75,8 +75,10 @@
  *      refuses to commit (reset_since_view): that view may hold commits the
  *      restarted server lost, which the write set could depend on. Schema 3
  *      brought mg_flush and boot, schema 4 mg_save and mg_commit's answer of
- *      the next view (P6); a schema-2 or 3 database gets them on its first
- *      writable open (the five-argument mg_commit and mg_flush() dropped).
+ *      the next view (P6), schema 5 mg_save reading that answer's log in its
+ *      second transaction, after the token (the first holds it shorter); a
+ *      schema-2, 3 or 4 database gets them on its first writable open (the
+ *      five-argument mg_commit and mg_flush() dropped).
  *  P3. A session is live exactly while its connection holds the
  *      session-level advisory lock (SESSION_CLASS, id); PostgreSQL drops it
  *      when the connection ends, however the process ended. mg_live() lists
@@ -518,7 +520,8 @@ fail:
  * handle with a reader fills the rows; 2 -> 3 (P2): the commit function that
  * does not wait for the disk, and mg_flush; 3 -> 4 (P6): the commit function
  * of seven arguments that answers the next view too (the five-argument one
- * is dropped). */
+ * is dropped); 4 -> 5 (P2): mg_save that reads that log after the token.
+ * COMMIT_FN makes all of them as they are now. */
 static MgStoreErr
 upgrade_schema(PgRepo *r)
 {
@@ -528,14 +531,14 @@ upgrade_schema(PgRepo *r)
     if (!pgb_ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "upgrade schema"); goto fail; }
     long schema = atol(PQgetvalue(res, 0, 0));
     PQclear(res);
-    if (schema < 1 || schema > 3) return pgb_run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
+    if (schema < 1 || schema >= PG_SCHEMA) return pgb_run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
     if (schema == 1)
         e = pgb_run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
                       "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n"
                       "INSERT INTO mg_meta VALUES ('classidx', 0)", "upgrade schema");
     if (!e) e = pgb_run_ok(r, "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);\n"
                           "DROP FUNCTION IF EXISTS mg_flush();\n"
-                          COMMIT_FN "UPDATE mg_meta SET value = 4 WHERE key = 'schema';\n"
+                          COMMIT_FN "UPDATE mg_meta SET value = " PG_STR(PG_SCHEMA) " WHERE key = 'schema';\n"
                           "INSERT INTO mg_meta VALUES ('boot', " BOOT ") ON CONFLICT (key) DO NOTHING", "upgrade schema");
     if (e) goto fail;
     return pgb_run_ok(r, "COMMIT", "upgrade schema");
@@ -565,9 +568,9 @@ check_schema(PgRepo *r)
     long schema = atol(PQgetvalue(res, 0, 0)), format = atol(PQgetvalue(res, 0, 1));
     r->indexed = atol(PQgetvalue(res, 0, 2)) == 1;
     PQclear(res);
-    if ((schema == 2 || schema == 3) && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
+    if (schema >= 2 && schema < PG_SCHEMA && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
         return MG_STORE_OK;                 /* reads are the same; the next writable open upgrades it */
-    if (schema >= 1 && schema <= 3 && format == MG_STORE_FORMAT) {
+    if (schema >= 1 && schema < PG_SCHEMA && format == MG_STORE_FORMAT) {
         if (r->flags & MG_REPO_RDONLY)
             return pgb_fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
                         "writable (any maglev-ruby run) to upgrade it to schema %d", r->where, PG_SCHEMA);
