@@ -93,7 +93,9 @@
  *      (P6) by the transaction that makes that commit durable (mg_save's
  *      second, or mg_flush; by mg_commit on a connection that does not
  *      flush), whose failure leaves the old one shown, a lower bound of the
- *      old view still in use. So the log trimming (pg_log_trim
+ *      old view still in use; a solo commit (P2) shows the view in use, in
+ *      its one transaction, and its own view is shown by the next commit or
+ *      view. So the log trimming (pg_log_trim
  *      up to the smallest published view) never takes a version a view
  *      can still ask for, however a listing and a view's start interleave.
  *  P5. A view reads ahead: a miss fetches every record in a window of OOPs
