@@ -53,18 +53,18 @@
  *      MG_REPO_NOSYNC connections skip the flush (p_flush false). A big
  *      commit (P9) calls mg_commit and, after its COMMIT, mg_flush(), which
  *      does the second transaction's work when the flag is set. A solo
- *      commit skips the second transaction: when the handle's last
- *      SOLO_AFTER commits each came right after its view (seq = view + 1:
- *      no other commit came between, so no other gem is committing now,
- *      likely), its next small commit is the one statement mg_commit1, a
- *      SELECT of mg_commit that turns synchronous_commit back on and clears
- *      maglev.flush in the same transaction, which so commits waiting for
- *      the disk while it holds the token: one transaction, one commit
- *      record and no wake-up of the WAL writer instead of two, the token
- *      held over one flush, which a gem that comes meanwhile waits for
- *      (at most one flush: its commit is then not solo, nor the next
- *      one's of the first gem, which sees it). It is visible only once
- *      durable. MAGLEV_PG_SOLO=0 turns solo commits off. The sequences of lost
+ *      commit has no second transaction: when the handle's last SOLO_AFTER
+ *      commits each came right after its view (seq = view + 1: no other
+ *      commit came between, so likely no other gem is committing now), its
+ *      next small commit is the one statement mg_commit1, a SELECT of
+ *      mg_commit that turns synchronous_commit back on and clears
+ *      maglev.flush in the same transaction, whose commit then waits for
+ *      the disk while it holds the token: one transaction and one commit
+ *      record instead of two, and no wake-up of the WAL writer (an
+ *      asynchronous commit's). A gem that commits meanwhile waits for that
+ *      one flush, and the solo gem's next commit, which sees its commit,
+ *      is shared again. A solo commit is visible only once durable.
+ *      MAGLEV_PG_SOLO=0 turns solo commits off. The sequences of lost
  *      commits are never given out again (views, the host cache of P8 and
  *      expected versions name them): the first commit after the server
  *      started (pg_postmaster_start_time() differs from meta boot) records
