@@ -52,7 +52,19 @@
  *      reported as an error saying the commit may or may not be there).
  *      MG_REPO_NOSYNC connections skip the flush (p_flush false). A big
  *      commit (P9) calls mg_commit and, after its COMMIT, mg_flush(), which
- *      does the second transaction's work when the flag is set. The sequences of lost
+ *      does the second transaction's work when the flag is set. A solo
+ *      commit has no second transaction: when the handle's last SOLO_AFTER
+ *      commits each came right after its view (seq = view + 1: no other
+ *      commit came between, so likely no other gem is committing now), its
+ *      next small commit is the one statement mg_commit1, a SELECT of
+ *      mg_commit that turns synchronous_commit back on and clears
+ *      maglev.flush in the same transaction, whose commit then waits for
+ *      the disk while it holds the token: one transaction and one commit
+ *      record instead of two, and no wake-up of the WAL writer (an
+ *      asynchronous commit's). A gem that commits meanwhile waits for that
+ *      one flush, and the solo gem's next commit, which sees its commit,
+ *      is shared again. A solo commit is visible only once durable.
+ *      MAGLEV_PG_SOLO=0 turns solo commits off. The sequences of lost
  *      commits are never given out again (views, the host cache of P8 and
  *      expected versions name them): the first commit after the server
  *      started (pg_postmaster_start_time() differs from meta boot) records
@@ -63,8 +75,10 @@
  *      refuses to commit (reset_since_view): that view may hold commits the
  *      restarted server lost, which the write set could depend on. Schema 3
  *      brought mg_flush and boot, schema 4 mg_save and mg_commit's answer of
- *      the next view (P6); a schema-2 or 3 database gets them on its first
- *      writable open (the five-argument mg_commit and mg_flush() dropped).
+ *      the next view (P6), schema 5 mg_save reading that answer's log in its
+ *      second transaction, after the token (the first holds it shorter); a
+ *      schema-2, 3 or 4 database gets them on its first writable open (the
+ *      five-argument mg_commit and mg_flush() dropped).
  *  P3. A session is live exactly while its connection holds the
  *      session-level advisory lock (SESSION_CLASS, id); PostgreSQL drops it
  *      when the connection ends, however the process ended. mg_live() lists
@@ -79,7 +93,9 @@
  *      (P6) by the transaction that makes that commit durable (mg_save's
  *      second, or mg_flush; by mg_commit on a connection that does not
  *      flush), whose failure leaves the old one shown, a lower bound of the
- *      old view still in use. So the log trimming (pg_log_trim
+ *      old view still in use; a solo commit (P2) shows the view in use, in
+ *      its one transaction, and its own view is shown by the next commit or
+ *      view. So the log trimming (pg_log_trim
  *      up to the smallest published view) never takes a version a view
  *      can still ask for, however a listing and a view's start interleave.
  *  P5. A view reads ahead: a miss fetches every record in a window of OOPs
@@ -162,6 +178,7 @@
 #define BATCH          5000        /* rows per query of a walk */
 #define CLEAR_COMMITS  10000       /* at most this many commits since: else the prefix is walked again */
 #define COPY_MIN       1000        /* writes from which a commit sends its rows through COPY (P9) */
+#define SOLO_AFTER     3           /* commits in a row with none of another between: the next is solo (P2) */
 
 
 
@@ -429,7 +446,7 @@ quiet_notice(void *arg, const char *message)
 static MgStoreErr
 setup_conn(PgRepo *r)
 {
-    r->prepared = r->prepared_view = false;   /* a new connection: none prepared yet */
+    r->prepared = r->prepared_view = r->prepared_solo = false;   /* a new connection: none prepared yet */
     PQsetNoticeProcessor(r->conn, quiet_notice, NULL);
     publish_view(r, 0);               /* P4: a lower bound until the first view */
     if (r->flags & MG_REPO_NOSYNC) return pgb_run_ok(r, "SET synchronous_commit = off", "connect");
@@ -505,7 +522,8 @@ fail:
  * handle with a reader fills the rows; 2 -> 3 (P2): the commit function that
  * does not wait for the disk, and mg_flush; 3 -> 4 (P6): the commit function
  * of seven arguments that answers the next view too (the five-argument one
- * is dropped). */
+ * is dropped); 4 -> 5 (P2): mg_save that reads that log after the token.
+ * COMMIT_FN makes all of them as they are now. */
 static MgStoreErr
 upgrade_schema(PgRepo *r)
 {
@@ -515,14 +533,14 @@ upgrade_schema(PgRepo *r)
     if (!pgb_ok(res) || PQntuples(res) != 1) { e = pg_fail(r, res, "upgrade schema"); goto fail; }
     long schema = atol(PQgetvalue(res, 0, 0));
     PQclear(res);
-    if (schema < 1 || schema > 3) return pgb_run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
+    if (schema < 1 || schema >= PG_SCHEMA) return pgb_run_ok(r, "COMMIT", "upgrade schema");     /* another process was first */
     if (schema == 1)
         e = pgb_run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
                       "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n"
                       "INSERT INTO mg_meta VALUES ('classidx', 0)", "upgrade schema");
     if (!e) e = pgb_run_ok(r, "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);\n"
                           "DROP FUNCTION IF EXISTS mg_flush();\n"
-                          COMMIT_FN "UPDATE mg_meta SET value = 4 WHERE key = 'schema';\n"
+                          COMMIT_FN "UPDATE mg_meta SET value = " PG_STR(PG_SCHEMA) " WHERE key = 'schema';\n"
                           "INSERT INTO mg_meta VALUES ('boot', " BOOT ") ON CONFLICT (key) DO NOTHING", "upgrade schema");
     if (e) goto fail;
     return pgb_run_ok(r, "COMMIT", "upgrade schema");
@@ -552,9 +570,9 @@ check_schema(PgRepo *r)
     long schema = atol(PQgetvalue(res, 0, 0)), format = atol(PQgetvalue(res, 0, 1));
     r->indexed = atol(PQgetvalue(res, 0, 2)) == 1;
     PQclear(res);
-    if ((schema == 2 || schema == 3) && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
+    if (schema >= 2 && schema < PG_SCHEMA && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
         return MG_STORE_OK;                 /* reads are the same; the next writable open upgrades it */
-    if (schema >= 1 && schema <= 3 && format == MG_STORE_FORMAT) {
+    if (schema >= 1 && schema < PG_SCHEMA && format == MG_STORE_FORMAT) {
         if (r->flags & MG_REPO_RDONLY)
             return pgb_fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
                         "writable (any maglev-ruby run) to upgrade it to schema %d", r->where, PG_SCHEMA);
@@ -614,6 +632,8 @@ pg_open(const char *url, int flags, MgRepo **out)
     r->ops = &mg_pg_ops;
     r->flags = flags;
     r->started = proc_started((int)getpid());
+    const char *solo = getenv("MAGLEV_PG_SOLO");
+    r->solo_off = solo && !strcmp(solo, "0");          /* P2: every commit shared (for comparisons) */
     mg_repo_display(url, r->where, sizeof r->where);
     *out = (MgRepo *)r;
     r->conn = PQconnectdb(url);
@@ -661,8 +681,8 @@ pg_close(MgRepo *rr)
                 (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)",
                 (unsigned long long)waits, (unsigned long long)lq, (unsigned long long)notes);
     if (stats && *stats && strcmp(stats, "0"))
-        fprintf(stderr, "maglev pg commits: %llu commits, %llu views begun without a query (P6)\n",
-                (unsigned long long)r->n_commits, (unsigned long long)r->n_next);
+        fprintf(stderr, "maglev pg commits: %llu commits, %llu solo (P2), %llu views begun without a query (P6)\n",
+                (unsigned long long)r->n_commits, (unsigned long long)r->n_solo, (unsigned long long)r->n_next);
     mg_pgl_free(r->listen);
     mg_pgc_close(r->cache);
     free(r);
@@ -1208,11 +1228,13 @@ commit_answer(PgRepo *r, const uint64_t *ret, size_t nret, const MgWrite *writes
  * mg_commit (binary but the last) and mg_save's p_flush, mg_flush's
  * p_app, and the answer: ret, and when the commit succeeded and asked for
  * it, the log lg brought along. */
-enum { COMMIT_ARGS = 7, SAVE_ARGS = 8 };
+enum { COMMIT_ARGS = 7, SAVE_ARGS = 8, SOLO_ARGS = 7 };
 typedef struct {
     const char *vals[SAVE_ARGS];
     int lens[SAVE_ARGS];
     const char *app;           /* mg_flush's p_app (P4), NULL: none */
+    bool solo;                 /* P2: in one synchronous transaction (mg_commit1) */
+    const char *view;          /* then the view in use, shown (P4) */
     uint64_t *ret;
     size_t nret;
     MgPgcCommit *log;
@@ -1255,7 +1277,7 @@ log_unflatten(const char *p, int len, CommitCall *k)
 static MgStoreErr
 commit_parse(PgRepo *r, PGresult *res, CommitCall *k)
 {
-    if (!pgb_ok(res) || PQntuples(res) != 1 || PQnfields(res) != 2 || PQgetisnull(res, 0, 0))
+    if (!pgb_ok(res) || PQntuples(res) != 1 || PQnfields(res) < 2 || PQgetisnull(res, 0, 0))
         return pg_fail(r, res, "commit");
     bool parsed = pgb_parse_int8_array(PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0), &k->ret, &k->nret);
     if (parsed && answer_ok(k->ret, k->nret) && k->nret >= 2 && !PQgetisnull(res, 0, 1))
@@ -1308,13 +1330,48 @@ static const Oid commit_types[SAVE_ARGS] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_B
                                              OID_INT8, OID_TEXT, OID_BOOL };
 static const int commit_fmts[SAVE_ARGS] = { 1, 1, 1, 1, 1, 1, 0, 0 };
 
+/* P2: a solo commit, one statement and one transaction that commits
+ * synchronously: mg_commit, then synchronous_commit back on and
+ * maglev.flush cleared for that transaction, and the view in use shown (P4:
+ * the commit's own view is shown by the next commit or view). A failure
+ * other than a lost connection rolled all of it back. */
+static MgStoreErr
+commit_solo(PgRepo *r, CommitCall *k)
+{
+    if (!r->prepared_solo) {
+        static const Oid types[SOLO_ARGS] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY,
+                                              OID_INT8, OID_TEXT };
+        PGresult *res = PQprepare(r->conn, "mg_commit1", "SELECT c.ret, c.lg, set_config('synchronous_commit', 'on', true),"
+                                  " set_config('maglev.flush', '', false), set_config('application_name', $7, false)"
+                                  " FROM mg_commit($1, $2, $3, $4, $5, $6, NULL) AS c", SOLO_ARGS, types);
+        if (!pgb_ok(res)) return pg_fail(r, res, "commit");
+        PQclear(res);
+        r->prepared_solo = true;
+    }
+    const char *vals[SOLO_ARGS];
+    int lens[SOLO_ARGS];
+    memcpy(vals, k->vals, 6 * sizeof *vals);
+    memcpy(lens, k->lens, 6 * sizeof *lens);
+    vals[6] = k->view;
+    lens[6] = 0;
+    PGresult *res = PQexecPrepared(r->conn, "mg_commit1", SOLO_ARGS, vals, lens, commit_fmts, 1);
+    if (pgb_ok(res)) return commit_parse(r, res, k);
+    if (PQstatus(r->conn) != CONNECTION_OK) {
+        PQclear(res);                      /* lost during the commit's flush, or before it */
+        return lost_durability(r);
+    }
+    return pg_fail(r, res, "commit");      /* its one transaction rolled back: nothing was committed */
+}
+
 /* One round trip, one statement (P2): CALL mg_save, prepared once per
  * connection. An error after its first transaction committed (maglev.flush
  * still holds the seq: the flush's transaction did not commit) leaves the
- * commit in the repository: it is made durable here and reported as made. */
+ * commit in the repository: it is made durable here and reported as made.
+ * A solo commit (P2) goes through commit_solo instead. */
 static MgStoreErr
 commit_small(PgRepo *r, CommitCall *k)
 {
+    if (k->solo) return commit_solo(r, k);
     if (!r->prepared) {
         PGresult *res = PQprepare(r->conn, "mg_save", "CALL mg_save($1, $2, $3, $4, $5, $6, $7, $8, NULL, NULL)",
                                   SAVE_ARGS, commit_types);
@@ -1483,12 +1540,18 @@ pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
         snprintf(app, sizeof app, "maglev %d view ", (int)getpid());
         /* P4: the next view is shown by the flush that makes the commit durable, or by mg_commit when none follows */
         bool nosync = r->flags & MG_REPO_NOSYNC;
+        char view[48];
+        snprintf(view, sizeof view, "maglev %d view %llu", (int)getpid(), (unsigned long long)r->last_view);
+        uint64_t at = r->last_view;
         k = (CommitCall){ { oops.p, expect.p, data.p, r->ref_scan ? refs.p : NULL, cls.p, next ? since : NULL,
                             next ? app : NULL, nosync ? "f" : "t" },
                           { (int)oops.len, (int)expect.len, (int)data.len, (int)refs.len, (int)cls.len, next ? 8 : 0, 0, 0 },
-                          next ? app : NULL };
+                          next ? app : NULL, !big && !nosync && !r->solo_off && r->solo_run >= SOLO_AFTER, view };
         e = big ? commit_big(r, writes, n, &k) : commit_small(r, &k);
         if (!e) e = commit_answer(r, k.ret, k.nret, writes, n, &c, seq, conflicts, max_conflicts, nconflicts);
+        /* P2: no other commit came between this one's view and it */
+        r->solo_run = !e && next && *seq == at + 1 ? r->solo_run + 1 : 0;
+        if (!e && k.solo) r->n_solo++;
         if (!e && next && k.have_log) {
             next_keep(r, &k, logged, nlogged);
             if (r->next.valid) logged = NULL;         /* the next view's log owns it */

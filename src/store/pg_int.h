@@ -42,6 +42,9 @@ struct PgRepo {
     bool committed;            /* P6: a commit was made since the last view began */
     bool prepared;             /* this connection has the prepared statement of a commit (mg_save) */
     bool prepared_view;        /* and that of a view's beginning (mg_view) */
+    bool prepared_solo;        /* and that of a commit in one synchronous transaction (mg_commit1, P2) */
+    unsigned solo_run;         /* P2: commits in a row that no other commit came between */
+    bool solo_off;             /* P2: MAGLEV_PG_SOLO=0, no solo commits */
     struct {                   /* P6: the next view, brought along by the last commit */
         bool valid;
         uint64_t seq, gc_round;
@@ -50,7 +53,7 @@ struct PgRepo {
     } next;
     MgPgCache *cache;          /* P8: the host cache, NULL: none */
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
-    uint64_t n_commits, n_next;                  /* commits; views a commit brought along (P6) */
+    uint64_t n_commits, n_next, n_solo;          /* commits; views a commit brought along (P6); solo commits (P2) */
     MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
     bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
     bool reset_since_view;     /* P2: reconnected since the last view began: no commit */

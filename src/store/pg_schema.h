@@ -4,7 +4,10 @@
 #ifndef MG_STORE_PG_SCHEMA_H
 #define MG_STORE_PG_SCHEMA_H
 
-#define PG_SCHEMA      4           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view) */
+#define PG_SCHEMA      5           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
+                                      5: mg_save reads the log it brings after the token) */
+#define PG_STR_(x)     #x
+#define PG_STR(x)      PG_STR_(x)
 
 /* P2: the server's start, in microseconds; the sequence gap after it */
 #define BOOT    "(extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint"
@@ -88,18 +91,30 @@
      * commit does not wait either) and commits synchronously: the call \
      * returns once the WAL is flushed past the commit's record. p_app: P4, \
      * the view at the commit's seq, shown once the commit is durable (the \
-     * setting goes back if that transaction fails). */ \
+     * setting goes back if that transaction fails). With p_flush, lg (P6) is \
+     * read in that second transaction, not under the token: the log rows in \
+     * (p_since, seq) are all committed once we had the token, and no trim \
+     * takes them (the view shown is at most p_since, P4). */ \
     "CREATE OR REPLACE PROCEDURE mg_save(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[],\n" \
     "                                    p_since bigint, p_app text, p_flush boolean, INOUT ret bigint[], INOUT lg bigint[])\n" \
     "LANGUAGE plpgsql AS $$\n" \
     "DECLARE c record;\n" \
     "BEGIN\n" \
-    "  c := mg_commit(p_oops, p_expect, p_data, p_refs, p_cls, p_since, CASE WHEN p_flush THEN NULL ELSE p_app END);\n" \
+    "  c := mg_commit(p_oops, p_expect, p_data, p_refs, p_cls, CASE WHEN p_flush THEN NULL ELSE p_since END,\n" \
+    "                 CASE WHEN p_flush THEN NULL ELSE p_app END);\n" \
     "  ret := c.ret;\n" \
     "  lg := c.lg;\n" \
     "  IF p_flush AND ret[1] > 0 THEN\n" \
     "    COMMIT;\n" \
     "    PERFORM set_config('maglev.flush', '', false), pg_logical_emit_message(true, 'maglev', 'flush');\n" \
+    "    IF p_since IS NOT NULL THEN\n" \
+    "      lg := '{}';\n" \
+    "      IF p_since < ret[1] - 1 THEN\n" \
+    "        SELECT coalesce(array_agg(u.x ORDER BY l.seq, u.i), '{}') INTO lg FROM mg_log l,\n" \
+    "               unnest(ARRAY[l.seq, cardinality(l.oops)] || l.oops) WITH ORDINALITY AS u(x, i)\n" \
+    "         WHERE l.seq > p_since AND l.seq < ret[1];\n" \
+    "      END IF;\n" \
+    "    END IF;\n" \
     "    IF p_app IS NOT NULL THEN PERFORM set_config('application_name', p_app || ret[1], false); END IF;\n" \
     "    COMMIT;\n" \
     "  END IF;\n" \
@@ -133,7 +148,7 @@ static const char SCHEMA[] =
     /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
     "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
     "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
-    "INSERT INTO mg_meta VALUES ('schema', 4), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
+    "INSERT INTO mg_meta VALUES ('schema', " PG_STR(PG_SCHEMA) "), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
     "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
     "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0), ('boot', " BOOT ");\n"
     /* P3: the live session ids */

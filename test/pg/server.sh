@@ -5,6 +5,8 @@
 #                                 prints the server's URL without a database:
 #                                 append /DBNAME
 #   test/pg/server.sh restart DIR stops it (fast: sessions are cut) and starts it again
+#   test/pg/server.sh crash DIR   stops it at once (immediate: no checkpoint, as if
+#                                 it crashed; WAL replay at the start) and starts it again
 #   test/pg/server.sh stop DIR    stops it and removes DIR
 # As root the server runs as an unprivileged user (postgres, else nobody) that
 # owns DIR (so DIR's parent must let that user in: /tmp does). PG_BIN names PostgreSQL's programs (default: the newest under
@@ -16,7 +18,7 @@
 set -eu
 cmd=${1:-}
 dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|restart|stop DIR" >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|restart|crash|stop DIR" >&2; exit 2; }
 if [ -z "${PG_BIN:-}" ]; then
 	PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 fi
@@ -61,10 +63,14 @@ CONF
 restart)
 	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -m fast -w -s restart
 	;;
+crash)
+	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w -s stop
+	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -s start
+	;;
 stop)
 	[ -d "$dir/data" ] && as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w -s stop || true
 	rm -rf "$dir"
 	;;
 *)
-	echo "usage: $0 start|restart|stop DIR" >&2; exit 2 ;;
+	echo "usage: $0 start|restart|crash|stop DIR" >&2; exit 2 ;;
 esac

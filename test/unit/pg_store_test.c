@@ -513,11 +513,40 @@ commit_path_tests(const char *base)
     CHECK(put(r, x, rec.version, "upgraded", &seq) == MG_STORE_OK && seq == st.seq + 1);
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "upgraded", NULL));
     mg_view_end(v);
-    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 4"
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 5"
                     " OR to_regprocedure('mg_flush(text)') IS NULL OR to_regprocedure('mg_save(bigint[], bigint[], bytea[],"
                     " bigint[], bigint[], bigint, text, boolean, bigint[], bigint[])') IS NULL"
                     " OR to_regprocedure('mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[])') IS NOT NULL"
                     " THEN RAISE 'not upgraded'; END IF; END $$"));
+    mg_repo_close(r);
+
+    /* a database of schema 4: its mg_save (a stand-in that fails) is replaced on the first writable
+     * open, which a read-only open leaves as it is; commits then bring the next view's log along */
+    CHECK(sql(curl, "CREATE OR REPLACE PROCEDURE mg_save(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[],"
+                    " p_cls bigint[], p_since bigint, p_app text, p_flush boolean, INOUT ret bigint[], INOUT lg bigint[])"
+                    " LANGUAGE plpgsql AS $$ BEGIN RAISE 'the schema-4 mg_save'; END $$;"
+                    " UPDATE mg_meta SET value = 4 WHERE key = 'schema'"));
+    CHECK(mg_repo_open(curl, MG_REPO_RDONLY, &r) == MG_STORE_OK);
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "upgraded", NULL));
+    mg_view_end(v);
+    mg_repo_close(r);
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 4 THEN RAISE 'upgraded'; END IF; END $$"));
+    MgRepo *r2;
+    CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r) == MG_STORE_OK);
+    CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r2) == MG_STORE_OK);
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 5 THEN RAISE 'not upgraded'; END IF; END $$"));
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x, &rec) == MG_STORE_OK);
+    uint64_t v0 = mg_view_seq(v), y, s5;
+    mg_view_end(v);
+    CHECK(mg_repo_alloc_oops(r2, 1, &y) == MG_STORE_OK);
+    CHECK(put(r2, y, 0, "other", &s5) == MG_STORE_OK && s5 == v0 + 1);   /* another commit after r's view */
+    CHECK(put(r, x, rec.version, "five", &seq) == MG_STORE_OK && seq == s5 + 1);
+    size_t since = 0;
+    CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_seq(v) == seq && read_is(v, x, "five", NULL)
+          && read_is(v, y, "other", NULL));
+    CHECK(mg_repo_log_since(r, v0, log_count, &since) == MG_STORE_OK && since == 2);   /* both commits */
+    mg_view_end(v);
+    mg_repo_close(r2);
     mg_repo_close(r);
     free(pay);
     free(plen);
