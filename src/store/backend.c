@@ -3,6 +3,9 @@
  * other call dispatches through the table the handle carries (backend_ops.h). */
 #include "backend_ops.h"
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -359,4 +362,29 @@ mg_sweep_keep(uint64_t oop, uint8_t type, void *arg)
         s->cwork = cap;
     }
     s->work[s->nwork++] = oop;
+}
+
+/* ---- processes ---- */
+
+uint64_t
+mg_proc_started(int pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')');          /* the command name may hold spaces and parentheses */
+    if (!p || p[1] != ' ') return 0;
+    p += 2;
+    if (*p == 'Z' || *p == 'X') return 0;
+    for (int field = 3; field < 22; field++) {   /* p is at field 3 (state) */
+        p = strchr(p, ' ');
+        if (!p) return 0;
+        p++;
+    }
+    return strtoull(p, NULL, 10);
 }

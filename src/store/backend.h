@@ -54,6 +54,11 @@ enum {
  * lock.mdb: the group-commit lock and the commit queue (lmdb_backend.c). */
 #define MG_LMDB_SIDE_FILES "sync.lock", "commitq"
 
+/* Start time of process pid in clock ticks since boot (/proc/PID/stat field
+ * 22), 0 when it does not run (a zombie counts as gone): with the pid, it
+ * names one process (pids are reused). */
+uint64_t mg_proc_started(int pid);
+
 typedef struct MgRepo MgRepo;
 typedef struct MgView MgView;
 

@@ -17,29 +17,6 @@
 #define CQ_VERSION 1
 #define WRITE_HEAD 25                    /* oop, expected version, len, remove */
 
-uint64_t
-mg_proc_started(int pid)
-{
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 0;
-    buf[n] = '\0';
-    char *p = strrchr(buf, ')');          /* the command name may hold spaces and parentheses */
-    if (!p || p[1] != ' ') return 0;
-    p += 2;
-    if (*p == 'Z' || *p == 'X') return 0;
-    for (int field = 3; field < 22; field++) {   /* p is at field 3 (state) */
-        p = strchr(p, ' ');
-        if (!p) return 0;
-        p++;
-    }
-    return strtoull(p, NULL, 10);
-}
-
 bool
 mg_cq_alive(uint32_t pid, uint64_t started)
 {

@@ -63,9 +63,7 @@ uint64_t mg_cq_self_started(void);
 /* The write set of slot i as MgWrites pointing into the slot (malloc'd);
  * NULL when out of memory or the slot's bytes do not parse. */
 MgWrite *mg_cq_writes(CommitQ *q, int i);
-/* Start time of process pid (clock ticks since boot), 0 when it does not
- * run (a zombie counts as gone); and whether pid with that start time runs. */
-uint64_t mg_proc_started(int pid);
+/* Whether process pid with that start time (mg_proc_started) runs. */
 bool mg_cq_alive(uint32_t pid, uint64_t started);
 /* Sets slot i's state and wakes whoever waits for it (under the lock). */
 void mg_cq_set_state(CommitQ *q, int i, uint32_t state);

@@ -36,7 +36,7 @@ struct MgRepo {
     bool have_classidx;   /* the table exists */
     MgClassOf class_of;   /* a payload's class OOP (mg_repo_set_class_of); NULL: no upkeep */
     uint32_t session;     /* our registered session id, 0: none */
-    uint64_t started;     /* our process's start time (see proc_started) */
+    uint64_t started;     /* our process's start time (see mg_proc_started) */
     uint64_t *held; size_t nheld, cheld;   /* OOPs this session holds a lock on */
     int flags;
     size_t map_size;

@@ -257,25 +257,6 @@ pg_error(const MgRepo *rr)
 
 /* ---- the connection ---- */
 
-/* Start time of process pid in clock ticks since boot (/proc/PID/stat field
- * 22), 0 when it does not run: with the pid, it names one process. */
-static uint64_t
-proc_started(int pid)
-{
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return 0;
-    buf[n] = '\0';
-    char *p = strrchr(buf, ')');           /* the command may hold spaces and parentheses */
-    if (!p || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X') return 0;
-    for (int field = 2; field < 22 && p; field++) p = strchr(p + 1, ' ');
-    return p ? strtoull(p + 1, NULL, 10) : 0;
-}
-
 PGresult *
 pgb_run(PgRepo *r, const char *sql)
 {
@@ -631,7 +612,7 @@ pg_open(const char *url, int flags, MgRepo **out)
     if (!r) return MG_STORE_NOMEM;
     r->ops = &mg_pg_ops;
     r->flags = flags;
-    r->started = proc_started((int)getpid());
+    r->started = mg_proc_started((int)getpid());
     const char *solo = getenv("MAGLEV_PG_SOLO");
     r->solo_off = solo && !strcmp(solo, "0");          /* P2: every commit shared (for comparisons) */
     mg_repo_display(url, r->where, sizeof r->where);
@@ -2020,7 +2001,7 @@ pgb_reap(PgRepo *r)
     if (!res) return e;
     for (int i = 0; i < PQntuples(res) && !e; i++) {
         int pid = (int)pgb_text_i64(res, i, 1);
-        if (proc_started(pid) == (uint64_t)pgb_text_i64(res, i, 2)) continue;     /* runs */
+        if (mg_proc_started(pid) == (uint64_t)pgb_text_i64(res, i, 2)) continue;     /* runs */
         char sql[256];
         snprintf(sql, sizeof sql, "SELECT pg_terminate_backend(%s); SELECT pg_advisory_lock(%d, %s); "
                  "SELECT pg_advisory_unlock(%d, %s)", PQgetvalue(res, i, 3), SESSION_CLASS, PQgetvalue(res, i, 0),
