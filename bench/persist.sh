@@ -64,6 +64,16 @@ for e in maglev pstore sqlite; do
     W=b; R[$e,w2]=$(run $e w2 $N2)
     sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null   # cold when allowed
     set -- $(run $e w3 $K3); R[$e,w3]=${1:-fail}; R[$e,w3k]=${2:-fail}; R[$e,w3sum]="${3:-} ${4:-}"
+    if [ $e = maglev ]; then
+        # W3 again under a 64 MB cap (--max-memory), with its peak RSS
+        sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null
+        /usr/bin/time -o "$TMP/cap.rss" -f %M env MAGLEV_DATA="$TMP/maglev" MAGLEV_STONE=bench \
+            "$MAGLEV" --max-memory=64M "$B/maglev.rb" w3 $K3 >"$TMP/cap.out"
+        set -- $(cat "$TMP/cap.out"); R[cap,w3]=${1:-fail}; R[cap,w3k]=${2:-fail}; R[cap,w3sum]="${3:-} ${4:-}"
+        R[cap,rss]=$(( $(tail -n 1 "$TMP/cap.rss") / 1024 ))
+        /usr/bin/time -o "$TMP/empty.rss" -f %M "$MAGLEV" -e 1
+        R[cap,empty]=$(( $(tail -n 1 "$TMP/empty.rss") / 1024 ))
+    fi
     rm -rf "$TMP/maglev"; mkdir -p "$TMP/maglev"
     W=c; run $e setup45 5 >/dev/null
     R[$e,w4]=$(concurrent $e w4 2 $N4)
@@ -106,4 +116,8 @@ for e in raw pstore sqlite; do
     echo
 done
 echo "checks (W3 sum/len; W4 counter, W5 objects): maglev ${R[maglev,w3sum]} / ${R[maglev,check]}; pstore ${R[pstore,w3sum]} / ${R[pstore,check]}; sqlite ${R[sqlite,w3sum]} / ${R[sqlite,check]}"
+if [ -n "${R[cap,rss]:-}" ]; then
+    ok=ok; [ "${R[cap,w3sum]}" = "${R[maglev,w3sum]}" ] || ok="WRONG (${R[cap,w3sum]})"
+    echo "maglev W3 under --max-memory=64M: peak RSS ${R[cap,rss]} MB (an empty maglev process: ${R[cap,empty]} MB), walk ${R[cap,w3]} s, lookups ${R[cap,w3k]} s, sums $ok"
+fi
 } | tee ${OUT:+"$OUT"}
