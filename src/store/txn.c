@@ -833,8 +833,9 @@ alloc_oop(void)
 
 /* Under a cap, every 256 faults (a random read maps in up to 64 KiB of
  * file pages: the kernel maps the cached pages around a fault): when the
- * process's resident memory passes the cap, the repository pages it read
- * go, and an eviction round is asked for -- also when the heap has not
+ * process's resident memory passes three quarters of the cap (the last
+ * quarter is for what grows until the next look), the repository pages it
+ * read go, and an eviction round is asked for -- also when the heap has not
  * grown by the usual eighth of the cap, if its own (anonymous) memory is
  * past half the cap: the heap's count leaves out the resident table and
  * malloc's overheads. */
@@ -847,7 +848,7 @@ watch_rss(void)
     int got = fscanf(f, "%lu %lu %lu", &size, &rss, &shared);
     fclose(f);
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    if (got != 3 || rss * page < mg_gc_max_bytes) return;
+    if (got != 3 || rss * page < mg_gc_max_bytes / 4 * 3) return;
     mg_repo_release_pages(S.repo);
     if ((rss - shared) * page > mg_gc_max_bytes / 2 && S.opened && !S.evict_pending && !S.evicting) {
         S.evict_pending = true;
