@@ -33,7 +33,7 @@ body_size(Obj *o)
         return s->ptr ? (size_t)s->capa + 1 : 0;
     }
     case T_ARRAY:
-        return (size_t)((RArray *)o)->capa * sizeof(Value);
+        return (o->flags & OF_ARY_EMBED) ? 0 : (size_t)((RArray *)o)->capa * sizeof(Value);
     case T_HASH:
         return mg_hash_memsize(MG_VAL(o));
     case T_BIGNUM:

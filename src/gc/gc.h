@@ -127,6 +127,7 @@ void mg_hash_free_body(RHash *h);        /* core/hash.c */
 void mg_big_free(Obj *o);                /* core/bignum.c: mpz_clear */
 void mg_str_free_body(RString *s);       /* core/string.c: release ptr (unless shared/static) */
 void mg_ary_free_body(RArray *a);        /* core/array.c: release the buffer (which may start before ptr); empties a */
+void mg_ary_unembed(RArray *a);          /* core/array.c: elements kept in the slot move to a buffer of their own (before a swap of bodies) */
 void mg_genivar_mark(Obj *o);            /* object/object.c: ivars of non-T_OBJECT objects */
 void mg_genivar_free(Obj *o);
 void mg_class_mark(RClass *c);           /* object/class.c: tables, names, entries */

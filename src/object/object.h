@@ -75,6 +75,8 @@ typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of iv
 #define OF_IVEMBED OF_USER1   /* T_OBJECT: ivs points into the slot right after the RObject (not malloc'd) */
 #define OF_HASH_RUBY2_KW OF_USER1  /* T_HASH: splatting an array ending in it passes it as keywords */
 #define OF_ARY_LAZY OF_USER1  /* T_ARRAY: lazily faulted (below, "lazy arrays") */
+#define OF_ARY_EMBED OF_USER2 /* T_ARRAY: ptr points into the slot right after the RArray (not malloc'd; core/array.c) */
+#define MG_ARY_EMBED 4        /* the Values such a slot holds: an RArray and 4 fill the 80-byte size class */
 
 typedef struct { Obj hdr; double value; } RFloat;
 

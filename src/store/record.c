@@ -672,8 +672,15 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         RArray *a = (RArray *)o;
         uint64_t n = get_u64(&r);
         if (n > (uint64_t)(r.end - r.p)) { r.err = "array record is truncated"; break; }  /* each ref >= 1 byte */
-        a->ptr = mg_malloc((n ? n : 1) * sizeof(Value));
-        a->capa = (int64_t)n;
+        size_t room = (mg_gc_slot_size(o) - sizeof(RArray)) / sizeof(Value);
+        if (n && n <= room) {                  /* in the slot (core/array.c, OF_ARY_EMBED) */
+            a->ptr = (Value *)(a + 1);
+            a->capa = (int64_t)room;
+            o->flags |= OF_ARY_EMBED;
+        } else {
+            a->ptr = mg_malloc((n ? n : 1) * sizeof(Value));
+            a->capa = (int64_t)n;
+        }
         o->extra = 0;   /* no front (core/array.c) */
         a->len = 0;
         lazy = lazy && n >= MG_ARY_LAZY_MIN;

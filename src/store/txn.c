@@ -578,7 +578,7 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
     switch (type) {
     case T_OBJECT: size = sizeof(RObject); break;
     case T_STRING: size = sizeof(RString); break;
-    case T_ARRAY: size = sizeof(RArray); break;
+    case T_ARRAY: size = sizeof(RArray) + MG_ARY_EMBED * sizeof(Value); break;   /* room for a small one's elements (record.c) */
     case T_HASH: size = sizeof(RHash); break;
     case T_RANGE: size = sizeof(RRange); break;
     case T_DATA: size = sizeof(RData) + MG_DATA_INLINE_MAX; break;
@@ -1713,6 +1713,8 @@ restore_class_preimage(PreImage *p)
             SWAP(HashTable *, a->tbl, b->tbl);
         } else if (MG_IS_ARRAY(old) && MG_IS_ARRAY(live)) {
             RArray *a = MG_RARRAY(live), *b = MG_RARRAY(old);
+            mg_ary_unembed(a);
+            mg_ary_unembed(b);
             SWAP(Value *, a->ptr, b->ptr);
             SWAP(int64_t, a->len, b->len);
             SWAP(int64_t, a->capa, b->capa);
@@ -1754,6 +1756,8 @@ restore_preimage(PreImage *p)
     }
     case T_ARRAY: {
         RArray *a = (RArray *)o, *b = (RArray *)p->twin;
+        mg_ary_unembed(a);                     /* a slot's elements stay with their slot */
+        mg_ary_unembed(b);
         SWAP(Value *, a->ptr, b->ptr);
         SWAP(int64_t, a->len, b->len);
         SWAP(int64_t, a->capa, b->capa);
