@@ -32,6 +32,13 @@ expect "4 x 300 own commits and 4 x 300 retried increments of one counter" \
   "$(mrb 'p Maglev[:own].map(&:first), Maglev[:shared][0]')" $'[300, 300, 300, 300, 0]\n1200'
 expect "the commits were batched" "$(mrb 'p File.exist?(File.join(ENV["MAGLEV_DATA"], ENV["MAGLEV_STONE"], "commitq"))')" true
 
+# more committers at once than the queue has slots: the others commit alone
+fresh_repository cq_many
+mrb 'Maglev[:many] = Array.new(40) { [0] }; Maglev.commit' >/dev/null
+for i in $(seq 0 39); do "$MRUBY" -e 'i = ARGV[0].to_i; 10.times { Maglev[:many][i][0] += 1; Maglev.commit_transaction }' "$i" & done
+wait
+expect "40 processes x 10 commits, the queue has 32 slots" "$(mrb 'p Maglev[:many].map(&:first).uniq, Maglev[:many].sum(&:first)')" $'[10]\n400'
+
 # a leader that dies: the workers go on; what they were told is there, once
 for point in claimed pending committed; do
 	fresh_repository "cq_$point"
