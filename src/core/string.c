@@ -193,9 +193,29 @@ mg_str_enc_compat(Value a, Value b)
     mg_raise(mg_eEncCompatError, "incompatible character encodings: %s and %s", mg_enc_name(ea), mg_enc_name(eb));
 }
 
+/* Whether the n bytes at p are all ASCII (8 at a time). */
+static bool
+bytes_ascii(const char *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL) return false;
+    }
+    for (; i < n; i++) if ((unsigned char)p[i] & 0x80) return false;
+    return true;
+}
+
 Value
 mg_str_cat(Value s, const char *p, size_t len)
 {
+    MG_FAULT(s);
+    /* a known code range survives ASCII bytes appended in an ASCII-compatible
+     * encoding: otherwise every append to a long string would rescan it (a
+     * gsub into a BINARY result was O(n^2)) */
+    uint16_t cr = MG_OBJ(s)->flags & (STR_CR_7BIT | STR_CR_VALID);
+    if (cr && (!mg_enc_ascii_compat(STR_ENC(s)) || !bytes_ascii(p, len))) cr = 0;
     mg_str_modify(s);
     RString *r = MG_RSTRING(s);
     if (r->len + (int64_t)len > r->capa) {
@@ -210,6 +230,7 @@ mg_str_cat(Value s, const char *p, size_t len)
     memcpy(r->ptr + r->len, p, len);
     r->len += (int64_t)len;
     r->ptr[r->len] = '\0';
+    MG_OBJ(s)->flags |= cr;
     return s;
 }
 
