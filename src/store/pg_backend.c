@@ -617,6 +617,8 @@ pg_open(const char *url, int flags, MgRepo **out)
     r->solo_off = solo && !strcmp(solo, "0");          /* P2: every commit shared (for comparisons) */
     mg_repo_display(url, r->where, sizeof r->where);
     *out = (MgRepo *)r;
+    char why[300];
+    if (!mg_pq_load(why, sizeof why)) return pgb_fail(r, MG_STORE_IO, "%s: %s", r->where, why);
     r->conn = PQconnectdb(url);
     if (!r->conn) return pgb_fail(r, MG_STORE_NOMEM, "%s: out of memory", r->where);
     if (PQstatus(r->conn) != CONNECTION_OK) {

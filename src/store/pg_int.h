@@ -9,6 +9,7 @@
 #include "pg_cache.h"
 #include "pg_admin.h"
 #include <libpq-fe.h>
+#include "pg_dl.h"
 
 #define OID_INT8ARRAY  1016
 #define OID_BYTEAARRAY 1001

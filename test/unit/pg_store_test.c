@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <libpq-fe.h>
+#include "../../src/store/pg_dl.h"
 
 static int passed, failed;
 #define CHECK(c) do { if (c) passed++; else { failed++; fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #c); } } while (0)
@@ -632,6 +632,11 @@ main(void)
     if (!base || !*base) {
         printf("no PostgreSQL server (MAGLEV_PG_URL; test/pg/with_server.sh starts one)\n");
         return 77;
+    }
+    char why[300];
+    if (!mg_pq_load(why, sizeof why)) {             /* the test's own connections are libpq's too */
+        printf("%s\n", why);
+        return 1;
     }
     snprintf(db, sizeof db, "t_unit_%d", (int)getpid());
     snprintf(admin, sizeof admin, "%s/postgres", base);
