@@ -849,6 +849,15 @@ cq_take(MgRepo *r, int mine, uint64_t *seq, uint64_t *conflicts, size_t max_conf
     return err;
 }
 
+/* A batch that did not commit: the others' slots queue again, mine is free. */
+static void
+cq_give_back(CommitQ *q, const int *claimed, int n, int mine)
+{
+    mg_cq_lock(q);
+    for (int j = 0; j < n; j++) mg_cq_set_state(q, claimed[j], claimed[j] == mine ? CQ_FREE : CQ_QUEUED);
+    mg_cq_unlock(q);
+}
+
 /* Leads a batch: txn is LMDB's write transaction, the queue lock is held
  * and slot mine is queued. Returns with the lock released; *solo: commit
  * mine alone instead (the batch failed as a whole and was given back). */
@@ -882,7 +891,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     mg_cq_unlock(q);
     cq_test_kill(1, nclaimed);
     qsort_r(claimed, (size_t)nclaimed, sizeof *claimed, cmp_ticket, q);
-    struct { MgStoreErr err; uint64_t seq; size_t nc; uint64_t conflicts[CQ_CONFLICTS]; char msg[256]; } res[CQ_SLOTS];
+    /* the results go straight into the slots: a CLAIMED slot is the leader's alone */
     uint64_t cur, top;
     int rc = meta_get(txn, r->meta, "seq", &cur, 8);
     if (!rc) rc = top_oop(r, txn, &top);
@@ -891,16 +900,18 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     for (int j = 0; j < nclaimed && !rc; j++) {
         CqSlot *s = &q->slot[claimed[j]];
         MgWrite *w = mg_cq_writes(q, claimed[j]);
+        size_t nc = 0;
         if (!w) {
-            res[j].err = fail(r, MG_STORE_CORRUPT, "a queued commit's write set does not parse");
-            res[j].nc = 0;
+            s->err = fail(r, MG_STORE_CORRUPT, "a queued commit's write set does not parse");
         } else {
-            res[j].err = apply_set(r, txn, w, s->nwrites, cur + 1, &top, idx, res[j].conflicts, CQ_CONFLICTS, &res[j].nc, &rc);
+            s->err = apply_set(r, txn, w, s->nwrites, cur + 1, &top, idx, s->conflicts, CQ_CONFLICTS, &nc, &rc);
             free(w);
         }
-        snprintf(res[j].msg, sizeof res[j].msg, "%.255s", res[j].err ? r->error : "");
+        s->nconflicts = (uint32_t)nc;
+        snprintf(s->msg, sizeof s->msg, "%.255s", s->err ? r->error : "");
+        s->seq = 0;
         if (rc) break;
-        if (res[j].err == MG_STORE_OK) { res[j].seq = ++cur; applied++; }
+        if (s->err == MG_STORE_OK) { s->seq = ++cur; applied++; }
     }
     if (!rc && applied && !(rc = meta_put(txn, r->meta, "seq", cur, 8))) {
         uint64_t taken[CQ_SLOTS];
@@ -912,9 +923,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     if (rc) {
         /* the transaction failed (a full map, ...): the others queue again, mine commits alone */
         mdb_txn_abort(txn);
-        mg_cq_lock(q);
-        for (int j = 0; j < nclaimed; j++) mg_cq_set_state(q, claimed[j], claimed[j] == mine ? CQ_FREE : CQ_QUEUED);
-        mg_cq_unlock(q);
+        cq_give_back(q, claimed, nclaimed, mine);
         *solo = true;
         return MG_STORE_OK;
     }
@@ -923,12 +932,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     q->last_batch = (uint32_t)applied;     /* refused ones (conflicts) are no reason to wait */
     for (int j = 0; j < nclaimed; j++) {
         CqSlot *s = &q->slot[claimed[j]];
-        s->err = res[j].err;
-        s->seq = res[j].err ? 0 : res[j].seq;
-        s->txnid = res[j].err ? 0 : txnid;
-        s->nconflicts = (uint32_t)res[j].nc;
-        memcpy(s->conflicts, res[j].conflicts, res[j].nc * sizeof(uint64_t));
-        memcpy(s->msg, res[j].msg, sizeof s->msg);
+        s->txnid = s->err ? 0 : txnid;
         mg_cq_set_state(q, claimed[j], applied ? CQ_PENDING : CQ_DONE);
     }
     mg_cq_unlock(q);
@@ -937,10 +941,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     if (!applied) {
         mdb_txn_abort(txn);                    /* every one refused: nothing to write */
     } else if ((rc = mdb_txn_commit(txn))) {  /* one data sync for all */
-        /* nothing committed: the others queue again, mine reports it */
-        mg_cq_lock(q);
-        for (int j = 0; j < nclaimed; j++) mg_cq_set_state(q, claimed[j], claimed[j] == mine ? CQ_FREE : CQ_QUEUED);
-        mg_cq_unlock(q);
+        cq_give_back(q, claimed, nclaimed, mine);   /* nothing committed: mine reports it */
         return from_mdb(r, rc, "commit");
     } else {
         cq_test_kill(3, nclaimed);

@@ -420,9 +420,7 @@ get_lazy_ref(Rd *r, size_t *nlazy)
     uint8_t type = r->p[1];
     uint64_t oop;
     memcpy(&oop, r->p + 2, 8);
-    if (oop < MG_OOP_FIRST || oop >= MG_LAZY_OOP_LIMIT || (oop & 7) || type == T_CLASS || type == T_MODULE
-        || type == T_ICLASS || type == T_FLOAT || type == T_BIGNUM || type == T_NONE || type > T_HEAP_LAST)
-        return get_ref(r);
+    if (!mg_store_lazy_ok(type, oop)) return get_ref(r);
     r->p += 10;
     ++*nlazy;
     return mg_lazy_ref(type, oop);

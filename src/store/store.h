@@ -6,6 +6,7 @@
 #define MG_STORE_H
 
 #include "../object/object.h"
+#include "backend.h"
 
 /* Installs the fault/dirty/OOP hooks and the GC root marker; the repository
  * itself opens lazily, on the first fault, OOP request or commit. */
@@ -88,6 +89,15 @@ void mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
  * (object.h). Returns NULL, or a static message describing the corruption. */
 const char *mg_record_decode(Obj *o, const void *data, size_t len, bool lazy);
 #define MG_ARY_LAZY_MIN 1024
+/* Whether a reference to (type, oop) may stay lazy in a lazy Array: an
+ * ordinary object with a repository OOP (not a class, not a base-image one). */
+static inline bool
+mg_store_lazy_ok(uint8_t type, uint64_t oop)
+{
+    return oop >= MG_OOP_FIRST && oop < MG_LAZY_OOP_LIMIT && !(oop & 7)
+           && (type == T_OBJECT || type == T_STRING || type == T_ARRAY || type == T_HASH || type == T_RANGE
+               || type == T_DATA);
+}
 /* Empties o's body (eviction / abort): o becomes unfaulted. */
 void mg_record_evict(Obj *o);
 /* True for an object that must not be emptied now (an Env whose frame runs). */

@@ -882,9 +882,7 @@ relazify(Obj *o)
         Value v = a->ptr[i];
         if (!MG_IS_PTR(v)) continue;
         Obj *e = MG_OBJ(v);
-        if (!(e->flags & OF_PERSISTENT) || e->oop < MG_OOP_FIRST || e->oop >= MG_LAZY_OOP_LIMIT || is_class(e)
-            || e->type == T_FLOAT || e->type == T_BIGNUM)
-            continue;
+        if (!(e->flags & OF_PERSISTENT) || !mg_store_lazy_ok(e->type, e->oop)) continue;
         a->ptr[i] = mg_lazy_ref(e->type, e->oop);
     }
 }
