@@ -261,6 +261,7 @@ becoming(Value v)
         mg_raise(mg_eArgumentError, "a %s with instance variables cannot become another object",
                  mg_class_cname(mg_obj_class(v)));
     if (o->type == T_ARRAY) mg_ary_unembed((RArray *)o);     /* the elements move out of the slot */
+    if (o->type == T_STRING) mg_str_unembed((RString *)o);   /* and the bytes */
     if (o->type == T_OBJECT && (o->flags & OF_IVEMBED)) {   /* the ivars move out of the slot */
         RObject *ro = (RObject *)o;
         Value *ivs = mg_malloc((o->extra ? o->extra : 1) * sizeof(Value));

@@ -24,9 +24,16 @@ static Value
 str_alloc(RClass *klass, int64_t capa, Encoding enc)
 {
     if (capa < 0 || capa >= STR_MAX_LEN) mg_raise(mg_eArgumentError, "argument too big");
-    RString *s = (RString *)mg_gc_alloc(sizeof(RString), T_STRING, klass);
+    RString *s;
+    if (capa <= MG_STR_EMBED) {            /* in the slot: no buffer of its own */
+        s = (RString *)mg_gc_alloc(sizeof(RString) + MG_STR_EMBED + 1, T_STRING, klass);
+        s->ptr = (char *)(s + 1);
+        capa = MG_STR_EMBED;
+    } else {
+        s = (RString *)mg_gc_alloc(sizeof(RString), T_STRING, klass);
+        s->ptr = mg_malloc((size_t)capa + 1);
+    }
     s->hdr.extra = enc;
-    s->ptr = mg_malloc((size_t)capa + 1);
     s->ptr[0] = '\0';
     s->len = 0;
     s->capa = capa;
@@ -36,8 +43,17 @@ str_alloc(RClass *klass, int64_t capa, Encoding enc)
 void
 mg_str_free_body(RString *s)
 {
-    mg_free(s->ptr, (size_t)s->capa + 1);
+    if (s->ptr && !mg_str_embedded(s)) mg_free(s->ptr, (size_t)s->capa + 1);
     s->ptr = NULL;
+}
+
+void
+mg_str_unembed(RString *s)
+{
+    if (!s->ptr || !mg_str_embedded(s)) return;
+    char *buf = mg_malloc((size_t)s->capa + 1);
+    memcpy(buf, s->ptr, (size_t)s->capa + 1);
+    s->ptr = buf;
 }
 
 static Value
@@ -129,7 +145,13 @@ mg_str_reserve(Value s, int64_t capa)
     int64_t nc = r->capa * 2;
     if (nc < capa) nc = capa;
     if (nc < 16) nc = 16;
-    r->ptr = mg_realloc(r->ptr, (size_t)r->capa + 1, (size_t)nc + 1);
+    if (mg_str_embedded(r)) {              /* out of the slot */
+        char *buf = mg_malloc((size_t)nc + 1);
+        memcpy(buf, r->ptr, (size_t)r->capa + 1);
+        r->ptr = buf;
+    } else {
+        r->ptr = mg_realloc(r->ptr, (size_t)r->capa + 1, (size_t)nc + 1);
+    }
     r->capa = nc;
 }
 

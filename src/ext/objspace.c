@@ -30,7 +30,7 @@ body_size(Obj *o)
         return (o->flags & OF_IVEMBED) ? 0 : (size_t)o->extra * sizeof(Value);
     case T_STRING: {
         RString *s = (RString *)o;
-        return s->ptr ? (size_t)s->capa + 1 : 0;
+        return s->ptr && !mg_str_embedded(s) ? (size_t)s->capa + 1 : 0;
     }
     case T_ARRAY:
         return (o->flags & OF_ARY_EMBED) ? 0 : (size_t)((RArray *)o)->capa * sizeof(Value);

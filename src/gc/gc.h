@@ -125,7 +125,8 @@ void mg_gc_init(void);
 void mg_hash_mark_body(RHash *h);        /* core/hash.c: mark keys, values */
 void mg_hash_free_body(RHash *h);        /* core/hash.c */
 void mg_big_free(Obj *o);                /* core/bignum.c: mpz_clear */
-void mg_str_free_body(RString *s);       /* core/string.c: release ptr (unless shared/static) */
+void mg_str_free_body(RString *s);       /* core/string.c: release ptr (unless in the slot) */
+void mg_str_unembed(RString *s);         /* core/string.c: bytes kept in the slot move to a buffer of their own (before a swap of bodies) */
 void mg_ary_free_body(RArray *a);        /* core/array.c: release the buffer (which may start before ptr); empties a */
 void mg_ary_unembed(RArray *a);          /* core/array.c: elements kept in the slot move to a buffer of their own (before a swap of bodies) */
 void mg_genivar_mark(Obj *o);            /* object/object.c: ivars of non-T_OBJECT objects */

@@ -81,6 +81,8 @@ typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of iv
 typedef struct { Obj hdr; double value; } RFloat;
 
 typedef struct { Obj hdr; char *ptr; int64_t len; int64_t capa; } RString;  /* ptr NUL-terminated; hdr.extra = Encoding */
+#define MG_STR_EMBED 31       /* bytes a short String keeps in its slot, after the RString: with the NUL they fill the 80-byte size class (core/string.c) */
+static inline bool mg_str_embedded(const RString *s) { return s->ptr == (const char *)(s + 1); }
 
 typedef struct { Obj hdr; Value *ptr; int64_t len; int64_t capa; } RArray;
 

@@ -657,11 +657,17 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         uint64_t n = get_u64(&r);
         if (!need(&r, n)) break;
         if (enc >= mg_encoding_count()) { r.err = "string record has an unknown encoding"; break; }
-        s->ptr = mg_malloc(n + 1);
+        size_t room = mg_gc_slot_size(o) - sizeof(RString);
+        if (n < room) {                        /* in the slot (core/string.c) */
+            s->ptr = (char *)(s + 1);
+            s->capa = (int64_t)room - 1;
+        } else {
+            s->ptr = mg_malloc(n + 1);
+            s->capa = (int64_t)n;
+        }
         memcpy(s->ptr, r.p, n);
         s->ptr[n] = '\0';
         s->len = (int64_t)n;
-        s->capa = (int64_t)n;
         o->extra = enc;
         r.p += n;
         break;

@@ -590,7 +590,7 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
     size_t size;
     switch (type) {
     case T_OBJECT: size = sizeof(RObject); break;
-    case T_STRING: size = sizeof(RString); break;
+    case T_STRING: size = sizeof(RString) + MG_STR_EMBED + 1; break;   /* room for a short one's bytes (record.c) */
     case T_ARRAY: size = sizeof(RArray) + MG_ARY_EMBED * sizeof(Value); break;   /* room for a small one's elements (record.c) */
     case T_HASH: size = sizeof(RHash); break;
     case T_RANGE: size = sizeof(RRange); break;
@@ -1759,6 +1759,8 @@ restore_preimage(PreImage *p)
     }
     case T_STRING: {
         RString *a = (RString *)o, *b = (RString *)p->twin;
+        mg_str_unembed(a);                     /* a slot's bytes stay with their slot */
+        mg_str_unembed(b);
         SWAP(char *, a->ptr, b->ptr);
         SWAP(int64_t, a->len, b->len);
         SWAP(int64_t, a->capa, b->capa);
