@@ -307,6 +307,16 @@ mg_mpz_hash(mpz_srcptr z)
 
 static const char digit_chars[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+char *
+mg_fix_dec(int64_t n, char *end)
+{
+    char *p = end;
+    uint64_t u = n < 0 ? -(uint64_t)n : (uint64_t)n;
+    do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    if (n < 0) *--p = '-';
+    return p;
+}
+
 Value
 mg_int_to_s(Value v, int base)
 {
@@ -315,12 +325,12 @@ mg_int_to_s(Value v, int base)
         char buf[72];
         char *e = buf + sizeof buf, *p = e;
         int64_t n = MG_FIX2LONG(v);
-        uint64_t u = n < 0 ? -(uint64_t)n : (uint64_t)n;
         if (base == 10) {
-            do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
-        } else {
-            do { *--p = digit_chars[u % (unsigned)base]; u /= (unsigned)base; } while (u);
+            p = mg_fix_dec(n, e);
+            return mg_str_new_enc(p, (size_t)(e - p), ENC_US_ASCII);
         }
+        uint64_t u = n < 0 ? -(uint64_t)n : (uint64_t)n;
+        do { *--p = digit_chars[u % (unsigned)base]; u /= (unsigned)base; } while (u);
         if (n < 0) *--p = '-';
         return mg_str_new_enc(p, (size_t)(e - p), ENC_US_ASCII);
     }

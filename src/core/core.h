@@ -89,6 +89,7 @@ int64_t mg_num2long(Value v);                            /* Integer (RangeError 
 double mg_num2dbl(Value v);                              /* Integer, Float, Rational, Numeric#to_f; TypeError "can't convert X into Float" (nil too), as Math functions */
 Value mg_to_int(Value v);                                /* implicit: Integer, or to_int; TypeError "no implicit conversion of X into Integer" */
 Value mg_int_to_s(Value v, int base);
+char *mg_fix_dec(int64_t n, char *end);          /* n in decimal, written to end at the byte before end (24 bytes are room): its first byte */
 Value mg_float_to_s(double d);                           /* CRuby's shortest round-trip formatting */
 Value mg_num_coerce_bin(Value x, Value y, ID op);        /* Numeric coercion protocol: y.coerce(x) then call op */
 Value mg_int_plus(Value a, Value b);                     /* fast paths used by the VM's opt_* instructions */

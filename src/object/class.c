@@ -48,7 +48,7 @@ bop_note(RClass *c, ID name)
         {"<", BOP_LT}, {"<=", BOP_LE}, {">", BOP_GT}, {">=", BOP_GE}, {"==", BOP_EQ | BOP_NEQ | BOP_EQQ},
         {"!=", BOP_NEQ}, {"<<", BOP_LTLT}, {"[]", BOP_AREF}, {"[]=", BOP_ASET}, {"&", BOP_AND},
         {"|", BOP_OR}, {"^", BOP_XOR}, {">>", BOP_RSHIFT}, {"===", BOP_EQQ}, {"size", BOP_SIZE},
-        {"<=>", BOP_LT | BOP_LE | BOP_GT | BOP_GE}, {"coerce", 0},
+        {"<=>", BOP_LT | BOP_LE | BOP_GT | BOP_GE}, {"coerce", 0}, {"to_s", BOP_TO_S},
     };
     uint32_t bits = 0;
     for (size_t i = 0; i < ARRAY_LEN(ops); i++) if (!strcmp(s, ops[i].name)) bits = ops[i].bits;

@@ -76,6 +76,7 @@ enum {
     BOP_LT = 1 << 5, BOP_LE = 1 << 6, BOP_GT = 1 << 7, BOP_GE = 1 << 8, BOP_EQ = 1 << 9, BOP_NEQ = 1 << 10,
     BOP_LTLT = 1 << 11, BOP_AREF = 1 << 12, BOP_ASET = 1 << 13, BOP_AND = 1 << 14, BOP_OR = 1 << 15,
     BOP_XOR = 1 << 16, BOP_RSHIFT = 1 << 17, BOP_EQQ = 1 << 18, BOP_SIZE = 1 << 19,
+    BOP_TO_S = 1 << 20,        /* Integer#to_s: interpolation formats a Fixnum itself (vm.c TOSTRING) */
 };
 extern uint32_t mg_bop_redefined;
 extern uint32_t mg_bop_real;     /* the operators programs redefined (mg_bop_redefined may add more) */

@@ -98,6 +98,25 @@ flo_new(double d)
     return v != MG_UNDEF ? v : mg_float_new(d);
 }
 
+/* Interpolation parts (CONCATSTR, NEWREGEX): Strings, and Fixnums that
+ * TOSTRING leaves for these to format while Integer#to_s is the core's
+ * (no String made for the digits). */
+static size_t
+part_len(Value v)
+{
+    if (!MG_IS_FIXNUM(v)) return (size_t)mg_str_len(v);
+    char buf[24], *e = buf + sizeof buf;
+    return (size_t)(e - mg_fix_dec(MG_FIX2LONG(v), e));
+}
+
+static void
+part_append(Value s, Value v)
+{
+    if (!MG_IS_FIXNUM(v)) { mg_str_append(s, v); return; }
+    char buf[24], *e = buf + sizeof buf, *p = mg_fix_dec(MG_FIX2LONG(v), e);
+    mg_str_cat(s, p, (size_t)(e - p));
+}
+
 /* the OPT_* fast paths hold while the operator has not been redefined (class.h) */
 #define BOP_OK(bit) LIKELY(!(mg_bop_redefined & (bit)))
 
@@ -188,7 +207,7 @@ L_NEWREGEX: {
     SYNC();
     Value s = mg_str_buf_new(32);
     sp[0] = s; vm->sp = sp + 1;
-    for (uint32_t i = 0; i < n; i++) mg_str_append(s, sp[-(int)n + (int)i]);
+    for (uint32_t i = 0; i < n; i++) part_append(s, sp[-(int)n + (int)i]);
     Value r = mg_vm_make_regex(s, opts);
     sp -= n;
     PUSH(r);
@@ -264,7 +283,7 @@ L_ARYPUSH: {
 }
 L_TOSTRING: {
     Value v = sp[-1];
-    if (!MG_IS_STRING(v)) {
+    if (!MG_IS_STRING(v) && !(MG_IS_FIXNUM(v) && !(mg_bop_redefined & BOP_TO_S))) {   /* a Fixnum: part_append formats it */
         SYNC();
         sp[-1] = mg_to_s(v);
         AREST();
@@ -275,10 +294,10 @@ L_CONCATSTR: {
     uint32_t n = OPND(0); pc++;
     SYNC();
     size_t total = 0;
-    for (uint32_t i = 0; i < n; i++) total += (size_t)mg_str_len(sp[-(int)n + (int)i]);
+    for (uint32_t i = 0; i < n; i++) total += part_len(sp[-(int)n + (int)i]);
     Value s = mg_str_buf_new(total + 1);
     sp[0] = s; vm->sp = sp + 1;
-    for (uint32_t i = 0; i < n; i++) mg_str_append(s, sp[-(int)n + (int)i]);
+    for (uint32_t i = 0; i < n; i++) part_append(s, sp[-(int)n + (int)i]);
     sp -= n;
     PUSH(s);
     AREST();
