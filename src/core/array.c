@@ -596,7 +596,7 @@ ary_inspect_body(Value a, Value arg, bool recursive)
     return s;
 }
 
-static ID id_inspect_guard, id_join_guard, id_eq_guard, id_hash_guard, id_flatten_guard;
+static ID id_inspect_guard, id_join_guard, id_eq_guard, id_hash_guard;
 
 Value
 mg_ary_inspect(Value a)
@@ -1508,55 +1508,63 @@ ary_compact_bang(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- flatten ---- */
 
-typedef struct { Value out; int64_t depth; bool changed; } FlatArg;
+#define FLAT_SCAN 32     /* nesting levels checked for recursion by a scan of the stack; deeper ones by a hash */
 
-static void ary_flatten_into(Value a, FlatArg *f, int64_t level);
-
-typedef struct { FlatArg *f; int64_t level; } FlatCall;
-
-static Value
-flatten_body(Value a, Value arg, bool recursive)
-{
-    if (recursive) mg_raise(mg_eArgumentError, "tried to flatten recursive array");
-    FlatCall *c = VAL2PTR(arg);
-    ary_flatten_into(a, c->f, c->level);
-    return MG_NIL;
-}
-
-static void
-ary_flatten_into(Value a, FlatArg *f, int64_t level)
-{
-    for (int64_t i = 0; i < ALEN(a); i++) {
-        Value e = APTR(a)[i];
-        Value sub = MG_NIL;
-        if (f->depth < 0 || level < f->depth) {
-            if (MG_IS_ARRAY(e)) sub = e;
-            else if (MG_IS_PTR(e) && !MG_IS_STRING(e) && !MG_IS_HASH(e)) sub = mg_check_array(e);
-        }
-        if (MG_IS_NIL(sub)) {
-            ary_push_fresh(f->out, e);
-            continue;
-        }
-        f->changed = true;
-        FlatCall c = { f, level + 1 };
-        mg_exec_recursive(flatten_body, sub, PTR2VAL(&c), id_flatten_guard);
-    }
-}
-
+/* The nested arrays go on an explicit stack, not the C stack: a 300,000-deep
+ * nesting flattens, as in CRuby. stack holds [array, next index] pairs of
+ * the arrays being walked; an array met again on that path is recursive.
+ * Past FLAT_SCAN levels the arrays on the path are also in deep (by
+ * identity), so the check stays constant-time. */
 static Value
 ary_flatten_new(Value self, int argc, const Value *argv, bool *changed)
 {
     int64_t depth = -1;
     if (argc > 0 && !MG_IS_NIL(argv[0])) depth = NUM2LONG(argv[0]);
-    FlatArg f = { mg_ary_new_capa(ALEN(self)), depth, false };
+    Value out = mg_ary_new_capa(ALEN(self));
+    *changed = false;
     if (depth == 0) {
-        mg_ary_concat(f.out, self);
-    } else {
-        FlatCall c = { &f, 0 };
-        mg_exec_recursive(flatten_body, self, PTR2VAL(&c), id_flatten_guard);
+        mg_ary_concat(out, self);
+        return out;
     }
-    *changed = f.changed;
-    return f.out;
+    Value stack = mg_ary_new(), deep = MG_NIL, a = self;
+    int64_t i = 0;
+    for (;;) {
+        if (i >= ALEN(a)) {
+            if (ALEN(stack) == 0) break;
+            if (!MG_IS_NIL(deep) && ALEN(stack) / 2 > FLAT_SCAN) mg_hash_delete(deep, a);
+            i = MG_FIX2LONG(mg_ary_pop(stack));
+            a = mg_ary_pop(stack);
+            continue;
+        }
+        Value e = APTR(a)[i++];
+        int64_t level = ALEN(stack) / 2;
+        Value sub = MG_NIL;
+        if (depth < 0 || level < depth) {
+            if (MG_IS_ARRAY(e)) sub = e;
+            else if (MG_IS_PTR(e) && !MG_IS_STRING(e) && !MG_IS_HASH(e)) sub = mg_check_array(e);
+        }
+        if (MG_IS_NIL(sub)) {
+            ary_push_fresh(out, e);
+            continue;
+        }
+        *changed = true;
+        bool seen = sub == a;
+        for (int64_t k = 0; !seen && k < level && k <= FLAT_SCAN; k++) seen = APTR(stack)[2 * k] == sub;
+        if (!seen && !MG_IS_NIL(deep)) seen = mg_hash_lookup(deep, sub) != MG_UNDEF;
+        if (seen) mg_raise(mg_eArgumentError, "tried to flatten recursive array");
+        mg_ary_push(stack, a);
+        mg_ary_push(stack, MG_FIX(i));
+        if (level + 1 > FLAT_SCAN) {
+            if (MG_IS_NIL(deep)) {
+                deep = mg_hash_new();
+                MG_OBJ(deep)->flags |= OF_HASH_IDENTITY;
+            }
+            mg_hash_aset(deep, sub, MG_TRUE);
+        }
+        a = sub;
+        i = 0;
+    }
+    return out;
 }
 
 static Value
@@ -2129,7 +2137,6 @@ mg_init_array(void)
     id_join_guard = mg_intern_cstr("join");
     id_eq_guard = mg_intern_cstr("==");
     id_hash_guard = mg_intern_cstr("hash");
-    id_flatten_guard = mg_intern_cstr("flatten");
     mg_include_module(mg_cArray, mg_mEnumerable);
     mg_define_alloc_func(mg_cArray, ary_s_alloc);
     mg_define_methods(mg_cArray, array_methods);
