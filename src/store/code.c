@@ -524,6 +524,16 @@ mg_code_singleton_capture(Obj *o)
     mg_ivar_set(obj, id_singleton, defs);
 }
 
+bool
+mg_code_singleton_primitive(const RClass *sc)
+{
+    ID k;
+    uint64_t v;
+    for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);)
+        if (((const MethodEntry *)(uintptr_t)v)->kind == ME_CFUNC) return true;
+    return false;
+}
+
 ID
 mg_code_singleton_id(void)
 {

@@ -208,6 +208,9 @@ Value mg_code_autoloads(bool create);
  * when the object first becomes persistent; apply rebuilds the singleton
  * class of an object read from the repository (runs Ruby code). */
 void  mg_code_singleton_capture(Obj *o);
+/* sc, a singleton class of an object (not of a class), has a method written
+ * in C: nothing could make it again where the object is read (ENV's). */
+bool  mg_code_singleton_primitive(const RClass *sc);
 void  mg_code_apply_singleton(Value obj);
 ID    mg_code_singleton_id(void);
 /* txn.c: an object just decoded has a singleton table to apply. */

@@ -1069,6 +1069,8 @@ unpersistable_reason(Obj *o)
         return "it was defined in transient mode (classes persist when defined in Maglev.persistent)";
     default: return "objects of this kind cannot be persisted";
     }
+    if (o->klass && (o->klass->hdr.flags & OF_SINGLETON) && mg_code_singleton_primitive(o->klass))
+        return "its singleton methods are written in C (as ENV's are), so they could not be made again where it is read";
     RClass *c = mg_class_real(o->klass);      /* a singleton class travels with its object (code.c) */
     if (!c) return "it has no class";
     if (c->hdr.flags & CF_NO_PERSISTENT_INSTANCES) return "its class does not allow persistent instances";

@@ -13,4 +13,21 @@ out=$(mrb '
   end')
 expect "TransactionError names the object and path" "$out" $'Transient\ncannot commit Transient at Maglev::PERSISTENT_ROOT[:bad][1][:io]: its class was defined in transient mode'
 expect "nothing was written" "$(mrb 'p Maglev[:ok]')" "nil"
+# an object whose singleton methods are written in C (ENV) could not work
+# where it is read: refused, while one with Ruby singleton methods persists
+out=$(mrb '
+  o = Object.new
+  def o.hi = :hi
+  Maglev[:o] = o
+  Maglev[:env] = {vars: ENV}
+  begin
+    Maglev.commit_transaction
+  rescue TransactionError => e
+    p e.object.equal?(ENV)
+    puts e.message
+  end
+  Maglev::PERSISTENT_ROOT.delete(:env)
+  p Maglev.commit_transaction')
+expect "ENV cannot persist" "$out" $'true\ncannot commit Object at Maglev::PERSISTENT_ROOT[:env][:vars]: its singleton methods are written in C (as ENV\'s are), so they could not be made again where it is read\ntrue'
+expect "an object with Ruby singleton methods does" "$(mrb 'p Maglev[:o].hi, Maglev[:env]')" $':hi\nnil'
 finish
