@@ -5,6 +5,7 @@
  * for single-byte (ASCII-8BIT) strings. A MatchData holds the byte offsets of
  * every group and a frozen copy of the string it matched. */
 #include "string_int.h"
+#include "../store/store.h"
 #include <oniguruma.h>
 #include <ctype.h>
 
@@ -55,7 +56,48 @@ regexp_memsize(const void *p)
     return sizeof(RegexpData) + 256;
 }
 
-static const DataType regexp_type = { "Regexp", regexp_mark, regexp_free, regexp_memsize };
+/* A persistent Regexp's record: its source String (a reference), its
+ * options and whether it was a literal. Read back, it is compiled on first
+ * use (re_get): compiling needs the source's bytes, which decoding must not
+ * fault in. */
+static void
+regexp_encode(const void *p, MgBuf *b)
+{
+    const RegexpData *r = p;
+    mg_rec_put_ref(b, r->src);
+    mg_rec_put_u32(b, (uint32_t)r->options);
+    mg_rec_put_u8(b, r->literal);
+}
+
+static void
+regexp_decode(void *p, bool in_slot, MgRd *rd)
+{
+    UNUSED(in_slot);
+    RegexpData *r = p;
+    r->src = mg_rec_get_ref(rd);
+    r->options = (int)mg_rec_get_u32(rd);
+    r->literal = mg_rec_get_u8(rd) != 0;
+    if (!mg_rec_failed(rd) && !MG_IS_STRING(r->src)) mg_rec_fail(rd, "regexp record's source is not a String");
+}
+
+static void
+regexp_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
+{
+    fn(((const RegexpData *)p)->src, arg);
+}
+
+static const char *
+regexp_refuse(const void *p)
+{
+    const RegexpData *r = p;
+    return r->src && MG_IS_STRING(r->src) ? NULL : "an uninitialized Regexp cannot be persisted";
+}
+
+static const MgDataPersist regexp_persist = {
+    .tag = "Regexp", .size = sizeof(RegexpData), .encode = regexp_encode, .decode = regexp_decode,
+    .each_ref = regexp_each_ref, .refuse = regexp_refuse,
+};
+static const DataType regexp_type = { "Regexp", regexp_mark, regexp_free, regexp_memsize, &regexp_persist };
 
 static void
 md_mark(void *p)
@@ -96,11 +138,22 @@ mg_unicode_printable(uint32_t cp)
     return ONIGENC_IS_CODE_PRINT(ONIG_ENCODING_UTF8, cp);
 }
 
+static regex_t *compile(Value src, int options, OnigEncoding enc);
+static OnigEncoding re_onig_enc(Value src, int options);
+
 static RegexpData *
 re_get(Value re)
 {
     RegexpData *r = mg_data_check(re, &regexp_type);
-    if (!r->reg) mg_raise(mg_eTypeError, "uninitialized Regexp");
+    if (!r->reg) {
+        if (!r->src || !MG_IS_STRING(r->src)) mg_raise(mg_eTypeError, "uninitialized Regexp");
+        Value src = r->src;                /* read from the repository: compiled now */
+        MG_FAULT(src);
+        regex_t *reg = compile(src, r->options, re_onig_enc(src, r->options));
+        r = mg_data_check(re, &regexp_type);
+        if (r->reg) onig_free(reg);
+        else r->reg = reg;
+    }
     return r;
 }
 
@@ -211,6 +264,17 @@ compile(Value src, int options, OnigEncoding enc)
     return reg;
 }
 
+/* The encoding a source is compiled in: a source with high bytes in
+ * ISO-8859-1, Shift_JIS, ... in its own */
+static OnigEncoding
+re_onig_enc(Value src, int options)
+{
+    if (options & RE_NOENCODING) return ONIG_ENCODING_ASCII;
+    Encoding senc = mg_str_enc(src);
+    if ((options & RE_FIXEDENCODING) && senc != ENC_UTF8) return (OnigEncoding)mg_enc_info(senc)->onig;
+    return ONIG_ENCODING_UTF8;
+}
+
 static void
 re_init(Value re, Value src, int options, bool literal)
 {
@@ -228,17 +292,13 @@ re_init(Value re, Value src, int options, bool literal)
             i++;
         }
     }
-    Encoding senc = mg_str_enc(s);
     if (mg_str_coderange(s) == CR_BROKEN && !(options & RE_NOENCODING)) {
         Value msg = mg_str_new_cstr("invalid multibyte character: /");
         mg_str_append(msg, mg_str_escape_chars(s));
         mg_str_cat(msg, "/", 1);
         mg_raise_str(mg_eRegexpError, msg);
     }
-    /* a source with high bytes in ISO-8859-1, Shift_JIS, ... is compiled in its encoding */
-    OnigEncoding oenc = (options & RE_NOENCODING) ? ONIG_ENCODING_ASCII : ONIG_ENCODING_UTF8;
-    if ((options & RE_FIXEDENCODING) && senc != ENC_UTF8) oenc = (OnigEncoding)mg_enc_info(senc)->onig;
-    regex_t *reg = compile(s, options, oenc);
+    regex_t *reg = compile(s, options, re_onig_enc(s, options));
     if (r->reg) onig_free(r->reg);
     if (r->reg_bin) onig_free(r->reg_bin);
     r = mg_data_check(re, &regexp_type);
@@ -797,24 +857,54 @@ regexp_fixed_encoding_p(Value self, int argc, const Value *argv, Value blk)
     return MG_BOOL(re_get(self)->options & RE_FIXEDENCODING);
 }
 
+/* A /n pattern's source stands for bytes >= 0x80: raw, or as \\x escapes */
+static bool
+high_bytes(Value src)
+{
+    if (!mg_str_ascii_only(src)) return true;
+    const char *p = mg_str_ptr(src);
+    int64_t len = mg_str_len(src);
+    for (int64_t i = 0; i + 2 < len; i++) {
+        if (p[i] != '\\') continue;
+        if (p[i + 1] == 'x' && strchr("89abcdefABCDEF", p[i + 2])) return true;
+        i++;
+    }
+    return false;
+}
+
 static Value
 regexp_encoding(Value self, int argc, const Value *argv, Value blk)
 {
     RegexpData *r = re_get(self);
-    if (r->options & RE_NOENCODING) return mg_enc_value(ENC_BINARY);
+    if (r->options & RE_NOENCODING) return mg_enc_value(high_bytes(r->src) ? ENC_BINARY : ENC_US_ASCII);
     if (r->options & RE_FIXEDENCODING) return mg_enc_value(mg_str_enc(r->src) == ENC_US_ASCII ? ENC_UTF8 : mg_str_enc(r->src));
     return mg_enc_value(ENC_US_ASCII);
 }
 
-/* Source with / escaped for inspect. */
+/* Source with / escaped for inspect; outside UTF-8 a non-ASCII character
+ * is written as \xHH (one byte) or \x{HHHH} (several), as CRuby does. */
 static void
 cat_source_escaped(Value out, Value src)
 {
     const char *p = mg_str_ptr(src);
     int64_t len = mg_str_len(src);
+    Encoding enc = mg_str_enc(src);
     for (int64_t i = 0; i < len; i++) {
         if (p[i] == '\\' && i + 1 < len) { mg_str_cat(out, p + i, 2); i++; continue; }
         if (p[i] == '/') { mg_str_cat(out, "\\/", 2); continue; }
+        if ((unsigned char)p[i] >= 0x80 && enc != ENC_UTF8) {
+            int n = mg_enc_mbclen(p + i, p + len, enc);
+            if (n < 1 || n > len - i) n = 1;
+            char hex[8];
+            mg_str_cat(out, n == 1 ? "\\x" : "\\x{", n == 1 ? 2 : 3);
+            for (int k = 0; k < n; k++) {
+                snprintf(hex, sizeof hex, "%02X", (unsigned char)p[i + k]);
+                mg_str_cat(out, hex, 2);
+            }
+            if (n > 1) mg_str_cat(out, "}", 1);
+            i += n - 1;
+            continue;
+        }
         mg_str_cat(out, p + i, 1);
     }
 }
@@ -826,6 +916,7 @@ regexp_inspect(Value self, int argc, const Value *argv, Value blk)
     Value out = mg_str_new("/", 1);
     cat_source_escaped(out, r->src);
     mg_str_cat(out, "/", 1);
+    if (mg_enc_ascii_compat(mg_str_enc(r->src))) MG_OBJ(out)->extra = mg_str_enc(r->src);   /* only ASCII was added */
     if (r->options & RE_MULTILINE) mg_str_cat(out, "m", 1);
     if (r->options & RE_IGNORECASE) mg_str_cat(out, "i", 1);
     if (r->options & RE_EXTENDED) mg_str_cat(out, "x", 1);
@@ -1718,6 +1809,7 @@ mg_init_re(void)
     scratch_region = onig_region_new();
     for (int i = 0; i < PAT_CACHE; i++) mg_gc_register(&pat_cache[i]);
     mg_define_alloc_func(mg_cRegexp, regexp_alloc);
+    mg_store_register_data(&regexp_type);
     mg_define_alloc_func(mg_cMatchData, md_alloc);
     mg_define_methods(mg_cRegexp, regexp_methods);
     mg_define_singleton_methods(MG_VAL(mg_cRegexp), regexp_singleton_methods);
