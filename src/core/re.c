@@ -5,7 +5,6 @@
  * for single-byte (ASCII-8BIT) strings. A MatchData holds the byte offsets of
  * every group and a frozen copy of the string it matched. */
 #include "string_int.h"
-#include "../store/store.h"
 #include <oniguruma.h>
 #include <ctype.h>
 
@@ -56,48 +55,7 @@ regexp_memsize(const void *p)
     return sizeof(RegexpData) + 256;
 }
 
-/* A persistent Regexp's record: its source String (a reference), its
- * options and whether it was a literal. Read back, it is compiled on first
- * use (re_get): compiling needs the source's bytes, which decoding must not
- * fault in. */
-static void
-regexp_encode(const void *p, MgBuf *b)
-{
-    const RegexpData *r = p;
-    mg_rec_put_ref(b, r->src);
-    mg_rec_put_u32(b, (uint32_t)r->options);
-    mg_rec_put_u8(b, r->literal);
-}
-
-static void
-regexp_decode(void *p, bool in_slot, MgRd *rd)
-{
-    UNUSED(in_slot);
-    RegexpData *r = p;
-    r->src = mg_rec_get_ref(rd);
-    r->options = (int)mg_rec_get_u32(rd);
-    r->literal = mg_rec_get_u8(rd) != 0;
-    if (!mg_rec_failed(rd) && !MG_IS_STRING(r->src)) mg_rec_fail(rd, "regexp record's source is not a String");
-}
-
-static void
-regexp_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
-{
-    fn(((const RegexpData *)p)->src, arg);
-}
-
-static const char *
-regexp_refuse(const void *p)
-{
-    const RegexpData *r = p;
-    return r->src && MG_IS_STRING(r->src) ? NULL : "an uninitialized Regexp cannot be persisted";
-}
-
-static const MgDataPersist regexp_persist = {
-    .tag = "Regexp", .size = sizeof(RegexpData), .encode = regexp_encode, .decode = regexp_decode,
-    .each_ref = regexp_each_ref, .refuse = regexp_refuse,
-};
-static const DataType regexp_type = { "Regexp", regexp_mark, regexp_free, regexp_memsize, &regexp_persist };
+static const DataType regexp_type = { "Regexp", regexp_mark, regexp_free, regexp_memsize };
 
 static void
 md_mark(void *p)
@@ -138,22 +96,11 @@ mg_unicode_printable(uint32_t cp)
     return ONIGENC_IS_CODE_PRINT(ONIG_ENCODING_UTF8, cp);
 }
 
-static regex_t *compile(Value src, int options, OnigEncoding enc);
-static OnigEncoding re_onig_enc(Value src, int options);
-
 static RegexpData *
 re_get(Value re)
 {
     RegexpData *r = mg_data_check(re, &regexp_type);
-    if (!r->reg) {
-        if (!r->src || !MG_IS_STRING(r->src)) mg_raise(mg_eTypeError, "uninitialized Regexp");
-        Value src = r->src;                /* read from the repository: compiled now */
-        MG_FAULT(src);
-        regex_t *reg = compile(src, r->options, re_onig_enc(src, r->options));
-        r = mg_data_check(re, &regexp_type);
-        if (r->reg) onig_free(reg);
-        else r->reg = reg;
-    }
+    if (!r->reg) mg_raise(mg_eTypeError, "uninitialized Regexp");
     return r;
 }
 
@@ -264,17 +211,6 @@ compile(Value src, int options, OnigEncoding enc)
     return reg;
 }
 
-/* The encoding a source is compiled in: a source with high bytes in
- * ISO-8859-1, Shift_JIS, ... in its own */
-static OnigEncoding
-re_onig_enc(Value src, int options)
-{
-    if (options & RE_NOENCODING) return ONIG_ENCODING_ASCII;
-    Encoding senc = mg_str_enc(src);
-    if ((options & RE_FIXEDENCODING) && senc != ENC_UTF8) return (OnigEncoding)mg_enc_info(senc)->onig;
-    return ONIG_ENCODING_UTF8;
-}
-
 static void
 re_init(Value re, Value src, int options, bool literal)
 {
@@ -292,13 +228,17 @@ re_init(Value re, Value src, int options, bool literal)
             i++;
         }
     }
+    Encoding senc = mg_str_enc(s);
     if (mg_str_coderange(s) == CR_BROKEN && !(options & RE_NOENCODING)) {
         Value msg = mg_str_new_cstr("invalid multibyte character: /");
         mg_str_append(msg, mg_str_escape_chars(s));
         mg_str_cat(msg, "/", 1);
         mg_raise_str(mg_eRegexpError, msg);
     }
-    regex_t *reg = compile(s, options, re_onig_enc(s, options));
+    /* a source with high bytes in ISO-8859-1, Shift_JIS, ... is compiled in its encoding */
+    OnigEncoding oenc = (options & RE_NOENCODING) ? ONIG_ENCODING_ASCII : ONIG_ENCODING_UTF8;
+    if ((options & RE_FIXEDENCODING) && senc != ENC_UTF8) oenc = (OnigEncoding)mg_enc_info(senc)->onig;
+    regex_t *reg = compile(s, options, oenc);
     if (r->reg) onig_free(r->reg);
     if (r->reg_bin) onig_free(r->reg_bin);
     r = mg_data_check(re, &regexp_type);
@@ -1809,7 +1749,6 @@ mg_init_re(void)
     scratch_region = onig_region_new();
     for (int i = 0; i < PAT_CACHE; i++) mg_gc_register(&pat_cache[i]);
     mg_define_alloc_func(mg_cRegexp, regexp_alloc);
-    mg_store_register_data(&regexp_type);
     mg_define_alloc_func(mg_cMatchData, md_alloc);
     mg_define_methods(mg_cRegexp, regexp_methods);
     mg_define_singleton_methods(MG_VAL(mg_cRegexp), regexp_singleton_methods);

@@ -770,13 +770,10 @@ mg_record_evict(Obj *o)
     case T_DATA: {
         RData *d = (RData *)o;
         const DataType *t = d->type;
-        if (t && (o->flags & OF_DATA_INLINE) && t->persist) {   /* the slot's room, for the next decode */
-            uint32_t room = t->persist->size ? t->persist->size : t->persist->size_of(d->ptr);
-            if (t->free && d->ptr) t->free(d->ptr);     /* what the payload holds (a Regexp's compiled pattern) */
-            o->extra = room;
-        } else if (t && t->free && d->ptr) {
+        if (t && (o->flags & OF_DATA_INLINE) && t->persist)   /* the slot's room, for the next decode */
+            o->extra = t->persist->size ? t->persist->size : t->persist->size_of(d->ptr);
+        else if (t && t->free && d->ptr)
             t->free(d->ptr);
-        }
         if (!(o->flags & OF_DATA_INLINE)) o->extra = 0;
         d->type = NULL;
         d->ptr = NULL;

@@ -25,15 +25,4 @@ expect "Date and DateTime" "$(mrb 'd = Maglev[:dates]; p d[0] + 1, d[1].hour, (d
 mrb 't = Maglev[:times][0]; t.localtime("+01:00"); Maglev[:set] << 5; Maglev.commit' >/dev/null
 expect "mutating a Time and a Set commits" "$(mrb 'p Maglev[:times][0].utc_offset, Maglev[:set].include?(5)')" $'3600\ntrue'
 expect "a Time read in one process is a Time in the next" "$(mrb 'p Maglev[:times][2].class, Maglev[:times][2].year')" $'Time\n1970'
-# Regexps: source, options, encoding, named groups; compiled again where read
-mrb '
-  r = /a+b/i
-  Maglev[:re] = [r, r, Regexp.new("x.y", Regexp::MULTILINE | Regexp::EXTENDED), /caf\u00e9/,
-                 Regexp.new("t\xe9".force_encoding("ISO-8859-1")), /(?<year>\d{4})-(?<m>\d\d)/, /a/n]
-  Maglev[:by_re] = { /k/ => 1 }
-  Maglev.commit' >/dev/null
-expect "Regexps persist" "$(mrb 'rs = Maglev[:re]; p rs, rs[0].equal?(rs[1]); p rs.map(&:frozen?), rs.map(&:options), rs.map(&:encoding)')" \
-  $'[/a+b/i, /a+b/i, /x.y/mx, /caf\\u00e9/, /t\\xE9/, /(?<year>\\d{4})-(?<m>\\d\\d)/, /a/n]\ntrue\n[true, true, false, true, false, true, true]\n[1, 1, 6, 16, 16, 0, 32]\n[#<Encoding:US-ASCII>, #<Encoding:US-ASCII>, #<Encoding:US-ASCII>, #<Encoding:UTF-8>, #<Encoding:ISO-8859-1>, #<Encoding:US-ASCII>, #<Encoding:US-ASCII>]'
-expect "persistent Regexps match" "$(mrb 'rs = Maglev[:re]; p rs[0] =~ "xAAB", rs[2].match?("x\ny"), rs[3] =~ "un café", "t\xe9".force_encoding("ISO-8859-1") =~ rs[4]; "in 2024-05" =~ rs[5]; p $~[:year], rs[5].names, rs[0] == /a+b/i, Maglev[:by_re][/k/]')" \
-  $'1\ntrue\n3\n0\n"2024"\n["year", "m"]\ntrue\n1'
 finish
