@@ -151,22 +151,20 @@ quiet(void *arg, const char *message)
     (void)arg; (void)message;
 }
 
-/* A2, A3: a connection like main's that LISTENs, and seq read after it. */
-static MgStoreErr
-connect_listen(MgPgListen *l, PGconn *main, char *err, size_t errsize)
+PGconn *
+mg_pg_connect_like(PGconn *main, const char *role)
 {
     PQconninfoOption *info = PQconninfo(main);
-    if (!info) { snprintf(err, errsize, "listen: out of memory"); return MG_STORE_NOMEM; }
+    if (!info) return NULL;
     size_t n = 0;
     for (PQconninfoOption *o = info; o->keyword; o++) n++;
     const char **keys = calloc(n + 2, sizeof *keys), **vals = calloc(n + 2, sizeof *vals);
     if (!keys || !vals) {
         free(keys); free(vals); PQconninfoFree(info);
-        snprintf(err, errsize, "listen: out of memory");
-        return MG_STORE_NOMEM;
+        return NULL;
     }
     char app[64];
-    snprintf(app, sizeof app, "maglev-listen %d", (int)getpid());   /* not "maglev PID ...": no view (P4) */
+    snprintf(app, sizeof app, "maglev-%s %d", role, (int)getpid());   /* not "maglev PID ...": no view (P4) */
     size_t k = 0;
     for (PQconninfoOption *o = info; o->keyword; o++) {
         if (!o->val || !strcmp(o->keyword, "application_name") || !strcmp(o->keyword, "fallback_application_name")) continue;
@@ -177,16 +175,24 @@ connect_listen(MgPgListen *l, PGconn *main, char *err, size_t errsize)
     vals[k++] = app;
     keys[k] = NULL;
     vals[k] = NULL;
-    l->conn = PQconnectdbParams(keys, vals, 0);
+    PGconn *c = PQconnectdbParams(keys, vals, 0);
     free(keys);
     free(vals);
     PQconninfoFree(info);
+    if (c) PQsetNoticeProcessor(c, quiet, NULL);
+    return c;
+}
+
+/* A2, A3: a connection like main's that LISTENs, and seq read after it. */
+static MgStoreErr
+connect_listen(MgPgListen *l, PGconn *main, char *err, size_t errsize)
+{
+    l->conn = mg_pg_connect_like(main, "listen");
     if (!l->conn || PQstatus(l->conn) != CONNECTION_OK) {
         errf(err, errsize, "listen: connect", l->conn ? PQerrorMessage(l->conn) : "out of memory");
         drop(l);
         return MG_STORE_IO;
     }
-    PQsetNoticeProcessor(l->conn, quiet, NULL);
     l->queries += 2;
     PGresult *res = PQexec(l->conn, "LISTEN maglev");               /* A3: committed before seq is read */
     if (PQresultStatus(res) != PGRES_COMMAND_OK) {

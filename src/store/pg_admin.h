@@ -24,4 +24,9 @@ int         mg_pgl_fd(const MgPgListen *l);
 /* For MAGLEV_PG_STATS: calls of mg_pgl_wait, queries it made, notifications it read. */
 void        mg_pgl_counts(const MgPgListen *l, uint64_t *waits, uint64_t *queries, uint64_t *notes);
 
+/* A second connection with main's parameters and application_name
+ * "maglev-ROLE PID" (no view, P4), notices dropped; NULL when out of
+ * memory, else check its status. */
+PGconn     *mg_pg_connect_like(PGconn *main, const char *role);
+
 #endif

@@ -103,7 +103,15 @@
  *      (absent OOPs of the window too): the window starts at that OOP, or
  *      ends at it when the misses go downwards (a list built in order and
  *      walked from its newest end); it doubles while the reads that follow
- *      hit it, and shrinks when they do not.
+ *      hit it, and shrinks when they do not. Once it is at its largest (a
+ *      walk), the window after it in the same direction is asked for at
+ *      once on a second connection ("maglev-read PID", no session, no
+ *      view of its own: the rows <= the view's seq never change, P1), whose
+ *      answer comes while this process decodes the records it has; the
+ *      miss that falls into it takes it without a round trip. At most one
+ *      such read is out, and it is taken or dropped before its view ends.
+ *      A read-ahead that fails drops that connection; reads go on on the
+ *      main one.
  *  P6. Beginning a view also reads the commit log after the previous view
  *      the handle began (up to the new view's seq), in the same statement:
  *      the mg_repo_log_since(previous) that follows a new view (txn.c's
@@ -643,6 +651,7 @@ pg_open(const char *url, int flags, MgRepo **out)
 
 static MgStoreErr pg_session_end(MgRepo *rr);
 static void log_free(MgPgcCommit *log, size_t n);
+static void ahead_drop(PgRepo *r);
 static MgStoreErr pg_each_record(MgRepo *rr, uint64_t *seq, uint64_t *next_oop,
                                  bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg);
 
@@ -652,6 +661,7 @@ pg_close(MgRepo *rr)
     PgRepo *r = (PgRepo *)rr;
     if (r->conn && r->session) pg_session_end(rr);
     if (r->conn) PQfinish(r->conn);
+    ahead_drop(r);
     log_free(r->log, r->nlog);
     log_free(r->next.log, r->next.nlog);
     const char *stats = getenv("MAGLEV_PG_STATS");
@@ -663,6 +673,9 @@ pg_close(MgRepo *rr)
                 (unsigned long long)r->n_views, (unsigned long long)r->n_reads, (unsigned long long)r->n_logs,
                 (unsigned long long)r->n_cached, r->cache ? (mg_pgc_ok(r->cache) ? "" : " (cache off)") : " (no cache)",
                 (unsigned long long)waits, (unsigned long long)lq, (unsigned long long)notes);
+    if (stats && *stats && strcmp(stats, "0"))
+        fprintf(stderr, "maglev pg reads: %llu of the record queries read ahead on a second connection (P5)\n",
+                (unsigned long long)r->n_ahead);
     if (stats && *stats && strcmp(stats, "0"))
         fprintf(stderr, "maglev pg commits: %llu commits, %llu solo (P2), %llu views begun without a query (P6)\n",
                 (unsigned long long)r->n_commits, (unsigned long long)r->n_solo, (unsigned long long)r->n_next);
@@ -922,20 +935,43 @@ pgb_decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, si
     return MG_STORE_OK;
 }
 
+/* The records of OOPs [$1, $2) at view $3 (P5). */
+static const char WINDOW_SQL[] = "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND oop < $2 "
+                                 "AND version <= $3 ORDER BY oop, version DESC";
+
+typedef struct { char from[24], to[24], seq[24]; const char *vals[3]; } WindowArgs;
+
+static void
+window_args(WindowArgs *w, const PgView *v, uint64_t from, uint64_t count)
+{
+    snprintf(w->from, sizeof w->from, "%llu", (unsigned long long)from);
+    snprintf(w->to, sizeof w->to, "%llu", (unsigned long long)(from + count * 8));
+    snprintf(w->seq, sizeof w->seq, "%llu", (unsigned long long)v->seq);
+    w->vals[0] = w->from;
+    w->vals[1] = w->to;
+    w->vals[2] = w->seq;
+}
+
+static MgStoreErr window_store(PgView *v, PGresult *res, uint64_t from, uint64_t count);
+
 /* Fetches the records of OOPs [from, from + count * 8) at the view into its cache (P5). */
 static MgStoreErr
 fetch_window(PgView *v, uint64_t from, uint64_t count)
 {
-    PgRepo *r = v->repo;
-    char a[24], b[24], c[24];
-    snprintf(a, sizeof a, "%llu", (unsigned long long)from);
-    snprintf(b, sizeof b, "%llu", (unsigned long long)(from + count * 8));
-    snprintf(c, sizeof c, "%llu", (unsigned long long)v->seq);
-    const char *vals[3] = { a, b, c };
+    WindowArgs w;
+    window_args(&w, v, from, count);
     MgStoreErr e;
-    PGresult *res = pgb_query(r, "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND oop < $2 "
-                             "AND version <= $3 ORDER BY oop, version DESC", 3, vals, true, "read", &e);
+    PGresult *res = pgb_query(v->repo, WINDOW_SQL, 3, w.vals, true, "read", &e);
     if (!res) return e;
+    return window_store(v, res, from, count);
+}
+
+/* P5: the rows of a window (res, kept with the view) into its cache, the
+ * OOPs without a row as absent. */
+static MgStoreErr
+window_store(PgView *v, PGresult *res, uint64_t from, uint64_t count)
+{
+    PgRepo *r = v->repo;
     if (v->nresults == v->cresults) {
         size_t cap = v->cresults ? v->cresults * 2 : 16;
         PGresult **bigger = realloc(v->results, cap * sizeof *bigger);
@@ -968,6 +1004,103 @@ fetch_window(PgView *v, uint64_t from, uint64_t count)
     return MG_STORE_OK;
 }
 
+#define AHEAD_MAX 2            /* windows asked for at once: a walk of two kinds of objects has two streams */
+
+static void
+ahead_drop(PgRepo *r)
+{
+    if (r->ahead.conn) PQfinish(r->ahead.conn);
+    r->ahead.conn = NULL;
+    r->ahead.n = 0;
+}
+
+/* P5: the oldest window asked for on the read-ahead connection, taken (its
+ * result, then its sync): stored into v when it was asked for v, else
+ * dropped. A failure drops the connection and what it had to answer. Only
+ * out of memory is an error. */
+static MgStoreErr
+ahead_take(PgRepo *r, PgView *v)
+{
+    if (!r->ahead.n) return MG_STORE_OK;
+    uint64_t from = r->ahead.q[0].from, count = r->ahead.q[0].count;
+    r->ahead.n--;
+    memmove(r->ahead.q, r->ahead.q + 1, (size_t)r->ahead.n * sizeof *r->ahead.q);
+    PGresult *res, *got = NULL;
+    bool bad = false;
+    for (;;) {
+        if (!(res = PQgetResult(r->ahead.conn))) {
+            if (PQstatus(r->ahead.conn) != CONNECTION_OK) { bad = true; break; }
+            continue;                            /* the end of the query's results; its sync follows */
+        }
+        ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_PIPELINE_SYNC) { PQclear(res); break; }
+        if (!got && st == PGRES_TUPLES_OK) { got = res; continue; }
+        bad = true;
+        PQclear(res);
+        if (st == PGRES_FATAL_ERROR && PQstatus(r->ahead.conn) != CONNECTION_OK) break;
+    }
+    if (bad) {
+        PQclear(got);
+        ahead_drop(r);
+        return MG_STORE_OK;
+    }
+    if (!got || r->ahead.view != v) { PQclear(got); return MG_STORE_OK; }
+    r->n_ahead++;
+    return window_store(v, got, from, count);
+}
+
+/* P5: asks the read-ahead connection for the window after [from, from +
+ * count * 8) in the walk's direction (nothing below OOP 0); with AHEAD_MAX
+ * out already, the oldest is taken first (a window no miss fell into, such
+ * as one that guessed the direction wrong, must not hold its place). */
+static void
+ahead_send(PgRepo *r, PgView *v, uint64_t from, uint64_t count, bool down)
+{
+    uint64_t span = count * 8;
+    if (r->ahead.off || (r->ahead.n && r->ahead.view != v) || (down && from < span)) return;
+    if (r->ahead.n == AHEAD_MAX && (ahead_take(r, v) || r->ahead.n == AHEAD_MAX)) return;
+    uint64_t next = down ? from - span : from + span;
+    if (!r->ahead.conn) {
+        r->ahead.conn = mg_pg_connect_like(r->conn, "read");
+        if (!r->ahead.conn || PQstatus(r->ahead.conn) != CONNECTION_OK || !PQenterPipelineMode(r->ahead.conn)) {
+            ahead_drop(r);
+            r->ahead.off = true;
+            return;
+        }
+    }
+    WindowArgs w;
+    window_args(&w, v, next, count);
+    if (!PQsendQueryParams(r->ahead.conn, WINDOW_SQL, 3, NULL, w.vals, NULL, NULL, 1) || !PQpipelineSync(r->ahead.conn)) {
+        ahead_drop(r);
+        return;
+    }
+    r->ahead.view = v;
+    r->ahead.q[r->ahead.n].from = next;
+    r->ahead.q[r->ahead.n].count = count;
+    r->ahead.q[r->ahead.n].down = down;
+    r->ahead.n++;
+}
+
+/* P5: the window read ahead for v that holds oop, taken with those asked
+ * for before it, and the one after it asked for: true when oop is now in
+ * v's cache. */
+static bool
+ahead_hit(PgRepo *r, PgView *v, uint64_t oop, MgStoreErr *e)
+{
+    *e = MG_STORE_OK;
+    if (r->ahead.view != v) return false;
+    int k = 0;
+    while (k < r->ahead.n && !(oop >= r->ahead.q[k].from && oop < r->ahead.q[k].from + r->ahead.q[k].count * 8)) k++;
+    if (k == r->ahead.n) return false;
+    uint64_t from = r->ahead.q[k].from, count = r->ahead.q[k].count;
+    bool down = r->ahead.q[k].down;
+    for (int i = 0; i <= k; i++)
+        if ((*e = ahead_take(r, v))) return false;
+    if (!slot_find(v, oop)) return false;        /* the read-ahead failed: read it on the main connection */
+    ahead_send(r, v, from, count, down);
+    return true;
+}
+
 static MgStoreErr
 pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
 {
@@ -987,8 +1120,13 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
             goto found;
         }
         mg_pgc_release(v->host);               /* the next lookup sees what this miss stores */
-        MgStoreErr e = pgb_usable(r);
-        if (e) return e;
+        MgStoreErr e;
+        if (ahead_hit(r, v, oop, &e)) {            /* P5: read ahead: no round trip */
+            s = slot_find(v, oop);
+            s->ahead = false;
+            goto found;
+        }
+        if (e || (e = pgb_usable(r))) return e;
         /* a window mostly used: the reads walk the OOP space in order */
         if (v->ahead_hits * 2 >= v->window && v->window < WINDOW_MAX) v->window *= 2;
         else if (v->ahead_hits * 8 < v->window && v->window > WINDOW_MIN) v->window /= 2;
@@ -996,8 +1134,10 @@ pg_view_read(MgView *vv, uint64_t oop, MgRecord *out)
         /* the OOP above is here already: the reads go downwards (a list built
          * in order, walked from its newest end), so the window ends at oop */
         uint64_t span = v->window * 8, from = oop;
-        if (slot_find(v, oop + 8)) from = oop + 8 > span ? oop + 8 - span : 0;
+        bool down = slot_find(v, oop + 8) != NULL;
+        if (down) from = oop + 8 > span ? oop + 8 - span : 0;
         if ((e = fetch_window(v, from, v->window))) return e;
+        if (v->window == WINDOW_MAX) ahead_send(r, v, from, v->window, down);   /* a walk: the next window meanwhile */
         s = slot_find(v, oop);
         if (s) s->ahead = false;
         if (!s) return pgb_fail(r, MG_STORE_NOMEM, "read: out of memory");
@@ -1011,6 +1151,10 @@ static void
 pg_view_end(MgView *vv)
 {
     PgView *v = (PgView *)vv;
+    if (v->repo->ahead.view == v) {              /* P5: never outlives its view */
+        v->repo->ahead.view = NULL;
+        while (v->repo->ahead.n) ahead_take(v->repo, v);
+    }
     mg_pgc_reader_end(v->host);
     for (size_t i = 0; i < v->nresults; i++) PQclear(v->results[i]);
     free(v->results);

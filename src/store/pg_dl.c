@@ -33,6 +33,10 @@
     F(PGresult *, PQexecPrepared, (PGconn *a, const char *b, int c, const char *const *d, const int *e, \
                                    const int *f, int g), (a, b, c, d, e, f, g)) \
     F(int, PQsendQuery, (PGconn *a, const char *b), (a, b)) \
+    F(int, PQenterPipelineMode, (PGconn *a), (a)) \
+    F(int, PQpipelineSync, (PGconn *a), (a)) \
+    F(int, PQsendQueryParams, (PGconn *a, const char *b, int c, const Oid *d, const char *const *e, \
+                               const int *f, const int *g, int h), (a, b, c, d, e, f, g, h)) \
     F(PGresult *, PQgetResult, (PGconn *a), (a)) \
     F(int, PQconsumeInput, (PGconn *a), (a)) \
     F(PGnotify *, PQnotifies, (PGconn *a), (a)) \

@@ -56,6 +56,14 @@ struct PgRepo {
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
     uint64_t n_commits, n_next, n_solo;          /* commits; views a commit brought along (P6); solo commits (P2) */
     MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
+    struct {                   /* P5: next windows, read on a connection of its own (pipelined) while this one decodes */
+        PGconn *conn;          /* NULL: none open */
+        bool off;              /* it could not connect: reads stay on the main connection */
+        int n;                 /* windows asked for and not taken yet, in q's order (at most AHEAD_MAX) */
+        const void *view;      /* the view they are read for (taken or dropped before that view ends) */
+        struct { uint64_t from, count; bool down; } q[2];
+    } ahead;
+    uint64_t n_ahead;          /* MAGLEV_PG_STATS: windows taken from the read-ahead connection */
     bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
     bool reset_since_view;     /* P2: reconnected since the last view began: no commit */
     char error[1024];
