@@ -511,7 +511,8 @@ fail:
  * handle with a reader fills the rows; 2 -> 3 (P2): the commit function that
  * does not wait for the disk, and mg_flush; 3 -> 4 (P6): the commit function
  * of seven arguments that answers the next view too (the five-argument one
- * is dropped); 4 -> 5 (P2): mg_save that reads that log after the token.
+ * is dropped); 4 -> 5 (P2): mg_save that reads that log after the token;
+ * 5 -> 6: mg_commit reading the largest OOP only for a big commit.
  * COMMIT_FN makes all of them as they are now. */
 static MgStoreErr
 upgrade_schema(PgRepo *r)

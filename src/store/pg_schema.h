@@ -4,8 +4,8 @@
 #ifndef MG_STORE_PG_SCHEMA_H
 #define MG_STORE_PG_SCHEMA_H
 
-#define PG_SCHEMA      5           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
-                                      5: mg_save reads the log it brings after the token) */
+#define PG_SCHEMA      6           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
+                                      5: mg_save reads the log it brings after the token, 6: mg_commit reads max(oop) only for a big commit) */
 #define PG_STR_(x)     #x
 #define PG_STR(x)      PG_STR_(x)
 
@@ -21,7 +21,10 @@
  * p_cls: each write's class OOP for the class index (P7), NULL elements for none.
  * p_expect may be shorter than p_oops: the OOPs after its end are new
  * (expected version 0), checked all at once when they lie above every
- * stored OOP (P9). p_data NULL: the rows follow in the same transaction
+ * stored OOP (P9); only then is that largest OOP read (top): when p_expect
+ * covers every write, each is checked by its own index probe, a new one
+ * (expected 0) found absent, which costs less than max(oop) for the few
+ * writes of a small commit. p_data NULL: the rows follow in the same transaction
  * through COPY (P9). p_app not NULL: application_name becomes p_app || seq
  * (P4: the view at seq the client begins next, on a connection that does not
  * flush).
@@ -38,11 +41,12 @@
     "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; gr bigint; k int; rest bigint[];\n" \
     "BEGIN\n" \
     "  PERFORM pg_advisory_xact_lock(1);\n" \
-    "  SELECT (SELECT coalesce(max(oop), 0) FROM mg_obj), (SELECT value FROM mg_meta WHERE key = 'boot') INTO top, was;\n" \
     "  k := coalesce(cardinality(p_expect), 0);\n" \
+    "  IF k < cardinality(p_oops) THEN top := (SELECT coalesce(max(oop), 0) FROM mg_obj); END IF;\n" \
+    "  SELECT value INTO was FROM mg_meta WHERE key = 'boot';\n" \
     "  SELECT array_agg(w.oop) INTO bad\n" \
     "    FROM unnest(CASE WHEN k = cardinality(p_oops) THEN p_oops ELSE p_oops[1:k] END, p_expect) AS w(oop, exp)\n" \
-    "   WHERE CASE WHEN w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
+    "   WHERE CASE WHEN top IS NOT NULL AND w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
     "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n" \
     "  IF cardinality(p_oops) > k THEN\n" \
     "    rest := p_oops[k + 1:];\n" \
@@ -53,7 +57,7 @@
     "  END IF;\n" \
     "  IF bad IS NOT NULL THEN ret := array_prepend(0::bigint, bad); RETURN; END IF;\n" \
     "  IF p_refs IS NOT NULL THEN\n" \
-    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE r > top\n" \
+    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE (top IS NOT NULL AND r > top)\n" \
     "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n" \
     "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n" \
     "    IF bad IS NOT NULL THEN ret := array_prepend(-1::bigint, bad); RETURN; END IF;\n" \
