@@ -764,9 +764,11 @@ mg_record_evict(Obj *o)
     case T_DATA: {
         RData *d = (RData *)o;
         const DataType *t = d->type;
-        if (t && (o->flags & OF_DATA_INLINE) && t->persist)   /* the slot's room, for the next decode */
-            o->extra = t->persist->size ? t->persist->size : t->persist->size_of(d->ptr);
-        else if (t && t->free && d->ptr)
+        if (t && (o->flags & OF_DATA_INLINE) && t->persist) {  /* the slot's room, for the next decode */
+            uint32_t room = t->persist->size ? t->persist->size : t->persist->size_of(d->ptr);
+            if (t->free && d->ptr) t->free(d->ptr);     /* what the payload owns (a Regexp's patterns), as the GC does */
+            o->extra = room;
+        } else if (t && t->free && d->ptr)
             t->free(d->ptr);
         if (!(o->flags & OF_DATA_INLINE)) o->extra = 0;
         d->type = NULL;
