@@ -262,6 +262,8 @@ method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
     mg_hash_aset(applied_tbl(t, single ? s_smethods : s_methods), MG_SYM(name), entry);
 }
 
+static Value vm_local_recipe(Value v);
+
 static void
 const_hook(RClass *c, ID name, Value v)
 {
@@ -269,9 +271,26 @@ const_hook(RClass *c, ID name, Value v)
     bool single;
     RClass *t = target_of(c, &single);
     if (!t || single) return;
+    Value recipe = v == MG_UNDEF ? MG_NIL : vm_local_recipe(v);
+    if (recipe != MG_NIL) {
+        /* a Mutex, an Encoding, an UnboundMethod...: made again in each
+         * process, as by transient_const_set (library code loaded in
+         * persistent mode: digest's REQUIRE_MUTEX, delegate's KERNEL_RESPOND_TO) */
+        file_in_parent(t);
+        mg_store_stage_class(t);
+        Value defs = defs_for(t);
+        mg_hash_delete(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name));
+        mg_hash_delete(applied_tbl(t, s_consts), MG_SYM(name));
+        mg_hash_aset(defs_sub(defs, s_transient, true), MG_SYM(name), recipe);
+        mg_hash_aset(applied_tbl(t, s_transient), MG_SYM(name), recipe);
+        return;
+    }
     if (!MG_IS_CLASS_OR_MODULE(v) || MG_RCLASS(v) != t) file_in_parent(t);
     mg_store_stage_class(t);
     Value defs = defs_for(t);
+    Value transient = fv(mg_hash_aref(defs, s_transient));
+    if (MG_IS_HASH(transient) && mg_hash_delete(transient, MG_SYM(name)) != MG_UNDEF)
+        mg_hash_delete(applied_tbl(t, s_transient), MG_SYM(name));   /* no longer made afresh */
     Value removed = fv(mg_hash_aref(defs, s_removed_consts));
     if (v == MG_UNDEF) {
         /* remove_const: the name leaves the table and is listed as removed */
@@ -323,6 +342,62 @@ mg_code_redo_list(RClass *c, bool extend, bool create)
  * persist). The defining process runs it at once. */
 typedef struct { RClass *c; ID name; Value v; int mode; } TransientSet;
 
+/* A constant's value that only means something in the process that made it
+ * and that every process can make alike has a recipe in place of a block:
+ * [:new, class path] (Thread::Mutex, Monitor, Thread::ConditionVariable,
+ * Thread::Queue, Random: a fresh one), [:encoding, name], [:instance_method,
+ * module path, name]. nil for any other value. */
+static Value
+vm_local_recipe(Value v)
+{
+    if (!MG_IS_PTR(v) || MG_IS_CLASS_OR_MODULE(v)) return MG_NIL;
+    RClass *k = mg_class_of(v);
+    if (k->hdr.flags & OF_SINGLETON) return MG_NIL;
+    Value r = MG_NIL;
+    if (k == mg_cEncoding) {
+        r = mg_ary_new();
+        mg_ary_push(r, mg_sym("encoding"));
+        mg_ary_push(r, mg_funcall(v, mg_intern_cstr("name"), 0, NULL));
+    } else if (k == mg_cUnboundMethod) {
+        Value owner = mg_funcall(v, mg_intern_cstr("owner"), 0, NULL);
+        if (!MG_IS_CLASS_OR_MODULE(owner) || (MG_OBJ(owner)->flags & OF_SINGLETON)) return MG_NIL;
+        Value path = mg_class_name(MG_RCLASS(owner));
+        if (path == MG_NIL) return MG_NIL;
+        r = mg_ary_new();
+        mg_ary_push(r, mg_sym("instance_method"));
+        mg_ary_push(r, path);
+        mg_ary_push(r, mg_funcall(v, mg_intern_cstr("name"), 0, NULL));
+    } else if (MG_IS_TYPE(v, T_DATA) || MG_IS_TYPE(v, T_OBJECT)) {
+        static const char *const fresh[] = { "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "Random" };
+        Value path = mg_class_name(k);
+        if (path == MG_NIL) return MG_NIL;
+        for (size_t i = 0; i < ARRAY_LEN(fresh); i++) {
+            if (strcmp(mg_str_cstr(path), fresh[i]) != 0) continue;
+            r = mg_ary_new();
+            mg_ary_push(r, mg_sym("new"));
+            mg_ary_push(r, path);
+            break;
+        }
+    }
+    return r;
+}
+
+static Value resolve_path(Value name);
+
+static Value
+recipe_run(Value recipe)
+{
+    Value *a = MG_RARRAY(recipe)->ptr;
+    int64_t n = MG_RARRAY(recipe)->len;
+    if (n == 2 && a[0] == mg_sym("encoding"))
+        return mg_funcall(MG_VAL(mg_cEncoding), mg_intern_cstr("find"), 1, &a[1]);
+    Value owner = n >= 2 ? fv(resolve_path(fv(a[1]))) : MG_NIL;
+    if (n == 3 && a[0] == mg_sym("instance_method"))
+        return mg_funcall(owner, mg_intern_cstr("instance_method"), 1, &a[2]);
+    if (n == 2 && a[0] == mg_sym("new")) return mg_funcall(owner, mg_intern_cstr("new"), 0, NULL);
+    mg_raise(mg_eTypeError, "unknown recipe of a transient constant");
+}
+
 static Value
 transient_set_run(Value arg)
 {
@@ -369,7 +444,8 @@ static Value
 transient_run(Value arg)
 {
     Replay *r = (Replay *)(uintptr_t)MG_FIX2LONG(arg);
-    Value v = mg_proc_call(fv(r->entry), 0, NULL, MG_NIL);
+    Value e = fv(r->entry);
+    Value v = MG_IS_ARRAY(e) ? recipe_run(e) : mg_proc_call(e, 0, NULL, MG_NIL);
     mg_const_set(r->owner, r->name, v);
     return MG_NIL;
 }
