@@ -21,6 +21,7 @@
 #include "../vm/vm_int.h"
 #include "../object/class.h"
 #include "../util/idtable.h"
+#include "../ext/ext.h"
 
 #define CODE_FORMAT 1   /* version of the recorded method entry (docs/format.md) */
 
@@ -665,7 +666,7 @@ mg_code_apply_singleton(Value obj)
 
 /* ---- the persistent $LOADED_FEATURES and autoloads (the system table) ---- */
 
-static Value s_loaded_features, s_autoloads, s_load_path;
+static Value s_loaded_features, s_autoloads, s_load_path, s_loaded_exts;
 
 static Value
 system_entry(Value key, bool create, bool hash)
@@ -696,6 +697,51 @@ feature_loaded(Value path)
 {
     if (mode == MG_MODE_TRANSIENT || mg_code_loading || feature_persisted(path)) return;
     mg_ary_push(system_entry(s_loaded_features, true, false), mg_str_dup(path));
+}
+
+/* A builtin C library required in persistent mode: the system table's
+ * :loaded_exts lists it, and every later process runs its C part at start-up
+ * (mg_code_restore_load_path), since the Ruby code that required it is in
+ * the repository and is not read again (digest.rb requires digest.so). */
+static void
+ext_loaded(const char *feature)
+{
+    if (mode == MG_MODE_TRANSIENT || mg_code_loading || !mg_store_usable()) return;
+    Value name = mg_str_new_cstr(feature);
+    Value list = system_entry(s_loaded_exts, false, false);
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value p = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_STRING(p) && mg_str_equal(p, name)) return;
+    }
+    mg_ary_push(system_entry(s_loaded_exts, true, false), name);
+}
+
+static Value
+exts_run(Value list)
+{
+    for (int64_t i = 0; i < MG_RARRAY(list)->len; i++) {
+        Value p = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_STRING(p)) mg_ext_require(mg_str_cstr(p));
+    }
+    return MG_NIL;
+}
+
+static void
+exts_done(Value saved)
+{
+    mg_code_loading--;
+    mode = (int)MG_FIX2LONG(saved);
+}
+
+static void
+restore_exts(void)
+{
+    Value list = system_entry(s_loaded_exts, false, false);
+    if (list == MG_NIL || !MG_RARRAY(list)->len) return;
+    Value saved = MG_FIX(mode);
+    mg_code_loading++;
+    mode = MG_MODE_TRANSIENT;
+    mg_ensure(exts_run, mg_ary_dup(list), exts_done, saved);
 }
 
 /* The persistent $LOAD_PATH (MAGLEV-API.md section 3): when a thread leaves
@@ -735,6 +781,7 @@ mg_code_restore_load_path(void)
         Value dir = fv(MG_RARRAY(saved)->ptr[i]);
         if (MG_IS_STRING(dir) && !has_path(lp, dir)) mg_ary_push(lp, mg_str_dup(dir));
     }
+    restore_exts();
 }
 
 void
@@ -742,6 +789,7 @@ mg_code_clear_features(void)
 {
     Value sys = fv(mg_store_system());
     if (mg_hash_lookup(sys, s_loaded_features) != MG_UNDEF) mg_hash_aset(sys, s_loaded_features, mg_ary_new());
+    if (mg_hash_lookup(sys, s_loaded_exts) != MG_UNDEF) mg_hash_aset(sys, s_loaded_exts, mg_ary_new());
 }
 
 Value
@@ -1011,10 +1059,12 @@ mg_code_init(void)
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
     s_loaded_features = mg_sym("loaded_features");
+    s_loaded_exts = mg_sym("loaded_exts");
     s_load_path = mg_sym("load_path");
     s_autoloads = mg_sym("autoloads");
     mg_feature_persisted_hook = feature_persisted;
     mg_feature_loaded_hook = feature_loaded;
+    mg_ext_loaded_hook = ext_loaded;
     s_consts = mg_sym("constants");
     s_methods = mg_sym("methods");
     s_smethods = mg_sym("singleton_methods");
