@@ -800,7 +800,58 @@ mg_code_autoloads(bool create)
 
 /* ---- Module#maglev_persistable ---- */
 
-typedef struct { RClass *c; bool methods; } Mark;
+typedef struct { RClass *c; bool methods; Value blk; Value asked; } Mark;   /* asked: module => the block's answer */
+
+static void make_persistable(RClass *c, bool methods, Value blk, Value asked);
+
+static bool
+module_recorded(Value done, RClass *m, Value kind)
+{
+    for (int64_t j = 0; MG_IS_ARRAY(done) && j < MG_RARRAY(done)->len; j++) {
+        Value e = fv(MG_RARRAY(done)->ptr[j]);
+        if (MG_IS_ARRAY(e) && MG_RARRAY(e)->len > 1 && MG_RARRAY(e)->ptr[0] == kind && MG_RARRAY(e)->ptr[1] == MG_VAL(m))
+            return true;
+    }
+    return false;
+}
+
+/* The modules of `from`'s chain up to its superclass (iclasses), outermost first. */
+static Value
+chain_modules(RClass *from)
+{
+    Value mods = mg_ary_new();
+    for (RClass *s = from->super; s && s->hdr.type == T_ICLASS; s = s->super)
+        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
+    return mods;
+}
+
+/* maglev_persistable(true)'s modules (MAGLEV-API.md section 4): each module c
+ * includes or extends goes too -- made persistable with its methods unless it
+ * is already, or the block answers false for it -- and its include/extend is
+ * recorded. */
+static void
+mark_modules(Mark *mk, RClass *holder, bool extend)
+{
+    Value mods = chain_modules(holder);
+    Value kind = extend ? k_extend : k_include;
+    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
+        RClass *m = MG_RCLASS(MG_RARRAY(mods)->ptr[i]);
+        if (m->hdr.flags & CF_NIL_REFERENCES) continue;
+        if (mk->blk != MG_NIL) {             /* once per module, however many chains hold it */
+            Value arg = MG_VAL(m);
+            Value yes = mg_hash_lookup(mk->asked, arg);
+            if (yes == MG_UNDEF) {
+                yes = MG_BOOL(MG_TEST(mg_proc_call(mk->blk, 1, &arg, MG_NIL)));
+                mg_hash_aset(mk->asked, arg, yes);
+            }
+            if (!MG_TEST(yes)) continue;
+        }
+        if (!(m->hdr.flags & OF_PERSISTABLE) && !mg_store_wellknown_oop(MG_VAL(m)))
+            make_persistable(m, true, mk->blk, mk->asked);
+        Value done = mg_hash_aref(fv(defs_for(mk->c)), s_modules);
+        if (!module_recorded(done, m, kind)) include_hook(holder, m, false);
+    }
+}
 
 static Value
 mark_run(Value arg)
@@ -821,23 +872,12 @@ mark_run(Value arg)
     uint64_t v;
     for (uint32_t i = 0; mg_idtable_next(c->origin->mt, &i, &k, &v);) method_hook(c, k, (MethodEntry *)(uintptr_t)v, true);
     RClass *meta = c->hdr.klass;
-    if (meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == MG_VAL(c))
+    bool own_meta = meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == MG_VAL(c);
+    if (own_meta)
         for (uint32_t i = 0; mg_idtable_next(meta->mt, &i, &k, &v);) method_hook(meta, k, (MethodEntry *)(uintptr_t)v, true);
     for (uint32_t i = 0; c->ext->consts && mg_idtable_next(c->ext->consts, &i, &k, &v);) const_hook(c, k, (Value)v);
-    /* the modules c includes (iclasses up to its superclass), outermost first */
-    Value mods = mg_ary_new();
-    for (RClass *s = c->super; s && s->hdr.type == T_ICLASS; s = s->super)
-        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
-    Value done = mg_hash_aref(fv(defs_for(c)), s_modules);
-    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
-        RClass *m = MG_RCLASS(MG_RARRAY(mods)->ptr[i]);
-        bool seen = false;
-        for (int64_t j = 0; MG_IS_ARRAY(done) && j < MG_RARRAY(done)->len; j++) {
-            Value e = fv(MG_RARRAY(done)->ptr[j]);
-            if (MG_IS_ARRAY(e) && MG_RARRAY(e)->len > 1 && MG_RARRAY(e)->ptr[1] == MG_VAL(m)) seen = true;
-        }
-        if (!seen) include_hook(c, m, false);
-    }
+    mark_modules(mk, c, false);
+    if (own_meta) mark_modules(mk, meta, true);
     return MG_NIL;
 }
 
@@ -847,12 +887,19 @@ mark_done(Value unused)
     forced--;
 }
 
-void
-mg_code_make_persistable(RClass *c, bool methods)
+static void
+make_persistable(RClass *c, bool methods, Value blk, Value asked)
 {
-    Mark mk = { c, methods };
+    Mark mk = { c, methods, blk, asked };
     forced++;
     mg_ensure(mark_run, MG_FIX((int64_t)(intptr_t)&mk), mark_done, MG_NIL);
+}
+
+void
+mg_code_make_persistable(RClass *c, bool methods, Value blk)
+{
+    Value asked = mg_hash_new();          /* on the arena while this runs; modules hash by identity */
+    make_persistable(c, methods, blk, asked);
 }
 
 /* ---- replay ---- */

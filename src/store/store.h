@@ -214,8 +214,10 @@ ID    mg_code_singleton_id(void);
 void  mg_store_queue_singleton(Obj *o);
 /* Module#maglev_persistable: marks c persistable, files its name in its
  * namespace's persistent side (ArgumentError if that is not persistable);
- * with methods, stages its methods, singleton methods, constants and modules. */
-void mg_code_make_persistable(RClass *c, bool methods);
+ * with methods, stages its methods, singleton methods, constants and the
+ * modules it includes and extends, making those persistable too unless blk
+ * (nil: every one) answers false for them. */
+void mg_code_make_persistable(RClass *c, bool methods, Value blk);
 
 /* ---- txn.c, for code.c ---- */
 /* Adds class c (persistable or well-known) to the write set so its record is
