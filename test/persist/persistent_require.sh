@@ -4,13 +4,16 @@
 # an Encoding (csv's ConverterEncoding), an UnboundMethod, a Random. Such a
 # constant is made again in each process, as by transient_const_set: the
 # commit succeeds, a later process that loads no source has the constant
-# (a fresh Mutex, the same Encoding, the method) and the library works.
+# (a fresh Mutex, the same Encoding, the method) and the library works;
+# securerandom extends Random::Formatter, which every process has (a core
+# module with a well-known OOP, as CRuby's is core).
 # In the root such objects still cannot be committed.
 . "$(dirname "$0")/lib.sh"
 cat >"$MAGLEV_DATA/app.rb" <<'RUBY'
 require "digest"
 require "csv"
 require "monitor"
+require "securerandom"
 class Vault
   LOCK = Thread::Mutex.new
   MON = Monitor.new
@@ -20,6 +23,7 @@ class Vault
   JOBS = Thread::Queue.new
   def self.seal(s) = LOCK.synchronize { Digest::SHA256.hexdigest(s) }
   def self.rows(text) = CSV.parse(text).map(&:size)
+  def self.token = SecureRandom.hex(8)
 end
 Maglev[:vault] = Vault.seal("x")
 RUBY
@@ -34,10 +38,11 @@ true
 2
 Random
 true'
-expect "the libraries work without their source being read again" "$(mrb 'p Vault.seal("x") == Maglev[:vault], Vault.seal("abc")[0, 16], Vault.rows("a,b\nc,d,e\n"), $LOADED_FEATURES.grep(/digest|csv/).empty?')" \
+expect "the libraries work without their source being read again" "$(mrb 'p Vault.seal("x") == Maglev[:vault], Vault.seal("abc")[0, 16], Vault.rows("a,b\nc,d,e\n"), Vault.token.size, $LOADED_FEATURES.grep(/digest|csv/).empty?')" \
   'true
 "ba7816bf8f01cfea"
 [2, 3]
+16
 false'
 expect "a Mutex in the root cannot be committed" "$(mrb 'Maglev[:m] = Thread::Mutex.new; begin; Maglev.commit; rescue TransactionError => e; p e.object.class; end')" 'Thread::Mutex'
 expect "a constant set again in persistent mode to an ordinary value persists as one" "$(mrb 'Maglev.persistent { Vault.send(:remove_const, :ENC); Vault.const_set(:ENC, "latin1") }; Maglev.commit; p :ok' >/dev/null; mrb 'p Vault::ENC, Vault::LOCK.class')" \
