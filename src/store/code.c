@@ -716,9 +716,14 @@ ext_loaded(const char *feature)
     mg_ary_push(system_entry(s_loaded_exts, true, false), name);
 }
 
+static Value exts_verbose;   /* $VERBOSE while they run: nil (rbconfig's constants are in the repository already) */
+
 static Value
 exts_run(Value list)
 {
+    ID verbose = mg_intern_cstr("$VERBOSE");
+    exts_verbose = mg_gvar_get(verbose);
+    mg_gvar_set(verbose, MG_NIL);
     for (int64_t i = 0; i < MG_RARRAY(list)->len; i++) {
         Value p = fv(MG_RARRAY(list)->ptr[i]);
         if (MG_IS_STRING(p)) mg_ext_require(mg_str_cstr(p));
@@ -729,6 +734,8 @@ exts_run(Value list)
 static void
 exts_done(Value saved)
 {
+    mg_gvar_set(mg_intern_cstr("$VERBOSE"), exts_verbose);
+    exts_verbose = MG_NIL;
     mg_code_loading--;
     mode = (int)MG_FIX2LONG(saved);
 }

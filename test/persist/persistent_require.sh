@@ -14,6 +14,7 @@ require "digest"
 require "csv"
 require "monitor"
 require "securerandom"
+require "fileutils"
 class Vault
   LOCK = Thread::Mutex.new
   MON = Monitor.new
@@ -44,6 +45,7 @@ expect "the libraries work without their source being read again" "$(mrb 'p Vaul
 [2, 3]
 16
 false'
+expect "a later process starts quietly (rbconfig's C part runs again over its committed constants)" "$("$MRUBY" -e 'p FileUtils.respond_to?(:mkdir_p), RbConfig::CONFIG.key?("ruby_version")' 2>&1)" $'true\ntrue'
 expect "a Mutex in the root cannot be committed" "$(mrb 'Maglev[:m] = Thread::Mutex.new; begin; Maglev.commit; rescue TransactionError => e; p e.object.class; end')" 'Thread::Mutex'
 expect "a constant set again in persistent mode to an ordinary value persists as one" "$(mrb 'Maglev.persistent { Vault.send(:remove_const, :ENC); Vault.const_set(:ENC, "latin1") }; Maglev.commit; p :ok' >/dev/null; mrb 'p Vault::ENC, Vault::LOCK.class')" \
   '"latin1"
