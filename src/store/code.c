@@ -22,6 +22,7 @@
 #include "../object/class.h"
 #include "../util/idtable.h"
 #include "../ext/ext.h"
+#include "../core/string_int.h"
 
 #define CODE_FORMAT 1   /* version of the recorded method entry (docs/format.md) */
 
@@ -383,7 +384,67 @@ vm_local_recipe(Value v)
     return r;
 }
 
+/* Class variables and class-level ivars (record.c writes the class record):
+ * the recipe is a Symbol, "__maglev_make KIND ARG..." with the kinds above. */
+#define RECIPE_PREFIX "__maglev_make "
+
+bool mg_unbound_method_parts(Value v, RClass **owner, ID *name);
+
+Value
+mg_code_local_recipe(Value v)
+{
+    if (!MG_IS_PTR(v) || MG_IS_CLASS_OR_MODULE(v) || (MG_OBJ(v)->flags & OF_UNFAULTED)) return MG_UNDEF;
+    RClass *k = MG_OBJ(v)->klass;
+    if (!k || (k->hdr.flags & OF_SINGLETON)) return MG_UNDEF;
+    char buf[512];
+    Encoding enc;
+    RClass *owner;
+    ID name;
+    if (mg_enc_of_value(v, &enc)) {
+        snprintf(buf, sizeof buf, RECIPE_PREFIX "encoding %s", mg_enc_name(enc));
+    } else if (k == mg_cUnboundMethod && mg_unbound_method_parts(v, &owner, &name)) {
+        if (owner->hdr.flags & OF_SINGLETON) return MG_UNDEF;
+        Value path = mg_class_name(owner);
+        if (path == MG_NIL) return MG_UNDEF;
+        snprintf(buf, sizeof buf, RECIPE_PREFIX "instance_method %s %s", mg_str_cstr(path), mg_id_name(name, NULL));
+    } else if (MG_IS_TYPE(v, T_DATA) || MG_IS_TYPE(v, T_OBJECT)) {
+        static const char *const fresh[] = { "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "Random" };
+        Value path = mg_class_name(k);
+        if (path == MG_NIL) return MG_UNDEF;
+        size_t i = 0;
+        while (i < ARRAY_LEN(fresh) && strcmp(mg_str_cstr(path), fresh[i]) != 0) i++;
+        if (i == ARRAY_LEN(fresh)) return MG_UNDEF;
+        snprintf(buf, sizeof buf, RECIPE_PREFIX "new %s", fresh[i]);
+    } else {
+        return MG_UNDEF;
+    }
+    return MG_SYM(mg_intern_cstr(buf));
+}
+
+bool
+mg_code_recipe_p(Value v)
+{
+    return MG_IS_SYMBOL(v) && strncmp(mg_id_name(MG_SYM2ID(v), NULL), RECIPE_PREFIX, sizeof RECIPE_PREFIX - 1) == 0;
+}
+
 static Value resolve_path(Value name);
+
+/* The Symbol recipe as the Array one (below): kind and method name Symbols, paths Strings. */
+static Value
+recipe_of_symbol(Value sym)
+{
+    const char *s = mg_id_name(MG_SYM2ID(sym), NULL) + sizeof RECIPE_PREFIX - 1;
+    Value r = mg_ary_new();
+    bool method = strncmp(s, "instance_method ", 16) == 0;
+    for (int part = 0; *s; part++) {
+        const char *e = strchr(s, ' ');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        mg_ary_push(r, part == 0 || (method && part == 2) ? MG_SYM(mg_intern(s, n)) : mg_str_new(s, n));
+        s += n;
+        if (*s == ' ') s++;
+    }
+    return r;
+}
 
 static Value
 recipe_run(Value recipe)
@@ -1027,9 +1088,52 @@ apply_methods(RClass *c, Value defs, Value which)
     }
 }
 
+/* Class variables and class-level ivars read as recipes (mg_code_local_recipe)
+ * get this process's own value; set without a barrier (the record keeps its recipe). */
+static Value
+local_run(Value arg)
+{
+    Replay *r = (Replay *)(uintptr_t)MG_FIX2LONG(arg);
+    return recipe_run(recipe_of_symbol(r->entry));
+}
+
+typedef struct { RClass *c; ID names[64]; Value syms[64]; int n; } Locals;
+
+static bool
+collect_local(ID name, Value v, void *arg)
+{
+    Locals *l = arg;
+    if (mg_code_recipe_p(v) && l->n < 64) { l->names[l->n] = name; l->syms[l->n++] = v; }
+    return true;
+}
+
+static void
+apply_locals(RClass *c)
+{
+    Locals l = { c, { 0 }, { 0 }, 0 };
+    mg_ivar_foreach(MG_VAL(c), collect_local, &l);
+    int nivars = l.n;
+    ID k;
+    uint64_t v;
+    for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) collect_local(k, (Value)v, &l);
+    for (int i = 0; i < l.n; i++) {
+        Replay r = { c, l.names[i], l.syms[i], false, MG_UNDEF };
+        Value exc;
+        Value made = mg_protect(local_run, MG_FIX((int64_t)(intptr_t)&r), &exc);
+        if (exc != MG_NIL) {
+            fprintf(stderr, "maglev: %s's %s could not be made again: %s\n", mg_class_cname(c), mg_id_name(l.names[i], NULL),
+                    mg_str_cstr(mg_exc_message(exc)));
+            made = MG_NIL;
+        }
+        if (i < nivars) mg_ivar_set(MG_VAL(c), l.names[i], made);
+        else mg_idtable_set(c->ext->cvars, l.names[i], (uint64_t)made);
+    }
+}
+
 static void
 apply_body(RClass *c)
 {
+    apply_locals(c);
     if (c != mg_cStruct && mg_ivar_lookup(MG_VAL(c), id_struct_members) != MG_UNDEF
         && !mg_idtable_get(mg_singleton_class(MG_VAL(c))->mt, mg_intern_cstr("new"), NULL))
         mg_struct_class_setup(c);

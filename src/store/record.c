@@ -160,10 +160,19 @@ count_class_ivar(ID name, Value v, void *arg)
     return true;
 }
 
+/* A class ivar's or class variable's value as written: a VM-local object
+ * (a Mutex, an Encoding...) as the recipe each process makes its own from (code.c). */
+static Value
+class_slot(Value v)
+{
+    Value r = mg_code_local_recipe(v);
+    return r != MG_UNDEF ? r : v;
+}
+
 static bool
 put_class_ivar(ID name, Value v, void *arg)
 {
-    if (own_ivar(name)) put_ivar(name, v, arg);
+    if (own_ivar(name)) put_ivar(name, class_slot(v), arg);
     return true;
 }
 
@@ -190,14 +199,14 @@ encode_class(Obj *o, MgBuf *b)
     put_u32(b, mg_idtable_size(cv));
     ID k;
     uint64_t v;
-    for (uint32_t i = 0; cv && mg_idtable_next(cv, &i, &k, &v);) put_ivar(k, (Value)v, b);
+    for (uint32_t i = 0; cv && mg_idtable_next(cv, &i, &k, &v);) put_ivar(k, class_slot((Value)v), b);
 }
 
 static bool
 walk_class_ivar(ID name, Value v, void *arg)
 {
     RefWalk *w = arg;
-    if (own_ivar(name)) w->fn(v, w->arg);
+    if (own_ivar(name)) w->fn(class_slot(v), w->arg);
     return true;
 }
 
@@ -295,7 +304,7 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
             mg_ivar_foreach(self, walk_class_ivar, &w);
             ID k;
             uint64_t v;
-            for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) fn((Value)v, arg);
+            for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) fn(class_slot((Value)v), arg);
         }
         fn(mg_code_defs(c), arg);
         return;
@@ -578,7 +587,10 @@ decode_class(Obj *o, Rd *r)
             for (size_t i = 0; i < u.ndrop; i++) mg_ivar_remove(MG_VAL(o), u.drop[i]);
             free(u.drop);
         }
-        for (uint32_t i = 0; i < niv; i++) if (ivn[i]) mg_ivar_set(MG_VAL(o), ivn[i], ivv[i]);
+        /* a recipe read again keeps the object this process made from it */
+        for (uint32_t i = 0; i < niv; i++)
+            if (ivn[i] && !(reread && mg_code_recipe_p(ivv[i]) && mg_code_local_recipe(mg_ivar_get(MG_VAL(o), ivn[i])) == ivv[i]))
+                mg_ivar_set(MG_VAL(o), ivn[i], ivv[i]);
         RClass *c = (RClass *)o;
         if (reread && c->ext->cvars) {       /* and class variables */
             ID k;
@@ -589,7 +601,13 @@ decode_class(Obj *o, Rd *r)
             free(u.drop);
         }
         if (ncv && !c->ext->cvars) c->ext->cvars = mg_idtable_new();
-        for (uint32_t i = 0; i < ncv; i++) if (cvn[i]) mg_idtable_set(c->ext->cvars, cvn[i], cvv[i]);
+        for (uint32_t i = 0; i < ncv; i++) {
+            uint64_t had;
+            if (!cvn[i]) continue;
+            if (reread && mg_code_recipe_p(cvv[i]) && mg_idtable_get(c->ext->cvars, cvn[i], &had)
+                && mg_code_local_recipe((Value)had) == cvv[i]) continue;
+            mg_idtable_set(c->ext->cvars, cvn[i], cvv[i]);
+        }
     }
     mg_free(ivn, (niv + 1) * sizeof(ID));
     mg_free(ivv, (niv + 1) * sizeof(Value));

@@ -218,6 +218,12 @@ void  mg_store_queue_singleton(Obj *o);
  * modules it includes and extends, making those persistable too unless blk
  * (nil: every one) answers false for them. */
 void mg_code_make_persistable(RClass *c, bool methods, Value blk);
+/* A class variable's or class-level ivar's value that only means something
+ * in this process (a Mutex, an Encoding, an UnboundMethod...): the Symbol
+ * its class record holds instead, from which each process makes its own
+ * (mg_code_apply); MG_UNDEF for any other value. No Ruby code runs. */
+Value mg_code_local_recipe(Value v);
+bool  mg_code_recipe_p(Value v);
 
 /* ---- txn.c, for code.c ---- */
 /* Adds class c (persistable or well-known) to the write set so its record is
