@@ -344,11 +344,15 @@ mg_code_redo_list(RClass *c, bool extend, bool create)
  * persist). The defining process runs it at once. */
 typedef struct { RClass *c; ID name; Value v; int mode; } TransientSet;
 
+/* The classes whose VM-local instances a recipe makes afresh in each process. */
+static const char *const fresh_classes[] = {
+    "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "Random", "ObjectSpace::WeakMap",
+};
+
 /* A constant's value that only means something in the process that made it
  * and that every process can make alike has a recipe in place of a block:
- * [:new, class path] (Thread::Mutex, Monitor, Thread::ConditionVariable,
- * Thread::Queue, Random: a fresh one), [:encoding, name], [:instance_method,
- * module path, name]. nil for any other value. */
+ * [:new, class path] (fresh_classes: a fresh one), [:encoding, name],
+ * [:instance_method, module path, name]. nil for any other value. */
 static Value
 vm_local_recipe(Value v)
 {
@@ -370,11 +374,10 @@ vm_local_recipe(Value v)
         mg_ary_push(r, path);
         mg_ary_push(r, mg_funcall(v, mg_intern_cstr("name"), 0, NULL));
     } else if (MG_IS_TYPE(v, T_DATA) || MG_IS_TYPE(v, T_OBJECT)) {
-        static const char *const fresh[] = { "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "Random" };
         Value path = mg_class_name(k);
         if (path == MG_NIL) return MG_NIL;
-        for (size_t i = 0; i < ARRAY_LEN(fresh); i++) {
-            if (strcmp(mg_str_cstr(path), fresh[i]) != 0) continue;
+        for (size_t i = 0; i < ARRAY_LEN(fresh_classes); i++) {
+            if (strcmp(mg_str_cstr(path), fresh_classes[i]) != 0) continue;
             r = mg_ary_new();
             mg_ary_push(r, mg_sym("new"));
             mg_ary_push(r, path);
@@ -408,13 +411,12 @@ mg_code_local_recipe(Value v)
         if (path == MG_NIL) return MG_UNDEF;
         snprintf(buf, sizeof buf, RECIPE_PREFIX "instance_method %s %s", mg_str_cstr(path), mg_id_name(name, NULL));
     } else if (MG_IS_TYPE(v, T_DATA) || MG_IS_TYPE(v, T_OBJECT)) {
-        static const char *const fresh[] = { "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "Random" };
         Value path = mg_class_name(k);
         if (path == MG_NIL) return MG_UNDEF;
         size_t i = 0;
-        while (i < ARRAY_LEN(fresh) && strcmp(mg_str_cstr(path), fresh[i]) != 0) i++;
-        if (i == ARRAY_LEN(fresh)) return MG_UNDEF;
-        snprintf(buf, sizeof buf, RECIPE_PREFIX "new %s", fresh[i]);
+        while (i < ARRAY_LEN(fresh_classes) && strcmp(mg_str_cstr(path), fresh_classes[i]) != 0) i++;
+        if (i == ARRAY_LEN(fresh_classes)) return MG_UNDEF;
+        snprintf(buf, sizeof buf, RECIPE_PREFIX "new %s", fresh_classes[i]);
     } else {
         return MG_UNDEF;
     }

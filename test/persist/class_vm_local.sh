@@ -17,6 +17,8 @@ Maglev.persistent do
     @@enc = Encoding::ISO_8859_1
     @meth = ::Array.instance_method(:size)
     @@items = []
+    @@cache = ObjectSpace::WeakMap.new
+    def self.cache = @@cache
     class << self; attr_reader :meth; end
     def self.add(x) = @@lock.synchronize { @@items << x; @@items.size }
     def self.lock = @@lock
@@ -32,8 +34,9 @@ expect "uri and erb (cgi) required in persistent mode work in a later process" "
 "https://user@example.com:8080/p/a?q=1#f"
 "http://a/b/c"
 "&lt;b&gt;"'
-expect "a later process has its own Mutex, the Encoding, the UnboundMethod" "$(mrb 'p Registry.lock.class, Registry.lock.locked?, Registry.enc.equal?(Encoding::ISO_8859_1), Registry.meth.bind_call([1, 2, 3]), Registry.add(:second)')" \
+expect "a later process has its own Mutex, the Encoding, the UnboundMethod, a WeakMap" "$(mrb 'p Registry.lock.class, Registry.cache.class, Registry.lock.locked?, Registry.enc.equal?(Encoding::ISO_8859_1), Registry.meth.bind_call([1, 2, 3]), Registry.add(:second)')" \
   'Thread::Mutex
+ObjectSpace::WeakMap
 false
 true
 3
