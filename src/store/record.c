@@ -12,6 +12,7 @@
 #include "../core/bignum.h"
 #include "../object/class.h"
 #include "../util/idtable.h"
+#include "../core/string_int.h"
 
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
@@ -69,6 +70,10 @@ put_sym(MgBuf *b, ID id)
     put(b, s, len);
 }
 
+/* An Encoding in a record: a Symbol of this form (docs/format.md, References),
+ * the spelling of code.c's recipes. */
+#define ENC_PREFIX "__maglev_make encoding "
+
 static void
 put_ref(MgBuf *b, Value v)
 {
@@ -107,6 +112,15 @@ put_ref(MgBuf *b, Value v)
     Obj *o = MG_OBJ(v);
     if (UNLIKELY((o->type == T_CLASS || o->type == T_MODULE) && (o->flags & CF_NIL_REFERENCES))) {
         put_u8(b, REF_NIL);
+        return;
+    }
+    Encoding enc;
+    if (UNLIKELY(o->type == T_DATA) && mg_enc_of_value(v, &enc)) {
+        /* an Encoding is a value: every process has the same one (get_ref) */
+        char name[96];
+        snprintf(name, sizeof name, ENC_PREFIX "%s", mg_enc_name(enc));
+        put_u8(b, REF_SYM);
+        put_sym(b, mg_intern_cstr(name));
         return;
     }
     uint64_t oop = mg_store_wellknown_oop(v);
@@ -388,7 +402,14 @@ get_ref(Rd *r)
     }
     case REF_SYM: {
         ID id = get_sym(r);
-        return id ? MG_SYM(id) : MG_NIL;
+        if (!id) return MG_NIL;
+        size_t len;
+        const char *s = mg_id_name(id, &len);
+        Encoding enc;
+        if (UNLIKELY(s[0] == '_') && len > sizeof ENC_PREFIX - 1 && memcmp(s, ENC_PREFIX, sizeof ENC_PREFIX - 1) == 0
+            && mg_enc_find_name(s + sizeof ENC_PREFIX - 1, len - (sizeof ENC_PREFIX - 1), &enc))
+            return mg_enc_value(enc);
+        return MG_SYM(id);
     }
     case REF_BIG: {
         uint8_t neg = get_u8(r);
@@ -510,6 +531,13 @@ decode_data(Obj *o, Rd *r)
     }
     dp->decode(d->ptr, in_slot, r);
     d->type = type;
+}
+
+bool
+mg_record_value_p(Value v)
+{
+    Encoding enc;
+    return MG_IS_TYPE(v, T_DATA) && mg_enc_of_value(v, &enc);
 }
 
 bool

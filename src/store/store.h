@@ -100,6 +100,8 @@ mg_store_lazy_ok(uint8_t type, uint64_t oop)
 }
 /* Empties o's body (eviction / abort): o becomes unfaulted. */
 void mg_record_evict(Obj *o);
+/* v is written as a value, not a reference (an Encoding): the commit's walk passes it by. */
+bool mg_record_value_p(Value v);
 /* True for an object that must not be emptied now (an Env whose frame runs). */
 bool mg_record_keep(Obj *o);
 /* For a T_DATA object: why it cannot persist, or NULL. */

@@ -1086,6 +1086,7 @@ reach(Value ref, void *arg)
     Obj *o = MG_OBJ(ref);
     if (o->flags & OF_PERSISTENT) return;
     if (o->type == T_FLOAT || o->type == T_BIGNUM) return;   /* stored inline as values */
+    if (o->type == T_DATA && mg_record_value_p(ref)) return; /* an Encoding, likewise */
     if (is_class(o) && (o->flags & CF_NIL_REFERENCES)) return;   /* written as nil */
     if (mg_store_wellknown_oop(ref)) return;
     const char *why = unpersistable_reason(o);

@@ -2,7 +2,8 @@
 # More values persisted and used by processes that load no source: an
 # Exception subclass with ivars, message, backtrace and cause; Times with
 # usec and zones; Ranges of Strings and endless ones; a Set of Arrays;
-# Struct subclasses (keyword_init, Comparable) and an Enumerable class used
+# Encodings (values: the same object in every process), Struct subclasses
+# (keyword_init, Comparable) and an Enumerable class used
 # with sort, min_by, include? and Hash lookups; one object reached by two
 # paths is one object, with one object_id in three processes (taken before
 # the first commit too).
@@ -34,6 +35,7 @@ Maglev[:pts] = [Point.new(3, 4), Point.new(1, 2), Point.new(1, 1)]
 Maglev[:p3] = Pt3.new(x: 1, y: 2, z: 3)
 Maglev[:bag] = Bag.new(5, 3, 9)
 Maglev[:ph] = { Point.new(1, 1) => :one }
+Maglev[:enc] = [Encoding::UTF_8, Encoding::ISO_8859_1, "x".b.encoding, { Encoding::US_ASCII => 1 }, Encoding::Shift_JIS]
 o = Object.new
 Maglev[:oid] = o.object_id
 Maglev[:o1] = o; Maglev[:pair] = { left: [o], right: { r: o } }
@@ -83,6 +85,11 @@ true
 true
 [[5, 3], [9]]
 17'
+expect "Encodings are the process's own" "$(mrb 'e = Maglev[:enc]; p e, e[0].equal?(Encoding::UTF_8), e[3][Encoding::US_ASCII], "abc".force_encoding(e[1]).encoding')" \
+  '[#<Encoding:UTF-8>, #<Encoding:ISO-8859-1>, #<Encoding:ASCII-8BIT>, {#<Encoding:US-ASCII>=>1}, #<Encoding:Shift_JIS>]
+true
+1
+#<Encoding:ISO-8859-1>'
 idcheck='o = Maglev[:o1]; pr = Maglev[:pair]; p [o.equal?(pr[:left][0]), pr[:right][:r].equal?(pr[:left][0]), o.object_id == Maglev[:oid], o.__id__ == Maglev[:oid]]'
 expect "one object by two paths, its object_id from before the first commit (process 2)" "$(mrb "$idcheck")" '[true, true, true, true]'
 expect "and in process 3, after a commit that changed other objects" "$(mrb 'Maglev[:pair][:left] << 1; Maglev.commit; p :ok' >/dev/null; mrb "$idcheck")" '[true, true, true, true]'
