@@ -346,7 +346,7 @@ typedef struct { RClass *c; ID name; Value v; int mode; } TransientSet;
 
 /* The classes whose VM-local instances a recipe makes afresh in each process. */
 static const char *const fresh_classes[] = {
-    "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "Random", "ObjectSpace::WeakMap",
+    "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "ObjectSpace::WeakMap",
 };
 
 /* A constant's value that only means something in the process that made it
