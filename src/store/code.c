@@ -31,7 +31,7 @@ static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves 
 int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
-static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient;
+static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
 
@@ -335,6 +335,34 @@ mg_code_redo_list(RClass *c, bool extend, bool create)
     if (create) return defs_sub(holder, key, false);
     Value list = fv(mg_hash_aref(holder, key));
     return MG_IS_ARRAY(list) ? list : MG_NIL;
+}
+
+/* ---- copies (Module#dup, Class#dup) ---- */
+
+bool
+mg_code_record_copy(RClass *copy, RClass *src)
+{
+    if (!recording()) return false;
+    bool single;
+    RClass *t = target_of(copy, &single);
+    if (!t || single || t != copy) return false;
+    if (!(src->hdr.flags & OF_PERSISTABLE) && !mg_store_wellknown_oop(MG_VAL(src))) return false;
+    mg_store_stage_class(t);
+    mg_hash_aset(defs_for(t), s_copy_of, MG_VAL(src));
+    mg_hash_aset(applied_tbl(t, s_copy_of), s_copy_of, MG_VAL(src));
+    return true;
+}
+
+static void
+apply_copy(RClass *c, Value defs)
+{
+    Value src = fv(mg_hash_aref(defs, s_copy_of));
+    if (!MG_IS_CLASS_OR_MODULE(src)) return;
+    Value applied = applied_tbl(c, s_copy_of);
+    if (mg_hash_lookup(applied, s_copy_of) == src) return;
+    mg_hash_aset(applied, s_copy_of, src);
+    mg_mod_copy_methods(c, MG_RCLASS(src), false);
+    mg_mod_copy_methods(c, MG_RCLASS(src), true);
 }
 
 /* ---- transient constants (Module#transient_const_set) ----
@@ -1181,6 +1209,7 @@ apply_body(RClass *c)
             mg_const_remove(c, MG_SYM2ID(k));
         }
     }
+    apply_copy(c, defs);
     apply_modules(c, defs);
     apply_transient(c, defs);
     apply_methods(c, defs, s_methods);
@@ -1231,6 +1260,7 @@ mg_code_init(void)
     s_modules = mg_sym("modules");
     s_removed_consts = mg_sym("removed_constants");
     s_transient = mg_sym("transient_constants");
+    s_copy_of = mg_sym("copy_of");
     k_include = mg_sym("include");
     k_prepend = mg_sym("prepend");
     k_extend = mg_sym("extend");

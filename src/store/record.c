@@ -159,11 +159,14 @@ is_class(const Obj *o)
 
 typedef struct { void (*fn)(Value, void *); void *arg; } RefWalk;
 
-/* code.c's own bookkeeping ivars (__maglev_*) are not class-level ivars */
+/* code.c's own bookkeeping ivars (__maglev_*) are not class-level ivars, */
 static bool
 own_ivar(ID name)
 {
-    return strncmp(mg_id_name(name, NULL), "__maglev_", 9) != 0;
+    /* nor define_method's list that keeps its Procs alive (core/kernel.c; the
+     * definitions table holds those that persist), which a copy of Kernel takes along */
+    const char *s = mg_id_name(name, NULL);
+    return strncmp(s, "__maglev_", 9) != 0 && strcmp(s, "__bmethods__") != 0;
 }
 
 static bool

@@ -219,6 +219,11 @@ void  mg_store_queue_singleton(Obj *o);
  * with methods, stages its methods, singleton methods, constants and the
  * modules it includes and extends, making those persistable too unless blk
  * (nil: every one) answers false for them. */
+/* Module#dup / Class#dup of src into copy in persistent mode: the copy's
+ * definitions table records :copy_of => src, and each process copies src's
+ * methods again (a copy of Kernel has Kernel's C methods); true when recorded
+ * (the caller then copies without recording each method). */
+bool mg_code_record_copy(RClass *copy, RClass *src);
 void mg_code_make_persistable(RClass *c, bool methods, Value blk);
 /* A class variable's or class-level ivar's value that only means something
  * in this process (a Mutex, an Encoding, an UnboundMethod...): the Symbol

@@ -6,7 +6,8 @@
 # commit succeeds, a later process that loads no source has the constant
 # (a fresh Mutex, the same Encoding, the method) and the library works;
 # securerandom extends Random::Formatter, which every process has (a core
-# module with a well-known OOP, as CRuby's is core).
+# module with a well-known OOP, as CRuby's is core); delegate copies Kernel
+# (Kernel.dup), and the copy is made again in each process.
 # In the root such objects still cannot be committed.
 . "$(dirname "$0")/lib.sh"
 cat >"$MAGLEV_DATA/app.rb" <<'RUBY'
@@ -15,6 +16,10 @@ require "csv"
 require "monitor"
 require "securerandom"
 require "fileutils"
+require "delegate"
+require "weakref"
+class Wrap < SimpleDelegator; def extra = :x; end
+class Listing < DelegateClass(Array); def initialize(a) = super(a); end
 class Vault
   LOCK = Thread::Mutex.new
   MON = Monitor.new
@@ -44,6 +49,14 @@ expect "the libraries work without their source being read again" "$(mrb 'p Vaul
 16
 false'
 expect "a later process starts quietly (rbconfig's C part runs again over its committed constants)" "$("$MRUBY" -e 'p FileUtils.respond_to?(:mkdir_p), RbConfig::CONFIG.key?("ruby_version")' 2>&1)" $'true\ntrue'
+expect "delegate (a copy of Kernel, made again with Kernel's methods) and weakref work" "$(mrb 'w = Wrap.new([1, 2, 3]); p w.size, w.extra, w.map { _1 * 2 }, Listing.new([4]).first, (Wrap.new(1).nope rescue $!.class), (Listing.allocate.first rescue $!.class); x = +"v"; p WeakRef.new(x).upcase')" \
+  '3
+:x
+[2, 4, 6]
+4
+NoMethodError
+ArgumentError
+"V"'
 expect "a Mutex in the root cannot be committed" "$(mrb 'Maglev[:m] = Thread::Mutex.new; begin; Maglev.commit; rescue TransactionError => e; p e.object.class; end')" 'Thread::Mutex'
 expect "a constant set again in persistent mode to an ordinary value persists as one" "$(mrb 'Maglev.persistent { Vault.send(:remove_const, :ENC); Vault.const_set(:ENC, "latin1") }; Maglev.commit; p :ok' >/dev/null; mrb 'p Vault::ENC, Vault::LOCK.class')" \
   '"latin1"
