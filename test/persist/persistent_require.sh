@@ -18,6 +18,9 @@ require "securerandom"
 require "fileutils"
 require "delegate"
 require "weakref"
+require "ipaddr"
+require "net/http"
+Maglev[:net] = IPAddr.new("192.168.1.0/24")
 class Wrap < SimpleDelegator; def extra = :x; end
 class Listing < DelegateClass(Array); def initialize(a) = super(a); end
 class Vault
@@ -57,6 +60,12 @@ expect "delegate (a copy of Kernel, made again with Kernel's methods) and weakre
 NoMethodError
 ArgumentError
 "V"'
+expect "socket, ipaddr and net/http (IO::EINPROGRESSWaitWritable is core, as in CRuby)" "$(mrb 'p Maglev[:net].include?(IPAddr.new("192.168.1.7")), Net::HTTP::Get.superclass, IO::EINPROGRESSWaitWritable.ancestors.take(3)
+s = TCPServer.new("127.0.0.1", 0); c = TCPSocket.new("127.0.0.1", s.addr[1]); a = s.accept; c.write("hi"); p a.read(2)')" \
+  'true
+Net::HTTPRequest
+[IO::EINPROGRESSWaitWritable, IO::WaitWritable, Errno::EINPROGRESS]
+"hi"'
 expect "a Mutex in the root cannot be committed" "$(mrb 'Maglev[:m] = Thread::Mutex.new; begin; Maglev.commit; rescue TransactionError => e; p e.object.class; end')" 'Thread::Mutex'
 expect "a constant set again in persistent mode to an ordinary value persists as one" "$(mrb 'Maglev.persistent { Vault.send(:remove_const, :ENC); Vault.const_set(:ENC, "latin1") }; Maglev.commit; p :ok' >/dev/null; mrb 'p Vault::ENC, Vault::LOCK.class')" \
   '"latin1"
