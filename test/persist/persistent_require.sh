@@ -20,7 +20,9 @@ require "delegate"
 require "weakref"
 require "ipaddr"
 require "net/http"
+require "matrix"
 Maglev[:net] = IPAddr.new("192.168.1.0/24")
+Maglev[:m] = Matrix[[1, 2], [3, 4]]
 class Wrap < SimpleDelegator; def extra = :x; end
 class Listing < DelegateClass(Array); def initialize(a) = super(a); end
 class Vault
@@ -66,6 +68,10 @@ s = TCPServer.new("127.0.0.1", 0); c = TCPSocket.new("127.0.0.1", s.addr[1]); a 
 Net::HTTPRequest
 [IO::EINPROGRESSWaitWritable, IO::WaitWritable, Errno::EINPROGRESS]
 "hi"'
+expect "a gem's library (matrix: RubyGems activates it, in transient mode) and its objects" "$(mrb 'p Maglev[:m].determinant, (Maglev[:m] * Vector[1, 1]).to_a, Matrix.identity(2).to_a')" \
+  '-2
+[3, 7]
+[[1, 0], [0, 1]]'
 expect "a Mutex in the root cannot be committed" "$(mrb 'Maglev[:m] = Thread::Mutex.new; begin; Maglev.commit; rescue TransactionError => e; p e.object.class; end')" 'Thread::Mutex'
 expect "a constant set again in persistent mode to an ordinary value persists as one" "$(mrb 'Maglev.persistent { Vault.send(:remove_const, :ENC); Vault.const_set(:ENC, "latin1") }; Maglev.commit; p :ok' >/dev/null; mrb 'p Vault::ENC, Vault::LOCK.class')" \
   '"latin1"
