@@ -264,7 +264,7 @@ method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
     mg_hash_aset(applied_tbl(t, single ? s_smethods : s_methods), MG_SYM(name), entry);
 }
 
-static Value vm_local_recipe(Value v);
+static Value recipe_of_symbol(Value sym);
 
 static void
 const_hook(RClass *c, ID name, Value v)
@@ -273,8 +273,9 @@ const_hook(RClass *c, ID name, Value v)
     bool single;
     RClass *t = target_of(c, &single);
     if (!t || single) return;
-    Value recipe = v == MG_UNDEF ? MG_NIL : vm_local_recipe(v);
-    if (recipe != MG_NIL) {
+    Value sym = v == MG_UNDEF ? MG_UNDEF : mg_code_local_recipe(v);
+    if (sym != MG_UNDEF) {
+        Value recipe = recipe_of_symbol(sym);
         /* a Mutex, an Encoding, an UnboundMethod...: made again in each
          * process, as by transient_const_set (library code loaded in
          * persistent mode: digest's REQUIRE_MUTEX, delegate's KERNEL_RESPOND_TO) */
@@ -377,46 +378,12 @@ static const char *const fresh_classes[] = {
     "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "ObjectSpace::WeakMap",
 };
 
-/* A constant's value that only means something in the process that made it
- * and that every process can make alike has a recipe in place of a block:
- * [:new, class path] (fresh_classes: a fresh one), [:encoding, name],
- * [:instance_method, module path, name]. nil for any other value. */
-static Value
-vm_local_recipe(Value v)
-{
-    if (!MG_IS_PTR(v) || MG_IS_CLASS_OR_MODULE(v)) return MG_NIL;
-    RClass *k = mg_class_of(v);
-    if (k->hdr.flags & OF_SINGLETON) return MG_NIL;
-    Value r = MG_NIL;
-    if (k == mg_cEncoding) {
-        r = mg_ary_new();
-        mg_ary_push(r, mg_sym("encoding"));
-        mg_ary_push(r, mg_funcall(v, mg_intern_cstr("name"), 0, NULL));
-    } else if (k == mg_cUnboundMethod) {
-        Value owner = mg_funcall(v, mg_intern_cstr("owner"), 0, NULL);
-        if (!MG_IS_CLASS_OR_MODULE(owner) || (MG_OBJ(owner)->flags & OF_SINGLETON)) return MG_NIL;
-        Value path = mg_class_name(MG_RCLASS(owner));
-        if (path == MG_NIL) return MG_NIL;
-        r = mg_ary_new();
-        mg_ary_push(r, mg_sym("instance_method"));
-        mg_ary_push(r, path);
-        mg_ary_push(r, mg_funcall(v, mg_intern_cstr("name"), 0, NULL));
-    } else if (MG_IS_TYPE(v, T_DATA) || MG_IS_TYPE(v, T_OBJECT)) {
-        Value path = mg_class_name(k);
-        if (path == MG_NIL) return MG_NIL;
-        for (size_t i = 0; i < ARRAY_LEN(fresh_classes); i++) {
-            if (strcmp(mg_str_cstr(path), fresh_classes[i]) != 0) continue;
-            r = mg_ary_new();
-            mg_ary_push(r, mg_sym("new"));
-            mg_ary_push(r, path);
-            break;
-        }
-    }
-    return r;
-}
-
-/* Class variables and class-level ivars (record.c writes the class record):
- * the recipe is a Symbol, "__maglev_make KIND ARG..." with the kinds above. */
+/* A value that only means something in the process that made it, and that
+ * every process can make alike, is recorded as a recipe: in a class record
+ * (class variables, class-level ivars: record.c) a Symbol "__maglev_make
+ * KIND ARG...", in a definitions table's :transient_constants the Array
+ * [:KIND, ARG...] (recipe_of_symbol). The kinds: new CLASS_PATH (one of
+ * fresh_classes: a fresh one), encoding NAME, instance_method MODULE_PATH NAME. */
 #define RECIPE_PREFIX "__maglev_make "
 
 bool mg_unbound_method_parts(Value v, RClass **owner, ID *name);
