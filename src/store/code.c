@@ -351,6 +351,10 @@ mg_code_record_copy(RClass *copy, RClass *src)
     mg_store_stage_class(t);
     mg_hash_aset(defs_for(t), s_copy_of, MG_VAL(src));
     mg_hash_aset(applied_tbl(t, s_copy_of), s_copy_of, MG_VAL(src));
+    ID k;                                    /* the constants are the copy's own, as they are now */
+    uint64_t v;
+    for (uint32_t i = 0; src->ext && src->ext->consts && mg_idtable_next(src->ext->consts, &i, &k, &v);)
+        if ((Value)v != MG_UNDEF) const_hook(copy, k, (Value)v);
     return true;
 }
 
