@@ -70,6 +70,7 @@ void  mg_notify_log(uint64_t seq, const uint64_t *oops, size_t count, uint64_t o
 extern void (*mg_store_boundary_hook)(bool commit, uint64_t seq, size_t written);
 /* The resident object of oop, or MG_UNDEF; the view's commit sequence. */
 Value mg_store_resident(uint64_t oop);
+Value mg_store_object_for_oop(uint64_t oop);   /* resident, or read from the view; MG_UNDEF if none */
 uint64_t mg_store_view_seq(void);
 /* Close at exit (aborts an open transaction: uncommitted changes are dropped). */
 void  mg_store_shutdown(void);

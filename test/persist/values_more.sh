@@ -6,7 +6,7 @@
 # (keyword_init, Comparable) and an Enumerable class used
 # with sort, min_by, include? and Hash lookups; one object reached by two
 # paths is one object, with one object_id in three processes (taken before
-# the first commit too).
+# the first commit too), which ObjectSpace._id2ref finds before it was read.
 . "$(dirname "$0")/lib.sh"
 mrb '
 require "set"
@@ -92,5 +92,6 @@ true
 #<Encoding:ISO-8859-1>'
 idcheck='o = Maglev[:o1]; pr = Maglev[:pair]; p [o.equal?(pr[:left][0]), pr[:right][:r].equal?(pr[:left][0]), o.object_id == Maglev[:oid], o.__id__ == Maglev[:oid]]'
 expect "one object by two paths, its object_id from before the first commit (process 2)" "$(mrb "$idcheck")" '[true, true, true, true]'
+expect "ObjectSpace._id2ref of a committed object not read yet" "$(mrb 'x = ObjectSpace._id2ref(Maglev[:oid]); p x.equal?(Maglev[:o1]), (ObjectSpace._id2ref(1 << 50) rescue $!.class)')" $'true\nRangeError'
 expect "and in process 3, after a commit that changed other objects" "$(mrb 'Maglev[:pair][:left] << 1; Maglev.commit; p :ok' >/dev/null; mrb "$idcheck")" '[true, true, true, true]'
 finish
