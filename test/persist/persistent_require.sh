@@ -72,6 +72,7 @@ expect "a gem's library (matrix: RubyGems activates it, in transient mode) and i
   '-2
 [3, 7]
 [[1, 0], [0, 1]]'
+expect "maglev-irb too runs the C parts (digest.so) at start-up" "$(printf 'Vault.seal("abc")[0, 8]\n' | "$ROOT/bin/maglev-irb" 2>&1 | grep -F '=>')" '=> "ba7816bf"'
 expect "a Mutex in the root cannot be committed" "$(mrb 'Maglev[:m] = Thread::Mutex.new; begin; Maglev.commit; rescue TransactionError => e; p e.object.class; end')" 'Thread::Mutex'
 expect "a constant set again in persistent mode to an ordinary value persists as one" "$(mrb 'Maglev.persistent { Vault.send(:remove_const, :ENC); Vault.const_set(:ENC, "latin1") }; Maglev.commit; p :ok' >/dev/null; mrb 'p Vault::ENC, Vault::LOCK.class')" \
   '"latin1"
