@@ -141,6 +141,7 @@ class Date
 
     def _parse(str, comp = true)
       s = str.to_s.dup
+      s.sub!(/(\d-\d{1,2})[Tt](?=\d{1,2}:\d)/, '\1 ')   # ISO 8601's date-T-time
       h = {}
       if (m = DAY_RE.match(s))
         h[:wday] = ABBR_DAYNAMES.index(m[1].capitalize)

@@ -130,6 +130,12 @@ class IO
   end
   EWOULDBLOCKWaitReadable = EAGAINWaitReadable
   EWOULDBLOCKWaitWritable = EAGAINWaitWritable
+  class EINPROGRESSWaitReadable < Errno::EINPROGRESS
+    include IO::WaitReadable
+  end
+  class EINPROGRESSWaitWritable < Errno::EINPROGRESS   # core, as in CRuby (lib/socket.rb defined it)
+    include IO::WaitWritable
+  end
 
   # IO.copy_stream(src, dst, copy_length = nil, src_offset = nil) -> bytes copied;
   # src and dst are IOs (anything with readpartial/read and write) or paths.

@@ -2,6 +2,7 @@
  * boots the VM and offers line editing and history (libedit) to the REPL,
  * which is Ruby: lib/maglev/irb.rb. */
 #include "../vm/vm_int.h"
+#include "../store/store.h"
 #include <unistd.h>
 #include <editline/readline.h>
 
@@ -42,6 +43,14 @@ irb_readline(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new(buf, (size_t)n);
 }
 
+static Value
+restore_body(Value arg)
+{
+    (void)arg;
+    mg_code_restore_load_path();
+    return MG_NIL;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -77,6 +86,10 @@ main(int argc, char **argv)
     mg_gc_init();
     MgVMOptions opts = { .argc = 0, .argv = argv + argc, .script_name = "irb" };
     mg_vm_init(&opts);
+    /* the persistent $LOAD_PATH's directories and the C parts of the builtin
+     * libraries required in persistent mode, as maglev-ruby does */
+    Value exc;
+    mg_protect(restore_body, MG_NIL, &exc);
     RClass *m = mg_define_module("MaglevIRB");
     mg_define_module_function(m, "readline", irb_readline, 1, 1);
     static const char program[] = "require 'maglev/irb'\nMaglev::IRB.start(binding)\n";

@@ -119,7 +119,7 @@ mod_maglev_persistable(Value self, int argc, const Value *argv, Value blk)
     RClass *c = module_arg(self);
     if (c->hdr.flags & CF_NIL_REFERENCES)
         mg_raise(mg_eArgumentError, "%s has maglev_nil_references: it cannot be persistable", mg_class_cname(c));
-    mg_code_make_persistable(c, argc > 0 && MG_TEST(argv[0]));
+    mg_code_make_persistable(c, argc > 0 && MG_TEST(argv[0]), blk);
     return self;
 }
 

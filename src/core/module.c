@@ -6,6 +6,7 @@
 #include "core.h"
 #include "../util/idtable.h"
 #include "../vm/vm_int.h"      /* the caller's Cref (Module.constants) */
+#include "../store/store.h"    /* a copy made in persistent mode is recorded */
 
 #define VM_PUBLIC    (1 << VIS_PUBLIC)
 #define VM_PRIVATE   (1 << VIS_PRIVATE)
@@ -1015,6 +1016,17 @@ copy_methods(RClass *dst, RClass *src)
     }
 }
 
+/* src's methods (singleton: its class methods) into dst: store/code.c replays a
+ * recorded copy with it. */
+void
+mg_mod_copy_methods(RClass *dst, RClass *src, bool singleton)
+{
+    if (!singleton) { copy_methods(dst, src); return; }
+    RClass *meta = src->hdr.klass;
+    if (meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == MG_VAL(src) && mg_idtable_size(meta->origin->mt) > 0)
+        copy_methods(mg_singleton_class(MG_VAL(dst)), meta);
+}
+
 Value
 mg_mod_dup(Value mod)
 {
@@ -1022,7 +1034,11 @@ mg_mod_dup(Value mod)
     if (o->hdr.flags & OF_SINGLETON) mg_raise(mg_eTypeError, "can't copy singleton class");
     RClass *n = o->hdr.type == T_MODULE ? mg_module_new() : mg_class_new(mg_class_superclass(o));
     if (o->hdr.type == T_MODULE) n->hdr.klass = mg_obj_class(mod);
+    /* in persistent mode the copy records what it copies (store/code.c), not each method */
+    bool recorded = mg_code_record_copy(n, o);
+    if (recorded) mg_code_loading++;
     copy_methods(n, o);
+    if (recorded) mg_code_loading--;
     if (o->ext && o->ext->consts) n->ext->consts = mg_idtable_copy(o->ext->consts);
     if (o->ext && o->ext->cvars) n->ext->cvars = mg_idtable_copy(o->ext->cvars);
     if (o->ext && o->ext->alloc && o->hdr.type == T_CLASS) n->ext->alloc = o->ext->alloc;
@@ -1046,7 +1062,9 @@ mg_mod_dup(Value mod)
     RClass *meta = o->hdr.klass;
     if (meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == mod && mg_idtable_size(meta->origin->mt) > 0) {
         RClass *nm = mg_singleton_class(MG_VAL(n));
+        if (recorded) mg_code_loading++;
         copy_methods(nm, meta);
+        if (recorded) mg_code_loading--;
     }
     return MG_VAL(n);
 }

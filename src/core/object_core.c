@@ -258,10 +258,31 @@ mg_obj_clone(Value v, bool freeze)
     return mg_obj_copy_finish(copy_body(v), v, true, freeze);
 }
 
+/* The store's hidden bookkeeping ivars (__maglev_*: a class's definitions
+ * table, an object's singleton table) belong to the original, not to a copy:
+ * the copy keeps its own (a class copy's, store/code.c) and takes none. */
+typedef struct { ID names[16]; Value values[16]; int n; } Hidden;
+
+static bool
+find_hidden(ID name, Value v, void *arg)
+{
+    Hidden *h = arg;
+    if (h->n < 16 && !strncmp(mg_id_name(name, NULL), "__maglev_", 9)) {
+        h->names[h->n] = name;
+        h->values[h->n++] = v;
+    }
+    return true;
+}
+
 Value
 mg_obj_copy_finish(Value r, Value v, bool clone, bool freeze)
 {
+    Hidden own = { { 0 }, { 0 }, 0 }, taken = { { 0 }, { 0 }, 0 };
+    mg_ivar_foreach(r, find_hidden, &own);
     mg_ivar_copy(r, v);
+    mg_ivar_foreach(r, find_hidden, &taken);
+    for (int i = 0; i < taken.n; i++) mg_ivar_remove(r, taken.names[i]);
+    for (int i = 0; i < own.n; i++) mg_ivar_set(r, own.names[i], own.values[i]);
     if (clone) copy_singleton(r, v);
     RClass *k = mg_class_of(r);
     ID hook = mg_intern_cstr(clone ? "initialize_clone" : "initialize_dup");

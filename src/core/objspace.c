@@ -196,8 +196,9 @@ gc_s_verify_internal_consistency(Value self, int argc, const Value *argv, Value 
 }
 
 /* ObjectSpace._id2ref(id): the object whose object_id is id (objspace's ids are
- * repository OOPs for heap objects, see object.c's mg_obj_id); immediates
- * decode directly. RangeError for an id no live object has. */
+ * repository OOPs for heap objects, see object.c's mg_obj_id), a committed one
+ * read from the repository if need be; immediates decode directly. RangeError
+ * for an id no live or committed object has. */
 typedef struct { uint64_t oop; Obj *found; } IdFind;
 
 static void
@@ -223,6 +224,8 @@ os_id2ref(Value self, int argc, const Value *argv, Value blk)
             IdFind f = { (uint64_t)n, NULL };
             mg_gc_each_object(id_find, &f);
             if (f.found) return MG_VAL(f.found);
+            r = mg_store_object_for_oop((uint64_t)n);    /* a committed object not read yet */
+            if (r != MG_UNDEF) return r;
         }
         Value s = (Value)((uint64_t)n << 1);
         if (MG_IS_SYMBOL(s) && mg_obj_id(s) == id && mg_id_name(MG_SYM2ID(s), NULL)) return s;

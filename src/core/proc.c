@@ -47,6 +47,19 @@ mg_method_obj_new(Value recv, RClass *klass, const MethodEntry *me, ID name, boo
     return v;
 }
 
+/* An UnboundMethod's owner and the name it was taken by (store/code.c's
+ * recipes); false for anything else. */
+bool mg_unbound_method_parts(Value v, RClass **owner, ID *name);
+bool
+mg_unbound_method_parts(Value v, RClass **owner, ID *name)
+{
+    MethodObj *m = mg_data_get(v, &mobj_type);
+    if (!m || m->recv != MG_UNDEF || m->owner == MG_NIL) return false;
+    *owner = MG_RCLASS(m->owner);
+    *name = m->name;
+    return true;
+}
+
 Value mg_method_entry_of(Value m, RClass **owner);
 Value
 mg_method_entry_of(Value v, RClass **owner)

@@ -3,8 +3,12 @@
  *
  * A Regexp holds its pattern compiled for UTF-8 and, compiled on first need,
  * for single-byte (ASCII-8BIT) strings. A MatchData holds the byte offsets of
- * every group and a frozen copy of the string it matched. */
+ * every group and a frozen copy of the string it matched.
+ *
+ * A Regexp persists as its source String, options and literal flag (docs/
+ * format.md, "Regexp"); a read one compiles its pattern on first use. */
 #include "string_int.h"
+#include "../store/store.h"
 #include <oniguruma.h>
 #include <ctype.h>
 
@@ -16,11 +20,19 @@ enum {
     RE_OPTION_MASK = RE_IGNORECASE | RE_EXTENDED | RE_MULTILINE,
 };
 
+/* The pattern for strings with high bytes in another encoding, made once
+ * per Regexp when first needed and then only refilled: the payload's pointer
+ * to it never changes, so a payload copied and put back (a nested
+ * transaction's pre-image, store/txn.c) never points at a freed pattern. */
 typedef struct {
-    regex_t *reg;        /* for UTF-8 / ASCII strings; NULL until initialized */
-    regex_t *reg_bin;    /* for strings with high bytes in another encoding: bin_enc's */
-    Encoding bin_enc;    /* BINARY, or the encoding (ISO-8859-1, Shift_JIS, ...) reg_bin is for */
-    Value src;           /* frozen source String */
+    regex_t *reg;
+    Encoding enc;        /* BINARY, or the encoding (ISO-8859-1, Shift_JIS, ...) reg is for */
+} ReBin;
+
+typedef struct {
+    regex_t *reg;        /* for UTF-8 / ASCII strings; set once (initialize, or first use of a read one) */
+    ReBin *bin;          /* NULL until needed */
+    Value src;           /* frozen source String; nil until initialized */
     int options;
     bool literal;
 } RegexpData;
@@ -44,8 +56,12 @@ regexp_free(void *p)
 {
     RegexpData *r = p;
     if (r->reg) onig_free(r->reg);
-    if (r->reg_bin) onig_free(r->reg_bin);
-    r->reg = r->reg_bin = NULL;
+    if (r->bin) {
+        if (r->bin->reg) onig_free(r->bin->reg);
+        free(r->bin);
+    }
+    r->reg = NULL;
+    r->bin = NULL;
 }
 
 static size_t
@@ -55,7 +71,48 @@ regexp_memsize(const void *p)
     return sizeof(RegexpData) + 256;
 }
 
-static const DataType regexp_type = { "Regexp", regexp_mark, regexp_free, regexp_memsize };
+/* Committed as: ref source (a frozen String), u32 options, u8 literal. */
+static void
+regexp_encode(const void *p, MgBuf *b)
+{
+    const RegexpData *r = p;
+    mg_rec_put_ref(b, r->src);
+    mg_rec_put_u32(b, (uint32_t)r->options);
+    mg_rec_put_u8(b, r->literal);
+}
+
+static void
+regexp_decode(void *p, bool in_slot, MgRd *r)
+{
+    UNUSED(in_slot);
+    RegexpData *x = p;
+    x->reg = NULL;                           /* compiled on first use (re_get) */
+    x->bin = NULL;
+    x->src = mg_rec_get_ref(r);
+    x->options = (int)mg_rec_get_u32(r);
+    x->literal = mg_rec_get_u8(r) != 0;
+    if (mg_rec_failed(r)) return;
+    if (!MG_IS_TYPE(x->src, T_STRING)) mg_rec_fail(r, "Regexp record's source is not a String");
+    else if (x->options & ~(RE_OPTION_MASK | RE_FIXEDENCODING | RE_NOENCODING)) mg_rec_fail(r, "Regexp record has unknown options");
+}
+
+static void
+regexp_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
+{
+    fn(((const RegexpData *)p)->src, arg);
+}
+
+static const char *
+regexp_refuse(const void *p)
+{
+    return ((const RegexpData *)p)->src == MG_NIL ? "an uninitialized Regexp cannot be persisted" : NULL;
+}
+
+static const MgDataPersist regexp_persist = {
+    .tag = "Regexp", .size = sizeof(RegexpData), .encode = regexp_encode, .decode = regexp_decode,
+    .each_ref = regexp_each_ref, .refuse = regexp_refuse,
+};
+static const DataType regexp_type = { "Regexp", regexp_mark, regexp_free, regexp_memsize, &regexp_persist };
 
 static void
 md_mark(void *p)
@@ -96,11 +153,19 @@ mg_unicode_printable(uint32_t cp)
     return ONIGENC_IS_CODE_PRINT(ONIG_ENCODING_UTF8, cp);
 }
 
+static regex_t *compile_source(Value src, int options);
+
 static RegexpData *
 re_get(Value re)
 {
     RegexpData *r = mg_data_check(re, &regexp_type);
-    if (!r->reg) mg_raise(mg_eTypeError, "uninitialized Regexp");
+    if (!r->reg) {
+        if (r->src == MG_NIL) mg_raise(mg_eTypeError, "uninitialized Regexp");
+        regex_t *reg = compile_source(r->src, r->options);   /* one read from the repository */
+        r = mg_data_check(re, &regexp_type);
+        if (r->reg) onig_free(reg);
+        else r->reg = reg;
+    }
     return r;
 }
 
@@ -211,11 +276,25 @@ compile(Value src, int options, OnigEncoding enc)
     return reg;
 }
 
+/* The pattern for the UTF-8 / ASCII side of a source and its options: a
+ * source with high bytes in ISO-8859-1, Shift_JIS, ... is compiled in its
+ * encoding. */
+static regex_t *
+compile_source(Value src, int options)
+{
+    MG_FAULT(src);
+    Encoding senc = mg_str_enc(src);
+    OnigEncoding oenc = (options & RE_NOENCODING) ? ONIG_ENCODING_ASCII : ONIG_ENCODING_UTF8;
+    if ((options & RE_FIXEDENCODING) && senc != ENC_UTF8) oenc = (OnigEncoding)mg_enc_info(senc)->onig;
+    return compile(src, options, oenc);
+}
+
 static void
 re_init(Value re, Value src, int options, bool literal)
 {
     RegexpData *r = mg_data_check(re, &regexp_type);
-    if (r->reg && (MG_OBJ(re)->flags & OF_FROZEN)) mg_raise_frozen(re);
+    if ((r->reg || r->src != MG_NIL) && (MG_OBJ(re)->flags & OF_FROZEN)) mg_raise_frozen(re);
+    if (r->reg || r->src != MG_NIL) mg_raise(mg_eTypeError, "already initialized regexp");
     Value s = mg_str_dup(src);
     if (mg_str_enc(src) == ENC_BINARY && !mg_str_ascii_only(src)) options |= RE_NOENCODING;
     if (!(options & RE_NOENCODING) && !mg_str_ascii_only(s)) options |= RE_FIXEDENCODING;
@@ -228,22 +307,15 @@ re_init(Value re, Value src, int options, bool literal)
             i++;
         }
     }
-    Encoding senc = mg_str_enc(s);
     if (mg_str_coderange(s) == CR_BROKEN && !(options & RE_NOENCODING)) {
         Value msg = mg_str_new_cstr("invalid multibyte character: /");
         mg_str_append(msg, mg_str_escape_chars(s));
         mg_str_cat(msg, "/", 1);
         mg_raise_str(mg_eRegexpError, msg);
     }
-    /* a source with high bytes in ISO-8859-1, Shift_JIS, ... is compiled in its encoding */
-    OnigEncoding oenc = (options & RE_NOENCODING) ? ONIG_ENCODING_ASCII : ONIG_ENCODING_UTF8;
-    if ((options & RE_FIXEDENCODING) && senc != ENC_UTF8) oenc = (OnigEncoding)mg_enc_info(senc)->onig;
-    regex_t *reg = compile(s, options, oenc);
-    if (r->reg) onig_free(r->reg);
-    if (r->reg_bin) onig_free(r->reg_bin);
+    regex_t *reg = compile_source(s, options);
     r = mg_data_check(re, &regexp_type);
     r->reg = reg;
-    r->reg_bin = NULL;
     mg_str_freeze(s);
     MG_WB(re, s);
     r->src = s;
@@ -331,15 +403,20 @@ re_for_string(Value re, Value str)
     if (r->options & RE_FIXEDENCODING)
         mg_raise(mg_eEncCompatError, "incompatible encoding regexp match (%s regexp with %s string)", mg_enc_name(renc), mg_enc_name(enc));
     if (cr == CR_BROKEN && enc != ENC_BINARY) mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(enc));
-    if (!r->reg_bin || r->bin_enc != enc) {
+    if (!r->bin) {
+        ReBin *nb = calloc(1, sizeof *nb);
+        if (!nb) mg_raise_nomem();
+        r->bin = nb;
+    }
+    if (!r->bin->reg || r->bin->enc != enc) {
         OnigEncoding oe = enc == ENC_BINARY ? ONIG_ENCODING_ASCII : (OnigEncoding)mg_enc_info(enc)->onig;
         regex_t *b = compile(r->src, r->options, oe);
         r = re_get(re);
-        if (r->reg_bin) onig_free(r->reg_bin);
-        r->reg_bin = b;
-        r->bin_enc = enc;
+        if (r->bin->reg) onig_free(r->bin->reg);
+        r->bin->reg = b;
+        r->bin->enc = enc;
     }
-    return r->reg_bin;
+    return r->bin->reg;
 }
 
 /* The compiled Oniguruma pattern (a regex_t *) of re fit for str: for src/ext/strscan.c. */
@@ -1747,6 +1824,7 @@ mg_init_re(void)
     OnigEncoding encs[] = {ONIG_ENCODING_UTF8, ONIG_ENCODING_ASCII};
     onig_initialize(encs, 2);
     scratch_region = onig_region_new();
+    mg_store_register_data(&regexp_type);
     for (int i = 0; i < PAT_CACHE; i++) mg_gc_register(&pat_cache[i]);
     mg_define_alloc_func(mg_cRegexp, regexp_alloc);
     mg_define_alloc_func(mg_cMatchData, md_alloc);

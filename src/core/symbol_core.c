@@ -95,7 +95,7 @@ mg_sym_inspect(Value sym)
         mg_str_cat(out, p, len);
         return out;
     }
-    Value s = mg_str_new_enc(p, len, name_enc(p, len) == ENC_BINARY ? ENC_BINARY : ENC_UTF8);
+    Value s = mg_str_new_enc(p, len, name_enc(p, len));   /* an ASCII name is US-ASCII: :"x\x00y", as CRuby */
     mg_str_append(out, mg_str_inspect(s));
     return out;
 }

@@ -5,6 +5,7 @@
 #include <crypt.h>
 #include <errno.h>
 #include "../core/core.h"
+#include "../store/store.h"
 #include <errno.h>
 #include <string.h>
 
@@ -420,7 +421,13 @@ mg_ext_gem_feature(const char *feature)
         in_gem_fallback = true;
         Value exc = MG_NIL;
         Value fv = mg_str_new_cstr(feature);
+        /* RubyGems itself loads and runs in transient mode (its classes hold
+         * singleton classes, Mutexes...): only the gem's own file, required
+         * below in the caller's mode, can become persistent code */
+        int mode = mg_mode_get();
+        mg_mode_set(MG_MODE_TRANSIENT);
         Value r = mg_protect(gem_activate_body, fv, &exc);
+        mg_mode_set(mode);
         in_gem_fallback = false;
         if (exc != MG_NIL) mg_raise_exc(exc);
         if (MG_TEST(r)) {

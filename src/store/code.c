@@ -21,6 +21,8 @@
 #include "../vm/vm_int.h"
 #include "../object/class.h"
 #include "../util/idtable.h"
+#include "../ext/ext.h"
+#include "../core/string_int.h"
 
 #define CODE_FORMAT 1   /* version of the recorded method entry (docs/format.md) */
 
@@ -29,7 +31,7 @@ static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves 
 int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
-static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient;
+static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
 
@@ -262,6 +264,8 @@ method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
     mg_hash_aset(applied_tbl(t, single ? s_smethods : s_methods), MG_SYM(name), entry);
 }
 
+static Value recipe_of_symbol(Value sym);
+
 static void
 const_hook(RClass *c, ID name, Value v)
 {
@@ -269,9 +273,27 @@ const_hook(RClass *c, ID name, Value v)
     bool single;
     RClass *t = target_of(c, &single);
     if (!t || single) return;
+    Value sym = v == MG_UNDEF ? MG_UNDEF : mg_code_local_recipe(v);
+    if (sym != MG_UNDEF) {
+        Value recipe = recipe_of_symbol(sym);
+        /* a Mutex, an Encoding, an UnboundMethod...: made again in each
+         * process, as by transient_const_set (library code loaded in
+         * persistent mode: digest's REQUIRE_MUTEX, delegate's KERNEL_RESPOND_TO) */
+        file_in_parent(t);
+        mg_store_stage_class(t);
+        Value defs = defs_for(t);
+        mg_hash_delete(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name));
+        mg_hash_delete(applied_tbl(t, s_consts), MG_SYM(name));
+        mg_hash_aset(defs_sub(defs, s_transient, true), MG_SYM(name), recipe);
+        mg_hash_aset(applied_tbl(t, s_transient), MG_SYM(name), recipe);
+        return;
+    }
     if (!MG_IS_CLASS_OR_MODULE(v) || MG_RCLASS(v) != t) file_in_parent(t);
     mg_store_stage_class(t);
     Value defs = defs_for(t);
+    Value transient = fv(mg_hash_aref(defs, s_transient));
+    if (MG_IS_HASH(transient) && mg_hash_delete(transient, MG_SYM(name)) != MG_UNDEF)
+        mg_hash_delete(applied_tbl(t, s_transient), MG_SYM(name));   /* no longer made afresh */
     Value removed = fv(mg_hash_aref(defs, s_removed_consts));
     if (v == MG_UNDEF) {
         /* remove_const: the name leaves the table and is listed as removed */
@@ -316,12 +338,128 @@ mg_code_redo_list(RClass *c, bool extend, bool create)
     return MG_IS_ARRAY(list) ? list : MG_NIL;
 }
 
+/* ---- copies (Module#dup, Class#dup) ---- */
+
+bool
+mg_code_record_copy(RClass *copy, RClass *src)
+{
+    if (!recording()) return false;
+    bool single;
+    RClass *t = target_of(copy, &single);
+    if (!t || single || t != copy) return false;
+    if (!(src->hdr.flags & OF_PERSISTABLE) && !mg_store_wellknown_oop(MG_VAL(src))) return false;
+    mg_store_stage_class(t);
+    mg_hash_aset(defs_for(t), s_copy_of, MG_VAL(src));
+    mg_hash_aset(applied_tbl(t, s_copy_of), s_copy_of, MG_VAL(src));
+    ID k;                                    /* the constants are the copy's own, as they are now */
+    uint64_t v;
+    for (uint32_t i = 0; src->ext && src->ext->consts && mg_idtable_next(src->ext->consts, &i, &k, &v);)
+        if ((Value)v != MG_UNDEF) const_hook(copy, k, (Value)v);
+    return true;
+}
+
+static void
+apply_copy(RClass *c, Value defs)
+{
+    Value src = fv(mg_hash_aref(defs, s_copy_of));
+    if (!MG_IS_CLASS_OR_MODULE(src)) return;
+    Value applied = applied_tbl(c, s_copy_of);
+    if (mg_hash_lookup(applied, s_copy_of) == src) return;
+    mg_hash_aset(applied, s_copy_of, src);
+    mg_mod_copy_methods(c, MG_RCLASS(src), false);
+    mg_mod_copy_methods(c, MG_RCLASS(src), true);
+}
+
 /* ---- transient constants (Module#transient_const_set) ----
  * The table's :transient_constants maps a name to the block computing its
  * value; every process that applies the table runs the block and sets the
  * constant in its own namespace only (a Mutex, a socket: things that cannot
  * persist). The defining process runs it at once. */
 typedef struct { RClass *c; ID name; Value v; int mode; } TransientSet;
+
+/* The classes whose VM-local instances a recipe makes afresh in each process. */
+static const char *const fresh_classes[] = {
+    "Thread::Mutex", "Monitor", "Thread::ConditionVariable", "Thread::Queue", "ObjectSpace::WeakMap",
+};
+
+/* A value that only means something in the process that made it, and that
+ * every process can make alike, is recorded as a recipe: in a class record
+ * (class variables, class-level ivars: record.c) a Symbol "__maglev_make
+ * KIND ARG...", in a definitions table's :transient_constants the Array
+ * [:KIND, ARG...] (recipe_of_symbol). The kinds: new CLASS_PATH (one of
+ * fresh_classes: a fresh one), encoding NAME, instance_method MODULE_PATH NAME. */
+#define RECIPE_PREFIX "__maglev_make "
+
+bool mg_unbound_method_parts(Value v, RClass **owner, ID *name);
+
+Value
+mg_code_local_recipe(Value v)
+{
+    if (!MG_IS_PTR(v) || MG_IS_CLASS_OR_MODULE(v) || (MG_OBJ(v)->flags & OF_UNFAULTED)) return MG_UNDEF;
+    RClass *k = MG_OBJ(v)->klass;
+    if (!k || (k->hdr.flags & OF_SINGLETON)) return MG_UNDEF;
+    char buf[512];
+    Encoding enc;
+    RClass *owner;
+    ID name;
+    if (mg_enc_of_value(v, &enc)) {
+        snprintf(buf, sizeof buf, RECIPE_PREFIX "encoding %s", mg_enc_name(enc));
+    } else if (k == mg_cUnboundMethod && mg_unbound_method_parts(v, &owner, &name)) {
+        if (owner->hdr.flags & OF_SINGLETON) return MG_UNDEF;
+        Value path = mg_class_name(owner);
+        if (path == MG_NIL) return MG_UNDEF;
+        snprintf(buf, sizeof buf, RECIPE_PREFIX "instance_method %s %s", mg_str_cstr(path), mg_id_name(name, NULL));
+    } else if (MG_IS_TYPE(v, T_DATA) || MG_IS_TYPE(v, T_OBJECT)) {
+        Value path = mg_class_name(k);
+        if (path == MG_NIL) return MG_UNDEF;
+        size_t i = 0;
+        while (i < ARRAY_LEN(fresh_classes) && strcmp(mg_str_cstr(path), fresh_classes[i]) != 0) i++;
+        if (i == ARRAY_LEN(fresh_classes)) return MG_UNDEF;
+        snprintf(buf, sizeof buf, RECIPE_PREFIX "new %s", fresh_classes[i]);
+    } else {
+        return MG_UNDEF;
+    }
+    return MG_SYM(mg_intern_cstr(buf));
+}
+
+bool
+mg_code_recipe_p(Value v)
+{
+    return MG_IS_SYMBOL(v) && strncmp(mg_id_name(MG_SYM2ID(v), NULL), RECIPE_PREFIX, sizeof RECIPE_PREFIX - 1) == 0;
+}
+
+static Value resolve_path(Value name);
+
+/* The Symbol recipe as the Array one (below): kind and method name Symbols, paths Strings. */
+static Value
+recipe_of_symbol(Value sym)
+{
+    const char *s = mg_id_name(MG_SYM2ID(sym), NULL) + sizeof RECIPE_PREFIX - 1;
+    Value r = mg_ary_new();
+    bool method = strncmp(s, "instance_method ", 16) == 0;
+    for (int part = 0; *s; part++) {
+        const char *e = strchr(s, ' ');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        mg_ary_push(r, part == 0 || (method && part == 2) ? MG_SYM(mg_intern(s, n)) : mg_str_new(s, n));
+        s += n;
+        if (*s == ' ') s++;
+    }
+    return r;
+}
+
+static Value
+recipe_run(Value recipe)
+{
+    Value *a = MG_RARRAY(recipe)->ptr;
+    int64_t n = MG_RARRAY(recipe)->len;
+    if (n == 2 && a[0] == mg_sym("encoding"))
+        return mg_funcall(MG_VAL(mg_cEncoding), mg_intern_cstr("find"), 1, &a[1]);
+    Value owner = n >= 2 ? fv(resolve_path(fv(a[1]))) : MG_NIL;
+    if (n == 3 && a[0] == mg_sym("instance_method"))
+        return mg_funcall(owner, mg_intern_cstr("instance_method"), 1, &a[2]);
+    if (n == 2 && a[0] == mg_sym("new")) return mg_funcall(owner, mg_intern_cstr("new"), 0, NULL);
+    mg_raise(mg_eTypeError, "unknown recipe of a transient constant");
+}
 
 static Value
 transient_set_run(Value arg)
@@ -369,7 +507,8 @@ static Value
 transient_run(Value arg)
 {
     Replay *r = (Replay *)(uintptr_t)MG_FIX2LONG(arg);
-    Value v = mg_proc_call(fv(r->entry), 0, NULL, MG_NIL);
+    Value e = fv(r->entry);
+    Value v = MG_IS_ARRAY(e) ? recipe_run(e) : mg_proc_call(e, 0, NULL, MG_NIL);
     mg_const_set(r->owner, r->name, v);
     return MG_NIL;
 }
@@ -599,7 +738,7 @@ mg_code_apply_singleton(Value obj)
 
 /* ---- the persistent $LOADED_FEATURES and autoloads (the system table) ---- */
 
-static Value s_loaded_features, s_autoloads, s_load_path;
+static Value s_loaded_features, s_autoloads, s_load_path, s_loaded_exts;
 
 static Value
 system_entry(Value key, bool create, bool hash)
@@ -630,6 +769,58 @@ feature_loaded(Value path)
 {
     if (mode == MG_MODE_TRANSIENT || mg_code_loading || feature_persisted(path)) return;
     mg_ary_push(system_entry(s_loaded_features, true, false), mg_str_dup(path));
+}
+
+/* A builtin C library required in persistent mode: the system table's
+ * :loaded_exts lists it, and every later process runs its C part at start-up
+ * (mg_code_restore_load_path), since the Ruby code that required it is in
+ * the repository and is not read again (digest.rb requires digest.so). */
+static void
+ext_loaded(const char *feature)
+{
+    if (mode == MG_MODE_TRANSIENT || mg_code_loading || !mg_store_usable()) return;
+    Value name = mg_str_new_cstr(feature);
+    Value list = system_entry(s_loaded_exts, false, false);
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value p = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_STRING(p) && mg_str_equal(p, name)) return;
+    }
+    mg_ary_push(system_entry(s_loaded_exts, true, false), name);
+}
+
+static Value exts_verbose;   /* $VERBOSE while they run: nil (rbconfig's constants are in the repository already) */
+
+static Value
+exts_run(Value list)
+{
+    ID verbose = mg_intern_cstr("$VERBOSE");
+    exts_verbose = mg_gvar_get(verbose);
+    mg_gvar_set(verbose, MG_NIL);
+    for (int64_t i = 0; i < MG_RARRAY(list)->len; i++) {
+        Value p = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_STRING(p)) mg_ext_require(mg_str_cstr(p));
+    }
+    return MG_NIL;
+}
+
+static void
+exts_done(Value saved)
+{
+    mg_gvar_set(mg_intern_cstr("$VERBOSE"), exts_verbose);
+    exts_verbose = MG_NIL;
+    mg_code_loading--;
+    mode = (int)MG_FIX2LONG(saved);
+}
+
+static void
+restore_exts(void)
+{
+    Value list = system_entry(s_loaded_exts, false, false);
+    if (list == MG_NIL || !MG_RARRAY(list)->len) return;
+    Value saved = MG_FIX(mode);
+    mg_code_loading++;
+    mode = MG_MODE_TRANSIENT;
+    mg_ensure(exts_run, mg_ary_dup(list), exts_done, saved);
 }
 
 /* The persistent $LOAD_PATH (MAGLEV-API.md section 3): when a thread leaves
@@ -669,6 +860,7 @@ mg_code_restore_load_path(void)
         Value dir = fv(MG_RARRAY(saved)->ptr[i]);
         if (MG_IS_STRING(dir) && !has_path(lp, dir)) mg_ary_push(lp, mg_str_dup(dir));
     }
+    restore_exts();
 }
 
 void
@@ -676,6 +868,7 @@ mg_code_clear_features(void)
 {
     Value sys = fv(mg_store_system());
     if (mg_hash_lookup(sys, s_loaded_features) != MG_UNDEF) mg_hash_aset(sys, s_loaded_features, mg_ary_new());
+    if (mg_hash_lookup(sys, s_loaded_exts) != MG_UNDEF) mg_hash_aset(sys, s_loaded_exts, mg_ary_new());
 }
 
 Value
@@ -686,7 +879,58 @@ mg_code_autoloads(bool create)
 
 /* ---- Module#maglev_persistable ---- */
 
-typedef struct { RClass *c; bool methods; } Mark;
+typedef struct { RClass *c; bool methods; Value blk; Value asked; } Mark;   /* asked: module => the block's answer */
+
+static void make_persistable(RClass *c, bool methods, Value blk, Value asked);
+
+static bool
+module_recorded(Value done, RClass *m, Value kind)
+{
+    for (int64_t j = 0; MG_IS_ARRAY(done) && j < MG_RARRAY(done)->len; j++) {
+        Value e = fv(MG_RARRAY(done)->ptr[j]);
+        if (MG_IS_ARRAY(e) && MG_RARRAY(e)->len > 1 && MG_RARRAY(e)->ptr[0] == kind && MG_RARRAY(e)->ptr[1] == MG_VAL(m))
+            return true;
+    }
+    return false;
+}
+
+/* The modules of `from`'s chain up to its superclass (iclasses), outermost first. */
+static Value
+chain_modules(RClass *from)
+{
+    Value mods = mg_ary_new();
+    for (RClass *s = from->super; s && s->hdr.type == T_ICLASS; s = s->super)
+        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
+    return mods;
+}
+
+/* maglev_persistable(true)'s modules (MAGLEV-API.md section 4): each module c
+ * includes or extends goes too -- made persistable with its methods unless it
+ * is already, or the block answers false for it -- and its include/extend is
+ * recorded. */
+static void
+mark_modules(Mark *mk, RClass *holder, bool extend)
+{
+    Value mods = chain_modules(holder);
+    Value kind = extend ? k_extend : k_include;
+    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
+        RClass *m = MG_RCLASS(MG_RARRAY(mods)->ptr[i]);
+        if (m->hdr.flags & CF_NIL_REFERENCES) continue;
+        if (mk->blk != MG_NIL) {             /* once per module, however many chains hold it */
+            Value arg = MG_VAL(m);
+            Value yes = mg_hash_lookup(mk->asked, arg);
+            if (yes == MG_UNDEF) {
+                yes = MG_BOOL(MG_TEST(mg_proc_call(mk->blk, 1, &arg, MG_NIL)));
+                mg_hash_aset(mk->asked, arg, yes);
+            }
+            if (!MG_TEST(yes)) continue;
+        }
+        if (!(m->hdr.flags & OF_PERSISTABLE) && !mg_store_wellknown_oop(MG_VAL(m)))
+            make_persistable(m, true, mk->blk, mk->asked);
+        Value done = mg_hash_aref(fv(defs_for(mk->c)), s_modules);
+        if (!module_recorded(done, m, kind)) include_hook(holder, m, false);
+    }
+}
 
 static Value
 mark_run(Value arg)
@@ -707,23 +951,12 @@ mark_run(Value arg)
     uint64_t v;
     for (uint32_t i = 0; mg_idtable_next(c->origin->mt, &i, &k, &v);) method_hook(c, k, (MethodEntry *)(uintptr_t)v, true);
     RClass *meta = c->hdr.klass;
-    if (meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == MG_VAL(c))
+    bool own_meta = meta && (meta->hdr.flags & OF_SINGLETON) && meta->u.attached == MG_VAL(c);
+    if (own_meta)
         for (uint32_t i = 0; mg_idtable_next(meta->mt, &i, &k, &v);) method_hook(meta, k, (MethodEntry *)(uintptr_t)v, true);
     for (uint32_t i = 0; c->ext->consts && mg_idtable_next(c->ext->consts, &i, &k, &v);) const_hook(c, k, (Value)v);
-    /* the modules c includes (iclasses up to its superclass), outermost first */
-    Value mods = mg_ary_new();
-    for (RClass *s = c->super; s && s->hdr.type == T_ICLASS; s = s->super)
-        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
-    Value done = mg_hash_aref(fv(defs_for(c)), s_modules);
-    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
-        RClass *m = MG_RCLASS(MG_RARRAY(mods)->ptr[i]);
-        bool seen = false;
-        for (int64_t j = 0; MG_IS_ARRAY(done) && j < MG_RARRAY(done)->len; j++) {
-            Value e = fv(MG_RARRAY(done)->ptr[j]);
-            if (MG_IS_ARRAY(e) && MG_RARRAY(e)->len > 1 && MG_RARRAY(e)->ptr[1] == MG_VAL(m)) seen = true;
-        }
-        if (!seen) include_hook(c, m, false);
-    }
+    mark_modules(mk, c, false);
+    if (own_meta) mark_modules(mk, meta, true);
     return MG_NIL;
 }
 
@@ -733,12 +966,19 @@ mark_done(Value unused)
     forced--;
 }
 
-void
-mg_code_make_persistable(RClass *c, bool methods)
+static void
+make_persistable(RClass *c, bool methods, Value blk, Value asked)
 {
-    Mark mk = { c, methods };
+    Mark mk = { c, methods, blk, asked };
     forced++;
     mg_ensure(mark_run, MG_FIX((int64_t)(intptr_t)&mk), mark_done, MG_NIL);
+}
+
+void
+mg_code_make_persistable(RClass *c, bool methods, Value blk)
+{
+    Value asked = mg_hash_new();          /* on the arena while this runs; modules hash by identity */
+    make_persistable(c, methods, blk, asked);
 }
 
 /* ---- replay ---- */
@@ -859,9 +1099,52 @@ apply_methods(RClass *c, Value defs, Value which)
     }
 }
 
+/* Class variables and class-level ivars read as recipes (mg_code_local_recipe)
+ * get this process's own value; set without a barrier (the record keeps its recipe). */
+static Value
+local_run(Value arg)
+{
+    Replay *r = (Replay *)(uintptr_t)MG_FIX2LONG(arg);
+    return recipe_run(recipe_of_symbol(r->entry));
+}
+
+typedef struct { RClass *c; ID names[64]; Value syms[64]; int n; } Locals;
+
+static bool
+collect_local(ID name, Value v, void *arg)
+{
+    Locals *l = arg;
+    if (mg_code_recipe_p(v) && l->n < 64) { l->names[l->n] = name; l->syms[l->n++] = v; }
+    return true;
+}
+
+static void
+apply_locals(RClass *c)
+{
+    Locals l = { c, { 0 }, { 0 }, 0 };
+    mg_ivar_foreach(MG_VAL(c), collect_local, &l);
+    int nivars = l.n;
+    ID k;
+    uint64_t v;
+    for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) collect_local(k, (Value)v, &l);
+    for (int i = 0; i < l.n; i++) {
+        Replay r = { c, l.names[i], l.syms[i], false, MG_UNDEF };
+        Value exc;
+        Value made = mg_protect(local_run, MG_FIX((int64_t)(intptr_t)&r), &exc);
+        if (exc != MG_NIL) {
+            fprintf(stderr, "maglev: %s's %s could not be made again: %s\n", mg_class_cname(c), mg_id_name(l.names[i], NULL),
+                    mg_str_cstr(mg_exc_message(exc)));
+            made = MG_NIL;
+        }
+        if (i < nivars) mg_ivar_set(MG_VAL(c), l.names[i], made);
+        else mg_idtable_set(c->ext->cvars, l.names[i], (uint64_t)made);
+    }
+}
+
 static void
 apply_body(RClass *c)
 {
+    apply_locals(c);
     if (c != mg_cStruct && mg_ivar_lookup(MG_VAL(c), id_struct_members) != MG_UNDEF
         && !mg_idtable_get(mg_singleton_class(MG_VAL(c))->mt, mg_intern_cstr("new"), NULL))
         mg_struct_class_setup(c);
@@ -907,6 +1190,7 @@ apply_body(RClass *c)
             mg_const_remove(c, MG_SYM2ID(k));
         }
     }
+    apply_copy(c, defs);
     apply_modules(c, defs);
     apply_transient(c, defs);
     apply_methods(c, defs, s_methods);
@@ -945,16 +1229,19 @@ mg_code_init(void)
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
     s_loaded_features = mg_sym("loaded_features");
+    s_loaded_exts = mg_sym("loaded_exts");
     s_load_path = mg_sym("load_path");
     s_autoloads = mg_sym("autoloads");
     mg_feature_persisted_hook = feature_persisted;
     mg_feature_loaded_hook = feature_loaded;
+    mg_ext_loaded_hook = ext_loaded;
     s_consts = mg_sym("constants");
     s_methods = mg_sym("methods");
     s_smethods = mg_sym("singleton_methods");
     s_modules = mg_sym("modules");
     s_removed_consts = mg_sym("removed_constants");
     s_transient = mg_sym("transient_constants");
+    s_copy_of = mg_sym("copy_of");
     k_include = mg_sym("include");
     k_prepend = mg_sym("prepend");
     k_extend = mg_sym("extend");

@@ -12,6 +12,7 @@
 #include "../core/bignum.h"
 #include "../object/class.h"
 #include "../util/idtable.h"
+#include "../core/string_int.h"
 
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
@@ -69,6 +70,10 @@ put_sym(MgBuf *b, ID id)
     put(b, s, len);
 }
 
+/* An Encoding in a record: a Symbol of this form (docs/format.md, References),
+ * the spelling of code.c's recipes. */
+#define ENC_PREFIX "__maglev_make encoding "
+
 static void
 put_ref(MgBuf *b, Value v)
 {
@@ -109,6 +114,15 @@ put_ref(MgBuf *b, Value v)
         put_u8(b, REF_NIL);
         return;
     }
+    Encoding enc;
+    if (UNLIKELY(o->type == T_DATA) && mg_enc_of_value(v, &enc)) {
+        /* an Encoding is a value: every process has the same one (get_ref) */
+        char name[96];
+        snprintf(name, sizeof name, ENC_PREFIX "%s", mg_enc_name(enc));
+        put_u8(b, REF_SYM);
+        put_sym(b, mg_intern_cstr(name));
+        return;
+    }
     uint64_t oop = mg_store_wellknown_oop(v);
     if (!oop) oop = mg_obj_oop(v);
     put_u8(b, REF_OBJ);
@@ -145,11 +159,14 @@ is_class(const Obj *o)
 
 typedef struct { void (*fn)(Value, void *); void *arg; } RefWalk;
 
-/* code.c's own bookkeeping ivars (__maglev_*) are not class-level ivars */
+/* code.c's own bookkeeping ivars (__maglev_*) are not class-level ivars, */
 static bool
 own_ivar(ID name)
 {
-    return strncmp(mg_id_name(name, NULL), "__maglev_", 9) != 0;
+    /* nor define_method's list that keeps its Procs alive (core/kernel.c; the
+     * definitions table holds those that persist), which a copy of Kernel takes along */
+    const char *s = mg_id_name(name, NULL);
+    return strncmp(s, "__maglev_", 9) != 0 && strcmp(s, "__bmethods__") != 0;
 }
 
 static bool
@@ -160,10 +177,19 @@ count_class_ivar(ID name, Value v, void *arg)
     return true;
 }
 
+/* A class ivar's or class variable's value as written: a VM-local object
+ * (a Mutex, an Encoding...) as the recipe each process makes its own from (code.c). */
+static Value
+class_slot(Value v)
+{
+    Value r = mg_code_local_recipe(v);
+    return r != MG_UNDEF ? r : v;
+}
+
 static bool
 put_class_ivar(ID name, Value v, void *arg)
 {
-    if (own_ivar(name)) put_ivar(name, v, arg);
+    if (own_ivar(name)) put_ivar(name, class_slot(v), arg);
     return true;
 }
 
@@ -190,14 +216,14 @@ encode_class(Obj *o, MgBuf *b)
     put_u32(b, mg_idtable_size(cv));
     ID k;
     uint64_t v;
-    for (uint32_t i = 0; cv && mg_idtable_next(cv, &i, &k, &v);) put_ivar(k, (Value)v, b);
+    for (uint32_t i = 0; cv && mg_idtable_next(cv, &i, &k, &v);) put_ivar(k, class_slot((Value)v), b);
 }
 
 static bool
 walk_class_ivar(ID name, Value v, void *arg)
 {
     RefWalk *w = arg;
-    if (own_ivar(name)) w->fn(v, w->arg);
+    if (own_ivar(name)) w->fn(class_slot(v), w->arg);
     return true;
 }
 
@@ -295,7 +321,7 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
             mg_ivar_foreach(self, walk_class_ivar, &w);
             ID k;
             uint64_t v;
-            for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) fn((Value)v, arg);
+            for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) fn(class_slot((Value)v), arg);
         }
         fn(mg_code_defs(c), arg);
         return;
@@ -379,7 +405,14 @@ get_ref(Rd *r)
     }
     case REF_SYM: {
         ID id = get_sym(r);
-        return id ? MG_SYM(id) : MG_NIL;
+        if (!id) return MG_NIL;
+        size_t len;
+        const char *s = mg_id_name(id, &len);
+        Encoding enc;
+        if (UNLIKELY(s[0] == '_') && len > sizeof ENC_PREFIX - 1 && memcmp(s, ENC_PREFIX, sizeof ENC_PREFIX - 1) == 0
+            && mg_enc_find_name(s + sizeof ENC_PREFIX - 1, len - (sizeof ENC_PREFIX - 1), &enc))
+            return mg_enc_value(enc);
+        return MG_SYM(id);
     }
     case REF_BIG: {
         uint8_t neg = get_u8(r);
@@ -504,6 +537,13 @@ decode_data(Obj *o, Rd *r)
 }
 
 bool
+mg_record_value_p(Value v)
+{
+    Encoding enc;
+    return MG_IS_TYPE(v, T_DATA) && mg_enc_of_value(v, &enc);
+}
+
+bool
 mg_record_keep(Obj *o)
 {
     if (o->type != T_DATA || (o->flags & OF_UNFAULTED)) return false;
@@ -578,7 +618,10 @@ decode_class(Obj *o, Rd *r)
             for (size_t i = 0; i < u.ndrop; i++) mg_ivar_remove(MG_VAL(o), u.drop[i]);
             free(u.drop);
         }
-        for (uint32_t i = 0; i < niv; i++) if (ivn[i]) mg_ivar_set(MG_VAL(o), ivn[i], ivv[i]);
+        /* a recipe read again keeps the object this process made from it */
+        for (uint32_t i = 0; i < niv; i++)
+            if (ivn[i] && !(reread && mg_code_recipe_p(ivv[i]) && mg_code_local_recipe(mg_ivar_get(MG_VAL(o), ivn[i])) == ivv[i]))
+                mg_ivar_set(MG_VAL(o), ivn[i], ivv[i]);
         RClass *c = (RClass *)o;
         if (reread && c->ext->cvars) {       /* and class variables */
             ID k;
@@ -589,7 +632,13 @@ decode_class(Obj *o, Rd *r)
             free(u.drop);
         }
         if (ncv && !c->ext->cvars) c->ext->cvars = mg_idtable_new();
-        for (uint32_t i = 0; i < ncv; i++) if (cvn[i]) mg_idtable_set(c->ext->cvars, cvn[i], cvv[i]);
+        for (uint32_t i = 0; i < ncv; i++) {
+            uint64_t had;
+            if (!cvn[i]) continue;
+            if (reread && mg_code_recipe_p(cvv[i]) && mg_idtable_get(c->ext->cvars, cvn[i], &had)
+                && mg_code_local_recipe((Value)had) == cvv[i]) continue;
+            mg_idtable_set(c->ext->cvars, cvn[i], cvv[i]);
+        }
     }
     mg_free(ivn, (niv + 1) * sizeof(ID));
     mg_free(ivv, (niv + 1) * sizeof(Value));
@@ -770,9 +819,11 @@ mg_record_evict(Obj *o)
     case T_DATA: {
         RData *d = (RData *)o;
         const DataType *t = d->type;
-        if (t && (o->flags & OF_DATA_INLINE) && t->persist)   /* the slot's room, for the next decode */
-            o->extra = t->persist->size ? t->persist->size : t->persist->size_of(d->ptr);
-        else if (t && t->free && d->ptr)
+        if (t && (o->flags & OF_DATA_INLINE) && t->persist) {  /* the slot's room, for the next decode */
+            uint32_t room = t->persist->size ? t->persist->size : t->persist->size_of(d->ptr);
+            if (t->free && d->ptr) t->free(d->ptr);     /* what the payload owns (a Regexp's patterns), as the GC does */
+            o->extra = room;
+        } else if (t && t->free && d->ptr)
             t->free(d->ptr);
         if (!(o->flags & OF_DATA_INLINE)) o->extra = 0;
         d->type = NULL;

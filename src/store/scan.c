@@ -1,9 +1,9 @@
 /* scan.c -- the record-level reference scanner (scan.h). It parses the
  * layouts of docs/format.md byte by byte, bounds-checked: a corrupt payload
  * yields a message, never a crash. It mirrors record.c's decoder (and the
- * MgDataPersist encoders of Time, Rational, Complex, BigDecimal, Env and Proc) but only
- * reads: no symbol is interned, no object is made. A change of the payload
- * format changes both. */
+ * MgDataPersist encoders of Time, Rational, Complex, Regexp, BigDecimal, Env
+ * and Proc) but only reads: no symbol is interned, no object is made. A
+ * change of the payload format changes both. */
 #include "scan.h"
 
 enum {
@@ -91,6 +91,9 @@ data(Sc *s)
     } else if (tag_is(t, len, "Rational") || tag_is(t, len, "Complex")) {
         ref(s);
         ref(s);
+    } else if (tag_is(t, len, "Regexp")) {
+        ref(s);                                  /* source */
+        skip(s, 4 + 1);                          /* options, literal */
     } else if (tag_is(t, len, "BigDecimal")) {
         skip(s, 1 + 1 + 8 + 4);                  /* kind, sign, exponent, maxprec */
         ref(s);                                  /* coefficient */

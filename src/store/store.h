@@ -70,6 +70,7 @@ void  mg_notify_log(uint64_t seq, const uint64_t *oops, size_t count, uint64_t o
 extern void (*mg_store_boundary_hook)(bool commit, uint64_t seq, size_t written);
 /* The resident object of oop, or MG_UNDEF; the view's commit sequence. */
 Value mg_store_resident(uint64_t oop);
+Value mg_store_object_for_oop(uint64_t oop);   /* resident, or read from the view; MG_UNDEF if none */
 uint64_t mg_store_view_seq(void);
 /* Close at exit (aborts an open transaction: uncommitted changes are dropped). */
 void  mg_store_shutdown(void);
@@ -100,6 +101,8 @@ mg_store_lazy_ok(uint8_t type, uint64_t oop)
 }
 /* Empties o's body (eviction / abort): o becomes unfaulted. */
 void mg_record_evict(Obj *o);
+/* v is written as a value, not a reference (an Encoding): the commit's walk passes it by. */
+bool mg_record_value_p(Value v);
 /* True for an object that must not be emptied now (an Env whose frame runs). */
 bool mg_record_keep(Obj *o);
 /* For a T_DATA object: why it cannot persist, or NULL. */
@@ -217,8 +220,21 @@ ID    mg_code_singleton_id(void);
 void  mg_store_queue_singleton(Obj *o);
 /* Module#maglev_persistable: marks c persistable, files its name in its
  * namespace's persistent side (ArgumentError if that is not persistable);
- * with methods, stages its methods, singleton methods, constants and modules. */
-void mg_code_make_persistable(RClass *c, bool methods);
+ * with methods, stages its methods, singleton methods, constants and the
+ * modules it includes and extends, making those persistable too unless blk
+ * (nil: every one) answers false for them. */
+/* Module#dup / Class#dup of src into copy in persistent mode: the copy's
+ * definitions table records :copy_of => src, and each process copies src's
+ * methods again (a copy of Kernel has Kernel's C methods); true when recorded
+ * (the caller then copies without recording each method). */
+bool mg_code_record_copy(RClass *copy, RClass *src);
+void mg_code_make_persistable(RClass *c, bool methods, Value blk);
+/* A class variable's or class-level ivar's value that only means something
+ * in this process (a Mutex, an Encoding, an UnboundMethod...): the Symbol
+ * its class record holds instead, from which each process makes its own
+ * (mg_code_apply); MG_UNDEF for any other value. No Ruby code runs. */
+Value mg_code_local_recipe(Value v);
+bool  mg_code_recipe_p(Value v);
 
 /* ---- txn.c, for code.c ---- */
 /* Adds class c (persistable or well-known) to the write set so its record is

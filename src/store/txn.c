@@ -606,6 +606,26 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
     return MG_VAL(o);
 }
 
+/* The object a committed OOP names in this view, resident or read now
+ * (ObjectSpace._id2ref of a permanent object id); MG_UNDEF when none. */
+Value
+mg_store_object_for_oop(uint64_t oop)
+{
+    Value r = mg_store_resident(oop);
+    if (r != MG_UNDEF) return r;
+    if (oop < MG_OOP_FIRST || (oop & 7) || !mg_store_usable()) return MG_UNDEF;
+    ensure_open();
+    MgRecord rec;
+    if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK || rec.len < 1) return MG_UNDEF;
+    uint8_t type = *(const uint8_t *)rec.data;
+    if (type != T_OBJECT && type != T_STRING && type != T_ARRAY && type != T_HASH && type != T_RANGE && type != T_DATA
+        && type != T_CLASS && type != T_MODULE)
+        return MG_UNDEF;
+    const char *err = NULL;
+    Value v = mg_store_ref(type, oop, &err);
+    return err ? MG_UNDEF : v;
+}
+
 Value
 mg_store_root(void)
 {
@@ -1088,6 +1108,7 @@ reach(Value ref, void *arg)
     Obj *o = MG_OBJ(ref);
     if (o->flags & OF_PERSISTENT) return;
     if (o->type == T_FLOAT || o->type == T_BIGNUM) return;   /* stored inline as values */
+    if (o->type == T_DATA && mg_record_value_p(ref)) return; /* an Encoding, likewise */
     if (is_class(o) && (o->flags & CF_NIL_REFERENCES)) return;   /* written as nil */
     if (mg_store_wellknown_oop(ref)) return;
     const char *why = unpersistable_reason(o);

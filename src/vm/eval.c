@@ -221,6 +221,7 @@ mg_require(const char *feature)
     VM *vm = VMS;
     if (feature[0] != '/' && feature[0] != '.' && feature[0] != '~') {
         int r = mg_ext_require(feature);     /* builtin C libraries first (src/ext) */
+        if (r == 1 && mg_ext_loaded_hook) mg_ext_loaded_hook(feature);
         if (r >= 0) return MG_BOOL(r == 1);
     }
     Value path = resolve_feature(feature);
@@ -247,6 +248,7 @@ mg_require(const char *feature)
 
 bool (*mg_feature_persisted_hook)(Value path);
 void (*mg_feature_loaded_hook)(Value path);
+void (*mg_ext_loaded_hook)(const char *feature);
 
 Value mg_require_relative(const char *feature);
 Value

@@ -91,6 +91,10 @@ Value mg_require(const char *feature);
  * loads (it records the path when the mode is persistent). */
 extern bool (*mg_feature_persisted_hook)(Value path);
 extern void (*mg_feature_loaded_hook)(Value path);
+/* After require loaded a builtin C library (src/ext): the persistent
+ * $LOADED_FEATURES records it too, and each later process runs its C part at
+ * start-up (the Ruby files around it are not read again). */
+extern void (*mg_ext_loaded_hook)(const char *feature);
 /* MagLev's tooling switches (maglev-ruby -M...): -MtraceLoad prints each
  * file loaded, -MtraceGlobals each global variable assignment, -MlogSexp the
  * parse tree of each file compiled (to stderr); -MnoCaptureStack makes raised
