@@ -283,6 +283,17 @@ L_ARYPUSH: {
 }
 L_TOSTRING: {
     Value v = sp[-1];
+    if (UNLIKELY(mg_refinements_used) && !MG_IS_STRING(v) && mg_vm_refinements_active(f)) {
+        /* the refinements of the interpolation's scope refine its to_s, as in CRuby */
+        MethodEntry *me = mg_vm_refined_lookup(f, mg_class_of(v), mg_id_to_s);
+        if (me && mg_vm_is_refinement(me->owner)) {
+            SYNC();
+            Value s = mg_call_method_entry(v, me, 0, NULL, MG_NIL);
+            sp[-1] = MG_IS_STRING(s) ? s : mg_any_to_s(v);
+            AREST();
+            NEXT();
+        }
+    }
     if (!MG_IS_STRING(v) && !(MG_IS_FIXNUM(v) && !(mg_bop_redefined & BOP_TO_S))) {   /* a Fixnum: part_append formats it */
         SYNC();
         sp[-1] = mg_to_s(v);
