@@ -229,6 +229,9 @@ Value mg_obj_clone(Value v, bool freeze);
  * state, and runs initialize_dup / initialize_clone when redefined. Returns r. */
 Value mg_obj_copy_finish(Value r, Value v, bool clone, bool freeze);
 Value mg_obj_freeze(Value v);
+/* An UnboundMethod's owner and the name it was taken by (store/code.c's
+ * recipes); false for anything else (proc.c). */
+bool  mg_unbound_method_parts(Value v, RClass **owner, ID *name);
 /* Output used by puts/print/p (goes through $stdout when it is not the real stdout). */
 void  mg_io_write(Value io, const char *p, size_t len);
 Value mg_stdout(void);

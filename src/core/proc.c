@@ -47,9 +47,6 @@ mg_method_obj_new(Value recv, RClass *klass, const MethodEntry *me, ID name, boo
     return v;
 }
 
-/* An UnboundMethod's owner and the name it was taken by (store/code.c's
- * recipes); false for anything else. */
-bool mg_unbound_method_parts(Value v, RClass **owner, ID *name);
 bool
 mg_unbound_method_parts(Value v, RClass **owner, ID *name)
 {

@@ -388,10 +388,6 @@ static const char *const fresh_classes[] = {
  * KIND ARG...", in a definitions table's :transient_constants the Array
  * [:KIND, ARG...] (recipe_of_symbol). The kinds: new CLASS_PATH (one of
  * fresh_classes: a fresh one), encoding NAME, instance_method MODULE_PATH NAME. */
-#define RECIPE_PREFIX "__maglev_make "
-
-bool mg_unbound_method_parts(Value v, RClass **owner, ID *name);
-
 Value
 mg_code_local_recipe(Value v)
 {
@@ -403,19 +399,19 @@ mg_code_local_recipe(Value v)
     RClass *owner;
     ID name;
     if (mg_enc_of_value(v, &enc)) {
-        snprintf(buf, sizeof buf, RECIPE_PREFIX "encoding %s", mg_enc_name(enc));
+        snprintf(buf, sizeof buf, MG_RECIPE_PREFIX "encoding %s", mg_enc_name(enc));
     } else if (k == mg_cUnboundMethod && mg_unbound_method_parts(v, &owner, &name)) {
         if (owner->hdr.flags & OF_SINGLETON) return MG_UNDEF;
         Value path = mg_class_name(owner);
         if (path == MG_NIL) return MG_UNDEF;
-        snprintf(buf, sizeof buf, RECIPE_PREFIX "instance_method %s %s", mg_str_cstr(path), mg_id_name(name, NULL));
+        snprintf(buf, sizeof buf, MG_RECIPE_PREFIX "instance_method %s %s", mg_str_cstr(path), mg_id_name(name, NULL));
     } else if (MG_IS_TYPE(v, T_DATA) || MG_IS_TYPE(v, T_OBJECT)) {
         Value path = mg_class_name(k);
         if (path == MG_NIL) return MG_UNDEF;
         size_t i = 0;
         while (i < ARRAY_LEN(fresh_classes) && strcmp(mg_str_cstr(path), fresh_classes[i]) != 0) i++;
         if (i == ARRAY_LEN(fresh_classes)) return MG_UNDEF;
-        snprintf(buf, sizeof buf, RECIPE_PREFIX "new %s", fresh_classes[i]);
+        snprintf(buf, sizeof buf, MG_RECIPE_PREFIX "new %s", fresh_classes[i]);
     } else {
         return MG_UNDEF;
     }
@@ -425,7 +421,7 @@ mg_code_local_recipe(Value v)
 bool
 mg_code_recipe_p(Value v)
 {
-    return MG_IS_SYMBOL(v) && strncmp(mg_id_name(MG_SYM2ID(v), NULL), RECIPE_PREFIX, sizeof RECIPE_PREFIX - 1) == 0;
+    return MG_IS_SYMBOL(v) && strncmp(mg_id_name(MG_SYM2ID(v), NULL), MG_RECIPE_PREFIX, sizeof MG_RECIPE_PREFIX - 1) == 0;
 }
 
 static Value resolve_path(Value name);
@@ -434,7 +430,7 @@ static Value resolve_path(Value name);
 static Value
 recipe_of_symbol(Value sym)
 {
-    const char *s = mg_id_name(MG_SYM2ID(sym), NULL) + sizeof RECIPE_PREFIX - 1;
+    const char *s = mg_id_name(MG_SYM2ID(sym), NULL) + sizeof MG_RECIPE_PREFIX - 1;
     Value r = mg_ary_new();
     bool method = strncmp(s, "instance_method ", 16) == 0;
     for (int part = 0; *s; part++) {

@@ -108,8 +108,10 @@
  *      once on a second connection ("maglev-read PID", no session, no
  *      view of its own: the rows <= the view's seq never change, P1), whose
  *      answer comes while this process decodes the records it has; the
- *      miss that falls into it takes it without a round trip. At most one
- *      such read is out, and it is taken or dropped before its view ends.
+ *      miss that falls into it takes it without a round trip. At most
+ *      AHEAD_MAX such reads are out (a walk of objects and their Strings is
+ *      two runs of OOPs), and they are taken or dropped before their view
+ *      ends.
  *      A read-ahead that fails drops that connection; reads go on on the
  *      main one.
  *  P6. Beginning a view also reads the commit log after the previous view
@@ -936,18 +938,19 @@ pgb_decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, si
     return MG_STORE_OK;
 }
 
-/* The records of OOPs [$1, $2) at view $3 (P5). */
+/* The records of OOPs [$1, $2) at view $3: a window (P5), a step of walk */
 static const char WINDOW_SQL[] = "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND oop < $2 "
                                  "AND version <= $3 ORDER BY oop, version DESC";
 
 typedef struct { char from[24], to[24], seq[24]; const char *vals[3]; } WindowArgs;
 
+/* WINDOW_SQL's parameters: OOPs [from, to) at seq */
 static void
-window_args(WindowArgs *w, const PgView *v, uint64_t from, uint64_t count)
+window_args(WindowArgs *w, uint64_t seq, uint64_t from, uint64_t to)
 {
     snprintf(w->from, sizeof w->from, "%llu", (unsigned long long)from);
-    snprintf(w->to, sizeof w->to, "%llu", (unsigned long long)(from + count * 8));
-    snprintf(w->seq, sizeof w->seq, "%llu", (unsigned long long)v->seq);
+    snprintf(w->to, sizeof w->to, "%llu", (unsigned long long)to);
+    snprintf(w->seq, sizeof w->seq, "%llu", (unsigned long long)seq);
     w->vals[0] = w->from;
     w->vals[1] = w->to;
     w->vals[2] = w->seq;
@@ -960,7 +963,7 @@ static MgStoreErr
 fetch_window(PgView *v, uint64_t from, uint64_t count)
 {
     WindowArgs w;
-    window_args(&w, v, from, count);
+    window_args(&w, v->seq, from, from + count * 8);
     MgStoreErr e;
     PGresult *res = pgb_query(v->repo, WINDOW_SQL, 3, w.vals, true, "read", &e);
     if (!res) return e;
@@ -1004,8 +1007,6 @@ window_store(PgView *v, PGresult *res, uint64_t from, uint64_t count)
     free(put);
     return MG_STORE_OK;
 }
-
-#define AHEAD_MAX 2            /* windows asked for at once: a walk of two kinds of objects has two streams */
 
 static void
 ahead_drop(PgRepo *r)
@@ -1070,7 +1071,7 @@ ahead_send(PgRepo *r, PgView *v, uint64_t from, uint64_t count, bool down)
         }
     }
     WindowArgs w;
-    window_args(&w, v, next, count);
+    window_args(&w, v->seq, next, next + count * 8);
     if (!PQsendQueryParams(r->ahead.conn, WINDOW_SQL, 3, NULL, w.vals, NULL, NULL, 1) || !PQpipelineSync(r->ahead.conn)) {
         ahead_drop(r);
         return;
@@ -1174,16 +1175,12 @@ walk(PgRepo *r, uint64_t seq, bool (*fn)(uint64_t oop, MgStoreErr err, const MgR
 {
     uint64_t from = 0;                 /* the next OOP to read */
     for (;;) {
-        char a[24], b[24], c[24];
         uint64_t to = from + (uint64_t)BATCH * 8;
         if (to > (uint64_t)INT64_MAX || to < from) to = (uint64_t)INT64_MAX;    /* an OOP is a bigint */
-        snprintf(a, sizeof a, "%llu", (unsigned long long)from);
-        snprintf(b, sizeof b, "%llu", (unsigned long long)to);
-        snprintf(c, sizeof c, "%llu", (unsigned long long)seq);
-        const char *vals[3] = { a, b, c };
+        WindowArgs w;
+        window_args(&w, seq, from, to);
         MgStoreErr e;
-        PGresult *res = pgb_query(r, "SELECT DISTINCT ON (oop) oop, version, data FROM mg_obj WHERE oop >= $1 AND oop < $2"
-                                     " AND version <= $3 ORDER BY oop, version DESC", 3, vals, true, "walk records", &e);
+        PGresult *res = pgb_query(r, WINDOW_SQL, 3, w.vals, true, "walk records", &e);
         if (!res) return e;
         int rows = PQntuples(res);
         for (int i = 0; i < rows; i++) {
@@ -1203,8 +1200,8 @@ walk(PgRepo *r, uint64_t seq, bool (*fn)(uint64_t oop, MgStoreErr err, const MgR
         from = to;
         if (rows) continue;
         /* nothing in that range: on from the next stored OOP, if any */
-        snprintf(a, sizeof a, "%llu", (unsigned long long)from);
-        res = pgb_query(r, "SELECT oop FROM mg_obj WHERE oop >= $1 ORDER BY oop LIMIT 1", 1, vals, true, "walk records", &e);
+        window_args(&w, seq, from, from);
+        res = pgb_query(r, "SELECT oop FROM mg_obj WHERE oop >= $1 ORDER BY oop LIMIT 1", 1, w.vals, true, "walk records", &e);
         if (!res) return e;
         bool more = PQntuples(res) == 1;
         if (more) from = pgb_get_be64(PQgetvalue(res, 0, 0));

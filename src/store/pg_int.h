@@ -56,12 +56,13 @@ struct PgRepo {
     uint64_t n_views, n_reads, n_logs, n_cached; /* P8: MAGLEV_PG_STATS */
     uint64_t n_commits, n_next, n_solo;          /* commits; views a commit brought along (P6); solo commits (P2) */
     MgPgListen *listen;        /* pg_admin.c A2: commit notification, NULL until the first wait */
+#define AHEAD_MAX 2                /* P5: windows asked for at once: a walk of objects and their Strings has two runs of OOPs */
     struct {                   /* P5: next windows, read on a connection of its own (pipelined) while this one decodes */
         PGconn *conn;          /* NULL: none open */
         bool off;              /* it could not connect: reads stay on the main connection */
         int n;                 /* windows asked for and not taken yet, in q's order (at most AHEAD_MAX) */
         const void *view;      /* the view they are read for (taken or dropped before that view ends) */
-        struct { uint64_t from, count; bool down; } q[2];
+        struct { uint64_t from, count; bool down; } q[AHEAD_MAX];
     } ahead;
     uint64_t n_ahead;          /* MAGLEV_PG_STATS: windows taken from the read-ahead connection */
     bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */

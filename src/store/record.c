@@ -70,9 +70,8 @@ put_sym(MgBuf *b, ID id)
     put(b, s, len);
 }
 
-/* An Encoding in a record: a Symbol of this form (docs/format.md, References),
- * the spelling of code.c's recipes. */
-#define ENC_PREFIX "__maglev_make encoding "
+/* An Encoding in a record: the Symbol of its recipe (store.h; docs/format.md, References) */
+#define ENC_PREFIX MG_RECIPE_PREFIX "encoding "
 
 static void
 put_ref(MgBuf *b, Value v)

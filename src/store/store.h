@@ -235,6 +235,9 @@ void mg_code_make_persistable(RClass *c, bool methods, Value blk);
  * (mg_code_apply); MG_UNDEF for any other value. No Ruby code runs. */
 Value mg_code_local_recipe(Value v);
 bool  mg_code_recipe_p(Value v);
+/* How such a Symbol begins ("__maglev_make KIND ARG...", code.c); an
+ * Encoding in any record is the Symbol of its recipe (record.c). */
+#define MG_RECIPE_PREFIX "__maglev_make "
 
 /* ---- txn.c, for code.c ---- */
 /* Adds class c (persistable or well-known) to the write set so its record is

@@ -1516,11 +1516,15 @@ mg_store_commit(void)
     if (!err)                                    /* (4) the write set is clean at the new version */
         for (size_t i = 0, j = 0; i < n; i++) {
             Obj *o = S.ws[i];
-            if (!(o->flags & OF_UNFAULTED) && is_env(o)) env_note(o, bytes_hash(writes[j].data, writes[j].len));
-            if (!(o->flags & OF_UNFAULTED)) j++;
             o->flags &= ~OF_DIRTY;
-            Resident *e = slot[i] != SIZE_MAX ? &S.tab[slot[i]] : tab_find(o->oop);
-            if (e) e->version = seq;
+            if (slot[i] == SIZE_MAX) {           /* unfaulted: not written */
+                Resident *e = tab_find(o->oop);
+                if (e) e->version = seq;
+                continue;
+            }
+            if (is_env(o)) env_note(o, bytes_hash(writes[j].data, writes[j].len));
+            j++;
+            S.tab[slot[i]].version = seq;
         }
     mg_buf_free(&buf);
     free(writes);

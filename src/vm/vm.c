@@ -294,7 +294,7 @@ L_TOSTRING: {
             NEXT();
         }
     }
-    if (!MG_IS_STRING(v) && !(MG_IS_FIXNUM(v) && !(mg_bop_redefined & BOP_TO_S))) {   /* a Fixnum: part_append formats it */
+    if (!MG_IS_STRING(v) && !(MG_IS_FIXNUM(v) && BOP_OK(BOP_TO_S))) {   /* a Fixnum: part_append formats it */
         SYNC();
         sp[-1] = mg_to_s(v);
         AREST();
