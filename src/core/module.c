@@ -893,6 +893,7 @@ mod_remove_cvar(Value self, int argc, const Value *argv, Value blk)
         mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, id));
     }
     mg_wb(&c->hdr, MG_NIL);
+    if (mg_class_slot_hook) mg_class_slot_hook(c, id, MG_UNDEF, true);
     return (Value)old;
 }
 

@@ -13,6 +13,7 @@
  * bit length, drawn again while above it; bytes take one word per 4 bytes,
  * least significant byte first. */
 #include "bignum.h"
+#include "../store/store.h"
 
 #include <math.h>
 #include <fcntl.h>
@@ -25,6 +26,8 @@ typedef struct {
     uint32_t mt[MT_N];
     int mti;
     Value seed;
+    bool entropy;       /* seeded by Random.new without a seed: see "persistence" */
+    bool stale;         /* read from the repository so: seeded afresh when first used */
 } RandomState;
 
 static void
@@ -41,7 +44,55 @@ random_free(void *p)
     mg_free(p, sizeof(RandomState));
 }
 
-static const DataType random_type = { "random", random_mark, random_free, NULL };
+/* ---- persistence (docs/format.md "Data payloads") ----
+ * A Random persists its seed and state as they were when it was written; a
+ * draw is no change to commit (as a Mutex's locking is none), so processes
+ * sharing one never conflict over it. One seeded with Random.new(seed)
+ * continues in every process that reads it from that committed state, as
+ * its seed promises. One seeded from entropy (Random.new) is seeded afresh
+ * from entropy in each process that reads it, so no two processes draw the
+ * same numbers (a library's RNG constant, tmpdir's, loaded in persistent mode). */
+static void
+random_encode(const void *p, MgBuf *b)
+{
+    const RandomState *r = p;
+    mg_rec_put_u8(b, r->entropy ? 1 : 0);
+    mg_rec_put_ref(b, r->seed);
+    if (r->entropy) return;
+    mg_rec_put_u32(b, (uint32_t)r->mti);
+    mg_rec_put_bytes(b, r->mt, sizeof r->mt);
+}
+
+static void
+random_decode(void *p, bool in_slot, MgRd *rd)
+{
+    UNUSED(in_slot);
+    RandomState *r = p;
+    r->entropy = mg_rec_get_u8(rd) != 0;
+    r->seed = mg_rec_get_ref(rd);
+    if (r->entropy) {
+        r->stale = true;
+        r->mti = MT_N;
+        return;
+    }
+    r->mti = (int)mg_rec_get_u32(rd);
+    const void *mt = mg_rec_get_bytes(rd, sizeof r->mt);
+    if (mt) memcpy(r->mt, mt, sizeof r->mt);
+    if (!mg_rec_failed(rd) && (r->mti < 0 || r->mti > MT_N)) mg_rec_fail(rd, "Random record's state is out of range");
+    if (!mg_rec_failed(rd) && !MG_IS_INTEGER(r->seed)) mg_rec_fail(rd, "Random record's seed is not an Integer");
+}
+
+static void
+random_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
+{
+    fn(((const RandomState *)p)->seed, arg);
+}
+
+static const MgDataPersist random_persist = {
+    .tag = "Random", .size = sizeof(RandomState), .encode = random_encode, .decode = random_decode,
+    .each_ref = random_each_ref,
+};
+static const DataType random_type = { "random", random_mark, random_free, NULL, &random_persist };
 
 static RandomState default_rng;     /* Kernel#rand, Random.rand */
 static Value default_seed_root = MG_NIL;
@@ -149,11 +200,23 @@ new_seed(void)
     return mg_big_take(z);
 }
 
+/* A Random's state, seeded first if it came from the repository to be seeded afresh. */
+static RandomState *
+state_of(Value obj)
+{
+    RandomState *r = mg_data_check(obj, &random_type);
+    if (UNLIKELY(r->stale)) {          /* this process's own seed; not a change to commit */
+        r->stale = false;
+        seed_state(r, new_seed());
+    }
+    return r;
+}
+
 static RandomState *
 get_rng(Value obj)
 {
     if (obj == MG_NIL || obj == MG_VAL(mg_cRandom)) return &default_rng;
-    return mg_data_check(obj, &random_type);
+    return state_of(obj);
 }
 
 /* ---- values ---- */
@@ -342,6 +405,8 @@ random_initialize(Value self, int argc, const Value *argv, Value blk)
     Value seed = argc > 0 ? mg_to_int(argv[0]) : new_seed();
     MG_WB(self, seed);
     seed_state(r, seed);
+    r->entropy = argc == 0;
+    r->stale = false;
     return self;
 }
 
@@ -394,6 +459,8 @@ random_eq(Value self, int argc, const Value *argv, Value blk)
     UNUSED(argc); UNUSED(blk);
     RandomState *a = mg_data_get(self, &random_type), *b = mg_data_get(argv[0], &random_type);
     if (!a || !b || mg_obj_class(self) != mg_obj_class(argv[0])) return MG_FALSE;
+    a = state_of(self);
+    b = state_of(argv[0]);
     return MG_BOOL(a->mti == b->mti && memcmp(a->mt, b->mt, sizeof a->mt) == 0 && mg_equal(a->seed, b->seed));
 }
 
@@ -401,7 +468,7 @@ static Value
 random_init_copy(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(blk);
-    RandomState *a = mg_data_check(self, &random_type), *b = mg_data_check(argv[0], &random_type);
+    RandomState *a = mg_data_check(self, &random_type), *b = state_of(argv[0]);
     MG_WB(self, b->seed);
     *a = *b;
     return self;
@@ -491,6 +558,7 @@ mg_init_random(void)
     mg_gc_register(&default_seed_root);
     default_seed_root = new_seed();
     seed_state(&default_rng, default_seed_root);
+    mg_store_register_data(&random_type);
     mg_define_alloc_func(mg_cRandom, random_alloc);
     mg_define_methods(mg_cRandom, random_methods);
     mg_method_set_visibility(mg_cRandom, mg_id_initialize, VIS_PRIVATE);

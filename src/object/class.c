@@ -16,6 +16,7 @@ uint64_t mg_method_serial = 1;
 void (*mg_class_created_hook)(RClass *c);
 void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me, bool had);
 void (*mg_const_defined_hook)(RClass *c, ID name, Value v);
+void (*mg_class_slot_hook)(RClass *c, ID name, Value v, bool cvar);
 Value (*mg_const_miss_hook)(RClass *c, ID name);
 void (*mg_module_included_hook)(RClass *c, RClass *m, bool prepend);
 
@@ -782,6 +783,7 @@ mg_cvar_set(RClass *c, ID name, Value v)
     mg_wb(&o->hdr, v);
     if (!o->ext->cvars) o->ext->cvars = mg_idtable_new();
     mg_idtable_set(o->ext->cvars, name, v);
+    if (mg_class_slot_hook) mg_class_slot_hook(o, name, v, true);
 }
 
 bool

@@ -53,6 +53,9 @@ extern uint64_t mg_method_serial;
 extern void (*mg_class_created_hook)(RClass *c);
 extern void (*mg_method_defined_hook)(RClass *c, ID name, const MethodEntry *me, bool had);   /* had: c defined name before */
 extern void (*mg_const_defined_hook)(RClass *c, ID name, Value v);
+/* A class variable (cvar) or an instance variable of the class object itself
+ * was set in c (v MG_UNDEF: removed). */
+extern void (*mg_class_slot_hook)(RClass *c, ID name, Value v, bool cvar);
 /* Where Ruby code is setting a constant: [file, line], or nil (the VM's,
  * once it runs programs); and the location recorded for name (found: it
  * is defined; nil: defined from C or before the hook). */

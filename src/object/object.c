@@ -277,6 +277,7 @@ mg_ivar_set(Value obj, ID name, Value v)
         return;
     }
     mg_idtable_set(ivar_table(obj, true), name, v);
+    if ((o->type == T_CLASS || o->type == T_MODULE) && mg_class_slot_hook) mg_class_slot_hook((RClass *)o, name, v, false);
 }
 
 Value
@@ -294,6 +295,7 @@ mg_ivar_remove(Value obj, ID name)
         if (ivar_index_lookup((RObject *)o, name, &idx)) ((RObject *)o)->ivs[idx] = MG_UNDEF;
     } else {
         mg_idtable_delete(ivar_table(obj, false), name, NULL);
+        if ((o->type == T_CLASS || o->type == T_MODULE) && mg_class_slot_hook) mg_class_slot_hook((RClass *)o, name, MG_UNDEF, false);
     }
     return old;
 }

@@ -32,6 +32,7 @@ int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
 static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
+static Value s_cvars, s_civars;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
 
@@ -244,6 +245,7 @@ static void apply_done(Value saved);
 static Value object_of_singleton(RClass *c);
 static void record_object_method(Value obj, ID name, const MethodEntry *me);
 static void record_object_extend(Value obj, RClass *m);
+static void record_object_const(Value obj, ID name, Value v);
 
 static void
 method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
@@ -270,6 +272,8 @@ static void
 const_hook(RClass *c, ID name, Value v)
 {
     if (!recording()) return;
+    Value obj = object_of_singleton(c);
+    if (obj != MG_UNDEF) { record_object_const(obj, name, v); return; }
     bool single;
     RClass *t = target_of(c, &single);
     if (!t || single) return;
@@ -305,6 +309,69 @@ const_hook(RClass *c, ID name, Value v)
     if (MG_IS_HASH(removed)) mg_hash_delete(removed, MG_SYM(name));
     mg_hash_aset(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name), v);
     mg_hash_aset(applied_tbl(t, s_consts), MG_SYM(name), v);
+}
+
+/* A class variable or class-level instance variable set in persistent mode
+ * on a well-known core class (tmpdir's @@systmpdir in Dir): such a class's
+ * record holds only its definitions table, so the value is recorded there,
+ * under :class_variables / :class_instance_variables, as a constant is
+ * (a VM-local value as its recipe). Other persistable classes keep these in
+ * their record (record.c). A set in transient mode stays in this process. */
+static Value recipe_run(Value recipe);
+
+/* A value as a table records it: a VM-local one (a Mutex, an Encoding) as
+ * its recipe (mg_code_local_recipe), made again by slot_value. */
+static Value
+slot_entry(Value v)
+{
+    Value recipe = mg_code_local_recipe(v);
+    return recipe != MG_UNDEF ? recipe : v;
+}
+
+static Value
+slot_value(Value e)
+{
+    if (mg_code_recipe_p(e)) return recipe_run(recipe_of_symbol(e));
+    return MG_IS_CLASS_OR_MODULE(e) ? fv(e) : e;
+}
+
+static void
+class_slot_hook(RClass *c, ID name, Value v, bool cvar)
+{
+    if (!recording() || (c->hdr.flags & OF_SINGLETON) || !mg_store_wellknown_oop(MG_VAL(c))) return;
+    if (mg_id_name(name, NULL)[0] != '@') return;        /* hidden bookkeeping ivars (__maglev_*) */
+    Value which = cvar ? s_cvars : s_civars;
+    mg_store_stage_class(c);
+    Value tbl = defs_sub(defs_for(c), which, true);
+    if (v == MG_UNDEF) {
+        mg_hash_delete(tbl, MG_SYM(name));
+        mg_hash_delete(applied_tbl(c, which), MG_SYM(name));
+        return;
+    }
+    Value entry = slot_entry(v);
+    mg_hash_aset(tbl, MG_SYM(name), entry);
+    mg_hash_aset(applied_tbl(c, which), MG_SYM(name), entry);
+}
+
+/* The recorded class variables or class ivars of a core class (class_slot_hook). */
+static void
+apply_slots(RClass *c, Value defs, Value which)
+{
+    Value tbl = fv(mg_hash_aref(defs, which));
+    if (!MG_IS_HASH(tbl)) return;
+    Value applied = applied_tbl(c, which);
+    Value k, e;
+    for (int64_t it = 0; mg_hash_next(tbl, &it, &k, &e);) {
+        if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == e) continue;
+        mg_hash_aset(applied, k, e);
+        Value v = slot_value(e);
+        if (which == s_civars) {
+            mg_ivar_set(MG_VAL(c), MG_SYM2ID(k), v);
+        } else {
+            if (!c->ext->cvars) c->ext->cvars = mg_idtable_new();
+            mg_idtable_set(c->ext->cvars, MG_SYM2ID(k), (uint64_t)v);
+        }
+    }
 }
 
 /* ---- replayable includes (Module#reinclude_store and friends, in
@@ -620,6 +687,17 @@ record_object_method(Value obj, ID name, const MethodEntry *me)
     mg_hash_aset(fv(mg_hash_aref(defs, s_methods)), MG_SYM(name), entry);
 }
 
+/* A constant of a persistent object's singleton class (class << obj; MAX = 9; end). */
+static void
+record_object_const(Value obj, ID name, Value v)
+{
+    Value defs = singleton_defs(obj, true);
+    MG_WB(obj, defs);
+    Value tbl = defs_sub(defs, s_consts, true);
+    if (v == MG_UNDEF) mg_hash_delete(tbl, MG_SYM(name));
+    else mg_hash_aset(tbl, MG_SYM(name), slot_entry(v));
+}
+
 static void
 record_object_extend(Value obj, RClass *m)
 {
@@ -647,6 +725,8 @@ mg_code_singleton_capture(Obj *o)
         Value entry = entry_for((MethodEntry *)(uintptr_t)v);
         if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
     }
+    for (uint32_t i = 0; sc->ext->consts && mg_idtable_next(sc->ext->consts, &i, &k, &v);)
+        if ((Value)v != MG_UNDEF) mg_hash_aset(defs_sub(defs, s_consts, true), MG_SYM(k), slot_entry((Value)v));
     Value mods = mg_ary_new();
     for (RClass *s = sc->super; s && s->hdr.type == T_ICLASS; s = s->super)
         if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
@@ -701,6 +781,10 @@ apply_singleton_run(Value arg)
     SingletonApply *sa = (SingletonApply *)(uintptr_t)MG_FIX2LONG(arg);
     Value obj = sa->obj, defs = sa->defs;
     RClass *sc = mg_singleton_class(obj);
+    Value consts = fv(mg_hash_aref(defs, s_consts));
+    Value k, v;
+    for (int64_t it = 0; MG_IS_HASH(consts) && mg_hash_next(consts, &it, &k, &v);)
+        if (MG_IS_SYMBOL(k)) mg_const_set(sc, MG_SYM2ID(k), slot_value(v));
     Value list = fv(mg_hash_aref(defs, s_modules));
     for (int64_t i = 0; MG_IS_ARRAY(list) && i < MG_RARRAY(list)->len; i++) {
         Value e = fv(MG_RARRAY(list)->ptr[i]);
@@ -709,7 +793,6 @@ apply_singleton_run(Value arg)
         if (MG_IS_TYPE(m, T_MODULE)) mg_include_module(sc, MG_RCLASS(m));
     }
     Value tbl = fv(mg_hash_aref(defs, s_methods));
-    Value k, v;
     for (int64_t it = 0; MG_IS_HASH(tbl) && mg_hash_next(tbl, &it, &k, &v);) {
         if (!MG_IS_SYMBOL(k)) continue;
         Value e = fv(v);
@@ -1186,6 +1269,8 @@ apply_body(RClass *c)
             mg_const_remove(c, MG_SYM2ID(k));
         }
     }
+    apply_slots(c, defs, s_cvars);
+    apply_slots(c, defs, s_civars);
     apply_copy(c, defs);
     apply_modules(c, defs);
     apply_transient(c, defs);
@@ -1238,6 +1323,8 @@ mg_code_init(void)
     s_removed_consts = mg_sym("removed_constants");
     s_transient = mg_sym("transient_constants");
     s_copy_of = mg_sym("copy_of");
+    s_cvars = mg_sym("class_variables");
+    s_civars = mg_sym("class_instance_variables");
     k_include = mg_sym("include");
     k_prepend = mg_sym("prepend");
     k_extend = mg_sym("extend");
@@ -1252,6 +1339,7 @@ mg_code_init(void)
     mg_class_created_hook = class_hook;
     mg_method_defined_hook = method_hook;
     mg_const_defined_hook = const_hook;
+    mg_class_slot_hook = class_slot_hook;
     mg_const_miss_hook = mg_store_const_missing;
     mg_module_included_hook = include_hook;
 }

@@ -1,8 +1,8 @@
 /* scan.c -- the record-level reference scanner (scan.h). It parses the
  * layouts of docs/format.md byte by byte, bounds-checked: a corrupt payload
  * yields a message, never a crash. It mirrors record.c's decoder (and the
- * MgDataPersist encoders of Time, Rational, Complex, Regexp, BigDecimal, Env
- * and Proc) but only reads: no symbol is interned, no object is made. A
+ * MgDataPersist encoders of Time, Rational, Complex, Regexp, BigDecimal, Random,
+ * Env and Proc) but only reads: no symbol is interned, no object is made. A
  * change of the payload format changes both. */
 #include "scan.h"
 
@@ -97,6 +97,10 @@ data(Sc *s)
     } else if (tag_is(t, len, "BigDecimal")) {
         skip(s, 1 + 1 + 8 + 4);                  /* kind, sign, exponent, maxprec */
         ref(s);                                  /* coefficient */
+    } else if (tag_is(t, len, "Random")) {
+        uint8_t entropy = u8(s);
+        ref(s);                                  /* seed */
+        if (!entropy) skip(s, 4 + 624 * 4);      /* mti, the Mersenne Twister's words */
     } else if (tag_is(t, len, "Env")) {
         uint32_t n = u32(s);
         if (!s->err && n > (uint64_t)(s->end - s->p) / 4) { s->err = "record is truncated"; return; }
