@@ -348,6 +348,9 @@ Value mg_stop_iteration_new(Value msg, Value result);
 Value mg_syserr_new(int err, const char *func, const char *detail);
 NORETURN void mg_raise_syserr(int err, const char *func, const char *detail);
 RClass *mg_errno_class(int err);                         /* Errno::XXX or NULL */
+/* The Errno classes in their fixed order (store/txn.c's well-known OOPs): count, and entry i or NULL. */
+size_t mg_errno_class_count(void);
+RClass *mg_errno_class_at(size_t i);
 /* Thread::Backtrace::Location objects for an Array of "path:line:in `label'" Strings (nil -> nil). */
 Value mg_backtrace_locations(Value bt);
 /* The part of backtrace bt (level 0 first) that Kernel#caller / Thread#backtrace

@@ -132,31 +132,10 @@ mg_stop_iteration_new(Value msg, Value result)
 
 /* ---- Errno ---- */
 
-#define ERRNO_LIST \
-    E(EPERM) E(ENOENT) E(ESRCH) E(EINTR) E(EIO) E(ENXIO) E(E2BIG) E(ENOEXEC) E(EBADF) E(ECHILD) \
-    E(EAGAIN) E(ENOMEM) E(EACCES) E(EFAULT) E(ENOTBLK) E(EBUSY) E(EEXIST) E(EXDEV) E(ENODEV) \
-    E(ENOTDIR) E(EISDIR) E(EINVAL) E(ENFILE) E(EMFILE) E(ENOTTY) E(ETXTBSY) E(EFBIG) E(ENOSPC) \
-    E(ESPIPE) E(EROFS) E(EMLINK) E(EPIPE) E(EDOM) E(ERANGE) E(EDEADLK) E(ENAMETOOLONG) \
-    E(ENOLCK) E(ENOSYS) E(ENOTEMPTY) E(ELOOP) E(ENOMSG) E(EIDRM) E(ECHRNG) E(EL2NSYNC) E(EL3HLT) \
-    E(EL3RST) E(ELNRNG) E(EUNATCH) E(ENOCSI) E(EL2HLT) E(EBADE) E(EBADR) E(EXFULL) E(ENOANO) \
-    E(EBADRQC) E(EBADSLT) E(EBFONT) E(ENOSTR) E(ENODATA) E(ETIME) E(ENOSR) E(ENONET) E(ENOPKG) \
-    E(EREMOTE) E(ENOLINK) E(EADV) E(ESRMNT) E(ECOMM) E(EPROTO) E(EMULTIHOP) E(EDOTDOT) \
-    E(EBADMSG) E(EOVERFLOW) E(ENOTUNIQ) E(EBADFD) E(EREMCHG) E(ELIBACC) E(ELIBBAD) E(ELIBSCN) \
-    E(ELIBMAX) E(ELIBEXEC) E(EILSEQ) E(ERESTART) E(ESTRPIPE) E(EUSERS) E(ENOTSOCK) \
-    E(EDESTADDRREQ) E(EMSGSIZE) E(EPROTOTYPE) E(ENOPROTOOPT) E(EPROTONOSUPPORT) \
-    E(ESOCKTNOSUPPORT) E(ENOTSUP) E(EPFNOSUPPORT) E(EAFNOSUPPORT) E(EADDRINUSE) E(EADDRNOTAVAIL) \
-    E(ENETDOWN) E(ENETUNREACH) E(ENETRESET) E(ECONNABORTED) E(ECONNRESET) E(ENOBUFS) E(EISCONN) \
-    E(ENOTCONN) E(ESHUTDOWN) E(ETOOMANYREFS) E(ETIMEDOUT) E(ECONNREFUSED) E(EHOSTDOWN) \
-    E(EHOSTUNREACH) E(EALREADY) E(EINPROGRESS) E(ESTALE) E(EUCLEAN) E(ENOTNAM) E(ENAVAIL) \
-    E(EISNAM) E(EREMOTEIO) E(EDQUOT) E(ENOMEDIUM) E(EMEDIUMTYPE) E(ECANCELED) E(ENOKEY) \
-    E(EKEYEXPIRED) E(EKEYREVOKED) E(EKEYREJECTED) E(EOWNERDEAD) E(ENOTRECOVERABLE) E(ERFKILL) \
-    E(EDEADLOCK) E(EWOULDBLOCK) E(EOPNOTSUPP) E(EHWPOISON)
-
-
 typedef struct { int err; const char *name; } ErrnoDef;
 static const ErrnoDef errno_defs[] = {
 #define E(n) { n, #n },
-    ERRNO_LIST
+#include "errnos.def"
 #undef E
 };
 
@@ -1091,6 +1070,27 @@ init_errno(void)
     RClass *noerr = mg_define_class_under(mg_mErrno, "NOERROR", mg_eSystemCallError);
     mg_const_set(noerr, id_Errno, MG_FIX(0));
     errno_classes[0] = noerr;
+}
+
+/* The Errno classes in a fixed order, for their well-known OOPs (store/txn.c):
+ * 0 is NOERROR, i > 0 the class of ERRNO_LIST's entry i - 1 (NULL for a
+ * name that is an earlier one's alias, as EWOULDBLOCK is EAGAIN's): errnos.def's order. */
+size_t
+mg_errno_class_count(void)
+{
+    return ARRAY_LEN(errno_defs) + 1;
+}
+
+RClass *
+mg_errno_class_at(size_t i)
+{
+    if (i == 0) return errno_classes[0];
+    if (i > ARRAY_LEN(errno_defs)) return NULL;
+    Value c = mg_const_get_at(mg_mErrno, mg_intern_cstr(errno_defs[i - 1].name));
+    if (!MG_IS_CLASS_OR_MODULE(c)) return NULL;
+    for (size_t j = 0; j + 1 < i; j++)                                     /* an alias of an earlier name */
+        if (errno_defs[j].err == errno_defs[i - 1].err) return NULL;
+    return MG_RCLASS(c);
 }
 
 void mg_init_error_hints(void);

@@ -50,6 +50,10 @@ enum {
 
 #define MG_STORE_FORMAT 2      /* bumped on any incompatible change of docs/format.md (2: CRC-32C) */
 #define MG_OOP_FIRST    ((uint64_t)1 << 20)   /* below: well-known OOPs of the base image */
+/* Well-known OOPs are 16 + 8 x index: from index 0 coreclasses.def's classes
+ * and modules, from MG_WK_ERRNO Errno::NOERROR and then errnos.def's classes
+ * (those not among coreclasses.def's; store/txn.c init_wellknown). */
+#define MG_WK_ERRNO     4096
 /* The files an LMDB repository's processes keep beside data.mdb and
  * lock.mdb: the group-commit lock and the commit queue (lmdb_backend.c). */
 #define MG_LMDB_SIDE_FILES "sync.lock", "commitq"

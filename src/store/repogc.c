@@ -70,11 +70,19 @@ static const size_t ncore = 0
 #undef CORE_MODULE
     ;
 
+static const size_t nerrno = 1      /* NOERROR */
+#define E(name) + 1
+#include "../core/errnos.def"
+#undef E
+    ;
+
 bool
 mg_gc_wellknown(uint64_t oop)
 {
     if (oop == 8 || oop == MG_OOP_FIRST - 8) return true;
-    return oop >= 16 && !(oop & 7) && (oop - 16) / 8 < ncore;
+    if (oop < 16 || (oop & 7)) return false;
+    uint64_t i = (oop - 16) / 8;
+    return i < ncore || (i >= MG_WK_ERRNO && i < MG_WK_ERRNO + nerrno);
 }
 
 /* ---- mark ---- */

@@ -545,6 +545,9 @@ mg_store_wellknown_oop(Value v)
     return 0;
 }
 
+/* Well-known OOPs (backend.h MG_WK_ERRNO): the Errno classes have theirs so
+ * that an exception such as Errno::ECONNREFUSED persists as an ENOENT does. */
+
 static void
 init_wellknown(void)
 {
@@ -554,15 +557,23 @@ init_wellknown(void)
 #include "../object/coreclasses.def"
 #undef CORE_CLASS
 #undef CORE_MODULE
-    S.wellknown = calloc(n, sizeof *S.wellknown);
+    if (n > MG_WK_ERRNO) mg_bug(__FILE__, __LINE__, "coreclasses.def reaches the Errno classes' OOPs");
+    size_t nerr = mg_errno_class_count();
+    S.wellknown = calloc(MG_WK_ERRNO + nerr, sizeof *S.wellknown);   /* NULL between the two runs */
     if (!S.wellknown) mg_raise_nomem();
-    S.nwellknown = n;
+    S.nwellknown = MG_WK_ERRNO + nerr;
     size_t i = 0;
 #define CORE_CLASS(var, name, super) S.wellknown[i] = (Obj *)var; var->hdr.oop = 16 + 8 * (uint64_t)i; i++;
 #define CORE_MODULE(var, name) S.wellknown[i] = (Obj *)var; var->hdr.oop = 16 + 8 * (uint64_t)i; i++;
 #include "../object/coreclasses.def"
 #undef CORE_CLASS
 #undef CORE_MODULE
+    for (size_t j = 0; j < nerr; j++) {
+        RClass *c = mg_errno_class_at(j);
+        if (!c || c->hdr.oop) continue;          /* an alias, or a core class (ENOENT...) */
+        S.wellknown[MG_WK_ERRNO + j] = (Obj *)c;
+        c->hdr.oop = 16 + 8 * (uint64_t)(MG_WK_ERRNO + j);
+    }
 }
 
 Value
@@ -573,7 +584,7 @@ mg_store_ref(uint8_t type, uint64_t oop, const char **err)
         if (oop == MG_OOP_MAIN && S.main && type == T_OBJECT) return S.main;
         if (oop == MG_OOP_SYSTEM && type == T_HASH) return S.system;
         size_t i = (oop >> 3) - 2;
-        if ((oop & 7) || oop < 16 || i >= S.nwellknown || S.wellknown[i]->type != type) {
+        if ((oop & 7) || oop < 16 || i >= S.nwellknown || !S.wellknown[i] || S.wellknown[i]->type != type) {
             *err = "record refers to an unknown base-image object";
             return MG_NIL;
         }
@@ -961,8 +972,8 @@ void
 mg_store_seed(void)
 {
     ensure_open();
-    for (size_t i = 0; i < S.nwellknown; i++)
-        if (is_class(S.wellknown[i]) && !(S.wellknown[i]->flags & OF_DIRTY)) stage(S.wellknown[i]);
+    for (size_t i = 0; i < MG_WK_ERRNO; i++)      /* coreclasses.def's; an Errno class gets a record when changed */
+        if (S.wellknown[i] && is_class(S.wellknown[i]) && !(S.wellknown[i]->flags & OF_DIRTY)) stage(S.wellknown[i]);
     MG_FAULT(S.root);
     MG_FAULT(S.system);
     dirty(MG_OBJ(S.root));
@@ -1974,7 +1985,7 @@ mg_store_load_code(void)
     S.code_seq = S.view_seq ? S.view_seq : 1;
     for (size_t i = 0; i < S.nwellknown; i++) {
         Obj *o = S.wellknown[i];
-        if (is_class(o) && !(o->flags & OF_DIRTY)) reread_class(o);
+        if (o && is_class(o) && !(o->flags & OF_DIRTY)) reread_class(o);
     }
     drain_apply();
     return true;

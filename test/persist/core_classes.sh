@@ -25,4 +25,13 @@ expect "Date and DateTime" "$(mrb 'd = Maglev[:dates]; p d[0] + 1, d[1].hour, (d
 mrb 't = Maglev[:times][0]; t.localtime("+01:00"); Maglev[:set] << 5; Maglev.commit' >/dev/null
 expect "mutating a Time and a Set commits" "$(mrb 'p Maglev[:times][0].utc_offset, Maglev[:set].include?(5)')" $'3600\ntrue'
 expect "a Time read in one process is a Time in the next" "$(mrb 'p Maglev[:times][2].class, Maglev[:times][2].year')" $'Time\n1970'
+mrb 'Maglev[:errs] = [Errno::ENOENT.new("x"), Errno::ECONNREFUSED.new("connect(2)"), Errno::EWOULDBLOCK.new, Errno::NOERROR.new, (raise Errno::ETIMEDOUT rescue $!)]
+Maglev.commit' >/dev/null
+expect "exceptions of every Errno class persist (each class has a well-known OOP)" "$(mrb 'e = Maglev[:errs]; p e, e.map(&:errno), e.map(&:class), e[4].message')" \
+  '[#<Errno::ENOENT: No such file or directory - x>, #<Errno::ECONNREFUSED: Connection refused - connect(2)>, #<Errno::EAGAIN: Resource temporarily unavailable>, #<Errno::NOERROR: Success>, #<Errno::ETIMEDOUT: Connection timed out>]
+[2, 111, 11, 0, 110]
+[Errno::ENOENT, Errno::ECONNREFUSED, Errno::EAGAIN, Errno::NOERROR, Errno::ETIMEDOUT]
+"Connection timed out"'
+mrb 'Maglev.persistent { class Errno::EHOSTUNREACH; def hint = "check the route"; end }; Maglev.commit' >/dev/null
+expect "a method defined in persistent mode on an Errno class persists" "$(mrb 'p Errno::EHOSTUNREACH.new.hint')" '"check the route"'
 finish
