@@ -104,7 +104,6 @@ maglev_transient_p(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- marking classes (MAGLEV-API.md section 4) ---- */
 
-static RClass *mg_eNotPersistableException;
 
 static RClass *
 module_arg(Value self)

@@ -21,7 +21,7 @@
 #include "../store/backend.h"
 #include <unistd.h>
 
-static RClass *mg_cSystem, *mg_eLockError;
+static RClass *mg_cSystem;
 static Value session_temps = MG_NIL;    /* Hash: session_temp's per-process scratch */
 
 static NORETURN void

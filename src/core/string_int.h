@@ -136,7 +136,6 @@ Value    mg_str_downcase_full(Value s);                 /* string_ops.c: full ca
  * ArgumentError "input string invalid" for invalid UTF-8. */
 enum { CASEMAP_UP, CASEMAP_DOWN, CASEMAP_SWAP, CASEMAP_CAP, CASEMAP_FOLD };
 Value    mg_casemap_utf8(const char *src, int64_t len, int mode, bool turkic);
-extern RClass *mg_eUndefinedConversionError, *mg_eInvalidByteSequenceError, *mg_eConverterNotFoundError;
 void     mg_init_string_pack(void);
 
 /* ---- re.c ---- */

@@ -32,6 +32,13 @@ expect "exceptions of every Errno class persist (each class has a well-known OOP
 [2, 111, 11, 0, 110]
 [Errno::ENOENT, Errno::ECONNREFUSED, Errno::EAGAIN, Errno::NOERROR, Errno::ETIMEDOUT]
 "Connection timed out"'
+mrb 'r, w = IO.pipe; Maglev[:errs2] = [(r.read_nonblock(1) rescue $!), ("\xff".encode("UTF-16") rescue $!)]
+Maglev[:errs3] = [Maglev::NotPersistableException.new("n"), LockError.new("l")]; Maglev.commit' >/dev/null
+expect "exceptions the core raises from C or the prelude persist (IO::EAGAINWaitReadable, Encoding errors, MagLev's)" \
+  "$(mrb 'p Maglev[:errs2], Maglev[:errs2][0].is_a?(IO::WaitReadable), Maglev[:errs3].map(&:class)')" \
+  '[#<IO::EAGAINWaitReadable: Resource temporarily unavailable - read would block>, #<Encoding::InvalidByteSequenceError: "\xFF" on UTF-8>]
+true
+[Maglev::NotPersistableException, LockError]'
 mrb 'Maglev.persistent { class Errno::EHOSTUNREACH; def hint = "check the route"; end }; Maglev.commit' >/dev/null
 expect "a method defined in persistent mode on an Errno class persists" "$(mrb 'p Errno::EHOSTUNREACH.new.hint')" '"check the route"'
 finish
