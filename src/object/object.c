@@ -511,6 +511,9 @@ mg_init_object_model(void)
 #undef CORE_CLASS
 #undef CORE_MODULE
 #undef LIB_CLASS
+    /* CRuby 3.1 has no Data (3.0 removed it): the class keeps its place in the
+     * list, which is its OOP, and Ruby code may define a Data of its own */
+    mg_const_remove(mg_cObject, mg_intern_cstr("Data"));
     mg_include_module(mg_cObject, mg_mKernel);
     mg_gc_add_root_marker(mark_core_classes);
 }
