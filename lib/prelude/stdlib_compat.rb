@@ -179,3 +179,20 @@ module Process
     t
   end
 end
+
+# FileTest: File's predicates as module functions (File answers them)
+module FileTest
+  %i[blockdev? chardev? directory? empty? executable? executable_real? exist? exists? file? grpowned?
+     identical? owned? pipe? readable? readable_real? setgid? setuid? size size? socket? sticky?
+     symlink? world_readable? world_writable? writable? writable_real? zero?].each do |name|
+    define_method(name) { |*args| File.__send__(name, *args) }
+    module_function name
+  end
+end
+
+# CRuby 3.1 still names Integer so (deprecated; 3.2 removes them)
+class Object
+  Fixnum = Integer
+  Bignum = Integer
+  deprecate_constant :Fixnum, :Bignum
+end
