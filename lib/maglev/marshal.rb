@@ -122,10 +122,10 @@ module Marshal
       if obj.respond_to?(:marshal_dump, true) && !obj.is_a?(Class) && !obj.is_a?(Module)
         @out << "U"
         w_symbol(class_name(obj.class))
-        return dump(obj.marshal_dump, depth)
+        return dump(obj.__send__(:marshal_dump), depth)
       end
       if obj.respond_to?(:_dump, true) && !obj.is_a?(Module)
-        data = obj._dump(@limit)
+        data = obj.__send__(:_dump, @limit)
         raise TypeError, "_dump() must return string" unless data.is_a?(String)
         ivs = enc_ivars(data)
         @out << "I" unless ivs.empty?

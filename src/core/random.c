@@ -474,6 +474,57 @@ random_init_copy(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
+/* ---- Marshal: [state, left, seed] as CRuby's, so either reads the other's ----
+ * state: the 624 words as one Integer, least significant word first; left:
+ * the draws before the state is next regenerated, plus one (1: at once). */
+static Value
+random_state(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    RandomState *r = state_of(self);
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, MT_N, -1, sizeof(uint32_t), 0, 0, r->mt);
+    return mg_big_take(z);
+}
+
+static Value
+random_left(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    return MG_FIX(MT_N - state_of(self)->mti + 1);
+}
+
+static Value
+random_marshal_dump(Value self, int argc, const Value *argv, Value blk)
+{
+    Value parts[3] = { random_state(self, argc, argv, blk), random_left(self, argc, argv, blk), state_of(self)->seed };
+    return mg_ary_new_from(3, parts);
+}
+
+static Value
+random_marshal_load(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(blk);
+    RandomState *r = mg_data_check(self, &random_type);
+    MG_CHECK_FROZEN(self);
+    Value a = argv[0];
+    if (!MG_IS_ARRAY(a) || mg_ary_len(a) != 3) mg_raise(mg_eArgumentError, "wrong dump data");
+    Value state = mg_ary_entry(a, 0), left = mg_ary_entry(a, 1), seed = mg_ary_entry(a, 2);
+    if (!MG_IS_INTEGER(state) || !MG_IS_FIXNUM(left) || !MG_IS_INTEGER(seed)) mg_raise(mg_eArgumentError, "wrong dump data");
+    int64_t l = MG_FIX2LONG(left);
+    MgIntView t;
+    mpz_srcptr z = mg_int_view(state, &t);
+    if (l < 0 || l > MT_N + 1 || mpz_sgn(z) < 0 || mpz_sizeinbase(z, 2) > 32 * MT_N) mg_raise(mg_eArgumentError, "wrong dump data");
+    MG_WB(self, seed);
+    memset(r->mt, 0, sizeof r->mt);
+    mpz_export(r->mt, NULL, -1, sizeof(uint32_t), 0, 0, z);
+    r->mti = l == 0 ? MT_N : (int)(MT_N - l + 1);      /* 0 as 1: regenerated at the next draw */
+    r->seed = seed;
+    r->entropy = r->stale = false;
+    return self;
+}
+
 static Value
 random_s_new_seed(Value self, int argc, const Value *argv, Value blk)
 {
@@ -535,6 +586,10 @@ static const MgMethodDef random_methods[] = {
     {"bytes", random_bytes, 1, 1},
     {"seed", random_seed, 0, 0},
     {"==", random_eq, 1, 1},
+    {"state", random_state, 0, 0},
+    {"left", random_left, 0, 0},
+    {"marshal_dump", random_marshal_dump, 0, 0},
+    {"marshal_load", random_marshal_load, 1, 1},
     {NULL, NULL, 0, 0}
 };
 
@@ -563,6 +618,9 @@ mg_init_random(void)
     mg_define_methods(mg_cRandom, random_methods);
     mg_method_set_visibility(mg_cRandom, mg_id_initialize, VIS_PRIVATE);
     mg_method_set_visibility(mg_cRandom, mg_id_initialize_copy, VIS_PRIVATE);
+    static const char *const private_names[] = { "state", "left", "marshal_dump", "marshal_load" };
+    for (size_t i = 0; i < ARRAY_LEN(private_names); i++)
+        mg_method_set_visibility(mg_cRandom, mg_intern_cstr(private_names[i]), VIS_PRIVATE);
     mg_define_singleton_methods(MG_VAL(mg_cRandom), random_singleton_methods);
     mg_define_const(mg_cRandom, "DEFAULT", MG_VAL(mg_cRandom));
     mg_define_module_function(mg_mKernel, "rand", kernel_rand, 0, 1);
