@@ -25,8 +25,8 @@ all: bin/maglev-ruby bin/maglev bin/maglev-irb bin/maglev-gem bin/maglev-rake sh
 # system table and a record of every core class (MagLev's extent0.ruby.dbf).
 share/maglev/extent0.mdb: bin/maglev-ruby bin/maglev
 	@rm -rf build/seed && mkdir -p share/maglev
-	MAGLEV_DATA=build/seed MAGLEV_STONE=seed bin/maglev-ruby -e 'Maglev.__seed_base_image'
-	MAGLEV_DATA=build/seed bin/maglev backup seed $@.tmp >/dev/null && mv $@.tmp $@
+	env -u MAGLEV_REPOSITORY MAGLEV_DATA=build/seed MAGLEV_STONE=seed bin/maglev-ruby -e 'Maglev.__seed_base_image'
+	env -u MAGLEV_REPOSITORY MAGLEV_DATA=build/seed bin/maglev backup seed $@.tmp >/dev/null && mv $@.tmp $@
 	@rm -rf build/seed
 
 bin/maglev-ruby: $(BUILD)/maglev-ruby

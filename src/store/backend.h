@@ -54,6 +54,15 @@ enum {
  * and modules, from MG_WK_ERRNO Errno::NOERROR and then errnos.def's classes
  * (those not among coreclasses.def's; store/txn.c init_wellknown). */
 #define MG_WK_ERRNO     4096
+
+/* An LMDB environment whose data file is shorter than its last page
+ * (lmdb_backend.c; the host cache of pg_cache.c uses it too). */
+struct MDB_env;
+bool mg_lmdb_file_short(struct MDB_env *env, uint64_t *have, uint64_t *need);
+/* A VM process's bus error in an LMDB map (a damaged file) ends it with a message (exit 1). */
+void mg_lmdb_guard_maps(void);
+/* LMDB's assertion callback: a message naming the file, and the process ends (exit 1). */
+void mg_lmdb_on_assert(struct MDB_env *env, const char *msg);
 /* The files an LMDB repository's processes keep beside data.mdb and
  * lock.mdb: the group-commit lock and the commit queue (lmdb_backend.c). */
 #define MG_LMDB_SIDE_FILES "sync.lock", "commitq"

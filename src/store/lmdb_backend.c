@@ -236,6 +236,93 @@ cq_slots_put(MgRepo *r, MDB_txn *txn, const uint64_t t[CQ_SLOTS])
     return mdb_put(txn, r->meta, &k, &v, 0);
 }
 
+/* A data file shorter than its meta pages say (cut by a full disk, a bad
+ * copy): reading a page past its end would be a bus error, so it is
+ * refused at open. The file only grows while processes use it (a commit
+ * writes its pages before the meta page that names them). */
+/* LMDB found a page that cannot be (a damaged data file: its checks are
+ * assertions, which abort). What it was doing cannot be finished or undone
+ * from here, so the process says so and ends; a committed transaction is
+ * never lost by it, as nothing is written half. */
+void
+mg_lmdb_on_assert(MDB_env *env, const char *msg)
+{
+    const char *path = NULL;
+    if (mdb_env_get_path(env, &path) != 0) path = NULL;
+    fflush(NULL);
+    fprintf(stderr, "maglev: the LMDB file in %s is damaged (%s); run `maglev check` on it and restore it from a backup\n",
+            path ? path : "?", msg);
+    _exit(1);
+}
+
+/* A damaged data file can hold a page number past its end: LMDB reading
+ * that page through its map is a bus error (BUS_ADRERR: no file behind the
+ * address). The LMDB maps are the only file maps of a maglev process, so
+ * that fault gets the same message as a failed assertion. Anything else
+ * is a bug: the default action, a core dump. */
+static void
+on_sigbus(int sig, siginfo_t *si, void *ctx)
+{
+    UNUSED(ctx);
+    if (si->si_code == BUS_ADRERR) {
+        static const char msg[] = "maglev: a repository file is damaged (a page it refers to lies past its end); "
+                                  "run `maglev check` on it and restore it from a backup\n";
+        ssize_t w = write(2, msg, sizeof msg - 1);
+        UNUSED(w);
+        _exit(1);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void
+mg_lmdb_guard_maps(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+bool
+mg_lmdb_file_short(MDB_env *env, uint64_t *have, uint64_t *need)
+{
+    MDB_envinfo info;
+    MDB_stat st;
+    int fd;
+    struct stat fs;
+    if (mdb_env_info(env, &info) || mdb_env_stat(env, &st) || mdb_env_get_fd(env, &fd) || fstat(fd, &fs))
+        return false;                        /* nothing to compare: LMDB reports its own errors */
+    *have = (uint64_t)fs.st_size;
+    *need = ((uint64_t)info.me_last_pgno + 1) * st.ms_psize;
+    return *have < *need;
+}
+
+static MgStoreErr
+check_file_size(MgRepo *r, const char *dir)
+{
+    uint64_t have, need;
+    if (!mg_lmdb_file_short(r->env, &have, &need)) return MG_STORE_OK;
+    return fail(r, MG_STORE_CORRUPT, "%s/data.mdb is truncated: %llu bytes, its last page ends at byte %llu "
+                "(restore it from a backup)", dir, (unsigned long long)have, (unsigned long long)need);
+}
+
+/* A data file of 0 bytes is a repository LMDB has not written yet, unless
+ * the commit queue exists: that is made once the tables are (lmdb_open), so
+ * the file was emptied afterwards, and LMDB would start a new, empty one. */
+static bool
+emptied(const char *dir)
+{
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/data.mdb", dir);
+    if (stat(path, &st) != 0 || st.st_size != 0) return false;
+    snprintf(path, sizeof path, "%s/commitq", dir);
+    return stat(path, &st) == 0;
+}
+
 static MgStoreErr
 lmdb_open(const char *dir, int flags, MgRepo **out)
 {
@@ -252,9 +339,15 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
     if (!r) return MG_STORE_NOMEM;
     r->ops = &mg_lmdb_ops;
     r->flags = flags;
+    if (emptied(dir)) {
+        *out = r;
+        return fail(r, MG_STORE_CORRUPT, "%s/data.mdb is empty, but the repository was in use (it has a commit "
+                    "queue): restore it from a backup", dir);
+    }
     r->map_size = DEFAULT_MAP_SIZE;
     int rc = mdb_env_create(&r->env);
     if (rc) { free(r); return MG_STORE_NOMEM; }
+    mdb_env_set_assert(r->env, mg_lmdb_on_assert);
     mdb_env_set_maxdbs(r->env, 16);
     mdb_env_set_maxreaders(r->env, 1024);
     mdb_env_set_mapsize(r->env, r->map_size);
@@ -268,6 +361,7 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
         err = from_mdb(r, rc, dir);
         goto fail;
     }
+    if ((err = check_file_size(r, dir)) != MG_STORE_OK) goto fail;
     int dead;
     mdb_reader_check(r->env, &dead);   /* free the reader slots of killed processes */
     if (!(flags & (MG_REPO_NOSYNC | MG_REPO_RDONLY))) {

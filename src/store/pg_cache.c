@@ -57,6 +57,7 @@
  * snapshot of the cache from its first lookup to its first miss or its end,
  * so an idle gem's open view keeps the pages it saw from being reused). */
 #include "pg_cache.h"
+#include "backend.h"
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -154,6 +155,7 @@ open_env(MgPgCache *c, const char *dir)
 {
     int rc = mdb_env_create(&c->env);
     if (rc) return rc;
+    mdb_env_set_assert(c->env, mg_lmdb_on_assert);
     size_t size = DEFAULT_SIZE;
     const char *s = getenv("MAGLEV_CACHE_SIZE");
     if (s && *s) {
@@ -168,6 +170,8 @@ open_env(MgPgCache *c, const char *dir)
     mdb_env_set_maxdbs(c->env, 4);
     mdb_env_set_maxreaders(c->env, 4096);  /* a slot per open view of every gem of the host */
     rc = mdb_env_open(c->env, dir, MDB_NOTLS | MDB_NOSYNC, 0600);
+    uint64_t have, need;
+    if (!rc && mg_lmdb_file_short(c->env, &have, &need)) rc = MDB_CORRUPTED;   /* cut short: made again */
     if (rc) { mdb_env_close(c->env); c->env = NULL; }
     return rc;
 }

@@ -2041,6 +2041,7 @@ void
 mg_store_init(void)
 {
     init_wellknown();
+    mg_lmdb_guard_maps();
     mg_fault_hook = fault;
     mg_fault_lazy_hook = fault_lazy;
     mg_lazy_resolve_hook = resolve_lazy;
