@@ -169,8 +169,10 @@ cref_names(Value cref)
     return names;
 }
 
+/* The entry recorded for me, which holder's table has just received (or
+ * MG_NIL: nothing to record). */
 static Value
-entry_for(const MethodEntry *me)
+entry_for(RClass *holder, const MethodEntry *me)
 {
     Value e = mg_ary_new();
     if (!me) {
@@ -210,7 +212,13 @@ entry_for(const MethodEntry *me)
         mg_ary_push(e, vis);
         mg_ary_push(e, me->u.proc);
     } else if (me->kind == ME_CFUNC) {
-        return MG_NIL;     /* a primitive (e.g. Struct's class methods): made again by its owner */
+        /* a primitive (e.g. Struct's class methods) is made again by its owner;
+         * the same one found further up is an inherited primitive whose
+         * visibility changed here (Singleton's private_class_method :new) */
+        const MethodEntry *up = holder->super ? mg_method_lookup(holder->super, me->name) : NULL;
+        if (!up || up->kind != ME_CFUNC || up->u.c.fn != me->u.c.fn) return MG_NIL;
+        mg_ary_push(e, k_visibility);
+        mg_ary_push(e, vis);
     } else {
         mg_ary_push(e, k_visibility);
         mg_ary_push(e, vis);
@@ -243,7 +251,7 @@ typedef struct { RClass *owner; ID name; Value entry; bool single; Value obj; } 
 static Value replay_one(Value arg);
 static void apply_done(Value saved);
 static Value object_of_singleton(RClass *c);
-static void record_object_method(Value obj, ID name, const MethodEntry *me);
+static void record_object_method(Value obj, RClass *sc, ID name, const MethodEntry *me);
 static void record_object_extend(Value obj, RClass *m);
 static void record_object_const(Value obj, ID name, Value v);
 
@@ -252,11 +260,11 @@ method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
 {
     if (!recording()) return;
     Value obj = object_of_singleton(c);
-    if (obj != MG_UNDEF) { record_object_method(obj, name, me); return; }
+    if (obj != MG_UNDEF) { record_object_method(obj, c, name, me); return; }
     bool single;
     RClass *t = target_of(c, &single);
     if (!t) return;
-    Value entry = entry_for(me);
+    Value entry = entry_for(c, me);
     if (entry == MG_NIL) return;
     file_in_parent(t);
     mg_store_stage_class(t);
@@ -678,9 +686,9 @@ singleton_defs(Value obj, bool create)
 }
 
 static void
-record_object_method(Value obj, ID name, const MethodEntry *me)
+record_object_method(Value obj, RClass *sc, ID name, const MethodEntry *me)
 {
-    Value entry = entry_for(me);
+    Value entry = entry_for(sc, me);
     if (entry == MG_NIL) return;
     Value defs = singleton_defs(obj, true);
     MG_WB(obj, defs);
@@ -722,7 +730,7 @@ mg_code_singleton_capture(Obj *o)
     ID k;
     uint64_t v;
     for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
-        Value entry = entry_for((MethodEntry *)(uintptr_t)v);
+        Value entry = entry_for(sc, (MethodEntry *)(uintptr_t)v);
         if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
     }
     for (uint32_t i = 0; sc->ext->consts && mg_idtable_next(sc->ext->consts, &i, &k, &v);)
