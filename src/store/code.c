@@ -31,7 +31,7 @@ static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves 
 int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
-static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
+static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
 static Value s_cvars, s_civars;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
@@ -284,8 +284,20 @@ const_hook(RClass *c, ID name, Value v)
     if (obj != MG_UNDEF) { record_object_const(obj, name, v); return; }
     bool single;
     RClass *t = target_of(c, &single);
-    if (!t || single) return;
+    if (!t) return;
     Value sym = v == MG_UNDEF ? MG_UNDEF : mg_code_local_recipe(v);
+    if (single) {
+        /* `class << self; DAY_RE = ...; end` (date's parsers): the table's
+         * :singleton_constants; a VM-local value is not recorded */
+        if (sym != MG_UNDEF) return;
+        file_in_parent(t);
+        mg_store_stage_class(t);
+        Value tbl = defs_sub(defs_for(t), s_sconsts, true);
+        if (v == MG_UNDEF) mg_hash_delete(tbl, MG_SYM(name));
+        else mg_hash_aset(tbl, MG_SYM(name), v);
+        mg_hash_aset(applied_tbl(t, s_sconsts), MG_SYM(name), v);
+        return;
+    }
     if (sym != MG_UNDEF) {
         Value recipe = recipe_of_symbol(sym);
         /* a Mutex, an Encoding, an UnboundMethod...: made again in each
@@ -1249,6 +1261,17 @@ apply_body(RClass *c)
             mg_const_set(c, MG_SYM2ID(k), v);
         }
     }
+    Value sconsts = fv(mg_hash_aref(defs, s_sconsts));
+    if (MG_IS_HASH(sconsts)) {
+        Value applied = applied_tbl(c, s_sconsts);
+        Value k, v;
+        for (int64_t it = 0; mg_hash_next(sconsts, &it, &k, &v);) {
+            if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == v) continue;
+            mg_hash_aset(applied, k, v);
+            if (MG_IS_CLASS_OR_MODULE(v)) fv(v);
+            mg_const_set(mg_singleton_class(MG_VAL(c)), MG_SYM2ID(k), v);
+        }
+    }
     Value removed = fv(mg_hash_aref(defs, s_removed_consts));
     if (MG_IS_HASH(removed)) {
         /* a constant this process took from the repository and the repository removed */
@@ -1325,6 +1348,7 @@ mg_code_init(void)
     mg_feature_loaded_hook = feature_loaded;
     mg_ext_loaded_hook = ext_loaded;
     s_consts = mg_sym("constants");
+    s_sconsts = mg_sym("singleton_constants");
     s_methods = mg_sym("methods");
     s_smethods = mg_sym("singleton_methods");
     s_modules = mg_sym("modules");

@@ -9,6 +9,10 @@ require "singleton"
 class Single; include Singleton; attr_accessor :v; end
 Single.instance.v = 4
 Maglev[:single] = Single.instance
+require "date"
+require "time"
+Maglev[:date] = Date.new(2020, 2, 28)
+Maglev[:time] = Time.utc(2020, 1, 2, 3, 4, 5)
 RUBY
 out=$(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit app.rb 2>&1; echo "exit $?")
 expect "-Mcommit of an application that requires the libraries" "$out" "exit 0"
@@ -17,5 +21,19 @@ expect "singleton: new and allocate stay private (a visibility change of an inhe
   '4
 NoMethodError
 NoMethodError
+true'
+expect "date and time: the parsers' constants are set in Date's singleton class (class << self; DAY_RE = ...)" \
+  "$(mrb 'p Maglev[:date] + 1, Date.parse("2021-03-04").yday, Date.strptime("03/04/21", "%m/%d/%y").to_s, DateTime.parse("2001-02-03T04:05:06+07:00").hour
+p Time.parse("2021-05-06 07:08:09 UTC").utc.to_a[0, 6], Maglev[:time].httpdate, Time.rfc2822("Thu, 02 Jan 2020 03:04:05 +0000").to_i')" \
+  '#<Date: 2020-02-29 ((2458909j,0s,0n),+0s,2299161j)>
+63
+"2021-03-04"
+4
+[9, 8, 7, 6, 5, 2021]
+"Thu, 02 Jan 2020 03:04:05 GMT"
+1577934245'
+expect "a constant of a persistent class's singleton class" "$(mrb 'Maglev.persistent { class Meta; class << self; LIMIT = [3]; def limit = LIMIT; end; end }; Maglev.commit' && mrb 'p Meta.limit, Meta.singleton_class::LIMIT, Meta.singleton_class.const_defined?(:LIMIT, false)')" \
+  '[3]
+[3]
 true'
 finish
