@@ -249,6 +249,10 @@ file_in_parent(RClass *c)
  * class); obj: the object whose singleton class owner is, or MG_UNDEF. */
 typedef struct { RClass *owner; ID name; Value entry; bool single; Value obj; } Replay;
 static Value replay_one(Value arg);
+static void wait_for_exts(const Replay *r);
+static bool exts_pending = true;   /* the start-up's restore_exts has not run yet */
+static Value waiting;              /* what waits for it: [class, name, entry, single]... (a GC root) */
+static void replay_waiting(void);
 static void apply_done(Value saved);
 static Value object_of_singleton(RClass *c);
 static void record_object_method(Value obj, RClass *sc, ID name, const MethodEntry *me);
@@ -837,7 +841,7 @@ mg_code_apply_singleton(Value obj)
 
 /* ---- the persistent $LOADED_FEATURES and autoloads (the system table) ---- */
 
-static Value s_loaded_features, s_autoloads, s_load_path, s_loaded_exts;
+static Value s_loaded_features, s_autoloads, s_load_path, s_loaded_exts, s_gvar_aliases;
 
 static Value
 system_entry(Value key, bool create, bool hash)
@@ -887,6 +891,7 @@ ext_loaded(const char *feature)
     mg_ary_push(system_entry(s_loaded_exts, true, false), name);
 }
 
+static void restore_gvar_aliases(void);
 static Value exts_verbose;   /* $VERBOSE while they run: nil (rbconfig's constants are in the repository already) */
 
 static Value
@@ -899,6 +904,8 @@ exts_run(Value list)
         Value p = fv(MG_RARRAY(list)->ptr[i]);
         if (MG_IS_STRING(p)) mg_ext_require(mg_str_cstr(p));
     }
+    exts_pending = false;
+    replay_waiting();
     return MG_NIL;
 }
 
@@ -915,7 +922,7 @@ static void
 restore_exts(void)
 {
     Value list = system_entry(s_loaded_exts, false, false);
-    if (list == MG_NIL || !MG_RARRAY(list)->len) return;
+    if (list == MG_NIL || !MG_RARRAY(list)->len) { exts_pending = false; waiting = MG_NIL; return; }
     Value saved = MG_FIX(mode);
     mg_code_loading++;
     mode = MG_MODE_TRANSIENT;
@@ -959,7 +966,43 @@ mg_code_restore_load_path(void)
         Value dir = fv(MG_RARRAY(saved)->ptr[i]);
         if (MG_IS_STRING(dir) && !has_path(lp, dir)) mg_ary_push(lp, mg_str_dup(dir));
     }
+    restore_gvar_aliases();
     restore_exts();
+}
+
+/* `alias $new $old` run in persistent mode (English.rb, required once) is
+ * code too: the system table's :global_aliases lists [new, old] Symbols,
+ * and every later process makes the aliases again at start-up
+ * (mg_code_restore_load_path). The variables' values never persist. */
+void
+mg_code_gvar_alias(ID newid, ID oldid)
+{
+    if (!recording() || !mg_store_usable()) return;
+    Value list = system_entry(s_gvar_aliases, false, false);
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value e = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_ARRAY(e) && MG_RARRAY(e)->len == 2 && MG_RARRAY(e)->ptr[0] == MG_SYM(newid)
+            && MG_RARRAY(e)->ptr[1] == MG_SYM(oldid))
+            return;
+    }
+    Value e = mg_ary_new();
+    mg_ary_push(e, MG_SYM(newid));
+    mg_ary_push(e, MG_SYM(oldid));
+    mg_ary_push(system_entry(s_gvar_aliases, true, false), e);
+}
+
+static void
+restore_gvar_aliases(void)
+{
+    Value list = system_entry(s_gvar_aliases, false, false);
+    mg_code_loading++;
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value e = fv(MG_RARRAY(list)->ptr[i]);
+        if (!MG_IS_ARRAY(e) || MG_RARRAY(e)->len != 2) continue;
+        Value n = MG_RARRAY(e)->ptr[0], o = MG_RARRAY(e)->ptr[1];
+        if (MG_IS_SYMBOL(n) && MG_IS_SYMBOL(o)) mg_vm_gvar_alias(MG_SYM2ID(n), MG_SYM2ID(o));
+    }
+    mg_code_loading--;
 }
 
 void
@@ -1143,14 +1186,45 @@ replay_one(Value arg)
         mg_method_add(table, r->name, &me);
     } else if (kind == k_alias && n >= 3 && MG_IS_SYMBOL(a[2])) {
         if (mg_method_alias(table, r->name, MG_SYM2ID(a[2]))) mg_method_set_visibility(table, r->name, vis);
+        else wait_for_exts(r);
     } else if (kind == k_undef) {
         mg_method_undef(table, r->name);
     } else if (kind == k_removed) {
         mg_method_remove(table, r->name);
     } else if (kind == k_visibility) {
-        mg_method_set_visibility(table, r->name, vis);
+        if (!mg_method_set_visibility(table, r->name, vis)) wait_for_exts(r);
     }
     return MG_NIL;
+}
+
+/* An alias or visibility change of a method that the class does not have yet
+ * is replayed again once the builtin C libraries have run (restore_exts): at
+ * start-up the classes are applied first, so csv's `alias_method :scan_all,
+ * :scan` in a StringScanner subclass meets a StringScanner without methods. */
+static void
+wait_for_exts(const Replay *r)
+{
+    if (r->obj != MG_UNDEF || !exts_pending) return;
+    if (waiting == MG_NIL) waiting = mg_ary_new();
+    Value e = mg_ary_new();
+    mg_ary_push(e, MG_VAL(r->owner));
+    mg_ary_push(e, MG_SYM(r->name));
+    mg_ary_push(e, r->entry);
+    mg_ary_push(e, MG_BOOL(r->single));
+    mg_ary_push(waiting, e);
+}
+
+static void
+replay_waiting(void)
+{
+    Value list = waiting;
+    waiting = MG_NIL;
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value *e = MG_RARRAY(MG_RARRAY(list)->ptr[i])->ptr;
+        Replay r = { MG_RCLASS(e[0]), MG_SYM2ID(e[1]), e[2], MG_TEST(e[3]), MG_UNDEF };
+        Value exc;
+        mg_protect(replay_one, MG_FIX((int64_t)(intptr_t)&r), &exc);
+    }
 }
 
 /* The fresh methods (note_fresh) whose definition the table no longer has:
@@ -1335,6 +1409,8 @@ mg_code_apply(RClass *c)
 void
 mg_code_init(void)
 {
+    waiting = MG_NIL;
+    mg_gc_register(&waiting);
     id_defs = mg_intern_cstr("__maglev_definitions");
     id_applied = mg_intern_cstr("__maglev_applied");
     id_fresh = mg_intern_cstr("__maglev_fresh");
@@ -1342,6 +1418,7 @@ mg_code_init(void)
     id_singleton = mg_intern_cstr("__maglev_singleton");
     s_loaded_features = mg_sym("loaded_features");
     s_loaded_exts = mg_sym("loaded_exts");
+    s_gvar_aliases = mg_sym("global_aliases");
     s_load_path = mg_sym("load_path");
     s_autoloads = mg_sym("autoloads");
     mg_feature_persisted_hook = feature_persisted;

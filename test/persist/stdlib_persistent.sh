@@ -13,6 +13,9 @@ require "date"
 require "time"
 Maglev[:date] = Date.new(2020, 2, 28)
 Maglev[:time] = Time.utc(2020, 1, 2, 3, 4, 5)
+require "csv"
+require "English"
+class Tally < StringScanner; alias_method :grab, :scan; private :check; end
 RUBY
 out=$(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit app.rb 2>&1; echo "exit $?")
 expect "-Mcommit of an application that requires the libraries" "$out" "exit 0"
@@ -36,4 +39,21 @@ expect "a constant of a persistent class's singleton class" "$(mrb 'Maglev.persi
   '[3]
 [3]
 true'
+expect "csv: its Scanner aliases StringScanner#scan (a C library's method, there only once strscan's C part ran)" \
+  "$(mrb 'p CSV.parse_line("x,\"y,z\""), CSV.parse("h1,h2\n3,4", headers: true, converters: :numeric).map(&:to_h), CSV.generate { |c| c << [1, "q\"x"] }
+t = Tally.new("ab"); p t.grab(/a/), (t.check(/b/) rescue $!.class)')" \
+  '["x", "y,z"]
+[{"h1"=>3, "h2"=>4}]
+"1,\"q\"\"x\"\n"
+"a"
+NoMethodError'
+expect "English: the aliases of global variables (alias \$PREMATCH \$\`) are made again" \
+  "$(mrb '"abc" =~ /b/; p $PREMATCH, $POSTMATCH, $MATCH, $PID == $$, $INPUT_RECORD_SEPARATOR, $PROGRAM_NAME.class, $LAST_MATCH_INFO.class')" \
+  '"a"
+"c"
+"b"
+true
+"\n"
+String
+MatchData'
 finish
