@@ -289,6 +289,12 @@ const_hook(RClass *c, ID name, Value v)
     bool single;
     RClass *t = target_of(c, &single);
     if (!t) return;
+    /* an object with C singleton methods that a builtin C library's init
+     * makes (readline's HISTORY) is made again by that init in every later
+     * process (:loaded_exts); it could not be committed anyway */
+    if (mg_ext_initializing() && MG_IS_PTR(v) && !MG_IS_CLASS_OR_MODULE(v) && MG_OBJ(v)->klass
+        && (MG_OBJ(v)->klass->hdr.flags & OF_SINGLETON) && mg_code_singleton_primitive(MG_OBJ(v)->klass))
+        return;
     Value sym = v == MG_UNDEF ? MG_UNDEF : mg_code_local_recipe(v);
     if (single) {
         /* `class << self; DAY_RE = ...; end` (date's parsers): the table's
@@ -491,6 +497,7 @@ mg_code_local_recipe(Value v)
     ID name;
     if (mg_enc_of_value(v, &enc)) {
         snprintf(buf, sizeof buf, MG_RECIPE_PREFIX "encoding %s", mg_enc_name(enc));
+
     } else if (k == mg_cUnboundMethod && mg_unbound_method_parts(v, &owner, &name)) {
         if (owner->hdr.flags & OF_SINGLETON) return MG_UNDEF;
         Value path = mg_class_name(owner);

@@ -73,6 +73,20 @@ put_sym(MgBuf *b, ID id)
 /* An Encoding in a record: the Symbol of its recipe (store.h; docs/format.md, References) */
 #define ENC_PREFIX MG_RECIPE_PREFIX "encoding "
 
+/* STDIN, STDOUT, STDERR in a record: the Symbol of their recipe, read as
+ * the reading process's own stream (reline's Core keeps @output = STDOUT) */
+#define STDIO_PREFIX MG_RECIPE_PREFIX "stdio "
+static const char *const stdio_names[] = { "STDIN", "STDOUT", "STDERR" };
+
+static const char *
+stdio_name(Value v)
+{
+    if (mg_obj_class(v) != mg_cIO) return NULL;
+    for (size_t i = 0; i < ARRAY_LEN(stdio_names); i++)
+        if (mg_const_get_at(mg_cObject, mg_intern_cstr(stdio_names[i])) == v) return stdio_names[i];
+    return NULL;
+}
+
 static void
 put_ref(MgBuf *b, Value v)
 {
@@ -118,6 +132,14 @@ put_ref(MgBuf *b, Value v)
         /* an Encoding is a value: every process has the same one (get_ref) */
         char name[96];
         snprintf(name, sizeof name, ENC_PREFIX "%s", mg_enc_name(enc));
+        put_u8(b, REF_SYM);
+        put_sym(b, mg_intern_cstr(name));
+        return;
+    }
+    const char *stdio = UNLIKELY(o->type == T_DATA) ? stdio_name(v) : NULL;
+    if (stdio) {
+        char name[64];
+        snprintf(name, sizeof name, STDIO_PREFIX "%s", stdio);
         put_u8(b, REF_SYM);
         put_sym(b, mg_intern_cstr(name));
         return;
@@ -411,6 +433,12 @@ get_ref(Rd *r)
         if (UNLIKELY(s[0] == '_') && len > sizeof ENC_PREFIX - 1 && memcmp(s, ENC_PREFIX, sizeof ENC_PREFIX - 1) == 0
             && mg_enc_find_name(s + sizeof ENC_PREFIX - 1, len - (sizeof ENC_PREFIX - 1), &enc))
             return mg_enc_value(enc);
+        if (UNLIKELY(s[0] == '_') && len > sizeof STDIO_PREFIX - 1 && memcmp(s, STDIO_PREFIX, sizeof STDIO_PREFIX - 1) == 0)
+            for (size_t i = 0; i < ARRAY_LEN(stdio_names); i++)
+                if (strcmp(s + sizeof STDIO_PREFIX - 1, stdio_names[i]) == 0) {
+                    Value io = mg_const_get_at(mg_cObject, mg_intern_cstr(stdio_names[i]));
+                    if (io != MG_UNDEF) return io;
+                }
         return MG_SYM(id);
     }
     case REF_BIG: {
@@ -539,7 +567,7 @@ bool
 mg_record_value_p(Value v)
 {
     Encoding enc;
-    return MG_IS_TYPE(v, T_DATA) && mg_enc_of_value(v, &enc);
+    return MG_IS_TYPE(v, T_DATA) && (mg_enc_of_value(v, &enc) || stdio_name(v));
 }
 
 bool

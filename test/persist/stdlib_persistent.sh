@@ -16,6 +16,9 @@ Maglev[:time] = Time.utc(2020, 1, 2, 3, 4, 5)
 require "csv"
 require "English"
 class Tally < StringScanner; alias_method :grab, :scan; private :check; end
+require "readline"
+require "un"
+Maglev[:streams] = [STDOUT, STDERR, STDIN]
 RUBY
 out=$(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit app.rb 2>&1; echo "exit $?")
 expect "-Mcommit of an application that requires the libraries" "$out" "exit 0"
@@ -56,4 +59,15 @@ true
 "\n"
 String
 MatchData'
+expect "readline (its C part makes HISTORY again) and un (FileUtils keeps @fileutils_output = \$stdout)" \
+  "$(cd "$MAGLEV_DATA" && mkdir -p gone && mrb 'p Readline::HISTORY.to_a, Readline::HISTORY.class; ARGV.replace(%w[-v gone]); rmdir; p Dir.exist?("gone")' 2>&1)" \
+  '[]
+Object
+rmdir gone
+false'
+expect "the standard streams persist as the reading process's own" \
+  "$(mrb 's = Maglev[:streams]; p s[0].equal?(STDOUT), s[1].equal?(STDERR), s[2].equal?(STDIN)')" \
+  'true
+true
+true'
 finish
