@@ -16,7 +16,7 @@
 
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
-    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8,
+    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8, REF_META = 9,
 };
 enum { RF_FROZEN = 1, RF_NO_INSTANCES = 2 /* class records: CF_NO_PERSISTENT_INSTANCES */ };
 enum { HF_IDENTITY = 1, HF_PROCDEFAULT = 2 };
@@ -125,6 +125,14 @@ put_ref(MgBuf *b, Value v)
     Obj *o = MG_OBJ(v);
     if (UNLIKELY((o->type == T_CLASS || o->type == T_MODULE) && (o->flags & CF_NIL_REFERENCES))) {
         put_u8(b, REF_NIL);
+        return;
+    }
+    if (UNLIKELY(o->type == T_CLASS && (o->flags & OF_SINGLETON)) && MG_IS_CLASS_OR_MODULE(((RClass *)o)->u.attached)) {
+        /* a class's singleton class (ERB's @_init, the self of define_method
+         * in class << self): the class it belongs to, whose every process
+         * has its own singleton class (get_ref) */
+        put_u8(b, REF_META);
+        put_ref(b, ((RClass *)o)->u.attached);
         return;
     }
     Encoding enc;
@@ -460,6 +468,12 @@ get_ref(Rd *r)
         Value v = mg_store_ref(type, oop, &err);
         if (err) r->err = err;
         return v;
+    }
+    case REF_META: {
+        Value c = get_ref(r);
+        if (r->err) return MG_NIL;
+        if (!MG_IS_CLASS_OR_MODULE(c)) { r->err = "record's singleton-class reference names no class"; return MG_NIL; }
+        return MG_VAL(mg_singleton_class(c));   /* faults c: no class record holds such a reference (txn.c) */
     }
     default:
         r->err = "record holds an unknown reference tag";

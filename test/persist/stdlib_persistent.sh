@@ -19,6 +19,13 @@ class Tally < StringScanner; alias_method :grab, :scan; private :check; end
 require "readline"
 require "un"
 Maglev[:streams] = [STDOUT, STDERR, STDIN]
+require "erb"
+require "syslog"
+Maglev[:erb] = ERB.new("x=<%= x %> <% 2.times do |i| %><%= i %><% end %>")
+class Gauge
+  class << self; %i[low high].each { |n| define_method(n) { [n, name] } }; end
+end
+Maglev[:metas] = [Gauge.singleton_class, Gauge.singleton_class.singleton_class]
 RUBY
 out=$(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit app.rb 2>&1; echo "exit $?")
 expect "-Mcommit of an application that requires the libraries" "$out" "exit 0"
@@ -70,4 +77,16 @@ expect "the standard streams persist as the reading process's own" \
   'true
 true
 true'
+expect "erb: an ERB keeps its class's singleton class (@_init); syslog and define_method in class << self (a Proc whose self is it)" \
+  "$(mrb 'x = 5; p Maglev[:erb].result(binding), Maglev[:erb].class, Syslog.respond_to?(:emerg), Syslog.opened?, Gauge.low, Gauge.high, Maglev[:metas], Maglev[:metas][0].equal?(Gauge.singleton_class)')" \
+  '"x=5 01"
+ERB
+true
+false
+[:low, "Gauge"]
+[:high, "Gauge"]
+[#<Class:Gauge>, #<Class:#<Class:Gauge>>]
+true'
+expect "a class's own class-level state cannot hold its singleton class yet" \
+  "$(mrb 'Maglev.persistent { class Own; @me = singleton_class; end }; begin; Maglev.commit; rescue TransactionError => e; p e.object; end')" '#<Class:Own>'
 finish
