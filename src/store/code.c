@@ -973,6 +973,13 @@ mg_code_restore_load_path(void)
         Value dir = fv(MG_RARRAY(saved)->ptr[i]);
         if (MG_IS_STRING(dir) && !has_path(lp, dir)) mg_ary_push(lp, mg_str_dup(dir));
     }
+    /* MAGLEV-API.md section 3: every process starts with the persistent
+     * $LOADED_FEATURES (require of one loads nothing: feature_persisted) */
+    Value features = system_entry(s_loaded_features, false, false), loaded = VMS->loaded;
+    for (int64_t i = 0; features != MG_NIL && i < MG_RARRAY(features)->len; i++) {
+        Value f = fv(MG_RARRAY(features)->ptr[i]);
+        if (MG_IS_STRING(f) && !has_path(loaded, f)) mg_ary_push(loaded, mg_str_dup(f));
+    }
     restore_gvar_aliases();
     restore_exts();
 }

@@ -29,6 +29,10 @@ Maglev[:metas] = [Gauge.singleton_class, Gauge.singleton_class.singleton_class]
 RUBY
 out=$(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit app.rb 2>&1; echo "exit $?")
 expect "-Mcommit of an application that requires the libraries" "$out" "exit 0"
+expect "a later process starts with the persistent \$LOADED_FEATURES" \
+  "$(mrb 'p $LOADED_FEATURES.grep(%r{/(csv|singleton|English|erb)\.rb\z}).map { File.basename(_1) }.sort, require("csv")')" \
+  '["English.rb", "csv.rb", "erb.rb", "singleton.rb"]
+false'
 expect "singleton: new and allocate stay private (a visibility change of an inherited C method)" \
   "$(mrb 'p Maglev[:single].v, (Single.new rescue $!.class), (Single.allocate rescue $!.class), Single.instance.equal?(Single.instance)')" \
   '4
