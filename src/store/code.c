@@ -1328,6 +1328,25 @@ apply_locals(RClass *c)
     }
 }
 
+/* The constants of the table's :constants (or :singleton_constants, set in
+ * the singleton class) not applied yet; answers the table's Hash. */
+static Value
+apply_consts(RClass *c, Value defs, Value which)
+{
+    Value consts = fv(mg_hash_aref(defs, which));
+    if (!MG_IS_HASH(consts)) return consts;
+    Value applied = applied_tbl(c, which);
+    Value k, v;
+    for (int64_t it = 0; mg_hash_next(consts, &it, &k, &v);) {
+        if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == v) continue;
+        mg_hash_aset(applied, k, v);
+        /* a class named here is faulted now, so no lookup meets an empty header */
+        if (MG_IS_CLASS_OR_MODULE(v)) fv(v);
+        mg_const_set(which == s_sconsts ? mg_singleton_class(MG_VAL(c)) : c, MG_SYM2ID(k), v);
+    }
+    return consts;
+}
+
 static void
 apply_body(RClass *c)
 {
@@ -1337,29 +1356,8 @@ apply_body(RClass *c)
         mg_struct_class_setup(c);
     Value defs = fv(mg_code_defs(c));
     if (!MG_IS_HASH(defs)) return;
-    Value consts = fv(mg_hash_aref(defs, s_consts));
-    if (MG_IS_HASH(consts)) {
-        Value applied = applied_tbl(c, s_consts);
-        Value k, v;
-        for (int64_t it = 0; mg_hash_next(consts, &it, &k, &v);) {
-            if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == v) continue;
-            mg_hash_aset(applied, k, v);
-            /* a class named here is faulted now, so no lookup meets an empty header */
-            if (MG_IS_CLASS_OR_MODULE(v)) fv(v);
-            mg_const_set(c, MG_SYM2ID(k), v);
-        }
-    }
-    Value sconsts = fv(mg_hash_aref(defs, s_sconsts));
-    if (MG_IS_HASH(sconsts)) {
-        Value applied = applied_tbl(c, s_sconsts);
-        Value k, v;
-        for (int64_t it = 0; mg_hash_next(sconsts, &it, &k, &v);) {
-            if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == v) continue;
-            mg_hash_aset(applied, k, v);
-            if (MG_IS_CLASS_OR_MODULE(v)) fv(v);
-            mg_const_set(mg_singleton_class(MG_VAL(c)), MG_SYM2ID(k), v);
-        }
-    }
+    Value consts = apply_consts(c, defs, s_consts);
+    apply_consts(c, defs, s_sconsts);
     Value removed = fv(mg_hash_aref(defs, s_removed_consts));
     if (MG_IS_HASH(removed)) {
         /* a constant this process took from the repository and the repository removed */
