@@ -169,10 +169,10 @@ cref_names(Value cref)
     return names;
 }
 
-/* The entry recorded for me, which holder's table has just received (or
- * MG_NIL: nothing to record). */
+/* The entry recorded for me, which holder's table has just received (had:
+ * in place of one of that name), or MG_NIL: nothing to record. */
 static Value
-entry_for(RClass *holder, const MethodEntry *me)
+entry_for(RClass *holder, const MethodEntry *me, bool had)
 {
     Value e = mg_ary_new();
     if (!me) {
@@ -213,10 +213,11 @@ entry_for(RClass *holder, const MethodEntry *me)
         mg_ary_push(e, me->u.proc);
     } else if (me->kind == ME_CFUNC) {
         /* a primitive (e.g. Struct's class methods) is made again by its owner;
-         * the same one found further up is an inherited primitive whose
-         * visibility changed here (Singleton's private_class_method :new) */
+         * one replacing a primitive of the table (`private :getch` in
+         * StringScanner) or the same one found further up (Singleton's
+         * private_class_method :new) is a visibility change */
         const MethodEntry *up = holder->super ? mg_method_lookup(holder->super, me->name) : NULL;
-        if (!up || up->kind != ME_CFUNC || up->u.c.fn != me->u.c.fn) return MG_NIL;
+        if (!had && (!up || up->kind != ME_CFUNC || up->u.c.fn != me->u.c.fn)) return MG_NIL;
         mg_ary_push(e, k_visibility);
         mg_ary_push(e, vis);
     } else {
@@ -268,7 +269,7 @@ method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
     bool single;
     RClass *t = target_of(c, &single);
     if (!t) return;
-    Value entry = entry_for(c, me);
+    Value entry = entry_for(c, me, had);
     if (entry == MG_NIL) return;
     file_in_parent(t);
     mg_store_stage_class(t);
@@ -711,7 +712,7 @@ singleton_defs(Value obj, bool create)
 static void
 record_object_method(Value obj, RClass *sc, ID name, const MethodEntry *me)
 {
-    Value entry = entry_for(sc, me);
+    Value entry = entry_for(sc, me, false);
     if (entry == MG_NIL) return;
     Value defs = singleton_defs(obj, true);
     MG_WB(obj, defs);
@@ -753,7 +754,7 @@ mg_code_singleton_capture(Obj *o)
     ID k;
     uint64_t v;
     for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
-        Value entry = entry_for(sc, (MethodEntry *)(uintptr_t)v);
+        Value entry = entry_for(sc, (MethodEntry *)(uintptr_t)v, false);
         if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
     }
     for (uint32_t i = 0; sc->ext->consts && mg_idtable_next(sc->ext->consts, &i, &k, &v);)
