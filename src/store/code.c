@@ -260,9 +260,13 @@ static void record_object_method(Value obj, RClass *sc, ID name, const MethodEnt
 static void record_object_extend(Value obj, RClass *m);
 static void record_object_const(Value obj, ID name, Value v);
 
+static bool restoring_exts;   /* restore_exts runs the builtin C libraries' inits */
+static void redo_after_exts(RClass *c, ID name);
+
 static void
 method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
 {
+    if (UNLIKELY(restoring_exts)) redo_after_exts(c, name);
     if (!recording()) return;
     Value obj = object_of_singleton(c);
     if (obj != MG_UNDEF) { record_object_method(obj, c, name, me); return; }
@@ -908,10 +912,12 @@ exts_run(Value list)
     ID verbose = mg_intern_cstr("$VERBOSE");
     exts_verbose = mg_gvar_get(verbose);
     mg_gvar_set(verbose, MG_NIL);
+    restoring_exts = true;
     for (int64_t i = 0; i < MG_RARRAY(list)->len; i++) {
         Value p = fv(MG_RARRAY(list)->ptr[i]);
         if (MG_IS_STRING(p)) mg_ext_require(mg_str_cstr(p));
     }
+    restoring_exts = false;
     exts_pending = false;
     replay_waiting();
     return MG_NIL;
@@ -922,6 +928,7 @@ exts_done(Value saved)
 {
     mg_gvar_set(mg_intern_cstr("$VERBOSE"), exts_verbose);
     exts_verbose = MG_NIL;
+    restoring_exts = false;   /* also when an init raised */
     mg_code_loading--;
     mode = (int)MG_FIX2LONG(saved);
 }
@@ -1227,6 +1234,23 @@ wait_for_exts(const Replay *r)
     mg_ary_push(e, r->entry);
     mg_ary_push(e, MG_BOOL(r->single));
     mg_ary_push(waiting, e);
+}
+
+/* A C library's init, run again at start-up, defines name in c: a
+ * definition of name recorded in c's table (a Ruby method over the C one,
+ * an undef, a visibility change) is replayed once the inits have run. */
+static void
+redo_after_exts(RClass *c, ID name)
+{
+    bool single;
+    RClass *t = target_of(c, &single);
+    Value defs = t ? fv(mg_code_defs(t)) : MG_NIL;
+    if (!MG_IS_HASH(defs)) return;
+    Value tbl = fv(mg_hash_aref(defs, single ? s_smethods : s_methods));
+    Value entry = MG_IS_HASH(tbl) ? mg_hash_lookup(tbl, MG_SYM(name)) : MG_UNDEF;
+    if (entry == MG_UNDEF) return;
+    Replay r = { t, name, entry, single, MG_UNDEF };
+    wait_for_exts(&r);
 }
 
 static void

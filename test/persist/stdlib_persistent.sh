@@ -16,7 +16,7 @@ Maglev[:time] = Time.utc(2020, 1, 2, 3, 4, 5)
 require "csv"
 require "English"
 class Tally < StringScanner; alias_method :grab, :scan; private :check; end
-class StringScanner; private :beginning_of_line?; end
+class StringScanner; private :beginning_of_line?; def peek(n) = "ruby #{n}"; undef_method :unscan; end
 require "readline"
 require "un"
 Maglev[:streams] = [STDOUT, STDERR, STDIN]
@@ -54,16 +54,18 @@ expect "a constant of a persistent class's singleton class" "$(mrb 'Maglev.persi
   '[3]
 [3]
 true'
-expect "csv: its Scanner aliases StringScanner#scan (a C library's method, there only once strscan's C part ran)" \
+expect "csv: its Scanner aliases StringScanner#scan (a C library's method, there only once strscan's C part ran); Ruby changes to a C library's class outlast its C part run again" \
   "$(mrb 'p CSV.parse_line("x,\"y,z\""), CSV.parse("h1,h2\n3,4", headers: true, converters: :numeric).map(&:to_h), CSV.generate { |c| c << [1, "q\"x"] }
-t = Tally.new("ab"); p t.grab(/a/), (t.check(/b/) rescue $!.class), (t.beginning_of_line? rescue $!.class), t.send(:beginning_of_line?)')" \
+t = Tally.new("ab"); p t.grab(/a/), (t.check(/b/) rescue $!.class), (t.beginning_of_line? rescue $!.class), t.send(:beginning_of_line?), t.peek(2), (t.unscan rescue $!.class)')" \
   '["x", "y,z"]
 [{"h1"=>3, "h2"=>4}]
 "1,\"q\"\"x\"\n"
 "a"
 NoMethodError
 NoMethodError
-false'
+false
+"ruby 2"
+NoMethodError'
 expect "English: the aliases of global variables (alias \$PREMATCH \$\`) are made again" \
   "$(mrb '"abc" =~ /b/; p $PREMATCH, $POSTMATCH, $MATCH, $PID == $$, $INPUT_RECORD_SEPARATOR, $PROGRAM_NAME.class, $LAST_MATCH_INFO.class')" \
   '"a"
