@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 cat >"$MAGLEV_DATA/app.rb" <<'RUBY'
 require "singleton"
+require "pp"
 class Single; include Singleton; attr_accessor :v; end
 Single.instance.v = 4
 Maglev[:single] = Single.instance
@@ -34,6 +35,10 @@ expect "a later process starts with the persistent \$LOADED_FEATURES" \
   "$(mrb 'p $LOADED_FEATURES.grep(%r{/(csv|singleton|English|erb)\.rb\z}).map { File.basename(_1) }.sort, require("csv")')" \
   '["English.rb", "csv.rb", "erb.rb", "singleton.rb"]
 false'
+expect "pp: what it adds to File::Stat (a core class) persists" \
+  "$(mrb 's = +""; PP.pp(File.stat("/"), s, 40); puts s.lines.first; p File::Stat.instance_method(:pretty_print).owner')" \
+  '#<File::Stat
+File::Stat'
 expect "singleton: new and allocate stay private (a visibility change of an inherited C method)" \
   "$(mrb 'p Maglev[:single].v, (Single.new rescue $!.class), (Single.allocate rescue $!.class), Single.instance.equal?(Single.instance)')" \
   '4
