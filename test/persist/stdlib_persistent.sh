@@ -19,6 +19,8 @@ require "English"
 class Tally < StringScanner; alias_method :grab, :scan; private :check; end
 class StringScanner; private :beginning_of_line?; def peek(n) = "ruby #{n}"; undef_method :unscan; end
 require "readline"
+require "reline"
+require "tempfile"
 require "un"
 Maglev[:streams] = [STDOUT, STDERR, STDIN]
 require "erb"
@@ -28,9 +30,65 @@ class Gauge
   class << self; %i[low high].each { |n| define_method(n) { [n, name] } }; end
 end
 Maglev[:metas] = [Gauge.singleton_class, Gauge.singleton_class.singleton_class]
+%w[abbrev base64 benchmark bigdecimal cgi csv date delegate digest English erb fileutils find forwardable getoptlong ipaddr json logger monitor observer open3 optparse ostruct pathname pp prettyprint pstore set shellwords singleton stringio strscan time timeout tsort uri weakref yaml zlib open-uri securerandom].each { |l| require l }
+RUBY
+# the main API of each library, in a process that loads none of them
+cat >"$MAGLEV_DATA/smoke.rb" <<'RUBY'
+p Abbrev.abbrev(%w[car cone]).size, Base64.strict_encode64("hi"), CGI.escape("a b&"), CSV.parse_line("a,\"b,c\""), Date.parse("2020-01-02").mon
+p SimpleDelegator.new([1]).size, Digest::SHA1.hexdigest("a")[0, 6], ERB.new("<%= 1 + 1 %>").result, Forwardable.instance_method(:def_delegator).owner
+p IPAddr.new("1.2.3.4").to_i, JSON.parse("[1, {\"a\": null}]"), Logger.new(nil).level, Monitor.new.synchronize { 1 }, OptionParser.new { |o| o.on("-q") }.parse(%w[-q x])
+p OpenStruct.new(a: 1).a, Pathname("a/b.rb").sub_ext(".c").to_s, PP.pp([1], +""), Set[1, 1].size, Shellwords.split("a 'b c'"), StringIO.new("x\ny").readlines
+p StringScanner.new("ab").scan(/a/), Time.iso8601("2020-01-01T00:00:00Z").year, Timeout.timeout(1) { 2 }, URI("http://x/y?z").query, BigDecimal("1.1") + 1
+p YAML.load("a: [1]"), YAML.dump({"k" => 1}), Zlib.crc32("a"), Zlib::Inflate.inflate(Zlib::Deflate.deflate("zz")), SecureRandom.hex(2).size, Benchmark.realtime { }.class
+p TSort.tsort(->(&b) { [1, 2].each(&b) }, ->(n, &b) { (n == 1 ? [2] : []).each(&b) }), Open3.capture2("echo x")[0], Find.find("/etc/hostname").to_a, GetoptLong::NO_ARGUMENT
+o = Class.new { include Observable; def go; changed; notify_observers(7); end }.new; r = []; o.add_observer(->(x) { r << x }, :call); o.go; p r
+FileUtils.mkdir_p("fu/a"); p Dir.exist?("fu/a"), WeakRef.new(+"w").upcase, PrettyPrint.format(+"", 5) { |q| q.text "ab" }, URI.respond_to?(:open)
+s = PStore.new("t.pstore"); s.transaction { s[:a] = [1] }; p s.transaction(true) { s[:a] }
 RUBY
 out=$(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit app.rb 2>&1; echo "exit $?")
 expect "-Mcommit of an application that requires the libraries" "$out" "exit 0"
+expect "the libraries' main calls answer as in CRuby" "$(cd "$MAGLEV_DATA" && mrb "$(cat smoke.rb)")" \
+  '5
+"aGk="
+"a+b%26"
+["a", "b,c"]
+1
+1
+"86f7e4"
+"2"
+Forwardable
+16909060
+[1, {"a"=>nil}]
+0
+1
+["x"]
+1
+"a/b.c"
+"[1]\n"
+1
+["a", "b c"]
+["x\n", "y"]
+"a"
+2020
+2
+"z"
+0.21e1
+{"a"=>[1]}
+"---\nk: 1\n"
+3904355907
+"zz"
+4
+Float
+[2, 1]
+"x\n"
+["/etc/hostname"]
+0
+[7]
+true
+"W"
+"ab"
+true
+[1]'
 expect "a later process starts with the persistent \$LOADED_FEATURES" \
   "$(mrb 'p $LOADED_FEATURES.grep(%r{/(csv|singleton|English|erb)\.rb\z}).map { File.basename(_1) }.sort, require("csv")')" \
   '["English.rb", "csv.rb", "erb.rb", "singleton.rb"]
@@ -86,6 +144,12 @@ expect "readline (its C part makes HISTORY again) and un (FileUtils keeps @fileu
 Object
 rmdir gone
 false'
+expect "reline (it requires tempfile) and tempfile" \
+  "$(mrb 'p Reline::GeneralIO.class_variable_get(:@@input).equal?(STDIN), Reline.respond_to?(:readline); t = Tempfile.new("sweep"); t.write("hi"); t.flush; p File.read(t.path); t.close!; p Dir.mktmpdir { |d| File.directory?(d) }')" \
+  'true
+true
+"hi"
+true'
 expect "the standard streams persist as the reading process's own" \
   "$(mrb 's = Maglev[:streams]; p s[0].equal?(STDOUT), s[1].equal?(STDERR), s[2].equal?(STDIN)')" \
   'true
