@@ -502,7 +502,6 @@ mg_code_local_recipe(Value v)
     ID name;
     if (mg_enc_of_value(v, &enc)) {
         snprintf(buf, sizeof buf, MG_RECIPE_PREFIX "encoding %s", mg_enc_name(enc));
-
     } else if (k == mg_cUnboundMethod && mg_unbound_method_parts(v, &owner, &name)) {
         if (owner->hdr.flags & OF_SINGLETON) return MG_UNDEF;
         Value path = mg_class_name(owner);
