@@ -87,6 +87,12 @@ run_init(Value arg)
     return MG_NIL;
 }
 
+bool
+mg_ext_initializing(void)
+{
+    return running_init != NULL;
+}
+
 static void
 set_loaded(void (*init)(void), bool v)
 {

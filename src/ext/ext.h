@@ -28,6 +28,9 @@ void mg_ext_register(const char *feature, void (*init)(void));
  * init raises; a feature whose init raised counts as not loaded. */
 int  mg_ext_require(const char *feature);
 
+/* True while a builtin feature's init runs. */
+bool mg_ext_initializing(void);
+
 /* Loads a builtin feature from C (one ext needing another): as mg_ext_require. */
 bool mg_ext_provide(const char *feature);
 

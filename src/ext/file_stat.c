@@ -399,8 +399,8 @@ single_if_missing(const char *name, MgCFunc fn, int min, int max)
 void
 mg_ext_boot_file_stat(void)
 {
-    if (mg_const_get_at(mg_cFile, mg_intern_cstr("Stat")) == MG_UNDEF) {
-        cStat = mg_define_class_under(mg_cFile, "Stat", mg_cObject);
+    cStat = mg_cFileStat;   /* a core class (coreclasses.def): what persistent mode adds to it persists */
+    if (!mg_method_lookup(cStat, mg_intern_cstr("size"))) {
         mg_define_alloc_func(cStat, stat_alloc);
         mg_define_methods(cStat, stat_methods);
         mg_include_module(cStat, mg_mComparable);

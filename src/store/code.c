@@ -31,7 +31,7 @@ static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves 
 int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
-static Value s_consts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
+static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
 static Value s_cvars, s_civars;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
@@ -169,8 +169,10 @@ cref_names(Value cref)
     return names;
 }
 
+/* The entry recorded for me, which holder's table has just received (had:
+ * in place of one of that name), or MG_NIL: nothing to record. */
 static Value
-entry_for(const MethodEntry *me)
+entry_for(RClass *holder, const MethodEntry *me, bool had)
 {
     Value e = mg_ary_new();
     if (!me) {
@@ -210,7 +212,14 @@ entry_for(const MethodEntry *me)
         mg_ary_push(e, vis);
         mg_ary_push(e, me->u.proc);
     } else if (me->kind == ME_CFUNC) {
-        return MG_NIL;     /* a primitive (e.g. Struct's class methods): made again by its owner */
+        /* a primitive (e.g. Struct's class methods) is made again by its owner;
+         * one replacing a primitive of the table (`private :getch` in
+         * StringScanner) or the same one found further up (Singleton's
+         * private_class_method :new) is a visibility change */
+        const MethodEntry *up = holder->super ? mg_method_lookup(holder->super, me->name) : NULL;
+        if (!had && (!up || up->kind != ME_CFUNC || up->u.c.fn != me->u.c.fn)) return MG_NIL;
+        mg_ary_push(e, k_visibility);
+        mg_ary_push(e, vis);
     } else {
         mg_ary_push(e, k_visibility);
         mg_ary_push(e, vis);
@@ -241,22 +250,30 @@ file_in_parent(RClass *c)
  * class); obj: the object whose singleton class owner is, or MG_UNDEF. */
 typedef struct { RClass *owner; ID name; Value entry; bool single; Value obj; } Replay;
 static Value replay_one(Value arg);
+static void wait_for_exts(const Replay *r);
+static bool exts_pending = true;   /* the start-up's restore_exts has not run yet */
+static Value waiting;              /* what waits for it: [class, name, entry, single]... (a GC root) */
+static void replay_waiting(void);
 static void apply_done(Value saved);
 static Value object_of_singleton(RClass *c);
-static void record_object_method(Value obj, ID name, const MethodEntry *me);
+static void record_object_method(Value obj, RClass *sc, ID name, const MethodEntry *me);
 static void record_object_extend(Value obj, RClass *m);
 static void record_object_const(Value obj, ID name, Value v);
+
+static bool restoring_exts;   /* restore_exts runs the builtin C libraries' inits */
+static void redo_after_exts(RClass *c, ID name);
 
 static void
 method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
 {
+    if (UNLIKELY(restoring_exts)) redo_after_exts(c, name);
     if (!recording()) return;
     Value obj = object_of_singleton(c);
-    if (obj != MG_UNDEF) { record_object_method(obj, name, me); return; }
+    if (obj != MG_UNDEF) { record_object_method(obj, c, name, me); return; }
     bool single;
     RClass *t = target_of(c, &single);
     if (!t) return;
-    Value entry = entry_for(me);
+    Value entry = entry_for(c, me, had);
     if (entry == MG_NIL) return;
     file_in_parent(t);
     mg_store_stage_class(t);
@@ -276,8 +293,26 @@ const_hook(RClass *c, ID name, Value v)
     if (obj != MG_UNDEF) { record_object_const(obj, name, v); return; }
     bool single;
     RClass *t = target_of(c, &single);
-    if (!t || single) return;
+    if (!t) return;
+    /* an object with C singleton methods that a builtin C library's init
+     * makes (readline's HISTORY) is made again by that init in every later
+     * process (:loaded_exts); it could not be committed anyway */
+    if (mg_ext_initializing() && MG_IS_PTR(v) && !MG_IS_CLASS_OR_MODULE(v) && MG_OBJ(v)->klass
+        && (MG_OBJ(v)->klass->hdr.flags & OF_SINGLETON) && mg_code_singleton_primitive(MG_OBJ(v)->klass))
+        return;
     Value sym = v == MG_UNDEF ? MG_UNDEF : mg_code_local_recipe(v);
+    if (single) {
+        /* `class << self; DAY_RE = ...; end` (date's parsers): the table's
+         * :singleton_constants; a VM-local value is not recorded */
+        if (sym != MG_UNDEF) return;
+        file_in_parent(t);
+        mg_store_stage_class(t);
+        Value tbl = defs_sub(defs_for(t), s_sconsts, true);
+        if (v == MG_UNDEF) mg_hash_delete(tbl, MG_SYM(name));
+        else mg_hash_aset(tbl, MG_SYM(name), v);
+        mg_hash_aset(applied_tbl(t, s_sconsts), MG_SYM(name), v);
+        return;
+    }
     if (sym != MG_UNDEF) {
         Value recipe = recipe_of_symbol(sym);
         /* a Mutex, an Encoding, an UnboundMethod...: made again in each
@@ -678,9 +713,9 @@ singleton_defs(Value obj, bool create)
 }
 
 static void
-record_object_method(Value obj, ID name, const MethodEntry *me)
+record_object_method(Value obj, RClass *sc, ID name, const MethodEntry *me)
 {
-    Value entry = entry_for(me);
+    Value entry = entry_for(sc, me, false);
     if (entry == MG_NIL) return;
     Value defs = singleton_defs(obj, true);
     MG_WB(obj, defs);
@@ -722,7 +757,7 @@ mg_code_singleton_capture(Obj *o)
     ID k;
     uint64_t v;
     for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
-        Value entry = entry_for((MethodEntry *)(uintptr_t)v);
+        Value entry = entry_for(sc, (MethodEntry *)(uintptr_t)v, false);
         if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
     }
     for (uint32_t i = 0; sc->ext->consts && mg_idtable_next(sc->ext->consts, &i, &k, &v);)
@@ -817,7 +852,7 @@ mg_code_apply_singleton(Value obj)
 
 /* ---- the persistent $LOADED_FEATURES and autoloads (the system table) ---- */
 
-static Value s_loaded_features, s_autoloads, s_load_path, s_loaded_exts;
+static Value s_loaded_features, s_autoloads, s_load_path, s_loaded_exts, s_gvar_aliases;
 
 static Value
 system_entry(Value key, bool create, bool hash)
@@ -867,6 +902,7 @@ ext_loaded(const char *feature)
     mg_ary_push(system_entry(s_loaded_exts, true, false), name);
 }
 
+static void restore_gvar_aliases(void);
 static Value exts_verbose;   /* $VERBOSE while they run: nil (rbconfig's constants are in the repository already) */
 
 static Value
@@ -875,10 +911,14 @@ exts_run(Value list)
     ID verbose = mg_intern_cstr("$VERBOSE");
     exts_verbose = mg_gvar_get(verbose);
     mg_gvar_set(verbose, MG_NIL);
+    restoring_exts = true;
     for (int64_t i = 0; i < MG_RARRAY(list)->len; i++) {
         Value p = fv(MG_RARRAY(list)->ptr[i]);
         if (MG_IS_STRING(p)) mg_ext_require(mg_str_cstr(p));
     }
+    restoring_exts = false;
+    exts_pending = false;
+    replay_waiting();
     return MG_NIL;
 }
 
@@ -887,6 +927,7 @@ exts_done(Value saved)
 {
     mg_gvar_set(mg_intern_cstr("$VERBOSE"), exts_verbose);
     exts_verbose = MG_NIL;
+    restoring_exts = false;   /* also when an init raised */
     mg_code_loading--;
     mode = (int)MG_FIX2LONG(saved);
 }
@@ -895,7 +936,7 @@ static void
 restore_exts(void)
 {
     Value list = system_entry(s_loaded_exts, false, false);
-    if (list == MG_NIL || !MG_RARRAY(list)->len) return;
+    if (list == MG_NIL || !MG_RARRAY(list)->len) { exts_pending = false; waiting = MG_NIL; return; }
     Value saved = MG_FIX(mode);
     mg_code_loading++;
     mode = MG_MODE_TRANSIENT;
@@ -939,7 +980,50 @@ mg_code_restore_load_path(void)
         Value dir = fv(MG_RARRAY(saved)->ptr[i]);
         if (MG_IS_STRING(dir) && !has_path(lp, dir)) mg_ary_push(lp, mg_str_dup(dir));
     }
+    /* MAGLEV-API.md section 3: every process starts with the persistent
+     * $LOADED_FEATURES (require of one loads nothing: feature_persisted) */
+    Value features = system_entry(s_loaded_features, false, false), loaded = VMS->loaded;
+    for (int64_t i = 0; features != MG_NIL && i < MG_RARRAY(features)->len; i++) {
+        Value f = fv(MG_RARRAY(features)->ptr[i]);
+        if (MG_IS_STRING(f) && !has_path(loaded, f)) mg_ary_push(loaded, mg_str_dup(f));
+    }
+    restore_gvar_aliases();
     restore_exts();
+}
+
+/* `alias $new $old` run in persistent mode (English.rb, required once) is
+ * code too: the system table's :global_aliases lists [new, old] Symbols,
+ * and every later process makes the aliases again at start-up
+ * (mg_code_restore_load_path). The variables' values never persist. */
+void
+mg_code_gvar_alias(ID newid, ID oldid)
+{
+    if (!recording() || !mg_store_usable()) return;
+    Value list = system_entry(s_gvar_aliases, false, false);
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value e = fv(MG_RARRAY(list)->ptr[i]);
+        if (MG_IS_ARRAY(e) && MG_RARRAY(e)->len == 2 && MG_RARRAY(e)->ptr[0] == MG_SYM(newid)
+            && MG_RARRAY(e)->ptr[1] == MG_SYM(oldid))
+            return;
+    }
+    Value e = mg_ary_new();
+    mg_ary_push(e, MG_SYM(newid));
+    mg_ary_push(e, MG_SYM(oldid));
+    mg_ary_push(system_entry(s_gvar_aliases, true, false), e);
+}
+
+static void
+restore_gvar_aliases(void)
+{
+    Value list = system_entry(s_gvar_aliases, false, false);
+    mg_code_loading++;
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value e = fv(MG_RARRAY(list)->ptr[i]);
+        if (!MG_IS_ARRAY(e) || MG_RARRAY(e)->len != 2) continue;
+        Value n = MG_RARRAY(e)->ptr[0], o = MG_RARRAY(e)->ptr[1];
+        if (MG_IS_SYMBOL(n) && MG_IS_SYMBOL(o)) mg_vm_gvar_alias(MG_SYM2ID(n), MG_SYM2ID(o));
+    }
+    mg_code_loading--;
 }
 
 void
@@ -1123,14 +1207,62 @@ replay_one(Value arg)
         mg_method_add(table, r->name, &me);
     } else if (kind == k_alias && n >= 3 && MG_IS_SYMBOL(a[2])) {
         if (mg_method_alias(table, r->name, MG_SYM2ID(a[2]))) mg_method_set_visibility(table, r->name, vis);
+        else wait_for_exts(r);
     } else if (kind == k_undef) {
         mg_method_undef(table, r->name);
     } else if (kind == k_removed) {
         mg_method_remove(table, r->name);
     } else if (kind == k_visibility) {
-        mg_method_set_visibility(table, r->name, vis);
+        if (!mg_method_set_visibility(table, r->name, vis)) wait_for_exts(r);
     }
     return MG_NIL;
+}
+
+/* An alias or visibility change of a method that the class does not have yet
+ * is replayed again once the builtin C libraries have run (restore_exts): at
+ * start-up the classes are applied first, so csv's `alias_method :scan_all,
+ * :scan` in a StringScanner subclass meets a StringScanner without methods. */
+static void
+wait_for_exts(const Replay *r)
+{
+    if (r->obj != MG_UNDEF || !exts_pending) return;
+    if (waiting == MG_NIL) waiting = mg_ary_new();
+    Value e = mg_ary_new();
+    mg_ary_push(e, MG_VAL(r->owner));
+    mg_ary_push(e, MG_SYM(r->name));
+    mg_ary_push(e, r->entry);
+    mg_ary_push(e, MG_BOOL(r->single));
+    mg_ary_push(waiting, e);
+}
+
+/* A C library's init, run again at start-up, defines name in c: a
+ * definition of name recorded in c's table (a Ruby method over the C one,
+ * an undef, a visibility change) is replayed once the inits have run. */
+static void
+redo_after_exts(RClass *c, ID name)
+{
+    bool single;
+    RClass *t = target_of(c, &single);
+    Value defs = t ? fv(mg_code_defs(t)) : MG_NIL;
+    if (!MG_IS_HASH(defs)) return;
+    Value tbl = fv(mg_hash_aref(defs, single ? s_smethods : s_methods));
+    Value entry = MG_IS_HASH(tbl) ? mg_hash_lookup(tbl, MG_SYM(name)) : MG_UNDEF;
+    if (entry == MG_UNDEF) return;
+    Replay r = { t, name, entry, single, MG_UNDEF };
+    wait_for_exts(&r);
+}
+
+static void
+replay_waiting(void)
+{
+    Value list = waiting;
+    waiting = MG_NIL;
+    for (int64_t i = 0; list != MG_NIL && i < MG_RARRAY(list)->len; i++) {
+        Value *e = MG_RARRAY(MG_RARRAY(list)->ptr[i])->ptr;
+        Replay r = { MG_RCLASS(e[0]), MG_SYM2ID(e[1]), e[2], MG_TEST(e[3]), MG_UNDEF };
+        Value exc;
+        mg_protect(replay_one, MG_FIX((int64_t)(intptr_t)&r), &exc);
+    }
 }
 
 /* The fresh methods (note_fresh) whose definition the table no longer has:
@@ -1220,6 +1352,25 @@ apply_locals(RClass *c)
     }
 }
 
+/* The constants of the table's :constants (or :singleton_constants, set in
+ * the singleton class) not applied yet; answers the table's Hash. */
+static Value
+apply_consts(RClass *c, Value defs, Value which)
+{
+    Value consts = fv(mg_hash_aref(defs, which));
+    if (!MG_IS_HASH(consts)) return consts;
+    Value applied = applied_tbl(c, which);
+    Value k, v;
+    for (int64_t it = 0; mg_hash_next(consts, &it, &k, &v);) {
+        if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == v) continue;
+        mg_hash_aset(applied, k, v);
+        /* a class named here is faulted now, so no lookup meets an empty header */
+        if (MG_IS_CLASS_OR_MODULE(v)) fv(v);
+        mg_const_set(which == s_sconsts ? mg_singleton_class(MG_VAL(c)) : c, MG_SYM2ID(k), v);
+    }
+    return consts;
+}
+
 static void
 apply_body(RClass *c)
 {
@@ -1229,18 +1380,8 @@ apply_body(RClass *c)
         mg_struct_class_setup(c);
     Value defs = fv(mg_code_defs(c));
     if (!MG_IS_HASH(defs)) return;
-    Value consts = fv(mg_hash_aref(defs, s_consts));
-    if (MG_IS_HASH(consts)) {
-        Value applied = applied_tbl(c, s_consts);
-        Value k, v;
-        for (int64_t it = 0; mg_hash_next(consts, &it, &k, &v);) {
-            if (!MG_IS_SYMBOL(k) || mg_hash_lookup(applied, k) == v) continue;
-            mg_hash_aset(applied, k, v);
-            /* a class named here is faulted now, so no lookup meets an empty header */
-            if (MG_IS_CLASS_OR_MODULE(v)) fv(v);
-            mg_const_set(c, MG_SYM2ID(k), v);
-        }
-    }
+    Value consts = apply_consts(c, defs, s_consts);
+    apply_consts(c, defs, s_sconsts);
     Value removed = fv(mg_hash_aref(defs, s_removed_consts));
     if (MG_IS_HASH(removed)) {
         /* a constant this process took from the repository and the repository removed */
@@ -1304,6 +1445,8 @@ mg_code_apply(RClass *c)
 void
 mg_code_init(void)
 {
+    waiting = MG_NIL;
+    mg_gc_register(&waiting);
     id_defs = mg_intern_cstr("__maglev_definitions");
     id_applied = mg_intern_cstr("__maglev_applied");
     id_fresh = mg_intern_cstr("__maglev_fresh");
@@ -1311,12 +1454,14 @@ mg_code_init(void)
     id_singleton = mg_intern_cstr("__maglev_singleton");
     s_loaded_features = mg_sym("loaded_features");
     s_loaded_exts = mg_sym("loaded_exts");
+    s_gvar_aliases = mg_sym("global_aliases");
     s_load_path = mg_sym("load_path");
     s_autoloads = mg_sym("autoloads");
     mg_feature_persisted_hook = feature_persisted;
     mg_feature_loaded_hook = feature_loaded;
     mg_ext_loaded_hook = ext_loaded;
     s_consts = mg_sym("constants");
+    s_sconsts = mg_sym("singleton_constants");
     s_methods = mg_sym("methods");
     s_smethods = mg_sym("singleton_methods");
     s_modules = mg_sym("modules");

@@ -16,7 +16,7 @@
 
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
-    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8,
+    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8, REF_META = 9,
 };
 enum { RF_FROZEN = 1, RF_NO_INSTANCES = 2 /* class records: CF_NO_PERSISTENT_INSTANCES */ };
 enum { HF_IDENTITY = 1, HF_PROCDEFAULT = 2 };
@@ -73,6 +73,20 @@ put_sym(MgBuf *b, ID id)
 /* An Encoding in a record: the Symbol of its recipe (store.h; docs/format.md, References) */
 #define ENC_PREFIX MG_RECIPE_PREFIX "encoding "
 
+/* STDIN, STDOUT, STDERR in a record: the Symbol of their recipe, read as
+ * the reading process's own stream (reline's Core keeps @output = STDOUT) */
+#define STDIO_PREFIX MG_RECIPE_PREFIX "stdio "
+static const char *const stdio_names[] = { "STDIN", "STDOUT", "STDERR" };
+
+static const char *
+stdio_name(Value v)
+{
+    if (mg_obj_class(v) != mg_cIO) return NULL;
+    for (size_t i = 0; i < ARRAY_LEN(stdio_names); i++)
+        if (mg_const_get_at(mg_cObject, mg_intern_cstr(stdio_names[i])) == v) return stdio_names[i];
+    return NULL;
+}
+
 static void
 put_ref(MgBuf *b, Value v)
 {
@@ -113,11 +127,27 @@ put_ref(MgBuf *b, Value v)
         put_u8(b, REF_NIL);
         return;
     }
+    if (UNLIKELY(o->type == T_CLASS && (o->flags & OF_SINGLETON)) && MG_IS_CLASS_OR_MODULE(((RClass *)o)->u.attached)) {
+        /* a class's singleton class (ERB's @_init, the self of define_method
+         * in class << self): the class it belongs to, whose every process
+         * has its own singleton class (get_ref) */
+        put_u8(b, REF_META);
+        put_ref(b, ((RClass *)o)->u.attached);
+        return;
+    }
     Encoding enc;
     if (UNLIKELY(o->type == T_DATA) && mg_enc_of_value(v, &enc)) {
         /* an Encoding is a value: every process has the same one (get_ref) */
         char name[96];
         snprintf(name, sizeof name, ENC_PREFIX "%s", mg_enc_name(enc));
+        put_u8(b, REF_SYM);
+        put_sym(b, mg_intern_cstr(name));
+        return;
+    }
+    const char *stdio = UNLIKELY(o->type == T_DATA) ? stdio_name(v) : NULL;
+    if (stdio) {
+        char name[64];
+        snprintf(name, sizeof name, STDIO_PREFIX "%s", stdio);
         put_u8(b, REF_SYM);
         put_sym(b, mg_intern_cstr(name));
         return;
@@ -411,6 +441,12 @@ get_ref(Rd *r)
         if (UNLIKELY(s[0] == '_') && len > sizeof ENC_PREFIX - 1 && memcmp(s, ENC_PREFIX, sizeof ENC_PREFIX - 1) == 0
             && mg_enc_find_name(s + sizeof ENC_PREFIX - 1, len - (sizeof ENC_PREFIX - 1), &enc))
             return mg_enc_value(enc);
+        if (UNLIKELY(s[0] == '_') && len > sizeof STDIO_PREFIX - 1 && memcmp(s, STDIO_PREFIX, sizeof STDIO_PREFIX - 1) == 0)
+            for (size_t i = 0; i < ARRAY_LEN(stdio_names); i++)
+                if (strcmp(s + sizeof STDIO_PREFIX - 1, stdio_names[i]) == 0) {
+                    Value io = mg_const_get_at(mg_cObject, mg_intern_cstr(stdio_names[i]));
+                    if (io != MG_UNDEF) return io;
+                }
         return MG_SYM(id);
     }
     case REF_BIG: {
@@ -432,6 +468,12 @@ get_ref(Rd *r)
         Value v = mg_store_ref(type, oop, &err);
         if (err) r->err = err;
         return v;
+    }
+    case REF_META: {
+        Value c = get_ref(r);
+        if (r->err) return MG_NIL;
+        if (!MG_IS_CLASS_OR_MODULE(c)) { r->err = "record's singleton-class reference names no class"; return MG_NIL; }
+        return MG_VAL(mg_singleton_class(c));   /* faults c: no class record holds such a reference (txn.c) */
     }
     default:
         r->err = "record holds an unknown reference tag";
@@ -539,7 +581,7 @@ bool
 mg_record_value_p(Value v)
 {
     Encoding enc;
-    return MG_IS_TYPE(v, T_DATA) && mg_enc_of_value(v, &enc);
+    return MG_IS_TYPE(v, T_DATA) && (mg_enc_of_value(v, &enc) || stdio_name(v));
 }
 
 bool

@@ -8,7 +8,7 @@
 
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
-    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8,
+    REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8, REF_META = 9,
 };
 /* ObjType values stored in payloads (object.h, docs/format.md) */
 enum { TY_OBJECT = 1, TY_CLASS = 2, TY_MODULE = 3, TY_STRING = 7, TY_ARRAY = 8, TY_HASH = 9, TY_RANGE = 10, TY_DATA = 11 };
@@ -44,6 +44,7 @@ ref(Sc *s)
     case REF_FIX: case REF_FLOAT: skip(s, 8); return;
     case REF_SYM: sym(s); return;
     case REF_BIG: u8(s); skip(s, u64(s)); return;
+    case REF_META: ref(s); return;   /* the singleton class of the class referred to */
     case REF_OBJ: {
         uint8_t type = u8(s);
         uint64_t oop = u64(s);

@@ -205,6 +205,7 @@ void  mg_code_clear_features(void);
  * append the recorded one (start-up). */
 void  mg_code_save_load_path(void);
 void  mg_code_restore_load_path(void);
+void  mg_code_gvar_alias(ID newid, ID oldid);   /* alias $new $old was run: recorded in persistent mode */
 Value mg_code_autoloads(bool create);
 /* The singleton class of an object travels with it (code.c): capture stores
  * its table in the object (a hidden ivar, named by mg_code_singleton_id)

@@ -1122,6 +1122,13 @@ reach(Value ref, void *arg)
     if (o->type == T_DATA && mg_record_value_p(ref)) return; /* an Encoding, likewise */
     if (is_class(o) && (o->flags & CF_NIL_REFERENCES)) return;   /* written as nil */
     if (mg_store_wellknown_oop(ref)) return;
+    if (UNLIKELY(o->type == T_CLASS && (o->flags & OF_SINGLETON)) && MG_IS_CLASS_OR_MODULE(((RClass *)o)->u.attached)
+        && !(w->current && is_class(w->current))) {
+        /* written as its class (record.c, REF_META), which persists; decoding
+         * one faults the class, so a class record may not hold one (a cycle) */
+        reach(((RClass *)o)->u.attached, arg);
+        return;
+    }
     const char *why = unpersistable_reason(o);
     if (why) {
         w->bad = o;

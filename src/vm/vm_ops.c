@@ -148,6 +148,7 @@ mg_vm_gvar_alias(ID newid, ID oldid)
         mg_idtable_set(gvars, newid, (uint64_t)(uintptr_t)g);
     }
     if (newid != oldid) g->alias_of = oldid;
+    mg_code_gvar_alias(newid, oldid);
 }
 
 /* ---- $~ and $_ live in the method-level Ruby frame ---- */
