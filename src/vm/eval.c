@@ -388,7 +388,7 @@ mg_init_eval(void)
 /* ---- globals ---- */
 
 static Value g_errinfo(ID id) { (void)id; return VMS->errinfo; }
-static void s_errinfo(ID id, Value v) { (void)id; VMS->errinfo = v; }
+static void s_errinfo(ID id, Value v) { (void)v; mg_raise(mg_eNameError, "%s is a read-only variable", mg_id_name(id, NULL)); }
 static Value g_errat(ID id) { (void)id; return VMS->errinfo == MG_NIL ? MG_NIL : mg_exc_backtrace(VMS->errinfo); }
 static void s_errat(ID id, Value v)
 {
@@ -397,7 +397,14 @@ static void s_errat(ID id, Value v)
     mg_exc_set_backtrace(VMS->errinfo, v);
 }
 static Value g_backref(ID id) { (void)id; return mg_backref_get(); }
-static void s_backref(ID id, Value v) { (void)id; mg_backref_set(v); }
+static void
+s_backref(ID id, Value v)
+{
+    (void)id;
+    if (v != MG_NIL && !mg_obj_is_kind_of(v, mg_cMatchData))
+        mg_raise(mg_eTypeError, "wrong argument type %s (expected MatchData)", mg_class_cname(mg_obj_class(v)));
+    mg_backref_set(v);
+}
 /* $& $` $' $+ are read by the compiler as back references; these gvars let
  * `alias $PREMATCH $`` (English.rb) and global_variable_get see them too */
 static Value g_last_match(ID id) { (void)id; return mg_reg_last_match(mg_backref_get()); }
