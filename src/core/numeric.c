@@ -103,7 +103,7 @@ mg_to_int(Value v)
     if (MG_IS_INTEGER(v)) return v;
     if (MG_IS_FLOAT(v)) return mg_dbl_to_int(mg_float_value(v));
     if (v == MG_NIL || v == MG_TRUE || v == MG_FALSE || !mg_respond_to(v, mg_id_to_int, true))
-        mg_raise(mg_eTypeError, "no implicit conversion of %s into Integer", operand_desc(v));
+        mg_raise_type(v, "Integer");           /* :a is named Symbol here, unlike in coercion */
     Value r = mg_funcall(v, mg_id_to_int, 0, NULL);
     if (!MG_IS_INTEGER(r)) {
         const char *cn = mg_class_cname(mg_obj_class(v));

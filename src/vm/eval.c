@@ -3,6 +3,7 @@
  * $LOAD_PATH / $LOADED_FEATURES, the Ruby prelude, and the interpreter's
  * global variables and constants. */
 #include "vm_int.h"
+#include "../parse/ast.h"
 #include "../ext/ext.h"
 #include <dirent.h>
 #include <limits.h>
@@ -396,6 +397,28 @@ static void s_errat(ID id, Value v)
     if (VMS->errinfo == MG_NIL) mg_raise(mg_eArgumentError, "$! not set");
     mg_exc_set_backtrace(VMS->errinfo, v);
 }
+/* $/ $\ $, take a String or nil, $; also a Regexp; $VERBOSE stores true
+ * for any other true value (CRuby's checks and messages) */
+static Value
+check_str(ID id, Value v)
+{
+    if (v != MG_NIL && !MG_IS_STRING(v)) mg_raise(mg_eTypeError, "value of %s must be String", mg_id_name(id, NULL));
+    return v;
+}
+static Value
+check_fs(ID id, Value v)
+{
+    if (v != MG_NIL && !MG_IS_STRING(v) && !MG_IS_TYPE(v, T_DATA)) v = MG_UNDEF;
+    if (MG_IS_TYPE(v, T_DATA) && !mg_obj_is_kind_of(v, mg_cRegexp)) v = MG_UNDEF;
+    if (v == MG_UNDEF) mg_raise(mg_eTypeError, "value of %s must be String or Regexp", mg_id_name(id, NULL));
+    return v;
+}
+static Value check_verbose(ID id, Value v) { (void)id; return v == MG_NIL || v == MG_FALSE ? v : MG_TRUE; }
+static Value check_inplace(ID id, Value v) { (void)id; return v == MG_NIL ? v : mg_to_str(v); }   /* $-i: -i's extension */
+/* -a, -l, -p: read-only */
+static Value g_autosplit(ID id) { (void)id; return MG_BOOL(mg_vm_main_loop & MG_LOOP_SPLIT); }
+static Value g_chomp(ID id) { (void)id; return MG_BOOL(mg_vm_main_loop & MG_LOOP_CHOMP); }
+static Value g_print(ID id) { (void)id; return MG_BOOL(mg_vm_main_loop & MG_LOOP_PRINT); }
 static Value g_backref(ID id) { (void)id; return mg_backref_get(); }
 static void
 s_backref(ID id, Value v)
@@ -449,14 +472,22 @@ mg_init_vm_globals(const MgVMOptions *opts)
     mg_define_virtual_gvar("$$", g_pid, NULL);
     mg_define_virtual_gvar("$*", g_argv, NULL);
     mg_gvar_set(mg_intern_cstr("$/"), mg_str_freeze(mg_str_new_cstr("\n")));
-    mg_gvar_set(mg_intern_cstr("$-0"), mg_gvar_get(mg_intern_cstr("$/")));
     mg_gvar_set(mg_intern_cstr("$;"), MG_NIL);
     mg_gvar_set(mg_intern_cstr("$,"), MG_NIL);
     mg_gvar_set(mg_intern_cstr("$\\"), MG_NIL);
     mg_gvar_set(mg_intern_cstr("$VERBOSE"), opts && opts->quiet ? MG_NIL : opts && opts->warnings ? MG_TRUE : MG_FALSE);
-    mg_gvar_set(mg_intern_cstr("$-v"), opts && opts->warnings ? MG_TRUE : MG_FALSE);
-    mg_gvar_set(mg_intern_cstr("$-w"), opts && opts->warnings ? MG_TRUE : MG_FALSE);
     mg_gvar_set(mg_intern_cstr("$DEBUG"), opts && opts->debug ? MG_TRUE : MG_FALSE);
+    static const char *const strs[] = { "$/", "$\\", "$," };
+    for (size_t i = 0; i < ARRAY_LEN(strs); i++) mg_define_checked_gvar(strs[i], check_str);
+    mg_define_checked_gvar("$;", check_fs);
+    mg_define_checked_gvar("$VERBOSE", check_verbose);
+    mg_define_checked_gvar("$-i", check_inplace);
+    static const char *const aliases[][2] = { { "$-0", "$/" }, { "$-F", "$;" }, { "$-v", "$VERBOSE" }, { "$-w", "$VERBOSE" },
+                                              { "$-d", "$DEBUG" } };
+    for (size_t i = 0; i < ARRAY_LEN(aliases); i++) mg_vm_gvar_alias(mg_intern_cstr(aliases[i][0]), mg_intern_cstr(aliases[i][1]));
+    mg_define_virtual_gvar("$-a", g_autosplit, NULL);
+    mg_define_virtual_gvar("$-l", g_chomp, NULL);
+    mg_define_virtual_gvar("$-p", g_print, NULL);
     /* $FILENAME is ARGF.filename (core/io.c) */
     /* standard streams, when io.c made the constants but not the globals */
     static const char *const streams[][2] = { { "$stdout", "STDOUT" }, { "$stderr", "STDERR" }, { "$stdin", "STDIN" } };

@@ -80,6 +80,8 @@ Value mg_gvar_get(ID name);
 void  mg_gvar_set(ID name, Value v);
 /* A global backed by C: getter/setter may be NULL (read-only / plain). */
 void  mg_define_virtual_gvar(const char *name, Value (*getter)(ID), void (*setter)(ID, Value));
+/* A plain global whose assignments go through check (it answers the value to store, or raises). */
+void  mg_define_checked_gvar(const char *name, Value (*check)(ID, Value));
 /* Evaluate Ruby source at top level (file name for backtraces); raises SyntaxError on parse errors. */
 Value mg_eval_string(const char *src, size_t len, const char *file, int line);
 Value mg_eval_string_in(Value self, const char *src, size_t len, const char *file, int line);

@@ -229,6 +229,7 @@ typedef struct GVar {
     Value val;
     Value (*getter)(ID);
     void (*setter)(ID, Value);
+    Value (*check)(ID, Value);  /* a plain global's assignment: the value stored, or raises */
     bool defined;
     ID alias_of;
     Value trace;            /* trace_var: Array of commands run after each assignment, or nil */

@@ -103,6 +103,7 @@ mg_gvar_set(ID name, Value v)
         g->defined = true;
     } else {
         if (g->getter) mg_raise(mg_eNameError, "%s is a read-only variable", mg_id_name(name, NULL));
+        if (g->check) v = g->check(name, v);
         g->val = v;
         g->defined = true;
     }
@@ -136,6 +137,12 @@ mg_define_virtual_gvar(const char *name, Value (*getter)(ID), void (*setter)(ID,
 }
 
 void
+mg_define_checked_gvar(const char *name, Value (*check)(ID, Value))
+{
+    gvar_entry(mg_intern_cstr(name), true)->check = check;
+}
+
+void
 mg_vm_gvar_alias(ID newid, ID oldid)
 {
     gvar_entry(oldid, true);
@@ -157,7 +164,15 @@ static Frame *
 svar_frame(void)
 {
     Frame *f = mg_vm_ruby_frame();
-    return f ? mg_vm_local_frame(f) : NULL;
+    while (f) {
+        f = mg_vm_local_frame(f);
+        /* an eval's are those of the frame it runs in (its caller's, a binding's) while that lives */
+        if (!f || !(f->flags & FRAME_EVAL) || f->outer == MG_NIL) break;
+        Frame *h = mg_env_ptr(f->outer)->frame;
+        if (!h || h == f) break;
+        f = h;
+    }
+    return f;
 }
 
 Value
