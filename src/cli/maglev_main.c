@@ -163,8 +163,10 @@ resolve(const Args *a, int index, bool explicit, Stone *s)
         return usage_error("two stones given: '%s' and --stone '%s'", name, a->stone);
     if (!name) name = a->stone;
     if (!name && explicit) return usage_error("name the stone (maglev COMMAND STONE)");
-    if (!name) name = getenv("MAGLEV_STONE");
-    if (!name || !*name) name = MG_STONE_DEFAULT;
+    if (!name) {                          /* an empty MAGLEV_STONE is unset; an empty name given is no name */
+        name = getenv("MAGLEV_STONE");
+        if (!name || !*name) name = MG_STONE_DEFAULT;
+    }
     if (!mg_stone_name_ok(name))
         return error("'%.80s' is not a stone name (1 to %d letters, digits, '.', '_' or '-', not starting with '.' or '-')",
                      name, MG_STONE_NAME_MAX);

@@ -29,6 +29,8 @@ mg create ../evil
 expect_fail "create with a path as the name" "is not a stone name"
 mg create .hidden
 expect_fail "create with a dot name" "is not a stone name"
+mg create ''
+expect_fail "create with an empty name (it created the default stone)" "'' is not a stone name"
 expect "bad names create nothing" "$(ls -A "$MAGLEV_DATA" | tr '\n' ' ')" "maglev "
 
 mg status
