@@ -838,7 +838,6 @@ static const MgMethodDef float_methods[] = {
     {"div", flo_idiv, 1, 1},
     {"remainder", flo_remainder, 1, 1},
     {"**", flo_pow, 1, 1},
-    {"pow", flo_pow, 1, 1},
     {"-@", flo_uminus, 0, 0},
     {"abs", flo_abs, 0, 0},
     {"magnitude", flo_abs, 0, 0},

@@ -1040,7 +1040,6 @@ static const MgMethodDef kernel_public[] = {
     {"singleton_method", obj_singleton_method, 1, 1},
     {"define_singleton_method", obj_define_singleton_method, 1, 2},
     {"respond_to?", obj_respond_to_p, 1, 2},
-    {"instance_exec", obj_instance_exec, 0, -1},
     {NULL, NULL, 0, 0}
 };
 

@@ -304,7 +304,7 @@ instance_methods_common(Value self, int argc, const Value *argv, int mask)
     IdTable *mt = own_mt(c);
     for (uint32_t i = 0; mg_idtable_next(mt, &i, &k, &e);) {
         MethodEntry *me = (MethodEntry *)(uintptr_t)e;
-        if (me->kind == ME_UNDEF) continue;
+        if (me->kind == ME_UNDEF || (me->flags & MEF_STANDIN)) continue;   /* a stand-in is the ancestor's */
         int v = me->visibility == VIS_MODULE_FUNCTION ? VIS_PRIVATE : me->visibility;
         if (mask & (1 << v)) mg_ary_push(ary, MG_SYM(k));
     }
@@ -342,7 +342,7 @@ find_method(RClass *c, ID id, bool inherit)
     uint64_t e;
     if (!mg_idtable_get(own_mt(c), id, &e)) return NULL;
     MethodEntry *me = (MethodEntry *)(uintptr_t)e;
-    return me->kind == ME_UNDEF ? NULL : me;
+    return me->kind == ME_UNDEF || (me->flags & MEF_STANDIN) ? NULL : me;
 }
 
 static Value

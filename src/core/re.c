@@ -1265,15 +1265,6 @@ md_offset(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
-md_byteoffset(Value self, int argc, const Value *argv, Value blk)
-{
-    int i = md_index_of(self, argv[0]);
-    MatchDataData *m = md_get(self);
-    if (m->offs[2 * i] < 0) return mg_ary_new_from(2, (Value[]){MG_NIL, MG_NIL});
-    return mg_ary_new_from(2, (Value[]){MG_FIX(m->offs[2 * i]), MG_FIX(m->offs[2 * i + 1])});
-}
-
-static Value
 md_size(Value self, int argc, const Value *argv, Value blk)
 {
     return MG_FIX(md_get(self)->nregs);
@@ -1789,7 +1780,6 @@ static const MgMethodDef matchdata_methods[] = {
     {"begin", md_begin, 1, 1},
     {"end", md_end, 1, 1},
     {"offset", md_offset, 1, 1},
-    {"byteoffset", md_byteoffset, 1, 1},
     {"size", md_size, 0, 0},
     {"length", md_size, 0, 0},
     {"to_s", md_to_s, 0, 0},

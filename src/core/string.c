@@ -2430,7 +2430,6 @@ static const MgMethodDef string_methods[] = {
     {"freeze", str_freeze_m, 0, 0},
     {"+@", str_uplus, 0, 0},
     {"-@", str_uminus, 0, 0},
-    {"dedup", str_uminus, 0, 0},
     {"dup", str_dup_m, 0, 0},
     {"encoding", str_encoding, 0, 0},
     {"force_encoding", str_force_encoding, 1, 1},

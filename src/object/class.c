@@ -31,6 +31,9 @@ invalidate(void)
     mg_method_serial++;
 }
 
+static int nstandins;
+static void standins_check(ID name);
+
 /* ---- redefinition of the VM's inline operators (class.h BOP_*) ---- */
 
 uint32_t mg_bop_redefined;
@@ -310,6 +313,7 @@ mg_include_module(RClass *c, RClass *m)
     mg_wb(&c->hdr, MG_VAL(m));
     insert_modules(c, c->origin, m);
     invalidate();
+    if (nstandins) standins_check(0);
     if (mg_module_included_hook) mg_module_included_hook(c, m, false);
 }
 
@@ -443,12 +447,14 @@ mg_method_add(RClass *c, ID name, const MethodEntry *me)
     copy->name = name;
     if (!copy->original_name) copy->original_name = name;
     copy->owner = c;
+    copy->flags &= (uint16_t)~MEF_STANDIN;      /* a definition, an alias, a visibility copy: the class's own */
     uint64_t old;
     /* entries are never freed: a running frame or an inline cache may still hold the old one */
     bool had = mg_idtable_get(target->mt, name, &old);
     mg_idtable_set(target->mt, name, (uint64_t)(uintptr_t)copy);
     invalidate();
     bop_note(c, name);
+    if (nstandins) standins_check(name);
     if (mg_method_defined_hook) mg_method_defined_hook(c, name, copy, had);
     return copy;
 }
@@ -464,6 +470,7 @@ mg_method_remove(RClass *c, ID name)
     mg_idtable_delete(c->origin->mt, name, NULL);
     invalidate();
     bop_note(c, name);
+    if (nstandins) standins_check(name);
     if (mg_method_defined_hook) mg_method_defined_hook(c, name, NULL, true);
     return true;
 }
@@ -554,6 +561,86 @@ mg_method_lookup_super(RClass *klass, RClass *owner, ID name)
         }
     }
     return NULL;
+}
+
+/* ---- stand-ins ----
+ * A core class defines, for speed, some methods that CRuby's inherits
+ * (Array#inject is Enumerable's there). Such an entry is a stand-in
+ * (MEF_STANDIN): its owner is the ancestor's (Method#owner, and reflection
+ * does not list it as the class's own), and it goes as soon as what it
+ * stands in for changes -- the ancestor's method redefined, removed or made
+ * private, a module with that name included -- so the class then reaches
+ * that definition, as CRuby's would. */
+typedef struct { RClass *c; ID name; MethodEntry *me, *expected; } Standin;
+static Standin standins[64];
+
+/* The entry for name above c (what c would inherit without its own). */
+static MethodEntry *
+inherited(RClass *c, ID name)
+{
+    return lookup_from(c->origin->super, name);
+}
+
+static void
+standins_check(ID name)
+{
+    for (int i = 0; i < nstandins; i++) {
+        Standin *s = &standins[i];
+        if (!s->c || (name && s->name != name)) continue;
+        uint64_t v;
+        if (!mg_idtable_get(s->c->origin->mt, s->name, &v) || (MethodEntry *)(uintptr_t)v != s->me) {
+            s->c = NULL;                         /* replaced in the class itself: nothing stands in */
+            continue;
+        }
+        if (inherited(s->c, s->name) == s->expected) continue;
+        mg_idtable_delete(s->c->origin->mt, s->name, NULL);
+        invalidate();
+        s->c = NULL;
+    }
+}
+
+void
+mg_method_standins(RClass *c, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n && nstandins < (int)ARRAY_LEN(standins); i++) {
+        ID id = mg_intern_cstr(names[i]);
+        uint64_t v;
+        MethodEntry *up = inherited(c, id);
+        if (!mg_idtable_get(c->origin->mt, id, &v) || !up) continue;   /* nothing to stand in for */
+        MethodEntry *me = (MethodEntry *)(uintptr_t)v;
+        me->flags |= MEF_STANDIN;
+        me->owner = up->owner;
+        standins[nstandins++] = (Standin){ c, id, me, up };
+    }
+}
+
+/* The core's stand-ins: each a method CRuby 3.1's class inherits from the
+ * module or class named after it (made once the prelude has run). */
+void
+mg_method_standins_core(void)
+{
+    static const char *const ary[] = { "collect_concat", "each_cons", "each_slice", "each_with_index", "entries",
+        "filter_map", "flat_map", "group_by", "inject", "member?", "partition", "reduce", "sort_by", "tally" };  /* Enumerable */
+    static const char *const hash[] = { "all?", "collect", "count", "detect", "each_with_object", "entries",
+        "filter_map", "find", "map", "max_by", "min_by", "none?", "sort", "sum" };                             /* Enumerable */
+    static const char *const range[] = { "reverse_each", "sum" };                                           /* Enumerable */
+    static const char *const integer[] = { "eql?", "hash", "negative?", "positive?" };                      /* Numeric, Kernel */
+    static const char *const flo[] = { "div", "remainder" };                                                 /* Numeric */
+    static const char *const rat[] = { "zero?" };                                                            /* Numeric */
+    static const char *const str[] = { "between?", "dup" };                                                  /* Comparable, Kernel */
+    static const char *const hash_only[] = { "hash" };                                                       /* Symbol: Kernel */
+    static const char *const freeze[] = { "freeze" };                                                        /* Regexp: Kernel */
+    static const char *const chain[] = { "chain" };                                                          /* Enumerator: Enumerable */
+    mg_method_standins(mg_cArray, ary, ARRAY_LEN(ary));
+    mg_method_standins(mg_cHash, hash, ARRAY_LEN(hash));
+    mg_method_standins(mg_cRange, range, ARRAY_LEN(range));
+    mg_method_standins(mg_cInteger, integer, ARRAY_LEN(integer));
+    mg_method_standins(mg_cFloat, flo, ARRAY_LEN(flo));
+    mg_method_standins(mg_cRational, rat, ARRAY_LEN(rat));
+    mg_method_standins(mg_cString, str, ARRAY_LEN(str));
+    mg_method_standins(mg_cSymbol, hash_only, ARRAY_LEN(hash_only));
+    mg_method_standins(mg_cRegexp, freeze, ARRAY_LEN(freeze));
+    mg_method_standins(mg_cEnumerator, chain, ARRAY_LEN(chain));
 }
 
 bool

@@ -29,6 +29,12 @@ typedef enum {
 
 typedef enum { VIS_PUBLIC = 0, VIS_PRIVATE = 1, VIS_PROTECTED = 2, VIS_MODULE_FUNCTION = 3 } Visibility;
 
+enum { MEF_STANDIN = 1 };   /* MethodEntry.flags: a stand-in (class.c mg_method_standins) */
+/* Marks c's own entries of these names as stand-ins for what c inherits;
+ * mg_method_standins_core: the core classes' (after the prelude). */
+void mg_method_standins(RClass *c, const char *const *names, size_t n);
+void mg_method_standins_core(void);
+
 struct MethodEntry {
     ID name;            /* the name it was defined or aliased under */
     ID original_name;   /* the name of the definition (differs for aliases) */

@@ -356,6 +356,7 @@ mg_prelude_load(void)
         free(names[i]);
     }
     free(names);
+    mg_method_standins_core();
 }
 
 /* Binding#dup / #clone (ERB's new_toplevel dups TOPLEVEL_BINDING): a copy of the
