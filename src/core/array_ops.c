@@ -550,7 +550,7 @@ static Value
 ary_intersection(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
-    if (argc == 0) return ary_uniq_new(self, MG_NIL);
+    if (argc == 0) return mg_ary_new_from(ALEN(self), MG_RARRAY(self)->ptr);   /* a copy, duplicates kept (CRuby 3.1) */
     Value r = self;
     for (int i = 0; i < argc; i++) r = ary_and_one(r, argv[i]);
     return r;
@@ -709,7 +709,7 @@ combinatorics(Value self, int argc, const Value *argv, Value blk, int kind, cons
 {
     MG_RETURN_ENUMERATOR(self, name, argc, argv, blk);
     int64_t n = ALEN(self);
-    int64_t k = argc > 0 ? NUM2LONG(argv[0]) : n;
+    int64_t k = argc > 0 && !(kind == 1 && argv[0] == MG_NIL) ? NUM2LONG(argv[0]) : n;   /* permutation(nil): all */
     Value pool = mg_ary_dup(self);   /* the block may change self */
     Emit e = { MG_NIL, blk, mg_gc_arena_save() };
     if (k < 0 || (k > n && kind < 2)) return self;

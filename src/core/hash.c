@@ -1624,7 +1624,7 @@ hash_set_default_proc(Value self, int argc, const Value *argv, Value blk)
     }
     Value conv = p;
     if (!mg_obj_is_kind_of(p, mg_cProc)) {
-        if (!MG_IS_IMMEDIATE(p) && mg_respond_to(p, mg_id_to_proc, true)) conv = mg_funcall(p, mg_id_to_proc, 0, NULL);
+        if (mg_respond_to(p, mg_id_to_proc, true)) conv = mg_funcall(p, mg_id_to_proc, 0, NULL);   /* a Symbol too */
         if (!mg_obj_is_kind_of(conv, mg_cProc))
             mg_raise(mg_eTypeError, "wrong default_proc type %s (expected Proc)", mg_class_cname(mg_obj_class(p)));
     }

@@ -585,7 +585,8 @@ static Value
 int_bits(Value x, Value beg, Value len)
 {
     Value shifted = int_shift_v(x, beg, false);
-    if (int_sign(len) <= 0) return shifted;     /* CRuby: a non-positive length gives x >> beg */
+    if (int_sign(len) < 0) return shifted;      /* CRuby: a negative length gives x >> beg, */
+    if (int_sign(len) == 0) return MG_FIX(0);   /* no bits none */
     if (!MG_IS_FIXNUM(len)) mg_raise(mg_eNoMemoryError, "failed to allocate memory");
     int64_t l = MG_FIX2LONG(len);
     Value mask = mg_int_minus(int_shift(MG_FIX(1), l), MG_FIX(1));
@@ -621,7 +622,6 @@ int_aref(Value self, int argc, const Value *argv, Value blk)
         e = mg_to_int(e);
         Value len = mg_int_minus(e, b);
         if (!excl) len = mg_int_plus(len, MG_FIX(1));
-        if (int_sign(len) <= 0) return int_shift_v(self, b, false);
         return int_bits(self, b, len);
     }
     i = mg_to_int(i);

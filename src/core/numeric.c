@@ -257,6 +257,9 @@ num_zero_value_p(Value v)
 Value
 mg_num_div_generic(Value x, Value y)
 {
+    static ID id_idiv;
+    if (!id_idiv) id_idiv = mg_intern_cstr("div");
+    if (!mg_obj_is_kind_of(y, mg_cNumeric)) return mg_num_coerce_bin(x, y, id_idiv);   /* "a": TypeError, as CRuby */
     if (num_zero_value_p(y)) mg_raise(mg_eZeroDivisionError, "divided by 0");
     Value q = mg_funcall(x, mg_id_div, 1, &y);
     return mg_funcall(q, id_floor, 0, NULL);

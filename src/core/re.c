@@ -654,12 +654,22 @@ mg_reg_quote(Value s)
 static Value pat_cache[PAT_CACHE];
 static unsigned pat_cache_next;
 
+/* A pattern argument that is no Regexp: a String, or what converts to one
+ * (to_str); else CRuby's TypeError (a Symbol is no pattern). */
+static Value
+pattern_arg(Value pat)
+{
+    if (MG_IS_STRING(pat) || mg_is_regexp(pat)) return pat;
+    if (MG_IS_IMMEDIATE(pat) || !mg_respond_to(pat, mg_intern_cstr("to_str"), true))
+        mg_raise(mg_eTypeError, "wrong argument type %s (expected Regexp)", mg_class_cname(mg_obj_class(pat)));
+    return mg_to_str(pat);
+}
+
 Value
 mg_reg_from_pattern(Value pat)
 {
     if (mg_is_regexp(pat)) return pat;
-    if (MG_IS_SYMBOL(pat)) pat = mg_sym_to_s(pat);
-    pat = mg_to_str(pat);
+    pat = pattern_arg(pat);
     Value q = mg_reg_quote(pat);
     for (int i = 0; i < PAT_CACHE; i++) {
         Value re = pat_cache[i];
@@ -1642,6 +1652,7 @@ str_split(Value self, int argc, const Value *argv, Value blk)
         Value fs = mg_gvar_get(mg_intern_cstr("$;"));
         if (!MG_IS_NIL(fs)) pat = fs;
     }
+    if (!MG_IS_NIL(pat)) pat = pattern_arg(pat);
     SplitOut o = { mg_block_given(blk) ? MG_NIL : mg_ary_new(), blk };
     Value str = self;
     if (!mg_frozen_p(str)) { str = mg_str_dup(self); mg_str_freeze(str); }

@@ -1,0 +1,32 @@
+# Arguments of the wrong kind as CRuby 3.1 takes them, found by a differential
+# sweep: a Symbol is no pattern (match, scan, sub, gsub, split raise TypeError),
+# default_proc= takes what to_proc converts (a Symbol), intersection() copies,
+# permutation(nil) is permutation(), Integer#div of a String raises TypeError
+# through coercion, and Integer#[] of zero bits is 0.
+p(("a:b".split(:":") rescue $!), ("ab".scan(:a) rescue $!), ("ab".gsub(:a, "x") rescue $!), ("ab".sub(:a, "x") rescue $!), ("ab".match(:a) rescue $!), ("ab".match?(:a) rescue $!))
+o = Object.new; def o.to_str = "b"; p "abc".sub(o, "X"), "abc".match?(o), "a.c".split("."), "abc".gsub("b") { "Q" }
+h = {}; h.default_proc = :upcase; p h.default_proc.lambda?, (h["x"] rescue $!.class)
+p [1, 2, 2].intersection, [3, 1, 2].permutation(nil).to_a.size, ([3, 1, 2].combination(nil).to_a rescue $!)
+p((0.div("a") rescue $!), 5[2, 0], (-7)[0, 0], 0b1011[1, 2], 255[4..], 5[2...2], 0b1011[3..1])
+# expect: #<TypeError: wrong argument type Symbol (expected Regexp)>
+# expect: #<TypeError: wrong argument type Symbol (expected Regexp)>
+# expect: #<TypeError: wrong argument type Symbol (expected Regexp)>
+# expect: #<TypeError: wrong argument type Symbol (expected Regexp)>
+# expect: #<TypeError: wrong argument type Symbol (expected Regexp)>
+# expect: #<TypeError: wrong argument type Symbol (expected Regexp)>
+# expect: "aXc"
+# expect: true
+# expect: ["a", "c"]
+# expect: "aQc"
+# expect: true
+# expect: NoMethodError
+# expect: [1, 2, 2]
+# expect: 6
+# expect: #<TypeError: no implicit conversion from nil to integer>
+# expect: #<TypeError: String can't be coerced into Integer>
+# expect: 0
+# expect: 0
+# expect: 1
+# expect: 15
+# expect: 0
+# expect: 1
