@@ -1222,14 +1222,11 @@ static Value
 str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
 {
     Value kw = mg_take_kwargs(&argc, argv);
-    if (argc > 2) mg_raise_argc(argc, 0, 2);
+    if (argc > 1) mg_raise_argc(argc, 0, 1);   /* a separator, no limit (IO's each_line has one) */
     Value chompv = mg_kwarg(kw, "chomp");
     bool chomp = chompv != MG_UNDEF && MG_TEST(chompv);
     Value sep = argc > 0 ? argv[0] : mg_gvar_get(mg_intern_cstr("$/"));
     int64_t limit = -1;
-    if (argc == 1 && MG_IS_INTEGER(sep)) { limit = num2long(sep); sep = mg_gvar_get(mg_intern_cstr("$/")); }
-    if (argc == 2) limit = MG_IS_NIL(argv[1]) ? -1 : num2long(argv[1]);
-    if (limit == 0) mg_raise(mg_eArgumentError, "invalid limit: 0 for each_line");
     if (!MG_IS_NIL(sep)) sep = mg_to_str(sep);
     Value result = collect ? mg_ary_new() : MG_NIL;
     Value orig = self;

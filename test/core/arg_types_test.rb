@@ -30,3 +30,9 @@ p((0.div("a") rescue $!), 5[2, 0], (-7)[0, 0], 0b1011[1, 2], 255[4..], 5[2...2],
 # expect: 15
 # expect: 0
 # expect: 1
+# String#lines / #each_line take a separator only (no limit, as IO's has)
+p(("a".lines(0) rescue $!), ("a".lines("\n", 2) rescue $!), "a--b".lines("--"), "p1\n\np2".lines(""))
+# expect: #<TypeError: no implicit conversion of Integer into String>
+# expect: #<ArgumentError: wrong number of arguments (given 2, expected 0..1)>
+# expect: ["a--", "b"]
+# expect: ["p1\n\n", "p2"]
