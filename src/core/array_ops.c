@@ -707,10 +707,10 @@ pick(Value pool, const int64_t *idx, int64_t k)
 static Value
 combinatorics(Value self, int argc, const Value *argv, Value blk, int kind, const char *name)
 {
+    if (kind == 0 || kind == 2) NUM2LONG(argv[0]);       /* the combinations check their count first, as CRuby's */
+    MG_RETURN_ENUMERATOR(self, name, argc, argv, blk);
     int64_t n = ALEN(self);
     int64_t k = argc > 0 && !(kind == 1 && argv[0] == MG_NIL) ? NUM2LONG(argv[0]) : n;   /* permutation(nil): all */
-    MG_RETURN_ENUMERATOR(self, name, argc, argv, blk);   /* after the count's check, as CRuby's */
-    n = ALEN(self);
     Value pool = mg_ary_dup(self);   /* the block may change self */
     Emit e = { MG_NIL, blk, mg_gc_arena_save() };
     if (k < 0 || (k > n && kind < 2)) return self;

@@ -36,8 +36,9 @@ p(("a".lines(0) rescue $!), ("a".lines("\n", 2) rescue $!), "a--b".lines("--"), 
 # expect: #<ArgumentError: wrong number of arguments (given 2, expected 0..1)>
 # expect: ["a--", "b"]
 # expect: ["p1\n\n", "p2"]
-# combination and friends check their count before they return an Enumerator
-p(([1, 2].combination("a") rescue $!), ([1, 2].repeated_permutation(nil) rescue $!), [1, 2, 3].combination(2).to_a)
+# combination and repeated_combination check their count before they return an Enumerator
+p(([1, 2].combination("a") rescue $!), ([1, 2].repeated_combination(nil) rescue $!), [1, 2].permutation("a").class, [1, 2, 3].combination(2).to_a)
 # expect: #<TypeError: no implicit conversion of String into Integer>
 # expect: #<TypeError: no implicit conversion from nil to integer>
+# expect: Enumerator
 # expect: [[1, 2], [1, 3], [2, 3]]
