@@ -223,6 +223,7 @@ minmax_n(Value self, Value nv, Value blk, int sign)
 {
     int64_t n = NUM2LONG(nv);
     if (n < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)n);
+    if (n == 0) return mg_ary_new();         /* nothing compared, as CRuby's */
     Value out = mg_ary_dup(self);
     mg_sort_values(MG_RARRAY(out)->ptr, MG_RARRAY(out)->len, blk);
     if (sign > 0) {

@@ -1632,7 +1632,7 @@ hash_set_default_proc(Value self, int argc, const Value *argv, Value blk)
     MG_WB(self, conv);
     RH(self)->ifnone = conv;
     MG_OBJ(self)->flags |= OF_HASH_PROCDEFAULT;
-    return p;
+    return conv;
 }
 
 static void
@@ -1697,7 +1697,9 @@ static Value
 hash_to_proc(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    return mg_proc_new_cfunc(hash_to_proc_fn, self, true);
+    Value pr = mg_proc_new_cfunc(hash_to_proc_fn, self, true);
+    mg_proc_set_arity1(pr);
+    return pr;
 }
 
 /* <=, <, >=, > : subset tests by key and == value */

@@ -947,6 +947,12 @@ mg_proc_new_cfunc(MgBlockFunc fn, Value data, bool lambda)
     return v;
 }
 
+void
+mg_proc_set_arity1(Value proc)
+{
+    mg_proc_ptr(proc)->flags |= PROC_ARITY1;
+}
+
 static Value
 sym_proc_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
 {
@@ -1220,6 +1226,7 @@ mg_proc_arity(Value proc)
 {
     Proc *pr = mg_proc_ptr(proc);
     if (pr->flags & PROC_SYM) return -2;
+    if (pr->flags & PROC_ARITY1) return 1;
     if (pr->flags & PROC_CFUNC) return -1;
     Code *c = mg_code_ptr(pr->code);
     return mg_params_arity(&c->params, (pr->flags & PROC_LAMBDA) != 0);

@@ -40,6 +40,7 @@ int   mg_proc_arity(Value proc);
 /* A Proc that calls a C function: fn(yielded_arg_or_first, data, argc, argv, blk). */
 typedef Value (*MgBlockFunc)(Value arg, Value data, int argc, const Value *argv, Value blk);
 Value mg_proc_new_cfunc(MgBlockFunc fn, Value data, bool lambda);
+void  mg_proc_set_arity1(Value proc);     /* a C lambda that takes exactly one argument: arity 1 */
 /* Symbol#to_proc */
 Value mg_sym_to_proc(ID name);
 

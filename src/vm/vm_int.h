@@ -147,6 +147,7 @@ enum {
     PROC_BMETHOD  = 1 << 6,
     PROC_FROMLAMBDA_OP = 1 << 7,
     PROC_CURRY    = 1 << 8,
+    PROC_ARITY1   = 1 << 9, /* a C lambda of exactly one argument (Hash#to_proc): arity 1 */
 };
 
 typedef struct Proc {

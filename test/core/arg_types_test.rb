@@ -42,3 +42,15 @@ p(([1, 2].combination("a") rescue $!), ([1, 2].repeated_combination(nil) rescue 
 # expect: #<TypeError: no implicit conversion from nil to integer>
 # expect: Enumerator
 # expect: [[1, 2], [1, 3], [2, 3]]
+# default_proc= answers the Proc it made; a lambda of one argument (Hash#to_proc) is refused
+h = {}
+p h.send(:default_proc=, :upcase).lambda?, (begin; h.default_proc = {}; rescue TypeError => e; e.message; end), {a: 1}.to_proc.arity
+# expect: true
+# expect: "default_proc takes two arguments (2 for 1)"
+# expect: 1
+# min(0) and max(0) compare nothing
+p [1, "a"].min(0), [1, "a"].max(0), [3, 1, 2].min(2), [3, 1, 2].max(2)
+# expect: []
+# expect: []
+# expect: [1, 2]
+# expect: [3, 2]
