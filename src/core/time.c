@@ -281,8 +281,8 @@ wall_secs(int argc, const Value *argv, int64_t *nsec)
     }
     if (argc > 6 && argv[6] != MG_NIL) {
         int64_t us, ns;
-        num_to_secs(argv[6], &us, &ns);
-        *nsec += us * 1000;
+        num_to_secs(argv[6], &us, &ns);      /* microseconds, and their fraction (in 1e-9) */
+        *nsec += us * 1000 + (ns + 500000) / 1000000;
     }
     /* days beyond the month's end roll over as in CRuby (Feb 30 -> Mar 1) */
     return days_from_civil(year, mon, 1) * 86400 + (day - 1) * 86400 + hour * 3600 + min * 60 + sec;
@@ -707,7 +707,7 @@ put_num(Value out, int64_t v, int defwidth, char defpad, int width, char flagpad
 }
 
 static void
-put_text(Value out, const char *s, int width, char flagpad, bool upper, bool swap)
+put_text(Value out, const char *s, int width, char flagpad, bool upper, bool lower)
 {
     char buf[64];
     size_t n = strlen(s);
@@ -715,10 +715,7 @@ put_text(Value out, const char *s, int width, char flagpad, bool upper, bool swa
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (upper && c >= 'a' && c <= 'z') c = (char)(c - 32);
-        else if (swap) {
-            if (c >= 'a' && c <= 'z') c = (char)(c - 32);
-            else if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        }
+        else if (lower && !upper && c >= 'A' && c <= 'Z') c = (char)(c + 32);
         buf[i] = c;
     }
     put_padded(out, buf, n, flagpad == '-' ? 0 : width, flagpad == '0' ? '0' : ' ', false);
@@ -765,7 +762,8 @@ strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
         }
         const char *start = f++;
         char flagpad = 0;
-        bool upper = false, swap = false, colon = false;
+        bool upper = false, swap = false;        /* swap: '#', the other case (names up, %p and %Z down) */
+        int colons = 0;
         for (; f < end; f++) {
             if (*f == '-' || *f == '_' || *f == '0') flagpad = *f == '_' ? ' ' : *f;
             else if (*f == '^') upper = true;
@@ -778,7 +776,7 @@ strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
             while (f < end && *f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
         }
         while (f < end && *f == ':') {
-            colon = true;
+            colons++;
             f++;
         }
         if (f >= end) {
@@ -815,19 +813,19 @@ strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
             for (int i = 0; i < digits; i++) mg_str_cat(out, i < 9 ? &buf[i] : "0", 1);
             break;
         }
-        case 'A': put_text(out, day_names[c.wday], width, flagpad, upper, swap); break;
+        case 'A': put_text(out, day_names[c.wday], width, flagpad, upper || swap, false); break;
         case 'a':
             snprintf(buf, 4, "%s", day_names[c.wday]);
-            put_text(out, buf, width, flagpad, upper, swap);
+            put_text(out, buf, width, flagpad, upper || swap, false);
             break;
-        case 'B': put_text(out, month_names[c.mon - 1], width, flagpad, upper, swap); break;
+        case 'B': put_text(out, month_names[c.mon - 1], width, flagpad, upper || swap, false); break;
         case 'b':
         case 'h':
             snprintf(buf, 4, "%s", month_names[c.mon - 1]);
-            put_text(out, buf, width, flagpad, upper, swap);
+            put_text(out, buf, width, flagpad, upper || swap, false);
             break;
         case 'p': put_text(out, c.hour < 12 ? "AM" : "PM", width, flagpad, false, swap); break;
-        case 'P': put_text(out, c.hour < 12 ? "am" : "pm", width, flagpad, upper, false); break;
+        case 'P': put_text(out, c.hour < 12 ? "am" : "pm", width, flagpad, upper || swap, false); break;
         case 'Z': {
             const char *z = t->mode == TM_UTC ? "UTC" : t->mode == TM_FIXED ? "" : t->zone;
             put_text(out, z, width, flagpad, upper, swap);
@@ -837,8 +835,12 @@ strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
             int off = t->off;
             char sign = off < 0 ? '-' : '+';
             if (off < 0) off = -off;
-            if (colon) snprintf(buf, sizeof buf, "%c%02d:%02d", sign, off / 3600, off % 3600 / 60);
-            else snprintf(buf, sizeof buf, "%c%02d%02d", sign, off / 3600, off % 3600 / 60);
+            int hh = off / 3600, mm = off % 3600 / 60, ss = off % 60;
+            if (colons == 3) colons = ss ? 2 : mm ? 1 : -1;     /* %:::z: as much as needed */
+            if (colons == -1) snprintf(buf, sizeof buf, "%c%02d", sign, hh);
+            else if (colons == 2) snprintf(buf, sizeof buf, "%c%02d:%02d:%02d", sign, hh, mm, ss);
+            else if (colons == 1) snprintf(buf, sizeof buf, "%c%02d:%02d", sign, hh, mm);
+            else snprintf(buf, sizeof buf, "%c%02d%02d", sign, hh, mm);
             put_padded(out, buf, strlen(buf), width, '0', false);
             break;
         }
