@@ -56,6 +56,7 @@ struct MgThread {
     MgFiber *fiber;             /* the fiber running in this thread (saved while switched out) */
     ThreadState state;
     Value proc, args, value, exc, pending, locals, vars, name, group_unused;
+    Value pending_args;     /* Thread#raise's arguments: the target makes the exception (below) */
     bool report_on_exception, abort_on_exception, killed, wakeup, deadlockable, stopped;
     int masked;                 /* inside Thread.handle_interrupt(... => :never) */
     /* waiting */
@@ -86,6 +87,7 @@ thread_mark(void *p)
     MgThread *t = p;
     mg_gc_mark(t->self); mg_gc_mark(t->proc); mg_gc_mark(t->args); mg_gc_mark(t->value);
     mg_gc_mark(t->exc); mg_gc_mark(t->pending); mg_gc_mark(t->locals); mg_gc_mark(t->vars); mg_gc_mark(t->name);
+    mg_gc_mark(t->pending_args);
     if (t->root) mg_gc_mark(t->root->self);
     if (t->state != TS_DEAD && t->fiber && t != cur_th) {
         /* the fibers of a switched-out thread, innermost first (they have no other root) */
@@ -261,14 +263,20 @@ schedule(void)
     if (t != cur_th) switch_to(t);
 }
 
+Value mg_fiber_make_exception(int argc, const Value *argv);   /* fiber.c */
+
 static void
 check_pending(MgThread *t)
 {
     if (!pending_now(t)) return;
-    Value p = t->pending;
+    Value p = t->pending, args = t->pending_args;
     mg_gc_protect(p);
-    t->pending = MG_NIL;
+    mg_gc_protect(args);
+    t->pending = t->pending_args = MG_NIL;
     if (p == kill_tag) mg_vm_throw(TH_THROW, MG_NIL, NULL, kill_tag);
+    /* the exception is made here, in the thread it is raised in, as CRuby's:
+     * Timeout::Error#exception throws out of the block from there */
+    if (MG_IS_ARRAY(args)) p = mg_fiber_make_exception((int)mg_ary_len(args), MG_RARRAY(args)->ptr);
     mg_raise_exc(p);
 }
 
@@ -404,6 +412,7 @@ thread_struct_new(RClass *klass)
     MgThread *t = calloc(1, sizeof *t);
     if (!t) mg_raise_nomem();
     t->proc = t->args = t->value = t->exc = t->pending = t->locals = t->vars = t->name = t->group_unused = MG_NIL;
+    t->pending_args = MG_NIL;
     t->report_on_exception = global_report_on_exception;
     t->abort_on_exception = false;
     t->deadline = -1;
@@ -696,17 +705,20 @@ thread_run(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
-Value mg_fiber_make_exception(int argc, const Value *argv);
-
 static Value
 thread_raise(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     MgThread *t = thread_of(self);
     if (t->state == TS_DEAD) return MG_NIL;
-    Value e = mg_fiber_make_exception(argc, argv);
-    if (t == cur_th) mg_raise_exc(e);
-    t->pending = e;
+    if (t == cur_th || argc == 0) {
+        Value e = mg_fiber_make_exception(argc, argv);
+        if (t == cur_th) mg_raise_exc(e);
+        t->pending = e;
+        return MG_NIL;
+    }
+    t->pending = argv[0];                    /* what Thread.pending_interrupt? and handle_interrupt match */
+    t->pending_args = mg_ary_new_from(argc, argv);
     return MG_NIL;
 }
 
@@ -1570,6 +1582,7 @@ mg_init_thread(void)
     main_th = calloc(1, sizeof *main_th);
     MgThread *t = main_th;
     t->proc = t->args = t->value = t->exc = t->pending = t->locals = t->vars = t->name = t->group_unused = MG_NIL;
+    t->pending_args = MG_NIL;
     t->report_on_exception = true;
     t->deadline = -1;
     t->wait_fd = -1;
