@@ -367,10 +367,8 @@ static Value
 mod_transient_const_set(Value self, int argc, const Value *argv, Value blk)
 {
     if (blk == MG_NIL) mg_raise(mg_eArgumentError, "transient_const_set needs a block computing the value");
-    Value name = argv[0];
-    if (MG_IS_STRING(name)) name = mg_str_to_sym(name);
-    if (!MG_IS_SYMBOL(name)) mg_raise(mg_eTypeError, "%s is not a symbol nor a string", mg_str_cstr(mg_inspect(name)));
-    return mg_code_transient_const(module_arg(self), MG_SYM2ID(name), blk);
+    RClass *c = module_arg(self);
+    return mg_code_transient_const(c, mg_mod_const_id(self, argv[0]), blk);
 }
 
 static Value

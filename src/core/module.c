@@ -590,8 +590,10 @@ wrong_const_name(Value self, const char *s, size_t len)
     mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, mg_intern(s, len)));
 }
 
-static ID
-const_id(Value self, Value name)
+/* A constant name argument as const_set takes it: a Symbol or String (TypeError
+ * else) that is a valid constant name (NameError else). */
+ID
+mg_mod_const_id(Value self, Value name)
 {
     ID id = mg_to_id(name);
     size_t len;
@@ -628,7 +630,7 @@ const_path(Value self, Value name, bool inherit, bool lookup_only)
     if (MG_IS_SYMBOL(name) || !MG_IS_STRING(name)) {
         if (!MG_IS_SYMBOL(name)) name = mg_to_str(name);
         else {
-            ID id = const_id(self, name);
+            ID id = mg_mod_const_id(self, name);
             Value v = mg_const_lookup(c, id, inherit);
             if (v == MG_UNDEF && !lookup_only) v = const_missing(c, id);
             return v;
@@ -698,7 +700,7 @@ mod_const_source_location(Value self, int argc, const Value *argv, Value blk)
             name = mg_str_new(last + 2, (size_t)(p + n - last - 2));
         }
     }
-    ID id = const_id(where, name);
+    ID id = mg_mod_const_id(where, name);
     bool found;
     Value loc = mg_const_location(mod_of(where), id, inherit, &found);
     if (!found) return MG_NIL;
@@ -708,7 +710,7 @@ mod_const_source_location(Value self, int argc, const Value *argv, Value blk)
 static Value
 mod_const_set(Value self, int argc, const Value *argv, Value blk)
 {
-    ID id = const_id(self, argv[0]);
+    ID id = mg_mod_const_id(self, argv[0]);
     mg_const_set(mod_of(self), id, argv[1]);
     return argv[1];
 }
@@ -785,7 +787,7 @@ static Value
 mod_remove_const(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
-    ID id = const_id(self, argv[0]);
+    ID id = mg_mod_const_id(self, argv[0]);
     MG_CHECK_FROZEN(self);
     Value v = mg_const_remove(c, id);
     if (v == MG_UNDEF) {
