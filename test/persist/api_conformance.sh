@@ -36,4 +36,26 @@ TypeError
 false
 true
 true'
+
+# ---- section 8: IdentitySet indexes on instance variables declared fixed
+# (examples/persistence/indexing, magtag's User: __fixed_instvars in the body)
+cat >"$MAGLEV_DATA/person.rb" <<'RUBY'
+class Person
+  __fixed_instvars :@name, "@age", :city
+  attr_reader :name, :age
+  def initialize(n, a) = (@name, @age = n, a)
+  ALL = IdentitySet.new unless defined? ALL
+end
+Person::ALL << Person.new("ann", 31) << Person.new("bob", 17)
+RUBY
+expect "-Mcommit of a class declaring __fixed_instvars" "$(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit person.rb 2>&1; echo "exit $?")" "exit 0"
+expect "a later process indexes and searches its instances" "$(mrb 'Person::ALL.create_equality_index("@age", Integer)
+p Person::ALL.search([:@age], :gte, 18).map(&:name), Person.new("x", 1).instance_variables, Person.__fixed_instvars
+p((Class.new { __fixed_instvars 1 } rescue $!.class), (Class.new { __fixed_instvars :"@1" } rescue $!.class), (Module.new { __fixed_instvars :@a } rescue $!.class))')" \
+  '["ann"]
+[:@name, :@age]
+nil
+TypeError
+NameError
+NoMethodError'
 finish
