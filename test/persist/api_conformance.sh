@@ -5,6 +5,23 @@
 # TypeError / ArgumentError / NameError a CRuby core method would.
 . "$(dirname "$0")/lib.sh"
 
+# ---- section 1, fact 7: abort discards the transaction's definitions, also
+# in a base-image class that has no record yet (Object and String in a new
+# repository): a later commit of something else must not write them
+fresh_repository abort_new
+expect "an aborted first definition is undone in this process" "$(mrb '
+Maglev.persistent { class Draft; def x = 1; end; DRAFT_LIMIT = 3; class String; def shout = upcase + "!"; end }
+Maglev.abort_transaction
+p defined?(DRAFT_LIMIT), String.method_defined?(:shout)
+Maglev.persistent { KEPT = 1 }
+Maglev.commit_transaction')" 'nil
+false'
+expect "and a later commit of something else does not write it" \
+  "$(mrb 'p defined?(Draft), defined?(DRAFT_LIMIT), String.method_defined?(:shout), KEPT')" 'nil
+nil
+false
+1'
+
 # ---- section 3: Module#transient_const_set takes a constant name as const_set does
 expect "transient_const_set: a name that is no constant name is a NameError, a non-name a TypeError" \
   "$(mrb 'm = Module.new
