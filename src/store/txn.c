@@ -502,11 +502,17 @@ ensure_open(void)
     snprintf(parent, sizeof parent, "%s", path);
     char *slash = strrchr(parent, '/');
     if (slash && !mg_repo_is_url(path)) { *slash = '\0'; mkdir_p(parent); }
+    errno = 0;
     MgStoreErr e = mg_repo_open(path, MG_REPO_CREATE, &S.repo);
     if (e) {
+        int os_err = errno;
         S.failed = true;
-        snprintf(S.open_error, sizeof S.open_error, "%s", mg_repo_error(S.repo));
-        storage_error("open");
+        if (S.repo)
+            snprintf(S.open_error, sizeof S.open_error, "%s", mg_repo_error(S.repo));
+        else        /* no handle to say why: the OS error (a name too long, a file in the way) */
+            snprintf(S.open_error, sizeof S.open_error, "%s", e == MG_STORE_NOMEM ? "out of memory"
+                     : os_err ? strerror(os_err) : "not a repository location");
+        mg_raise(mg_eRuntimeError, "repository %s could not be opened: %s", mg_store_path(), S.open_error);
     }
     if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
     S.view_seq = mg_view_seq(S.view);

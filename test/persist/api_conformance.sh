@@ -75,4 +75,15 @@ nil
 TypeError
 NameError
 NoMethodError'
+# ---- section 10: MAGLEV_DATA / MAGLEV_STONE that name no usable directory:
+# the error says why (it said "no error")
+if ! on_pg; then
+  expect "a repository path through a file says why it cannot be opened" \
+    "$(MAGLEV_DATA=/etc/hostname MAGLEV_STONE=test "$MRUBY" -e 'p((Maglev[:x] rescue $!.message)); p((Maglev.commit rescue $!.message))' 2>&1)" \
+    '"repository /etc/hostname/test could not be opened: Not a directory"
+"repository /etc/hostname/test could not be opened: Not a directory"'
+  expect "and a stone name too long for the file system" \
+    "$(MAGLEV_STONE=$(printf 's%.0s' $(seq 300)) "$MRUBY" -e 'p Maglev[:x]' 2>&1 | grep -o 'could not be opened: .*(RuntimeError)')" \
+    'could not be opened: File name too long (RuntimeError)'
+fi
 finish
