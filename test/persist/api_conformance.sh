@@ -79,7 +79,7 @@ NoMethodError'
 # the error says why (it said "no error")
 if ! on_pg; then
   expect "a repository path through a file says why it cannot be opened" \
-    "$(MAGLEV_DATA=/etc/hostname MAGLEV_STONE=test "$MRUBY" -e 'p((Maglev[:x] rescue $!.message)); p((Maglev.commit rescue $!.message))' 2>&1)" \
+    "$(MAGLEV_DATA=/etc/hostname MAGLEV_STONE=test "$MRUBY" -e 'p((Maglev[:x] rescue $!.message)); p((Maglev.root.size rescue $!.message))' 2>&1)" \
     '"repository /etc/hostname/test could not be opened: Not a directory"
 "repository /etc/hostname/test could not be opened: Not a directory"'
   expect "and a stone name too long for the file system" \
