@@ -75,6 +75,19 @@ nil
 TypeError
 NameError
 NoMethodError'
+# ---- section 10: -C / -X DIR (CRuby's): cd at once, so a later -I and the
+# script name are relative to DIR; -Mcommit commits what the script did there
+mkdir -p "$MAGLEV_DATA/app/lib"
+echo 'module AppLib; DIR = Dir.pwd; end' >"$MAGLEV_DATA/app/lib/app_lib.rb"
+echo 'require "app_lib"; Maglev[:app_dir] = [AppLib::DIR, File.basename(__FILE__)]' >"$MAGLEV_DATA/app/main.rb"
+expect "-C DIR -I lib -Mcommit main.rb" "$(cd / && "$MRUBY" -C "$MAGLEV_DATA/app" -I lib -Mcommit main.rb 2>&1; echo "exit $?")" "exit 0"
+expect "the script ran in DIR and its work is committed" "$(mrb 'p Maglev[:app_dir] == [File.join(ENV["MAGLEV_DATA"], "app"), "main.rb"], AppLib::DIR == Maglev[:app_dir][0]')" $'true\ntrue'
+expect "-XDIR attached, -C twice, and a directory that is not there" \
+  "$("$MRUBY" -X/ -C tmp -e 'p Dir.pwd' 2>&1; "$MRUBY" -C "$MAGLEV_DATA/none" -e 'p 1' 2>&1; echo "exit $?")" \
+  '"/tmp"
+maglev-ruby: Can'"'"'t chdir to '"$MAGLEV_DATA"'/none (fatal)
+exit 1'
+
 # ---- section 10: MAGLEV_DATA / MAGLEV_STONE that name no usable directory:
 # the error says why (it said "no error")
 if ! on_pg; then
