@@ -739,7 +739,7 @@ collect_consts(RClass *k, IdTable *seen, Value out)
     for (uint32_t i = 0; mg_idtable_next(k->ext->consts, &i, &id, &v);) {
         if (mg_idtable_get(seen, id, NULL)) continue;
         mg_idtable_set(seen, id, 1);
-        mg_ary_push(out, MG_SYM(id));
+        if (!(mg_const_flags(k, id) & CONST_PRIVATE)) mg_ary_push(out, MG_SYM(id));
     }
 }
 
@@ -797,8 +797,11 @@ mod_remove_const(Value self, int argc, const Value *argv, Value blk)
     return v;
 }
 
+/* private_constant / public_constant / deprecate_constant: set or clear a
+ * flag of each named constant of self's own table (NameError for one it does
+ * not have, and then none is changed); recorded in persistent mode. */
 static Value
-mod_private_constant(Value self, int argc, const Value *argv, Value blk)
+const_flag(Value self, int argc, const Value *argv, unsigned flag, bool on)
 {
     RClass *c = mod_of(self);
     for (int i = 0; i < argc; i++) {
@@ -808,13 +811,32 @@ mod_private_constant(Value self, int argc, const Value *argv, Value blk)
             mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, id));
         }
     }
-    return MG_NIL;
+    for (int i = 0; i < argc; i++) {
+        ID id = mg_to_id(argv[i]);
+        unsigned was = mg_const_flags(c, id), now = on ? was | flag : was & ~flag;
+        if (now == was) continue;
+        mg_const_set_flags(c, id, now);
+        mg_code_const_flags(c, id, now);
+    }
+    return self;
+}
+
+static Value
+mod_private_constant(Value self, int argc, const Value *argv, Value blk)
+{
+    return const_flag(self, argc, argv, CONST_PRIVATE, true);
+}
+
+static Value
+mod_public_constant(Value self, int argc, const Value *argv, Value blk)
+{
+    return const_flag(self, argc, argv, CONST_PRIVATE, false);
 }
 
 static Value
 mod_deprecate_constant(Value self, int argc, const Value *argv, Value blk)
 {
-    return self;
+    return const_flag(self, argc, argv, CONST_DEPRECATED, true);
 }
 
 /* ---- class variables ---- */
@@ -1123,7 +1145,7 @@ static const MgMethodDef mod_methods[] = {
     {"const_missing", mod_const_missing, 1, 1},
     {"constants", mod_constants, 0, 1},
     {"private_constant", mod_private_constant, 0, -1},
-    {"public_constant", mod_private_constant, 0, -1},
+    {"public_constant", mod_public_constant, 0, -1},
     {"deprecate_constant", mod_deprecate_constant, 0, -1},
     {"class_variable_get", mod_cvar_get, 1, 1},
     {"class_variable_set", mod_cvar_set, 2, 2},

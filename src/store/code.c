@@ -31,7 +31,7 @@ static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves 
 int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
-static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
+static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of, s_const_flags;
 static Value s_cvars, s_civars;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
@@ -339,11 +339,54 @@ const_hook(RClass *c, ID name, Value v)
         mg_hash_delete(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name));
         mg_hash_delete(applied_tbl(t, s_consts), MG_SYM(name));
         mg_hash_aset(defs_sub(defs, s_removed_consts, true), MG_SYM(name), MG_TRUE);
+        Value flags = fv(mg_hash_aref(defs, s_const_flags));
+        if (MG_IS_HASH(flags)) mg_hash_delete(flags, MG_SYM(name));
         return;
     }
     if (MG_IS_HASH(removed)) mg_hash_delete(removed, MG_SYM(name));
     mg_hash_aset(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name), v);
     mg_hash_aset(applied_tbl(t, s_consts), MG_SYM(name), v);
+}
+
+/* private_constant, public_constant, deprecate_constant in persistent mode on
+ * a persistable class: the table's :constant_flags maps the name to the
+ * flags (class.h CONST_*), which every process applies (apply_body). */
+void
+mg_code_const_flags(RClass *c, ID name, unsigned flags)
+{
+    if (!recording() || object_of_singleton(c) != MG_UNDEF) return;
+    bool single;
+    RClass *t = target_of(c, &single);
+    if (!t || single) return;
+    file_in_parent(t);
+    mg_store_stage_class(t);
+    mg_hash_aset(defs_sub(defs_for(t), s_const_flags, true), MG_SYM(name), MG_FIX((int64_t)flags));
+    mg_hash_aset(applied_tbl(t, s_const_flags), MG_SYM(name), MG_FIX((int64_t)flags));
+}
+
+/* The table's flags onto the live constants; a name applied before that the
+ * table no longer has (an abort took it back) is public and current again. */
+static void
+apply_const_flags(RClass *c, Value defs)
+{
+    Value tbl = fv(mg_hash_aref(defs, s_const_flags));
+    Value applied = applied_tbl(c, s_const_flags);
+    Value k, v;
+    if (mg_hash_size(applied)) {
+        Value names = mg_hash_keys(applied);
+        for (int64_t i = 0; i < MG_RARRAY(names)->len; i++) {
+            k = MG_RARRAY(names)->ptr[i];
+            if (!MG_IS_SYMBOL(k) || (MG_IS_HASH(tbl) && mg_hash_lookup(tbl, k) != MG_UNDEF)) continue;
+            mg_hash_delete(applied, k);
+            mg_const_set_flags(c, MG_SYM2ID(k), 0);
+        }
+    }
+    if (!MG_IS_HASH(tbl)) return;
+    for (int64_t it = 0; mg_hash_next(tbl, &it, &k, &v);) {
+        if (!MG_IS_SYMBOL(k) || !MG_IS_FIXNUM(v) || mg_const_get_at(c, MG_SYM2ID(k)) == MG_UNDEF) continue;
+        mg_const_set_flags(c, MG_SYM2ID(k), (unsigned)MG_FIX2LONG(v));
+        mg_hash_aset(applied, k, v);
+    }
 }
 
 /* A class variable or class-level instance variable set in persistent mode
@@ -1410,6 +1453,7 @@ apply_body(RClass *c)
             mg_const_remove(c, MG_SYM2ID(k));
         }
     }
+    apply_const_flags(c, defs);
     apply_slots(c, defs, s_cvars);
     apply_slots(c, defs, s_civars);
     apply_copy(c, defs);
@@ -1468,6 +1512,7 @@ mg_code_init(void)
     s_removed_consts = mg_sym("removed_constants");
     s_transient = mg_sym("transient_constants");
     s_copy_of = mg_sym("copy_of");
+    s_const_flags = mg_sym("constant_flags");
     s_cvars = mg_sym("class_variables");
     s_civars = mg_sym("class_instance_variables");
     k_include = mg_sym("include");

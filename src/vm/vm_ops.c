@@ -224,10 +224,33 @@ mg_vm_const_from(Value scope, ID id, bool raise)
         RClass *t = (k->hdr.type == T_ICLASS) ? k->u.module : k;
         if (!t->ext) continue;
         Value v = mg_const_get_at(t, id);
-        if (v != MG_UNDEF) return v;
+        if (v == MG_UNDEF) continue;
+        unsigned flags = mg_const_flags(t, id);
+        if (flags & CONST_PRIVATE) {         /* scope::Name: only lexical lookup sees a private one */
+            if (!raise) return MG_UNDEF;
+            Value msg = mg_sprintf("private constant %s::%s referenced", mg_class_cname(t), mg_id_name(id, NULL));
+            mg_raise_exc(mg_name_error_new(mg_eNameError, msg, scope, id));
+        }
+        if ((flags & CONST_DEPRECATED) && raise)
+            mg_warn_caller("deprecated", "constant %s::%s is deprecated", mg_class_cname(t), mg_id_name(id, NULL));
+        return v;
     }
     if (!raise) return MG_UNDEF;
     return mg_funcall(scope, mg_id_const_missing, 1, (Value[]){ MG_SYM(id) });
+}
+
+void
+mg_vm_warn_const_reassigned(RClass *k, ID id, Value file, int line)
+{
+    if (mg_const_get_at(k, id) == MG_UNDEF || mg_verbose_nil()) return;
+    mg_io_flush_all();
+    Value path = (k == mg_cObject) ? mg_str_new_cstr(mg_id_name(id, NULL)) : mg_sprintf("%s::%s", mg_class_cname(k), mg_id_name(id, NULL));
+    fprintf(stderr, "%s:%d: warning: already initialized constant %s\n", mg_str_cstr(file), line, mg_str_cstr(path));
+    bool found;
+    Value loc = mg_const_location(k, id, false, &found);
+    if (MG_IS_ARRAY(loc) && MG_RARRAY(loc)->len == 2 && MG_IS_STRING(MG_RARRAY(loc)->ptr[0]))
+        fprintf(stderr, "%s:%lld: warning: previous definition of %s was here\n", mg_str_cstr(MG_RARRAY(loc)->ptr[0]),
+                (long long)MG_FIX2LONG(MG_RARRAY(loc)->ptr[1]), mg_id_name(id, NULL));
 }
 
 /* ------------------------------------------------------------------ */

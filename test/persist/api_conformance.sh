@@ -33,6 +33,45 @@ TypeError
 2
 [:Y]'
 
+# ---- section 3: private_constant / public_constant / deprecate_constant
+# (CRuby's, used by library code loaded in persistent mode: socket,
+# openssl, forwardable) hold in this process and persist with the class;
+# an abort takes back an uncommitted one
+mrb 'Maglev.persistent do
+  class Vault
+    SECRET = 1; OPEN = 2; OLD = 3
+    private_constant :SECRET
+    deprecate_constant :OLD
+    def self.peek = SECRET
+  end
+end
+class Vault; MINE = 4; private_constant :MINE; end
+Maglev.commit' >/dev/null
+expect "a private constant: Vault::SECRET is a NameError, lexical and const_get reach it" "$(mrb '
+p Vault.peek, (Vault::SECRET rescue [$!.class, $!.message[/.*referenced/], $!.name]), Vault.const_get(:SECRET), defined?(Vault::SECRET), Vault.constants.sort, Vault.const_defined?(:SECRET)
+p Maglev.persistent { Vault.private_constant(:OPEN) }.equal?(Vault), (Vault::OPEN rescue $!.class); Maglev.abort_transaction; p Vault::OPEN, defined?(Vault::MINE)
+Warning[:deprecated] = true; $stderr = $stdout; Vault::OLD')" \
+  '1
+[NameError, "private constant Vault::SECRET referenced", :SECRET]
+1
+nil
+[:OLD, :OPEN]
+true
+true
+NameError
+2
+nil
+-e:4: warning: constant Vault::OLD is deprecated'
+expect "Vault::X = v on a constant Vault has warns as CRuby does (a committed one's place is not known)" \
+  "$("$MRUBY" -e 'Vault::OPEN = 5; p Vault::OPEN; Vault::NEW = 1; Vault::NEW = 2' 2>&1)" \
+  '-e:1: warning: already initialized constant Vault::OPEN
+5
+-e:1: warning: already initialized constant Vault::NEW
+-e:1: warning: previous definition of NEW was here'
+mrb 'Maglev.persistent { Vault.public_constant :SECRET }; Maglev.commit' >/dev/null
+expect "public_constant in persistent mode persists too" "$(mrb 'p Vault::SECRET, Vault.constants.sort')" '1
+[:OLD, :OPEN, :SECRET]'
+
 # ---- section 8: Maglev::Repository takes paths and Arrays as CRuby's core methods do
 mrb 'Maglev.persistent { class Shelf; end }; Maglev[:shelves] = [Shelf.new, Shelf.new]; Maglev.commit' >/dev/null
 expect "list_instances of something not an Array is a TypeError; an Array (or to_ary) lists" \
