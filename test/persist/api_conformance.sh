@@ -72,6 +72,15 @@ mrb 'Maglev.persistent { Vault.public_constant :SECRET }; Maglev.commit' >/dev/n
 expect "public_constant in persistent mode persists too" "$(mrb 'p Vault::SECRET, Vault.constants.sort')" '1
 [:OLD, :OPEN, :SECRET]'
 
+# ---- section 7: RCHash#rebuild_table(n) takes a size, as GemStone's rebuildTable: does
+expect "rebuild_table without a size, or with one that is no Integer, raises" \
+  "$(mrb 'h = RCHash.new; h[:a] = 1; p((h.rebuild_table rescue $!.class), (h.rebuild_table("x") rescue $!.message), (h.rebuild_table(-1) rescue $!.class), h.rebuild_table(64).equal?(h), h[:a])')" \
+  'ArgumentError
+"no implicit conversion of String into Integer"
+ArgumentError
+true
+1'
+
 # ---- section 8: Maglev::Repository takes paths and Arrays as CRuby's core methods do
 mrb 'Maglev.persistent { class Shelf; end }; Maglev[:shelves] = [Shelf.new, Shelf.new]; Maglev.commit' >/dev/null
 expect "list_instances of something not an Array is a TypeError; an Array (or to_ary) lists" \
