@@ -81,6 +81,19 @@ ArgumentError
 true
 1'
 
+# ---- section 9: GStore.new and OrderedCollection.new take what PStore.new and
+# a collection take (a path; an enumerable), else TypeError as in CRuby
+expect "GStore.new(nil / 5), File.path(nil), OrderedCollection.new(-1)" \
+  "$(mrb 'require "maglev/gstore"; require "maglev/orderedcollection"; require "pathname"
+p((GStore.new(nil) rescue [$!.class, $!.message]), (GStore.new(5) rescue $!.class), (File.path(nil) rescue $!.class), GStore.new(Pathname("db")).path
+p((OrderedCollection.new(-1) rescue [$!.class, $!.message]), OrderedCollection.new(1..3).to_a')" \
+  '[TypeError, "no implicit conversion of nil into String"]
+TypeError
+TypeError
+"db"
+[TypeError, "no implicit conversion of Integer into Array"]
+[1, 2, 3]'
+
 # ---- section 8: Maglev::Repository takes paths and Arrays as CRuby's core methods do
 mrb 'Maglev.persistent { class Shelf; end }; Maglev[:shelves] = [Shelf.new, Shelf.new]; Maglev.commit' >/dev/null
 expect "list_instances of something not an Array is a TypeError; an Array (or to_ary) lists" \
