@@ -85,14 +85,14 @@ true
 # a collection take (a path; an enumerable), else TypeError as in CRuby
 expect "GStore.new(nil / 5), File.path(nil), OrderedCollection.new(-1)" \
   "$(mrb 'require "maglev/gstore"; require "maglev/orderedcollection"; require "pathname"
-p((GStore.new(nil) rescue [$!.class, $!.message]), (GStore.new(5) rescue $!.class), (File.path(nil) rescue $!.class), GStore.new(Pathname("db")).path
-p((OrderedCollection.new(-1) rescue [$!.class, $!.message]), OrderedCollection.new(1..3).to_a')" \
-  '[TypeError, "no implicit conversion of nil into String"]
+p GStore.new(Pathname("db")).path, (GStore.new(nil) rescue [$!.class, $!.message]), (GStore.new(5) rescue $!.class), (File.path(nil) rescue $!.class)
+p OrderedCollection.new(1..3).to_a, (OrderedCollection.new(-1) rescue [$!.class, $!.message])')" \
+  '"db"
+[TypeError, "no implicit conversion of nil into String"]
 TypeError
 TypeError
-"db"
-[TypeError, "no implicit conversion of Integer into Array"]
-[1, 2, 3]'
+[1, 2, 3]
+[TypeError, "no implicit conversion of Integer into Array"]'
 
 # ---- section 8: Maglev::Repository takes paths and Arrays as CRuby's core methods do
 mrb 'Maglev.persistent { class Shelf; end }; Maglev[:shelves] = [Shelf.new, Shelf.new]; Maglev.commit' >/dev/null
