@@ -282,6 +282,14 @@ obj_become(Value self, int argc, const Value *argv, Value blk)
     Value other = argv[0];
     if (self == other) return self;
     Obj *a = becoming(self), *b = becoming(other);
+    /* a reference in a record names the kind of object it refers to (record.c),
+     * and neither those records nor this object's own could follow the change */
+    if (a->type != b->type && ((a->flags | b->flags) & OF_PERSISTENT)) {
+        Obj *p = (a->flags & OF_PERSISTENT) ? a : b, *q = p == a ? b : a;
+        mg_raise(mg_eArgumentError, "a persistent %s cannot become a %s: only an object of the same kind can "
+                 "(plain object, String, Array, Hash or Range)",
+                 mg_class_cname(mg_obj_class(MG_VAL(p))), mg_class_cname(mg_obj_class(MG_VAL(q))));
+    }
     size_t need = body_size(a) > body_size(b) ? body_size(a) : body_size(b);
     if (mg_gc_slot_size(a) < need || mg_gc_slot_size(b) < need)
         mg_raise(mg_eArgumentError, "a %s cannot become a %s: their slots differ in size",

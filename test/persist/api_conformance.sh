@@ -94,6 +94,20 @@ TypeError
 [1, 2, 3]
 [TypeError, "no implicit conversion of Integer into Array"]'
 
+# ---- section 8: become of a persistent object with one of another kind
+# (records that refer to it name its kind): refused, and nothing is damaged
+mrb 'Maglev[:list] = [1]; Maglev[:holder] = { x: Maglev[:list] }; Maglev.commit' >/dev/null
+expect "a persistent Array cannot become a String; the same kind still swaps" "$(mrb '
+s = +"transient"; a = Maglev[:list]
+p [(a.become(s) rescue [$!.class, $!.message]), (s.become(a) rescue $!.class)]
+b = [2, 3]; a.become(b); p a, b, Maglev[:holder][:x].equal?(a); Maglev.commit')" \
+  '[[ArgumentError, "a persistent Array cannot become a String: only an object of the same kind can (plain object, String, Array, Hash or Range)"], ArgumentError]
+[2, 3]
+[1]
+true'
+expect "another process reads the swapped Array through both references" "$(mrb 'p Maglev[:list], Maglev[:holder][:x].equal?(Maglev[:list])')" '[2, 3]
+true'
+
 # ---- section 8: Maglev::Repository takes paths and Arrays as CRuby's core methods do
 mrb 'Maglev.persistent { class Shelf; end }; Maglev[:shelves] = [Shelf.new, Shelf.new]; Maglev.commit' >/dev/null
 expect "list_instances of something not an Array is a TypeError; an Array (or to_ary) lists" \
