@@ -256,6 +256,21 @@ mg_vm_warn_const_reassigned(RClass *k, ID id, Value file, int line)
 /* ------------------------------------------------------------------ */
 /* class definition                                                     */
 
+/* `class X` / `module X` over a constant that is something else: CRuby's
+ * TypeError, naming where X was defined. */
+static NORETURN void
+not_a(RClass *outer, ID id, const char *what)
+{
+    bool found;
+    Value loc = mg_const_location(outer, id, false, &found);
+    const char *name = mg_id_name(id, NULL);
+    if (MG_IS_ARRAY(loc) && MG_RARRAY(loc)->len == 2 && MG_IS_STRING(MG_RARRAY(loc)->ptr[0]) && MG_IS_FIXNUM(MG_RARRAY(loc)->ptr[1]))
+        mg_raise(mg_eTypeError, "%s is not a %s\n%s:%lld: previous definition of %s was here", name, what,
+                 mg_str_cstr(MG_RARRAY(loc)->ptr[0]), (long long)MG_FIX2LONG(MG_RARRAY(loc)->ptr[1]), name);
+    /* CRuby names no place for a constant its C code defined: ":: previous..." */
+    mg_raise(mg_eTypeError, "%s is not a %s\n:: previous definition of %s was here", name, what, name);
+}
+
 Value
 mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool module)
 {
@@ -288,10 +303,10 @@ mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool m
     }
     if (existing != MG_UNDEF) {
         if (module) {
-            if (!MG_IS_TYPE(existing, T_MODULE)) mg_raise(mg_eTypeError, "%s is not a module", mg_str_cstr(mg_inspect(existing)));
+            if (!MG_IS_TYPE(existing, T_MODULE)) not_a(outer, id, "module");
             return existing;
         }
-        if (!MG_IS_TYPE(existing, T_CLASS)) mg_raise(mg_eTypeError, "%s is not a class", mg_str_cstr(mg_inspect(existing)));
+        if (!MG_IS_TYPE(existing, T_CLASS)) not_a(outer, id, "class");
         if (has_super) {
             if (!MG_IS_TYPE(super, T_CLASS)) mg_raise(mg_eTypeError, "superclass must be an instance of Class (given an instance of %s)", mg_class_cname(mg_obj_class(super)));
             if (mg_class_superclass(MG_RCLASS(existing)) != MG_RCLASS(super))

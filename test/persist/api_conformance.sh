@@ -68,6 +68,13 @@ expect "Vault::X = v on a constant Vault has warns as CRuby does (a committed on
 5
 -e:1: warning: already initialized constant Vault::NEW
 -e:1: warning: previous definition of NEW was here'
+expect "class / module over a constant of another kind: CRuby's TypeError" "$(mrb 'X = 1
+p((class X; end rescue $!.message))
+p((module Vault; end rescue $!.message))
+p((class Comparable; end rescue $!.message))')" \
+  '"X is not a class\n-e:1: previous definition of X was here"
+"Vault is not a module\n:: previous definition of Vault was here"
+"Comparable is not a class\n:: previous definition of Comparable was here"'
 mrb 'Maglev.persistent { Vault.public_constant :SECRET }; Maglev.commit' >/dev/null
 expect "public_constant in persistent mode persists too" "$(mrb 'p Vault::SECRET, Vault.constants.sort')" '1
 [:OLD, :OPEN, :SECRET]'
