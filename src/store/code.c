@@ -1453,12 +1453,12 @@ apply_body(RClass *c)
             mg_const_remove(c, MG_SYM2ID(k));
         }
     }
-    apply_const_flags(c, defs);
     apply_slots(c, defs, s_cvars);
     apply_slots(c, defs, s_civars);
     apply_copy(c, defs);
     apply_modules(c, defs);
     apply_transient(c, defs);
+    apply_const_flags(c, defs);         /* after the constants made afresh (a private Mutex) */
     apply_methods(c, defs, s_methods);
     apply_methods(c, defs, s_smethods);
 }

@@ -45,11 +45,13 @@ mrb 'Maglev.persistent do
     def self.peek = SECRET
   end
 end
+Maglev.persistent { class Vault; LOCK = Thread::Mutex.new; private_constant :LOCK; def self.lock = LOCK; end }
 class Vault; MINE = 4; private_constant :MINE; end
 Maglev.commit' >/dev/null
 expect "a private constant: Vault::SECRET is a NameError, lexical and const_get reach it" "$(mrb '
 p Vault.peek, (Vault::SECRET rescue [$!.class, $!.message[/.*referenced/], $!.name]), Vault.const_get(:SECRET), defined?(Vault::SECRET), Vault.constants.sort, Vault.const_defined?(:SECRET)
 p Maglev.persistent { Vault.private_constant(:OPEN) }.equal?(Vault), (Vault::OPEN rescue $!.class); Maglev.abort_transaction; p Vault::OPEN, defined?(Vault::MINE)
+p Vault.lock.class, (Vault::LOCK rescue $!.class)
 Warning[:deprecated] = true; $stderr = $stdout; Vault::OLD')" \
   '1
 [NameError, "private constant Vault::SECRET referenced", :SECRET]
@@ -61,7 +63,9 @@ true
 NameError
 2
 nil
--e:4: warning: constant Vault::OLD is deprecated'
+Thread::Mutex
+NameError
+-e:5: warning: constant Vault::OLD is deprecated'
 expect "Vault::X = v on a constant Vault has warns as CRuby does (a committed one's place is not known)" \
   "$("$MRUBY" -e 'Vault::OPEN = 5; p Vault::OPEN; Vault::NEW = 1; Vault::NEW = 2' 2>&1)" \
   '-e:1: warning: already initialized constant Vault::OPEN
