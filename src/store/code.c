@@ -202,6 +202,9 @@ entry_for(RClass *holder, const MethodEntry *me, bool had)
         mg_ary_push(e, MG_FIX(code->line));
         mg_ary_push(e, MG_BOOL(code->src_singleton));
         mg_ary_push(e, MG_FIX(CODE_FORMAT));
+        /* its literals' frozenness, from the file's magic comment, which the text lacks */
+        int magic = mg_vm_frozen_magic(mg_str_ptr(code->source), (size_t)mg_str_len(code->source));
+        mg_ary_push(e, MG_BOOL(magic >= 0 ? magic == 1 : mg_frozen_string_default));
     } else if (me->kind == ME_ATTR_READER || me->kind == ME_ATTR_WRITER) {
         mg_ary_push(e, me->kind == ME_ATTR_READER ? k_attr_reader : k_attr_writer);
         mg_ary_push(e, vis);
@@ -1203,6 +1206,31 @@ protected_resolve(Value name)
     return exc == MG_NIL && MG_IS_CLASS_OR_MODULE(v) ? v : MG_NIL;
 }
 
+/* A recorded def compiled again: as its file was (entry[8], frozen string
+ * literals; an entry without it compiles as this process's default). */
+typedef struct { Value src, self, cref, klass; const char *file; int line; } DefEval;
+
+static Value
+def_eval_run(Value arg)
+{
+    DefEval *d = (DefEval *)(uintptr_t)MG_FIX2LONG(arg);
+    return mg_vm_eval(d->src, MG_NIL, d->self, d->cref, d->klass, d->file, d->line, false);
+}
+
+static void
+def_eval_done(Value saved)
+{
+    mg_frozen_string_default = MG_TEST(saved);
+}
+
+static void
+def_eval(const Value *a, int64_t n, DefEval *d)
+{
+    Value saved = MG_BOOL(mg_frozen_string_default);
+    if (n > 8) mg_frozen_string_default = MG_TEST(a[8]);
+    mg_ensure(def_eval_run, MG_FIX((int64_t)(intptr_t)d), def_eval_done, saved);
+}
+
 static Value
 replay_one(Value arg)
 {
@@ -1222,7 +1250,8 @@ replay_one(Value arg)
         if (src == MG_NIL) return MG_NIL;
         const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
         int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
-        mg_vm_eval(src, MG_NIL, r->obj, mg_cref_new(table, VMS->top_cref), MG_VAL(table), file, line, false);
+        DefEval d = { src, r->obj, mg_cref_new(table, VMS->top_cref), MG_VAL(table), file, line };
+        def_eval(a, n, &d);
         if (vis != VIS_PUBLIC) mg_method_set_visibility(table, r->name, vis);
     } else if (kind == k_def && n >= 8) {
         if (!MG_IS_STRING(a[2]) || MG_FIX2LONG(a[7]) != CODE_FORMAT) return MG_NIL;
@@ -1238,7 +1267,8 @@ replay_one(Value arg)
         cref = mg_cref_new(self_k, cref);
         const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
         int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
-        mg_vm_eval(a[2], MG_NIL, MG_VAL(self_k), cref, MG_VAL(self_k), file, line, false);
+        DefEval d = { a[2], MG_VAL(self_k), cref, MG_VAL(self_k), file, line };
+        def_eval(a, n, &d);
         if (vis != VIS_PUBLIC) mg_method_set_visibility(table, r->name, vis);
     } else if ((kind == k_attr_reader || kind == k_attr_writer) && n >= 3 && MG_IS_SYMBOL(a[2])) {
         MethodEntry me = { .kind = kind == k_attr_reader ? ME_ATTR_READER : ME_ATTR_WRITER, .visibility = (uint8_t)vis };

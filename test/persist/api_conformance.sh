@@ -161,6 +161,17 @@ nil
 TypeError
 NameError
 NoMethodError'
+# ---- section 1, fact 9: code loaded in persistent mode keeps its file's
+# `# frozen_string_literal: true` in later processes (they compile the
+# recorded method text again)
+printf '# frozen_string_literal: true\nclass Frozen; def lit = "abc"; def built = "a#{1}"; end\n' >"$MAGLEV_DATA/frozen.rb"
+printf 'class Thawed; def lit = "abc"; end\n' >"$MAGLEV_DATA/thawed.rb"
+(cd "$MAGLEV_DATA" && "$MRUBY" -Mcommit -e 'require "./frozen"; require "./thawed"')
+expect "a later process: the literal is frozen as in the defining file, the other file's not" \
+  "$(mrb 'p Frozen.new.lit.frozen?, Frozen.new.built.frozen?, Thawed.new.lit.frozen?')" 'true
+false
+false'
+
 # ---- section 10: -C / -X DIR (CRuby's): cd at once, so a later -I and the
 # script name are relative to DIR; -Mcommit commits what the script did there
 mkdir -p "$MAGLEV_DATA/app/lib"
