@@ -27,7 +27,7 @@ class GStore < PStore
   ROOT_KEY = :GStore
 
   def initialize(file_name, thread_safe = false)
-    @filename = file_name.to_s
+    @filename = File.path(file_name)     # a String or to_path, as PStore takes (TypeError else)
     @thread_safe = thread_safe
     @depth = 0
     @rdonly = false

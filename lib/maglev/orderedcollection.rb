@@ -30,6 +30,9 @@ class OrderedCollection
   def self.[](*elements) = new(elements)
 
   def initialize(elements = nil)
+    unless elements.nil? || elements.respond_to?(:to_a)
+      raise TypeError, "no implicit conversion of #{elements.class} into Array"
+    end
     @__rc_state = elements.nil? ? [] : elements.to_a.dup
   end
 

@@ -25,17 +25,19 @@ module Maglev
     end
 
     def list_instances(classes)
-      Maglev.__list_instances(classes.to_a)
+      list = Array.try_convert(classes)
+      raise TypeError, "no implicit conversion of #{classes.nil? ? "nil" : classes.class} into Array" unless list
+      Maglev.__list_instances(list)
     end
 
     def full_backup_to(path)
-      out = admin("backup", File.expand_path(path.to_s))
+      out = admin("backup", File.expand_path(path))    # a path: a String or to_path (TypeError else)
       raise RuntimeError, out.strip unless $?.success?
       true
     end
 
     def restore_from_backup(path)
-      file = File.expand_path(path.to_s)
+      file = File.expand_path(path)
       raise ArgumentError, "no backup file #{file}" unless File.file?(file)
       pid = Maglev.__other_session_pid
       if pid != 0

@@ -169,8 +169,15 @@ class RCHash
     self
   end
 
-  # MagLev's hint for the table size: a Ruby Hash sizes itself.
-  def rebuild_table(_size = nil) = self
+  # MagLev's hint for the table size (an Integer, as GemStone's rebuildTable:
+  # takes): a Ruby Hash sizes itself, so only the argument is checked.
+  def rebuild_table(size)
+    unless size.respond_to?(:to_int)
+      raise TypeError, "no implicit conversion of #{size.nil? ? "nil" : size.class} into Integer"
+    end
+    raise ArgumentError, "negative table size (#{size.to_int})" if size.to_int < 0
+    self
+  end
 
   def __rc_replay(op, args)
     key = args[0]

@@ -91,7 +91,11 @@ end
 
 # File.path (fileutils)
 unless File.respond_to?(:path)
-  def File.path(path) = path.respond_to?(:to_path) ? path.to_path : path.to_str
+  def File.path(path)
+    path = path.to_path if path.respond_to?(:to_path)
+    return path.to_str if path.respond_to?(:to_str)
+    raise TypeError, "no implicit conversion of #{[nil, true, false].include?(path) ? path.inspect : path.class} into String"
+  end
 end
 
 # ObjectSpace finalizers (tempfile): kept until the process exits and run then,

@@ -20,6 +20,7 @@ usage(FILE *out)
           "  -0[octal]       specify record separator (\\0, if no argument)\n"
           "  -a              autosplit mode with -n or -p (splits $_ into $F)\n"
           "  -c              check syntax only\n"
+          "  -Cdirectory     cd to directory before executing your script\n"
           "  -d, --debug     set debugging flags (set $DEBUG to true)\n"
           "  -e 'command'    one line of script. Several -e's allowed. Omit [programfile]\n"
           "  -Eex[:in]       specify the default external and internal character encodings\n"
@@ -259,7 +260,7 @@ expand_bundles(int *argc, char **argv)
     if (!out) return argv;
     int n = 0, i = 0;
     out[n++] = argv[i++];
-    static const char *const with_value[] = { "-e", "-I", "-r", "-E", "-C", "-M", "--enable", "--disable", "--stone",
+    static const char *const with_value[] = { "-e", "-I", "-r", "-E", "-C", "-X", "-M", "--enable", "--disable", "--stone",
                                               "--tocsz", "--max-memory", "--netldiname", "--stonehost", "-F", NULL };
     for (; i < *argc; i++) {
         const char *a = argv[i];
@@ -415,6 +416,11 @@ main(int argc, char **argv)
         } else if (!strncmp(a, "-I", 2)) {
             const char *d = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             if (d && nincs < 256) incdirs[nincs++] = abs_dir(d);
+        } else if (!strncmp(a, "-C", 2) || !strncmp(a, "-X", 2)) {
+            /* at once, as CRuby does: a later -I or the script is relative to it */
+            const char *d = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!d) { fputs("maglev-ruby: Can't chdir (fatal)\n", stderr); return 1; }
+            if (chdir(d) != 0) { fprintf(stderr, "maglev-ruby: Can't chdir to %s (fatal)\n", d); return 1; }
         } else if (!strncmp(a, "-r", 2)) {
             const char *r = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
             if (r && nreqs < 256) reqs[nreqs++] = r;

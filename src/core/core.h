@@ -254,6 +254,7 @@ Value mg_main_object_new(void);                          /* the top-level self: 
 Value mg_collect_methods(RClass *klass, int mask, bool stop_after_real);
 Value mg_mod_dup(Value mod);                             /* Module#dup / Class#dup body copy (module.c) */
 void  mg_mod_copy_methods(RClass *dst, RClass *src, bool singleton);   /* src's methods (or class methods) into dst */
+ID    mg_mod_const_id(Value self, Value name);   /* a constant name (TypeError, NameError): can raise */
 /* Calls c.method_added(name), or obj.singleton_method_added(name) for a singleton class,
  * when the hook is not the default no-op (module.c). Call after defining a method. */
 void  mg_call_method_added(RClass *c, ID name);

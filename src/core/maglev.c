@@ -282,6 +282,14 @@ obj_become(Value self, int argc, const Value *argv, Value blk)
     Value other = argv[0];
     if (self == other) return self;
     Obj *a = becoming(self), *b = becoming(other);
+    /* a reference in a record names the kind of object it refers to (record.c),
+     * and neither those records nor this object's own could follow the change */
+    if (a->type != b->type && ((a->flags | b->flags) & OF_PERSISTENT)) {
+        Obj *p = (a->flags & OF_PERSISTENT) ? a : b, *q = p == a ? b : a;
+        mg_raise(mg_eArgumentError, "a persistent %s cannot become a %s: only an object of the same kind can "
+                 "(plain object, String, Array, Hash or Range)",
+                 mg_class_cname(mg_obj_class(MG_VAL(p))), mg_class_cname(mg_obj_class(MG_VAL(q))));
+    }
     size_t need = body_size(a) > body_size(b) ? body_size(a) : body_size(b);
     if (mg_gc_slot_size(a) < need || mg_gc_slot_size(b) < need)
         mg_raise(mg_eArgumentError, "a %s cannot become a %s: their slots differ in size",
@@ -367,10 +375,8 @@ static Value
 mod_transient_const_set(Value self, int argc, const Value *argv, Value blk)
 {
     if (blk == MG_NIL) mg_raise(mg_eArgumentError, "transient_const_set needs a block computing the value");
-    Value name = argv[0];
-    if (MG_IS_STRING(name)) name = mg_str_to_sym(name);
-    if (!MG_IS_SYMBOL(name)) mg_raise(mg_eTypeError, "%s is not a symbol nor a string", mg_str_cstr(mg_inspect(name)));
-    return mg_code_transient_const(module_arg(self), MG_SYM2ID(name), blk);
+    RClass *c = module_arg(self);
+    return mg_code_transient_const(c, mg_mod_const_id(self, argv[0]), blk);
 }
 
 static Value

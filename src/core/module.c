@@ -590,8 +590,10 @@ wrong_const_name(Value self, const char *s, size_t len)
     mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, mg_intern(s, len)));
 }
 
-static ID
-const_id(Value self, Value name)
+/* A constant name argument as const_set takes it: a Symbol or String (TypeError
+ * else) that is a valid constant name (NameError else). */
+ID
+mg_mod_const_id(Value self, Value name)
 {
     ID id = mg_to_id(name);
     size_t len;
@@ -628,7 +630,7 @@ const_path(Value self, Value name, bool inherit, bool lookup_only)
     if (MG_IS_SYMBOL(name) || !MG_IS_STRING(name)) {
         if (!MG_IS_SYMBOL(name)) name = mg_to_str(name);
         else {
-            ID id = const_id(self, name);
+            ID id = mg_mod_const_id(self, name);
             Value v = mg_const_lookup(c, id, inherit);
             if (v == MG_UNDEF && !lookup_only) v = const_missing(c, id);
             return v;
@@ -698,7 +700,7 @@ mod_const_source_location(Value self, int argc, const Value *argv, Value blk)
             name = mg_str_new(last + 2, (size_t)(p + n - last - 2));
         }
     }
-    ID id = const_id(where, name);
+    ID id = mg_mod_const_id(where, name);
     bool found;
     Value loc = mg_const_location(mod_of(where), id, inherit, &found);
     if (!found) return MG_NIL;
@@ -708,7 +710,7 @@ mod_const_source_location(Value self, int argc, const Value *argv, Value blk)
 static Value
 mod_const_set(Value self, int argc, const Value *argv, Value blk)
 {
-    ID id = const_id(self, argv[0]);
+    ID id = mg_mod_const_id(self, argv[0]);
     mg_const_set(mod_of(self), id, argv[1]);
     return argv[1];
 }
@@ -737,7 +739,7 @@ collect_consts(RClass *k, IdTable *seen, Value out)
     for (uint32_t i = 0; mg_idtable_next(k->ext->consts, &i, &id, &v);) {
         if (mg_idtable_get(seen, id, NULL)) continue;
         mg_idtable_set(seen, id, 1);
-        mg_ary_push(out, MG_SYM(id));
+        if (!(mg_const_flags(k, id) & CONST_PRIVATE)) mg_ary_push(out, MG_SYM(id));
     }
 }
 
@@ -785,7 +787,7 @@ static Value
 mod_remove_const(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
-    ID id = const_id(self, argv[0]);
+    ID id = mg_mod_const_id(self, argv[0]);
     MG_CHECK_FROZEN(self);
     Value v = mg_const_remove(c, id);
     if (v == MG_UNDEF) {
@@ -795,8 +797,11 @@ mod_remove_const(Value self, int argc, const Value *argv, Value blk)
     return v;
 }
 
+/* private_constant / public_constant / deprecate_constant: set or clear a
+ * flag of each named constant of self's own table (NameError for one it does
+ * not have, and then none is changed); recorded in persistent mode. */
 static Value
-mod_private_constant(Value self, int argc, const Value *argv, Value blk)
+const_flag(Value self, int argc, const Value *argv, unsigned flag, bool on)
 {
     RClass *c = mod_of(self);
     for (int i = 0; i < argc; i++) {
@@ -806,13 +811,32 @@ mod_private_constant(Value self, int argc, const Value *argv, Value blk)
             mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, id));
         }
     }
-    return MG_NIL;
+    for (int i = 0; i < argc; i++) {
+        ID id = mg_to_id(argv[i]);
+        unsigned was = mg_const_flags(c, id), now = on ? was | flag : was & ~flag;
+        if (now == was) continue;
+        mg_const_set_flags(c, id, now);
+        mg_code_const_flags(c, id, now);
+    }
+    return self;
+}
+
+static Value
+mod_private_constant(Value self, int argc, const Value *argv, Value blk)
+{
+    return const_flag(self, argc, argv, CONST_PRIVATE, true);
+}
+
+static Value
+mod_public_constant(Value self, int argc, const Value *argv, Value blk)
+{
+    return const_flag(self, argc, argv, CONST_PRIVATE, false);
 }
 
 static Value
 mod_deprecate_constant(Value self, int argc, const Value *argv, Value blk)
 {
-    return self;
+    return const_flag(self, argc, argv, CONST_DEPRECATED, true);
 }
 
 /* ---- class variables ---- */
@@ -1121,7 +1145,7 @@ static const MgMethodDef mod_methods[] = {
     {"const_missing", mod_const_missing, 1, 1},
     {"constants", mod_constants, 0, 1},
     {"private_constant", mod_private_constant, 0, -1},
-    {"public_constant", mod_private_constant, 0, -1},
+    {"public_constant", mod_public_constant, 0, -1},
     {"deprecate_constant", mod_deprecate_constant, 0, -1},
     {"class_variable_get", mod_cvar_get, 1, 1},
     {"class_variable_set", mod_cvar_set, 2, 2},

@@ -805,10 +805,31 @@ mg_const_remove(RClass *c, ID name)
     uint64_t old;
     if (!c->ext->consts || !mg_idtable_delete(c->ext->consts, name, &old)) return MG_UNDEF;
     if (c->ext->const_locs) mg_idtable_delete(c->ext->const_locs, name, NULL);
+    if (c->ext->const_flags) mg_idtable_delete(c->ext->const_flags, name, NULL);
     mg_wb(&c->hdr, MG_NIL);
     invalidate();
     if (mg_const_defined_hook) mg_const_defined_hook(c, name, MG_UNDEF);
     return (Value)old;
+}
+
+unsigned
+mg_const_flags(RClass *c, ID name)
+{
+    uint64_t f;
+    return c->ext && c->ext->const_flags && mg_idtable_get(c->ext->const_flags, name, &f) ? (unsigned)f : 0;
+}
+
+void
+mg_const_set_flags(RClass *c, ID name, unsigned flags)
+{
+    if (!c->ext) return;
+    if (flags) {
+        if (!c->ext->const_flags) c->ext->const_flags = mg_idtable_new();
+        mg_idtable_set(c->ext->const_flags, name, flags);
+    } else if (c->ext->const_flags) {
+        mg_idtable_delete(c->ext->const_flags, name, NULL);
+    }
+    invalidate();   /* a cached A::B must be looked up again */
 }
 
 void
@@ -920,6 +941,7 @@ mg_class_free(RClass *c)
     if (c->ext) {
         mg_idtable_free(c->ext->consts);
         mg_idtable_free(c->ext->const_locs);
+        mg_idtable_free(c->ext->const_flags);
         mg_idtable_free(c->ext->cvars);
         mg_idtable_free(c->ext->ivars);
         mg_idtable_free(c->ext->iv_index);

@@ -157,6 +157,11 @@ Value mg_const_get_at(RClass *c, ID name);      /* only c's own table; MG_UNDEF 
 void  mg_const_set(RClass *c, ID name, Value v);  /* names anonymous classes/modules */
 bool  mg_const_defined(RClass *c, ID name, bool inherit);
 Value mg_const_remove(RClass *c, ID name);      /* MG_UNDEF if absent */
+/* A constant's visibility and deprecation (private_constant, deprecate_constant):
+ * c's own entry; a removed constant loses them, a reassigned one keeps them. */
+enum { CONST_PRIVATE = 1, CONST_DEPRECATED = 2 };
+unsigned mg_const_flags(RClass *c, ID name);
+void  mg_const_set_flags(RClass *c, ID name, unsigned flags);
 void  mg_define_const(RClass *c, const char *name, Value v);
 void  mg_define_global_const(const char *name, Value v);
 

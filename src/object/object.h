@@ -109,6 +109,7 @@ typedef struct MethodEntry MethodEntry;
 typedef struct ClassExt {
     IdTable *consts;        /* ID -> Value (MG_UNDEF value = autoload placeholder, unused yet) */
     IdTable *const_locs;    /* ID -> [file, line] where Ruby code set it (const_source_location) */
+    IdTable *const_flags;   /* ID -> CONST_PRIVATE | CONST_DEPRECATED (private_constant...); absent: 0 */
     IdTable *cvars;         /* ID -> Value */
     IdTable *ivars;         /* ivars of the class object itself */
     IdTable *iv_index;      /* instance ivar name -> slot index, shared by all instances */

@@ -31,7 +31,7 @@ static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves 
 int mg_code_loading;
 static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
-static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of;
+static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of, s_const_flags;
 static Value s_cvars, s_civars;
 static Value k_include, k_prepend, k_extend;
 static Value k_def, k_attr_reader, k_attr_writer, k_alias, k_undef, k_removed, k_visibility, k_bmethod;
@@ -202,6 +202,9 @@ entry_for(RClass *holder, const MethodEntry *me, bool had)
         mg_ary_push(e, MG_FIX(code->line));
         mg_ary_push(e, MG_BOOL(code->src_singleton));
         mg_ary_push(e, MG_FIX(CODE_FORMAT));
+        /* its literals' frozenness, from the file's magic comment, which the text lacks */
+        int magic = mg_vm_frozen_magic(mg_str_ptr(code->source), (size_t)mg_str_len(code->source));
+        mg_ary_push(e, MG_BOOL(magic >= 0 ? magic == 1 : mg_frozen_string_default));
     } else if (me->kind == ME_ATTR_READER || me->kind == ME_ATTR_WRITER) {
         mg_ary_push(e, me->kind == ME_ATTR_READER ? k_attr_reader : k_attr_writer);
         mg_ary_push(e, vis);
@@ -339,11 +342,54 @@ const_hook(RClass *c, ID name, Value v)
         mg_hash_delete(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name));
         mg_hash_delete(applied_tbl(t, s_consts), MG_SYM(name));
         mg_hash_aset(defs_sub(defs, s_removed_consts, true), MG_SYM(name), MG_TRUE);
+        Value flags = fv(mg_hash_aref(defs, s_const_flags));
+        if (MG_IS_HASH(flags)) mg_hash_delete(flags, MG_SYM(name));
         return;
     }
     if (MG_IS_HASH(removed)) mg_hash_delete(removed, MG_SYM(name));
     mg_hash_aset(fv(mg_hash_aref(defs, s_consts)), MG_SYM(name), v);
     mg_hash_aset(applied_tbl(t, s_consts), MG_SYM(name), v);
+}
+
+/* private_constant, public_constant, deprecate_constant in persistent mode on
+ * a persistable class: the table's :constant_flags maps the name to the
+ * flags (class.h CONST_*), which every process applies (apply_body). */
+void
+mg_code_const_flags(RClass *c, ID name, unsigned flags)
+{
+    if (!recording() || object_of_singleton(c) != MG_UNDEF) return;
+    bool single;
+    RClass *t = target_of(c, &single);
+    if (!t || single) return;
+    file_in_parent(t);
+    mg_store_stage_class(t);
+    mg_hash_aset(defs_sub(defs_for(t), s_const_flags, true), MG_SYM(name), MG_FIX((int64_t)flags));
+    mg_hash_aset(applied_tbl(t, s_const_flags), MG_SYM(name), MG_FIX((int64_t)flags));
+}
+
+/* The table's flags onto the live constants; a name applied before that the
+ * table no longer has (an abort took it back) is public and current again. */
+static void
+apply_const_flags(RClass *c, Value defs)
+{
+    Value tbl = fv(mg_hash_aref(defs, s_const_flags));
+    Value applied = applied_tbl(c, s_const_flags);
+    Value k, v;
+    if (mg_hash_size(applied)) {
+        Value names = mg_hash_keys(applied);
+        for (int64_t i = 0; i < MG_RARRAY(names)->len; i++) {
+            k = MG_RARRAY(names)->ptr[i];
+            if (!MG_IS_SYMBOL(k) || (MG_IS_HASH(tbl) && mg_hash_lookup(tbl, k) != MG_UNDEF)) continue;
+            mg_hash_delete(applied, k);
+            mg_const_set_flags(c, MG_SYM2ID(k), 0);
+        }
+    }
+    if (!MG_IS_HASH(tbl)) return;
+    for (int64_t it = 0; mg_hash_next(tbl, &it, &k, &v);) {
+        if (!MG_IS_SYMBOL(k) || !MG_IS_FIXNUM(v) || mg_const_get_at(c, MG_SYM2ID(k)) == MG_UNDEF) continue;
+        mg_const_set_flags(c, MG_SYM2ID(k), (unsigned)MG_FIX2LONG(v));
+        mg_hash_aset(applied, k, v);
+    }
 }
 
 /* A class variable or class-level instance variable set in persistent mode
@@ -1160,6 +1206,31 @@ protected_resolve(Value name)
     return exc == MG_NIL && MG_IS_CLASS_OR_MODULE(v) ? v : MG_NIL;
 }
 
+/* A recorded def compiled again: as its file was (entry[8], frozen string
+ * literals; an entry without it compiles as this process's default). */
+typedef struct { Value src, self, cref, klass; const char *file; int line; } DefEval;
+
+static Value
+def_eval_run(Value arg)
+{
+    DefEval *d = (DefEval *)(uintptr_t)MG_FIX2LONG(arg);
+    return mg_vm_eval(d->src, MG_NIL, d->self, d->cref, d->klass, d->file, d->line, false);
+}
+
+static void
+def_eval_done(Value saved)
+{
+    mg_frozen_string_default = MG_TEST(saved);
+}
+
+static void
+def_eval(const Value *a, int64_t n, DefEval *d)
+{
+    Value saved = MG_BOOL(mg_frozen_string_default);
+    if (n > 8) mg_frozen_string_default = MG_TEST(a[8]);
+    mg_ensure(def_eval_run, MG_FIX((int64_t)(intptr_t)d), def_eval_done, saved);
+}
+
 static Value
 replay_one(Value arg)
 {
@@ -1179,7 +1250,8 @@ replay_one(Value arg)
         if (src == MG_NIL) return MG_NIL;
         const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
         int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
-        mg_vm_eval(src, MG_NIL, r->obj, mg_cref_new(table, VMS->top_cref), MG_VAL(table), file, line, false);
+        DefEval d = { src, r->obj, mg_cref_new(table, VMS->top_cref), MG_VAL(table), file, line };
+        def_eval(a, n, &d);
         if (vis != VIS_PUBLIC) mg_method_set_visibility(table, r->name, vis);
     } else if (kind == k_def && n >= 8) {
         if (!MG_IS_STRING(a[2]) || MG_FIX2LONG(a[7]) != CODE_FORMAT) return MG_NIL;
@@ -1195,7 +1267,8 @@ replay_one(Value arg)
         cref = mg_cref_new(self_k, cref);
         const char *file = MG_IS_STRING(a[4]) ? mg_str_cstr(a[4]) : "(maglev)";
         int line = MG_IS_FIXNUM(a[5]) ? (int)MG_FIX2LONG(a[5]) : 1;
-        mg_vm_eval(a[2], MG_NIL, MG_VAL(self_k), cref, MG_VAL(self_k), file, line, false);
+        DefEval d = { a[2], MG_VAL(self_k), cref, MG_VAL(self_k), file, line };
+        def_eval(a, n, &d);
         if (vis != VIS_PUBLIC) mg_method_set_visibility(table, r->name, vis);
     } else if ((kind == k_attr_reader || kind == k_attr_writer) && n >= 3 && MG_IS_SYMBOL(a[2])) {
         MethodEntry me = { .kind = kind == k_attr_reader ? ME_ATTR_READER : ME_ATTR_WRITER, .visibility = (uint8_t)vis };
@@ -1415,6 +1488,7 @@ apply_body(RClass *c)
     apply_copy(c, defs);
     apply_modules(c, defs);
     apply_transient(c, defs);
+    apply_const_flags(c, defs);         /* after the constants made afresh (a private Mutex) */
     apply_methods(c, defs, s_methods);
     apply_methods(c, defs, s_smethods);
 }
@@ -1468,6 +1542,7 @@ mg_code_init(void)
     s_removed_consts = mg_sym("removed_constants");
     s_transient = mg_sym("transient_constants");
     s_copy_of = mg_sym("copy_of");
+    s_const_flags = mg_sym("constant_flags");
     s_cvars = mg_sym("class_variables");
     s_civars = mg_sym("class_instance_variables");
     k_include = mg_sym("include");

@@ -193,6 +193,9 @@ extern int mg_code_loading;
 /* Module#transient_const_set: a constant whose value each process computes
  * with the block (the block persists with a persistable target). */
 Value mg_code_transient_const(RClass *c, ID name, Value blk);
+/* private_constant & co. in persistent mode: c's constant `name` has these
+ * flags (class.h CONST_*) in every later process. */
+void  mg_code_const_flags(RClass *c, ID name, unsigned flags);
 /* Module#reinclude_store / reextend_store / redo_*: the list of module names
  * to include (or extend) again in every process; nil when none and not create. */
 Value mg_code_redo_list(RClass *c, bool extend, bool create);

@@ -502,11 +502,17 @@ ensure_open(void)
     snprintf(parent, sizeof parent, "%s", path);
     char *slash = strrchr(parent, '/');
     if (slash && !mg_repo_is_url(path)) { *slash = '\0'; mkdir_p(parent); }
+    errno = 0;
     MgStoreErr e = mg_repo_open(path, MG_REPO_CREATE, &S.repo);
     if (e) {
+        int os_err = errno;
         S.failed = true;
-        snprintf(S.open_error, sizeof S.open_error, "%s", mg_repo_error(S.repo));
-        storage_error("open");
+        if (S.repo)
+            snprintf(S.open_error, sizeof S.open_error, "%s", mg_repo_error(S.repo));
+        else        /* no handle to say why: the OS error (a name too long, a file in the way) */
+            snprintf(S.open_error, sizeof S.open_error, "%s", e == MG_STORE_NOMEM ? "out of memory"
+                     : os_err ? strerror(os_err) : "not a repository location");
+        mg_raise(mg_eRuntimeError, "repository %s could not be opened: %s", mg_store_path(), S.open_error);
     }
     if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
     S.view_seq = mg_view_seq(S.view);
@@ -820,6 +826,7 @@ static struct {
 static void take_preimage(Obj *o, bool fresh);
 static void nested_commit(void);
 static void nested_abort(void);
+static void empty_defs(RClass *c);
 
 static void
 dirty(Obj *o)
@@ -1581,6 +1588,13 @@ mg_store_abort(void)
             /* never committed: it goes back to being transient, with its changes */
             o->flags &= ~(OF_PERSISTENT | OF_DIRTY);
             forget(o);
+            if (is_class(o) && mg_store_wellknown_oop(MG_VAL(o))) {
+                /* but a base-image class without a record yet (Object in a new
+                 * repository) is no new object: the definitions recorded in it
+                 * are undone, or its next commit would write them */
+                empty_defs((RClass *)o);
+                queue_apply(o);
+            }
             continue;
         }
         if (is_class(o)) {
@@ -1701,6 +1715,21 @@ take_preimage(Obj *o, bool fresh)
     N.pre[N.npre++] = p;
 }
 
+/* Empties c's definitions table in place (its sub-tables too): applying it
+ * then undoes what it held (code.c apply_body). */
+static void
+empty_defs(RClass *c)
+{
+    Value now = mg_code_defs(c);
+    if (MG_IS_PTR(now)) MG_FAULT(now);
+    if (!MG_IS_HASH(now)) return;
+    Value k, v;
+    for (int64_t it = 0; mg_hash_next(now, &it, &k, &v);) {
+        if (MG_IS_HASH(v)) mg_hash_clear(v);
+        else if (MG_IS_ARRAY(v)) MG_RARRAY(v)->len = 0;
+    }
+}
+
 #define SWAP(T, a, b) do { T swap_tmp = (a); (a) = (b); (b) = swap_tmp; } while (0)
 
 /* A class recorded into at level n > 1 (mg_store_stage_class): the state of
@@ -1738,14 +1767,7 @@ restore_class_preimage(PreImage *p)
     Value then = p->beg, now = mg_code_defs(c), copy = MG_VAL(p->twin);
     if (MG_IS_PTR(now)) MG_FAULT(now);
     if (!MG_IS_HASH(then)) {
-        /* the table was made in the level: it stays, emptied */
-        if (MG_IS_HASH(now)) {
-            Value k, v;
-            for (int64_t it = 0; mg_hash_next(now, &it, &k, &v);) {
-                if (MG_IS_HASH(v)) mg_hash_clear(v);
-                else if (MG_IS_ARRAY(v)) MG_RARRAY(v)->len = 0;
-            }
-        }
+        empty_defs(c);          /* the table was made in the level: it stays, emptied */
         return;
     }
     if (now != then) mg_code_set_defs(c, then);

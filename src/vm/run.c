@@ -126,8 +126,8 @@ typedef struct { const char *src; size_t len; const char *file; int kind; } RunA
 bool mg_frozen_string_default;
 
 /* 1: the magic comment says true, 0: false, -1: there is none */
-static int
-frozen_magic(const char *src, size_t len)
+int
+mg_vm_frozen_magic(const char *src, size_t len)
 {
     /* a magic comment in the leading comment lines */
     size_t i = 0;
@@ -193,7 +193,7 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
     bool saved = mg_compile_frozen_strings;
     const char *saved_src = mg_compile_src;
     size_t saved_len = mg_compile_src_len;
-    int magic = frozen_magic(src, len);
+    int magic = mg_vm_frozen_magic(src, len);
     mg_compile_frozen_strings = magic >= 0 ? magic == 1 : mg_frozen_string_default;
     mg_compile_src = src;
     mg_compile_src_len = len;

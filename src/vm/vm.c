@@ -466,17 +466,7 @@ L_SETCONST: {
     SYNC();
     Value cref = f->cref != MG_NIL ? f->cref : vm->top_cref;
     RClass *k = mg_cref_ptr(cref)->klass;
-    if (mg_const_get_at(k, id) != MG_UNDEF && !mg_verbose_nil()) {    /* -W0: no warning */
-        mg_io_flush_all();
-        Value path = (k == mg_cObject) ? mg_str_new_cstr(mg_id_name(id, NULL)) : mg_sprintf("%s::%s", mg_class_cname(k), mg_id_name(id, NULL));
-        fprintf(stderr, "%s:%d: warning: already initialized constant %s\n", mg_str_cstr(code->file),
-                mg_code_line(code, pc), mg_str_cstr(path));
-        bool found;
-        Value loc = mg_const_location(k, id, false, &found);
-        if (MG_IS_ARRAY(loc) && MG_RARRAY(loc)->len == 2 && MG_IS_STRING(MG_RARRAY(loc)->ptr[0]))
-            fprintf(stderr, "%s:%lld: warning: previous definition of %s was here\n", mg_str_cstr(MG_RARRAY(loc)->ptr[0]),
-                    (long long)MG_FIX2LONG(MG_RARRAY(loc)->ptr[1]), mg_id_name(id, NULL));
-    }
+    mg_vm_warn_const_reassigned(k, id, code->file, mg_code_line(code, pc));
     mg_const_set(k, id, sp[-1]);
     sp--;
     AREST();
@@ -488,6 +478,7 @@ L_SETCONSTFROM: {
     Value scope = sp[-2];
     if (!MG_IS_CLASS_OR_MODULE(scope))
         mg_raise(mg_eTypeError, "%s is not a class/module", mg_str_cstr(mg_inspect(scope)));
+    mg_vm_warn_const_reassigned(MG_RCLASS(scope), id, code->file, mg_code_line(code, pc));
     mg_const_set(MG_RCLASS(scope), id, sp[-1]);
     sp -= 2;
     AREST();

@@ -105,6 +105,8 @@ extern void (*mg_ext_loaded_hook)(const char *feature);
 enum { MG_TRACE_LOAD = 1, MG_TRACE_GLOBALS = 2, MG_LOG_SEXP = 4, MG_NO_CAPTURE_STACK = 8 };
 extern int mg_maglev_switches;
 extern int mg_vm_main_loop;
+/* A source's frozen_string_literal magic comment: 1 true, 0 false, -1 none. */
+int mg_vm_frozen_magic(const char *src, size_t len);
 extern bool mg_frozen_string_default;   /* --enable=frozen-string-literal: literals frozen without a magic comment */          /* maglev-ruby -n/-p/-l/-a: MG_LOOP_* flags for the main script */
 /* TracePoint (core/trace.c): the events of the enabled TracePoints; the VM
  * calls mg_trace_fire where an event happens only when its bit is set. */

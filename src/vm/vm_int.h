@@ -383,6 +383,9 @@ void  mg_vm_nomatch(Value v, bool single);
 Value mg_vm_defined(Frame *f, int type, ID id, Value v, Value lit);
 void  mg_vm_checkmatch_reason(Value pat, Value v);
 Value mg_vm_const_from(Value scope, ID id, bool raise);
+/* CRuby's "already initialized constant" warning (and where the previous
+ * definition was) when k already has id; none under -W0. */
+void  mg_vm_warn_const_reassigned(RClass *k, ID id, Value file, int line);
 Value mg_vm_make_regex(Value str, int opts);
 Value mg_vm_regex_literal_error(Value str, int opts);   /* RegexpError message or nil */
 void  mg_vm_alias(Frame *f, Value newv, Value oldv);

@@ -239,14 +239,52 @@ mg_vm_const_from(Value scope, ID id, bool raise)
         RClass *t = (k->hdr.type == T_ICLASS) ? k->u.module : k;
         if (!t->ext) continue;
         Value v = mg_const_get_at(t, id);
-        if (v != MG_UNDEF) return v;
+        if (v == MG_UNDEF) continue;
+        unsigned flags = mg_const_flags(t, id);
+        if (flags & CONST_PRIVATE) {         /* scope::Name: only lexical lookup sees a private one */
+            if (!raise) return MG_UNDEF;
+            Value msg = mg_sprintf("private constant %s::%s referenced", mg_class_cname(t), mg_id_name(id, NULL));
+            mg_raise_exc(mg_name_error_new(mg_eNameError, msg, scope, id));
+        }
+        if ((flags & CONST_DEPRECATED) && raise)
+            mg_warn_caller("deprecated", "constant %s::%s is deprecated", mg_class_cname(t), mg_id_name(id, NULL));
+        return v;
     }
     if (!raise) return MG_UNDEF;
     return mg_funcall(scope, mg_id_const_missing, 1, (Value[]){ MG_SYM(id) });
 }
 
+void
+mg_vm_warn_const_reassigned(RClass *k, ID id, Value file, int line)
+{
+    if (mg_const_get_at(k, id) == MG_UNDEF || mg_verbose_nil()) return;
+    mg_io_flush_all();
+    Value path = (k == mg_cObject) ? mg_str_new_cstr(mg_id_name(id, NULL)) : mg_sprintf("%s::%s", mg_class_cname(k), mg_id_name(id, NULL));
+    fprintf(stderr, "%s:%d: warning: already initialized constant %s\n", mg_str_cstr(file), line, mg_str_cstr(path));
+    bool found;
+    Value loc = mg_const_location(k, id, false, &found);
+    if (MG_IS_ARRAY(loc) && MG_RARRAY(loc)->len == 2 && MG_IS_STRING(MG_RARRAY(loc)->ptr[0]))
+        fprintf(stderr, "%s:%lld: warning: previous definition of %s was here\n", mg_str_cstr(MG_RARRAY(loc)->ptr[0]),
+                (long long)MG_FIX2LONG(MG_RARRAY(loc)->ptr[1]), mg_id_name(id, NULL));
+}
+
 /* ------------------------------------------------------------------ */
 /* class definition                                                     */
+
+/* `class X` / `module X` over a constant that is something else: CRuby's
+ * TypeError, naming where X was defined. */
+static NORETURN void
+not_a(RClass *outer, ID id, const char *what)
+{
+    bool found;
+    Value loc = mg_const_location(outer, id, false, &found);
+    const char *name = mg_id_name(id, NULL);
+    if (MG_IS_ARRAY(loc) && MG_RARRAY(loc)->len == 2 && MG_IS_STRING(MG_RARRAY(loc)->ptr[0]) && MG_IS_FIXNUM(MG_RARRAY(loc)->ptr[1]))
+        mg_raise(mg_eTypeError, "%s is not a %s\n%s:%lld: previous definition of %s was here", name, what,
+                 mg_str_cstr(MG_RARRAY(loc)->ptr[0]), (long long)MG_FIX2LONG(MG_RARRAY(loc)->ptr[1]), name);
+    /* CRuby names no place for a constant its C code defined: ":: previous..." */
+    mg_raise(mg_eTypeError, "%s is not a %s\n:: previous definition of %s was here", name, what, name);
+}
 
 Value
 mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool module)
@@ -280,10 +318,10 @@ mg_vm_defclass(Frame *f, Value cbase, Value super, ID id, bool has_super, bool m
     }
     if (existing != MG_UNDEF) {
         if (module) {
-            if (!MG_IS_TYPE(existing, T_MODULE)) mg_raise(mg_eTypeError, "%s is not a module", mg_str_cstr(mg_inspect(existing)));
+            if (!MG_IS_TYPE(existing, T_MODULE)) not_a(outer, id, "module");
             return existing;
         }
-        if (!MG_IS_TYPE(existing, T_CLASS)) mg_raise(mg_eTypeError, "%s is not a class", mg_str_cstr(mg_inspect(existing)));
+        if (!MG_IS_TYPE(existing, T_CLASS)) not_a(outer, id, "class");
         if (has_super) {
             if (!MG_IS_TYPE(super, T_CLASS)) mg_raise(mg_eTypeError, "superclass must be an instance of Class (given an instance of %s)", mg_class_cname(mg_obj_class(super)));
             if (mg_class_superclass(MG_RCLASS(existing)) != MG_RCLASS(super))
