@@ -66,6 +66,9 @@ extern Value (*mg_compile_coverage_hook)(const char *file, int nlines);
 extern Value (*mg_compile_coverage_method_hook)(Value rec, Value code, ID name, int sl, int sc, int el, int ec);
 
 extern bool mg_compile_frozen_strings;
+/* The source's encoding from its magic comment (run.c): -1 UTF-8, the
+ * default; ENC_BINARY (ascii-8bit, binary) or ENC_US_ASCII (us-ascii). */
+extern int mg_compile_source_enc;
 
 /* compile.c */
 void  cc_expr(Comp *c, Node *n);

@@ -205,6 +205,9 @@ entry_for(RClass *holder, const MethodEntry *me, bool had)
         /* its literals' frozenness, from the file's magic comment, which the text lacks */
         int magic = mg_vm_frozen_magic(mg_str_ptr(code->source), (size_t)mg_str_len(code->source));
         mg_ary_push(e, MG_BOOL(magic >= 0 ? magic == 1 : mg_frozen_string_default));
+        /* and its literals' encoding, from the file's # encoding: comment */
+        int enc = mg_vm_source_enc_magic(mg_str_ptr(code->source), (size_t)mg_str_len(code->source));
+        mg_ary_push(e, MG_FIX(enc == -2 ? mg_source_enc_default : enc));
     } else if (me->kind == ME_ATTR_READER || me->kind == ME_ATTR_WRITER) {
         mg_ary_push(e, me->kind == ME_ATTR_READER ? k_attr_reader : k_attr_writer);
         mg_ary_push(e, vis);
@@ -1217,18 +1220,25 @@ def_eval_run(Value arg)
     return mg_vm_eval(d->src, MG_NIL, d->self, d->cref, d->klass, d->file, d->line, false);
 }
 
+static int saved_source_enc;
+
 static void
 def_eval_done(Value saved)
 {
     mg_frozen_string_default = MG_TEST(saved);
+    mg_source_enc_default = saved_source_enc;
 }
 
 static void
 def_eval(const Value *a, int64_t n, DefEval *d)
 {
     Value saved = MG_BOOL(mg_frozen_string_default);
+    int outer_enc = saved_source_enc;            /* a replay inside a replay */
+    saved_source_enc = mg_source_enc_default;
     if (n > 8) mg_frozen_string_default = MG_TEST(a[8]);
+    if (n > 9 && MG_IS_FIXNUM(a[9])) mg_source_enc_default = (int)MG_FIX2LONG(a[9]);   /* entry[9]: the literals' encoding */
     mg_ensure(def_eval_run, MG_FIX((int64_t)(intptr_t)d), def_eval_done, saved);
+    saved_source_enc = outer_enc;
 }
 
 static Value

@@ -3,7 +3,9 @@
  * report, at_exit handlers and the exit status. */
 #include "vm_int.h"
 #include "../store/store.h"
+#include <ctype.h>
 #include <signal.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include "../parse/ast.h"
@@ -148,6 +150,36 @@ mg_vm_frozen_magic(const char *src, size_t len)
     return -1;
 }
 
+int mg_source_enc_default = -1;
+
+/* The encoding a magic comment on the first line (the second after #!)
+ * names -- coding: NAME, coding=NAME, -*- coding: NAME -*- -- as
+ * mg_compile_source_enc: -1 for UTF-8 or one maglev does not have; -2: no
+ * magic comment (the source then compiles as mg_source_enc_default). */
+int
+mg_vm_source_enc_magic(const char *src, size_t len)
+{
+    size_t i = 0;
+    for (int line = 0; line < 2 && i < len; line++) {
+        size_t e = i;
+        while (e < len && src[e] != '\n') e++;
+        if (line == 0 && e - i >= 2 && src[i] == '#' && src[i + 1] == '!') { i = e + 1; continue; }
+        size_t j = i;
+        while (j < e && (src[j] == ' ' || src[j] == '\t')) j++;
+        if (j >= e || src[j] != '#') return -2;
+        const char *m = memmem(src + j, e - j, "coding", 6);
+        if (!m || m + 6 >= src + e || (m[6] != ':' && m[6] != '=')) return -2;   /* only that line counts */
+        const char *v = m + 7;
+        while (v < src + e && (*v == ' ' || *v == '\t')) v++;
+        size_t n = 0;
+        while (v + n < src + e && (isalnum((unsigned char)v[n]) || v[n] == '-' || v[n] == '_' || v[n] == '.')) n++;
+        if ((n == 10 && !strncasecmp(v, "ascii-8bit", 10)) || (n == 6 && !strncasecmp(v, "binary", 6))) return ENC_BINARY;
+        if ((n == 8 && !strncasecmp(v, "us-ascii", 8)) || (n == 5 && !strncasecmp(v, "ascii", 5))) return ENC_US_ASCII;
+        return -1;
+    }
+    return -2;
+}
+
 /* where the last source compiled had its __END__ data, or (size_t)-1 */
 static size_t last_data_offset = (size_t)-1;
 
@@ -195,10 +227,14 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
     size_t saved_len = mg_compile_src_len;
     int magic = mg_vm_frozen_magic(src, len);
     mg_compile_frozen_strings = magic >= 0 ? magic == 1 : mg_frozen_string_default;
+    int saved_enc = mg_compile_source_enc;
+    int enc_magic = mg_vm_source_enc_magic(src, len);
+    mg_compile_source_enc = enc_magic == -2 ? mg_source_enc_default : enc_magic;
     mg_compile_src = src;
     mg_compile_src_len = len;
     Value code = block ? mg_compile_block(pr.root, file, outer_env) : mg_compile(pr.root, file, kind, outer_env, mname);
     mg_compile_frozen_strings = saved;
+    mg_compile_source_enc = saved_enc;
     mg_compile_src = saved_src;
     mg_compile_src_len = saved_len;
     mg_ast_free(&pr);

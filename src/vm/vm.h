@@ -107,6 +107,10 @@ extern int mg_maglev_switches;
 extern int mg_vm_main_loop;
 /* A source's frozen_string_literal magic comment: 1 true, 0 false, -1 none. */
 int mg_vm_frozen_magic(const char *src, size_t len);
+/* The source encoding its magic comment names (run.c: -1 UTF-8, ENC_BINARY,
+ * ENC_US_ASCII; -2 none), and the one a source without it compiles in. */
+int mg_vm_source_enc_magic(const char *src, size_t len);
+extern int mg_source_enc_default;
 extern bool mg_frozen_string_default;   /* --enable=frozen-string-literal: literals frozen without a magic comment */          /* maglev-ruby -n/-p/-l/-a: MG_LOOP_* flags for the main script */
 /* TracePoint (core/trace.c): the events of the enabled TracePoints; the VM
  * calls mg_trace_fire where an event happens only when its bit is set. */
