@@ -2,6 +2,7 @@
  * literals, control flow, begin/rescue/ensure, definitions.
  * Design: DESIGN.md section 6 and src/vm/vm_int.h. */
 #include "compile.h"
+#include "../core/string_int.h"
 #include <stdarg.h>
 #include <string.h>
 
@@ -1059,41 +1060,28 @@ cc_cond(Comp *c, Node *n)
 /* ------------------------------------------------------------------ */
 /* literals                                                             */
 
-static bool
-utf8_valid(const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        unsigned char c = p[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!k || i + k > n) return false;
-        for (size_t j = 1; j < k; j++) if ((p[i + j] & 0xC0) != 0x80) return false;
-        i += k;
-    }
-    return true;
-}
-
 /* A string literal's encoding in a source of mg_compile_source_enc, as
  * CRuby's: binary source, ASCII-8BIT; us-ascii source, US-ASCII for ASCII
  * text, UTF-8 for text \u escapes made (valid UTF-8), else ASCII-8BIT
  * (\x escapes). Not told apart: a \u escape in a binary source (CRuby
  * makes that literal UTF-8), valid UTF-8 written with \x in a us-ascii one. */
 static Encoding
-literal_enc(const char *p, size_t n)
+literal_enc(Value utf8)
 {
-    if (mg_compile_source_enc < 0) return ENC_UTF8;
     if (mg_compile_source_enc == ENC_BINARY) return ENC_BINARY;
-    bool ascii = true;
-    for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)p[i] < 0x80;
-    if (ascii) return ENC_US_ASCII;
-    return utf8_valid((const unsigned char *)p, n) ? ENC_UTF8 : ENC_BINARY;
+    int cr = mg_str_coderange(utf8);
+    return cr == CR_7BIT ? ENC_US_ASCII : cr == CR_VALID ? ENC_UTF8 : ENC_BINARY;
 }
 
 static Value
 lit_str(Node *n)
 {
     const char *p = n->str ? n->str : "";
-    Value s = mg_compile_source_enc < 0 || n->kind == NODE_REGEX ? mg_str_new(p, n->len)
-                                                                 : mg_str_new_enc(p, n->len, literal_enc(p, n->len));
+    Value s = mg_str_new(p, n->len);
+    if (mg_compile_source_enc >= 0 && n->kind != NODE_REGEX) {
+        Encoding enc = literal_enc(s);
+        if (enc != ENC_UTF8) s = mg_str_new_enc(p, n->len, enc);
+    }
     mg_str_freeze(s);
     return s;
 }

@@ -141,6 +141,7 @@ static const ErrnoDef errno_defs[] = {
 
 #define ERRNO_MAX 256
 static RClass *errno_classes[ERRNO_MAX];
+static RClass *errno_def_class[ARRAY_LEN(errno_defs)];   /* the class each entry made (NULL: an alias) */
 
 RClass *
 mg_errno_class(int err)
@@ -1064,6 +1065,7 @@ init_errno(void)
             continue;
         }
         RClass *c = mg_define_class_under(mg_mErrno, errno_defs[i].name, mg_eSystemCallError);
+        errno_def_class[i] = c;
         mg_const_set(c, id_Errno, MG_FIX(err));
         if (err > 0 && err < ERRNO_MAX) errno_classes[err] = c;
     }
@@ -1085,12 +1087,7 @@ RClass *
 mg_errno_class_at(size_t i)
 {
     if (i == 0) return errno_classes[0];
-    if (i > ARRAY_LEN(errno_defs)) return NULL;
-    Value c = mg_const_get_at(mg_mErrno, mg_intern_cstr(errno_defs[i - 1].name));
-    if (!MG_IS_CLASS_OR_MODULE(c)) return NULL;
-    for (size_t j = 0; j + 1 < i; j++)                                     /* an alias of an earlier name */
-        if (errno_defs[j].err == errno_defs[i - 1].err) return NULL;
-    return MG_RCLASS(c);
+    return i <= ARRAY_LEN(errno_defs) ? errno_def_class[i - 1] : NULL;
 }
 
 void mg_init_error_hints(void);

@@ -405,8 +405,8 @@ static Value recipe_run(Value recipe);
 
 /* A value as a table records it: a VM-local one (a Mutex, an Encoding) as
  * its recipe (mg_code_local_recipe), made again by slot_value. */
-static Value
-slot_entry(Value v)
+Value
+mg_code_recorded_value(Value v)
 {
     Value recipe = mg_code_local_recipe(v);
     return recipe != MG_UNDEF ? recipe : v;
@@ -432,7 +432,7 @@ class_slot_hook(RClass *c, ID name, Value v, bool cvar)
         mg_hash_delete(applied_tbl(c, which), MG_SYM(name));
         return;
     }
-    Value entry = slot_entry(v);
+    Value entry = mg_code_recorded_value(v);
     mg_hash_aset(tbl, MG_SYM(name), entry);
     mg_hash_aset(applied_tbl(c, which), MG_SYM(name), entry);
 }
@@ -779,7 +779,7 @@ record_object_const(Value obj, ID name, Value v)
     MG_WB(obj, defs);
     Value tbl = defs_sub(defs, s_consts, true);
     if (v == MG_UNDEF) mg_hash_delete(tbl, MG_SYM(name));
-    else mg_hash_aset(tbl, MG_SYM(name), slot_entry(v));
+    else mg_hash_aset(tbl, MG_SYM(name), mg_code_recorded_value(v));
 }
 
 static void
@@ -810,7 +810,7 @@ mg_code_singleton_capture(Obj *o)
         if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
     }
     for (uint32_t i = 0; sc->ext->consts && mg_idtable_next(sc->ext->consts, &i, &k, &v);)
-        if ((Value)v != MG_UNDEF) mg_hash_aset(defs_sub(defs, s_consts, true), MG_SYM(k), slot_entry((Value)v));
+        if ((Value)v != MG_UNDEF) mg_hash_aset(defs_sub(defs, s_consts, true), MG_SYM(k), mg_code_recorded_value((Value)v));
     Value mods = mg_ary_new();
     for (RClass *s = sc->super; s && s->hdr.type == T_ICLASS; s = s->super)
         if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));

@@ -206,19 +206,11 @@ count_class_ivar(ID name, Value v, void *arg)
     return true;
 }
 
-/* A class ivar's or class variable's value as written: a VM-local object
- * (a Mutex, an Encoding...) as the recipe each process makes its own from (code.c). */
-static Value
-class_slot(Value v)
-{
-    Value r = mg_code_local_recipe(v);
-    return r != MG_UNDEF ? r : v;
-}
 
 static bool
 put_class_ivar(ID name, Value v, void *arg)
 {
-    if (own_ivar(name)) put_ivar(name, class_slot(v), arg);
+    if (own_ivar(name)) put_ivar(name, mg_code_recorded_value(v), arg);
     return true;
 }
 
@@ -245,14 +237,14 @@ encode_class(Obj *o, MgBuf *b)
     put_u32(b, mg_idtable_size(cv));
     ID k;
     uint64_t v;
-    for (uint32_t i = 0; cv && mg_idtable_next(cv, &i, &k, &v);) put_ivar(k, class_slot((Value)v), b);
+    for (uint32_t i = 0; cv && mg_idtable_next(cv, &i, &k, &v);) put_ivar(k, mg_code_recorded_value((Value)v), b);
 }
 
 static bool
 walk_class_ivar(ID name, Value v, void *arg)
 {
     RefWalk *w = arg;
-    if (own_ivar(name)) w->fn(class_slot(v), w->arg);
+    if (own_ivar(name)) w->fn(mg_code_recorded_value(v), w->arg);
     return true;
 }
 
@@ -350,7 +342,7 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
             mg_ivar_foreach(self, walk_class_ivar, &w);
             ID k;
             uint64_t v;
-            for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) fn(class_slot((Value)v), arg);
+            for (uint32_t i = 0; c->ext->cvars && mg_idtable_next(c->ext->cvars, &i, &k, &v);) fn(mg_code_recorded_value((Value)v), arg);
         }
         fn(mg_code_defs(c), arg);
         return;

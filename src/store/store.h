@@ -238,6 +238,8 @@ void mg_code_make_persistable(RClass *c, bool methods, Value blk);
  * its class record holds instead, from which each process makes its own
  * (mg_code_apply); MG_UNDEF for any other value. No Ruby code runs. */
 Value mg_code_local_recipe(Value v);
+/* v as a record or a definitions table holds it: its recipe, or v itself. */
+Value mg_code_recorded_value(Value v);
 bool  mg_code_recipe_p(Value v);
 /* How such a Symbol begins ("__maglev_make KIND ARG...", code.c); an
  * Encoding in any record is the Symbol of its recipe (record.c). */

@@ -5,6 +5,7 @@
 #include "vm_int.h"
 #include "../parse/ast.h"
 #include "../ext/ext.h"
+#include "../core/string_int.h"
 #include <dirent.h>
 #include <limits.h>
 #include <sys/stat.h>
@@ -356,7 +357,6 @@ mg_prelude_load(void)
         free(names[i]);
     }
     free(names);
-    mg_method_standins_core();
 }
 
 /* Binding#dup / #clone (ERB's new_toplevel dups TOPLEVEL_BINDING): a copy of the
@@ -409,9 +409,8 @@ check_str(ID id, Value v)
 static Value
 check_fs(ID id, Value v)
 {
-    if (v != MG_NIL && !MG_IS_STRING(v) && !MG_IS_TYPE(v, T_DATA)) v = MG_UNDEF;
-    if (MG_IS_TYPE(v, T_DATA) && !mg_obj_is_kind_of(v, mg_cRegexp)) v = MG_UNDEF;
-    if (v == MG_UNDEF) mg_raise(mg_eTypeError, "value of %s must be String or Regexp", mg_id_name(id, NULL));
+    if (v != MG_NIL && !MG_IS_STRING(v) && !mg_is_regexp(v))
+        mg_raise(mg_eTypeError, "value of %s must be String or Regexp", mg_id_name(id, NULL));
     return v;
 }
 static Value check_verbose(ID id, Value v) { (void)id; return v == MG_NIL || v == MG_FALSE ? v : MG_TRUE; }

@@ -99,6 +99,7 @@ mg_vm_init(const MgVMOptions *opts)
     mg_bop_tracking = true;     /* class.h: redefining an inline operator from here on is noticed */
     mg_vm_capture_builtins();
     mg_prelude_load();
+    mg_method_standins_core();      /* once the prelude has defined what it defines (class.c) */
     mg_const_location_hook = const_location;   /* the program's constants, not the prelude's */
 }
 
