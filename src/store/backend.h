@@ -133,7 +133,8 @@ void       mg_view_end(MgView *v);
 MgStoreErr mg_repo_alloc_oops(MgRepo *r, uint64_t count, uint64_t *first);
 
 /* Commit a write set. On MG_STORE_CONFLICT, up to max_conflicts conflicting
- * OOPs are stored in conflicts[] and their number in *nconflicts. On success
+ * OOPs are stored in conflicts[] and their number in *nconflicts; so are the
+ * locked ones on MG_STORE_LOCKED (contract 6). On success
  * *seq is the new commit sequence (unchanged sequence for an empty write set). */
 MgStoreErr mg_repo_commit(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
                           uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts);
@@ -200,7 +201,12 @@ void mg_repo_release_pages(MgRepo *r);
  *     holds WRITE, succeeds and changes nothing; READ -> WRITE succeeds only
  *     if no other live session holds the OOP. A request that conflicts fails
  *     at once with MG_STORE_LOCKED and names one holding session. Locks are
- *     not durable: they end with their session.
+ *     not durable: they end with their session. A lock of either kind keeps
+ *     every other process from committing a write of that OOP: such a commit
+ *     fails as a whole with MG_STORE_LOCKED (MagLev's read and write locks:
+ *     "other sessions cannot commit if they have written the object"). The
+ *     holder's own commits are not affected. A lock is taken as of its
+ *     moment: a commit of the OOP by another session before it stands.
  *  7. Counters are MG_COUNTERS signed 64-bit integers, indexes 1..MG_COUNTERS,
  *     0 until first set. An update is atomic (exact under any concurrency),
  *     durable when it returns (unless MG_REPO_NOSYNC), and wraps around on

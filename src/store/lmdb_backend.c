@@ -487,30 +487,27 @@ static MgStoreErr
 lmdb_alloc_oops(MgRepo *r, uint64_t count, uint64_t *first)
 {
     if (!r || !r->env || count == 0) return MG_STORE_INVALID;
-    /* No fsync for a reservation: any later synced commit of this process
-     * makes it durable too (LMDB commits in order), and if the machine dies
-     * first, the OOPs were handed only to objects of a process that died. */
-    if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 1);
+    /* Its data pages are synced (MDB_NOMETASYNC), its meta page is not: a
+     * machine crash may lose the reservation -- its OOPs went only to objects
+     * of processes that died with it -- but never finds a meta page whose
+     * pages are not on disk (what an MDB_NOSYNC commit risks). The next
+     * synced commit makes it durable (LMDB commits in order). */
     MDB_txn *txn;
     int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) goto fail_begin;
+    if (rc) return from_mdb(r, rc, "allocate OOPs");
     uint64_t next;
     if ((rc = meta_get(txn, r->meta, "next_oop", &next, 8))) goto fail;
     if (next > UINT64_MAX - count * 8) {
         mdb_txn_abort(txn);
-        if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 0);
         return fail(r, MG_STORE_FULL, "OOP space exhausted");
     }
     if ((rc = meta_put(txn, r->meta, "next_oop", next + count * 8, 8))) goto fail;
     rc = mdb_txn_commit(txn);
-    if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 0);
     if (rc) return from_mdb(r, rc, "commit");
     *first = next;
     return MG_STORE_OK;
 fail:
     mdb_txn_abort(txn);
-fail_begin:
-    if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 0);
     return from_mdb(r, rc, "allocate OOPs");
 }
 
@@ -733,6 +730,63 @@ lmdb_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg)
  * check for a conflict), and fresh records in ascending order are appended
  * (MDB_APPEND: no search, full pages, a compact tree that a later cold walk
  * reads sequentially). */
+/* A lock holder (the locks table, "sessions, locks and persistent counters" below). */
+typedef struct { uint32_t session, pid; uint64_t started; } Holder;
+#define SESS_HEAD 16
+#define LOCK_HEAD 8
+static bool holder_live(MgRepo *r, MDB_txn *txn, const Holder *h);
+static int lock_decode(const MDB_val *v, uint32_t *kind, Holder **hs, uint32_t *count);
+
+/* ---- locks at commit (backend.h contract 6) ----
+ * A write set that writes an OOP on which a live session of another process
+ * holds a lock is refused (MG_STORE_LOCKED). The OOPs of the locks table are
+ * read once per LMDB write transaction into a sorted array -- usually none:
+ * one cursor step -- and only a write found there has its holders read. */
+typedef struct { uint64_t *oops; size_t n; } LockSet;
+
+static int
+lockset_load(MgRepo *r, MDB_txn *txn, LockSet *ls)
+{
+    ls->oops = NULL;
+    ls->n = 0;
+    if (!r->have_sys) return 0;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(txn, r->locks, &c);
+    if (rc) return rc;
+    size_t cap = 0;
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (ls->n == cap) {
+            cap = cap ? cap * 2 : 16;
+            uint64_t *bigger = realloc(ls->oops, cap * sizeof *bigger);
+            if (!bigger) { rc = ENOMEM; break; }
+            ls->oops = bigger;
+        }
+        ls->oops[ls->n++] = get_u64(&k);       /* INTEGERKEY: in order */
+    }
+    mdb_cursor_close(c);
+    if (rc == MDB_NOTFOUND) return 0;
+    free(ls->oops);
+    ls->oops = NULL;
+    ls->n = 0;
+    return rc;
+}
+
+/* The session of another live process holding a lock on oop, or 0. */
+static uint32_t
+locked_by_other(MgRepo *r, MDB_txn *txn, const LockSet *ls, uint64_t oop, uint32_t pid, uint64_t started)
+{
+    if (!ls || !ls->n || !sorted_has(ls->oops, ls->n, oop)) return 0;
+    MDB_val k = { sizeof oop, &oop }, v;
+    uint32_t kind, n, other = 0;
+    Holder *hs;
+    if (mdb_get(txn, r->locks, &k, &v) || lock_decode(&v, &kind, &hs, &n)) return 0;
+    for (uint32_t i = 0; i < n && !other; i++)
+        if (!(hs[i].pid == pid && hs[i].started == started) && holder_live(r, txn, &hs[i])) other = hs[i].session;
+    free(hs);
+    return other;
+}
+
 static int
 top_oop(MgRepo *r, MDB_txn *txn, uint64_t *top)
 {
@@ -747,12 +801,14 @@ top_oop(MgRepo *r, MDB_txn *txn, uint64_t *top)
     return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
-/* One write set into txn as commit sequence `next`: the conflict check,
- * the dangling-reference check, the records (and the class index) and the
- * commit-log entry. MG_STORE_CONFLICT or another refusal leaves txn as it
- * was; *mdb_rc != 0 means txn failed and must be aborted. */
+/* One write set of process `by` (its pid and start) into txn as commit
+ * sequence `next`: the conflict check, the lock check against ls, the
+ * dangling-reference check, the records (and the class index) and the
+ * commit-log entry. MG_STORE_CONFLICT, MG_STORE_LOCKED or another refusal
+ * leaves txn as it was; *mdb_rc != 0 means txn failed and must be aborted. */
 static MgStoreErr
 apply_set(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t next, uint64_t *top, bool idx,
+          const LockSet *ls, const Holder *by,
           uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts, int *mdb_rc)
 {
     *mdb_rc = 0;
@@ -787,6 +843,19 @@ apply_set(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t nex
     if (nc) {
         *nconflicts = nc < max_conflicts ? nc : max_conflicts;
         return fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
+    }
+    /* (1a) nothing written may be locked by another session */
+    uint32_t holder = 0;
+    for (size_t i = 0; ls && ls->n && i < n; i++) {
+        uint32_t h = locked_by_other(r, txn, ls, writes[i].oop, by->pid, by->started);
+        if (!h) continue;
+        if (nc < max_conflicts) conflicts[nc] = writes[i].oop;
+        nc++;
+        if (!holder) holder = h;
+    }
+    if (nc) {
+        *nconflicts = nc < max_conflicts ? nc : max_conflicts;
+        return fail(r, MG_STORE_LOCKED, "locked by session %u", holder);   /* txn.c: "commit failed: N objects locked by..." */
     }
     /* (1b) no record may reference an object that has no record (GC) */
     MgStoreErr err;
@@ -846,8 +915,15 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
         mdb_txn_abort(txn);
         return from_mdb(r, rc, "commit");
     }
-    MgStoreErr err = apply_set(r, txn, writes, n, cur + 1, &top, class_index_kept(r, txn),
+    LockSet ls;
+    if ((rc = lockset_load(r, txn, &ls))) {
+        mdb_txn_abort(txn);
+        return from_mdb(r, rc, "commit");
+    }
+    Holder me = { r->session, (uint32_t)getpid(), mg_cq_self_started() };
+    MgStoreErr err = apply_set(r, txn, writes, n, cur + 1, &top, class_index_kept(r, txn), &ls, &me,
                                conflicts, max_conflicts, nconflicts, &rc);
+    free(ls.oops);
     if (!err && (rc = meta_put(txn, r->meta, "seq", cur + 1, 8))) err = from_mdb(r, rc, "commit");
     if (err) {
         mdb_txn_abort(txn);
@@ -990,6 +1066,8 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     int rc = meta_get(txn, r->meta, "seq", &cur, 8);
     if (!rc) rc = top_oop(r, txn, &top);
     bool idx = !rc && class_index_kept(r, txn);
+    LockSet ls = { NULL, 0 };
+    if (!rc) rc = lockset_load(r, txn, &ls);
     size_t applied = 0;
     for (int j = 0; j < nclaimed && !rc; j++) {
         CqSlot *s = &q->slot[claimed[j]];
@@ -998,7 +1076,8 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
         if (!w) {
             s->err = fail(r, MG_STORE_CORRUPT, "a queued commit's write set does not parse");
         } else {
-            s->err = apply_set(r, txn, w, s->nwrites, cur + 1, &top, idx, s->conflicts, CQ_CONFLICTS, &nc, &rc);
+            Holder owner = { 0, s->owner_pid, s->owner_started };
+            s->err = apply_set(r, txn, w, s->nwrites, cur + 1, &top, idx, &ls, &owner, s->conflicts, CQ_CONFLICTS, &nc, &rc);
             free(w);
         }
         s->nconflicts = (uint32_t)nc;
@@ -1007,6 +1086,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
         if (rc) break;
         if (s->err == MG_STORE_OK) { s->seq = ++cur; applied++; }
     }
+    free(ls.oops);
     if (!rc && applied && !(rc = meta_put(txn, r->meta, "seq", cur, 8))) {
         uint64_t taken[CQ_SLOTS];
         if (!(rc = cq_slots_get(r, txn, taken))) {
@@ -1400,37 +1480,28 @@ lmdb_release_pages(MgRepo *r)
  * process runs; a lock is held while its holder is live. A dead session's
  * entry and locks are ignored by every reader and deleted by the next
  * writer that meets them (session_begin sweeps both tables). Session and
- * lock writes are not synced (they do not outlive their processes anyway);
- * counter writes are (commit_durably). Caveat shared with
- * mg_repo_alloc_oops: an unsynced LMDB commit writes its meta page without
- * syncing its data pages first, so a machine crash (not a process crash)
- * that lands before the next synced commit or sync may find a meta page
- * whose pages never reached the disk (LMDB's MDB_NOSYNC warning). Moving
- * these two tables to a separate, MDB_NOSYNC environment recreated after
- * every boot would remove that window. */
-
-typedef struct { uint32_t session, pid; uint64_t started; } Holder;
-#define SESS_HEAD 16
-#define LOCK_HEAD 8
+ * lock writes need not be durable (they do not outlive their processes), so
+ * only their data pages are synced, not the meta page (MDB_NOMETASYNC, as
+ * mg_repo_alloc_oops): a machine crash may undo the last of them, harmless,
+ * but never meets a meta page whose pages are not on disk, which an
+ * MDB_NOSYNC commit risks and which would lose the whole repository. A lock
+ * call costs a data sync (0.1-0.3 ms here against 8 us unsynced). Counter
+ * writes are durable (commit_durably). */
 
 static int
 quick_begin(MgRepo *r, MDB_txn **txn)
 {
-    if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 1);
-    int rc = mdb_txn_begin(r->env, NULL, 0, txn);
-    if (rc && !(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 0);
-    return rc;
+    return mdb_txn_begin(r->env, NULL, 0, txn);
 }
 
-/* Commits (or aborts) a quick_begin transaction without a sync. */
+/* Commits (or aborts) a quick_begin transaction: its data pages synced, not its meta page. */
 static int
 quick_end(MgRepo *r, MDB_txn *txn, bool commit)
 {
-    int rc = 0;
-    if (commit) rc = mdb_txn_commit(txn);
-    else mdb_txn_abort(txn);
-    if (!(r->flags & MG_REPO_NOSYNC)) mdb_env_set_flags(r->env, MDB_NOSYNC, 0);
-    return rc;
+    (void)r;
+    if (commit) return mdb_txn_commit(txn);
+    mdb_txn_abort(txn);
+    return 0;
 }
 
 static MgStoreErr

@@ -182,7 +182,6 @@
 #define PG_HEADER      8           /* u32 format, u32 crc32c(payload) */
 #define TOKEN          1           /* advisory xact lock: the commit token (OOPs are multiples of 8) */
 #define INIT_TOKEN     2           /* advisory xact lock: schema initialisation */
-#define SESSION_CLASS  19783       /* advisory lock (SESSION_CLASS, id): session id is live */
 #define WINDOW_MIN     16          /* read-ahead window, in OOPs */
 #define WINDOW_MAX     32768
 #define BATCH          5000        /* rows per query of a walk */
@@ -514,7 +513,8 @@ fail:
  * does not wait for the disk, and mg_flush; 3 -> 4 (P6): the commit function
  * of seven arguments that answers the next view too (the five-argument one
  * is dropped); 4 -> 5 (P2): mg_save that reads that log after the token;
- * 5 -> 6: mg_commit reading the largest OOP only for a big commit.
+ * 5 -> 6: mg_commit reading the largest OOP only for a big commit; 6 -> 7:
+ * mg_commit refusing writes of objects other sessions lock (contract 6).
  * COMMIT_FN makes all of them as they are now. */
 static MgStoreErr
 upgrade_schema(PgRepo *r)
@@ -1342,6 +1342,12 @@ commit_answer(PgRepo *r, const uint64_t *ret, size_t nret, const MgWrite *writes
         for (size_t i = 0; i < nc && i < max_conflicts; i++) conflicts[i] = ret[1 + i];
         *nconflicts = nc < max_conflicts ? nc : max_conflicts;
         return pgb_fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
+    }
+    if ((int64_t)ret[0] == -2 && nret > 2) {
+        size_t nc = nret - 2;
+        for (size_t i = 0; i < nc && i < max_conflicts; i++) conflicts[i] = ret[2 + i];
+        *nconflicts = nc < max_conflicts ? nc : max_conflicts;
+        return pgb_fail(r, MG_STORE_LOCKED, "locked by session %llu", (unsigned long long)ret[1]);
     }
     if ((int64_t)ret[0] == -1) {
         uint64_t bad = nret > 1 ? ret[1] : 0, from = 0;

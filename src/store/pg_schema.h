@@ -4,8 +4,10 @@
 #ifndef MG_STORE_PG_SCHEMA_H
 #define MG_STORE_PG_SCHEMA_H
 
-#define PG_SCHEMA      6           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
-                                      5: mg_save reads the log it brings after the token, 6: mg_commit reads max(oop) only for a big commit) */
+#define PG_SCHEMA      7           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
+                                      5: mg_save reads the log it brings after the token, 6: mg_commit reads max(oop) only for a big commit,
+                                      7: mg_commit refuses writes of objects another session locks) */
+#define SESSION_CLASS  19783       /* advisory lock (SESSION_CLASS, id): session id is live (P3) */
 #define PG_STR_(x)     #x
 #define PG_STR(x)      PG_STR_(x)
 
@@ -13,8 +15,10 @@
 #define BOOT    "(extract(epoch FROM pg_postmaster_start_time()) * 1000000)::bigint"
 #define SEQ_GAP "1000000"
 
-/* P2. Answers ret: {seq, gc_round} on success, {0, conflicting oops...} or
- * {-1, dangling oop}; and lg, after a success with p_since not NULL: the
+/* P2. Answers ret: {seq, gc_round} on success, {0, conflicting oops...},
+ * {-2, a holding session, locked oops...} (backend.h contract 6: written
+ * objects a live session of another connection locks) or {-1, dangling
+ * oop}; and lg, after a success with p_since not NULL: the
  * commit-log entries in (p_since, seq) flattened, {seq, count, oops...} each,
  * in order -- with the commit's own OOPs, which the client has, the log the
  * next view needs (P6).
@@ -38,7 +42,7 @@
     "CREATE OR REPLACE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[],\n" \
     "                                     p_since bigint, p_app text, OUT ret bigint[], OUT lg bigint[])\n" \
     "LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$\n" \
-    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; gr bigint; k int; rest bigint[];\n" \
+    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; gr bigint; k int; rest bigint[]; holder int;\n" \
     "BEGIN\n" \
     "  PERFORM pg_advisory_xact_lock(1);\n" \
     "  k := coalesce(cardinality(p_expect), 0);\n" \
@@ -56,6 +60,13 @@
     "    END IF;\n" \
     "  END IF;\n" \
     "  IF bad IS NOT NULL THEN ret := array_prepend(0::bigint, bad); RETURN; END IF;\n" \
+    "  IF EXISTS (SELECT 1 FROM mg_lock) THEN\n" \
+    "    SELECT array_agg(DISTINCT l.oop), min(l.session) INTO bad, holder FROM mg_lock l\n" \
+    "     WHERE l.oop = ANY(p_oops) AND l.session IN (SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory'\n" \
+    "           AND classid = " PG_STR(SESSION_CLASS) "::oid AND objsubid = 2 AND granted AND pid <> pg_backend_pid()\n" \
+    "           AND database = (SELECT oid FROM pg_database WHERE datname = current_database()));\n" \
+    "    IF bad IS NOT NULL THEN ret := ARRAY[-2::bigint, holder::bigint] || bad; RETURN; END IF;\n" \
+    "  END IF;\n" \
     "  IF p_refs IS NOT NULL THEN\n" \
     "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE (top IS NOT NULL AND r > top)\n" \
     "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n" \
@@ -157,7 +168,7 @@ static const char SCHEMA[] =
     "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0), ('boot', " BOOT ");\n"
     /* P3: the live session ids */
     "CREATE FUNCTION mg_live() RETURNS SETOF int LANGUAGE sql STABLE AS $$\n"
-    "  SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory' AND classid = 19783::oid\n"
+    "  SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory' AND classid = " PG_STR(SESSION_CLASS) "::oid\n"
     "    AND objsubid = 2 AND granted\n"
     "    AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) $$;\n"
     COMMIT_FN

@@ -1336,10 +1336,12 @@ done:
 }
 
 static NORETURN void
-raise_conflict(const uint64_t *oops, size_t n)
+raise_conflict(const uint64_t *oops, size_t n, bool locked)
 {
     Value objs = mg_ary_new();
-    Value msg = mg_sprintf("commit failed: %zu write-write conflict%s with another commit:", n, n == 1 ? "" : "s");
+    Value msg = locked
+        ? mg_sprintf("commit failed: %zu object%s %s:", n, n == 1 ? "" : "s", mg_repo_error(S.repo))
+        : mg_sprintf("commit failed: %zu write-write conflict%s with another commit:", n, n == 1 ? "" : "s");
     for (size_t i = 0; i < n; i++) {
         Resident *e = tab_find(oops[i]);
         if (!e) continue;
@@ -1561,8 +1563,9 @@ mg_store_commit(void)
         free(w.parent);
         if (err == MG_STORE_CONFLICT) {
             if (rc_replay(conflicts, nconf)) return;   /* replayed on fresh state and committed */
-            raise_conflict(conflicts, nconf);
+            raise_conflict(conflicts, nconf, false);
         }
+        if (err == MG_STORE_LOCKED) raise_conflict(conflicts, nconf, true);
         storage_error("commit");
     }
     free(w.newly);

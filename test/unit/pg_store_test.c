@@ -513,7 +513,7 @@ commit_path_tests(const char *base)
     CHECK(put(r, x, rec.version, "upgraded", &seq) == MG_STORE_OK && seq == st.seq + 1);
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "upgraded", NULL));
     mg_view_end(v);
-    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 6"
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 7"
                     " OR to_regprocedure('mg_flush(text)') IS NULL OR to_regprocedure('mg_save(bigint[], bigint[], bytea[],"
                     " bigint[], bigint[], bigint, text, boolean, bigint[], bigint[])') IS NULL"
                     " OR to_regprocedure('mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[])') IS NOT NULL"
@@ -534,7 +534,7 @@ commit_path_tests(const char *base)
     MgRepo *r2;
     CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r) == MG_STORE_OK);
     CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r2) == MG_STORE_OK);
-    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 6 OR (SELECT prosrc FROM pg_proc WHERE proname = 'mg_commit') NOT LIKE '%IF k < cardinality(p_oops) THEN top%' THEN RAISE 'not upgraded'; END IF; END $$"));
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 7 OR (SELECT prosrc FROM pg_proc WHERE proname = 'mg_commit') NOT LIKE '%IF k < cardinality(p_oops) THEN top%' OR (SELECT prosrc FROM pg_proc WHERE proname = 'mg_commit') NOT LIKE '%FROM mg_lock l%' THEN RAISE 'not upgraded'; END IF; END $$"));
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x, &rec) == MG_STORE_OK);
     uint64_t v0 = mg_view_seq(v), y, s5;
     mg_view_end(v);
