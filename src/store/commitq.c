@@ -101,9 +101,10 @@ int
 mg_cq_enqueue(CommitQ *q, const MgWrite *w, size_t n)
 {
     uint64_t started = mg_cq_self_started();
+    if (n > CQ_DATA / WRITE_HEAD) return -1;
     size_t need = 0;
-    for (size_t i = 0; i < n; i++) need += WRITE_HEAD + w[i].len;
-    if (need > CQ_DATA || n > CQ_DATA / WRITE_HEAD) return -1;
+    for (size_t i = 0; i < n && need <= CQ_DATA; i++) need += WRITE_HEAD + w[i].len;
+    if (need > CQ_DATA) return -1;
     mg_cq_lock(q);
     int found = -1;
     for (int i = 0; i < CQ_SLOTS && found < 0; i++) {
