@@ -1599,7 +1599,7 @@ next_keep(PgRepo *r, CommitCall *k, uint64_t *logged, size_t n)
 }
 
 static MgStoreErr
-pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
+pg_commit_once(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
           uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
 {
     PgRepo *r = (PgRepo *)rr;
@@ -1707,6 +1707,20 @@ out:
     free(logged);
     free(oops.p); free(expect.p); free(data.p); free(refs.p); free(cls.p);
     free(c.refs);
+    return e;
+}
+
+/* A commit refused for a lock (contract 6) is tried once more after the
+ * dead sessions of this host are reaped: a process killed a moment ago
+ * keeps its session, and so its locks, until its server backend notices
+ * (the same race pg_lock meets). */
+static MgStoreErr
+pg_commit(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
+          uint64_t *conflicts, size_t max_conflicts, size_t *nconflicts)
+{
+    MgStoreErr e = pg_commit_once(rr, writes, n, seq, conflicts, max_conflicts, nconflicts);
+    if (e == MG_STORE_LOCKED && pgb_reap((PgRepo *)rr) == MG_STORE_OK)
+        e = pg_commit_once(rr, writes, n, seq, conflicts, max_conflicts, nconflicts);
     return e;
 }
 

@@ -62,7 +62,7 @@ gem_stop a
 
 # batched commits (several processes committing at once): the locked
 # object's writer is refused every time, the others all commit
-gem b 'Maglev[:w] = Array.new(3) { [0] }; Maglev.commit; S.write_lock(R[:w][0]); :ok' >/dev/null
+expect "three counters, the first one locked" "$(gem b 'Maglev[:w] = Array.new(3) { [0] }; Maglev.commit; S.write_lock(R[:w][0]); :ok')" ":ok"
 pids=
 for k in 0 1 2; do
 	"$MRUBY" -e '
