@@ -1061,29 +1061,45 @@ cc_cond(Comp *c, Node *n)
 /* literals                                                             */
 
 /* A string literal's encoding in a source of mg_compile_source_enc, as
- * CRuby's: binary source, ASCII-8BIT; us-ascii source, US-ASCII for ASCII
- * text, UTF-8 for text \u escapes made (valid UTF-8), else ASCII-8BIT
- * (\x escapes). Not told apart: a \u escape in a binary source (CRuby
- * makes that literal UTF-8), valid UTF-8 written with \x in a us-ascii one. */
+ * CRuby's: in a binary source ASCII-8BIT, or UTF-8 when a \u escape made
+ * some of it; in a us-ascii one US-ASCII for ASCII text, UTF-8 for text a
+ * \u escape made, ASCII-8BIT for bytes other escapes made (\x, octal, \M-)
+ * even when they spell UTF-8. \u escapes and such bytes in one literal are
+ * the error CRuby reports. */
 static Encoding
-literal_enc(Value utf8)
+literal_enc(Comp *c, Node *n, Value utf8)
 {
-    if (mg_compile_source_enc == ENC_BINARY) return ENC_BINARY;
+    bool u = (n->flags & NF_STR_ESC_U) != 0, high = (n->flags & NF_STR_ESC_HIGH) != 0;
+    bool binary = mg_compile_source_enc == ENC_BINARY;
+    if (u && high) cc_error(c, n, binary ? "UTF-8 mixed within ASCII-8BIT source" : "UTF-8 mixed within US-ASCII source");
+    if (u) return ENC_UTF8;
+    if (binary || high) return ENC_BINARY;
     int cr = mg_str_coderange(utf8);
     return cr == CR_7BIT ? ENC_US_ASCII : cr == CR_VALID ? ENC_UTF8 : ENC_BINARY;
 }
 
 static Value
-lit_str(Node *n)
+lit_str(Comp *c, Node *n)
 {
     const char *p = n->str ? n->str : "";
     Value s = mg_str_new(p, n->len);
     if (mg_compile_source_enc >= 0 && n->kind != NODE_REGEX) {
-        Encoding enc = literal_enc(s);
+        Encoding enc = literal_enc(c, n, s);
         if (enc != ENC_UTF8) s = mg_str_new_enc(p, n->len, enc);
     }
     mg_str_freeze(s);
     return s;
+}
+
+/* CONCATSTR's operand: the count of parts, and above it where the result
+ * starts (vm.c): in a binary or us-ascii source as an empty String of that
+ * encoding, which the parts then append to (CRuby's "#{1}" is US-ASCII there). */
+static uint32_t
+concat_operand(int count)
+{
+    uint32_t start = mg_compile_source_enc == ENC_BINARY ? MG_CONCAT_BINARY
+                   : mg_compile_source_enc == ENC_US_ASCII ? MG_CONCAT_US_ASCII : 0;
+    return (uint32_t)count | start;
 }
 
 static void
@@ -1091,8 +1107,8 @@ cc_dstr_parts(Comp *c, Node *n)
 {
     for (int i = 0; i < n->count; i++) {
         Node *p = n->list[i];
-        if (p->kind == NODE_STR) E1(c, OP_PUTOBJECT, 1, cc_lit(c, lit_str(p)));
-        else if (p->kind == NODE_DSTR) { cc_dstr_parts(c, p); E1(c, OP_CONCATSTR, -(p->count) + 1, p->count); }
+        if (p->kind == NODE_STR) E1(c, OP_PUTOBJECT, 1, cc_lit(c, lit_str(c, p)));
+        else if (p->kind == NODE_DSTR) { cc_dstr_parts(c, p); E1(c, OP_CONCATSTR, -(p->count) + 1, concat_operand(p->count)); }
         else { cc_expr(c, p); E0(c, OP_TOSTRING, 0); }
     }
 }
@@ -1101,7 +1117,7 @@ static void
 cc_dstr(Comp *c, Node *n)
 {
     cc_dstr_parts(c, n);
-    E1(c, OP_CONCATSTR, -(n->count) + 1, n->count);
+    E1(c, OP_CONCATSTR, -(n->count) + 1, concat_operand(n->count));
 }
 
 static void
@@ -1314,13 +1330,13 @@ cc_expr(Comp *c, Node *n)
         cc_send(c, mg_intern_cstr("Complex"), 2, CI_FCALL, -1);
         return;
     case NODE_STR:
-        if (mg_compile_frozen_strings) E1(c, OP_PUTOBJECT, 1, cc_lit(c, lit_str(n)));
-        else E1(c, OP_PUTSTRING, 1, cc_lit(c, lit_str(n)));
+        if (mg_compile_frozen_strings) E1(c, OP_PUTOBJECT, 1, cc_lit(c, lit_str(c, n)));
+        else E1(c, OP_PUTSTRING, 1, cc_lit(c, lit_str(c, n)));
         return;
     case NODE_DSTR: cc_dstr(c, n); return;
     case NODE_XSTR:
         E0(c, OP_PUTSELF, 1);
-        E1(c, OP_PUTSTRING, 1, cc_lit(c, lit_str(n)));
+        E1(c, OP_PUTSTRING, 1, cc_lit(c, lit_str(c, n)));
         cc_send(c, mg_intern_cstr("`"), 1, CI_FCALL, -1);
         return;
     case NODE_DXSTR:
@@ -1331,7 +1347,7 @@ cc_expr(Comp *c, Node *n)
     case NODE_SYM: E1(c, OP_PUTOBJECT, 1, cc_lit(c, MG_SYM(n->sym))); return;
     case NODE_DSYM: cc_dstr(c, n); E0(c, OP_INTERN, 0); return;
     case NODE_REGEX: {
-        Value src = lit_str(n);
+        Value src = lit_str(c, n);
         Value err = mg_vm_regex_literal_error(src, (int)n->flags);
         if (err != MG_NIL) cc_error(c, n, mg_str_cstr(err));   /* CRuby rejects the program */
         E2(c, OP_PUTREGEX, 1, cc_lit(c, src), n->flags);

@@ -31,6 +31,8 @@ enum {
     NF_CALL         = 1 << 14,  /* COLON2: A::b is a method call */
     NF_STATEMENT    = 1 << 15,  /* value unused (hint only) */
     NF_ELSIF        = 1 << 16,  /* IF: an `elsif` clause (a statement of its own for line coverage) */
+    NF_STR_ESC_U    = 1 << 20,  /* STR: its bytes hold a \u escape (lexer.h TOK_ESC_U) */
+    NF_STR_ESC_HIGH = 1 << 21,  /* STR: an escape made a byte >= 0x80 (TOK_ESC_HIGH) */
 };
 
 /* Regexp options, in REGEX/DREGEX flags (same bits as Regexp::IGNORECASE etc.) */

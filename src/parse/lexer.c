@@ -246,6 +246,7 @@ static void
 buf_reset(Lexer *L)
 {
     L->blen = 0;
+    L->esc = 0;
 }
 
 static void
@@ -259,6 +260,14 @@ buf_add(Lexer *L, int c)
         L->bcap = cap;
     }
     L->buf[L->blen++] = (char)c;
+}
+
+/* An escape's byte into a string's bytes. */
+static void
+buf_add_esc(Lexer *L, int c)
+{
+    if ((c & 0xff) >= 0x80) L->esc |= TOK_ESC_HIGH;
+    buf_add(L, c);
 }
 
 static void
@@ -359,7 +368,7 @@ read_unicode_escape(Lexer *L, bool raw)
             if (n == 0) lex_error(L, peekc(L) == -1 ? "unterminated Unicode escape" : "invalid Unicode escape");
             if (cp > 0x10FFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint (too large)");
             if (cp >= 0xD800 && cp <= 0xDFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint");
-            if (!raw) add_utf8(L, cp);
+            if (!raw) { add_utf8(L, cp); L->esc |= TOK_ESC_U; }
         }
         return;
     }
@@ -375,6 +384,7 @@ read_unicode_escape(Lexer *L, bool raw)
     if (!raw) {
         if (cp >= 0xD800 && cp <= 0xDFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint");
         add_utf8(L, cp);
+        L->esc |= TOK_ESC_U;
     }
 }
 
@@ -527,7 +537,7 @@ read_string_content(Lexer *L, StrTerm *s)
                 if (expand) {
                     if (qwords && is_space(c)) break;
                     pushback(L, c);
-                    buf_add(L, read_escape(L, 0));
+                    buf_add_esc(L, read_escape(L, 0));
                     continue;
                 }
                 if (c == s->term || (s->paren && c == s->paren) || (qwords && is_space(c))) break;
@@ -633,6 +643,7 @@ lex_string(Lexer *L, Token *t)
     read_string_content(L, s);
     t->type = T_STRING_CONTENT;
     tok_str(L, t);
+    t->flags = L->esc;
 }
 
 /* ---- heredocs ---- */
@@ -709,6 +720,7 @@ lex_heredoc(Lexer *L, Token *t)
         s->at_line_start = true;
         t->type = T_STRING_CONTENT;
         tok_str(L, t);
+        t->flags = L->esc;
         return;
     }
     int c = nextc(L);
@@ -728,13 +740,14 @@ lex_heredoc(Lexer *L, Token *t)
             if (c == '\n') { nextc(L); s->at_line_start = true; break; }     /* continuation */
             if (c == -1) { buf_add(L, '\\'); continue; }
             if (c == 'u') { nextc(L); read_unicode_escape(L, false); continue; }
-            buf_add(L, read_escape(L, 0));
+            buf_add_esc(L, read_escape(L, 0));
             continue;
         }
         buf_add(L, c);
     }
     t->type = T_STRING_CONTENT;
     tok_str(L, t);
+    t->flags = L->esc;
 }
 
 /* After "<<": a heredoc start? Returns the token type, or 0 (nothing consumed). */
@@ -1511,11 +1524,12 @@ retry:
         } else if (c == '\\') {
             if (peek_is(L, 'u')) { L->p++; read_unicode_escape(L, false); }
             else if (peekc(L) >= 0x80) { buf_add(L, nextc(L)); while ((peekc(L) & 0xC0) == 0x80 && peekc(L) >= 0x80) buf_add(L, nextc(L)); }
-            else buf_add(L, read_escape(L, 0));
+            else buf_add_esc(L, read_escape(L, 0));
         } else {
             buf_add(L, c);
         }
         tok_str(L, t);
+        t->flags = L->esc;
         t->type = T_CHAR;
         L->state = EXPR_END;
         break;

@@ -121,12 +121,17 @@ typedef struct Token {
 
 typedef struct StrTerm StrTerm;
 
+/* Token.flags of T_STRING_CONTENT and T_CHAR: what escapes made the bytes
+ * (a literal's encoding in a binary or us-ascii source depends on them) */
+enum { TOK_ESC_U = 1 << 0, TOK_ESC_HIGH = 1 << 1 };   /* a \u escape; an escape making a byte >= 0x80 */
+
 typedef struct Lexer {
     const char *src, *end;
     const char *p;            /* next character */
     const char *lbeg, *lend;  /* current line: [lbeg, lend), lend just after its '\n' */
     const char *nextl;        /* where the next line starts (past pending heredoc bodies) */
     int lineno, next_lineno;
+    int esc;                  /* TOK_ESC_* of the string bytes in buf */
     int state;                /* ExprState */
     bool command_start;       /* the next token starts a statement */
     bool in_kwarg;            /* a newline after a label ends the construct (def params, `in` patterns) */

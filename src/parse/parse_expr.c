@@ -1377,6 +1377,7 @@ parse_primary_base(Parser *P)
         n = ast_at(P, NODE_STR, &tt);
         n->str = tt.str;
         n->len = tt.len;
+        n->flags |= NF_STR_OF_TOK(tt.flags);
         return n;
     case T_STRING_BEG: case T_XSTRING_BEG: case T_REGEXP_BEG: case T_WORDS_BEG: case T_QWORDS_BEG:
     case T_SYMBOLS_BEG: case T_QSYMBOLS_BEG: case T_SYMBEG:

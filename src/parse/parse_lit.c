@@ -99,14 +99,17 @@ merge_strs(Parser *P, NodeVec *v)
         while (j < v->count && v->items[j]->kind == NODE_STR) total += v->items[j++]->len;
         char *buf = mg_arena_alloc(P->arena, total + 1);
         size_t k = 0;
+        uint32_t esc = 0;
         for (int q = i; q < j; q++) {
             memcpy(buf + k, v->items[q]->str, v->items[q]->len);
             k += v->items[q]->len;
+            esc |= v->items[q]->flags & (NF_STR_ESC_U | NF_STR_ESC_HIGH);
         }
         buf[k] = '\0';
         Node *m = ast_new(P, NODE_STR, n->line, n->col);
         m->str = buf;
         m->len = total;
+        m->flags |= esc;
         v->items[out++] = m;
         i = j;
     }
@@ -126,6 +129,7 @@ parse_parts(Parser *P, NodeVec *parts, Token *end, bool squiggly)
             Node *s = ast_at(P, NODE_STR, &tt);
             s->str = tt.str;
             s->len = tt.len;
+            s->flags |= NF_STR_OF_TOK(tt.flags);
             if (squiggly && tt.indent) s->ival = 1;
             ast_vec_push(P, parts, s);
             parse_advance(P);
@@ -167,7 +171,11 @@ build(Parser *P, NodeVec *parts, const Token *at, int lit_kind, int dyn_kind)
         Node *s = parts->count ? parts->items[0] : str_node(P, at->line, at->col, "", 0);
         n = ast_at(P, lit_kind, at);
         if (lit_kind == NODE_SYM) n->sym = mg_intern(s->str, s->len);
-        else { n->str = s->str; n->len = s->len; }
+        else {
+            n->str = s->str;
+            n->len = s->len;
+            if (lit_kind == NODE_STR) n->flags |= s->flags & (NF_STR_ESC_U | NF_STR_ESC_HIGH);
+        }
         return n;
     }
     n = ast_at(P, dyn_kind, at);

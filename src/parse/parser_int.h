@@ -10,6 +10,9 @@
 #include "../object/symbol.h"
 #include <setjmp.h>
 
+/* NF_STR_* (ast.h) of a string token's TOK_ESC_* flags (lexer.h) */
+#define NF_STR_OF_TOK(f) ((((f) & TOK_ESC_U) ? NF_STR_ESC_U : 0) | (((f) & TOK_ESC_HIGH) ? NF_STR_ESC_HIGH : 0))
+
 /* Nesting limits: deep input is a syntax error, not a C stack overflow.
  * MAX_DEPTH counts recursive parser calls (several per nesting level);
  * MAX_STACK bounds the C stack the parser may use below mg_parse's frame. */

@@ -200,6 +200,48 @@ mg_vm_compile_block_source(const char *src, size_t len, const char *file, int li
     return compile_unit(src, len, file, line, CODE_EVAL, outer_env, 0, true);
 }
 
+/* One compilation: the compiler's settings for its source, put back (and
+ * the tree freed) however it ends -- a compile error raises. */
+typedef struct {
+    ParseResult pr;
+    const char *src, *file;
+    size_t len;
+    int kind;
+    Value outer_env, code;
+    ID mname;
+    bool block;
+    bool frozen;               /* the settings to put back */
+    const char *prev_src;
+    size_t prev_len;
+    int enc;
+} CompileJob;
+
+static Value
+compile_run(Value arg)
+{
+    CompileJob *j = (CompileJob *)(uintptr_t)MG_FIX2LONG(arg);
+    int magic = mg_vm_frozen_magic(j->src, j->len);
+    mg_compile_frozen_strings = magic >= 0 ? magic == 1 : mg_frozen_string_default;
+    int enc_magic = mg_vm_source_enc_magic(j->src, j->len);
+    mg_compile_source_enc = enc_magic == -2 ? mg_source_enc_default : enc_magic;
+    mg_compile_src = j->src;
+    mg_compile_src_len = j->len;
+    j->code = j->block ? mg_compile_block(j->pr.root, j->file, j->outer_env)
+                       : mg_compile(j->pr.root, j->file, j->kind, j->outer_env, j->mname);
+    return MG_NIL;
+}
+
+static void
+compile_done(Value arg)
+{
+    CompileJob *j = (CompileJob *)(uintptr_t)MG_FIX2LONG(arg);
+    mg_compile_frozen_strings = j->frozen;
+    mg_compile_source_enc = j->enc;
+    mg_compile_src = j->prev_src;
+    mg_compile_src_len = j->prev_len;
+    mg_ast_free(&j->pr);
+}
+
 static Value
 compile_unit(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname, bool block)
 {
@@ -215,31 +257,20 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
             names[nnames++] = id;
         }
     }
-    ParseResult pr = mg_parse(src, len, file, line, names, nnames);
+    CompileJob j = { .src = src, .len = len, .file = file, .kind = kind, .outer_env = outer_env, .code = MG_NIL,
+                     .mname = mname, .block = block, .frozen = mg_compile_frozen_strings,
+                     .prev_src = mg_compile_src, .prev_len = mg_compile_src_len, .enc = mg_compile_source_enc };
+    j.pr = mg_parse(src, len, file, line, names, nnames);
     free(names);
-    last_data_offset = pr.data_offset;
-    if (!pr.root) {
-        Value msg = mg_str_new_cstr(pr.error ? pr.error : "syntax error");
-        mg_ast_free(&pr);
+    last_data_offset = j.pr.data_offset;
+    if (!j.pr.root) {
+        Value msg = mg_str_new_cstr(j.pr.error ? j.pr.error : "syntax error");
+        mg_ast_free(&j.pr);
         mg_raise_str(mg_eSyntaxError, msg);
     }
-    bool saved = mg_compile_frozen_strings;
-    const char *saved_src = mg_compile_src;
-    size_t saved_len = mg_compile_src_len;
-    int magic = mg_vm_frozen_magic(src, len);
-    mg_compile_frozen_strings = magic >= 0 ? magic == 1 : mg_frozen_string_default;
-    int saved_enc = mg_compile_source_enc;
-    int enc_magic = mg_vm_source_enc_magic(src, len);
-    mg_compile_source_enc = enc_magic == -2 ? mg_source_enc_default : enc_magic;
-    mg_compile_src = src;
-    mg_compile_src_len = len;
-    Value code = block ? mg_compile_block(pr.root, file, outer_env) : mg_compile(pr.root, file, kind, outer_env, mname);
-    mg_compile_frozen_strings = saved;
-    mg_compile_source_enc = saved_enc;
-    mg_compile_src = saved_src;
-    mg_compile_src_len = saved_len;
-    mg_ast_free(&pr);
-    return code;
+    Value arg = MG_FIX((int64_t)(intptr_t)&j);
+    mg_ensure(compile_run, arg, compile_done, arg);
+    return j.code;
 }
 
 int mg_maglev_switches;

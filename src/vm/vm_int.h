@@ -32,6 +32,13 @@ typedef enum {
 extern const char *const mg_op_names[];
 extern const uint8_t mg_op_operands[];
 
+/* CONCATSTR's operand: the count of parts in its low 24 bits; above, where
+ * the result starts in a binary or us-ascii source (an empty String of that
+ * encoding, the parts appended to it); 0: UTF-8, or binary after a binary first part */
+#define MG_CONCAT_COUNT(a)  ((a) & 0xffffffu)
+#define MG_CONCAT_BINARY    (1u << 24)
+#define MG_CONCAT_US_ASCII  (2u << 24)
+
 /* call-site flags */
 enum {
     CI_FCALL    = 1 << 0,   /* no explicit receiver: private allowed */
