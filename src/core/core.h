@@ -86,6 +86,7 @@ Value mg_uint_new(uint64_t n);
 Value mg_int_from_str(const char *digits, int base);     /* parse, bignum if needed; NULL-safe; for literals */
 bool  mg_int_fits_long(Value v);
 int64_t mg_num2long(Value v);                            /* Integer (RangeError "bignum too big to convert into `long'"), Float truncation, to_int; TypeError otherwise */
+int32_t mg_num2int(Value v);                             /* mg_num2long in int range (RangeError "integer N too big to convert to `int'") */
 double mg_num2dbl(Value v);                              /* Integer, Float, Rational, Numeric#to_f; TypeError "can't convert X into Float" (nil too), as Math functions */
 Value mg_to_int(Value v);                                /* implicit: Integer, or to_int; TypeError "no implicit conversion of X into Integer" */
 Value mg_int_to_s(Value v, int base);
@@ -365,6 +366,7 @@ Value mg_backtrace_select(Value bt, int argc, const Value *argv, int64_t def_sta
 void  mg_warn_caller(const char *category, const char *fmt, ...) PRINTF(2, 3);
 /* Records $0 as the program starts, for Process.argv0 (process.c). */
 void  mg_process_set_argv0(const char *name);
+Value mg_process_argv0(void);                            /* $0 as the program started (a String, or nil before) */
 
 /* Frequently used symbols, interned at start-up (init.c): mg_id_initialize etc.
  * Listed once in ids.def. */

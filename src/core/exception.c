@@ -456,6 +456,7 @@ write_error_line(Value out, Value exc, Value bt, bool hl)
         Value cur = mg_backtrace(0);
         if (MG_IS_ARRAY(cur) && mg_ary_len(cur) > 0) pos = mg_ary_entry(cur, 0);
     }
+    if (pos == MG_NIL) pos = mg_process_argv0();   /* outside any frame (the top-level report): the script, as CRuby */
     if (MG_IS_STRING(pos)) {
         mg_str_append(out, pos);
         mg_str_cat(out, ": ", 2);

@@ -134,6 +134,15 @@ mg_num2long(Value v)
     mg_raise(mg_eRangeError, "bignum too big to convert into `long'");
 }
 
+int32_t
+mg_num2int(Value v)
+{
+    int64_t n = mg_num2long(v);
+    if (n > INT32_MAX || n < INT32_MIN)
+        mg_raise(mg_eRangeError, "integer %lld too %s to convert to `int'", (long long)n, n < 0 ? "small" : "big");
+    return (int32_t)n;
+}
+
 static double
 rational_to_dbl(Value r)
 {
@@ -237,10 +246,7 @@ mg_num_round_args(int argc, const Value *argv, bool half, int64_t *ndigits, int 
     }
     if (argc > 1) mg_raise_argc(argc, 0, 1);
     if (argc == 1) {
-        int64_t n = mg_num2long(argv[0]);
-        if (n > INT32_MAX || n < INT32_MIN) mg_raise(mg_eRangeError, "integer %lld too %s to convert to `int'",
-                                                     (long long)n, n < 0 ? "small" : "big");
-        *ndigits = n;
+        *ndigits = mg_num2int(argv[0]);
     }
 }
 

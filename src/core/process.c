@@ -1454,6 +1454,12 @@ mg_process_set_argv0(const char *name)
     argv0 = mg_str_new_cstr(name);
 }
 
+Value
+mg_process_argv0(void)
+{
+    return argv0;
+}
+
 static Value
 process_argv0(Value self, int argc, const Value *argv, Value blk)
 {

@@ -452,7 +452,7 @@ mg_str_format(int argc, const Value *argv)
                 while (q < e && *q >= '0' && *q <= '9') { n = n * 10 + (*q - '0'); q++; }
                 if (q < e && *q == '$' && q > p) { wv = nth_arg(&st, (int)n); p = q + 1; }
                 else wv = next_arg(&st);
-                int64_t w = mg_num2long(to_integer(wv));
+                int64_t w = mg_num2int(to_integer(wv));
                 if (w < 0) { flags |= F_MINUS; w = -w; }
                 width = w;
                 flags |= F_WIDTH;
@@ -470,7 +470,7 @@ mg_str_format(int argc, const Value *argv)
                     while (q < e && *q >= '0' && *q <= '9') { n = n * 10 + (*q - '0'); q++; }
                     if (q < e && *q == '$' && q > p) { pv = nth_arg(&st, (int)n); p = q + 1; }
                     else pv = next_arg(&st);
-                    prec = mg_num2long(to_integer(pv));
+                    prec = mg_num2int(to_integer(pv));
                     if (prec < 0) flags &= ~F_PREC;
                     continue;
                 }

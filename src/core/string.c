@@ -23,7 +23,8 @@ S(Value v)
 static Value
 str_alloc(RClass *klass, int64_t capa, Encoding enc)
 {
-    if (capa < 0 || capa >= STR_MAX_LEN) mg_raise(mg_eArgumentError, "argument too big");
+    if (capa < 0) mg_raise(mg_eArgumentError, "negative string size (or size too big)");
+    if (capa >= STR_MAX_LEN) mg_raise_nomem();   /* CRuby: a size that fits a long is tried, and fails */
     RString *s;
     if (capa <= MG_STR_EMBED) {            /* in the slot: no buffer of its own */
         s = (RString *)mg_gc_alloc(sizeof(RString) + MG_STR_EMBED + 1, T_STRING, klass);
@@ -141,7 +142,7 @@ mg_str_reserve(Value s, int64_t capa)
 {
     RString *r = S(s);
     if (capa <= r->capa) return;
-    if (capa >= STR_MAX_LEN) mg_raise(mg_eArgumentError, "argument too big");
+    if (capa >= STR_MAX_LEN) mg_raise_nomem();
     int64_t nc = r->capa * 2;
     if (nc < capa) nc = capa;
     if (nc < 16) nc = 16;
@@ -792,7 +793,7 @@ mg_str_times(Value s, Value nv)
     int64_t n = num2long(nv);
     if (n < 0) mg_raise(mg_eArgumentError, "negative argument");
     RString *r = S(s);
-    if (r->len && n > (STR_MAX_LEN - 1) / r->len) mg_raise(mg_eArgumentError, "argument too big");
+    if (r->len && n > INT64_MAX / r->len) mg_raise(mg_eArgumentError, "argument too big");
     int64_t total = r->len * n;
     Value v = str_alloc(mg_cString, total, STR_ENC(s));
     r = S(s);

@@ -680,7 +680,9 @@ justify(Value self, int argc, const Value *argv, int mode)
     }
     int64_t clen = mg_str_char_len(self);
     if (width <= clen) return mg_str_dup(self);
-    if (width - clen > STR_MAX_LEN / 4) mg_raise(mg_eArgumentError, "argument too big");
+    /* as CRuby: a size past a long is "argument too big"; a smaller one is tried, and may fail */
+    if ((width - clen) / pclen + 2 > (INT64_MAX - RSTR(self)->len) / plen) mg_raise(mg_eArgumentError, "argument too big");
+    if (width - clen > STR_MAX_LEN / 4) mg_raise_nomem();
     int64_t total = width - clen, left, right;
     if (mode == 'l') { left = 0; right = total; }
     else if (mode == 'r') { left = total; right = 0; }
