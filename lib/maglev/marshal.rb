@@ -85,11 +85,16 @@ module Marshal
       end
     end
 
+    # The loops that dump (and load) nested objects are Ruby loops, not
+    # each/times: those are C, and every nesting level of the graph would
+    # take C stack through them (a 10,000-deep Array dumps, as in CRuby).
     def w_ivars(pairs, depth)
       w_long(pairs.size)
-      pairs.each do |k, v|
-        w_symbol(k)
-        dump(v, depth)
+      i = 0
+      while i < pairs.size
+        w_symbol(pairs[i][0])
+        dump(pairs[i][1], depth)
+        i += 1
       end
     end
 
@@ -172,15 +177,23 @@ module Marshal
         w_extended(obj, Array)
         @out << "["
         w_long(obj.size)
-        obj.each { |e| dump(e, depth) }
+        i = 0
+        while i < obj.size
+          dump(obj[i], depth)
+          i += 1
+        end
       when Hash
         raise TypeError, "can't dump hash with default proc" if obj.default_proc
         w_extended(obj, Hash)
         @out << (obj.default.nil? ? "{" : "}")
         w_long(obj.size)
-        obj.each do |k, v|
-          dump(k, depth)
-          dump(v, depth)
+        ks = obj.keys
+        vs = obj.values
+        i = 0
+        while i < ks.size
+          dump(ks[i], depth)
+          dump(vs[i], depth)
+          i += 1
         end
         dump(obj.default, depth) unless obj.default.nil?
       when Class
@@ -194,9 +207,13 @@ module Marshal
         @out << "S"
         w_symbol(class_name(obj.class))
         w_long(obj.members.size)
-        obj.each_pair do |k, v|
-          w_symbol(k)
-          dump(v, depth)
+        ms = obj.members
+        vs = obj.to_a
+        i = 0
+        while i < ms.size
+          w_symbol(ms[i])
+          dump(vs[i], depth)
+          i += 1
         end
       when Range
         @out << "o"
@@ -359,7 +376,13 @@ module Marshal
         load_inner(r_byte.chr, klass, ivars: ivars)
       else
         obj = load_plain(t, extended)
-        r_long.times { obj.instance_variable_set(r_symbol, load) } if ivars
+        if ivars                       # loops that load nested objects: see w_ivars
+          n = r_long
+          while (n -= 1) >= 0
+            k = r_symbol
+            obj.instance_variable_set(k, load)
+          end
+        end
         obj
       end
     end
@@ -382,11 +405,13 @@ module Marshal
               end)
       when "["
         a = entry(extended ? extended.new : [])
-        r_long.times { a << load }
+        n = r_long
+        a << load while (n -= 1) >= 0
         a
       when "{", "}"
         h = entry(extended ? extended.new : {})
-        r_long.times do
+        n = r_long
+        while (n -= 1) >= 0
           k = load
           h[k] = load
         end
@@ -399,7 +424,11 @@ module Marshal
         idx = @objs.size
         entry(nil)
         vals = {}
-        r_long.times { vals[r_symbol] = load }
+        n = r_long
+        while (n -= 1) >= 0
+          k = r_symbol
+          vals[k] = load
+        end
         obj = klass.allocate
         vals.each { |k, v| obj[k] = v }
         @objs[idx] = obj
@@ -408,7 +437,11 @@ module Marshal
         idx = @objs.size
         entry(nil)
         pairs = []
-        r_long.times { pairs << [r_symbol, load] }
+        n = r_long
+        while (n -= 1) >= 0
+          k = r_symbol
+          pairs << [k, load]
+        end
         obj =
           if klass <= Exception
             e = klass.allocate

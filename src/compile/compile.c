@@ -1293,6 +1293,7 @@ cc_seq(Comp *c, Node *n)
 void
 cc_expr(Comp *c, Node *n)
 {
+    mg_vm_stack_check_c();     /* a tree nested 100,000 deep ("1+1+1..."): SystemStackError, as CRuby */
     if (!n) { E0(c, OP_PUTNIL, 1); return; }
     switch (n->kind) {
     case NODE_NIL: E0(c, OP_PUTNIL, 1); return;

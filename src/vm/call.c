@@ -1086,6 +1086,7 @@ push_args(Value recv, int argc, const Value *argv)
 static Value
 funcall_common(Value recv, ID mid, int argc, const Value *argv, Value blk, uint32_t flags)
 {
+    mg_vm_stack_check_c();     /* C methods calling each other (Array#<=> of nested Arrays) */
     VM *vm = VMS;
     Value *saved = vm->sp;
     Value *base = push_args(recv, argc, argv);
