@@ -4,11 +4,11 @@ def nest(n) = (a = []; n.times { a = [a] }; a)
 def depth(a) = (d = 0; (d += 1; a = a[0]) while a[0]; d)
 p depth(Marshal.load(Marshal.dump(nest(8000))))   # expect: 8000
 h = {}
-5000.times { h = {a: h} }
+2000.times { h = {a: h} }
 p Marshal.load(Marshal.dump(h)) == h   # expect: true
 S = Struct.new(:x)
 x = nil
-5000.times { x = S.new(x) }
+2000.times { x = S.new(x) }
 p Marshal.load(Marshal.dump(x)).x.x.class   # expect: S
 begin
   [nest(200_000)] <=> [nest(200_000)]
