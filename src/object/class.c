@@ -752,14 +752,26 @@ mg_const_get_at(RClass *c, ID name)
 }
 
 Value
+mg_const_lookup_owner(RClass *c, ID name, RClass **owner)
+{
+    Value v;
+    for (RClass *k = c; k; k = k->super)
+        if (const_in(k, name, &v)) {
+            *owner = k->hdr.type == T_ICLASS ? k->u.module : k;
+            return v;
+        }
+    if (c->hdr.type == T_MODULE && const_in(mg_cObject, name, &v)) { *owner = mg_cObject; return v; }
+    *owner = NULL;
+    return MG_UNDEF;
+}
+
+Value
 mg_const_lookup(RClass *c, ID name, bool inherit)
 {
     Value v;
     if (!inherit) return const_in(c, name, &v) ? v : MG_UNDEF;
-    for (RClass *k = c; k; k = k->super)
-        if (const_in(k, name, &v)) return v;
-    if (c->hdr.type == T_MODULE && const_in(mg_cObject, name, &v)) return v;
-    return MG_UNDEF;
+    RClass *owner;
+    return mg_const_lookup_owner(c, name, &owner);
 }
 
 Value

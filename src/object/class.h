@@ -153,6 +153,7 @@ bool mg_respond_to(Value obj, ID name, bool include_private);
 /* ---- constants ---- */
 Value mg_const_get(RClass *c, ID name);        /* ancestors, then Object; raises NameError "uninitialized constant X" */
 Value mg_const_lookup(RClass *c, ID name, bool inherit);  /* MG_UNDEF when absent */
+Value mg_const_lookup_owner(RClass *c, ID name, RClass **owner);   /* inherited lookup; *owner: whose table holds it */
 Value mg_const_get_at(RClass *c, ID name);      /* only c's own table; MG_UNDEF when absent */
 void  mg_const_set(RClass *c, ID name, Value v);  /* names anonymous classes/modules */
 bool  mg_const_defined(RClass *c, ID name, bool inherit);

@@ -1311,7 +1311,8 @@ run_lexical_autoload(RClass *k, ID id)
     return mg_const_get_at(k, id);
 }
 
-/* lexical constant lookup; with autoloads, the passed-over scopes' autoloads of id run */
+/* lexical constant lookup; with autoloads (a reference, not defined?), the
+ * passed-over scopes' autoloads of id run and a deprecated constant warns */
 static Value
 const_lookup(Frame *f, ID id, bool *found, bool autoloads)
 {
@@ -1322,16 +1323,21 @@ const_lookup(Frame *f, ID id, bool *found, bool autoloads)
     for (Cref *k = c; k && k->next != MG_NIL; k = mg_cref_ptr(k->next)) {
         Value v = mg_const_get_at(k->klass, id);
         if (v == MG_UNDEF && noted) v = run_lexical_autoload(k->klass, id);
-        if (v != MG_UNDEF) { *found = true; return v; }
+        if (v != MG_UNDEF) {
+            *found = true;
+            if (autoloads) mg_vm_const_deprecated(k->klass, id);
+            return v;
+        }
     }
-    RClass *inner = c->klass;
-    Value v = mg_const_lookup(inner, id, true);
-    if (v == MG_UNDEF && inner != mg_cObject) v = mg_const_lookup(mg_cObject, id, true);
+    RClass *inner = c->klass, *owner;
+    Value v = mg_const_lookup_owner(inner, id, &owner);
+    if (v == MG_UNDEF && inner != mg_cObject) v = mg_const_lookup_owner(mg_cObject, id, &owner);
     if (v == MG_UNDEF && (inner->hdr.flags & OF_SINGLETON)) {
         Value att = inner->u.attached;
-        if (MG_IS_CLASS_OR_MODULE(att)) v = mg_const_lookup(MG_RCLASS(att), id, true);
+        if (MG_IS_CLASS_OR_MODULE(att)) v = mg_const_lookup_owner(MG_RCLASS(att), id, &owner);
     }
     *found = v != MG_UNDEF;
+    if (*found && autoloads) mg_vm_const_deprecated(owner, id);
     return v;
 }
 

@@ -464,6 +464,7 @@ L_GETCONSTTOP: {
     SYNC();
     Value v = mg_const_get_at(mg_cObject, id);
     if (v == MG_UNDEF) v = mg_const_get(mg_cObject, id);
+    else mg_vm_const_deprecated(mg_cObject, id);
     PUSH(v);
     AREST();
     NEXT();

@@ -391,6 +391,7 @@ void  mg_vm_nomatch(Value v, bool single);
 Value mg_vm_defined(Frame *f, int type, ID id, Value v, Value lit);
 void  mg_vm_checkmatch_reason(Value pat, Value v);
 Value mg_vm_const_from(Value scope, ID id, bool raise);
+void  mg_vm_const_deprecated(RClass *owner, ID id);   /* a deprecated constant's warning, CRuby's words */
 /* CRuby's "already initialized constant" warning (and where the previous
  * definition was) when k already has id; none under -W0. */
 void  mg_vm_warn_const_reassigned(RClass *k, ID id, Value file, int line);

@@ -226,6 +226,16 @@ mg_vm_backref_part(int kind, int n)
 /* ------------------------------------------------------------------ */
 /* constants                                                            */
 
+/* A reference to constant id of owner: the warning of a deprecated one
+ * (deprecate_constant; Warning[:deprecated]), worded as CRuby's. */
+void
+mg_vm_const_deprecated(RClass *owner, ID id)
+{
+    if (!owner || !(mg_const_flags(owner, id) & CONST_DEPRECATED)) return;
+    if (owner == mg_cObject) mg_warn_caller("deprecated", "constant ::%s is deprecated", mg_id_name(id, NULL));
+    else mg_warn_caller("deprecated", "constant %s::%s is deprecated", mg_class_cname(owner), mg_id_name(id, NULL));
+}
+
 Value
 mg_vm_const_from(Value scope, ID id, bool raise)
 {
@@ -246,8 +256,7 @@ mg_vm_const_from(Value scope, ID id, bool raise)
             Value msg = mg_sprintf("private constant %s::%s referenced", mg_class_cname(t), mg_id_name(id, NULL));
             mg_raise_exc(mg_name_error_new(mg_eNameError, msg, scope, id));
         }
-        if ((flags & CONST_DEPRECATED) && raise)
-            mg_warn_caller("deprecated", "constant %s::%s is deprecated", mg_class_cname(t), mg_id_name(id, NULL));
+        if (raise) mg_vm_const_deprecated(t, id);
         return v;
     }
     if (!raise) return MG_UNDEF;
