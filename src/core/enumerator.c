@@ -163,6 +163,37 @@ static const char *const size_same[] = {
     "sort_by!", "each_char", "chars", "bytes", "each_byte", "with_index", "with_object", NULL
 };
 
+
+/* n!/(n-k)!, or that over k! (binomial): the sizes of Array#permutation and #combination */
+static Value
+falling(int64_t n, int64_t k, bool over_k)
+{
+    Value r = MG_FIX(1);
+    for (int64_t i = 1; i <= k; i++) {
+        r = mg_int_mul(r, MG_FIX(over_k ? n - k + i : n - i + 1));
+        if (over_k) r = mg_int_div(r, MG_FIX(i));         /* exact: a product of i consecutive numbers */
+    }
+    return r;
+}
+
+/* Enumerator#size of Array#combination, #permutation, #repeated_combination
+ * and #repeated_permutation of n elements, k (nil: n) at a time, as CRuby
+ * counts them; MG_UNDEF for other methods. */
+static Value
+combinatorics_size(const char *name, int64_t n, Value kv)
+{
+    bool perm = !strcmp(name, "permutation");
+    if (!perm && strcmp(name, "combination") && strcmp(name, "repeated_combination") && strcmp(name, "repeated_permutation"))
+        return MG_UNDEF;
+    int64_t k = kv == MG_NIL ? n : NUM2LONG(kv);
+    if (k < 0) return MG_FIX(0);
+    if (perm) return k > n ? MG_FIX(0) : falling(n, k, false);
+    if (!strcmp(name, "combination")) return k > n ? MG_FIX(0) : falling(n, k < n - k ? k : n - k, true);
+    if (!strcmp(name, "repeated_permutation")) return mg_int_pow(MG_FIX(n), MG_FIX(k));
+    if (k == 0) return MG_FIX(1);
+    return n == 0 ? MG_FIX(0) : falling(n + k - 1, k, true);
+}
+
 static Value
 enumerator_size(Value self, int argc, const Value *argv, Value blk)
 {
@@ -224,6 +255,15 @@ enumerator_size(Value self, int argc, const Value *argv, Value blk)
             return mg_dbl_to_int(floor(n + err) + 1);
         }
         return MG_NIL;
+    }
+    if (MG_IS_ARRAY(recv)) {
+        Value c = combinatorics_size(mname, ALEN(recv), nargs > 0 ? APTR(args)[0] : MG_NIL);
+        if (c != MG_UNDEF) return c;
+    }
+    if (MG_IS_STRING(recv)) {          /* each_line has no size, as in CRuby */
+        if (!strcmp(mname, "each_char") || !strcmp(mname, "each_codepoint")) return mg_funcall(recv, mg_id_size, 0, NULL);
+        if (!strcmp(mname, "each_byte")) return MG_FIX(mg_str_len(recv));
+        if (!strcmp(mname, "each_grapheme_cluster")) return MG_FIX(mg_ary_len(mg_funcall(recv, mg_intern_cstr("grapheme_clusters"), 0, NULL)));
     }
     if (!sized) return MG_NIL;
     Value n = mg_funcall(recv, mg_id_size, 0, NULL);
