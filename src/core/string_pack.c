@@ -175,10 +175,17 @@ mg_pack(Value ary, Value fmt)
             int64_t n = count == COUNT_STAR ? mg_ary_len(ary) - idx : count == COUNT_NONE ? 1 : count;
             for (int64_t k = 0; k < n; k++) {
                 int64_t cp = mg_num2long(mg_to_int(NEXT_ARG()));
-                if (cp < 0) mg_raise(mg_eRangeError, "pack(U): value out of range");
-                char buf[4];
-                if (cp >= 0x110000) mg_raise(mg_eRangeError, "pack(U): value out of range");
-                mg_str_cat(out, buf, (size_t)mg_utf8_encode((uint32_t)cp, buf));
+                if (cp < 0 || cp > 0x7fffffff) mg_raise(mg_eRangeError, "pack(U): value out of range");
+                char buf[6];
+                if (cp < 0x110000) {
+                    mg_str_cat(out, buf, (size_t)mg_utf8_encode((uint32_t)cp, buf));
+                    continue;
+                }
+                /* past Unicode, CRuby writes the original UTF-8's longer forms (up to 31 bits, 6 bytes) */
+                int nb = cp < 0x200000 ? 4 : cp < 0x4000000 ? 5 : 6;
+                for (int b = nb - 1; b > 0; b--) { buf[b] = (char)(0x80 | (cp & 0x3f)); cp >>= 6; }
+                buf[0] = (char)((0xff00 >> nb) | cp);
+                mg_str_cat(out, buf, (size_t)nb);
             }
             break;
         }
