@@ -726,10 +726,6 @@ lmdb_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg)
     return MG_STORE_OK;
 }
 
-/* The largest OOP stored: a write above it is a fresh record (nothing to
- * check for a conflict), and fresh records in ascending order are appended
- * (MDB_APPEND: no search, full pages, a compact tree that a later cold walk
- * reads sequentially). */
 /* A lock holder (the locks table, "sessions, locks and persistent counters" below). */
 typedef struct { uint32_t session, pid; uint64_t started; } Holder;
 #define SESS_HEAD 16
@@ -787,6 +783,10 @@ locked_by_other(MgRepo *r, MDB_txn *txn, const LockSet *ls, uint64_t oop, uint32
     return other;
 }
 
+/* The largest OOP stored: a write above it is a fresh record (nothing to
+ * check for a conflict), and fresh records in ascending order are appended
+ * (MDB_APPEND: no search, full pages, a compact tree that a later cold walk
+ * reads sequentially). */
 static int
 top_oop(MgRepo *r, MDB_txn *txn, uint64_t *top)
 {
