@@ -12,7 +12,8 @@
 . "$(dirname "$0")/lib.sh"
 export TZ=Europe/Berlin
 FUZZ="$ROOT/tools/persist_fuzz.rb"
-seeds=${PFUZZ_SEEDS:-"1 2 3 4 5 6 7 8 9 10 11 12"}
+# 37: a keyword_init Struct class in a proc's answer (its inspect was not CRuby's)
+seeds=${PFUZZ_SEEDS:-"1 2 3 4 5 6 7 8 9 10 11 12 37"}
 have_ruby=$(command -v ruby >/dev/null && ruby -e 'print RUBY_VERSION.start_with?("3.")' 2>/dev/null)
 [ "$have_ruby" = true ] || echo "# no CRuby 3: the comparison with CRuby is skipped"
 W="$MAGLEV_DATA/fuzz"
