@@ -5,8 +5,9 @@
 #   dump           the dump of Maglev[:fz]
 #   ids            whether the objects' object_ids are those build saw before
 #                  its commit (identity is permanent)
-#   mutate SEED    random changes to the committed graph, committed; the
-#                  changes made (and the errors they raised), then the dump
+#   mutate SEED [ROUND]  random changes to the committed graph, committed;
+#                  the changes made (and the errors they raised), then the dump
+#   buildmut SEED  build SEED, then mutate SEED 1 in the same process
 #   held SEED      a random walk from the root holds some objects; the dump of
 #                  the root and them
 #   abort SEED     the same walk, random changes to what it holds, then
@@ -15,8 +16,9 @@
 #   transient SEED a new subgraph holding an instance of a transient class is
 #                  attached; the commit must raise TransactionError naming it
 #                  and write nothing; then abort and dump
-# Under CRuby (the oracle, no repository): `ruby persist_fuzz.rb chain SEED`
-# prints what build SEED and then mutate SEED print.
+# Under CRuby (the oracle, no repository): `ruby persist_fuzz.rb chain SEED N`
+# prints what build SEED and then mutate SEED 1 .. mutate SEED N print, each
+# after a line "==".
 require "set"
 
 FZ_CRUBY = !defined?(Maglev)
@@ -72,6 +74,8 @@ def fz_adder(base) = proc { |y| base + y }
 def fz_lambda(k) = ->(a, b = 2) { [a, b, k] }
 def fz_pair(v) = [-> { v }, FzCell.new(->(n) { v = n })]
 def fz_dproc_hash = Hash.new { |_h, k| [k, :dflt] }
+# an Env chain: the lambda's block scope inside the method's
+def fz_nested(v) = [3].map { |a| w = a * 2; ->(x = w) { [v, w, x] } }.first
 
 # The canonical dump: heap objects are numbered in first-visit order (#3=...
 # the first time, #3 after), so sharing and cycles show.
@@ -173,7 +177,8 @@ class FzGen
   SYMS = [:a, :sym, :"with space", :"ünï", :日本, :"", :foo=, :[], :"\u00e9t\u00e9"]
   STRS = ["", "plain", "héllo wörld", "日本語", "\xff\xfeab".b, "\xffbad".dup.force_encoding("UTF-8"),
           "ascii".encode("US-ASCII"), "caf\xe9".dup.force_encoding("ISO-8859-1"), "long " * 700]
-  ENCS = [Encoding::UTF_8, Encoding::BINARY, Encoding::US_ASCII, Encoding::ISO_8859_1]
+  ENCS = [Encoding::UTF_8, Encoding::BINARY, Encoding::US_ASCII, Encoding::ISO_8859_1,
+          Encoding::UTF_16LE, Encoding::Shift_JIS, Encoding::EUC_JP]
   IVARS = %i[@a @b @c @zz]
 
   def initialize(seed)
@@ -198,7 +203,7 @@ class FzGen
     when 0 then pick([nil, true, false])
     when 1 then chance(2) ? pick(INTS) : rand(1000) - 500
     when 2 then pick(FLOATS)
-    when 3 then pick(SYMS)
+    when 3 then chance(3) ? "dyn#{rand(1000)}".to_sym : pick(SYMS)
     when 4, 5 then keep(string)
     when 6 then keep(pick([Rational(rand(9) - 4, 1 + rand(7)), Rational(-2**70, 3), Complex(1, 2),
                            Complex(1.5, Rational(1, 3)), Complex(-2**65, 0.5)]))
@@ -240,7 +245,7 @@ class FzGen
     when 1 then b...(b + rand(9))
     when 2 then (b..)
     when 3 then (..b)
-    when 4 then keep("a"...pick(["k", "zz"]))
+    when 4 then keep(chance(2) ? "a"...pick(["k", "zz"]) : (b * 0.5)..pick([1e300, Float::INFINITY, b + 0.25]))
     else keep(Range.new(time, time, chance(2)))
     end
   end
@@ -254,6 +259,12 @@ class FzGen
   end
 
   def big_array
+    if chance(3)
+      h = keep({})
+      # (a frozen key: CRuby shares one copy of an unfrozen one among Hashes)
+      (200 + rand(1200)).times { |i| h[i % 5 == 0 ? "k#{i}".freeze : i] = i % 7 == 0 && !@pool.empty? ? pick(@pool) : i }
+      return h
+    end
     a = keep([])
     (1024 + rand(200)).times { |i| a << (i % 7 == 0 && !@pool.empty? ? pick(@pool) : i % 3 == 0 ? "e#{i}" : i) }
     a
@@ -266,7 +277,8 @@ class FzGen
              else {}
              end)
     h.compare_by_identity if chance(5)
-    (rand(6)).times { h[key(0)] = value(depth + 1) }
+    # an identity Hash takes mutable keys as they are (a String is not copied)
+    (rand(6)).times { h[h.compare_by_identity? && chance(2) ? value(depth + 1) : key(0)] = value(depth + 1) }
     h.delete(h.keys[rand(h.size)]) if !h.empty? && chance(3)
     h[key(0)] = value(depth + 1) if chance(3)
     h.freeze if chance(10)
@@ -288,8 +300,8 @@ class FzGen
     when 10 then Array.new(rand(4)) { key(depth + 1) }.freeze
     when 11 then FzPoint.new(key(depth + 1), key(depth + 1)).freeze
     # (not a frozen container: one may hold itself, and CRuby's hash of a
-    # recursive key is not stable)
-    else pick(@pool.select { _1.frozen? && !(Array === _1 || Hash === _1 || Struct === _1) } + [:none])
+    # recursive key is not stable; nor a Range, whose Strings may change)
+    else pick(@pool.select { _1.frozen? && !(Array === _1 || Hash === _1 || Struct === _1 || Range === _1) } + [:none])
     end
   end
 
@@ -306,6 +318,7 @@ class FzGen
     n.a = value(depth + 1)
     n.b = value(depth + 1) if chance(2)
     n.instance_variable_set(pick(IVARS), value(depth + 1)) if chance(3)
+    rand(20).times { |i| n.instance_variable_set(:"@v#{i}", value(3)) } if chance(8)
     n.freeze if chance(10)
     n
   end
@@ -326,7 +339,8 @@ class FzGen
   end
 
   def procish(depth)
-    case rand(5)
+    case rand(6)
+    when 5 then keep(FZ_MAIN.send(:fz_nested, value(depth + 1)))
     when 0 then keep(FZ_MAIN.send(:fz_adder, rand(100)))
     when 1 then keep(FZ_MAIN.send(:fz_lambda, value(depth + 1)))
     when 2 then keep(FZ_MAIN.send(:fz_pair, value(depth + 1)))
@@ -353,7 +367,7 @@ class FzGen
         end
       end
     end
-    o
+    chance(4) ? o.freeze : o
   end
 
   # Children of an object, in dump order (for the random walks).
@@ -373,6 +387,8 @@ class FzGen
   # Random changes to the objects of the graph; returns their log.
   def mutate(root, targets, count)
     @mutating = true
+    @pool.concat(targets)   # the changes move the graph's own objects around too
+    @id_pool.concat(targets.grep(FzNode))
     log = []
     count.times do |i|
       x = targets.empty? || chance(5) ? root : pick(targets)
@@ -390,6 +406,9 @@ class FzGen
     # (freezing a committed class is VM-local, as a transient-mode reopen is:
     # the repository and abort leave it alone)
     return "none" if x.is_a?(Module)
+    # a FrozenError's message inspects its object: for a container that is
+    # the graph, exponential in its sharing (under CRuby too)
+    return "frozen" if x.frozen? && !x.is_a?(String)
     return (x.freeze; "freeze") if chance(12)
     case x
     when FzCell then x.instance_variable_get(:@set).call(value(2)); "set captured"
@@ -466,8 +485,8 @@ def fz_targets
   d.graph
 end
 
-def fz_mutate(seed)
-  g = FzGen.new(seed + 1_000_003)
+def fz_mutate(seed, round)
+  g = FzGen.new(seed + 1_000_003 * round)
   g.mutate(Maglev[:fz], fz_targets, 1 + g.rand(10))
 end
 
@@ -476,23 +495,27 @@ def fz_held(seed)
   [g, g.walk(Maglev[:fz], 5 + g.rand(30))]
 end
 
-mode, seed = ARGV[0], Integer(ARGV[1] || 0)
+mode, seed, round = ARGV[0], Integer(ARGV[1] || 0), Integer(ARGV[2] || 1)
 case mode
-when "build", "chain"
+when "build", "chain", "buildmut"
   Maglev[:fz] = FzGen.new(seed).graph
   Maglev[:fz_ids] = fz_targets.map(&:object_id) unless FZ_CRUBY
   Maglev.commit_transaction
-  puts fz_dump_root
-  if mode == "chain"
-    puts fz_mutate(seed)
-    puts fz_dump_root
+  puts fz_dump_root unless mode == "buildmut"
+  # chain: each round's changes and dump after a line "==" (what mutate
+  # SEED ROUND prints); buildmut: round 1 in the process that built the graph
+  (1..(mode == "build" ? 0 : round)).each do |r|
+    puts "==" if mode == "chain"
+    log = fz_mutate(seed, r)
+    Maglev.commit_transaction
+    puts log, fz_dump_root
   end
 when "dump"
   puts fz_dump_root
 when "ids"
   p fz_targets.map(&:object_id) == Maglev[:fz_ids]
 when "mutate"
-  log = fz_mutate(seed)
+  log = fz_mutate(seed, round)
   Maglev.commit_transaction
   puts log, fz_dump_root
 when "held"
@@ -500,15 +523,23 @@ when "held"
 when "abort"
   g, held = fz_held(seed)
   g.mutate(Maglev[:fz], held, 1 + g.rand(10))
+  GC.start if g.chance(2)   # the changed objects are GC roots until the abort
   Maglev.abort_transaction
   puts FzDump.of([Maglev[:fz], *held])
 when "transient"
   g = FzGen.new(seed + 3_000_003)
-  t = FzTransient.new(g.value(2))
+  t = [FzTransient.new(g.value(2)), FzTransient, method(:puts).to_proc, method(:p), Thread::Mutex.new,
+       Thread.current][g.rand(6)]
   sub = g.value(1)
   sub = [sub] unless sub.is_a?(Array) && !sub.frozen?
   sub.insert(g.rand(sub.size + 1), t)
-  Maglev[:fz_t] = sub
+  # attached to a committed object the walk reaches, else under a new root key
+  at = g.walk(Maglev[:fz], 20).select { (Array === _1 || FzNode === _1) && !_1.frozen? }
+  case (x = at[g.rand(at.size + 1)])
+  when Array then x.insert(g.rand(x.size + 1), sub)
+  when FzNode then x.b = sub
+  else Maglev[:fz_t] = sub
+  end
   begin
     Maglev.commit_transaction
     puts "committed: no TransactionError"
