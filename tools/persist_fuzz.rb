@@ -13,6 +13,10 @@
 #   abort SEED     the same walk, random changes to what it holds, then
 #                  Maglev.abort_transaction; the dump of the root and the held
 #                  objects (abort resets them in place: `held SEED`'s dump)
+#   nested SEED    changes, then more in a nested transaction that is
+#                  aborted (which must restore the committed objects as they
+#                  were at its start), then a commit; the dump (PFUZZ_NESTED=FILE:
+#                  both dumps and the changes into FILE when they differ)
 #   transient SEED a new subgraph holding an instance of a transient class is
 #                  attached; the commit must raise TransactionError naming it
 #                  and write nothing; then abort and dump
@@ -82,7 +86,11 @@ def fz_nested(v) = [3].map { |a| w = a * 2; ->(x = w) { [v, w, x] } }.first
 class FzDump
   attr_reader :graph
 
-  def initialize
+  # opaque_new: an object not committed when the transaction began shows as
+  # "new Class" only (an aborted nested level restores committed objects;
+  # the others are transient and keep their changes, as at an outermost abort)
+  def initialize(opaque_new: false)
+    @opaque_new = opaque_new
     @ids = {}.compare_by_identity
     @graph = []   # the objects of the graph, in visit order (no call results)
     @in_call = 0
@@ -100,6 +108,7 @@ class FzDump
       return "##{n}" if n
       @ids[x] = n = @ids.size + 1
       @graph << x if @in_call == 0
+      return "##{n}=new #{x.class}" if @opaque_new && !x.committed?
       "##{n}=#{obj(x, call)}"
     end
   end
@@ -387,7 +396,10 @@ class FzGen
   # Random changes to the objects of the graph; returns their log.
   def mutate(root, targets, count)
     @mutating = true
-    @pool.concat(targets)   # the changes move the graph's own objects around too
+    # the changes move the graph's own objects around too; not a setter Proc
+    # out of its FzCell, where the dump would call it (and change what it dumps)
+    setters = targets.grep(FzCell).map { _1.instance_variable_get(:@set) }
+    @pool.concat(targets.reject { |t| setters.any? { _1.equal?(t) } })
     @id_pool.concat(targets.grep(FzNode))
     log = []
     count.times do |i|
@@ -526,6 +538,22 @@ when "abort"
   GC.start if g.chance(2)   # the changed objects are GC roots until the abort
   Maglev.abort_transaction
   puts FzDump.of([Maglev[:fz], *held])
+when "nested"
+  # changes, then a nested transaction with more changes that is aborted: the
+  # objects are as they were at its start; the outer level then commits
+  g = FzGen.new(seed + 4_000_003)
+  log = g.mutate(Maglev[:fz], fz_targets, 1 + g.rand(10))
+  before = FzDump.new(opaque_new: true).v(Maglev[:fz])
+  Maglev.begin_nested_transaction
+  h = FzGen.new(seed + 5_000_003)
+  log += h.mutate(Maglev[:fz], fz_targets, 1 + h.rand(10))
+  GC.start if h.chance(2)
+  Maglev.abort_transaction
+  after = FzDump.new(opaque_new: true).v(Maglev[:fz])
+  puts "nested abort restores: #{after == before} level #{Maglev.transaction_level}"
+  File.write(ENV["PFUZZ_NESTED"], "#{before}\n#{after}\n#{log.join("\n")}\n") if ENV["PFUZZ_NESTED"] && after != before
+  Maglev.commit_transaction
+  puts fz_dump_root
 when "transient"
   g = FzGen.new(seed + 3_000_003)
   t = [FzTransient.new(g.value(2)), FzTransient, method(:puts).to_proc, method(:p), Thread::Mutex.new,
@@ -549,5 +577,5 @@ when "transient"
   Maglev.abort_transaction
   puts fz_dump_root
 else
-  abort "usage: persist_fuzz.rb build|dump|ids|mutate|held|abort|transient SEED (CRuby: chain SEED)"
+  abort "usage: persist_fuzz.rb build|buildmut|dump|ids|mutate|held|abort|nested|transient SEED [ROUND] (CRuby: chain SEED N)"
 end

@@ -6,7 +6,8 @@
 # rounds of changes are committed and compared the same way (and round 1 made
 # by the builder itself); a process with a capped heap reads the same; object
 # ids stay; an abort after random changes resets the objects held in
-# variables and the root to what a new process reads; a commit reaching an
+# variables and the root to what a new process reads, and an aborted nested
+# transaction restores what it changed; a commit reaching an
 # instance of a transient class raises TransactionError naming it and writes
 # nothing.
 # PFUZZ_SEEDS="1 2 3" picks other seeds (the default list is fixed, so the
@@ -74,6 +75,11 @@ for s in $seeds; do
 	same "seed $s: after the failed commit and an abort the graph is the committed one" "$W/transient_dump" "$W/dump2"
 	fz dump >"$W/dump3"
 	same "seed $s: and the failed commit wrote nothing" "$W/dump3" "$W/dump2"
+	fz nested "$s" >"$W/nested"
+	expect "seed $s: aborting a nested transaction restores the objects as they were at its start" "$(head -1 "$W/nested")" "nested abort restores: true level 1"
+	fz dump >"$W/dump5"
+	tail -1 "$W/nested" >"$W/mutated"
+	same "seed $s: and the outer level commits" "$W/dump5" "$W/mutated"
 	# the builder changes what it has just committed
 	fz buildmut "$s" >"$W/buildmut"
 	fz dump >"$W/dump4"
