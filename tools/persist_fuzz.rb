@@ -8,6 +8,8 @@
 #   mutate SEED [ROUND]  random changes to the committed graph, committed;
 #                  the changes made (and the errors they raised), then the dump
 #   buildmut SEED  build SEED, then mutate SEED 1 in the same process
+#   setall         every FzCell's setter called (captured variables changed,
+#                  not committed), then the dump
 #   held SEED      a random walk from the root holds some objects; the dump of
 #                  the root and them
 #   abort SEED     the same walk, random changes to what it holds, then
@@ -464,7 +466,9 @@ class FzGen
 
   def mutate_string(s)
     case rand(5)
-    when 0 then s << string; "append"
+    # (not an empty String: CRuby appends an empty one of a non-ASCII-
+    # compatible encoding to a frozen String without a FrozenError)
+    when 0 then s << string.then { _1.empty? ? "+" : _1 }; "append"
     when 1 then s.force_encoding(pick(ENCS)); "force_encoding"
     when 2 then s.empty? ? "empty" : (s.setbyte(rand(s.bytesize), rand(256)); "setbyte")
     when 3 then s.replace(string); "replace"
@@ -530,6 +534,10 @@ when "mutate"
   log = fz_mutate(seed, round)
   Maglev.commit_transaction
   puts log, fz_dump_root
+when "setall"
+  # every captured variable a FzCell can set changes (no commit), then the dump
+  fz_targets.grep(FzCell).each_with_index { |c, i| c.instance_variable_get(:@set).call("set #{i}") }
+  puts fz_dump_root
 when "held"
   puts FzDump.of([Maglev[:fz], *fz_held(seed)[1]])
 when "abort"
