@@ -1904,6 +1904,7 @@ mg_store_begin_nested(void)
 {
     if (N.level >= MG_TXN_MAX_LEVEL)
         mg_raise(mg_eRuntimeError, "cannot begin a nested transaction: at most %d transaction levels", MG_TXN_MAX_LEVEL);
+    envs_check();   /* captured variables changed before the level: in its pre-images */
     size_t mark = N.npre;
     for (size_t i = 0; i < S.ws_len; i++) take_preimage(S.ws[i], false);
     N.level++;
@@ -1928,6 +1929,14 @@ static void
 nested_abort(void)
 {
     size_t from = N.pre_mark[N.level];
+    /* an Env changed in the level is still clean (no barrier) and differs from
+     * its record, which holds its state at the level's start (begin_nested
+     * made dirty the ones changed before): it is read again */
+    for (size_t i = 0; i < S.nenvs; i++) {
+        Obj *o = S.envs[i].obj;
+        if (!(o->flags & (OF_DIRTY | OF_UNFAULTED)) && !mg_record_keep(o) && env_vals_hash(o) != S.envs[i].vals)
+            mg_record_evict(o);
+    }
     for (size_t i = N.npre; i-- > from;) restore_preimage(&N.pre[i]);
     /* then the classes recorded into apply their restored tables: what the
      * level defined is undone (code.c apply_body) */
