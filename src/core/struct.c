@@ -78,11 +78,23 @@ struct_s_keyword_init_p(Value klass, int argc, const Value *argv, Value blk)
     return MG_IS_NIL(k) ? MG_NIL : MG_BOOL(MG_TEST(k));
 }
 
+/* A keyword_init class says so, as CRuby's inspect does; to_s does not. */
+static Value
+struct_s_inspect(Value klass, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv); UNUSED(blk);
+    Value s = mg_str_dup(mg_class_path(MG_RCLASS(klass)));
+    Value k = class_keyword_init(MG_RCLASS(klass));
+    if (MG_TEST(k)) mg_str_cat_cstr(s, "(keyword_init: true)");
+    return s;
+}
+
 static const MgMethodDef struct_class_singleton_methods[] = {
     {"new", struct_s_new_instance, 0, -1},
     {"[]", struct_s_new_instance, 0, -1},
     {"members", struct_s_members, 0, 0},
     {"keyword_init?", struct_s_keyword_init_p, 0, 0},
+    {"inspect", struct_s_inspect, 0, 0},
     {NULL, NULL, 0, 0}
 };
 

@@ -81,6 +81,14 @@ env_decode(void *p, bool in_slot, MgRd *r)
         mg_rec_fail(r, "env record's parent is not an env");
 }
 
+const Value *
+mg_env_values(Value env, uint32_t *count)
+{
+    const Env *e = mg_data_get(env, &mg_env_type);
+    *count = e ? e->count : 0;
+    return e ? e->vals : NULL;
+}
+
 static void
 env_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
 {

@@ -798,6 +798,8 @@ mg_code_singleton_capture(Obj *o)
 {
     RClass *sc = o->klass;
     if (!sc || !(sc->hdr.flags & OF_SINGLETON) || sc->u.attached != MG_VAL(o)) return;
+    /* a class's singleton methods are in its own definitions table */
+    if (o->type == T_CLASS || o->type == T_MODULE) return;
     Value obj = MG_VAL(o);
     Value defs = mg_hash_new();
     Value methods = mg_hash_new(), modules = mg_ary_new();
@@ -820,7 +822,12 @@ mg_code_singleton_capture(Obj *o)
         mg_ary_push(e, MG_RARRAY(mods)->ptr[i]);
         mg_ary_push(modules, e);
     }
+    /* bookkeeping, not a change: a frozen object (frozen after its singleton
+     * methods were defined) keeps it too */
+    uint16_t frozen = o->flags & OF_FROZEN;
+    o->flags &= (uint16_t)~OF_FROZEN;
     mg_ivar_set(obj, id_singleton, defs);
+    o->flags |= frozen;
 }
 
 bool

@@ -167,6 +167,9 @@ Value mg_store_system(void);
 /* closure.c: registers Procs and Envs as persistent data. */
 void mg_closure_init(void);
 extern const MgDataPersist mg_env_persist, mg_proc_persist;
+/* The value slots of an Env and their count (NULL, 0: not an Env); no
+ * allocation (closure.c). */
+const Value *mg_env_values(Value env, uint32_t *count);
 
 /* ---- code.c: persistent and transient mode, persistent code ---- */
 /* The mode (MAGLEV-API.md section 3) of the running thread: it lives only

@@ -137,7 +137,8 @@ static struct {
     Value main;                                            /* the top-level self (MG_OOP_MAIN) */
     Value system;                                          /* the repository's own table (MG_OOP_SYSTEM) */
     Value traps;                                           /* identity Hash of trapped objects, or nil */
-    struct { Obj *obj; uint64_t hash; } *envs; size_t nenvs, cenvs;   /* persistent Envs: encoding hash as last read/written */
+    struct { Obj *obj; uint64_t hash, vals; } *envs; size_t nenvs, cenvs;   /* persistent Envs: encoding hash and
+                                                                    * values hash as last read/written */
     uint64_t code_seq;                                     /* view whose base-image records were read (0: never) */
 } S;
 
@@ -378,6 +379,8 @@ drain_apply(void)
     S.draining = false;
 }
 
+static uint64_t env_vals_hash(Obj *o);
+
 static void
 mark_roots(void)
 {
@@ -385,6 +388,11 @@ mark_roots(void)
     for (size_t i = 0; i < S.reread.n; i++) mg_gc_mark_obj(S.reread.v[i]);
     for (size_t i = 0; i < S.sapply.n; i++) mg_gc_mark_obj(S.sapply.v[i]);
     for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
+    /* an Env whose values changed is a change not in the write set yet (no
+     * barrier): it stays until envs_check, even once its Procs were evicted */
+    for (size_t i = 0; i < S.nenvs; i++)
+        if (!(S.envs[i].obj->flags & OF_UNFAULTED) && env_vals_hash(S.envs[i].obj) != S.envs[i].vals)
+            mg_gc_mark_obj(S.envs[i].obj);
     mg_gc_mark(S.root);
     mg_gc_mark(S.system);
     mg_gc_mark(S.traps);
@@ -680,11 +688,20 @@ is_env(const Obj *o)
            && ((const RData *)o)->type->persist == &mg_env_persist;
 }
 
+/* The hash of an Env's value slots (no allocation: the collector calls it). */
+static uint64_t
+env_vals_hash(Obj *o)
+{
+    uint32_t n;
+    const Value *v = mg_env_values(MG_VAL(o), &n);
+    return bytes_hash(v, n * sizeof(Value));
+}
+
 static void
 env_note(Obj *o, uint64_t hash)
 {
     for (size_t i = 0; i < S.nenvs; i++)
-        if (S.envs[i].obj == o) { S.envs[i].hash = hash; return; }
+        if (S.envs[i].obj == o) { S.envs[i].hash = hash; S.envs[i].vals = env_vals_hash(o); return; }
     if (S.nenvs == S.cenvs) {
         S.cenvs = S.cenvs ? S.cenvs * 2 : 16;
         void *n = realloc(S.envs, S.cenvs * sizeof *S.envs);
@@ -693,6 +710,7 @@ env_note(Obj *o, uint64_t hash)
     }
     S.envs[S.nenvs].obj = o;
     S.envs[S.nenvs].hash = hash;
+    S.envs[S.nenvs].vals = env_vals_hash(o);
     S.nenvs++;
 }
 
@@ -1886,6 +1904,7 @@ mg_store_begin_nested(void)
 {
     if (N.level >= MG_TXN_MAX_LEVEL)
         mg_raise(mg_eRuntimeError, "cannot begin a nested transaction: at most %d transaction levels", MG_TXN_MAX_LEVEL);
+    envs_check();   /* captured variables changed before the level: in its pre-images */
     size_t mark = N.npre;
     for (size_t i = 0; i < S.ws_len; i++) take_preimage(S.ws[i], false);
     N.level++;
@@ -1910,6 +1929,14 @@ static void
 nested_abort(void)
 {
     size_t from = N.pre_mark[N.level];
+    /* an Env changed in the level is still clean (no barrier) and differs from
+     * its record, which holds its state at the level's start (begin_nested
+     * made dirty the ones changed before): it is read again */
+    for (size_t i = 0; i < S.nenvs; i++) {
+        Obj *o = S.envs[i].obj;
+        if (!(o->flags & (OF_DIRTY | OF_UNFAULTED)) && !mg_record_keep(o) && env_vals_hash(o) != S.envs[i].vals)
+            mg_record_evict(o);
+    }
     for (size_t i = N.npre; i-- > from;) restore_preimage(&N.pre[i]);
     /* then the classes recorded into apply their restored tables: what the
      * level defined is undone (code.c apply_body) */

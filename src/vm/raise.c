@@ -195,6 +195,8 @@ describe_recv(Value recv)
     if (recv == MG_NIL) return mg_str_new_cstr("nil:NilClass");
     if (recv == MG_TRUE) return mg_str_new_cstr("true:TrueClass");
     if (recv == MG_FALSE) return mg_str_new_cstr("false:FalseClass");
+    /* no inspect (a BasicObject): asking for it would raise this again */
+    if (!mg_method_lookup(mg_obj_class(recv), mg_id_inspect)) return mg_any_to_s(recv);
     Value d = mg_inspect(recv);
     if (mg_str_len(d) > 65) d = mg_any_to_s(recv);
     if (mg_str_len(d) > 0 && mg_str_ptr(d)[0] == '#') return d;

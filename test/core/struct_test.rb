@@ -53,6 +53,14 @@ p K.new(a: 1, b: 2), K.new(b: 1), K.keyword_init?, Point.keyword_init?, K.member
 # expect: true
 # expect: nil
 # expect: [:a, :b]
+class KSub < K; end
+KF = Struct.new(:f, keyword_init: false)
+p K, K.to_s, KSub, KF, KF.keyword_init?
+# expect: K(keyword_init: true)
+# expect: "K"
+# expect: KSub(keyword_init: true)
+# expect: KF
+# expect: false
 t { K.new(1, 2) }  # expect: ArgumentError: wrong number of arguments (given 2, expected 0)
 t { K.new(a: 1, c: 2) }  # expect: ArgumentError: unknown keywords: c
 anon = Struct.new(:q)

@@ -2,7 +2,7 @@
 # Under a memory cap (--max-memory, MAGLEV_MAX_MEMORY) clean persistent
 # objects are evicted and read again when touched: a walk of a repository
 # larger than the cap gives the same answers, changes made during the walk
-# commit, and iteration by C methods (each) over persistent collections
+# commit (captured variables too), and iteration by C methods (each) over persistent collections
 # stays correct while eviction runs under it.
 . "$(dirname "$0")/lib.sh"
 mrb '
@@ -31,6 +31,18 @@ expect "Hash#each and Array#each over persistent data under a cap" "$("$MRUBY" -
   u = 0; Maglev[:list].each { |i, s| u += i + s.size; [s] * 3 }
   m = Maglev[:list].map { |i, s| s.size }.sum
   p t, u, m')" $'5263890\n1257475000\n7500000'
+# Captured variables change without a write barrier: an Env changed by a
+# persistent Proc stays once the Procs are evicted (persist_fuzz.rb found it)
+mrb 'def pair(v) = [-> { v }, ->(n) { v = n }]
+  Maglev[:pairs] = Array.new(3000) { |i| pair(i) }; Maglev.commit' >/dev/null
+expect "changed captured variables survive eviction" "$("$MRUBY" --max-memory=4M -e '
+  Maglev[:pairs].each { |(_g, s)| s.call(-1) }
+  junk = Array.new(200_000) { "y" * 50 }
+  p Maglev[:pairs].count { |(g, _s)| g.call != -1 }
+  Maglev[:pairs].each { |(_g, s)| s.call(-2) }
+  junk = Array.new(200_000) { "z" * 50 }
+  Maglev.commit')" 0
+expect "and commit" "$(mrb 'p Maglev[:pairs].count { |(g, _s)| g.call != -2 }')" 0
 expect "a bad size is refused" "$("$MRUBY" --max-memory=lots -e 1 2>&1; echo "exit $?")" \
   $'maglev-ruby: invalid memory size lots (at least 4M, e.g. --max-memory=64M) (RuntimeError)\nexit 1'
 finish

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A nested abort rolls back a Time's change and RC operations (they must not
-# replay later); a nested commit folds them into the outer level.
+# A nested abort rolls back a Time's change, RC operations (they must not
+# replay later) and captured variables; a nested commit folds them into the
+# outer level.
 . "$(dirname "$0")/lib.sh"
 mrb 'require "maglev/rccounter"; Maglev[:c] = RCCounter.new; Maglev[:t] = Time.at(0).utc; Maglev.commit' >/dev/null
 expect "nested abort and commit" "$(mrb '
@@ -16,4 +17,19 @@ expect "nested abort and commit" "$(mrb '
   Maglev.commit_transaction
   p c.value')" $'1\n0\n1\n101'
 expect "what reached the repository" "$(mrb 'p Maglev[:c].value, Maglev[:t].utc_offset')" $'101\n0'
+# Captured variables change without a barrier: a nested abort restores them
+# too, whether they were changed before the level or not (persist_fuzz.rb
+# found it)
+mrb 'def pair(v) = [-> { v }, ->(n) { v = n }]; Maglev[:pair] = pair(1); Maglev.commit' >/dev/null
+expect "a nested abort restores captured variables" "$(mrb '
+  get, set = Maglev[:pair]
+  Maglev.begin_nested_transaction; set.call(2); Maglev.abort_transaction
+  p get.call
+  set.call(5)
+  Maglev.begin_nested_transaction; set.call(6); Maglev.abort_transaction
+  p get.call
+  Maglev.begin_nested_transaction; set.call(7); Maglev.commit_transaction
+  p get.call
+  Maglev.commit')" $'1\n5\n7'
+expect "and the outer level commits what it kept" "$(mrb 'p Maglev[:pair][0].call')" 7
 finish

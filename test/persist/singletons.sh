@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An object's singleton class travels with it: singleton methods (def,
 # define_singleton_method), extended persistent modules, on plain objects and
-# on core data (a Time marker); later definitions on a persistent object
+# on core data (a Time marker), on frozen objects; later definitions on a persistent object
 # persist in persistent mode and stay local in transient mode. OpenStruct
 # (whose members are singleton methods) persists.
 . "$(dirname "$0")/lib.sh"
@@ -32,4 +32,8 @@ expect "definitions on a persistent object follow the mode" "$(mrb 'o = Maglev[:
 expect "OpenStruct" "$(mrb 'os = Maglev[:os]; p os, os.name, os[:year], os.respond_to?(:name)')" $'#<OpenStruct name="maglev", year=2026>\n"maglev"\n2026\ntrue'
 mrb 'Maglev[:os].lang = "ruby"; Maglev.commit' >/dev/null
 expect "a member added later" "$(mrb 'p Maglev[:os].lang, Maglev[:os].to_h')" $'"ruby"\n{:name=>"maglev", :year=>2026, :lang=>"ruby"}'
+# (persist_fuzz.rb found this: the first commit of a frozen object with a
+# singleton class raised FrozenError)
+expect "a frozen object with singleton methods commits, and stays frozen" "$(mrb 'o = Object.new; Maglev.persistent { def o.hi = :hi }; s = +"str"; Maglev.persistent { def s.len = size }
+  Maglev[:frozen_single] = [o.freeze, s.freeze]; p Maglev.commit' && mrb 'o, s = Maglev[:frozen_single]; p o.frozen?, s.frozen?, o.hi, s.len')" $'true\ntrue\ntrue\n:hi\n3'
 finish
