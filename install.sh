@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")"
 
-PKGS="build-essential liblmdb-dev libpq-dev postgresql-15 libonig-dev libgmp-dev libffi-dev libedit-dev libssl-dev zlib1g-dev libyaml-dev ruby libruby3.1 ruby-minitest ruby-sqlite3 ruby-rspec ruby-thor ruby-tzinfo ruby-concurrent ruby-sequel ruby-pg ruby-bundler tzdata rake unicode-data ruby-webrick ruby-rack ruby-sinatra tmux time"
+PKGS="build-essential liblmdb-dev libpq-dev postgresql-15 libonig-dev libgmp-dev libffi-dev libedit-dev libssl-dev zlib1g-dev libyaml-dev ruby libruby3.1 ruby-minitest ruby-sqlite3 ruby-rspec ruby-thor ruby-tzinfo ruby-concurrent ruby-sequel ruby-pg ruby-bundler tzdata rake unicode-data ruby-webrick ruby-rack ruby-sinatra ruby-ffi tmux time"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
