@@ -209,7 +209,9 @@ cpx_pow(CPX_ARGS)
     CPX_UNUSED;
     Value y = argv[0];
     if (is_cpx(y) && exact_zero(IM(y))) y = RE(y);
-    if (MG_IS_INTEGER(y)) {
+    /* a Bignum exponent goes the polar (Float) way, as in CRuby: squaring
+     * 2**70 times would exhaust memory */
+    if (MG_IS_FIXNUM(y)) {
         if (y == MG_FIX(0)) return cpx_raw(MG_FIX(1), MG_FIX(0));
         bool negexp = mg_int_cmp(y, MG_FIX(0)) < 0;
         Value e = negexp ? mg_int_minus(MG_FIX(0), y) : y;

@@ -1085,7 +1085,14 @@ integer_conv(Value x, Value base, bool raise)
         mg_raise(mg_eTypeError, "can't convert %s to Integer (%s#to_i gives %s)", cn, cn, mg_class_cname(mg_obj_class(r)));
     }
     if (!raise) return MG_UNDEF;
-    mg_raise(mg_eTypeError, "can't convert %s into Integer", mg_class_cname(mg_obj_class(x)));
+    mg_raise(mg_eTypeError, "can't convert %s into Integer",
+             x == MG_TRUE ? "true" : x == MG_FALSE ? "false" : mg_class_cname(mg_obj_class(x)));
+}
+
+Value
+mg_integer_strict(Value x)
+{
+    return integer_conv(x, MG_NIL, true);
 }
 
 typedef struct { Value x, base; } IntConvArgs;
