@@ -461,6 +461,14 @@ step_fn(Value v, void *arg)
     return true;
 }
 
+static bool
+step_fn_first(Value v, void *arg)
+{
+    StepArg *s = arg;
+    if (s->i++ == 0) mg_yield1_discard(s->blk, v);
+    return true;
+}
+
 /* Range#step and Range#% (name): an ArithmeticSequence without a block on numbers */
 static Value
 step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
@@ -513,7 +521,16 @@ step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
         }
         return self;
     }
-    StepArg sa = { blk, NUM2LONG(step), 0 };
+    if (!MG_IS_FIXNUM(step)) {
+        /* CRuby counts down from 1 by subtracting 1 and yields when the count is
+         * the Fixnum 0: with a Float or Rational step only the first element is
+         * yielded; a String is first tried as a Float ("can't" for a Float step) */
+        if (MG_IS_FLOAT(step) && MG_IS_STRING(b)) mg_raise(mg_eTypeError, "no implicit conversion to float from string");
+        StepArg sa = { blk, 0, 0 };
+        range_iterate(self, step_fn_first, &sa);
+        return self;
+    }
+    StepArg sa = { blk, MG_FIX2LONG(step), 0 };
     range_iterate(self, step_fn, &sa);
     return self;
 }
