@@ -896,9 +896,9 @@ int_digits(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     Value base = argc > 0 ? mg_to_int(argv[0]) : MG_FIX(10);
+    if (int_sign(self) < 0) mg_raise(mg_eMathDomainError, "out of domain");   /* before the radix, as CRuby */
     if (int_sign(base) < 0) mg_raise(mg_eArgumentError, "negative radix");
     if (MG_IS_FIXNUM(base) && MG_FIX2LONG(base) < 2) mg_raise(mg_eArgumentError, "invalid radix %lld", (long long)MG_FIX2LONG(base));
-    if (int_sign(self) < 0) mg_raise(mg_eMathDomainError, "out of domain");
     Value ary = mg_ary_new();
     if (MG_IS_FIXNUM(self) && MG_IS_FIXNUM(base)) {
         int64_t n = MG_FIX2LONG(self), b = MG_FIX2LONG(base);
