@@ -27,6 +27,16 @@ NORETURN void mg_bug(const char *file, int line, const char *fmt, ...) PRINTF(3,
 #endif
 #define UNREACHABLE() mg_bug(__FILE__, __LINE__, "unreachable")
 
+/* The value of hex digit c (either case), -1 for any other c (EOF too). */
+static inline int
+mg_hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 /* Seconds on the monotonic clock (intervals, deadlines). */
 double mg_clock(void);
 

@@ -308,6 +308,17 @@ sum_keep(SumState *s)
     MG_RARRAY(s->keep)->ptr[0] = s->v;
 }
 
+/* The running value as the Float phase starts, with CRuby's rb_num2dbl
+ * messages for the special cases ([0.1].sum("")) */
+static double
+sum_init_dbl(Value v)
+{
+    if (MG_IS_STRING(v)) mg_raise(mg_eTypeError, "no implicit conversion to float from string");
+    if (v == MG_NIL || v == MG_TRUE || v == MG_FALSE)
+        mg_raise(mg_eTypeError, "no implicit conversion to float from %s", v == MG_NIL ? "nil" : v == MG_TRUE ? "true" : "false");
+    return mg_num2dbl(v);
+}
+
 /* Leaves the exact phase: v = n + v, as CRuby's sum finishes it. */
 static void
 sum_flush_int(SumState *s)
@@ -343,7 +354,7 @@ mg_sum_add(SumState *s, Value e)
         }
         sum_flush_int(s);
         if (MG_IS_FLOAT(e)) {
-            s->f = mg_num2dbl(s->v);
+            s->f = sum_init_dbl(s->v);
             s->c = 0.0;
             s->mode = SUM_FLOAT;
             break;

@@ -159,6 +159,16 @@ cpx_mul(CPX_ARGS)
     return mg_num_coerce_bin(self, y, mg_id_mul);
 }
 
+/* An exact quotient with denominator 1 becomes its Integer, as CRuby's
+ * division does: Complex(1, 2) / Complex(1, 2) is (1+0i), not ((1/1)+(0/1)*i) */
+static Value
+canon(Value v)
+{
+    if (MG_IS_PTR(v) && mg_class_of(v) == mg_cRational && mg_equal(MG_CALL0(v, "denominator"), MG_FIX(1)))
+        return MG_CALL0(v, "numerator");
+    return v;
+}
+
 static Value
 cpx_div_v(Value x, Value y)
 {
@@ -179,9 +189,9 @@ cpx_div_v(Value x, Value y)
             return cpx_raw(mg_float_new(re), mg_float_new(im));
         }
         Value n = add(mul(c, c), mul(d, d));
-        return cpx_raw(quo(add(mul(a, c), mul(b, d)), n), quo(sub(mul(b, c), mul(a, d)), n));
+        return cpx_raw(canon(quo(add(mul(a, c), mul(b, d)), n)), canon(quo(sub(mul(b, c), mul(a, d)), n)));
     }
-    return cpx_raw(quo(RE(x), y), quo(IM(x), y));
+    return cpx_raw(canon(quo(RE(x), y)), canon(quo(IM(x), y)));
 }
 
 static Value
@@ -209,17 +219,30 @@ cpx_pow(CPX_ARGS)
     CPX_UNUSED;
     Value y = argv[0];
     if (is_cpx(y) && exact_zero(IM(y))) y = RE(y);
-    if (MG_IS_INTEGER(y)) {
+    /* a Bignum exponent goes the polar (Float) way, as in CRuby: squaring
+     * 2**70 times would exhaust memory */
+    if (MG_IS_FIXNUM(y)) {
         if (y == MG_FIX(0)) return cpx_raw(MG_FIX(1), MG_FIX(0));
         bool negexp = mg_int_cmp(y, MG_FIX(0)) < 0;
         Value e = negexp ? mg_int_minus(MG_FIX(0), y) : y;
-        Value result = cpx_raw(MG_FIX(1), MG_FIX(0)), base = self;
+        /* as CRuby: the reciprocal first, and a zero part keeps its value and
+         * type ((1.5+0i) ** 2 is (2.25+0i), (2i) ** 2 is (-4+0i)) */
+        Value base = negexp ? cpx_div_v(cpx_raw(MG_FIX(1), MG_FIX(0)), self) : self;
+        if (is_zero(IM(base)))
+            return cpx_raw(mg_funcall(RE(base), mg_id_pow, 1, &e), IM(base));
+        if (is_zero(RE(base))) {
+            int64_t n = MG_FIX2LONG(e);
+            Value zi = mg_funcall(IM(base), mg_id_pow, 1, &e), zr = RE(base);
+            if (n & 2) zi = mg_funcall(zi, mg_intern_cstr("-@"), 0, NULL);
+            if (!(n & 1)) { Value tmp = zr; zr = zi; zi = tmp; }
+            return cpx_raw(zr, zi);
+        }
+        Value result = cpx_raw(MG_FIX(1), MG_FIX(0));
         while (e != MG_FIX(0)) {
             if (!mg_int_even_p(e)) result = cpx_mul_v(result, base);
             e = mg_int_div(e, MG_FIX(2));
             if (e != MG_FIX(0)) base = cpx_mul_v(base, base);
         }
-        if (negexp) return cpx_div_v(cpx_raw(MG_FIX(1), MG_FIX(0)), result);
         return result;
     }
     double r = hypot(mg_num2dbl(RE(self)), mg_num2dbl(IM(self)));

@@ -120,6 +120,8 @@ Value mg_num_coerce_relop(Value x, Value y, ID op);
  * strict (Integer()): returns MG_NIL on invalid text; lax (to_i): stops at the first bad char.
  * Raises ArgumentError "invalid radix N" for a bad base. */
 Value mg_str_to_inum(const char *p, size_t len, int base, bool strict);
+/* Kernel#Integer(x) of one argument: may call to_int / to_i, raises as it does */
+Value mg_integer_strict(Value x);
 /* String#to_f / Kernel#Float parsing: strict sets *ok = false on invalid text (Float("1x")),
  * lax (to_f) parses the longest valid prefix, 0.0 if none. Never raises except for
  * ArgumentError "string for Float contains null byte" in strict mode. */

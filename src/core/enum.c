@@ -737,7 +737,12 @@ static Value
 enum_sum(Value self, int argc, const Value *argv, Value blk)
 {
     SumSt s;
-    mg_sum_init(&s.sum, argc > 0 ? argv[0] : MG_FIX(0));
+    Value init = argc > 0 ? argv[0] : MG_FIX(0);
+    mg_sum_init(&s.sum, init);
+    /* Enumerable#sum adds to a non-numeric init with its + from the start
+     * ((1..3).each.sum("") is "no implicit conversion of Integer into String");
+     * Array#sum keeps its exact phase, as in CRuby */
+    if (!MG_IS_INTEGER(init) && !MG_IS_FLOAT(init) && !mg_obj_is_kind_of(init, mg_cRational)) s.sum.mode = SUM_GENERIC;
     s.blk = blk;
     s.memo = mg_ary_new_from(1, &s.sum.v);
     mg_enum_each(self, sum_i, &s);

@@ -274,6 +274,8 @@ enumerator_size(Value self, int argc, const Value *argv, Value blk)
         if (strcmp(name, "each_slice") == 0 && k > 0) return MG_FIX((len + k - 1) / k);
         if (strcmp(name, "each_cons") == 0 && k > 0) return MG_FIX(len - k + 1 > 0 ? len - k + 1 : 0);
     }
+    if (MG_IS_FLOAT(n) && isinf(mg_float_value(n)) && (strcmp(name, "each_slice") == 0 || strcmp(name, "each_cons") == 0))
+        return n;      /* (1..).each_slice(2).size is Infinity */
     if (strcmp(name, "cycle") == 0) {
         if (MG_IS_FIXNUM(n) && MG_FIX2LONG(n) == 0) return MG_FIX(0);
         if (MG_IS_ARRAY(args) && ALEN(args) > 0 && !MG_IS_NIL(APTR(args)[0]))

@@ -574,17 +574,47 @@ flo_exact_rational(double d)
 static Value
 flo_to_r(Value self, int argc, const Value *argv, Value blk) { NOARGS; return flo_exact_rational(FVAL(self)); }
 
+/* The continued fraction walk of CRuby's nurat_rationalize_internal, with
+ * a and b kept in whatever arithmetic they come in (Float here) */
+static Value
+float_walk(Value a, Value b)
+{
+    Value p0 = MG_FIX(0), p1 = MG_FIX(1), q0 = MG_FIX(1), q1 = MG_FIX(0), c, one = MG_FIX(1);
+    ID id_ceil = mg_intern_cstr("ceil"), id_quo = mg_intern_cstr("quo");
+    for (;;) {
+        c = mg_funcall(a, id_ceil, 0, NULL);
+        if (MG_TEST(mg_funcall(c, mg_id_lt, 1, &b))) break;
+        Value k = mg_funcall(c, mg_id_minus, 1, &one);
+        Value p2 = mg_funcall(mg_funcall(k, mg_id_mul, 1, &p1), mg_id_plus, 1, &p0);
+        Value q2 = mg_funcall(mg_funcall(k, mg_id_mul, 1, &q1), mg_id_plus, 1, &q0);
+        Value bk = mg_funcall(b, mg_id_minus, 1, &k), ak = mg_funcall(a, mg_id_minus, 1, &k);
+        Value t = mg_funcall(one, id_quo, 1, &bk);
+        b = mg_funcall(one, id_quo, 1, &ak);
+        a = t;
+        p0 = p1; q0 = q1; p1 = p2; q1 = q2;
+    }
+    Value p = mg_funcall(mg_funcall(c, mg_id_mul, 1, &p1), mg_id_plus, 1, &p0);
+    Value q = mg_funcall(mg_funcall(c, mg_id_mul, 1, &q1), mg_id_plus, 1, &q0);
+    return mg_rational_new(p, q);
+}
+
 static Value
 flo_rationalize(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     double d = FVAL(self);
     if (argc == 1) {
+        /* CRuby works on |self| -+ |e| in Float arithmetic with its continued
+         * fraction walk, then puts the sign back: 1e16.rationalize(1) is
+         * (10000000000000000/1) (1e16 - 1 rounds to 1e16), 0.0.rationalize(1) (-1/1) */
         Value e = mg_funcall(argv[0], mg_intern_cstr("abs"), 0, NULL);
-        Value x = flo_exact_rational(d);
+        Value x = mg_float_new(fabs(d));
         Value a = mg_funcall(x, mg_id_minus, 1, &e);
         Value b = mg_funcall(x, mg_id_plus, 1, &e);
-        return mg_rational_simplest(a, b);
+        if (mg_equal(a, b)) return flo_exact_rational(d);
+        Value r = float_walk(a, b);
+        if (d < 0) r = mg_rational_new(mg_int_minus(MG_FIX(0), MG_CALL0(r, "numerator")), MG_CALL0(r, "denominator"));
+        return r;
     }
     Value x = flo_exact_rational(d);
     if (d == 0.0) return x;

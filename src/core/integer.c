@@ -896,9 +896,9 @@ int_digits(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     Value base = argc > 0 ? mg_to_int(argv[0]) : MG_FIX(10);
+    if (int_sign(self) < 0) mg_raise(mg_eMathDomainError, "out of domain");   /* before the radix, as CRuby */
     if (int_sign(base) < 0) mg_raise(mg_eArgumentError, "negative radix");
     if (MG_IS_FIXNUM(base) && MG_FIX2LONG(base) < 2) mg_raise(mg_eArgumentError, "invalid radix %lld", (long long)MG_FIX2LONG(base));
-    if (int_sign(self) < 0) mg_raise(mg_eMathDomainError, "out of domain");
     Value ary = mg_ary_new();
     if (MG_IS_FIXNUM(self) && MG_IS_FIXNUM(base)) {
         int64_t n = MG_FIX2LONG(self), b = MG_FIX2LONG(base);
@@ -1085,7 +1085,14 @@ integer_conv(Value x, Value base, bool raise)
         mg_raise(mg_eTypeError, "can't convert %s to Integer (%s#to_i gives %s)", cn, cn, mg_class_cname(mg_obj_class(r)));
     }
     if (!raise) return MG_UNDEF;
-    mg_raise(mg_eTypeError, "can't convert %s into Integer", mg_class_cname(mg_obj_class(x)));
+    mg_raise(mg_eTypeError, "can't convert %s into Integer",
+             x == MG_TRUE ? "true" : x == MG_FALSE ? "false" : mg_class_cname(mg_obj_class(x)));
+}
+
+Value
+mg_integer_strict(Value x)
+{
+    return integer_conv(x, MG_NIL, true);
 }
 
 typedef struct { Value x, base; } IntConvArgs;

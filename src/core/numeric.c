@@ -394,7 +394,7 @@ static Value
 num_polar(Value self, int argc, const Value *argv, Value blk)
 {
     Value a = mg_funcall(self, mg_intern_cstr("abs"), 0, NULL);
-    Value b = num_arg(self, argc, argv, blk);
+    Value b = mg_funcall(self, mg_intern_cstr("arg"), 0, NULL);   /* Float#arg: -0.0 is PI, NaN NaN */
     return mg_ary_new_from(2, (Value[]){a, b});
 }
 

@@ -461,6 +461,14 @@ step_fn(Value v, void *arg)
     return true;
 }
 
+static bool
+step_fn_first(Value v, void *arg)
+{
+    StepArg *s = arg;
+    if (s->i++ == 0) mg_yield1_discard(s->blk, v);
+    return true;
+}
+
 /* Range#step and Range#% (name): an ArithmeticSequence without a block on numbers */
 static Value
 step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
@@ -513,7 +521,16 @@ step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
         }
         return self;
     }
-    StepArg sa = { blk, NUM2LONG(step), 0 };
+    if (!MG_IS_FIXNUM(step)) {
+        /* CRuby counts down from 1 by subtracting 1 and yields when the count is
+         * the Fixnum 0: with a Float or Rational step only the first element is
+         * yielded; a String is first tried as a Float ("can't" for a Float step) */
+        if (MG_IS_FLOAT(step) && MG_IS_STRING(b)) mg_raise(mg_eTypeError, "no implicit conversion to float from string");
+        StepArg sa = { blk, 0, 0 };
+        range_iterate(self, step_fn_first, &sa);
+        return self;
+    }
+    StepArg sa = { blk, MG_FIX2LONG(step), 0 };
     range_iterate(self, step_fn, &sa);
     return self;
 }
@@ -608,6 +625,12 @@ find_fn(Value v, void *arg)
     return true;
 }
 
+static bool
+is_time(Value v)
+{
+    return MG_IS_PTR(v) && mg_obj_is_kind_of(v, mg_cTime);
+}
+
 static Value
 range_include_p(Value self, int argc, const Value *argv, Value blk)
 {
@@ -616,7 +639,8 @@ range_include_p(Value self, int argc, const Value *argv, Value blk)
     bool excl;
     mg_range_values(self, &b, &e, &excl);
     Value v = argv[0];
-    if (is_num(b) || is_num(e) || (MG_IS_NIL(b) && MG_IS_NIL(e)))
+    /* numbers and Times are "linear": inclusion is cover? (CRuby's linear_object_p) */
+    if (is_num(b) || is_num(e) || (MG_IS_NIL(b) && MG_IS_NIL(e)) || is_time(b) || is_time(e))
         return MG_BOOL(cover_value(self, v));
     if (MG_IS_STRING(b) || MG_IS_STRING(e)) {
         if (MG_IS_STRING(b) && MG_IS_STRING(e) && mg_str_len(b) == 1 && mg_str_len(e) == 1) {
@@ -803,12 +827,7 @@ range_max(Value self, int argc, const Value *argv, Value blk)
             mg_raise(mg_eTypeError, "cannot exclude end value with non Integer begin value");
         return mg_int_minus(e, MG_FIX(1));
     }
-    if (MG_IS_INTEGER(b) && MG_IS_FLOAT(e)) {
-        /* (1..3.5).max => 3 */
-        Value f = mg_funcall(e, mg_intern_cstr("floor"), 0, NULL);
-        return f;
-    }
-    return e;
+    return e;      /* (1..3.5).max is 3.5 in CRuby 3.1 */
 }
 
 static Value

@@ -200,6 +200,14 @@ rat_pow(Value self, int argc, const Value *argv, Value blk)
         if (MG_IS_FLOAT(a) || MG_IS_FLOAT(b)) return mg_float_new(mg_num2dbl(a) / mg_num2dbl(b));
         return rat_raw(a, b);
     }
+    if (is_rat(y) && DEN(self) == MG_FIX(1)) {
+        /* 0 and 1 to an exact power stay exact, as in CRuby: 0 ** (1r/3) is (0/1) */
+        if (NUM(self) == MG_FIX(1)) return rat_raw(MG_FIX(1), MG_FIX(1));
+        if (NUM(self) == MG_FIX(0)) {
+            if (isign(NUM(y)) < 0) mg_raise(mg_eZeroDivisionError, "divided by 0");
+            return rat_raw(MG_FIX(0), MG_FIX(1));
+        }
+    }
     if (MG_IS_FLOAT(y) || is_rat(y)) {
         double x = rat_to_dbl(self);
         Value r = mg_flo_pow(x, MG_IS_FLOAT(y) ? y : mg_float_new(rat_to_dbl(y)));

@@ -90,27 +90,11 @@ cat_justified(Value out, const char *p, int64_t len, int64_t clen, int flags, in
 
 /* ---- integers ---- */
 
+/* %d and friends convert as Kernel#Integer does ("%d" % "0x1f" is 31) */
 static Value
 to_integer(Value v)
 {
-    if (MG_IS_INTEGER(v)) return v;
-    if (MG_IS_FLOAT(v)) {
-        double d = mg_float_value(v);
-        if (isnan(d) || isinf(d)) return mg_dbl_to_int(d);   /* FloatDomainError */
-        return mg_dbl_to_int(d);
-    }
-    if (MG_IS_STRING(v)) {
-        Value r = mg_str_to_inum(mg_str_ptr(v), (size_t)mg_str_len(v), 0, true);
-        if (MG_IS_NIL(r)) mg_raise(mg_eArgumentError, "invalid value for Integer(): %s", mg_str_cstr(mg_str_inspect(v)));
-        return r;
-    }
-    if (MG_IS_NIL(v)) mg_raise(mg_eTypeError, "can't convert nil into Integer");
-    if (mg_respond_to(v, mg_id_to_int, true)) return mg_to_int(v);
-    if (mg_respond_to(v, mg_id_to_i, true)) {
-        Value r = mg_funcall(v, mg_id_to_i, 0, NULL);
-        if (MG_IS_INTEGER(r)) return r;
-    }
-    return mg_to_int(v);
+    return mg_integer_strict(v);
 }
 
 static const char digit_chars[] = "0123456789abcdef";
@@ -210,13 +194,16 @@ fmt_integer(Value out, Value arg, char type, int flags, int64_t width, int64_t p
     /* prefix */
     const char *prefix = "";
     bool zero = dlen == 1 && dp[0] == '0';
+    if (zero && (flags & F_PREC) && prec == 0) dlen = 0;   /* "%.0d" % 0 is "", as in C */
     if (flags & F_SHARP) {
         switch (type) {
         case 'x': prefix = zero ? "" : "0x"; break;
         case 'X': prefix = zero ? "" : "0X"; break;
         case 'b': prefix = zero ? "" : "0b"; break;
         case 'B': prefix = zero ? "" : "0B"; break;
-        case 'o': prefix = (zero || (twos && false)) ? "" : "0"; break;
+        case 'o':   /* C's rule: the 0 is added only when the digits do not already start with one */
+            prefix = twos || (dlen > 0 && (dp[0] == '0' || ((flags & F_PREC) && prec > dlen))) ? "" : "0";
+            break;
         default: break;
         }
     }
@@ -305,9 +292,111 @@ tie_adjust(double d, char type, int prec)
     return d < 0 ? -v : v;
 }
 
+/* Pads body (sign first, then the rest) to width: zeros after the sign and
+ * skip leading characters (a "0x") with the 0 flag, else spaces. */
+static void
+cat_number(Value out, const char *body, int64_t len, int skip, int flags, int64_t width)
+{
+    int64_t pad = (flags & F_WIDTH) && width > len ? width - len : 0;
+    if (pad && (flags & F_ZERO) && !(flags & F_MINUS)) {
+        int head = (body[0] == '-' || body[0] == '+' || body[0] == ' ') + skip;
+        mg_str_cat(out, body, (size_t)head);
+        cat_fill(out, '0', pad);
+        mg_str_cat(out, body + head, (size_t)(len - head));
+        return;
+    }
+    cat_justified(out, body, len, len, flags, width);
+}
+
+static char
+sign_char(bool neg, int flags)
+{
+    return neg ? '-' : (flags & F_PLUS) ? '+' : (flags & F_SPACE) ? ' ' : 0;
+}
+
+/* %f of an Integer or a Rational is exact, as in CRuby ("%f" % 10**25 has no
+ * binary rounding; a Rational rounds half away from zero). '#' adds no point. */
+static void
+fmt_exact_fixed(Value out, Value arg, int flags, int64_t width, int64_t prec)
+{
+    if (prec > 100000) mg_raise(mg_eArgumentError, "precision too big");
+    Value zero = MG_FIX(0);
+    bool neg = mg_funcall(arg, mg_intern_cstr("<"), 1, &zero) == MG_TRUE;
+    Value scale = mg_int_pow(MG_FIX(10), MG_FIX(prec));
+    Value n = mg_funcall(mg_funcall(arg, mg_intern_cstr("abs"), 0, NULL), mg_intern_cstr("*"), 1, &scale);
+    if (!MG_IS_INTEGER(n)) {
+        Value kw = mg_hash_new();
+        mg_hash_aset(kw, MG_SYM(mg_intern_cstr("half")), MG_SYM(mg_intern_cstr("up")));
+        n = mg_funcall_kw(n, mg_intern_cstr("round"), 1, &kw, MG_NIL);
+    }
+    Value digits = mg_int_to_s(n, 10);
+    Value body = mg_str_new("", 0);
+    char sign = sign_char(neg, flags);
+    if (sign) mg_str_cat(body, &sign, 1);
+    int64_t dlen = mg_str_len(digits);
+    if (dlen <= prec) cat_fill(body, '0', prec + 1 - dlen);
+    mg_str_append(body, digits);
+    if (prec > 0) {
+        int64_t at = mg_str_len(body) - prec;
+        Value frac = mg_str_subseq(body, at, prec);
+        body = mg_str_subseq(body, 0, at);
+        mg_str_cat(body, ".", 1);
+        mg_str_append(body, frac);
+    }
+    cat_number(out, mg_str_ptr(body), mg_str_len(body), 0, flags, width);
+}
+
+/* %a / %A of a finite double. CRuby always prints a leading 1 (subnormals are
+ * normalised, "%.0a" % 1.5 is 0x1p+1: a rounding carry moves into the exponent). */
+static void
+fmt_hex_float(Value out, double d, bool upper, int flags, int64_t width, int64_t prec)
+{
+    uint64_t m = 0;
+    int e = 0;
+    if (d != 0) {
+        int ex;
+        double f = frexp(fabs(d), &ex);          /* f in [0.5, 1), exact for subnormals too */
+        m = (uint64_t)ldexp(f, 53);              /* 1 leading bit + 52 fraction bits */
+        e = ex - 1;
+    }
+    int nd = 13;                                 /* hex digits after the point */
+    if ((flags & F_PREC) && prec < 13) {
+        int drop = (13 - (int)prec) * 4;
+        uint64_t q = m >> drop, r = m & ((1ULL << drop) - 1), half = 1ULL << (drop - 1);
+        if (r > half || (r == half && (q & 1))) q++;
+        if (q >> (prec * 4) >= 2) { q >>= 1; e++; }
+        m = q;
+        nd = (int)prec;
+    }
+    char buf[64];
+    int k = 0;
+    char sign = sign_char(signbit(d) != 0, flags);
+    if (sign) buf[k++] = sign;
+    buf[k++] = '0';
+    buf[k++] = upper ? 'X' : 'x';
+    const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    buf[k++] = hex[m >> (nd * 4)];
+    char frac[16];
+    for (int i = 0; i < nd; i++) frac[i] = hex[(m >> ((nd - 1 - i) * 4)) & 15];
+    if (!(flags & F_PREC)) while (nd > 0 && frac[nd - 1] == '0') nd--;
+    int64_t extra = (flags & F_PREC) && prec > 13 ? prec - 13 : 0;
+    if (nd > 0 || extra > 0 || (flags & F_SHARP)) buf[k++] = '.';
+    memcpy(buf + k, frac, (size_t)nd);
+    k += nd;
+    Value body = mg_str_new(buf, (size_t)k);
+    cat_fill(body, '0', extra);
+    k = snprintf(buf, sizeof buf, "%c%+d", upper ? 'P' : 'p', e);
+    mg_str_cat(body, buf, (size_t)k);
+    cat_number(out, mg_str_ptr(body), mg_str_len(body), 2, flags, width);
+}
+
 static void
 fmt_float(Value out, Value arg, char type, int flags, int64_t width, int64_t prec)
 {
+    if (type == 'f' && (MG_IS_INTEGER(arg) || (MG_IS_PTR(arg) && mg_class_of(arg) == mg_cRational))) {
+        fmt_exact_fixed(out, arg, flags, width, (flags & F_PREC) ? prec : 6);
+        return;
+    }
     double d = to_double(arg);
     if (isnan(d) || isinf(d)) {
         char buf[8];
@@ -327,6 +416,10 @@ fmt_float(Value out, Value arg, char type, int flags, int64_t width, int64_t pre
         return;
     }
     if (width > 100000 || prec > 100000) mg_raise(mg_eArgumentError, "width too big");
+    if (type == 'a' || type == 'A') {
+        fmt_hex_float(out, d, type == 'A', flags, width, prec);
+        return;
+    }
     char spec[32];
     int k = 0;
     spec[k++] = '%';
@@ -452,7 +545,7 @@ mg_str_format(int argc, const Value *argv)
                 while (q < e && *q >= '0' && *q <= '9') { n = n * 10 + (*q - '0'); q++; }
                 if (q < e && *q == '$' && q > p) { wv = nth_arg(&st, (int)n); p = q + 1; }
                 else wv = next_arg(&st);
-                int64_t w = mg_num2int(to_integer(wv));
+                int64_t w = mg_num2int(wv);   /* implicit conversion and int range, as CRuby's NUM2INT */
                 if (w < 0) { flags |= F_MINUS; w = -w; }
                 width = w;
                 flags |= F_WIDTH;
@@ -470,7 +563,7 @@ mg_str_format(int argc, const Value *argv)
                     while (q < e && *q >= '0' && *q <= '9') { n = n * 10 + (*q - '0'); q++; }
                     if (q < e && *q == '$' && q > p) { pv = nth_arg(&st, (int)n); p = q + 1; }
                     else pv = next_arg(&st);
-                    prec = mg_num2int(to_integer(pv));
+                    prec = mg_num2int(pv);
                     if (prec < 0) flags &= ~F_PREC;
                     continue;
                 }
@@ -512,11 +605,14 @@ mg_str_format(int argc, const Value *argv)
                 if (mg_str_char_len(str) != 1) mg_raise(mg_eArgumentError, "%%c requires a character");
                 s = str;
             } else {
-                int64_t cp = mg_num2long(to_integer(arg));
+                int64_t cp = mg_num2long(arg);
                 char buf[4];
-                if (cp < 0) {
+                if (cp == -1 || cp == -2) {
+                    /* Onigmo's UTF-8 takes 0xFFFFFFFF / 0xFFFFFFFE for the bytes FF / FE */
                     buf[0] = (char)(cp & 0xFF);
                     s = mg_str_new_enc(buf, 1, ENC_BINARY);
+                } else if (cp < 0) {
+                    mg_raise(mg_eArgumentError, "invalid character");
                 } else if (mg_str_enc(out) == ENC_UTF8 && cp < 0x110000) {
                     s = mg_str_new(buf, (size_t)mg_utf8_encode((uint32_t)cp, buf));
                 } else {

@@ -118,6 +118,129 @@ encode_base64(Value out, const unsigned char *p, int64_t len, int64_t line)
     if (line > 0 && col > 0) mg_str_cat(out, "\n", 1);
 }
 
+/* ---- 'M' (quoted-printable) and 'u' (uuencode), as CRuby's pack.c lays them out ---- */
+
+static const char qp_hex[] = "0123456789ABCDEF";
+
+/* Soft line breaks ("=\n") once a line passes limit characters; = and
+ * non-printing bytes as =XX; a space or tab before a newline is protected. */
+static void
+encode_qp(Value out, const unsigned char *p, int64_t len, int64_t limit)
+{
+    int64_t n = 0;
+    int prev = -1;
+    for (int64_t i = 0; i < len; i++) {
+        unsigned char c = p[i];
+        if (c > 126 || (c < 32 && c != '\n' && c != '\t') || c == '=') {
+            char q[3] = { '=', qp_hex[c >> 4], qp_hex[c & 15] };
+            mg_str_cat(out, q, 3);
+            n += 3;
+            prev = -1;
+        } else if (c == '\n') {
+            if (prev == ' ' || prev == '\t') mg_str_cat(out, "=\n", 2);
+            mg_str_cat(out, "\n", 1);
+            n = 0;
+            prev = c;
+        } else {
+            mg_str_cat(out, (const char *)&c, 1);
+            n++;
+            prev = c;
+        }
+        if (n > limit) {
+            mg_str_cat(out, "=\n", 2);
+            n = 0;
+            prev = '\n';
+        }
+    }
+    if (n > 0) mg_str_cat(out, "=\n", 2);
+}
+
+static char
+uu_char(unsigned v)
+{
+    return v ? (char)(' ' + v) : '`';
+}
+
+/* Lines of at most line bytes: a length character, 4 characters per 3 bytes
+ * (` for a zero sextet and for padding), a newline. */
+static void
+encode_uu(Value out, const unsigned char *p, int64_t len, int64_t line)
+{
+    for (int64_t at = 0; at < len; at += line) {
+        int64_t todo = len - at < line ? len - at : line;
+        char c = (char)(' ' + todo);
+        mg_str_cat(out, &c, 1);
+        const unsigned char *s = p + at;
+        for (int64_t k = 0; k < todo; k += 3, s += 3) {
+            unsigned b0 = s[0], b1 = k + 1 < todo ? s[1] : 0, b2 = k + 2 < todo ? s[2] : 0;
+            char q[4] = { uu_char(b0 >> 2), uu_char(((b0 << 4) & 060) | (b1 >> 4)),
+                          k + 1 < todo ? uu_char(((b1 << 2) & 074) | (b2 >> 6)) : '`',
+                          k + 2 < todo ? uu_char(b2 & 077) : '`' };
+            mg_str_cat(out, q, 4);
+        }
+        mg_str_cat(out, "\n", 1);
+    }
+}
+
+
+/* Decodes quoted-printable from p[*pos..len); stops at a malformed escape and
+ * keeps the rest as it is, as CRuby does. */
+static Value
+decode_qp(const unsigned char *p, int64_t *pos, int64_t len)
+{
+    Value o = mg_str_new_enc("", 0, ENC_BINARY);
+    int64_t s = *pos, ss = s;
+    while (s < len) {
+        if (p[s] == '=') {
+            if (++s == len) break;
+            if (s + 1 < len && p[s] == '\r' && p[s + 1] == '\n') s++;
+            if (p[s] != '\n') {
+                int c1 = mg_hexval(p[s]), c2;
+                if (c1 < 0 || ++s == len || (c2 = mg_hexval(p[s])) < 0) break;
+                char ch = (char)(c1 << 4 | c2);
+                mg_str_cat(o, &ch, 1);
+            }
+        } else {
+            mg_str_cat(o, (const char *)p + s, 1);
+        }
+        s++;
+        ss = s;
+    }
+    mg_str_cat(o, (const char *)p + ss, (size_t)(len - ss));
+    *pos = len;
+    return o;
+}
+
+static unsigned
+uu_value(const unsigned char *p, int64_t *s, int64_t len)
+{
+    if (*s < len && p[*s] >= ' ' && p[*s] < 'a') return (unsigned)(p[(*s)++] - ' ') & 077;
+    return 0;
+}
+
+static Value
+decode_uu(const unsigned char *p, int64_t *pos, int64_t len)
+{
+    Value o = mg_str_new_enc("", 0, ENC_BINARY);
+    int64_t s = *pos, cap = (len - s) * 3 / 4, total = 0;
+    while (s < len && p[s] > ' ' && p[s] < 'a') {
+        int64_t n = (p[s++] - ' ') & 077;
+        total += n;
+        if (total > cap) { n -= total - cap; total = cap; }
+        for (; n > 0; n -= 3) {
+            unsigned a = uu_value(p, &s, len), b = uu_value(p, &s, len);
+            unsigned c = uu_value(p, &s, len), d = uu_value(p, &s, len);
+            char hunk[3] = { (char)(a << 2 | b >> 4), (char)(b << 4 | c >> 2), (char)(c << 6 | d) };
+            mg_str_cat(o, hunk, (size_t)(n > 3 ? 3 : n));
+        }
+        if (s < len && p[s] != '\r' && p[s] != '\n') s++;     /* a checksum character */
+        if (s < len && p[s] == '\r') s++;
+        if (s < len && p[s] == '\n') s++;
+    }
+    *pos = s;
+    return o;
+}
+
 Value
 mg_pack(Value ary, Value fmt)
 {
@@ -248,6 +371,18 @@ mg_pack(Value ary, Value fmt)
                 }
             }
             if (filled) { char byte = (char)acc; mg_str_cat(out, &byte, 1); }
+            break;
+        }
+        case 'M': {
+            Value s = mg_to_s(NEXT_ARG());
+            encode_qp(out, (const unsigned char *)mg_str_ptr(s), mg_str_len(s),
+                      count == COUNT_NONE || count == COUNT_STAR || count <= 1 ? 72 : count);
+            break;
+        }
+        case 'u': {
+            Value s = mg_to_str(NEXT_ARG());
+            int64_t line = count == COUNT_NONE || count == COUNT_STAR || count <= 2 ? 45 : count > 63 ? 63 : count / 3 * 3;
+            encode_uu(out, (const unsigned char *)mg_str_ptr(s), mg_str_len(s), line);
             break;
         }
         case 'm': {
@@ -435,6 +570,12 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
             PUSH(o);
             break;
         }
+        case 'M':
+            PUSH(decode_qp(base, &pos, len));
+            break;
+        case 'u':
+            PUSH(decode_uu(base, &pos, len));
+            break;
         case 'm': {
             Value o = mg_str_new_enc("", 0, ENC_BINARY);
             uint32_t acc = 0;

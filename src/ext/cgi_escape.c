@@ -34,7 +34,6 @@ escape_html(Value self, int argc, const Value *argv, Value blk)
     return out;
 }
 
-static int hexdigit(unsigned char c);
 
 /* unescapeHTML: &amp; &quot; &apos; &lt; &gt; and &#N; / &#xH; below the
  * encoding's limit (UTF-8: below U+10FFFF, else ASCII); anything else stays as written */
@@ -68,7 +67,7 @@ unescape_html(Value self, int argc, const Value *argv, Value blk)
             uint64_t v = 0;
             bool ok = true;
             for (; d < semi && ok; d++) {
-                int x = hex ? hexdigit((unsigned char)*d) : (*d >= '0' && *d <= '9' ? *d - '0' : -1);
+                int x = hex ? mg_hexval((unsigned char)*d) : (*d >= '0' && *d <= '9' ? *d - '0' : -1);
                 if (x < 0) ok = false;
                 else if ((v = v * (hex ? 16 : 10) + (uint64_t)x) >= limit) v = limit;   /* too big: kept */
             }
@@ -128,14 +127,6 @@ url_escape(Value str, bool plus)
 static Value cgi_escape(Value self, int argc, const Value *argv, Value blk) { return url_escape(argv[0], true); }
 static Value cgi_escape_uri_component(Value self, int argc, const Value *argv, Value blk) { return url_escape(argv[0], false); }
 
-static int
-hexdigit(unsigned char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 /* the bytes decoded, in `encoding` (CGI::Util's @@accept_charset by default) when
  * they are valid there, else in the argument's own encoding, as cgi/util.rb does */
@@ -150,7 +141,7 @@ url_unescape(int argc, const Value *argv, bool plus)
         unsigned char c = p[i];
         int h, l;
         if (c == '+' && plus) c = ' ';
-        else if (c == '%' && i + 2 < n && (h = hexdigit(p[i + 1])) >= 0 && (l = hexdigit(p[i + 2])) >= 0) {
+        else if (c == '%' && i + 2 < n && (h = mg_hexval(p[i + 1])) >= 0 && (l = mg_hexval(p[i + 2])) >= 0) {
             c = (unsigned char)(h * 16 + l);
             i += 2;
         }

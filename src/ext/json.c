@@ -95,14 +95,6 @@ literal(P *ps, const char *word)
     return true;
 }
 
-static int
-hexval(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 static int32_t
 hex4(const char *p, const char *e)
@@ -110,7 +102,7 @@ hex4(const char *p, const char *e)
     if (e - p < 4) return -1;
     int32_t v = 0;
     for (int i = 0; i < 4; i++) {
-        int h = hexval(p[i]);
+        int h = mg_hexval(p[i]);
         if (h < 0) return -1;
         v = v * 16 + h;
     }

@@ -335,14 +335,6 @@ add_utf8(Lexer *L, unsigned long cp)
     }
 }
 
-static int
-hexval(int c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 /* After "\u": \uXXXX or \u{X XX ...}. With `raw` (regexps) the text is copied. */
 static void
@@ -359,11 +351,11 @@ read_unicode_escape(Lexer *L, bool raw)
             unsigned long cp = 0;
             int n = 0;
             const char *ds = L->p;
-            while (hexval(peekc(L)) >= 0) {
+            while (mg_hexval(peekc(L)) >= 0) {
                 int d = nextc(L);
                 if (raw) buf_add(L, d);
                 if (++n > 6) lex_error(L, "invalid Unicode escape");
-                cp = cp * 16 + (unsigned long)hexval(d);
+                cp = cp * 16 + (unsigned long)mg_hexval(d);
             }
             if (n == 0) lex_error(L, peekc(L) == -1 ? "unterminated Unicode escape" : "invalid Unicode escape");
             if (cp > 0x10FFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint (too large)");
@@ -376,10 +368,10 @@ read_unicode_escape(Lexer *L, bool raw)
     const char *ds = L->p;
     for (int i = 0; i < 4; i++) {
         int c = peekc(L);
-        if (hexval(c) < 0) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode escape");
+        if (mg_hexval(c) < 0) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode escape");
         nextc(L);
         if (raw) buf_add(L, c);
-        cp = cp * 16 + (unsigned long)hexval(c);
+        cp = cp * 16 + (unsigned long)mg_hexval(c);
     }
     if (!raw) {
         if (cp >= 0xD800 && cp <= 0xDFFF) mg_lex_error_span(L, L->lineno, ds, L->p, true, "invalid Unicode codepoint");
@@ -411,7 +403,7 @@ read_escape(Lexer *L, int depth)
     }
     case 'x': {
         int v = 0, n = 0;
-        while (n < 2 && hexval(peekc(L)) >= 0) { v = v * 16 + hexval(nextc(L)); n++; }
+        while (n < 2 && mg_hexval(peekc(L)) >= 0) { v = v * 16 + mg_hexval(nextc(L)); n++; }
         if (n == 0) lex_error(L, "invalid hex escape");
         return v;
     }
@@ -804,7 +796,7 @@ heredoc_identifier(Lexer *L, Token *t)
 static int
 digit_value(int c, int base)
 {
-    int v = hexval(c);
+    int v = mg_hexval(c);
     return (v >= 0 && v < base) ? v : -1;
 }
 

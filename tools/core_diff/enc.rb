@@ -1,0 +1,11 @@
+require_relative 'h'
+arrs = ["[1, 2, 3]", "[-1, 65535, 2**32+1]", "[1.5, -2.25]", "['abc', 'de']", "[0x12345678]", "[2**64-1]", "[-(2**63)]", "[128, 255, 256]", "['héllo']", "[nil]"]
+dirs = %w[C c S s L l Q q J j n N v V U w a A Z B b H h m M u e E f d g G x X @ C* s> l< q> S_ L! n* N2 a3 A5 Z* B8 H4 m0 w* U*]
+arrs.each { |a| dirs.each { |d| t "#{a}.pack(#{d.inspect})" } }
+strs = ['"abc"', '"\x01\x02\x03\x04\x05\x06\x07\x08"', '"\xff\xfe\x00\x80"', '"héllo"', '"YWJj\n"', '"=41=42\n"', '"#86)C\n"', '""', '"\x81\x01"']
+strs.each { |s| dirs.each { |d| t "#{s}.b.unpack(#{d.inspect})" }; t "#{s}.unpack1('H*')"; t "#{s}.b.unpack('C2 @0 a1')"; t "#{s}.unpack('U*')" }
+ss = ['"héllo"', '"abc"', '"\xffab"', '"a\u0300e\u0301"', '"🇯🇵👨‍👩‍👧"', '"\xe3\x81"', '"ｱｲ"', '"Straße"', '"\u00e9"', '"e\u0301"']
+ss.each do |s|
+  %w[valid_encoding? ascii_only? bytes bytesize size scrub scrub('?') b encoding force_encoding('BINARY') force_encoding('ASCII-8BIT').valid_encoding? each_grapheme_cluster.to_a grapheme_clusters.size byteslice(1) byteslice(1,2) byteslice(-2,5) chars unicode_normalize unicode_normalize(:nfd) unicode_normalize(:nfkc) encode('UTF-16LE').bytesize encode('ISO-8859-1') encode('US-ASCII',undef: :replace) encode('US-ASCII',invalid: :replace,undef: :replace,replace: '*') encode('ASCII',fallback:{'é'=>'e'}) encode('UTF-16').bytes.first(4) encode('Shift_JIS').bytes encode('EUC-JP').bytes dump inspect unpack('U*') codepoints reverse upcase downcase(:fold) swapcase capitalize center(9,'*') succ ord sum crypt('ab') hash.class tr('a-y','b-z') squeeze delete('l') count('lo') index('l') byteindex('l') unicode_normalized? scrub{|b|b.unpack1('H*')} encode(xml: :text) encode('UTF-8','binary',invalid: :replace,undef: :replace) force_encoding('UTF-16LE').valid_encoding?].each { |m| t "#{s}.#{m}" }
+end
+t '"\xff".encode("UTF-16")'; t '"é".encode("US-ASCII")'; t '"\xe9".force_encoding("ISO-8859-1").encode("UTF-8")'; t '"abc".encode("UTF-32BE").bytes'; t '"a".encode("BOGUS")'; t '"a".force_encoding("BOGUS")'; t '"é".encode("ASCII", undef: :replace, replace: "")'; t '"\u3042".encode("Windows-1252", undef: :replace)'; t '"x\xffy".encode("UTF-16LE", invalid: :replace).bytes'; t '"é" + "\xff".b'; t '"é".b + "é"'; t '("a".b + "é").encoding'; t '"é".encode("UTF-8", "ISO-8859-1")'; t 'Encoding::Converter.new("UTF-8", "ISO-8859-1").convert("é")'

@@ -1,0 +1,21 @@
+require_relative 'h'
+S = Struct.new(:a, :b); K = Struct.new(:x, :y, keyword_init: true)
+class E; include Enumerable; def initialize(*a) = @a = a; def each(&b) = (@a.each(&b); self); end
+%w[S.new(1,2) S.new(1) K.new(x:1,y:2) K.new(x:1)].each do |s|
+  %w[to_a to_h members inspect deconstruct size values hash.class].each { |m| t "#{s}.#{m}" }
+  t "#{s} == #{s}"; t "#{s}.deconstruct_keys([:a, :x])"; t "#{s}.deconstruct_keys(nil)"; t "#{s}.to_h { |k, v| [k.to_s, v] }"; t "#{s}[0]"; t "#{s}[:b]"; t "#{s}[5]"; t "#{s}['zz']"; t "#{s}.dig(0)"
+end
+t "S.new(1,2,3)"; t "K.new(1,2)"; t "K.new(z: 1)"; t "S.members"; t "K.keyword_init?"; t "S.new(1,2).eql?(S.new(1,2.0))"; t "S.new(1,2) == S.new(1,2.0)"; t "Struct.new('lower')"
+enums = ["E.new(1,2,3,4,5)", "E.new(3,1,2,3,1)", "E.new()", "E.new(0.1,0.2,0.3)", "E.new('a','bb','c')", "E.new([1,2],[3,4])", "E.new(1, 2.5, 3r)"]
+enums.each do |e|
+  %w[to_a sort min max minmax sum tally first entries uniq each_entry.to_a chunk_while{|a,b|b==a+1}.to_a slice_when{|a,b|b!=a}.to_a each_slice(2).to_a each_cons(2).to_a each_cons(9).to_a zip([1]) zip(E.new(9,8)) minmax_by{|x|-x.to_s.size} sort_by{|x|x.to_s.size} min(2) max(2) min_by(2){|x|x.to_s} sum(0.0) sum('') inject(:+) reduce(10){|a,b|a+b} each_with_index.to_a each_with_object([]).to_a group_by(&:class) partition{|x|x.to_s>'1'} filter_map{|x|x if x.to_s<'3'} flat_map{|x|[x,x]} chunk{|x|x.to_s.size}.to_a find_index(2) include?(2) count first(2) take_while{|x|x.to_s<'3'} drop(1) cycle.first(7) lazy.map{|x|x.to_s}.first(2) each_slice(2).size each_cons(2).size to_set.size sum{|x|x.to_s.size} uniq{|x|x.to_s.size} zip zip([1,2],[3]) sort{|a,b|b.to_s<=>a.to_s}].each { |m| t "#{e}.#{m}" }
+end
+t "[0.1]*10.then{|a|a}.sum"; t "([0.1]*10).sum"; t "E.new(*[0.1]*10).sum"; t "E.new(1e100, 1.0, -1e100).sum"; t "[1e100, 1.0, -1e100].sum"; t "E.new(3, 0.1, 0.2).sum"; t "[Float::INFINITY, 1.0].sum"; t "E.new(Float::INFINITY, -Float::INFINITY).sum"; t "(1..10).sum(0.1)"; t "[0.1, 0.2, 0.3, 1r].sum"
+%w[(1..10) (1...10) (1..) (..5) ('a'..'e') (1.0..2.0) (1..2.5) (0.5..3) ('a'..) (3..1) (Time.at(0).utc..Time.at(10).utc)].each do |r|
+  %w[to_a size count first first(2) last last(2) min max minmax sum step(2).to_a step(0.5).first(3) %(3) each_slice(3).to_a cover?(2) cover?(1..3) include?(2) ===(2) ===(2.5) member?('c') to_s inspect entries.size step(2).class each_slice(2).size begin end exclude_end? hash.class frozen? reverse_each.first(2) minmax_by{|x|x} count(2)].each { |m| next if r =~ /\.\.\)|\(\.\./ && m =~ /^(sum|to_a|size|count|last|minmax|min|max|entries|reverse|step\(2\)\.to_a|each_slice\(3\)\.to_a|%)/; t "#{r}.#{m}" }
+end
+t "(1..10).step(3).map { _1 }"; t "1.step(10, 3).to_a"; t "1.0.step(2.0, 0.5).to_a"; t "(1..10) % 3"; t "((1..10) % 3).to_a"; t "(1.0..2.0).step(0.1).to_a"; t "(1.0...2.0).step(0.1).size"; t "('a'..'zz').count"; t "('A'..'z').step(5).to_a"; t "(1..Float::INFINITY).lazy.map { _1 * 2 }.first(3)"
+t "5.clamp(1, 3)"; t "5.clamp(..3)"; t "5.clamp(7..)"; t "5.clamp(1...3)"; t "5.clamp(3, 1)"; t "'b'.clamp('a', 'c')"; t "1.5.clamp(1, 2)"; t "5.clamp(1..3)"; t "0.clamp(1, 3)"
+e = "[1,2,3].each"
+t "e=#{e}; [e.next, e.next, e.peek, e.next, (e.next rescue $!.class), e.rewind.next]"; t "[1,2,3].each.with_index(1).to_a"; t "[1,2,3].map.with_index { |x, i| x * i }"; t "[1,2,3].each_with_index.size"; t "loop.size"; t "[1,2].cycle.size"; t "[1,2].cycle(3).size"; t "(1..3).each_entry.size"
+t "Enumerator.new { |y| y << 1 << 2; y.yield 3, 4 }.to_a"; t "Enumerator.new(3) { }.size"; t "e = Enumerator.new { |y| y << 1; :done }; e.next; (e.next rescue $!.result)"; t "[4,5].each.with_object([]).to_a"; t "(1..3).lazy.select(&:odd?).map { _1 * 2 }.to_a"; t "(1..Float::INFINITY).lazy.filter_map { _1 * 2 if _1.even? }.first(2)"; t "(1..3).lazy.zip(4..6).to_a"; t "(1..3).lazy.with_index.map { |x, i| x * i }.to_a"; t "(1..3).lazy.size"; t "(1..3).lazy.map { _1 }.size"; t "(1..3).lazy.select { _1 }.size"; t "(1..20).lazy.each_slice(3).first(2)"; t "(1..3).lazy.eager.class"; t "(1..3).lazy.uniq.to_a"; t "(1..3).lazy.compact.first"; t "(1..3).each_slice(2).with_index.to_a"; t "[1,2,3].each.next_values"; t "(1..3).lazy.take(2).to_a"; t "(1..3).lazy.chunk_while { _2 == _1 + 1 }.to_a"
