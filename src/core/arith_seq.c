@@ -382,7 +382,7 @@ mg_init_arith_seq(void)
     id_seq = mg_intern_cstr("__aseq__");
     id_floor = mg_intern_cstr("floor");
     id_div = mg_intern_cstr("/");
-    cArithSeq = mg_define_class_under(mg_cEnumerator, "ArithmeticSequence", mg_cEnumerator);
+    cArithSeq = mg_cArithSeq;                  /* made at start-up (coreclasses.def): it persists */
     mg_define_methods(cArithSeq, aseq_methods);
     mg_define_alloc_func(cArithSeq, aseq_no_alloc);
     mg_method_undef(mg_singleton_class(MG_VAL(cArithSeq)), mg_id_new);

@@ -604,9 +604,9 @@ mg_init_enumerator(void)
     mg_define_methods(mg_cEnumerator, enumerator_methods);
     mg_define_private_method(mg_cEnumerator, "__state", enumerator_state_get, 0, 0);
     mg_define_private_method(mg_cEnumerator, "__state=", enumerator_state_set, 1, 1);
-    cYielder = mg_define_class_under(mg_cEnumerator, "Yielder", mg_cObject);
+    cYielder = mg_cEnumYielder;                /* both made at start-up (coreclasses.def): they persist */
     mg_define_methods(cYielder, yielder_methods);
-    cGenerator = mg_define_class_under(mg_cEnumerator, "Generator", mg_cObject);
+    cGenerator = mg_cEnumGenerator;
     mg_define_method(cGenerator, "each", generator_each, 0, -1);
     mg_include_module(cGenerator, mg_mEnumerable);
 }
