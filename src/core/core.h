@@ -86,6 +86,7 @@ Value mg_uint_new(uint64_t n);
 Value mg_int_from_str(const char *digits, int base);     /* parse, bignum if needed; NULL-safe; for literals */
 bool  mg_int_fits_long(Value v);
 int64_t mg_num2long(Value v);                            /* Integer (RangeError "bignum too big to convert into `long'"), Float truncation, to_int; TypeError otherwise */
+void  mg_class_modify_check(RClass *c);                 /* FrozenError "can't modify frozen class: X" when c is frozen */
 int32_t mg_num2int(Value v);                             /* mg_num2long in int range (RangeError "integer N too big to convert to `int'") */
 double mg_num2dbl(Value v);                              /* Integer, Float, Rational, Numeric#to_f; TypeError "can't convert X into Float" (nil too), as Math functions */
 Value mg_to_int(Value v);                                /* implicit: Integer, or to_int; TypeError "no implicit conversion of X into Integer" */

@@ -261,6 +261,7 @@ scope_vis(void)
 static Value
 define_method_in(RClass *k, Value name, Value body, Value blk, Visibility vis)
 {
+    mg_class_modify_check(k);
     ID id = mg_to_id(name);
     if (body == MG_UNDEF) body = blk;
     if (body == MG_NIL) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");

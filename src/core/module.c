@@ -71,10 +71,13 @@ call_hook(RClass *c, ID hook, ID name)
 }
 
 /* FrozenError "can't modify frozen class: X" before changing a frozen class's methods */
-static void
-class_modify_check(RClass *c)
+void
+mg_class_modify_check(RClass *c)
 {
-    if (!(c->hdr.flags & OF_FROZEN)) return;
+    /* a frozen object's singleton class is frozen with it */
+    bool frozen = (c->hdr.flags & OF_FROZEN) || ((c->hdr.flags & OF_SINGLETON) && MG_IS_PTR(c->u.attached)
+                                                 && (MG_OBJ(c->u.attached)->flags & OF_FROZEN));
+    if (!frozen) return;
     const char *desc = "class";
     Value target = MG_VAL(c);
     if (c->hdr.flags & OF_SINGLETON) {
@@ -494,7 +497,7 @@ static Value
 attr_common(Value self, int argc, const Value *argv, bool reader, bool writer)
 {
     RClass *c = mod_of(self);
-    class_modify_check(c);
+    mg_class_modify_check(c);
     Value out = mg_ary_new();
     for (int i = 0; i < argc; i++) define_attr(c, attr_id(argv[i]), reader, writer, out);
     return out;
@@ -535,7 +538,7 @@ mod_alias_method(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
     ID new_id = mg_to_id(argv[0]), old_id = mg_to_id(argv[1]);
-    class_modify_check(c);
+    mg_class_modify_check(c);
     if (!mg_method_alias(c, new_id, old_id)) undefined_method_error(c, old_id);
     mg_call_method_added(c, new_id);
     return MG_SYM(new_id);
@@ -545,7 +548,7 @@ static Value
 mod_remove_method(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
-    class_modify_check(c);
+    mg_class_modify_check(c);
     for (int i = 0; i < argc; i++) {
         ID id = mg_to_id(argv[i]);
         if (!mg_method_remove(c, id)) {
@@ -561,7 +564,7 @@ static Value
 mod_undef_method(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
-    class_modify_check(c);
+    mg_class_modify_check(c);
     for (int i = 0; i < argc; i++) {
         ID id = mg_to_id(argv[i]);
         if (!mg_method_lookup(c, id)) undefined_method_error(c, id);

@@ -864,7 +864,16 @@ strip_receiver(Value src, ID name)
     return MG_NIL;
 }
 
-typedef struct { Value obj; Value defs; } SingletonApply;
+typedef struct { Value obj; Value defs; int mode; uint16_t frozen; } SingletonApply;
+
+static void
+apply_singleton_done(Value arg)
+{
+    SingletonApply *sa = (SingletonApply *)(uintptr_t)MG_FIX2LONG(arg);
+    MG_OBJ(sa->obj)->flags |= sa->frozen;
+    mg_code_loading--;
+    mode = sa->mode;
+}
 
 static Value
 apply_singleton_run(Value arg)
@@ -899,11 +908,14 @@ mg_code_apply_singleton(Value obj)
 {
     Value defs = singleton_defs(obj, false);
     if (defs == MG_NIL) return;
-    SingletonApply sa = { obj, defs };
-    Value saved = MG_FIX(mode);
+    /* a frozen object's singleton class is frozen with it: the rebuild puts
+     * back what it had, so the object is thawed meanwhile */
+    SingletonApply sa = { obj, defs, mode, (uint16_t)(MG_OBJ(obj)->flags & OF_FROZEN) };
+    MG_OBJ(obj)->flags &= (uint16_t)~OF_FROZEN;
     mg_code_loading++;
     mode = MG_MODE_TRANSIENT;
-    mg_ensure(apply_singleton_run, MG_FIX((int64_t)(intptr_t)&sa), apply_done, saved);
+    Value arg = MG_FIX((int64_t)(intptr_t)&sa);
+    mg_ensure(apply_singleton_run, arg, apply_singleton_done, arg);
 }
 
 /* ---- the persistent $LOADED_FEATURES and autoloads (the system table) ---- */

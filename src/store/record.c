@@ -715,6 +715,10 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
     if (is_class(o)) {
         const char *err = decode_class(o, &r);
         if (!err && (flags & RF_NO_INSTANCES)) o->flags |= CF_NO_PERSISTENT_INSTANCES;
+        /* frozen only once its definitions are in again (txn.c drains the
+         * queue); not frozen: a freeze this process did not commit is undone */
+        o->flags &= (uint16_t)~OF_FROZEN;
+        if (!err && (flags & RF_FROZEN)) mg_store_queue_freeze(o);
         return err;
     }
     Value klass = get_ref(&r);

@@ -225,6 +225,8 @@ void  mg_code_apply_singleton(Value obj);
 ID    mg_code_singleton_id(void);
 /* txn.c: an object just decoded has a singleton table to apply. */
 void  mg_store_queue_singleton(Obj *o);
+/* A class whose record says frozen (record.c): frozen once its definitions are applied. */
+void  mg_store_queue_freeze(Obj *o);
 /* Module#maglev_persistable: marks c persistable, files its name in its
  * namespace's persistent side (ArgumentError if that is not persistable);
  * with methods, stages its methods, singleton methods, constants and the

@@ -126,6 +126,7 @@ static struct {
     ObjList apply;                                         /* classes whose definitions await applying */
     ObjList reread;                                        /* resident classes another commit rewrote */
     ObjList sapply;                                        /* objects read with a singleton table (code.c) */
+    ObjList sfreeze;                                       /* classes read frozen: frozen once their definitions applied */
     const char *features[16]; size_t nfeatures;             /* libraries of faulted library-class instances (LIB_CLASS) */
     bool draining;
     bool evict_pending;                                    /* the heap passed half its cap (gc.c) */
@@ -308,6 +309,11 @@ mg_store_queue_singleton(Obj *o)
 {
     objlist_add(&S.sapply, o);
 }
+void
+mg_store_queue_freeze(Obj *o)
+{
+    objlist_add(&S.sfreeze, o);
+}
 static Value
 apply_singleton_one(Value obj)
 {
@@ -348,7 +354,7 @@ apply_one(Value c)
 static void
 drain_apply(void)
 {
-    if ((!S.apply.n && !S.nfeatures && !S.sapply.n) || S.draining || S.decoding) return;
+    if ((!S.apply.n && !S.nfeatures && !S.sapply.n && !S.sfreeze.n) || S.draining || S.decoding) return;
     S.draining = true;
     for (size_t i = 0; i < S.nfeatures; i++) {
         Value exc;
@@ -376,6 +382,8 @@ drain_apply(void)
                     mg_class_cname(mg_obj_class(MG_VAL(S.sapply.v[i]))), mg_str_cstr(mg_exc_message(exc)));
     }
     S.sapply.n = 0;
+    for (size_t i = 0; i < S.sfreeze.n; i++) S.sfreeze.v[i]->flags |= OF_FROZEN;   /* after its definitions went in */
+    S.sfreeze.n = 0;
     S.draining = false;
 }
 
@@ -387,6 +395,7 @@ mark_roots(void)
     for (size_t i = 0; i < S.apply.n; i++) mg_gc_mark_obj(S.apply.v[i]);
     for (size_t i = 0; i < S.reread.n; i++) mg_gc_mark_obj(S.reread.v[i]);
     for (size_t i = 0; i < S.sapply.n; i++) mg_gc_mark_obj(S.sapply.v[i]);
+    for (size_t i = 0; i < S.sfreeze.n; i++) mg_gc_mark_obj(S.sfreeze.v[i]);
     for (size_t i = 0; i < S.ws_len; i++) mg_gc_mark_obj(S.ws[i]);
     /* an Env whose values changed is a change not in the write set yet (no
      * barrier): it stays until envs_check, even once its Procs were evicted */

@@ -1245,6 +1245,7 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
     me.u.code = body;
     if (singleton) {
         RClass *k = mg_singleton_class(obj);
+        mg_class_modify_check(k);
         mg_method_add(k, name, &me);
         if (mg_coverage_methods) mg_coverage_defined(code, k);
         if (mg_respond_to(obj, mg_id_singleton_method_added, true))
@@ -1252,6 +1253,7 @@ mg_vm_define_method(Frame *f, ID name, Value code, bool singleton, Value obj)
         return;
     }
     RClass *k = mg_vm_def_target(f);
+    mg_class_modify_check(k);
     Frame *scope = mg_vm_scope_frame(f);
     Visibility vis = (scope->flags & (FRAME_CLASS | FRAME_TOP | FRAME_DEFSCOPE)) ? (Visibility)scope->vis : VIS_PUBLIC;
     (void)vm;
