@@ -56,43 +56,6 @@ mg_binding_ptr(Value v)
 
 /* ---- eval ---- */
 
-/* An eval'd String compiles in its own encoding when it is binary or
- * US-ASCII (CRuby: the string's encoding is the source's, unless a magic
- * comment says otherwise); other Strings in mg_source_enc_default, which a
- * recorded method's replay sets to its file's (store/code.c). */
-typedef struct {
-    Value s, env, code;
-    const char *file;
-    int line, enc_default;
-    ID mname;
-} EvalCompile;
-
-static Value
-eval_compile_run(Value arg)
-{
-    EvalCompile *k = (EvalCompile *)(intptr_t)MG_FIX2LONG(arg);
-    Encoding enc = mg_str_enc(k->s);
-    if (enc == ENC_BINARY || enc == ENC_US_ASCII) mg_source_enc_default = (int)enc;   /* else as set: a recorded def's (code.c) */
-    k->code = mg_vm_compile_source(mg_str_ptr(k->s), (size_t)mg_str_len(k->s), k->file, k->line, CODE_EVAL, k->env,
-                                   k->mname);
-    return MG_NIL;
-}
-
-static void
-eval_compile_done(Value arg)
-{
-    mg_source_enc_default = ((EvalCompile *)(intptr_t)MG_FIX2LONG(arg))->enc_default;
-}
-
-static Value
-eval_compile(Value s, const char *file, int line, Value env, ID mname)
-{
-    EvalCompile k = { s, env, MG_NIL, file, line, mg_source_enc_default, mname };
-    Value arg = MG_FIX((int64_t)(intptr_t)&k);
-    mg_ensure(eval_compile_run, arg, eval_compile_done, arg);
-    return k.code;
-}
-
 static Value
 eval_in(Value src, Value env, Value self, Value cref, Value def_target, Value block, MethodEntry *me,
         const char *file, int line, Binding *bind, bool defscope)
@@ -100,7 +63,7 @@ eval_in(Value src, Value env, Value self, Value cref, Value def_target, Value bl
     VM *vm = VMS;
     Value s = mg_to_str(src);
     ID mname = me ? me->name : 0;
-    Value code = eval_compile(s, file, line, env, mname);
+    Value code = mg_vm_compile_eval(s, file, line, env, mname);
     Value *base = vm->sp;
     mg_vm_check_stack(mg_code_ptr(code)->nlocals + mg_code_ptr(code)->max_stack + 8);
     base[0] = code;

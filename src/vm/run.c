@@ -185,19 +185,31 @@ mg_vm_source_enc_magic(const char *src, size_t len)
 static size_t last_data_offset = (size_t)-1;
 
 static Value compile_unit(const char *src, size_t len, const char *file, int line, int kind, Value outer_env,
-                          ID mname, bool block);
+                          ID mname, bool block, int enc_default);
 
 Value mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname);
 Value
 mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname)
 {
-    return compile_unit(src, len, file, line, kind, outer_env, mname, false);
+    return compile_unit(src, len, file, line, kind, outer_env, mname, false, mg_source_enc_default);
+}
+
+/* An eval'd String compiles in its own encoding when it is binary or
+ * US-ASCII (CRuby: the string's encoding is the source's, unless a magic
+ * comment says otherwise); other Strings in mg_source_enc_default, which a
+ * recorded method's replay sets to its file's (store/code.c). */
+Value
+mg_vm_compile_eval(Value s, const char *file, int line, Value outer_env, ID mname)
+{
+    Encoding enc = mg_str_enc(s);
+    return compile_unit(mg_str_ptr(s), (size_t)mg_str_len(s), file, line, CODE_EVAL, outer_env, mname, false,
+                        enc == ENC_BINARY || enc == ENC_US_ASCII ? (int)enc : mg_source_enc_default);
 }
 
 Value
 mg_vm_compile_block_source(const char *src, size_t len, const char *file, int line, Value outer_env)
 {
-    return compile_unit(src, len, file, line, CODE_EVAL, outer_env, 0, true);
+    return compile_unit(src, len, file, line, CODE_EVAL, outer_env, 0, true, mg_source_enc_default);
 }
 
 /* One compilation: the compiler's settings for its source, put back (and
@@ -214,6 +226,7 @@ typedef struct {
     const char *prev_src;
     size_t prev_len;
     int enc;
+    int enc_default;           /* the source encoding without a magic comment */
 } CompileJob;
 
 static Value
@@ -223,7 +236,7 @@ compile_run(Value arg)
     int magic = mg_vm_frozen_magic(j->src, j->len);
     mg_compile_frozen_strings = magic >= 0 ? magic == 1 : mg_frozen_string_default;
     int enc_magic = mg_vm_source_enc_magic(j->src, j->len);
-    mg_compile_source_enc = enc_magic == -2 ? mg_source_enc_default : enc_magic;
+    mg_compile_source_enc = enc_magic == -2 ? j->enc_default : enc_magic;
     mg_compile_src = j->src;
     mg_compile_src_len = j->len;
     j->code = j->block ? mg_compile_block(j->pr.root, j->file, j->outer_env)
@@ -243,7 +256,8 @@ compile_done(Value arg)
 }
 
 static Value
-compile_unit(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname, bool block)
+compile_unit(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname, bool block,
+             int enc_default)
 {
     /* the locals an eval can see, so the parser reads them as variables */
     ID *names = NULL;
@@ -259,7 +273,8 @@ compile_unit(const char *src, size_t len, const char *file, int line, int kind, 
     }
     CompileJob j = { .src = src, .len = len, .file = file, .kind = kind, .outer_env = outer_env, .code = MG_NIL,
                      .mname = mname, .block = block, .frozen = mg_compile_frozen_strings,
-                     .prev_src = mg_compile_src, .prev_len = mg_compile_src_len, .enc = mg_compile_source_enc };
+                     .prev_src = mg_compile_src, .prev_len = mg_compile_src_len, .enc = mg_compile_source_enc,
+                     .enc_default = enc_default };
     j.pr = mg_parse(src, len, file, line, names, nnames);
     free(names);
     last_data_offset = j.pr.data_offset;

@@ -302,7 +302,7 @@ L_TOSTRING: {
     NEXT();
 }
 L_CONCATSTR: {
-    uint32_t a = OPND(0), n = MG_CONCAT_COUNT(a); pc++;
+    uint32_t a = OPND(0), n = MG_CONCAT_COUNT(a), start = a - n; pc++;
     SYNC();
     size_t total = 0;
     for (uint32_t i = 0; i < n; i++) total += part_len(sp[-(int)n + (int)i]);
@@ -311,9 +311,8 @@ L_CONCATSTR: {
     /* a binary first part makes a binary result, as in CRuby ("#{bytes}...");
      * in a binary or us-ascii source the result starts in that encoding; the
      * parts append as to any String */
-    if ((a & ~MG_CONCAT_COUNT(a)) == MG_CONCAT_BINARY
-        || (MG_IS_STRING(first) && mg_str_enc(first) == ENC_BINARY)) MG_OBJ(s)->extra = ENC_BINARY;
-    else if ((a & ~MG_CONCAT_COUNT(a)) == MG_CONCAT_US_ASCII) MG_OBJ(s)->extra = ENC_US_ASCII;
+    if (start == MG_CONCAT_BINARY || (MG_IS_STRING(first) && mg_str_enc(first) == ENC_BINARY)) MG_OBJ(s)->extra = ENC_BINARY;
+    else if (start == MG_CONCAT_US_ASCII) MG_OBJ(s)->extra = ENC_US_ASCII;
     sp[0] = s; vm->sp = sp + 1;
     for (uint32_t i = 0; i < n; i++) part_append(s, sp[-(int)n + (int)i]);
     sp -= n;

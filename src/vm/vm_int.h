@@ -329,6 +329,7 @@ Value mg_code_new(void);
 extern bool mg_compile_frozen_strings;
 extern int mg_compile_source_enc;
 Value mg_vm_compile_source(const char *src, size_t len, const char *file, int line, int kind, Value outer_env, ID mname);
+Value mg_vm_compile_eval(Value s, const char *file, int line, Value outer_env, ID mname);   /* eval: in the String's encoding when binary or US-ASCII */
 Value mg_vm_run_file_code(const char *src, size_t len, const char *file, bool required);
 Frame *mg_vm_push_frame_for(Code *code, Value *base, Value *ret, uint32_t flags, Value self, Value outer, Value cref, Value def_target, Value block, MethodEntry *me);
 int   mg_code_line(const Code *c, const uint32_t *pc);
