@@ -51,6 +51,11 @@ RB
 # and prints its output and exit status; "hang" when it does not end in 20 s
 run() {
 	local out=$MAGLEV_DATA/out.$1 pid i
+	# emptied here, not by the background job's redirection: that runs in the
+	# forked child, and under load the wait below could still find the last
+	# run's "ready" and signal a process that has not set its trap yet (INT is
+	# ignored in a background job until then, and the signal was lost)
+	: >"$out"
 	"$MRUBY" "$MAGLEV_DATA/server.rb" "$1" >"$out" 2>&1 &
 	pid=$!
 	for i in $(seq 400); do grep -q '^ready$' "$out" && break; kill -0 $pid 2>/dev/null || break; sleep 0.05; done
