@@ -199,6 +199,13 @@ int64_t mg_hash_size(Value h);
 size_t  mg_hash_memsize(Value h);                        /* bytes of h's table (ObjectSpace.memsize_of) */
 /* Iterate in insertion order: for (int64_t i = 0; mg_hash_next(h, &i, &k, &v); ) — safe against concurrent deletion */
 bool  mg_hash_next(Value h, int64_t *iter, Value *key, Value *val);
+/* The same, with the hash the table holds for the key (the store writes a
+ * String key's, so that a reader need not read the key to place it) */
+bool  mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *hash);
+/* Appends key => val under a hash the table held before (mg_hash_next_hashed):
+ * no lookup and no #hash, so key is not faulted; the caller knows the key is new */
+void  mg_hash_append_hashed(Value h, Value key, Value val, uint64_t hash);
+void  mg_hash_reserve(Value h, uint64_t n);              /* room for n entries: a table read from a record is sized once */
 Value mg_hash_dup(Value h);
 Value mg_hash_keys(Value h);
 Value mg_hash_inspect(Value h);

@@ -462,7 +462,7 @@ mg_hash_memsize(Value h)
 }
 
 bool
-mg_hash_next(Value h, int64_t *iter, Value *key, Value *val)
+mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *hash)
 {
     HashTable *t = TBL(h);
     if (!t) return false;
@@ -473,11 +473,37 @@ mg_hash_next(Value h, int64_t *iter, Value *key, Value *val)
         if (e->key == MG_UNDEF) continue;
         if (key) *key = e->key;
         if (val) *val = e->val;
+        if (hash) *hash = e->hash;
         *iter = i + 1;
         return true;
     }
     *iter = i;
     return false;
+}
+
+bool
+mg_hash_next(Value h, int64_t *iter, Value *key, Value *val)
+{
+    return mg_hash_next_hashed(h, iter, key, val, NULL);
+}
+
+void
+mg_hash_reserve(Value h, uint64_t n)
+{
+    MG_FAULT(h);
+    if (n > HASH_MAX_ENTRIES) n = HASH_MAX_ENTRIES;
+    HashTable *t = RH(h)->tbl;
+    if (!t) t = RH(h)->tbl = ht_new(0);
+    if (n > t->capa) ht_rebuild(t, (uint32_t)n);
+}
+
+void
+mg_hash_append_hashed(Value h, Value key, Value val, uint64_t hash)
+{
+    MG_FAULT(h);
+    MG_WB(h, key);
+    MG_WB(h, val);
+    ht_append(h, key, val, hash);
 }
 
 void

@@ -207,10 +207,16 @@ init_tables(MgRepo *r)
         mdb_txn_abort(txn);
         return from_mdb(r, rc, "read format");
     }
-    if (format != MG_STORE_FORMAT) {
+    if (!mg_store_format_ok(format)) {
         mdb_txn_abort(txn);
-        return fail(r, MG_STORE_VERSION, "repository format %llu, this maglev reads format %d",
-                    (unsigned long long)format, MG_STORE_FORMAT);
+        return fail(r, MG_STORE_VERSION, "repository format %llu, this maglev reads formats %d to %d",
+                    (unsigned long long)format, MG_STORE_FORMAT_MIN, MG_STORE_FORMAT);
+    }
+    /* an older format's records stay readable as they are; from now on the
+     * repository holds records a maglev of that format cannot read */
+    if (format < MG_STORE_FORMAT && !(r->flags & MG_REPO_RDONLY) && (rc = meta_put(txn, r->meta, "format", MG_STORE_FORMAT, 4))) {
+        mdb_txn_abort(txn);
+        return from_mdb(r, rc, "upgrade format");
     }
     rc = mdb_txn_commit(txn);
     return rc ? from_mdb(r, rc, "commit") : MG_STORE_OK;
@@ -441,7 +447,7 @@ decode(MgRepo *r, uint64_t oop, const MDB_val *val, MgRecord *out)
     uint32_t format, crc;
     memcpy(&format, p, 4);
     memcpy(&crc, p + 4, 4);
-    if (format != MG_STORE_FORMAT)
+    if (!mg_store_format_ok(format))
         return fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
     uint32_t actual = mg_crc32c(p + 8, val->mv_size - 8);
     if (actual != crc)

@@ -562,19 +562,26 @@ check_schema(PgRepo *r)
     long schema = atol(PQgetvalue(res, 0, 0)), format = atol(PQgetvalue(res, 0, 1));
     r->indexed = atol(PQgetvalue(res, 0, 2)) == 1;
     PQclear(res);
-    if (schema >= 2 && schema < PG_SCHEMA && format == MG_STORE_FORMAT && (r->flags & MG_REPO_RDONLY))
-        return MG_STORE_OK;                 /* reads are the same; the next writable open upgrades it */
-    if (schema >= 1 && schema < PG_SCHEMA && format == MG_STORE_FORMAT) {
-        if (r->flags & MG_REPO_RDONLY)
+    if (!mg_store_format_ok((uint64_t)format) || schema < 1 || schema > PG_SCHEMA)
+        return pgb_fail(r, MG_STORE_VERSION, "%s: repository schema %ld format %ld, this maglev reads schema %d formats %d to %d",
+                    r->where, schema, format, PG_SCHEMA, MG_STORE_FORMAT_MIN, MG_STORE_FORMAT);
+    if (r->flags & MG_REPO_RDONLY) {        /* reads are the same; the next writable open upgrades it */
+        if (schema == 1)
             return pgb_fail(r, MG_STORE_VERSION, "%s: repository schema 1 predates the class index: open it once "
                         "writable (any maglev-ruby run) to upgrade it to schema %d", r->where, PG_SCHEMA);
-        MgStoreErr e = upgrade_schema(r);
-        return e ? e : check_schema(r);
+        return MG_STORE_OK;
     }
-    if (schema != PG_SCHEMA || format != MG_STORE_FORMAT)
-        return pgb_fail(r, MG_STORE_VERSION, "%s: repository schema %ld format %ld, this maglev reads schema %d format %d",
-                    r->where, schema, format, PG_SCHEMA, MG_STORE_FORMAT);
-    return MG_STORE_OK;
+    if (schema < PG_SCHEMA) {
+        MgStoreErr e = upgrade_schema(r);
+        if (e) return e;
+    }
+    /* an older format's records stay readable as they are (pgb_decode) */
+    if (format < MG_STORE_FORMAT) {
+        MgStoreErr e = pgb_run_ok(r, "UPDATE mg_meta SET value = " PG_STR(MG_STORE_FORMAT) " WHERE key = 'format' AND value < "
+                                  PG_STR(MG_STORE_FORMAT), "upgrade format");
+        if (e) return e;
+    }
+    return schema < PG_SCHEMA ? check_schema(r) : MG_STORE_OK;
 }
 
 /* P8: the repository's identity for the host cache (a random number kept in
@@ -928,7 +935,7 @@ pgb_decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, si
     uint32_t format, crc;
     memcpy(&format, p, 4);
     memcpy(&crc, p + 4, 4);
-    if (format != MG_STORE_FORMAT)
+    if (!mg_store_format_ok(format))
         return pgb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
     if (mg_crc32c(p + PG_HEADER, len - PG_HEADER) != crc)
         return pgb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu fails its checksum", (unsigned long long)oop);

@@ -163,7 +163,7 @@ static const char SCHEMA[] =
     /* out of line but not compressed: OOP lists and payloads do not shrink much, and pglz costs */
     "ALTER TABLE mg_log ALTER oops SET STORAGE EXTERNAL;\n"
     "ALTER TABLE mg_obj ALTER data SET STORAGE EXTERNAL;\n"
-    "INSERT INTO mg_meta VALUES ('schema', " PG_STR(PG_SCHEMA) "), ('format', 2), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
+    "INSERT INTO mg_meta VALUES ('schema', " PG_STR(PG_SCHEMA) "), ('format', " PG_STR(MG_STORE_FORMAT) "), ('classidx', 1), ('seq', 0), ('next_oop', 1048576),\n"
     "  ('gc_round', 0), ('gc_seq', 0), ('gc_opened', 0), ('gc_rounds', 0), ('gc_last_round', 0),\n"
     "  ('gc_last_time', 0), ('gc_last_freed', 0), ('gc_last_bytes', 0), ('gc_last_kept', 0), ('boot', " BOOT ");\n"
     /* P3: the live session ids */

@@ -19,7 +19,18 @@ enum {
     REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8, REF_META = 9,
 };
 enum { RF_FROZEN = 1, RF_NO_INSTANCES = 2 /* class records: CF_NO_PERSISTENT_INSTANCES */ };
-enum { HF_IDENTITY = 1, HF_PROCDEFAULT = 2 };
+/* HF_KEYHASH: each String key is followed by the hash the table held for it
+ * (core/string.c mg_str_hash), so reading the Hash places its String keys
+ * without reading them: a lookup reads only the keys whose hash matches */
+enum { HF_IDENTITY = 1, HF_PROCDEFAULT = 2, HF_KEYHASH = 4 };
+
+/* Do the bytes at p begin a ref to a String record? (HF_KEYHASH: writer,
+ * reader and store/scan.c decide by the same bytes) */
+static bool
+str_ref_at(const unsigned char *p, size_t n)
+{
+    return n >= 2 && p[0] == REF_OBJ && p[1] == T_STRING;
+}
 
 /* ---- buffers ---- */
 
@@ -290,12 +301,16 @@ mg_record_encode_append(Obj *o, MgBuf *b)
         uint8_t hf = 0;
         if (o->flags & OF_HASH_IDENTITY) hf |= HF_IDENTITY;
         if (o->flags & OF_HASH_PROCDEFAULT) hf |= HF_PROCDEFAULT;
+        if (!(hf & HF_IDENTITY)) hf |= HF_KEYHASH;    /* an identity hash is the key's address */
         put_u8(b, hf);
         put_ref(b, ((RHash *)o)->ifnone);
         put_u64(b, (uint64_t)mg_hash_size(self));
         Value k, v;
-        for (int64_t it = 0; mg_hash_next(self, &it, &k, &v);) {
+        uint64_t kh;
+        for (int64_t it = 0; mg_hash_next_hashed(self, &it, &k, &v, &kh);) {
+            size_t at = b->len;
             put_ref(b, k);
+            if ((hf & HF_KEYHASH) && str_ref_at((const unsigned char *)b->ptr + at, b->len - at)) put_u64(b, kh);
             put_ref(b, v);
         }
         break;
@@ -787,10 +802,15 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         ((RHash *)o)->ifnone = get_ref(&r);
         uint64_t n = get_u64(&r);
         if (n > (uint64_t)(r.end - r.p)) { r.err = "hash record is truncated"; break; }
+        if (n > 8) mg_hash_reserve(self, n);   /* one index build, not one per doubling */
         for (uint64_t i = 0; i < n && !r.err; i++) {
+            bool hashed = (hf & HF_KEYHASH) && str_ref_at(r.p, (size_t)(r.end - r.p));
             Value k = get_ref(&r);
+            uint64_t kh = hashed ? get_u64(&r) : 0;
             Value v = get_ref(&r);
-            if (!r.err) mg_hash_aset(self, k, v);
+            if (r.err) break;
+            if (hashed) mg_hash_append_hashed(self, k, v, kh);
+            else mg_hash_aset(self, k, v);
         }
         break;
     }

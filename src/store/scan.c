@@ -34,27 +34,29 @@ static uint32_t u32(Sc *s) { uint32_t v = 0; if (need(s, 4)) { memcpy(&v, s->p, 
 static uint64_t u64(Sc *s) { uint64_t v = 0; if (need(s, 8)) { memcpy(&v, s->p, 8); s->p += 8; } return v; }
 static void sym(Sc *s) { skip(s, u32(s)); }     /* also: u32 length + bytes strings */
 
-static void
+/* One ref; answers the type of a heap object's (TY_*), else 0 */
+static uint8_t
 ref(Sc *s)
 {
     uint8_t tag = u8(s);
-    if (s->err) return;
+    if (s->err) return 0;
     switch (tag) {
-    case REF_NIL: case REF_TRUE: case REF_FALSE: case REF_UNDEF: return;
-    case REF_FIX: case REF_FLOAT: skip(s, 8); return;
-    case REF_SYM: sym(s); return;
-    case REF_BIG: u8(s); skip(s, u64(s)); return;
-    case REF_META: ref(s); return;   /* the singleton class of the class referred to */
+    case REF_NIL: case REF_TRUE: case REF_FALSE: case REF_UNDEF: return 0;
+    case REF_FIX: case REF_FLOAT: skip(s, 8); return 0;
+    case REF_SYM: sym(s); return 0;
+    case REF_BIG: u8(s); skip(s, u64(s)); return 0;
+    case REF_META: ref(s); return 0;   /* the singleton class of the class referred to */
     case REF_OBJ: {
         uint8_t type = u8(s);
         uint64_t oop = u64(s);
-        if (s->err) return;
-        if (oop == 0 || (oop & 7)) { s->err = "record holds a reference to an OOP that is not a multiple of 8"; return; }
+        if (s->err) return 0;
+        if (oop == 0 || (oop & 7)) { s->err = "record holds a reference to an OOP that is not a multiple of 8"; return 0; }
         s->fn(oop, type, s->arg);
-        return;
+        return type;
     }
     default:
         s->err = "record holds an unknown reference tag";
+        return 0;
     }
 }
 
@@ -152,11 +154,14 @@ mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t
         refs(s, u64(s));
         break;
     case TY_HASH: {
-        u8(s);
+        uint8_t hf = u8(s);
         ref(s);
         uint64_t n = u64(s);
         if (!s->err && n > (uint64_t)(s->end - s->p) / 2) { s->err = "record is truncated"; break; }
-        refs(s, n * 2);
+        for (uint64_t i = 0; i < n && !s->err; i++) {
+            if (ref(s) == TY_STRING && (hf & 4)) skip(s, 8);   /* HF_KEYHASH: the String key's hash */
+            ref(s);
+        }
         break;
     }
     case TY_RANGE:

@@ -135,6 +135,7 @@ static struct {
     uint64_t faults;
     bool evicting;
     size_t after_evict;                                    /* heap bytes after the last round */
+    bool evict_futile;                                     /* that round freed under a sixteenth of the cap */
     Value main;                                            /* the top-level self (MG_OOP_MAIN) */
     Value system;                                          /* the repository's own table (MG_OOP_SYSTEM) */
     Value traps;                                           /* identity Hash of trapped objects, or nil */
@@ -928,7 +929,7 @@ watch_rss(void)
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     if (got != 3 || rss * page < mg_gc_max_bytes / 4 * 3) return;
     mg_repo_release_pages(S.repo);
-    if ((rss - shared) * page > mg_gc_max_bytes / 2 && S.opened && !S.evict_pending && !S.evicting) {
+    if ((rss - shared) * page > mg_gc_max_bytes / 2 && S.opened && !S.evict_pending && !S.evicting && !S.evict_futile) {
         S.evict_pending = true;
         mg_vm_request_checkpoint();
     } else {
@@ -991,6 +992,10 @@ mg_store_checkpoint(void)
     malloc_trim(0);                           /* what the bodies freed goes back to the system */
     S.evicting = false;
     S.after_evict = mg_gc_heap_bytes();
+    /* what is left is held (a working set past the cap: a big Hash's keys,
+     * objects on the stack): the next round waits for the heap to grow, or
+     * each fault's round would scan and collect the same heap again */
+    S.evict_futile = before < S.after_evict + mg_gc_max_bytes / 16;
     if (getenv("MG_DEBUG_EVICT"))
         fprintf(stderr, "evict round %llu: %llu evicted, heap %zu -> %zu, table %zu/%zu\n", (unsigned long long)S.epoch,
                 (unsigned long long)n, before >> 20, mg_gc_heap_bytes() >> 20, S.tab_count, S.tab_cap);

@@ -66,6 +66,12 @@ main(void)
     /* Hash: default, one pair */
     head(&b, 9, 200); u32(&b, 0); u8(&b, 0); obj(&b, 7, 1048592); u64(&b, 1); obj(&b, 7, 1048600); obj(&b, 1, 1048608);
     CHECK(scans_to(&b, (uint64_t[]){ 200, 1048592, 1048600, 1048608 }, 4)); abuse(&b);
+    /* Hash with key hashes (flag 4): a String key's hash follows it, another key's does not */
+    head(&b, 9, 200); u32(&b, 0); u8(&b, 4); u8(&b, 0); u64(&b, 3);
+    obj(&b, 7, 1048600); u64(&b, 0x0600000000000007ULL); obj(&b, 1, 1048608);  /* the hash's bytes look like a ref */
+    u8(&b, 5); str(&b, "k"); obj(&b, 7, 1048616);
+    obj(&b, 8, 1048624); obj(&b, 7, 1048632);
+    CHECK(scans_to(&b, (uint64_t[]){ 200, 1048600, 1048608, 1048616, 1048624, 1048632 }, 6)); abuse(&b);
     /* Range */
     head(&b, 10, 208); u32(&b, 0); u8(&b, 1); u8(&b, 3); u64(&b, 1); obj(&b, 1, 1048616);
     CHECK(scans_to(&b, (uint64_t[]){ 208, 1048616 }, 2)); abuse(&b);

@@ -62,6 +62,27 @@ count_live(const MgSessionEntry *s, void *arg)
     (*(int *)arg)++;
 }
 
+/* The repository's LMDB environment opened directly, in a write transaction
+ * (for forging and damaging what the backend wrote); raw_done commits it. */
+static MDB_txn *
+raw_begin(MDB_env **env)
+{
+    MDB_txn *txn;
+    mdb_env_create(env);
+    mdb_env_set_maxdbs(*env, 8);
+    mdb_env_set_mapsize(*env, (size_t)1 << 38);
+    mdb_env_open(*env, dir, 0, 0600);
+    mdb_txn_begin(*env, NULL, 0, &txn);
+    return txn;
+}
+
+static void
+raw_done(MDB_env *env, MDB_txn *txn)
+{
+    mdb_txn_commit(txn);
+    mdb_env_close(env);
+}
+
 /* Writes a sessions entry and a write lock on oop held by it, straight into
  * the tables: a session of a live pid with the wrong start time stands for a
  * dead process whose pid was reused. */
@@ -69,13 +90,8 @@ static void
 forge_session(uint64_t id, uint32_t pid, uint64_t started, uint64_t oop)
 {
     MDB_env *env;
-    MDB_txn *txn;
+    MDB_txn *txn = raw_begin(&env);
     MDB_dbi sessions, locks;
-    mdb_env_create(&env);
-    mdb_env_set_maxdbs(env, 8);
-    mdb_env_set_mapsize(env, (size_t)1 << 38);
-    mdb_env_open(env, dir, 0, 0600);
-    mdb_txn_begin(env, NULL, 0, &txn);
     mdb_dbi_open(txn, "sessions", MDB_INTEGERKEY, &sessions);
     mdb_dbi_open(txn, "locks", MDB_INTEGERKEY, &locks);
     unsigned char rec[16 + 6];
@@ -95,8 +111,7 @@ forge_session(uint64_t id, uint32_t pid, uint64_t started, uint64_t oop)
     memcpy(lk + 16, &started, 8);
     MDB_val ok = { 8, &oop }, ov = { sizeof lk, lk };
     mdb_put(txn, locks, &ok, &ov, 0);
-    mdb_txn_commit(txn);
-    mdb_env_close(env);
+    raw_done(env, txn);
 }
 
 int
@@ -245,13 +260,8 @@ main(void)
     mg_repo_close(r);
     {
         MDB_env *env;
-        MDB_txn *txn;
+        MDB_txn *txn = raw_begin(&env);
         MDB_dbi dbi;
-        mdb_env_create(&env);
-        mdb_env_set_maxdbs(env, 8);
-        mdb_env_set_mapsize(env, (size_t)1 << 38);
-        mdb_env_open(env, dir, 0, 0600);
-        mdb_txn_begin(env, NULL, 0, &txn);
         mdb_dbi_open(txn, "obj", MDB_INTEGERKEY, &dbi);
         MDB_val k = { 8, &a }, val;
         mdb_get(txn, dbi, &k, &val);
@@ -260,8 +270,7 @@ main(void)
         copy[val.mv_size - 1] ^= 0x55;
         MDB_val nv = { val.mv_size, copy };
         mdb_put(txn, dbi, &k, &nv, 0);
-        mdb_txn_commit(txn);
-        mdb_env_close(env);
+        raw_done(env, txn);
         free(copy);
     }
     r = open_repo();
@@ -348,6 +357,46 @@ main(void)
     CHECK(mg_repo_wait_commit(r, wst.seq, 20, &wseq) == MG_STORE_OK && wseq == wst.seq);    /* times out */
     CHECK(mg_repo_commit_fd(r) == -1);
     mg_repo_close(r);
+
+    /* formats: a format-2 repository and its records read, and the repository
+     * is raised to MG_STORE_FORMAT when opened; a later format is refused */
+    {
+        CHECK(MG_STORE_FORMAT_MIN == 2 && MG_STORE_FORMAT == 3);
+        for (int round = 0; round < 3; round++) {
+            MDB_env *env;
+            MDB_txn *txn = raw_begin(&env);
+            MDB_dbi meta, obj;
+            mdb_dbi_open(txn, "meta", 0, &meta);
+            mdb_dbi_open(txn, "obj", MDB_INTEGERKEY, &obj);
+            uint32_t f = round == 2 ? 4 : 2;
+            MDB_val mk = { 6, "format" }, mv = { 4, &f };
+            mdb_put(txn, meta, &mk, &mv, 0);
+            MDB_val k = { 8, &b }, val;
+            CHECK(mdb_get(txn, obj, &k, &val) == 0);
+            char *copy = malloc(val.mv_size);
+            memcpy(copy, val.mv_data, val.mv_size);
+            memcpy(copy, round == 1 ? &(uint32_t){ 4 } : &(uint32_t){ 2 }, 4);   /* the CRC covers bytes 8.. */
+            MDB_val nv = { val.mv_size, copy };
+            mdb_put(txn, obj, &k, &nv, 0);
+            raw_done(env, txn);
+            free(copy);
+            MgRepo *o;
+            MgStoreErr e = mg_repo_open(dir, 0, &o);
+            if (round == 2) {
+                CHECK(e == MG_STORE_VERSION && strstr(mg_repo_error(o), "repository format 4") != NULL);
+                mg_repo_close(o);
+                continue;
+            }
+            CHECK(e == MG_STORE_OK);
+            MgRepoStat fst;
+            CHECK(mg_repo_stat(o, &fst) == MG_STORE_OK && fst.format == MG_STORE_FORMAT);
+            MgView *fv;
+            CHECK(mg_view_begin(o, &fv) == MG_STORE_OK);
+            CHECK(mg_view_read(fv, b, &rec) == (round == 0 ? MG_STORE_OK : MG_STORE_CORRUPT));
+            mg_view_end(fv);
+            mg_repo_close(o);
+        }
+    }
 
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", dir, bdir);
