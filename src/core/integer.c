@@ -54,6 +54,7 @@ mg_int_plus(Value a, Value b)
     }
     if (MG_IS_INTEGER(b)) return big_bin(a, b, mpz_add);
     if (MG_IS_FLOAT(b)) return mg_float_new(int2dbl(a) + mg_float_value(b));
+    if (MG_IS_FIXNUM(a) && mg_class_of(b) == mg_cComplex) return mg_complex_plus_int(b, a);
     return mg_num_coerce_bin(a, b, mg_id_plus);
 }
 
@@ -93,6 +94,7 @@ mg_int_mul(Value a, Value b)
         return mg_big_take(z);
     }
     if (MG_IS_FLOAT(b)) return mg_float_new(int2dbl(a) * mg_float_value(b));
+    if (MG_IS_FIXNUM(a) && mg_class_of(b) == mg_cComplex) return mg_complex_mul_int(b, a);
     return mg_num_coerce_bin(a, b, mg_id_mul);
 }
 
@@ -244,7 +246,9 @@ int_fdiv(Value self, int argc, const Value *argv, Value blk)
     Value b = argv[0];
     if (MG_IS_INTEGER(b)) return mg_float_new(int_fdiv_dbl(self, b));
     if (MG_IS_FLOAT(b)) return mg_float_new(int2dbl(self) / mg_float_value(b));
-    return mg_num_fdiv_generic(self, b);
+    /* as CRuby: the coerced operands' fdiv, made a Float (0.fdiv(-2r/7) is
+     * (0r / (-2r/7)).to_f, 0.0; a Complex quotient is a RangeError) */
+    return mg_float_new(mg_num2dbl(mg_num_coerce_bin(self, b, mg_intern_cstr("fdiv"))));
 }
 
 /* ---- ** and pow ---- */
