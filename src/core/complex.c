@@ -930,5 +930,5 @@ mg_init_complex(void)
     };
     for (size_t i = 0; i < ARRAY_LEN(undefs); i++) mg_method_undef(mg_cComplex, mg_intern_cstr(undefs[i]));
     mg_define_const(mg_cComplex, "I", cpx_raw(MG_FIX(0), MG_FIX(1)));
-    mg_define_module_function(mg_mKernel, "Complex", kernel_Complex, 1, 3);
+    mg_define_module_function(mg_mKernel, "Complex", kernel_Complex, 0, -1);   /* it checks 1..2 without the keywords */
 }

@@ -171,14 +171,19 @@ mg_str_to_dbl(const char *str, size_t len, bool strict, bool *ok)
     char *buf = cap <= sizeof small ? small : mg_malloc(cap);
     char *o = buf;
     bool bad = false;
-    if (p < e && (*p == '+' || *p == '-')) *o++ = *p++;
-    bool hex = strict && p + 1 < e && p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+    bool sign = p < e && (*p == '+' || *p == '-');
+    if (sign) *o++ = *p++;
+    /* String#to_f reads "0x10" as 0.0 but "-0x10" as -16.0: CRuby refuses
+     * the hex prefix only at the very start, then lets strtod read the rest */
+    bool hex = (strict || sign) && p + 1 < e && p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
     if (hex) {
         *o++ = '0'; *o++ = 'x';
         p += 2;
         int n = scan_digits(&p, e, &o, true, &bad);
+        bool point = false;
         if (p < e && *p == '.' && n > 0) {
             *o++ = *p++;
+            point = true;
             if (scan_digits(&p, e, &o, true, &bad) == 0) bad = true;
         }
         if (n == 0) bad = true;
@@ -186,7 +191,10 @@ mg_str_to_dbl(const char *str, size_t len, bool strict, bool *ok)
             *o++ = *p++;
             if (p < e && (*p == '+' || *p == '-')) *o++ = *p++;
             if (scan_digits(&p, e, &o, false, &bad) == 0) bad = true;
+        } else if (point) {
+            bad = true;         /* a hex fraction needs its p exponent */
         }
+        if (bad && !strict) o = buf;    /* a malformed hex number reads as 0.0 */
     } else {
         int n = scan_digits(&p, e, &o, false, &bad);
         int frac = 0;
@@ -904,5 +912,5 @@ mg_init_float(void)
     mg_define_const(mg_cFloat, "EPSILON", mg_float_new(DBL_EPSILON));
     mg_define_const(mg_cFloat, "INFINITY", mg_float_new(HUGE_VAL));
     mg_define_const(mg_cFloat, "NAN", mg_float_new(nan("")));
-    mg_define_module_function(mg_mKernel, "Float", kernel_Float, 1, 2);
+    mg_define_module_function(mg_mKernel, "Float", kernel_Float, 0, -1);   /* it checks 1 without the keywords */
 }

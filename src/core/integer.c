@@ -1119,6 +1119,8 @@ kernel_Integer(Value self, int argc, const Value *argv, Value blk)
     }
     if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
     Value base = argc == 2 ? argv[1] : MG_NIL;
+    /* a base without to_int is no base, as in CRuby: Integer(11, []) is 11 */
+    if (base != MG_NIL && !MG_IS_INTEGER(base) && !mg_respond_to(base, mg_id_to_int, true)) base = MG_NIL;
     if (raise) return integer_conv(argv[0], base, true);
     /* exception: false also swallows errors raised by to_int / to_i */
     IntConvArgs a = { argv[0], base };
@@ -1221,5 +1223,5 @@ mg_init_integer(void)
     char ver[32];
     snprintf(ver, sizeof ver, "%d.%d.%d", __GNU_MP_VERSION, __GNU_MP_VERSION_MINOR, __GNU_MP_VERSION_PATCHLEVEL);
     mg_define_const(mg_cInteger, "GMP_VERSION", mg_str_freeze(mg_str_new_cstr(ver)));
-    mg_define_module_function(mg_mKernel, "Integer", kernel_Integer, 1, 3);
+    mg_define_module_function(mg_mKernel, "Integer", kernel_Integer, 0, -1);   /* it checks 1..2 without the keywords */
 }

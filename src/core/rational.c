@@ -471,12 +471,21 @@ read_num(const char **pp, const char *e, Value *out, bool allow_sign)
     size_t n = 0;
     size_t ni = rdigits(&p, e, buf, &n);
     size_t nf = 0;
-    if (p + 1 < e && *p == '.' && p[1] >= '0' && p[1] <= '9') { p++; nf = rdigits(&p, e, buf, &n); }
-    if (ni + nf == 0) { mg_free(buf, cap); return false; }
-    Value num = mg_int_from_digits(buf, n, 10, neg);
+    /* as CRuby: a point with no digits after it ends the number there
+     * ("5." and "5./2" read 5, "5.e3" has "e3" left over; "." alone is 0) */
+    bool bare_point = false;
+    if (p < e && *p == '.') {
+        p++;
+        nf = rdigits(&p, e, buf, &n);
+        bare_point = nf == 0;
+    } else if (ni == 0) {
+        mg_free(buf, cap);
+        return false;
+    }
+    Value num = n ? mg_int_from_digits(buf, n, 10, neg) : MG_FIX(0);
     mg_free(buf, cap);
     int64_t exp10 = -(int64_t)nf;
-    if (p < e && (*p == 'e' || *p == 'E')) {
+    if (!bare_point && p < e && (*p == 'e' || *p == 'E')) {
         const char *q = p + 1;
         bool eneg = false;
         if (q < e && (*q == '+' || *q == '-')) { eneg = *q == '-'; q++; }
@@ -637,6 +646,6 @@ mg_init_rational(void)
     mg_define_methods(mg_cRational, rational_methods);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_new);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_allocate);
-    mg_define_module_function(mg_mKernel, "Rational", kernel_Rational, 1, 3);
+    mg_define_module_function(mg_mKernel, "Rational", kernel_Rational, 0, -1);   /* it checks 1..2 without the keywords */
     mg_define_method(mg_cString, "to_r", str_to_r, 0, 0);
 }

@@ -1359,6 +1359,7 @@ str_aref_one(Value self, Value idx)
         if (mg_reg_search(idx, self, 0, false, true, &md) < 0) return MG_NIL;
         return mg_str_subseq(self, mg_md_beg(md, 0), mg_md_end(md, 0) - mg_md_beg(md, 0));
     }
+    if (idx == MG_NIL) mg_num2long(idx);      /* CRuby's NUM2LONG: "no implicit conversion from nil to integer" */
     Value v = mg_to_int(idx);
     return str_aref_one(self, MG_IS_FIXNUM(v) ? v : MG_FIX(MG_FIXNUM_MAX));
 }

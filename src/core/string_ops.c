@@ -406,6 +406,7 @@ delete_squeeze(Value self, int argc, const Value *argv, int mode)
 static Value
 str_delete(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return mg_str_dup(self);     /* CRuby looks at nothing, arguments neither */
     if (argc < 1) mg_raise_argc(argc, 1, -1);
     Value r = delete_squeeze(self, argc, argv, 'd');
     return MG_IS_NIL(r) ? mg_str_dup(self) : r;
@@ -414,6 +415,7 @@ str_delete(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_delete_bang(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return MG_NIL;     /* frozen or not, as CRuby */
     if (argc < 1) mg_raise_argc(argc, 1, -1);
     mg_str_modify(self);
     Value r = delete_squeeze(self, argc, argv, 'd');
@@ -557,6 +559,7 @@ str_tr(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_tr_bang(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return MG_NIL;     /* frozen or not, as CRuby */
     mg_str_modify(self);
     Value r = tr_impl(self, argv[0], argv[1], false);
     if (MG_IS_NIL(r)) return MG_NIL;
@@ -575,6 +578,7 @@ str_tr_s(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_tr_s_bang(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return MG_NIL;     /* frozen or not, as CRuby */
     mg_str_modify(self);
     Value r = tr_impl(self, argv[0], argv[1], true);
     if (MG_IS_NIL(r) || mg_str_equal(r, self)) return MG_NIL;

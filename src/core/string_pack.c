@@ -744,8 +744,8 @@ str_unpack1(Value self, int argc, const Value *argv, Value blk)
 }
 
 static const MgMethodDef string_pack_methods[] = {
-    {"unpack", str_unpack, 1, 2},
-    {"unpack1", str_unpack1, 1, 2},
+    {"unpack", str_unpack, 0, -1},      /* they check 1 without the keywords */
+    {"unpack1", str_unpack1, 0, -1},
     {NULL, NULL, 0, 0}
 };
 
