@@ -77,8 +77,10 @@ bool  mg_int_even_p(Value v);
 Value mg_int_gcd(Value a, Value b);                 /* both Integer, result >= 0 */
 Value mg_int_pow(Value a, Value b);                 /* a Integer, b anything */
 
-/* rational.c: the simplest rational in [a, b] (Rationals or Integers, a <= b) */
-Value mg_rational_simplest(Value a, Value b);
+/* rational.c: the rational of [a, b] (a <= b; Floats, Rationals or Integers,
+ * computed in their own arithmetic) that CRuby's rationalize picks: the
+ * continued fraction walk of its nurat_rationalize_internal */
+Value mg_rational_walk(Value a, Value b);
 
 /* float.c */
 double mg_flo_mod(double x, double y);              /* floor modulo, y != 0 */
@@ -86,6 +88,10 @@ Value mg_flo_divmod(double x, double y);            /* [floor quotient as Intege
 Value mg_flo_pow(double x, Value y);
 /* a ** b for a negative real a and non-integral Float b: a Complex (NaN without complex.c) */
 Value mg_complex_pow_real(Value a, Value b);
+/* complex.c: c + i and c * i for a Complex c and an Integer i, what Fixnum#+
+ * and Fixnum#* answer for a Complex operand (no coercion, as in CRuby) */
+Value mg_complex_plus_int(Value c, Value i);
+Value mg_complex_mul_int(Value c, Value i);
 
 /* numeric.c: the coercion protocol variants */
 NORETURN void mg_num_coerce_failed(Value y, RClass *target);  /* TypeError "String can't be coerced into Integer" */

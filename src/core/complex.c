@@ -82,39 +82,110 @@ mg_complex_new(Value re, Value im)
     return cpx_raw(re, im);
 }
 
-/* ---- component arithmetic through the generic operators ---- */
+/* ---- component arithmetic ----
+ * Through the parts' own operators, with the shortcuts CRuby's complex.c
+ * takes for an exact 0 and 1, which decide the type and the sign of zero
+ * of a result: 0 + -0.0 is -0.0 (the 0 is dropped, not added), 2 * 1r is 2,
+ * 0 * 3 is 0 whatever the other part is. */
 
-static Value add(Value a, Value b) { return mg_funcall(a, mg_id_plus, 1, &b); }
-static Value sub(Value a, Value b) { return mg_funcall(a, mg_id_minus, 1, &b); }
-static Value mul(Value a, Value b) { return mg_funcall(a, mg_id_mul, 1, &b); }
 static Value quo(Value a, Value b) { return mg_funcall(a, mg_intern_cstr("quo"), 1, &b); }
 static Value neg(Value a) { return mg_funcall(a, mg_id_uminus, 0, NULL); }
 static bool eq(Value a, Value b) { return mg_equal(a, b); }
 
-static bool
-exact_zero(Value v)
+static Value
+add(Value a, Value b)
 {
-    return v == MG_FIX(0) || (MG_IS_PTR(v) && mg_class_of(v) == mg_cRational && mg_equal(v, MG_FIX(0)));
+    if (MG_IS_INTEGER(a) && a == MG_FIX(0)) return b;
+    if ((MG_IS_INTEGER(a) || MG_IS_FLOAT(a) || mg_class_of(a) == mg_cRational) && b == MG_FIX(0)) return a;
+    return mg_funcall(a, mg_id_plus, 1, &b);
+}
+
+static Value
+sub(Value a, Value b)
+{
+    if (b == MG_FIX(0)) return a;
+    return mg_funcall(a, mg_id_minus, 1, &b);
+}
+
+static Value
+mul(Value a, Value b)
+{
+    if ((b == MG_FIX(0) && MG_IS_INTEGER(a)) || (a == MG_FIX(0) && MG_IS_INTEGER(b))) return MG_FIX(0);
+    if (b == MG_FIX(1)) return a;
+    if (a == MG_FIX(1)) return b;
+    return mg_funcall(a, mg_id_mul, 1, &b);
 }
 
 static bool
 is_zero(Value v)
 {
     if (MG_IS_FLOAT(v)) return mg_float_value(v) == 0.0;
+    if (MG_IS_INTEGER(v)) return v == MG_FIX(0);
     return eq(v, MG_FIX(0));
 }
 
+/* 0, 0r, Complex(0, 0.0): zero and not a Float */
+static bool
+exact_zero(Value v)
+{
+    return !MG_IS_FLOAT(v) && is_zero(v);
+}
+
+/* One product of a part of x by a part of y, where az/bz say whether each
+ * part is zero: a finite or infinite Float times a zero counts as its sign
+ * times that zero, so (Infinity+1i) * 3 has no NaN in it. */
+static Value
+safe_mul(Value a, Value b, bool az, bool bz)
+{
+    if (!az && bz && MG_IS_FLOAT(a) && !isnan(mg_float_value(a)))
+        a = mg_float_new(signbit(mg_float_value(a)) ? -1.0 : 1.0);
+    if (!bz && az && MG_IS_FLOAT(b) && !isnan(mg_float_value(b)))
+        b = mg_float_new(signbit(mg_float_value(b)) ? -1.0 : 1.0);
+    return mul(a, b);
+}
+
+static void
+comp_mul(Value ar, Value ai, Value br, Value bi, Value *re, Value *im)
+{
+    bool arz = is_zero(ar), aiz = is_zero(ai), brz = is_zero(br), biz = is_zero(bi);
+    *re = sub(safe_mul(ar, br, arz, brz), safe_mul(ai, bi, aiz, biz));
+    *im = add(safe_mul(ar, bi, arz, biz), safe_mul(ai, br, aiz, brz));
+}
+
+static bool
+is_rational(Value v)
+{
+    return MG_IS_PTR(v) && mg_class_of(v) == mg_cRational;
+}
+
+/* A Rational with denominator 1 becomes its Integer (CRuby's canonicalization
+ * of exact quotients): Complex(1, 2) / Complex(1, 2) is (1+0i). */
+static Value
+canon(Value v)
+{
+    if (is_rational(v) && MG_CALL0(v, "denominator") == MG_FIX(1)) return MG_CALL0(v, "numerator");
+    return v;
+}
+
+/* Complex.polar(r, theta) for real r and theta: a zero radius or angle gives
+ * (r, 0.0), the angles pi and pi/2 give exact parts. */
 static Value
 cpx_polar_v(Value r, Value theta)
 {
+    if (is_zero(r) || is_zero(theta)) return cpx_raw(r, mg_float_new(0.0));
     if (MG_IS_FLOAT(theta)) {
         double t = mg_float_value(theta);
         if (t == M_PI) return cpx_raw(neg(r), mg_float_new(0.0));
         if (t == M_PI_2) return cpx_raw(mg_float_new(0.0), r);
+        if (MG_IS_FLOAT(r)) {
+            double a = mg_float_value(r);
+            return cpx_raw(mg_float_new(a * cos(t)), mg_float_new(a * sin(t)));
+        }
+        Value im = mul(r, mg_float_new(sin(t)));
+        return cpx_raw(mul(r, mg_float_new(cos(t))), im);
     }
-    if (is_zero(theta)) return cpx_raw(r, mg_float_new(0.0));
-    double rr = mg_num2dbl(r), t = mg_num2dbl(theta);
-    return cpx_raw(mg_float_new(rr * cos(t)), mg_float_new(rr * sin(t)));
+    double t = mg_num2dbl(theta);
+    return cpx_raw(mul(r, mg_float_new(cos(t))), mul(r, mg_float_new(sin(t))));
 }
 
 #define CPX_ARGS Value self, int argc, const Value *argv, Value blk
@@ -144,8 +215,9 @@ static Value
 cpx_mul_v(Value x, Value y)
 {
     if (is_cpx(y)) {
-        Value a = RE(x), b = IM(x), c = RE(y), d = IM(y);
-        return cpx_raw(sub(mul(a, c), mul(b, d)), add(mul(a, d), mul(b, c)));
+        Value re, im;
+        comp_mul(RE(x), IM(x), RE(y), IM(y), &re, &im);
+        return cpx_raw(re, im);
     }
     return cpx_raw(mul(RE(x), y), mul(IM(x), y));
 }
@@ -159,39 +231,62 @@ cpx_mul(CPX_ARGS)
     return mg_num_coerce_bin(self, y, mg_id_mul);
 }
 
-/* An exact quotient with denominator 1 becomes its Integer, as CRuby's
- * division does: Complex(1, 2) / Complex(1, 2) is (1+0i), not ((1/1)+(0/1)*i) */
-static Value
-canon(Value v)
+/* Integer#+ and Integer#* of a Fixnum and a Complex: the Complex's own
+ * operator with the operands swapped, as in CRuby (2 * Complex(1r/2, 3) is
+ * ((1/1)+6i), where the coercion to Complex(2, 0) would make the 6 (6/1)). */
+Value
+mg_complex_plus_int(Value c, Value i)
 {
-    if (MG_IS_PTR(v) && mg_class_of(v) == mg_cRational && mg_equal(MG_CALL0(v, "denominator"), MG_FIX(1)))
-        return MG_CALL0(v, "numerator");
-    return v;
+    return cpx_raw(add(RE(c), i), IM(c));
+}
+
+Value
+mg_complex_mul_int(Value c, Value i)
+{
+    return cpx_mul_v(c, i);
+}
+
+typedef Value (*DivFn)(Value, Value);
+
+static Value part_fdiv(Value a, Value b) { return mg_funcall(a, mg_intern_cstr("fdiv"), 1, &b); }
+
+static bool
+gt(Value a, Value b)
+{
+    return MG_TEST(mg_funcall(a, mg_intern_cstr(">"), 1, &b));
 }
 
 static Value
-cpx_div_v(Value x, Value y)
+part_abs(Value v)
+{
+    return MG_CALL0(v, "abs");
+}
+
+/* x / y with div as the parts' division (quo for / and quo, fdiv for fdiv):
+ * Smith's method, the ratio of y's smaller part to its larger one keeps the
+ * intermediate values in range. Exact quotients are canonicalized. */
+static Value
+cpx_divide(Value x, Value y, DivFn div)
 {
     if (is_cpx(y)) {
-        Value a = RE(x), b = IM(x), c = RE(y), d = IM(y);
+        Value a = RE(x), b = IM(x), c = RE(y), d = IM(y), r, n, re, im;
         bool flo = MG_IS_FLOAT(a) || MG_IS_FLOAT(b) || MG_IS_FLOAT(c) || MG_IS_FLOAT(d);
-        if (flo) {
-            /* Smith's algorithm keeps intermediate values in range */
-            double ar = mg_num2dbl(a), ai = mg_num2dbl(b), br = mg_num2dbl(c), bi = mg_num2dbl(d);
-            double r, n, re, im;
-            if (fabs(br) >= fabs(bi)) {
-                r = bi / br; n = br + bi * r;
-                re = (ar + ai * r) / n; im = (ai - ar * r) / n;
-            } else {
-                r = br / bi; n = bi + br * r;
-                re = (ar * r + ai) / n; im = (ai * r - ar) / n;
-            }
-            return cpx_raw(mg_float_new(re), mg_float_new(im));
+        if (gt(part_abs(c), part_abs(d))) {
+            r = div(d, c);
+            n = mul(c, add(MG_FIX(1), mul(r, r)));
+            re = div(add(a, mul(b, r)), n);
+            im = div(sub(b, mul(a, r)), n);
+        } else {
+            r = div(c, d);
+            n = mul(d, add(MG_FIX(1), mul(r, r)));
+            re = div(add(mul(a, r), b), n);
+            im = div(sub(mul(b, r), a), n);
         }
-        Value n = add(mul(c, c), mul(d, d));
-        return cpx_raw(canon(quo(add(mul(a, c), mul(b, d)), n)), canon(quo(sub(mul(b, c), mul(a, d)), n)));
+        if (!flo) { re = canon(re); im = canon(im); }
+        return cpx_raw(re, im);
     }
-    return cpx_raw(canon(quo(RE(x), y)), canon(quo(IM(x), y)));
+    Value re = canon(div(RE(x), y));
+    return cpx_raw(re, canon(div(IM(x), y)));
 }
 
 static Value
@@ -199,7 +294,7 @@ cpx_div(CPX_ARGS)
 {
     CPX_UNUSED;
     Value y = argv[0];
-    if (is_cpx(y) || is_real(y)) return cpx_div_v(self, y);
+    if (is_cpx(y) || is_real(y)) return cpx_divide(self, y, quo);
     return mg_num_coerce_bin(self, y, mg_id_div);
 }
 
@@ -208,9 +303,70 @@ cpx_fdiv(CPX_ARGS)
 {
     CPX_UNUSED;
     Value y = argv[0];
-    Value re = mg_funcall(RE(self), mg_intern_cstr("fdiv"), 1, &y);
-    Value im = mg_funcall(IM(self), mg_intern_cstr("fdiv"), 1, &y);
-    return cpx_raw(re, im);
+    if (is_cpx(y) || is_real(y)) return cpx_divide(self, y, part_fdiv);
+    return mg_num_coerce_bin(self, y, mg_intern_cstr("fdiv"));
+}
+
+/* |x|: exact when a part is zero (Complex(3, 0).abs is 3), a Float if either part is */
+static Value
+cpx_abs_v(Value x)
+{
+    Value re = RE(x), im = IM(x);
+    if (is_zero(re)) {
+        Value a = part_abs(im);
+        return MG_IS_FLOAT(re) && !MG_IS_FLOAT(im) ? MG_CALL0(a, "to_f") : a;
+    }
+    if (is_zero(im)) {
+        Value a = part_abs(re);
+        return !MG_IS_FLOAT(re) && MG_IS_FLOAT(im) ? MG_CALL0(a, "to_f") : a;
+    }
+    return mg_float_new(hypot(mg_num2dbl(re), mg_num2dbl(im)));
+}
+
+static Value
+cpx_arg_v(Value x)
+{
+    return mg_float_new(atan2(mg_num2dbl(IM(x)), mg_num2dbl(RE(x))));
+}
+
+static Value
+real_log(Value v)
+{
+    return MG_CALL1(mg_const_get(mg_cObject, mg_intern_cstr("Math")), "log", v);
+}
+
+static Value
+real_exp(Value v)
+{
+    return MG_CALL1(mg_const_get(mg_cObject, mg_intern_cstr("Math")), "exp", v);
+}
+
+/* x ** n for a Fixnum n > 0: the parts' own powers when one part is zero,
+ * else binary powering (squaring by the parts, multiplying by comp_mul). */
+static Value
+pow_fixnum(Value x, int64_t n)
+{
+    Value xr = RE(x), xi = IM(x), zr = xr, zi = xi;
+    if (is_zero(xi)) {
+        Value e = MG_FIX(n);
+        return cpx_raw(mg_funcall(zr, mg_id_pow, 1, &e), zi);
+    }
+    if (is_zero(xr)) {
+        Value e = MG_FIX(n);
+        zi = mg_funcall(zi, mg_id_pow, 1, &e);
+        if (n & 2) zi = neg(zi);
+        if (!(n & 1)) { Value t = zr; zr = zi; zi = t; }
+        return cpx_raw(zr, zi);
+    }
+    while (--n) {
+        for (; n % 2 == 0; n /= 2) {
+            Value t = sub(mul(xr, xr), mul(xi, xi));
+            xi = mul(mul(MG_FIX(2), xr), xi);
+            xr = t;
+        }
+        comp_mul(zr, zi, xr, xi, &zr, &zi);
+    }
+    return cpx_raw(zr, zi);
 }
 
 static Value
@@ -218,45 +374,33 @@ cpx_pow(CPX_ARGS)
 {
     CPX_UNUSED;
     Value y = argv[0];
+    /* an exact zero (Complex(0, 0.0) too, which is no Float) gives exact 1 */
+    if (mg_obj_is_kind_of(y, mg_cNumeric) && exact_zero(y)) return cpx_raw(MG_FIX(1), MG_FIX(0));
+    y = canon(y);
     if (is_cpx(y) && exact_zero(IM(y))) y = RE(y);
-    /* a Bignum exponent goes the polar (Float) way, as in CRuby: squaring
-     * 2**70 times would exhaust memory */
-    if (MG_IS_FIXNUM(y)) {
-        if (y == MG_FIX(0)) return cpx_raw(MG_FIX(1), MG_FIX(0));
-        bool negexp = mg_int_cmp(y, MG_FIX(0)) < 0;
-        Value e = negexp ? mg_int_minus(MG_FIX(0), y) : y;
-        /* as CRuby: the reciprocal first, and a zero part keeps its value and
-         * type ((1.5+0i) ** 2 is (2.25+0i), (2i) ** 2 is (-4+0i)) */
-        Value base = negexp ? cpx_div_v(cpx_raw(MG_FIX(1), MG_FIX(0)), self) : self;
-        if (is_zero(IM(base)))
-            return cpx_raw(mg_funcall(RE(base), mg_id_pow, 1, &e), IM(base));
-        if (is_zero(RE(base))) {
-            int64_t n = MG_FIX2LONG(e);
-            Value zi = mg_funcall(IM(base), mg_id_pow, 1, &e), zr = RE(base);
-            if (n & 2) zi = mg_funcall(zi, mg_intern_cstr("-@"), 0, NULL);
-            if (!(n & 1)) { Value tmp = zr; zr = zi; zi = tmp; }
-            return cpx_raw(zr, zi);
-        }
-        Value result = cpx_raw(MG_FIX(1), MG_FIX(0));
-        while (e != MG_FIX(0)) {
-            if (!mg_int_even_p(e)) result = cpx_mul_v(result, base);
-            e = mg_int_div(e, MG_FIX(2));
-            if (e != MG_FIX(0)) base = cpx_mul_v(base, base);
-        }
-        return result;
-    }
-    double r = hypot(mg_num2dbl(RE(self)), mg_num2dbl(IM(self)));
-    double t = atan2(mg_num2dbl(IM(self)), mg_num2dbl(RE(self)));
-    if (is_real(y)) {
-        Value rr = mg_funcall(mg_float_new(r), mg_id_pow, 1, &y);
-        Value tt = mg_funcall(mg_float_new(t), mg_id_mul, 1, &y);
-        return cpx_polar_v(rr, tt);
-    }
+    if (y == MG_FIX(1)) return cpx_raw(RE(self), IM(self));
     if (is_cpx(y)) {
-        double c = mg_num2dbl(RE(y)), d = mg_num2dbl(IM(y));
-        double lr = log(r);
-        double nr = exp(c * lr - d * t), nt = d * lr + c * t;
-        return cpx_polar_v(mg_float_new(nr), mg_float_new(nt));
+        Value r = cpx_abs_v(self), theta = cpx_arg_v(self), c = RE(y), d = IM(y);
+        Value nr = real_exp(sub(mul(c, real_log(r)), mul(d, theta)));
+        Value nt = add(mul(theta, c), mul(d, real_log(r)));
+        return cpx_polar_v(nr, nt);
+    }
+    if (MG_IS_FIXNUM(y)) {
+        int64_t n = MG_FIX2LONG(y);
+        Value x = self;
+        if (n < 0) {
+            x = cpx_divide(cpx_raw(mg_rational_new(MG_FIX(1), MG_FIX(1)), MG_FIX(0)), self, quo);
+            n = -n;
+        }
+        return pow_fixnum(x, n);
+    }
+    if (is_real(y)) {
+        /* a Bignum exponent goes the polar (Float) way too: squaring 2**70
+         * times would exhaust memory */
+        if (MG_IS_BIGNUM(y)) mg_warn_caller(NULL, "in a**b, b may be too big");
+        Value r = cpx_abs_v(self), theta = cpx_arg_v(self);
+        Value rr = mg_funcall(r, mg_id_pow, 1, &y);
+        return cpx_polar_v(rr, mul(theta, y));
     }
     return mg_num_coerce_bin(self, y, mg_id_pow);
 }
@@ -274,26 +418,21 @@ cpx_eq(CPX_ARGS)
     return MG_BOOL(MG_TEST(mg_funcall(y, mg_id_eq, 1, &self)));
 }
 
+/* A Complex with a zero imaginary part (0.0 too) compares by its real part */
 static Value
 cpx_cmp(CPX_ARGS)
 {
     CPX_UNUSED;
     Value y = argv[0];
-    if (!exact_zero(IM(self))) return MG_NIL;
-    if (is_cpx(y)) {
-        if (!exact_zero(IM(y))) return MG_NIL;
-        return mg_funcall(RE(self), mg_id_cmp, 1, &RE(y));
-    }
+    if (!mg_obj_is_kind_of(y, mg_cNumeric)) return mg_num_coerce_cmp(self, y, mg_id_cmp);
+    if (!is_zero(IM(self))) return MG_NIL;
+    if (is_cpx(y)) return is_zero(IM(y)) ? mg_funcall(RE(self), mg_id_cmp, 1, &RE(y)) : MG_NIL;
     if (is_real(y)) return mg_funcall(RE(self), mg_id_cmp, 1, &y);
-    return MG_NIL;
+    return mg_num_coerce_cmp(RE(self), y, mg_id_cmp);
 }
 
 static Value
-cpx_abs(CPX_ARGS)
-{
-    CPX_UNUSED;
-    return mg_float_new(hypot(mg_num2dbl(RE(self)), mg_num2dbl(IM(self))));
-}
+cpx_abs(CPX_ARGS) { CPX_UNUSED; return cpx_abs_v(self); }
 
 static Value
 cpx_abs2(CPX_ARGS)
@@ -303,16 +442,14 @@ cpx_abs2(CPX_ARGS)
 }
 
 static Value
-cpx_arg(CPX_ARGS)
-{
-    CPX_UNUSED;
-    return mg_float_new(atan2(mg_num2dbl(IM(self)), mg_num2dbl(RE(self))));
-}
+cpx_arg(CPX_ARGS) { CPX_UNUSED; return cpx_arg_v(self); }
 
 static Value
 cpx_polar(CPX_ARGS)
 {
-    return mg_ary_new_from(2, (Value[]){cpx_abs(self, argc, argv, blk), cpx_arg(self, argc, argv, blk)});
+    CPX_UNUSED;
+    Value a = cpx_abs_v(self);
+    return mg_ary_new_from(2, (Value[]){a, cpx_arg_v(self)});
 }
 
 static Value
@@ -481,69 +618,210 @@ cpx_s_polar(CPX_ARGS)
     return cpx_polar_v(argv[0], argv[1]);
 }
 
-/* "1+2i", "-2.5i", "3": returns MG_NIL when invalid. */
-static Value
-parse_complex(Value str)
+/* ---- parsing: String#to_c and Complex("...") ----
+ * A number is [sign] digits [. digits] [e [sign] digits] [/ digits] (digits
+ * may be split by single underscores); a complex number is "i", a number,
+ * a number then "i", number@number (polar), or number sign number "i", where
+ * an imaginary unit is any of i I j J and a lone sign before it means 1.
+ * The scanner copies what it accepts without underscores into a buffer and
+ * converts each number from there, so a number cut short ("1.", "1e+")
+ * converts what was read of it, as String#to_c does. */
+
+typedef struct {
+    const char *p, *e;      /* the input left */
+    char *buf;              /* the accepted characters of the current number */
+    size_t n;
+    bool strict;            /* Complex(): an underscore must sit between digits */
+} CpxScan;
+
+static int
+cur(const CpxScan *s)
 {
-    const char *p = mg_str_ptr(str), *e = p + mg_str_len(str);
-    while (p < e && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
-    while (e > p && (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r'))) e--;
-    if (p == e) return MG_NIL;
-    /* split at the last + or - that is not the first char nor after an 'e' */
-    const char *split = NULL;
-    for (const char *q = p + 1; q < e; q++)
-        if ((*q == '+' || *q == '-') && q[-1] != 'e' && q[-1] != 'E') split = q;
-    bool has_i = e[-1] == 'i' || e[-1] == 'j';
-    Value re = MG_FIX(0), im = MG_FIX(0);
-    const char *ie = has_i ? e - 1 : e;
-    const char *rs = p, *re_end = split && has_i ? split : (has_i ? p : ie);
-    const char *is = split && has_i ? split : p;
-    if (re_end > rs) {
-        Value s = mg_str_new(rs, (size_t)(re_end - rs));
-        bool dot = memchr(rs, '.', (size_t)(re_end - rs)) || memchr(rs, 'e', (size_t)(re_end - rs));
-        if (strchr(mg_str_cstr(s), '/')) re = mg_str_to_rational(rs, (size_t)(re_end - rs), true);
-        else if (dot) { bool ok; double d = mg_str_to_dbl(rs, (size_t)(re_end - rs), true, &ok); re = ok ? mg_float_new(d) : MG_NIL; }
-        else re = mg_str_to_inum(rs, (size_t)(re_end - rs), 10, true);
-        if (re == MG_NIL) return MG_NIL;
-    }
-    if (has_i) {
-        size_t n = (size_t)(ie - is);
-        if (n == 1 && (*is == '+' || *is == '-')) im = MG_FIX(*is == '-' ? -1 : 1);
-        else if (n == 0) im = MG_FIX(1);
-        else {
-            bool dot = memchr(is, '.', n) || memchr(is, 'e', n);
-            if (memchr(is, '/', n)) im = mg_str_to_rational(is, n, true);
-            else if (dot) { bool ok; double d = mg_str_to_dbl(is, n, true, &ok); im = ok ? mg_float_new(d) : MG_NIL; }
-            else im = mg_str_to_inum(is, n, 10, true);
-            if (im == MG_NIL) return MG_NIL;
-        }
-    }
-    return cpx_raw(re, im);
+    return s->p < s->e ? (unsigned char)*s->p : 0;
 }
 
-/* String#to_c: the complex number at the start of the string ("1+2i",
- * "-3.5i", "2/3", "1@2" in polar form), 0+0i when there is none: the
- * longest prefix without blanks inside that parses. */
+static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static bool is_unit(int c) { return c == 'i' || c == 'I' || c == 'j' || c == 'J'; }
+static bool is_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+static int
+scan_sign(CpxScan *s)
+{
+    int c = cur(s);
+    if (c != '+' && c != '-') return 0;
+    s->buf[s->n++] = (char)c;
+    s->p++;
+    return c;
+}
+
+static bool
+scan_digits(CpxScan *s)
+{
+    if (!is_digit(cur(s))) return false;
+    bool us = true;         /* the last character was an underscore (or none yet) */
+    while (is_digit(cur(s)) || cur(s) == '_') {
+        if (cur(s) == '_') {
+            if (s->strict && us) return false;
+            us = true;
+        } else {
+            s->buf[s->n++] = *s->p;
+            us = false;
+        }
+        s->p++;
+    }
+    if (us) while (s->p[-1] == '_') s->p--;     /* a trailing underscore is not part of it */
+    return true;
+}
+
+/* digits [. digits] [e [sign] digits]; false when cut short */
+static bool
+scan_num(CpxScan *s)
+{
+    if (cur(s) != '.' && !scan_digits(s)) return false;
+    if (cur(s) == '.') {
+        s->buf[s->n++] = '.';
+        s->p++;
+        if (!scan_digits(s)) { s->n--; return false; }
+    }
+    if (cur(s) == 'e' || cur(s) == 'E') {
+        s->buf[s->n++] = *s->p++;
+        scan_sign(s);
+        if (!scan_digits(s)) { s->n--; return false; }
+    }
+    return true;
+}
+
+static bool
+scan_rat(CpxScan *s)
+{
+    if (!scan_num(s)) return false;
+    if (cur(s) == '/') {
+        s->buf[s->n++] = '/';
+        s->p++;
+        if (!scan_digits(s)) { s->n--; return false; }
+    }
+    return true;
+}
+
+/* The number in buf[from..n) (which may end in a sign or an 'e' when cut short) */
+static Value
+scanned_num(CpxScan *s, size_t from)
+{
+    const char *b = s->buf + from;
+    size_t len = s->n - from;
+    if (memchr(b, '/', len)) return mg_str_to_rational(b, len, false);
+    if (memchr(b, '.', len) || memchr(b, 'e', len) || memchr(b, 'E', len)) {
+        bool ok;
+        return mg_float_new(mg_str_to_dbl(b, len, false, &ok));
+    }
+    return mg_str_to_inum(b, len, 10, false);
+}
+
+/* Sets *out to the complex number read; false when the text is not one
+ * complete number (*out is then what was read of it). */
+static bool
+scan_comp(CpxScan *s, Value *out)
+{
+    size_t from = s->n;
+    int sign = scan_sign(s);
+    if (is_unit(cur(s))) {
+        s->p++;
+        *out = cpx_raw(MG_FIX(0), MG_FIX(sign == '-' ? -1 : 1));
+        return true;
+    }
+    bool whole = scan_rat(s);
+    Value num = scanned_num(s, from);
+    if (!whole) { *out = cpx_raw(num, MG_FIX(0)); return false; }
+    if (is_unit(cur(s))) {
+        s->p++;
+        *out = cpx_raw(MG_FIX(0), num);
+        return true;
+    }
+    if (cur(s) == '@') {
+        s->p++;
+        from = s->n;
+        scan_sign(s);
+        whole = scan_rat(s);
+        if (s->n == from || !is_digit((unsigned char)s->buf[s->n - 1])) {
+            *out = cpx_raw(num, MG_FIX(0));
+            return false;
+        }
+        *out = cpx_polar_v(num, scanned_num(s, from));
+        return whole;
+    }
+    if (cur(s) == '+' || cur(s) == '-') {
+        from = s->n;
+        sign = scan_sign(s);
+        Value im;
+        if (is_unit(cur(s))) {
+            im = MG_FIX(sign == '-' ? -1 : 1);
+        } else {
+            if (!scan_rat(s)) { *out = cpx_raw(num, MG_FIX(0)); return false; }
+            im = scanned_num(s, from);
+        }
+        if (!is_unit(cur(s))) { *out = cpx_raw(num, MG_FIX(0)); return false; }
+        s->p++;
+        *out = cpx_raw(num, im);
+        return true;
+    }
+    *out = cpx_raw(num, MG_FIX(0));
+    return true;
+}
+
+/* Strict: the whole string (blanks around it aside) must be a number;
+ * returns MG_NIL when it is not. Else the number at its start, 0 if none.
+ * Either way the text ends at a NUL, as a C string does. */
+static Value
+parse_complex(Value str, bool strict)
+{
+    const char *p = mg_str_ptr(str);
+    size_t len = (size_t)mg_str_len(str);
+    const char *nul = memchr(p, '\0', len);
+    CpxScan s = { p, nul ? nul : p + len, NULL, 0, strict };
+    size_t cap = len + 1;
+    s.buf = mg_malloc(cap);
+    while (is_space(cur(&s))) s.p++;
+    Value c;
+    bool ok = scan_comp(&s, &c);
+    mg_free(s.buf, cap);
+    if (!strict) return c;
+    while (is_space(cur(&s))) s.p++;
+    return ok && s.p == s.e ? c : MG_NIL;
+}
+
 static Value
 str_to_c(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    const char *s = mg_str_ptr(self), *p = s, *e = s + mg_str_len(self);
-    while (p < e && (*p == ' ' || (*p >= '\t' && *p <= '\r'))) p++;
-    const char *end = p;
-    while (end < e && !(*end == ' ' || (*end >= '\t' && *end <= '\r')) && *end) end++;
-    for (const char *q = end; q > p; q--) {
-        const char *at = memchr(p, '@', (size_t)(q - p));
-        Value c;
-        if (at && at > p && at + 1 < q) {
-            Value r = parse_complex(mg_str_new(p, (size_t)(at - p)));
-            Value t = parse_complex(mg_str_new(at + 1, (size_t)(q - at - 1)));
-            if (r == MG_NIL || t == MG_NIL || IM(r) != MG_FIX(0) || IM(t) != MG_FIX(0)) continue;
-            return cpx_polar_v(RE(r), RE(t));
-        }
-        if ((c = parse_complex(mg_str_new(p, (size_t)(q - p)))) != MG_NIL) return c;
+    return parse_complex(self, false);
+}
+
+/* Complex("...") */
+static Value
+str_to_c_strict(Value str, bool raise)
+{
+    if (memchr(mg_str_ptr(str), '\0', (size_t)mg_str_len(str))) {
+        if (!raise) return MG_NIL;
+        mg_raise(mg_eArgumentError, "string contains null byte");
     }
-    return cpx_raw(MG_FIX(0), MG_FIX(0));
+    Value c = parse_complex(str, true);
+    if (c == MG_NIL && raise)
+        mg_raise(mg_eArgumentError, "invalid value for convert(): %s", mg_str_cstr(mg_str_inspect(str)));
+    return c;
+}
+
+/* v.to_c, which must be a Complex (rb_convert_type's rules) */
+static Value
+to_complex(Value v)
+{
+    if (!mg_respond_to(v, mg_intern_cstr("to_c"), true))
+        mg_raise(mg_eTypeError, "can't convert %s into Complex", mg_class_cname(mg_obj_class(v)));
+    Value c = MG_CALL0(v, "to_c");
+    if (!is_cpx(c)) {
+        const char *cn = mg_class_cname(mg_obj_class(v));
+        mg_raise(mg_eTypeError, "can't convert %s to Complex (%s#to_c gives %s)", cn, cn, mg_class_cname(mg_obj_class(c)));
+    }
+    return c;
 }
 
 static Value
@@ -556,38 +834,31 @@ kernel_Complex(Value self, int argc, const Value *argv, Value blk)
         argc--;
     }
     if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
-    Value a = argv[0];
-    if (MG_IS_STRING(a)) {
-        Value c = parse_complex(a);
-        if (c == MG_NIL) {
-            if (!raise) return MG_NIL;
-            mg_raise(mg_eArgumentError, "invalid value for convert(): %s", mg_str_cstr(mg_str_inspect(a)));
-        }
-        a = c;
-    }
-    if (a == MG_NIL || (argc == 2 && argv[1] == MG_NIL)) {
+    Value a = argv[0], b = argc == 2 ? argv[1] : MG_UNDEF;
+    if (a == MG_NIL || b == MG_NIL) {
         if (!raise) return MG_NIL;
         mg_raise(mg_eTypeError, "can't convert nil into Complex");
     }
-    if (argc == 1) {
+    if (MG_IS_STRING(a) && (a = str_to_c_strict(a, raise)) == MG_NIL) return MG_NIL;
+    if (b != MG_UNDEF && MG_IS_STRING(b) && (b = str_to_c_strict(b, raise)) == MG_NIL) return MG_NIL;
+    if (is_cpx(a) && exact_zero(IM(a))) a = RE(a);
+    if (b != MG_UNDEF && is_cpx(b) && exact_zero(IM(b))) b = RE(b);
+    if (is_cpx(a) && (b == MG_UNDEF || exact_zero(b))) return a;
+    bool anum = mg_obj_is_kind_of(a, mg_cNumeric);
+    if (b == MG_UNDEF) {
         if (is_cpx(a)) return a;
-        if (is_real(a)) return cpx_raw(a, MG_FIX(0));
-        if (!raise) return MG_NIL;
-        mg_raise(mg_eTypeError, "can't convert %s into Complex", mg_class_cname(mg_obj_class(a)));
-    }
-    Value b = argv[1];
-    if (MG_IS_STRING(b)) {
-        b = parse_complex(b);
-        if (b == MG_NIL) {
-            if (!raise) return MG_NIL;
-            mg_raise(mg_eArgumentError, "invalid value for convert(): %s", mg_str_cstr(mg_str_inspect(argv[1])));
+        if (!anum) {
+            if (raise) return to_complex(a);
+            Value c = mg_protect(to_complex, a, NULL);
+            return c == MG_UNDEF ? MG_NIL : c;
         }
+        b = MG_FIX(0);
+    } else if (anum && mg_obj_is_kind_of(b, mg_cNumeric) && (is_cpx(a) || is_cpx(b))) {
+        /* a + b*i */
+        Value bi = mul(b, cpx_raw(MG_FIX(0), MG_FIX(1)));
+        return mg_funcall(a, mg_id_plus, 1, &bi);
     }
-    if (is_real(a) && is_real(b)) return cpx_raw(a, b);
-    /* a + b*i with complex parts */
-    Value bi = is_cpx(b) ? cpx_mul_v(b, cpx_raw(MG_FIX(0), MG_FIX(1))) : cpx_raw(MG_FIX(0), b);
-    Value ac = is_cpx(a) ? a : cpx_raw(a, MG_FIX(0));
-    return mg_funcall(ac, mg_id_plus, 1, &bi);
+    return mg_complex_new(a, b);
 }
 
 static const MgMethodDef complex_methods[] = {
@@ -659,5 +930,5 @@ mg_init_complex(void)
     };
     for (size_t i = 0; i < ARRAY_LEN(undefs); i++) mg_method_undef(mg_cComplex, mg_intern_cstr(undefs[i]));
     mg_define_const(mg_cComplex, "I", cpx_raw(MG_FIX(0), MG_FIX(1)));
-    mg_define_module_function(mg_mKernel, "Complex", kernel_Complex, 1, 3);
+    mg_define_module_function(mg_mKernel, "Complex", kernel_Complex, 0, -1);   /* it checks 1..2 without the keywords */
 }

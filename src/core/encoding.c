@@ -158,6 +158,22 @@ mg_enc_precise(const unsigned char *p, const unsigned char *e, Encoding enc)
 }
 
 int
+mg_enc_digit_alpha(Encoding enc, int32_t cp)
+{
+    OnigEncoding oe = (OnigEncoding)mg_enc_info(enc)->onig;
+    if (!oe) oe = ONIG_ENCODING_ASCII;
+    if (strcmp(mg_enc_info(enc)->name, "Windows-1252") == 0) {
+        /* Oniguruma has no CP1252 (it stands in as ASCII): its letters are
+         * ISO-8859-1's and S, OE, Z with caron and ligature, and Y diaeresis */
+        if (cp == 0x8A || cp == 0x8C || cp == 0x8E || cp == 0x9A || cp == 0x9C || cp == 0x9E || cp == 0x9F) return 2;
+        oe = ONIG_ENCODING_ISO_8859_1;
+    }
+    if (ONIGENC_IS_CODE_CTYPE(oe, (OnigCodePoint)cp, ONIGENC_CTYPE_DIGIT)) return 1;
+    if (ONIGENC_IS_CODE_CTYPE(oe, (OnigCodePoint)cp, ONIGENC_CTYPE_ALPHA)) return 2;
+    return 0;
+}
+
+int
 mg_enc_mbclen_slow(const char *p, const char *e, Encoding enc)
 {
     int n = mg_enc_precise((const unsigned char *)p, (const unsigned char *)e, enc);

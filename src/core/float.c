@@ -171,14 +171,19 @@ mg_str_to_dbl(const char *str, size_t len, bool strict, bool *ok)
     char *buf = cap <= sizeof small ? small : mg_malloc(cap);
     char *o = buf;
     bool bad = false;
-    if (p < e && (*p == '+' || *p == '-')) *o++ = *p++;
-    bool hex = strict && p + 1 < e && p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+    bool sign = p < e && (*p == '+' || *p == '-');
+    if (sign) *o++ = *p++;
+    /* String#to_f reads "0x10" as 0.0 but "-0x10" as -16.0: CRuby refuses
+     * the hex prefix only at the very start, then lets strtod read the rest */
+    bool hex = (strict || sign) && p + 1 < e && p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
     if (hex) {
         *o++ = '0'; *o++ = 'x';
         p += 2;
         int n = scan_digits(&p, e, &o, true, &bad);
+        bool point = false;
         if (p < e && *p == '.' && n > 0) {
             *o++ = *p++;
+            point = true;
             if (scan_digits(&p, e, &o, true, &bad) == 0) bad = true;
         }
         if (n == 0) bad = true;
@@ -186,7 +191,10 @@ mg_str_to_dbl(const char *str, size_t len, bool strict, bool *ok)
             *o++ = *p++;
             if (p < e && (*p == '+' || *p == '-')) *o++ = *p++;
             if (scan_digits(&p, e, &o, false, &bad) == 0) bad = true;
+        } else if (point) {
+            bad = true;         /* a hex fraction needs its p exponent */
         }
+        if (bad && !strict) o = buf;    /* a malformed hex number reads as 0.0 */
     } else {
         int n = scan_digits(&p, e, &o, false, &bad);
         int frac = 0;
@@ -374,7 +382,8 @@ mg_complex_pow_real(Value a, Value b)
     double x = mg_num2dbl(a), y = mg_num2dbl(b);
     double r = pow(-x, y), c, s;
     cossin_pi(y, &c, &s);
-    return mg_complex_new(mg_float_new(r * c), mg_float_new(r * s));
+    /* at a half-integer y the real part is exactly 0.0, even for an infinite r */
+    return mg_complex_new(mg_float_new(c == 0.0 ? 0.0 : r * c), mg_float_new(r * s));
 }
 
 Value
@@ -574,30 +583,6 @@ flo_exact_rational(double d)
 static Value
 flo_to_r(Value self, int argc, const Value *argv, Value blk) { NOARGS; return flo_exact_rational(FVAL(self)); }
 
-/* The continued fraction walk of CRuby's nurat_rationalize_internal, with
- * a and b kept in whatever arithmetic they come in (Float here) */
-static Value
-float_walk(Value a, Value b)
-{
-    Value p0 = MG_FIX(0), p1 = MG_FIX(1), q0 = MG_FIX(1), q1 = MG_FIX(0), c, one = MG_FIX(1);
-    ID id_ceil = mg_intern_cstr("ceil"), id_quo = mg_intern_cstr("quo");
-    for (;;) {
-        c = mg_funcall(a, id_ceil, 0, NULL);
-        if (MG_TEST(mg_funcall(c, mg_id_lt, 1, &b))) break;
-        Value k = mg_funcall(c, mg_id_minus, 1, &one);
-        Value p2 = mg_funcall(mg_funcall(k, mg_id_mul, 1, &p1), mg_id_plus, 1, &p0);
-        Value q2 = mg_funcall(mg_funcall(k, mg_id_mul, 1, &q1), mg_id_plus, 1, &q0);
-        Value bk = mg_funcall(b, mg_id_minus, 1, &k), ak = mg_funcall(a, mg_id_minus, 1, &k);
-        Value t = mg_funcall(one, id_quo, 1, &bk);
-        b = mg_funcall(one, id_quo, 1, &ak);
-        a = t;
-        p0 = p1; q0 = q1; p1 = p2; q1 = q2;
-    }
-    Value p = mg_funcall(mg_funcall(c, mg_id_mul, 1, &p1), mg_id_plus, 1, &p0);
-    Value q = mg_funcall(mg_funcall(c, mg_id_mul, 1, &q1), mg_id_plus, 1, &q0);
-    return mg_rational_new(p, q);
-}
-
 static Value
 flo_rationalize(Value self, int argc, const Value *argv, Value blk)
 {
@@ -611,12 +596,12 @@ flo_rationalize(Value self, int argc, const Value *argv, Value blk)
         Value x = mg_float_new(fabs(d));
         Value a = mg_funcall(x, mg_id_minus, 1, &e);
         Value b = mg_funcall(x, mg_id_plus, 1, &e);
-        if (mg_equal(a, b)) return flo_exact_rational(d);
-        Value r = float_walk(a, b);
+        if (mg_equal(a, b)) return flo_exact_rational(isinf(d) ? INFINITY : d);   /* -Infinity says Infinity */
+        Value r = mg_rational_walk(a, b);
         if (d < 0) r = mg_rational_new(mg_int_minus(MG_FIX(0), MG_CALL0(r, "numerator")), MG_CALL0(r, "denominator"));
         return r;
     }
-    Value x = flo_exact_rational(d);
+    Value x = flo_exact_rational(isinf(d) ? INFINITY : d);
     if (d == 0.0) return x;
     int ex;
     double m = frexp(d, &ex);
@@ -628,7 +613,7 @@ flo_rationalize(Value self, int argc, const Value *argv, Value blk)
     Value den = mg_int_pow(MG_FIX(2), MG_FIX(1 - n));
     Value a = mg_rational_new(mg_int_minus(two_f, MG_FIX(1)), den);
     Value b = mg_rational_new(mg_int_plus(two_f, MG_FIX(1)), den);
-    return mg_rational_simplest(a, b);
+    return mg_rational_walk(a, b);
 }
 
 static Value
@@ -691,6 +676,7 @@ static double
 round_half_even(double x, double s)
 {
     double ax = fabs(x), xs = ax * s, u = floor(xs), v = xs - u, f;
+    if (isinf(x)) return NAN;   /* as CRuby's: Infinity.round(half: :even) says NaN */
     if (v > 0.5) f = u + 1;
     else if (v == 0.5) f = fmod(u, 2.0) == 0.0 ? u : u + 1;
     else if (s == 1.0 || v == 0.0) f = u;
@@ -926,5 +912,5 @@ mg_init_float(void)
     mg_define_const(mg_cFloat, "EPSILON", mg_float_new(DBL_EPSILON));
     mg_define_const(mg_cFloat, "INFINITY", mg_float_new(HUGE_VAL));
     mg_define_const(mg_cFloat, "NAN", mg_float_new(nan("")));
-    mg_define_module_function(mg_mKernel, "Float", kernel_Float, 1, 2);
+    mg_define_module_function(mg_mKernel, "Float", kernel_Float, 0, -1);   /* it checks 1 without the keywords */
 }

@@ -54,6 +54,7 @@ mg_int_plus(Value a, Value b)
     }
     if (MG_IS_INTEGER(b)) return big_bin(a, b, mpz_add);
     if (MG_IS_FLOAT(b)) return mg_float_new(int2dbl(a) + mg_float_value(b));
+    if (MG_IS_FIXNUM(a) && mg_class_of(b) == mg_cComplex) return mg_complex_plus_int(b, a);
     return mg_num_coerce_bin(a, b, mg_id_plus);
 }
 
@@ -93,6 +94,7 @@ mg_int_mul(Value a, Value b)
         return mg_big_take(z);
     }
     if (MG_IS_FLOAT(b)) return mg_float_new(int2dbl(a) * mg_float_value(b));
+    if (MG_IS_FIXNUM(a) && mg_class_of(b) == mg_cComplex) return mg_complex_mul_int(b, a);
     return mg_num_coerce_bin(a, b, mg_id_mul);
 }
 
@@ -244,7 +246,9 @@ int_fdiv(Value self, int argc, const Value *argv, Value blk)
     Value b = argv[0];
     if (MG_IS_INTEGER(b)) return mg_float_new(int_fdiv_dbl(self, b));
     if (MG_IS_FLOAT(b)) return mg_float_new(int2dbl(self) / mg_float_value(b));
-    return mg_num_fdiv_generic(self, b);
+    /* as CRuby: the coerced operands' fdiv, made a Float (0.fdiv(-2r/7) is
+     * (0r / (-2r/7)).to_f, 0.0; a Complex quotient is a RangeError) */
+    return mg_float_new(mg_num2dbl(mg_num_coerce_bin(self, b, mg_intern_cstr("fdiv"))));
 }
 
 /* ---- ** and pow ---- */
@@ -1115,6 +1119,8 @@ kernel_Integer(Value self, int argc, const Value *argv, Value blk)
     }
     if (argc < 1 || argc > 2) mg_raise_argc(argc, 1, 2);
     Value base = argc == 2 ? argv[1] : MG_NIL;
+    /* a base without to_int is no base, as in CRuby: Integer(11, []) is 11 */
+    if (base != MG_NIL && !MG_IS_INTEGER(base) && !mg_respond_to(base, mg_id_to_int, true)) base = MG_NIL;
     if (raise) return integer_conv(argv[0], base, true);
     /* exception: false also swallows errors raised by to_int / to_i */
     IntConvArgs a = { argv[0], base };
@@ -1217,5 +1223,5 @@ mg_init_integer(void)
     char ver[32];
     snprintf(ver, sizeof ver, "%d.%d.%d", __GNU_MP_VERSION, __GNU_MP_VERSION_MINOR, __GNU_MP_VERSION_PATCHLEVEL);
     mg_define_const(mg_cInteger, "GMP_VERSION", mg_str_freeze(mg_str_new_cstr(ver)));
-    mg_define_module_function(mg_mKernel, "Integer", kernel_Integer, 1, 3);
+    mg_define_module_function(mg_mKernel, "Integer", kernel_Integer, 0, -1);   /* it checks 1..2 without the keywords */
 }

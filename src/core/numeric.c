@@ -170,16 +170,24 @@ mg_num2dbl(Value v)
     mg_raise(mg_eTypeError, "can't convert %s into Float", mg_class_cname(mg_obj_class(v)));
 }
 
+double
+mg_num_str_to_float(Value str)
+{
+    bool ok;
+    double d = mg_str_to_dbl(mg_str_ptr(str), (size_t)mg_str_len(str), true, &ok);
+    /* CRuby's message shows the bytes as a binary string: "\xC3\xA9" for "é" */
+    if (!ok) {
+        Value b = mg_str_new_enc(mg_str_ptr(str), (size_t)mg_str_len(str), ENC_BINARY);
+        mg_raise(mg_eArgumentError, "invalid value for Float(): %s", mg_str_cstr(mg_str_inspect(b)));
+    }
+    return d;
+}
+
 /* rb_Float: Kernel#Float and Numeric#coerce; strings are parsed strictly. */
 double
 mg_num_to_float_conv(Value v)
 {
-    if (MG_IS_STRING(v)) {
-        bool ok;
-        double d = mg_str_to_dbl(mg_str_ptr(v), (size_t)mg_str_len(v), true, &ok);
-        if (!ok) mg_raise(mg_eArgumentError, "invalid value for Float(): %s", mg_str_cstr(mg_str_inspect(v)));
-        return d;
-    }
+    if (MG_IS_STRING(v)) return mg_num_str_to_float(v);
     if (MG_IS_FLOAT(v) || MG_IS_INTEGER(v) || v == MG_NIL || v == MG_TRUE || v == MG_FALSE || !MG_IS_PTR(v))
         return mg_num2dbl(v);
     if (mg_obj_is_kind_of(v, mg_cNumeric)) return mg_num2dbl(v);

@@ -167,16 +167,40 @@ RAT_ARITH(rat_minus, rat_add_sub(self, y, true), -, mg_id_minus)
 RAT_ARITH(rat_mul, rat_mul_v(self, y), *, mg_id_mul)
 RAT_ARITH(rat_div, rat_div_v(self, y), /, mg_id_div)
 
+static bool
+num_zero_p(Value v)
+{
+    if (MG_IS_INTEGER(v)) return v == MG_FIX(0);
+    if (MG_IS_FLOAT(v)) return mg_float_value(v) == 0.0;
+    if (is_rat(v)) return NUM(v) == MG_FIX(0);
+    return mg_equal(v, MG_FIX(0));
+}
+
+/* As CRuby: (self / y).to_f, so a Complex quotient raises RangeError naming it */
 static Value
 rat_fdiv(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(blk);
     Value y = argv[0];
-    if (MG_IS_INTEGER(y) || is_rat(y)) {
-        if (isign(is_rat(y) ? NUM(y) : y) == 0) return mg_float_new(rat_to_dbl(self) / 0.0);
-        return mg_float_new(rat_to_dbl(rat_div_v(self, y)));
-    }
-    return mg_float_new(rat_to_dbl(self) / mg_num2dbl(y));
+    if (num_zero_p(y)) return mg_float_new(rat_to_dbl(self) / 0.0);
+    if (y == MG_FIX(1)) return mg_float_new(rat_to_dbl(self));
+    Value q = mg_funcall(self, mg_id_div, 1, &y);
+    if (is_rat(q)) return mg_float_new(rat_to_dbl(q));
+    if (MG_IS_FLOAT(q)) return q;
+    return MG_CALL0(q, "to_f");
+}
+
+/* y < 0 for an exact y; a Complex has no < (ArgumentError, as in CRuby) */
+static bool
+exact_negative_p(Value y)
+{
+    if (MG_IS_INTEGER(y)) return isign(y) < 0;
+    if (is_rat(y)) return isign(NUM(y)) < 0;
+    ID lt = mg_id_lt;
+    if (!mg_respond_to(y, lt, true))
+        mg_raise(mg_eArgumentError, "comparison of %s with 0 failed", mg_class_cname(mg_obj_class(y)));
+    Value zero = MG_FIX(0);
+    return MG_TEST(mg_funcall(y, lt, 1, &zero));
 }
 
 static Value
@@ -184,35 +208,35 @@ rat_pow(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(blk);
     Value y = argv[0];
+    bool numeric = mg_obj_is_kind_of(y, mg_cNumeric);
+    /* an exact zero, Complex(0, 0.0) too (it is no Float), gives exact 1 */
+    if (numeric && !MG_IS_FLOAT(y) && num_zero_p(y)) return rat_raw(MG_FIX(1), MG_FIX(1));
     if (is_rat(y) && DEN(y) == MG_FIX(1)) y = NUM(y);
-    if (MG_IS_INTEGER(y)) {
-        Value n = NUM(self), d = DEN(self);
-        if (y == MG_FIX(0)) return rat_raw(MG_FIX(1), MG_FIX(1));
-        if (n == MG_FIX(0) && isign(y) < 0) mg_raise(mg_eZeroDivisionError, "divided by 0");
-        if (n == MG_FIX(1) && d == MG_FIX(1)) return self;
-        if (isign(y) < 0) {
-            Value e = ineg(y);
-            Value a = mg_int_pow(d, e), b = mg_int_pow(n, e);
-            if (MG_IS_FLOAT(a) || MG_IS_FLOAT(b)) return mg_float_new(mg_num2dbl(a) / mg_num2dbl(b));
-            return mg_rational_new(a, b);
-        }
-        Value a = mg_int_pow(n, y), b = mg_int_pow(d, y);
-        if (MG_IS_FLOAT(a) || MG_IS_FLOAT(b)) return mg_float_new(mg_num2dbl(a) / mg_num2dbl(b));
-        return rat_raw(a, b);
-    }
-    if (is_rat(y) && DEN(self) == MG_FIX(1)) {
-        /* 0 and 1 to an exact power stay exact, as in CRuby: 0 ** (1r/3) is (0/1) */
-        if (NUM(self) == MG_FIX(1)) return rat_raw(MG_FIX(1), MG_FIX(1));
-        if (NUM(self) == MG_FIX(0)) {
-            if (isign(NUM(y)) < 0) mg_raise(mg_eZeroDivisionError, "divided by 0");
+    Value n = NUM(self), d = DEN(self);
+    /* 0 and 1 (and -1 to an Integer) to an exact power stay exact: 0 ** (1r/3) is (0/1) */
+    if (numeric && !MG_IS_FLOAT(y) && d == MG_FIX(1)) {
+        if (n == MG_FIX(1)) return rat_raw(MG_FIX(1), MG_FIX(1));
+        if (n == MG_FIX(-1) && MG_IS_INTEGER(y)) return rat_raw(MG_FIX(mg_int_even_p(y) ? 1 : -1), MG_FIX(1));
+        if (n == MG_FIX(0)) {
+            if (exact_negative_p(y)) mg_raise(mg_eZeroDivisionError, "divided by 0");
             return rat_raw(MG_FIX(0), MG_FIX(1));
         }
     }
-    if (MG_IS_FLOAT(y) || is_rat(y)) {
-        double x = rat_to_dbl(self);
-        Value r = mg_flo_pow(x, MG_IS_FLOAT(y) ? y : mg_float_new(rat_to_dbl(y)));
-        return r;
+    if (MG_IS_FIXNUM(y)) {
+        Value a, b;
+        if (isign(y) > 0) { a = mg_int_pow(n, y); b = mg_int_pow(d, y); }
+        else { Value e = ineg(y); a = mg_int_pow(d, e); b = mg_int_pow(n, e); }
+        /* a part too big gives a Float infinity */
+        if (MG_IS_FLOAT(a)) return MG_IS_FLOAT(b) ? mg_float_new(NAN) : a;
+        if (MG_IS_FLOAT(b)) return rat_raw(MG_FIX(0), MG_FIX(1));
+        return mg_rational_new(a, b);
     }
+    if (MG_IS_BIGNUM(y)) {
+        mg_warn_caller(NULL, "in a**b, b may be too big");
+        return mg_flo_pow(rat_to_dbl(self), y);
+    }
+    if (MG_IS_FLOAT(y) || is_rat(y))
+        return mg_flo_pow(rat_to_dbl(self), MG_IS_FLOAT(y) ? y : mg_float_new(rat_to_dbl(y)));
     return mg_num_coerce_bin(self, y, mg_id_pow);
 }
 
@@ -376,51 +400,43 @@ rat_round(Value self, int argc, const Value *argv, Value blk) { UNUSED(blk); ret
 
 /* ---- simplest rational in an interval ---- */
 
-/* The simplest p/q with a <= p/q <= b, for 0 < a < b (continued fractions). */
-static void
-simplest_pos(Value a, Value b, Value *p, Value *q)
-{
-    Value c = round_int(NUM(a), DEN(a), RR_CEIL, 0);
-    if (rat_cmp_v(b, c) >= 0) {   /* an integer lies in [a, b] */
-        *p = c;
-        *q = MG_FIX(1);
-        return;
-    }
-    Value k = mg_int_minus(c, MG_FIX(1));
-    Value na = rat_div_v(rat_raw(MG_FIX(1), MG_FIX(1)), rat_add_sub(b, k, true));
-    Value nb = rat_div_v(rat_raw(MG_FIX(1), MG_FIX(1)), rat_add_sub(a, k, true));
-    Value p1, q1;
-    simplest_pos(na, nb, &p1, &q1);
-    *p = mg_int_plus(mg_int_mul(k, p1), q1);
-    *q = p1;
-}
-
 Value
-mg_rational_simplest(Value a, Value b)
+mg_rational_walk(Value a, Value b)
 {
-    a = MG_IS_FLOAT(a) ? MG_CALL0(a, "to_r") : to_rat(a);
-    b = MG_IS_FLOAT(b) ? MG_CALL0(b, "to_r") : to_rat(b);
-    if (rat_cmp_v(a, b) > 0) { Value t = a; a = b; b = t; }
-    if (rat_cmp_v(a, b) == 0) return a;
-    int sa = isign(NUM(a)), sb = isign(NUM(b));
-    if (sa <= 0 && sb >= 0) return rat_raw(MG_FIX(0), MG_FIX(1));
-    Value p, q;
-    if (sb < 0) {
-        simplest_pos(rat_raw(ineg(NUM(b)), DEN(b)), rat_raw(ineg(NUM(a)), DEN(a)), &p, &q);
-        return mg_rational_new(ineg(p), q);
+    Value p0 = MG_FIX(0), p1 = MG_FIX(1), q0 = MG_FIX(1), q1 = MG_FIX(0), c, one = MG_FIX(1);
+    ID id_ceil = mg_intern_cstr("ceil"), id_quo = mg_intern_cstr("quo");
+    for (;;) {
+        c = mg_funcall(a, id_ceil, 0, NULL);
+        if (MG_TEST(mg_funcall(c, mg_id_lt, 1, &b))) break;
+        Value k = mg_funcall(c, mg_id_minus, 1, &one);
+        Value p2 = mg_funcall(mg_funcall(k, mg_id_mul, 1, &p1), mg_id_plus, 1, &p0);
+        Value q2 = mg_funcall(mg_funcall(k, mg_id_mul, 1, &q1), mg_id_plus, 1, &q0);
+        Value bk = mg_funcall(b, mg_id_minus, 1, &k), ak = mg_funcall(a, mg_id_minus, 1, &k);
+        Value t = mg_funcall(one, id_quo, 1, &bk);
+        b = mg_funcall(one, id_quo, 1, &ak);
+        a = t;
+        p0 = p1; q0 = q1; p1 = p2; q1 = q2;
     }
-    simplest_pos(a, b, &p, &q);
+    Value p = mg_funcall(mg_funcall(c, mg_id_mul, 1, &p1), mg_id_plus, 1, &p0);
+    Value q = mg_funcall(mg_funcall(c, mg_id_mul, 1, &q1), mg_id_plus, 1, &q0);
     return mg_rational_new(p, q);
 }
 
+/* As CRuby: the walk over |self| -+ |e| (in Float arithmetic for a Float e),
+ * the sign put back after, so (1r/2).rationalize(3) is (-2/1) */
 static Value
 rat_rationalize(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     if (argc == 0) return self;
     Value e = MG_CALL0(argv[0], "abs");
-    Value lo = mg_funcall(self, mg_id_minus, 1, &e), hi = mg_funcall(self, mg_id_plus, 1, &e);
-    return mg_rational_simplest(lo, hi);
+    bool neg = isign(NUM(self)) < 0;
+    Value x = neg ? rat_raw(ineg(NUM(self)), DEN(self)) : self;
+    Value a = e == MG_FIX(0) ? x : mg_funcall(x, mg_id_minus, 1, &e);
+    Value b = e == MG_FIX(0) ? x : mg_funcall(x, mg_id_plus, 1, &e);
+    if (mg_equal(a, b)) return self;
+    Value r = mg_rational_walk(a, b);
+    return neg ? rat_raw(ineg(NUM(r)), DEN(r)) : r;
 }
 
 /* ---- parsing ---- */
@@ -455,12 +471,21 @@ read_num(const char **pp, const char *e, Value *out, bool allow_sign)
     size_t n = 0;
     size_t ni = rdigits(&p, e, buf, &n);
     size_t nf = 0;
-    if (p + 1 < e && *p == '.' && p[1] >= '0' && p[1] <= '9') { p++; nf = rdigits(&p, e, buf, &n); }
-    if (ni + nf == 0) { mg_free(buf, cap); return false; }
-    Value num = mg_int_from_digits(buf, n, 10, neg);
+    /* as CRuby: a point with no digits after it ends the number there
+     * ("5." and "5./2" read 5, "5.e3" has "e3" left over; "." alone is 0) */
+    bool bare_point = false;
+    if (p < e && *p == '.') {
+        p++;
+        nf = rdigits(&p, e, buf, &n);
+        bare_point = nf == 0;
+    } else if (ni == 0) {
+        mg_free(buf, cap);
+        return false;
+    }
+    Value num = n ? mg_int_from_digits(buf, n, 10, neg) : MG_FIX(0);
     mg_free(buf, cap);
     int64_t exp10 = -(int64_t)nf;
-    if (p < e && (*p == 'e' || *p == 'E')) {
+    if (!bare_point && p < e && (*p == 'e' || *p == 'E')) {
         const char *q = p + 1;
         bool eneg = false;
         if (q < e && (*q == '+' || *q == '-')) { eneg = *q == '-'; q++; }
@@ -508,13 +533,21 @@ mg_str_to_rational(const char *s, size_t len, bool strict)
 /* ---- Kernel#Rational ---- */
 
 static Value
+str_to_rat_strict(Value str)
+{
+    return mg_str_to_rational(mg_str_ptr(str), (size_t)mg_str_len(str), true);
+}
+
+static Value
 rat_convert1(Value v, bool raise, bool *fail)
 {
     if (MG_IS_INTEGER(v)) return rat_raw(v, MG_FIX(1));
     if (is_rat(v)) return v;
     if (MG_IS_FLOAT(v)) return MG_CALL0(v, "to_r");
     if (MG_IS_STRING(v)) {
-        Value r = mg_str_to_rational(mg_str_ptr(v), (size_t)mg_str_len(v), true);
+        /* "1/0" raises ZeroDivisionError, or answers nil for exception: false */
+        Value r = raise ? str_to_rat_strict(v) : mg_protect(str_to_rat_strict, v, NULL);
+        if (r == MG_UNDEF) { *fail = true; return MG_NIL; }
         if (r == MG_NIL) {
             if (!raise) { *fail = true; return MG_NIL; }
             mg_raise(mg_eArgumentError, "invalid value for convert(): %s", mg_str_cstr(mg_str_inspect(v)));
@@ -613,6 +646,6 @@ mg_init_rational(void)
     mg_define_methods(mg_cRational, rational_methods);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_new);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cRational)), mg_id_allocate);
-    mg_define_module_function(mg_mKernel, "Rational", kernel_Rational, 1, 3);
+    mg_define_module_function(mg_mKernel, "Rational", kernel_Rational, 0, -1);   /* it checks 1..2 without the keywords */
     mg_define_method(mg_cString, "to_r", str_to_r, 0, 0);
 }

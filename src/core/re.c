@@ -1418,13 +1418,13 @@ is_plain_string_pattern(Value pat)
 static Value
 str_sub_impl(Value self, int argc, const Value *argv, Value blk)
 {
+    /* as CRuby says: 1..2 arguments with a block, 2 without */
+    if (!(argc == 2 || (argc == 1 && mg_block_given(blk)))) mg_raise_argc(argc, mg_block_given(blk) ? 1 : 2, 2);
     Value pat = argv[0];
     Value repl = MG_NIL, hash = MG_NIL;
     if (argc == 2) {
         hash = mg_check_hash(argv[1]);
         if (MG_IS_NIL(hash)) repl = mg_to_str(argv[1]);
-    } else if (!mg_block_given(blk)) {
-        mg_raise_argc(argc, 1, 2);
     }
     Value re = mg_reg_from_pattern(pat);
     Value md;
@@ -1807,8 +1807,8 @@ static const MgMethodDef matchdata_methods[] = {
 };
 
 static const MgMethodDef string_re_methods[] = {
-    {"sub", str_sub, 1, 2},
-    {"sub!", str_sub_bang, 1, 2},
+    {"sub", str_sub, 0, -1},
+    {"sub!", str_sub_bang, 0, -1},
     {"gsub", str_gsub, 1, 2},
     {"gsub!", str_gsub_bang, 1, 2},
     {"scan", str_scan, 1, 1},

@@ -239,12 +239,7 @@ to_double(Value v)
     if (MG_IS_FLOAT(v)) return mg_float_value(v);
     if (MG_IS_FIXNUM(v)) return (double)MG_FIX2LONG(v);
     if (MG_IS_BIGNUM(v)) return mg_big_to_double(v);
-    if (MG_IS_STRING(v)) {
-        bool ok = true;
-        double d = mg_str_to_dbl(mg_str_ptr(v), (size_t)mg_str_len(v), true, &ok);
-        if (!ok) mg_raise(mg_eArgumentError, "invalid value for Float(): %s", mg_str_cstr(mg_str_inspect(v)));
-        return d;
-    }
+    if (MG_IS_STRING(v)) return mg_num_str_to_float(v);
     if (MG_IS_NIL(v)) mg_raise(mg_eTypeError, "can't convert nil into Float");
     if (v == MG_TRUE || v == MG_FALSE) mg_raise(mg_eTypeError, "can't convert %s into Float", v == MG_TRUE ? "true" : "false");
     return mg_num2dbl(v);

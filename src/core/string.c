@@ -1177,6 +1177,27 @@ is_extend(int32_t cp)
            cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F);
 }
 
+/* p[0..e) is the start of a valid UTF-8 character cut off by e: CRuby's
+ * cluster search finds nothing there, and the clusters end before it */
+static bool
+utf8_cut_off(const unsigned char *p, const unsigned char *e)
+{
+    unsigned c = p[0];
+    int n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || e - p >= n) return false;
+    for (const unsigned char *q = p + 1; q < e; q++) {
+        unsigned lo = 0x80, hi = 0xBF;
+        if (q == p + 1) {
+            if (c == 0xE0) lo = 0xA0;
+            else if (c == 0xED) hi = 0x9F;
+            else if (c == 0xF0) lo = 0x90;
+            else if (c == 0xF4) hi = 0x8F;
+        }
+        if (*q < lo || *q > hi) return false;
+    }
+    return true;
+}
+
 static Value
 str_grapheme_clusters(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1189,6 +1210,7 @@ str_grapheme_clusters(Value self, int argc, const Value *argv, Value blk)
         const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
         int64_t j = i;
         int n;
+        if (enc == ENC_UTF8 && utf8_cut_off(p + j, e)) break;
         int32_t cp = enc == ENC_UTF8 ? mg_utf8_decode(p + j, e, &n) : (n = mg_enc_mbclen((const char *)p + j, (const char *)e, enc), n == 1 ? p[j] : -1);
         j += n;
         if (cp == '\r' && j < r->len && p[j] == '\n') j++;
@@ -1337,6 +1359,7 @@ str_aref_one(Value self, Value idx)
         if (mg_reg_search(idx, self, 0, false, true, &md) < 0) return MG_NIL;
         return mg_str_subseq(self, mg_md_beg(md, 0), mg_md_end(md, 0) - mg_md_beg(md, 0));
     }
+    if (idx == MG_NIL) mg_num2long(idx);      /* CRuby's NUM2LONG: "no implicit conversion from nil to integer" */
     Value v = mg_to_int(idx);
     return str_aref_one(self, MG_IS_FIXNUM(v) ? v : MG_FIX(MG_FIXNUM_MAX));
 }

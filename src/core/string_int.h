@@ -60,6 +60,8 @@ int64_t  mg_enc_strlen(const char *p, int64_t len, Encoding enc, int cr);
 /* The character at p (< e): its length when valid, 0 when invalid, -1 when cut off by e. */
 int      mg_enc_precise(const unsigned char *p, const unsigned char *e, Encoding enc);
 int      mg_enc_minlen(Encoding enc);                 /* shortest character (2 for UTF-16) */
+/* Code point cp of enc as the regexp engine classes it: 1 a digit, 2 a letter, 0 neither */
+int      mg_enc_digit_alpha(Encoding enc, int32_t cp);
 int      mg_enc_mbclen_slow(const char *p, const char *e, Encoding enc);
 /* Byte length of the character at p (>= 1); an invalid one counts as the
  * encoding's shortest character, as CRuby steps. */

@@ -243,9 +243,18 @@ spec_char(const unsigned char **pp, const unsigned char *e, Encoding enc, bool *
     return c;
 }
 
+/* CRuby reads the characters of these strings strictly */
+static void
+check_valid(Value s)
+{
+    if (mg_str_coderange(s) == CR_BROKEN)
+        mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(mg_str_enc(s)));
+}
+
 static void
 spec_parse(CharSpec *cs, Value str, bool allow_neg)
 {
+    check_valid(str);
     memset(cs, 0, sizeof *cs);
     const unsigned char *p = (const unsigned char *)mg_str_ptr(str), *e = p + mg_str_len(str);
     Encoding enc = mg_str_enc(str);
@@ -346,6 +355,7 @@ str_count(Value self, int argc, const Value *argv, Value blk)
     for (int i = 0; i < argc; i++) mg_str_enc_compat(self, mg_to_str(argv[i]));
     CharSet set;
     set_build(&set, argc, argv);
+    check_valid(self);
     const char *p = mg_str_ptr(self);
     int64_t len = mg_str_len(self), n = 0;
     Encoding enc = mg_str_enc(self);
@@ -363,10 +373,14 @@ str_count(Value self, int argc, const Value *argv, Value blk)
 static Value
 delete_squeeze(Value self, int argc, const Value *argv, int mode)
 {
+    /* as CRuby: delete reads nothing of an empty string; it reads each
+     * character strictly, squeeze only in a multibyte encoding */
+    if (mode == 'd' && mg_str_len(self) == 0) return MG_NIL;
     for (int i = 0; i < argc; i++) mg_str_enc_compat(self, mg_to_str(argv[i]));
     CharSet set;
     bool all = mode == 's' && argc == 0;
     set_build(&set, argc, argv);
+    if (mode == 'd' || !mg_enc_single_byte(mg_str_enc(self))) check_valid(self);
     const char *p = mg_str_ptr(self);
     int64_t len = mg_str_len(self);
     Encoding enc = mg_str_enc(self);
@@ -392,6 +406,7 @@ delete_squeeze(Value self, int argc, const Value *argv, int mode)
 static Value
 str_delete(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return mg_str_dup(self);     /* CRuby looks at nothing, arguments neither */
     if (argc < 1) mg_raise_argc(argc, 1, -1);
     Value r = delete_squeeze(self, argc, argv, 'd');
     return MG_IS_NIL(r) ? mg_str_dup(self) : r;
@@ -400,6 +415,7 @@ str_delete(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_delete_bang(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return MG_NIL;     /* frozen or not, as CRuby */
     if (argc < 1) mg_raise_argc(argc, 1, -1);
     mg_str_modify(self);
     Value r = delete_squeeze(self, argc, argv, 'd');
@@ -465,6 +481,7 @@ tr_impl(Value self, Value fromv, Value tov, bool squeeze)
 {
     fromv = mg_to_str(fromv);
     tov = mg_to_str(tov);
+    if (mg_str_len(self) == 0) return MG_NIL;
     if (mg_str_len(tov) == 0) {
         Value a[1] = {fromv};
         return delete_squeeze(self, 1, a, 'd');
@@ -474,6 +491,9 @@ tr_impl(Value self, Value fromv, Value tov, bool squeeze)
     CharSpec from, to;
     spec_parse(&from, fromv, true);
     spec_parse(&to, tov, false);
+    /* CRuby's tr reads a single-byte encoding's bytes as they are, tr_s and
+     * a multibyte encoding's characters strictly */
+    if (squeeze || !mg_enc_single_byte(mg_str_enc(self))) check_valid(self);
     int64_t tosize = spec_size(&to);
     int32_t last_to = spec_nth(&to, tosize - 1);
     /* ASCII translation table: -1 = not in from */
@@ -539,6 +559,7 @@ str_tr(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_tr_bang(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return MG_NIL;     /* frozen or not, as CRuby */
     mg_str_modify(self);
     Value r = tr_impl(self, argv[0], argv[1], false);
     if (MG_IS_NIL(r)) return MG_NIL;
@@ -557,6 +578,7 @@ str_tr_s(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_tr_s_bang(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_len(self) == 0) return MG_NIL;     /* frozen or not, as CRuby */
     mg_str_modify(self);
     Value r = tr_impl(self, argv[0], argv[1], true);
     if (MG_IS_NIL(r) || mg_str_equal(r, self)) return MG_NIL;
@@ -564,17 +586,108 @@ str_tr_s_bang(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
-/* ---- succ ---- */
+/* ---- succ ----
+ * CRuby's algorithm, byte for byte: a character's neighbours are found by
+ * counting its bytes up or down as one number until they form a valid
+ * character of the same length ("wide" encodings such as UTF-16 count its
+ * code point); the rightmost digit or letter (as the regexp engine classes
+ * them) is incremented within its run of the same class, wrapping carries
+ * to the left; with none, the rightmost valid character is incremented. */
 
-enum { CK_NONE, CK_DIGIT, CK_ALPHA, CK_OTHER_ALNUM };
+typedef enum { NB_NOT_CHAR, NB_FOUND, NB_WRAPPED } Neighbor;
+
+static bool
+char_found(const char *p, int64_t len, Encoding enc, int *n)
+{
+    *n = mg_enc_precise((const unsigned char *)p, (const unsigned char *)p + len, enc);
+    return *n > 0;
+}
+
+/* p[0..len) counted up (up) or down by one character of the same length */
+static Neighbor
+step_char(char *p, int64_t len, Encoding enc, bool up)
+{
+    int n;
+    if (mg_enc_minlen(enc) > 1) {
+        if (!char_found(p, len, enc, &n)) return NB_NOT_CHAR;
+        int k;
+        int32_t c = mg_enc_codepoint(p, p + len, enc, &k);
+        if (!up && c == 0) return NB_NOT_CHAR;
+        c += up ? 1 : -1;
+        char buf[8];
+        int l = mg_enc_code_to_mbc((uint32_t)c, buf, enc);
+        if (l <= 0) return NB_NOT_CHAR;
+        if (l != len) return NB_WRAPPED;
+        memcpy(p, buf, (size_t)l);
+        return char_found(p, len, enc, &n) ? NB_FOUND : NB_NOT_CHAR;
+    }
+    unsigned char *u = (unsigned char *)p, wrap = up ? 0xff : 0, fill = up ? 0 : 0xff;
+    for (;;) {
+        int64_t i = len - 1;
+        for (; i >= 0 && u[i] == wrap; i--) u[i] = fill;
+        if (i < 0) return NB_WRAPPED;
+        u[i] = (unsigned char)(u[i] + (up ? 1 : -1));
+        n = mg_enc_precise(u, u + len, enc);
+        if (n > 0) {
+            if (n == len) return NB_FOUND;
+            memset(u + n, wrap, (size_t)(len - n));
+        }
+        if (n == 0 && i < len - 1) {
+            /* the longest prefix that is not invalid, the rest set to wrap */
+            int64_t l2 = len - 1;
+            for (; l2 > 0; l2--) if (mg_enc_precise(u, u + l2, enc) != 0) break;
+            memset(u + l2 + 1, wrap, (size_t)(len - (l2 + 1)));
+        }
+    }
+}
 
 static int
-char_kind(int32_t c)
+class_at(const char *p, int64_t len, Encoding enc)
 {
-    if (c >= '0' && c <= '9') return CK_DIGIT;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CK_ALPHA;
-    if (c >= 0x80 && c < 0x110000) return CK_OTHER_ALNUM;
-    return CK_NONE;
+    int k;
+    int32_t c = mg_enc_codepoint(p, p + len, enc, &k);
+    return c < 0 ? 0 : mg_enc_digit_alpha(enc, c);
+}
+
+/* Increments the digit or letter p[0..len) within its class; on wrapping
+ * sets carry to what the carry inserts (the run's first letter, or the
+ * digit after the first digit: "z" -> "a" carries "a", "9" -> "0" carries "1"). */
+static Neighbor
+succ_alnum(char *p, int64_t len, Encoding enc, char *carry)
+{
+    int kind = class_at(p, len, enc);
+    if (kind == 0) return NB_NOT_CHAR;
+    char save[16];
+    memcpy(save, p, (size_t)len);
+    for (int try = 0; try <= 1; try++)      /* a gap of one character is stepped over */
+        if (step_char(p, len, enc, true) == NB_FOUND && class_at(p, len, enc) == kind) return NB_FOUND;
+    memcpy(p, save, (size_t)len);
+    int64_t range = 1;
+    for (;; range++) {
+        memcpy(save, p, (size_t)len);
+        if (step_char(p, len, enc, false) != NB_FOUND || class_at(p, len, enc) != kind) {
+            memcpy(p, save, (size_t)len);
+            break;
+        }
+    }
+    if (range == 1) return NB_NOT_CHAR;
+    memcpy(carry, p, (size_t)len);
+    if (kind == 1) step_char(carry, len, enc, true);
+    return NB_WRAPPED;
+}
+
+/* The start of the character before s (> beg), as the regexp engine steps back */
+static int64_t
+prev_char(const char *p, int64_t s, Encoding enc, const int64_t *heads, int64_t nheads, int64_t *hi)
+{
+    if (enc == ENC_UTF8) {
+        int64_t j = s - 1;
+        while (j > 0 && ((unsigned char)p[j] & 0xC0) == 0x80) j--;
+        return j;
+    }
+    if (mg_enc_single_byte(enc)) return s - 1;
+    UNUSED(nheads);
+    return heads[--*hi];
 }
 
 Value
@@ -584,66 +697,58 @@ mg_str_succ(Value s)
     Encoding enc = mg_str_enc(s);
     Value out = mg_str_new_enc(mg_str_ptr(s), (size_t)len, enc);
     if (len == 0) return out;
-    unsigned char *p = (unsigned char *)mg_str_ptr(out);
-    bool utf8 = enc == ENC_UTF8;
-    /* positions of characters, right to left */
-    bool any_alnum = false;
-    for (int64_t i = 0; i < len; i++) {
-        if (char_kind(p[i]) == CK_DIGIT || char_kind(p[i]) == CK_ALPHA) { any_alnum = true; break; }
-        if (utf8 && p[i] >= 0x80 && mg_utf8_charlen(p + i, p + len) > 0) { any_alnum = true; break; }
+    char *p = (char *)mg_str_ptr(out);
+    /* character starts, for the encodings that cannot step back by themselves */
+    int64_t *heads = NULL, nheads = 0, hi = 0;
+    if (enc != ENC_UTF8 && !mg_enc_single_byte(enc)) {
+        heads = mg_malloc(sizeof(int64_t) * (size_t)(len + 1));
+        for (int64_t i = 0; i < len; i += mg_enc_mbclen(p + i, p + len, enc)) heads[nheads++] = i;
     }
-    if (!any_alnum) {
-        /* increment the last byte with carry to the left */
-        int64_t i = len - 1;
-        while (i >= 0) {
-            if (p[i] != 0xFF) { p[i]++; return out; }
-            p[i] = 0;
-            i--;
+    char carry[16] = "\1";
+    int64_t carry_pos = 0, carry_len = 1, last_alnum = -1, at = len;
+    Neighbor nb = NB_FOUND;
+    bool found_alnum = false;
+    hi = nheads;
+    while (at > 0) {
+        at = prev_char(p, at, enc, heads, nheads, &hi);
+        if (nb == NB_NOT_CHAR && last_alnum >= 0) {
+            unsigned char la = (unsigned char)p[last_alnum], c = (unsigned char)p[at];
+            bool la_alpha = (la | 0x20) >= 'a' && (la | 0x20) <= 'z', la_digit = la >= '0' && la <= '9';
+            bool c_alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', c_digit = c >= '0' && c <= '9';
+            if (la_alpha ? c_digit : la_digit ? c_alpha : false) break;
         }
-        mg_str_replace_bytes(out, 0, 0, "\x01", 1);
-        return out;
+        int l;
+        if (!char_found(p + at, len - at, enc, &l)) continue;
+        nb = succ_alnum(p + at, l, enc, carry);
+        if (nb == NB_NOT_CHAR) continue;
+        if (nb == NB_FOUND) goto done;
+        last_alnum = at;
+        found_alnum = true;
+        carry_pos = at;
+        carry_len = l;
     }
-    int64_t i = len;
-    int last_kind = CK_NONE;
-    int64_t insert_at = -1;
-    char insert_ch = 0;
-    bool separated = false;
-    while (i > 0) {
-        /* step back one character */
-        int64_t j = i - 1;
-        if (utf8) while (j > 0 && (p[j] & 0xC0) == 0x80 && i - j < 4) j--;
-        int n;
-        int32_t c = utf8 ? mg_utf8_decode(p + j, p + len, &n) : (n = 1, p[j]);
-        if (c < 0 || j + n != i) { j = i - 1; c = p[j]; n = 1; if (utf8 && c >= 0x80) c = -1; }
-        int kind = c < 0 ? CK_NONE : char_kind(c);
-        if (kind == CK_NONE) {
-            if (last_kind != CK_NONE) separated = true;
-            i = j;
-            continue;
+    if (!found_alnum) {
+        at = len;
+        hi = nheads;
+        while (at > 0) {
+            at = prev_char(p, at, enc, heads, nheads, &hi);
+            int l;
+            if (!char_found(p + at, len - at, enc, &l)) continue;
+            char tmp[16];
+            memcpy(tmp, p + at, (size_t)l);
+            Neighbor r = step_char(tmp, l, enc, true);
+            if (r != NB_NOT_CHAR) memcpy(p + at, tmp, (size_t)l);
+            if (r == NB_FOUND) goto done;
+            int l2 = mg_enc_precise((const unsigned char *)p + at, (const unsigned char *)p + at + l, enc);
+            if (l2 != l) step_char(p + at, l, enc, true);     /* wrapped to NULs: the next valid one */
+            if (!mg_enc_ascii_compat(enc)) { memcpy(carry, p + at, (size_t)l); carry_len = l; }
+            carry_pos = at;
         }
-        if (separated && kind != last_kind) break;
-        separated = false;
-        if (kind == CK_OTHER_ALNUM) {
-            char buf[4];
-            int32_t d = c + 1;
-            if (d == 0xD800) d = 0xE000;
-            if (d >= 0x110000) d = 0x10FFFF;
-            int m = mg_utf8_encode((uint32_t)d, buf);
-            mg_str_replace_bytes(out, j, n, buf, m);
-            return out;
-        }
-        if (c == '9' || c == 'z' || c == 'Z') {
-            p[j] = c == '9' ? '0' : c == 'z' ? 'a' : 'A';
-            insert_at = j;
-            insert_ch = c == '9' ? '1' : c == 'z' ? 'a' : 'A';
-            last_kind = kind;
-            i = j;
-            continue;
-        }
-        p[j] = (unsigned char)(c + 1);
-        return out;
     }
-    if (insert_at >= 0) mg_str_replace_bytes(out, insert_at, 0, &insert_ch, 1);
+    mg_str_replace_bytes(out, carry_pos, 0, carry, carry_len);
+done:
+    if (heads) mg_free(heads, sizeof(int64_t) * (size_t)(len + 1));
+    MG_OBJ(out)->flags &= ~STR_CR_MASK;
     return out;
 }
 

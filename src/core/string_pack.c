@@ -341,11 +341,19 @@ mg_pack(Value ary, Value fmt)
             break;
         }
         case 'H': case 'h': case 'B': case 'b': {
-            Value s = mg_to_str(NEXT_ARG());
-            const char *sp = mg_str_ptr(s);
-            int64_t slen = mg_str_len(s);
+            Value arg = NEXT_ARG();
+            Value s = arg == MG_NIL ? MG_NIL : mg_to_str(arg);   /* nil packs as "" */
+            const char *sp = s == MG_NIL ? "" : mg_str_ptr(s);
+            int64_t slen = s == MG_NIL ? 0 : mg_str_len(s);
             int64_t n = count == COUNT_STAR ? slen : count == COUNT_NONE ? 1 : count;
             bool hex = type == 'H' || type == 'h';
+            /* a count past the string's end adds NUL bytes: CRuby's count, which
+             * halves the missing digits for bits as it does for nibbles */
+            int64_t pad = 0;
+            if (n > slen) {
+                pad = hex ? (n + 1) / 2 - (slen + 1) / 2 : (n - slen + 1) / 2;
+                n = slen;
+            }
             int per = hex ? 2 : 8;
             unsigned acc = 0;
             int filled = 0;
@@ -371,6 +379,7 @@ mg_pack(Value ary, Value fmt)
                 }
             }
             if (filled) { char byte = (char)acc; mg_str_cat(out, &byte, 1); }
+            for (int64_t k = 0; k < pad; k++) mg_str_cat(out, "", 1);
             break;
         }
         case 'M': {
@@ -395,11 +404,7 @@ mg_pack(Value ary, Value fmt)
         case 'D': case 'd': case 'F': case 'f': case 'E': case 'e': case 'G': case 'g': {
             int64_t n = count == COUNT_STAR ? mg_ary_len(ary) - idx : count == COUNT_NONE ? 1 : count;
             for (int64_t k = 0; k < n; k++) {
-                Value v = NEXT_ARG();
-                if (!MG_IS_FLOAT(v) && !MG_IS_INTEGER(v)) {
-                    if (MG_IS_STRING(v) || MG_IS_NIL(v)) mg_raise_type(v, "Float");
-                }
-                double d = mg_num2dbl(v);
+                double d = mg_num2dbl(NEXT_ARG());     /* "can't convert String into Float", as CRuby */
                 bool single = type == 'F' || type == 'f' || type == 'e' || type == 'g';
                 bool be = type == 'g' || type == 'G';
                 unsigned char buf[8];
@@ -446,9 +451,92 @@ b64_value(unsigned char c)
     if (c >= 'A' && c <= 'Z') return c - 'A';
     if (c >= 'a' && c <= 'z') return c - 'a' + 26;
     if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+' || c == '-') return 62;
-    if (c == '/' || c == '_') return 63;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
     return -1;
+}
+
+static void
+put_sextets(Value o, int a, int b, int c, int d)
+{
+    char q[3] = { (char)(a << 2 | b >> 4), (char)(b << 4 | c >> 2), (char)(c << 6 | d) };
+    mg_str_cat(o, q, c < 0 ? 1 : d < 0 ? 2 : 3);
+}
+
+/* 'm': skips what is not base64; a '=' where the third or fourth character
+ * of a group would be ends the data (CRuby's reading: one before the first
+ * or second is skipped like any other) */
+static Value
+decode_base64(const unsigned char *p, int64_t len)
+{
+    Value o = mg_str_new_enc("", 0, ENC_BINARY);
+    int64_t i = 0;
+    int v[4];
+    for (;;) {
+        int k = 0;
+        for (; k < 4; k++) {
+            while (i < len && (v[k] = b64_value(p[i])) < 0 && !(k >= 2 && p[i] == '=')) i++;
+            if (i >= len || p[i] == '=') break;
+            i++;
+        }
+        if (k == 4) { put_sextets(o, v[0], v[1], v[2], v[3]); continue; }
+        if (k >= 2) put_sextets(o, v[0], v[1], k == 3 ? v[2] : -1, -1);
+        return o;
+    }
+}
+
+/* 'm0' (RFC 4648): groups of four base64 characters, '=' padding only at
+ * the end, no other character and no bits left over; else ArgumentError */
+static Value
+decode_base64_strict(const unsigned char *p, int64_t len)
+{
+    Value o = mg_str_new_enc("", 0, ENC_BINARY);
+    if (len % 4) goto bad;
+    for (int64_t i = 0; i < len; i += 4) {
+        int a = b64_value(p[i]), b = b64_value(p[i + 1]), c = b64_value(p[i + 2]), d = b64_value(p[i + 3]);
+        bool last = i + 4 == len;
+        if (a < 0 || b < 0) goto bad;
+        if (c < 0) {
+            if (!last || p[i + 2] != '=' || p[i + 3] != '=' || (b & 0xf)) goto bad;
+        } else if (d < 0) {
+            if (!last || p[i + 3] != '=' || (c & 0x3)) goto bad;
+        }
+        put_sextets(o, a, b, c, c < 0 ? -1 : d);
+    }
+    return o;
+bad:
+    mg_raise(mg_eArgumentError, "invalid base64");
+}
+
+/* One 'U' character of p[0..avail) (avail > 0), as CRuby's pack reads it:
+ * the original UTF-8 forms of up to 6 bytes (31 bits; surrogates too), but no
+ * overlong form. */
+static int64_t
+utf8_char(const unsigned char *p, int64_t avail, int *len)
+{
+    unsigned c = p[0];
+    int n;
+    int64_t cp;
+    if (c < 0x80) { *len = 1; return c; }
+    if (!(c & 0x40)) goto malformed;
+    if (!(c & 0x20)) { n = 2; cp = c & 0x1f; }
+    else if (!(c & 0x10)) { n = 3; cp = c & 0x0f; }
+    else if (!(c & 0x08)) { n = 4; cp = c & 0x07; }
+    else if (!(c & 0x04)) { n = 5; cp = c & 0x03; }
+    else if (!(c & 0x02)) { n = 6; cp = c & 0x01; }
+    else goto malformed;
+    if (n > avail)
+        mg_raise(mg_eArgumentError, "malformed UTF-8 character (expected %d bytes, given %lld bytes)", n, (long long)avail);
+    for (int k = 1; k < n; k++) {
+        if ((p[k] & 0xc0) != 0x80) goto malformed;
+        cp = cp << 6 | (p[k] & 0x3f);
+    }
+    static const int64_t least[7] = { 0, 0, 0x80, 0x800, 0x10000, 0x200000, 0x4000000 };
+    if (cp < least[n]) mg_raise(mg_eArgumentError, "redundant UTF-8 sequence");
+    *len = n;
+    return cp;
+malformed:
+    mg_raise(mg_eArgumentError, "malformed UTF-8 character");
 }
 
 /* Unpacks; one_only stops after the first value (unpack1). */
@@ -516,8 +604,7 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
             int64_t n = count == COUNT_STAR ? INT64_MAX : count == COUNT_NONE ? 1 : count;
             for (int64_t k = 0; k < n && pos < len; k++) {
                 int m;
-                int32_t cp = mg_utf8_decode(base + pos, base + len, &m);
-                if (cp < 0) mg_raise(mg_eArgumentError, "malformed UTF-8 character");
+                int64_t cp = utf8_char(base + pos, len - pos, &m);
                 pos += m;
                 PUSH(MG_FIX(cp));
             }
@@ -526,6 +613,10 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
         case 'w': {
             int64_t n = count == COUNT_STAR ? INT64_MAX : count == COUNT_NONE ? 1 : count;
             for (int64_t k = 0; k < n && pos < len; k++) {
+                /* a number cut short at the end (its last byte has the high bit) is dropped */
+                int64_t e = pos;
+                while (e < len && (base[e] & 0x80)) e++;
+                if (e == len) break;
                 uint64_t x = 0;
                 Value bigv = MG_NIL;
                 while (pos < len) {
@@ -576,27 +667,10 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
         case 'u':
             PUSH(decode_uu(base, &pos, len));
             break;
-        case 'm': {
-            Value o = mg_str_new_enc("", 0, ENC_BINARY);
-            uint32_t acc = 0;
-            int bits = 0;
-            while (pos < len) {
-                unsigned char c = base[pos];
-                if (c == '=') { pos++; continue; }
-                int v = b64_value(c);
-                pos++;
-                if (v < 0) continue;
-                acc = (acc << 6) | (uint32_t)v;
-                bits += 6;
-                if (bits >= 8) {
-                    bits -= 8;
-                    char ch = (char)(acc >> bits);
-                    mg_str_cat(o, &ch, 1);
-                }
-            }
-            PUSH(o);
+        case 'm':
+            PUSH(count == 0 ? decode_base64_strict(base + pos, len - pos) : decode_base64(base + pos, len - pos));
+            pos = len;
             break;
-        }
         case 'D': case 'd': case 'F': case 'f': case 'E': case 'e': case 'G': case 'g': {
             bool single = type == 'F' || type == 'f' || type == 'e' || type == 'g';
             bool be = type == 'g' || type == 'G';
@@ -670,8 +744,8 @@ str_unpack1(Value self, int argc, const Value *argv, Value blk)
 }
 
 static const MgMethodDef string_pack_methods[] = {
-    {"unpack", str_unpack, 1, 2},
-    {"unpack1", str_unpack1, 1, 2},
+    {"unpack", str_unpack, 0, -1},      /* they check 1 without the keywords */
+    {"unpack1", str_unpack1, 0, -1},
     {NULL, NULL, 0, 0}
 };
 

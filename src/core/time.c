@@ -1006,7 +1006,7 @@ static const MgMethodDef time_methods[] = {
 
 static const MgMethodDef time_singleton_methods[] = {
     {"now", time_s_now, 0, 1},
-    {"at", time_s_at, 1, 4},
+    {"at", time_s_at, 0, -1},      /* it checks 1..3 without the keywords */
     {"utc", time_s_utc, 1, 8},
     {"gm", time_s_utc, 1, 8},
     {"local", time_s_local, 1, 8},

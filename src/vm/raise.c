@@ -197,8 +197,10 @@ describe_recv(Value recv)
     if (recv == MG_FALSE) return mg_str_new_cstr("false:FalseClass");
     /* no inspect (a BasicObject): asking for it would raise this again */
     if (!mg_method_lookup(mg_obj_class(recv), mg_id_inspect)) return mg_any_to_s(recv);
-    Value d = mg_inspect(recv);
-    if (mg_str_len(d) > 65) d = mg_any_to_s(recv);
+    /* CRuby 3.1 shows the whole inspect, however long; one that raises is
+     * replaced by the default #<Foo:0x...> */
+    Value d = mg_protect(mg_inspect, recv, NULL);
+    if (d == MG_UNDEF) d = mg_any_to_s(recv);
     if (mg_str_len(d) > 0 && mg_str_ptr(d)[0] == '#') return d;
     Value s = mg_str_dup(d);
     mg_str_cat_cstr(s, ":");
