@@ -2340,6 +2340,24 @@ pg_unlock_all(MgRepo *rr)
 }
 
 static MgStoreErr
+pg_lock_list(MgRepo *rr, void (*fn)(const MgLockEntry *l, void *arg), void *arg)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = pgb_usable(r);
+    if (e || (e = pgb_reap(r))) return e;
+    PGresult *res = pgb_run(r, "SELECT oop, kind, session FROM mg_lock WHERE session IN (SELECT mg_live())"
+                               " ORDER BY oop, session");
+    if (!pgb_ok(res)) return pg_fail(r, res, "list locks");
+    for (int i = 0; i < PQntuples(res); i++) {
+        MgLockEntry l = { (uint64_t)pgb_text_i64(res, i, 0), (int)pgb_text_i64(res, i, 1),
+                          (uint32_t)pgb_text_i64(res, i, 2) };
+        fn(&l, arg);
+    }
+    PQclear(res);
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
 pg_counter_get(MgRepo *rr, uint32_t index, int64_t *out)
 {
     PgRepo *r = (PgRepo *)rr;
@@ -2446,6 +2464,7 @@ const MgBackendOps mg_pg_ops = {
     .lock = pg_lock,
     .unlock = pg_unlock,
     .unlock_all = pg_unlock_all,
+    .lock_list = pg_lock_list,
     .counter_get = pg_counter_get,
     .counter_update = pg_counter_update,
     .set_ref_scan = pg_set_ref_scan,
