@@ -518,6 +518,7 @@ uint64_t mg_rec_get_u64(MgRd *r) { return get_u64(r); }
 Value mg_rec_get_ref(MgRd *r) { return get_ref(r); }
 void mg_rec_fail(MgRd *r, const char *why) { if (!r->err) r->err = why; }
 bool mg_rec_failed(const MgRd *r) { return r->err != NULL; }
+size_t mg_rec_left(const MgRd *r) { return (size_t)(r->end - r->p); }
 
 const void *
 mg_rec_get_bytes(MgRd *r, size_t n)
