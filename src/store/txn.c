@@ -540,6 +540,20 @@ ensure_open(void)
     gc_vote();
 }
 
+/* At a transaction boundary after a failed open (a PostgreSQL server that
+ * was down when the gem started, a repository that was locked away): the
+ * open is tried again, so a long-running gem needs no restart once the
+ * repository is back. The ids handed out meanwhile are this process's own
+ * (alloc_oop, from 2^60 up): the next ones come from the repository, and an
+ * object holding one of the old is refused by a commit (unpersistable_reason). */
+static void
+retry_open(void)
+{
+    S.failed = false;
+    if (S.oop_next >= ((uint64_t)1 << 60)) S.oop_next = S.oop_limit = 0;
+    ensure_open();
+}
+
 static Value
 open_run(Value unused)
 {
@@ -1126,6 +1140,8 @@ typedef struct {
 static const char *
 unpersistable_reason(Obj *o)
 {
+    if (o->oop >= ((uint64_t)1 << 60))
+        return "its object id was taken while the repository could not be opened (an id of this process only)";
     switch ((ObjType)o->type) {
     case T_OBJECT: case T_STRING: case T_ARRAY: case T_HASH: case T_RANGE: break;
     case T_DATA: {
@@ -1528,6 +1544,7 @@ void
 mg_store_commit(void)
 {
     if (N.level > 1) { nested_commit(); return; }
+    if (S.failed) retry_open();
     if (mg_store_precommit_hook) mg_store_precommit_hook();
     if (!S.opened && S.ws_len == 0) return;
     ensure_open();
@@ -1614,6 +1631,7 @@ void
 mg_store_abort(void)
 {
     if (N.level > 1) { nested_abort(); return; }
+    if (S.failed) retry_open();
     if (!S.opened) { S.ws_len = 0; return; }
     envs_check();               /* changed captured variables are reset too */
     for (size_t i = 0; i < S.ws_len; i++) {
