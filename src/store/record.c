@@ -633,6 +633,7 @@ decode_class(Obj *o, Rd *r)
     Value defs = get_ref(r);
     uint32_t ncv = get_u32(r);
     if (!r->err && ncv > (uint64_t)(r->end - r->p)) r->err = "class record is truncated";
+    if (r->err) ncv = 0;                        /* nothing to allocate for: the record is refused */
     ID *cvn = mg_malloc((ncv + 1) * sizeof(ID));
     Value *cvv = mg_malloc((ncv + 1) * sizeof(Value));
     for (uint32_t i = 0; i < ncv && !r->err; i++) {

@@ -6,14 +6,16 @@
 # naming its OOP, never a crash (Rational's methods read a String's body as
 # their own: a segfault, found by flipping bits in records and fixing their
 # checksums); nor does a Proc record whose count of lexical scopes promises
-# more than the record holds (it allocated that many first); the other
-# records stay readable.
+# more than the record holds (it allocated that many first), nor a class
+# record whose count of class variables does (allocated anyway once found
+# too big: 30 GB); the other records stay readable.
 . "$(dirname "$0")/lib.sh"
 mrb 'Maglev.persistent { class Node; def initialize = @v = "MK-NODE"; end }
      Maglev[:good] = "fine"
      Maglev[:s] = "MK-STRING"; Maglev[:a] = ["MK-ARRAY"]; Maglev[:n] = Node.new
      Maglev[:t] = Time.at(1_500_000_000).utc; Maglev[:i] = Node.new
      def mk_marker = -> { 1 }; Maglev[:pr] = mk_marker
+     Maglev.persistent { class Other; end }; Maglev[:cls] = Other
      Maglev.commit' >/dev/null
 # recls.rb FILE OOP CLASS...: in every record of FILE (a data.mdb, or lines
 # "oop hex" on PostgreSQL) of object OOP, the class reference becomes CLASS's
@@ -24,10 +26,13 @@ def crc(s) = s.each_byte.inject(0xFFFFFFFF) { |c, b| T[(c ^ b) & 0xff] ^ (c >> 8
 file, oop, what = ARGV[0], Integer(ARGV[1]), ARGV[2]
 # a record: u32 format, u32 CRC-32C of the rest, u64 version (LMDB; not on
 # PostgreSQL), the payload: type, flags, 0, 0, the class (tag 6, type 2, u64 OOP).
-# WHAT: a class name (the class reference names it), or FROM=TO (hex: the
-# payload's bytes FROM become TO)
+# WHAT: a class name (the class reference names it), FROM=TO (hex: the
+# payload's bytes FROM become TO), or tail=TO (its last bytes become TO)
 fix = lambda do |rec, at|            # the payload starts at `at`
-  if what.include?("=")
+  if what.start_with?("tail=")       # the record's last bytes
+    to = [what[5..]].pack("H*")
+    rec[-to.bytesize..] = to
+  elsif what.include?("=")
     from, to = what.split("=").map { [_1].pack("H*") }
     i = rec.index(from, at) or abort "no #{from.inspect} in the record"
     rec[i, from.bytesize] = to
@@ -94,5 +99,17 @@ for k in s a n t i pr; do
 	  end" 2>&1; echo "exit $?")
 	expect "the record under :$k: an error naming its OOP and why" "$out" $'RuntimeError\nnamed\nwhy\nexit 0'
 done
+# the count of a class's class variables (the record's last u32) read as
+# 3.8e9: every process meets it as it applies Object's constants (a warning
+# on stderr), and a use of the class raises
+expect "a class record rewritten" "$(recls cls tail=4e895be3)" 1
+out=$("$MRUBY" -e '
+  begin
+    Maglev[:cls].new
+  rescue => e
+    puts e.class, e.message[/corrupt record for OOP \d+/] ? :named : e.message, e.message[/truncated/] ? :why : e.message
+  end' 2>"$MAGLEV_DATA/err"; echo "exit $?")
+expect "a class record whose count of class variables is too big" "$out" $'RuntimeError\nnamed\nwhy\nexit 0'
+expect "and the warning" "$(grep -c '^maglev: applying the definitions of Object: corrupt record for OOP [0-9]* .*class record is truncated$' "$MAGLEV_DATA/err")" 1
 expect "the others are readable" "$(mrb 'p Maglev[:good]')" '"fine"'
 finish
