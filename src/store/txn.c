@@ -2027,10 +2027,28 @@ mg_store_begin(void)
     mg_store_abort();
 }
 
+/* Whether a resident persistent Env's values changed since it was read or
+ * written: a change no barrier put in the write set (envs_check does at the
+ * next boundary). */
+static bool
+envs_changed(void)
+{
+    MgBuf b = { 0 };
+    bool changed = false;
+    for (size_t i = 0; i < S.nenvs && !changed; i++) {
+        Obj *o = S.envs[i].obj;
+        if ((o->flags & (OF_DIRTY | OF_UNFAULTED)) || env_vals_hash(o) == S.envs[i].vals) continue;
+        mg_record_encode(o, &b);
+        changed = bytes_hash(b.ptr, b.len) != S.envs[i].hash;
+    }
+    mg_buf_free(&b);
+    return changed;
+}
+
 bool
 mg_store_needs_commit(void)
 {
-    return S.ws_len > 0;
+    return S.ws_len > 0 || envs_changed();
 }
 
 MgRepo *
