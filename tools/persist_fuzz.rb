@@ -19,6 +19,9 @@
 #                  aborted (which must restore the committed objects as they
 #                  were at its start), then a commit; the dump (PFUZZ_NESTED=FILE:
 #                  both dumps and the changes into FILE when they differ)
+#   deepnest SEED  random changes through nested levels up to 8 deep, each
+#                  ended by a commit or an abort (which must restore the
+#                  objects as they were at the level's start), then a commit
 #   transient SEED a new subgraph holding an instance of a transient class is
 #                  attached; the commit must raise TransactionError naming it
 #                  and write nothing; then abort and dump
@@ -562,6 +565,41 @@ when "nested"
   File.write(ENV["PFUZZ_NESTED"], "#{before}\n#{after}\n#{log.join("\n")}\n") if ENV["PFUZZ_NESTED"] && after != before
   Maglev.commit_transaction
   puts fz_dump_root
+when "deepnest"
+  # a random walk through nested levels (up to 8 deep): changes at every
+  # level, each level ended by a commit (its changes fold into the enclosing
+  # level) or an abort (the objects are as they were at the level's start);
+  # then the outermost commit. One line per level ended (ok, or both dumps
+  # under PFUZZ_NESTED=FILE), then the dump
+  g = FzGen.new(seed + 6_000_003)
+  starts = []
+  bad = 0
+  40.times do
+    if starts.size < 7 && (starts.empty? || g.chance(2))
+      starts << FzDump.new(opaque_new: true).v(Maglev[:fz])
+      Maglev.begin_nested_transaction
+    else
+      level = Maglev.transaction_level
+      start = starts.pop
+      if g.chance(2)
+        Maglev.commit_transaction
+      else
+        Maglev.abort_transaction
+        now = FzDump.new(opaque_new: true).v(Maglev[:fz])
+        if now != start
+          bad += 1
+          puts "abort at level #{level} does not restore its start"
+          File.write(ENV["PFUZZ_NESTED"], "#{start}\n#{now}\n") if ENV["PFUZZ_NESTED"] && bad == 1
+        end
+      end
+    end
+    g.mutate(Maglev[:fz], fz_targets, 1 + g.rand(4))
+    GC.start if g.chance(5)
+  end
+  Maglev.commit_transaction until Maglev.transaction_level == 1
+  puts "deep nesting: #{bad} bad aborts, level #{Maglev.transaction_level}"
+  Maglev.commit_transaction
+  puts fz_dump_root
 when "transient"
   g = FzGen.new(seed + 3_000_003)
   t = [FzTransient.new(g.value(2)), FzTransient, method(:puts).to_proc, method(:p), Thread::Mutex.new,
@@ -585,5 +623,5 @@ when "transient"
   Maglev.abort_transaction
   puts fz_dump_root
 else
-  abort "usage: persist_fuzz.rb build|buildmut|dump|ids|mutate|held|abort|nested|transient SEED [ROUND] (CRuby: chain SEED N)"
+  abort "usage: persist_fuzz.rb build|buildmut|dump|ids|mutate|held|abort|nested|deepnest|transient SEED [ROUND] (CRuby: chain SEED N)"
 end

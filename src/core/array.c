@@ -405,7 +405,7 @@ ary_splice(Value a, int64_t beg, int64_t len, const Value *rpl, int64_t rlen)
 Value
 mg_check_array(Value v)
 {
-    if (MG_IS_ARRAY(v)) return v;
+    if (MG_IS_ARRAY(v)) { MG_FAULT(v); return v; }   /* its body read directly, as mg_to_str's */
     if (MG_IS_IMMEDIATE(v)) return MG_NIL;
     if (!mg_respond_to(v, mg_id_to_ary, true)) return MG_NIL;
     Value r = mg_funcall(v, mg_id_to_ary, 0, NULL);
@@ -415,6 +415,7 @@ mg_check_array(Value v)
         mg_raise(mg_eTypeError, "can't convert %s to Array (%s#to_ary gives %s)",
                  cn, cn, mg_class_cname(mg_obj_class(r)));
     }
+    MG_FAULT(r);
     return r;
 }
 

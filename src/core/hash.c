@@ -580,7 +580,7 @@ hash_values_ary(Value h)
 Value
 mg_check_hash(Value v)
 {
-    if (MG_IS_HASH(v)) return v;
+    if (MG_IS_HASH(v)) { MG_FAULT(v); return v; }    /* its body read directly, as mg_to_str's */
     if (MG_IS_IMMEDIATE(v) || !mg_respond_to(v, mg_id_to_hash, true)) return MG_NIL;
     Value r = mg_funcall(v, mg_id_to_hash, 0, NULL);
     if (MG_IS_NIL(r)) return MG_NIL;
@@ -589,6 +589,7 @@ mg_check_hash(Value v)
         mg_raise(mg_eTypeError, "can't convert %s to Hash (%s#to_hash gives %s)",
                  cn, cn, mg_class_cname(mg_obj_class(r)));
     }
+    MG_FAULT(r);
     return r;
 }
 

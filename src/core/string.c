@@ -344,16 +344,20 @@ mg_str_freeze(Value s)
 
 /* ---- conversion ---- */
 
+/* The conversions answer a String whose body is present: their callers read
+ * it directly (RSTR), and a persistent one may not be faulted yet (an
+ * element of a big Array read from the repository). */
 Value
 mg_to_str(Value v)
 {
-    if (MG_IS_STRING(v)) return v;
+    if (MG_IS_STRING(v)) { MG_FAULT(v); return v; }
     if (!MG_IS_NIL(v) && mg_respond_to(v, mg_id_to_str, true)) {
         Value r = mg_funcall(v, mg_id_to_str, 0, NULL);
         if (!MG_IS_STRING(r))
             mg_raise(mg_eTypeError, "can't convert %s to String (%s#to_str gives %s)",
                      mg_class_cname(mg_obj_class(v)), mg_class_cname(mg_obj_class(v)),
                      mg_class_cname(mg_obj_class(r)));
+        MG_FAULT(r);
         return r;
     }
     mg_raise_type(v, "String");
@@ -362,10 +366,10 @@ mg_to_str(Value v)
 Value
 mg_check_string(Value v)
 {
-    if (MG_IS_STRING(v)) return v;
+    if (MG_IS_STRING(v)) { MG_FAULT(v); return v; }
     if (MG_IS_PTR(v) && mg_respond_to(v, mg_id_to_str, true)) {
         Value r = mg_funcall(v, mg_id_to_str, 0, NULL);
-        if (MG_IS_STRING(r)) return r;
+        if (MG_IS_STRING(r)) { MG_FAULT(r); return r; }
         if (MG_IS_NIL(r)) return MG_NIL;
         mg_raise(mg_eTypeError, "can't convert %s to String (%s#to_str gives %s)",
                  mg_class_cname(mg_obj_class(v)), mg_class_cname(mg_obj_class(v)),

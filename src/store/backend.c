@@ -230,6 +230,13 @@ mg_repo_unlock_all(MgRepo *r)
 }
 
 MgStoreErr
+mg_repo_lock_list(MgRepo *r, void (*fn)(const MgLockEntry *l, void *arg), void *arg)
+{
+    if (!r) return MG_STORE_INVALID;
+    return MG_OPS(r)->lock_list(r, fn, arg);
+}
+
+MgStoreErr
 mg_repo_counter_get(MgRepo *r, uint32_t index, int64_t *out)
 {
     if (!r) return MG_STORE_INVALID;

@@ -245,6 +245,15 @@ MgStoreErr mg_repo_lock(MgRepo *r, uint64_t oop, int kind, uint32_t *holder);
 MgStoreErr mg_repo_unlock(MgRepo *r, uint64_t oop);
 /* Releases every lock of the handle's session, in one atomic step. */
 MgStoreErr mg_repo_unlock_all(MgRepo *r);
+/* One holder of a lock (mg_repo_lock_list). */
+typedef struct {
+    uint64_t oop;
+    int kind;              /* MG_LOCK_READ, MG_LOCK_WRITE */
+    uint32_t session;      /* a live session holding it */
+} MgLockEntry;
+/* Calls fn(l, arg) for every lock a live session holds, by OOP then session,
+ * in one snapshot (`maglev status`); works on a read-only handle. */
+MgStoreErr mg_repo_lock_list(MgRepo *r, void (*fn)(const MgLockEntry *l, void *arg), void *arg);
 
 /* Counter `index` (contract 7); MG_STORE_INVALID for an index out of range. */
 MgStoreErr mg_repo_counter_get(MgRepo *r, uint32_t index, int64_t *out);

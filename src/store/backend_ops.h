@@ -49,6 +49,7 @@ struct MgBackendOps {
     MgStoreErr (*lock)(MgRepo *r, uint64_t oop, int kind, uint32_t *holder);
     MgStoreErr (*unlock)(MgRepo *r, uint64_t oop);
     MgStoreErr (*unlock_all)(MgRepo *r);
+    MgStoreErr (*lock_list)(MgRepo *r, void (*fn)(const MgLockEntry *l, void *arg), void *arg);
     MgStoreErr (*counter_get)(MgRepo *r, uint32_t index, int64_t *out);
     MgStoreErr (*counter_update)(MgRepo *r, uint32_t index, bool add, int64_t value, int64_t *out);
     void       (*set_ref_scan)(MgRepo *r, MgRefScan scan);

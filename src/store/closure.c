@@ -198,6 +198,7 @@ proc_decode(void *p, bool in_slot, MgRd *r)
     Value label = get_str(r);
     uint32_t n = mg_rec_get_u32(r);
     if (mg_rec_failed(r)) return;
+    if (n > mg_rec_left(r)) { mg_rec_fail(r, "proc record is truncated"); return; }   /* each ref >= 1 byte */
     Value *classes = calloc(n ? n : 1, sizeof(Value));
     if (!classes) { mg_rec_fail(r, "out of memory"); return; }
     for (uint32_t i = 0; i < n && !mg_rec_failed(r); i++) {

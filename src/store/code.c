@@ -186,6 +186,14 @@ entry_for(RClass *holder, const MethodEntry *me, bool had)
         mg_ary_push(e, k_alias);
         mg_ary_push(e, vis);
         mg_ary_push(e, MG_SYM(me->original_name));
+        /* the body the alias copies (a Ruby one), as an entry of the original
+         * name: replayed, the alias gets that body even once the original
+         * name was redefined (alias_method :old_x, :x; def x = old_x + ...) */
+        MethodEntry body = *me;
+        body.name = me->original_name;
+        Value be = entry_for(holder, &body, true);
+        Value bk = MG_IS_ARRAY(be) && MG_RARRAY(be)->len ? MG_RARRAY(be)->ptr[0] : MG_NIL;
+        if (bk == k_def || bk == k_attr_reader || bk == k_attr_writer || bk == k_bmethod) mg_ary_push(e, be);
     } else if (me->kind == ME_ISEQ) {
         MethodBody *b = mg_data_get(me->u.code, &mg_body_type);
         Code *code = b ? mg_code_ptr(b->code) : NULL;
@@ -256,6 +264,7 @@ file_in_parent(RClass *c)
  * class); obj: the object whose singleton class owner is, or MG_UNDEF. */
 typedef struct { RClass *owner; ID name; Value entry; bool single; Value obj; } Replay;
 static Value replay_one(Value arg);
+static void alias_body(const Replay *r, RClass *table, ID orig, Value body);
 static void wait_for_exts(const Replay *r);
 static bool exts_pending = true;   /* the start-up's restore_exts has not run yet */
 static Value waiting;              /* what waits for it: [class, name, entry, single]... (a GC root) */
@@ -1260,6 +1269,35 @@ def_eval(const Value *a, int64_t n, DefEval *d)
     saved_source_enc = outer_enc;
 }
 
+/* An alias entry that carries the body it copied (entry_for): the body is
+ * defined under its original name, aliased, and the table's own entry of
+ * that name (or none) put back. */
+static void
+alias_body(const Replay *r, RClass *table, ID orig, Value body)
+{
+    uint64_t v;
+    MethodEntry saved = { 0 };
+    bool had = mg_idtable_get(table->origin->mt, orig, &v);
+    if (had) {
+        saved = *(MethodEntry *)(uintptr_t)v;
+        if (saved.kind == ME_ISEQ) mg_gc_protect(saved.u.code);
+        if (saved.kind == ME_BMETHOD) mg_gc_protect(saved.u.proc);
+    }
+    Replay inner = *r;
+    inner.name = orig;
+    inner.entry = body;
+    Value exc;
+    mg_protect(replay_one, MG_FIX((int64_t)(intptr_t)&inner), &exc);
+    if (exc == MG_NIL) mg_method_alias(table, r->name, orig);
+    if (had) {
+        MethodEntry *back = mg_method_add(table, orig, &saved);
+        back->owner = saved.owner;
+    } else {
+        mg_method_remove(table, orig);
+    }
+    if (exc != MG_NIL) mg_raise_exc(exc);
+}
+
 static Value
 replay_one(Value arg)
 {
@@ -1307,6 +1345,9 @@ replay_one(Value arg)
         MethodEntry me = { .kind = ME_BMETHOD, .visibility = (uint8_t)vis };
         me.u.proc = a[2];
         mg_method_add(table, r->name, &me);
+    } else if (kind == k_alias && n >= 4 && MG_IS_SYMBOL(a[2]) && MG_IS_ARRAY(a[3])) {
+        alias_body(r, table, MG_SYM2ID(a[2]), a[3]);
+        mg_method_set_visibility(table, r->name, vis);
     } else if (kind == k_alias && n >= 3 && MG_IS_SYMBOL(a[2])) {
         if (mg_method_alias(table, r->name, MG_SYM2ID(a[2]))) mg_method_set_visibility(table, r->name, vis);
         else wait_for_exts(r);

@@ -1717,16 +1717,26 @@ lmdb_session_self(const MgRepo *r)
     return r ? r->session : 0;
 }
 
+/* A read-only transaction and a cursor on one of the tables above (close both). */
 static MgStoreErr
-lmdb_session_list(MgRepo *r, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
+sys_cursor(MgRepo *r, MDB_dbi dbi, MDB_txn **txn, MDB_cursor **c)
 {
     MgStoreErr e = sys_usable(r, false);
     if (e) return e;
+    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, txn);
+    if (rc) return from_mdb(r, rc, "begin");
+    if ((rc = mdb_cursor_open(*txn, dbi, c))) { mdb_txn_abort(*txn); return from_mdb(r, rc, "cursor"); }
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+lmdb_session_list(MgRepo *r, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
+{
     MDB_txn *txn;
     MDB_cursor *c;
-    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    if ((rc = mdb_cursor_open(txn, r->sessions, &c))) { mdb_txn_abort(txn); return from_mdb(r, rc, "cursor"); }
+    MgStoreErr e = sys_cursor(r, r->sessions, &txn, &c);
+    if (e) return e;
+    int rc;
     MDB_val k, v;
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         if (v.mv_size < SESS_HEAD) continue;
@@ -1873,6 +1883,39 @@ lmdb_unlock_all(MgRepo *r)
     e = unlock_some(r, r->held, r->nheld);
     if (e == MG_STORE_OK) r->nheld = 0;
     return e;
+}
+
+static int
+holder_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const Holder *)a)->session, y = ((const Holder *)b)->session;
+    return (x > y) - (x < y);
+}
+
+static MgStoreErr
+lmdb_lock_list(MgRepo *r, void (*fn)(const MgLockEntry *l, void *arg), void *arg)
+{
+    MDB_txn *txn;
+    MDB_cursor *c;
+    MgStoreErr e = sys_cursor(r, r->locks, &txn, &c);
+    if (e) return e;
+    int rc;
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        uint32_t kind, n;
+        Holder *hs;
+        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
+        qsort(hs, n, sizeof *hs, holder_cmp);
+        for (uint32_t i = 0; i < n; i++) {
+            if (!holder_live(r, txn, &hs[i])) continue;       /* a dead session's: ignored (contract 5) */
+            MgLockEntry l = { get_u64(&k), (int)kind, hs[i].session };
+            fn(&l, arg);
+        }
+        free(hs);
+    }
+    mdb_cursor_close(c);
+    mdb_txn_abort(txn);
+    return rc == MDB_NOTFOUND ? MG_STORE_OK : from_mdb(r, rc, "list locks");
 }
 
 static MgStoreErr
@@ -2461,6 +2504,7 @@ const MgBackendOps mg_lmdb_ops = {
     .lock = lmdb_lock,
     .unlock = lmdb_unlock,
     .unlock_all = lmdb_unlock_all,
+    .lock_list = lmdb_lock_list,
     .counter_get = lmdb_counter_get,
     .counter_update = lmdb_counter_update,
     .set_ref_scan = lmdb_set_ref_scan,

@@ -411,7 +411,13 @@ publish_view(PgRepo *r, uint64_t seq)
     PQclear(pgb_run(r, sql));
 }
 
-/* The lock of our session id again, after a reconnection. */
+/* The lock of our session id again, after a reconnection. The session was
+ * dead while the connection was (P3), and a dead session's locks are not
+ * held (contract 6): another session may have taken them meanwhile, so the
+ * rows of ours still in mg_lock go -- kept, they came back to life beside
+ * the new holder's (two write locks on one object, each refusing the
+ * other's commits). Its entry is made again if a registering session
+ * swept it. */
 static void
 relock_session(PgRepo *r)
 {
@@ -421,7 +427,20 @@ relock_session(PgRepo *r)
     PGresult *res = pgb_run(r, sql);
     bool got = pgb_ok(res) && PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
     PQclear(res);
-    if (!got) r->session = 0;        /* another process has the id now: ours ended */
+    if (!got) { r->session = 0; return; }       /* another process has the id now: ours ended */
+    char host[256] = "?";
+    gethostname(host, sizeof host - 1);
+    host[sizeof host - 1] = '\0';
+    char pid[16], sid[16], started[24];
+    snprintf(pid, sizeof pid, "%d", (int)getpid());
+    snprintf(sid, sizeof sid, "%u", r->session);
+    snprintf(started, sizeof started, "%llu", (unsigned long long)r->started);
+    const char *vals[5] = { sid, pid, started, host, r->session_name };
+    MgStoreErr e;
+    res = pgb_query(r, "WITH l AS (DELETE FROM mg_lock WHERE session = $1)"
+                       " INSERT INTO mg_session VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING",
+                    5, vals, false, "register session again", &e);
+    if (res) PQclear(res);
 }
 
 /* The server's messages outside a query (a FATAL as it shuts down) are not
@@ -2243,6 +2262,7 @@ pg_session_begin(MgRepo *rr, const char *name, uint32_t *id)
     }
     PQclear(res);
     r->session = got;
+    snprintf(r->session_name, sizeof r->session_name, "%s", nm);
     *id = got;
     return MG_STORE_OK;
 }
@@ -2344,6 +2364,24 @@ static MgStoreErr
 pg_unlock_all(MgRepo *rr)
 {
     return unlock_where((PgRepo *)rr, "DELETE FROM mg_lock WHERE session = $1", NULL);
+}
+
+static MgStoreErr
+pg_lock_list(MgRepo *rr, void (*fn)(const MgLockEntry *l, void *arg), void *arg)
+{
+    PgRepo *r = (PgRepo *)rr;
+    MgStoreErr e = pgb_usable(r);
+    if (e || (e = pgb_reap(r))) return e;
+    PGresult *res = pgb_run(r, "SELECT oop, kind, session FROM mg_lock WHERE session IN (SELECT mg_live())"
+                               " ORDER BY oop, session");
+    if (!pgb_ok(res)) return pg_fail(r, res, "list locks");
+    for (int i = 0; i < PQntuples(res); i++) {
+        MgLockEntry l = { (uint64_t)pgb_text_i64(res, i, 0), (int)pgb_text_i64(res, i, 1),
+                          (uint32_t)pgb_text_i64(res, i, 2) };
+        fn(&l, arg);
+    }
+    PQclear(res);
+    return MG_STORE_OK;
 }
 
 static MgStoreErr
@@ -2453,6 +2491,7 @@ const MgBackendOps mg_pg_ops = {
     .lock = pg_lock,
     .unlock = pg_unlock,
     .unlock_all = pg_unlock_all,
+    .lock_list = pg_lock_list,
     .counter_get = pg_counter_get,
     .counter_update = pg_counter_update,
     .set_ref_scan = pg_set_ref_scan,

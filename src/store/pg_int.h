@@ -32,6 +32,7 @@ struct PgRepo {
     struct { uint64_t cls, seq, upto; } clear[CLEAR_SLOTS];   /* P7: no instance of cls <= upto at seq */
     unsigned clear_next;
     uint32_t session;          /* our session id (P3), 0: none */
+    char session_name[64];     /* what it registered as (relock_session registers it again) */
     uint64_t started;
     char where[1024];          /* the URL, without a password */
     bool begun;                /* a view was begun: last_view is its seq */

@@ -533,6 +533,7 @@ uint64_t mg_rec_get_u64(MgRd *r) { return get_u64(r); }
 Value mg_rec_get_ref(MgRd *r) { return get_ref(r); }
 void mg_rec_fail(MgRd *r, const char *why) { if (!r->err) r->err = why; }
 bool mg_rec_failed(const MgRd *r) { return r->err != NULL; }
+size_t mg_rec_left(const MgRd *r) { return (size_t)(r->end - r->p); }
 
 const void *
 mg_rec_get_bytes(MgRd *r, size_t n)
@@ -647,6 +648,7 @@ decode_class(Obj *o, Rd *r)
     Value defs = get_ref(r);
     uint32_t ncv = get_u32(r);
     if (!r->err && ncv > (uint64_t)(r->end - r->p)) r->err = "class record is truncated";
+    if (r->err) ncv = 0;                        /* nothing to allocate for: the record is refused */
     ID *cvn = mg_malloc((ncv + 1) * sizeof(ID));
     Value *cvv = mg_malloc((ncv + 1) * sizeof(Value));
     for (uint32_t i = 0; i < ncv && !r->err; i++) {
@@ -712,6 +714,40 @@ decode_class_body(Obj *o, Value name, Value sup, Value defs)
         if (o->klass) o->klass->hdr.flags |= OF_PERSISTABLE;
     }
     mg_code_set_defs(c, defs);
+    return NULL;
+}
+
+/* Whether instances of k have the layout of a record of type `type` (T_DATA:
+ * of DataType dt). Core classes' C methods read their receiver's body
+ * without checking it (a String record whose class reference names
+ * Rational crashed the first Rational method called on it), so a record
+ * whose class does not fit its type is corrupt. */
+static const char *
+class_misfit(RClass *k, uint8_t type, const DataType *dt)
+{
+    if (k->hdr.flags & OF_SINGLETON) return "record's class is a singleton class";
+    static RClass **const bodies[] = { &mg_cString, &mg_cArray, &mg_cHash, &mg_cRange };
+    static const uint8_t body_types[] = { T_STRING, T_ARRAY, T_HASH, T_RANGE };
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++)
+        if (mg_class_inherits(k, *bodies[i]) != (type == body_types[i])) return "record's class does not fit its type";
+    static RClass **const datas[] = { &mg_cTime, &mg_cRational, &mg_cComplex, &mg_cRegexp, &mg_cRandom, &mg_cProc };
+    static const char *const tags[] = { "Time", "Rational", "Complex", "Regexp", "Random", "Proc" };
+    for (size_t i = 0; i < sizeof datas / sizeof *datas; i++) {
+        bool tagged = type == T_DATA && dt && strcmp(dt->persist->tag, tags[i]) == 0;
+        if (mg_class_inherits(k, *datas[i]) != tagged) return "record's class does not fit its data";
+    }
+    /* classes whose instances are immediates, or C objects that never persist */
+    static RClass **const none[] = { &mg_cInteger, &mg_cFloat, &mg_cSymbol, &mg_cNilClass, &mg_cTrueClass,
+                                     &mg_cFalseClass, &mg_cMethod, &mg_cUnboundMethod, &mg_cBinding, &mg_cEncoding,
+                                     &mg_cModule };
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+        if (mg_class_inherits(k, *none[i])) return "record's class has no instances in records";
+    /* a plain object's class allocates plain objects (or none: Exception,
+     * Struct, Enumerator and Set do; an ArithmeticSequence is made in C) */
+    MgAllocFunc a = mg_get_alloc_func(k);
+    if (type == T_OBJECT && a != mg_get_alloc_func(mg_cBasicObject) && a != mg_alloc_undefined
+        && a != mg_get_alloc_func(mg_cArithSeq))
+        return "record's class does not fit its type";
     return NULL;
 }
 
@@ -827,6 +863,7 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         break;
     }
     if (!r.err && r.p != r.end) r.err = "record has trailing bytes";
+    if (!r.err) r.err = class_misfit(o->klass, type, type == T_DATA ? ((RData *)o)->type : NULL);
     if (r.err) {
         mg_record_evict(o);
         return r.err;

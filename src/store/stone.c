@@ -751,6 +751,39 @@ print_gem_session(const MgSessionEntry *s, void *arg)
         fprintf(arg, "gem session: %u pid %d %s\n", s->id, s->pid, s->name);
 }
 
+/* Locks held by live gem sessions (Maglev::System read_lock/write_lock), one
+ * line per object: `lock: OOP KIND session S` or `... sessions S1 S2`. */
+typedef struct { FILE *out; uint64_t oop; int kind; uint32_t *ids; size_t n, cap; size_t objects; } LockLines;
+
+static void
+lock_line_end(LockLines *ll)
+{
+    if (!ll->n) return;
+    fprintf(ll->out, "lock: %llu %s session%s", (unsigned long long)ll->oop,
+            ll->kind == MG_LOCK_WRITE ? "write" : "read", ll->n > 1 ? "s" : "");
+    for (size_t i = 0; i < ll->n; i++) fprintf(ll->out, " %u", ll->ids[i]);
+    fputc('\n', ll->out);
+    ll->objects++;
+    ll->n = 0;
+}
+
+static void
+lock_line_add(const MgLockEntry *l, void *arg)
+{
+    LockLines *ll = arg;
+    if (ll->n && l->oop != ll->oop) lock_line_end(ll);
+    if (ll->n == ll->cap) {
+        size_t cap = ll->cap ? ll->cap * 2 : 8;
+        uint32_t *bigger = realloc(ll->ids, cap * sizeof *bigger);
+        if (!bigger) return;
+        ll->ids = bigger;
+        ll->cap = cap;
+    }
+    ll->oop = l->oop;
+    ll->kind = l->kind;
+    ll->ids[ll->n++] = l->session;
+}
+
 void
 mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone *d)
 {
@@ -803,6 +836,9 @@ mg_stone_report(FILE *out, MgRepo *r, const char *name, const char *dir, MgStone
         fprintf(out, "sessions: unknown (%s)\n", mg_repo_error(r));
     }
     mg_repo_session_list(r, print_gem_session, out);   /* nothing for a repository without the table */
+    LockLines ll = { out, 0, 0, NULL, 0, 0, 0 };
+    if (mg_repo_lock_list(r, lock_line_add, &ll) == MG_STORE_OK) lock_line_end(&ll);
+    free(ll.ids);
 
     char objects[512];
     mg_gc_state_line(r, objects, sizeof objects);

@@ -146,6 +146,7 @@ const void *mg_rec_get_bytes(MgRd *r, size_t n);
 Value mg_rec_get_ref(MgRd *r);
 void  mg_rec_fail(MgRd *r, const char *why);
 bool  mg_rec_failed(const MgRd *r);
+size_t mg_rec_left(const MgRd *r);                   /* bytes not read yet (a count read must not promise more) */
 
 /* ---- txn.c, for record.c ---- */
 /* The resident header for (type, oop): existing, a well-known core object, or a new unfaulted stub. */

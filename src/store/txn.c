@@ -541,6 +541,20 @@ ensure_open(void)
     gc_vote();
 }
 
+/* At a transaction boundary after a failed open (a PostgreSQL server that
+ * was down when the gem started, a repository that was locked away): the
+ * open is tried again, so a long-running gem needs no restart once the
+ * repository is back. The ids handed out meanwhile are this process's own
+ * (alloc_oop, from 2^60 up): the next ones come from the repository, and an
+ * object holding one of the old is refused by a commit (unpersistable_reason). */
+static void
+retry_open(void)
+{
+    S.failed = false;
+    if (S.oop_next >= ((uint64_t)1 << 60)) S.oop_next = S.oop_limit = 0;
+    ensure_open();
+}
+
 static Value
 open_run(Value unused)
 {
@@ -735,6 +749,8 @@ static void dirty(Obj *o);
 
 /* Before a commit: a clean persistent Env whose encoding changed since it
  * was read or written joins the write set. */
+static void env_dirtied_late(Obj *o);
+
 static void
 envs_check(void)
 {
@@ -743,7 +759,10 @@ envs_check(void)
         Obj *o = S.envs[i].obj;
         if (o->flags & (OF_DIRTY | OF_UNFAULTED)) continue;
         mg_record_encode(o, &b);
-        if (bytes_hash(b.ptr, b.len) != S.envs[i].hash) dirty(o);
+        if (bytes_hash(b.ptr, b.len) != S.envs[i].hash) {
+            dirty(o);
+            env_dirtied_late(o);
+        }
     }
     mg_buf_free(&b);
 }
@@ -1126,6 +1145,8 @@ typedef struct {
 static const char *
 unpersistable_reason(Obj *o)
 {
+    if (o->oop >= ((uint64_t)1 << 60))
+        return "its object id was taken while the repository could not be opened (an id of this process only)";
     switch ((ObjType)o->type) {
     case T_OBJECT: case T_STRING: case T_ARRAY: case T_HASH: case T_RANGE: break;
     case T_DATA: {
@@ -1528,6 +1549,7 @@ void
 mg_store_commit(void)
 {
     if (N.level > 1) { nested_commit(); return; }
+    if (S.failed) retry_open();
     if (mg_store_precommit_hook) mg_store_precommit_hook();
     if (!S.opened && S.ws_len == 0) return;
     ensure_open();
@@ -1614,6 +1636,7 @@ void
 mg_store_abort(void)
 {
     if (N.level > 1) { nested_abort(); return; }
+    if (S.failed) retry_open();
     if (!S.opened) { S.ws_len = 0; return; }
     envs_check();               /* changed captured variables are reset too */
     for (size_t i = 0; i < S.ws_len; i++) {
@@ -1691,6 +1714,8 @@ typedef struct PreImage {
     uint16_t flags;
     bool fresh;                /* obj was first dirtied in this pre-image's level */
     bool code;                 /* a class's definitions table: twin maps each of its keys to a copy */
+    bool reread;               /* an Env clean at the level's start, changed in it before it was
+                                * dirtied: its state then is its record's (env_dirtied_late) */
     Value *ivs; uint32_t nivs; /* T_OBJECT: the ivar slots */
     Value beg, end;            /* T_RANGE */
     void *data; uint32_t ndata;  /* T_DATA (persistable, in its slot): a copy of the payload */
@@ -1701,7 +1726,7 @@ static void
 take_preimage(Obj *o, bool fresh)
 {
     if (is_class(o) || (o->flags & OF_UNFAULTED)) return;
-    PreImage p = { o, NULL, o->klass, o->flags, fresh, false, NULL, 0, MG_NIL, MG_NIL, NULL, 0, NULL };
+    PreImage p = { o, NULL, o->klass, o->flags, fresh, false, false, NULL, 0, MG_NIL, MG_NIL, NULL, 0, NULL };
     Value v = MG_VAL(o);
     switch ((ObjType)o->type) {
     case T_OBJECT:
@@ -1784,7 +1809,7 @@ take_class_preimage(Obj *o)
         if (MG_IS_PTR(v)) MG_FAULT(v);
         mg_hash_aset(copy, k, MG_IS_HASH(v) ? mg_hash_dup(v) : MG_IS_ARRAY(v) ? mg_ary_dup(v) : v);
     }
-    PreImage p = { o, MG_OBJ(copy), o->klass, o->flags, true, true, NULL, 0, defs, MG_NIL, NULL, 0, NULL };
+    PreImage p = { o, MG_OBJ(copy), o->klass, o->flags, true, true, false, NULL, 0, defs, MG_NIL, NULL, 0, NULL };
     if (N.npre == N.cpre) {
         size_t cap = N.cpre ? N.cpre * 2 : 64;
         PreImage *bigger = realloc(N.pre, cap * sizeof *bigger);
@@ -1793,6 +1818,18 @@ take_class_preimage(Obj *o)
         N.cpre = cap;
     }
     N.pre[N.npre++] = p;
+}
+
+/* envs_check at level n > 1 dirtied o, an Env whose values changed with no
+ * barrier: the pre-image dirty() just took holds its state now, not at the
+ * level's start. It was clean then -- every open level's start checked it
+ * -- so its state then is its record's: an abort of the level reads it again
+ * (nested_abort), as it does an Env changed in the level and still clean. */
+static void
+env_dirtied_late(Obj *o)
+{
+    if (N.level > 1 && N.npre && N.pre[N.npre - 1].obj == o && N.pre[N.npre - 1].fresh)
+        N.pre[N.npre - 1].reread = true;
 }
 
 static void
@@ -1952,6 +1989,9 @@ nested_abort(void)
             mg_record_evict(o);
     }
     for (size_t i = N.npre; i-- > from;) restore_preimage(&N.pre[i]);
+    ObjList reread = { 0 };
+    for (size_t i = from; i < N.npre; i++)
+        if (N.pre[i].reread && !mg_record_keep(N.pre[i].obj)) objlist_add(&reread, N.pre[i].obj);
     /* then the classes recorded into apply their restored tables: what the
      * level defined is undone (code.c apply_body) */
     for (size_t i = from; i < N.npre; i++) {
@@ -1978,6 +2018,8 @@ nested_abort(void)
         }
     }
     S.ws_len = N.ws_mark[N.level];
+    for (size_t i = 0; i < reread.n; i++) mg_record_evict(reread.v[i]);   /* clean now: refaulted from the view */
+    free(reread.v);
     N.level--;
 }
 
@@ -1990,10 +2032,28 @@ mg_store_begin(void)
     mg_store_abort();
 }
 
+/* Whether a resident persistent Env's values changed since it was read or
+ * written: a change no barrier put in the write set (envs_check does at the
+ * next boundary). */
+static bool
+envs_changed(void)
+{
+    MgBuf b = { 0 };
+    bool changed = false;
+    for (size_t i = 0; i < S.nenvs && !changed; i++) {
+        Obj *o = S.envs[i].obj;
+        if ((o->flags & (OF_DIRTY | OF_UNFAULTED)) || env_vals_hash(o) == S.envs[i].vals) continue;
+        mg_record_encode(o, &b);
+        changed = bytes_hash(b.ptr, b.len) != S.envs[i].hash;
+    }
+    mg_buf_free(&b);
+    return changed;
+}
+
 bool
 mg_store_needs_commit(void)
 {
-    return S.ws_len > 0;
+    return S.ws_len > 0 || envs_changed();
 }
 
 MgRepo *

@@ -8,7 +8,7 @@
 # after changing captured variables without committing them; object
 # ids stay; an abort after random changes resets the objects held in
 # variables and the root to what a new process reads, and an aborted nested
-# transaction restores what it changed; a commit reaching an
+# transaction restores what it changed, at any depth; a commit reaching an
 # instance of a transient class raises TransactionError naming it and writes
 # nothing.
 # PFUZZ_SEEDS="1 2 3" picks other seeds (the default list is fixed, so the
@@ -85,11 +85,27 @@ for s in $seeds; do
 	fz dump >"$W/dump5"
 	tail -1 "$W/nested" >"$W/mutated"
 	same "seed $s: and the outer level commits" "$W/dump5" "$W/mutated"
+	fz deepnest "$s" >"$W/deepnest"
+	expect "seed $s: levels nested up to 8 deep, each committed or aborted at random" "$(sed -n '/^deep nesting/p;/^abort at/p' "$W/deepnest")" "deep nesting: 0 bad aborts, level 1"
+	fz dump >"$W/dump6"
+	tail -1 "$W/deepnest" >"$W/mutated"
+	same "seed $s: and the outermost level commits what they kept" "$W/dump6" "$W/mutated"
 	# the builder changes what it has just committed
 	fz buildmut "$s" >"$W/buildmut"
 	fz dump >"$W/dump4"
 	tail -1 "$W/buildmut" >"$W/mutated"
 	same "seed $s: changes made by the builder after its commit commit too" "$W/dump4" "$W/mutated"
 	[ "$have_ruby" = true ] && same "seed $s: and are CRuby's" "$W/buildmut" "$W/cruby1"
+done
+# seeds whose deep nesting changes captured variables at level 2 before a
+# level 3 is opened (an abort of level 2 kept those changes)
+deep_seeds=${PFUZZ_DEEP_SEEDS:-"18 80 97"}
+for s in $deep_seeds; do
+	fz build "$s" >/dev/null
+	fz deepnest "$s" >"$W/deepnest"
+	expect "seed $s: deep nesting restores captured variables" "$(sed -n '/^deep nesting/p;/^abort at/p' "$W/deepnest")" "deep nesting: 0 bad aborts, level 1"
+	fz dump >"$W/dump6"
+	tail -1 "$W/deepnest" >"$W/mutated"
+	same "seed $s: and the outermost level commits what they kept" "$W/dump6" "$W/mutated"
 done
 finish

@@ -32,4 +32,28 @@ expect "a nested abort restores captured variables" "$(mrb '
   p get.call
   Maglev.commit')" $'1\n5\n7'
 expect "and the outer level commits what it kept" "$(mrb 'p Maglev[:pair][0].call')" 7
+# Changed at level 2 and not yet in the write set when level 3 opens: the
+# opening puts it there, but its state at level 2's start is the committed one
+expect "captured variables through three levels and more" "$(mrb '
+  get, set = Maglev[:pair]
+  Maglev.begin_nested_transaction; set.call(2)
+  Maglev.begin_nested_transaction; set.call(3)
+  Maglev.begin_nested_transaction; set.call(4)
+  Maglev.abort_transaction; Maglev.abort_transaction; Maglev.abort_transaction
+  p get.call
+  Maglev.begin_nested_transaction; set.call(12)
+  Maglev.begin_nested_transaction; set.call(13)
+  Maglev.commit_transaction; p get.call
+  Maglev.abort_transaction; p get.call
+  set.call(20)
+  Maglev.begin_nested_transaction; set.call(21)
+  Maglev.begin_nested_transaction; set.call(22)
+  Maglev.begin_nested_transaction; set.call(23)
+  Maglev.commit_transaction; Maglev.abort_transaction; p get.call
+  Maglev.abort_transaction; p get.call, Maglev.transaction_level
+  Maglev.begin_nested_transaction; set.call(31)
+  Maglev.begin_nested_transaction; set.call(32)
+  Maglev.commit_transaction; Maglev.commit_transaction
+  Maglev.commit; p get.call')" $'7\n13\n7\n21\n20\n1\n32'
+expect "what the outermost commit wrote" "$(mrb 'p Maglev[:pair][0].call')" 32
 finish

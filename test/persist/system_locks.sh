@@ -2,7 +2,7 @@
 # Maglev::System locks across processes: they never wait, a write lock
 # excludes every other lock, read locks are shared, upgrades, release by
 # remove_lock / remove_locks_for_session / commit_and_release_locks / exit /
-# kill -9.
+# kill -9; `maglev status` lists the locks of live sessions.
 . "$(dirname "$0")/lib.sh"
 mrb 'Maglev[:x] = "x"; Maglev[:y] = "y"; Maglev[:z] = "z"; Maglev.commit' >/dev/null
 gem_start a
@@ -54,8 +54,21 @@ gem b 'S.remove_locks_for_session' >/dev/null
 gem_start c
 gem c 'Maglev::System.write_lock(Maglev[:z])' >/dev/null
 expect "a live session's lock holds" "$(gem b 'begin; S.read_lock(R[:z]); rescue LockError; :held; end')" ":held"
+gem_start d
+gem d 'S = Maglev::System; R = Maglev::PERSISTENT_ROOT; S.read_lock(R[:y]); S.write_lock(R[:x])' >/dev/null
+gem b 'S.read_lock(R[:y])' >/dev/null
+ids="$(gem b 'R.values_at(:x, :y, :z).map(&:object_id).join(" ")')"
+read -r xo yo zo <<<"${ids//\"/}"
+sb="$(gem b 'S.session_id')"; sc="$(gem c 'Maglev::System.session_id')"; sd="$(gem d 'S.session_id')"
+expect "maglev status lists the locks held, by object and session" \
+	"$("$ROOT/bin/maglev" status | grep '^lock:' | sort)" \
+	"$(printf 'lock: %s write session %s\nlock: %s read sessions %s\nlock: %s write session %s\n' \
+		"$xo" "$sd" "$yo" "$(printf '%s\n' "$sb" "$sd" | sort -n | tr '\n' ' ' | sed 's/ $//')" "$zo" "$sc" | sort)"
 kill -9 "$c_pid"
 wait "$c_pid" 2>/dev/null
+expect "a killed session's locks are not listed" "$("$ROOT/bin/maglev" status | grep -c "^lock: $zo ")" 0
+gem_stop d
+expect "nor an ended session's" "$("$ROOT/bin/maglev" status | grep '^lock:')" "lock: $yo read session $sb"
 expect "a killed session's lock is ignored" "$(gem b 'S.write_lock(R[:z]); :mine')" ":mine"
 gem_stop b
 expect "a lock is seen by a process started later" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Maglev::System transaction control: commit answering false, begin,
-# needs_commit, transaction_level, and nested transactions (a nested commit
+# needs_commit (captured variables too), transaction_level, and nested transactions (a nested commit
 # folds into its parent, a nested abort rolls back in place, only the
 # outermost commit reaches the repository).
 . "$(dirname "$0")/lib.sh"
@@ -62,4 +62,13 @@ expect "at most 16 levels" \
 	"$(gem a 'n = 0; begin; loop { Maglev.begin_nested_transaction; n += 1 }; rescue RuntimeError; end; [n, Maglev.transaction_level]')" "[15, 16]"
 expect "begin_transaction leaves every level" "$(gem a 'A << 9; Maglev.begin_transaction; [Maglev.transaction_level, A]')" "[1, [1, 3]]"
 gem_stop a
+# a captured variable of a persistent Proc changes with no write barrier:
+# still a change to commit (GStore aborts first when there is none, which
+# reset it)
+mrb 'def pair(v) = [-> { v }, ->(n) { v = n }]; Maglev[:pair] = pair(1); Maglev.commit' >/dev/null
+expect "a captured variable changed needs a commit; set back, it does not" \
+	"$(mrb "g, s = Maglev[:pair]; a = $S.needs_commit; s.(5); b = $S.needs_commit; s.(1); p [a, b, $S.needs_commit]")" "[false, true, false]"
+expect "and a GStore transaction keeps the change" \
+	"$(mrb 'require "maglev/gstore"; g, s = Maglev[:pair]; s.(7); GStore.new("x").transaction { |t| t[:k] = 1 }; p g.()')" "7"
+expect "which its commit wrote" "$(mrb 'p Maglev[:pair][0].()')" "7"
 finish
