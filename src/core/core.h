@@ -206,7 +206,9 @@ bool  mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64
 /* Appends key => val under a hash the table held before (mg_hash_next_hashed):
  * no lookup and no #hash, so key is not faulted; the caller knows the key is new */
 void  mg_hash_append_hashed(Value h, Value key, Value val, uint64_t hash);
-void  mg_hash_reserve(Value h, uint64_t n);              /* room for n entries: a table read from a record is sized once */
+void  mg_hash_reserve(Value h, uint64_t n);
+void  mg_hash_resolve_all(Value h);                      /* a lazy Hash (object.h) made ordinary: the store, when it faults */
+void  mg_hash_relazify(Value h, Value (*fn)(Value));     /* each entry's key and value through fn (the store, under a cap) */              /* room for n entries: a table read from a record is sized once */
 Value mg_hash_dup(Value h);
 Value mg_hash_keys(Value h);
 Value mg_hash_inspect(Value h);

@@ -52,6 +52,24 @@ TBL(Value h)
     return RH(h)->tbl;
 }
 
+/* The table of h, which may stay lazy (object.h, "lazy hashes"): for the
+ * readers that resolve what they take (ht_find, lookups, size) */
+static inline HashTable *
+TBL_LAZY(Value h)
+{
+    Obj *o = MG_OBJ(h);
+    if (UNLIKELY(o->flags & OF_UNFAULTED) && !mg_hash_lazy_p(o)) mg_fault_lazy_hook(o);
+    return RH(h)->tbl;
+}
+
+/* A slot of a lazy Hash's entry, resolved in place (not a change: the Hash stays clean) */
+static inline Value
+resolved(Value h, Value *slot)
+{
+    if (UNLIKELY(mg_lazy_ref_p(*slot))) *slot = mg_lazy_resolve_hook(MG_OBJ(h), *slot);
+    return *slot;
+}
+
 static inline uint64_t
 mix64(uint64_t x)
 {
@@ -234,18 +252,20 @@ ht_find(Value h, Value key, uint64_t hash)
 {
     bool ident = IDENT_P(h);
 restart:;
-    HashTable *t = TBL(h);
+    HashTable *t = TBL_LAZY(h);
     if (!t || t->live == 0) return -1;
     if (!t->index) {
         for (uint32_t i = t->first; i < t->count; i++) {
             HEntry *e = &t->e[i];
             if (e->key == key) return i;
             if (e->hash != hash || e->key == MG_UNDEF || ident) continue;
+            resolved(h, &e->key);
+            if (e->key == key) return i;
             if (simple_key(key) && simple_key(e->key)) continue;
             HEntry *saved = t->e;
             uint32_t cnt = t->count;
             bool eq = mg_eql(key, e->key);
-            if (TBL(h) != t || t->e != saved || t->count != cnt) goto restart;
+            if (TBL_LAZY(h) != t || t->e != saved || t->count != cnt) goto restart;
             if (eq) return i;
         }
         return -1;
@@ -260,11 +280,13 @@ restart:;
         HEntry *e = &t->e[p - 1];
         if (e->key == key) return p - 1;
         if (e->hash != hash || ident) continue;
+        resolved(h, &e->key);
+        if (e->key == key) return p - 1;
         if (simple_key(key) && simple_key(e->key)) continue;
         HEntry *saved = t->e;
         uint32_t cnt = t->count;
         bool eq = mg_eql(key, e->key);
-        if (TBL(h) != t || t->e != saved || t->count != cnt) goto restart;
+        if (TBL_LAZY(h) != t || t->e != saved || t->count != cnt) goto restart;
         if (eq) return p - 1;
     }
 }
@@ -366,10 +388,10 @@ mg_hash_new_capa(int64_t capa)
 Value
 mg_hash_lookup(Value h, Value key)
 {
-    HashTable *t = TBL(h);
+    HashTable *t = TBL_LAZY(h);
     if (!t || t->live == 0) return MG_UNDEF;
     int64_t i = ht_find(h, key, key_hash(h, key));
-    return i < 0 ? MG_UNDEF : TBL(h)->e[i].val;
+    return i < 0 ? MG_UNDEF : resolved(h, &TBL_LAZY(h)->e[i].val);
 }
 
 static Value
@@ -387,7 +409,7 @@ mg_hash_aref(Value h, Value key)
 {
     Value v = mg_hash_lookup(h, key);
     if (v != MG_UNDEF) return v;
-    MG_FAULT(h);
+    TBL_LAZY(h);                                  /* ifnone is read with the body */
     if (RH(h)->ifnone == MG_NIL) return MG_NIL;
     return hash_default_value(h, key);
 }
@@ -449,7 +471,7 @@ mg_hash_delete(Value h, Value key)
 int64_t
 mg_hash_size(Value h)
 {
-    HashTable *t = TBL(h);
+    HashTable *t = TBL_LAZY(h);
     return t ? t->live : 0;
 }
 
@@ -485,6 +507,32 @@ bool
 mg_hash_next(Value h, int64_t *iter, Value *key, Value *val)
 {
     return mg_hash_next_hashed(h, iter, key, val, NULL);
+}
+
+/* A lazy Hash becomes an ordinary one: every entry resolved (store/txn.c, when it faults) */
+void
+mg_hash_resolve_all(Value h)
+{
+    HashTable *t = RH(h)->tbl;
+    for (uint32_t i = t ? t->first : 0; t && i < t->count; i++) {
+        if (t->e[i].key == MG_UNDEF) continue;
+        resolved(h, &t->e[i].key);
+        resolved(h, &t->e[i].val);
+    }
+    MG_OBJ(h)->flags &= (uint16_t)~(OF_UNFAULTED | OF_HASH_LAZY);
+}
+
+/* Each entry of a lazy Hash's table through fn (store/txn.c: resolved
+ * entries back to lazy references under a memory cap) */
+void
+mg_hash_relazify(Value h, Value (*fn)(Value))
+{
+    HashTable *t = RH(h)->tbl;
+    for (uint32_t i = t ? t->first : 0; t && i < t->count; i++) {
+        if (t->e[i].key == MG_UNDEF) continue;
+        t->e[i].key = fn(t->e[i].key);
+        t->e[i].val = fn(t->e[i].val);
+    }
 }
 
 void

@@ -75,6 +75,7 @@ typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of iv
 #define OF_IVEMBED OF_USER1   /* T_OBJECT: ivs points into the slot right after the RObject (not malloc'd) */
 #define OF_HASH_RUBY2_KW OF_USER1  /* T_HASH: splatting an array ending in it passes it as keywords */
 #define OF_ARY_LAZY OF_USER1  /* T_ARRAY: lazily faulted (below, "lazy arrays") */
+#define OF_HASH_LAZY OF_USER2 /* T_HASH: lazily faulted (below, "lazy hashes") */
 #define OF_ARY_EMBED OF_USER2 /* T_ARRAY: ptr points into the slot right after the RArray (not malloc'd; core/array.c) */
 #define MG_ARY_EMBED 4        /* the Values such a slot holds: an RArray and 4 fill the 80-byte size class */
 
@@ -147,8 +148,8 @@ struct RClass {
 /* Fill in an unfaulted object's body from the transaction's view. Set by the
  * store; raises a Ruby error naming the OOP when the record is missing or corrupt. */
 extern void (*mg_fault_hook)(Obj *o);
-/* The same, except that a big Array may come back lazy (below): for readers
- * that handle lazy Arrays (mg_class_of, mg_ary_len, mg_ary_entry). */
+/* The same, except that a big Array or Hash may come back lazy (below): for
+ * readers that handle them (mg_class_of, mg_ary_len, mg_ary_entry, Hash lookups). */
 extern void (*mg_fault_lazy_hook)(Obj *o);
 /* The object a lazy reference in lazy Array ary's elements stands for
  * (allocating its header if it is not resident); raises for a corrupt one. */
@@ -170,17 +171,30 @@ mg_ensure_faulted(Obj *o)
  * and the few Array methods built on them, take one element at a time.
  * Lazy references never leave the element vector. Under a memory cap the
  * store turns resolved elements of a clean lazy Array back into lazy
- * references (store/txn.c, "eviction"). */
+ * references (store/txn.c, "eviction").
+ *
+ * Lazy hashes, the same for a big Hash not compared by identity: its table is
+ * built from the record with the String keys' stored hashes (docs/format.md),
+ * those keys and every value staying lazy references, so a lookup resolves
+ * the keys whose hash matches and the value it answers. OF_UNFAULTED |
+ * OF_HASH_LAZY; lookups, size and default values (core/hash.c) leave it lazy,
+ * everything else faults it and resolves every entry. */
 static inline bool
 mg_ary_lazy_p(const Obj *o)
 {
     return o->type == T_ARRAY && (o->flags & (OF_UNFAULTED | OF_ARY_LAZY)) == (OF_UNFAULTED | OF_ARY_LAZY);
 }
-/* The object's body is present: faulted, or a lazy Array. */
+static inline bool
+mg_hash_lazy_p(const Obj *o)
+{
+    return o->type == T_HASH && (o->flags & (OF_UNFAULTED | OF_HASH_LAZY)) == (OF_UNFAULTED | OF_HASH_LAZY);
+}
+static inline bool mg_lazy_body_p(const Obj *o) { return mg_ary_lazy_p(o) || mg_hash_lazy_p(o); }
+/* The object's body is present: faulted, or a lazy Array or Hash. */
 static inline bool
 mg_body_present(const Obj *o)
 {
-    return !(o->flags & OF_UNFAULTED) || mg_ary_lazy_p(o);
+    return !(o->flags & OF_UNFAULTED) || mg_lazy_body_p(o);
 }
 static inline bool mg_lazy_ref_p(Value v) { return (v & 0x0f) == 0x0c && (v & 0xf0) != 0; }
 #define MG_LAZY_OOP_LIMIT ((uint64_t)1 << 56)
@@ -243,7 +257,7 @@ mg_class_of(Value v)
 {
     if (MG_IS_PTR(v)) {
         Obj *o = MG_OBJ(v);
-        if (UNLIKELY(o->flags & OF_UNFAULTED) && !mg_ary_lazy_p(o)) mg_fault_lazy_hook(o);   /* a lazy Array has its class */
+        if (UNLIKELY(o->flags & OF_UNFAULTED) && !mg_lazy_body_p(o)) mg_fault_lazy_hook(o);   /* a lazy Array or Hash has its class */
         return o->klass;
     }
     if (MG_IS_FIXNUM(v)) return mg_cInteger;

@@ -839,11 +839,12 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         uint64_t n = get_u64(&r);
         if (n > (uint64_t)(r.end - r.p)) { r.err = "hash record is truncated"; break; }
         if (n > 8) mg_hash_reserve(self, n);   /* one index build, not one per doubling */
+        lazy = lazy && n >= MG_ARY_LAZY_MIN && !(hf & HF_IDENTITY);     /* object.h, "lazy hashes" */
         for (uint64_t i = 0; i < n && !r.err; i++) {
             bool hashed = (hf & HF_KEYHASH) && str_ref_at(r.p, (size_t)(r.end - r.p));
-            Value k = get_ref(&r);
+            Value k = hashed && lazy ? get_lazy_ref(&r, &nlazy) : get_ref(&r);   /* another key is hashed: read */
             uint64_t kh = hashed ? get_u64(&r) : 0;
-            Value v = get_ref(&r);
+            Value v = lazy ? get_lazy_ref(&r, &nlazy) : get_ref(&r);
             if (r.err) break;
             if (hashed) mg_hash_append_hashed(self, k, v, kh);
             else mg_hash_aset(self, k, v);
@@ -869,7 +870,7 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         return r.err;
     }
     if (flags & RF_FROZEN) o->flags |= OF_FROZEN;
-    if (nlazy) o->flags |= OF_UNFAULTED | OF_ARY_LAZY;
+    if (nlazy) o->flags |= OF_UNFAULTED | (type == T_HASH ? OF_HASH_LAZY : OF_ARY_LAZY);
     return NULL;
 }
 

@@ -812,7 +812,7 @@ resolve_array(Obj *o)
 static void
 fault_lazy(Obj *o)
 {
-    if (mg_ary_lazy_p(o)) return;
+    if (mg_lazy_body_p(o)) return;
     fault_body(o, true);
     if (is_class(o)) queue_apply(o);
     drain_apply();          /* a no-op inside a decode: the outermost fault applies (invariant 5) */
@@ -823,6 +823,7 @@ fault(Obj *o)
 {
     fault_lazy(o);
     if (mg_ary_lazy_p(o)) resolve_array(o);
+    else if (mg_hash_lazy_p(o)) mg_hash_resolve_all(MG_VAL(o));
 }
 
 static void
@@ -956,20 +957,28 @@ watch_rss(void)
     }
 }
 
-/* A lazy Array under a cap: its resolved elements become lazy references
- * again, so that the headers only it held can go (resolving one again finds
- * the same header while anything else holds it: identity stays). */
+/* A lazy Array or Hash under a cap: its resolved elements (entries) become
+ * lazy references again, so that the headers only it held can go (resolving
+ * one again finds the same header while anything else holds it: identity
+ * stays). */
+static Value
+lazy_again(Value v)
+{
+    if (!MG_IS_PTR(v)) return v;
+    Obj *e = MG_OBJ(v);
+    if (!(e->flags & OF_PERSISTENT) || !mg_store_lazy_ok(e->type, e->oop)) return v;
+    return mg_lazy_ref(e->type, e->oop);
+}
+
 static void
 relazify(Obj *o)
 {
-    RArray *a = (RArray *)o;
-    for (int64_t i = 0; i < a->len; i++) {
-        Value v = a->ptr[i];
-        if (!MG_IS_PTR(v)) continue;
-        Obj *e = MG_OBJ(v);
-        if (!(e->flags & OF_PERSISTENT) || !mg_store_lazy_ok(e->type, e->oop)) continue;
-        a->ptr[i] = mg_lazy_ref(e->type, e->oop);
+    if (o->type == T_HASH) {
+        mg_hash_relazify(MG_VAL(o), lazy_again);
+        return;
     }
+    RArray *a = (RArray *)o;
+    for (int64_t i = 0; i < a->len; i++) a->ptr[i] = lazy_again(a->ptr[i]);
 }
 
 static void
@@ -993,7 +1002,7 @@ mg_store_checkpoint(void)
         Resident *e = &S.tab[i];
         Obj *o = e->obj;
         if (!o || o == TOMB) continue;
-        if (mg_ary_lazy_p(o)) relazify(o);        /* its body may go below, or stay */
+        if (mg_lazy_body_p(o)) relazify(o);       /* its body may go below, or stay */
         if (e->epoch == (uint16_t)S.epoch) continue;
         if ((o->flags & OF_DIRTY) || !mg_body_present(o)) continue;
         if (is_class(o) || is_anchor(o) || mg_gc_marked_p(MG_VAL(o)) || mg_record_keep(o)) continue;

@@ -26,6 +26,32 @@ expect "a lookup in a 20,000-key Hash reads a handful of records, not every key"
   h = Maglev[:h]
   p h["user777"], h["user19999"], h["absent"], h.size
   p S.my_cache_statistics[:objects_read] - r0 < 20')" $'777\n19999\nnil\n20013\ntrue'
+expect "a lookup makes no header per key or value (object.h, lazy hashes)" "$(mrb '
+  S = Maglev::System; r = -> { S.my_cache_statistics[:resident_persistent_objects] }
+  before = r.()
+  h = Maglev[:h]
+  p h["user42"], h.size, h.key?("user43"), h.fetch("user44"), h.dig("user45"), h["absent"]
+  p r.() - before < 20
+  p h.keys.size, h.values.sum { |v| v.is_a?(Integer) ? v : 0 }, r.() - before > 20_000')" \
+  $'42\n20013\ntrue\n44\n45\nnil\ntrue\n20013\n199990000\ntrue'
+mrb '
+  Maglev.persistent { class Tagged < Hash; attr_accessor :tag; end }
+  shared = Box.new(:shared)
+  d = Hash.new(-1); 3000.times { |i| d["d#{i}"] = i }; d["box"] = shared
+  t = Tagged.new; t.tag = "tagged"; 3000.times { |i| t[i] = "v#{i}"; t["s#{i}"] = i }
+  pr = Hash.new { |hh, k| "made #{k}" }; 2000.times { |i| pr["p#{i}"] = i }
+  Maglev[:d] = d; Maglev[:t] = t; Maglev[:pr] = pr; Maglev[:shared] = shared
+  Maglev.commit' >/dev/null
+expect "big Hashes: defaults, identity of values, other keys, a subclass with ivars" "$(mrb '
+  d = Maglev[:d]; t = Maglev[:t]; pr = Maglev[:pr]
+  p d["d7"], d["none"], d["box"].equal?(Maglev[:shared]), pr["p3"], pr["zz"], pr.size
+  p t.tag, t[17], t["s17"], t.class, t.size, t.first, t.to_a.last')" \
+  $'7\n-1\ntrue\n3\n"made zz"\n2000\n"tagged"\n"v17"\n17\nTagged\n6000\n[0, "v0"]\n["s2999", 2999]'
+mrb 'h = Maglev[:h]; x = h["user8"]; h["user8"] = x + 1000; h["fresh"] = 1; Maglev.commit' >/dev/null
+expect "a Hash changed after a lazy lookup" "$(mrb 'h = Maglev[:h]; p h["user8"], h["fresh"], h.size')" $'1008\n1\n20014'
+expect "lookups under a memory cap" "$("$MRUBY" --max-memory=8M -e '
+  h = Maglev[:h]; s = 0; 20_000.times { |i| s += h["user#{i}"] }; p s')" "199991000"
+mrb 'h = Maglev[:h]; h["user8"] = 8; h.delete("fresh"); Maglev.commit' >/dev/null
 expect "every kind of key is found in a new process" "$(mrb '
   h = Maglev[:h]
   p h[:sym], h[7], h[2.5], h[2**70], h[[1, "a"]], h[String], h[Time.at(0).utc], h[Name.new("sub")], h["sub"]
@@ -65,8 +91,8 @@ expect "a Hash committed again without reading its keys" "$(mrb '
 # repository GC and check parse the layout: nothing reachable is freed
 mrb 'Maglev[:junk] = Array.new(50) { |i| "junk#{i}" }; Maglev.commit; Maglev::PERSISTENT_ROOT.delete(:junk); Maglev.commit'
 gc=$("$ROOT/bin/maglev" gc test 2>&1)
-# the junk Array, its 50 Strings and the deleted key "user5"
-expect "gc frees the junk only" "$(echo "$gc" | grep -o 'freed [0-9]* records' | head -1)" "freed 52 records"
+# the junk Array, its 50 Strings and the deleted keys "user5" and "fresh"
+expect "gc frees the junk only" "$(echo "$gc" | grep -o 'freed [0-9]* records' | head -1)" "freed 53 records"
 chk=$("$ROOT/bin/maglev" check test 2>&1); rc=$?
 expect "check: exit 0" "$rc" 0
 expect "check: nothing dangling" "$(echo "$chk" | grep '^references:')" "references: 0 dangling"
