@@ -92,6 +92,26 @@ when "w5"                        # N commits of own new objects (slot k of Magle
     i += 1
   end
   puts "#{s} #{wall}" if ARGS[2]
+when "w6"                        # one commit of a Hash of N String keys
+  n = ARGS[0].to_i
+  t = now
+  h = {}
+  i = 0
+  while i < n
+    h["key#{i}"] = i
+    i += 1
+  end
+  Maglev[:w6] = h
+  Maglev.commit_transaction
+  puts now - t
+when "w6look"                    # a new process: K random lookups in it
+  n, k = ARGS[0].to_i, ARGS[1].to_i
+  t = now
+  h = Maglev[:w6]
+  r = Random.new(6)
+  s = 0
+  k.times { s += h["key#{r.rand(n)}"] }
+  puts "#{now - t} #{s}"
 when "check1"
   c = 0
   n = Maglev[:w1][0]

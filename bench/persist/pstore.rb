@@ -56,4 +56,18 @@ when "setup45"
   db.transaction { db[:w4] = 0 }
 when "result45"
   db.transaction(true) { puts "#{db[:w4]} #{db.roots.count { |r| r.is_a?(Array) }}" }
+when "w6"
+  n = ARGS[0].to_i
+  t = now
+  h = {}
+  n.times { |i| h["key#{i}"] = i }
+  db.transaction { db[:w6] = h }
+  puts now - t
+when "w6look"
+  n, k = ARGS[0].to_i, ARGS[1].to_i
+  t = now
+  r = Random.new(6)
+  s = 0
+  db.transaction(true) { h = db[:w6]; k.times { s += h["key#{r.rand(n)}"] } }
+  puts "#{now - t} #{s}"
 end

@@ -78,4 +78,18 @@ when "setup45"
   db.execute("INSERT OR REPLACE INTO kv VALUES ('w4', 0)")
 when "result45"
   puts "#{db.get_first_value("SELECT v FROM kv WHERE k = 'w4'")} #{db.get_first_value("SELECT count(*) FROM node")}"
+when "w6"
+  n = ARGS[0].to_i
+  ins = db.prepare("INSERT INTO kv (k, v) VALUES (?, ?)")
+  t = now
+  db.transaction { n.times { |i| ins.execute("key#{i}", i) } }
+  puts now - t
+when "w6look"
+  n, k = ARGS[0].to_i, ARGS[1].to_i
+  get = db.prepare("SELECT v FROM kv WHERE k = ?")
+  t = now
+  r = Random.new(6)
+  s = 0
+  db.transaction { k.times { s += get.execute("key#{r.rand(n)}").next[0] } }
+  puts "#{now - t} #{s}"
 end
