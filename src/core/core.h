@@ -201,7 +201,9 @@ size_t  mg_hash_memsize(Value h);                        /* bytes of h's table (
 /* Iterate in insertion order: for (int64_t i = 0; mg_hash_next(h, &i, &k, &v); ) — safe against concurrent deletion */
 bool  mg_hash_next(Value h, int64_t *iter, Value *key, Value *val);
 /* The same, with the hash the table holds for the key (the store writes a
- * String key's, so that a reader need not read the key to place it) */
+ * String key's, so that a reader need not read the key to place it); for
+ * the store only: a lazy Hash's entries come as they are, lazy references
+ * included (object.h) */
 bool  mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *hash);
 /* Appends key => val under a hash the table held before (mg_hash_next_hashed):
  * no lookup and no #hash, so key is not faulted; the caller knows the key is new */

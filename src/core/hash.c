@@ -49,6 +49,7 @@ static inline HashTable *
 TBL(Value h)
 {
     MG_FAULT(h);
+    if (UNLIKELY(MG_OBJ(h)->flags & OF_HASH_LAZY)) mg_hash_resolve_all(h);   /* changed while lazy (hash_store) */
     return RH(h)->tbl;
 }
 
@@ -417,7 +418,13 @@ mg_hash_aref(Value h, Value key)
 static void
 hash_store(Value h, Value key, Value val, bool copy_str)
 {
-    MG_FAULT(h);
+    /* a lazy Hash stays lazy when changed: its body is present, so it is
+     * no longer unfaulted, and OF_HASH_LAZY says its entries may still be
+     * lazy references (TBL resolves them for every other reader; the store
+     * writes them as they are) */
+    Obj *o = MG_OBJ(h);
+    if (mg_hash_lazy_p(o)) o->flags &= (uint16_t)~OF_UNFAULTED;
+    else MG_FAULT(h);
     MG_CHECK_FROZEN(h);
     uint64_t hash = key_hash(h, key);
     int64_t i = ht_find(h, key, hash);
@@ -486,7 +493,7 @@ mg_hash_memsize(Value h)
 bool
 mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *hash)
 {
-    HashTable *t = TBL(h);
+    HashTable *t = TBL_LAZY(h);
     if (!t) return false;
     int64_t i = *iter;
     if (i < t->first) i = t->first;
@@ -506,6 +513,7 @@ mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *ha
 bool
 mg_hash_next(Value h, int64_t *iter, Value *key, Value *val)
 {
+    TBL(h);                                       /* every entry resolved */
     return mg_hash_next_hashed(h, iter, key, val, NULL);
 }
 

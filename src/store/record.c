@@ -373,7 +373,7 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
     case T_HASH: {
         fn(((RHash *)o)->ifnone, arg);
         Value k, v;
-        for (int64_t it = 0; mg_hash_next(self, &it, &k, &v);) {
+        for (int64_t it = 0; mg_hash_next_hashed(self, &it, &k, &v, NULL);) {   /* lazy entries: persistent already */
             fn(k, arg);
             fn(v, arg);
         }

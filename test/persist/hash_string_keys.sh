@@ -47,8 +47,22 @@ expect "big Hashes: defaults, identity of values, other keys, a subclass with iv
   p d["d7"], d["none"], d["box"].equal?(Maglev[:shared]), pr["p3"], pr["zz"], pr.size
   p t.tag, t[17], t["s17"], t.class, t.size, t.first, t.to_a.last')" \
   $'7\n-1\ntrue\n3\n"made zz"\n2000\n"tagged"\n"v17"\n17\nTagged\n6000\n[0, "v0"]\n["s2999", 2999]'
-mrb 'h = Maglev[:h]; x = h["user8"]; h["user8"] = x + 1000; h["fresh"] = 1; Maglev.commit' >/dev/null
+expect "a big Hash changed and committed without reading its entries" "$(mrb '
+  S = Maglev::System; r = -> { S.my_cache_statistics[:resident_persistent_objects] }
+  before = r.()
+  h = Maglev[:h]; x = h["user8"]; h["user8"] = x + 1000; h["fresh"] = 1
+  Maglev.commit
+  p r.() - before < 20')" "true"
 expect "a Hash changed after a lazy lookup" "$(mrb 'h = Maglev[:h]; p h["user8"], h["fresh"], h.size')" $'1008\n1\n20014'
+expect "abort resets a changed lazy Hash in place, nested levels too" "$(mrb '
+  h = Maglev[:h]
+  h["user12"] = 0; h["zzz"] = 1; Maglev.abort_transaction
+  p h["user12"], h["zzz"], h.size
+  h = Maglev[:h]; h["user13"] = 0
+  Maglev.begin_nested_transaction; h["user14"] = 0; h["yyy"] = 2; Maglev.abort_transaction
+  p h["user13"], h["user14"], h["yyy"], Maglev.transaction_level
+  Maglev.abort_transaction
+  p h["user13"], h.size')" $'12\nnil\n20014\n0\n14\nnil\n1\n13\n20014'
 expect "lookups under a memory cap" "$("$MRUBY" --max-memory=8M -e '
   h = Maglev[:h]; s = 0; 20_000.times { |i| s += h["user#{i}"] }; p s')" "199991000"
 mrb 'h = Maglev[:h]; h["user8"] = 8; h.delete("fresh"); Maglev.commit' >/dev/null
