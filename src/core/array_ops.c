@@ -1001,8 +1001,16 @@ ary_sample(Value self, int argc, const Value *argv, Value blk)
 static Value
 ary_pack(Value self, int argc, const Value *argv, Value blk)
 {
-    UNUSED(argc); UNUSED(blk);
-    return mg_pack(self, mg_to_str(argv[0]));
+    UNUSED(blk);
+    Value kw = mg_kwargs_split(&argc, argv), buf;
+    if (argc != 1) mg_raise_argc(argc, 1, 1);
+    static const char *const names[] = { "buffer" };
+    mg_kwargs_get(kw, names, 1, &buf);
+    if (buf == MG_UNDEF) buf = MG_NIL;
+    /* pack(fmt, buffer: s) packs onto the end of s and answers it */
+    if (!MG_IS_NIL(buf) && !MG_IS_STRING(buf))
+        mg_raise(mg_eTypeError, "buffer must be String, not %s", mg_class_cname(mg_obj_class(buf)));
+    return mg_pack(self, mg_to_str(argv[0]), buf);
 }
 
 /* ---- sum-like helpers from Enumerable, faster here ---- */
@@ -1101,7 +1109,7 @@ const MgMethodDef mg_array_ops_methods[] = {
     {"shuffle", ary_shuffle, 0, -1},
     {"shuffle!", ary_shuffle_bang, 0, -1},
     {"sample", ary_sample, 0, -1},
-    {"pack", ary_pack, 1, 1},
+    {"pack", ary_pack, 0, -1},     /* it checks 1 without the keywords */
     {"partition", ary_partition, 0, 0},
     {"group_by", ary_group_by, 0, 0},
     {"tally", ary_tally, 0, 1},
