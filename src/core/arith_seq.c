@@ -318,7 +318,7 @@ aseq_inspect(Value self, int argc, const Value *argv, Value blk)
     Value s = mg_str_new("(", 1);
     bool paren = MG_IS_TYPE(recv, T_RANGE);
     if (paren) mg_str_cat(s, "(", 1);
-    mg_str_append(s, mg_inspect(recv));
+    mg_str_append(s, mg_to_s(recv));       /* as CRuby: ((1/3..2).%(1)), (1/3.step(1)) */
     if (paren) mg_str_cat(s, ")", 1);
     mg_str_cat(s, ".", 1);
     mg_str_append(s, mg_sym_to_s(MG_SYM(mg_enumerator_method(self))));

@@ -224,6 +224,10 @@ minmax_n(Value self, Value nv, Value blk, int sign)
     int64_t n = NUM2LONG(nv);
     if (n < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)n);
     if (n == 0) return mg_ary_new();         /* nothing compared, as CRuby's */
+    /* CRuby's selection buffer holds 4n values: it refuses the size, or
+     * such an Array (its longest is 2**60 - 1 values) */
+    if (n > INT64_MAX / 4) mg_raise(mg_eArgumentError, "too big size");
+    if (4 * n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "array size too big");
     Value out = mg_ary_dup(self);
     mg_sort_values(MG_RARRAY(out)->ptr, MG_RARRAY(out)->len, blk);
     if (sign > 0) {
