@@ -1,4 +1,4 @@
-# Enumerable and Range edge cases against CRuby 3.1: selection sizes of max(n) and min_by(n), ArithmeticSequence#inspect, Range#max of an excluded end (array_ops.c, enum.c, arith_seq.c, range.c)
+# Enumerable and Range edge cases against CRuby 3.1: selection sizes of max(n) and min_by(n), ArithmeticSequence#inspect and beginless sequences, Range#max of an excluded end (array_ops.c, enum.c, arith_seq.c, range.c)
 def t
   p yield
 rescue Exception => e
@@ -21,3 +21,10 @@ t { (1.0...1.0).minmax }  # expect: TypeError: cannot exclude non Integer end va
 t { (1.0...1.0).max }  # expect: TypeError: cannot exclude non Integer end value
 t { (1...1).max }  # expect: nil
 t { (1.0..1.0).minmax }  # expect: [1.0, 1.0]
+# a beginless sequence: first is its begin, a Float one fails in its conversion to a double
+t { (..5).step(0.5).first }  # expect: nil
+t { (..5).step(0.5).first(3) }  # expect: TypeError: no implicit conversion to float from nil
+t { (..5).step(1).first(3) }  # expect: TypeError: nil can't be coerced into Integer
+t { (..5.0).step(1).size }  # expect: TypeError: no implicit conversion to float from nil
+t { (..5).step(0.5).last }  # expect: TypeError: nil can't be coerced into Integer
+t { (..5).step(0.5).include?(1) }  # expect: TypeError: no implicit conversion to float from nil
