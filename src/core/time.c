@@ -827,7 +827,8 @@ strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
         SfSpec sp = { 0, 0, -1 };
         int colons = 0;
         char conv = 0;
-        while (conv == 0) {
+        bool found = false, bad_colon = false;     /* conv may be any byte, NUL too */
+        while (!found) {
             if (f >= end) return false;
             char ch = *f;
             if (ch == '-') { sp.flags |= SF_LEFT; sp.padding = 0; sp.precision = 0; f++; }
@@ -842,7 +843,7 @@ strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
             } else if (ch == ':') {
                 int k = 1;
                 while (k < 4 && f + k < end && f[k] == ':') k++;
-                if (k > 3 || f + k >= end || f[k] != 'z') { conv = '?'; break; }
+                if (k > 3 || f + k >= end || f[k] != 'z') { bad_colon = true; break; }
                 colons = k;
                 f += k;
             } else if (f + 1 < end && f[1] != '\0' && ((ch == 'E' && strchr("cCxXyY", f[1])) ||
@@ -850,9 +851,10 @@ strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
                 f++;        /* the locale modifiers change nothing */
             } else {
                 conv = ch;
+                found = true;
             }
         }
-        if (conv == '?') {          /* a colon not before z: copied, and so is what follows it */
+        if (bad_colon) {            /* a colon not before z: copied, and so is what follows it */
             mg_str_cat(out, start, (size_t)(f + 1 - start));
             f++;
             continue;
