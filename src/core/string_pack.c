@@ -706,7 +706,7 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
             /* as CRuby: a byte position from the string's start (offset: aside);
              * a bare @ is @0 (pack's is @1) and @* counts the bytes left */
             int64_t n = count == COUNT_STAR ? len - pos : count == COUNT_NONE ? 0 : count;
-            if (n > len) mg_raise(mg_eArgumentError, "@ outside of string");
+            if ((count == COUNT_NONE ? 1 : n) > len) mg_raise(mg_eArgumentError, "@ outside of string");   /* a bare @ wants a byte */
             pos = n;
             break;
         }

@@ -16,3 +16,5 @@ t { ["a", "b"].pack("a@a") }  # expect: "ab"
 t { Time.utc(2024).strftime("9.%\x00:") }  # expect: "9.%\u0000:"
 t { Time.utc(2024).strftime("%-\x00a") }  # expect: "%-\u0000a"
 t { Time.utc(2024).strftime("%?|%:Y|%::z") }  # expect: "%?|%:Y|+00:00:00"
+t { "".b.unpack("@") }  # expect: ArgumentError: @ outside of string
+t { "a".unpack("a@") }  # expect: ["a"]
