@@ -37,8 +37,12 @@ enum { K_INT, K_FLOAT, K_GEN };
 static int
 kind_of(const Seq *q)
 {
-    /* a beginless sequence fails like CRuby's arithmetic on nil */
-    if (MG_IS_NIL(q->b)) mg_raise(mg_eTypeError, "nil can't be coerced into Integer");
+    /* a beginless sequence fails like CRuby's arithmetic on nil: a Float
+     * one in its conversion to a double */
+    if (MG_IS_NIL(q->b)) {
+        if (MG_IS_FLOAT(q->e) || MG_IS_FLOAT(q->s)) mg_raise(mg_eTypeError, "no implicit conversion to float from nil");
+        mg_raise(mg_eTypeError, "nil can't be coerced into Integer");
+    }
     if (MG_IS_FLOAT(q->b) || MG_IS_FLOAT(q->e) || MG_IS_FLOAT(q->s)) return K_FLOAT;
     if (MG_IS_INTEGER(q->b) && MG_IS_INTEGER(q->s) && (MG_IS_NIL(q->e) || MG_IS_INTEGER(q->e))) return K_INT;
     return K_GEN;
@@ -177,6 +181,7 @@ aseq_first(Value self, int argc, const Value *argv, Value blk)
     UNUSED(blk);
     Seq q = seq_of(self);
     if (argc == 0) {
+        if (MG_IS_NIL(q.b)) return MG_NIL;      /* the begin, as CRuby answers it */
         Value r = mg_ary_new();
         TakeArg t = { r, 1 };
         seq_iterate(&q, take_fn, &t);
@@ -219,6 +224,8 @@ aseq_last(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     Seq q = seq_of(self);
+    /* CRuby computes a beginless one's last in Integer arithmetic, whatever the step */
+    if (MG_IS_NIL(q.b)) mg_raise(mg_eTypeError, "nil can't be coerced into Integer");
     int k = kind_of(&q);
     if (MG_IS_NIL(q.e)) mg_raise(mg_eRangeError, "cannot get the last element of endless arithmetic sequence");
     Value last = seq_last(&q, k);
@@ -318,7 +325,7 @@ aseq_inspect(Value self, int argc, const Value *argv, Value blk)
     Value s = mg_str_new("(", 1);
     bool paren = MG_IS_TYPE(recv, T_RANGE);
     if (paren) mg_str_cat(s, "(", 1);
-    mg_str_append(s, mg_inspect(recv));
+    mg_str_append(s, mg_to_s(recv));       /* as CRuby: ((1/3..2).%(1)), (1/3.step(1)) */
     if (paren) mg_str_cat(s, ")", 1);
     mg_str_cat(s, ".", 1);
     mg_str_append(s, mg_sym_to_s(MG_SYM(mg_enumerator_method(self))));

@@ -224,6 +224,10 @@ minmax_n(Value self, Value nv, Value blk, int sign)
     int64_t n = NUM2LONG(nv);
     if (n < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)n);
     if (n == 0) return mg_ary_new();         /* nothing compared, as CRuby's */
+    /* CRuby's selection buffer holds 4n values: it refuses the size, or
+     * such an Array (its longest is 2**60 - 1 values) */
+    if (n > INT64_MAX / 4) mg_raise(mg_eArgumentError, "too big size");
+    if (4 * n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "array size too big");
     Value out = mg_ary_dup(self);
     mg_sort_values(MG_RARRAY(out)->ptr, MG_RARRAY(out)->len, blk);
     if (sign > 0) {
@@ -1001,8 +1005,16 @@ ary_sample(Value self, int argc, const Value *argv, Value blk)
 static Value
 ary_pack(Value self, int argc, const Value *argv, Value blk)
 {
-    UNUSED(argc); UNUSED(blk);
-    return mg_pack(self, mg_to_str(argv[0]));
+    UNUSED(blk);
+    Value kw = mg_kwargs_split(&argc, argv), buf;
+    if (argc != 1) mg_raise_argc(argc, 1, 1);
+    static const char *const names[] = { "buffer" };
+    mg_kwargs_get(kw, names, 1, &buf);
+    if (buf == MG_UNDEF) buf = MG_NIL;
+    /* pack(fmt, buffer: s) packs onto the end of s and answers it */
+    if (!MG_IS_NIL(buf) && !MG_IS_STRING(buf))
+        mg_raise(mg_eTypeError, "buffer must be String, not %s", mg_class_cname(mg_obj_class(buf)));
+    return mg_pack(self, mg_to_str(argv[0]), buf);
 }
 
 /* ---- sum-like helpers from Enumerable, faster here ---- */
@@ -1101,7 +1113,7 @@ const MgMethodDef mg_array_ops_methods[] = {
     {"shuffle", ary_shuffle, 0, -1},
     {"shuffle!", ary_shuffle_bang, 0, -1},
     {"sample", ary_sample, 0, -1},
-    {"pack", ary_pack, 1, 1},
+    {"pack", ary_pack, 0, -1},     /* it checks 1 without the keywords */
     {"partition", ary_partition, 0, 0},
     {"group_by", ary_group_by, 0, 0},
     {"tally", ary_tally, 0, 1},

@@ -175,6 +175,9 @@ mg_mpz_fdiv(mpz_srcptr x, mpz_srcptr y)
     long bx = (long)mpz_sizeinbase(x, 2), by = (long)mpz_sizeinbase(y, 2);
     /* scale so the quotient has about 66 bits, then fold the remainder into a sticky bit */
     long shift = 66 - (bx - by);
+    /* a subnormal quotient is counted in units of 2**-1075 instead, so that
+     * ldexp rounds it once (4940656.fdiv(10**330) is 5.0e-324, not 0.0) */
+    if (bx - by < -1020) shift = 1075;
     mpz_t n, d, q, r;
     mpz_inits(n, d, q, r, NULL);
     mpz_abs(n, x);
@@ -188,8 +191,7 @@ mg_mpz_fdiv(mpz_srcptr x, mpz_srcptr y)
     mpz_clears(n, d, q, r, NULL);
     double res;
     long e = -shift - 1;
-    if (e < -1100) res = 0.0;
-    else if (e > 1100) res = HUGE_VAL;
+    if (e > 1100) res = HUGE_VAL;
     else res = ldexp(m, (int)e);
     return (mpz_sgn(x) < 0) != (mpz_sgn(y) < 0) ? -res : res;
 }

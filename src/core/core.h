@@ -53,7 +53,7 @@ Value mg_check_string(Value v);                          /* to_str or nil, no er
  * (FrozenError), write barrier, drops the cached code range. */
 void  mg_str_modify(Value s);
 /* Array#pack (string_pack.c): packs ary by the template fmt into a new String. */
-Value mg_pack(Value ary, Value fmt);
+Value mg_pack(Value ary, Value fmt, Value buffer);   /* buffer: a String packed onto (as pack(buffer:)), or nil */
 
 /* ---- Regexp / MatchData (re.c), Kernel#format (sprintf.c) ---- */
 /* A Regexp for a literal: src[0..len) as written between the slashes, options

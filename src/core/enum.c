@@ -835,6 +835,11 @@ by_n(Value self, Value nv, Value blk, int sign)
 {
     int64_t n = NUM2LONG(nv);
     if (n < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)n);
+    if (n == 0) return mg_ary_new();
+    /* CRuby's selection buffer holds 4n value-key pairs: it refuses the
+     * size, or such an Array (its longest is 2**60 - 1 values) */
+    if (n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "too big size");
+    if (8 * n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "array size too big");
     Value sorted = enum_sort_by(self, 0, NULL, blk);
     if (sign > 0) {
         Value *p = APTR(sorted);

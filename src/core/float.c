@@ -348,6 +348,9 @@ flo_idiv(Value self, int argc, const Value *argv, Value blk)
     return mg_num_div_generic(self, argv[0]);
 }
 
+/* Numeric#remainder's way, as CRuby's Float has no remainder of its own:
+ * x % y, less y when the signs differ, so 0.1.remainder(-3) is
+ * 0.10000000000000009 and an infinite y gives x */
 static Value
 flo_remainder(Value self, int argc, const Value *argv, Value blk)
 {
@@ -355,9 +358,9 @@ flo_remainder(Value self, int argc, const Value *argv, Value blk)
     double y;
     if (other_dbl(argv[0], &y)) {
         if (y == 0.0) zerodiv();
-        double x = FVAL(self);
-        if (isinf(y) && !isinf(x)) return self;
-        return mg_float_new(fmod(x, y));
+        double x = FVAL(self), z = mg_flo_mod(x, y);
+        if (z != 0.0 && ((x < 0 && y > 0) || (x > 0 && y < 0))) return isinf(y) ? self : mg_float_new(z - y);
+        return mg_float_new(z);
     }
     return mg_num_remainder_generic(self, argv[0]);
 }

@@ -546,7 +546,7 @@ int_shift_v(Value x, Value n, bool left)
     }
     bool up = (mpz_sgn(mg_big_z(n)) > 0) == left;
     if (x == MG_FIX(0)) return x;
-    if (up) mg_raise(mg_eNoMemoryError, "failed to allocate memory");
+    if (up) mg_raise(mg_eRangeError, "shift width too big");
     return MG_FIX(int_sign(x) < 0 ? -1 : 0);
 }
 
@@ -612,13 +612,15 @@ int_aref(Value self, int argc, const Value *argv, Value blk)
         Value b = MG_RRANGE(i)->beg, e = MG_RRANGE(i)->end;
         bool excl = (MG_OBJ(i)->flags & OF_EXCL) != 0;
         if (b == MG_NIL) {
-            /* beginless: fine only when the bits above `end` are all equal to the sign */
-            if (e == MG_NIL) return self;
+            /* beginless, as CRuby: 0 when the bits up to `end` are all 0
+             * (or end < 0), else the infinitely many bits below are refused */
+            if (e == MG_NIL) mg_raise(mg_eArgumentError, "comparison of NilClass with 0 failed");
             e = mg_to_int(e);
-            if (excl) e = mg_int_minus(e, MG_FIX(1));
-            Value mask = mg_int_minus(int_shift_v(MG_FIX(1), mg_int_plus(e, MG_FIX(1)), true), MG_FIX(1));
+            if (int_sign(e) < 0) return MG_FIX(0);
+            if (!excl) e = mg_int_plus(e, MG_FIX(1));
+            Value mask = mg_int_minus(int_shift_v(MG_FIX(1), e, true), MG_FIX(1));
             Value masked = MG_IS_FIXNUM(self) && MG_IS_FIXNUM(mask) ? (self & mask) : big_bin(self, mask, mpz_and);
-            if (mg_int_equal(masked, self)) return self;
+            if (masked == MG_FIX(0)) return MG_FIX(0);
             mg_raise(mg_eArgumentError, "The beginless range for Integer#[] results in infinity");
         }
         b = mg_to_int(b);

@@ -817,12 +817,12 @@ range_max(Value self, int argc, const Value *argv, Value blk)
         if (MG_IS_NIL(b)) mg_raise(mg_eRangeError, "cannot get the maximum of beginless range with custom comparison method");
         return enum_call(self, "max", argc, argv, blk);
     }
-    if (!MG_IS_NIL(b)) {
-        int c = r_less(b, e);
-        if (c == 2 || c > 0 || (c == 0 && x)) return MG_NIL;
-    }
+    int c = MG_IS_NIL(b) ? -1 : r_less(b, e);
+    if (c == 2 || c > 0) return MG_NIL;
     if (x) {
+        /* as CRuby: the end's type is checked before an empty range answers nil */
         if (!MG_IS_INTEGER(e)) mg_raise(mg_eTypeError, "cannot exclude non Integer end value");
+        if (c == 0) return MG_NIL;
         if (!MG_IS_NIL(b) && !MG_IS_INTEGER(b))
             mg_raise(mg_eTypeError, "cannot exclude end value with non Integer begin value");
         return mg_int_minus(e, MG_FIX(1));

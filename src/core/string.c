@@ -201,19 +201,25 @@ mg_str_coderange(Value s)
     return cr;
 }
 
+bool
+mg_str_enc_compatible(Value a, Value b, Encoding *out)
+{
+    Encoding ea = STR_ENC(a), eb = STR_ENC(b);
+    if (ea == eb || S(b)->len == 0) { *out = ea; return true; }
+    if (S(a)->len == 0) { *out = (mg_enc_ascii_compat(ea) && mg_str_ascii_only(b)) ? ea : eb; return true; }
+    if (!mg_enc_ascii_compat(ea) || !mg_enc_ascii_compat(eb)) return false;
+    if (mg_str_ascii_only(b)) { *out = ea; return true; }
+    if (mg_str_ascii_only(a)) { *out = eb; return true; }
+    return false;
+}
+
 Encoding
 mg_str_enc_compat(Value a, Value b)
 {
-    Encoding ea = STR_ENC(a), eb = STR_ENC(b);
-    if (ea == eb) return ea;
-    if (S(b)->len == 0) return ea;
-    if (S(a)->len == 0) return (mg_enc_ascii_compat(ea) && mg_str_ascii_only(b)) ? ea : eb;
-    if (!mg_enc_ascii_compat(ea) || !mg_enc_ascii_compat(eb))
-        mg_raise(mg_eEncCompatError, "incompatible character encodings: %s and %s", mg_enc_name(ea), mg_enc_name(eb));
-    bool a7 = mg_str_ascii_only(a), b7 = mg_str_ascii_only(b);
-    if (b7) return ea;
-    if (a7) return eb;
-    mg_raise(mg_eEncCompatError, "incompatible character encodings: %s and %s", mg_enc_name(ea), mg_enc_name(eb));
+    Encoding e;
+    if (!mg_str_enc_compatible(a, b, &e))
+        mg_raise(mg_eEncCompatError, "incompatible character encodings: %s and %s", mg_enc_name(STR_ENC(a)), mg_enc_name(STR_ENC(b)));
+    return e;
 }
 
 /* Whether the n bytes at p are all ASCII (8 at a time). */
@@ -972,7 +978,8 @@ static Value
 str_casecmp(Value self, int argc, const Value *argv, Value blk)
 {
     Value o = MG_IS_STRING(argv[0]) ? argv[0] : mg_check_string(argv[0]);
-    if (MG_IS_NIL(o)) return MG_NIL;
+    Encoding e;
+    if (MG_IS_NIL(o) || !mg_str_enc_compatible(self, o, &e)) return MG_NIL;     /* nil for incompatible encodings */
     return MG_FIX(ascii_casecmp(self, o));
 }
 
@@ -980,7 +987,8 @@ static Value
 str_casecmp_p(Value self, int argc, const Value *argv, Value blk)
 {
     Value o = MG_IS_STRING(argv[0]) ? argv[0] : mg_check_string(argv[0]);
-    if (MG_IS_NIL(o)) return MG_NIL;
+    Encoding e;
+    if (MG_IS_NIL(o) || !mg_str_enc_compatible(self, o, &e)) return MG_NIL;
     if (mg_str_ascii_only(self) && mg_str_ascii_only(o)) return MG_BOOL(ascii_casecmp(self, o) == 0);
     Value a = mg_str_downcase_full(self), b = mg_str_downcase_full(o);
     return MG_BOOL(mg_str_equal(a, b));
@@ -2075,7 +2083,7 @@ scrub_impl(Value self, Value repl, Value blk)
     if (mg_str_coderange(self) != CR_BROKEN) return MG_NIL;
     Encoding enc = STR_ENC(self);
     if (enc != ENC_UTF8 && enc != ENC_BINARY && enc != ENC_US_ASCII) return mg_str_scrub_enc(self, repl, blk);
-    if (!MG_IS_NIL(repl)) repl = mg_to_str(repl);
+    if (!MG_IS_NIL(repl)) repl = mg_scrub_repl(repl, enc);
     Value out = mg_str_new_enc("", 0, enc);
     int64_t i = 0;
     while (i < S(self)->len) {
@@ -2093,7 +2101,7 @@ scrub_impl(Value self, Value repl, Value blk)
         }
         if (mg_block_given(blk)) {
             Value bad = mg_str_new_enc((const char *)p + i, (size_t)(j - i), enc);
-            Value rv = mg_to_str(mg_yield1(blk, bad));
+            Value rv = mg_scrub_repl(mg_yield1(blk, bad), enc);
             mg_str_cat(out, S(rv)->ptr, (size_t)S(rv)->len);
         } else if (!MG_IS_NIL(repl)) {
             mg_str_cat(out, S(repl)->ptr, (size_t)S(repl)->len);
@@ -2355,11 +2363,15 @@ str_upto(Value self, int argc, const Value *argv, Value blk)
         return self;
     }
     int64_t n = b->len;
-    if (a->len > n) return self;
+    /* as CRuby: nothing unless self <= last, and nothing past last's succ */
+    int c = mg_str_cmp(self, last);
+    if (c > 0 || (excl && c == 0)) return self;
+    Value after = mg_str_succ(last);
     Value cur = mg_str_dup(self);
-    Value keep = mg_ary_new_from(2, (Value[]){ cur, MG_NIL });  /* roots cur and next across the restores */
+    Value keep = mg_ary_new_from(3, (Value[]){ cur, MG_NIL, after });  /* roots cur and next across the restores */
     size_t level = mg_gc_arena_save();
     for (;;) {
+        if (mg_str_equal(cur, after)) break;
         bool at_end = mg_str_equal(cur, last);
         if (at_end && excl) break;
         Value next = mg_str_succ(cur);

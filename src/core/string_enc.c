@@ -94,16 +94,24 @@ mg_enc_default_replacement(Encoding enc)
  * character is replaced a shortest-character's worth at a time, a cut-off one
  * at the end as a whole. */
 Value
+mg_scrub_repl(Value rep, Encoding enc)
+{
+    rep = mg_to_str(rep);
+    int cr = mg_str_coderange(rep);
+    if (cr == CR_BROKEN)
+        mg_raise(mg_eArgumentError, "replacement must be valid byte sequence '%s'", mg_str_cstr(mg_str_inspect(rep)));
+    Encoding re = STR_ENC(rep);
+    if (cr == CR_7BIT ? mg_enc_minlen(enc) != 1 : re != enc)
+        mg_raise(mg_eEncCompatError, "incompatible character encodings: %s and %s", mg_enc_name(enc), mg_enc_name(re));
+    return rep;
+}
+
+Value
 mg_str_scrub_enc(Value s, Value repl, Value blk)
 {
     Encoding enc = STR_ENC(s);
     if (mg_str_coderange(s) != CR_BROKEN) return MG_NIL;
-    if (!MG_IS_NIL(repl)) {
-        repl = mg_to_str(repl);
-        Encoding re = STR_ENC(repl);
-        if (re != enc && !(mg_enc_ascii_compat(enc) && mg_str_ascii_only(repl)))
-            mg_raise(mg_eEncCompatError, "incompatible character encodings: %s and %s", mg_enc_name(enc), mg_enc_name(re));
-    }
+    if (!MG_IS_NIL(repl)) repl = mg_scrub_repl(repl, enc);
     Value dflt = MG_IS_NIL(repl) && !mg_block_given(blk) ? mg_enc_default_replacement(enc) : MG_NIL;
     Value out = mg_str_new_enc("", 0, enc);
     int64_t i = 0;
@@ -115,7 +123,7 @@ mg_str_scrub_enc(Value s, Value repl, Value blk)
         int64_t k = n < 0 ? e - p : mg_enc_minlen(enc);
         if (k > e - p) k = e - p;
         Value rv;
-        if (mg_block_given(blk)) rv = mg_to_str(mg_yield1(blk, mg_str_new_enc(p, (size_t)k, enc)));
+        if (mg_block_given(blk)) rv = mg_scrub_repl(mg_yield1(blk, mg_str_new_enc(p, (size_t)k, enc)), enc);
         else rv = MG_IS_NIL(repl) ? dflt : repl;
         mg_str_cat(out, S(rv)->ptr, (size_t)S(rv)->len);
         i += k;

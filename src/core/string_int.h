@@ -98,6 +98,9 @@ void     mg_init_encoding(void);
 /* ---- string_enc.c ---- */
 Value    mg_str_escape_enc(Value s);                    /* inspect body of a non-UTF-8/BINARY/US-ASCII string */
 Value    mg_str_scrub_enc(Value s, Value repl, Value blk);   /* scrub for those; nil when valid */
+/* A scrub replacement checked as CRuby checks it: valid, and in enc unless
+ * ASCII-only for a one-byte-minimum enc; ArgumentError / CompatibilityError */
+Value    mg_scrub_repl(Value rep, Encoding enc);
 Value    mg_enc_default_replacement(Encoding enc);      /* U+FFFD or "?" in enc */
 
 /* ---- transcode.c ---- */
@@ -124,6 +127,7 @@ Value    mg_str_plus(Value a, Value b);
 Value    mg_str_times(Value s, Value n);
 /* Encoding of the result of combining a and b, or raises Encoding::CompatibilityError. */
 Encoding mg_str_enc_compat(Value a, Value b);
+bool     mg_str_enc_compatible(Value a, Value b, Encoding *out);   /* the same, false for none */
 int64_t  mg_str_offset_to_char(Value s, int64_t byte_off);   /* char index of a byte offset */
 int64_t  mg_str_char_to_offset(Value s, int64_t char_idx);   /* byte offset of a char index, -1 past end */
 Value    mg_str_escape_chars(Value s);                  /* inspect without the quotes (Symbol#inspect) */

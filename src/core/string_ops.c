@@ -115,7 +115,9 @@ case_map(Value s, int mode, CaseOpts o)
     char *p = (char *)mg_str_ptr(out);
     bool changed = false, first = true;
     if (!mg_enc_single_byte(enc) && enc != ENC_UTF8) {
-        /* ASCII letters only, stepping over the multibyte characters */
+        /* ASCII letters only, stepping over the multibyte characters, which
+         * must be valid (CRuby's case mapping reads them) */
+        if (mg_str_coderange(s) == CR_BROKEN) mg_raise(mg_eArgumentError, "input string invalid");
         const char *e = p + len;
         for (int64_t i = 0; i < len; ) {
             int n = mg_enc_mbclen(p + i, e, enc);

@@ -242,12 +242,14 @@ decode_uu(const unsigned char *p, int64_t *pos, int64_t len)
 }
 
 Value
-mg_pack(Value ary, Value fmt)
+mg_pack(Value ary, Value fmt, Value buffer)
 {
     fmt = mg_to_str(fmt);
     Value fcopy = mg_str_dup(fmt);
     Tmpl t = { mg_str_ptr(fcopy), mg_str_ptr(fcopy) + mg_str_len(fcopy) };
-    Value out = mg_str_new_enc("", 0, ENC_BINARY);
+    Value out = buffer;
+    if (MG_IS_NIL(out)) out = mg_str_new_enc("", 0, ENC_BINARY);
+    else mg_str_modify(out);
     int64_t idx = 0;
     bool first = true, utf8 = false;
     int type;
@@ -564,7 +566,7 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
             int64_t n = count == COUNT_STAR ? (len - pos) / size : count == COUNT_NONE ? 1 : count;
             for (int64_t k = 0; k < n; k++) {
                 if (pos + size > len) {
-                    if (count != COUNT_STAR) PUSH(MG_NIL);
+                    if (count != COUNT_STAR && !one_only) PUSH(MG_NIL);    /* unpack1 skips the missing ones, as CRuby */
                     continue;
                 }
                 uint64_t u = 0;
@@ -677,7 +679,7 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
             int sz = single ? 4 : 8;
             int64_t n = count == COUNT_STAR ? (len - pos) / sz : count == COUNT_NONE ? 1 : count;
             for (int64_t k = 0; k < n; k++) {
-                if (pos + sz > len) { if (count != COUNT_STAR) PUSH(MG_NIL); continue; }
+                if (pos + sz > len) { if (count != COUNT_STAR && !one_only) PUSH(MG_NIL);    /* unpack1 skips the missing ones, as CRuby */ continue; }
                 uint64_t bits = 0;
                 for (int b = 0; b < sz; b++) bits |= (uint64_t)base[pos + (be ? sz - 1 - b : b)] << (8 * b);
                 pos += sz;
@@ -701,9 +703,11 @@ unpack_impl(Value str, Value fmt, int64_t offset, bool one_only)
             break;
         }
         case '@': {
-            int64_t n = count == COUNT_STAR ? 0 : count == COUNT_NONE ? 1 : count;
-            if (offset + n > len) mg_raise(mg_eArgumentError, "@ outside of string");
-            pos = offset + n;
+            /* as CRuby: a byte position from the string's start (offset: aside);
+             * a bare @ is @0 (pack's is @1) and @* counts the bytes left */
+            int64_t n = count == COUNT_STAR ? len - pos : count == COUNT_NONE ? 0 : count;
+            if ((count == COUNT_NONE ? 1 : n) > len) mg_raise(mg_eArgumentError, "@ outside of string");   /* a bare @ wants a byte */
+            pos = n;
             break;
         }
         default:

@@ -671,54 +671,57 @@ time_to_r(Value self, int argc, const Value *argv, Value blk)
     return mg_rational_new(ns, MG_FIX(1000000000));
 }
 
-/* ---- strftime ---- */
+/* ---- strftime ----
+ * CRuby's directives, flags (- _ 0 ^ #), widths, colons (for z only) and the
+ * E and O modifiers, with its padding rules: numbers pad to their own width
+ * with their own pad character, text and the composite directives (c x X D F
+ * T R r v) pad on the left to the width given, - takes a number's padding
+ * away. An unknown directive is copied as it is; a format ending inside one
+ * is invalid. */
+
+enum { SF_LEFT = 1, SF_UPPER = 2, SF_CHCASE = 4, SF_LOWER = 8 };
+
+typedef struct {
+    int flags;
+    char padding;          /* 0: the directive's own */
+    int precision;         /* the width, -1 when none */
+} SfSpec;
 
 static void
-put_padded(Value out, const char *s, size_t n, int width, char pad, bool left_align_none)
+sf_fill(Value out, const SfSpec *sp, size_t n)
 {
-    if (!left_align_none && width > 0 && (size_t)width > n)
-        for (size_t i = n; i < (size_t)width; i++) mg_str_cat(out, &pad, 1);
-    mg_str_cat(out, s, n);
+    if (!(sp->flags & SF_LEFT) && sp->precision > 0 && (size_t)sp->precision > n) {
+        char pad = sp->padding ? sp->padding : ' ';
+        for (size_t i = n; i < (size_t)sp->precision; i++) mg_str_cat(out, &pad, 1);
+    }
 }
 
 static void
-put_num(Value out, int64_t v, int defwidth, char defpad, int width, char flagpad)
+sf_num(Value out, const SfSpec *sp, int64_t v, char def_pad, int def_prec)
 {
-    char buf[32];
-    bool neg = v < 0;
-    uint64_t u = neg ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
-    int n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)u);
-    int w = width >= 0 ? width : defwidth;
-    char pad = flagpad ? flagpad : defpad;
-    if (flagpad == '-') w = 0;
-    if (neg) {
-        if (pad == '0') {
-            mg_str_cat(out, "-", 1);
-            for (int i = n + 1; i < w; i++) mg_str_cat(out, "0", 1);
-        } else {
-            for (int i = n + 1; i < w; i++) mg_str_cat(out, &pad, 1);
-            mg_str_cat(out, "-", 1);
-        }
-        mg_str_cat(out, buf, (size_t)n);
-        return;
-    }
-    for (int i = n; i < w; i++) mg_str_cat(out, &pad, 1);
+    int prec = (sp->flags & SF_LEFT) ? 1 : sp->precision <= 0 ? def_prec : sp->precision;
+    bool zero = sp->padding == '0' || (!sp->padding && def_pad == '0');
+    char small[64];
+    size_t need = (size_t)prec + 24;
+    char *buf = need <= sizeof small ? small : mg_malloc(need);
+    int n = snprintf(buf, need, zero ? "%0*lld" : "%*lld", prec, (long long)v);
     mg_str_cat(out, buf, (size_t)n);
+    if (buf != small) mg_free(buf, need);
 }
 
 static void
-put_text(Value out, const char *s, int width, char flagpad, bool upper, bool lower)
+sf_text(Value out, const SfSpec *sp, const char *txt, int flags)
 {
-    char buf[64];
-    size_t n = strlen(s);
-    if (n >= sizeof buf) n = sizeof buf - 1;
+    size_t n = strlen(txt);
+    if (n == 0) return;         /* no zone name: nothing, padding neither */
+    sf_fill(out, sp, n);
+    int64_t at = mg_str_len(out);
+    mg_str_cat(out, txt, n);
+    char *q = (char *)mg_str_ptr(out) + at;
     for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (upper && c >= 'a' && c <= 'z') c = (char)(c - 32);
-        else if (lower && !upper && c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        buf[i] = c;
+        if ((flags & SF_UPPER) && q[i] >= 'a' && q[i] <= 'z') q[i] = (char)(q[i] - 32);
+        else if ((flags & SF_LOWER) && q[i] >= 'A' && q[i] <= 'Z') q[i] = (char)(q[i] + 32);
     }
-    put_padded(out, buf, n, flagpad == '-' ? 0 : width, flagpad == '0' ? '0' : ' ', false);
 }
 
 /* ISO 8601 week-based year and week of c */
@@ -744,136 +747,190 @@ iso_week(const Civil *c, int64_t *year, int *week)
     *week = w;
 }
 
+static bool strftime_into(Value out, const TimeData *t, const char *f, size_t flen);
+
+/* A composite directive: its expansion, padded to the width, upcased for ^ */
 static void
+sf_composite(Value out, const SfSpec *sp, const TimeData *t, const char *fmt)
+{
+    Value tmp = mg_str_buf_new(32);
+    strftime_into(tmp, t, fmt, strlen(fmt));
+    size_t n = (size_t)mg_str_len(tmp);
+    if (sp->precision > 0 && (size_t)sp->precision > n) {
+        char pad = sp->padding ? sp->padding : ' ';
+        for (size_t i = n; i < (size_t)sp->precision; i++) mg_str_cat(out, &pad, 1);
+    }
+    int64_t at = mg_str_len(out);
+    mg_str_cat(out, mg_str_ptr(tmp), n);
+    if (sp->flags & SF_UPPER) {
+        char *q = (char *)mg_str_ptr(out) + at;
+        for (size_t i = 0; i < n; i++) if (q[i] >= 'a' && q[i] <= 'z') q[i] = (char)(q[i] - 32);
+    }
+}
+
+/* %z with 0..3 colons, as CRuby prints it (its printf widths included);
+ * UTC with - is "-0000", RFC 3339's unknown local offset */
+static void
+sf_zone_offset(Value out, const SfSpec *sp, const TimeData *t, int colons)
+{
+    bool gmt = t->mode == TM_UTC;
+    long off = gmt ? 0 : t->off, sign = 1;
+    if (off < 0 || (gmt && (sp->flags & SF_LEFT))) { off = off < 0 ? -off : off; sign = -1; }
+    int prec = sp->precision;
+    switch (colons) {
+    case 0: prec = prec <= 5 ? 2 : prec - 3; break;
+    case 1: prec = prec <= 6 ? 2 : prec - 4; break;
+    case 2: prec = prec <= 9 ? 2 : prec - 7; break;
+    default:
+        if (off % 3600 == 0) prec = prec <= 3 ? 2 : prec - 1;
+        else if (off % 60 == 0) prec = prec <= 6 ? 2 : prec - 4;
+        else prec = prec <= 9 ? 2 : prec - 7;
+        break;
+    }
+    char small[64];
+    size_t need = (size_t)prec + 32;
+    char *buf = need <= sizeof small ? small : mg_malloc(need);
+    bool sp_pad = sp->padding == ' ';
+    int n = snprintf(buf, need, sp_pad ? "%+*ld" : "%+.*ld", prec + sp_pad, sign * (off / 3600));
+    if (sign < 0 && off < 3600) buf[sp_pad ? n - 2 : 0] = '-';     /* -0 has no sign of its own */
+    mg_str_cat(out, buf, (size_t)n);
+    if (buf != small) mg_free(buf, need);
+    off %= 3600;
+    char tail[16];
+    if (colons == 3 && off == 0) return;
+    snprintf(tail, sizeof tail, colons >= 1 ? ":%02d" : "%02d", (int)(off / 60));
+    mg_str_cat(out, tail, strlen(tail));
+    off %= 60;
+    if (colons == 3 && off == 0) return;
+    if (colons >= 2) {
+        snprintf(tail, sizeof tail, ":%02d", (int)off);
+        mg_str_cat(out, tail, strlen(tail));
+    }
+}
+
+/* Appends t formatted by f[0..flen); false when f ends inside a directive. */
+static bool
 strftime_into(Value out, const TimeData *t, const char *f, size_t flen)
 {
     Civil c;
     civil_of(t, &c);
     const char *end = f + flen;
     while (f < end) {
-        if (*f != '%' || f + 1 >= end) {
+        if (*f != '%') {
             const char *pct = memchr(f, '%', (size_t)(end - f));
-            if (pct == f) pct = NULL;
             size_t n = pct ? (size_t)(pct - f) : (size_t)(end - f);
-            if (n == 0) n = 1;
             mg_str_cat(out, f, n);
             f += n;
             continue;
         }
         const char *start = f++;
-        char flagpad = 0;
-        bool upper = false, swap = false;        /* swap: '#', the other case (names up, %p and %Z down) */
+        SfSpec sp = { 0, 0, -1 };
         int colons = 0;
-        for (; f < end; f++) {
-            if (*f == '-' || *f == '_' || *f == '0') flagpad = *f == '_' ? ' ' : *f;
-            else if (*f == '^') upper = true;
-            else if (*f == '#') swap = true;
-            else break;
+        char conv = 0;
+        bool found = false, bad_colon = false;     /* conv may be any byte, NUL too */
+        while (!found) {
+            if (f >= end) return false;
+            char ch = *f;
+            if (ch == '-') { sp.flags |= SF_LEFT; sp.padding = 0; sp.precision = 0; f++; }
+            else if (ch == '^') { sp.flags |= SF_UPPER; f++; }
+            else if (ch == '#') { sp.flags |= SF_CHCASE; f++; }
+            else if (ch == '_') { sp.padding = ' '; f++; }
+            else if (ch == '0') { sp.padding = '0'; f++; }
+            else if (ch >= '1' && ch <= '9') {
+                int64_t w = 0;
+                while (f < end && *f >= '0' && *f <= '9') { if (w < 1000000) w = w * 10 + (*f - '0'); f++; }
+                sp.precision = (int)w;
+            } else if (ch == ':') {
+                int k = 1;
+                while (k < 4 && f + k < end && f[k] == ':') k++;
+                if (k > 3 || f + k >= end || f[k] != 'z') { bad_colon = true; break; }
+                colons = k;
+                f += k;
+            } else if (f + 1 < end && f[1] != '\0' && ((ch == 'E' && strchr("cCxXyY", f[1])) ||
+                                                   (ch == 'O' && strchr("deHkIlmMSuUVwWy", f[1])))) {
+                f++;        /* the locale modifiers change nothing */
+            } else {
+                conv = ch;
+                found = true;
+            }
         }
-        int width = -1;
-        if (f < end && *f >= '1' && *f <= '9') {
-            width = 0;
-            while (f < end && *f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
-        }
-        while (f < end && *f == ':') {
-            colons++;
+        if (bad_colon) {            /* a colon not before z: copied, and so is what follows it */
+            mg_str_cat(out, start, (size_t)(f + 1 - start));
             f++;
+            continue;
         }
-        if (f >= end) {
-            mg_str_cat(out, start, (size_t)(end - start));
-            break;
-        }
-        char conv = *f++;
-        char buf[64];
+        f++;
         int h12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
+        int tflags = sp.flags & SF_UPPER;
+        char buf[64];
         switch (conv) {
-        case 'Y':
-            if (width < 0 && c.year >= 0 && flagpad != '-' ) put_num(out, c.year, 4, '0', width, flagpad);
-            else put_num(out, c.year, 0, '0', width, flagpad);
+        case 'Y': sf_num(out, &sp, c.year, '0', c.year >= 0 ? 4 : 5); break;
+        case 'C': sf_num(out, &sp, floor_div(c.year, 100), '0', 2); break;
+        case 'y': sf_num(out, &sp, c.year - floor_div(c.year, 100) * 100, '0', 2); break;
+        case 'm': sf_num(out, &sp, c.mon, '0', 2); break;
+        case 'd': sf_num(out, &sp, c.mday, '0', 2); break;
+        case 'e': sf_num(out, &sp, c.mday, ' ', 2); break;
+        case 'j': sf_num(out, &sp, c.yday, '0', 3); break;
+        case 'H': sf_num(out, &sp, c.hour, '0', 2); break;
+        case 'k': sf_num(out, &sp, c.hour, ' ', 2); break;
+        case 'I': sf_num(out, &sp, h12, '0', 2); break;
+        case 'l': sf_num(out, &sp, h12, ' ', 2); break;
+        case 'M': sf_num(out, &sp, c.min, '0', 2); break;
+        case 'S': sf_num(out, &sp, c.sec, '0', 2); break;
+        case 'u': sf_num(out, &sp, c.wday == 0 ? 7 : c.wday, '0', 1); break;
+        case 'w': sf_num(out, &sp, c.wday, '0', 1); break;
+        case 's': sf_num(out, &sp, t->sec, '0', 1); break;
+        case 'U': sf_num(out, &sp, (c.yday - 1 + 7 - c.wday) / 7, '0', 2); break;
+        case 'W': sf_num(out, &sp, (c.yday - 1 + 7 - (c.wday + 6) % 7) / 7, '0', 2); break;
+        case 'G': case 'g': case 'V': {
+            int64_t iy;
+            int wk;
+            iso_week(&c, &iy, &wk);
+            if (conv == 'V') sf_num(out, &sp, wk, '0', 2);
+            else if (conv == 'G') sf_num(out, &sp, iy, '0', iy >= 0 ? 4 : 5);
+            else sf_num(out, &sp, iy - floor_div(iy, 100) * 100, '0', 2);
             break;
-        case 'C': put_num(out, floor_div(c.year, 100), 2, '0', width, flagpad); break;
-        case 'y': put_num(out, c.year - floor_div(c.year, 100) * 100, 2, '0', width, flagpad); break;
-        case 'm': put_num(out, c.mon, 2, '0', width, flagpad); break;
-        case 'd': put_num(out, c.mday, 2, '0', width, flagpad); break;
-        case 'e': put_num(out, c.mday, 2, ' ', width, flagpad); break;
-        case 'j': put_num(out, c.yday, 3, '0', width, flagpad); break;
-        case 'H': put_num(out, c.hour, 2, '0', width, flagpad); break;
-        case 'k': put_num(out, c.hour, 2, ' ', width, flagpad); break;
-        case 'I': put_num(out, h12, 2, '0', width, flagpad); break;
-        case 'l': put_num(out, h12, 2, ' ', width, flagpad); break;
-        case 'M': put_num(out, c.min, 2, '0', width, flagpad); break;
-        case 'S': put_num(out, c.sec, 2, '0', width, flagpad); break;
-        case 'u': put_num(out, c.wday == 0 ? 7 : c.wday, 1, '0', width, flagpad); break;
-        case 'w': put_num(out, c.wday, 1, '0', width, flagpad); break;
-        case 's': put_num(out, t->sec, 1, '0', width, flagpad); break;
-        case 'L':
-        case 'N': {
-            int digits = width > 0 ? width : (conv == 'L' ? 3 : 9);
+        }
+        case 'L': case 'N': {
+            /* digits of the sub-second part, which is kept to the nanosecond */
+            int digits = sp.precision > 0 ? sp.precision : (conv == 'L' ? 3 : 9);
             snprintf(buf, sizeof buf, "%09d", (int)t->nsec);
             for (int i = 0; i < digits; i++) mg_str_cat(out, i < 9 ? &buf[i] : "0", 1);
             break;
         }
-        case 'A': put_text(out, day_names[c.wday], width, flagpad, upper || swap, false); break;
-        case 'a':
-            snprintf(buf, 4, "%s", day_names[c.wday]);
-            put_text(out, buf, width, flagpad, upper || swap, false);
-            break;
-        case 'B': put_text(out, month_names[c.mon - 1], width, flagpad, upper || swap, false); break;
-        case 'b':
-        case 'h':
-            snprintf(buf, 4, "%s", month_names[c.mon - 1]);
-            put_text(out, buf, width, flagpad, upper || swap, false);
-            break;
-        case 'p': put_text(out, c.hour < 12 ? "AM" : "PM", width, flagpad, false, swap); break;
-        case 'P': put_text(out, c.hour < 12 ? "am" : "pm", width, flagpad, upper || swap, false); break;
-        case 'Z': {
-            const char *z = t->mode == TM_UTC ? "UTC" : t->mode == TM_FIXED ? "" : t->zone;
-            put_text(out, z, width, flagpad, upper, swap);
+        case 'A': case 'a': case 'B': case 'b': case 'h': {
+            if (sp.flags & SF_CHCASE) tflags = SF_UPPER;
+            const char *name = conv == 'A' || conv == 'a' ? day_names[c.wday] : month_names[c.mon - 1];
+            snprintf(buf, conv == 'A' || conv == 'B' ? sizeof buf : 4, "%s", name);
+            sf_text(out, &sp, buf, tflags);
             break;
         }
-        case 'z': {
-            int off = t->off;
-            char sign = off < 0 ? '-' : '+';
-            if (off < 0) off = -off;
-            int hh = off / 3600, mm = off % 3600 / 60, ss = off % 60;
-            if (colons == 3) colons = ss ? 2 : mm ? 1 : -1;     /* %:::z: as much as needed */
-            if (colons == -1) snprintf(buf, sizeof buf, "%c%02d", sign, hh);
-            else if (colons == 2) snprintf(buf, sizeof buf, "%c%02d:%02d:%02d", sign, hh, mm, ss);
-            else if (colons == 1) snprintf(buf, sizeof buf, "%c%02d:%02d", sign, hh, mm);
-            else snprintf(buf, sizeof buf, "%c%02d%02d", sign, hh, mm);
-            put_padded(out, buf, strlen(buf), width, '0', false);
+        case 'p':
+            if (sp.flags & SF_CHCASE) tflags = SF_LOWER;
+            sf_text(out, &sp, c.hour < 12 ? "AM" : "PM", tflags);
             break;
-        }
-        case 'n': mg_str_cat(out, "\n", 1); break;
-        case 't': mg_str_cat(out, "\t", 1); break;
-        case '%': mg_str_cat(out, "%", 1); break;
-        case 'F': strftime_into(out, t, "%Y-%m-%d", 8); break;
-        case 'T':
-        case 'X': strftime_into(out, t, "%H:%M:%S", 8); break;
-        case 'D':
-        case 'x': strftime_into(out, t, "%m/%d/%y", 8); break;
-        case 'R': strftime_into(out, t, "%H:%M", 5); break;
-        case 'r': strftime_into(out, t, "%I:%M:%S %p", 11); break;
-        case 'c': strftime_into(out, t, "%a %b %e %H:%M:%S %Y", 20); break;
-        case 'v': strftime_into(out, t, "%e-%^b-%4Y", 10); break;
-        case 'G':
-        case 'g':
-        case 'V': {
-            int64_t iy;
-            int wk;
-            iso_week(&c, &iy, &wk);
-            if (conv == 'V') put_num(out, wk, 2, '0', width, flagpad);
-            else if (conv == 'G') put_num(out, iy, 4, '0', width, flagpad);
-            else put_num(out, iy % 100, 2, '0', width, flagpad);
+        case 'P': sf_text(out, &sp, c.hour < 12 ? "am" : "pm", sp.flags & (SF_UPPER | SF_CHCASE) ? SF_UPPER : 0); break;
+        case 'Z':
+            if (sp.flags & SF_CHCASE) tflags = SF_LOWER;
+            sf_text(out, &sp, t->mode == TM_UTC ? "UTC" : t->mode == TM_FIXED ? "" : t->zone, tflags);
             break;
-        }
-        case 'U': put_num(out, (c.yday - 1 + 7 - c.wday) / 7, 2, '0', width, flagpad); break;
-        case 'W': put_num(out, (c.yday - 1 + 7 - (c.wday + 6) % 7) / 7, 2, '0', width, flagpad); break;
+        case 'z': sf_zone_offset(out, &sp, t, colons); break;
+        case 'n': sf_fill(out, &sp, 1); mg_str_cat(out, "\n", 1); break;
+        case 't': sf_fill(out, &sp, 1); mg_str_cat(out, "\t", 1); break;
+        case '%': sf_fill(out, &sp, 1); mg_str_cat(out, "%", 1); break;
+        case 'c': sf_composite(out, &sp, t, "%a %b %e %H:%M:%S %Y"); break;
+        case 'D': case 'x': sf_composite(out, &sp, t, "%m/%d/%y"); break;
+        case 'F': sf_composite(out, &sp, t, "%Y-%m-%d"); break;
+        case 'T': case 'X': sf_composite(out, &sp, t, "%H:%M:%S"); break;
+        case 'R': sf_composite(out, &sp, t, "%H:%M"); break;
+        case 'r': sf_composite(out, &sp, t, "%I:%M:%S %p"); break;
+        case 'v': sf_composite(out, &sp, t, "%e-%^b-%4Y"); break;
         default:
             mg_str_cat(out, start, (size_t)(f - start));
             break;
         }
     }
+    return true;
 }
 
 static Value
@@ -881,7 +938,8 @@ time_strftime(Value self, int argc, const Value *argv, Value blk)
 {
     Value fmt = mg_to_str(argv[0]);
     Value out = mg_str_buf_new((size_t)mg_str_len(fmt) + 16);
-    strftime_into(out, get_time(self), mg_str_ptr(fmt), (size_t)mg_str_len(fmt));
+    if (!strftime_into(out, get_time(self), mg_str_ptr(fmt), (size_t)mg_str_len(fmt)))
+        mg_raise(mg_eArgumentError, "invalid format: %s", mg_str_cstr(fmt));
     return out;
 }
 

@@ -403,6 +403,15 @@ undefined_dst(Conv *c, Value out, uint32_t cp)
     raise_undef_dst(c, cp);
 }
 
+/* A source character without a code point is replaced for undef: :replace
+ * only: xml:'s character references have no code point to show, so CRuby
+ * raises UndefinedConversionError there */
+static bool
+undef_src_replaced(const Conv *c)
+{
+    return (c->flags & 0xF0) == F_UNDEF_REPLACE;
+}
+
 /* The decorators (newlines, XML) and then the destination. */
 static void
 emit_cp(Conv *c, Value out, uint32_t cp)
@@ -503,7 +512,7 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
             cp = b;
             n = 1;
         } else if (c->fk == K_BIN) {
-            if ((c->flags & 0xF0) == F_UNDEF_REPLACE || (c->flags & 0xF0) == F_UNDEF_HEX_CHARREF) { put_repl(c, out); p++; continue; }
+            if (undef_src_replaced(c)) { put_repl(c, out); p++; continue; }
             raise_undef_src(c, (const char *)p, 1);
         } else {
             Encoding fe = src_enc(c);
@@ -532,7 +541,7 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
             }
             const int32_t *sbt = c->fk == K_ICONV && n == 1 ? sb_table(c->from) : NULL;
             if (sbt && sbt[b] < 0) {
-                if ((c->flags & 0xF0) == F_UNDEF_REPLACE || (c->flags & 0xF0) == F_UNDEF_HEX_CHARREF) { put_repl(c, out); p++; continue; }
+                if (undef_src_replaced(c)) { put_repl(c, out); p++; continue; }
                 raise_undef_src(c, (const char *)p, 1);
             }
             if (sbt) {
@@ -543,7 +552,7 @@ conv_run(Conv *c, Value out, const char *src, int64_t len, bool partial)
                 char *ip = (char *)p, *op = obuf;
                 size_t il = (size_t)n, ol = sizeof obuf;
                 if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il != 0) {
-                    if ((c->flags & 0xF0) == F_UNDEF_REPLACE || (c->flags & 0xF0) == F_UNDEF_HEX_CHARREF) { put_repl(c, out); p += n; continue; }
+                    if (undef_src_replaced(c)) { put_repl(c, out); p += n; continue; }
                     raise_undef_src(c, (const char *)p, n);
                 }
                 iconv(cd, NULL, NULL, &op, &ol);
