@@ -100,6 +100,7 @@ typedef struct {
     void (*report)(void *arg, const char *line);
     void *arg;
     uint64_t reported;
+    uint64_t (*classes)[2]; size_t nclasses, cclasses;   /* check: (class record's OOP, its superclass's) */
 } Mark;
 
 #define BIT(map, i) ((map)[(i) >> 3] & (1u << ((i) & 7)))
@@ -125,7 +126,82 @@ pass1(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
     if (err) return true;           /* counted as corrupt in pass 2 */
     k->m->bytes += rec->len + 16;
     if (oop / 8 < k->nbits) SETBIT(k->exists, oop / 8);
+    MgRecordShape sh;
+    if (k->check && !mg_record_shape(rec->data, rec->len, &sh) && sh.type == 2 /* a class */) {
+        if (k->nclasses == k->cclasses) {
+            size_t cap = k->cclasses ? k->cclasses * 2 : 256;
+            void *bigger = realloc(k->classes, cap * sizeof *k->classes);
+            if (!bigger) { k->nomem = true; return false; }
+            k->classes = bigger;
+            k->cclasses = cap;
+        }
+        k->classes[k->nclasses][0] = oop;
+        k->classes[k->nclasses++][1] = sh.super;
+    }
     return true;
+}
+
+/* ---- layouts (check) ----
+ * The core classes whose C methods read their instances' bodies: a record
+ * of one of them (or of a subclass) must have that body, and a record with
+ * that body must be of one of them (record.c's class_misfit does the same
+ * as it decodes, with the VM's classes). */
+static uint64_t
+core_oop(const char *name)
+{
+    uint64_t i = 0;
+#define CORE_CLASS(var, n, super) if (strcmp(n, name) == 0) return 16 + 8 * i; i++;
+#define CORE_MODULE(var, n) i++;
+#include "../object/coreclasses.def"
+#undef CORE_CLASS
+#undef CORE_MODULE
+    return 0;
+}
+
+static int
+class_cmp(const void *a, const void *b)
+{
+    uint64_t x = (*(const uint64_t (*)[2])a)[0], y = (*(const uint64_t (*)[2])b)[0];
+    return (x > y) - (x < y);
+}
+
+/* The nearest base-image class among c's superclasses (c itself if it is
+ * one), or 0: the chain leaves the records (reported as dangling) or loops. */
+static uint64_t
+core_ancestor(Mark *k, uint64_t c)
+{
+    for (int depth = 0; c >= MG_OOP_FIRST && depth < 256; depth++) {
+        uint64_t key[2] = { c, 0 };
+        uint64_t (*hit)[2] = bsearch(&key, k->classes, k->nclasses, sizeof *k->classes, class_cmp);
+        c = hit ? (*hit)[1] : 0;
+    }
+    return c < MG_OOP_FIRST ? c : 0;
+}
+
+static const char *
+misfit(Mark *k, const MgRecordShape *sh)
+{
+    static const char *const bodies[] = { "String", "Array", "Hash", "Range" };
+    static const uint8_t types[] = { 7, 8, 9, 10 };
+    static const char *const datas[] = { "Time", "Rational", "Complex", "Regexp", "Random", "Proc" };
+    static const char *const none[] = { "Integer", "Float", "Symbol", "NilClass", "TrueClass", "FalseClass", "Method",
+                                        "UnboundMethod", "Binding", "Encoding", "Module", "Class" };
+    static uint64_t body_oop[4], data_oop[6], none_oop[12];
+    if (!body_oop[0]) {
+        for (size_t i = 0; i < 4; i++) body_oop[i] = core_oop(bodies[i]);
+        for (size_t i = 0; i < 6; i++) data_oop[i] = core_oop(datas[i]);
+        for (size_t i = 0; i < 12; i++) none_oop[i] = core_oop(none[i]);
+    }
+    if (sh->type == 2 || sh->type == 3 || !sh->cls) return NULL;
+    uint64_t c = core_ancestor(k, sh->cls);
+    if (!c) return NULL;
+    for (size_t i = 0; i < 4; i++)
+        if ((c == body_oop[i]) != (sh->type == types[i])) return "its class does not fit its type";
+    for (size_t i = 0; i < 6; i++)
+        if ((c == data_oop[i]) != (sh->type == 11 && strcmp(sh->tag, datas[i]) == 0)) return "its class does not fit its data";
+    for (size_t i = 0; i < 12; i++)
+        if (c == none_oop[i]) return "its class has no instances in records";
+    return NULL;
 }
 
 static bool
@@ -218,6 +294,8 @@ pass2(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
     if (k->check) {
         k->from = oop;
         const char *why = mg_record_scan(rec->data, rec->len, live ? ignore_ref : check_ref, k);   /* reachable: the trace checked */
+        MgRecordShape sh;
+        if (!why && !mg_record_shape(rec->data, rec->len, &sh)) why = misfit(k, &sh);
         if (why) {
             m->corrupt++;
             say(k, "corrupt: object %llu: %s", (unsigned long long)oop, why);
@@ -256,6 +334,7 @@ mg_gc_mark(MgRepo *r, bool check, MgGcMark *out, void (*report)(void *arg, const
     k.marked = calloc(k.nbits / 8 + 1, 1);
     if (!k.exists || !k.marked) { e = MG_STORE_NOMEM; goto done; }
     if ((e = mg_view_each(k.v, pass1, &k))) goto done;
+    if (k.nclasses) qsort(k.classes, k.nclasses, sizeof *k.classes, class_cmp);
     /* the roots: every record under a well-known OOP */
     for (uint64_t i = 1; i < MG_OOP_FIRST / 8 && i < k.nbits; i++) {
         if (!BIT(k.exists, i)) continue;
@@ -272,6 +351,7 @@ done:
     free(k.exists);
     free(k.marked);
     free(k.stack);
+    free(k.classes);
     out->secs = mg_clock() - t0;
     return e;
 }

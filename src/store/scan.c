@@ -179,6 +179,38 @@ mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t
     return s->err;
 }
 
+static void
+last_oop(uint64_t oop, uint8_t type, void *arg)
+{
+    (void)type;
+    *(uint64_t *)arg = oop;
+}
+
+const char *
+mg_record_shape(const void *payload, size_t len, MgRecordShape *out)
+{
+    uint64_t last = 0;
+    Sc sc = { payload, (const unsigned char *)payload + len, NULL, last_oop, &last };
+    Sc *s = &sc;
+    memset(out, 0, sizeof *out);
+    out->type = u8(s);
+    u8(s);
+    skip(s, 2);
+    ref(s);
+    out->cls = last;
+    pairs(s, u32(s));
+    if (out->type == TY_CLASS || out->type == TY_MODULE) {
+        ref(s);                                  /* name */
+        last = 0;
+        ref(s);
+        out->super = last;
+    } else if (out->type == TY_DATA) {
+        uint32_t n = u32(s);
+        if (need(s, n)) memcpy(out->tag, s->p, n < sizeof out->tag ? n : sizeof out->tag - 1);
+    }
+    return s->err;
+}
+
 uint64_t
 mg_record_class(const void *data, size_t len)
 {

@@ -20,4 +20,11 @@ const char *mg_record_scan(const void *data, size_t len,
  * (OOP >= 2^20: the classes the class index covers), else 0. */
 uint64_t mg_record_class(const void *data, size_t len);
 
+/* What a payload says of its layout (`maglev check` compares it with its
+ * class's, repogc.c): its type, its class's OOP (0: none), for a class
+ * record its superclass's OOP (0: none), for a data record its tag. NULL
+ * when the payload parsed, else scan's message. */
+typedef struct { uint8_t type; uint64_t cls, super; char tag[16]; } MgRecordShape;
+const char *mg_record_shape(const void *data, size_t len, MgRecordShape *out);
+
 #endif

@@ -79,6 +79,7 @@ recls() {   # recls ROOT-KEY CLASS|FROM=TO
 	fi
 }
 export MAGLEV_CACHE_DIR=off
+OOPS=$(mrb 'puts %i[s a n t i].map { Maglev[_1].object_id }.join(" ")')
 n=0
 for kc in s:Rational a:String n:Time t:Object i:Integer; do
 	c=$(recls "${kc%%:*}" "${kc#*:}")
@@ -111,5 +112,12 @@ out=$("$MRUBY" -e '
   end' 2>"$MAGLEV_DATA/err"; echo "exit $?")
 expect "a class record whose count of class variables is too big" "$out" $'RuntimeError\nnamed\nwhy\nexit 0'
 expect "and the warning" "$(grep -c '^maglev: applying the definitions of Object: corrupt record for OOP [0-9]* .*class record is truncated$' "$MAGLEV_DATA/err")" 1
+# maglev check names them, and says why: the five whose class does not fit,
+# the two whose counts promise more than their records hold
+chk=$("$ROOT/bin/maglev" check test 2>&1)
+misfit=""
+for o in $OOPS; do misfit="$misfit$(grep -c "^corrupt: object $o: its class \(does not fit its type\|does not fit its data\|has no instances in records\)$" <<<"$chk")"; done
+expect "maglev check reports each record whose class does not fit" "$misfit" "11111"
+expect "and the two truncated ones" "$(grep -c '^corrupt: object [0-9]*: record is truncated$' <<<"$chk")" "2"
 expect "the others are readable" "$(mrb 'p Maglev[:good]')" '"fine"'
 finish
