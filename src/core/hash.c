@@ -490,10 +490,9 @@ mg_hash_memsize(Value h)
     return sizeof *t + (size_t)t->capa * sizeof(HEntry) + (t->index ? ((size_t)t->mask + 1) * sizeof(uint64_t) : 0);
 }
 
-bool
-mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *hash)
+static bool
+ht_next(HashTable *t, int64_t *iter, Value *key, Value *val, uint64_t *hash)
 {
-    HashTable *t = TBL_LAZY(h);
     if (!t) return false;
     int64_t i = *iter;
     if (i < t->first) i = t->first;
@@ -511,10 +510,15 @@ mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *ha
 }
 
 bool
+mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64_t *hash)
+{
+    return ht_next(TBL_LAZY(h), iter, key, val, hash);
+}
+
+bool
 mg_hash_next(Value h, int64_t *iter, Value *key, Value *val)
 {
-    TBL(h);                                       /* every entry resolved */
-    return mg_hash_next_hashed(h, iter, key, val, NULL);
+    return ht_next(TBL(h), iter, key, val, NULL);     /* every entry resolved */
 }
 
 /* A lazy Hash becomes an ordinary one: every entry resolved (store/txn.c, when it faults) */

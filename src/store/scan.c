@@ -11,6 +11,7 @@ enum {
     REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8, REF_META = 9,
 };
 /* ObjType values stored in payloads (object.h, docs/format.md) */
+enum { HF_KEYHASH = 4 };   /* Hash flags (record.c): String keys carry their hash */
 enum { TY_OBJECT = 1, TY_CLASS = 2, TY_MODULE = 3, TY_STRING = 7, TY_ARRAY = 8, TY_HASH = 9, TY_RANGE = 10, TY_DATA = 11 };
 
 typedef struct {
@@ -159,7 +160,7 @@ mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t
         uint64_t n = u64(s);
         if (!s->err && n > (uint64_t)(s->end - s->p) / 2) { s->err = "record is truncated"; break; }
         for (uint64_t i = 0; i < n && !s->err; i++) {
-            if (ref(s) == TY_STRING && (hf & 4)) skip(s, 8);   /* HF_KEYHASH: the String key's hash */
+            if (ref(s) == TY_STRING && (hf & HF_KEYHASH)) skip(s, 8);   /* the String key's hash */
             ref(s);
         }
         break;
