@@ -4,8 +4,7 @@
  * on a repository URL (a PostgreSQL database, empty or made by an earlier
  * run; or an LMDB folder). Prints "P processes: R commits/s".
  *   cc -O2 -std=c11 -D_GNU_SOURCE -Isrc -I$(pg_config --includedir) bench/pg_commit_rate.c src/store/backend.c \
- *      src/store/lmdb_backend.c src/store/pg_backend.c src/store/pg_copy.c src/store/pg_cache.c \
- *      src/util/crc32c.c -llmdb -lpq -lz -o pg_commit_rate
+ *      src/store/lmdb_*.c src/store/commitq.c src/store/pg_*.c src/util/crc32c.c -llmdb -lz -ldl -o pg_commit_rate
  *   pg_commit_rate URL [N [P]]      defaults: 2000 1 */
 #include "../src/store/backend.h"
 #include <stdio.h>

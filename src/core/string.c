@@ -2039,128 +2039,6 @@ str_dup_m(Value self, int argc, const Value *argv, Value blk)
     return d;
 }
 
-/* ---- encodings ---- */
-
-static Value
-str_encoding(Value self, int argc, const Value *argv, Value blk)
-{
-    return mg_enc_value(mg_str_enc(self));
-}
-
-static Value
-str_force_encoding(Value self, int argc, const Value *argv, Value blk)
-{
-    Encoding e = mg_to_encoding(argv[0]);
-    mg_str_modify(self);
-    MG_OBJ(self)->extra = e;
-    return self;
-}
-
-static Value
-str_valid_encoding_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(mg_str_coderange(self) != CR_BROKEN);
-}
-
-static Value
-str_ascii_only_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return MG_BOOL(mg_str_coderange(self) == CR_7BIT);
-}
-
-static Value
-str_b(Value self, int argc, const Value *argv, Value blk)
-{
-    RString *r = S(self);
-    return mg_str_new_enc(r->ptr, (size_t)r->len, ENC_BINARY);
-}
-
-
-/* Replaces invalid sequences of a UTF-8 string; repl nil = default, blk = computes. */
-static Value
-scrub_impl(Value self, Value repl, Value blk)
-{
-    if (mg_str_coderange(self) != CR_BROKEN) return MG_NIL;
-    Encoding enc = STR_ENC(self);
-    if (enc != ENC_UTF8 && enc != ENC_BINARY && enc != ENC_US_ASCII) return mg_str_scrub_enc(self, repl, blk);
-    if (!MG_IS_NIL(repl)) repl = mg_scrub_repl(repl, enc);
-    Value out = mg_str_new_enc("", 0, enc);
-    int64_t i = 0;
-    while (i < S(self)->len) {
-        RString *r = S(self);
-        const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
-        int n = p[i] < 0x80 ? 1 : mg_utf8_charlen(p + i, e);
-        if (enc != ENC_UTF8 && p[i] >= 0x80) n = -1;
-        if (n > 0) { mg_str_cat(out, (const char *)p + i, (size_t)n); i += n; continue; }
-        /* an invalid run: a truncated prefix of a valid sequence counts as one */
-        int64_t j = i + 1;
-        if (enc == ENC_UTF8 && p[i] >= 0xC2 && p[i] <= 0xF4) {
-            int want = p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4;
-            while (j < r->len && j - i < want && (p[j] & 0xC0) == 0x80) j++;
-            if (j - i >= want) j = i + 1;
-        }
-        if (mg_block_given(blk)) {
-            Value bad = mg_str_new_enc((const char *)p + i, (size_t)(j - i), enc);
-            Value rv = mg_scrub_repl(mg_yield1(blk, bad), enc);
-            mg_str_cat(out, S(rv)->ptr, (size_t)S(rv)->len);
-        } else if (!MG_IS_NIL(repl)) {
-            mg_str_cat(out, S(repl)->ptr, (size_t)S(repl)->len);
-        } else {
-            const char *d = enc == ENC_UTF8 ? "\xEF\xBF\xBD" : "?";
-            mg_str_cat(out, d, strlen(d));
-        }
-        i = j;
-    }
-    return out;
-}
-
-static Value
-str_scrub(Value self, int argc, const Value *argv, Value blk)
-{
-    Value r = scrub_impl(self, argc > 0 ? argv[0] : MG_NIL, blk);
-    return MG_IS_NIL(r) ? mg_str_dup(self) : r;
-}
-
-static Value
-str_scrub_bang(Value self, int argc, const Value *argv, Value blk)
-{
-    mg_str_modify(self);
-    Value r = scrub_impl(self, argc > 0 ? argv[0] : MG_NIL, blk);
-    if (!MG_IS_NIL(r)) mg_str_replace_bytes(self, 0, S(self)->len, S(r)->ptr, S(r)->len);
-    return self;
-}
-
-/* unicode_normalize(form = :nfc), unicode_normalize!, unicode_normalized?:
- * as CRuby, the standard library's unicode_normalize/normalize.rb (Ruby, with
- * its tables) does the work; it is loaded on first use */
-static Value
-unicode_normalize_call(const char *fn, Value self, int argc, const Value *argv)
-{
-    mg_require("unicode_normalize/normalize");
-    Value m = mg_const_get_at(mg_cObject, mg_intern_cstr("UnicodeNormalize"));
-    Value args[2] = { self, argc > 0 ? argv[0] : mg_sym("nfc") };
-    return mg_funcall(m, mg_intern_cstr(fn), 2, args);
-}
-
-static Value
-str_unicode_normalize(Value self, int argc, const Value *argv, Value blk)
-{
-    return unicode_normalize_call("normalize", self, argc, argv);
-}
-
-static Value
-str_unicode_normalize_bang(Value self, int argc, const Value *argv, Value blk)
-{
-    Value r = unicode_normalize_call("normalize", self, argc, argv);
-    return mg_funcall(self, mg_intern_cstr("replace"), 1, &r);
-}
-
-static Value
-str_unicode_normalized_p(Value self, int argc, const Value *argv, Value blk)
-{
-    return unicode_normalize_call("normalized?", self, argc, argv);
-}
-
 /* ---- numbers ---- */
 
 /* Parses an integer as String#to_i does (never raises for bad digits). */
@@ -2468,16 +2346,6 @@ static const MgMethodDef string_methods[] = {
     {"+@", str_uplus, 0, 0},
     {"-@", str_uminus, 0, 0},
     {"dup", str_dup_m, 0, 0},
-    {"encoding", str_encoding, 0, 0},
-    {"force_encoding", str_force_encoding, 1, 1},
-    {"valid_encoding?", str_valid_encoding_p, 0, 0},
-    {"ascii_only?", str_ascii_only_p, 0, 0},
-    {"b", str_b, 0, 0},
-    {"scrub", str_scrub, 0, 1},
-    {"scrub!", str_scrub_bang, 0, 1},
-    {"unicode_normalize", str_unicode_normalize, 0, 1},
-    {"unicode_normalize!", str_unicode_normalize_bang, 0, 1},
-    {"unicode_normalized?", str_unicode_normalized_p, 0, 1},
     {"to_i", str_to_i, 0, 1},
     {"to_f", str_to_f, 0, 0},
     {"hex", str_hex, 0, 0},
@@ -2509,6 +2377,7 @@ mg_init_string(void)
     mg_init_transcode();
     mg_init_encoding();
     mg_init_string_ops();
+    mg_init_string_enc();
     mg_init_string_pack();
     mg_init_re();
     mg_init_string_re();

@@ -1,5 +1,7 @@
-/* string_enc.c -- String#inspect and String#scrub for strings in encodings
- * other than UTF-8, BINARY and US-ASCII (ISO-8859-x, UTF-16/32, Shift_JIS, ...).
+/* string_enc.c -- String's encoding methods (encoding, force_encoding, b,
+ * valid_encoding?, ascii_only?, scrub, unicode_normalize), and inspect and
+ * scrub for strings in encodings other than UTF-8, BINARY and US-ASCII
+ * (ISO-8859-x, UTF-16/32, Shift_JIS, ...).
  * Characters are stepped with encoding.c's helpers (Oniguruma's tables).
  * Design: string_int.h. */
 #include "string_int.h"
@@ -90,11 +92,10 @@ mg_enc_default_replacement(Encoding enc)
     return mg_str_new_enc(buf, (size_t)n, enc);
 }
 
-/* String#scrub for the encodings but UTF-8: nil when s is valid. An invalid
- * character is replaced a shortest-character's worth at a time, a cut-off one
- * at the end as a whole. */
-Value
-mg_scrub_repl(Value rep, Encoding enc)
+/* A scrub replacement checked as CRuby checks it: valid, and in enc unless
+ * ASCII-only for a one-byte-minimum enc; ArgumentError / CompatibilityError */
+static Value
+scrub_repl(Value rep, Encoding enc)
 {
     rep = mg_to_str(rep);
     int cr = mg_str_coderange(rep);
@@ -106,12 +107,15 @@ mg_scrub_repl(Value rep, Encoding enc)
     return rep;
 }
 
-Value
-mg_str_scrub_enc(Value s, Value repl, Value blk)
+/* String#scrub for the encodings but UTF-8: nil when s is valid. An invalid
+ * character is replaced a shortest-character's worth at a time, a cut-off one
+ * at the end as a whole. */
+static Value
+scrub_enc(Value s, Value repl, Value blk)
 {
     Encoding enc = STR_ENC(s);
     if (mg_str_coderange(s) != CR_BROKEN) return MG_NIL;
-    if (!MG_IS_NIL(repl)) repl = mg_scrub_repl(repl, enc);
+    if (!MG_IS_NIL(repl)) repl = scrub_repl(repl, enc);
     Value dflt = MG_IS_NIL(repl) && !mg_block_given(blk) ? mg_enc_default_replacement(enc) : MG_NIL;
     Value out = mg_str_new_enc("", 0, enc);
     int64_t i = 0;
@@ -123,10 +127,152 @@ mg_str_scrub_enc(Value s, Value repl, Value blk)
         int64_t k = n < 0 ? e - p : mg_enc_minlen(enc);
         if (k > e - p) k = e - p;
         Value rv;
-        if (mg_block_given(blk)) rv = mg_scrub_repl(mg_yield1(blk, mg_str_new_enc(p, (size_t)k, enc)), enc);
+        if (mg_block_given(blk)) rv = scrub_repl(mg_yield1(blk, mg_str_new_enc(p, (size_t)k, enc)), enc);
         else rv = MG_IS_NIL(repl) ? dflt : repl;
         mg_str_cat(out, S(rv)->ptr, (size_t)S(rv)->len);
         i += k;
     }
     return out;
+}
+
+/* ---- the methods ---- */
+
+static Value
+str_encoding(Value self, int argc, const Value *argv, Value blk)
+{
+    return mg_enc_value(mg_str_enc(self));
+}
+
+static Value
+str_force_encoding(Value self, int argc, const Value *argv, Value blk)
+{
+    Encoding e = mg_to_encoding(argv[0]);
+    mg_str_modify(self);
+    MG_OBJ(self)->extra = e;
+    return self;
+}
+
+static Value
+str_valid_encoding_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(mg_str_coderange(self) != CR_BROKEN);
+}
+
+static Value
+str_ascii_only_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(mg_str_coderange(self) == CR_7BIT);
+}
+
+static Value
+str_b(Value self, int argc, const Value *argv, Value blk)
+{
+    RString *r = S(self);
+    return mg_str_new_enc(r->ptr, (size_t)r->len, ENC_BINARY);
+}
+
+
+/* Replaces invalid sequences of a UTF-8 string; repl nil = default, blk = computes. */
+static Value
+scrub_impl(Value self, Value repl, Value blk)
+{
+    if (mg_str_coderange(self) != CR_BROKEN) return MG_NIL;
+    Encoding enc = STR_ENC(self);
+    if (enc != ENC_UTF8 && enc != ENC_BINARY && enc != ENC_US_ASCII) return scrub_enc(self, repl, blk);
+    if (!MG_IS_NIL(repl)) repl = scrub_repl(repl, enc);
+    Value out = mg_str_new_enc("", 0, enc);
+    int64_t i = 0;
+    while (i < S(self)->len) {
+        RString *r = S(self);
+        const unsigned char *p = (const unsigned char *)r->ptr, *e = p + r->len;
+        int n = p[i] < 0x80 ? 1 : mg_utf8_charlen(p + i, e);
+        if (enc != ENC_UTF8 && p[i] >= 0x80) n = -1;
+        if (n > 0) { mg_str_cat(out, (const char *)p + i, (size_t)n); i += n; continue; }
+        /* an invalid run: a truncated prefix of a valid sequence counts as one */
+        int64_t j = i + 1;
+        if (enc == ENC_UTF8 && p[i] >= 0xC2 && p[i] <= 0xF4) {
+            int want = p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4;
+            while (j < r->len && j - i < want && (p[j] & 0xC0) == 0x80) j++;
+            if (j - i >= want) j = i + 1;
+        }
+        if (mg_block_given(blk)) {
+            Value bad = mg_str_new_enc((const char *)p + i, (size_t)(j - i), enc);
+            Value rv = scrub_repl(mg_yield1(blk, bad), enc);
+            mg_str_cat(out, S(rv)->ptr, (size_t)S(rv)->len);
+        } else if (!MG_IS_NIL(repl)) {
+            mg_str_cat(out, S(repl)->ptr, (size_t)S(repl)->len);
+        } else {
+            const char *d = enc == ENC_UTF8 ? "\xEF\xBF\xBD" : "?";
+            mg_str_cat(out, d, strlen(d));
+        }
+        i = j;
+    }
+    return out;
+}
+
+static Value
+str_scrub(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = scrub_impl(self, argc > 0 ? argv[0] : MG_NIL, blk);
+    return MG_IS_NIL(r) ? mg_str_dup(self) : r;
+}
+
+static Value
+str_scrub_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    mg_str_modify(self);
+    Value r = scrub_impl(self, argc > 0 ? argv[0] : MG_NIL, blk);
+    if (!MG_IS_NIL(r)) mg_str_replace_bytes(self, 0, S(self)->len, S(r)->ptr, S(r)->len);
+    return self;
+}
+
+/* unicode_normalize(form = :nfc), unicode_normalize!, unicode_normalized?:
+ * as CRuby, the standard library's unicode_normalize/normalize.rb (Ruby, with
+ * its tables) does the work; it is loaded on first use */
+static Value
+unicode_normalize_call(const char *fn, Value self, int argc, const Value *argv)
+{
+    mg_require("unicode_normalize/normalize");
+    Value m = mg_const_get_at(mg_cObject, mg_intern_cstr("UnicodeNormalize"));
+    Value args[2] = { self, argc > 0 ? argv[0] : mg_sym("nfc") };
+    return mg_funcall(m, mg_intern_cstr(fn), 2, args);
+}
+
+static Value
+str_unicode_normalize(Value self, int argc, const Value *argv, Value blk)
+{
+    return unicode_normalize_call("normalize", self, argc, argv);
+}
+
+static Value
+str_unicode_normalize_bang(Value self, int argc, const Value *argv, Value blk)
+{
+    Value r = unicode_normalize_call("normalize", self, argc, argv);
+    return mg_funcall(self, mg_intern_cstr("replace"), 1, &r);
+}
+
+static Value
+str_unicode_normalized_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return unicode_normalize_call("normalized?", self, argc, argv);
+}
+
+static const MgMethodDef string_enc_methods[] = {
+    {"encoding", str_encoding, 0, 0},
+    {"force_encoding", str_force_encoding, 1, 1},
+    {"valid_encoding?", str_valid_encoding_p, 0, 0},
+    {"ascii_only?", str_ascii_only_p, 0, 0},
+    {"b", str_b, 0, 0},
+    {"scrub", str_scrub, 0, 1},
+    {"scrub!", str_scrub_bang, 0, 1},
+    {"unicode_normalize", str_unicode_normalize, 0, 1},
+    {"unicode_normalize!", str_unicode_normalize_bang, 0, 1},
+    {"unicode_normalized?", str_unicode_normalized_p, 0, 1},
+    {NULL, NULL, 0, 0},
+};
+
+void
+mg_init_string_enc(void)
+{
+    mg_define_methods(mg_cString, string_enc_methods);
 }

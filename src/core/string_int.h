@@ -97,10 +97,6 @@ void     mg_init_encoding(void);
 
 /* ---- string_enc.c ---- */
 Value    mg_str_escape_enc(Value s);                    /* inspect body of a non-UTF-8/BINARY/US-ASCII string */
-Value    mg_str_scrub_enc(Value s, Value repl, Value blk);   /* scrub for those; nil when valid */
-/* A scrub replacement checked as CRuby checks it: valid, and in enc unless
- * ASCII-only for a one-byte-minimum enc; ArgumentError / CompatibilityError */
-Value    mg_scrub_repl(Value rep, Encoding enc);
 Value    mg_enc_default_replacement(Encoding enc);      /* U+FFFD or "?" in enc */
 
 /* ---- transcode.c ---- */
@@ -135,6 +131,7 @@ Value    mg_str_escape_chars(Value s);                  /* inspect without the q
 Value    mg_take_kwargs(int *argc, const Value *argv);
 Value    mg_kwarg(Value kw, const char *name);          /* MG_UNDEF if kw nil or key absent */
 void     mg_init_string_ops(void);
+void     mg_init_string_enc(void);   /* string_enc.c */
 Value    mg_str_succ(Value s);                          /* string_ops.c: String#succ */
 Value    mg_str_downcase_full(Value s);                 /* string_ops.c: full case folding (casecmp?) */
 /* casemap.c: Unicode case mapping of the UTF-8 text src[0..len) character by

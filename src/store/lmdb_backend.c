@@ -4,10 +4,9 @@
  *   obj  : oop (u64, integer key) -> record header (16 bytes) + payload
  *   log  : seq (u64, integer key) -> the OOPs that commit wrote (u64 each)
  *   meta : "format" u32, "seq" u64, "next_oop" u64
- *   sessions, locks, counters : outside transactions (the end of this file)
+ *   sessions, locks, counters, gc : outside transactions (lmdb_sys.c)
  * This is the only file besides its siblings in src/store/ that includes lmdb.h. */
-#include "backend_ops.h"
-#include "commitq.h"
+#include "lmdb_int.h"
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -16,44 +15,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <time.h>
-#include <lmdb.h>
 #include "../util/crc32c.h"
 #include <sys/mman.h>
 
-#define REC_HEADER 16
 #define DEFAULT_MAP_SIZE ((size_t)1 << 38)
 
-struct MgRepo {
-    const MgBackendOps *ops;   /* first: backend_ops.h */
-    MDB_env *env;
-    MDB_dbi obj, log, meta;
-    MDB_dbi sessions, locks, counters;
-    bool have_sys;        /* those three exist (absent only in an old repository opened read-only) */
-    MDB_dbi gc, gcdead, gcvote;   /* repository GC (the end of this file) */
-    bool have_gc;
-    MgRefScan ref_scan;   /* commit's dangling-reference check (mg_repo_set_ref_scan) */
-    MDB_dbi classidx;     /* (class OOP, OOP) of every record: class_index_* below */
-    bool have_classidx;   /* the table exists */
-    MgClassOf class_of;   /* a payload's class OOP (mg_repo_set_class_of); NULL: no upkeep */
-    uint32_t session;     /* our registered session id, 0: none */
-    uint64_t started;     /* our process's start time (see mg_proc_started) */
-    uint64_t *held; size_t nheld, cheld;   /* OOPs this session holds a lock on */
-    int flags;
-    size_t map_size;
-    int sync_fd;          /* <dir>/sync.lock: group commit (commit_durably), -1: sync alone */
-    CommitQ *cq;          /* <dir>/commitq: batches of commits (commit_batched), NULL: alone */
-    char error[512];
-};
-
-struct MgView {
-    const MgBackendOps *ops;
-    MgRepo *repo;
-    MDB_txn *txn;
-    uint64_t seq;
-};
-
-static MgStoreErr
-fail(MgRepo *r, MgStoreErr code, const char *fmt, ...)
+MgStoreErr
+lmb_fail(MgRepo *r, MgStoreErr code, const char *fmt, ...)
 {
     if (r) {
         va_list ap;
@@ -64,8 +32,8 @@ fail(MgRepo *r, MgStoreErr code, const char *fmt, ...)
     return code;
 }
 
-static MgStoreErr
-from_mdb(MgRepo *r, int rc, const char *what)
+MgStoreErr
+lmb_from_mdb(MgRepo *r, int rc, const char *what)
 {
     MgStoreErr code;
     switch (rc) {
@@ -77,7 +45,7 @@ from_mdb(MgRepo *r, int rc, const char *what)
     case MDB_NOTFOUND: code = MG_STORE_NOTFOUND; break;
     default: code = MG_STORE_IO; break;
     }
-    return fail(r, code, "%s: %s", what, mdb_strerror(rc));
+    return lmb_fail(r, code, "%s: %s", what, mdb_strerror(rc));
 }
 
 static const char *
@@ -86,16 +54,16 @@ lmdb_error(const MgRepo *r)
     return r && r->error[0] ? r->error : "no error";
 }
 
-static uint64_t
-get_u64(const MDB_val *v)
+uint64_t
+lmb_get_u64(const MDB_val *v)
 {
     uint64_t x = 0;
     if (v->mv_size >= 8) memcpy(&x, v->mv_data, 8);
     return x;
 }
 
-static int
-meta_get(MDB_txn *txn, MDB_dbi dbi, const char *key, uint64_t *out, size_t width)
+int
+lmb_meta_get(MDB_txn *txn, MDB_dbi dbi, const char *key, uint64_t *out, size_t width)
 {
     MDB_val k = { strlen(key), (void *)key }, v;
     int rc = mdb_get(txn, dbi, &k, &v);
@@ -106,8 +74,8 @@ meta_get(MDB_txn *txn, MDB_dbi dbi, const char *key, uint64_t *out, size_t width
     return 0;
 }
 
-static int
-meta_put(MDB_txn *txn, MDB_dbi dbi, const char *key, uint64_t val, size_t width)
+int
+lmb_meta_put(MDB_txn *txn, MDB_dbi dbi, const char *key, uint64_t val, size_t width)
 {
     MDB_val k = { strlen(key), (void *)key }, v = { width, &val };
     return mdb_put(txn, dbi, &k, &v, 0);
@@ -150,8 +118,8 @@ group_sync(MgRepo *r, uint64_t txnid)
 }
 
 /* mdb_txn_commit, then (durable repositories) the group sync above. */
-static int
-commit_durably(MgRepo *r, MDB_txn *txn)
+int
+lmb_commit_durably(MgRepo *r, MDB_txn *txn)
 {
     uint64_t id = (uint64_t)mdb_txn_id(txn);
     int rc = mdb_txn_commit(txn);
@@ -164,13 +132,13 @@ init_tables(MgRepo *r)
 {
     MDB_txn *txn;
     int rc = mdb_txn_begin(r->env, NULL, (r->flags & MG_REPO_RDONLY) ? MDB_RDONLY : 0, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
+    if (rc) return lmb_from_mdb(r, rc, "begin");
     unsigned create = (r->flags & MG_REPO_RDONLY) ? 0 : MDB_CREATE;
     if ((rc = mdb_dbi_open(txn, "obj", create | MDB_INTEGERKEY, &r->obj))
         || (rc = mdb_dbi_open(txn, "log", create | MDB_INTEGERKEY, &r->log))
         || (rc = mdb_dbi_open(txn, "meta", create, &r->meta))) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "open tables");
+        return lmb_from_mdb(r, rc, "open tables");
     }
     if ((rc = mdb_dbi_open(txn, "sessions", create | MDB_INTEGERKEY, &r->sessions)) == 0
         && (rc = mdb_dbi_open(txn, "locks", create | MDB_INTEGERKEY, &r->locks)) == 0
@@ -178,7 +146,7 @@ init_tables(MgRepo *r)
         r->have_sys = true;
     } else if (rc != MDB_NOTFOUND) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "open tables");
+        return lmb_from_mdb(r, rc, "open tables");
     }
     if ((rc = mdb_dbi_open(txn, "gc", create, &r->gc)) == 0
         && (rc = mdb_dbi_open(txn, "gcdead", create | MDB_INTEGERKEY, &r->gcdead)) == 0
@@ -186,40 +154,40 @@ init_tables(MgRepo *r)
         r->have_gc = true;
     } else if (rc != MDB_NOTFOUND) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "open tables");
+        return lmb_from_mdb(r, rc, "open tables");
     }
     if ((rc = mdb_dbi_open(txn, "classidx", create, &r->classidx)) == 0) r->have_classidx = true;
     else if (rc != MDB_NOTFOUND) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "open tables");
+        return lmb_from_mdb(r, rc, "open tables");
     }
     uint64_t format;
-    rc = meta_get(txn, r->meta, "format", &format, 4);
+    rc = lmb_meta_get(txn, r->meta, "format", &format, 4);
     if (rc == MDB_NOTFOUND && !(r->flags & MG_REPO_RDONLY)) {
-        if ((rc = meta_put(txn, r->meta, "format", MG_STORE_FORMAT, 4))
-            || (rc = meta_put(txn, r->meta, "seq", 0, 8))
-            || (rc = meta_put(txn, r->meta, "next_oop", MG_OOP_FIRST, 8))) {
+        if ((rc = lmb_meta_put(txn, r->meta, "format", MG_STORE_FORMAT, 4))
+            || (rc = lmb_meta_put(txn, r->meta, "seq", 0, 8))
+            || (rc = lmb_meta_put(txn, r->meta, "next_oop", MG_OOP_FIRST, 8))) {
             mdb_txn_abort(txn);
-            return from_mdb(r, rc, "initialise");
+            return lmb_from_mdb(r, rc, "initialise");
         }
         format = MG_STORE_FORMAT;
     } else if (rc) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "read format");
+        return lmb_from_mdb(r, rc, "read format");
     }
     if (!mg_store_format_ok(format)) {
         mdb_txn_abort(txn);
-        return fail(r, MG_STORE_VERSION, "repository format %llu, this maglev reads formats %d to %d",
+        return lmb_fail(r, MG_STORE_VERSION, "repository format %llu, this maglev reads formats %d to %d",
                     (unsigned long long)format, MG_STORE_FORMAT_MIN, MG_STORE_FORMAT);
     }
     /* an older format's records stay readable as they are; from now on the
      * repository holds records a maglev of that format cannot read */
-    if (format < MG_STORE_FORMAT && !(r->flags & MG_REPO_RDONLY) && (rc = meta_put(txn, r->meta, "format", MG_STORE_FORMAT, 4))) {
+    if (format < MG_STORE_FORMAT && !(r->flags & MG_REPO_RDONLY) && (rc = lmb_meta_put(txn, r->meta, "format", MG_STORE_FORMAT, 4))) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "upgrade format");
+        return lmb_from_mdb(r, rc, "upgrade format");
     }
     rc = mdb_txn_commit(txn);
-    return rc ? from_mdb(r, rc, "commit") : MG_STORE_OK;
+    return rc ? lmb_from_mdb(r, rc, "commit") : MG_STORE_OK;
 }
 
 /* meta "cq_slots": for each commit-queue slot, the ticket of the last
@@ -311,7 +279,7 @@ check_file_size(MgRepo *r, const char *dir)
 {
     uint64_t have, need;
     if (!mg_lmdb_file_short(r->env, &have, &need)) return MG_STORE_OK;
-    return fail(r, MG_STORE_CORRUPT, "%s/data.mdb is truncated: %llu bytes, its last page ends at byte %llu "
+    return lmb_fail(r, MG_STORE_CORRUPT, "%s/data.mdb is truncated: %llu bytes, its last page ends at byte %llu "
                 "(restore it from a backup)", dir, (unsigned long long)have, (unsigned long long)need);
 }
 
@@ -337,7 +305,7 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
     if (stat(dir, &st) != 0) {
         if (!(flags & MG_REPO_CREATE) || errno != ENOENT || mkdir(dir, 0700) != 0) {
             MgRepo tmp = { 0 };
-            fail(&tmp, MG_STORE_IO, "%s: %s", dir, strerror(errno));
+            lmb_fail(&tmp, MG_STORE_IO, "%s: %s", dir, strerror(errno));
             return MG_STORE_IO;
         }
     }
@@ -347,7 +315,7 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
     r->flags = flags;
     if (emptied(dir)) {
         *out = r;
-        return fail(r, MG_STORE_CORRUPT, "%s/data.mdb is empty, but the repository was in use (it has a commit "
+        return lmb_fail(r, MG_STORE_CORRUPT, "%s/data.mdb is empty, but the repository was in use (it has a commit "
                     "queue): restore it from a backup", dir);
     }
     r->map_size = DEFAULT_MAP_SIZE;
@@ -364,7 +332,7 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
     rc = mdb_env_open(r->env, dir, eflags, 0600);
     MgStoreErr err;
     if (rc) {
-        err = from_mdb(r, rc, dir);
+        err = lmb_from_mdb(r, rc, dir);
         goto fail;
     }
     if ((err = check_file_size(r, dir)) != MG_STORE_OK) goto fail;
@@ -420,12 +388,12 @@ lmdb_view_begin(MgRepo *r, MgView **out)
     if (!v) return MG_STORE_NOMEM;
     v->ops = &mg_lmdb_ops;
     int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &v->txn);
-    if (rc) { free(v); return from_mdb(r, rc, "begin view"); }
-    rc = meta_get(v->txn, r->meta, "seq", &v->seq, 8);
+    if (rc) { free(v); return lmb_from_mdb(r, rc, "begin view"); }
+    rc = lmb_meta_get(v->txn, r->meta, "seq", &v->seq, 8);
     if (rc) {
         mdb_txn_abort(v->txn);
         free(v);
-        return from_mdb(r, rc, "read seq");
+        return lmb_from_mdb(r, rc, "read seq");
     }
     v->repo = r;
     *out = v;
@@ -438,20 +406,20 @@ lmdb_view_seq(const MgView *v)
     return v->seq;
 }
 
-static MgStoreErr
-decode(MgRepo *r, uint64_t oop, const MDB_val *val, MgRecord *out)
+MgStoreErr
+lmb_decode(MgRepo *r, uint64_t oop, const MDB_val *val, MgRecord *out)
 {
     const unsigned char *p = val->mv_data;
     if (val->mv_size < REC_HEADER)
-        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated (%zu bytes)", (unsigned long long)oop, val->mv_size);
+        return lmb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated (%zu bytes)", (unsigned long long)oop, val->mv_size);
     uint32_t format, crc;
     memcpy(&format, p, 4);
     memcpy(&crc, p + 4, 4);
     if (!mg_store_format_ok(format))
-        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
+        return lmb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu has format %u", (unsigned long long)oop, format);
     uint32_t actual = mg_crc32c(p + 8, val->mv_size - 8);
     if (actual != crc)
-        return fail(r, MG_STORE_CORRUPT, "record of OOP %llu fails its checksum", (unsigned long long)oop);
+        return lmb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu fails its checksum", (unsigned long long)oop);
     memcpy(&out->version, p + 8, 8);
     out->data = p + REC_HEADER;
     out->len = val->mv_size - REC_HEADER;
@@ -463,9 +431,9 @@ lmdb_view_read(MgView *v, uint64_t oop, MgRecord *out)
 {
     MDB_val k = { sizeof oop, &oop }, val;
     int rc = mdb_get(v->txn, v->repo->obj, &k, &val);
-    if (rc == MDB_NOTFOUND) return fail(v->repo, MG_STORE_NOTFOUND, "no object with OOP %llu", (unsigned long long)oop);
-    if (rc) return from_mdb(v->repo, rc, "read");
-    return decode(v->repo, oop, &val, out);
+    if (rc == MDB_NOTFOUND) return lmb_fail(v->repo, MG_STORE_NOTFOUND, "no object with OOP %llu", (unsigned long long)oop);
+    if (rc) return lmb_from_mdb(v->repo, rc, "read");
+    return lmb_decode(v->repo, oop, &val, out);
 }
 
 static void
@@ -484,7 +452,7 @@ grow(MgRepo *r)
 {
     size_t bigger = r->map_size * 2;
     int rc = mdb_env_set_mapsize(r->env, bigger);
-    if (rc) return from_mdb(r, rc, "grow map");
+    if (rc) return lmb_from_mdb(r, rc, "grow map");
     r->map_size = bigger;
     return MG_STORE_OK;
 }
@@ -500,25 +468,25 @@ lmdb_alloc_oops(MgRepo *r, uint64_t count, uint64_t *first)
      * synced commit makes it durable (LMDB commits in order). */
     MDB_txn *txn;
     int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) return from_mdb(r, rc, "allocate OOPs");
+    if (rc) return lmb_from_mdb(r, rc, "allocate OOPs");
     uint64_t next;
-    if ((rc = meta_get(txn, r->meta, "next_oop", &next, 8))) goto fail;
+    if ((rc = lmb_meta_get(txn, r->meta, "next_oop", &next, 8))) goto fail;
     if (next > UINT64_MAX - count * 8) {
         mdb_txn_abort(txn);
-        return fail(r, MG_STORE_FULL, "OOP space exhausted");
+        return lmb_fail(r, MG_STORE_FULL, "OOP space exhausted");
     }
-    if ((rc = meta_put(txn, r->meta, "next_oop", next + count * 8, 8))) goto fail;
+    if ((rc = lmb_meta_put(txn, r->meta, "next_oop", next + count * 8, 8))) goto fail;
     rc = mdb_txn_commit(txn);
-    if (rc) return from_mdb(r, rc, "commit");
+    if (rc) return lmb_from_mdb(r, rc, "commit");
     *first = next;
     return MG_STORE_OK;
 fail:
     mdb_txn_abort(txn);
-    return from_mdb(r, rc, "allocate OOPs");
+    return lmb_from_mdb(r, rc, "allocate OOPs");
 }
 
-static int
-cmp_u64(const void *a, const void *b)
+int
+lmb_cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
@@ -588,7 +556,7 @@ check_refs(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t to
         w[i] = writes[i].oop;
         if (i && w[i] < w[i - 1]) sorted = false;
     }
-    if (!sorted) qsort(w, n, sizeof *w, cmp_u64);
+    if (!sorted) qsort(w, n, sizeof *w, lmb_cmp_u64);
     RefCheck c = { r, txn, w, n, top, 0, 0, 0, 0, 0, NULL };
     if (n > 1024) {
         uint64_t span = (w[n - 1] - w[0]) / 8 + 1;    /* OOPs are multiples of 8 */
@@ -607,13 +575,13 @@ check_refs(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t to
         if (writes[i].remove) continue;
         c.from = writes[i].oop;
         const char *why = r->ref_scan(writes[i].data, writes[i].len, check_ref, &c);
-        if (c.rc) err = from_mdb(r, c.rc, "commit");
+        if (c.rc) err = lmb_from_mdb(r, c.rc, "commit");
         else if (c.bad)
-            err = fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
+            err = lmb_fail(r, MG_STORE_DANGLING, "object %llu references object %llu, which no longer exists "
                        "(reclaimed by the repository GC): nothing was committed",
                        (unsigned long long)c.from, (unsigned long long)c.bad);
         else if (why)
-            err = fail(r, MG_STORE_INVALID, "record of object %llu does not scan (%s): nothing was committed",
+            err = lmb_fail(r, MG_STORE_INVALID, "record of object %llu does not scan (%s): nothing was committed",
                        (unsigned long long)c.from, why);
     }
     free(c.bits);
@@ -647,11 +615,11 @@ key_part(const unsigned char *p)
     return v;
 }
 
-static bool
-class_index_kept(MgRepo *r, MDB_txn *txn)
+bool
+lmb_class_index_kept(MgRepo *r, MDB_txn *txn)
 {
     uint64_t built;
-    return r->class_of && r->have_classidx && meta_get(txn, r->meta, "classidx", &built, 8) == 0;
+    return r->class_of && r->have_classidx && lmb_meta_get(txn, r->meta, "classidx", &built, 8) == 0;
 }
 
 /* The class of the stored record of oop, 0 when none. */
@@ -663,8 +631,8 @@ stored_class(MgRepo *r, MDB_txn *txn, uint64_t oop)
     return r->class_of((const char *)v.mv_data + REC_HEADER, v.mv_size - REC_HEADER);
 }
 
-static int
-class_index_set(MgRepo *r, MDB_txn *txn, uint64_t cls, uint64_t oop, bool add)
+int
+lmb_class_index_set(MgRepo *r, MDB_txn *txn, uint64_t cls, uint64_t oop, bool add)
 {
     unsigned char key[16];
     class_key(key, cls, oop);
@@ -681,8 +649,8 @@ class_index_update(MgRepo *r, MDB_txn *txn, uint64_t oop, bool stored, const MgW
     uint64_t old = stored ? stored_class(r, txn, oop) : 0;
     uint64_t now = w->remove ? 0 : r->class_of(w->data, w->len);
     if (old == now) return 0;
-    int rc = old ? class_index_set(r, txn, old, oop, false) : 0;
-    if (!rc && now) rc = class_index_set(r, txn, now, oop, true);
+    int rc = old ? lmb_class_index_set(r, txn, old, oop, false) : 0;
+    if (!rc && now) rc = lmb_class_index_set(r, txn, now, oop, true);
     return rc;
 }
 
@@ -695,7 +663,7 @@ lmdb_set_class_of(MgRepo *r, MgClassOf class_of)
     MDB_txn *txn;
     if (mdb_txn_begin(r->env, NULL, 0, &txn)) return;
     uint64_t built;
-    if (meta_get(txn, r->meta, "classidx", &built, 8) == 0) { mdb_txn_abort(txn); return; }
+    if (lmb_meta_get(txn, r->meta, "classidx", &built, 8) == 0) { mdb_txn_abort(txn); return; }
     /* built once: every record so far (one write transaction) */
     MDB_cursor *c;
     int rc = mdb_cursor_open(txn, r->obj, &c);
@@ -703,10 +671,10 @@ lmdb_set_class_of(MgRepo *r, MgClassOf class_of)
     for (rc = rc ? rc : mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         if (v.mv_size < REC_HEADER || k.mv_size != 8) continue;
         uint64_t cls = class_of((const char *)v.mv_data + REC_HEADER, v.mv_size - REC_HEADER);
-        if (cls && (rc = class_index_set(r, txn, cls, get_u64(&k), true))) break;
+        if (cls && (rc = lmb_class_index_set(r, txn, cls, lmb_get_u64(&k), true))) break;
     }
     if (c) mdb_cursor_close(c);
-    if (rc == MDB_NOTFOUND && meta_put(txn, r->meta, "classidx", 1, 8) == 0) commit_durably(r, txn);
+    if (rc == MDB_NOTFOUND && lmb_meta_put(txn, r->meta, "classidx", 1, 8) == 0) lmb_commit_durably(r, txn);
     else mdb_txn_abort(txn);
 }
 
@@ -715,11 +683,11 @@ lmdb_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg)
 {
     MgRepo *r = v->repo;
     uint64_t built;
-    if (!r->have_classidx || meta_get(v->txn, r->meta, "classidx", &built, 8))
-        return fail(r, MG_STORE_INVALID, "this repository has no class index yet");
+    if (!r->have_classidx || lmb_meta_get(v->txn, r->meta, "classidx", &built, 8))
+        return lmb_fail(r, MG_STORE_INVALID, "this repository has no class index yet");
     MDB_cursor *c;
     int rc = mdb_cursor_open(v->txn, r->classidx, &c);
-    if (rc) return from_mdb(r, rc, "class index");
+    if (rc) return lmb_from_mdb(r, rc, "class index");
     unsigned char key[16];
     class_key(key, cls, 0);
     MDB_val k = { sizeof key, key }, val;
@@ -728,16 +696,11 @@ lmdb_view_instances(MgView *v, uint64_t cls, bool (*fn)(uint64_t oop, void *arg)
         if (!fn(key_part((const unsigned char *)k.mv_data + 8), arg)) break;
     }
     mdb_cursor_close(c);
-    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "class index");
+    if (rc && rc != MDB_NOTFOUND) return lmb_from_mdb(r, rc, "class index");
     return MG_STORE_OK;
 }
 
-/* A lock holder (the locks table, "sessions, locks and persistent counters" below). */
-typedef struct { uint32_t session, pid; uint64_t started; } Holder;
-#define SESS_HEAD 16
-#define LOCK_HEAD 8
-static bool holder_live(MgRepo *r, MDB_txn *txn, const Holder *h);
-static int lock_decode(const MDB_val *v, uint32_t *kind, Holder **hs, uint32_t *count);
+/* A lock holder (the locks table, lmdb_sys.c). */
 
 /* ---- locks at commit (backend.h contract 6) ----
  * A write set that writes an OOP on which a live session of another process
@@ -764,7 +727,7 @@ lockset_load(MgRepo *r, MDB_txn *txn, LockSet *ls)
             if (!bigger) { rc = ENOMEM; break; }
             ls->oops = bigger;
         }
-        ls->oops[ls->n++] = get_u64(&k);       /* INTEGERKEY: in order */
+        ls->oops[ls->n++] = lmb_get_u64(&k);       /* INTEGERKEY: in order */
     }
     mdb_cursor_close(c);
     if (rc == MDB_NOTFOUND) return 0;
@@ -782,9 +745,9 @@ locked_by_other(MgRepo *r, MDB_txn *txn, const LockSet *ls, uint64_t oop, uint32
     MDB_val k = { sizeof oop, &oop }, v;
     uint32_t kind, n, other = 0;
     Holder *hs;
-    if (mdb_get(txn, r->locks, &k, &v) || lock_decode(&v, &kind, &hs, &n)) return 0;
+    if (mdb_get(txn, r->locks, &k, &v) || lmb_lock_decode(&v, &kind, &hs, &n)) return 0;
     for (uint32_t i = 0; i < n && !other; i++)
-        if (!(hs[i].pid == pid && hs[i].started == started) && holder_live(r, txn, &hs[i])) other = hs[i].session;
+        if (!(hs[i].pid == pid && hs[i].started == started) && lmb_holder_live(r, txn, &hs[i])) other = hs[i].session;
     free(hs);
     return other;
 }
@@ -835,11 +798,11 @@ apply_set(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t nex
         rc = mdb_get(txn, r->obj, &k, &val);
         uint64_t stored = 0;
         if (rc == 0) {
-            if (val.mv_size < REC_HEADER) return fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated", (unsigned long long)oop);
+            if (val.mv_size < REC_HEADER) return lmb_fail(r, MG_STORE_CORRUPT, "record of OOP %llu is truncated", (unsigned long long)oop);
             memcpy(&stored, (char *)val.mv_data + 8, 8);
         } else if (rc != MDB_NOTFOUND) {
             *mdb_rc = rc;
-            return from_mdb(r, rc, "commit");
+            return lmb_from_mdb(r, rc, "commit");
         }
         if (stored != writes[i].expected_version) {
             if (nc < max_conflicts) conflicts[nc] = oop;
@@ -848,7 +811,7 @@ apply_set(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t nex
     }
     if (nc) {
         *nconflicts = nc < max_conflicts ? nc : max_conflicts;
-        return fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
+        return lmb_fail(r, MG_STORE_CONFLICT, "%zu object(s) changed by another commit", nc);
     }
     /* (1a) nothing written may be locked by another session */
     uint32_t holder = 0;
@@ -861,7 +824,7 @@ apply_set(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t nex
     }
     if (nc) {
         *nconflicts = nc < max_conflicts ? nc : max_conflicts;
-        return fail(r, MG_STORE_LOCKED, "locked by session %u", holder);   /* txn.c: "commit failed: N objects locked by..." */
+        return lmb_fail(r, MG_STORE_LOCKED, "locked by session %u", holder);   /* txn.c: "commit failed: N objects locked by..." */
     }
     /* (1b) no record may reference an object that has no record (GC) */
     MgStoreErr err;
@@ -900,12 +863,12 @@ apply_set(MgRepo *r, MDB_txn *txn, const MgWrite *writes, size_t n, uint64_t nex
     MDB_val lk = { sizeof next, &next }, lv = { n * sizeof(uint64_t), oops };
     rc = mdb_put(txn, r->log, &lk, &lv, MDB_APPEND);
     free(oops);
-    if (rc) { *mdb_rc = rc; return from_mdb(r, rc, "commit"); }
+    if (rc) { *mdb_rc = rc; return lmb_from_mdb(r, rc, "commit"); }
     return MG_STORE_OK;
 fail:
     free(oops);
     *mdb_rc = rc;
-    return from_mdb(r, rc, "commit");
+    return lmb_from_mdb(r, rc, "commit");
 }
 
 /* A commit alone: one LMDB transaction for one write set. */
@@ -915,27 +878,27 @@ commit_once(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
 {
     MDB_txn *txn;
     int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) return from_mdb(r, rc, "begin commit");
+    if (rc) return lmb_from_mdb(r, rc, "begin commit");
     uint64_t cur, top;
-    if ((rc = meta_get(txn, r->meta, "seq", &cur, 8)) || (rc = top_oop(r, txn, &top))) {
+    if ((rc = lmb_meta_get(txn, r->meta, "seq", &cur, 8)) || (rc = top_oop(r, txn, &top))) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "commit");
+        return lmb_from_mdb(r, rc, "commit");
     }
     LockSet ls;
     if ((rc = lockset_load(r, txn, &ls))) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "commit");
+        return lmb_from_mdb(r, rc, "commit");
     }
     Holder me = { r->session, (uint32_t)getpid(), mg_cq_self_started() };
-    MgStoreErr err = apply_set(r, txn, writes, n, cur + 1, &top, class_index_kept(r, txn), &ls, &me,
+    MgStoreErr err = apply_set(r, txn, writes, n, cur + 1, &top, lmb_class_index_kept(r, txn), &ls, &me,
                                conflicts, max_conflicts, nconflicts, &rc);
     free(ls.oops);
-    if (!err && (rc = meta_put(txn, r->meta, "seq", cur + 1, 8))) err = from_mdb(r, rc, "commit");
+    if (!err && (rc = lmb_meta_put(txn, r->meta, "seq", cur + 1, 8))) err = lmb_from_mdb(r, rc, "commit");
     if (err) {
         mdb_txn_abort(txn);
         return err;
     }
-    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit");
+    if ((rc = lmb_commit_durably(r, txn))) return lmb_from_mdb(r, rc, "commit");
     *seq = cur + 1;
     return MG_STORE_OK;
 }
@@ -1020,7 +983,7 @@ cq_take(MgRepo *r, int mine, uint64_t *seq, uint64_t *conflicts, size_t max_conf
     size_t nc = s->nconflicts < max_conflicts ? s->nconflicts : max_conflicts;
     for (size_t i = 0; i < nc; i++) conflicts[i] = s->conflicts[i];
     *nconflicts = nc;
-    if (err) fail(r, err, "%s", s->msg);
+    if (err) lmb_fail(r, err, "%s", s->msg);
     mg_cq_set_state(r->cq, mine, CQ_FREE);
     return err;
 }
@@ -1069,9 +1032,9 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     qsort_r(claimed, (size_t)nclaimed, sizeof *claimed, cmp_ticket, q);
     /* the results go straight into the slots: a CLAIMED slot is the leader's alone */
     uint64_t cur, top;
-    int rc = meta_get(txn, r->meta, "seq", &cur, 8);
+    int rc = lmb_meta_get(txn, r->meta, "seq", &cur, 8);
     if (!rc) rc = top_oop(r, txn, &top);
-    bool idx = !rc && class_index_kept(r, txn);
+    bool idx = !rc && lmb_class_index_kept(r, txn);
     LockSet ls = { NULL, 0 };
     if (!rc) rc = lockset_load(r, txn, &ls);
     size_t applied = 0;
@@ -1080,7 +1043,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
         MgWrite *w = mg_cq_writes(q, claimed[j]);
         size_t nc = 0;
         if (!w) {
-            s->err = fail(r, MG_STORE_CORRUPT, "a queued commit's write set does not parse");
+            s->err = lmb_fail(r, MG_STORE_CORRUPT, "a queued commit's write set does not parse");
         } else {
             Holder owner = { 0, s->owner_pid, s->owner_started };
             s->err = apply_set(r, txn, w, s->nwrites, cur + 1, &top, idx, &ls, &owner, s->conflicts, CQ_CONFLICTS, &nc, &rc);
@@ -1093,7 +1056,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
         if (s->err == MG_STORE_OK) { s->seq = ++cur; applied++; }
     }
     free(ls.oops);
-    if (!rc && applied && !(rc = meta_put(txn, r->meta, "seq", cur, 8))) {
+    if (!rc && applied && !(rc = lmb_meta_put(txn, r->meta, "seq", cur, 8))) {
         uint64_t taken[CQ_SLOTS];
         if (!(rc = cq_slots_get(r, txn, taken))) {
             for (int j = 0; j < nclaimed; j++) taken[claimed[j]] = q->slot[claimed[j]].ticket;
@@ -1122,7 +1085,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
         mdb_txn_abort(txn);                    /* every one refused: nothing to write */
     } else if ((rc = mdb_txn_commit(txn))) {  /* one data sync for all */
         cq_give_back(q, claimed, nclaimed, mine);   /* nothing committed: mine reports it */
-        return from_mdb(r, rc, "commit");
+        return lmb_from_mdb(r, rc, "commit");
     } else {
         cq_test_kill(3, nclaimed);
         sync_rc = group_sync(r, txnid);        /* and one meta sync (a waiter that finds it failed syncs itself) */
@@ -1135,7 +1098,7 @@ cq_lead(MgRepo *r, MDB_txn *txn, int mine, uint64_t *seq, uint64_t *conflicts, s
     uint64_t unused;
     MgStoreErr err = cq_take(r, mine, seq, conflicts, max_conflicts, nconflicts, &unused);
     mg_cq_unlock(q);
-    if (!err && sync_rc) return from_mdb(r, sync_rc, "commit");
+    if (!err && sync_rc) return lmb_from_mdb(r, sync_rc, "commit");
     return err;
 }
 
@@ -1159,7 +1122,7 @@ commit_batched(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
             mg_cq_unlock(q);
             if (!err && txnid) {
                 int rc = group_sync(r, txnid);       /* on disk before we say so */
-                if (rc) return from_mdb(r, rc, "commit");
+                if (rc) return lmb_from_mdb(r, rc, "commit");
             }
             return err;
         }
@@ -1178,7 +1141,7 @@ commit_batched(MgRepo *r, const MgWrite *writes, size_t n, uint64_t *seq,
             if (s->state == CQ_QUEUED) {
                 mg_cq_set_state(q, mine, CQ_FREE);
                 mg_cq_unlock(q);
-                return from_mdb(r, rc, "begin commit");
+                return lmb_from_mdb(r, rc, "begin commit");
             }
             mg_cq_unlock(q);
             continue;
@@ -1224,12 +1187,12 @@ lmdb_log_since(MgRepo *r, uint64_t since,
     MDB_txn *txn;
     MDB_cursor *cur;
     int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    if ((rc = mdb_cursor_open(txn, r->log, &cur))) { mdb_txn_abort(txn); return from_mdb(r, rc, "cursor"); }
+    if (rc) return lmb_from_mdb(r, rc, "begin");
+    if ((rc = mdb_cursor_open(txn, r->log, &cur))) { mdb_txn_abort(txn); return lmb_from_mdb(r, rc, "cursor"); }
     uint64_t start = since + 1;
     MDB_val k = { sizeof start, &start }, v;
     for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-        uint64_t seq = get_u64(&k);
+        uint64_t seq = lmb_get_u64(&k);
         if (v.mv_size % 8) { rc = MDB_CORRUPTED; break; }
         /* LMDB data may be unaligned: copy out */
         size_t count = v.mv_size / 8;
@@ -1241,7 +1204,7 @@ lmdb_log_since(MgRepo *r, uint64_t since,
     }
     mdb_cursor_close(cur);
     mdb_txn_abort(txn);
-    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "read log");
+    if (rc && rc != MDB_NOTFOUND) return lmb_from_mdb(r, rc, "read log");
     return MG_STORE_OK;
 }
 
@@ -1251,18 +1214,18 @@ lmdb_log_trim(MgRepo *r, uint64_t upto)
     MDB_txn *txn;
     MDB_cursor *cur;
     int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    if ((rc = mdb_cursor_open(txn, r->log, &cur))) { mdb_txn_abort(txn); return from_mdb(r, rc, "cursor"); }
+    if (rc) return lmb_from_mdb(r, rc, "begin");
+    if ((rc = mdb_cursor_open(txn, r->log, &cur))) { mdb_txn_abort(txn); return lmb_from_mdb(r, rc, "cursor"); }
     MDB_val k, v;
     for (;;) {
         rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-        if (rc == MDB_NOTFOUND || (rc == 0 && get_u64(&k) > upto)) { rc = 0; break; }
+        if (rc == MDB_NOTFOUND || (rc == 0 && lmb_get_u64(&k) > upto)) { rc = 0; break; }
         if (rc || (rc = mdb_cursor_del(cur, 0))) break;
     }
     mdb_cursor_close(cur);
-    if (rc) { mdb_txn_abort(txn); return from_mdb(r, rc, "trim log"); }
-    rc = commit_durably(r, txn);
-    return rc ? from_mdb(r, rc, "commit") : MG_STORE_OK;
+    if (rc) { mdb_txn_abort(txn); return lmb_from_mdb(r, rc, "trim log"); }
+    rc = lmb_commit_durably(r, txn);
+    return rc ? lmb_from_mdb(r, rc, "commit") : MG_STORE_OK;
 }
 
 static MgStoreErr
@@ -1271,15 +1234,15 @@ lmdb_stat(MgRepo *r, MgRepoStat *out)
     memset(out, 0, sizeof *out);
     MDB_txn *txn;
     int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
+    if (rc) return lmb_from_mdb(r, rc, "begin");
     MDB_stat so, sl;
     uint64_t format = 0;
-    if ((rc = meta_get(txn, r->meta, "seq", &out->seq, 8))
-        || (rc = meta_get(txn, r->meta, "next_oop", &out->next_oop, 8))
-        || (rc = meta_get(txn, r->meta, "format", &format, 4))
+    if ((rc = lmb_meta_get(txn, r->meta, "seq", &out->seq, 8))
+        || (rc = lmb_meta_get(txn, r->meta, "next_oop", &out->next_oop, 8))
+        || (rc = lmb_meta_get(txn, r->meta, "format", &format, 4))
         || (rc = mdb_stat(txn, r->obj, &so)) || (rc = mdb_stat(txn, r->log, &sl))) {
         mdb_txn_abort(txn);
-        return from_mdb(r, rc, "stat");
+        return lmb_from_mdb(r, rc, "stat");
     }
     out->format = (uint32_t)format;
     out->records = so.ms_entries;
@@ -1328,10 +1291,10 @@ lmdb_wait_commit(MgRepo *r, uint64_t after, int timeout_ms, uint64_t *seq)
     for (;;) {
         MDB_txn *txn;
         int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-        if (rc) return from_mdb(r, rc, "begin");
-        rc = meta_get(txn, r->meta, "seq", seq, 8);
+        if (rc) return lmb_from_mdb(r, rc, "begin");
+        rc = lmb_meta_get(txn, r->meta, "seq", seq, 8);
         mdb_txn_abort(txn);
-        if (rc) return from_mdb(r, rc, "read seq");
+        if (rc) return lmb_from_mdb(r, rc, "read seq");
         if (*seq > after || timeout_ms == 0) return MG_STORE_OK;
         struct timespec t;
         clock_gettime(CLOCK_MONOTONIC, &t);
@@ -1354,10 +1317,42 @@ static MgStoreErr
 lmdb_backup(MgRepo *r, const char *dest)
 {
     int rc = mdb_env_copy2(r->env, dest, MDB_CP_COMPACT);
-    return rc ? from_mdb(r, rc, "backup") : MG_STORE_OK;
+    return rc ? lmb_from_mdb(r, rc, "backup") : MG_STORE_OK;
 }
 
-/* ---- the integrity walk and sessions (maglev check / status / the stone) ---- */
+/* ---- the integrity walk (maglev check, the repository GC) ---- */
+
+/* Calls fn on every record of txn's snapshot in OOP order, until it returns false. */
+static MgStoreErr
+walk_records(MgRepo *r, MDB_txn *txn, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
+{
+    MDB_cursor *cur;
+    int rc = mdb_cursor_open(txn, r->obj, &cur);
+    if (rc) return lmb_from_mdb(r, rc, "cursor");
+    MDB_val k, v;
+    bool go = true;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0 && go; rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        uint64_t oop = lmb_get_u64(&k);
+        MgRecord rec;
+        if (k.mv_size != sizeof oop) {
+            lmb_fail(r, MG_STORE_CORRUPT, "a record key is %zu bytes, not 8", k.mv_size);
+            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
+        } else if (lmb_decode(r, oop, &v, &rec) != MG_STORE_OK) {
+            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
+        } else {
+            go = fn(oop, MG_STORE_OK, &rec, arg);
+        }
+    }
+    mdb_cursor_close(cur);
+    if (rc && rc != MDB_NOTFOUND) return lmb_from_mdb(r, rc, "walk records");
+    return MG_STORE_OK;
+}
+
+static MgStoreErr
+lmdb_view_each(MgView *v, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
+{
+    return walk_records(v->repo, v->txn, fn, arg);
+}
 
 static MgStoreErr
 lmdb_each_record(MgRepo *r, uint64_t *seq, uint64_t *next_oop,
@@ -1365,85 +1360,15 @@ lmdb_each_record(MgRepo *r, uint64_t *seq, uint64_t *next_oop,
 {
     if (!r || !r->env) return MG_STORE_INVALID;
     MDB_txn *txn;
-    MDB_cursor *cur;
     int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    if ((rc = meta_get(txn, r->meta, "seq", seq, 8)) || (rc = meta_get(txn, r->meta, "next_oop", next_oop, 8))) {
-        mdb_txn_abort(txn);
-        return from_mdb(r, rc, "read metadata");
-    }
-    if ((rc = mdb_cursor_open(txn, r->obj, &cur))) { mdb_txn_abort(txn); return from_mdb(r, rc, "cursor"); }
-    MDB_val k, v;
-    bool go = true;
-    for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0 && go; rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-        uint64_t oop = get_u64(&k);
-        MgRecord rec;
-        if (k.mv_size != sizeof oop) {
-            fail(r, MG_STORE_CORRUPT, "a record key is %zu bytes, not 8", k.mv_size);
-            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
-        } else if (decode(r, oop, &v, &rec) != MG_STORE_OK) {
-            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
-        } else {
-            go = fn(oop, MG_STORE_OK, &rec, arg);
-        }
-    }
-    mdb_cursor_close(cur);
+    if (rc) return lmb_from_mdb(r, rc, "begin");
+    MgStoreErr err;
+    if ((rc = lmb_meta_get(txn, r->meta, "seq", seq, 8)) || (rc = lmb_meta_get(txn, r->meta, "next_oop", next_oop, 8)))
+        err = lmb_from_mdb(r, rc, "read metadata");
+    else
+        err = walk_records(r, txn, fn, arg);
     mdb_txn_abort(txn);
-    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "walk records");
-    return MG_STORE_OK;
-}
-
-typedef struct {
-    uint64_t seq, txnid;          /* of the listing's own snapshot */
-    int self;
-    void (*fn)(const MgSession *s, void *arg);
-    void *arg;
-} SessionList;
-
-/* One line of mdb_reader_list: "%10d %zx %zu\n", or "-" for an idle slot;
- * the header and "(no active readers)" do not parse and are skipped. */
-static int
-session_line(const char *msg, void *ctx)
-{
-    SessionList *l = ctx;
-    int pid;
-    size_t tid;
-    char txt[32];
-    if (sscanf(msg, "%d %zx %31s", &pid, &tid, txt) != 3 || pid <= 0 || pid == l->self) return 0;
-    MgSession s = { pid, false, 0, 0 };
-    if (txt[0] != '-') {
-        uint64_t t = strtoull(txt, NULL, 10);
-        s.in_view = true;
-        s.view_id = t;
-        /* Each commit is one LMDB write transaction that adds one to seq;
-         * other writes move only the txnid. So seq(t) >= seq - (txnid - t). */
-        uint64_t behind = t >= l->txnid ? 0 : l->txnid - t;
-        s.view_seq = behind >= l->seq ? 0 : l->seq - behind;
-    }
-    l->fn(&s, l->arg);
-    return 0;
-}
-
-static MgStoreErr
-lmdb_sessions(MgRepo *r, uint64_t *seq, uint64_t *view_id,
-                 void (*fn)(const MgSession *s, void *arg), void *arg)
-{
-    if (!r || !r->env) return MG_STORE_INVALID;
-    int dead;
-    mdb_reader_check(r->env, &dead);
-    MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    SessionList l = { 0, mdb_txn_id(txn), (int)getpid(), fn, arg };
-    if ((rc = meta_get(txn, r->meta, "seq", &l.seq, 8))) { mdb_txn_abort(txn); return from_mdb(r, rc, "read seq"); }
-    /* the listing runs inside our snapshot, so every other reader's txnid is
-     * compared against the same (seq, txnid) pair */
-    rc = mdb_reader_list(r->env, session_line, &l);
-    mdb_txn_abort(txn);
-    if (rc < 0) return from_mdb(r, rc, "list readers");
-    *seq = l.seq;
-    *view_id = l.txnid;
-    return MG_STORE_OK;
+    return err;
 }
 
 /* ---- memory ---- */
@@ -1470,1004 +1395,6 @@ lmdb_release_pages(MgRepo *r)
         if (!strcmp(path, file)) madvise((void *)lo, hi - lo, MADV_DONTNEED);
     }
     fclose(f);
-}
-
-/* ---- sessions, locks and persistent counters ----
- * Outside transactions: each call runs its own short LMDB transaction, never
- * the caller's view, so what it writes is seen at once by every process.
- * Layouts (docs/format.md, "Sessions, locks, counters"):
- *   sessions : id (u64 key, 1, 2, ...) -> u32 pid, u32 0, u64 started, name bytes
- *   locks    : oop (u64 key) -> u32 kind (1 read, 2 write), u32 count,
- *              count holders of 16 bytes { u32 session, u32 pid, u64 started }
- *   counters : index (u64 key, 1..128) -> i64; an absent key holds 0
- * (pid, started) names a process across pid reuse: started is the process's
- * start time in clock ticks since boot (/proc/<pid>/stat, field 22). A
- * session is live while the sessions table holds it with that pair and that
- * process runs; a lock is held while its holder is live. A dead session's
- * entry and locks are ignored by every reader and deleted by the next
- * writer that meets them (session_begin sweeps both tables). Session and
- * lock writes need not be durable (they do not outlive their processes), so
- * only their data pages are synced, not the meta page (MDB_NOMETASYNC, as
- * mg_repo_alloc_oops): a machine crash may undo the last of them, harmless,
- * but never meets a meta page whose pages are not on disk, which an
- * MDB_NOSYNC commit risks and which would lose the whole repository. A lock
- * call costs a data sync (0.1-0.3 ms here against 8 us unsynced). Counter
- * writes are durable (commit_durably). */
-
-static int
-quick_begin(MgRepo *r, MDB_txn **txn)
-{
-    return mdb_txn_begin(r->env, NULL, 0, txn);
-}
-
-/* Commits (or aborts) a quick_begin transaction: its data pages synced, not its meta page. */
-static int
-quick_end(MgRepo *r, MDB_txn *txn, bool commit)
-{
-    (void)r;
-    if (commit) return mdb_txn_commit(txn);
-    mdb_txn_abort(txn);
-    return 0;
-}
-
-static MgStoreErr
-sys_usable(MgRepo *r, bool write)
-{
-    if (!r || !r->env) return MG_STORE_INVALID;
-    if (!r->have_sys) return fail(r, MG_STORE_INVALID, "this repository has no sessions, locks or counters tables (opened read-only)");
-    if (write && (r->flags & MG_REPO_RDONLY)) return fail(r, MG_STORE_INVALID, "the repository is open read-only");
-    return MG_STORE_OK;
-}
-
-/* Whether session id, as a holder names it, is live. */
-static bool
-holder_live(MgRepo *r, MDB_txn *txn, const Holder *h)
-{
-    uint64_t key = h->session;
-    MDB_val k = { sizeof key, &key }, v;
-    if (mdb_get(txn, r->sessions, &k, &v) != 0 || v.mv_size < SESS_HEAD) return false;
-    uint32_t pid;
-    uint64_t started;
-    memcpy(&pid, v.mv_data, 4);
-    memcpy(&started, (char *)v.mv_data + 8, 8);
-    if (pid != h->pid || started != h->started) return false;
-    if (r->session && h->session == r->session && pid == (uint32_t)getpid()) return true;
-    return mg_proc_started((int)pid) == started;
-}
-
-static bool
-is_self(const MgRepo *r, const Holder *h)
-{
-    return r->session && h->session == r->session && h->pid == (uint32_t)getpid() && h->started == r->started;
-}
-
-/* Reads the lock entry of a cursor position: kind, and its holders into a malloc'd array. */
-static int
-lock_decode(const MDB_val *v, uint32_t *kind, Holder **hs, uint32_t *count)
-{
-    *hs = NULL;
-    *count = 0;
-    *kind = 0;
-    if (v->mv_size < LOCK_HEAD) return MDB_CORRUPTED;
-    uint32_t n;
-    memcpy(kind, v->mv_data, 4);
-    memcpy(&n, (char *)v->mv_data + 4, 4);
-    if (v->mv_size != LOCK_HEAD + (size_t)n * sizeof(Holder)) return MDB_CORRUPTED;
-    *hs = malloc((n ? n : 1) * sizeof(Holder));
-    if (!*hs) return ENOMEM;
-    memcpy(*hs, (char *)v->mv_data + LOCK_HEAD, n * sizeof(Holder));
-    *count = n;
-    return 0;
-}
-
-/* Stores kind and holders under oop, or deletes the entry when there are none. */
-static int
-lock_store(MgRepo *r, MDB_txn *txn, uint64_t oop, uint32_t kind, const Holder *hs, uint32_t n)
-{
-    MDB_val k = { sizeof oop, &oop };
-    if (n == 0) {
-        int rc = mdb_del(txn, r->locks, &k, NULL);
-        return rc == MDB_NOTFOUND ? 0 : rc;
-    }
-    MDB_val v = { LOCK_HEAD + (size_t)n * sizeof(Holder), NULL };
-    int rc = mdb_put(txn, r->locks, &k, &v, MDB_RESERVE);
-    if (rc) return rc;
-    memcpy(v.mv_data, &kind, 4);
-    memcpy((char *)v.mv_data + 4, &n, 4);
-    memcpy((char *)v.mv_data + LOCK_HEAD, hs, n * sizeof(Holder));
-    return 0;
-}
-
-/* Drops the dead holders from every lock entry (and entries left empty). */
-static int
-sweep_locks(MgRepo *r, MDB_txn *txn)
-{
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(txn, r->locks, &c);
-    if (rc) return rc;
-    uint64_t *stale = NULL;
-    size_t nstale = 0, cap = 0;
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        uint32_t kind, n;
-        Holder *hs;
-        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
-        bool dead = false;
-        for (uint32_t i = 0; i < n && !dead; i++) dead = !holder_live(r, txn, &hs[i]);
-        free(hs);
-        if (!dead) continue;
-        if (nstale == cap) {
-            cap = cap ? cap * 2 : 16;
-            uint64_t *bigger = realloc(stale, cap * sizeof *stale);
-            if (!bigger) { rc = ENOMEM; break; }
-            stale = bigger;
-        }
-        stale[nstale++] = get_u64(&k);
-    }
-    mdb_cursor_close(c);
-    if (rc == MDB_NOTFOUND) rc = 0;
-    for (size_t i = 0; i < nstale && rc == 0; i++) {
-        MDB_val key = { sizeof stale[i], &stale[i] }, val;
-        if ((rc = mdb_get(txn, r->locks, &key, &val))) break;
-        uint32_t kind, n, keep = 0;
-        Holder *hs;
-        if ((rc = lock_decode(&val, &kind, &hs, &n))) break;
-        for (uint32_t j = 0; j < n; j++)
-            if (holder_live(r, txn, &hs[j])) hs[keep++] = hs[j];
-        rc = lock_store(r, txn, stale[i], kind, hs, keep);
-        free(hs);
-    }
-    free(stale);
-    return rc;
-}
-
-static MgStoreErr
-lmdb_session_begin(MgRepo *r, const char *name, uint32_t *id)
-{
-    MgStoreErr e = sys_usable(r, true);
-    if (e) return e;
-    if (r->session) { *id = r->session; return MG_STORE_OK; }
-    uint64_t started = mg_proc_started((int)getpid());
-    MDB_txn *txn;
-    int rc = quick_begin(r, &txn);
-    if (rc) return from_mdb(r, rc, "begin session");
-    /* live ids in order, dead ones deleted: the new id is the smallest free */
-    MDB_cursor *c;
-    uint64_t next = 1, *dead = NULL;
-    size_t ndead = 0, cap = 0;
-    if ((rc = mdb_cursor_open(txn, r->sessions, &c))) goto fail;
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        uint64_t key = get_u64(&k);
-        uint32_t pid = 0;
-        uint64_t st = 0;
-        if (v.mv_size >= SESS_HEAD) { memcpy(&pid, v.mv_data, 4); memcpy(&st, (char *)v.mv_data + 8, 8); }
-        if (v.mv_size < SESS_HEAD || mg_proc_started((int)pid) != st) {     /* dead */
-            if (ndead == cap) {
-                cap = cap ? cap * 2 : 16;
-                uint64_t *bigger = realloc(dead, cap * sizeof *bigger);
-                if (!bigger) { rc = ENOMEM; break; }
-                dead = bigger;
-            }
-            dead[ndead++] = key;
-            continue;
-        }
-        if (key == next) next++;      /* ascending: next stops at the first id no live session has */
-    }
-    mdb_cursor_close(c);
-    if (rc != MDB_NOTFOUND) goto fail;
-    rc = 0;
-    for (size_t i = 0; i < ndead && rc == 0; i++) {
-        MDB_val key = { sizeof dead[i], &dead[i] };
-        rc = mdb_del(txn, r->sessions, &key, NULL);
-    }
-    if (rc || (rc = sweep_locks(r, txn))) goto fail;
-    size_t nlen = name ? strnlen(name, 200) : 0;
-    unsigned char rec[SESS_HEAD + 200];
-    uint32_t pid = (uint32_t)getpid(), zero = 0;
-    memcpy(rec, &pid, 4);
-    memcpy(rec + 4, &zero, 4);
-    memcpy(rec + 8, &started, 8);
-    if (nlen) memcpy(rec + SESS_HEAD, name, nlen);
-    MDB_val key = { sizeof next, &next }, val = { SESS_HEAD + nlen, rec };
-    if ((rc = mdb_put(txn, r->sessions, &key, &val, 0))) goto fail;
-    free(dead);
-    if ((rc = quick_end(r, txn, true))) return from_mdb(r, rc, "register session");
-    r->session = (uint32_t)next;
-    r->started = started;
-    *id = r->session;
-    return MG_STORE_OK;
-fail:
-    free(dead);
-    quick_end(r, txn, false);
-    return from_mdb(r, rc, "register session");
-}
-
-static MgStoreErr
-lmdb_session_end(MgRepo *r)
-{
-    if (!r || !r->env || !r->session) return MG_STORE_OK;
-    MDB_txn *txn;
-    int rc = quick_begin(r, &txn);
-    if (rc) return from_mdb(r, rc, "end session");
-    for (size_t i = 0; i < r->nheld && rc == 0; i++) {
-        MDB_val k = { sizeof r->held[i], &r->held[i] }, v;
-        if ((rc = mdb_get(txn, r->locks, &k, &v)) == MDB_NOTFOUND) { rc = 0; continue; }
-        if (rc) break;
-        uint32_t kind, n, keep = 0;
-        Holder *hs;
-        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
-        for (uint32_t j = 0; j < n; j++) if (!is_self(r, &hs[j])) hs[keep++] = hs[j];
-        rc = lock_store(r, txn, r->held[i], kind, hs, keep);
-        free(hs);
-    }
-    uint64_t key = r->session;
-    MDB_val k = { sizeof key, &key };
-    if (rc == 0 && (rc = mdb_del(txn, r->sessions, &k, NULL)) == MDB_NOTFOUND) rc = 0;
-    if (rc) { quick_end(r, txn, false); return from_mdb(r, rc, "end session"); }
-    rc = quick_end(r, txn, true);
-    r->session = 0;
-    r->nheld = 0;
-    return rc ? from_mdb(r, rc, "end session") : MG_STORE_OK;
-}
-
-static uint32_t
-lmdb_session_self(const MgRepo *r)
-{
-    return r ? r->session : 0;
-}
-
-/* A read-only transaction and a cursor on one of the tables above (close both). */
-static MgStoreErr
-sys_cursor(MgRepo *r, MDB_dbi dbi, MDB_txn **txn, MDB_cursor **c)
-{
-    MgStoreErr e = sys_usable(r, false);
-    if (e) return e;
-    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    if ((rc = mdb_cursor_open(*txn, dbi, c))) { mdb_txn_abort(*txn); return from_mdb(r, rc, "cursor"); }
-    return MG_STORE_OK;
-}
-
-static MgStoreErr
-lmdb_session_list(MgRepo *r, void (*fn)(const MgSessionEntry *s, void *arg), void *arg)
-{
-    MDB_txn *txn;
-    MDB_cursor *c;
-    MgStoreErr e = sys_cursor(r, r->sessions, &txn, &c);
-    if (e) return e;
-    int rc;
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        if (v.mv_size < SESS_HEAD) continue;
-        MgSessionEntry s;
-        memset(&s, 0, sizeof s);
-        uint32_t pid;
-        s.id = (uint32_t)get_u64(&k);
-        memcpy(&pid, v.mv_data, 4);
-        memcpy(&s.started, (char *)v.mv_data + 8, 8);
-        s.pid = (int)pid;
-        Holder h = { s.id, pid, s.started };
-        if (!holder_live(r, txn, &h)) continue;
-        size_t nlen = v.mv_size - SESS_HEAD;
-        if (nlen >= sizeof s.name) nlen = sizeof s.name - 1;
-        memcpy(s.name, (char *)v.mv_data + SESS_HEAD, nlen);
-        s.self = s.id == r->session && is_self(r, &h);
-        fn(&s, arg);
-    }
-    mdb_cursor_close(c);
-    mdb_txn_abort(txn);
-    return rc == MDB_NOTFOUND ? MG_STORE_OK : from_mdb(r, rc, "list sessions");
-}
-
-static void
-held_add(MgRepo *r, uint64_t oop)
-{
-    for (size_t i = 0; i < r->nheld; i++) if (r->held[i] == oop) return;
-    if (r->nheld == r->cheld) {
-        size_t cap = r->cheld ? r->cheld * 2 : 16;
-        uint64_t *bigger = realloc(r->held, cap * sizeof *bigger);
-        if (!bigger) return;     /* the lock still ends with the session (liveness) */
-        r->held = bigger;
-        r->cheld = cap;
-    }
-    r->held[r->nheld++] = oop;
-}
-
-static void
-held_drop(MgRepo *r, uint64_t oop)
-{
-    for (size_t i = 0; i < r->nheld; i++)
-        if (r->held[i] == oop) { r->held[i] = r->held[--r->nheld]; return; }
-}
-
-static MgStoreErr
-lmdb_lock(MgRepo *r, uint64_t oop, int kind, uint32_t *holder)
-{
-    MgStoreErr e = sys_usable(r, true);
-    if (e) return e;
-    *holder = 0;
-    if (!r->session) return fail(r, MG_STORE_INVALID, "locking needs a registered session");
-    if (kind != MG_LOCK_READ && kind != MG_LOCK_WRITE) return fail(r, MG_STORE_INVALID, "no lock kind %d", kind);
-    MDB_txn *txn;
-    int rc = quick_begin(r, &txn);
-    if (rc) return from_mdb(r, rc, "begin lock");
-    MDB_val k = { sizeof oop, &oop }, v;
-    uint32_t stored = 0, n = 0, keep = 0;
-    Holder *hs = NULL;
-    rc = mdb_get(txn, r->locks, &k, &v);
-    if (rc == 0) rc = lock_decode(&v, &stored, &hs, &n);
-    else if (rc == MDB_NOTFOUND) rc = 0;
-    if (rc) goto fail_mdb;
-    /* the live holders other than us; what we hold already */
-    int mine = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (is_self(r, &hs[i])) { mine = (int)stored; continue; }
-        if (holder_live(r, txn, &hs[i])) hs[keep++] = hs[i];
-    }
-    if (mine == MG_LOCK_WRITE || (mine == MG_LOCK_READ && kind == MG_LOCK_READ)) {
-        free(hs);                /* held already: a write lock covers a read request */
-        quick_end(r, txn, false);
-        held_add(r, oop);
-        return MG_STORE_OK;
-    }
-    if (keep && (kind == MG_LOCK_WRITE || stored == MG_LOCK_WRITE)) {
-        *holder = hs[0].session;
-        free(hs);
-        quick_end(r, txn, false);
-        return fail(r, MG_STORE_LOCKED, "object %llu is %s-locked by session %u", (unsigned long long)oop,
-                    stored == MG_LOCK_WRITE ? "write" : "read", *holder);
-    }
-    Holder *all = realloc(hs, (keep + 1) * sizeof *all);
-    if (!all) { free(hs); rc = ENOMEM; goto fail_mdb; }
-    hs = all;
-    hs[keep++] = (Holder){ r->session, (uint32_t)getpid(), r->started };
-    rc = lock_store(r, txn, oop, (uint32_t)kind, hs, keep);
-    free(hs);
-    if (rc) { quick_end(r, txn, false); return from_mdb(r, rc, "lock"); }
-    if ((rc = quick_end(r, txn, true))) return from_mdb(r, rc, "lock");
-    held_add(r, oop);
-    return MG_STORE_OK;
-fail_mdb:
-    free(hs);
-    quick_end(r, txn, false);
-    return from_mdb(r, rc, "lock");
-}
-
-/* Drops this session from the holders of each oops[i] in one transaction. */
-static MgStoreErr
-unlock_some(MgRepo *r, const uint64_t *oops, size_t count)
-{
-    MDB_txn *txn;
-    int rc = quick_begin(r, &txn);
-    if (rc) return from_mdb(r, rc, "begin unlock");
-    bool changed = false;
-    for (size_t i = 0; i < count && rc == 0; i++) {
-        uint64_t oop = oops[i];
-        MDB_val k = { sizeof oop, &oop }, v;
-        if ((rc = mdb_get(txn, r->locks, &k, &v)) == MDB_NOTFOUND) { rc = 0; continue; }
-        if (rc) break;
-        uint32_t kind, n, keep = 0;
-        Holder *hs;
-        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
-        for (uint32_t j = 0; j < n; j++)
-            if (!is_self(r, &hs[j]) && holder_live(r, txn, &hs[j])) hs[keep++] = hs[j];
-        if (keep != n) {
-            rc = lock_store(r, txn, oop, kind, hs, keep);
-            changed = true;
-        }
-        free(hs);
-    }
-    if (rc) { quick_end(r, txn, false); return from_mdb(r, rc, "unlock"); }
-    rc = quick_end(r, txn, changed);
-    return rc ? from_mdb(r, rc, "unlock") : MG_STORE_OK;
-}
-
-static MgStoreErr
-lmdb_unlock(MgRepo *r, uint64_t oop)
-{
-    MgStoreErr e = sys_usable(r, true);
-    if (e) return e;
-    if (!r->session) return MG_STORE_OK;
-    e = unlock_some(r, &oop, 1);
-    if (e == MG_STORE_OK) held_drop(r, oop);
-    return e;
-}
-
-static MgStoreErr
-lmdb_unlock_all(MgRepo *r)
-{
-    MgStoreErr e = sys_usable(r, true);
-    if (e) return e;
-    if (!r->session || !r->nheld) return MG_STORE_OK;
-    e = unlock_some(r, r->held, r->nheld);
-    if (e == MG_STORE_OK) r->nheld = 0;
-    return e;
-}
-
-static int
-holder_cmp(const void *a, const void *b)
-{
-    uint32_t x = ((const Holder *)a)->session, y = ((const Holder *)b)->session;
-    return (x > y) - (x < y);
-}
-
-static MgStoreErr
-lmdb_lock_list(MgRepo *r, void (*fn)(const MgLockEntry *l, void *arg), void *arg)
-{
-    MDB_txn *txn;
-    MDB_cursor *c;
-    MgStoreErr e = sys_cursor(r, r->locks, &txn, &c);
-    if (e) return e;
-    int rc;
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        uint32_t kind, n;
-        Holder *hs;
-        if ((rc = lock_decode(&v, &kind, &hs, &n))) break;
-        qsort(hs, n, sizeof *hs, holder_cmp);
-        for (uint32_t i = 0; i < n; i++) {
-            if (!holder_live(r, txn, &hs[i])) continue;       /* a dead session's: ignored (contract 5) */
-            MgLockEntry l = { get_u64(&k), (int)kind, hs[i].session };
-            fn(&l, arg);
-        }
-        free(hs);
-    }
-    mdb_cursor_close(c);
-    mdb_txn_abort(txn);
-    return rc == MDB_NOTFOUND ? MG_STORE_OK : from_mdb(r, rc, "list locks");
-}
-
-static MgStoreErr
-counter_index(MgRepo *r, uint32_t index)
-{
-    if (index < 1 || index > MG_COUNTERS)
-        return fail(r, MG_STORE_INVALID, "persistent counter index %u is not in 1..%d", index, MG_COUNTERS);
-    return MG_STORE_OK;
-}
-
-static MgStoreErr
-lmdb_counter_get(MgRepo *r, uint32_t index, int64_t *out)
-{
-    MgStoreErr e = sys_usable(r, false);
-    if (e || (e = counter_index(r, index))) return e;
-    MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    uint64_t key = index;
-    MDB_val k = { sizeof key, &key }, v;
-    *out = 0;
-    rc = mdb_get(txn, r->counters, &k, &v);
-    if (rc == 0 && v.mv_size == 8) memcpy(out, v.mv_data, 8);
-    else if (rc == 0) rc = MDB_CORRUPTED;
-    mdb_txn_abort(txn);
-    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "read counter");
-    return MG_STORE_OK;
-}
-
-static MgStoreErr
-lmdb_counter_update(MgRepo *r, uint32_t index, bool add, int64_t value, int64_t *out)
-{
-    MgStoreErr e = sys_usable(r, true);
-    if (e || (e = counter_index(r, index))) return e;
-    MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) return from_mdb(r, rc, "begin counter");
-    uint64_t key = index, cur = 0;
-    MDB_val k = { sizeof key, &key }, v;
-    rc = mdb_get(txn, r->counters, &k, &v);
-    if (rc == 0 && v.mv_size == 8) memcpy(&cur, v.mv_data, 8);
-    else if (rc == 0) rc = MDB_CORRUPTED;
-    else if (rc == MDB_NOTFOUND) rc = 0;
-    if (rc) { mdb_txn_abort(txn); return from_mdb(r, rc, "read counter"); }
-    uint64_t next = add ? cur + (uint64_t)value : (uint64_t)value;   /* unsigned: rolls over, never undefined */
-    MDB_val nv = { sizeof next, &next };
-    if ((rc = mdb_put(txn, r->counters, &k, &nv, 0))) { mdb_txn_abort(txn); return from_mdb(r, rc, "write counter"); }
-    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "commit counter");
-    memcpy(out, &next, 8);
-    return MG_STORE_OK;
-}
-
-/* ---- repository garbage collection (the protocol: repogc.c) ----
- * Layouts (docs/format.md, "Repository GC"):
- *   gc     : "round" u64 (the open round, 0: none), "seq" u64 (its mark
- *            sequence), "opened" u64 (unix time), "rounds" u64 (opened so
- *            far), "publishing" u64 (the round whose candidates are being
- *            written, 0: none), "last" 5 × u64 (round, unix time, freed,
- *            bytes, kept)
- *   gcdead : OOP (u64 key) -> u8: 0 possibly dead, 1 kept by a vote
- *   gcvote : session id (u64 key) -> u32 pid, u32 0, u64 started, u64 round
- * Every change is a write transaction of its own, like the sessions table. */
-
-static void
-lmdb_set_ref_scan(MgRepo *r, MgRefScan scan)
-{
-    if (r) r->ref_scan = scan;
-}
-
-static MgStoreErr
-lmdb_view_each(MgView *v, bool (*fn)(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg), void *arg)
-{
-    MgRepo *r = v->repo;
-    MDB_cursor *cur;
-    int rc = mdb_cursor_open(v->txn, r->obj, &cur);
-    if (rc) return from_mdb(r, rc, "cursor");
-    MDB_val k, val;
-    bool go = true;
-    for (rc = mdb_cursor_get(cur, &k, &val, MDB_FIRST); rc == 0 && go; rc = mdb_cursor_get(cur, &k, &val, MDB_NEXT)) {
-        uint64_t oop = get_u64(&k);
-        MgRecord rec;
-        if (k.mv_size != sizeof oop) {
-            fail(r, MG_STORE_CORRUPT, "a record key is %zu bytes, not 8", k.mv_size);
-            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
-        } else if (decode(r, oop, &val, &rec) != MG_STORE_OK) {
-            go = fn(oop, MG_STORE_CORRUPT, NULL, arg);
-        } else {
-            go = fn(oop, MG_STORE_OK, &rec, arg);
-        }
-    }
-    mdb_cursor_close(cur);
-    if (rc && rc != MDB_NOTFOUND) return from_mdb(r, rc, "walk records");
-    return MG_STORE_OK;
-}
-
-static MgStoreErr
-gc_usable(MgRepo *r, bool write)
-{
-    if (!r || !r->env) return MG_STORE_INVALID;
-    if (!r->have_gc || !r->have_sys)
-        return fail(r, MG_STORE_INVALID, "this repository has no GC tables (opened read-only)");
-    if (write && (r->flags & MG_REPO_RDONLY)) return fail(r, MG_STORE_INVALID, "the repository is open read-only");
-    return MG_STORE_OK;
-}
-
-static uint64_t
-gc_get(MgRepo *r, MDB_txn *txn, const char *key)
-{
-    uint64_t v = 0;
-    if (meta_get(txn, r->gc, key, &v, 8)) v = 0;
-    return v;
-}
-
-typedef struct {
-    size_t live, waiting; int waiting_pid;
-    int pids[64]; size_t npids;    /* pids of the live sessions (the first 64) */
-    bool all_pids;                 /* every live session's pid is in pids[] */
-} Votes;
-
-/* A reader slot of a process without a live session: a process that reads
- * the repository but cannot vote (it could not register, or opened it
- * read-only). It may hold possibly-dead objects in memory, so while it has
- * a view open the round waits for it, as for a session that has not voted. */
-static void
-gc_unregistered(const MgSession *s, void *arg)
-{
-    Votes *vt = arg;
-    if (!s->in_view || !vt->all_pids) return;
-    for (size_t i = 0; i < vt->npids; i++)
-        if (vt->pids[i] == s->pid) return;
-    for (size_t i = 0; i < vt->npids; i++)   /* one entry per process */
-        if (vt->pids[i] == -s->pid) return;
-    if (vt->npids < sizeof vt->pids / sizeof vt->pids[0]) vt->pids[vt->npids++] = -s->pid;
-    vt->live++;
-    if (!vt->waiting) vt->waiting_pid = s->pid;
-    vt->waiting++;
-}
-
-/* Which live sessions (other than the caller's) have not voted in round,
- * and which other processes read without a session (gc_unregistered). */
-static int
-gc_votes(MgRepo *r, MDB_txn *txn, uint64_t round, Votes *out)
-{
-    memset(out, 0, sizeof *out);
-    out->all_pids = true;
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(txn, r->sessions, &c);
-    if (rc) return rc;
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        if (v.mv_size < SESS_HEAD) continue;
-        Holder h = { (uint32_t)get_u64(&k), 0, 0 };
-        memcpy(&h.pid, v.mv_data, 4);
-        memcpy(&h.started, (char *)v.mv_data + 8, 8);
-        if (is_self(r, &h) || !holder_live(r, txn, &h)) continue;
-        out->live++;
-        if (out->npids < sizeof out->pids / sizeof out->pids[0]) out->pids[out->npids++] = (int)h.pid;
-        else out->all_pids = false;
-        uint64_t key = h.session;
-        MDB_val vk = { sizeof key, &key }, vv;
-        bool voted = false;
-        if (round && mdb_get(txn, r->gcvote, &vk, &vv) == 0 && vv.mv_size == 24) {
-            uint32_t pid;
-            uint64_t started, vround;
-            memcpy(&pid, vv.mv_data, 4);
-            memcpy(&started, (char *)vv.mv_data + 8, 8);
-            memcpy(&vround, (char *)vv.mv_data + 16, 8);
-            voted = pid == h.pid && started == h.started && vround == round;
-        }
-        if (round && !voted) {
-            if (!out->waiting) out->waiting_pid = (int)h.pid;
-            out->waiting++;
-        }
-    }
-    mdb_cursor_close(c);
-    if (rc != MDB_NOTFOUND) return rc;
-    if (round) {
-        int dead;
-        mdb_reader_check(r->env, &dead);   /* slots of dead processes do not wait */
-        SessionList l = { 0, mdb_txn_id(txn), (int)getpid(), gc_unregistered, out };
-        if (mdb_reader_list(r->env, session_line, &l) < 0) return EIO;
-    }
-    return 0;
-}
-
-static MgStoreErr
-lmdb_gc_state(MgRepo *r, MgGcState *out)
-{
-    memset(out, 0, sizeof *out);
-    MgStoreErr e = gc_usable(r, false);
-    if (e) return e;
-    MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    out->round = gc_get(r, txn, "round");
-    out->seq = gc_get(r, txn, "seq");
-    out->opened = gc_get(r, txn, "opened");
-    out->rounds = gc_get(r, txn, "rounds");
-    MDB_val k = { 4, "last" }, v;
-    if (mdb_get(txn, r->gc, &k, &v) == 0 && v.mv_size == 40) {
-        uint64_t last[5];
-        memcpy(last, v.mv_data, 40);
-        out->last_round = last[0];
-        out->last_time = last[1];
-        out->last_freed = last[2];
-        out->last_bytes = last[3];
-        out->last_kept = last[4];
-    }
-    MDB_stat st;
-    if (out->round && mdb_stat(txn, r->gcdead, &st) == 0) out->candidates = st.ms_entries;
-    if (out->round) {
-        MDB_cursor *c;
-        if ((rc = mdb_cursor_open(txn, r->gcdead, &c)) == 0) {
-            for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT))
-                if (v.mv_size == 1 && *(unsigned char *)v.mv_data) out->kept++;
-            mdb_cursor_close(c);
-        }
-    }
-    Votes vt;
-    rc = gc_votes(r, txn, out->round, &vt);
-    mdb_txn_abort(txn);
-    if (rc) return from_mdb(r, rc, "gc state");
-    out->sessions = vt.live;
-    out->waiting = vt.waiting;
-    out->waiting_pid = vt.waiting_pid;
-    return MG_STORE_OK;
-}
-
-/* Publishing a million candidates in one write transaction would stall
- * every commit for its duration, so they go in chunks (SWEEP_CHUNK OOPs per
- * transaction) while the round is not yet open: the first transaction drops
- * the old round and its tables and claims the publication under the new
- * round's number ("publishing"), each chunk checks that claim (another
- * collector that started meanwhile took it: this one gives up), and the
- * last opens the round. Gems vote only once it is open. */
-#define SWEEP_CHUNK 4096
-
-static MgStoreErr
-lmdb_gc_open(MgRepo *r, uint64_t seq, const uint64_t *oops, size_t n, uint64_t *round)
-{
-    MgStoreErr e = gc_usable(r, true);
-    if (e) return e;
-    MDB_txn *txn;
-    uint64_t next = 0;
-    size_t i = 0;
-    int rc;
-    for (bool first = true;; first = false) {
-        if ((rc = mdb_txn_begin(r->env, NULL, 0, &txn))) return from_mdb(r, rc, "begin");
-        if (first) {
-            next = gc_get(r, txn, "rounds") + 1;
-            if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
-                || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = meta_put(txn, r->gc, "rounds", next, 8))
-                || (rc = meta_put(txn, r->gc, "publishing", next, 8)))
-                goto fail;
-        } else if (gc_get(r, txn, "publishing") != next) {
-            mdb_txn_abort(txn);
-            return fail(r, MG_STORE_CONFLICT, "another collection started while round %llu was being published",
-                        (unsigned long long)next);
-        }
-        unsigned char zero = 0;
-        for (size_t end = i + SWEEP_CHUNK < n ? i + SWEEP_CHUNK : n; i < end; i++) {
-            uint64_t oop = oops[i];
-            MDB_val k = { sizeof oop, &oop }, v = { 1, &zero };
-            if ((rc = mdb_put(txn, r->gcdead, &k, &v, MDB_APPEND))) goto fail;
-        }
-        if (i == n) break;
-        if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "publish gc round");
-    }
-    if ((rc = meta_put(txn, r->gc, "seq", seq, 8)) || (rc = meta_put(txn, r->gc, "opened", (uint64_t)time(NULL), 8))
-        || (rc = meta_put(txn, r->gc, "publishing", 0, 8)) || (rc = meta_put(txn, r->gc, "round", next, 8)))
-        goto fail;
-    if ((rc = commit_durably(r, txn))) return from_mdb(r, rc, "open gc round");
-    *round = next;
-    return MG_STORE_OK;
-fail:
-    mdb_txn_abort(txn);
-    return from_mdb(r, rc, "open gc round");
-}
-
-static uint64_t
-lmdb_view_gc_round(MgView *v)
-{
-    if (!v || !v->repo->have_gc) return 0;
-    return gc_get(v->repo, v->txn, "round");
-}
-
-static MgStoreErr
-lmdb_gc_vote(MgRepo *r, uint64_t round, bool (*held)(uint64_t oop, void *arg), void *arg)
-{
-    MgStoreErr e = gc_usable(r, true);
-    if (e) return e;
-    if (!r->session) return fail(r, MG_STORE_INVALID, "only a registered session votes in a GC round");
-    MDB_txn *txn;
-    int rc = quick_begin(r, &txn);
-    if (rc) return from_mdb(r, rc, "begin gc vote");
-    if (gc_get(r, txn, "round") != round) { quick_end(r, txn, false); return MG_STORE_OK; }
-    MDB_cursor *c;
-    if ((rc = mdb_cursor_open(txn, r->gcdead, &c))) goto fail;
-    MDB_val k, v;
-    unsigned char one = 1;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        if (v.mv_size == 1 && *(unsigned char *)v.mv_data) continue;
-        if (!held(get_u64(&k), arg)) continue;
-        MDB_val nv = { 1, &one };
-        if ((rc = mdb_cursor_put(c, &k, &nv, MDB_CURRENT))) break;
-    }
-    mdb_cursor_close(c);
-    if (rc != MDB_NOTFOUND) goto fail;
-    unsigned char rec[24];
-    uint32_t pid = (uint32_t)getpid(), zero = 0;
-    uint64_t key = r->session;
-    memcpy(rec, &pid, 4);
-    memcpy(rec + 4, &zero, 4);
-    memcpy(rec + 8, &r->started, 8);
-    memcpy(rec + 16, &round, 8);
-    MDB_val vk = { sizeof key, &key }, vv = { sizeof rec, rec };
-    if ((rc = mdb_put(txn, r->gcvote, &vk, &vv, 0))) goto fail;
-    if ((rc = quick_end(r, txn, true))) return from_mdb(r, rc, "gc vote");
-    return MG_STORE_OK;
-fail:
-    quick_end(r, txn, false);
-    return from_mdb(r, rc, "gc vote");
-}
-
-static MgStoreErr
-lmdb_gc_cancel(MgRepo *r)
-{
-    MgStoreErr e = gc_usable(r, true);
-    if (e) return e;
-    MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, 0, &txn);
-    if (rc) return from_mdb(r, rc, "begin");
-    if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
-        || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = meta_put(txn, r->gc, "publishing", 0, 8))) {
-        mdb_txn_abort(txn);
-        return from_mdb(r, rc, "cancel gc round");
-    }
-    rc = commit_durably(r, txn);
-    return rc ? from_mdb(r, rc, "cancel gc round") : MG_STORE_OK;
-}
-
-/* Scans the stored record of oop (none: nothing), keeping the candidates it references. */
-static MgStoreErr
-sweep_scan(MgRepo *r, MDB_txn *txn, MgRefScan scan, MgSweep *s, uint64_t oop)
-{
-    MDB_val k = { sizeof oop, &oop }, v;
-    int rc = mdb_get(txn, r->obj, &k, &v);
-    if (rc == MDB_NOTFOUND) return MG_STORE_OK;
-    if (rc) return from_mdb(r, rc, "gc sweep");
-    MgRecord rec;
-    MgStoreErr e = decode(r, oop, &v, &rec);
-    if (e) return e;
-    const char *why = scan(rec.data, rec.len, mg_sweep_keep, s);
-    if (s->nomem) return fail(r, MG_STORE_NOMEM, "gc sweep: out of memory");
-    if (why) return fail(r, MG_STORE_CORRUPT, "record of OOP %llu does not scan: %s", (unsigned long long)oop, why);
-    return MG_STORE_OK;
-}
-
-/* Appends the OOPs written by every commit with sequence > since to
- * *written (grown as needed); *entries counts the commits read. */
-static int
-sweep_log(MgRepo *r, MDB_txn *txn, uint64_t since, uint64_t **written, size_t *nwritten, size_t *cwritten,
-          uint64_t *entries)
-{
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(txn, r->log, &c);
-    if (rc) return rc;
-    uint64_t start = since + 1;
-    MDB_val k = { sizeof start, &start }, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        (*entries)++;
-        size_t count = v.mv_size / 8;
-        if (*nwritten + count > *cwritten) {
-            size_t cap = *cwritten ? *cwritten * 2 : 1024;
-            while (cap < *nwritten + count) cap *= 2;
-            uint64_t *bigger = realloc(*written, cap * sizeof *bigger);
-            if (!bigger) { rc = ENOMEM; break; }
-            *written = bigger;
-            *cwritten = cap;
-        }
-        memcpy(*written + *nwritten, v.mv_data, count * 8);
-        *nwritten += count;
-    }
-    mdb_cursor_close(c);
-    return rc == MDB_NOTFOUND ? 0 : rc;
-}
-
-/* Keeps the candidates that the records of written[0..n) reference, and
- * everything kept ones reach among the candidates. */
-static MgStoreErr
-sweep_close(MgRepo *r, MDB_txn *txn, MgRefScan scan, MgSweep *s, uint64_t *written, size_t n)
-{
-    MgStoreErr e;
-    if (n) qsort(written, n, sizeof *written, cmp_u64);
-    for (size_t i = 0; i < n; i++) {
-        if (i && written[i] == written[i - 1]) continue;
-        if ((e = sweep_scan(r, txn, scan, s, written[i]))) return e;
-    }
-    while (s->nwork) {
-        uint64_t oop = s->work[--s->nwork];
-        if ((e = sweep_scan(r, txn, scan, s, oop))) return e;
-    }
-    return MG_STORE_OK;
-}
-
-/* A sweep deletes SWEEP_CHUNK records per write transaction: commits of
- * other gems take the write lock between two chunks, so a sweep of a
- * million records never stalls them for more than one chunk's worth. */
-
-/* The sweep runs in two phases. The expensive one -- the commit log since
- * S, the candidates and the closure of what is kept -- reads one snapshot
- * (T) and holds no lock, so gems go on committing. Then chunks of deletes,
- * each a write transaction of its own; each first catches up on the commits
- * made since the previous one (their records are scanned and what they
- * reference kept, as in phase one), so the kept set is exactly the one a
- * single transaction at the end would have computed. (By the protocol no
- * such commit can reference a candidate that is not already kept -- a gem
- * can only write a reference it holds, and everything it could hold was
- * voted or is reachable from a record written since S -- and the commit
- * check refuses a reference to a deleted record; the catch-up is the
- * belt to those braces.) A round dropped or reopened meanwhile stops the
- * sweep after the chunks already done, which freed only unreachable
- * records. */
-static MgStoreErr
-lmdb_gc_sweep(MgRepo *r, uint64_t round, MgRefScan scan, MgGcSweep *out)
-{
-    memset(out, 0, sizeof *out);
-    MgStoreErr e = gc_usable(r, true);
-    if (e) return e;
-    MDB_txn *txn;
-    int rc = mdb_txn_begin(r->env, NULL, MDB_RDONLY, &txn);
-    if (rc) return from_mdb(r, rc, "begin gc sweep");
-    MgSweep s = { 0 };
-    uint64_t *written = NULL;
-    size_t nwritten = 0, cwritten = 0;
-    MDB_cursor *c = NULL;
-    if (gc_get(r, txn, "round") != round || !round) {
-        e = fail(r, MG_STORE_INVALID, "GC round %llu is not open", (unsigned long long)round);
-        goto out;
-    }
-    /* (1) every live session voted */
-    Votes vt;
-    if ((rc = gc_votes(r, txn, round, &vt))) goto out_mdb;
-    if (vt.waiting) {
-        out->waiting = vt.waiting;
-        out->waiting_pid = vt.waiting_pid;
-        goto out;
-    }
-    /* (2) the commit log since S is whole: one entry per sequence */
-    uint64_t S = gc_get(r, txn, "seq"), seen, entries = 0;
-    if ((rc = meta_get(txn, r->meta, "seq", &seen, 8))) goto out_mdb;
-    if ((rc = sweep_log(r, txn, S, &written, &nwritten, &cwritten, &entries))) goto out_mdb;
-    if (entries != seen - S) {
-        mdb_txn_abort(txn);
-        txn = NULL;
-        mg_repo_gc_cancel(r);
-        e = fail(r, MG_STORE_CONFLICT, "the commit log since the round's mark (seq %llu) was trimmed: "
-                 "round %llu dropped, start another", (unsigned long long)S, (unsigned long long)round);
-        goto out;
-    }
-    /* (3) the candidates, with the kept ones as the first work */
-    MDB_stat st;
-    if ((rc = mdb_stat(txn, r->gcdead, &st))) goto out_mdb;
-    s.n = 0;
-    s.oop = malloc((st.ms_entries ? st.ms_entries : 1) * sizeof *s.oop);
-    s.kept = malloc(st.ms_entries ? st.ms_entries : 1);
-    if (!s.oop || !s.kept) { rc = ENOMEM; goto out_mdb; }
-    if ((rc = mdb_cursor_open(txn, r->gcdead, &c))) goto out_mdb;
-    MDB_val k, v;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && s.n < st.ms_entries; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        s.oop[s.n] = get_u64(&k);
-        s.kept[s.n] = 0;
-        bool kept = v.mv_size == 1 && *(unsigned char *)v.mv_data;
-        s.n++;
-        if (kept) mg_sweep_keep(s.oop[s.n - 1], 0, &s);
-    }
-    mdb_cursor_close(c);
-    c = NULL;
-    if (rc && rc != MDB_NOTFOUND) goto out_mdb;
-    if (s.nomem) { rc = ENOMEM; goto out_mdb; }
-    /* (4) what records written since S reference is kept, and everything a kept one reaches */
-    if ((e = sweep_close(r, txn, scan, &s, written, nwritten))) goto out;
-    mdb_txn_abort(txn);
-    txn = NULL;
-    /* (5) the others go, a chunk per write transaction, each after catching up */
-    out->candidates = s.n;
-    size_t next = 0;
-    for (;;) {
-        if ((rc = mdb_txn_begin(r->env, NULL, 0, &txn))) goto out_mdb;
-        if (gc_get(r, txn, "round") != round) {
-            e = fail(r, MG_STORE_CONFLICT, "GC round %llu was dropped during its sweep (%llu records freed)",
-                      (unsigned long long)round, (unsigned long long)out->freed);
-            goto out;
-        }
-        uint64_t cur;
-        if ((rc = meta_get(txn, r->meta, "seq", &cur, 8))) goto out_mdb;
-        if (cur != seen) {
-            nwritten = entries = 0;
-            if ((rc = sweep_log(r, txn, seen, &written, &nwritten, &cwritten, &entries))) goto out_mdb;
-            if (entries != cur - seen) {
-                e = fail(r, MG_STORE_CONFLICT, "the commit log was trimmed during the sweep of GC round %llu",
-                          (unsigned long long)round);
-                goto out;
-            }
-            if ((e = sweep_close(r, txn, scan, &s, written, nwritten))) goto out;
-            seen = cur;
-        }
-        bool idx = class_index_kept(r, txn);
-        for (size_t done = 0; next < s.n && done < SWEEP_CHUNK; next++) {
-            if (s.kept[next]) continue;
-            uint64_t oop = s.oop[next];
-            MDB_val dk = { sizeof oop, &oop }, dv;
-            if ((rc = mdb_get(txn, r->obj, &dk, &dv)) == MDB_NOTFOUND) continue;
-            if (rc) goto out_mdb;
-            out->bytes += dv.mv_size;
-            if (idx && dv.mv_size >= REC_HEADER) {
-                uint64_t cls = r->class_of((const char *)dv.mv_data + REC_HEADER, dv.mv_size - REC_HEADER);
-                if (cls && (rc = class_index_set(r, txn, cls, oop, false))) goto out_mdb;
-            }
-            if ((rc = mdb_del(txn, r->obj, &dk, NULL))) goto out_mdb;
-            out->freed++;
-            done++;
-        }
-        if (next < s.n) {
-            rc = commit_durably(r, txn);
-            txn = NULL;
-            if (rc) { e = from_mdb(r, rc, "gc sweep"); goto out; }
-            continue;
-        }
-        /* (6) the round closes with the last chunk */
-        out->kept = s.kept_count;
-        uint64_t last[5] = { round, (uint64_t)time(NULL), out->freed, out->bytes, out->kept };
-        MDB_val lk = { 4, "last" }, lv = { sizeof last, last };
-        if ((rc = mdb_drop(txn, r->gcdead, 0)) || (rc = mdb_drop(txn, r->gcvote, 0))
-            || (rc = meta_put(txn, r->gc, "round", 0, 8)) || (rc = mdb_put(txn, r->gc, &lk, &lv, 0)))
-            goto out_mdb;
-        rc = commit_durably(r, txn);
-        txn = NULL;
-        if (rc) { e = from_mdb(r, rc, "gc sweep"); goto out; }
-        out->swept = true;
-        goto out;
-    }
-out_mdb:
-    e = from_mdb(r, rc, "gc sweep");
-out:
-    if (c) mdb_cursor_close(c);
-    if (txn) mdb_txn_abort(txn);
-    free(written);
-    free(s.oop);
-    free(s.kept);
-    free(s.work);
-    return e;
 }
 
 /* ---- the dispatch table (backend_ops.h) ---- */

@@ -18,6 +18,7 @@
 #define OID_TEXT       25
 #define OID_BOOL       16
 
+#define SESSION_CLASS  19783       /* advisory lock (SESSION_CLASS, id): session id is live (P3) */
 #define CLEAR_SLOTS    8           /* classes whose clear prefix a handle remembers (P7) */
 
 typedef struct PgRepo PgRepo;
@@ -92,6 +93,18 @@ MgStoreErr pgb_reap(PgRepo *r);
 MgStoreErr pgb_decode(PgRepo *r, uint64_t oop, uint64_t version, const unsigned char *p, size_t len, MgRecord *out);
 
 int pgb_cmp_u64(const void *a, const void *b);   /* qsort of OOPs */
+
+/* pg_sys.c: sessions, locks and counters (P3) */
+MgStoreErr pg_session_begin(MgRepo *rr, const char *name, uint32_t *id);
+MgStoreErr pg_session_end(MgRepo *rr);
+uint32_t pg_session_self(const MgRepo *rr);
+MgStoreErr pg_session_list(MgRepo *rr, void (*fn)(const MgSessionEntry *s, void *arg), void *arg);
+MgStoreErr pg_lock(MgRepo *rr, uint64_t oop, int kind, uint32_t *holder);
+MgStoreErr pg_unlock(MgRepo *rr, uint64_t oop);
+MgStoreErr pg_unlock_all(MgRepo *rr);
+MgStoreErr pg_lock_list(MgRepo *rr, void (*fn)(const MgLockEntry *l, void *arg), void *arg);
+MgStoreErr pg_counter_get(MgRepo *rr, uint32_t index, int64_t *out);
+MgStoreErr pg_counter_update(MgRepo *rr, uint32_t index, bool add, int64_t value, int64_t *out);
 
 /* pg_gc.c: the repository GC's backend calls (the protocol: repogc.c) */
 MgStoreErr pg_gc_state(MgRepo *rr, MgGcState *out);

@@ -7,7 +7,7 @@
 #define PG_SCHEMA      7           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
                                       5: mg_save reads the log it brings after the token, 6: mg_commit reads max(oop) only for a big commit,
                                       7: mg_commit refuses writes of objects another session locks) */
-#define SESSION_CLASS  19783       /* advisory lock (SESSION_CLASS, id): session id is live (P3) */
+#include "pg_int.h"   /* SESSION_CLASS */
 #define PG_STR_(x)     #x
 #define PG_STR(x)      PG_STR_(x)
 

@@ -93,12 +93,12 @@ field() {
 }
 
 # build_helper: compiles test/cli/helper.c (a gem stand-in writing records
-# through the storage backend) into $HELPER.
+# through the storage backend) into $HELPER: the Makefile's STORE_SRCS.
 build_helper() {
 	HELPER=$TMP/helper
 	${CC:-gcc} -std=c11 -O1 -I"$ROOT/src" -I"$(pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)" \
-		-o "$HELPER" "$ROOT/test/cli/helper.c" "$ROOT/src/store/backend.c" "$ROOT/src/store/lmdb_backend.c" "$ROOT/src/store/commitq.c" "$ROOT/src/store/pg_dl.c" \
-		"$ROOT/src/store/pg_backend.c" "$ROOT/src/store/pg_admin.c" "$ROOT/src/store/pg_copy.c" "$ROOT/src/store/pg_gc.c" "$ROOT/src/store/pg_cache.c" "$ROOT/src/util/crc32c.c" "$ROOT/src/common.c" -llmdb -lz -ldl
+		-o "$HELPER" "$ROOT/test/cli/helper.c" "$ROOT/src/store/backend.c" "$ROOT"/src/store/lmdb_*.c "$ROOT/src/store/commitq.c" \
+		"$ROOT"/src/store/pg_*.c "$ROOT/src/util/crc32c.c" "$ROOT/src/common.c" -llmdb -lz -ldl
 }
 
 # have_ruby: whether bin/maglev-ruby exists and commits cleanly (tests that
