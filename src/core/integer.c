@@ -253,7 +253,7 @@ int_fdiv(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- ** and pow ---- */
 
-/* Results estimated above this many bits become a Float (CRuby warns "in a**b, b may be too big"). */
+/* Results estimated above this many bits become a Float, with CRuby's warning "in a**b, b may be too big". */
 #define POW_BITS_LIMIT (32.0 * 1024 * 1024)
 
 static Value
@@ -289,6 +289,7 @@ int_pow_int(Value a, Value b)
     double est = (double)mpz_sizeinbase(x, 2) * int2dbl(b);
     if (!MG_IS_FIXNUM(b) || est > POW_BITS_LIMIT) {
         /* CRuby loses the sign of a fixnum base here: (-2)**(2**25+1) is Infinity */
+        mg_warn_caller(NULL, "in a**b, b may be too big");
         double xd = int2dbl(a);
         return mg_float_new(pow(MG_IS_FIXNUM(a) ? fabs(xd) : xd, int2dbl(b)));
     }
