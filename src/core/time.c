@@ -479,11 +479,22 @@ time_to_i(Value self, int argc, const Value *argv, Value blk)
     return mg_int_new(get_time(self)->sec);
 }
 
+/* sec + nsec / 10^9 as a Float, as CRuby computes it: the count of
+ * nanoseconds made a double, then divided (for Times within 292 years of
+ * the epoch; past that, the sum of the two parts). */
+static double
+secs_to_f(int64_t sec, int64_t nsec)
+{
+    __int128 ns = (__int128)sec * 1000000000 + nsec;
+    if (ns >= INT64_MIN && ns <= INT64_MAX) return (double)(int64_t)ns / 1e9;
+    return (double)sec + (double)nsec / 1e9;
+}
+
 static Value
 time_to_f(Value self, int argc, const Value *argv, Value blk)
 {
     TimeData *t = get_time(self);
-    return mg_float_new((double)t->sec + (double)t->nsec / 1e9);
+    return mg_float_new(secs_to_f(t->sec, t->nsec));
 }
 
 static Value
@@ -587,7 +598,7 @@ time_minus(Value self, int argc, const Value *argv, Value blk)
 {
     TimeData *t = get_time(self);
     TimeData *o = mg_data_get(argv[0], &time_type);
-    if (o) return mg_float_new((double)(t->sec - o->sec) + (double)(t->nsec - o->nsec) / 1e9);
+    if (o) return mg_float_new(secs_to_f(t->sec - o->sec, t->nsec - o->nsec));
     int64_t s, n;
     num_to_secs(argv[0], &s, &n);
     return time_new(mg_cTime, t->sec - s, (int64_t)t->nsec - n, (TimeMode)t->mode, t->off);
