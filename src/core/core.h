@@ -227,6 +227,9 @@ Value mg_range_new(Value beg, Value end, bool excl);
  * err false: clamps the end, returns false when begin is out of range; err true (Array#[]=):
  * begin may lie past len, the end is not clamped, RangeError "1..2 out of range" for a too-negative begin. */
 bool  mg_range_beg_len(Value range, int64_t len, int64_t *beg, int64_t *count, bool err);
+/* The same from a range's parts, raising nothing: false when begin is out of range
+ * (clamp true also when begin lies past len; it clamps the end to len). */
+bool  mg_range_parts_beg_len(Value b, Value e, bool excl, int64_t len, int64_t *beg, int64_t *count, bool clamp);
 
 /* ---- Object / Kernel (object_core.c, kernel.c) ---- */
 /* An allocator that raises TypeError "allocator undefined for C": for classes
@@ -304,6 +307,11 @@ void  mg_enumerator_set_size(Value e, Value size);
 /* Enumerator::ArithmeticSequence (arith_seq.c) for recv.meth(*argv) without a block:
  * begin, end (nil = endless), step, exclude_end?. */
 Value mg_arith_seq_new(Value recv, ID meth, int argc, const Value *argv, Value beg, Value end, Value step, bool excl);
+/* For Array#[] with an arithmetic sequence over len elements: false when v is none;
+ * else *ok false (the slice is nil) or the begin, count and step (which may be
+ * negative: walk count elements from the top). RangeError when a step beyond +-1
+ * reaches out of the array. Can run Ruby code (to_int of the parts). */
+bool  mg_arith_seq_beg_len_step(Value v, int64_t len, int64_t *beg, int64_t *count, int64_t *step, bool *ok);
 #define MG_RETURN_ENUMERATOR(self, name, argc, argv, blk) \
     do { if (!mg_block_given(blk)) return mg_enumerator_new((self), mg_intern_cstr(name), (argc), (argv)); } while (0)
 
