@@ -195,6 +195,10 @@ Value mg_hash_new_capa(int64_t capa);
 Value mg_hash_aref(Value h, Value key);                  /* h[key] including default / default_proc */
 Value mg_hash_lookup(Value h, Value key);                /* MG_UNDEF when absent (no default) */
 void  mg_hash_aset(Value h, Value key, Value v);         /* String keys are duped and frozen as in CRuby */
+/* Stores r, what a to_h block returned, as a [key, value] pair: TypeError "wrong
+ * element type nil (expected array)", ArgumentError unless it has 2 elements. Can
+ * run Ruby code (to_ary, hash, eql?). */
+void  mg_hash_aset_pair(Value h, Value r);
 Value mg_hash_delete(Value h, Value key);                /* MG_UNDEF when absent */
 int64_t mg_hash_size(Value h);
 size_t  mg_hash_memsize(Value h);                        /* bytes of h's table (ObjectSpace.memsize_of) */

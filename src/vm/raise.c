@@ -171,8 +171,8 @@ mg_check_argc(int argc, int min, int max)
     if (argc < min || (max >= 0 && argc > max)) mg_raise_argc(argc, min, max);
 }
 
-static const char *
-type_name_for_conv(Value v)
+const char *
+mg_builtin_class_name(Value v)
 {
     if (v == MG_NIL) return "nil";
     if (v == MG_TRUE) return "true";
@@ -183,7 +183,7 @@ type_name_for_conv(Value v)
 NORETURN void
 mg_raise_type(Value v, const char *expected)
 {
-    mg_raise(mg_eTypeError, "no implicit conversion of %s into %s", type_name_for_conv(v), expected);
+    mg_raise(mg_eTypeError, "no implicit conversion of %s into %s", mg_builtin_class_name(v), expected);
 }
 
 /* "nil:NilClass", "main:Object", "#<Foo>", "1:Integer" -- NameError's description of a receiver */

@@ -2,8 +2,7 @@
 # order in which Array#max/min/minmax/sort/sort_by compare (it shows in the
 # error of a failed comparison and in what a block sees)
 def t
-  r = yield
-  puts r.inspect
+  puts yield.inspect
 rescue => e
   puts "#{e.class}: #{e.message}"
 end
