@@ -754,7 +754,8 @@ kernel_to_enum(Value self, int argc, const Value *argv, Value blk)
 {
     ID meth = argc > 0 ? mg_to_id(argv[0]) : mg_id_each;
     Value e = mg_enumerator_new(self, meth, argc > 0 ? argc - 1 : 0, argc > 0 ? argv + 1 : NULL);
-    if (mg_block_given(blk)) mg_enumerator_set_size(e, mg_block_proc(blk));    /* to_enum(:m) { size } */
+    /* to_enum(:m) { size }; without the block CRuby knows no size */
+    mg_enumerator_set_size(e, mg_block_given(blk) ? mg_block_proc(blk) : MG_NIL);
     return e;
 }
 
