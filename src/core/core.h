@@ -239,6 +239,8 @@ bool  mg_range_parts_beg_len(Value b, Value e, bool excl, int64_t len, int64_t *
 /* An allocator that raises TypeError "allocator undefined for C": for classes
  * whose instances only C makes (their methods expect a C payload). */
 Value mg_alloc_undefined(RClass *klass);
+/* Removes C.new and C.allocate (NoMethodError / TypeError), as CRuby does for its value classes. */
+void  mg_undef_new(RClass *c);
 Value mg_inspect(Value v);                               /* v.inspect as a String (always a String) */
 Value mg_to_s(Value v);                                  /* v.to_s as a String (falls back to the default when to_s returns a non-String) */
 Value mg_any_to_s(Value v);                              /* the default "#<Foo>" / "#<Foo:0x...>" form */

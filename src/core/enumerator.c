@@ -496,6 +496,15 @@ enumerator_initialize(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
+generator_initialize(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv);
+    if (!mg_block_given(blk)) mg_raise(mg_eLocalJumpError, "no block given");
+    mg_ivar_set(self, id_proc, mg_block_proc(blk));
+    return self;
+}
+
+static Value
 generator_each(Value self, int argc, const Value *argv, Value blk)
 {
     Value y = mg_obj_alloc(cYielder);
@@ -546,6 +555,7 @@ static Value
 yielder_initialize(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv);
+    if (!mg_block_given(blk)) mg_raise(mg_eLocalJumpError, "no block given");
     mg_ivar_set(self, id_blk, blk);
     return self;
 }
@@ -614,5 +624,6 @@ mg_init_enumerator(void)
     mg_define_methods(cYielder, yielder_methods);
     cGenerator = mg_cEnumGenerator;
     mg_define_method(cGenerator, "each", generator_each, 0, -1);
+    mg_define_method(cGenerator, "initialize", generator_initialize, 0, 0);
     mg_include_module(cGenerator, mg_mEnumerable);
 }

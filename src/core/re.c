@@ -1854,6 +1854,7 @@ mg_init_re(void)
     for (int i = 0; i < PAT_CACHE; i++) mg_gc_register(&pat_cache[i]);
     mg_define_alloc_func(mg_cRegexp, regexp_alloc);
     mg_define_alloc_func(mg_cMatchData, md_alloc);
+    mg_method_undef(mg_singleton_class(MG_VAL(mg_cMatchData)), mg_id_new);
     mg_define_methods(mg_cRegexp, regexp_methods);
     mg_define_singleton_methods(MG_VAL(mg_cRegexp), regexp_singleton_methods);
     mg_define_alias(mg_singleton_class(MG_VAL(mg_cRegexp)), "compile", "new");
