@@ -95,7 +95,7 @@ class Enumerator
     def force(*args) = to_a(*args)
 
     def eager
-      Kernel.instance_method(:to_enum).bind_call(self, :each)
+      Kernel.instance_method(:to_enum).bind_call(self, :each) { size }
     end
 
     def to_enum(meth = :each, *args, &size_blk)
@@ -242,7 +242,7 @@ class Enumerator
 
     def with_index(offset = 0, &blk)
       offset = offset.nil? ? 0 : offset.to_int
-      __lazy(:with_index, offset == 0 && !blk ? [] : [offset], __size_same) do |_t|
+      __lazy(:with_index, [offset], __size_same) do |_t|
         i = offset - 1
         proc do |y, *v|
           x = v.size > 1 ? v : v[0]
@@ -256,7 +256,8 @@ class Enumerator
         end
       end
     end
-    alias each_with_index with_index
+    # Enumerable's: eager with a block
+    def each_with_index(&blk) = blk ? super : to_enum(:each_with_index) { size }
 
     def zip(*others, &blk)
       return super if blk
@@ -266,7 +267,7 @@ class Enumerator
         raise TypeError, "wrong argument type #{o.class} (must respond to :each)" unless o.respond_to?(:each)
         o
       end
-      __lazy(:zip, others) do |_t|
+      __lazy(:zip, others, __size_same) do |_t|
         idx = -1
         enums = arrays ? nil : others.map { |o| o.is_a?(Array) ? o : o.to_enum(:each) }
         done = enums && enums.map { false }
@@ -301,10 +302,10 @@ class Enumerator
     def slice_when(&blk) = super(&blk).lazy
     def slice_before(*a, &blk) = super(*a, &blk).lazy
     def slice_after(*a, &blk) = super(*a, &blk).lazy
-    def each_slice(n, &b) = b ? super : to_enum(:each_slice, n)
-    def each_cons(n, &b) = b ? super : to_enum(:each_cons, n)
-    def each_with_object(memo, &b) = b ? super : to_enum(:each_with_object, memo)
-    def with_object(memo, &b) = b ? super : to_enum(:with_object, memo)
+    def each_slice(n, &b) = b ? super : to_enum(:each_slice, n) { Enumerable.instance_method(:each_slice).bind_call(self, n).size }
+    def each_cons(n, &b) = b ? super : to_enum(:each_cons, n) { Enumerable.instance_method(:each_cons).bind_call(self, n).size }
+    def each_with_object(memo, &b) = b ? super : to_enum(:each_with_object, memo) { size }
+    def with_object(memo, &b) = b ? super : to_enum(:with_object, memo) { size }
   end
 end
 

@@ -283,6 +283,25 @@ aseq_step(Value self, int argc, const Value *argv, Value blk)
     return seq_of(self).s;
 }
 
+bool
+mg_arith_seq_beg_len_step(Value v, int64_t len, int64_t *begp, int64_t *countp, int64_t *stepp, bool *ok)
+{
+    if (!mg_obj_is_kind_of(v, cArithSeq)) return false;
+    Seq q = seq_of(v);
+    int64_t step = MG_IS_NIL(q.s) ? 1 : NUM2LONG(q.s);
+    *stepp = step;
+    if (step < 0) { Value t = q.b; q.b = q.e; q.e = t; }
+    if (step >= -1 && step <= 1) {
+        *ok = mg_range_parts_beg_len(q.b, q.e, q.excl, len, begp, countp, true);
+        return true;
+    }
+    /* a wider step must not reach out of the array: CRuby does not clamp it */
+    if (!mg_range_parts_beg_len(q.b, q.e, q.excl, len, begp, countp, false) || *begp > len || *countp > len)
+        mg_raise(mg_eRangeError, "%s out of range", mg_str_cstr(mg_inspect(v)));
+    *ok = true;
+    return true;
+}
+
 static Value
 aseq_exclude_end_p(Value self, int argc, const Value *argv, Value blk)
 {

@@ -854,6 +854,25 @@ mg_ary_entry_slow(Value a, int64_t i)
     return v;
 }
 
+/* Every step-th element of [beg, beg+len) clamped, from the top when step < 0
+ * (rb_ary_subseq_step); nil when beg is out of range. */
+static Value
+ary_subseq_step(Value a, int64_t beg, int64_t len, int64_t step)
+{
+    int64_t alen = ALEN(a);
+    if (beg > alen || beg < 0 || len < 0) return MG_NIL;
+    if (alen - beg < len) len = alen - beg;
+    if (step == 0 && len > 0) mg_raise(mg_eArgumentError, "slice step cannot be zero");
+    if (len == 0 || step == 1) return mg_ary_new_from(len, APTR(a) + beg);
+    if (step > 0 && step >= len) return mg_ary_new_from(1, APTR(a) + beg);
+    if (step < -len) step = -len;
+    int64_t ustep = step < 0 ? -step : step, n = (len + ustep - 1) / ustep;
+    int64_t j = beg + (step > 0 ? 0 : len - 1);
+    Value out = mg_ary_new_capa(n);
+    for (int64_t k = 0; k < n; k++, j += step) ary_push_fresh(out, APTR(a)[j]);
+    return out;
+}
+
 static Value
 ary_aref_range(Value self, Value idx, bool *ok)
 {
@@ -874,6 +893,10 @@ ary_aref(Value self, int argc, const Value *argv, Value blk)
             bool ok;
             return ary_aref_range(self, i, &ok);
         }
+        int64_t beg, len, step;
+        bool ok;
+        if (mg_arith_seq_beg_len_step(i, ALEN(self), &beg, &len, &step, &ok))
+            return ok ? ary_subseq_step(self, beg, len, step) : MG_NIL;
         return mg_ary_entry(self, NUM2LONG(i));
     }
     mg_check_argc(argc, 1, 2);
@@ -908,7 +931,7 @@ static Value
 ary_dig(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
-    Value v = ary_aref(self, 1, argv, MG_NIL);
+    Value v = mg_ary_entry(self, NUM2LONG(argv[0]));   /* an index only, as Array#at */
     if (argc == 1 || MG_IS_NIL(v)) return v;
     if (!mg_respond_to(v, mg_intern_cstr("dig"), true))
         mg_raise(mg_eTypeError, "%s does not have #dig method", mg_class_cname(mg_obj_class(v)));

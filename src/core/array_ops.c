@@ -36,11 +36,20 @@ mg_cmp_fast(Value a, Value b)
 /* ---- sorting: a stable merge sort ---- */
 
 enum { SK_GENERIC, SK_FIX, SK_FLOAT, SK_STR, SK_BLOCK };
-typedef struct { int kind; Value blk; } SortCtx;
+/* keys non-NULL: the values sorted are indexes MG_FIX(i) that compare as keys[i] */
+typedef struct { int kind; Value blk; const Value *keys; } SortCtx;
+
+static inline Value
+sort_key(const SortCtx *c, Value v)
+{
+    return c->keys ? c->keys[MG_FIX2LONG(v)] : v;
+}
 
 static inline int
 sort_cmp(const SortCtx *c, Value a, Value b)
 {
+    a = sort_key(c, a);
+    b = sort_key(c, b);
     switch (c->kind) {
     case SK_FIX:
         return (int64_t)a < (int64_t)b ? -1 : a != b;
@@ -75,23 +84,30 @@ insertion_sort(const SortCtx *c, Value *p, int64_t n)
     }
 }
 
-/* Sorts p[0..n) using tmp[0..n) as scratch; both are GC-visible buffers. */
+/* Sorts p[0..n) using tmp[0..n) as scratch; both are GC-visible buffers.
+ * Where a comparison can run Ruby code (<=> of other objects, a block) this is
+ * the plain top-down merge sort CRuby gets from glibc's qsort_r, comparing
+ * (left, right) in the same order, so a block sees the same pairs and a failed
+ * comparison names the same two values; Integers, Floats and Strings compare
+ * invisibly and take shortcuts. */
 static void
 merge_sort(const SortCtx *c, Value *p, Value *tmp, int64_t n)
 {
-    if (n <= 12) {
+    bool visible = c->kind == SK_GENERIC || c->kind == SK_BLOCK;
+    if (n <= 12 && !visible) {
         insertion_sort(c, p, n);
         return;
     }
+    if (n <= 1) return;
     int64_t h = n / 2;
     merge_sort(c, p, tmp, h);
     merge_sort(c, p + h, tmp + h, n - h);
-    if (sort_cmp(c, p[h - 1], p[h]) <= 0) return;
+    if (!visible && sort_cmp(c, p[h - 1], p[h]) <= 0) return;
     mg_memcpy0(tmp, p, (size_t)n * sizeof(Value));
     int64_t i = 0, j = h, k = 0;
     while (i < h && j < n) {
-        if (sort_cmp(c, tmp[j], tmp[i]) < 0) p[k++] = tmp[j++];
-        else p[k++] = tmp[i++];
+        if (sort_cmp(c, tmp[i], tmp[j]) <= 0) p[k++] = tmp[i++];
+        else p[k++] = tmp[j++];
     }
     while (i < h) p[k++] = tmp[i++];
     while (j < n) p[k++] = tmp[j++];
@@ -101,7 +117,7 @@ void
 mg_sort_values(Value *p, int64_t n, Value blk)
 {
     if (n < 2) return;
-    SortCtx c = { SK_GENERIC, blk };
+    SortCtx c = { SK_GENERIC, blk, NULL };
     if (mg_block_given(blk)) {
         c.kind = SK_BLOCK;
     } else {
@@ -148,12 +164,13 @@ ary_sort_bang(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
-/* Sorts the values of self by keys[i] (same length), stably. Returns a new Array. */
+/* Sorts the values of self by keys[i] (same length), stably, with the
+ * comparisons of mg_sort_values. Returns a new Array. */
 static Value
 sort_by_keys(Value vals, Value keys)
 {
     int64_t n = ALEN(vals);
-    SortCtx c = { SK_GENERIC, MG_NIL };
+    SortCtx c = { SK_GENERIC, MG_NIL, NULL };
     bool fix = true, flo = true, str = true;
     for (int64_t i = 0; i < n; i++) {
         Value k = APTR(keys)[i];
@@ -162,34 +179,15 @@ sort_by_keys(Value vals, Value keys)
         if (!MG_IS_STRING(k)) str = false;
     }
     c.kind = fix ? SK_FIX : flo ? SK_FLOAT : str ? SK_STR : SK_GENERIC;
-    /* bottom-up stable merge sort of the keys, carrying the indexes along;
-     * all four buffers are Arrays so every key stays marked */
+    /* the keys are copied so that a comparison changing keys cannot move them;
+     * the index and scratch buffers hold Fixnums only */
     Value keyarr = mg_ary_dup(keys);
-    Value idx = mg_ary_new_capa(n);
-    for (int64_t i = 0; i < n; i++) push_fresh(idx, MG_FIX(i));
-    Value tk = mg_ary_new_capa(n), ti = mg_ary_new_capa(n);
-    MG_RARRAY(tk)->len = n;
-    MG_RARRAY(ti)->len = n;
-    for (int64_t i = 0; i < n; i++) { APTR(tk)[i] = MG_NIL; APTR(ti)[i] = MG_NIL; }
-    /* bottom-up merge */
-    Value *K = APTR(keyarr), *I = APTR(idx), *TK = APTR(tk), *TI = APTR(ti);
-    for (int64_t w = 1; w < n; w *= 2) {
-        for (int64_t lo = 0; lo < n; lo += 2 * w) {
-            int64_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-            int64_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) {
-                if (sort_cmp(&c, K[j], K[i]) < 0) { TK[k] = K[j]; TI[k++] = I[j++]; }
-                else { TK[k] = K[i]; TI[k++] = I[i++]; }
-            }
-            while (i < mid) { TK[k] = K[i]; TI[k++] = I[i++]; }
-            while (j < hi) { TK[k] = K[j]; TI[k++] = I[j++]; }
-        }
-        Value *s;
-        s = K; K = TK; TK = s;
-        s = I; I = TI; TI = s;
-    }
+    c.keys = APTR(keyarr);
+    Value idx = mg_ary_new_capa(n), tmp = mg_ary_new_capa(n);
+    for (int64_t i = 0; i < n; i++) { push_fresh(idx, MG_FIX(i)); push_fresh(tmp, MG_FIX(i)); }
+    merge_sort(&c, APTR(idx), APTR(tmp), n);
     Value out = mg_ary_new_capa(n);
-    for (int64_t i = 0; i < n; i++) push_fresh(out, APTR(vals)[MG_FIX2LONG(I[i])]);
+    for (int64_t i = 0; i < n; i++) push_fresh(out, APTR(vals)[MG_FIX2LONG(APTR(idx)[i])]);
     return out;
 }
 
@@ -266,7 +264,7 @@ ary_extreme(Value self, int argc, const Value *argv, Value blk, int sign)
             Value args[2] = { v, best };
             c = mg_cmpint(mg_yield(blk, 2, args), v, best);
         } else {
-            c = mg_cmp_fast(v, best);
+            c = -mg_cmp_fast(best, v);   /* CRuby asks the best so far, so its error names it first */
         }
         if (c * sign > 0) MG_RARRAY(keep)->ptr[0] = best = v;
     }
@@ -289,8 +287,9 @@ static Value
 ary_minmax(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv);
-    Value mn = ary_extreme(self, 0, NULL, blk, -1);
+    /* CRuby (built by gcc) finds the maximum first */
     Value mx = ary_extreme(self, 0, NULL, blk, 1);
+    Value mn = ary_extreme(self, 0, NULL, blk, -1);
     return mg_ary_new_from(2, (Value[]){ mn, mx });
 }
 

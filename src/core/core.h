@@ -195,6 +195,10 @@ Value mg_hash_new_capa(int64_t capa);
 Value mg_hash_aref(Value h, Value key);                  /* h[key] including default / default_proc */
 Value mg_hash_lookup(Value h, Value key);                /* MG_UNDEF when absent (no default) */
 void  mg_hash_aset(Value h, Value key, Value v);         /* String keys are duped and frozen as in CRuby */
+/* Stores r, what a to_h block returned, as a [key, value] pair: TypeError "wrong
+ * element type nil (expected array)", ArgumentError unless it has 2 elements. Can
+ * run Ruby code (to_ary, hash, eql?). */
+void  mg_hash_aset_pair(Value h, Value r);
 Value mg_hash_delete(Value h, Value key);                /* MG_UNDEF when absent */
 int64_t mg_hash_size(Value h);
 size_t  mg_hash_memsize(Value h);                        /* bytes of h's table (ObjectSpace.memsize_of) */
@@ -227,11 +231,16 @@ Value mg_range_new(Value beg, Value end, bool excl);
  * err false: clamps the end, returns false when begin is out of range; err true (Array#[]=):
  * begin may lie past len, the end is not clamped, RangeError "1..2 out of range" for a too-negative begin. */
 bool  mg_range_beg_len(Value range, int64_t len, int64_t *beg, int64_t *count, bool err);
+/* The same from a range's parts, raising nothing: false when begin is out of range
+ * (clamp true also when begin lies past len; it clamps the end to len). */
+bool  mg_range_parts_beg_len(Value b, Value e, bool excl, int64_t len, int64_t *beg, int64_t *count, bool clamp);
 
 /* ---- Object / Kernel (object_core.c, kernel.c) ---- */
 /* An allocator that raises TypeError "allocator undefined for C": for classes
  * whose instances only C makes (their methods expect a C payload). */
 Value mg_alloc_undefined(RClass *klass);
+/* Removes C.new and C.allocate (NoMethodError / TypeError), as CRuby does for its value classes. */
+void  mg_undef_new(RClass *c);
 Value mg_inspect(Value v);                               /* v.inspect as a String (always a String) */
 Value mg_to_s(Value v);                                  /* v.to_s as a String (falls back to the default when to_s returns a non-String) */
 Value mg_any_to_s(Value v);                              /* the default "#<Foo>" / "#<Foo:0x...>" form */
@@ -304,6 +313,11 @@ void  mg_enumerator_set_size(Value e, Value size);
 /* Enumerator::ArithmeticSequence (arith_seq.c) for recv.meth(*argv) without a block:
  * begin, end (nil = endless), step, exclude_end?. */
 Value mg_arith_seq_new(Value recv, ID meth, int argc, const Value *argv, Value beg, Value end, Value step, bool excl);
+/* For Array#[] with an arithmetic sequence over len elements: false when v is none;
+ * else *ok false (the slice is nil) or the begin, count and step (which may be
+ * negative: walk count elements from the top). RangeError when a step beyond +-1
+ * reaches out of the array. Can run Ruby code (to_int of the parts). */
+bool  mg_arith_seq_beg_len_step(Value v, int64_t len, int64_t *beg, int64_t *count, int64_t *step, bool *ok);
 #define MG_RETURN_ENUMERATOR(self, name, argc, argv, blk) \
     do { if (!mg_block_given(blk)) return mg_enumerator_new((self), mg_intern_cstr(name), (argc), (argv)); } while (0)
 

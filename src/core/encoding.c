@@ -676,7 +676,7 @@ mg_init_encoding(void)
     static bool done;
     if (done) return;
     done = true;
-    mg_define_alloc_func(mg_cEncoding, mg_alloc_undefined);
+    mg_undef_new(mg_cEncoding);
     for (size_t i = 0; i < ARRAY_LEN(mg_enc_table); i++) {
         enc_objs[i] = mg_data_new(mg_cEncoding, &encoding_type, (void *)(uintptr_t)(i + 1));
         MG_OBJ(enc_objs[i])->flags |= OF_FROZEN;

@@ -441,14 +441,7 @@ static void
 to_h_i(int argc, const Value *argv, void *p)
 {
     St *s = p;
-    Value e = mg_block_given(s->blk) ? enum_yield_values(s->blk, argc, argv) : PACK();
-    mg_gc_protect(e);
-    Value pair = mg_check_array(e);
-    if (MG_IS_NIL(pair))
-        mg_raise(mg_eTypeError, "wrong element type %s (expected array)", mg_class_cname(mg_obj_class(e)));
-    if (ALEN(pair) != 2)
-        mg_raise(mg_eArgumentError, "element has wrong array length (expected 2, was %lld)", (long long)ALEN(pair));
-    mg_hash_aset(s->out, APTR(pair)[0], APTR(pair)[1]);
+    mg_hash_aset_pair(s->out, mg_block_given(s->blk) ? enum_yield_values(s->blk, argc, argv) : PACK());
 }
 
 static Value

@@ -160,7 +160,8 @@ static const char *const size_same[] = {
     "minmax_by", "group_by", "partition", "each_entry", "map!", "collect!", "select!", "filter!",
     "reject!", "keep_if", "delete_if", "each_key", "each_value", "each_pair", "find_all",
     "transform_values", "transform_keys", "transform_values!", "transform_keys!", "uniq",
-    "sort_by!", "each_char", "chars", "bytes", "each_byte", "with_index", "with_object", NULL
+    "sort_by!", "each_char", "chars", "bytes", "each_byte", "with_index", "with_object",
+    "each_with_object", NULL
 };
 
 
@@ -200,23 +201,21 @@ enumerator_size(Value self, int argc, const Value *argv, Value blk)
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
     Value sz = mg_ivar_lookup(self, id_size);
     if (sz != MG_UNDEF) {
-        if (mg_obj_is_kind_of(sz, mg_cProc)) {
-            Value a = ivar_or_nil(self, id_args);
-            if (!MG_IS_ARRAY(a)) return mg_proc_call(sz, 0, NULL, MG_NIL);
-            return mg_proc_call(sz, (int)ALEN(a), APTR(a), MG_NIL);
-        }
-        return sz;
+        bool proc = mg_obj_is_kind_of(sz, mg_cProc);
+        if (!proc && !mg_respond_to(sz, mg_id_call, false)) return sz;
+        Value a = ivar_or_nil(self, id_args);
+        int n = MG_IS_ARRAY(a) ? (int)ALEN(a) : 0;
+        const Value *av = MG_IS_ARRAY(a) ? APTR(a) : NULL;
+        return proc ? mg_proc_call(sz, n, av, MG_NIL) : mg_funcall(sz, mg_id_call, n, av);
     }
     Value recv = mg_ivar_get(self, id_recv);
     Value meth = mg_ivar_get(self, id_meth);
     Value args = mg_ivar_get(self, id_args);
     if (!MG_IS_SYMBOL(meth)) return MG_NIL;
     ID m = MG_SYM2ID(meth);
-    if (mg_obj_is_kind_of(recv, mg_cEnumerator)) {
-        if (meth_in(m, size_same)) return enumerator_size(recv, 0, NULL, MG_NIL);
-        return MG_NIL;
-    }
-    bool sized = MG_IS_ARRAY(recv) || MG_IS_HASH(recv) || MG_IS_TYPE(recv, T_RANGE) ||
+    bool of_enum = mg_obj_is_kind_of(recv, mg_cEnumerator);
+    if (of_enum && meth_in(m, size_same)) return mg_funcall(recv, mg_id_size, 0, NULL);   /* Lazy's is Ruby */
+    bool sized = of_enum || MG_IS_ARRAY(recv) || MG_IS_HASH(recv) || MG_IS_TYPE(recv, T_RANGE) ||
                  mg_obj_is_kind_of(recv, mg_cStruct);
     const char *mname = mg_id_name(m, NULL);
     if (strcmp(mname, "loop") == 0) return mg_float_new(INFINITY);
@@ -267,6 +266,7 @@ enumerator_size(Value self, int argc, const Value *argv, Value blk)
     }
     if (!sized) return MG_NIL;
     Value n = mg_funcall(recv, mg_id_size, 0, NULL);
+    if (of_enum && strcmp(mg_id_name(m, NULL), "each_slice") && strcmp(mg_id_name(m, NULL), "each_cons")) return MG_NIL;
     if (meth_in(m, size_same)) return n;
     const char *name = mg_id_name(m, NULL);
     if (MG_IS_FIXNUM(n) && MG_IS_ARRAY(args) && ALEN(args) > 0 && MG_IS_FIXNUM(APTR(args)[0])) {
@@ -479,13 +479,28 @@ enumerator_feed(Value self, int argc, const Value *argv, Value blk)
 static Value
 enumerator_initialize(Value self, int argc, const Value *argv, Value blk)
 {
-    if (!mg_block_given(blk)) mg_raise(mg_eArgumentError, "no block given");
+    if (!mg_block_given(blk)) mg_raise(mg_eArgumentError, "tried to create Proc object without a block");
     Value gen = mg_obj_alloc(cGenerator);
     mg_ivar_set(gen, id_proc, mg_block_proc(blk));
     mg_ivar_set(self, id_recv, gen);
     mg_ivar_set(self, id_meth, MG_SYM(mg_id_each));
     mg_ivar_set(self, id_args, mg_ary_new());
-    if (argc > 0) mg_ivar_set(self, id_size, argv[0]);
+    if (argc > 0) {
+        /* a size is nil, callable, an infinite Float or made an Integer */
+        Value sz = argv[0];
+        if (!MG_IS_NIL(sz) && !mg_respond_to(sz, mg_id_call, false) && !(MG_IS_FLOAT(sz) && isinf(mg_float_value(sz))))
+            sz = mg_to_int(sz);
+        mg_ivar_set(self, id_size, sz);
+    }
+    return self;
+}
+
+static Value
+generator_initialize(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(argc); UNUSED(argv);
+    if (!mg_block_given(blk)) mg_raise(mg_eLocalJumpError, "no block given");
+    mg_ivar_set(self, id_proc, mg_block_proc(blk));
     return self;
 }
 
@@ -540,6 +555,7 @@ static Value
 yielder_initialize(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv);
+    if (!mg_block_given(blk)) mg_raise(mg_eLocalJumpError, "no block given");
     mg_ivar_set(self, id_blk, blk);
     return self;
 }
@@ -608,5 +624,6 @@ mg_init_enumerator(void)
     mg_define_methods(cYielder, yielder_methods);
     cGenerator = mg_cEnumGenerator;
     mg_define_method(cGenerator, "each", generator_each, 0, -1);
+    mg_define_method(cGenerator, "initialize", generator_initialize, 0, 0);
     mg_include_module(cGenerator, mg_mEnumerable);
 }

@@ -258,8 +258,10 @@ restart:;
     if (!t->index) {
         for (uint32_t i = t->first; i < t->count; i++) {
             HEntry *e = &t->e[i];
+            /* the hash first, as CRuby: a key changed since it was stored is not found */
+            if (e->hash != hash || e->key == MG_UNDEF) continue;
             if (e->key == key) return i;
-            if (e->hash != hash || e->key == MG_UNDEF || ident) continue;
+            if (ident) continue;
             resolved(h, &e->key);
             if (e->key == key) return i;
             if (simple_key(key) && simple_key(e->key)) continue;
@@ -279,8 +281,9 @@ restart:;
         if (p == 0) return -1;
         if (p == TOMB || SLOT_TAG(slot) != tag) continue;
         HEntry *e = &t->e[p - 1];
+        if (e->hash != hash) continue;
         if (e->key == key) return p - 1;
-        if (e->hash != hash || ident) continue;
+        if (ident) continue;
         resolved(h, &e->key);
         if (e->key == key) return p - 1;
         if (simple_key(key) && simple_key(e->key)) continue;
@@ -874,7 +877,7 @@ hash_s_create(Value self, int argc, const Value *argv, Value blk)
                 Value pair = mg_check_array(e);
                 if (MG_IS_NIL(pair))
                     mg_raise(mg_eArgumentError, "wrong element type %s at %lld (expected array)",
-                             mg_class_cname(mg_obj_class(e)), (long long)i);
+                             mg_builtin_class_name(e), (long long)i);
                 int64_t n = ALEN(pair);
                 if (n < 1 || n > 2)
                     mg_raise(mg_eArgumentError, "invalid number of elements (%lld for 1..2)", (long long)n);
@@ -1336,6 +1339,19 @@ hash_count(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- to_h, to_s, conversion ---- */
 
+void
+mg_hash_aset_pair(Value h, Value r)
+{
+    mg_gc_protect(r);
+    Value pair = mg_check_array(r);
+    if (MG_IS_NIL(pair))
+        mg_raise(mg_eTypeError, "wrong element type %s (expected array)", mg_builtin_class_name(r));
+    if (ALEN(pair) != 2)
+        mg_raise(mg_eArgumentError, "element has wrong array length (expected 2, was %lld)",
+                 (long long)ALEN(pair));
+    mg_hash_aset(h, APTR(pair)[0], APTR(pair)[1]);
+}
+
 static Value
 hash_to_h(Value self, int argc, const Value *argv, Value blk)
 {
@@ -1349,15 +1365,7 @@ hash_to_h(Value self, int argc, const Value *argv, Value blk)
     Value out = mg_hash_new_capa(mg_hash_size(self));
     Value k, v;
     for (int64_t i = 0; mg_hash_next(self, &i, &k, &v);) {
-        Value r = yield_kv(blk, k, v);
-        mg_gc_protect(r);
-        Value pair = mg_check_array(r);
-        if (MG_IS_NIL(pair))
-            mg_raise(mg_eTypeError, "wrong element type %s (expected array)", mg_class_cname(mg_obj_class(r)));
-        if (ALEN(pair) != 2)
-            mg_raise(mg_eArgumentError, "element has wrong array length (expected 2, was %lld)",
-                     (long long)ALEN(pair));
-        mg_hash_aset(out, APTR(pair)[0], APTR(pair)[1]);
+        mg_hash_aset_pair(out, yield_kv(blk, k, v));
     }
     return out;
 }

@@ -63,7 +63,7 @@ make_exception(int argc, const Value *argv)
     Value exc;
     if (argc == 0) {
         if (vm->errinfo != MG_NIL) return vm->errinfo;
-        return mg_exc_new_str(mg_eRuntimeError, mg_str_new_cstr("unhandled exception"));
+        return mg_exc_new_str(mg_eRuntimeError, mg_str_new_cstr(""));   /* printed as "unhandled exception" */
     }
     if (MG_IS_STRING(argv[0])) {
         if (argc > 1) mg_raise_argc(argc, 0, 1);
@@ -87,6 +87,9 @@ k_raise(Value self, int argc, const Value *argv, Value blk)
         Value c = mg_hash_lookup(h, mg_sym("cause"));
         if (c != MG_UNDEF && mg_hash_size(h) == 1) { cause = c; argc--; }
     }
+    if (cause != MG_UNDEF && argc == 0) mg_raise(mg_eArgumentError, "only cause is given with no arguments");
+    if (cause != MG_UNDEF && !MG_IS_NIL(cause) && !mg_obj_is_kind_of(cause, mg_eException))
+        mg_raise(mg_eTypeError, "exception object expected");
     Value exc = make_exception(argc, argv);
     if (!mg_frozen_p(exc)) {
         if (mg_exc_backtrace(exc) == MG_NIL && !(mg_maglev_switches & MG_NO_CAPTURE_STACK)) mg_exc_set_backtrace(exc, mg_backtrace(1));

@@ -754,7 +754,8 @@ kernel_to_enum(Value self, int argc, const Value *argv, Value blk)
 {
     ID meth = argc > 0 ? mg_to_id(argv[0]) : mg_id_each;
     Value e = mg_enumerator_new(self, meth, argc > 0 ? argc - 1 : 0, argc > 0 ? argv + 1 : NULL);
-    if (mg_block_given(blk)) mg_enumerator_set_size(e, mg_block_proc(blk));    /* to_enum(:m) { size } */
+    /* to_enum(:m) { size }; without the block CRuby knows no size */
+    mg_enumerator_set_size(e, mg_block_given(blk) ? mg_block_proc(blk) : MG_NIL);
     return e;
 }
 
@@ -1131,8 +1132,8 @@ mg_alloc_undefined(RClass *klass)
     mg_raise(mg_eTypeError, "allocator undefined for %s", mg_class_cname(klass));
 }
 
-static void
-undef_new(RClass *c)
+void
+mg_undef_new(RClass *c)
 {
     mg_method_undef(mg_singleton_class(MG_VAL(c)), mg_id_new);
     mg_define_alloc_func(c, mg_alloc_undefined);
@@ -1158,7 +1159,7 @@ mg_init_object_core(void)
     mg_define_methods(mg_cNilClass, nil_methods);
     mg_define_methods(mg_cTrueClass, true_methods);
     mg_define_methods(mg_cFalseClass, false_methods);
-    undef_new(mg_cNilClass);
-    undef_new(mg_cTrueClass);
-    undef_new(mg_cFalseClass);
+    mg_undef_new(mg_cNilClass);
+    mg_undef_new(mg_cTrueClass);
+    mg_undef_new(mg_cFalseClass);
 }

@@ -902,7 +902,7 @@ mg_init_proc(void)
     mg_define_methods(mg_cUnboundMethod, umethod_methods);
     mg_define_methods(mg_cBinding, binding_methods);
     mg_define_alloc_func(mg_cProc, mg_alloc_undefined);
-    mg_define_alloc_func(mg_cMethod, mg_alloc_undefined);
-    mg_define_alloc_func(mg_cUnboundMethod, mg_alloc_undefined);
-    mg_define_alloc_func(mg_cBinding, mg_alloc_undefined);
+    mg_undef_new(mg_cMethod);
+    mg_undef_new(mg_cUnboundMethod);
+    mg_undef_new(mg_cBinding);
 }

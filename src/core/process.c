@@ -504,9 +504,17 @@ env_to_h(Value self, int argc, const Value *argv, Value blk)
     Value h = mg_hash_new();
     for (int64_t i = 0; i < mg_ary_len(pairs); i++) {
         Value pr = mg_ary_entry(pairs, i);
-        mg_hash_aset(h, mg_ary_entry(pr, 0), mg_ary_entry(pr, 1));
+        if (mg_block_given(blk)) mg_hash_aset_pair(h, mg_yield(blk, 2, (Value[]){ mg_ary_entry(pr, 0), mg_ary_entry(pr, 1) }));
+        else mg_hash_aset(h, mg_ary_entry(pr, 0), mg_ary_entry(pr, 1));
     }
     return h;
+}
+
+static Value
+env_to_hash(Value self, int argc, const Value *argv, Value blk)
+{
+    UNUSED(blk);
+    return env_to_h(self, argc, argv, MG_NIL);
 }
 
 /* The names (0) or the values (1) of the environment, in order. */
@@ -580,7 +588,7 @@ static const MgMethodDef env_methods[] = {
     {"member?", env_key_p, 1, 1},
     {"delete", env_delete, 1, 1},
     {"to_h", env_to_h, 0, 0},
-    {"to_hash", env_to_h, 0, 0},
+    {"to_hash", env_to_hash, 0, 0},
     {"keys", env_keys, 0, 0},
     {"values", env_values, 0, 0},
     {"each", env_each, 0, 0},

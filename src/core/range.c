@@ -52,28 +52,33 @@ mg_range_new(Value beg, Value end, bool excl)
 }
 
 bool
-mg_range_beg_len(Value range, int64_t len, int64_t *begp, int64_t *countp, bool err)
+mg_range_parts_beg_len(Value b, Value e, bool excl, int64_t len, int64_t *begp, int64_t *countp, bool clamp)
 {
-    Value b, e;
-    bool excl;
-    mg_range_values(range, &b, &e, &excl);
     int64_t beg = MG_IS_NIL(b) ? 0 : NUM2LONG(b);
     int64_t end = MG_IS_NIL(e) ? -1 : NUM2LONG(e);
     if (MG_IS_NIL(e)) excl = false;
     if (beg < 0) {
         beg += len;
-        if (beg < 0) goto out_of_range;
+        if (beg < 0) return false;
     }
     if (end < 0) end += len;
     if (!excl) end++;
-    if (!err) {
-        if (beg > len) goto out_of_range;
+    if (clamp) {
+        if (beg > len) return false;
         if (end > len) end = len;
     }
     *begp = beg;
     *countp = end - beg < 0 ? 0 : end - beg;
     return true;
-out_of_range:
+}
+
+bool
+mg_range_beg_len(Value range, int64_t len, int64_t *begp, int64_t *countp, bool err)
+{
+    Value b, e;
+    bool excl;
+    mg_range_values(range, &b, &e, &excl);
+    if (mg_range_parts_beg_len(b, e, excl, len, begp, countp, !err)) return true;
     if (err) mg_raise(mg_eRangeError, "%s out of range", mg_str_cstr(mg_inspect(range)));
     return false;
 }

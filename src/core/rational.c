@@ -378,6 +378,8 @@ rat_rounding(Value self, int argc, const Value *argv, RatRound kind)
 {
     int64_t nd;
     int mode;
+    int npos = argc > 0 && mg_kw_given() ? argc - 1 : argc;
+    if (npos > 0 && !MG_IS_INTEGER(argv[0])) mg_raise(mg_eTypeError, "not an integer");   /* no to_int */
     mg_num_round_args(argc, argv, kind == RR_ROUND, &nd, &mode);
     if (argc == 0 || (argc == 1 && mg_kw_given())) return round_int(NUM(self), DEN(self), kind, mode);
     /* scale by 10**nd, round, scale back */

@@ -371,12 +371,20 @@ mg_regexp_new(const char *src, size_t len, int options)
 
 /* ---- searching ---- */
 
+/* Set just before a search for sub/gsub with a String pattern, which CRuby
+ * runs as a byte search that takes broken strings; the next re_for_string
+ * takes and clears it. */
+static bool string_pattern_search;
+
 /* The compiled pattern fit for str (raises on incompatible encodings). */
 static regex_t *
 re_for_string(Value re, Value str)
 {
     RegexpData *r = re_get(re);
+    bool lax = string_pattern_search;
+    string_pattern_search = false;
     int cr = mg_str_coderange(str);
+    if (lax && cr == CR_BROKEN) cr = CR_VALID;
     Encoding enc = mg_str_enc(str);
     if (r->options & RE_NOENCODING) return r->reg;
     if ((r->options & RE_FIXEDENCODING) && mg_str_enc(r->src) == enc && !mg_enc_ascii_compat(enc)) {
@@ -1414,6 +1422,13 @@ is_plain_string_pattern(Value pat)
     return MG_IS_STRING(pat);
 }
 
+/* A sub/gsub pattern that is no Regexp, as a String (to_str). */
+static Value
+string_pattern(Value pat)
+{
+    return mg_is_regexp(pat) ? pat : pattern_arg(pat);
+}
+
 /* sub / sub! core: returns the new string or nil when nothing matched. */
 static Value
 str_sub_impl(Value self, int argc, const Value *argv, Value blk)
@@ -1426,8 +1441,10 @@ str_sub_impl(Value self, int argc, const Value *argv, Value blk)
         hash = mg_check_hash(argv[1]);
         if (MG_IS_NIL(hash)) repl = mg_to_str(argv[1]);
     }
+    pat = string_pattern(pat);
     Value re = mg_reg_from_pattern(pat);
     Value md;
+    string_pattern_search = re != pat;
     if (mg_reg_search(re, self, 0, false, true, &md) < 0) return MG_NIL;
     int64_t b = mg_md_beg(md, 0), e = mg_md_end(md, 0);
     Value val;
@@ -1482,6 +1499,7 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
         hash = mg_check_hash(argv[1]);
         if (MG_IS_NIL(hash)) repl = mg_to_str(argv[1]);
     }
+    pat = string_pattern(pat);
     /* fast path: String pattern, String replacement without backslashes */
     if (is_plain_string_pattern(pat) && !MG_IS_NIL(repl) && !memchr(mg_str_ptr(repl), '\\', (size_t)mg_str_len(repl))
         && mg_str_len(pat) > 0) {
@@ -1505,6 +1523,7 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
         mg_str_cat(out, mg_str_ptr(self) + i, (size_t)(len - i));
         /* $~ describes the last match */
         Value re = mg_reg_from_pattern(pat);
+        string_pattern_search = true;
         mg_reg_search(re, self, last_beg, false, true, NULL);
         return out;
     }
@@ -1526,6 +1545,7 @@ str_gsub_impl(Value self, int argc, const Value *argv, Value blk, bool bang)
         mg_ary_ptr(keep)[1] = md;
         mg_gc_arena_restore(level);
         onig_region_clear(region);
+        string_pattern_search = re != pat;
         int64_t b = search_region(re, str, pos, false, region);
         if (b < 0) break;
         int64_t e = region->end[0];
@@ -1668,6 +1688,11 @@ str_split(Value self, int argc, const Value *argv, Value blk)
     int64_t beg = 0;
     bool awk = MG_IS_NIL(pat);
     if (!awk && MG_IS_STRING(pat) && mg_str_len(pat) == 1 && mg_str_ptr(pat)[0] == ' ') awk = true;
+    if (!mg_is_regexp(pat)) {
+        /* CRuby reads the characters of both (a Regexp's search checks for itself) */
+        if (!awk) mg_str_check_valid(mg_to_str(pat));
+        mg_str_check_valid(str);
+    }
     if (awk) {
         bool skip = true;
         for (int64_t pos = 0; pos < len; pos++) {
@@ -1829,6 +1854,7 @@ mg_init_re(void)
     for (int i = 0; i < PAT_CACHE; i++) mg_gc_register(&pat_cache[i]);
     mg_define_alloc_func(mg_cRegexp, regexp_alloc);
     mg_define_alloc_func(mg_cMatchData, md_alloc);
+    mg_method_undef(mg_singleton_class(MG_VAL(mg_cMatchData)), mg_id_new);
     mg_define_methods(mg_cRegexp, regexp_methods);
     mg_define_singleton_methods(MG_VAL(mg_cRegexp), regexp_singleton_methods);
     mg_define_alias(mg_singleton_class(MG_VAL(mg_cRegexp)), "compile", "new");

@@ -113,6 +113,8 @@ void     mg_init_transcode(void);
 
 /* ---- string.c ---- */
 int      mg_str_coderange(Value s);                     /* computes and caches */
+/* ArgumentError "invalid byte sequence in UTF-8" for a broken string (string_ops.c). */
+void     mg_str_check_valid(Value s);
 static inline bool mg_str_ascii_only(Value s) { return mg_str_coderange(s) == CR_7BIT; }
 Value    mg_str_new_class(RClass *klass, const char *p, size_t len, Encoding enc);
 Value    mg_str_subseq(Value s, int64_t beg, int64_t len);  /* bytes beg..beg+len, same encoding */

@@ -246,8 +246,8 @@ spec_char(const unsigned char **pp, const unsigned char *e, Encoding enc, bool *
 }
 
 /* CRuby reads the characters of these strings strictly */
-static void
-check_valid(Value s)
+void
+mg_str_check_valid(Value s)
 {
     if (mg_str_coderange(s) == CR_BROKEN)
         mg_raise(mg_eArgumentError, "invalid byte sequence in %s", mg_enc_name(mg_str_enc(s)));
@@ -256,7 +256,7 @@ check_valid(Value s)
 static void
 spec_parse(CharSpec *cs, Value str, bool allow_neg)
 {
-    check_valid(str);
+    mg_str_check_valid(str);
     memset(cs, 0, sizeof *cs);
     const unsigned char *p = (const unsigned char *)mg_str_ptr(str), *e = p + mg_str_len(str);
     Encoding enc = mg_str_enc(str);
@@ -357,7 +357,7 @@ str_count(Value self, int argc, const Value *argv, Value blk)
     for (int i = 0; i < argc; i++) mg_str_enc_compat(self, mg_to_str(argv[i]));
     CharSet set;
     set_build(&set, argc, argv);
-    check_valid(self);
+    mg_str_check_valid(self);
     const char *p = mg_str_ptr(self);
     int64_t len = mg_str_len(self), n = 0;
     Encoding enc = mg_str_enc(self);
@@ -382,7 +382,7 @@ delete_squeeze(Value self, int argc, const Value *argv, int mode)
     CharSet set;
     bool all = mode == 's' && argc == 0;
     set_build(&set, argc, argv);
-    if (mode == 'd' || !mg_enc_single_byte(mg_str_enc(self))) check_valid(self);
+    if (mode == 'd' || !mg_enc_single_byte(mg_str_enc(self))) mg_str_check_valid(self);
     const char *p = mg_str_ptr(self);
     int64_t len = mg_str_len(self);
     Encoding enc = mg_str_enc(self);
@@ -495,7 +495,7 @@ tr_impl(Value self, Value fromv, Value tov, bool squeeze)
     spec_parse(&to, tov, false);
     /* CRuby's tr reads a single-byte encoding's bytes as they are, tr_s and
      * a multibyte encoding's characters strictly */
-    if (squeeze || !mg_enc_single_byte(mg_str_enc(self))) check_valid(self);
+    if (squeeze || !mg_enc_single_byte(mg_str_enc(self))) mg_str_check_valid(self);
     int64_t tosize = spec_size(&to);
     int32_t last_to = spec_nth(&to, tosize - 1);
     /* ASCII translation table: -1 = not in from */

@@ -270,15 +270,7 @@ struct_to_h(Value self, int argc, const Value *argv, Value blk)
     for (int64_t i = 0; i < ALEN(m); i++) {
         Value k = APTR(m)[i], v = sget(self, k);
         if (mg_block_given(blk)) {
-            Value r = mg_yield(blk, 2, (Value[]){ k, v });
-            mg_gc_protect(r);
-            Value pair = mg_check_array(r);
-            if (MG_IS_NIL(pair))
-                mg_raise(mg_eTypeError, "wrong element type %s (expected array)", mg_class_cname(mg_obj_class(r)));
-            if (ALEN(pair) != 2)
-                mg_raise(mg_eArgumentError, "element has wrong array length (expected 2, was %lld)",
-                         (long long)ALEN(pair));
-            mg_hash_aset(h, APTR(pair)[0], APTR(pair)[1]);
+            mg_hash_aset_pair(h, mg_yield(blk, 2, (Value[]){ k, v }));
         } else {
             mg_hash_aset(h, k, v);
         }

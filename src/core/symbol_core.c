@@ -280,6 +280,7 @@ mg_init_symbol_core(void)
 {
     mg_include_module(mg_cSymbol, mg_mComparable);
     mg_define_methods(mg_cSymbol, symbol_methods);
+    mg_undef_new(mg_cSymbol);
     mg_define_alloc_func(mg_cSymbol, mg_alloc_undefined);
     mg_define_singleton_methods(MG_VAL(mg_cSymbol), symbol_singleton_methods);
 }

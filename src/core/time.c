@@ -239,6 +239,23 @@ bad:
     mg_raise(mg_eArgumentError, "\"+HH:MM\", \"-HH:MM\", \"UTC\" or \"A\"..\"I\",\"K\"..\"Z\" expected for utc_offset: %s", p);
 }
 
+/* A field as CRuby reads it: a String as Integer(s, 10), then anything outside
+ * 0 ... 2**bits is "argument out of range" before the field's own check */
+static int64_t
+ubits_field(Value v, int bits)
+{
+    int64_t n;
+    if (MG_IS_STRING(v)) {
+        Value i = mg_str_to_inum(mg_str_ptr(v), (size_t)mg_str_len(v), 10, true);
+        if (MG_IS_NIL(i)) mg_raise(mg_eArgumentError, "invalid value for Integer(): %s", mg_str_cstr(mg_inspect(v)));
+        n = mg_num2long(i);
+    } else {
+        n = mg_num2long(v);
+    }
+    if (n < 0 || n >= (int64_t)1 << bits) mg_raise(mg_eArgumentError, "argument out of range");
+    return n;
+}
+
 static int
 month_arg(Value v)
 {
@@ -246,19 +263,16 @@ month_arg(Value v)
         const char *s = mg_str_cstr(v);
         for (int i = 0; i < 12; i++)
             if (strncasecmp(s, month_names[i], 3) == 0 && strlen(s) == 3) return i + 1;
-        int n = atoi(s);
-        if (n >= 1 && n <= 12) return n;
-        mg_raise(mg_eArgumentError, "mon out of range");
     }
-    int64_t n = mg_num2long(v);
+    int64_t n = ubits_field(v, 4);
     if (n < 1 || n > 12) mg_raise(mg_eArgumentError, "mon out of range");
     return (int)n;
 }
 
 static int64_t
-int_field(Value v, int64_t lo, int64_t hi, const char *what)
+int_field(Value v, int bits, int64_t lo, int64_t hi, const char *what)
 {
-    int64_t n = MG_IS_STRING(v) ? atoll(mg_str_cstr(v)) : mg_num2long(v);
+    int64_t n = ubits_field(v, bits);
     if (n < lo || n > hi) mg_raise(mg_eArgumentError, "%s out of range", what);
     return n;
 }
@@ -269,16 +283,20 @@ wall_secs(int argc, const Value *argv, int64_t *nsec)
 {
     int64_t year = argc > 0 ? (MG_IS_STRING(argv[0]) ? atoll(mg_str_cstr(argv[0])) : mg_num2long(argv[0])) : 1970;
     int mon = argc > 1 && argv[1] != MG_NIL ? month_arg(argv[1]) : 1;
-    int64_t day = argc > 2 && argv[2] != MG_NIL ? int_field(argv[2], 1, 31, "mday") : 1;
-    int64_t hour = argc > 3 && argv[3] != MG_NIL ? int_field(argv[3], 0, 24, "hour") : 0;
-    int64_t min = argc > 4 && argv[4] != MG_NIL ? int_field(argv[4], 0, 59, "min") : 0;
+    int64_t day = argc > 2 && argv[2] != MG_NIL ? int_field(argv[2], 5, 1, 31, "mday") : 1;
+    int64_t hour = argc > 3 && argv[3] != MG_NIL ? int_field(argv[3], 5, 0, 24, "hour") : 0;
+    int64_t min = argc > 4 && argv[4] != MG_NIL ? int_field(argv[4], 6, 0, 59, "min") : 0;
     int64_t sec = 0;
     *nsec = 0;
     if (argc > 5 && argv[5] != MG_NIL) {
-        if (MG_IS_STRING(argv[5])) sec = atoll(mg_str_cstr(argv[5]));
+        if (MG_IS_STRING(argv[5])) sec = ubits_field(argv[5], 6);
         else num_to_secs(argv[5], &sec, nsec);
-        if (sec < 0 || sec > 60) mg_raise(mg_eArgumentError, "sec out of range");
+        if (sec < 0 || sec >= 64) mg_raise(mg_eArgumentError, "argument out of range");
+        if (sec > 60) mg_raise(mg_eArgumentError, "sec out of range");
     }
+    /* 24:00:00 is the next day's midnight; nothing may follow it */
+    if (hour == 24 && min > 0) mg_raise(mg_eArgumentError, "min out of range");
+    if (hour == 24 && sec > 0) mg_raise(mg_eArgumentError, "sec out of range");
     if (argc > 6 && argv[6] != MG_NIL) {
         int64_t us, ns;
         num_to_secs(argv[6], &us, &ns);      /* microseconds, and their fraction (in 1e-9) */

@@ -171,8 +171,8 @@ mg_check_argc(int argc, int min, int max)
     if (argc < min || (max >= 0 && argc > max)) mg_raise_argc(argc, min, max);
 }
 
-static const char *
-type_name_for_conv(Value v)
+const char *
+mg_builtin_class_name(Value v)
 {
     if (v == MG_NIL) return "nil";
     if (v == MG_TRUE) return "true";
@@ -183,7 +183,7 @@ type_name_for_conv(Value v)
 NORETURN void
 mg_raise_type(Value v, const char *expected)
 {
-    mg_raise(mg_eTypeError, "no implicit conversion of %s into %s", type_name_for_conv(v), expected);
+    mg_raise(mg_eTypeError, "no implicit conversion of %s into %s", mg_builtin_class_name(v), expected);
 }
 
 /* "nil:NilClass", "main:Object", "#<Foo>", "1:Integer" -- NameError's description of a receiver */
@@ -241,10 +241,27 @@ mg_raise_nomethod(Value recv, ID mid, int argc, const Value *argv)
     mg_raise_exc(e);
 }
 
+/* How CRuby's FrozenError names v's class: its singleton class when it has one
+ * (every class has), which for an object's singleton class is its class's */
+static Value
+frozen_class_desc(Value v)
+{
+    RClass *k = mg_class_of(v);
+    if (MG_IS_TYPE(v, T_CLASS)) {
+        RClass *c = (RClass *)MG_OBJ(v);
+        Value of = v;
+        if ((c->hdr.flags & OF_SINGLETON) && !MG_IS_TYPE(c->u.attached, T_CLASS) && !MG_IS_TYPE(c->u.attached, T_MODULE))
+            of = MG_VAL(mg_obj_class(c->u.attached));
+        return mg_sprintf("#<Class:%s>", mg_str_cstr(mg_inspect(of)));
+    }
+    if ((k->hdr.flags & OF_SINGLETON) && k->u.attached == v) return mg_inspect(MG_VAL(k));
+    return mg_str_new_cstr(mg_class_cname(mg_obj_class(v)));
+}
+
 NORETURN void
 mg_raise_frozen(Value v)
 {
-    Value msg = mg_sprintf("can't modify frozen %s: %s", mg_class_cname(mg_obj_class(v)), mg_str_cstr(mg_inspect(v)));
+    Value msg = mg_sprintf("can't modify frozen %s: %s", mg_str_cstr(frozen_class_desc(v)), mg_str_cstr(mg_inspect(v)));
     mg_raise_exc(mg_frozen_error_new(msg, v));
 }
 

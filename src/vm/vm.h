@@ -50,6 +50,8 @@ NORETURN void mg_raise_exc(Value exc);
 NORETURN void mg_raise_str(RClass *cls, Value msg);
 /* Common errors with CRuby's exact messages */
 NORETURN void mg_raise_argc(int given, int min, int max);  /* "wrong number of arguments (given 1, expected 2)" / "2+" / "1..2" */
+/* "nil", "true", "false" or the class name, as CRuby's messages name a value's type. No allocation. */
+const char *mg_builtin_class_name(Value v);
 NORETURN void mg_raise_type(Value v, const char *expected);  /* "no implicit conversion of Integer into String" ("from nil" for nil) */
 NORETURN void mg_raise_nomethod(Value recv, ID mid, int argc, const Value *argv);  /* "undefined method `x' for nil:NilClass" */
 NORETURN void mg_raise_frozen(Value v);
