@@ -1577,6 +1577,7 @@ hash_compact_bang(Value self, int argc, const Value *argv, Value blk)
     if (!t) return MG_NIL;
     for (uint32_t i = t->first; i < t->count; i++) {
         if (t->e[i].key != MG_UNDEF && MG_IS_NIL(t->e[i].val)) {
+            MG_WB(self, MG_NIL);
             ht_delete_at(t, i);
             removed++;
         }
@@ -1633,14 +1634,14 @@ static Value
 hash_shift(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv); UNUSED(blk);
-    MG_FAULT(self);
+    HashTable *t = TBL(self);
     MG_CHECK_FROZEN(self);
-    HashTable *t = RH(self)->tbl;
     if (t) {
         for (uint32_t i = t->first; i < t->count; i++) {
             if (t->e[i].key == MG_UNDEF) continue;
             Value pair = mg_ary_new_from(2, (Value[]){ t->e[i].key, t->e[i].val });
             t = RH(self)->tbl;
+            MG_WB(self, MG_NIL);
             ht_delete_at(t, i);
             return pair;
         }
@@ -1754,7 +1755,9 @@ hash_rehash(Value self, int argc, const Value *argv, Value blk)
     MG_FAULT(self);
     if (ITER_LEV(self) > 0) mg_raise(mg_eRuntimeError, "rehash during iteration");
     MG_CHECK_FROZEN(self);
+    int64_t before = mg_hash_size(self);
     hash_rehash_table(self);
+    if (mg_hash_size(self) != before) MG_WB(self, MG_NIL);   /* keys changed into equal ones merged */
     return self;
 }
 

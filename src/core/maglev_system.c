@@ -118,10 +118,14 @@ lock(Value self, Value o, int kind)
     MgRepo *r = mg_store_repo();
     uint32_t holder;
     MgStoreErr e = mg_repo_lock(r, oop, kind, &holder);
-    if (e == MG_STORE_LOCKED)
-        mg_raise(mg_eLockError, "cannot %s-lock a %s (oop %llu): session %u holds a%s lock on it",
-                 kind == MG_LOCK_WRITE ? "write" : "read", mg_class_cname(mg_obj_class(o)),
+    if (e == MG_STORE_LOCKED) {
+        bool mod = MG_IS_CLASS_OR_MODULE(o);  /* named by itself, not as "a Class" */
+        mg_raise(mg_eLockError, "cannot %s-lock %s %s (oop %llu): session %u holds a%s lock on it",
+                 kind == MG_LOCK_WRITE ? "write" : "read",
+                 mod ? (mg_type_of(o) == T_MODULE ? "module" : "class") : "a",
+                 mg_class_cname(mod ? MG_RCLASS(o) : mg_obj_class(o)),
                  (unsigned long long)oop, holder, kind == MG_LOCK_WRITE ? "" : " write");
+    }
     if (e) backend_error("lock");
     return MG_VAL(mg_cSystem);
 }

@@ -51,11 +51,17 @@
  * file (still consistent among them); new gems make a new one.
  *
  * Size: the LMDB map, MAGLEV_CACHE_SIZE bytes (suffix K, M or G; default
- * 1 GiB; LMDB raises it to what the file holds already). A put that finds the map full evicts the oldest eighth of the
- * entries and tries once more; when that fails too the rows are not stored
- * (a reader's old snapshot may hold the freed pages: a view keeps its
- * snapshot of the cache from its first lookup to its first miss or its end,
- * so an idle gem's open view keeps the pages it saw from being reused). */
+ * 1 GiB; LMDB raises it to what the file holds already). A put or advance
+ * that finds the map full evicts the oldest eighth of the entries and tries
+ * again, then a quarter, then half; when that fails too (a reader's old
+ * snapshot may hold the freed pages: a view keeps its snapshot of the cache
+ * from its first lookup to its first miss or its end, so an idle gem's open
+ * view keeps the pages it saw from being reused) the rows are not stored, or
+ * the horizon stays behind (C1 holds: the entries only miss more), and the
+ * cache stays on. Eviction first frees the reader slots of killed gems.
+ * Puts keep the live pages within a budget (three quarters of the map less
+ * 32 pages, at least a quarter), evicting first, so that a write finds free
+ * pages to copy into: a map filled to its last page cannot even delete. */
 #include "pg_cache.h"
 #include "backend.h"
 #include <errno.h>
@@ -66,12 +72,15 @@
 
 #define HEAD 32                       /* u64 version, u64 hi, u64 ins, u32 flags, u32 crc */
 #define DEFAULT_SIZE ((size_t)1 << 30)
+#define MAX_EVICTS 3                  /* rounds of a full map: an eighth, a quarter, a half */
 
 struct MgPgCache {
     MDB_env *env;
     MDB_dbi rec, ord, meta;
     uint64_t id;
     unsigned char idkey[8];
+    size_t budget;                    /* bytes the live pages may take (the rest: copy-on-write room) */
+    size_t psize;
     bool ok;
     char error[512];
 };
@@ -232,6 +241,13 @@ mg_pgc_open(const char *dir, uint64_t id, char *err, size_t errsize)
     }
     if (rc) { mdb_txn_abort(txn); goto fail; }
     if ((rc = mdb_txn_commit(txn))) goto fail;
+    MDB_envinfo info;
+    MDB_stat est;
+    mdb_env_info(c->env, &info);
+    mdb_env_stat(c->env, &est);
+    c->psize = est.ms_psize;
+    c->budget = info.me_mapsize / 4 * 3 > 32 * c->psize + info.me_mapsize / 4
+                ? info.me_mapsize / 4 * 3 - 32 * c->psize : info.me_mapsize / 4;
     c->ok = true;
     return c;
 fail:
@@ -327,16 +343,21 @@ wipe(MgPgCache *c, MDB_txn *txn)
     return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
-/* The oldest eighth of the entries (of every repository) goes; false: none to evict. */
+/* The oldest 1/2^shift of the entries (of every repository) goes; false: none
+ * to evict, or no room even for that (a snapshot holds the free pages). The
+ * reader slots of killed gems are freed first: their snapshots would keep the
+ * pages freed since from ever being used again. */
 static bool
-evict(MgPgCache *c)
+evict(MgPgCache *c, int shift)
 {
+    int dead;
+    mdb_reader_check(c->env, &dead);
     MDB_txn *txn;
     if (mdb_txn_begin(c->env, NULL, 0, &txn)) return false;
     MDB_stat st;
     MDB_cursor *cur = NULL;
     int rc = mdb_stat(txn, c->ord, &st);
-    size_t n = st.ms_entries / 8 < 16 ? 16 : st.ms_entries / 8, done = 0;
+    size_t n = st.ms_entries >> shift < 16 ? 16 : st.ms_entries >> shift, done = 0;
     if (rc || !st.ms_entries || (rc = mdb_cursor_open(txn, c->ord, &cur))) goto fail;
     MDB_val k, v;
     for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); !rc && done < n; rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST)) {
@@ -407,10 +428,38 @@ mg_pgc_advance(MgPgCache *c, uint64_t from, uint64_t to, const MgPgcCommit *log,
         if (!rc) rc = mdb_txn_commit(txn);
         else mdb_txn_abort(txn);
         if (!rc) return 0;
-        if (rc == MDB_MAP_FULL && attempt == 0 && evict(c)) continue;
-        off(c, "advance", rc);
-        return -1;
+        if (rc != MDB_MAP_FULL) { off(c, "advance", rc); return -1; }
+        /* full: the horizon stays where it is (C1 holds, entries above it
+         * are misses) until an eviction makes room */
+        if (attempt == MAX_EVICTS || !evict(c, 3 - attempt)) return -1;
     }
+}
+
+/* The bytes of the map that the live pages of every tree take (the free
+ * list's own included). */
+static int
+live_bytes(MgPgCache *c, MDB_txn *txn, size_t *out)
+{
+    MDB_dbi dbis[] = { 0, 1, c->rec, c->ord, c->meta };    /* LMDB's FREE_DBI and MAIN_DBI, ours */
+    size_t pages = 2;                      /* the meta pages */
+    for (size_t i = 0; i < sizeof dbis / sizeof dbis[0]; i++) {
+        MDB_stat st;
+        int rc = mdb_stat(txn, dbis[i], &st);
+        if (rc) return rc;
+        pages += st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages;
+    }
+    *out = pages * c->psize;
+    return 0;
+}
+
+/* What storing a row may take: its leaf node twice over (leaves are about
+ * half full), or the overflow pages of a big one; its ord row likewise. */
+static size_t
+row_cost(const MgPgCache *c, const MgPgcRow *row)
+{
+    size_t len = row->data ? row->len : 0, node = 16 + HEAD + len + 8;
+    size_t cost = node <= c->psize / 2 - 16 ? 2 * node : (HEAD + len + 16 + c->psize - 1) / c->psize * c->psize + 64;
+    return cost + 2 * (8 + 16 + 8);
 }
 
 static int
@@ -465,16 +514,34 @@ void
 mg_pgc_put(MgPgCache *c, uint64_t seq, const MgPgcRow *rows, size_t n)
 {
     if (!c || !c->ok || !n) return;
-    for (int attempt = 0; attempt < 2; attempt++) {
+    /* The live pages stay within the budget, so that a write (an eviction,
+     * an advance) finds pages to copy into: a map filled to the last page
+     * cannot even delete. The rows go in up to what fits, after evicting
+     * for them (a batch at most half the budget: a big read-ahead does not
+     * empty the cache for itself). */
+    size_t cap = 0;
+    for (size_t want = 0; cap < n && want + row_cost(c, &rows[cap]) <= c->budget / 2; cap++) want += row_cost(c, &rows[cap]);
+    if (!cap) cap = 1;
+    for (int evicts = 0;;) {
         MDB_txn *txn;
         int rc = mdb_txn_begin(c->env, NULL, 0, &txn);
         if (rc) { off(c, "store", rc); return; }
-        rc = put_rows(c, txn, seq, rows, n);
+        size_t want, fit = 0;
+        rc = live_bytes(c, txn, &want);
+        if (rc) { mdb_txn_abort(txn); off(c, "store", rc); return; }
+        while (fit < n && want + row_cost(c, &rows[fit]) <= c->budget) want += row_cost(c, &rows[fit++]);
+        if (fit < cap && evicts < MAX_EVICTS) {
+            mdb_txn_abort(txn);
+            if (!evict(c, 3 - evicts++)) evicts = MAX_EVICTS;      /* nothing to evict, or no room to: what fits */
+            continue;
+        }
+        if (!fit) { mdb_txn_abort(txn); return; }
+        rc = put_rows(c, txn, seq, rows, fit);
         if (!rc) rc = mdb_txn_commit(txn);
         else mdb_txn_abort(txn);
         if (!rc) return;
         if (rc != MDB_MAP_FULL) { off(c, "store", rc); return; }
-        if (!evict(c)) return;             /* full, nothing to evict: the rows are not kept */
+        if (evicts >= MAX_EVICTS || !evict(c, 3 - evicts++)) return;   /* still full: the rows are not kept */
     }
 }
 

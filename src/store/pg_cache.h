@@ -36,7 +36,8 @@ const char *mg_pgc_error(const MgPgCache *c);
 /* Advances the horizon to `to` with log[0..n), which is claimed to hold every
  * commit in (from, to] in order. Returns 0 when done, 1 when the horizon H is
  * below from (*horizon = H: the caller reads the log of (H, to] and calls
- * again), -1 when the cache failed (turned off). */
+ * again), -1 when it could not: the cache failed (turned off), or its map
+ * is full (the horizon stays behind, which is consistent). */
 int mg_pgc_advance(MgPgCache *c, uint64_t from, uint64_t to, const MgPgcCommit *log, size_t n, uint64_t *horizon);
 /* Stores rows read by a view at seq (each the newest version <= seq of its OOP). */
 void mg_pgc_put(MgPgCache *c, uint64_t seq, const MgPgcRow *rows, size_t n);

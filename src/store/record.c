@@ -864,6 +864,11 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         if (n > (uint64_t)(r.end - r.p)) { r.err = "hash record is truncated"; break; }
         if (n > 8) mg_hash_reserve(self, n);   /* one index build, not one per doubling */
         lazy = lazy && n >= MG_ARY_LAZY_MIN && !(hf & HF_IDENTITY);     /* object.h, "lazy hashes" */
+        /* hdr.extra is the iteration level (core/hash.c): a Hash reset by an
+         * abort inside its own each/delete_if is read again while iterated,
+         * and filling it is no adding of keys by the block */
+        uint32_t iter_level = o->extra;
+        o->extra = 0;
         for (uint64_t i = 0; i < n && !r.err; i++) {
             bool hashed = (hf & HF_KEYHASH) && str_ref_at(r.p, (size_t)(r.end - r.p));
             Value k = hashed && lazy ? get_lazy_ref(&r, &nlazy) : get_ref(&r);   /* another key is hashed: read */
@@ -873,6 +878,7 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
             if (hashed) mg_hash_append_hashed(self, k, v, kh);
             else mg_hash_aset(self, k, v);
         }
+        o->extra = iter_level;
         break;
     }
     case T_RANGE:

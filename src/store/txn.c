@@ -1410,8 +1410,11 @@ raise_conflict(const uint64_t *oops, size_t n, bool locked)
         Value o = MG_VAL(e->obj);
         mg_ary_push(objs, o);
         const char *cname = e->obj->klass ? mg_class_cname(mg_obj_class(o)) : "Object";
-        Value path = i < 16 ? root_path(e->obj) : MG_NIL;
-        if (path != MG_NIL) mg_str_catf(msg, " %s %s (oop %llu)", cname, mg_str_cstr(path), (unsigned long long)oops[i]);
+        Value path = i < 16 && !is_class(e->obj) ? root_path(e->obj) : MG_NIL;
+        if (is_class(e->obj))     /* its definitions: named by the class, not as "Class" */
+            mg_str_catf(msg, " %s %s (oop %llu)", e->obj->type == T_MODULE ? "module" : "class",
+                        mg_class_cname((RClass *)e->obj), (unsigned long long)oops[i]);
+        else if (path != MG_NIL) mg_str_catf(msg, " %s %s (oop %llu)", cname, mg_str_cstr(path), (unsigned long long)oops[i]);
         else mg_str_catf(msg, " %s (oop %llu)", cname, (unsigned long long)oops[i]);
         if (i + 1 < n) mg_str_cat(msg, ",", 1);
     }

@@ -331,7 +331,12 @@ run_main_body(Value arg)
         MG_CALL1(f, "seek", MG_FIX((int64_t)last_data_offset));
         mg_const_set(mg_cObject, mg_intern_cstr("DATA"), f);
     }
-    return run_code(code, VMS->main_obj);
+    Value v = run_code(code, VMS->main_obj);
+    /* a signal that came during the program's last C call (a long sort!)
+     * met no safe point after it: its handler runs now, as CRuby's would
+     * before the program ends (SIGTERM's default ends it by the signal) */
+    if (mg_signal_pending()) mg_signal_checkpoint();
+    return v;
 }
 
 Value mg_vm_run_file_code(const char *src, size_t len, const char *file, bool required);

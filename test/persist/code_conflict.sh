@@ -34,4 +34,18 @@ expect "all three classes are in the repository" "$out" ':alpha
 :beta
 :gamma
 [Base]'
+# the loser of a conflict on a class's definitions is told which class (once "Class (oop N)")
+gem_start a
+gem_start b
+gem a 'Maglev.persistent { class Base; def one = 1; end }; nil' >/dev/null
+gem b 'Maglev.persistent { class Base; def two = 2; end }; Maglev.commit' >/dev/null
+expect "a conflict on a class names it" "$(gem a 'Maglev.commit')" \
+	"Maglev::CommitFailedException: commit failed: 1 write-write conflict with another commit: class Base (oop $(gem b 'Base.__id__'))"
+gem a 'Maglev.abort_transaction; nil' >/dev/null
+gem b 'Maglev::System.write_lock(Base); Maglev::System.write_lock(Kernel)' >/dev/null
+expect "so does a lock on it" "$(gem a 'Maglev::System.write_lock(Base)'; gem a 'Maglev::System.read_lock(Kernel)')" \
+	"LockError: cannot write-lock class Base (oop $(gem b 'Base.__id__')): session $(gem b 'Maglev::System.session_id') holds a lock on it
+LockError: cannot read-lock module Kernel (oop $(gem b 'Kernel.__id__')): session $(gem b 'Maglev::System.session_id') holds a write lock on it"
+gem_stop a
+gem_stop b
 finish

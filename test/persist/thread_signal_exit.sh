@@ -83,4 +83,12 @@ check "SIGTERM, default: ensure and at_exit run, then the process ends by SIGTER
 check "SIGINT, default: Interrupt in the main thread, reported" default INT $'status 130\nensure\nat_exit\n...: Interrupt'
 check "SIGTERM, trapped: the handler runs in the main thread; its exit status" trap TERM $'status 3\ntrapped\nensure\nat_exit'
 check "the main thread finishes while the others wait: the program ends" finish "" $'status 0\nmain done\nat_exit'
+
+# a signal that comes during the program's last call (a C call: no safe point
+# after it) still ends it by the signal -- it once ended with status 0 -- and
+# -Mcommit does not commit what the signalled program did
+out=$("$MRUBY" -e 'at_exit { puts "at_exit" }; system("kill -TERM #{$$}")'; echo "status $?")
+expect "SIGTERM during the last call: at_exit, then the process ends by SIGTERM" "$out" $'at_exit\nstatus 143'
+out=$("$MRUBY" -Mcommit -e 'Maglev[:signalled] = 1; system("kill -TERM #{$$}")'; echo "status $?"; mrb 'p Maglev[:signalled]')
+expect "a program signalled in its last call is not committed by -Mcommit" "$out" $'status 143\nnil'
 finish
