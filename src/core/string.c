@@ -675,8 +675,10 @@ str_dump(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_undump(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_coderange(self) != CR_7BIT) mg_raise(mg_eRuntimeError, "non-ASCII character detected");
     RString *r = S(self);
     const char *p = r->ptr, *e = p + r->len;
+    if (memchr(p, '\0', (size_t)r->len)) mg_raise(mg_eRuntimeError, "string contains null byte");
     if (r->len < 2 || p[0] != '"' || e[-1] != '"')
         mg_raise(mg_eRuntimeError, "invalid dumped string; not wrapped with '\"' nor '\"...\".force_encoding(\"...\")' form");
     p++; e--;
@@ -1083,15 +1085,13 @@ str_getbyte(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_setbyte(Value self, int argc, const Value *argv, Value blk)
 {
-    int64_t i = num2long(argv[0]);
-    Value b = mg_to_int(argv[1]);
-    int64_t v = MG_IS_FIXNUM(b) ? MG_FIX2LONG(b) : 0;
+    /* CRuby's order: the index, then the byte (any Integer: its low 8 bits), then frozen */
+    int64_t i = num2long(argv[0]), orig = i, len = S(self)->len;
+    if (i < 0) i += len;
+    if (i < 0 || i >= len) mg_raise(mg_eIndexError, "index %lld out of string", (long long)orig);
+    int64_t v = MG_FIX2LONG(mg_int_mod(mg_to_int(argv[1]), MG_FIX(256)));
     mg_str_modify(self);
-    RString *r = S(self);
-    int64_t orig = i;
-    if (i < 0) i += r->len;
-    if (i < 0 || i >= r->len) mg_raise(mg_eIndexError, "index %lld out of string", (long long)orig);
-    r->ptr[i] = (char)(v & 0xFF);
+    S(self)->ptr[i] = (char)v;
     return argv[1];
 }
 
@@ -1270,7 +1270,13 @@ str_lines_impl(Value self, int argc, const Value *argv, Value blk, bool collect)
     RString *r = S(str);
     int64_t len = r->len;
     Encoding enc = STR_ENC(str);
-    if (len == 0) return collect ? result : orig;
+    if (len == 0) {     /* no lines, but with no separator the whole string is one, even empty */
+        if (MG_IS_NIL(sep)) {
+            if (collect) mg_ary_push(result, mg_str_subseq(str, 0, 0));
+            else mg_yield1(blk, mg_str_subseq(str, 0, 0));
+        }
+        return collect ? result : orig;
+    }
     /* UTF-16 / UTF-32: an ASCII separator in the string's own encoding */
     if (!MG_IS_NIL(sep) && !mg_enc_ascii_compat(enc) && STR_ENC(sep) != enc && mg_str_ascii_only(sep) && S(sep)->len > 0)
         sep = mg_transcode(sep, STR_ENC(sep), enc, MG_NIL);
@@ -1491,6 +1497,8 @@ str_aset(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_slice_bang(Value self, int argc, const Value *argv, Value blk)
 {
+    MG_FAULT(self);
+    MG_CHECK_FROZEN(self);    /* first, as CRuby: also when nothing would be cut */
     Value piece = str_aref(self, argc, argv, blk);
     if (MG_IS_NIL(piece)) return MG_NIL;
     mg_str_modify(self);
@@ -1532,6 +1540,7 @@ str_byte_index(Value s, Value needle, int64_t start)
     RString *r = S(s), *n = S(needle);
     if (start > r->len) return -1;
     if (n->len == 0) return start;
+    if (mg_str_coderange(needle) == CR_BROKEN) return -1;   /* as CRuby: a broken needle is never found */
     const char *hit = memmem(r->ptr + start, (size_t)(r->len - start), n->ptr, (size_t)n->len);
     if (!hit) return -1;
     int64_t pos = hit - r->ptr;
@@ -1584,6 +1593,7 @@ str_rindex(Value self, int argc, const Value *argv, Value blk)
         return pos < 0 ? MG_NIL : MG_FIX(mg_str_offset_to_char(self, pos));
     }
     pat = mg_to_str(pat);
+    if (mg_str_coderange(pat) == CR_BROKEN) return MG_NIL;     /* as index */
     RString *r = S(self), *n = S(pat);
     if (n->len > r->len) return MG_NIL;
     int64_t i = bstart;
@@ -1926,6 +1936,9 @@ mg_str_to_sym(Value s)
 static Value
 str_to_sym(Value self, int argc, const Value *argv, Value blk)
 {
+    if (mg_str_coderange(self) == CR_BROKEN)
+        mg_raise(mg_eEncodingError, "invalid symbol in encoding %s :%s", mg_enc_name(STR_ENC(self)),
+                 mg_str_cstr(mg_str_inspect(self)));
     return mg_str_to_sym(self);
 }
 

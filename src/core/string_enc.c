@@ -220,9 +220,11 @@ str_scrub(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_scrub_bang(Value self, int argc, const Value *argv, Value blk)
 {
-    mg_str_modify(self);
+    /* a valid string is left alone, frozen or not (as CRuby), and not marked changed */
     Value r = scrub_impl(self, argc > 0 ? argv[0] : MG_NIL, blk);
-    if (!MG_IS_NIL(r)) mg_str_replace_bytes(self, 0, S(self)->len, S(r)->ptr, S(r)->len);
+    if (MG_IS_NIL(r)) return self;
+    mg_str_modify(self);
+    mg_str_replace_bytes(self, 0, S(self)->len, S(r)->ptr, S(r)->len);
     return self;
 }
 
