@@ -1460,7 +1460,8 @@ str_aset(Value self, int argc, const Value *argv, Value blk)
     if (MG_IS_FIXNUM(idx) || MG_IS_FLOAT(idx) || MG_IS_BIGNUM(idx)) {
         int64_t i = num2long(idx);
         int64_t clen = mg_str_char_len(self);
-        if (i >= clen || i < -clen) mg_raise(mg_eIndexError, "index %lld out of string", (long long)i);
+        /* i == clen appends, as CRuby's ("ab"[2] = "c" is "abc") */
+        if (i > clen || i < -clen) mg_raise(mg_eIndexError, "index %lld out of string", (long long)i);
         str_splice_chars(self, i, 1, val);
         return argv[1];
     }
