@@ -304,7 +304,8 @@ module Marshal
     end
 
     def r_symreal
-      s = r_bytes.force_encoding(Encoding::US_ASCII).to_sym
+      b = r_bytes                      # bytes with no encoding ivar: a binary Symbol unless ASCII, as CRuby's
+      s = b.force_encoding(b.ascii_only? ? Encoding::US_ASCII : Encoding::BINARY).to_sym
       @syms << s
       s
     end
