@@ -883,7 +883,7 @@ range_size(Value self, int argc, const Value *argv, Value blk)
         }
         return mg_dbl_to_int(n + 1);
     }
-    if (MG_IS_NIL(b) && is_num(e)) return mg_float_new(INFINITY);
+    if (MG_IS_NIL(b)) return mg_float_new(INFINITY);   /* CRuby 3.1: any beginless range, (..'c') too */
     return MG_NIL;
 }
 

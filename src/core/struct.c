@@ -351,8 +351,20 @@ struct_size(Value self, int argc, const Value *argv, Value blk)
 static Value
 struct_values_at(Value self, int argc, const Value *argv, Value blk)
 {
-    Value a = struct_to_a(self, 0, NULL, MG_NIL);
-    return mg_funcall_block(a, mg_intern_cstr("values_at"), argc, argv, blk);
+    /* as CRuby: Ranges as Array#values_at takes them, Integers checked as
+     * Struct#[] checks them (IndexError "offset 5 too large for struct(size:2)") */
+    Value a = struct_to_a(self, 0, NULL, MG_NIL), out = mg_ary_new();
+    int64_t n = ALEN(a);
+    for (int i = 0; i < argc; i++) {
+        if (mg_obj_is_kind_of(argv[i], mg_cRange)) {
+            mg_ary_concat(out, mg_funcall(a, mg_intern_cstr("values_at"), 1, &argv[i]));
+            continue;
+        }
+        int64_t k = NUM2LONG(argv[i]);
+        member_for(self, MG_FIX(k));              /* raises when out of range */
+        mg_ary_push(out, APTR(a)[k < 0 ? k + n : k]);
+    }
+    return out;
 }
 
 static Value
