@@ -355,11 +355,20 @@ undefined_method_name_error(Value recv, ID id, bool for_class)
         RClass *k = MG_RCLASS(recv);
         msg = mg_sprintf("undefined method `%s' for %s `%s'", mg_id_name(id, NULL), k->hdr.type == T_MODULE ? "module" : "class",
                          mg_str_cstr(mg_class_path(k)));
-    } else {
-        Value mg_vm_describe_recv(Value recv);
-        Value d = mg_vm_describe_recv(recv);
-        msg = mg_sprintf("undefined method `%s' for %s", mg_id_name(id, NULL), mg_str_cstr(d));
+    } else {   /* as CRuby: the receiver's class, its singleton class when it has one */
+        Value k = mg_funcall(MG_VAL(mg_class_of(recv)), mg_intern_cstr("inspect"), 0, NULL);
+        msg = mg_sprintf("undefined method `%s' for class `%s'", mg_id_name(id, NULL), mg_str_cstr(k));
     }
+    mg_raise_exc(mg_name_error_new(mg_eNameError, msg, recv, id));
+}
+
+/* public_method of a private or protected method */
+static NORETURN void
+not_public_name_error(Value recv, ID id, const MethodEntry *me)
+{
+    Value k = mg_funcall(MG_VAL(mg_class_of(recv)), mg_intern_cstr("inspect"), 0, NULL);
+    Value msg = mg_sprintf("method `%s' for class `%s' is %s", mg_id_name(id, NULL), mg_str_cstr(k),
+                           me->visibility == VIS_PROTECTED ? "protected" : "private");
     mg_raise_exc(mg_name_error_new(mg_eNameError, msg, recv, id));
 }
 
@@ -388,7 +397,7 @@ obj_public_method(Value self, int argc, const Value *argv, Value blk)
 {
     ID id = mg_to_id(argv[0]);
     MethodEntry *me = mg_method_lookup(mg_class_of(self), id);
-    if (me && me->visibility != VIS_PUBLIC) undefined_method_name_error(self, id, false);
+    if (me && me->visibility != VIS_PUBLIC) not_public_name_error(self, id, me);
     return obj_method(self, argc, argv, blk);
 }
 
