@@ -356,8 +356,8 @@ undefined_method_name_error(Value recv, ID id, bool for_class)
         msg = mg_sprintf("undefined method `%s' for %s `%s'", mg_id_name(id, NULL), k->hdr.type == T_MODULE ? "module" : "class",
                          mg_str_cstr(mg_class_path(k)));
     } else {   /* as CRuby: the receiver's class, its singleton class when it has one */
-        Value k = mg_funcall(MG_VAL(mg_class_of(recv)), mg_intern_cstr("inspect"), 0, NULL);
-        msg = mg_sprintf("undefined method `%s' for class `%s'", mg_id_name(id, NULL), mg_str_cstr(k));
+        msg = mg_sprintf("undefined method `%s' for class `%s'", mg_id_name(id, NULL),
+                         mg_str_cstr(mg_class_path(mg_class_of(recv))));
     }
     mg_raise_exc(mg_name_error_new(mg_eNameError, msg, recv, id));
 }
@@ -366,8 +366,8 @@ undefined_method_name_error(Value recv, ID id, bool for_class)
 static NORETURN void
 not_public_name_error(Value recv, ID id, const MethodEntry *me)
 {
-    Value k = mg_funcall(MG_VAL(mg_class_of(recv)), mg_intern_cstr("inspect"), 0, NULL);
-    Value msg = mg_sprintf("method `%s' for class `%s' is %s", mg_id_name(id, NULL), mg_str_cstr(k),
+    Value msg = mg_sprintf("method `%s' for class `%s' is %s", mg_id_name(id, NULL),
+                           mg_str_cstr(mg_class_path(mg_class_of(recv))),
                            me->visibility == VIS_PROTECTED ? "protected" : "private");
     mg_raise_exc(mg_name_error_new(mg_eNameError, msg, recv, id));
 }

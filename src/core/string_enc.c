@@ -171,7 +171,6 @@ str_b(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new_enc(r->ptr, (size_t)r->len, ENC_BINARY);
 }
 
-
 /* Replaces invalid sequences of a UTF-8 string; repl nil = default, blk = computes. */
 static Value
 scrub_impl(Value self, Value repl, Value blk)

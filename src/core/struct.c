@@ -278,6 +278,20 @@ struct_to_h(Value self, int argc, const Value *argv, Value blk)
     return h;
 }
 
+/* Offset i of a struct of n members, counted from the end when negative;
+ * IndexError as CRuby's when there is none. */
+static int64_t
+struct_offset(int64_t i, int64_t n)
+{
+    if (i < 0) {
+        if (i + n < 0)
+            mg_raise(mg_eIndexError, "offset %lld too small for struct(size:%lld)", (long long)i, (long long)n);
+        i += n;
+    }
+    if (i >= n) mg_raise(mg_eIndexError, "offset %lld too large for struct(size:%lld)", (long long)i, (long long)n);
+    return i;
+}
+
 /* The member Symbol for an index argument (Integer, Symbol or String). */
 static Value
 member_for(Value self, Value idx)
@@ -291,14 +305,7 @@ member_for(Value self, Value idx)
         mg_raise_exc(mg_name_error_new(mg_eNameError, mg_sprintf("no member '%s' in struct", mg_id_name(MG_SYM2ID(sym), NULL)),
                                        self, MG_SYM2ID(sym)));   /* name and receiver: did_you_mean */
     }
-    int64_t i = NUM2LONG(idx);
-    if (i < 0) {
-        if (i + n < 0)
-            mg_raise(mg_eIndexError, "offset %lld too small for struct(size:%lld)", (long long)i, (long long)n);
-        i += n;
-    }
-    if (i >= n) mg_raise(mg_eIndexError, "offset %lld too large for struct(size:%lld)", (long long)i, (long long)n);
-    return APTR(m)[i];
+    return APTR(m)[struct_offset(NUM2LONG(idx), n)];
 }
 
 static Value
@@ -360,9 +367,7 @@ struct_values_at(Value self, int argc, const Value *argv, Value blk)
             mg_ary_concat(out, mg_funcall(a, mg_intern_cstr("values_at"), 1, &argv[i]));
             continue;
         }
-        int64_t k = NUM2LONG(argv[i]);
-        member_for(self, MG_FIX(k));              /* raises when out of range */
-        mg_ary_push(out, APTR(a)[k < 0 ? k + n : k]);
+        mg_ary_push(out, APTR(a)[struct_offset(NUM2LONG(argv[i]), n)]);
     }
     return out;
 }
