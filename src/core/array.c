@@ -190,6 +190,16 @@ mg_ary_modify(Value a)
     MG_WB(a, MG_NIL);   /* removals (pop, shift, clear ...) store nothing but change the array */
 }
 
+/* mg_ary_modify's checks without its barrier: for a change whose caller
+ * names the elements it changes (mg_wb_elems), so that a big persistent
+ * Array writes only their pages (store/paged.c) */
+static inline void
+ary_check_modify(Value a)
+{
+    MG_FAULT(a);
+    MG_CHECK_FROZEN(a);
+}
+
 /* Length change (shrinking or growing within capacity); new slots are nil. */
 static void
 ary_set_len(Value a, int64_t len)
@@ -250,7 +260,7 @@ ary_subseq(Value a, int64_t beg, int64_t len)
 void
 mg_ary_store(Value a, int64_t i, Value v)
 {
-    mg_ary_modify(a);
+    ary_check_modify(a);
     RArray *r = MG_RARRAY(a);
     if (i < 0) {
         if (i + r->len < 0)
@@ -259,18 +269,18 @@ mg_ary_store(Value a, int64_t i, Value v)
         i += r->len;
     }
     if (i >= ARY_MAX_SIZE) mg_raise(mg_eIndexError, "index %lld too big", (long long)i);
+    mg_wb_elems(&r->hdr, i < r->len ? i : r->len, i + 1);
     if (i >= r->len) ary_set_len(a, i + 1);
-    MG_WB(a, v);
     r->ptr[i] = v;
 }
 
 Value
 mg_ary_push(Value a, Value v)
 {
-    mg_ary_modify(a);
+    ary_check_modify(a);
     RArray *r = MG_RARRAY(a);
     if (r->len == r->capa) mg_ary_reserve(a, r->len + 1);
-    MG_WB(a, v);
+    mg_wb_elems(&r->hdr, r->len, r->len + 1);
     r->ptr[r->len++] = v;
     return a;
 }
@@ -295,17 +305,18 @@ ary_push_values(Value a, int64_t n, const Value *v)
     ptrdiff_t off = alias ? v - r->ptr : 0;
     mg_ary_reserve(a, r->len + n);
     if (alias) v = r->ptr + off;
+    mg_wb_elems(&r->hdr, r->len, r->len + n);
     mg_memmove0(r->ptr + r->len, v, (size_t)n * sizeof(Value));
     r->len += n;
-    MG_WB(a, v[0]);
 }
 
 Value
 mg_ary_pop(Value a)
 {
-    mg_ary_modify(a);
+    ary_check_modify(a);
     RArray *r = MG_RARRAY(a);
     if (r->len == 0) return MG_NIL;
+    mg_wb_elems(&r->hdr, r->len - 1, r->len);
     Value v = r->ptr[--r->len];
     ary_maybe_shrink(a);
     return v;
@@ -357,7 +368,7 @@ mg_ary_unshift(Value a, Value v)
 Value
 mg_ary_concat(Value a, Value b)
 {
-    mg_ary_modify(a);
+    ary_check_modify(a);
     MG_FAULT(b);
     ary_push_values(a, MG_RARRAY(b)->len, MG_RARRAY(b)->ptr);
     return a;
@@ -1004,13 +1015,13 @@ ary_aset(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     mg_check_argc(argc, 2, 3);
+    if (argc == 2 && MG_IS_FIXNUM(argv[0])) {      /* mg_ary_store's barrier names the element */
+        mg_ary_store(self, MG_FIX2LONG(argv[0]), argv[1]);
+        return argv[1];
+    }
     mg_ary_modify(self);
     if (argc == 2) {
         Value i = argv[0];
-        if (MG_IS_FIXNUM(i)) {
-            mg_ary_store(self, MG_FIX2LONG(i), argv[1]);
-            return argv[1];
-        }
         if (MG_IS_TYPE(i, T_RANGE)) {
             int64_t beg, len;
             mg_range_beg_len(i, ALEN(self), &beg, &len, true);
@@ -1037,8 +1048,8 @@ static Value
 ary_push_m(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
-    mg_ary_modify(self);
-    ary_push_values(self, argc, argv);
+    ary_check_modify(self);
+    ary_push_values(self, argc, argv);   /* its barrier names the new elements */
     return self;
 }
 
@@ -1112,7 +1123,7 @@ static Value
 ary_concat_m(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
-    mg_ary_modify(self);
+    ary_check_modify(self);                  /* ary_push_values's barrier names the new elements */
     if (argc == 1) {
         Value b = mg_to_ary(argv[0]);
         MG_FAULT(b);

@@ -13,6 +13,7 @@
 #include "../object/class.h"
 #include "../util/idtable.h"
 #include "../core/string_int.h"
+#include "paged.h"
 
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
@@ -266,14 +267,15 @@ mg_record_encode(Obj *o, MgBuf *b)
     mg_record_encode_append(o, b);
 }
 
-void
-mg_record_encode_append(Obj *o, MgBuf *b)
+/* The part every object's record begins with: type, flags, byte 2, zero,
+ * class, instance variables (docs/format.md "Object payload"). */
+static void
+encode_head(Obj *o, MgBuf *b, uint8_t flags, uint8_t byte2)
 {
     Value self = MG_VAL(o);
-    if (is_class(o)) { encode_class(o, b); return; }
     put_u8(b, o->type);
-    put_u8(b, (o->flags & OF_FROZEN) ? RF_FROZEN : 0);
-    put_u8(b, 0);
+    put_u8(b, (uint8_t)(flags | ((o->flags & OF_FROZEN) ? RF_FROZEN : 0)));
+    put_u8(b, byte2);
     put_u8(b, 0);
     put_ref(b, MG_VAL(mg_class_real(o->klass)));
     uint32_t n = 0;
@@ -281,6 +283,41 @@ mg_record_encode_append(Obj *o, MgBuf *b)
     if (ivars) mg_ivar_foreach(self, count_ivar, &n);
     put_u32(b, n);
     if (n) mg_ivar_foreach(self, put_ivar, b);
+}
+
+void
+mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b)
+{
+    RArray *a = (RArray *)o;
+    put_u8(b, T_ARRAY);
+    put_u8(b, MG_RF_PAGE);
+    put_u8(b, 0);
+    put_u8(b, 0);
+    put_ref(b, MG_VAL(mg_cArray));
+    put_u32(b, 0);
+    put_u64(b, (uint64_t)(to - from));
+    mg_buf_reserve(b, (size_t)(to - from) * 10);
+    for (int64_t i = from; i < to; i++) put_ref(b, a->ptr[i]);
+}
+
+void
+mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, MgBuf *b)
+{
+    encode_head(o, b, MG_RF_PAGED, (uint8_t)shift);
+    put_u64(b, np);
+    for (size_t k = 0; k < np; k++) {
+        put_u8(b, REF_OBJ);
+        put_u8(b, T_ARRAY);
+        put_u64(b, pages[k]);
+    }
+}
+
+void
+mg_record_encode_append(Obj *o, MgBuf *b)
+{
+    Value self = MG_VAL(o);
+    if (is_class(o)) { encode_class(o, b); return; }
+    encode_head(o, b, 0, 0);
     switch ((ObjType)o->type) {
     case T_OBJECT:
         break;
@@ -344,6 +381,22 @@ walk_ivar(ID name, Value v, void *arg)
 }
 
 void
+mg_record_each_ref_head(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
+{
+    RefWalk w = { fn, arg };
+    fn(MG_VAL(mg_class_real(o->klass)), arg);
+    mg_ivar_foreach(MG_VAL(o), walk_ivar, &w);
+}
+
+void
+mg_record_each_elem(Obj *o, int64_t from, int64_t to, void (*fn)(Value ref, void *arg), void *arg)
+{
+    RArray *a = (RArray *)o;
+    if (to > a->len) to = a->len;
+    for (int64_t i = from < 0 ? 0 : from; i < to; i++) fn(a->ptr[i], arg);
+}
+
+void
 mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
 {
     Value self = MG_VAL(o);
@@ -362,14 +415,11 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
         fn(mg_code_defs(c), arg);
         return;
     }
-    fn(MG_VAL(mg_class_real(o->klass)), arg);
-    mg_ivar_foreach(self, walk_ivar, &w);
+    mg_record_each_ref_head(o, fn, arg);
     switch ((ObjType)o->type) {
-    case T_ARRAY: {
-        RArray *a = (RArray *)o;
-        for (int64_t i = 0; i < a->len; i++) fn(a->ptr[i], arg);
+    case T_ARRAY:
+        mg_record_each_elem(o, 0, ((RArray *)o)->len, fn, arg);
         break;
-    }
     case T_HASH: {
         fn(((RHash *)o)->ifnone, arg);
         Value k, v;
@@ -775,6 +825,61 @@ class_misfit(RClass *k, uint8_t type, const DataType *dt)
     return NULL;
 }
 
+/* A paged Array's spine: the page references, then each page's elements,
+ * read at the same view (docs/format.md "Paged Arrays"; paged.c). */
+static void
+decode_paged(Obj *o, Rd *r, unsigned shift, bool lazy, size_t *nlazy)
+{
+    RArray *a = (RArray *)o;
+    uint64_t np = get_u64(r);
+    if (r->err) return;
+    if (shift < MG_PAGE_SHIFT_MIN || shift > MG_PAGE_SHIFT_MAX) { r->err = "paged array record has a bad page size"; return; }
+    if (np == 0 || np > (uint64_t)(r->end - r->p) / 10) { r->err = "paged array record is truncated"; return; }
+    MgPaged *e = mg_paged_begin(o, shift, (size_t)np);     /* mg_record_evict drops it on failure */
+    for (uint64_t k = 0; k < np && !r->err; k++) {
+        uint8_t tag = get_u8(r), type = get_u8(r);
+        uint64_t oop = get_u64(r);
+        if (!r->err && (tag != REF_OBJ || type != T_ARRAY || oop < MG_OOP_FIRST || (oop & 7)))
+            r->err = "paged array record holds a bad page reference";
+        e->oop[k] = oop;
+    }
+    if (r->err) return;
+    if (r->p != r->end) { r->err = "record has trailing bytes"; return; }
+    const int64_t page = (int64_t)1 << shift;
+    /* every page but the last is full: room for np pages at once (a wrong
+     * count is refused below, page by page) */
+    a->len = 0;
+    a->capa = (int64_t)np << shift;
+    a->ptr = mg_malloc((size_t)a->capa * sizeof(Value));
+    o->extra = 0;   /* no front (core/array.c) */
+    for (uint64_t k = 0; k < np && !r->err; k++) {
+        MgRecord rec;
+        const char *err = mg_store_read_page(e->oop[k], &rec);
+        if (err) { r->err = err; return; }
+        Rd pr = { rec.data, (const unsigned char *)rec.data + rec.len, NULL };
+        uint8_t ptype = get_u8(&pr), pflags = get_u8(&pr);
+        get_u8(&pr);
+        get_u8(&pr);
+        if (!pr.err && (ptype != T_ARRAY || !(pflags & MG_RF_PAGE))) { r->err = "paged array record refers to a record that is not a page"; return; }
+        get_ref(&pr);                          /* Array */
+        if (get_u32(&pr) != 0 && !pr.err) pr.err = "array page has instance variables";
+        uint64_t n = get_u64(&pr);
+        bool last = k + 1 == np;
+        if (!pr.err && (last ? n == 0 || n > (uint64_t)page : n != (uint64_t)page))
+            pr.err = "array page holds the wrong number of elements";
+        if (!pr.err && n > (uint64_t)(pr.end - pr.p)) pr.err = "array page is truncated";
+        if (pr.err) { r->err = pr.err; return; }
+        for (uint64_t i = 0; i < n && !pr.err; i++) {
+            Value v = lazy ? get_lazy_ref(&pr, nlazy) : get_ref(&pr);
+            a->ptr[a->len++] = v;
+        }
+        if (!pr.err && pr.p != pr.end) pr.err = "array page has trailing bytes";
+        if (pr.err) { r->err = pr.err; return; }
+        e->ver[k] = rec.version;
+        e->hash[k] = mg_paged_hash(rec.data, rec.len);
+    }
+}
+
 const char *
 mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
 {
@@ -783,10 +888,11 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
     Value self = MG_VAL(o);
     uint8_t type = get_u8(&r);
     uint8_t flags = get_u8(&r);
-    get_u8(&r);
+    uint8_t shift = get_u8(&r);             /* a paged Array's page size */
     get_u8(&r);
     if (r.err) return r.err;
     if (type != o->type) return "record's type differs from the reference's";
+    if (flags & MG_RF_PAGE) return "record is a page of a paged Array, not an object";
     if (is_class(o)) {
         const char *err = decode_class(o, &r);
         if (!err && (flags & RF_NO_INSTANCES)) o->flags |= CF_NO_PERSISTENT_INSTANCES;
@@ -835,6 +941,10 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
     }
     case T_ARRAY: {
         RArray *a = (RArray *)o;
+        if (flags & MG_RF_PAGED) {
+            decode_paged(o, &r, shift, lazy, &nlazy);
+            break;
+        }
         uint64_t n = get_u64(&r);
         if (n > (uint64_t)(r.end - r.p)) { r.err = "array record is truncated"; break; }  /* each ref >= 1 byte */
         size_t room = (mg_gc_slot_size(o) - sizeof(RArray)) / sizeof(Value);
@@ -929,6 +1039,7 @@ mg_record_evict(Obj *o)
         break;
     }
     case T_ARRAY:
+        if (o->flags & OF_ARY_PAGED) mg_paged_forget(o);
         mg_ary_free_body((RArray *)o);
         break;
     case T_HASH: {

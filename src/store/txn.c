@@ -94,6 +94,7 @@
 #include "store.h"
 #include "backend.h"
 #include "scan.h"
+#include "paged.h"
 #include "../core/core.h"
 #include "../core/coll_int.h"
 #include "../object/class.h"
@@ -251,6 +252,7 @@ static void
 forget(Obj *o)
 {
     if (o->type == T_DATA) env_forget(o);
+    if (o->type == T_ARRAY && (o->flags & OF_ARY_PAGED)) mg_paged_forget(o);
     Resident *e = tab_find(o->oop);
     if (e && e->obj == o) {
         e->obj = TOMB;
@@ -667,6 +669,7 @@ mg_store_object_for_oop(uint64_t oop)
     MgRecord rec;
     if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK || rec.len < 1) return MG_UNDEF;
     uint8_t type = *(const uint8_t *)rec.data;
+    if (rec.len >= 2 && (((const uint8_t *)rec.data)[1] & MG_RF_PAGE)) return MG_UNDEF;   /* a page is no object */
     if (type != T_OBJECT && type != T_STRING && type != T_ARRAY && type != T_HASH && type != T_RANGE && type != T_DATA
         && type != T_CLASS && type != T_MODULE)
         return MG_UNDEF;
@@ -859,6 +862,15 @@ fault_body(Obj *o, bool lazy)
     Resident *r = tab_find(o->oop);          /* after decoding: it may have grown the table */
     if (r) { r->version = rec.version; r->epoch = (uint16_t)S.epoch; }
     if (is_env(o)) env_note(o, bytes_hash(rec.data, rec.len));
+}
+
+const char *
+mg_store_read_page(uint64_t oop, MgRecord *rec)
+{
+    MgStoreErr e = mg_view_read(S.view, oop, rec);
+    if (e == MG_STORE_NOTFOUND) return "paged array record refers to a page that does not exist";
+    if (e) storage_error("read");
+    return NULL;
 }
 
 static void stage(Obj *o);
@@ -1179,6 +1191,25 @@ unpersistable_reason(Obj *o)
 }
 
 static Value path_to(Walk *w, size_t idx);
+
+/* Conflicting OOPs with each page of a paged Array replaced by the Array
+ * (paged.c rule P1: its spine conflicts too), without repeats. */
+static size_t
+paged_owners(uint64_t *oops, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t oop = oops[i];
+        if (!tab_find(oop)) {
+            Obj *owner = mg_paged_owner(oop);
+            if (owner) oop = owner->oop;
+        }
+        bool seen = false;
+        for (size_t j = 0; j < m && !seen; j++) seen = oops[j] == oop;
+        if (!seen) oops[m++] = oop;
+    }
+    return m;
+}
 
 static void
 reach(Value ref, void *arg)
@@ -1573,7 +1604,14 @@ mg_store_commit(void)
         Obj *o = S.ws[i];
         if (o->flags & OF_UNFAULTED) continue;
         w.current = o;
-        mg_record_each_ref(o, reach, &w);
+        int64_t lo, hi;
+        if (UNLIKELY(o->type == T_ARRAY && (o->flags & OF_ARY_PAGED)) && mg_paged_changed(o, &lo, &hi)) {
+            /* only the elements stored into since it was read or written can be new (paged.c P5) */
+            mg_record_each_ref_head(o, reach, &w);
+            mg_record_each_elem(o, lo, hi, reach, &w);
+        } else {
+            mg_record_each_ref(o, reach, &w);
+        }
         if (w.bad) raise_transaction_error(&w);
     }
     /* (2) encode the write set: every record into one buffer; slot[i] is
@@ -1581,13 +1619,15 @@ mg_store_commit(void)
      * lookup). No entry moves between here and (4): the table has room for
      * every insert, and nothing in the write set is forgotten (it is a root). */
     size_t n = S.ws_len;
-    MgWrite *writes = calloc(n ? n : 1, sizeof *writes);
     size_t *slot = malloc((n ? n : 1) * sizeof *slot);
     size_t *off = malloc((n ? n : 1) * sizeof *off);
-    if (!writes || !slot || !off) mg_raise_nomem();
+    MgWrites ws = { calloc(n ? n : 1, sizeof *ws.v), 0, n ? n : 1 };   /* the objects' records, then pages */
+    if (!ws.v || !slot || !off) mg_raise_nomem();
     tab_reserve(n);                              /* no insert below moves an entry */
     MgBuf buf = { 0 };
     mg_buf_reserve(&buf, n * 48);                /* a small record's size: fewer copies while it grows */
+    MgWrites pages = { NULL, 0, 0 };             /* paged Arrays' pages (paged.c) */
+    mg_paged_done(false, 0);                     /* what a commit that raised here left is no encoding of this one */
     size_t nw = 0;
     for (size_t i = 0; i < n; i++) {             /* one pass: 2M objects are 2M cache misses a pass */
         Obj *o = S.ws[i];
@@ -1597,15 +1637,24 @@ mg_store_commit(void)
         if (!e) e = tab_insert(o, 0);
         slot[i] = (size_t)(e - S.tab);
         off[nw] = buf.len;
-        mg_record_encode_append(o, &buf);
-        writes[nw] = (MgWrite){ o->oop, e->version, NULL, buf.len - off[nw], false };
+        if (UNLIKELY(o->type == T_ARRAY) && mg_paged_p(o)) off[nw] = mg_paged_encode(o, &buf, &pages, alloc_oop);
+        else mg_record_encode_append(o, &buf);
+        ws.v[nw] = (MgWrite){ o->oop, e->version, NULL, buf.len - off[nw], false };
         nw++;
     }
-    for (size_t i = 0; i < nw; i++) writes[i].data = buf.ptr + off[i];
+    for (size_t i = 0; i < nw; i++) ws.v[i].data = buf.ptr + off[i];
+    ws.n = nw;
+    for (size_t i = 0; i < pages.n; i++) {
+        MgWrite p = pages.v[i];
+        p.data = buf.ptr + (uintptr_t)p.data;
+        mg_paged_writes_add(&ws, p);
+    }
+    free(pages.v);
     /* (3) the commit itself */
     uint64_t seq = 0, conflicts[16];
     size_t nconf = 0;
-    MgStoreErr err = mg_repo_commit(S.repo, writes, nw, &seq, conflicts, 16, &nconf);
+    MgStoreErr err = mg_repo_commit(S.repo, ws.v, ws.n, &seq, conflicts, 16, &nconf);
+    mg_paged_done(!err, seq);
     if (!err)                                    /* (4) the write set is clean at the new version */
         for (size_t i = 0, j = 0; i < n; i++) {
             Obj *o = S.ws[i];
@@ -1615,12 +1664,15 @@ mg_store_commit(void)
                 if (e) e->version = seq;
                 continue;
             }
-            if (is_env(o)) env_note(o, bytes_hash(writes[j].data, writes[j].len));
+            if (is_env(o)) env_note(o, bytes_hash(ws.v[j].data, ws.v[j].len));
+            if (o->type == T_ARRAY && (o->flags & OF_ARY_PAGED) && !mg_paged_p(o)) mg_paged_forget(o);   /* written whole */
             j++;
             S.tab[slot[i]].version = seq;
         }
+    else
+        nconf = paged_owners(conflicts, nconf);
     mg_buf_free(&buf);
-    free(writes);
+    free(ws.v);
     free(off);
     if (err) {
         free(slot);
@@ -1883,7 +1935,8 @@ restore_preimage(PreImage *p)
 {
     if (p->code) { restore_class_preimage(p); return; }
     Obj *o = p->obj;
-    uint16_t live = OF_PERSISTENT | OF_DIRTY | OF_UNFAULTED | OF_GENIVAR | (o->type == T_OBJECT ? OF_IVEMBED : 0);
+    uint16_t live = OF_PERSISTENT | OF_DIRTY | OF_UNFAULTED | OF_GENIVAR | (o->type == T_OBJECT ? OF_IVEMBED : 0)
+                    | (o->type == T_ARRAY ? OF_ARY_PAGED : 0);
     o->flags &= (uint16_t)~OF_FROZEN;        /* the generic ivars go back through mg_ivar_set */
     o->klass = p->klass;
     switch ((ObjType)o->type) {
@@ -1939,6 +1992,7 @@ restore_preimage(PreImage *p)
     if (o->flags & OF_GENIVAR) mg_genivar_free(o);
     if (p->twin && (p->twin->flags & OF_GENIVAR)) mg_ivar_copy(MG_VAL(o), MG_VAL(p->twin));
     o->flags = (uint16_t)((p->flags & ~live) | (o->flags & live));
+    if (o->type == T_ARRAY && (o->flags & OF_ARY_PAGED)) mg_paged_touch(o, 0, INT64_MAX);   /* put back without a barrier */
 }
 
 static void
@@ -2191,6 +2245,7 @@ mg_store_init(void)
     mg_fault_lazy_hook = fault_lazy;
     mg_lazy_resolve_hook = resolve_lazy;
     mg_dirty_hook = dirty;
+    mg_paged_touch_hook = mg_paged_touch;
     mg_oop_alloc_hook = alloc_oop;
     mg_forget_hook = forget;
     Obj *root = mg_gc_alloc(sizeof(RHash), T_HASH, NULL);
@@ -2300,6 +2355,7 @@ mg_store_list_instances(Value classes, size_t limit)
         if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK || rec.len < 14 || !class_ref_at(rec.data, rec.len, &cls)) continue;
         uint8_t rtype = ((const uint8_t *)rec.data)[0];
         if (rtype == T_CLASS || rtype == T_MODULE || (type >= 0 && rtype != type)) continue;
+        if (((const uint8_t *)rec.data)[1] & MG_RF_PAGE) continue;        /* a page of a paged Array */
         Value c = mg_ary_entry(classes, i);
         uint64_t want = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : MG_OBJ(c)->oop;
         if (cls != want) continue;

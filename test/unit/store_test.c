@@ -361,21 +361,21 @@ main(void)
     /* formats: a format-2 repository and its records read, and the repository
      * is raised to MG_STORE_FORMAT when opened; a later format is refused */
     {
-        CHECK(MG_STORE_FORMAT_MIN == 2 && MG_STORE_FORMAT == 3);
+        CHECK(MG_STORE_FORMAT_MIN == 2 && MG_STORE_FORMAT == 4);
         for (int round = 0; round < 3; round++) {
             MDB_env *env;
             MDB_txn *txn = raw_begin(&env);
             MDB_dbi meta, obj;
             mdb_dbi_open(txn, "meta", 0, &meta);
             mdb_dbi_open(txn, "obj", MDB_INTEGERKEY, &obj);
-            uint32_t f = round == 2 ? 4 : 2;
+            uint32_t f = round == 2 ? MG_STORE_FORMAT + 1 : 2;
             MDB_val mk = { 6, "format" }, mv = { 4, &f };
             mdb_put(txn, meta, &mk, &mv, 0);
             MDB_val k = { 8, &b }, val;
             CHECK(mdb_get(txn, obj, &k, &val) == 0);
             char *copy = malloc(val.mv_size);
             memcpy(copy, val.mv_data, val.mv_size);
-            memcpy(copy, round == 1 ? &(uint32_t){ 4 } : &(uint32_t){ 2 }, 4);   /* the CRC covers bytes 8.. */
+            memcpy(copy, round == 1 ? &(uint32_t){ MG_STORE_FORMAT + 1 } : &(uint32_t){ 2 }, 4);   /* the CRC covers bytes 8.. */
             MDB_val nv = { val.mv_size, copy };
             mdb_put(txn, obj, &k, &nv, 0);
             raw_done(env, txn);
@@ -383,7 +383,7 @@ main(void)
             MgRepo *o;
             MgStoreErr e = mg_repo_open(dir, 0, &o);
             if (round == 2) {
-                CHECK(e == MG_STORE_VERSION && strstr(mg_repo_error(o), "repository format 4") != NULL);
+                CHECK(e == MG_STORE_VERSION && strstr(mg_repo_error(o), "repository format 5") != NULL);
                 mg_repo_close(o);
                 continue;
             }

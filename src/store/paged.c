@@ -1,0 +1,331 @@
+/* paged.c -- big Arrays written in pages (docs/format.md "Paged Arrays").
+ *
+ * An Array of MG_PAGED_MIN elements or more is committed as a *spine*
+ * record under its own OOP -- its class, instance variables and references
+ * to its pages -- and *page* records of 2^MG_PAGE_SHIFT consecutive
+ * elements each (the last one holds the rest). Appending to a
+ * million-element Array then writes a 4.5 KB spine and a 20 KB page, not
+ * 8 MB; storing into one writes the spine and that element's page.
+ *
+ * Rules:
+ *  P1. The spine is written whenever the Array is in the write set, the
+ *      pages only when their bytes changed. So conflicts stay per object:
+ *      two gems that change one Array conflict on its spine, whatever pages
+ *      they touched, and the commit log names the Array whenever it
+ *      changed (txn.c invalidates it as any other object).
+ *  P2. A resident Array read or written in pages has OF_ARY_PAGED and an
+ *      entry here: per page its OOP, the version read or written, the hash
+ *      of its record's bytes; and the range of elements stored into since
+ *      (the write barrier: mg_wb, whose stores may have moved any element,
+ *      marks them all; mg_wb_elems marks the elements it names). A commit
+ *      encodes the pages of that range, the last page before and after,
+ *      and the new ones, and of those writes the ones whose hash changed.
+ *      (A change confined to one 8-byte word always changes the hash; the
+ *      multiply-rotate steps are bijections.)
+ *  P3. Entries change only when a commit succeeds (mg_paged_done); a
+ *      failed commit keeps them, with the Array's changes. Emptying the
+ *      Array's body (abort, eviction, another gem's commit) or freeing it
+ *      drops the entry, and the next read makes a new one.
+ *  P5. For the same reason, the commit's walk for persistence by
+ *      reachability visits only the elements stored into since (every
+ *      other element was persistent, or a value, when the Array was read
+ *      or written; a failed commit's walk is undone, and its range kept).
+ *  P4. Pages are never objects in memory: a spine is decoded with all its
+ *      pages (record.c), which are read at the same view. A page's OOP no
+ *      longer listed by any spine is garbage for the repository GC; the
+ *      GC's closure over kept records keeps a kept spine's pages.
+ */
+#include "paged.h"
+#include "../core/core.h"
+
+/* ---- the entries: open addressing on the Array's address ---- */
+
+static struct {
+    MgPaged **slot; size_t cap, count;
+    MgPaged *last;                            /* the one found last (a loop of pushes) */
+} T;
+
+static size_t
+slot_of(const Obj *o)
+{
+    return (size_t)((((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15ull) >> 20) & (T.cap - 1);
+}
+
+static MgPaged *
+find(const Obj *o)
+{
+    if (T.last && T.last->o == o) return T.last;
+    if (!T.cap) return NULL;
+    for (size_t i = slot_of(o); T.slot[i]; i = (i + 1) & (T.cap - 1))
+        if (T.slot[i]->o == o) return T.last = T.slot[i];
+    return NULL;
+}
+
+static void
+insert(MgPaged *e)
+{
+    if ((T.count + 1) * 2 > T.cap) {
+        size_t oc = T.cap, nc = oc ? oc * 2 : 64;
+        MgPaged **old = T.slot;
+        T.slot = calloc(nc, sizeof *T.slot);
+        if (!T.slot) { T.slot = old; mg_raise_nomem(); }
+        T.cap = nc;
+        for (size_t i = 0; i < oc; i++) {
+            if (!old[i]) continue;
+            size_t j = slot_of(old[i]->o);
+            while (T.slot[j]) j = (j + 1) & (nc - 1);
+            T.slot[j] = old[i];
+        }
+        free(old);
+    }
+    size_t i = slot_of(e->o);
+    while (T.slot[i]) i = (i + 1) & (T.cap - 1);
+    T.slot[i] = e;
+    T.count++;
+}
+
+static void
+free_entry(MgPaged *e)
+{
+    free(e->oop);
+    free(e->ver);
+    free(e->hash);
+    free(e);
+}
+
+static void
+unlink_entry(const Obj *o)
+{
+    if (!T.cap) return;
+    size_t i = slot_of(o);
+    while (T.slot[i] && T.slot[i]->o != o) i = (i + 1) & (T.cap - 1);
+    if (!T.slot[i]) return;
+    if (T.last == T.slot[i]) T.last = NULL;
+    free_entry(T.slot[i]);
+    T.slot[i] = NULL;
+    T.count--;
+    /* backward shift: the entries after it that probed past it move up */
+    for (size_t j = (i + 1) & (T.cap - 1); T.slot[j]; j = (j + 1) & (T.cap - 1)) {
+        size_t home = slot_of(T.slot[j]->o);
+        bool past = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+        if (past) {
+            T.slot[i] = T.slot[j];
+            T.slot[j] = NULL;
+            i = j;
+        }
+    }
+}
+
+static bool
+alloc_pages(size_t np, uint64_t **oop, uint64_t **ver, uint64_t **hash)
+{
+    size_t n = np ? np : 1;
+    *oop = malloc(n * sizeof **oop);
+    *ver = malloc(n * sizeof **ver);
+    *hash = malloc(n * sizeof **hash);
+    if (*oop && *ver && *hash) return true;
+    free(*oop);
+    free(*ver);
+    free(*hash);
+    return false;
+}
+
+static void
+no_change(MgPaged *e)
+{
+    e->lo = INT64_MAX;
+    e->hi = 0;
+}
+
+MgPaged *
+mg_paged_begin(Obj *o, unsigned shift, size_t np)
+{
+    unlink_entry(o);
+    MgPaged *e = calloc(1, sizeof *e);
+    if (!e || !alloc_pages(np, &e->oop, &e->ver, &e->hash)) { free(e); mg_raise_nomem(); }
+    e->o = o;
+    e->shift = shift;
+    e->np = np;
+    memset(e->oop, 0, np * sizeof *e->oop);
+    no_change(e);
+    insert(e);
+    o->flags |= OF_ARY_PAGED;
+    return e;
+}
+
+void
+mg_paged_forget(Obj *o)
+{
+    unlink_entry(o);
+    o->flags &= (uint16_t)~OF_ARY_PAGED;
+}
+
+void
+mg_paged_touch(Obj *o, int64_t lo, int64_t hi)
+{
+    MgPaged *e = find(o);
+    if (!e) return;
+    if (lo < e->lo) e->lo = lo;
+    if (hi > e->hi) e->hi = hi;
+}
+
+bool
+mg_paged_changed(Obj *o, int64_t *lo, int64_t *hi)
+{
+    MgPaged *e = find(o);
+    if (!e) return false;
+    *lo = e->lo;
+    *hi = e->hi;
+    return true;
+}
+
+static inline uint64_t
+rotl(uint64_t x, unsigned r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
+/* Four lanes of 8-byte words (independent multiplies: about 4 bytes a
+ * cycle), joined by xor-rotations: every step and the join are bijections in
+ * each lane, so a change to one word always changes the hash (rule P2). */
+static inline uint64_t
+lane(uint64_t h, const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return rotl(h ^ (w * 0xC2B2AE3D27D4EB4Full), 31) * 0x9E3779B97F4A7C15ull;
+}
+
+uint64_t
+mg_paged_hash(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h0 = 0x243F6A8885A308D3ull ^ n, h1 = 0x13198A2E03707344ull, h2 = 0xA4093822299F31D0ull, h3 = 0x082EFA98EC4E6C89ull;
+    for (; n >= 32; s += 32, n -= 32) {
+        h0 = lane(h0, s);
+        h1 = lane(h1, s + 8);
+        h2 = lane(h2, s + 16);
+        h3 = lane(h3, s + 24);
+    }
+    unsigned char tail[32] = { 0 };
+    memcpy(tail, s, n);
+    h0 = lane(h0, tail);
+    h1 = lane(h1, tail + 8);
+    h2 = lane(h2, tail + 16);
+    h3 = lane(h3, tail + 24);
+    uint64_t h = h0 ^ rotl(h1, 16) ^ rotl(h2, 32) ^ rotl(h3, 48);
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 32);
+}
+
+/* ---- commit ---- */
+
+#define WRITTEN UINT64_MAX                     /* a page of this commit: its version is the new sequence */
+
+typedef struct { Obj *o; size_t np; uint64_t *oop, *ver, *hash; } Pending;
+static struct { Pending *v; size_t n, cap; } Q;
+
+/* Room for one more in vector *v of n elements of size elem (doubling *cap). */
+static void
+room_for_one(void **v, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap) return;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *bigger = realloc(*v, c * elem);
+    if (!bigger) mg_raise_nomem();
+    *v = bigger;
+    *cap = c;
+}
+
+void
+mg_paged_writes_add(MgWrites *w, MgWrite x)
+{
+    room_for_one((void **)&w->v, w->n, &w->cap, sizeof *w->v);
+    w->v[w->n++] = x;
+}
+
+size_t
+mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void))
+{
+    RArray *a = (RArray *)o;
+    MgPaged *e = (o->flags & OF_ARY_PAGED) ? find(o) : NULL;
+    if (e && e->shift != MG_PAGE_SHIFT) e = NULL;       /* written by another page size: all pages anew */
+    const unsigned shift = MG_PAGE_SHIFT;
+    const int64_t page = (int64_t)1 << shift;
+    size_t np = (size_t)((a->len + page - 1) >> shift);
+    room_for_one((void **)&Q.v, Q.n, &Q.cap, sizeof *Q.v);
+    Pending *p = &Q.v[Q.n];
+    if (!alloc_pages(np, &p->oop, &p->ver, &p->hash)) mg_raise_nomem();
+    p->o = o;
+    p->np = np;
+    Q.n++;
+    for (size_t k = 0; k < np; k++) {
+        int64_t from = (int64_t)k << shift, to = from + page < a->len ? from + page : a->len;
+        bool old = e && k < e->np;
+        bool look = !old || (e->lo < to && from < e->hi) || k + 1 == e->np || k + 1 == np;
+        if (!look) {
+            p->oop[k] = e->oop[k];
+            p->ver[k] = e->ver[k];
+            p->hash[k] = e->hash[k];
+            continue;
+        }
+        size_t at = b->len;
+        mg_record_encode_page(o, from, to, b);
+        uint64_t h = mg_paged_hash(b->ptr + at, b->len - at);
+        if (old && h == e->hash[k]) {
+            b->len = at;                       /* unchanged: not written */
+            p->oop[k] = e->oop[k];
+            p->ver[k] = e->ver[k];
+            p->hash[k] = h;
+            continue;
+        }
+        p->oop[k] = old ? e->oop[k] : new_oop();
+        p->ver[k] = WRITTEN;
+        p->hash[k] = h;
+        mg_paged_writes_add(w, (MgWrite){ p->oop[k], old ? e->ver[k] : 0, (const void *)(uintptr_t)at, b->len - at, false });
+    }
+    size_t at = b->len;
+    mg_record_encode_spine(o, shift, p->oop, np, b);
+    return at;
+}
+
+void
+mg_paged_done(bool ok, uint64_t seq)
+{
+    for (size_t i = 0; i < Q.n; i++) {
+        Pending *p = &Q.v[i];
+        if (!ok) {
+            free(p->oop);
+            free(p->ver);
+            free(p->hash);
+            continue;
+        }
+        for (size_t k = 0; k < p->np; k++) if (p->ver[k] == WRITTEN) p->ver[k] = seq;
+        unlink_entry(p->o);
+        MgPaged *e = calloc(1, sizeof *e);
+        if (!e) {                              /* the Array is written anew next time */
+            free(p->oop);
+            free(p->ver);
+            free(p->hash);
+            p->o->flags &= (uint16_t)~OF_ARY_PAGED;
+            continue;
+        }
+        *e = (MgPaged){ p->o, MG_PAGE_SHIFT, p->np, p->oop, p->ver, p->hash, INT64_MAX, 0 };
+        insert(e);
+        p->o->flags |= OF_ARY_PAGED;
+    }
+    Q.n = 0;
+}
+
+Obj *
+mg_paged_owner(uint64_t oop)
+{
+    for (size_t i = 0; i < T.cap; i++) {
+        MgPaged *e = T.slot[i];
+        if (!e) continue;
+        for (size_t k = 0; k < e->np; k++)
+            if (e->oop[k] == oop) return e->o;
+    }
+    return NULL;
+}

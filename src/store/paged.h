@@ -1,0 +1,56 @@
+/* paged.h -- big Arrays written in pages (paged.c's design comment;
+ * docs/format.md "Paged Arrays"). Internal to the store. */
+#ifndef MG_PAGED_H
+#define MG_PAGED_H
+
+#include "store.h"
+
+#define MG_PAGE_SHIFT 11                       /* 2,048 elements a page */
+#define MG_PAGE_SHIFT_MIN 4                    /* what a reader accepts */
+#define MG_PAGE_SHIFT_MAX 16
+#define MG_PAGED_MIN ((int64_t)4 << MG_PAGE_SHIFT)   /* an Array this long or longer is written in pages */
+
+/* Record flags (byte 1 of a payload) of the two kinds of records. */
+enum { MG_RF_PAGE = 4, MG_RF_PAGED = 8 };
+
+typedef struct MgPaged {
+    Obj *o;
+    unsigned shift;
+    size_t np;                                 /* pages of the record read or written */
+    uint64_t *oop, *ver, *hash;                /* per page: OOP, version, hash of its bytes */
+    int64_t lo, hi;                            /* elements stored into since: [lo, hi) */
+} MgPaged;
+
+/* Decoding a spine (record.c): the entry of Array o, with room for np pages
+ * that the decoder fills in; o gets OF_ARY_PAGED. Emptying o's body
+ * (mg_record_evict) or freeing it drops the entry (mg_paged_forget). */
+MgPaged *mg_paged_begin(Obj *o, unsigned shift, size_t np);
+void     mg_paged_forget(Obj *o);
+/* mg_paged_touch_hook (object.h): elements [lo, hi) of o were stored into. */
+void     mg_paged_touch(Obj *o, int64_t lo, int64_t hi);
+/* The elements of o stored into since it was read or written, when o has an entry. */
+bool     mg_paged_changed(Obj *o, int64_t *lo, int64_t *hi);
+/* record.c: the record of a page, elements [from, to) of Array o; of a
+ * spine naming np pages of 2^shift elements. */
+void mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b);
+void mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, MgBuf *b);
+/* txn.c: a page's record in the view; NULL, or why not (a storage error raises). */
+const char *mg_store_read_page(uint64_t oop, MgRecord *rec);
+/* The hash of a page record's bytes (rule P2). */
+uint64_t mg_paged_hash(const void *p, size_t n);
+
+/* Commit (txn.c): whether Array o is written in pages. */
+static inline bool mg_paged_p(const Obj *o) { return o->type == T_ARRAY && ((const RArray *)o)->len >= MG_PAGED_MIN; }
+/* Appends to b the records of the pages of o to write and adds their writes
+ * to *w (data holds the offset into b until the caller sets it), then
+ * appends the spine; returns the spine's offset. new_oop hands out page OOPs. */
+typedef struct { MgWrite *v; size_t n, cap; } MgWrites;
+size_t mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void));
+void   mg_paged_writes_add(MgWrites *w, MgWrite x);
+/* After mg_repo_commit: success at sequence seq (the entries take the
+ * pages written), or failure (nothing changes). Either forgets the encoding. */
+void     mg_paged_done(bool ok, uint64_t seq);
+/* The paged Array whose page oop is, or NULL (naming a conflict). */
+Obj     *mg_paged_owner(uint64_t oop);
+
+#endif
