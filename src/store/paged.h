@@ -5,8 +5,10 @@
 
 #include "store.h"
 
+#ifndef MG_PAGE_SHIFT                          /* -DMG_PAGE_SHIFT=2: a stress build, paging Arrays of 16 */
 #define MG_PAGE_SHIFT 11                       /* 2,048 elements a page */
-#define MG_PAGE_SHIFT_MIN 4                    /* what a reader accepts */
+#endif
+#define MG_PAGE_SHIFT_MIN 2                    /* what a reader accepts */
 #define MG_PAGE_SHIFT_MAX 16
 #define MG_PAGED_MIN ((int64_t)4 << MG_PAGE_SHIFT)   /* an Array this long or longer is written in pages */
 
