@@ -212,6 +212,12 @@ bool  mg_hash_next_hashed(Value h, int64_t *iter, Value *key, Value *val, uint64
 /* Appends key => val under a hash the table held before (mg_hash_next_hashed):
  * no lookup and no #hash, so key is not faulted; the caller knows the key is new */
 void  mg_hash_append_hashed(Value h, Value key, Value val, uint64_t hash);
+/* Dense positions (hash.c's table design), deleted ones included: their
+ * count, the entry at one (false: deleted), and a deleted one appended
+ * (store/paged.c pages a big Hash by position; a reader rebuilds them). */
+int64_t mg_hash_positions(Value h);
+bool  mg_hash_at(Value h, int64_t pos, Value *key, Value *val, uint64_t *hash);
+bool  mg_hash_append_hole(Value h);          /* false: no room reserved */
 void  mg_hash_reserve(Value h, uint64_t n);
 void  mg_hash_resolve_all(Value h);                      /* a lazy Hash (object.h) made ordinary: the store, when it faults */
 void  mg_hash_relazify(Value h, Value (*fn)(Value));     /* each entry's key and value through fn (the store, under a cap) */              /* room for n entries: a table read from a record is sized once */

@@ -418,6 +418,17 @@ mg_hash_aref(Value h, Value key)
     return hash_default_value(h, key);
 }
 
+/* The barrier of adding a key: it goes to the next dense position, unless
+ * the table is full and the append compacts it, which may move every entry
+ * (store/paged.c pages a big Hash by dense position). */
+static void
+wb_append(Value h, Value key)
+{
+    HashTable *t = RH(h)->tbl;
+    if (t && t->index && t->count < t->capa) mg_wb_elems(MG_OBJ(h), t->count, (int64_t)t->count + 1);
+    else MG_WB(h, key);
+}
+
 static void
 hash_store(Value h, Value key, Value val, bool copy_str)
 {
@@ -431,8 +442,8 @@ hash_store(Value h, Value key, Value val, bool copy_str)
     MG_CHECK_FROZEN(h);
     uint64_t hash = key_hash(h, key);
     int64_t i = ht_find(h, key, hash);
-    MG_WB(h, val);
     if (i >= 0) {
+        mg_wb_elems(o, i, i + 1);
         RH(h)->tbl->e[i].val = val;
         return;
     }
@@ -442,7 +453,7 @@ hash_store(Value h, Value key, Value val, bool copy_str)
         if (!(MG_OBJ(key)->flags & OF_GENIVAR)) key = mg_str_fstring(key);
         else key = mg_str_freeze(mg_str_dup(key));
     }
-    MG_WB(h, key);
+    wb_append(h, key);
     ht_append(h, key, val, hash);
 }
 
@@ -458,7 +469,7 @@ mg_hash_insert_new(Value h, Value key, Value val)
     MG_FAULT(h);
     uint64_t hash = key_hash(h, key);
     if (ht_find(h, key, hash) >= 0) return false;
-    MG_WB(h, key);
+    wb_append(h, key);
     ht_append(h, key, val, hash);
     return true;
 }
@@ -473,7 +484,7 @@ mg_hash_delete(Value h, Value key)
     if (i < 0) return MG_UNDEF;
     t = RH(h)->tbl;
     Value v = t->e[i].val;
-    MG_WB(h, MG_NIL);
+    mg_wb_elems(MG_OBJ(h), i, i + 1);
     ht_delete_at(t, (uint32_t)i);
     return v;
 }
@@ -558,6 +569,34 @@ mg_hash_reserve(Value h, uint64_t n)
     HashTable *t = RH(h)->tbl;
     if (!t) t = RH(h)->tbl = ht_new(0);
     if (n > t->capa) ht_rebuild(t, (uint32_t)n);
+}
+
+int64_t
+mg_hash_positions(Value h)
+{
+    HashTable *t = TBL_LAZY(h);
+    return t ? t->count : 0;
+}
+
+bool
+mg_hash_at(Value h, int64_t pos, Value *key, Value *val, uint64_t *hash)
+{
+    HashTable *t = TBL_LAZY(h);
+    if (!t || pos < 0 || pos >= t->count || t->e[pos].key == MG_UNDEF) return false;
+    *key = t->e[pos].key;
+    *val = t->e[pos].val;
+    if (hash) *hash = t->e[pos].hash;
+    return true;
+}
+
+bool
+mg_hash_append_hole(Value h)
+{
+    MG_FAULT(h);
+    HashTable *t = RH(h)->tbl;
+    if (!t || t->count == t->capa) return false;      /* the reader reserves room first (a rebuild would drop holes) */
+    t->e[t->count++] = (HEntry){ MG_UNDEF, MG_NIL, 0 };
+    return true;
 }
 
 void
@@ -1641,7 +1680,7 @@ hash_shift(Value self, int argc, const Value *argv, Value blk)
             if (t->e[i].key == MG_UNDEF) continue;
             Value pair = mg_ary_new_from(2, (Value[]){ t->e[i].key, t->e[i].val });
             t = RH(self)->tbl;
-            MG_WB(self, MG_NIL);
+            mg_wb_elems(MG_OBJ(self), i, (int64_t)i + 1);
             ht_delete_at(t, i);
             return pair;
         }
@@ -1736,6 +1775,7 @@ hash_rehash_table(Value h)
 {
     HashTable *t = RH(h)->tbl;
     if (!t) return;
+    mg_wb_layout(MG_OBJ(h));                 /* the entries get new dense positions */
     Value pairs = hash_to_a(h, 0, NULL, MG_NIL);
     RH(h)->tbl = NULL;
     ht_free(t);

@@ -296,10 +296,10 @@ obj_become(Value self, int argc, const Value *argv, Value blk)
                  mg_class_cname(mg_obj_class(self)), mg_class_cname(mg_obj_class(other)));
     mg_wb(a, MG_NIL);                      /* persistent ones join the write set first */
     mg_wb(b, MG_NIL);
-    /* a paged Array's pages (store/paged.c) stay with its OOP: its next
+    /* a paged Array's or Hash's pages (store/paged.c) stay with its OOP: its next
      * commit compares the new elements with them (the barrier marked them all) */
     const uint16_t keep = OF_PERSISTENT | OF_DIRTY | OF_UNFAULTED
-                          | (a->type == T_ARRAY && b->type == T_ARRAY ? OF_ARY_PAGED : 0);
+                          | (a->type == b->type && (a->type == T_ARRAY || a->type == T_HASH) ? OF_PAGED : 0);
     Obj ha = *a, hb = *b;
     a->klass = hb.klass; a->type = hb.type; a->extra = hb.extra;
     b->klass = ha.klass; b->type = ha.type; b->extra = ha.extra;

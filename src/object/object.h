@@ -77,7 +77,7 @@ typedef struct { Obj hdr; Value *ivs; } RObject;   /* hdr.extra = capacity of iv
 #define OF_ARY_LAZY OF_USER1  /* T_ARRAY: lazily faulted (below, "lazy arrays") */
 #define OF_HASH_LAZY OF_USER2 /* T_HASH: lazily faulted (below, "lazy hashes") */
 #define OF_ARY_EMBED OF_USER2 /* T_ARRAY: ptr points into the slot right after the RArray (not malloc'd; core/array.c) */
-#define OF_ARY_PAGED OF_USER3 /* T_ARRAY: persistent, read or written in pages (store/paged.c): the barrier says which */
+#define OF_PAGED OF_USER3     /* T_ARRAY, T_HASH: persistent, read or written in pages (store/paged.c): the barrier says which */
 #define MG_ARY_EMBED 4        /* the Values such a slot holds: an RArray and 4 fill the 80-byte size class */
 
 typedef struct { Obj hdr; double value; } RFloat;
@@ -212,27 +212,36 @@ extern void (*mg_forget_hook)(Obj *o);
 /* Called by the write barrier the first time a clean persistent object is
  * changed in a transaction: sets OF_DIRTY and adds it to the write set. */
 extern void (*mg_dirty_hook)(Obj *o);
-/* Called for every store into an Array with OF_ARY_PAGED: elements [lo, hi)
- * changed ([0, INT64_MAX): any of them, or their order). */
+/* Called for every store into an Array or Hash with OF_PAGED: elements
+ * (a Hash: dense positions) [lo, hi) changed ([0, INT64_MAX): any of them,
+ * or their places). */
 extern void (*mg_paged_touch_hook)(Obj *o, int64_t lo, int64_t hi);
+static inline bool mg_paged_obj_p(const Obj *o) { return (o->flags & OF_PAGED) && (o->type == T_ARRAY || o->type == T_HASH); }
 static inline void
 mg_wb(Obj *o, Value stored)
 {
     UNUSED(stored);   /* reserved for a generational collector */
     if (UNLIKELY(o->flags & OF_PERSISTENT)) {
         if (!(o->flags & OF_DIRTY)) mg_dirty_hook(o);
-        if (o->type == T_ARRAY && (o->flags & OF_ARY_PAGED)) mg_paged_touch_hook(o, 0, INT64_MAX);
+        if (mg_paged_obj_p(o)) mg_paged_touch_hook(o, 0, INT64_MAX);
     }
 }
-/* The barrier of a store into Array o that changes elements [lo, hi) only
- * (and maybe its length): a paged Array then writes only their pages. */
+/* The barrier of a store into Array (Hash) o that changes elements (dense
+ * positions) [lo, hi) only, and maybe the length: a paged one then writes
+ * only their pages. */
 static inline void
 mg_wb_elems(Obj *o, int64_t lo, int64_t hi)
 {
     if (UNLIKELY(o->flags & OF_PERSISTENT)) {
         if (!(o->flags & OF_DIRTY)) mg_dirty_hook(o);
-        if (o->flags & OF_ARY_PAGED) mg_paged_touch_hook(o, lo, hi);
+        if (o->flags & OF_PAGED) mg_paged_touch_hook(o, lo, hi);
     }
+}
+/* No change of contents, but every element (entry) of o may have moved. */
+static inline void
+mg_wb_layout(Obj *o)
+{
+    if (UNLIKELY(o->flags & OF_PERSISTENT) && mg_paged_obj_p(o)) mg_paged_touch_hook(o, 0, INT64_MAX);
 }
 #define MG_WB(v, stored) mg_wb(MG_OBJ(v), (stored))
 

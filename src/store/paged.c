@@ -1,39 +1,45 @@
-/* paged.c -- big Arrays written in pages (docs/format.md "Paged Arrays").
+/* paged.c -- big Arrays and Hashes written in pages (docs/format.md
+ * "Paged Arrays and Hashes").
  *
- * An Array of MG_PAGED_MIN elements or more is committed as a *spine*
- * record under its own OOP -- its class, instance variables and references
- * to its pages -- and *page* records of 2^MG_PAGE_SHIFT consecutive
- * elements each (the last one holds the rest). Appending to a
+ * An Array of MG_PAGED_MIN elements or more -- a Hash of MG_PAGED_MIN dense
+ * positions or more (core/hash.c: its entries in insertion order, deleted
+ * ones included) -- is committed as a *spine* record under its own OOP: its
+ * class, instance variables (a Hash's flags and default) and references to
+ * its pages; and *page* records of 2^MG_PAGE_SHIFT consecutive elements
+ * (positions) each, the last one holding the rest. Appending to a
  * million-element Array then writes a 4.5 KB spine and a 20 KB page, not
- * 8 MB; storing into one writes the spine and that element's page.
+ * 8 MB; adding a key to a big Hash, its spine and last page.
  *
  * Rules:
- *  P1. The spine is written whenever the Array is in the write set, the
+ *  P1. The spine is written whenever the object is in the write set, the
  *      pages only when their bytes changed. So conflicts stay per object:
  *      two gems that change one Array conflict on its spine, whatever pages
  *      they touched, and the commit log names the Array whenever it
  *      changed (txn.c invalidates it as any other object).
- *  P2. A resident Array read or written in pages has OF_ARY_PAGED and an
+ *  P2. A resident object read or written in pages has OF_PAGED and an
  *      entry here: per page its OOP, the version read or written, the hash
- *      of its record's bytes; and the range of elements stored into since
- *      (the write barrier: mg_wb, whose stores may have moved any element,
- *      marks them all; mg_wb_elems marks the elements it names). A commit
- *      encodes the pages of that range, the last page before and after,
- *      and the new ones, and of those writes the ones whose hash changed.
- *      (A change confined to one 8-byte word always changes the hash; the
- *      multiply-rotate steps are bijections.)
+ *      of its record's bytes; and the range of elements (positions) stored
+ *      into since (the write barrier: mg_wb, whose stores may have moved
+ *      any element, marks them all, as mg_wb_layout does when a Hash's
+ *      entries get new positions; mg_wb_elems marks the ones it names). A
+ *      commit encodes the pages of that range, the last page before and
+ *      after, and the new ones, and of those writes the ones whose hash
+ *      changed. (A change confined to one 8-byte word always changes the
+ *      hash: its steps are bijections in each lane.) A reader rebuilds a
+ *      Hash's positions as the pages have them (record.c), so the ranges
+ *      and the pages speak of the same positions.
  *  P3. Entries change only when a commit succeeds (mg_paged_done); a
- *      failed commit keeps them, with the Array's changes. Emptying the
- *      Array's body (abort, eviction, another gem's commit) or freeing it
- *      drops the entry, and the next read makes a new one.
- *  P5. For the same reason, the commit's walk for persistence by
- *      reachability visits only the elements stored into since (every
- *      other element was persistent, or a value, when the Array was read
- *      or written; a failed commit's walk is undone, and its range kept).
+ *      failed commit keeps them, with the object's changes. Emptying the
+ *      body (abort, eviction, another gem's commit) or freeing it drops the
+ *      entry, and the next read makes a new one.
  *  P4. Pages are never objects in memory: a spine is decoded with all its
  *      pages (record.c), which are read at the same view. A page's OOP no
  *      longer listed by any spine is garbage for the repository GC; the
  *      GC's closure over kept records keeps a kept spine's pages.
+ *  P5. For the same reason as P2, the commit's walk for persistence by
+ *      reachability visits only the elements stored into since (every
+ *      other element was persistent, or a value, when the object was read
+ *      or written; a failed commit's walk is undone, and its range kept).
  */
 #include "paged.h"
 #include "../core/core.h"
@@ -149,7 +155,7 @@ mg_paged_begin(Obj *o, unsigned shift, size_t np)
     memset(e->oop, 0, np * sizeof *e->oop);
     no_change(e);
     insert(e);
-    o->flags |= OF_ARY_PAGED;
+    o->flags |= OF_PAGED;
     return e;
 }
 
@@ -157,7 +163,7 @@ void
 mg_paged_forget(Obj *o)
 {
     unlink_entry(o);
-    o->flags &= (uint16_t)~OF_ARY_PAGED;
+    o->flags &= (uint16_t)~OF_PAGED;
 }
 
 void
@@ -245,15 +251,28 @@ mg_paged_writes_add(MgWrites *w, MgWrite x)
     w->v[w->n++] = x;
 }
 
+/* What pages divide: an Array's elements, a Hash's dense positions (core/hash.c). */
+static int64_t
+units(Obj *o)
+{
+    return o->type == T_HASH ? mg_hash_positions(MG_VAL(o)) : ((RArray *)o)->len;
+}
+
+bool
+mg_paged_p(Obj *o)
+{
+    return (o->type == T_ARRAY || o->type == T_HASH) && units(o) >= MG_PAGED_MIN;
+}
+
 size_t
 mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void))
 {
-    RArray *a = (RArray *)o;
-    MgPaged *e = (o->flags & OF_ARY_PAGED) ? find(o) : NULL;
+    int64_t len = units(o);
+    MgPaged *e = (o->flags & OF_PAGED) ? find(o) : NULL;
     if (e && e->shift != MG_PAGE_SHIFT) e = NULL;       /* written by another page size: all pages anew */
     const unsigned shift = MG_PAGE_SHIFT;
     const int64_t page = (int64_t)1 << shift;
-    size_t np = (size_t)((a->len + page - 1) >> shift);
+    size_t np = (size_t)((len + page - 1) >> shift);
     room_for_one((void **)&Q.v, Q.n, &Q.cap, sizeof *Q.v);
     Pending *p = &Q.v[Q.n];
     if (!alloc_pages(np, &p->oop, &p->ver, &p->hash)) mg_raise_nomem();
@@ -261,7 +280,7 @@ mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void))
     p->np = np;
     Q.n++;
     for (size_t k = 0; k < np; k++) {
-        int64_t from = (int64_t)k << shift, to = from + page < a->len ? from + page : a->len;
+        int64_t from = (int64_t)k << shift, to = from + page < len ? from + page : len;
         bool old = e && k < e->np;
         bool look = !old || (e->lo < to && from < e->hi) || k + 1 == e->np || k + 1 == np;
         if (!look) {
@@ -308,12 +327,12 @@ mg_paged_done(bool ok, uint64_t seq)
             free(p->oop);
             free(p->ver);
             free(p->hash);
-            p->o->flags &= (uint16_t)~OF_ARY_PAGED;
+            p->o->flags &= (uint16_t)~OF_PAGED;
             continue;
         }
         *e = (MgPaged){ p->o, MG_PAGE_SHIFT, p->np, p->oop, p->ver, p->hash, INT64_MAX, 0 };
         insert(e);
-        p->o->flags |= OF_ARY_PAGED;
+        p->o->flags |= OF_PAGED;
     }
     Q.n = 0;
 }

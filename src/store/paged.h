@@ -1,5 +1,5 @@
-/* paged.h -- big Arrays written in pages (paged.c's design comment;
- * docs/format.md "Paged Arrays"). Internal to the store. */
+/* paged.h -- big Arrays and Hashes written in pages (paged.c's design
+ * comment; docs/format.md "Paged Arrays and Hashes"). Internal to the store. */
 #ifndef MG_PAGED_H
 #define MG_PAGED_H
 
@@ -10,7 +10,7 @@
 #endif
 #define MG_PAGE_SHIFT_MIN 2                    /* what a reader accepts */
 #define MG_PAGE_SHIFT_MAX 16
-#define MG_PAGED_MIN ((int64_t)4 << MG_PAGE_SHIFT)   /* an Array this long or longer is written in pages */
+#define MG_PAGED_MIN ((int64_t)4 << MG_PAGE_SHIFT)   /* an Array (Hash) this long or longer is written in pages */
 
 /* Record flags (byte 1 of a payload) of the two kinds of records. */
 enum { MG_RF_PAGE = 4, MG_RF_PAGED = 8 };
@@ -23,8 +23,8 @@ typedef struct MgPaged {
     int64_t lo, hi;                            /* elements stored into since: [lo, hi) */
 } MgPaged;
 
-/* Decoding a spine (record.c): the entry of Array o, with room for np pages
- * that the decoder fills in; o gets OF_ARY_PAGED. Emptying o's body
+/* Decoding a spine (record.c): the entry of Array or Hash o, with room for np pages
+ * that the decoder fills in; o gets OF_PAGED. Emptying o's body
  * (mg_record_evict) or freeing it drops the entry (mg_paged_forget). */
 MgPaged *mg_paged_begin(Obj *o, unsigned shift, size_t np);
 void     mg_paged_forget(Obj *o);
@@ -32,8 +32,8 @@ void     mg_paged_forget(Obj *o);
 void     mg_paged_touch(Obj *o, int64_t lo, int64_t hi);
 /* The elements of o stored into since it was read or written, when o has an entry. */
 bool     mg_paged_changed(Obj *o, int64_t *lo, int64_t *hi);
-/* record.c: the record of a page, elements [from, to) of Array o; of a
- * spine naming np pages of 2^shift elements. */
+/* record.c: the record of a page, elements (positions) [from, to) of
+ * Array (Hash) o; of a spine naming np pages of 2^shift of them. */
 void mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b);
 void mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, MgBuf *b);
 /* txn.c: a page's record in the view; NULL, or why not (a storage error raises). */
@@ -41,9 +41,10 @@ const char *mg_store_read_page(uint64_t oop, MgRecord *rec);
 /* The hash of a page record's bytes (rule P2). */
 uint64_t mg_paged_hash(const void *p, size_t n);
 
-/* Commit (txn.c): whether Array o is written in pages. */
-static inline bool mg_paged_p(const Obj *o) { return o->type == T_ARRAY && ((const RArray *)o)->len >= MG_PAGED_MIN; }
-/* Appends to b the records of the pages of o to write and adds their writes
+/* Commit (txn.c): whether Array or Hash o is written in pages (by its
+ * elements, a Hash by its dense positions). */
+bool mg_paged_p(Obj *o);
+/* Appends to b the records of the pages of Array or Hash o to write and adds their writes
  * to *w (data holds the offset into b until the caller sets it), then
  * appends the spine; returns the spine's offset. new_oop hands out page OOPs. */
 typedef struct { MgWrite *v; size_t n, cap; } MgWrites;
@@ -52,7 +53,7 @@ void   mg_paged_writes_add(MgWrites *w, MgWrite x);
 /* After mg_repo_commit: success at sequence seq (the entries take the
  * pages written), or failure (nothing changes). Either forgets the encoding. */
 void     mg_paged_done(bool ok, uint64_t seq);
-/* The paged Array whose page oop is, or NULL (naming a conflict). */
+/* The paged Array or Hash whose page oop is, or NULL (naming a conflict). */
 Obj     *mg_paged_owner(uint64_t oop);
 
 #endif

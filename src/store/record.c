@@ -267,6 +267,26 @@ mg_record_encode(Obj *o, MgBuf *b)
     mg_record_encode_append(o, b);
 }
 
+static uint8_t
+hash_flags(const Obj *o)
+{
+    uint8_t hf = 0;
+    if (o->flags & OF_HASH_IDENTITY) hf |= HF_IDENTITY;
+    if (o->flags & OF_HASH_PROCDEFAULT) hf |= HF_PROCDEFAULT;
+    if (!(hf & HF_IDENTITY)) hf |= HF_KEYHASH;    /* an identity hash is the key's address */
+    return hf;
+}
+
+/* One entry of a Hash body: key, its hash when it refers to a String (HF_KEYHASH), value */
+static void
+put_entry(MgBuf *b, uint8_t hf, Value k, Value v, uint64_t kh)
+{
+    size_t at = b->len;
+    put_ref(b, k);
+    if ((hf & HF_KEYHASH) && str_ref_at((const unsigned char *)b->ptr + at, b->len - at)) put_u64(b, kh);
+    put_ref(b, v);
+}
+
 /* The part every object's record begins with: type, flags, byte 2, zero,
  * class, instance variables (docs/format.md "Object payload"). */
 static void
@@ -288,13 +308,31 @@ encode_head(Obj *o, MgBuf *b, uint8_t flags, uint8_t byte2)
 void
 mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b)
 {
-    RArray *a = (RArray *)o;
-    put_u8(b, T_ARRAY);
+    put_u8(b, o->type);
     put_u8(b, MG_RF_PAGE);
     put_u8(b, 0);
     put_u8(b, 0);
-    put_ref(b, MG_VAL(mg_cArray));
+    put_ref(b, MG_VAL(o->type == T_HASH ? mg_cHash : mg_cArray));
     put_u32(b, 0);
+    if (o->type == T_HASH) {                 /* dense positions [from, to), deleted ones as two undefined refs */
+        uint8_t hf = hash_flags(o);
+        put_u8(b, hf);
+        put_ref(b, MG_NIL);
+        put_u64(b, (uint64_t)(to - from));
+        mg_buf_reserve(b, (size_t)(to - from) * 28);
+        Value k, v;
+        uint64_t kh;
+        for (int64_t i = from; i < to; i++) {
+            if (mg_hash_at(MG_VAL(o), i, &k, &v, &kh)) {
+                put_entry(b, hf, k, v, kh);
+            } else {
+                put_u8(b, REF_UNDEF);
+                put_u8(b, REF_UNDEF);
+            }
+        }
+        return;
+    }
+    RArray *a = (RArray *)o;
     put_u64(b, (uint64_t)(to - from));
     mg_buf_reserve(b, (size_t)(to - from) * 10);
     for (int64_t i = from; i < to; i++) put_ref(b, a->ptr[i]);
@@ -304,10 +342,14 @@ void
 mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, MgBuf *b)
 {
     encode_head(o, b, MG_RF_PAGED, (uint8_t)shift);
+    if (o->type == T_HASH) {
+        put_u8(b, hash_flags(o));
+        put_ref(b, ((RHash *)o)->ifnone);
+    }
     put_u64(b, np);
     for (size_t k = 0; k < np; k++) {
         put_u8(b, REF_OBJ);
-        put_u8(b, T_ARRAY);
+        put_u8(b, o->type);
         put_u64(b, pages[k]);
     }
 }
@@ -335,21 +377,13 @@ mg_record_encode_append(Obj *o, MgBuf *b)
         break;
     }
     case T_HASH: {
-        uint8_t hf = 0;
-        if (o->flags & OF_HASH_IDENTITY) hf |= HF_IDENTITY;
-        if (o->flags & OF_HASH_PROCDEFAULT) hf |= HF_PROCDEFAULT;
-        if (!(hf & HF_IDENTITY)) hf |= HF_KEYHASH;    /* an identity hash is the key's address */
+        uint8_t hf = hash_flags(o);
         put_u8(b, hf);
         put_ref(b, ((RHash *)o)->ifnone);
         put_u64(b, (uint64_t)mg_hash_size(self));
         Value k, v;
         uint64_t kh;
-        for (int64_t it = 0; mg_hash_next_hashed(self, &it, &k, &v, &kh);) {
-            size_t at = b->len;
-            put_ref(b, k);
-            if ((hf & HF_KEYHASH) && str_ref_at((const unsigned char *)b->ptr + at, b->len - at)) put_u64(b, kh);
-            put_ref(b, v);
-        }
+        for (int64_t it = 0; mg_hash_next_hashed(self, &it, &k, &v, &kh);) put_entry(b, hf, k, v, kh);
         break;
     }
     case T_RANGE:
@@ -391,9 +425,21 @@ mg_record_each_ref_head(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
 void
 mg_record_each_elem(Obj *o, int64_t from, int64_t to, void (*fn)(Value ref, void *arg), void *arg)
 {
+    if (from < 0) from = 0;
+    if (o->type == T_HASH) {                 /* dense positions, and the default */
+        Value h = MG_VAL(o), k, v;
+        fn(((RHash *)o)->ifnone, arg);
+        int64_t n = mg_hash_positions(h);
+        for (int64_t i = from; i < to && i < n; i++)
+            if (mg_hash_at(h, i, &k, &v, NULL)) {
+                fn(k, arg);
+                fn(v, arg);
+            }
+        return;
+    }
     RArray *a = (RArray *)o;
     if (to > a->len) to = a->len;
-    for (int64_t i = from < 0 ? 0 : from; i < to; i++) fn(a->ptr[i], arg);
+    for (int64_t i = from; i < to; i++) fn(a->ptr[i], arg);
 }
 
 void
@@ -825,22 +871,72 @@ class_misfit(RClass *k, uint8_t type, const DataType *dt)
     return NULL;
 }
 
-/* A paged Array's spine: the page references, then each page's elements,
- * read at the same view (docs/format.md "Paged Arrays"; paged.c). */
+/* One entry of a Hash body (key, [hash], value) into o's table. */
+static void
+decode_hash_entry(Obj *o, Rd *r, uint8_t hf, bool lazy, size_t *nlazy)
+{
+    bool hashed = (hf & HF_KEYHASH) && str_ref_at(r->p, (size_t)(r->end - r->p));
+    Value k = hashed && lazy ? get_lazy_ref(r, nlazy) : get_ref(r);   /* another key is hashed: read */
+    uint64_t kh = hashed ? get_u64(r) : 0;
+    Value v = lazy ? get_lazy_ref(r, nlazy) : get_ref(r);
+    if (r->err) return;
+    if (hashed) mg_hash_append_hashed(MG_VAL(o), k, v, kh);
+    else mg_hash_aset(MG_VAL(o), k, v);
+}
+
+/* The n elements of an Array page into a, or the n dense positions of a
+ * Hash page into o's table: a deleted one, or an entry merged into an
+ * earlier one (keys changed into equal ones), as a deleted position, so
+ * that positions stay the record's (paged.c rule P2). */
+static void
+decode_page_body(Obj *o, Rd *pr, uint8_t hf, uint64_t n, bool lazy, size_t *nlazy)
+{
+    if (o->type == T_ARRAY) {
+        RArray *a = (RArray *)o;
+        for (uint64_t i = 0; i < n && !pr->err; i++) {
+            Value v = lazy ? get_lazy_ref(pr, nlazy) : get_ref(pr);
+            a->ptr[a->len++] = v;
+        }
+        return;
+    }
+    Value h = MG_VAL(o);
+    for (uint64_t i = 0; i < n && !pr->err; i++) {
+        int64_t before = mg_hash_positions(h);
+        if (pr->p < pr->end && *pr->p == REF_UNDEF) {
+            get_u8(pr);
+            if (get_u8(pr) != REF_UNDEF && !pr->err) pr->err = "hash page has a deleted key with a value";
+        } else {
+            decode_hash_entry(o, pr, hf, lazy, nlazy);
+        }
+        if (!pr->err && mg_hash_positions(h) == before && !mg_hash_append_hole(h)) pr->err = "hash page holds too many entries";
+    }
+}
+
+/* A paged Array's or Hash's spine: the page references, then each page,
+ * read at the same view (docs/format.md "Paged Arrays and Hashes"; paged.c). */
 static void
 decode_paged(Obj *o, Rd *r, unsigned shift, bool lazy, size_t *nlazy)
 {
-    RArray *a = (RArray *)o;
+    uint8_t hf = 0;
+    uint32_t iter_level = o->extra;          /* a Hash's iteration level (the T_HASH case says why) */
+    if (o->type == T_HASH) {
+        hf = get_u8(r);
+        if (hf & HF_IDENTITY) o->flags |= OF_HASH_IDENTITY;
+        if (hf & HF_PROCDEFAULT) o->flags |= OF_HASH_PROCDEFAULT;
+        ((RHash *)o)->ifnone = get_ref(r);
+        lazy = lazy && !(hf & HF_IDENTITY);
+    }
     uint64_t np = get_u64(r);
     if (r->err) return;
-    if (shift < MG_PAGE_SHIFT_MIN || shift > MG_PAGE_SHIFT_MAX) { r->err = "paged array record has a bad page size"; return; }
-    if (np == 0 || np > (uint64_t)(r->end - r->p) / 10) { r->err = "paged array record is truncated"; return; }
+    if (shift < MG_PAGE_SHIFT_MIN || shift > MG_PAGE_SHIFT_MAX) { r->err = "paged record has a bad page size"; return; }
+    if (np == 0 || np > (uint64_t)(r->end - r->p) / 10) { r->err = "paged record is truncated"; return; }
+    if (o->type == T_HASH && (np << shift) > 0x7ffffff0u) { r->err = "paged hash record is too big"; return; }
     MgPaged *e = mg_paged_begin(o, shift, (size_t)np);     /* mg_record_evict drops it on failure */
     for (uint64_t k = 0; k < np && !r->err; k++) {
         uint8_t tag = get_u8(r), type = get_u8(r);
         uint64_t oop = get_u64(r);
-        if (!r->err && (tag != REF_OBJ || type != T_ARRAY || oop < MG_OOP_FIRST || (oop & 7)))
-            r->err = "paged array record holds a bad page reference";
+        if (!r->err && (tag != REF_OBJ || type != o->type || oop < MG_OOP_FIRST || (oop & 7)))
+            r->err = "paged record holds a bad page reference";
         e->oop[k] = oop;
     }
     if (r->err) return;
@@ -848,36 +944,45 @@ decode_paged(Obj *o, Rd *r, unsigned shift, bool lazy, size_t *nlazy)
     const int64_t page = (int64_t)1 << shift;
     /* every page but the last is full: room for np pages at once (a wrong
      * count is refused below, page by page) */
-    a->len = 0;
-    a->capa = (int64_t)np << shift;
-    a->ptr = mg_malloc((size_t)a->capa * sizeof(Value));
-    o->extra = 0;   /* no front (core/array.c) */
+    if (o->type == T_ARRAY) {
+        RArray *a = (RArray *)o;
+        a->len = 0;
+        a->capa = (int64_t)np << shift;
+        a->ptr = mg_malloc((size_t)a->capa * sizeof(Value));
+        o->extra = 0;   /* no front (core/array.c) */
+    } else {
+        o->extra = 0;
+        mg_hash_reserve(MG_VAL(o), np << shift);
+    }
     for (uint64_t k = 0; k < np && !r->err; k++) {
         MgRecord rec;
         const char *err = mg_store_read_page(e->oop[k], &rec);
-        if (err) { r->err = err; return; }
+        if (err) { r->err = err; break; }
         Rd pr = { rec.data, (const unsigned char *)rec.data + rec.len, NULL };
         uint8_t ptype = get_u8(&pr), pflags = get_u8(&pr);
         get_u8(&pr);
         get_u8(&pr);
-        if (!pr.err && (ptype != T_ARRAY || !(pflags & MG_RF_PAGE))) { r->err = "paged array record refers to a record that is not a page"; return; }
-        get_ref(&pr);                          /* Array */
-        if (get_u32(&pr) != 0 && !pr.err) pr.err = "array page has instance variables";
+        if (!pr.err && (ptype != o->type || !(pflags & MG_RF_PAGE))) { r->err = "paged record refers to a record that is not a page"; break; }
+        get_ref(&pr);                          /* Array or Hash */
+        if (get_u32(&pr) != 0 && !pr.err) pr.err = "page has instance variables";
+        if (o->type == T_HASH) {
+            if (get_u8(&pr) != hf && !pr.err) pr.err = "hash page's flags differ from its Hash's";
+            get_ref(&pr);                      /* nil */
+        }
         uint64_t n = get_u64(&pr);
         bool last = k + 1 == np;
         if (!pr.err && (last ? n == 0 || n > (uint64_t)page : n != (uint64_t)page))
-            pr.err = "array page holds the wrong number of elements";
-        if (!pr.err && n > (uint64_t)(pr.end - pr.p)) pr.err = "array page is truncated";
-        if (pr.err) { r->err = pr.err; return; }
-        for (uint64_t i = 0; i < n && !pr.err; i++) {
-            Value v = lazy ? get_lazy_ref(&pr, nlazy) : get_ref(&pr);
-            a->ptr[a->len++] = v;
-        }
-        if (!pr.err && pr.p != pr.end) pr.err = "array page has trailing bytes";
-        if (pr.err) { r->err = pr.err; return; }
+            pr.err = "page holds the wrong number of elements";
+        if (!pr.err && n > (uint64_t)(pr.end - pr.p)) pr.err = "page is truncated";
+        if (!pr.err) decode_page_body(o, &pr, hf, n, lazy, nlazy);
+        if (!pr.err && pr.p != pr.end) pr.err = "page has trailing bytes";
+        if (pr.err) { r->err = pr.err; break; }
         e->ver[k] = rec.version;
         e->hash[k] = mg_paged_hash(rec.data, rec.len);
     }
+    if (o->type == T_HASH) o->extra = iter_level;
+    e->lo = INT64_MAX;                         /* the table's barriers while it was filled */
+    e->hi = 0;
 }
 
 const char *
@@ -966,6 +1071,10 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         break;
     }
     case T_HASH: {
+        if (flags & MG_RF_PAGED) {
+            decode_paged(o, &r, shift, lazy, &nlazy);
+            break;
+        }
         uint8_t hf = get_u8(&r);
         if (hf & HF_IDENTITY) o->flags |= OF_HASH_IDENTITY;
         if (hf & HF_PROCDEFAULT) o->flags |= OF_HASH_PROCDEFAULT;
@@ -979,15 +1088,7 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
          * and filling it is no adding of keys by the block */
         uint32_t iter_level = o->extra;
         o->extra = 0;
-        for (uint64_t i = 0; i < n && !r.err; i++) {
-            bool hashed = (hf & HF_KEYHASH) && str_ref_at(r.p, (size_t)(r.end - r.p));
-            Value k = hashed && lazy ? get_lazy_ref(&r, &nlazy) : get_ref(&r);   /* another key is hashed: read */
-            uint64_t kh = hashed ? get_u64(&r) : 0;
-            Value v = lazy ? get_lazy_ref(&r, &nlazy) : get_ref(&r);
-            if (r.err) break;
-            if (hashed) mg_hash_append_hashed(self, k, v, kh);
-            else mg_hash_aset(self, k, v);
-        }
+        for (uint64_t i = 0; i < n && !r.err; i++) decode_hash_entry(o, &r, hf, lazy, &nlazy);
         o->extra = iter_level;
         break;
     }
@@ -1039,11 +1140,12 @@ mg_record_evict(Obj *o)
         break;
     }
     case T_ARRAY:
-        if (o->flags & OF_ARY_PAGED) mg_paged_forget(o);
+        if (o->flags & OF_PAGED) mg_paged_forget(o);
         mg_ary_free_body((RArray *)o);
         break;
     case T_HASH: {
         RHash *h = (RHash *)o;
+        if (o->flags & OF_PAGED) mg_paged_forget(o);
         if (h->tbl) mg_hash_free_body(h);
         h->tbl = NULL;
         h->ifnone = MG_NIL;

@@ -12,6 +12,7 @@ enum {
 };
 /* ObjType values stored in payloads (object.h, docs/format.md) */
 enum { HF_KEYHASH = 4 };   /* Hash flags (record.c): String keys carry their hash */
+enum { RF_PAGED = 8 };     /* record flags (store/paged.h): a paged Array's or Hash's spine */
 enum { TY_OBJECT = 1, TY_CLASS = 2, TY_MODULE = 3, TY_STRING = 7, TY_ARRAY = 8, TY_HASH = 9, TY_RANGE = 10, TY_DATA = 11 };
 
 typedef struct {
@@ -133,7 +134,7 @@ mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t
     Sc sc = { payload, (const unsigned char *)payload + len, NULL, fn, arg };
     Sc *s = &sc;
     uint8_t type = u8(s);
-    u8(s);
+    uint8_t flags = u8(s);
     skip(s, 2);
     if (s->err) return s->err;
     ref(s);                                      /* class (Class / Module for class records) */
@@ -158,6 +159,10 @@ mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t
         uint8_t hf = u8(s);
         ref(s);
         uint64_t n = u64(s);
+        if (flags & RF_PAGED) {                  /* a paged Hash's spine: its pages (docs/format.md) */
+            refs(s, n);
+            break;
+        }
         if (!s->err && n > (uint64_t)(s->end - s->p) / 2) { s->err = "record is truncated"; break; }
         for (uint64_t i = 0; i < n && !s->err; i++) {
             if (ref(s) == TY_STRING && (hf & HF_KEYHASH)) skip(s, 8);   /* the String key's hash */

@@ -252,7 +252,7 @@ static void
 forget(Obj *o)
 {
     if (o->type == T_DATA) env_forget(o);
-    if (o->type == T_ARRAY && (o->flags & OF_ARY_PAGED)) mg_paged_forget(o);
+    if (mg_paged_obj_p(o)) mg_paged_forget(o);
     Resident *e = tab_find(o->oop);
     if (e && e->obj == o) {
         e->obj = TOMB;
@@ -1605,7 +1605,7 @@ mg_store_commit(void)
         if (o->flags & OF_UNFAULTED) continue;
         w.current = o;
         int64_t lo, hi;
-        if (UNLIKELY(o->type == T_ARRAY && (o->flags & OF_ARY_PAGED)) && mg_paged_changed(o, &lo, &hi)) {
+        if (UNLIKELY(mg_paged_obj_p(o)) && mg_paged_changed(o, &lo, &hi)) {
             /* only the elements stored into since it was read or written can be new (paged.c P5) */
             mg_record_each_ref_head(o, reach, &w);
             mg_record_each_elem(o, lo, hi, reach, &w);
@@ -1637,7 +1637,7 @@ mg_store_commit(void)
         if (!e) e = tab_insert(o, 0);
         slot[i] = (size_t)(e - S.tab);
         off[nw] = buf.len;
-        if (UNLIKELY(o->type == T_ARRAY) && mg_paged_p(o)) off[nw] = mg_paged_encode(o, &buf, &pages, alloc_oop);
+        if (UNLIKELY(o->type == T_ARRAY || o->type == T_HASH) && mg_paged_p(o)) off[nw] = mg_paged_encode(o, &buf, &pages, alloc_oop);
         else mg_record_encode_append(o, &buf);
         ws.v[nw] = (MgWrite){ o->oop, e->version, NULL, buf.len - off[nw], false };
         nw++;
@@ -1665,7 +1665,7 @@ mg_store_commit(void)
                 continue;
             }
             if (is_env(o)) env_note(o, bytes_hash(ws.v[j].data, ws.v[j].len));
-            if (o->type == T_ARRAY && (o->flags & OF_ARY_PAGED) && !mg_paged_p(o)) mg_paged_forget(o);   /* written whole */
+            if (mg_paged_obj_p(o) && !mg_paged_p(o)) mg_paged_forget(o);   /* written whole */
             j++;
             S.tab[slot[i]].version = seq;
         }
@@ -1936,7 +1936,7 @@ restore_preimage(PreImage *p)
     if (p->code) { restore_class_preimage(p); return; }
     Obj *o = p->obj;
     uint16_t live = OF_PERSISTENT | OF_DIRTY | OF_UNFAULTED | OF_GENIVAR | (o->type == T_OBJECT ? OF_IVEMBED : 0)
-                    | (o->type == T_ARRAY ? OF_ARY_PAGED : 0);
+                    | (o->type == T_ARRAY || o->type == T_HASH ? OF_PAGED : 0);
     o->flags &= (uint16_t)~OF_FROZEN;        /* the generic ivars go back through mg_ivar_set */
     o->klass = p->klass;
     switch ((ObjType)o->type) {
@@ -1992,7 +1992,7 @@ restore_preimage(PreImage *p)
     if (o->flags & OF_GENIVAR) mg_genivar_free(o);
     if (p->twin && (p->twin->flags & OF_GENIVAR)) mg_ivar_copy(MG_VAL(o), MG_VAL(p->twin));
     o->flags = (uint16_t)((p->flags & ~live) | (o->flags & live));
-    if (o->type == T_ARRAY && (o->flags & OF_ARY_PAGED)) mg_paged_touch(o, 0, INT64_MAX);   /* put back without a barrier */
+    if (mg_paged_obj_p(o)) mg_paged_touch(o, 0, INT64_MAX);   /* put back without a barrier */
 }
 
 static void

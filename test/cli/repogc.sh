@@ -26,7 +26,7 @@ objects() {
 }
 
 # ---- garbage is reclaimed: 100,000 objects, half dropped ----
-# (each 25,000-element Array is 14 records: a spine and 13 pages, docs/format.md "Paged Arrays")
+# (each 25,000-element Array is 14 records: a spine and 13 pages, docs/format.md "Paged Arrays and Hashes")
 "$MRUBY" -e 'Maglev[:keep] = (0...25000).map { |i| [i, "k#{i}"] }
              Maglev[:drop] = (0...25000).map { |i| [i, "d#{i}"] }
              Maglev.commit_transaction'

@@ -127,3 +127,93 @@ gem_stop() {
 	eval "exec $in>&- $out<&-"
 	wait "$pid"
 }
+
+# damage MARKER: every copy of the bytes MARKER in the repository (LMDB's
+# data file, where copy-on-write may have left stale pages too, or the rows
+# of the PostgreSQL pass) gets a Q in place of its first byte; prints yes
+# when there was one.
+damage() {
+	local offs n off db="$MAGLEV_DATA/$MAGLEV_STONE/data.mdb"
+	if on_pg; then
+		n=$(pg_sql "UPDATE mg_obj SET data = overlay(data placing 'Q'::bytea from position('$1'::bytea in data))
+		            WHERE position('$1'::bytea in data) > 0 RETURNING oop" | wc -l)
+		[ "$n" -gt 0 ] && echo yes
+		return
+	fi
+	offs=$(grep -abo "$1" "$db" | cut -d: -f1)
+	for off in $offs; do printf 'Q' | dd of="$db" bs=1 seek="$off" conv=notrunc status=none; done
+	[ -n "$offs" ] && echo yes
+}
+
+# paged_sessions KIND MAKE: two live sessions on Maglev[:c] = MAKE (an Array
+# or a Hash of 20,000 Integers under the keys 0...20000, paged: store/paged.c)
+# change different pages of it: the second commit conflicts, naming KIND;
+# then abort, a nested abort and a refused commit in the first keep their
+# meaning, and a new process sees what was committed.
+paged_sessions() {
+	mrb "Maglev[:c] = $2; Maglev.commit" >/dev/null
+	gem_start g1
+	gem_start g2
+	gem g1 'A = Maglev[:c]; A.size' >/dev/null
+	gem g2 'B = Maglev[:c]; B.size' >/dev/null
+	expect "first commit" "$(gem g1 'A[10] = :one; Maglev.commit')" true
+	expect "second conflicts, naming the $1" "$(gem g2 'B[15000] = :two; begin; Maglev.commit; rescue Maglev::CommitFailedException => e; [e.class, e.message.include?("'"$1"'"), e.conflicts.size]; end')" \
+		"[Maglev::CommitFailedException, true, 1]"
+	expect "retry after abort" "$(gem g2 'Maglev.abort; [B[10], B[15000]]')" "[:one, 15000]"
+	expect "retry commits" "$(gem g2 'B[15000] = :two; Maglev.commit')" true
+	expect "abort resets a held reference" "$(gem g1 'Maglev.abort; A[3] = "changed"; A[20000] = 5; Maglev.abort; [A[3], A.size, A[15000]]')" "[3, 20000, :two]"
+	expect "nested abort" "$(gem g1 'Maglev.begin_nested_transaction; A[20] = "n"; A[20001] = 1; Maglev.abort_transaction; Maglev.commit; [A[20], A.size]')" "[20, 20000]"
+	expect "refused commit" "$(gem g1 'A[100] = "str100"; A[9000] = Thread::Mutex.new; begin; Maglev.commit; rescue TransactionError => e; e.object.class; end')" "Thread::Mutex"
+	expect "then commits" "$(gem g1 'A[9000] = 1; Maglev.commit')" true
+	gem_stop g1
+	gem_stop g2
+	expect "a new process sees both" "$(mrb 'c = Maglev[:c]; p [c[10], c[15000], c[100], c[9000], c[20], c.size]')" '[:one, :two, "str100", 1, 20, 20000]'
+}
+
+# paged_damage MAKE: Maglev[:d] = MAKE, an Array or a Hash (keys 0...10000)
+# whose element 6000 is :MARKER_XYZZY_PAGE, committed; the page holding it
+# is damaged, and reading that element raises an error naming an OOP.
+paged_damage() {
+	mrb "Maglev[:d] = $1; Maglev.commit" >/dev/null
+	expect "marker found" "$(damage MARKER_XYZZY)" yes
+	expect "damaged page reported" "$("$MRUBY" -e '
+	  p Maglev[:c].size
+	  begin
+	    Maglev[:d][6000]
+	  rescue => e
+	    puts e.class, e.message.include?("OOP")
+	  end' 2>&1)" "20000
+RuntimeError
+true"
+}
+
+# gc_and_check: `maglev gc` frees some records, and `maglev check` then finds
+# nothing dangling.
+gc_and_check() {
+	local gc chk rc
+	gc=$("$ROOT/bin/maglev" gc "$MAGLEV_STONE" 2>&1)
+	expect "gc frees what was dropped" "$(echo "$gc" | grep -c 'freed [1-9][0-9]* records')" 1
+	chk=$("$ROOT/bin/maglev" check "$MAGLEV_STONE" 2>&1); rc=$?
+	expect "check after gc" "$rc $(echo "$chk" | grep '^references:')" "0 references: 0 dangling"
+}
+
+# replay_steps KEY VAR: $MAGLEV_DATA/ops.rb defines OPS (Ruby statements on
+# the local VAR), replay(n) (a transient object after the first n of them)
+# and sig(x) (what must agree). For each statement, a new process reads
+# Maglev[:KEY] into VAR, checks that it agrees with replay(k), runs OPS[k]
+# and commits.
+replay_steps() {
+	local n k out bad=""
+	n=$(mrb 'load "'"$MAGLEV_DATA"'/ops.rb"; p OPS.size')
+	for ((k = 0; k < n; k++)); do
+		out=$(mrb 'load "'"$MAGLEV_DATA"'/ops.rb"
+		  '"$2"' = Maglev[:'"$1"']
+		  want = replay('$k')
+		  raise "before op '$k': #{'"$2"'.size} in the repository, #{want.size} in the copy" unless sig('"$2"') == sig(want)
+		  eval(OPS['$k'])
+		  Maglev.commit
+		  puts "ok"' 2>&1)
+		[ "$out" = ok ] || bad="$bad [op $k: ${out:0:300}]"
+	done
+	expect "every step read back as the transient copy gives it" "$bad" ""
+}
