@@ -72,6 +72,17 @@ main(void)
     u8(&b, 5); str(&b, "k"); obj(&b, 7, 1048616);
     obj(&b, 8, 1048624); obj(&b, 7, 1048632);
     CHECK(scans_to(&b, (uint64_t[]){ 200, 1048600, 1048608, 1048616, 1048624, 1048632 }, 6)); abuse(&b);
+    /* paged Hash spine (flag 8, page size 2^11): flags, default, its pages */
+    head(&b, 9, 200); b.b[1] = 8; b.b[2] = 11; u32(&b, 0); u8(&b, 4); obj(&b, 7, 1048592); u64(&b, 2);
+    obj(&b, 9, 1048640); obj(&b, 9, 1048648);
+    CHECK(scans_to(&b, (uint64_t[]){ 200, 1048592, 1048640, 1048648 }, 4)); abuse(&b);
+    /* a Hash page (flag 4): an entry and a deleted position (two undefined refs) */
+    head(&b, 9, 200); b.b[1] = 4; u32(&b, 0); u8(&b, 4); u8(&b, 0); u64(&b, 2);
+    obj(&b, 7, 1048600); u64(&b, 99); obj(&b, 1, 1048608); u8(&b, 8); u8(&b, 8);
+    CHECK(scans_to(&b, (uint64_t[]){ 200, 1048600, 1048608 }, 3)); abuse(&b);
+    /* paged Array spine: its pages */
+    head(&b, 8, 192); b.b[1] = 8; b.b[2] = 11; u32(&b, 0); u64(&b, 2); obj(&b, 8, 1048656); obj(&b, 8, 1048664);
+    CHECK(scans_to(&b, (uint64_t[]){ 192, 1048656, 1048664 }, 3)); abuse(&b);
     /* Range */
     head(&b, 10, 208); u32(&b, 0); u8(&b, 1); u8(&b, 3); u64(&b, 1); obj(&b, 1, 1048616);
     CHECK(scans_to(&b, (uint64_t[]){ 208, 1048616 }, 2)); abuse(&b);
