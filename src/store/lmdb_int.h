@@ -29,6 +29,7 @@ struct MgRepo {
     uint64_t *held; size_t nheld, cheld;   /* OOPs this session holds a lock on */
     int flags;
     size_t map_size;
+    struct { uintptr_t lo, hi; } maps[4]; int nmaps;   /* where data.mdb is mapped (release_pages); -1: not looked up since it moved */
     int sync_fd;          /* <dir>/sync.lock: group commit (commit_durably), -1: sync alone */
     CommitQ *cq;          /* <dir>/commitq: batches of commits (commit_batched), NULL: alone */
     char error[512];

@@ -960,8 +960,13 @@ watch_rss(void)
     fclose(f);
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     if (got != 3 || rss * page < mg_gc_max_bytes / 4 * 3) return;
-    mg_repo_release_pages(S.repo);
-    if ((rss - shared) * page > mg_gc_max_bytes / 2 && S.opened && !S.evict_pending && !S.evicting && !S.evict_futile) {
+    /* the repository's pages, when they are what takes the room (finding
+     * them reads /proc/self/maps: once every 256 faults while a bigger
+     * private working set kept the process past the mark, that read was
+     * most of a walk's time) */
+    if (shared * page > mg_gc_max_bytes / 8) mg_repo_release_pages(S.repo);
+    if ((rss - shared) * page > mg_gc_max_bytes / 2 && S.opened && !S.evict_pending && !S.evicting && !S.evict_futile
+        && S.after_evict <= mg_gc_max_bytes / 2) {
         S.evict_pending = true;
         mg_vm_request_checkpoint();
     } else {
@@ -996,8 +1001,14 @@ relazify(Obj *o)
 static void
 pressure(void)
 {
-    /* again only once the heap grew by an eighth of the cap since the last round */
-    if (!S.opened || S.evict_pending || S.evicting || mg_gc_heap_bytes() < S.after_evict + mg_gc_max_bytes / 8) return;
+    /* again only once the heap grew by an eighth of the cap since the last
+     * round -- or, when what the last round left is past half the cap (a
+     * working set bigger than the cap: a 4M-element Array's vector under a
+     * 16 MB cap), by half of what it left: each round costs a collection of
+     * all of it, and one every eighth of the cap made such a walk 6x slower */
+    size_t slack = mg_gc_max_bytes / 8;
+    if (S.after_evict > mg_gc_max_bytes / 2 && S.after_evict / 2 > slack) slack = S.after_evict / 2;
+    if (!S.opened || S.evict_pending || S.evicting || mg_gc_heap_bytes() < S.after_evict + slack) return;
     S.evict_pending = true;
     mg_vm_request_checkpoint();
 }
