@@ -9,7 +9,9 @@
 # W1 10,000 commits, W2/W3 1,000,000 nodes + 100,000 lookups, W4 2 x 1,000
 # increments, W5 4 x 1,000 commits. --full: W4 2 x 2,500, W5 4 x 2,500
 # (the issue names no sizes for them). W6 (ours): one commit of a Hash of
-# 1,000,000 String keys, then 10,000 random lookups in a new process.
+# 1,000,000 String keys, then 10,000 random lookups in a new process, then
+# 1,000 durable commits each adding a key to it and changing another (PStore,
+# which rewrites its file at each commit: 10).
 set -u
 export LC_ALL=C
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +19,7 @@ MAGLEV="$ROOT/bin/maglev-ruby"
 RUBY=ruby
 RAW="$ROOT/build/bench/raw_lmdb"
 OUT=""
-N1=10000 N2=1000000 K3=100000 N4=1000 N5=1000 N6=1000000 K6=10000
+N1=10000 N2=1000000 K3=100000 N4=1000 N5=1000 N6=1000000 K6=10000 A6=1000
 while [ $# -gt 0 ]; do
     case "$1" in
         --maglev) MAGLEV=$2; shift 2 ;;
@@ -78,6 +80,7 @@ for e in maglev pstore sqlite; do
     W=d; R[$e,w6]=$(run $e w6 $N6)
     sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null
     set -- $(run $e w6look $N6 $K6); R[$e,w6k]=${1:-fail}; R[$e,w6sum]=${2:-}
+    R[$e,w6a]=$(run $e w6add $N6 $([ $e = pstore ] && echo 10 || echo $A6))
     rm -rf "$TMP/maglev"; mkdir -p "$TMP/maglev"
     W=c; run $e setup45 5 >/dev/null
     R[$e,w4]=$(concurrent $e w4 2 $N4)
@@ -120,12 +123,14 @@ for e in raw pstore sqlite; do
     echo
 done
 echo "checks (W3 sum/len; W4 counter, W5 objects): maglev ${R[maglev,w3sum]} / ${R[maglev,check]}; pstore ${R[pstore,w3sum]} / ${R[pstore,check]}; sqlite ${R[sqlite,w3sum]} / ${R[sqlite,check]}"
-echo "W6: one commit of a Hash of $N6 String keys, then $K6 random lookups in a new process (cold)"
-printf "%-10s %10s %10s %10s %10s\n" engine W6commit W6look ratio-c ratio-l
+echo "W6: one commit of a Hash of $N6 String keys, then $K6 random lookups in a new process (cold),"
+echo "then $A6 commits each adding a key and changing another (W6add, ms a commit; PStore: 10 commits)"
+printf "%-10s %10s %10s %10s %10s %10s %10s\n" engine W6commit W6look W6add ratio-c ratio-l ratio-a
 for e in maglev pstore sqlite; do
     [ -n "${R[$e,w6]:-}" ] || continue
-    printf "%-10s %10.3f %10.3f %10.2f %10.2f\n" $e "${R[$e,w6]}" "${R[$e,w6k]}" \
-        "$(echo "${R[$e,w6]} / ${R[maglev,w6]}" | bc -l)" "$(echo "${R[$e,w6k]} / ${R[maglev,w6k]}" | bc -l)"
+    printf "%-10s %10.3f %10.3f %10.3f %10.2f %10.2f %10.2f\n" $e "${R[$e,w6]}" "${R[$e,w6k]}" "${R[$e,w6a]}" \
+        "$(echo "${R[$e,w6]} / ${R[maglev,w6]}" | bc -l)" "$(echo "${R[$e,w6k]} / ${R[maglev,w6k]}" | bc -l)" \
+        "$(echo "${R[$e,w6a]} / ${R[maglev,w6a]}" | bc -l)"
 done
 echo "checks (W6 lookup sums, the same for all): maglev ${R[maglev,w6sum]}; pstore ${R[pstore,w6sum]}; sqlite ${R[sqlite,w6sum]}"
 if [ -n "${R[cap,rss]:-}" ]; then

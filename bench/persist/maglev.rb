@@ -112,6 +112,13 @@ when "w6look"                    # a new process: K random lookups in it
   s = 0
   k.times { s += h["key#{r.rand(n)}"] }
   puts "#{now - t} #{s}"
+when "w6add"                     # K durable commits, each adding a key to that Hash and changing another
+  k = ARGS[1].to_i
+  h = Maglev[:w6]
+  h.size
+  t = now
+  k.times { |i| h["add#{i}"] = i; h["key#{i}"] = -i; Maglev.commit_transaction }
+  puts (now - t) / k * 1000       # milliseconds a commit
 when "check1"
   c = 0
   n = Maglev[:w1][0]

@@ -70,4 +70,9 @@ when "w6look"
   s = 0
   db.transaction(true) { h = db[:w6]; k.times { s += h["key#{r.rand(n)}"] } }
   puts "#{now - t} #{s}"
+when "w6add"
+  k = ARGS[1].to_i
+  t = now
+  k.times { |i| db.transaction { h = db[:w6]; h["add#{i}"] = i; h["key#{i}"] = -i } }
+  puts (now - t) / k * 1000
 end

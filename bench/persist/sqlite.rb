@@ -92,4 +92,11 @@ when "w6look"
   s = 0
   db.transaction { k.times { s += get.execute("key#{r.rand(n)}").next[0] } }
   puts "#{now - t} #{s}"
+when "w6add"
+  k = ARGS[1].to_i
+  ins = db.prepare("INSERT INTO kv (k, v) VALUES (?, ?)")
+  upd = db.prepare("UPDATE kv SET v = ? WHERE k = ?")
+  t = now
+  k.times { |i| db.transaction { ins.execute("add#{i}", i); upd.execute(-i, "key#{i}") } }
+  puts (now - t) / k * 1000
 end

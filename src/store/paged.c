@@ -18,13 +18,14 @@
  *      changed (txn.c invalidates it as any other object).
  *  P2. A resident object read or written in pages has OF_PAGED and an
  *      entry here: per page its OOP, the version read or written, the hash
- *      of its record's bytes; and the range of elements (positions) stored
- *      into since (the write barrier: mg_wb, whose stores may have moved
- *      any element, marks them all, as mg_wb_layout does when a Hash's
- *      entries get new positions; mg_wb_elems marks the ones it names). A
- *      commit encodes the pages of that range, the last page before and
- *      after, and the new ones, and of those writes the ones whose hash
- *      changed. (A change confined to one 8-byte word always changes the
+ *      of its record's bytes; and a bit for each page stored into since
+ *      (the write barrier: mg_wb, whose stores may have moved any element,
+ *      marks them all, as mg_wb_layout does when a Hash's entries get new
+ *      positions; mg_wb_elems marks the pages of the elements it names --
+ *      a set, not a range: storing into the first element and appending is
+ *      two pages, not all between). A commit encodes the pages marked, the
+ *      last page before and after, and the new ones, and of those writes
+ *      the ones whose hash changed. (A change confined to one 8-byte word always changes the
  *      hash: its steps are bijections in each lane.) A reader rebuilds a
  *      Hash's positions as the pages have them (record.c), so the ranges
  *      and the pages speak of the same positions.
@@ -37,7 +38,7 @@
  *      longer listed by any spine is garbage for the repository GC; the
  *      GC's closure over kept records keeps a kept spine's pages.
  *  P5. For the same reason as P2, the commit's walk for persistence by
- *      reachability visits only the elements stored into since (every
+ *      reachability visits only the pages stored into since (every
  *      other element was persistent, or a value, when the object was read
  *      or written; a failed commit's walk is undone, and its range kept).
  */
@@ -96,6 +97,7 @@ free_entry(MgPaged *e)
     free(e->oop);
     free(e->ver);
     free(e->hash);
+    free(e->touched);
     free(e);
 }
 
@@ -136,11 +138,17 @@ alloc_pages(size_t np, uint64_t **oop, uint64_t **ver, uint64_t **hash)
     return false;
 }
 
-static void
-no_change(MgPaged *e)
+void
+mg_paged_clean(MgPaged *e)
 {
-    e->lo = INT64_MAX;
-    e->hi = 0;
+    if (e->touched) memset(e->touched, 0, e->ntouched * sizeof *e->touched);
+    e->all = false;
+}
+
+static bool
+touched_p(const MgPaged *e, size_t k)
+{
+    return e->all || (k / 64 < e->ntouched && (e->touched[k / 64] >> (k % 64) & 1));
 }
 
 MgPaged *
@@ -153,7 +161,6 @@ mg_paged_begin(Obj *o, unsigned shift, size_t np)
     e->shift = shift;
     e->np = np;
     memset(e->oop, 0, np * sizeof *e->oop);
-    no_change(e);
     insert(e);
     o->flags |= OF_PAGED;
     return e;
@@ -170,18 +177,33 @@ void
 mg_paged_touch(Obj *o, int64_t lo, int64_t hi)
 {
     MgPaged *e = find(o);
-    if (!e) return;
-    if (lo < e->lo) e->lo = lo;
-    if (hi > e->hi) e->hi = hi;
+    if (!e || e->all || hi <= lo) return;
+    size_t first = (size_t)(lo < 0 ? 0 : lo) >> e->shift, last = (size_t)(hi - 1) >> e->shift;
+    if (hi == INT64_MAX || last - first > e->np) {     /* any element, or more pages than it has */
+        e->all = true;
+        return;
+    }
+    if (last / 64 >= e->ntouched) {
+        size_t n = last / 64 + 1 + e->ntouched;        /* room to grow by appends */
+        uint64_t *bits = realloc(e->touched, n * sizeof *bits);
+        if (!bits) { e->all = true; return; }
+        memset(bits + e->ntouched, 0, (n - e->ntouched) * sizeof *bits);
+        e->touched = bits;
+        e->ntouched = n;
+    }
+    for (size_t k = first; k <= last; k++) e->touched[k / 64] |= (uint64_t)1 << (k % 64);
 }
 
 bool
-mg_paged_changed(Obj *o, int64_t *lo, int64_t *hi)
+mg_paged_each_changed(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
 {
     MgPaged *e = find(o);
-    if (!e) return false;
-    *lo = e->lo;
-    *hi = e->hi;
+    if (!e || e->all) return false;
+    for (size_t w = 0; w < e->ntouched; w++)
+        for (uint64_t bits = e->touched[w]; bits; bits &= bits - 1) {
+            int64_t k = (int64_t)(w * 64 + (size_t)__builtin_ctzll(bits));
+            mg_record_each_elem(o, k << e->shift, (k + 1) << e->shift, fn, arg);
+        }
     return true;
 }
 
@@ -282,7 +304,7 @@ mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void))
     for (size_t k = 0; k < np; k++) {
         int64_t from = (int64_t)k << shift, to = from + page < len ? from + page : len;
         bool old = e && k < e->np;
-        bool look = !old || (e->lo < to && from < e->hi) || k + 1 == e->np || k + 1 == np;
+        bool look = !old || touched_p(e, k) || k + 1 == e->np || k + 1 == np;
         if (!look) {
             p->oop[k] = e->oop[k];
             p->ver[k] = e->ver[k];
@@ -330,7 +352,7 @@ mg_paged_done(bool ok, uint64_t seq)
             p->o->flags &= (uint16_t)~OF_PAGED;
             continue;
         }
-        *e = (MgPaged){ p->o, MG_PAGE_SHIFT, p->np, p->oop, p->ver, p->hash, INT64_MAX, 0 };
+        *e = (MgPaged){ p->o, MG_PAGE_SHIFT, p->np, p->oop, p->ver, p->hash, NULL, 0, false };
         insert(e);
         p->o->flags |= OF_PAGED;
     }

@@ -20,7 +20,10 @@ typedef struct MgPaged {
     unsigned shift;
     size_t np;                                 /* pages of the record read or written */
     uint64_t *oop, *ver, *hash;                /* per page: OOP, version, hash of its bytes */
-    int64_t lo, hi;                            /* elements stored into since: [lo, hi) */
+    /* the pages stored into since (by element or position: the page of i is
+     * i >> shift): a bit each, or all of them */
+    uint64_t *touched; size_t ntouched;        /* words */
+    bool all;
 } MgPaged;
 
 /* Decoding a spine (record.c): the entry of Array or Hash o, with room for np pages
@@ -30,8 +33,12 @@ MgPaged *mg_paged_begin(Obj *o, unsigned shift, size_t np);
 void     mg_paged_forget(Obj *o);
 /* mg_paged_touch_hook (object.h): elements [lo, hi) of o were stored into. */
 void     mg_paged_touch(Obj *o, int64_t lo, int64_t hi);
-/* The elements of o stored into since it was read or written, when o has an entry. */
-bool     mg_paged_changed(Obj *o, int64_t *lo, int64_t *hi);
+/* No store into o since it was read or written (the end of a decode). */
+void     mg_paged_clean(MgPaged *e);
+/* Calls fn for every element (a Hash: key and value) of the pages of o
+ * stored into since it was read or written and returns true; false, and
+ * nothing called, when o has no entry or every page may have changed. */
+bool     mg_paged_each_changed(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
 /* record.c: the record of a page, elements (positions) [from, to) of
  * Array (Hash) o; of a spine naming np pages of 2^shift of them. */
 void mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b);

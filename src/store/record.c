@@ -420,15 +420,15 @@ mg_record_each_ref_head(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
     RefWalk w = { fn, arg };
     fn(MG_VAL(mg_class_real(o->klass)), arg);
     mg_ivar_foreach(MG_VAL(o), walk_ivar, &w);
+    if (o->type == T_HASH) fn(((RHash *)o)->ifnone, arg);
 }
 
 void
 mg_record_each_elem(Obj *o, int64_t from, int64_t to, void (*fn)(Value ref, void *arg), void *arg)
 {
     if (from < 0) from = 0;
-    if (o->type == T_HASH) {                 /* dense positions, and the default */
+    if (o->type == T_HASH) {                 /* dense positions */
         Value h = MG_VAL(o), k, v;
-        fn(((RHash *)o)->ifnone, arg);
         int64_t n = mg_hash_positions(h);
         for (int64_t i = from; i < to && i < n; i++)
             if (mg_hash_at(h, i, &k, &v, NULL)) {
@@ -466,8 +466,7 @@ mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
     case T_ARRAY:
         mg_record_each_elem(o, 0, ((RArray *)o)->len, fn, arg);
         break;
-    case T_HASH: {
-        fn(((RHash *)o)->ifnone, arg);
+    case T_HASH: {                             /* (the default: in the head) */
         Value k, v;
         for (int64_t it = 0; mg_hash_next_hashed(self, &it, &k, &v, NULL);) {   /* lazy entries: persistent already */
             fn(k, arg);
@@ -981,8 +980,7 @@ decode_paged(Obj *o, Rd *r, unsigned shift, bool lazy, size_t *nlazy)
         e->hash[k] = mg_paged_hash(rec.data, rec.len);
     }
     if (o->type == T_HASH) o->extra = iter_level;
-    e->lo = INT64_MAX;                         /* the table's barriers while it was filled */
-    e->hi = 0;
+    mg_paged_clean(e);                         /* the table's barriers while it was filled */
 }
 
 const char *

@@ -85,8 +85,9 @@ void mg_record_encode(Obj *o, MgBuf *b);
 void mg_record_encode_append(Obj *o, MgBuf *b);
 /* Calls fn for each Value o references (ivars, elements, keys, ...), with an edge label for error paths. */
 void mg_record_each_ref(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
-/* The same for a non-class object's class and instance variables only, and
- * for elements [from, to) of Array o only (clamped to its length). */
+/* The same for a non-class object's class and instance variables (and a
+ * Hash's default) only, and for elements [from, to) of Array o (dense
+ * positions of Hash o) only, clamped to its length. */
 void mg_record_each_ref_head(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
 void mg_record_each_elem(Obj *o, int64_t from, int64_t to, void (*fn)(Value ref, void *arg), void *arg);
 /* Decodes a record into the unfaulted header o (fills its body and class).

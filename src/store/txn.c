@@ -1615,11 +1615,9 @@ mg_store_commit(void)
         Obj *o = S.ws[i];
         if (o->flags & OF_UNFAULTED) continue;
         w.current = o;
-        int64_t lo, hi;
-        if (UNLIKELY(mg_paged_obj_p(o)) && mg_paged_changed(o, &lo, &hi)) {
+        if (UNLIKELY(mg_paged_obj_p(o)) && mg_paged_each_changed(o, reach, &w)) {
             /* only the elements stored into since it was read or written can be new (paged.c P5) */
             mg_record_each_ref_head(o, reach, &w);
-            mg_record_each_elem(o, lo, hi, reach, &w);
         } else {
             mg_record_each_ref(o, reach, &w);
         }
