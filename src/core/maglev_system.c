@@ -272,10 +272,49 @@ sys_stone_name(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new_cstr(stone && *stone ? stone : "maglev");
 }
 
+/* MagLev's process facts (System.rb's _processInfo: family): the ids of
+ * this gem process, as Process.uid, .euid, .gid, .egid, .pid, .getpgrp and
+ * .ppid answer them. */
 static Value
 sys_getpid(Value self, int argc, const Value *argv, Value blk)
 {
     return MG_FIX((long)getpid());
+}
+
+static Value
+sys_getppid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getppid());
+}
+
+static Value
+sys_getpgrp(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getpgrp());
+}
+
+static Value
+sys_getuid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getuid());
+}
+
+static Value
+sys_geteuid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)geteuid());
+}
+
+static Value
+sys_getgid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getgid());
+}
+
+static Value
+sys_getegid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getegid());
 }
 
 /* ---- statistics and debugging (MAGLEV-API.md section 6) ----
@@ -375,11 +414,12 @@ sys_my_cache_statistics(Value self, int argc, const Value *argv, Value blk)
 }
 
 /* GemStone's closure trap: the next commits print, on stderr, where o hangs
- * when it joins what they write (debugging "why did this get committed?"). */
+ * when it joins what they write (debugging "why did this get committed?");
+ * nil shuts the traps off, as in MagLev (System.rb). */
 static Value
 sys_trap_add_to_closure_list(Value self, int argc, const Value *argv, Value blk)
 {
-    if (!MG_IS_PTR(argv[0])) mg_raise(mg_eArgumentError, "%s cannot be trapped (not a heap object)", mg_str_cstr(mg_inspect(argv[0])));
+    if (argv[0] != MG_NIL && !MG_IS_PTR(argv[0])) mg_raise(mg_eArgumentError, "%s cannot be trapped (not a heap object)", mg_str_cstr(mg_inspect(argv[0])));
     mg_store_trap(argv[0]);
     return argv[0];
 }
@@ -407,6 +447,12 @@ static const MgMethodDef system_methods[] = {
     { "session_temp_put", sys_session_temp_put, 2, 2 },
     { "stone_name", sys_stone_name, 0, 1 },
     { "getpid", sys_getpid, 0, 0 },
+    { "getppid", sys_getppid, 0, 0 },
+    { "getpgrp", sys_getpgrp, 0, 0 },
+    { "getuid", sys_getuid, 0, 0 },
+    { "geteuid", sys_geteuid, 0, 0 },
+    { "getgid", sys_getgid, 0, 0 },
+    { "getegid", sys_getegid, 0, 0 },
     { "get_session_stat", sys_get_session_stat, 1, 1 },
     { "set_session_stat", sys_set_session_stat, 2, 2 },
     { "increment_session_stat", sys_increment_session_stat, 1, 2 },

@@ -1077,6 +1077,10 @@ mg_store_stats(MgStoreStats *out)
 void
 mg_store_trap(Value o)
 {
+    if (o == MG_NIL) {          /* MagLev: nil shuts off the traps set before */
+        S.traps = MG_NIL;
+        return;
+    }
     if (!MG_IS_HASH(S.traps)) {
         S.traps = mg_hash_new();
         MG_OBJ(S.traps)->flags |= OF_HASH_IDENTITY;
