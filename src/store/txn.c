@@ -1631,11 +1631,17 @@ mg_store_commit(void)
         undo_walk(&w);
         free(w.newly);
         free(w.parent);
-        if (err == MG_STORE_CONFLICT) {
-            if (rc_replay(conflicts, nconf)) return;   /* replayed on fresh state and committed */
-            raise_conflict(conflicts, nconf, false);
+        if (err == MG_STORE_CONFLICT && rc_replay(conflicts, nconf)) return;   /* replayed on fresh state and committed */
+        if (err == MG_STORE_CONFLICT || err == MG_STORE_LOCKED) {
+            /* MAGLEV-API.md section 2 (GemStone's commitTransaction): a failed
+             * commit keeps this transaction's changes but refreshes the view,
+             * so other commits show wherever they do not conflict with them;
+             * the dirty objects keep their expected versions, so a retry
+             * without an abort fails again */
+            refresh_view(0);
+            refresh_code();
+            raise_conflict(conflicts, nconf, err == MG_STORE_LOCKED);
         }
-        if (err == MG_STORE_LOCKED) raise_conflict(conflicts, nconf, true);
         storage_error("commit");
     }
     free(w.newly);
