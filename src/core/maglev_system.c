@@ -94,8 +94,12 @@ sys_needs_commit(Value self, int argc, const Value *argv, Value blk)
 static Value
 sys_commit_and_release_locks(Value self, int argc, const Value *argv, Value blk)
 {
+    /* the level before the commit: a nested level's commit only folds into
+     * the enclosing level (after it the level is 1 too), so the locks that
+     * guard the repository's copy stay until the outermost commit */
+    bool outermost = mg_store_level() == 1;
     if (!commit_answer()) return MG_FALSE;
-    if (mg_store_level() == 1 && mg_repo_unlock_all(mg_store_repo()) != MG_STORE_OK)
+    if (outermost && mg_repo_unlock_all(mg_store_repo()) != MG_STORE_OK)
         backend_error("release locks");
     return MG_TRUE;
 }
