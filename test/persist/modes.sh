@@ -58,6 +58,18 @@ expect "-Mcommit runs in persistent mode" "$out" "true"
 expect "-Mcommit commits a program that ends normally" "$(mrb 'p Lamp.new.on, LAMPS.size, LAMPS[0].on')" ':on
 1
 :on'
+# `exit` with a success status is a normal end; a failure status, abort and
+# exit! are not
+"$MRUBY" -Mcommit -e 'class ByExit; end; Maglev[:by] = [:exit]; exit'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_true; exit true'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_0; exit 0'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_1; exit 1'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_false; exit false'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :abort; abort' 2>/dev/null
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_bang; exit!'
+expect "-Mcommit commits a program that ends by a successful exit" "$(mrb 'p defined?(ByExit), Maglev[:by]')" '"constant"
+[:exit, :exit_true, :exit_0]'
+expect "its exit status stays" "$("$MRUBY" -Mcommit -e 'exit 0'; echo $?)$("$MRUBY" -Mcommit -e 'Maglev[:t] = Thread.current; exit' 2>/dev/null; echo $?)" "01"
 "$MRUBY" -Mcommit -e 'class Broken; end; raise "no"' 2>/dev/null
 expect "-Mcommit exits non-zero on an uncaught exception" "$?" "1"
 expect "-Mcommit does not commit after an uncaught exception" "$(mrb 'p defined?(Broken)')" "nil"
