@@ -60,12 +60,21 @@ mode_body(Value blk)
     return mg_yield(blk, 0, NULL);
 }
 
+/* Every change from a persistent mode to transient copies $LOAD_PATH to the
+ * repository's copy (MagLev's Maglev.persistent, note 6): the end of a
+ * Maglev.persistent block, and the start of a Maglev.transient block run in
+ * persistent mode (-Mpersistent's main thread never leaves it otherwise). */
+static void
+mode_switch(int next)
+{
+    if (mg_mode_get() != MG_MODE_TRANSIENT && next == MG_MODE_TRANSIENT) mg_code_save_load_path();
+    mg_mode_set(next);
+}
+
 static void
 mode_restore(Value saved)
 {
-    int was = mg_mode_get(), next = (int)MG_FIX2LONG(saved);
-    if (was != MG_MODE_TRANSIENT && next == MG_MODE_TRANSIENT) mg_code_save_load_path();
-    mg_mode_set(next);
+    mode_switch((int)MG_FIX2LONG(saved));
 }
 
 static Value
@@ -73,7 +82,7 @@ run_in_mode(int mode, Value blk)
 {
     if (blk == MG_NIL) mg_raise(mg_eLocalJumpError, "no block given (yield)");
     Value saved = MG_FIX(mg_mode_get());
-    mg_mode_set(mode);
+    mode_switch(mode);
     return mg_ensure(mode_body, blk, mode_restore, saved);
 }
 
