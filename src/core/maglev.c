@@ -554,25 +554,31 @@ maglev_store_close(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
-static const MgMethodDef maglev_singleton_methods[] = {
+/* MagLev's module_functions (Maglev.rb): also private instance methods, so
+ * code that includes Maglev calls them bare */
+static const MgMethodDef maglev_module_functions[] = {
     { "commit_transaction", maglev_commit_transaction, 0, 0 },
     { "commit", maglev_commit_transaction, 0, 0 },
     { "abort_transaction", maglev_abort_transaction, 0, 0 },
     { "abort", maglev_abort_transaction, 0, 0 },
-    { "[]", maglev_aref, 1, 1 },
-    { "[]=", maglev_aset, 2, 2 },
     { "root", maglev_root, 0, 0 },
     { "persistent", maglev_persistent, 0, 1 },
     { "transient", maglev_transient, 0, 0 },
     { "persistent?", maglev_persistent_p, 0, 0 },
     { "transient?", maglev_transient_p, 0, 0 },
+    { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },
+    { NULL, NULL, 0, 0 },
+};
+
+static const MgMethodDef maglev_singleton_methods[] = {
+    { "[]", maglev_aref, 1, 1 },
+    { "[]=", maglev_aset, 2, 2 },
     { "__rc_log", maglev_rc_log, 3, -1 },
     { "__rc_replays", maglev_rc_replays, 0, 0 },
     { "__capture_frames", maglev_capture_frames, 1, 1 },
     { "__frames_of", maglev_frames_of, 1, 1 },
     { "__evicted", maglev_evicted, 0, 0 },
     { "__seed_base_image", maglev_seed_base_image, 0, 0 },
-    { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },
     { "__persistent_autoloads", maglev_persistent_autoloads, 0, 1 },
     { "__list_instances", maglev_list_instances, 1, 2 },
     { "__system_table", maglev_system_table, 0, 0 },
@@ -588,6 +594,7 @@ mg_init_maglev(void)
     mg_store_init();
     mg_define_const(mg_mMaglev, "PERSISTENT_ROOT", mg_store_root());
     mg_define_singleton_methods(MG_VAL(mg_mMaglev), maglev_singleton_methods);
+    mg_define_module_functions(mg_mMaglev, maglev_module_functions);
     mg_notify_init();
     mg_define_method(mg_mKernel, "committed?", obj_committed_p, 0, 0);
     mg_define_method(mg_eCommitFailedException, "conflicts", commit_failed_conflicts, 0, 0);

@@ -470,11 +470,17 @@ static const MgMethodDef system_methods[] = {
     { NULL, NULL, 0, 0 },
 };
 
-/* MAGLEV-API.md section 2: the Maglev module's share of the above. */
+/* MAGLEV-API.md section 2: the Maglev module's share of the above; as in
+ * MagLev's Maglev.rb, begin_transaction and commit_and_release_locks are
+ * module functions, the other two singleton methods only. */
 static const MgMethodDef maglev_methods[] = {
-    { "begin_transaction", sys_begin_transaction, 0, 0 },
     { "begin_nested_transaction", sys_begin_nested_transaction, 0, 0 },
     { "transaction_level", sys_transaction_level, 0, 0 },
+    { NULL, NULL, 0, 0 },
+};
+
+static const MgMethodDef maglev_module_functions[] = {
+    { "begin_transaction", sys_begin_transaction, 0, 0 },
     { "commit_and_release_locks", sys_commit_and_release_locks, 0, 0 },
     { NULL, NULL, 0, 0 },
 };
@@ -486,6 +492,7 @@ mg_init_maglev_system(void)
     mg_eLockError = mg_define_class_under(mg_cObject, "LockError", mg_eStandardError);
     mg_define_singleton_methods(MG_VAL(mg_cSystem), system_methods);
     mg_define_singleton_methods(MG_VAL(mg_mMaglev), maglev_methods);
+    mg_define_module_functions(mg_mMaglev, maglev_module_functions);
     session_temps = mg_hash_new();
     mg_gc_register(&session_temps);
 }
