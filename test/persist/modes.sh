@@ -48,6 +48,34 @@ expect "the mode belongs to the thread; new threads start transient" "$out" 'tru
 [false, true, false]
 true
 false'
+# a fiber keeps its own mode: one that yields inside Maglev.persistent (an
+# Enumerator's each, read with next) leaves its resumer in the resumer's
+# mode, so what the resumer then defines stays transient; a new fiber starts
+# in the mode of the fiber that first runs it
+out=$(mrb '
+e = Enumerator.new { |y| Maglev.persistent { y << Maglev.persistent?; y << Maglev.persistent? } }
+p e.next, Maglev.persistent?
+class AfterNext; end
+f = Fiber.new { Maglev.persistent { Fiber.yield(:yielded); class InFiber; end; Maglev.persistent? } }
+p f.resume, Maglev.persistent?, f.resume, Maglev.persistent?
+p Maglev.persistent { Fiber.new { Maglev.persistent? }.resume }, Fiber.new { Maglev.persistent? }.resume
+Maglev[:classes] = [InFiber]
+Maglev.commit
+p AfterNext.maglev_persistable?, e.next, Maglev.persistent?')
+expect "the mode belongs to the fiber" "$out" 'true
+false
+:yielded
+false
+true
+false
+true
+false
+false
+true
+false'
+expect "the class defined in the fiber's persistent block persisted, the resumer's did not" \
+	"$(mrb 'p Maglev[:classes], defined?(AfterNext)')" '[InFiber]
+nil'
 out=$("$MRUBY" -Mpersistent -e 'p Maglev.persistent?; class Lamp; def on = :on; end')
 expect "-Mpersistent starts in persistent mode" "$out" "true"
 expect "-Mpersistent does not commit" "$(mrb 'p defined?(Lamp)')" "nil"
