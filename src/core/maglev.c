@@ -546,6 +546,15 @@ maglev_store_paths(Value self, int argc, const Value *argv, Value blk)
     return mg_ary_new_from(2, (Value[]){ mg_str_new_cstr(mg_store_path()), mg_str_new_cstr(exe) });
 }
 
+/* Whether obj is one of the base image's objects (well-known OOPs: the core
+ * and library classes every repository has): lib/prelude/migration.rb will
+ * not replace one by a new version. */
+static Value
+maglev_base_image_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(mg_store_wellknown_oop(argv[0]) != 0);
+}
+
 /* Closes the repository (an open transaction is aborted): for a restore. */
 static Value
 maglev_store_close(Value self, int argc, const Value *argv, Value blk)
@@ -585,6 +594,7 @@ static const MgMethodDef maglev_singleton_methods[] = {
     { "__other_session_pid", maglev_other_session_pid, 0, 0 },
     { "__store_paths", maglev_store_paths, 0, 0 },
     { "__store_close", maglev_store_close, 0, 0 },
+    { "__base_image?", maglev_base_image_p, 1, 1 },
     { NULL, NULL, 0, 0 },
 };
 
