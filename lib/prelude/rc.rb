@@ -68,7 +68,8 @@ class RCCounter
   end
 
   private def __rc_int(n)
-    raise TypeError, "no implicit conversion of #{n.class} into Integer" unless n.is_a?(Integer)
+    # named as CRuby names them: nil, true and false by themselves, not by class
+    raise TypeError, "no implicit conversion of #{[nil, true, false].include?(n) ? n.inspect : n.class} into Integer" unless n.is_a?(Integer)
     n
   end
 end
