@@ -75,6 +75,9 @@ class DateAndTime
   alias_method :to_time, :as_time
   def to_i = @seconds_since_epoch
   def to_r = @seconds_since_epoch + Rational(@nanoseconds, 1_000_000_000)
+  # GemStone's asPosixSeconds (MagLev's as_posix_seconds): seconds since the
+  # epoch with their fraction, exactly (GemStone answers a ScaledDecimal)
+  alias_method :as_posix_seconds, :to_r
   def to_f = to_r.to_f
 
   # The same instant shown in UTC, or in another offset.

@@ -123,6 +123,22 @@ module Maglev
       entry
     end
 
+    # MagLev's save_exception: the transaction is aborted first (with a
+    # warning when that discards uncommitted changes), so only the entry is
+    # committed; a commit that fails is reported on stderr. Answers the entry.
+    def self.save_exception(exception)
+      warn("Saving exception to ObjectLog, discarding transaction") if Maglev::System.needs_commit
+      Maglev.abort_transaction
+      entry = DebuggerLogEntry.new(exception, frames_of(exception))
+      entry.add_to_log
+      begin
+        Maglev.commit_transaction
+      rescue Exception => e
+        warn "Error trying to save the exception in the ObjectLog: #{e.message}"
+      end
+      entry
+    end
+
     # Saving must not hide the exception being saved: a failure is reported on stderr.
     def self.save_or_warn(exception, commit)
       save(exception, commit)

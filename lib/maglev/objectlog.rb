@@ -91,6 +91,9 @@ class ObjectLogEntry
     def error(label, object = nil) = new(label, object, ERROR)
     def fatal(label, object = nil) = new(label, object, FATAL)
 
+    # MagLev's name for GemStone's `ObjectLogEntry debug`: the debug priority.
+    def debug_level = DEBUG
+
     # The persistent log, an OrderedCollection, oldest first (made if missing).
     def object_log
       Maglev::PERSISTENT_ROOT[ROOT_KEY] || create_log

@@ -126,6 +126,18 @@ class OrderedCollection
     self
   end
 
+  # Smalltalk's size:, MagLev's size=: truncates to n elements, or grows to
+  # n with nils.
+  def size=(n)
+    raise TypeError, "no implicit conversion of #{n.nil? ? "nil" : n.class} into Integer" unless n.is_a?(Integer)
+    raise ArgumentError, "negative size (#{n})" if n < 0
+    changing(:resize) do
+      if n < @__rc_state.size then @__rc_state.slice!(n..)
+      else @__rc_state.fill(nil, @__rc_state.size...n)
+      end
+    end
+  end
+
   # Removes every element; answers self.
   def clear
     changing(:clear) { @__rc_state.clear }
@@ -171,6 +183,13 @@ class OrderedCollection
   def reverse_each(&block)
     return enum_for(:reverse_each) { size } unless block
     @__rc_state.reverse_each(&block)
+    self
+  end
+
+  # MagLev's: from the last element to the first, each with its index.
+  def reverse_each_with_index
+    return enum_for(:reverse_each_with_index) { size } unless block_given?
+    (@__rc_state.size - 1).downto(0) { |i| yield(@__rc_state[i], i) }
     self
   end
 

@@ -27,6 +27,12 @@ class Module
     raise ArgumentError, "maglev_redefine needs a block: the new version's definition" unless body
     raise TypeError, "#{self} is a module: only a class has instances to migrate" unless is_a?(Class)
     raise Maglev::NotPersistableException, "#{self} is not persistable" unless maglev_persistable?
+    # a core or library class is the same object in every repository, found
+    # under its fixed object id: a new version would replace Object, String...
+    # for every later process, without what C code gives them
+    if Maglev.__base_image?(self)
+      raise ArgumentError, "#{self} is a base-image class (every repository has it): it cannot be redefined"
+    end
     raise ArgumentError, "batch must be a positive Integer" unless batch.is_a?(Integer) && batch > 0
     pending = (Maglev.__system_table[:migrations] ||= {})
     old, target = if pending.key?(self) then [self, pending[self]]

@@ -37,12 +37,15 @@ class RCCounter
     self
   end
 
+  # With a guard and a block: GemStone's decrementBy:ifLessThan:thenExecute:.
+  # A guard without a block is ignored, as MagLev's rccounter.rb does (the
+  # guard only chooses the guarded primitive when a block is given).
   def decrement_by(n, guard = nil, &block)
     n = __rc_int(n)
-    return increment_by(-n) if guard.nil?
+    return increment_by(-n) if guard.nil? || !block
     guard = __rc_int(guard)
     # the decrement would take the value below the guard: not done, the block answers
-    return(block ? block.call : nil) if value - n < guard
+    return block.call if value - n < guard
     @__rc_state[0] -= n
     Maglev.__rc_log(self, @__rc_state, :guarded, n, guard)
     self
@@ -57,16 +60,16 @@ class RCCounter
     when :add then increment_by(args[0])
     when :guarded
       n, guard = args
-      if value - n < guard
+      decrement_by(n, guard) do        # guarded again, so a later round checks it too
         raise Maglev::CommitFailedException,
               "commit failed: RCCounter#decrement_by(#{n}, #{guard}) no longer holds after another commit (value #{value})"
       end
-      decrement_by(n, guard)
     end
   end
 
   private def __rc_int(n)
-    raise TypeError, "no implicit conversion of #{n.class} into Integer" unless n.is_a?(Integer)
+    # named as CRuby names them: nil, true and false by themselves, not by class
+    raise TypeError, "no implicit conversion of #{[nil, true, false].include?(n) ? n.inspect : n.class} into Integer" unless n.is_a?(Integer)
     n
   end
 end

@@ -43,7 +43,7 @@ usage(FILE *out)
           "                  string literals frozen (or not) unless a magic comment says\n"
           "  -Mpersistent    start in persistent mode (Maglev.persistent)\n"
           "  -Mcommit        run -e, -r libraries and the script in persistent mode and\n"
-          "                  commit when the program ends without an exception\n"
+          "                  commit when the program ends without an error (or by exit)\n"
           "  --max-memory=SIZE  cap the private heap (e.g. 64M): clean persistent objects\n"
           "                  are evicted and read again when needed (MAGLEV_MAX_MEMORY)\n"
           "  -h              show this message, --help for more info\n"

@@ -60,12 +60,21 @@ mode_body(Value blk)
     return mg_yield(blk, 0, NULL);
 }
 
+/* Every change from a persistent mode to transient copies $LOAD_PATH to the
+ * repository's copy (MagLev's Maglev.persistent, note 6): the end of a
+ * Maglev.persistent block, and the start of a Maglev.transient block run in
+ * persistent mode (-Mpersistent's main thread never leaves it otherwise). */
+static void
+mode_switch(int next)
+{
+    if (mg_mode_get() != MG_MODE_TRANSIENT && next == MG_MODE_TRANSIENT) mg_code_save_load_path();
+    mg_mode_set(next);
+}
+
 static void
 mode_restore(Value saved)
 {
-    int was = mg_mode_get(), next = (int)MG_FIX2LONG(saved);
-    if (was != MG_MODE_TRANSIENT && next == MG_MODE_TRANSIENT) mg_code_save_load_path();
-    mg_mode_set(next);
+    mode_switch((int)MG_FIX2LONG(saved));
 }
 
 static Value
@@ -73,7 +82,7 @@ run_in_mode(int mode, Value blk)
 {
     if (blk == MG_NIL) mg_raise(mg_eLocalJumpError, "no block given (yield)");
     Value saved = MG_FIX(mg_mode_get());
-    mg_mode_set(mode);
+    mode_switch(mode);
     return mg_ensure(mode_body, blk, mode_restore, saved);
 }
 
@@ -540,6 +549,15 @@ maglev_store_paths(Value self, int argc, const Value *argv, Value blk)
     return mg_ary_new_from(2, (Value[]){ mg_str_new_cstr(mg_store_path()), mg_str_new_cstr(exe) });
 }
 
+/* Whether obj is one of the base image's objects (well-known OOPs: the core
+ * and library classes every repository has): lib/prelude/migration.rb will
+ * not replace one by a new version. */
+static Value
+maglev_base_image_p(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_BOOL(mg_store_wellknown_oop(argv[0]) != 0);
+}
+
 /* Closes the repository (an open transaction is aborted): for a restore. */
 static Value
 maglev_store_close(Value self, int argc, const Value *argv, Value blk)
@@ -548,31 +566,38 @@ maglev_store_close(Value self, int argc, const Value *argv, Value blk)
     return MG_NIL;
 }
 
-static const MgMethodDef maglev_singleton_methods[] = {
+/* MagLev's module_functions (Maglev.rb): also private instance methods, so
+ * code that includes Maglev calls them bare */
+static const MgMethodDef maglev_module_functions[] = {
     { "commit_transaction", maglev_commit_transaction, 0, 0 },
     { "commit", maglev_commit_transaction, 0, 0 },
     { "abort_transaction", maglev_abort_transaction, 0, 0 },
     { "abort", maglev_abort_transaction, 0, 0 },
-    { "[]", maglev_aref, 1, 1 },
-    { "[]=", maglev_aset, 2, 2 },
     { "root", maglev_root, 0, 0 },
     { "persistent", maglev_persistent, 0, 1 },
     { "transient", maglev_transient, 0, 0 },
     { "persistent?", maglev_persistent_p, 0, 0 },
     { "transient?", maglev_transient_p, 0, 0 },
+    { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },
+    { NULL, NULL, 0, 0 },
+};
+
+static const MgMethodDef maglev_singleton_methods[] = {
+    { "[]", maglev_aref, 1, 1 },
+    { "[]=", maglev_aset, 2, 2 },
     { "__rc_log", maglev_rc_log, 3, -1 },
     { "__rc_replays", maglev_rc_replays, 0, 0 },
     { "__capture_frames", maglev_capture_frames, 1, 1 },
     { "__frames_of", maglev_frames_of, 1, 1 },
     { "__evicted", maglev_evicted, 0, 0 },
     { "__seed_base_image", maglev_seed_base_image, 0, 0 },
-    { "clear_persistent_LOADED_FEATURES", maglev_clear_features, 0, 0 },
     { "__persistent_autoloads", maglev_persistent_autoloads, 0, 1 },
     { "__list_instances", maglev_list_instances, 1, 2 },
     { "__system_table", maglev_system_table, 0, 0 },
     { "__other_session_pid", maglev_other_session_pid, 0, 0 },
     { "__store_paths", maglev_store_paths, 0, 0 },
     { "__store_close", maglev_store_close, 0, 0 },
+    { "__base_image?", maglev_base_image_p, 1, 1 },
     { NULL, NULL, 0, 0 },
 };
 
@@ -582,6 +607,7 @@ mg_init_maglev(void)
     mg_store_init();
     mg_define_const(mg_mMaglev, "PERSISTENT_ROOT", mg_store_root());
     mg_define_singleton_methods(MG_VAL(mg_mMaglev), maglev_singleton_methods);
+    mg_define_module_functions(mg_mMaglev, maglev_module_functions);
     mg_notify_init();
     mg_define_method(mg_mKernel, "committed?", obj_committed_p, 0, 0);
     mg_define_method(mg_eCommitFailedException, "conflicts", commit_failed_conflicts, 0, 0);

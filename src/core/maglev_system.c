@@ -94,8 +94,12 @@ sys_needs_commit(Value self, int argc, const Value *argv, Value blk)
 static Value
 sys_commit_and_release_locks(Value self, int argc, const Value *argv, Value blk)
 {
+    /* the level before the commit: a nested level's commit only folds into
+     * the enclosing level (after it the level is 1 too), so the locks that
+     * guard the repository's copy stay until the outermost commit */
+    bool outermost = mg_store_level() == 1;
     if (!commit_answer()) return MG_FALSE;
-    if (mg_store_level() == 1 && mg_repo_unlock_all(mg_store_repo()) != MG_STORE_OK)
+    if (outermost && mg_repo_unlock_all(mg_store_repo()) != MG_STORE_OK)
         backend_error("release locks");
     return MG_TRUE;
 }
@@ -272,10 +276,49 @@ sys_stone_name(Value self, int argc, const Value *argv, Value blk)
     return mg_str_new_cstr(stone && *stone ? stone : "maglev");
 }
 
+/* MagLev's process facts (System.rb's _processInfo: family): the ids of
+ * this gem process, as Process.uid, .euid, .gid, .egid, .pid, .getpgrp and
+ * .ppid answer them. */
 static Value
 sys_getpid(Value self, int argc, const Value *argv, Value blk)
 {
     return MG_FIX((long)getpid());
+}
+
+static Value
+sys_getppid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getppid());
+}
+
+static Value
+sys_getpgrp(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getpgrp());
+}
+
+static Value
+sys_getuid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getuid());
+}
+
+static Value
+sys_geteuid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)geteuid());
+}
+
+static Value
+sys_getgid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getgid());
+}
+
+static Value
+sys_getegid(Value self, int argc, const Value *argv, Value blk)
+{
+    return MG_FIX((long)getegid());
 }
 
 /* ---- statistics and debugging (MAGLEV-API.md section 6) ----
@@ -375,11 +418,12 @@ sys_my_cache_statistics(Value self, int argc, const Value *argv, Value blk)
 }
 
 /* GemStone's closure trap: the next commits print, on stderr, where o hangs
- * when it joins what they write (debugging "why did this get committed?"). */
+ * when it joins what they write (debugging "why did this get committed?");
+ * nil shuts the traps off, as in MagLev (System.rb). */
 static Value
 sys_trap_add_to_closure_list(Value self, int argc, const Value *argv, Value blk)
 {
-    if (!MG_IS_PTR(argv[0])) mg_raise(mg_eArgumentError, "%s cannot be trapped (not a heap object)", mg_str_cstr(mg_inspect(argv[0])));
+    if (argv[0] != MG_NIL && !MG_IS_PTR(argv[0])) mg_raise(mg_eArgumentError, "%s cannot be trapped (not a heap object)", mg_str_cstr(mg_inspect(argv[0])));
     mg_store_trap(argv[0]);
     return argv[0];
 }
@@ -407,6 +451,12 @@ static const MgMethodDef system_methods[] = {
     { "session_temp_put", sys_session_temp_put, 2, 2 },
     { "stone_name", sys_stone_name, 0, 1 },
     { "getpid", sys_getpid, 0, 0 },
+    { "getppid", sys_getppid, 0, 0 },
+    { "getpgrp", sys_getpgrp, 0, 0 },
+    { "getuid", sys_getuid, 0, 0 },
+    { "geteuid", sys_geteuid, 0, 0 },
+    { "getgid", sys_getgid, 0, 0 },
+    { "getegid", sys_getegid, 0, 0 },
     { "get_session_stat", sys_get_session_stat, 1, 1 },
     { "set_session_stat", sys_set_session_stat, 2, 2 },
     { "increment_session_stat", sys_increment_session_stat, 1, 2 },
@@ -420,11 +470,17 @@ static const MgMethodDef system_methods[] = {
     { NULL, NULL, 0, 0 },
 };
 
-/* MAGLEV-API.md section 2: the Maglev module's share of the above. */
+/* MAGLEV-API.md section 2: the Maglev module's share of the above; as in
+ * MagLev's Maglev.rb, begin_transaction and commit_and_release_locks are
+ * module functions, the other two singleton methods only. */
 static const MgMethodDef maglev_methods[] = {
-    { "begin_transaction", sys_begin_transaction, 0, 0 },
     { "begin_nested_transaction", sys_begin_nested_transaction, 0, 0 },
     { "transaction_level", sys_transaction_level, 0, 0 },
+    { NULL, NULL, 0, 0 },
+};
+
+static const MgMethodDef maglev_module_functions[] = {
+    { "begin_transaction", sys_begin_transaction, 0, 0 },
     { "commit_and_release_locks", sys_commit_and_release_locks, 0, 0 },
     { NULL, NULL, 0, 0 },
 };
@@ -436,6 +492,7 @@ mg_init_maglev_system(void)
     mg_eLockError = mg_define_class_under(mg_cObject, "LockError", mg_eStandardError);
     mg_define_singleton_methods(MG_VAL(mg_cSystem), system_methods);
     mg_define_singleton_methods(MG_VAL(mg_mMaglev), maglev_methods);
+    mg_define_module_functions(mg_mMaglev, maglev_module_functions);
     session_temps = mg_hash_new();
     mg_gc_register(&session_temps);
 }

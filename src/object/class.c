@@ -708,6 +708,12 @@ mg_define_singleton_methods(Value obj, const MgMethodDef *defs)
     for (; defs->name; defs++) mg_define_singleton_method(obj, defs->name, defs->fn, defs->min_args, defs->max_args);
 }
 
+void
+mg_define_module_functions(RClass *m, const MgMethodDef *defs)
+{
+    for (; defs->name; defs++) mg_define_module_function(m, defs->name, defs->fn, defs->min_args, defs->max_args);
+}
+
 /* ---- constants ---- */
 
 static bool

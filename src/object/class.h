@@ -135,6 +135,7 @@ void mg_define_alias(RClass *c, const char *new_name, const char *old_name);
 typedef struct { const char *name; MgCFunc fn; int16_t min_args; int16_t max_args; } MgMethodDef;
 void mg_define_methods(RClass *c, const MgMethodDef *defs);
 void mg_define_singleton_methods(Value obj, const MgMethodDef *defs);
+void mg_define_module_functions(RClass *m, const MgMethodDef *defs);   /* each as mg_define_module_function */
 
 /* Low level: add an entry (copied) to c's table (c->origin's when prepended). */
 MethodEntry *mg_method_add(RClass *c, ID name, const MethodEntry *me);

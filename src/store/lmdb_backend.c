@@ -303,7 +303,9 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
     *out = NULL;
     struct stat st;
     if (stat(dir, &st) != 0) {
-        if (!(flags & MG_REPO_CREATE) || errno != ENOENT || mkdir(dir, 0700) != 0) {
+        /* EEXIST: another process starting on the same new stone made it
+         * between our stat and mkdir; its creation is serialized below */
+        if (!(flags & MG_REPO_CREATE) || errno != ENOENT || (mkdir(dir, 0700) != 0 && errno != EEXIST)) {
             MgRepo tmp = { 0 };
             lmb_fail(&tmp, MG_STORE_IO, "%s: %s", dir, strerror(errno));
             return MG_STORE_IO;

@@ -58,7 +58,7 @@ void  mg_store_stats(MgStoreStats *out);
  * the root, the system table and a record of every core class (make). */
 void  mg_store_seed(void);
 /* Maglev::System.trap_add_to_closure_list: a commit that makes o persistent
- * prints where it hangs (stderr). */
+ * prints where it hangs (stderr); o nil removes every trap. */
 void  mg_store_trap(Value o);
 /* ---- notify.c: change notification (its design comment) ---- */
 void  mg_notify_init(void);             /* the Maglev methods */

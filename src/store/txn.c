@@ -1100,6 +1100,10 @@ mg_store_stats(MgStoreStats *out)
 void
 mg_store_trap(Value o)
 {
+    if (o == MG_NIL) {          /* MagLev: nil shuts off the traps set before */
+        S.traps = MG_NIL;
+        return;
+    }
     if (!MG_IS_HASH(S.traps)) {
         S.traps = mg_hash_new();
         MG_OBJ(S.traps)->flags |= OF_HASH_IDENTITY;
@@ -1309,8 +1313,11 @@ edge_label(Obj *parent, Value child)
         }
     } else if (parent->type == T_RANGE) {
         return mg_str_new_cstr(((RRange *)parent)->beg == child ? ".begin" : ".end");
+    } else if (parent->type == T_CLASS && MG_VAL(mg_class_real(((RClass *)parent)->super)) == child) {
+        return mg_str_new_cstr(".superclass");
     }
     mg_ivar_foreach(p, edge_ivar, &f);
+    if (f.label == MG_NIL && parent->klass && MG_VAL(mg_class_real(parent->klass)) == child) return mg_str_new_cstr(".class");
     return f.label != MG_NIL ? f.label : mg_str_new_cstr("");
 }
 
@@ -1331,6 +1338,7 @@ path_to(Walk *w, size_t idx)
     }
     Value s;
     if (parent == MG_OBJ(S.root)) s = mg_str_new_cstr("Maglev::PERSISTENT_ROOT");
+    else if (is_class(parent)) s = mg_str_new_cstr(mg_class_cname((RClass *)parent));   /* a class named as Ruby does */
     else s = mg_sprintf("#<%s oop=%llu>", mg_class_cname(mg_obj_class(MG_VAL(parent))), (unsigned long long)parent->oop);
     mg_str_append(s, mg_ary_join(parts, MG_NIL));
     return s;
@@ -1360,8 +1368,10 @@ raise_transaction_error(Walk *w)
     undo_walk(w);
     free(w->newly);
     free(w->parent);
-    Value exc = mg_exc_new(mg_eTransactionError, "cannot commit %s at %s: %s",
-                           mg_class_cname(mg_obj_class(obj)), mg_str_cstr(path), why);
+    /* a class or module by its name ("class T1"), anything else by its class */
+    Value what = is_class(w->bad) ? mg_sprintf("%s %s", w->bad->type == T_MODULE ? "module" : "class", mg_class_cname((RClass *)w->bad))
+                                  : mg_str_new_cstr(mg_class_cname(mg_obj_class(obj)));
+    Value exc = mg_exc_new(mg_eTransactionError, "cannot commit %s at %s: %s", mg_str_cstr(what), mg_str_cstr(path), why);
     mg_ivar_set(exc, mg_intern_cstr("@object"), obj);
     mg_raise_exc(exc);
 }
@@ -1688,11 +1698,17 @@ mg_store_commit(void)
         undo_walk(&w);
         free(w.newly);
         free(w.parent);
-        if (err == MG_STORE_CONFLICT) {
-            if (rc_replay(conflicts, nconf)) return;   /* replayed on fresh state and committed */
-            raise_conflict(conflicts, nconf, false);
+        if (err == MG_STORE_CONFLICT && rc_replay(conflicts, nconf)) return;   /* replayed on fresh state and committed */
+        if (err == MG_STORE_CONFLICT || err == MG_STORE_LOCKED) {
+            /* MAGLEV-API.md section 2 (GemStone's commitTransaction): a failed
+             * commit keeps this transaction's changes but refreshes the view,
+             * so other commits show wherever they do not conflict with them;
+             * the dirty objects keep their expected versions, so a retry
+             * without an abort fails again */
+            refresh_view(0);
+            refresh_code();
+            raise_conflict(conflicts, nconf, err == MG_STORE_LOCKED);
         }
-        if (err == MG_STORE_LOCKED) raise_conflict(conflicts, nconf, true);
         storage_error("commit");
     }
     free(w.newly);

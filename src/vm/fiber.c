@@ -8,7 +8,10 @@
  *  2. Everything of the VM that belongs to one C stack is per fiber and lives
  *     in mg_vm only while the fiber runs: stack/sp, frames/fp, the handler
  *     chain (its jmp_bufs point into that C stack), cdepth, the C-stack guard,
- *     $! and the catch tags; the GC arena too (gc.h, mg_gc_arena_swap).
+ *     $! and the catch tags; the GC arena too (gc.h, mg_gc_arena_swap); and
+ *     the persistence mode (MAGLEV-API.md section 3), so a fiber that yields
+ *     inside Maglev.persistent { } leaves its resumer in the resumer's mode --
+ *     a new fiber starts in the mode of the fiber that first runs it.
  *     mg_fiber_switch saves them into the running fiber and loads the target's.
  *  3. Frame pointers never cross fibers except through Envs (a block made in
  *     one fiber runs in another): a break or return aimed at another fiber's
@@ -27,6 +30,7 @@
  * afterwards resume(a, b) makes Fiber.yield return a (one) or [a, b] (more);
  * Fiber.yield(x) and the body's value likewise become resume's value. */
 #include "fiber.h"
+#include "../store/store.h"
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -190,6 +194,7 @@ save_state(MgFiber *f)
     f->cdepth = vm->cdepth;
     f->cstack_base = vm->cstack_base; f->cstack_limit = vm->cstack_limit;
     f->errinfo = vm->errinfo; f->catch_tags = vm->catch_tags;
+    f->mode = mg_mode_get();
     mg_gc_arena_swap(&f->arena);        /* f->arena takes the live arena; gc.c holds f's old (empty) one */
 }
 
@@ -203,6 +208,7 @@ load_state(MgFiber *f)
     vm->cdepth = f->cdepth;
     vm->cstack_base = f->cstack_base; vm->cstack_limit = f->cstack_limit;
     vm->errinfo = f->errinfo; vm->catch_tags = f->catch_tags;
+    mg_mode_set(f->mode);
     /* gc.c holds the empty arena save_state left (a running fiber's own slot is
      * always empty): take f's saved one, leaving f's slot empty */
     mg_gc_arena_swap(&f->arena);
@@ -311,6 +317,7 @@ prepare(MgFiber *f)
     f->cstack_limit = m->csize - CSTACK_MARGIN;
     f->errinfo = MG_NIL;
     f->catch_tags = MG_NIL;
+    f->mode = mg_mode_get();
     ctx_init(f, m->cstack, m->csize);
     return true;
 }

@@ -30,6 +30,7 @@ typedef struct MgFiber {
     char *cstack_base;
     size_t cstack_limit;
     Value errinfo, catch_tags;
+    int mode;                   /* the persistence mode (store/code.c): each fiber has its own */
     MgArena arena;
     /* values crossing a switch: what resume/yield hand over */
     Value xfer;

@@ -444,6 +444,22 @@ main_done_body(Value arg)
     return MG_NIL;
 }
 
+/* Runs mg_vm_main_done_hook (maglev-ruby -Mcommit's commit). Returns -1 when
+ * it ran through, else the process's status once the exception it raised
+ * has been reported. */
+static int
+run_done_hook(VM *vm)
+{
+    Value exc;
+    mg_protect(main_done_body, MG_NIL, &exc);
+    if (exc == MG_NIL) return -1;
+    mg_gc_protect(exc);
+    vm->errinfo = exc;
+    int st = mg_vm_finish(1);
+    mg_vm_report_exception(exc);
+    return st;
+}
+
 int
 mg_vm_run_main(const char *src, size_t len, const char *file)
 {
@@ -456,6 +472,12 @@ mg_vm_run_main(const char *src, size_t len, const char *file)
         mg_gc_protect(exc);
         bool report;
         status = exit_status_of(exc, &report);
+        /* -Mcommit: `exit` with a success status ends the program without an
+         * error, as its end does (exit! never gets here) */
+        if (status == 0 && mg_vm_main_done_hook && mg_obj_is_kind_of(exc, mg_eSystemExit)) {
+            int st = run_done_hook(vm);
+            if (st >= 0) return st;
+        }
         if (mg_obj_is_kind_of(exc, mg_eSyntaxError) && vm->fp == vm->frames && mg_exc_backtrace(exc) == MG_NIL) {
             /* a syntax error in the main script: CRuby prints the parser's message only */
             status = mg_vm_finish(1);
@@ -471,15 +493,9 @@ mg_vm_run_main(const char *src, size_t len, const char *file)
         return status;
     }
     if (mg_vm_main_done_hook) {
-        /* maglev-ruby -Mcommit: commit only when the program ended without an exception */
-        mg_protect(main_done_body, MG_NIL, &exc);
-        if (exc != MG_NIL) {
-            mg_gc_protect(exc);
-            vm->errinfo = exc;
-            int st = mg_vm_finish(1);
-            mg_vm_report_exception(exc);
-            return st;
-        }
+        /* maglev-ruby -Mcommit: commit only when the program ended without an error */
+        int st = run_done_hook(vm);
+        if (st >= 0) return st;
     }
     return mg_vm_finish(0);
 }

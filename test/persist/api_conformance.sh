@@ -196,4 +196,21 @@ if ! on_pg; then
     "$(MAGLEV_STONE=$(printf 's%.0s' $(seq 300)) "$MRUBY" -e 'p Maglev[:x]' 2>&1 | grep -o 'could not be opened: .*(RuntimeError)')" \
     'could not be opened: File name too long (RuntimeError)'
 fi
+
+# ---- section 2/3: MagLev's Maglev.rb makes the transaction and mode calls
+# module functions, so a class that includes Maglev calls them bare (private)
+fresh_repository module_functions
+expect "include Maglev: commit_transaction, persistent, root... as private methods" "$(mrb '
+class Installer
+  include Maglev
+  def run
+    persistent { Object.const_set(:Installed, Class.new) }
+    root[:by] = :installer
+    [persistent?, transient { transient? }, commit_transaction]
+  end
+end
+p Installer.new.run, (Installer.new.commit rescue $!.class), Maglev.private_instance_methods(false).size')$(mrb 'p defined?(Installed), Maglev[:by]')" '[false, true, true]
+NoMethodError
+12"constant"
+:installer'
 finish

@@ -44,4 +44,13 @@ false
 1'
 expect "-Mcommit records its -I directories (and its constant persisted)" "$(mrb "p \$LOAD_PATH.include?('$MAGLEV_DATA/cmdlib'), CMDLIB")" 'true
 :cmd'
+# entering Maglev.transient from persistent mode leaves it too (MagLev:
+# "when the persistent mode transitions from true to false"): so a
+# -Mpersistent program, whose main thread is never otherwise out of it, can
+# record its directories
+"$MRUBY" -Mpersistent -e "\$LOAD_PATH << '$MAGLEV_DATA/pmlib'; Maglev.transient { }; Maglev.commit"
+"$MRUBY" -Mpersistent -e "\$LOAD_PATH << '$MAGLEV_DATA/pmlib2'; Maglev.commit"
+expect "-Mpersistent: a Maglev.transient block records \$LOAD_PATH, a commit alone does not" \
+	"$(mrb "p \$LOAD_PATH.include?('$MAGLEV_DATA/pmlib'), \$LOAD_PATH.include?('$MAGLEV_DATA/pmlib2')")" 'true
+false'
 finish

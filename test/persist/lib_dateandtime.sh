@@ -57,4 +57,9 @@ expect "a second process that requires nothing reads the committed DateAndTimes"
 1000
 true
 (3592289333/2)'
+# MagLev's as_posix_seconds (GemStone's asPosixSeconds): exact seconds since
+# the epoch, in this process and the next
+mrb 'require "maglev/dateandtime"; Maglev::PERSISTENT_ROOT[:posix] = DateAndTime.at(Rational(3, 2), "+02:00"); Maglev.commit_transaction'
+expect "as_posix_seconds" "$(mrb 'require "maglev/dateandtime"; d = Maglev::PERSISTENT_ROOT[:posix]; p d.as_posix_seconds, DateAndTime.at(0).as_posix_seconds.zero?')" '(3/2)
+true'
 finish

@@ -82,4 +82,16 @@ expect "debug_on_error saves the exception that ends the program" "$? $(mrb '
 {"h"=>"{:a=>1}", "k"=>":b"}'
 "$MRUBY" -e 'require "maglev/debugger"; Maglev::Debugger.debug_on_error; exit 3'
 expect "but not an exit" "$? $(mrb 'require "maglev/debugger"; p Maglev::Debugger.entries.size')" '3 4'
+# MagLev's save_exception: the pending transaction is aborted (with a
+# warning), and only the entry is committed
+expect "save_exception discards the transaction and commits the entry alone" "$(mrb 'require "maglev/debugger"
+  Maglev::PERSISTENT_ROOT[:dropped] = 1
+  e = (raise ArgumentError, "kept" rescue $!)
+  $stderr = $stdout
+  entry = Maglev::Debugger.save_exception(e)
+  p entry.class, entry.exception_message, Maglev::System.needs_commit')$(mrb 'p Maglev::PERSISTENT_ROOT[:dropped], Maglev::PERSISTENT_ROOT[:ObjectLog].to_a.last.exception_message')" 'Saving exception to ObjectLog, discarding transaction
+DebuggerLogEntry
+"kept"
+falsenil
+"kept"'
 finish

@@ -89,4 +89,8 @@ expect "the log made by a process with uncommitted changes" "$(ol '
 $(ol 'p Maglev::PERSISTENT_ROOT[:x], ObjectLog.map(&:label)')" 'false
 1
 ["first"]'
+# MagLev's ObjectLogEntry.debug_level (GemStone's `debug`): the priority that
+# ObjectLogEntry.debug gives
+expect "debug_level is the debug entries' priority" "$(ol 'p ObjectLogEntry.debug_level, ObjectLogEntry.debug("d").priority == ObjectLogEntry.debug_level')" '5
+true'
 finish

@@ -85,4 +85,24 @@ expect "two processes removing the same first element: the second commit fails" 
   p Maglev::PERSISTENT_ROOT[:q].to_a')" ':a
 :conflict
 [:b]'
+# MagLev's size= (Smalltalk's size:) and reverse_each_with_index
+oc 'Maglev::PERSISTENT_ROOT[:sz] = OrderedCollection[:a, :b, :c]; Maglev.commit_transaction'
+expect "reverse_each_with_index: last to first, with indexes" \
+  "$(oc 'o = Maglev::PERSISTENT_ROOT[:sz]; r = []; p o.reverse_each_with_index { |x, i| r << [x, i] }.equal?(o), r, o.reverse_each_with_index.to_a.size')" 'true
+[[:c, 2], [:b, 1], [:a, 0]]
+3'
+expect "size= truncates and grows with nils; a negative or non-Integer size raises" \
+  "$(oc 'o = Maglev::PERSISTENT_ROOT[:sz]; o.size = 1; p o.to_a; o.size = 3; p o.to_a
+  p [(begin; o.size = -1; rescue ArgumentError => e; e.message; end), (begin; o.size = "2"; rescue TypeError => e; e.message; end)]
+  o.size = 2; Maglev.commit_transaction')" '[:a]
+[:a, nil, nil]
+["negative size (-1)", "no implicit conversion of String into Integer"]'
+expect "and the committed size= is what the next process reads" "$(oc 'p Maglev::PERSISTENT_ROOT[:sz].to_a')" '[:a, nil]'
+expect "a size= that meets another commit's append conflicts" "$(oc '
+  o = Maglev::PERSISTENT_ROOT[:sz]; o.size = 0
+  system(ENV["MAGLEV_RUBY"] || "'"$MRUBY"'", "-e", "Maglev::PERSISTENT_ROOT[:sz] << :x; Maglev.commit_transaction")
+  begin; Maglev.commit_transaction; p :committed; rescue Maglev::CommitFailedException; p :conflict; end
+  Maglev.abort_transaction
+  p Maglev::PERSISTENT_ROOT[:sz].to_a')" ':conflict
+[:a, nil, :x]'
 finish

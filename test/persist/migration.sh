@@ -50,7 +50,17 @@ expect "what cannot be redefined" "$(mrb '
 begin; Comparable.maglev_redefine { }; rescue TypeError => e; puts e.message; end
 class Local; end
 begin; Local.maglev_redefine { }; rescue Maglev::NotPersistableException => e; puts e.message; end
-begin; Point.maglev_redefine; rescue ArgumentError => e; puts e.message; end')" 'Comparable is a module: only a class has instances to migrate
+begin; Point.maglev_redefine; rescue ArgumentError => e; puts e.message; end
+begin; Object.maglev_redefine(commit: false) { }; rescue ArgumentError => e; puts e.message; end
+begin; String.maglev_redefine { def x = 1 }; rescue ArgumentError => e; puts e.message; end
+Maglev.commit_transaction')" 'Comparable is a module: only a class has instances to migrate
 Local is not persistable
-maglev_redefine needs a block: the new version'"'"'s definition'
+maglev_redefine needs a block: the new version'"'"'s definition
+Object is a base-image class (every repository has it): it cannot be redefined
+String is a base-image class (every repository has it): it cannot be redefined'
+# (Object.maglev_redefine replaced Object by a class without Kernel: every
+# later process failed in its prelude)
+expect "a later process starts, with the core classes it had" "$(mrb 'p Object.include?(Kernel), "s".respond_to?(:x), 1.frozen?')" 'true
+false
+true'
 finish

@@ -48,6 +48,34 @@ expect "the mode belongs to the thread; new threads start transient" "$out" 'tru
 [false, true, false]
 true
 false'
+# a fiber keeps its own mode: one that yields inside Maglev.persistent (an
+# Enumerator's each, read with next) leaves its resumer in the resumer's
+# mode, so what the resumer then defines stays transient; a new fiber starts
+# in the mode of the fiber that first runs it
+out=$(mrb '
+e = Enumerator.new { |y| Maglev.persistent { y << Maglev.persistent?; y << Maglev.persistent? } }
+p e.next, Maglev.persistent?
+class AfterNext; end
+f = Fiber.new { Maglev.persistent { Fiber.yield(:yielded); class InFiber; end; Maglev.persistent? } }
+p f.resume, Maglev.persistent?, f.resume, Maglev.persistent?
+p Maglev.persistent { Fiber.new { Maglev.persistent? }.resume }, Fiber.new { Maglev.persistent? }.resume
+Maglev[:classes] = [InFiber]
+Maglev.commit
+p AfterNext.maglev_persistable?, e.next, Maglev.persistent?')
+expect "the mode belongs to the fiber" "$out" 'true
+false
+:yielded
+false
+true
+false
+true
+false
+false
+true
+false'
+expect "the class defined in the fiber's persistent block persisted, the resumer's did not" \
+	"$(mrb 'p Maglev[:classes], defined?(AfterNext)')" '[InFiber]
+nil'
 out=$("$MRUBY" -Mpersistent -e 'p Maglev.persistent?; class Lamp; def on = :on; end')
 expect "-Mpersistent starts in persistent mode" "$out" "true"
 expect "-Mpersistent does not commit" "$(mrb 'p defined?(Lamp)')" "nil"
@@ -58,6 +86,18 @@ expect "-Mcommit runs in persistent mode" "$out" "true"
 expect "-Mcommit commits a program that ends normally" "$(mrb 'p Lamp.new.on, LAMPS.size, LAMPS[0].on')" ':on
 1
 :on'
+# `exit` with a success status is a normal end; a failure status, abort and
+# exit! are not
+"$MRUBY" -Mcommit -e 'class ByExit; end; Maglev[:by] = [:exit]; exit'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_true; exit true'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_0; exit 0'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_1; exit 1'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_false; exit false'
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :abort; abort' 2>/dev/null
+"$MRUBY" -Mcommit -e 'Maglev[:by] << :exit_bang; exit!'
+expect "-Mcommit commits a program that ends by a successful exit" "$(mrb 'p defined?(ByExit), Maglev[:by]')" '"constant"
+[:exit, :exit_true, :exit_0]'
+expect "its exit status stays" "$("$MRUBY" -Mcommit -e 'exit 0'; echo $?)$("$MRUBY" -Mcommit -e 'Maglev[:t] = Thread.current; exit' 2>/dev/null; echo $?)" "01"
 "$MRUBY" -Mcommit -e 'class Broken; end; raise "no"' 2>/dev/null
 expect "-Mcommit exits non-zero on an uncaught exception" "$?" "1"
 expect "-Mcommit does not commit after an uncaught exception" "$(mrb 'p defined?(Broken)')" "nil"

@@ -89,4 +89,13 @@ expect "a guarded decrement whose guard another commit broke conflicts" "$(overl
 expect "decrement_if_negative refuses below zero" "$(mrb 'c = Maglev[:c]; p c.value, c.decrement_if_negative { :refused }, c.value')" "0
 :refused
 0"
+# MagLev's rccounter.rb guards only when a block is given: decrement_by(n,
+# guard) alone is a plain decrement (it was refused, answering nil)
+expect "a count that is no Integer: CRuby's TypeError, nil and true named as CRuby names them" \
+  "$(mrb 'c = RCCounter.new; p [nil, true, "1", 1.5].map { |v| begin; c.increment_by(v); rescue TypeError => e; e.message; end }, c.value')" \
+  '["no implicit conversion of nil into Integer", "no implicit conversion of true into Integer", "no implicit conversion of String into Integer", "no implicit conversion of Float into Integer"]
+0'
+expect "a guard without a block is a plain decrement, in this process and the next" \
+  "$(mrb 'c = Maglev[:c]; p c.decrement_by(2, 0).equal?(c), c.value; Maglev.commit')$(mrb 'p Maglev[:c].value')" "true
+-2-2"
 finish

@@ -39,6 +39,15 @@ expect "commit_and_release_locks answers true once it commits" \
 	"$(gem a 'S.abort_transaction; R[:z] << "a"; [S.commit_and_release_locks, R[:z]]')" '[true, "zba"]'
 expect "and the locks are gone" "$(gem b 'S.write_lock(R[:x]); S.write_lock(R[:y]); :both')" ":both"
 gem b 'S.remove_locks_for_session' >/dev/null
+# in a nested level the commit only folds into the enclosing level: nothing
+# reached the repository yet, so the locks stay until the outermost commit
+gem a 'S.write_lock(R[:x])' >/dev/null
+expect "a nested level's commit_and_release_locks folds and answers true" \
+	"$(gem a 'S.begin_nested_transaction; R[:z] << "n"; [S.commit_and_release_locks, S.transaction_level]')" '[true, 1]'
+expect "and keeps the locks" "$(gem b 'begin; S.read_lock(R[:x]); rescue LockError; :held; end')" ":held"
+expect "the outermost one releases them" \
+	"$(gem a 'S.commit_and_release_locks')$(gem b 'S.write_lock(R[:x]); S.abort_transaction; R[:z]')" 'true"zban"'
+gem b 'S.remove_locks_for_session' >/dev/null
 
 # transient objects: any non-immediate object has an OOP to lock
 expect "transient objects can be locked" "$(gem a 'T = Object.new; S.write_lock(T); S.read_lock([1]); S.remove_lock(T); :ok')" ":ok"

@@ -30,4 +30,19 @@ out=$(mrb '
   p Maglev.commit_transaction')
 expect "ENV cannot persist" "$out" $'true\ncannot commit Object at Maglev::PERSISTENT_ROOT[:env][:vars]: its singleton methods are written in C (as ENV\'s are), so they could not be made again where it is read\ntrue'
 expect "an object with Ruby singleton methods does" "$(mrb 'p Maglev[:o].hi, Maglev[:env]')" $':hi\nnil'
+# a transient class or module that a commit reaches is named as Ruby names
+# it, and so is a class the path starts from (not "Class at #<Class oop=N>")
+expect "a transient superclass, included module and class in the root" "$(mrb '
+  class Base; end; class Derived < Base; end; Derived.maglev_persistable
+  module Local; end; Maglev.persistent { class Mixes; include Local; end }
+  [[:d, Derived.new], [:m, Mixes.new], [:c, {k: Base}]].each do |key, v|
+    Maglev[key] = v
+    begin; Maglev.commit_transaction; rescue TransactionError => e; puts e.message; p e.object; end
+    Maglev.abort_transaction
+  end')" 'cannot commit class Base at Derived.superclass: it was defined in transient mode (classes persist when defined in Maglev.persistent)
+Base
+cannot commit module Local at Maglev::PERSISTENT_ROOT[:m].class.__maglev_definitions[:modules][0][1]: it was defined in transient mode (classes persist when defined in Maglev.persistent)
+Local
+cannot commit class Base at Maglev::PERSISTENT_ROOT[:c][:k]: it was defined in transient mode (classes persist when defined in Maglev.persistent)
+Base'
 finish
