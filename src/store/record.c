@@ -293,8 +293,12 @@ static void
 encode_head(Obj *o, MgBuf *b, uint8_t flags, uint8_t byte2)
 {
     Value self = MG_VAL(o);
+    /* the persistent root and the system table are never written frozen:
+     * no later process could store anything (a deep freeze of the data
+     * reached the root, and the repository was of no more use) */
+    bool frozen = (o->flags & OF_FROZEN) && o->oop != MG_OOP_ROOT && o->oop != MG_OOP_SYSTEM;
     put_u8(b, o->type);
-    put_u8(b, (uint8_t)(flags | ((o->flags & OF_FROZEN) ? RF_FROZEN : 0)));
+    put_u8(b, (uint8_t)(flags | (frozen ? RF_FROZEN : 0)));
     put_u8(b, byte2);
     put_u8(b, 0);
     put_ref(b, MG_VAL(mg_class_real(o->klass)));

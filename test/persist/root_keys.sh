@@ -31,4 +31,14 @@ expect "a class key stays after its class is reopened and the key replaced" "$(m
   ':again
 1
 1'
+# freezing the root is this process's own: it is never committed frozen (a
+# frozen root would leave no later process a place to store anything)
+expect "a frozen root commits its changes, frozen here only" "$(mrb 'r = Maglev::PERSISTENT_ROOT; r[:last] = 1; r.freeze; p Maglev.commit, r.frozen?; begin; r[:x] = 2; rescue => e; p e.class; end')" \
+  'true
+true
+FrozenError'
+expect "a later process stores into it" "$(mrb 'r = Maglev::PERSISTENT_ROOT; p r.frozen?, r[:last]; r[:after] = 2; p Maglev.commit')" \
+  'false
+1
+true'
 finish
