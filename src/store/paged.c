@@ -45,7 +45,7 @@
 #include "paged.h"
 #include "../core/core.h"
 
-/* ---- the entries: open addressing on the Array's address ---- */
+/* ---- the entries: open addressing on the object's address ---- */
 
 static struct {
     MgPaged **slot; size_t cap, count;
