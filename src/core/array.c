@@ -325,9 +325,10 @@ mg_ary_pop(Value a)
 Value
 mg_ary_shift(Value a)
 {
-    mg_ary_modify(a);
+    ary_check_modify(a);
     RArray *r = MG_RARRAY(a);
     if (r->len == 0) return MG_NIL;
+    mg_wb_shift(&r->hdr, 1);
     Value v = r->ptr[0];
     ary_drop_front(r, 1);
     ary_maybe_shrink(a);
@@ -1080,10 +1081,11 @@ ary_shift_m(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(blk);
     if (argc == 0) return mg_ary_shift(self);
-    mg_ary_modify(self);
+    ary_check_modify(self);
     int64_t n = take_count(argv[0]);
     int64_t len = ALEN(self);
     if (n > len) n = len;
+    mg_wb_shift(MG_OBJ(self), n);
     Value out = mg_ary_new_from(n, APTR(self));
     ary_drop_front(MG_RARRAY(self), n);
     ary_maybe_shrink(self);

@@ -47,12 +47,19 @@ no_store_touch(Obj *o, int64_t lo, int64_t hi)
     UNUSED(o); UNUSED(lo); UNUSED(hi);
 }
 
+static void
+no_store_shift(Obj *o, int64_t n)
+{
+    UNUSED(o); UNUSED(n);
+}
+
 void (*mg_fault_hook)(Obj *o) = no_store_fault;
 void (*mg_fault_lazy_hook)(Obj *o) = no_store_fault;
 Value (*mg_lazy_resolve_hook)(Obj *ary, Value lazy) = no_store_resolve;
 void (*mg_forget_hook)(Obj *o) = no_forget;
 void (*mg_dirty_hook)(Obj *o) = no_store_dirty;
 void (*mg_paged_touch_hook)(Obj *o, int64_t lo, int64_t hi) = no_store_touch;
+void (*mg_paged_shift_hook)(Obj *o, int64_t n) = no_store_shift;
 uint64_t (*mg_oop_alloc_hook)(void) = local_oop_alloc;
 
 /* ---- core class variables (coreclasses.def) ---- */

@@ -237,6 +237,17 @@ mg_wb_elems(Obj *o, int64_t lo, int64_t hi)
         if (o->flags & OF_PAGED) mg_paged_touch_hook(o, lo, hi);
     }
 }
+/* Array o loses its first n elements (shift): a paged one drops them from
+ * its first page without writing the others (store/paged.c). */
+extern void (*mg_paged_shift_hook)(Obj *o, int64_t n);
+static inline void
+mg_wb_shift(Obj *o, int64_t n)
+{
+    if (UNLIKELY(o->flags & OF_PERSISTENT)) {
+        if (!(o->flags & OF_DIRTY)) mg_dirty_hook(o);
+        if (o->flags & OF_PAGED) mg_paged_shift_hook(o, n);
+    }
+}
 /* No change of contents, but every element (entry) of o may have moved. */
 static inline void
 mg_wb_layout(Obj *o)

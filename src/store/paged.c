@@ -37,6 +37,12 @@
  *      pages (record.c), which are read at the same view. A page's OOP no
  *      longer listed by any spine is garbage for the repository GC; the
  *      GC's closure over kept records keeps a kept spine's pages.
+ *  P6. An Array's spine names how many positions at the start of its
+ *      first page are dead (skip < 2^MG_PAGE_SHIFT). Array#shift (mg_wb_shift)
+ *      counts the elements shifted off; the commit drops the pages they
+ *      emptied from the spine and raises the skip, so a FIFO queue's shift
+ *      writes the spine alone (RCQueue). Element i is at position
+ *      skip + shifted + i; pages and marks speak of positions.
  *  P5. For the same reason as P2, the commit's walk for persistence by
  *      reachability visits only the pages stored into since (every
  *      other element was persistent, or a value, when the object was read
@@ -174,10 +180,21 @@ mg_paged_forget(Obj *o)
 }
 
 void
+mg_paged_shift(Obj *o, int64_t n)
+{
+    MgPaged *e = find(o);
+    if (e && n > 0) e->shifted += n;
+}
+
+void
 mg_paged_touch(Obj *o, int64_t lo, int64_t hi)
 {
     MgPaged *e = find(o);
     if (!e || e->all || hi <= lo) return;
+    if (hi != INT64_MAX) {                     /* elements to positions */
+        lo += e->skip + e->shifted;
+        hi += e->skip + e->shifted;
+    }
     size_t first = (size_t)(lo < 0 ? 0 : lo) >> e->shift, last = (size_t)(hi - 1) >> e->shift;
     if (hi == INT64_MAX || last - first > e->np) {     /* any element, or more pages than it has */
         e->all = true;
@@ -199,10 +216,11 @@ mg_paged_each_changed(Obj *o, void (*fn)(Value ref, void *arg), void *arg)
 {
     MgPaged *e = find(o);
     if (!e || e->all) return false;
+    int64_t base = e->skip + e->shifted;
     for (size_t w = 0; w < e->ntouched; w++)
         for (uint64_t bits = e->touched[w]; bits; bits &= bits - 1) {
             int64_t k = (int64_t)(w * 64 + (size_t)__builtin_ctzll(bits));
-            mg_record_each_elem(o, k << e->shift, (k + 1) << e->shift, fn, arg);
+            mg_record_each_elem(o, (k << e->shift) - base, ((k + 1) << e->shift) - base, fn, arg);
         }
     return true;
 }
@@ -251,7 +269,7 @@ mg_paged_hash(const void *p, size_t n)
 
 #define WRITTEN UINT64_MAX                     /* a page of this commit: its version is the new sequence */
 
-typedef struct { Obj *o; size_t np; uint64_t *oop, *ver, *hash; } Pending;
+typedef struct { Obj *o; size_t np; uint64_t *oop, *ver, *hash; int64_t skip; } Pending;
 static struct { Pending *v; size_t n, cap; } Q;
 
 /* Room for one more in vector *v of n elements of size elem (doubling *cap). */
@@ -289,11 +307,16 @@ mg_paged_p(Obj *o)
 size_t
 mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void))
 {
-    int64_t len = units(o);
     MgPaged *e = (o->flags & OF_PAGED) ? find(o) : NULL;
     if (e && e->shift != MG_PAGE_SHIFT) e = NULL;       /* written by another page size: all pages anew */
     const unsigned shift = MG_PAGE_SHIFT;
     const int64_t page = (int64_t)1 << shift;
+    /* rule P6: the pages shifted off entirely go, the new skip is what is
+     * dead of the first page left; old page first + k is new page k */
+    int64_t base = e ? e->skip + e->shifted : 0;
+    size_t first = (size_t)(base >> shift);
+    int64_t skip = base & (page - 1);
+    int64_t len = units(o) + skip;             /* positions */
     size_t np = (size_t)((len + page - 1) >> shift);
     room_for_one((void **)&Q.v, Q.n, &Q.cap, sizeof *Q.v);
     Pending *p = &Q.v[Q.n];
@@ -301,33 +324,35 @@ mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void))
     p->o = o;
     p->np = np;
     Q.n++;
+    p->skip = skip;
     for (size_t k = 0; k < np; k++) {
         int64_t from = (int64_t)k << shift, to = from + page < len ? from + page : len;
-        bool old = e && k < e->np;
-        bool look = !old || touched_p(e, k) || k + 1 == e->np || k + 1 == np;
+        size_t ok = k + first;                 /* the old page at this place */
+        bool old = e && ok < e->np;
+        bool look = !old || touched_p(e, ok) || ok + 1 == e->np || k + 1 == np;
         if (!look) {
-            p->oop[k] = e->oop[k];
-            p->ver[k] = e->ver[k];
-            p->hash[k] = e->hash[k];
+            p->oop[k] = e->oop[ok];
+            p->ver[k] = e->ver[ok];
+            p->hash[k] = e->hash[ok];
             continue;
         }
         size_t at = b->len;
-        mg_record_encode_page(o, from, to, b);
+        mg_record_encode_page(o, from, to, skip, b);
         uint64_t h = mg_paged_hash(b->ptr + at, b->len - at);
-        if (old && h == e->hash[k]) {
+        if (old && h == e->hash[ok]) {
             b->len = at;                       /* unchanged: not written */
-            p->oop[k] = e->oop[k];
-            p->ver[k] = e->ver[k];
+            p->oop[k] = e->oop[ok];
+            p->ver[k] = e->ver[ok];
             p->hash[k] = h;
             continue;
         }
-        p->oop[k] = old ? e->oop[k] : new_oop();
+        p->oop[k] = old ? e->oop[ok] : new_oop();
         p->ver[k] = WRITTEN;
         p->hash[k] = h;
-        mg_paged_writes_add(w, (MgWrite){ p->oop[k], old ? e->ver[k] : 0, (const void *)(uintptr_t)at, b->len - at, false });
+        mg_paged_writes_add(w, (MgWrite){ p->oop[k], old ? e->ver[ok] : 0, (const void *)(uintptr_t)at, b->len - at, false });
     }
     size_t at = b->len;
-    mg_record_encode_spine(o, shift, p->oop, np, b);
+    mg_record_encode_spine(o, shift, p->oop, np, skip, b);
     return at;
 }
 
@@ -352,7 +377,7 @@ mg_paged_done(bool ok, uint64_t seq)
             p->o->flags &= (uint16_t)~OF_PAGED;
             continue;
         }
-        *e = (MgPaged){ p->o, MG_PAGE_SHIFT, p->np, p->oop, p->ver, p->hash, NULL, 0, false };
+        *e = (MgPaged){ p->o, MG_PAGE_SHIFT, p->np, p->oop, p->ver, p->hash, p->skip, 0, NULL, 0, false };
         insert(e);
         p->o->flags |= OF_PAGED;
     }

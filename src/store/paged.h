@@ -20,8 +20,12 @@ typedef struct MgPaged {
     unsigned shift;
     size_t np;                                 /* pages of the record read or written */
     uint64_t *oop, *ver, *hash;                /* per page: OOP, version, hash of its bytes */
-    /* the pages stored into since (by element or position: the page of i is
-     * i >> shift): a bit each, or all of them */
+    /* an Array's first page may begin with dead positions (shift, rule P6):
+     * element i is at position skip + shifted + i */
+    int64_t skip;                              /* in the record read or written */
+    int64_t shifted;                           /* elements shifted off since */
+    /* the pages stored into since (by position: the page of position p is
+     * p >> shift): a bit each, or all of them */
     uint64_t *touched; size_t ntouched;        /* words */
     bool all;
 } MgPaged;
@@ -33,16 +37,19 @@ MgPaged *mg_paged_begin(Obj *o, unsigned shift, size_t np);
 void     mg_paged_forget(Obj *o);
 /* mg_paged_touch_hook (object.h): elements [lo, hi) of o were stored into. */
 void     mg_paged_touch(Obj *o, int64_t lo, int64_t hi);
+/* mg_paged_shift_hook (object.h): o's first n elements were shifted off. */
+void     mg_paged_shift(Obj *o, int64_t n);
 /* No store into o since it was read or written (the end of a decode). */
 void     mg_paged_clean(MgPaged *e);
 /* Calls fn for every element (a Hash: key and value) of the pages of o
  * stored into since it was read or written and returns true; false, and
  * nothing called, when o has no entry or every page may have changed. */
 bool     mg_paged_each_changed(Obj *o, void (*fn)(Value ref, void *arg), void *arg);
-/* record.c: the record of a page, elements (positions) [from, to) of
- * Array (Hash) o; of a spine naming np pages of 2^shift of them. */
-void mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b);
-void mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, MgBuf *b);
+/* record.c: the record of a page, positions [from, to) of Array (Hash)
+ * o, an Array's element i at position skip + i (the ones before: nil); of
+ * a spine naming np pages of 2^shift of them, the first skip dead. */
+void mg_record_encode_page(Obj *o, int64_t from, int64_t to, int64_t skip, MgBuf *b);
+void mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, int64_t skip, MgBuf *b);
 /* txn.c: a page's record in the view; NULL, or why not (a storage error raises). */
 const char *mg_store_read_page(uint64_t oop, MgRecord *rec);
 /* The hash of a page record's bytes (rule P2). */

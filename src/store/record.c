@@ -310,7 +310,7 @@ encode_head(Obj *o, MgBuf *b, uint8_t flags, uint8_t byte2)
 }
 
 void
-mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b)
+mg_record_encode_page(Obj *o, int64_t from, int64_t to, int64_t skip, MgBuf *b)
 {
     put_u8(b, o->type);
     put_u8(b, MG_RF_PAGE);
@@ -339,11 +339,11 @@ mg_record_encode_page(Obj *o, int64_t from, int64_t to, MgBuf *b)
     RArray *a = (RArray *)o;
     put_u64(b, (uint64_t)(to - from));
     mg_buf_reserve(b, (size_t)(to - from) * 10);
-    for (int64_t i = from; i < to; i++) put_ref(b, a->ptr[i]);
+    for (int64_t i = from; i < to; i++) put_ref(b, i < skip ? MG_NIL : a->ptr[i - skip]);   /* dead ones: nil */
 }
 
 void
-mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, MgBuf *b)
+mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np, int64_t skip, MgBuf *b)
 {
     encode_head(o, b, MG_RF_PAGED, (uint8_t)shift);
     if (o->type == T_HASH) {
@@ -356,6 +356,7 @@ mg_record_encode_spine(Obj *o, unsigned shift, const uint64_t *pages, size_t np,
         put_u8(b, o->type);
         put_u64(b, pages[k]);
     }
+    if (o->type == T_ARRAY) put_u64(b, (uint64_t)skip);   /* dead positions at the start of the first page */
 }
 
 void
@@ -942,9 +943,12 @@ decode_paged(Obj *o, Rd *r, unsigned shift, bool lazy, size_t *nlazy)
             r->err = "paged record holds a bad page reference";
         e->oop[k] = oop;
     }
+    const int64_t page = (int64_t)1 << shift;
+    int64_t skip = o->type == T_ARRAY ? (int64_t)get_u64(r) : 0;
     if (r->err) return;
     if (r->p != r->end) { r->err = "record has trailing bytes"; return; }
-    const int64_t page = (int64_t)1 << shift;
+    if (skip < 0 || skip >= page) { r->err = "paged array record has a bad first position"; return; }
+    e->skip = skip;
     /* every page but the last is full: room for np pages at once (a wrong
      * count is refused below, page by page) */
     if (o->type == T_ARRAY) {
@@ -982,6 +986,12 @@ decode_paged(Obj *o, Rd *r, unsigned shift, bool lazy, size_t *nlazy)
         if (pr.err) { r->err = pr.err; break; }
         e->ver[k] = rec.version;
         e->hash[k] = mg_paged_hash(rec.data, rec.len);
+    }
+    if (!r->err && skip) {                     /* the dead positions go */
+        RArray *a = (RArray *)o;
+        if (a->len <= skip) { r->err = "paged array record has a bad first position"; return; }
+        memmove(a->ptr, a->ptr + skip, (size_t)(a->len - skip) * sizeof(Value));
+        a->len -= skip;
     }
     if (o->type == T_HASH) o->extra = iter_level;
     mg_paged_clean(e);                         /* the table's barriers while it was filled */

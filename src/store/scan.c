@@ -154,6 +154,7 @@ mg_record_scan(const void *payload, size_t len, void (*fn)(uint64_t oop, uint8_t
         break;
     case TY_ARRAY:
         refs(s, u64(s));
+        if (flags & RF_PAGED) skip(s, 8);        /* a paged Array's spine: the dead positions of its first page */
         break;
     case TY_HASH: {
         uint8_t hf = u8(s);

@@ -2271,6 +2271,7 @@ mg_store_init(void)
     mg_lazy_resolve_hook = resolve_lazy;
     mg_dirty_hook = dirty;
     mg_paged_touch_hook = mg_paged_touch;
+    mg_paged_shift_hook = mg_paged_shift;
     mg_oop_alloc_hook = alloc_oop;
     mg_forget_hook = forget;
     Obj *root = mg_gc_alloc(sizeof(RHash), T_HASH, NULL);

@@ -4,7 +4,8 @@
 # 2,048 elements, and a commit writes the spine and the pages that changed.
 # Every kind of change, made by one process and committed, is what the next
 # process reads (the same steps applied to a transient copy give the same
-# Array), through growing and shrinking across the paging threshold. Two
+# Array), through growing and shrinking across the paging threshold, and
+# shifts (which drop pages from the front, and dead positions from the first). Two
 # processes changing different pages of one Array still conflict (on the
 # Array); abort, a nested abort and a refused commit keep their meaning; new
 # objects stored into a page persist; the repository GC keeps the pages in use,
@@ -19,7 +20,9 @@ OPS = [
   'a.fill("f", 50, 10)', 'a.instance_variable_set(:@tag, "tagged")', 'a.slice!(9000..)',
   'a.slice!(5000..)', 'a.concat((1..10000).to_a)', 'a[2047] = "edge"; a[2048] = "edge2"',
   'a.clear; a.concat((1..20000).map(&:to_s))', 'a.rotate!(3)', 'a.sort!', 'a.uniq!', 'a.delete_if { |x| x.end_with?("7") }',
-  'a.keep_if { |x| x.size < 5 }', 'a.shuffle!(random: Random.new(3))', 'a << Box.new("boxed")',
+  'a.keep_if { |x| x.size < 5 }', 'a.shuffle!(random: Random.new(3))',
+  'a.shift(3000)', '500.times { a.shift }; a.push(*1..100)', 'a.shift(100); a[5] = "after shift"; a << "tail"',
+  'a.shift(2000); a.shift', 'a.concat((1..9000).to_a); 7000.times { a.shift }; a[1] = "one"', 'a << Box.new("boxed")',
 ]
 def initial
   Array.new(20000) { |i| i % 3 == 0 ? "s#{i}" : i }

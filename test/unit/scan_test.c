@@ -81,7 +81,7 @@ main(void)
     obj(&b, 7, 1048600); u64(&b, 99); obj(&b, 1, 1048608); u8(&b, 8); u8(&b, 8);
     CHECK(scans_to(&b, (uint64_t[]){ 200, 1048600, 1048608 }, 3)); abuse(&b);
     /* paged Array spine: its pages */
-    head(&b, 8, 192); b.b[1] = 8; b.b[2] = 11; u32(&b, 0); u64(&b, 2); obj(&b, 8, 1048656); obj(&b, 8, 1048664);
+    head(&b, 8, 192); b.b[1] = 8; b.b[2] = 11; u32(&b, 0); u64(&b, 2); obj(&b, 8, 1048656); obj(&b, 8, 1048664); u64(&b, 5);
     CHECK(scans_to(&b, (uint64_t[]){ 192, 1048656, 1048664 }, 3)); abuse(&b);
     /* Range */
     head(&b, 10, 208); u32(&b, 0); u8(&b, 1); u8(&b, 3); u64(&b, 1); obj(&b, 1, 1048616);
