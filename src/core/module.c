@@ -654,7 +654,8 @@ const_path(Value self, Value name, bool inherit, bool lookup_only)
         const char *sep = s;
         while (sep < end && !(sep + 1 < end && sep[0] == ':' && sep[1] == ':')) sep++;
         size_t len = (size_t)(sep - s);
-        if (!const_name_valid(s, len)) wrong_const_name(self, p, (size_t)n);
+        /* a trailing "::" makes the whole name wrong before any lookup, as CRuby */
+        if (!const_name_valid(s, len) || (sep < end && sep + 2 >= end)) wrong_const_name(self, p, (size_t)n);
         if (!MG_IS_CLASS_OR_MODULE(v))
             mg_raise(mg_eTypeError, "%s does not refer to class/module", mg_str_cstr(mg_inspect(v)));
         RClass *k = mod_of(v);
@@ -790,7 +791,13 @@ static Value
 mod_remove_const(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
-    ID id = mg_mod_const_id(self, argv[0]);
+    ID id = mg_to_id(argv[0]);
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    if (!const_name_valid(s, len)) {
+        Value msg = mg_sprintf("`%s' is not allowed as a constant variable name", s);
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, id));
+    }
     MG_CHECK_FROZEN(self);
     Value v = mg_const_remove(c, id);
     if (v == MG_UNDEF) {
