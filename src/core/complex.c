@@ -815,7 +815,7 @@ static Value
 to_complex(Value v)
 {
     if (!mg_respond_to(v, mg_intern_cstr("to_c"), true))
-        mg_raise(mg_eTypeError, "can't convert %s into Complex", mg_class_cname(mg_obj_class(v)));
+        mg_raise(mg_eTypeError, "can't convert %s into Complex", mg_builtin_class_name(v));
     Value c = MG_CALL0(v, "to_c");
     if (!is_cpx(c)) {
         const char *cn = mg_class_cname(mg_obj_class(v));

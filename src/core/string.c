@@ -944,15 +944,14 @@ str_eql_p(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_cmp_m(Value self, int argc, const Value *argv, Value blk)
 {
+    /* as CRuby: a to_str String compares as one; else the inverse of o <=> self */
     Value o = argv[0];
-    if (MG_IS_STRING(o)) return MG_FIX(mg_str_cmp(self, o));
-    if (MG_IS_PTR(o) && mg_respond_to(o, mg_id_to_str, true) && mg_respond_to(o, mg_id_cmp, true)) {
-        Value r = mg_funcall(o, mg_id_cmp, 1, &self);
-        if (MG_IS_NIL(r)) return MG_NIL;
-        if (MG_IS_FIXNUM(r)) return MG_FIX(-MG_FIX2LONG(r));
-        return mg_funcall(MG_FIX(0), mg_id_minus, 1, &r);
-    }
-    return MG_NIL;
+    Value s = mg_check_string(o);
+    if (MG_IS_STRING(s)) return MG_FIX(mg_str_cmp(self, s));
+    if (!MG_IS_PTR(o) || !mg_respond_to(o, mg_id_cmp, true)) return MG_NIL;
+    Value r = mg_funcall(o, mg_id_cmp, 1, &self);
+    if (MG_IS_NIL(r)) return MG_NIL;
+    return MG_FIX(-mg_cmpint(r, o, self));
 }
 
 static Value
