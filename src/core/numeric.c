@@ -13,12 +13,12 @@ static ID id_half, id_exception, id_by, id_to, id_to_r, id_divmod, id_floor, id_
 
 /* ---- coercion ---- */
 
-/* How CRuby names the offending operand: immediates by inspect ("nil",
- * "1.5", ":a"), everything else by class. Returns a C string valid until the next GC. */
+/* How CRuby names the offending operand: immediates and Floats by inspect
+ * ("nil", "1.5", ":a", "NaN"), everything else by class. Returns a C string valid until the next GC. */
 static const char *
 operand_desc(Value y)
 {
-    if (!MG_IS_PTR(y)) return mg_str_cstr(mg_inspect(y));
+    if (!MG_IS_PTR(y) || MG_IS_FLOAT(y)) return mg_str_cstr(mg_inspect(y));
     return mg_class_cname(mg_obj_class(y));
 }
 
@@ -84,7 +84,7 @@ mg_num_coerce_bit(Value x, Value y, ID op)
 {
     Value a, b;
     do_coerce(x, y, &a, &b, true);
-    if (MG_IS_FLOAT(a) || MG_IS_FLOAT(b)) mg_num_coerce_failed(y, mg_obj_class(x));
+    if (!MG_IS_INTEGER(a) || !MG_IS_INTEGER(b)) mg_num_coerce_failed(y, mg_obj_class(x));   /* the pair must be Integers */
     return mg_funcall(a, op, 1, &b);
 }
 
