@@ -170,6 +170,19 @@ mg_num2dbl(Value v)
     mg_raise(mg_eTypeError, "can't convert %s into Float", mg_class_cname(mg_obj_class(v)));
 }
 
+/* rb_num2dbl (NUM2DBL): Range#step's and sum's Float conversion. A String, nil,
+ * true or false is "no implicit conversion to float from ..."; any other object
+ * is asked to_f, which must give a Float. */
+double
+mg_num2dbl_any(Value v)
+{
+    if (MG_IS_STRING(v)) mg_raise(mg_eTypeError, "no implicit conversion to float from string");
+    if (v == MG_NIL || v == MG_TRUE || v == MG_FALSE)
+        mg_raise(mg_eTypeError, "no implicit conversion to float from %s", mg_builtin_class_name(v));
+    if (!MG_IS_PTR(v) || mg_obj_is_kind_of(v, mg_cNumeric)) return mg_num2dbl(v);
+    return mg_num_to_float_conv(v);
+}
+
 double
 mg_num_str_to_float(Value str)
 {
