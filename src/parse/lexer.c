@@ -1639,6 +1639,13 @@ retry:
         if (c == '"') { new_strterm(L, t, STR_FUNC_SYMBOL | STR_FUNC_EXPAND, '"', 0); t->type = T_SYMBEG; L->state = EXPR_FNAME; break; }
         if (c == '\'') { new_strterm(L, t, STR_FUNC_SYMBOL, '\'', 0); t->type = T_SYMBEG; L->state = EXPR_FNAME; break; }
         pushback(L, c);
+        /* after ':' CRuby reads "&." as the safe-navigation operator, not :& then '.' */
+        if (c == '&' && L->p + 1 < L->lend && L->p[1] == '.') {
+            lex_error(L, "syntax error, unexpected &., expecting literal content or terminator or tSTRING_DBEG or tSTRING_DVAR");
+            L->p += 2;
+            t->type = T_COLON;
+            break;
+        }
         if (!lex_symbol(L, t)) { L->state = EXPR_BEG; t->type = T_COLON; }
         break;
     case '/':
