@@ -1209,10 +1209,10 @@ lex_symbol(Lexer *L, Token *t)
                  (peekn(L, 1) != '=' || peekn(L, 2) == '>'))
             L->p++;
     } else if (c == '@') {
-        L->p++;
-        if (peekc(L) == '@') L->p++;
-        if (!is_ident_start(peekc(L))) { L->p = q; return false; }
-        while (is_ident_char(peekc(L))) L->p++;
+        /* :@ :@1 :@@ are the errors a bare @ @1 @@ is, as in CRuby */
+        Token iv = *t;
+        iv.pos = L->p++;
+        lex_ivar(L, &iv, 0);
     } else if (c == '$') {
         L->p++;
         c = peekc(L);
@@ -1220,7 +1220,9 @@ lex_symbol(Lexer *L, Token *t)
         else if (c == '-' && is_ident_char(peekn(L, 1))) L->p += 2;
         else if (c >= 0 && a_digit(c)) { while (a_digit(peekc(L))) L->p++; }
         else if (c > 0 && strchr("~*$?!@/\\;,.=:<>\"&`'+", c)) L->p++;
-        else { L->p = q; return false; }
+        else if (c == -1 || is_space(c))
+            mg_lex_error_at(L, L->lineno, q, "`$' without identifiers is not allowed as a global variable name");
+        else mg_lex_error_at(L, L->lineno, q, "`$%c' is not allowed as a global variable name", c);
     } else {
         size_t n = operator_name_len(L->p, L->lend);
         if (n == 0) return false;
