@@ -469,7 +469,11 @@ static Value
 kernel_then(Value self, int argc, const Value *argv, Value blk)
 {
     UNUSED(argc); UNUSED(argv);
-    MG_RETURN_ENUMERATOR(self, "then", 0, NULL, blk);
+    if (!mg_block_given(blk)) {
+        Value e = mg_enumerator_new(self, mg_intern_cstr("then"), 0, NULL);
+        mg_enumerator_set_size(e, MG_FIX(1));        /* it would yield once */
+        return e;
+    }
     return mg_yield1(blk, self);
 }
 
