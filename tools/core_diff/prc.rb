@@ -14,7 +14,7 @@ end
 %w[m0 m1 m2 mr mk mkr mb mall mnokw mfwd mopt].each do |m|
   t "PK.new.method(:#{m}).arity"; t "PK.new.method(:#{m}).parameters"; t "PK.instance_method(:#{m}).arity"; t "PK.instance_method(:#{m}).parameters"; t "PK.new.method(:#{m}).to_proc.lambda?"; t "PK.new.method(:#{m}).to_proc.arity"; t "PK.new.method(:#{m}).owner"; t "PK.new.method(:#{m}).name"; t "PK.instance_method(:#{m}).name"; t "PK.new.method(:#{m}).unbind.class"; t "PK.new.method(:#{m}).original_name"
 end
-%w[1.method(:+) 'a'.method(:upcase) [].method(:push) Kernel.method(:puts) 1.method(:coerce) [].method(:each_slice) {}.method(:fetch) 'a'.method(:sub) Integer.method(:sqrt) Struct.new(:a).new(1).method(:a).unbind.bind(Struct.new(:a).new(1)).then { 1 } 1.method(:then) Object.new.method(:instance_variable_set) Comparable.instance_method(:clamp) Array.instance_method(:pack) String.instance_method(:gsub)].each do |m|
+%w[1.method(:+) 'a'.method(:upcase) [].method(:push) Kernel.method(:puts) 1.method(:coerce) [].method(:each_slice) {}.method(:fetch) 'a'.method(:sub) Integer.method(:sqrt) Struct.instance_method(:to_a) 1.method(:then) Object.new.method(:instance_variable_set) Comparable.instance_method(:clamp) Array.instance_method(:pack) String.instance_method(:gsub)].each do |m|
   t "#{m}.arity"; t "#{m}.parameters"; t "#{m}.owner"; t "#{m}.name"
 end
 t "proc { |a, b| [a, b] }.call(1)"; t "proc { |a, b| [a, b] }.call(1, 2, 3)"; t "proc { |a, b| [a, b] }.call([1, 2])"; t "proc { |a| a }.call(1, 2)"; t "proc { |a,| a }.call([1, 2])"; t "proc { |*a| a }.call([1, 2])"; t "proc { |a, *b| [a, b] }.call([1, 2, 3])"
