@@ -1,6 +1,6 @@
 # A frozen object cannot be extended nor a frozen class include/prepend a module;
 # FrozenError names a frozen class's or module's singleton "Class"/"Module" and
-# formats the object with to_s, as CRuby 3.1; Kernel#then's enumerator has size 1
+# formats the object with to_s, as CRuby 3.1; Kernel#then's and #yield_self's enumerators have size 1 and their own names
 def t; r = yield; puts r.inspect; rescue Exception => e; puts "#{e.class}: #{e.message}"; end
 C = Class.new.freeze
 M = Module.new.freeze
@@ -21,6 +21,7 @@ t { 1.5.extend(Comparable) }
 t { Object.new.extend(Comparable).is_a?(Comparable) }
 t { 1.then.size }
 t { 1.then.to_a }
+t { [1.yield_self.inspect, 1.yield_self.size, 1.then.inspect] }
 # expect: FrozenError: can't modify frozen object: 1..2
 # expect: FrozenError: can't modify frozen object: [1]
 # expect: FrozenError: can't modify frozen Class: C
@@ -36,3 +37,4 @@ t { 1.then.to_a }
 # expect: true
 # expect: 1
 # expect: [1]
+# expect: ["#<Enumerator: 1:yield_self>", 1, "#<Enumerator: 1:then>"]
