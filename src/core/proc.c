@@ -714,12 +714,29 @@ env_find(Value env, ID id, Env **out, uint32_t *idx)
     return false;
 }
 
+/* The local variable name argument of Binding#local_variable_*: NameError
+ * "wrong local variable name `A' for #<Binding>" unless it could be one
+ * (local_variable_set would otherwise eval "A = nil" or "$a = nil") */
+static ID
+lv_id(Value self, Value name)
+{
+    ID id = mg_to_id(name);
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    unsigned char c = len ? (unsigned char)s[0] : 0;
+    if (!(c == '_' || (c >= 'a' && c <= 'z') || c >= 0x80) || !mg_ident_valid(s, len)) {
+        Value msg = mg_sprintf("wrong local variable name `%s' for %s", s, mg_str_cstr(mg_inspect(self)));
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, id));
+    }
+    return id;
+}
+
 static Value
 binding_lv_get(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
     BindingS *b = bindp(self);
-    ID id = mg_to_id(argv[0]);
+    ID id = lv_id(self, argv[0]);
     Env *e; uint32_t i;
     if (!env_find(b->env, id, &e, &i)) {
         Value msg = mg_sprintf("local variable `%s' is not defined for %s", mg_id_name(id, NULL), mg_str_cstr(mg_inspect(self)));
@@ -734,7 +751,7 @@ binding_lv_set(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
     BindingS *b = bindp(self);
-    ID id = mg_to_id(argv[0]);
+    ID id = lv_id(self, argv[0]);
     Env *e; uint32_t i;
     if (!env_find(b->env, id, &e, &i)) {
         Value src = mg_sprintf("%s = nil", mg_id_name(id, NULL));
@@ -751,7 +768,7 @@ binding_lv_defined_p(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
     Env *e; uint32_t i;
-    return MG_BOOL(env_find(bindp(self)->env, mg_to_id(argv[0]), &e, &i));
+    return MG_BOOL(env_find(bindp(self)->env, lv_id(self, argv[0]), &e, &i));
 }
 
 static Value
