@@ -223,8 +223,8 @@ module Marshal
         @out << "o"
         w_symbol(class_name(obj.class))
         w_ivars([[:mesg, obj.message], [:bt, obj.backtrace]] + obj_ivars(obj), depth)
-      when IO
-        raise TypeError, "can't dump IO"
+      when IO, MatchData
+        raise TypeError, "can't dump #{obj.is_a?(IO) ? 'IO' : 'MatchData'}"
       when Proc, Method, UnboundMethod, Binding, Thread, Thread::Mutex
         raise TypeError, "no _dump_data is defined for class #{obj.class}"
       else

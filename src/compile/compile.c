@@ -546,7 +546,7 @@ cc_block_code(Comp *c, Node *blk, bool lambda, Node *for_target)
         body = blk->c;
     } else {
         b.env_mode = needs_env(body) || (params && needs_env(params));
-        params_setup(&b, params, blk->kind == NODE_BLOCK ? (int)blk->ival : 0);
+        params_setup(&b, params, blk->kind == NODE_BLOCK || blk->kind == NODE_LAMBDA ? (int)blk->ival : 0);
         keep_source(c, b.code, blk->off, blk->len);
     }
     b.block_start = cc_pc(&b);

@@ -434,8 +434,14 @@ mg_check_array(Value v)
 Value
 mg_to_ary(Value v)
 {
-    Value r = mg_check_array(v);
-    if (MG_IS_NIL(r)) mg_raise_type(v, "Array");
+    if (MG_IS_ARRAY(v)) { MG_FAULT(v); return v; }
+    if (MG_IS_IMMEDIATE(v) || !mg_respond_to(v, mg_id_to_ary, true)) mg_raise_type(v, "Array");
+    Value r = mg_funcall(v, mg_id_to_ary, 0, NULL);
+    if (!MG_IS_ARRAY(r)) {      /* nil too: to_ary was asked for and must give an Array */
+        const char *cn = mg_class_cname(mg_obj_class(v));
+        mg_raise(mg_eTypeError, "can't convert %s to Array (%s#to_ary gives %s)", cn, cn, mg_class_cname(mg_obj_class(r)));
+    }
+    MG_FAULT(r);
     return r;
 }
 
@@ -444,10 +450,9 @@ mg_splat_to_a(Value v)
 {
     if (MG_IS_ARRAY(v)) return v;
     if (MG_IS_NIL(v)) return mg_ary_new();
-    Value r = mg_check_array(v);
-    if (!MG_IS_NIL(r)) return r;
+    /* a splat asks to_a only, as CRuby: an object with just to_ary stays whole */
     if (!MG_IS_IMMEDIATE(v) && mg_respond_to(v, mg_id_to_a, true)) {
-        r = mg_funcall(v, mg_id_to_a, 0, NULL);
+        Value r = mg_funcall(v, mg_id_to_a, 0, NULL);
         if (MG_IS_NIL(r)) return mg_ary_new_from(1, &v);
         if (!MG_IS_ARRAY(r)) {
             const char *cn = mg_class_cname(mg_obj_class(v));

@@ -316,10 +316,7 @@ sum_keep(SumState *s)
 static double
 sum_init_dbl(Value v)
 {
-    if (MG_IS_STRING(v)) mg_raise(mg_eTypeError, "no implicit conversion to float from string");
-    if (v == MG_NIL || v == MG_TRUE || v == MG_FALSE)
-        mg_raise(mg_eTypeError, "no implicit conversion to float from %s", v == MG_NIL ? "nil" : v == MG_TRUE ? "true" : "false");
-    return mg_num2dbl(v);
+    return mg_num2dbl_any(v);
 }
 
 /* Leaves the exact phase: v = n + v, as CRuby's sum finishes it. */

@@ -56,11 +56,21 @@ cmp_self(Value self, Value other)
     return mg_cmpint(c, self, other);
 }
 
+static ID id_cmp_eq_guard;
+
+static Value
+cmp_eq_body(Value self, Value other, bool recursive)
+{
+    return recursive ? MG_NIL : mg_funcall(self, mg_id_cmp, 1, &other);
+}
+
+/* guarded, as CRuby: Object#<=> asks ==, so a Comparable without its own <=>
+ * would otherwise recurse until the stack runs out */
 static Value
 cmp_eq(Value self, int argc, const Value *argv, Value blk)
 {
     if (self == argv[0]) return MG_TRUE;
-    Value c = mg_funcall(self, mg_id_cmp, 1, argv);
+    Value c = mg_exec_recursive_paired(cmp_eq_body, self, argv[0], argv[0], id_cmp_eq_guard);
     if (c == MG_NIL) return MG_FALSE;
     return MG_BOOL(mg_cmpint(c, self, argv[0]) == 0);
 }
@@ -140,5 +150,6 @@ static const MgMethodDef comparable_methods[] = {
 void
 mg_init_comparable(void)
 {
+    id_cmp_eq_guard = mg_intern_cstr("Comparable#==");
     mg_define_methods(mg_mComparable, comparable_methods);
 }

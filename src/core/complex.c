@@ -424,8 +424,7 @@ cpx_cmp(CPX_ARGS)
 {
     CPX_UNUSED;
     Value y = argv[0];
-    if (!mg_obj_is_kind_of(y, mg_cNumeric)) return mg_num_coerce_cmp(self, y, mg_id_cmp);
-    if (!is_zero(IM(self))) return MG_NIL;
+    if (!mg_obj_is_kind_of(y, mg_cNumeric) || !is_zero(IM(self))) return MG_NIL;   /* 3.1 coerces no non-Numeric */
     if (is_cpx(y)) return is_zero(IM(y)) ? mg_funcall(RE(self), mg_id_cmp, 1, &RE(y)) : MG_NIL;
     if (is_real(y)) return mg_funcall(RE(self), mg_id_cmp, 1, &y);
     return mg_num_coerce_cmp(RE(self), y, mg_id_cmp);
@@ -815,7 +814,7 @@ static Value
 to_complex(Value v)
 {
     if (!mg_respond_to(v, mg_intern_cstr("to_c"), true))
-        mg_raise(mg_eTypeError, "can't convert %s into Complex", mg_class_cname(mg_obj_class(v)));
+        mg_raise(mg_eTypeError, "can't convert %s into Complex", mg_builtin_class_name(v));
     Value c = MG_CALL0(v, "to_c");
     if (!is_cpx(c)) {
         const char *cn = mg_class_cname(mg_obj_class(v));

@@ -89,6 +89,7 @@ int64_t mg_num2long(Value v);                            /* Integer (RangeError 
 void  mg_class_modify_check(RClass *c);                 /* FrozenError "can't modify frozen class: X" when c is frozen */
 int32_t mg_num2int(Value v);                             /* mg_num2long in int range (RangeError "integer N too big to convert to `int'") */
 double mg_num2dbl(Value v);                              /* Integer, Float, Rational, Numeric#to_f; TypeError "can't convert X into Float" (nil too), as Math functions */
+double mg_num2dbl_any(Value v);                          /* NUM2DBL: mg_num2dbl, to_f for other objects; "no implicit conversion to float from nil/string" */
 double mg_num_str_to_float(Value str);                   /* Float("..."): strict; ArgumentError "invalid value for Float(): ..." */
 Value mg_to_int(Value v);                                /* implicit: Integer, or to_int; TypeError "no implicit conversion of X into Integer" */
 Value mg_int_to_s(Value v, int base);

@@ -85,6 +85,7 @@ enumerator_each(Value self, int argc, const Value *argv, Value blk)
         for (int i = 0; i < argc; i++) mg_ary_push(args, argv[i]);
         Value e = mg_enumerator_new(mg_ivar_get(self, id_recv), MG_SYM2ID(mg_ivar_get(self, id_meth)),
                                     (int)ALEN(args), APTR(args));
+        mg_enumerator_set_size(e, MG_NIL);      /* as CRuby: the size is not known with other arguments */
         if (!mg_block_given(blk)) return e;
         return enumerator_send(e, blk);
     }

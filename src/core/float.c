@@ -452,6 +452,7 @@ flo_cmp(Value self, int argc, const Value *argv, Value blk)
         return un ? MG_NIL : MG_FIX(c);
     }
     double x = FVAL(self);
+    if (isnan(x)) return MG_NIL;        /* before any coerce, as CRuby */
     if (isinf(x) && mg_respond_to(b, mg_intern_cstr("infinite?"), true)) {
         Value i = MG_CALL0(b, "infinite?");
         if (!MG_TEST(i)) return MG_FIX(x > 0 ? 1 : -1);

@@ -364,10 +364,10 @@ undefined_method_name_error(Value recv, ID id, bool for_class)
 
 /* public_method of a private or protected method */
 static NORETURN void
-not_public_name_error(Value recv, ID id, const MethodEntry *me)
+not_public_name_error(Value recv, RClass *k, ID id, const MethodEntry *me)
 {
     Value msg = mg_sprintf("method `%s' for class `%s' is %s", mg_id_name(id, NULL),
-                           mg_str_cstr(mg_class_path(mg_class_of(recv))),
+                           mg_str_cstr(mg_class_path(k)),
                            me->visibility == VIS_PROTECTED ? "protected" : "private");
     mg_raise_exc(mg_name_error_new(mg_eNameError, msg, recv, id));
 }
@@ -397,7 +397,7 @@ obj_public_method(Value self, int argc, const Value *argv, Value blk)
 {
     ID id = mg_to_id(argv[0]);
     MethodEntry *me = mg_method_lookup(mg_class_of(self), id);
-    if (me && me->visibility != VIS_PUBLIC) not_public_name_error(self, id, me);
+    if (me && me->visibility != VIS_PUBLIC) not_public_name_error(self, mg_class_of(self), id, me);
     return obj_method(self, argc, argv, blk);
 }
 
@@ -431,7 +431,8 @@ mod_public_instance_method(Value self, int argc, const Value *argv, Value blk)
 {
     ID id = mg_to_id(argv[0]);
     MethodEntry *me = mg_method_lookup(MG_RCLASS(self), id);
-    if (!me || me->visibility != VIS_PUBLIC) undefined_method_name_error(self, id, true);
+    if (!me) undefined_method_name_error(self, id, true);
+    if (me->visibility != VIS_PUBLIC) not_public_name_error(self, MG_RCLASS(self), id, me);
     return mod_instance_method(self, argc, argv, blk);
 }
 

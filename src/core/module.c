@@ -81,13 +81,14 @@ mg_class_modify_check(RClass *c)
     const char *desc = "class";
     Value target = MG_VAL(c);
     if (c->hdr.flags & OF_SINGLETON) {
-        desc = "object";
+        /* as CRuby: a frozen class's or module's own singleton names it so */
         target = c->u.attached;
+        desc = MG_IS_TYPE(target, T_CLASS) ? "Class" : MG_IS_TYPE(target, T_MODULE) ? "Module" : "object";
     } else if (c->hdr.type == T_MODULE) {
         desc = "module";
     }
     Value msg = mg_sprintf("can't modify frozen %s: ", desc);
-    mg_str_append(msg, mg_inspect(target));
+    mg_str_append(msg, mg_to_s(target));       /* CRuby formats it with to_s */
     mg_raise_exc(mg_frozen_error_new(msg, target));
 }
 
@@ -241,20 +242,25 @@ class_or_module_arg(Value v)
 static Value
 mod_append_features(Value self, int argc, const Value *argv, Value blk)
 {
-    mg_include_module(class_or_module_arg(argv[0]), mod_of(self));
+    RClass *c = class_or_module_arg(argv[0]);
+    mg_class_modify_check(c);
+    mg_include_module(c, mod_of(self));
     return self;
 }
 
 static Value
 mod_prepend_features(Value self, int argc, const Value *argv, Value blk)
 {
-    mg_prepend_module(class_or_module_arg(argv[0]), mod_of(self));
+    RClass *c = class_or_module_arg(argv[0]);
+    mg_class_modify_check(c);
+    mg_prepend_module(c, mod_of(self));
     return self;
 }
 
 static Value
 mod_extend_object(Value self, int argc, const Value *argv, Value blk)
 {
+    if (MG_IS_PTR(argv[0]) && (MG_OBJ(argv[0])->flags & OF_FROZEN)) mg_class_modify_check(mg_singleton_class(argv[0]));
     mg_extend_object(argv[0], mod_of(self));
     return argv[0];
 }
@@ -654,7 +660,8 @@ const_path(Value self, Value name, bool inherit, bool lookup_only)
         const char *sep = s;
         while (sep < end && !(sep + 1 < end && sep[0] == ':' && sep[1] == ':')) sep++;
         size_t len = (size_t)(sep - s);
-        if (!const_name_valid(s, len)) wrong_const_name(self, p, (size_t)n);
+        /* a trailing "::" makes the whole name wrong before any lookup, as CRuby */
+        if (!const_name_valid(s, len) || (sep < end && sep + 2 >= end)) wrong_const_name(self, p, (size_t)n);
         if (!MG_IS_CLASS_OR_MODULE(v))
             mg_raise(mg_eTypeError, "%s does not refer to class/module", mg_str_cstr(mg_inspect(v)));
         RClass *k = mod_of(v);
@@ -790,7 +797,13 @@ static Value
 mod_remove_const(Value self, int argc, const Value *argv, Value blk)
 {
     RClass *c = mod_of(self);
-    ID id = mg_mod_const_id(self, argv[0]);
+    ID id = mg_to_id(argv[0]);
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    if (!const_name_valid(s, len)) {
+        Value msg = mg_sprintf("`%s' is not allowed as a constant variable name", s);
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, id));
+    }
     MG_CHECK_FROZEN(self);
     Value v = mg_const_remove(c, id);
     if (v == MG_UNDEF) {

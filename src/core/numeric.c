@@ -13,12 +13,12 @@ static ID id_half, id_exception, id_by, id_to, id_to_r, id_divmod, id_floor, id_
 
 /* ---- coercion ---- */
 
-/* How CRuby names the offending operand: immediates by inspect ("nil",
- * "1.5", ":a"), everything else by class. Returns a C string valid until the next GC. */
+/* How CRuby names the offending operand: immediates and Floats by inspect
+ * ("nil", "1.5", ":a", "NaN"), everything else by class. Returns a C string valid until the next GC. */
 static const char *
 operand_desc(Value y)
 {
-    if (!MG_IS_PTR(y)) return mg_str_cstr(mg_inspect(y));
+    if (!MG_IS_PTR(y) || MG_IS_FLOAT(y)) return mg_str_cstr(mg_inspect(y));
     return mg_class_cname(mg_obj_class(y));
 }
 
@@ -84,7 +84,7 @@ mg_num_coerce_bit(Value x, Value y, ID op)
 {
     Value a, b;
     do_coerce(x, y, &a, &b, true);
-    if (MG_IS_FLOAT(a) || MG_IS_FLOAT(b)) mg_num_coerce_failed(y, mg_obj_class(x));
+    if (!MG_IS_INTEGER(a) || !MG_IS_INTEGER(b)) mg_num_coerce_failed(y, mg_obj_class(x));   /* the pair must be Integers */
     return mg_funcall(a, op, 1, &b);
 }
 
@@ -168,6 +168,19 @@ mg_num2dbl(Value v)
     if (v == MG_NIL || v == MG_TRUE || v == MG_FALSE)
         mg_raise(mg_eTypeError, "can't convert %s into Float", v == MG_NIL ? "nil" : v == MG_TRUE ? "true" : "false");
     mg_raise(mg_eTypeError, "can't convert %s into Float", mg_class_cname(mg_obj_class(v)));
+}
+
+/* rb_num2dbl (NUM2DBL): Range#step's and sum's Float conversion. A String, nil,
+ * true or false is "no implicit conversion to float from ..."; any other object
+ * is asked to_f, which must give a Float. */
+double
+mg_num2dbl_any(Value v)
+{
+    if (MG_IS_STRING(v)) mg_raise(mg_eTypeError, "no implicit conversion to float from string");
+    if (v == MG_NIL || v == MG_TRUE || v == MG_FALSE)
+        mg_raise(mg_eTypeError, "no implicit conversion to float from %s", mg_builtin_class_name(v));
+    if (!MG_IS_PTR(v) || mg_obj_is_kind_of(v, mg_cNumeric)) return mg_num2dbl(v);
+    return mg_num_to_float_conv(v);
 }
 
 double

@@ -465,13 +465,20 @@ kernel_tap(Value self, int argc, const Value *argv, Value blk)
     return self;
 }
 
+/* then / yield_self; without a block an enumerator named by the method called */
 static Value
-kernel_then(Value self, int argc, const Value *argv, Value blk)
+then_as(Value self, Value blk, const char *name)
 {
-    UNUSED(argc); UNUSED(argv);
-    MG_RETURN_ENUMERATOR(self, "then", 0, NULL, blk);
+    if (!mg_block_given(blk)) {
+        Value e = mg_enumerator_new(self, mg_intern_cstr(name), 0, NULL);
+        mg_enumerator_set_size(e, MG_FIX(1));        /* it would yield once */
+        return e;
+    }
     return mg_yield1(blk, self);
 }
+
+static Value kernel_then(Value self, int argc, const Value *argv, Value blk) { UNUSED(argc); UNUSED(argv); return then_as(self, blk, "then"); }
+static Value kernel_yield_self(Value self, int argc, const Value *argv, Value blk) { UNUSED(argc); UNUSED(argv); return then_as(self, blk, "yield_self"); }
 
 static Value
 kernel_to_s(Value self, int argc, const Value *argv, Value blk)
@@ -1041,7 +1048,7 @@ static const MgMethodDef kernel_methods_tbl[] = {
     {"itself", kernel_itself, 0, 0},
     {"tap", kernel_tap, 0, 0},
     {"then", kernel_then, 0, 0},
-    {"yield_self", kernel_then, 0, 0},
+    {"yield_self", kernel_yield_self, 0, 0},
     {"to_s", kernel_to_s, 0, 0},
     {"inspect", kernel_inspect, 0, 0},
     {"instance_of?", kernel_instance_of_p, 1, 1},

@@ -455,20 +455,16 @@ proc_arity(Value self, int argc, const Value *argv, Value blk)
     (void)argc; (void)argv; (void)blk;
     Proc *p = procp(self);
     if (p->flags & PROC_METHOD) return MG_FIX(me_arity(&mobj(p->data)->me));
-    if (p->flags & PROC_CURRY) return MG_FIX(p->flags & PROC_LAMBDA ? 1 : -1);
     return MG_FIX(mg_proc_arity(self));
 }
 
 static Value
 proc_parameters(Value self, int argc, const Value *argv, Value blk)
 {
-    (void)blk;
+    (void)argv; (void)blk;
+    if (argc > 0) mg_raise_argc(argc, 0, 0);     /* lambda: is 3.2's; the call let a keyword hash through */
     Proc *p = procp(self);
     bool lambda = (p->flags & PROC_LAMBDA) != 0;
-    if (argc > 0 && mg_kw_given()) {
-        Value v = mg_hash_lookup(argv[argc - 1], mg_sym("lambda"));
-        if (v != MG_UNDEF && v != MG_NIL) lambda = MG_TEST(v);
-    }
     if (p->flags & PROC_METHOD) return me_params(&mobj(p->data)->me);
     if (p->flags & PROC_SYM) {
         Value r = mg_ary_new();
@@ -506,7 +502,60 @@ proc_inspect(Value self, int argc, const Value *argv, Value blk)
     return s;
 }
 
-/* curry: data = [proc, arity, collected args] */
+/* The least and most arguments a call accepts (*max -1: unlimited), as Proc#curry
+ * checks a lambda's explicit arity against them */
+static int
+params_min_max(const ParamInfo *p, int *max)
+{
+    *max = p->rest >= 0 ? -1 : p->lead + p->opt + p->post + ((p->nkw > 0 || p->kwrest >= 0) ? 1 : 0);
+    return p->lead + p->post + (p->kwreq > 0 ? 1 : 0);
+}
+
+static int proc_min_max(Value proc, int *max);
+
+static int
+me_min_max(const MethodEntry *me, int *max)
+{
+    switch (me->kind) {
+    case ME_CFUNC:      /* as me_arity: a variadic C method counts as 0 or more */
+        if (me->u.c.min_args == me->u.c.max_args) { *max = me->u.c.max_args; return me->u.c.min_args; }
+        *max = -1;
+        return 0;
+    case ME_ISEQ: {
+        MethodBody *b = mg_data_get(me->u.code, &mg_body_type);
+        return params_min_max(&mg_code_ptr(b->code)->params, max);
+    }
+    case ME_ATTR_READER: *max = 0; return 0;
+    case ME_ATTR_WRITER: *max = 1; return 1;
+    case ME_BMETHOD: return proc_min_max(me->u.proc, max);
+    default: *max = -1; return 0;
+    }
+}
+
+static int
+proc_min_max(Value proc, int *max)
+{
+    Proc *p = procp(proc);
+    if (p->flags & PROC_METHOD) return me_min_max(&mobj(p->data)->me, max);
+    if (p->flags & PROC_ARITY1) { *max = 1; return 1; }
+    if (p->flags & PROC_SYM) { *max = -1; return 1; }
+    if (p->flags & PROC_CFUNC) { *max = -1; return 0; }
+    return params_min_max(&mg_code_ptr(p->code)->params, max);
+}
+
+static Value curry_fn(Value arg, Value data, int argc, const Value *argv, Value blk);
+
+/* curry: data = [proc, arity, collected args]; a curried proc takes any number of
+ * arguments (arity -1) and is a lambda when the curried one is */
+static Value
+curry_new(Value proc, int64_t n, Value got)
+{
+    Value d = mg_ary_new_from(3, (Value[]){ proc, MG_FIX(n), got });
+    Value c = mg_proc_new_cfunc(curry_fn, d, mg_proc_lambda_p(proc));
+    mg_proc_ptr(c)->flags |= PROC_CURRY;
+    return c;
+}
+
 static Value
 curry_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
 {
@@ -516,31 +565,28 @@ curry_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
     Value got = mg_ary_dup(mg_ary_entry(data, 2));
     for (int i = 0; i < argc; i++) mg_ary_push(got, argv[i]);
     if (mg_ary_len(got) >= n) return mg_proc_call(proc, (int)mg_ary_len(got), mg_ary_ptr(got), blk);
-    Value nd = mg_ary_new_from(3, (Value[]){ proc, MG_FIX(n), got });
-    Value c = mg_proc_new_cfunc(curry_fn, nd, mg_proc_lambda_p(proc));
-    mg_proc_ptr(c)->flags |= PROC_CURRY;
-    return c;
+    return curry_new(proc, n, got);
+}
+
+/* Proc#curry([n]) on proc; a lambda's n must be one it accepts */
+static Value
+curry(Value proc, int argc, const Value *argv)
+{
+    int max, min = proc_min_max(proc, &max);
+    int64_t n = min;
+    if (argc > 0 && argv[0] != MG_NIL) {
+        n = mg_num2long(argv[0]);
+        if (mg_proc_lambda_p(proc) && (n < min || (max >= 0 && n > max)))
+            mg_raise_argc((int)n, min, max);
+    }
+    return curry_new(proc, n, mg_ary_new());
 }
 
 static Value
 proc_curry(Value self, int argc, const Value *argv, Value blk)
 {
     (void)blk;
-    int a = mg_proc_arity(self);
-    int64_t n;
-    if (argc > 0) {
-        n = mg_num2long(argv[0]);
-        if (mg_proc_lambda_p(self)) {
-            int req = a < 0 ? -a - 1 : a;
-            if ((a >= 0 && n != a) || (a < 0 && n < req))
-                mg_raise(mg_eArgumentError, "wrong number of arguments (given %lld, expected %d%s)", (long long)n, req, a < 0 ? "+" : "");
-        }
-    } else n = a < 0 ? -a - 1 : a;
-    Value d = mg_ary_new_from(3, (Value[]){ self, MG_FIX(n), mg_ary_new() });
-    if (n == 0 && argc == 0) return self;
-    Value c = mg_proc_new_cfunc(curry_fn, d, mg_proc_lambda_p(self));
-    mg_proc_ptr(c)->flags |= PROC_CURRY;
-    return c;
+    return curry(self, argc, argv);
 }
 
 /* composition: data = [first, second] -> second.call(first.call(*args)) */
@@ -561,46 +607,52 @@ compose(Value first, Value second, bool lambda)
 }
 
 static Value
+callable(Value g)
+{
+    if (!mg_respond_to(g, mg_id_call, true)) mg_raise(mg_eTypeError, "callable object is expected");
+    return g;
+}
+
+/* f << g is a lambda when g, which is called first, is one or is not a Proc */
+static bool
+lshift_lambda_p(Value g)
+{
+    return !mg_is_proc(g) || mg_proc_lambda_p(g);
+}
+
+static Value
 proc_rshift(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
-    if (!mg_respond_to(argv[0], mg_id_call, true)) mg_raise(mg_eTypeError, "callable object is expected");
-    return compose(self, argv[0], mg_proc_lambda_p(self));
+    return compose(self, callable(argv[0]), mg_proc_lambda_p(self));
 }
 
 static Value
 proc_lshift(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
-    if (!mg_respond_to(argv[0], mg_id_call, true)) mg_raise(mg_eTypeError, "callable object is expected");
-    return compose(argv[0], self, mg_proc_lambda_p(self));
+    return compose(callable(argv[0]), self, lshift_lambda_p(argv[0]));
 }
 
 static Value
 method_rshift(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
-    return compose(self, argv[0], true);
+    return compose(self, callable(argv[0]), true);
 }
 
 static Value
 method_lshift(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
-    return compose(argv[0], self, true);
+    return compose(callable(argv[0]), self, lshift_lambda_p(argv[0]));
 }
 
 static Value
 method_curry(Value self, int argc, const Value *argv, Value blk)
 {
-    Value p = method_to_proc(self, 0, NULL, MG_NIL);
-    int a = me_arity(&mobj(self)->me);
-    int64_t n = argc > 0 ? mg_num2long(argv[0]) : (a < 0 ? -a - 1 : a);
     (void)blk;
-    Value d = mg_ary_new_from(3, (Value[]){ p, MG_FIX(n), mg_ary_new() });
-    Value c = mg_proc_new_cfunc(curry_fn, d, true);
-    mg_proc_ptr(c)->flags |= PROC_CURRY;
-    return c;
+    return curry(method_to_proc(self, 0, NULL, MG_NIL), argc, argv);
 }
 
 static Value
@@ -662,12 +714,29 @@ env_find(Value env, ID id, Env **out, uint32_t *idx)
     return false;
 }
 
+/* The local variable name argument of Binding#local_variable_*: NameError
+ * "wrong local variable name `A' for #<Binding>" unless it could be one
+ * (local_variable_set would otherwise eval "A = nil" or "$a = nil") */
+static ID
+lv_id(Value self, Value name)
+{
+    ID id = mg_to_id(name);
+    size_t len;
+    const char *s = mg_id_name(id, &len);
+    unsigned char c = len ? (unsigned char)s[0] : 0;
+    if (!(c == '_' || (c >= 'a' && c <= 'z') || c >= 0x80) || !mg_ident_valid(s, len)) {
+        Value msg = mg_sprintf("wrong local variable name `%s' for %s", s, mg_str_cstr(mg_inspect(self)));
+        mg_raise_exc(mg_name_error_new(mg_eNameError, msg, self, id));
+    }
+    return id;
+}
+
 static Value
 binding_lv_get(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
     BindingS *b = bindp(self);
-    ID id = mg_to_id(argv[0]);
+    ID id = lv_id(self, argv[0]);
     Env *e; uint32_t i;
     if (!env_find(b->env, id, &e, &i)) {
         Value msg = mg_sprintf("local variable `%s' is not defined for %s", mg_id_name(id, NULL), mg_str_cstr(mg_inspect(self)));
@@ -682,7 +751,7 @@ binding_lv_set(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
     BindingS *b = bindp(self);
-    ID id = mg_to_id(argv[0]);
+    ID id = lv_id(self, argv[0]);
     Env *e; uint32_t i;
     if (!env_find(b->env, id, &e, &i)) {
         Value src = mg_sprintf("%s = nil", mg_id_name(id, NULL));
@@ -699,7 +768,7 @@ binding_lv_defined_p(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)blk;
     Env *e; uint32_t i;
-    return MG_BOOL(env_find(bindp(self)->env, mg_to_id(argv[0]), &e, &i));
+    return MG_BOOL(env_find(bindp(self)->env, lv_id(self, argv[0]), &e, &i));
 }
 
 static Value
@@ -756,7 +825,7 @@ static const MgMethodDef proc_methods[] = {
     {"to_proc", proc_to_proc, 0, 0},
     {"lambda?", proc_lambda_p, 0, 0},
     {"arity", proc_arity, 0, 0},
-    {"parameters", proc_parameters, 0, 1},
+    {"parameters", proc_parameters, 0, 0},
     {"source_location", proc_source_location, 0, 0},
     {"curry", proc_curry, 0, 1},
     {">>", proc_rshift, 1, 1},

@@ -4,6 +4,7 @@
  * An RRange keeps begin and end in its header, OF_EXCL for `...`; Range
  * instances are frozen (3.0+). */
 #include "coll_int.h"
+#include "bignum.h"
 #include <math.h>
 #include <float.h>
 
@@ -507,8 +508,12 @@ step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
         }
         return self;
     }
-    if ((MG_IS_FLOAT(b) || MG_IS_FLOAT(e) || MG_IS_FLOAT(step)) && is_num(b) && (MG_IS_NIL(e) || is_num(e))) {
-        float_step(mg_num2dbl(b), MG_IS_NIL(e) ? 0.0 : mg_num2dbl(e), mg_num2dbl(step), excl, MG_IS_NIL(e), blk);
+    bool syms = MG_IS_SYMBOL(b) && (MG_IS_NIL(e) || MG_IS_SYMBOL(e));     /* CRuby steps these first */
+    if (!syms && (MG_IS_FLOAT(b) || MG_IS_FLOAT(e) || MG_IS_FLOAT(step))) {
+        /* as CRuby's ruby_float_step: every part through NUM2DBL, so a Time's
+         * to_f steps and a nil begin is "no implicit conversion to float from nil" */
+        double unit = mg_num2dbl_any(step), beg = mg_num2dbl_any(b);
+        float_step(beg, MG_IS_NIL(e) ? 0.0 : mg_num2dbl_any(e), unit, excl, MG_IS_NIL(e), blk);
         return self;
     }
     if (is_num(b)) {
@@ -528,9 +533,7 @@ step_impl(Value self, int argc, const Value *argv, Value blk, const char *name)
     }
     if (!MG_IS_FIXNUM(step)) {
         /* CRuby counts down from 1 by subtracting 1 and yields when the count is
-         * the Fixnum 0: with a Float or Rational step only the first element is
-         * yielded; a String is first tried as a Float ("can't" for a Float step) */
-        if (MG_IS_FLOAT(step) && MG_IS_STRING(b)) mg_raise(mg_eTypeError, "no implicit conversion to float from string");
+         * the Fixnum 0: with a Rational step only the first element is yielded */
         StepArg sa = { blk, 0, 0 };
         range_iterate(self, step_fn_first, &sa);
         return self;
@@ -636,6 +639,13 @@ is_time(Value v)
     return MG_IS_PTR(v) && mg_obj_is_kind_of(v, mg_cTime);
 }
 
+static bool
+int_like(Value v)
+{
+    return MG_IS_PTR(v) && !MG_IS_STRING(v) && mg_respond_to(v, mg_id_to_int, true) &&
+           MG_IS_INTEGER(mg_funcall(v, mg_id_to_int, 0, NULL));
+}
+
 static Value
 range_include_p(Value self, int argc, const Value *argv, Value blk)
 {
@@ -644,8 +654,9 @@ range_include_p(Value self, int argc, const Value *argv, Value blk)
     bool excl;
     mg_range_values(self, &b, &e, &excl);
     Value v = argv[0];
-    /* numbers and Times are "linear": inclusion is cover? (CRuby's linear_object_p) */
-    if (is_num(b) || is_num(e) || (MG_IS_NIL(b) && MG_IS_NIL(e)) || is_time(b) || is_time(e))
+    /* numbers and Times are "linear": inclusion is cover? (CRuby's linear_object_p),
+     * as it is for an end with an Integer to_int */
+    if (is_num(b) || is_num(e) || is_time(b) || is_time(e) || int_like(b) || int_like(e))
         return MG_BOOL(cover_value(self, v));
     if (MG_IS_STRING(b) || MG_IS_STRING(e)) {
         if (MG_IS_STRING(b) && MG_IS_STRING(e) && mg_str_len(b) == 1 && mg_str_len(e) == 1) {
@@ -655,8 +666,9 @@ range_include_p(Value self, int argc, const Value *argv, Value blk)
         }
         if (MG_IS_NIL(b) || MG_IS_NIL(e)) return MG_BOOL(cover_value(self, v));
     }
-    if (MG_IS_NIL(b) || MG_IS_NIL(e))
-        mg_raise(mg_eTypeError, "cannot determine inclusion in beginless/endless ranges");
+    /* else Enumerable#include?, as 3.1: iterating, which a beginless range cannot
+     * and an endless one does until it finds v */
+    if (MG_IS_NIL(b)) mg_raise(mg_eTypeError, "can't iterate from NilClass");
     FindArg f = { v, false };
     range_iterate(self, find_fn, &f);
     return MG_BOOL(f.found);
@@ -867,21 +879,9 @@ range_size(Value self, int argc, const Value *argv, Value blk)
             if (mg_int_cmp(n, MG_FIX(0)) < 0) return MG_FIX(0);
             return n;
         }
-        double bd = mg_num2dbl(b), ed = mg_num2dbl(e);
-        if (isinf(ed) && ed > 0 && bd < ed) return mg_float_new(INFINITY);
-        double n = (ed - bd);
-        double err = (fabs(bd) + fabs(ed) + fabs(ed - bd)) * DBL_EPSILON;
-        if (err > 0.5) err = 0.5;
-        if (x) {
-            if (n <= 0) return MG_FIX(0);
-            if (n < 1) n = 0;
-            else n = floor(n - err);
-            if (bd + (n + 1) < ed) n++;
-        } else {
-            if (n < 0) return MG_FIX(0);
-            n = floor(n + err);
-        }
-        return mg_dbl_to_int(n + 1);
+        /* as CRuby: an infinite count is the Float Infinity, a NaN one a FloatDomainError */
+        double n = mg_float_step_size(mg_num2dbl(b), mg_num2dbl(e), 1.0, x);
+        return isinf(n) ? mg_float_new(n) : mg_dbl_to_int(n);
     }
     if (MG_IS_NIL(b)) return mg_float_new(INFINITY);   /* CRuby 3.1: any beginless range, (..'c') too */
     return MG_NIL;

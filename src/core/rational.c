@@ -540,6 +540,9 @@ str_to_rat_strict(Value str)
     return mg_str_to_rational(mg_str_ptr(str), (size_t)mg_str_len(str), true);
 }
 
+static Value call_to_r(Value v) { return MG_CALL0(v, "to_r"); }
+static Value call_to_int(Value v) { return mg_funcall(v, mg_id_to_int, 0, NULL); }
+
 static Value
 rat_convert1(Value v, bool raise, bool *fail)
 {
@@ -563,13 +566,19 @@ rat_convert1(Value v, bool raise, bool *fail)
         mg_raise(mg_eRangeError, "can't convert %s into Rational", mg_str_cstr(mg_to_s(v)));
     }
     if (v != MG_NIL && MG_IS_PTR(v) && mg_respond_to(v, mg_intern_cstr("to_r"), true)) {
-        Value r = MG_CALL0(v, "to_r");
+        /* to_r must give a Rational (rb_convert_type); with exception: false its error is nil */
+        Value r = raise ? MG_CALL0(v, "to_r") : mg_protect(call_to_r, v, NULL);
         if (is_rat(r)) return r;
-        if (MG_IS_INTEGER(r)) return rat_raw(r, MG_FIX(1));
+        if (!raise) { *fail = true; return MG_NIL; }
+        const char *cn = mg_class_cname(mg_obj_class(v));
+        mg_raise(mg_eTypeError, "can't convert %s to Rational (%s#to_r gives %s)", cn, cn, mg_class_cname(mg_obj_class(r)));
+    }
+    if (MG_IS_PTR(v) && mg_respond_to(v, mg_id_to_int, true)) {     /* without to_r, an Integer by to_int */
+        Value i = mg_protect(call_to_int, v, NULL);
+        if (MG_IS_INTEGER(i)) return rat_raw(i, MG_FIX(1));
     }
     if (!raise) { *fail = true; return MG_NIL; }
-    mg_raise(mg_eTypeError, "can't convert %s into Rational",
-             v == MG_NIL ? "nil" : v == MG_TRUE ? "true" : v == MG_FALSE ? "false" : mg_class_cname(mg_obj_class(v)));
+    mg_raise(mg_eTypeError, "can't convert %s into Rational", mg_builtin_class_name(v));
 }
 
 static Value

@@ -194,6 +194,37 @@ raise_onig_error(int code, OnigErrorInfo *einfo, Value src, int options)
     mg_raise_str(mg_eRegexpError, msg);
 }
 
+/* Whether the pattern has an interval {n,m} with n > m outside a class: Onigmo
+ * rejects it, Oniguruma reads it as the possessive {m,n}+ */
+static bool
+reversed_interval(const UChar *p, int64_t n, bool extended)
+{
+    int depth = 0;
+    for (int64_t i = 0; i < n; i++) {
+        UChar c = p[i];
+        if (c == '\\') { i++; continue; }
+        if (c == '[') { depth++; continue; }
+        if (c == ']' && depth) { depth--; continue; }
+        if (depth) continue;
+        if (c == '(' && i + 2 < n && p[i + 1] == '?' && p[i + 2] == '#') {
+            while (i < n && p[i] != ')') i++;
+            continue;
+        }
+        if (c == '#' && extended) {
+            while (i < n && p[i] != '\n') i++;
+            continue;
+        }
+        if (c != '{' || i == 0) continue;
+        int64_t j = i + 1, lo = 0, hi = 0;
+        if (j >= n || !isdigit(p[j])) continue;
+        while (j < n && isdigit(p[j]) && lo < 100000) lo = lo * 10 + (p[j++] - '0');
+        if (j >= n || p[j++] != ',' || j >= n || !isdigit(p[j])) continue;
+        while (j < n && isdigit(p[j]) && hi < 100000) hi = hi * 10 + (p[j++] - '0');
+        if (j < n && p[j] == '}' && lo > hi) return true;
+    }
+    return false;
+}
+
 static regex_t *
 compile(Value src, int options, OnigEncoding enc)
 {
@@ -269,7 +300,9 @@ compile(Value src, int options, OnigEncoding enc)
         p = (const UChar *)tmp2;
         n = o;
     }
-    int r = onig_new(&reg, p, p + n, opt, enc, ONIG_SYNTAX_RUBY, &einfo);
+    int r = reversed_interval(p, n, (options & RE_EXTENDED) != 0)
+                ? ONIGERR_UPPER_SMALLER_THAN_LOWER_IN_REPEAT_RANGE
+                : onig_new(&reg, p, p + n, opt, enc, ONIG_SYNTAX_RUBY, &einfo);
     free(tmp);
     free(tmp2);
     if (r != ONIG_NORMAL) raise_onig_error(r, &einfo, src, options);
@@ -563,7 +596,10 @@ Value
 mg_reg_nth_match(int n, Value md)
 {
     if (MG_IS_NIL(md)) return MG_NIL;
-    if (n < 0) n += md_get(md)->nregs;
+    if (n < 0) {
+        n += md_get(md)->nregs;
+        if (n <= 0) return MG_NIL;      /* as CRuby: a negative n never means the whole match */
+    }
     return md_group(md, n);
 }
 
@@ -1132,11 +1168,18 @@ regexp_s_union(Value self, int argc, const Value *argv, Value blk)
     if (n == 0) return mg_regexp_new_str(mg_str_new("(?!)", 4), 0);
     if (n == 1 && mg_is_regexp(items[0])) return items[0];
     Value src = mg_str_new("", 0);
+    Encoding fixed = ENC_US_ASCII;      /* of the first non-ASCII piece */
     for (int64_t i = 0; i < n; i++) {
         if (i) mg_str_cat(src, "|", 1);
         Value it = items[i];
-        if (mg_is_regexp(it)) mg_str_append(src, regexp_to_s(it, 0, NULL, MG_NIL));
-        else mg_str_append(src, mg_reg_quote(it));
+        Value piece = mg_is_regexp(it) ? regexp_to_s(it, 0, NULL, MG_NIL) : mg_reg_quote(it);
+        if (!mg_str_ascii_only(piece)) {
+            Encoding e = mg_str_enc(piece);
+            if (fixed != ENC_US_ASCII && e != fixed)
+                mg_raise(mg_eArgumentError, "incompatible encodings: %s and %s", mg_enc_name(fixed), mg_enc_name(e));
+            fixed = e;
+        }
+        mg_str_append(src, piece);
     }
     return mg_regexp_new_str(src, 0);
 }
@@ -1187,13 +1230,7 @@ md_aref(Value self, int argc, const Value *argv, Value blk)
 {
     Value idx = argv[0];
     if (argc == 1) {
-        if (MG_IS_FIXNUM(idx)) {
-            int64_t i = MG_FIX2LONG(idx);
-            int n = md_get(self)->nregs;
-            if (i < 0) i += n;
-            if (i < 0 || i >= n) return MG_NIL;
-            return md_group(self, (int)i);
-        }
+        if (MG_IS_FIXNUM(idx)) return mg_reg_nth_match(mg_num2int(idx), self);
         if (MG_IS_STRING(idx) || MG_IS_SYMBOL(idx)) return md_group(self, md_index_of(self, idx));
     }
     Value a = md_to_a(self, 0, NULL, MG_NIL);
@@ -1315,7 +1352,7 @@ md_values_at(Value self, int argc, const Value *argv, Value blk)
         Value idx = argv[i];
         if (MG_IS_STRING(idx) || MG_IS_SYMBOL(idx)) mg_ary_push(out, md_group(self, md_index_of(self, idx)));
         else if (MG_IS_TYPE(idx, T_RANGE)) mg_ary_concat(out, mg_funcall(a, mg_intern_cstr("values_at"), 1, &idx));
-        else mg_ary_push(out, mg_ary_entry(a, mg_num2long(idx)));
+        else mg_ary_push(out, mg_reg_nth_match(mg_num2int(idx), self));
     }
     return out;
 }
@@ -1855,6 +1892,7 @@ mg_init_re(void)
     mg_define_alloc_func(mg_cRegexp, regexp_alloc);
     mg_define_alloc_func(mg_cMatchData, md_alloc);
     mg_method_undef(mg_singleton_class(MG_VAL(mg_cMatchData)), mg_id_new);
+    mg_method_undef(mg_singleton_class(MG_VAL(mg_cMatchData)), mg_id_allocate);   /* dup still allocates */
     mg_define_methods(mg_cRegexp, regexp_methods);
     mg_define_singleton_methods(MG_VAL(mg_cRegexp), regexp_singleton_methods);
     mg_define_alias(mg_singleton_class(MG_VAL(mg_cRegexp)), "compile", "new");

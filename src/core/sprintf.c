@@ -4,6 +4,7 @@
  * Negative numbers in %x %o %b without a sign flag print as two's complement
  * with a ".." prefix, as CRuby does. Floats are formatted by the C library. */
 #include "string_int.h"
+#include "bignum.h"
 #include <math.h>
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -238,11 +239,7 @@ to_double(Value v)
 {
     if (MG_IS_FLOAT(v)) return mg_float_value(v);
     if (MG_IS_FIXNUM(v)) return (double)MG_FIX2LONG(v);
-    if (MG_IS_BIGNUM(v)) return mg_big_to_double(v);
-    if (MG_IS_STRING(v)) return mg_num_str_to_float(v);
-    if (MG_IS_NIL(v)) mg_raise(mg_eTypeError, "can't convert nil into Float");
-    if (v == MG_TRUE || v == MG_FALSE) mg_raise(mg_eTypeError, "can't convert %s into Float", v == MG_TRUE ? "true" : "false");
-    return mg_num2dbl(v);
+    return mg_num_to_float_conv(v);        /* Kernel#Float's rules: strict strings, to_f */
 }
 
 /* CRuby rounds a value whose shortest decimal form ends exactly on the

@@ -421,6 +421,14 @@ mg_str_equal(Value a, Value b)
     return mg_str_ascii_only(a);
 }
 
+/* Equal bytes in incomparable encodings order by CRuby's encoding index, whose
+ * first three are ASCII-8BIT, UTF-8, US-ASCII; the rest keep our order after them */
+static int
+enc_rank(Encoding e)
+{
+    return e == ENC_BINARY ? 0 : e == ENC_UTF8 ? 1 : e == ENC_US_ASCII ? 2 : 3 + (int)e;
+}
+
 int
 mg_str_cmp(Value a, Value b)
 {
@@ -430,7 +438,7 @@ mg_str_cmp(Value a, Value b)
     if (c) return c < 0 ? -1 : 1;
     if (x->len != y->len) return x->len < y->len ? -1 : 1;
     if (STR_ENC(a) != STR_ENC(b) && x->len && !mg_str_ascii_only(a))
-        return STR_ENC(a) < STR_ENC(b) ? -1 : 1;
+        return enc_rank(STR_ENC(a)) < enc_rank(STR_ENC(b)) ? -1 : 1;
     return 0;
 }
 
@@ -944,15 +952,14 @@ str_eql_p(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_cmp_m(Value self, int argc, const Value *argv, Value blk)
 {
+    /* as CRuby: a to_str String compares as one; else the inverse of o <=> self */
     Value o = argv[0];
-    if (MG_IS_STRING(o)) return MG_FIX(mg_str_cmp(self, o));
-    if (MG_IS_PTR(o) && mg_respond_to(o, mg_id_to_str, true) && mg_respond_to(o, mg_id_cmp, true)) {
-        Value r = mg_funcall(o, mg_id_cmp, 1, &self);
-        if (MG_IS_NIL(r)) return MG_NIL;
-        if (MG_IS_FIXNUM(r)) return MG_FIX(-MG_FIX2LONG(r));
-        return mg_funcall(MG_FIX(0), mg_id_minus, 1, &r);
-    }
-    return MG_NIL;
+    Value s = mg_check_string(o);
+    if (MG_IS_STRING(s)) return MG_FIX(mg_str_cmp(self, s));
+    if (!MG_IS_PTR(o) || !mg_respond_to(o, mg_id_cmp, true)) return MG_NIL;
+    Value r = mg_funcall(o, mg_id_cmp, 1, &self);
+    if (MG_IS_NIL(r)) return MG_NIL;
+    return MG_FIX(-mg_cmpint(r, o, self));
 }
 
 static Value
@@ -2280,8 +2287,14 @@ str_upto(Value self, int argc, const Value *argv, Value blk)
 static Value
 str_between_p(Value self, int argc, const Value *argv, Value blk)
 {
-    Value a = mg_to_str(argv[0]), b = mg_to_str(argv[1]);
-    return MG_BOOL(mg_str_cmp(self, a) >= 0 && mg_str_cmp(self, b) <= 0);
+    if (MG_IS_STRING(argv[0]) && MG_IS_STRING(argv[1]))
+        return MG_BOOL(mg_str_cmp(self, argv[0]) >= 0 && mg_str_cmp(self, argv[1]) <= 0);
+    /* Comparable's way: <=>, and "comparison of String with 0 failed" for nil */
+    for (int i = 0; i < 2; i++) {
+        int c = mg_cmpint(str_cmp_m(self, 1, &argv[i], MG_NIL), self, argv[i]);
+        if (i == 0 ? c < 0 : c > 0) return MG_FALSE;
+    }
+    return MG_TRUE;
 }
 
 static const MgMethodDef string_methods[] = {

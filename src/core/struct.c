@@ -160,6 +160,9 @@ struct_s_new(Value self, int argc, const Value *argv, Value blk)
     Value members = mg_ary_new_capa(n - first);
     Value seen = mg_hash_new();
     for (int i = first; i < n; i++) {
+        /* as rb_to_id would, but CRuby's Struct says only "1 is not a symbol" */
+        if (!MG_IS_SYMBOL(argv[i]) && MG_IS_NIL(mg_check_string(argv[i])))
+            mg_raise(mg_eTypeError, "%s is not a symbol", mg_str_cstr(mg_inspect(argv[i])));
         ID id = mg_to_id(argv[i]);
         if (!mg_hash_insert_new(seen, MG_SYM(id), MG_TRUE))
             mg_raise(mg_eArgumentError, "duplicate member: %s", mg_id_name(id, NULL));

@@ -68,7 +68,7 @@ sym_simple(const char *name, size_t len)
     if (p[0] == '$') {
         if (len == 2 && strchr("~*$?!@/\\;,.=:<>\"&`'+0_", p[1])) return true;
         if (len == 3 && p[1] == '-' && is_ident_char(p[2])) return true;
-        bool digits = len > 1;
+        bool digits = len > 1 && p[1] != '0';     /* $0 is punctuation: $00 and $01 are not names */
         for (size_t i = 1; i < len; i++) if (!isdigit(p[i])) digits = false;
         if (digits) return true;
         return is_ident(p + 1, len - 1);

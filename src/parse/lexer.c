@@ -1209,10 +1209,10 @@ lex_symbol(Lexer *L, Token *t)
                  (peekn(L, 1) != '=' || peekn(L, 2) == '>'))
             L->p++;
     } else if (c == '@') {
-        L->p++;
-        if (peekc(L) == '@') L->p++;
-        if (!is_ident_start(peekc(L))) { L->p = q; return false; }
-        while (is_ident_char(peekc(L))) L->p++;
+        /* :@ :@1 :@@ are the errors a bare @ @1 @@ is, as in CRuby */
+        Token iv = *t;
+        iv.pos = L->p++;
+        lex_ivar(L, &iv, 0);
     } else if (c == '$') {
         L->p++;
         c = peekc(L);
@@ -1220,7 +1220,9 @@ lex_symbol(Lexer *L, Token *t)
         else if (c == '-' && is_ident_char(peekn(L, 1))) L->p += 2;
         else if (c >= 0 && a_digit(c)) { while (a_digit(peekc(L))) L->p++; }
         else if (c > 0 && strchr("~*$?!@/\\;,.=:<>\"&`'+", c)) L->p++;
-        else { L->p = q; return false; }
+        else if (c == -1 || is_space(c))
+            mg_lex_error_at(L, L->lineno, q, "`$' without identifiers is not allowed as a global variable name");
+        else mg_lex_error_at(L, L->lineno, q, "`$%c' is not allowed as a global variable name", c);
     } else {
         size_t n = operator_name_len(L->p, L->lend);
         if (n == 0) return false;
@@ -1639,6 +1641,13 @@ retry:
         if (c == '"') { new_strterm(L, t, STR_FUNC_SYMBOL | STR_FUNC_EXPAND, '"', 0); t->type = T_SYMBEG; L->state = EXPR_FNAME; break; }
         if (c == '\'') { new_strterm(L, t, STR_FUNC_SYMBOL, '\'', 0); t->type = T_SYMBEG; L->state = EXPR_FNAME; break; }
         pushback(L, c);
+        /* after ':' CRuby reads "&." as the safe-navigation operator, not :& then '.' */
+        if (c == '&' && L->p + 1 < L->lend && L->p[1] == '.') {
+            lex_error(L, "syntax error, unexpected &., expecting literal content or terminator or tSTRING_DBEG or tSTRING_DVAR");
+            L->p += 2;
+            t->type = T_COLON;
+            break;
+        }
         if (!lex_symbol(L, t)) { L->state = EXPR_BEG; t->type = T_COLON; }
         break;
     case '/':

@@ -890,6 +890,14 @@ parse_def(Parser *P)
     if (ptype == T_LPAREN || ptype == T_LPAREN_CALL || ptype == T_LPAREN_ARG) {
         parse_advance(P);
         recv = parse_expr(P);
+        switch (recv->kind) {       /* as CRuby; a :"dsym", hash or range fails when run */
+        case NODE_INT: case NODE_BIGNUM: case NODE_FLOAT: case NODE_RATIONAL: case NODE_IMAGINARY:
+        case NODE_STR: case NODE_DSTR: case NODE_XSTR: case NODE_DXSTR: case NODE_SYM:
+        case NODE_REGEX: case NODE_DREGEX: case NODE_ARRAY:
+            parse_error_span(P, recv->line, NULL, NULL, "can't define singleton method for literals");
+            break;
+        default: break;
+        }
         parse_skip_newlines(P);
         parse_expect(P, T_RPAREN, "')'");
         Token *d = parse_peek(P);

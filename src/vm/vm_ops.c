@@ -673,7 +673,10 @@ void
 mg_vm_throwbreak(Frame *f, Value val)
 {
     if (f->proc == MG_NIL) {
-        /* eval: break out of the enclosing loop is not supported */
+        /* eval: break out of the enclosing loop is not supported; CRuby's
+         * compile error names the place */
+        if (f->code) mg_raise(mg_eSyntaxError, "%s:%d: Can't escape from eval with break",
+                              mg_str_cstr(f->code->file), mg_code_line(f->code, f->pc));
         mg_raise(mg_eSyntaxError, "Can't escape from eval with break");
     }
     Proc *p = mg_proc_ptr(f->proc);

@@ -2,7 +2,7 @@
 # Core differential sweep: runs each area file (or the ones named) with CRuby and
 # with bin/maglev-ruby and prints a diff of their outputs, one line per call.
 # Usage: tools/core_diff/run.sh [fmt num rc misc enc tm intf strenc packx strf rangecmp
-#        ary hsh enm rnd strm exc strc]
+#        ary hsh enm rnd strm exc strc mod prc rex sym cnv cmp obj enr]
 # (maglev needs ~1 min per 10k calls)
 dir=$(cd "$(dirname "$0")" && pwd); root=$(cd "$dir/../.." && pwd)
 out=${TMPDIR:-/tmp}/core_diff; mkdir -p "$out"
