@@ -371,6 +371,15 @@ binding_alloc(RClass *klass)
     return v;
 }
 
+/* Binding.allocate: as in CRuby, a Binding is made only from a running scope
+ * (binding, Kernel#binding, dup / clone); an empty one evaluated nowhere */
+static Value
+binding_s_allocate(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)argc; (void)argv; (void)blk;
+    return mg_alloc_undefined(MG_RCLASS(self));
+}
+
 static Value
 binding_initialize_copy(Value self, int argc, const Value *argv, Value blk)
 {
@@ -384,6 +393,7 @@ void
 mg_init_eval(void)
 {
     mg_define_alloc_func(mg_cBinding, binding_alloc);
+    mg_define_singleton_method(MG_VAL(mg_cBinding), "allocate", binding_s_allocate, 0, 0);
     mg_define_private_method(mg_cBinding, "initialize_copy", binding_initialize_copy, 1, 1);
 }
 
