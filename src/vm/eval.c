@@ -47,6 +47,21 @@ mg_binding_new(Frame *f)
     return v;
 }
 
+/* The main script's top-level scope becomes TOPLEVEL_BINDING's (CRuby: its
+ * locals are the script's, `x = 5; eval("x", TOPLEVEL_BINDING)` is 5); f is
+ * the frame that runs the script, whose locals are in an Env (compile.c:
+ * top-level scopes always keep them there). */
+void
+mg_binding_attach_toplevel(Frame *f)
+{
+    Value top = mg_const_get_at(mg_cObject, mg_intern_cstr("TOPLEVEL_BINDING"));
+    Binding *b = MG_IS_PTR(top) ? mg_data_check(top, &mg_binding_type) : NULL;
+    if (!b || !MG_IS_PTR(f->env)) return;
+    b->env = f->env;
+    b->file = mg_str_new_cstr("<main>");
+    b->line = 0;
+}
+
 Binding *mg_binding_ptr(Value v);
 Binding *
 mg_binding_ptr(Value v)

@@ -105,8 +105,11 @@ mg_vm_init(const MgVMOptions *opts)
 
 /* ---- running a program ---- */
 
+void mg_binding_attach_toplevel(Frame *f);
+
+/* main: the program's main script, whose scope TOPLEVEL_BINDING is */
 static Value
-run_code(Value codev, Value self)
+run_code(Value codev, Value self, bool main)
 {
     VM *vm = VMS;
     Code *code = mg_code_ptr(codev);
@@ -119,6 +122,7 @@ run_code(Value codev, Value self)
     Frame *f = vm->fp;
     f->vis = VIS_PRIVATE;
     f->flags |= FRAME_FINISH;
+    if (main) mg_binding_attach_toplevel(f);
     Value r = mg_vm_exec();
     vm->sp = base;
     return r;
@@ -331,7 +335,7 @@ run_main_body(Value arg)
         MG_CALL1(f, "seek", MG_FIX((int64_t)last_data_offset));
         mg_const_set(mg_cObject, mg_intern_cstr("DATA"), f);
     }
-    Value v = run_code(code, VMS->main_obj);
+    Value v = run_code(code, VMS->main_obj, true);
     /* a signal that came during the program's last C call (a long sort!)
      * met no safe point after it: its handler runs now, as CRuby's would
      * before the program ends (SIGTERM's default ends it by the signal) */
@@ -346,7 +350,7 @@ mg_vm_run_file_code(const char *src, size_t len, const char *file, bool required
     if (mg_maglev_switches) maglev_trace_file(src, len, file);
     Value code = mg_vm_compile_source(src, len, file, 1, required ? CODE_REQUIRED : CODE_TOP, MG_NIL, 0);
     mg_gc_protect(code);
-    return run_code(code, VMS->main_obj);
+    return run_code(code, VMS->main_obj, false);
 }
 
 static int
