@@ -2357,6 +2357,13 @@ mg_store_list_instances(Value classes, size_t limit)
         if (!MG_IS_CLASS_OR_MODULE(c)) { free(oops); mg_raise(mg_eTypeError, "list_instances takes classes"); }
         Obj *o = MG_OBJ(c);
         oops[i] = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : (o->flags & OF_PERSISTENT) ? o->oop : 0;
+        int64_t same = -1;                           /* a class listed twice: the same Array twice, as MagLev */
+        for (int64_t j = 0; j < i && same < 0; j++) if (mg_ary_entry(classes, j) == c) same = j;
+        if (same >= 0) {
+            oops[i] = 0;
+            mg_ary_push(out, mg_ary_entry(out, same));
+            continue;
+        }
         mg_ary_push(out, mg_ary_new());
         s.which = i;
         if (oops[i] >= MG_OOP_FIRST && mg_view_instances(S.view, oops[i], indexed_instance, &s) == MG_STORE_OK)

@@ -121,14 +121,17 @@ true'
 
 # ---- section 8: Maglev::Repository takes paths and Arrays as CRuby's core methods do
 mrb 'Maglev.persistent { class Shelf; end }; Maglev[:shelves] = [Shelf.new, Shelf.new]; Maglev.commit' >/dev/null
-expect "list_instances of something not an Array is a TypeError; an Array (or to_ary) lists" \
+expect "list_instances of something not an Array is a TypeError; an Array (or to_ary) lists; a class listed twice gets the same Array twice" \
   "$(mrb 'require "maglev/repository"; r = Maglev::Repository.instance
 o = Object.new; def o.to_ary = [Shelf]
-p((r.list_instances(1) rescue [$!.class, $!.message]), (r.list_instances(nil) rescue $!.message), r.list_instances([Shelf])[0].size, r.list_instances(o)[0].size)')" \
+p((r.list_instances(1) rescue [$!.class, $!.message]), (r.list_instances(nil) rescue $!.message), r.list_instances([Shelf])[0].size, r.list_instances(o)[0].size)
+a, b, c = r.list_instances([Shelf, Array, Shelf]); p a.size, a.equal?(c)')" \
   '[TypeError, "no implicit conversion of Integer into Array"]
 "no implicit conversion of nil into Array"
 2
-2'
+2
+2
+true'
 expect "full_backup_to / restore_from_backup of a non-path are TypeErrors and write no file" \
   "$(cd "$MAGLEV_DATA" && mrb 'require "maglev/repository"; r = Maglev::Repository.instance
 p((r.full_backup_to(5) rescue $!.message), (r.full_backup_to(nil) rescue $!.class), (r.restore_from_backup(nil) rescue $!.class), File.exist?("5"))
