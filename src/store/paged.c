@@ -130,18 +130,25 @@ unlink_entry(const Obj *o)
     }
 }
 
-static bool
-alloc_pages(size_t np, uint64_t **oop, uint64_t **ver, uint64_t **hash)
+/* A new entry for o, not in the table yet: np pages, all zero. */
+static MgPaged *
+new_entry(Obj *o, unsigned shift, size_t np)
 {
     size_t n = np ? np : 1;
-    *oop = malloc(n * sizeof **oop);
-    *ver = malloc(n * sizeof **ver);
-    *hash = malloc(n * sizeof **hash);
-    if (*oop && *ver && *hash) return true;
-    free(*oop);
-    free(*ver);
-    free(*hash);
-    return false;
+    MgPaged *e = calloc(1, sizeof *e);
+    if (e) {
+        e->oop = calloc(n, sizeof *e->oop);
+        e->ver = calloc(n, sizeof *e->ver);
+        e->hash = calloc(n, sizeof *e->hash);
+    }
+    if (!e || !e->oop || !e->ver || !e->hash) {
+        if (e) free_entry(e);
+        mg_raise_nomem();
+    }
+    e->o = o;
+    e->shift = shift;
+    e->np = np;
+    return e;
 }
 
 void
@@ -161,12 +168,7 @@ MgPaged *
 mg_paged_begin(Obj *o, unsigned shift, size_t np)
 {
     unlink_entry(o);
-    MgPaged *e = calloc(1, sizeof *e);
-    if (!e || !alloc_pages(np, &e->oop, &e->ver, &e->hash)) { free(e); mg_raise_nomem(); }
-    e->o = o;
-    e->shift = shift;
-    e->np = np;
-    memset(e->oop, 0, np * sizeof *e->oop);
+    MgPaged *e = new_entry(o, shift, np);
     insert(e);
     o->flags |= OF_PAGED;
     return e;
@@ -269,8 +271,9 @@ mg_paged_hash(const void *p, size_t n)
 
 #define WRITTEN UINT64_MAX                     /* a page of this commit: its version is the new sequence */
 
-typedef struct { Obj *o; size_t np; uint64_t *oop, *ver, *hash; int64_t skip; } Pending;
-static struct { Pending *v; size_t n, cap; } Q;
+/* The entries this commit's encoding made, each taking its object's place
+ * when the commit succeeds (rule P3). */
+static struct { MgPaged **v; size_t n, cap; } Q;
 
 /* Room for one more in vector *v of n elements of size elem (doubling *cap). */
 static void
@@ -319,11 +322,7 @@ mg_paged_encode(Obj *o, MgBuf *b, MgWrites *w, uint64_t (*new_oop)(void))
     int64_t len = units(o) + skip;             /* positions */
     size_t np = (size_t)((len + page - 1) >> shift);
     room_for_one((void **)&Q.v, Q.n, &Q.cap, sizeof *Q.v);
-    Pending *p = &Q.v[Q.n];
-    if (!alloc_pages(np, &p->oop, &p->ver, &p->hash)) mg_raise_nomem();
-    p->o = o;
-    p->np = np;
-    Q.n++;
+    MgPaged *p = Q.v[Q.n++] = new_entry(o, shift, np);
     p->skip = skip;
     for (size_t k = 0; k < np; k++) {
         int64_t from = (int64_t)k << shift, to = from + page < len ? from + page : len;
@@ -360,25 +359,14 @@ void
 mg_paged_done(bool ok, uint64_t seq)
 {
     for (size_t i = 0; i < Q.n; i++) {
-        Pending *p = &Q.v[i];
+        MgPaged *p = Q.v[i];
         if (!ok) {
-            free(p->oop);
-            free(p->ver);
-            free(p->hash);
+            free_entry(p);
             continue;
         }
         for (size_t k = 0; k < p->np; k++) if (p->ver[k] == WRITTEN) p->ver[k] = seq;
         unlink_entry(p->o);
-        MgPaged *e = calloc(1, sizeof *e);
-        if (!e) {                              /* the Array is written anew next time */
-            free(p->oop);
-            free(p->ver);
-            free(p->hash);
-            p->o->flags &= (uint16_t)~OF_PAGED;
-            continue;
-        }
-        *e = (MgPaged){ p->o, MG_PAGE_SHIFT, p->np, p->oop, p->ver, p->hash, p->skip, 0, NULL, 0, false };
-        insert(e);
+        insert(p);
         p->o->flags |= OF_PAGED;
     }
     Q.n = 0;
