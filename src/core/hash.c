@@ -424,6 +424,7 @@ mg_hash_aref(Value h, Value key)
 static void
 wb_append(Value h, Value key)
 {
+    if (LIKELY(!(MG_OBJ(h)->flags & OF_PERSISTENT))) return;   /* (the barrier's own test, before the table's) */
     HashTable *t = RH(h)->tbl;
     if (t && t->index && t->count < t->capa) mg_wb_elems(MG_OBJ(h), t->count, (int64_t)t->count + 1);
     else MG_WB(h, key);
