@@ -51,12 +51,13 @@ mg_binding_new(Frame *f)
  * locals are the script's, `x = 5; eval("x", TOPLEVEL_BINDING)` is 5); f is
  * the frame that runs the script, whose locals are in an Env (compile.c:
  * top-level scopes always keep them there). */
+static Value toplevel_binding;            /* TOPLEVEL_BINDING (the constant holds it) */
+
 void
 mg_binding_attach_toplevel(Frame *f)
 {
-    Value top = mg_const_get_at(mg_cObject, mg_intern_cstr("TOPLEVEL_BINDING"));
-    Binding *b = MG_IS_PTR(top) ? mg_data_check(top, &mg_binding_type) : NULL;
-    if (!b || !MG_IS_PTR(f->env)) return;
+    if (!toplevel_binding || !MG_IS_PTR(f->env)) return;
+    Binding *b = mg_data_check(toplevel_binding, &mg_binding_type);
     b->env = f->env;
     b->file = mg_str_new_cstr("<main>");
     b->line = 0;
@@ -535,5 +536,6 @@ mg_init_vm_globals(const MgVMOptions *opts)
     mg_define_global_const("RUBY_COPYRIGHT", mg_str_freeze(mg_str_new_cstr("maglev - Copyright (C) the MagLev authors; ruby 3.1.2 compatible")));
     mg_define_global_const("RUBY_DESCRIPTION", mg_str_freeze(mg_str_new_cstr("maglev 0.1.0 (ruby 3.1.2 compatible) [x86_64-linux]")));
     if (mg_const_get_at(mg_cObject, mg_intern_cstr("ARGV")) == MG_UNDEF) mg_define_global_const("ARGV", vm->argv);
-    mg_define_global_const("TOPLEVEL_BINDING", mg_binding_new(NULL));
+    toplevel_binding = mg_binding_new(NULL);
+    mg_define_global_const("TOPLEVEL_BINDING", toplevel_binding);
 }
