@@ -3,25 +3,13 @@
 # records stay readable.
 . "$(dirname "$0")/lib.sh"
 mrb 'Maglev[:good] = "fine"; Maglev[:bad] = ["MARKER-XYZZY-0123456789"]; Maglev.commit' >/dev/null
-db="$MAGLEV_DATA/test/data.mdb"
-if on_pg; then
-	# the record's row, damaged in place (every version of it)
-	n=$(pg_sql "UPDATE mg_obj SET data = overlay(data placing 'Q'::bytea from position('MARKER-XYZZY'::bytea in data))
-	            WHERE position('MARKER-XYZZY'::bytea in data) > 0 RETURNING oop" | wc -l)
-	db=/dev/null
-	[ "$n" -gt 0 ] && offs=pg || offs=
-else
-	# LMDB is copy-on-write: stale copies of the page may exist too; damage them all.
-	offs=$(grep -abo 'MARKER-XYZZY' "$db" | cut -d: -f1)
-fi
-if [ -z "$offs" ]; then
+# LMDB is copy-on-write: stale copies of the page may exist too; damage()
+# damages them all (on PostgreSQL: every version of the record's row)
+if [ -z "$(damage MARKER-XYZZY)" ]; then
 	expect "marker found in data.mdb" "no" "yes"
 	finish
 	exit
 fi
-on_pg || for off in $offs; do
-	printf 'Q' | dd of="$db" bs=1 seek="$off" conv=notrunc status=none
-done
 out=$("$MRUBY" -e '
   p Maglev[:good]
   begin
