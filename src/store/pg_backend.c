@@ -48,8 +48,7 @@
  *      one flush before it is durable; a server crash in that window loses
  *      it and, WAL being ordered, every commit after it, so no surviving
  *      commit ever depends on a lost one, and the gem that made it has not
- *      been told it succeeded (a lost connection during the flush is
- *      reported as an error saying the commit may or may not be there).
+ *      been told it succeeded (a connection lost during the flush: P10).
  *      MG_REPO_NOSYNC connections skip the flush (p_flush false). A big
  *      commit (P9) calls mg_commit and, after its COMMIT, mg_flush(), which
  *      does the second transaction's work when the flag is set. A solo
@@ -164,7 +163,42 @@
  *      rows with that seq as their version, COMMIT, and mg_flush. A conflict
  *      or a dangling reference is answered before any row is sent, and the
  *      transaction is rolled back; a connection lost at any point leaves the
- *      transaction uncommitted, so nothing of it is seen. */
+ *      transaction uncommitted, so nothing of it is seen.
+ *  P10. A commit whose answer is lost with its connection (the server
+ *      restarted, the network failed, the server process was ended) is
+ *      looked for before the call returns, so that a commit reported as
+ *      failed was never made, and one made is reported as made: retrying
+ *      the transaction after a loss never applies it twice. Every
+ *      connection has a random commit id, set as maglev.cid when it
+ *      connects (with its view, P4, in one statement, which also reads its
+ *      server process's pid and start); mg_commit writes it into the log
+ *      entry's cid. On a loss (lost_answer), the handle reconnects, for up to
+ *      15 s while the server restarts, ends the old server process by its
+ *      pid and start (pg_terminate_backend) and waits until it is gone, so
+ *      that whatever it was doing has committed or rolled back, and then
+ *      reads the log for an entry of the old id after the connection's
+ *      last commit and the view: there is at most one, this commit's. A
+ *      commit found is flushed (a synchronous transaction writing WAL after
+ *      it, as in P2) and answered as made at its seq; when none is found,
+ *      the commit was not made. The trim records the highest sequence it
+ *      trimmed (meta 'trimmed'); a log trimmed past the view (the lost
+ *      connection's view was no longer shown, P4), an old process that does
+ *      not end within 10 s, or no server leave the outcome unknown, and the
+ *      error says the commit may or may not be there.
+ *  P11. A host cut off from the server (a network failure, not a closed
+ *      connection) is found out on both sides within about half a minute,
+ *      not the two hours of the system's TCP defaults: the client connects
+ *      with keepalives (idle 10 s, then 3 probes 5 s apart),
+ *      tcp_user_timeout 20 s (data sent and not acknowledged) and
+ *      connect_timeout 10 s, so a call waiting for an answer fails with a
+ *      lost connection (and P10 looks for a commit's answer); the server's
+ *      process gets the same keepalives and TCP timeout (set after connecting where
+ *      neither the server's configuration nor the URL set them), so it ends,
+ *      and with it the session's advisory lock (P3) and so its object
+ *      locks, which other hosts' commits then no longer wait for. The URL's
+ *      own settings (keepalives_idle=..., tcp_user_timeout=...,
+ *      options=-c tcp_keepalives_idle=...) win; connections made like the
+ *      main one (read-ahead, LISTEN) take its settings. */
 #include "backend_ops.h"
 #include "pg_cache.h"
 #include "pg_admin.h"
@@ -452,12 +486,54 @@ quiet_notice(void *arg, const char *message)
     UNUSED(arg); UNUSED(message);
 }
 
+/* A random positive bigint (from /dev/urandom; the clock and pid without it). */
+static uint64_t
+random_id(void)
+{
+    uint64_t rnd = (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ull ^ (uint64_t)getpid() << 32;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        if (read(fd, &rnd, sizeof rnd) != (ssize_t)sizeof rnd) rnd ^= (uint64_t)clock();
+        close(fd);
+    }
+    return (rnd >> 2) + 1;
+}
+
+/* P4 and P10, one statement: the first view shown (0, a lower bound until
+ * the first view), the connection's commit id, and its server process with
+ * that process's start, which name it among the server's (P10). Without
+ * them (the statement failed: the connection is lost again) a commit's lost
+ * answer cannot be looked for. */
+static void
+identify_conn(PgRepo *r)
+{
+    char sql[400];
+    r->cid = random_id();
+    r->cid_seq = 0;
+    snprintf(sql, sizeof sql, "SELECT set_config('application_name', 'maglev %d view 0', false),"
+             " set_config('maglev.cid', '%llu', false), pg_backend_pid(), (SELECT (extract(epoch FROM backend_start)"
+             " * 1000000)::bigint FROM pg_stat_activity WHERE pid = pg_backend_pid())", (int)getpid(), (unsigned long long)r->cid);
+    PGresult *res = pgb_run(r, sql);
+    if (pgb_ok(res) && PQntuples(res) == 1 && !PQgetisnull(res, 0, 3)) {
+        r->be_pid = atoi(PQgetvalue(res, 0, 2));
+        r->be_start = pgb_text_i64(res, 0, 3);
+    } else {
+        r->cid = 0;
+        r->be_pid = 0;
+    }
+    PQclear(res);
+}
+
 static MgStoreErr
 setup_conn(PgRepo *r)
 {
     r->prepared = r->prepared_view = r->prepared_solo = false;   /* a new connection: none prepared yet */
     PQsetNoticeProcessor(r->conn, quiet_notice, NULL);
-    publish_view(r, 0);               /* P4: a lower bound until the first view */
+    identify_conn(r);
+    /* P11: the server's side of a TCP connection finds a vanished client
+     * as soon (ignored on a Unix socket; a server without them goes on) */
+    PQclear(pgb_run(r, "SELECT set_config(t.n, t.v, false) FROM (VALUES ('tcp_keepalives_idle', '10'), ('tcp_keepalives_interval', '5'),"
+                       " ('tcp_keepalives_count', '3'), ('tcp_user_timeout', '20000')) AS t(n, v) JOIN pg_settings p ON p.name = t.n WHERE p.source = 'default'"));
     if (r->flags & MG_REPO_NOSYNC) return pgb_run_ok(r, "SET synchronous_commit = off", "connect");
     return MG_STORE_OK;
 }
@@ -533,7 +609,8 @@ fail:
  * of seven arguments that answers the next view too (the five-argument one
  * is dropped); 4 -> 5 (P2): mg_save that reads that log after the token;
  * 5 -> 6: mg_commit reading the largest OOP only for a big commit; 6 -> 7:
- * mg_commit refusing writes of objects other sessions lock (contract 6).
+ * mg_commit refusing writes of objects other sessions lock (contract 6);
+ * 7 -> 8 (P10): the log's column cid (NULL in the existing entries).
  * COMMIT_FN makes all of them as they are now. */
 static MgStoreErr
 upgrade_schema(PgRepo *r)
@@ -549,6 +626,7 @@ upgrade_schema(PgRepo *r)
         e = pgb_run_ok(r, "ALTER TABLE mg_obj ADD COLUMN cls bigint;\n" CLASS_INDEX
                       "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[]);\n"
                       "INSERT INTO mg_meta VALUES ('classidx', 0)", "upgrade schema");
+    if (!e && schema < 8) e = pgb_run_ok(r, "ALTER TABLE mg_log ADD COLUMN IF NOT EXISTS cid bigint", "upgrade schema");
     if (!e) e = pgb_run_ok(r, "DROP FUNCTION IF EXISTS mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[]);\n"
                           "DROP FUNCTION IF EXISTS mg_flush();\n"
                           COMMIT_FN "UPDATE mg_meta SET value = " PG_STR(PG_SCHEMA) " WHERE key = 'schema';\n"
@@ -611,14 +689,8 @@ cache_setup(PgRepo *r)
 {
     char dir[4096];
     if (!mg_pgc_dir(dir, sizeof dir)) return;
-    uint64_t rnd = (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ull ^ (uint64_t)getpid() << 32;
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        if (read(fd, &rnd, sizeof rnd) != (ssize_t)sizeof rnd) rnd ^= (uint64_t)clock();
-        close(fd);
-    }
     char a[24];
-    snprintf(a, sizeof a, "%lld", (long long)(rnd >> 2) + 1);
+    snprintf(a, sizeof a, "%llu", (unsigned long long)random_id());
     const char *vals[1] = { a };
     static const char sel[] = "SELECT value FROM mg_meta WHERE key = 'cache_id'";
     static const char ins[] = "WITH i AS (INSERT INTO mg_meta VALUES ('cache_id', $1::bigint) ON CONFLICT (key) DO NOTHING"
@@ -656,7 +728,12 @@ pg_open(const char *url, int flags, MgRepo **out)
     *out = (MgRepo *)r;
     char why[300];
     if (!mg_pq_load(why, sizeof why)) return pgb_fail(r, MG_STORE_IO, "%s: %s", r->where, why);
-    r->conn = PQconnectdb(url);
+    /* P11: TCP keepalives and a send timeout unless the URL sets its own
+     * (its settings come after these and win) */
+    static const char *const keys[] = { "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                                        "connect_timeout", "dbname", NULL };
+    const char *vals[] = { "10", "5", "3", "20000", "10", url, NULL };
+    r->conn = PQconnectdbParams(keys, vals, 1);
     if (!r->conn) return pgb_fail(r, MG_STORE_NOMEM, "%s: out of memory", r->where);
     if (PQstatus(r->conn) != CONNECTION_OK) {
         char text[700];
@@ -1411,6 +1488,7 @@ typedef struct {
     MgPgcCommit *log;
     size_t nlog;
     bool have_log;
+    bool asked;                /* P10: lost_answer looked for it */
 } CommitCall;
 
 static bool
@@ -1479,22 +1557,121 @@ static MgStoreErr
 lost_durability(PgRepo *r)
 {
     return pgb_fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) while the commit was being "
-                "made durable: it may or may not be in the repository", r->where);
+                "made: it may or may not be in the repository", r->where);
+}
+
+static double
+mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void
+pause_ms(long ms)
+{
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+/* P10: whether the connection's old server process is still there, or
+ * (end) ended at our asking; -1: the server does not answer */
+static int
+old_backend(PgRepo *r, int pid, int64_t start, bool end)
+{
+    char a[16], b[24];
+    snprintf(a, sizeof a, "%d", pid);
+    snprintf(b, sizeof b, "%lld", (long long)start);
+    const char *vals[2] = { a, b };
+    MgStoreErr e;
+    PGresult *res = pgb_query(r, end ? "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid = $1"
+                                       " AND pid <> pg_backend_pid() AND (extract(epoch FROM backend_start) * 1000000)::bigint = $2"
+                                     : "SELECT count(*) FROM pg_stat_activity WHERE pid = $1 AND pid <> pg_backend_pid()"
+                                       " AND (extract(epoch FROM backend_start) * 1000000)::bigint = $2",
+                              2, vals, false, "commit", &e);
+    if (!res) return -1;
+    int n = PQntuples(res) == 1 ? atoi(PQgetvalue(res, 0, 0)) : -1;
+    PQclear(res);
+    return n;
+}
+
+/* P10: the connection was lost while a commit was sent or answered, so the
+ * commit may have been made or not. The answer is looked for: a new
+ * connection (the server may be restarting: tried for up to LOST_WAIT_MS)
+ * ends the old one's server process, so that a commit it was still making
+ * is made or not by then, and the log then tells: an entry of the lost
+ * connection's commit id after its last commit and the view the commit was
+ * made in is this commit (one commit at a time goes out on a connection).
+ * A commit found is made durable (the WAL flushed past it) and reported as
+ * made; one not found was not made and never will be. The log trimmed past
+ * that view, an old server process that does not end, or a server that does
+ * not come back leave it unknown, and the error says so. */
+static MgStoreErr
+lost_answer(PgRepo *r, CommitCall *k)
+{
+    enum { LOST_WAIT_MS = 15000, END_WAIT_MS = 10000 };
+    uint64_t cid = r->cid, after = r->last_view > r->cid_seq ? r->last_view : r->cid_seq;
+    int pid = r->be_pid;
+    int64_t start = r->be_start;
+    k->asked = true;
+    if (!cid || !pid) return lost_durability(r);
+    long step = 50;
+    for (double t0 = mono_ms(); pgb_usable(r) != MG_STORE_OK; ) {
+        if (mono_ms() - t0 >= LOST_WAIT_MS) return lost_durability(r);
+        pause_ms(step);
+        if (step < 1000) step *= 2;
+    }
+    int left = old_backend(r, pid, start, true);
+    for (long waited = 0; left > 0 && waited < END_WAIT_MS; waited += 20) {
+        pause_ms(20);
+        left = old_backend(r, pid, start, false);
+    }
+    if (left != 0) return lost_durability(r);
+    char a[24], b[24];
+    snprintf(a, sizeof a, "%llu", (unsigned long long)after);
+    snprintf(b, sizeof b, "%llu", (unsigned long long)cid);
+    const char *vals[2] = { a, b };
+    MgStoreErr e;
+    PGresult *res = pgb_query(r, "SELECT (SELECT seq FROM mg_log WHERE seq > $1 AND cid = $2 ORDER BY seq LIMIT 1),"
+                                 " coalesce((SELECT value FROM mg_meta WHERE key = 'trimmed'), 0)", 2, vals, false, "commit", &e);
+    if (!res || PQntuples(res) != 1) { if (res) PQclear(res); return lost_durability(r); }
+    bool found = !PQgetisnull(res, 0, 0);
+    uint64_t seq = found ? (uint64_t)pgb_text_i64(res, 0, 0) : 0, trimmed = (uint64_t)pgb_text_i64(res, 0, 1);
+    PQclear(res);
+    if (!found) {
+        if (trimmed > after) return lost_durability(r);
+        return pgb_fail(r, MG_STORE_IO, "commit: lost the connection to PostgreSQL (%s) during the commit, which was "
+                        "not made (the repository, asked again, does not have it): nothing was committed; retry the "
+                        "transaction", r->where);
+    }
+    if (!(r->flags & MG_REPO_NOSYNC) &&
+        pgb_run_ok(r, "SELECT pg_logical_emit_message(true, 'maglev', 'flush')", "commit"))
+        return lost_durability(r);
+    uint64_t *ret = malloc(2 * sizeof *ret);
+    if (!ret) return MG_STORE_NOMEM;
+    commit_forget(k);
+    ret[0] = seq;
+    ret[1] = 0;
+    k->ret = ret;
+    k->nret = 2;                           /* no log: the next view asks the database */
+    return MG_STORE_OK;
 }
 
 /* P2: the commit is durable once mg_flush() returned (after a commit that
  * failed, it does nothing). A failure of the flush itself leaves it unknown
  * whether the commit survives a crash of the server that comes next; on a
- * connection that still works the flush is asked again. */
+ * connection that still works the flush is asked again, on a lost one the
+ * answer is looked for (P10). */
 static MgStoreErr
-commit_flushed(PgRepo *r, PGresult *res)
+commit_flushed(PgRepo *r, PGresult *res, CommitCall *k)
 {
     if (pgb_ok(res)) { PQclear(res); return MG_STORE_OK; }
     if (res) PQclear(res);
     if (PQstatus(r->conn) == CONNECTION_OK && !pgb_run_ok(r, "SELECT set_config('maglev.flush', '', false), "
                                                         "pg_logical_emit_message(true, 'maglev', 'flush')", "commit"))
         return MG_STORE_OK;
-    return lost_durability(r);
+    return lost_answer(r, k);
 }
 
 static const Oid commit_types[SAVE_ARGS] = { OID_INT8ARRAY, OID_INT8ARRAY, OID_BYTEAARRAY, OID_INT8ARRAY, OID_INT8ARRAY,
@@ -1529,7 +1706,7 @@ commit_solo(PgRepo *r, CommitCall *k)
     if (pgb_ok(res)) return commit_parse(r, res, k);
     if (PQstatus(r->conn) != CONNECTION_OK) {
         PQclear(res);                      /* lost during the commit's flush, or before it */
-        return lost_durability(r);
+        return lost_answer(r, k);
     }
     return pg_fail(r, res, "commit");      /* its one transaction rolled back: nothing was committed */
 }
@@ -1555,7 +1732,7 @@ commit_small(PgRepo *r, CommitCall *k)
     if (PQstatus(r->conn) != CONNECTION_OK) {
         /* the commit may have been made, before or after its flush */
         PQclear(res);
-        return lost_durability(r);
+        return lost_answer(r, k);
     }
     PGresult *flag = pgb_run(r, "SELECT current_setting('maglev.flush', true)");
     const char *f = pgb_ok(flag) && PQntuples(flag) == 1 ? PQgetvalue(flag, 0, 0) : "";
@@ -1563,14 +1740,12 @@ commit_small(PgRepo *r, CommitCall *k)
     PQclear(flag);
     if (!made) return pg_fail(r, res, "commit");          /* nothing was committed */
     PQclear(res);
-    MgStoreErr e = commit_flushed(r, NULL);
-    if (e) return e;
     k->ret = malloc(2 * sizeof *k->ret);
     if (!k->ret) return MG_STORE_NOMEM;
     k->ret[0] = made;
     k->ret[1] = 0;
     k->nret = 2;                           /* no log: the next view asks the database */
-    return MG_STORE_OK;
+    return commit_flushed(r, NULL, k);
 }
 
 /* P9: a big commit in one transaction: mg_commit without the rows checks and
@@ -1599,10 +1774,11 @@ commit_big(PgRepo *r, const MgWrite *writes, size_t n, CommitCall *k)
     if (flush) {
         static const Oid ftypes[1] = { OID_TEXT };
         const char *fvals[1] = { k->app };
-        if ((e = commit_flushed(r, PQexecParams(r->conn, "SELECT mg_flush($1)", 1, ftypes, fvals, NULL, NULL, 0)))) goto fail;
+        if ((e = commit_flushed(r, PQexecParams(r->conn, "SELECT mg_flush($1)", 1, ftypes, fvals, NULL, NULL, 0), k))) goto fail;
     }
     return MG_STORE_OK;
 fail:
+    if (PQstatus(r->conn) != CONNECTION_OK && !k->asked && (e = lost_answer(r, k)) == MG_STORE_OK) return MG_STORE_OK;
     if (PQstatus(r->conn) == CONNECTION_OK && PQtransactionStatus(r->conn) != PQTRANS_IDLE) PQclear(pgb_run(r, "ROLLBACK"));
     commit_forget(k);
     return e;
@@ -1720,6 +1896,7 @@ pg_commit_once(MgRepo *rr, const MgWrite *writes, size_t n, uint64_t *seq,
                           next ? app : NULL, !big && !nosync && !r->solo_off && r->solo_run >= SOLO_AFTER, view };
         e = big ? commit_big(r, writes, n, &k) : commit_small(r, &k);
         if (!e) e = commit_answer(r, k.ret, k.nret, writes, n, &c, seq, conflicts, max_conflicts, nconflicts);
+        if (!e) r->cid_seq = *seq;                    /* P10 */
         /* P2: no other commit came between this one's view and it */
         r->solo_run = !e && next && *seq == at + 1 ? r->solo_run + 1 : 0;
         if (!e && k.solo) r->n_solo++;
@@ -2022,8 +2199,11 @@ pg_log_trim(MgRepo *rr, uint64_t upto)
              "DELETE FROM mg_obj o WHERE o.data IS NULL AND o.version <= %llu"
              " AND NOT EXISTS (SELECT 1 FROM mg_obj m WHERE m.oop = o.oop AND m.version > o.version);"
              "DELETE FROM mg_log WHERE seq <= %llu;"
+             "INSERT INTO mg_meta VALUES ('trimmed', %llu) ON CONFLICT (key) DO UPDATE"   /* P10 */
+             " SET value = greatest(mg_meta.value, excluded.value);"
              "COMMIT",
-             (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto);
+             (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto, (unsigned long long)upto,
+             (unsigned long long)upto);
     e = pgb_run_ok(r, sql, "trim log");
     if (e) PQclear(pgb_run(r, "ROLLBACK"));
     return e;

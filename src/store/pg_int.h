@@ -69,6 +69,10 @@ struct PgRepo {
     uint64_t n_ahead;          /* MAGLEV_PG_STATS: windows taken from the read-ahead connection */
     bool stone, token;         /* pg_admin.c A1: a stone's handle (it asked for the token); it holds it */
     bool reset_since_view;     /* P2: reconnected since the last view began: no commit */
+    uint64_t cid;              /* P10: this connection's commit id (maglev.cid), 0: none set */
+    uint64_t cid_seq;          /* P10: the last commit made on it (0: none yet) */
+    int be_pid;                /* P10: its server process, and when that started (microseconds) */
+    int64_t be_start;
     char error[1024];
 };
 

@@ -4,9 +4,10 @@
 #ifndef MG_STORE_PG_SCHEMA_H
 #define MG_STORE_PG_SCHEMA_H
 
-#define PG_SCHEMA      7           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
+#define PG_SCHEMA      8           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
                                       5: mg_save reads the log it brings after the token, 6: mg_commit reads max(oop) only for a big commit,
-                                      7: mg_commit refuses writes of objects another session locks) */
+                                      7: mg_commit refuses writes of objects another session locks,
+                                      8: mg_log.cid, the connection that made each commit, for a commit whose answer was lost) */
 #include "pg_int.h"   /* SESSION_CLASS */
 #define PG_STR_(x)     #x
 #define PG_STR(x)      PG_STR_(x)
@@ -86,7 +87,7 @@
     "  WITH q AS (UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value),\n" \
     "       o AS (INSERT INTO mg_obj SELECT u.oop, q.value, u.data, u.cls FROM q, unnest(p_oops, p_data, p_cls) AS u(oop, data, cls)\n" \
     "             WHERE p_data IS NOT NULL),\n" \
-    "       l AS (INSERT INTO mg_log SELECT q.value, p_oops FROM q)\n" \
+    "       l AS (INSERT INTO mg_log SELECT q.value, p_oops, nullif(current_setting('maglev.cid', true), '')::bigint FROM q)\n" \
     "  SELECT q.value, (SELECT value FROM mg_meta WHERE key = 'gc_round') INTO s, gr FROM q;\n" \
     "  PERFORM set_config('maglev.flush', s::text, false), pg_notify('maglev', s::text);\n" \
     "  IF p_app IS NOT NULL THEN PERFORM set_config('application_name', p_app || s, false); END IF;\n" \
@@ -152,7 +153,7 @@ static const char SCHEMA[] =
     "CREATE TABLE mg_obj (oop bigint NOT NULL, version bigint NOT NULL, data bytea, cls bigint,\n"
     "                     PRIMARY KEY (oop, version));\n"
     CLASS_INDEX
-    "CREATE TABLE mg_log (seq bigint PRIMARY KEY, oops bigint[] NOT NULL);\n"
+    "CREATE TABLE mg_log (seq bigint PRIMARY KEY, oops bigint[] NOT NULL, cid bigint);\n"
     "CREATE TABLE mg_session (id int PRIMARY KEY, pid int NOT NULL, started bigint NOT NULL,\n"
     "                         host text NOT NULL, name text NOT NULL);\n"
     "CREATE TABLE mg_lock (oop bigint NOT NULL, session int NOT NULL, kind int NOT NULL,\n"

@@ -101,6 +101,7 @@
 #include <errno.h>
 #include <malloc.h>
 #include <pwd.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1141,7 +1142,20 @@ refresh_view(uint64_t own_seq)
     uint64_t old = S.view_seq;
     MgView *next;
     /* after a commit of ours: the view that commit may have brought along (no round trip) */
-    if ((own_seq ? mg_view_begin_next : mg_view_begin)(S.repo, &next)) storage_error("begin view");
+    MgStoreErr e = (own_seq ? mg_view_begin_next : mg_view_begin)(S.repo, &next);
+    /* A view after a commit that was made is tried again for a while (a
+     * lost connection is made again by the next call; the server may be
+     * restarting): an error out of commit_transaction would say the commit
+     * failed, and the program would do it again. */
+    struct timespec t0, t;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (unsigned ms = 50; e == MG_STORE_IO && own_seq; ms = ms < 1000 ? 2 * ms : ms) {
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        if (t.tv_sec - t0.tv_sec >= 15) break;
+        usleep(ms * 1000u);
+        e = mg_view_begin(S.repo, &next);
+    }
+    if (e) storage_error(own_seq ? "begin the view after a commit that was made" : "begin view");
     uint64_t seq = mg_view_seq(next);
     Invalidate inv = { own_seq, false };
     if (seq != old && mg_repo_log_since(S.repo, old, invalidate_one, &inv)) {

@@ -90,25 +90,28 @@ finish() {
 	[ "$fails" -eq 0 ]
 }
 
-# gem_start NAME: a maglev-ruby session that lives until gem_stop NAME and
+# gem_start NAME [COMMAND...]: a maglev-ruby session that lives until gem_stop NAME and
 # runs, one at a time, the one-line programs `gem NAME CODE` sends it; gem
 # prints the inspected value of each (or "ErrorClass: message") once it has
 # run -- so a test steps several live sessions in a fixed order. $NAME_pid
-# is the process.
+# is the process. COMMAND (default: maglev-ruby) is what runs it, given
+# maglev-ruby's arguments (two_hosts's `on HOST`).
 gem_start() {
-	local fd
-	mkfifo "$MAGLEV_DATA/$1.cmd" "$MAGLEV_DATA/$1.res"
-	"$MRUBY" -e '
+	local fd name=$1
+	shift
+	[ $# -gt 0 ] || set -- "$MRUBY"
+	mkfifo "$MAGLEV_DATA/$name.cmd" "$MAGLEV_DATA/$name.res"
+	"$@" -e '
 	  cmd = File.open(ARGV[0]); res = File.open(ARGV[1], "w")
 	  while (line = cmd.gets)
 	    r = begin; eval(line, TOPLEVEL_BINDING).inspect; rescue => e; "#{e.class}: #{e.message}"; end
 	    res.puts r; res.flush
-	  end' "$MAGLEV_DATA/$1.cmd" "$MAGLEV_DATA/$1.res" &
-	eval "${1}_pid=$!"
-	exec {fd}>"$MAGLEV_DATA/$1.cmd"
-	eval "${1}_in=$fd"
-	exec {fd}<"$MAGLEV_DATA/$1.res"
-	eval "${1}_out=$fd"
+	  end' "$MAGLEV_DATA/$name.cmd" "$MAGLEV_DATA/$name.res" &
+	eval "${name}_pid=$!"
+	exec {fd}>"$MAGLEV_DATA/$name.cmd"
+	eval "${name}_in=$fd"
+	exec {fd}<"$MAGLEV_DATA/$name.res"
+	eval "${name}_out=$fd"
 }
 
 gem() {
@@ -216,4 +219,66 @@ replay_steps() {
 		[ "$out" = ok ] || bad="$bad [op $k: ${out:0:300}]"
 	done
 	expect "every step read back as the transient copy gives it" "$bad" ""
+}
+
+# two_hosts DB OCTET_A OCTET_B (PostgreSQL pass, as root): two "hosts" that
+# share nothing but the network, each a network namespace of its own
+# reaching a private server over a veth pair (TCP, not the server's Unix
+# socket) at 10.OCTET.NET.1; the database DB on it. Defines `on HOST ARGS...`
+# (maglev-ruby in HOST, a or b, with that host's data folder and cache),
+# `link_down HOST` / `link_up HOST` (the host's link cut or back: a network
+# failure, not a closed connection), $SRV (the server's folder), $PORT and
+# $HOST_B_SERVER (the server's address on b's link). Tests running at once
+# pass OCTETs of their own. Exits 77 where namespaces cannot be made.
+two_hosts() {
+	[ "$(id -u)" -eq 0 ] && command -v ip >/dev/null && command -v unshare >/dev/null ||
+		{ echo "needs root and iproute2 to make network namespaces (run as root)"; exit 77; }
+	TWO_DB=$1 TWO_OCT_A=$2 TWO_OCT_B=$3
+	tag=mg$(($$ % 100000))
+	net=$((10 + $$ % 240))                       # 10.OCTET.NET.x: the two links
+	ip netns add "${tag}a" 2>/dev/null || { echo "cannot make network namespaces here (no CAP_SYS_ADMIN?)"; exit 77; }
+	SRV=$(mktemp -u "${TMPDIR:-/tmp}/maglev-pg2host.XXXXXX")
+	trap two_hosts_cleanup EXIT
+	ip netns add "${tag}b" || exit 1
+	two_hosts_link a "$TWO_OCT_A" && two_hosts_link b "$TWO_OCT_B" || { echo "could not wire the veth pairs"; exit 1; }
+	PORT=$((20000 + $$ % 20000))
+	HOST_B_SERVER=10.$TWO_OCT_B.$net.1
+	local url
+	url=$(MAGLEV_PG_LISTEN="10.$TWO_OCT_A.$net.1,$HOST_B_SERVER" MAGLEV_PG_PORT=$PORT MAGLEV_PG_HBA="10.0.0.0/8" \
+		"$ROOT/test/pg/server.sh" start "$SRV") || exit 1
+	"${MAGLEV_PG_BIN:-/usr/bin}/psql" -q -X -d "$url/postgres" -c "CREATE DATABASE $TWO_DB" || exit 1
+	unset MAGLEV_REPOSITORY
+}
+two_hosts_cleanup() {
+	"$ROOT/test/pg/server.sh" stop "$SRV" 2>/dev/null
+	ip link del "${tag}a0" 2>/dev/null; ip link del "${tag}b0" 2>/dev/null
+	ip netns del "${tag}a" 2>/dev/null; ip netns del "${tag}b" 2>/dev/null
+	rm -rf "$MAGLEV_DATA"
+}
+# link h (a or b) at 10.OCT.NET.1 (this side, the server) -- 10.OCT.NET.2 (the host)
+two_hosts_link() {
+	ip link add "${tag}${1}0" type veth peer name "${tag}${1}1" &&
+		ip link set "${tag}${1}1" netns "$tag$1" &&
+		ip addr add "10.$2.$net.1/30" dev "${tag}${1}0" && ip link set "${tag}${1}0" up &&
+		ip netns exec "$tag$1" ip addr add "10.$2.$net.2/30" dev "${tag}${1}1" &&
+		ip netns exec "$tag$1" ip link set "${tag}${1}1" up &&
+		ip netns exec "$tag$1" ip link set lo up
+}
+on() {
+	local h=$1 oct=$TWO_OCT_A
+	shift
+	[ "$h" = b ] && oct=$TWO_OCT_B
+	mkdir -p "$MAGLEV_DATA/$h"
+	ip netns exec "$tag$h" env MAGLEV_DATA="$MAGLEV_DATA/$h" MAGLEV_CACHE_DIR="$MAGLEV_DATA/$h/cache" \
+		MAGLEV_REPOSITORY="postgresql://maglev@10.$oct.$net.1:$PORT/$TWO_DB" "$MRUBY" "$@"
+}
+link_down() { ip link set "${tag}${1}0" down; }
+link_up() {                                 # and waits (up to 20 s) until the host reaches the server again
+	local oct=$TWO_OCT_A i
+	[ "$1" = b ] && oct=$TWO_OCT_B
+	ip link set "${tag}${1}0" up
+	for i in $(seq 100); do
+		ip netns exec "$tag$1" timeout 1 bash -c "exec 3<>/dev/tcp/10.$oct.$net.1/$PORT" 2>/dev/null && return 0
+		sleep 0.2
+	done
 }

@@ -513,7 +513,7 @@ commit_path_tests(const char *base)
     CHECK(put(r, x, rec.version, "upgraded", &seq) == MG_STORE_OK && seq == st.seq + 1);
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "upgraded", NULL));
     mg_view_end(v);
-    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 7"
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 8"
                     " OR to_regprocedure('mg_flush(text)') IS NULL OR to_regprocedure('mg_save(bigint[], bigint[], bytea[],"
                     " bigint[], bigint[], bigint, text, boolean, bigint[], bigint[])') IS NULL"
                     " OR to_regprocedure('mg_commit(bigint[], bigint[], bytea[], bigint[], bigint[])') IS NOT NULL"
@@ -525,6 +525,7 @@ commit_path_tests(const char *base)
     CHECK(sql(curl, "CREATE OR REPLACE PROCEDURE mg_save(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[],"
                     " p_cls bigint[], p_since bigint, p_app text, p_flush boolean, INOUT ret bigint[], INOUT lg bigint[])"
                     " LANGUAGE plpgsql AS $$ BEGIN RAISE 'the schema-4 mg_save'; END $$;"
+                    " ALTER TABLE mg_log DROP COLUMN cid;"           /* schema 8's */
                     " UPDATE mg_meta SET value = 4 WHERE key = 'schema'"));
     CHECK(mg_repo_open(curl, MG_REPO_RDONLY, &r) == MG_STORE_OK);
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && read_is(v, x, "upgraded", NULL));
@@ -534,13 +535,17 @@ commit_path_tests(const char *base)
     MgRepo *r2;
     CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r) == MG_STORE_OK);
     CHECK(mg_repo_open(curl, MG_REPO_CREATE, &r2) == MG_STORE_OK);
-    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 7 OR (SELECT prosrc FROM pg_proc WHERE proname = 'mg_commit') NOT LIKE '%IF k < cardinality(p_oops) THEN top%' OR (SELECT prosrc FROM pg_proc WHERE proname = 'mg_commit') NOT LIKE '%FROM mg_lock l%' THEN RAISE 'not upgraded'; END IF; END $$"));
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT value FROM mg_meta WHERE key = 'schema') <> 8 OR (SELECT prosrc FROM pg_proc WHERE proname = 'mg_commit') NOT LIKE '%IF k < cardinality(p_oops) THEN top%' OR (SELECT prosrc FROM pg_proc WHERE proname = 'mg_commit') NOT LIKE '%FROM mg_lock l%'"
+                    " OR to_regclass('mg_log') IS NULL OR NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'mg_log'::regclass AND attname = 'cid')"
+                    " THEN RAISE 'not upgraded'; END IF; END $$"));
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_read(v, x, &rec) == MG_STORE_OK);
     uint64_t v0 = mg_view_seq(v), y, s5;
     mg_view_end(v);
     CHECK(mg_repo_alloc_oops(r2, 1, &y) == MG_STORE_OK);
     CHECK(put(r2, y, 0, "other", &s5) == MG_STORE_OK && s5 == v0 + 1);   /* another commit after r's view */
     CHECK(put(r, x, rec.version, "five", &seq) == MG_STORE_OK && seq == s5 + 1);
+    CHECK(sql(curl, "DO $$ BEGIN IF (SELECT cid FROM mg_log ORDER BY seq DESC LIMIT 1) IS NULL"   /* P10: the connection's id */
+                    " THEN RAISE 'no cid'; END IF; END $$"));
     size_t since = 0;
     CHECK(mg_view_begin(r, &v) == MG_STORE_OK && mg_view_seq(v) == seq && read_is(v, x, "five", NULL)
           && read_is(v, y, "other", NULL));
