@@ -120,6 +120,35 @@ class_index(size_t size)
     return -1;
 }
 
+/* Pages without a cap are never freed: they are cut from 4 MiB chunks
+ * aligned to 2 MiB that the kernel may back with transparent huge pages
+ * (MADV_HUGEPAGE): a heap of hundreds of MB then takes a few hundred page
+ * faults and TLB entries, not one per 4 KiB. Fresh mappings are zero, as
+ * the slots must be. */
+#define CHUNK_BYTES ((size_t)4 << 20)
+#define HUGE_BYTES ((size_t)2 << 20)
+
+static char *
+chunk_page(void)
+{
+    static char *next, *end;
+    if (next == end) {
+        char *m = mmap(NULL, CHUNK_BYTES + HUGE_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED) return NULL;
+        char *a = (char *)(((uintptr_t)m + HUGE_BYTES - 1) & ~(uintptr_t)(HUGE_BYTES - 1));
+        if (a > m) munmap(m, (size_t)(a - m));
+        if (a + CHUNK_BYTES < m + CHUNK_BYTES + HUGE_BYTES) munmap(a + CHUNK_BYTES, (size_t)(m + HUGE_BYTES - a));
+#ifdef MADV_HUGEPAGE
+        madvise(a, CHUNK_BYTES, MADV_HUGEPAGE);
+#endif
+        next = a;
+        end = a + CHUNK_BYTES;
+    }
+    char *p = next;
+    next += PAGE_BYTES;
+    return p;
+}
+
 static void
 add_page(int ci)
 {
@@ -132,7 +161,7 @@ add_page(int ci)
         void *m = mmap(NULL, PAGE_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         pg->slots = m == MAP_FAILED ? NULL : m;
     } else {
-        pg->slots = calloc(pg->nslots, pg->slot_size);
+        pg->slots = chunk_page();
     }
     if (!pg->slots) fatal_oom();
     pg->next = H.pages;
