@@ -57,6 +57,22 @@ raw_realloc(void *p, size_t n)
 
 /* ---- body memory ---- */
 
+/* A body of 4 MiB or more (glibc maps it on its own) may take huge pages,
+ * as the slot pages do (chunk_page): a big Array's vector, the resident
+ * table, a commit's buffer. Not under a cap, where memory is counted. */
+static void
+advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    if (n < ((size_t)4 << 20) || mg_gc_max_bytes) return;
+    uintptr_t a = ((uintptr_t)p + ((uintptr_t)2 << 20) - 1) & ~(((uintptr_t)2 << 20) - 1);
+    uintptr_t e = ((uintptr_t)p + n) & ~(((uintptr_t)2 << 20) - 1);
+    if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    UNUSED(p); UNUSED(n);
+#endif
+}
+
 void *
 mg_malloc(size_t size)
 {
@@ -67,6 +83,7 @@ mg_malloc(size_t size)
         if (!p) mg_raise_nomem();
     }
     H.bytes += malloc_usable_size(p);
+    advise_huge(p, size);
     return p;
 }
 
@@ -81,6 +98,7 @@ mg_calloc(size_t count, size_t size)
         if (!p) mg_raise_nomem();
     }
     H.bytes += malloc_usable_size(p);
+    advise_huge(p, count * size);
     return p;
 }
 
@@ -97,6 +115,7 @@ mg_realloc(void *p, size_t old_size, size_t new_size)
     }
     H.bytes += malloc_usable_size(q);
     H.bytes -= before < H.bytes ? before : H.bytes;
+    if (new_size > before) advise_huge(q, new_size);
     return q;
 }
 
