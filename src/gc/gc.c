@@ -59,9 +59,9 @@ raw_realloc(void *p, size_t n)
 
 /* A body of 4 MiB or more (glibc maps it on its own) may take huge pages,
  * as the slot pages do (chunk_page): a big Array's vector, the resident
- * table, a commit's buffer. Not under a cap, where memory is counted. */
-static void
-advise_huge(void *p, size_t n)
+ * table, a commit's buffer (record.c, which grows it by realloc). Not under a cap, where memory is counted. */
+void
+mg_advise_huge(void *p, size_t n)
 {
 #ifdef MADV_HUGEPAGE
     if (n < ((size_t)4 << 20) || mg_gc_max_bytes) return;
@@ -83,7 +83,7 @@ mg_malloc(size_t size)
         if (!p) mg_raise_nomem();
     }
     H.bytes += malloc_usable_size(p);
-    advise_huge(p, size);
+    mg_advise_huge(p, size);
     return p;
 }
 
@@ -98,7 +98,7 @@ mg_calloc(size_t count, size_t size)
         if (!p) mg_raise_nomem();
     }
     H.bytes += malloc_usable_size(p);
-    advise_huge(p, count * size);
+    mg_advise_huge(p, count * size);
     return p;
 }
 
@@ -115,7 +115,7 @@ mg_realloc(void *p, size_t old_size, size_t new_size)
     }
     H.bytes += malloc_usable_size(q);
     H.bytes -= before < H.bytes ? before : H.bytes;
-    if (new_size > before) advise_huge(q, new_size);
+    if (new_size > before) mg_advise_huge(q, new_size);
     return q;
 }
 

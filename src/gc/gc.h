@@ -34,6 +34,7 @@ Obj *mg_gc_alloc(size_t size, ObjType type, RClass *klass);
 
 /* Body memory: counted, may collect (never frees live objects' bodies behind the
  * caller's back). Raise NoMemoryError on OOM. mg_free(NULL) is fine. */
+void mg_advise_huge(void *p, size_t n);     /* 4 MiB or more, no cap: may take huge pages (gc.c) */
 void *mg_malloc(size_t size);
 void *mg_calloc(size_t count, size_t size);
 void *mg_realloc(void *p, size_t old_size, size_t new_size);

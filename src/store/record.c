@@ -50,6 +50,7 @@ grow(MgBuf *b, size_t n)
     while (cap < b->len + n) cap *= 2;
     char *q = realloc(b->ptr, cap);
     if (!q) mg_raise_nomem();
+    mg_advise_huge(q, cap);
     b->ptr = q;
     b->cap = cap;
 }
