@@ -738,23 +738,28 @@ class_hook(RClass *c)
     if (mode == MG_MODE_PERSISTENT_CODE && c->hdr.type == T_CLASS) c->hdr.flags |= CF_NO_PERSISTENT_INSTANCES;
 }
 
-/* ---- singleton classes of persistent objects ----
- * An object's singleton class travels with it: its table (hidden ivar
- * SINGLETON, a definitions Hash with :methods and :modules as a class's) is
- * captured whole when the object first becomes persistent
- * (mg_code_singleton_capture, called by the commit's reachability walk);
- * afterwards definitions made in persistent mode on a persistent object are
- * recorded into it and dirty the object, like a class's. Reading the object
- * queues mg_code_apply_singleton, which rebuilds the singleton class. */
+/* ---- singleton classes of objects ----
+ * An object's singleton class travels with it, but only what was defined on
+ * it in persistent mode (MAGLEV-API.md section 3): definitions, extends and
+ * constants made in persistent mode go into a table (hidden ivar SINGLETON,
+ * a definitions Hash with :methods, :modules and :constants as a class's);
+ * a transient-mode definition changes only the live singleton class, also
+ * when the object is committed later. While the object is transient the
+ * table hangs on its singleton class; when the object first becomes
+ * persistent (mg_code_singleton_capture, called by the commit's
+ * reachability walk) it takes the table over, and afterwards recording into
+ * it dirties the object, like a class's. Reading the object queues
+ * mg_code_apply_singleton, which rebuilds the singleton class. */
 
+/* What holds the table of c, the singleton class of a plain object: the
+ * object once it is persistent, else c; MG_UNDEF when c is no such class. */
 static Value
 object_of_singleton(RClass *c)
 {
     if (c->hdr.type != T_CLASS || !(c->hdr.flags & OF_SINGLETON)) return MG_UNDEF;
     Value att = c->u.attached;
-    if (!MG_IS_PTR(att) || MG_IS_CLASS_OR_MODULE(att)) return MG_UNDEF;
-    if (!(MG_OBJ(att)->flags & OF_PERSISTENT) || mg_store_wellknown_oop(att)) return MG_UNDEF;
-    return att;
+    if (!MG_IS_PTR(att) || MG_IS_CLASS_OR_MODULE(att) || mg_store_wellknown_oop(att)) return MG_UNDEF;
+    return (MG_OBJ(att)->flags & OF_PERSISTENT) ? att : MG_VAL(c);
 }
 
 static Value
@@ -809,34 +814,37 @@ mg_code_singleton_capture(Obj *o)
     if (!sc || !(sc->hdr.flags & OF_SINGLETON) || sc->u.attached != MG_VAL(o)) return;
     /* a class's singleton methods are in its own definitions table */
     if (o->type == T_CLASS || o->type == T_MODULE) return;
-    Value obj = MG_VAL(o);
-    Value defs = mg_hash_new();
-    Value methods = mg_hash_new(), modules = mg_ary_new();
-    mg_hash_aset(defs, s_methods, methods);
-    mg_hash_aset(defs, s_modules, modules);
-    ID k;
-    uint64_t v;
-    for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
-        Value entry = entry_for(sc, (MethodEntry *)(uintptr_t)v, false);
-        if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
-    }
-    for (uint32_t i = 0; sc->ext->consts && mg_idtable_next(sc->ext->consts, &i, &k, &v);)
-        if ((Value)v != MG_UNDEF) mg_hash_aset(defs_sub(defs, s_consts, true), MG_SYM(k), mg_code_recorded_value((Value)v));
-    Value mods = mg_ary_new();
-    for (RClass *s = sc->super; s && s->hdr.type == T_ICLASS; s = s->super)
-        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
-    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
-        Value e = mg_ary_new();
-        mg_ary_push(e, k_extend);
-        mg_ary_push(e, MG_RARRAY(mods)->ptr[i]);
-        mg_ary_push(modules, e);
-    }
+    Value defs = singleton_defs(MG_VAL(sc), false);
+    if (defs == MG_NIL) return;   /* nothing was defined on it in persistent mode */
     /* bookkeeping, not a change: a frozen object (frozen after its singleton
      * methods were defined) keeps it too */
     uint16_t frozen = o->flags & OF_FROZEN;
     o->flags &= (uint16_t)~OF_FROZEN;
-    mg_ivar_set(obj, id_singleton, defs);
+    mg_ivar_set(MG_VAL(o), id_singleton, defs);
     o->flags |= frozen;
+}
+
+/* copy, a clone of orig, has just had orig's singleton methods and extends
+ * copied (object_core.c): it carries orig's table too, so the clone's
+ * singleton class travels as the original's does, whatever the mode now. */
+void
+mg_code_singleton_copied(Value copy, Value orig)
+{
+    RClass *from = MG_OBJ(orig)->klass, *to = MG_OBJ(copy)->klass;
+    if (!(from->hdr.flags & OF_SINGLETON) || !(to->hdr.flags & OF_SINGLETON)) return;
+    Value holder = object_of_singleton(from);
+    if (holder == MG_UNDEF || object_of_singleton(to) != MG_VAL(to)) return;
+    Value defs = singleton_defs(holder, false);
+    if (defs == MG_NIL) {
+        mg_ivar_remove(MG_VAL(to), id_singleton);   /* what the copying itself recorded */
+        return;
+    }
+    Value mine = mg_hash_new(), k, v;
+    for (int64_t it = 0; mg_hash_next(fv(defs), &it, &k, &v);) {
+        v = fv(v);
+        mg_hash_aset(mine, k, MG_IS_HASH(v) ? mg_hash_dup(v) : MG_IS_ARRAY(v) ? mg_ary_dup(v) : v);
+    }
+    mg_ivar_set(MG_VAL(to), id_singleton, mine);
 }
 
 bool

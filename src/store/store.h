@@ -219,11 +219,13 @@ void  mg_code_save_load_path(void);
 void  mg_code_restore_load_path(void);
 void  mg_code_gvar_alias(ID newid, ID oldid);   /* alias $new $old was run: recorded in persistent mode */
 Value mg_code_autoloads(bool create);
-/* The singleton class of an object travels with it (code.c): capture stores
- * its table in the object (a hidden ivar, named by mg_code_singleton_id)
- * when the object first becomes persistent; apply rebuilds the singleton
- * class of an object read from the repository (runs Ruby code). */
+/* The singleton class of an object travels with it (code.c), with what was
+ * defined on it in persistent mode: capture moves that table into the object
+ * (a hidden ivar, named by mg_code_singleton_id) when the object first
+ * becomes persistent; apply rebuilds the singleton class of an object read
+ * from the repository (runs Ruby code). */
 void  mg_code_singleton_capture(Obj *o);
+void  mg_code_singleton_copied(Value copy, Value orig);   /* a clone's singleton class (object_core.c) */
 /* sc, a singleton class of an object (not of a class), has a method written
  * in C: nothing could make it again where the object is read (ENV's). */
 bool  mg_code_singleton_primitive(const RClass *sc);
