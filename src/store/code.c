@@ -1225,6 +1225,12 @@ make_persistable(RClass *c, bool methods, Value blk, Value asked)
 void
 mg_code_make_persistable(RClass *c, bool methods, Value blk)
 {
+    /* a base-image class or module (Object, String, Comparable, Set...) is
+     * persistable in every repository, with the base image's methods:
+     * MagLev's _setPersistable: does nothing for a module that already was
+     * persistable (nothing at all for Object), so its prelude methods and its
+     * transient constants and transient-mode methods stay as they are */
+    if (mg_store_wellknown_oop(MG_VAL(c))) return;
     Value asked = mg_hash_new();          /* on the arena while this runs; modules hash by identity */
     make_persistable(c, methods, blk, asked);
 }
