@@ -39,7 +39,9 @@ Value mg_store_list_instances(Value classes, size_t limit);
 int   mg_store_other_session_pid(void);
 /* Abort: every dirty persistent object returns to its committed state in place. */
 void  mg_store_abort(void);
-/* Whether v has been committed (has a record in the view or was just written). */
+/* Whether v has been committed (has a record in the view or was just
+ * written); a value (an immediate, a Bignum, a Float, an Encoding) and a
+ * base-image object always has (MAGLEV-API.md section 8, committed?). */
 bool  mg_store_committed_p(Value v);
 /* Opens the repository if needed; false (nothing raised) when it cannot be
  * opened: for what runs in every program (require, const_missing), which must

@@ -2316,8 +2316,13 @@ mg_store_const_missing(RClass *c, ID name)
 bool
 mg_store_committed_p(Value v)
 {
+    /* values are in every repository, as the base image's objects are:
+     * immediates (nil, true, false, Integers, Symbols, flonums) and what a
+     * record holds inline, with no record of its own (a Bignum, a heap
+     * Float, an Encoding, $stdout): 2**70 answers as 1 does, 1e300 as 1.5 */
     if (!MG_IS_PTR(v)) return true;
     Obj *o = MG_OBJ(v);
+    if (o->type == T_FLOAT || o->type == T_BIGNUM || mg_record_value_p(v)) return true;
     if (mg_store_wellknown_oop(v)) return true;
     if (!(o->flags & OF_PERSISTENT)) return false;
     Resident *e = tab_find(o->oop);
