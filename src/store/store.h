@@ -228,6 +228,11 @@ Value mg_code_autoloads(bool create);
  * from the repository (runs Ruby code). */
 void  mg_code_singleton_capture(Obj *o);
 void  mg_code_singleton_copied(Value copy, Value orig);   /* a clone's singleton class (object_core.c) */
+/* o, whose singleton class has transient-mode methods, is being reset
+ * (record.c's evict): its singleton class is kept until o is read again,
+ * when kept answers true and the rebuild takes those methods back. */
+void  mg_code_singleton_evicted(Obj *o);
+bool  mg_code_singleton_kept(Obj *o);
 /* sc, a singleton class of an object (not of a class), has a method written
  * in C: nothing could make it again where the object is read (ENV's). */
 bool  mg_code_singleton_primitive(const RClass *sc);

@@ -45,11 +45,29 @@ expect "persistent-mode singleton methods, extended modules, constants and visib
 expect "transient-mode ones defined before the first commit stay in their process" \
   "$(mrb 'o = Maglev[:o]; p o.respond_to?(:local_before), o.respond_to?(:local_block), o.is_a?(Wave), o.singleton_class.const_defined?(:LOCAL, false)')" \
   $'false\nfalse\nfalse\nfalse'
-expect "the committing process keeps its transient ones" \
-  "$(mrb 'o = Object.new; def o.mine = :mine; Maglev[:mine] = o; Maglev.commit; p o.mine, Maglev[:mine].mine')" $':mine\n:mine'
+expect "the committing process keeps its transient ones, also through an abort that resets the object" \
+  "$(mrb 'o = Object.new; def o.mine = :mine; Maglev[:mine] = o; Maglev.commit
+  o.instance_variable_set(:@x, 1); Maglev.abort_transaction; p o.mine, o.instance_variable_get(:@x)')" $':mine\nnil'
 expect "the s1/s2 example of MagLev's persistence-api" "$(mrb 'p((Maglev[:s1].foo rescue $!.class), Maglev[:s2].foo)')" $'NoMethodError\n"foo called on goodbye"'
 expect "a singleton method on a Time" "$(mrb 'p Maglev[:t].marker, Maglev[:t].year')" $':migrated\n1970'
 mrb 'o = Maglev[:o]; Maglev.persistent { def o.later = :persistent }; def o.local = :transient; Maglev.commit' >/dev/null
+# a transient-mode method stays in its process as long as it runs, as one of a
+# re-opened persistent class does: also when its object is reset and its
+# singleton class rebuilt -- by an abort of a change to it, or by another
+# process's commit of it -- while an aborted persistent-mode one goes
+expect "transient-mode singleton methods outlive a reset of their object" "$(mrb '
+  o = Maglev[:o]
+  def o.mine = :mine
+  def o.hi(x = 1) = :redefined_here
+  Maglev.persistent { def o.aborted = :aborted }
+  o.instance_variable_set(:@n, 6)
+  Maglev.abort_transaction
+  p o.mine, o.hi, o.twice(2), o.instance_variable_get(:@n), o.respond_to?(:aborted)
+  system("'"$MRUBY"'", "-e", "Maglev[:o].instance_variable_set(:@n, 7); Maglev.commit")
+  Maglev.abort_transaction
+  p o.mine, o.instance_variable_get(:@n), o.singleton_methods.sort')" \
+  $':mine\n:redefined_here\n4\n5\nfalse\n:mine\n7\n[:greet, :hi, :later, :mine, :tell, :twice]'
+expect "and not in the next process" "$(mrb 'o = Maglev[:o]; p o.respond_to?(:mine), o.hi, o.instance_variable_get(:@n)')" $'false\n"hi 1 7"\n7'
 expect "definitions on a persistent object follow the mode" "$(mrb 'o = Maglev[:o]; p o.later, o.respond_to?(:local)')" $':persistent\nfalse'
 expect "OpenStruct" "$(mrb 'os = Maglev[:os]; p os, os.name, os[:year], os.respond_to?(:name)')" $'#<OpenStruct name="maglev", year=2026>\n"maglev"\n2026\ntrue'
 mrb 'Maglev[:os].lang = "ruby"; Maglev.commit' >/dev/null
