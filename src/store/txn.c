@@ -359,6 +359,8 @@ apply_one(Value c)
     return MG_NIL;
 }
 
+static void drain_round(void);
+
 /* Applies the queued classes' definitions (runs Ruby code: only where a
  * method call may run, i.e. not inside a decode). */
 static void
@@ -366,6 +368,17 @@ drain_apply(void)
 {
     if ((!S.apply.n && !S.nfeatures && !S.sapply.n && !S.sfreeze.n) || S.draining || S.decoding) return;
     S.draining = true;
+    /* applying may fault more classes and objects (a singleton table's
+     * extended module): until nothing is queued */
+    while (S.apply.n || S.nfeatures || S.sapply.n) drain_round();
+    for (size_t i = 0; i < S.sfreeze.n; i++) S.sfreeze.v[i]->flags |= OF_FROZEN;   /* after its definitions went in */
+    S.sfreeze.n = 0;
+    S.draining = false;
+}
+
+static void
+drain_round(void)
+{
     for (size_t i = 0; i < S.nfeatures; i++) {
         Value exc;
         mg_protect(require_one, MG_FIX((int64_t)(intptr_t)S.features[i]), &exc);
@@ -392,9 +405,6 @@ drain_apply(void)
                     mg_class_cname(mg_obj_class(MG_VAL(S.sapply.v[i]))), mg_str_cstr(mg_exc_message(exc)));
     }
     S.sapply.n = 0;
-    for (size_t i = 0; i < S.sfreeze.n; i++) S.sfreeze.v[i]->flags |= OF_FROZEN;   /* after its definitions went in */
-    S.sfreeze.n = 0;
-    S.draining = false;
 }
 
 static uint64_t env_vals_hash(Obj *o);

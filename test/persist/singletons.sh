@@ -49,6 +49,12 @@ expect "the committing process keeps its transient ones, also through an abort t
   "$(mrb 'o = Object.new; def o.mine = :mine; Maglev[:mine] = o; Maglev.commit
   o.instance_variable_set(:@x, 1); Maglev.abort_transaction; p o.mine, o.instance_variable_get(:@x)')" $':mine\nnil'
 expect "the s1/s2 example of MagLev's persistence-api" "$(mrb 'p((Maglev[:s1].foo rescue $!.class), Maglev[:s2].foo)')" $'NoMethodError\n"foo called on goodbye"'
+# the rebuild of a singleton class faults the modules its table extends: their
+# definitions are applied too (an anonymous module has no name to be found by)
+mrb 's = +"ext"; Maglev.persistent { s.extend(Module.new { def zz = :zz }); class << s; LOCK = Thread::Mutex.new; end }
+  Maglev[:anon_ext] = s; Maglev.commit' >/dev/null
+expect "an extended anonymous module and a VM-local singleton constant" \
+  "$(mrb 's = Maglev[:anon_ext]; p s.zz, s.singleton_class::LOCK.class, s.singleton_class.ancestors[1].instance_methods')" $':zz\nThread::Mutex\n[:zz]'
 expect "a singleton method on a Time" "$(mrb 'p Maglev[:t].marker, Maglev[:t].year')" $':migrated\n1970'
 mrb 'o = Maglev[:o]; Maglev.persistent { def o.later = :persistent }; def o.local = :transient; Maglev.commit' >/dev/null
 # a transient-mode method stays in its process as long as it runs, as one of a
