@@ -2169,6 +2169,18 @@ nested_abort(void)
             mg_record_evict(o);
     }
     for (size_t i = N.npre; i-- > from;) restore_preimage(&N.pre[i]);
+    /* an object whose singleton table went back gets its singleton class
+     * rebuilt from it, as after an outermost abort (code.c): what the level
+     * defined on it in persistent mode goes, its transient-mode methods stay */
+    for (size_t i = from; i < N.npre; i++) {
+        Obj *o = N.pre[i].obj;
+        RClass *sc = o->klass;
+        if (N.pre[i].code || !sc || !(sc->hdr.flags & OF_SINGLETON) || sc->u.attached != MG_VAL(o)) continue;
+        if (mg_ivar_lookup(MG_VAL(o), mg_code_singleton_id()) == MG_UNDEF) continue;
+        mg_code_singleton_evicted(o);
+        o->klass = mg_class_real(sc);
+        mg_store_queue_singleton(o);
+    }
     ObjList reread = { 0 };
     for (size_t i = from; i < N.npre; i++)
         if (N.pre[i].reread && !mg_record_keep(N.pre[i].obj)) objlist_add(&reread, N.pre[i].obj);
@@ -2197,6 +2209,7 @@ nested_abort(void)
     for (size_t i = 0; i < reread.n; i++) mg_record_evict(reread.v[i]);   /* clean now: refaulted from the view */
     free(reread.v);
     N.level--;
+    drain_apply();   /* the singleton classes queued above */
 }
 
 void

@@ -73,6 +73,13 @@ expect "transient-mode singleton methods outlive a reset of their object" "$(mrb
   Maglev.abort_transaction
   p o.mine, o.instance_variable_get(:@n), o.singleton_methods.sort')" \
   $':mine\n:redefined_here\n4\n5\nfalse\n:mine\n7\n[:greet, :hi, :later, :mine, :tell, :twice]'
+expect "a nested level's abort takes back its persistent-mode singleton methods, as a class's" "$(mrb '
+  o = Maglev[:o]
+  def o.mine = :mine
+  Maglev.begin_nested_transaction
+  Maglev.persistent { def o.nested = :nested }
+  Maglev.abort_transaction
+  p o.respond_to?(:nested), o.mine, o.twice(3), Maglev.transaction_level')" $'false\n:mine\n6\n1'
 expect "and not in the next process" "$(mrb 'o = Maglev[:o]; p o.respond_to?(:mine), o.hi, o.instance_variable_get(:@n)')" $'false\n"hi 1 7"\n7'
 expect "definitions on a persistent object follow the mode" "$(mrb 'o = Maglev[:o]; p o.later, o.respond_to?(:local)')" $':persistent\nfalse'
 expect "OpenStruct" "$(mrb 'os = Maglev[:os]; p os, os.name, os[:year], os.respond_to?(:name)')" $'#<OpenStruct name="maglev", year=2026>\n"maglev"\n2026\ntrue'
