@@ -80,6 +80,12 @@ expect "a nested level's abort takes back its persistent-mode singleton methods,
   Maglev.persistent { def o.nested = :nested }
   Maglev.abort_transaction
   p o.respond_to?(:nested), o.mine, o.twice(3), Maglev.transaction_level')" $'false\n:mine\n6\n1'
+# eviction under a memory cap empties clean objects and reads them again
+mrb 'Maglev[:padded] = Array.new(200) { |i| o = Object.new; o.instance_variable_set(:@pad, "x" * 100_000); o }; Maglev.commit' >/dev/null
+expect "transient-mode singleton methods outlive the eviction of their objects" "$("$MRUBY" --max-memory=16M -e '
+  Maglev[:padded].each { |o| def o.tag = :local }
+  3.times { Maglev[:padded].each { |o| o.instance_variable_get(:@pad).size } }
+  p Maglev.__evicted > 0, Maglev[:padded].count { |o| o.respond_to?(:tag) && o.tag == :local }')" $'true\n200'
 expect "and not in the next process" "$(mrb 'o = Maglev[:o]; p o.respond_to?(:mine), o.hi, o.instance_variable_get(:@n)')" $'false\n"hi 1 7"\n7'
 expect "definitions on a persistent object follow the mode" "$(mrb 'o = Maglev[:o]; p o.later, o.respond_to?(:local)')" $':persistent\nfalse'
 expect "OpenStruct" "$(mrb 'os = Maglev[:os]; p os, os.name, os[:year], os.respond_to?(:name)')" $'#<OpenStruct name="maglev", year=2026>\n"maglev"\n2026\ntrue'
