@@ -222,6 +222,8 @@ mg_obj_dup(Value v)
     return mg_obj_copy_finish(copy_body(v), v, false, false);
 }
 
+void mg_code_singleton_copied(Value copy, Value orig);   /* store/code.c */
+
 /* Copies v's singleton methods and extended modules onto r's own singleton class. */
 static void
 copy_singleton(Value r, Value v)
@@ -245,6 +247,7 @@ copy_singleton(Value r, Value v)
     for (RClass *c = sing->super; c && c->hdr.type == T_ICLASS && n < 64; c = c->super)
         if (!(c->hdr.flags & OF_ORIGIN)) mods[n++] = c->u.module;
     while (n > 0) mg_include_module(ns, mods[--n]);
+    mg_code_singleton_copied(r, v);   /* and what of it persists (store/code.c) */
 }
 
 Value

@@ -29,7 +29,7 @@
 static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves and
                          * restores it around every thread switch, new threads start transient */
 int mg_code_loading;
-static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton;
+static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton, id_local;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
 static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of, s_const_flags;
 static Value s_cvars, s_civars;
@@ -274,6 +274,7 @@ static Value object_of_singleton(RClass *c);
 static void record_object_method(Value obj, RClass *sc, ID name, const MethodEntry *me);
 static void record_object_extend(Value obj, RClass *m);
 static void record_object_const(Value obj, ID name, Value v);
+static void note_local(RClass *c, ID name, bool defined);
 
 static bool restoring_exts;   /* restore_exts runs the builtin C libraries' inits */
 static void redo_after_exts(RClass *c, ID name);
@@ -282,9 +283,13 @@ static void
 method_hook(RClass *c, ID name, const MethodEntry *me, bool had)
 {
     if (UNLIKELY(restoring_exts)) redo_after_exts(c, name);
-    if (!recording()) return;
+    if (!recording()) { note_local(c, name, me != NULL); return; }
     Value obj = object_of_singleton(c);
-    if (obj != MG_UNDEF) { record_object_method(obj, c, name, me); return; }
+    if (obj != MG_UNDEF) {
+        note_local(c, name, false);
+        record_object_method(obj, c, name, me);
+        return;
+    }
     bool single;
     RClass *t = target_of(c, &single);
     if (!t) return;
@@ -738,23 +743,28 @@ class_hook(RClass *c)
     if (mode == MG_MODE_PERSISTENT_CODE && c->hdr.type == T_CLASS) c->hdr.flags |= CF_NO_PERSISTENT_INSTANCES;
 }
 
-/* ---- singleton classes of persistent objects ----
- * An object's singleton class travels with it: its table (hidden ivar
- * SINGLETON, a definitions Hash with :methods and :modules as a class's) is
- * captured whole when the object first becomes persistent
- * (mg_code_singleton_capture, called by the commit's reachability walk);
- * afterwards definitions made in persistent mode on a persistent object are
- * recorded into it and dirty the object, like a class's. Reading the object
- * queues mg_code_apply_singleton, which rebuilds the singleton class. */
+/* ---- singleton classes of objects ----
+ * An object's singleton class travels with it, but only what was defined on
+ * it in persistent mode (MAGLEV-API.md section 3): definitions, extends and
+ * constants made in persistent mode go into a table (hidden ivar SINGLETON,
+ * a definitions Hash with :methods, :modules and :constants as a class's);
+ * a transient-mode definition changes only the live singleton class, also
+ * when the object is committed later. While the object is transient the
+ * table hangs on its singleton class; when the object first becomes
+ * persistent (mg_code_singleton_capture, called by the commit's
+ * reachability walk) it takes the table over, and afterwards recording into
+ * it dirties the object, like a class's. Reading the object queues
+ * mg_code_apply_singleton, which rebuilds the singleton class. */
 
+/* What holds the table of c, the singleton class of a plain object: the
+ * object once it is persistent, else c; MG_UNDEF when c is no such class. */
 static Value
 object_of_singleton(RClass *c)
 {
     if (c->hdr.type != T_CLASS || !(c->hdr.flags & OF_SINGLETON)) return MG_UNDEF;
     Value att = c->u.attached;
-    if (!MG_IS_PTR(att) || MG_IS_CLASS_OR_MODULE(att)) return MG_UNDEF;
-    if (!(MG_OBJ(att)->flags & OF_PERSISTENT) || mg_store_wellknown_oop(att)) return MG_UNDEF;
-    return att;
+    if (!MG_IS_PTR(att) || MG_IS_CLASS_OR_MODULE(att) || mg_store_wellknown_oop(att)) return MG_UNDEF;
+    return (MG_OBJ(att)->flags & OF_PERSISTENT) ? att : MG_VAL(c);
 }
 
 static Value
@@ -802,6 +812,84 @@ record_object_extend(Value obj, RClass *m)
     mg_ary_push(fv(mg_hash_aref(defs, s_modules)), e);
 }
 
+/* A transient-mode method of a persistent object's singleton class is this
+ * process's until it ends, as one of a re-opened persistent class is: its
+ * name is noted (hidden ivar LOCAL of the singleton class, {name => true}; a
+ * persistent-mode definition of the name takes it out; the first commit
+ * notes the methods defined before it that its table lacks), and when the
+ * object is reset -- an abort, an eviction, another process's commit of it
+ * -- its singleton class is kept aside (mg_code_singleton_evicted) until the
+ * object is read again and its singleton class rebuilt from its table
+ * (mg_code_apply_singleton), which then takes these methods back. */
+static Value local_kept = MG_NIL;   /* identity Hash: reset object => its old singleton class (a GC root) */
+
+static void
+note_local(RClass *c, ID name, bool defined)
+{
+    if (mg_code_loading || !mg_vm_booted) return;
+    Value holder = object_of_singleton(c);
+    if (holder == MG_UNDEF || holder == MG_VAL(c)) return;   /* not persistent (yet): see capture */
+    Value names = mg_ivar_lookup(MG_VAL(c), id_local);
+    if (!MG_IS_HASH(names)) {
+        if (!defined) return;
+        names = mg_hash_new();
+        mg_ivar_set(MG_VAL(c), id_local, names);
+    }
+    if (defined) mg_hash_aset(names, MG_SYM(name), MG_TRUE);
+    else mg_hash_delete(names, MG_SYM(name));
+}
+
+void
+mg_code_singleton_evicted(Obj *o)
+{
+    Value names = mg_ivar_lookup(MG_VAL(o->klass), id_local);
+    if (!MG_IS_HASH(names) || !mg_hash_size(names)) return;
+    if (local_kept == MG_NIL) {
+        local_kept = mg_hash_new();
+        MG_OBJ(local_kept)->flags |= OF_HASH_IDENTITY;   /* an evicted key cannot be asked for its hash */
+        mg_gc_register(&local_kept);
+    }
+    mg_hash_aset(local_kept, MG_VAL(o), MG_VAL(o->klass));
+}
+
+bool
+mg_code_singleton_kept(Obj *o)
+{
+    return local_kept != MG_NIL && mg_hash_size(local_kept) && mg_hash_lookup(local_kept, MG_VAL(o)) != MG_UNDEF;
+}
+
+/* At the object's first commit: the methods of sc that its table (defs, or
+ * nil) does not have were defined in transient mode. */
+static void
+note_local_all(RClass *sc, Value defs)
+{
+    Value tbl = defs == MG_NIL ? MG_NIL : fv(mg_hash_aref(defs, s_methods));
+    Value names = MG_NIL;
+    ID k;
+    uint64_t v;
+    for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
+        if (MG_IS_HASH(tbl) && mg_hash_lookup(tbl, MG_SYM(k)) != MG_UNDEF) continue;
+        if (names == MG_NIL) names = mg_hash_new();
+        mg_hash_aset(names, MG_SYM(k), MG_TRUE);
+    }
+    if (names != MG_NIL) mg_ivar_set(MG_VAL(sc), id_local, names);
+}
+
+/* The transient-mode methods of old, obj's singleton class before a reset, onto sc. */
+static void
+restore_local(RClass *sc, Value old)
+{
+    Value names = mg_ivar_lookup(old, id_local), k, v;
+    if (!MG_IS_HASH(names)) return;
+    for (int64_t it = 0; mg_hash_next(names, &it, &k, &v);) {
+        uint64_t e;
+        if (!MG_IS_SYMBOL(k) || !mg_idtable_get(MG_RCLASS(old)->origin->mt, MG_SYM2ID(k), &e)) continue;
+        MethodEntry copy = *(MethodEntry *)(uintptr_t)e;
+        mg_method_add(sc, MG_SYM2ID(k), &copy);
+    }
+    mg_ivar_set(MG_VAL(sc), id_local, names);
+}
+
 void
 mg_code_singleton_capture(Obj *o)
 {
@@ -809,34 +897,38 @@ mg_code_singleton_capture(Obj *o)
     if (!sc || !(sc->hdr.flags & OF_SINGLETON) || sc->u.attached != MG_VAL(o)) return;
     /* a class's singleton methods are in its own definitions table */
     if (o->type == T_CLASS || o->type == T_MODULE) return;
-    Value obj = MG_VAL(o);
-    Value defs = mg_hash_new();
-    Value methods = mg_hash_new(), modules = mg_ary_new();
-    mg_hash_aset(defs, s_methods, methods);
-    mg_hash_aset(defs, s_modules, modules);
-    ID k;
-    uint64_t v;
-    for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
-        Value entry = entry_for(sc, (MethodEntry *)(uintptr_t)v, false);
-        if (entry != MG_NIL) mg_hash_aset(methods, MG_SYM(k), entry);
-    }
-    for (uint32_t i = 0; sc->ext->consts && mg_idtable_next(sc->ext->consts, &i, &k, &v);)
-        if ((Value)v != MG_UNDEF) mg_hash_aset(defs_sub(defs, s_consts, true), MG_SYM(k), mg_code_recorded_value((Value)v));
-    Value mods = mg_ary_new();
-    for (RClass *s = sc->super; s && s->hdr.type == T_ICLASS; s = s->super)
-        if (!(s->hdr.flags & OF_ORIGIN)) mg_ary_unshift(mods, MG_VAL(s->u.module));
-    for (int64_t i = 0; i < MG_RARRAY(mods)->len; i++) {
-        Value e = mg_ary_new();
-        mg_ary_push(e, k_extend);
-        mg_ary_push(e, MG_RARRAY(mods)->ptr[i]);
-        mg_ary_push(modules, e);
-    }
+    Value defs = singleton_defs(MG_VAL(sc), false);
+    note_local_all(sc, defs);
+    if (defs == MG_NIL) return;   /* nothing was defined on it in persistent mode */
     /* bookkeeping, not a change: a frozen object (frozen after its singleton
      * methods were defined) keeps it too */
     uint16_t frozen = o->flags & OF_FROZEN;
     o->flags &= (uint16_t)~OF_FROZEN;
-    mg_ivar_set(obj, id_singleton, defs);
+    mg_ivar_set(MG_VAL(o), id_singleton, defs);
     o->flags |= frozen;
+}
+
+/* copy, a clone of orig, has just had orig's singleton methods and extends
+ * copied (object_core.c): it carries orig's table too, so the clone's
+ * singleton class travels as the original's does, whatever the mode now. */
+void
+mg_code_singleton_copied(Value copy, Value orig)
+{
+    RClass *from = MG_OBJ(orig)->klass, *to = MG_OBJ(copy)->klass;
+    if (!(from->hdr.flags & OF_SINGLETON) || !(to->hdr.flags & OF_SINGLETON)) return;
+    Value holder = object_of_singleton(from);
+    if (holder == MG_UNDEF || object_of_singleton(to) != MG_VAL(to)) return;
+    Value defs = singleton_defs(holder, false);
+    if (defs == MG_NIL) {
+        mg_ivar_remove(MG_VAL(to), id_singleton);   /* what the copying itself recorded */
+        return;
+    }
+    Value mine = mg_hash_new(), k, v;
+    for (int64_t it = 0; mg_hash_next(fv(defs), &it, &k, &v);) {
+        v = fv(v);
+        mg_hash_aset(mine, k, MG_IS_HASH(v) ? mg_hash_dup(v) : MG_IS_ARRAY(v) ? mg_ary_dup(v) : v);
+    }
+    mg_ivar_set(MG_VAL(to), id_singleton, mine);
 }
 
 bool
@@ -873,7 +965,8 @@ strip_receiver(Value src, ID name)
     return MG_NIL;
 }
 
-typedef struct { Value obj; Value defs; int mode; uint16_t frozen; } SingletonApply;
+typedef struct { Value obj; Value defs; Value old; int mode; uint16_t frozen; } SingletonApply;
+static void apply_table(RClass *sc, Value obj, Value defs);
 
 static void
 apply_singleton_done(Value arg)
@@ -890,6 +983,14 @@ apply_singleton_run(Value arg)
     SingletonApply *sa = (SingletonApply *)(uintptr_t)MG_FIX2LONG(arg);
     Value obj = sa->obj, defs = sa->defs;
     RClass *sc = mg_singleton_class(obj);
+    if (defs != MG_NIL) apply_table(sc, obj, defs);
+    if (sa->old != MG_UNDEF) restore_local(sc, sa->old);   /* last: this process's definitions win here */
+    return MG_NIL;
+}
+
+static void
+apply_table(RClass *sc, Value obj, Value defs)
+{
     Value consts = fv(mg_hash_aref(defs, s_consts));
     Value k, v;
     for (int64_t it = 0; MG_IS_HASH(consts) && mg_hash_next(consts, &it, &k, &v);)
@@ -909,17 +1010,18 @@ apply_singleton_run(Value arg)
         Replay r = { sc, MG_SYM2ID(k), e, false, obj };
         replay_one(MG_FIX((int64_t)(intptr_t)&r));
     }
-    return MG_NIL;
 }
 
 void
 mg_code_apply_singleton(Value obj)
 {
     Value defs = singleton_defs(obj, false);
-    if (defs == MG_NIL) return;
+    Value old = local_kept == MG_NIL ? MG_UNDEF : mg_hash_delete(local_kept, obj);
+    if (defs == MG_NIL && old == MG_UNDEF) return;
+    mg_gc_protect(old);
     /* a frozen object's singleton class is frozen with it: the rebuild puts
      * back what it had, so the object is thawed meanwhile */
-    SingletonApply sa = { obj, defs, mode, (uint16_t)(MG_OBJ(obj)->flags & OF_FROZEN) };
+    SingletonApply sa = { obj, defs, old, mode, (uint16_t)(MG_OBJ(obj)->flags & OF_FROZEN) };
     MG_OBJ(obj)->flags &= (uint16_t)~OF_FROZEN;
     mg_code_loading++;
     mode = MG_MODE_TRANSIENT;
@@ -1217,6 +1319,12 @@ make_persistable(RClass *c, bool methods, Value blk, Value asked)
 void
 mg_code_make_persistable(RClass *c, bool methods, Value blk)
 {
+    /* a base-image class or module (Object, String, Comparable, Set...) is
+     * persistable in every repository, with the base image's methods:
+     * MagLev's _setPersistable: does nothing for a module that already was
+     * persistable (nothing at all for Object), so its prelude methods and its
+     * transient constants and transient-mode methods stay as they are */
+    if (mg_store_wellknown_oop(MG_VAL(c))) return;
     Value asked = mg_hash_new();          /* on the arena while this runs; modules hash by identity */
     make_persistable(c, methods, blk, asked);
 }
@@ -1596,6 +1704,7 @@ mg_code_init(void)
     id_fresh = mg_intern_cstr("__maglev_fresh");
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
+    id_local = mg_intern_cstr("__maglev_local");
     s_loaded_features = mg_sym("loaded_features");
     s_loaded_exts = mg_sym("loaded_exts");
     s_gvar_aliases = mg_sym("global_aliases");

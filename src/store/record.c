@@ -1027,12 +1027,14 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
     o->flags &= ~OF_UNFAULTED;
     o->klass = MG_RCLASS(klass);
     uint32_t nivars = get_u32(&r);
+    bool single = false;
     for (uint32_t i = 0; i < nivars && !r.err; i++) {
         ID name = get_sym(&r);
         Value v = get_ref(&r);
         if (!r.err && name) mg_ivar_set(self, name, v);
-        if (!r.err && name == mg_code_singleton_id()) mg_store_queue_singleton(o);
+        if (!r.err && name == mg_code_singleton_id()) single = true;
     }
+    if (!r.err && (single || UNLIKELY(mg_code_singleton_kept(o)))) mg_store_queue_singleton(o);
     switch ((ObjType)type) {
     case T_OBJECT:
         break;
@@ -1134,6 +1136,8 @@ void
 mg_record_evict(Obj *o)
 {
     if (is_class(o)) return;                   /* classes stay resident (txn.c reapplies them) */
+    if (UNLIKELY(o->klass && (o->klass->hdr.flags & OF_SINGLETON)) && o->klass->u.attached == MG_VAL(o))
+        mg_code_singleton_evicted(o);          /* its transient-mode methods outlive the reset */
     if (o->flags & OF_GENIVAR) mg_genivar_free(o);
     switch ((ObjType)o->type) {
     case T_OBJECT: {

@@ -39,7 +39,9 @@ Value mg_store_list_instances(Value classes, size_t limit);
 int   mg_store_other_session_pid(void);
 /* Abort: every dirty persistent object returns to its committed state in place. */
 void  mg_store_abort(void);
-/* Whether v has been committed (has a record in the view or was just written). */
+/* Whether v has been committed (has a record in the view or was just
+ * written); a value (an immediate, a Bignum, a Float, an Encoding) and a
+ * base-image object always has (MAGLEV-API.md section 8, committed?). */
 bool  mg_store_committed_p(Value v);
 /* Opens the repository if needed; false (nothing raised) when it cannot be
  * opened: for what runs in every program (require, const_missing), which must
@@ -219,11 +221,18 @@ void  mg_code_save_load_path(void);
 void  mg_code_restore_load_path(void);
 void  mg_code_gvar_alias(ID newid, ID oldid);   /* alias $new $old was run: recorded in persistent mode */
 Value mg_code_autoloads(bool create);
-/* The singleton class of an object travels with it (code.c): capture stores
- * its table in the object (a hidden ivar, named by mg_code_singleton_id)
- * when the object first becomes persistent; apply rebuilds the singleton
- * class of an object read from the repository (runs Ruby code). */
+/* The singleton class of an object travels with it (code.c), with what was
+ * defined on it in persistent mode: capture moves that table into the object
+ * (a hidden ivar, named by mg_code_singleton_id) when the object first
+ * becomes persistent; apply rebuilds the singleton class of an object read
+ * from the repository (runs Ruby code). */
 void  mg_code_singleton_capture(Obj *o);
+void  mg_code_singleton_copied(Value copy, Value orig);   /* a clone's singleton class (object_core.c) */
+/* o, whose singleton class has transient-mode methods, is being reset
+ * (record.c's evict): its singleton class is kept until o is read again,
+ * when kept answers true and the rebuild takes those methods back. */
+void  mg_code_singleton_evicted(Obj *o);
+bool  mg_code_singleton_kept(Obj *o);
 /* sc, a singleton class of an object (not of a class), has a method written
  * in C: nothing could make it again where the object is read (ENV's). */
 bool  mg_code_singleton_primitive(const RClass *sc);

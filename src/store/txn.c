@@ -83,6 +83,13 @@
  *      start of every outermost commit, before the walk: it moves members
  *      whose indexed instance variables changed (mg_store_dirty_with finds
  *      the dirty objects that carry index back-references).
+ *  R7. A replay that raises (R4) leaves the transaction as any failed commit
+ *      does (MAGLEV-API.md section 2): the stale states get back the bodies
+ *      this transaction gave them (pre-images taken before R3 dropped them)
+ *      and the versions they were read at, dirty and in the write set, and
+ *      the log is what it was (rc_undo). The process sees its changes,
+ *      needs_commit is true, a retry without an abort fails again, and an
+ *      abort resets them.
  *  8. Nested levels (Maglev.begin_nested_transaction; section "nested
  *     transactions" below): while the level is > 1, mg_store_commit and
  *     mg_store_abort never touch the repository or the view; every DIRTY
@@ -353,6 +360,8 @@ apply_one(Value c)
     return MG_NIL;
 }
 
+static void drain_round(void);
+
 /* Applies the queued classes' definitions (runs Ruby code: only where a
  * method call may run, i.e. not inside a decode). */
 static void
@@ -360,6 +369,17 @@ drain_apply(void)
 {
     if ((!S.apply.n && !S.nfeatures && !S.sapply.n && !S.sfreeze.n) || S.draining || S.decoding) return;
     S.draining = true;
+    /* applying may fault more classes and objects (a singleton table's
+     * extended module): until nothing is queued */
+    while (S.apply.n || S.nfeatures || S.sapply.n) drain_round();
+    for (size_t i = 0; i < S.sfreeze.n; i++) S.sfreeze.v[i]->flags |= OF_FROZEN;   /* after its definitions went in */
+    S.sfreeze.n = 0;
+    S.draining = false;
+}
+
+static void
+drain_round(void)
+{
     for (size_t i = 0; i < S.nfeatures; i++) {
         Value exc;
         mg_protect(require_one, MG_FIX((int64_t)(intptr_t)S.features[i]), &exc);
@@ -386,9 +406,6 @@ drain_apply(void)
                     mg_class_cname(mg_obj_class(MG_VAL(S.sapply.v[i]))), mg_str_cstr(mg_exc_message(exc)));
     }
     S.sapply.n = 0;
-    for (size_t i = 0; i < S.sfreeze.n; i++) S.sfreeze.v[i]->flags |= OF_FROZEN;   /* after its definitions went in */
-    S.sfreeze.n = 0;
-    S.draining = false;
 }
 
 static uint64_t env_vals_hash(Obj *o);
@@ -1540,6 +1557,21 @@ rc_stale(Obj *o, Value stale)
     return false;
 }
 
+static Value
+rc_redo(Value redo)
+{
+    ID replay = mg_intern_cstr("__rc_replay");
+    for (int64_t j = 0; j < mg_ary_len(redo); j++) {
+        Value entry = mg_ary_entry(redo, j);
+        Value argv[2] = { mg_ary_entry(entry, 2), mg_ary_entry(entry, 3) };
+        mg_funcall(mg_ary_entry(entry, 0), replay, 2, argv);
+    }
+    return MG_NIL;
+}
+
+static void rc_undo(size_t mark, Value stale, const uint64_t *versions, Value log);
+static void drop_preimages(size_t from);
+
 /* Called with the write set intact after the backend reported conflicts.
  * If every conflicting object is the state of a logged RC object: drops this
  * transaction's changes to those states, moves the view forward, replays
@@ -1584,6 +1616,20 @@ rc_replay(const uint64_t *conflicts, size_t n)
         int shift = rc_rounds - 4 < 6 ? rc_rounds - 4 : 6;
         usleep((useconds_t)(rand_r(&seed) % (100u << shift)));
     }
+    /* R7: a replay that fails puts back what it took: the stale states'
+     * bodies as this transaction changed them (pre-images), their expected
+     * versions and the log */
+    size_t mark = N.npre;
+    int64_t nstale = mg_ary_len(stale);
+    uint64_t *versions = malloc((size_t)nstale * sizeof *versions);
+    if (!versions) mg_raise_nomem();
+    for (int64_t i = 0; i < nstale; i++) {
+        Obj *o = MG_OBJ(mg_ary_entry(stale, i));
+        Resident *e = tab_find(o->oop);
+        versions[i] = e ? e->version : 0;
+        take_preimage(o, false);
+    }
+    Value log = rc_log;
     /* our changes to the stale states go; their bodies refault from the new view */
     size_t keep = 0;
     for (size_t i = 0; i < S.ws_len; i++)
@@ -1598,12 +1644,17 @@ rc_replay(const uint64_t *conflicts, size_t n)
         mg_ary_push(rc_stale(MG_OBJ(mg_ary_entry(entry, 1)), stale) ? redo : rest, entry);
     }
     rc_log = rest;
-    ID replay = mg_intern_cstr("__rc_replay");
-    for (int64_t j = 0; j < mg_ary_len(redo); j++) {
-        Value entry = mg_ary_entry(redo, j);
-        Value argv[2] = { mg_ary_entry(entry, 2), mg_ary_entry(entry, 3) };
-        mg_funcall(mg_ary_entry(entry, 0), replay, 2, argv);
+    mg_gc_protect(log);
+    Value exc;
+    mg_protect(rc_redo, redo, &exc);
+    if (exc != MG_NIL) {
+        rc_undo(mark, stale, versions, log);
+        free(versions);
+        refresh_code();
+        mg_raise_exc(exc);
     }
+    free(versions);
+    drop_preimages(mark);
     mg_store_commit();
     return true;
 }
@@ -1825,6 +1876,17 @@ typedef struct PreImage {
     const DataType *dtype;
 } PreImage;
 
+/* The pre-images from `from` on are forgotten. */
+static void
+drop_preimages(size_t from)
+{
+    for (size_t i = from; i < N.npre; i++) {
+        free(N.pre[i].ivs);
+        free(N.pre[i].data);
+    }
+    N.npre = from;
+}
+
 static void
 take_preimage(Obj *o, bool fresh)
 {
@@ -2034,6 +2096,33 @@ restore_preimage(PreImage *p)
     if (mg_paged_obj_p(o)) mg_paged_touch(o, 0, INT64_MAX);   /* put back without a barrier */
 }
 
+/* A replay that raised (rc_replay, R7): each stale state gets back its body
+ * as this transaction had changed it (its pre-image, from mark on) and the
+ * version it was read at, so a retry without an abort fails again; it is
+ * dirty and in the write set again, and the log is what it was. */
+static void
+rc_undo(size_t mark, Value stale, const uint64_t *versions, Value log)
+{
+    for (size_t i = mark; i < N.npre; i++) {
+        PreImage *p = &N.pre[i];
+        Obj *o = p->obj;
+        bool in_ws = (o->flags & OF_DIRTY) != 0;    /* the replay changed it again */
+        if (!(o->flags & OF_UNFAULTED)) mg_record_evict(o);   /* the new view's body goes */
+        restore_preimage(p);
+        o->flags &= (uint16_t)~(OF_UNFAULTED | (o->type == T_ARRAY ? OF_ARY_LAZY : o->type == T_HASH ? OF_HASH_LAZY : 0));
+        o->flags |= OF_PERSISTENT | OF_DIRTY;
+        if (!in_ws) ws_add(o);
+        for (int64_t j = 0; j < mg_ary_len(stale); j++) {
+            if (MG_OBJ(mg_ary_entry(stale, j)) != o) continue;
+            Resident *e = tab_find(o->oop);
+            if (e) e->version = versions[j];
+        }
+    }
+    drop_preimages(mark);
+    rc_log = log;
+    rc_rounds = 0;
+}
+
 static void
 mark_nested(void)
 {
@@ -2094,6 +2183,18 @@ nested_abort(void)
             mg_record_evict(o);
     }
     for (size_t i = N.npre; i-- > from;) restore_preimage(&N.pre[i]);
+    /* an object whose singleton table went back gets its singleton class
+     * rebuilt from it, as after an outermost abort (code.c): what the level
+     * defined on it in persistent mode goes, its transient-mode methods stay */
+    for (size_t i = from; i < N.npre; i++) {
+        Obj *o = N.pre[i].obj;
+        RClass *sc = o->klass;
+        if (N.pre[i].code || !sc || !(sc->hdr.flags & OF_SINGLETON) || sc->u.attached != MG_VAL(o)) continue;
+        if (mg_ivar_lookup(MG_VAL(o), mg_code_singleton_id()) == MG_UNDEF) continue;
+        mg_code_singleton_evicted(o);
+        o->klass = mg_class_real(sc);
+        mg_store_queue_singleton(o);
+    }
     ObjList reread = { 0 };
     for (size_t i = from; i < N.npre; i++)
         if (N.pre[i].reread && !mg_record_keep(N.pre[i].obj)) objlist_add(&reread, N.pre[i].obj);
@@ -2106,11 +2207,7 @@ nested_abort(void)
             if (!seen) mg_code_apply((RClass *)N.pre[i].obj);
         }
     }
-    for (size_t i = from; i < N.npre; i++) {
-        free(N.pre[i].ivs);
-        free(N.pre[i].data);
-    }
-    N.npre = from;
+    drop_preimages(from);
     mg_store_rc_log_truncate(N.rc_mark[N.level]);    /* operations rolled back must not replay */
     for (size_t i = N.ws_mark[N.level]; i < S.ws_len; i++) {
         Obj *o = S.ws[i];
@@ -2126,13 +2223,13 @@ nested_abort(void)
     for (size_t i = 0; i < reread.n; i++) mg_record_evict(reread.v[i]);   /* clean now: refaulted from the view */
     free(reread.v);
     N.level--;
+    drain_apply();   /* the singleton classes queued above */
 }
 
 void
 mg_store_begin(void)
 {
-    for (size_t i = 0; i < N.npre; i++) { free(N.pre[i].ivs); free(N.pre[i].data); }
-    N.npre = 0;
+    drop_preimages(0);
     N.level = 1;
     mg_store_abort();
 }
@@ -2256,8 +2353,13 @@ mg_store_const_missing(RClass *c, ID name)
 bool
 mg_store_committed_p(Value v)
 {
+    /* values are in every repository, as the base image's objects are:
+     * immediates (nil, true, false, Integers, Symbols, flonums) and what a
+     * record holds inline, with no record of its own (a Bignum, a heap
+     * Float, an Encoding, $stdout): 2**70 answers as 1 does, 1e300 as 1.5 */
     if (!MG_IS_PTR(v)) return true;
     Obj *o = MG_OBJ(v);
+    if (o->type == T_FLOAT || o->type == T_BIGNUM || mg_record_value_p(v)) return true;
     if (mg_store_wellknown_oop(v)) return true;
     if (!(o->flags & OF_PERSISTENT)) return false;
     Resident *e = tab_find(o->oop);

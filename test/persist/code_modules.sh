@@ -90,4 +90,17 @@ Lib
 Open'
 expect "their code persists" "$(mrb 'p Lib.new.x, Lib.maglev_instances_persistable?')" '1
 false'
+# a base-image class or module is persistable already: maglev_persistable(true)
+# changes nothing (MagLev's _setPersistable: returns at once for Object), so
+# the commit does not meet Object's transient constants or prelude methods
+out=$(mrb '
+class TransientTop; end
+class String; def local_shout = upcase; end
+Object.maglev_persistable(true)
+String.maglev_persistable(true)
+Comparable.maglev_persistable(true) { |m| true }
+Maglev[:base] = "kept"
+p Maglev.commit_transaction, Object.maglev_persistable?, String.maglev_persistable?')
+expect "maglev_persistable(true) on base-image classes and modules commits" "$out" $'true\ntrue\ntrue'
+expect "and leaves them as they were" "$(mrb 'p Maglev[:base], "x".respond_to?(:local_shout), defined?(TransientTop), [3, 1].max, "ab".upcase')" $'"kept"\nfalse\nnil\n3\n"AB"'
 finish

@@ -14,7 +14,7 @@ Maglev.persistent do
   M = Comparable.dup
   C = Class.new(A).dup
 end
-o = Object.new; def o.hi = :hi
+o = Object.new; Maglev.persistent { def o.hi = :hi }
 Maglev[:b] = B.new; Maglev[:o] = o
 Maglev.commit' >/dev/null
 mrb 'o = Maglev[:o]; Maglev[:d] = o.dup; Maglev[:c] = o.clone; Maglev.commit' >/dev/null

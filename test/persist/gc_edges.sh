@@ -41,7 +41,7 @@ r[:exc] = e
 r[:range] = (Node.new(1)..Node.new(4))
 r[:set] = Set[Box.new("set elt")]
 r[:iset] = IdentitySet.new.tap { _1 << Box.new("identityset elt") }
-s = Object.new; sc = Box.new("singleton closure"); s.define_singleton_method(:peek) { sc.v }
+s = Object.new; sc = Box.new("singleton closure"); Maglev.persistent { s.define_singleton_method(:peek) { sc.v } }
 r[:single] = s
 l = Lst[Box.new("array subclass elt")]; l.tag = Box.new("array subclass ivar"); r[:lst] = l
 d = Dct.new; d[:k] = Box.new("hash subclass value"); d.tag = Box.new("hash subclass ivar"); r[:dct] = d

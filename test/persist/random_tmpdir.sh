@@ -65,7 +65,7 @@ expect "a class variable of a core class removed in persistent mode is gone in t
 Maglev.persistent { Integer.send(:remove_class_variable, :@@kept) }; Maglev.commit' >/dev/null; mrb 'p Integer.class_variable_defined?(:@@kept), Integer.instance_variable_get(:@mark)')" \
   $'false\n:m'
 expect "a singleton class's constants travel with its object" "$(mrb '
-o = Object.new; class << o; K = 5; M = Thread::Mutex.new; def k = K; end
+o = Object.new; Maglev.persistent { class << o; K = 5; M = Thread::Mutex.new; def k = K; end }
 Maglev[:o] = o; Maglev.commit' >/dev/null; mrb 'o = Maglev[:o]; p o.k, o.singleton_class.constants.sort, o.singleton_class::M.locked?')" \
   '5
 [:K, :M]

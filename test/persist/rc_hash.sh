@@ -23,7 +23,7 @@ expect "4 x $N keys, each with its value" "$(mrb '
   p [h.size, h.keys.class, (1..4).all? { |w| (0...'$N').all? { |k| h["w#{w}-#{k}"] == k } }]')" "[$((4 * N)), Array, true]"
 
 # two writers whose transactions overlap: A changes its keys and waits for B's commit
-overlap() { # A-code B-code: prints what A's commit did
+overlap() { # A-code B-code [A-code after a conflict]: prints what A's commit did
 	rm -f "$D/ready" "$D/done"
 	"$MRUBY" -e "
 	  h = Maglev[:h]
@@ -35,6 +35,7 @@ overlap() { # A-code B-code: prints what A's commit did
 	    puts 'committed'
 	  rescue Maglev::CommitFailedException => e
 	    puts 'conflict'
+	    ${3:-}
 	  end" &
 	"$MRUBY" -e "
 	  sleep 0.01 until File.exist?('$D/ready')
@@ -67,4 +68,13 @@ expect "and Hash's Hash-answering methods" "$(mrb '
 true
 true
 [:a, 20]'
+mrb 'Maglev[:h][:z] = 1; Maglev.commit' >/dev/null
+# a failed replay keeps the loser's changes (MAGLEV-API.md section 2), the
+# replayed key's and the others', until it aborts; a retry fails again
+expect "the loser of a failed replay keeps its changes until it aborts" "$(overlap 'h[:z] = 30; h[:mine] = 1' 'h[:z] = 20' '
+	    p [h[:z], h[:mine], h.size, Maglev::System.needs_commit]
+	    p((Maglev.commit_transaction rescue $!.class))
+	    p [h[:z], h[:mine], Maglev::System.needs_commit]
+	    Maglev.abort_transaction
+	    p [h[:z], h[:mine], h.size, Maglev::System.needs_commit]')" $'conflict\n[30, 1, 7, true]\nMaglev::CommitFailedException\n[30, 1, true]\n[20, nil, 6, false]'
 finish

@@ -42,7 +42,7 @@ expect "no producer's commit failed" "$(cat "$D"/p1 "$D"/p2 "$D"/p3)" "000"
 expect "the consumer got all, in each producer's order, with no failed commit" "$(cat "$D"/c)" "0 $((3 * N)) true"
 expect "the queue is empty" "$(mrb 'p [Maglev[:q].size, Maglev[:q].empty?, Maglev[:q].first]')" "[0, true, nil]"
 
-overlap() { # A-code B-code: prints what A's commit did
+overlap() { # A-code B-code [A-code after a conflict]: prints what A's commit did
 	rm -f "$D/ready" "$D/done"
 	"$MRUBY" -e "
 	  $1
@@ -53,6 +53,7 @@ overlap() { # A-code B-code: prints what A's commit did
 	    puts 'committed'
 	  rescue Maglev::CommitFailedException => e
 	    puts 'conflict'
+	    ${3:-}
 	  end" &
 	"$MRUBY" -e "
 	  sleep 0.01 until File.exist?('$D/ready')
@@ -65,8 +66,14 @@ overlap() { # A-code B-code: prints what A's commit did
 mrb 'q = Maglev[:q]; q << :a << :b << :c; Maglev.commit' >/dev/null
 expect "a consumer and a producer overlap: both commit" "$(overlap 'p Maglev[:q].remove' 'Maglev[:q] << :d')" ":a
 committed"
-expect "two consumers taking the same head conflict" "$(overlap 'p Maglev[:q].remove' 'Maglev[:q].remove')" ":b
-conflict"
+# the loser keeps its changes (its removal and its add) until it aborts
+expect "two consumers taking the same head conflict" "$(overlap 'p Maglev[:q].remove; Maglev[:q] << :x' 'Maglev[:q].remove' '
+	    p [Maglev[:q].to_a, Maglev::System.needs_commit]
+	    Maglev.abort_transaction
+	    p [Maglev[:q].to_a, Maglev::System.needs_commit]')" ":b
+conflict
+[[:c, :d, :x], true]
+[[:c, :d], false]"
 expect "first peeks; clear answers the removed elements" "$(mrb 'q = Maglev[:q]; p q.first, q.to_a, q.clear, q.size; Maglev.commit')" ":c
 [:c, :d]
 [:c, :d]

@@ -17,7 +17,7 @@ expect "nothing was written" "$(mrb 'p Maglev[:ok]')" "nil"
 # where it is read: refused, while one with Ruby singleton methods persists
 out=$(mrb '
   o = Object.new
-  def o.hi = :hi
+  Maglev.persistent { def o.hi = :hi }
   Maglev[:o] = o
   Maglev[:env] = {vars: ENV}
   begin
