@@ -182,9 +182,47 @@ args_common(Comp *c, Node **list, int count, uint32_t *flags, bool *blockarg, ID
     return argc;
 }
 
+/* A literal CRuby puts in an Array made at compile time (duparray) */
+static bool
+static_lit(const Node *e)
+{
+    switch (e->kind) {
+    case NODE_NIL: case NODE_TRUE: case NODE_FALSE: case NODE_INT: case NODE_BIGNUM: case NODE_FLOAT:
+    case NODE_RATIONAL: case NODE_IMAGINARY: case NODE_SYM: case NODE_REGEX: case NODE_ENCODING:
+        return true;
+    case NODE_STR:
+        return mg_compile_frozen_strings;
+    default:
+        return false;
+    }
+}
+
+/* [a, b, ...].max / .min: CRuby's opt_newarray_max compares the values
+ * without making the Array, asking each new value (v <=> best), where
+ * Array#max asks the best so far. An Array of literals only is made at
+ * compile time and gets Array#max. */
+static bool
+newarray_maxmin(Comp *c, Node *n)
+{
+    Node *r = n->a;
+    if (!r || r->kind != NODE_ARRAY || r->count == 0 || n->count != 0 || n->b || (n->sym != mg_id_max && n->sym != mg_id_min))
+        return false;
+    if (n->flags & (NF_ATTRASGN | NF_SAFE_NAV)) return false;
+    bool all_static = true;
+    for (int i = 0; i < r->count; i++) {
+        if (r->list[i]->kind == NODE_SPLAT) return false;
+        if (!static_lit(r->list[i])) all_static = false;
+    }
+    if (all_static) return false;
+    for (int i = 0; i < r->count; i++) cc_expr(c, r->list[i]);
+    E2(c, OP_OPT_NEWARRAY_MAXMIN, -(r->count) + 1, r->count, cc_ci(c, n->sym, 0, 0, -1));
+    return true;
+}
+
 void
 cc_call(Comp *c, Node *n)
 {
+    if (newarray_maxmin(c, n)) return;
     uint32_t flags = 0;
     if (!n->a) {
         E0(c, OP_PUTSELF, 1);

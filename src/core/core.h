@@ -273,6 +273,10 @@ void  mg_puts_value(Value io, Value v);                  /* IO#puts semantics fo
 int   mg_cmp(Value a, Value b);
 /* The sign of a <=> result c (Integer, or anything answering > 0 / < 0); nil raises mg_cmperr(a, b). (comparable.c) */
 int   mg_cmpint(Value c, Value a, Value b);
+/* [p[0], ... p[n-1]].max (sign 1) or .min (-1), n >= 1, as CRuby's
+ * opt_newarray_max compares: v <=> best for each later v. p must stay valid
+ * and marked while <=> runs (the VM stack). May call Ruby, may raise. */
+Value mg_values_extreme(const Value *p, int64_t n, int sign);
 NORETURN void mg_cmperr(Value a, Value b);              /* ArgumentError "comparison of Foo with 1 failed" */
 /* Keyword arguments of a C method: returns the kwargs Hash and decrements *argc when the call
  * passed keywords, else nil. mg_kwargs_get reads names[0..n) into out (MG_UNDEF when absent) and

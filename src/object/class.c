@@ -53,10 +53,12 @@ bop_note(RClass *c, ID name)
         {"!=", BOP_NEQ}, {"<<", BOP_LTLT}, {"[]", BOP_AREF}, {"[]=", BOP_ASET}, {"&", BOP_AND},
         {"|", BOP_OR}, {"^", BOP_XOR}, {">>", BOP_RSHIFT}, {"===", BOP_EQQ}, {"size", BOP_SIZE},
         {"<=>", BOP_LT | BOP_LE | BOP_GT | BOP_GE}, {"coerce", 0}, {"to_s", BOP_TO_S},
+        {"max", BOP_MAXMIN}, {"min", BOP_MAXMIN},
     };
     uint32_t bits = 0;
     for (size_t i = 0; i < ARRAY_LEN(ops); i++) if (!strcmp(s, ops[i].name)) bits = ops[i].bits;
     if (!bits) return;
+    if (bits == BOP_MAXMIN && c != mg_cArray && c->hdr.type != T_MODULE) return;   /* only literal Arrays take the shortcut */
     if (c->hdr.type == T_MODULE || c == mg_cInteger || c == mg_cFloat || c == mg_cString || c == mg_cArray ||
         c == mg_cHash || c == mg_cSymbol || c == mg_cNilClass || c == mg_cTrueClass || c == mg_cFalseClass ||
         c == mg_cNumeric || c == mg_cObject || c == mg_cBasicObject || c == mg_cRange) {

@@ -86,6 +86,7 @@ enum {
     BOP_LTLT = 1 << 11, BOP_AREF = 1 << 12, BOP_ASET = 1 << 13, BOP_AND = 1 << 14, BOP_OR = 1 << 15,
     BOP_XOR = 1 << 16, BOP_RSHIFT = 1 << 17, BOP_EQQ = 1 << 18, BOP_SIZE = 1 << 19,
     BOP_TO_S = 1 << 20,        /* Integer#to_s: interpolation formats a Fixnum itself (vm.c TOSTRING) */
+    BOP_MAXMIN = 1 << 21,      /* Array#max, Array#min: [a, b].max compares a and b itself (vm.c OPT_NEWARRAY_MAXMIN) */
 };
 extern uint32_t mg_bop_redefined;
 extern uint32_t mg_bop_real;     /* the operators programs redefined (mg_bop_redefined may add more) */
