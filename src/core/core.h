@@ -79,6 +79,8 @@ Value mg_sym_to_s(Value sym);                            /* new String */
 Value mg_sym_inspect(Value sym);                         /* ":foo", ":\"foo bar\"" */
 /* The Symbol for a String/Symbol argument (method names): TypeError "x is not a symbol nor a string". */
 ID    mg_to_id(Value v);
+/* The Symbol of a String's bytes and encoding (String#to_sym); no checks. */
+ID    mg_str_to_id(Value s);
 
 /* ---- Integer / Float / Numeric (integer.c, bignum.c, float.c, numeric.c) ---- */
 Value mg_int_new(int64_t n);                             /* fixnum or bignum */
