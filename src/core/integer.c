@@ -1194,7 +1194,7 @@ static const MgMethodDef integer_methods[] = {
     {"numerator", int_self, 0, 0},
     {"denominator", int_one, 0, 0},
     {"coerce", int_coerce, 1, 1},
-    {"round", int_round, 0, 2},
+    {"round", int_round, 0, 2, MEF_KW},
     {"floor", int_floor, 0, 1},
     {"ceil", int_ceil, 0, 1},
     {"truncate", int_truncate, 0, 1},

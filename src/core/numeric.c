@@ -258,10 +258,9 @@ mg_num_round_args(int argc, const Value *argv, bool half, int64_t *ndigits, int 
 {
     *ndigits = 0;
     *mode = MG_ROUND_HALF_UP;
-    if (argc > 0 && mg_kw_given()) {
+    if (half && argc > 0 && mg_kw_given()) {    /* floor/ceil take a Hash as ndigits, as CRuby's */
         Value h = argv[argc - 1];
         argc--;
-        if (!half) mg_raise_argc(argc + 1, 0, 1);
         check_keywords(h, &id_half, 1);
         *mode = rounding_mode(mg_hash_lookup(h, MG_SYM(id_half)));
     }
@@ -717,7 +716,7 @@ static const MgMethodDef numeric_methods[] = {
     {"rectangular", num_rect, 0, 0},
     {"polar", num_polar, 0, 0},
     {"coerce", num_coerce, 1, 1},
-    {"clone", num_clone, 0, 1},
+    {"clone", num_clone, 0, 1, MEF_KW},
     {"dup", num_dup, 0, 0},
     {"div", num_div, 1, 1},
     {"modulo", num_modulo, 1, 1},
@@ -737,7 +736,7 @@ static const MgMethodDef numeric_methods[] = {
     {"numerator", num_numerator, 0, 0},
     {"denominator", num_denominator, 0, 0},
     {"singleton_method_added", num_sma, 1, 1},
-    {"step", num_step, 0, 3},
+    {"step", num_step, 0, 3, MEF_KW},
     {NULL, NULL, 0, 0}
 };
 

@@ -491,7 +491,7 @@ call_cfunc(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool
     vm->sp = recv + argc + 1;
     int min = me->u.c.min_args, max = me->u.c.max_args;
     if (UNLIKELY(argc < min || (max >= 0 && argc > max))) {
-        if (!(kw && argc - 1 >= min && (max < 0 || argc - 1 <= max))) mg_raise_argc(argc, min, max);
+        if (!(kw && (me->flags & MEF_KW) && argc - 1 >= min && (max < 0 || argc - 1 <= max))) mg_raise_argc(argc, min, max);
     }
     size_t ar = mg_gc_arena_save_fast();
     if (UNLIKELY(mg_trace_events & MG_EV_C_CALL)) mg_trace_fire(MG_EV_C_CALL, recv[0], me->original_name, mid, me->owner, MG_NIL);
