@@ -365,9 +365,25 @@ cc_super(Comp *c, Node *n, bool zsuper)
     if (block >= 0) cc_catch(c, CATCH_BREAK, at, at + 2, at + 2, c->depth - 1, c->level + 1);
 }
 
+/* Whether yield may appear here: CRuby's check_yield_place refuses it where
+ * the local scope (through blocks) is the top level or a class body, and in
+ * an eval run outside any method. */
+static bool
+yield_place_ok(const Comp *c)
+{
+    const Comp *s = c;
+    while (s->kind == CODE_BLOCK && s->parent && !s->eval_outer) s = s->parent;
+    switch (s->kind) {
+    case CODE_TOP: case CODE_REQUIRED: case CODE_CLASS: return false;
+    case CODE_EVAL: return s->method_name != 0;
+    default: return true;
+    }
+}
+
 void
 cc_yield(Comp *c, Node *n)
 {
+    if (!yield_place_ok(c)) cc_error(c, n, "Invalid yield");
     uint32_t flags = 0;
     bool blockarg;
     int argc = cc_args(c, n->list, n->count, &flags, &blockarg);
