@@ -188,7 +188,7 @@ int_idiv_m(Value self, int argc, const Value *argv, Value blk)
         if (y == 0.0) zerodiv();
         return mg_dbl_to_int(floor(int2dbl(self) / y));
     }
-    return mg_num_div_generic(self, b);
+    return mg_num_coerce_bin(self, b, mg_intern_cstr("div"));   /* CRuby's fix_divide: 2.div(Complex(1, 0)) asks Complex#div */
 }
 
 static Value
