@@ -58,16 +58,10 @@ module Marshal
       end
       @syms[sym] = @syms.size
       name = sym.to_s
-      if name.ascii_only?
-        @out << ":"
-        w_bytes(name)
-      else
-        @out << "I:"
-        w_bytes(name)
-        w_long(1)
-        w_symbol(:E)
-        @out << "T"
-      end
+      ivars = name.ascii_only? ? [] : enc_ivars(name)   # a binary Symbol has none, as CRuby writes it
+      @out << (ivars.empty? ? ":" : "I:")
+      w_bytes(name)
+      w_ivars(ivars, 0) unless ivars.empty?
     end
 
     def class_name(klass)
@@ -345,6 +339,10 @@ module Marshal
       when ";" then post(@syms.fetch(r_long))
       when "@" then @objs.fetch(r_long)
       when "I"
+        if @src.getbyte(@pos) == 0x3a  # a Symbol's encoding ivar makes it another Symbol (:"\xC3\xA9" is not :é)
+          @pos -= 1
+          return post(r_symbol)
+        end
         obj = load_inner(r_byte.chr, nil, ivars: true)
         post(obj)
       else post(load_inner(t, nil))

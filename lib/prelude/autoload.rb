@@ -1,4 +1,4 @@
-# autoload.rb -- Module#autoload / Kernel#autoload and Proc#ruby2_keywords for
+# autoload.rb -- Module#autoload / Kernel#autoload for
 # the standard library. An autoloaded constant is loaded by the first lookup that
 # misses it (through const_missing: in the module, its ancestors, the modules
 # enclosing it by name, Object), then looked up again; defined?(X) sees an
@@ -77,8 +77,6 @@
       raise e
     end
   end
-  # Module#ruby2_keywords is in C (core/kernel.c); Proc's is accepted only
-  Proc.send(:define_method, :ruby2_keywords) { self }
 }.call
 
 # RubyGems loads on first use of Gem (CRuby loads it at start-up; this keeps

@@ -182,9 +182,47 @@ args_common(Comp *c, Node **list, int count, uint32_t *flags, bool *blockarg, ID
     return argc;
 }
 
+/* A literal CRuby puts in an Array made at compile time (duparray) */
+static bool
+static_lit(const Node *e)
+{
+    switch (e->kind) {
+    case NODE_NIL: case NODE_TRUE: case NODE_FALSE: case NODE_INT: case NODE_BIGNUM: case NODE_FLOAT:
+    case NODE_RATIONAL: case NODE_IMAGINARY: case NODE_SYM: case NODE_REGEX: case NODE_ENCODING:
+        return true;
+    case NODE_STR:
+        return mg_compile_frozen_strings;
+    default:
+        return false;
+    }
+}
+
+/* [a, b, ...].max / .min: CRuby's opt_newarray_max compares the values
+ * without making the Array, asking each new value (v <=> best), where
+ * Array#max asks the best so far. An Array of literals only is made at
+ * compile time and gets Array#max. */
+static bool
+newarray_maxmin(Comp *c, Node *n)
+{
+    Node *r = n->a;
+    if (!r || r->kind != NODE_ARRAY || r->count == 0 || n->count != 0 || n->b || (n->sym != mg_id_max && n->sym != mg_id_min))
+        return false;
+    if (n->flags & (NF_ATTRASGN | NF_SAFE_NAV)) return false;
+    bool all_static = true;
+    for (int i = 0; i < r->count; i++) {
+        if (r->list[i]->kind == NODE_SPLAT) return false;
+        if (!static_lit(r->list[i])) all_static = false;
+    }
+    if (all_static) return false;
+    for (int i = 0; i < r->count; i++) cc_expr(c, r->list[i]);
+    E2(c, OP_OPT_NEWARRAY_MAXMIN, -(r->count) + 1, r->count, cc_ci(c, n->sym, 0, 0, -1));
+    return true;
+}
+
 void
 cc_call(Comp *c, Node *n)
 {
+    if (newarray_maxmin(c, n)) return;
     uint32_t flags = 0;
     if (!n->a) {
         E0(c, OP_PUTSELF, 1);
@@ -327,9 +365,25 @@ cc_super(Comp *c, Node *n, bool zsuper)
     if (block >= 0) cc_catch(c, CATCH_BREAK, at, at + 2, at + 2, c->depth - 1, c->level + 1);
 }
 
+/* Whether yield may appear here: CRuby's check_yield_place refuses it where
+ * the local scope (through blocks) is the top level or a class body, and in
+ * an eval run outside any method. */
+static bool
+yield_place_ok(const Comp *c)
+{
+    const Comp *s = c;
+    while (s->kind == CODE_BLOCK && s->parent && !s->eval_outer) s = s->parent;
+    switch (s->kind) {
+    case CODE_TOP: case CODE_REQUIRED: case CODE_CLASS: return false;
+    case CODE_EVAL: return s->method_name != 0;
+    default: return true;
+    }
+}
+
 void
 cc_yield(Comp *c, Node *n)
 {
+    if (!yield_place_ok(c)) cc_error(c, n, "Invalid yield");
     uint32_t flags = 0;
     bool blockarg;
     int argc = cc_args(c, n->list, n->count, &flags, &blockarg);

@@ -10,7 +10,7 @@
 #include <math.h>
 
 static RClass *cArithSeq;
-static ID id_seq, id_floor, id_div;
+static ID id_seq, id_div;
 
 Value
 mg_arith_seq_new(Value recv, ID meth, int argc, const Value *argv, Value beg, Value end, Value step, bool excl)
@@ -139,7 +139,7 @@ seq_size(const Seq *q)
     /* n = floor((end - begin) / step) + 1, one less when the end itself is excluded */
     Value n;
     if (k == K_INT) n = mg_int_div(mg_int_minus(q->e, q->b), q->s);
-    else n = mg_funcall(num_op(num_op(q->e, mg_id_minus, q->b), id_div, q->s), id_floor, 0, NULL);
+    else n = num_op(num_op(q->e, mg_id_minus, q->b), id_div, q->s);
     if (MG_TEST(num_op(n, mg_id_lt, zero))) return zero;
     if (q->excl) {
         Value last = num_op(q->b, mg_id_plus, num_op(n, mg_id_mul, q->s));
@@ -212,7 +212,7 @@ seq_last(const Seq *q, int k)
         return mg_float_new(d);
     }
     Value n = k == K_INT ? mg_int_div(mg_int_minus(q->e, q->b), q->s)
-                         : mg_funcall(num_op(num_op(q->e, mg_id_minus, q->b), id_div, q->s), id_floor, 0, NULL);
+                         : num_op(num_op(q->e, mg_id_minus, q->b), id_div, q->s);
     if (MG_TEST(num_op(n, mg_id_lt, MG_FIX(0)))) return MG_NIL;
     Value last = num_op(q->b, mg_id_plus, num_op(q->s, mg_id_mul, n));
     if (q->excl && mg_equal(last, q->e)) last = num_op(last, mg_id_minus, q->s);
@@ -406,8 +406,7 @@ void
 mg_init_arith_seq(void)
 {
     id_seq = mg_intern_cstr("__aseq__");
-    id_floor = mg_intern_cstr("floor");
-    id_div = mg_intern_cstr("/");
+    id_div = mg_intern_cstr("div");   /* CRuby's num_idiv */
     cArithSeq = mg_cArithSeq;                  /* made at start-up (coreclasses.def): it persists */
     mg_define_methods(cArithSeq, aseq_methods);
     mg_define_alloc_func(cArithSeq, aseq_no_alloc);

@@ -216,26 +216,143 @@ ary_sort_by_bang(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- min / max ---- */
 
-static Value
-minmax_n(Value self, Value nv, Value blk, int sign)
+/* min(n), max(n), min_by(n), max_by(n): CRuby's selection (enum.c
+ * rb_nmin_run), so that the calls of <=> or of the block, and which of
+ * equal values win, are CRuby's. Values (by: key, value pairs) gather in a
+ * buffer of 4n; when it fills, a quickselect keeps the n best and the last
+ * pivot becomes the limit a later value must beat to enter. */
+
+static int
+nmin_cmp(const NMin *m, Value a, Value b)
+{
+    if (m->by || !mg_block_given(m->blk)) return mg_cmp_fast(a, b);
+    Value args[2] = { a, b };
+    return mg_cmpint(mg_yield(m->blk, 2, args), a, b);
+}
+
+static void
+nmin_filter(NMin *m)
+{
+    if (m->curlen <= m->n) return;
+    int64_t n = m->n, esz = m->by ? 2 : 1;
+    Value *beg = APTR(m->buf);      /* the buffer is private: Ruby code cannot resize it */
+#define GETPTR(i) (beg + (i) * esz)
+#define SWAP(i, j) do { \
+        Value t_[2]; \
+        memcpy(t_, GETPTR(i), sizeof(Value) * (size_t)esz); \
+        memcpy(GETPTR(i), GETPTR(j), sizeof(Value) * (size_t)esz); \
+        memcpy(GETPTR(j), t_, sizeof(Value) * (size_t)esz); \
+    } while (0)
+    int64_t left = 0, right = m->curlen - 1, store;
+    for (;;) {
+        int64_t pivot = left + (right - left) / 2, npivots = 1;
+        SWAP(pivot, right);
+        pivot = right;
+        store = left;
+        int64_t i = left;
+        while (i <= right - npivots) {
+            int c = nmin_cmp(m, *GETPTR(i), *GETPTR(pivot));
+            if (m->rev) c = -c;
+            if (c == 0) {
+                SWAP(i, right - npivots);
+                npivots++;
+                continue;
+            }
+            if (c < 0) {
+                SWAP(i, store);
+                store++;
+            }
+            i++;
+        }
+        int64_t j = store;
+        for (i = right; right - npivots < i; i--)
+            if (j <= i) {
+                SWAP(j, i);
+                j++;
+            }
+        if (store <= n && n <= store + npivots) break;
+        if (n < store) right = store - 1;
+        else left = store + npivots;
+    }
+#undef GETPTR
+#undef SWAP
+    m->limit = beg[store * esz];
+    MG_RARRAY(m->keep)->ptr[0] = m->limit;    /* it may be cut off the buffer below */
+    m->curlen = n;
+    MG_RARRAY(m->buf)->len = n * esz;
+}
+
+bool
+mg_nmin_init(NMin *m, Value nv, Value blk, bool by, bool rev)
 {
     int64_t n = NUM2LONG(nv);
     if (n < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)n);
-    if (n == 0) return mg_ary_new();         /* nothing compared, as CRuby's */
-    /* CRuby's selection buffer holds 4n values: it refuses the size, or
-     * such an Array (its longest is 2**60 - 1 values) */
-    if (n > INT64_MAX / 4) mg_raise(mg_eArgumentError, "too big size");
-    if (4 * n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "array size too big");
-    Value out = mg_ary_dup(self);
-    mg_sort_values(MG_RARRAY(out)->ptr, MG_RARRAY(out)->len, blk);
-    if (sign > 0) {
+    /* CRuby's buffer holds 4n values (by: value-key pairs): it refuses the
+     * size, or such an Array (its longest is 2**60 - 1 values) */
+    int64_t esz = by ? 2 : 1;
+    if (n > INT64_MAX / 4 / esz) mg_raise(mg_eArgumentError, "too big size");
+    if (4 * esz * n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "array size too big");
+    *m = (NMin){ .n = n, .bufmax = 4 * n, .blk = blk, .by = by, .rev = rev, .limit = MG_UNDEF };
+    m->buf = mg_ary_new_capa(n < 64 ? 4 * esz * n : 256);   /* grows as values come */
+    m->keep = mg_ary_new_from(1, (Value[]){ MG_NIL });
+    return n > 0;
+}
+
+void
+mg_nmin_add(NMin *m, Value v, Value key)
+{
+    Value cmpv = m->by ? key : v;
+    if (m->limit != MG_UNDEF) {
+        int c = nmin_cmp(m, cmpv, m->limit);
+        if (m->rev) c = -c;
+        if (c >= 0) return;
+    }
+    if (m->by) mg_ary_push(m->buf, cmpv);
+    mg_ary_push(m->buf, v);
+    if (++m->curlen == m->bufmax) nmin_filter(m);
+}
+
+Value
+mg_nmin_finish(NMin *m)
+{
+    nmin_filter(m);
+    Value out = m->buf;
+    if (m->by) {
+        int64_t k = ALEN(out) / 2;
+        Value keys = mg_ary_new_capa(k), vals = mg_ary_new_capa(k);
+        for (int64_t i = 0; i < k; i++) {
+            push_fresh(keys, APTR(out)[2 * i]);
+            push_fresh(vals, APTR(out)[2 * i + 1]);
+        }
+        out = sort_by_keys(vals, keys);
+    } else {
+        mg_sort_values(MG_RARRAY(out)->ptr, MG_RARRAY(out)->len, m->blk);
+    }
+    if (m->rev) {
         Value *p = MG_RARRAY(out)->ptr;
         for (int64_t i = 0, j = MG_RARRAY(out)->len - 1; i < j; i++, j--) {
             Value t = p[i]; p[i] = p[j]; p[j] = t;
         }
     }
-    if (n < MG_RARRAY(out)->len) MG_RARRAY(out)->len = n;
     return out;
+}
+
+static Value
+minmax_n(Value self, Value nv, Value blk, int sign)
+{
+    NMin m;
+    if (!mg_nmin_init(&m, nv, blk, false, sign > 0)) return mg_ary_new();   /* nothing compared, as CRuby's */
+    for (int64_t i = 0; i < ALEN(self); i++) mg_nmin_add(&m, AELT(self, i), MG_NIL);
+    return mg_nmin_finish(&m);
+}
+
+Value
+mg_values_extreme(const Value *p, int64_t n, int sign)
+{
+    Value best = p[0];
+    for (int64_t i = 1; i < n; i++)
+        if (mg_cmp_fast(p[i], best) * sign > 0) best = p[i];
+    return best;
 }
 
 /* sign -1: min, +1: max */

@@ -63,6 +63,22 @@ uint64_t mg_ary_hash(Value a);
 bool  mg_ary_eql(Value a, Value b);
 /* New Array of vals ordered by keys (parallel Arrays), stable. May call <=>. */
 Value mg_sort_by_keys(Value vals, Value keys);
+/* Selection of the n least (rev: greatest) values, as CRuby's min(n),
+ * max(n), min_by(n), max_by(n) make it: init (validates n, may raise), add
+ * each value (by: with its key; may call <=> or blk), finish returns the
+ * sorted Array. blk: the comparison block (not by) or nil. The NMin lives
+ * in the caller's C frame; its Arrays are on the arena. */
+typedef struct {
+    Value buf;        /* values, or key, value pairs (by) */
+    Value keep;       /* [limit]: the limit may leave the buffer */
+    Value limit;      /* MG_UNDEF until the buffer was first filtered */
+    Value blk;
+    int64_t n, bufmax, curlen;
+    bool by, rev;
+} NMin;
+bool  mg_nmin_init(NMin *m, Value n, Value blk, bool by, bool rev);   /* false: n is 0, the answer is [] */
+void  mg_nmin_add(NMin *m, Value v, Value key);
+Value mg_nmin_finish(NMin *m);
 /* Fresh Array from an Enumerable (to_a through each). */
 Value mg_enum_to_a(Value obj);
 /* Raises if a is frozen (FrozenError). */

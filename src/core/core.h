@@ -79,6 +79,8 @@ Value mg_sym_to_s(Value sym);                            /* new String */
 Value mg_sym_inspect(Value sym);                         /* ":foo", ":\"foo bar\"" */
 /* The Symbol for a String/Symbol argument (method names): TypeError "x is not a symbol nor a string". */
 ID    mg_to_id(Value v);
+/* The Symbol of a String's bytes and encoding (String#to_sym); no checks. */
+ID    mg_str_to_id(Value s);
 
 /* ---- Integer / Float / Numeric (integer.c, bignum.c, float.c, numeric.c) ---- */
 Value mg_int_new(int64_t n);                             /* fixnum or bignum */
@@ -273,6 +275,10 @@ void  mg_puts_value(Value io, Value v);                  /* IO#puts semantics fo
 int   mg_cmp(Value a, Value b);
 /* The sign of a <=> result c (Integer, or anything answering > 0 / < 0); nil raises mg_cmperr(a, b). (comparable.c) */
 int   mg_cmpint(Value c, Value a, Value b);
+/* [p[0], ... p[n-1]].max (sign 1) or .min (-1), n >= 1, as CRuby's
+ * opt_newarray_max compares: v <=> best for each later v. p must stay valid
+ * and marked while <=> runs (the VM stack). May call Ruby, may raise. */
+Value mg_values_extreme(const Value *p, int64_t n, int sign);
 NORETURN void mg_cmperr(Value a, Value b);              /* ArgumentError "comparison of Foo with 1 failed" */
 /* Keyword arguments of a C method: returns the kwargs Hash and decrements *argc when the call
  * passed keywords, else nil. mg_kwargs_get reads names[0..n) into out (MG_UNDEF when absent) and

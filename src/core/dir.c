@@ -730,7 +730,7 @@ static const MgMethodDef dir_singleton_methods[] = {
     {"foreach", dir_s_foreach, 1, 2},
     {"empty?", dir_s_empty_p, 1, 1},
     {"home", dir_s_home, 0, 1},
-    {"glob", dir_s_glob, 1, 3},
+    {"glob", dir_s_glob, 1, 3, MEF_KW},
     {"[]", dir_s_aref, 0, -1},
     {NULL, NULL, 0, 0}
 };

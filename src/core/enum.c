@@ -766,13 +766,30 @@ minmax_i(int argc, const Value *argv, void *p)
     if (c * s->n > 0) APTR(s->memo)[0] = i;
 }
 
+/* min(n), max(n), min_by(n), max_by(n): each value goes to the selection as it comes */
+typedef struct { NMin m; Value blk; } NMinSt;
+
+static void
+nmin_i(int argc, const Value *argv, void *p)
+{
+    NMinSt *s = p;
+    Value i = PACK();
+    mg_nmin_add(&s->m, i, s->m.by ? enum_yield(s->blk, argc, argv) : MG_NIL);
+}
+
+static Value
+enum_nmin(Value self, Value nv, Value blk, bool by, int sign)
+{
+    NMinSt s = { .blk = blk };
+    if (!mg_nmin_init(&s.m, nv, by ? MG_NIL : blk, by, sign > 0)) return mg_ary_new();
+    mg_enum_each(self, nmin_i, &s);
+    return mg_nmin_finish(&s.m);
+}
+
 static Value
 enum_extreme(Value self, int argc, const Value *argv, Value blk, int sign)
 {
-    if (argc > 0 && !MG_IS_NIL(argv[0])) {
-        Value a = mg_enum_to_a(self);
-        return mg_funcall_block(a, mg_intern_cstr(sign < 0 ? "min" : "max"), 1, argv, blk);
-    }
+    if (argc > 0 && !MG_IS_NIL(argv[0])) return enum_nmin(self, argv[0], blk, false, sign);
     St s = { .blk = blk, .n = sign, .memo = mg_ary_new_from(2, (Value[]){ MG_NIL, MG_NIL }) };
     mg_enum_each(self, minmax_i, &s);
     return APTR(s.memo)[0];
@@ -824,31 +841,10 @@ enum_sort_by(Value self, int argc, const Value *argv, Value blk)
 }
 
 static Value
-by_n(Value self, Value nv, Value blk, int sign)
-{
-    int64_t n = NUM2LONG(nv);
-    if (n < 0) mg_raise(mg_eArgumentError, "negative size (%lld)", (long long)n);
-    if (n == 0) return mg_ary_new();
-    /* CRuby's selection buffer holds 4n value-key pairs: it refuses the
-     * size, or such an Array (its longest is 2**60 - 1 values) */
-    if (n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "too big size");
-    if (8 * n > INT64_MAX / 8) mg_raise(mg_eArgumentError, "array size too big");
-    Value sorted = enum_sort_by(self, 0, NULL, blk);
-    if (sign > 0) {
-        Value *p = APTR(sorted);
-        for (int64_t i = 0, j = ALEN(sorted) - 1; i < j; i++, j--) {
-            Value t = p[i]; p[i] = p[j]; p[j] = t;
-        }
-    }
-    if (n < ALEN(sorted)) MG_RARRAY(sorted)->len = n;
-    return sorted;
-}
-
-static Value
 enum_min_by(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "min_by", argc, argv, blk);
-    if (argc > 0 && !MG_IS_NIL(argv[0])) return by_n(self, argv[0], blk, -1);
+    if (argc > 0 && !MG_IS_NIL(argv[0])) return enum_nmin(self, argv[0], blk, true, -1);
     St s = { .blk = blk, .n = -1, .memo = mg_ary_new_from(2, (Value[]){ MG_NIL, MG_NIL }) };
     mg_enum_each(self, by_i, &s);
     return APTR(s.memo)[0];
@@ -858,7 +854,7 @@ static Value
 enum_max_by(Value self, int argc, const Value *argv, Value blk)
 {
     MG_RETURN_ENUMERATOR(self, "max_by", argc, argv, blk);
-    if (argc > 0 && !MG_IS_NIL(argv[0])) return by_n(self, argv[0], blk, 1);
+    if (argc > 0 && !MG_IS_NIL(argv[0])) return enum_nmin(self, argv[0], blk, true, 1);
     St s = { .blk = blk, .n = 1, .memo = mg_ary_new_from(2, (Value[]){ MG_NIL, MG_NIL }) };
     mg_enum_each(self, by_i, &s);
     return APTR(s.memo)[0];

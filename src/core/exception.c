@@ -979,7 +979,7 @@ static const MgMethodDef exc_methods[] = {
     {"set_backtrace", exc_set_backtrace, 1, 1},
     {"backtrace_locations", exc_backtrace_locations, 0, 0},
     {"cause", exc_cause, 0, 0},
-    {"full_message", exc_full_message, 0, 1},
+    {"full_message", exc_full_message, 0, 1, MEF_KW},
     {NULL, NULL, 0, 0}
 };
 
@@ -1001,7 +1001,7 @@ static const MgMethodDef exc_singleton_methods[] = {
 };
 
 static const MgMethodDef name_err_methods[] = {
-    {"initialize", name_err_initialize, 0, 3},
+    {"initialize", name_err_initialize, 0, 3, MEF_KW},
     {"name", name_err_name, 0, 0},
     {"receiver", err_receiver, 0, 0},
     {"local_variables", name_err_local_variables, 0, 0},
@@ -1009,27 +1009,27 @@ static const MgMethodDef name_err_methods[] = {
 };
 
 static const MgMethodDef nomethod_err_methods[] = {
-    {"initialize", nomethod_err_initialize, 0, 5},
+    {"initialize", nomethod_err_initialize, 0, 5, MEF_KW},
     {"args", nomethod_err_args, 0, 0},
     {"private_call?", nomethod_err_private_call_p, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
 static const MgMethodDef key_err_methods[] = {
-    {"initialize", key_err_initialize, 0, 2},
+    {"initialize", key_err_initialize, 0, 2, MEF_KW},
     {"key", key_err_key, 0, 0},
     {"receiver", err_receiver, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
 static const MgMethodDef frozen_err_methods[] = {
-    {"initialize", frozen_err_initialize, 0, 2},
+    {"initialize", frozen_err_initialize, 0, 2, MEF_KW},
     {"receiver", err_receiver, 0, 0},
     {NULL, NULL, 0, 0}
 };
 
 static const MgMethodDef nmpk_err_methods[] = {
-    {"initialize", nmpk_err_initialize, 0, 2},
+    {"initialize", nmpk_err_initialize, 0, 2, MEF_KW},
     {"matchee", nmpk_err_matchee, 0, 0},
     {"key", key_err_key, 0, 0},
     {NULL, NULL, 0, 0}

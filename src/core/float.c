@@ -891,7 +891,7 @@ static const MgMethodDef float_methods[] = {
     {"coerce", flo_coerce, 1, 1},
     {"next_float", flo_next_float, 0, 0},
     {"prev_float", flo_prev_float, 0, 0},
-    {"round", flo_round, 0, 2},
+    {"round", flo_round, 0, 2, MEF_KW},
     {"floor", flo_floor, 0, 1},
     {"ceil", flo_ceil, 0, 1},
     {"truncate", flo_truncate, 0, 1},

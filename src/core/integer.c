@@ -188,7 +188,7 @@ int_idiv_m(Value self, int argc, const Value *argv, Value blk)
         if (y == 0.0) zerodiv();
         return mg_dbl_to_int(floor(int2dbl(self) / y));
     }
-    return mg_num_div_generic(self, b);
+    return mg_num_coerce_bin(self, b, mg_intern_cstr("div"));   /* CRuby's fix_divide: 2.div(Complex(1, 0)) asks Complex#div */
 }
 
 static Value
@@ -1194,7 +1194,7 @@ static const MgMethodDef integer_methods[] = {
     {"numerator", int_self, 0, 0},
     {"denominator", int_one, 0, 0},
     {"coerce", int_coerce, 1, 1},
-    {"round", int_round, 0, 2},
+    {"round", int_round, 0, 2, MEF_KW},
     {"floor", int_floor, 0, 1},
     {"ceil", int_ceil, 0, 1},
     {"truncate", int_truncate, 0, 1},

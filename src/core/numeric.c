@@ -258,10 +258,9 @@ mg_num_round_args(int argc, const Value *argv, bool half, int64_t *ndigits, int 
 {
     *ndigits = 0;
     *mode = MG_ROUND_HALF_UP;
-    if (argc > 0 && mg_kw_given()) {
+    if (half && argc > 0 && mg_kw_given()) {    /* floor/ceil take a Hash as ndigits, as CRuby's */
         Value h = argv[argc - 1];
         argc--;
-        if (!half) mg_raise_argc(argc + 1, 0, 1);
         check_keywords(h, &id_half, 1);
         *mode = rounding_mode(mg_hash_lookup(h, MG_SYM(id_half)));
     }
@@ -617,64 +616,116 @@ mg_float_step(double beg, double end, double unit, bool excl, Value blk)
     }
 }
 
+/* ---- Numeric#step, as CRuby's num_step and its helpers ---- */
+
+/* num_step_negative_p: whether step counts down; a step without > cannot be compared with 0 */
+static bool
+step_negative_p(Value step)
+{
+    if (MG_IS_FIXNUM(step)) return MG_FIX2LONG(step) < 0;
+    if (MG_IS_BIGNUM(step)) return mpz_sgn(mg_big_z(step)) < 0;
+    Value zero = MG_FIX(0);
+    if (!mg_respond_to(step, mg_id_gt, true)) mg_num_coerce_failed(zero, mg_obj_class(step));
+    return !MG_TEST(mg_funcall(step, mg_id_gt, 1, &zero));
+}
+
+/* num_step_check_fix_args: npos positionals were given, by the by: keyword (MG_UNDEF: none) */
+static bool
+step_check_args(int npos, Value *to, Value *step, Value by, bool fix_nil)
+{
+    if (by != MG_UNDEF) *step = by;
+    else if (npos > 1 && MG_IS_NIL(*step)) mg_raise(mg_eTypeError, "step must be numeric");
+    if (mg_equal(*step, MG_FIX(0))) mg_raise(mg_eArgumentError, "step can't be 0");
+    if (MG_IS_NIL(*step)) *step = MG_FIX(1);
+    bool desc = step_negative_p(*step);
+    if (fix_nil && MG_IS_NIL(*to)) *to = mg_float_new(desc ? -HUGE_VAL : HUGE_VAL);
+    return desc;
+}
+
+/* ruby_num_interval_step_size without an excluded end */
+static Value
+interval_step_size(Value from, Value to, Value step)
+{
+    if (MG_IS_FIXNUM(from) && MG_IS_FIXNUM(to) && MG_IS_FIXNUM(step)) {
+        int64_t diff = MG_FIX2LONG(step), delta = MG_FIX2LONG(to) - MG_FIX2LONG(from);
+        if (diff == 0) return mg_float_new(HUGE_VAL);
+        if (diff < 0) { diff = -diff; delta = -delta; }
+        return delta < 0 ? MG_FIX(0) : mg_int_new(delta / diff + 1);
+    }
+    if (MG_IS_FLOAT(from) || MG_IS_FLOAT(to) || MG_IS_FLOAT(step)) {
+        double n = mg_float_step_size(mg_num2dbl(from), mg_num2dbl(to), mg_num2dbl(step), false);
+        return isinf(n) ? mg_float_new(n) : mg_dbl_to_int(n);
+    }
+    Value zero = MG_FIX(0);
+    int c = mg_cmpint(mg_funcall(step, mg_id_cmp, 1, &zero), step, zero);
+    if (c == 0) return mg_float_new(HUGE_VAL);
+    ID cmp = c < 0 ? mg_id_lt : mg_id_gt;
+    if (MG_TEST(mg_funcall(from, cmp, 1, &to))) return zero;
+    Value d = mg_funcall(to, mg_id_minus, 1, &from);
+    Value r = mg_funcall(d, mg_intern_cstr("div"), 1, &step);
+    Value one = MG_FIX(1);
+    return mg_funcall(r, mg_id_plus, 1, &one);
+}
+
+/* The size of a step enumerator that is no ArithmeticSequence: its arguments are [to, step] */
+static Value
+step_size_fn(Value arg, Value from, int argc, const Value *argv, Value blk)
+{
+    UNUSED(arg); UNUSED(blk);
+    Value to = argc > 0 ? argv[0] : MG_NIL, step = argc > 1 ? argv[1] : MG_NIL;
+    step_check_args(argc, &to, &step, MG_UNDEF, true);
+    return interval_step_size(from, to, step);
+}
+
 static Value
 num_step(Value self, int argc, const Value *argv, Value blk)
 {
-    Value to = MG_NIL, step = MG_UNDEF;
+    Value to = MG_NIL, step = MG_NIL, by = MG_UNDEF;
     int pos = argc;
     if (argc > 0 && mg_kw_given()) {
         Value h = argv[argc - 1];
         pos--;
         ID allowed[2] = { id_by, id_to };
         check_keywords(h, allowed, 2);
-        Value by = mg_hash_lookup(h, MG_SYM(id_by));
+        Value b = mg_hash_lookup(h, MG_SYM(id_by));
         Value t = mg_hash_lookup(h, MG_SYM(id_to));
-        if (pos > 1 && by != MG_UNDEF) mg_raise(mg_eArgumentError, "step is given twice");
+        if (pos > 1 && b != MG_UNDEF) mg_raise(mg_eArgumentError, "step is given twice");
         if (pos > 0 && t != MG_UNDEF) mg_raise(mg_eArgumentError, "to is given twice");
-        if (by != MG_UNDEF) step = by;
+        by = b;
         if (t != MG_UNDEF) to = t;
     }
     if (pos > 2) mg_raise_argc(pos, 0, 2);
     if (pos > 0) to = argv[0];
     if (pos > 1) step = argv[1];
-    if (step == MG_UNDEF) step = MG_FIX(1);
-    else if (step == MG_NIL && pos > 1) step = MG_FIX(1);
     if (!mg_block_given(blk)) {
-        if (mg_equal(step, MG_FIX(0))) mg_raise(mg_eArgumentError, "step can't be 0");
+        if (by != MG_UNDEF) step = by;
+        if (MG_IS_NIL(step)) step = MG_FIX(1);
+        else if (mg_equal(step, MG_FIX(0))) mg_raise(mg_eArgumentError, "step can't be 0");
         if ((MG_IS_NIL(to) || mg_obj_is_kind_of(to, mg_cNumeric)) && mg_obj_is_kind_of(step, mg_cNumeric))
             return mg_arith_seq_new(self, mg_intern_cstr("step"), argc, argv, self, to, step, false);
-        return mg_enumerator_new(self, mg_intern_cstr("step"), argc, argv);
+        Value e = mg_enumerator_new(self, mg_intern_cstr("step"), 2, (Value[]){ to, step });
+        mg_enumerator_set_size(e, mg_proc_new_cfunc(step_size_fn, self, true));
+        return e;
     }
-    /* validate step */
-    if (MG_IS_FIXNUM(step) ? step == MG_FIX(0) : (MG_IS_FLOAT(step) ? mg_float_value(step) == 0.0 : false))
-        mg_raise(mg_eArgumentError, "step can't be 0");
-    if (!MG_IS_INTEGER(step) && !MG_IS_FLOAT(step)) {
-        Value zero = MG_FIX(0);
-        Value r = mg_funcall(step, mg_id_gt, 1, &zero);   /* raises "comparison of String with 0 failed" */
-        UNUSED(r);
-        if (MG_TEST(mg_funcall(step, mg_id_eq, 1, &zero))) mg_raise(mg_eArgumentError, "step can't be 0");
+    bool desc = step_check_args(pos, &to, &step, by, true);
+    bool inf = false;
+    if (MG_IS_FLOAT(to)) {
+        double f = mg_float_value(to);
+        inf = isinf(f) && (signbit(f) ? desc : !desc);
     }
-    bool desc;
-    if (MG_IS_FIXNUM(step)) desc = MG_FIX2LONG(step) < 0;
-    else if (MG_IS_FLOAT(step)) desc = mg_float_value(step) < 0;
-    else if (MG_IS_BIGNUM(step)) desc = mpz_sgn(mg_big_z(step)) < 0;
-    else { Value zero = MG_FIX(0); desc = MG_TEST(mg_funcall(step, mg_id_lt, 1, &zero)); }
-
-    if (MG_IS_FLOAT(self) || MG_IS_FLOAT(to) || MG_IS_FLOAT(step)) {
-        double b = mg_num2dbl(self), u = mg_num2dbl(step);
-        double e = to == MG_NIL ? (u < 0 ? -HUGE_VAL : HUGE_VAL) : mg_num2dbl(to);
-        mg_float_step(b, e, u, false, blk);
-        return self;
-    }
-    if (MG_IS_FIXNUM(self) && MG_IS_FIXNUM(step) && (MG_IS_FIXNUM(to) || to == MG_NIL)) {
+    if (MG_IS_FIXNUM(self) && (inf || MG_IS_FIXNUM(to)) && MG_IS_FIXNUM(step)) {
         int64_t i = MG_FIX2LONG(self), s = MG_FIX2LONG(step);
-        int64_t e = to == MG_NIL ? (desc ? MG_FIXNUM_MIN : MG_FIXNUM_MAX) : MG_FIX2LONG(to);
-        if (to == MG_NIL) {
+        if (inf) {
             Value v = self;
             for (;;) { mg_yield1_discard(blk, v); v = mg_int_plus(v, step); }
         }
+        int64_t e = MG_FIX2LONG(to);
         if (desc) { for (; i >= e; i += s) { mg_yield1_discard(blk, MG_FIX(i)); if (i < MG_FIXNUM_MIN - s) break; } }
         else { for (; i <= e; i += s) { mg_yield1_discard(blk, MG_FIX(i)); if (i > MG_FIXNUM_MAX - s) break; } }
+        return self;
+    }
+    if (MG_IS_FLOAT(self) || MG_IS_FLOAT(to) || MG_IS_FLOAT(step)) {
+        mg_float_step(mg_num2dbl(self), mg_num2dbl(to), mg_num2dbl(step), false, blk);
         return self;
     }
     Value keep = mg_ary_new_from(1, &self);    /* roots the current value across the restores */
@@ -682,7 +733,7 @@ num_step(Value self, int argc, const Value *argv, Value blk)
     ID stop = desc ? mg_id_lt : mg_id_gt;
     for (;;) {
         Value i = mg_ary_entry(keep, 0);
-        if (to != MG_NIL && MG_TEST(mg_funcall(i, stop, 1, &to))) break;
+        if (!inf && MG_TEST(mg_funcall(i, stop, 1, &to))) break;
         mg_yield1(blk, i);
         mg_ary_ptr(keep)[0] = mg_funcall(i, mg_id_plus, 1, &step);
         mg_gc_arena_restore(level);
@@ -717,7 +768,7 @@ static const MgMethodDef numeric_methods[] = {
     {"rectangular", num_rect, 0, 0},
     {"polar", num_polar, 0, 0},
     {"coerce", num_coerce, 1, 1},
-    {"clone", num_clone, 0, 1},
+    {"clone", num_clone, 0, 1, MEF_KW},
     {"dup", num_dup, 0, 0},
     {"div", num_div, 1, 1},
     {"modulo", num_modulo, 1, 1},
@@ -737,7 +788,7 @@ static const MgMethodDef numeric_methods[] = {
     {"numerator", num_numerator, 0, 0},
     {"denominator", num_denominator, 0, 0},
     {"singleton_method_added", num_sma, 1, 1},
-    {"step", num_step, 0, 3},
+    {"step", num_step, 0, 3, MEF_KW},
     {NULL, NULL, 0, 0}
 };
 

@@ -1070,7 +1070,7 @@ static const MgMethodDef kernel_methods_tbl[] = {
     {"singleton_methods", kernel_singleton_methods, 0, 1},
     {"extend", kernel_extend, 1, -1},
     {"dup", kernel_dup, 0, 0},
-    {"clone", kernel_clone, 0, 1},
+    {"clone", kernel_clone, 0, 1, MEF_KW},
     {"to_enum", kernel_to_enum, 0, -1},
     {"enum_for", kernel_to_enum, 0, -1},
     {NULL, NULL, 0, 0}
@@ -1079,7 +1079,7 @@ static const MgMethodDef kernel_methods_tbl[] = {
 static const MgMethodDef kernel_private_tbl[] = {
     {"initialize_copy", kernel_initialize_copy, 1, 1},
     {"initialize_dup", kernel_initialize_dup, 1, 1},
-    {"initialize_clone", kernel_initialize_clone, 1, 2},
+    {"initialize_clone", kernel_initialize_clone, 1, 2, MEF_KW},
     {NULL, NULL, 0, 0}
 };
 

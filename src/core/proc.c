@@ -492,7 +492,11 @@ proc_inspect(Value self, int argc, const Value *argv, Value blk)
     (void)argc; (void)argv; (void)blk;
     Proc *p = procp(self);
     Value s = mg_sprintf("#<%s:0x%016llx", mg_class_cname(mg_obj_class(self)), (unsigned long long)(uintptr_t)MG_OBJ(self));
-    if (p->flags & PROC_SYM) mg_str_catf(s, "(&:%s)", mg_id_name(p->sym, NULL));
+    if (p->flags & PROC_SYM) {
+        mg_str_cat_cstr(s, "(&");
+        mg_str_append(s, mg_sym_inspect(MG_SYM(p->sym)));
+        mg_str_cat_cstr(s, ")");
+    }
     else if (!(p->flags & PROC_CFUNC)) {
         Code *c = mg_code_ptr(p->code);
         mg_str_catf(s, " %s:%d", mg_str_cstr(c->file), c->line);
@@ -677,11 +681,31 @@ proc_hash(Value self, int argc, const Value *argv, Value blk)
     return MG_FIX((int64_t)(h >> 3));
 }
 
+/* Proc#ruby2_keywords: flags the block's code, as CRuby flags its iseq */
+static Value
+proc_ruby2_keywords(Value self, int argc, const Value *argv, Value blk)
+{
+    (void)argc; (void)argv; (void)blk;
+    Proc *p = procp(self);
+    MG_CHECK_FROZEN(self);
+    if (p->flags & PROC_METHOD) {
+        mg_warn_caller(NULL, "Skipping set of ruby2_keywords flag for proc (proc created from method)");
+    } else if (p->flags & PROC_CFUNC) {
+        mg_warn_caller(NULL, "Skipping set of ruby2_keywords flag for proc (proc not defined in Ruby)");
+    } else {
+        ParamInfo *pi = &mg_code_ptr(p->code)->params;
+        if (pi->rest >= 0 && !pi->has_kw && pi->kwrest < 0) pi->ruby2_keywords = true;
+        else mg_warn_caller(NULL, "Skipping set of ruby2_keywords flag for proc (proc accepts keywords or proc does not accept argument splat)");
+    }
+    return self;
+}
+
 static Value
 proc_binding(Value self, int argc, const Value *argv, Value blk)
 {
     (void)argc; (void)argv; (void)blk;
     Proc *p = procp(self);
+    if ((p->flags & (PROC_CFUNC | PROC_METHOD)) == PROC_CFUNC) mg_raise(mg_eArgumentError, "Can't create Binding from C level Proc");
     Value b = mg_binding_new(NULL);
     typedef struct { Value env, self, cref, def_target, block, file; MethodEntry *me; int line; } B;
     B *bp = MG_RDATA(b)->ptr;
@@ -835,6 +859,7 @@ static const MgMethodDef proc_methods[] = {
     {"==", proc_eq, 1, 1},
     {"eql?", proc_eq, 1, 1},
     {"binding", proc_binding, 0, 0},
+    {"ruby2_keywords", proc_ruby2_keywords, 0, 0},
     {"hash", proc_hash, 0, 0},
     {"dup", proc_dup, 0, 0},
     {"clone", proc_clone, 0, 0},

@@ -1937,14 +1937,13 @@ str_to_s(Value self, int argc, const Value *argv, Value blk)
 Value
 mg_str_to_sym(Value s)
 {
-    RString *r = S(s);
-    return MG_SYM(mg_intern(r->ptr, (size_t)r->len));
+    return MG_SYM(mg_str_to_id(s));
 }
 
 static Value
 str_to_sym(Value self, int argc, const Value *argv, Value blk)
 {
-    if (mg_str_coderange(self) == CR_BROKEN)
+    if (mg_enc_ascii_compat(STR_ENC(self)) && mg_str_coderange(self) == CR_BROKEN)   /* UTF-16 is not checked, as CRuby's */
         mg_raise(mg_eEncodingError, "invalid symbol in encoding %s :%s", mg_enc_name(STR_ENC(self)),
                  mg_str_cstr(mg_str_inspect(self)));
     return mg_str_to_sym(self);

@@ -21,13 +21,32 @@ name_enc(const char *p, size_t len)
     return ENC_US_ASCII;
 }
 
+/* A Symbol's encoding: its tag's (symbol.h), or what its bytes say */
+static Encoding
+sym_enc(Value sym, const char *p, size_t len)
+{
+    unsigned tag = mg_id_tag(MG_SYM2ID(sym));
+    return tag ? (Encoding)(tag - 1) : name_enc(p, len);
+}
+
 Value
 mg_sym_to_s(Value sym)
 {
     size_t len;
     const char *p = sym_name(sym, &len);
-    Encoding e = name_enc(p, len);
-    return mg_str_new_enc(p, len, e == ENC_US_ASCII ? ENC_US_ASCII : e);
+    return mg_str_new_enc(p, len, sym_enc(sym, p, len));
+}
+
+/* String#to_sym: an ASCII-only name in an ASCII-compatible encoding is the
+ * US-ASCII Symbol, any other keeps the String's encoding (rb_str_intern) */
+ID
+mg_str_to_id(Value s)
+{
+    const char *p = mg_str_ptr(s);
+    size_t len = (size_t)mg_str_len(s);
+    Encoding e = STR_ENC(s);
+    if (mg_enc_ascii_compat(e) && mg_str_ascii_only(s)) return mg_intern(p, len);
+    return mg_intern_tagged(p, len, e == name_enc(p, len) ? 0 : (unsigned)e + 1);
 }
 
 /* ---- inspect ---- */
@@ -91,11 +110,12 @@ mg_sym_inspect(Value sym)
     size_t len;
     const char *p = sym_name(sym, &len);
     Value out = mg_str_new(":", 1);
-    if (sym_simple(p, len)) {
+    bool tagged = mg_id_tag(MG_SYM2ID(sym)) != 0;    /* another encoding than the default's: quoted, as CRuby */
+    if (!tagged && sym_simple(p, len)) {
         mg_str_cat(out, p, len);
         return out;
     }
-    Value s = mg_str_new_enc(p, len, name_enc(p, len));   /* an ASCII name is US-ASCII: :"x\x00y", as CRuby */
+    Value s = mg_str_new_enc(p, len, sym_enc(sym, p, len));   /* an ASCII name is US-ASCII: :"x\x00y", as CRuby */
     mg_str_append(out, mg_str_inspect(s));
     return out;
 }
@@ -104,9 +124,9 @@ ID
 mg_to_id(Value v)
 {
     if (MG_IS_SYMBOL(v)) return MG_SYM2ID(v);
-    if (MG_IS_STRING(v)) return mg_intern(mg_str_ptr(v), (size_t)mg_str_len(v));
+    if (MG_IS_STRING(v)) return mg_str_to_id(v);
     Value s = mg_check_string(v);
-    if (!MG_IS_NIL(s)) return mg_intern(mg_str_ptr(s), (size_t)mg_str_len(s));
+    if (!MG_IS_NIL(s)) return mg_str_to_id(s);
     Value insp = mg_inspect(v);
     mg_raise(mg_eTypeError, "%s is not a symbol nor a string", mg_str_cstr(insp));
 }
@@ -149,7 +169,8 @@ sym_length(Value self, int argc, const Value *argv, Value blk)
 {
     size_t len;
     const char *p = sym_name(self, &len);
-    return MG_FIX(mg_enc_strlen(p, (int64_t)len, ENC_UTF8, mg_enc_coderange_scan(p, (int64_t)len, ENC_UTF8)));
+    Encoding e = sym_enc(self, p, len);
+    return MG_FIX(mg_enc_strlen(p, (int64_t)len, e, mg_enc_coderange_scan(p, (int64_t)len, e)));
 }
 
 static Value
@@ -165,7 +186,7 @@ sym_encoding(Value self, int argc, const Value *argv, Value blk)
 {
     size_t len;
     const char *p = sym_name(self, &len);
-    return mg_enc_value(name_enc(p, len));
+    return mg_enc_value(sym_enc(self, p, len));
 }
 
 static Value

@@ -404,6 +404,7 @@ time_initialize(Value self, int argc, const Value *argv, Value blk)
     Value in;
     mg_kwargs_get(kw, names, 1, &in);
     TimeData *t = get_time(self);
+    if (argc > 6 && in != MG_UNDEF) mg_raise(mg_eArgumentError, "timezone argument given as positional and keyword arguments");
     Value zone = argc > 6 ? argv[6] : (in != MG_UNDEF ? in : MG_NIL);
     if (argc == 0) {
         struct timespec ts;
@@ -1032,7 +1033,7 @@ time_initialize_copy(Value self, int argc, const Value *argv, Value blk)
 /* ---- tables ---- */
 
 static const MgMethodDef time_methods[] = {
-    {"initialize", time_initialize, 0, 8},
+    {"initialize", time_initialize, 0, 7, MEF_KW},
     {"initialize_copy", time_initialize_copy, 1, 1},
     {"year", time_year, 0, 0},
     {"month", time_mon, 0, 0},

@@ -53,10 +53,12 @@ bop_note(RClass *c, ID name)
         {"!=", BOP_NEQ}, {"<<", BOP_LTLT}, {"[]", BOP_AREF}, {"[]=", BOP_ASET}, {"&", BOP_AND},
         {"|", BOP_OR}, {"^", BOP_XOR}, {">>", BOP_RSHIFT}, {"===", BOP_EQQ}, {"size", BOP_SIZE},
         {"<=>", BOP_LT | BOP_LE | BOP_GT | BOP_GE}, {"coerce", 0}, {"to_s", BOP_TO_S},
+        {"max", BOP_MAXMIN}, {"min", BOP_MAXMIN},
     };
     uint32_t bits = 0;
     for (size_t i = 0; i < ARRAY_LEN(ops); i++) if (!strcmp(s, ops[i].name)) bits = ops[i].bits;
     if (!bits) return;
+    if (bits == BOP_MAXMIN && c != mg_cArray && c->hdr.type != T_MODULE) return;   /* only literal Arrays take the shortcut */
     if (c->hdr.type == T_MODULE || c == mg_cInteger || c == mg_cFloat || c == mg_cString || c == mg_cArray ||
         c == mg_cHash || c == mg_cSymbol || c == mg_cNilClass || c == mg_cTrueClass || c == mg_cFalseClass ||
         c == mg_cNumeric || c == mg_cObject || c == mg_cBasicObject || c == mg_cRange) {
@@ -652,22 +654,33 @@ mg_respond_to(Value obj, ID name, bool include_private)
 }
 
 static void
-define_cfunc(RClass *c, const char *name, MgCFunc fn, int min_args, int max_args, Visibility vis)
+define_cfunc_flags(RClass *c, const char *name, MgCFunc fn, int min_args, int max_args, Visibility vis, uint16_t flags)
 {
-    MethodEntry me = { .kind = ME_CFUNC, .visibility = (uint8_t)vis };
+    MethodEntry me = { .kind = ME_CFUNC, .visibility = (uint8_t)vis, .flags = flags };
     me.u.c.fn = fn;
     me.u.c.min_args = (int16_t)min_args;
     me.u.c.max_args = (int16_t)max_args;
     mg_method_add(c, mg_intern_cstr(name), &me);
 }
 
+static void
+define_cfunc(RClass *c, const char *name, MgCFunc fn, int min_args, int max_args, Visibility vis)
+{
+    define_cfunc_flags(c, name, fn, min_args, max_args, vis, 0);
+}
+
+static Visibility
+default_vis(const char *name)
+{
+    if (!strcmp(name, "initialize") || !strcmp(name, "initialize_copy") || !strcmp(name, "respond_to_missing?"))
+        return VIS_PRIVATE;
+    return VIS_PUBLIC;
+}
+
 void
 mg_define_method(RClass *c, const char *name, MgCFunc fn, int min_args, int max_args)
 {
-    Visibility vis = VIS_PUBLIC;
-    if (!strcmp(name, "initialize") || !strcmp(name, "initialize_copy") || !strcmp(name, "respond_to_missing?"))
-        vis = VIS_PRIVATE;
-    define_cfunc(c, name, fn, min_args, max_args, vis);
+    define_cfunc(c, name, fn, min_args, max_args, default_vis(name));
 }
 
 void
@@ -699,19 +712,23 @@ mg_define_alias(RClass *c, const char *new_name, const char *old_name)
 void
 mg_define_methods(RClass *c, const MgMethodDef *defs)
 {
-    for (; defs->name; defs++) mg_define_method(c, defs->name, defs->fn, defs->min_args, defs->max_args);
+    for (; defs->name; defs++) define_cfunc_flags(c, defs->name, defs->fn, defs->min_args, defs->max_args, default_vis(defs->name), defs->flags);
 }
 
 void
 mg_define_singleton_methods(Value obj, const MgMethodDef *defs)
 {
-    for (; defs->name; defs++) mg_define_singleton_method(obj, defs->name, defs->fn, defs->min_args, defs->max_args);
+    for (; defs->name; defs++)
+        define_cfunc_flags(mg_singleton_class(obj), defs->name, defs->fn, defs->min_args, defs->max_args, VIS_PUBLIC, defs->flags);
 }
 
 void
 mg_define_module_functions(RClass *m, const MgMethodDef *defs)
 {
-    for (; defs->name; defs++) mg_define_module_function(m, defs->name, defs->fn, defs->min_args, defs->max_args);
+    for (; defs->name; defs++) {
+        define_cfunc_flags(m, defs->name, defs->fn, defs->min_args, defs->max_args, VIS_PRIVATE, defs->flags);
+        define_cfunc_flags(mg_singleton_class(MG_VAL(m)), defs->name, defs->fn, defs->min_args, defs->max_args, VIS_PUBLIC, defs->flags);
+    }
 }
 
 /* ---- constants ---- */

@@ -29,7 +29,11 @@ typedef enum {
 
 typedef enum { VIS_PUBLIC = 0, VIS_PRIVATE = 1, VIS_PROTECTED = 2, VIS_MODULE_FUNCTION = 3 } Visibility;
 
-enum { MEF_STANDIN = 1 };   /* MethodEntry.flags: a stand-in (class.c mg_method_standins) */
+/* MethodEntry.flags: MEF_STANDIN a stand-in (class.c mg_method_standins);
+ * MEF_KW a C method that takes keywords (reads them with mg_kwargs_split):
+ * its max_args does not count their Hash. Any other C method counts it as
+ * an argument, as CRuby's: 1.succ(a: 1) is given 1, expected 0. */
+enum { MEF_STANDIN = 1, MEF_KW = 2 };
 /* Marks c's own entries of these names as stand-ins for what c inherits;
  * mg_method_standins_core: the core classes' (after the prelude). */
 void mg_method_standins(RClass *c, const char *const *names, size_t n);
@@ -86,6 +90,7 @@ enum {
     BOP_LTLT = 1 << 11, BOP_AREF = 1 << 12, BOP_ASET = 1 << 13, BOP_AND = 1 << 14, BOP_OR = 1 << 15,
     BOP_XOR = 1 << 16, BOP_RSHIFT = 1 << 17, BOP_EQQ = 1 << 18, BOP_SIZE = 1 << 19,
     BOP_TO_S = 1 << 20,        /* Integer#to_s: interpolation formats a Fixnum itself (vm.c TOSTRING) */
+    BOP_MAXMIN = 1 << 21,      /* Array#max, Array#min: [a, b].max compares a and b itself (vm.c OPT_NEWARRAY_MAXMIN) */
 };
 extern uint32_t mg_bop_redefined;
 extern uint32_t mg_bop_real;     /* the operators programs redefined (mg_bop_redefined may add more) */
@@ -131,8 +136,9 @@ void mg_define_singleton_method(Value obj, const char *name, MgCFunc fn, int min
 void mg_define_module_function(RClass *m, const char *name, MgCFunc fn, int min_args, int max_args);
 void mg_define_alias(RClass *c, const char *new_name, const char *old_name);
 
-/* A core file's method table: {"name", fn, min, max}, ends with {NULL}. */
-typedef struct { const char *name; MgCFunc fn; int16_t min_args; int16_t max_args; } MgMethodDef;
+/* A core file's method table: {"name", fn, min, max}, or {"name", fn, min,
+ * max, MEF_KW} for a method taking keywords; ends with {NULL}. */
+typedef struct { const char *name; MgCFunc fn; int16_t min_args; int16_t max_args; uint16_t flags; } MgMethodDef;
 void mg_define_methods(RClass *c, const MgMethodDef *defs);
 void mg_define_singleton_methods(Value obj, const MgMethodDef *defs);
 void mg_define_module_functions(RClass *m, const MgMethodDef *defs);   /* each as mg_define_module_function */

@@ -2,7 +2,7 @@
  * plus a dense array from ID to name. */
 #include "symbol.h"
 
-typedef struct { char *name; size_t len; uint64_t hash; } SymEntry;
+typedef struct { char *name; size_t len; uint64_t hash; unsigned tag; } SymEntry;
 
 static SymEntry *syms;          /* by ID; ID 0 is reserved (never a valid symbol) */
 static uint32_t sym_count = 1, sym_capacity;
@@ -40,14 +40,14 @@ rehash(uint32_t capacity)
 }
 
 ID
-mg_intern(const char *name, size_t len)
+mg_intern_tagged(const char *name, size_t len, unsigned tag)
 {
     if (slot_capacity == 0) rehash(4096);
-    uint64_t h = hash_bytes(name, len);
+    uint64_t h = hash_bytes(name, len) + tag * 0x9E3779B97F4A7C15ULL;
     uint32_t i = (uint32_t)h & (slot_capacity - 1);
     for (uint32_t id; (id = slots[i]) != 0; i = (i + 1) & (slot_capacity - 1)) {
         SymEntry *e = &syms[id];
-        if (e->hash == h && e->len == len && memcmp(e->name, name, len) == 0) return id;
+        if (e->hash == h && e->len == len && e->tag == tag && memcmp(e->name, name, len) == 0) return id;
     }
     if (sym_count >= sym_capacity) {
         sym_capacity = sym_capacity ? sym_capacity * 2 : 1024;
@@ -57,10 +57,23 @@ mg_intern(const char *name, size_t len)
     char *copy = xrealloc(NULL, len + 1);
     memcpy(copy, name, len);
     copy[len] = '\0';
-    syms[id] = (SymEntry){ copy, len, h };
+    syms[id] = (SymEntry){ copy, len, h, tag };
     slots[i] = id;
     if (sym_count * 2 > slot_capacity) rehash(slot_capacity * 2);
     return id;
+}
+
+ID
+mg_intern(const char *name, size_t len)
+{
+    return mg_intern_tagged(name, len, 0);
+}
+
+unsigned
+mg_id_tag(ID id)
+{
+    ASSERT(id > 0 && id < sym_count);
+    return syms[id].tag;
 }
 
 ID

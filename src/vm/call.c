@@ -491,7 +491,7 @@ call_cfunc(Value *recv, int argc, const MethodEntry *me, ID mid, Value blk, bool
     vm->sp = recv + argc + 1;
     int min = me->u.c.min_args, max = me->u.c.max_args;
     if (UNLIKELY(argc < min || (max >= 0 && argc > max))) {
-        if (!(kw && argc - 1 >= min && (max < 0 || argc - 1 <= max))) mg_raise_argc(argc, min, max);
+        if (!(kw && (me->flags & MEF_KW) && argc - 1 >= min && (max < 0 || argc - 1 <= max))) mg_raise_argc(argc, min, max);
     }
     size_t ar = mg_gc_arena_save_fast();
     if (UNLIKELY(mg_trace_events & MG_EV_C_CALL)) mg_trace_fire(MG_EV_C_CALL, recv[0], me->original_name, mid, me->owner, MG_NIL);
@@ -961,12 +961,26 @@ sym_proc_fn(Value arg, Value data, int argc, const Value *argv, Value blk)
     return mg_funcall_public(argv[0], MG_SYM2ID(data), argc - 1, argv + 1, blk);
 }
 
+/* :sym.to_proc answers the same Proc while its slot keeps it, as CRuby's
+ * rb_sym_to_proc: a direct-mapped cache of symbol, proc pairs */
+enum { SYM_PROC_CACHE = 67 };
+static Value sym_proc_cache = MG_NIL;
+
 Value
 mg_sym_to_proc(ID name)
 {
+    if (sym_proc_cache == MG_NIL) {
+        mg_gc_register(&sym_proc_cache);
+        sym_proc_cache = mg_ary_new_capa(2 * SYM_PROC_CACHE);
+        for (int i = 0; i < 2 * SYM_PROC_CACHE; i++) mg_ary_push(sym_proc_cache, MG_NIL);
+    }
+    int64_t i = (int64_t)(name % SYM_PROC_CACHE) * 2;
+    if (mg_ary_entry(sym_proc_cache, i) == MG_SYM(name)) return mg_ary_entry(sym_proc_cache, i + 1);
     Value p = mg_proc_new_cfunc(sym_proc_fn, MG_SYM(name), true);
     mg_proc_ptr(p)->flags |= PROC_SYM;
     mg_proc_ptr(p)->sym = name;
+    mg_ary_store(sym_proc_cache, i, MG_SYM(name));
+    mg_ary_store(sym_proc_cache, i + 1, p);
     return p;
 }
 

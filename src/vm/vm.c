@@ -849,6 +849,22 @@ L_OPT_NOT: {
     if (me && me->owner == mg_cBasicObject) { sp[-1] = MG_BOOL(!MG_TEST(a)); NEXT(); }
     op = OP_SEND; goto do_send;
 }
+L_OPT_NEWARRAY_MAXMIN: {
+    uint32_t n = OPND(0); ci = &code->cis[OPND(1)]; pc += 2;
+    SYNC();
+    if (BOP_OK(BOP_MAXMIN)) {
+        Value r = mg_values_extreme(sp - n, n, ci->mid == mg_id_max ? 1 : -1);   /* the values stay on the stack meanwhile */
+        sp -= n;
+        PUSH(r);
+        AREST();
+        NEXT();
+    }
+    Value a = mg_ary_new_from(n, sp - n);
+    sp -= n;
+    PUSH(a);
+    AREST();
+    op = OP_SEND; goto do_send;
+}
 L_INVOKESUPER:
     ci = &code->cis[OPND(0)]; pc++;
     op = OP_INVOKESUPER;
