@@ -17,7 +17,7 @@ export LC_ALL=C
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAGLEV="$ROOT/bin/maglev-ruby"
 RUBY=ruby
-RAW="$ROOT/build/bench/raw_lmdb"
+RAW="$ROOT/build/release/bench/raw_lmdb"
 OUT=""
 N1=10000 N2=1000000 K3=100000 N4=1000 N5=1000 N6=1000000 K6=10000 A6=1000
 while [ $# -gt 0 ]; do

@@ -24,12 +24,6 @@
 static RClass *mg_cSystem;
 static Value session_temps = MG_NIL;    /* Hash: session_temp's per-process scratch */
 
-static NORETURN void
-backend_error(const char *what)
-{
-    mg_raise(mg_eRuntimeError, "repository %s: %s: %s", mg_store_path(), what, mg_repo_error(mg_store_repo()));
-}
-
 /* ---- transactions ---- */
 
 static Value
@@ -100,7 +94,7 @@ sys_commit_and_release_locks(Value self, int argc, const Value *argv, Value blk)
     bool outermost = mg_store_level() == 1;
     if (!commit_answer()) return MG_FALSE;
     if (outermost && mg_repo_unlock_all(mg_store_repo()) != MG_STORE_OK)
-        backend_error("release locks");
+        mg_store_storage_error("release locks");
     return MG_TRUE;
 }
 
@@ -130,7 +124,7 @@ lock(Value self, Value o, int kind)
                  mg_class_cname(mod ? MG_RCLASS(o) : mg_obj_class(o)),
                  (unsigned long long)oop, holder, kind == MG_LOCK_WRITE ? "" : " write");
     }
-    if (e) backend_error("lock");
+    if (e) mg_store_storage_error("lock");
     return MG_VAL(mg_cSystem);
 }
 
@@ -150,14 +144,14 @@ static Value
 sys_remove_lock(Value self, int argc, const Value *argv, Value blk)
 {
     uint64_t oop = lockable_oop(argv[0]);
-    if (mg_repo_unlock(mg_store_repo(), oop)) backend_error("unlock");
+    if (mg_repo_unlock(mg_store_repo(), oop)) mg_store_storage_error("unlock");
     return MG_VAL(mg_cSystem);
 }
 
 static Value
 sys_remove_locks_for_session(Value self, int argc, const Value *argv, Value blk)
 {
-    if (mg_repo_unlock_all(mg_store_repo())) backend_error("release locks");
+    if (mg_repo_unlock_all(mg_store_repo())) mg_store_storage_error("release locks");
     return MG_VAL(mg_cSystem);
 }
 
@@ -184,7 +178,7 @@ counter_update(Value i, bool add, int64_t v)
 {
     uint32_t index = counter_arg(i);
     int64_t out;
-    if (mg_repo_counter_update(mg_store_repo(), index, add, v, &out)) backend_error("update counter");
+    if (mg_repo_counter_update(mg_store_repo(), index, add, v, &out)) mg_store_storage_error("update counter");
     return mg_int_new(out);
 }
 
@@ -193,7 +187,7 @@ sys_pcounter(Value self, int argc, const Value *argv, Value blk)
 {
     uint32_t index = counter_arg(argv[0]);
     int64_t out;
-    if (mg_repo_counter_get(mg_store_repo(), index, &out)) backend_error("read counter");
+    if (mg_repo_counter_get(mg_store_repo(), index, &out)) mg_store_storage_error("read counter");
     return mg_int_new(out);
 }
 
@@ -236,7 +230,7 @@ static Value
 sys_session_count(Value self, int argc, const Value *argv, Value blk)
 {
     long n = 0;
-    if (mg_repo_session_list(mg_store_repo(), count_session, &n)) backend_error("list sessions");
+    if (mg_repo_session_list(mg_store_repo(), count_session, &n)) mg_store_storage_error("list sessions");
     return MG_FIX(n);
 }
 
@@ -251,7 +245,7 @@ static Value
 sys_session_names(Value self, int argc, const Value *argv, Value blk)
 {
     Value s = mg_str_new_cstr("");
-    if (mg_repo_session_list(mg_store_repo(), name_session, &s)) backend_error("list sessions");
+    if (mg_repo_session_list(mg_store_repo(), name_session, &s)) mg_store_storage_error("list sessions");
     return s;
 }
 

@@ -1585,11 +1585,11 @@ old_backend(PgRepo *r, int pid, int64_t start, bool end)
     snprintf(b, sizeof b, "%lld", (long long)start);
     const char *vals[2] = { a, b };
     MgStoreErr e;
-    PGresult *res = pgb_query(r, end ? "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid = $1"
-                                       " AND pid <> pg_backend_pid() AND (extract(epoch FROM backend_start) * 1000000)::bigint = $2"
-                                     : "SELECT count(*) FROM pg_stat_activity WHERE pid = $1 AND pid <> pg_backend_pid()"
-                                       " AND (extract(epoch FROM backend_start) * 1000000)::bigint = $2",
+#define OLD_BACKEND " FROM pg_stat_activity WHERE pid = $1 AND pid <> pg_backend_pid()" \
+                    " AND (extract(epoch FROM backend_start) * 1000000)::bigint = $2"
+    PGresult *res = pgb_query(r, end ? "SELECT count(pg_terminate_backend(pid))" OLD_BACKEND : "SELECT count(*)" OLD_BACKEND,
                               2, vals, false, "commit", &e);
+#undef OLD_BACKEND
     if (!res) return -1;
     int n = PQntuples(res) == 1 ? atoi(PQgetvalue(res, 0, 0)) : -1;
     PQclear(res);

@@ -293,5 +293,11 @@ bool  mg_store_needs_commit(void);
  * sessions, locks and counters (backend.h). */
 typedef struct MgRepo MgRepo;
 MgRepo *mg_store_repo(void);
+/* The transaction's view of it (same opening); valid until the next
+ * transaction boundary. */
+typedef struct MgView MgView;
+MgView *mg_store_view(void);
+/* Raises RuntimeError "repository PATH: WHAT: the backend's last error". */
+NORETURN void mg_store_storage_error(const char *what);
 
 #endif

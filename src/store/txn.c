@@ -482,8 +482,8 @@ mg_store_path(void)
     return S.shown;
 }
 
-static NORETURN void
-storage_error(const char *what)
+NORETURN void
+mg_store_storage_error(const char *what)
 {
     mg_raise(mg_eRuntimeError, "repository %s: %s: %s", mg_store_path(), what, mg_repo_error(S.repo));
 }
@@ -552,7 +552,7 @@ ensure_open(void)
                      : os_err ? strerror(os_err) : "not a repository location");
         mg_raise(mg_eRuntimeError, "repository %s could not be opened: %s", mg_store_path(), S.open_error);
     }
-    if (mg_view_begin(S.repo, &S.view)) storage_error("begin view");
+    if (mg_view_begin(S.repo, &S.view)) mg_store_storage_error("begin view");
     S.view_seq = mg_view_seq(S.view);
     S.opened = true;
     mg_repo_set_ref_scan(S.repo, mg_record_scan);   /* a commit never stores a dangling reference */
@@ -863,7 +863,7 @@ fault_body(Obj *o, bool lazy)
     if (e == MG_STORE_NOTFOUND)
         mg_raise(mg_eRuntimeError, "object with OOP %llu does not exist in this view of repository %s",
                  (unsigned long long)o->oop, mg_store_path());
-    if (e) storage_error("read");
+    if (e) mg_store_storage_error("read");
     if ((++S.faults & 255) == 0 && mg_gc_max_bytes) watch_rss();
     DecodeJob job = { o, rec.data, rec.len, lazy, NULL };
     Value exc;
@@ -887,7 +887,7 @@ mg_store_read_page(uint64_t oop, MgRecord *rec)
 {
     MgStoreErr e = mg_view_read(S.view, oop, rec);
     if (e == MG_STORE_NOTFOUND) return "paged array record refers to a page that does not exist";
-    if (e) storage_error("read");
+    if (e) mg_store_storage_error("read");
     return NULL;
 }
 
@@ -939,7 +939,7 @@ alloc_oop(void)
              * times, and one that ends leaves at most a block unused */
             if (S.oop_block < 4096) S.oop_block = 4096;
             uint64_t first;
-            if (mg_repo_alloc_oops(S.repo, S.oop_block, &first)) storage_error("allocate OOPs");
+            if (mg_repo_alloc_oops(S.repo, S.oop_block, &first)) mg_store_storage_error("allocate OOPs");
             S.oop_next = first;
             S.oop_limit = first + 8 * S.oop_block;
             if (S.oop_block < ((uint64_t)1 << 20)) S.oop_block *= 2;
@@ -1172,12 +1172,12 @@ refresh_view(uint64_t own_seq)
         usleep(ms * 1000u);
         e = mg_view_begin(S.repo, &next);
     }
-    if (e) storage_error(own_seq ? "begin the view after a commit that was made" : "begin view");
+    if (e) mg_store_storage_error(own_seq ? "begin the view after a commit that was made" : "begin view");
     uint64_t seq = mg_view_seq(next);
     Invalidate inv = { own_seq, false };
     if (seq != old && mg_repo_log_since(S.repo, old, invalidate_one, &inv)) {
         mg_view_end(next);
-        storage_error("read commit log");
+        mg_store_storage_error("read commit log");
     }
     mg_view_end(S.view);
     S.view = next;
@@ -1774,7 +1774,7 @@ mg_store_commit(void)
             refresh_code();
             raise_conflict(conflicts, nconf, err == MG_STORE_LOCKED);
         }
-        storage_error("commit");
+        mg_store_storage_error("commit");
     }
     free(w.newly);
     free(w.parent);
@@ -2265,6 +2265,13 @@ mg_store_repo(void)
     return S.repo;
 }
 
+MgView *
+mg_store_view(void)
+{
+    ensure_open();
+    return S.view;
+}
+
 /* ---- persistent code (code.c) ---- */
 
 static void
@@ -2293,7 +2300,7 @@ reread_class(Obj *o)
     MgRecord rec;
     MgStoreErr e = mg_view_read(S.view, o->oop, &rec);
     if (e == MG_STORE_NOTFOUND) return;
-    if (e) storage_error("read");
+    if (e) mg_store_storage_error("read");
     {
         DecodeJob job = { o, rec.data, rec.len, false, NULL };
         Value exc;
@@ -2406,128 +2413,4 @@ mg_store_init(void)
     mg_code_init();
     mg_closure_init();
     atexit(mg_store_shutdown);
-}
-
-/* ---- repository access (lib/maglev/repository.rb) ---- */
-
-typedef struct { Value oops; uint64_t *classes; size_t nclasses; int64_t which; size_t limit; } InstanceScan;
-
-static bool
-class_ref_at(const uint8_t *p, size_t len, uint64_t *oop)
-{
-    /* docs/format.md, "Object payload": type, flags, 2 zero bytes, then the class ref */
-    if (len < 14 || p[4] != 6 /* REF_OBJ */ || p[5] != T_CLASS) return false;
-    memcpy(oop, p + 6, 8);
-    return true;
-}
-
-static void
-candidate(InstanceScan *s, int64_t i, int type, uint64_t oop)
-{
-    mg_ary_push(s->oops, mg_ary_new_from(3, (Value[]){ MG_FIX(i), MG_FIX(type), mg_int_new((int64_t)oop) }));
-}
-
-static bool
-scan_instance(uint64_t oop, MgStoreErr err, const MgRecord *rec, void *arg)
-{
-    InstanceScan *s = arg;
-    if (err || !rec || rec->len < 14) return true;
-    const uint8_t *p = rec->data;
-    uint8_t type = p[0];
-    if (type == T_CLASS || type == T_MODULE) return true;
-    uint64_t cls;
-    if (!class_ref_at(p, rec->len, &cls)) return true;
-    for (size_t i = 0; i < s->nclasses; i++)
-        if (s->classes[i] == cls) {
-            candidate(s, (int64_t)i, type, oop);
-            break;
-        }
-    return !s->limit || (size_t)mg_ary_len(s->oops) < s->limit;
-}
-
-static bool
-indexed_instance(uint64_t oop, void *arg)
-{
-    InstanceScan *s = arg;
-    candidate(s, s->which, -1, oop);
-    return !s->limit || (size_t)mg_ary_len(s->oops) < s->limit;
-}
-
-/* The instances of each class in this view: from the class index for the
- * classes it covers (one key range each), else from a walk of every record;
- * every candidate is checked against the view's record. With one class and a
- * limit > 0, at most the first limit candidates of the index are checked
- * (the migration's batches). */
-Value
-mg_store_list_instances(Value classes, size_t limit)
-{
-    ensure_open();
-    int64_t n = mg_ary_len(classes);
-    Value out = mg_ary_new();
-    uint64_t *oops = calloc(n ? (size_t)n : 1, sizeof *oops);
-    if (!oops) mg_raise_nomem();
-    InstanceScan s = { mg_ary_new(), oops, (size_t)n, 0, n == 1 ? limit : 0 };    /* (both paths honour it) */
-    bool walk = false;
-    for (int64_t i = 0; i < n; i++) {
-        Value c = mg_ary_entry(classes, i);
-        if (!MG_IS_CLASS_OR_MODULE(c)) { free(oops); mg_raise(mg_eTypeError, "list_instances takes classes"); }
-        Obj *o = MG_OBJ(c);
-        oops[i] = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : (o->flags & OF_PERSISTENT) ? o->oop : 0;
-        int64_t same = -1;                           /* a class listed twice: the same Array twice, as MagLev */
-        for (int64_t j = 0; j < i && same < 0; j++) if (mg_ary_entry(classes, j) == c) same = j;
-        if (same >= 0) {
-            oops[i] = 0;
-            mg_ary_push(out, mg_ary_entry(out, same));
-            continue;
-        }
-        mg_ary_push(out, mg_ary_new());
-        s.which = i;
-        if (oops[i] >= MG_OOP_FIRST && mg_view_instances(S.view, oops[i], indexed_instance, &s) == MG_STORE_OK)
-            oops[i] = 0;                              /* done: the walk need not look for it */
-        else if (oops[i])
-            walk = true;
-    }
-    if (walk) {
-        /* candidates from the newest snapshot, then kept only if our view has them with that class */
-        uint64_t seq, next;
-        MgStoreErr e = mg_repo_each_record(S.repo, &seq, &next, scan_instance, &s);
-        if (e) { free(oops); storage_error("walk records"); }
-    }
-    free(oops);
-    for (int64_t j = 0; j < mg_ary_len(s.oops); j++) {
-        Value cand = mg_ary_entry(s.oops, j);
-        int64_t i = MG_FIX2LONG(mg_ary_entry(cand, 0));
-        int type = (int)MG_FIX2LONG(mg_ary_entry(cand, 1));
-        uint64_t oop = (uint64_t)mg_num2long(mg_ary_entry(cand, 2));
-        MgRecord rec;
-        uint64_t cls;
-        if (mg_view_read(S.view, oop, &rec) != MG_STORE_OK || rec.len < 14 || !class_ref_at(rec.data, rec.len, &cls)) continue;
-        uint8_t rtype = ((const uint8_t *)rec.data)[0];
-        if (rtype == T_CLASS || rtype == T_MODULE || (type >= 0 && rtype != type)) continue;
-        if (((const uint8_t *)rec.data)[1] & MG_RF_PAGE) continue;        /* a page of a paged Array */
-        Value c = mg_ary_entry(classes, i);
-        uint64_t want = mg_store_wellknown_oop(c) ? mg_store_wellknown_oop(c) : MG_OBJ(c)->oop;
-        if (cls != want) continue;
-        const char *err = NULL;
-        Value obj = mg_store_ref(rtype, oop, &err);
-        if (!err) mg_ary_push(mg_ary_entry(out, i), obj);
-    }
-    return out;
-}
-
-static void
-note_session(const MgSession *s, void *arg)
-{
-    int *pid = arg;
-    if (!*pid) *pid = s->pid;
-}
-
-int
-mg_store_other_session_pid(void)
-{
-    ensure_open();
-    int pid = 0;
-    uint64_t seq, id;
-    if (mg_repo_sessions(S.repo, &seq, &id, note_session, &pid)) storage_error("list sessions");
-    return pid;
 }
