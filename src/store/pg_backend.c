@@ -610,7 +610,8 @@ fail:
  * is dropped); 4 -> 5 (P2): mg_save that reads that log after the token;
  * 5 -> 6: mg_commit reading the largest OOP only for a big commit; 6 -> 7:
  * mg_commit refusing writes of objects other sessions lock (contract 6);
- * 7 -> 8 (P10): the log's column cid (NULL in the existing entries).
+ * 7 -> 8 (P10): the log's column cid (NULL in the existing entries); 8 -> 9:
+ * mg_commit in fewer statements, checking the server's start once a connection.
  * COMMIT_FN makes all of them as they are now. */
 static MgStoreErr
 upgrade_schema(PgRepo *r)

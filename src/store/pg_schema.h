@@ -4,10 +4,11 @@
 #ifndef MG_STORE_PG_SCHEMA_H
 #define MG_STORE_PG_SCHEMA_H
 
-#define PG_SCHEMA      8           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
+#define PG_SCHEMA      9           /* version of the SQL schema below (2: the class index, 3: mg_flush, 4: mg_save, mg_commit brings the next view,
                                       5: mg_save reads the log it brings after the token, 6: mg_commit reads max(oop) only for a big commit,
                                       7: mg_commit refuses writes of objects another session locks,
-                                      8: mg_log.cid, the connection that made each commit, for a commit whose answer was lost) */
+                                      8: mg_log.cid, the connection that made each commit, for a commit whose answer was lost,
+                                      9: mg_commit in fewer statements, the server's start checked once per connection) */
 #include "pg_int.h"   /* SESSION_CLASS */
 #define PG_STR_(x)     #x
 #define PG_STR(x)      PG_STR_(x)
@@ -43,16 +44,22 @@
     "CREATE OR REPLACE FUNCTION mg_commit(p_oops bigint[], p_expect bigint[], p_data bytea[], p_refs bigint[], p_cls bigint[],\n" \
     "                                     p_since bigint, p_app text, OUT ret bigint[], OUT lg bigint[])\n" \
     "LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$\n" \
-    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; was bigint; gr bigint; k int; rest bigint[]; holder int;\n" \
+    "DECLARE s bigint; top bigint; bad bigint[]; boot bigint; gr bigint; k int; rest bigint[]; holder int; locked boolean;\n" \
+    "        dangling bigint; done text; gap boolean := false;\n" \
     "BEGIN\n" \
     "  PERFORM pg_advisory_xact_lock(1);\n" \
     "  k := coalesce(cardinality(p_expect), 0);\n" \
     "  IF k < cardinality(p_oops) THEN top := (SELECT coalesce(max(oop), 0) FROM mg_obj); END IF;\n" \
-    "  SELECT value INTO was FROM mg_meta WHERE key = 'boot';\n" \
-    "  SELECT array_agg(w.oop) INTO bad\n" \
-    "    FROM unnest(CASE WHEN k = cardinality(p_oops) THEN p_oops ELSE p_oops[1:k] END, p_expect) AS w(oop, exp)\n" \
-    "   WHERE CASE WHEN top IS NOT NULL AND w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data IS NULL\n" \
-    "         THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END;\n" \
+    /* one statement: the writes whose versions moved, whether any object is locked, a dangling reference */ \
+    "  SELECT (SELECT array_agg(w.oop)\n" \
+    "            FROM unnest(CASE WHEN k = cardinality(p_oops) THEN p_oops ELSE p_oops[1:k] END, p_expect) AS w(oop, exp)\n" \
+    "           WHERE CASE WHEN top IS NOT NULL AND w.oop > top THEN w.exp <> 0 ELSE w.exp <> coalesce((SELECT CASE WHEN o.data\n" \
+    "                 IS NULL THEN 0 ELSE o.version END FROM mg_obj o WHERE o.oop = w.oop ORDER BY o.version DESC LIMIT 1), 0) END),\n" \
+    "         EXISTS (SELECT 1 FROM mg_lock),\n" \
+    "         (SELECT r FROM unnest(p_refs) AS r WHERE (top IS NOT NULL AND r > top)\n" \
+    "             OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r ORDER BY o.version DESC LIMIT 1), false)\n" \
+    "           LIMIT 1)\n" \
+    "    INTO bad, locked, dangling;\n" \
     "  IF cardinality(p_oops) > k THEN\n" \
     "    rest := p_oops[k + 1:];\n" \
     "    IF NOT top < ALL(rest) THEN\n" \
@@ -61,35 +68,32 @@
     "    END IF;\n" \
     "  END IF;\n" \
     "  IF bad IS NOT NULL THEN ret := array_prepend(0::bigint, bad); RETURN; END IF;\n" \
-    "  IF EXISTS (SELECT 1 FROM mg_lock) THEN\n" \
+    "  IF locked THEN\n" \
     "    SELECT array_agg(DISTINCT l.oop), min(l.session) INTO bad, holder FROM mg_lock l\n" \
     "     WHERE l.oop = ANY(p_oops) AND l.session IN (SELECT objid::text::int FROM pg_locks WHERE locktype = 'advisory'\n" \
     "           AND classid = " PG_STR(SESSION_CLASS) "::oid AND objsubid = 2 AND granted AND pid <> pg_backend_pid()\n" \
     "           AND database = (SELECT oid FROM pg_database WHERE datname = current_database()));\n" \
     "    IF bad IS NOT NULL THEN ret := ARRAY[-2::bigint, holder::bigint] || bad; RETURN; END IF;\n" \
     "  END IF;\n" \
-    "  IF p_refs IS NOT NULL THEN\n" \
-    "    SELECT array_agg(r) INTO bad FROM (SELECT r FROM unnest(p_refs) AS r WHERE (top IS NOT NULL AND r > top)\n" \
-    "      OR NOT coalesce((SELECT o.data IS NOT NULL FROM mg_obj o WHERE o.oop = r\n" \
-    "                       ORDER BY o.version DESC LIMIT 1), false) LIMIT 1) AS x;\n" \
-    "    IF bad IS NOT NULL THEN ret := array_prepend(-1::bigint, bad); RETURN; END IF;\n" \
+    "  IF dangling IS NOT NULL THEN ret := ARRAY[-1::bigint, dangling]; RETURN; END IF;\n" \
+    /* the server's start is checked once per connection (maglev.booted): a connection never outlives its server */ \
+    "  IF current_setting('maglev.booted', true) IS DISTINCT FROM '1' THEN\n" \
+    "    boot := " BOOT ";\n" \
+    "    IF (SELECT value FROM mg_meta WHERE key = 'boot') IS DISTINCT FROM boot THEN\n" \
+    "      UPDATE mg_meta SET value = boot WHERE key = 'boot';\n" \
+    "      IF NOT FOUND THEN INSERT INTO mg_meta VALUES ('boot', boot); END IF;\n" \
+    "      UPDATE mg_meta SET value = value + " SEQ_GAP " WHERE key = 'seq';\n" \
+    "      gap := true;\n" \
+    "    END IF;\n" \
     "  END IF;\n" \
-    "  boot := " BOOT ";\n" \
-    "  IF was IS DISTINCT FROM boot THEN\n" \
-    "    UPDATE mg_meta SET value = boot WHERE key = 'boot';\n" \
-    "    IF NOT FOUND THEN INSERT INTO mg_meta VALUES ('boot', boot); END IF;\n" \
-    "    UPDATE mg_meta SET value = value + " SEQ_GAP " WHERE key = 'seq';\n" \
-    "    PERFORM set_config('synchronous_commit', 'on', true);\n" \
-    "  ELSE\n" \
-    "    PERFORM set_config('synchronous_commit', 'off', true);\n" \
-    "  END IF;\n" \
-    /* one statement: seq, the rows, the log row; gc_round as a view at seq reads it */ \
+    "  PERFORM set_config('synchronous_commit', CASE WHEN gap THEN 'on' ELSE 'off' END, true);\n" \
+    /* one statement: seq, the rows, the log row, the flag of P2 and the NOTIFY; gc_round as a view at seq reads it */ \
     "  WITH q AS (UPDATE mg_meta SET value = value + 1 WHERE key = 'seq' RETURNING value),\n" \
     "       o AS (INSERT INTO mg_obj SELECT u.oop, q.value, u.data, u.cls FROM q, unnest(p_oops, p_data, p_cls) AS u(oop, data, cls)\n" \
     "             WHERE p_data IS NOT NULL),\n" \
     "       l AS (INSERT INTO mg_log SELECT q.value, p_oops, nullif(current_setting('maglev.cid', true), '')::bigint FROM q)\n" \
-    "  SELECT q.value, (SELECT value FROM mg_meta WHERE key = 'gc_round') INTO s, gr FROM q;\n" \
-    "  PERFORM set_config('maglev.flush', s::text, false), pg_notify('maglev', s::text);\n" \
+    "  SELECT q.value, (SELECT value FROM mg_meta WHERE key = 'gc_round'), set_config('maglev.flush', q.value::text, false)\n" \
+    "         || set_config('maglev.booted', '1', false) || pg_notify('maglev', q.value::text)::text INTO s, gr, done FROM q;\n" \
     "  IF p_app IS NOT NULL THEN PERFORM set_config('application_name', p_app || s, false); END IF;\n" \
     "  ret := ARRAY[s, gr];\n" \
     "  IF p_since IS NOT NULL THEN\n" \

@@ -42,7 +42,7 @@ if on_pg; then
 		"$(mrb 'require "maglev/repository"; p Item.all_instances.size')
 $(pg_sql "SELECT key, value FROM mg_meta WHERE key IN ('schema', 'classidx') ORDER BY key")" '11
 classidx|1
-schema|8'
+schema|'"$PG_SCHEMA"
 	expect "and commits after the upgrade are indexed" "$(mrb '
 require "maglev/repository"
 Maglev[:items] << Item.new(7); Maglev.commit_transaction

@@ -121,8 +121,8 @@ if on_pg; then
 	expect "format 2 reads" "$(mrb 'p Maglev[:h]["user9"]; Maglev[:f] = 1; Maglev.commit')" "9"
 	expect "and is format 4 once opened" "$(pg_sql "SELECT value FROM mg_meta WHERE key = 'format'")" "4"
 	pg_sql "UPDATE mg_meta SET value = 5 WHERE key = 'format'"
-	expect "a later format is refused" "$("$MRUBY" -e 'p Maglev[:f]' 2>&1 | grep -o 'schema 8 format 5, this maglev reads schema 8 formats 2 to 4')" \
-		"schema 8 format 5, this maglev reads schema 8 formats 2 to 4"
+	expect "a later format is refused" "$("$MRUBY" -e 'p Maglev[:f]' 2>&1 | grep -o "schema $PG_SCHEMA format 5, this maglev reads schema $PG_SCHEMA formats 2 to 4")" \
+		"schema $PG_SCHEMA format 5, this maglev reads schema $PG_SCHEMA formats 2 to 4"
 	pg_sql "UPDATE mg_meta SET value = 4 WHERE key = 'format'"
 fi
 finish

@@ -3,6 +3,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MRUBY=${MAGLEV_RUBY:-$ROOT/bin/maglev-ruby}
+PG_SCHEMA=$(sed -n 's/^#define PG_SCHEMA *\([0-9]*\).*/\1/p' "$ROOT/src/store/pg_schema.h")   # the PostgreSQL schema this maglev makes
 export MAGLEV_DATA=$(mktemp -d "${TMPDIR:-/tmp}/maglev-persist.XXXXXX")
 export MAGLEV_STONE=test
 trap 'rm -rf "$MAGLEV_DATA"' EXIT
