@@ -89,6 +89,23 @@ mg_env_values(Value env, uint32_t *count)
     return e ? e->vals : NULL;
 }
 
+Value
+mg_closure_edge_label(Value parent, Value child)
+{
+    const Env *e = mg_data_get(parent, &mg_env_type);
+    if (e) {
+        for (uint32_t i = 0; i < e->count; i++) {
+            ID id = (e->code && i < e->code->nlocals) ? e->code->local_names[i] : 0;
+            if (e->vals[i] == child && id) return mg_sprintf(".local_variable_get(:%s)", mg_id_name(id, NULL));
+        }
+        return e->parent == child ? mg_str_new_cstr("") : MG_NIL;
+    }
+    const Proc *pr = mg_data_get(parent, &mg_proc_type);
+    if (pr && pr->env == child) return mg_str_new_cstr(".binding");
+    if (pr && pr->self == child) return mg_str_new_cstr(".binding.receiver");
+    return MG_NIL;
+}
+
 static void
 env_each_ref(const void *p, void (*fn)(Value, void *), void *arg)
 {

@@ -178,6 +178,12 @@ extern const MgDataPersist mg_env_persist, mg_proc_persist;
 /* The value slots of an Env and their count (NULL, 0: not an Env); no
  * allocation (closure.c). */
 const Value *mg_env_values(Value env, uint32_t *count);
+/* How child hangs from parent, a Proc or an Env, as Ruby would reach it:
+ * ".binding" (a Proc's Env), ".binding.receiver" (its self),
+ * ".local_variable_get(:name)" (an Env's variable), "" (an Env's parent:
+ * the variables of outer scopes are read the same way); MG_NIL for any
+ * other parent or edge (closure.c). Allocates. */
+Value mg_closure_edge_label(Value parent, Value child);
 
 /* ---- code.c: persistent and transient mode, persistent code ---- */
 /* The mode (MAGLEV-API.md section 3) of the running thread: it lives only

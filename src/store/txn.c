@@ -1207,7 +1207,17 @@ typedef struct {
     Obj *current;
     Obj *bad;                  /* first object that cannot persist */
     const char *why;
+    Obj **mapk; size_t *mapv; size_t mapcap, mapped;   /* newly[i] -> i for path_to, built on demand */
 } Walk;
+
+static void
+walk_free(Walk *w)
+{
+    free(w->newly);
+    free(w->parent);
+    free(w->mapk);
+    free(w->mapv);
+}
 
 static const char *
 unpersistable_reason(Obj *o)
@@ -1346,32 +1356,96 @@ edge_label(Obj *parent, Value child)
         return mg_str_new_cstr(((RRange *)parent)->beg == child ? ".begin" : ".end");
     } else if (parent->type == T_CLASS && MG_VAL(mg_class_real(((RClass *)parent)->super)) == child) {
         return mg_str_new_cstr(".superclass");
+    } else if (parent->type == T_DATA) {
+        Value l = mg_closure_edge_label(p, child);
+        if (l != MG_NIL) return l;
     }
     mg_ivar_foreach(p, edge_ivar, &f);
     if (f.label == MG_NIL && parent->klass && MG_VAL(mg_class_real(parent->klass)) == child) return mg_str_new_cstr(".class");
     return f.label != MG_NIL ? f.label : mg_str_new_cstr("");
 }
 
+static size_t
+walk_slot(const Walk *w, const Obj *o)
+{
+    size_t h = ((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15ull;
+    size_t i = h & (w->mapcap - 1);
+    while (w->mapk[i] && w->mapk[i] != o) i = (i + 1) & (w->mapcap - 1);
+    return i;
+}
+
+/* The index in newly of o, or SIZE_MAX: a persistent object (a path's top).
+ * The map takes in what the walk reached since the last call. */
+static size_t
+walk_index(Walk *w, const Obj *o)
+{
+    if (w->mapped < w->n) {
+        if (2 * w->n > w->mapcap) {
+            size_t cap = 64;
+            while (cap < 4 * w->n) cap *= 2;
+            free(w->mapk);
+            free(w->mapv);
+            w->mapk = calloc(cap, sizeof *w->mapk);
+            w->mapv = malloc(cap * sizeof *w->mapv);
+            if (!w->mapk || !w->mapv) mg_raise_nomem();
+            w->mapcap = cap;
+            w->mapped = 0;
+        }
+        for (; w->mapped < w->n; w->mapped++) {
+            size_t i = walk_slot(w, w->newly[w->mapped]);
+            w->mapk[i] = w->newly[w->mapped];
+            w->mapv[i] = w->mapped;
+        }
+    }
+    size_t i = walk_slot(w, o);
+    return w->mapk[i] ? w->mapv[i] : SIZE_MAX;
+}
+
+/* A path named from top: chain[0] is the object the path ends at, each
+ * chain[i + 1] the one chain[i] hangs from, chain[n - 1] top's child. At
+ * most PATH_SHOWN steps are named: the first and last halves, with how many
+ * lie between. */
+enum { PATH_SHOWN = 24 };
+
+static Value
+path_string(Value s, Obj *top, Obj **chain, size_t n)
+{
+    for (size_t k = n; k-- > 0;) {
+        size_t down = n - 1 - k;                   /* steps from the top */
+        if (n > PATH_SHOWN && down == PATH_SHOWN / 2) {
+            mg_str_catf(s, "...(%zu steps)...", n - PATH_SHOWN);
+            k = PATH_SHOWN / 2;
+            continue;
+        }
+        mg_str_append(s, edge_label(k + 1 < n ? chain[k + 1] : top, MG_VAL(chain[k])));
+    }
+    return s;
+}
+
 static Value
 path_to(Walk *w, size_t idx)
 {
     /* walk up the parents of newly reached objects to a dirty persistent one */
-    Value parts = mg_ary_new();
-    Obj *child = w->newly[idx];
+    size_t n = 0, cap = 64;
+    Obj **chain = malloc(cap * sizeof *chain);
+    if (!chain) mg_raise_nomem();
     Obj *parent = w->parent[idx];
-    for (int guard = 0; parent && guard < 10000; guard++) {
-        mg_ary_unshift(parts, edge_label(parent, MG_VAL(child)));
-        size_t j;
-        for (j = 0; j < w->n && w->newly[j] != parent; j++) {}
-        if (j == w->n) break;
-        child = parent;
-        parent = w->parent[j];
+    chain[n++] = w->newly[idx];
+    for (size_t j; parent && (j = walk_index(w, parent)) != SIZE_MAX; parent = w->parent[j]) {
+        if (n == cap) {
+            Obj **c = realloc(chain, (cap *= 2) * sizeof *chain);
+            if (!c) { free(chain); mg_raise_nomem(); }
+            chain = c;
+        }
+        chain[n++] = parent;
     }
     Value s;
     if (parent == MG_OBJ(S.root)) s = mg_str_new_cstr("Maglev::PERSISTENT_ROOT");
     else if (is_class(parent)) s = mg_str_new_cstr(mg_class_cname((RClass *)parent));   /* a class named as Ruby does */
     else s = mg_sprintf("#<%s oop=%llu>", mg_class_cname(mg_obj_class(MG_VAL(parent))), (unsigned long long)parent->oop);
-    mg_str_append(s, mg_ary_join(parts, MG_NIL));
+    /* (the strings allocate: chain's objects are reachable from the walk's roots, newly is a root) */
+    path_string(s, parent, chain, n);
+    free(chain);
     return s;
 }
 
@@ -1397,8 +1471,7 @@ raise_transaction_error(Walk *w)
     Value path = path_to(w, idx);
     const char *why = w->why;
     undo_walk(w);
-    free(w->newly);
-    free(w->parent);
+    walk_free(w);
     /* a class or module by its name ("class T1"), anything else by its class */
     Value what = is_class(w->bad) ? mg_sprintf("%s %s", w->bad->type == T_MODULE ? "module" : "class", mg_class_cname((RClass *)w->bad))
                                   : mg_str_new_cstr(mg_class_cname(mg_obj_class(obj)));
@@ -1468,11 +1541,9 @@ root_path(Obj *target)
     }
     if (found == SIZE_MAX) goto done;
     /* the labels allocate: every object on the path is reachable from the root */
-    Value parts = mg_ary_new();
-    for (size_t i = found; w.parent[i] != UINT32_MAX; i = w.parent[i])
-        mg_ary_unshift(parts, edge_label(w.obj[w.parent[i]], MG_VAL(w.obj[i])));
-    out = mg_str_new_cstr("Maglev::PERSISTENT_ROOT");
-    mg_str_append(out, mg_ary_join(parts, MG_NIL));
+    size_t n = 0;
+    for (size_t i = found; w.parent[i] != UINT32_MAX; i = w.parent[i]) w.set[n++] = w.obj[i];   /* (set is done with) */
+    out = path_string(mg_str_new_cstr("Maglev::PERSISTENT_ROOT"), root, w.set, n);
 done:
     free(w.obj);
     free(w.parent);
@@ -1761,8 +1832,7 @@ mg_store_commit(void)
     if (err) {
         free(slot);
         undo_walk(&w);
-        free(w.newly);
-        free(w.parent);
+        walk_free(&w);
         if (err == MG_STORE_CONFLICT && rc_replay(conflicts, nconf)) return;   /* replayed on fresh state and committed */
         if (err == MG_STORE_CONFLICT || err == MG_STORE_LOCKED) {
             /* MAGLEV-API.md section 2 (GemStone's commitTransaction): a failed
@@ -1776,8 +1846,7 @@ mg_store_commit(void)
         }
         mg_store_storage_error("commit");
     }
-    free(w.newly);
-    free(w.parent);
+    walk_free(&w);
     free(slot);                                  /* (5) move the view */
     S.ws_len = 0;
     rc_log_clear();

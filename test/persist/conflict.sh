@@ -41,4 +41,12 @@ out=$("$MRUBY" -e '
   end' "$MRUBY")
 expect "the conflict names the path from the root" "$out" 'commit failed: 1 write-write conflict with another commit: Array Maglev::PERSISTENT_ROOT[:users]["bob"] (oop '"$(mrb 'p Maglev[:users]["bob"].__id__' 2>/dev/null | tr -d '\n')"')
 [["x", 2]]'
+# a deep object's path is named by its ends
+mrb 'head = [0]; 30_000.times { head = [head] }; Maglev[:deep] = head; Maglev.commit' >/dev/null
+out=$("$MRUBY" -e '
+  x = Maglev[:deep]; x = x[0] while x[0].is_a?(Array)
+  system(ARGV[0], "-e", "x = Maglev[:deep]; x = x[0] while x[0].is_a?(Array); x[0] = 2; Maglev.commit")
+  x[0] = 1
+  begin; Maglev.commit_transaction; rescue Maglev::CommitFailedException => e; puts e.message.sub(/ \(oop \d+\)/, ""); end' "$MRUBY")
+expect "a deep conflict's path is shortened" "$out" 'commit failed: 1 write-write conflict with another commit: Array Maglev::PERSISTENT_ROOT[:deep][0][0][0][0][0][0][0][0][0][0][0]...(29977 steps)...[0][0][0][0][0][0][0][0][0][0][0][0]'
 finish

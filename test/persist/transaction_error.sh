@@ -45,4 +45,20 @@ cannot commit module Local at Maglev::PERSISTENT_ROOT[:m].class.__maglev_definit
 Local
 cannot commit class Base at Maglev::PERSISTENT_ROOT[:c][:k]: it was defined in transient mode (classes persist when defined in Maglev.persistent)
 Base'
+# a path through a Proc names the captured variable as Ruby reads it; a long path is shortened
+expect "a path through a Proc's captured variables" "$(mrb '
+  class Transient2; end
+  holder = { list: [1, Transient2.new] }
+  pr = proc { holder }
+  Maglev[:p] = { h: pr }
+  begin; Maglev.commit_transaction; rescue TransactionError => e; puts e.message; end
+  Maglev.abort_transaction
+  p pr.binding.local_variable_get(:holder)[:list][1].class')" 'cannot commit Transient2 at Maglev::PERSISTENT_ROOT[:p][:h].binding.local_variable_get(:holder)[:list][1]: its class was defined in transient mode
+Transient2'
+expect "a 200,000-deep path is named by its ends" "$(mrb '
+  class Transient3; end
+  head = [Transient3.new]
+  200_000.times { head = [head] }
+  Maglev[:chain] = { deep: head }
+  begin; Maglev.commit_transaction; rescue TransactionError => e; puts e.message; end')" 'cannot commit Transient3 at Maglev::PERSISTENT_ROOT[:chain][:deep][0][0][0][0][0][0][0][0][0][0]...(199979 steps)...[0][0][0][0][0][0][0][0][0][0][0][0]: its class was defined in transient mode'
 finish
