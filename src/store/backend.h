@@ -61,8 +61,12 @@ static inline bool mg_store_format_ok(uint64_t f) { return f >= MG_STORE_FORMAT_
  * (lmdb_backend.c; the host cache of pg_cache.c uses it too). */
 struct MDB_env;
 bool mg_lmdb_file_short(struct MDB_env *env, uint64_t *have, uint64_t *need);
-/* A VM process's bus error in an LMDB map (a damaged file) ends it with a message (exit 1). */
+/* A VM process's bus error in an LMDB map (a damaged file, or a file
+ * system too full for a map's page) ends it with a message (exit 1). */
 void mg_lmdb_guard_maps(void);
+/* Notes dir, whose LMDB files are about to be mapped: the bus-error message
+ * tells when its file system is full. */
+void mg_lmdb_note_dir(const char *dir);
 /* LMDB's assertion callback: a message naming the file, and the process ends (exit 1). */
 void mg_lmdb_on_assert(struct MDB_env *env, const char *msg);
 /* The files an LMDB repository's processes keep beside data.mdb and

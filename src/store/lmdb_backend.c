@@ -13,6 +13,8 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <time.h>
 #include "../util/crc32c.h"
@@ -45,6 +47,13 @@ lmb_from_mdb(MgRepo *r, int rc, const char *what)
     case MDB_NOTFOUND: code = MG_STORE_NOTFOUND; break;
     default: code = MG_STORE_IO; break;
     }
+    /* a write into a full file system comes back short, which LMDB reports as EIO */
+    const char *path;
+    struct statvfs fs;
+    if ((rc == EIO || rc == ENOSPC) && r && r->env && !mdb_env_get_path(r->env, &path) && !statvfs(path, &fs)
+        && (uint64_t)fs.f_bavail * fs.f_frsize < ((uint64_t)1 << 20))
+        return lmb_fail(r, code, "%s: %s: the file system of %s is full (%llu KiB free): nothing was written", what,
+                        mdb_strerror(rc), path, (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
     return lmb_fail(r, code, "%s: %s", what, mdb_strerror(rc));
 }
 
@@ -234,15 +243,43 @@ mg_lmdb_on_assert(MDB_env *env, const char *msg)
  * address). The LMDB maps are the only file maps of a maglev process, so
  * that fault gets the same message as a failed assertion. Anything else
  * is a bug: the default action, a core dump. */
+static char mapped_dirs[4][4096];
+
+void
+mg_lmdb_note_dir(const char *dir)
+{
+    for (int i = 0; i < 4; i++)
+        if (!mapped_dirs[i][0] || !strcmp(mapped_dirs[i], dir)) {
+            snprintf(mapped_dirs[i], sizeof mapped_dirs[i], "%s", dir);
+            return;
+        }
+}
+
+static void
+say(const char *s)
+{
+    ssize_t w = write(2, s, strlen(s));
+    UNUSED(w);
+}
+
 static void
 on_sigbus(int sig, siginfo_t *si, void *ctx)
 {
     UNUSED(ctx);
     if (si->si_code == BUS_ADRERR) {
-        static const char msg[] = "maglev: a repository file is damaged (a page it refers to lies past its end); "
-                                  "run `maglev check` on it and restore it from a backup\n";
-        ssize_t w = write(2, msg, sizeof msg - 1);
-        UNUSED(w);
+        /* a page of a sparse map (the lock file, a file LMDB grew) the file
+         * system has no room for is the same fault; statfs is a system call */
+        for (int i = 0; i < 4 && mapped_dirs[i][0]; i++) {
+            struct statfs fs;
+            if (statfs(mapped_dirs[i], &fs) == 0 && (uint64_t)fs.f_bavail * (uint64_t)fs.f_bsize < ((uint64_t)1 << 20)) {
+                say("maglev: the file system of ");
+                say(mapped_dirs[i]);
+                say(" is full: a repository file could not grow; make room and run again (a commit is made whole or not at all)\n");
+                _exit(1);
+            }
+        }
+        say("maglev: a repository file is damaged (a page it refers to lies past its end); "
+            "run `maglev check` on it and restore it from a backup\n");
         _exit(1);
     }
     signal(sig, SIG_DFL);
@@ -332,6 +369,7 @@ lmdb_open(const char *dir, int flags, MgRepo **out)
     unsigned eflags = MDB_NOTLS | MDB_NOMETASYNC;   /* meta pages: synced by group_sync */   /* readahead on: a cold walk of records written together reads them sequentially */
     if (flags & MG_REPO_NOSYNC) eflags |= MDB_NOSYNC;
     if (flags & MG_REPO_RDONLY) eflags |= MDB_RDONLY;
+    mg_lmdb_note_dir(dir);
     rc = mdb_env_open(r->env, dir, eflags, 0600);
     MgStoreErr err;
     if (rc) {

@@ -178,6 +178,7 @@ open_env(MgPgCache *c, const char *dir)
     mdb_env_set_mapsize(c->env, size);
     mdb_env_set_maxdbs(c->env, 4);
     mdb_env_set_maxreaders(c->env, 4096);  /* a slot per open view of every gem of the host */
+    mg_lmdb_note_dir(dir);
     rc = mdb_env_open(c->env, dir, MDB_NOTLS | MDB_NOSYNC, 0600);
     uint64_t have, need;
     if (!rc && mg_lmdb_file_short(c->env, &have, &need)) rc = MDB_CORRUPTED;   /* cut short: made again */
