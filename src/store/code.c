@@ -821,7 +821,95 @@ record_object_extend(Value obj, RClass *m)
  * -- its singleton class is kept aside (mg_code_singleton_evicted) until the
  * object is read again and its singleton class rebuilt from its table
  * (mg_code_apply_singleton), which then takes these methods back. */
-static Value local_kept = MG_NIL;   /* identity Hash: reset object => its old singleton class (a GC root) */
+/* The reset objects whose singleton classes are kept, each with its old
+ * singleton class: an ephemeron table (object => class), not a root. The
+ * collector marks a kept class only while its object is alive otherwise
+ * (kept_mark), and drops the entries of objects it frees (kept_sweep), so an
+ * object reset and never read again is collected as any other. (An identity
+ * Hash as a root held every such object for the rest of the process: the old
+ * singleton class refers to its object.) Open addressing by address; a
+ * removed entry leaves obj == KEPT_TOMB. */
+typedef struct { Obj *obj; RClass *sc; } Kept;
+static struct { Kept *v; size_t used, count, cap; } K;   /* used: entries + tombstones */
+#define KEPT_TOMB ((Obj *)1)
+
+static size_t
+kept_slot(const Obj *o)
+{
+    return (size_t)((((uintptr_t)o >> 3) * 0x9E3779B97F4A7C15ull) >> 20) & (K.cap - 1);
+}
+
+static Kept *
+kept_find(const Obj *o)
+{
+    if (!K.count) return NULL;
+    for (size_t i = kept_slot(o);; i = (i + 1) & (K.cap - 1)) {
+        if (!K.v[i].obj) return NULL;
+        if (K.v[i].obj == o) return &K.v[i];
+    }
+}
+
+static bool
+kept_mark(void)
+{
+    bool marked = false;
+    for (size_t i = 0; i < K.cap; i++) {
+        Kept *e = &K.v[i];
+        if (e->obj > KEPT_TOMB && mg_gc_marked_p(MG_VAL(e->obj)) && !mg_gc_marked_p(MG_VAL(e->sc))) {
+            mg_gc_mark_obj(&e->sc->hdr);
+            marked = true;
+        }
+    }
+    return marked;
+}
+
+static void
+kept_sweep(void)
+{
+    for (size_t i = 0; i < K.cap; i++)
+        if (K.v[i].obj > KEPT_TOMB && !mg_gc_marked_p(MG_VAL(K.v[i].obj))) {
+            K.v[i].obj = KEPT_TOMB;
+            K.count--;
+        }
+}
+
+static void
+kept_put(Obj *o, RClass *sc)
+{
+    Kept *e = kept_find(o);
+    if (e) { e->sc = sc; return; }
+    if (!K.cap) {
+        mg_gc_add_ephemeron_marker(kept_mark);
+        mg_gc_set_weak_sweeper(kept_sweep);
+    }
+    if ((K.used + 1) * 4 > K.cap * 3) {
+        size_t cap = K.count * 2 + 2 > K.cap ? (K.cap ? K.cap * 2 : 64) : K.cap;
+        Kept *nv = mg_calloc(cap, sizeof(Kept));   /* may collect: the old table stays whole meanwhile */
+        Kept *old = K.v;
+        size_t ocap = K.cap;
+        K.v = nv; K.cap = cap; K.used = K.count = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].obj > KEPT_TOMB) kept_put(old[i].obj, old[i].sc);
+        mg_free(old, ocap * sizeof(Kept));
+    }
+    size_t i = kept_slot(o);
+    while (K.v[i].obj > KEPT_TOMB) i = (i + 1) & (K.cap - 1);
+    if (!K.v[i].obj) K.used++;
+    K.v[i] = (Kept){ o, sc };
+    K.count++;
+}
+
+/* Takes o's entry out: its kept singleton class, or NULL. */
+static RClass *
+kept_take(Obj *o)
+{
+    Kept *e = kept_find(o);
+    if (!e) return NULL;
+    RClass *sc = e->sc;
+    e->obj = KEPT_TOMB;
+    K.count--;
+    return sc;
+}
 
 static void
 note_local(RClass *c, ID name, bool defined)
@@ -844,18 +932,13 @@ mg_code_singleton_evicted(Obj *o)
 {
     Value names = mg_ivar_lookup(MG_VAL(o->klass), id_local);
     if (!MG_IS_HASH(names) || !mg_hash_size(names)) return;
-    if (local_kept == MG_NIL) {
-        local_kept = mg_hash_new();
-        MG_OBJ(local_kept)->flags |= OF_HASH_IDENTITY;   /* an evicted key cannot be asked for its hash */
-        mg_gc_register(&local_kept);
-    }
-    mg_hash_aset(local_kept, MG_VAL(o), MG_VAL(o->klass));
+    kept_put(o, o->klass);
 }
 
 bool
 mg_code_singleton_kept(Obj *o)
 {
-    return local_kept != MG_NIL && mg_hash_size(local_kept) && mg_hash_lookup(local_kept, MG_VAL(o)) != MG_UNDEF;
+    return kept_find(o) != NULL;
 }
 
 /* At the object's first commit: the methods of sc that its table (defs, or
@@ -1016,7 +1099,8 @@ void
 mg_code_apply_singleton(Value obj)
 {
     Value defs = singleton_defs(obj, false);
-    Value old = local_kept == MG_NIL ? MG_UNDEF : mg_hash_delete(local_kept, obj);
+    RClass *kept = kept_take(MG_OBJ(obj));
+    Value old = kept ? MG_VAL(kept) : MG_UNDEF;
     if (defs == MG_NIL && old == MG_UNDEF) return;
     mg_gc_protect(old);
     /* a frozen object's singleton class is frozen with it: the rebuild puts

@@ -86,6 +86,21 @@ expect "transient-mode singleton methods outlive the eviction of their objects" 
   Maglev[:padded].each { |o| def o.tag = :local }
   3.times { Maglev[:padded].each { |o| o.instance_variable_get(:@pad).size } }
   p Maglev.__evicted > 0, Maglev[:padded].count { |o| o.respond_to?(:tag) && o.tag == :local }')" $'true\n200'
+# ... but they do not hold their objects: one reset and never read again (the
+# Array that held it was changed by another process) is collected
+mrb 'Maglev.persistent { class Marker; end }; Maglev[:markers] = Array.new(300) { Marker.new }; Maglev[:marked] = Marker.new; Maglev.commit' >/dev/null
+expect "an object reset with transient-mode singleton methods and never read again is collected" "$(mrb '
+  def resident = Maglev::System.my_cache_statistics[:resident_persistent_objects]
+  list = Maglev[:markers]
+  list.each { |o| def o.tag = :local; o.instance_variable_set(:@x, 1) }
+  k = Maglev[:marked]; def k.tag = :kept; k.instance_variable_set(:@x, 1)
+  before = resident
+  Maglev.abort_transaction
+  system("'"$MRUBY"'", "-e", "Maglev[:markers].clear; Maglev.commit")
+  Maglev.abort_transaction
+  p list.size
+  GC.start
+  p before - resident >= 295, k.tag, k.instance_variable_get(:@x)   # the 300 Markers')" $'0\ntrue\n:kept\nnil'
 expect "and not in the next process" "$(mrb 'o = Maglev[:o]; p o.respond_to?(:mine), o.hi, o.instance_variable_get(:@n)')" $'false\n"hi 1 7"\n7'
 expect "definitions on a persistent object follow the mode" "$(mrb 'o = Maglev[:o]; p o.later, o.respond_to?(:local)')" $':persistent\nfalse'
 expect "OpenStruct" "$(mrb 'os = Maglev[:os]; p os, os.name, os[:year], os.respond_to?(:name)')" $'#<OpenStruct name="maglev", year=2026>\n"maglev"\n2026\ntrue'
