@@ -916,7 +916,15 @@ note_local(RClass *c, ID name, bool defined)
 {
     if (mg_code_loading || !mg_vm_booted) return;
     Value holder = object_of_singleton(c);
-    if (holder == MG_UNDEF || holder == MG_VAL(c)) return;   /* not persistent (yet): see capture */
+    if (holder == MG_UNDEF) return;
+    if (holder == MG_VAL(c) && defined) {
+        /* not persistent yet: the first commit notes the methods its table
+         * lacks (note_local_all); one it has is noted now, when a
+         * transient-mode definition replaces its persistent-mode one */
+        Value defs = singleton_defs(holder, false);
+        Value tbl = defs == MG_NIL ? MG_NIL : fv(mg_hash_aref(defs, s_methods));
+        if (!MG_IS_HASH(tbl) || mg_hash_lookup(tbl, MG_SYM(name)) == MG_UNDEF) return;
+    }
     Value names = mg_ivar_lookup(MG_VAL(c), id_local);
     if (!MG_IS_HASH(names)) {
         if (!defined) return;
@@ -947,7 +955,8 @@ static void
 note_local_all(RClass *sc, Value defs)
 {
     Value tbl = defs == MG_NIL ? MG_NIL : fv(mg_hash_aref(defs, s_methods));
-    Value names = MG_NIL;
+    Value names = mg_ivar_lookup(MG_VAL(sc), id_local);   /* the ones note_local found in it */
+    if (!MG_IS_HASH(names)) names = MG_NIL;
     ID k;
     uint64_t v;
     for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {

@@ -57,6 +57,21 @@ expect "an extended anonymous module and a VM-local singleton constant" \
   "$(mrb 's = Maglev[:anon_ext]; p s.zz, s.singleton_class::LOCK.class, s.singleton_class.ancestors[1].instance_methods')" $':zz\nThread::Mutex\n[:zz]'
 expect "a singleton method on a Time" "$(mrb 'p Maglev[:t].marker, Maglev[:t].year')" $':migrated\n1970'
 mrb 'o = Maglev[:o]; Maglev.persistent { def o.later = :persistent }; def o.local = :transient; Maglev.commit' >/dev/null
+# a persistent-mode method redefined in transient mode before the object's
+# first commit is this process's as a transient redefinition is elsewhere
+# (MAGLEV-API.md section 3): the reset keeps it; later processes get the
+# persistent body; one defined again in persistent mode is persistent again
+expect "a transient redefinition before the first commit outlives a reset" "$(mrb '
+  o = Object.new
+  Maglev.persistent { def o.hi = :persistent; def o.again = :p1 }
+  def o.hi = :transient
+  def o.again = :t
+  Maglev.persistent { def o.again = :p2 }
+  Maglev[:redefined] = o; Maglev.commit
+  o.instance_variable_set(:@x, 1)
+  Maglev.abort_transaction
+  p o.hi, o.again, o.instance_variable_get(:@x)')" $':transient\n:p2\nnil'
+expect "and later processes get the persistent-mode bodies" "$(mrb 'o = Maglev[:redefined]; p o.hi, o.again')" $':persistent\n:p2'
 # a transient-mode method stays in its process as long as it runs, as one of a
 # re-opened persistent class does: also when its object is reset and its
 # singleton class rebuilt -- by an abort of a change to it, or by another
