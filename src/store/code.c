@@ -29,7 +29,7 @@
 static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves and
                          * restores it around every thread switch, new threads start transient */
 int mg_code_loading;
-static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton, id_local;
+static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton, id_local, id_read_hook;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
 static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of, s_const_flags;
 static Value s_cvars, s_civars;
@@ -1057,7 +1057,20 @@ strip_receiver(Value src, ID name)
     return MG_NIL;
 }
 
-typedef struct { Value obj; Value defs; Value old; int mode; uint16_t frozen; } SingletonApply;
+/* OpenStruct's accessors are singleton methods its []= defines in whatever
+ * mode the program is in, usually transient: they do not travel (MAGLEV-API.md
+ * section 3), so a process that reads a committed OpenStruct has its @table
+ * and no accessors. Its rebuild (below) makes them again, in transient mode,
+ * as CRuby's new_ostruct_member! does (lib/ostruct.rb __maglev_read). */
+bool
+mg_code_read_hook_p(const RClass *c)
+{
+    for (; c; c = c->super)
+        if (c == mg_cOpenStruct) return true;
+    return false;
+}
+
+typedef struct { Value obj; Value defs; Value old; int mode; uint16_t frozen; bool hook; } SingletonApply;
 static void apply_table(RClass *sc, Value obj, Value defs);
 
 static void
@@ -1077,6 +1090,7 @@ apply_singleton_run(Value arg)
     RClass *sc = mg_singleton_class(obj);
     if (defs != MG_NIL) apply_table(sc, obj, defs);
     if (sa->old != MG_UNDEF) restore_local(sc, sa->old);   /* last: this process's definitions win here */
+    if (sa->hook && mg_respond_to(obj, id_read_hook, true)) mg_funcall(obj, id_read_hook, 0, NULL);
     return MG_NIL;
 }
 
@@ -1110,11 +1124,12 @@ mg_code_apply_singleton(Value obj)
     Value defs = singleton_defs(obj, false);
     RClass *kept = kept_take(MG_OBJ(obj));
     Value old = kept ? MG_VAL(kept) : MG_UNDEF;
-    if (defs == MG_NIL && old == MG_UNDEF) return;
+    bool hook = MG_OBJ(obj)->type == T_OBJECT && mg_code_read_hook_p(MG_OBJ(obj)->klass);
+    if (defs == MG_NIL && old == MG_UNDEF && !hook) return;
     mg_gc_protect(old);
     /* a frozen object's singleton class is frozen with it: the rebuild puts
      * back what it had, so the object is thawed meanwhile */
-    SingletonApply sa = { obj, defs, old, mode, (uint16_t)(MG_OBJ(obj)->flags & OF_FROZEN) };
+    SingletonApply sa = { obj, defs, old, mode, (uint16_t)(MG_OBJ(obj)->flags & OF_FROZEN), hook };
     MG_OBJ(obj)->flags &= (uint16_t)~OF_FROZEN;
     mg_code_loading++;
     mode = MG_MODE_TRANSIENT;
@@ -1797,6 +1812,7 @@ mg_code_init(void)
     id_fresh = mg_intern_cstr("__maglev_fresh");
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
+    id_read_hook = mg_intern_cstr("__maglev_read");
     id_local = mg_intern_cstr("__maglev_local");
     s_loaded_features = mg_sym("loaded_features");
     s_loaded_exts = mg_sym("loaded_exts");

@@ -1052,7 +1052,8 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         if (!r.err && name) mg_ivar_set(self, name, v);
         if (!r.err && name == mg_code_singleton_id()) single = true;
     }
-    if (!r.err && (single || UNLIKELY(mg_code_singleton_kept(o)))) mg_store_queue_singleton(o);
+    if (!r.err && (single || UNLIKELY(mg_code_singleton_kept(o)) || (type == T_OBJECT && UNLIKELY(mg_code_read_hook_p(o->klass)))))
+        mg_store_queue_singleton(o);
     switch ((ObjType)type) {
     case T_OBJECT:
         break;
