@@ -58,13 +58,17 @@ expect "Integers, Floats, true, false and nil cannot be locked" \
 	"[:no]"
 expect "with a message that says so" "$(gem a 'begin; S.read_lock(nil); rescue ArgumentError => e; e.message; end')" \
 	'"cannot lock nil: Integer, Float, true, false and nil cannot be locked"'
-# a Symbol is an object, the same one in every VM: its lock is seen by every session
+# a Symbol is an object, the same one in every VM: its lock is seen by every
+# session (so is an Encoding's)
 expect "a Symbol can be locked" "$(gem a 'S.write_lock(:sym); S.read_lock(:"caf\u00e9".to_s.encode("ISO-8859-1").to_sym); :ok')" ":ok"
 expect "and its lock excludes another session's" \
 	"$(gem b 'begin; S.read_lock(:sym); rescue LockError => e; e.message.sub(/key \d+/, "key K"); end')" \
 	'"cannot read-lock :sym (key K): session 1 holds a write lock on it"'
 expect "another Symbol, or the same name in another encoding, is another lock" \
 	"$(gem b 'S.write_lock(:syn); S.read_lock(:"caf\u00e9"); begin; S.write_lock(:"caf\u00e9".to_s.encode("ISO-8859-1").to_sym); rescue LockError; :held; end')" ":held"
+expect "an Encoding too: the same object in every process" \
+	"$(gem a 'S.write_lock(Encoding::ISO_8859_1); :ok')$(gem b 'begin; S.read_lock(Encoding::ISO_8859_1); rescue LockError => e; e.message[/session \d+ holds/]; end')" \
+	':ok"session 1 holds"'
 expect "remove_lock releases a Symbol's lock" "$(gem a 'S.remove_lock(:sym); :ok')$(gem b 'S.write_lock(:sym); :b')" ":ok:b"
 gem a 'S.remove_locks_for_session' >/dev/null
 gem b 'S.remove_locks_for_session' >/dev/null
