@@ -81,6 +81,7 @@ Value mg_sym_inspect(Value sym);                         /* ":foo", ":\"foo bar\
 ID    mg_to_id(Value v);
 /* The Symbol of a String's bytes and encoding (String#to_sym); no checks. */
 ID    mg_str_to_id(Value s);
+ID    mg_sym_intern_enc(const char *p, size_t len, Encoding e);   /* String#to_sym's Symbol of those bytes in e */
 
 /* ---- Integer / Float / Numeric (integer.c, bignum.c, float.c, numeric.c) ---- */
 Value mg_int_new(int64_t n);                             /* fixnum or bignum */

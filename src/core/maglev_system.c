@@ -100,11 +100,39 @@ sys_commit_and_release_locks(Value self, int argc, const Value *argv, Value blk)
 
 /* ---- locks ---- */
 
+/* What a lock is keyed by. MAGLEV-API.md section 6: Fixnum, Float, true,
+ * false and nil cannot be locked (ArgumentError, as MagLev's special objects:
+ * values, not objects with an identity to lock; an Integer of any size and a
+ * Float are values here). A Symbol can: in MagLev it is an object, the same
+ * one in every VM, so its lock is one key every process derives from its name
+ * and encoding tag (symbol.h); an Encoding likewise (the same object in every
+ * process too, docs/format.md) from its name. The key is FNV-1a of the name
+ * from a seed of its kind, shifted left 3 and or'ed with 4: never a multiple
+ * of 8, so never an OOP (and so never checked against a commit's writes), and
+ * below 2^62 (a PostgreSQL bigint). Two with the same key (odds about 2^-59 a
+ * pair) would only share a lock. */
+static uint64_t
+name_key(const char *p, size_t len, uint64_t seed)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ seed;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+    return ((h >> 5) << 3) | 4;
+}
+
 static uint64_t
 lockable_oop(Value o)
 {
+    if (MG_IS_SYMBOL(o)) {
+        size_t len;
+        const char *p = mg_id_name(MG_SYM2ID(o), &len);
+        return name_key(p, len, mg_id_tag(MG_SYM2ID(o)));
+    }
+    if (MG_IS_PTR(o) && mg_obj_class(o) == mg_cEncoding) {
+        Value name = MG_CALL0(o, "name");
+        return name_key(mg_str_ptr(name), (size_t)mg_str_len(name), 0x454e43ull << 32);   /* "ENC": a seed no Symbol tag has */
+    }
     if (!MG_IS_PTR(o) || MG_IS_INTEGER(o) || MG_IS_FLOAT(o))
-        mg_raise(mg_eArgumentError, "cannot lock %s: Integer, Float, Symbol, true, false and nil cannot be locked",
+        mg_raise(mg_eArgumentError, "cannot lock %s: Integer, Float, true, false and nil cannot be locked",
                  mg_str_cstr(mg_inspect(o)));
     return mg_obj_oop(o);
 }
@@ -116,6 +144,10 @@ lock(Value self, Value o, int kind)
     MgRepo *r = mg_store_repo();
     uint32_t holder;
     MgStoreErr e = mg_repo_lock(r, oop, kind, &holder);
+    if (e == MG_STORE_LOCKED && (oop & 7))   /* a Symbol's or an Encoding's key */
+        mg_raise(mg_eLockError, "cannot %s-lock %s (key %llu): session %u holds a%s lock on it",
+                 kind == MG_LOCK_WRITE ? "write" : "read", mg_str_cstr(mg_inspect(o)),
+                 (unsigned long long)oop, holder, kind == MG_LOCK_WRITE ? "" : " write");
     if (e == MG_STORE_LOCKED) {
         bool mod = MG_IS_CLASS_OR_MODULE(o);  /* named by itself, not as "a Class" */
         mg_raise(mg_eLockError, "cannot %s-lock %s %s (oop %llu): session %u holds a%s lock on it",

@@ -42,10 +42,17 @@ mg_sym_to_s(Value sym)
 ID
 mg_str_to_id(Value s)
 {
-    const char *p = mg_str_ptr(s);
-    size_t len = (size_t)mg_str_len(s);
-    Encoding e = STR_ENC(s);
-    if (mg_enc_ascii_compat(e) && mg_str_ascii_only(s)) return mg_intern(p, len);
+    return mg_sym_intern_enc(mg_str_ptr(s), (size_t)mg_str_len(s), STR_ENC(s));
+}
+
+/* The Symbol of p[0..len) in encoding e, as String#to_sym makes it (also
+ * for a Symbol read from a record, store/record.c) */
+ID
+mg_sym_intern_enc(const char *p, size_t len, Encoding e)
+{
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++) ascii = (unsigned char)p[i] < 0x80;
+    if (mg_enc_ascii_compat(e) && ascii) return mg_intern(p, len);
     return mg_intern_tagged(p, len, e == name_enc(p, len) ? 0 : (unsigned)e + 1);
 }
 

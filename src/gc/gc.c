@@ -441,8 +441,17 @@ sweep(void)
     H.live_objects = live;
 }
 
-static void (*weak_sweepers[4])(void);
+static void (*weak_sweepers[8])(void);
 static int nweak_sweepers;
+static bool (*ephemeron_markers[4])(void);
+static int nephemeron_markers;
+
+void
+mg_gc_add_ephemeron_marker(bool (*fn)(void))
+{
+    if (nephemeron_markers == (int)ARRAY_LEN(ephemeron_markers)) mg_bug(__FILE__, __LINE__, "too many ephemeron markers");
+    ephemeron_markers[nephemeron_markers++] = fn;
+}
 
 void
 mg_gc_set_weak_sweeper(void (*fn)(void))
@@ -471,6 +480,11 @@ mg_gc_collect(void)
     for (size_t i = 0; i < H.roots_len; i++) mg_gc_mark(*H.roots[i]);
     for (int i = 0; i < H.nmarkers; i++) H.markers[i]();
     while (H.grey_len) mark_children(H.grey[--H.grey_len]);
+    for (bool more = nephemeron_markers > 0; more;) {
+        more = false;
+        for (int i = 0; i < nephemeron_markers; i++) more |= ephemeron_markers[i]();
+        while (H.grey_len) mark_children(H.grey[--H.grey_len]);
+    }
     for (int i = 0; i < nweak_sweepers; i++) weak_sweepers[i]();   /* weak tables drop entries whose objects die now */
     sweep();
     H.collections++;

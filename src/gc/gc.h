@@ -115,6 +115,12 @@ void mg_gc_each_object(void (*fn)(Obj *o, void *arg), void *arg);
  * sweeping, and may only read marks (mg_gc_marked_p: true for immediates) and
  * drop its references to unmarked objects; it must not allocate. */
 void mg_gc_set_weak_sweeper(void (*fn)(void));
+/* Ephemerons (store/code.c's kept singleton classes): each marker added runs
+ * once everything the roots reach is marked, marks the values of its entries
+ * whose keys are marked (mg_gc_marked_p, mg_gc_mark_obj) and answers whether
+ * it marked any; marking and the markers run again until none does, then the
+ * weak sweepers drop the entries of unmarked keys. It must not allocate. */
+void mg_gc_add_ephemeron_marker(bool (*fn)(void));
 bool mg_gc_marked_p(Value v);
 
 void mg_gc_init(void);

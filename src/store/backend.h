@@ -48,7 +48,7 @@ enum {
     MG_REPO_RDONLY  = 1 << 2,
 };
 
-#define MG_STORE_FORMAT 4      /* bumped on any incompatible change of docs/format.md (2: CRC-32C, 3: a Hash's String keys carry their hash, 4: paged Arrays) */
+#define MG_STORE_FORMAT 5      /* bumped on any incompatible change of docs/format.md (2: CRC-32C, 3: a Hash's String keys carry their hash, 4: paged Arrays, 5: a Symbol's encoding) */
 #define MG_STORE_FORMAT_MIN 2  /* the oldest this maglev reads: an older repository's format is raised on its first writable open */
 static inline bool mg_store_format_ok(uint64_t f) { return f >= MG_STORE_FORMAT_MIN && f <= MG_STORE_FORMAT; }
 #define MG_OOP_FIRST    ((uint64_t)1 << 20)   /* below: well-known OOPs of the base image */

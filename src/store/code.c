@@ -29,7 +29,7 @@
 static int mode;        /* MG_MODE_* of the running thread: core/thread.c saves and
                          * restores it around every thread switch, new threads start transient */
 int mg_code_loading;
-static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton, id_local;
+static ID id_defs, id_applied, id_fresh, id_struct_members, id_singleton, id_local, id_read_hook;
 void mg_struct_class_setup(RClass *c);   /* core/struct.c */
 static Value s_consts, s_sconsts, s_methods, s_smethods, s_modules, s_removed_consts, s_transient, s_copy_of, s_const_flags;
 static Value s_cvars, s_civars;
@@ -821,14 +821,110 @@ record_object_extend(Value obj, RClass *m)
  * -- its singleton class is kept aside (mg_code_singleton_evicted) until the
  * object is read again and its singleton class rebuilt from its table
  * (mg_code_apply_singleton), which then takes these methods back. */
-static Value local_kept = MG_NIL;   /* identity Hash: reset object => its old singleton class (a GC root) */
+/* The reset objects whose singleton classes are kept, each with its old
+ * singleton class: an ephemeron table (object => class), not a root. The
+ * collector marks a kept class only while its object is alive otherwise
+ * (kept_mark), and drops the entries of objects it frees (kept_sweep), so an
+ * object reset and never read again is collected as any other. (An identity
+ * Hash as a root held every such object for the rest of the process: the old
+ * singleton class refers to its object.) Open addressing by address; a
+ * removed entry leaves obj == KEPT_TOMB. */
+typedef struct { Obj *obj; RClass *sc; } Kept;
+static struct { Kept *v; size_t used, count, cap; } K;   /* used: entries + tombstones */
+#define KEPT_TOMB ((Obj *)1)
+
+static size_t
+kept_slot(const Obj *o)
+{
+    return (size_t)((((uintptr_t)o >> 3) * 0x9E3779B97F4A7C15ull) >> 20) & (K.cap - 1);
+}
+
+static Kept *
+kept_find(const Obj *o)
+{
+    if (!K.count) return NULL;
+    for (size_t i = kept_slot(o);; i = (i + 1) & (K.cap - 1)) {
+        if (!K.v[i].obj) return NULL;
+        if (K.v[i].obj == o) return &K.v[i];
+    }
+}
+
+static bool
+kept_mark(void)
+{
+    bool marked = false;
+    for (size_t i = 0; i < K.cap; i++) {
+        Kept *e = &K.v[i];
+        if (e->obj > KEPT_TOMB && mg_gc_marked_p(MG_VAL(e->obj)) && !mg_gc_marked_p(MG_VAL(e->sc))) {
+            mg_gc_mark_obj(&e->sc->hdr);
+            marked = true;
+        }
+    }
+    return marked;
+}
+
+static void
+kept_sweep(void)
+{
+    for (size_t i = 0; i < K.cap; i++)
+        if (K.v[i].obj > KEPT_TOMB && !mg_gc_marked_p(MG_VAL(K.v[i].obj))) {
+            K.v[i].obj = KEPT_TOMB;
+            K.count--;
+        }
+}
+
+static void
+kept_put(Obj *o, RClass *sc)
+{
+    Kept *e = kept_find(o);
+    if (e) { e->sc = sc; return; }
+    if (!K.cap) {
+        mg_gc_add_ephemeron_marker(kept_mark);
+        mg_gc_set_weak_sweeper(kept_sweep);
+    }
+    if ((K.used + 1) * 4 > K.cap * 3) {
+        size_t cap = K.count * 2 + 2 > K.cap ? (K.cap ? K.cap * 2 : 64) : K.cap;
+        Kept *nv = mg_calloc(cap, sizeof(Kept));   /* may collect: the old table stays whole meanwhile */
+        Kept *old = K.v;
+        size_t ocap = K.cap;
+        K.v = nv; K.cap = cap; K.used = K.count = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].obj > KEPT_TOMB) kept_put(old[i].obj, old[i].sc);
+        mg_free(old, ocap * sizeof(Kept));
+    }
+    size_t i = kept_slot(o);
+    while (K.v[i].obj > KEPT_TOMB) i = (i + 1) & (K.cap - 1);
+    if (!K.v[i].obj) K.used++;
+    K.v[i] = (Kept){ o, sc };
+    K.count++;
+}
+
+/* Takes o's entry out: its kept singleton class, or NULL. */
+static RClass *
+kept_take(Obj *o)
+{
+    Kept *e = kept_find(o);
+    if (!e) return NULL;
+    RClass *sc = e->sc;
+    e->obj = KEPT_TOMB;
+    K.count--;
+    return sc;
+}
 
 static void
 note_local(RClass *c, ID name, bool defined)
 {
     if (mg_code_loading || !mg_vm_booted) return;
     Value holder = object_of_singleton(c);
-    if (holder == MG_UNDEF || holder == MG_VAL(c)) return;   /* not persistent (yet): see capture */
+    if (holder == MG_UNDEF) return;
+    if (holder == MG_VAL(c) && defined) {
+        /* not persistent yet: the first commit notes the methods its table
+         * lacks (note_local_all); one it has is noted now, when a
+         * transient-mode definition replaces its persistent-mode one */
+        Value defs = singleton_defs(holder, false);
+        Value tbl = defs == MG_NIL ? MG_NIL : fv(mg_hash_aref(defs, s_methods));
+        if (!MG_IS_HASH(tbl) || mg_hash_lookup(tbl, MG_SYM(name)) == MG_UNDEF) return;
+    }
     Value names = mg_ivar_lookup(MG_VAL(c), id_local);
     if (!MG_IS_HASH(names)) {
         if (!defined) return;
@@ -844,18 +940,13 @@ mg_code_singleton_evicted(Obj *o)
 {
     Value names = mg_ivar_lookup(MG_VAL(o->klass), id_local);
     if (!MG_IS_HASH(names) || !mg_hash_size(names)) return;
-    if (local_kept == MG_NIL) {
-        local_kept = mg_hash_new();
-        MG_OBJ(local_kept)->flags |= OF_HASH_IDENTITY;   /* an evicted key cannot be asked for its hash */
-        mg_gc_register(&local_kept);
-    }
-    mg_hash_aset(local_kept, MG_VAL(o), MG_VAL(o->klass));
+    kept_put(o, o->klass);
 }
 
 bool
 mg_code_singleton_kept(Obj *o)
 {
-    return local_kept != MG_NIL && mg_hash_size(local_kept) && mg_hash_lookup(local_kept, MG_VAL(o)) != MG_UNDEF;
+    return kept_find(o) != NULL;
 }
 
 /* At the object's first commit: the methods of sc that its table (defs, or
@@ -864,7 +955,8 @@ static void
 note_local_all(RClass *sc, Value defs)
 {
     Value tbl = defs == MG_NIL ? MG_NIL : fv(mg_hash_aref(defs, s_methods));
-    Value names = MG_NIL;
+    Value names = mg_ivar_lookup(MG_VAL(sc), id_local);   /* the ones note_local found in it */
+    if (!MG_IS_HASH(names)) names = MG_NIL;
     ID k;
     uint64_t v;
     for (uint32_t i = 0; mg_idtable_next(sc->origin->mt, &i, &k, &v);) {
@@ -965,7 +1057,20 @@ strip_receiver(Value src, ID name)
     return MG_NIL;
 }
 
-typedef struct { Value obj; Value defs; Value old; int mode; uint16_t frozen; } SingletonApply;
+/* OpenStruct's accessors are singleton methods its []= defines in whatever
+ * mode the program is in, usually transient: they do not travel (MAGLEV-API.md
+ * section 3), so a process that reads a committed OpenStruct has its @table
+ * and no accessors. Its rebuild (below) makes them again, in transient mode,
+ * as CRuby's new_ostruct_member! does (lib/ostruct.rb __maglev_read). */
+bool
+mg_code_read_hook_p(const RClass *c)
+{
+    for (; c; c = c->super)
+        if (c == mg_cOpenStruct) return true;
+    return false;
+}
+
+typedef struct { Value obj; Value defs; Value old; int mode; uint16_t frozen; bool hook; } SingletonApply;
 static void apply_table(RClass *sc, Value obj, Value defs);
 
 static void
@@ -985,6 +1090,7 @@ apply_singleton_run(Value arg)
     RClass *sc = mg_singleton_class(obj);
     if (defs != MG_NIL) apply_table(sc, obj, defs);
     if (sa->old != MG_UNDEF) restore_local(sc, sa->old);   /* last: this process's definitions win here */
+    if (sa->hook && mg_respond_to(obj, id_read_hook, true)) mg_funcall(obj, id_read_hook, 0, NULL);
     return MG_NIL;
 }
 
@@ -1016,12 +1122,14 @@ void
 mg_code_apply_singleton(Value obj)
 {
     Value defs = singleton_defs(obj, false);
-    Value old = local_kept == MG_NIL ? MG_UNDEF : mg_hash_delete(local_kept, obj);
-    if (defs == MG_NIL && old == MG_UNDEF) return;
+    RClass *kept = kept_take(MG_OBJ(obj));
+    Value old = kept ? MG_VAL(kept) : MG_UNDEF;
+    bool hook = MG_OBJ(obj)->type == T_OBJECT && mg_code_read_hook_p(MG_OBJ(obj)->klass);
+    if (defs == MG_NIL && old == MG_UNDEF && !hook) return;
     mg_gc_protect(old);
     /* a frozen object's singleton class is frozen with it: the rebuild puts
      * back what it had, so the object is thawed meanwhile */
-    SingletonApply sa = { obj, defs, old, mode, (uint16_t)(MG_OBJ(obj)->flags & OF_FROZEN) };
+    SingletonApply sa = { obj, defs, old, mode, (uint16_t)(MG_OBJ(obj)->flags & OF_FROZEN), hook };
     MG_OBJ(obj)->flags &= (uint16_t)~OF_FROZEN;
     mg_code_loading++;
     mode = MG_MODE_TRANSIENT;
@@ -1704,6 +1812,7 @@ mg_code_init(void)
     id_fresh = mg_intern_cstr("__maglev_fresh");
     id_struct_members = mg_intern_cstr("__members__");
     id_singleton = mg_intern_cstr("__maglev_singleton");
+    id_read_hook = mg_intern_cstr("__maglev_read");
     id_local = mg_intern_cstr("__maglev_local");
     s_loaded_features = mg_sym("loaded_features");
     s_loaded_exts = mg_sym("loaded_exts");

@@ -18,6 +18,7 @@
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
     REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8, REF_META = 9,
+    REF_SYM_ENC = 10,     /* format 5 */
 };
 enum { RF_FROZEN = 1, RF_NO_INSTANCES = 2 /* class records: CF_NO_PERSISTENT_INSTANCES */ };
 /* HF_KEYHASH: each String key is followed by the hash the table held for it
@@ -114,7 +115,15 @@ put_ref(MgBuf *b, Value v)
     if (v == MG_FALSE) { put_u8(b, REF_FALSE); return; }
     if (v == MG_UNDEF) { put_u8(b, REF_UNDEF); return; }
     if (MG_IS_FIXNUM(v)) { put_u8(b, REF_FIX); put_u64(b, (uint64_t)MG_FIX2LONG(v)); return; }
-    if (MG_IS_SYMBOL(v)) { put_u8(b, REF_SYM); put_sym(b, MG_SYM2ID(v)); return; }
+    if (MG_IS_SYMBOL(v)) {
+        /* a Symbol whose bytes do not tell its encoding (symbol.h's tag:
+         * "\xE9" in ISO-8859-1, "a" in UTF-16LE) carries its encoding's index */
+        unsigned tag = mg_id_tag(MG_SYM2ID(v));
+        if (tag) { put_u8(b, REF_SYM_ENC); put_u8(b, (uint8_t)(tag - 1)); }
+        else put_u8(b, REF_SYM);
+        put_sym(b, MG_SYM2ID(v));
+        return;
+    }
     if (MG_IS_FLOAT(v)) {
         double d = mg_float_value(v);
         put_u8(b, REF_FLOAT);
@@ -555,6 +564,15 @@ get_ref(Rd *r)
                     Value io = mg_const_get_at(mg_cObject, mg_intern_cstr(stdio_names[i]));
                     if (io != MG_UNDEF) return io;
                 }
+        return MG_SYM(id);
+    }
+    case REF_SYM_ENC: {
+        uint8_t enc = get_u8(r);
+        uint32_t len = get_u32(r);
+        if (!r->err && enc >= mg_encoding_count()) r->err = "record has a Symbol of an unknown encoding";
+        if (!need(r, len)) return MG_NIL;
+        ID id = mg_sym_intern_enc((const char *)r->p, len, (Encoding)enc);
+        r->p += len;
         return MG_SYM(id);
     }
     case REF_BIG: {
@@ -1034,7 +1052,8 @@ mg_record_decode(Obj *o, const void *data, size_t len, bool lazy)
         if (!r.err && name) mg_ivar_set(self, name, v);
         if (!r.err && name == mg_code_singleton_id()) single = true;
     }
-    if (!r.err && (single || UNLIKELY(mg_code_singleton_kept(o)))) mg_store_queue_singleton(o);
+    if (!r.err && (single || UNLIKELY(mg_code_singleton_kept(o)) || (type == T_OBJECT && UNLIKELY(mg_code_read_hook_p(o->klass)))))
+        mg_store_queue_singleton(o);
     switch ((ObjType)type) {
     case T_OBJECT:
         break;

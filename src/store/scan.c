@@ -9,6 +9,7 @@
 enum {
     REF_NIL = 0, REF_TRUE = 1, REF_FALSE = 2, REF_FIX = 3, REF_FLOAT = 4,
     REF_SYM = 5, REF_OBJ = 6, REF_BIG = 7, REF_UNDEF = 8, REF_META = 9,
+    REF_SYM_ENC = 10,
 };
 /* ObjType values stored in payloads (object.h, docs/format.md) */
 enum { HF_KEYHASH = 4 };   /* Hash flags (record.c): String keys carry their hash */
@@ -46,6 +47,7 @@ ref(Sc *s)
     case REF_NIL: case REF_TRUE: case REF_FALSE: case REF_UNDEF: return 0;
     case REF_FIX: case REF_FLOAT: skip(s, 8); return 0;
     case REF_SYM: sym(s); return 0;
+    case REF_SYM_ENC: u8(s); sym(s); return 0;   /* a Symbol with its encoding's index */
     case REF_BIG: u8(s); skip(s, u64(s)); return 0;
     case REF_META: ref(s); return 0;   /* the singleton class of the class referred to */
     case REF_OBJ: {

@@ -239,6 +239,11 @@ void  mg_code_singleton_copied(Value copy, Value orig);   /* a clone's singleton
  * when kept answers true and the rebuild takes those methods back. */
 void  mg_code_singleton_evicted(Obj *o);
 bool  mg_code_singleton_kept(Obj *o);
+/* Is c (the class of an object being read) OpenStruct or one of its
+ * subclasses? Reading such an object queues it as one with a singleton table
+ * (mg_store_queue_singleton), and its rebuild calls its private
+ * __maglev_read (lib/ostruct.rb). No allocation. */
+bool  mg_code_read_hook_p(const RClass *c);
 /* sc, a singleton class of an object (not of a class), has a method written
  * in C: nothing could make it again where the object is read (ENV's). */
 bool  mg_code_singleton_primitive(const RClass *sc);

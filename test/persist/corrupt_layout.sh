@@ -52,7 +52,7 @@ if file.end_with?(".mdb")
   while (k = db.index(key, pos))
     pos = k + 8
     at = k + 8 + 16
-    next unless db.getbyte(at + 4) == 6 && db.getbyte(at + 5) == 2 && [2, 3, 4].include?(db.getbyte(at - 16))   # record formats 2 to 4
+    next unless db.getbyte(at + 4) == 6 && db.getbyte(at + 5) == 2 && [2, 3, 4, 5].include?(db.getbyte(at - 16))   # record formats 2 to 5
     len = db[k - 8, 4].unpack1("V") rescue next       # LMDB node: u32 data size, u16 flags, u16 key size, key, data
     next unless len > 16 && len < 4096
     rec = db[k + 8, len]

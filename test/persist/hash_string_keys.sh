@@ -114,15 +114,15 @@ expect "every key is still there after gc" "$(mrb '
   h = Maglev[:h]; n = 0
   h.each_key { |k| n += 1 if k.is_a?(String) && k.start_with?("user") && h[k] == k[4..].to_i || k == "user6" }
   p n, h.size')" $'19999\n20014'
-# a format-2 repository (before key hashes) opens, and is marked format 4
+# a format-2 repository (before key hashes) opens, and is marked format 5
 # (LMDB: test/unit/store_test.c)
 if on_pg; then
 	pg_sql "UPDATE mg_meta SET value = 2 WHERE key = 'format'"
 	expect "format 2 reads" "$(mrb 'p Maglev[:h]["user9"]; Maglev[:f] = 1; Maglev.commit')" "9"
-	expect "and is format 4 once opened" "$(pg_sql "SELECT value FROM mg_meta WHERE key = 'format'")" "4"
-	pg_sql "UPDATE mg_meta SET value = 5 WHERE key = 'format'"
-	expect "a later format is refused" "$("$MRUBY" -e 'p Maglev[:f]' 2>&1 | grep -o "schema $PG_SCHEMA format 5, this maglev reads schema $PG_SCHEMA formats 2 to 4")" \
-		"schema $PG_SCHEMA format 5, this maglev reads schema $PG_SCHEMA formats 2 to 4"
+	expect "and is format 5 once opened" "$(pg_sql "SELECT value FROM mg_meta WHERE key = 'format'")" "5"
+	pg_sql "UPDATE mg_meta SET value = 6 WHERE key = 'format'"
+	expect "a later format is refused" "$("$MRUBY" -e 'p Maglev[:f]' 2>&1 | grep -o "schema $PG_SCHEMA format 6, this maglev reads schema $PG_SCHEMA formats 2 to 5")" \
+		"schema $PG_SCHEMA format 6, this maglev reads schema $PG_SCHEMA formats 2 to 5"
 	pg_sql "UPDATE mg_meta SET value = 4 WHERE key = 'format'"
 fi
 finish

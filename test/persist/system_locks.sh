@@ -51,9 +51,27 @@ gem b 'S.remove_locks_for_session' >/dev/null
 
 # transient objects: any non-immediate object has an OOP to lock
 expect "transient objects can be locked" "$(gem a 'T = Object.new; S.write_lock(T); S.read_lock([1]); S.remove_lock(T); :ok')" ":ok"
-expect "immediates cannot be locked" \
-	"$(gem a '[1, 2**70, 1.5, :s, nil, true, false].map { |v| begin; S.read_lock(v); rescue ArgumentError; :no; end }')" \
-	"[:no, :no, :no, :no, :no, :no, :no]"
+# MAGLEV-API.md section 6: Fixnum, Float, true, false and nil cannot be locked
+# (MagLev's special objects: values with no identity to lock) -- for remove_lock too
+expect "Integers, Floats, true, false and nil cannot be locked" \
+	"$(gem a '[1, 2**70, 1.5, nil, true, false].map { |v| [:read_lock, :write_lock, :remove_lock].map { |m| begin; S.send(m, v); rescue ArgumentError; :no; end } }.flatten.uniq')" \
+	"[:no]"
+expect "with a message that says so" "$(gem a 'begin; S.read_lock(nil); rescue ArgumentError => e; e.message; end')" \
+	'"cannot lock nil: Integer, Float, true, false and nil cannot be locked"'
+# a Symbol is an object, the same one in every VM: its lock is seen by every
+# session (so is an Encoding's)
+expect "a Symbol can be locked" "$(gem a 'S.write_lock(:sym); S.read_lock(:"caf\u00e9".to_s.encode("ISO-8859-1").to_sym); :ok')" ":ok"
+expect "and its lock excludes another session's" \
+	"$(gem b 'begin; S.read_lock(:sym); rescue LockError => e; e.message.sub(/key \d+/, "key K"); end')" \
+	'"cannot read-lock :sym (key K): session 1 holds a write lock on it"'
+expect "another Symbol, or the same name in another encoding, is another lock" \
+	"$(gem b 'S.write_lock(:syn); S.read_lock(:"caf\u00e9"); begin; S.write_lock(:"caf\u00e9".to_s.encode("ISO-8859-1").to_sym); rescue LockError; :held; end')" ":held"
+expect "an Encoding too: the same object in every process" \
+	"$(gem a 'S.write_lock(Encoding::ISO_8859_1); :ok')$(gem b 'begin; S.read_lock(Encoding::ISO_8859_1); rescue LockError => e; e.message[/session \d+ holds/]; end')" \
+	':ok"session 1 holds"'
+expect "remove_lock releases a Symbol's lock" "$(gem a 'S.remove_lock(:sym); :ok')$(gem b 'S.write_lock(:sym); :b')" ":ok:b"
+gem a 'S.remove_locks_for_session' >/dev/null
+gem b 'S.remove_locks_for_session' >/dev/null
 
 # the end of a session releases its locks: normal exit, then kill -9
 gem a 'S.write_lock(R[:x]); S.read_lock(R[:y])' >/dev/null

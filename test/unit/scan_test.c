@@ -63,6 +63,9 @@ main(void)
     head(&b, 8, 192); u32(&b, 0); u64(&b, 7); u8(&b, 0); u8(&b, 1); u8(&b, 4); u64(&b, 0); u8(&b, 5); str(&b, "sym");
     u8(&b, 7); u8(&b, 1); u64(&b, 2); u8(&b, 1); u8(&b, 2); u8(&b, 8); obj(&b, 8, 1048584);
     CHECK(scans_to(&b, (uint64_t[]){ 192, 1048584 }, 2)); abuse(&b);
+    /* Array: a Symbol with its encoding (ISO-8859-1, index 22; format 5), object */
+    head(&b, 8, 192); u32(&b, 0); u64(&b, 2); u8(&b, 10); u8(&b, 22); str(&b, "caf\xe9"); obj(&b, 8, 1048584);
+    CHECK(scans_to(&b, (uint64_t[]){ 192, 1048584 }, 2)); abuse(&b);
     /* Hash: default, one pair */
     head(&b, 9, 200); u32(&b, 0); u8(&b, 0); obj(&b, 7, 1048592); u64(&b, 1); obj(&b, 7, 1048600); obj(&b, 1, 1048608);
     CHECK(scans_to(&b, (uint64_t[]){ 200, 1048592, 1048600, 1048608 }, 4)); abuse(&b);
